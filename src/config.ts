@@ -1,0 +1,151 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `a whole number from ${min} to ${max}`).max(max, `a whole number from ${min} to ${max}`));
+
+/** Every setting Cairn reads, keyed by its environment variable, with its default and help. */
+export const settings = {
+  PORT: { schema: int(1, 65535), default: '3000', help: 'HTTP port for `cairn serve`.' },
+  HOST: { schema: z.string().min(1), default: '127.0.0.1', help: 'Address to listen on (0.0.0.0 for all interfaces).' },
+  PUBLIC_URL: {
+    schema: z.string().url('an absolute http(s) URL such as https://badges.example.org').refine((u) => /^https?:\/\//.test(u), 'an http(s) URL'),
+    default: '',
+    help: 'The URL people reach Cairn at; used in links in mail. Default http://localhost:PORT. https:// makes cookies Secure.',
+  },
+  DATABASE_URL: {
+    schema: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL'),
+    default: '',
+    help: 'A PostgreSQL server to use. Empty: the embedded database (PGlite) in CAIRN_DATA_DIR.',
+  },
+  DATABASE_POOL_SIZE: { schema: int(1, 200), default: '10', help: 'Connections per process to DATABASE_URL.' },
+  CAIRN_DATA_DIR: { schema: z.string().min(1), default: '.cairn', help: 'Folder for the embedded database and local files.' },
+  CAIRN_DEMO: { schema: bool, default: 'true', help: 'Seed demo organisations and users into an empty database, and show the developer mailbox.' },
+  CAIRN_MAILBOX: { schema: bool, default: '', help: 'Show the developer mailbox at /dev/mailbox. Default: on in demo mode, off otherwise.' },
+  CAIRN_RUN_JOBS: { schema: bool, default: 'true', help: '`cairn serve` also runs background jobs. Set false when separate `cairn worker` processes run them.' },
+  WORKER_CONCURRENCY: { schema: int(1, 64), default: '4', help: 'Jobs one process runs at once.' },
+  JOB_POLL_MS: { schema: int(50, 60000), default: '1000', help: 'How often an idle worker looks for due jobs (milliseconds).' },
+  SMTP_URL: {
+    schema: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587'),
+    default: '',
+    help: 'Mail server. Empty: mail is kept in the outbox table and shown at /dev/mailbox.',
+  },
+  MAIL_FROM: { schema: z.string().min(3), default: 'Cairn <no-reply@localhost>', help: 'Sender of every email.' },
+  TRUST_PROXY: { schema: bool, default: 'false', help: 'Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy.' },
+  SESSION_DAYS: { schema: int(1, 365), default: '14', help: 'How long a login lasts without activity.' },
+  LOGIN_MAX_FAILURES: { schema: int(1, 1000), default: '10', help: 'Failed logins allowed per email or per address within LOGIN_WINDOW_MINUTES.' },
+  LOGIN_WINDOW_MINUTES: { schema: int(1, 1440), default: '15', help: 'Window for LOGIN_MAX_FAILURES.' },
+  LOG_LEVEL: { schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']), default: 'info', help: 'Log verbosity.' },
+  CAIRN_CONFIG: { schema: z.string(), default: '', help: 'Optional JSON file with any of these settings as keys; environment variables win.' },
+} as const;
+
+export type SettingName = keyof typeof settings;
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  dataDir: string;
+  demo: boolean;
+  mailbox: boolean;
+  runJobs: boolean;
+  workerConcurrency: number;
+  jobPollMs: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  trustProxy: boolean;
+  sessionDays: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  secureCookies: boolean;
+}
+
+/** Thrown when a setting is invalid; the message names the variable and what is allowed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cairn cannot start, its configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+function readFileSource(path: string): Source {
+  if (!existsSync(path)) throw new ConfigError([`CAIRN_CONFIG: file ${path} does not exist`]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError([`CAIRN_CONFIG: ${path} is not valid JSON (${(err as Error).message})`]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError([`CAIRN_CONFIG: ${path} must hold one JSON object of settings`]);
+  }
+  const out: Source = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(key in settings)) problems.push(`${key} (in ${path}): not a Cairn setting; known: ${Object.keys(settings).join(', ')}`);
+    else out[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return out;
+}
+
+/** Reads and validates the whole configuration; throws ConfigError listing every bad value. */
+export function loadConfig(env: Source = process.env): Config {
+  const file = env.CAIRN_CONFIG ? readFileSource(env.CAIRN_CONFIG) : {};
+  const raw: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, setting] of Object.entries(settings) as [SettingName, (typeof settings)[SettingName]][]) {
+    const given = env[name] ?? file[name];
+    const value = given === undefined || given === '' ? setting.default : given.trim();
+    if (value === '') {
+      raw[name] = undefined;
+      continue;
+    }
+    const result = (setting.schema as z.ZodType).safeParse(value);
+    if (result.success) raw[name] = result.data;
+    else problems.push(`${name}=${JSON.stringify(value)}: must be ${result.error.issues.map(describeIssue).join('; ')}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const port = raw.PORT as number;
+  const demo = raw.CAIRN_DEMO as boolean;
+  const publicUrl = ((raw.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    port,
+    host: raw.HOST as string,
+    publicUrl,
+    databaseUrl: (raw.DATABASE_URL as string | undefined) ?? null,
+    databasePoolSize: raw.DATABASE_POOL_SIZE as number,
+    dataDir: raw.CAIRN_DATA_DIR as string,
+    demo: demo as boolean,
+    mailbox: (raw.CAIRN_MAILBOX as boolean | undefined) ?? (demo as boolean),
+    runJobs: raw.CAIRN_RUN_JOBS as boolean,
+    workerConcurrency: raw.WORKER_CONCURRENCY as number,
+    jobPollMs: raw.JOB_POLL_MS as number,
+    smtpUrl: (raw.SMTP_URL as string | undefined) ?? null,
+    mailFrom: raw.MAIL_FROM as string,
+    trustProxy: raw.TRUST_PROXY as boolean,
+    sessionDays: raw.SESSION_DAYS as number,
+    loginMaxFailures: raw.LOGIN_MAX_FAILURES as number,
+    loginWindowMinutes: raw.LOGIN_WINDOW_MINUTES as number,
+    logLevel: raw.LOG_LEVEL as Config['logLevel'],
+    secureCookies: publicUrl.startsWith('https://'),
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && 'values' in issue) return `one of ${issue.values.join(', ')}`;
+  return issue.message;
+}

@@ -1,0 +1,49 @@
+/** Stable error codes: clients and tests depend on these strings, so never rename one. */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'conflict'
+  | 'rate_limited'
+  | 'csrf_failed'
+  | 'email_not_confirmed'
+  | 'invalid_credentials'
+  | 'token_invalid'
+  | 'internal';
+
+const statusByCode: Record<ErrorCode, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  conflict: 409,
+  rate_limited: 429,
+  csrf_failed: 403,
+  email_not_confirmed: 403,
+  invalid_credentials: 401,
+  token_invalid: 400,
+  internal: 500,
+};
+
+/** A problem worth telling the person about; the message is written for them. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Per-field messages, shown next to the form fields. */
+    readonly fields: Record<string, string> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = statusByCode[code];
+  }
+}
+
+export const notFound = (what = 'That page') => new AppError('not_found', `${what} does not exist, or you do not have access to it.`);
+export const forbidden = (message = 'Your role in this organisation does not allow that.') => new AppError('forbidden', message);
+export const invalid = (fields: Record<string, string>, message = 'Some fields need attention.') =>
+  new AppError('validation_failed', message, fields);
+export const conflict = (message: string, fields: Record<string, string> = {}) => new AppError('conflict', message, fields);

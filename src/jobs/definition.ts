@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { Clock } from '../domain/clock.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../storage/database.ts';
+import type { Job } from '../storage/schema.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Config } from '../config.ts';
+
+/** What every job handler is given: dependencies are passed in, never imported as globals. */
+export interface JobDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  mailer: Mailer;
+  config: Config;
+}
+
+export interface JobContext extends JobDeps {
+  job: Job;
+}
+
+/** A typed, idempotent job: the payload is validated before `handle` runs. */
+export interface JobDefinition<P = unknown> {
+  type: string;
+  payload: z.ZodType<P>;
+  /** Attempts before the job goes dead (default 8). */
+  maxAttempts?: number;
+  /** How long one attempt may hold the job before another worker takes it over (default 5 min). */
+  leaseMs?: number;
+  handle(payload: P, ctx: JobContext): Promise<void>;
+}
+
+/** Declares a job type; keeps the payload type tied to its schema. */
+export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition;
+}
+
+/** Thrown by a handler when retrying cannot help; the job goes dead at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}

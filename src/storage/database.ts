@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from './pg/pgliteDialect.ts';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Anything queries can run on: the database or a transaction in progress. */
+export type Queryable = Db | Tx;
+
+export interface Storage {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages (never contains a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+  /** Embedded database kept in memory only (tests). */
+  inMemory?: boolean;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+// bigint ids fit in a JS number for any realistic table; both drivers return numbers.
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+
+/** Opens PostgreSQL (DATABASE_URL) or the embedded PGlite database; does not migrate. */
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
+  }
+  let dataPath = 'memory://';
+  if (!options.inMemory) {
+    dataPath = resolve(options.dataDir, 'db');
+    mkdirSync(dataPath, { recursive: true });
+  }
+  const pglite = await PGlite.create(dataPath, {
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', location: options.inMemory ? 'memory' : dataPath, close: () => db.destroy() };
+}
+
+/** Applies every pending forward-only migration; safe when several processes start at once. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Runs work in one transaction; joins the caller's transaction when given one. */
+export async function inTransaction<T>(db: Queryable, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db as Tx);
+  return (db as Db).transaction().execute(work);
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}

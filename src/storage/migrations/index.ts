@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+/** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

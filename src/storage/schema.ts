@@ -1,0 +1,183 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Id = Generated<number>;
+type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+
+export interface UsersTable {
+  id: Id;
+  public_id: string;
+  name: string;
+  password_hash: string;
+  is_platform_admin: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface UserEmailsTable {
+  id: Id;
+  user_id: number;
+  email: string;
+  is_primary: Generated<boolean>;
+  confirmed_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface AccountTokensTable {
+  id: Id;
+  token_hash: string;
+  purpose: 'confirm_email' | 'reset_password';
+  user_id: number;
+  email_id: number | null;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface OrganisationsTable {
+  id: Id;
+  public_id: string;
+  slug: string;
+  name: string;
+  kind: 'issuer' | 'recognizer' | 'both';
+  description: Generated<string>;
+  website: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  id: Id;
+  organisation_id: number;
+  user_id: number;
+  roles: string[];
+  created_at: Generated<Date>;
+}
+
+export interface InvitationsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  email: string;
+  roles: string[];
+  token_hash: string;
+  invited_by: number | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  accepted_by: number | null;
+  revoked_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  active_organisation_id: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginFailuresTable {
+  id: Id;
+  key: string;
+  failed_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Id;
+  organisation_id: number | null;
+  actor_user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  data: Json;
+  ip: string | null;
+  created_at: Timestamp;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'dead';
+
+export interface JobsTable {
+  id: Id;
+  type: string;
+  payload: Json;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: Timestamp;
+  locked_by: string | null;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  idempotency_key: string | null;
+  organisation_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface JobRunsTable {
+  id: Id;
+  job_id: number;
+  attempt: number;
+  worker: string;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  outcome: 'succeeded' | 'failed' | null;
+  error: string | null;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  job_type: string;
+  every_seconds: number;
+  next_run_at: Timestamp;
+  last_enqueued_at: NullableTimestamp;
+}
+
+export interface MailOutboxTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number | null;
+  template: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: ColumnType<'queued' | 'sent' | 'kept', 'queued' | 'sent' | 'kept' | undefined, 'queued' | 'sent' | 'kept'>;
+  message_id: string | null;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+}
+
+/** The whole database, as Kysely sees it. */
+export interface Database {
+  users: UsersTable;
+  user_emails: UserEmailsTable;
+  account_tokens: AccountTokensTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  job_runs: JobRunsTable;
+  job_schedules: JobSchedulesTable;
+  mail_outbox: MailOutboxTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type UserEmail = Selectable<UserEmailsTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Invitation = Selectable<InvitationsTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
+export type Job = Selectable<JobsTable>;
+export type NewJob = Insertable<JobsTable>;
+export type MailMessageRow = Selectable<MailOutboxTable>;

@@ -1,0 +1,81 @@
+import { after } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStorage, migrate, type Storage } from '../storage/database.ts';
+
+/** A database the storage and HTTP suites run against. */
+export interface TestBackend {
+  name: 'pglite' | 'postgres';
+  /** The shared, migrated storage for this test process. */
+  storage(): Promise<Storage>;
+  /** postgres:// URL of the test database (postgres only), for tests that start processes. */
+  url?: string;
+}
+
+let pglite: Promise<Storage> | undefined;
+let postgres: Promise<Storage> | undefined;
+let postgresUrl: string | undefined;
+
+/** One embedded database per test process; tests isolate themselves with unique ids. */
+function sharedPglite(): Promise<Storage> {
+  pglite ??= openStorage({ databaseUrl: null, dataDir: '', inMemory: true }).then(async (s) => {
+    await migrate(s.db);
+    return s;
+  });
+  return pglite;
+}
+
+/** A fresh database on the TEST_DATABASE_URL server, dropped when the tests end. */
+function sharedPostgres(adminUrl: string): Promise<Storage> {
+  if (!postgres) {
+    const name = `cairn_test_${process.pid}_${randomBytes(3).toString('hex')}`;
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    postgresUrl = url.toString();
+    postgres = (async () => {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const s = await openStorage({ databaseUrl: postgresUrl!, dataDir: '', poolSize: 10 });
+      await migrate(s.db);
+      return s;
+    })();
+    after(async () => {
+      await (await postgres!).close();
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+  }
+  return postgres;
+}
+
+after(async () => {
+  if (pglite) await (await pglite).close();
+});
+
+/** PGlite always; a real PostgreSQL server too whenever TEST_DATABASE_URL is set. */
+export function testBackends(): TestBackend[] {
+  const backends: TestBackend[] = [{ name: 'pglite', storage: sharedPglite }];
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    // Resolve the URL eagerly so tests that spawn processes can read it after storage().
+    const backend: TestBackend = {
+      name: 'postgres',
+      storage: async () => {
+        const s = await sharedPostgres(adminUrl);
+        backend.url = postgresUrl;
+        return s;
+      },
+    };
+    backends.push(backend);
+  }
+  return backends;
+}
+
+/** A unique suffix so tests sharing a database never collide. */
+export function unique(prefix = 't'): string {
+  return `${prefix}${randomBytes(5).toString('hex')}`;
+}
