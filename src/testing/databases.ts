@@ -41,19 +41,23 @@ function sharedPostgres(adminUrl: string): Promise<Storage> {
       await migrate(s.db);
       return s;
     })();
-    after(async () => {
+    dropPostgres = async () => {
       await (await postgres!).close();
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
-    });
+    };
   }
   return postgres;
 }
 
+let dropPostgres: (() => Promise<void>) | undefined;
+
+// Registered at load time so they hang off the root test and run once, after every file.
 after(async () => {
   if (pglite) await (await pglite).close();
+  await dropPostgres?.();
 });
 
 /** PGlite always; a real PostgreSQL server too whenever TEST_DATABASE_URL is set. */

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { emailSchema } from '../domain/accounts.ts';
+import { AppError } from '../domain/errors.ts';
+import { DAY, MINUTE } from '../domain/clock.ts';
+import { parseInput } from '../domain/validation.ts';
+import { verifyAgainstDummy, verifyPassword } from '../security/passwords.ts';
+import { findUserByConfirmedEmail, findUsersByUnconfirmedEmail } from '../storage/users.ts';
+import { clearLoginFailures, countLoginFailures, recordLoginFailure } from '../storage/loginFailures.ts';
+import { createSession } from '../storage/sessions.ts';
+import { recordAudit } from '../storage/audit.ts';
+import { organisationsOf } from '../storage/organisations.ts';
+import type { CommandDeps } from './context.ts';
+
+export const logInInput = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password.').max(200),
+});
+
+export interface LogInResult {
+  sessionToken: string;
+  userId: number;
+}
+
+/**
+ * Checks a password and starts a session. Failures are counted per email and per address;
+ * past LOGIN_MAX_FAILURES within the window, further tries are refused until it passes.
+ */
+export async function logIn(
+  deps: CommandDeps,
+  input: unknown,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<LogInResult> {
+  const { email, password } = parseInput(logInInput, input);
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const windowMs = config.loginWindowMinutes * MINUTE;
+  const keys = [`email:${email}`, ...(meta.ip ? [`ip:${meta.ip}`] : [])];
+  for (const key of keys) {
+    const { count, oldest } = await countLoginFailures(db, key, new Date(now.getTime() - windowMs));
+    if (count >= config.loginMaxFailures) {
+      const retryMs = oldest ? oldest.getTime() + windowMs - now.getTime() : windowMs;
+      const minutes = Math.max(1, Math.ceil(retryMs / MINUTE));
+      throw new AppError(
+        'rate_limited',
+        `Too many failed attempts. For your security, try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reset your password.`,
+        {},
+        Math.ceil(retryMs / 1000),
+      );
+    }
+  }
+  const user = await findUserByConfirmedEmail(db, email);
+  const ok = user ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
+  if (!user || !ok) {
+    if (!user) {
+      // A correct password for an unconfirmed account gets told what to do next.
+      for (const pending of await findUsersByUnconfirmedEmail(db, email)) {
+        if (await verifyPassword(pending.password_hash, password)) {
+          throw new AppError('email_not_confirmed', 'Please confirm your email address first: use the link we sent you, or ask for a new one.');
+        }
+      }
+    }
+    await recordLoginFailure(db, keys, now);
+    throw new AppError('invalid_credentials', 'That email and password do not match an account.', { password: 'Check your email and password.' });
+  }
+  await clearLoginFailures(db, `email:${email}`);
+  const orgs = await organisationsOf(db, user.id);
+  const sessionToken = await createSession(db, {
+    userId: user.id,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    now,
+    ttlMs: config.sessionDays * DAY,
+    activeOrganisationId: orgs[0]?.organisation_id ?? null,
+  });
+  await recordAudit(db, { organisationId: null, actorUserId: user.id, action: 'user.logged_in', subjectType: 'user', subjectId: user.public_id, ip: meta.ip }, now);
+  return { sessionToken, userId: user.id };
+}

@@ -1,0 +1,42 @@
+import { Hono, type Context } from 'hono';
+import { requireMember } from '../commands/organisationAccess.ts';
+import { inviteMember } from '../commands/inviteMember.ts';
+import { listInvitations, listMembers } from '../storage/organisations.ts';
+import { listOrganisationAudit } from '../storage/audit.ts';
+import { invalid } from '../domain/errors.ts';
+import { requireViewer } from './middleware/session.ts';
+import { presentAuditEvent, presentInvitation, presentMember, presentViewer } from './present.ts';
+import type { AppEnv } from './env.ts';
+
+/** The JSON API (session cookie + X-CSRF-Token for writes). Routes: authenticate → validate → command → present. */
+export function apiRoutes() {
+  const r = new Hono<AppEnv>();
+  const member = (c: Context<AppEnv>, action: Parameters<typeof requireMember>[3]) =>
+    requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, action);
+
+  r.get('/api/v1/me', (c) => c.json(presentViewer(requireViewer(c.var.viewer))));
+  r.get('/api/v1/orgs/:slug/members', async (c) => {
+    const { organisation } = await member(c, 'members.read');
+    return c.json({ members: (await listMembers(c.var.deps.db, organisation.id)).map(presentMember) });
+  });
+  r.get('/api/v1/orgs/:slug/invitations', async (c) => {
+    const { organisation } = await member(c, 'invitations.read');
+    return c.json({ invitations: (await listInvitations(c.var.deps.db, organisation.id)).map(presentInvitation) });
+  });
+  r.post('/api/v1/orgs/:slug/invitations', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const body: unknown = await c.req.json().catch(() => {
+      throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
+    });
+    const { publicId } = await inviteMember(c.var.deps, { userId: viewer.user_id, ip: c.var.ip }, c.req.param('slug'), body);
+    c.var.deps.onJobsEnqueued?.();
+    return c.json({ id: publicId }, 201);
+  });
+  r.get('/api/v1/orgs/:slug/audit', async (c) => {
+    const { organisation } = await member(c, 'audit.read');
+    const before = Number(c.req.query('before')) || undefined;
+    const events = await listOrganisationAudit(c.var.deps.db, organisation.id, { before, limit: 100 });
+    return c.json({ events: events.map(presentAuditEvent) });
+  });
+  return r;
+}

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../domain/errors.ts';
+import { sql } from 'kysely';
+import type { AppDeps, AppEnv } from './env.ts';
+import { requestMeta } from './middleware/requestMeta.ts';
+import { csrf } from './middleware/csrf.ts';
+import { session } from './middleware/session.ts';
+import { onError, onNotFound } from './errorBoundary.tsx';
+import { apiRoutes } from './api.ts';
+import { homeRoutes } from '../web/routes/home.tsx';
+import { accountRoutes } from '../web/routes/accounts.tsx';
+import { profileRoutes } from '../web/routes/profile.tsx';
+import { organisationRoutes } from '../web/routes/organisations.tsx';
+import { invitationRoutes } from '../web/routes/invitations.tsx';
+import { devRoutes } from '../web/routes/dev.tsx';
+import { adminRoutes } from '../web/routes/admin.tsx';
+
+/** Builds the whole web application from its dependencies; test it in-process with app.request(). */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestMeta);
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('validation_failed', 'That request is too large (1 MB at most).');
+      },
+    }),
+  );
+  app.get('/healthz', async (c) => {
+    await sql`select 1`.execute(deps.db);
+    return c.json({ ok: true });
+  });
+  app.use('*', csrf);
+  app.use('*', session);
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes()]) {
+    app.route('/', routes);
+  }
+  app.onError(onError);
+  app.notFound(onNotFound);
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { Clock } from '../domain/clock.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../storage/database.ts';
+import type { SessionUser } from '../storage/sessions.ts';
+import type { MembershipSummary } from '../storage/organisations.ts';
+
+/** Everything the web app is built from; one options object, no module globals. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Called after work that enqueued jobs, so an in-process worker picks them up at once. */
+  onJobsEnqueued?: () => void;
+}
+
+/** The logged-in person, their organisations and the current one. */
+export interface Viewer extends SessionUser {
+  sessionToken: string;
+  organisations: MembershipSummary[];
+  activeOrganisation: MembershipSummary | null;
+}
+
+/** Hono's typed per-request variables. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    viewer: Viewer | null;
+    csrfToken: string;
+    ip: string | null;
+    requestId: string;
+  };
+}

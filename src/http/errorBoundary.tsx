@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError } from '../domain/errors.ts';
+import { page } from '../web/render.tsx';
+import type { AppEnv } from './env.ts';
+
+/** True when the client asked for JSON rather than a page. */
+export function wantsJson(c: Context<AppEnv>): boolean {
+  if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/credentials/') || c.req.path.startsWith('/presentations/')) return true;
+  const accept = c.req.header('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * The one error boundary: typed errors become their status with a message written for people,
+ * as JSON or as a page by the Accept header; anything else is logged and hidden behind a 500.
+ */
+export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  const known = err instanceof AppError ? err : null;
+  if (!known) {
+    c.var.deps.logger.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: err.stack ?? String(err) });
+  }
+  const error = known ?? new AppError('internal', `Something went wrong on our side. It has been logged as ${c.var.requestId}; please try again.`);
+  if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
+  if (wantsJson(c)) {
+    return c.json({ error: { code: error.code, message: error.message, fields: error.fields } }, error.status as ContentfulStatusCode);
+  }
+  if (error.code === 'unauthenticated') {
+    const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
+    return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
+  }
+  return errorPage(c, error.status as ContentfulStatusCode, error.code === 'not_found' ? 'Page not found' : 'Something is wrong', error.message);
+}
+
+/** A page for an error, in the shared layout. */
+export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, title: string, message: string) {
+  return page(
+    c,
+    title,
+    <section class="card">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">Go to the start page</a>
+      </p>
+    </section>,
+    status,
+  );
+}
+
+/** 404 for any path no route answers. */
+export function onNotFound(c: Context<AppEnv>) {
+  if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'No such resource.', fields: {} } }, 404);
+  return errorPage(c, 404, 'Page not found', 'There is no page at this address. Check the link, or start again from the home page.');
+}

@@ -1,0 +1,128 @@
+import type { Child } from 'hono/jsx';
+
+/** A message ready to store in the outbox: subject, plain text and HTML. */
+export interface RenderedMail {
+  template: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function Layout({ title, children, reason }: { title: string; children: Child; reason: string }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>{title}</title>
+      </head>
+      <body style="margin:0;padding:24px;background:#f7f8fb;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2433;line-height:1.5">
+        <div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #d7dce5;border-radius:8px;padding:24px">
+          <p style="font-weight:700;font-size:18px;margin:0 0 16px">⛰ Cairn</p>
+          {children}
+        </div>
+        <p style="max-width:560px;margin:16px auto 0;color:#5a6478;font-size:13px">{reason}</p>
+      </body>
+    </html>
+  );
+}
+
+function Button({ href, label }: { href: string; label: string }) {
+  return (
+    <p style="margin:24px 0">
+      <a href={href} style="background:#1f5f8b;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">
+        {label}
+      </a>
+    </p>
+  );
+}
+
+function html(element: Child): string {
+  return `<!doctype html>${String(element)}`;
+}
+
+/** Asks the owner of an address to confirm it. */
+export function confirmEmailMail(v: { name: string; link: string; newAddress: boolean }): RenderedMail {
+  const subject = v.newAddress ? 'Confirm the address you added to Cairn' : 'Confirm your email to finish creating your Cairn account';
+  const lead = v.newAddress
+    ? 'You added this address to your Cairn account. Confirm it so badges sent here reach you.'
+    : 'Welcome to Cairn. Confirm your email address to finish creating your account.';
+  const reason = 'You received this because this address was entered on Cairn. If it was not you, ignore this email: nothing happens until the link is opened.';
+  return {
+    template: 'confirm_email',
+    subject,
+    text: `Hello ${v.name},\n\n${lead}\n\nConfirm: ${v.link}\n\nThe link works for 48 hours.\n\n${reason}\n`,
+    html: html(
+      <Layout title={subject} reason={reason}>
+        <p>Hello {v.name},</p>
+        <p>{lead}</p>
+        <Button href={v.link} label="Confirm my email" />
+        <p style="color:#5a6478;font-size:14px">
+          The link works for 48 hours. If the button does not work, paste this address into your browser: {v.link}
+        </p>
+      </Layout>,
+    ),
+  };
+}
+
+/** Carries a link to choose a new password. */
+export function resetPasswordMail(v: { name: string; link: string }): RenderedMail {
+  const subject = 'Reset your Cairn password';
+  const reason = 'You received this because someone asked to reset the password of the Cairn account with this address. If it was not you, ignore this email; your password stays as it is.';
+  return {
+    template: 'reset_password',
+    subject,
+    text: `Hello ${v.name},\n\nChoose a new password here: ${v.link}\n\nThe link works for 2 hours and only once.\n\n${reason}\n`,
+    html: html(
+      <Layout title={subject} reason={reason}>
+        <p>Hello {v.name},</p>
+        <p>Someone, hopefully you, asked to reset your Cairn password.</p>
+        <Button href={v.link} label="Choose a new password" />
+        <p style="color:#5a6478;font-size:14px">The link works for 2 hours and only once: {v.link}</p>
+      </Layout>,
+    ),
+  };
+}
+
+/** Tells the owner their password changed, with a way back if it was not them. */
+export function passwordChangedMail(v: { name: string; resetLink: string }): RenderedMail {
+  const subject = 'Your Cairn password was changed';
+  const reason = 'You received this because the password of your Cairn account changed.';
+  return {
+    template: 'password_changed',
+    subject,
+    text: `Hello ${v.name},\n\nYour Cairn password was just changed and every session was logged out.\nIf this was not you, reset your password now: ${v.resetLink}\n\n${reason}\n`,
+    html: html(
+      <Layout title={subject} reason={reason}>
+        <p>Hello {v.name},</p>
+        <p>Your Cairn password was just changed and every session was logged out.</p>
+        <p>
+          If this was not you, <a href={v.resetLink}>reset your password now</a>.
+        </p>
+      </Layout>,
+    ),
+  };
+}
+
+/** Invites someone to join an organisation with roles. */
+export function invitationMail(v: { organisationName: string; inviterName: string; roles: string[]; link: string; expiresInDays: number }): RenderedMail {
+  const subject = `${v.inviterName} invited you to join ${v.organisationName} on Cairn`;
+  const roles = v.roles.join(', ');
+  const reason = `You received this because ${v.inviterName} entered this address at ${v.organisationName}. If you do not expect it, ignore this email.`;
+  return {
+    template: 'invitation',
+    subject,
+    text: `Hello,\n\n${v.inviterName} invited you to join ${v.organisationName} on Cairn as: ${roles}.\n\nAccept: ${v.link}\n\nThe invitation works for ${v.expiresInDays} days. Log in, or create an account with this address, to accept it.\n\n${reason}\n`,
+    html: html(
+      <Layout title={subject} reason={reason}>
+        <p>Hello,</p>
+        <p>
+          <strong>{v.inviterName}</strong> invited you to join <strong>{v.organisationName}</strong> on Cairn as: {roles}.
+        </p>
+        <Button href={v.link} label="See the invitation" />
+        <p style="color:#5a6478;font-size:14px">
+          The invitation works for {v.expiresInDays} days. Log in, or create an account with this address, to accept it: {v.link}
+        </p>
+      </Layout>,
+    ),
+  };
+}

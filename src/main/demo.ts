@@ -1,0 +1,107 @@
+import { publicId } from '../domain/ids.ts';
+import type { Role, OrganisationKind } from '../domain/roles.ts';
+import { hashPassword } from '../security/passwords.ts';
+import { inTransaction, type Db } from '../storage/database.ts';
+import { recordAudit } from '../storage/audit.ts';
+
+/** The password of every demo account (printed on start-up; demo mode only). */
+export const DEMO_PASSWORD = 'cairn-demo-password';
+
+interface DemoOrganisation {
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  description: string;
+  website: string;
+}
+
+// Modelled on the three programs of the domain: a certification council that pre-approves
+// continuing education and badges on application, a union's peer-reviewed library, and a
+// state board that approves programs and counts credit hours toward license renewal.
+const organisations: DemoOrganisation[] = [
+  {
+    slug: 'allied-therapy-council',
+    name: 'Allied Therapy Certification Council',
+    kind: 'both',
+    description: 'Certifies therapists, pre-approves continuing-education sessions, and badges certified professionals who complete them.',
+    website: 'https://council.example.org',
+  },
+  {
+    slug: 'riverside-educators-union',
+    name: 'Riverside Educators’ Union',
+    kind: 'issuer',
+    description: 'A library of performance-based micro-credentials for teachers, assessed by trained peer reviewers.',
+    website: 'https://union.example.org',
+  },
+  {
+    slug: 'state-board-educator-licensing',
+    name: 'State Board of Educator Licensing',
+    kind: 'recognizer',
+    description: 'Approves micro-credential programs and awards 0.5 credit hours per completion toward license renewal.',
+    website: 'https://board.example.gov',
+  },
+];
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  memberships: Array<{ slug: string; roles: Role[] }>;
+  platformAdmin?: boolean;
+  description: string;
+}
+
+export const demoUsers: DemoUser[] = [
+  { email: 'admin@cairn.example', name: 'Casey Admin', platformAdmin: true, memberships: [], description: 'platform administrator (jobs, dead letters)' },
+  { email: 'helen@council.example', name: 'Helen Brooks', memberships: [{ slug: 'allied-therapy-council', roles: ['owner'] }], description: 'council owner' },
+  { email: 'jordan@council.example', name: 'Jordan Lee', memberships: [{ slug: 'allied-therapy-council', roles: ['issuing_staff'] }], description: 'council issuing staff' },
+  { email: 'maria@union.example', name: 'Maria Alvarez', memberships: [{ slug: 'riverside-educators-union', roles: ['owner', 'admin'] }], description: 'union owner and admin' },
+  { email: 'sam@union.example', name: 'Sam Okafor', memberships: [{ slug: 'riverside-educators-union', roles: ['designer'] }], description: 'union micro-credential designer' },
+  { email: 'priya@union.example', name: 'Priya Natarajan', memberships: [{ slug: 'riverside-educators-union', roles: ['reviewer'] }], description: 'union peer reviewer' },
+  { email: 'dana@board.example', name: 'Dana Whitfield', memberships: [{ slug: 'state-board-educator-licensing', roles: ['owner', 'recognition_officer'] }], description: 'board owner and recognition officer' },
+  { email: 'omar@board.example', name: 'Omar Haddad', memberships: [{ slug: 'state-board-educator-licensing', roles: ['recognition_officer'] }], description: 'board recognition officer' },
+  { email: 'alex@teacher.example', name: 'Alex Rivera', memberships: [], description: 'teacher earning micro-credentials' },
+];
+
+/** True when the database has no accounts yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return !row;
+}
+
+/** Seeds the demo organisations and users (all confirmed, one shared password). */
+export async function seedDemo(db: Db, now: Date): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await inTransaction(db, async (tx) => {
+    const orgIds = new Map<string, number>();
+    for (const o of organisations) {
+      const row = await tx
+        .insertInto('organisations')
+        .values({ public_id: publicId('org'), slug: o.slug, name: o.name, kind: o.kind, description: o.description, website: o.website, created_at: now, updated_at: now })
+        .returning(['id', 'public_id'])
+        .executeTakeFirstOrThrow();
+      orgIds.set(o.slug, row.id);
+      await recordAudit(tx, { organisationId: row.id, actorUserId: null, action: 'organisation.created', subjectType: 'organisation', subjectId: row.public_id, data: { demo: true } }, now);
+    }
+    for (const u of demoUsers) {
+      const user = await tx
+        .insertInto('users')
+        .values({ public_id: publicId('usr'), name: u.name, password_hash: hash, is_platform_admin: u.platformAdmin ?? false, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx.insertInto('user_emails').values({ user_id: user.id, email: u.email, is_primary: true, confirmed_at: now, created_at: now }).execute();
+      for (const m of u.memberships) {
+        await tx.insertInto('memberships').values({ organisation_id: orgIds.get(m.slug)!, user_id: user.id, roles: m.roles, created_at: now }).execute();
+      }
+    }
+  });
+}
+
+/** The lines printed on start-up so a visitor can log in straight away. */
+export function demoLogins(url: string): string {
+  const width = Math.max(...demoUsers.map((u) => u.email.length));
+  return [
+    `Demo accounts (password for all: ${DEMO_PASSWORD}):`,
+    ...demoUsers.map((u) => `  ${u.email.padEnd(width)}  ${u.name} — ${u.description}`),
+    `Log in at ${url}/login · mail sent by Cairn appears at ${url}/dev/mailbox`,
+  ].join('\n');
+}

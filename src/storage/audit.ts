@@ -1,0 +1,69 @@
+import type { Queryable } from './database.ts';
+
+export interface AuditEntry {
+  organisationId: number | null;
+  actorUserId: number | null;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  data?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Appends a domain event to the audit log (who, what, when, which organisation). */
+export async function recordAudit(db: Queryable, entry: AuditEntry, now: Date): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      organisation_id: entry.organisationId,
+      actor_user_id: entry.actorUserId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId ?? null,
+      data: JSON.stringify(entry.data ?? {}),
+      ip: entry.ip ?? null,
+      created_at: now,
+    })
+    .execute();
+}
+
+export interface AuditRow {
+  id: number;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  data: Record<string, unknown>;
+  ip: string | null;
+  created_at: Date;
+  actor_name: string | null;
+}
+
+/** One organisation's audit log, newest first, paged by id. */
+export async function listOrganisationAudit(
+  db: Queryable,
+  organisationId: number,
+  options: { before?: number; limit: number },
+): Promise<AuditRow[]> {
+  let q = db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select(['a.id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.data', 'a.ip', 'a.created_at', 'u.name as actor_name'])
+    .where('a.organisation_id', '=', organisationId)
+    .orderBy('a.id', 'desc')
+    .limit(options.limit);
+  if (options.before) q = q.where('a.id', '<', options.before);
+  return q.execute();
+}
+
+/** A user's own account events (logins, password changes), newest first. */
+export async function listUserAudit(db: Queryable, userId: number, limit: number): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select(['a.id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.data', 'a.ip', 'a.created_at', 'u.name as actor_name'])
+    .where('a.actor_user_id', '=', userId)
+    .where('a.organisation_id', 'is', null)
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+}

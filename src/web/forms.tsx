@@ -1,0 +1,96 @@
+import type { Child } from 'hono/jsx';
+import { CSRF_FIELD } from '../http/middleware/csrf.ts';
+
+/** Hidden CSRF token; every form that posts includes it. */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+/** What a form shows again after a failed submit: the values typed and the errors per field. */
+export interface FormState {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  message?: string;
+}
+
+export const emptyForm: FormState = { values: {}, errors: {} };
+
+interface FieldProps {
+  form: FormState;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'url';
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+  value?: string;
+}
+
+/** A labelled input with its hint and its error next to it, wired for screen readers. */
+export function Field({ form, name, label, type = 'text', hint, autocomplete, required, value }: FieldProps) {
+  const id = `f-${name}`;
+  const error = form.errors[name];
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <span id={`${id}-hint`} class="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} class="error-text">
+          {error}
+        </span>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : (form.values[name] ?? value ?? '')}
+        autocomplete={autocomplete}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described}
+      />
+    </div>
+  );
+}
+
+/** The summary at the top of a form that failed, linking to each field in error. */
+export function ErrorSummary({ form }: { form: FormState }) {
+  const entries = Object.entries(form.errors).filter(([k]) => k !== '_');
+  if (!form.message && entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <p>
+        <strong>{form.message ?? 'Some fields need attention.'}</strong>
+      </p>
+      {entries.length > 0 && (
+        <ul>
+          {entries.map(([k, v]) => (
+            <li>
+              <a href={`#f-${k}`}>{v}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A one-button form (delete, revoke, accept). */
+export function ActionButton(props: { action: string; csrfToken: string; label: string; variant?: 'danger' | 'secondary'; hidden?: Record<string, string>; children?: Child }) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <CsrfField token={props.csrfToken} />
+      {Object.entries(props.hidden ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit" class={props.variant}>
+        {props.label}
+      </button>
+    </form>
+  );
+}

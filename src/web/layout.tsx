@@ -1,0 +1,129 @@
+import type { Child } from 'hono/jsx';
+import type { Viewer } from '../http/env.ts';
+import { can } from '../domain/roles.ts';
+import { CsrfField } from './forms.tsx';
+import { styles } from './styles.ts';
+
+export interface PageProps {
+  title: string;
+  viewer: Viewer | null;
+  csrfToken: string;
+  mailbox?: boolean;
+  flash?: Flash | null;
+  children?: Child;
+}
+
+export interface Flash {
+  kind: 'success' | 'info' | 'error';
+  text: string;
+}
+
+function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfToken' | 'mailbox'>) {
+  const org = viewer?.activeOrganisation;
+  return (
+    <header class="top">
+      <a class="brand" href="/">
+        ⛰ Cairn
+      </a>
+      <nav aria-label="Main">
+        <ul>
+          {viewer && org && (
+            <>
+              <li>
+                <a href={`/orgs/${org.slug}`}>Overview</a>
+              </li>
+              <li>
+                <a href={`/orgs/${org.slug}/members`}>Members</a>
+              </li>
+              {can(org.roles, 'audit.read') && (
+                <li>
+                  <a href={`/orgs/${org.slug}/audit`}>Audit log</a>
+                </li>
+              )}
+            </>
+          )}
+          {viewer?.is_platform_admin && (
+            <li>
+              <a href="/admin/jobs">Jobs</a>
+            </li>
+          )}
+          {mailbox && (
+            <li>
+              <a href="/dev/mailbox">Mailbox</a>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <div class="account">
+        {viewer ? (
+          <>
+            {viewer.organisations.length > 0 && (
+              <form method="post" action="/switch-organisation" class="switcher">
+                <CsrfField token={csrfToken} />
+                <label for="switch-org" class="visually-hidden">
+                  Current organisation
+                </label>
+                <select id="switch-org" name="slug">
+                  {viewer.organisations.map((o) => (
+                    <option value={o.slug} selected={o.slug === org?.slug}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" class="secondary">
+                  Switch
+                </button>
+              </form>
+            )}
+            <a href="/orgs/new">New organisation</a>
+            <a href="/profile">{viewer.name}</a>
+            <form method="post" action="/logout" class="inline">
+              <CsrfField token={csrfToken} />
+              <button type="submit" class="link">
+                Log out
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <a href="/login">Log in</a>
+            <a href="/signup" class="button">
+              Sign up
+            </a>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
+
+/** The page frame every server-rendered page shares. */
+export function Layout(props: PageProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · Cairn`}</title>
+        <style>{styles}</style>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <Nav viewer={props.viewer} csrfToken={props.csrfToken} mailbox={props.mailbox} />
+        <main id="main">
+          {props.flash && (
+            <p class={`flash ${props.flash.kind}`} role={props.flash.kind === 'error' ? 'alert' : 'status'}>
+              {props.flash.text}
+            </p>
+          )}
+          {props.children}
+        </main>
+        <footer>
+          <p>Cairn — open micro-credentials and Open Badges 3.0.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

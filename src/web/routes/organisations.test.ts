@@ -1,0 +1,214 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testBackends, unique } from '../../testing/databases.ts';
+import { TestBrowser, testApp } from '../../testing/http.ts';
+import { addMember, buildOrganisation, buildUser, lastMailTo } from '../../testing/factories.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
+import { DAY } from '../../domain/clock.ts';
+
+for (const backend of testBackends()) {
+  describe(`organisations over HTTP (${backend.name})`, () => {
+    test('create an organisation, invite a member by email, they accept and appear with their roles', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const owner = await buildUser(storage.db, { name: 'Olive Owner' });
+      const browser = new TestBrowser(app);
+      await browser.post('/login', { email: owner.email, password: owner.password });
+
+      const slug = unique('union-');
+      const created = await browser.post('/orgs/new', { name: 'Riverside Union', slug, kind: 'issuer' });
+      assert.equal(created.status, 303);
+      assert.equal(created.headers.get('location'), `/orgs/${slug}`);
+      const taken = await browser.post('/orgs/new', { name: 'Copycat', slug, kind: 'issuer' });
+      assert.equal(taken.status, 409);
+      assert.match(await taken.text(), /is taken/);
+      const badKind = await browser.post('/orgs/new', { name: 'Odd', kind: 'bank' });
+      assert.equal(badKind.status, 422);
+
+      const invitee = `${unique('peer')}@example.org`;
+      const invite = await browser.post(`/orgs/${slug}/invitations`, { email: invitee, roles: ['reviewer', 'designer'] });
+      assert.equal(invite.status, 303);
+      const noRoles = await browser.post(`/orgs/${slug}/invitations`, { email: `${unique('x')}@example.org` });
+      assert.equal(noRoles.status, 422);
+      assert.match(await noRoles.text(), /Choose at least one role/);
+
+      const { mail, path } = await lastMailTo(storage.db, invitee);
+      assert.equal(mail?.template, 'invitation');
+      assert.match(path ?? '', /^\/invitations\//);
+
+      // The invitee has no account yet: the page offers sign up / log in.
+      const guest = new TestBrowser(app);
+      const landing = await guest.get(path!);
+      assert.equal(landing.status, 200);
+      assert.match(await landing.text(), /Log in to accept/);
+      await guest.post('/signup', { name: 'Pat Peer', email: invitee, password: 'peer password 1' });
+      const confirm = await lastMailTo(storage.db, invitee);
+      await guest.get(confirm.path!);
+      await guest.post('/login', { email: invitee, password: 'peer password 1' });
+      const accepted = await guest.post(path!);
+      assert.equal(accepted.status, 303);
+      assert.equal(accepted.headers.get('location'), `/orgs/${slug}`);
+      assert.equal((await guest.post(path!)).status, 400, 'an invitation is used once');
+
+      const members = (await browser.getJson(`/api/v1/orgs/${slug}/members`)).body as { members: Array<{ name: string; roles: string[] }> };
+      assert.deepEqual(
+        members.members.map((m) => [m.name, m.roles]),
+        [
+          ['Olive Owner', ['owner']],
+          ['Pat Peer', ['designer', 'reviewer']],
+        ],
+      );
+      const audit = (await browser.getJson(`/api/v1/orgs/${slug}/audit`)).body as { events: Array<{ action: string; actor: string }> };
+      assert.deepEqual(
+        audit.events.map((e) => e.action),
+        ['invitation.accepted', 'invitation.created', 'organisation.created'],
+      );
+      assert.equal(audit.events[0]?.actor, 'Pat Peer');
+    });
+
+    test('an invitation cannot be accepted from an account without the invited address', async () => {
+      const storage = await backend.storage();
+      const { app, clock } = testApp(storage);
+      const org = await buildOrganisation(storage.db);
+      const admin = await buildUser(storage.db);
+      await addMember(storage.db, org.id, admin.id, ['admin']);
+      const stranger = await buildUser(storage.db);
+      const a = new TestBrowser(app);
+      await a.post('/login', { email: admin.email, password: admin.password });
+      const invitee = `${unique('inv')}@example.org`;
+      await a.post(`/orgs/${org.slug}/invitations`, { email: invitee, roles: 'reviewer' });
+      const { path } = await lastMailTo(storage.db, invitee);
+      const s = new TestBrowser(app);
+      await s.post('/login', { email: stranger.email, password: stranger.password });
+      const res = await s.post(path!);
+      assert.equal(res.status, 403);
+      assert.match(await res.text(), new RegExp(`sent to ${invitee}`));
+      clock.advance(15 * DAY);
+      assert.equal((await s.get(path!)).status, 410, 'invitations expire');
+    });
+
+    test('roles: admins change them, only owners touch the owner role, the last owner stays', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db);
+      const owner = await buildUser(storage.db, { name: 'Owner' });
+      const admin = await buildUser(storage.db, { name: 'Admin' });
+      const reviewer = await buildUser(storage.db, { name: 'Reviewer' });
+      await addMember(storage.db, org.id, owner.id, ['owner']);
+      await addMember(storage.db, org.id, admin.id, ['admin']);
+      await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
+      const asAdmin = new TestBrowser(app);
+      await asAdmin.post('/login', { email: admin.email, password: admin.password });
+      assert.equal((await asAdmin.post(`/orgs/${org.slug}/members/${reviewer.public_id}/roles`, { roles: ['reviewer', 'issuing_staff'] })).status, 303);
+      assert.equal((await asAdmin.post(`/orgs/${org.slug}/members/${reviewer.public_id}/roles`, { roles: ['owner'] })).status, 403);
+      assert.equal((await asAdmin.post(`/orgs/${org.slug}/members/${owner.public_id}/remove`)).status, 403);
+      const asOwner = new TestBrowser(app);
+      await asOwner.post('/login', { email: owner.email, password: owner.password });
+      const demote = await asOwner.post(`/orgs/${org.slug}/members/${owner.public_id}/roles`, { roles: ['admin'] });
+      assert.equal(demote.status, 409);
+      assert.match(await demote.text(), /at least one owner/);
+      const roles = await storage.db.selectFrom('memberships').select('roles').where('user_id', '=', reviewer.id).executeTakeFirstOrThrow();
+      assert.deepEqual(roles.roles, ['reviewer', 'issuing_staff']);
+    });
+
+    test('switching organisations changes the current one', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const user = await buildUser(storage.db);
+      const a = await buildOrganisation(storage.db, { name: 'Alpha' });
+      const b = await buildOrganisation(storage.db, { name: 'Beta' });
+      await addMember(storage.db, a.id, user.id, ['reviewer']);
+      await addMember(storage.db, b.id, user.id, ['designer']);
+      const browser = new TestBrowser(app);
+      await browser.post('/login', { email: user.email, password: user.password });
+      assert.equal((await browser.post('/switch-organisation', { slug: b.slug })).status, 303);
+      assert.equal(((await browser.getJson('/api/v1/me')).body as { activeOrganisation: string }).activeOrganisation, b.slug);
+      assert.equal((await browser.post('/switch-organisation', { slug: a.slug })).status, 303);
+      assert.equal(((await browser.getJson('/api/v1/me')).body as { activeOrganisation: string }).activeOrganisation, a.slug);
+      const foreign = await buildOrganisation(storage.db);
+      assert.equal((await browser.post('/switch-organisation', { slug: foreign.slug })).status, 404);
+    });
+
+    // Tenancy: a member of one organisation, whatever their roles, can never read or change
+    // another organisation's data. Every resource is tried with every role against a foreign org.
+    test('tenancy matrix: role × resource × foreign organisation', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const home = await buildOrganisation(storage.db);
+      const foreign = await buildOrganisation(storage.db);
+      const foreignOwner = await buildUser(storage.db);
+      const foreignMember = await buildUser(storage.db);
+      await addMember(storage.db, foreign.id, foreignOwner.id, ['owner']);
+      await addMember(storage.db, foreign.id, foreignMember.id, ['reviewer']);
+      const ownerBrowser = new TestBrowser(app);
+      await ownerBrowser.post('/login', { email: foreignOwner.email, password: foreignOwner.password });
+      await ownerBrowser.post(`/orgs/${foreign.slug}/invitations`, { email: `${unique('f')}@example.org`, roles: 'reviewer' });
+      const invitation = await storage.db.selectFrom('invitations').select('public_id').where('organisation_id', '=', foreign.id).executeTakeFirstOrThrow();
+
+      const f = foreign.slug;
+      const resources: Array<{ name: string; method: 'GET' | 'POST' | 'JSON'; path: string; fields?: Record<string, string | string[]> }> = [
+        { name: 'overview page', method: 'GET', path: `/orgs/${f}` },
+        { name: 'members page', method: 'GET', path: `/orgs/${f}/members` },
+        { name: 'audit page', method: 'GET', path: `/orgs/${f}/audit` },
+        { name: 'members API', method: 'GET', path: `/api/v1/orgs/${f}/members` },
+        { name: 'invitations API', method: 'GET', path: `/api/v1/orgs/${f}/invitations` },
+        { name: 'audit API', method: 'GET', path: `/api/v1/orgs/${f}/audit` },
+        { name: 'invite', method: 'POST', path: `/orgs/${f}/invitations`, fields: { email: `${unique('x')}@example.org`, roles: 'admin' } },
+        { name: 'invite API', method: 'JSON', path: `/api/v1/orgs/${f}/invitations`, fields: { email: `${unique('y')}@example.org`, roles: ['admin'] } },
+        { name: 'revoke invitation', method: 'POST', path: `/orgs/${f}/invitations/${invitation.public_id}/revoke` },
+        { name: 'change roles', method: 'POST', path: `/orgs/${f}/members/${foreignMember.public_id}/roles`, fields: { roles: 'owner' } },
+        { name: 'remove member', method: 'POST', path: `/orgs/${f}/members/${foreignMember.public_id}/remove` },
+        { name: 'switch to it', method: 'POST', path: '/switch-organisation', fields: { slug: f } },
+      ];
+      const roleSets: Role[][] = [...ROLES.map((r) => [r]), [...ROLES]];
+      let tried = 0;
+      for (const roles of roleSets) {
+        const user = await buildUser(storage.db);
+        await addMember(storage.db, home.id, user.id, roles);
+        const browser = new TestBrowser(app);
+        assert.equal((await browser.post('/login', { email: user.email, password: user.password })).status, 303);
+        for (const r of resources) {
+          let status: number;
+          if (r.method === 'GET') status = (await browser.get(r.path)).status;
+          else if (r.method === 'JSON') status = (await browser.postJson(r.path, r.fields)).status;
+          else status = (await browser.post(r.path, r.fields)).status;
+          assert.equal(status, 404, `${roles.join('+')} in another organisation → ${r.name} must be 404, got ${status}`);
+          tried++;
+        }
+      }
+      assert.equal(tried, roleSets.length * resources.length);
+      // Nothing changed in the foreign organisation.
+      const after = await storage.db.selectFrom('memberships').select(['user_id', 'roles']).where('organisation_id', '=', foreign.id).orderBy('id').execute();
+      assert.deepEqual(after, [
+        { user_id: foreignOwner.id, roles: ['owner'] },
+        { user_id: foreignMember.id, roles: ['reviewer'] },
+      ]);
+      const pending = await storage.db.selectFrom('invitations').select(['revoked_at']).where('organisation_id', '=', foreign.id).execute();
+      assert.equal(pending.length, 1);
+      assert.equal(pending[0]?.revoked_at, null);
+    });
+
+    test('inside one organisation, roles decide what a member may do', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db);
+      const expectations: Array<{ roles: Role[]; audit: number; invite: number }> = [
+        { roles: ['owner'], audit: 200, invite: 201 },
+        { roles: ['admin'], audit: 200, invite: 201 },
+        { roles: ['designer'], audit: 403, invite: 403 },
+        { roles: ['reviewer'], audit: 403, invite: 403 },
+        { roles: ['issuing_staff'], audit: 403, invite: 403 },
+        { roles: ['recognition_officer'], audit: 403, invite: 403 },
+      ];
+      for (const e of expectations) {
+        const user = await buildUser(storage.db);
+        await addMember(storage.db, org.id, user.id, e.roles);
+        const browser = new TestBrowser(app);
+        await browser.post('/login', { email: user.email, password: user.password });
+        assert.equal((await browser.getJson(`/api/v1/orgs/${org.slug}/members`)).status, 200, `${e.roles} reads members`);
+        assert.equal((await browser.getJson(`/api/v1/orgs/${org.slug}/audit`)).status, e.audit, `${e.roles} audit`);
+        assert.equal((await browser.postJson(`/api/v1/orgs/${org.slug}/invitations`, { email: `${unique('z')}@example.org`, roles: ['reviewer'] })).status, e.invite, `${e.roles} invite`);
+      }
+    });
+  });
+}
