@@ -17,7 +17,7 @@ function Layout({ title, children, reason }: { title: string; children: Child; r
       </head>
       <body style="margin:0;padding:24px;background:#f7f8fb;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2433;line-height:1.5">
         <div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #d7dce5;border-radius:8px;padding:24px">
-          <p style="font-weight:700;font-size:18px;margin:0 0 16px">⛰ Cairn</p>
+          <p style="font-weight:700;font-size:18px;margin:0 0 16px">Cairn</p>
           {children}
         </div>
         <p style="max-width:560px;margin:16px auto 0;color:#5a6478;font-size:13px">{reason}</p>

@@ -23,7 +23,7 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
   return (
     <header class="top">
       <a class="brand" href="/">
-        ⛰ Cairn
+        Cairn
       </a>
       <nav aria-label="Main">
         <ul>

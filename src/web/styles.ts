@@ -8,6 +8,7 @@ a { color:var(--accent); }
 .skip { position:absolute; left:-999px; } .skip:focus { left:8px; top:8px; background:#fff; padding:8px; z-index:10; }
 .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
 header.top { display:flex; flex-wrap:wrap; gap:16px; align-items:center; padding:10px 24px; background:#fff; border-bottom:1px solid var(--line); }
+.brand::before { content:''; display:inline-block; width:0; height:0; border-left:9px solid transparent; border-right:9px solid transparent; border-bottom:14px solid var(--accent); margin-right:6px; }
 .brand { font-weight:700; font-size:1.2rem; text-decoration:none; color:var(--ink); }
 header nav ul { display:flex; gap:16px; list-style:none; margin:0; padding:0; }
 .account { margin-left:auto; display:flex; gap:14px; align-items:center; flex-wrap:wrap; }
@@ -17,6 +18,7 @@ footer { max-width:960px; margin:48px auto 24px; padding:0 24px; color:var(--mut
 h1 { font-size:1.8rem; margin:.2em 0 .6em; }
 .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:20px; margin-bottom:20px; }
 form.stack { display:grid; gap:14px; max-width:480px; }
+form.stack > button { justify-self:start; }
 .field { display:grid; gap:4px; }
 .field label { font-weight:600; }
 .hint { color:var(--muted); font-size:.9rem; }

@@ -29,8 +29,9 @@ function NewOrganisationForm({ c, form }: { c: C; form: FormState }) {
           <legend>What does it do?</legend>
           {form.errors.kind && <p class="error-text">{form.errors.kind}</p>}
           {ORGANISATION_KINDS.map((k) => (
-            <label>
-              <input type="radio" name="kind" value={k} checked={kind === k} /> {KIND_LABELS[k]}
+            <label for={`kind-${k}`}>
+              <input id={`kind-${k}`} type="radio" name="kind" value={k} checked={kind === k} />
+              {KIND_LABELS[k]}
             </label>
           ))}
         </fieldset>
