@@ -39,7 +39,7 @@ export const settings = {
     help: 'Mail server. Empty: mail is kept in the outbox table and shown at /dev/mailbox.',
   },
   MAIL_FROM: { schema: z.string().min(3), default: 'Cairn <no-reply@localhost>', help: 'Sender of every email.' },
-  TRUST_PROXY: { schema: bool, default: 'false', help: 'Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy.' },
+  TRUST_PROXY: { schema: bool, default: 'false', help: 'Behind a reverse proxy: take the client address (rate limiting, audit log) from X-Forwarded-For.' },
   SESSION_DAYS: { schema: int(1, 365), default: '14', help: 'How long a login lasts without activity.' },
   LOGIN_MAX_FAILURES: { schema: int(1, 1000), default: '10', help: 'Failed logins allowed per email or per address within LOGIN_WINDOW_MINUTES.' },
   LOGIN_WINDOW_MINUTES: { schema: int(1, 1440), default: '15', help: 'Window for LOGIN_MAX_FAILURES.' },
