@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { testBackends, unique } from '../testing/databases.ts';
+import { dropTestDatabase, testBackends, unique } from '../testing/databases.ts';
 import { inTransaction, migrate, openStorage } from './database.ts';
 import { publicId } from '../domain/ids.ts';
 
@@ -57,8 +57,8 @@ describe('migrations on a fresh PostgreSQL database', { skip: postgres ? false :
       assert.equal(results.flat().filter((n) => n === '0001_foundation').length, 1, 'one process applied it, the others found it done');
     } finally {
       for (const s of storages) await s.close();
-      await admin.query(`drop database ${name} with (force)`);
       await admin.end();
+      await dropTestDatabase(adminUrl, name);
     }
   });
 });

@@ -43,10 +43,7 @@ function sharedPostgres(adminUrl: string): Promise<Storage> {
     })();
     dropPostgres = async () => {
       await (await postgres!).close();
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await dropTestDatabase(adminUrl, name);
     };
   }
   return postgres;
@@ -59,6 +56,26 @@ after(async () => {
   if (pglite) await (await pglite).close();
   await dropPostgres?.();
 });
+
+/**
+ * Drops a test database once its connections are gone. pg's pool.end() does not wait for the
+ * server to close sockets, and forcing the drop while they linger makes the server terminate
+ * them, which surfaces as an uncaught error in the test process.
+ */
+export async function dropTestDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+      if (Number(rows[0]?.n ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await admin.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
 
 /** PGlite always; a real PostgreSQL server too whenever TEST_DATABASE_URL is set. */
 export function testBackends(): TestBackend[] {

@@ -46,8 +46,14 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
 
 describe('several processes against one PostgreSQL', { skip: postgres ? false : 'needs TEST_DATABASE_URL (CI sets it)' }, () => {
   const children: ChildProcess[] = [];
-  after(() => {
-    for (const c of children) c.kill('SIGTERM');
+  after(async () => {
+    await Promise.all(
+      children.map((c) => new Promise<void>((res) => {
+        if (c.exitCode !== null) return res();
+        c.once('exit', () => res());
+        c.kill('SIGTERM');
+      })),
+    );
   });
 
   test('two web and two worker processes never run a job twice', { timeout: 180_000 }, async () => {
