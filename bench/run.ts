@@ -74,7 +74,7 @@ async function main() {
 
   // 2. A page through the whole HTTP stack in-process (middleware, session lookup, JSX render).
   const { app } = testApp(embedded);
-  report('GET /login in-process (full middleware + render)', 'requests/s', await rate(2000, () => app.request('/login')), null);
+  report('GET /login in-process (full middleware + render)', 'requests/s', await rate(2000, async () => app.request('/login')), null);
 
   // 3. Password hashing cost (argon2id, OWASP parameters): a deliberate ~tens of ms.
   const hash = await hashPassword('benchmark password');
