@@ -5,22 +5,21 @@ import type { Canonicalizer } from './canonicalize.ts';
 
 export const CRYPTOSUITE = 'eddsa-rdfc-2022';
 
-export interface DataIntegrityProof {
+export type DataIntegrityProof = {
   type: 'DataIntegrityProof';
   created?: string;
   verificationMethod: string;
   cryptosuite: typeof CRYPTOSUITE;
   proofPurpose: string;
   proofValue?: string;
-  [extra: string]: unknown;
-}
+};
 
 type JsonObject = Record<string, unknown>;
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /** The bytes an eddsa-rdfc-2022 signature covers: sha256(canonical proof config) ‖ sha256(canonical document). */
-export async function eddsaHashData(unsecured: JsonObject, proofConfig: Omit<DataIntegrityProof, 'proofValue'>, canonicalizer: Canonicalizer) {
+export async function eddsaHashData(unsecured: JsonObject, proofConfig: JsonObject, canonicalizer: Canonicalizer) {
   const [proofCanon, documentCanon] = await Promise.all([
     canonicalizer.canonize({ ...proofConfig, '@context': unsecured['@context'] }),
     canonicalizer.canonize(unsecured),
@@ -36,22 +35,22 @@ export async function signEddsaRdfc2022<T extends JsonObject>(
   options: { privateKey: KeyObject; verificationMethod: string; created: string; proofPurpose?: string; canonicalizer: Canonicalizer },
 ): Promise<T & { proof: DataIntegrityProof }> {
   if ('proof' in unsecured) throw new Error('The document already has a proof');
-  const proofConfig: Omit<DataIntegrityProof, 'proofValue'> = {
+  const proofConfig = {
     type: 'DataIntegrityProof',
     created: options.created,
     verificationMethod: options.verificationMethod,
     cryptosuite: CRYPTOSUITE,
     proofPurpose: options.proofPurpose ?? 'assertionMethod',
-  };
+  } as const;
   const { hashData } = await eddsaHashData(unsecured, proofConfig, options.canonicalizer);
-  const proofValue = `z${base58btcEncode(ed25519Sign(options.privateKey, hashData))}`;
-  return { ...unsecured, proof: { ...proofConfig, proofValue } };
+  const proof: DataIntegrityProof = { ...proofConfig, proofValue: `z${base58btcEncode(ed25519Sign(options.privateKey, hashData))}` };
+  return { ...unsecured, proof };
 }
 
 export type ProofCheck = { ok: true } | { ok: false; code: 'proof_missing' | 'proof_malformed' | 'proof_invalid'; message: string };
 
 /** Verifies one eddsa-rdfc-2022 proof with a known public key; returns a result, never throws for bad input. */
-export async function verifyEddsaRdfc2022(secured: JsonObject, proof: DataIntegrityProof, publicKey: KeyObject, canonicalizer: Canonicalizer): Promise<ProofCheck> {
+export async function verifyEddsaRdfc2022(secured: JsonObject, proof: JsonObject, publicKey: KeyObject, canonicalizer: Canonicalizer): Promise<ProofCheck> {
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== CRYPTOSUITE) {
     return { ok: false, code: 'proof_malformed', message: `Unsupported proof ${String(proof.type)}/${String(proof.cryptosuite)}` };
   }
