@@ -20,7 +20,7 @@ describe('config', () => {
   });
 
   test('environment variables are read and typed', () => {
-    const c = loadConfig({ PORT: '8080', CAIRN_DEMO: 'false', DATABASE_URL: 'postgres://u:p@db:5432/cairn', PUBLIC_URL: 'https://badges.example.org/', SMTP_URL: 'smtp://mail:25' });
+    const c = loadConfig({ PORT: '8080', CAIRN_DEMO: 'false', CAIRN_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://u:p@db:5432/cairn', PUBLIC_URL: 'https://badges.example.org/', SMTP_URL: 'smtp://mail:25' });
     assert.equal(c.port, 8080);
     assert.equal(c.demo, false);
     assert.equal(c.mailbox, false, 'the mailbox follows demo mode unless set');
@@ -43,6 +43,8 @@ describe('config', () => {
       },
     );
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000": must be a whole number from 1 to 65535/);
+    assert.throws(() => loadConfig({ CAIRN_DEMO: 'false' }), /CAIRN_SECRET: required when CAIRN_DEMO=false/);
+    assert.throws(() => loadConfig({ CAIRN_SECRET: 'short' }), /CAIRN_SECRET="short": must be at least 32 characters/);
   });
 
   test('an optional JSON file supplies settings; the environment wins', () => {

@@ -44,6 +44,11 @@ export const settings = {
   LOGIN_MAX_FAILURES: { schema: int(1, 1000), default: '10', help: 'Failed logins allowed per email or per address within LOGIN_WINDOW_MINUTES.' },
   LOGIN_WINDOW_MINUTES: { schema: int(1, 1440), default: '15', help: 'Window for LOGIN_MAX_FAILURES.' },
   LOG_LEVEL: { schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']), default: 'info', help: 'Log verbosity.' },
+  CAIRN_SECRET: {
+    schema: z.string().min(32, 'at least 32 characters (e.g. the output of `openssl rand -base64 32`)'),
+    default: '',
+    help: 'Encrypts issuers\' private signing keys at rest. Required unless CAIRN_DEMO is on (then one is generated into CAIRN_DATA_DIR). Never change it without re-encrypting keys.',
+  },
   CAIRN_CONFIG: { schema: z.string(), default: '', help: 'Optional JSON file with any of these settings as keys; environment variables win.' },
 } as const;
 
@@ -69,6 +74,8 @@ export interface Config {
   loginWindowMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secureCookies: boolean;
+  /** CAIRN_SECRET; null only in demo mode, where the runtime generates one into the data folder. */
+  secret: string | null;
 }
 
 /** Thrown when a setting is invalid; the message names the variable and what is allowed. */
@@ -118,6 +125,9 @@ export function loadConfig(env: Source = process.env): Config {
     if (result.success) raw[name] = result.data;
     else problems.push(`${name}=${JSON.stringify(value)}: must be ${result.error.issues.map(describeIssue).join('; ')}`);
   }
+  if (!raw.CAIRN_SECRET && raw.CAIRN_DEMO === false) {
+    problems.push('CAIRN_SECRET: required when CAIRN_DEMO=false; it encrypts signing keys. Generate one with `openssl rand -base64 32`.');
+  }
   if (problems.length) throw new ConfigError(problems);
   const port = raw.PORT as number;
   const demo = raw.CAIRN_DEMO as boolean;
@@ -142,6 +152,7 @@ export function loadConfig(env: Source = process.env): Config {
     loginWindowMinutes: raw.LOGIN_WINDOW_MINUTES as number,
     logLevel: raw.LOG_LEVEL as Config['logLevel'],
     secureCookies: publicUrl.startsWith('https://'),
+    secret: (raw.CAIRN_SECRET as string | undefined) ?? null,
   };
 }
 

@@ -52,7 +52,8 @@ export interface CredentialData {
   evidence?: Array<{ id?: string; name?: string; narrative?: string; description?: string; genre?: string }>;
   activityStartDate?: string;
   activityEndDate?: string;
-  credentialStatus?: Array<{ id: string; type: 'BitstringStatusListEntry'; statusPurpose: 'revocation' | 'suspension'; statusListIndex: string; statusListCredential: string }>;
+  /** One entry: the official OB 3.0 schema allows a single credentialStatus object. */
+  credentialStatus?: { id: string; type: 'BitstringStatusListEntry'; statusPurpose: 'revocation' | 'suspension'; statusListIndex: string; statusListCredential: string };
 }
 
 /** The salted sha256 identity hash OB 3.0 uses for an email: `sha256$<hex>`. */

@@ -26,6 +26,11 @@ const permissions = {
   'invitations.manage': ['admin'],
   'audit.read': ['admin'],
   'jobs.read': ['admin'],
+  'credentials.issue': ['admin', 'issuing_staff'],
+  'credentials.read': ['admin', 'issuing_staff'],
+  'credentials.revoke': ['admin', 'issuing_staff'],
+  'keys.manage': ['admin'],
+  'tokens.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

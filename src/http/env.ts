@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { Db } from '../storage/database.ts';
 import type { SessionUser } from '../storage/sessions.ts';
 import type { MembershipSummary } from '../storage/organisations.ts';
+import type { CredentialServices } from '../credentials/issuing.ts';
 
 /** Everything the web app is built from; one options object, no module globals. */
 export interface AppDeps {
@@ -11,6 +12,7 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  credentials: CredentialServices;
   /** Called after work that enqueued jobs, so an in-process worker picks them up at once. */
   onJobsEnqueued?: () => void;
 }

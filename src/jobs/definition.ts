@@ -5,6 +5,7 @@ import type { Db } from '../storage/database.ts';
 import type { Job } from '../storage/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../config.ts';
+import type { CredentialServices } from '../credentials/issuing.ts';
 
 /** What every job handler is given: dependencies are passed in, never imported as globals. */
 export interface JobDeps {
@@ -13,6 +14,8 @@ export interface JobDeps {
   logger: Logger;
   mailer: Mailer;
   config: Config;
+  /** Signing services (key vault, canonicalizer) for credential jobs. */
+  credentials?: CredentialServices;
 }
 
 export interface JobContext extends JobDeps {

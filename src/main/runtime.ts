@@ -8,6 +8,8 @@ import { Worker } from '../jobs/worker.ts';
 import { ensureSchedules } from '../jobs/schedules.ts';
 import { allJobs, allSchedules } from '../jobs/registry.ts';
 import { createApp } from '../http/app.ts';
+import { createCredentialServices } from '../credentials/services.ts';
+import type { CredentialServices } from '../credentials/issuing.ts';
 
 /** The pieces every process (web, worker, CLI) is built from. */
 export interface Runtime {
@@ -16,6 +18,7 @@ export interface Runtime {
   clock: Clock;
   logger: Logger;
   mailer: Mailer;
+  credentials: CredentialServices;
 }
 
 /** Opens storage, applies migrations and builds the shared dependencies. */
@@ -29,14 +32,15 @@ export async function openRuntime(config: Config, overrides: Partial<Pick<Runtim
     await storage.close();
     throw err;
   }
-  return { config, storage, logger, clock: overrides.clock ?? systemClock, mailer: overrides.mailer ?? createMailer(config.smtpUrl) };
+  const credentials = createCredentialServices(config);
+  return { config, storage, logger, credentials, clock: overrides.clock ?? systemClock, mailer: overrides.mailer ?? createMailer(config.smtpUrl) };
 }
 
 /** Starts a job worker over the runtime; schedules are registered first. */
 export async function startWorker(rt: Runtime, name?: string): Promise<Worker> {
   await ensureSchedules(rt.storage.db, allSchedules, rt.clock.now());
   const worker = new Worker({
-    deps: { db: rt.storage.db, clock: rt.clock, logger: rt.logger, mailer: rt.mailer, config: rt.config },
+    deps: { db: rt.storage.db, clock: rt.clock, logger: rt.logger, mailer: rt.mailer, config: rt.config, credentials: rt.credentials },
     jobs: allJobs,
     concurrency: rt.config.workerConcurrency,
     pollMs: rt.config.jobPollMs,
@@ -56,7 +60,7 @@ export interface WebProcess {
 /** Serves the web app (and runs jobs in-process unless CAIRN_RUN_JOBS=false). */
 export async function startWeb(rt: Runtime): Promise<WebProcess> {
   const worker = rt.config.runJobs ? await startWorker(rt) : null;
-  const app = createApp({ config: rt.config, db: rt.storage.db, clock: rt.clock, logger: rt.logger, onJobsEnqueued: () => worker?.nudge() });
+  const app = createApp({ config: rt.config, db: rt.storage.db, clock: rt.clock, logger: rt.logger, credentials: rt.credentials, onJobsEnqueued: () => worker?.nudge() });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: rt.config.port, hostname: rt.config.host }, () => resolve(s));
     s.once('error', reject);

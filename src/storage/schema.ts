@@ -154,6 +154,82 @@ export interface MailOutboxTable {
   sent_at: NullableTimestamp;
 }
 
+export interface IssuerKeysTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  algorithm: Generated<'Ed25519'>;
+  public_key_multibase: string;
+  private_key_encrypted: string;
+  status: ColumnType<'active' | 'retired' | 'revoked', 'active' | 'retired' | 'revoked' | undefined, 'active' | 'retired' | 'revoked'>;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  revocation_reason: string | null;
+}
+
+export interface CredentialsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  credential_id: string;
+  recipient_email: string | null;
+  recipient_did: string | null;
+  achievement_id: string;
+  achievement_name: string;
+  issuer_key_id: number | null;
+  /** The signed document exactly as issued; never re-serialised. */
+  document: string;
+  document_sha256: string;
+  jwt: string | null;
+  valid_from: Timestamp;
+  valid_until: NullableTimestamp;
+  issued_at: Timestamp;
+  issued_by: number | null;
+}
+
+export interface StatusListsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  purpose: 'revocation' | 'suspension';
+  size: number;
+  bits: Uint8Array;
+  used: Generated<number>;
+  version: Generated<number>;
+  signed_version: Generated<number>;
+  signed_document: string | null;
+  signed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface StatusEntriesTable {
+  credential_id: number;
+  status_list_id: number;
+  list_index: number;
+}
+
+export interface CredentialStatusEventsTable {
+  id: Id;
+  credential_id: number;
+  action: 'revoked' | 'suspended' | 'reinstated';
+  reason: string | null;
+  actor_user_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  name: string;
+  token_hash: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -169,6 +245,12 @@ export interface Database {
   job_runs: JobRunsTable;
   job_schedules: JobSchedulesTable;
   mail_outbox: MailOutboxTable;
+  issuer_keys: IssuerKeysTable;
+  credentials: CredentialsTable;
+  status_lists: StatusListsTable;
+  status_entries: StatusEntriesTable;
+  credential_status_events: CredentialStatusEventsTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -181,3 +263,6 @@ export type AuditEvent = Selectable<AuditEventsTable>;
 export type Job = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;
 export type MailMessageRow = Selectable<MailOutboxTable>;
+export type IssuerKey = Selectable<IssuerKeysTable>;
+export type CredentialRow = Selectable<CredentialsTable>;
+export type StatusList = Selectable<StatusListsTable>;

@@ -5,17 +5,27 @@ import { silentLogger } from '../logger.ts';
 import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Storage } from '../storage/database.ts';
+import { keyVault } from '../credentials/keyVault.ts';
+import { fastCanonicalizer } from '../credentials/proofs/fastCanonicalizer.ts';
+import type { CredentialServices } from '../credentials/issuing.ts';
+
+let sharedServices: CredentialServices | undefined;
+/** One set of signing services per test process (templates warm up once). */
+export function testCredentialServices(): CredentialServices {
+  sharedServices ??= { vault: keyVault('test-secret-test-secret-test-secret-0123'), canonicalizer: fastCanonicalizer() };
+  return sharedServices;
+}
 
 /** A test config: no demo, quiet, a fixed public URL; overrides as environment variables. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ CAIRN_DEMO: 'false', CAIRN_MAILBOX: 'true', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://cairn.test', ...env });
+  return loadConfig({ CAIRN_DEMO: 'false', CAIRN_MAILBOX: 'true', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://cairn.test', CAIRN_SECRET: 'test-secret-test-secret-test-secret-0123', ...env });
 }
 
 /** The app wired to a test database and a manual clock. */
 export function testApp(storage: Storage, options: { config?: Config; clock?: ManualClock } = {}) {
   const clock = options.clock ?? new ManualClock(new Date());
   const config = options.config ?? testConfig();
-  const app = createApp({ config, db: storage.db, clock, logger: silentLogger });
+  const app = createApp({ config, db: storage.db, clock, logger: silentLogger, credentials: testCredentialServices() });
   return { app, clock, config };
 }
 

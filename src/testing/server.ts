@@ -7,7 +7,7 @@ import { Worker } from '../jobs/worker.ts';
 import { allJobs } from '../jobs/registry.ts';
 import { outboxOnlyMailer, type Mailer } from '../mail/mailer.ts';
 import type { Storage } from '../storage/database.ts';
-import { testConfig } from './http.ts';
+import { testConfig, testCredentialServices } from './http.ts';
 
 /** A real HTTP server on a free loopback port, with an in-process worker, for browser tests. */
 export async function startTestServer(storage: Storage, options: { mailer?: Mailer; clock?: Clock | ManualClock } = {}) {
@@ -18,8 +18,8 @@ export async function startTestServer(storage: Storage, options: { mailer?: Mail
   });
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ PUBLIC_URL: url, JOB_POLL_MS: '100' });
-  const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: options.mailer ?? outboxOnlyMailer, config }, jobs: allJobs, concurrency: 2, pollMs: 100 });
-  const app = createApp({ config, db: storage.db, clock, logger: silentLogger, onJobsEnqueued: () => worker.nudge() });
+  const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: options.mailer ?? outboxOnlyMailer, config, credentials: testCredentialServices() }, jobs: allJobs, concurrency: 2, pollMs: 100 });
+  const app = createApp({ config, db: storage.db, clock, logger: silentLogger, credentials: testCredentialServices(), onJobsEnqueued: () => worker.nudge() });
   worker.start();
   return {
     url,

@@ -63,6 +63,7 @@ describe('several processes against one PostgreSQL', { skip: postgres ? false : 
       DATABASE_URL: postgres!.url!,
       SMTP_URL: smtp.url,
       CAIRN_DEMO: 'false',
+      CAIRN_SECRET: 'multiprocess-test-secret-0123456789abcdef',
       JOB_POLL_MS: '50',
       WORKER_CONCURRENCY: '4',
       DATABASE_POOL_SIZE: '5',

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { AppError, conflict, notFound } from '../domain/errors.ts';
+import { parseInput } from '../domain/validation.ts';
+import { getBit, setBit } from '../credentials/bitstringStatusList.ts';
+import { inTransaction } from '../storage/database.ts';
+import { recordAudit } from '../storage/audit.ts';
+import { enqueueJob } from '../jobs/queue.ts';
+import type { IssuingActor } from './issueCredential.ts';
+import type { CommandDeps } from './context.ts';
+
+export const PUBLISH_STATUS_LIST = 'status_list.publish';
+
+export const changeStatusInput = z.object({
+  action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
+  reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
+});
+
+/**
+ * Revokes (for good), suspends or reinstates a credential: flips its bit in the organisation's
+ * status list, records why, and enqueues a job that re-signs and republishes the list.
+ */
+export async function changeCredentialStatus(deps: CommandDeps, actor: IssuingActor, credentialPublicId: string, input: unknown): Promise<void> {
+  const { action, reason } = parseInput(changeStatusInput, input);
+  if (action === 'revoke' && !reason) throw new AppError('validation_failed', 'Say why the credential is revoked; the reason is shown publicly.', { reason: 'Give a reason.' });
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const credential = await tx
+      .selectFrom('credentials')
+      .select(['id', 'public_id'])
+      .where('public_id', '=', credentialPublicId)
+      .where('organisation_id', '=', actor.organisationId)
+      .executeTakeFirst();
+    if (!credential) throw notFound('That credential');
+    const lists = await tx
+      .selectFrom('status_entries as e')
+      .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
+      .select(['l.id', 'l.public_id', 'l.purpose', 'l.bits', 'l.version', 'e.list_index'])
+      .where('e.credential_id', '=', credential.id)
+      .forUpdate()
+      .execute();
+    const revocation = lists.find((l) => l.purpose === 'revocation');
+    const suspension = lists.find((l) => l.purpose === 'suspension');
+    if (revocation && getBit(revocation.bits, revocation.list_index)) throw conflict('This credential is revoked; revocation is permanent.');
+    const target = action === 'revoke' ? revocation : suspension;
+    if (!target) throw conflict('This credential has no status entry for that change.');
+    const value = action !== 'reinstate';
+    if (action === 'reinstate' && !getBit(target.bits, target.list_index)) throw conflict('This credential is not suspended.');
+    if (action === 'suspend' && getBit(target.bits, target.list_index)) throw conflict('This credential is already suspended.');
+    await tx
+      .updateTable('status_lists')
+      .set({ bits: setBit(target.bits, target.list_index, value), version: target.version + 1 })
+      .where('id', '=', target.id)
+      .execute();
+    const past = { revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const;
+    await tx.insertInto('credential_status_events').values({ credential_id: credential.id, action: past[action], reason: reason || null, actor_user_id: actor.userId, created_at: now }).execute();
+    await enqueueJob(tx, PUBLISH_STATUS_LIST, { list: target.public_id }, now, { idempotencyKey: `status:${target.public_id}:${target.version + 1}`, organisationId: actor.organisationId });
+    await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `credential.${past[action]}`, subjectType: 'credential', subjectId: credential.public_id, data: { reason }, ip: actor.ip }, now);
+  });
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, notFound } from '../domain/errors.ts';
+import { publicId } from '../domain/ids.ts';
+import { emailSchema } from '../domain/accounts.ts';
+import { parseInput } from '../domain/validation.ts';
+import { buildOpenBadgeCredential, type CredentialData } from '../credentials/openBadgeCredential.ts';
+import { validateAchievementCredential } from '../credentials/schema.ts';
+import { documentHash, publishStatusList, signForOrganisation, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
+import { organisationDid } from '../credentials/issuerIdentity.ts';
+import { inTransaction } from '../storage/database.ts';
+import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../storage/statusLists.ts';
+import { recordAudit } from '../storage/audit.ts';
+import { activeSigningKey } from '../storage/issuerKeys.ts';
+import type { CommandDeps } from './context.ts';
+
+const iri = z.string().trim().regex(/^[a-z][a-z0-9+.-]*:\S+$/i, 'Use an absolute URL or URN.');
+const isoDate = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T/.test(v), 'Use an ISO 8601 date-time such as 2026-05-01T00:00:00Z.');
+
+export const issueCredentialInput = z
+  .object({
+    recipient: z.object({ email: emailSchema.optional(), did: z.string().trim().regex(/^did:[a-z0-9]+:\S+$/, 'Use a DID such as did:key:z6Mk….').optional() }),
+    achievement: z.object({
+      id: iri,
+      name: z.string().trim().min(1, 'Name the achievement.').max(300),
+      description: z.string().trim().min(1, 'Describe the achievement.').max(5000),
+      criteria: z.object({ id: iri.optional(), narrative: z.string().trim().max(10000).optional() }),
+      image: z.object({ id: iri, caption: z.string().max(300).optional() }).optional(),
+      achievementType: z.string().trim().max(100).optional(),
+      alignment: z.array(z.object({ targetName: z.string().min(1), targetUrl: iri, targetCode: z.string().optional(), targetFramework: z.string().optional(), targetDescription: z.string().optional() })).max(50).optional(),
+      creditsAvailable: z.number().nonnegative().max(10000).optional(),
+      humanCode: z.string().trim().max(100).optional(),
+      tag: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+      version: z.string().max(50).optional(),
+    }),
+    name: z.string().trim().max(300).optional(),
+    description: z.string().trim().max(5000).optional(),
+    validFrom: isoDate.optional(),
+    validUntil: isoDate.optional(),
+    creditsEarned: z.number().nonnegative().max(10000).optional(),
+    licenseNumber: z.string().trim().max(100).optional(),
+    results: z.array(z.object({ status: z.enum(['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew']).optional(), value: z.string().max(500).optional(), achievedLevel: iri.optional(), resultDescription: iri.optional() })).max(100).optional(),
+    evidence: z.array(z.object({ id: iri.optional(), name: z.string().max(300).optional(), narrative: z.string().max(20000).optional(), description: z.string().max(5000).optional(), genre: z.string().max(100).optional() })).max(50).optional(),
+    activityStartDate: isoDate.optional(),
+    activityEndDate: isoDate.optional(),
+    formats: z.array(z.enum(['ldp', 'jwt'])).min(1).default(['ldp']),
+  })
+  .refine((v) => v.recipient.email || v.recipient.did, { message: 'Give the recipient’s email or DID.', path: ['recipient.email'] })
+  .refine((v) => !v.validUntil || !v.validFrom || Date.parse(v.validUntil) > Date.parse(v.validFrom), { message: 'validUntil must come after validFrom.', path: ['validUntil'] });
+
+/** Who issues: an organisation, through a member or an API token. */
+export interface IssuingActor {
+  organisationId: number;
+  userId: number | null;
+  ip: string | null;
+}
+
+export interface IssuedCredential {
+  publicId: string;
+  credential: Record<string, unknown>;
+  jwt: string | null;
+}
+
+/**
+ * Issues a signed Open Badges 3.0 credential: builds it, gives it revocation and suspension
+ * entries at random indexes, validates it against the official schema, signs it, and stores
+ * the signed text verbatim with its hash. Throws on any problem (issuing never half-succeeds).
+ */
+export async function issueCredential(deps: CommandDeps & { credentials: CredentialServices }, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
+  const v = parseInput(issueCredentialInput, input);
+  const { db, config, clock, credentials } = deps;
+  const now = clock.now();
+  const organisation = await db.selectFrom('organisations').selectAll().where('id', '=', actor.organisationId).executeTakeFirst();
+  if (!organisation) throw notFound('That organisation');
+  if (organisation.kind === 'recognizer') throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
+  // Create the organisation's key outside the transaction (a race for it must not abort ours).
+  await activeSigningKey(db, organisation.id, credentials.vault, now);
+  const newLists: string[] = [];
+  const result = await inTransaction(db, async (tx) => {
+    const entries = [];
+    for (const purpose of ['revocation', 'suspension'] as const) {
+      const list = await currentStatusList(tx, organisation.id, purpose, now);
+      if (list.signed_version < 0) newLists.push(list.public_id);
+      entries.push({ list, index: await pickFreeIndex(tx, list), purpose });
+    }
+    const data: CredentialData = {
+      ...v,
+      id: `urn:uuid:${randomUUID()}`,
+      issuer: { id: organisationDid(config.publicUrl, organisation.slug), name: organisation.name, url: organisation.website ?? undefined },
+      recipient: v.recipient,
+      validFrom: v.validFrom ?? `${now.toISOString().slice(0, 19)}Z`,
+      // The OB 3.0 schema allows one credentialStatus object: the revocation entry goes in the
+      // document, read by every verifier; the suspension entry is kept by Cairn and checked by
+      // Cairn's verifier and public pages (see verifyCredential.ts).
+      credentialStatus: {
+        id: `${statusListUrl(config, entries[0]!.list.public_id)}#${entries[0]!.index}`,
+        type: 'BitstringStatusListEntry' as const,
+        statusPurpose: 'revocation' as const,
+        statusListIndex: String(entries[0]!.index),
+        statusListCredential: statusListUrl(config, entries[0]!.list.public_id),
+      },
+    };
+    const unsigned = buildOpenBadgeCredential(data);
+    const schema = validateAchievementCredential(unsigned);
+    if (!schema.valid) throw new AppError('validation_failed', `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`);
+    const { signed, jwt, keyId } = await signForOrganisation(tx, credentials, config, organisation, unsigned, now, { jwt: v.formats.includes('jwt') });
+    const text = JSON.stringify(signed);
+    const row = await tx
+      .insertInto('credentials')
+      .values({
+        public_id: publicId('cred'),
+        organisation_id: organisation.id,
+        credential_id: data.id,
+        recipient_email: v.recipient.email ?? null,
+        recipient_did: v.recipient.did ?? null,
+        achievement_id: v.achievement.id,
+        achievement_name: v.achievement.name,
+        issuer_key_id: keyId,
+        document: text,
+        document_sha256: documentHash(text),
+        jwt,
+        valid_from: data.validFrom,
+        valid_until: v.validUntil ?? null,
+        issued_at: now,
+        issued_by: actor.userId,
+      })
+      .returning(['id', 'public_id'])
+      .executeTakeFirstOrThrow();
+    await recordStatusEntries(tx, row.id, entries);
+    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'credential.issued', subjectType: 'credential', subjectId: row.public_id, data: { achievement: v.achievement.id, recipient: v.recipient.email ?? v.recipient.did }, ip: actor.ip }, now);
+    return { publicId: row.public_id, credential: signed, jwt };
+  });
+  for (const list of newLists) await publishStatusList(db, credentials, config, list, now);
+  return result;
+}

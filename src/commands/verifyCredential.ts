@@ -1,0 +1,79 @@
+import type { Config } from '../config.ts';
+import type { Queryable } from '../storage/database.ts';
+import { resolveDidKey } from '../credentials/didKey.ts';
+import { organisationDid } from '../credentials/issuerIdentity.ts';
+import { publishStatusList, type CredentialServices } from '../credentials/issuing.ts';
+import { getBit } from '../credentials/bitstringStatusList.ts';
+import { verifyCredential, type ResolvedKey, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
+
+/** How to reach keys and status lists that are not Cairn's own (did:web, https); absent = refuse. */
+export interface RemoteResolvers {
+  resolveKey(verificationMethod: string): Promise<ResolvedKey>;
+  fetchJson(url: string): Promise<unknown>;
+}
+
+/**
+ * Key and status-list lookups for verification: did:key offline; Cairn's own organisations'
+ * did:web keys and status lists straight from the database (no HTTP to ourselves); anything
+ * else through the remote resolvers, which refuse private addresses.
+ */
+export function verifierDeps(db: Queryable, config: Config, services: CredentialServices, now: Date, remote?: RemoteResolvers): VerifierDeps {
+  const ownPrefix = `${organisationDid(config.publicUrl, 'x').slice(0, -1)}`;
+  const statusPrefix = `${config.publicUrl}/status/`;
+  return {
+    canonicalizer: services.canonicalizer,
+    now,
+    async resolveKey(vm) {
+      if (vm.startsWith('did:key:')) {
+        const doc = resolveDidKey(vm) as { controller: string; publicKeyMultibase: string };
+        return { publicKeyMultibase: doc.publicKeyMultibase, controller: doc.controller };
+      }
+      if (vm.startsWith(ownPrefix)) {
+        const [did, fragment] = vm.split('#');
+        const slug = did!.slice(ownPrefix.length);
+        const key = await db
+          .selectFrom('issuer_keys as k')
+          .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
+          .select(['k.public_key_multibase', 'k.status'])
+          .where('o.slug', '=', slug)
+          .where('k.public_id', '=', fragment ?? '')
+          .executeTakeFirst();
+        if (!key) throw new Error(`No key ${vm} is published by this Cairn`);
+        return { publicKeyMultibase: key.public_key_multibase, controller: did!, revoked: key.status === 'revoked' };
+      }
+      if (!remote) throw new Error(`Resolving ${vm} would need the network, which is not allowed here`);
+      return remote.resolveKey(vm);
+    },
+    async extraStatus(credential) {
+      // Only a document Cairn issued, byte for byte, gets the status Cairn keeps outside it.
+      if (typeof credential.id !== 'string') return null;
+      const row = await db.selectFrom('credentials').select(['id', 'document']).where('credential_id', '=', credential.id).executeTakeFirst();
+      if (!row || row.document !== JSON.stringify(credential)) return null;
+      const entries = await db
+        .selectFrom('status_entries as e')
+        .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
+        .select(['l.purpose', 'l.bits', 'e.list_index'])
+        .where('e.credential_id', '=', row.id)
+        .execute();
+      if (entries.some((e) => e.purpose === 'revocation' && getBit(e.bits, e.list_index))) return 'revoked';
+      if (entries.some((e) => e.purpose === 'suspension' && getBit(e.bits, e.list_index))) return 'suspended';
+      return null;
+    },
+    async loadStatusList(url) {
+      if (url.startsWith(statusPrefix)) {
+        const listId = url.slice(statusPrefix.length);
+        await publishStatusList(db, services, config, listId, now);
+        const row = await db.selectFrom('status_lists').select('signed_document').where('public_id', '=', listId).executeTakeFirst();
+        if (!row?.signed_document) throw new Error('No such status list');
+        return JSON.parse(row.signed_document) as Record<string, unknown>;
+      }
+      if (!remote) throw new Error(`Fetching ${url} would need the network, which is not allowed here`);
+      return (await remote.fetchJson(url)) as Record<string, unknown>;
+    },
+  };
+}
+
+/** Verifies any credential with Cairn's resolvers. */
+export function verifyWithCairn(input: string | Record<string, unknown>, deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers }): Promise<VerificationReport> {
+  return verifyCredential(input, verifierDeps(deps.db, deps.config, deps.services, deps.now, deps.remote));
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { Queryable } from '../storage/database.ts';
+import type { Organisation } from '../storage/schema.ts';
+import { activeSigningKey, listIssuerKeys } from '../storage/issuerKeys.ts';
+import type { KeyVault } from './keyVault.ts';
+import type { Canonicalizer } from './proofs/canonicalize.ts';
+import { signEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
+import { signVcJwt } from './vcJwt.ts';
+import { organisationDid, organisationDidDocument, verificationMethodId } from './issuerIdentity.ts';
+import { statusListCredential } from './bitstringStatusList.ts';
+
+/** What signing needs besides the database: the key vault and the canonicalizer. */
+export interface CredentialServices {
+  vault: KeyVault;
+  canonicalizer: Canonicalizer;
+}
+
+/** sha256 of the exact stored text of a signed document. */
+export function documentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
+
+/** Signs a document with the organisation's active key: a Data Integrity proof, and a VC-JWT on request. */
+export async function signForOrganisation(
+  db: Queryable,
+  services: CredentialServices,
+  config: Config,
+  organisation: Pick<Organisation, 'id' | 'slug'>,
+  unsigned: Record<string, unknown>,
+  now: Date,
+  options: { jwt?: boolean } = {},
+) {
+  const key = await activeSigningKey(db, organisation.id, services.vault, now);
+  const did = organisationDid(config.publicUrl, organisation.slug);
+  const vm = verificationMethodId(did, key.row.public_id);
+  const signed = await signEddsaRdfc2022(unsigned, { privateKey: key.privateKey, verificationMethod: vm, created: isoSeconds(now), canonicalizer: services.canonicalizer });
+  const jwt = options.jwt ? signVcJwt(unsigned, { privateKey: key.privateKey, kid: vm }) : null;
+  return { signed, jwt, keyId: key.row.id, did };
+}
+
+/** The organisation's DID document, from every key it has had. */
+export async function didDocumentFor(db: Queryable, config: Config, organisation: Pick<Organisation, 'id' | 'slug'>) {
+  const did = organisationDid(config.publicUrl, organisation.slug);
+  const keys = await listIssuerKeys(db, organisation.id);
+  return organisationDidDocument(
+    did,
+    keys.map((k) => ({ publicId: k.public_id, publicKeyMultibase: k.public_key_multibase, status: k.status, revokedAt: k.revoked_at })),
+  );
+}
+
+/** Public URL of a status list credential. */
+export function statusListUrl(config: Config, listPublicId: string): string {
+  return `${config.publicUrl}/status/${listPublicId}`;
+}
+
+/** Re-signs a status list if it changed since it was last signed; returns whether it did. */
+export async function publishStatusList(db: Queryable, services: CredentialServices, config: Config, listPublicId: string, now: Date): Promise<boolean> {
+  const list = await db
+    .selectFrom('status_lists as l')
+    .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .select(['l.id', 'l.public_id', 'l.purpose', 'l.bits', 'l.version', 'l.signed_version', 'o.id as organisation_id', 'o.slug'])
+    .where('l.public_id', '=', listPublicId)
+    .executeTakeFirst();
+  if (!list || list.signed_version >= list.version && list.signed_version >= 0) return false;
+  const unsigned = statusListCredential({
+    url: statusListUrl(config, list.public_id),
+    issuer: organisationDid(config.publicUrl, list.slug),
+    purpose: list.purpose,
+    bits: list.bits,
+    validFrom: isoSeconds(now),
+  });
+  const { signed } = await signForOrganisation(db, services, config, { id: list.organisation_id, slug: list.slug }, unsigned, now);
+  await db
+    .updateTable('status_lists')
+    .set({ signed_document: JSON.stringify(signed), signed_version: list.version, signed_at: now })
+    .where('id', '=', list.id)
+    .where('version', '=', list.version)
+    .execute();
+  return true;
+}

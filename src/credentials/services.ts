@@ -1,0 +1,27 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { keyVault } from './keyVault.ts';
+import { fastCanonicalizer } from './proofs/fastCanonicalizer.ts';
+import type { CredentialServices } from './issuing.ts';
+
+/**
+ * CAIRN_SECRET, or in demo mode a secret generated once into the data folder, so a demo's
+ * keys survive restarts without any setup.
+ */
+export function resolveSecret(config: Config): string {
+  if (config.secret) return config.secret;
+  if (!config.demo) throw new Error('CAIRN_SECRET is required outside demo mode');
+  const file = join(config.dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** The signing services of one process: key vault and the fast canonicalizer. */
+export function createCredentialServices(config: Config): CredentialServices {
+  return { vault: keyVault(resolveSecret(config)), canonicalizer: fastCanonicalizer() };
+}

@@ -1,0 +1,67 @@
+import { sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+
+export type JwtAlgorithm = 'EdDSA' | 'RS256';
+
+const b64url = (data: string | Uint8Array) => Buffer.from(data).toString('base64url');
+const seconds = (iso: unknown) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
+
+/**
+ * The OB 3.0 VC-JWT payload: the credential's own members at the top level plus the registered
+ * claims iss, jti, sub, nbf (validFrom) and exp (validUntil).
+ */
+export function jwtPayload(credential: Record<string, unknown>): Record<string, unknown> {
+  const issuer = credential.issuer;
+  const subject = credential.credentialSubject as Record<string, unknown> | undefined;
+  const claims: Record<string, unknown> = {
+    iss: typeof issuer === 'string' ? issuer : (issuer as Record<string, unknown> | undefined)?.id,
+    jti: credential.id,
+    sub: subject?.id,
+    nbf: seconds(credential.validFrom),
+    exp: seconds(credential.validUntil),
+  };
+  for (const k of Object.keys(claims)) if (claims[k] === undefined) delete claims[k];
+  return { ...credential, ...claims };
+}
+
+/**
+ * Signs a credential as a compact JWS. EdDSA is done directly with node:crypto (a reused
+ * KeyObject: no per-signature key import); RS256 for verifiers that only know RSA.
+ */
+export function signVcJwt(credential: Record<string, unknown>, key: { privateKey: KeyObject; kid: string; alg?: JwtAlgorithm }): string {
+  const alg = key.alg ?? 'EdDSA';
+  const header = b64url(JSON.stringify({ alg, kid: key.kid, typ: 'JWT' }));
+  const payload = b64url(JSON.stringify(jwtPayload(credential)));
+  const input = `${header}.${payload}`;
+  const signature = cryptoSign(alg === 'EdDSA' ? null : 'sha256', Buffer.from(input), key.privateKey);
+  return `${input}.${b64url(signature)}`;
+}
+
+export interface DecodedJwt {
+  header: { alg?: string; kid?: string; jwk?: JWK; typ?: string };
+  payload: Record<string, unknown>;
+  /** The credential inside: the payload itself (OB 3.0) or its `vc` claim (VC 1.1 style). */
+  credential: Record<string, unknown>;
+}
+
+/** Splits and parses a compact JWS without verifying it; throws on malformed input. */
+export function decodeVcJwt(jws: string): DecodedJwt {
+  const parts = jws.trim().split('.');
+  if (parts.length !== 3) throw new Error('A compact JWS has three dot-separated parts');
+  const header = decodeProtectedHeader(jws.trim()) as DecodedJwt['header'];
+  const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  if (!payload || typeof payload !== 'object') throw new Error('The JWS payload is not a JSON object');
+  const credential = (payload.vc && typeof payload.vc === 'object' ? payload.vc : payload) as Record<string, unknown>;
+  return { header, payload, credential };
+}
+
+/** True when the JWS signature verifies with the key (EdDSA or RS256 only). */
+export async function verifyVcJwtSignature(jws: string, publicKey: KeyObject | JWK): Promise<boolean> {
+  try {
+    const key = 'kty' in publicKey ? await importJWK(publicKey as JWK) : publicKey;
+    await compactVerify(jws.trim(), key, { algorithms: ['EdDSA', 'RS256'] });
+    return true;
+  } catch {
+    return false;
+  }
+}

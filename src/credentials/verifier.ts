@@ -1,0 +1,172 @@
+import { ed25519FromPublicBytes, decodeMultikeyPublic } from './ed25519.ts';
+import type { Canonicalizer } from './proofs/canonicalize.ts';
+import { verifyEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
+import { validateAchievementCredential } from './schema.ts';
+import { decodeVcJwt, verifyVcJwtSignature } from './vcJwt.ts';
+import { decodeList, getBit } from './bitstringStatusList.ts';
+
+/** One concern of a verification, with a stable snake_case code when it fails. */
+export interface Check {
+  id: 'parse' | 'schema' | 'ob3_fields' | 'issuer_key' | 'proof' | 'validity_window' | 'status';
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+/** What verifying tells: never an exception, always a report. */
+export interface VerificationReport {
+  verified: boolean;
+  format: 'ldp' | 'jwt' | 'unknown';
+  credential?: Record<string, unknown>;
+  checks: Check[];
+}
+
+export interface ResolvedKey {
+  publicKeyMultibase: string;
+  controller: string;
+  /** True when the key's owner has marked it compromised. */
+  revoked?: boolean;
+}
+
+export interface VerifierDeps {
+  canonicalizer: Canonicalizer;
+  now: Date;
+  /** Finds the public key for a verification method id (did:key offline; did:web and URLs as configured). */
+  resolveKey(verificationMethod: string): Promise<ResolvedKey>;
+  /** Loads a BitstringStatusListCredential by URL (ours from the database; others over safe HTTPS). */
+  loadStatusList(url: string): Promise<Record<string, unknown>>;
+  /** Status the issuer keeps outside the document (Cairn's suspensions), when the verifier knows it. */
+  extraStatus?(credential: Record<string, unknown>): Promise<'revoked' | 'suspended' | null>;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const issuerId = (c: Json): string | undefined => (typeof c.issuer === 'string' ? c.issuer : isObject(c.issuer) && typeof c.issuer.id === 'string' ? c.issuer.id : undefined);
+const controllerOf = (vm: string) => vm.split('#')[0]!;
+
+/** Reads the input: a JSON object or text, or a compact JWS. */
+function parse(input: string | Json): { format: 'ldp' | 'jwt'; credential: Json; jws?: string } {
+  if (isObject(input)) return { format: 'ldp', credential: input };
+  const text = input.trim();
+  if (text.startsWith('{')) {
+    const parsed: unknown = JSON.parse(text);
+    if (!isObject(parsed)) throw new Error('The JSON is not an object');
+    return { format: 'ldp', credential: parsed };
+  }
+  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(text)) return { format: 'jwt', credential: decodeVcJwt(text).credential, jws: text };
+  throw new Error('Not a JSON credential or a compact JWS');
+}
+
+function requiredFields(c: Json): Check {
+  const missing: string[] = [];
+  const types = [c.type].flat();
+  if (!types.includes('VerifiableCredential')) missing.push('type VerifiableCredential');
+  if (!types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential')) missing.push('type OpenBadgeCredential');
+  if (![c['@context']].flat().includes('https://www.w3.org/ns/credentials/v2')) missing.push('@context VC 2.0');
+  if (!issuerId(c)) missing.push('issuer.id');
+  if (typeof c.validFrom !== 'string') missing.push('validFrom');
+  const subject = c.credentialSubject;
+  if (!isObject(subject) || !isObject(subject.achievement)) missing.push('credentialSubject.achievement');
+  return missing.length ? { id: 'ob3_fields', ok: false, code: 'field_missing', message: `Missing: ${missing.join(', ')}` } : { id: 'ob3_fields', ok: true };
+}
+
+function validityWindow(c: Json, now: Date): Check {
+  const from = typeof c.validFrom === 'string' ? Date.parse(c.validFrom) : NaN;
+  const until = typeof c.validUntil === 'string' ? Date.parse(c.validUntil) : NaN;
+  if (Number.isNaN(from)) return { id: 'validity_window', ok: false, code: 'invalid_date', message: 'validFrom is not a date' };
+  if (from > now.getTime()) return { id: 'validity_window', ok: false, code: 'not_yet_valid', message: `Valid from ${String(c.validFrom)}` };
+  if (c.validUntil !== undefined && Number.isNaN(until)) return { id: 'validity_window', ok: false, code: 'invalid_date', message: 'validUntil is not a date' };
+  if (!Number.isNaN(until) && until <= now.getTime()) return { id: 'validity_window', ok: false, code: 'expired', message: `Expired ${String(c.validUntil)}` };
+  return { id: 'validity_window', ok: true };
+}
+
+async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): Promise<Check> {
+  const entries = [c.credentialStatus].flat().filter(isObject);
+  for (const entry of entries) {
+    if (entry.type !== 'BitstringStatusListEntry') continue;
+    const purpose = entry.statusPurpose;
+    const url = entry.statusListCredential;
+    const index = Number(entry.statusListIndex);
+    if (typeof url !== 'string' || !Number.isInteger(index) || index < 0) return { id: 'status', ok: false, code: 'status_malformed', message: 'A status entry lacks its list or index' };
+    let bit: boolean;
+    try {
+      const list = await deps.loadStatusList(url);
+      const subject = list.credentialSubject;
+      if (!isObject(subject) || typeof subject.encodedList !== 'string') throw new Error('not a BitstringStatusListCredential');
+      if (issuer && issuerId(list) !== issuer) throw new Error('the status list has another issuer');
+      const listProof = [list.proof].flat().find(isObject);
+      if (!listProof || typeof listProof.verificationMethod !== 'string') throw new Error('the status list is not signed');
+      const key = await deps.resolveKey(listProof.verificationMethod);
+      const ok = await verifyEddsaRdfc2022(list, listProof, ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey, deps.canonicalizer);
+      if (!ok.ok) throw new Error(`its signature does not verify (${ok.code})`);
+      bit = getBit(decodeList(subject.encodedList), index);
+    } catch (err) {
+      return { id: 'status', ok: false, code: 'status_unavailable', message: `Cannot check status at ${url}: ${(err as Error).message}` };
+    }
+    if (bit && purpose === 'revocation') return { id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential' };
+    if (bit && purpose === 'suspension') return { id: 'status', ok: false, code: 'suspended', message: 'The issuer suspended this credential' };
+  }
+  const extra = await deps.extraStatus?.(c);
+  if (extra === 'revoked') return { id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential' };
+  if (extra === 'suspended') return { id: 'status', ok: false, code: 'suspended', message: 'The issuer suspended this credential' };
+  return { id: 'status', ok: true };
+}
+
+/** Verifies a credential (embedded eddsa-rdfc-2022 proof or VC-JWT) and reports every check. */
+export async function verifyCredential(input: string | Json, deps: VerifierDeps): Promise<VerificationReport> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(input);
+  } catch (err) {
+    return { verified: false, format: 'unknown', checks: [{ id: 'parse', ok: false, code: 'parse_failed', message: (err as Error).message }] };
+  }
+  const { credential, format } = parsed;
+  const checks: Check[] = [{ id: 'parse', ok: true }];
+  const schema = validateAchievementCredential(credential);
+  checks.push(schema.valid ? { id: 'schema', ok: true } : { id: 'schema', ok: false, code: 'schema_invalid', message: schema.errors.join('; ') });
+  checks.push(requiredFields(credential));
+  const issuer = issuerId(credential);
+
+  // Which key signed it, and may that key speak for the issuer?
+  let vm: string | undefined;
+  let proof: Json | undefined;
+  if (format === 'jwt') vm = decodeVcJwt(parsed.jws!).header.kid;
+  else {
+    proof = [credential.proof].flat().find(isObject);
+    vm = typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined;
+  }
+  let key: ResolvedKey | undefined;
+  if (!vm) checks.push({ id: 'issuer_key', ok: false, code: 'proof_missing', message: 'No proof names a verification method' });
+  else {
+    try {
+      key = await deps.resolveKey(vm);
+      if (key.revoked) checks.push({ id: 'issuer_key', ok: false, code: 'key_revoked', message: `The issuer marked key ${vm} as compromised` });
+      else if (issuer && controllerOf(vm) !== issuer && key.controller !== issuer) checks.push({ id: 'issuer_key', ok: false, code: 'issuer_mismatch', message: `Key ${vm} does not belong to issuer ${issuer}` });
+      else checks.push({ id: 'issuer_key', ok: true });
+    } catch (err) {
+      checks.push({ id: 'issuer_key', ok: false, code: 'key_unresolved', message: (err as Error).message });
+    }
+  }
+
+  if (!key) checks.push({ id: 'proof', ok: false, code: 'proof_unverifiable', message: 'No key to check the signature with' });
+  else {
+    let publicKey;
+    try {
+      publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
+    } catch (err) {
+      checks.push({ id: 'proof', ok: false, code: 'unsupported_key_type', message: (err as Error).message });
+    }
+    if (!publicKey) {
+      // reported above
+    } else if (format === 'jwt') {
+      const ok = await verifyVcJwtSignature(parsed.jws!, publicKey);
+      checks.push(ok ? { id: 'proof', ok: true } : { id: 'proof', ok: false, code: 'proof_invalid', message: 'The JWS signature does not match' });
+    } else {
+      const r = await verifyEddsaRdfc2022(credential, proof!, publicKey, deps.canonicalizer);
+      checks.push(r.ok ? { id: 'proof', ok: true } : { id: 'proof', ok: false, code: r.code, message: r.message });
+    }
+  }
+  checks.push(validityWindow(credential, deps.now));
+  checks.push(await status(credential, deps, issuer));
+  return { verified: checks.every((c) => c.ok), format, credential, checks };
+}
