@@ -4,7 +4,8 @@ import { AppError, notFound } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
 import { emailSchema } from '../domain/accounts.ts';
 import { parseInput } from '../domain/validation.ts';
-import { buildOpenBadgeCredential, type CredentialData } from '../credentials/openBadgeCredential.ts';
+import { buildOpenBadgeCredential, type CredentialData, type StatusEntry } from '../credentials/openBadgeCredential.ts';
+import type { Organisation } from '../storage/schema.ts';
 import { validateAchievementCredential } from '../credentials/schema.ts';
 import { documentHash, publishStatusList, signForOrganisation, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
@@ -61,13 +62,24 @@ export interface IssuedCredential {
   jwt: string | null;
 }
 
+type IssuingDeps = CommandDeps & { credentials: CredentialServices };
+
+/** The unsigned credential for a status entry and the issuing organisation. */
+type Draft = (ctx: { issuerId: string; organisation: Organisation; status: StatusEntry; now: Date }) => Record<string, unknown>;
+
+/** What Cairn stores about a credential besides its document. */
+interface IssueMeta {
+  recipientEmail: string | null;
+  recipientDid: string | null;
+  jwt: boolean;
+}
+
 /**
- * Issues a signed Open Badges 3.0 credential: builds it, gives it revocation and suspension
- * entries at random indexes, validates it against the official schema, signs it, and stores
- * the signed text verbatim with its hash. Throws on any problem (issuing never half-succeeds).
+ * The one issuing path: gives the credential revocation and suspension entries at random
+ * indexes, validates OB 3.0 credentials against the official schema, signs, and stores the
+ * signed text verbatim with its hash. Throws on any problem (issuing never half-succeeds).
  */
-export async function issueCredential(deps: CommandDeps & { credentials: CredentialServices }, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
-  const v = parseInput(issueCredentialInput, input);
+async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta: IssueMeta): Promise<IssuedCredential> {
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
   const organisation = await db.selectFrom('organisations').selectAll().where('id', '=', actor.organisationId).executeTakeFirst();
@@ -83,53 +95,106 @@ export async function issueCredential(deps: CommandDeps & { credentials: Credent
       if (list.signed_version < 0) newLists.push(list.public_id);
       entries.push({ list, index: await pickFreeIndex(tx, list), purpose });
     }
-    const data: CredentialData = {
-      ...v,
-      id: `urn:uuid:${randomUUID()}`,
-      issuer: { id: organisationDid(config.publicUrl, organisation.slug), name: organisation.name, url: organisation.website ?? undefined },
-      recipient: v.recipient,
-      validFrom: v.validFrom ?? `${now.toISOString().slice(0, 19)}Z`,
-      // The OB 3.0 schema allows one credentialStatus object: the revocation entry goes in the
-      // document, read by every verifier; the suspension entry is kept by Cairn and checked by
-      // Cairn's verifier and public pages (see verifyCredential.ts).
-      credentialStatus: {
-        id: `${statusListUrl(config, entries[0]!.list.public_id)}#${entries[0]!.index}`,
-        type: 'BitstringStatusListEntry' as const,
-        statusPurpose: 'revocation' as const,
-        statusListIndex: String(entries[0]!.index),
-        statusListCredential: statusListUrl(config, entries[0]!.list.public_id),
-      },
+    const revocation = entries[0]!;
+    // The OB 3.0 schema allows one credentialStatus object: the revocation entry goes in the
+    // document, read by every verifier; the suspension entry is kept by Cairn and checked by
+    // Cairn's verifier and public pages (see verifyCredential.ts).
+    const status: StatusEntry = {
+      id: `${statusListUrl(config, revocation.list.public_id)}#${revocation.index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(revocation.index),
+      statusListCredential: statusListUrl(config, revocation.list.public_id),
     };
-    const unsigned = buildOpenBadgeCredential(data);
-    const schema = validateAchievementCredential(unsigned);
-    if (!schema.valid) throw new AppError('validation_failed', `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`);
-    const { signed, jwt, keyId } = await signForOrganisation(tx, credentials, config, organisation, unsigned, now, { jwt: v.formats.includes('jwt') });
+    const unsigned = draft({ issuerId: organisationDid(config.publicUrl, organisation.slug), organisation, status, now });
+    if ([unsigned.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential')) {
+      const schema = validateAchievementCredential(unsigned);
+      if (!schema.valid) throw new AppError('validation_failed', `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`);
+    }
+    const { signed, jwt, keyId } = await signForOrganisation(tx, credentials, config, organisation, unsigned, now, { jwt: meta.jwt });
     const text = JSON.stringify(signed);
+    const subject = (signed.credentialSubject ?? {}) as { achievement?: { id?: string; name?: string } };
     const row = await tx
       .insertInto('credentials')
       .values({
         public_id: publicId('cred'),
         organisation_id: organisation.id,
-        credential_id: data.id,
-        recipient_email: v.recipient.email ?? null,
-        recipient_did: v.recipient.did ?? null,
-        achievement_id: v.achievement.id,
-        achievement_name: v.achievement.name,
+        credential_id: String(signed.id),
+        recipient_email: meta.recipientEmail,
+        recipient_did: meta.recipientDid,
+        achievement_id: subject.achievement?.id ?? '',
+        achievement_name: subject.achievement?.name ?? String(signed.name ?? ''),
         issuer_key_id: keyId,
         document: text,
         document_sha256: documentHash(text),
         jwt,
-        valid_from: data.validFrom,
-        valid_until: v.validUntil ?? null,
+        valid_from: String(signed.validFrom ?? now.toISOString()),
+        valid_until: typeof signed.validUntil === 'string' ? signed.validUntil : null,
         issued_at: now,
         issued_by: actor.userId,
       })
       .returning(['id', 'public_id'])
       .executeTakeFirstOrThrow();
     await recordStatusEntries(tx, row.id, entries);
-    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'credential.issued', subjectType: 'credential', subjectId: row.public_id, data: { achievement: v.achievement.id, recipient: v.recipient.email ?? v.recipient.did }, ip: actor.ip }, now);
+    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'credential.issued', subjectType: 'credential', subjectId: row.public_id, data: { achievement: subject.achievement?.id ?? null, recipient: meta.recipientEmail ?? meta.recipientDid }, ip: actor.ip }, now);
     return { publicId: row.public_id, credential: signed, jwt };
   });
   for (const list of newLists) await publishStatusList(db, credentials, config, list, now);
   return result;
+}
+
+const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
+
+/** Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data. */
+export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
+  const v = parseInput(issueCredentialInput, input);
+  return issue(
+    deps,
+    actor,
+    ({ issuerId, organisation, status, now }) => {
+      const { formats: _formats, ...data } = v;
+      const credential: CredentialData = {
+        ...data,
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: { id: issuerId, name: organisation.name, url: organisation.website ?? undefined },
+        validFrom: v.validFrom ?? isoSeconds(now),
+        credentialStatus: status,
+      };
+      return buildOpenBadgeCredential(credential);
+    },
+    { recipientEmail: v.recipient.email ?? null, recipientDid: v.recipient.did ?? null, jwt: v.formats.includes('jwt') },
+  );
+}
+
+export const suppliedCredentialInput = z.object({
+  credential: z
+    .object({
+      '@context': z.array(z.unknown()).min(1, 'A credential needs @context.'),
+      type: z.union([z.string(), z.array(z.string())]),
+      credentialSubject: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
+    })
+    .passthrough(),
+  options: z.object({ format: z.enum(['ldp', 'jwt']).optional() }).passthrough().optional(),
+});
+
+/**
+ * Issues a credential supplied whole (the W3C VC API `/credentials/issue`): Cairn sets the issuer
+ * to the organisation's DID, an id if missing, validFrom if missing, and the status entry.
+ */
+export async function issueSuppliedCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
+  const { credential, options } = parseInput(suppliedCredentialInput, input);
+  const issuerGiven = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: string } | undefined)?.id;
+  if ('proof' in credential) throw new AppError('validation_failed', 'The credential already has a proof.', { credential: 'Send an unsigned credential.' });
+  const subject = [credential.credentialSubject].flat()[0] as { id?: string; identifier?: Array<{ identityHash?: string }> };
+  return issue(
+    deps,
+    actor,
+    ({ issuerId, organisation, status, now }) => {
+      if (issuerGiven && issuerGiven !== issuerId) throw new AppError('validation_failed', `This token issues as ${issuerId}; the credential names ${issuerGiven}.`, { 'credential.issuer': `Use ${issuerId}.` });
+      const issuer = credential.issuer && typeof credential.issuer === 'object' ? { ...(credential.issuer as object), id: issuerId } : [credential.type].flat().includes('OpenBadgeCredential') ? { id: issuerId, type: ['Profile'], name: organisation.name } : issuerId;
+      const { credentialStatus, ...rest } = credential;
+      return { ...rest, id: credential.id ?? `urn:uuid:${randomUUID()}`, issuer, validFrom: credential.validFrom ?? isoSeconds(now), credentialStatus: credentialStatus ?? status };
+    },
+    { recipientEmail: null, recipientDid: typeof subject?.id === 'string' ? subject.id : null, jwt: options?.format === 'jwt' },
+  );
 }

@@ -53,7 +53,16 @@ export interface CredentialData {
   activityStartDate?: string;
   activityEndDate?: string;
   /** One entry: the official OB 3.0 schema allows a single credentialStatus object. */
-  credentialStatus?: { id: string; type: 'BitstringStatusListEntry'; statusPurpose: 'revocation' | 'suspension'; statusListIndex: string; statusListCredential: string };
+  credentialStatus?: StatusEntry;
+}
+
+/** A Bitstring Status List entry in a credential. */
+export interface StatusEntry {
+  id: string;
+  type: 'BitstringStatusListEntry';
+  statusPurpose: 'revocation' | 'suspension';
+  statusListIndex: string;
+  statusListCredential: string;
 }
 
 /** The salted sha256 identity hash OB 3.0 uses for an email: `sha256$<hex>`. */

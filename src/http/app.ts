@@ -9,6 +9,8 @@ import { csrf } from './middleware/csrf.ts';
 import { session } from './middleware/session.ts';
 import { onError, onNotFound } from './errorBoundary.tsx';
 import { apiRoutes } from './api.ts';
+import { vcApiRoutes } from './vcApi.ts';
+import { publicCredentialRoutes } from '../web/routes/publicCredentials.ts';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

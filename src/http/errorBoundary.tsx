@@ -23,7 +23,9 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
   const error = known ?? new AppError('internal', `Something went wrong on our side. It has been logged as ${c.var.requestId}; please try again.`);
   if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
   if (wantsJson(c)) {
-    return c.json({ error: { code: error.code, message: error.message, fields: error.fields } }, error.status as ContentfulStatusCode);
+    // The W3C VC API answers invalid input with 400.
+    const vcApi = /^\/(credentials|presentations)\//.test(c.req.path) && error.code === 'validation_failed';
+    return c.json({ error: { code: error.code, message: error.message, fields: error.fields } }, (vcApi ? 400 : error.status) as ContentfulStatusCode);
   }
   if (error.code === 'unauthenticated') {
     const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
