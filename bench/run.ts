@@ -6,6 +6,7 @@ import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
 import { claimJobs, completeJob, enqueueJob } from '../src/jobs/queue.ts';
 import { hashPassword, verifyPassword } from '../src/security/passwords.ts';
 import { testApp } from '../src/testing/http.ts';
+import { credentialBenchmarks } from './credentials.ts';
 
 // `npm run bench` prints a table; `npm run bench -- --json` one JSON object per line.
 // Each row compares Cairn's code path with the reference it is built on, in the same run.
@@ -54,6 +55,8 @@ async function queueThroughput(storage: Storage, label: string) {
 }
 
 async function main() {
+  await credentialBenchmarks(report, Number(process.env.BENCH_SECONDS ?? 3));
+
   // 1. Query path overhead: Kysely through Cairn's PGlite dialect vs PGlite's own query().
   const embedded = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });
   await migrate(embedded.db);
