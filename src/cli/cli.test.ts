@@ -1,7 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { generateEd25519 } from '../credentials/ed25519.ts';
+import { didKeyFor } from '../credentials/didKey.ts';
+import { buildOpenBadgeCredential } from '../credentials/openBadgeCredential.ts';
+import { signEddsaRdfc2022 } from '../credentials/proofs/eddsaRdfc2022.ts';
+import { fastCanonicalizer } from '../credentials/proofs/fastCanonicalizer.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -47,5 +52,29 @@ describe('the cairn command', () => {
     assert.match(seeded.stdout, /maria@union\.example/);
     const again = run(['demo'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
     assert.match(again.stdout, /nothing seeded/);
+    const token = run(['tokens', 'create', '--org', 'riverside-educators-union', '--name', 'LMS'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    assert.equal(token.status, 0, token.stderr);
+    assert.match(token.stdout, /^cairn_[\w-]{40,}\n$/);
+    const rotated = run(['keys', 'rotate', '--org', 'riverside-educators-union'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    assert.match(rotated.stdout, /New active key key_/);
+    const unknown = run(['keys', 'list', '--org', 'nope'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /No organisation with the slug "nope"/);
+  });
+
+  test('verify --offline checks a did:key credential and exits 0, or 1 with the failed checks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cairn-verify-'));
+    const keys = generateEd25519();
+    const { did, verificationMethod } = didKeyFor(keys.publicKeyMultibase);
+    const credential = buildOpenBadgeCredential({ id: 'urn:uuid:5f1c7a8e-0000-4000-8000-000000000001', issuer: { id: did, name: 'Offline Issuer' }, achievement: { id: 'https://example.org/a', name: 'A', description: 'B', criteria: { narrative: 'C' } }, recipient: { email: 'x@example.org' }, validFrom: '2026-01-01T00:00:00Z' });
+    const signed = await signEddsaRdfc2022(credential, { privateKey: keys.privateKey, verificationMethod, created: '2026-01-01T00:00:00Z', canonicalizer: fastCanonicalizer() });
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(signed));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...signed, name: 'Forged' }));
+    const good = run(['verify', '--offline', join(dir, 'good.json')]);
+    assert.equal(good.status, 0, good.stdout + good.stderr);
+    assert.match(good.stdout, /VERIFIED/);
+    const bad = run(['verify', '--offline', join(dir, 'bad.json')]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /✖ proof — proof_invalid/);
   });
 });

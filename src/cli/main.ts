@@ -1,7 +1,15 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig, settings, type Config } from '../config.ts';
 import { openRuntime, startWeb, startWorker, stopOnSignals } from '../main/runtime.ts';
-import { demoLogins, isEmpty, seedDemo } from '../main/demo.ts';
+import { demoLogins, demoToken, isEmpty, seedDemo } from '../main/demo.ts';
+import { readFileSync } from 'node:fs';
+import { createApiToken } from '../commands/manageApiTokens.ts';
+import { findOrganisationBySlug } from '../storage/organisations.ts';
+import { listIssuerKeys, revokeIssuerKey, rotateIssuerKey } from '../storage/issuerKeys.ts';
+import { verifyCredential } from '../credentials/verifier.ts';
+import { resolveDidKey } from '../credentials/didKey.ts';
+import { fastCanonicalizer } from '../credentials/proofs/fastCanonicalizer.ts';
+import type { Runtime } from '../main/runtime.ts';
 
 function configOrExit(): Config {
   try {
@@ -47,7 +55,11 @@ program
     stopOnSignals(rt, [web.stop]);
     const where = rt.storage.kind === 'pglite' ? `embedded database in ${rt.storage.location}` : `PostgreSQL at ${rt.storage.location}`;
     process.stdout.write(`\nCairn is running at ${web.url} (${where}; jobs ${web.worker ? 'in this process' : 'in separate workers'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-    if (config.demo) process.stdout.write(`${seeded ? 'Seeded the demo. ' : ''}${demoLogins(web.url)}\n`);
+    if (config.demo) {
+      process.stdout.write(`${seeded ? 'Seeded the demo. ' : ''}${demoLogins(web.url)}\n`);
+      const token = await demoToken(rt.storage.db, rt.clock.now());
+      if (token) process.stdout.write(`${token.howTo(web.url)}\n`);
+    }
     process.stdout.write('Press Ctrl+C to stop.\n\n');
   });
 
@@ -94,6 +106,107 @@ program
     }
     process.stdout.write(`${demoLogins(config.publicUrl)}\n`);
     await rt.storage.close();
+  });
+
+/** Runs work against the database and closes it, with the organisation named by --org. */
+async function withOrganisation(slug: string, work: (rt: Runtime, org: { id: number; slug: string; name: string }) => Promise<void>): Promise<void> {
+  const rt = await openRuntime(configOrExit()).catch(fail);
+  try {
+    const org = await findOrganisationBySlug(rt.storage.db, slug);
+    if (!org) fail(`No organisation with the slug "${slug}".`);
+    await work(rt, org);
+  } finally {
+    await rt.storage.close();
+  }
+}
+
+const tokens = program.command('tokens').description('Organisation API tokens for the VC API (/credentials/issue).');
+tokens
+  .command('create')
+  .description('Create an API token for an organisation and print it (only shown once).')
+  .requiredOption('--org <slug>', 'the organisation')
+  .option('--name <name>', 'what the token is for', 'CLI token')
+  .action(async (opts: { org: string; name: string }) => {
+    await withOrganisation(opts.org, async (rt, org) => {
+      const { token, publicId } = await createApiToken({ db: rt.storage.db, clock: rt.clock }, { organisationId: org.id, userId: null, ip: null }, { name: opts.name });
+      process.stdout.write(`${token}\n`);
+      process.stderr.write(`Created token ${publicId} for ${org.name}. Store it now: it cannot be shown again.\n`);
+    });
+  });
+
+const keys = program.command('keys').description('Issuer signing keys (Ed25519, published in the organisation\'s did:web document).');
+keys
+  .command('list')
+  .description('List an organisation\'s keys.')
+  .requiredOption('--org <slug>', 'the organisation')
+  .action(async (opts: { org: string }) => {
+    await withOrganisation(opts.org, async (rt, org) => {
+      for (const k of await listIssuerKeys(rt.storage.db, org.id)) process.stdout.write(`${k.public_id}  ${k.status.padEnd(7)}  ${k.public_key_multibase}  created ${k.created_at.toISOString()}\n`);
+    });
+  });
+keys
+  .command('rotate')
+  .description('Start signing with a new key; the old one stays published so existing badges keep verifying.')
+  .requiredOption('--org <slug>', 'the organisation')
+  .action(async (opts: { org: string }) => {
+    await withOrganisation(opts.org, async (rt, org) => {
+      const key = await rotateIssuerKey(rt.storage.db, org.id, rt.credentials.vault, rt.clock.now());
+      process.stdout.write(`New active key ${key.public_id} (${key.public_key_multibase}) for ${org.name}.\n`);
+    });
+  });
+keys
+  .command('revoke')
+  .description('Mark a key compromised: credentials it signed stop verifying.')
+  .requiredOption('--org <slug>', 'the organisation')
+  .requiredOption('--key <id>', 'the key id (from `cairn keys list`)')
+  .requiredOption('--reason <text>', 'why, for the record')
+  .action(async (opts: { org: string; key: string; reason: string }) => {
+    await withOrganisation(opts.org, async (rt, org) => {
+      if (!(await revokeIssuerKey(rt.storage.db, org.id, opts.key, opts.reason, rt.clock.now()))) fail(`No live key ${opts.key} in ${org.slug}.`);
+      process.stdout.write(`Key ${opts.key} is revoked. Rotate to keep issuing: cairn keys rotate --org ${org.slug}\n`);
+    });
+  });
+
+program
+  .command('verify <file>')
+  .description('Verify a credential (JSON or compact JWS) and print the report; exit 0 when verified, 1 when not. Asks the running Cairn at PUBLIC_URL, or checks offline (did:key only) with --offline.')
+  .option('--offline', 'verify without any server (did:key issuers only)')
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts: { offline?: boolean; json?: boolean }) => {
+    const config = configOrExit();
+    let text: string;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (err) {
+      fail(`Cannot read ${file}: ${(err as Error).message}`);
+    }
+    let report: { verified: boolean; checks: Array<{ id: string; ok: boolean; code?: string; message?: string }> };
+    if (opts.offline) {
+      report = await verifyCredential(text, {
+        canonicalizer: fastCanonicalizer(),
+        now: new Date(),
+        resolveKey: async (vm) => {
+          if (!vm.startsWith('did:key:')) throw new Error(`${vm} needs a network lookup; run without --offline against a Cairn server`);
+          const doc = resolveDidKey(vm) as { publicKeyMultibase: string; controller: string };
+          return doc;
+        },
+        loadStatusList: async (url) => {
+          throw new Error(`status list ${url} needs a network lookup`);
+        },
+      });
+    } else {
+      const body = text.trim().startsWith('{') ? { verifiableCredential: JSON.parse(text) as unknown } : { verifiableCredential: text.trim() };
+      const res = await fetch(`${config.publicUrl}/credentials/verify`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }).catch((err: Error) =>
+        fail(`Cannot reach Cairn at ${config.publicUrl} (${err.message}). Start it with \`cairn serve\`, set PUBLIC_URL, or use --offline.`),
+      );
+      report = (await res.json()) as typeof report;
+    }
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      for (const c of report.checks ?? []) process.stdout.write(`${c.ok ? '✔' : '✖'} ${c.id}${c.ok ? '' : ` — ${c.code}: ${c.message ?? ''}`}\n`);
+      process.stdout.write(report.verified ? 'VERIFIED\n' : 'NOT VERIFIED\n');
+    }
+    process.exit(report.verified ? 0 : 1);
   });
 
 await program.parseAsync(process.argv);

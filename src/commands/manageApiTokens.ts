@@ -10,7 +10,7 @@ import type { CommandDeps } from './context.ts';
 export const TOKEN_PREFIX = 'cairn_';
 
 /** Creates an organisation API token; the secret is returned once and only its hash is kept. */
-export async function createApiToken(deps: CommandDeps, actor: { organisationId: number; userId: number | null; ip: string | null }, input: unknown): Promise<{ publicId: string; token: string }> {
+export async function createApiToken(deps: Pick<CommandDeps, 'db' | 'clock'>, actor: { organisationId: number; userId: number | null; ip: string | null }, input: unknown): Promise<{ publicId: string; token: string }> {
   const { name } = parseInput(z.object({ name: z.string().trim().min(1, 'Name the token, e.g. “LMS integration”.').max(100) }), input);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const now = deps.clock.now();
@@ -26,7 +26,7 @@ export async function createApiToken(deps: CommandDeps, actor: { organisationId:
 }
 
 /** Revokes a token of the organisation. */
-export async function revokeApiToken(deps: CommandDeps, actor: { organisationId: number; userId: number | null; ip: string | null }, tokenPublicId: string): Promise<void> {
+export async function revokeApiToken(deps: Pick<CommandDeps, 'db' | 'clock'>, actor: { organisationId: number; userId: number | null; ip: string | null }, tokenPublicId: string): Promise<void> {
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const r = await tx.updateTable('api_tokens').set({ revoked_at: now }).where('organisation_id', '=', actor.organisationId).where('public_id', '=', tokenPublicId).where('revoked_at', 'is', null).executeTakeFirst();

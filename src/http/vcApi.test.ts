@@ -28,7 +28,7 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const { app, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'both' });
-      const { token } = await createApiToken({ db: storage.db, clock: { now: () => new Date() }, config }, { organisationId: org.id, userId: null, ip: null }, { name: 'test' });
+      const { token } = await createApiToken({ db: storage.db, clock: { now: () => new Date() } }, { organisationId: org.id, userId: null, ip: null }, { name: 'test' });
       const call = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
         const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: JSON.stringify(body) });
         return { status: res.status, body: (await res.json()) as Record<string, unknown> };

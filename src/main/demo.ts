@@ -3,6 +3,7 @@ import type { Role, OrganisationKind } from '../domain/roles.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { inTransaction, type Db } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
+import { createApiToken } from '../commands/manageApiTokens.ts';
 
 /** The password of every demo account (printed on start-up; demo mode only). */
 export const DEMO_PASSWORD = 'cairn-demo-password';
@@ -104,4 +105,40 @@ export function demoLogins(url: string): string {
     ...demoUsers.map((u) => `  ${u.email.padEnd(width)}  ${u.name} — ${u.description}`),
     `Log in at ${url}/login · mail sent by Cairn appears at ${url}/dev/mailbox`,
   ].join('\n');
+}
+
+const DEMO_TOKEN_NAME = 'Demo token (printed at start-up)';
+
+/**
+ * A fresh API token for the demo's union, replacing the one printed at the previous start
+ * (tokens are stored hashed, so an old one cannot be shown again).
+ */
+export async function demoToken(db: Db, now: Date): Promise<{ token: string; howTo(url: string): string } | null> {
+  const org = await db.selectFrom('organisations').select(['id', 'slug']).where('slug', '=', 'riverside-educators-union').executeTakeFirst();
+  if (!org) return null;
+  await db.updateTable('api_tokens').set({ revoked_at: now }).where('organisation_id', '=', org.id).where('name', '=', DEMO_TOKEN_NAME).where('revoked_at', 'is', null).execute();
+  const { token } = await createApiToken({ db, clock: { now: () => now } }, { organisationId: org.id, userId: null, ip: null }, { name: DEMO_TOKEN_NAME });
+  const credential = {
+    credential: {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      name: 'Classroom Routines',
+      credentialSubject: {
+        id: 'did:example:alex-rivera',
+        type: ['AchievementSubject'],
+        achievement: { id: 'https://union.example.org/achievements/classroom-routines', type: ['Achievement'], name: 'Classroom Routines', description: 'Designs and teaches routines that give students more time to learn.', criteria: { narrative: 'Peer-reviewed evidence: lesson video, plan and reflection.' } },
+      },
+    },
+  };
+  return {
+    token,
+    howTo: (url) =>
+      [
+        `API token for Riverside Educators’ Union: ${token}`,
+        'Issue a signed Open Badges 3.0 credential through the W3C VC API:',
+        `  curl -s ${url}/credentials/issue -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' \\`,
+        `    -d '${JSON.stringify(credential)}'`,
+        `Verify one: curl -s ${url}/credentials/verify -H 'Content-Type: application/json' -d '{"verifiableCredential": …}'`,
+      ].join('\n'),
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -43,15 +43,25 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }
   let dataPath = 'memory://';
+  let unlock = () => {};
   if (!options.inMemory) {
     dataPath = resolve(options.dataDir, 'db');
     mkdirSync(dataPath, { recursive: true });
+    unlock = lockDataDir(resolve(options.dataDir, 'db.lock'));
   }
   const pglite = await PGlite.create(dataPath, {
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', location: options.inMemory ? 'memory' : dataPath, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    location: options.inMemory ? 'memory' : dataPath,
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
 }
 
 /** Applies every pending forward-only migration; safe when several processes start at once. */
@@ -75,6 +85,31 @@ export async function migrate(db: Db): Promise<string[]> {
 export async function inTransaction<T>(db: Queryable, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Tx);
   return (db as Db).transaction().execute(work);
+}
+
+/**
+ * The embedded database must have one process at a time: two would corrupt it. A lock file
+ * with the owner's pid refuses a second one with a clear message; a stale lock is taken over.
+ */
+function lockDataDir(file: string): () => void {
+  try {
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid) {
+      let alive = true;
+      try {
+        process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive) {
+        throw new Error(`The embedded database in ${file.replace(/db\.lock$/, '')} is in use by process ${pid} (probably \`cairn serve\`). Stop it first, or use DATABASE_URL for several processes.`);
+      }
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
 }
 
 function redactUrl(url: string): string {
