@@ -55,6 +55,8 @@ export interface ClaimOptions {
   now: Date;
   /** How long the worker owns a job; past it, another worker may take the job over. */
   leaseMs: number;
+  /** Only these job types (a worker claims only what it has handlers for). */
+  types?: readonly string[];
 }
 
 /**
@@ -62,7 +64,7 @@ export interface ClaimOptions {
  * processes claim at once without taking the same job; a job whose lease ran out (its worker
  * died) is claimed again.
  */
-export async function claimJobs(db: Db, { worker, limit, now, leaseMs }: ClaimOptions): Promise<Job[]> {
+export async function claimJobs(db: Db, { worker, limit, now, leaseMs, types }: ClaimOptions): Promise<Job[]> {
   const lockedUntil = new Date(now.getTime() + leaseMs);
   const result = await sql<Job>`
     update jobs set
@@ -73,8 +75,9 @@ export async function claimJobs(db: Db, { worker, limit, now, leaseMs }: ClaimOp
       updated_at = ${now}
     where id in (
       select id from jobs
-      where (status = 'queued' and run_at <= ${now})
-         or (status = 'running' and locked_until < ${now})
+      where ((status = 'queued' and run_at <= ${now})
+         or (status = 'running' and locked_until < ${now}))
+        and (${types ? sql`type in (${sql.join(types)})` : sql`true`})
       order by run_at, id
       limit ${limit}
       for update skip locked

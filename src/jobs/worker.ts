@@ -61,7 +61,7 @@ export class Worker {
     await enqueueDueSchedules(db, clock.now());
     const free = this.options.concurrency - this.#running.size;
     if (free <= 0) return 0;
-    const jobs = await claimJobs(db, { worker: this.name, limit: free, now: clock.now(), leaseMs: this.#leaseMs });
+    const jobs = await claimJobs(db, { worker: this.name, limit: free, now: clock.now(), leaseMs: this.#leaseMs, types: [...this.#handlers.keys()] });
     for (const job of jobs) {
       const p: Promise<void> = this.#execute(job).finally(() => this.#running.delete(p));
       this.#running.add(p);
