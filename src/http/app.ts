@@ -11,6 +11,7 @@ import { onError, onNotFound } from './errorBoundary.tsx';
 import { apiRoutes } from './api.ts';
 import { vcApiRoutes } from './vcApi.ts';
 import { publicCredentialRoutes } from '../web/routes/publicCredentials.ts';
+import { tokenRoutes } from '../web/routes/tokens.tsx';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

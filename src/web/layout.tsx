@@ -40,6 +40,11 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                   <a href={`/orgs/${org.slug}/audit`}>Audit log</a>
                 </li>
               )}
+              {can(org.roles, 'tokens.manage') && org.kind !== 'recognizer' && (
+                <li>
+                  <a href={`/orgs/${org.slug}/tokens`}>API tokens</a>
+                </li>
+              )}
             </>
           )}
           {viewer?.is_platform_admin && (

@@ -159,6 +159,8 @@ for (const backend of testBackends()) {
         { name: 'change roles', method: 'POST', path: `/orgs/${f}/members/${foreignMember.public_id}/roles`, fields: { roles: 'owner' } },
         { name: 'remove member', method: 'POST', path: `/orgs/${f}/members/${foreignMember.public_id}/remove` },
         { name: 'switch to it', method: 'POST', path: '/switch-organisation', fields: { slug: f } },
+        { name: 'API tokens page', method: 'GET', path: `/orgs/${f}/tokens` },
+        { name: 'create API token', method: 'POST', path: `/orgs/${f}/tokens`, fields: { name: 'stolen' } },
       ];
       const roleSets: Role[][] = [...ROLES.map((r) => [r]), [...ROLES]];
       let tried = 0;
@@ -209,6 +211,38 @@ for (const backend of testBackends()) {
         assert.equal((await browser.getJson(`/api/v1/orgs/${org.slug}/audit`)).status, e.audit, `${e.roles} audit`);
         assert.equal((await browser.postJson(`/api/v1/orgs/${org.slug}/invitations`, { email: `${unique('z')}@example.org`, roles: ['reviewer'] })).status, e.invite, `${e.roles} invite`);
       }
+    });
+  });
+}
+
+for (const backend of testBackends()) {
+  describe(`API tokens page (${backend.name})`, () => {
+    test('an admin creates a token, sees it once, it issues through the VC API, then revokes it', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const admin = await buildUser(storage.db);
+      const reviewer = await buildUser(storage.db);
+      await addMember(storage.db, org.id, admin.id, ['admin']);
+      await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
+      const r = new TestBrowser(app);
+      await r.post('/login', { email: reviewer.email, password: reviewer.password });
+      assert.equal((await r.get(`/orgs/${org.slug}/tokens`)).status, 403);
+      const a = new TestBrowser(app);
+      await a.post('/login', { email: admin.email, password: admin.password });
+      const empty = await a.post(`/orgs/${org.slug}/tokens`, { name: '' });
+      assert.equal(empty.status, 422);
+      const created = await a.post(`/orgs/${org.slug}/tokens`, { name: 'LMS' });
+      assert.equal(created.status, 201);
+      const token = (await created.text()).match(/cairn_[\w-]+/)?.[0];
+      assert.ok(token);
+      assert.doesNotMatch(await (await a.get(`/orgs/${org.slug}/tokens`)).text(), new RegExp(token), 'shown once');
+      const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:someone' } };
+      const issue = () => app.request('/credentials/issue', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ credential }) });
+      assert.equal((await issue()).status, 201);
+      const row = await storage.db.selectFrom('api_tokens').select('public_id').where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
+      assert.equal((await a.post(`/orgs/${org.slug}/tokens/${row.public_id}/revoke`)).status, 303);
+      assert.equal((await issue()).status, 401);
     });
   });
 }
