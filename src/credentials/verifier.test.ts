@@ -8,7 +8,7 @@ import { jsonldCanonicalizer } from './proofs/canonicalize.ts';
 
 // Cairn verifies badges it did not issue: the 1EdTech signed vectors, with their key served
 // (as its controller would serve it) by a stand-in resolver, so no network is touched.
-const vendor = resolve(import.meta.dirname, '../../../shared/vendor/openbadges-3.0/test-vectors');
+const vendor = resolve(import.meta.dirname, '../../test/vectors/1edtech');
 
 for (const [name, canonicalizer] of [['fast', fastCanonicalizer()], ['jsonld.js', jsonldCanonicalizer()]] as const) {
   describe(`Cairn's verifier on the 1EdTech signed vectors (${name} canonicalizer)`, () => {

@@ -8,7 +8,7 @@ import { base58btcDecode } from '../base58.ts';
 import { eddsaHashData, signEddsaRdfc2022, verifyEddsaRdfc2022, type DataIntegrityProof } from './eddsaRdfc2022.ts';
 
 // The 1EdTech eddsa-rdfc-2022 conformance vectors, reproduced byte for byte.
-const vendor = resolve(import.meta.dirname, '../../../../shared/vendor/openbadges-3.0/test-vectors');
+const vendor = resolve(import.meta.dirname, '../../../test/vectors/1edtech');
 
 interface Vector {
   keyPair: { publicKeyHex: string; privateKeyHex: string; publicKeyMultibase: string; id: string };

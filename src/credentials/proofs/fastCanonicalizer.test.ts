@@ -6,7 +6,7 @@ import { jsonldCanonicalizer } from './canonicalize.ts';
 import { fastCanonicalizer } from './fastCanonicalizer.ts';
 import { buildOpenBadgeCredential, type CredentialData } from '../openBadgeCredential.ts';
 
-const vendor = resolve(import.meta.dirname, '../../../../shared/vendor/openbadges-3.0/test-vectors');
+const vendor = resolve(import.meta.dirname, '../../../test/vectors/1edtech');
 
 // A small deterministic PRNG so a failure can be replayed from its seed.
 function prng(seed: number) {
