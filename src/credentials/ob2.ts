@@ -1,0 +1,101 @@
+import { compactVerify, decodeProtectedHeader, importSPKI } from 'jose';
+import type { Check, VerificationReport } from './verifier.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True when a parsed document is an Open Badges 2.0 assertion. */
+export function isOb2Assertion(doc: unknown): boolean {
+  if (!isObject(doc)) return false;
+  const ctx = [doc['@context']].flat();
+  return ctx.includes('https://w3id.org/openbadges/v2') || [doc.type].flat().includes('Assertion');
+}
+
+/** The assertion inside an OB 2.0 signed badge (a compact JWS), or null when it is not one. */
+export function ob2AssertionFromJws(jws: string): Json | null {
+  const parts = jws.trim().split('.');
+  if (parts.length !== 3) return null;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+    return isOb2Assertion(payload) ? (payload as Json) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How OB 2.0 verification reaches hosted documents (through the SSRF-safe fetcher in production). */
+export interface Ob2Deps {
+  fetchJson(url: string): Promise<unknown>;
+  now: Date;
+}
+
+async function fetchObject(deps: Ob2Deps, ref: unknown, what: string): Promise<Json> {
+  if (isObject(ref)) return ref;
+  if (typeof ref !== 'string') throw new Error(`${what} is missing`);
+  const doc = await deps.fetchJson(ref);
+  if (!isObject(doc)) throw new Error(`${what} at ${ref} is not a JSON object`);
+  return doc;
+}
+
+/**
+ * Verifies an Open Badges 2.0 assertion, read-only: hosted (the assertion at its own URL must be
+ * the same) or signed (a JWS checked with the issuer's published key), then expiry and revocation.
+ */
+export async function verifyOb2(input: Json | string, deps: Ob2Deps): Promise<VerificationReport> {
+  const checks: Check[] = [];
+  const jws = typeof input === 'string' ? input.trim() : null;
+  const assertion = jws ? ob2AssertionFromJws(jws) : (input as Json);
+  if (!assertion) return { verified: false, format: 'unknown', checks: [{ id: 'parse', ok: false, code: 'parse_failed', message: 'Not an Open Badges 2.0 assertion' }] };
+  checks.push({ id: 'parse', ok: true });
+  const verification = isObject(assertion.verification) ? assertion.verification : {};
+  const missing = ['id', 'recipient', 'badge', 'issuedOn'].filter((k) => assertion[k] === undefined);
+  checks.push(missing.length ? { id: 'ob3_fields', ok: false, code: 'field_missing', message: `Missing: ${missing.join(', ')}` } : { id: 'ob3_fields', ok: true });
+
+  let issuer: Json | undefined;
+  try {
+    const badge = await fetchObject(deps, assertion.badge, 'The BadgeClass');
+    issuer = await fetchObject(deps, badge.issuer, 'The issuer Profile');
+    checks.push({ id: 'issuer_key', ok: true });
+  } catch (err) {
+    checks.push({ id: 'issuer_key', ok: false, code: 'key_unresolved', message: (err as Error).message });
+  }
+
+  try {
+    if (verification.type === 'signed' || jws) {
+      if (!jws) throw Object.assign(new Error('A signed assertion must be presented as its JWS'), { code: 'proof_missing' });
+      const creator = typeof verification.creator === 'string' ? verification.creator : undefined;
+      if (!creator) throw Object.assign(new Error('The assertion names no verification.creator key'), { code: 'proof_missing' });
+      const key = await fetchObject(deps, creator, 'The signing key');
+      if (typeof key.publicKeyPem !== 'string') throw Object.assign(new Error('The key has no publicKeyPem'), { code: 'unsupported_key_type' });
+      if (issuer && typeof key.owner === 'string' && key.owner !== issuer.id) throw Object.assign(new Error('The key does not belong to the issuer'), { code: 'issuer_mismatch' });
+      const alg = decodeProtectedHeader(jws).alg ?? 'RS256';
+      await compactVerify(jws, await importSPKI(key.publicKeyPem, alg), { algorithms: ['RS256', 'ES256'] }).catch(() => {
+        throw Object.assign(new Error('The JWS signature does not match'), { code: 'proof_invalid' });
+      });
+    } else {
+      // Hosted: the assertion published at its id must be this very assertion.
+      if (typeof assertion.id !== 'string' || !assertion.id.startsWith('https://')) throw Object.assign(new Error('A hosted assertion needs an https id'), { code: 'proof_missing' });
+      const hosted = await fetchObject(deps, assertion.id, 'The hosted assertion');
+      if (JSON.stringify({ ...hosted, '@context': undefined }) !== JSON.stringify({ ...assertion, '@context': undefined })) throw Object.assign(new Error('The hosted assertion differs from the one presented'), { code: 'proof_invalid' });
+    }
+    checks.push({ id: 'proof', ok: true });
+  } catch (err) {
+    checks.push({ id: 'proof', ok: false, code: (err as { code?: string }).code ?? 'proof_unverifiable', message: (err as Error).message });
+  }
+
+  const expires = typeof assertion.expires === 'string' ? Date.parse(assertion.expires) : NaN;
+  checks.push(!Number.isNaN(expires) && expires <= deps.now.getTime() ? { id: 'validity_window', ok: false, code: 'expired', message: `Expired ${String(assertion.expires)}` } : { id: 'validity_window', ok: true });
+
+  if (assertion.revoked === true) checks.push({ id: 'status', ok: false, code: 'revoked', message: String(assertion.revocationReason ?? 'The issuer revoked this badge') });
+  else if (issuer && typeof issuer.revocationList === 'string') {
+    try {
+      const list = await fetchObject(deps, issuer.revocationList, 'The revocation list');
+      const revoked = [list.revokedAssertions].flat().find((r) => r === assertion.id || (isObject(r) && r.id === assertion.id));
+      checks.push(revoked ? { id: 'status', ok: false, code: 'revoked', message: isObject(revoked) && typeof revoked.revocationReason === 'string' ? revoked.revocationReason : 'The issuer revoked this badge' } : { id: 'status', ok: true });
+    } catch (err) {
+      checks.push({ id: 'status', ok: false, code: 'status_unavailable', message: (err as Error).message });
+    }
+  } else checks.push({ id: 'status', ok: true });
+
+  return { verified: checks.every((c) => c.ok), format: 'ob2', credential: assertion, checks };
+}
