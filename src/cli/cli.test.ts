@@ -76,5 +76,13 @@ describe('the cairn command', () => {
     const bad = run(['verify', '--offline', join(dir, 'bad.json')]);
     assert.equal(bad.status, 1);
     assert.match(bad.stdout, /✖ proof — proof_invalid/);
+    writeFileSync(join(dir, 'badge.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
+    const baked = run(['bake', '--credential', join(dir, 'good.json'), '--image', join(dir, 'badge.svg'), '--out', join(dir, 'baked.svg')]);
+    assert.equal(baked.status, 0, baked.stderr);
+    const fromImage = run(['verify', '--offline', join(dir, 'baked.svg')]);
+    assert.equal(fromImage.status, 0, fromImage.stdout + fromImage.stderr);
+    const notImage = run(['bake', '--credential', join(dir, 'good.json'), '--image', join(dir, 'good.json'), '--out', join(dir, 'x')]);
+    assert.equal(notImage.status, 1);
+    assert.match(notImage.stderr, /neither a PNG nor an SVG/);
   });
 });

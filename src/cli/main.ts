@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, settings, type Config } from '../config.ts';
 import { openRuntime, startWeb, startWorker, stopOnSignals } from '../main/runtime.ts';
 import { demoLogins, demoToken, isEmpty, seedDemo } from '../main/demo.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { bakePng, bakeSvg, extractFromPng, extractFromSvg, sniffImage, BakingError } from '../credentials/baking/index.ts';
 import { createApiToken } from '../commands/manageApiTokens.ts';
 import { findOrganisationBySlug } from '../storage/organisations.ts';
 import { listIssuerKeys, revokeIssuerKey, rotateIssuerKey } from '../storage/issuerKeys.ts';
@@ -169,14 +170,20 @@ keys
 
 program
   .command('verify <file>')
-  .description('Verify a credential (JSON or compact JWS) and print the report; exit 0 when verified, 1 when not. Asks the running Cairn at PUBLIC_URL, or checks offline (did:key only) with --offline.')
+  .description('Verify a credential (JSON, compact JWS, or a baked PNG/SVG badge) and print the report; exit 0 when verified, 1 when not. Asks the running Cairn at PUBLIC_URL, or checks offline (did:key only) with --offline.')
   .option('--offline', 'verify without any server (did:key issuers only)')
   .option('--json', 'print the report as JSON')
   .action(async (file: string, opts: { offline?: boolean; json?: boolean }) => {
     const config = configOrExit();
     let text: string;
     try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      const bytes = readFileSync(file === '-' ? 0 : file);
+      const image = sniffImage(bytes);
+      if (image) {
+        const baked = image === 'png' ? extractFromPng(bytes) : extractFromSvg(bytes.toString('utf8'));
+        if (!baked) fail(`${file} is a ${image.toUpperCase()} image with no badge baked in.`);
+        text = baked.data;
+      } else text = bytes.toString('utf8');
     } catch (err) {
       fail(`Cannot read ${file}: ${(err as Error).message}`);
     }
@@ -207,6 +214,26 @@ program
       process.stdout.write(report.verified ? 'VERIFIED\n' : 'NOT VERIFIED\n');
     }
     process.exit(report.verified ? 0 : 1);
+  });
+
+program
+  .command('bake')
+  .description('Bake a credential (JSON or compact JWS file) into a PNG or SVG badge image, replacing any credential already in it.')
+  .requiredOption('--credential <file>', 'the signed credential')
+  .requiredOption('--image <file>', 'the badge image (PNG or SVG, recognised by its bytes)')
+  .requiredOption('--out <file>', 'where to write the baked image')
+  .action((opts: { credential: string; image: string; out: string }) => {
+    try {
+      const image = readFileSync(opts.image);
+      const kind = sniffImage(image);
+      if (!kind) fail(`${opts.image} is neither a PNG nor an SVG image.`);
+      const credential = readFileSync(opts.credential, 'utf8').trim();
+      const baked = kind === 'png' ? bakePng(image, credential) : Buffer.from(bakeSvg(image.toString('utf8'), credential));
+      writeFileSync(opts.out, baked);
+      process.stdout.write(`Baked into ${opts.out} (${kind.toUpperCase()}, ${baked.length} bytes).\n`);
+    } catch (err) {
+      fail(err instanceof BakingError ? err.message : `Cannot bake: ${(err as Error).message}`);
+    }
   });
 
 await program.parseAsync(process.argv);

@@ -74,6 +74,6 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
 }
 
 /** Verifies any credential with Cairn's resolvers. */
-export function verifyWithCairn(input: string | Record<string, unknown>, deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers }): Promise<VerificationReport> {
+export function verifyWithCairn(input: string | Record<string, unknown> | Uint8Array, deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers }): Promise<VerificationReport> {
   return verifyCredential(input, verifierDeps(deps.db, deps.config, deps.services, deps.now, deps.remote));
 }

@@ -5,6 +5,7 @@ import { validateAchievementCredential } from './schema.ts';
 import { decodeVcJwt, verifyVcJwtSignature } from './vcJwt.ts';
 import { decodeList, getBit } from './bitstringStatusList.ts';
 import { isOb2Assertion, ob2AssertionFromJws, verifyOb2 } from './ob2.ts';
+import { extractFromPng, extractFromSvg, sniffImage } from './baking/index.ts';
 
 /** One concern of a verification, with a stable snake_case code when it fails. */
 export interface Check {
@@ -46,6 +47,22 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const issuerId = (c: Json): string | undefined => (typeof c.issuer === 'string' ? c.issuer : isObject(c.issuer) && typeof c.issuer.id === 'string' ? c.issuer.id : undefined);
 const controllerOf = (vm: string) => vm.split('#')[0]!;
+
+/** The text baked into a PNG or SVG badge image (OB 3.0, or OB 2.0 from other platforms). */
+async function unbake(image: Uint8Array, deps: VerifierDeps): Promise<string | Json> {
+  const kind = sniffImage(image);
+  if (!kind) throw new Error('Not a JSON credential, a compact JWS, or a PNG/SVG badge image');
+  const baked = kind === 'png' ? extractFromPng(image) : extractFromSvg(Buffer.from(image).toString('utf8'));
+  if (!baked) throw new Error(`This ${kind.toUpperCase()} image carries no badge`);
+  // OB 2.0 images may carry only the URL of a hosted assertion.
+  if (/^https?:\/\//.test(baked.data.trim())) {
+    if (!deps.fetchJson) throw new Error(`The badge points to ${baked.data.trim()}, which needs the network`);
+    const hosted = await deps.fetchJson(baked.data.trim());
+    if (!isObject(hosted)) throw new Error('The hosted assertion is not a JSON object');
+    return hosted;
+  }
+  return baked.data;
+}
 
 /** Reads the input: a JSON object or text, or a compact JWS. */
 function parse(input: string | Json): { format: 'ldp' | 'jwt'; credential: Json; jws?: string } {
@@ -119,10 +136,10 @@ async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): 
 }
 
 /** Verifies a credential (embedded eddsa-rdfc-2022 proof or VC-JWT) and reports every check. */
-export async function verifyCredential(input: string | Json, deps: VerifierDeps): Promise<VerificationReport> {
+export async function verifyCredential(input: string | Json | Uint8Array, deps: VerifierDeps): Promise<VerificationReport> {
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(input);
+    parsed = parse(input instanceof Uint8Array ? await unbake(input, deps) : input);
   } catch (err) {
     return { verified: false, format: 'unknown', checks: [{ id: 'parse', ok: false, code: 'parse_failed', message: (err as Error).message }] };
   }
