@@ -39,6 +39,11 @@ export const settings = {
     help: 'Mail server. Empty: mail is kept in the outbox table and shown at /dev/mailbox.',
   },
   MAIL_FROM: { schema: z.string().min(3), default: 'Cairn <no-reply@localhost>', help: 'Sender of every email.' },
+  CAIRN_FETCH_FOREIGN: {
+    schema: bool,
+    default: 'true',
+    help: 'Let verification fetch other issuers\' did:web documents, key URLs and status lists over https (public addresses only, with timeouts and size limits). false: verify offline.',
+  },
   TRUST_PROXY: { schema: bool, default: 'false', help: 'Behind a reverse proxy: take the client address (rate limiting, audit log) from X-Forwarded-For.' },
   SESSION_DAYS: { schema: int(1, 365), default: '14', help: 'How long a login lasts without activity.' },
   LOGIN_MAX_FAILURES: { schema: int(1, 1000), default: '10', help: 'Failed logins allowed per email or per address within LOGIN_WINDOW_MINUTES.' },
@@ -74,6 +79,8 @@ export interface Config {
   loginWindowMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secureCookies: boolean;
+  /** Verification may fetch foreign keys and status lists (CAIRN_FETCH_FOREIGN). */
+  fetchForeign: boolean;
   /** CAIRN_SECRET; null only in demo mode, where the runtime generates one into the data folder. */
   secret: string | null;
 }
@@ -153,6 +160,7 @@ export function loadConfig(env: Source = process.env): Config {
     logLevel: raw.LOG_LEVEL as Config['logLevel'],
     secureCookies: publicUrl.startsWith('https://'),
     secret: (raw.CAIRN_SECRET as string | undefined) ?? null,
+    fetchForeign: raw.CAIRN_FETCH_FOREIGN as boolean,
   };
 }
 

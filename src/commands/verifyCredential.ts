@@ -2,27 +2,23 @@ import type { Config } from '../config.ts';
 import type { Queryable } from '../storage/database.ts';
 import { resolveDidKey } from '../credentials/didKey.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
-import { publishStatusList, type CredentialServices } from '../credentials/issuing.ts';
+import { publishStatusList, type CredentialServices, type RemoteResolvers } from '../credentials/issuing.ts';
 import { getBit } from '../credentials/bitstringStatusList.ts';
-import { verifyCredential, type ResolvedKey, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
+import { verifyCredential, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
 
-/** How to reach keys and status lists that are not Cairn's own (did:web, https); absent = refuse. */
-export interface RemoteResolvers {
-  resolveKey(verificationMethod: string): Promise<ResolvedKey>;
-  fetchJson(url: string): Promise<unknown>;
-}
 
 /**
  * Key and status-list lookups for verification: did:key offline; Cairn's own organisations'
  * did:web keys and status lists straight from the database (no HTTP to ourselves); anything
  * else through the remote resolvers, which refuse private addresses.
  */
-export function verifierDeps(db: Queryable, config: Config, services: CredentialServices, now: Date, remote?: RemoteResolvers): VerifierDeps {
+export function verifierDeps(db: Queryable, config: Config, services: CredentialServices, now: Date, remote: RemoteResolvers | undefined = services.remote): VerifierDeps {
   const ownPrefix = `${organisationDid(config.publicUrl, 'x').slice(0, -1)}`;
   const statusPrefix = `${config.publicUrl}/status/`;
   return {
     canonicalizer: services.canonicalizer,
     now,
+    fetchJson: remote?.fetchJson,
     async resolveKey(vm) {
       if (vm.startsWith('did:key:')) {
         const doc = resolveDidKey(vm) as { controller: string; publicKeyMultibase: string };

@@ -14,6 +14,14 @@ import { statusListCredential } from './bitstringStatusList.ts';
 export interface CredentialServices {
   vault: KeyVault;
   canonicalizer: Canonicalizer;
+  /** Reaching other issuers' keys and status lists; absent when verification is offline. */
+  remote?: RemoteResolvers;
+}
+
+/** How verification reaches keys and documents that are not Cairn's own (did:web, https). */
+export interface RemoteResolvers {
+  resolveKey(verificationMethod: string): Promise<{ publicKeyMultibase: string; controller: string }>;
+  fetchJson(url: string): Promise<unknown>;
 }
 
 /** sha256 of the exact stored text of a signed document. */

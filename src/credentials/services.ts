@@ -5,6 +5,8 @@ import type { Config } from '../config.ts';
 import { keyVault } from './keyVault.ts';
 import { fastCanonicalizer } from './proofs/fastCanonicalizer.ts';
 import type { CredentialServices } from './issuing.ts';
+import { createSafeFetcher } from './resolve/safeFetch.ts';
+import { resolveVerificationMethod } from './resolve/didWeb.ts';
 
 /**
  * CAIRN_SECRET, or in demo mode a secret generated once into the data folder, so a demo's
@@ -23,5 +25,10 @@ export function resolveSecret(config: Config): string {
 
 /** The signing services of one process: key vault and the fast canonicalizer. */
 export function createCredentialServices(config: Config): CredentialServices {
-  return { vault: keyVault(resolveSecret(config)), canonicalizer: fastCanonicalizer() };
+  const services: CredentialServices = { vault: keyVault(resolveSecret(config)), canonicalizer: fastCanonicalizer() };
+  if (config.fetchForeign) {
+    const { fetchJson } = createSafeFetcher();
+    services.remote = { fetchJson, resolveKey: (vm) => resolveVerificationMethod(vm, { fetchJson }) };
+  }
+  return services;
 }

@@ -18,7 +18,7 @@ export function testCredentialServices(): CredentialServices {
 
 /** A test config: no demo, quiet, a fixed public URL; overrides as environment variables. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ CAIRN_DEMO: 'false', CAIRN_MAILBOX: 'true', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://cairn.test', CAIRN_SECRET: 'test-secret-test-secret-test-secret-0123', ...env });
+  return loadConfig({ CAIRN_DEMO: 'false', CAIRN_MAILBOX: 'true', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://cairn.test', CAIRN_FETCH_FOREIGN: 'false', CAIRN_SECRET: 'test-secret-test-secret-test-secret-0123', ...env });
 }
 
 /** The app wired to a test database and a manual clock. */
