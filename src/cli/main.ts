@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, settings, type Config } from '../config.ts';
 import { openRuntime, startWeb, startWorker, stopOnSignals } from '../main/runtime.ts';
 import { demoLogins, demoToken, isEmpty, seedDemo } from '../main/demo.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createSafeFetcher } from '../credentials/resolve/safeFetch.ts';
 import { bakePng, bakeSvg, extractFromPng, extractFromSvg, sniffImage, BakingError } from '../credentials/baking/index.ts';
 import { createApiToken } from '../commands/manageApiTokens.ts';
 import { findOrganisationBySlug } from '../storage/organisations.ts';
@@ -169,7 +170,7 @@ keys
   });
 
 program
-  .command('verify <file>')
+  .command('verify <file-or-url>')
   .description('Verify a credential (JSON, compact JWS, or a baked PNG/SVG badge) and print the report; exit 0 when verified, 1 when not. Asks the running Cairn at PUBLIC_URL, or checks offline (did:key only) with --offline.')
   .option('--offline', 'verify without any server (did:key issuers only)')
   .option('--json', 'print the report as JSON')
@@ -177,7 +178,12 @@ program
     const config = configOrExit();
     let text: string;
     try {
-      const bytes = readFileSync(file === '-' ? 0 : file);
+      let bytes: Buffer;
+      if (/^https:\/\//.test(file)) {
+        if (opts.offline || !config.fetchForeign) fail('Fetching a URL needs the network: drop --offline and keep CAIRN_FETCH_FOREIGN on.');
+        const fetched = await createSafeFetcher().fetchJson(file);
+        bytes = Buffer.from(JSON.stringify(fetched));
+      } else bytes = readFileSync(file === '-' ? 0 : file);
       const image = sniffImage(bytes);
       if (image) {
         const baked = image === 'png' ? extractFromPng(bytes) : extractFromSvg(bytes.toString('utf8'));
