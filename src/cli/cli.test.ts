@@ -56,7 +56,7 @@ describe('the cairn command', () => {
     assert.equal(token.status, 0, token.stderr);
     assert.match(token.stdout, /^cairn_[\w-]{40,}\n$/);
     const rotated = run(['keys', 'rotate', '--org', 'riverside-educators-union'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
-    assert.match(rotated.stdout, /New active key key_/);
+    assert.match(rotated.stdout, /New active Ed25519 key key_/);
     const unknown = run(['keys', 'list', '--org', 'nope'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /No organisation with the slug "nope"/);

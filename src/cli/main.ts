@@ -143,17 +143,21 @@ keys
   .requiredOption('--org <slug>', 'the organisation')
   .action(async (opts: { org: string }) => {
     await withOrganisation(opts.org, async (rt, org) => {
-      for (const k of await listIssuerKeys(rt.storage.db, org.id)) process.stdout.write(`${k.public_id}  ${k.status.padEnd(7)}  ${k.public_key_multibase}  created ${k.created_at.toISOString()}\n`);
+      for (const k of await listIssuerKeys(rt.storage.db, org.id)) {
+        process.stdout.write(`${k.public_id}  ${k.algorithm.padEnd(7)}  ${k.status.padEnd(7)}  ${k.public_key_multibase ?? 'RSA (JWK)'}  created ${k.created_at.toISOString()}\n`);
+      }
     });
   });
 keys
   .command('rotate')
   .description('Start signing with a new key; the old one stays published so existing badges keep verifying.')
   .requiredOption('--org <slug>', 'the organisation')
-  .action(async (opts: { org: string }) => {
+  .option('--algorithm <name>', 'Ed25519 (Data Integrity and EdDSA JWTs) or RSA (RS256 JWTs)', 'Ed25519')
+  .action(async (opts: { org: string; algorithm: string }) => {
+    const algorithm = opts.algorithm.toLowerCase() === 'rsa' ? 'RSA' : opts.algorithm.toLowerCase() === 'ed25519' ? 'Ed25519' : fail('--algorithm must be Ed25519 or RSA');
     await withOrganisation(opts.org, async (rt, org) => {
-      const key = await rotateIssuerKey(rt.storage.db, org.id, rt.credentials.vault, rt.clock.now());
-      process.stdout.write(`New active key ${key.public_id} (${key.public_key_multibase}) for ${org.name}.\n`);
+      const key = await rotateIssuerKey(rt.storage.db, org.id, rt.credentials.vault, rt.clock.now(), algorithm);
+      process.stdout.write(`New active ${algorithm} key ${key.public_id} for ${org.name}.\n`);
     });
   });
 keys

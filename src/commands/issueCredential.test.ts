@@ -68,6 +68,24 @@ for (const backend of testBackends()) {
       assert.deepEqual(failed(jwtReport), []);
     });
 
+    test('RS256 VC-JWTs for verifiers that only know RSA: key published in the DID document, verified', async () => {
+      const storage = await backend.storage();
+      const { deps, actor, verify, config, org } = await setup(storage);
+      const issued = await issueCredential(deps, actor, { recipient: { email: 'rsa@example.org' }, achievement, formats: ['ldp', 'jwt-rs256'] });
+      const header = JSON.parse(Buffer.from(issued.jwt!.split('.')[0]!, 'base64url').toString()) as { alg: string; kid: string };
+      assert.equal(header.alg, 'RS256');
+      const did = await didDocumentFor(storage.db, config, org);
+      const method = (did.verificationMethod as Array<{ id: string; type: string; publicKeyJwk?: { kty: string } }>).find((m) => m.id === header.kid);
+      assert.equal(method?.type, 'JsonWebKey');
+      assert.equal(method?.publicKeyJwk?.kty, 'RSA');
+      assert.deepEqual(failed(await verify(issued.jwt!)), []);
+      const forged = issued.jwt!.replace(/\.[^.]+\./, `.${Buffer.from(JSON.stringify({ ...issued.credential, name: 'Forged' })).toString('base64url')}.`);
+      assert.ok(failed(await verify(forged)).includes('proof_invalid'));
+      // The Ed25519 Data Integrity proof still verifies with the Digital Bazaar stack beside an RSA key.
+      const reference = referenceStack(new Map([[organisationDid(config.publicUrl, org.slug), did]]));
+      assert.equal((await reference.verify(issued.credential)).verified, true);
+    });
+
     test('tampering with any signed field is detected', async () => {
       const storage = await backend.storage();
       const { deps, actor, verify } = await setup(storage);
@@ -169,7 +187,7 @@ for (const backend of testBackends()) {
       const key = await storage.db.selectFrom('issuer_keys').selectAll().where('organisation_id', '=', org.id).where('status', '=', 'active').executeTakeFirstOrThrow();
       const seed = services.vault.open(key.private_key_encrypted);
       const { proof, ...unsigned } = issued.credential as Record<string, unknown> & { proof: { created: string; verificationMethod: string; proofValue: string } };
-      const theirs = await reference.issue(structuredClone(unsigned), { id: proof.verificationMethod, controller: did, publicKeyMultibase: key.public_key_multibase, seed }, proof.created);
+      const theirs = await reference.issue(structuredClone(unsigned), { id: proof.verificationMethod, controller: did, publicKeyMultibase: key.public_key_multibase!, seed }, proof.created);
       assert.deepEqual(theirs, issued.credential, 'byte-identical document and proofValue');
       const ours = await signEddsaRdfc2022(unsigned, { privateKey: ed25519FromSeed(seed).privateKey, verificationMethod: proof.verificationMethod, created: proof.created, canonicalizer: services.canonicalizer });
       assert.equal(JSON.stringify(ours), JSON.stringify(theirs));

@@ -12,7 +12,7 @@ import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { inTransaction } from '../storage/database.ts';
 import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../storage/statusLists.ts';
 import { recordAudit } from '../storage/audit.ts';
-import { activeSigningKey } from '../storage/issuerKeys.ts';
+import { activeRsaKey, activeSigningKey } from '../storage/issuerKeys.ts';
 import type { CommandDeps } from './context.ts';
 
 const iri = z.string().trim().regex(/^[a-z][a-z0-9+.-]*:\S+$/i, 'Use an absolute URL or URN.');
@@ -44,7 +44,8 @@ export const issueCredentialInput = z
     evidence: z.array(z.object({ id: iri.optional(), name: z.string().max(300).optional(), narrative: z.string().max(20000).optional(), description: z.string().max(5000).optional(), genre: z.string().max(100).optional() })).max(50).optional(),
     activityStartDate: isoDate.optional(),
     activityEndDate: isoDate.optional(),
-    formats: z.array(z.enum(['ldp', 'jwt'])).min(1).default(['ldp']),
+    /** ldp: Data Integrity proof (always); jwt: also a VC-JWT (EdDSA); jwt-rs256: the VC-JWT with RS256. */
+    formats: z.array(z.enum(['ldp', 'jwt', 'jwt-rs256'])).min(1).default(['ldp']),
   })
   .refine((v) => v.recipient.email || v.recipient.did, { message: 'Give the recipient’s email or DID.', path: ['recipient.email'] })
   .refine((v) => !v.validUntil || !v.validFrom || Date.parse(v.validUntil) > Date.parse(v.validFrom), { message: 'validUntil must come after validFrom.', path: ['validUntil'] });
@@ -71,7 +72,7 @@ type Draft = (ctx: { issuerId: string; organisation: Organisation; status: Statu
 interface IssueMeta {
   recipientEmail: string | null;
   recipientDid: string | null;
-  jwt: boolean;
+  jwt: 'EdDSA' | 'RS256' | null;
 }
 
 /**
@@ -85,8 +86,9 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
   const organisation = await db.selectFrom('organisations').selectAll().where('id', '=', actor.organisationId).executeTakeFirst();
   if (!organisation) throw notFound('That organisation');
   if (organisation.kind === 'recognizer') throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
-  // Create the organisation's key outside the transaction (a race for it must not abort ours).
+  // Create the organisation's keys outside the transaction (a race for one must not abort ours).
   await activeSigningKey(db, organisation.id, credentials.vault, now);
+  if (meta.jwt === 'RS256') await activeRsaKey(db, organisation.id, credentials.vault, now);
   const newLists: string[] = [];
   const result = await inTransaction(db, async (tx) => {
     const entries = [];
@@ -162,7 +164,7 @@ export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, in
       };
       return buildOpenBadgeCredential(credential);
     },
-    { recipientEmail: v.recipient.email ?? null, recipientDid: v.recipient.did ?? null, jwt: v.formats.includes('jwt') },
+    { recipientEmail: v.recipient.email ?? null, recipientDid: v.recipient.did ?? null, jwt: v.formats.includes('jwt-rs256') ? 'RS256' : v.formats.includes('jwt') ? 'EdDSA' : null },
   );
 }
 
@@ -174,7 +176,7 @@ export const suppliedCredentialInput = z.object({
       credentialSubject: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
     })
     .passthrough(),
-  options: z.object({ format: z.enum(['ldp', 'jwt']).optional() }).passthrough().optional(),
+  options: z.object({ format: z.enum(['ldp', 'jwt']).optional(), alg: z.enum(['EdDSA', 'RS256']).optional() }).passthrough().optional(),
 });
 
 /**
@@ -195,6 +197,6 @@ export async function issueSuppliedCredential(deps: IssuingDeps, actor: IssuingA
       const { credentialStatus, ...rest } = credential;
       return { ...rest, id: credential.id ?? `urn:uuid:${randomUUID()}`, issuer, validFrom: credential.validFrom ?? isoSeconds(now), credentialStatus: credentialStatus ?? status };
     },
-    { recipientEmail: null, recipientDid: typeof subject?.id === 'string' ? subject.id : null, jwt: options?.format === 'jwt' },
+    { recipientEmail: null, recipientDid: typeof subject?.id === 'string' ? subject.id : null, jwt: options?.format === 'jwt' ? (options.alg ?? 'EdDSA') : null },
   );
 }

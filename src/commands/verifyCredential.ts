@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { JWK } from 'jose';
 import type { Queryable } from '../storage/database.ts';
 import { resolveDidKey } from '../credentials/didKey.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
@@ -30,12 +31,17 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
         const key = await db
           .selectFrom('issuer_keys as k')
           .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
-          .select(['k.public_key_multibase', 'k.status'])
+          .select(['k.public_key_multibase', 'k.public_key_jwk', 'k.status'])
           .where('o.slug', '=', slug)
           .where('k.public_id', '=', fragment ?? '')
           .executeTakeFirst();
         if (!key) throw new Error(`No key ${vm} is published by this Cairn`);
-        return { publicKeyMultibase: key.public_key_multibase, controller: did!, revoked: key.status === 'revoked' };
+        return {
+          publicKeyMultibase: key.public_key_multibase ?? undefined,
+          publicKeyJwk: key.public_key_jwk ? (JSON.parse(key.public_key_jwk) as JWK) : undefined,
+          controller: did!,
+          revoked: key.status === 'revoked',
+        };
       }
       if (!remote) throw new Error(`Resolving ${vm} would need the network, which is not allowed here`);
       return remote.resolveKey(vm);

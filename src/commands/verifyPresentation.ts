@@ -37,6 +37,7 @@ export async function verifyPresentation(body: Json, deps: { db: Queryable; conf
     try {
       const resolver = verifierDeps(deps.db, deps.config, deps.services, deps.now);
       const key = await resolver.resolveKey(String(proof.verificationMethod ?? ''));
+      if (!key.publicKeyMultibase) throw new Error('The holder key is not an Ed25519 key');
       const r = await verifyEddsaRdfc2022(vp, proof, ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey, deps.services.canonicalizer);
       checks.push(r.ok ? { id: 'presentation_proof', ok: true } : { id: 'presentation_proof', ok: false, code: r.code, message: r.message });
     } catch (err) {

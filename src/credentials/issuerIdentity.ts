@@ -10,7 +10,10 @@ export function organisationDid(publicUrl: string, slug: string): string {
 
 export interface PublishedKey {
   publicId: string;
-  publicKeyMultibase: string;
+  /** Ed25519 keys. */
+  publicKeyMultibase: string | null;
+  /** RSA keys, as JWK JSON text. */
+  publicKeyJwk?: string | null;
   status: 'active' | 'retired' | 'revoked';
   revokedAt: Date | null;
 }
@@ -27,9 +30,8 @@ export function verificationMethodId(did: string, keyPublicId: string): string {
 export function organisationDidDocument(did: string, keys: PublishedKey[]): Record<string, unknown> {
   const methods = keys.map((k) => ({
     id: verificationMethodId(did, k.publicId),
-    type: 'Multikey',
     controller: did,
-    publicKeyMultibase: k.publicKeyMultibase,
+    ...(k.publicKeyMultibase ? { type: 'Multikey', publicKeyMultibase: k.publicKeyMultibase } : { type: 'JsonWebKey', publicKeyJwk: JSON.parse(k.publicKeyJwk ?? '{}') as unknown }),
     ...(k.status === 'revoked' && k.revokedAt ? { revoked: k.revokedAt.toISOString() } : {}),
   }));
   const asserting = keys.filter((k) => k.status !== 'revoked').map((k) => verificationMethodId(did, k.publicId));

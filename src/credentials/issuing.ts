@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Queryable } from '../storage/database.ts';
 import type { Organisation } from '../storage/schema.ts';
-import { activeSigningKey, listIssuerKeys } from '../storage/issuerKeys.ts';
+import { activeRsaKey, activeSigningKey, listIssuerKeys } from '../storage/issuerKeys.ts';
 import type { KeyVault } from './keyVault.ts';
 import type { Canonicalizer } from './proofs/canonicalize.ts';
 import { signEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
 import { signVcJwt } from './vcJwt.ts';
 import { organisationDid, organisationDidDocument, verificationMethodId } from './issuerIdentity.ts';
 import { statusListCredential } from './bitstringStatusList.ts';
+import type { ResolvedKey } from './verifier.ts';
 
 /** What signing needs besides the database: the key vault and the canonicalizer. */
 export interface CredentialServices {
@@ -20,7 +21,7 @@ export interface CredentialServices {
 
 /** How verification reaches keys and documents that are not Cairn's own (did:web, https). */
 export interface RemoteResolvers {
-  resolveKey(verificationMethod: string): Promise<{ publicKeyMultibase: string; controller: string }>;
+  resolveKey(verificationMethod: string): Promise<ResolvedKey>;
   fetchJson(url: string): Promise<unknown>;
 }
 
@@ -39,13 +40,18 @@ export async function signForOrganisation(
   organisation: Pick<Organisation, 'id' | 'slug'>,
   unsigned: Record<string, unknown>,
   now: Date,
-  options: { jwt?: boolean } = {},
+  options: { jwt?: 'EdDSA' | 'RS256' | null } = {},
 ) {
   const key = await activeSigningKey(db, organisation.id, services.vault, now);
   const did = organisationDid(config.publicUrl, organisation.slug);
   const vm = verificationMethodId(did, key.row.public_id);
   const signed = await signEddsaRdfc2022(unsigned, { privateKey: key.privateKey, verificationMethod: vm, created: isoSeconds(now), canonicalizer: services.canonicalizer });
-  const jwt = options.jwt ? signVcJwt(unsigned, { privateKey: key.privateKey, kid: vm }) : null;
+  let jwt: string | null = null;
+  if (options.jwt === 'EdDSA') jwt = signVcJwt(unsigned, { privateKey: key.privateKey, kid: vm });
+  if (options.jwt === 'RS256') {
+    const rsa = await activeRsaKey(db, organisation.id, services.vault, now);
+    jwt = signVcJwt(unsigned, { privateKey: rsa.privateKey, kid: verificationMethodId(did, rsa.row.public_id), alg: 'RS256' });
+  }
   return { signed, jwt, keyId: key.row.id, did };
 }
 
@@ -55,7 +61,7 @@ export async function didDocumentFor(db: Queryable, config: Config, organisation
   const keys = await listIssuerKeys(db, organisation.id);
   return organisationDidDocument(
     did,
-    keys.map((k) => ({ publicId: k.public_id, publicKeyMultibase: k.public_key_multibase, status: k.status, revokedAt: k.revoked_at })),
+    keys.map((k) => ({ publicId: k.public_id, publicKeyMultibase: k.public_key_multibase, publicKeyJwk: k.public_key_jwk, status: k.status, revokedAt: k.revoked_at })),
   );
 }
 

@@ -58,7 +58,9 @@ export function decodeVcJwt(jws: string): DecodedJwt {
 /** True when the JWS signature verifies with the key (EdDSA or RS256 only). */
 export async function verifyVcJwtSignature(jws: string, publicKey: KeyObject | JWK): Promise<boolean> {
   try {
-    const key = 'kty' in publicKey ? await importJWK(publicKey as JWK) : publicKey;
+    const alg = decodeProtectedHeader(jws.trim()).alg;
+    if (alg !== 'EdDSA' && alg !== 'RS256') return false;
+    const key = 'kty' in publicKey ? await importJWK(publicKey as JWK, alg) : publicKey;
     await compactVerify(jws.trim(), key, { algorithms: ['EdDSA', 'RS256'] });
     return true;
   } catch {

@@ -3,6 +3,7 @@ import type { Canonicalizer } from './proofs/canonicalize.ts';
 import { verifyEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
 import { validateAchievementCredential } from './schema.ts';
 import { decodeVcJwt, verifyVcJwtSignature } from './vcJwt.ts';
+import type { JWK } from 'jose';
 import { decodeList, getBit } from './bitstringStatusList.ts';
 import { isOb2Assertion, ob2AssertionFromJws, verifyOb2 } from './ob2.ts';
 import { extractFromPng, extractFromSvg, sniffImage } from './baking/index.ts';
@@ -24,7 +25,10 @@ export interface VerificationReport {
 }
 
 export interface ResolvedKey {
-  publicKeyMultibase: string;
+  /** An Ed25519 key (z6Mk…), for Data Integrity proofs and EdDSA JWTs. */
+  publicKeyMultibase?: string;
+  /** A JWK (RSA for RS256 JWTs, or OKP Ed25519). */
+  publicKeyJwk?: JWK;
   controller: string;
   /** True when the key's owner has marked it compromised. */
   revoked?: boolean;
@@ -120,6 +124,7 @@ async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): 
       const listProof = [list.proof].flat().find(isObject);
       if (!listProof || typeof listProof.verificationMethod !== 'string') throw new Error('the status list is not signed');
       const key = await deps.resolveKey(listProof.verificationMethod);
+      if (!key.publicKeyMultibase) throw new Error('the status list is signed with a key that is not Ed25519');
       const ok = await verifyEddsaRdfc2022(list, listProof, ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey, deps.canonicalizer);
       if (!ok.ok) throw new Error(`its signature does not verify (${ok.code})`);
       bit = getBit(decodeList(subject.encodedList), index);
@@ -179,17 +184,18 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   else {
     let publicKey;
     try {
-      publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
+      if (key.publicKeyMultibase) publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
+      else if (!(format === 'jwt' && key.publicKeyJwk)) throw new Error('The key is neither an Ed25519 Multikey nor a JWK usable for this proof');
     } catch (err) {
       checks.push({ id: 'proof', ok: false, code: 'unsupported_key_type', message: (err as Error).message });
     }
-    if (!publicKey) {
+    if (!publicKey && !(format === 'jwt' && key.publicKeyJwk)) {
       // reported above
     } else if (format === 'jwt') {
-      const ok = await verifyVcJwtSignature(parsed.jws!, publicKey);
+      const ok = await verifyVcJwtSignature(parsed.jws!, publicKey ?? key.publicKeyJwk!);
       checks.push(ok ? { id: 'proof', ok: true } : { id: 'proof', ok: false, code: 'proof_invalid', message: 'The JWS signature does not match' });
     } else {
-      const r = await verifyEddsaRdfc2022(credential, proof!, publicKey, deps.canonicalizer);
+      const r = await verifyEddsaRdfc2022(credential, proof!, publicKey!, deps.canonicalizer);
       checks.push(r.ok ? { id: 'proof', ok: true } : { id: 'proof', ok: false, code: r.code, message: r.message });
     }
   }

@@ -158,8 +158,10 @@ export interface IssuerKeysTable {
   id: Id;
   public_id: string;
   organisation_id: number;
-  algorithm: Generated<'Ed25519'>;
-  public_key_multibase: string;
+  algorithm: ColumnType<'Ed25519' | 'RSA', 'Ed25519' | 'RSA' | undefined, 'Ed25519' | 'RSA'>;
+  public_key_multibase: string | null;
+  /** RSA public keys, as a JWK JSON text. */
+  public_key_jwk: string | null;
   private_key_encrypted: string;
   status: ColumnType<'active' | 'retired' | 'revoked', 'active' | 'retired' | 'revoked' | undefined, 'active' | 'retired' | 'revoked'>;
   created_at: Timestamp;

@@ -1,6 +1,7 @@
 import { resolveDidKey } from '../didKey.ts';
 import { decodeMultikeyPublic, encodeMultikeyPublic } from '../ed25519.ts';
 import { FetchRefusedError } from './safeFetch.ts';
+import type { JWK } from 'jose';
 
 export type KeyResolutionCode = 'unsupported_method' | 'not_found' | 'fetch_failed' | 'unsupported_key_type';
 
@@ -34,16 +35,18 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 export interface ResolvedMethod {
   id: string;
   controller: string;
-  publicKeyMultibase: string;
+  publicKeyMultibase?: string;
+  publicKeyJwk?: JWK;
 }
 
-function keyOf(method: Json): string {
+function keyOf(method: Json): Pick<ResolvedMethod, 'publicKeyMultibase' | 'publicKeyJwk'> {
   if (typeof method.publicKeyMultibase === 'string' && (method.type === 'Multikey' || method.type === 'Ed25519VerificationKey2020')) {
     decodeMultikeyPublic(method.publicKeyMultibase);
-    return method.publicKeyMultibase;
+    return { publicKeyMultibase: method.publicKeyMultibase };
   }
   const jwk = method.publicKeyJwk;
-  if (isObject(jwk) && jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string') return encodeMultikeyPublic(Buffer.from(jwk.x, 'base64url'));
+  if (isObject(jwk) && jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string') return { publicKeyMultibase: encodeMultikeyPublic(Buffer.from(jwk.x, 'base64url')) };
+  if (isObject(jwk) && jwk.kty === 'RSA' && typeof jwk.n === 'string' && typeof jwk.e === 'string') return { publicKeyJwk: { kty: 'RSA', n: jwk.n, e: jwk.e } };
   throw new KeyResolutionError('unsupported_key_type', `Verification method ${String(method.id)} is not an Ed25519 key`);
 }
 
@@ -82,5 +85,5 @@ export async function resolveVerificationMethod(vmId: string, deps: { fetchJson(
       throw new KeyResolutionError('not_found', `${vmId} is not an assertion method of ${base}`);
     }
   }
-  return { id: vmId, controller: typeof method.controller === 'string' ? method.controller : base!, publicKeyMultibase: keyOf(method) };
+  return { id: vmId, controller: typeof method.controller === 'string' ? method.controller : base!, ...keyOf(method) };
 }
