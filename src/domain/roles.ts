@@ -31,6 +31,8 @@ const permissions = {
   'credentials.revoke': ['admin', 'issuing_staff'],
   'keys.manage': ['admin'],
   'tokens.manage': ['admin'],
+  'catalog.design': ['admin', 'designer'],
+  'catalog.read': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -12,6 +12,8 @@ import { apiRoutes } from './api.ts';
 import { vcApiRoutes } from './vcApi.ts';
 import { publicCredentialRoutes } from '../web/routes/publicCredentials.ts';
 import { tokenRoutes } from '../web/routes/tokens.tsx';
+import { catalogApiRoutes } from './catalogApi.ts';
+import { catalogRoutes } from '../web/routes/catalog.tsx';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

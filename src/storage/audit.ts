@@ -67,3 +67,17 @@ export async function listUserAudit(db: Queryable, userId: number, limit: number
     .limit(limit)
     .execute();
 }
+
+/** The change history of one thing in an organisation (a micro-credential, a stack), oldest first. */
+export async function listSubjectAudit(db: Queryable, organisationId: number, subjectType: string, subjectId: string): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_events as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select(['a.id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.data', 'a.ip', 'a.created_at', 'u.name as actor_name'])
+    .where('a.organisation_id', '=', organisationId)
+    .where('a.subject_type', '=', subjectType)
+    .where('a.subject_id', '=', subjectId)
+    .orderBy('a.id')
+    .limit(500)
+    .execute();
+}

@@ -232,6 +232,63 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface MicroCredentialsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  slug: string;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
+}
+
+export type VersionStatus = 'draft' | 'published' | 'superseded';
+export type EarningMode = 'reviewed_evidence' | 'assessment' | 'attendance' | 'course_completion';
+
+export interface MicroCredentialVersionsTable {
+  id: Id;
+  public_id: string;
+  micro_credential_id: number;
+  version: number;
+  status: VersionStatus;
+  title: string;
+  competency: Generated<string>;
+  description: Generated<string>;
+  key_method: Generated<string>;
+  criteria: Generated<string>;
+  evidence_parts: ColumnType<unknown[], string, string>;
+  rubric: ColumnType<Record<string, unknown>, string, string>;
+  effort_hours: number | null;
+  credit_hours: number | null;
+  achievement_type: Generated<string>;
+  tags: Generated<string[]>;
+  alignments: ColumnType<unknown[], string, string>;
+  validity_months: number | null;
+  application_window_months: Generated<number>;
+  application_fee_cents: number | null;
+  earning_mode: EarningMode;
+  search_text: Generated<string>;
+  search: ColumnType<string, never, never>;
+  created_by: number | null;
+  created_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
+export interface StacksTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface StackMembersTable {
+  stack_id: number;
+  micro_credential_id: number;
+  position: Generated<number>;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -253,6 +310,10 @@ export interface Database {
   status_entries: StatusEntriesTable;
   credential_status_events: CredentialStatusEventsTable;
   api_tokens: ApiTokensTable;
+  micro_credentials: MicroCredentialsTable;
+  micro_credential_versions: MicroCredentialVersionsTable;
+  stacks: StacksTable;
+  stack_members: StackMembersTable;
 }
 
 export type User = Selectable<UsersTable>;

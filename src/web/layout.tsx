@@ -10,6 +10,8 @@ export interface PageProps {
   csrfToken: string;
   mailbox?: boolean;
   flash?: Flash | null;
+  /** Extra tags for <head> (Open Graph, JSON-LD). */
+  head?: Child;
   children?: Child;
 }
 
@@ -91,6 +93,7 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
           </>
         ) : (
           <>
+            <a href="/catalog">Catalog</a>
             <a href="/login">Log in</a>
             <a href="/signup" class="button">
               Sign up
@@ -111,6 +114,7 @@ export function Layout(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Cairn`}</title>
         <style>{styles}</style>
+        {props.head}
       </head>
       <body>
         <a class="skip" href="#main">

@@ -10,7 +10,7 @@ import type { FormState } from './forms.tsx';
 const FLASH_COOKIE = 'cairn_flash';
 
 /** Renders a page inside the shared layout. */
-export function page(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200) {
+export function page(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200, head?: Child) {
   let flash: Flash | null = null;
   const raw = getCookie(c, FLASH_COOKIE);
   if (raw) {
@@ -26,7 +26,7 @@ export function page(c: Context<AppEnv>, title: string, body: Child, status: Con
   return c.html(
     '<!doctype html>' +
       String(
-        <Layout title={title} viewer={c.var.viewer} csrfToken={c.var.csrfToken} mailbox={config.mailbox} flash={flash}>
+        <Layout title={title} viewer={c.var.viewer} csrfToken={c.var.csrfToken} mailbox={config.mailbox} flash={flash} head={head}>
           {body}
         </Layout>,
       ),

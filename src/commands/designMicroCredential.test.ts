@@ -1,0 +1,167 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testBackends, unique } from '../testing/databases.ts';
+import { TestBrowser, testApp } from '../testing/http.ts';
+import { addMember, buildOrganisation, buildUser } from '../testing/factories.ts';
+import { rubricPasses, rubricSchema, type Rubric } from '../domain/microCredential.ts';
+
+export const exampleRubric: Rubric = {
+  levels: [
+    { id: 'beginning', name: 'Beginning' },
+    { id: 'developing', name: 'Developing' },
+    { id: 'proficient', name: 'Proficient' },
+  ],
+  criteria: [
+    { id: 'plan', name: 'Routine plan', descriptors: { beginning: 'Missing steps', developing: 'Steps unclear', proficient: 'Clear, taught steps' }, passingLevel: 'proficient' },
+    { id: 'video', name: 'Lesson video', descriptors: { beginning: 'Not shown', developing: 'Partly shown', proficient: 'Routine shown end to end' }, passingLevel: 'developing' },
+  ],
+  passRule: { type: 'all' },
+};
+
+export const completeDesign = (title: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  competency: 'The educator designs and teaches routines that give students more time to learn.',
+  description: 'Part of the Classroom Management stack.',
+  keyMethod: 'Plan, teach and reinforce a routine.',
+  criteria: 'A plan, a video of the routine in use, and a reflection.',
+  evidenceParts: [
+    { prompt: 'Upload your routine plan', kind: 'file', required: true },
+    { prompt: 'Reflect on what changed', kind: 'text', maxWords: 500, required: true },
+  ],
+  rubric: exampleRubric,
+  effortHours: 12,
+  creditHours: 0.5,
+  tags: ['classroom management'],
+  alignments: [{ name: 'InTASC Standard 3', url: 'https://ccsso.org/intasc/3', code: '3' }],
+  earningMode: 'reviewed_evidence',
+  ...extra,
+});
+
+test('rubric pass rules are applied consistently', () => {
+  assert.equal(rubricPasses(exampleRubric, { plan: 'proficient', video: 'developing' }), true);
+  assert.equal(rubricPasses(exampleRubric, { plan: 'developing', video: 'proficient' }), false);
+  assert.equal(rubricPasses({ ...exampleRubric, passRule: { type: 'minimum', count: 1 } }, { plan: 'developing', video: 'proficient' }), true);
+  assert.equal(rubricPasses(exampleRubric, { plan: 'proficient' }), false, 'an unscored criterion does not pass');
+  const broken = rubricSchema.safeParse({ ...exampleRubric, criteria: [{ ...exampleRubric.criteria[0]!, descriptors: { beginning: 'x' }, passingLevel: 'expert' }] });
+  assert.equal(broken.success, false);
+  assert.match(JSON.stringify(broken.error?.issues), /unknown level/);
+  assert.match(JSON.stringify(broken.error?.issues), /descriptor for every level/);
+});
+
+for (const backend of testBackends()) {
+  describe(`designing micro-credentials and the catalog (${backend.name})`, () => {
+    async function setup() {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer', name: `Union ${unique('')}` });
+      const designer = await buildUser(storage.db);
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      const browser = new TestBrowser(app);
+      await browser.post('/login', { email: designer.email, password: designer.password });
+      const api = (method: 'POST' | 'PUT', path: string, json: unknown = {}) => (method === 'POST' ? browser.postJson(path, json) : browser.request('PUT', path, { body: JSON.stringify(json), headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': browser.cookies.get('cairn_csrf')! } }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown })));
+      return { storage, app, org, designer, browser, api, base: `/api/v1/orgs/${org.slug}/micro-credentials` };
+    }
+
+    test('draft → publish (only when complete) → revise → publish v2 → retire, with versions frozen', async () => {
+      const { org, browser, api, base, app } = await setup();
+      const word = unique('zebrafish');
+      await browser.csrf();
+      const created = await api('POST', base, { title: `Routines ${word}` });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const { publicId, slug } = created.body as { publicId: string; slug: string };
+      const early = await api('POST', `${base}/${publicId}/publish`);
+      assert.equal(early.status, 422);
+      assert.deepEqual(Object.keys((early.body as { error: { fields: object } }).error.fields).sort(), ['competency', 'criteria', 'description', 'evidenceParts', 'rubric']);
+      assert.equal((await api('PUT', `${base}/${publicId}/draft`, completeDesign(`Routines ${word}`))).status, 200);
+      assert.deepEqual((await api('POST', `${base}/${publicId}/publish`)).body, { version: 1 });
+      assert.equal((await api('PUT', `${base}/${publicId}/draft`, completeDesign('Changed'))).status, 409, 'published versions are frozen');
+
+      const search = (await browser.getJson(`/api/v1/catalog?q=${word}`)).body as { total: number; items: Array<{ title: string; version: number }> };
+      assert.equal(search.total, 1);
+      assert.equal(search.items[0]?.version, 1);
+
+      assert.deepEqual((await api('POST', `${base}/${publicId}/revise`)).body, { version: 2 });
+      assert.equal((await api('POST', `${base}/${publicId}/revise`)).status, 409);
+      await api('PUT', `${base}/${publicId}/draft`, completeDesign(`Routines ${word} (2nd edition)`, { creditHours: 1 }));
+      assert.equal(((await browser.getJson(`/api/v1/catalog?q=${word}`)).body as { items: Array<{ version: number }> }).items[0]?.version, 1, 'the catalog shows v1 while v2 is a draft');
+      await api('POST', `${base}/${publicId}/publish`);
+      const after = (await browser.getJson(`/api/v1/catalog?q=${word}`)).body as { items: Array<{ title: string; version: number; credit_hours: number }> };
+      assert.deepEqual([after.items.length, after.items[0]?.version, after.items[0]?.credit_hours], [1, 2, 1]);
+
+      const page = await app.request(`/catalog/${org.slug}/${slug}`);
+      const html = await page.text();
+      assert.match(html, /2nd edition/);
+      assert.match(html, /property="og:title"/);
+      assert.match(html, /application\/ld\+json/);
+      const v1 = await (await app.request(`/catalog/${org.slug}/${slug}/v/1`)).text();
+      assert.match(v1, /newer version has replaced/);
+      const achievement = (await (await app.request(`/catalog/${org.slug}/${slug}/v/2/achievement.json`)).json()) as { id: string; type: string[]; creditsAvailable: number; alignment: unknown[] };
+      assert.match(achievement.id, new RegExp(`/catalog/${org.slug}/${slug}/v/2$`));
+      assert.deepEqual([achievement.type, achievement.creditsAvailable, achievement.alignment.length], [['Achievement'], 1, 1]);
+
+      await api('POST', `${base}/${publicId}/retire`);
+      assert.equal(((await browser.getJson(`/api/v1/catalog?q=${word}`)).body as { total: number }).total, 0);
+      assert.equal((await app.request(`/catalog/${org.slug}/${slug}`)).status, 404);
+      assert.equal((await app.request(`/catalog/${org.slug}/${slug}/v/2/achievement.json`)).status, 200, 'issued badges keep their achievement');
+      const history = (await browser.getJson(`${base}/${publicId}/history`)).body as { events: Array<{ action: string }> };
+      assert.deepEqual(history.events.map((e) => e.action), [
+        'micro_credential.created',
+        'micro_credential.draft_updated',
+        'micro_credential.published',
+        'micro_credential.revision_started',
+        'micro_credential.draft_updated',
+        'micro_credential.published',
+        'micro_credential.retired',
+      ]);
+    });
+
+    test('stacks, filters, sorting and paging in the public catalog', async () => {
+      const { org, api, base, browser, app } = await setup();
+      await browser.csrf();
+      const word = unique('otter');
+      const ids: string[] = [];
+      for (let i = 0; i < 23; i++) {
+        const mode = i % 2 ? 'attendance' : 'reviewed_evidence';
+        const { body } = await api('POST', base, completeDesign(`${word} skill ${String(i).padStart(2, '0')}`, { effortHours: i + 1, creditHours: i % 3, earningMode: mode }));
+        const id = (body as { publicId: string }).publicId;
+        ids.push(id);
+        await api('POST', `${base}/${id}/publish`);
+      }
+      const stack = await api('POST', `/api/v1/orgs/${org.slug}/stacks`, { name: `Stack ${word}`, microCredentials: ids.slice(0, 5) });
+      assert.equal(stack.status, 201);
+      const slug = (stack.body as { slug: string }).slug;
+      const get = async (qs: string) => (await browser.getJson(`/api/v1/catalog?q=${word}&${qs}`)).body as { total: number; items: Array<{ title: string; effort_hours: number }> };
+      assert.equal((await get('')).total, 23);
+      assert.equal((await get('')).items.length, 20, 'pages of 20');
+      assert.equal((await get('page=2')).items.length, 3);
+      assert.equal((await get(`stack=${slug}`)).total, 5);
+      assert.equal((await get('mode=attendance')).total, 11);
+      assert.equal((await get('maxEffort=5')).total, 5);
+      assert.equal((await get('minCredits=2')).total, 7);
+      assert.equal((await get(`issuer=${org.slug}&sort=title`)).items[0]?.title, `${word} skill 00`);
+      assert.equal((await get('sort=effort')).items[0]?.effort_hours, 1);
+      const other = await buildOrganisation((await backend.storage()).db);
+      assert.equal((await get(`issuer=${other.slug}`)).total, 0);
+      const html = await (await app.request(`/catalog?q=${word}&stack=${slug}`)).text();
+      assert.match(html, /5 micro-credentials matching/);
+      const bad = await api('POST', `/api/v1/orgs/${org.slug}/stacks`, { name: 'Bad', microCredentials: ['mc_nope'] });
+      assert.equal(bad.status, 422);
+    });
+
+    test('only designers and admins design; other organisations see nothing', async () => {
+      const { org, storage, app } = await setup();
+      const reviewer = await buildUser(storage.db);
+      await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
+      const r = new TestBrowser(app);
+      await r.post('/login', { email: reviewer.email, password: reviewer.password });
+      assert.equal((await r.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, { title: 'Nope' })).status, 403);
+      const outsider = await buildUser(storage.db);
+      const otherOrg = await buildOrganisation(storage.db);
+      await addMember(storage.db, otherOrg.id, outsider.id, ['owner']);
+      const o = new TestBrowser(app);
+      await o.post('/login', { email: outsider.email, password: outsider.password });
+      assert.equal((await o.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, { title: 'Nope' })).status, 404);
+      assert.equal((await o.getJson(`/api/v1/orgs/${org.slug}/micro-credentials`)).status, 404);
+    });
+  });
+}
