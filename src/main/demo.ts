@@ -4,6 +4,8 @@ import { hashPassword } from '../security/passwords.ts';
 import { inTransaction, type Db } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { createApiToken } from '../commands/manageApiTokens.ts';
+import { seedDemoCatalog } from './demoCatalog.ts';
+import type { Config } from '../config.ts';
 
 /** The password of every demo account (printed on start-up; demo mode only). */
 export const DEMO_PASSWORD = 'cairn-demo-password';
@@ -69,8 +71,13 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return !row;
 }
 
-/** Seeds the demo organisations and users (all confirmed, one shared password). */
-export async function seedDemo(db: Db, now: Date): Promise<void> {
+/** Seeds the demo organisations, users (all confirmed, one shared password) and catalog. */
+export async function seedDemo(db: Db, now: Date, config: Config): Promise<void> {
+  await seedPeople(db, now);
+  await seedDemoCatalog({ db, clock: { now: () => now }, config });
+}
+
+async function seedPeople(db: Db, now: Date): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await inTransaction(db, async (tx) => {
     const orgIds = new Map<string, number>();
