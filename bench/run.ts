@@ -7,6 +7,7 @@ import { claimJobs, completeJob, enqueueJob } from '../src/jobs/queue.ts';
 import { hashPassword, verifyPassword } from '../src/security/passwords.ts';
 import { testApp } from '../src/testing/http.ts';
 import { credentialBenchmarks } from './credentials.ts';
+import { catalogBenchmarks } from './catalog.ts';
 
 // `npm run bench` prints a table; `npm run bench -- --json` one JSON object per line.
 // Each row compares Cairn's code path with the reference it is built on, in the same run.
@@ -31,7 +32,10 @@ async function rate(n: number, work: (i: number) => Promise<unknown>): Promise<n
 }
 
 function report(name: string, unit: string, cairn: number, reference: number | null) {
-  const row = { name, unit, cairn: Math.round(cairn), reference: reference === null ? null : Math.round(reference), ratio: reference ? Number((cairn / reference).toFixed(2)) : null };
+  const round = (n: number) => (unit === 'ms' ? n : Math.round(n));
+  // For rates a higher ratio is better; for latencies (ms) the ratio is reference / cairn, so higher is better too.
+  const ratio = reference ? Number((unit === 'ms' ? reference / cairn : cairn / reference).toFixed(2)) : null;
+  const row = { name, unit, cairn: round(cairn), reference: reference === null ? null : round(reference), ratio };
   rows.push(row);
   if (json) console.log(JSON.stringify(row));
 }
@@ -56,6 +60,7 @@ async function queueThroughput(storage: Storage, label: string) {
 
 async function main() {
   await credentialBenchmarks(report, Number(process.env.BENCH_SECONDS ?? 3));
+  await catalogBenchmarks(report);
 
   // 1. Query path overhead: Kysely through Cairn's PGlite dialect vs PGlite's own query().
   const embedded = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });

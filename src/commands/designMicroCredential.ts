@@ -5,7 +5,7 @@ import { slugify } from '../domain/accounts.ts';
 import { designSchema, publishProblems, searchText, type Design } from '../domain/microCredential.ts';
 import { parseInput } from '../domain/validation.ts';
 import { inTransaction, type Tx } from '../storage/database.ts';
-import { designToColumns, versionToDesign } from '../storage/catalog.ts';
+import { designToColumns, listInCatalog, versionToDesign } from '../storage/catalog.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { requireMember } from './organisationAccess.ts';
 import type { Actor, CommandDeps } from './context.ts';
@@ -65,6 +65,7 @@ export async function publishDraft(deps: CommandDeps, actor: Actor, orgSlug: str
     await tx.updateTable('micro_credential_versions').set({ status: 'superseded' }).where('micro_credential_id', '=', mc.id).where('status', '=', 'published').execute();
     await tx.updateTable('micro_credential_versions').set({ status: 'published', published_at: now }).where('id', '=', draft.id).execute();
     await tx.updateTable('micro_credentials').set({ retired_at: null }).where('id', '=', mc.id).execute();
+    await listInCatalog(tx, mc.id);
     await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'micro_credential.published', subjectType: 'micro_credential', subjectId: mc.public_id, data: { version: draft.version, title: draft.title }, ip: actor.ip }, now);
     return { version: draft.version };
   });
@@ -97,6 +98,7 @@ export async function retireMicroCredential(deps: CommandDeps, actor: Actor, org
     const { organisation, mc } = await designable(tx, orgSlug, actor, mcPublicId);
     if (mc.retired_at) throw conflict('It is already retired.');
     await tx.updateTable('micro_credentials').set({ retired_at: now }).where('id', '=', mc.id).execute();
+    await listInCatalog(tx, mc.id);
     await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'micro_credential.retired', subjectType: 'micro_credential', subjectId: mc.public_id, ip: actor.ip }, now);
   });
 }

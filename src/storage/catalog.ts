@@ -78,50 +78,91 @@ export interface CatalogItem {
   published_at: Date | null;
 }
 
-/** Published, not retired micro-credentials: full-text search (PostgreSQL), filters, sort and paging. */
+/** Lists a micro-credential in the catalog with its published version (replacing what was listed). */
+export async function listInCatalog(db: Queryable, microCredentialId: number): Promise<void> {
+  const v = await db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['v.id', 'v.version', 'v.title', 'v.competency', 'v.effort_hours', 'v.credit_hours', 'v.earning_mode', 'v.tags', 'v.published_at', 'v.search_text', 'm.public_id', 'm.slug', 'm.retired_at', 'o.id as organisation_id', 'o.slug as organisation_slug', 'o.name as organisation_name'])
+    .where('v.micro_credential_id', '=', microCredentialId)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst();
+  await db.deleteFrom('catalog_entries').where('micro_credential_id', '=', microCredentialId).execute();
+  if (!v || v.retired_at || !v.published_at) return;
+  await db
+    .insertInto('catalog_entries')
+    .values({
+      micro_credential_id: microCredentialId,
+      version_id: v.id,
+      public_id: v.public_id,
+      slug: v.slug,
+      organisation_id: v.organisation_id,
+      organisation_slug: v.organisation_slug,
+      organisation_name: v.organisation_name,
+      version: v.version,
+      title: v.title,
+      competency: v.competency,
+      effort_hours: v.effort_hours,
+      credit_hours: v.credit_hours,
+      earning_mode: v.earning_mode,
+      tags: v.tags,
+      published_at: v.published_at,
+      search_text: v.search_text,
+    })
+    .execute();
+}
+
+/**
+ * Listed micro-credentials: full-text search (PostgreSQL), filters, sort and paging, in one
+ * indexed query over the denormalised catalog_entries (the total comes from a window count).
+ */
 export async function searchCatalog(db: Queryable, query: CatalogQuery): Promise<{ items: CatalogItem[]; total: number }> {
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
   const page = Math.max(query.page ?? 1, 1);
   const q = query.q?.trim();
-  let base = db
-    .selectFrom('micro_credential_versions as v')
-    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .where('v.status', '=', 'published')
-    .where('m.retired_at', 'is', null);
-  if (q) base = base.where(sql<boolean>`v.search @@ websearch_to_tsquery('english', ${q})`);
-  if (query.issuer) base = base.where('o.slug', '=', query.issuer);
-  if (query.mode) base = base.where('v.earning_mode', '=', query.mode);
-  if (query.maxEffort !== undefined) base = base.where('v.effort_hours', '<=', query.maxEffort);
-  if (query.minCredits !== undefined) base = base.where('v.credit_hours', '>=', query.minCredits);
+  const tsquery = q ? sql`websearch_to_tsquery('english', ${q})` : null;
+  let select = db
+    .selectFrom('catalog_entries as e')
+    .select([
+      'e.public_id',
+      'e.slug',
+      'e.organisation_slug',
+      'e.organisation_name',
+      'e.version',
+      'e.title',
+      'e.competency',
+      'e.effort_hours',
+      'e.credit_hours',
+      'e.earning_mode',
+      'e.tags',
+      'e.published_at',
+      sql<number>`count(*) over ()`.as('total'),
+    ]);
+  if (tsquery) select = select.where(sql<boolean>`e.search @@ ${tsquery}`);
+  if (query.issuer) select = select.where('e.organisation_slug', '=', query.issuer);
+  if (query.mode) select = select.where('e.earning_mode', '=', query.mode);
+  if (query.maxEffort !== undefined) select = select.where('e.effort_hours', '<=', query.maxEffort);
+  if (query.minCredits !== undefined) select = select.where('e.credit_hours', '>=', query.minCredits);
   if (query.stack) {
     const stack = query.stack;
-    base = base.where(({ exists, selectFrom }) =>
-      exists(selectFrom('stack_members as sm').innerJoin('stacks as s', 's.id', 'sm.stack_id').select('sm.stack_id').whereRef('sm.micro_credential_id', '=', 'm.id').where('s.slug', '=', stack)),
+    select = select.where(({ exists, selectFrom }) =>
+      exists(selectFrom('stack_members as sm').innerJoin('stacks as s', 's.id', 'sm.stack_id').select('sm.stack_id').whereRef('sm.micro_credential_id', '=', 'e.micro_credential_id').where('s.slug', '=', stack)),
     );
   }
   const sort = query.sort ?? (q ? 'relevance' : 'newest');
-  let items = base.select([
-    'm.public_id',
-    'm.slug',
-    'o.slug as organisation_slug',
-    'o.name as organisation_name',
-    'v.version',
-    'v.title',
-    'v.competency',
-    'v.effort_hours',
-    'v.credit_hours',
-    'v.earning_mode',
-    'v.tags',
-    'v.published_at',
-  ]);
-  if (sort === 'relevance' && q) items = items.orderBy(sql`ts_rank(v.search, websearch_to_tsquery('english', ${q}))`, 'desc');
-  else if (sort === 'title') items = items.orderBy('v.title');
-  else if (sort === 'effort') items = items.orderBy(sql`v.effort_hours asc nulls last`);
-  items = items.orderBy('v.published_at', 'desc').orderBy('v.id', 'desc');
-  const [rows, count] = await Promise.all([
-    items.limit(pageSize).offset((page - 1) * pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => ({ ...r, effort_hours: r.effort_hours === null ? null : Number(r.effort_hours), credit_hours: r.credit_hours === null ? null : Number(r.credit_hours) })), total: Number(count.n) };
+  if (sort === 'relevance' && tsquery) select = select.orderBy(sql`ts_rank(e.search, ${tsquery})`, 'desc');
+  else if (sort === 'title') select = select.orderBy('e.title');
+  else if (sort === 'effort') select = select.orderBy(sql`e.effort_hours asc nulls last`);
+  const rows = await select.orderBy('e.published_at', 'desc').orderBy('e.micro_credential_id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && page > 1) {
+    // Past the last page the window count is not available; count without it.
+    const counted = await searchCatalog(db, { ...query, page: 1, pageSize: 1 });
+    total = counted.total;
+  }
+  return {
+    items: rows.map(({ total: _t, ...r }) => ({ ...r, effort_hours: r.effort_hours === null ? null : Number(r.effort_hours), credit_hours: r.credit_hours === null ? null : Number(r.credit_hours) })),
+    total,
+  };
 }

@@ -267,10 +267,29 @@ export interface MicroCredentialVersionsTable {
   application_fee_cents: number | null;
   earning_mode: EarningMode;
   search_text: Generated<string>;
-  search: ColumnType<string, never, never>;
   created_by: number | null;
   created_at: Timestamp;
   published_at: NullableTimestamp;
+}
+
+export interface CatalogEntriesTable {
+  micro_credential_id: number;
+  version_id: number;
+  public_id: string;
+  slug: string;
+  organisation_id: number;
+  organisation_slug: string;
+  organisation_name: string;
+  version: number;
+  title: string;
+  competency: string;
+  effort_hours: number | null;
+  credit_hours: number | null;
+  earning_mode: EarningMode;
+  tags: string[];
+  published_at: Timestamp;
+  search_text: string;
+  search: ColumnType<string, never, never>;
 }
 
 export interface StacksTable {
@@ -313,6 +332,7 @@ export interface Database {
   micro_credentials: MicroCredentialsTable;
   micro_credential_versions: MicroCredentialVersionsTable;
   stacks: StacksTable;
+  catalog_entries: CatalogEntriesTable;
   stack_members: StackMembersTable;
 }
 
