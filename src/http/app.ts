@@ -14,6 +14,7 @@ import { publicCredentialRoutes } from '../web/routes/publicCredentials.ts';
 import { tokenRoutes } from '../web/routes/tokens.tsx';
 import { catalogApiRoutes } from './catalogApi.ts';
 import { catalogRoutes } from '../web/routes/catalog.tsx';
+import { designerRoutes } from '../web/routes/designer.tsx';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

@@ -42,6 +42,11 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                   <a href={`/orgs/${org.slug}/audit`}>Audit log</a>
                 </li>
               )}
+              {can(org.roles, 'catalog.design') && org.kind !== 'recognizer' && (
+                <li>
+                  <a href={`/orgs/${org.slug}/micro-credentials`}>Micro-credentials</a>
+                </li>
+              )}
               {can(org.roles, 'tokens.manage') && org.kind !== 'recognizer' && (
                 <li>
                   <a href={`/orgs/${org.slug}/tokens`}>API tokens</a>
@@ -49,6 +54,9 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
               )}
             </>
           )}
+          <li>
+            <a href="/catalog">Catalog</a>
+          </li>
           {viewer?.is_platform_admin && (
             <li>
               <a href="/admin/jobs">Jobs</a>
@@ -93,7 +101,6 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
           </>
         ) : (
           <>
-            <a href="/catalog">Catalog</a>
             <a href="/login">Log in</a>
             <a href="/signup" class="button">
               Sign up

@@ -8,6 +8,7 @@ import { organisationDid } from '../../credentials/issuerIdentity.ts';
 import { catalogQuery } from '../../http/catalogApi.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
+import { MicroCredentialBody } from '../microCredentialView.tsx';
 
 type C = Context<AppEnv>;
 const hours = (n: number | null) => (n === null ? '—' : `${n} h`);
@@ -173,97 +174,7 @@ export function catalogRoutes() {
         </p>
         <h1>{d.title}</h1>
         {v.status === 'superseded' && <p class="flash info">You are looking at version {v.version}, which a newer version has replaced.</p>}
-        <section class="card">
-          <p>
-            <strong>{d.competency}</strong>
-          </p>
-          <p>{d.description}</p>
-          <dl>
-            <dt>How it is earned</dt>
-            <dd>{EARNING_MODE_LABELS[d.earningMode]}</dd>
-            <dt>Typical effort</dt>
-            <dd>{hours(d.effortHours ?? null)}</dd>
-            <dt>Credit hours</dt>
-            <dd>{d.creditHours ?? 0}</dd>
-            <dt>Time to submit after applying</dt>
-            <dd>{d.applicationWindowMonths} months</dd>
-            <dt>Valid for</dt>
-            <dd>{d.validityMonths ? `${d.validityMonths} months` : 'No expiry'}</dd>
-            {d.applicationFeeCents !== undefined && (
-              <>
-                <dt>Fee</dt>
-                <dd>{(d.applicationFeeCents / 100).toFixed(2)}</dd>
-              </>
-            )}
-            <dt>Version</dt>
-            <dd>{v.version}</dd>
-          </dl>
-        </section>
-        {d.keyMethod && (
-          <section class="card">
-            <h2>Key method</h2>
-            <p>{d.keyMethod}</p>
-          </section>
-        )}
-        <section class="card">
-          <h2>Criteria</h2>
-          <p>{d.criteria}</p>
-        </section>
-        {d.evidenceParts.length > 0 && (
-          <section class="card">
-            <h2>Evidence to submit</h2>
-            <ol>
-              {d.evidenceParts.map((p) => (
-                <li>
-                  {p.prompt} <span class="tag">{p.kind}</span>
-                  {p.required ? '' : <span class="tag">optional</span>}
-                  {p.maxWords ? <span class="muted"> (up to {p.maxWords} words)</span> : ''}
-                </li>
-              ))}
-            </ol>
-          </section>
-        )}
-        {d.rubric && (
-          <section class="card">
-            <h2>Rubric</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Criterion</th>
-                  {d.rubric.levels.map((l) => (
-                    <th scope="col">{l.name}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.rubric.criteria.map((cr) => (
-                  <tr>
-                    <th scope="row">{cr.name}</th>
-                    {d.rubric!.levels.map((l) => (
-                      <td>
-                        {cr.descriptors[l.id]}
-                        {cr.passingLevel === l.id && <span class="tag">passing level</span>}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p class="muted">{d.rubric.passRule.type === 'all' ? 'Every criterion must reach its passing level.' : `At least ${d.rubric.passRule.count} criteria must reach their passing level.`}</p>
-          </section>
-        )}
-        {d.alignments.length > 0 && (
-          <section class="card">
-            <h2>Aligned to</h2>
-            <ul>
-              {d.alignments.map((a) => (
-                <li>
-                  <a href={a.url}>{a.name}</a> {a.code && <span class="tag">{a.code}</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <MicroCredentialBody d={d} version={v.version} />
         <p>
           <a href={`/catalog/${v.org_slug}/${v.mc_slug}/v/${v.version}/achievement.json`}>Open Badges 3.0 Achievement (JSON)</a>
         </p>

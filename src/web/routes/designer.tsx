@@ -1,0 +1,409 @@
+import { Hono, type Context } from 'hono';
+import { notFound } from '../../domain/errors.ts';
+import { ACHIEVEMENT_TYPES, EARNING_MODES, EARNING_MODE_LABELS } from '../../domain/microCredential.ts';
+import { createMicroCredential, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, updateDraft } from '../../commands/designMicroCredential.ts';
+import { requireMember } from '../../commands/organisationAccess.ts';
+import { versionToDesign } from '../../storage/catalog.ts';
+import { requireViewer } from '../../http/middleware/session.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { formFields, handleForm, page, redirectWith } from '../render.tsx';
+import { BLANK_ROWS, designFromForm, formFromDesign } from '../designForm.ts';
+import { MicroCredentialBody } from '../microCredentialView.tsx';
+
+type C = Context<AppEnv>;
+const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+
+async function load(c: C, id: string) {
+  const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug') ?? '', actor(c).userId, 'catalog.design');
+  const mc = await c.var.deps.db.selectFrom('micro_credentials').selectAll().where('organisation_id', '=', organisation.id).where('public_id', '=', id).executeTakeFirst();
+  if (!mc) throw notFound('That micro-credential');
+  const versions = await c.var.deps.db.selectFrom('micro_credential_versions').selectAll().where('micro_credential_id', '=', mc.id).orderBy('version', 'desc').execute();
+  return { organisation, mc, versions };
+}
+
+function Area({ form, name, label, hint, rows = 3 }: { form: FormState; name: string; label: string; hint?: string; rows?: number }) {
+  const error = form.errors[name];
+  return (
+    <div class="field">
+      <label for={`f-${name}`}>{label}</label>
+      {hint && <span class="hint">{hint}</span>}
+      {error && (
+        <span id={`f-${name}-error`} class="error-text">
+          {error}
+        </span>
+      )}
+      <textarea id={`f-${name}`} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `f-${name}-error` : undefined}>
+        {form.values[name] ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+function EditForm({ c, form, action }: { c: C; form: FormState; action: string }) {
+  const v = form.values;
+  const evidenceRows = Object.keys(v).filter((k) => k.startsWith('ev_prompt_')).length + BLANK_ROWS;
+  const levels = (v.levels ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+  const criteriaRows = Object.keys(v).filter((k) => k.startsWith('cr_name_')).length + BLANK_ROWS;
+  return (
+    <form method="post" action={action} class="stack" style="max-width:none" novalidate>
+      <CsrfField token={c.var.csrfToken} />
+      <ErrorSummary form={form} />
+      <Field form={form} name="title" label="Title" required />
+      <Area form={form} name="competency" label="Competency statement" hint="One sentence: what the earner can do." rows={2} />
+      <Area form={form} name="description" label="Description" rows={4} />
+      <Area form={form} name="keyMethod" label="Key method" rows={2} />
+      <Area form={form} name="criteria" label="Criteria" rows={3} />
+      <fieldset>
+        <legend>How it is earned</legend>
+        <label for="f-earningMode">Earning mode</label>{' '}
+        <select id="f-earningMode" name="earningMode">
+          {EARNING_MODES.map((m) => (
+            <option value={m} selected={v.earningMode === m}>
+              {EARNING_MODE_LABELS[m]}
+            </option>
+          ))}
+        </select>{' '}
+        <label for="f-achievementType">Achievement type</label>{' '}
+        <select id="f-achievementType" name="achievementType">
+          {ACHIEVEMENT_TYPES.map((t) => (
+            <option value={t} selected={(v.achievementType ?? 'MicroCredential') === t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <fieldset>
+        <legend>Evidence requirements</legend>
+        {form.errors.evidenceParts && <p class="error-text">{form.errors.evidenceParts}</p>}
+        {Array.from({ length: evidenceRows }, (_, i) => (
+          <div style="display:grid;grid-template-columns:3fr 1fr 1fr 1fr;gap:8px;align-items:end;margin-bottom:8px">
+            <div class="field">
+              <label for={`f-ev_prompt_${i}`}>Part {i + 1}: prompt</label>
+              <input id={`f-ev_prompt_${i}`} name={`ev_prompt_${i}`} type="text" value={v[`ev_prompt_${i}`] ?? ''} />
+            </div>
+            <div class="field">
+              <label for={`f-ev_kind_${i}`}>Kind</label>
+              <select id={`f-ev_kind_${i}`} name={`ev_kind_${i}`}>
+                {['text', 'file', 'link'].map((k) => (
+                  <option value={k} selected={v[`ev_kind_${i}`] === k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for={`f-ev_words_${i}`}>Word limit</label>
+              <input id={`f-ev_words_${i}`} name={`ev_words_${i}`} type="number" min="1" value={v[`ev_words_${i}`] ?? ''} />
+            </div>
+            <label>
+              <input type="checkbox" name={`ev_required_${i}`} checked={v[`ev_prompt_${i}`] === undefined || v[`ev_required_${i}`] === 'on'} /> Required
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Rubric</legend>
+        {(form.errors.rubric || Object.keys(form.errors).some((k) => k.startsWith('rubric.'))) && (
+          <p class="error-text">{form.errors.rubric ?? Object.entries(form.errors).find(([k]) => k.startsWith('rubric.'))?.[1]}</p>
+        )}
+        <Field form={form} name="levels" label="Performance levels, lowest first, separated by commas" />
+        {Array.from({ length: criteriaRows }, (_, i) => (
+          <div class="card" style="padding:10px">
+            <div class="field">
+              <label for={`f-cr_name_${i}`}>Criterion {i + 1}</label>
+              <input id={`f-cr_name_${i}`} name={`cr_name_${i}`} type="text" value={v[`cr_name_${i}`] ?? ''} />
+            </div>
+            {levels.map((level, j) => (
+              <div class="field">
+                <label for={`f-cr_desc_${i}_${j}`}>
+                  {level}: descriptor
+                </label>
+                <input id={`f-cr_desc_${i}_${j}`} name={`cr_desc_${i}_${j}`} type="text" value={v[`cr_desc_${i}_${j}`] ?? ''} />
+              </div>
+            ))}
+            <label for={`f-cr_pass_${i}`}>Passes at</label>{' '}
+            <select id={`f-cr_pass_${i}`} name={`cr_pass_${i}`}>
+              {levels.map((level, j) => (
+                <option value={String(j)} selected={(v[`cr_pass_${i}`] ?? String(levels.length - 1)) === String(j)}>
+                  {level}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <label for="f-pass_rule">Overall pass rule</label>{' '}
+        <select id="f-pass_rule" name="pass_rule">
+          <option value="all" selected={v.pass_rule !== 'minimum'}>
+            Every criterion at its passing level
+          </option>
+          <option value="minimum" selected={v.pass_rule === 'minimum'}>
+            At least this many criteria:
+          </option>
+        </select>{' '}
+        <input aria-label="Minimum number of criteria" name="pass_count" type="number" min="1" value={v.pass_count ?? ''} style="width:5em" />
+      </fieldset>
+      <fieldset>
+        <legend>Effort, credit and terms</legend>
+        <Field form={form} name="effortHours" label="Typical effort (hours)" />
+        <Field form={form} name="creditHours" label="Credit hours offered" />
+        <Field form={form} name="validityMonths" label="Valid for (months; empty = never expires)" />
+        <Field form={form} name="applicationWindowMonths" label="Time to submit after applying (months)" value="6" />
+        <Field form={form} name="applicationFee" label="Application fee (empty = free)" />
+        <Field form={form} name="tags" label="Tags, separated by commas" />
+        <Area form={form} name="alignments" label="Alignments" hint="One per line: framework name | URL | code" rows={3} />
+      </fieldset>
+      <p>
+        <button type="submit">Save draft</button>
+      </p>
+    </form>
+  );
+}
+
+/** Designers create, edit, preview, publish, revise and retire micro-credentials, and build stacks. */
+export function designerRoutes() {
+  const r = new Hono<AppEnv>();
+  const base = (c: C) => `/orgs/${c.req.param('slug')}/micro-credentials`;
+
+  r.get('/orgs/:slug/micro-credentials', async (c) => {
+    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'catalog.design');
+    const rows = await c.var.deps.db
+      .selectFrom('micro_credentials as m')
+      .innerJoin('micro_credential_versions as v', 'v.micro_credential_id', 'm.id')
+      .select(['m.public_id', 'm.slug', 'm.retired_at', 'v.version', 'v.status', 'v.title'])
+      .where('m.organisation_id', '=', organisation.id)
+      .where('v.status', '!=', 'superseded')
+      .orderBy('m.id', 'desc')
+      .orderBy('v.version', 'desc')
+      .execute();
+    return page(
+      c,
+      'Micro-credentials',
+      <>
+        <h1>Micro-credentials of {organisation.name}</h1>
+        <p>
+          <a class="button" href={`${base(c)}/new`}>
+            New micro-credential
+          </a>{' '}
+          <a href={`/orgs/${organisation.slug}/stacks`}>Stacks</a>
+        </p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Version</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr>
+                <td>
+                  <a href={`${base(c)}/${m.public_id}`}>{m.title}</a>
+                </td>
+                <td>{m.version}</td>
+                <td>{m.retired_at ? 'Retired' : m.status === 'draft' ? 'Draft' : 'Published'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+    );
+  });
+
+  const newPage = (c: C, form: FormState, status: 200 | 409 | 422 = 200) =>
+    page(
+      c,
+      'New micro-credential',
+      <section class="card">
+        <h1>New micro-credential</h1>
+        <ErrorSummary form={form} />
+        <form method="post" action={`${base(c)}/new`} class="stack" novalidate>
+          <CsrfField token={c.var.csrfToken} />
+          <Field form={form} name="title" label="Title" required />
+          <Field form={form} name="slug" label="Web address (optional)" hint="Made from the title if empty." />
+          <button type="submit">Create draft</button>
+        </form>
+      </section>,
+      status,
+    );
+  r.get('/orgs/:slug/micro-credentials/new', async (c) => {
+    await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'catalog.design');
+    return newPage(c, emptyForm);
+  });
+  r.post('/orgs/:slug/micro-credentials/new', async (c) => {
+    const fields = await formFields(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        const { publicId } = await createMicroCredential(c.var.deps, actor(c), c.req.param('slug'), fields);
+        return redirectWith(c, `${base(c)}/${publicId}/edit`, 'success', 'Draft created. Fill it in, preview it, then publish.');
+      },
+      (form, status) => newPage(c, form, status as 422),
+    );
+  });
+
+  r.get('/orgs/:slug/micro-credentials/:id', async (c) => {
+    const { mc, versions, organisation } = await load(c, c.req.param('id'));
+    const draft = versions.find((v) => v.status === 'draft');
+    const published = versions.find((v) => v.status === 'published');
+    const shown = draft ?? published ?? versions[0]!;
+    const url = `${base(c)}/${mc.public_id}`;
+    return page(
+      c,
+      shown.title,
+      <>
+        <p class="muted">
+          <a href={base(c)}>Micro-credentials</a> · Preview of version {shown.version} ({mc.retired_at ? 'retired' : shown.status})
+        </p>
+        <h1>{shown.title}</h1>
+        <p>
+          {draft && (
+            <>
+              <a class="button" href={`${url}/edit`}>
+                Edit draft
+              </a>{' '}
+              <ActionButton action={`${url}/publish`} csrfToken={c.var.csrfToken} label={`Publish version ${draft.version}`} />{' '}
+            </>
+          )}
+          {!draft && <ActionButton action={`${url}/revise`} csrfToken={c.var.csrfToken} label="Start a new version" variant="secondary" />}{' '}
+          {published && !mc.retired_at && (
+            <>
+              <a href={`/catalog/${organisation.slug}/${mc.slug}`}>View in the catalog</a> <ActionButton action={`${url}/retire`} csrfToken={c.var.csrfToken} label="Retire" variant="danger" />
+            </>
+          )}
+        </p>
+        <MicroCredentialBody d={versionToDesign(shown)} version={shown.version} />
+        <section class="card">
+          <h2>Versions</h2>
+          <ul>
+            {versions.map((v) => (
+              <li>
+                Version {v.version}: {v.status}
+                {v.published_at ? `, published ${v.published_at.toISOString().slice(0, 10)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </>,
+    );
+  });
+
+  const editPage = async (c: C, form: FormState | null, status: 200 | 409 | 422 = 200) => {
+    const { mc, versions } = await load(c, c.req.param('id') ?? '');
+    const draft = versions.find((v) => v.status === 'draft');
+    if (!draft) return redirectWith(c, `${base(c)}/${mc.public_id}`, 'info', 'Published versions are frozen: start a new version to change it.');
+    const values = form?.values ?? formFromDesign(versionToDesign(draft));
+    return page(
+      c,
+      `Edit ${draft.title}`,
+      <>
+        <p class="muted">
+          <a href={`${base(c)}/${mc.public_id}`}>Back to the preview</a> · Draft version {draft.version}
+        </p>
+        <h1>Edit “{draft.title}”</h1>
+        <EditForm c={c} form={{ values, errors: form?.errors ?? {}, message: form?.message }} action={`${base(c)}/${mc.public_id}/edit`} />
+      </>,
+      status,
+    );
+  };
+  r.get('/orgs/:slug/micro-credentials/:id/edit', (c) => editPage(c, null));
+  r.post('/orgs/:slug/micro-credentials/:id/edit', async (c) => {
+    const fields = await formFields(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        await updateDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), designFromForm(fields));
+        return redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'success', 'Draft saved. This is how earners will see it.');
+      },
+      (form, status) => {
+        const values: Record<string, string> = {};
+        for (const [k, v] of Object.entries(fields)) if (typeof v === 'string') values[k] = v;
+        return editPage(c, { ...form, values }, status as 422);
+      },
+    );
+  });
+  const action = (path: string, run: (c: C) => Promise<unknown>, message: string) =>
+    r.post(`/orgs/:slug/micro-credentials/:id/${path}`, async (c) => {
+      const fields = { id: c.req.param('id') };
+      return handleForm(
+        c,
+        fields,
+        async () => {
+          await run(c);
+          return redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'success', message);
+        },
+        (form) => redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'error', `${form.message ?? ''} ${Object.values(form.errors).join(' ')}`.trim()),
+      );
+    });
+  action('publish', (c) => publishDraft(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''), 'Published: it is in the catalog now.');
+  action('revise', (c) => reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''), 'New draft version started from the published one.');
+  action('retire', (c) => retireMicroCredential(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''), 'Retired: hidden from the catalog; issued badges still verify.');
+
+  const stacksPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
+    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug') ?? '', actor(c).userId, 'catalog.design');
+    const { db } = c.var.deps;
+    const [stacks, mcs] = await Promise.all([
+      db.selectFrom('stacks').selectAll().where('organisation_id', '=', organisation.id).orderBy('name').execute(),
+      db
+        .selectFrom('micro_credentials as m')
+        .innerJoin('micro_credential_versions as v', 'v.micro_credential_id', 'm.id')
+        .select(['m.public_id', 'v.title'])
+        .where('m.organisation_id', '=', organisation.id)
+        .where('v.status', 'in', ['published', 'draft'])
+        .orderBy('v.title')
+        .execute(),
+    ]);
+    const unique = [...new Map(mcs.map((m) => [m.public_id, m])).values()];
+    return page(
+      c,
+      'Stacks',
+      <>
+        <h1>Stacks of {organisation.name}</h1>
+        <ul>
+          {stacks.map((s) => (
+            <li>
+              <a href={`/catalog?stack=${s.slug}`}>{s.name}</a> — {s.description}
+            </li>
+          ))}
+        </ul>
+        <section class="card">
+          <h2>New stack</h2>
+          <ErrorSummary form={form} />
+          <form method="post" action={`/orgs/${organisation.slug}/stacks`} class="stack" novalidate>
+            <CsrfField token={c.var.csrfToken} />
+            <Field form={form} name="name" label="Name" required />
+            <Field form={form} name="description" label="Description" />
+            <fieldset class="checks">
+              <legend>Micro-credentials in it</legend>
+              {unique.map((m) => (
+                <label for={`mc-${m.public_id}`}>
+                  <input id={`mc-${m.public_id}`} type="checkbox" name="microCredentials" value={m.public_id} /> {m.title}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit">Create stack</button>
+          </form>
+        </section>
+      </>,
+      status,
+    );
+  };
+  r.get('/orgs/:slug/stacks', (c) => stacksPage(c));
+  r.post('/orgs/:slug/stacks', async (c) => {
+    const fields = await formFields(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        const members = fields.microCredentials;
+        await saveStack(c.var.deps, actor(c), c.req.param('slug'), { ...fields, microCredentials: members === undefined ? [] : [members].flat() });
+        return redirectWith(c, `/orgs/${c.req.param('slug')}/stacks`, 'success', 'Stack saved.');
+      },
+      (form, status) => stacksPage(c, form, status as 422),
+    );
+  });
+  return r;
+}
