@@ -9,6 +9,7 @@ import type { IssuingActor } from './issueCredential.ts';
 import type { CommandDeps } from './context.ts';
 
 export const PUBLISH_STATUS_LIST = 'status_list.publish';
+export const EVALUATE_PATHWAYS = 'pathways.evaluate';
 
 export const changeStatusInput = z.object({
   action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
@@ -26,7 +27,7 @@ export async function changeCredentialStatus(deps: CommandDeps, actor: IssuingAc
   await inTransaction(deps.db, async (tx) => {
     const credential = await tx
       .selectFrom('credentials')
-      .select(['id', 'public_id'])
+      .select(['id', 'public_id', 'micro_credential_id', 'recipient_email'])
       .where('public_id', '=', credentialPublicId)
       .where('organisation_id', '=', actor.organisationId)
       .executeTakeFirst();
@@ -54,6 +55,10 @@ export async function changeCredentialStatus(deps: CommandDeps, actor: IssuingAc
     const past = { revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const;
     await tx.insertInto('credential_status_events').values({ credential_id: credential.id, action: past[action], reason: reason || null, actor_user_id: actor.userId, created_at: now }).execute();
     await enqueueJob(tx, PUBLISH_STATUS_LIST, { list: target.public_id }, now, { idempotencyKey: `status:${target.public_id}:${target.version + 1}`, organisationId: actor.organisationId });
+    // A revoked (or reinstated) catalog credential can change which pathways the earner completes.
+    if (credential.micro_credential_id && credential.recipient_email && action !== 'suspend') {
+      await enqueueJob(tx, EVALUATE_PATHWAYS, { organisationId: actor.organisationId, recipientEmail: credential.recipient_email }, now, { organisationId: actor.organisationId });
+    }
     await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `credential.${past[action]}`, subjectType: 'credential', subjectId: credential.public_id, data: { reason }, ip: actor.ip }, now);
   });
 }

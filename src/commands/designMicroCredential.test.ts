@@ -3,39 +3,8 @@ import assert from 'node:assert/strict';
 import { testBackends, unique } from '../testing/databases.ts';
 import { TestBrowser, testApp } from '../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../testing/factories.ts';
-import { rubricPasses, rubricSchema, type Rubric } from '../domain/microCredential.ts';
-
-export const exampleRubric: Rubric = {
-  levels: [
-    { id: 'beginning', name: 'Beginning' },
-    { id: 'developing', name: 'Developing' },
-    { id: 'proficient', name: 'Proficient' },
-  ],
-  criteria: [
-    { id: 'plan', name: 'Routine plan', descriptors: { beginning: 'Missing steps', developing: 'Steps unclear', proficient: 'Clear, taught steps' }, passingLevel: 'proficient' },
-    { id: 'video', name: 'Lesson video', descriptors: { beginning: 'Not shown', developing: 'Partly shown', proficient: 'Routine shown end to end' }, passingLevel: 'developing' },
-  ],
-  passRule: { type: 'all' },
-};
-
-export const completeDesign = (title: string, extra: Record<string, unknown> = {}) => ({
-  title,
-  competency: 'The educator designs and teaches routines that give students more time to learn.',
-  description: 'Part of the Classroom Management stack.',
-  keyMethod: 'Plan, teach and reinforce a routine.',
-  criteria: 'A plan, a video of the routine in use, and a reflection.',
-  evidenceParts: [
-    { prompt: 'Upload your routine plan', kind: 'file', required: true },
-    { prompt: 'Reflect on what changed', kind: 'text', maxWords: 500, required: true },
-  ],
-  rubric: exampleRubric,
-  effortHours: 12,
-  creditHours: 0.5,
-  tags: ['classroom management'],
-  alignments: [{ name: 'InTASC Standard 3', url: 'https://ccsso.org/intasc/3', code: '3' }],
-  earningMode: 'reviewed_evidence',
-  ...extra,
-});
+import { rubricPasses, rubricSchema } from '../domain/microCredential.ts';
+import { completeDesign, exampleRubric } from '../testing/catalogFixtures.ts';
 
 test('rubric pass rules are applied consistently', () => {
   assert.equal(rubricPasses(exampleRubric, { plan: 'proficient', video: 'developing' }), true);

@@ -6,6 +6,11 @@ import { emailSchema } from '../domain/accounts.ts';
 import { parseInput } from '../domain/validation.ts';
 import { buildOpenBadgeCredential, type CredentialData, type StatusEntry } from '../credentials/openBadgeCredential.ts';
 import type { Organisation } from '../storage/schema.ts';
+import { enqueueJob } from '../jobs/queue.ts';
+import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
+import type { Queryable } from '../storage/database.ts';
+import { versionToDesign } from '../storage/catalog.ts';
+import { achievementFromDesign, achievementUrl } from '../credentials/achievement.ts';
 import { validateAchievementCredential } from '../credentials/schema.ts';
 import { documentHash, publishStatusList, signForOrganisation, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
@@ -21,6 +26,8 @@ const isoDate = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && 
 export const issueCredentialInput = z
   .object({
     recipient: z.object({ email: emailSchema.optional(), did: z.string().trim().regex(/^did:[a-z0-9]+:\S+$/, 'Use a DID such as did:key:z6Mk….').optional() }),
+    /** A published micro-credential of the organisation (public id); or give `achievement` directly. */
+    microCredential: z.string().trim().min(1).optional(),
     achievement: z.object({
       id: iri,
       name: z.string().trim().min(1, 'Name the achievement.').max(300),
@@ -33,7 +40,7 @@ export const issueCredentialInput = z
       humanCode: z.string().trim().max(100).optional(),
       tag: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
       version: z.string().max(50).optional(),
-    }),
+    }).optional(),
     name: z.string().trim().max(300).optional(),
     description: z.string().trim().max(5000).optional(),
     validFrom: isoDate.optional(),
@@ -48,6 +55,7 @@ export const issueCredentialInput = z
     formats: z.array(z.enum(['ldp', 'jwt', 'jwt-rs256'])).min(1).default(['ldp']),
   })
   .refine((v) => v.recipient.email || v.recipient.did, { message: 'Give the recipient’s email or DID.', path: ['recipient.email'] })
+  .refine((v) => Boolean(v.microCredential) !== Boolean(v.achievement), { message: 'Give either a micro-credential or an achievement.', path: ['microCredential'] })
   .refine((v) => !v.validUntil || !v.validFrom || Date.parse(v.validUntil) > Date.parse(v.validFrom), { message: 'validUntil must come after validFrom.', path: ['validUntil'] });
 
 /** Who issues: an organisation, through a member or an API token. */
@@ -73,6 +81,8 @@ interface IssueMeta {
   recipientEmail: string | null;
   recipientDid: string | null;
   jwt: 'EdDSA' | 'RS256' | null;
+  microCredential?: { id: number; version: number };
+  pathwayId?: number;
 }
 
 /**
@@ -134,10 +144,15 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
         valid_until: typeof signed.validUntil === 'string' ? signed.validUntil : null,
         issued_at: now,
         issued_by: actor.userId,
+        micro_credential_id: meta.microCredential?.id ?? null,
+        micro_credential_version: meta.microCredential?.version ?? null,
+        pathway_id: meta.pathwayId ?? null,
       })
       .returning(['id', 'public_id'])
       .executeTakeFirstOrThrow();
     await recordStatusEntries(tx, row.id, entries);
+    // A credential that counts toward pathways gets the earner's pathways re-evaluated.
+    if (meta.microCredential && meta.recipientEmail) await enqueuePathwayEvaluation(tx, organisation.id, meta.recipientEmail, now);
     await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'credential.issued', subjectType: 'credential', subjectId: row.public_id, data: { achievement: subject.achievement?.id ?? null, recipient: meta.recipientEmail ?? meta.recipientDid }, ip: actor.ip }, now);
     return { publicId: row.public_id, credential: signed, jwt };
   });
@@ -150,13 +165,16 @@ const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 /** Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data. */
 export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
   const v = parseInput(issueCredentialInput, input);
+  const fromCatalog = v.microCredential ? await publishedAchievement(deps, actor.organisationId, v.microCredential) : null;
+  const achievement = fromCatalog?.achievement ?? v.achievement!;
   return issue(
     deps,
     actor,
     ({ issuerId, organisation, status, now }) => {
-      const { formats: _formats, ...data } = v;
+      const { formats: _formats, microCredential: _mc, ...data } = v;
       const credential: CredentialData = {
         ...data,
+        achievement,
         id: `urn:uuid:${randomUUID()}`,
         issuer: { id: issuerId, name: organisation.name, url: organisation.website ?? undefined },
         validFrom: v.validFrom ?? isoSeconds(now),
@@ -164,7 +182,12 @@ export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, in
       };
       return buildOpenBadgeCredential(credential);
     },
-    { recipientEmail: v.recipient.email ?? null, recipientDid: v.recipient.did ?? null, jwt: v.formats.includes('jwt-rs256') ? 'RS256' : v.formats.includes('jwt') ? 'EdDSA' : null },
+    {
+      recipientEmail: v.recipient.email ?? null,
+      recipientDid: v.recipient.did ?? null,
+      jwt: v.formats.includes('jwt-rs256') ? 'RS256' : v.formats.includes('jwt') ? 'EdDSA' : null,
+      microCredential: fromCatalog?.microCredential,
+    },
   );
 }
 
@@ -198,5 +221,53 @@ export async function issueSuppliedCredential(deps: IssuingDeps, actor: IssuingA
       return { ...rest, id: credential.id ?? `urn:uuid:${randomUUID()}`, issuer, validFrom: credential.validFrom ?? isoSeconds(now), credentialStatus: credentialStatus ?? status };
     },
     { recipientEmail: null, recipientDid: typeof subject?.id === 'string' ? subject.id : null, jwt: options?.format === 'jwt' ? (options.alg ?? 'EdDSA') : null },
+  );
+}
+
+
+/** Enqueues a re-evaluation of an earner's pathways in an organisation (after an issue or a revocation). */
+export async function enqueuePathwayEvaluation(db: Queryable, organisationId: number, recipientEmail: string, now: Date): Promise<void> {
+  await enqueueJob(db, EVALUATE_PATHWAYS, { organisationId, recipientEmail }, now, { organisationId });
+}
+
+/** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping). */
+async function publishedAchievement(deps: IssuingDeps, organisationId: number, mcPublicId: string) {
+  const v = await deps.db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .selectAll('v')
+    .select(['m.id as mc_id', 'm.slug as mc_slug', 'm.retired_at', 'o.slug as org_slug'])
+    .where('m.public_id', '=', mcPublicId)
+    .where('m.organisation_id', '=', organisationId)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst();
+  if (!v) throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', { microCredential: 'Choose a published micro-credential.' });
+  if (v.retired_at) throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
+  const url = achievementUrl(deps.config.publicUrl, v.org_slug, v.mc_slug, v.version);
+  return { achievement: achievementFromDesign(versionToDesign(v), { id: url, version: v.version }), microCredential: { id: v.mc_id, version: v.version } };
+}
+
+/** Awards a pathway's higher credential to an earner whose credentials satisfy it. */
+export async function issuePathwayCredential(deps: IssuingDeps, organisationId: number, pathway: { id: number; slug: string; name: string; description: string; achievement_type: string }, recipientEmail: string): Promise<IssuedCredential> {
+  return issue(
+    deps,
+    { organisationId, userId: null, ip: null },
+    ({ issuerId, organisation, status, now }) =>
+      buildOpenBadgeCredential({
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: { id: issuerId, name: organisation.name, url: organisation.website ?? undefined },
+        achievement: {
+          id: `${deps.config.publicUrl}/pathways/${organisation.slug}/${pathway.slug}`,
+          name: pathway.name,
+          description: pathway.description || `Completed the ${pathway.name} pathway.`,
+          criteria: { narrative: `Earn the micro-credentials the ${pathway.name} pathway requires.` },
+          achievementType: pathway.achievement_type,
+        },
+        recipient: { email: recipientEmail },
+        validFrom: isoSeconds(now),
+        credentialStatus: status,
+      }),
+    { recipientEmail, recipientDid: null, jwt: null, pathwayId: pathway.id },
   );
 }

@@ -6,6 +6,8 @@ import { requireMember } from '../commands/organisationAccess.ts';
 import { searchCatalog, type CatalogQuery } from '../storage/catalog.ts';
 import { requireViewer } from './middleware/session.ts';
 import { listSubjectAudit } from '../storage/audit.ts';
+import { emailsOf } from '../storage/users.ts';
+import { pathwayProgress, savePathway } from '../commands/pathways.ts';
 import { presentAuditEvent } from './present.ts';
 import type { AppEnv } from './env.ts';
 
@@ -66,6 +68,12 @@ export function catalogApiRoutes() {
   r.post(`${base}/:id/retire`, async (c) => {
     await retireMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
     return c.json({ ok: true });
+  });
+  r.post('/api/v1/orgs/:slug/pathways', async (c) => c.json(await savePathway(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
+  r.get('/api/v1/me/pathways', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const emails = (await emailsOf(c.var.deps.db, viewer.user_id)).filter((e) => e.confirmed_at).map((e) => e.email);
+    return c.json({ pathways: await pathwayProgress(c.var.deps.db, emails) });
   });
   r.post('/api/v1/orgs/:slug/stacks', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
   r.put('/api/v1/orgs/:slug/stacks/:id', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await body(c), c.req.param('id'))));

@@ -188,6 +188,9 @@ export interface CredentialsTable {
   valid_until: NullableTimestamp;
   issued_at: Timestamp;
   issued_by: number | null;
+  micro_credential_id: ColumnType<number | null, number | null | undefined, number | null>;
+  micro_credential_version: ColumnType<number | null, number | null | undefined, number | null>;
+  pathway_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface StatusListsTable {
@@ -292,6 +295,19 @@ export interface CatalogEntriesTable {
   search: ColumnType<string, never, never>;
 }
 
+export interface PathwaysTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  achievement_type: Generated<string>;
+  requirement: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface StacksTable {
   id: Id;
   public_id: string;
@@ -333,6 +349,7 @@ export interface Database {
   micro_credential_versions: MicroCredentialVersionsTable;
   stacks: StacksTable;
   catalog_entries: CatalogEntriesTable;
+  pathways: PathwaysTable;
   stack_members: StackMembersTable;
 }
 

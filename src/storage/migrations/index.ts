@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_credentials.ts';
 import * as m0003 from './0003_rsa_keys.ts';
 import * as m0004 from './0004_catalog.ts';
+import * as m0005 from './0005_pathways.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_credentials': m0002,
   '0003_rsa_keys': m0003,
   '0004_catalog': m0004,
+  '0005_pathways': m0005,
 };
