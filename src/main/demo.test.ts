@@ -29,6 +29,8 @@ for (const backend of testBackends()) {
       assert.equal(found.items[0]?.title, 'Classroom Routines');
       const attendance = await searchCatalog(db, { issuer: 'allied-therapy-council', mode: 'attendance' });
       assert.equal(attendance.total, 5);
+      const pathway = await db.selectFrom('pathways').select(['name']).where('slug', '=', 'classroom-management-certificate').execute();
+      assert.equal(pathway.length, 1);
     });
   });
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { Config } from '../config.ts';
 import type { Design, Rubric } from '../domain/microCredential.ts';
 import { createMicroCredential, publishDraft, saveStack, updateDraft } from '../commands/designMicroCredential.ts';
+import { savePathway } from '../commands/pathways.ts';
 
 // The demo catalog, in the style of the domain's programs: the union's peer-reviewed library
 // (stacks of performance-based micro-credentials) and the council's pre-approved continuing
@@ -120,7 +121,7 @@ const stacks: Array<{ org: string; designer: string; name: string; description: 
   },
 ];
 
-/** Seeds the demo catalog: four stacks of five published micro-credentials each. */
+/** Seeds the demo catalog: four stacks of five published micro-credentials each, and a pathway. */
 export async function seedDemoCatalog(deps: { db: Db; clock: Clock; config: Config }): Promise<void> {
   for (const stack of stacks) {
     const designer = await deps.db.selectFrom('user_emails').select('user_id').where('email', '=', stack.designer).executeTakeFirstOrThrow();
@@ -133,5 +134,14 @@ export async function seedDemoCatalog(deps: { db: Db; clock: Clock; config: Conf
       ids.push(publicId);
     }
     await saveStack(deps, actor, stack.org, { name: stack.name, description: stack.description, microCredentials: ids });
+    if (stack.name === 'Classroom Management') {
+      // The union's pathway: the routines micro-credential, then any three of the other four.
+      await savePathway(deps, actor, stack.org, {
+        name: 'Classroom Management Certificate',
+        description: 'Awarded automatically to educators who complete Classroom Routines and three more micro-credentials of the Classroom Management stack.',
+        achievementType: 'Certificate',
+        requirement: { type: 'all', items: [{ type: 'microCredential', id: ids[0] }, { type: 'some', count: 3, items: ids.slice(1).map((id) => ({ type: 'microCredential', id })) }] },
+      });
+    }
   }
 }
