@@ -134,3 +134,35 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+for (const backend of testBackends()) {
+  describe(`import and export as OB 3.0 Achievements (${backend.name})`, () => {
+    test('a stack exported from one organisation imports into another as drafts in a new stack', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const [from, to] = [await buildOrganisation(storage.db, { kind: 'issuer' }), await buildOrganisation(storage.db, { kind: 'issuer' })];
+      const designer = await buildUser(storage.db);
+      await addMember(storage.db, from.id, designer.id, ['designer']);
+      await addMember(storage.db, to.id, designer.id, ['designer']);
+      const b = new TestBrowser(app);
+      await b.post('/login', { email: designer.email, password: designer.password });
+      const ids: string[] = [];
+      for (const t of ['Alpha practice', 'Beta practice']) {
+        const { body } = await b.postJson(`/api/v1/orgs/${from.slug}/micro-credentials`, completeDesign(t));
+        const id = (body as { publicId: string }).publicId;
+        await b.postJson(`/api/v1/orgs/${from.slug}/micro-credentials/${id}/publish`, {});
+        ids.push(id);
+      }
+      const stack = (await b.postJson(`/api/v1/orgs/${from.slug}/stacks`, { name: 'Practices', microCredentials: ids })).body as { slug: string };
+      const exported = (await (await app.request(`/catalog/stacks/${from.slug}/${stack.slug}/achievements.json`)).json()) as { stack: { name: string }; achievements: Array<{ name: string; type: string[]; creditsAvailable: number }> };
+      assert.deepEqual(exported.achievements.map((a) => a.name), ['Alpha practice', 'Beta practice']);
+      assert.deepEqual(exported.achievements[0]?.type, ['Achievement']);
+      const imported = await b.postJson(`/api/v1/orgs/${to.slug}/micro-credentials/import`, exported);
+      assert.equal(imported.status, 201, JSON.stringify(imported.body));
+      const list = (await b.getJson(`/api/v1/orgs/${to.slug}/micro-credentials`)).body as { microCredentials: Array<{ title: string; status: string }> };
+      assert.deepEqual(list.microCredentials.map((m) => [m.title, m.status]), [['Alpha practice', 'draft'], ['Beta practice', 'draft']]);
+      const bad = await b.postJson(`/api/v1/orgs/${to.slug}/micro-credentials/import`, { achievements: [{ type: 'Thing', name: 'x' }] });
+      assert.equal(bad.status, 422);
+    });
+  });
+}

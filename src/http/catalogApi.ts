@@ -8,6 +8,7 @@ import { requireViewer } from './middleware/session.ts';
 import { listSubjectAudit } from '../storage/audit.ts';
 import { emailsOf } from '../storage/users.ts';
 import { pathwayProgress, savePathway } from '../commands/pathways.ts';
+import { importAchievements } from '../commands/importAchievements.ts';
 import { presentAuditEvent } from './present.ts';
 import type { AppEnv } from './env.ts';
 
@@ -69,6 +70,7 @@ export function catalogApiRoutes() {
     await retireMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
     return c.json({ ok: true });
   });
+  r.post(`${base}/import`, async (c) => c.json(await importAchievements(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
   r.post('/api/v1/orgs/:slug/pathways', async (c) => c.json(await savePathway(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
   r.get('/api/v1/me/pathways', async (c) => {
     const viewer = requireViewer(c.var.viewer);

@@ -184,6 +184,32 @@ export function catalogRoutes() {
     );
   };
 
+  r.get('/catalog/stacks/:org/:stack/achievements.json', async (c) => {
+    const { db, config } = c.var.deps;
+    const stack = await db
+      .selectFrom('stacks as s')
+      .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+      .select(['s.id', 's.name', 's.description', 'o.slug as org_slug', 'o.name as org_name'])
+      .where('o.slug', '=', c.req.param('org'))
+      .where('s.slug', '=', c.req.param('stack'))
+      .executeTakeFirst();
+    if (!stack) throw notFound('That stack');
+    const versions = await db
+      .selectFrom('stack_members as sm')
+      .innerJoin('catalog_entries as e', 'e.micro_credential_id', 'sm.micro_credential_id')
+      .innerJoin('micro_credential_versions as v', 'v.id', 'e.version_id')
+      .selectAll('v')
+      .select(['e.slug as mc_slug'])
+      .where('sm.stack_id', '=', stack.id)
+      .orderBy('sm.position')
+      .execute();
+    const issuer = { id: organisationDid(config.publicUrl, stack.org_slug), name: stack.org_name };
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json({
+      stack: { name: stack.name, description: stack.description },
+      achievements: versions.map((v) => achievementJson(achievementFromDesign(versionToDesign(v), { id: achievementUrl(config.publicUrl, stack.org_slug, v.mc_slug, v.version), version: v.version }), issuer)),
+    });
+  });
   r.get('/catalog/:org/:mc', (c) => detail(c));
   r.get('/catalog/:org/:mc/v/:version', (c) => detail(c, Number(c.req.param('version')) || -1));
   r.get('/catalog/:org/:mc/v/:version/achievement.json', async (c) => {
