@@ -166,3 +166,47 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+for (const backend of testBackends()) {
+  describe(`badge images (${backend.name})`, () => {
+    test('generate or upload a badge image for the draft; it is served safely and becomes the Achievement image', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const designer = await buildUser(storage.db);
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      const b = new TestBrowser(app);
+      await b.post('/login', { email: designer.email, password: designer.password });
+      const { body } = await b.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, completeDesign('Pictured practice'));
+      const { publicId, slug } = body as { publicId: string; slug: string };
+      const page = `/orgs/${org.slug}/micro-credentials/${publicId}`;
+      assert.equal((await b.post(`${page}/image`, { generate: '1' })).status, 303);
+      const upload = async (content: string, type: string) => {
+        const form = new FormData();
+        form.append('_csrf', await b.csrf());
+        form.append('image', new Blob([content], { type }), 'badge');
+        return b.request('POST', `${page}/image`, { body: form });
+      };
+      const rejected = await upload('GIF89a not an image', 'image/gif');
+      assert.equal(rejected.status, 303);
+      assert.match(decodeURIComponent(b.cookies.get('cairn_flash') ?? ''), /Upload a PNG or an SVG/);
+      assert.equal((await upload('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8" onload="x()"><rect width="8" height="8"/></svg>', 'image/svg+xml')).status, 303);
+      const html = await (await b.get(page)).text();
+      const id = /\/images\/(img_[a-z0-9]+)\.png/.exec(html)?.[1];
+      assert.ok(id, 'the preview shows the image');
+      const svg = await app.request(`/images/${id}.svg`);
+      assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+      assert.match(svg.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      assert.doesNotMatch(await svg.text(), /onload/);
+      const png = await app.request(`/images/${id}.png`);
+      assert.equal(png.headers.get('content-type'), 'image/png');
+      assert.match(png.headers.get('cache-control') ?? '', /immutable/);
+      await b.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${publicId}/publish`, {});
+      const achievement = (await (await app.request(`/catalog/${org.slug}/${slug}/v/1/achievement.json`)).json()) as { image: { id: string; type: string } };
+      assert.match(achievement.image.id, new RegExp(`/images/${id}\\.png$`));
+      assert.match(await (await app.request(`/catalog/${org.slug}/${slug}`)).text(), /property="og:image"/);
+      await b.post(`${page}/image`, { generate: '1' });
+      assert.match(decodeURIComponent(b.cookies.get('cairn_flash') ?? ''), /frozen/);
+    });
+  });
+}

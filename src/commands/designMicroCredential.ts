@@ -84,7 +84,7 @@ export async function reviseMicroCredential(deps: CommandDeps, actor: Actor, org
     const version = (versions[0]?.version ?? 0) + 1;
     await tx
       .insertInto('micro_credential_versions')
-      .values({ public_id: publicId('mcv'), micro_credential_id: mc.id, version, status: 'draft', ...designToColumns(design, searchText(design, [organisation.name])), created_by: actor.userId, created_at: now })
+      .values({ public_id: publicId('mcv'), micro_credential_id: mc.id, version, status: 'draft', ...designToColumns(design, searchText(design, [organisation.name])), image_id: published.image_id, created_by: actor.userId, created_at: now })
       .execute();
     await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'micro_credential.revision_started', subjectType: 'micro_credential', subjectId: mc.public_id, data: { version }, ip: actor.ip }, now);
     return { version };

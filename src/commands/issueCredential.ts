@@ -236,8 +236,9 @@ async function publishedAchievement(deps: IssuingDeps, organisationId: number, m
     .selectFrom('micro_credential_versions as v')
     .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
     .selectAll('v')
-    .select(['m.id as mc_id', 'm.slug as mc_slug', 'm.retired_at', 'o.slug as org_slug'])
+    .select(['m.id as mc_id', 'm.slug as mc_slug', 'm.retired_at', 'o.slug as org_slug', 'i.public_id as image_public_id'])
     .where('m.public_id', '=', mcPublicId)
     .where('m.organisation_id', '=', organisationId)
     .where('v.status', '=', 'published')
@@ -245,7 +246,8 @@ async function publishedAchievement(deps: IssuingDeps, organisationId: number, m
   if (!v) throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', { microCredential: 'Choose a published micro-credential.' });
   if (v.retired_at) throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
   const url = achievementUrl(deps.config.publicUrl, v.org_slug, v.mc_slug, v.version);
-  return { achievement: achievementFromDesign(versionToDesign(v), { id: url, version: v.version }), microCredential: { id: v.mc_id, version: v.version } };
+  const image = v.image_public_id ? `${deps.config.publicUrl}/images/${v.image_public_id}.png` : null;
+  return { achievement: achievementFromDesign(versionToDesign(v), { id: url, version: v.version, image }), microCredential: { id: v.mc_id, version: v.version } };
 }
 
 /** Awards a pathway's higher credential to an earner whose credentials satisfy it. */

@@ -7,13 +7,14 @@ export function achievementUrl(publicUrl: string, orgSlug: string, mcSlug: strin
 }
 
 /** One-to-one mapping of a micro-credential version onto the OB 3.0 Achievement. */
-export function achievementFromDesign(d: Design, ctx: { id: string; version: number; issuer?: { id: string; name: string } }): AchievementData {
+export function achievementFromDesign(d: Design, ctx: { id: string; version: number; image?: string | null }): AchievementData {
   return {
     id: ctx.id,
     name: d.title,
     description: [d.competency, d.description].filter(Boolean).join('\n\n'),
     criteria: { id: ctx.id, narrative: d.criteria },
     achievementType: d.achievementType,
+    image: ctx.image ? { id: ctx.image, caption: d.title } : undefined,
     alignment: d.alignments.map((a) => ({ targetName: a.name, targetUrl: a.url, targetCode: a.code })),
     creditsAvailable: d.creditHours,
     tag: d.tags.length ? d.tags : undefined,
@@ -32,6 +33,7 @@ export function achievementJson(a: AchievementData, issuer?: { id: string; name:
     description: a.description,
     criteria: a.criteria,
     ...(a.achievementType ? { achievementType: a.achievementType } : {}),
+    ...(a.image ? { image: { id: a.image.id, type: 'Image', caption: a.image.caption } } : {}),
     ...(a.alignment?.length ? { alignment: a.alignment.map((al) => ({ type: ['Alignment'], ...al })) } : {}),
     ...(a.creditsAvailable !== undefined ? { creditsAvailable: a.creditsAvailable } : {}),
     ...(a.tag?.length ? { tag: a.tag } : {}),

@@ -15,6 +15,7 @@ import { tokenRoutes } from '../web/routes/tokens.tsx';
 import { catalogApiRoutes } from './catalogApi.ts';
 import { catalogRoutes } from '../web/routes/catalog.tsx';
 import { designerRoutes } from '../web/routes/designer.tsx';
+import { imageRoutes } from '../web/routes/images.ts';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -31,13 +32,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use('*', requestMeta);
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
-      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
-    }),
-  );
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false }));
+  // The default policy for pages; a route that serves something stricter (images, the mailbox's
+  // HTML view) sets its own, which is kept.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Content-Security-Policy')) {
+      c.res.headers.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+    }
+  });
   app.use(
     '*',
     bodyLimit({
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

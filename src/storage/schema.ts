@@ -270,6 +270,7 @@ export interface MicroCredentialVersionsTable {
   application_fee_cents: number | null;
   earning_mode: EarningMode;
   search_text: Generated<string>;
+  image_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: number | null;
   created_at: Timestamp;
   published_at: NullableTimestamp;
@@ -306,6 +307,17 @@ export interface PathwaysTable {
   requirement: ColumnType<unknown, string, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface BadgeImagesTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  svg: string | null;
+  png: Uint8Array;
+  sha256: string;
+  origin: 'uploaded' | 'generated';
+  created_at: Timestamp;
 }
 
 export interface StacksTable {
@@ -350,6 +362,7 @@ export interface Database {
   stacks: StacksTable;
   catalog_entries: CatalogEntriesTable;
   pathways: PathwaysTable;
+  badge_images: BadgeImagesTable;
   stack_members: StackMembersTable;
 }
 

@@ -9,6 +9,7 @@ import { catalogQuery } from '../../http/catalogApi.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
+import { imageUrl } from './images.ts';
 
 type C = Context<AppEnv>;
 const hours = (n: number | null) => (n === null ? '—' : `${n} h`);
@@ -19,8 +20,9 @@ async function findVersion(c: C, version?: number) {
     .selectFrom('micro_credential_versions as v')
     .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
     .selectAll('v')
-    .select(['m.id as mc_id', 'm.slug as mc_slug', 'm.retired_at', 'o.slug as org_slug', 'o.name as org_name'])
+    .select(['m.id as mc_id', 'm.slug as mc_slug', 'm.retired_at', 'o.slug as org_slug', 'o.name as org_name', 'i.public_id as image_public_id'])
     .where('o.slug', '=', c.req.param('org') ?? '')
     .where('m.slug', '=', c.req.param('mc') ?? '');
   q = version === undefined ? q.where('v.status', '=', 'published').where('m.retired_at', 'is', null) : q.where('v.version', '=', version).where('v.status', '!=', 'draft');
@@ -147,7 +149,8 @@ export function catalogRoutes() {
     const d = versionToDesign(v);
     const { config, db } = c.var.deps;
     const url = achievementUrl(config.publicUrl, v.org_slug, v.mc_slug, v.version);
-    const achievement = achievementJson(achievementFromDesign(d, { id: url, version: v.version }), { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name });
+    const image = v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null;
+    const achievement = achievementJson(achievementFromDesign(d, { id: url, version: v.version, image }), { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name });
     const stacks = await db.selectFrom('stack_members as sm').innerJoin('stacks as s', 's.id', 'sm.stack_id').select(['s.slug', 's.name']).where('sm.micro_credential_id', '=', v.mc_id).execute();
     const head = (
       <>
@@ -156,6 +159,7 @@ export function catalogRoutes() {
         <meta property="og:description" content={d.competency || d.description.slice(0, 200)} />
         <meta property="og:url" content={`${config.publicUrl}/catalog/${v.org_slug}/${v.mc_slug}`} />
         <meta name="twitter:card" content="summary" />
+        {image && <meta property="og:image" content={image} />}
         <script type="application/ld+json">{raw(JSON.stringify(achievement).replace(/</g, '\\u003c'))}</script>
       </>
     );
@@ -172,6 +176,7 @@ export function catalogRoutes() {
             </>
           ))}
         </p>
+        {image && <img src={image} alt={`${d.title} badge`} width="128" height="128" style="float:right" />}
         <h1>{d.title}</h1>
         {v.status === 'superseded' && <p class="flash info">You are looking at version {v.version}, which a newer version has replaced.</p>}
         <MicroCredentialBody d={d} version={v.version} />
@@ -217,7 +222,8 @@ export function catalogRoutes() {
     const { config } = c.var.deps;
     const url = achievementUrl(config.publicUrl, v.org_slug, v.mc_slug, v.version);
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json(achievementJson(achievementFromDesign(versionToDesign(v), { id: url, version: v.version }), { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name }));
+    const image = v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null;
+    return c.json(achievementJson(achievementFromDesign(versionToDesign(v), { id: url, version: v.version, image }), { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name }));
   });
   return r;
 }

@@ -10,6 +10,7 @@ import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 import { BLANK_ROWS, designFromForm, formFromDesign } from '../designForm.ts';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
+import { setBadgeImage } from '../../commands/setBadgeImage.ts';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -250,6 +251,7 @@ export function designerRoutes() {
     const published = versions.find((v) => v.status === 'published');
     const shown = draft ?? published ?? versions[0]!;
     const url = `${base(c)}/${mc.public_id}`;
+    const image = shown.image_id ? await c.var.deps.db.selectFrom('badge_images').select('public_id').where('id', '=', shown.image_id).executeTakeFirst() : undefined;
     return page(
       c,
       shown.title,
@@ -274,6 +276,23 @@ export function designerRoutes() {
             </>
           )}
         </p>
+        {image && <img src={`/images/${image.public_id}.png`} alt="Badge image" width="128" height="128" style="float:right" />}
+        {draft && (
+          <section class="card">
+            <h2>Badge image</h2>
+            <form method="post" action={`${url}/image`} enctype="multipart/form-data" class="stack">
+              <CsrfField token={c.var.csrfToken} />
+              <div class="field">
+                <label for="f-image">Upload a PNG or SVG (512 KB at most)</label>
+                <input id="f-image" name="image" type="file" accept="image/png,image/svg+xml" />
+              </div>
+              <button type="submit" class="secondary">
+                Upload image
+              </button>
+            </form>
+            <ActionButton action={`${url}/image`} csrfToken={c.var.csrfToken} label="Generate a default badge" variant="secondary" hidden={{ generate: '1' }} />
+          </section>
+        )}
         <MicroCredentialBody d={versionToDesign(shown)} version={shown.version} />
         <section class="card">
           <h2>Versions</h2>
@@ -287,6 +306,23 @@ export function designerRoutes() {
           </ul>
         </section>
       </>,
+    );
+  });
+
+  r.post('/orgs/:slug/micro-credentials/:id/image', async (c) => {
+    const body = await c.req.parseBody();
+    const file = body.image;
+    const id = c.req.param('id');
+    const fields = { id };
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        const source = file instanceof File && file.size > 0 ? { upload: new Uint8Array(await file.arrayBuffer()) } : { generate: {} };
+        await setBadgeImage(c.var.deps, actor(c), c.req.param('slug'), id, source);
+        return redirectWith(c, `${base(c)}/${id}`, 'success', 'Badge image saved.');
+      },
+      (form) => redirectWith(c, `${base(c)}/${id}`, 'error', form.message ?? 'That image cannot be used.'),
     );
   });
 
