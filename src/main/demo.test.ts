@@ -29,7 +29,13 @@ for (const backend of testBackends()) {
       assert.equal(found.items[0]?.title, 'Classroom Routines');
       const attendance = await searchCatalog(db, { issuer: 'allied-therapy-council', mode: 'attendance' });
       assert.equal(attendance.total, 5);
-      const pathway = await db.selectFrom('pathways').select(['name']).where('slug', '=', 'classroom-management-certificate').execute();
+      const pathway = await db
+        .selectFrom('pathways as p')
+        .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+        .select(['p.name'])
+        .where('p.slug', '=', 'classroom-management-certificate')
+        .where('o.slug', '=', 'riverside-educators-union')
+        .execute();
       assert.equal(pathway.length, 1);
     });
   });
