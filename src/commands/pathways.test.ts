@@ -50,6 +50,7 @@ for (const backend of testBackends()) {
       await browser.post('/login', { email: earner.email, password: earner.password });
       const progress = async () => ((await browser.getJson('/api/v1/me/pathways')).body as { pathways: Array<{ progress: { done: number; needed: number; satisfied: boolean } }> }).pathways[0]?.progress;
       assert.deepEqual(await progress(), { done: 1, needed: 2, satisfied: false, at: null });
+      assert.match(await (await browser.get('/profile')).text(), /Classroom Management Certificate<\/strong> \([^)]*\): 1 of 2/);
       const awards = () => storage.db.selectFrom('credentials').select(['public_id', 'pathway_id']).where('recipient_email', '=', earner.email).where('pathway_id', 'is not', null).execute();
       assert.equal((await awards()).length, 0);
 

@@ -4,6 +4,7 @@ import { changePassword } from '../../commands/changePassword.ts';
 import { addEmail, makeEmailPrimary, removeEmail } from '../../commands/manageEmails.ts';
 import { emailsOf, findUser } from '../../storage/users.ts';
 import { listUserAudit } from '../../storage/audit.ts';
+import { pathwayProgress } from '../../commands/pathways.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
@@ -16,6 +17,7 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
   const viewer = requireViewer(c.var.viewer);
   const { db } = c.var.deps;
   const [user, emails, activity] = await Promise.all([findUser(db, viewer.user_id), emailsOf(db, viewer.user_id), listUserAudit(db, viewer.user_id, 10)]);
+  const pathways = await pathwayProgress(db, emails.filter((e) => e.confirmed_at).map((e) => e.email));
   const csrf = c.var.csrfToken;
   const nameForm = forms.name ?? emptyForm;
   const emailForm = forms.email ?? emptyForm;
@@ -79,6 +81,19 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
           <button type="submit">Change password</button>
         </form>
       </section>
+      {pathways.length > 0 && (
+        <section class="card" aria-labelledby="h-pathways">
+          <h2 id="h-pathways">Your pathways</h2>
+          <ul>
+            {pathways.map((p) => (
+              <li>
+                <strong>{p.pathway.name}</strong> ({p.pathway.organisation}): {p.progress.satisfied ? 'completed' : `${p.progress.done} of ${p.progress.needed}`}
+                <progress value={p.progress.done} max={p.progress.needed} aria-label={`${p.pathway.name} progress`} style="margin-left:8px" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section class="card" aria-labelledby="h-activity">
         <h2 id="h-activity">Recent account activity</h2>
         <ul>
