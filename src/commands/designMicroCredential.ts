@@ -140,3 +140,14 @@ export async function saveStack(deps: CommandDeps, actor: Actor, orgSlug: string
     return { publicId: stack.public_id, slug: stack.slug };
   });
 }
+
+/** Removes a stack (its micro-credentials stay, and so do their badges). */
+export async function deleteStack(deps: CommandDeps, actor: Actor, orgSlug: string, stackPublicId: string): Promise<void> {
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
+    const r = await tx.deleteFrom('stacks').where('organisation_id', '=', organisation.id).where('public_id', '=', stackPublicId).executeTakeFirst();
+    if (r.numDeletedRows === 0n) throw notFound('That stack');
+    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'stack.deleted', subjectType: 'stack', subjectId: stackPublicId, ip: actor.ip }, now);
+  });
+}

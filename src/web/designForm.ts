@@ -13,7 +13,7 @@ export function designFromForm(f: Fields): Record<string, unknown> {
   const evidenceParts = [];
   for (let i = 0; str(f, `ev_kind_${i}`) !== '' || str(f, `ev_prompt_${i}`) !== ''; i++) {
     if (!str(f, `ev_prompt_${i}`).trim()) continue;
-    evidenceParts.push({ prompt: str(f, `ev_prompt_${i}`), kind: str(f, `ev_kind_${i}`), maxWords: num(f, `ev_words_${i}`), required: str(f, `ev_required_${i}`) === 'on' });
+    evidenceParts.push({ prompt: str(f, `ev_prompt_${i}`), kind: str(f, `ev_kind_${i}`), maxWords: num(f, `ev_words_${i}`), maxSizeMb: num(f, `ev_size_${i}`), required: str(f, `ev_required_${i}`) === 'on' });
   }
   const levelNames = str(f, 'levels').split(',').map((l) => l.trim()).filter(Boolean);
   const levels = levelNames.map((name) => ({ id: slugify(name).replace(/^org-/, '') || 'level', name }));
@@ -77,6 +77,7 @@ export function formFromDesign(d: Design): Record<string, string> {
     v[`ev_prompt_${i}`] = p.prompt;
     v[`ev_kind_${i}`] = p.kind;
     v[`ev_words_${i}`] = p.maxWords?.toString() ?? '';
+    v[`ev_size_${i}`] = p.maxSizeMb?.toString() ?? '';
     v[`ev_required_${i}`] = p.required ? 'on' : '';
   });
   d.rubric?.criteria.forEach((cr, i) => {

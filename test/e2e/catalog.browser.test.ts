@@ -88,11 +88,16 @@ describe('designing the catalog in Chromium', { skip: browserAvailable() ? false
     await visitor.getByLabel('Stack').selectOption({ label: `Questioning ${word}` });
     await visitor.getByRole('button', { name: 'Search' }).click();
     assert.match((await visitor.getByRole('status').textContent()) ?? '', /^1 micro-credential\./);
+    await page.getByRole('button', { name: `Remove stack Questioning ${word}` }).click();
+    await page.getByText('Stack removed').waitFor();
+    await visitor.goto(`${server.url}/catalog`);
+    assert.equal(await visitor.getByRole('option', { name: `Questioning ${word}` }).count(), 0);
 
     await page.goto(`${server.url}/orgs/${org.slug}/micro-credentials`);
     await page.getByRole('link', { name: `Wait Time ${word} (revised)` }).click();
     await page.getByRole('button', { name: 'Retire' }).click();
     await page.getByText('Retired: hidden from the catalog').waitFor();
+    await page.getByText(/retired by Dee Designer/).waitFor(); // the change history
     assert.match(await visitorSearch(visitor, word), /^0 /);
   });
 });

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { notFound } from '../../domain/errors.ts';
 import { ACHIEVEMENT_TYPES, EARNING_MODES, EARNING_MODE_LABELS } from '../../domain/microCredential.ts';
-import { createMicroCredential, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, updateDraft } from '../../commands/designMicroCredential.ts';
+import { createMicroCredential, deleteStack, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, updateDraft } from '../../commands/designMicroCredential.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { versionToDesign } from '../../storage/catalog.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
@@ -11,6 +11,7 @@ import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 import { BLANK_ROWS, designFromForm, formFromDesign } from '../designForm.ts';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 import { setBadgeImage } from '../../commands/setBadgeImage.ts';
+import { listSubjectAudit } from '../../storage/audit.ts';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -78,7 +79,7 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
         <legend>Evidence requirements</legend>
         {form.errors.evidenceParts && <p class="error-text">{form.errors.evidenceParts}</p>}
         {Array.from({ length: evidenceRows }, (_, i) => (
-          <div style="display:grid;grid-template-columns:3fr 1fr 1fr 1fr;gap:8px;align-items:end;margin-bottom:8px">
+          <div style="display:grid;grid-template-columns:3fr 1fr 1fr 1fr 1fr;gap:8px;align-items:end;margin-bottom:8px">
             <div class="field">
               <label for={`f-ev_prompt_${i}`}>Part {i + 1}: prompt</label>
               <input id={`f-ev_prompt_${i}`} name={`ev_prompt_${i}`} type="text" value={v[`ev_prompt_${i}`] ?? ''} />
@@ -96,6 +97,10 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
             <div class="field">
               <label for={`f-ev_words_${i}`}>Word limit</label>
               <input id={`f-ev_words_${i}`} name={`ev_words_${i}`} type="number" min="1" value={v[`ev_words_${i}`] ?? ''} />
+            </div>
+            <div class="field">
+              <label for={`f-ev_size_${i}`}>Size limit (MB)</label>
+              <input id={`f-ev_size_${i}`} name={`ev_size_${i}`} type="number" min="1" value={v[`ev_size_${i}`] ?? ''} />
             </div>
             <label>
               <input type="checkbox" name={`ev_required_${i}`} checked={v[`ev_prompt_${i}`] === undefined || v[`ev_required_${i}`] === 'on'} /> Required
@@ -251,6 +256,7 @@ export function designerRoutes() {
     const published = versions.find((v) => v.status === 'published');
     const shown = draft ?? published ?? versions[0]!;
     const url = `${base(c)}/${mc.public_id}`;
+    const history = await listSubjectAudit(c.var.deps.db, organisation.id, 'micro_credential', mc.public_id);
     const image = shown.image_id ? await c.var.deps.db.selectFrom('badge_images').select('public_id').where('id', '=', shown.image_id).executeTakeFirst() : undefined;
     return page(
       c,
@@ -290,10 +296,28 @@ export function designerRoutes() {
                 Upload image
               </button>
             </form>
-            <ActionButton action={`${url}/image`} csrfToken={c.var.csrfToken} label="Generate a default badge" variant="secondary" hidden={{ generate: '1' }} />
+            <form method="post" action={`${url}/image`} class="inline">
+              <CsrfField token={c.var.csrfToken} />
+              <input type="hidden" name="generate" value="1" />
+              <label for="f-colour">Badge colour</label> <input id="f-colour" name="colour" type="color" value="#1f5f8b" />{' '}
+              <button type="submit" class="secondary">
+                Generate a default badge
+              </button>
+            </form>
           </section>
         )}
         <MicroCredentialBody d={versionToDesign(shown)} version={shown.version} />
+        <section class="card">
+          <h2>Change history</h2>
+          <ul>
+            {history.map((h) => (
+              <li>
+                {h.created_at.toISOString().replace('T', ' ').slice(0, 16)} UTC — {h.action.replace('micro_credential.', '').replace(/_/g, ' ')} by {h.actor_name ?? 'Cairn'}
+                {typeof h.data.version === 'number' ? ` (version ${h.data.version})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
         <section class="card">
           <h2>Versions</h2>
           <ul>
@@ -318,7 +342,8 @@ export function designerRoutes() {
       c,
       fields,
       async () => {
-        const source = file instanceof File && file.size > 0 ? { upload: new Uint8Array(await file.arrayBuffer()) } : { generate: {} };
+        const colour = typeof body.colour === 'string' ? body.colour : undefined;
+        const source = file instanceof File && file.size > 0 ? { upload: new Uint8Array(await file.arrayBuffer()) } : { generate: { colour } };
         await setBadgeImage(c.var.deps, actor(c), c.req.param('slug'), id, source);
         return redirectWith(c, `${base(c)}/${id}`, 'success', 'Badge image saved.');
       },
@@ -401,7 +426,8 @@ export function designerRoutes() {
         <ul>
           {stacks.map((s) => (
             <li>
-              <a href={`/catalog?stack=${s.slug}`}>{s.name}</a> — {s.description}
+              <a href={`/catalog?stack=${s.slug}`}>{s.name}</a> — {s.description}{' '}
+              <ActionButton action={`/orgs/${organisation.slug}/stacks/${s.public_id}/delete`} csrfToken={c.var.csrfToken} label={`Remove stack ${s.name}`} variant="danger" />
             </li>
           ))}
         </ul>
@@ -428,6 +454,10 @@ export function designerRoutes() {
     );
   };
   r.get('/orgs/:slug/stacks', (c) => stacksPage(c));
+  r.post('/orgs/:slug/stacks/:id/delete', async (c) => {
+    await deleteStack(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
+    return redirectWith(c, `/orgs/${c.req.param('slug')}/stacks`, 'success', 'Stack removed; its micro-credentials stay in the catalog.');
+  });
   r.post('/orgs/:slug/stacks', async (c) => {
     const fields = await formFields(c);
     return handleForm(
