@@ -28,6 +28,8 @@ export const issueCredentialInput = z
     recipient: z.object({ email: emailSchema.optional(), did: z.string().trim().regex(/^did:[a-z0-9]+:\S+$/, 'Use a DID such as did:key:z6Mk….').optional() }),
     /** A published micro-credential of the organisation (public id); or give `achievement` directly. */
     microCredential: z.string().trim().min(1).optional(),
+    /** The exact version (an earner keeps the version they applied to); default: the published one. */
+    microCredentialVersion: z.number().int().positive().optional(),
     achievement: z.object({
       id: iri,
       name: z.string().trim().min(1, 'Name the achievement.').max(300),
@@ -165,13 +167,13 @@ const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 /** Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data. */
 export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
   const v = parseInput(issueCredentialInput, input);
-  const fromCatalog = v.microCredential ? await publishedAchievement(deps, actor.organisationId, v.microCredential) : null;
+  const fromCatalog = v.microCredential ? await publishedAchievement(deps, actor.organisationId, v.microCredential, v.microCredentialVersion) : null;
   const achievement = fromCatalog?.achievement ?? v.achievement!;
   return issue(
     deps,
     actor,
     ({ issuerId, organisation, status, now }) => {
-      const { formats: _formats, microCredential: _mc, ...data } = v;
+      const { formats: _formats, microCredential: _mc, microCredentialVersion: _version, ...data } = v;
       const credential: CredentialData = {
         ...data,
         achievement,
@@ -231,8 +233,8 @@ export async function enqueuePathwayEvaluation(db: Queryable, organisationId: nu
 }
 
 /** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping). */
-async function publishedAchievement(deps: IssuingDeps, organisationId: number, mcPublicId: string) {
-  const v = await deps.db
+async function publishedAchievement(deps: IssuingDeps, organisationId: number, mcPublicId: string, version?: number) {
+  let query = deps.db
     .selectFrom('micro_credential_versions as v')
     .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
@@ -240,11 +242,11 @@ async function publishedAchievement(deps: IssuingDeps, organisationId: number, m
     .selectAll('v')
     .select(['m.id as mc_id', 'm.slug as mc_slug', 'm.retired_at', 'o.slug as org_slug', 'i.public_id as image_public_id'])
     .where('m.public_id', '=', mcPublicId)
-    .where('m.organisation_id', '=', organisationId)
-    .where('v.status', '=', 'published')
-    .executeTakeFirst();
+    .where('m.organisation_id', '=', organisationId);
+  query = version === undefined ? query.where('v.status', '=', 'published') : query.where('v.version', '=', version).where('v.status', '!=', 'draft');
+  const v = await query.executeTakeFirst();
   if (!v) throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', { microCredential: 'Choose a published micro-credential.' });
-  if (v.retired_at) throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
+  if (v.retired_at && version === undefined) throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
   const url = achievementUrl(deps.config.publicUrl, v.org_slug, v.mc_slug, v.version);
   const image = v.image_public_id ? `${deps.config.publicUrl}/images/${v.image_public_id}.png` : null;
   return { achievement: achievementFromDesign(versionToDesign(v), { id: url, version: v.version, image }), microCredential: { id: v.mc_id, version: v.version } };

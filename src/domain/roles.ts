@@ -33,6 +33,8 @@ const permissions = {
   'tokens.manage': ['admin'],
   'catalog.design': ['admin', 'designer'],
   'catalog.read': ROLES,
+  'reviews.perform': ['reviewer'],
+  'applications.read': ['admin', 'issuing_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

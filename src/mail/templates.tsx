@@ -126,3 +126,24 @@ export function invitationMail(v: { organisationName: string; inviterName: strin
     ),
   };
 }
+
+/** Tells an earner the outcome of a review, with a link to the feedback. */
+export function reviewDecisionMail(v: { name: string; title: string; passed: boolean; link: string }): RenderedMail {
+  const subject = v.passed ? `You earned “${v.title}”` : `Feedback on your “${v.title}” submission`;
+  const lead = v.passed
+    ? `Congratulations: a reviewer found that your evidence meets every criterion of “${v.title}”. Your badge is being issued now.`
+    : `A reviewer has scored your evidence for “${v.title}” and asked for a revision. Read the feedback, revise, and resubmit as many times as you need.`;
+  const reason = 'You received this because you applied for this micro-credential on Cairn.';
+  return {
+    template: v.passed ? 'review_passed' : 'review_needs_revision',
+    subject,
+    text: `Hello ${v.name},\n\n${lead}\n\n${v.link}\n\n${reason}\n`,
+    html: html(
+      <Layout title={subject} reason={reason}>
+        <p>Hello {v.name},</p>
+        <p>{lead}</p>
+        <Button href={v.link} label={v.passed ? 'See your application' : 'Read the feedback'} />
+      </Layout>,
+    ),
+  };
+}

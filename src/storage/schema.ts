@@ -320,6 +320,49 @@ export interface BadgeImagesTable {
   created_at: Timestamp;
 }
 
+export type ApplicationStatus = 'in_progress' | 'submitted' | 'in_review' | 'needs_revision' | 'passed' | 'expired' | 'withdrawn';
+
+export interface ApplicationsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  micro_credential_id: number;
+  version_id: number;
+  earner_user_id: number;
+  status: ApplicationStatus;
+  deadline_at: Timestamp;
+  attempts: Generated<number>;
+  credential_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  passed_at: NullableTimestamp;
+}
+
+export interface EvidenceItemsTable {
+  application_id: number;
+  part_index: number;
+  kind: 'text' | 'file' | 'link';
+  text_value: string | null;
+  link_url: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AttemptsTable {
+  id: Id;
+  public_id: string;
+  application_id: number;
+  number: number;
+  evidence: ColumnType<unknown[], string, string>;
+  submitted_at: Timestamp;
+  reviewer_user_id: number | null;
+  assigned_at: NullableTimestamp;
+  decision: 'passed' | 'needs_revision' | null;
+  scores: ColumnType<Record<string, string> | null, string | null, string | null>;
+  feedback: ColumnType<Record<string, string> | null, string | null, string | null>;
+  overall_feedback: string | null;
+  reviewed_at: NullableTimestamp;
+}
+
 export interface StacksTable {
   id: Id;
   public_id: string;
@@ -363,6 +406,9 @@ export interface Database {
   catalog_entries: CatalogEntriesTable;
   pathways: PathwaysTable;
   badge_images: BadgeImagesTable;
+  applications: ApplicationsTable;
+  evidence_items: EvidenceItemsTable;
+  attempts: AttemptsTable;
   stack_members: StackMembersTable;
 }
 

@@ -5,6 +5,7 @@ import * as m0003 from './0003_rsa_keys.ts';
 import * as m0004 from './0004_catalog.ts';
 import * as m0005 from './0005_pathways.ts';
 import * as m0006 from './0006_badge_images.ts';
+import * as m0007 from './0007_earning.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_catalog': m0004,
   '0005_pathways': m0005,
   '0006_badge_images': m0006,
+  '0007_earning': m0007,
 };

@@ -1,0 +1,48 @@
+import { AppError, conflict, notFound } from '../domain/errors.ts';
+import { publicId } from '../domain/ids.ts';
+import { inTransaction, type Queryable } from '../storage/database.ts';
+import { recordAudit } from '../storage/audit.ts';
+import type { Actor, CommandDeps } from './context.ts';
+
+/** Adds calendar months (the application window is counted in months). */
+export function addMonths(date: Date, months: number): Date {
+  const d = new Date(date);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+/** An application the acting earner owns, or not_found. */
+export async function earnersApplication(db: Queryable, userId: number, applicationPublicId: string) {
+  const app = await db.selectFrom('applications').selectAll().where('public_id', '=', applicationPublicId).where('earner_user_id', '=', userId).executeTakeFirst();
+  if (!app) throw notFound('That application');
+  return app;
+}
+
+/**
+ * Applies to the published version of a micro-credential: the application keeps that version
+ * and has until the end of the version's application window to submit evidence.
+ */
+export async function applyForMicroCredential(deps: CommandDeps, actor: Actor, mcPublicId: string): Promise<{ publicId: string; deadline: Date }> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const v = await tx
+      .selectFrom('micro_credential_versions as v')
+      .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+      .select(['v.id', 'v.version', 'v.application_window_months', 'v.earning_mode', 'm.id as mc_id', 'm.organisation_id', 'm.retired_at'])
+      .where('m.public_id', '=', mcPublicId)
+      .where('v.status', '=', 'published')
+      .executeTakeFirst();
+    if (!v || v.retired_at) throw notFound('That micro-credential');
+    if (v.earning_mode !== 'reviewed_evidence') throw new AppError('conflict', 'This micro-credential is not earned by submitting evidence; its issuer awards it directly.');
+    const open = await tx.selectFrom('applications').select('public_id').where('earner_user_id', '=', actor.userId).where('micro_credential_id', '=', v.mc_id).where('status', 'not in', ['passed', 'expired', 'withdrawn']).executeTakeFirst();
+    if (open) throw conflict('You already have an open application for this micro-credential.', { application: open.public_id });
+    const deadline = addMonths(now, v.application_window_months);
+    const row = await tx
+      .insertInto('applications')
+      .values({ public_id: publicId('app'), organisation_id: v.organisation_id, micro_credential_id: v.mc_id, version_id: v.id, earner_user_id: actor.userId, status: 'in_progress', deadline_at: deadline, created_at: now, updated_at: now })
+      .returning('public_id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, { organisationId: v.organisation_id, actorUserId: actor.userId, action: 'application.created', subjectType: 'application', subjectId: row.public_id, data: { version: v.version }, ip: actor.ip }, now);
+    return { publicId: row.public_id, deadline };
+  });
+}

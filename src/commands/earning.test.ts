@@ -1,0 +1,102 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testBackends, unique } from '../testing/databases.ts';
+import { TestBrowser, testApp, testConfig, testCredentialServices } from '../testing/http.ts';
+import { addMember, buildOrganisation, buildUser, lastMailTo } from '../testing/factories.ts';
+import { completeDesign } from '../testing/catalogFixtures.ts';
+import { silentLogger } from '../logger.ts';
+import { outboxOnlyMailer } from '../mail/mailer.ts';
+import { Worker } from '../jobs/worker.ts';
+import { issuePassedApplicationJob } from '../jobs/earningJobs.ts';
+import type { JobDefinition } from '../jobs/definition.ts';
+
+for (const backend of testBackends()) {
+  describe(`earning: apply, evidence, peer review, resubmission, issue (${backend.name})`, () => {
+    test('needs revision with feedback, resubmit, pass, and a verifiable badge; evidence stays private', async () => {
+      const storage = await backend.storage();
+      const { app, clock } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const [designer, reviewer, staff, earner, otherEarner] = await Promise.all([buildUser(storage.db), buildUser(storage.db, { name: 'Rae Reviewer' }), buildUser(storage.db), buildUser(storage.db, { name: 'Ed Earner' }), buildUser(storage.db)]);
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
+      const login = async (u: { email: string; password: string }) => {
+        const b = new TestBrowser(app);
+        await b.post('/login', { email: u.email, password: u.password });
+        return b;
+      };
+      const d = await login(designer);
+      const design = completeDesign(`Questioning ${unique('')}`, {
+        evidenceParts: [
+          { prompt: 'Link to your lesson video', kind: 'link', required: true },
+          { prompt: 'Reflection', kind: 'text', maxWords: 50, required: true },
+        ],
+      });
+      const mc = ((await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, design)).body as { publicId: string }).publicId;
+      await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${mc}/publish`, {});
+
+      const e = await login(earner);
+      const applied = await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {});
+      assert.equal(applied.status, 201);
+      const appId = (applied.body as { publicId: string }).publicId;
+      assert.equal((await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {})).status, 409, 'one open application at a time');
+      const put = (part: number, value: string) => e.request('PUT', `/api/v1/applications/${appId}/evidence/${part}`, { body: JSON.stringify({ value }), headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': e.cookies.get('cairn_csrf')! } });
+      const missing = await e.postJson(`/api/v1/applications/${appId}/submit`, {});
+      assert.equal(missing.status, 422);
+      assert.deepEqual(Object.keys((missing.body as { error: { fields: object } }).error.fields), ['part0', 'part1']);
+      assert.equal((await put(0, 'not a url')).status, 422);
+      assert.equal((await put(1, 'word '.repeat(60))).status, 422, 'word limit');
+      assert.equal((await put(0, 'https://video.example/lesson-1')).status, 200);
+      assert.equal((await put(1, 'I waited three seconds after each question.')).status, 200);
+      assert.deepEqual((await e.postJson(`/api/v1/applications/${appId}/submit`, {})).body, { attempt: 1 });
+
+      const r = await login(reviewer);
+      const queue = (await r.getJson('/api/v1/reviews')).body as { queue: Array<{ id: string; attempt: number }> };
+      const attemptId = queue.queue.find((q) => q.attempt === 1)?.id;
+      assert.ok(attemptId, 'assigned to the least-loaded reviewer');
+      const seen = (await r.getJson(`/api/v1/reviews/${attemptId}`)).body as { evidence: Array<{ link: string }> };
+      assert.equal(seen.evidence[0]?.link, 'https://video.example/lesson-1');
+      const contradiction = await r.postJson(`/api/v1/reviews/${attemptId}`, { scores: { plan: 'beginning', video: 'beginning' }, overallFeedback: 'Great!', decision: 'passed' });
+      assert.equal(contradiction.status, 422);
+      assert.match((contradiction.body as { error: { message: string } }).error.message, /must be “needs revision”/);
+      assert.equal((await r.postJson(`/api/v1/reviews/${attemptId}`, { scores: { plan: 'developing', video: 'proficient' }, feedback: { plan: 'Show how you taught the routine.' }, overallFeedback: 'Close: add the plan.', decision: 'needs_revision' })).status, 200);
+      assert.equal((await lastMailTo(storage.db, earner.email)).mail?.template, 'review_needs_revision');
+
+      // Privacy: another earner, a reviewer who is not assigned, another organisation see nothing.
+      const other = await login(otherEarner);
+      assert.equal((await other.getJson(`/api/v1/applications/${appId}`)).status, 404);
+      assert.equal((await other.getJson(`/api/v1/reviews/${attemptId}`)).status, 404);
+      assert.equal((await (await login(designer)).getJson(`/api/v1/reviews/${attemptId}`)).status, 404, 'a member who is not the assigned reviewer');
+      const foreign = await buildOrganisation(storage.db);
+      const foreignAdmin = await buildUser(storage.db);
+      await addMember(storage.db, foreign.id, foreignAdmin.id, ['owner']);
+      const fa = await login(foreignAdmin);
+      assert.equal((await fa.getJson(`/api/v1/orgs/${org.slug}/applications/${appId}`)).status, 404);
+      assert.equal((await fa.getJson(`/api/v1/orgs/${foreign.slug}/applications/${appId}`)).status, 404);
+      assert.equal((await (await login(staff)).getJson(`/api/v1/orgs/${org.slug}/applications/${appId}`)).status, 200, 'the issuer’s staff may read it');
+
+      const mine = (await e.getJson(`/api/v1/applications/${appId}`)).body as { status: string; history: Array<{ decision: string; feedback: Record<string, string> }> };
+      assert.equal(mine.status, 'needs_revision');
+      assert.equal(mine.history[0]?.feedback.plan, 'Show how you taught the routine.');
+      await put(1, 'I waited three seconds, and here is my plan for teaching it.');
+      assert.deepEqual((await e.postJson(`/api/v1/applications/${appId}/submit`, {})).body, { attempt: 2 });
+      const second = ((await r.getJson('/api/v1/reviews')).body as { queue: Array<{ id: string; attempt: number }> }).queue.find((q) => q.attempt === 2)!;
+      assert.equal((await r.postJson(`/api/v1/reviews/${second.id}`, { scores: { plan: 'proficient', video: 'proficient' }, overallFeedback: 'Well done.', decision: 'passed' })).status, 200);
+
+      const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config: testConfig(), credentials: testCredentialServices() }, jobs: [issuePassedApplicationJob as JobDefinition<unknown>], concurrency: 1, pollMs: 20 });
+      await worker.drain();
+      const done = (await e.getJson(`/api/v1/applications/${appId}`)).body as { status: string; credential: string; history: unknown[] };
+      assert.equal(done.status, 'passed');
+      assert.equal(done.history.length, 2, 'every attempt and its feedback is kept');
+      assert.ok(done.credential);
+      const credential = await storage.db.selectFrom('credentials').select(['document', 'micro_credential_version']).where('public_id', '=', done.credential).executeTakeFirstOrThrow();
+      assert.equal(credential.micro_credential_version, 1);
+      const verified = await app.request('/credentials/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiableCredential: JSON.parse(credential.document) }) });
+      assert.equal(verified.status, 200);
+      const doc = JSON.parse(credential.document) as { credentialSubject: { result: Array<{ value: string }>; evidence?: unknown } };
+      assert.equal(doc.credentialSubject.result[0]?.value, 'Passed on attempt 2');
+      await worker.drain();
+      assert.equal((await storage.db.selectFrom('credentials').select('id').where('recipient_email', '=', earner.email).execute()).length, 1, 'issued once');
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { AppError, conflict, invalid } from '../domain/errors.ts';
+import { publicId } from '../domain/ids.ts';
+import type { Design } from '../domain/microCredential.ts';
+import { parseInput } from '../domain/validation.ts';
+import { inTransaction, type Tx } from '../storage/database.ts';
+import { recordAudit } from '../storage/audit.ts';
+import { earnersApplication } from './applyForMicroCredential.ts';
+import type { Actor, CommandDeps } from './context.ts';
+
+const EDITABLE = ['in_progress', 'needs_revision'];
+
+async function parts(tx: Tx, versionId: number): Promise<Design['evidenceParts']> {
+  const v = await tx.selectFrom('micro_credential_versions').select('evidence_parts').where('id', '=', versionId).executeTakeFirstOrThrow();
+  return v.evidence_parts as Design['evidenceParts'];
+}
+
+const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
+
+export const evidenceInput = z.object({ value: z.string().max(100_000) });
+
+/** Saves one part of the evidence as a draft (text or link; files go through the file store). */
+export async function saveEvidence(deps: CommandDeps, actor: Actor, applicationPublicId: string, partIndex: number, input: unknown): Promise<void> {
+  const { value } = parseInput(evidenceInput, input);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
+    if (app.deadline_at <= now) throw conflict('The deadline has passed.');
+    const part = (await parts(tx, app.version_id))[partIndex];
+    if (!part) throw invalid({ part: 'There is no such evidence part.' });
+    if (part.kind === 'file') throw new AppError('validation_failed', 'Upload files through the file upload.', { [`part${partIndex}`]: 'Upload a file for this part.' });
+    if (part.kind === 'link' && value.trim() && !/^https?:\/\/\S+$/.test(value.trim())) throw invalid({ [`part${partIndex}`]: 'Enter a full web address starting with https://.' });
+    if (part.kind === 'text' && part.maxWords && words(value) > part.maxWords) throw invalid({ [`part${partIndex}`]: `Use at most ${part.maxWords} words (you have ${words(value)}).` });
+    const row = { kind: part.kind, text_value: part.kind === 'text' ? value : null, link_url: part.kind === 'link' ? value.trim() : null, updated_at: now };
+    await tx
+      .insertInto('evidence_items')
+      .values({ application_id: app.id, part_index: partIndex, ...row })
+      .onConflict((oc) => oc.columns(['application_id', 'part_index']).doUpdateSet(row))
+      .execute();
+  });
+}
+
+/** The least-loaded eligible reviewer of the organisation: never the earner. */
+async function pickReviewer(tx: Tx, organisationId: number, earnerUserId: number): Promise<number | null> {
+  const rows = await tx
+    .selectFrom('memberships as m')
+    .leftJoin('attempts as a', (j) => j.onRef('a.reviewer_user_id', '=', 'm.user_id').on('a.decision', 'is', null))
+    .select(['m.user_id', (eb) => eb.fn.count<number>('a.id').as('open')])
+    .where('m.organisation_id', '=', organisationId)
+    .where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles')))
+    .where('m.user_id', '!=', earnerUserId)
+    .groupBy('m.user_id')
+    .orderBy('open')
+    .orderBy('m.user_id')
+    .limit(1)
+    .execute();
+  return rows[0]?.user_id ?? null;
+}
+
+/**
+ * Submits the evidence as a new attempt: every required part must be there (the error lists
+ * what is missing), the evidence is frozen into the attempt, and a reviewer is assigned.
+ */
+export async function submitApplication(deps: CommandDeps, actor: Actor, applicationPublicId: string): Promise<{ attempt: number }> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    if (!EDITABLE.includes(app.status)) throw conflict('This application cannot be submitted now.');
+    if (app.deadline_at <= now) throw conflict('The deadline has passed.');
+    const required = await parts(tx, app.version_id);
+    const items = await tx.selectFrom('evidence_items').selectAll().where('application_id', '=', app.id).orderBy('part_index').execute();
+    const missing: Record<string, string> = {};
+    required.forEach((p, i) => {
+      const item = items.find((it) => it.part_index === i);
+      if (p.required && !(item?.text_value?.trim() || item?.link_url)) missing[`part${i}`] = `Missing: ${p.prompt}`;
+    });
+    if (Object.keys(missing).length) throw invalid(missing, 'Some required evidence is missing.');
+    const number = app.attempts + 1;
+    const reviewer = await pickReviewer(tx, app.organisation_id, actor.userId);
+    const evidence = items.map((it) => ({ part: it.part_index, kind: it.kind, text: it.text_value, link: it.link_url }));
+    await tx
+      .insertInto('attempts')
+      .values({ public_id: publicId('att'), application_id: app.id, number, evidence: JSON.stringify(evidence), submitted_at: now, reviewer_user_id: reviewer, assigned_at: reviewer ? now : null })
+      .execute();
+    await tx.updateTable('applications').set({ status: 'submitted', attempts: number, updated_at: now }).where('id', '=', app.id).execute();
+    await recordAudit(tx, { organisationId: app.organisation_id, actorUserId: actor.userId, action: 'application.submitted', subjectType: 'application', subjectId: app.public_id, data: { attempt: number, reviewer }, ip: actor.ip }, now);
+    return { attempt: number };
+  });
+}

@@ -1,0 +1,98 @@
+import { Hono, type Context } from 'hono';
+import { invalid, notFound } from '../domain/errors.ts';
+import { applyForMicroCredential, earnersApplication } from '../commands/applyForMicroCredential.ts';
+import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
+import { assignedAttempt, reviewAttempt } from '../commands/reviewAttempt.ts';
+import { requireMember } from '../commands/organisationAccess.ts';
+import { requireViewer } from './middleware/session.ts';
+import type { AppEnv } from './env.ts';
+import type { Queryable } from '../storage/database.ts';
+
+async function body(c: Context<AppEnv>): Promise<unknown> {
+  return c.req.json().catch(() => {
+    throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
+  });
+}
+
+const DAY_MS = 86_400_000;
+
+/** An application as its earner sees it: status, deadline, evidence draft and every attempt with its feedback. */
+async function presentApplication(db: Queryable, appId: number, now: Date) {
+  const app = await db.selectFrom('applications as p').innerJoin('credentials as c', 'c.id', 'p.credential_id').select(['c.public_id as credential']).where('p.id', '=', appId).executeTakeFirst();
+  const base = await db
+    .selectFrom('applications as p')
+    .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
+    .select(['p.public_id', 'p.status', 'p.deadline_at', 'p.attempts', 'v.title', 'v.version', 'v.evidence_parts', 'v.rubric'])
+    .where('p.id', '=', appId)
+    .executeTakeFirstOrThrow();
+  const [evidence, attempts] = await Promise.all([
+    db.selectFrom('evidence_items').selectAll().where('application_id', '=', appId).orderBy('part_index').execute(),
+    db.selectFrom('attempts').select(['number', 'submitted_at', 'decision', 'scores', 'feedback', 'overall_feedback', 'reviewed_at']).where('application_id', '=', appId).orderBy('number').execute(),
+  ]);
+  return {
+    id: base.public_id,
+    title: base.title,
+    version: base.version,
+    status: base.status,
+    deadline: base.deadline_at.toISOString(),
+    daysLeft: Math.max(0, Math.ceil((base.deadline_at.getTime() - now.getTime()) / DAY_MS)),
+    attempts: base.attempts,
+    evidenceParts: base.evidence_parts,
+    evidence: evidence.map((e) => ({ part: e.part_index, kind: e.kind, text: e.text_value, link: e.link_url })),
+    history: attempts.map((a) => ({ attempt: a.number, submittedAt: a.submitted_at.toISOString(), decision: a.decision, scores: a.scores, feedback: a.feedback, overallFeedback: a.overall_feedback, reviewedAt: a.reviewed_at?.toISOString() ?? null })),
+    credential: app?.credential ?? null,
+  };
+}
+
+/** The earning loop over JSON: apply, evidence, submit; reviewers' queue and reviews; issuers' view. */
+export function earningApiRoutes() {
+  const r = new Hono<AppEnv>();
+  const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+
+  r.post('/api/v1/micro-credentials/:id/apply', async (c) => c.json(await applyForMicroCredential(c.var.deps, actor(c), c.req.param('id')), 201));
+  r.get('/api/v1/applications', async (c) => {
+    const { db, clock } = c.var.deps;
+    const rows = await db.selectFrom('applications').select('id').where('earner_user_id', '=', actor(c).userId).orderBy('id', 'desc').execute();
+    return c.json({ applications: await Promise.all(rows.map((r) => presentApplication(db, r.id, clock.now()))) });
+  });
+  r.get('/api/v1/applications/:id', async (c) => {
+    const app = await earnersApplication(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    return c.json(await presentApplication(c.var.deps.db, app.id, c.var.deps.clock.now()));
+  });
+  r.put('/api/v1/applications/:id/evidence/:part', async (c) => {
+    await saveEvidence(c.var.deps, actor(c), c.req.param('id'), Number(c.req.param('part')), await body(c));
+    return c.json({ ok: true });
+  });
+  r.post('/api/v1/applications/:id/submit', async (c) => c.json(await submitApplication(c.var.deps, actor(c), c.req.param('id'))));
+
+  r.get('/api/v1/reviews', async (c) => {
+    const rows = await c.var.deps.db
+      .selectFrom('attempts as a')
+      .innerJoin('applications as p', 'p.id', 'a.application_id')
+      .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
+      .select(['a.public_id', 'a.number', 'a.submitted_at', 'v.title'])
+      .where('a.reviewer_user_id', '=', actor(c).userId)
+      .where('a.decision', 'is', null)
+      .orderBy('a.submitted_at')
+      .execute();
+    return c.json({ queue: rows.map((r) => ({ id: r.public_id, attempt: r.number, title: r.title, submittedAt: r.submitted_at.toISOString() })) });
+  });
+  r.get('/api/v1/reviews/:id', async (c) => {
+    const a = await assignedAttempt(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    return c.json({ id: a.public_id, attempt: a.number, title: a.title, evidence: a.evidence, rubric: a.rubric, decided: a.decision });
+  });
+  r.post('/api/v1/reviews/:id', async (c) => {
+    await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), await body(c));
+    c.var.deps.onJobsEnqueued?.();
+    return c.json({ ok: true });
+  });
+
+  // Issuer staff see their organisation's applications, evidence included.
+  r.get('/api/v1/orgs/:slug/applications/:id', async (c) => {
+    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'applications.read');
+    const app = await c.var.deps.db.selectFrom('applications').select('id').where('organisation_id', '=', organisation.id).where('public_id', '=', c.req.param('id')).executeTakeFirst();
+    if (!app) throw notFound('That application');
+    return c.json(await presentApplication(c.var.deps.db, app.id, c.var.deps.clock.now()));
+  });
+  return r;
+}
