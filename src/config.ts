@@ -44,6 +44,7 @@ export const settings = {
     default: 'true',
     help: 'Let verification fetch other issuers\' did:web documents, key URLs and status lists over https (public addresses only, with timeouts and size limits). false: verify offline.',
   },
+  REVIEW_TURNAROUND_DAYS: { schema: int(1, 365), default: '14', help: 'A submission not reviewed within this many days is reassigned to another reviewer.' },
   TRUST_PROXY: { schema: bool, default: 'false', help: 'Behind a reverse proxy: take the client address (rate limiting, audit log) from X-Forwarded-For.' },
   SESSION_DAYS: { schema: int(1, 365), default: '14', help: 'How long a login lasts without activity.' },
   LOGIN_MAX_FAILURES: { schema: int(1, 1000), default: '10', help: 'Failed logins allowed per email or per address within LOGIN_WINDOW_MINUTES.' },
@@ -79,6 +80,8 @@ export interface Config {
   loginWindowMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secureCookies: boolean;
+  /** Days before an unreviewed submission is reassigned. */
+  reviewTurnaroundDays: number;
   /** Verification may fetch foreign keys and status lists (CAIRN_FETCH_FOREIGN). */
   fetchForeign: boolean;
   /** CAIRN_SECRET; null only in demo mode, where the runtime generates one into the data folder. */
@@ -161,6 +164,7 @@ export function loadConfig(env: Source = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     secret: (raw.CAIRN_SECRET as string | undefined) ?? null,
     fetchForeign: raw.CAIRN_FETCH_FOREIGN as boolean,
+    reviewTurnaroundDays: raw.REVIEW_TURNAROUND_DAYS as number,
   };
 }
 

@@ -3,6 +3,7 @@ import { ISSUE_PASSED_APPLICATION } from '../commands/reviewAttempt.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
 import { rubricPasses, type Rubric } from '../domain/microCredential.ts';
 import { primaryEmail } from '../storage/users.ts';
+import { sweepApplications } from '../commands/sweepApplications.ts';
 import { defineJob, PermanentJobError } from './definition.ts';
 
 /**
@@ -44,3 +45,14 @@ export const issuePassedApplicationJob = defineJob({
     await db.updateTable('applications').set({ credential_id: row.id }).where('id', '=', app.id).execute();
   },
 });
+
+/** Reminders, expiry and reassignment of stale reviews (hourly). */
+export const sweepApplicationsJob = defineJob({
+  type: 'applications.sweep',
+  payload: z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
+  async handle(_payload, deps) {
+    await sweepApplications(deps);
+  },
+});
+
+export const earningSchedules = [{ name: 'applications-sweep', jobType: 'applications.sweep', everySeconds: 3600 }];

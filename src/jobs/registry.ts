@@ -2,12 +2,12 @@ import { deliverMailJob } from '../mail/deliverJob.ts';
 import type { JobDefinition } from './definition.ts';
 import { publishStatusListJob } from './statusListJobs.ts';
 import { evaluatePathwaysJob } from './pathwayJobs.ts';
-import { issuePassedApplicationJob } from './earningJobs.ts';
+import { earningSchedules, issuePassedApplicationJob, sweepApplicationsJob } from './earningJobs.ts';
 import { maintenanceSchedules, purgeLoginFailuresJob, purgeSessionsJob } from './maintenanceJobs.ts';
 import type { ScheduleDefinition } from './schedules.ts';
 
 /** Every job type Cairn runs. */
-export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob] as JobDefinition<unknown>[];
+export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob] as JobDefinition<unknown>[];
 
 /** Every recurring schedule. */
-export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules];
+export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules];

@@ -127,6 +127,25 @@ export function invitationMail(v: { organisationName: string; inviterName: strin
   };
 }
 
+/** Reminds an earner that their application's deadline is near. */
+export function deadlineReminderMail(v: { name: string; title: string; days: number; deadline: string; link: string }): RenderedMail {
+  const subject = `${v.days} day${v.days === 1 ? '' : 's'} left to submit “${v.title}”`;
+  const reason = 'You received this because you applied for this micro-credential on Cairn.';
+  const lead = `Your application for “${v.title}” closes on ${v.deadline}. Submit your evidence before then; after the deadline the application expires (your evidence is kept and you can apply again).`;
+  return {
+    template: 'deadline_reminder',
+    subject,
+    text: `Hello ${v.name},\n\n${lead}\n\n${v.link}\n\n${reason}\n`,
+    html: html(
+      <Layout title={subject} reason={reason}>
+        <p>Hello {v.name},</p>
+        <p>{lead}</p>
+        <Button href={v.link} label="Continue your application" />
+      </Layout>,
+    ),
+  };
+}
+
 /** Tells an earner the outcome of a review, with a link to the feedback. */
 export function reviewDecisionMail(v: { name: string; title: string; passed: boolean; link: string }): RenderedMail {
   const subject = v.passed ? `You earned “${v.title}”` : `Feedback on your “${v.title}” submission`;

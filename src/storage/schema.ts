@@ -332,6 +332,8 @@ export interface ApplicationsTable {
   status: ApplicationStatus;
   deadline_at: Timestamp;
   attempts: Generated<number>;
+  /** Deadline reminders already sent (30, 7, 1 days before). */
+  reminded_days: Generated<number[]>;
   credential_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -13,6 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text not null check (status in ('in_progress', 'submitted', 'in_review', 'needs_revision', 'passed', 'expired', 'withdrawn')),
       deadline_at timestamptz not null,
       attempts integer not null default 0,
+      reminded_days integer[] not null default '{}',
       credential_id bigint references credentials(id) on delete set null,
       created_at timestamptz not null,
       updated_at timestamptz not null,
