@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, conflict, invalid } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
@@ -29,7 +30,7 @@ export async function saveEvidence(deps: CommandDeps, actor: Actor, applicationP
     if (app.deadline_at <= now) throw conflict('The deadline has passed.');
     const part = (await parts(tx, app.version_id))[partIndex];
     if (!part) throw invalid({ part: 'There is no such evidence part.' });
-    if (part.kind === 'file') throw new AppError('validation_failed', 'Upload files through the file upload.', { [`part${partIndex}`]: 'Upload a file for this part.' });
+    if (part.kind === 'file') throw new AppError('validation_failed', 'Upload a file for this part.', { [`part${partIndex}`]: 'Upload a file for this part.' });
     if (part.kind === 'link' && value.trim() && !/^https?:\/\/\S+$/.test(value.trim())) throw invalid({ [`part${partIndex}`]: 'Enter a full web address starting with https://.' });
     if (part.kind === 'text' && part.maxWords && words(value) > part.maxWords) throw invalid({ [`part${partIndex}`]: `Use at most ${part.maxWords} words (you have ${words(value)}).` });
     const row = { kind: part.kind, text_value: part.kind === 'text' ? value : null, link_url: part.kind === 'link' ? value.trim() : null, updated_at: now };
@@ -73,12 +74,16 @@ export async function submitApplication(deps: CommandDeps, actor: Actor, applica
     const missing: Record<string, string> = {};
     required.forEach((p, i) => {
       const item = items.find((it) => it.part_index === i);
-      if (p.required && !(item?.text_value?.trim() || item?.link_url)) missing[`part${i}`] = `Missing: ${p.prompt}`;
+      if (p.required && !(item?.text_value?.trim() || item?.link_url || item?.file_id)) missing[`part${i}`] = `Missing: ${p.prompt}`;
     });
     if (Object.keys(missing).length) throw invalid(missing, 'Some required evidence is missing.');
     const number = app.attempts + 1;
     const reviewer = await pickReviewer(tx, app.organisation_id, actor.userId);
-    const evidence = items.map((it) => ({ part: it.part_index, kind: it.kind, text: it.text_value, link: it.link_url }));
+    const files = await tx.selectFrom('evidence_files').select(['id', 'public_id', 'filename']).where('application_id', '=', app.id).execute();
+    const evidence = items.map((it) => {
+      const file = files.find((f) => f.id === it.file_id);
+      return { part: it.part_index, kind: it.kind, text: it.text_value, link: it.link_url, file: file ? { id: file.public_id, name: file.filename } : null };
+    });
     await tx
       .insertInto('attempts')
       .values({ public_id: publicId('att'), application_id: app.id, number, evidence: JSON.stringify(evidence), submitted_at: now, reviewer_user_id: reviewer, assigned_at: reviewer ? now : null })
@@ -86,5 +91,49 @@ export async function submitApplication(deps: CommandDeps, actor: Actor, applica
     await tx.updateTable('applications').set({ status: 'submitted', attempts: number, updated_at: now }).where('id', '=', app.id).execute();
     await recordAudit(tx, { organisationId: app.organisation_id, actorUserId: actor.userId, action: 'application.submitted', subjectType: 'application', subjectId: app.public_id, data: { attempt: number, reviewer }, ip: actor.ip }, now);
     return { attempt: number };
+  });
+}
+
+const FILE_TYPES: Array<[string, (b: Uint8Array) => boolean]> = [
+  ['application/pdf', (b) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-'],
+  ['image/png', (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47],
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ['application/zip', (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04], // also .docx/.pptx/.xlsx
+  ['video/mp4', (b) => Buffer.from(b.subarray(4, 8)).toString('latin1') === 'ftyp'],
+];
+
+/** The type of an evidence file by its bytes (PDF, PNG, JPEG, Office/zip, MP4), or null. */
+export function sniffEvidence(bytes: Uint8Array): string | null {
+  return FILE_TYPES.find(([, test]) => test(bytes))?.[0] ?? null;
+}
+
+/**
+ * Stores an uploaded file for a file part (in the database, so every machine can serve it; only
+ * the earner, the assigned reviewer and the issuer's staff can fetch it).
+ */
+export async function saveEvidenceFile(deps: CommandDeps, actor: Actor, applicationPublicId: string, partIndex: number, file: { name: string; bytes: Uint8Array }): Promise<{ publicId: string }> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
+    const part = (await parts(tx, app.version_id))[partIndex];
+    if (!part || part.kind !== 'file') throw invalid({ [`part${partIndex}`]: 'This part does not take a file.' });
+    const limit = (part.maxSizeMb ?? 20) * 1024 * 1024;
+    if (file.bytes.length === 0) throw invalid({ [`part${partIndex}`]: 'The file is empty.' });
+    if (file.bytes.length > limit) throw invalid({ [`part${partIndex}`]: `Files for this part are limited to ${part.maxSizeMb ?? 20} MB.` });
+    const type = sniffEvidence(file.bytes);
+    if (!type) throw invalid({ [`part${partIndex}`]: 'Upload a PDF, an image (PNG, JPEG), an Office document or an MP4 video.' });
+    const row = await tx
+      .insertInto('evidence_files')
+      .values({ public_id: publicId('file'), application_id: app.id, filename: file.name.slice(0, 200) || 'evidence', content_type: type, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), bytes: file.bytes, created_at: now })
+      .returning(['id', 'public_id'])
+      .executeTakeFirstOrThrow();
+    const values = { kind: 'file' as const, text_value: null, link_url: null, file_id: row.id, updated_at: now };
+    await tx
+      .insertInto('evidence_items')
+      .values({ application_id: app.id, part_index: partIndex, ...values })
+      .onConflict((oc) => oc.columns(['application_id', 'part_index']).doUpdateSet(values))
+      .execute();
+    return { publicId: row.public_id };
   });
 }

@@ -17,6 +17,7 @@ import { catalogRoutes } from '../web/routes/catalog.tsx';
 import { designerRoutes } from '../web/routes/designer.tsx';
 import { imageRoutes } from '../web/routes/images.ts';
 import { earningApiRoutes } from './earningApi.ts';
+import { earningRoutes } from '../web/routes/earning.tsx';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -42,22 +43,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
     }
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('validation_failed', 'That request is too large (1 MB at most).');
-      },
-    }),
-  );
+  // Requests are small, except evidence files (limited again per evidence part).
+  const tooLarge = (mb: number) => () => {
+    throw new AppError('validation_failed', `That request is too large (${mb} MB at most).`);
+  };
+  const small = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge(1) });
+  const evidence = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge(100) });
+  app.use('*', (c, next) => (/^\/applications\/[^/]+\/evidence\/\d+\/file$/.test(c.req.path) ? evidence(c, next) : small(c, next)));
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.db);
     return c.json({ ok: true });
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), earningRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

@@ -87,6 +87,17 @@ export function earningApiRoutes() {
     return c.json({ ok: true });
   });
 
+  // A credential's signed document, exactly as issued, for its recipient (any confirmed address) or the issuer's staff.
+  r.get('/api/v1/credentials/:id', async (c) => {
+    const { db } = c.var.deps;
+    const viewer = requireViewer(c.var.viewer);
+    const row = await db.selectFrom('credentials').select(['document', 'recipient_email', 'organisation_id']).where('public_id', '=', c.req.param('id')).executeTakeFirst();
+    if (!row) throw notFound('That credential');
+    const mine = row.recipient_email ? await db.selectFrom('user_emails').select('id').where('user_id', '=', viewer.user_id).where('email', '=', row.recipient_email).where('confirmed_at', 'is not', null).executeTakeFirst() : undefined;
+    if (!mine) await requireMember(db, (await db.selectFrom('organisations').select('slug').where('id', '=', row.organisation_id).executeTakeFirstOrThrow()).slug, viewer.user_id, 'applications.read');
+    return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json', 'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"` });
+  });
+
   // Issuer staff see their organisation's applications, evidence included.
   r.get('/api/v1/orgs/:slug/applications/:id', async (c) => {
     const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'applications.read');

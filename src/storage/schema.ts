@@ -346,7 +346,20 @@ export interface EvidenceItemsTable {
   kind: 'text' | 'file' | 'link';
   text_value: string | null;
   link_url: string | null;
+  file_id: ColumnType<number | null, number | null | undefined, number | null>;
   updated_at: Timestamp;
+}
+
+export interface EvidenceFilesTable {
+  id: Id;
+  public_id: string;
+  application_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  created_at: Timestamp;
 }
 
 export interface AttemptsTable {
@@ -410,6 +423,7 @@ export interface Database {
   badge_images: BadgeImagesTable;
   applications: ApplicationsTable;
   evidence_items: EvidenceItemsTable;
+  evidence_files: EvidenceFilesTable;
   attempts: AttemptsTable;
   stack_members: StackMembersTable;
 }

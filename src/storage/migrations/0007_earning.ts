@@ -30,6 +30,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null,
       primary key (application_id, part_index)
     )`,
+    sql`create table evidence_files (
+      id bigserial primary key,
+      public_id text not null unique,
+      application_id bigint not null references applications(id) on delete cascade,
+      filename text not null,
+      content_type text not null,
+      size integer not null,
+      sha256 text not null,
+      bytes bytea not null,
+      created_at timestamptz not null
+    )`,
+    sql`alter table evidence_items add column file_id bigint references evidence_files(id) on delete set null`,
     sql`create table attempts (
       id bigserial primary key,
       public_id text not null unique,

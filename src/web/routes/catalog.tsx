@@ -10,6 +10,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 import { imageUrl } from './images.ts';
+import { ActionButton } from '../forms.tsx';
 
 type C = Context<AppEnv>;
 const hours = (n: number | null) => (n === null ? '—' : `${n} h`);
@@ -179,6 +180,17 @@ export function catalogRoutes() {
         {image && <img src={image} alt={`${d.title} badge`} width="128" height="128" style="float:right" />}
         <h1>{d.title}</h1>
         {v.status === 'superseded' && <p class="flash info">You are looking at version {v.version}, which a newer version has replaced.</p>}
+        {v.status === 'published' && d.earningMode === 'reviewed_evidence' && (
+          <p>
+            {c.var.viewer ? (
+              <ActionButton action={`/catalog/${v.org_slug}/${v.mc_slug}/apply`} csrfToken={c.var.csrfToken} label="Apply" />
+            ) : (
+              <a class="button" href={`/login?next=${encodeURIComponent(`/catalog/${v.org_slug}/${v.mc_slug}`)}`}>
+                Log in to apply
+              </a>
+            )}
+          </p>
+        )}
         <MicroCredentialBody d={d} version={v.version} />
         <p>
           <a href={`/catalog/${v.org_slug}/${v.mc_slug}/v/${v.version}/achievement.json`}>Open Badges 3.0 Achievement (JSON)</a>

@@ -1,0 +1,120 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { testBackends, unique } from '../../src/testing/databases.ts';
+import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
+import { completeDesign } from '../../src/testing/catalogFixtures.ts';
+import { createMicroCredential, publishDraft, updateDraft } from '../../src/commands/designMicroCredential.ts';
+import { testConfig } from '../../src/testing/http.ts';
+import { ManualClock } from '../../src/domain/clock.ts';
+
+// The union's performance-based loop in real Chromium: apply → submit → "needs revision" with a
+// peer reviewer's feedback → resubmit → pass → a verifiable badge in the earner's account.
+const [pglite] = testBackends();
+
+describe('earning a micro-credential in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  before(async () => {
+    server = await startTestServer(await pglite!.storage());
+    browser = await chromium.launch(chromiumLaunchOptions);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function logIn(user: { email: string; password: string }): Promise<Page> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+
+  test('apply, submit, needs revision, resubmit, pass, badge', async () => {
+    const storage = await pglite!.storage();
+    const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Harbour Teachers' });
+    const [designer, reviewer, earner] = [await buildUser(storage.db), await buildUser(storage.db, { name: 'Pat Peer' }), await buildUser(storage.db, { name: 'Erin Earner' })];
+    await addMember(storage.db, org.id, designer.id, ['designer']);
+    await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
+    const deps = { db: storage.db, clock: new ManualClock(new Date()), config: testConfig() };
+    const title = `Think Time ${unique('')}`;
+    const { publicId, slug } = await createMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, { title });
+    await updateDraft(deps, { userId: designer.id, ip: null }, org.slug, publicId, completeDesign(title, {
+      evidenceParts: [
+        { prompt: 'Link to your lesson video', kind: 'link', required: true },
+        { prompt: 'Upload your lesson plan (PDF)', kind: 'file', maxSizeMb: 5, required: true },
+        { prompt: 'Reflect on what changed', kind: 'text', maxWords: 200, required: true },
+      ],
+    }));
+    await publishDraft(deps, { userId: designer.id, ip: null }, org.slug, publicId);
+
+    const e = await logIn(earner);
+    await e.goto(`${server.url}/catalog/${org.slug}/${slug}`);
+    await e.getByRole('button', { name: 'Apply' }).click();
+    await e.getByText('You applied.').waitFor();
+    await e.getByRole('button', { name: 'Submit for review' }).click();
+    await e.getByText('Some required evidence is missing.').waitFor();
+    await e.getByLabel('Link').fill('https://video.example/think-time');
+    await e.getByRole('button', { name: 'Save draft' }).first().click();
+    await e.getByText('Part 1 saved.').waitFor();
+    await e.getByLabel(/Choose a file/).setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% lesson plan\n') });
+    await e.getByRole('button', { name: 'Upload' }).click();
+    await e.getByText('File for part 2 uploaded.').waitFor();
+    await e.getByLabel(/Your answer/).fill('Students answered more fully when I waited.');
+    await e.getByRole('button', { name: 'Save draft' }).last().click();
+    await e.getByRole('button', { name: 'Submit for review' }).click();
+    await e.getByText('Attempt 1 submitted.').waitFor();
+
+    const r = await logIn(reviewer);
+    await r.goto(`${server.url}/reviews`);
+    await r.getByRole('link', { name: new RegExp(`${title} — attempt 1`) }).click();
+    await r.getByRole('link', { name: 'plan.pdf' }).waitFor();
+    await r.getByLabel(/Developing: Steps unclear/).check();
+    await r.getByLabel(/Proficient: Routine shown end to end/).check();
+    await r.getByLabel('Feedback on Routine plan').fill('Show the steps you taught.');
+    await r.getByLabel('Overall feedback').fill('A good start; make the plan explicit.');
+    await r.getByLabel('Pass', { exact: true }).check();
+    await r.getByRole('button', { name: 'Record review' }).click();
+    await r.getByText('must be “needs revision”').waitFor(); // the decision must follow the rubric
+    await r.getByLabel('Needs revision').check();
+    await r.getByRole('button', { name: 'Record review' }).click();
+    await r.getByText('Review recorded').waitFor();
+
+    await e.reload();
+    await e.getByText('Show the steps you taught.').waitFor();
+    await e.getByText('Needs revision').first().waitFor();
+    await e.getByLabel(/Your answer/).fill('I now teach the steps explicitly, then wait three seconds.');
+    await e.getByRole('button', { name: 'Save draft' }).last().click();
+    await e.getByRole('button', { name: 'Resubmit for review' }).click();
+    await e.getByText('Attempt 2 submitted.').waitFor();
+
+    await r.goto(`${server.url}/reviews`);
+    await r.getByRole('link', { name: new RegExp(`${title} — attempt 2`) }).click();
+    await r.getByLabel(/Proficient: Clear, taught steps/).check();
+    await r.getByLabel(/Proficient: Routine shown end to end/).check();
+    await r.getByLabel('Overall feedback').fill('Clear and convincing. Well done.');
+    await r.getByLabel('Pass', { exact: true }).check();
+    await r.getByRole('button', { name: 'Record review' }).click();
+    await r.getByText('Review recorded').waitFor();
+
+    // The badge is issued by a job; the earner's page links to the signed credential.
+    let badge = '';
+    for (let i = 0; i < 50 && !badge; i++) {
+      await e.reload();
+      badge = (await e.getByRole('link', { name: /^cred_/ }).count()) ? ((await e.getByRole('link', { name: /^cred_/ }).textContent()) ?? '') : '';
+      if (!badge) await new Promise((res) => setTimeout(res, 200));
+    }
+    assert.match(badge, /^cred_/);
+    const res = await e.request.get(`${server.url}/api/v1/credentials/${badge}`);
+    const credential = JSON.parse(await res.text()) as Record<string, unknown>;
+    const verified = await e.request.post(`${server.url}/credentials/verify`, { data: { verifiableCredential: credential } });
+    assert.equal(verified.status(), 200);
+    assert.equal(((await verified.json()) as { verified: boolean }).verified, true);
+  });
+});
