@@ -97,6 +97,17 @@ for (const backend of testBackends()) {
       assert.equal(doc.credentialSubject.result[0]?.value, 'Passed on attempt 2');
       await worker.drain();
       assert.equal((await storage.db.selectFrom('credentials').select('id').where('recipient_email', '=', earner.email).execute()).length, 1, 'issued once');
+
+      // The issuer's analytics: attempt 1 needed revision, attempt 2 passed.
+      const st = await login(staff);
+      const csv = await (await st.get(`/orgs/${org.slug}/analytics.csv`)).text();
+      const [header, row] = csv.trim().split('\r\n');
+      assert.match(header!, /^micro_credential,title,applications,submissions,passed,expired,first_time_pass_rate,mean_attempts_to_pass/);
+      assert.match(row!, new RegExp(`^${mc},[^,]+,1,2,1,0,0,2,`));
+      assert.match(await (await st.get(`/orgs/${org.slug}/analytics`)).text(), /First-time pass rate/);
+      assert.equal((await st.get(`/orgs/${org.slug}/review-queue`)).status, 200);
+      assert.equal((await r.get(`/orgs/${org.slug}/analytics`)).status, 403, 'reviewers do not see analytics');
+      assert.equal((await fa.get(`/orgs/${org.slug}/review-queue`)).status, 404);
     });
   });
 }

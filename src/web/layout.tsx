@@ -47,6 +47,16 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                   <a href={`/orgs/${org.slug}/micro-credentials`}>Micro-credentials</a>
                 </li>
               )}
+              {can(org.roles, 'applications.read') && org.kind !== 'recognizer' && (
+                <>
+                  <li>
+                    <a href={`/orgs/${org.slug}/review-queue`}>Review queue</a>
+                  </li>
+                  <li>
+                    <a href={`/orgs/${org.slug}/analytics`}>Analytics</a>
+                  </li>
+                </>
+              )}
               {can(org.roles, 'tokens.manage') && org.kind !== 'recognizer' && (
                 <li>
                   <a href={`/orgs/${org.slug}/tokens`}>API tokens</a>
@@ -57,6 +67,16 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
           <li>
             <a href="/catalog">Catalog</a>
           </li>
+          {viewer && (
+            <li>
+              <a href="/applications">My applications</a>
+            </li>
+          )}
+          {viewer && (
+            <li>
+              <a href="/reviews">Reviews</a>
+            </li>
+          )}
           {viewer?.is_platform_admin && (
             <li>
               <a href="/admin/jobs">Jobs</a>
