@@ -76,6 +76,8 @@ export const designSchema = z.object({
   applicationWindowMonths: z.number().int().positive().max(60).default(6),
   applicationFeeCents: optionalNumber(z.number().int().nonnegative().max(10_000_000)),
   earningMode: z.enum(EARNING_MODES).default('reviewed_evidence'),
+  /** Assessment mode: the lowest passing score (0–100). */
+  passingScore: optionalNumber(z.number().min(0).max(100)),
 });
 
 export type Design = z.infer<typeof designSchema>;
@@ -86,6 +88,7 @@ export function publishProblems(d: Design): Record<string, string> {
   if (!d.competency) problems.competency = 'State the competency before publishing.';
   if (!d.description) problems.description = 'Describe the micro-credential before publishing.';
   if (!d.criteria) problems.criteria = 'Write the criteria before publishing.';
+  if (d.earningMode === 'assessment' && d.passingScore === undefined) problems.passingScore = 'An assessment needs a passing score.';
   if (d.earningMode === 'reviewed_evidence') {
     if (!d.evidenceParts.some((p) => p.required)) problems.evidenceParts = 'Reviewed evidence needs at least one required evidence part.';
     if (!d.rubric) problems.rubric = 'Reviewed evidence needs a rubric.';

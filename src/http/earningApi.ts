@@ -4,6 +4,7 @@ import { applyForMicroCredential, earnersApplication } from '../commands/applyFo
 import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt } from '../commands/reviewAttempt.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
+import { recordOutcome } from '../commands/recordOutcome.ts';
 import { requireViewer } from './middleware/session.ts';
 import type { AppEnv } from './env.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -96,6 +97,12 @@ export function earningApiRoutes() {
     const mine = row.recipient_email ? await db.selectFrom('user_emails').select('id').where('user_id', '=', viewer.user_id).where('email', '=', row.recipient_email).where('confirmed_at', 'is not', null).executeTakeFirst() : undefined;
     if (!mine) await requireMember(db, (await db.selectFrom('organisations').select('slug').where('id', '=', row.organisation_id).executeTakeFirstOrThrow()).slug, viewer.user_id, 'applications.read');
     return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json', 'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"` });
+  });
+
+  // Staff record outcomes for the other earning modes (assessment, attendance, course completion).
+  r.post('/api/v1/orgs/:slug/micro-credentials/:id/outcomes', async (c) => {
+    const result = await recordOutcome(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await body(c));
+    return 'publicId' in result ? c.json({ issued: true, credential: result.publicId }, 201) : c.json(result, 200);
   });
 
   // Issuer staff see their organisation's applications, evidence included.

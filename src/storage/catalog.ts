@@ -25,6 +25,7 @@ export function versionToDesign(v: VersionRow): Design {
     applicationWindowMonths: v.application_window_months,
     applicationFeeCents: v.application_fee_cents ?? undefined,
     earningMode: v.earning_mode,
+    passingScore: v.passing_score === null ? undefined : Number(v.passing_score),
   };
 }
 
@@ -38,6 +39,7 @@ export function designToColumns(d: Design, searchText: string) {
     criteria: d.criteria,
     evidence_parts: JSON.stringify(d.evidenceParts),
     rubric: JSON.stringify(d.rubric ?? {}),
+    passing_score: d.passingScore ?? null,
     effort_hours: d.effortHours ?? null,
     credit_hours: d.creditHours ?? null,
     achievement_type: d.achievementType,

@@ -268,6 +268,7 @@ export interface MicroCredentialVersionsTable {
   validity_months: number | null;
   application_window_months: Generated<number>;
   application_fee_cents: number | null;
+  passing_score: number | null;
   earning_mode: EarningMode;
   search_text: Generated<string>;
   image_id: ColumnType<number | null, number | null | undefined, number | null>;

@@ -49,6 +49,7 @@ export function designFromForm(f: Fields): Record<string, unknown> {
     applicationWindowMonths: num(f, 'applicationWindowMonths') ?? 6,
     applicationFeeCents: str(f, 'applicationFee').trim() === '' ? undefined : Math.round(Number(str(f, 'applicationFee')) * 100),
     earningMode: str(f, 'earningMode') || 'reviewed_evidence',
+    passingScore: str(f, 'passingScore'),
   };
 }
 
@@ -69,6 +70,7 @@ export function formFromDesign(d: Design): Record<string, string> {
     applicationWindowMonths: String(d.applicationWindowMonths),
     applicationFee: d.applicationFeeCents === undefined ? '' : (d.applicationFeeCents / 100).toFixed(2),
     earningMode: d.earningMode,
+    passingScore: d.passingScore?.toString() ?? '',
     levels: d.rubric?.levels.map((l) => l.name).join(', ') ?? 'Beginning, Developing, Proficient',
     pass_rule: d.rubric?.passRule.type ?? 'all',
     pass_count: d.rubric?.passRule.type === 'minimum' ? String(d.rubric.passRule.count) : '',

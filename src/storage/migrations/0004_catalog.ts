@@ -33,6 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       validity_months integer,
       application_window_months integer not null default 6,
       application_fee_cents integer,
+      passing_score numeric(5,2),
       earning_mode text not null check (earning_mode in ('reviewed_evidence', 'assessment', 'attendance', 'course_completion')),
       search_text text not null default '',
       created_by bigint references users(id) on delete set null,

@@ -156,6 +156,7 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
         <Field form={form} name="validityMonths" label="Valid for (months; empty = never expires)" />
         <Field form={form} name="applicationWindowMonths" label="Time to submit after applying (months)" value="6" />
         <Field form={form} name="applicationFee" label="Application fee (empty = free)" />
+        <Field form={form} name="passingScore" label="Passing score for assessments (0–100)" />
         <Field form={form} name="tags" label="Tags, separated by commas" />
         <Area form={form} name="alignments" label="Alignments" hint="One per line: framework name | URL | code" rows={3} />
       </fieldset>
