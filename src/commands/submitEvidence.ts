@@ -7,6 +7,7 @@ import { parseInput } from '../domain/validation.ts';
 import { inTransaction, type Tx } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { earnersApplication } from './applyForMicroCredential.ts';
+import { teammatesOf } from './teams.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
 const EDITABLE = ['in_progress', 'needs_revision'];
@@ -42,15 +43,16 @@ export async function saveEvidence(deps: CommandDeps, actor: Actor, applicationP
   });
 }
 
-/** The least-loaded eligible reviewer of the organisation: never the earner. */
+/** The least-loaded eligible reviewer of the organisation: never the earner, never a teammate. */
 async function pickReviewer(tx: Tx, organisationId: number, earnerUserId: number): Promise<number | null> {
+  const excluded = [earnerUserId, ...(await teammatesOf(tx, earnerUserId))];
   const rows = await tx
     .selectFrom('memberships as m')
     .leftJoin('attempts as a', (j) => j.onRef('a.reviewer_user_id', '=', 'm.user_id').on('a.decision', 'is', null))
     .select(['m.user_id', (eb) => eb.fn.count<number>('a.id').as('open')])
     .where('m.organisation_id', '=', organisationId)
     .where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles')))
-    .where('m.user_id', '!=', earnerUserId)
+    .where('m.user_id', 'not in', excluded)
     .groupBy('m.user_id')
     .orderBy('open')
     .orderBy('m.user_id')

@@ -5,6 +5,7 @@ import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt } from '../commands/reviewAttempt.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
 import { recordOutcome } from '../commands/recordOutcome.ts';
+import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../commands/teams.ts';
 import { requireViewer } from './middleware/session.ts';
 import type { AppEnv } from './env.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -97,6 +98,28 @@ export function earningApiRoutes() {
     const mine = row.recipient_email ? await db.selectFrom('user_emails').select('id').where('user_id', '=', viewer.user_id).where('email', '=', row.recipient_email).where('confirmed_at', 'is not', null).executeTakeFirst() : undefined;
     if (!mine) await requireMember(db, (await db.selectFrom('organisations').select('slug').where('id', '=', row.organisation_id).executeTakeFirstOrThrow()).slug, viewer.user_id, 'applications.read');
     return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json', 'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"` });
+  });
+
+  r.post('/api/v1/teams', async (c) => c.json(await createTeam(c.var.deps, actor(c), await body(c)), 201));
+  r.post('/api/v1/teams/:id/invitations', async (c) => {
+    await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), await body(c));
+    c.var.deps.onJobsEnqueued?.();
+    return c.json({ ok: true }, 201);
+  });
+  r.post('/api/v1/teams/join/:token', async (c) => c.json(await joinTeam(c.var.deps, actor(c), c.req.param('token'))));
+  r.get('/api/v1/teams/:id', async (c) => c.json(await teamProgress(c.var.deps.db, actor(c).userId, c.req.param('id'))));
+  // Issuers see the teams working on their micro-credentials (names and sizes).
+  r.get('/api/v1/orgs/:slug/teams', async (c) => {
+    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'applications.read');
+    const rows = await c.var.deps.db
+      .selectFrom('teams as t')
+      .innerJoin('team_micro_credentials as tm', 'tm.team_id', 't.id')
+      .innerJoin('micro_credentials as m', 'm.id', 'tm.micro_credential_id')
+      .select(['t.public_id', 't.name', (eb) => eb.selectFrom('team_members').select((e) => e.fn.countAll<number>().as('n')).whereRef('team_members.team_id', '=', 't.id').as('members')])
+      .where('m.organisation_id', '=', organisation.id)
+      .distinct()
+      .execute();
+    return c.json({ teams: rows.map((t) => ({ id: t.public_id, name: t.name, members: Number(t.members) })) });
   });
 
   // Staff record outcomes for the other earning modes (assessment, attendance, course completion).

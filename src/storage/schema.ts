@@ -379,6 +379,36 @@ export interface AttemptsTable {
   reviewed_at: NullableTimestamp;
 }
 
+export interface TeamsTable {
+  id: Id;
+  public_id: string;
+  name: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  team_id: number;
+  user_id: number;
+  joined_at: Timestamp;
+}
+
+export interface TeamMicroCredentialsTable {
+  team_id: number;
+  micro_credential_id: number;
+}
+
+export interface TeamInvitationsTable {
+  id: Id;
+  team_id: number;
+  email: string;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+}
+
 export interface StacksTable {
   id: Id;
   public_id: string;
@@ -426,6 +456,10 @@ export interface Database {
   evidence_items: EvidenceItemsTable;
   evidence_files: EvidenceFilesTable;
   attempts: AttemptsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_micro_credentials: TeamMicroCredentialsTable;
+  team_invitations: TeamInvitationsTable;
   stack_members: StackMembersTable;
 }
 

@@ -6,6 +6,7 @@ import * as m0004 from './0004_catalog.ts';
 import * as m0005 from './0005_pathways.ts';
 import * as m0006 from './0006_badge_images.ts';
 import * as m0007 from './0007_earning.ts';
+import * as m0008 from './0008_teams.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_pathways': m0005,
   '0006_badge_images': m0006,
   '0007_earning': m0007,
+  '0008_teams': m0008,
 };

@@ -1,0 +1,37 @@
+import { sql, type Kysely } from 'kysely';
+
+/** Teams / learning communities of earners working on the same micro-credentials. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const statements = [
+    sql`create table teams (
+      id bigserial primary key,
+      public_id text not null unique,
+      name text not null,
+      created_by bigint references users(id) on delete set null,
+      created_at timestamptz not null
+    )`,
+    sql`create table team_members (
+      team_id bigint not null references teams(id) on delete cascade,
+      user_id bigint not null references users(id) on delete cascade,
+      joined_at timestamptz not null,
+      primary key (team_id, user_id)
+    )`,
+    sql`create index team_members_user on team_members (user_id)`,
+    sql`create table team_micro_credentials (
+      team_id bigint not null references teams(id) on delete cascade,
+      micro_credential_id bigint not null references micro_credentials(id) on delete cascade,
+      primary key (team_id, micro_credential_id)
+    )`,
+    sql`create table team_invitations (
+      id bigserial primary key,
+      team_id bigint not null references teams(id) on delete cascade,
+      email text not null,
+      token_hash text not null unique,
+      invited_by bigint references users(id) on delete set null,
+      created_at timestamptz not null,
+      expires_at timestamptz not null,
+      accepted_at timestamptz
+    )`,
+  ];
+  for (const statement of statements) await statement.execute(db);
+}
