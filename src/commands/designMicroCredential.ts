@@ -141,6 +141,29 @@ export async function saveStack(deps: CommandDeps, actor: Actor, orgSlug: string
   });
 }
 
+/** Sets a micro-credential's reviewer pool (members with the reviewer role); empty = every reviewer. */
+export async function setReviewerPool(deps: CommandDeps, actor: Actor, orgSlug: string, mcPublicId: string, input: unknown): Promise<void> {
+  const { reviewers } = parseInput(z.object({ reviewers: z.array(z.string()).max(500) }), input);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const { organisation, mc } = await designable(tx, orgSlug, actor, mcPublicId);
+    const members = reviewers.length
+      ? await tx
+          .selectFrom('memberships as m')
+          .innerJoin('users as u', 'u.id', 'm.user_id')
+          .select('u.id')
+          .where('m.organisation_id', '=', organisation.id)
+          .where('u.public_id', 'in', reviewers)
+          .where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles')))
+          .execute()
+      : [];
+    if (members.length !== new Set(reviewers).size) throw invalid({ reviewers: 'Every pool member must be a reviewer of this organisation.' });
+    await tx.deleteFrom('micro_credential_reviewers').where('micro_credential_id', '=', mc.id).execute();
+    if (members.length) await tx.insertInto('micro_credential_reviewers').values(members.map((m) => ({ micro_credential_id: mc.id, user_id: m.id }))).execute();
+    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'micro_credential.reviewer_pool_set', subjectType: 'micro_credential', subjectId: mc.public_id, data: { reviewers: reviewers.length }, ip: actor.ip }, now);
+  });
+}
+
 /** Removes a stack (its micro-credentials stay, and so do their badges). */
 export async function deleteStack(deps: CommandDeps, actor: Actor, orgSlug: string, stackPublicId: string): Promise<void> {
   const now = deps.clock.now();

@@ -43,21 +43,22 @@ export async function saveEvidence(deps: CommandDeps, actor: Actor, applicationP
   });
 }
 
-/** The least-loaded eligible reviewer of the organisation: never the earner, never a teammate. */
-async function pickReviewer(tx: Tx, organisationId: number, earnerUserId: number): Promise<number | null> {
+/**
+ * The least-loaded eligible reviewer: from the micro-credential's pool (or every reviewer of
+ * the organisation when it has none), never the earner, never a teammate.
+ */
+async function pickReviewer(tx: Tx, organisationId: number, microCredentialId: number, earnerUserId: number): Promise<number | null> {
   const excluded = [earnerUserId, ...(await teammatesOf(tx, earnerUserId))];
-  const rows = await tx
+  const pool = (await tx.selectFrom('micro_credential_reviewers').select('user_id').where('micro_credential_id', '=', microCredentialId).execute()).map((p) => p.user_id);
+  let query = tx
     .selectFrom('memberships as m')
     .leftJoin('attempts as a', (j) => j.onRef('a.reviewer_user_id', '=', 'm.user_id').on('a.decision', 'is', null))
     .select(['m.user_id', (eb) => eb.fn.count<number>('a.id').as('open')])
     .where('m.organisation_id', '=', organisationId)
     .where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles')))
-    .where('m.user_id', 'not in', excluded)
-    .groupBy('m.user_id')
-    .orderBy('open')
-    .orderBy('m.user_id')
-    .limit(1)
-    .execute();
+    .where('m.user_id', 'not in', excluded);
+  if (pool.length) query = query.where('m.user_id', 'in', pool);
+  const rows = await query.groupBy('m.user_id').orderBy('open').orderBy('m.user_id').limit(1).execute();
   return rows[0]?.user_id ?? null;
 }
 
@@ -80,7 +81,7 @@ export async function submitApplication(deps: CommandDeps, actor: Actor, applica
     });
     if (Object.keys(missing).length) throw invalid(missing, 'Some required evidence is missing.');
     const number = app.attempts + 1;
-    const reviewer = await pickReviewer(tx, app.organisation_id, actor.userId);
+    const reviewer = await pickReviewer(tx, app.organisation_id, app.micro_credential_id, actor.userId);
     const files = await tx.selectFrom('evidence_files').select(['id', 'public_id', 'filename']).where('application_id', '=', app.id).execute();
     const evidence = items.map((it) => {
       const file = files.find((f) => f.id === it.file_id);

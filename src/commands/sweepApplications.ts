@@ -6,6 +6,7 @@ import { primaryEmail, findUser } from '../storage/users.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { deadlineReminderMail } from '../mail/templates.tsx';
 import { appLink, type CommandDeps } from './context.ts';
+import { teammatesOf } from './teams.ts';
 
 export const REMINDER_DAYS = [30, 7, 1] as const;
 const OPEN = ['in_progress', 'needs_revision'] as const;
@@ -58,24 +59,21 @@ export async function sweepApplications(deps: CommandDeps & { db: Db }): Promise
   const stale = await db
     .selectFrom('attempts as a')
     .innerJoin('applications as p', 'p.id', 'a.application_id')
-    .select(['a.id', 'a.reviewer_user_id', 'p.organisation_id', 'p.earner_user_id', 'p.public_id'])
+    .select(['a.id', 'a.reviewer_user_id', 'p.organisation_id', 'p.earner_user_id', 'p.public_id', 'p.micro_credential_id'])
     .where('a.decision', 'is', null)
     .where('a.assigned_at', '<=', new Date(now.getTime() - config.reviewTurnaroundDays * DAY))
     .execute();
   for (const attempt of stale) {
-    const next = await db
+    const pool = (await db.selectFrom('micro_credential_reviewers').select('user_id').where('micro_credential_id', '=', attempt.micro_credential_id).execute()).map((p) => p.user_id);
+    let candidates = db
       .selectFrom('memberships as m')
       .leftJoin('attempts as open', (j) => j.onRef('open.reviewer_user_id', '=', 'm.user_id').on('open.decision', 'is', null))
       .select(['m.user_id', (eb) => eb.fn.count<number>('open.id').as('load')])
       .where('m.organisation_id', '=', attempt.organisation_id)
       .where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles')))
-      .where('m.user_id', '!=', attempt.earner_user_id)
-      .where('m.user_id', '!=', attempt.reviewer_user_id ?? -1)
-      .groupBy('m.user_id')
-      .orderBy('load')
-      .orderBy('m.user_id')
-      .limit(1)
-      .executeTakeFirst();
+      .where('m.user_id', 'not in', [attempt.earner_user_id, attempt.reviewer_user_id ?? -1, ...(await teammatesOf(db, attempt.earner_user_id))]);
+    if (pool.length) candidates = candidates.where('m.user_id', 'in', pool);
+    const next = await candidates.groupBy('m.user_id').orderBy('load').orderBy('m.user_id').limit(1).executeTakeFirst();
     if (!next) continue;
     await db.updateTable('attempts').set({ reviewer_user_id: next.user_id, assigned_at: now }).where('id', '=', attempt.id).where('decision', 'is', null).execute();
     await recordAudit(db, { organisationId: attempt.organisation_id, actorUserId: null, action: 'review.reassigned', subjectType: 'application', subjectId: attempt.public_id, data: { from: attempt.reviewer_user_id, to: next.user_id } }, now);

@@ -51,3 +51,33 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+for (const backend of testBackends()) {
+  describe(`reviewer pools (${backend.name})`, () => {
+    test('a micro-credential’s pool decides who reviews it; only reviewers may be in it', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const [designer, r1, r2, earner, plain] = [await buildUser(storage.db), await buildUser(storage.db), await buildUser(storage.db), await buildUser(storage.db), await buildUser(storage.db)];
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      await addMember(storage.db, org.id, r1.id, ['reviewer']);
+      await addMember(storage.db, org.id, r2.id, ['reviewer']);
+      await addMember(storage.db, org.id, plain.id, ['issuing_staff']);
+      const d = new TestBrowser(app);
+      await d.post('/login', { email: designer.email, password: designer.password });
+      const mc = ((await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, completeDesign(`Pool ${unique('')}`, { evidenceParts: [{ prompt: 'Reflection', kind: 'text', required: true }] }))).body as { publicId: string }).publicId;
+      await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${mc}/publish`, {});
+      const put = (reviewers: string[]) => d.request('PUT', `/api/v1/orgs/${org.slug}/micro-credentials/${mc}/reviewers`, { body: JSON.stringify({ reviewers }), headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': d.cookies.get('cairn_csrf')! } });
+      assert.equal((await put([plain.public_id])).status, 422);
+      const r2Id = await storage.db.selectFrom('users').select('public_id').where('id', '=', Math.max(r1.id, r2.id)).executeTakeFirstOrThrow();
+      assert.equal((await put([r2Id.public_id])).status, 200);
+      const e = new TestBrowser(app);
+      await e.post('/login', { email: earner.email, password: earner.password });
+      const appId = ((await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {})).body as { publicId: string }).publicId;
+      await e.request('PUT', `/api/v1/applications/${appId}/evidence/0`, { body: JSON.stringify({ value: 'Text' }), headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': e.cookies.get('cairn_csrf')! } });
+      await e.postJson(`/api/v1/applications/${appId}/submit`, {});
+      const assigned = await storage.db.selectFrom('attempts as x').innerJoin('applications as p', 'p.id', 'x.application_id').select('x.reviewer_user_id').where('p.public_id', '=', appId).executeTakeFirstOrThrow();
+      assert.equal(assigned.reviewer_user_id, Math.max(r1.id, r2.id), 'the pool member, though the other reviewer comes first otherwise');
+    });
+  });
+}

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { invalid } from '../domain/errors.ts';
 import { EARNING_MODES } from '../domain/microCredential.ts';
-import { createMicroCredential, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, updateDraft } from '../commands/designMicroCredential.ts';
+import { createMicroCredential, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, setReviewerPool, updateDraft } from '../commands/designMicroCredential.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
 import { searchCatalog, type CatalogQuery } from '../storage/catalog.ts';
 import { requireViewer } from './middleware/session.ts';
@@ -66,6 +66,10 @@ export function catalogApiRoutes() {
   });
   r.post(`${base}/:id/publish`, async (c) => c.json(await publishDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'))));
   r.post(`${base}/:id/revise`, async (c) => c.json(await reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id')), 201));
+  r.put(`${base}/:id/reviewers`, async (c) => {
+    await setReviewerPool(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await body(c));
+    return c.json({ ok: true });
+  });
   r.post(`${base}/:id/retire`, async (c) => {
     await retireMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
     return c.json({ ok: true });

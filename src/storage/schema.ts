@@ -398,6 +398,11 @@ export interface TeamMicroCredentialsTable {
   micro_credential_id: number;
 }
 
+export interface MicroCredentialReviewersTable {
+  micro_credential_id: number;
+  user_id: number;
+}
+
 export interface TeamInvitationsTable {
   id: Id;
   team_id: number;
@@ -460,6 +465,7 @@ export interface Database {
   team_members: TeamMembersTable;
   team_micro_credentials: TeamMicroCredentialsTable;
   team_invitations: TeamInvitationsTable;
+  micro_credential_reviewers: MicroCredentialReviewersTable;
   stack_members: StackMembersTable;
 }
 

@@ -22,6 +22,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       micro_credential_id bigint not null references micro_credentials(id) on delete cascade,
       primary key (team_id, micro_credential_id)
     )`,
+    // A micro-credential's reviewer pool (empty = every reviewer of the organisation).
+    sql`create table micro_credential_reviewers (
+      micro_credential_id bigint not null references micro_credentials(id) on delete cascade,
+      user_id bigint not null references users(id) on delete cascade,
+      primary key (micro_credential_id, user_id)
+    )`,
     sql`create table team_invitations (
       id bigserial primary key,
       team_id bigint not null references teams(id) on delete cascade,
