@@ -44,6 +44,7 @@ export const settings = {
     default: 'true',
     help: 'Let verification fetch other issuers\' did:web documents, key URLs and status lists over https (public addresses only, with timeouts and size limits). false: verify offline.',
   },
+  CAIRN_FILE_STORE: { schema: z.enum(['database', 'disk']), default: 'database', help: 'Where evidence files are kept: in the database (every machine shares them) or on disk in CAIRN_DATA_DIR/files.' },
   REVIEW_TURNAROUND_DAYS: { schema: int(1, 365), default: '14', help: 'A submission not reviewed within this many days is reassigned to another reviewer.' },
   TRUST_PROXY: { schema: bool, default: 'false', help: 'Behind a reverse proxy: take the client address (rate limiting, audit log) from X-Forwarded-For.' },
   SESSION_DAYS: { schema: int(1, 365), default: '14', help: 'How long a login lasts without activity.' },
@@ -80,6 +81,8 @@ export interface Config {
   loginWindowMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   secureCookies: boolean;
+  /** Where evidence files are kept. */
+  fileStore: 'database' | 'disk';
   /** Days before an unreviewed submission is reassigned. */
   reviewTurnaroundDays: number;
   /** Verification may fetch foreign keys and status lists (CAIRN_FETCH_FOREIGN). */
@@ -165,6 +168,7 @@ export function loadConfig(env: Source = process.env): Config {
     secret: (raw.CAIRN_SECRET as string | undefined) ?? null,
     fetchForeign: raw.CAIRN_FETCH_FOREIGN as boolean,
     reviewTurnaroundDays: raw.REVIEW_TURNAROUND_DAYS as number,
+    fileStore: raw.CAIRN_FILE_STORE as 'database' | 'disk',
   };
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, conflict, invalid } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
@@ -8,6 +7,13 @@ import { inTransaction, type Tx } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { earnersApplication } from './applyForMicroCredential.ts';
 import { teammatesOf } from './teams.ts';
+import { databaseFileStore, diskFileStore, type FileStore } from '../storage/fileStore.ts';
+import type { Config } from '../config.ts';
+
+/** The file store the configuration names. */
+export function fileStoreFor(config: Config): FileStore {
+  return config.fileStore === 'disk' ? diskFileStore(config.dataDir) : databaseFileStore;
+}
 import type { Actor, CommandDeps } from './context.ts';
 
 const EDITABLE = ['in_progress', 'needs_revision'];
@@ -126,9 +132,10 @@ export async function saveEvidenceFile(deps: CommandDeps, actor: Actor, applicat
     if (file.bytes.length > limit) throw invalid({ [`part${partIndex}`]: `Files for this part are limited to ${part.maxSizeMb ?? 20} MB.` });
     const type = sniffEvidence(file.bytes);
     if (!type) throw invalid({ [`part${partIndex}`]: 'Upload a PDF, an image (PNG, JPEG), an Office document or an MP4 video.' });
+    const stored = fileStoreFor(deps.config).put(file.bytes);
     const row = await tx
       .insertInto('evidence_files')
-      .values({ public_id: publicId('file'), application_id: app.id, filename: file.name.slice(0, 200) || 'evidence', content_type: type, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), bytes: file.bytes, created_at: now })
+      .values({ public_id: publicId('file'), application_id: app.id, filename: file.name.slice(0, 200) || 'evidence', content_type: type, size: file.bytes.length, sha256: stored.sha256, bytes: stored.inline, created_at: now })
       .returning(['id', 'public_id'])
       .executeTakeFirstOrThrow();
     const values = { kind: 'file' as const, text_value: null, link_url: null, file_id: row.id, updated_at: now };

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import type { Design, Rubric } from '../../domain/microCredential.ts';
 import { can } from '../../domain/roles.ts';
 import { applyForMicroCredential, earnersApplication } from '../../commands/applyForMicroCredential.ts';
-import { saveEvidence, saveEvidenceFile, submitApplication } from '../../commands/submitEvidence.ts';
+import { fileStoreFor, saveEvidence, saveEvidenceFile, submitApplication } from '../../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt } from '../../commands/reviewAttempt.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -364,7 +364,7 @@ export function earningRoutes() {
     const file = await db
       .selectFrom('evidence_files as f')
       .innerJoin('applications as p', 'p.id', 'f.application_id')
-      .select(['f.bytes', 'f.content_type', 'f.filename', 'p.id as application_id', 'p.earner_user_id', 'p.organisation_id'])
+      .select(['f.bytes', 'f.sha256', 'f.content_type', 'f.filename', 'p.id as application_id', 'p.earner_user_id', 'p.organisation_id'])
       .where('f.public_id', '=', c.req.param('id'))
       .executeTakeFirst();
     if (!file) throw notFound('That file');
@@ -379,7 +379,8 @@ export function earningRoutes() {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'private, no-store');
     c.header('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]+/g, '_')}"`);
-    return c.body(Buffer.from(file.bytes), 200, { 'Content-Type': file.content_type });
+    const bytes = file.bytes.length ? file.bytes : fileStoreFor(c.var.deps.config).get(file);
+    return c.body(Buffer.from(bytes), 200, { 'Content-Type': file.content_type });
   });
   return r;
 }
