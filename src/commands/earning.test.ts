@@ -108,6 +108,21 @@ for (const backend of testBackends()) {
       assert.equal((await st.get(`/orgs/${org.slug}/review-queue`)).status, 200);
       assert.equal((await r.get(`/orgs/${org.slug}/analytics`)).status, 403, 'reviewers do not see analytics');
       assert.equal((await fa.get(`/orgs/${org.slug}/review-queue`)).status, 404);
+
+      // Calibration: a second reviewer scores the passed attempt blind; the outcome stands.
+      const calibrator = await buildUser(storage.db);
+      await addMember(storage.db, org.id, calibrator.id, ['reviewer']);
+      const requested = await st.postJson(`/api/v1/orgs/${org.slug}/attempts/${second.id}/second-review`, {});
+      assert.equal(requested.status, 201, JSON.stringify(requested.body));
+      const calId = (requested.body as { publicId: string }).publicId;
+      const cb = await login(calibrator);
+      assert.equal((await r.getJson(`/api/v1/second-reviews/${calId}`)).status, 404, 'only the second reviewer');
+      const blind = (await cb.getJson(`/api/v1/second-reviews/${calId}`)).body as Record<string, unknown>;
+      assert.ok(blind.evidence);
+      assert.equal(JSON.stringify(blind).includes('Well done'), false, 'the first review is not shown');
+      assert.deepEqual((await cb.postJson(`/api/v1/second-reviews/${calId}`, { scores: { plan: 'proficient', video: 'developing' }, decision: 'passed' })).body, { agrees: true });
+      assert.deepEqual((await st.getJson(`/api/v1/orgs/${org.slug}/calibration`)).body, { reviewed: 1, agreed: 1 });
+      assert.equal(((await e.getJson(`/api/v1/applications/${appId}`)).body as { status: string }).status, 'passed');
     });
   });
 }

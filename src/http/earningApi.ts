@@ -6,6 +6,7 @@ import { assignedAttempt, reviewAttempt } from '../commands/reviewAttempt.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
 import { recordOutcome } from '../commands/recordOutcome.ts';
 import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../commands/teams.ts';
+import { assignedSecondReview, calibrationAgreement, requestSecondReview, submitSecondReview } from '../commands/calibration.ts';
 import { requireViewer } from './middleware/session.ts';
 import type { AppEnv } from './env.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -120,6 +121,17 @@ export function earningApiRoutes() {
       .distinct()
       .execute();
     return c.json({ teams: rows.map((t) => ({ id: t.public_id, name: t.name, members: Number(t.members) })) });
+  });
+
+  r.post('/api/v1/orgs/:slug/attempts/:attempt/second-review', async (c) => c.json(await requestSecondReview(c.var.deps, actor(c), c.req.param('slug'), c.req.param('attempt')), 201));
+  r.get('/api/v1/second-reviews/:id', async (c) => {
+    const s = await assignedSecondReview(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    return c.json({ id: s.public_id, title: s.title, evidence: s.evidence, rubric: s.rubric, decided: s.second_decision });
+  });
+  r.post('/api/v1/second-reviews/:id', async (c) => c.json(await submitSecondReview(c.var.deps, actor(c), c.req.param('id'), await body(c))));
+  r.get('/api/v1/orgs/:slug/calibration', async (c) => {
+    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'applications.read');
+    return c.json(await calibrationAgreement(c.var.deps.db, organisation.id));
   });
 
   // Staff record outcomes for the other earning modes (assessment, attendance, course completion).

@@ -403,6 +403,18 @@ export interface MicroCredentialReviewersTable {
   user_id: number;
 }
 
+export interface SecondReviewsTable {
+  id: Id;
+  public_id: string;
+  attempt_id: number;
+  reviewer_user_id: number;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  scores: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  decision: 'passed' | 'needs_revision' | null;
+  reviewed_at: NullableTimestamp;
+}
+
 export interface TeamInvitationsTable {
   id: Id;
   team_id: number;
@@ -466,6 +478,7 @@ export interface Database {
   team_micro_credentials: TeamMicroCredentialsTable;
   team_invitations: TeamInvitationsTable;
   micro_credential_reviewers: MicroCredentialReviewersTable;
+  second_reviews: SecondReviewsTable;
   stack_members: StackMembersTable;
 }
 

@@ -28,6 +28,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       user_id bigint not null references users(id) on delete cascade,
       primary key (micro_credential_id, user_id)
     )`,
+    // Calibration: a second, independent review of a reviewed attempt; it never changes the outcome.
+    sql`create table second_reviews (
+      id bigserial primary key,
+      public_id text not null unique,
+      attempt_id bigint not null references attempts(id) on delete cascade,
+      reviewer_user_id bigint not null references users(id) on delete cascade,
+      requested_by bigint references users(id) on delete set null,
+      requested_at timestamptz not null,
+      scores jsonb,
+      decision text check (decision in ('passed', 'needs_revision')),
+      reviewed_at timestamptz
+    )`,
     sql`create table team_invitations (
       id bigserial primary key,
       team_id bigint not null references teams(id) on delete cascade,
