@@ -46,3 +46,14 @@ export async function applyForMicroCredential(deps: CommandDeps, actor: Actor, m
     return { publicId: row.public_id, deadline };
   });
 }
+
+/** Withdraws an open application (evidence is kept; the earner may apply again later). */
+export async function withdrawApplication(deps: CommandDeps, actor: Actor, applicationPublicId: string): Promise<void> {
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    if (!['in_progress', 'needs_revision', 'submitted', 'in_review'].includes(app.status)) throw conflict('This application is already closed.');
+    await tx.updateTable('applications').set({ status: 'withdrawn', updated_at: now }).where('id', '=', app.id).execute();
+    await recordAudit(tx, { organisationId: app.organisation_id, actorUserId: actor.userId, action: 'application.withdrawn', subjectType: 'application', subjectId: app.public_id, ip: actor.ip }, now);
+  });
+}

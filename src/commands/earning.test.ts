@@ -126,3 +126,37 @@ for (const backend of testBackends()) {
     });
   });
 }
+
+for (const backend of testBackends()) {
+  describe(`withdrawing and “in review” (${backend.name})`, () => {
+    test('the reviewer opening a submission shows “in review”; a withdrawn application cannot be reviewed and may be re-applied', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const [designer, reviewer, earner] = [await buildUser(storage.db), await buildUser(storage.db), await buildUser(storage.db)];
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
+      const login = async (u: { email: string; password: string }) => {
+        const b = new TestBrowser(app);
+        await b.post('/login', { email: u.email, password: u.password });
+        return b;
+      };
+      const d = await login(designer);
+      const mc = ((await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, completeDesign(`Withdraw ${unique('')}`, { evidenceParts: [{ prompt: 'Reflection', kind: 'text', required: true }] }))).body as { publicId: string }).publicId;
+      await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${mc}/publish`, {});
+      const e = await login(earner);
+      const appId = ((await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {})).body as { publicId: string }).publicId;
+      await e.request('PUT', `/api/v1/applications/${appId}/evidence/0`, { body: JSON.stringify({ value: '**Bold** claim' }), headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': e.cookies.get('cairn_csrf')! } });
+      await e.postJson(`/api/v1/applications/${appId}/submit`, {});
+      const r = await login(reviewer);
+      const attempt = ((await r.getJson('/api/v1/reviews')).body as { queue: Array<{ id: string }> }).queue[0]!.id;
+      const reviewHtml = await (await r.get(`/reviews/${attempt}`)).text();
+      assert.match(reviewHtml, /<strong>Bold<\/strong> claim/, 'evidence Markdown is rendered safely');
+      assert.equal(((await e.getJson(`/api/v1/applications/${appId}`)).body as { status: string }).status, 'in_review');
+      assert.equal((await e.postJson(`/api/v1/applications/${appId}/withdraw`, {})).status, 200);
+      const late = await r.postJson(`/api/v1/reviews/${attempt}`, { scores: { plan: 'proficient', video: 'proficient' }, overallFeedback: 'ok', decision: 'passed' });
+      assert.equal(late.status, 409);
+      assert.equal((await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {})).status, 201, 're-applying after withdrawing');
+    });
+  });
+}

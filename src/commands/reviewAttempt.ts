@@ -44,6 +44,8 @@ export async function reviewAttempt(deps: CommandDeps, actor: Actor, attemptPubl
   await inTransaction(deps.db, async (tx) => {
     const attempt = await assignedAttempt(tx, actor.userId, attemptPublicId);
     if (attempt.decision) throw conflict('This submission has already been reviewed.');
+    const app = await tx.selectFrom('applications').select('status').where('id', '=', attempt.application_id).executeTakeFirstOrThrow();
+    if (!['submitted', 'in_review'].includes(app.status)) throw conflict('The earner withdrew this application.');
     const rubric = attempt.rubric as Rubric;
     const fields: Record<string, string> = {};
     for (const c of rubric.criteria) {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { invalid, notFound } from '../domain/errors.ts';
-import { applyForMicroCredential, earnersApplication } from '../commands/applyForMicroCredential.ts';
+import { applyForMicroCredential, earnersApplication, withdrawApplication } from '../commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt } from '../commands/reviewAttempt.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
@@ -64,6 +64,10 @@ export function earningApiRoutes() {
   });
   r.put('/api/v1/applications/:id/evidence/:part', async (c) => {
     await saveEvidence(c.var.deps, actor(c), c.req.param('id'), Number(c.req.param('part')), await body(c));
+    return c.json({ ok: true });
+  });
+  r.post('/api/v1/applications/:id/withdraw', async (c) => {
+    await withdrawApplication(c.var.deps, actor(c), c.req.param('id'));
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/submit', async (c) => c.json(await submitApplication(c.var.deps, actor(c), c.req.param('id'))));

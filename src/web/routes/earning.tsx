@@ -2,12 +2,14 @@ import { Hono, type Context } from 'hono';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { Design, Rubric } from '../../domain/microCredential.ts';
 import { can } from '../../domain/roles.ts';
-import { applyForMicroCredential, earnersApplication } from '../../commands/applyForMicroCredential.ts';
+import { applyForMicroCredential, earnersApplication, withdrawApplication } from '../../commands/applyForMicroCredential.ts';
 import { fileStoreFor, saveEvidence, saveEvidenceFile, submitApplication } from '../../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt } from '../../commands/reviewAttempt.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, emptyForm, type FormState } from '../forms.tsx';
+import { raw } from 'hono/html';
+import { renderMarkdown } from '../markdown.ts';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
@@ -69,6 +71,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
               <form method="post" action={`${base}/evidence/${i}`} class="stack" style="max-width:none">
                 <CsrfField token={c.var.csrfToken} />
                 <label for={`f-part-${i}`}>{p.kind === 'link' ? 'Link' : `Your answer${p.maxWords ? ` (up to ${p.maxWords} words)` : ''}`}</label>
+                {p.kind === 'text' && <span class="hint">You can use **bold**, *italic*, lists and [links](https://…).</span>}
                 {p.kind === 'link' ? (
                   <input id={`f-part-${i}`} name="value" type="url" value={form.values[`part${i}`] ?? item?.link_url ?? ''} disabled={!editable} />
                 ) : (
@@ -86,7 +89,8 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
           </section>
         );
       })}
-      {editable && <ActionButton action={`${base}/submit`} csrfToken={c.var.csrfToken} label={app.attempts ? 'Resubmit for review' : 'Submit for review'} />}
+      {editable && <ActionButton action={`${base}/submit`} csrfToken={c.var.csrfToken} label={app.attempts ? 'Resubmit for review' : 'Submit for review'} />}{' '}
+      {['in_progress', 'needs_revision', 'submitted'].includes(app.status) && <ActionButton action={`${base}/withdraw`} csrfToken={c.var.csrfToken} label="Withdraw" variant="danger" />}
       {attempts.length > 0 && (
         <section class="card">
           <h2>Reviews</h2>
@@ -119,6 +123,8 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
 
 async function reviewPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
   const a = await assignedAttempt(c.var.deps.db, actor(c).userId, c.req.param('id') ?? '');
+  // The earner sees “in review” once the reviewer opens the submission.
+  await c.var.deps.db.updateTable('applications').set({ status: 'in_review' }).where('id', '=', a.application_id).where('status', '=', 'submitted').execute();
   const rubric = a.rubric as Rubric;
   const evidence = a.evidence as Array<{ part: number; kind: string; text: string | null; link: string | null; file: { id: string; name: string } | null }>;
   return page(
@@ -137,7 +143,7 @@ async function reviewPage(c: C, form: FormState = emptyForm, status: 200 | 409 |
           {evidence.map((e) => (
             <div>
               <h3>Part {e.part + 1}</h3>
-              {e.text && <pre>{e.text}</pre>}
+              {e.text && <div class="card">{raw(renderMarkdown(e.text))}</div>}
               {e.link && (
                 <p>
                   <a href={e.link} rel="noopener noreferrer" target="_blank">
@@ -308,6 +314,10 @@ export function earningRoutes() {
       (form, status) => applicationPage(c, form, status as 422),
     ),
   );
+  r.post('/applications/:id/withdraw', async (c) => {
+    await withdrawApplication(c.var.deps, actor(c), c.req.param('id'));
+    return redirectWith(c, `/applications/${c.req.param('id')}`, 'info', 'Application withdrawn. Your evidence is kept; you can apply again.');
+  });
   r.get('/reviews', async (c) => {
     const rows = await c.var.deps.db
       .selectFrom('attempts as a')
