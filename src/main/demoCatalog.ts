@@ -28,7 +28,7 @@ const rubric = (focus: string): Rubric => ({
 const reviewed = (title: string, competency: string, tags: string[], standard: string): Design => ({
   title,
   competency,
-  description: `A performance-based micro-credential: you show ${competency.charAt(0).toLowerCase()}${competency.slice(1, -1)} in your own classroom, and a trained peer reviewer scores your evidence against the rubric. You may resubmit as many times as you need.`,
+  description: `A performance-based micro-credential: you show this competency in your own classroom, and a trained peer reviewer scores your evidence against the rubric. You may resubmit as many times as you need.`,
   keyMethod: `Plan, teach, collect evidence, and reflect on ${title.toLowerCase()}.`,
   criteria: 'Submit every evidence part. Each rubric criterion must reach its passing level; reviewers give feedback on every criterion.',
   evidenceParts: [
