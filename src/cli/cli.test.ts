@@ -57,6 +57,12 @@ describe('the cairn command', () => {
     assert.match(token.stdout, /^cairn_[\w-]{40,}\n$/);
     const rotated = run(['keys', 'rotate', '--org', 'riverside-educators-union'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
     assert.match(rotated.stdout, /New active Ed25519 key key_/);
+    const notPublished = run(['issue', '--org', 'riverside-educators-union', '--micro-credential', 'mc_nope', '--email', 'x@example.org'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    assert.equal(notPublished.status, 1);
+    assert.match(notPublished.stderr, /not published by this organisation/);
+    const issued = run(['issue', '--org', 'riverside-educators-union', '--micro-credential', 'classroom-routines', '--email', 'teacher@example.org'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    assert.equal(issued.status, 0, issued.stderr);
+    assert.match(issued.stdout, /^Issued cred_\w+ to teacher@example.org\.\n$/);
     const unknown = run(['keys', 'list', '--org', 'nope'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /No organisation with the slug "nope"/);

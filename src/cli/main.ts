@@ -12,6 +12,8 @@ import { verifyCredential } from '../credentials/verifier.ts';
 import { resolveDidKey } from '../credentials/didKey.ts';
 import { fastCanonicalizer } from '../credentials/proofs/fastCanonicalizer.ts';
 import type { Runtime } from '../main/runtime.ts';
+import { issueCredential } from '../commands/issueCredential.ts';
+import { AppError } from '../domain/errors.ts';
 
 function configOrExit(): Config {
   try {
@@ -224,6 +226,31 @@ program
       process.stdout.write(report.verified ? 'VERIFIED\n' : 'NOT VERIFIED\n');
     }
     process.exit(report.verified ? 0 : 1);
+  });
+
+program
+  .command('issue')
+  .description('Award a published micro-credential to a person by email: the signed credential is issued and stored.')
+  .requiredOption('--org <slug>', 'the issuing organisation')
+  .requiredOption('--micro-credential <id-or-slug>', 'the micro-credential: its id (mc_…) or its web address slug')
+  .requiredOption('--email <address>', 'the recipient')
+  .option('--narrative <text>', 'evidence narrative')
+  .action(async (opts: { org: string; microCredential: string; email: string; narrative?: string }) => {
+    await withOrganisation(opts.org, async (rt, org) => {
+      try {
+        const bySlug = opts.microCredential.startsWith('mc_')
+          ? undefined
+          : await rt.storage.db.selectFrom('micro_credentials').select('public_id').where('organisation_id', '=', org.id).where('slug', '=', opts.microCredential).executeTakeFirst();
+        const issued = await issueCredential(
+          { db: rt.storage.db, clock: rt.clock, config: rt.config, credentials: rt.credentials },
+          { organisationId: org.id, userId: null, ip: null },
+          { recipient: { email: opts.email }, microCredential: bySlug?.public_id ?? opts.microCredential, evidence: opts.narrative ? [{ narrative: opts.narrative }] : undefined },
+        );
+        process.stdout.write(`Issued ${issued.publicId} to ${opts.email}.\n`);
+      } catch (err) {
+        fail(err instanceof AppError ? `${err.message} ${Object.values(err.fields).join(' ')}`.trim() : (err as Error).message);
+      }
+    });
   });
 
 program

@@ -47,6 +47,11 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                   <a href={`/orgs/${org.slug}/micro-credentials`}>Micro-credentials</a>
                 </li>
               )}
+              {can(org.roles, 'credentials.issue') && org.kind !== 'recognizer' && (
+                <li>
+                  <a href={`/orgs/${org.slug}/credentials`}>Credentials</a>
+                </li>
+              )}
               {can(org.roles, 'applications.read') && org.kind !== 'recognizer' && (
                 <>
                   <li>

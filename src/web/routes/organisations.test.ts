@@ -161,6 +161,11 @@ for (const backend of testBackends()) {
         { name: 'switch to it', method: 'POST', path: '/switch-organisation', fields: { slug: f } },
         { name: 'API tokens page', method: 'GET', path: `/orgs/${f}/tokens` },
         { name: 'create API token', method: 'POST', path: `/orgs/${f}/tokens`, fields: { name: 'stolen' } },
+        { name: 'issued credentials', method: 'GET', path: `/orgs/${f}/credentials` },
+        { name: 'award a credential', method: 'POST', path: `/orgs/${f}/credentials`, fields: { microCredential: 'mc_x', email: 'a@example.org' } },
+        { name: 'designer pages', method: 'GET', path: `/orgs/${f}/micro-credentials` },
+        { name: 'review queue', method: 'GET', path: `/orgs/${f}/review-queue` },
+        { name: 'analytics', method: 'GET', path: `/orgs/${f}/analytics` },
       ];
       const roleSets: Role[][] = [...ROLES.map((r) => [r]), [...ROLES]];
       let tried = 0;

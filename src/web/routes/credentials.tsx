@@ -1,0 +1,139 @@
+import { Hono, type Context } from 'hono';
+import { getBit } from '../../credentials/bitstringStatusList.ts';
+import { issueCredential } from '../../commands/issueCredential.ts';
+import { changeCredentialStatus } from '../../commands/changeCredentialStatus.ts';
+import { requireMember } from '../../commands/organisationAccess.ts';
+import { requireViewer } from '../../http/middleware/session.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { formFields, handleForm, page, redirectWith } from '../render.tsx';
+
+type C = Context<AppEnv>;
+
+/** Issuing staff award micro-credentials by email and revoke, suspend or reinstate what was issued. */
+export function credentialRoutes() {
+  const r = new Hono<AppEnv>();
+  const access = (c: C) => requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, 'credentials.issue');
+
+  const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
+    const { organisation } = await access(c);
+    const { db } = c.var.deps;
+    const [rows, mcs] = await Promise.all([
+      db.selectFrom('credentials').select(['id', 'public_id', 'recipient_email', 'recipient_did', 'achievement_name', 'issued_at']).where('organisation_id', '=', organisation.id).orderBy('id', 'desc').limit(200).execute(),
+      db.selectFrom('catalog_entries').select(['public_id', 'title']).where('organisation_id', '=', organisation.id).orderBy('title').execute(),
+    ]);
+    const entries = rows.length
+      ? await db.selectFrom('status_entries as e').innerJoin('status_lists as l', 'l.id', 'e.status_list_id').select(['e.credential_id', 'l.purpose', 'l.bits', 'e.list_index']).where('e.credential_id', 'in', rows.map((r) => r.id)).execute()
+      : [];
+    const statusOf = (id: number) => {
+      const set = entries.filter((e) => e.credential_id === id && getBit(e.bits, e.list_index)).map((e) => e.purpose);
+      return set.includes('revocation') ? 'Revoked' : set.includes('suspension') ? 'Suspended' : 'Valid';
+    };
+    const base = `/orgs/${organisation.slug}/credentials`;
+    return page(
+      c,
+      'Issued credentials',
+      <>
+        <h1>Credentials issued by {organisation.name}</h1>
+        <section class="card">
+          <h2>Award a micro-credential</h2>
+          <ErrorSummary form={form} />
+          <form method="post" action={base} class="stack" novalidate>
+            <CsrfField token={c.var.csrfToken} />
+            <div class="field">
+              <label for="f-microCredential">Micro-credential</label>
+              <select id="f-microCredential" name="microCredential">
+                {mcs.map((m) => (
+                  <option value={m.public_id} selected={form.values.microCredential === m.public_id}>
+                    {m.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field form={form} name="email" type="email" label="Recipient’s email" required />
+            <Field form={form} name="narrative" label="Evidence narrative (optional)" />
+            <button type="submit">Issue credential</button>
+          </form>
+        </section>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Recipient</th>
+              <th scope="col">Achievement</th>
+              <th scope="col">Issued</th>
+              <th scope="col">Status</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const status = statusOf(row.id);
+              return (
+                <tr>
+                  <td>{row.recipient_email ?? row.recipient_did}</td>
+                  <td>{row.achievement_name}</td>
+                  <td>{row.issued_at.toISOString().slice(0, 10)}</td>
+                  <td>{status}</td>
+                  <td>
+                    {status !== 'Revoked' && (
+                      <form method="post" action={`${base}/${row.public_id}/status`} class="inline">
+                        <CsrfField token={c.var.csrfToken} />
+                        <label for={`a-${row.public_id}`} class="visually-hidden">
+                          Change
+                        </label>
+                        <select id={`a-${row.public_id}`} name="action">
+                          {status === 'Suspended' ? <option value="reinstate">Reinstate</option> : <option value="suspend">Suspend</option>}
+                          <option value="revoke">Revoke</option>
+                        </select>{' '}
+                        <label for={`why-${row.public_id}`} class="visually-hidden">
+                          Reason
+                        </label>
+                        <input id={`why-${row.public_id}`} name="reason" type="text" placeholder="Reason (shown publicly)" />{' '}
+                        <button type="submit" class="secondary">
+                          Apply
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </>,
+      status,
+    );
+  };
+
+  r.get('/orgs/:slug/credentials', (c) => listPage(c));
+  r.post('/orgs/:slug/credentials', async (c) => {
+    const fields = await formFields(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        const { organisation } = await access(c);
+        const narrative = typeof fields.narrative === 'string' && fields.narrative.trim() ? [{ narrative: fields.narrative.trim() }] : undefined;
+        await issueCredential(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, { recipient: { email: fields.email }, microCredential: fields.microCredential, evidence: narrative });
+        c.var.deps.onJobsEnqueued?.();
+        return redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'success', 'Credential issued and signed.');
+      },
+      (form, status) => listPage(c, form, status as 422),
+    );
+  });
+  r.post('/orgs/:slug/credentials/:id/status', async (c) => {
+    const fields = await formFields(c);
+    const { organisation } = await access(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        await changeCredentialStatus(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, c.req.param('id'), fields);
+        c.var.deps.onJobsEnqueued?.();
+        return redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'success', 'Status changed; the status list is republished.');
+      },
+      (form) => redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'error', form.message ?? 'That change is not possible.'),
+    );
+  });
+  return r;
+}
