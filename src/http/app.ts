@@ -20,6 +20,7 @@ import { earningApiRoutes } from './earningApi.ts';
 import { earningRoutes } from '../web/routes/earning.tsx';
 import { issuerEarningRoutes } from '../web/routes/issuerEarning.tsx';
 import { credentialRoutes } from '../web/routes/credentials.tsx';
+import { badgeRoutes } from '../web/routes/badges.tsx';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -58,7 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), badgeRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

@@ -71,7 +71,9 @@ export function credentialRoutes() {
               return (
                 <tr>
                   <td>{row.recipient_email ?? row.recipient_did}</td>
-                  <td>{row.achievement_name}</td>
+                  <td>
+                    <a href={`/badges/${row.public_id}`}>{row.achievement_name}</a>
+                  </td>
                   <td>{row.issued_at.toISOString().slice(0, 10)}</td>
                   <td>{status}</td>
                   <td>

@@ -41,7 +41,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
       <h1>{v.title}</h1>
       <p role="status">
         <span class="tag">{STATUS[app.status]}</span> Attempt {Math.max(app.attempts, 1)} · {editable ? `${daysLeft} days left (until ${app.deadline_at.toISOString().slice(0, 10)})` : ''}
-        {credential && <> · Your badge: <a href={`/api/v1/credentials/${credential.public_id}`}>{credential.public_id}</a></>}
+        {credential && <> · Your badge: <a href={`/api/v1/credentials/${credential.public_id}`}>{credential.public_id}</a> (<a href={`/badges/${credential.public_id}`}>public page</a>)</>}
       </p>
       <ErrorSummary form={form} />
       {partsList.map((p, i) => {

@@ -1,0 +1,157 @@
+import { Hono, type Context } from 'hono';
+import { notFound } from '../../domain/errors.ts';
+import { verifyWithCairn } from '../../commands/verifyCredential.ts';
+import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
+import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { page } from '../render.tsx';
+
+type C = Context<AppEnv>;
+type Json = Record<string, unknown>;
+
+async function load(c: C) {
+  const { db } = c.var.deps;
+  const row = await db
+    .selectFrom('credentials as cr')
+    .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
+    .leftJoin('micro_credential_versions as v', (j) => j.onRef('v.micro_credential_id', '=', 'cr.micro_credential_id').onRef('v.version', '=', 'cr.micro_credential_version'))
+    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
+    .select(['cr.public_id', 'cr.document', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'o.name as org_name', 'i.png', 'i.svg'])
+    .where('cr.public_id', '=', c.req.param('id') ?? '')
+    .executeTakeFirst();
+  if (!row) throw notFound('That badge');
+  return row;
+}
+
+function imageOf(row: { png: Uint8Array | null; svg: string | null; achievement_name: string; org_name: string }): { png: Uint8Array; svg: string } {
+  const svg = row.svg ?? defaultBadgeSvg(row.achievement_name, row.org_name);
+  return { png: row.png ?? renderPng(svg), svg };
+}
+
+/** The public page of one badge: what it says, a live verification, and ways to share and download it. */
+export function badgeRoutes() {
+  const r = new Hono<AppEnv>();
+  r.get('/badges/:id', async (c) => {
+    const row = await load(c);
+    const { db, config, credentials, clock } = c.var.deps;
+    const doc = JSON.parse(row.document) as Json & { credentialSubject: Json & { achievement: Json & { criteria?: Json } }; issuer: Json };
+    const report = await verifyWithCairn(row.document, { db, config, services: credentials, now: clock.now() });
+    const failed = report.checks.filter((x) => !x.ok);
+    const verdict = report.verified ? 'Valid' : failed.some((x) => x.code === 'revoked') ? 'Revoked' : failed.some((x) => x.code === 'suspended') ? 'Suspended' : failed.some((x) => x.code === 'expired') ? 'Expired' : 'Not verified';
+    const url = `${config.publicUrl}/badges/${row.public_id}`;
+    const achievement = doc.credentialSubject.achievement;
+    const name = String(achievement.name ?? row.achievement_name);
+    const issued = row.issued_at;
+    const validUntil = typeof doc.validUntil === 'string' ? new Date(doc.validUntil) : null;
+    const linkedIn = new URL('https://www.linkedin.com/profile/add');
+    linkedIn.search = new URLSearchParams({
+      startTask: 'CERTIFICATION_NAME',
+      name,
+      organizationName: row.org_name,
+      issueYear: String(issued.getUTCFullYear()),
+      issueMonth: String(issued.getUTCMonth() + 1),
+      ...(validUntil ? { expirationYear: String(validUntil.getUTCFullYear()), expirationMonth: String(validUntil.getUTCMonth() + 1) } : {}),
+      certUrl: url,
+      certId: row.public_id,
+    }).toString();
+    const share = {
+      linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
+      facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
+      x: `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(`I earned ${name} from ${row.org_name}`)}`,
+      email: `mailto:?subject=${encodeURIComponent(`My badge: ${name}`)}&body=${encodeURIComponent(url)}`,
+    };
+    const embed = `<a href="${url}"><img src="${url}/baked.png" alt="${name.replace(/"/g, '&quot;')} — ${row.org_name.replace(/"/g, '&quot;')}" width="120" height="120"></a>`;
+    const head = (
+      <>
+        <meta property="og:type" content="website" />
+        <meta property="og:title" content={`${name} — ${row.org_name}`} />
+        <meta property="og:description" content={String(achievement.description ?? '').slice(0, 200)} />
+        <meta property="og:image" content={`${url}/baked.png`} />
+        <meta property="og:url" content={url} />
+        <meta name="twitter:card" content="summary" />
+        <link rel="alternate" type="application/json+oembed" href={`${config.publicUrl}/oembed?url=${encodeURIComponent(url)}`} />
+      </>
+    );
+    return page(
+      c,
+      name,
+      <>
+        <img src={`/badges/${row.public_id}/baked.png`} alt={`${name} badge`} width="160" height="160" style="float:right" />
+        <h1>{name}</h1>
+        <p>
+          Issued by <strong>{row.org_name}</strong> on {issued.toISOString().slice(0, 10)}
+          {validUntil ? `, valid until ${validUntil.toISOString().slice(0, 10)}` : ''}.
+        </p>
+        <section class="card" aria-labelledby="h-verify">
+          <h2 id="h-verify">Verification</h2>
+          <p role="status">
+            <span class="tag" style={report.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
+              {verdict}
+            </span>{' '}
+            {report.verified ? 'The signature, issuer key, dates and status all check out.' : failed.map((x) => x.message).join(' ')}
+          </p>
+        </section>
+        <section class="card">
+          <h2>What it certifies</h2>
+          <p>{String(achievement.description ?? '')}</p>
+          {achievement.criteria?.narrative ? <p>Criteria: {String(achievement.criteria.narrative)}</p> : null}
+        </section>
+        <section class="card">
+          <h2>Share</h2>
+          <p>
+            <a class="button" href={linkedIn.toString()}>
+              Add to LinkedIn profile
+            </a>{' '}
+            <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> · <a href={share.x}>X</a> · <a href={share.email}>Email</a>
+          </p>
+          <label for="embed">Embed on a web page or in an email signature</label>
+          <textarea id="embed" rows={3} readonly>
+            {embed}
+          </textarea>
+          <p>
+            Download: <a href={`/badges/${row.public_id}/credential.json`}>credential (JSON)</a>
+            {row.jwt && (
+              <>
+                {' · '}
+                <a href={`/badges/${row.public_id}/credential.jwt`}>VC-JWT</a>
+              </>
+            )}
+            {' · '}
+            <a href={`/badges/${row.public_id}/baked.png`}>baked PNG</a> · <a href={`/badges/${row.public_id}/baked.svg`}>baked SVG</a>
+          </p>
+        </section>
+      </>,
+      200,
+      head,
+    );
+  });
+  r.get('/badges/:id/credential.json', async (c) => {
+    const row = await load(c);
+    return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json', 'Access-Control-Allow-Origin': '*' });
+  });
+  r.get('/badges/:id/credential.jwt', async (c) => {
+    const row = await load(c);
+    if (!row.jwt) throw notFound('A VC-JWT of this badge');
+    return c.body(row.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+  });
+  r.get('/badges/:id/baked.png', async (c) => {
+    const row = await load(c);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(Buffer.from(bakePng(imageOf(row).png, row.document)), 200, { 'Content-Type': 'image/png' });
+  });
+  r.get('/badges/:id/baked.svg', async (c) => {
+    const row = await load(c);
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    return c.body(bakeSvg(imageOf(row).svg, row.document, { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` }), 200, { 'Content-Type': 'image/svg+xml' });
+  });
+  r.get('/oembed', async (c) => {
+    const target = c.req.query('url') ?? '';
+    const prefix = `${c.var.deps.config.publicUrl}/badges/`;
+    if (!target.startsWith(prefix)) throw notFound('That badge');
+    const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
+    const row = await c.var.deps.db.selectFrom('credentials as cr').innerJoin('organisations as o', 'o.id', 'cr.organisation_id').select(['cr.achievement_name', 'o.name']).where('cr.public_id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('That badge');
+    return c.json({ version: '1.0', type: 'rich', title: `${row.achievement_name} — ${row.name}`, provider_name: 'Cairn', provider_url: c.var.deps.config.publicUrl, width: 120, height: 120, html: `<a href="${target}"><img src="${target}/baked.png" width="120" height="120" alt="badge"></a>` });
+  });
+  return r;
+}
