@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends, unique } from '../testing/databases.ts';
-import { TestBrowser, testApp, testConfig, testCredentialServices } from '../testing/http.ts';
+import { loggedIn, testApp, testConfig, testCredentialServices } from '../testing/http.ts';
 import { addMember, buildOrganisation, buildUser, lastMailTo } from '../testing/factories.ts';
 import { completeDesign } from '../testing/catalogFixtures.ts';
 import { silentLogger } from '../logger.ts';
@@ -20,11 +20,7 @@ for (const backend of testBackends()) {
       await addMember(storage.db, org.id, designer.id, ['designer']);
       await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
       await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
-      const login = async (u: { email: string; password: string }) => {
-        const b = new TestBrowser(app);
-        await b.post('/login', { email: u.email, password: u.password });
-        return b;
-      };
+      const login = (u: { email: string; password: string }) => loggedIn(app, u);
       const d = await login(designer);
       const design = completeDesign(`Questioning ${unique('')}`, {
         evidenceParts: [
@@ -136,11 +132,7 @@ for (const backend of testBackends()) {
       const [designer, reviewer, earner] = [await buildUser(storage.db), await buildUser(storage.db), await buildUser(storage.db)];
       await addMember(storage.db, org.id, designer.id, ['designer']);
       await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
-      const login = async (u: { email: string; password: string }) => {
-        const b = new TestBrowser(app);
-        await b.post('/login', { email: u.email, password: u.password });
-        return b;
-      };
+      const login = (u: { email: string; password: string }) => loggedIn(app, u);
       const d = await login(designer);
       const mc = ((await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, completeDesign(`Withdraw ${unique('')}`, { evidenceParts: [{ prompt: 'Reflection', kind: 'text', required: true }] }))).body as { publicId: string }).publicId;
       await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${mc}/publish`, {});

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends, unique } from '../testing/databases.ts';
-import { TestBrowser, testApp } from '../testing/http.ts';
+import { loggedIn, testApp } from '../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../testing/factories.ts';
 import { completeDesign } from '../testing/catalogFixtures.ts';
 
@@ -15,11 +15,7 @@ for (const backend of testBackends()) {
       await addMember(storage.db, org.id, designer.id, ['designer']);
       await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
-      const login = async (u: { email: string; password: string }) => {
-        const b = new TestBrowser(app);
-        await b.post('/login', { email: u.email, password: u.password });
-        return b;
-      };
+      const login = (u: { email: string; password: string }) => loggedIn(app, u);
       const d = await login(designer);
       const publish = async (extra: Record<string, unknown>) => {
         const { body } = await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, completeDesign(`Mode ${unique('')}`, { evidenceParts: [], rubric: undefined, ...extra }));

@@ -80,3 +80,16 @@ export async function reviewAttempt(deps: CommandDeps, actor: Actor, attemptPubl
     await recordAudit(tx, { organisationId: attempt.organisation_id, actorUserId: actor.userId, action: passes ? 'review.passed' : 'review.needs_revision', subjectType: 'application', subjectId: attempt.application_public_id, data: { attempt: attempt.number }, ip: actor.ip }, now);
   });
 }
+
+/** A reviewer's queue: the submissions assigned to them and not yet decided, oldest first. */
+export function reviewQueue(db: Queryable, reviewerUserId: number) {
+  return db
+    .selectFrom('attempts as a')
+    .innerJoin('applications as p', 'p.id', 'a.application_id')
+    .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
+    .select(['a.public_id', 'a.number', 'a.submitted_at', 'v.title'])
+    .where('a.reviewer_user_id', '=', reviewerUserId)
+    .where('a.decision', 'is', null)
+    .orderBy('a.submitted_at')
+    .execute();
+}

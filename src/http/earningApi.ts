@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { invalid, notFound } from '../domain/errors.ts';
 import { applyForMicroCredential, earnersApplication, withdrawApplication } from '../commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
-import { assignedAttempt, reviewAttempt } from '../commands/reviewAttempt.ts';
+import { assignedAttempt, reviewAttempt, reviewQueue } from '../commands/reviewAttempt.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
 import { recordOutcome } from '../commands/recordOutcome.ts';
 import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../commands/teams.ts';
@@ -73,15 +73,7 @@ export function earningApiRoutes() {
   r.post('/api/v1/applications/:id/submit', async (c) => c.json(await submitApplication(c.var.deps, actor(c), c.req.param('id'))));
 
   r.get('/api/v1/reviews', async (c) => {
-    const rows = await c.var.deps.db
-      .selectFrom('attempts as a')
-      .innerJoin('applications as p', 'p.id', 'a.application_id')
-      .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
-      .select(['a.public_id', 'a.number', 'a.submitted_at', 'v.title'])
-      .where('a.reviewer_user_id', '=', actor(c).userId)
-      .where('a.decision', 'is', null)
-      .orderBy('a.submitted_at')
-      .execute();
+    const rows = await reviewQueue(c.var.deps.db, actor(c).userId);
     return c.json({ queue: rows.map((r) => ({ id: r.public_id, attempt: r.number, title: r.title, submittedAt: r.submitted_at.toISOString() })) });
   });
   r.get('/api/v1/reviews/:id', async (c) => {

@@ -87,3 +87,11 @@ export class TestBrowser {
     return { status: res.status, body: await res.json() };
   }
 }
+
+/** A browser logged in as the user (for tests). */
+export async function loggedIn(app: Hono<AppEnv>, user: { email: string; password: string }): Promise<TestBrowser> {
+  const browser = new TestBrowser(app);
+  const res = await browser.post('/login', { email: user.email, password: user.password });
+  if (res.status !== 303) throw new Error(`Could not log in as ${user.email}: ${res.status}`);
+  return browser;
+}

@@ -4,7 +4,7 @@ import type { Design, Rubric } from '../../domain/microCredential.ts';
 import { can } from '../../domain/roles.ts';
 import { applyForMicroCredential, earnersApplication, withdrawApplication } from '../../commands/applyForMicroCredential.ts';
 import { fileStoreFor, saveEvidence, saveEvidenceFile, submitApplication } from '../../commands/submitEvidence.ts';
-import { assignedAttempt, reviewAttempt } from '../../commands/reviewAttempt.ts';
+import { assignedAttempt, reviewAttempt, reviewQueue } from '../../commands/reviewAttempt.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, emptyForm, type FormState } from '../forms.tsx';
@@ -319,15 +319,7 @@ export function earningRoutes() {
     return redirectWith(c, `/applications/${c.req.param('id')}`, 'info', 'Application withdrawn. Your evidence is kept; you can apply again.');
   });
   r.get('/reviews', async (c) => {
-    const rows = await c.var.deps.db
-      .selectFrom('attempts as a')
-      .innerJoin('applications as p', 'p.id', 'a.application_id')
-      .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
-      .select(['a.public_id', 'a.number', 'a.submitted_at', 'v.title'])
-      .where('a.reviewer_user_id', '=', actor(c).userId)
-      .where('a.decision', 'is', null)
-      .orderBy('a.submitted_at')
-      .execute();
+    const rows = await reviewQueue(c.var.deps.db, actor(c).userId);
     return page(
       c,
       'Review queue',
