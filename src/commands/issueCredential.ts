@@ -8,6 +8,7 @@ import { buildOpenBadgeCredential, type CredentialData, type StatusEntry } from 
 import type { Organisation } from '../storage/schema.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
+import { addMonths } from './applyForMicroCredential.ts';
 import type { Queryable } from '../storage/database.ts';
 import { versionToDesign } from '../storage/catalog.ts';
 import { achievementFromDesign, achievementUrl } from '../credentials/achievement.ts';
@@ -180,6 +181,8 @@ export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, in
         id: `urn:uuid:${randomUUID()}`,
         issuer: { id: issuerId, name: organisation.name, url: organisation.website ?? undefined },
         validFrom: v.validFrom ?? isoSeconds(now),
+        // A micro-credential with a validity expires that many months after it is issued.
+        validUntil: v.validUntil ?? (fromCatalog?.validityMonths ? isoSeconds(addMonths(new Date(v.validFrom ?? now), fromCatalog.validityMonths)) : undefined),
         credentialStatus: status,
       };
       return buildOpenBadgeCredential(credential);
@@ -249,7 +252,8 @@ async function publishedAchievement(deps: IssuingDeps, organisationId: number, m
   if (v.retired_at && version === undefined) throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
   const url = achievementUrl(deps.config.publicUrl, v.org_slug, v.mc_slug, v.version);
   const image = v.image_public_id ? `${deps.config.publicUrl}/images/${v.image_public_id}.png` : null;
-  return { achievement: achievementFromDesign(versionToDesign(v), { id: url, version: v.version, image }), microCredential: { id: v.mc_id, version: v.version } };
+  const design = versionToDesign(v);
+  return { achievement: achievementFromDesign(design, { id: url, version: v.version, image }), microCredential: { id: v.mc_id, version: v.version }, validityMonths: design.validityMonths };
 }
 
 /** Awards a pathway's higher credential to an earner whose credentials satisfy it. */

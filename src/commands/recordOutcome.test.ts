@@ -26,7 +26,7 @@ for (const backend of testBackends()) {
       const noScore = await publish({ earningMode: 'assessment' });
       assert.equal(noScore.published.status, 422, 'an assessment needs a passing score');
       const quiz = await publish({ earningMode: 'assessment', passingScore: 80 });
-      const session = await publish({ earningMode: 'attendance' });
+      const session = await publish({ earningMode: 'attendance', validityMonths: 36 });
       const reviewed = await publish({ earningMode: 'reviewed_evidence', evidenceParts: [{ prompt: 'x', kind: 'text', required: true }], rubric: completeDesign('x').rubric });
       const s = await login(staff);
       const out = (id: string, json: unknown) => s.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${id}/outcomes`, json);
@@ -37,7 +37,9 @@ for (const backend of testBackends()) {
       const attended = await out(session.id, { email: 'therapist@example.org', completedOn: '2026-04-02' });
       assert.equal(attended.status, 201);
       const doc = await storage.db.selectFrom('credentials').select('document').where('public_id', '=', (attended.body as { credential: string }).credential).executeTakeFirstOrThrow();
-      const subject = (JSON.parse(doc.document) as { credentialSubject: { result: Array<{ value: string }>; activityEndDate: string } }).credentialSubject;
+      const parsed = JSON.parse(doc.document) as { validFrom: string; validUntil: string; credentialSubject: { result: Array<{ value: string }>; activityEndDate: string } };
+      assert.equal(new Date(parsed.validUntil).getUTCFullYear() - new Date(parsed.validFrom).getUTCFullYear(), 3, 'expiry follows the 36-month validity');
+      const subject = parsed.credentialSubject;
       assert.deepEqual([subject.result[0]?.value, subject.activityEndDate], ['Attended', '2026-04-02T00:00:00Z']);
       assert.equal((await out(reviewed.id, { email: 'x@example.org' })).status, 409);
       assert.equal((await out(quiz.id, { email: 'x@example.org' })).status, 422, 'a score is required');
