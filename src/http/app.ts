@@ -21,6 +21,7 @@ import { earningRoutes } from '../web/routes/earning.tsx';
 import { issuerEarningRoutes } from '../web/routes/issuerEarning.tsx';
 import { credentialRoutes } from '../web/routes/credentials.tsx';
 import { badgeRoutes } from '../web/routes/badges.tsx';
+import { verifyRoutes } from '../web/routes/verify.tsx';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
@@ -52,14 +53,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   };
   const small = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge(1) });
   const evidence = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge(100) });
-  app.use('*', (c, next) => (/^\/applications\/[^/]+\/evidence\/\d+\/file$/.test(c.req.path) ? evidence(c, next) : small(c, next)));
+  const badgeFile = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: tooLarge(6) });
+  app.use('*', (c, next) => (/^\/applications\/[^/]+\/evidence\/\d+\/file$/.test(c.req.path) ? evidence(c, next) : c.req.path === '/verify' ? badgeFile(c, next) : small(c, next)));
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.db);
     return c.json({ ok: true });
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), badgeRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), badgeRoutes(), verifyRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { notFound } from '../../domain/errors.ts';
 import { verifyWithCairn } from '../../commands/verifyCredential.ts';
+import { verdictOf } from '../../commands/verifySubmission.ts';
+import QRCode from 'qrcode';
+import type { Queryable } from '../../storage/database.ts';
 import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
 import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -23,6 +26,21 @@ async function load(c: C) {
   return row;
 }
 
+const html = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (v: string) => html(v).replace(/"/g, '&quot;');
+
+/** The latest revocation or suspension of a credential, with the reason shown publicly. */
+function lastStatusEvent(db: Queryable, publicId: string) {
+  return db
+    .selectFrom('credential_status_events as e')
+    .innerJoin('credentials as cr', 'cr.id', 'e.credential_id')
+    .select(['e.action', 'e.reason', 'e.created_at'])
+    .where('cr.public_id', '=', publicId)
+    .where('e.action', 'in', ['revoked', 'suspended'])
+    .orderBy('e.id', 'desc')
+    .executeTakeFirst();
+}
+
 function imageOf(row: { png: Uint8Array | null; svg: string | null; achievement_name: string; org_name: string }): { png: Uint8Array; svg: string } {
   const svg = row.svg ?? defaultBadgeSvg(row.achievement_name, row.org_name);
   return { png: row.png ?? renderPng(svg), svg };
@@ -37,7 +55,8 @@ export function badgeRoutes() {
     const doc = JSON.parse(row.document) as Json & { credentialSubject: Json & { achievement: Json & { criteria?: Json } }; issuer: Json };
     const report = await verifyWithCairn(row.document, { db, config, services: credentials, now: clock.now() });
     const failed = report.checks.filter((x) => !x.ok);
-    const verdict = report.verified ? 'Valid' : failed.some((x) => x.code === 'revoked') ? 'Revoked' : failed.some((x) => x.code === 'suspended') ? 'Suspended' : failed.some((x) => x.code === 'expired') ? 'Expired' : 'Not verified';
+    const verdict = verdictOf(report);
+    const statusEvent = verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
     const url = `${config.publicUrl}/badges/${row.public_id}`;
     const achievement = doc.credentialSubject.achievement;
     const name = String(achievement.name ?? row.achievement_name);
@@ -60,7 +79,9 @@ export function badgeRoutes() {
       x: `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(`I earned ${name} from ${row.org_name}`)}`,
       email: `mailto:?subject=${encodeURIComponent(`My badge: ${name}`)}&body=${encodeURIComponent(url)}`,
     };
-    const embed = `<a href="${url}"><img src="${url}/baked.png" alt="${name.replace(/"/g, '&quot;')} — ${row.org_name.replace(/"/g, '&quot;')}" width="120" height="120"></a>`;
+    const alt = `${attr(name)} — ${attr(row.org_name)}`;
+    const embed = `<a href="${url}"><img src="${url}/baked.png" alt="${alt}" width="120" height="120"></a>`;
+    const signature = `<a href="${url}" style="text-decoration:none;color:inherit"><img src="${url}/baked.png" alt="${alt}" width="48" height="48" style="vertical-align:middle;border:0"> <span style="font:13px sans-serif">${html(name)} · ${html(row.org_name)} · verified badge</span></a>`;
     const head = (
       <>
         <meta property="og:type" content="website" />
@@ -90,6 +111,15 @@ export function badgeRoutes() {
             </span>{' '}
             {report.verified ? 'The signature, issuer key, dates and status all check out.' : failed.map((x) => x.message).join(' ')}
           </p>
+          {statusEvent && (
+            <p class="status-reason">
+              {verdict} on {statusEvent.created_at.toISOString().slice(0, 10)}
+              {statusEvent.reason ? `: ${statusEvent.reason}` : '.'}
+            </p>
+          )}
+          <p>
+            <a href={`/verify?url=${encodeURIComponent(url)}`}>Check every step at /verify</a>
+          </p>
         </section>
         <section class="card">
           <h2>What it certifies</h2>
@@ -104,10 +134,20 @@ export function badgeRoutes() {
             </a>{' '}
             <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> · <a href={share.x}>X</a> · <a href={share.email}>Email</a>
           </p>
-          <label for="embed">Embed on a web page or in an email signature</label>
+          <label for="embed">Embed on a web page</label>
           <textarea id="embed" rows={3} readonly>
             {embed}
           </textarea>
+          <label for="signature">Email signature</label>
+          <textarea id="signature" rows={3} readonly>
+            {signature}
+          </textarea>
+          <figure class="qr">
+            <img src={`/badges/${row.public_id}/qr.svg`} alt={`QR code linking to this badge page`} width="132" height="132" />
+            <figcaption>
+              Scan to open this badge page (<a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>download the QR code</a>).
+            </figcaption>
+          </figure>
           <p>
             Download: <a href={`/badges/${row.public_id}/credential.json`}>credential (JSON)</a>
             {row.jwt && (
@@ -124,6 +164,11 @@ export function badgeRoutes() {
       200,
       head,
     );
+  });
+  r.get('/badges/:id/qr.svg', async (c) => {
+    const row = await load(c);
+    const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}/badges/${row.public_id}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
   });
   r.get('/badges/:id/credential.json', async (c) => {
     const row = await load(c);

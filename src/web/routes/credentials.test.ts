@@ -37,5 +37,36 @@ for (const backend of testBackends()) {
       await r.post('/login', { email: reviewer.email, password: reviewer.password });
       assert.equal((await r.get(`/orgs/${org.slug}/credentials`)).status, 403);
     });
+
+    test('revoke many at once with one public reason; one that cannot change is reported and the rest still change', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const [designer, staff] = [await buildUser(storage.db), await buildUser(storage.db)];
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
+      const d = new TestBrowser(app);
+      await d.post('/login', { email: designer.email, password: designer.password });
+      const mc = ((await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials`, completeDesign(`Bulk ${unique('')}`, { earningMode: 'attendance', evidenceParts: [], rubric: undefined }))).body as { publicId: string }).publicId;
+      await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${mc}/publish`, {});
+      const s = new TestBrowser(app);
+      await s.post('/login', { email: staff.email, password: staff.password });
+      for (const n of [1, 2, 3]) assert.equal((await s.post(`/orgs/${org.slug}/credentials`, { microCredential: mc, email: `attendee${n}@example.org` })).status, 303);
+      const ids = (await storage.db.selectFrom('credentials').select('public_id').where('organisation_id', '=', org.id).orderBy('id').execute()).map((r) => r.public_id);
+      assert.equal(ids.length, 3);
+      assert.match(await (await s.get(`/orgs/${org.slug}/credentials`)).text(), /form="bulk-status"/);
+      await s.post(`/orgs/${org.slug}/credentials/${ids[0]}/status`, { action: 'revoke', reason: 'Duplicate' });
+      const noReason = await s.post(`/orgs/${org.slug}/credentials/status`, { ids, action: 'revoke', reason: '' });
+      assert.equal(noReason.status, 303);
+      assert.match(decodeURIComponent(noReason.headers.get('set-cookie') ?? ''), /the reason is shown publicly/);
+      const res = await s.post(`/orgs/${org.slug}/credentials/status`, { ids, action: 'revoke', reason: 'Session cancelled' });
+      assert.equal(res.status, 303);
+      assert.match(decodeURIComponent(res.headers.get('set-cookie') ?? ''), /2 credentials changed\. 1 left unchanged/);
+      const events = await storage.db.selectFrom('credential_status_events as e').innerJoin('credentials as c', 'c.id', 'e.credential_id').select(['c.public_id', 'e.reason']).where('c.organisation_id', '=', org.id).where('e.action', '=', 'revoked').orderBy('e.id').execute();
+      assert.deepEqual(events.map((e) => e.reason), ['Duplicate', 'Session cancelled', 'Session cancelled']);
+      const listed = await (await s.get(`/orgs/${org.slug}/credentials`)).text();
+      assert.equal(listed.match(/<td>Revoked<\/td>/g)?.length, 3);
+      assert.match(await (await app.request(`/badges/${ids[2]}`)).text(), /Revoked on \d{4}-\d{2}-\d{2}: Session cancelled/);
+    });
   });
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { getBit } from '../../credentials/bitstringStatusList.ts';
 import { issueCredential } from '../../commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../commands/changeCredentialStatus.ts';
+import { changeManyCredentialStatuses } from '../../commands/changeManyCredentialStatuses.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -55,9 +56,28 @@ export function credentialRoutes() {
             <button type="submit">Issue credential</button>
           </form>
         </section>
+        <form id="bulk-status" method="post" action={`${base}/status`} class="inline card">
+          <CsrfField token={c.var.csrfToken} />
+          <label for="bulk-action">With the selected credentials</label>{' '}
+          <select id="bulk-action" name="action">
+            <option value="revoke">Revoke</option>
+            <option value="suspend">Suspend</option>
+            <option value="reinstate">Reinstate</option>
+          </select>{' '}
+          <label for="bulk-reason" class="visually-hidden">
+            Reason for the selected
+          </label>
+          <input id="bulk-reason" name="reason" type="text" placeholder="Reason (shown publicly)" />{' '}
+          <button type="submit" class="secondary">
+            Apply to selected
+          </button>
+        </form>
         <table>
           <thead>
             <tr>
+              <th scope="col">
+                <span class="visually-hidden">Select</span>
+              </th>
               <th scope="col">Recipient</th>
               <th scope="col">Achievement</th>
               <th scope="col">Issued</th>
@@ -70,6 +90,9 @@ export function credentialRoutes() {
               const status = statusOf(row.id);
               return (
                 <tr>
+                  <td>
+                    <input type="checkbox" name="ids" value={row.public_id} form="bulk-status" aria-label={`Select ${row.achievement_name} for ${row.recipient_email ?? row.recipient_did ?? ''}`} />
+                  </td>
                   <td>{row.recipient_email ?? row.recipient_did}</td>
                   <td>
                     <a href={`/badges/${row.public_id}`}>{row.achievement_name}</a>
@@ -121,6 +144,23 @@ export function credentialRoutes() {
         return redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'success', 'Credential issued and signed.');
       },
       (form, status) => listPage(c, form, status as 422),
+    );
+  });
+  r.post('/orgs/:slug/credentials/status', async (c) => {
+    const fields = await formFields(c);
+    const { organisation } = await access(c);
+    const back = `/orgs/${organisation.slug}/credentials`;
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        const ids = fields.ids === undefined ? [] : [fields.ids].flat();
+        const result = await changeManyCredentialStatuses(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, { ...fields, ids });
+        c.var.deps.onJobsEnqueued?.();
+        const skipped = result.skipped.length ? ` ${result.skipped.length} left unchanged: ${result.skipped.map((s) => `${s.id} (${s.message})`).join('; ')}` : '';
+        return redirectWith(c, back, result.skipped.length ? 'error' : 'success', `${result.changed.length} credential${result.changed.length === 1 ? '' : 's'} changed.${skipped}`);
+      },
+      (form) => redirectWith(c, back, 'error', form.message ?? 'That change is not possible.'),
     );
   });
   r.post('/orgs/:slug/credentials/:id/status', async (c) => {

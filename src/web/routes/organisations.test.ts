@@ -163,6 +163,7 @@ for (const backend of testBackends()) {
         { name: 'create API token', method: 'POST', path: `/orgs/${f}/tokens`, fields: { name: 'stolen' } },
         { name: 'issued credentials', method: 'GET', path: `/orgs/${f}/credentials` },
         { name: 'award a credential', method: 'POST', path: `/orgs/${f}/credentials`, fields: { microCredential: 'mc_x', email: 'a@example.org' } },
+        { name: 'change many credentials', method: 'POST', path: `/orgs/${f}/credentials/status`, fields: { ids: 'cred_x', action: 'suspend' } },
         { name: 'designer pages', method: 'GET', path: `/orgs/${f}/micro-credentials` },
         { name: 'review queue', method: 'GET', path: `/orgs/${f}/review-queue` },
         { name: 'analytics', method: 'GET', path: `/orgs/${f}/analytics` },

@@ -1,0 +1,129 @@
+import { AppError } from '../domain/errors.ts';
+import type { Config } from '../config.ts';
+import type { Queryable } from '../storage/database.ts';
+import type { CredentialServices } from '../credentials/issuing.ts';
+import type { VerificationReport } from '../credentials/verifier.ts';
+import { sniffImage } from '../credentials/baking/index.ts';
+import { verifyWithCairn } from './verifyCredential.ts';
+
+/** What a person hands over to be verified: pasted text, an uploaded file or a URL (one of them). */
+export interface Submission {
+  text?: string;
+  file?: { name: string; bytes: Uint8Array };
+  url?: string;
+}
+
+export type SubmissionFormat = 'json' | 'jws' | 'png' | 'svg' | 'url';
+
+/** A submission read into something the verifier takes, with the format it came in. */
+export interface ReadSubmission {
+  format: SubmissionFormat;
+  input: string | Record<string, unknown> | Uint8Array;
+  /** The original text or bytes, as given (to keep verbatim, e.g. in a backpack). */
+  original: string | Uint8Array;
+  sourceUrl?: string;
+}
+
+type Deps = { db: Queryable; config: Config; services: CredentialServices; now: Date };
+
+const MAX_FILE = 5 * 1024 * 1024;
+const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+function readText(text: string): ReadSubmission {
+  const t = text.trim();
+  if (JWS.test(t)) return { format: 'jws', input: t, original: t };
+  if (t.startsWith('{')) {
+    try {
+      return { format: 'json', input: JSON.parse(t) as Record<string, unknown>, original: t };
+    } catch (err) {
+      throw new AppError('validation_failed', `That is not valid JSON: ${(err as Error).message}.`, { text: 'Paste the whole credential, from { to }.' });
+    }
+  }
+  throw new AppError('validation_failed', 'Paste a credential as JSON (starting with {) or as a compact JWS (three parts separated by dots).', { text: 'Not JSON and not a JWS.' });
+}
+
+/** A credential served by this Cairn (its badge page or download URLs) is read from the database: no network. */
+async function ownCredential(db: Queryable, config: Config, url: URL): Promise<string | null> {
+  const own = new URL(config.publicUrl);
+  if (url.origin !== own.origin) return null;
+  const m = /^\/badges\/([A-Za-z0-9_]+)(?:\/credential\.json)?\/?$/.exec(url.pathname);
+  if (!m) return null;
+  const row = await db.selectFrom('credentials').select('document').where('public_id', '=', m[1]!).executeTakeFirst();
+  if (!row) throw new AppError('validation_failed', 'No badge of this site has that address.', { url: 'Check the address.' });
+  return row.document;
+}
+
+/**
+ * Reads what a person submitted (pasted JSON or JWS, a baked PNG/SVG or JSON file, or a URL) into a
+ * verifier input. URLs of this site are read locally; other URLs go through the SSRF-safe fetcher,
+ * and only when fetching foreign documents is switched on.
+ */
+export async function readSubmission(deps: Deps, submission: Submission): Promise<ReadSubmission> {
+  const given = [submission.text?.trim() ? 'text' : null, submission.file && submission.file.bytes.length ? 'file' : null, submission.url?.trim() ? 'url' : null].filter(Boolean);
+  if (given.length === 0) throw new AppError('validation_failed', 'Paste a credential, choose a badge image or give a URL.', { text: 'Give one of the three.' });
+  if (given.length > 1) throw new AppError('validation_failed', 'Give just one thing to verify: pasted text, a file or a URL.', { text: 'Only one, please.' });
+  if (submission.file && submission.file.bytes.length) {
+    const { bytes } = submission.file;
+    if (bytes.length > MAX_FILE) throw new AppError('validation_failed', 'That file is larger than 5 MB; a badge image is much smaller.', { file: 'Too large.' });
+    const kind = sniffImage(bytes);
+    if (kind) return { format: kind, input: bytes, original: bytes };
+    const text = Buffer.from(bytes).toString('utf8');
+    try {
+      return readText(text);
+    } catch {
+      throw new AppError('validation_failed', 'That file is neither a badge image (PNG or SVG) nor a credential (JSON or JWS).', { file: 'Unrecognised file.' });
+    }
+  }
+  if (submission.url?.trim()) {
+    let url: URL;
+    try {
+      url = new URL(submission.url.trim());
+    } catch {
+      throw new AppError('validation_failed', 'That is not a web address.', { url: 'Use a full address starting with https://.' });
+    }
+    const own = await ownCredential(deps.db, deps.config, url);
+    if (own) return { format: 'url', input: own, original: own, sourceUrl: url.toString() };
+    if (url.protocol !== 'https:') throw new AppError('validation_failed', 'Only https addresses can be fetched.', { url: 'Use an address starting with https://.' });
+    if (!deps.services.remote) throw new AppError('validation_failed', 'This server does not fetch credentials from other sites; download the credential and upload or paste it instead.', { url: 'Fetching other sites is switched off here.' });
+    let fetched: unknown;
+    try {
+      fetched = await deps.services.remote.fetchJson(url.toString());
+    } catch (err) {
+      throw new AppError('validation_failed', `Could not fetch a credential from that address: ${(err as Error).message}.`, { url: 'Could not fetch it.' });
+    }
+    if (!fetched || typeof fetched !== 'object' || Array.isArray(fetched)) throw new AppError('validation_failed', 'That address did not return a credential.', { url: 'Not a credential.' });
+    const text = JSON.stringify(fetched);
+    return { format: 'url', input: fetched as Record<string, unknown>, original: text, sourceUrl: url.toString() };
+  }
+  return readText(submission.text!);
+}
+
+/** Reads and verifies a submission; every check of the report is there to show in plain words. */
+export async function verifySubmission(deps: Deps, submission: Submission): Promise<{ read: ReadSubmission; report: VerificationReport }> {
+  const read = await readSubmission(deps, submission);
+  const report = await verifyWithCairn(read.input, { db: deps.db, config: deps.config, services: deps.services, now: deps.now });
+  return { read, report };
+}
+
+const CHECK_WORDS: Record<string, { ok: string; title: string }> = {
+  parse: { title: 'Readable', ok: 'The credential could be read.' },
+  schema: { title: 'Open Badges 3.0 format', ok: 'It follows the official Open Badges 3.0 schema.' },
+  ob3_fields: { title: 'Required fields', ok: 'Every field a badge needs is there.' },
+  issuer_key: { title: 'Issuer’s key', ok: 'The signing key was found and belongs to the issuer.' },
+  proof: { title: 'Signature', ok: 'The signature matches: nothing was changed since it was issued.' },
+  validity_window: { title: 'Dates', ok: 'It is within its valid dates.' },
+  status: { title: 'Status', ok: 'The issuer has not revoked or suspended it.' },
+};
+
+/** A check in plain words, for pages. */
+export function explainCheck(check: { id: string; ok: boolean; message?: string }): { title: string; text: string } {
+  const words = CHECK_WORDS[check.id] ?? { title: check.id, ok: 'Passed.' };
+  return { title: words.title, text: check.ok ? words.ok : (check.message ?? 'Failed.') };
+}
+
+/** The one-word verdict of a report: valid, revoked, suspended, expired or not verified. */
+export function verdictOf(report: VerificationReport): 'Valid' | 'Revoked' | 'Suspended' | 'Expired' | 'Not verified' {
+  if (report.verified) return 'Valid';
+  const codes = new Set(report.checks.filter((x) => !x.ok).map((x) => ('code' in x ? x.code : undefined)));
+  return codes.has('revoked') ? 'Revoked' : codes.has('suspended') ? 'Suspended' : codes.has('expired') ? 'Expired' : 'Not verified';
+}

@@ -1,0 +1,152 @@
+import { Hono, type Context } from 'hono';
+import { explainCheck, verdictOf, verifySubmission, type SubmissionFormat } from '../../commands/verifySubmission.ts';
+import type { VerificationReport } from '../../credentials/verifier.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { handleForm, page } from '../render.tsx';
+
+type C = Context<AppEnv>;
+type Json = Record<string, unknown>;
+
+const FORMAT_WORDS: Record<SubmissionFormat, string> = { json: 'pasted JSON', jws: 'a compact JWS (VC-JWT)', png: 'a baked PNG image', svg: 'a baked SVG image', url: 'a URL' };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const nameOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Json).name) : undefined);
+
+/** What the credential says, in a few lines: achievement, issuer, recipient, dates. */
+function Summary({ credential }: { credential: Json }) {
+  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as Json | undefined;
+  const achievement = (subject?.achievement ?? (credential.badge as Json | undefined)) as Json | undefined;
+  const issuer = credential.issuer ?? (achievement?.issuer as unknown);
+  const rows: [string, string | undefined][] = [
+    ['Achievement', nameOf(achievement) ?? str(credential.name)],
+    ['Issuer', nameOf(issuer) ?? (typeof issuer === 'object' && issuer ? str((issuer as Json).id) : str(issuer))],
+    ['Recipient', str(subject?.id) ?? (subject?.identifier ? 'identified by a hashed identifier' : undefined)],
+    ['Valid from', str(credential.validFrom) ?? str(credential.issuanceDate) ?? str(credential.issuedOn)],
+    ['Valid until', str(credential.validUntil) ?? str(credential.expirationDate) ?? str(credential.expires)],
+    ['Credential id', str(credential.id)],
+  ];
+  return (
+    <dl class="summary">
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </>
+        ))}
+    </dl>
+  );
+}
+
+function Result({ report, format }: { report: VerificationReport; format: SubmissionFormat }) {
+  const verdict = verdictOf(report);
+  return (
+    <section class="card" aria-labelledby="h-result">
+      <h2 id="h-result">Result</h2>
+      <p role="status">
+        <span class="tag" style={report.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
+          {verdict}
+        </span>{' '}
+        {report.verified ? 'Every check passed.' : 'At least one check failed; see below.'} Read from {FORMAT_WORDS[format]}
+        {report.format === 'ob2' ? ' (Open Badges 2.0)' : report.format === 'jwt' ? ' (VC-JWT)' : report.format === 'ldp' ? ' (Data Integrity proof)' : ''}.
+      </p>
+      {report.credential && <Summary credential={report.credential} />}
+      <ul class="checks">
+        {report.checks.map((check) => {
+          const words = explainCheck(check);
+          return (
+            <li data-check={check.id} data-ok={String(check.ok)}>
+              <strong>
+                {check.ok ? '✓' : '✗'} {words.title}:
+              </strong>{' '}
+              {words.text}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function verifyPage(c: C, form: FormState = emptyForm, result?: { report: VerificationReport; format: SubmissionFormat }, status: 200 | 422 = 200) {
+  return page(
+    c,
+    'Verify a badge',
+    <>
+      <h1>Verify a badge</h1>
+      <p>Check any Open Badge (3.0 or 2.0), from this site or any other issuer: paste it, upload the baked image, or give its address. Every check is explained.</p>
+      {result && <Result report={result.report} format={result.format} />}
+      <section class="card">
+        <ErrorSummary form={form} />
+        <form method="post" action="/verify" enctype="multipart/form-data" class="stack" novalidate>
+          <CsrfField token={c.var.csrfToken} />
+          <div class="field">
+            <label for="f-text">Paste the credential (JSON or JWS)</label>
+            {form.errors.text && (
+              <span id="f-text-error" class="error-text">
+                {form.errors.text}
+              </span>
+            )}
+            <textarea id="f-text" name="text" rows={6} aria-invalid={form.errors.text ? 'true' : undefined} aria-describedby={form.errors.text ? 'f-text-error' : undefined}>
+              {form.values.text ?? ''}
+            </textarea>
+          </div>
+          <div class="field">
+            <label for="f-file">Or upload a badge image (PNG or SVG) or credential file</label>
+            {form.errors.file && (
+              <span id="f-file-error" class="error-text">
+                {form.errors.file}
+              </span>
+            )}
+            <input id="f-file" name="file" type="file" accept="image/png,image/svg+xml,application/json,.json,.jwt,.jws" />
+          </div>
+          <Field form={form} name="url" type="url" label="Or give its address (URL)" hint="A badge page of this site, or an https address of a hosted credential." />
+          <button type="submit">Verify</button>
+        </form>
+      </section>
+    </>,
+    status,
+  );
+}
+
+/** /verify: anyone checks a badge by pasting it, uploading its baked image or giving its URL. */
+export function verifyRoutes() {
+  const r = new Hono<AppEnv>();
+  r.get('/verify', async (c) => {
+    const url = c.req.query('url');
+    if (!url) return verifyPage(c);
+    // A link such as a QR code's: verify the address straight away.
+    return handleForm(
+      c,
+      { url },
+      async () => {
+        const { db, config, credentials, clock } = c.var.deps;
+        const { read, report } = await verifySubmission({ db, config, services: credentials, now: clock.now() }, { url });
+        return verifyPage(c, { values: { url }, errors: {} }, { report, format: read.format });
+      },
+      (form, status) => verifyPage(c, form, undefined, status as 422),
+    );
+  });
+  r.post('/verify', async (c) => {
+    const body = await c.req.parseBody();
+    const text = typeof body.text === 'string' ? body.text : '';
+    const url = typeof body.url === 'string' ? body.url : '';
+    const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
+    return handleForm(
+      c,
+      { text: text.length > 20000 ? '' : text, url },
+      async () => {
+        const { db, config, credentials, clock } = c.var.deps;
+        const { read, report } = await verifySubmission(
+          { db, config, services: credentials, now: clock.now() },
+          { text, url, file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined },
+        );
+        return verifyPage(c, emptyForm, { report, format: read.format });
+      },
+      (form, status) => verifyPage(c, form, undefined, status as 422),
+    );
+  });
+  return r;
+}
