@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../jobs/definition.ts';
 import { DELIVER_MAIL } from './outbox.ts';
 
+/** How long a sender owns a message it is sending: far longer than the SMTP timeouts. */
+export const SENDING_CLAIM_MS = 10 * 60 * 1000;
+
 /**
  * Delivers one outbox message. Idempotent: a message already sent (or kept) is left alone, so a
  * retried or duplicated job never sends twice. An SMTP failure throws, and the queue retries it
@@ -14,12 +17,33 @@ export const deliverMailJob = defineJob({
   async handle({ outboxId }, { db, mailer, config, clock }) {
     const message = await db.selectFrom('mail_outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
     if (!message) throw new PermanentJobError(`Outbox message ${outboxId} does not exist`);
-    if (message.status !== 'queued') return;
+    if (message.status === 'sent' || message.status === 'kept') return;
     if (!mailer.delivers) {
-      await db.updateTable('mail_outbox').set({ status: 'kept' }).where('id', '=', outboxId).execute();
+      await db.updateTable('mail_outbox').set({ status: 'kept' }).where('id', '=', outboxId).where('status', '=', 'queued').execute();
       return;
     }
-    const { messageId } = await mailer.send({ from: config.mailFrom, to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body });
-    await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: clock.now(), message_id: messageId }).where('id', '=', outboxId).where('status', '=', 'queued').execute();
+    // Claim the message before talking to SMTP: one sender at a time, and a crashed sender's
+    // claim runs out (SENDING_CLAIM_MS, longer than any SMTP exchange) so a retry can send it.
+    const now = clock.now();
+    const claimed = await db
+      .updateTable('mail_outbox')
+      .set({ status: 'sending', sending_until: new Date(now.getTime() + SENDING_CLAIM_MS) })
+      .where('id', '=', outboxId)
+      .where((w) => w.or([w('status', '=', 'queued'), w.and([w('status', '=', 'sending'), w('sending_until', '<', now)])]))
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) {
+      const current = await db.selectFrom('mail_outbox').select(['status', 'sending_until']).where('id', '=', outboxId).executeTakeFirstOrThrow();
+      if (current.status === 'sending') throw new Error(`Outbox message ${outboxId} is being sent by another worker; checking again later`);
+      return;
+    }
+    let messageId: string;
+    try {
+      ({ messageId } = await mailer.send({ from: config.mailFrom, to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body }));
+    } catch (err) {
+      await db.updateTable('mail_outbox').set({ status: 'queued', sending_until: null }).where('id', '=', outboxId).where('status', '=', 'sending').execute();
+      throw err;
+    }
+    await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: clock.now(), message_id: messageId, sending_until: null }).where('id', '=', outboxId).where('status', '=', 'sending').execute();
   },
 });

@@ -10,7 +10,7 @@ import type { JobDefinition } from '../jobs/definition.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { outboxOnlyMailer, smtpMailer, type Mailer } from './mailer.ts';
 import { DELIVER_MAIL, listOutbox, queueMail } from './outbox.ts';
-import { deliverMailJob } from './deliverJob.ts';
+import { deliverMailJob, SENDING_CLAIM_MS } from './deliverJob.ts';
 import { confirmEmailMail, invitationMail, passwordChangedMail, resetPasswordMail } from './templates.tsx';
 import type { Storage } from '../storage/database.ts';
 
@@ -62,6 +62,39 @@ for (const backend of testBackends()) {
       await enqueueJob(storage.db, DELIVER_MAIL, { outboxId: row!.id }, clock.now());
       await w.drain();
       assert.equal(smtp.received.filter((m) => (m.text ?? '').includes('reset-password/xyz')).length, 1);
+      await smtp.close();
+    });
+
+    test('two deliveries of one message at once (a lease that ran out during a slow SMTP exchange) send it once; a crashed sender’s claim runs out', async () => {
+      const storage = await backend.storage();
+      const smtp = await startSmtpSink();
+      const clock = new ManualClock(new Date());
+      const to = `${unique('dee')}@example.org`;
+      const real = smtpMailer(smtp.url);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let sends = 0;
+      const slow: Mailer = { delivers: true, send: async (mail) => (sends++, await gate, real.send(mail)) };
+      const { outboxId } = await queueMail(storage.db, to, resetPasswordMail({ name: 'Dee', link: 'http://cairn.test/reset-password/slow' }), clock.now());
+      const jobOf = (id: number) => storage.db.selectFrom('jobs').selectAll().where('type', '=', DELIVER_MAIL).where('payload', '@>', JSON.stringify({ outboxId: id }) as never).executeTakeFirstOrThrow();
+      const deps = { db: storage.db, clock, logger: silentLogger, mailer: slow, config: testConfig({ MAIL_FROM: 'Cairn <badges@cairn.test>' }), job: await jobOf(outboxId) };
+      const first = deliverMailJob.handle({ outboxId }, deps);
+      await new Promise((r) => setTimeout(r, 50));
+      await assert.rejects(deliverMailJob.handle({ outboxId }, deps), /being sent by another worker/);
+      release();
+      await first;
+      assert.equal(sends, 1);
+      assert.equal(smtp.received.filter((m) => (m.text ?? '').includes('reset-password/slow')).length, 1);
+      // A sender that died mid-send leaves a claim; once it runs out, a retry sends the message.
+      const { outboxId: orphan } = await queueMail(storage.db, to, resetPasswordMail({ name: 'Dee', link: 'http://cairn.test/reset-password/orphan' }), clock.now());
+      await storage.db.updateTable('mail_outbox').set({ status: 'sending', sending_until: new Date(clock.now().getTime() + SENDING_CLAIM_MS) }).where('id', '=', orphan).execute();
+      const retry = { ...deps, mailer: real, job: await jobOf(orphan) };
+      await assert.rejects(deliverMailJob.handle({ outboxId: orphan }, retry), /being sent by another worker/);
+      clock.advance(SENDING_CLAIM_MS + 1000);
+      await deliverMailJob.handle({ outboxId: orphan }, retry);
+      const [row] = await listOutbox(storage.db, { limit: 1, to });
+      assert.equal(row?.status, 'sent');
+      assert.equal(smtp.received.filter((m) => (m.text ?? '').includes('reset-password/orphan')).length, 1);
       await smtp.close();
     });
 

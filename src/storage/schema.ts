@@ -148,7 +148,9 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   html_body: string;
-  status: ColumnType<'queued' | 'sent' | 'kept', 'queued' | 'sent' | 'kept' | undefined, 'queued' | 'sent' | 'kept'>;
+  status: ColumnType<'queued' | 'sending' | 'sent' | 'kept', 'queued' | 'sending' | 'sent' | 'kept' | undefined, 'queued' | 'sending' | 'sent' | 'kept'>;
+  /** While 'sending': when the sender's claim runs out (a crashed sender's message is sent again after it). */
+  sending_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   message_id: string | null;
   created_at: Generated<Date>;
   sent_at: NullableTimestamp;

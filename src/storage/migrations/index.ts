@@ -7,6 +7,7 @@ import * as m0005 from './0005_pathways.ts';
 import * as m0006 from './0006_badge_images.ts';
 import * as m0007 from './0007_earning.ts';
 import * as m0008 from './0008_teams.ts';
+import * as m0015 from './0015_mail_sending.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_badge_images': m0006,
   '0007_earning': m0007,
   '0008_teams': m0008,
+  '0015_mail_sending': m0015,
 };
