@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../src/security/passwords.ts';
 import { testApp } from '../src/testing/http.ts';
 import { credentialBenchmarks } from './credentials.ts';
 import { catalogBenchmarks } from './catalog.ts';
+import { loadBenchmarks } from './load.ts';
 
 // `npm run bench` prints a table; `npm run bench -- --json` one JSON object per line.
 // Each row compares Cairn's code path with the reference it is built on, in the same run.
@@ -61,6 +62,7 @@ async function queueThroughput(storage: Storage, label: string) {
 async function main() {
   await credentialBenchmarks(report, Number(process.env.BENCH_SECONDS ?? 3));
   await catalogBenchmarks(report);
+  await loadBenchmarks(report);
 
   // 1. Query path overhead: Kysely through Cairn's PGlite dialect vs PGlite's own query().
   const embedded = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });

@@ -4,15 +4,19 @@ import type { Queryable } from '../storage/database.ts';
 import { resolveDidKey } from '../credentials/didKey.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { publishStatusList, type CredentialServices, type RemoteResolvers } from '../credentials/issuing.ts';
-import { getBit } from '../credentials/bitstringStatusList.ts';
+import { sql } from 'kysely';
+import { documentHash } from '../credentials/issuing.ts';
+import { BoundedCache } from '../domain/boundedCache.ts';
 import { verifyCredential, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
-
 
 /**
  * Key and status-list lookups for verification: did:key offline; Cairn's own organisations'
  * did:web keys and status lists straight from the database (no HTTP to ourselves); anything
  * else through the remote resolvers, which refuse private addresses.
  */
+/** Parsed signed status lists of this Cairn, by list and signed version (a new version is a new key). */
+const ownStatusLists = new BoundedCache<string, Record<string, unknown>>(256);
+
 export function verifierDeps(db: Queryable, config: Config, services: CredentialServices, now: Date, remote: RemoteResolvers | undefined = services.remote): VerifierDeps {
   const ownPrefix = `${organisationDid(config.publicUrl, 'x').slice(0, -1)}`;
   const statusPrefix = `${config.publicUrl}/status/`;
@@ -49,25 +53,39 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
     async extraStatus(credential) {
       // Only a document Cairn issued, byte for byte, gets the status Cairn keeps outside it.
       if (typeof credential.id !== 'string') return null;
-      const row = await db.selectFrom('credentials').select(['id', 'document']).where('credential_id', '=', credential.id).executeTakeFirst();
-      if (!row || row.document !== JSON.stringify(credential)) return null;
+      const row = await db.selectFrom('credentials').select(['id', 'document_sha256']).where('credential_id', '=', credential.id).executeTakeFirst();
+      if (!row || row.document_sha256 !== documentHash(JSON.stringify(credential))) return null;
+      // The bit itself is read in SQL (most significant bit first, as Bitstring Status List
+      // orders them), so a page view does not carry whole lists out of the database.
       const entries = await db
         .selectFrom('status_entries as e')
         .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
-        .select(['l.purpose', 'l.bits', 'e.list_index'])
+        .select(['l.purpose', sql<number>`(get_byte(l.bits, e.list_index / 8) >> (7 - e.list_index % 8)) & 1`.as('bit')])
         .where('e.credential_id', '=', row.id)
         .execute();
-      if (entries.some((e) => e.purpose === 'revocation' && getBit(e.bits, e.list_index))) return 'revoked';
-      if (entries.some((e) => e.purpose === 'suspension' && getBit(e.bits, e.list_index))) return 'suspended';
+      if (entries.some((e) => e.purpose === 'revocation' && Number(e.bit) === 1)) return 'revoked';
+      if (entries.some((e) => e.purpose === 'suspension' && Number(e.bit) === 1)) return 'suspended';
       return null;
     },
     async loadStatusList(url) {
       if (url.startsWith(statusPrefix)) {
         const listId = url.slice(statusPrefix.length);
-        await publishStatusList(db, services, config, listId, now);
+        // The signed list is re-read only when a newer version is published (checked every
+        // time, so every process sees a change at once); its text is parsed once per version.
+        let head = await db.selectFrom('status_lists').select(['version', 'signed_version']).where('public_id', '=', listId).executeTakeFirst();
+        if (!head) throw new Error('No such status list');
+        if (head.signed_version < head.version || head.signed_version < 0) {
+          await publishStatusList(db, services, config, listId, now);
+          head = await db.selectFrom('status_lists').select(['version', 'signed_version']).where('public_id', '=', listId).executeTakeFirstOrThrow();
+        }
+        const cacheKey = `${config.publicUrl}|${listId}|${head.signed_version}`;
+        const cached = ownStatusLists.get(cacheKey);
+        if (cached) return cached;
         const row = await db.selectFrom('status_lists').select('signed_document').where('public_id', '=', listId).executeTakeFirst();
         if (!row?.signed_document) throw new Error('No such status list');
-        return JSON.parse(row.signed_document) as Record<string, unknown>;
+        const parsed = JSON.parse(row.signed_document) as Record<string, unknown>;
+        ownStatusLists.set(cacheKey, parsed);
+        return parsed;
       }
       if (!remote) throw new Error(`Fetching ${url} would need the network, which is not allowed here`);
       return (await remote.fetchJson(url)) as Record<string, unknown>;

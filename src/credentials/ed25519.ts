@@ -1,3 +1,4 @@
+import { BoundedCache } from '../domain/boundedCache.ts';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { base58btcDecode, base58btcEncode } from './base58.ts';
 
@@ -35,9 +36,17 @@ export function ed25519FromSeed(seed: Uint8Array): Ed25519Keys & { privateKey: K
 /** A verification-only key from its 32 raw bytes. */
 export function ed25519FromPublicBytes(bytes: Uint8Array): Ed25519Keys {
   if (bytes.length !== 32) throw new Error('An Ed25519 public key is 32 bytes');
+  // Importing a key costs more than verifying with it: verifiers see few keys, many times.
+  const id = Buffer.from(bytes).toString('hex');
+  const known = publicKeys.get(id);
+  if (known) return known;
   const publicKey = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, bytes]), format: 'der', type: 'spki' });
-  return { publicKey, publicKeyBytes: bytes, publicKeyMultibase: encodeMultikeyPublic(bytes) };
+  const keys: Ed25519Keys = Object.freeze({ publicKey, publicKeyBytes: Uint8Array.from(bytes), publicKeyMultibase: encodeMultikeyPublic(bytes) });
+  publicKeys.set(id, keys);
+  return keys;
 }
+
+const publicKeys = new BoundedCache<string, Ed25519Keys>(1024);
 
 /** `z` + base58btc(0xed01 ‖ key): the Multikey encoding of an Ed25519 public key. */
 export function encodeMultikeyPublic(bytes: Uint8Array): string {

@@ -139,7 +139,7 @@ describe('createSafeFetcher', () => {
 
   /** A fetcher allowed to reach only the test server on 127.0.0.1 over http. */
   const local = (extra: SafeFetchOptions = {}) =>
-    createSafeFetcher({ allowHttpForTests: true, allowAddress: (ip) => ip === '127.0.0.1', timeoutMs: 300, maxBytes: 1000, lookup: noLookup, ...extra });
+    createSafeFetcher({ allowHttpForTests: true, allowAddress: (ip) => ip === '127.0.0.1', timeoutMs: 5000, maxBytes: 1000, lookup: noLookup, ...extra });
 
   test('a hostname resolving to a non-public address is refused before any connection', async () => {
     const before = srv.state.connections;
