@@ -14,7 +14,7 @@ async function submit(browser: TestBrowser, fields: { text?: string; url?: strin
   form.append('_csrf', await browser.csrf());
   form.append('text', fields.text ?? '');
   form.append('url', fields.url ?? '');
-  if (fields.file) form.append('file', new File([fields.file.bytes], fields.file.name, { type: fields.file.type }));
+  if (fields.file) form.append('file', new File([Buffer.from(fields.file.bytes)], fields.file.name, { type: fields.file.type }));
   const res = await browser.request('POST', '/verify', { body: form });
   return { status: res.status, html: await res.text() };
 }
