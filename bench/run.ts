@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../src/security/passwords.ts';
 import { testApp } from '../src/testing/http.ts';
 import { credentialBenchmarks } from './credentials.ts';
 import { catalogBenchmarks } from './catalog.ts';
+import { bulkAwardBenchmarks } from './bulkAward.ts';
 import { loadBenchmarks } from './load.ts';
 
 // `npm run bench` prints a table; `npm run bench -- --json` one JSON object per line.
@@ -62,6 +63,9 @@ async function queueThroughput(storage: Storage, label: string) {
 async function main() {
   await credentialBenchmarks(report, Number(process.env.BENCH_SECONDS ?? 3));
   await catalogBenchmarks(report);
+  // Bulk award from CSV end to end; `npm run bench -- --rows 100000` for the full-size run.
+  const rowsAt = process.argv.indexOf('--rows');
+  await bulkAwardBenchmarks(report, rowsAt > 0 ? Number(process.argv[rowsAt + 1]) : 10_000, (line) => (json ? undefined : console.log(line)));
   await loadBenchmarks(report);
 
   // 1. Query path overhead: Kysely through Cairn's PGlite dialect vs PGlite's own query().

@@ -44,7 +44,9 @@ export const settings = {
     default: 'true',
     help: 'Let verification fetch other issuers\' did:web documents, key URLs and status lists over https (public addresses only, with timeouts and size limits). false: verify offline.',
   },
+  CAIRN_WEBHOOK_ALLOW_PRIVATE: { schema: bool, default: 'false', help: 'Let completion-notice webhooks reach loopback and private addresses (tests, intranets). Off: webhook hosts must resolve to public addresses.' },
   CAIRN_FILE_STORE: { schema: z.enum(['database', 'disk']), default: 'database', help: 'Where evidence files are kept: in the database (every machine shares them) or on disk in CAIRN_DATA_DIR/files.' },
+  CAIRN_PAYMENT_PROVIDER: { schema: z.enum(['manual']), default: 'manual', help: 'How application fees are paid: manual = invoices that staff mark paid (receipts emailed). Card processors plug in behind the same interface; Cairn never stores card data.' },
   REVIEW_TURNAROUND_DAYS: { schema: int(1, 365), default: '14', help: 'A submission not reviewed within this many days is reassigned to another reviewer.' },
   TRUST_PROXY: { schema: bool, default: 'false', help: 'Behind a reverse proxy: take the client address (rate limiting, audit log) from X-Forwarded-For.' },
   SESSION_DAYS: { schema: int(1, 365), default: '14', help: 'How long a login lasts without activity.' },
@@ -83,8 +85,12 @@ export interface Config {
   secureCookies: boolean;
   /** Where evidence files are kept. */
   fileStore: 'database' | 'disk';
+  /** The payment provider for application fees (CAIRN_PAYMENT_PROVIDER). */
+  paymentProvider: 'manual';
   /** Days before an unreviewed submission is reassigned. */
   reviewTurnaroundDays: number;
+  /** Completion-notice webhooks may reach private addresses (CAIRN_WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: boolean;
   /** Verification may fetch foreign keys and status lists (CAIRN_FETCH_FOREIGN). */
   fetchForeign: boolean;
   /** CAIRN_SECRET; null only in demo mode, where the runtime generates one into the data folder. */
@@ -167,8 +173,10 @@ export function loadConfig(env: Source = process.env): Config {
     secureCookies: publicUrl.startsWith('https://'),
     secret: (raw.CAIRN_SECRET as string | undefined) ?? null,
     fetchForeign: raw.CAIRN_FETCH_FOREIGN as boolean,
+    webhookAllowPrivate: raw.CAIRN_WEBHOOK_ALLOW_PRIVATE as boolean,
     reviewTurnaroundDays: raw.REVIEW_TURNAROUND_DAYS as number,
     fileStore: raw.CAIRN_FILE_STORE as 'database' | 'disk',
+    paymentProvider: raw.CAIRN_PAYMENT_PROVIDER as 'manual',
   };
 }
 

@@ -14,6 +14,7 @@ import { fastCanonicalizer } from '../credentials/proofs/fastCanonicalizer.ts';
 import type { Runtime } from '../main/runtime.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
 import { AppError } from '../domain/errors.ts';
+import { bulkIssue } from './bulkIssue.ts';
 
 function configOrExit(): Config {
   try {
@@ -230,12 +231,25 @@ program
 
 program
   .command('issue')
-  .description('Award a published micro-credential to a person by email: the signed credential is issued and stored.')
+  .description('Award a published micro-credential to a person by email (--email), or to everyone on a CSV roster (--csv): signed credentials are issued and stored, claim emails queued.')
   .requiredOption('--org <slug>', 'the issuing organisation')
   .requiredOption('--micro-credential <id-or-slug>', 'the micro-credential: its id (mc_…) or its web address slug')
-  .requiredOption('--email <address>', 'the recipient')
+  .option('--email <address>', 'the recipient')
   .option('--narrative <text>', 'evidence narrative')
-  .action(async (opts: { org: string; microCredential: string; email: string; narrative?: string }) => {
+  .option('--csv <file>', 'bulk award: a CSV roster with a header line (streamed; any size)')
+  .option('--map <pairs>', 'bulk award: columns as field=column pairs, e.g. email=Email,name=Name,externalId=Student ID (default: guessed from the header)')
+  .option('--dry-run', 'bulk award: check every row and print the report; issue nothing')
+  .option('--run <id>', 'bulk award: issue (or resume, or watch) an earlier run by its id (run_…)')
+  .action(async (opts: { org: string; microCredential: string; email?: string; narrative?: string; csv?: string; map?: string; dryRun?: boolean; run?: string }) => {
+    if (opts.csv || opts.run) {
+      await withOrganisation(opts.org, async (rt, org) => {
+        const ok = await bulkIssue(rt, org, opts, (text) => process.stdout.write(text)).catch((err: unknown) => fail(err instanceof AppError ? `${err.message} ${Object.values(err.fields).filter((f) => f !== err.message).join(' ')}`.trim() : (err as Error).message));
+        if (!ok) process.exitCode = 1;
+      });
+      return;
+    }
+    if (!opts.email) fail('Give --email <address> (one recipient) or --csv <file> (a roster).');
+    const email = opts.email;
     await withOrganisation(opts.org, async (rt, org) => {
       try {
         const bySlug = opts.microCredential.startsWith('mc_')
@@ -244,9 +258,9 @@ program
         const issued = await issueCredential(
           { db: rt.storage.db, clock: rt.clock, config: rt.config, credentials: rt.credentials },
           { organisationId: org.id, userId: null, ip: null },
-          { recipient: { email: opts.email }, microCredential: bySlug?.public_id ?? opts.microCredential, evidence: opts.narrative ? [{ narrative: opts.narrative }] : undefined },
+          { recipient: { email }, microCredential: bySlug?.public_id ?? opts.microCredential, evidence: opts.narrative ? [{ narrative: opts.narrative }] : undefined },
         );
-        process.stdout.write(`Issued ${issued.publicId} to ${opts.email}.\n`);
+        process.stdout.write(`Issued ${issued.publicId} to ${email}.\n`);
       } catch (err) {
         fail(err instanceof AppError ? `${err.message} ${Object.values(err.fields).join(' ')}`.trim() : (err as Error).message);
       }

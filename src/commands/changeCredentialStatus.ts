@@ -7,6 +7,7 @@ import { recordAudit } from '../storage/audit.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import type { IssuingActor } from './issueCredential.ts';
 import type { CommandDeps } from './context.ts';
+import { enqueueCreditReversal } from './ledger.ts';
 
 export const PUBLISH_STATUS_LIST = 'status_list.publish';
 export const EVALUATE_PATHWAYS = 'pathways.evaluate';
@@ -59,6 +60,8 @@ export async function changeCredentialStatus(deps: CommandDeps, actor: IssuingAc
     if (credential.micro_credential_id && credential.recipient_email && action !== 'suspend') {
       await enqueueJob(tx, EVALUATE_PATHWAYS, { organisationId: actor.organisationId, recipientEmail: credential.recipient_email }, now, { organisationId: actor.organisationId });
     }
+    // Revocation reverses every credit the credential earned on license records (new entries, never edits).
+    if (action === 'revoke') await enqueueCreditReversal(tx, credential.id, now);
     await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `credential.${past[action]}`, subjectType: 'credential', subjectId: credential.public_id, data: { reason }, ip: actor.ip }, now);
   });
 }

@@ -20,6 +20,8 @@ import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../storag
 import { recordAudit } from '../storage/audit.ts';
 import { activeRsaKey, activeSigningKey } from '../storage/issuerKeys.ts';
 import type { CommandDeps } from './context.ts';
+import { enqueueCompletionNotices, licenseFactsForIssue } from './ledger.ts';
+import { offerClaim } from './claimCredential.ts';
 
 const iri = z.string().trim().regex(/^[a-z][a-z0-9+.-]*:\S+$/i, 'Use an absolute URL or URN.');
 const isoDate = z.string().trim().refine((v) => !Number.isNaN(Date.parse(v)) && /T/.test(v), 'Use an ISO 8601 date-time such as 2026-05-01T00:00:00Z.');
@@ -154,8 +156,12 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
       .returning(['id', 'public_id'])
       .executeTakeFirstOrThrow();
     await recordStatusEntries(tx, row.id, entries);
+    // A credential sent to an email is offered to its recipient to claim (link emailed, same transaction).
+    await offerClaim(tx, deps, { id: row.id, public_id: row.public_id, organisation_id: organisation.id, recipient_email: meta.recipientEmail, achievement_name: subject.achievement?.name ?? String(signed.name ?? '') }, now, actor.userId);
     // A credential that counts toward pathways gets the earner's pathways re-evaluated.
     if (meta.microCredential && meta.recipientEmail) await enqueuePathwayEvaluation(tx, organisation.id, meta.recipientEmail, now);
+    // Recognizers of this version (or pathway) receive a completion notice (job; credit posts by their rule).
+    await enqueueCompletionNotices(tx, row.id, now);
     await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'credential.issued', subjectType: 'credential', subjectId: row.public_id, data: { achievement: subject.achievement?.id ?? null, recipient: meta.recipientEmail ?? meta.recipientDid }, ip: actor.ip }, now);
     return { publicId: row.public_id, credential: signed, jwt };
   });
@@ -170,6 +176,8 @@ export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, in
   const v = parseInput(issueCredentialInput, input);
   const fromCatalog = v.microCredential ? await publishedAchievement(deps, actor.organisationId, v.microCredential, v.microCredentialVersion) : null;
   const achievement = fromCatalog?.achievement ?? v.achievement!;
+  // The recipient's confirmed license with a recognizer of this version: creditsEarned and licenseNumber (when not given).
+  const licenseFacts = fromCatalog && v.creditsEarned === undefined && v.licenseNumber === undefined ? await licenseFactsForIssue(deps.db, { microCredentialId: fromCatalog.microCredential.id, version: fromCatalog.microCredential.version, recipientEmail: v.recipient.email, issuedOn: v.validFrom ?? deps.clock.now(), creditsAvailable: achievement.creditsAvailable }) : {};
   return issue(
     deps,
     actor,
@@ -177,6 +185,7 @@ export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, in
       const { formats: _formats, microCredential: _mc, microCredentialVersion: _version, ...data } = v;
       const credential: CredentialData = {
         ...data,
+        ...licenseFacts,
         achievement,
         id: `urn:uuid:${randomUUID()}`,
         issuer: { id: issuerId, name: organisation.name, url: organisation.website ?? undefined },
@@ -235,8 +244,8 @@ export async function enqueuePathwayEvaluation(db: Queryable, organisationId: nu
   await enqueueJob(db, EVALUATE_PATHWAYS, { organisationId, recipientEmail }, now, { organisationId });
 }
 
-/** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping). */
-async function publishedAchievement(deps: IssuingDeps, organisationId: number, mcPublicId: string, version?: number) {
+/** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping); bulk awards use it too. */
+export async function publishedAchievement(deps: IssuingDeps, organisationId: number, mcPublicId: string, version?: number) {
   let query = deps.db
     .selectFrom('micro_credential_versions as v')
     .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')

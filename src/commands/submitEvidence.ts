@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, conflict, invalid } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
-import type { Design } from '../domain/microCredential.ts';
+import { CERTIFICATE_PART, type Design } from '../domain/microCredential.ts';
 import { parseInput } from '../domain/validation.ts';
 import { inTransaction, type Tx } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
@@ -19,7 +19,8 @@ import type { Actor, CommandDeps } from './context.ts';
 const EDITABLE = ['in_progress', 'needs_revision'];
 
 async function parts(tx: Tx, versionId: number): Promise<Design['evidenceParts']> {
-  const v = await tx.selectFrom('micro_credential_versions').select('evidence_parts').where('id', '=', versionId).executeTakeFirstOrThrow();
+  const v = await tx.selectFrom('micro_credential_versions').select(['evidence_parts', 'earning_mode']).where('id', '=', versionId).executeTakeFirstOrThrow();
+  if (v.earning_mode === 'proof_of_completion') return [CERTIFICATE_PART];
   return v.evidence_parts as Design['evidenceParts'];
 }
 
@@ -87,7 +88,9 @@ export async function submitApplication(deps: CommandDeps, actor: Actor, applica
     });
     if (Object.keys(missing).length) throw invalid(missing, 'Some required evidence is missing.');
     const number = app.attempts + 1;
-    const reviewer = await pickReviewer(tx, app.organisation_id, app.micro_credential_id, actor.userId);
+    // A certificate of completion is decided by the issuer's staff from their queue, not by a peer reviewer.
+    const proof = required.length === 1 && required[0] === CERTIFICATE_PART;
+    const reviewer = proof ? null : await pickReviewer(tx, app.organisation_id, app.micro_credential_id, actor.userId);
     const files = await tx.selectFrom('evidence_files').select(['id', 'public_id', 'filename']).where('application_id', '=', app.id).execute();
     const evidence = items.map((it) => {
       const file = files.find((f) => f.id === it.file_id);

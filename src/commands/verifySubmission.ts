@@ -48,8 +48,10 @@ async function ownCredential(db: Queryable, config: Config, url: URL): Promise<s
   if (url.origin !== own.origin) return null;
   const m = /^\/badges\/([A-Za-z0-9_]+)(?:\/credential\.json)?\/?$/.exec(url.pathname);
   if (!m) return null;
-  const row = await db.selectFrom('credentials').select('document').where('public_id', '=', m[1]!).executeTakeFirst();
+  const row = await db.selectFrom('credentials as cr').leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id').select(['cr.document', 'p.private']).where('cr.public_id', '=', m[1]!).executeTakeFirst();
   if (!row) throw new AppError('validation_failed', 'No badge of this site has that address.', { url: 'Check the address.' });
+  // A badge its earner made private is checked only when the credential itself is presented.
+  if (row.private === true) throw new AppError('validation_failed', 'That badge is private: its page says only whether it is valid. To check its details, ask its earner for the credential itself.', { url: 'A private badge.' });
   return row.document;
 }
 
@@ -107,12 +109,13 @@ export async function verifySubmission(deps: Deps, submission: Submission): Prom
 
 const CHECK_WORDS: Record<string, { ok: string; title: string }> = {
   parse: { title: 'Readable', ok: 'The credential could be read.' },
-  schema: { title: 'Open Badges 3.0 format', ok: 'It follows the official Open Badges 3.0 schema.' },
+  schema: { title: 'Official format', ok: 'It follows the official schema of its kind (Open Badges 3.0 or CLR 2.0).' },
   ob3_fields: { title: 'Required fields', ok: 'Every field a badge needs is there.' },
   issuer_key: { title: 'Issuer’s key', ok: 'The signing key was found and belongs to the issuer.' },
   proof: { title: 'Signature', ok: 'The signature matches: nothing was changed since it was issued.' },
   validity_window: { title: 'Dates', ok: 'It is within its valid dates.' },
   status: { title: 'Status', ok: 'The issuer has not revoked or suspended it.' },
+  embedded: { title: 'Credentials inside', ok: 'Every credential the transcript carries verifies too.' },
 };
 
 /** A check in plain words, for pages. */

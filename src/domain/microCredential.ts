@@ -9,12 +9,13 @@ export const ACHIEVEMENT_TYPES = [
   'ResearchDoctorate', 'SecondarySchoolDiploma',
 ] as const;
 
-export const EARNING_MODES = ['reviewed_evidence', 'assessment', 'attendance', 'course_completion'] as const;
+export const EARNING_MODES = ['reviewed_evidence', 'assessment', 'attendance', 'course_completion', 'proof_of_completion'] as const;
 export const EARNING_MODE_LABELS: Record<(typeof EARNING_MODES)[number], string> = {
   reviewed_evidence: 'Peer-reviewed evidence',
   assessment: 'Assessment result',
   attendance: 'Attendance',
   course_completion: 'Course completion',
+  proof_of_completion: 'Certificate of completion (apply with proof)',
 };
 
 const id = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Use lower-case letters, digits and dashes.');
@@ -49,11 +50,19 @@ export const rubricSchema = z
 
 export type Rubric = z.infer<typeof rubricSchema>;
 
+/** The one evidence part of a proof-of-completion application: the certificate (its design's own parts do not apply). */
+export const CERTIFICATE_PART = { prompt: 'Certificate of completion', kind: 'file' as const, maxSizeMb: 10, required: true };
+
 /** Whether scores (criterion id → level id) pass: each criterion at or above its passing level, combined by the pass rule. */
 export function rubricPasses(rubric: Rubric, scores: Record<string, string>): boolean {
   const rank = (level: string) => rubric.levels.findIndex((l) => l.id === level);
   const passed = rubric.criteria.filter((c) => scores[c.id] !== undefined && rank(scores[c.id]!) >= rank(c.passingLevel) && rank(scores[c.id]!) >= 0).length;
   return rubric.passRule.type === 'all' ? passed === rubric.criteria.length : passed >= rubric.passRule.count;
+}
+
+/** A three-letter ISO 4217 code this runtime can format (Intl knows every active currency). */
+export function isCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code);
 }
 
 const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v) : v), schema.optional());
@@ -74,7 +83,11 @@ export const designSchema = z.object({
   alignments: z.array(z.object({ name: z.string().trim().min(1).max(300), url: z.string().url('Alignments need a full URL.'), code: z.string().trim().max(100).optional() })).max(30).default([]),
   validityMonths: optionalNumber(z.number().int().positive().max(600)),
   applicationWindowMonths: z.number().int().positive().max(60).default(6),
-  applicationFeeCents: optionalNumber(z.number().int().nonnegative().max(10_000_000)),
+  applicationFeeCents: optionalNumber(z.number({ message: 'Enter the fee as a number, like 25.00.' }).int('Enter the fee in whole minor units (cents).').nonnegative('The fee cannot be negative.').max(10_000_000, 'The fee is too large.')),
+  /** ISO 4217 currency of the fee (USD, EUR, GBP …). */
+  applicationFeeCurrency: z.string().trim().toUpperCase().refine(isCurrency, 'Use a three-letter ISO currency code such as USD, EUR or GBP.').default('USD'),
+  /** Proof of completion: the pre-approved programs (provider — program) an earner picks from; empty = any. */
+  approvedPrograms: z.array(z.string().trim().min(1).max(300, 'Keep each program name under 300 characters.')).max(200).default([]),
   earningMode: z.enum(EARNING_MODES).default('reviewed_evidence'),
   /** Assessment mode: the lowest passing score (0–100). */
   passingScore: optionalNumber(z.number().min(0).max(100)),
@@ -89,6 +102,7 @@ export function publishProblems(d: Design): Record<string, string> {
   if (!d.description) problems.description = 'Describe the micro-credential before publishing.';
   if (!d.criteria) problems.criteria = 'Write the criteria before publishing.';
   if (d.earningMode === 'assessment' && d.passingScore === undefined) problems.passingScore = 'An assessment needs a passing score.';
+  if (d.earningMode === 'proof_of_completion' && d.applicationFeeCents === undefined) problems.applicationFeeCents = 'Set the application fee (0 for free) before publishing.';
   if (d.earningMode === 'reviewed_evidence') {
     if (!d.evidenceParts.some((p) => p.required)) problems.evidenceParts = 'Reviewed evidence needs at least one required evidence part.';
     if (!d.rubric) problems.rubric = 'Reviewed evidence needs a rubric.';

@@ -35,6 +35,9 @@ const permissions = {
   'catalog.read': ROLES,
   'reviews.perform': ['reviewer'],
   'applications.read': ['admin', 'issuing_staff'],
+  'recognition.read': ['admin', 'recognition_officer'],
+  'recognition.manage': ['admin', 'recognition_officer'],
+  'recognition.submit': ['admin', 'designer', 'issuing_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -20,15 +20,24 @@ import { earningApiRoutes } from './earningApi.ts';
 import { earningRoutes } from '../web/routes/earning.tsx';
 import { issuerEarningRoutes } from '../web/routes/issuerEarning.tsx';
 import { credentialRoutes } from '../web/routes/credentials.tsx';
+import { bulkAwardRoutes, MAX_ROSTER_UPLOAD_MB } from '../web/routes/bulkAwards.tsx';
+import { bulkAwardApiRoutes } from './bulkAwardApi.ts';
 import { badgeRoutes } from '../web/routes/badges.tsx';
+import { claimRoutes } from '../web/routes/claims.tsx';
+import { backpackRoutes } from '../web/routes/backpack.tsx';
 import { verifyRoutes } from '../web/routes/verify.tsx';
+import { credentialsApiRoutes } from './credentialsApi.ts';
 import { homeRoutes } from '../web/routes/home.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
 import { organisationRoutes } from '../web/routes/organisations.tsx';
 import { invitationRoutes } from '../web/routes/invitations.tsx';
 import { devRoutes } from '../web/routes/dev.tsx';
+import { proofAndFeesRoutes } from '../web/routes/proofAndFees.tsx';
 import { adminRoutes } from '../web/routes/admin.tsx';
+import { recognitionRoutes } from '../web/routes/recognition.tsx';
+import { recognitionApiRoutes } from './recognitionApi.ts';
+import { ledgerRoutes } from '../web/routes/ledger.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -54,14 +63,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const small = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge(1) });
   const evidence = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge(100) });
   const badgeFile = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: tooLarge(6) });
-  app.use('*', (c, next) => (/^\/applications\/[^/]+\/evidence\/\d+\/file$/.test(c.req.path) ? evidence(c, next) : c.req.path === '/verify' ? badgeFile(c, next) : small(c, next)));
+  const roster = bodyLimit({ maxSize: MAX_ROSTER_UPLOAD_MB * 1024 * 1024, onError: tooLarge(MAX_ROSTER_UPLOAD_MB) });
+  app.use('*', (c, next) => (/^\/applications\/[^/]+\/evidence\/\d+\/file$/.test(c.req.path) ? evidence(c, next) : /^\/orgs\/[^/]+\/awards$/.test(c.req.path) ? roster(c, next) : /^\/api\/v1\/orgs\/[^/]+\/award-runs$/.test(c.req.path) ? next() : c.req.path === '/verify' ? badgeFile(c, next) : small(c, next)));
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.db);
     return c.json({ ok: true });
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), badgeRoutes(), verifyRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), proofAndFeesRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), bulkAwardRoutes(), bulkAwardApiRoutes(), badgeRoutes(), recognitionRoutes(), recognitionApiRoutes(), ledgerRoutes(), claimRoutes(), backpackRoutes(), verifyRoutes(), credentialsApiRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

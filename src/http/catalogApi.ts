@@ -27,6 +27,8 @@ export function catalogQuery(c: Context<AppEnv>): CatalogQuery {
     q: c.req.query('q')?.slice(0, 200) || undefined,
     stack: c.req.query('stack') || undefined,
     issuer: c.req.query('issuer') || undefined,
+    recognizedBy: c.req.query('recognizedBy')?.slice(0, 100) || undefined,
+    today: c.var.deps.clock.now().toISOString().slice(0, 10),
     mode: (EARNING_MODES as readonly string[]).includes(mode ?? '') ? (mode as CatalogQuery['mode']) : undefined,
     maxEffort: num('maxEffort'),
     minCredits: num('minCredits'),

@@ -52,7 +52,7 @@ export function earningApiRoutes() {
   const r = new Hono<AppEnv>();
   const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 
-  r.post('/api/v1/micro-credentials/:id/apply', async (c) => c.json(await applyForMicroCredential(c.var.deps, actor(c), c.req.param('id')), 201));
+  r.post('/api/v1/micro-credentials/:id/apply', async (c) => c.json(await applyForMicroCredential(c.var.deps, actor(c), c.req.param('id'), await c.req.json().catch(() => ({}))), 201));
   r.get('/api/v1/applications', async (c) => {
     const { db, clock } = c.var.deps;
     const rows = await db.selectFrom('applications').select('id').where('earner_user_id', '=', actor(c).userId).orderBy('id', 'desc').execute();

@@ -36,7 +36,8 @@ export const issuePassedApplicationJob = defineJob({
       microCredential: app.mc_public_id,
       microCredentialVersion: app.version,
       creditsEarned: app.credit_hours === null ? undefined : Number(app.credit_hours),
-      results: [{ status: 'Completed', value: rubricPasses(rubric, scores) ? `Passed on attempt ${last.number}` : undefined }],
+      // A certificate of completion approved by staff has no rubric (proof_of_completion).
+      results: [{ status: 'Completed', value: !Array.isArray(rubric.criteria) ? 'Certificate of completion approved' : rubricPasses(rubric, scores) ? `Passed on attempt ${last.number}` : undefined }],
       evidence: evidence.length ? evidence : undefined,
       activityStartDate: `${app.created_at.toISOString().slice(0, 19)}Z`,
       activityEndDate: app.passed_at ? `${app.passed_at.toISOString().slice(0, 19)}Z` : undefined,

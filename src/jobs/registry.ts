@@ -5,9 +5,12 @@ import { evaluatePathwaysJob } from './pathwayJobs.ts';
 import { earningSchedules, issuePassedApplicationJob, sweepApplicationsJob } from './earningJobs.ts';
 import { maintenanceSchedules, purgeLoginFailuresJob, purgeSessionsJob } from './maintenanceJobs.ts';
 import type { ScheduleDefinition } from './schedules.ts';
+import { claimSchedules, remindUnclaimedJob } from './claimJobs.ts';
+import { checkAwardRunJobDefinition, issueAwardRunJob } from './bulkAwardJobs.ts';
+import { ledgerJobs, ledgerSchedules } from './ledgerJobs.ts';
 
 /** Every job type Cairn runs. */
-export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob] as JobDefinition<unknown>[];
+export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob, remindUnclaimedJob, issueAwardRunJob, checkAwardRunJobDefinition, ...ledgerJobs] as JobDefinition<unknown>[];
 
 /** Every recurring schedule. */
-export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules];
+export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules, ...claimSchedules, ...ledgerSchedules];

@@ -8,7 +8,7 @@ export interface RenderedMail {
   html: string;
 }
 
-function Layout({ title, children, reason }: { title: string; children: Child; reason: string }) {
+export function Layout({ title, children, reason }: { title: string; children: Child; reason: string }) {
   return (
     <html lang="en">
       <head>
@@ -26,7 +26,7 @@ function Layout({ title, children, reason }: { title: string; children: Child; r
   );
 }
 
-function Button({ href, label }: { href: string; label: string }) {
+export function Button({ href, label }: { href: string; label: string }) {
   return (
     <p style="margin:24px 0">
       <a href={href} style="background:#1f5f8b;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">
@@ -36,7 +36,7 @@ function Button({ href, label }: { href: string; label: string }) {
   );
 }
 
-function html(element: Child): string {
+export function html(element: Child): string {
   return `<!doctype html>${String(element)}`;
 }
 

@@ -5,6 +5,7 @@ import { inTransaction, type Db } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { createApiToken } from '../commands/manageApiTokens.ts';
 import { seedDemoCatalog } from './demoCatalog.ts';
+import { seedDemoRecognition } from './demoRecognition.ts';
 import type { Config } from '../config.ts';
 
 /** The password of every demo account (printed on start-up; demo mode only). */
@@ -75,6 +76,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, now: Date, config: Config): Promise<void> {
   await seedPeople(db, now);
   await seedDemoCatalog({ db, clock: { now: () => now }, config });
+  await seedDemoRecognition({ db, clock: { now: () => now }, config });
 }
 
 async function seedPeople(db: Db, now: Date): Promise<void> {

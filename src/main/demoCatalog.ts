@@ -45,6 +45,8 @@ const reviewed = (title: string, competency: string, tags: string[], standard: s
   tags,
   alignments: [{ name: `InTASC ${standard}`, url: 'https://ccsso.org/resource-library/intasc-model-core-teaching-standards-and-learning-progressions-teachers-10', code: standard }],
   applicationWindowMonths: 6,
+  applicationFeeCurrency: 'USD',
+  approvedPrograms: [],
   earningMode: 'reviewed_evidence',
 });
 
@@ -63,6 +65,8 @@ const attended = (title: string, competency: string, hours: number): Design => (
   validityMonths: 36,
   applicationWindowMonths: 6,
   applicationFeeCents: 2500,
+  applicationFeeCurrency: 'USD',
+  approvedPrograms: [],
   earningMode: 'attendance',
 });
 

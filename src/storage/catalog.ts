@@ -24,6 +24,8 @@ export function versionToDesign(v: VersionRow): Design {
     validityMonths: v.validity_months ?? undefined,
     applicationWindowMonths: v.application_window_months,
     applicationFeeCents: v.application_fee_cents ?? undefined,
+    applicationFeeCurrency: v.application_fee_currency,
+    approvedPrograms: v.approved_programs,
     earningMode: v.earning_mode,
     passingScore: v.passing_score === null ? undefined : Number(v.passing_score),
   };
@@ -48,6 +50,8 @@ export function designToColumns(d: Design, searchText: string) {
     validity_months: d.validityMonths ?? null,
     application_window_months: d.applicationWindowMonths,
     application_fee_cents: d.applicationFeeCents ?? null,
+    application_fee_currency: d.applicationFeeCurrency,
+    approved_programs: JSON.stringify(d.approvedPrograms),
     earning_mode: d.earningMode,
     search_text: searchText,
   };
@@ -60,6 +64,10 @@ export interface CatalogQuery {
   mode?: Design['earningMode'];
   maxEffort?: number;
   minCredits?: number;
+  /** Only entries whose listed version a recognizer (organisation slug) has approved, in force on `today`. */
+  recognizedBy?: string;
+  /** YYYY-MM-DD for the recognition filter; defaults to the database's current date. */
+  today?: string;
   sort?: 'relevance' | 'newest' | 'title' | 'effort';
   page?: number;
   pageSize?: number;
@@ -146,6 +154,23 @@ export async function searchCatalog(db: Queryable, query: CatalogQuery): Promise
   if (query.mode) select = select.where('e.earning_mode', '=', query.mode);
   if (query.maxEffort !== undefined) select = select.where('e.effort_hours', '<=', query.maxEffort);
   if (query.minCredits !== undefined) select = select.where('e.credit_hours', '>=', query.minCredits);
+  if (query.recognizedBy) {
+    const recognizer = query.recognizedBy;
+    const today = query.today ? sql`${query.today}::date` : sql`current_date`;
+    select = select.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('program_submissions as rs')
+          .innerJoin('recognition_programs as rp', 'rp.id', 'rs.program_id')
+          .innerJoin('organisations as ro', 'ro.id', 'rp.organisation_id')
+          .select('rs.id')
+          .whereRef('rs.micro_credential_id', '=', 'e.micro_credential_id')
+          .whereRef('rs.micro_credential_version', '=', 'e.version')
+          .where('rs.status', '=', 'approved')
+          .where('ro.slug', '=', recognizer)
+          .where(sql<boolean>`(rs.ends_on is null or rs.ends_on >= ${today})`),
+      ),
+    );
+  }
   if (query.stack) {
     const stack = query.stack;
     select = select.where(({ exists, selectFrom }) =>

@@ -247,7 +247,7 @@ export interface MicroCredentialsTable {
 }
 
 export type VersionStatus = 'draft' | 'published' | 'superseded';
-export type EarningMode = 'reviewed_evidence' | 'assessment' | 'attendance' | 'course_completion';
+export type EarningMode = 'reviewed_evidence' | 'assessment' | 'attendance' | 'course_completion' | 'proof_of_completion';
 
 export interface MicroCredentialVersionsTable {
   id: Id;
@@ -270,6 +270,10 @@ export interface MicroCredentialVersionsTable {
   validity_months: number | null;
   application_window_months: Generated<number>;
   application_fee_cents: number | null;
+  /** ISO 4217 code of the fee (migration 0012). */
+  application_fee_currency: Generated<string>;
+  /** Proof of completion: the pre-approved programs an earner picks from (migration 0012). */
+  approved_programs: ColumnType<string[], string | undefined, string>;
   passing_score: number | null;
   earning_mode: EarningMode;
   search_text: Generated<string>;
@@ -323,7 +327,7 @@ export interface BadgeImagesTable {
   created_at: Timestamp;
 }
 
-export type ApplicationStatus = 'in_progress' | 'submitted' | 'in_review' | 'needs_revision' | 'passed' | 'expired' | 'withdrawn';
+export type ApplicationStatus = 'in_progress' | 'submitted' | 'in_review' | 'needs_revision' | 'passed' | 'expired' | 'withdrawn' | 'rejected';
 
 export interface ApplicationsTable {
   id: Id;
@@ -341,6 +345,8 @@ export interface ApplicationsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   passed_at: NullableTimestamp;
+  /** Proof of completion: the pre-approved program the earner completed (migration 0012). */
+  proof_program: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EvidenceItemsTable {
@@ -374,7 +380,7 @@ export interface AttemptsTable {
   submitted_at: Timestamp;
   reviewer_user_id: number | null;
   assigned_at: NullableTimestamp;
-  decision: 'passed' | 'needs_revision' | null;
+  decision: 'passed' | 'needs_revision' | 'rejected' | null;
   scores: ColumnType<Record<string, string> | null, string | null, string | null>;
   feedback: ColumnType<Record<string, string> | null, string | null, string | null>;
   overall_feedback: string | null;
@@ -444,8 +450,298 @@ export interface StackMembersTable {
   position: Generated<number>;
 }
 
+/** Recognition (issue 7): a recognizer organisation's program (migration 0013). */
+export interface RecognitionProgramsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  name: string;
+  license_name: string;
+  description: Generated<string>;
+  cycle_years: number;
+  hours_required: number;
+  unit_rule: 'fixed' | 'credit_hours';
+  fixed_hours: number | null;
+  cap_hours_per_cycle: number | null;
+  posting: Generated<'automatic' | 'review'>;
+  digest_email: Generated<boolean>;
+  webhook_url: string | null;
+  webhook_secret_enc: string | null;
+  archived_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SubmissionStatus = 'submitted' | 'changes_requested' | 'approved' | 'rejected' | 'withdrawn' | 'superseded';
+
+/** An issuer's submission of a micro-credential version (or a pathway / stack) to a recognition program. */
+export interface ProgramSubmissionsTable {
+  id: Id;
+  public_id: string;
+  program_id: number;
+  issuer_organisation_id: number;
+  micro_credential_id: number | null;
+  micro_credential_version: number | null;
+  pathway_id: number | null;
+  stack_id: ColumnType<number | null, number | null | undefined, number | null>;
+  statement: string;
+  status: SubmissionStatus;
+  hours_granted: number | null;
+  /** A `date`: read back as a Date (node-postgres) or string; compare in SQL, format with `ends_on::text`. */
+  ends_on: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  decided_by: number | null;
+  decided_at: NullableTimestamp;
+  previous_submission_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionMessagesTable {
+  id: Id;
+  submission_id: number;
+  author_user_id: number | null;
+  author_side: 'issuer' | 'recognizer';
+  kind: 'comment' | 'changes_requested' | 'approved' | 'rejected' | 'submitted' | 'resubmitted' | 'withdrawn' | 'endorsed';
+  body: string;
+  created_at: Timestamp;
+}
+
+/** An OB 3.0 EndorsementCredential signed by a recognizer for an approved submission. */
+export interface EndorsementsTable {
+  id: Id;
+  public_id: string;
+  submission_id: number;
+  organisation_id: number;
+  document: string;
+  sha256: string;
+  revoked_at: NullableTimestamp;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** Backpack (issue 6): a badge an earner imported from elsewhere, kept as given, with its last verification (migration 0011). */
+export interface ImportedCredentialsTable {
+  id: Id;
+  public_id: string;
+  user_id: number;
+  format: 'json' | 'jws' | 'png' | 'svg' | 'url';
+  source_url: string | null;
+  /** JSON, compact JWS, SVG text, or the JSON fetched from source_url — exactly as received. */
+  original_text: string | null;
+  /** A PNG as uploaded. */
+  original_bytes: Uint8Array | null;
+  sha256: string;
+  verified: boolean;
+  status: ImportedStatus;
+  failure_reason: string | null;
+  /** The VerificationReport as JSON text (without the credential). */
+  report: string;
+  checked_at: Timestamp;
+  name: string;
+  issuer_name: string | null;
+  image_url: string | null;
+  issued_on: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export type ImportedStatus = 'valid' | 'revoked' | 'suspended' | 'expired' | 'failed';
+
+/** Backpack: an earner's named set of badges, shareable by a secret link. */
+export interface CollectionsTable {
+  id: Id;
+  public_id: string;
+  user_id: number;
+  name: string;
+  description: Generated<string>;
+  shared: Generated<boolean>;
+  share_token: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CollectionItemsTable {
+  id: Id;
+  collection_id: number;
+  credential_id: number | null;
+  imported_credential_id: number | null;
+  position: number;
+}
+
+/** Backpack: the earner's choice to keep a badge's public page private (no row = public). */
+export interface CredentialPrivacyTable {
+  credential_id: number;
+  user_id: number;
+  private: boolean;
+  updated_at: Timestamp;
+}
+
+/** Claiming an issued badge (issue 6): one row per credential sent to an email (migration 0009). */
+export interface CredentialClaimsTable {
+  credential_id: number;
+  token_hash: string;
+  expires_at: Timestamp;
+  state: 'pending' | 'accepted' | 'declined';
+  user_id: number | null;
+  decided_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  /** The reminder email's own link (the first link keeps working too). */
+  reminder_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 /** The whole database, as Kysely sees it. */
+/** Applying with proof and a fee (migration 0012): references and amounts only, never card data. */
+export type PaymentState = 'pending' | 'paid' | 'refunded' | 'cancelled';
+
+export interface PaymentsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  application_id: number;
+  payer_user_id: number | null;
+  amount_minor: number;
+  currency: string;
+  provider: string;
+  provider_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  state: PaymentState;
+  invoice_number: string;
+  instructions: Generated<string>;
+  receipt_sent_at: NullableTimestamp;
+  marked_paid_by: ColumnType<number | null, number | null | undefined, number | null>;
+  paid_at: NullableTimestamp;
+  refunded_by: ColumnType<number | null, number | null | undefined, number | null>;
+  refunded_at: NullableTimestamp;
+  refund_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  refund_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvoiceCountersTable {
+  organisation_id: number;
+  last_number: number;
+}
+
+/** Bulk award from a CSV roster (migration 0010). */
+export type AwardRunState = 'uploaded' | 'checking' | 'dry_run' | 'queued' | 'running' | 'done' | 'failed';
+export type AwardRowState = 'unchecked' | 'pending' | 'invalid' | 'duplicate' | 'already_issued' | 'issued' | 'skipped';
+
+export interface AwardRunsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  micro_credential_id: number;
+  micro_credential_version: number;
+  file_name: string;
+  header: ColumnType<string[], string, string>;
+  mapping: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  state: AwardRunState;
+  total_rows: Generated<number>;
+  valid_rows: Generated<number>;
+  invalid_rows: Generated<number>;
+  duplicate_rows: Generated<number>;
+  already_issued_rows: Generated<number>;
+  issued_rows: Generated<number>;
+  skipped_rows: Generated<number>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface AwardRowsTable {
+  run_id: number;
+  row_number: number;
+  cells: ColumnType<string[], string, string>;
+  email: string | null;
+  name: string | null;
+  external_id: string | null;
+  credits: number | null;
+  issued_on: string | null;
+  evidence_url: string | null;
+  narrative: string | null;
+  state: AwardRowState;
+  error: string | null;
+  credential_id: number | null;
+}
+
+export interface AwardKeysTable {
+  organisation_id: number;
+  micro_credential_id: number;
+  micro_credential_version: number;
+  recipient_email: string;
+  external_id: string;
+  credential_id: number;
+  created_at: Timestamp;
+}
+
+/** A `date` column: node-postgres reads a Date, PGlite may read a string; use `dayString` (domain/credit.ts). */
+type DateColumn = ColumnType<Date | string, string, string>;
+
+/** Ledger (issue 7): an earner's license number linked to a recognition program (migration 0014). */
+export interface LicenseRecordsTable {
+  id: Id;
+  public_id: string;
+  program_id: number;
+  user_id: number;
+  license_number: string;
+  state: 'pending' | 'confirmed' | 'rejected';
+  confirmed_by: number | null;
+  decided_at: NullableTimestamp;
+  note: string | null;
+  cycle_start: DateColumn;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Ledger: a recognizer's completion notice for a credential issued for a recognized version. */
+export interface CompletionNoticesTable {
+  id: Id;
+  public_id: string;
+  program_id: number;
+  credential_id: number;
+  submission_id: number | null;
+  license_record_id: number | null;
+  state: ColumnType<'new' | 'posted' | 'dismissed', 'new' | 'posted' | 'dismissed' | undefined, 'new' | 'posted' | 'dismissed'>;
+  document: string;
+  hours_granted: number | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+  decided_at: NullableTimestamp;
+  decided_by: number | null;
+  dismiss_reason: string | null;
+  digest_sent_at: NullableTimestamp;
+  webhook_state: ColumnType<'none' | 'pending' | 'delivered' | 'failed', 'none' | 'pending' | 'delivered' | 'failed' | undefined, 'none' | 'pending' | 'delivered' | 'failed'>;
+  webhook_attempts: Generated<number>;
+  webhook_last_error: string | null;
+  webhook_delivered_at: NullableTimestamp;
+}
+
+/** Ledger: the append-only credit ledger (a trigger refuses UPDATE and DELETE). */
+export interface CreditEntriesTable {
+  id: Id;
+  public_id: string;
+  license_record_id: number;
+  program_id: number;
+  credential_id: number;
+  notice_id: number | null;
+  hours: number;
+  cycle_start: DateColumn;
+  kind: 'credit' | 'reversal';
+  reverses_entry_id: number | null;
+  posted_by_user_id: number | null;
+  reason: Generated<string>;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  imported_credentials: ImportedCredentialsTable;
+  collections: CollectionsTable;
+  collection_items: CollectionItemsTable;
+  credential_privacy: CredentialPrivacyTable;
   users: UsersTable;
   user_emails: UserEmailsTable;
   account_tokens: AccountTokensTable;
@@ -461,6 +757,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   issuer_keys: IssuerKeysTable;
   credentials: CredentialsTable;
+  credential_claims: CredentialClaimsTable;
   status_lists: StatusListsTable;
   status_entries: StatusEntriesTable;
   credential_status_events: CredentialStatusEventsTable;
@@ -472,6 +769,8 @@ export interface Database {
   pathways: PathwaysTable;
   badge_images: BadgeImagesTable;
   applications: ApplicationsTable;
+  payments: PaymentsTable;
+  invoice_counters: InvoiceCountersTable;
   evidence_items: EvidenceItemsTable;
   evidence_files: EvidenceFilesTable;
   attempts: AttemptsTable;
@@ -482,6 +781,16 @@ export interface Database {
   micro_credential_reviewers: MicroCredentialReviewersTable;
   second_reviews: SecondReviewsTable;
   stack_members: StackMembersTable;
+  award_runs: AwardRunsTable;
+  award_rows: AwardRowsTable;
+  award_keys: AwardKeysTable;
+  recognition_programs: RecognitionProgramsTable;
+  program_submissions: ProgramSubmissionsTable;
+  submission_messages: SubmissionMessagesTable;
+  endorsements: EndorsementsTable;
+  license_records: LicenseRecordsTable;
+  completion_notices: CompletionNoticesTable;
+  credit_entries: CreditEntriesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,9 +1,21 @@
 import { slugify } from '../domain/accounts.ts';
 import type { Design } from '../domain/microCredential.ts';
+import { formatMoney, minorDigits, parseMajorAmount } from '../domain/money.ts';
 
 type Fields = Record<string, string | string[]>;
 const str = (f: Fields, k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
 const num = (f: Fields, k: string) => (str(f, k).trim() === '' ? undefined : Number(str(f, k)));
+
+/** The fee's currency as typed (an unknown code falls back to USD for reading the amount; the schema reports it). */
+function feeCurrency(f: Fields): string {
+  const code = str(f, 'applicationFeeCurrency').trim().toUpperCase() || 'USD';
+  try {
+    minorDigits(code);
+    return code;
+  } catch {
+    return 'USD';
+  }
+}
 
 /** How many blank rows the form offers for new evidence parts and rubric criteria. */
 export const BLANK_ROWS = 2;
@@ -47,7 +59,9 @@ export function designFromForm(f: Fields): Record<string, unknown> {
       .map(([name, url, code]) => ({ name, url: url ?? '', code: code || undefined })),
     validityMonths: str(f, 'validityMonths'),
     applicationWindowMonths: num(f, 'applicationWindowMonths') ?? 6,
-    applicationFeeCents: str(f, 'applicationFee').trim() === '' ? undefined : Math.round(Number(str(f, 'applicationFee')) * 100),
+    applicationFeeCents: str(f, 'applicationFee').trim() === '' ? undefined : (parseMajorAmount(str(f, 'applicationFee'), feeCurrency(f)) ?? Number.NaN),
+    applicationFeeCurrency: str(f, 'applicationFeeCurrency').trim() || 'USD',
+    approvedPrograms: str(f, 'approvedPrograms').split('\n').map((p) => p.trim()).filter(Boolean),
     earningMode: str(f, 'earningMode') || 'reviewed_evidence',
     passingScore: str(f, 'passingScore'),
   };
@@ -68,7 +82,9 @@ export function formFromDesign(d: Design): Record<string, string> {
     alignments: d.alignments.map((a) => [a.name, a.url, a.code ?? ''].join(' | ')).join('\n'),
     validityMonths: d.validityMonths?.toString() ?? '',
     applicationWindowMonths: String(d.applicationWindowMonths),
-    applicationFee: d.applicationFeeCents === undefined ? '' : (d.applicationFeeCents / 100).toFixed(2),
+    applicationFee: d.applicationFeeCents === undefined ? '' : formatMoney(d.applicationFeeCents, d.applicationFeeCurrency).split(' ')[1]!,
+    applicationFeeCurrency: d.applicationFeeCurrency,
+    approvedPrograms: d.approvedPrograms.join('\n'),
     earningMode: d.earningMode,
     passingScore: d.passingScore?.toString() ?? '',
     levels: d.rubric?.levels.map((l) => l.name).join(', ') ?? 'Beginning, Developing, Proficient',

@@ -58,6 +58,9 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                     <a href={`/orgs/${org.slug}/review-queue`}>Review queue</a>
                   </li>
                   <li>
+                    <a href={`/orgs/${org.slug}/proof-queue`}>Proof & fees</a>
+                  </li>
+                  <li>
                     <a href={`/orgs/${org.slug}/analytics`}>Analytics</a>
                   </li>
                 </>
@@ -65,6 +68,21 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
               {can(org.roles, 'tokens.manage') && org.kind !== 'recognizer' && (
                 <li>
                   <a href={`/orgs/${org.slug}/tokens`}>API tokens</a>
+                </li>
+              )}
+              {can(org.roles, 'recognition.read') && org.kind !== 'issuer' && (
+                <li>
+                  <a href={`/orgs/${org.slug}/recognition/queue`}>Recognition</a>
+                </li>
+              )}
+              {can(org.roles, 'recognition.read') && org.kind !== 'issuer' && (
+                <li>
+                  <a href={`/orgs/${org.slug}/recognition/notices`}>Completion notices</a>
+                </li>
+              )}
+              {can(org.roles, 'recognition.submit') && org.kind !== 'recognizer' && (
+                <li>
+                  <a href={`/orgs/${org.slug}/recognition/submissions`}>Recognition submissions</a>
                 </li>
               )}
             </>
@@ -75,6 +93,16 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
           {viewer && (
             <li>
               <a href="/applications">My applications</a>
+            </li>
+          )}
+          {viewer && (
+            <li>
+              <a href="/backpack">Backpack</a>
+            </li>
+          )}
+          {viewer && (
+            <li>
+              <a href="/me/licenses">Licenses</a>
             </li>
           )}
           {viewer && (

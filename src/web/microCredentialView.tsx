@@ -1,5 +1,6 @@
 import type { Design } from '../domain/microCredential.ts';
 import { EARNING_MODE_LABELS } from '../domain/microCredential.ts';
+import { formatMoney } from '../domain/money.ts';
 
 const hours = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n} h`);
 
@@ -26,7 +27,7 @@ export function MicroCredentialBody({ d, version }: { d: Design; version: number
         {d.applicationFeeCents !== undefined && (
           <>
             <dt>Fee</dt>
-            <dd>{(d.applicationFeeCents / 100).toFixed(2)}</dd>
+            <dd>{formatMoney(d.applicationFeeCents, d.applicationFeeCurrency)}</dd>
           </>
         )}
         <dt>Version</dt>

@@ -8,6 +8,7 @@ import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
 import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
+import { RecognitionPanel, recognitionForCredential } from '../recognitionView.tsx';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
@@ -19,11 +20,47 @@ async function load(c: C) {
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
     .leftJoin('micro_credential_versions as v', (j) => j.onRef('v.micro_credential_id', '=', 'cr.micro_credential_id').onRef('v.version', '=', 'cr.micro_credential_version'))
     .leftJoin('badge_images as i', 'i.id', 'v.image_id')
-    .select(['cr.public_id', 'cr.document', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'o.name as org_name', 'i.png', 'i.svg'])
+    .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
+    .select(['cr.public_id', 'cr.document', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'o.name as org_name', 'i.png', 'i.svg', 'p.private', 'p.user_id as privacy_user_id'])
     .where('cr.public_id', '=', c.req.param('id') ?? '')
     .executeTakeFirst();
   if (!row) throw notFound('That badge');
   return row;
+}
+
+/** The earner made this badge private (in their backpack) and the visitor is not that earner. */
+const hiddenFrom = (c: C, row: { private: boolean | null; privacy_user_id: number | null }) => row.private === true && c.var.viewer?.user_id !== row.privacy_user_id;
+
+/** A badge whose files (credential, baked images, QR code) only its earner may fetch while it is private. */
+async function loadFiles(c: C) {
+  const row = await load(c);
+  if (hiddenFrom(c, row)) throw notFound('That badge');
+  return row;
+}
+
+/** A private badge's page for visitors: only whether the credential is valid, nothing about it or its earner. */
+function privateBadgePage(c: C, verdict: string, verified: boolean) {
+  return page(
+    c,
+    'Private badge',
+    <>
+      <h1>A private badge</h1>
+      <section class="card" aria-labelledby="h-verify">
+        <h2 id="h-verify">Verification</h2>
+        <p role="status">
+          <span class="tag" style={verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
+            {verdict}
+          </span>{' '}
+          {verified ? 'This credential is valid.' : 'This credential is not valid.'}
+        </p>
+      </section>
+      <p>
+        Its earner keeps the details private. If they gave you the credential itself (a file or its text), you can check everything it says at <a href="/verify">/verify</a>.
+      </p>
+    </>,
+    200,
+    <meta name="robots" content="noindex" />,
+  );
 }
 
 const html = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -56,8 +93,10 @@ export function badgeRoutes() {
     const report = await verifyWithCairn(row.document, { db, config, services: credentials, now: clock.now() });
     const failed = report.checks.filter((x) => !x.ok);
     const verdict = verdictOf(report);
+    if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
     const statusEvent = verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
     const url = `${config.publicUrl}/badges/${row.public_id}`;
+    const recognition = await recognitionForCredential(db, row.public_id);
     const achievement = doc.credentialSubject.achievement;
     const name = String(achievement.name ?? row.achievement_name);
     const issued = row.issued_at;
@@ -99,6 +138,11 @@ export function badgeRoutes() {
       <>
         <img src={`/badges/${row.public_id}/baked.png`} alt={`${name} badge`} width="160" height="160" style="float:right" />
         <h1>{name}</h1>
+        {row.private && (
+          <p class="flash info" role="status">
+            You made this badge private: visitors see only whether it is valid. Change it in your <a href="/backpack">backpack</a>.
+          </p>
+        )}
         <p>
           Issued by <strong>{row.org_name}</strong> on {issued.toISOString().slice(0, 10)}
           {validUntil ? `, valid until ${validUntil.toISOString().slice(0, 10)}` : ''}.
@@ -121,6 +165,7 @@ export function badgeRoutes() {
             <a href={`/verify?url=${encodeURIComponent(url)}`}>Check every step at /verify</a>
           </p>
         </section>
+        {recognition && <RecognitionPanel data={recognition} />}
         <section class="card">
           <h2>What it certifies</h2>
           <p>{String(achievement.description ?? '')}</p>
@@ -166,26 +211,26 @@ export function badgeRoutes() {
     );
   });
   r.get('/badges/:id/qr.svg', async (c) => {
-    const row = await load(c);
+    const row = await loadFiles(c);
     const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}/badges/${row.public_id}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
   });
   r.get('/badges/:id/credential.json', async (c) => {
-    const row = await load(c);
+    const row = await loadFiles(c);
     return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json', 'Access-Control-Allow-Origin': '*' });
   });
   r.get('/badges/:id/credential.jwt', async (c) => {
-    const row = await load(c);
+    const row = await loadFiles(c);
     if (!row.jwt) throw notFound('A VC-JWT of this badge');
     return c.body(row.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
   });
   r.get('/badges/:id/baked.png', async (c) => {
-    const row = await load(c);
-    c.header('Cache-Control', 'public, max-age=300');
+    const row = await loadFiles(c);
+    c.header('Cache-Control', row.private ? 'private, no-store' : 'public, max-age=300');
     return c.body(Buffer.from(bakePng(imageOf(row).png, row.document)), 200, { 'Content-Type': 'image/png' });
   });
   r.get('/badges/:id/baked.svg', async (c) => {
-    const row = await load(c);
+    const row = await loadFiles(c);
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     return c.body(bakeSvg(imageOf(row).svg, row.document, { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` }), 200, { 'Content-Type': 'image/svg+xml' });
   });
@@ -194,8 +239,8 @@ export function badgeRoutes() {
     const prefix = `${c.var.deps.config.publicUrl}/badges/`;
     if (!target.startsWith(prefix)) throw notFound('That badge');
     const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
-    const row = await c.var.deps.db.selectFrom('credentials as cr').innerJoin('organisations as o', 'o.id', 'cr.organisation_id').select(['cr.achievement_name', 'o.name']).where('cr.public_id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('That badge');
+    const row = await c.var.deps.db.selectFrom('credentials as cr').innerJoin('organisations as o', 'o.id', 'cr.organisation_id').leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id').select(['cr.achievement_name', 'o.name', 'p.private']).where('cr.public_id', '=', id).executeTakeFirst();
+    if (!row || row.private === true) throw notFound('That badge');
     return c.json({ version: '1.0', type: 'rich', title: `${row.achievement_name} — ${row.name}`, provider_name: 'Cairn', provider_url: c.var.deps.config.publicUrl, width: 120, height: 120, html: `<a href="${target}"><img src="${target}/baked.png" width="120" height="120" alt="badge"></a>` });
   });
   return r;

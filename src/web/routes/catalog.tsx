@@ -10,7 +10,9 @@ import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 import { imageUrl } from './images.ts';
+import { ProofApplyForm } from './proofAndFees.tsx';
 import { ActionButton } from '../forms.tsx';
+import { RecognitionPanel, recognitionPanelData, recognizerOptions } from '../recognitionView.tsx';
 
 type C = Context<AppEnv>;
 const hours = (n: number | null) => (n === null ? '—' : `${n} h`);
@@ -39,10 +41,11 @@ export function catalogRoutes() {
   r.get('/catalog', async (c) => {
     const query = catalogQuery(c);
     const { db } = c.var.deps;
-    const [{ items, total }, stacks, issuers] = await Promise.all([
+    const [{ items, total }, stacks, issuers, recognizers] = await Promise.all([
       searchCatalog(db, query),
       db.selectFrom('stacks').select(['slug', 'name']).orderBy('name').limit(200).execute(),
       db.selectFrom('organisations').select(['slug', 'name']).where('kind', '!=', 'recognizer').orderBy('name').limit(200).execute(),
+      recognizerOptions(db),
     ]);
     const pageNo = query.page ?? 1;
     const pages = Math.max(1, Math.ceil(total / 20));
@@ -79,6 +82,17 @@ export function catalogRoutes() {
                 <option value="">All</option>
                 {issuers.map((o) => (
                   <option value={o.slug} selected={query.issuer === o.slug}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Recognized by{' '}
+              <select name="recognizedBy">
+                <option value="">Any</option>
+                {recognizers.map((o) => (
+                  <option value={o.slug} selected={query.recognizedBy === o.slug}>
                     {o.name}
                   </option>
                 ))}
@@ -152,6 +166,7 @@ export function catalogRoutes() {
     const url = achievementUrl(config.publicUrl, v.org_slug, v.mc_slug, v.version);
     const image = v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null;
     const achievement = achievementJson(achievementFromDesign(d, { id: url, version: v.version, image }), { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name });
+    const recognition = await recognitionPanelData(db, v.mc_id, v.version, c.var.deps.clock.now());
     const stacks = await db.selectFrom('stack_members as sm').innerJoin('stacks as s', 's.id', 'sm.stack_id').select(['s.slug', 's.name']).where('sm.micro_credential_id', '=', v.mc_id).execute();
     const head = (
       <>
@@ -191,6 +206,8 @@ export function catalogRoutes() {
             )}
           </p>
         )}
+        {v.status === 'published' && d.earningMode === 'proof_of_completion' && <ProofApplyForm d={d} orgSlug={v.org_slug} mcSlug={v.mc_slug} loggedIn={!!c.var.viewer} csrfToken={c.var.csrfToken} />}
+        <RecognitionPanel data={recognition} />
         <MicroCredentialBody d={d} version={v.version} />
         <p>
           <a href={`/catalog/${v.org_slug}/${v.mc_slug}/v/${v.version}/achievement.json`}>Open Badges 3.0 Achievement (JSON)</a>

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
+import { noticesForCredentials } from '../../storage/ledger.ts';
 import { getBit } from '../../credentials/bitstringStatusList.ts';
-import { issueCredential } from '../../commands/issueCredential.ts';
+import { awardCredential } from '../../commands/awardCredential.ts';
 import { changeCredentialStatus } from '../../commands/changeCredentialStatus.ts';
 import { changeManyCredentialStatuses } from '../../commands/changeManyCredentialStatuses.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
@@ -26,6 +27,8 @@ export function credentialRoutes() {
     const entries = rows.length
       ? await db.selectFrom('status_entries as e').innerJoin('status_lists as l', 'l.id', 'e.status_list_id').select(['e.credential_id', 'l.purpose', 'l.bits', 'e.list_index']).where('e.credential_id', 'in', rows.map((r) => r.id)).execute()
       : [];
+    // Completion notices sent to recognizers for these credentials (issue 7).
+    const notices = await noticesForCredentials(db, rows.map((r) => r.id));
     const statusOf = (id: number) => {
       const set = entries.filter((e) => e.credential_id === id && getBit(e.bits, e.list_index)).map((e) => e.purpose);
       return set.includes('revocation') ? 'Revoked' : set.includes('suspension') ? 'Suspended' : 'Valid';
@@ -36,6 +39,9 @@ export function credentialRoutes() {
       'Issued credentials',
       <>
         <h1>Credentials issued by {organisation.name}</h1>
+        <p>
+          Awarding many at once? <a href={`/orgs/${organisation.slug}/awards`}>Bulk award from CSV</a>
+        </p>
         <section class="card">
           <h2>Award a micro-credential</h2>
           <ErrorSummary form={form} />
@@ -53,6 +59,9 @@ export function credentialRoutes() {
             </div>
             <Field form={form} name="email" type="email" label="Recipient’s email" required />
             <Field form={form} name="narrative" label="Evidence narrative (optional)" />
+            <Field form={form} name="evidenceUrl" type="url" label="Evidence link (optional)" hint="A page showing the work, e.g. an attendance record." />
+            <Field form={form} name="creditsEarned" label="Credits earned (optional)" hint="Hours or units, e.g. 1.5." />
+            <Field form={form} name="issuedOn" label="Issue date (optional)" hint="YYYY-MM-DD; today if empty." />
             <button type="submit">Issue credential</button>
           </form>
         </section>
@@ -98,7 +107,16 @@ export function credentialRoutes() {
                     <a href={`/badges/${row.public_id}`}>{row.achievement_name}</a>
                   </td>
                   <td>{row.issued_at.toISOString().slice(0, 10)}</td>
-                  <td>{status}</td>
+                  <td>
+                    {status}
+                    {notices
+                      .filter((n) => n.credential_id === row.id)
+                      .map((n) => (
+                        <div class="muted">
+                          Completion notice sent to {n.recognizer_name} on {n.created_at.toISOString().slice(0, 10)}
+                        </div>
+                      ))}
+                  </td>
                   <td>
                     {status !== 'Revoked' && (
                       <form method="post" action={`${base}/${row.public_id}/status`} class="inline">
@@ -138,8 +156,16 @@ export function credentialRoutes() {
       fields,
       async () => {
         const { organisation } = await access(c);
-        const narrative = typeof fields.narrative === 'string' && fields.narrative.trim() ? [{ narrative: fields.narrative.trim() }] : undefined;
-        await issueCredential(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, { recipient: { email: fields.email }, microCredential: fields.microCredential, evidence: narrative });
+        const text = (name: string) => (typeof fields[name] === 'string' && fields[name].trim() ? fields[name].trim() : undefined);
+        const credits = text('creditsEarned');
+        await awardCredential(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, {
+          email: fields.email,
+          microCredential: fields.microCredential,
+          narrative: text('narrative'),
+          evidenceUrl: text('evidenceUrl'),
+          creditsEarned: credits === undefined ? undefined : Number.isFinite(Number(credits)) ? Number(credits) : credits,
+          issuedOn: text('issuedOn'),
+        });
         c.var.deps.onJobsEnqueued?.();
         return redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'success', 'Credential issued and signed.');
       },

@@ -156,6 +156,8 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
         <Field form={form} name="validityMonths" label="Valid for (months; empty = never expires)" />
         <Field form={form} name="applicationWindowMonths" label="Time to submit after applying (months)" value="6" />
         <Field form={form} name="applicationFee" label="Application fee (empty = free)" />
+        <Field form={form} name="applicationFeeCurrency" label="Fee currency (ISO code, e.g. USD)" value="USD" />
+        <Area form={form} name="approvedPrograms" label="Pre-approved programs (certificate of completion mode)" hint="One per line: provider — program. Earners pick the one they completed; empty = any." rows={3} />
         <Field form={form} name="passingScore" label="Passing score for assessments (0–100)" />
         <Field form={form} name="tags" label="Tags, separated by commas" />
         <Area form={form} name="alignments" label="Alignments" hint="One per line: framework name | URL | code" rows={3} />
@@ -279,7 +281,8 @@ export function designerRoutes() {
           {!draft && <ActionButton action={`${url}/revise`} csrfToken={c.var.csrfToken} label="Start a new version" variant="secondary" />}{' '}
           {published && !mc.retired_at && (
             <>
-              <a href={`/catalog/${organisation.slug}/${mc.slug}`}>View in the catalog</a> <ActionButton action={`${url}/retire`} csrfToken={c.var.csrfToken} label="Retire" variant="danger" />
+              <a href={`/catalog/${organisation.slug}/${mc.slug}`}>View in the catalog</a> <a href={`/orgs/${organisation.slug}/recognition/submit?mc=${mc.public_id}`}>Submit for recognition</a>{' '}
+              <ActionButton action={`${url}/retire`} csrfToken={c.var.csrfToken} label="Retire" variant="danger" />
             </>
           )}
         </p>

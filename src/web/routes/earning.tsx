@@ -11,15 +11,17 @@ import { ActionButton, CsrfField, ErrorSummary, emptyForm, type FormState } from
 import { raw } from 'hono/html';
 import { renderMarkdown } from '../markdown.ts';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
+import { proofApplicationPage } from './proofAndFees.tsx';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
-const STATUS: Record<string, string> = { in_progress: 'In progress', submitted: 'Submitted', in_review: 'In review', needs_revision: 'Needs revision', passed: 'Passed', expired: 'Expired', withdrawn: 'Withdrawn' };
+const STATUS: Record<string, string> = { in_progress: 'In progress', submitted: 'Submitted', in_review: 'In review', needs_revision: 'Needs revision', passed: 'Passed', expired: 'Expired', withdrawn: 'Withdrawn', rejected: 'Not approved' };
 
 async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
   const { db, clock } = c.var.deps;
   const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
   const v = await db.selectFrom('micro_credential_versions').selectAll().where('id', '=', app.version_id).executeTakeFirstOrThrow();
+  if (v.earning_mode === 'proof_of_completion') return proofApplicationPage(c, form, status);
   const [items, files, attempts] = await Promise.all([
     db.selectFrom('evidence_items').selectAll().where('application_id', '=', app.id).execute(),
     db.selectFrom('evidence_files').select(['id', 'public_id', 'filename']).where('application_id', '=', app.id).execute(),
@@ -220,11 +222,13 @@ export function earningRoutes() {
       .where('m.slug', '=', c.req.param('mc'))
       .executeTakeFirst();
     if (!mc) throw notFound('That micro-credential');
+    const fields = await formFields(c);
     return handleForm(
       c,
       {},
       async () => {
-        const { publicId } = await applyForMicroCredential(c.var.deps, actor(c), mc.public_id);
+        const { publicId, payment } = await applyForMicroCredential(c.var.deps, actor(c), mc.public_id, fields);
+        if (payment) return redirectWith(c, `/applications/${publicId}`, 'success', `You applied. Invoice ${payment.invoiceNumber} has been emailed to you; upload your certificate of completion and submit it.`);
         return redirectWith(c, `/applications/${publicId}`, 'success', 'You applied. Add your evidence part by part; drafts are saved as you go.');
       },
       (form) => redirectWith(c, `/catalog/${c.req.param('org')}/${c.req.param('mc')}`, 'error', form.message ?? 'You cannot apply now.'),

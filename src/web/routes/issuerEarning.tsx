@@ -30,6 +30,7 @@ export function issuerEarningRoutes() {
       .select(['a.public_id', 'a.number', 'a.submitted_at', 'a.assigned_at', 'v.title', 'm.public_id as mc', 'u.name as reviewer'])
       .where('p.organisation_id', '=', organisation.id)
       .where('a.decision', 'is', null)
+      .where('v.earning_mode', '!=', 'proof_of_completion') // decided by staff under “Proof & fees”
       .orderBy('a.submitted_at');
     if (mcFilter) q = q.where('m.public_id', '=', mcFilter);
     const [rows, reviewers, mcs] = await Promise.all([

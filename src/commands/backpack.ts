@@ -1,0 +1,386 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, conflict, notFound } from '../domain/errors.ts';
+import { parseInput } from '../domain/validation.ts';
+import { publicId } from '../domain/ids.ts';
+import { getBit } from '../credentials/bitstringStatusList.ts';
+import { extractFromPng, extractFromSvg, sniffImage } from '../credentials/baking/index.ts';
+import type { VerificationReport } from '../credentials/verifier.ts';
+import type { CredentialServices } from '../credentials/issuing.ts';
+import { FetchRefusedError } from '../credentials/resolve/safeFetch.ts';
+import { recordAudit } from '../storage/audit.ts';
+import { inTransaction, type Queryable } from '../storage/database.ts';
+import type { ImportedStatus } from '../storage/schema.ts';
+import { verifyWithCairn } from './verifyCredential.ts';
+import type { Actor, CommandDeps } from './context.ts';
+
+export type BackpackDeps = CommandDeps & { credentials: CredentialServices };
+export type BadgeStatus = 'valid' | 'revoked' | 'suspended' | 'expired';
+export type ClaimState = 'pending' | 'accepted' | 'declined';
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A badge Cairn issued to the earner (to one of their confirmed addresses, or claimed by them). */
+export interface IssuedBadge {
+  id: number;
+  publicId: string;
+  name: string;
+  issuerName: string;
+  issuedAt: Date;
+  validUntil: Date | null;
+  status: BadgeStatus;
+  /** The claim's state; null when the credential has no claim (issued before claiming existed). */
+  claim: ClaimState | null;
+  private: boolean;
+  hasJwt: boolean;
+  recipientEmail: string | null;
+}
+
+/** Import limits: a pasted credential or uploaded badge image. */
+export const MAX_IMPORT_BYTES = 900 * 1024;
+
+async function confirmedEmails(db: Queryable, userId: number): Promise<string[]> {
+  const rows = await db.selectFrom('user_emails').select('email').where('user_id', '=', userId).where('confirmed_at', 'is not', null).execute();
+  return rows.map((r) => r.email);
+}
+
+/** Claims (credential_claims, see claimCredential.ts) for these credentials or made by this user. */
+async function claimsFor(db: Queryable, userId: number, credentialIds: number[]): Promise<Map<number, { state: ClaimState; userId: number | null }>> {
+  const rows = await db
+    .selectFrom('credential_claims')
+    .select(['credential_id', 'state', 'user_id'])
+    .where((eb) => (credentialIds.length ? eb.or([eb('user_id', '=', userId), eb('credential_id', 'in', credentialIds)]) : eb('user_id', '=', userId)))
+    .execute();
+  return new Map(rows.map((r) => [r.credential_id, { state: r.state, userId: r.user_id }]));
+}
+
+/** Revoked, suspended, expired or valid, from Cairn's own status lists and the stored dates. */
+async function statusesOf(db: Queryable, rows: Array<{ id: number; valid_until: Date | null }>, now: Date): Promise<Map<number, BadgeStatus>> {
+  const out = new Map<number, BadgeStatus>();
+  if (!rows.length) return out;
+  const entries = await db
+    .selectFrom('status_entries as e')
+    .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
+    .select(['e.credential_id', 'l.purpose', 'l.bits', 'e.list_index'])
+    .where('e.credential_id', 'in', rows.map((r) => r.id))
+    .execute();
+  for (const row of rows) {
+    const set = entries.filter((e) => e.credential_id === row.id && getBit(e.bits, e.list_index)).map((e) => e.purpose);
+    out.set(row.id, set.includes('revocation') ? 'revoked' : set.includes('suspension') ? 'suspended' : row.valid_until && row.valid_until.getTime() <= now.getTime() ? 'expired' : 'valid');
+  }
+  return out;
+}
+
+/**
+ * The badges Cairn issued to this earner: sent to one of their confirmed addresses (unless
+ * someone else claimed it) or claimed by them; newest first, with status, claim and privacy.
+ */
+export async function issuedBadgesOf(db: Queryable, userId: number, now: Date): Promise<IssuedBadge[]> {
+  const emails = await confirmedEmails(db, userId);
+  const claimedByMe = [...(await claimsFor(db, userId, [])).entries()].filter(([, c]) => c.userId === userId).map(([id]) => id);
+  if (!emails.length && !claimedByMe.length) return [];
+  const rows = await db
+    .selectFrom('credentials as cr')
+    .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
+    .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
+    .select(['cr.id', 'cr.public_id', 'cr.achievement_name', 'cr.issued_at', 'cr.valid_until', 'cr.jwt', 'cr.recipient_email', 'o.name as org_name', 'p.private'])
+    .where((eb) => {
+      const ors = [];
+      // Addresses are stored normalised (lower case) on both sides, so the recipient index is used.
+      if (emails.length) ors.push(eb('cr.recipient_email', 'in', emails));
+      if (claimedByMe.length) ors.push(eb('cr.id', 'in', claimedByMe));
+      return eb.or(ors);
+    })
+    .orderBy('cr.issued_at', 'desc')
+    .orderBy('cr.id', 'desc')
+    .execute();
+  const claims = await claimsFor(db, userId, rows.map((r) => r.id));
+  const mine = rows.filter((r) => {
+    const claim = claims.get(r.id);
+    // Accepted by another account (which also had the address confirmed): theirs, not mine.
+    return !(claim && claim.state === 'accepted' && claim.userId !== null && claim.userId !== userId);
+  });
+  const statuses = await statusesOf(db, mine, now);
+  return mine.map((r) => ({
+    id: r.id,
+    publicId: r.public_id,
+    name: r.achievement_name,
+    issuerName: r.org_name,
+    issuedAt: r.issued_at,
+    validUntil: r.valid_until,
+    status: statuses.get(r.id) ?? 'valid',
+    claim: claims.get(r.id)?.state ?? null,
+    private: r.private === true,
+    hasJwt: r.jwt !== null,
+    recipientEmail: r.recipient_email,
+  }));
+}
+
+/** One issued badge the earner holds (not declined), or not_found. */
+export async function ownIssuedBadge(db: Queryable, userId: number, credentialPublicId: string, now: Date): Promise<IssuedBadge> {
+  const badge = (await issuedBadgesOf(db, userId, now)).find((b) => b.publicId === credentialPublicId && b.claim !== 'declined');
+  if (!badge) throw notFound('That badge');
+  return badge;
+}
+
+/** The earner makes the public page of a badge issued to them private, or public again. */
+export async function setBadgePrivacy(deps: CommandDeps, actor: Actor, credentialPublicId: string, makePrivate: boolean): Promise<void> {
+  const now = deps.clock.now();
+  const badge = await ownIssuedBadge(deps.db, actor.userId, credentialPublicId, now);
+  await inTransaction(deps.db, async (tx) => {
+    await tx
+      .insertInto('credential_privacy')
+      .values({ credential_id: badge.id, user_id: actor.userId, private: makePrivate, updated_at: now })
+      .onConflict((oc) => oc.column('credential_id').doUpdateSet({ user_id: actor.userId, private: makePrivate, updated_at: now }))
+      .execute();
+    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: makePrivate ? 'badge.made_private' : 'badge.made_public', subjectType: 'credential', subjectId: badge.publicId, ip: actor.ip }, now);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+export interface ImportInput {
+  text?: string;
+  file?: { name: string; bytes: Uint8Array };
+  url?: string;
+}
+
+const urlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'That URL is too long.')
+  .refine((v) => {
+    try {
+      // http is refused by the fetcher itself (only tests allow it, for a loopback server).
+      return ['https:', 'http:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, 'Give the badge’s web address (https://…).');
+
+/** What a verification says, in one word, and why when it failed. */
+export function labelOf(report: VerificationReport): { status: ImportedStatus; reason: string | null } {
+  if (report.verified) return { status: 'valid', reason: null };
+  const failed = report.checks.filter((c) => !c.ok);
+  const reason = failed.map((c) => c.message ?? c.code ?? c.id).join(' ');
+  if (failed.some((c) => c.id !== 'status' && c.id !== 'validity_window')) return { status: 'failed', reason };
+  if (failed.some((c) => c.code === 'revoked')) return { status: 'revoked', reason };
+  if (failed.some((c) => c.code === 'suspended')) return { status: 'suspended', reason };
+  if (failed.some((c) => c.code === 'expired')) return { status: 'expired', reason };
+  return { status: 'failed', reason };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const dateOf = (v: unknown): Date | null => {
+  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  return Number.isNaN(t) ? null : new Date(t);
+};
+const imageOf = (v: unknown): string | null => {
+  const url = str(v) ?? (isObject(v) ? str(v.id) : null);
+  // Only inline images are shown (the page policy allows no third-party images); kept small.
+  return url && url.startsWith('data:image/') && url.length < 200_000 ? url : null;
+};
+
+/** Name, issuer, image and date to list a foreign badge by (OB 3.0 credential or OB 2.0 assertion). */
+export function displayFields(credential: Json | undefined): { name: string; issuerName: string | null; image: string | null; issuedOn: Date | null } {
+  if (!credential) return { name: 'Unreadable badge', issuerName: null, image: null, issuedOn: null };
+  if (credential.type === 'Assertion' || credential.badge !== undefined) {
+    const badge = isObject(credential.badge) ? credential.badge : null;
+    const issuer = badge && isObject(badge.issuer) ? badge.issuer : null;
+    const host = typeof credential.id === 'string' && /^https?:/.test(credential.id) ? new URL(credential.id).host : null;
+    return {
+      name: str(badge?.name) ?? 'Open Badges 2.0 badge',
+      issuerName: str(issuer?.name) ?? host,
+      image: imageOf(credential.image) ?? imageOf(badge?.image),
+      issuedOn: dateOf(credential.issuedOn),
+    };
+  }
+  const subject = [credential.credentialSubject].flat().find(isObject);
+  const achievement = subject && isObject(subject.achievement) ? subject.achievement : null;
+  const issuer = credential.issuer;
+  return {
+    name: str(achievement?.name) ?? str(credential.name) ?? 'Untitled credential',
+    issuerName: isObject(issuer) ? (str(issuer.name) ?? str(issuer.id)) : str(issuer),
+    image: imageOf(achievement?.image) ?? imageOf(credential.image),
+    issuedOn: dateOf(credential.validFrom) ?? dateOf(credential.issuanceDate) ?? dateOf(credential.awardedDate),
+  };
+}
+
+/** Reads what the earner gave into a stored form and the input the verifier takes. */
+async function readImport(deps: BackpackDeps, input: ImportInput): Promise<{ format: 'json' | 'jws' | 'png' | 'svg' | 'url'; text: string | null; bytes: Uint8Array | null; sourceUrl: string | null }> {
+  const text = input.text?.trim() ?? '';
+  const file = input.file && input.file.bytes.length > 0 ? input.file : null;
+  const url = input.url?.trim() ?? '';
+  const given = [text, file, url].filter(Boolean).length;
+  if (given === 0) throw new AppError('validation_failed', 'Paste a credential, choose a badge file, or give its URL.', { text: 'Paste a credential, choose a file, or give a URL.' });
+  if (given > 1) throw new AppError('validation_failed', 'Import one badge at a time: paste it, upload it, or give its URL.', { text: 'Use only one of the three ways.' });
+
+  if (url) {
+    const valid = parseInput(z.object({ url: urlSchema }), { url }).url;
+    const remote = deps.credentials.remote;
+    if (!remote) throw new AppError('validation_failed', 'Importing from a URL needs the network, which this Cairn has turned off (CAIRN_FETCH_FOREIGN). Download the badge and upload the file instead.', { url: 'Fetching URLs is turned off here.' });
+    let fetched: unknown;
+    try {
+      fetched = await remote.fetchJson(valid);
+    } catch (err) {
+      const message = err instanceof FetchRefusedError ? err.message : `Cannot fetch ${valid}: ${(err as Error).message}`;
+      throw new AppError('validation_failed', `Could not fetch the badge. ${message}`, { url: message });
+    }
+    if (!isObject(fetched)) throw new AppError('validation_failed', 'The URL did not return a badge (a JSON object).', { url: 'Not a badge.' });
+    return { format: 'url', text: JSON.stringify(fetched), bytes: null, sourceUrl: valid };
+  }
+
+  if (file) {
+    if (file.bytes.length > MAX_IMPORT_BYTES) throw new AppError('validation_failed', 'That file is too large for a badge (900 KB at most).', { file: 'Too large.' });
+    const kind = sniffImage(file.bytes);
+    if (kind === 'png') {
+      let baked;
+      try {
+        baked = extractFromPng(file.bytes);
+      } catch (err) {
+        throw new AppError('validation_failed', `That PNG cannot be read: ${(err as Error).message}`, { file: 'Damaged PNG.' });
+      }
+      if (!baked) throw new AppError('validation_failed', 'That PNG image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.', { file: 'No badge in this image.' });
+      return { format: 'png', text: null, bytes: file.bytes, sourceUrl: null };
+    }
+    const fileText = Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
+    if (kind === 'svg') {
+      if (!extractFromSvg(fileText)) throw new AppError('validation_failed', 'That SVG image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.', { file: 'No badge in this image.' });
+      return { format: 'svg', text: fileText, bytes: null, sourceUrl: null };
+    }
+    return { ...textFormat(fileText, 'file'), bytes: null, sourceUrl: null };
+  }
+
+  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw new AppError('validation_failed', 'That text is too long for a badge (900 KB at most).', { text: 'Too long.' });
+  if (sniffImage(Buffer.from(text))) {
+    if (!extractFromSvg(text)) throw new AppError('validation_failed', 'That SVG image carries no badge.', { text: 'No badge in this image.' });
+    return { format: 'svg', text, bytes: null, sourceUrl: null };
+  }
+  return { ...textFormat(text, 'text'), bytes: null, sourceUrl: null };
+}
+
+function textFormat(text: string, field: 'text' | 'file'): { format: 'json' | 'jws'; text: string } {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      if (!isObject(JSON.parse(trimmed))) throw new Error('not an object');
+    } catch {
+      throw new AppError('validation_failed', 'That is not valid JSON: check that the whole credential was copied.', { [field]: 'Not valid JSON.' });
+    }
+    return { format: 'json', text: trimmed };
+  }
+  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(trimmed)) return { format: 'jws', text: trimmed };
+  throw new AppError('validation_failed', 'That is not a badge: give an Open Badges credential as JSON or a compact JWS, or a baked PNG/SVG image.', { [field]: 'Not a JSON credential, a JWS, or a badge image.' });
+}
+
+async function verifyStored(deps: BackpackDeps, stored: { text: string | null; bytes: Uint8Array | null; format: string }): Promise<VerificationReport> {
+  const input = stored.format === 'png' ? stored.bytes! : stored.format === 'svg' ? new Uint8Array(Buffer.from(stored.text!, 'utf8')) : stored.text!;
+  return verifyWithCairn(input, { db: deps.db, config: deps.config, services: deps.credentials, now: deps.clock.now(), remote: deps.credentials.remote });
+}
+
+const reportText = (report: VerificationReport) => JSON.stringify({ verified: report.verified, format: report.format, checks: report.checks });
+
+/**
+ * Imports a badge from elsewhere (OB 3.0 or OB 2.0; JSON, compact JWS, baked PNG/SVG, or a URL),
+ * verifies it with Cairn's verifier and keeps it exactly as given with the verdict. What cannot
+ * be read as a badge at all is refused and nothing is stored.
+ */
+export async function importBadge(deps: BackpackDeps, actor: Actor, input: ImportInput): Promise<{ publicId: string; status: ImportedStatus; reason: string | null }> {
+  const read = await readImport(deps, input);
+  const report = await verifyStored(deps, read);
+  const parse = report.checks.find((c) => c.id === 'parse');
+  if (!parse?.ok) {
+    throw new AppError('validation_failed', `That cannot be read as a badge: ${parse?.message ?? 'unknown format'}.`, { [input.file?.bytes.length ? 'file' : input.url?.trim() ? 'url' : 'text']: 'Not a readable badge.' });
+  }
+  const sha256 = createHash('sha256')
+    .update(read.bytes ?? Buffer.from(read.text ?? '', 'utf8'))
+    .digest('hex');
+  const existing = await deps.db.selectFrom('imported_credentials').select('public_id').where('user_id', '=', actor.userId).where('sha256', '=', sha256).executeTakeFirst();
+  if (existing) throw conflict('This badge is already in your backpack.');
+  const { status, reason } = labelOf(report);
+  const display = displayFields(report.credential);
+  const now = deps.clock.now();
+  const id = publicId('imp');
+  await inTransaction(deps.db, async (tx) => {
+    await tx
+      .insertInto('imported_credentials')
+      .values({
+        public_id: id,
+        user_id: actor.userId,
+        format: read.format,
+        source_url: read.sourceUrl,
+        original_text: read.text,
+        original_bytes: read.bytes,
+        sha256,
+        verified: report.verified,
+        status,
+        failure_reason: reason,
+        report: reportText(report),
+        checked_at: now,
+        name: display.name.slice(0, 300),
+        issuer_name: display.issuerName?.slice(0, 300) ?? null,
+        image_url: display.image,
+        issued_on: display.issuedOn,
+        created_at: now,
+      })
+      .execute();
+    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: 'badge.imported', subjectType: 'imported_credential', subjectId: id, data: { format: read.format, status }, ip: actor.ip }, now);
+  });
+  return { publicId: id, status, reason };
+}
+
+/** One imported badge of this earner, or not_found (also for everyone else's). */
+export async function ownImportedBadge(db: Queryable, userId: number, importedPublicId: string) {
+  const row = await db.selectFrom('imported_credentials').selectAll().where('public_id', '=', importedPublicId).where('user_id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('That badge');
+  return row;
+}
+
+/** Checks an imported badge again (status lists and keys change) and keeps the new verdict. */
+export async function reverifyImported(deps: BackpackDeps, actor: Actor, importedPublicId: string): Promise<{ status: ImportedStatus; reason: string | null }> {
+  const row = await ownImportedBadge(deps.db, actor.userId, importedPublicId);
+  const report = await verifyStored(deps, { text: row.original_text, bytes: row.original_bytes, format: row.format });
+  const { status, reason } = labelOf(report);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    await tx.updateTable('imported_credentials').set({ verified: report.verified, status, failure_reason: reason, report: reportText(report), checked_at: now }).where('id', '=', row.id).execute();
+    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: 'badge.reverified', subjectType: 'imported_credential', subjectId: row.public_id, data: { status }, ip: actor.ip }, now);
+  });
+  return { status, reason };
+}
+
+/** Removes an imported badge from the backpack (and from every collection). */
+export async function removeImported(deps: CommandDeps, actor: Actor, importedPublicId: string): Promise<void> {
+  const row = await ownImportedBadge(deps.db, actor.userId, importedPublicId);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    await tx.deleteFrom('imported_credentials').where('id', '=', row.id).execute();
+    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: 'badge.import_removed', subjectType: 'imported_credential', subjectId: row.public_id, ip: actor.ip }, now);
+  });
+}
+
+/** The earner's imported badges, newest first (without the stored originals). */
+export async function importedBadgesOf(db: Queryable, userId: number) {
+  const rows = await db
+    .selectFrom('imported_credentials')
+    .select(['id', 'public_id', 'format', 'source_url', 'verified', 'status', 'failure_reason', 'checked_at', 'name', 'issuer_name', 'image_url', 'issued_on', 'created_at', 'report'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(({ report, ...r }) => ({ ...r, report_format: (JSON.parse(report) as { format?: string }).format ?? 'unknown' }));
+}
+
+/** The file an imported badge is downloaded as: the original, exactly as imported. */
+export function importedFile(row: { format: string; original_text: string | null; original_bytes: Uint8Array | null }): { filename: string; contentType: string; body: Uint8Array | string } {
+  switch (row.format) {
+    case 'png':
+      return { filename: 'baked.png', contentType: 'image/png', body: row.original_bytes! };
+    case 'svg':
+      return { filename: 'baked.svg', contentType: 'image/svg+xml', body: row.original_text! };
+    case 'jws':
+      return { filename: 'credential.jwt', contentType: 'application/jwt', body: row.original_text! };
+    default:
+      return { filename: 'credential.json', contentType: 'application/json', body: row.original_text! };
+  }
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { createCompletionNotices, DELIVER_NOTICE_WEBHOOK, NOTIFY_RECOGNIZERS, REVERSE_CREDITS, reverseCreditsForCredential, SEND_NOTICE_DIGESTS } from '../commands/ledger.ts';
+import { appLink } from '../commands/context.ts';
+import { inTransaction } from '../storage/database.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { noticeDigestMail } from '../mail/ledgerMail.tsx';
+import { openWebhookSecret } from '../commands/noticeWebhook.ts';
+import { defineJob, PermanentJobError } from './definition.ts';
+import { postWebhook, SIGNATURE_HEADER, signWebhookBody, WebhookRefusedError } from './webhookClient.ts';
+import type { ScheduleDefinition } from './schedules.ts';
+
+/** Writes the completion notices of a credential issued for a recognized version or pathway. */
+export const notifyRecognizersJob = defineJob({
+  type: NOTIFY_RECOGNIZERS,
+  payload: z.object({ credentialId: z.number().int() }),
+  async handle({ credentialId }, deps) {
+    await createCompletionNotices(deps, credentialId);
+  },
+});
+
+/** Reverses the credit of a revoked credential. */
+export const reverseCreditsJob = defineJob({
+  type: REVERSE_CREDITS,
+  payload: z.object({ credentialId: z.number().int() }),
+  async handle({ credentialId }, deps) {
+    await reverseCreditsForCredential(deps, credentialId);
+  },
+});
+
+/**
+ * POSTs a completion notice to the program's webhook, signed with HMAC-SHA256 of the body
+ * (`X-Cairn-Signature: sha256=…`). A non-2xx answer or a network error retries with backoff.
+ */
+export const deliverNoticeWebhookJob = defineJob({
+  type: DELIVER_NOTICE_WEBHOOK,
+  payload: z.object({ noticeId: z.number().int() }),
+  maxAttempts: 8,
+  async handle({ noticeId }, { db, clock, config, credentials, job }) {
+    const notice = await db
+      .selectFrom('completion_notices as n')
+      .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
+      .innerJoin('credentials as c', 'c.id', 'n.credential_id')
+      .innerJoin('organisations as i', 'i.id', 'c.organisation_id')
+      .innerJoin('organisations as r', 'r.id', 'p.organisation_id')
+      .leftJoin('license_records as l', 'l.id', 'n.license_record_id')
+      .select(['r.slug as recognizer_slug', 'n.id', 'n.public_id', 'n.webhook_state', 'n.document', 'n.created_at', 'p.public_id as program_public_id', 'p.name as program_name', 'p.webhook_url', 'p.webhook_secret_enc', 'c.public_id as credential_public_id', 'c.recipient_email', 'i.name as issuer_name', 'l.license_number'])
+      .where('n.id', '=', noticeId)
+      .executeTakeFirst();
+    if (!notice || notice.webhook_state === 'delivered') return;
+    if (!notice.webhook_url) {
+      await db.updateTable('completion_notices').set({ webhook_state: 'none' }).where('id', '=', noticeId).execute();
+      return;
+    }
+    if (!notice.webhook_secret_enc || !credentials) throw new PermanentJobError('The program webhook has no secret, or this worker cannot open it');
+    const secret = openWebhookSecret(credentials.vault, notice.webhook_secret_enc);
+    const body = JSON.stringify({
+      type: 'completion_notice',
+      notice: notice.public_id,
+      program: { id: notice.program_public_id, name: notice.program_name },
+      issuer: notice.issuer_name,
+      credentialId: notice.credential_public_id,
+      recipientEmail: notice.recipient_email,
+      licenseNumber: notice.license_number,
+      createdAt: notice.created_at.toISOString(),
+      link: appLink(config, `/orgs/${notice.recognizer_slug}/recognition/notices/${notice.public_id}`),
+      // The signed credential exactly as issued: verify it independently (its proof is over the JSON-LD data).
+      credential: JSON.parse(notice.document) as unknown,
+    });
+    const attempt = job.attempts;
+    const finalAttempt = job.attempts >= job.max_attempts;
+    let failure: string | null = null;
+    try {
+      const status = await postWebhook(notice.webhook_url, body, { [SIGNATURE_HEADER]: signWebhookBody(secret, body), 'X-Cairn-Event': 'completion_notice', 'X-Cairn-Delivery': notice.public_id }, { allowPrivate: config.webhookAllowPrivate });
+      if (status < 200 || status >= 300) failure = `The webhook answered HTTP ${status}`;
+    } catch (err) {
+      failure = (err as Error).message;
+      if (err instanceof WebhookRefusedError) {
+        await db.updateTable('completion_notices').set({ webhook_state: 'failed', webhook_attempts: attempt, webhook_last_error: failure }).where('id', '=', noticeId).execute();
+        throw new PermanentJobError(failure);
+      }
+    }
+    const now = clock.now();
+    if (failure === null) {
+      await db.updateTable('completion_notices').set({ webhook_state: 'delivered', webhook_attempts: attempt, webhook_last_error: null, webhook_delivered_at: now }).where('id', '=', noticeId).execute();
+      return;
+    }
+    await db.updateTable('completion_notices').set({ webhook_state: finalAttempt ? 'failed' : 'pending', webhook_attempts: attempt, webhook_last_error: failure }).where('id', '=', noticeId).execute();
+    throw new Error(failure);
+  },
+});
+
+/**
+ * The daily digest: for every program that asks for one, emails its recognition officers the
+ * notices that arrived since the last digest. A notice is in one digest only.
+ */
+export const sendNoticeDigestsJob = defineJob({
+  type: SEND_NOTICE_DIGESTS,
+  payload: z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
+  async handle(_payload, { db, clock, config }) {
+    const now = clock.now();
+    const programs = await db
+      .selectFrom('recognition_programs as p')
+      .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+      .select(['p.id', 'p.name', 'p.organisation_id', 'o.name as organisation_name', 'o.slug'])
+      .where('p.digest_email', '=', true)
+      .where((eb) => eb.exists(eb.selectFrom('completion_notices as n').select('n.id').whereRef('n.program_id', '=', 'p.id').where('n.state', '=', 'new').where('n.digest_sent_at', 'is', null)))
+      .execute();
+    for (const program of programs) {
+      await inTransaction(db, async (tx) => {
+        const notices = await tx
+          .selectFrom('completion_notices as n')
+          .innerJoin('credentials as c', 'c.id', 'n.credential_id')
+          .innerJoin('organisations as i', 'i.id', 'c.organisation_id')
+          .leftJoin('license_records as l', 'l.id', 'n.license_record_id')
+          .select(['n.id', 'c.recipient_email', 'c.achievement_name', 'i.name as issuer_name', 'l.state as license_state'])
+          .where('n.program_id', '=', program.id)
+          .where('n.state', '=', 'new')
+          .where('n.digest_sent_at', 'is', null)
+          .orderBy('n.id')
+          .forUpdate('n')
+          .skipLocked()
+          .execute();
+        if (notices.length === 0) return;
+        const officers = await tx
+          .selectFrom('memberships as m')
+          .innerJoin('user_emails as e', 'e.user_id', 'm.user_id')
+          .select('e.email')
+          .where('m.organisation_id', '=', program.organisation_id)
+          .where('e.is_primary', '=', true)
+          .where('e.confirmed_at', 'is not', null)
+          .where((eb) => eb.or([eb(eb.val('recognition_officer'), '=', eb.fn.any('m.roles')), eb(eb.val('admin'), '=', eb.fn.any('m.roles')), eb(eb.val('owner'), '=', eb.fn.any('m.roles'))]))
+          .execute();
+        const mail = noticeDigestMail({
+          organisationName: program.organisation_name,
+          programName: program.name,
+          lines: notices.map((n) => ({ earner: n.recipient_email ?? 'An earner', achievement: n.achievement_name, issuer: n.issuer_name, licensed: n.license_state === 'confirmed' })),
+          link: appLink(config, `/orgs/${program.slug}/recognition/notices`),
+        });
+        for (const o of officers) await queueMail(tx, o.email, mail, now, { organisationId: program.organisation_id });
+        await tx.updateTable('completion_notices').set({ digest_sent_at: now }).where('id', 'in', notices.map((n) => n.id)).execute();
+      });
+    }
+  },
+});
+
+export const ledgerJobs = [notifyRecognizersJob, reverseCreditsJob, deliverNoticeWebhookJob, sendNoticeDigestsJob];
+
+/** The daily digest runs once per day slot, whichever process ticks first. */
+export const ledgerSchedules: ScheduleDefinition[] = [{ name: 'recognition-notice-digest', jobType: SEND_NOTICE_DIGESTS, everySeconds: 86_400 }];

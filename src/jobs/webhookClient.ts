@@ -1,0 +1,78 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import { isPublicAddress } from '../credentials/resolve/safeFetch.ts';
+
+/** The header carrying `sha256=<hex HMAC-SHA256 of the raw body under the program's webhook secret>`. */
+export const SIGNATURE_HEADER = 'X-Cairn-Signature';
+
+/** The signature header value for a body. */
+export function signWebhookBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+/** Checks a signature header (constant time): what a recognizer's receiver does. */
+export function verifyWebhookSignature(secret: string, body: string, header: string | undefined): boolean {
+  if (!header) return false;
+  const expected = Buffer.from(signWebhookBody(secret, body));
+  const given = Buffer.from(header);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export class WebhookRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookRefusedError';
+  }
+}
+
+export interface WebhookOptions {
+  /** Allow loopback and private addresses (CAIRN_WEBHOOK_ALLOW_PRIVATE; tests and intranets). */
+  allowPrivate: boolean;
+  timeoutMs?: number;
+}
+
+/**
+ * POSTs a JSON body to a recognizer's webhook. Only http(s) URLs; the host is resolved once and
+ * the connection pinned to that address, which must be public unless `allowPrivate`. Redirects
+ * are not followed. Resolves with the HTTP status; throws on network errors and refusals.
+ */
+export async function postWebhook(url: string, body: string, headers: Record<string, string>, options: WebhookOptions): Promise<number> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new WebhookRefusedError(`Not a URL: ${url}`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new WebhookRefusedError('Webhooks use http or https URLs only');
+  if (target.username || target.password) throw new WebhookRefusedError('Webhook URLs may not carry credentials');
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const address = isIP(host) ? host : (await lookup(host, { all: false })).address;
+  if (!options.allowPrivate && !isPublicAddress(address)) throw new WebhookRefusedError(`The webhook host ${host} resolves to a non-public address (${address})`);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise<number>((resolve, reject) => {
+    const req = client.request(
+      target,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': 'Cairn-Webhook/1', ...headers },
+        lookup: (_hostname, opts, callback) => {
+          const family = isIP(address);
+          if ((opts as { all?: boolean }).all) (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(null, [{ address, family }]);
+          else (callback as (err: null, address: string, family: number) => void)(null, address, family);
+        },
+        timeout: options.timeoutMs ?? 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('The webhook did not answer in time')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}

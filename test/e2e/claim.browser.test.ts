@@ -1,0 +1,64 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { testBackends, unique } from '../../src/testing/databases.ts';
+import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { testConfig, testCredentialServices } from '../../src/testing/http.ts';
+import { buildOrganisation, buildUser, lastMailTo } from '../../src/testing/factories.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { issueCredential } from '../../src/commands/issueCredential.ts';
+
+// An earner in real Chromium: open the claim link from the email, create an account right on the
+// claim page (address prefilled and confirmed by the link), accept, land on the badge page.
+const [pglite] = testBackends();
+
+describe('claiming a badge in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  before(async () => {
+    server = await startTestServer(await pglite!.storage());
+    browser = await chromium.launch(chromiumLaunchOptions);
+    mkdirSync('test-results', { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('claim link → create an account on the claim page → accept → the badge page', async () => {
+    const storage = await pglite!.storage();
+    const deps = { db: storage.db, clock: systemClock, config: testConfig({ PUBLIC_URL: server.url }), credentials: testCredentialServices() };
+    const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Harbor Teachers Union' });
+    const staff = await buildUser(storage.db);
+    const email = `${unique('grace')}@example.org`;
+    const issued = await issueCredential(deps, { organisationId: org.id, userId: staff.id, ip: null }, {
+      recipient: { email },
+      achievement: { id: `${server.url}/a/${unique('')}`, name: 'Culturally Responsive Teaching', description: 'Plans culturally responsive lessons.', criteria: { narrative: 'Peer-reviewed lesson plan.' } },
+    });
+    const { link } = await lastMailTo(storage.db, email);
+    assert.ok(link?.startsWith(`${server.url}/claim/`));
+
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(link!);
+    await page.getByRole('heading', { name: 'Culturally Responsive Teaching' }).waitFor();
+    await page.getByText('Harbor Teachers Union').first().waitFor();
+    assert.equal(await page.locator('#f-claim-email').inputValue(), email);
+    assert.equal(await page.locator('form[action^="/login"] input[name="email"]').inputValue(), email);
+    await page.screenshot({ path: 'test-results/claim-page.png', fullPage: true });
+
+    await page.getByLabel('Your name').fill('Grace Hopper');
+    await page.locator('form[action$="/signup"] input[name="password"]').fill('nanoseconds 1906');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Your account is ready. Now accept or decline the badge.').waitFor();
+    await page.getByRole('button', { name: 'Accept this badge' }).click();
+    await page.getByText('You accepted Culturally Responsive Teaching.').waitFor();
+    assert.equal(new URL(page.url()).pathname, `/badges/${issued.publicId}`);
+    await page.screenshot({ path: 'test-results/claim-accepted.png', fullPage: true });
+
+    await page.goto(link!);
+    await page.getByRole('heading', { name: 'This badge was already claimed' }).waitFor();
+    await page.close();
+  });
+});
