@@ -12,6 +12,7 @@ import { activeSigningKey } from '../storage/issuerKeys.ts';
 import type { Queryable, Tx } from '../storage/database.ts';
 import type { Organisation, StatusList } from '../storage/schema.ts';
 import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
+import { enqueueCompletionNoticesForMany } from './ledger.ts';
 import { addMonths } from './applyForMicroCredential.ts';
 import { publishedAchievement } from './issueCredential.ts';
 import type { CommandDeps } from './context.ts';
@@ -273,6 +274,8 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
       );
     }
     await offerClaims(tx, deps, ctx, stored.map((s) => ({ credentialId: s.row.id, publicId: s.row.public_id, email: s.item.email, name: s.item.name })), now);
+    // Recognizers of this version hear of each completion, as from the one-by-one path.
+    await enqueueCompletionNoticesForMany(tx, stored.map((s) => s.row.id), now);
     // Last, as it locks the lists' rows until commit (concurrent batches wait here, not earlier).
     for (const purpose of ['revocation', 'suspension'] as const) {
       await tx.updateTable('status_lists').set((eb) => ({ used: eb('used', '+', stored.length) })).where('id', '=', lists[purpose].list.id).execute();

@@ -2,7 +2,9 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { testBackends } from '../testing/databases.ts';
+import { testBackends, unique } from '../testing/databases.ts';
+import { csvStream } from '../testing/awardFixtures.ts';
+import { createAwardRun, mapAwardRun, processAwardRun, startAwardRun } from './bulkAward.ts';
 import { testCredentialServices } from '../testing/http.ts';
 import { ledgerConfig, ledgerScenario } from '../testing/ledgerFixtures.ts';
 import { addMember, buildOrganisation, buildUser } from '../testing/factories.ts';
@@ -91,6 +93,24 @@ for (const backend of testBackends()) {
       assert.deepEqual(await s.audit(), ['recognition.program_created', 'license.linked', 'license.confirmed', 'notice.created', 'credit.posted', 'notice.posted', 'transcript.issued', 'credit.reversed']);
       const issuerAudit = await storage.db.selectFrom('audit_events').select('action').where('organisation_id', '=', s.issuerOrg.id).where('action', '=', 'credential.notice_sent').execute();
       assert.equal(issuerAudit.length, 1, 'the issuer sees that the notice was sent');
+    });
+
+    test('a roster issued in bulk for a recognized version sends each completion to the recognizer and posts credit', async () => {
+      const storage = await backend.storage();
+      const s = await ledgerScenario(storage);
+      const { publicId: licenseId } = await s.link();
+      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      const actor = { organisationId: s.issuerOrg.id, userId: s.staff.id, ip: null };
+      const other = `${unique('colleague')}@example.org`;
+      const run = await createAwardRun(s.deps, actor, { microCredential: s.mcPublicId, fileName: 'workshop.csv' }, csvStream(`Email\n${s.earner.email}\n${other}\n`));
+      await mapAwardRun(s.deps, actor, run.publicId, { email: 'Email' });
+      await startAwardRun(s.deps, actor, run.publicId);
+      const runRow = await storage.db.selectFrom('award_runs').select('id').where('public_id', '=', run.publicId).executeTakeFirstOrThrow();
+      await processAwardRun(s.deps, runRow.id);
+      await s.worker.drain();
+      const notices = await s.notices();
+      assert.equal(notices.length, 2, 'one notice per bulk-issued credential');
+      assert.deepEqual((await s.entries()).map((e) => [e.hours, e.kind]), [[0.5, 'credit']], 'credit for the earner with a confirmed license; the other waits');
     });
 
     test('review programs wait for an officer; dismissal posts nothing; a version not approved sends no notice', async () => {

@@ -31,6 +31,8 @@ const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 function readText(text: string): ReadSubmission {
   const t = text.trim();
+  // A baked SVG pasted as text is read as the image it is.
+  if (sniffImage(Buffer.from(t)) === 'svg') return { format: 'svg', input: new Uint8Array(Buffer.from(t, 'utf8')), original: t };
   if (JWS.test(t)) return { format: 'jws', input: t, original: t };
   if (t.startsWith('{')) {
     try {
@@ -85,7 +87,8 @@ export async function readSubmission(deps: Deps, submission: Submission): Promis
     }
     const own = await ownCredential(deps.db, deps.config, url);
     if (own) return { format: 'url', input: own, original: own, sourceUrl: url.toString() };
-    if (url.protocol !== 'https:') throw new AppError('validation_failed', 'Only https addresses can be fetched.', { url: 'Use an address starting with https://.' });
+    // http is refused by the SSRF-safe fetcher itself (only tests let it reach a loopback server).
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation_failed', 'Only https addresses can be fetched.', { url: 'Use an address starting with https://.' });
     if (!deps.services.remote) throw new AppError('validation_failed', 'This server does not fetch credentials from other sites; download the credential and upload or paste it instead.', { url: 'Fetching other sites is switched off here.' });
     let fetched: unknown;
     try {

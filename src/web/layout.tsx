@@ -90,6 +90,9 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
           <li>
             <a href="/catalog">Catalog</a>
           </li>
+          <li>
+            <a href="/verify">Verify a badge</a>
+          </li>
           {viewer && (
             <li>
               <a href="/applications">My applications</a>

@@ -194,15 +194,15 @@ export function badgeRoutes() {
             </figcaption>
           </figure>
           <p>
-            Download: <a href={`/badges/${row.public_id}/credential.json`}>credential (JSON)</a>
+            Download: <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>credential (JSON)</a>
             {row.jwt && (
               <>
                 {' · '}
-                <a href={`/badges/${row.public_id}/credential.jwt`}>VC-JWT</a>
+                <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>VC-JWT</a>
               </>
             )}
             {' · '}
-            <a href={`/badges/${row.public_id}/baked.png`}>baked PNG</a> · <a href={`/badges/${row.public_id}/baked.svg`}>baked SVG</a>
+            <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>baked PNG</a> · <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>baked SVG</a>
           </p>
         </section>
       </>,

@@ -10,6 +10,8 @@ import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
 
+const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
 /** Largest roster a browser may upload; larger files go through `cairn issue --csv`, which streams from disk. */
 export const MAX_ROSTER_UPLOAD_MB = 50;
 
@@ -223,11 +225,11 @@ export function bulkAwardRoutes() {
             <h2>Dry run</h2>
             <ul>
               <li>
-                <strong>{progress.valid}</strong> rows will be issued
+                <strong>{rows(progress.valid)}</strong> will be issued
               </li>
-              <li>{progress.invalid} rows have problems and will be left out</li>
-              <li>{progress.duplicate} rows repeat an earlier row and will be issued once</li>
-              <li>{progress.alreadyIssued} recipients already hold this micro-credential version</li>
+              <li>{rows(progress.invalid)} with problems will be left out</li>
+              <li>{rows(progress.duplicate)} repeating an earlier row will be left out (the earlier row is issued)</li>
+              <li>{rows(progress.alreadyIssued)} for recipients who already hold this micro-credential version will be left out</li>
               {unused.length > 0 && <li>Columns not used: {unused.join(', ')}</li>}
             </ul>
             {progress.valid > 0 ? (
