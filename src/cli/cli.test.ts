@@ -63,6 +63,12 @@ describe('the cairn command', () => {
     const issued = run(['issue', '--org', 'riverside-educators-union', '--micro-credential', 'classroom-routines', '--email', 'teacher@example.org'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
     assert.equal(issued.status, 0, issued.stderr);
     assert.match(issued.stdout, /^Issued cred_\w+ to teacher@example.org\.\n$/);
+    const detailed = run(['issue', '--org', 'riverside-educators-union', '--micro-credential', 'classroom-routines', '--email', 'second@example.org', '--credits', '1.5', '--issued-on', '2026-03-02', '--evidence-url', 'https://example.org/evidence/1', '--narrative', 'Observed twice.'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    assert.equal(detailed.status, 0, detailed.stderr);
+    const badCredits = run(['issue', '--org', 'riverside-educators-union', '--micro-credential', 'classroom-routines', '--email', 'third@example.org', '--credits', 'many', '--issued-on', '2026-02-30'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
+    assert.equal(badCredits.status, 1);
+    assert.match(badCredits.stderr, /number/i);
+    assert.match(badCredits.stderr, /calendar date/);
     const unknown = run(['keys', 'list', '--org', 'nope'], { CAIRN_DATA_DIR: dir, LOG_LEVEL: 'warn' });
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /No organisation with the slug "nope"/);

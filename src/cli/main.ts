@@ -12,7 +12,7 @@ import { verifyCredential } from '../credentials/verifier.ts';
 import { resolveDidKey } from '../credentials/didKey.ts';
 import { fastCanonicalizer } from '../credentials/proofs/fastCanonicalizer.ts';
 import type { Runtime } from '../main/runtime.ts';
-import { issueCredential } from '../commands/issueCredential.ts';
+import { awardCredential } from '../commands/awardCredential.ts';
 import { AppError } from '../domain/errors.ts';
 import { bulkIssue } from './bulkIssue.ts';
 
@@ -236,11 +236,14 @@ program
   .requiredOption('--micro-credential <id-or-slug>', 'the micro-credential: its id (mc_…) or its web address slug')
   .option('--email <address>', 'the recipient')
   .option('--narrative <text>', 'evidence narrative')
+  .option('--evidence-url <url>', 'a page showing the evidence')
+  .option('--credits <n>', 'credits earned, e.g. 1.5')
+  .option('--issued-on <date>', 'issue date, YYYY-MM-DD (default: today)')
   .option('--csv <file>', 'bulk award: a CSV roster with a header line (streamed; any size)')
   .option('--map <pairs>', 'bulk award: columns as field=column pairs, e.g. email=Email,name=Name,externalId=Student ID (default: guessed from the header)')
   .option('--dry-run', 'bulk award: check every row and print the report; issue nothing')
   .option('--run <id>', 'bulk award: issue (or resume, or watch) an earlier run by its id (run_…)')
-  .action(async (opts: { org: string; microCredential: string; email?: string; narrative?: string; csv?: string; map?: string; dryRun?: boolean; run?: string }) => {
+  .action(async (opts: { org: string; microCredential: string; email?: string; narrative?: string; evidenceUrl?: string; credits?: string; issuedOn?: string; csv?: string; map?: string; dryRun?: boolean; run?: string }) => {
     if (opts.csv || opts.run) {
       await withOrganisation(opts.org, async (rt, org) => {
         const ok = await bulkIssue(rt, org, opts, (text) => process.stdout.write(text)).catch((err: unknown) => fail(err instanceof AppError ? `${err.message} ${Object.values(err.fields).filter((f) => f !== err.message).join(' ')}`.trim() : (err as Error).message));
@@ -255,10 +258,11 @@ program
         const bySlug = opts.microCredential.startsWith('mc_')
           ? undefined
           : await rt.storage.db.selectFrom('micro_credentials').select('public_id').where('organisation_id', '=', org.id).where('slug', '=', opts.microCredential).executeTakeFirst();
-        const issued = await issueCredential(
+        const credits = opts.credits === undefined ? undefined : Number.isFinite(Number(opts.credits)) ? Number(opts.credits) : opts.credits;
+        const issued = await awardCredential(
           { db: rt.storage.db, clock: rt.clock, config: rt.config, credentials: rt.credentials },
           { organisationId: org.id, userId: null, ip: null },
-          { recipient: { email }, microCredential: bySlug?.public_id ?? opts.microCredential, evidence: opts.narrative ? [{ narrative: opts.narrative }] : undefined },
+          { email, microCredential: bySlug?.public_id ?? opts.microCredential, narrative: opts.narrative, evidenceUrl: opts.evidenceUrl, creditsEarned: credits, issuedOn: opts.issuedOn },
         );
         process.stdout.write(`Issued ${issued.publicId} to ${email}.\n`);
       } catch (err) {
