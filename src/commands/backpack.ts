@@ -1,21 +1,19 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { AppError, conflict, notFound } from '../domain/errors.ts';
-import { parseInput } from '../domain/validation.ts';
 import { publicId } from '../domain/ids.ts';
-import { getBit } from '../credentials/bitstringStatusList.ts';
-import { extractFromPng, extractFromSvg, sniffImage } from '../credentials/baking/index.ts';
+import { extractFromPng, extractFromSvg } from '../credentials/baking/index.ts';
 import type { VerificationReport } from '../credentials/verifier.ts';
 import type { CredentialServices } from '../credentials/issuing.ts';
-import { FetchRefusedError } from '../credentials/resolve/safeFetch.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { inTransaction, type Queryable } from '../storage/database.ts';
 import type { ImportedStatus } from '../storage/schema.ts';
+import { statusesOf, type CredentialStatus } from '../storage/credentialStatus.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
+import { readSubmission, type Submission, type SubmissionFormat } from './verifySubmission.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
 export type BackpackDeps = CommandDeps & { credentials: CredentialServices };
-export type BadgeStatus = 'valid' | 'revoked' | 'suspended' | 'expired';
+export type BadgeStatus = CredentialStatus;
 export type ClaimState = 'pending' | 'accepted' | 'declined';
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,23 +50,6 @@ async function claimsFor(db: Queryable, userId: number, credentialIds: number[])
     .where((eb) => (credentialIds.length ? eb.or([eb('user_id', '=', userId), eb('credential_id', 'in', credentialIds)]) : eb('user_id', '=', userId)))
     .execute();
   return new Map(rows.map((r) => [r.credential_id, { state: r.state, userId: r.user_id }]));
-}
-
-/** Revoked, suspended, expired or valid, from Cairn's own status lists and the stored dates. */
-async function statusesOf(db: Queryable, rows: Array<{ id: number; valid_until: Date | null }>, now: Date): Promise<Map<number, BadgeStatus>> {
-  const out = new Map<number, BadgeStatus>();
-  if (!rows.length) return out;
-  const entries = await db
-    .selectFrom('status_entries as e')
-    .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
-    .select(['e.credential_id', 'l.purpose', 'l.bits', 'e.list_index'])
-    .where('e.credential_id', 'in', rows.map((r) => r.id))
-    .execute();
-  for (const row of rows) {
-    const set = entries.filter((e) => e.credential_id === row.id && getBit(e.bits, e.list_index)).map((e) => e.purpose);
-    out.set(row.id, set.includes('revocation') ? 'revoked' : set.includes('suspension') ? 'suspended' : row.valid_until && row.valid_until.getTime() <= now.getTime() ? 'expired' : 'valid');
-  }
-  return out;
 }
 
 /**
@@ -140,24 +121,8 @@ export async function setBadgePrivacy(deps: CommandDeps, actor: Actor, credentia
 // ---------------------------------------------------------------------------------------------
 // Import
 
-export interface ImportInput {
-  text?: string;
-  file?: { name: string; bytes: Uint8Array };
-  url?: string;
-}
-
-const urlSchema = z
-  .string()
-  .trim()
-  .max(2000, 'That URL is too long.')
-  .refine((v) => {
-    try {
-      // http is refused by the fetcher itself (only tests allow it, for a loopback server).
-      return ['https:', 'http:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, 'Give the badge’s web address (https://…).');
+/** What the earner gives: pasted text, an uploaded file or a URL, as on /verify. */
+export type ImportInput = Submission;
 
 /** What a verification says, in one word, and why when it failed. */
 export function labelOf(report: VerificationReport): { status: ImportedStatus; reason: string | null } {
@@ -207,71 +172,32 @@ export function displayFields(credential: Json | undefined): { name: string; iss
   };
 }
 
-/** Reads what the earner gave into a stored form and the input the verifier takes. */
-async function readImport(deps: BackpackDeps, input: ImportInput): Promise<{ format: 'json' | 'jws' | 'png' | 'svg' | 'url'; text: string | null; bytes: Uint8Array | null; sourceUrl: string | null }> {
-  const text = input.text?.trim() ?? '';
-  const file = input.file && input.file.bytes.length > 0 ? input.file : null;
-  const url = input.url?.trim() ?? '';
-  const given = [text, file, url].filter(Boolean).length;
-  if (given === 0) throw new AppError('validation_failed', 'Paste a credential, choose a badge file, or give its URL.', { text: 'Paste a credential, choose a file, or give a URL.' });
-  if (given > 1) throw new AppError('validation_failed', 'Import one badge at a time: paste it, upload it, or give its URL.', { text: 'Use only one of the three ways.' });
-
-  if (url) {
-    const valid = parseInput(z.object({ url: urlSchema }), { url }).url;
-    const remote = deps.credentials.remote;
-    if (!remote) throw new AppError('validation_failed', 'Importing from a URL needs the network, which this Cairn has turned off (CAIRN_FETCH_FOREIGN). Download the badge and upload the file instead.', { url: 'Fetching URLs is turned off here.' });
-    let fetched: unknown;
+/**
+ * Reads what the earner gave (with readSubmission, the reader of /verify) into the form kept
+ * verbatim: text for JSON, JWS, SVG and URL imports, bytes for PNG. A baked image must carry a
+ * badge, and the backpack keeps at most MAX_IMPORT_BYTES.
+ */
+async function readImport(deps: BackpackDeps, input: ImportInput): Promise<{ format: SubmissionFormat; text: string | null; bytes: Uint8Array | null; sourceUrl: string | null }> {
+  if (input.file && input.file.bytes.length > MAX_IMPORT_BYTES) throw new AppError('validation_failed', 'That file is too large for a badge (900 KB at most).', { file: 'Too large.' });
+  if (input.text && Buffer.byteLength(input.text.trim()) > MAX_IMPORT_BYTES) throw new AppError('validation_failed', 'That text is too long for a badge (900 KB at most).', { text: 'Too long.' });
+  const read = await readSubmission({ db: deps.db, config: deps.config, services: deps.credentials, now: deps.clock.now() }, input);
+  const field = input.file?.bytes.length ? 'file' : 'text';
+  if (read.format === 'png') {
+    const bytes = read.original as Uint8Array;
+    let baked;
     try {
-      fetched = await remote.fetchJson(valid);
+      baked = extractFromPng(bytes);
     } catch (err) {
-      const message = err instanceof FetchRefusedError ? err.message : `Cannot fetch ${valid}: ${(err as Error).message}`;
-      throw new AppError('validation_failed', `Could not fetch the badge. ${message}`, { url: message });
+      throw new AppError('validation_failed', `That PNG cannot be read: ${(err as Error).message}`, { file: 'Damaged PNG.' });
     }
-    if (!isObject(fetched)) throw new AppError('validation_failed', 'The URL did not return a badge (a JSON object).', { url: 'Not a badge.' });
-    return { format: 'url', text: JSON.stringify(fetched), bytes: null, sourceUrl: valid };
+    if (!baked) throw new AppError('validation_failed', 'That PNG image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.', { file: 'No badge in this image.' });
+    return { format: 'png', text: null, bytes, sourceUrl: null };
   }
-
-  if (file) {
-    if (file.bytes.length > MAX_IMPORT_BYTES) throw new AppError('validation_failed', 'That file is too large for a badge (900 KB at most).', { file: 'Too large.' });
-    const kind = sniffImage(file.bytes);
-    if (kind === 'png') {
-      let baked;
-      try {
-        baked = extractFromPng(file.bytes);
-      } catch (err) {
-        throw new AppError('validation_failed', `That PNG cannot be read: ${(err as Error).message}`, { file: 'Damaged PNG.' });
-      }
-      if (!baked) throw new AppError('validation_failed', 'That PNG image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.', { file: 'No badge in this image.' });
-      return { format: 'png', text: null, bytes: file.bytes, sourceUrl: null };
-    }
-    const fileText = Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
-    if (kind === 'svg') {
-      if (!extractFromSvg(fileText)) throw new AppError('validation_failed', 'That SVG image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.', { file: 'No badge in this image.' });
-      return { format: 'svg', text: fileText, bytes: null, sourceUrl: null };
-    }
-    return { ...textFormat(fileText, 'file'), bytes: null, sourceUrl: null };
+  const text = typeof read.original === 'string' ? read.original : Buffer.from(read.original).toString('utf8').replace(/^\uFEFF/, '');
+  if (read.format === 'svg' && !extractFromSvg(text)) {
+    throw new AppError('validation_failed', 'That SVG image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.', { [field]: 'No badge in this image.' });
   }
-
-  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw new AppError('validation_failed', 'That text is too long for a badge (900 KB at most).', { text: 'Too long.' });
-  if (sniffImage(Buffer.from(text))) {
-    if (!extractFromSvg(text)) throw new AppError('validation_failed', 'That SVG image carries no badge.', { text: 'No badge in this image.' });
-    return { format: 'svg', text, bytes: null, sourceUrl: null };
-  }
-  return { ...textFormat(text, 'text'), bytes: null, sourceUrl: null };
-}
-
-function textFormat(text: string, field: 'text' | 'file'): { format: 'json' | 'jws'; text: string } {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
-    try {
-      if (!isObject(JSON.parse(trimmed))) throw new Error('not an object');
-    } catch {
-      throw new AppError('validation_failed', 'That is not valid JSON: check that the whole credential was copied.', { [field]: 'Not valid JSON.' });
-    }
-    return { format: 'json', text: trimmed };
-  }
-  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(trimmed)) return { format: 'jws', text: trimmed };
-  throw new AppError('validation_failed', 'That is not a badge: give an Open Badges credential as JSON or a compact JWS, or a baked PNG/SVG image.', { [field]: 'Not a JSON credential, a JWS, or a badge image.' });
+  return { format: read.format, text, bytes: null, sourceUrl: read.sourceUrl ?? null };
 }
 
 async function verifyStored(deps: BackpackDeps, stored: { text: string | null; bytes: Uint8Array | null; format: string }): Promise<VerificationReport> {

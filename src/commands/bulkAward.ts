@@ -269,9 +269,17 @@ export interface DryRunSummary {
 export async function mapAwardRun(deps: Deps, actor: IssuingActor, runPublicId: string, rawMapping: unknown): Promise<DryRunSummary> {
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
-  if (!['uploaded', 'checking', 'dry_run'].includes(run.state)) throw new AppError('conflict', 'This run has started issuing; its mapping can no longer change.');
   const header = run.header;
   const { mapping, unusedColumns } = checkMapping(header, rawMapping);
+  // Claim the run for checking first: a run that started issuing meanwhile (another tab) is left
+  // alone, and starting cannot begin while its rows are being rewritten.
+  const claimed = await db
+    .updateTable('award_runs')
+    .set({ state: 'checking', updated_at: clock.now() })
+    .where('id', '=', run.id)
+    .where('state', 'in', ['uploaded', 'checking', 'dry_run'])
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows === 0n) throw new AppError('conflict', 'This run has started issuing; its mapping can no longer change.');
   let after = 0;
   for (;;) {
     const rows = await db.selectFrom('award_rows').select(['row_number', 'cells']).where('run_id', '=', run.id).where('row_number', '>', after).orderBy('row_number').limit(UPLOAD_BATCH).execute();
@@ -305,6 +313,7 @@ export async function mapAwardRun(deps: Deps, actor: IssuingActor, runPublicId: 
     .updateTable('award_runs')
     .set({ mapping: JSON.stringify(mapping), state: 'dry_run', valid_rows: summary.valid, invalid_rows: summary.invalid, duplicate_rows: summary.duplicate, already_issued_rows: summary.alreadyIssued, updated_at: clock.now() })
     .where('id', '=', run.id)
+    .where('state', '=', 'checking')
     .execute();
   return summary;
 }

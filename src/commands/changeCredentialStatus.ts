@@ -31,6 +31,8 @@ export async function changeCredentialStatus(deps: CommandDeps, actor: IssuingAc
       .select(['id', 'public_id', 'micro_credential_id', 'recipient_email'])
       .where('public_id', '=', credentialPublicId)
       .where('organisation_id', '=', actor.organisationId)
+      // Locked against credit being posted for it at the same moment (ledger.ts takes FOR SHARE).
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!credential) throw notFound('That credential');
     const lists = await tx

@@ -17,7 +17,8 @@ import { ledgerJobs, ledgerSchedules } from '../jobs/ledgerJobs.ts';
 import { verifyWebhookSignature } from '../jobs/webhookClient.ts';
 import { publishDraft, reviseMicroCredential, updateDraft } from './designMicroCredential.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
-import { decideLicense, dismissNotice, enqueueCompletionNoticesForMany, linkLicense, postNoticeCredit } from './ledger.ts';
+import { createCompletionNotices, decideLicense, dismissNotice, enqueueCompletionNoticesForMany, linkLicense, postNoticeCredit } from './ledger.ts';
+import { issueCredential } from './issueCredential.ts';
 import { setNoticeWebhook } from './noticeWebhook.ts';
 import { savePathway } from './pathways.ts';
 import { publicId } from '../domain/ids.ts';
@@ -111,6 +112,27 @@ for (const backend of testBackends()) {
       const notices = await s.notices();
       assert.equal(notices.length, 2, 'one notice per bulk-issued credential');
       assert.deepEqual((await s.entries()).map((e) => [e.hours, e.kind]), [[0.5, 'credit']], 'credit for the earner with a confirmed license; the other waits');
+    });
+
+    test('two notices posting at once stay under the cap; credit follows the day of issue, not a back-dated validFrom; officers never decide their own license', async () => {
+      const storage = await backend.storage();
+      const s = await ledgerScenario(storage, { cap: 0.5, fixedHours: 0.5 });
+      const { publicId: licenseId } = await s.link();
+      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      const [a, b] = [await s.issue(), await s.issue()];
+      const ids = await storage.db.selectFrom('credentials').select('id').where('public_id', 'in', [a.publicId, b.publicId]).execute();
+      await Promise.all(ids.map((r) => createCompletionNotices(s.deps, r.id)));
+      assert.deepEqual((await s.entries()).map((e) => e.hours).sort(), [0, 0.5], 'the second posting got only what the cap left');
+
+      // An approval that has ended does not come back through a back-dated issue date.
+      await storage.db.updateTable('program_submissions').set({ ends_on: '2026-10-31' }).where('program_id', '=', s.program.id).execute();
+      const backdated = await issueCredential(s.deps, { organisationId: s.issuerOrg.id, userId: s.staff.id, ip: null }, { recipient: { email: s.earner.email }, microCredential: s.mcPublicId, validFrom: '2026-01-01T00:00:00Z' });
+      await s.worker.drain();
+      assert.deepEqual(await s.entries(backdated.publicId), [], 'issued after the approval ended: no notice, no credit');
+
+      // An officer holding a license of the program does not confirm it (or post to it) themselves.
+      const own = await linkLicense(s.deps, s.officerActor, { program: s.programPublicId, licenseNumber: 'EDU-999', cycleStart: '2025-07-01' });
+      await assert.rejects(decideLicense(s.deps, s.officerActor, s.board.slug, own.publicId, { decision: 'confirm' }), (e: unknown) => (e as { code: string }).code === 'forbidden');
     });
 
     test('review programs wait for an officer; dismissal posts nothing; a version not approved sends no notice', async () => {

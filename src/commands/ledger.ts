@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { AppError, conflict, notFound } from '../domain/errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
 import { parseInput } from '../domain/validation.ts';
 import { applyCap, creditFor, cycleContaining, dayOf, dayString, isDay } from '../domain/credit.ts';
@@ -31,9 +31,9 @@ export interface LedgerActor {
  * completion notices. The job exists exactly when the credential does.
  */
 export async function enqueueCompletionNotices(tx: Queryable, credentialId: number, now: Date): Promise<void> {
-  const credential = await tx.selectFrom('credentials').select(['id', 'micro_credential_id', 'micro_credential_version', 'pathway_id', 'valid_from', 'organisation_id']).where('id', '=', credentialId).executeTakeFirst();
+  const credential = await tx.selectFrom('credentials').select(['id', 'micro_credential_id', 'micro_credential_version', 'pathway_id', 'issued_at', 'organisation_id']).where('id', '=', credentialId).executeTakeFirst();
   if (!credential || (credential.micro_credential_id === null && credential.pathway_id === null)) return;
-  const recognitions = await recognitionsForCredential(tx, credential, dayOf(credential.valid_from));
+  const recognitions = await recognitionsForCredential(tx, credential, dayOf(credential.issued_at));
   if (recognitions.length === 0) return;
   await enqueueJob(tx, NOTIFY_RECOGNIZERS, { credentialId }, now, { idempotencyKey: `recognition-notify:${credentialId}`, organisationId: credential.organisation_id });
 }
@@ -44,13 +44,13 @@ export async function enqueueCompletionNotices(tx: Queryable, credentialId: numb
  */
 export async function enqueueCompletionNoticesForMany(tx: Queryable, credentialIds: number[], now: Date): Promise<number> {
   if (credentialIds.length === 0) return 0;
-  const rows = await tx.selectFrom('credentials').select(['id', 'micro_credential_id', 'micro_credential_version', 'pathway_id', 'valid_from', 'organisation_id']).where('id', 'in', credentialIds).execute();
+  const rows = await tx.selectFrom('credentials').select(['id', 'micro_credential_id', 'micro_credential_version', 'pathway_id', 'issued_at', 'organisation_id']).where('id', 'in', credentialIds).execute();
   const recognized = new Map<string, boolean>();
   let enqueued = 0;
   for (const c of rows) {
     if (c.micro_credential_id === null && c.pathway_id === null) continue;
-    const key = `${c.micro_credential_id}:${c.micro_credential_version}:${c.pathway_id}:${dayOf(c.valid_from)}`;
-    if (!recognized.has(key)) recognized.set(key, (await recognitionsForCredential(tx, c, dayOf(c.valid_from))).length > 0);
+    const key = `${c.micro_credential_id}:${c.micro_credential_version}:${c.pathway_id}:${dayOf(c.issued_at)}`;
+    if (!recognized.has(key)) recognized.set(key, (await recognitionsForCredential(tx, c, dayOf(c.issued_at))).length > 0);
     if (!recognized.get(key)) continue;
     await enqueueJob(tx, NOTIFY_RECOGNIZERS, { credentialId: c.id }, now, { idempotencyKey: `recognition-notify:${c.id}`, organisationId: c.organisation_id });
     enqueued++;
@@ -98,11 +98,11 @@ export async function createCompletionNotices(deps: Pick<CommandDeps, 'db' | 'cl
   const credential = await deps.db
     .selectFrom('credentials as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select(['c.id', 'c.public_id', 'c.document', 'c.recipient_email', 'c.valid_from', 'c.micro_credential_id', 'c.micro_credential_version', 'c.pathway_id', 'c.organisation_id', 'c.achievement_name', 'o.name as issuer_name'])
+    .select(['c.id', 'c.public_id', 'c.document', 'c.recipient_email', 'c.issued_at', 'c.micro_credential_id', 'c.micro_credential_version', 'c.pathway_id', 'c.organisation_id', 'c.achievement_name', 'o.name as issuer_name'])
     .where('c.id', '=', credentialId)
     .executeTakeFirst();
   if (!credential) return 0;
-  const recognitions = await recognitionsForCredential(deps.db, credential, dayOf(credential.valid_from));
+  const recognitions = await recognitionsForCredential(deps.db, credential, dayOf(credential.issued_at));
   const userId = await userForEmail(deps.db, credential.recipient_email);
   let created = 0;
   for (const r of recognitions) {
@@ -150,7 +150,7 @@ async function postCreditInTx(tx: Queryable, noticeId: number, actor: LedgerActo
     .selectFrom('completion_notices as n')
     .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
     .innerJoin('credentials as c', 'c.id', 'n.credential_id')
-    .select(['n.id', 'n.public_id', 'n.state', 'n.license_record_id', 'n.hours_granted', 'n.credential_id', 'n.program_id', 'p.unit_rule', 'p.fixed_hours', 'p.cap_hours_per_cycle', 'p.cycle_years', 'p.organisation_id', 'p.public_id as program_public_id', 'c.public_id as credential_public_id', 'c.document', 'c.valid_from', 'c.recipient_email'])
+    .select(['n.id', 'n.public_id', 'n.state', 'n.license_record_id', 'n.hours_granted', 'n.credential_id', 'n.program_id', 'p.unit_rule', 'p.fixed_hours', 'p.cap_hours_per_cycle', 'p.cycle_years', 'p.organisation_id', 'p.public_id as program_public_id', 'c.public_id as credential_public_id', 'c.document', 'c.issued_at', 'c.recipient_email'])
     .where('n.id', '=', noticeId)
     .forUpdate('n')
     .executeTakeFirst();
@@ -160,6 +160,9 @@ async function postCreditInTx(tx: Queryable, noticeId: number, actor: LedgerActo
   };
   if (!notice) return refuse('That notice does not exist.');
   if (notice.state !== 'new') return refuse(notice.state === 'posted' ? 'Credit for this notice is already posted.' : 'This notice was dismissed.');
+  // Shares the credential's row lock with a revocation (changeCredentialStatus locks it for
+  // update): either the revocation sees this credit and reverses it, or this sees the revocation.
+  await tx.selectFrom('credentials').select('id').where('id', '=', notice.credential_id).forShare().execute();
   if (await isRevoked(tx, notice.credential_id)) return refuse('The issuer revoked this credential: it earns no credit.');
   let licenseId = notice.license_record_id;
   if (licenseId === null) {
@@ -167,11 +170,14 @@ async function postCreditInTx(tx: Queryable, noticeId: number, actor: LedgerActo
     const found = userId === null ? undefined : await tx.selectFrom('license_records').select('id').where('program_id', '=', notice.program_id).where('user_id', '=', userId).executeTakeFirst();
     licenseId = found?.id ?? null;
   }
-  const license = licenseId === null ? undefined : await tx.selectFrom('license_records').select(['id', 'public_id', 'state', 'cycle_start', 'license_number']).where('id', '=', licenseId).executeTakeFirst();
+  // The license row is locked (NO KEY UPDATE: the notice and entry rows' foreign keys only take KEY
+  // SHARE on it) so two notices posting at once add up under the cap.
+  const license = licenseId === null ? undefined : await tx.selectFrom('license_records').select(['id', 'public_id', 'state', 'cycle_start', 'license_number', 'user_id']).where('id', '=', licenseId).forNoKeyUpdate().executeTakeFirst();
   if (!license || license.state !== 'confirmed') return refuse('The earner has no confirmed license yet: credit posts once the license is confirmed.');
+  if (actor.userId !== null && license.user_id === actor.userId) throw forbidden('Officers do not post credit to their own license; another officer does.');
   const document = JSON.parse(notice.document) as { credentialSubject?: { creditsEarned?: number; achievement?: { creditsAvailable?: number } } };
   const earned = creditFor({ unitRule: notice.unit_rule, fixedHours: notice.fixed_hours }, { hoursGranted: notice.hours_granted, creditsEarned: document.credentialSubject?.creditsEarned ?? null, creditsAvailable: document.credentialSubject?.achievement?.creditsAvailable ?? null });
-  const cycle = cycleContaining(dayString(license.cycle_start), notice.cycle_years, dayOf(notice.valid_from));
+  const cycle = cycleContaining(dayString(license.cycle_start), notice.cycle_years, dayOf(notice.issued_at));
   const sum = await tx
     .selectFrom('credit_entries')
     .select(sql<number>`coalesce(sum(hours), 0)`.as('total'))
@@ -348,6 +354,7 @@ export async function decideLicense(deps: CommandDeps, actor: Actor, slug: strin
       .executeTakeFirst();
     if (!license) throw notFound('That license record');
     if (license.state !== 'pending') throw conflict(`This license link is already ${license.state}.`);
+    if (license.user_id === actor.userId) throw forbidden('Officers do not decide their own license link; another officer does.');
     if (v.decision === 'reject') {
       await tx.updateTable('license_records').set({ state: 'rejected', confirmed_by: actor.userId, decided_at: now, note: v.reason, updated_at: now }).where('id', '=', license.id).execute();
       await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'license.rejected', subjectType: 'license_record', subjectId: license.public_id, data: { reason: v.reason, licenseNumber: license.license_number }, ip: actor.ip }, now);

@@ -134,6 +134,10 @@ for (const backend of testBackends()) {
       const none = await upload(e, appId, null);
       assert.equal(none.status, 422);
       assert.match(await none.text(), /Choose your certificate of completion/);
+      // A scanned certificate of a few megabytes is fine (up to 10 MB).
+      const scan = new Uint8Array(3 * 1024 * 1024);
+      scan.set(PDF);
+      assert.equal((await upload(e, appId, scan, 'scan.pdf')).status, 303);
       assert.equal((await upload(e, appId, PDF)).status, 303);
       const wrong = await upload(e, appId, new TextEncoder().encode('just some text'), 'cert.txt');
       assert.equal(wrong.status, 422);

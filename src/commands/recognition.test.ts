@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testBackends, unique } from '../testing/databases.ts';
 import { testConfig, testCredentialServices } from '../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../testing/factories.ts';
-import { completeDesign } from '../testing/catalogFixtures.ts';
+import { completeDesign, publishedMicroCredential } from '../testing/catalogFixtures.ts';
 import { ManualClock } from '../domain/clock.ts';
 import { AppError } from '../domain/errors.ts';
 import { createMicroCredential, publishDraft, reviseMicroCredential, saveStack, updateDraft } from './designMicroCredential.ts';
@@ -48,9 +48,7 @@ for (const backend of testBackends()) {
       await addMember(storage.db, issuer.id, staff.id, ['issuing_staff']);
       const as = (u: { id: number }) => ({ userId: u.id, ip: null });
       const word = unique('wombat');
-      const mc = await createMicroCredential(deps, as(designer), issuer.slug, { title: `Routines ${word}` });
-      await updateDraft(deps, as(designer), issuer.slug, mc.publicId, completeDesign(`Routines ${word}`));
-      await publishDraft(deps, as(designer), issuer.slug, mc.publicId);
+      const mc = await publishedMicroCredential(deps, as(designer), issuer.slug, `Routines ${word}`);
       const mcId = (await storage.db.selectFrom('micro_credentials').select('id').where('public_id', '=', mc.publicId).executeTakeFirstOrThrow()).id;
       return { storage, deps, clock, board, issuer, officer, designer, staff, as, mc, mcId, word };
     }

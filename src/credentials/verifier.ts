@@ -104,7 +104,7 @@ function requiredFields(c: Json): Check {
   return missing.length ? { id: 'ob3_fields', ok: false, code: 'field_missing', message: `Missing: ${missing.join(', ')}` } : { id: 'ob3_fields', ok: true };
 }
 
-function validityWindow(c: Json, now: Date): Check {
+export function validityWindow(c: Json, now: Date): Check {
   const from = typeof c.validFrom === 'string' ? Date.parse(c.validFrom) : NaN;
   const until = typeof c.validUntil === 'string' ? Date.parse(c.validUntil) : NaN;
   if (Number.isNaN(from)) return { id: 'validity_window', ok: false, code: 'invalid_date', message: 'validFrom is not a date' };
@@ -162,11 +162,20 @@ async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): 
 }
 
 /** Verifies every credential a CLR carries: the transcript is only as good as each of them. */
+const MAX_EMBEDDED = 200;
+
 async function embedded(c: Json, deps: VerifierDeps): Promise<Check> {
   const subject = isObject(c.credentialSubject) ? c.credentialSubject : {};
   const inner = Array.isArray(subject.verifiableCredential) ? subject.verifiableCredential : [];
+  // Bounded work for anyone's upload: a transcript carries at most MAX_EMBEDDED credentials, and
+  // a transcript inside a transcript is not opened.
+  if (inner.length > MAX_EMBEDDED) return { id: 'embedded', ok: false, code: 'embedded_too_many', message: `A transcript carries at most ${MAX_EMBEDDED} credentials to verify here; this one has ${inner.length}` };
   const failed: string[] = [];
   for (const [i, vc] of inner.entries()) {
+    if (isObject(vc) && isClrCredential(vc)) {
+      failed.push(`#${i + 1} is itself a transcript, which is not verified inside another`);
+      continue;
+    }
     const report = isObject(vc) ? await verifyCredential(vc, deps) : undefined;
     if (!report?.verified) failed.push(`#${i + 1} ${isObject(vc) && typeof vc.name === 'string' ? `(${vc.name}) ` : ''}${report?.checks.filter((x) => !x.ok).map((x) => x.code ?? x.id).join(', ') ?? 'is not an object'}`);
   }
@@ -242,6 +251,7 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   }
   checks.push(validityWindow(credential, deps.now));
   checks.push(await status(credential, deps, issuer));
-  if (clr) checks.push(await embedded(credential, deps));
+  // The credentials inside are opened only once the transcript's own signature holds.
+  if (clr) checks.push(checks.some((x) => x.id === 'proof' && x.ok) ? await embedded(credential, deps) : { id: 'embedded', ok: false, code: 'embedded_unchecked', message: 'The transcript’s own signature does not verify, so the credentials inside were not checked' });
   return { verified: checks.every((c) => c.ok), format, credential, checks };
 }

@@ -51,6 +51,8 @@ describe('credit rules', () => {
     assert.equal(dayString(new Date(2026, 0, 2)), '2026-01-02');
     assert.ok(isDay('2026-02-28'));
     assert.ok(!isDay('2026-02-30'));
+    assert.ok(!isDay('0000-01-01'), 'the database has no year 0');
+    assert.ok(!isDay('9999-12-31'));
     assert.ok(!isDay('28/02/2026'));
   });
 

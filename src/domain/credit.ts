@@ -29,7 +29,8 @@ export function dayOf(instant: Date | string): Day {
 export function isDay(value: string): boolean {
   if (!DAY_RE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  // A real calendar day within the years a license cycle can sensibly start (the database has no year 0).
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2199;
 }
 
 /** Adds whole years to a day; 29 February becomes 28 February in a year without it. */

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/errors.ts';
@@ -64,7 +64,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const evidence = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge(100) });
   const badgeFile = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: tooLarge(6) });
   const roster = bodyLimit({ maxSize: MAX_ROSTER_UPLOAD_MB * 1024 * 1024, onError: tooLarge(MAX_ROSTER_UPLOAD_MB) });
-  app.use('*', (c, next) => (/^\/applications\/[^/]+\/evidence\/\d+\/file$/.test(c.req.path) ? evidence(c, next) : /^\/orgs\/[^/]+\/awards$/.test(c.req.path) ? roster(c, next) : /^\/api\/v1\/orgs\/[^/]+\/award-runs$/.test(c.req.path) ? next() : c.req.path === '/verify' ? badgeFile(c, next) : small(c, next)));
+  // Larger bodies only where files arrive; the streamed roster API counts its own bytes.
+  const limits: [RegExp, MiddlewareHandler<AppEnv> | null][] = [
+    [/^\/applications\/[^/]+\/evidence\/\d+\/file$/, evidence],
+    [/^(\/api\/v1)?\/applications\/[^/]+\/certificate$/, evidence],
+    [/^\/orgs\/[^/]+\/awards$/, roster],
+    [/^\/api\/v1\/orgs\/[^/]+\/award-runs$/, null],
+    [/^\/verify$/, badgeFile],
+  ];
+  app.use('*', (c, next) => {
+    const match = limits.find(([path]) => path.test(c.req.path));
+    if (!match) return small(c, next);
+    return match[1] ? match[1](c, next) : next();
+  });
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.db);
     return c.json({ ok: true });

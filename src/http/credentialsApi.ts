@@ -5,7 +5,7 @@ import { requireMember } from '../commands/organisationAccess.ts';
 import { awardCredential } from '../commands/awardCredential.ts';
 import { changeManyCredentialStatuses } from '../commands/changeManyCredentialStatuses.ts';
 import { findOrganisationBySlug } from '../storage/organisations.ts';
-import { getBit } from '../credentials/bitstringStatusList.ts';
+import { statusesOf } from '../storage/credentialStatus.ts';
 import type { IssuingActor } from '../commands/issueCredential.ts';
 import type { Organisation } from '../storage/schema.ts';
 import { requireViewer } from './middleware/session.ts';
@@ -52,7 +52,9 @@ export function credentialsApiRoutes() {
   r.get(base, async (c) => {
     const { organisation } = await issuer(c);
     const { db, config } = c.var.deps;
-    const before = Number(c.req.query('before')) || undefined;
+    const raw = c.req.query('before');
+    const before = raw === undefined || raw === '' ? undefined : Number(raw);
+    if (before !== undefined && !(Number.isSafeInteger(before) && before > 0)) throw new AppError('validation_failed', 'before is the `next` value of an earlier page (a whole number).', { before: 'Use the next value of the previous page.' });
     let q = db
       .selectFrom('credentials')
       .select(['id', 'public_id', 'recipient_email', 'recipient_did', 'achievement_name', 'achievement_id', 'issued_at', 'valid_until'])
@@ -61,13 +63,7 @@ export function credentialsApiRoutes() {
       .limit(100);
     if (before) q = q.where('id', '<', before);
     const rows = await q.execute();
-    const entries = rows.length
-      ? await db.selectFrom('status_entries as e').innerJoin('status_lists as l', 'l.id', 'e.status_list_id').select(['e.credential_id', 'l.purpose', 'l.bits', 'e.list_index']).where('e.credential_id', 'in', rows.map((x) => x.id)).execute()
-      : [];
-    const statusOf = (id: number, validUntil: Date | null) => {
-      const set = entries.filter((e) => e.credential_id === id && getBit(e.bits, e.list_index)).map((e) => e.purpose);
-      return set.includes('revocation') ? 'revoked' : set.includes('suspension') ? 'suspended' : validUntil && validUntil <= c.var.deps.clock.now() ? 'expired' : 'valid';
-    };
+    const statuses = await statusesOf(db, rows, c.var.deps.clock.now());
     return c.json({
       credentials: rows.map((x) => ({
         id: x.public_id,
@@ -75,7 +71,7 @@ export function credentialsApiRoutes() {
         achievement: { id: x.achievement_id, name: x.achievement_name },
         issuedAt: x.issued_at.toISOString(),
         validUntil: x.valid_until?.toISOString() ?? null,
-        status: statusOf(x.id, x.valid_until),
+        status: statuses.get(x.id) ?? 'valid',
         url: `${config.publicUrl}/badges/${x.public_id}`,
       })),
       next: rows.length === 100 ? rows[rows.length - 1]!.id : null,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createCompletionNotices, DELIVER_NOTICE_WEBHOOK, NOTIFY_RECOGNIZERS, REVERSE_CREDITS, reverseCreditsForCredential, SEND_NOTICE_DIGESTS } from '../commands/ledger.ts';
 import { appLink } from '../commands/context.ts';
 import { inTransaction } from '../storage/database.ts';
+import { noticesInContext } from '../storage/ledger.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { noticeDigestMail } from '../mail/ledgerMail.tsx';
 import { openWebhookSecret } from '../commands/noticeWebhook.ts';
@@ -36,13 +37,8 @@ export const deliverNoticeWebhookJob = defineJob({
   payload: z.object({ noticeId: z.number().int() }),
   maxAttempts: 8,
   async handle({ noticeId }, { db, clock, config, credentials, job }) {
-    const notice = await db
-      .selectFrom('completion_notices as n')
-      .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
-      .innerJoin('credentials as c', 'c.id', 'n.credential_id')
-      .innerJoin('organisations as i', 'i.id', 'c.organisation_id')
+    const notice = await noticesInContext(db)
       .innerJoin('organisations as r', 'r.id', 'p.organisation_id')
-      .leftJoin('license_records as l', 'l.id', 'n.license_record_id')
       .select(['r.slug as recognizer_slug', 'n.id', 'n.public_id', 'n.webhook_state', 'n.document', 'n.created_at', 'p.public_id as program_public_id', 'p.name as program_name', 'p.webhook_url', 'p.webhook_secret_enc', 'c.public_id as credential_public_id', 'c.recipient_email', 'i.name as issuer_name', 'l.license_number'])
       .where('n.id', '=', noticeId)
       .executeTakeFirst();

@@ -1,5 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { postWebhook, signWebhookBody, verifyWebhookSignature, WebhookRefusedError } from './webhookClient.ts';
 
 describe('completion-notice webhook client', () => {
@@ -10,6 +12,24 @@ describe('completion-notice webhook client', () => {
     await refused('not a url');
     await refused('https://user:secret@board.example/hook');
     for (const host of ['127.0.0.1', '10.1.2.3', '192.168.0.10', '169.254.169.254', '[::1]', '[fd00::1]']) await refused(`http://${host}/hook`);
+  });
+
+  test('a receiver that trickles its answer is cut off at the deadline, and the connection closed', async () => {
+    const sockets = new Set<Socket>();
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const drip = setInterval(() => res.write('.'), 50);
+      res.on('close', () => clearInterval(drip));
+    });
+    server.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await assert.rejects(postWebhook(`http://127.0.0.1:${port}/hook`, '{}', {}, { allowPrivate: true, timeoutMs: 300 }), /did not answer in time/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   test('the signature is HMAC-SHA256 of the exact body', () => {

@@ -66,11 +66,24 @@ export async function postWebhook(url: string, body: string, headers: Record<str
         timeout: options.timeoutMs ?? 10_000,
       },
       (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        // Only the status matters: the body is read and dropped, and a receiver that keeps
+        // talking past 64 KiB is cut off.
+        let received = 0;
+        res.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > 64 * 1024) req.destroy(new Error('The webhook answered with too large a body'));
+        });
+        res.on('end', () => {
+          clearTimeout(deadline);
+          resolve(res.statusCode ?? 0);
+        });
         res.on('error', reject);
       },
     );
+    // One deadline for the whole exchange: `timeout` alone only catches a silent socket, not a
+    // receiver that trickles a byte now and then.
+    const deadline = setTimeout(() => req.destroy(new Error('The webhook did not answer in time')), options.timeoutMs ?? 10_000);
+    req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy(new Error('The webhook did not answer in time')));
     req.on('error', reject);
     req.end(body);

@@ -1,25 +1,6 @@
-import type { Child } from 'hono/jsx';
-import type { RenderedMail } from './templates.tsx';
+import { Button, Layout, html, type RenderedMail } from './templates.tsx';
 
-// Emails of recognition-program approval (issue 7); same look as mail/templates.tsx (HTML + plain text).
-
-function Layout({ title, children, reason }: { title: string; children: Child; reason: string }) {
-  return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>{title}</title>
-      </head>
-      <body style="margin:0;padding:24px;background:#f7f8fb;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1d2433;line-height:1.5">
-        <div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #d7dce5;border-radius:8px;padding:24px">
-          <p style="font-weight:700;font-size:18px;margin:0 0 16px">Cairn</p>
-          {children}
-        </div>
-        <p style="max-width:560px;margin:16px auto 0;color:#5a6478;font-size:13px">{reason}</p>
-      </body>
-    </html>
-  );
-}
+// Emails of recognition-program approval (issue 7), in the layout of mail/templates.tsx (HTML + plain text).
 
 export type SubmissionEvent = 'submitted' | 'resubmitted' | 'comment' | 'changes_requested' | 'approved' | 'rejected' | 'withdrawn' | 'endorsed';
 
@@ -73,7 +54,7 @@ export function submissionMail(v: SubmissionMailData): RenderedMail {
     template: `recognition_${v.event}`,
     subject,
     text: `Hello,\n\n${lead}${quoted}\n\n${v.link}\n\n${reason}\n`,
-    html: `<!doctype html>${String(
+    html: html(
       <Layout title={subject} reason={reason}>
         <p>Hello,</p>
         <p>{lead}</p>
@@ -82,12 +63,8 @@ export function submissionMail(v: SubmissionMailData): RenderedMail {
             <strong>{v.actorName}:</strong> {v.message}
           </blockquote>
         )}
-        <p style="margin:24px 0">
-          <a href={v.link} style="background:#1f5f8b;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">
-            Open the submission
-          </a>
-        </p>
+        <Button href={v.link} label="Open the submission" />
       </Layout>,
-    )}`,
+    ),
   };
 }

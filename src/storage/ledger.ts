@@ -158,14 +158,22 @@ export function rosterCsv(rows: RosterRow[]): string {
   );
 }
 
-/** A recognizer's completion notices in one state, newest first. */
-export async function recognizerNotices(db: Queryable, organisationId: number, state: 'new' | 'posted' | 'dismissed') {
+/**
+ * Completion notices (n) joined with what every view of them shows: the program (p), the
+ * credential (c), its issuer (i) and the earner's license record when linked (l).
+ */
+export function noticesInContext(db: Queryable) {
   return db
     .selectFrom('completion_notices as n')
     .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
     .innerJoin('credentials as c', 'c.id', 'n.credential_id')
     .innerJoin('organisations as i', 'i.id', 'c.organisation_id')
-    .leftJoin('license_records as l', 'l.id', 'n.license_record_id')
+    .leftJoin('license_records as l', 'l.id', 'n.license_record_id');
+}
+
+/** A recognizer's completion notices in one state, newest first. */
+export async function recognizerNotices(db: Queryable, organisationId: number, state: 'new' | 'posted' | 'dismissed') {
+  return noticesInContext(db)
     .select(['n.public_id', 'n.state', 'n.created_at', 'n.read_at', 'n.webhook_state', 'p.name as program_name', 'c.public_id as credential_public_id', 'c.achievement_name', 'c.recipient_email', 'i.name as issuer_name', 'l.license_number', 'l.state as license_state'])
     .where('p.organisation_id', '=', organisationId)
     .where('n.state', '=', state)
@@ -176,12 +184,7 @@ export async function recognizerNotices(db: Queryable, organisationId: number, s
 
 /** One notice of a recognizer, with its credential, license and ledger entries. */
 export async function recognizerNotice(db: Queryable, organisationId: number, noticePublicId: string) {
-  const notice = await db
-    .selectFrom('completion_notices as n')
-    .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
-    .innerJoin('credentials as c', 'c.id', 'n.credential_id')
-    .innerJoin('organisations as i', 'i.id', 'c.organisation_id')
-    .leftJoin('license_records as l', 'l.id', 'n.license_record_id')
+  const notice = await noticesInContext(db)
     .leftJoin('users as d', 'd.id', 'n.decided_by')
     .select([
       'n.id', 'n.public_id', 'n.state', 'n.document', 'n.created_at', 'n.read_at', 'n.decided_at', 'n.dismiss_reason', 'n.hours_granted', 'n.webhook_state', 'n.webhook_attempts', 'n.webhook_last_error',

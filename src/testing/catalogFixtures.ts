@@ -1,4 +1,6 @@
 import type { Rubric } from '../domain/microCredential.ts';
+import type { Actor, CommandDeps } from '../commands/context.ts';
+import { createMicroCredential, publishDraft, updateDraft } from '../commands/designMicroCredential.ts';
 
 /** A valid three-level rubric for tests. */
 export const exampleRubric: Rubric = {
@@ -34,3 +36,11 @@ export const completeDesign = (title: string, extra: Record<string, unknown> = {
   ...extra,
 });
 
+
+/** Creates a micro-credential, fills it in with completeDesign(title, extra) and publishes version 1. */
+export async function publishedMicroCredential(deps: CommandDeps, actor: Actor, orgSlug: string, title: string, extra: Record<string, unknown> = {}): Promise<{ publicId: string; slug: string }> {
+  const created = await createMicroCredential(deps, actor, orgSlug, { title });
+  await updateDraft(deps, actor, orgSlug, created.publicId, completeDesign(title, extra));
+  await publishDraft(deps, actor, orgSlug, created.publicId);
+  return created;
+}

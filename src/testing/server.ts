@@ -1,5 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ManualClock, systemClock, type Clock } from '../domain/clock.ts';
 import { silentLogger } from '../logger.ts';
 import { createApp } from '../http/app.ts';
@@ -45,3 +47,53 @@ export const chromiumLaunchOptions = {
   headless: true,
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 };
+
+/**
+ * The shared setup of a browser test: registers before/after hooks that start a test server on
+ * the given storage and launch Chromium (and make test-results/ for screenshots), then close both.
+ * Use the getters inside tests; `newPage` applies the default timeout, `logIn` signs a user in.
+ */
+export function useBrowserServer(storage: () => Promise<Storage>, options: { defaultTimeout?: number; mailer?: () => Mailer } = {}) {
+  const timeout = options.defaultTimeout ?? 10_000;
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  before(async () => {
+    server = await startTestServer(await storage(), { mailer: options.mailer?.() });
+    browser = await chromium.launch(chromiumLaunchOptions);
+    mkdirSync('test-results', { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The ${what} is not started yet: use it inside a test.`);
+    return value;
+  };
+  const session = {
+    get browser(): Browser {
+      return started(browser, 'browser');
+    },
+    /** The base URL of the running test server, e.g. http://127.0.0.1:41234 */
+    get url(): string {
+      return started(server, 'test server').url;
+    },
+    /** A new page with the default timeout set. */
+    async newPage(): Promise<Page> {
+      const page = await session.browser.newPage();
+      page.setDefaultTimeout(timeout);
+      return page;
+    },
+    /** A new page logged in as the user (through the login form). */
+    async logIn(user: { email: string; password: string }): Promise<Page> {
+      const page = await session.newPage();
+      await page.goto(`${session.url}/login`);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').fill(user.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      return page;
+    },
+  };
+  return session;
+}

@@ -26,11 +26,16 @@ interface FieldProps {
   value?: string;
 }
 
-/** A labelled input with its hint and its error next to it, wired for screen readers. */
-export function Field({ form, name, label, type = 'text', hint, autocomplete, required, value }: FieldProps) {
+/** The label, hint and error of a field, and the ids its control points at (for screen readers). */
+function fieldParts(form: FormState, name: string, hint: string | undefined) {
   const id = `f-${name}`;
   const error = form.errors[name];
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, error, aria: { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': described } };
+}
+
+/** The frame every field shares: its label, then its hint, then its error, then the control. */
+function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: Child }) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -44,17 +49,47 @@ export function Field({ form, name, label, type = 'text', hint, autocomplete, re
           {error}
         </span>
       )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={type === 'password' ? undefined : (form.values[name] ?? value ?? '')}
-        autocomplete={autocomplete}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      />
+      {children}
     </div>
+  );
+}
+
+/** A labelled input with its hint and its error next to it, wired for screen readers. */
+export function Field({ form, name, label, type = 'text', hint, autocomplete, required, value }: FieldProps) {
+  const { id, error, aria } = fieldParts(form, name, hint);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input id={id} name={name} type={type} value={type === 'password' ? undefined : (form.values[name] ?? value ?? '')} autocomplete={autocomplete} required={required} {...aria} />
+    </FieldFrame>
+  );
+}
+
+/** A labelled textarea, like Field; what was typed (or `value`) is shown again. */
+export function TextArea({ form, name, label, hint, rows = 3, value }: { form: FormState; name: string; label: string; hint?: string; rows?: number; value?: string }) {
+  const { id, error, aria } = fieldParts(form, name, hint);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} name={name} rows={rows} {...aria}>
+        {form.values[name] ?? value ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+/** A labelled select of [value, text] options, like Field; the submitted (or `value`) option is chosen. */
+export function SelectField({ form, name, label, options, value, hint }: { form: FormState; name: string; label: string; options: Array<[string, string]>; value?: string; hint?: string }) {
+  const { id, error, aria } = fieldParts(form, name, hint);
+  const chosen = form.values[name] ?? value ?? '';
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} name={name} {...aria}>
+        {options.map(([v, text]) => (
+          <option value={v} selected={v === chosen}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }
 
@@ -92,5 +127,18 @@ export function ActionButton(props: { action: string; csrfToken: string; label: 
         {props.label}
       </button>
     </form>
+  );
+}
+
+/** The header row of a data table: one column header (scope="col") per entry. */
+export function TableHead({ columns }: { columns: Child[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th scope="col">{column}</th>
+        ))}
+      </tr>
+    </thead>
   );
 }

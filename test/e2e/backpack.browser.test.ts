@@ -1,11 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { buildOrganisation, buildUser } from '../../src/testing/factories.ts';
 import { issueCredential } from '../../src/commands/issueCredential.ts';
 import { testConfig, testCredentialServices } from '../../src/testing/http.ts';
@@ -16,16 +15,9 @@ import { systemClock } from '../../src/domain/clock.ts';
 const [pglite] = testBackends();
 
 describe('the backpack in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  const web = useBrowserServer(() => pglite!.storage());
   const dir = mkdtempSync(join(tmpdir(), 'cairn-backpack-'));
-  before(async () => {
-    server = await startTestServer(await pglite!.storage());
-    browser = await chromium.launch(chromiumLaunchOptions);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  after(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -34,20 +26,15 @@ describe('the backpack in Chromium', { skip: browserAvailable() ? false : 'Chrom
     const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Harbour Teachers' });
     const staff = await buildUser(storage.db);
     const earner = await buildUser(storage.db, { name: 'Kim Earner' });
-    const deps = { db: storage.db, clock: systemClock, config: testConfig({ PUBLIC_URL: server.url }), credentials: testCredentialServices() };
+    const deps = { db: storage.db, clock: systemClock, config: testConfig({ PUBLIC_URL: web.url }), credentials: testCredentialServices() };
     const actor = { organisationId: org.id, userId: staff.id, ip: null };
     const word = unique('');
     const here = await issueCredential(deps, actor, { recipient: { email: earner.email }, achievement: { id: `https://cairn.test/a/${word}`, name: `Wait Time ${word}`, description: 'Uses wait time.', criteria: { narrative: 'Video.' } } });
     const elsewhere = await issueCredential(deps, actor, { recipient: { email: `${unique('x')}@example.org` }, achievement: { id: `https://cairn.test/b/${word}`, name: `Questioning ${word}`, description: 'Asks good questions.', criteria: { narrative: 'Video.' } } });
     const pngFile = join(dir, 'badge.png');
-    writeFileSync(pngFile, Buffer.from(await (await fetch(`${server.url}/badges/${elsewhere.publicId}/baked.png`)).arrayBuffer()));
+    writeFileSync(pngFile, Buffer.from(await (await fetch(`${web.url}/badges/${elsewhere.publicId}/baked.png`)).arrayBuffer()));
 
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(earner.email);
-    await page.getByLabel('Password').fill(earner.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const page = await web.logIn(earner);
     await page.getByRole('link', { name: 'Backpack' }).click();
     await page.getByRole('heading', { name: 'Waiting for you to accept' }).waitFor();
     await page.getByRole('button', { name: 'Accept' }).click();
@@ -69,20 +56,20 @@ describe('the backpack in Chromium', { skip: browserAvailable() ? false : 'Chrom
     const imported = page.locator('li.card', { hasText: `Questioning ${word}` });
     await imported.getByRole('button', { name: 'Add' }).click();
     await page.getByText('Added to the collection.').waitFor();
-    await page.goto(`${server.url}/backpack/collections`);
+    await page.goto(`${web.url}/backpack/collections`);
     await page.getByRole('link', { name: 'For my renewal' }).click();
     await page.getByRole('button', { name: 'Share by link' }).click();
     const link = (await page.locator('#h-share ~ p a').first().getAttribute('href'))!;
 
-    const visitor = await browser.newPage();
+    const visitor = await web.newPage();
     await visitor.goto(link);
     const shown = (await visitor.locator('main').textContent()) ?? '';
     assert.match(shown, new RegExp(`Questioning ${word}`));
     assert.match(shown, /Valid/);
-    await visitor.goto(`${server.url}/badges/${here.publicId}`);
+    await visitor.goto(`${web.url}/badges/${here.publicId}`);
     const privatePage = (await visitor.locator('main').textContent()) ?? '';
     assert.match(privatePage, /A private badge/);
     assert.ok(!privatePage.includes(`Wait Time ${word}`));
-    await page.goto(`${server.url}/backpack`);
+    await page.goto(`${web.url}/backpack`);
   });
 });

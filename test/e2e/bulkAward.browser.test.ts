@@ -1,9 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
 import { testBackends } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { addMember, buildUser } from '../../src/testing/factories.ts';
 import { awardSetup } from '../../src/testing/awardFixtures.ts';
 
@@ -12,32 +10,16 @@ import { awardSetup } from '../../src/testing/awardFixtures.ts';
 const [pglite] = testBackends();
 
 describe('bulk award in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  before(async () => {
-    server = await startTestServer(await pglite!.storage());
-    browser = await chromium.launch(chromiumLaunchOptions);
-    mkdirSync('test-results', { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const web = useBrowserServer(() => pglite!.storage(), { defaultTimeout: 15_000 });
 
   test('upload (streamed by the script) → map → dry run → issue → progress bar to done', async () => {
     const storage = await pglite!.storage();
     const setup = await awardSetup(storage);
     const staff = await buildUser(storage.db);
     await addMember(storage.db, setup.org.id, staff.id, ['issuing_staff']);
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(staff.email);
-    await page.getByLabel('Password').fill(staff.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const page = await web.logIn(staff);
 
-    await page.goto(`${server.url}/orgs/${setup.org.slug}/credentials`);
+    await page.goto(`${web.url}/orgs/${setup.org.slug}/credentials`);
     await page.getByRole('link', { name: 'Bulk award from CSV' }).click();
     await page.getByRole('heading', { name: 'Bulk award from CSV' }).waitFor();
     const csv = 'Email,Full Name,Hours\nana@example.org,Ana,2\nben@example.org,"Ben, Jr.",1\nnot an email,Cy,1\ncat@example.org,Cat,1\n';

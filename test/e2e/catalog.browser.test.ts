@@ -1,8 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
 
 // A designer in real Chromium: create → fill in → preview → publish → revise (v2) → stack →
@@ -10,20 +10,11 @@ import { addMember, buildOrganisation, buildUser } from '../../src/testing/facto
 const [pglite] = testBackends();
 
 describe('designing the catalog in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  before(async () => {
-    server = await startTestServer(await pglite!.storage());
-    browser = await chromium.launch(chromiumLaunchOptions);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const web = useBrowserServer(() => pglite!.storage());
 
   async function visitorSearch(page: Page, words: string, filters: Record<string, string> = {}): Promise<string> {
     const qs = new URLSearchParams({ q: words, ...filters });
-    await page.goto(`${server.url}/catalog?${qs}`);
+    await page.goto(`${web.url}/catalog?${qs}`);
     return (await page.getByRole('status').textContent()) ?? '';
   }
 
@@ -33,12 +24,7 @@ describe('designing the catalog in Chromium', { skip: browserAvailable() ? false
     const designer = await buildUser(storage.db, { name: 'Dee Designer' });
     await addMember(storage.db, org.id, designer.id, ['designer']);
     const word = unique('heron');
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(designer.email);
-    await page.getByLabel('Password').fill(designer.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const page = await web.logIn(designer);
     await page.getByRole('link', { name: 'Micro-credentials' }).first().click();
     await page.getByRole('link', { name: 'New micro-credential' }).click();
     await page.getByLabel('Title').fill(`Wait Time ${word}`);
@@ -59,11 +45,11 @@ describe('designing the catalog in Chromium', { skip: browserAvailable() ? false
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('This is how earners will see it').waitFor();
     await page.getByRole('cell', { name: 'Three seconds or more, consistently' }).waitFor(); // the preview shows the rubric
-    assert.match(await visitorSearch(await browser.newPage(), word), /^0 micro-credentials/, 'drafts are not in the catalog');
+    assert.match(await visitorSearch(await web.newPage(), word), /^0 micro-credentials/, 'drafts are not in the catalog');
 
     await page.getByRole('button', { name: 'Publish version 1' }).click();
     await page.getByText('Published: it is in the catalog now.').waitFor();
-    const visitor = await browser.newPage();
+    const visitor = await web.newPage();
     assert.match(await visitorSearch(visitor, word), /^1 micro-credential matching/);
     assert.match(await visitorSearch(visitor, word, { mode: 'attendance' }), /^0 /, 'filtered out by earning mode');
     assert.match(await visitorSearch(visitor, word, { maxEffort: '12', issuer: org.slug }), /^1 /);
@@ -79,21 +65,21 @@ describe('designing the catalog in Chromium', { skip: browserAvailable() ? false
     await visitorSearch(visitor, word);
     await visitor.getByRole('link', { name: `Wait Time ${word} (revised)` }).waitFor();
 
-    await page.goto(`${server.url}/orgs/${org.slug}/stacks`);
+    await page.goto(`${web.url}/orgs/${org.slug}/stacks`);
     await page.getByLabel('Name').fill(`Questioning ${word}`);
     await page.getByLabel(`Wait Time ${word} (revised)`).check();
     await page.getByRole('button', { name: 'Create stack' }).click();
     await page.getByText('Stack saved.').waitFor();
-    await visitor.goto(`${server.url}/catalog`);
+    await visitor.goto(`${web.url}/catalog`);
     await visitor.getByLabel('Stack').selectOption({ label: `Questioning ${word}` });
     await visitor.getByRole('button', { name: 'Search' }).click();
     assert.match((await visitor.getByRole('status').textContent()) ?? '', /^1 micro-credential\./);
     await page.getByRole('button', { name: `Remove stack Questioning ${word}` }).click();
     await page.getByText('Stack removed').waitFor();
-    await visitor.goto(`${server.url}/catalog`);
+    await visitor.goto(`${web.url}/catalog`);
     assert.equal(await visitor.getByRole('option', { name: `Questioning ${word}` }).count(), 0);
 
-    await page.goto(`${server.url}/orgs/${org.slug}/micro-credentials`);
+    await page.goto(`${web.url}/orgs/${org.slug}/micro-credentials`);
     await page.getByRole('link', { name: `Wait Time ${word} (revised)` }).click();
     await page.getByRole('button', { name: 'Retire' }).click();
     await page.getByText('Retired: hidden from the catalog').waitFor();

@@ -1,9 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { testConfig, testCredentialServices } from '../../src/testing/http.ts';
 import { buildOrganisation, buildUser, lastMailTo } from '../../src/testing/factories.ts';
 import { systemClock } from '../../src/domain/clock.ts';
@@ -14,33 +12,22 @@ import { issueCredential } from '../../src/commands/issueCredential.ts';
 const [pglite] = testBackends();
 
 describe('claiming a badge in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  before(async () => {
-    server = await startTestServer(await pglite!.storage());
-    browser = await chromium.launch(chromiumLaunchOptions);
-    mkdirSync('test-results', { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const web = useBrowserServer(() => pglite!.storage());
 
   test('claim link → create an account on the claim page → accept → the badge page', async () => {
     const storage = await pglite!.storage();
-    const deps = { db: storage.db, clock: systemClock, config: testConfig({ PUBLIC_URL: server.url }), credentials: testCredentialServices() };
+    const deps = { db: storage.db, clock: systemClock, config: testConfig({ PUBLIC_URL: web.url }), credentials: testCredentialServices() };
     const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Harbor Teachers Union' });
     const staff = await buildUser(storage.db);
     const email = `${unique('grace')}@example.org`;
     const issued = await issueCredential(deps, { organisationId: org.id, userId: staff.id, ip: null }, {
       recipient: { email },
-      achievement: { id: `${server.url}/a/${unique('')}`, name: 'Culturally Responsive Teaching', description: 'Plans culturally responsive lessons.', criteria: { narrative: 'Peer-reviewed lesson plan.' } },
+      achievement: { id: `${web.url}/a/${unique('')}`, name: 'Culturally Responsive Teaching', description: 'Plans culturally responsive lessons.', criteria: { narrative: 'Peer-reviewed lesson plan.' } },
     });
     const { link } = await lastMailTo(storage.db, email);
-    assert.ok(link?.startsWith(`${server.url}/claim/`));
+    assert.ok(link?.startsWith(`${web.url}/claim/`));
 
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
+    const page = await web.newPage();
     await page.goto(link!);
     await page.getByRole('heading', { name: 'Culturally Responsive Teaching' }).waitFor();
     await page.getByText('Harbor Teachers Union').first().waitFor();

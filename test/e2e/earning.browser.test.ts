@@ -1,11 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
-import { completeDesign } from '../../src/testing/catalogFixtures.ts';
-import { createMicroCredential, publishDraft, updateDraft } from '../../src/commands/designMicroCredential.ts';
+import { publishedMicroCredential } from '../../src/testing/catalogFixtures.ts';
 import { testConfig } from '../../src/testing/http.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 
@@ -14,27 +12,7 @@ import { ManualClock } from '../../src/domain/clock.ts';
 const [pglite] = testBackends();
 
 describe('earning a micro-credential in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  before(async () => {
-    server = await startTestServer(await pglite!.storage());
-    browser = await chromium.launch(chromiumLaunchOptions);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function logIn(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
+  const web = useBrowserServer(() => pglite!.storage());
 
   test('apply, submit, needs revision, resubmit, pass, badge', async () => {
     const storage = await pglite!.storage();
@@ -44,18 +22,16 @@ describe('earning a micro-credential in Chromium', { skip: browserAvailable() ? 
     await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
     const deps = { db: storage.db, clock: new ManualClock(new Date()), config: testConfig() };
     const title = `Think Time ${unique('')}`;
-    const { publicId, slug } = await createMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, { title });
-    await updateDraft(deps, { userId: designer.id, ip: null }, org.slug, publicId, completeDesign(title, {
+    const { slug } = await publishedMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, title, {
       evidenceParts: [
         { prompt: 'Link to your lesson video', kind: 'link', required: true },
         { prompt: 'Upload your lesson plan (PDF)', kind: 'file', maxSizeMb: 5, required: true },
         { prompt: 'Reflect on what changed', kind: 'text', maxWords: 200, required: true },
       ],
-    }));
-    await publishDraft(deps, { userId: designer.id, ip: null }, org.slug, publicId);
+    });
 
-    const e = await logIn(earner);
-    await e.goto(`${server.url}/catalog/${org.slug}/${slug}`);
+    const e = await web.logIn(earner);
+    await e.goto(`${web.url}/catalog/${org.slug}/${slug}`);
     await e.getByRole('button', { name: 'Apply' }).click();
     await e.getByText('You applied.').waitFor();
     await e.getByRole('button', { name: 'Submit for review' }).click();
@@ -71,8 +47,8 @@ describe('earning a micro-credential in Chromium', { skip: browserAvailable() ? 
     await e.getByRole('button', { name: 'Submit for review' }).click();
     await e.getByText('Attempt 1 submitted.').waitFor();
 
-    const r = await logIn(reviewer);
-    await r.goto(`${server.url}/reviews`);
+    const r = await web.logIn(reviewer);
+    await r.goto(`${web.url}/reviews`);
     await r.getByRole('link', { name: new RegExp(`${title} — attempt 1`) }).click();
     await r.getByRole('link', { name: 'plan.pdf' }).waitFor();
     await r.getByLabel(/Developing: Steps unclear/).check();
@@ -94,7 +70,7 @@ describe('earning a micro-credential in Chromium', { skip: browserAvailable() ? 
     await e.getByRole('button', { name: 'Resubmit for review' }).click();
     await e.getByText('Attempt 2 submitted.').waitFor();
 
-    await r.goto(`${server.url}/reviews`);
+    await r.goto(`${web.url}/reviews`);
     await r.getByRole('link', { name: new RegExp(`${title} — attempt 2`) }).click();
     await r.getByLabel(/Proficient: Clear, taught steps/).check();
     await r.getByLabel(/Proficient: Routine shown end to end/).check();
@@ -111,9 +87,9 @@ describe('earning a micro-credential in Chromium', { skip: browserAvailable() ? 
       if (!badge) await new Promise((res) => setTimeout(res, 200));
     }
     assert.match(badge, /^cred_/);
-    const res = await e.request.get(`${server.url}/api/v1/credentials/${badge}`);
+    const res = await e.request.get(`${web.url}/api/v1/credentials/${badge}`);
     const credential = JSON.parse(await res.text()) as Record<string, unknown>;
-    const verified = await e.request.post(`${server.url}/credentials/verify`, { data: { verifiableCredential: credential } });
+    const verified = await e.request.post(`${web.url}/credentials/verify`, { data: { verifiableCredential: credential } });
     assert.equal(verified.status(), 200);
     assert.equal(((await verified.json()) as { verified: boolean }).verified, true);
   });

@@ -1,33 +1,20 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 
 // A person in real Chromium: sign up → confirm email (from the mailbox) → log in → create an
 // organisation → invite a member. Screenshots land in test-results/ for a human look.
 const [pglite] = testBackends();
 
 describe('foundation in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  before(async () => {
-    server = await startTestServer(await pglite!.storage());
-    browser = await chromium.launch(chromiumLaunchOptions);
-    mkdirSync('test-results', { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const web = useBrowserServer(() => pglite!.storage());
 
   test('sign up, confirm the email, log in, create an organisation, invite a member', async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
+    const page = await web.newPage();
     const email = `${unique('ada')}@example.org`;
     const invitee = `${unique('peer')}@example.org`;
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.url}/`);
     await page.getByRole('link', { name: 'Sign up' }).first().click();
 
     // A mistake first: the error appears next to the field and what was typed stays.
@@ -43,7 +30,7 @@ describe('foundation in Chromium', { skip: browserAvailable() ? false : 'Chromiu
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
 
     // The developer mailbox shows the confirmation email; follow its link.
-    await page.goto(`${server.url}/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await page.goto(`${web.url}/dev/mailbox?to=${encodeURIComponent(email)}`);
     await page.getByRole('link', { name: /Confirm your email/ }).click();
     await page.getByRole('link', { name: /\/confirm-email\// }).click();
     await page.getByText(`Thank you: ${email} is confirmed.`).waitFor();
@@ -71,7 +58,7 @@ describe('foundation in Chromium', { skip: browserAvailable() ? false : 'Chromiu
     await row.getByText('Pending').waitFor();
     await page.screenshot({ path: 'test-results/members.png', fullPage: true });
 
-    await page.goto(`${server.url}/dev/mailbox?to=${encodeURIComponent(invitee)}`);
+    await page.goto(`${web.url}/dev/mailbox?to=${encodeURIComponent(invitee)}`);
     await page.getByRole('link', { name: /invited you to join Analytical Engines Guild/ }).waitFor();
     await page.close();
   });

@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { startSmtpSink } from '../../src/testing/smtp.ts';
 import { smtpMailer } from '../../src/mail/mailer.ts';
 import { addMember, buildUser } from '../../src/testing/factories.ts';
@@ -15,29 +14,13 @@ import { awardSetup } from '../../src/testing/awardFixtures.ts';
 // revocation shows everywhere (badge page, /verify, the earner's backpack).
 const [pglite] = testBackends();
 
-async function logIn(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 describe('issuing at scale, claiming, sharing and public verification in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   before(async () => {
     smtp = await startSmtpSink();
-    server = await startTestServer(await pglite!.storage(), { mailer: smtpMailer(smtp.url) });
-    browser = await chromium.launch(chromiumLaunchOptions);
-    mkdirSync('test-results', { recursive: true });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.close();
-  });
+  const web = useBrowserServer(() => pglite!.storage(), { defaultTimeout: 20_000, mailer: () => smtpMailer(smtp.url) });
+  after(() => smtp?.close()); // after the server and its worker have stopped
 
   test('roster → progress → claim email → accept → LinkedIn → baked PNG → /verify → revoked everywhere', async () => {
     const storage = await pglite!.storage();
@@ -47,10 +30,8 @@ describe('issuing at scale, claiming, sharing and public verification in Chromiu
     const earner = `${unique('maya')}@example.org`;
 
     // Staff: upload the roster, map, dry run, issue, watch the progress bar reach done.
-    const staffPage = await browser.newPage();
-    staffPage.setDefaultTimeout(20_000);
-    await logIn(staffPage, server.url, staff.email, staff.password);
-    await staffPage.goto(`${server.url}/orgs/${setup.org.slug}/awards`);
+    const staffPage = await web.logIn(staff);
+    await staffPage.goto(`${web.url}/orgs/${setup.org.slug}/awards`);
     const csv = `Email,Name\n${earner},Maya Angelou\n${unique('sam')}@example.org,Sam\n`;
     await staffPage.getByLabel('CSV file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await staffPage.getByRole('button', { name: 'Upload and map columns' }).click();
@@ -68,7 +49,7 @@ describe('issuing at scale, claiming, sharing and public verification in Chromiu
     assert.ok(mail, 'the claim email reached the SMTP server');
     const link = /(http:\/\/127\.0\.0\.1:\d+\/claim\/[\w-]+)/.exec(mail.text ?? '')?.[1];
     assert.ok(link, 'the email carries the claim link');
-    const earnerContext = await browser.newContext({ acceptDownloads: true });
+    const earnerContext = await web.browser.newContext({ acceptDownloads: true });
     const earnerPage = await earnerContext.newPage();
     earnerPage.setDefaultTimeout(20_000);
     await earnerPage.goto(link);
@@ -98,10 +79,10 @@ describe('issuing at scale, claiming, sharing and public verification in Chromiu
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
     // A visitor (no account) verifies that PNG at /verify.
-    const visitor = await browser.newContext();
+    const visitor = await web.browser.newContext();
     const visitorPage = await visitor.newPage();
     visitorPage.setDefaultTimeout(20_000);
-    await visitorPage.goto(`${server.url}/verify`);
+    await visitorPage.goto(`${web.url}/verify`);
     await visitorPage.getByLabel('Or upload a badge image (PNG or SVG) or credential file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png });
     await visitorPage.getByRole('button', { name: 'Verify' }).click();
     await visitorPage.getByRole('status').filter({ hasText: 'Valid' }).waitFor();
@@ -109,7 +90,7 @@ describe('issuing at scale, claiming, sharing and public verification in Chromiu
     await visitorPage.screenshot({ path: 'test-results/verify-valid.png', fullPage: true });
 
     // Staff revoke it; the badge page, /verify and the backpack all say so.
-    await staffPage.goto(`${server.url}/orgs/${setup.org.slug}/credentials`);
+    await staffPage.goto(`${web.url}/orgs/${setup.org.slug}/credentials`);
     const row = staffPage.locator('tr', { has: staffPage.getByText(earner) });
     await row.getByRole('combobox').selectOption('revoke');
     await row.getByPlaceholder('Reason (shown publicly)').fill('Attendance sheet was wrong');
@@ -118,12 +99,12 @@ describe('issuing at scale, claiming, sharing and public verification in Chromiu
 
     await visitorPage.goto(badgeUrl);
     await visitorPage.getByText(/Revoked on \d{4}-\d{2}-\d{2}: Attendance sheet was wrong/).waitFor();
-    await visitorPage.goto(`${server.url}/verify`);
+    await visitorPage.goto(`${web.url}/verify`);
     await visitorPage.getByLabel('Or upload a badge image (PNG or SVG) or credential file').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: png });
     await visitorPage.getByRole('button', { name: 'Verify' }).click();
     await visitorPage.getByRole('status').filter({ hasText: 'Revoked' }).waitFor();
     await visitorPage.getByText('The issuer revoked this credential').waitFor();
-    await earnerPage.goto(`${server.url}/backpack`);
+    await earnerPage.goto(`${web.url}/backpack`);
     await earnerPage.getByText(/revoked/i).first().waitFor();
     await earnerPage.screenshot({ path: 'test-results/backpack-revoked.png', fullPage: true });
     await Promise.all([earnerContext.close(), visitor.close(), staffPage.close()]);

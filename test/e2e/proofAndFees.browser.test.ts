@@ -1,11 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
-import { completeDesign } from '../../src/testing/catalogFixtures.ts';
-import { createMicroCredential, publishDraft, updateDraft } from '../../src/commands/designMicroCredential.ts';
+import { publishedMicroCredential } from '../../src/testing/catalogFixtures.ts';
 import { testConfig } from '../../src/testing/http.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 
@@ -15,27 +13,7 @@ import { ManualClock } from '../../src/domain/clock.ts';
 const [pglite] = testBackends();
 
 describe('applying with proof and a fee in Chromium', { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  before(async () => {
-    server = await startTestServer(await pglite!.storage());
-    browser = await chromium.launch(chromiumLaunchOptions);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function logIn(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
+  const web = useBrowserServer(() => pglite!.storage());
 
   test('apply with a program, invoice, certificate, refused before payment, mark paid, approve, badge', async () => {
     const storage = await pglite!.storage();
@@ -45,12 +23,10 @@ describe('applying with proof and a fee in Chromium', { skip: browserAvailable()
     await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
     const deps = { db: storage.db, clock: new ManualClock(new Date()), config: testConfig() };
     const title = `Ethics in Telehealth ${unique('')}`;
-    const { publicId, slug } = await createMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, { title });
-    await updateDraft(deps, { userId: designer.id, ip: null }, org.slug, publicId, completeDesign(title, { earningMode: 'proof_of_completion', evidenceParts: [], rubric: undefined, applicationFeeCents: 2500, applicationFeeCurrency: 'USD', approvedPrograms: ['Northwind CE — Telehealth Ethics 2026'] }));
-    await publishDraft(deps, { userId: designer.id, ip: null }, org.slug, publicId);
+    const { slug } = await publishedMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, title, { earningMode: 'proof_of_completion', evidenceParts: [], rubric: undefined, applicationFeeCents: 2500, applicationFeeCurrency: 'USD', approvedPrograms: ['Northwind CE — Telehealth Ethics 2026'] });
 
-    const e = await logIn(earner);
-    await e.goto(`${server.url}/catalog/${org.slug}/${slug}`);
+    const e = await web.logIn(earner);
+    await e.goto(`${web.url}/catalog/${org.slug}/${slug}`);
     await e.getByLabel('The program you completed').selectOption('Northwind CE — Telehealth Ethics 2026');
     await e.getByRole('button', { name: 'Apply (fee USD 25.00)' }).click();
     await e.getByText('Invoice INV-000001 has been emailed to you').waitFor();
@@ -61,7 +37,7 @@ describe('applying with proof and a fee in Chromium', { skip: browserAvailable()
     await e.getByRole('button', { name: 'Submit for approval' }).click();
     await e.getByText('Submitted. The issuer decides').waitFor();
 
-    const s = await logIn(staff);
+    const s = await web.logIn(staff);
     await s.getByRole('link', { name: 'Proof & fees' }).first().click();
     const card = s.getByRole('region', { name: `Tess Therapist: ${title}` });
     await card.getByRole('button', { name: 'Approve and issue' }).click();

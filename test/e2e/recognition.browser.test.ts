@@ -1,11 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { testBackends, unique } from '../../src/testing/databases.ts';
-import { browserAvailable, chromiumLaunchOptions, startTestServer } from '../../src/testing/server.ts';
+import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
-import { completeDesign } from '../../src/testing/catalogFixtures.ts';
-import { createMicroCredential, publishDraft, updateDraft } from '../../src/commands/designMicroCredential.ts';
+import { publishedMicroCredential } from '../../src/testing/catalogFixtures.ts';
 import { createProgram } from '../../src/commands/recognitionPrograms.ts';
 import { testConfig } from '../../src/testing/http.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
@@ -17,27 +16,7 @@ import { ManualClock } from '../../src/domain/clock.ts';
 // the credit. The audit log shows every step.
 for (const backend of testBackends()) {
   describe(`recognition and the credit ledger in Chromium (${backend.name})`, { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' }, () => {
-    let browser: Browser;
-    let server: Awaited<ReturnType<typeof startTestServer>>;
-    before(async () => {
-      server = await startTestServer(await backend.storage());
-      browser = await chromium.launch(chromiumLaunchOptions);
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
-
-    async function logIn(user: { email: string; password: string }): Promise<Page> {
-      const page = await browser.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel('Email').fill(user.email);
-      await page.getByLabel('Password').fill(user.password);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      return page;
-    }
+    const web = useBrowserServer(() => backend.storage(), { defaultTimeout: 15_000 });
 
     /** Reloads a page until a text shows (the background worker runs the jobs meanwhile). */
     async function reloadUntil(page: Page, url: string, text: string | RegExp): Promise<void> {
@@ -60,15 +39,13 @@ for (const backend of testBackends()) {
       await addMember(storage.db, issuerOrg.id, staff.id, ['designer', 'issuing_staff']);
       await addMember(storage.db, board.id, officer.id, ['recognition_officer']);
       const title = `Restorative Circles ${unique('')}`;
-      const { publicId: mcId } = await createMicroCredential(deps, { userId: staff.id, ip: null }, issuerOrg.slug, { title });
-      await updateDraft(deps, { userId: staff.id, ip: null }, issuerOrg.slug, mcId, completeDesign(title));
-      await publishDraft(deps, { userId: staff.id, ip: null }, issuerOrg.slug, mcId);
+      const { publicId: mcId } = await publishedMicroCredential(deps, { userId: staff.id, ip: null }, issuerOrg.slug, title);
       const programName = `Professional Educator License renewal ${unique('')}`;
       const { publicId: programId } = await createProgram(deps, { userId: officer.id, ip: null }, board.slug, { name: programName, licenseName: 'Educator license', cycleYears: 5, hoursRequired: 6, unitRule: 'fixed', fixedHours: 0.5, posting: 'automatic' });
 
       // The issuer submits version 1.
-      const issuer = await logIn(staff);
-      await issuer.goto(`${server.url}/orgs/${issuerOrg.slug}/recognition/submit`);
+      const issuer = await web.logIn(staff);
+      await issuer.goto(`${web.url}/orgs/${issuerOrg.slug}/recognition/submit`);
       await issuer.getByLabel('Recognition program').selectOption(programId);
       await issuer.getByLabel('What to submit').selectOption(`mc:${mcId}`);
       await issuer.getByLabel(/Statement: how competency is verified/).fill('Trained peer reviewers score every submission against the published rubric.');
@@ -78,18 +55,18 @@ for (const backend of testBackends()) {
       assert.ok(firstId);
 
       // The board requests a change.
-      const boardPage = await logIn(officer);
-      await boardPage.goto(`${server.url}/orgs/${board.slug}/recognition/submissions/${firstId}`);
+      const boardPage = await web.logIn(officer);
+      await boardPage.goto(`${web.url}/orgs/${board.slug}/recognition/submissions/${firstId}`);
       await boardPage.getByLabel('Changes needed').fill('Add a criterion on facilitation with families.');
       await boardPage.getByRole('button', { name: 'Request changes' }).click();
       await boardPage.getByText('Changes requested; the issuer has been told.').waitFor();
 
       // The issuer revises: a new version, published, then resubmitted.
-      await issuer.goto(`${server.url}/orgs/${issuerOrg.slug}/micro-credentials/${mcId}`);
+      await issuer.goto(`${web.url}/orgs/${issuerOrg.slug}/micro-credentials/${mcId}`);
       await issuer.getByRole('button', { name: 'Start a new version' }).click();
       await issuer.getByRole('button', { name: 'Publish version 2' }).click();
       await issuer.getByText('Published: it is in the catalog now.').waitFor();
-      await issuer.goto(`${server.url}/orgs/${issuerOrg.slug}/recognition/submissions/${firstId}`);
+      await issuer.goto(`${web.url}/orgs/${issuerOrg.slug}/recognition/submissions/${firstId}`);
       await issuer.getByRole('link', { name: 'Resubmit version 2' }).click();
       await issuer.getByRole('button', { name: 'Resubmit for recognition' }).click();
       await issuer.getByText(/Submitted\./).waitFor();
@@ -97,25 +74,25 @@ for (const backend of testBackends()) {
       assert.ok(secondId && secondId !== firstId);
 
       // The board approves version 2 for 0.5 hours.
-      await boardPage.goto(`${server.url}/orgs/${board.slug}/recognition/submissions/${secondId}`);
+      await boardPage.goto(`${web.url}/orgs/${board.slug}/recognition/submissions/${secondId}`);
       await boardPage.getByLabel('Credit hours granted').fill('0.5');
       await boardPage.getByRole('button', { name: 'Approve' }).click();
       await boardPage.getByText('Approved; the issuer has been told.').waitFor();
 
       // The earner links a license; the board confirms it.
-      const earnerPage = await logIn(earner);
-      await earnerPage.goto(`${server.url}/me/licenses`);
+      const earnerPage = await web.logIn(earner);
+      await earnerPage.goto(`${web.url}/me/licenses`);
       await earnerPage.getByLabel('Program').selectOption(programId);
       await earnerPage.getByLabel('License or certification number').fill('EDU-2041-77');
       await earnerPage.getByLabel('Your current renewal cycle began on').fill('2025-07-01');
       await earnerPage.getByRole('button', { name: 'Link license' }).click();
       await earnerPage.getByText('License linked. The recognizer will confirm it.').waitFor();
-      await boardPage.goto(`${server.url}/orgs/${board.slug}/recognition/licenses`);
+      await boardPage.goto(`${web.url}/orgs/${board.slug}/recognition/licenses`);
       await boardPage.getByRole('button', { name: 'Confirm license EDU-2041-77' }).click();
       await boardPage.getByText(/License confirmed/).waitFor();
 
       // The earner completes it: the issuer awards version 2.
-      await issuer.goto(`${server.url}/orgs/${issuerOrg.slug}/credentials`);
+      await issuer.goto(`${web.url}/orgs/${issuerOrg.slug}/credentials`);
       await issuer.getByLabel('Micro-credential').selectOption(mcId);
       await issuer.getByLabel('Recipient’s email').fill(earner.email);
       await issuer.getByRole('button', { name: 'Issue credential' }).click();
@@ -123,20 +100,20 @@ for (const backend of testBackends()) {
       assert.equal(credential.micro_credential_version, 2);
 
       // The board receives the notice (credit posted by rule) and the document verifies.
-      await reloadUntil(boardPage, `${server.url}/orgs/${board.slug}/recognition/notices?state=posted`, title);
+      await reloadUntil(boardPage, `${web.url}/orgs/${board.slug}/recognition/notices?state=posted`, title);
       await boardPage.getByRole('link', { name: title }).click();
       await boardPage.locator('#verify-result').getByText('Verified').waitFor();
       await boardPage.getByText('EDU-2041-77').first().waitFor();
-      await reloadUntil(issuer, `${server.url}/orgs/${issuerOrg.slug}/credentials`, /Completion notice sent to State Teaching Board/);
+      await reloadUntil(issuer, `${web.url}/orgs/${issuerOrg.slug}/credentials`, /Completion notice sent to State Teaching Board/);
 
       // Credit on the earner's license record.
-      await earnerPage.goto(`${server.url}/me/licenses`);
+      await earnerPage.goto(`${web.url}/me/licenses`);
       await earnerPage.getByRole('link', { name: /Educator license EDU-2041-77/ }).click();
       await earnerPage.getByText(/0\.5 h.*of 6 h earned/).waitFor();
       const licenseUrl = earnerPage.url();
 
       // Revoking the badge reverses the credit with a new entry.
-      await issuer.goto(`${server.url}/orgs/${issuerOrg.slug}/credentials`);
+      await issuer.goto(`${web.url}/orgs/${issuerOrg.slug}/credentials`);
       await issuer.locator(`#a-${credential.public_id}`).selectOption('revoke');
       await issuer.locator(`#why-${credential.public_id}`).fill('Evidence was not the earner’s own work.');
       await issuer.locator(`#why-${credential.public_id}`).press('Enter');

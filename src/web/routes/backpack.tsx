@@ -34,6 +34,7 @@ import {
 import type { Queryable } from '../../storage/database.ts';
 import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
+import { CredentialInputForm } from '../credentialInput.tsx';
 import { zipStream, type ZipEntry } from '../zip.ts';
 
 type C = Context<AppEnv>;
@@ -82,32 +83,15 @@ function ImportForm({ form, csrf }: { form: FormState; csrf: string }) {
     <section class="card" aria-labelledby="h-import">
       <h2 id="h-import">Import a badge</h2>
       <p class="muted">Open Badges 3.0 or 2.0 from any platform. Give one of: the credential pasted as JSON or a compact JWS, a baked PNG or SVG badge image, or its https address. Cairn verifies it and labels it with the result.</p>
-      <ErrorSummary form={form} />
-      <form method="post" action="/backpack/import" enctype="multipart/form-data" class="stack" novalidate>
-        <CsrfField token={csrf} />
-        <div class="field">
-          <label for="f-text">Paste the credential (JSON or JWS)</label>
-          {form.errors.text && (
-            <span id="f-text-error" class="error-text">
-              {form.errors.text}
-            </span>
-          )}
-          <textarea id="f-text" name="text" rows={5} aria-invalid={form.errors.text ? 'true' : undefined} aria-describedby={form.errors.text ? 'f-text-error' : undefined}>
-            {form.values.text ?? ''}
-          </textarea>
-        </div>
-        <div class="field">
-          <label for="f-file">or upload a badge file (baked PNG or SVG, or a .json / .jwt file)</label>
-          {form.errors.file && (
-            <span id="f-file-error" class="error-text">
-              {form.errors.file}
-            </span>
-          )}
-          <input id="f-file" name="file" type="file" accept=".png,.svg,.json,.jwt,.jws,image/png,image/svg+xml,application/json" aria-invalid={form.errors.file ? 'true' : undefined} />
-        </div>
-        <Field form={form} name="url" type="url" label="or its address (https://…)" hint="Fetching from other sites may be turned off on this Cairn." />
-        <button type="submit">Import and verify</button>
-      </form>
+      <CredentialInputForm
+        form={form}
+        csrf={csrf}
+        action="/backpack/import"
+        fileLabel="or upload a badge file (baked PNG or SVG, or a .json / .jwt file)"
+        urlLabel="or its address (https://…)"
+        urlHint="Fetching from other sites may be turned off on this Cairn."
+        submitLabel="Import and verify"
+      />
     </section>
   );
 }

@@ -35,6 +35,11 @@ for (const backend of testBackends()) {
       assert.equal(await (await app.request(`/badges/${issued.publicId}/credential.jwt`)).text(), issued.jwt);
       const oembed = (await (await app.request(`/oembed?url=${encodeURIComponent(`http://cairn.test/badges/${issued.publicId}`)}`)).json()) as { type: string; title: string };
       assert.deepEqual([oembed.type, oembed.title], ['rich', 'Wait Time — Lakeside Union']);
+      // The snippet is built from the badge's address only: nothing from the query reaches it.
+      const probe = `http://cairn.test/badges/${issued.publicId}?"><img src=x onerror=alert(1)>`;
+      const injected = (await (await app.request(`/oembed?url=${encodeURIComponent(probe)}`)).json()) as { html: string };
+      assert.equal(injected.html, `<a href="http://cairn.test/badges/${issued.publicId}"><img src="http://cairn.test/badges/${issued.publicId}/baked.png" width="120" height="120" alt="Wait Time — Lakeside Union"></a>`);
+      assert.equal((await app.request(`/oembed?url=${encodeURIComponent('http://cairn.test/badges/<script>')}`)).status, 404);
       await changeCredentialStatus(deps, actor, issued.publicId, { action: 'revoke', reason: 'Issued to the wrong person' });
       assert.match(await (await app.request(`/badges/${issued.publicId}`)).text(), />Revoked<\/span>/);
       assert.equal((await app.request('/badges/cred_missing')).status, 404);

@@ -8,7 +8,7 @@ import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
 import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
-import { RecognitionPanel, recognitionForCredential } from '../recognitionView.tsx';
+import { RecognitionPanel, recognitionPanelData } from '../recognitionView.tsx';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
@@ -18,14 +18,25 @@ async function load(c: C) {
   const row = await db
     .selectFrom('credentials as cr')
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
-    .leftJoin('micro_credential_versions as v', (j) => j.onRef('v.micro_credential_id', '=', 'cr.micro_credential_id').onRef('v.version', '=', 'cr.micro_credential_version'))
-    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
     .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
-    .select(['cr.public_id', 'cr.document', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'o.name as org_name', 'i.png', 'i.svg', 'p.private', 'p.user_id as privacy_user_id'])
+    .select(['cr.id', 'cr.public_id', 'cr.document', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'cr.micro_credential_id', 'cr.micro_credential_version', 'o.name as org_name', 'p.private', 'p.user_id as privacy_user_id'])
     .where('cr.public_id', '=', c.req.param('id') ?? '')
     .executeTakeFirst();
   if (!row) throw notFound('That badge');
   return row;
+}
+
+/** The badge image of a credential's micro-credential version (only the downloads need its bytes). */
+async function imageRow(c: C, row: { micro_credential_id: number | null; micro_credential_version: number | null }) {
+  if (row.micro_credential_id === null || row.micro_credential_version === null) return { png: null, svg: null };
+  const image = await c.var.deps.db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('badge_images as i', 'i.id', 'v.image_id')
+    .select(['i.png', 'i.svg'])
+    .where('v.micro_credential_id', '=', row.micro_credential_id)
+    .where('v.version', '=', row.micro_credential_version)
+    .executeTakeFirst();
+  return image ?? { png: null, svg: null };
 }
 
 /** The earner made this badge private (in their backpack) and the visitor is not that earner. */
@@ -96,7 +107,7 @@ export function badgeRoutes() {
     if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
     const statusEvent = verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
     const url = `${config.publicUrl}/badges/${row.public_id}`;
-    const recognition = await recognitionForCredential(db, row.public_id);
+    const recognition = row.micro_credential_id !== null && row.micro_credential_version !== null ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at) : null;
     const achievement = doc.credentialSubject.achievement;
     const name = String(achievement.name ?? row.achievement_name);
     const issued = row.issued_at;
@@ -227,21 +238,25 @@ export function badgeRoutes() {
   r.get('/badges/:id/baked.png', async (c) => {
     const row = await loadFiles(c);
     c.header('Cache-Control', row.private ? 'private, no-store' : 'public, max-age=300');
-    return c.body(Buffer.from(bakePng(imageOf(row).png, row.document)), 200, { 'Content-Type': 'image/png' });
+    return c.body(Buffer.from(bakePng(imageOf({ ...row, ...(await imageRow(c, row)) }).png, row.document)), 200, { 'Content-Type': 'image/png' });
   });
   r.get('/badges/:id/baked.svg', async (c) => {
     const row = await loadFiles(c);
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    return c.body(bakeSvg(imageOf(row).svg, row.document, { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` }), 200, { 'Content-Type': 'image/svg+xml' });
+    return c.body(bakeSvg(imageOf({ ...row, ...(await imageRow(c, row)) }).svg, row.document, { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` }), 200, { 'Content-Type': 'image/svg+xml' });
   });
   r.get('/oembed', async (c) => {
     const target = c.req.query('url') ?? '';
     const prefix = `${c.var.deps.config.publicUrl}/badges/`;
     if (!target.startsWith(prefix)) throw notFound('That badge');
     const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
+    if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('That badge');
     const row = await c.var.deps.db.selectFrom('credentials as cr').innerJoin('organisations as o', 'o.id', 'cr.organisation_id').leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id').select(['cr.achievement_name', 'o.name', 'p.private']).where('cr.public_id', '=', id).executeTakeFirst();
     if (!row || row.private === true) throw notFound('That badge');
-    return c.json({ version: '1.0', type: 'rich', title: `${row.achievement_name} — ${row.name}`, provider_name: 'Cairn', provider_url: c.var.deps.config.publicUrl, width: 120, height: 120, html: `<a href="${target}"><img src="${target}/baked.png" width="120" height="120" alt="badge"></a>` });
+    // The snippet is built from the badge's own address, never from what was asked for.
+    const page = `${prefix}${id}`;
+    const html = `<a href="${attr(page)}"><img src="${attr(page)}/baked.png" width="120" height="120" alt="${attr(`${row.achievement_name} — ${row.name}`)}"></a>`;
+    return c.json({ version: '1.0', type: 'rich', title: `${row.achievement_name} — ${row.name}`, provider_name: 'Cairn', provider_url: c.var.deps.config.publicUrl, width: 120, height: 120, html });
   });
   return r;
 }

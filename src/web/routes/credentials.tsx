@@ -1,16 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { noticesForCredentials } from '../../storage/ledger.ts';
-import { getBit } from '../../credentials/bitstringStatusList.ts';
+import { statusesOf, type CredentialStatus } from '../../storage/credentialStatus.ts';
 import { awardCredential } from '../../commands/awardCredential.ts';
 import { changeCredentialStatus } from '../../commands/changeCredentialStatus.ts';
 import { changeManyCredentialStatuses } from '../../commands/changeManyCredentialStatuses.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { CsrfField, ErrorSummary, Field, emptyForm, TableHead, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
+
+const STATUS_WORD: Record<CredentialStatus, 'Valid' | 'Revoked' | 'Suspended' | 'Expired'> = { valid: 'Valid', revoked: 'Revoked', suspended: 'Suspended', expired: 'Expired' };
 
 /** Issuing staff award micro-credentials by email and revoke, suspend or reinstate what was issued. */
 export function credentialRoutes() {
@@ -24,15 +26,11 @@ export function credentialRoutes() {
       db.selectFrom('credentials').select(['id', 'public_id', 'recipient_email', 'recipient_did', 'achievement_name', 'issued_at']).where('organisation_id', '=', organisation.id).orderBy('id', 'desc').limit(200).execute(),
       db.selectFrom('catalog_entries').select(['public_id', 'title']).where('organisation_id', '=', organisation.id).orderBy('title').execute(),
     ]);
-    const entries = rows.length
-      ? await db.selectFrom('status_entries as e').innerJoin('status_lists as l', 'l.id', 'e.status_list_id').select(['e.credential_id', 'l.purpose', 'l.bits', 'e.list_index']).where('e.credential_id', 'in', rows.map((r) => r.id)).execute()
-      : [];
+    // Without valid_until: this list shows revoked, suspended or valid, not expiry.
+    const statuses = await statusesOf(db, rows.map((r) => ({ id: r.id })), c.var.deps.clock.now());
     // Completion notices sent to recognizers for these credentials (issue 7).
     const notices = await noticesForCredentials(db, rows.map((r) => r.id));
-    const statusOf = (id: number) => {
-      const set = entries.filter((e) => e.credential_id === id && getBit(e.bits, e.list_index)).map((e) => e.purpose);
-      return set.includes('revocation') ? 'Revoked' : set.includes('suspension') ? 'Suspended' : 'Valid';
-    };
+    const statusOf = (id: number) => STATUS_WORD[statuses.get(id) ?? 'valid'];
     const base = `/orgs/${organisation.slug}/credentials`;
     return page(
       c,
@@ -82,18 +80,7 @@ export function credentialRoutes() {
           </button>
         </form>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span class="visually-hidden">Select</span>
-              </th>
-              <th scope="col">Recipient</th>
-              <th scope="col">Achievement</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Status</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
+          <TableHead columns={[<span class="visually-hidden">Select</span>, 'Recipient', 'Achievement', 'Issued', 'Status', 'Change']} />
           <tbody>
             {rows.map((row) => {
               const status = statusOf(row.id);
@@ -183,7 +170,10 @@ export function credentialRoutes() {
         const ids = fields.ids === undefined ? [] : [fields.ids].flat();
         const result = await changeManyCredentialStatuses(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, { ...fields, ids });
         c.var.deps.onJobsEnqueued?.();
-        const skipped = result.skipped.length ? ` ${result.skipped.length} left unchanged: ${result.skipped.map((s) => `${s.id} (${s.message})`).join('; ')}` : '';
+        // The message rides in a cookie: name a few unchanged credentials, count the rest.
+        const named = result.skipped.slice(0, 5).map((s) => `${s.id} (${s.message})`).join('; ');
+        const more = result.skipped.length > 5 ? ` and ${result.skipped.length - 5} more` : '';
+        const skipped = result.skipped.length ? ` ${result.skipped.length} left unchanged: ${named}${more}.` : '';
         return redirectWith(c, back, result.skipped.length ? 'error' : 'success', `${result.changed.length} credential${result.changed.length === 1 ? '' : 's'} changed.${skipped}`);
       },
       (form) => redirectWith(c, back, 'error', form.message ?? 'That change is not possible.'),

@@ -6,7 +6,7 @@ import { requireMember } from '../../commands/organisationAccess.ts';
 import { versionToDesign } from '../../storage/catalog.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, TextArea, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 import { BLANK_ROWS, designFromForm, formFromDesign } from '../designForm.ts';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
@@ -24,24 +24,6 @@ async function load(c: C, id: string) {
   return { organisation, mc, versions };
 }
 
-function Area({ form, name, label, hint, rows = 3 }: { form: FormState; name: string; label: string; hint?: string; rows?: number }) {
-  const error = form.errors[name];
-  return (
-    <div class="field">
-      <label for={`f-${name}`}>{label}</label>
-      {hint && <span class="hint">{hint}</span>}
-      {error && (
-        <span id={`f-${name}-error`} class="error-text">
-          {error}
-        </span>
-      )}
-      <textarea id={`f-${name}`} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `f-${name}-error` : undefined}>
-        {form.values[name] ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 function EditForm({ c, form, action }: { c: C; form: FormState; action: string }) {
   const v = form.values;
   const evidenceRows = Object.keys(v).filter((k) => k.startsWith('ev_prompt_')).length + BLANK_ROWS;
@@ -52,10 +34,10 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
       <CsrfField token={c.var.csrfToken} />
       <ErrorSummary form={form} />
       <Field form={form} name="title" label="Title" required />
-      <Area form={form} name="competency" label="Competency statement" hint="One sentence: what the earner can do." rows={2} />
-      <Area form={form} name="description" label="Description" rows={4} />
-      <Area form={form} name="keyMethod" label="Key method" rows={2} />
-      <Area form={form} name="criteria" label="Criteria" rows={3} />
+      <TextArea form={form} name="competency" label="Competency statement" hint="One sentence: what the earner can do." rows={2} />
+      <TextArea form={form} name="description" label="Description" rows={4} />
+      <TextArea form={form} name="keyMethod" label="Key method" rows={2} />
+      <TextArea form={form} name="criteria" label="Criteria" rows={3} />
       <fieldset>
         <legend>How it is earned</legend>
         <label for="f-earningMode">Earning mode</label>{' '}
@@ -157,10 +139,10 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
         <Field form={form} name="applicationWindowMonths" label="Time to submit after applying (months)" value="6" />
         <Field form={form} name="applicationFee" label="Application fee (empty = free)" />
         <Field form={form} name="applicationFeeCurrency" label="Fee currency (ISO code, e.g. USD)" value="USD" />
-        <Area form={form} name="approvedPrograms" label="Pre-approved programs (certificate of completion mode)" hint="One per line: provider — program. Earners pick the one they completed; empty = any." rows={3} />
+        <TextArea form={form} name="approvedPrograms" label="Pre-approved programs (certificate of completion mode)" hint="One per line: provider — program. Earners pick the one they completed; empty = any." rows={3} />
         <Field form={form} name="passingScore" label="Passing score for assessments (0–100)" />
         <Field form={form} name="tags" label="Tags, separated by commas" />
-        <Area form={form} name="alignments" label="Alignments" hint="One per line: framework name | URL | code" rows={3} />
+        <TextArea form={form} name="alignments" label="Alignments" hint="One per line: framework name | URL | code" rows={3} />
       </fieldset>
       <p>
         <button type="submit">Save draft</button>

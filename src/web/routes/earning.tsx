@@ -11,6 +11,7 @@ import { ActionButton, CsrfField, ErrorSummary, emptyForm, type FormState } from
 import { raw } from 'hono/html';
 import { renderMarkdown } from '../markdown.ts';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
+import { ApplicationHeading, applicationFacts } from '../applicationFacts.tsx';
 import { proofApplicationPage } from './proofAndFees.tsx';
 
 type C = Context<AppEnv>;
@@ -29,18 +30,13 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
   ]);
   const partsList = v.evidence_parts as Design['evidenceParts'];
   const rubric = v.rubric as Rubric;
-  const editable = ['in_progress', 'needs_revision'].includes(app.status);
-  const daysLeft = Math.max(0, Math.ceil((app.deadline_at.getTime() - clock.now().getTime()) / 86_400_000));
+  const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
   const base = `/applications/${app.public_id}`;
-  const credential = app.credential_id ? await db.selectFrom('credentials').select('public_id').where('id', '=', app.credential_id).executeTakeFirst() : undefined;
   return page(
     c,
     v.title,
     <>
-      <p class="muted">
-        <a href="/applications">Your applications</a>
-      </p>
-      <h1>{v.title}</h1>
+      <ApplicationHeading title={v.title} />
       <p role="status">
         <span class="tag">{STATUS[app.status]}</span> Attempt {Math.max(app.attempts, 1)} · {editable ? `${daysLeft} days left (until ${app.deadline_at.toISOString().slice(0, 10)})` : ''}
         {credential && <> · Your badge: <a href={`/api/v1/credentials/${credential.public_id}`}>{credential.public_id}</a> (<a href={`/badges/${credential.public_id}`}>public page</a>)</>}

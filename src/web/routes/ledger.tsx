@@ -8,7 +8,7 @@ import { verifyWithCairn } from '../../commands/verifyCredential.ts';
 import { earnerLicenses, licensablePrograms, licenseProgress, recognizerLicenses, recognizerNotice, recognizerNotices, recognizerRoster, rosterCsv, type LicenseView } from '../../storage/ledger.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, TableHead, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
@@ -45,16 +45,7 @@ function Entries({ license }: { license: LicenseView }) {
   return (
     <table>
       <caption>Credit ledger (entries are never edited: a revoked credential gets a reversal entry)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Credential</th>
-          <th scope="col">Issuer</th>
-          <th scope="col">Cycle</th>
-          <th scope="col">Hours</th>
-          <th scope="col">Entry</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Date', 'Credential', 'Issuer', 'Cycle', 'Hours', 'Entry']} />
       <tbody>
         {license.entries.map((e) => (
           <tr>
@@ -186,15 +177,7 @@ async function noticesPage(c: C) {
         <p class="muted">No {state} notices.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Earner</th>
-              <th scope="col">Credential</th>
-              <th scope="col">Program</th>
-              <th scope="col">License</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Received', 'Earner', 'Credential', 'Program', 'License']} />
           <tbody>
             {rows.map((n) => (
               <tr>
@@ -357,14 +340,7 @@ async function officerLicensesPage(c: C, forms: { id?: string; form?: FormState 
       })}
       <h2>Decided</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Earner</th>
-            <th scope="col">Program</th>
-            <th scope="col">License</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Earner', 'Program', 'License', 'State']} />
         <tbody>
           {decided.map((l) => (
             <tr>
@@ -551,17 +527,7 @@ export function ledgerRoutes() {
           <a href={`/orgs/${organisation.slug}/recognition/roster.csv${query ? `?${query}` : ''}`}>Download as CSV</a>
         </p>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">License</th>
-              <th scope="col">Program</th>
-              <th scope="col">Cycle</th>
-              <th scope="col">Earned</th>
-              <th scope="col">Required</th>
-              <th scope="col">Short by</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'License', 'Program', 'Cycle', 'Earned', 'Required', 'Short by']} />
           <tbody>
             {rows.map((row) => (
               <tr>

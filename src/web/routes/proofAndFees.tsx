@@ -11,8 +11,9 @@ import { paymentProviderNamed } from '../../payments/registry.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { ActionButton, CsrfField, ErrorSummary, emptyForm, type FormState } from '../forms.tsx';
+import { ActionButton, CsrfField, ErrorSummary, emptyForm, TableHead, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
+import { ApplicationHeading, applicationFacts } from '../applicationFacts.tsx';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -80,18 +81,13 @@ export async function proofApplicationPage(c: C, form: FormState = emptyForm, st
     db.selectFrom('attempts').selectAll().where('application_id', '=', app.id).orderBy('number', 'desc').execute(),
     currentPayment(db, app.id),
   ]);
-  const editable = ['in_progress', 'needs_revision'].includes(app.status);
+  const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
   const base = `/applications/${app.public_id}`;
-  const credential = app.credential_id ? await db.selectFrom('credentials').select('public_id').where('id', '=', app.credential_id).executeTakeFirst() : undefined;
-  const daysLeft = Math.max(0, Math.ceil((app.deadline_at.getTime() - clock.now().getTime()) / 86_400_000));
   return page(
     c,
     v.title,
     <>
-      <p class="muted">
-        <a href="/applications">Your applications</a>
-      </p>
-      <h1>{v.title}</h1>
+      <ApplicationHeading title={v.title} />
       <p role="status">
         <span class="tag">{STATUS[app.status] ?? app.status}</span>
         {app.proof_program && <> · Program: {app.proof_program}</>}
@@ -242,15 +238,7 @@ async function queuePage(c: C, form: FormState = emptyForm, formFor = '', status
       <h2>Decided</h2>
       {decided.length === 0 && <p>No decisions yet.</p>}
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Earner</th>
-            <th scope="col">Micro-credential</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Fee</th>
-            <th scope="col">Refund</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Earner', 'Micro-credential', 'Decision', 'Fee', 'Refund']} />
         <tbody>
           {decided.map((a) => {
             const rf = a.payment_id ? errorsFor(a.payment_id) : emptyForm;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testBackends, unique } from '../../testing/databases.ts';
 import { TestBrowser, loggedIn, testApp, testCredentialServices } from '../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser, lastMailTo } from '../../testing/factories.ts';
-import { completeDesign } from '../../testing/catalogFixtures.ts';
+import { completeDesign, publishedMicroCredential } from '../../testing/catalogFixtures.ts';
 import { createMicroCredential, publishDraft, reviseMicroCredential, updateDraft } from '../../commands/designMicroCredential.ts';
 import { issueCredential } from '../../commands/issueCredential.ts';
 import { verifyWithCairn } from '../../commands/verifyCredential.ts';
@@ -24,9 +24,7 @@ for (const backend of testBackends()) {
       await addMember(storage.db, issuer.id, designer.id, ['designer', 'issuing_staff']);
       await addMember(storage.db, otherIssuer.id, stranger.id, ['owner']);
       const word = unique('quokka');
-      const mc = await createMicroCredential(deps, { userId: designer.id, ip: null }, issuer.slug, { title: `Routines ${word}` });
-      await updateDraft(deps, { userId: designer.id, ip: null }, issuer.slug, mc.publicId, completeDesign(`Routines ${word}`));
-      await publishDraft(deps, { userId: designer.id, ip: null }, issuer.slug, mc.publicId);
+      const mc = await publishedMicroCredential(deps, { userId: designer.id, ip: null }, issuer.slug, `Routines ${word}`);
       const mcSlug = mc.slug;
 
       const officerB = await loggedIn(app, officer);

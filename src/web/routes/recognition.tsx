@@ -23,7 +23,7 @@ import { versionToDesign } from '../../storage/catalog.ts';
 import type { SubmissionStatus } from '../../storage/schema.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, TextArea, SelectField, TableHead, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 
@@ -32,52 +32,6 @@ const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.va
 const slugOf = (c: C) => c.req.param('slug') ?? '';
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatus[];
-
-function Area({ form, name, label, hint, rows = 3, value }: { form: FormState; name: string; label: string; hint?: string; rows?: number; value?: string }) {
-  const error = form.errors[name];
-  const id = `f-${name}`;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span id={`${id}-hint`} class="hint">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} class="error-text">
-          {error}
-        </span>
-      )}
-      <textarea id={id} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
-        {form.values[name] ?? value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-function Select({ form, name, label, options, value, hint }: { form: FormState; name: string; label: string; options: Array<[string, string]>; value?: string; hint?: string }) {
-  const error = form.errors[name];
-  const chosen = form.values[name] ?? value ?? '';
-  return (
-    <div class="field">
-      <label for={`f-${name}`}>{label}</label>
-      {hint && <span class="hint">{hint}</span>}
-      {error && (
-        <span id={`f-${name}-error`} class="error-text">
-          {error}
-        </span>
-      )}
-      <select id={`f-${name}`} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `f-${name}-error` : undefined}>
-        {options.map(([v, text]) => (
-          <option value={v} selected={v === chosen}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function StatusTag({ status }: { status: SubmissionStatus }) {
   const colour = status === 'approved' ? '#e6f4ea' : status === 'rejected' ? '#fbeaea' : status === 'changes_requested' ? '#fff4d6' : '#eef1f6';
@@ -95,10 +49,10 @@ function ProgramForm({ c, form, action, submitLabel }: { c: C; form: FormState; 
       <ErrorSummary form={form} />
       <Field form={form} name="name" label="Program name" hint="e.g. Educator license renewal" required />
       <Field form={form} name="licenseName" label="Credential maintained" hint="The license or certification this program renews, e.g. Educator license." required />
-      <Area form={form} name="description" label="Description (optional)" rows={2} />
+      <TextArea form={form} name="description" label="Description (optional)" rows={2} />
       <Field form={form} name="cycleYears" label="Renewal cycle (years)" value="5" />
       <Field form={form} name="hoursRequired" label="Credit hours required per cycle" />
-      <Select
+      <SelectField
         form={form}
         name="unitRule"
         label="How an approved micro-credential counts"
@@ -110,7 +64,7 @@ function ProgramForm({ c, form, action, submitLabel }: { c: C; form: FormState; 
       />
       <Field form={form} name="fixedHours" label="Hours per approved micro-credential" hint="For the fixed rule, e.g. 0.5." />
       <Field form={form} name="capHoursPerCycle" label="Cap per cycle (hours, optional)" hint="At most this many hours from micro-credentials count in one cycle. Empty = no cap." />
-      <Select
+      <SelectField
         form={form}
         name="posting"
         label="Credit posting"
@@ -147,15 +101,7 @@ function SubmissionsTable({ rows, slug, side }: { rows: SubmissionView[]; slug: 
   if (!rows.length) return <p class="muted">No submissions here.</p>;
   return (
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Submitted</th>
-          <th scope="col">{side === 'recognizer' ? 'Issuer' : 'Recognizer'}</th>
-          <th scope="col">Program</th>
-          <th scope="col">Status</th>
-          <th scope="col">Date</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Submitted', side === 'recognizer' ? 'Issuer' : 'Recognizer', 'Program', 'Status', 'Date']} />
       <tbody>
         {rows.map((s) => (
           <tr>
@@ -207,15 +153,7 @@ export function recognitionRoutes() {
           <p class="muted">No programs yet.</p>
         ) : (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Program</th>
-                <th scope="col">Credential</th>
-                <th scope="col">Cycle</th>
-                <th scope="col">Unit rule</th>
-                <th scope="col">Approved</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Program', 'Credential', 'Cycle', 'Unit rule', 'Approved']} />
             <tbody>
               {programs.map((p) => (
                 <tr>
@@ -400,9 +338,9 @@ export function recognitionRoutes() {
         <form method="post" action={`/orgs/${organisation.slug}/recognition/submit`} class="stack" novalidate>
           <CsrfField token={c.var.csrfToken} />
           {previous && <input type="hidden" name="previousSubmission" value={previous.public_id} />}
-          <Select form={shown} name="program" label="Recognition program" options={[['', 'Choose a program'], ...programs.map((p): [string, string] => [p.public_id, `${p.organisation_name} — ${p.name} (${p.license_name})`])]} value={previous?.program_public_id} />
-          <Select form={shown} name="subject" label="What to submit" options={[['', 'Choose a micro-credential, pathway or stack'], ...subjects]} value={c.req.query('mc') ? `mc:${c.req.query('mc')}` : previous?.mc_public_id ? `mc:${previous.mc_public_id}` : undefined} hint="Micro-credentials are submitted at their published version." />
-          <Area form={shown} name="statement" label="Statement: how competency is verified and endorsed" hint="Who assesses the evidence, against which rubric, and how reviewers are trained." rows={5} value={previous?.statement} />
+          <SelectField form={shown} name="program" label="Recognition program" options={[['', 'Choose a program'], ...programs.map((p): [string, string] => [p.public_id, `${p.organisation_name} — ${p.name} (${p.license_name})`])]} value={previous?.program_public_id} />
+          <SelectField form={shown} name="subject" label="What to submit" options={[['', 'Choose a micro-credential, pathway or stack'], ...subjects]} value={c.req.query('mc') ? `mc:${c.req.query('mc')}` : previous?.mc_public_id ? `mc:${previous.mc_public_id}` : undefined} hint="Micro-credentials are submitted at their published version." />
+          <TextArea form={shown} name="statement" label="Statement: how competency is verified and endorsed" hint="Who assesses the evidence, against which rubric, and how reviewers are trained." rows={5} value={previous?.statement} />
           <p>
             <button type="submit">{previous ? 'Resubmit for recognition' : 'Submit for recognition'}</button>
           </p>
@@ -507,7 +445,7 @@ export function recognitionRoutes() {
             <form method="post" action={`${url}/comment`} class="stack" novalidate>
               <CsrfField token={c.var.csrfToken} />
               <ErrorSummary form={formFor('comment')} />
-              <Area form={formFor('comment')} name="body" label="Comment" rows={3} />
+              <TextArea form={formFor('comment')} name="body" label="Comment" rows={3} />
               <button type="submit" class="secondary">
                 Add comment
               </button>
@@ -531,14 +469,14 @@ export function recognitionRoutes() {
                 )}
                 <input id="f-endsOn" name="endsOn" type="date" value={formFor('approve').values.endsOn ?? ''} aria-invalid={formFor('approve').errors.endsOn ? 'true' : undefined} />
               </div>
-              <Area form={formFor('approve')} name="approveNote" label="Approval note (optional)" rows={2} />
+              <TextArea form={formFor('approve')} name="approveNote" label="Approval note (optional)" rows={2} />
               <button type="submit">Approve</button>
             </form>
             {s.status === 'submitted' && (
               <form method="post" action={`${url}/request-changes`} class="stack" novalidate>
                 <CsrfField token={c.var.csrfToken} />
                 <ErrorSummary form={formFor('changes')} />
-                <Area form={formFor('changes')} name="changes" label="Changes needed" rows={3} />
+                <TextArea form={formFor('changes')} name="changes" label="Changes needed" rows={3} />
                 <button type="submit" class="secondary">
                   Request changes
                 </button>
@@ -547,7 +485,7 @@ export function recognitionRoutes() {
             <form method="post" action={`${url}/reject`} class="stack" novalidate>
               <CsrfField token={c.var.csrfToken} />
               <ErrorSummary form={formFor('reject')} />
-              <Area form={formFor('reject')} name="reasons" label="Reasons for rejecting" rows={3} />
+              <TextArea form={formFor('reject')} name="reasons" label="Reasons for rejecting" rows={3} />
               <button type="submit" class="danger">
                 Reject
               </button>
@@ -574,7 +512,7 @@ export function recognitionRoutes() {
               <form method="post" action={`${url}/endorse`} class="stack" novalidate>
                 <CsrfField token={c.var.csrfToken} />
                 <ErrorSummary form={formFor('endorse')} />
-                <Area form={formFor('endorse')} name="comment" label="Endorsement text (optional)" rows={2} />
+                <TextArea form={formFor('endorse')} name="comment" label="Endorsement text (optional)" rows={2} />
                 <button type="submit">Issue endorsement</button>
               </form>
             )}

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { explainCheck, verdictOf, verifySubmission, type SubmissionFormat } from '../../commands/verifySubmission.ts';
 import type { VerificationReport } from '../../credentials/verifier.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
+import { CredentialInputForm } from '../credentialInput.tsx';
+import { emptyForm, type FormState } from '../forms.tsx';
 import { handleForm, page } from '../render.tsx';
 
 type C = Context<AppEnv>;
@@ -79,32 +80,15 @@ function verifyPage(c: C, form: FormState = emptyForm, result?: { report: Verifi
       <p>Check any Open Badge (3.0 or 2.0), from this site or any other issuer: paste it, upload the baked image, or give its address. Every check is explained.</p>
       {result && <Result report={result.report} format={result.format} />}
       <section class="card">
-        <ErrorSummary form={form} />
-        <form method="post" action="/verify" enctype="multipart/form-data" class="stack" novalidate>
-          <CsrfField token={c.var.csrfToken} />
-          <div class="field">
-            <label for="f-text">Paste the credential (JSON or JWS)</label>
-            {form.errors.text && (
-              <span id="f-text-error" class="error-text">
-                {form.errors.text}
-              </span>
-            )}
-            <textarea id="f-text" name="text" rows={6} aria-invalid={form.errors.text ? 'true' : undefined} aria-describedby={form.errors.text ? 'f-text-error' : undefined}>
-              {form.values.text ?? ''}
-            </textarea>
-          </div>
-          <div class="field">
-            <label for="f-file">Or upload a badge image (PNG or SVG) or credential file</label>
-            {form.errors.file && (
-              <span id="f-file-error" class="error-text">
-                {form.errors.file}
-              </span>
-            )}
-            <input id="f-file" name="file" type="file" accept="image/png,image/svg+xml,application/json,.json,.jwt,.jws" />
-          </div>
-          <Field form={form} name="url" type="url" label="Or give its address (URL)" hint="A badge page of this site, or an https address of a hosted credential." />
-          <button type="submit">Verify</button>
-        </form>
+        <CredentialInputForm
+          form={form}
+          csrf={c.var.csrfToken}
+          action="/verify"
+          fileLabel="Or upload a badge image (PNG or SVG) or credential file"
+          urlLabel="Or give its address (URL)"
+          urlHint="A badge page of this site, or an https address of a hosted credential."
+          submitLabel="Verify"
+        />
       </section>
     </>,
     status,
