@@ -54,10 +54,12 @@ async function loadOne(storage: Storage, label: string, report: Report, seconds:
     const page = await autocannon([...common, `${server.url}/badges/${issued.publicId}`]);
     report(`badge page p99 at ${rate} req/s (${label}; target 25 ms${page.non2xx + page.errors ? `; ${page.non2xx + page.errors} failed` : ''})`, 'ms', page.latency.p99, 25);
     report(`badge page p50 at ${rate} req/s (${label})`, 'ms', page.latency.p50, null);
+    report(`badge page requests answered per second (${label}; asked ${rate})`, 'requests/s', page.requests.average, rate);
     await autocannon(['-c', '4', '-d', '2', '-m', 'POST', '-H', 'content-type=application/json', '-i', body, `${server.url}/credentials/verify`]);
     const verify = await autocannon([...common, '-m', 'POST', '-H', 'content-type=application/json', '-i', body, `${server.url}/credentials/verify`]);
     report(`POST /credentials/verify p99 at ${rate} req/s (${label}; target 25 ms${verify.non2xx + verify.errors ? `; ${verify.non2xx + verify.errors} failed` : ''})`, 'ms', verify.latency.p99, 25);
     report(`POST /credentials/verify p50 at ${rate} req/s (${label})`, 'ms', verify.latency.p50, null);
+    report(`POST /credentials/verify requests answered per second (${label}; asked ${rate})`, 'requests/s', verify.requests.average, rate);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await server.stop();

@@ -101,6 +101,13 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
  */
 const ownReports = new BoundedCache<string, { state: string; report: VerificationReport }>(4096);
 
+/** The versions of the status lists a credential is on, as one string (SQL; `credentialId` is a column reference). */
+export const statusListsStamp = (credentialId: string) =>
+  sql<string | null>`(select string_agg(l.public_id || ':' || l.version::text, ',' order by l.id) from status_entries e join status_lists l on l.id = e.status_list_id where e.credential_id = ${sql.ref(credentialId)})`;
+
+/** What a verification of a credential issued here depends on besides its bytes: its key's status and its lists' versions. */
+export const ownCredentialState = (keyStatus: string | null, lists: string | null) => `${keyStatus ?? ''}|${lists ?? ''}`;
+
 /** The document hash and current state of a credential issued here byte for byte, or null. */
 async function ownState(db: Queryable, input: string | Record<string, unknown> | Uint8Array): Promise<{ hash: string; state: string } | null> {
   if (input instanceof Uint8Array) return null;
@@ -115,19 +122,21 @@ async function ownState(db: Queryable, input: string | Record<string, unknown> |
   const row = await db
     .selectFrom('credentials as c')
     .leftJoin('issuer_keys as k', 'k.id', 'c.issuer_key_id')
-    .leftJoin('status_entries as e', 'e.credential_id', 'c.id')
-    .leftJoin('status_lists as l', 'l.id', 'e.status_list_id')
-    .select(['c.id', 'k.status as key_status', sql<string | null>`string_agg(l.public_id || ':' || l.version::text, ',' order by l.id)`.as('lists')])
+    .select(['k.status as key_status', statusListsStamp('c.id').as('lists')])
     .where('c.credential_id', '=', credential.id)
     .where('c.document_sha256', '=', hash)
-    .groupBy(['c.id', 'k.status'])
     .executeTakeFirst();
-  return row ? { hash, state: `${row.key_status ?? ''}|${row.lists ?? ''}` } : null;
+  return row ? { hash, state: ownCredentialState(row.key_status, row.lists) } : null;
 }
 
 /** Verifies any credential with Cairn's resolvers. */
-export async function verifyWithCairn(input: string | Record<string, unknown> | Uint8Array, deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers }): Promise<VerificationReport> {
-  const own = await ownState(deps.db, input);
+export async function verifyWithCairn(
+  input: string | Record<string, unknown> | Uint8Array,
+  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers },
+  /** A caller that read the stored credential already gives its hash and state (ownCredentialState), saving a query. */
+  known?: { hash: string; state: string },
+): Promise<VerificationReport> {
+  const own = known ?? (await ownState(deps.db, input));
   const key = own ? `${deps.config.publicUrl}|${own.hash}` : '';
   const hit = own ? ownReports.get(key) : undefined;
   if (own && hit && hit.state === own.state && hit.report.credential) {

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { notFound } from '../../domain/errors.ts';
-import { verifyWithCairn } from '../../commands/verifyCredential.ts';
+import { ownCredentialState, statusListsStamp, verifyWithCairn } from '../../commands/verifyCredential.ts';
+import { sql } from 'kysely';
 import { verdictOf } from '../../commands/verifySubmission.ts';
 import QRCode from 'qrcode';
 import type { Queryable } from '../../storage/database.ts';
@@ -19,7 +20,14 @@ async function load(c: C) {
     .selectFrom('credentials as cr')
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
     .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
-    .select(['cr.id', 'cr.public_id', 'cr.document', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'cr.micro_credential_id', 'cr.micro_credential_version', 'o.name as org_name', 'p.private', 'p.user_id as privacy_user_id'])
+    .leftJoin('issuer_keys as k', 'k.id', 'cr.issuer_key_id')
+    .select(['cr.id', 'cr.public_id', 'cr.document', 'cr.document_sha256', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'cr.micro_credential_id', 'cr.micro_credential_version', 'o.name as org_name', 'p.private', 'p.user_id as privacy_user_id', 'k.status as key_status'])
+    // What the page needs besides the row, in the same query: the state verification depends on,
+    // and whether any recognizer approved this version (most badges: no, and no more queries).
+    .select([
+      statusListsStamp('cr.id').as('lists'),
+      sql<boolean>`exists (select 1 from program_submissions s where s.micro_credential_id = cr.micro_credential_id and s.micro_credential_version = cr.micro_credential_version and s.status = 'approved')`.as('approved_somewhere'),
+    ])
     .where('cr.public_id', '=', c.req.param('id') ?? '')
     .executeTakeFirst();
   if (!row) throw notFound('That badge');
@@ -101,13 +109,13 @@ export function badgeRoutes() {
     const row = await load(c);
     const { db, config, credentials, clock } = c.var.deps;
     const doc = JSON.parse(row.document) as Json & { credentialSubject: Json & { achievement: Json & { criteria?: Json } }; issuer: Json };
-    const report = await verifyWithCairn(row.document, { db, config, services: credentials, now: clock.now() });
+    const report = await verifyWithCairn(row.document, { db, config, services: credentials, now: clock.now() }, { hash: row.document_sha256, state: ownCredentialState(row.key_status, row.lists) });
     const failed = report.checks.filter((x) => !x.ok);
     const verdict = verdictOf(report);
     if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
     const statusEvent = verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
     const url = `${config.publicUrl}/badges/${row.public_id}`;
-    const recognition = row.micro_credential_id !== null && row.micro_credential_version !== null ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at) : null;
+    const recognition = row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at) : null;
     const achievement = doc.credentialSubject.achievement;
     const name = String(achievement.name ?? row.achievement_name);
     const issued = row.issued_at;
