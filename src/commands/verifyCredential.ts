@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { JWK } from 'jose';
-import type { Queryable } from '../storage/database.ts';
+import { embeddedChanges, type Queryable } from '../storage/database.ts';
 import { resolveDidKey } from '../credentials/didKey.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { publishStatusList, type CredentialServices, type RemoteResolvers } from '../credentials/issuing.ts';
@@ -99,7 +99,7 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
  * is used only while that state is unchanged (one small query per verification), with the dates
  * checked again for the moment asked about.
  */
-const ownReports = new BoundedCache<string, { state: string; report: VerificationReport }>(4096);
+const ownReports = new BoundedCache<string, { state: string; changes: number | undefined; report: VerificationReport }>(4096);
 
 /** The versions of the status lists a credential is on, as one string (SQL; `credentialId` is a column reference). */
 export const statusListsStamp = (credentialId: string) =>
@@ -108,8 +108,8 @@ export const statusListsStamp = (credentialId: string) =>
 /** What a verification of a credential issued here depends on besides its bytes: its key's status and its lists' versions. */
 export const ownCredentialState = (keyStatus: string | null, lists: string | null) => `${keyStatus ?? ''}|${lists ?? ''}`;
 
-/** The document hash and current state of a credential issued here byte for byte, or null. */
-async function ownState(db: Queryable, input: string | Record<string, unknown> | Uint8Array): Promise<{ hash: string; state: string } | null> {
+/** A JSON credential and the hash its stored text would have (credentials are stored as JSON.stringify of the signed object). */
+function hashed(input: string | Record<string, unknown> | Uint8Array): { id: string; hash: string } | null {
   if (input instanceof Uint8Array) return null;
   let credential: Record<string, unknown>;
   try {
@@ -118,15 +118,19 @@ async function ownState(db: Queryable, input: string | Record<string, unknown> |
     return null;
   }
   if (!credential || typeof credential !== 'object' || typeof credential.id !== 'string') return null;
-  const hash = documentHash(JSON.stringify(credential));
+  return { id: credential.id, hash: documentHash(JSON.stringify(credential)) };
+}
+
+/** The current state of a credential issued here byte for byte, or null. */
+async function ownState(db: Queryable, credential: { id: string; hash: string }): Promise<{ hash: string; state: string } | null> {
   const row = await db
     .selectFrom('credentials as c')
     .leftJoin('issuer_keys as k', 'k.id', 'c.issuer_key_id')
     .select(['k.status as key_status', statusListsStamp('c.id').as('lists')])
     .where('c.credential_id', '=', credential.id)
-    .where('c.document_sha256', '=', hash)
+    .where('c.document_sha256', '=', credential.hash)
     .executeTakeFirst();
-  return row ? { hash, state: ownCredentialState(row.key_status, row.lists) } : null;
+  return row ? { hash: credential.hash, state: ownCredentialState(row.key_status, row.lists) } : null;
 }
 
 /** Verifies any credential with Cairn's resolvers. */
@@ -136,15 +140,24 @@ export async function verifyWithCairn(
   /** A caller that read the stored credential already gives its hash and state (ownCredentialState), saving a query. */
   known?: { hash: string; state: string },
 ): Promise<VerificationReport> {
-  const own = known ?? (await ownState(deps.db, input));
-  const key = own ? `${deps.config.publicUrl}|${own.hash}` : '';
-  const hit = own ? ownReports.get(key) : undefined;
-  if (own && hit && hit.state === own.state && hit.report.credential) {
-    const checks = hit.report.checks.map((check) => (check.id === 'validity_window' ? validityWindow(hit.report.credential!, deps.now) : check));
-    return { ...hit.report, checks, verified: checks.every((x) => x.ok) };
+  // On the embedded database, a report stays current until data may have changed: no query at all.
+  const changes = embeddedChanges(deps.db);
+  const credential = known ? null : hashed(input);
+  const hash = known?.hash ?? credential?.hash;
+  const key = hash ? `${deps.config.publicUrl}|${hash}` : '';
+  const refreshed = (report: VerificationReport) => {
+    const checks = report.checks.map((check) => (check.id === 'validity_window' ? validityWindow(report.credential!, deps.now) : check));
+    return { ...report, checks, verified: checks.every((x) => x.ok) };
+  };
+  const earlier = hash ? ownReports.get(key) : undefined;
+  if (earlier && changes !== undefined && earlier.changes === changes && earlier.report.credential) return refreshed(earlier.report);
+  const own = known ?? (credential ? await ownState(deps.db, credential) : null);
+  if (own && earlier && earlier.state === own.state && earlier.report.credential) {
+    ownReports.set(key, { ...earlier, changes });
+    return refreshed(earlier.report);
   }
   const report = await verifyCredential(input, verifierDeps(deps.db, deps.config, deps.services, deps.now, deps.remote));
   // Only a report whose every check but the dates is settled by that state is kept.
-  if (own && report.checks.every((x) => x.ok || x.id === 'validity_window' || (x.id === 'status' && (x.code === 'revoked' || x.code === 'suspended')))) ownReports.set(key, { state: own.state, report });
+  if (own && report.checks.every((x) => x.ok || x.id === 'validity_window' || (x.id === 'status' && (x.code === 'revoked' || x.code === 'suspended')))) ownReports.set(key, { state: own.state, changes, report });
   return report;
 }

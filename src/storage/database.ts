@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { PGliteDialect } from './pg/pgliteDialect.ts';
+import { ChangeCounter, PGliteDialect } from './pg/pgliteDialect.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -52,7 +52,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   const pglite = await PGlite.create(dataPath, {
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const changes = new ChangeCounter();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, changes) });
+  changeCounters.set(db, changes);
   return {
     db,
     kind: 'pglite',
@@ -62,6 +64,17 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       unlock();
     },
   };
+}
+
+const changeCounters = new WeakMap<object, ChangeCounter>();
+
+/**
+ * On the embedded database (one process), a number that moves whenever data may have changed:
+ * note it before reading, and the copy is current while it has not moved. Undefined on
+ * PostgreSQL, where other processes write too.
+ */
+export function embeddedChanges(db: Queryable): number | undefined {
+  return changeCounters.get(db)?.value;
 }
 
 /** Applies every pending forward-only migration; safe when several processes start at once. */

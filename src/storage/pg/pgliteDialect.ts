@@ -17,13 +17,25 @@ import {
  * it to one user at a time: a transaction holds it until commit, and other queries wait instead
  * of slipping into someone else's transaction.
  */
+/**
+ * Counts statements that may change data (anything but a SELECT) on the embedded database. Only
+ * one process uses it, so a reader that notes the count before reading knows its copy is still
+ * current while the count is unchanged: hot read paths (public badge pages) use it as a cache key.
+ */
+export class ChangeCounter {
+  value = 0;
+}
+
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly changes: ChangeCounter = new ChangeCounter(),
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.changes);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();
@@ -48,14 +60,17 @@ class Mutex {
 class PGliteDriver implements Driver {
   readonly #mutex = new Mutex();
   readonly #releases = new WeakMap<DatabaseConnection, () => void>();
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly changes: ChangeCounter,
+  ) {}
 
   async init(): Promise<void> {
     await this.pglite.waitReady;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.#mutex.lock();
-    const connection = new PGliteConnection(this.pglite);
+    const connection = new PGliteConnection(this.pglite, this.changes);
     this.#releases.set(connection, release);
     return connection;
   }
@@ -88,8 +103,12 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly changes: ChangeCounter,
+  ) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (compiled.query.kind !== 'SelectQueryNode') this.changes.value++;
     const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
     return {
       rows: result.rows,

@@ -2,9 +2,11 @@ import { Hono, type Context } from 'hono';
 import { notFound } from '../../domain/errors.ts';
 import { ownCredentialState, statusListsStamp, verifyWithCairn } from '../../commands/verifyCredential.ts';
 import { sql } from 'kysely';
+import { raw } from 'hono/html';
+import { BoundedCache } from '../../domain/boundedCache.ts';
 import { verdictOf } from '../../commands/verifySubmission.ts';
 import QRCode from 'qrcode';
-import type { Queryable } from '../../storage/database.ts';
+import { embeddedChanges, type Queryable } from '../../storage/database.ts';
 import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
 import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -102,12 +104,23 @@ function imageOf(row: { png: Uint8Array | null; svg: string | null; achievement_
   return { png: row.png ?? renderPng(svg), svg };
 }
 
+/** Rendered public badge pages by badge id, with the stamp of everything they show. */
+const renderedPages = new BoundedCache<string, { stamp: string; changes: number | undefined; publicUrl: string; window: [number, number]; title: string; body: string; head: string }>(2048);
+
 /** The public page of one badge: what it says, a live verification, and ways to share and download it. */
 export function badgeRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/badges/:id', async (c) => {
-    const row = await load(c);
     const { db, config, credentials, clock } = c.var.deps;
+    // On the embedded database a rendered public page stays current until data may have changed
+    // (or its dates pass), so it is served without a query.
+    const changes = embeddedChanges(db);
+    const nowMs = clock.now().getTime();
+    const snapshot = changes === undefined ? undefined : renderedPages.get(c.req.param('id') ?? '');
+    if (snapshot && snapshot.changes === changes && snapshot.publicUrl === config.publicUrl && nowMs >= snapshot.window[0] && nowMs < snapshot.window[1]) {
+      return page(c, snapshot.title, raw(snapshot.body), 200, raw(snapshot.head));
+    }
+    const row = await load(c);
     const doc = JSON.parse(row.document) as Json & { credentialSubject: Json & { achievement: Json & { criteria?: Json } }; issuer: Json };
     const report = await verifyWithCairn(row.document, { db, config, services: credentials, now: clock.now() }, { hash: row.document_sha256, state: ownCredentialState(row.key_status, row.lists) });
     const failed = report.checks.filter((x) => !x.ok);
@@ -116,6 +129,11 @@ export function badgeRoutes() {
     const statusEvent = verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
     const url = `${config.publicUrl}/badges/${row.public_id}`;
     const recognition = row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at) : null;
+    // The page says the same to every visitor while what it shows is unchanged: the document, the
+    // verification state and verdict, the public reason and the recognition panel.
+    const stamp = JSON.stringify([config.publicUrl, row.document_sha256, ownCredentialState(row.key_status, row.lists), verdict, report.checks.map((x) => x.ok), statusEvent, recognition]);
+    const cached = row.private ? undefined : renderedPages.get(row.public_id);
+    if (cached && cached.stamp === stamp) return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
     const achievement = doc.credentialSubject.achievement;
     const name = String(achievement.name ?? row.achievement_name);
     const issued = row.issued_at;
@@ -151,9 +169,7 @@ export function badgeRoutes() {
         <link rel="alternate" type="application/json+oembed" href={`${config.publicUrl}/oembed?url=${encodeURIComponent(url)}`} />
       </>
     );
-    return page(
-      c,
-      name,
+    const body = (
       <>
         <img src={`/badges/${row.public_id}/baked.png`} alt={`${name} badge`} width="160" height="160" style="float:right" />
         <h1>{name}</h1>
@@ -224,10 +240,14 @@ export function badgeRoutes() {
             <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>baked PNG</a> · <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>baked SVG</a>
           </p>
         </section>
-      </>,
-      200,
-      head,
+      </>
     );
+    // The verdict can change by itself when validFrom or validUntil passes: the page is kept until then.
+    const turns = [Date.parse(String(doc.validFrom ?? '')), validUntil?.getTime() ?? NaN].filter((t) => t > nowMs);
+    const window: [number, number] = [nowMs, Math.min(Infinity, ...turns)];
+    const rendered = { stamp, changes, publicUrl: config.publicUrl, window, title: name, body: String(body), head: String(head) };
+    if (!row.private) renderedPages.set(row.public_id, rendered);
+    return page(c, name, raw(rendered.body), 200, raw(rendered.head));
   });
   r.get('/badges/:id/qr.svg', async (c) => {
     const row = await loadFiles(c);
