@@ -133,7 +133,11 @@ export function badgeRoutes() {
     // verification state and verdict, the public reason and the recognition panel.
     const stamp = JSON.stringify([config.publicUrl, row.document_sha256, ownCredentialState(row.key_status, row.lists), verdict, report.checks.map((x) => x.ok), statusEvent, recognition]);
     const cached = row.private ? undefined : renderedPages.get(row.public_id);
-    if (cached && cached.stamp === stamp) return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
+    if (cached && cached.stamp === stamp) {
+      // Still current at the count noted before this request read anything.
+      renderedPages.set(row.public_id, { ...cached, changes });
+      return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
+    }
     const achievement = doc.credentialSubject.achievement;
     const name = String(achievement.name ?? row.achievement_name);
     const issued = row.issued_at;
