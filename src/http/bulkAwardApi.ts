@@ -1,35 +1,11 @@
-import { Hono, type Context } from 'hono';
-import { AppError, notFound } from '../domain/errors.ts';
-import { authenticateApiToken } from '../commands/manageApiTokens.ts';
-import { requireMember } from '../commands/organisationAccess.ts';
+import { Hono } from 'hono';
+import { AppError } from '../domain/errors.ts';
 import { awardProblems, awardProgress, createAwardRun, requestDryRun, startAwardRun, suggestMapping } from '../commands/bulkAward.ts';
-import type { IssuingActor } from '../commands/issueCredential.ts';
-import { findOrganisationBySlug } from '../storage/organisations.ts';
-import type { Organisation } from '../storage/schema.ts';
-import { requireViewer } from './middleware/session.ts';
 import type { AppEnv } from './env.ts';
-
-type C = Context<AppEnv>;
+import { issuingOrganisation } from './issuerAccess.ts';
 
 /** Largest CSV body accepted here (streamed: memory stays flat whatever the size). */
 export const MAX_ROSTER_STREAM_MB = 1024;
-
-/** Who may issue for the organisation in the URL: its API token, or a logged-in member allowed to issue. */
-async function issuer(c: C): Promise<{ organisation: Organisation; actor: IssuingActor }> {
-  const slug = c.req.param('slug') ?? '';
-  const header = c.req.header('authorization') ?? '';
-  if (header.startsWith('Bearer ')) {
-    const auth = await authenticateApiToken(c.var.deps.db, header.slice(7).trim(), c.var.deps.clock.now());
-    if (!auth) throw new AppError('unauthenticated', 'That API token is not valid (revoked, or mistyped).');
-    const organisation = await findOrganisationBySlug(c.var.deps.db, slug);
-    // A token of another organisation learns nothing about this one.
-    if (!organisation || organisation.id !== auth.organisationId) throw notFound('That organisation');
-    return { organisation, actor: { organisationId: organisation.id, userId: null, ip: c.var.ip } };
-  }
-  const viewer = requireViewer(c.var.viewer);
-  const { organisation } = await requireMember(c.var.deps.db, slug, viewer.user_id, 'credentials.issue');
-  return { organisation, actor: { organisationId: organisation.id, userId: viewer.user_id, ip: c.var.ip } };
-}
 
 /** Passes the body through, refusing it past MAX_ROSTER_STREAM_MB (this route skips the buffering body limit). */
 async function* limited(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -51,7 +27,7 @@ export function bulkAwardApiRoutes() {
   const base = '/api/v1/orgs/:slug/award-runs';
 
   r.post(base, async (c) => {
-    const { organisation, actor } = await issuer(c);
+    const { organisation, actor } = await issuingOrganisation(c);
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/(csv|plain)\b/.test(type)) throw new AppError('validation_failed', 'Send the CSV file as the request body with Content-Type: text/csv.');
     const body = c.req.raw.body;
@@ -61,18 +37,18 @@ export function bulkAwardApiRoutes() {
   });
 
   r.get(`${base}/:run`, async (c) => {
-    const { organisation } = await issuer(c);
+    const { organisation } = await issuingOrganisation(c);
     return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')));
   });
 
   r.get(`${base}/:run/problems`, async (c) => {
-    const { organisation } = await issuer(c);
+    const { organisation } = await issuingOrganisation(c);
     const rows = await awardProblems(c.var.deps.db, organisation.id, c.req.param('run'), 1000);
     return c.json({ rows: rows.map((p) => ({ line: p.row_number, email: p.email, state: p.state, error: p.error })) });
   });
 
   r.post(`${base}/:run/mapping`, async (c) => {
-    const { organisation, actor } = await issuer(c);
+    const { organisation, actor } = await issuingOrganisation(c);
     const mapping: unknown = await c.req.json().catch(() => undefined);
     if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping)) throw new AppError('validation_failed', 'Send the mapping as a JSON object, e.g. {"email":"Email","name":"Full Name"}.');
     const summary = await requestDryRun(c.var.deps, actor, c.req.param('run'), mapping);
@@ -82,7 +58,7 @@ export function bulkAwardApiRoutes() {
   });
 
   r.post(`${base}/:run/issue`, async (c) => {
-    const { organisation, actor } = await issuer(c);
+    const { organisation, actor } = await issuingOrganisation(c);
     await startAwardRun(c.var.deps, actor, c.req.param('run'));
     c.var.deps.onJobsEnqueued?.();
     return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);

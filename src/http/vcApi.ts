@@ -1,16 +1,11 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { AppError } from '../domain/errors.ts';
 import { authenticateApiToken } from '../commands/manageApiTokens.ts';
 import { issueSuppliedCredential } from '../commands/issueCredential.ts';
 import { verifyWithCairn } from '../commands/verifyCredential.ts';
 import { verifyPresentation } from '../commands/verifyPresentation.ts';
 import type { AppEnv } from './env.ts';
-
-async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => undefined);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('validation_failed', 'The request body must be a JSON object.');
-  return body as Record<string, unknown>;
-}
+import { jsonObjectBody } from './issuerAccess.ts';
 
 /** The W3C VC API: issue with an organisation API token; verify credentials and presentations for anyone. */
 export function vcApiRoutes() {
@@ -20,7 +15,7 @@ export function vcApiRoutes() {
     const { db, clock } = c.var.deps;
     const auth = header.startsWith('Bearer ') ? await authenticateApiToken(db, header.slice(7).trim(), clock.now()) : null;
     if (!auth) throw new AppError('unauthenticated', 'Send an organisation API token as “Authorization: Bearer cairn_…”.');
-    const issued = await issueSuppliedCredential({ ...c.var.deps, credentials: c.var.deps.credentials }, { organisationId: auth.organisationId, userId: null, ip: c.var.ip }, await jsonBody(c));
+    const issued = await issueSuppliedCredential({ ...c.var.deps, credentials: c.var.deps.credentials }, { organisationId: auth.organisationId, userId: null, ip: c.var.ip }, await jsonObjectBody(c));
     if (issued.jwt) {
       return c.json({ verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:application/vc+jwt,${issued.jwt}`, type: 'EnvelopedVerifiableCredential' } }, 201);
     }
@@ -28,7 +23,7 @@ export function vcApiRoutes() {
   });
 
   r.post('/credentials/verify', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonObjectBody(c);
     let input = body.verifiableCredential;
     // An enveloped VC-JWT (VC 2.0) carries the JWS in a data: URL.
     if (input && typeof input === 'object' && (input as Record<string, unknown>).type === 'EnvelopedVerifiableCredential') {
@@ -42,7 +37,7 @@ export function vcApiRoutes() {
   });
 
   r.post('/presentations/verify', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonObjectBody(c);
     const { db, config, credentials, clock } = c.var.deps;
     const report = await verifyPresentation(body, { db, config, services: credentials, now: clock.now() });
     return c.json(report, report.verified ? 200 : 400);

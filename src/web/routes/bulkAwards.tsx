@@ -5,7 +5,7 @@ import { requireMember } from '../../commands/organisationAccess.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { AWARD_FIELDS, awardProblems, awardProgress, createAwardRun, listAwardRuns, requestDryRun, startAwardRun, suggestMapping, type AwardField, type AwardProgress } from '../../commands/bulkAward.ts';
-import { CsrfField, ErrorSummary, emptyForm, type FormState } from '../forms.tsx';
+import { CsrfField, emptyForm, ErrorSummary, SelectField, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
@@ -72,17 +72,7 @@ export function bulkAwardRoutes() {
           <ErrorSummary form={form} />
           <form method="post" action={base} enctype="multipart/form-data" class="stack" novalidate data-stream-upload={`/api/v1/orgs/${organisation.slug}/award-runs`}>
             <CsrfField token={c.var.csrfToken} />
-            <div class="field">
-              <label for="f-microCredential">Micro-credential</label>
-              {form.errors.microCredential && <span class="error-text">{form.errors.microCredential}</span>}
-              <select id="f-microCredential" name="microCredential">
-                {mcs.map((m) => (
-                  <option value={m.public_id} selected={form.values.microCredential === m.public_id}>
-                    {m.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField form={form} name="microCredential" label="Micro-credential" options={mcs.map((m) => [m.public_id, m.title])} />
             <div class="field">
               <label for="f-file">CSV file</label>
               <span id="f-file-hint" class="hint">

@@ -7,7 +7,7 @@ import { changeManyCredentialStatuses } from '../../commands/changeManyCredentia
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { CsrfField, ErrorSummary, Field, emptyForm, TableHead, type FormState } from '../forms.tsx';
+import { CsrfField, ErrorSummary, Field, SelectField, emptyForm, TableHead, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
@@ -45,16 +45,7 @@ export function credentialRoutes() {
           <ErrorSummary form={form} />
           <form method="post" action={base} class="stack" novalidate>
             <CsrfField token={c.var.csrfToken} />
-            <div class="field">
-              <label for="f-microCredential">Micro-credential</label>
-              <select id="f-microCredential" name="microCredential">
-                {mcs.map((m) => (
-                  <option value={m.public_id} selected={form.values.microCredential === m.public_id}>
-                    {m.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField form={form} name="microCredential" label="Micro-credential" options={mcs.map((m) => [m.public_id, m.title])} />
             <Field form={form} name="email" type="email" label="Recipient’s email" required />
             <Field form={form} name="narrative" label="Evidence narrative (optional)" />
             <Field form={form} name="evidenceUrl" type="url" label="Evidence link (optional)" hint="A page showing the work, e.g. an attendance record." />
