@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../jobs/definition.ts';
 import { DELIVER_MAIL } from './outbox.ts';
 
+/** What an outbox row keeps of a delivered message's body. */
+export const SENT_BODY = 'Delivered; the body is not kept after delivery (its links are secrets).';
+
 /** How long a sender owns a message it is sending: far longer than the SMTP timeouts. */
 export const SENDING_CLAIM_MS = 10 * 60 * 1000;
 
@@ -44,6 +47,13 @@ export const deliverMailJob = defineJob({
       await db.updateTable('mail_outbox').set({ status: 'queued', sending_until: null }).where('id', '=', outboxId).where('status', '=', 'sending').execute();
       throw err;
     }
-    await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: clock.now(), message_id: messageId, sending_until: null }).where('id', '=', outboxId).where('status', '=', 'sending').execute();
+    // Once the mail server has it, the body (claim, reset and confirmation links are bearer
+    // secrets) is not kept: subject, recipient, template and message id stay for the record.
+    await db
+      .updateTable('mail_outbox')
+      .set({ status: 'sent', sent_at: clock.now(), message_id: messageId, sending_until: null, text_body: SENT_BODY, html_body: `<p>${SENT_BODY}</p>` })
+      .where('id', '=', outboxId)
+      .where('status', '=', 'sending')
+      .execute();
   },
 });

@@ -10,7 +10,7 @@ import type { JobDefinition } from '../jobs/definition.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { outboxOnlyMailer, smtpMailer, type Mailer } from './mailer.ts';
 import { DELIVER_MAIL, listOutbox, queueMail } from './outbox.ts';
-import { deliverMailJob, SENDING_CLAIM_MS } from './deliverJob.ts';
+import { deliverMailJob, SENDING_CLAIM_MS, SENT_BODY } from './deliverJob.ts';
 import { confirmEmailMail, invitationMail, passwordChangedMail, resetPasswordMail } from './templates.tsx';
 import type { Storage } from '../storage/database.ts';
 
@@ -36,6 +36,8 @@ for (const backend of testBackends()) {
       const [row] = await listOutbox(storage.db, { limit: 1, to });
       assert.equal(row?.status, 'sent');
       assert.ok(row?.message_id);
+      assert.equal(row?.text_body, SENT_BODY, 'the link is not kept once the mail server has it');
+      assert.doesNotMatch(row?.html_body ?? '', /confirm-email/);
       await smtp.close();
     });
 
