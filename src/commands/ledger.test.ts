@@ -192,6 +192,11 @@ for (const backend of testBackends()) {
       await linkLicense(s.deps, { userId: s.earner.id, ip: null }, { program: s.programPublicId, licenseNumber: 'EDU-654321', cycleStart: '2025-07-01' });
       const { posted } = await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm', cycleStart: '2024-01-01' });
       assert.equal(posted, 2);
+      // The earner hears of both decisions, with the reason for the rejection.
+      const told = await storage.db.selectFrom('mail_outbox').select(['template', 'text_body']).where('to_address', '=', s.earner.email).where('template', 'like', 'license.%').orderBy('id').execute();
+      assert.deepEqual(told.map((m) => m.template), ['license.rejected', 'license.confirmed']);
+      assert.match(told[0]!.text_body, /No license EDU-123456 on the register\./);
+      assert.match(told[1]!.text_body, /\/me\/licenses/);
       const entries = await s.entries();
       assert.deepEqual(entries.map((e) => [e.hours, e.cycle]), [[0.75, '2024-01-01'], [0.25, '2024-01-01']], 'the second credit is capped at the remainder');
       assert.match(entries[1]!.reason, /Capped/);

@@ -36,3 +36,21 @@ export function noticeDigestMail(v: { organisationName: string; programName: str
   );
   return { template: 'recognition.digest', subject, text, html: html(body) };
 }
+
+/** To the earner: a recognizer confirmed their license link, or rejected it with the reason. */
+export function licenseDecisionMail(v: { name: string; recognizerName: string; programName: string; licenseNumber: string; confirmed: boolean; reason: string; link: string }): RenderedMail {
+  const subject = v.confirmed ? `${v.recognizerName} confirmed your license ${v.licenseNumber}` : `${v.recognizerName} could not confirm your license ${v.licenseNumber}`;
+  const lead = v.confirmed
+    ? `${v.recognizerName} confirmed license ${v.licenseNumber} for ${v.programName}: credit for recognized micro-credentials now counts toward your renewal.`
+    : `${v.recognizerName} could not match license ${v.licenseNumber} for ${v.programName}${v.reason ? `: ${v.reason}` : '.'} Check the number and link it again.`;
+  const reason = 'You receive this because you linked a license to a recognition program on Cairn.';
+  const text = [`Hello ${v.name},`, '', lead, '', `Your licenses: ${v.link}`, '', reason].join('\n');
+  const body = (
+    <Layout title={subject} reason={reason}>
+      <p>Hello {v.name},</p>
+      <p>{lead}</p>
+      <Button href={v.link} label="See your licenses" />
+    </Layout>
+  );
+  return { template: v.confirmed ? 'license.confirmed' : 'license.rejected', subject, text, html: html(body) };
+}
