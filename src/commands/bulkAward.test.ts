@@ -9,6 +9,7 @@ import { checkAwardRunJobDefinition } from '../jobs/bulkAwardJobs.ts';
 import { silentLogger } from '../logger.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
+import { awardCredential } from './awardCredential.ts';
 import { documentHash } from '../credentials/issuing.ts';
 
 const roster = [
@@ -103,6 +104,15 @@ for (const backend of testBackends()) {
       assert.equal(second.valid, 0);
       await assert.rejects(startAwardRun(deps, actor, again.publicId), /No row can be issued/);
       assert.equal((await storage.db.selectFrom('credentials').select('id').where('organisation_id', '=', org.id).execute()).length, 3);
+    });
+
+    test('a person awarded one by one is already issued for a later roster of the same version', async () => {
+      const storage = await backend.storage();
+      const { deps, actor, mc } = await awardSetup(storage);
+      await awardCredential(deps, actor, { email: 'Solo@Example.org', microCredential: mc.publicId });
+      const run = await createAwardRun(deps, actor, { microCredential: mc.publicId, fileName: 'later.csv' }, csvStream('Email\nsolo@example.org\nnew@example.org\n'));
+      const summary = await mapAwardRun(deps, actor, run.publicId, { email: 'Email' });
+      assert.deepEqual([summary.valid, summary.alreadyIssued], [1, 1]);
     });
 
     test('idempotent in the database: two runs of the same rows issued at once yield one credential per recipient', async () => {

@@ -156,6 +156,15 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
       .returning(['id', 'public_id'])
       .executeTakeFirstOrThrow();
     await recordStatusEntries(tx, row.id, entries);
+    // A catalog award by email is remembered under the bulk-award key, so a later roster sees that
+    // this person already holds this version (an existing key is left as it is).
+    if (meta.microCredential && meta.recipientEmail) {
+      await tx
+        .insertInto('award_keys')
+        .values({ organisation_id: organisation.id, micro_credential_id: meta.microCredential.id, micro_credential_version: meta.microCredential.version, recipient_email: meta.recipientEmail.toLowerCase(), external_id: '', credential_id: row.id, created_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
     // A credential sent to an email is offered to its recipient to claim (link emailed, same transaction).
     await offerClaim(tx, deps, { id: row.id, public_id: row.public_id, organisation_id: organisation.id, recipient_email: meta.recipientEmail, achievement_name: subject.achievement?.name ?? String(signed.name ?? '') }, now, actor.userId);
     // A credential that counts toward pathways gets the earner's pathways re-evaluated.
