@@ -12,7 +12,7 @@ import { activeSigningKey } from '../storage/issuerKeys.ts';
 import type { Queryable, Tx } from '../storage/database.ts';
 import type { Organisation, StatusList } from '../storage/schema.ts';
 import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
-import { enqueueCompletionNoticesForMany } from './ledger.ts';
+import { enqueueCompletionNoticesForMany, licenseFactsForMany } from './ledger.ts';
 import { addMonths } from './applyForMicroCredential.ts';
 import { publishedAchievement } from './issueCredential.ts';
 import type { CommandDeps } from './context.ts';
@@ -171,8 +171,12 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
   const created = isoSeconds(now);
   const issuer = { id: did, name: org.name, url: org.website ?? undefined };
   const signedRows: Array<{ item: AwardItem; revocation: number; suspension: number; publicId: string; credentialId: string; document: string; sha256: string; validFrom: string; validUntil: string | null }> = [];
+  // Recipients holding a confirmed license with a program recognizing this version get its number
+  // and hours in the credential, as single awards do (a credits column of the roster wins).
+  const licensed = await licenseFactsForMany(tx, { microCredentialId: mc.id, version: mc.version, issuedOn: now, creditsAvailable: ctx.achievement.creditsAvailable ?? null }, toIssue.map((i) => i.email));
   for (let n = 0; n < toIssue.length; n++) {
     const item = toIssue[n]!;
+    const license = licensed.get(item.email.toLowerCase());
     const revocation = lists.revocation.indexes[n]!;
     const suspension = lists.suspension.indexes[n]!;
     const listUrl = statusListUrl(config, lists.revocation.list.public_id);
@@ -186,7 +190,8 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
         recipient: { email: item.email },
         validFrom,
         validUntil: ctx.validityMonths ? isoSeconds(addMonths(new Date(validFrom), ctx.validityMonths)) : undefined,
-        creditsEarned: item.creditsEarned,
+        creditsEarned: item.creditsEarned ?? license?.creditsEarned,
+        licenseNumber: license?.licenseNumber,
         evidence: item.evidence,
         credentialStatus: status,
       });

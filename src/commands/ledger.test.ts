@@ -111,6 +111,10 @@ for (const backend of testBackends()) {
       await s.worker.drain();
       const notices = await s.notices();
       assert.equal(notices.length, 2, 'one notice per bulk-issued credential');
+      const held = await storage.db.selectFrom('credentials').select(['recipient_email', 'document']).where('organisation_id', '=', s.issuerOrg.id).execute();
+      const subjectOf = (email: string) => (JSON.parse(held.find((h) => h.recipient_email === email)!.document) as { credentialSubject: { licenseNumber?: string; creditsEarned?: number } }).credentialSubject;
+      assert.deepEqual([subjectOf(s.earner.email.toLowerCase()).licenseNumber, subjectOf(s.earner.email.toLowerCase()).creditsEarned], ['EDU-123456', 0.5], 'the licensed earner’s credential carries the license and hours');
+      assert.equal(subjectOf(other).licenseNumber, undefined);
       assert.deepEqual((await s.entries()).map((e) => [e.hours, e.kind]), [[0.5, 'credit']], 'credit for the earner with a confirmed license; the other waits');
     });
 
