@@ -66,6 +66,23 @@ export async function recognitionsForVersion(db: Queryable, microCredentialId: n
   return rows.map(toRecognition);
 }
 
+/** The recognitions of many catalog entries (micro-credential public id + listed version) in one query, by public id. */
+export async function recognitionsForCatalog(db: Queryable, entries: Array<{ public_id: string; version: number }>, onDate: Date | string): Promise<Map<string, Recognition[]>> {
+  const found = new Map<string, Recognition[]>();
+  if (entries.length === 0) return found;
+  const rows = await baseQuery(db, onDate)
+    .innerJoin('micro_credentials as m', 'm.id', 's.micro_credential_id')
+    .select(['m.public_id as mcPublicId', 's.micro_credential_version as mcVersion'])
+    .where('m.public_id', 'in', entries.map((e) => e.public_id))
+    .execute();
+  const listed = new Map(entries.map((e) => [e.public_id, e.version]));
+  for (const { mcPublicId, mcVersion, ...r } of rows) {
+    if (listed.get(mcPublicId) !== mcVersion) continue; // only the listed (published) version counts
+    found.set(mcPublicId, [...(found.get(mcPublicId) ?? []), toRecognition(r)]);
+  }
+  return found;
+}
+
 /** The recognitions of a pathway on `onDate` (they apply to credentials issued for that pathway). */
 export async function recognitionsForPathway(db: Queryable, pathwayId: number, onDate: Date | string): Promise<Recognition[]> {
   const rows = await baseQuery(db, onDate).where('s.pathway_id', '=', pathwayId).execute();

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import { notFound } from '../../domain/errors.ts';
 import { EARNING_MODES, EARNING_MODE_LABELS } from '../../domain/microCredential.ts';
 import { searchCatalog, versionToDesign } from '../../storage/catalog.ts';
+import { recognitionsForCatalog } from '../../storage/recognition.ts';
 import { achievementFromDesign, achievementJson, achievementUrl } from '../../credentials/achievement.ts';
 import { organisationDid } from '../../credentials/issuerIdentity.ts';
 import { catalogQuery } from '../../http/catalogApi.ts';
@@ -47,6 +48,7 @@ export function catalogRoutes() {
       db.selectFrom('organisations').select(['slug', 'name']).where('kind', '!=', 'recognizer').orderBy('name').limit(200).execute(),
       recognizerOptions(db),
     ]);
+    const recognized = await recognitionsForCatalog(db, items, c.var.deps.clock.now());
     const pageNo = query.page ?? 1;
     const pages = Math.max(1, Math.ceil(total / 20));
     const link = (p: number) => {
@@ -144,6 +146,11 @@ export function catalogRoutes() {
                 {i.organisation_name} · {EARNING_MODE_LABELS[i.earning_mode]} · effort {hours(i.effort_hours)} · {i.credit_hours ?? 0} credit hours
               </p>
               <p>{i.competency}</p>
+              {(recognized.get(i.public_id) ?? []).map((r) => (
+                <p class="recognized">
+                  Recognized by {r.recognizerName} for {r.hoursGranted} hour{r.hoursGranted === 1 ? '' : 's'} ({r.licenseName})
+                </p>
+              ))}
               {i.tags.map((t) => (
                 <span class="tag">{t}</span>
               ))}

@@ -110,6 +110,7 @@ for (const backend of testBackends()) {
       const filtered = await (await app.request(`/catalog?q=${word}&recognizedBy=${board.slug}`)).text();
       assert.match(filtered, /1 micro-credential\b/);
       assert.match(filtered, new RegExp(`<option value="${board.slug}" selected`));
+      assert.match(filtered, new RegExp(`Recognized by ${board.name} for 0.5 hours`), 'search results say so too');
       const api = (await (await app.request(`/api/v1/catalog?q=${word}&recognizedBy=${board.slug}`)).json()) as { total: number };
       assert.equal(api.total, 1);
       const none = (await (await app.request(`/api/v1/catalog?q=${word}&recognizedBy=${otherIssuer.slug}`)).json()) as { total: number };
@@ -122,6 +123,7 @@ for (const backend of testBackends()) {
       assert.doesNotMatch(await (await app.request(`/catalog/${issuer.slug}/${mcSlug}`)).text(), /Recognized by/, 'version 3 is not recognized until approved');
       assert.match(await (await app.request(`/catalog/${issuer.slug}/${mcSlug}/v/2`)).text(), /Recognized by/);
       assert.equal(((await (await app.request(`/api/v1/catalog?q=${word}&recognizedBy=${board.slug}`)).json()) as { total: number }).total, 0);
+      assert.doesNotMatch(await (await app.request(`/catalog?q=${word}`)).text(), new RegExp(`Recognized by ${board.name} for`), 'nor do the search results for version 3');
 
       // The endorsement: issued from the submission page, public, verified, shown on catalog and badge pages.
       assert.equal((await officerB.post(`${officerUrl2}/endorse`, { comment: 'Meets the board’s renewal standards.' })).status, 303);
