@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
+import { scratchPostgres } from '../src/testing/databases.ts';
 import { awardSetup, generatedRoster } from '../src/testing/awardFixtures.ts';
 import { createAwardRun, mapAwardRun, processAwardRun, startAwardRun, AWARD_JOBS_PER_RUN, ISSUE_AWARD_RUN } from '../src/commands/bulkAward.ts';
 
@@ -80,26 +79,11 @@ export async function bulkAwardBenchmarks(report: Report, rows: number, log: (li
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     // A fresh database on that server, dropped afterwards.
-    const name = `cairn_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
+    const scratch = await scratchPostgres(adminUrl, { prefix: 'cairn_bench', poolSize: 4 });
     try {
-      const server = await openStorage({ databaseUrl: url.toString(), dataDir: '', poolSize: 4 });
-      await migrate(server.db);
-      await measure(report, 'postgres', server, rows, log);
-      await server.close();
+      await measure(report, 'postgres', scratch.storage, rows, log);
     } finally {
-      // Wait for the pool's sockets to close: forcing them would surface as an error here.
-      for (let i = 0; i < 50; i++) {
-        const { rows: open } = await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
-        if (Number(open[0]?.n ?? 0) === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     }
   }
 }

@@ -8,7 +8,7 @@ import { testConfig, testCredentialServices } from '../src/testing/http.ts';
 import { buildOrganisation, buildUser } from '../src/testing/factories.ts';
 import { issueCredential } from '../src/commands/issueCredential.ts';
 import { systemClock } from '../src/domain/clock.ts';
-import { scratchPostgres } from './scratchDatabase.ts';
+import { scratchPostgres } from '../src/testing/databases.ts';
 
 // Public badge page and verify endpoint under a fixed load from autocannon (a separate process,
 // so the server keeps its own core): p99 latency at 1,000 requests/s on loopback, against the
@@ -74,7 +74,7 @@ export async function loadBenchmarks(report: Report, seconds = Number(process.en
   await embedded.close();
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (url) {
-    const scratch = await scratchPostgres(url);
+    const scratch = await scratchPostgres(url, { prefix: 'cairn_bench', poolSize: 8 });
     try {
       await loadOne(scratch.storage, 'PostgreSQL', report, seconds, rate);
     } finally {

@@ -9,7 +9,7 @@ import { inTransaction, type Queryable } from '../storage/database.ts';
 import type { ImportedStatus } from '../storage/schema.ts';
 import { statusesOf, type CredentialStatus } from '../storage/credentialStatus.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
-import { readSubmission, type Submission, type SubmissionFormat } from './verifySubmission.ts';
+import { readSubmission, reportStatus, type Submission, type SubmissionFormat } from './verifySubmission.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
 export type BackpackDeps = CommandDeps & { credentials: CredentialServices };
@@ -124,18 +124,6 @@ export async function setBadgePrivacy(deps: CommandDeps, actor: Actor, credentia
 /** What the earner gives: pasted text, an uploaded file or a URL, as on /verify. */
 export type ImportInput = Submission;
 
-/** What a verification says, in one word, and why when it failed. */
-export function labelOf(report: VerificationReport): { status: ImportedStatus; reason: string | null } {
-  if (report.verified) return { status: 'valid', reason: null };
-  const failed = report.checks.filter((c) => !c.ok);
-  const reason = failed.map((c) => c.message ?? c.code ?? c.id).join(' ');
-  if (failed.some((c) => c.id !== 'status' && c.id !== 'validity_window')) return { status: 'failed', reason };
-  if (failed.some((c) => c.code === 'revoked')) return { status: 'revoked', reason };
-  if (failed.some((c) => c.code === 'suspended')) return { status: 'suspended', reason };
-  if (failed.some((c) => c.code === 'expired')) return { status: 'expired', reason };
-  return { status: 'failed', reason };
-}
-
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const dateOf = (v: unknown): Date | null => {
   const t = typeof v === 'string' ? Date.parse(v) : NaN;
@@ -224,7 +212,7 @@ export async function importBadge(deps: BackpackDeps, actor: Actor, input: Impor
     .digest('hex');
   const existing = await deps.db.selectFrom('imported_credentials').select('public_id').where('user_id', '=', actor.userId).where('sha256', '=', sha256).executeTakeFirst();
   if (existing) throw conflict('This badge is already in your backpack.');
-  const { status, reason } = labelOf(report);
+  const { status, reason } = reportStatus(report);
   const display = displayFields(report.credential);
   const now = deps.clock.now();
   const id = publicId('imp');
@@ -267,7 +255,7 @@ export async function ownImportedBadge(db: Queryable, userId: number, importedPu
 export async function reverifyImported(deps: BackpackDeps, actor: Actor, importedPublicId: string): Promise<{ status: ImportedStatus; reason: string | null }> {
   const row = await ownImportedBadge(deps.db, actor.userId, importedPublicId);
   const report = await verifyStored(deps, { text: row.original_text, bytes: row.original_bytes, format: row.format });
-  const { status, reason } = labelOf(report);
+  const { status, reason } = reportStatus(report);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     await tx.updateTable('imported_credentials').set({ verified: report.verified, status, failure_reason: reason, report: reportText(report), checked_at: now }).where('id', '=', row.id).execute();

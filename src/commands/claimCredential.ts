@@ -143,7 +143,7 @@ async function ensureAddressThroughLink(tx: Tx, actor: Actor, email: string, now
   const mine = await emailsOf(tx, actor.userId);
   const own = mine.find((e) => e.email === email);
   if (own?.confirmed_at) return false;
-  const other = await tx.selectFrom('user_emails').select('user_id').where('email', '=', email).where('confirmed_at', 'is not', null).executeTakeFirst();
+  const other = await findUserByConfirmedEmail(tx, email);
   if (other) throw new AppError('forbidden', `This badge was sent to ${email}, which belongs to another Cairn account. Log in to that account to accept it.`);
   if (own) {
     await tx.updateTable('user_emails').set({ confirmed_at: now }).where('id', '=', own.id).execute();

@@ -10,7 +10,7 @@ import { activeSigningKey } from '../storage/issuerKeys.ts';
 import { achievementUrl } from '../credentials/achievement.ts';
 import { OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from '../credentials/contexts.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
-import { documentHash, signForOrganisation, type CredentialServices } from '../credentials/issuing.ts';
+import { documentHash, isoSeconds, signForOrganisation, type CredentialServices } from '../credentials/issuing.ts';
 import { validateEndorsementCredential } from '../credentials/schema.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { submissionMail } from '../mail/recognitionMail.tsx';
@@ -19,7 +19,6 @@ import { appLink, type Actor, type CommandDeps } from './context.ts';
 
 export const ENDORSEMENT_SCHEMA_ID = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
 
-const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 
 /** The unsigned OB 3.0 EndorsementCredential of a recognizer for an achievement. */
 export function buildEndorsementCredential(v: { issuerId: string; issuerName: string; issuerUrl?: string | null; achievementId: string; achievementName: string; comment: string; validFrom: string; validUntil?: string | null }): Record<string, unknown> {

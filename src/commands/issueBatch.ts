@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { AppError, notFound } from '../domain/errors.ts';
 import { buildOpenBadgeCredential, type AchievementData, type StatusEntry } from '../credentials/openBadgeCredential.ts';
 import { validateAchievementCredential } from '../credentials/schema.ts';
-import { documentHash, publishStatusList, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
+import { documentHash, isoSeconds, publishStatusList, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
 import { signEddsaRdfc2022 } from '../credentials/proofs/eddsaRdfc2022.ts';
 import { organisationDid, verificationMethodId } from '../credentials/issuerIdentity.ts';
 import { randomIndex } from '../credentials/bitstringStatusList.ts';
@@ -62,7 +62,6 @@ export type AwardOutcome =
   | { ref: number; state: 'skipped'; credentialId: number; reason: string }
   | { ref: number; state: 'invalid'; error: string };
 
-const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 
 /** Resolves the organisation and the exact micro-credential version a run awards. */
 export async function awardContext(deps: Deps, organisationId: number, microCredentialPublicId: string, version: number, issuedBy: number | null): Promise<AwardContext> {

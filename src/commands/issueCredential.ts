@@ -13,7 +13,7 @@ import type { Queryable } from '../storage/database.ts';
 import { versionToDesign } from '../storage/catalog.ts';
 import { achievementFromDesign, achievementUrl } from '../credentials/achievement.ts';
 import { validateAchievementCredential } from '../credentials/schema.ts';
-import { documentHash, publishStatusList, signForOrganisation, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
+import { documentHash, isoSeconds, publishStatusList, signForOrganisation, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { inTransaction } from '../storage/database.ts';
 import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../storage/statusLists.ts';
@@ -178,7 +178,6 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
   return result;
 }
 
-const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 
 /** Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data. */
 export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {

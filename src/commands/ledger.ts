@@ -6,6 +6,7 @@ import { parseInput } from '../domain/validation.ts';
 import { applyCap, creditFor, cycleContaining, dayOf, dayString, isDay } from '../domain/credit.ts';
 import { inTransaction, type Queryable } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
+import { findUserByConfirmedEmail } from '../storage/users.ts';
 import { recognitionsForCredential } from '../storage/recognition.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { requireRecognizer } from './recognitionPrograms.ts';
@@ -49,16 +50,21 @@ export async function enqueueCompletionNoticesForMany(tx: Queryable, credentialI
   if (credentialIds.length === 0) return 0;
   const rows = await tx.selectFrom('credentials').select(['id', 'micro_credential_id', 'micro_credential_version', 'pathway_id', 'issued_at', 'organisation_id']).where('id', 'in', credentialIds).execute();
   const recognized = new Map<string, boolean>();
-  let enqueued = 0;
+  const notify: typeof rows = [];
   for (const c of rows) {
     if (c.micro_credential_id === null && c.pathway_id === null) continue;
     const key = `${c.micro_credential_id}:${c.micro_credential_version}:${c.pathway_id}:${dayOf(c.issued_at)}`;
     if (!recognized.has(key)) recognized.set(key, (await recognitionsForCredential(tx, c, dayOf(c.issued_at))).length > 0);
-    if (!recognized.get(key)) continue;
-    await enqueueJob(tx, NOTIFY_RECOGNIZERS, { credentialId: c.id }, now, { idempotencyKey: `recognition-notify:${c.id}`, organisationId: c.organisation_id });
-    enqueued++;
+    if (recognized.get(key)) notify.push(c);
   }
-  return enqueued;
+  if (notify.length === 0) return 0;
+  // One statement for the batch, with the keys enqueueCompletionNotices uses (a job that exists stays).
+  await tx
+    .insertInto('jobs')
+    .values(notify.map((c) => ({ type: NOTIFY_RECOGNIZERS, payload: JSON.stringify({ credentialId: c.id }), run_at: now, idempotency_key: `recognition-notify:${c.id}`, max_attempts: 8, organisation_id: c.organisation_id, created_at: now, updated_at: now })))
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .execute();
+  return notify.length;
 }
 
 /** Called in the revoking transaction: reverses every credit the credential earned (in a job). */
@@ -74,13 +80,7 @@ export async function enqueueCreditReversal(tx: Queryable, credentialId: number,
 /** The account whose confirmed email a credential was issued to. */
 export async function userForEmail(db: Queryable, email: string | null): Promise<number | null> {
   if (!email) return null;
-  const row = await db
-    .selectFrom('user_emails')
-    .select('user_id')
-    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-    .where('confirmed_at', 'is not', null)
-    .executeTakeFirst();
-  return row?.user_id ?? null;
+  return (await findUserByConfirmedEmail(db, email.trim().toLowerCase()))?.id ?? null;
 }
 
 async function isRevoked(db: Queryable, credentialId: number): Promise<boolean> {
@@ -390,7 +390,7 @@ export async function decideLicense(deps: CommandDeps, actor: Actor, slug: strin
       .where((eb) =>
         eb.or([
           eb('n.license_record_id', '=', license.id),
-          eb(sql<string>`lower(c.recipient_email)`, 'in', eb.selectFrom('user_emails').select(sql<string>`lower(email)`.as('e')).where('user_id', '=', license.user_id).where('confirmed_at', 'is not', null)),
+          eb(sql<string>`lower(c.recipient_email)`, 'in', eb.selectFrom('user_emails').select('email').where('user_id', '=', license.user_id).where('confirmed_at', 'is not', null)),
         ]),
       )
       .orderBy('n.id')
@@ -424,9 +424,9 @@ export async function licenseFactsForMany(
     .selectFrom('user_emails as e')
     .innerJoin('license_records as l', 'l.user_id', 'e.user_id')
     .innerJoin('recognition_programs as p', 'p.id', 'l.program_id')
-    .select([sql<string>`lower(e.email)`.as('email'), 'l.program_id', 'l.license_number', 'p.unit_rule', 'p.fixed_hours'])
+    .select(['e.email', 'l.program_id', 'l.license_number', 'p.unit_rule', 'p.fixed_hours'])
     .where('e.confirmed_at', 'is not', null)
-    .where(sql<string>`lower(e.email)`, 'in', [...new Set(emails.map((x) => x.trim().toLowerCase()))])
+    .where('e.email', 'in', [...new Set(emails.map((x) => x.trim().toLowerCase()))])
     .where('l.state', '=', 'confirmed')
     .where('l.program_id', 'in', recognitions.map((r) => r.programId))
     .execute();
@@ -449,21 +449,6 @@ export async function licenseFactsForIssue(
   db: Queryable,
   v: { microCredentialId: number; version: number; recipientEmail: string | null | undefined; issuedOn: Date | string; creditsAvailable?: number | null },
 ): Promise<{ creditsEarned?: number; licenseNumber?: string }> {
-  const userId = await userForEmail(db, v.recipientEmail ?? null);
-  if (userId === null) return {};
-  const recognitions = await recognitionsForCredential(db, { micro_credential_id: v.microCredentialId, micro_credential_version: v.version, pathway_id: null }, dayOf(v.issuedOn));
-  for (const r of recognitions) {
-    const row = await db
-      .selectFrom('license_records as l')
-      .innerJoin('recognition_programs as p', 'p.id', 'l.program_id')
-      .select(['l.license_number', 'p.unit_rule', 'p.fixed_hours'])
-      .where('l.program_id', '=', r.programId)
-      .where('l.user_id', '=', userId)
-      .where('l.state', '=', 'confirmed')
-      .executeTakeFirst();
-    if (!row) continue;
-    const hours = creditFor({ unitRule: row.unit_rule, fixedHours: row.fixed_hours }, { hoursGranted: r.hoursGranted, creditsAvailable: v.creditsAvailable ?? null });
-    return { licenseNumber: row.license_number, ...(hours > 0 ? { creditsEarned: hours } : {}) };
-  }
-  return {};
+  if (!v.recipientEmail) return {};
+  return (await licenseFactsForMany(db, v, [v.recipientEmail])).get(v.recipientEmail.trim().toLowerCase()) ?? {};
 }

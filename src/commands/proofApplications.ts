@@ -14,16 +14,14 @@ import { invoiceMail, proofApprovedMail, proofRejectedMail, receiptMail, refundM
 import { paymentProviderFor, paymentProviderNamed } from '../payments/registry.ts';
 import { earnersApplication } from './applyForMicroCredential.ts';
 import { ISSUE_PASSED_APPLICATION } from './reviewAttempt.ts';
-import { saveEvidenceFile, submitApplication } from './submitEvidence.ts';
+import { saveEvidenceFile, sniffEvidence, submitApplication } from './submitEvidence.ts';
 import { requireMember } from './organisationAccess.ts';
 import { appLink, type Actor, type CommandDeps } from './context.ts';
 
 /** Certificates are documents or scans: PDF, PNG or JPEG, checked by their bytes. */
 function certificateType(bytes: Uint8Array): string | null {
-  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
+  const type = sniffEvidence(bytes);
+  return type && ['application/pdf', 'image/png', 'image/jpeg'].includes(type) ? type : null;
 }
 
 /** Whether an application's version is earned by proof of completion. */

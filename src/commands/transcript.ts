@@ -1,14 +1,12 @@
 import { conflict, notFound } from '../domain/errors.ts';
 import { mentionedMicroCredentials, type Requirement } from '../domain/pathway.ts';
 import { buildClrCredential, validateClrCredential, type Association } from '../credentials/clr.ts';
-import { signForOrganisation, type CredentialServices } from '../credentials/issuing.ts';
+import { isoSeconds, signForOrganisation, type CredentialServices } from '../credentials/issuing.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
-import { activeSigningKey } from '../storage/issuerKeys.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { licenseProgress } from '../storage/ledger.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
-const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 
 /**
  * A license transcript as a CLR 2.0 `ClrCredential`, signed by the recognizer (eddsa-rdfc-2022):
@@ -44,7 +42,6 @@ export async function issueLicenseTranscript(deps: CommandDeps & { credentials: 
     });
   });
   const organisation = await db.selectFrom('organisations').select(['id', 'slug', 'name', 'website']).where('id', '=', license.program.organisationId).executeTakeFirstOrThrow();
-  await activeSigningKey(db, organisation.id, credentials.vault, now);
   const email = rows.find((r) => r.recipient_email)?.recipient_email ?? undefined;
   const unsigned = buildClrCredential({
     issuer: { id: organisationDid(config.publicUrl, organisation.slug), name: organisation.name, url: organisation.website ?? undefined },

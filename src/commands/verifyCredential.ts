@@ -3,20 +3,20 @@ import type { JWK } from 'jose';
 import { embeddedChanges, type Queryable } from '../storage/database.ts';
 import { resolveDidKey } from '../credentials/didKey.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
-import { publishStatusList, type CredentialServices, type RemoteResolvers } from '../credentials/issuing.ts';
+import { documentHash, publishStatusList, type CredentialServices, type RemoteResolvers } from '../credentials/issuing.ts';
 import { sql } from 'kysely';
-import { documentHash } from '../credentials/issuing.ts';
 import { BoundedCache } from '../domain/boundedCache.ts';
+import { statusBitSql } from '../storage/statusLists.ts';
 import { validityWindow, verifyCredential, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
+
+/** Parsed signed status lists of this Cairn, by list and signed version (a new version is a new key). */
+const ownStatusLists = new BoundedCache<string, Record<string, unknown>>(256);
 
 /**
  * Key and status-list lookups for verification: did:key offline; Cairn's own organisations'
  * did:web keys and status lists straight from the database (no HTTP to ourselves); anything
  * else through the remote resolvers, which refuse private addresses.
  */
-/** Parsed signed status lists of this Cairn, by list and signed version (a new version is a new key). */
-const ownStatusLists = new BoundedCache<string, Record<string, unknown>>(256);
-
 export function verifierDeps(db: Queryable, config: Config, services: CredentialServices, now: Date, remote: RemoteResolvers | undefined = services.remote): VerifierDeps {
   const ownPrefix = `${organisationDid(config.publicUrl, 'x').slice(0, -1)}`;
   const statusPrefix = `${config.publicUrl}/status/`;
@@ -55,12 +55,10 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
       if (typeof credential.id !== 'string') return null;
       const row = await db.selectFrom('credentials').select(['id', 'document_sha256']).where('credential_id', '=', credential.id).executeTakeFirst();
       if (!row || row.document_sha256 !== documentHash(JSON.stringify(credential))) return null;
-      // The bit itself is read in SQL (most significant bit first, as Bitstring Status List
-      // orders them), so a page view does not carry whole lists out of the database.
       const entries = await db
         .selectFrom('status_entries as e')
         .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
-        .select(['l.purpose', sql<number>`(get_byte(l.bits, e.list_index / 8) >> (7 - e.list_index % 8)) & 1`.as('bit')])
+        .select(['l.purpose', statusBitSql.as('bit')])
         .where('e.credential_id', '=', row.id)
         .execute();
       if (entries.some((e) => e.purpose === 'revocation' && Number(e.bit) === 1)) return 'revoked';

@@ -30,7 +30,8 @@ export function documentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
+/** A date as OB 3.0 documents write it: ISO 8601 to the second, UTC. */
+export const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 
 /** Signs a document with the organisation's active key: a Data Integrity proof, and a VC-JWT on request. */
 export async function signForOrganisation(

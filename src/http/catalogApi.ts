@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { invalid } from '../domain/errors.ts';
 import { EARNING_MODES } from '../domain/microCredential.ts';
 import { createMicroCredential, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, setReviewerPool, updateDraft } from '../commands/designMicroCredential.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
@@ -11,12 +10,7 @@ import { pathwayProgress, savePathway } from '../commands/pathways.ts';
 import { importAchievements } from '../commands/importAchievements.ts';
 import { presentAuditEvent } from './present.ts';
 import type { AppEnv } from './env.ts';
-
-async function body(c: Context<AppEnv>): Promise<unknown> {
-  return c.req.json().catch(() => {
-    throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
-  });
-}
+import { jsonBody } from './jsonBody.ts';
 
 /** Reads catalog filters from a query string (shared by the page and the API). */
 export function catalogQuery(c: Context<AppEnv>): CatalogQuery {
@@ -61,29 +55,29 @@ export function catalogApiRoutes() {
     const events = await listSubjectAudit(c.var.deps.db, organisation.id, 'micro_credential', c.req.param('id'));
     return c.json({ events: events.map(presentAuditEvent) });
   });
-  r.post(base, async (c) => c.json(await createMicroCredential(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
+  r.post(base, async (c) => c.json(await createMicroCredential(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
   r.put(`${base}/:id/draft`, async (c) => {
-    await updateDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await body(c));
+    await updateDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
     return c.json({ ok: true });
   });
   r.post(`${base}/:id/publish`, async (c) => c.json(await publishDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'))));
   r.post(`${base}/:id/revise`, async (c) => c.json(await reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id')), 201));
   r.put(`${base}/:id/reviewers`, async (c) => {
-    await setReviewerPool(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await body(c));
+    await setReviewerPool(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
     return c.json({ ok: true });
   });
   r.post(`${base}/:id/retire`, async (c) => {
     await retireMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
     return c.json({ ok: true });
   });
-  r.post(`${base}/import`, async (c) => c.json(await importAchievements(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
-  r.post('/api/v1/orgs/:slug/pathways', async (c) => c.json(await savePathway(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
+  r.post(`${base}/import`, async (c) => c.json(await importAchievements(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
+  r.post('/api/v1/orgs/:slug/pathways', async (c) => c.json(await savePathway(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
   r.get('/api/v1/me/pathways', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     const emails = (await emailsOf(c.var.deps.db, viewer.user_id)).filter((e) => e.confirmed_at).map((e) => e.email);
     return c.json({ pathways: await pathwayProgress(c.var.deps.db, emails) });
   });
-  r.post('/api/v1/orgs/:slug/stacks', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
-  r.put('/api/v1/orgs/:slug/stacks/:id', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await body(c), c.req.param('id'))));
+  r.post('/api/v1/orgs/:slug/stacks', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
+  r.put('/api/v1/orgs/:slug/stacks/:id', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c), c.req.param('id'))));
   return r;
 }

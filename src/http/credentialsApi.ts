@@ -4,7 +4,8 @@ import { awardCredential } from '../commands/awardCredential.ts';
 import { changeManyCredentialStatuses } from '../commands/changeManyCredentialStatuses.ts';
 import { statusesOf } from '../storage/credentialStatus.ts';
 import type { AppEnv } from './env.ts';
-import { issuingOrganisation, jsonObjectBody } from './issuerAccess.ts';
+import { issuingOrganisation } from './issuerAccess.ts';
+import { jsonObjectBody } from './jsonBody.ts';
 
 /** Awarding, listing and changing the status of an organisation's credentials over JSON. */
 export function credentialsApiRoutes() {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { invalid, notFound } from '../domain/errors.ts';
+import { notFound } from '../domain/errors.ts';
 import { applyForMicroCredential, earnersApplication, withdrawApplication } from '../commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt, reviewQueue } from '../commands/reviewAttempt.ts';
@@ -9,13 +9,8 @@ import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../commands/te
 import { assignedSecondReview, calibrationAgreement, requestSecondReview, submitSecondReview } from '../commands/calibration.ts';
 import { requireViewer } from './middleware/session.ts';
 import type { AppEnv } from './env.ts';
+import { jsonBody } from './jsonBody.ts';
 import type { Queryable } from '../storage/database.ts';
-
-async function body(c: Context<AppEnv>): Promise<unknown> {
-  return c.req.json().catch(() => {
-    throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
-  });
-}
 
 const DAY_MS = 86_400_000;
 
@@ -63,7 +58,7 @@ export function earningApiRoutes() {
     return c.json(await presentApplication(c.var.deps.db, app.id, c.var.deps.clock.now()));
   });
   r.put('/api/v1/applications/:id/evidence/:part', async (c) => {
-    await saveEvidence(c.var.deps, actor(c), c.req.param('id'), Number(c.req.param('part')), await body(c));
+    await saveEvidence(c.var.deps, actor(c), c.req.param('id'), Number(c.req.param('part')), await jsonBody(c));
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/withdraw', async (c) => {
@@ -81,7 +76,7 @@ export function earningApiRoutes() {
     return c.json({ id: a.public_id, attempt: a.number, title: a.title, evidence: a.evidence, rubric: a.rubric, decided: a.decision });
   });
   r.post('/api/v1/reviews/:id', async (c) => {
-    await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), await body(c));
+    await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
     c.var.deps.onJobsEnqueued?.();
     return c.json({ ok: true });
   });
@@ -97,9 +92,9 @@ export function earningApiRoutes() {
     return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json', 'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"` });
   });
 
-  r.post('/api/v1/teams', async (c) => c.json(await createTeam(c.var.deps, actor(c), await body(c)), 201));
+  r.post('/api/v1/teams', async (c) => c.json(await createTeam(c.var.deps, actor(c), await jsonBody(c)), 201));
   r.post('/api/v1/teams/:id/invitations', async (c) => {
-    await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), await body(c));
+    await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
     c.var.deps.onJobsEnqueued?.();
     return c.json({ ok: true }, 201);
   });
@@ -124,7 +119,7 @@ export function earningApiRoutes() {
     const s = await assignedSecondReview(c.var.deps.db, actor(c).userId, c.req.param('id'));
     return c.json({ id: s.public_id, title: s.title, evidence: s.evidence, rubric: s.rubric, decided: s.second_decision });
   });
-  r.post('/api/v1/second-reviews/:id', async (c) => c.json(await submitSecondReview(c.var.deps, actor(c), c.req.param('id'), await body(c))));
+  r.post('/api/v1/second-reviews/:id', async (c) => c.json(await submitSecondReview(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c))));
   r.get('/api/v1/orgs/:slug/calibration', async (c) => {
     const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'applications.read');
     return c.json(await calibrationAgreement(c.var.deps.db, organisation.id));
@@ -132,7 +127,7 @@ export function earningApiRoutes() {
 
   // Staff record outcomes for the other earning modes (assessment, attendance, course completion).
   r.post('/api/v1/orgs/:slug/micro-credentials/:id/outcomes', async (c) => {
-    const result = await recordOutcome(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await body(c));
+    const result = await recordOutcome(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
     return 'publicId' in result ? c.json({ issued: true, credential: result.publicId }, 201) : c.json(result, 200);
   });
 

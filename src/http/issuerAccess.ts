@@ -24,10 +24,3 @@ export async function issuingOrganisation(c: Context<AppEnv>): Promise<{ organis
   const { organisation } = await requireMember(c.var.deps.db, slug, viewer.user_id, 'credentials.issue');
   return { organisation, actor: { organisationId: organisation.id, userId: viewer.user_id, ip: c.var.ip } };
 }
-
-/** The request body as a JSON object, or a clear error. */
-export async function jsonObjectBody(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const body: unknown = await c.req.json().catch(() => undefined);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('validation_failed', 'The request body must be a JSON object.');
-  return body as Record<string, unknown>;
-}

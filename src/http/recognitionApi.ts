@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { invalid } from '../domain/errors.ts';
 import { can } from '../domain/roles.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
 import { createProgram, requireRecognizer, updateProgram } from '../commands/recognitionPrograms.ts';
@@ -19,12 +18,7 @@ import { endorseSubmission } from '../commands/endorseSubmission.ts';
 import type { SubmissionStatus } from '../storage/schema.ts';
 import { requireViewer } from './middleware/session.ts';
 import type { AppEnv } from './env.ts';
-
-async function body(c: Context<AppEnv>): Promise<unknown> {
-  return c.req.json().catch(() => {
-    throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
-  });
-}
+import { jsonBody } from './jsonBody.ts';
 
 function presentSubmission(s: SubmissionView) {
   return {
@@ -69,9 +63,9 @@ export function recognitionApiRoutes() {
       })),
     });
   });
-  r.post(`${base}/programs`, async (c) => c.json(await createProgram(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
+  r.post(`${base}/programs`, async (c) => c.json(await createProgram(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
   r.put(`${base}/programs/:id`, async (c) => {
-    await updateProgram(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await body(c));
+    await updateProgram(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
     return c.json({ ok: true });
   });
 
@@ -88,7 +82,7 @@ export function recognitionApiRoutes() {
     const rows = (await q.orderBy('s.created_at', 'desc').limit(500).execute()) as SubmissionView[];
     return c.json({ submissions: rows.map((s) => presentSubmission({ ...s, hours_granted: s.hours_granted === null ? null : Number(s.hours_granted) })) });
   });
-  r.post(`${base}/submissions`, async (c) => c.json(await submitForRecognition(c.var.deps, actor(c), c.req.param('slug'), await body(c)), 201));
+  r.post(`${base}/submissions`, async (c) => c.json(await submitForRecognition(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
   r.get(`${base}/submissions/:id`, async (c) => {
     const { submission, side } = await loadSubmission(c.var.deps.db, c.req.param('slug'), actor(c).userId, c.req.param('id'));
     const thread = await submissionThread(c.var.deps.db, submission.id);
@@ -96,7 +90,7 @@ export function recognitionApiRoutes() {
   });
   const step = (path: string, run: (c: Context<AppEnv>, input: unknown) => Promise<unknown>) =>
     r.post(`${base}/submissions/:id/${path}`, async (c) => {
-      const result = await run(c, await body(c));
+      const result = await run(c, await jsonBody(c));
       return c.json(result && typeof result === 'object' ? result : { ok: true });
     });
   step('comment', (c, input) => commentOnSubmission(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? '', input));

@@ -5,7 +5,7 @@ import { issueSuppliedCredential } from '../commands/issueCredential.ts';
 import { verifyWithCairn } from '../commands/verifyCredential.ts';
 import { verifyPresentation } from '../commands/verifyPresentation.ts';
 import type { AppEnv } from './env.ts';
-import { jsonObjectBody } from './issuerAccess.ts';
+import { jsonObjectBody } from './jsonBody.ts';
 
 /** The W3C VC API: issue with an organisation API token; verify credentials and presentations for anyone. */
 export function vcApiRoutes() {

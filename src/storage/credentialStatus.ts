@@ -1,5 +1,5 @@
-import { getBit } from '../credentials/bitstringStatusList.ts';
 import type { Queryable } from './database.ts';
+import { statusBitSql } from './statusLists.ts';
 
 /** The state of a credential Cairn issued, as its holder and issuer see it. */
 export type CredentialStatus = 'valid' | 'revoked' | 'suspended' | 'expired';
@@ -15,12 +15,12 @@ export async function statusesOf(db: Queryable, credentials: ReadonlyArray<{ id:
   const entries = await db
     .selectFrom('status_entries as e')
     .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
-    .select(['e.credential_id', 'l.purpose', 'l.bits', 'e.list_index'])
+    .select(['e.credential_id', 'l.purpose', statusBitSql.as('bit')])
     .where('e.credential_id', 'in', credentials.map((c) => c.id))
     .execute();
   const setBits = new Map<number, Set<string>>();
   for (const e of entries) {
-    if (!getBit(e.bits, e.list_index)) continue;
+    if (Number(e.bit) !== 1) continue;
     const purposes = setBits.get(e.credential_id) ?? new Set<string>();
     purposes.add(e.purpose);
     setBits.set(e.credential_id, purposes);

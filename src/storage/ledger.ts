@@ -200,18 +200,6 @@ export async function recognizerNotice(db: Queryable, organisationId: number, no
   return { ...notice, entries, revoked };
 }
 
-/** Which recognizers a credential's completion notices went to (the issuer's view). */
-export async function noticesForCredential(db: Queryable, credentialId: number) {
-  return db
-    .selectFrom('completion_notices as n')
-    .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
-    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .select(['n.public_id', 'n.created_at', 'n.state', 'p.name as program_name', 'o.name as recognizer_name'])
-    .where('n.credential_id', '=', credentialId)
-    .orderBy('n.id')
-    .execute();
-}
-
 /** Open programs an earner may link a license to. */
 export async function licensablePrograms(db: Queryable) {
   return db

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { publicId } from '../domain/ids.ts';
 import { emptyBitstring, MIN_STATUS_LIST_SIZE, randomIndex } from '../credentials/bitstringStatusList.ts';
 import type { Queryable } from './database.ts';
@@ -49,3 +50,9 @@ export async function recordStatusEntries(db: Queryable, credentialId: number, e
 export async function findStatusList(db: Queryable, listPublicId: string): Promise<StatusList | undefined> {
   return db.selectFrom('status_lists').selectAll().where('public_id', '=', listPublicId).executeTakeFirst();
 }
+
+/**
+ * The status bit of a status entry, read in SQL (`e` = status_entries, `l` = status_lists), most
+ * significant bit first as Bitstring Status List orders them: no whole list leaves the database.
+ */
+export const statusBitSql = sql<number>`(get_byte(l.bits, e.list_index / 8) >> (7 - e.list_index % 8)) & 1`;

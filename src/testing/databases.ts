@@ -25,26 +25,36 @@ function sharedPglite(): Promise<Storage> {
   return pglite;
 }
 
+/** A fresh, migrated database on a PostgreSQL server (tests, benchmarks); `drop()` removes it. */
+export async function scratchPostgres(adminUrl: string, options: { prefix?: string; poolSize?: number } = {}): Promise<{ storage: Storage; url: string; drop(): Promise<void> }> {
+  const name = `${options.prefix ?? 'cairn_test'}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const storage = await openStorage({ databaseUrl: url.toString(), dataDir: '', poolSize: options.poolSize ?? 10 });
+  await migrate(storage.db);
+  return {
+    storage,
+    url: url.toString(),
+    async drop() {
+      await storage.close();
+      await dropTestDatabase(adminUrl, name);
+    },
+  };
+}
+
 /** A fresh database on the TEST_DATABASE_URL server, dropped when the tests end. */
 function sharedPostgres(adminUrl: string): Promise<Storage> {
   if (!postgres) {
-    const name = `cairn_test_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    postgresUrl = url.toString();
-    postgres = (async () => {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const s = await openStorage({ databaseUrl: postgresUrl!, dataDir: '', poolSize: 10 });
-      await migrate(s.db);
-      return s;
-    })();
-    dropPostgres = async () => {
-      await (await postgres!).close();
-      await dropTestDatabase(adminUrl, name);
-    };
+    const scratch = scratchPostgres(adminUrl);
+    postgres = scratch.then((s) => {
+      postgresUrl = s.url;
+      return s.storage;
+    });
+    dropPostgres = async () => (await scratch).drop();
   }
   return postgres;
 }

@@ -59,9 +59,3 @@ export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
   );
 }
 
-/** For a badge page: the recognitions and endorsements of the exact version the credential was issued for. */
-export async function recognitionForCredential(db: Queryable, credentialPublicId: string): Promise<RecognitionPanelData | null> {
-  const cred = await db.selectFrom('credentials').select(['micro_credential_id', 'micro_credential_version', 'issued_at']).where('public_id', '=', credentialPublicId).executeTakeFirst();
-  if (!cred || cred.micro_credential_id === null || cred.micro_credential_version === null) return null;
-  return recognitionPanelData(db, cred.micro_credential_id, cred.micro_credential_version, cred.issued_at);
-}

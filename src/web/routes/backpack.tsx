@@ -5,6 +5,7 @@ import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
 import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
+import { credentialArtwork } from '../../storage/badgeArtwork.ts';
 import { decideClaim } from '../../commands/claimCredential.ts';
 import {
   importBadge,
@@ -64,19 +65,6 @@ const slugOf = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'badge';
-
-/** The artwork of an issued badge: its micro-credential's image, or the generated default. */
-async function artworkOf(db: Queryable, credentialId: number, name: string, issuer: string): Promise<{ png: Uint8Array; svg: string }> {
-  const row = await db
-    .selectFrom('credentials as cr')
-    .leftJoin('micro_credential_versions as v', (j) => j.onRef('v.micro_credential_id', '=', 'cr.micro_credential_id').onRef('v.version', '=', 'cr.micro_credential_version'))
-    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
-    .select(['i.png', 'i.svg'])
-    .where('cr.id', '=', credentialId)
-    .executeTakeFirst();
-  const svg = row?.svg ?? defaultBadgeSvg(name, issuer);
-  return { png: row?.png ?? renderPng(svg), svg };
-}
 
 function ImportForm({ form, csrf }: { form: FormState; csrf: string }) {
   return (
@@ -378,7 +366,7 @@ async function* exportEntries(db: Queryable, userId: number, now: Date, publicUr
   for (const b of issued) {
     const row = await db.selectFrom('credentials').select(['document', 'jwt']).where('id', '=', b.id).executeTakeFirstOrThrow();
     const dir = `${slugOf(b.name)}-${b.publicId}`;
-    const art = await artworkOf(db, b.id, b.name, b.issuerName);
+    const art = await credentialArtwork(db, b.id, b.name, b.issuerName);
     yield { name: `${dir}/credential.json`, data: row.document };
     if (row.jwt) yield { name: `${dir}/credential.jwt`, data: row.jwt };
     yield { name: `${dir}/baked.png`, data: bakePng(art.png, row.document) };

@@ -8,7 +8,7 @@ import { verdictOf } from '../../commands/verifySubmission.ts';
 import QRCode from 'qrcode';
 import { embeddedChanges, type Queryable } from '../../storage/database.ts';
 import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
-import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
+import { credentialArtwork } from '../../storage/badgeArtwork.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
 import { RecognitionPanel, recognitionPanelData } from '../recognitionView.tsx';
@@ -34,19 +34,6 @@ async function load(c: C) {
     .executeTakeFirst();
   if (!row) throw notFound('That badge');
   return row;
-}
-
-/** The badge image of a credential's micro-credential version (only the downloads need its bytes). */
-async function imageRow(c: C, row: { micro_credential_id: number | null; micro_credential_version: number | null }) {
-  if (row.micro_credential_id === null || row.micro_credential_version === null) return { png: null, svg: null };
-  const image = await c.var.deps.db
-    .selectFrom('micro_credential_versions as v')
-    .innerJoin('badge_images as i', 'i.id', 'v.image_id')
-    .select(['i.png', 'i.svg'])
-    .where('v.micro_credential_id', '=', row.micro_credential_id)
-    .where('v.version', '=', row.micro_credential_version)
-    .executeTakeFirst();
-  return image ?? { png: null, svg: null };
 }
 
 /** The earner made this badge private (in their backpack) and the visitor is not that earner. */
@@ -97,11 +84,6 @@ function lastStatusEvent(db: Queryable, publicId: string) {
     .where('e.action', 'in', ['revoked', 'suspended'])
     .orderBy('e.id', 'desc')
     .executeTakeFirst();
-}
-
-function imageOf(row: { png: Uint8Array | null; svg: string | null; achievement_name: string; org_name: string }): { png: Uint8Array; svg: string } {
-  const svg = row.svg ?? defaultBadgeSvg(row.achievement_name, row.org_name);
-  return { png: row.png ?? renderPng(svg), svg };
 }
 
 /** Rendered public badge pages by badge id, with the stamp of everything they show. */
@@ -270,12 +252,12 @@ export function badgeRoutes() {
   r.get('/badges/:id/baked.png', async (c) => {
     const row = await loadFiles(c);
     c.header('Cache-Control', row.private ? 'private, no-store' : 'public, max-age=300');
-    return c.body(Buffer.from(bakePng(imageOf({ ...row, ...(await imageRow(c, row)) }).png, row.document)), 200, { 'Content-Type': 'image/png' });
+    return c.body(Buffer.from(bakePng((await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).png, row.document)), 200, { 'Content-Type': 'image/png' });
   });
   r.get('/badges/:id/baked.svg', async (c) => {
     const row = await loadFiles(c);
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    return c.body(bakeSvg(imageOf({ ...row, ...(await imageRow(c, row)) }).svg, row.document, { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` }), 200, { 'Content-Type': 'image/svg+xml' });
+    return c.body(bakeSvg((await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).svg, row.document, { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` }), 200, { 'Content-Type': 'image/svg+xml' });
   });
   r.get('/oembed', async (c) => {
     const target = c.req.query('url') ?? '';

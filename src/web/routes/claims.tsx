@@ -49,7 +49,7 @@ async function pendingPage(c: C, token: string, claim: ClaimView, signup: FormSt
     const own = mine.some((e) => e.email === claim.recipientEmail && e.confirmed_at);
     const other = own
       ? undefined
-      : await c.var.deps.db.selectFrom('user_emails').select('user_id').where('email', '=', claim.recipientEmail).where('confirmed_at', 'is not', null).executeTakeFirst();
+      : await findUserByConfirmedEmail(c.var.deps.db, claim.recipientEmail);
     return page(
       c,
       title,

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { invalid, notFound } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import type { Design } from '../../domain/microCredential.ts';
 import { formatMoney } from '../../domain/money.ts';
 import { can } from '../../domain/roles.ts';
@@ -10,6 +10,7 @@ import { approveProofApplication, currentPayment, markPaymentPaid, proofQueue, r
 import { paymentProviderNamed } from '../../payments/registry.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { jsonBody } from '../../http/jsonBody.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { ActionButton, CsrfField, ErrorSummary, emptyForm, TableHead, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
@@ -406,10 +407,6 @@ export function proofAndFeesRoutes() {
   );
 
   // The same over JSON (session with the CSRF header, or a bearer token).
-  const json = async (c: C): Promise<unknown> =>
-    c.req.json().catch(() => {
-      throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
-    });
   const presentPayment = (p: { public_id: string; invoice_number: string; amount_minor: number; currency: string; state: string; provider: string; provider_reference: string | null; instructions: string; paid_at: Date | null; refunded_at: Date | null; refund_reference: string | null }) => ({
     id: p.public_id,
     invoiceNumber: p.invoice_number,
@@ -447,9 +444,9 @@ export function proofAndFeesRoutes() {
     c.var.deps.onJobsEnqueued?.();
     return c.json(result ?? { ok: true });
   };
-  r.post('/api/v1/orgs/:slug/applications/:id/approve', async (c) => decided(c, async () => approveProofApplication(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await json(c))));
-  r.post('/api/v1/orgs/:slug/applications/:id/reject', async (c) => decided(c, async () => rejectProofApplication(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await json(c))));
-  r.post('/api/v1/orgs/:slug/payments/:id/mark-paid', async (c) => decided(c, async () => markPaymentPaid(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await json(c))));
-  r.post('/api/v1/orgs/:slug/payments/:id/refund', async (c) => decided(c, async () => refundPayment(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await json(c))));
+  r.post('/api/v1/orgs/:slug/applications/:id/approve', async (c) => decided(c, async () => approveProofApplication(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c))));
+  r.post('/api/v1/orgs/:slug/applications/:id/reject', async (c) => decided(c, async () => rejectProofApplication(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c))));
+  r.post('/api/v1/orgs/:slug/payments/:id/mark-paid', async (c) => decided(c, async () => markPaymentPaid(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c))));
+  r.post('/api/v1/orgs/:slug/payments/:id/refund', async (c) => decided(c, async () => refundPayment(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c))));
   return r;
 }
