@@ -56,7 +56,8 @@ async function claimsFor(db: Queryable, userId: number, credentialIds: number[])
  * The badges Cairn issued to this earner: sent to one of their confirmed addresses (unless
  * someone else claimed it) or claimed by them; newest first, with status, claim and privacy.
  */
-export async function issuedBadgesOf(db: Queryable, userId: number, now: Date): Promise<IssuedBadge[]> {
+export async function issuedBadgesOf(db: Queryable, userId: number, now: Date, only: { credentialIds?: number[]; publicId?: string } = {}): Promise<IssuedBadge[]> {
+  if (only.credentialIds && only.credentialIds.length === 0) return [];
   const emails = await confirmedEmails(db, userId);
   const claimedByMe = [...(await claimsFor(db, userId, [])).entries()].filter(([, c]) => c.userId === userId).map(([id]) => id);
   if (!emails.length && !claimedByMe.length) return [];
@@ -72,6 +73,9 @@ export async function issuedBadgesOf(db: Queryable, userId: number, now: Date): 
       if (claimedByMe.length) ors.push(eb('cr.id', 'in', claimedByMe));
       return eb.or(ors);
     })
+    // Callers that want some badges (one page, one collection) ask the database for just those.
+    .$if(only.credentialIds !== undefined, (q) => q.where('cr.id', 'in', only.credentialIds!))
+    .$if(only.publicId !== undefined, (q) => q.where('cr.public_id', '=', only.publicId!))
     .orderBy('cr.issued_at', 'desc')
     .orderBy('cr.id', 'desc')
     .execute();
@@ -99,7 +103,7 @@ export async function issuedBadgesOf(db: Queryable, userId: number, now: Date): 
 
 /** One issued badge the earner holds (not declined), or not_found. */
 export async function ownIssuedBadge(db: Queryable, userId: number, credentialPublicId: string, now: Date): Promise<IssuedBadge> {
-  const badge = (await issuedBadgesOf(db, userId, now)).find((b) => b.publicId === credentialPublicId && b.claim !== 'declined');
+  const badge = (await issuedBadgesOf(db, userId, now, { publicId: credentialPublicId })).find((b) => b.claim !== 'declined');
   if (!badge) throw notFound('That badge');
   return badge;
 }

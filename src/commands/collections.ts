@@ -137,7 +137,8 @@ export type CollectionItem =
  */
 export async function collectionItems(db: Queryable, collection: { id: number; user_id: number }, now: Date, options: { forPublic: boolean }): Promise<CollectionItem[]> {
   const items = await db.selectFrom('collection_items').select(['id', 'credential_id', 'imported_credential_id']).where('collection_id', '=', collection.id).orderBy('position').orderBy('id').execute();
-  const issued = new Map((await issuedBadgesOf(db, collection.user_id, now)).filter((b) => b.claim !== 'declined').map((b) => [b.id, b]));
+  const issuedIds = items.map((i) => i.credential_id).filter((x): x is number => x !== null);
+  const issued = new Map((await issuedBadgesOf(db, collection.user_id, now, { credentialIds: issuedIds })).filter((b) => b.claim !== 'declined').map((b) => [b.id, b]));
   const importedIds = items.map((i) => i.imported_credential_id).filter((x): x is number => x !== null);
   const imported = new Map(
     importedIds.length

@@ -571,10 +571,18 @@ export function backpackRoutes() {
     );
   });
   const sharedImported = async (c: C) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const collection = await sharedCollection(db, c.req.param('token') ?? '');
-    const items = await collectionItems(db, collection, clock.now(), { forPublic: true });
-    if (!items.some((i) => i.kind === 'imported' && i.publicId === c.req.param('id'))) throw new AppError('not_found', 'That badge does not exist, or you do not have access to it.');
+    // Only imported badges of this collection (of its owner) are served through its link.
+    const item = await db
+      .selectFrom('collection_items as ci')
+      .innerJoin('imported_credentials as ic', 'ic.id', 'ci.imported_credential_id')
+      .select('ic.id')
+      .where('ci.collection_id', '=', collection.id)
+      .where('ic.user_id', '=', collection.user_id)
+      .where('ic.public_id', '=', c.req.param('id') ?? '')
+      .executeTakeFirst();
+    if (!item) throw new AppError('not_found', 'That badge does not exist, or you do not have access to it.');
     return ownImportedBadge(db, collection.user_id, c.req.param('id') ?? '');
   };
   r.get('/c/:token/imported/:id', async (c) => sendImported(c, await sharedImported(c), 'attachment'));
