@@ -42,16 +42,6 @@ async function confirmedEmails(db: Queryable, userId: number): Promise<string[]>
   return rows.map((r) => r.email);
 }
 
-/** Claims (credential_claims, see claimCredential.ts) for these credentials or made by this user. */
-async function claimsFor(db: Queryable, userId: number, credentialIds: number[]): Promise<Map<number, { state: ClaimState; userId: number | null }>> {
-  const rows = await db
-    .selectFrom('credential_claims')
-    .select(['credential_id', 'state', 'user_id'])
-    .where((eb) => (credentialIds.length ? eb.or([eb('user_id', '=', userId), eb('credential_id', 'in', credentialIds)]) : eb('user_id', '=', userId)))
-    .execute();
-  return new Map(rows.map((r) => [r.credential_id, { state: r.state, userId: r.user_id }]));
-}
-
 /**
  * The badges Cairn issued to this earner: sent to one of their confirmed addresses (unless
  * someone else claimed it) or claimed by them; newest first, with status, claim and privacy.
@@ -59,18 +49,17 @@ async function claimsFor(db: Queryable, userId: number, credentialIds: number[])
 export async function issuedBadgesOf(db: Queryable, userId: number, now: Date, only: { credentialIds?: number[]; publicId?: string } = {}): Promise<IssuedBadge[]> {
   if (only.credentialIds && only.credentialIds.length === 0) return [];
   const emails = await confirmedEmails(db, userId);
-  const claimedByMe = [...(await claimsFor(db, userId, [])).entries()].filter(([, c]) => c.userId === userId).map(([id]) => id);
-  if (!emails.length && !claimedByMe.length) return [];
+  // Each credential with its claim (credential_claims, see claimCredential.ts), in one query.
   const rows = await db
     .selectFrom('credentials as cr')
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
     .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
-    .select(['cr.id', 'cr.public_id', 'cr.achievement_name', 'cr.issued_at', 'cr.valid_until', 'cr.jwt', 'cr.recipient_email', 'o.name as org_name', 'p.private'])
+    .leftJoin('credential_claims as cl', 'cl.credential_id', 'cr.id')
+    .select(['cr.id', 'cr.public_id', 'cr.achievement_name', 'cr.issued_at', 'cr.valid_until', 'cr.jwt', 'cr.recipient_email', 'o.name as org_name', 'p.private', 'cl.state as claim_state', 'cl.user_id as claim_user_id'])
     .where((eb) => {
-      const ors = [];
+      const ors = [eb('cl.user_id', '=', userId)];
       // Addresses are stored normalised (lower case) on both sides, so the recipient index is used.
       if (emails.length) ors.push(eb('cr.recipient_email', 'in', emails));
-      if (claimedByMe.length) ors.push(eb('cr.id', 'in', claimedByMe));
       return eb.or(ors);
     })
     // Callers that want some badges (one page, one collection) ask the database for just those.
@@ -79,12 +68,8 @@ export async function issuedBadgesOf(db: Queryable, userId: number, now: Date, o
     .orderBy('cr.issued_at', 'desc')
     .orderBy('cr.id', 'desc')
     .execute();
-  const claims = await claimsFor(db, userId, rows.map((r) => r.id));
-  const mine = rows.filter((r) => {
-    const claim = claims.get(r.id);
-    // Accepted by another account (which also had the address confirmed): theirs, not mine.
-    return !(claim && claim.state === 'accepted' && claim.userId !== null && claim.userId !== userId);
-  });
+  // Accepted by another account (which also had the address confirmed): theirs, not mine.
+  const mine = rows.filter((r) => !(r.claim_state === 'accepted' && r.claim_user_id !== null && r.claim_user_id !== userId));
   const statuses = await statusesOf(db, mine, now);
   return mine.map((r) => ({
     id: r.id,
@@ -94,7 +79,7 @@ export async function issuedBadgesOf(db: Queryable, userId: number, now: Date, o
     issuedAt: r.issued_at,
     validUntil: r.valid_until,
     status: statuses.get(r.id) ?? 'valid',
-    claim: claims.get(r.id)?.state ?? null,
+    claim: r.claim_state ?? null,
     private: r.private === true,
     hasJwt: r.jwt !== null,
     recipientEmail: r.recipient_email,
