@@ -97,6 +97,10 @@ for (const backend of testBackends()) {
         assert.equal(other.status, 201, JSON.stringify(other.body));
         assert.deepEqual((other.body.verifiableCredential as { issuer: unknown }).issuer, { id: did, type: ['Profile'], name: org.name, url: 'https://issuer.example/' });
       }
+      // A credential of another type carries the DID alone: no name to borrow.
+      const plain = await call('/credentials/issue', { credential: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: { id: did, name: council.name }, credentialSubject: { id: 'did:example:therapist-42' } } }, { authorization: `Bearer ${token}` });
+      assert.equal(plain.status, 201, JSON.stringify(plain.body));
+      assert.equal((plain.body.verifiableCredential as { issuer: unknown }).issuer, did);
       // Another organisation's identifier is refused, as an object or as a string.
       for (const issuer of [{ id: councilDid, type: ['Profile'], name: council.name }, councilDid]) {
         const refused = await call('/credentials/issue', { credential: { ...unsignedBadge(), issuer } }, { authorization: `Bearer ${token}` });
