@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { AppError, conflict, notFound } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
 import { inTransaction, type Queryable } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
+import type { ApplicationStatus } from '../storage/schema.ts';
 import type { Actor, CommandDeps } from './context.ts';
 import { chosenProgram, createApplicationPayment } from './proofApplications.ts';
 
@@ -11,6 +13,9 @@ export function addMonths(date: Date, months: number): Date {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d;
 }
+
+/** Statuses of a closed application; the unique index applications_one_open (migration 0012) covers the others. */
+const CLOSED: ApplicationStatus[] = ['passed', 'expired', 'withdrawn', 'rejected'];
 
 /** An application the acting earner owns, or not_found. */
 export async function earnersApplication(db: Queryable, userId: number, applicationPublicId: string) {
@@ -37,14 +42,22 @@ export async function applyForMicroCredential(deps: CommandDeps, actor: Actor, m
     const proof = v.earning_mode === 'proof_of_completion';
     const program = proof ? chosenProgram(v.approved_programs, input) : null;
     if (v.earning_mode !== 'reviewed_evidence' && !proof) throw new AppError('conflict', 'This micro-credential is not earned by submitting evidence; its issuer awards it directly.');
-    const open = await tx.selectFrom('applications').select('public_id').where('earner_user_id', '=', actor.userId).where('micro_credential_id', '=', v.mc_id).where('status', 'not in', ['passed', 'expired', 'withdrawn', 'rejected']).executeTakeFirst();
-    if (open) throw conflict('You already have an open application for this micro-credential.', { application: open.public_id });
+    const openApplication = () => tx.selectFrom('applications').select('public_id').where('earner_user_id', '=', actor.userId).where('micro_credential_id', '=', v.mc_id).where('status', 'not in', CLOSED).executeTakeFirst();
+    const alreadyOpen = (open: { public_id: string } | undefined) => conflict('You already have an open application for this micro-credential.', open ? { application: open.public_id } : {});
+    const open = await openApplication();
+    if (open) throw alreadyOpen(open);
     const deadline = addMonths(now, v.application_window_months);
+    // Two applies at once both pass the check above; the unique index applications_one_open lets
+    // one insert through and makes the other wait for it, then do nothing: that one answers with
+    // the application the first created (read again: each statement sees what has committed).
     const row = await tx
       .insertInto('applications')
       .values({ public_id: publicId('app'), organisation_id: v.organisation_id, micro_credential_id: v.mc_id, version_id: v.id, earner_user_id: actor.userId, status: 'in_progress', deadline_at: deadline, created_at: now, updated_at: now, proof_program: program })
+      // The index's predicate as literals, so PostgreSQL can match it to the index in any plan.
+      .onConflict((oc) => oc.columns(['earner_user_id', 'micro_credential_id']).where(sql.raw<boolean>(`status not in (${CLOSED.map((x) => `'${x}'`).join(', ')})`)).doNothing())
       .returning(['id', 'public_id'])
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw alreadyOpen(await openApplication());
     await recordAudit(tx, { organisationId: v.organisation_id, actorUserId: actor.userId, action: 'application.created', subjectType: 'application', subjectId: row.public_id, data: { version: v.version }, ip: actor.ip }, now);
     if (proof) {
       const payment = await createApplicationPayment(tx, deps, actor, { id: row.id, publicId: row.public_id, organisationId: v.organisation_id, earnerUserId: actor.userId, title: v.title, amountMinor: v.application_fee_cents ?? 0, currency: v.application_fee_currency }, now);

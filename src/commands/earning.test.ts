@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testBackends, unique } from '../testing/databases.ts';
 import { loggedIn, testApp, testConfig, testCredentialServices } from '../testing/http.ts';
 import { addMember, buildOrganisation, buildUser, lastMailTo } from '../testing/factories.ts';
-import { completeDesign } from '../testing/catalogFixtures.ts';
+import { completeDesign, publishedMicroCredential } from '../testing/catalogFixtures.ts';
 import { silentLogger } from '../logger.ts';
 import { outboxOnlyMailer } from '../mail/mailer.ts';
 import { Worker } from '../jobs/worker.ts';
@@ -149,6 +149,32 @@ for (const backend of testBackends()) {
       const late = await r.postJson(`/api/v1/reviews/${attempt}`, { scores: { plan: 'proficient', video: 'proficient' }, overallFeedback: 'ok', decision: 'passed' });
       assert.equal(late.status, 409);
       assert.equal((await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {})).status, 201, 're-applying after withdrawing');
+    });
+
+    test('eight parallel applies to one micro-credential: one application, and every answer a 201 or a 409 naming it', async () => {
+      const storage = await backend.storage();
+      const { app, clock, config } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const designer = await buildUser(storage.db);
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      const mc = await publishedMicroCredential({ db: storage.db, clock, config }, { userId: designer.id, ip: null }, org.slug, `Wait time ${unique('')}`);
+      const [apiEarner, formEarner] = await Promise.all([buildUser(storage.db), buildUser(storage.db)]);
+      const applicationsOf = (userId: number) => storage.db.selectFrom('applications').select('public_id').where('earner_user_id', '=', userId).execute();
+
+      const api = await loggedIn(app, apiEarner);
+      const answers = await Promise.all(Array.from({ length: 8 }, () => api.postJson(`/api/v1/micro-credentials/${mc.publicId}/apply`, {})));
+      const statuses = answers.map((a) => a.status);
+      assert.ok(statuses.every((s) => s === 201 || s === 409), JSON.stringify(answers));
+      assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
+      const [only, ...more] = await applicationsOf(apiEarner.id);
+      assert.equal(more.length, 0, 'exactly one application exists');
+      for (const a of answers.filter((x) => x.status === 409)) assert.deepEqual((a.body as { error: { code: string; fields: object } }).error.fields, { application: only!.public_id });
+
+      // The same through the form: every answer takes the earner somewhere sensible, never a 500.
+      const form = await loggedIn(app, formEarner);
+      const pages = await Promise.all(Array.from({ length: 8 }, () => form.post(`/catalog/${org.slug}/${mc.slug}/apply`)));
+      assert.deepEqual(pages.map((p) => p.status), Array.from({ length: 8 }, () => 303));
+      assert.equal((await applicationsOf(formEarner.id)).length, 1);
     });
   });
 }

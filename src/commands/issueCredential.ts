@@ -4,7 +4,7 @@ import { AppError, notFound } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
 import { emailSchema } from '../domain/accounts.ts';
 import { parseInput } from '../domain/validation.ts';
-import { buildOpenBadgeCredential, type CredentialData, type StatusEntry } from '../credentials/openBadgeCredential.ts';
+import { buildOpenBadgeCredential, type CredentialData, type IssuerProfile, type StatusEntry } from '../credentials/openBadgeCredential.ts';
 import type { Organisation } from '../storage/schema.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
@@ -18,6 +18,7 @@ import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { inTransaction } from '../storage/database.ts';
 import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../storage/statusLists.ts';
 import { recordAudit } from '../storage/audit.ts';
+import { isUniqueViolation } from '../storage/pgErrors.ts';
 import { activeRsaKey, activeSigningKey } from '../storage/issuerKeys.ts';
 import type { CommandDeps } from './context.ts';
 import { enqueueCompletionNotices, licenseFactsForIssue } from './ledger.ts';
@@ -91,6 +92,19 @@ interface IssueMeta {
 }
 
 /**
+ * The issuer profile every credential carries: the organisation's DID and what its record says
+ * (name, website). Never taken from a request, so a credential cannot name another organisation.
+ * (Organisations have no email or image of their own yet; when they do, they belong here.)
+ */
+export function issuerProfile(issuerId: string, organisation: Pick<Organisation, 'name' | 'website'>): IssuerProfile {
+  return { id: issuerId, name: organisation.name, ...(organisation.website ? { url: organisation.website } : {}) };
+}
+
+/** The credential's document id is taken: ids are unique per organisation (migration 0016). */
+const credentialIdTaken = (id: string) =>
+  new AppError('credential_id_taken', `Your organisation has already issued a credential with the id ${id}. Give each credential its own id, or leave id out and Cairn makes one.`, { 'credential.id': 'Use an id your organisation has not used before.' });
+
+/**
  * The one issuing path: gives the credential revocation and suspension entries at random
  * indexes, validates OB 3.0 credentials against the official schema, signs, and stores the
  * signed text verbatim with its hash. Throws on any problem (issuing never half-succeeds).
@@ -105,6 +119,7 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
   await activeSigningKey(db, organisation.id, credentials.vault, now);
   if (meta.jwt === 'RS256') await activeRsaKey(db, organisation.id, credentials.vault, now);
   const newLists: string[] = [];
+  let credentialId = '';
   const result = await inTransaction(db, async (tx) => {
     const entries = [];
     for (const purpose of ['revocation', 'suspension'] as const) {
@@ -128,6 +143,7 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
       const schema = validateAchievementCredential(unsigned);
       if (!schema.valid) throw new AppError('validation_failed', `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`);
     }
+    credentialId = String(unsigned.id);
     const { signed, jwt, keyId } = await signForOrganisation(tx, credentials, config, organisation, unsigned, now, { jwt: meta.jwt });
     const text = JSON.stringify(signed);
     const subject = (signed.credentialSubject ?? {}) as { achievement?: { id?: string; name?: string } };
@@ -173,6 +189,9 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
     await enqueueCompletionNotices(tx, row.id, now);
     await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'credential.issued', subjectType: 'credential', subjectId: row.public_id, data: { achievement: subject.achievement?.id ?? null, recipient: meta.recipientEmail ?? meta.recipientDid }, ip: actor.ip }, now);
     return { publicId: row.public_id, credential: signed, jwt };
+  }).catch((err: unknown) => {
+    // A repeat of one of this organisation's ids (also when two requests race with one id).
+    throw isUniqueViolation(err, 'credentials_org_credential_id') ? credentialIdTaken(credentialId) : err;
   });
   for (const list of newLists) await publishStatusList(db, credentials, config, list, now);
   return result;
@@ -196,7 +215,7 @@ export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, in
         ...licenseFacts,
         achievement,
         id: `urn:uuid:${randomUUID()}`,
-        issuer: { id: issuerId, name: organisation.name, url: organisation.website ?? undefined },
+        issuer: issuerProfile(issuerId, organisation),
         validFrom: v.validFrom ?? isoSeconds(now),
         // A micro-credential with a validity expires that many months after it is issued.
         validUntil: v.validUntil ?? (fromCatalog?.validityMonths ? isoSeconds(addMonths(new Date(v.validFrom ?? now), fromCatalog.validityMonths)) : undefined),
@@ -217,6 +236,7 @@ export const suppliedCredentialInput = z.object({
   credential: z
     .object({
       '@context': z.array(z.unknown()).min(1, 'A credential needs @context.'),
+      id: iri.optional(),
       type: z.union([z.string(), z.array(z.string())]),
       credentialSubject: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown()))]),
     })
@@ -225,22 +245,38 @@ export const suppliedCredentialInput = z.object({
 });
 
 /**
- * Issues a credential supplied whole (the W3C VC API `/credentials/issue`): Cairn sets the issuer
- * to the organisation's DID, an id if missing, validFrom if missing, and the status entry.
+ * Issues a credential supplied whole (the W3C VC API `/credentials/issue`). Cairn writes the
+ * issuer, the status entry and the proof; the caller writes the rest (an id and validFrom are
+ * added when missing).
+ *
+ * - The issuer is replaced entirely by the organisation's profile (`issuerProfile`): whatever name,
+ *   url, image or email the request gave is dropped, so a token can only ever issue as its own
+ *   organisation under the name on its record, and the response shows exactly what was signed.
+ *   An issuer id other than the organisation's DID is refused: the caller meant someone else.
+ *   Credentials of types other than OpenBadgeCredential/AchievementCredential carry the DID alone
+ *   (their contexts need not define the profile's terms).
+ * - A `credentialStatus` is refused (422 credential_status_assigned_by_cairn): Cairn assigns
+ *   entries on its own lists, the only ones it can change later; a foreign entry would never verify.
+ * - A caller-chosen `id` is unique within the organisation (409 credential_id_taken on a repeat);
+ *   another organisation's id is as good as an unknown one.
  */
 export async function issueSuppliedCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
   const { credential, options } = parseInput(suppliedCredentialInput, input);
-  const issuerGiven = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: string } | undefined)?.id;
+  const issuerGiven = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: unknown } | undefined)?.id;
   if ('proof' in credential) throw new AppError('validation_failed', 'The credential already has a proof.', { credential: 'Send an unsigned credential.' });
+  if ('credentialStatus' in credential) {
+    throw new AppError('credential_status_assigned_by_cairn', 'Cairn assigns status entries itself, on your organisation’s status lists, so that it can revoke or suspend the credential later. Leave credentialStatus out.', { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' });
+  }
   const subject = [credential.credentialSubject].flat()[0] as { id?: string; identifier?: Array<{ identityHash?: string }> };
+  const openBadge = [credential.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential');
   return issue(
     deps,
     actor,
     ({ issuerId, organisation, status, now }) => {
-      if (issuerGiven && issuerGiven !== issuerId) throw new AppError('validation_failed', `This token issues as ${issuerId}; the credential names ${issuerGiven}.`, { 'credential.issuer': `Use ${issuerId}.` });
-      const issuer = credential.issuer && typeof credential.issuer === 'object' ? { ...(credential.issuer as object), id: issuerId } : [credential.type].flat().includes('OpenBadgeCredential') ? { id: issuerId, type: ['Profile'], name: organisation.name } : issuerId;
-      const { credentialStatus, ...rest } = credential;
-      return { ...rest, id: credential.id ?? `urn:uuid:${randomUUID()}`, issuer, validFrom: credential.validFrom ?? isoSeconds(now), credentialStatus: credentialStatus ?? status };
+      if (issuerGiven !== undefined && issuerGiven !== issuerId) throw new AppError('validation_failed', `This token issues as ${issuerId}; the credential names ${String(issuerGiven)}.`, { 'credential.issuer': `Use ${issuerId}, or leave the issuer out.` });
+      const { id, ...profile } = issuerProfile(issuerId, organisation);
+      const issuer = openBadge ? { id, type: ['Profile'], ...profile } : issuerId;
+      return { ...credential, id: credential.id ?? `urn:uuid:${randomUUID()}`, issuer, validFrom: credential.validFrom ?? isoSeconds(now), credentialStatus: status };
     },
     { recipientEmail: null, recipientDid: typeof subject?.id === 'string' ? subject.id : null, jwt: options?.format === 'jwt' ? (options.alg ?? 'EdDSA') : null },
   );
@@ -281,7 +317,7 @@ export async function issuePathwayCredential(deps: IssuingDeps, organisationId: 
     ({ issuerId, organisation, status, now }) =>
       buildOpenBadgeCredential({
         id: `urn:uuid:${randomUUID()}`,
-        issuer: { id: issuerId, name: organisation.name, url: organisation.website ?? undefined },
+        issuer: issuerProfile(issuerId, organisation),
         achievement: {
           id: `${deps.config.publicUrl}/pathways/${organisation.slug}/${pathway.slug}`,
           name: pathway.name,

@@ -52,9 +52,10 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
     },
     async extraStatus(credential) {
       // Only a document Cairn issued, byte for byte, gets the status Cairn keeps outside it.
+      // Document ids are unique per organisation only (migration 0016): the hash picks the one.
       if (typeof credential.id !== 'string') return null;
-      const row = await db.selectFrom('credentials').select(['id', 'document_sha256']).where('credential_id', '=', credential.id).executeTakeFirst();
-      if (!row || row.document_sha256 !== documentHash(JSON.stringify(credential))) return null;
+      const row = await db.selectFrom('credentials').select('id').where('credential_id', '=', credential.id).where('document_sha256', '=', documentHash(JSON.stringify(credential))).executeTakeFirst();
+      if (!row) return null;
       const entries = await db
         .selectFrom('status_entries as e')
         .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')

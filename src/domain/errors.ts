@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'email_not_confirmed'
   | 'invalid_credentials'
   | 'token_invalid'
+  | 'invalid_input'
+  | 'credential_id_taken'
+  | 'credential_status_assigned_by_cairn'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -23,6 +26,9 @@ const statusByCode: Record<ErrorCode, number> = {
   email_not_confirmed: 403,
   invalid_credentials: 401,
   token_invalid: 400,
+  invalid_input: 400,
+  credential_id_taken: 409,
+  credential_status_assigned_by_cairn: 422,
   internal: 500,
 };
 

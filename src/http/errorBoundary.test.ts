@@ -1,9 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../testing/databases.ts';
-import { TestBrowser, testApp } from '../testing/http.ts';
-import { buildUser } from '../testing/factories.ts';
+import { TestBrowser, testApp, testConfig, testCredentialServices } from '../testing/http.ts';
+import { buildOrganisation, buildUser } from '../testing/factories.ts';
 import { enqueueJob } from '../jobs/queue.ts';
+import { sql } from 'kysely';
+import { createApp } from './app.ts';
+import { ManualClock } from '../domain/clock.ts';
+import { createLogger } from '../logger.ts';
 
 const [pglite] = testBackends();
 
@@ -35,6 +39,52 @@ describe('the error boundary', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
   });
 });
+
+for (const backend of testBackends()) {
+  describe(`the error boundary and PostgreSQL errors that escape a command (${backend.name})`, () => {
+    test('a unique violation is a 409 conflict and unreadable client data a 400 invalid_input, named nowhere, logged', async () => {
+      const storage = await backend.storage();
+      const lines: string[] = [];
+      const app = createApp({ config: testConfig(), db: storage.db, clock: new ManualClock(new Date()), logger: createLogger('warn', (l) => lines.push(l)), credentials: testCredentialServices() });
+      const org = await buildOrganisation(storage.db);
+      app.get('/dup', async () => {
+        await sql`insert into organisations (public_id, slug, name, kind, updated_at) values ('org_dup_probe', ${org.slug}, 'Dup', 'issuer', now())`.execute(storage.db);
+        return new Response('unreachable');
+      });
+      // Text the client sent that PostgreSQL cannot read as the type: a word as a number, a day that
+      // does not exist, a date it cannot parse, a number too large, a NUL byte in text.
+      const probes: Record<string, string> = {
+        int: `select 'twelve'::int`,
+        date: `select '2026-02-30'::date`,
+        format: `select 'next tuesday'::timestamptz`,
+        range: `select '99999999999'::int`,
+        nul: `select convert_from('\\x610062'::bytea, 'UTF8')`,
+      };
+      app.get('/bad/:kind', async (c) => {
+        await sql.raw(probes[c.req.param('kind')] ?? 'select 1').execute(storage.db);
+        return new Response('unreachable');
+      });
+      const browser = new TestBrowser(app);
+      const dup = await browser.get('/dup', { accept: 'application/json' });
+      assert.equal(dup.status, 409);
+      const body = (await dup.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, 'conflict');
+      assert.doesNotMatch(body.error.message, /organisations|slug|_key|org-/);
+      const page = await browser.get('/dup');
+      assert.equal(page.status, 409);
+      assert.doesNotMatch(await page.text(), /organisations_slug|org_dup_probe/);
+      for (const kind of Object.keys(probes)) {
+        const res = await browser.get(`/bad/${kind}`, { accept: 'application/json' });
+        assert.equal(res.status, 400, kind);
+        const err = (await res.json()) as { error: { code: string; message: string } };
+        assert.equal(err.error.code, 'invalid_input', kind);
+        assert.doesNotMatch(err.error.message, /twelve|2026-02-30|tuesday|99999999999|integer|date\/time/, kind);
+      }
+      assert.equal(lines.filter((l) => l.includes('database refused client data')).length, 2 + Object.keys(probes).length, 'each one logged');
+      assert.ok(lines.some((l) => l.includes('23505') && l.includes('organisations_slug_key')), 'the log keeps the detail');
+    });
+  });
+}
 
 describe('admin pages', () => {
   test('dead jobs are visible to platform administrators only, who can retry them', async () => {

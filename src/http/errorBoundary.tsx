@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors.ts';
+import { INVALID_INPUT_STATES, sqlState } from '../storage/pgErrors.ts';
 import { page } from '../web/render.tsx';
 import type { AppEnv } from './env.ts';
 
@@ -16,7 +17,7 @@ export function wantsJson(c: Context<AppEnv>): boolean {
  * as JSON or as a page by the Accept header; anything else is logged and hidden behind a 500.
  */
 export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
-  const known = err instanceof AppError ? err : null;
+  const known = err instanceof AppError ? err : databaseInputError(err, c);
   if (!known) {
     c.var.deps.logger.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: err.stack ?? String(err) });
   }
@@ -32,6 +33,24 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
     return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
   }
   return errorPage(c, error.status as ContentfulStatusCode, error.code === 'not_found' ? 'Page not found' : 'Something is wrong', error.message);
+}
+
+/**
+ * A PostgreSQL error that a command let escape but that the client's request caused: a unique
+ * violation (two requests creating the same thing) is a 409, data PostgreSQL cannot read as its
+ * column's type a 400. The message names no constraint, column or value; the log keeps them.
+ */
+function databaseInputError(err: Error, c: Context<AppEnv>): AppError | null {
+  const state = sqlState(err);
+  if (state === undefined) return null;
+  const error =
+    state === '23505'
+      ? new AppError('conflict', 'That conflicts with something that already exists (perhaps a request sent twice). Reload the page to see the current state, then try again if you still need to.')
+      : INVALID_INPUT_STATES.has(state)
+        ? new AppError('invalid_input', 'Part of what was sent could not be read: check dates, numbers and text for values out of range or unusual characters, then try again.')
+        : null;
+  if (error) c.var.deps.logger.warn('database refused client data', { requestId: c.var.requestId, path: c.req.path, sqlState: state, constraint: (err as { constraint?: string }).constraint, error: err.message });
+  return error;
 }
 
 /** A page for an error, in the shared layout. */

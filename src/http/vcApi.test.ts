@@ -1,7 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testBackends } from '../testing/databases.ts';
-import { testApp } from '../testing/http.ts';
+import { randomUUID } from 'node:crypto';
+import { testBackends, unique } from '../testing/databases.ts';
+import { TestBrowser, testApp } from '../testing/http.ts';
+import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
 import { buildOrganisation } from '../testing/factories.ts';
 import { createApiToken } from '../commands/manageApiTokens.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
@@ -76,6 +78,109 @@ for (const backend of testBackends()) {
       const notOb = await call('/credentials/issue', { credential: { ...unsignedBadge(), credentialSubject: { id: 'did:example:x', type: ['AchievementSubject'] } } }, { authorization: `Bearer ${token}` });
       assert.equal(notOb.status, 400, 'an OB credential without an achievement fails the official schema');
       assert.equal((await call('/credentials/verify', { nothing: true })).status, 400);
+    });
+
+    test('the issuer profile comes from the organisation, never from the request: no impersonation', async () => {
+      const { storage, app, call, token, org, did, config } = await setup();
+      const council = await buildOrganisation(storage.db, { name: `Allied Therapy Certification Council ${unique('')}`, kind: 'issuer' });
+      const councilDid = organisationDid(config.publicUrl, council.slug);
+      await storage.db.updateTable('organisations').set({ website: 'https://issuer.example/' }).where('id', '=', org.id).execute();
+      const spoofed = { ...unsignedBadge(), issuer: { id: did, type: ['Profile'], name: council.name, url: 'https://council.example/', email: 'office@council.example', description: 'The council.', image: { id: 'https://council.example/logo.png', type: 'Image' } } };
+      const issued = await call('/credentials/issue', { credential: spoofed }, { authorization: `Bearer ${token}` });
+      assert.equal(issued.status, 201, JSON.stringify(issued.body));
+      const vc = issued.body.verifiableCredential as Record<string, unknown>;
+      assert.deepEqual(vc.issuer, { id: did, type: ['Profile'], name: org.name, url: 'https://issuer.example/' }, 'the whole profile is the organisation’s record');
+      assert.equal((await call('/credentials/verify', { verifiableCredential: vc })).status, 200);
+      // The same for a credential without an issuer, and one naming the issuer by its DID only.
+      for (const issuer of [undefined, did]) {
+        const other = await call('/credentials/issue', { credential: { ...unsignedBadge(), ...(issuer ? { issuer } : {}) } }, { authorization: `Bearer ${token}` });
+        assert.equal(other.status, 201, JSON.stringify(other.body));
+        assert.deepEqual((other.body.verifiableCredential as { issuer: unknown }).issuer, { id: did, type: ['Profile'], name: org.name, url: 'https://issuer.example/' });
+      }
+      // A credential of another type carries the DID alone: no name to borrow.
+      const plain = await call('/credentials/issue', { credential: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: { id: did, name: council.name }, credentialSubject: { id: 'did:example:therapist-42' } } }, { authorization: `Bearer ${token}` });
+      assert.equal(plain.status, 201, JSON.stringify(plain.body));
+      assert.equal((plain.body.verifiableCredential as { issuer: unknown }).issuer, did);
+      // Another organisation's identifier is refused, as an object or as a string.
+      for (const issuer of [{ id: councilDid, type: ['Profile'], name: council.name }, councilDid]) {
+        const refused = await call('/credentials/issue', { credential: { ...unsignedBadge(), issuer } }, { authorization: `Bearer ${token}` });
+        assert.equal(refused.status, 400, JSON.stringify(refused.body));
+        assert.match((refused.body.error as { message: string }).message, /issues as did:web/);
+      }
+      // /verify names the issuer with its verified DID beside the name.
+      const browser = new TestBrowser(app);
+      const page = await browser.post('/verify', { text: JSON.stringify(vc) });
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      const issuerRow = /<dt>Issuer<\/dt><dd>([^<]*)<\/dd>/.exec(html)?.[1] ?? '';
+      assert.equal(issuerRow, `${org.name} — ${did} (verified key)`);
+      assert.doesNotMatch(html, /Allied Therapy Certification Council/);
+      // The badge page: the organisation's name from its record, its DID beside it.
+      const row = await storage.db.selectFrom('credentials').select('public_id').where('organisation_id', '=', org.id).where('credential_id', '=', String(vc.id)).executeTakeFirstOrThrow();
+      const badge = await (await app.request(`/badges/${row.public_id}`)).text();
+      assert.match(badge, new RegExp(`Issued by <strong>${org.name}</strong><span class="issuer-id"> \\(${did}, verified key\\)</span> on `));
+    });
+
+    test('a foreign issuer on /verify: its DID and domain beside the name, which is marked as stated by the issuer', async () => {
+      const { app } = await setup();
+      const key = generateEd25519();
+      const { did: keyDid, verificationMethod } = didKeyFor(key.publicKeyMultibase);
+      const credential = await signEddsaRdfc2022({ ...unsignedBadge(), issuer: { id: keyDid, type: ['Profile'], name: 'Allied Therapy Certification Council' }, validFrom: '2026-01-01T00:00:00Z' }, { privateKey: key.privateKey, verificationMethod, created: '2026-01-01T00:00:00Z', proofPurpose: 'assertionMethod', canonicalizer: fastCanonicalizer() });
+      const html = await (await new TestBrowser(app).post('/verify', { text: JSON.stringify(credential) })).text();
+      const issuerRow = /<dt>Issuer<\/dt><dd>([^<]*)<\/dd>/.exec(html)?.[1] ?? '';
+      assert.equal(issuerRow, `Allied Therapy Certification Council (as stated by the issuer) — ${keyDid} (verified key)`);
+    });
+
+    test('a caller-supplied credentialStatus is refused and never signed: Cairn assigns status entries', async () => {
+      const { storage, call, token, org, config } = await setup();
+      const foreign = { id: `${config.publicUrl}/status/stl_someone_else#7`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: `${config.publicUrl}/status/stl_someone_else` };
+      const refused = await call('/credentials/issue', { credential: { ...unsignedBadge(), credentialStatus: foreign } }, { authorization: `Bearer ${token}` });
+      assert.equal(refused.status, 422, JSON.stringify(refused.body));
+      const error = refused.body.error as { code: string; message: string; fields: Record<string, string> };
+      assert.equal(error.code, 'credential_status_assigned_by_cairn');
+      assert.match(error.message, /assigns status entries itself/);
+      assert.ok(error.fields['credential.credentialStatus']);
+      const stored = await storage.db.selectFrom('credentials').select('id').where('organisation_id', '=', org.id).execute();
+      assert.equal(stored.length, 0, 'nothing was signed or stored');
+    });
+
+    test('caller-supplied credential ids: a repeat of your own is 409 credential_id_taken; another organisation’s behaves like an unknown id', async () => {
+      const { storage, app, call, token, org, config } = await setup();
+      const other = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const { token: otherToken } = await createApiToken({ db: storage.db, clock: { now: () => new Date() } }, { organisationId: other.id, userId: null, ip: null }, { name: 'other' });
+      const id = `urn:uuid:${randomUUID()}`;
+      const first = await call('/credentials/issue', { credential: { ...unsignedBadge(), id } }, { authorization: `Bearer ${token}` });
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const again = await call('/credentials/issue', { credential: { ...unsignedBadge(), id } }, { authorization: `Bearer ${token}` });
+      assert.equal(again.status, 409, JSON.stringify(again.body));
+      assert.equal((again.body.error as { code: string }).code, 'credential_id_taken');
+      // The other organisation gets exactly what an unknown id gets: its credential, issued.
+      const theirs = await call('/credentials/issue', { credential: { ...unsignedBadge(), id } }, { authorization: `Bearer ${otherToken}` });
+      const unknown = await call('/credentials/issue', { credential: { ...unsignedBadge(), id: `urn:uuid:${randomUUID()}` } }, { authorization: `Bearer ${otherToken}` });
+      assert.equal(theirs.status, 201, JSON.stringify(theirs.body));
+      assert.equal(unknown.status, 201);
+      assert.deepEqual(Object.keys(theirs.body).sort(), Object.keys(unknown.body).sort());
+      // Lookups by the document's id stay unambiguous: suspending one leaves the other valid.
+      const rows = await storage.db.selectFrom('credentials').select(['public_id', 'organisation_id']).where('credential_id', '=', id).execute();
+      assert.equal(rows.length, 2);
+      const theirRow = rows.find((r) => r.organisation_id === other.id)!;
+      await changeCredentialStatus({ db: storage.db, clock: { now: () => new Date() }, config }, { organisationId: other.id, userId: null, ip: null }, theirRow.public_id, { action: 'suspend', reason: 'checking' });
+      const mine = await call('/credentials/verify', { verifiableCredential: first.body.verifiableCredential });
+      const suspended = await call('/credentials/verify', { verifiableCredential: theirs.body.verifiableCredential });
+      assert.equal(mine.status, 200, JSON.stringify(mine.body));
+      assert.equal(suspended.status, 400);
+      assert.ok((suspended.body.errors as Array<{ code: string }>).some((e) => e.code === 'suspended'), JSON.stringify(suspended.body));
+      // Public pages use Cairn's own opaque ids, one per credential.
+      for (const r of rows) assert.equal((await app.request(`/badges/${r.public_id}`)).status, 200);
+      assert.equal(org.id !== other.id, true);
+      // Four requests racing with one new id: one credential, three clear refusals.
+      const raced = `urn:uuid:${randomUUID()}`;
+      const answers = await Promise.all([1, 2, 3, 4].map(() => call('/credentials/issue', { credential: { ...unsignedBadge(), id: raced } }, { authorization: `Bearer ${token}` })));
+      assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409, 409], JSON.stringify(answers.map((a) => a.body.error)));
+      assert.ok(answers.filter((a) => a.status === 409).every((a) => (a.body.error as { code: string }).code === 'credential_id_taken'));
+      // An id that is not a URL or URN is bad input, not a server error.
+      const bad = await call('/credentials/issue', { credential: { ...unsignedBadge(), id: 42 } }, { authorization: `Bearer ${token}` });
+      assert.equal(bad.status, 400, JSON.stringify(bad.body));
     });
 
     test('presentations: the holder proof with its challenge, and every credential inside', async () => {

@@ -12,6 +12,7 @@ import { credentialArtwork } from '../../storage/badgeArtwork.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
 import { RecognitionPanel, recognitionPanelData } from '../recognitionView.tsx';
+import { identifierWords, issuerIdentity } from '../issuerIdentity.ts';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
@@ -122,6 +123,8 @@ export function badgeRoutes() {
     }
     const achievement = doc.credentialSubject.achievement;
     const name = String(achievement.name ?? row.achievement_name);
+    // The organisation's name from its record, and beside it the identifier the signature proves.
+    const issuer = issuerIdentity(report, config.publicUrl);
     const issued = row.issued_at;
     const validUntil = typeof doc.validUntil === 'string' ? new Date(doc.validUntil) : null;
     const linkedIn = new URL('https://www.linkedin.com/profile/add');
@@ -165,7 +168,8 @@ export function badgeRoutes() {
           </p>
         )}
         <p>
-          Issued by <strong>{row.org_name}</strong> on {issued.toISOString().slice(0, 10)}
+          Issued by <strong>{row.org_name}</strong>
+          {issuer ? <span class="issuer-id"> ({identifierWords(issuer).join(', ')})</span> : ''} on {issued.toISOString().slice(0, 10)}
           {validUntil ? `, valid until ${validUntil.toISOString().slice(0, 10)}` : ''}.
         </p>
         <section class="card" aria-labelledby="h-verify">

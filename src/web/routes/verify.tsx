@@ -5,6 +5,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { CredentialInputForm } from '../credentialInput.tsx';
 import { emptyForm, type FormState } from '../forms.tsx';
 import { handleForm, page } from '../render.tsx';
+import { issuerIdentity, issuerLine } from '../issuerIdentity.ts';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
@@ -14,14 +15,14 @@ const FORMAT_WORDS: Record<SubmissionFormat, string> = { json: 'pasted JSON', jw
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const nameOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Json).name) : undefined);
 
-/** What the credential says, in a few lines: achievement, issuer, recipient, dates. */
-function Summary({ credential }: { credential: Json }) {
+/** What the credential says, in a few lines: achievement, issuer (with its verified identifier), recipient, dates. */
+function Summary({ credential, issuer: issuerText }: { credential: Json; issuer?: string }) {
   const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as Json | undefined;
   const achievement = (subject?.achievement ?? (credential.badge as Json | undefined)) as Json | undefined;
   const issuer = credential.issuer ?? (achievement?.issuer as unknown);
   const rows: [string, string | undefined][] = [
     ['Achievement', nameOf(achievement) ?? str(credential.name)],
-    ['Issuer', nameOf(issuer) ?? (typeof issuer === 'object' && issuer ? str((issuer as Json).id) : str(issuer))],
+    ['Issuer', issuerText ?? nameOf(issuer) ?? (typeof issuer === 'object' && issuer ? str((issuer as Json).id) : str(issuer))],
     ['Recipient', str(subject?.id) ?? (subject?.identifier ? 'identified by a hashed identifier' : undefined)],
     ['Valid from', str(credential.validFrom) ?? str(credential.issuanceDate) ?? str(credential.issuedOn)],
     ['Valid until', str(credential.validUntil) ?? str(credential.expirationDate) ?? str(credential.expires)],
@@ -41,8 +42,9 @@ function Summary({ credential }: { credential: Json }) {
   );
 }
 
-function Result({ report, format }: { report: VerificationReport; format: SubmissionFormat }) {
+function Result({ report, format, publicUrl }: { report: VerificationReport; format: SubmissionFormat; publicUrl: string }) {
   const verdict = verdictOf(report);
+  const issuer = issuerIdentity(report, publicUrl);
   return (
     <section class="card" aria-labelledby="h-result">
       <h2 id="h-result">Result</h2>
@@ -53,7 +55,7 @@ function Result({ report, format }: { report: VerificationReport; format: Submis
         {report.verified ? 'Every check passed.' : 'At least one check failed; see below.'} Read from {FORMAT_WORDS[format]}
         {report.format === 'ob2' ? ' (Open Badges 2.0)' : report.format === 'jwt' ? ' (VC-JWT)' : report.format === 'ldp' ? ' (Data Integrity proof)' : ''}.
       </p>
-      {report.credential && <Summary credential={report.credential} />}
+      {report.credential && <Summary credential={report.credential} issuer={issuer ? issuerLine(issuer) : undefined} />}
       <ul class="checks">
         {report.checks.map((check) => {
           const words = explainCheck(check);
@@ -78,7 +80,7 @@ function verifyPage(c: C, form: FormState = emptyForm, result?: { report: Verifi
     <>
       <h1>Verify a badge</h1>
       <p>Check any Open Badge (3.0 or 2.0), from this site or any other issuer: paste it, upload the baked image, or give its address. Every check is explained.</p>
-      {result && <Result report={result.report} format={result.format} />}
+      {result && <Result report={result.report} format={result.format} publicUrl={c.var.deps.config.publicUrl} />}
       <section class="card">
         <CredentialInputForm
           form={form}
