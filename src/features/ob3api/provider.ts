@@ -124,7 +124,8 @@ async function buildProvider(deps: AppDeps): Promise<Provider> {
     },
     interactions: { url: (_ctx, interaction) => consentPath(interaction.uid), policy },
     routes: { ...OAUTH_ROUTES },
-    // Plain OAuth 2.0: no OpenID Connect scopes or claims beyond `openid`, which the provider always knows.
+    // The scopes clients may register and ask for; the consent grants them both at the provider and
+    // for the API's resource server (below), whose access tokens carry them.
     scopes: ['openid', ...ALL_SCOPES],
     claims: { openid: ['sub'] },
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],

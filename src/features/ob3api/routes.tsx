@@ -1,5 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { AppError } from '../../domain/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
@@ -35,7 +36,7 @@ export const oauthProviderMount: MiddlewareHandler<AppEnv> = async (c, next) => 
   if (!isProviderPath(c.req.path)) return next();
   const { incoming, outgoing } = nodeBindings(c);
   await runProvider(c.var.deps, incoming, outgoing);
-  return new Response(null, { headers: { 'x-hono-already-sent': 'true' } });
+  return RESPONSE_ALREADY_SENT;
 };
 
 /** The Service Description Document (OpenAPI 3.0, profiled) for discovery. */
@@ -191,8 +192,9 @@ export function ob3Routes() {
     if (form.decision === 'allow') {
       const grant = new provider.Grant({ accountId: viewer.user_public_id, clientId: client.clientId });
       const scopes = requestedScopes(details.params.scope);
+      const openid = String(details.params.scope ?? '').split(' ').includes('openid') ? ['openid'] : [];
       if (scopes.length) grant.addResourceScope(apiResource(c.var.deps), scopes.join(' '));
-      if (String(details.params.scope ?? '').split(' ').includes('openid')) grant.addOIDCScope('openid');
+      if (scopes.length || openid.length) grant.addOIDCScope([...openid, ...scopes].join(' '));
       result = { login: { accountId: viewer.user_public_id }, consent: { grantId: await grant.save() } };
     } else {
       result = { error: 'access_denied', error_description: 'The person did not allow the connection.' };
