@@ -16,7 +16,7 @@ export async function connectionsSection(c: Context<AppEnv>) {
   const connections = (await connectionsOf(db, viewer.user_id)).filter((x) => x.state === 'connected');
   const badges = connections.length
     ? [
-        ...(await issuedBadgesOf(db, viewer.user_id, clock.now())).filter((b) => b.claim !== 'declined' && b.claim !== 'pending').map((b) => ({ ref: `issued:${b.publicId}`, name: b.name })),
+        ...(await issuedBadgesOf(db, viewer.user_id, clock.now())).filter((b) => b.claim !== 'declined').map((b) => ({ ref: `issued:${b.publicId}`, name: b.name })),
         ...(await importedBadgesOf(db, viewer.user_id)).filter((b) => b.report_format !== 'ob2').map((b) => ({ ref: `imported:${b.public_id}`, name: b.name })),
       ]
     : [];
