@@ -45,6 +45,7 @@ export const settings = {
     help: 'Let verification fetch other issuers\' did:web documents, key URLs and status lists over https (public addresses only, with timeouts and size limits). false: verify offline.',
   },
   CAIRN_WEBHOOK_ALLOW_PRIVATE: { schema: bool, default: 'false', help: 'Let completion-notice webhooks reach loopback and private addresses (tests, intranets). Off: webhook hosts must resolve to public addresses.' },
+  CAIRN_OB3_ALLOW_PRIVATE: { schema: bool, default: 'false', help: 'Let "Connect a backpack" reach Open Badges 3.0 hosts on loopback and private addresses over http (tests, intranets). Off: other hosts must be https on public addresses.' },
   CAIRN_FILE_STORE: { schema: z.enum(['database', 'disk']), default: 'database', help: 'Where evidence files are kept: in the database (every machine shares them) or on disk in CAIRN_DATA_DIR/files.' },
   CAIRN_PAYMENT_PROVIDER: { schema: z.enum(['manual']), default: 'manual', help: 'How application fees are paid: manual = invoices that staff mark paid (receipts emailed). Card processors plug in behind the same interface; Cairn never stores card data.' },
   REVIEW_TURNAROUND_DAYS: { schema: int(1, 365), default: '14', help: 'A submission not reviewed within this many days is reassigned to another reviewer.' },
@@ -91,6 +92,8 @@ export interface Config {
   reviewTurnaroundDays: number;
   /** Completion-notice webhooks may reach private addresses (CAIRN_WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate: boolean;
+  /** Backpack connections may reach OB 3.0 hosts on private addresses over http (CAIRN_OB3_ALLOW_PRIVATE). */
+  ob3AllowPrivate: boolean;
   /** Verification may fetch foreign keys and status lists (CAIRN_FETCH_FOREIGN). */
   fetchForeign: boolean;
   /** CAIRN_SECRET; null only in demo mode, where the runtime generates one into the data folder. */
@@ -174,6 +177,7 @@ export function loadConfig(env: Source = process.env): Config {
     secret: (raw.CAIRN_SECRET as string | undefined) ?? null,
     fetchForeign: raw.CAIRN_FETCH_FOREIGN as boolean,
     webhookAllowPrivate: raw.CAIRN_WEBHOOK_ALLOW_PRIVATE as boolean,
+    ob3AllowPrivate: raw.CAIRN_OB3_ALLOW_PRIVATE as boolean,
     reviewTurnaroundDays: raw.REVIEW_TURNAROUND_DAYS as number,
     fileStore: raw.CAIRN_FILE_STORE as 'database' | 'disk',
     paymentProvider: raw.CAIRN_PAYMENT_PROVIDER as 'manual',

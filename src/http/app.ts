@@ -38,6 +38,7 @@ import { adminRoutes } from '../web/routes/admin.tsx';
 import { recognitionRoutes } from '../web/routes/recognition.tsx';
 import { recognitionApiRoutes } from './recognitionApi.ts';
 import { ledgerRoutes } from '../web/routes/ledger.tsx';
+import { oauthProviderMount, ob3Routes } from '../features/ob3api/routes.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
     }
   });
+  // The OAuth 2.0 server (oidc-provider) reads its own bodies and authenticates clients itself.
+  app.use('*', oauthProviderMount);
   // Requests are small, except evidence files (limited again per evidence part).
   const tooLarge = (mb: number) => () => {
     throw new AppError('validation_failed', `That request is too large (${mb} MB at most).`);
@@ -83,7 +86,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), proofAndFeesRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), bulkAwardRoutes(), bulkAwardApiRoutes(), badgeRoutes(), recognitionRoutes(), recognitionApiRoutes(), ledgerRoutes(), claimRoutes(), backpackRoutes(), verifyRoutes(), credentialsApiRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), proofAndFeesRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), bulkAwardRoutes(), bulkAwardApiRoutes(), badgeRoutes(), recognitionRoutes(), recognitionApiRoutes(), ledgerRoutes(), claimRoutes(), backpackRoutes(), verifyRoutes(), credentialsApiRoutes(), ob3Routes()]) {
     app.route('/', routes);
   }
   app.onError(onError);

@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.ts';
 import { INVALID_INPUT_STATES, sqlState } from '../storage/pgErrors.ts';
 import { page } from '../web/render.tsx';
 import type { AppEnv } from './env.ts';
+import { isOb3ApiPath, ob3ErrorResponse, ob3NotFound } from '../features/ob3api/imsx.ts';
 
 /** True when the client asked for JSON rather than a page. */
 export function wantsJson(c: Context<AppEnv>): boolean {
@@ -22,6 +23,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
     c.var.deps.logger.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: err.stack ?? String(err) });
   }
   const error = known ?? new AppError('internal', `Something went wrong on our side. It has been logged as ${c.var.requestId}; please try again.`);
+  if (isOb3ApiPath(c.req.path)) return ob3ErrorResponse(c, error); // OB 3.0 API: imsx_StatusInfo
   if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
   if (wantsJson(c)) {
     // The W3C VC API answers invalid input with 400.
@@ -71,6 +73,7 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
 
 /** 404 for any path no route answers. */
 export function onNotFound(c: Context<AppEnv>) {
+  if (isOb3ApiPath(c.req.path)) return ob3NotFound(c);
   if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'No such resource.', fields: {} } }, 404);
   return errorPage(c, 404, 'Page not found', 'There is no page at this address. Check the link, or start again from the home page.');
 }

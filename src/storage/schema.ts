@@ -543,6 +543,8 @@ export interface ImportedCredentialsTable {
   image_url: string | null;
   issued_on: NullableTimestamp;
   created_at: Timestamp;
+  /** The credential's own id, read when an OB 3.0 upsert first needs it ('' = it has none); null = not read yet. */
+  credential_uri: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ImportedStatus = 'valid' | 'revoked' | 'suspended' | 'expired' | 'failed';
@@ -737,7 +739,53 @@ export interface CreditEntriesTable {
   created_at: Timestamp;
 }
 
+/** OB 3.0 API: the authorization server's stored models (oidc-provider adapter). */
+export interface OauthModelsTable {
+  model: string;
+  id: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  grant_id: string | null;
+  user_code: string | null;
+  uid: string | null;
+  expires_at: NullableTimestamp;
+}
+
+/** OB 3.0 API: the authorization server's signing key, sealed with CAIRN_SECRET. */
+export interface OauthSigningKeysTable {
+  name: string;
+  sealed_jwk: string;
+  created_at: Timestamp;
+}
+
+/** OB 3.0 API: an earner's connection to another OB 3.0 host (tokens sealed). */
+export interface Ob3ConnectionsTable {
+  id: Id;
+  public_id: string;
+  user_id: number;
+  base_url: string;
+  host_name: string;
+  issuer: string;
+  authorization_url: string;
+  token_url: string;
+  revocation_url: string | null;
+  api_base: string;
+  client_id: string;
+  sealed_client_secret: string | null;
+  state: 'pending' | 'connected';
+  sealed_pkce_verifier: string | null;
+  oauth_state: string | null;
+  sealed_access_token: string | null;
+  sealed_refresh_token: string | null;
+  access_expires_at: NullableTimestamp;
+  scope: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  oauth_models: OauthModelsTable;
+  oauth_signing_keys: OauthSigningKeysTable;
+  ob3_connections: Ob3ConnectionsTable;
   imported_credentials: ImportedCredentialsTable;
   collections: CollectionsTable;
   collection_items: CollectionItemsTable;

@@ -37,6 +37,7 @@ import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 import { CredentialInputForm } from '../credentialInput.tsx';
 import { zipStream, type ZipEntry } from '../zip.ts';
+import { connectionsSection } from '../../features/ob3api/backpackSection.tsx';
 
 type C = Context<AppEnv>;
 
@@ -144,6 +145,7 @@ async function backpackPage(c: C, form: FormState = emptyForm, status: Contentfu
   const pending = issued.filter((b) => b.claim === 'pending');
   const held = issued.filter((b) => b.claim === 'accepted' || b.claim === null);
   const declined = issued.filter((b) => b.claim === 'declined');
+  const otherBackpacks = await connectionsSection(c);
   return page(
     c,
     'Your backpack',
@@ -213,6 +215,7 @@ async function backpackPage(c: C, form: FormState = emptyForm, status: Contentfu
         </section>
       )}
       <ImportForm form={form} csrf={csrf} />
+      {otherBackpacks}
     </>,
     status,
   );

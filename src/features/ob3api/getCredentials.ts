@@ -1,0 +1,100 @@
+import { issuedBadgesOf } from '../../commands/backpack.ts';
+import type { CommandDeps } from '../../commands/context.ts';
+import { Ob3ApiError } from './imsx.ts';
+import { importedOb3Summaries, importedOriginals, issuedDocuments } from './queries.ts';
+import { listedForm, type Listed } from './storedBadge.ts';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 100;
+
+export interface CredentialsQuery {
+  limit: number;
+  offset: number;
+  since: Date | null;
+}
+
+/** Reads limit, offset and since from the query string; anything malformed is a 400. */
+export function parseCredentialsQuery(query: Record<string, string | undefined>): CredentialsQuery {
+  const whole = (name: string, min: number, fallback: number): number => {
+    const raw = query[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^\d{1,9}$/.test(raw) || Number(raw) < min) throw new Ob3ApiError(400, 'invalid_query_parameter', `${name} must be a whole number of at least ${min}.`);
+    return Number(raw);
+  };
+  const limit = Math.min(whole('limit', 1, DEFAULT_LIMIT), MAX_LIMIT);
+  const offset = whole('offset', 0, 0);
+  let since: Date | null = null;
+  if (query.since !== undefined && query.since !== '') {
+    const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(query.since) ? Date.parse(query.since) : NaN;
+    if (Number.isNaN(t)) throw new Ob3ApiError(400, 'invalid_query_parameter', 'since must be a date and time such as 2024-05-01T12:00:00Z.');
+    since = new Date(t);
+  }
+  return { limit, offset, since };
+}
+
+interface Entry {
+  kind: 'issued' | 'imported';
+  id: number;
+  at: Date;
+}
+
+export interface CredentialsPage {
+  total: number;
+  items: Listed[];
+}
+
+/**
+ * The user's OB 3.0 credentials, newest first: those Cairn issued to them (not declined) and
+ * those in their backpack (imported, or pushed through this API), each exactly as it was issued
+ * or received. `since` keeps credentials issued after that moment.
+ */
+export async function getCredentials(deps: CommandDeps, userId: number, query: CredentialsQuery): Promise<CredentialsPage> {
+  const now = deps.clock.now();
+  const issued = (await issuedBadgesOf(deps.db, userId, now)).filter((b) => b.claim !== 'declined');
+  const imported = await importedOb3Summaries(deps.db, userId);
+  let entries: Entry[] = [...issued.map((b) => ({ kind: 'issued' as const, id: b.id, at: b.issuedAt })), ...imported.map((r) => ({ kind: 'imported' as const, id: r.id, at: r.issued_on ?? r.created_at }))];
+  if (query.since) entries = entries.filter((e) => e.at.getTime() > query.since!.getTime());
+  entries.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === b.kind ? b.id - a.id : a.kind === 'issued' ? -1 : 1));
+  const page = entries.slice(query.offset, query.offset + query.limit);
+  const documents = new Map((await issuedDocuments(deps.db, page.filter((e) => e.kind === 'issued').map((e) => e.id))).map((r) => [r.id, r.document]));
+  const originals = new Map((await importedOriginals(deps.db, userId, page.filter((e) => e.kind === 'imported').map((e) => e.id))).map((r) => [r.id, r]));
+  const items: Listed[] = [];
+  for (const entry of page) {
+    if (entry.kind === 'issued') {
+      const document = documents.get(entry.id);
+      if (document !== undefined) items.push({ kind: 'json', text: document });
+    } else {
+      const stored = originals.get(entry.id);
+      const listed = stored ? listedForm(stored) : null;
+      if (listed) items.push(listed);
+    }
+  }
+  return { total: entries.length, items };
+}
+
+/**
+ * The response body per the official GetOpenBadgeCredentialsResponse schema. Each credential's
+ * JSON text is placed as stored, byte for byte (signed documents are never re-serialised).
+ */
+export function credentialsBody(items: Listed[]): string {
+  const jws = items.flatMap((i) => (i.kind === 'jws' ? [JSON.stringify(i.jws)] : []));
+  const json = items.flatMap((i) => (i.kind === 'json' ? [i.text] : []));
+  return `{"compactJwsString":[${jws.join(',')}],"credential":[${json.join(',')}]}`;
+}
+
+/** RFC 8288 Link header values for the page (first, prev, next, last), keeping `since`. */
+export function pagingLinks(baseUrl: string, query: CredentialsQuery, total: number): string {
+  const link = (offset: number, rel: string) => {
+    const url = new URL(baseUrl);
+    url.searchParams.set('limit', String(query.limit));
+    url.searchParams.set('offset', String(offset));
+    if (query.since) url.searchParams.set('since', query.since.toISOString());
+    return `<${url.toString()}>; rel="${rel}"`;
+  };
+  const lastOffset = total === 0 ? 0 : Math.floor((total - 1) / query.limit) * query.limit;
+  const links = [link(0, 'first')];
+  if (query.offset > 0) links.push(link(Math.max(0, Math.min(query.offset - query.limit, lastOffset)), 'prev'));
+  if (query.offset + query.limit < total) links.push(link(query.offset + query.limit, 'next'));
+  links.push(link(lastOffset, 'last'));
+  return links.join(', ');
+}

@@ -1,0 +1,269 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { AppError } from '../../domain/errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { requireViewer } from '../../http/middleware/session.ts';
+import { page, redirectWith } from '../../web/render.tsx';
+import { CsrfField } from '../../web/forms.tsx';
+import { Ob3ApiError, ob3NotFound } from './imsx.ts';
+import { apiResource, consentPath, isProviderPath, OAUTH_ROUTES, oauthProvider, runProvider } from './provider.ts';
+import { ALL_SCOPES, API_PATH, isOb3Scope, SCOPE_WORDS, SCOPES } from './scopes.ts';
+import { requireScope } from './auth.ts';
+import { credentialsBody, getCredentials, pagingLinks, parseCredentialsQuery } from './getCredentials.ts';
+import { readUpsertBody, upsertCredential } from './upsertCredential.ts';
+import { getProfile, putProfile } from './profile.ts';
+import { CALLBACK_PATH, disconnect, finishConnection, startConnection } from './connectBackpack.ts';
+import { sendBadge } from './sendBadge.ts';
+
+type C = Context<AppEnv>;
+
+/** The Node request and response under this Hono request (absent in in-process tests). */
+function nodeBindings(c: C): HttpBindings {
+  const env = c.env as Partial<HttpBindings> | undefined;
+  if (!env?.incoming || !env.outgoing || typeof env.outgoing.writeHead !== 'function') {
+    throw new AppError('not_found', 'The OAuth 2.0 server answers only over a real HTTP connection.');
+  }
+  return { incoming: env.incoming, outgoing: env.outgoing };
+}
+
+/**
+ * Hands /oauth/* (but the consent page) and the authorization server metadata to oidc-provider,
+ * which answers on the Node response itself. Mounted before Cairn's body limit and CSRF check:
+ * the provider reads its own bodies, and its endpoints authenticate clients, not browsers.
+ */
+export const oauthProviderMount: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isProviderPath(c.req.path)) return next();
+  const { incoming, outgoing } = nodeBindings(c);
+  await runProvider(c.var.deps, incoming, outgoing);
+  return RESPONSE_ALREADY_SENT;
+};
+
+/** The Service Description Document (OpenAPI 3.0, profiled) for discovery. */
+export function serviceDescription(publicUrl: string) {
+  const scopes = Object.fromEntries(ALL_SCOPES.map((s) => [s, SCOPE_WORDS[s]]));
+  const secured = (scope: string) => [{ OAuth2ACG: [scope] }];
+  return {
+    openapi: '3.0.1',
+    info: {
+      title: `Cairn (${new URL(publicUrl).host})`,
+      description: 'Open Badges 3.0 API of a Cairn backpack.',
+      version: '3.0',
+      termsOfService: `${publicUrl}/`,
+      'x-imssf-privacyPolicyUrl': `${publicUrl}/`,
+    },
+    servers: [{ url: `${publicUrl}${API_PATH}`, description: 'Cairn' }],
+    paths: {
+      '/credentials': {
+        get: { operationId: 'getCredentials', security: secured(SCOPES.credentialRead), responses: { '200': { description: 'The credentials of the authorizing person.' } } },
+        post: { operationId: 'upsertCredential', security: secured(SCOPES.credentialUpsert), responses: { '200': { description: 'Replaced.' }, '201': { description: 'Created.' } } },
+      },
+      '/profile': {
+        get: { operationId: 'getProfile', security: secured(SCOPES.profileRead), responses: { '200': { description: 'The profile.' } } },
+        put: { operationId: 'putProfile', security: secured(SCOPES.profileUpdate), responses: { '200': { description: 'The updated profile.' } } },
+      },
+      '/discovery': { get: { operationId: 'getServiceDescription', responses: { '200': { description: 'This document.' } } } },
+    },
+    components: {
+      securitySchemes: {
+        OAuth2ACG: {
+          type: 'oauth2',
+          description: 'OAuth 2.0 authorization code grant with PKCE (S256). Register a client dynamically (RFC 7591) at x-imssf-registrationUrl.',
+          'x-imssf-registrationUrl': `${publicUrl}${OAUTH_ROUTES.registration}`,
+          flows: {
+            authorizationCode: {
+              authorizationUrl: `${publicUrl}${OAUTH_ROUTES.authorization}`,
+              tokenUrl: `${publicUrl}${OAUTH_ROUTES.token}`,
+              refreshUrl: `${publicUrl}${OAUTH_ROUTES.token}`,
+              'x-cairn-revocationUrl': `${publicUrl}${OAUTH_ROUTES.revocation}`,
+              scopes,
+            },
+          },
+        },
+      },
+      schemas: {},
+    },
+  };
+}
+
+const methodNotAllowed = (allowed: string) => (c: C) => {
+  c.header('Allow', allowed);
+  throw new Ob3ApiError(405, 'not_allowed', `This endpoint takes ${allowed} only.`);
+};
+
+const actorOf = (c: C, userId: number) => ({ userId, ip: c.var.ip });
+
+/** The OB 3.0 API, the consent page and the backpack's connections to other hosts. */
+export function ob3Routes() {
+  const r = new Hono<AppEnv>();
+
+  // --- Discovery (unprotected)
+  r.get(`${API_PATH}/discovery`, (c) => c.json(serviceDescription(c.var.deps.config.publicUrl)));
+  r.all(`${API_PATH}/discovery`, methodNotAllowed('GET'));
+
+  // --- getCredentials / upsertCredential
+  r.get(`${API_PATH}/credentials`, async (c) => {
+    const query = parseCredentialsQuery(c.req.query());
+    const caller = await requireScope(c, SCOPES.credentialRead);
+    const { total, items } = await getCredentials(c.var.deps, caller.userId, query);
+    c.header('X-Total-Count', String(total));
+    c.header('Link', pagingLinks(`${c.var.deps.config.publicUrl}${API_PATH}/credentials`, query, total));
+    c.header('Content-Type', 'application/json');
+    return c.body(credentialsBody(items));
+  });
+  r.post(`${API_PATH}/credentials`, async (c) => {
+    const caller = await requireScope(c, SCOPES.credentialUpsert);
+    const contentType = c.req.header('content-type') ?? '';
+    const text = await c.req.text();
+    const listed = readUpsertBody(contentType, text);
+    const result = await upsertCredential(c.var.deps, actorOf(c, caller.userId), listed);
+    c.header('Content-Type', listed.kind === 'jws' ? 'text/plain' : 'application/json');
+    return c.body(listed.kind === 'jws' ? listed.jws : listed.text, result.replaced ? 200 : 201);
+  });
+  r.all(`${API_PATH}/credentials`, methodNotAllowed('GET, POST'));
+
+  // --- getProfile / putProfile
+  r.get(`${API_PATH}/profile`, async (c) => {
+    const caller = await requireScope(c, SCOPES.profileRead);
+    return c.json(await getProfile(c.var.deps, caller.userId));
+  });
+  r.put(`${API_PATH}/profile`, async (c) => {
+    const caller = await requireScope(c, SCOPES.profileUpdate);
+    const body: unknown = await c.req.json().catch(() => {
+      throw new Ob3ApiError(400, 'invalid_data', 'The body must be a JSON Profile.');
+    });
+    return c.json(await putProfile(c.var.deps, { ...actorOf(c, caller.userId), userPublicId: caller.userPublicId }, body));
+  });
+  r.all(`${API_PATH}/profile`, methodNotAllowed('GET, PUT'));
+  r.all(`${API_PATH}/*`, (c) => ob3NotFound(c));
+
+  // --- The consent page of the authorization server
+  r.get('/oauth/consent/:uid', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const { details, client } = await interaction(c);
+    const scopes = requestedScopes(details.params.scope);
+    const name = client.clientName ?? client.clientId;
+    return page(
+      c,
+      `Connect ${name}`,
+      <section class="card" aria-labelledby="h-consent">
+        <h1 id="h-consent">Let {name} use your Cairn backpack?</h1>
+        <p>
+          You are logged in as <strong>{viewer.name}</strong>. {client.clientUri ? <a href={client.clientUri} rel="noopener noreferrer">{client.clientUri}</a> : null} asks to:
+        </p>
+        <ul>
+          {scopes.map((s) => (
+            <li>{SCOPE_WORDS[s]}</li>
+          ))}
+        </ul>
+        {scopes.length === 0 && <p class="muted">It asks for nothing in your backpack.</p>}
+        <p class="muted">
+          Its answers go back to {details.params.redirect_uri ?? 'the address it registered'}. You can change your mind later: it keeps access until its tokens run out or it lets them go.
+          {client.policyUri && (
+            <>
+              {' '}
+              <a href={client.policyUri} rel="noopener noreferrer">Its privacy policy</a>
+            </>
+          )}
+          {client.tosUri && (
+            <>
+              {' · '}
+              <a href={client.tosUri} rel="noopener noreferrer">Its terms</a>
+            </>
+          )}
+        </p>
+        <form method="post" action={consentPath(details.uid)} class="inline">
+          <CsrfField token={c.var.csrfToken} />
+          <button type="submit" name="decision" value="allow">
+            Allow
+          </button>{' '}
+          <button type="submit" name="decision" value="deny" class="secondary">
+            Deny
+          </button>
+        </form>
+      </section>,
+    );
+  });
+  r.post('/oauth/consent/:uid', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const { details, client, provider, incoming, outgoing } = await interaction(c);
+    const form = await c.req.parseBody();
+    let result: Record<string, unknown>;
+    if (form.decision === 'allow') {
+      const grant = new provider.Grant({ accountId: viewer.user_public_id, clientId: client.clientId });
+      const scopes = requestedScopes(details.params.scope);
+      const openid = String(details.params.scope ?? '').split(' ').includes('openid') ? ['openid'] : [];
+      if (scopes.length) grant.addResourceScope(apiResource(c.var.deps), scopes.join(' '));
+      if (scopes.length || openid.length) grant.addOIDCScope([...openid, ...scopes].join(' '));
+      result = { login: { accountId: viewer.user_public_id }, consent: { grantId: await grant.save() } };
+    } else {
+      result = { error: 'access_denied', error_description: 'The person did not allow the connection.' };
+    }
+    const returnTo = await provider.interactionResult(incoming, outgoing, result, { mergeWithLastSubmission: false });
+    return c.redirect(returnTo, 303);
+  });
+
+  // --- The backpack's connections to other OB 3.0 hosts (the client side)
+  r.post('/backpack/connections', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const form = await c.req.parseBody();
+    try {
+      const { authorizationUrl } = await startConnection(c.var.deps, actorOf(c, viewer.user_id), typeof form.url === 'string' ? form.url : '');
+      return c.redirect(authorizationUrl, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation_failed') return redirectWith(c, '/backpack#connections', 'error', err.message);
+      throw err;
+    }
+  });
+  r.get(CALLBACK_PATH, async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const current = new URL(`${c.var.deps.config.publicUrl}${CALLBACK_PATH}${new URL(c.req.url).search}`);
+    try {
+      const { hostName } = await finishConnection(c.var.deps, actorOf(c, viewer.user_id), current);
+      return redirectWith(c, '/backpack#connections', 'success', `Your backpack is connected to ${hostName}.`);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'forbidden')) return redirectWith(c, '/backpack#connections', 'error', err.message);
+      throw err;
+    }
+  });
+  r.post('/backpack/connections/:id/send', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const form = await c.req.parseBody();
+    try {
+      const { hostName, replaced } = await sendBadge(c.var.deps, actorOf(c, viewer.user_id), c.req.param('id'), typeof form.badge === 'string' ? form.badge : '');
+      return redirectWith(c, '/backpack#connections', 'success', replaced ? `${hostName} already had this badge; its copy was replaced.` : `The badge is now in your backpack on ${hostName}.`);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation_failed') return redirectWith(c, '/backpack#connections', 'error', err.message);
+      throw err;
+    }
+  });
+  r.post('/backpack/connections/:id/remove', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    await disconnect(c.var.deps, actorOf(c, viewer.user_id), c.req.param('id'));
+    return redirectWith(c, '/backpack#connections', 'success', 'The connection was removed.');
+  });
+  return r;
+}
+
+function requestedScopes(scope: unknown) {
+  return String(scope ?? '')
+    .split(' ')
+    .filter(isOb3Scope);
+}
+
+/** The pending authorization behind a consent page, and its client. */
+async function interaction(c: C) {
+  const { incoming, outgoing } = nodeBindings(c);
+  const provider = await oauthProvider(c.var.deps);
+  let details;
+  try {
+    details = await provider.interactionDetails(incoming, outgoing);
+  } catch {
+    throw new AppError('validation_failed', 'This authorization request has expired or was already answered. Go back to the application and start again.');
+  }
+  if (details.uid !== c.req.param('uid')) throw new AppError('validation_failed', 'This authorization request does not match this browser. Go back to the application and start again.');
+  const client = await provider.Client.find(details.params.client_id);
+  if (!client) throw new AppError('validation_failed', 'The application asking is no longer registered.');
+  return { details, client, provider, incoming, outgoing };
+}
+
