@@ -62,7 +62,7 @@ program
     process.stdout.write(`\nCairn is running at ${web.url} (${where}; jobs ${web.worker ? 'in this process' : 'in separate workers'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     if (config.demo) {
       process.stdout.write(`${seeded ? 'Seeded the demo. ' : ''}${demoLogins(web.url)}\n`);
-      const token = await demoToken(rt.storage.db, rt.clock.now());
+      const token = await demoToken(rt.storage.db, rt.clock.now(), rt.config.dataDir);
       if (token) process.stdout.write(`${token.howTo(web.url)}\n`);
     }
     process.stdout.write('Press Ctrl+C to stop.\n\n');
