@@ -7,6 +7,7 @@ import * as m0005 from './0005_pathways.ts';
 import * as m0006 from './0006_badge_images.ts';
 import * as m0007 from './0007_earning.ts';
 import * as m0008 from './0008_teams.ts';
+import * as m0017 from './0017_trust_accounts.ts';
 import * as m0015 from './0015_mail_sending.ts';
 import * as m0012 from './0012_fees.ts';
 import * as m0009 from './0009_claims.ts';
@@ -14,7 +15,6 @@ import * as m0010 from './0010_bulk_awards.ts';
 import * as m0013 from './0013_recognition.ts';
 import * as m0014 from './0014_credit_ledger.ts';
 import * as m0011 from './0011_backpack.ts';
-import * as m0017 from './0017_trust_accounts.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0006_badge_images': m0006,
   '0007_earning': m0007,
   '0008_teams': m0008,
+  '0017_trust_accounts': m0017,
   '0015_mail_sending': m0015,
   '0012_fees': m0012,
   '0009_claims': m0009,
@@ -33,5 +34,4 @@ export const migrations: Record<string, Migration> = {
   '0013_recognition': m0013,
   '0014_credit_ledger': m0014,
   '0011_backpack': m0011,
-  '0017_trust_accounts': m0017,
 };
