@@ -15,6 +15,9 @@ import type { Runtime } from '../main/runtime.ts';
 import { awardCredential } from '../commands/awardCredential.ts';
 import { AppError } from '../domain/errors.ts';
 import { bulkIssue } from './bulkIssue.ts';
+import { changePublicUrl, publicUrlProblem } from '../main/publicUrl.ts';
+import { getInstanceSetting } from '../storage/instanceSettings.ts';
+import { organisationDid } from '../credentials/issuerIdentity.ts';
 
 function configOrExit(): Config {
   try {
@@ -62,7 +65,7 @@ program
     process.stdout.write(`\nCairn is running at ${web.url} (${where}; jobs ${web.worker ? 'in this process' : 'in separate workers'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     if (config.demo) {
       process.stdout.write(`${seeded ? 'Seeded the demo. ' : ''}${demoLogins(web.url)}\n`);
-      const token = await demoToken(rt.storage.db, rt.clock.now());
+      const token = await demoToken(rt.storage.db, rt.clock.now(), rt.config.dataDir);
       if (token) process.stdout.write(`${token.howTo(web.url)}\n`);
     }
     process.stdout.write('Press Ctrl+C to stop.\n\n');
@@ -92,7 +95,7 @@ program
   .description('Apply pending database migrations and exit (also done by serve and worker on start).')
   .action(async () => {
     const config = configOrExit();
-    const rt = await openRuntime(config).catch(fail);
+    const rt = await openRuntime(config, {}, { checkPublicUrl: false }).catch(fail);
     process.stdout.write(`Database is up to date (${rt.storage.kind}).\n`);
     await rt.storage.close();
   });
@@ -111,6 +114,39 @@ program
     }
     process.stdout.write(`${demoLogins(config.publicUrl)}\n`);
     await rt.storage.close();
+  });
+
+const publicUrl = program.command('public-url').description('The public URL this database is served at: did:web identifiers and status lists are made from it, so every process must use the same one.');
+publicUrl
+  .command('show')
+  .description('Print the public URL stored in the database (recorded by the first start).')
+  .action(async () => {
+    const rt = await openRuntime(configOrExit(), {}, { checkPublicUrl: false }).catch(fail);
+    const stored = await getInstanceSetting(rt.storage.db, 'public_url');
+    await rt.storage.close();
+    process.stdout.write(stored ? `${stored}\n` : 'None stored yet: the next `cairn serve` or `cairn worker` records its PUBLIC_URL.\n');
+  });
+publicUrl
+  .command('set <url>')
+  .description('Change the public URL deliberately: store it and re-sign every status list under the new did:web identifiers (also repairs lists signed under another address). Restart every process with PUBLIC_URL=<url> afterwards.')
+  .action(async (url: string) => {
+    const problem = publicUrlProblem(url);
+    if (problem) fail(problem);
+    const rt = await openRuntime(configOrExit(), {}, { checkPublicUrl: false }).catch(fail);
+    try {
+      const r = await changePublicUrl(rt.storage.db, rt.credentials, rt.config, url, rt.clock.now());
+      const local = new URL(r.publicUrl);
+      const start = ['localhost', '127.0.0.1'].includes(local.hostname) && local.port ? `PUBLIC_URL=${r.publicUrl} (or just PORT=${local.port} when PUBLIC_URL is not set)` : `PUBLIC_URL=${r.publicUrl}`;
+      process.stdout.write(
+        [
+          r.previous && r.previous !== r.publicUrl ? `Public URL changed from ${r.previous} to ${r.publicUrl}.` : `Public URL is ${r.publicUrl}.`,
+          `Re-signed ${r.lists} status list${r.lists === 1 ? '' : 's'} as ${organisationDid(r.publicUrl, '<organisation>')}; DID documents are served at the new address by every process started with it.`,
+          `Now start Cairn with ${start}, and restart any process still running with another address.`,
+        ].join('\n') + '\n',
+      );
+    } finally {
+      await rt.storage.close();
+    }
   });
 
 /** Runs work against the database and closes it, with the organisation named by --org. */

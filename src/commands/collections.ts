@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conflict, notFound, AppError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
-import { newSecretToken, publicId } from '../domain/ids.ts';
+import { hashToken, newSecretToken, publicId } from '../domain/ids.ts';
 import { recordAudit } from '../storage/audit.ts';
 import { inTransaction, type Queryable } from '../storage/database.ts';
 import type { ImportedStatus } from '../storage/schema.ts';
@@ -24,7 +24,7 @@ export async function collectionsOf(db: Queryable, userId: number) {
   return db
     .selectFrom('collections as c')
     .leftJoin('collection_items as i', 'i.collection_id', 'c.id')
-    .select((eb) => ['c.id', 'c.public_id', 'c.name', 'c.description', 'c.shared', 'c.share_token', 'c.updated_at', eb.fn.count<number>('i.id').as('items')])
+    .select((eb) => ['c.id', 'c.public_id', 'c.name', 'c.description', 'c.shared', 'c.shared_at', 'c.updated_at', eb.fn.count<number>('i.id').as('items')])
     .where('c.user_id', '=', userId)
     .groupBy('c.id')
     .orderBy('c.id')
@@ -62,16 +62,22 @@ export async function deleteCollection(deps: CommandDeps, actor: Actor, collecti
 }
 
 /**
- * Shares a collection by a secret link, or stops sharing it. Each share makes a new link, so a
- * link handed out before unsharing never works again.
+ * Shares a collection by a secret link, or stops sharing it. Only the link's hash is stored, so
+ * the link is returned (to show) only here: sharing an already shared collection makes a new link
+ * and the old one stops working, as it does when sharing stops.
  */
 export async function shareCollection(deps: CommandDeps, actor: Actor, collectionPublicId: string, share: boolean): Promise<string | null> {
   const row = await ownCollection(deps.db, actor.userId, collectionPublicId);
   const now = deps.clock.now();
-  const token = share ? (row.shared && row.share_token ? row.share_token : newSecretToken()) : null;
+  const token = share ? newSecretToken() : null;
   await inTransaction(deps.db, async (tx) => {
-    await tx.updateTable('collections').set({ shared: share, share_token: token, updated_at: now }).where('id', '=', row.id).execute();
-    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: share ? 'collection.shared' : 'collection.unshared', subjectType: 'collection', subjectId: row.public_id, ip: actor.ip }, now);
+    await tx
+      .updateTable('collections')
+      .set({ shared: share, share_token_hash: token ? hashToken(token) : null, shared_at: token ? now : null, updated_at: now })
+      .where('id', '=', row.id)
+      .execute();
+    const action = !share ? 'collection.unshared' : row.shared ? 'collection.share_link_replaced' : 'collection.shared';
+    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action, subjectType: 'collection', subjectId: row.public_id, ip: actor.ip }, now);
   });
   return token;
 }
@@ -173,8 +179,8 @@ export async function sharedCollection(db: Queryable, token: string) {
   const row = await db
     .selectFrom('collections as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.public_id', 'c.user_id', 'c.name', 'c.description', 'c.share_token', 'u.name as owner_name'])
-    .where('c.share_token', '=', token)
+    .select(['c.id', 'c.public_id', 'c.user_id', 'c.name', 'c.description', 'u.name as owner_name'])
+    .where('c.share_token_hash', '=', hashToken(token))
     .where('c.shared', '=', true)
     .executeTakeFirst();
   if (!row) throw notFound('That collection');

@@ -9,6 +9,7 @@ import { signEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
 import { signVcJwt } from './vcJwt.ts';
 import { organisationDid, organisationDidDocument, verificationMethodId } from './issuerIdentity.ts';
 import { statusListCredential } from './bitstringStatusList.ts';
+import { normalizePublicUrl } from '../storage/instanceSettings.ts';
 import type { ResolvedKey } from './verifier.ts';
 
 /** What signing needs besides the database: the key vault and the canonicalizer. */
@@ -71,7 +72,7 @@ export function statusListUrl(config: Config, listPublicId: string): string {
   return `${config.publicUrl}/status/${listPublicId}`;
 }
 
-/** Re-signs a status list if it changed since it was last signed; returns whether it did. */
+/** Re-signs a status list if it changed since it was last signed; returns whether it did (never under a public URL other than the database's). */
 export async function publishStatusList(db: Queryable, services: CredentialServices, config: Config, listPublicId: string, now: Date): Promise<boolean> {
   const list = await db
     .selectFrom('status_lists as l')
@@ -88,11 +89,13 @@ export async function publishStatusList(db: Queryable, services: CredentialServi
     validFrom: isoSeconds(now),
   });
   const { signed } = await signForOrganisation(db, services, config, { id: list.organisation_id, slug: list.slug }, unsigned, now);
-  await db
+  const updated = await db
     .updateTable('status_lists')
     .set({ signed_document: JSON.stringify(signed), signed_version: list.version, signed_at: now })
     .where('id', '=', list.id)
     .where('version', '=', list.version)
-    .execute();
-  return true;
+    // A process left running with another public URL than the database's never re-signs a list.
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('instance_settings').select('name').where('name', '=', 'public_url').where('value', '<>', normalizePublicUrl(config.publicUrl)))))
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
 }

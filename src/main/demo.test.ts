@@ -2,8 +2,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../testing/databases.ts';
 import { testConfig } from '../testing/http.ts';
-import { seedDemo, demoUsers } from './demo.ts';
+import { seedDemo, demoToken, demoUsers } from './demo.ts';
 import { searchCatalog } from '../storage/catalog.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { authenticateApiToken } from '../commands/manageApiTokens.ts';
+import { buildOrganisation } from '../testing/factories.ts';
 
 for (const backend of testBackends()) {
   describe(`the demo (${backend.name})`, () => {
@@ -37,6 +42,34 @@ for (const backend of testBackends()) {
         .where('o.slug', '=', 'riverside-educators-union')
         .execute();
       assert.equal(pathway.length, 1);
+    });
+
+    test('a later demo start keeps the API token printed before: starts never break each other', async () => {
+      const { db } = await backend.storage();
+      if (!(await db.selectFrom('organisations').select('id').where('slug', '=', 'riverside-educators-union').executeTakeFirst())) {
+        await buildOrganisation(db, { slug: 'riverside-educators-union' });
+      }
+      const dirs = [mkdtempSync(join(tmpdir(), 'cairn-demo-')), mkdtempSync(join(tmpdir(), 'cairn-demo-'))];
+      try {
+        const now = new Date();
+        const first = (await demoToken(db, now, dirs[0]!))!;
+        const second = (await demoToken(db, now, dirs[0]!))!;
+        assert.ok(await authenticateApiToken(db, first.token, now), 'the token printed by the first start still authenticates');
+        assert.equal(second.token, first.token, 'the same data folder prints the same token again');
+        assert.ok(first.created && !second.created);
+        assert.ok(second.howTo('http://localhost:3000').includes(`kept in ${join(dirs[0]!, 'demo-token')}`));
+        // Another process on the same database, with a data folder of its own, gets its own token.
+        const elsewhere = (await demoToken(db, now, dirs[1]!))!;
+        assert.notEqual(elsewhere.token, first.token);
+        for (const token of [first.token, elsewhere.token]) assert.ok(await authenticateApiToken(db, token, now), 'every printed token still authenticates');
+        // A kept token that no longer works here (the demo data was reset) is replaced.
+        await db.updateTable('api_tokens').set({ revoked_at: now }).where('name', '=', 'Demo token (printed at start-up)').execute();
+        const fresh = (await demoToken(db, now, dirs[0]!))!;
+        assert.ok(fresh.created);
+        assert.ok(await authenticateApiToken(db, fresh.token, now));
+      } finally {
+        for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }

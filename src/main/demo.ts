@@ -1,4 +1,6 @@
-import { publicId } from '../domain/ids.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashToken, publicId } from '../domain/ids.ts';
 import type { Role, OrganisationKind } from '../domain/roles.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { inTransaction, type Db } from '../storage/database.ts';
@@ -118,15 +120,30 @@ export function demoLogins(url: string): string {
 
 const DEMO_TOKEN_NAME = 'Demo token (printed at start-up)';
 
+/** The file in the data folder that keeps the demo's API token between starts. */
+export const DEMO_TOKEN_FILE = 'demo-token';
+
 /**
- * A fresh API token for the demo's union, replacing the one printed at the previous start
- * (tokens are stored hashed, so an old one cannot be shown again).
+ * The API token for the demo's union, printed on every demo start. It is kept in the data folder
+ * (next to the demo's generated secret) and printed again while it still works on this database,
+ * so every start (and every process on one demo database) leaves earlier tokens working; a new
+ * one is made only when there is none yet or the demo data was reset (the kept one no longer
+ * matches), and no token is ever revoked here.
  */
-export async function demoToken(db: Db, now: Date): Promise<{ token: string; howTo(url: string): string } | null> {
+export async function demoToken(db: Db, now: Date, dataDir: string): Promise<{ token: string; created: boolean; file: string; howTo(url: string): string } | null> {
   const org = await db.selectFrom('organisations').select(['id', 'slug']).where('slug', '=', 'riverside-educators-union').executeTakeFirst();
   if (!org) return null;
-  await db.updateTable('api_tokens').set({ revoked_at: now }).where('organisation_id', '=', org.id).where('name', '=', DEMO_TOKEN_NAME).where('revoked_at', 'is', null).execute();
-  const { token } = await createApiToken({ db, clock: { now: () => now } }, { organisationId: org.id, userId: null, ip: null }, { name: DEMO_TOKEN_NAME });
+  const file = join(dataDir, DEMO_TOKEN_FILE);
+  let token = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  const live = token
+    ? await db.selectFrom('api_tokens').select('id').where('token_hash', '=', hashToken(token)).where('organisation_id', '=', org.id).where('revoked_at', 'is', null).executeTakeFirst()
+    : undefined;
+  const created = !live;
+  if (created) {
+    token = (await createApiToken({ db, clock: { now: () => now } }, { organisationId: org.id, userId: null, ip: null }, { name: DEMO_TOKEN_NAME })).token;
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  }
   const credential = {
     credential: {
       '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -141,9 +158,11 @@ export async function demoToken(db: Db, now: Date): Promise<{ token: string; how
   };
   return {
     token,
+    created,
+    file,
     howTo: (url) =>
       [
-        `API token for Riverside Educators’ Union: ${token}`,
+        `API token for Riverside Educators’ Union: ${token} (kept in ${file}; it works until the demo data is reset)`,
         'Issue a signed Open Badges 3.0 credential through the W3C VC API:',
         `  curl -s ${url}/credentials/issue -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' \\`,
         `    -d '${JSON.stringify(credential)}'`,

@@ -10,6 +10,7 @@ import { allJobs, allSchedules } from '../jobs/registry.ts';
 import { createApp } from '../http/app.ts';
 import { createCredentialServices } from '../credentials/services.ts';
 import type { CredentialServices } from '../credentials/issuing.ts';
+import { ensurePublicUrl } from './publicUrl.ts';
 
 /** The pieces every process (web, worker, CLI) is built from. */
 export interface Runtime {
@@ -21,13 +22,18 @@ export interface Runtime {
   credentials: CredentialServices;
 }
 
-/** Opens storage, applies migrations and builds the shared dependencies. */
-export async function openRuntime(config: Config, overrides: Partial<Pick<Runtime, 'clock' | 'logger' | 'mailer'>> = {}): Promise<Runtime> {
+/**
+ * Opens storage, applies migrations and builds the shared dependencies. Refuses (closing storage)
+ * when the database belongs to another PUBLIC_URL, and records this one on a first start, unless
+ * `checkPublicUrl` is false (`cairn migrate`, `cairn public-url`).
+ */
+export async function openRuntime(config: Config, overrides: Partial<Pick<Runtime, 'clock' | 'logger' | 'mailer'>> = {}, options: { checkPublicUrl?: boolean } = {}): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     const applied = await migrate(storage.db);
     if (applied.length) logger.info('applied migrations', { migrations: applied });
+    if (options.checkPublicUrl !== false) await ensurePublicUrl(storage.db, config, (overrides.clock ?? systemClock).now());
   } catch (err) {
     await storage.close();
     throw err;

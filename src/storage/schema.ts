@@ -557,7 +557,9 @@ export interface CollectionsTable {
   name: string;
   description: Generated<string>;
   shared: Generated<boolean>;
-  share_token: string | null;
+  /** SHA-256 of the share link's secret (hashToken); the link itself is shown once, when made. */
+  share_token_hash: string | null;
+  shared_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -779,6 +781,12 @@ export interface Ob3ConnectionsTable {
   access_expires_at: NullableTimestamp;
   scope: string | null;
   created_at: Timestamp;
+}
+
+/** Settings every process on one database must agree on (e.g. `public_url`). */
+export interface InstanceSettingsTable {
+  name: string;
+  value: string;
   updated_at: Timestamp;
 }
 
@@ -839,6 +847,7 @@ export interface Database {
   license_records: LicenseRecordsTable;
   completion_notices: CompletionNoticesTable;
   credit_entries: CreditEntriesTable;
+  instance_settings: InstanceSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

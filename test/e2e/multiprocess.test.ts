@@ -63,6 +63,8 @@ describe('several processes against one PostgreSQL', { skip: postgres ? false : 
       DATABASE_URL: postgres!.url!,
       SMTP_URL: smtp.url,
       CAIRN_DEMO: 'false',
+      // One public URL for every process on the database (they refuse to start with different ones).
+      PUBLIC_URL: 'http://cairn.test',
       CAIRN_SECRET: 'multiprocess-test-secret-0123456789abcdef',
       JOB_POLL_MS: '50',
       WORKER_CONCURRENCY: '4',

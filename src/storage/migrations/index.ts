@@ -7,6 +7,7 @@ import * as m0005 from './0005_pathways.ts';
 import * as m0006 from './0006_badge_images.ts';
 import * as m0007 from './0007_earning.ts';
 import * as m0008 from './0008_teams.ts';
+import * as m0017 from './0017_trust_accounts.ts';
 import * as m0015 from './0015_mail_sending.ts';
 import * as m0012 from './0012_fees.ts';
 import * as m0009 from './0009_claims.ts';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0006_badge_images': m0006,
   '0007_earning': m0007,
   '0008_teams': m0008,
+  '0017_trust_accounts': m0017,
   '0015_mail_sending': m0015,
   '0012_fees': m0012,
   '0009_claims': m0009,

@@ -17,6 +17,7 @@ import { ManualClock } from '../../domain/clock.ts';
 import { createSafeFetcher } from '../../credentials/resolve/safeFetch.ts';
 import type { Storage } from '../../storage/database.ts';
 import { readZip } from '../zip.ts';
+import { hashToken } from '../../domain/ids.ts';
 import { extractFromPng, extractFromSvg } from '../../credentials/baking/index.ts';
 
 // The earner's backpack through HTTP: badges issued here and imported ones, import in every
@@ -265,9 +266,15 @@ for (const backend of testBackends()) {
       // B private: it stays in the collection, but the shared page leaves it out.
       await browser.post(`/backpack/badges/${b.publicId}/privacy`, { private: 'true' });
 
-      assert.match(await flash(browser, await browser.post(`${colPath}/share`)), /Shared/);
-      const page = await (await browser.get(colPath)).text();
-      const link = page.match(/http:\/\/cairn\.test(\/c\/[\w-]+)/)![1]!;
+      // The link is shown once, on the page sharing returns; only its hash is stored.
+      const sharing = await browser.post(`${colPath}/share`);
+      assert.equal(sharing.status, 201);
+      const link = (await sharing.text()).match(/http:\/\/cairn\.test(\/c\/[\w-]+)/)![1]!;
+      const later = await (await browser.get(colPath)).text();
+      assert.ok(!later.includes(link), 'the link is not shown again');
+      assert.match(later, /Make a new link/);
+      const stored = await storage.db.selectFrom('collections').select(['share_token_hash']).where('public_id', '=', colId).executeTakeFirstOrThrow();
+      assert.equal(stored.share_token_hash, hashToken(link.slice('/c/'.length)));
       const visitor = await app.request(link);
       assert.equal(visitor.status, 200);
       const shared = await visitor.text();
@@ -293,14 +300,16 @@ for (const backend of testBackends()) {
       assert.match(await flash(browser, await browser.post(`${colPath}/unshare`)), /No longer shared/);
       assert.equal((await app.request(link)).status, 404);
       assert.equal((await app.request(`${link}/imported/${importedId}`)).status, 404);
-      // Sharing again makes a new link; the old one stays dead.
-      await browser.post(`${colPath}/share`);
-      const again = (await (await browser.get(colPath)).text()).match(/http:\/\/cairn\.test(\/c\/[\w-]+)/)![1]!;
+      // Sharing again makes a new link; the old one stays dead. So does making a new link while shared.
+      const again = (await (await browser.post(`${colPath}/share`)).text()).match(/http:\/\/cairn\.test(\/c\/[\w-]+)/)![1]!;
       assert.notEqual(again, link);
       assert.equal((await app.request(link)).status, 404);
       assert.equal((await app.request(again)).status, 200);
-      await browser.post(`${colPath}/delete`);
+      const replaced = (await (await browser.post(`${colPath}/share`)).text()).match(/http:\/\/cairn\.test(\/c\/[\w-]+)/)![1]!;
       assert.equal((await app.request(again)).status, 404);
+      assert.equal((await app.request(replaced)).status, 200);
+      await browser.post(`${colPath}/delete`);
+      assert.equal((await app.request(replaced)).status, 404);
       assert.equal((await browser.get(colPath)).status, 404);
     });
 

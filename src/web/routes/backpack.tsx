@@ -252,7 +252,6 @@ function CollectionItemView({ item, base, token }: { item: CollectionItem; base:
 async function collectionsPage(c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) {
   const viewer = requireViewer(c.var.viewer);
   const rows = await collectionsOf(c.var.deps.db, viewer.user_id);
-  const { publicUrl } = c.var.deps.config;
   return page(
     c,
     'Your collections',
@@ -266,14 +265,7 @@ async function collectionsPage(c: C, form: FormState = emptyForm, status: Conten
         {rows.map((r) => (
           <li>
             <a href={`/backpack/collections/${r.public_id}`}>{r.name}</a> — {Number(r.items)} badge{Number(r.items) === 1 ? '' : 's'}
-            {r.shared && r.share_token ? (
-              <>
-                {' '}
-                · shared at <a href={`/c/${r.share_token}`}>{`${publicUrl}/c/${r.share_token}`}</a>
-              </>
-            ) : (
-              ' · not shared'
-            )}
+            {r.shared ? ` · shared by link${r.shared_at ? ` since ${day(r.shared_at)}` : ''}` : ' · not shared'}
           </li>
         ))}
       </ul>
@@ -292,14 +284,18 @@ async function collectionsPage(c: C, form: FormState = emptyForm, status: Conten
   );
 }
 
-async function collectionPage(c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) {
+/**
+ * One collection. Only a hash of its share link is stored, so the link itself is shown once, on
+ * the page the share button returns (`newToken`); later the owner can make a new link.
+ */
+async function collectionPage(c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200, newToken: string | null = null) {
   const viewer = requireViewer(c.var.viewer);
   const { db, clock, config } = c.var.deps;
   const collection = await ownCollection(db, viewer.user_id, c.req.param('id') ?? '');
   const items = await collectionItems(db, collection, clock.now(), { forPublic: false });
   const csrf = c.var.csrfToken;
   const base = `/backpack/collections/${collection.public_id}`;
-  const link = collection.shared && collection.share_token ? `${config.publicUrl}/c/${collection.share_token}` : null;
+  const link = collection.shared && newToken ? `${config.publicUrl}/c/${newToken}` : null;
   return page(
     c,
     collection.name,
@@ -313,9 +309,22 @@ async function collectionPage(c: C, form: FormState = emptyForm, status: Content
         <h2 id="h-share">Sharing</h2>
         {link ? (
           <>
-            <p>
+            <p role="status">
               Anyone with this link sees the public badges of this collection and their status: <a href={link}>{link}</a>
             </p>
+            <p>
+              <label for="share-link">Copy the link now: for your privacy it is shown only this once.</label>
+              <input id="share-link" type="text" readonly value={link} />
+            </p>
+            <ActionButton action={`${base}/unshare`} csrfToken={csrf} label="Stop sharing" variant="danger" />
+          </>
+        ) : collection.shared ? (
+          <>
+            <p>
+              Shared by a secret link{collection.shared_at ? ` since ${day(collection.shared_at)}` : ''}. The link is shown only once, when it is made, because Cairn keeps only a
+              fingerprint of it. Lost it? Make a new link: the old one stops working.
+            </p>
+            <ActionButton action={`${base}/share`} csrfToken={csrf} label="Make a new link" variant="secondary" />{' '}
             <ActionButton action={`${base}/unshare`} csrfToken={csrf} label="Stop sharing" variant="danger" />
           </>
         ) : (
@@ -530,8 +539,10 @@ export function backpackRoutes() {
     return redirectWith(c, '/backpack/collections', 'success', 'Collection deleted; its badges stay in your backpack.');
   });
   r.post('/backpack/collections/:id/share', async (c) => {
-    await shareCollection(c.var.deps, actor(c), c.req.param('id'), true);
-    return redirectWith(c, `/backpack/collections/${c.req.param('id')}`, 'success', 'Shared: anyone with the link can see it.');
+    // The new link is shown on this response only (its hash is all that is kept).
+    const token = await shareCollection(c.var.deps, actor(c), c.req.param('id'), true);
+    c.header('Cache-Control', 'no-store');
+    return collectionPage(c, emptyForm, 201, token);
   });
   r.post('/backpack/collections/:id/unshare', async (c) => {
     await shareCollection(c.var.deps, actor(c), c.req.param('id'), false);
@@ -564,7 +575,7 @@ export function backpackRoutes() {
         <ul style="list-style:none;padding:0">
           {items.map((item) => (
             <li class="card">
-              <CollectionItemView item={item} base="public" token={collection.share_token ?? ''} />
+              <CollectionItemView item={item} base="public" token={c.req.param('token')} />
             </li>
           ))}
         </ul>
