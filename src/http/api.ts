@@ -2,10 +2,9 @@ import { Hono, type Context } from 'hono';
 import { requireMember } from '../commands/organisationAccess.ts';
 import { inviteMember } from '../commands/inviteMember.ts';
 import { listInvitations, listMembers } from '../storage/organisations.ts';
-import { listOrganisationAudit } from '../storage/audit.ts';
 import { invalid } from '../domain/errors.ts';
 import { requireViewer } from './middleware/session.ts';
-import { presentAuditEvent, presentInvitation, presentMember, presentViewer } from './present.ts';
+import { presentInvitation, presentMember, presentViewer } from './present.ts';
 import type { AppEnv } from './env.ts';
 
 /** The JSON API (session cookie + X-CSRF-Token for writes). Routes: authenticate → validate → command → present. */
@@ -31,12 +30,6 @@ export function apiRoutes() {
     const { publicId } = await inviteMember(c.var.deps, { userId: viewer.user_id, ip: c.var.ip }, c.req.param('slug'), body);
     c.var.deps.onJobsEnqueued?.();
     return c.json({ id: publicId }, 201);
-  });
-  r.get('/api/v1/orgs/:slug/audit', async (c) => {
-    const { organisation } = await member(c, 'audit.read');
-    const before = Number(c.req.query('before')) || undefined;
-    const events = await listOrganisationAudit(c.var.deps.db, organisation.id, { before, limit: 100 });
-    return c.json({ events: events.map(presentAuditEvent) });
   });
   return r;
 }

@@ -781,6 +781,7 @@ export interface Ob3ConnectionsTable {
   access_expires_at: NullableTimestamp;
   scope: string | null;
   created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** Settings every process on one database must agree on (e.g. `public_url`). */

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { notFound } from '../../domain/errors.ts';
+import { forbidden, notFound } from '../../domain/errors.ts';
 import { ACHIEVEMENT_TYPES, EARNING_MODES, EARNING_MODE_LABELS } from '../../domain/microCredential.ts';
 import { createMicroCredential, deleteStack, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, updateDraft } from '../../commands/designMicroCredential.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
@@ -333,7 +333,11 @@ export function designerRoutes() {
         await setBadgeImage(c.var.deps, actor(c), c.req.param('slug'), id, source);
         return redirectWith(c, `${base(c)}/${id}`, 'success', 'Badge image saved.');
       },
-      (form) => redirectWith(c, `${base(c)}/${id}`, 'error', form.message ?? 'That image cannot be used.'),
+      (form, status) => {
+        // A role that may not design gets a 403, not a redirect that looks like a form problem.
+        if (status === 403) throw forbidden(form.message);
+        return redirectWith(c, `${base(c)}/${id}`, 'error', form.message ?? 'That image cannot be used.');
+      },
     );
   });
 
@@ -382,7 +386,10 @@ export function designerRoutes() {
           await run(c);
           return redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'success', message);
         },
-        (form) => redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'error', `${form.message ?? ''} ${Object.values(form.errors).join(' ')}`.trim()),
+        (form, status) => {
+          if (status === 403) throw forbidden(form.message);
+          return redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'error', `${form.message ?? ''} ${Object.values(form.errors).join(' ')}`.trim());
+        },
       );
     });
   action('publish', (c) => publishDraft(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''), 'Published: it is in the catalog now.');

@@ -6,7 +6,6 @@ import { changeMemberRoles, removeMember } from '../../commands/changeMemberRole
 import { switchOrganisation } from '../../commands/switchOrganisation.ts';
 import { requireMember, type OrganisationAccess } from '../../commands/organisationAccess.ts';
 import { listInvitations, listMembers } from '../../storage/organisations.ts';
-import { listOrganisationAudit } from '../../storage/audit.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
@@ -151,7 +150,7 @@ async function membersPage(c: C, access: OrganisationAccess, inviteForm: FormSta
   );
 }
 
-/** Organisations: create, overview, members and roles, invitations, audit log, switching. */
+/** Organisations: create, overview, members and roles, invitations, switching (the audit log is audit.tsx). */
 export function organisationRoutes() {
   const r = new Hono<AppEnv>();
   const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -246,46 +245,6 @@ export function organisationRoutes() {
     await removeMember(c.var.deps, actor(c), c.req.param('slug'), c.req.param('user'));
     const self = c.req.param('user') === requireViewer(c.var.viewer).user_public_id;
     return redirectWith(c, self ? '/' : `/orgs/${c.req.param('slug')}/members`, 'success', self ? 'You left the organisation.' : 'Member removed.');
-  });
-  r.get('/orgs/:slug/audit', async (c) => {
-    const { organisation } = await access(c, 'audit.read');
-    const before = Number(c.req.query('before')) || undefined;
-    const events = await listOrganisationAudit(c.var.deps.db, organisation.id, { before, limit: 50 });
-    const last = events.at(-1);
-    return page(
-      c,
-      `Audit log of ${organisation.name}`,
-      <>
-        <h1>Audit log</h1>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr>
-                <td>{e.created_at.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                <td>{e.actor_name ?? 'system'}</td>
-                <td>{e.action}</td>
-                <td>
-                  <code>{JSON.stringify(e.data)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {events.length === 50 && last && (
-          <p>
-            <a href={`/orgs/${organisation.slug}/audit?before=${last.id}`}>Older events</a>
-          </p>
-        )}
-      </>,
-    );
   });
   return r;
 }
