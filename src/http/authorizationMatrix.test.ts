@@ -89,6 +89,9 @@ const user = (extra: Partial<Rule> = {}): Rule => ({ allow: [...ALL, 'earner', '
 /** The earner's own things: everybody else finds nothing. */
 const mine = (extra: Partial<Rule> = {}): Rule => ({ allow: ['earner'], denied: 'not_found', ...extra });
 
+/** Bearer tokens of the OAuth server only: every caller here is refused as unauthenticated. */
+const bearerOnly = (): Rule => ({ allow: [], denied: 'login', stranger: 'login', anonymous: 'login', foreign: 'same' });
+
 const id = (pick: (w: AuthzWorld) => string | number, name = 'id') => (w: AuthzWorld) => ({ [name]: pick(w) });
 
 /** The expected answer for every route; a route without a line here fails the test. */
@@ -328,6 +331,22 @@ const RULES: Record<string, Rule> = {
   'POST /claim/:token/signup': pub({ p: id((w) => w.claimToken, 'token') }),
   'POST /claim/:token/renew': pub({ p: id((w) => w.claimToken, 'token') }),
   // The backpack.
+  // The Open Badges 3.0 API answers bearer tokens from its OAuth server only (tested with a real
+  // OAuth client in features/ob3api): a session, an API token or nothing gets 401.
+  'GET /ims/ob/v3p0/discovery': pub(),
+  'GET /ims/ob/v3p0/credentials': bearerOnly(),
+  'POST /ims/ob/v3p0/credentials': bearerOnly(),
+  'GET /ims/ob/v3p0/profile': bearerOnly(),
+  'PUT /ims/ob/v3p0/profile': bearerOnly(),
+  // Consent for an authorization in progress: only with its interaction cookie.
+  'GET /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: 'needs an OAuth interaction in progress' }),
+  'POST /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: 'needs an OAuth interaction in progress' }),
+  // Connections from this backpack to other Open Badges 3.0 hosts.
+  'POST /backpack/connections': user({ bodyFirst: true }),
+  // Without a pending connection of the caller's own, it goes back to the backpack with a message.
+  'GET /backpack/connections/callback': user(),
+  'POST /backpack/connections/:id/send': mine({ p: () => ({ id: 'conn_none' }), missing: 'no connection to another host' }),
+  'POST /backpack/connections/:id/remove': mine({ p: () => ({ id: 'conn_none' }), missing: 'no connection to another host' }),
   'GET /backpack': user(),
   'POST /backpack/import': user(),
   'POST /backpack/badges/:id/privacy': mine({ p: id((w) => w.credential) }),
