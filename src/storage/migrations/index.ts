@@ -14,6 +14,7 @@ import * as m0010 from './0010_bulk_awards.ts';
 import * as m0013 from './0013_recognition.ts';
 import * as m0014 from './0014_credit_ledger.ts';
 import * as m0011 from './0011_backpack.ts';
+import * as m0018 from './0018_account_deletion.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_recognition': m0013,
   '0014_credit_ledger': m0014,
   '0011_backpack': m0011,
+  '0018_account_deletion': m0018,
 };
