@@ -18,6 +18,12 @@ import { bulkIssue } from './bulkIssue.ts';
 import { backupDatabase } from '../features/dataRights/backupDatabase.ts';
 import { restoreDatabase } from '../features/dataRights/restoreDatabase.ts';
 import { resolveSecret } from '../credentials/services.ts';
+import { exportOrganisation } from '../features/dataRights/exportOrganisation.ts';
+import { zipStream } from '../web/zip.ts';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 function configOrExit(): Config {
   try {
@@ -346,5 +352,26 @@ program
       await rt.storage.close();
     }
   });
+
+program
+  .command('export')
+  .description("Write all of one organisation's data (designs, versions, applications, credentials, runs, members, programs, ledger, audit log) to a ZIP of JSON files. Secrets are left out.")
+  .requiredOption('--org <slug>', 'the organisation')
+  .requiredOption('--out <file>', 'where to write the ZIP')
+  .action(async (opts: { org: string; out: string }) => {
+    await withOrganisation(opts.org, async (rt, org) => {
+      const temporary = `${opts.out}.partial`;
+      try {
+        const stream = zipStream(exportOrganisation(rt.storage.db, org, { userId: null, ip: null }, rt.clock.now()), { defaultDate: rt.clock.now() });
+        await pipeline(Readable.fromWeb(stream as WebReadableStream<Uint8Array>), createWriteStream(temporary, { mode: 0o600 }));
+        renameSync(temporary, opts.out);
+        process.stdout.write(`Exported ${org.name} to ${opts.out}.\n`);
+      } catch (err) {
+        rmSync(temporary, { force: true });
+        fail(err);
+      }
+    });
+  });
+// ── end of backups and data rights ──────────────────────────────────────────────────────────
 
 await program.parseAsync(process.argv);

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readZip } from '../../web/zip.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,6 +43,14 @@ describe('cairn backup and cairn restore', () => {
     assert.equal(again.status, 1);
     assert.match(again.stderr, /The database is not empty .* never merges/);
     assert.ok(existsSync(out));
+
+    const zip = join(dir, 'council.zip');
+    const exported = run(['export', '--org', 'allied-therapy-council', '--out', zip], { CAIRN_DATA_DIR: target, CAIRN_DEMO: 'true' });
+    assert.equal(exported.status, 0, exported.stderr);
+    const files = readZip(readFileSync(zip));
+    const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json')!.data.toString()) as { organisation: string; parts: Array<{ part: string; rows: number }> };
+    assert.equal(manifest.organisation, 'allied-therapy-council');
+    assert.ok((manifest.parts.find((p) => p.part === 'micro-credentials')?.rows ?? 0) > 0);
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.partial')), []);
   });
 });
