@@ -13,6 +13,8 @@ export interface UsersTable {
   is_platform_admin: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
+  /** Set when the person deleted their account (the row stays, anonymised; migration 0018). */
+  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface UserEmailsTable {

@@ -17,6 +17,7 @@ import * as m0014 from './0014_credit_ledger.ts';
 import * as m0011 from './0011_backpack.ts';
 import * as m0016 from './0016_credential_ids_per_organisation.ts';
 import * as m0019 from './0019_ob3_api.ts';
+import * as m0018 from './0018_account_deletion.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0011_backpack': m0011,
   '0016_credential_ids_per_organisation': m0016,
   '0019_ob3_api': m0019,
+  '0018_account_deletion': m0018,
 };

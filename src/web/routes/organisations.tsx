@@ -10,6 +10,8 @@ import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
+import { zipStream } from '../zip.ts';
+import { exportOrganisation } from '../../features/dataRights/exportOrganisation.ts';
 
 type C = Context<AppEnv>;
 const KIND_LABELS = { issuer: 'Issuer (designs and awards micro-credentials)', recognizer: 'Recognizer (approves programs, counts credit)', both: 'Both' } as const;
@@ -214,8 +216,23 @@ export function organisationRoutes() {
             )}
           </p>
         </section>
+        {can(membership.roles, 'organisation.update') && (
+          <section class="card" aria-labelledby="h-org-data">
+            <h2 id="h-org-data">Your organisation’s data</h2>
+            <p>
+              <a href={`/orgs/${organisation.slug}/export.zip`}>Download all of {organisation.name}’s data (ZIP)</a>: designs and their versions, credentials, applications and reviews, bulk
+              award runs, members, recognition programs, ledger entries and the audit log, as JSON files with a manifest. Keys, tokens and webhook secrets are left out.
+            </p>
+          </section>
+        )}
       </>,
     );
+  });
+  r.get('/orgs/:slug/export.zip', async (c) => {
+    const { organisation } = await access(c, 'organisation.update');
+    const now = c.var.deps.clock.now();
+    const stream = zipStream(exportOrganisation(c.var.deps.db, organisation, actor(c), now), { defaultDate: now });
+    return c.body(stream, 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="cairn-${organisation.slug}-${now.toISOString().slice(0, 10)}.zip"`, 'Cache-Control': 'no-store' });
   });
   r.get('/orgs/:slug/members', async (c) => membersPage(c, await access(c, 'members.read')));
   r.post('/orgs/:slug/invitations', async (c) => {

@@ -5,13 +5,17 @@ import { addEmail, makeEmailPrimary, removeEmail } from '../../commands/manageEm
 import { emailsOf, findUser } from '../../storage/users.ts';
 import { listUserAudit } from '../../storage/audit.ts';
 import { pathwayProgress } from '../../commands/pathways.ts';
-import { requireViewer } from '../../http/middleware/session.ts';
+import { requireViewer, SESSION_COOKIE } from '../../http/middleware/session.ts';
+import { deleteCookie } from 'hono/cookie';
+import { exportMyData } from '../../features/dataRights/exportMyData.ts';
+import { DELETE_CONFIRMATION, deleteMyAccount } from '../../features/dataRights/deleteMyAccount.ts';
+import { zipStream } from '../zip.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
-type Forms = { name?: FormState; email?: FormState; password?: FormState };
+type Forms = { name?: FormState; email?: FormState; password?: FormState; deletion?: FormState };
 
 async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 403 | 409 | 422 | 429 = 200) {
   const viewer = requireViewer(c.var.viewer);
@@ -22,6 +26,7 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
   const nameForm = forms.name ?? emptyForm;
   const emailForm = forms.email ?? emptyForm;
   const passwordForm = forms.password ?? emptyForm;
+  const deletionForm = forms.deletion ?? emptyForm;
   return page(
     c,
     'Your profile',
@@ -94,6 +99,27 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
           </ul>
         </section>
       )}
+      <section class="card" aria-labelledby="h-your-data">
+        <h2 id="h-your-data">Your data</h2>
+        <p>
+          <a href="/profile/my-data.zip">Download everything about you (ZIP)</a>: your account and addresses, organisations, applications with your evidence files and the reviews you received, the
+          signed credentials issued to you, backpack imports and collections, licenses and credit, your activity, and the mail sent to you — as JSON files with a manifest.
+        </p>
+        <h3 id="h-delete">Delete your account</h3>
+        <p class="muted">
+          Your name, email addresses, password, evidence, imported badges and collections are removed, and you are logged out everywhere. Credentials issued to you stay verifiable (they are
+          signed by their issuer), but their pages show only whether they are valid, not who earned them. This cannot be undone.
+        </p>
+        <ErrorSummary form={deletionForm} />
+        <form method="post" action="/profile/delete" class="stack" novalidate aria-labelledby="h-delete">
+          <CsrfField token={csrf} />
+          <Field form={deletionForm} name="password" type="password" label="Your password" autocomplete="current-password" required />
+          <Field form={deletionForm} name="confirmation" label={`Type “${DELETE_CONFIRMATION}” to confirm`} autocomplete="off" required />
+          <button type="submit" class="danger">
+            Delete my account
+          </button>
+        </form>
+      </section>
       <section class="card" aria-labelledby="h-activity">
         <h2 id="h-activity">Recent account activity</h2>
         <ul>
@@ -110,7 +136,7 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
   );
 }
 
-/** The account's own page: name, addresses, password. */
+/** The account's own page: name, addresses, password, and the person's data (download, delete). */
 export function profileRoutes() {
   const r = new Hono<AppEnv>();
   const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -148,6 +174,26 @@ export function profileRoutes() {
   r.post('/profile/emails/:id/remove', async (c) => {
     await removeEmail(c.var.deps, actor(c), Number(c.req.param('id')) || -1);
     return redirectWith(c, '/profile', 'success', 'Address removed.');
+  });
+  r.get('/profile/my-data.zip', (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    const { db, config } = c.var.deps;
+    const now = c.var.deps.clock.now();
+    const stream = zipStream(exportMyData(db, config, viewer.user_id, now), { defaultDate: now });
+    return c.body(stream, 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="cairn-my-data-${now.toISOString().slice(0, 10)}.zip"`, 'Cache-Control': 'no-store' });
+  });
+  r.post('/profile/delete', async (c) => {
+    const fields = await formFields(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        await deleteMyAccount(c.var.deps, actor(c), fields);
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        return redirectWith(c, '/', 'success', 'Your account is deleted. Credentials issued to you stay verifiable by their issuer; nothing else about you is kept.');
+      },
+      (form, status) => profilePage(c, { deletion: form }, status as 422),
+    );
   });
   r.post('/profile/password', async (c) => {
     const fields = await formFields(c);

@@ -1,0 +1,184 @@
+import type { Config } from '../../config.ts';
+import type { Queryable } from '../../storage/database.ts';
+import { fileStoreFor } from '../../commands/submitEvidence.ts';
+import { issuedBadgesOf, importedFile } from '../../commands/backpack.ts';
+import type { ZipEntry } from '../../web/zip.ts';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'file';
+
+/**
+ * Everything Cairn holds about one person, as the files of a ZIP (streamed: one file in memory
+ * at a time): account and emails, organisation memberships, teams, applications with their
+ * evidence (files included), the reviews they received and their payments, credentials issued to
+ * them (the signed documents exactly as issued), backpack imports and collections, licenses and
+ * ledger entries, their own audit entries and the mail sent to their addresses. A manifest lists
+ * every file. Mail bodies are left out: they held one-time links (secrets), and sent ones are no
+ * longer kept.
+ */
+export async function* exportMyData(db: Queryable, config: Config, userId: number, now: Date): AsyncGenerator<ZipEntry> {
+  const files: Array<{ name: string; what: string; count?: number }> = [];
+  const entry = (name: string, what: string, value: unknown[] | Record<string, unknown>): ZipEntry => {
+    files.push({ name, what, ...(Array.isArray(value) ? { count: value.length } : {}) });
+    return { name, data: json(value) };
+  };
+
+  const user = await db.selectFrom('users').select(['id', 'public_id', 'name', 'is_platform_admin', 'created_at', 'updated_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const emails = await db.selectFrom('user_emails').select(['email', 'is_primary', 'confirmed_at', 'created_at']).where('user_id', '=', userId).orderBy('id').execute();
+  yield entry('account.json', 'your account and email addresses', { id: user.public_id, name: user.name, platformAdministrator: user.is_platform_admin, createdAt: user.created_at, updatedAt: user.updated_at, emails });
+
+  const memberships = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['o.public_id as organisation', 'o.slug', 'o.name', 'm.roles', 'm.created_at as joinedAt'])
+    .where('m.user_id', '=', userId)
+    .orderBy('m.id')
+    .execute();
+  yield entry('organisations.json', 'organisations you belong to, and your roles', memberships);
+
+  const teams = await db
+    .selectFrom('team_members as tm')
+    .innerJoin('teams as t', 't.id', 'tm.team_id')
+    .select(['t.public_id as team', 't.name', 'tm.joined_at as joinedAt'])
+    .where('tm.user_id', '=', userId)
+    .execute();
+  yield entry('teams.json', 'learning teams you belong to', teams);
+
+  const applications = await db
+    .selectFrom('applications as a')
+    .innerJoin('micro_credential_versions as v', 'v.id', 'a.version_id')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .select(['a.id', 'a.public_id', 'a.status', 'a.deadline_at', 'a.attempts', 'a.created_at', 'a.updated_at', 'a.passed_at', 'a.proof_program', 'v.title', 'v.version', 'o.name as organisation'])
+    .where('a.earner_user_id', '=', userId)
+    .orderBy('a.id')
+    .execute();
+  const store = fileStoreFor(config);
+  const out: unknown[] = [];
+  const evidenceFiles: Array<{ id: number; name: string }> = [];
+  for (const a of applications) {
+    const items = await db
+      .selectFrom('evidence_items as i')
+      .leftJoin('evidence_files as f', 'f.id', 'i.file_id')
+      .select(['i.part_index', 'i.kind', 'i.text_value', 'i.link_url', 'i.updated_at', 'f.id as file_id', 'f.public_id as file_public_id', 'f.filename', 'f.content_type', 'f.size', 'f.sha256'])
+      .where('i.application_id', '=', a.id)
+      .orderBy('i.part_index')
+      .execute();
+    const attempts = await db
+      .selectFrom('attempts')
+      .select(['number', 'evidence', 'submitted_at', 'decision', 'scores', 'feedback', 'overall_feedback', 'reviewed_at'])
+      .where('application_id', '=', a.id)
+      .orderBy('number')
+      .execute();
+    const payments = await db
+      .selectFrom('payments')
+      .select(['public_id', 'invoice_number', 'amount_minor', 'currency', 'state', 'provider_reference', 'paid_at', 'refunded_at', 'refund_reason', 'created_at'])
+      .where('application_id', '=', a.id)
+      .orderBy('id')
+      .execute();
+    const files = await db.selectFrom('evidence_files').select(['id', 'public_id', 'filename']).where('application_id', '=', a.id).orderBy('id').execute();
+    for (const f of files) evidenceFiles.push({ id: f.id, name: `evidence/${a.public_id}/${f.public_id}-${safe(f.filename)}` });
+    out.push({
+      id: a.public_id,
+      microCredential: a.title,
+      version: a.version,
+      organisation: a.organisation,
+      status: a.status,
+      deadline: a.deadline_at,
+      proofProgram: a.proof_program,
+      createdAt: a.created_at,
+      updatedAt: a.updated_at,
+      passedAt: a.passed_at,
+      evidence: items.map((i) => ({ part: i.part_index, kind: i.kind, text: i.text_value, link: i.link_url, file: i.file_public_id ? { id: i.file_public_id, name: i.filename, type: i.content_type, size: i.size, sha256: i.sha256 } : null, updatedAt: i.updated_at })),
+      files: files.map((f) => ({ id: f.public_id, name: f.filename, inThisZip: evidenceFiles.find((e) => e.id === f.id)?.name })),
+      // The reviews you received; the reviewer's identity is theirs, not yours.
+      attempts: attempts.map((t) => ({ number: t.number, evidence: t.evidence, submittedAt: t.submitted_at, decision: t.decision, scores: t.scores, feedback: t.feedback, overallFeedback: t.overall_feedback, reviewedAt: t.reviewed_at })),
+      payments,
+    });
+  }
+  yield entry('applications.json', 'applications, evidence, the reviews you received and payments', out);
+  for (const f of evidenceFiles) {
+    const row = await db.selectFrom('evidence_files').select(['sha256', 'bytes']).where('id', '=', f.id).executeTakeFirstOrThrow();
+    files.push({ name: f.name, what: 'an evidence file you uploaded' });
+    yield { name: f.name, data: row.bytes.length ? row.bytes : store.get(row) };
+  }
+
+  const badges = await issuedBadgesOf(db, userId, now);
+  const credentials: unknown[] = [];
+  for (const b of badges) {
+    const row = await db.selectFrom('credentials').select(['document', 'jwt']).where('id', '=', b.id).executeTakeFirstOrThrow();
+    const name = `credentials/${b.publicId}.json`;
+    files.push({ name, what: `the signed credential “${b.name}”, exactly as issued` });
+    yield { name, data: row.document };
+    if (row.jwt) {
+      files.push({ name: `credentials/${b.publicId}.jwt`, what: 'the same credential as a VC-JWT' });
+      yield { name: `credentials/${b.publicId}.jwt`, data: row.jwt };
+    }
+    credentials.push({ id: b.publicId, name: b.name, issuer: b.issuerName, issuedAt: b.issuedAt, status: b.status, claim: b.claim, private: b.private, page: `${config.publicUrl}/badges/${b.publicId}`, document: name });
+  }
+  yield entry('credentials.json', 'credentials issued to you', credentials);
+
+  const imports = await db
+    .selectFrom('imported_credentials')
+    .select(['id', 'public_id', 'format', 'source_url', 'original_text', 'original_bytes', 'name', 'issuer_name', 'issued_on', 'status', 'verified', 'failure_reason', 'checked_at', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  const importList: unknown[] = [];
+  for (const i of imports) {
+    const file = importedFile(i);
+    const name = `imports/${i.public_id}-${safe(file.filename)}`;
+    files.push({ name, what: `a badge you imported (“${i.name}”), as you gave it` });
+    yield { name, data: file.body };
+    importList.push({ id: i.public_id, format: i.format, sourceUrl: i.source_url, name: i.name, issuer: i.issuer_name, issuedOn: i.issued_on, status: i.status, verified: i.verified, reason: i.failure_reason, checkedAt: i.checked_at, importedAt: i.created_at, original: name });
+  }
+  yield entry('imports.json', 'badges you imported into your backpack', importList);
+
+  const collections = await db.selectFrom('collections').select(['id', 'public_id', 'name', 'description', 'shared', 'created_at', 'updated_at']).where('user_id', '=', userId).orderBy('id').execute();
+  const collectionList: unknown[] = [];
+  for (const c of collections) {
+    const items = await db
+      .selectFrom('collection_items as ci')
+      .leftJoin('credentials as cr', 'cr.id', 'ci.credential_id')
+      .leftJoin('imported_credentials as ic', 'ic.id', 'ci.imported_credential_id')
+      .select(['ci.position', 'cr.public_id as credential', 'ic.public_id as imported'])
+      .where('ci.collection_id', '=', c.id)
+      .orderBy('ci.position')
+      .execute();
+    collectionList.push({ id: c.public_id, name: c.name, description: c.description, shared: c.shared, createdAt: c.created_at, updatedAt: c.updated_at, items });
+  }
+  yield entry('collections.json', 'your backpack collections', collectionList);
+
+  const licenses = await db
+    .selectFrom('license_records as l')
+    .innerJoin('recognition_programs as p', 'p.id', 'l.program_id')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select(['l.id', 'l.public_id', 'l.license_number', 'l.state', 'l.note', 'l.cycle_start', 'l.decided_at', 'l.created_at', 'p.name as program', 'o.name as recognizer'])
+    .where('l.user_id', '=', userId)
+    .orderBy('l.id')
+    .execute();
+  const entries = licenses.length
+    ? await db
+        .selectFrom('credit_entries as e')
+        .innerJoin('license_records as l', 'l.id', 'e.license_record_id')
+        .innerJoin('credentials as c', 'c.id', 'e.credential_id')
+        .select(['e.public_id', 'l.public_id as license', 'c.public_id as credential', 'e.hours', 'e.cycle_start', 'e.kind', 'e.reason', 'e.created_at'])
+        .where('e.license_record_id', 'in', licenses.map((l) => l.id))
+        .orderBy('e.id')
+        .execute()
+    : [];
+  yield entry('licenses.json', 'licenses you linked and the credit posted to them', {
+    licenses: licenses.map(({ id: _id, ...l }) => l),
+    ledger: entries,
+  });
+
+  const audit = await db.selectFrom('audit_events').select(['action', 'subject_type', 'subject_id', 'data', 'ip', 'created_at']).where('actor_user_id', '=', userId).orderBy('id').execute();
+  yield entry('activity.json', 'what you did, as recorded in the audit log', audit);
+
+  const addresses = emails.map((e) => e.email);
+  const mail = addresses.length
+    ? await db.selectFrom('mail_outbox').select(['template', 'to_address', 'subject', 'status', 'created_at', 'sent_at']).where('to_address', 'in', addresses).orderBy('id').execute()
+    : [];
+  yield entry('mail.json', 'email Cairn sent or queued to your addresses (subjects only: bodies held one-time links)', mail);
+
+  yield { name: 'manifest.json', data: json({ exportedAt: now.toISOString(), from: config.publicUrl, account: user.public_id, files }) };
+}
