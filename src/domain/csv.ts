@@ -1,9 +1,16 @@
+import { pipeline, Readable } from 'node:stream';
+import { parse as parseStream, CsvError as LibraryCsvError, type InfoRecord, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+
 /**
- * A small streaming CSV parser (RFC 4180, and what spreadsheets really write): quoted fields
- * with doubled quotes, commas and line breaks inside quotes, CRLF / LF / CR line ends, a UTF-8
- * byte-order mark, blank lines skipped. The delimiter is a comma, or a semicolon or tab when the
- * header line has one and no comma (spreadsheets in many locales). Text is fed in chunks of any
- * size; only the current record is held, so memory stays flat however long the file.
+ * CSV rosters, read with csv-parse (RFC 4180 and what spreadsheets really write): UTF-8 (a
+ * byte-order mark is dropped), quoted fields with doubled quotes, delimiters and line breaks
+ * inside quotes, CRLF / LF / CR line ends (mixed too), blank lines and lines of only delimiters
+ * skipped. The delimiter is a comma, or a semicolon or tab when the header line has one and no
+ * comma (spreadsheets in many locales). This module adds what a roster needs on top: the line
+ * each record starts on (people look rows up by it), line breaks inside cells normalised to \n,
+ * bounds on a record's size and field count (a hostile file cannot grow memory), and errors in
+ * plain words that name the line.
  */
 export class CsvError extends Error {
   constructor(
@@ -22,173 +29,199 @@ export interface CsvRecord {
 }
 
 export interface CsvOptions {
-  /** Longest field accepted (characters): a stray quote must not swallow the whole file. */
-  maxFieldLength?: number;
-  /** Most fields in one record. */
+  /** Largest record accepted (bytes of its fields): a stray quote must not swallow the whole file. */
+  maxRecordSize?: number;
+  /** Most fields in one record (a line of a million commas is a million fields). */
   maxFields?: number;
 }
 
-export class CsvParser {
-  #delimiter: string | null = null;
-  #field = '';
-  #cells: string[] = [];
-  #quoted = false;
-  /** Inside quotes. */
-  #inQuotes = false;
-  /** Just saw a quote inside quotes: either the closing quote or the first of a doubled pair. */
-  #quotePending = false;
-  #afterCr = false;
-  #started = false;
-  #line = 1;
-  #recordLine = 1;
-  #bomChecked = false;
-  #pendingHeader = '';
-  readonly #maxField: number;
-  readonly #maxFields: number;
+const DEFAULT_MAX_RECORD_SIZE = 1_000_000;
+const DEFAULT_MAX_FIELDS = 1_000;
+/** The header line is looked at up to this many bytes to choose the delimiter. */
+const HEADER_SCAN = 65_536;
+/** The parser is fed at most this many bytes at a time. */
+const CHUNK = 65_536;
 
-  constructor(options: CsvOptions = {}) {
-    this.#maxField = options.maxFieldLength ?? 100_000;
-    this.#maxFields = options.maxFields ?? 1_000;
-  }
+type Delimiter = ',' | ';' | '\t';
 
-  /** Feeds text; returns the records completed by it. */
-  push(text: string): CsvRecord[] {
-    if (!this.#bomChecked) {
-      if (text.length === 0) return [];
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      this.#bomChecked = true;
-    }
-    if (this.#delimiter === null) {
-      // Wait for the end of the header line (or the end of input) before choosing the delimiter.
-      this.#pendingHeader += text;
-      const end = this.#pendingHeader.search(/[\r\n]/);
-      if (end < 0 && this.#pendingHeader.length < 65_536) return [];
-      const first = end < 0 ? this.#pendingHeader : this.#pendingHeader.slice(0, end);
-      this.#delimiter = first.includes(',') ? ',' : first.includes(';') ? ';' : first.includes('\t') ? '\t' : ',';
-      text = this.#pendingHeader;
-      this.#pendingHeader = '';
-    }
-    const out: CsvRecord[] = [];
-    const d = this.#delimiter;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (this.#afterCr) {
-        this.#afterCr = false;
-        if (ch === '\n') continue; // CRLF: the CR already ended the line
-      }
-      if (this.#inQuotes) {
-        if (this.#quotePending) {
-          this.#quotePending = false;
-          if (ch === '"') {
-            this.#append('"');
-            continue;
-          }
-          this.#inQuotes = false; // that quote closed the field; handle ch below
-        } else if (ch === '"') {
-          this.#quotePending = true;
-          continue;
-        } else {
-          if (ch === '\n' || ch === '\r') {
-            this.#line++;
-            if (ch === '\r') this.#afterCr = true;
-            // Keep the line break as written, normalised to \n.
-            this.#append('\n');
-          } else this.#append(ch);
-          continue;
-        }
-      }
-      if (ch === '"') {
-        if (this.#field.length === 0 && !this.#quoted) {
-          this.#inQuotes = true;
-          this.#quoted = true;
-          this.#started = true;
-          continue;
-        }
-        if (this.#quoted) throw new CsvError(`Line ${this.#line}: a quoted field must end with a quote followed by "${d}" or the end of the line.`, this.#line);
-        this.#append(ch); // a stray quote in an unquoted field is kept as text
-        continue;
-      }
-      if (ch === d) {
-        this.#endField();
-        this.#started = true;
-        continue;
-      }
-      if (ch === '\n' || ch === '\r') {
-        if (ch === '\r') this.#afterCr = true;
-        const record = this.#endRecord();
-        if (record) out.push(record);
-        this.#line++;
-        this.#recordLine = this.#line;
-        continue;
-      }
-      if (this.#quoted) throw new CsvError(`Line ${this.#line}: a quoted field must end with a quote followed by "${d}" or the end of the line.`, this.#line);
-      this.#append(ch);
-      this.#started = true;
-    }
-    return out;
-  }
-
-  /** Ends the input; returns the last record if the file did not end with a line break. */
-  end(): CsvRecord[] {
-    const out = this.#pendingHeader ? this.#flushHeader() : [];
-    if (this.#inQuotes && !this.#quotePending) throw new CsvError(`Line ${this.#recordLine}: a quoted field is never closed (a quote is missing).`, this.#recordLine);
-    this.#inQuotes = false;
-    this.#quotePending = false;
-    const record = this.#endRecord();
-    if (record) out.push(record);
-    return out;
-  }
-
-  #flushHeader(): CsvRecord[] {
-    const text = this.#pendingHeader;
-    this.#pendingHeader = '';
-    this.#delimiter = text.includes(',') ? ',' : text.includes(';') ? ';' : text.includes('\t') ? '\t' : ',';
-    return this.push(text);
-  }
-
-  #append(ch: string): void {
-    this.#field += ch;
-    if (this.#field.length > this.#maxField) throw new CsvError(`Line ${this.#recordLine}: a field is longer than ${this.#maxField} characters (is a quote missing?).`, this.#recordLine);
-  }
-
-  #endField(): void {
-    this.#cells.push(this.#field);
-    if (this.#cells.length > this.#maxFields) throw new CsvError(`Line ${this.#recordLine}: more than ${this.#maxFields} fields.`, this.#recordLine);
-    this.#field = '';
-    this.#quoted = false;
-  }
-
-  #endRecord(): CsvRecord | null {
-    if (!this.#started && this.#cells.length === 0 && this.#field.length === 0) return null; // blank line
-    this.#endField();
-    const cells = this.#cells;
-    this.#cells = [];
-    this.#started = false;
-    // A line of only delimiters (",,,") is blank too.
-    if (cells.every((c) => c === '')) return null;
-    return { cells, line: this.#recordLine };
-  }
+/** Comma, unless the header line has none and a semicolon or tab instead. */
+function delimiterOf(headerLine: string): Delimiter {
+  return headerLine.includes(',') ? ',' : headerLine.includes(';') ? ';' : headerLine.includes('\t') ? '\t' : ',';
 }
 
-/** Parses a stream of text or UTF-8 bytes, yielding records as they complete. */
-export async function* parseCsv(source: AsyncIterable<string | Uint8Array>, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
-  const parser = new CsvParser(options);
+function firstLine(text: string): string {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * The csv-parse options for rosters, with the bookkeeping that turns its records into CsvRecords.
+ * csv-parse reports the line a record ends on (and counts a CRLF inside quotes twice), so the
+ * start line is counted here: the next record starts after the previous one's last line and the
+ * blank lines skipped since (csv-parse counts those in `empty_lines`).
+ */
+function roster(delimiter: Delimiter, options: CsvOptions) {
+  const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+  const maxFields = options.maxFields ?? DEFAULT_MAX_FIELDS;
+  let nextLine = 1;
+  let emptySeen = 0;
+  /** The start line of each record csv-parse has produced and the reader not yet taken, in order. */
+  const lines: number[] = [];
+  const parserOptions: Options = {
+    delimiter,
+    bom: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    skip_empty_lines: true,
+    relax_column_count: true,
+    relax_quotes: false,
+    max_record_size: maxRecordSize,
+    on_record: (cells: string[], info: InfoRecord): string[] | null => {
+      const line = nextLine + (info.empty_lines - emptySeen);
+      emptySeen = info.empty_lines;
+      let breaks = 0;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i]!;
+        if (cell.includes('\n') || cell.includes('\r')) {
+          cells[i] = cell.replace(LINE_BREAK, () => {
+            breaks++;
+            return '\n';
+          });
+        }
+      }
+      nextLine = line + breaks + 1;
+      if (cells.length > maxFields) throw new CsvError(`Line ${line}: more than ${maxFields} fields.`, line);
+      // A line of only delimiters (",,,") is blank too.
+      if (cells.every((c) => c === '')) return null;
+      lines.push(line);
+      return cells;
+    },
+  };
+  const describe = delimiter === '\t' ? 'a tab' : `"${delimiter}"`;
+  /** The library's error in plain words, at the line the failing record starts on. */
+  const translate = (err: unknown): unknown => {
+    if (!(err instanceof LibraryCsvError)) return err;
+    const emptyLines = (err as LibraryCsvError & { empty_lines?: number }).empty_lines ?? emptySeen;
+    const line = nextLine + (emptyLines - emptySeen);
+    const say = (text: string) => new CsvError(`Line ${line}: ${text}`, line);
+    switch (err.code) {
+      case 'CSV_QUOTE_NOT_CLOSED':
+        return say('a quoted field is never closed (a quote is missing).');
+      case 'CSV_INVALID_CLOSING_QUOTE':
+        return say(`a quoted field must end with a quote followed by ${describe} or the end of the line.`);
+      case 'INVALID_OPENING_QUOTE':
+        return say('a quote appears in the middle of a field. Put the whole field in quotes and write the quote twice ("").');
+      case 'CSV_MAX_RECORD_SIZE':
+        return say(`a record is longer than ${maxRecordSize.toLocaleString('en')} bytes (is a quote missing?).`);
+      default:
+        return say(`this is not valid CSV (${err.message}).`);
+    }
+  };
+  return {
+    parserOptions,
+    translate,
+    maxRecordSize,
+    /** The line the next record starts on, given the blank lines csv-parse has skipped so far. */
+    lineAt: (emptyLines: number) => nextLine + (emptyLines - emptySeen),
+    /** The start line of the record just taken from the parser. */
+    lineOf: () => lines.shift() ?? 0,
+  };
+}
+
+const NOT_UTF8 = 'The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.';
+
+/** The source as bytes, checked to be UTF-8 as it goes (a character may be split across chunks). */
+async function* utf8Bytes(source: AsyncIterable<string | Uint8Array>): AsyncGenerator<Buffer> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of source) {
-      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      yield* parser.push(text);
+      let bytes: Buffer;
+      if (typeof chunk === 'string') bytes = Buffer.from(chunk, 'utf8');
+      else {
+        decoder.decode(chunk, { stream: true });
+        bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      }
+      // At most 64 KiB at a time, so the size check in parseCsv sees the file in small steps.
+      for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
     }
-    yield* parser.push(decoder.decode());
+    decoder.decode();
   } catch (err) {
-    if (err instanceof TypeError && /decode|encoded/i.test(err.message)) throw new CsvError('The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.', 0);
+    if (err instanceof TypeError && /decode|encoded/i.test(err.message)) throw new CsvError(NOT_UTF8, 0);
     throw err;
   }
-  yield* parser.end();
+}
+
+/**
+ * Parses a stream of text or UTF-8 bytes, yielding records as they complete. The stream is read
+ * as the records are consumed (csv-parse holds a bounded queue), so memory stays flat however
+ * long the file; stopping early closes the source.
+ */
+export async function* parseCsv(source: AsyncIterable<string | Uint8Array>, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
+  const bytes = utf8Bytes(source);
+  // Read up to the end of the header line (or 64 KiB) to choose the delimiter.
+  const head: Buffer[] = [];
+  let headSize = 0;
+  for (;;) {
+    const next = await bytes.next();
+    if (next.done) break;
+    head.push(next.value);
+    headSize += next.value.length;
+    if (next.value.includes(0x0a) || next.value.includes(0x0d) || headSize >= HEADER_SCAN) break;
+  }
+  const start = Buffer.concat(head);
+  const { parserOptions, translate, maxRecordSize, lineAt, lineOf } = roster(delimiterOf(firstLine(start.subarray(0, HEADER_SCAN).toString('utf8'))), options);
+  const parser = parseStream(parserOptions);
+  // csv-parse bounds the bytes of a record's fields (max_record_size) but not their number: a
+  // line of a million delimiters is a million empty fields, held until the record ends. So the
+  // raw bytes read since csv-parse last finished a record (or skipped a blank line) are bounded
+  // here too, checked between chunks.
+  const maxRawRecord = 2 * maxRecordSize;
+  async function* all(): AsyncGenerator<Buffer> {
+    let progress = -1;
+    let since = 0;
+    const check = (chunk: Buffer) => {
+      const now = parser.info.records + parser.info.empty_lines;
+      if (now !== progress) {
+        progress = now;
+        since = 0;
+      }
+      since += chunk.length;
+      if (since > maxRawRecord) {
+        const line = lineAt(parser.info.empty_lines);
+        throw new CsvError(`Line ${line}: a record is longer than ${maxRawRecord.toLocaleString('en')} bytes (is a quote missing?).`, line);
+      }
+    };
+    try {
+      if (start.length) {
+        check(start);
+        yield start;
+      }
+      for (;;) {
+        const next = await bytes.next();
+        if (next.done) return;
+        check(next.value);
+        yield next.value;
+      }
+    } finally {
+      await bytes.return(undefined);
+    }
+  }
+  // Errors reach the loop below through the parser; the callback only keeps them from being unhandled.
+  pipeline(Readable.from(all(), { objectMode: false }), parser, () => {});
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) yield { cells, line: lineOf() };
+  } catch (err) {
+    throw translate(err);
+  }
 }
 
 /** Parses a whole string (tests, small files). */
 export function parseCsvText(text: string, options: CsvOptions = {}): string[][] {
-  const parser = new CsvParser(options);
-  return [...parser.push(text), ...parser.end()].map((r) => r.cells);
+  const { parserOptions, translate } = roster(delimiterOf(firstLine(text.replace(/^\uFEFF/, ''))), options);
+  try {
+    return parseSync(text, parserOptions);
+  } catch (err) {
+    throw translate(err);
+  }
 }

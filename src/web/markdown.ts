@@ -1,21 +1,29 @@
+import MarkdownIt, { type RendererRule } from 'markdown-it';
+
 /**
- * A small, safe Markdown subset for evidence text: paragraphs, line breaks, **bold**, *italic*,
- * bullet and numbered lists, and http(s) links. Everything is escaped first; no raw HTML passes.
+ * Markdown for evidence text, rendered with markdown-it (CommonMark, linear time): no raw HTML
+ * (it is shown as text), no images (evidence must not pull remote content into the reviewer's
+ * page), links only to http(s) addresses (anything else stays plain text) and marked
+ * `rel="noopener noreferrer nofollow"`, no automatic linking of bare URLs. Headings are kept but
+ * demoted three levels (`#` → h4): evidence sits under the page's own h3 "Part N".
  */
+const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: true });
+md.disable(['image']);
+md.validateLink = (url: string) => /^https?:\/\/[^\s]/i.test(url);
+
+const renderToken = md.renderer.renderToken.bind(md.renderer);
+md.renderer.rules.link_open = (tokens, idx, options) => {
+  tokens[idx]!.attrSet('rel', 'noopener noreferrer nofollow');
+  return renderToken(tokens, idx, options);
+};
+const demote: RendererRule = (tokens, idx, options) => {
+  const token = tokens[idx]!;
+  token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 3)}`;
+  return renderToken(tokens, idx, options);
+};
+md.renderer.rules.heading_open = demote;
+md.renderer.rules.heading_close = demote;
+
 export function renderMarkdown(source: string): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  const inline = (s: string) =>
-    escape(s)
-      .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-      .replace(/\*([^*]+)\*/g, '<em>$1</em>')
-      .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)"]+)\)/g, '<a href="$2" rel="noopener noreferrer nofollow">$1</a>');
-  const blocks = source.replace(/\r\n?/g, '\n').split(/\n{2,}/);
-  return blocks
-    .map((block) => {
-      const lines = block.split('\n').filter((l) => l.trim());
-      if (lines.length && lines.every((l) => /^\s*[-*]\s+/.test(l))) return `<ul>${lines.map((l) => `<li>${inline(l.replace(/^\s*[-*]\s+/, ''))}</li>`).join('')}</ul>`;
-      if (lines.length && lines.every((l) => /^\s*\d+[.)]\s+/.test(l))) return `<ol>${lines.map((l) => `<li>${inline(l.replace(/^\s*\d+[.)]\s+/, ''))}</li>`).join('')}</ol>`;
-      return lines.length ? `<p>${lines.map(inline).join('<br>')}</p>` : '';
-    })
-    .join('\n');
+  return md.render(source);
 }

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readZip } from '../../web/zip.ts';
+import { readZip } from '../../testing/zipReader.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 

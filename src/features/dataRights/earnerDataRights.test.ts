@@ -12,7 +12,7 @@ import { createCollection } from '../../commands/collections.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { verifyCredential } from '../../credentials/verifier.ts';
 import { verifierDeps } from '../../commands/verifyCredential.ts';
-import { readZip } from '../../web/zip.ts';
+import { readZip } from '../../testing/zipReader.ts';
 import { DELETED_NAME } from './deleteMyAccount.ts';
 
 const text = async (res: Response) => res.text();

@@ -4,7 +4,7 @@ import { testBackends } from '../../testing/databases.ts';
 import { loggedIn, testApp, testConfig } from '../../testing/http.ts';
 import { addMember, buildUser } from '../../testing/factories.ts';
 import { earnerWithEverything } from '../../testing/dataRightsFixtures.ts';
-import { readZip } from '../../web/zip.ts';
+import { readZip } from '../../testing/zipReader.ts';
 
 for (const backend of testBackends()) {
   describe(`organisation export (${backend.name})`, () => {

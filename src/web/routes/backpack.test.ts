@@ -16,7 +16,7 @@ import { silentLogger } from '../../logger.ts';
 import { ManualClock } from '../../domain/clock.ts';
 import { createSafeFetcher } from '../../credentials/resolve/safeFetch.ts';
 import type { Storage } from '../../storage/database.ts';
-import { readZip } from '../zip.ts';
+import { readZip } from '../../testing/zipReader.ts';
 import { hashToken } from '../../domain/ids.ts';
 import { extractFromPng, extractFromSvg } from '../../credentials/baking/index.ts';
 
