@@ -120,12 +120,16 @@ const RULES: Record<string, Rule> = {
   'POST /profile/emails/:id/primary': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/emails/:id/remove': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/password': user(),
+  // Data rights: everything about me as a ZIP; deleting my account (password and typed words required).
+  'GET /profile/my-data.zip': user(),
+  'POST /profile/delete': user(),
   // Organisations.
   'GET /orgs/new': user(),
   'POST /orgs/new': user(),
   'POST /switch-organisation': members({ stranger: 'not_found', body: (w) => ({ slug: w.org.slug }) }),
   'GET /orgs/:slug': members(),
   'GET /orgs/:slug/members': members(),
+  'GET /orgs/:slug/export.zip': org(['admin']),
   'POST /orgs/:slug/invitations': org(['admin'], { bodyFirst: true }),
   'POST /orgs/:slug/invitations/:id/revoke': org(['admin'], { p: id((w) => w.invitation) }),
   'POST /orgs/:slug/members/:user/roles': org(['admin'], { p: async (w, h) => ({ user: await h.newMember(w, 'reviewer') }), body: () => ({ roles: ['reviewer', 'designer'] }) }),
