@@ -59,7 +59,7 @@ export async function verifyEddsaRdfc2022(secured: JsonObject, proof: JsonObject
   }
   let signature: Uint8Array;
   try {
-    signature = base58btcDecode(proof.proofValue.slice(1));
+    signature = base58btcDecode(proof.proofValue.slice(1), 64);
   } catch (err) {
     return { ok: false, code: 'proof_malformed', message: (err as Error).message };
   }
