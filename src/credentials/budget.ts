@@ -70,3 +70,25 @@ export function exceedsLimits(value: unknown, limits: { maxDepth: number; maxNod
   }
   return null;
 }
+
+/**
+ * Whether a JSON value has a NUL character (\u0000) in a key or string, found without recursion.
+ * PostgreSQL text cannot hold one: such text is never stored, and never used in a lookup.
+ */
+export function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) return true;
+    } else if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(v);
+      }
+    }
+  }
+  return false;
+}

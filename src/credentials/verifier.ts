@@ -309,8 +309,7 @@ async function dataIntegrityProofs(document: Json, issuer: string | undefined, d
     if (verifiedProofs.get(memoKey)) continue;
     // Let other requests through between signatures of a long verification.
     if (i > 0) await yieldToEventLoop();
-    const input = previous.length ? { ...unsecured, proof: previous } : unsecured;
-    const r = await verifyEddsaRdfc2022(input, p, publicKey, deps.canonicalizer, { deadline: deps.deadline });
+    const r = await verifyEddsaRdfc2022(unsecured, p, publicKey, deps.canonicalizer, { deadline: deps.deadline, previousProofs: previous });
     if (r.ok) verifiedProofs.set(memoKey, true);
     else proofFailures.push({ id: 'proof', ok: false, code: r.code, message: `${at}${r.message}` });
   }

@@ -52,10 +52,16 @@ export type ProofCheck = { ok: true } | { ok: false; code: 'proof_missing' | 'pr
 
 /**
  * Verifies one eddsa-rdfc-2022 proof with a known public key; returns a result, never throws for
- * bad input. `secured` is the document the proof covers, with or without its `proof` member (it
- * is removed): for a proof in a chain, the caller puts the previous proofs there (see verifier.ts).
+ * bad input. `secured`'s own `proof` member is removed; for a proof in a chain (previousProof),
+ * `previousProofs` are the proofs it follows, put back as `proof` in what the signature covers.
  */
-export async function verifyEddsaRdfc2022(secured: JsonObject, proof: JsonObject, publicKey: KeyObject, canonicalizer: Canonicalizer, options: CanonizeOptions = {}): Promise<ProofCheck> {
+export async function verifyEddsaRdfc2022(
+  secured: JsonObject,
+  proof: JsonObject,
+  publicKey: KeyObject,
+  canonicalizer: Canonicalizer,
+  options: CanonizeOptions & { previousProofs?: JsonObject[] } = {},
+): Promise<ProofCheck> {
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== CRYPTOSUITE) {
     return { ok: false, code: 'proof_malformed', message: `Unsupported proof ${String(proof.type)}/${String(proof.cryptosuite)}` };
   }
@@ -70,10 +76,11 @@ export async function verifyEddsaRdfc2022(secured: JsonObject, proof: JsonObject
   }
   if (signature.length !== 64) return { ok: false, code: 'proof_malformed', message: 'An Ed25519 signature is 64 bytes' };
   const { proofValue: _omit, ...proofConfig } = proof;
-  const { proof: _proof, ...unsecured } = secured;
+  const { proof: _proof, ...withoutProofs } = secured;
+  const unsecured = options.previousProofs?.length ? { ...withoutProofs, proof: options.previousProofs } : withoutProofs;
   let hashData: Buffer;
   try {
-    ({ hashData } = await eddsaHashData(unsecured, proofConfig, canonicalizer, options));
+    ({ hashData } = await eddsaHashData(unsecured, proofConfig, canonicalizer, { deadline: options.deadline }));
   } catch (err) {
     if (isBudgetExceeded(err)) return { ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
     return { ok: false, code: 'proof_malformed', message: `The document cannot be canonicalized: ${(err as Error).message}` };
