@@ -61,12 +61,13 @@ for (const backend of testBackends()) {
       const browser = new TestBrowser(app);
       for (const [i, vc] of variants.entries()) {
         const text = JSON.stringify(vc);
-        for (const fields of [{ text }, { file: new File([text], 'credential.json', { type: 'application/json' }) }, { file: new File([bakeSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', text)], 'badge.svg', { type: 'image/svg+xml' }) }]) {
+        const files = [new File([text], 'credential.json', { type: 'application/json' }), new File([bakeSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', text)], 'badge.svg', { type: 'image/svg+xml' })];
+        for (const [pasted, file] of [[text, null], ['', files[0]!], ['', files[1]!]] as const) {
           const form = new FormData();
           form.append('_csrf', await browser.csrf());
-          form.append('text', 'text' in fields ? fields.text : '');
+          form.append('text', pasted);
           form.append('url', '');
-          if ('file' in fields) form.append('file', fields.file);
+          if (file) form.append('file', file);
           const res = await browser.request('POST', '/verify', { body: form });
           assert.equal(res.status, 200, `variant ${i}`);
           assert.match(await res.text(), /Not verified<\/span>/, `variant ${i}`);
