@@ -61,8 +61,9 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
       return remote.resolveKey(vm);
     },
     async extraStatus(credential) {
+      if (typeof credential.id === 'string' && !sqlLookupable(credential.id)) return null; // no stored id holds a NUL
       // Only a document Cairn issued, byte for byte, gets the status Cairn keeps outside it.
-      if (typeof credential.id !== 'string' || !sqlLookupable(credential.id)) return null;
+      if (typeof credential.id !== 'string') return null;
       const row = await db.selectFrom('credentials').select(['id', 'document_sha256']).where('credential_id', '=', credential.id).executeTakeFirst();
       if (!row || row.document_sha256 !== documentHash(JSON.stringify(credential))) return null;
       const entries = await db
