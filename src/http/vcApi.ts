@@ -23,7 +23,8 @@ export function vcApiRoutes() {
   });
 
   r.post('/credentials/verify', async (c) => {
-    const body = await jsonObjectBody(c);
+    // A verifier answers any credential with a report, NUL characters included (nothing is stored).
+    const body = await jsonObjectBody(c, { nul: 'allow' });
     let input = body.verifiableCredential;
     // An enveloped VC-JWT (VC 2.0) carries the JWS in a data: URL.
     if (input && typeof input === 'object' && (input as Record<string, unknown>).type === 'EnvelopedVerifiableCredential') {
@@ -37,7 +38,7 @@ export function vcApiRoutes() {
   });
 
   r.post('/presentations/verify', async (c) => {
-    const body = await jsonObjectBody(c);
+    const body = await jsonObjectBody(c, { nul: 'allow' });
     const { db, config, credentials, clock } = c.var.deps;
     const report = await verifyPresentation(body, { db, config, services: credentials, now: clock.now() });
     return c.json(report, report.verified ? 200 : 400);
