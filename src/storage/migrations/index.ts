@@ -15,6 +15,7 @@ import * as m0013 from './0013_recognition.ts';
 import * as m0014 from './0014_credit_ledger.ts';
 import * as m0011 from './0011_backpack.ts';
 import * as m0016 from './0016_credential_ids_per_organisation.ts';
+import * as m0020 from './0020_webhooks.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_credit_ledger': m0014,
   '0011_backpack': m0011,
   '0016_credential_ids_per_organisation': m0016,
+  '0020_webhooks': m0020,
 };
