@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { createCompletionNotices, NOTIFY_RECOGNIZERS, REVERSE_CREDITS, reverseCreditsForCredential, SEND_NOTICE_DIGESTS } from '../commands/ledger.ts';
 import { appLink } from '../commands/context.ts';
 import { inTransaction } from '../storage/database.ts';
-import { noticesInContext } from '../storage/ledger.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { noticeDigestMail } from '../mail/ledgerMail.tsx';
 import { defineJob } from './definition.ts';
