@@ -7,6 +7,7 @@ import { documentHash, publishStatusList, type CredentialServices, type RemoteRe
 import { sql } from 'kysely';
 import { BoundedCache } from '../domain/boundedCache.ts';
 import { statusBitSql } from '../storage/statusLists.ts';
+import { withOwnOb2Documents } from '../features/ob2export/resolve.ts';
 import { validityWindow, verifyCredential, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
 
 /** Parsed signed status lists of this Cairn, by list and signed version (a new version is a new key). */
@@ -23,7 +24,8 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
   return {
     canonicalizer: services.canonicalizer,
     now,
-    fetchJson: remote?.fetchJson,
+    // This site's OB 2.0 documents come from the database, like its own keys and lists.
+    fetchJson: withOwnOb2Documents(db, config, remote?.fetchJson),
     async resolveKey(vm) {
       if (vm.startsWith('did:key:')) {
         const doc = resolveDidKey(vm) as { controller: string; publicKeyMultibase: string };

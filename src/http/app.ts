@@ -39,6 +39,7 @@ import { recognitionRoutes } from '../web/routes/recognition.tsx';
 import { recognitionApiRoutes } from './recognitionApi.ts';
 import { ledgerRoutes } from '../web/routes/ledger.tsx';
 import { webhookRoutes } from '../features/webhooks/routes.ts';
+import { ob2ExportRoutes } from '../features/ob2export/routes.ts';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -84,7 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
-  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), proofAndFeesRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), bulkAwardRoutes(), bulkAwardApiRoutes(), badgeRoutes(), recognitionRoutes(), recognitionApiRoutes(), ledgerRoutes(), claimRoutes(), backpackRoutes(), verifyRoutes(), credentialsApiRoutes(), webhookRoutes()]) {
+  for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), proofAndFeesRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), bulkAwardRoutes(), bulkAwardApiRoutes(), badgeRoutes(), recognitionRoutes(), recognitionApiRoutes(), ledgerRoutes(), claimRoutes(), backpackRoutes(), verifyRoutes(), credentialsApiRoutes(), webhookRoutes(), ob2ExportRoutes()]) {
     app.route('/', routes);
   }
   app.onError(onError);
