@@ -15,6 +15,7 @@ import { issueCredential } from '../../commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../commands/changeCredentialStatus.ts';
 import { createApiToken } from '../../commands/manageApiTokens.ts';
 import { recordAudit } from '../../storage/audit.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { Storage } from '../../storage/database.ts';
 import { webhookJobs } from './deliverJob.ts';
 import { createSubscription } from './createSubscription.ts';
@@ -289,6 +290,16 @@ for (const backend of testBackends()) {
       html = await (await owner.get(`/orgs/${s.org.slug}/webhooks`)).text();
       assert.doesNotMatch(html, /whsec_/, 'shown once');
       assert.match(html, /credential.issued, credential.claimed/);
+    });
+
+    test('a loopback or private address is refused when the subscription is made, unless private addresses are allowed', async () => {
+      const storage = await backend.storage();
+      const s = await scenario(storage);
+      const strict = { db: storage.db, clock: s.clock, config: testConfig(), vault: services.vault };
+      for (const url of ['http://127.0.0.1:9/hook', 'http://localhost/hook', 'https://10.1.2.3/hook', 'http://[::1]/hook']) {
+        await assert.rejects(createSubscription(strict, s.actor, { url, events: ['credential.issued'] }), (e: unknown) => e instanceof AppError && e.code === 'validation_failed' && /private network/.test(e.fields.url ?? ''), url);
+      }
+      assert.equal((await storage.db.selectFrom('webhook_subscriptions').select('id').where('organisation_id', '=', s.org.id).execute()).length, 0);
     });
 
     test('every mapped audit action becomes its event, and no other action does (the trigger and events.ts agree)', async () => {
