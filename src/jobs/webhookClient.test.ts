@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { postWebhook, SNIPPET_BYTES, WebhookRefusedError } from './webhookClient.ts';
 
-describe('completion-notice webhook client', () => {
+describe('webhook client', () => {
   test('only http(s), no credentials in the URL, and no private addresses unless allowed', async () => {
     const refused = (url: string) => assert.rejects(postWebhook(url, '{}', {}, { allowPrivate: false }), (e: unknown) => e instanceof WebhookRefusedError);
     await refused('file:///etc/passwd');

@@ -70,28 +70,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         when 'award_run.finished' then 'bulk_run.finished'
       end
     $$`,
+    // Per statement, set-based: a bulk batch of 500 issued credentials is one lookup, not 500.
     sql`create function webhook_fan_out() returns trigger language plpgsql as $$
-      declare
-        event text := webhook_event_for(new.action);
-        event_public_id text := 'evt_' || replace(gen_random_uuid()::text, '-', '');
       begin
-        if event is null then return null; end if;
-        with d as (
+        with e as materialized (
+          select n.id, n.organisation_id, n.created_at, n.data, webhook_event_for(n.action) as event, 'evt_' || replace(gen_random_uuid()::text, '-', '') as event_id
+          from inserted n
+          where n.organisation_id is not null and webhook_event_for(n.action) is not null
+        ), d as (
           insert into webhook_deliveries (public_id, subscription_id, organisation_id, audit_event_id, event_id, event_type, created_at)
-          select 'whd_' || replace(gen_random_uuid()::text, '-', ''), s.id, s.organisation_id, new.id, event_public_id, event, new.created_at
-          from webhook_subscriptions s
-          where s.organisation_id = new.organisation_id and s.enabled and event = any(s.events)
-            and (s.program_public_id is null or s.program_public_id = new.data->>'program')
-          returning id, public_id
+          select 'whd_' || replace(gen_random_uuid()::text, '-', ''), s.id, s.organisation_id, e.id, e.event_id, e.event, e.created_at
+          from e
+          join webhook_subscriptions s on s.organisation_id = e.organisation_id and s.enabled and e.event = any(s.events)
+            and (s.program_public_id is null or s.program_public_id = e.data->>'program')
+          returning id, public_id, organisation_id, created_at
         )
         insert into jobs (type, payload, run_at, idempotency_key, max_attempts, organisation_id, created_at, updated_at)
-        select 'webhooks.deliver', jsonb_build_object('deliveryId', d.id), new.created_at, 'webhook:' || d.public_id, 8, new.organisation_id, new.created_at, new.created_at from d;
+        select 'webhooks.deliver', jsonb_build_object('deliveryId', d.id), d.created_at, 'webhook:' || d.public_id, 8, d.organisation_id, d.created_at, d.created_at from d;
         return null;
       end
     $$`,
-    sql`create trigger audit_events_webhooks after insert on audit_events for each row
-      when (new.organisation_id is not null and webhook_event_for(new.action) is not null)
-      execute function webhook_fan_out()`,
+    sql`create trigger audit_events_webhooks after insert on audit_events referencing new table as inserted for each statement execute function webhook_fan_out()`,
     // The recognition programs' webhooks, moved.
     sql`insert into webhook_subscriptions (public_id, organisation_id, url, events, program_public_id, secret_enc, enabled, created_at, updated_at)
       select 'whs_' || replace(gen_random_uuid()::text, '-', ''), organisation_id, webhook_url, array['completion_notice.sent'], public_id, webhook_secret_enc, true, updated_at, now()
