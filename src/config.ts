@@ -44,7 +44,7 @@ export const settings = {
     default: 'true',
     help: 'Let verification fetch other issuers\' did:web documents, key URLs and status lists over https (public addresses only, with timeouts and size limits). false: verify offline.',
   },
-  CAIRN_WEBHOOK_ALLOW_PRIVATE: { schema: bool, default: 'false', help: 'Let webhooks reach loopback and private addresses (tests, intranets). Off: webhook hosts must resolve to public addresses.' },
+  CAIRN_WEBHOOK_ALLOW_PRIVATE: { schema: bool, default: 'false', help: 'Let completion-notice webhooks reach loopback and private addresses (tests, intranets). Off: webhook hosts must resolve to public addresses.' },
   CAIRN_FILE_STORE: { schema: z.enum(['database', 'disk']), default: 'database', help: 'Where evidence files are kept: in the database (every machine shares them) or on disk in CAIRN_DATA_DIR/files.' },
   CAIRN_PAYMENT_PROVIDER: { schema: z.enum(['manual']), default: 'manual', help: 'How application fees are paid: manual = invoices that staff mark paid (receipts emailed). Card processors plug in behind the same interface; Cairn never stores card data.' },
   REVIEW_TURNAROUND_DAYS: { schema: int(1, 365), default: '14', help: 'A submission not reviewed within this many days is reassigned to another reviewer.' },

@@ -172,6 +172,7 @@ for (const backend of testBackends()) {
       assert.equal(refused.status, 422);
       assert.match(refused.html, /private/);
       assert.equal((await s.app.request('/ob2/assertions/crd_doesnotexist')).status, 404);
+      for (const path of ['/ob2/assertions/%00', '/ob2/badges/a%00b/image.png', '/ob2/issuers/%00']) assert.equal((await s.app.request(path)).status, 404, `${path}: a NUL matches nothing`);
       assert.equal((await s.app.request('/ob2/issuers/no-such-org')).status, 404);
     });
   });

@@ -3,8 +3,12 @@ import type { Queryable } from '../../storage/database.ts';
 
 /** Every statement of the OB 2.0 export. */
 
+/** Public ids and slugs are short words: anything else (a NUL, which PostgreSQL text cannot hold) matches nothing, without a query. */
+const lookupable = (value: string) => /^[A-Za-z0-9_-]{1,100}$/.test(value);
+
 /** A credential as the OB 2.0 documents need it: the signed OB 3.0 text, its recipient, dates, issuer, privacy and status. */
 export async function credentialForOb2(db: Queryable, publicId: string) {
+  if (!lookupable(publicId)) return undefined;
   return db
     .selectFrom('credentials as cr')
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
@@ -22,6 +26,7 @@ export async function credentialForOb2(db: Queryable, publicId: string) {
 export type Ob2Source = NonNullable<Awaited<ReturnType<typeof credentialForOb2>>>;
 
 export async function issuerForOb2(db: Queryable, slug: string) {
+  if (!lookupable(slug)) return undefined;
   return db.selectFrom('organisations').select(['id', 'slug', 'name', 'description', 'website']).where('slug', '=', slug).executeTakeFirst();
 }
 

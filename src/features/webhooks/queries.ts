@@ -5,6 +5,9 @@ import type { WebhookDeliveryState } from '../../storage/schema.ts';
 
 /** Every statement of the webhooks feature. Tenant queries take the organisation id. */
 
+/** Public ids are short words: anything else (a NUL, which PostgreSQL text cannot hold) matches nothing, without a query. */
+const lookupable = (value: string) => /^[A-Za-z0-9_-]{1,100}$/.test(value);
+
 export const DELIVER_WEBHOOK = 'webhooks.deliver';
 export const DELIVERY_MAX_ATTEMPTS = 8;
 
@@ -53,15 +56,18 @@ export async function listSubscriptions(db: Queryable, organisationId: number): 
 }
 
 export async function findSubscription(db: Queryable, organisationId: number, subscriptionPublicId: string): Promise<SubscriptionRow | undefined> {
+  if (!lookupable(subscriptionPublicId)) return undefined;
   return db.selectFrom('webhook_subscriptions as s').select(subscriptionColumns).where('s.organisation_id', '=', organisationId).where('s.public_id', '=', subscriptionPublicId).executeTakeFirst();
 }
 
 /** The subscriptions limited to one recognition program (what its webhook settings page manages). */
 export async function programSubscriptions(db: Queryable, organisationId: number, programPublicId: string): Promise<SubscriptionRow[]> {
+  if (!lookupable(programPublicId)) return [];
   return db.selectFrom('webhook_subscriptions as s').select(subscriptionColumns).where('s.organisation_id', '=', organisationId).where('s.program_public_id', '=', programPublicId).orderBy('s.id').execute();
 }
 
 export async function setSubscriptionEnabled(db: Queryable, organisationId: number, subscriptionPublicId: string, enabled: boolean, now: Date): Promise<boolean> {
+  if (!lookupable(subscriptionPublicId)) return false;
   const r = await db.updateTable('webhook_subscriptions').set({ enabled, updated_at: now }).where('organisation_id', '=', organisationId).where('public_id', '=', subscriptionPublicId).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -152,6 +158,7 @@ export async function cancelDelivery(db: Queryable, deliveryId: number, reason: 
 
 /** A delivery of this organisation, with its subscription (for replay). */
 export async function findDelivery(db: Queryable, organisationId: number, deliveryPublicId: string) {
+  if (!lookupable(deliveryPublicId)) return undefined;
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id')

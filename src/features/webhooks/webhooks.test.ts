@@ -214,6 +214,9 @@ for (const backend of testBackends()) {
       assert.equal((await ownerA.get(`/orgs/${b.org.slug}/webhooks`)).status, 404);
       assert.equal((await ownerA.get(`/orgs/${b.org.slug}/webhooks/${subB}`)).status, 404);
       assert.equal((await ownerA.get(`/orgs/${a.org.slug}/webhooks/${subB}`)).status, 404, 'B’s subscription under A’s slug');
+      assert.equal((await ownerA.get(`/orgs/${a.org.slug}/webhooks/whs_%00`)).status, 404, 'a NUL matches nothing');
+      assert.equal((await ownerA.post(`/orgs/${a.org.slug}/webhooks/${subA}/deliveries/%00/replay`)).status, 404);
+      assert.equal((await ownerA.post(`/orgs/${a.org.slug}/webhooks/%00/disable`)).status, 404);
       const [deliveryB] = await b.deliveries(subB);
       assert.equal((await ownerA.post(`/orgs/${a.org.slug}/webhooks/${subA}/deliveries/${deliveryB!.public_id}/replay`)).status, 404);
       const { token: tokenA } = await createApiToken(a.deps, a.actor, { name: 'LMS' });
