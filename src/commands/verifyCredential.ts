@@ -7,6 +7,7 @@ import { documentHash, publishStatusList, type CredentialServices, type RemoteRe
 import { sql } from 'kysely';
 import { BoundedCache } from '../domain/boundedCache.ts';
 import { statusBitSql } from '../storage/statusLists.ts';
+import { withOwnOb2Documents } from '../features/ob2export/resolve.ts';
 import { validityWindow, verifyCredential, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
 import { exceedsLimits, VERIFY_BUDGET_MS } from '../credentials/budget.ts';
 
@@ -32,7 +33,8 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
     canonicalizer: services.canonicalizer,
     now,
     deadline,
-    fetchJson: remote?.fetchJson,
+    // This site's OB 2.0 documents come from the database, like its own keys and lists.
+    fetchJson: withOwnOb2Documents(db, config, remote?.fetchJson),
     async resolveKey(vm) {
       if (vm.startsWith('did:key:')) {
         const doc = resolveDidKey(vm) as { controller: string; publicKeyMultibase: string };

@@ -40,6 +40,8 @@ import { recognitionApiRoutes } from './recognitionApi.ts';
 import { ledgerRoutes } from '../web/routes/ledger.tsx';
 import { oauthProviderMount, ob3Routes } from '../features/ob3api/routes.tsx';
 import { auditRoutes } from '../web/routes/audit.tsx';
+import { webhookRoutes } from '../features/webhooks/routes.ts';
+import { ob2ExportRoutes } from '../features/ob2export/routes.ts';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -121,6 +123,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     credentialsApiRoutes(),
     ob3Routes(),
     auditRoutes(),
+    webhookRoutes(),
+    ob2ExportRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import * as m0020 from './0020_webhooks.ts';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_credentials.ts';
 import * as m0003 from './0003_rsa_keys.ts';
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0016_credential_ids_per_organisation': m0016,
   '0019_ob3_api': m0019,
   '0018_account_deletion': m0018,
+  '0020_webhooks': m0020,
 };
