@@ -1,8 +1,8 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/errors.ts';
-import { sql } from 'kysely';
+import { databaseReadiness } from '../storage/pg/readiness.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { requestMeta } from './middleware/requestMeta.ts';
 import { csrf } from './middleware/csrf.ts';
@@ -38,6 +38,9 @@ import { adminRoutes } from '../web/routes/admin.tsx';
 import { recognitionRoutes } from '../web/routes/recognition.tsx';
 import { recognitionApiRoutes } from './recognitionApi.ts';
 import { ledgerRoutes } from '../web/routes/ledger.tsx';
+
+/** How long /readyz waits for the database's answer. */
+const READY_TIMEOUT_MS = 2_000;
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -77,9 +80,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!match) return small(c, next);
     return match[1] ? match[1](c, next) : next();
   });
-  app.get('/healthz', async (c) => {
-    await sql`select 1`.execute(deps.db);
-    return c.json({ ok: true });
+  // Liveness: the process runs and its event loop answers; never touches the database, so an
+  // orchestrator does not restart web processes during a database outage they will ride out.
+  const alive = (c: Context<AppEnv>) => c.json({ ok: true });
+  app.get('/healthz', alive);
+  app.get('/livez', alive);
+  // Readiness: the database answers a `select 1` within a short bound; 503 with the reason if not.
+  app.get('/readyz', async (c) => {
+    const readiness = await databaseReadiness(deps.db, Math.min(READY_TIMEOUT_MS, deps.config.databaseConnectTimeoutMs));
+    if (readiness.ready) return c.json({ ok: true });
+    c.header('Retry-After', '5');
+    return c.json({ ok: false, reason: readiness.reason }, 503);
   });
   app.use('*', csrf);
   app.use('*', session);

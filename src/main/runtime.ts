@@ -24,7 +24,7 @@ export interface Runtime {
 /** Opens storage, applies migrations and builds the shared dependencies. */
 export async function openRuntime(config: Config, overrides: Partial<Pick<Runtime, 'clock' | 'logger' | 'mailer'>> = {}): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
   try {
     const applied = await migrate(storage.db);
     if (applied.length) logger.info('applied migrations', { migrations: applied });
