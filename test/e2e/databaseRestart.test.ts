@@ -11,12 +11,21 @@ import { startSmtpSink } from '../../src/testing/smtp.ts';
 import { buildUser } from '../../src/testing/factories.ts';
 import { createSession } from '../../src/storage/sessions.ts';
 import { queueMail } from '../../src/mail/outbox.ts';
-import { DAY } from '../../src/domain/clock.ts';
+import { DAY, systemClock } from '../../src/domain/clock.ts';
+import { z } from 'zod';
+import { Worker } from '../../src/jobs/worker.ts';
+import { defineJob, type JobDefinition } from '../../src/jobs/definition.ts';
+import { enqueueJob } from '../../src/jobs/queue.ts';
+import { outboxOnlyMailer } from '../../src/mail/mailer.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { testConfig } from '../../src/testing/http.ts';
 
 // A PostgreSQL server of its own (initdb in a temp folder, its own port) is stopped and started
 // again under `cairn serve` and `cairn worker`. While it is down the web process stays alive:
 // /healthz 200, /readyz 503, pages and the API a prompt 503. Once it is back, both processes
 // carry on by themselves: /readyz 200 and a mail queued afterwards reaches the SMTP server.
+// A job in flight when the server stops finishes while it is down; its worker keeps the outcome
+// and records it once the server is back, in the same attempt (no waiting for the lease).
 const bin = resolve(import.meta.dirname, '../../bin/cairn.mjs');
 
 /** The directory holding initdb and pg_ctl: on PATH, or Debian's /usr/lib/postgresql/N/bin. */
@@ -118,10 +127,12 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
   const data = join(dir, 'data');
   const children: ChildProcess[] = [];
   let storage: Storage | undefined;
+  let inProcess: Worker | undefined;
   let clusterStarted = false;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
   after(async () => {
     await Promise.all(children.map(stopped));
+    await inProcess?.stop();
     await storage?.close().catch(() => {});
     await smtp?.close();
     if (clusterStarted) {
@@ -187,6 +198,24 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
     await queueMail(db, 'before@example.org', { template: 'test', subject: 'before the restart', text: 'hi', html: '<p>hi</p>' }, new Date());
     await mailed('before the restart');
 
+    // A job in flight across the stop: its handler waits until the server is down.
+    let entered!: () => void;
+    const inFlight = new Promise<void>((r) => (entered = r));
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    const blocking = defineJob({
+      type: 'test.in-flight',
+      payload: z.object({}),
+      async handle() {
+        entered();
+        await finished;
+      },
+    });
+    inProcess = new Worker({ deps: { db, clock: systemClock, logger: silentLogger, mailer: outboxOnlyMailer, config: testConfig() }, jobs: [blocking as JobDefinition<unknown>], concurrency: 1, pollMs: 50, maxBackoffMs: 500 });
+    inProcess.start();
+    const { id: jobId } = await enqueueJob(db, 'test.in-flight', {}, new Date());
+    await inFlight;
+
     // Load: a stream of page requests across the stop and the start.
     const statuses: number[] = [];
     let loading = true;
@@ -200,6 +229,7 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
     })();
 
     pgTool('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    finish(); // the job's work is done while the database is down: recording it must wait
 
     // During the outage: alive, not ready, and a prompt 503 rather than a hang or a crash.
     const live = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(30_000) });
@@ -230,6 +260,13 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
     await until('the test connection pool to recover', async () => (await db.selectFrom('users').select('id').limit(1).execute()).length === 1, 60_000);
     await queueMail(db, 'after@example.org', { template: 'test', subject: 'after the restart', text: 'hi', html: '<p>hi</p>' }, new Date());
     await mailed('after the restart');
+    const job = await until('the in-flight job to be recorded', async () => {
+      const row = await db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', jobId).executeTakeFirst();
+      return row?.status === 'succeeded' && row;
+    }, 60_000);
+    assert.equal(job.attempts, 1, 'recorded by the attempt that did the work, not retried');
+    const runs = await db.selectFrom('job_runs').select(['outcome']).where('job_id', '=', jobId).execute();
+    assert.deepEqual(runs, [{ outcome: 'succeeded' }]);
     await until('the worker to log that it can poll again', async () => /worker can poll for jobs again/.test(worker.output()), 60_000, logs);
 
     assert.equal(web.child.exitCode, null, `the web process is alive\n${logs()}`);
