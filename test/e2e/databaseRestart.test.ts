@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openStorage, type Storage } from '../../src/storage/database.ts';
 import { startSmtpSink } from '../../src/testing/smtp.ts';
 import { buildUser } from '../../src/testing/factories.ts';
@@ -162,7 +163,15 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
     await admin.end();
     const url = `postgres://postgres@127.0.0.1:${port}/cairn`;
 
-    smtp = await startSmtpSink();
+    // Set to stop the database while the SMTP server takes the next message (phase 3).
+    let stopOnNextMail: (() => void) | null = null;
+    smtp = await startSmtpSink({
+      rejectWith: () => {
+        stopOnNextMail?.();
+        stopOnNextMail = null;
+        return null;
+      },
+    });
     const env = {
       DATABASE_URL: url,
       DATABASE_CONNECT_TIMEOUT_MS: '1000',
@@ -269,9 +278,27 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
     assert.deepEqual(runs, [{ outcome: 'succeeded' }]);
     await until('the worker to log that it can poll again', async () => /worker can poll for jobs again/.test(worker.output()), 60_000, logs);
 
+    // 3. The database goes down just as the SMTP server accepts a message: the sender waits
+    // for it to come back to record the message sent, instead of failing and sending it again.
+    const { outboxId } = await queueMail(db, 'blip@example.org', { template: 'test', subject: 'across a blip', text: 'hi', html: '<p>hi</p>' }, new Date());
+    stopOnNextMail = () => pgTool('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    await mailed('across a blip');
+    start();
+    const sent = await until('the blip message to be recorded as sent', async () => {
+      const row = await db.selectFrom('mail_outbox').select('status').where('id', '=', outboxId).executeTakeFirst();
+      return row?.status === 'sent';
+    }, 60_000, logs);
+    assert.ok(sent);
+    const mailJob = await db.selectFrom('jobs').select(['status', 'attempts']).where('type', '=', 'mail.deliver').where(sql<string>`payload->>'outboxId'`, '=', String(outboxId)).executeTakeFirstOrThrow();
+    assert.deepEqual(mailJob, { status: 'succeeded', attempts: 1 }, 'delivered and recorded in one attempt');
+    assert.equal(smtp.received.filter((m) => m.subject === 'across a blip').length, 1);
+
     assert.equal(web.child.exitCode, null, `the web process is alive\n${logs()}`);
     assert.equal(worker.child.exitCode, null, `the worker process is alive\n${logs()}`);
-    assert.equal(worker.output().match(/worker could not poll for jobs/g)?.length, 1, `one line for the outage, not one per poll\n${worker.output()}`);
+    const recoveries = () => worker.output().match(/worker can poll for jobs again/g)?.length ?? 0;
+    await until('the worker to poll again after the second outage', async () => recoveries() === 2, 60_000, logs);
+    // Two outages (phases 2 and 3), many failed polls: one line as each starts and one as it ends.
+    assert.equal(worker.output().match(/worker could not poll for jobs/g)?.length, 2, `one line per outage, not one per poll\n${worker.output()}`);
     assert.deepEqual(
       statuses.filter((s) => s !== 200 && s !== 503),
       [],

@@ -37,3 +37,21 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
   return isDatabaseUnavailable(err.cause, depth + 1);
 }
+
+/**
+ * Runs a write, running it again while the database is unreachable (doubling pauses from
+ * 250 ms up to 5 s) until `withinMs` has passed; other errors, and the last one, are thrown.
+ * For a write that records something already done elsewhere (a mail the SMTP server accepted),
+ * so a short outage does not turn into doing it twice.
+ */
+export async function retryWhileUnavailable<T>(run: () => Promise<T>, withinMs: number): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (let pause = 250; ; pause = Math.min(pause * 2, 5_000)) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() + pause > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
