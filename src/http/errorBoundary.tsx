@@ -17,7 +17,7 @@ export function wantsJson(c: Context<AppEnv>): boolean {
  * as JSON or as a page by the Accept header; anything else is logged and hidden behind a 500.
  */
 export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
-  if (isDatabaseUnavailable(err)) return databaseUnavailable(err, c);
+  if (!(err instanceof AppError) && isDatabaseUnavailable(err)) return databaseUnavailable(err, c);
   const known = err instanceof AppError ? err : null;
   if (!known) {
     c.var.deps.logger.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: err.stack ?? String(err) });
