@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from './env.ts';
 import { requestMeta } from './middleware/requestMeta.ts';
 import { csrf } from './middleware/csrf.ts';
 import { session } from './middleware/session.ts';
-import { onError, onNotFound } from './errorBoundary.tsx';
+import { onAnyError, onNotFound } from './errorBoundary.tsx';
 import { apiRoutes } from './api.ts';
 import { vcApiRoutes } from './vcApi.ts';
 import { publicCredentialRoutes } from '../web/routes/publicCredentials.ts';
@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const routes of [homeRoutes(), accountRoutes(), profileRoutes(), organisationRoutes(), invitationRoutes(), devRoutes(), adminRoutes(), apiRoutes(), vcApiRoutes(), publicCredentialRoutes(), tokenRoutes(), catalogApiRoutes(), catalogRoutes(), designerRoutes(), imageRoutes(), earningApiRoutes(), proofAndFeesRoutes(), earningRoutes(), issuerEarningRoutes(), credentialRoutes(), bulkAwardRoutes(), bulkAwardApiRoutes(), badgeRoutes(), recognitionRoutes(), recognitionApiRoutes(), ledgerRoutes(), claimRoutes(), backpackRoutes(), verifyRoutes(), credentialsApiRoutes()]) {
     app.route('/', routes);
   }
-  app.onError(onError);
+  app.onError(onAnyError);
   app.notFound(onNotFound);
   return app;
 }

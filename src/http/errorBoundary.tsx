@@ -1,9 +1,9 @@
+import { isDatabaseUnavailable } from '../storage/pg/unavailable.ts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors.ts';
 import { page } from '../web/render.tsx';
 import type { AppEnv } from './env.ts';
-import { isDatabaseUnavailable } from '../storage/pg/unavailable.ts';
 
 /** True when the client asked for JSON rather than a page. */
 export function wantsJson(c: Context<AppEnv>): boolean {
@@ -17,7 +17,6 @@ export function wantsJson(c: Context<AppEnv>): boolean {
  * as JSON or as a page by the Accept header; anything else is logged and hidden behind a 500.
  */
 export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
-  if (!(err instanceof AppError) && isDatabaseUnavailable(err)) return databaseUnavailable(err, c);
   const known = err instanceof AppError ? err : null;
   if (!known) {
     c.var.deps.logger.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: err.stack ?? String(err) });
@@ -34,18 +33,6 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
     return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
   }
   return errorPage(c, error.status as ContentfulStatusCode, error.code === 'not_found' ? 'Page not found' : 'Something is wrong', error.message);
-}
-
-/**
- * The database cannot be reached (restart, failover, outage): a temporary 503 with Retry-After,
- * not a 500, and logged as a warning since nothing is wrong with the request or the code.
- */
-function databaseUnavailable(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
-  c.var.deps.logger.warn('database unavailable', { requestId: c.var.requestId, path: c.req.path, error: err.message || (err as { code?: string }).code });
-  c.header('Retry-After', '5');
-  const message = "Cairn can't reach its database right now; try again in a moment.";
-  if (wantsJson(c)) return c.json({ error: { code: 'database_unavailable', message, fields: {} } }, 503);
-  return errorPage(c, 503, 'Cairn is unavailable', message);
 }
 
 /** A page for an error, in the shared layout. */
@@ -68,4 +55,22 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
 export function onNotFound(c: Context<AppEnv>) {
   if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'No such resource.', fields: {} } }, 404);
   return errorPage(c, 404, 'Page not found', 'There is no page at this address. Check the link, or start again from the home page.');
+}
+
+/**
+ * The handler the app registers: a database outage (restart, failover, connections refused or
+ * closed) is a temporary 503 with Retry-After, not a 500; every other error goes to onError.
+ */
+export function onAnyError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  if (!(err instanceof AppError) && isDatabaseUnavailable(err)) return databaseUnavailable(err, c);
+  return onError(err, c);
+}
+
+/** 503 "database unavailable": a page for browsers, `database_unavailable` JSON for clients; logged as a warning. */
+function databaseUnavailable(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  c.var.deps.logger.warn('database unavailable', { requestId: c.var.requestId, path: c.req.path, error: err.message || (err as { code?: string }).code });
+  c.header('Retry-After', '5');
+  const message = "Cairn can't reach its database right now; try again in a moment.";
+  if (wantsJson(c)) return c.json({ error: { code: 'database_unavailable', message, fields: {} } }, 503);
+  return errorPage(c, 503, 'Cairn is unavailable', message);
 }
