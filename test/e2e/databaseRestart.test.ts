@@ -183,6 +183,7 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
       JOB_POLL_MS: '100',
       LOG_LEVEL: 'info',
       CAIRN_FETCH_FOREIGN: 'false',
+      PUBLIC_URL: 'http://cairn.test',
     };
     const webPort = await freePort();
     const web = await spawnCairn(['serve'], { ...env, PORT: String(webPort) }, /Cairn is running/);

@@ -64,6 +64,7 @@ describe('terminated PostgreSQL backends under load', { skip: adminUrl ? false :
     const queued: number[] = [];
     let enqueueFailures = 0;
     let terminated = 0;
+    const ended: number[] = [];
 
     // Load: three request streams and one stream of mail jobs, running until the terminations end.
     let loading = true;
@@ -100,8 +101,9 @@ describe('terminated PostgreSQL backends under load', { skip: adminUrl ? false :
       // Let traffic build up connections (idle and in use) before ending all of them.
       const before = statuses.size ? [...statuses.values()].reduce((a, b) => a + b, 0) : 0;
       while ([...statuses.values()].reduce((a, b) => a + b, 0) < before + 40 && unexpected.length === 0) await new Promise((r) => setTimeout(r, 10));
-      const { rows } = await admin.query<{ ok: boolean }>('select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      const { rows } = await admin.query<{ pid: number; ok: boolean }>('select pid, pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
       terminated += rows.filter((r) => r.ok).length;
+      ended.push(...rows.map((r) => r.pid));
     }
     loading = false;
     await load;
@@ -109,7 +111,14 @@ describe('terminated PostgreSQL backends under load', { skip: adminUrl ? false :
     assert.deepEqual(escaped, [], 'no uncaught exception or unhandled rejection');
     assert.deepEqual(unexpected, [], 'every request answered 200 or a clean 503');
 
-    // Afterwards every request succeeds again...
+    // Once the terminated backends are gone (a request racing a termination gets its 503)...
+    for (;;) {
+      const { rows } = await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where pid = any($1)', [ended]);
+      if (Number(rows[0]?.n) === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 50)); // and their closed sockets have been read
+    // ...every request succeeds again...
     for (const r of requests) {
       const res = await app.request(r.path, { headers: r.headers });
       assert.equal(res.status, 200, `${r.path} after the terminations`);
