@@ -290,7 +290,10 @@ describe('a PostgreSQL restart under cairn serve and cairn worker', { skip }, ()
       return row?.status === 'sent';
     }, 60_000, logs);
     assert.ok(sent);
-    const mailJob = await db.selectFrom('jobs').select(['status', 'attempts']).where('type', '=', 'mail.deliver').where(sql<string>`payload->>'outboxId'`, '=', String(outboxId)).executeTakeFirstOrThrow();
+    const mailJob = await until('the mail job to finish', async () => {
+      const row = await db.selectFrom('jobs').select(['status', 'attempts']).where('type', '=', 'mail.deliver').where(sql<string>`payload->>'outboxId'`, '=', String(outboxId)).executeTakeFirstOrThrow();
+      return row.status !== 'running' && row;
+    }, 60_000, logs);
     assert.deepEqual(mailJob, { status: 'succeeded', attempts: 1 }, 'delivered and recorded in one attempt');
     assert.equal(smtp.received.filter((m) => m.subject === 'across a blip').length, 1);
 
