@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../storage/pg/unavailable.ts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors.ts';
@@ -76,4 +77,22 @@ export function onNotFound(c: Context<AppEnv>) {
   if (isOb3ApiPath(c.req.path)) return ob3NotFound(c);
   if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'No such resource.', fields: {} } }, 404);
   return errorPage(c, 404, 'Page not found', 'There is no page at this address. Check the link, or start again from the home page.');
+}
+
+/**
+ * The handler the app registers: a database outage (restart, failover, connections refused or
+ * closed) is a temporary 503 with Retry-After, not a 500; every other error goes to onError.
+ */
+export function onAnyError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  if (!(err instanceof AppError) && isDatabaseUnavailable(err)) return databaseUnavailable(err, c);
+  return onError(err, c);
+}
+
+/** 503 "database unavailable": a page for browsers, `database_unavailable` JSON for clients; logged as a warning. */
+function databaseUnavailable(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  c.var.deps.logger.warn('database unavailable', { requestId: c.var.requestId, path: c.req.path, error: err.message || (err as { code?: string }).code });
+  c.header('Retry-After', '5');
+  const message = "Cairn can't reach its database right now; try again in a moment.";
+  if (wantsJson(c)) return c.json({ error: { code: 'database_unavailable', message, fields: {} } }, 503);
+  return errorPage(c, 503, 'Cairn is unavailable', message);
 }
