@@ -40,6 +40,7 @@ import { recognitionApiRoutes } from './recognitionApi.ts';
 import { ledgerRoutes } from '../web/routes/ledger.tsx';
 import { oauthProviderMount, ob3Routes } from '../features/ob3api/routes.tsx';
 import { auditRoutes } from '../web/routes/audit.tsx';
+import { apiDocsRoutes } from '../features/apiDocs/routes.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     credentialsApiRoutes(),
     ob3Routes(),
     auditRoutes(),
+    apiDocsRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);

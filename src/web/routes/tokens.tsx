@@ -41,7 +41,7 @@ async function tokensPage(c: C, form: FormState = emptyForm, created: string | n
           <fieldset class="checks" aria-describedby={form.errors.scopes ? 'scopes-error' : undefined}>
             <legend>What may it do?</legend>
             {form.errors.scopes && (
-              <p id="scopes-error" class="error">
+              <p id="scopes-error" class="error-text">
                 {form.errors.scopes}
               </p>
             )}
