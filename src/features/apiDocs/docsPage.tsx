@@ -23,6 +23,8 @@ export const DOCS_STYLE = `
 .docs table { font-size: .95em; }
 `;
 
+const characters = (n: number) => (n === 1 ? '1 character' : `${n} characters`);
+
 /** A schema's type in a few words: `string (date-time)`, `array of object`, `one of …`. */
 function typeLabel(s: Json): string {
   if (typeof s.$ref === 'string') return s.$ref.split('/').at(-1) ?? 'schema';
@@ -35,8 +37,8 @@ function typeLabel(s: Json): string {
   if (type === 'array' && isObject(s.items)) return `array of ${typeLabel(s.items)}`;
   const bounds = [
     typeof s.format === 'string' ? s.format : null,
-    typeof s.minLength === 'number' && s.minLength > 0 ? `at least ${s.minLength} characters` : null,
-    typeof s.maxLength === 'number' ? `at most ${s.maxLength} characters` : null,
+    typeof s.minLength === 'number' && s.minLength > 0 ? `at least ${characters(s.minLength)}` : null,
+    typeof s.maxLength === 'number' ? `at most ${characters(s.maxLength)}` : null,
     typeof s.minimum === 'number' ? `≥ ${s.minimum}` : null,
     typeof s.maximum === 'number' ? `≤ ${s.maximum}` : null,
     typeof s.minItems === 'number' && s.minItems > 0 ? `at least ${s.minItems}` : null,
