@@ -58,8 +58,11 @@ export async function assignedSecondReview(db: Queryable, userId: number, public
 }
 
 /** Records the calibration review (rubric-consistent); reports whether it agrees with the first. */
+/** A second reviewer's scores and decision. */
+export const secondReviewInput = z.object({ scores: z.record(z.string(), z.string()), decision: z.enum(['passed', 'needs_revision']) });
+
 export async function submitSecondReview(deps: CommandDeps, actor: Actor, secondPublicId: string, input: unknown): Promise<{ agrees: boolean }> {
-  const v = parseInput(z.object({ scores: z.record(z.string(), z.string()), decision: z.enum(['passed', 'needs_revision']) }), input);
+  const v = parseInput(secondReviewInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const s = await assignedSecondReview(tx, actor.userId, secondPublicId);

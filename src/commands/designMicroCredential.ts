@@ -11,6 +11,10 @@ import { requireMember } from './organisationAccess.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
 const slugField = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, 'Use 2–81 lower-case letters, digits and dashes.').optional());
+/** What creating a micro-credential takes: its design and an optional slug. */
+export const createMicroCredentialInput = designSchema.extend({ slug: slugField });
+/** Who may review a micro-credential's submissions (member public ids). */
+export const reviewerPoolInput = z.object({ reviewers: z.array(z.string()).max(500) });
 
 async function designable(tx: Tx, orgSlug: string, actor: Actor, mcPublicId: string) {
   const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
@@ -21,7 +25,7 @@ async function designable(tx: Tx, orgSlug: string, actor: Actor, mcPublicId: str
 
 /** Starts a micro-credential as draft version 1 (designers and admins). */
 export async function createMicroCredential(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown): Promise<{ publicId: string; slug: string }> {
-  const { slug: givenSlug, ...rest } = parseInput(designSchema.extend({ slug: slugField }), input);
+  const { slug: givenSlug, ...rest } = parseInput(createMicroCredentialInput, input);
   const design: Design = rest;
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
@@ -143,7 +147,7 @@ export async function saveStack(deps: CommandDeps, actor: Actor, orgSlug: string
 
 /** Sets a micro-credential's reviewer pool (members with the reviewer role); empty = every reviewer. */
 export async function setReviewerPool(deps: CommandDeps, actor: Actor, orgSlug: string, mcPublicId: string, input: unknown): Promise<void> {
-  const { reviewers } = parseInput(z.object({ reviewers: z.array(z.string()).max(500) }), input);
+  const { reviewers } = parseInput(reviewerPoolInput, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designable(tx, orgSlug, actor, mcPublicId);

@@ -324,7 +324,7 @@ async function step<T>(deps: CommandDeps, actor: Actor, orgSlug: string, submiss
 
 /** Either side adds a comment to the thread; the other side is told. */
 export async function commentOnSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  const { body } = parseInput(z.object({ body: text('Write your comment.') }), input);
+  const { body } = parseInput(commentInput, input);
   const now = deps.clock.now();
   await step(deps, actor, orgSlug, submissionPublicId, 'either', async (tx, s, who) => {
     if (who.side === 'recognizer') assertCan(who.roles, 'recognition.manage');
@@ -355,16 +355,20 @@ async function decide(deps: CommandDeps, actor: Actor, orgSlug: string, submissi
 
 /** An officer sends the submission back to the issuer with the changes needed. */
 export async function requestChanges(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  const { body } = parseInput(z.object({ body: text('Say what needs to change.') }), input);
+  const { body } = parseInput(requestChangesInput, input);
   await decide(deps, actor, orgSlug, submissionPublicId, 'changes_requested', body);
 }
 
 /** An officer rejects the submission with reasons. */
 export async function rejectSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  const { body } = parseInput(z.object({ body: text('Give the reasons for rejecting it.') }), input);
+  const { body } = parseInput(rejectSubmissionInput, input);
   await decide(deps, actor, orgSlug, submissionPublicId, 'rejected', body);
 }
 
+export const commentInput = z.object({ body: text('Write your comment.') });
+export const requestChangesInput = z.object({ body: text('Say what needs to change.') });
+export const rejectSubmissionInput = z.object({ body: text('Give the reasons for rejecting it.') });
+export const withdrawInput = z.object({ body: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(10000)) });
 export const approveInput = z.object({
   hours: z.preprocess(
     (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v.trim().replace(',', '.')) : v),
@@ -383,7 +387,7 @@ export async function approveSubmission(deps: CommandDeps, actor: Actor, orgSlug
 
 /** The issuer withdraws a submission that is still open. */
 export async function withdrawSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown = {}): Promise<void> {
-  const { body } = parseInput(z.object({ body: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(10000)) }), input);
+  const { body } = parseInput(withdrawInput, input);
   const now = deps.clock.now();
   await step(deps, actor, orgSlug, submissionPublicId, 'issuer', async (tx, s) => {
     if (!OPEN_STATUSES.includes(s.status)) throw conflict(`This submission is ${STATUS_LABELS[s.status].toLowerCase()}: only an open submission can be withdrawn.`);

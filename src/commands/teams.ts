@@ -41,9 +41,12 @@ async function memberTeam(db: Queryable, userId: number, teamPublicId: string) {
   return team;
 }
 
+/** Whom to invite to a team. */
+export const teamInvitationInput = z.object({ email: emailSchema });
+
 /** Invites a colleague by email; they join by opening the link while logged in with that address. */
 export async function inviteToTeam(deps: CommandDeps, actor: Actor, teamPublicId: string, input: unknown): Promise<{ token: string }> {
-  const { email } = parseInput(z.object({ email: emailSchema }), input);
+  const { email } = parseInput(teamInvitationInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const team = await memberTeam(tx, actor.userId, teamPublicId);

@@ -45,6 +45,7 @@ import { ob2ExportRoutes } from '../features/ob2export/routes.ts';
 
 /** How long /readyz waits for the database's answer. */
 const READY_TIMEOUT_MS = 2_000;
+import { apiDocsRoutes } from '../features/apiDocs/routes.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     auditRoutes(),
     webhookRoutes(),
     ob2ExportRoutes(),
+    apiDocsRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);

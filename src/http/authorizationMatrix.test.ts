@@ -136,7 +136,7 @@ const RULES: Record<string, Rule> = {
   'POST /orgs/:slug/members/:user/remove': org(['admin'], { p: async (w, h) => ({ user: await h.newMember(w, 'reviewer') }) }),
   'GET /orgs/:slug/audit': org(['admin']),
   'GET /orgs/:slug/audit.csv': org(['admin']),
-  'GET /api/v1/orgs/:slug/audit': org(['admin']),
+  'GET /api/v1/orgs/:slug/audit': org(['admin'], { tokens: true }),
   'GET /invitations/:token': pub({ p: id((w) => w.invitationToken, 'token') }),
   // An invitation is accepted only from an account with the invited address (none of these callers).
   'POST /invitations/:token': { allow: [], denied: 'forbidden', stranger: 'forbidden', foreign: 'same', p: id((w) => w.invitationToken, 'token') },
@@ -155,6 +155,9 @@ const RULES: Record<string, Rule> = {
   // The VC API takes only API tokens (a session is not enough); the token names its organisation.
   'POST /credentials/issue': org([], { tokens: true, anonymous: 'login', stranger: 'login', denied: 'login', foreign: 'same' }),
   'POST /credentials/verify': pub(),
+  // The API's description (OpenAPI document and its readable page).
+  'GET /api/v1/openapi.json': pub(),
+  'GET /api/docs': pub(),
   'POST /presentations/verify': pub(),
   'GET /orgs/:slug/did.json': pub(),
   'GET /status/:id': pub({ p: id((w) => w.statusList) }),

@@ -15,6 +15,18 @@ export function wantsJson(c: Context<AppEnv>): boolean {
 }
 
 /**
+ * The JSON API's one error shape, `{error: {code, message, details}}` (described as the `Error`
+ * component of /api/v1/openapi.json). `details.fields` holds per-field messages; `fields` repeats
+ * them for clients written before `details` existed.
+ */
+export function apiErrorBody(error: AppError) {
+  const details: Record<string, unknown> = { ...error.details };
+  if (Object.keys(error.fields).length) details.fields = error.fields;
+  if (error.retryAfterSeconds) details.retryAfterSeconds = error.retryAfterSeconds;
+  return { error: { code: error.code, message: error.message, details, fields: error.fields } };
+}
+
+/**
  * The one error boundary: typed errors become their status with a message written for people,
  * as JSON or as a page by the Accept header; anything else is logged and hidden behind a 500.
  */
@@ -29,7 +41,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
   if (wantsJson(c)) {
     // The W3C VC API answers invalid input with 400.
     const vcApi = /^\/(credentials|presentations)\//.test(c.req.path) && error.code === 'validation_failed';
-    return c.json({ error: { code: error.code, message: error.message, fields: error.fields } }, (vcApi ? 400 : error.status) as ContentfulStatusCode);
+    return c.json(apiErrorBody(error), (vcApi ? 400 : error.status) as ContentfulStatusCode);
   }
   if (error.code === 'unauthenticated') {
     const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
@@ -75,7 +87,7 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
 /** 404 for any path no route answers. */
 export function onNotFound(c: Context<AppEnv>) {
   if (isOb3ApiPath(c.req.path)) return ob3NotFound(c);
-  if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'No such resource.', fields: {} } }, 404);
+  if (wantsJson(c)) return c.json(apiErrorBody(new AppError('not_found', 'No such resource.')), 404);
   return errorPage(c, 404, 'Page not found', 'There is no page at this address. Check the link, or start again from the home page.');
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '../domain/errors.ts';
-import { authenticateApiToken } from '../commands/manageApiTokens.ts';
+import { authenticateApiToken, requireTokenScope } from '../commands/manageApiTokens.ts';
 import { issueSuppliedCredential } from '../commands/issueCredential.ts';
 import { verifyWithCairn } from '../commands/verifyCredential.ts';
 import { verifyPresentation } from '../commands/verifyPresentation.ts';
@@ -15,6 +15,7 @@ export function vcApiRoutes() {
     const { db, clock } = c.var.deps;
     const auth = header.startsWith('Bearer ') ? await authenticateApiToken(db, header.slice(7).trim(), clock.now()) : null;
     if (!auth) throw new AppError('unauthenticated', 'Send an organisation API token as “Authorization: Bearer cairn_…”.');
+    requireTokenScope(auth, 'credentials:issue');
     const issued = await issueSuppliedCredential({ ...c.var.deps, credentials: c.var.deps.credentials }, { organisationId: auth.organisationId, userId: null, ip: c.var.ip }, await jsonObjectBody(c));
     if (issued.jwt) {
       return c.json({ verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:application/vc+jwt,${issued.jwt}`, type: 'EnvelopedVerifiableCredential' } }, 201);

@@ -237,6 +237,8 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** What the token may do (API_SCOPES); migration 0021. */
+  scopes: Generated<string[]>;
 }
 
 export interface MicroCredentialsTable {
