@@ -13,7 +13,7 @@ export const TOKEN_PREFIX = 'cairn_';
  * What an organisation API token may do, chosen when it is made. Each API route that takes tokens
  * names the one scope it needs (see its description in the OpenAPI document, `x-cairn-scope`).
  */
-export const API_SCOPES = ['credentials:read', 'credentials:issue', 'credentials:status', 'awards:run', 'audit:read'] as const;
+export const API_SCOPES = ['credentials:read', 'credentials:issue', 'credentials:status', 'awards:run', 'audit:read', 'webhooks:manage'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** Each scope in words, for the tokens page, the CLI and the API description. */
@@ -23,6 +23,7 @@ export const API_SCOPE_WORDS: Record<ApiScope, string> = {
   'credentials:status': 'Revoke, suspend and reinstate credentials.',
   'awards:run': 'Upload rosters and run bulk awards.',
   'audit:read': 'Read the organisation’s audit log.',
+  'webhooks:manage': 'Create, change and replay the organisation’s webhooks.',
 };
 
 /** Scopes from a form (checkboxes), JSON (an array) or the CLI (“a,b”); absent = every scope. */

@@ -10,6 +10,7 @@ import { vcApiDocs } from '../../http/vcApi.openapi.ts';
 import { auditApiDocs } from '../../web/routes/audit.openapi.ts';
 import { proofAndFeesApiDocs } from '../../web/routes/proofAndFees.openapi.ts';
 import { ob3ApiDocs } from '../ob3api/routes.openapi.ts';
+import { webhookApiDocs } from '../webhooks/api.openapi.ts';
 
 /** The tags, in the order the docs page shows them. */
 export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
@@ -22,6 +23,7 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'Bulk awards', description: 'Awarding a micro-credential to a roster (CSV): upload, map, check, issue.' },
   { name: 'Recognition', description: 'Recognition programs and the submissions providers send them.' },
   { name: 'Audit', description: 'The organisation’s audit log.' },
+  { name: 'Webhooks', description: 'Telling the organisation’s own systems what happens: subscriptions, deliveries, replays.' },
   { name: 'W3C VC API', description: 'Issuing and verifying credentials and presentations (W3C VC API).' },
   { name: 'Open Badges 3.0 API', description: 'The 1EdTech Open Badges 3.0 API (OAuth 2.0; errors are imsx_StatusInfo).' },
   { name: 'API description', description: 'This description itself.' },
@@ -42,6 +44,7 @@ export const API_ROUTE_DOCS: readonly RouteDoc[] = [
   ...bulkAwardApiDocs,
   ...recognitionApiDocs,
   ...auditApiDocs,
+  ...webhookApiDocs,
   ...vcApiDocs,
   ...ob3ApiDocs,
   ...apiDocsApiDocs,

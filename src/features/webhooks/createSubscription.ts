@@ -27,7 +27,7 @@ export const webhookUrl = z
     }
   }, 'Use an http(s) URL without a user name or password in it, such as https://example.org/cairn-events.');
 
-const input = z.object({
+export const createSubscriptionInput = z.object({
   url: webhookUrl,
   events: z
     .union([z.string(), z.array(z.string())], { message: 'Choose at least one event.' })
@@ -59,7 +59,7 @@ export async function createSubscriptionInTx(
 
 /** Subscribes a receiver URL to some events of the organisation. */
 export async function createSubscription(deps: WebhookDeps, actor: WebhookActor, raw: unknown): Promise<{ publicId: string; secret: string }> {
-  const fields = parseInput(input, raw);
+  const fields = parseInput(createSubscriptionInput, raw);
   assertReachable(fields.url, deps.config.webhookAllowPrivate);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
