@@ -43,10 +43,10 @@ async function memberTeam(db: Queryable, userId: number, teamPublicId: string) {
 
 /** Invites a colleague by email; they join by opening the link while logged in with that address. */
 export async function inviteToTeam(deps: CommandDeps, actor: Actor, teamPublicId: string, input: unknown): Promise<{ token: string }> {
-  const { email } = parseInput(z.object({ email: emailSchema }), input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const team = await memberTeam(tx, actor.userId, teamPublicId);
+    const { email } = parseInput(z.object({ email: emailSchema }), input);
     const token = newSecretToken();
     await tx.insertInto('team_invitations').values({ team_id: team.id, email, token_hash: hashToken(token), invited_by: actor.userId, created_at: now, expires_at: new Date(now.getTime() + 14 * DAY) }).execute();
     const inviter = await findUser(tx, actor.userId);

@@ -65,12 +65,6 @@ interface Rule {
   missing?: string;
   /** Owners are not implied (the route is for one person: the assigned reviewer, the earner). */
   noOwner?: boolean;
-  /**
-   * The route (its command) checks the request body before access, so with the empty body the
-   * matrix sends, callers it should turn away get a 400/409/422 refusal instead. Tolerated (no
-   * change is made and nothing is shown), never a 2xx/3xx; each such route is a finding to fix.
-   */
-  bodyFirst?: boolean;
 }
 
 interface Helpers {
@@ -120,19 +114,23 @@ const RULES: Record<string, Rule> = {
   'POST /profile/emails/:id/primary': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/emails/:id/remove': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/password': user(),
+  // Everything about the account (ZIP); deleting it needs the password (the matrix sends none).
+  'GET /profile/my-data.zip': user(),
+  'POST /profile/delete': user(),
   // Organisations.
   'GET /orgs/new': user(),
   'POST /orgs/new': user(),
   'POST /switch-organisation': members({ stranger: 'not_found', body: (w) => ({ slug: w.org.slug }) }),
   'GET /orgs/:slug': members(),
   'GET /orgs/:slug/members': members(),
-  'POST /orgs/:slug/invitations': org(['admin'], { bodyFirst: true }),
+  'POST /orgs/:slug/invitations': org(['admin']),
   'POST /orgs/:slug/invitations/:id/revoke': org(['admin'], { p: id((w) => w.invitation) }),
   'POST /orgs/:slug/members/:user/roles': org(['admin'], { p: async (w, h) => ({ user: await h.newMember(w, 'reviewer') }), body: () => ({ roles: ['reviewer', 'designer'] }) }),
   'POST /orgs/:slug/members/:user/remove': org(['admin'], { p: async (w, h) => ({ user: await h.newMember(w, 'reviewer') }) }),
   'GET /orgs/:slug/audit': org(['admin']),
   'GET /orgs/:slug/audit.csv': org(['admin']),
   'GET /api/v1/orgs/:slug/audit': org(['admin']),
+  'GET /orgs/:slug/export.zip': org(['admin']),
   'GET /invitations/:token': pub({ p: id((w) => w.invitationToken, 'token') }),
   // An invitation is accepted only from an account with the invited address (none of these callers).
   'POST /invitations/:token': { allow: [], denied: 'forbidden', stranger: 'forbidden', foreign: 'same', p: id((w) => w.invitationToken, 'token') },
@@ -146,7 +144,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/me': user(),
   'GET /api/v1/orgs/:slug/members': members(),
   'GET /api/v1/orgs/:slug/invitations': org(['admin']),
-  'POST /api/v1/orgs/:slug/invitations': org(['admin'], { bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/invitations': org(['admin']),
   // VC API and public credential documents.
   // The VC API takes only API tokens (a session is not enough); the token names its organisation.
   'POST /credentials/issue': org([], { tokens: true, anonymous: 'login', stranger: 'login', denied: 'login', foreign: 'same' }),
@@ -161,17 +159,17 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/catalog': pub(),
   'GET /api/v1/orgs/:slug/micro-credentials': members(),
   'GET /api/v1/orgs/:slug/micro-credentials/:id/history': members({ p: id((w) => w.mc.publicId) }),
-  'POST /api/v1/orgs/:slug/micro-credentials': org(['designer', 'admin'], { bodyFirst: true }),
-  'PUT /api/v1/orgs/:slug/micro-credentials/:id/draft': org(['designer', 'admin'], { p: id((w) => w.mc.publicId), bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/micro-credentials': org(['designer', 'admin']),
+  'PUT /api/v1/orgs/:slug/micro-credentials/:id/draft': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/publish': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/revise': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
-  'PUT /api/v1/orgs/:slug/micro-credentials/:id/reviewers': org(['designer', 'admin'], { p: id((w) => w.mc.publicId), bodyFirst: true }),
+  'PUT /api/v1/orgs/:slug/micro-credentials/:id/reviewers': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/retire': org(['designer', 'admin'], { p: id((w) => w.mc.publicId), missing: undefined }),
-  'POST /api/v1/orgs/:slug/micro-credentials/import': org(['designer', 'admin'], { bodyFirst: true }),
-  'POST /api/v1/orgs/:slug/pathways': org(['designer', 'admin'], { bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/micro-credentials/import': org(['designer', 'admin']),
+  'POST /api/v1/orgs/:slug/pathways': org(['designer', 'admin']),
   'GET /api/v1/me/pathways': user(),
-  'POST /api/v1/orgs/:slug/stacks': org(['designer', 'admin'], { bodyFirst: true }),
-  'PUT /api/v1/orgs/:slug/stacks/:id': org(['designer', 'admin'], { p: id((w) => w.stack.publicId), bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/stacks': org(['designer', 'admin']),
+  'PUT /api/v1/orgs/:slug/stacks/:id': org(['designer', 'admin'], { p: id((w) => w.stack.publicId) }),
   'GET /catalog': pub(),
   'GET /catalog/stacks/:org/:stack/achievements.json': pub({ p: (w) => ({ org: w.org.slug, stack: w.stack.slug }) }),
   'GET /catalog/:org/:mc': pub({ p: (w) => ({ org: w.org.slug, mc: w.mc.slug }) }),
@@ -179,7 +177,7 @@ const RULES: Record<string, Rule> = {
   'GET /catalog/:org/:mc/v/:version/achievement.json': pub({ p: (w) => ({ org: w.org.slug, mc: w.mc.slug, version: 1 }) }),
   'GET /orgs/:slug/micro-credentials': org(['designer', 'admin']),
   'GET /orgs/:slug/micro-credentials/new': org(['designer', 'admin']),
-  'POST /orgs/:slug/micro-credentials/new': org(['designer', 'admin'], { bodyFirst: true }),
+  'POST /orgs/:slug/micro-credentials/new': org(['designer', 'admin']),
   'GET /orgs/:slug/micro-credentials/:id': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'POST /orgs/:slug/micro-credentials/:id/image': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'GET /orgs/:slug/micro-credentials/:id/edit': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
@@ -200,20 +198,20 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/applications/:id/submit': mine({ p: id((w) => w.application) }),
   'GET /api/v1/reviews': user(),
   'GET /api/v1/reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.attempt), noOwner: true }),
-  'POST /api/v1/reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.attempt), bodyFirst: true, noOwner: true }),
+  'POST /api/v1/reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.attempt), noOwner: true }),
   // The earner, and the issuing organisation's staff.
   'GET /api/v1/credentials/:id': org(['admin', 'issuing_staff'], { allow: ['admin', 'issuing_staff', 'earner'], p: id((w) => w.credential) }),
   'POST /api/v1/teams': user(),
-  'POST /api/v1/teams/:id/invitations': mine({ p: id((w) => w.team), bodyFirst: true }),
+  'POST /api/v1/teams/:id/invitations': mine({ p: id((w) => w.team) }),
   // A team invitation is for the invited address only (none of these callers has it).
   'POST /api/v1/teams/join/:token': { allow: [], denied: 'forbidden', stranger: 'forbidden', foreign: 'same', p: id((w) => w.teamToken, 'token') },
   'GET /api/v1/teams/:id': mine({ p: id((w) => w.team) }),
   'GET /api/v1/orgs/:slug/teams': org(['admin', 'issuing_staff']),
   'POST /api/v1/orgs/:slug/attempts/:attempt/second-review': org(['admin', 'issuing_staff'], { p: id((w) => w.attempt, 'attempt') }),
   'GET /api/v1/second-reviews/:id': org([], { denied: 'not_found', p: () => ({ id: 'cal_none' }), missing: 'no second review requested' }),
-  'POST /api/v1/second-reviews/:id': org([], { denied: 'not_found', p: () => ({ id: 'cal_none' }), missing: 'no second review requested', bodyFirst: true }),
+  'POST /api/v1/second-reviews/:id': org([], { denied: 'not_found', p: () => ({ id: 'cal_none' }), missing: 'no second review requested' }),
   'GET /api/v1/orgs/:slug/calibration': org(['admin', 'issuing_staff']),
-  'POST /api/v1/orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId), bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId) }),
   'GET /api/v1/orgs/:slug/applications/:id': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
   // Proof and fees.
   'POST /applications/:id/certificate': mine({ p: id((w) => w.application) }),
@@ -222,16 +220,16 @@ const RULES: Record<string, Rule> = {
   'GET /orgs/:slug/proof-queue': org(['admin', 'issuing_staff']),
   'POST /orgs/:slug/proof-queue/:app/approve': org(['admin', 'issuing_staff'], { p: id((w) => w.application, 'app'), missing: 'no proof-of-completion application' }),
   'POST /orgs/:slug/proof-queue/:app/reject': org(['admin', 'issuing_staff'], { p: id((w) => w.application, 'app') }),
-  'POST /orgs/:slug/payments/:payment/mark-paid': org(['admin', 'issuing_staff'], { p: () => ({ payment: 'pay_none' }), missing: 'no fee-paying application', bodyFirst: true }),
-  'POST /orgs/:slug/payments/:payment/refund': org(['admin', 'issuing_staff'], { p: () => ({ payment: 'pay_none' }), missing: 'no fee-paying application', bodyFirst: true }),
+  'POST /orgs/:slug/payments/:payment/mark-paid': org(['admin', 'issuing_staff'], { p: () => ({ payment: 'pay_none' }), missing: 'no fee-paying application' }),
+  'POST /orgs/:slug/payments/:payment/refund': org(['admin', 'issuing_staff'], { p: () => ({ payment: 'pay_none' }), missing: 'no fee-paying application' }),
   'POST /api/v1/applications/:id/certificate': mine({ p: id((w) => w.application) }),
   'POST /api/v1/applications/:id/proof/submit': mine({ p: id((w) => w.application) }),
   'GET /api/v1/applications/:id/payment': mine({ p: id((w) => w.application), missing: 'no fee-paying application' }),
   'GET /api/v1/orgs/:slug/proof-queue': org(['admin', 'issuing_staff']),
   'POST /api/v1/orgs/:slug/applications/:id/approve': org(['admin', 'issuing_staff'], { p: id((w) => w.application), missing: 'no proof-of-completion application' }),
-  'POST /api/v1/orgs/:slug/applications/:id/reject': org(['admin', 'issuing_staff'], { p: id((w) => w.application), bodyFirst: true }),
-  'POST /api/v1/orgs/:slug/payments/:id/mark-paid': org(['admin', 'issuing_staff'], { p: () => ({ id: 'pay_none' }), missing: 'no fee-paying application', bodyFirst: true }),
-  'POST /api/v1/orgs/:slug/payments/:id/refund': org(['admin', 'issuing_staff'], { p: () => ({ id: 'pay_none' }), missing: 'no fee-paying application', bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/applications/:id/reject': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
+  'POST /api/v1/orgs/:slug/payments/:id/mark-paid': org(['admin', 'issuing_staff'], { p: () => ({ id: 'pay_none' }), missing: 'no fee-paying application' }),
+  'POST /api/v1/orgs/:slug/payments/:id/refund': org(['admin', 'issuing_staff'], { p: () => ({ id: 'pay_none' }), missing: 'no fee-paying application' }),
   // Earning pages.
   'POST /catalog/:org/:mc/apply': user({ p: (w) => ({ org: w.org.slug, mc: w.mc.slug }) }),
   'GET /applications': user(),
@@ -293,16 +291,17 @@ const RULES: Record<string, Rule> = {
   'POST /orgs/:slug/recognition/submissions/:id/endorse': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming) }),
   'GET /endorsements/:id': pub({ p: () => ({ id: 'end_none' }), missing: 'no endorsement issued' }),
   'GET /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
-  'POST /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer'], { bodyFirst: true }),
-  'PUT /api/v1/orgs/:slug/recognition/programs/:id': org(['admin', 'recognition_officer'], { p: id((w) => w.program), bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
+  'PUT /api/v1/orgs/:slug/recognition/programs/:id': org(['admin', 'recognition_officer'], { p: id((w) => w.program) }),
   // Every member sees the list (each side's own rows).
   'GET /api/v1/orgs/:slug/recognition/submissions': members(),
-  'POST /api/v1/orgs/:slug/recognition/submissions': org(['admin', 'designer', 'issuing_staff'], { bodyFirst: true }),
+  'POST /api/v1/orgs/:slug/recognition/submissions': org(['admin', 'designer', 'issuing_staff']),
   'GET /api/v1/orgs/:slug/recognition/submissions/:id': org(['admin', 'designer', 'issuing_staff'], { p: id((w) => w.submission) }),
-  'POST /api/v1/orgs/:slug/recognition/submissions/:id/comment': org(['admin', 'designer', 'issuing_staff', 'recognition_officer'], { p: id((w) => w.submission), bodyFirst: true }),
-  'POST /api/v1/orgs/:slug/recognition/submissions/:id/request-changes': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming), bodyFirst: true }),
-  'POST /api/v1/orgs/:slug/recognition/submissions/:id/approve': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming), bodyFirst: true }),
-  'POST /api/v1/orgs/:slug/recognition/submissions/:id/reject': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming), bodyFirst: true }),
+  // On the issuer side (this organisation's own submission) officers may not comment: submitters may.
+  'POST /api/v1/orgs/:slug/recognition/submissions/:id/comment': org(['admin', 'designer', 'issuing_staff'], { p: id((w) => w.submission) }),
+  'POST /api/v1/orgs/:slug/recognition/submissions/:id/request-changes': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming) }),
+  'POST /api/v1/orgs/:slug/recognition/submissions/:id/approve': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming) }),
+  'POST /api/v1/orgs/:slug/recognition/submissions/:id/reject': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming) }),
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/withdraw': org(['admin', 'designer', 'issuing_staff'], { p: id((w) => w.submission) }),
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/endorse': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming) }),
   // The credit ledger.
@@ -342,7 +341,7 @@ const RULES: Record<string, Rule> = {
   'GET /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: 'needs an OAuth interaction in progress' }),
   'POST /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: 'needs an OAuth interaction in progress' }),
   // Connections from this backpack to other Open Badges 3.0 hosts.
-  'POST /backpack/connections': user({ bodyFirst: true }),
+  'POST /backpack/connections': user(),
   // Without a pending connection of the caller's own, it goes back to the backpack with a message.
   'GET /backpack/connections/callback': user(),
   'POST /backpack/connections/:id/send': mine({ p: () => ({ id: 'conn_none' }), missing: 'no connection to another host' }),
@@ -504,9 +503,9 @@ for (const backend of testBackends()) {
         requests++;
         const got = classify(res);
         const expected = expectedFor(rule, actor, side);
-        // A business refusal means the caller got past the gate; for bodyFirst routes it may also
-        // come before the gate (see Rule.bodyFirst).
-        const fine = got === expected || (got === 'refused' && (expected === 'allowed' || rule.bodyFirst === true));
+        // A business refusal means the caller got past the gate (access is always checked before
+        // the body is judged, so a caller who should be turned away never sees one).
+        const fine = got === expected || (got === 'refused' && expected === 'allowed');
         if (!fine) failures.push(`${route} as ${actor} on ${side} ${path}: expected ${expected}, got ${got} (${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''})`);
       };
 
