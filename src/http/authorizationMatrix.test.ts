@@ -57,6 +57,8 @@ interface Rule {
   tokens?: boolean;
   /** Path parameters (other than :slug) from a world; may create a fresh thing per request. */
   p?: (w: AuthzWorld, h: Helpers) => Params | Promise<Params>;
+  /** Query parameters to send. */
+  q?: (w: AuthzWorld) => Record<string, string>;
   /** Form fields or JSON body to send. */
   body?: (w: AuthzWorld) => Record<string, unknown>;
   /** Run on a fresh session per request (the route ends or changes the session). */
@@ -136,8 +138,8 @@ const RULES: Record<string, Rule> = {
   'POST /invitations/:token': { allow: [], denied: 'forbidden', stranger: 'forbidden', foreign: 'same', p: id((w) => w.invitationToken, 'token') },
   // Development mailbox (on only with CAIRN_MAILBOX, never in production) and platform admin.
   'GET /dev/mailbox': pub(),
-  'GET /dev/mailbox/:id': pub({ p: () => ({ id: 'msg_none' }), missing: 'any outbox id' }),
-  'GET /dev/mailbox/:id/html': pub({ p: () => ({ id: 'msg_none' }), missing: 'any outbox id' }),
+  'GET /dev/mailbox/:id': pub({ p: id((w) => w.outboxMessage) }),
+  'GET /dev/mailbox/:id/html': pub({ p: id((w) => w.outboxMessage) }),
   'GET /admin/jobs': org([], { stranger: 'forbidden' }),
   'POST /admin/jobs/:id/retry': org([], { stranger: 'forbidden', foreign: 'same', p: () => ({ id: '1' }) }),
   // JSON API: the account and its organisations.
@@ -164,7 +166,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/orgs/:slug/micro-credentials/:id/publish': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/revise': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'PUT /api/v1/orgs/:slug/micro-credentials/:id/reviewers': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
-  'POST /api/v1/orgs/:slug/micro-credentials/:id/retire': org(['designer', 'admin'], { p: id((w) => w.mc.publicId), missing: undefined }),
+  'POST /api/v1/orgs/:slug/micro-credentials/:id/retire': org(['designer', 'admin'], { p: id((w) => w.mc.publicId) }),
   'POST /api/v1/orgs/:slug/micro-credentials/import': org(['designer', 'admin']),
   'POST /api/v1/orgs/:slug/pathways': org(['designer', 'admin']),
   'GET /api/v1/me/pathways': user(),
@@ -188,7 +190,7 @@ const RULES: Record<string, Rule> = {
   'GET /orgs/:slug/stacks': org(['designer', 'admin']),
   'POST /orgs/:slug/stacks/:id/delete': org(['designer', 'admin'], { p: async (w, h) => ({ id: await h.newStack(w) }) }),
   'POST /orgs/:slug/stacks': org(['designer', 'admin']),
-  'GET /images/:file': pub({ p: () => ({ file: 'img_none.png' }), missing: 'no badge image uploaded' }),
+  'GET /images/:file': pub({ p: (w) => ({ file: `${w.badgeImage}.png` }) }),
   // Earning (the earner's side).
   'POST /api/v1/micro-credentials/:id/apply': user({ p: id((w) => w.mc.publicId) }),
   'GET /api/v1/applications': user(),
@@ -207,29 +209,33 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/teams/join/:token': { allow: [], denied: 'forbidden', stranger: 'forbidden', foreign: 'same', p: id((w) => w.teamToken, 'token') },
   'GET /api/v1/teams/:id': mine({ p: id((w) => w.team) }),
   'GET /api/v1/orgs/:slug/teams': org(['admin', 'issuing_staff']),
-  'POST /api/v1/orgs/:slug/attempts/:attempt/second-review': org(['admin', 'issuing_staff'], { p: id((w) => w.attempt, 'attempt') }),
-  'GET /api/v1/second-reviews/:id': org([], { denied: 'not_found', p: () => ({ id: 'cal_none' }), missing: 'no second review requested' }),
-  'POST /api/v1/second-reviews/:id': org([], { denied: 'not_found', p: () => ({ id: 'cal_none' }), missing: 'no second review requested' }),
+  'POST /api/v1/orgs/:slug/attempts/:attempt/second-review': org(['admin', 'issuing_staff'], { p: id((w) => w.reviewedAttempt, 'attempt') }),
+  // Only the reviewer asked for the second review sees it (owners included: it is blind scoring).
+  'GET /api/v1/second-reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.secondReview), noOwner: true }),
+  'POST /api/v1/second-reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.secondReview), noOwner: true }),
   'GET /api/v1/orgs/:slug/calibration': org(['admin', 'issuing_staff']),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId) }),
   'GET /api/v1/orgs/:slug/applications/:id': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
   // Proof and fees.
-  'POST /applications/:id/certificate': mine({ p: id((w) => w.application) }),
-  'POST /applications/:id/proof/submit': mine({ p: id((w) => w.application) }),
-  'GET /payments/:id/receipt': mine({ p: () => ({ id: 'pay_none' }), missing: 'no fee-paying application' }),
+  'POST /applications/:id/certificate': mine({ p: id((w) => w.proofApplication) }),
+  'POST /applications/:id/proof/submit': mine({ p: id((w) => w.proofApplication) }),
+  // The invoice or receipt: its earner, and the issuer's staff.
+  'GET /payments/:id/receipt': org(['admin', 'issuing_staff'], { allow: ['admin', 'issuing_staff', 'earner'], denied: 'not_found', p: id((w) => w.payment) }),
   'GET /orgs/:slug/proof-queue': org(['admin', 'issuing_staff']),
-  'POST /orgs/:slug/proof-queue/:app/approve': org(['admin', 'issuing_staff'], { p: id((w) => w.application, 'app'), missing: 'no proof-of-completion application' }),
-  'POST /orgs/:slug/proof-queue/:app/reject': org(['admin', 'issuing_staff'], { p: id((w) => w.application, 'app') }),
-  'POST /orgs/:slug/payments/:payment/mark-paid': org(['admin', 'issuing_staff'], { p: () => ({ payment: 'pay_none' }), missing: 'no fee-paying application' }),
-  'POST /orgs/:slug/payments/:payment/refund': org(['admin', 'issuing_staff'], { p: () => ({ payment: 'pay_none' }), missing: 'no fee-paying application' }),
-  'POST /api/v1/applications/:id/certificate': mine({ p: id((w) => w.application) }),
-  'POST /api/v1/applications/:id/proof/submit': mine({ p: id((w) => w.application) }),
-  'GET /api/v1/applications/:id/payment': mine({ p: id((w) => w.application), missing: 'no fee-paying application' }),
+  // The fee is unpaid, so approving is refused (409) and nothing is issued; the empty forms of
+  // reject, mark-paid and refund are refused (422) once access is granted.
+  'POST /orgs/:slug/proof-queue/:app/approve': org(['admin', 'issuing_staff'], { p: id((w) => w.proofApplication, 'app') }),
+  'POST /orgs/:slug/proof-queue/:app/reject': org(['admin', 'issuing_staff'], { p: id((w) => w.proofApplication, 'app') }),
+  'POST /orgs/:slug/payments/:payment/mark-paid': org(['admin', 'issuing_staff'], { p: id((w) => w.payment, 'payment') }),
+  'POST /orgs/:slug/payments/:payment/refund': org(['admin', 'issuing_staff'], { p: id((w) => w.payment, 'payment') }),
+  'POST /api/v1/applications/:id/certificate': mine({ p: id((w) => w.proofApplication) }),
+  'POST /api/v1/applications/:id/proof/submit': mine({ p: id((w) => w.proofApplication) }),
+  'GET /api/v1/applications/:id/payment': mine({ p: id((w) => w.proofApplication) }),
   'GET /api/v1/orgs/:slug/proof-queue': org(['admin', 'issuing_staff']),
-  'POST /api/v1/orgs/:slug/applications/:id/approve': org(['admin', 'issuing_staff'], { p: id((w) => w.application), missing: 'no proof-of-completion application' }),
-  'POST /api/v1/orgs/:slug/applications/:id/reject': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
-  'POST /api/v1/orgs/:slug/payments/:id/mark-paid': org(['admin', 'issuing_staff'], { p: () => ({ id: 'pay_none' }), missing: 'no fee-paying application' }),
-  'POST /api/v1/orgs/:slug/payments/:id/refund': org(['admin', 'issuing_staff'], { p: () => ({ id: 'pay_none' }), missing: 'no fee-paying application' }),
+  'POST /api/v1/orgs/:slug/applications/:id/approve': org(['admin', 'issuing_staff'], { p: id((w) => w.proofApplication) }),
+  'POST /api/v1/orgs/:slug/applications/:id/reject': org(['admin', 'issuing_staff'], { p: id((w) => w.proofApplication) }),
+  'POST /api/v1/orgs/:slug/payments/:id/mark-paid': org(['admin', 'issuing_staff'], { p: id((w) => w.payment) }),
+  'POST /api/v1/orgs/:slug/payments/:id/refund': org(['admin', 'issuing_staff'], { p: id((w) => w.payment) }),
   // Earning pages.
   'POST /catalog/:org/:mc/apply': user({ p: (w) => ({ org: w.org.slug, mc: w.mc.slug }) }),
   'GET /applications': user(),
@@ -241,7 +247,8 @@ const RULES: Record<string, Rule> = {
   'GET /reviews': user(),
   'GET /reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.attempt), noOwner: true }),
   'POST /reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.attempt), noOwner: true }),
-  'GET /evidence-files/:id': mine({ p: () => ({ id: 'file_none' }), missing: 'no evidence file uploaded' }),
+  // An evidence file: its earner, the reviewer assigned to the attempt, and the issuer's staff.
+  'GET /evidence-files/:id': org(['admin', 'issuing_staff', 'reviewer'], { allow: ['admin', 'issuing_staff', 'reviewer', 'earner'], denied: 'not_found', p: id((w) => w.evidenceFile) }),
   'GET /orgs/:slug/review-queue': org(['admin', 'issuing_staff']),
   'POST /orgs/:slug/review-queue/:attempt/assign': org(['admin', 'issuing_staff'], { p: id((w) => w.attempt, 'attempt') }),
   'GET /orgs/:slug/analytics': org(['admin', 'issuing_staff']),
@@ -267,10 +274,10 @@ const RULES: Record<string, Rule> = {
   'GET /badges/:id': pub({ p: id((w) => w.credential) }),
   'GET /badges/:id/qr.svg': pub({ p: id((w) => w.credential) }),
   'GET /badges/:id/credential.json': pub({ p: id((w) => w.credential) }),
-  'GET /badges/:id/credential.jwt': pub({ p: id((w) => w.credential), missing: 'no VC-JWT issued' }),
+  'GET /badges/:id/credential.jwt': pub({ p: id((w) => w.credential) }),
   'GET /badges/:id/baked.png': pub({ p: id((w) => w.credential) }),
   'GET /badges/:id/baked.svg': pub({ p: id((w) => w.credential) }),
-  'GET /oembed': pub({ missing: 'needs ?url=' }),
+  'GET /oembed': pub({ q: (w) => ({ url: w.badgeUrl }) }),
   // Recognition (recognizer side: officers; issuer side: submitters).
   'GET /orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
   'POST /orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
@@ -289,7 +296,7 @@ const RULES: Record<string, Rule> = {
   'POST /orgs/:slug/recognition/submissions/:id/reject': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming) }),
   'POST /orgs/:slug/recognition/submissions/:id/withdraw': org(['admin', 'designer', 'issuing_staff'], { p: id((w) => w.submission) }),
   'POST /orgs/:slug/recognition/submissions/:id/endorse': org(['admin', 'recognition_officer'], { p: id((w) => w.incoming) }),
-  'GET /endorsements/:id': pub({ p: () => ({ id: 'end_none' }), missing: 'no endorsement issued' }),
+  'GET /endorsements/:id': pub({ p: id((w) => w.endorsement) }),
   'GET /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
   'POST /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
   'PUT /api/v1/orgs/:slug/recognition/programs/:id': org(['admin', 'recognition_officer'], { p: id((w) => w.program) }),
@@ -311,10 +318,11 @@ const RULES: Record<string, Rule> = {
   'GET /me/licenses/:id/transcript.json': mine({ p: id((w) => w.license) }),
   'GET /me/licenses/:id/transcript': mine({ p: id((w) => w.license) }),
   'GET /orgs/:slug/recognition/notices': org(['admin', 'recognition_officer']),
-  'GET /orgs/:slug/recognition/notices/:id': org(['admin', 'recognition_officer'], { p: () => ({ id: 'notice_none' }), missing: 'no completion notice' }),
-  'GET /orgs/:slug/recognition/notices/:id/credential.json': org(['admin', 'recognition_officer'], { p: () => ({ id: 'notice_none' }), missing: 'no completion notice' }),
-  'POST /orgs/:slug/recognition/notices/:id/post': org(['admin', 'recognition_officer'], { p: () => ({ id: 'notice_none' }), missing: 'no completion notice' }),
-  'POST /orgs/:slug/recognition/notices/:id/dismiss': org(['admin', 'recognition_officer'], { p: () => ({ id: 'notice_none' }), missing: 'no completion notice' }),
+  'GET /orgs/:slug/recognition/notices/:id': org(['admin', 'recognition_officer'], { p: id((w) => w.notice) }),
+  'GET /orgs/:slug/recognition/notices/:id/credential.json': org(['admin', 'recognition_officer'], { p: id((w) => w.notice) }),
+  // The earner's license is not confirmed yet: posting is explained on the notice's page.
+  'POST /orgs/:slug/recognition/notices/:id/post': org(['admin', 'recognition_officer'], { p: id((w) => w.notice) }),
+  'POST /orgs/:slug/recognition/notices/:id/dismiss': org(['admin', 'recognition_officer'], { p: id((w) => w.notice) }),
   'GET /orgs/:slug/recognition/licenses': org(['admin', 'recognition_officer']),
   'POST /orgs/:slug/recognition/licenses/:id/confirm': org(['admin', 'recognition_officer'], { p: id((w) => w.license) }),
   'POST /orgs/:slug/recognition/licenses/:id/reject': org(['admin', 'recognition_officer'], { p: id((w) => w.license) }),
@@ -344,8 +352,9 @@ const RULES: Record<string, Rule> = {
   'POST /backpack/connections': user(),
   // Without a pending connection of the caller's own, it goes back to the backpack with a message.
   'GET /backpack/connections/callback': user(),
-  'POST /backpack/connections/:id/send': mine({ p: () => ({ id: 'conn_none' }), missing: 'no connection to another host' }),
-  'POST /backpack/connections/:id/remove': mine({ p: () => ({ id: 'conn_none' }), missing: 'no connection to another host' }),
+  // The connection's tokens have run out: sending explains that on the backpack page (nothing leaves).
+  'POST /backpack/connections/:id/send': mine({ p: id((w) => w.connection), body: (w) => ({ badge: `issued:${w.credential}` }) }),
+  'POST /backpack/connections/:id/remove': mine({ p: id((w) => w.connection) }),
   'GET /backpack': user(),
   'POST /backpack/import': user(),
   'POST /backpack/badges/:id/privacy': mine({ p: id((w) => w.credential) }),
@@ -356,11 +365,12 @@ const RULES: Record<string, Rule> = {
   'GET /backpack/imported/:id/download': mine({ p: id((w) => w.imported) }),
   'GET /backpack/imported/:id/baked.png': mine({ p: id((w) => w.imported) }),
   'GET /backpack/imported/:id/baked.svg': mine({ p: id((w) => w.imported) }),
-  'GET /backpack/imported/:id/image': mine({ p: id((w) => w.imported), missing: 'the imported badge has no image' }),
+  'GET /backpack/imported/:id/image': mine({ p: id((w) => w.importedImage) }),
   'GET /backpack/export.zip': user(),
   'GET /backpack/collections': user(),
   'POST /backpack/collections': user(),
-  'POST /backpack/collections/add': user({ missing: 'the form names no collection' }),
+  // The form names the collection and the badge: only the earner's own are found.
+  'POST /backpack/collections/add': mine({ body: (w) => ({ collection: w.collection, badge: w.imported }) }),
   'GET /backpack/collections/:id': mine({ p: id((w) => w.collection) }),
   'POST /backpack/collections/:id': mine({ p: id((w) => w.collection) }),
   'POST /backpack/collections/:id/delete': mine({ p: id((w) => w.collection) }),
@@ -369,8 +379,8 @@ const RULES: Record<string, Rule> = {
   'POST /backpack/collections/:id/items/:item/remove': mine({ p: (w) => ({ id: w.collection, item: w.collectionItem }) }),
   'POST /backpack/collections/:id/items/:item/move': mine({ p: (w) => ({ id: w.collection, item: w.collectionItem }) }),
   'GET /c/:token': pub({ p: id((w) => w.shareToken, 'token') }),
-  'GET /c/:token/imported/:id': pub({ p: (w) => ({ token: w.shareToken, id: w.imported }), missing: 'no imported badge in the shared collection' }),
-  'GET /c/:token/imported/:id/image': pub({ p: (w) => ({ token: w.shareToken, id: w.imported }), missing: 'no imported badge in the shared collection' }),
+  'GET /c/:token/imported/:id': pub({ p: (w) => ({ token: w.shareToken, id: w.importedImage }) }),
+  'GET /c/:token/imported/:id/image': pub({ p: (w) => ({ token: w.shareToken, id: w.importedImage }) }),
   'GET /verify': pub(),
   'POST /verify': pub(),
   // Issuing over JSON (session or the organisation's API token).
@@ -474,7 +484,8 @@ for (const backend of testBackends()) {
         const [method = 'GET', pattern = '/'] = route.split(' ');
         const w = side === 'own' ? own : foreign;
         const params: Params = { slug: w.org.slug, ...(await rule.p?.(w, helpers)) };
-        const path = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? `none-${name}`)));
+        const query = rule.q ? `?${new URLSearchParams(rule.q(w)).toString()}` : '';
+        const path = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? `none-${name}`))) + query;
         const api = path.startsWith('/api/') || path.startsWith('/credentials/') || path.startsWith('/presentations/');
         const headers: Record<string, string> = { accept: api ? 'application/json' : 'text/html' };
         let session = actor === 'anonymous' || actor === 'token' ? undefined : sessions.get(actor);
@@ -525,7 +536,7 @@ for (const backend of testBackends()) {
       // Reads first, many at once; then writes, one route at a time.
       const reads = unique_.filter((r) => r.startsWith('GET '));
       // Writes that end something (retire, delete, withdraw …) run last, so the things other routes need stay.
-      const ending = (r: string) => (/\/(delete|logout)$/.test(r) ? 2 : /\/(retire|remove|withdraw|revoke|archive|reject|decline|unshare)$/.test(r) ? 1 : 0);
+      const ending = (r: string) => (/\/(delete|logout)$/.test(r) ? 2 : /\/(retire|remove|withdraw|revoke|archive|reject|decline|unshare|dismiss)$/.test(r) ? 1 : 0);
       const writes = unique_.filter((r) => !r.startsWith('GET ')).sort((a, b) => ending(a) - ending(b));
       await bounded(reads, 6, async (route) => {
         for (const c of casesOf(route, RULES[route]!)) await send(route, RULES[route]!, c.actor, c.side);
