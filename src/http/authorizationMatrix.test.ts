@@ -478,6 +478,7 @@ for (const backend of testBackends()) {
       const routes = app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
       const unique_ = [...new Set(routes)].filter((r) => r in RULES);
       const failures: string[] = [];
+      const readOnce = new Set<string>();
       let requests = 0;
 
       const send = async (route: string, rule: Rule, actor: ActorName, side: Side): Promise<void> => {
@@ -510,9 +511,13 @@ for (const backend of testBackends()) {
           }
         }
         const res = await app.request(path, { method, headers, body }, { incoming: { socket: { remoteAddress: '203.0.113.50' } } });
-        await res.arrayBuffer();
-        requests++;
         const got = classify(res);
+        // The first allowed answer of a route is read to its end (a stream that breaks fails the
+        // test); later ones only by their status, so a big download (a ZIP export) is built once.
+        if (got === 'allowed' && readOnce.has(route)) await res.body?.cancel();
+        else await res.arrayBuffer();
+        if (got === 'allowed') readOnce.add(route);
+        requests++;
         const expected = expectedFor(rule, actor, side);
         // A business refusal means the caller got past the gate (access is always checked before
         // the body is judged, so a caller who should be turned away never sees one).
@@ -523,9 +528,14 @@ for (const backend of testBackends()) {
       const casesOf = (route: string, rule: Rule) => {
         const hasParams = /:[A-Za-z]/.test(route.replace(':slug', '')) || route.includes(':slug');
         const cases: Array<{ actor: ActorName; side: Side }> = [];
+        // On the other organisation's (person's) things every caller is answered alike, so the
+        // foreign side asks only a few: the owner (may do everything at home), the earner, the
+        // first role allowed at home (its own code path) and the first one refused there.
+        const roleAllowed = (r: Role) => (rule.allow as readonly string[]).includes(r);
+        const foreignCallers = new Set<ActorName>(['owner', 'earner', ...ALL.filter((r) => r !== 'owner' && roleAllowed(r)).slice(0, 1), ...ALL.filter((r) => r !== 'owner' && !roleAllowed(r)).slice(0, 1)]);
         for (const actor of actors) {
           cases.push({ actor, side: 'own' });
-          if (hasParams && actor !== 'anonymous' && actor !== 'outsider') cases.push({ actor, side: 'foreign' });
+          if (hasParams && foreignCallers.has(actor)) cases.push({ actor, side: 'foreign' });
         }
         if (rule.tokens) cases.push({ actor: 'token', side: 'own' }, { actor: 'token', side: 'foreign' });
         // Callers expected to be turned away go first, so a change made by an allowed caller
