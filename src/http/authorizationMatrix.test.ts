@@ -90,6 +90,8 @@ const bearerOnly = (): Rule => ({ allow: [], denied: 'login', stranger: 'login',
 
 const id = (pick: (w: AuthzWorld) => string | number, name = 'id') => (w: AuthzWorld) => ({ [name]: pick(w) });
 
+const CONSENT = 'an OAuth interaction lives in the cookie of the browser that started it, and is used up by its consent (tested end to end in features/ob3api)';
+
 /** The expected answer for every route; a route without a line here fails the test. */
 const RULES: Record<string, Rule> = {
   // Health, home, accounts (public pages and forms).
@@ -345,9 +347,11 @@ const RULES: Record<string, Rule> = {
   'POST /ims/ob/v3p0/credentials': bearerOnly(),
   'GET /ims/ob/v3p0/profile': bearerOnly(),
   'PUT /ims/ob/v3p0/profile': bearerOnly(),
-  // Consent for an authorization in progress: only with its interaction cookie.
-  'GET /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: 'needs an OAuth interaction in progress' }),
-  'POST /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: 'needs an OAuth interaction in progress' }),
+  // Consent for an authorization in progress: only with its interaction cookie, which the browser
+  // that started the authorization holds (not a fixture: it is one-use, and tied to that browser).
+  // The whole flow, consent included, runs with a real OAuth client in features/ob3api.
+  'GET /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: CONSENT }),
+  'POST /oauth/consent/:uid': user({ p: () => ({ uid: 'no-such-interaction' }), missing: CONSENT }),
   // Connections from this backpack to other Open Badges 3.0 hosts.
   'POST /backpack/connections': user(),
   // Without a pending connection of the caller's own, it goes back to the backpack with a message.
