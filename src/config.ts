@@ -27,6 +27,11 @@ export const settings = {
     help: 'A PostgreSQL server to use. Empty: the embedded database (PGlite) in CAIRN_DATA_DIR.',
   },
   DATABASE_POOL_SIZE: { schema: int(1, 200), default: '10', help: 'Connections per process to DATABASE_URL.' },
+  DATABASE_CONNECT_TIMEOUT_MS: {
+    schema: int(100, 600000),
+    default: '5000',
+    help: 'Longest wait for a connection to DATABASE_URL (a new one, or a free one from the pool). When the database is down, requests get a 503 after at most this long.',
+  },
   CAIRN_DATA_DIR: { schema: z.string().min(1), default: '.cairn', help: 'Folder for the embedded database and local files.' },
   CAIRN_DEMO: { schema: bool, default: 'true', help: 'Seed demo organisations and users into an empty database, and show the developer mailbox.' },
   CAIRN_MAILBOX: { schema: bool, default: '', help: 'Show the developer mailbox at /dev/mailbox. Default: on in demo mode, off otherwise.' },
@@ -70,6 +75,8 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | null;
   databasePoolSize: number;
+  /** DATABASE_CONNECT_TIMEOUT_MS: the bound on waiting for a PostgreSQL connection. */
+  databaseConnectTimeoutMs: number;
   dataDir: string;
   demo: boolean;
   mailbox: boolean;
@@ -160,6 +167,7 @@ export function loadConfig(env: Source = process.env): Config {
     publicUrl,
     databaseUrl: (raw.DATABASE_URL as string | undefined) ?? null,
     databasePoolSize: raw.DATABASE_POOL_SIZE as number,
+    databaseConnectTimeoutMs: raw.DATABASE_CONNECT_TIMEOUT_MS as number,
     dataDir: raw.CAIRN_DATA_DIR as string,
     demo: demo as boolean,
     mailbox: (raw.CAIRN_MAILBOX as boolean | undefined) ?? (demo as boolean),

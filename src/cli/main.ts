@@ -5,7 +5,7 @@ import { demoLogins, demoToken, isEmpty, seedDemo } from '../main/demo.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createSafeFetcher } from '../credentials/resolve/safeFetch.ts';
 import { bakePng, bakeSvg, extractFromPng, extractFromSvg, sniffImage, BakingError } from '../credentials/baking/index.ts';
-import { createApiToken } from '../commands/manageApiTokens.ts';
+import { API_SCOPES, createApiToken } from '../commands/manageApiTokens.ts';
 import { findOrganisationBySlug } from '../storage/organisations.ts';
 import { listIssuerKeys, revokeIssuerKey, rotateIssuerKey } from '../storage/issuerKeys.ts';
 import { verifyCredential } from '../credentials/verifier.ts';
@@ -170,17 +170,20 @@ async function withOrganisation(slug: string, work: (rt: Runtime, org: { id: num
   }
 }
 
-const tokens = program.command('tokens').description('Organisation API tokens for the VC API (/credentials/issue).');
+const tokens = program.command('tokens').description('Organisation API tokens for the JSON API (/api/v1) and the VC API (/credentials/issue).');
 tokens
   .command('create')
   .description('Create an API token for an organisation and print it (only shown once).')
   .requiredOption('--org <slug>', 'the organisation')
   .option('--name <name>', 'what the token is for', 'CLI token')
-  .action(async (opts: { org: string; name: string }) => {
+  .option('--scope <scopes>', `what the token may do, comma-separated (default: all of ${API_SCOPES.join(', ')})`)
+  .action(async (opts: { org: string; name: string; scope?: string }) => {
     await withOrganisation(opts.org, async (rt, org) => {
-      const { token, publicId } = await createApiToken({ db: rt.storage.db, clock: rt.clock }, { organisationId: org.id, userId: null, ip: null }, { name: opts.name });
+      const { token, publicId, scopes } = await createApiToken({ db: rt.storage.db, clock: rt.clock }, { organisationId: org.id, userId: null, ip: null }, { name: opts.name, scopes: opts.scope }).catch((err: unknown) =>
+        fail(err instanceof AppError ? `${err.message} ${Object.values(err.fields).join(' ')}`.trim() : (err as Error).message),
+      );
       process.stdout.write(`${token}\n`);
-      process.stderr.write(`Created token ${publicId} for ${org.name}. Store it now: it cannot be shown again.\n`);
+      process.stderr.write(`Created token ${publicId} for ${org.name} with scopes ${scopes.join(', ')}. Store it now: it cannot be shown again.\n`);
     });
   });
 

@@ -9,6 +9,7 @@ import { inTransaction, type Queryable } from '../storage/database.ts';
 import type { ImportedStatus } from '../storage/schema.ts';
 import { statusesOf, type CredentialStatus } from '../storage/credentialStatus.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
+import { containsNul } from '../credentials/budget.ts';
 import { readSubmission, reportStatus, type Submission, type SubmissionFormat } from './verifySubmission.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
@@ -171,7 +172,15 @@ async function readImport(deps: BackpackDeps, input: ImportInput): Promise<{ for
     return { format: 'png', text: null, bytes, sourceUrl: null };
   }
   const text = typeof read.original === 'string' ? read.original : Buffer.from(read.original).toString('utf8').replace(/^\uFEFF/, '');
-  if (read.format === 'svg' && !extractFromSvg(text)) {
+  let bakedSvg: ReturnType<typeof extractFromSvg> = null;
+  if (read.format === 'svg') {
+    try {
+      bakedSvg = extractFromSvg(text);
+    } catch (err) {
+      throw new AppError('validation_failed', `That SVG cannot be read: ${(err as Error).message}`, { [field]: 'Damaged SVG.' });
+    }
+  }
+  if (read.format === 'svg' && !bakedSvg) {
     throw new AppError('validation_failed', 'That SVG image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.', { [field]: 'No badge in this image.' });
   }
   return { format: read.format, text, bytes: null, sourceUrl: read.sourceUrl ?? null };
@@ -195,6 +204,13 @@ export async function importBadge(deps: BackpackDeps, actor: Actor, input: Impor
   const parse = report.checks.find((c) => c.id === 'parse');
   if (!parse?.ok) {
     throw new AppError('validation_failed', `That cannot be read as a badge: ${parse?.message ?? 'unknown format'}.`, { [input.file?.bytes.length ? 'file' : input.url?.trim() ? 'url' : 'text']: 'Not a readable badge.' });
+  }
+  // PostgreSQL text cannot hold a NUL character: a badge with one anywhere is refused, clearly,
+  // before anything is stored (its verdict is on /verify for anyone who wants it).
+  if (containsNul([read.text, read.sourceUrl, report.credential ?? null, report.checks.map((c) => c.message ?? '')])) {
+    throw new AppError('validation_failed', 'That badge contains a NUL character (\\u0000), which a backpack cannot keep. Nothing was imported; check it on the Verify page instead.', {
+      [input.file?.bytes.length ? 'file' : input.url?.trim() ? 'url' : 'text']: 'Contains a NUL character.',
+    });
   }
   const sha256 = createHash('sha256')
     .update(read.bytes ?? Buffer.from(read.text ?? '', 'utf8'))

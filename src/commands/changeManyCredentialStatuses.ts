@@ -5,7 +5,7 @@ import { changeCredentialStatus, changeStatusInput } from './changeCredentialSta
 import type { IssuingActor } from './issueCredential.ts';
 import type { CommandDeps } from './context.ts';
 
-const manyInput = changeStatusInput.extend({
+export const manyInput = changeStatusInput.extend({
   ids: z.array(z.string().trim().min(1)).min(1, 'Select at least one credential.').max(1000, 'Change at most 1,000 credentials at once.'),
 });
 

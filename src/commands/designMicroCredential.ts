@@ -11,6 +11,10 @@ import { requireMember } from './organisationAccess.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
 const slugField = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, 'Use 2–81 lower-case letters, digits and dashes.').optional());
+/** What creating a micro-credential takes: its design and an optional slug. */
+export const createMicroCredentialInput = designSchema.extend({ slug: slugField });
+/** Who may review a micro-credential's submissions (member public ids). */
+export const reviewerPoolInput = z.object({ reviewers: z.array(z.string()).max(500) });
 
 async function designable(tx: Tx, orgSlug: string, actor: Actor, mcPublicId: string) {
   const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
@@ -25,7 +29,7 @@ export async function createMicroCredential(deps: CommandDeps, actor: Actor, org
   return inTransaction(deps.db, async (tx) => {
     // Access first: a stranger learns nothing (not even what a valid body looks like).
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
-    const { slug: givenSlug, ...rest } = parseInput(designSchema.extend({ slug: slugField }), input);
+    const { slug: givenSlug, ...rest } = parseInput(createMicroCredentialInput, input);
     const design: Design = rest;
     const slug = givenSlug ?? slugify(design.title).slice(0, 80);
     if (await tx.selectFrom('micro_credentials').select('id').where('organisation_id', '=', organisation.id).where('slug', '=', slug).executeTakeFirst()) {
@@ -147,7 +151,7 @@ export async function setReviewerPool(deps: CommandDeps, actor: Actor, orgSlug: 
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designable(tx, orgSlug, actor, mcPublicId);
-    const { reviewers } = parseInput(z.object({ reviewers: z.array(z.string()).max(500) }), input);
+    const { reviewers } = parseInput(reviewerPoolInput, input);
     const members = reviewers.length
       ? await tx
           .selectFrom('memberships as m')

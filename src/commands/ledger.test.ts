@@ -14,7 +14,7 @@ import { silentLogger } from '../logger.ts';
 import { outboxOnlyMailer } from '../mail/mailer.ts';
 import { enqueueDueSchedules, ensureSchedules } from '../jobs/schedules.ts';
 import { ledgerJobs, ledgerSchedules } from '../jobs/ledgerJobs.ts';
-import { verifyWebhookSignature } from '../jobs/webhookClient.ts';
+import { verifyWebhook } from '../features/webhooks/signature.ts';
 import { publishDraft, reviseMicroCredential, updateDraft } from './designMicroCredential.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
 import { createCompletionNotices, decideLicense, dismissNotice, enqueueCompletionNoticesForMany, linkLicense, postNoticeCredit } from './ledger.ts';
@@ -223,7 +223,7 @@ for (const backend of testBackends()) {
         let body = '';
         req.on('data', (c: Buffer) => (body += c.toString('utf8')));
         req.on('end', () => {
-          received.push({ body, signature: req.headers['x-cairn-signature'] as string | undefined });
+          received.push({ body, signature: req.headers['cairn-signature'] as string | undefined });
           res.statusCode = answers.shift() ?? 204;
           res.end();
         });
@@ -237,20 +237,19 @@ for (const backend of testBackends()) {
       const issued = await s.issue();
       await s.worker.drain();
       assert.equal(received.length, 1);
-      let [notice] = await s.notices();
-      assert.deepEqual([notice?.webhook_state, notice?.webhook_attempts, notice?.webhook_last_error], ['pending', 1, 'The webhook answered HTTP 500']);
+      const delivery = () => storage.db.selectFrom('webhook_deliveries as d').innerJoin('webhook_subscriptions as w', 'w.id', 'd.subscription_id').select(['d.state', 'd.attempts', 'd.status_code', 'd.event_type']).where('w.program_public_id', '=', s.programPublicId).executeTakeFirstOrThrow();
+      assert.deepEqual(await delivery(), { state: 'pending', attempts: 1, status_code: 500, event_type: 'completion_notice.sent' });
       s.clock.advance(DAY);
       await s.worker.drain();
       assert.equal(received.length, 2, 'retried through the job queue');
-      [notice] = await s.notices();
-      assert.equal(notice?.webhook_state, 'delivered');
+      assert.equal((await delivery()).state, 'delivered');
       const last = received[1]!;
-      assert.ok(verifyWebhookSignature(secret, last.body, last.signature), 'the signature verifies with the secret');
-      assert.ok(!verifyWebhookSignature('whsec_wrong', last.body, last.signature));
-      const payload = JSON.parse(last.body) as { type: string; credentialId: string; credential: Record<string, unknown> };
-      assert.equal(payload.type, 'completion_notice');
-      assert.equal(payload.credentialId, issued.publicId);
-      assert.equal((await verifyWithCairn(payload.credential, { db: storage.db, config, services, now: s.clock.now() })).verified, true);
+      assert.ok(verifyWebhook({ secret, body: last.body, header: last.signature, now: s.clock.now() }).ok, 'the signature verifies with the secret');
+      assert.ok(!verifyWebhook({ secret: 'whsec_wrong', body: last.body, header: last.signature, now: s.clock.now() }).ok);
+      const payload = JSON.parse(last.body) as { type: string; data: { credentialId: string; credential: Record<string, unknown> } };
+      assert.equal(payload.type, 'completion_notice.sent');
+      assert.equal(payload.data.credentialId, issued.publicId);
+      assert.equal((await verifyWithCairn(payload.data.credential, { db: storage.db, config, services, now: s.clock.now() })).verified, true);
 
       // The digest: once per day slot, one notice in one digest only.
       await ensureSchedules(storage.db, ledgerSchedules, s.clock.now());

@@ -16,7 +16,6 @@ import { queueMail } from '../mail/outbox.ts';
 import { licenseDecisionMail } from '../mail/ledgerMail.tsx';
 
 export const NOTIFY_RECOGNIZERS = 'recognition.notify';
-export const DELIVER_NOTICE_WEBHOOK = 'recognition.webhook';
 export const REVERSE_CREDITS = 'recognition.reverse_credits';
 export const SEND_NOTICE_DIGESTS = 'recognition.digest';
 
@@ -94,7 +93,7 @@ async function isRevoked(db: Queryable, credentialId: number): Promise<boolean> 
 /**
  * The `recognition.notify` job: one completion notice per program recognizing the credential on
  * its issue date (idempotent by unique(program, credential)), carrying the signed text as issued;
- * the webhook is queued; automatic programs post credit when the earner's license is confirmed.
+ * the recognizer's webhooks fire from the audit entry (features/webhooks); automatic programs post credit when the earner's license is confirmed.
  */
 export async function createCompletionNotices(deps: Pick<CommandDeps, 'db' | 'clock'>, credentialId: number): Promise<number> {
   const now = deps.clock.now();
@@ -110,7 +109,7 @@ export async function createCompletionNotices(deps: Pick<CommandDeps, 'db' | 'cl
   let created = 0;
   for (const r of recognitions) {
     await inTransaction(deps.db, async (tx) => {
-      const program = await tx.selectFrom('recognition_programs').select(['id', 'posting', 'webhook_url']).where('id', '=', r.programId).executeTakeFirstOrThrow();
+      const program = await tx.selectFrom('recognition_programs').select(['id', 'posting']).where('id', '=', r.programId).executeTakeFirstOrThrow();
       const license = userId === null ? undefined : await tx.selectFrom('license_records').select(['id', 'state']).where('program_id', '=', r.programId).where('user_id', '=', userId).executeTakeFirst();
       const notice = await tx
         .insertInto('completion_notices')
@@ -123,7 +122,6 @@ export async function createCompletionNotices(deps: Pick<CommandDeps, 'db' | 'cl
           document: credential.document,
           hours_granted: r.hoursGranted,
           created_at: now,
-          webhook_state: program.webhook_url ? 'pending' : 'none',
         })
         .onConflict((oc) => oc.columns(['program_id', 'credential_id']).doNothing())
         .returning(['id', 'public_id'])
@@ -132,7 +130,6 @@ export async function createCompletionNotices(deps: Pick<CommandDeps, 'db' | 'cl
       created++;
       await recordAudit(tx, { organisationId: r.recognizerOrganisationId, actorUserId: null, action: 'notice.created', subjectType: 'completion_notice', subjectId: notice.public_id, data: { credential: credential.public_id, program: r.programPublicId, issuer: credential.issuer_name, achievement: credential.achievement_name }, ip: null }, now);
       await recordAudit(tx, { organisationId: credential.organisation_id, actorUserId: null, action: 'credential.notice_sent', subjectType: 'credential', subjectId: credential.public_id, data: { recognizer: r.recognizerName, program: r.programName, notice: notice.public_id }, ip: null }, now);
-      if (program.webhook_url) await enqueueJob(tx, DELIVER_NOTICE_WEBHOOK, { noticeId: notice.id }, now, { idempotencyKey: `recognition-webhook:${notice.id}`, maxAttempts: 8, organisationId: r.recognizerOrganisationId });
       if (program.posting === 'automatic' && license?.state === 'confirmed') await postCreditInTx(tx, notice.id, { userId: null, ip: null }, now, { quiet: true });
     });
   }

@@ -1,21 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { notFound } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
 import { inTransaction } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
 import type { KeyVault } from '../credentials/keyVault.ts';
+import { createSubscriptionInTx } from '../features/webhooks/createSubscription.ts';
+import { deleteSubscriptions, programSubscriptions } from '../features/webhooks/queries.ts';
 import { requireRecognizer } from './recognitionPrograms.ts';
 import type { Actor, CommandDeps } from './context.ts';
-
-/** The webhook secret is kept encrypted (AES-256-GCM under CAIRN_SECRET): signing needs it back. */
-export function sealWebhookSecret(vault: KeyVault, secret: string): string {
-  return vault.seal(new TextEncoder().encode(secret));
-}
-
-export function openWebhookSecret(vault: KeyVault, sealed: string): string {
-  return new TextDecoder().decode(vault.open(sealed));
-}
 
 export const webhookInput = z.object({
   url: z
@@ -26,8 +18,9 @@ export const webhookInput = z.object({
 });
 
 /**
- * Sets (or clears) a program's completion-notice webhook. Setting one makes a new signing secret,
- * returned once so the recognizer can configure its receiver; only its sealed form is stored.
+ * A program's completion-notice webhook is an organisation webhook (features/webhooks) for
+ * `completion_notice.sent`, limited to the program. Setting a URL replaces the program's
+ * subscription with one that has a new signing secret, returned once; an empty URL removes it.
  */
 export async function setNoticeWebhook(deps: CommandDeps & { vault: KeyVault }, actor: Actor, slug: string, programPublicId: string, input: unknown): Promise<{ secret: string | null }> {
   const { url } = parseInput(webhookInput, input);
@@ -36,13 +29,17 @@ export async function setNoticeWebhook(deps: CommandDeps & { vault: KeyVault }, 
     const organisation = await requireRecognizer(tx, slug, actor.userId, 'recognition.manage');
     const program = await tx.selectFrom('recognition_programs').select('id').where('organisation_id', '=', organisation.id).where('public_id', '=', programPublicId).executeTakeFirst();
     if (!program) throw notFound('That program');
-    const secret = url ? `whsec_${randomBytes(24).toString('base64url')}` : null;
-    await tx
-      .updateTable('recognition_programs')
-      .set({ webhook_url: url || null, webhook_secret_enc: secret ? sealWebhookSecret(deps.vault, secret) : null, updated_at: now })
-      .where('id', '=', program.id)
-      .execute();
+    const existing = await programSubscriptions(tx, organisation.id, programPublicId);
+    await deleteSubscriptions(tx, organisation.id, existing.map((s) => s.id));
+    const webhookActor = { organisationId: organisation.id, userId: actor.userId, ip: actor.ip };
+    const secret = url ? (await createSubscriptionInTx(tx, deps.vault, webhookActor, { url, events: ['completion_notice.sent'], programPublicId }, now)).secret : null;
     await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: url ? 'recognition.webhook_set' : 'recognition.webhook_cleared', subjectType: 'recognition_program', subjectId: programPublicId, data: { url: url || null }, ip: actor.ip }, now);
     return { secret };
   });
+}
+
+/** The URL a program's completion notices go to, if any. */
+export async function noticeWebhookUrl(deps: Pick<CommandDeps, 'db'>, organisationId: number, programPublicId: string): Promise<string | null> {
+  const [subscription] = await programSubscriptions(deps.db, organisationId, programPublicId);
+  return subscription?.url ?? null;
 }

@@ -328,7 +328,7 @@ export async function commentOnSubmission(deps: CommandDeps, actor: Actor, orgSl
   const now = deps.clock.now();
   await step(deps, actor, orgSlug, submissionPublicId, 'either', async (tx, s, who) => {
     if (who.side === 'recognizer') assertCan(who.roles, 'recognition.manage');
-    const { body } = parseInput(z.object({ body: text('Write your comment.') }), input);
+    const { body } = parseInput(commentInput, input);
     await addMessage(tx, s.id, actor, who.side, 'comment', body, now);
     await auditBoth(tx, s, actor, 'commented', { side: who.side }, now);
     await notify(deps, tx, s, who.side === 'issuer' ? 'recognizer' : 'issuer', 'comment', actor.userId, body, now);
@@ -358,14 +358,18 @@ async function decide(deps: CommandDeps, actor: Actor, orgSlug: string, submissi
 
 /** An officer sends the submission back to the issuer with the changes needed. */
 export async function requestChanges(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  await decide(deps, actor, orgSlug, submissionPublicId, 'changes_requested', () => parseInput(z.object({ body: text('Say what needs to change.') }), input));
+  await decide(deps, actor, orgSlug, submissionPublicId, 'changes_requested', () => parseInput(requestChangesInput, input));
 }
 
 /** An officer rejects the submission with reasons. */
 export async function rejectSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  await decide(deps, actor, orgSlug, submissionPublicId, 'rejected', () => parseInput(z.object({ body: text('Give the reasons for rejecting it.') }), input));
+  await decide(deps, actor, orgSlug, submissionPublicId, 'rejected', () => parseInput(rejectSubmissionInput, input));
 }
 
+export const commentInput = z.object({ body: text('Write your comment.') });
+export const requestChangesInput = z.object({ body: text('Say what needs to change.') });
+export const rejectSubmissionInput = z.object({ body: text('Give the reasons for rejecting it.') });
+export const withdrawInput = z.object({ body: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(10000)) });
 export const approveInput = z.object({
   hours: z.preprocess(
     (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v.trim().replace(',', '.')) : v),
@@ -388,7 +392,7 @@ export async function approveSubmission(deps: CommandDeps, actor: Actor, orgSlug
 export async function withdrawSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown = {}): Promise<void> {
   const now = deps.clock.now();
   await step(deps, actor, orgSlug, submissionPublicId, 'issuer', async (tx, s) => {
-    const { body } = parseInput(z.object({ body: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(10000)) }), input);
+    const { body } = parseInput(withdrawInput, input);
     if (!OPEN_STATUSES.includes(s.status)) throw conflict(`This submission is ${STATUS_LABELS[s.status].toLowerCase()}: only an open submission can be withdrawn.`);
     await tx.updateTable('program_submissions').set({ status: 'withdrawn', updated_at: now }).where('id', '=', s.id).execute();
     await addMessage(tx, s.id, actor, 'issuer', 'withdrawn', body || 'Withdrawn by the issuer.', now);

@@ -7,7 +7,16 @@ import { documentHash, publishStatusList, type CredentialServices, type RemoteRe
 import { sql } from 'kysely';
 import { BoundedCache } from '../domain/boundedCache.ts';
 import { statusBitSql } from '../storage/statusLists.ts';
+import { withOwnOb2Documents } from '../features/ob2export/resolve.ts';
 import { validityWindow, verifyCredential, type VerificationReport, type VerifierDeps } from '../credentials/verifier.ts';
+import { exceedsLimits, VERIFY_BUDGET_MS } from '../credentials/budget.ts';
+
+/**
+ * Whether an untrusted string can be looked up in the database at all. PostgreSQL text cannot
+ * hold a NUL character (it refuses the query), so a string with one can equal no stored value:
+ * lookups by such a string answer "not found" without asking.
+ */
+export const sqlLookupable = (value: string): boolean => !value.includes('\u0000');
 
 /** Parsed signed status lists of this Cairn, by list and signed version (a new version is a new key). */
 const ownStatusLists = new BoundedCache<string, Record<string, unknown>>(256);
@@ -17,19 +26,22 @@ const ownStatusLists = new BoundedCache<string, Record<string, unknown>>(256);
  * did:web keys and status lists straight from the database (no HTTP to ourselves); anything
  * else through the remote resolvers, which refuse private addresses.
  */
-export function verifierDeps(db: Queryable, config: Config, services: CredentialServices, now: Date, remote: RemoteResolvers | undefined = services.remote): VerifierDeps {
+export function verifierDeps(db: Queryable, config: Config, services: CredentialServices, now: Date, remote: RemoteResolvers | undefined = services.remote, deadline?: number): VerifierDeps {
   const ownPrefix = `${organisationDid(config.publicUrl, 'x').slice(0, -1)}`;
   const statusPrefix = `${config.publicUrl}/status/`;
   return {
     canonicalizer: services.canonicalizer,
     now,
-    fetchJson: remote?.fetchJson,
+    deadline,
+    // This site's OB 2.0 documents come from the database, like its own keys and lists.
+    fetchJson: withOwnOb2Documents(db, config, remote?.fetchJson),
     async resolveKey(vm) {
       if (vm.startsWith('did:key:')) {
         const doc = resolveDidKey(vm) as { controller: string; publicKeyMultibase: string };
         return { publicKeyMultibase: doc.publicKeyMultibase, controller: doc.controller };
       }
       if (vm.startsWith(ownPrefix)) {
+        if (!sqlLookupable(vm)) throw new Error('No key with that name is published by this Cairn');
         const [did, fragment] = vm.split('#');
         const slug = did!.slice(ownPrefix.length);
         const key = await db
@@ -51,6 +63,7 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
       return remote.resolveKey(vm);
     },
     async extraStatus(credential) {
+      if (typeof credential.id === 'string' && !sqlLookupable(credential.id)) return null; // no stored id holds a NUL
       // Only a document Cairn issued, byte for byte, gets the status Cairn keeps outside it.
       // Document ids are unique per organisation only (migration 0016): the hash picks the one.
       if (typeof credential.id !== 'string') return null;
@@ -69,6 +82,7 @@ export function verifierDeps(db: Queryable, config: Config, services: Credential
     async loadStatusList(url) {
       if (url.startsWith(statusPrefix)) {
         const listId = url.slice(statusPrefix.length);
+        if (!sqlLookupable(listId)) throw new Error('No such status list');
         // The signed list is re-read only when a newer version is published (checked every
         // time, so every process sees a change at once); its text is parsed once per version.
         let head = await db.selectFrom('status_lists').select(['version', 'signed_version']).where('public_id', '=', listId).executeTakeFirst();
@@ -116,7 +130,9 @@ function hashed(input: string | Record<string, unknown> | Uint8Array): { id: str
   } catch {
     return null;
   }
-  if (!credential || typeof credential !== 'object' || typeof credential.id !== 'string') return null;
+  if (!credential || typeof credential !== 'object' || typeof credential.id !== 'string' || !sqlLookupable(credential.id)) return null;
+  // Too large or too deep to be one of ours (the verifier reports it): not hashed.
+  if (exceedsLimits(credential)) return null;
   return { id: credential.id, hash: documentHash(JSON.stringify(credential)) };
 }
 
@@ -135,7 +151,7 @@ async function ownState(db: Queryable, credential: { id: string; hash: string })
 /** Verifies any credential with Cairn's resolvers. */
 export async function verifyWithCairn(
   input: string | Record<string, unknown> | Uint8Array,
-  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers },
+  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers; deadline?: number },
   /** A caller that read the stored credential already gives its hash and state (ownCredentialState), saving a query. */
   known?: { hash: string; state: string },
 ): Promise<VerificationReport> {
@@ -155,7 +171,9 @@ export async function verifyWithCairn(
     ownReports.set(key, { ...earlier, changes });
     return refreshed(earlier.report);
   }
-  const report = await verifyCredential(input, verifierDeps(deps.db, deps.config, deps.services, deps.now, deps.remote));
+  // Every verification runs under a time budget (budget.ts), from here to its last check.
+  const deadline = deps.deadline ?? Date.now() + VERIFY_BUDGET_MS;
+  const report = await verifyCredential(input, verifierDeps(deps.db, deps.config, deps.services, deps.now, deps.remote, deadline));
   // Only a report whose every check but the dates is settled by that state is kept.
   if (own && report.checks.every((x) => x.ok || x.id === 'validity_window' || (x.id === 'status' && (x.code === 'revoked' || x.code === 'suspended')))) ownReports.set(key, { state: own.state, changes, report });
   return report;

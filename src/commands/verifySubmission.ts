@@ -1,3 +1,4 @@
+import { ownOb2Document } from '../features/ob2export/resolve.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Config } from '../config.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -50,12 +51,23 @@ async function ownCredential(db: Queryable, config: Config, url: URL): Promise<s
   const own = new URL(config.publicUrl);
   if (url.origin !== own.origin) return null;
   const m = /^\/badges\/([A-Za-z0-9_]+)(?:\/credential\.json)?\/?$/.exec(url.pathname);
-  if (!m) return null;
+  if (!m) return ownOb2Assertion(db, config, url);
   const row = await db.selectFrom('credentials as cr').leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id').select(['cr.document', 'p.private']).where('cr.public_id', '=', m[1]!).executeTakeFirst();
   if (!row) throw new AppError('validation_failed', 'No badge of this site has that address.', { url: 'Check the address.' });
   // A badge its earner made private is checked only when the credential itself is presented.
   if (row.private === true) throw new AppError('validation_failed', 'That badge is private: its page says only whether it is valid. To check its details, ask its earner for the credential itself.', { url: 'A private badge.' });
   return row.document;
+}
+
+/** An OB 2.0 hosted assertion of this site (features/ob2export), read from the database. */
+async function ownOb2Assertion(db: Queryable, config: Config, url: URL): Promise<string | null> {
+  if (!url.pathname.startsWith('/ob2/assertions/')) return null;
+  try {
+    const doc = await ownOb2Document(db, config, `${config.publicUrl}${url.pathname.replace(/\/$/, '')}`);
+    return doc ? JSON.stringify(doc) : null;
+  } catch (err) {
+    throw new AppError('validation_failed', `${(err as Error).message}.`, { url: 'Check the address.' });
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { BoundedCache } from '../domain/boundedCache.ts';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { base58btcDecode, base58btcEncode } from './base58.ts';
+import { base58MaxChars, base58btcDecode, base58btcEncode } from './base58.ts';
 
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -61,7 +61,9 @@ export function encodeMultikeySecret(seed: Uint8Array): string {
 /** The raw public key from a `z6Mk…` Multikey; throws if it is not an Ed25519 public key. */
 export function decodeMultikeyPublic(multibase: string): Uint8Array {
   if (!multibase.startsWith('z')) throw new Error('Only base58btc (z…) multibase keys are supported');
-  const bytes = base58btcDecode(multibase.slice(1));
+  // 34 bytes (2 of multicodec, 32 of key): longer text is refused before decoding.
+  if (multibase.length > 1 + base58MaxChars(34)) throw new Error('Not an Ed25519 Multikey public key (too long)');
+  const bytes = base58btcDecode(multibase.slice(1), 34);
   if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) throw new Error('Not an Ed25519 Multikey public key');
   return bytes.subarray(2);
 }

@@ -44,10 +44,17 @@ export interface DecodedJwt {
   credential: Record<string, unknown>;
 }
 
-/** Splits and parses a compact JWS without verifying it; throws on malformed input. */
+/** The longest compact JWS read (a VC-JWT badge is a few kilobytes, with an image some hundreds). */
+export const MAX_JWS_CHARS = 4_000_000;
+/** The longest protected header read (alg, kid, typ and perhaps a public JWK). */
+const MAX_HEADER_CHARS = 16_384;
+
+/** Splits and parses a compact JWS without verifying it; throws on malformed or oversized input. */
 export function decodeVcJwt(jws: string): DecodedJwt {
-  const parts = jws.trim().split('.');
+  if (jws.length > MAX_JWS_CHARS) throw new Error(`The JWS is longer than ${MAX_JWS_CHARS.toLocaleString('en')} characters`);
+  const parts = jws.trim().split('.', 4);
   if (parts.length !== 3) throw new Error('A compact JWS has three dot-separated parts');
+  if (parts[0]!.length > MAX_HEADER_CHARS) throw new Error(`The JWS header is longer than ${MAX_HEADER_CHARS.toLocaleString('en')} characters`);
   const header = decodeProtectedHeader(jws.trim()) as DecodedJwt['header'];
   const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
   if (!payload || typeof payload !== 'object') throw new Error('The JWS payload is not a JSON object');
@@ -58,6 +65,7 @@ export function decodeVcJwt(jws: string): DecodedJwt {
 /** True when the JWS signature verifies with the key (EdDSA or RS256 only). */
 export async function verifyVcJwtSignature(jws: string, publicKey: KeyObject | JWK): Promise<boolean> {
   try {
+    if (jws.length > MAX_JWS_CHARS) return false;
     const alg = decodeProtectedHeader(jws.trim()).alg;
     if (alg !== 'EdDSA' && alg !== 'RS256') return false;
     const key = 'kty' in publicKey ? await importJWK(publicKey as JWK, alg) : publicKey;

@@ -10,6 +10,7 @@ import { decodeList, getBit } from './bitstringStatusList.ts';
 import { isOb2Assertion, ob2AssertionFromJws, verifyOb2 } from './ob2.ts';
 import { extractFromPng, extractFromSvg, sniffImage } from './baking/index.ts';
 import { isClrCredential, validateClrCredential } from './clr.ts';
+import { checkDeadline, exceedsLimits, isBudgetExceeded, yieldToEventLoop } from './budget.ts';
 
 /** One concern of a verification, with a stable snake_case code when it fails. */
 export interface Check {
@@ -40,6 +41,11 @@ export interface ResolvedKey {
 export interface VerifierDeps {
   canonicalizer: Canonicalizer;
   now: Date;
+  /**
+   * Date.now() time by which the verification must be done (see budget.ts); a step that would
+   * run past it stops and reports `verification_budget_exceeded`. Absent: no time limit.
+   */
+  deadline?: number;
   /** Finds the public key for a verification method id (did:key offline; did:web and URLs as configured). */
   resolveKey(verificationMethod: string): Promise<ResolvedKey>;
   /** Loads a BitstringStatusListCredential by URL (ours from the database; others over safe HTTPS). */
@@ -71,9 +77,22 @@ async function unbake(image: Uint8Array, deps: VerifierDeps): Promise<string | J
   return baked.data;
 }
 
+/** The longest text (JSON or compact JWS) read as a credential: a badge is far smaller. */
+export const MAX_INPUT_CHARS = 4_000_000;
+
+class LimitError extends Error {
+  constructor(
+    readonly code: 'too_large' | 'too_deep',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Reads the input: a JSON object or text, or a compact JWS. */
 function parse(input: string | Json): { format: 'ldp' | 'jwt'; credential: Json; jws?: string } {
   if (isObject(input)) return { format: 'ldp', credential: input };
+  if (input.length > MAX_INPUT_CHARS) throw new LimitError('too_large', `The credential is ${input.length.toLocaleString('en')} characters long; at most ${MAX_INPUT_CHARS.toLocaleString('en')} are read`);
   const text = input.trim();
   if (text.startsWith('{')) {
     const parsed: unknown = JSON.parse(text);
@@ -117,11 +136,15 @@ export function validityWindow(c: Json, now: Date): Check {
 /** Documents whose Data Integrity proof verified, by key and document hash. */
 const verifiedProofs = new BoundedCache<string, true>(4096);
 
-/** Decoded bits of status lists whose signature verified, by URL, key and proof value. */
+/** Status entries checked per credential (each may load a list). */
+const MAX_STATUS_ENTRIES = 8;
+
+/** Decoded bits of status lists whose signatures verified, by URL and document hash. */
 const verifiedLists = new BoundedCache<string, Uint8Array>(256);
 
 async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): Promise<Check> {
   const entries = [c.credentialStatus].flat().filter(isObject);
+  if (entries.length > MAX_STATUS_ENTRIES) return { id: 'status', ok: false, code: 'status_malformed', message: `The credential has ${entries.length} status entries; at most ${MAX_STATUS_ENTRIES} are checked` };
   for (const entry of entries) {
     if (entry.type !== 'BitstringStatusListEntry') continue;
     const purpose = entry.statusPurpose;
@@ -130,26 +153,33 @@ async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): 
     if (typeof url !== 'string' || !Number.isInteger(index) || index < 0) return { id: 'status', ok: false, code: 'status_malformed', message: 'A status entry lacks its list or index' };
     let bit: boolean;
     try {
+      checkDeadline(deps.deadline, 'Checking the status');
       const list = await deps.loadStatusList(url);
+      // A list from elsewhere is as untrusted as the credential: the same bounds.
+      const problem = exceedsLimits(list);
+      if (problem) throw new Error(problem.message);
       const subject = list.credentialSubject;
       if (!isObject(subject) || typeof subject.encodedList !== 'string') throw new Error('not a BitstringStatusListCredential');
-      if (issuer && issuerId(list) !== issuer) throw new Error('the status list has another issuer');
-      const listProof = [list.proof].flat().find(isObject);
-      if (!listProof || typeof listProof.verificationMethod !== 'string') throw new Error('the status list is not signed');
-      const key = await deps.resolveKey(listProof.verificationMethod);
-      if (!key.publicKeyMultibase) throw new Error('the status list is signed with a key that is not Ed25519');
-      // A list already verified under the same URL, key and signature value decodes to the same
-      // bits: keep them (the bits of the list that verified, never of what was presented).
-      const memoKey = `${url}\n${key.publicKeyMultibase}\n${String(listProof.proofValue)}`;
+      const listIssuer = issuerId(list);
+      if (issuer && listIssuer !== issuer) throw new Error('the status list has another issuer');
+      if (!isObject([list.proof].flat()[0])) throw new Error('the status list is not signed');
+      // Every proof of the list verifies (proof sets as for credentials), one by the issuer's key;
+      // the bits of a list that verified are kept by its hash (never those of what was presented).
+      const memoKey = `${url}\n${createHash('sha256').update(JSON.stringify(list)).digest('base64')}`;
+      const { issuerKey, proof } = await dataIntegrityProofs(list, listIssuer, deps);
+      if (proof.code === 'verification_budget_exceeded') return { id: 'status', ok: false, code: 'verification_budget_exceeded', message: `Cannot check status at ${url}: ${proof.message}` };
+      if (!proof.ok) throw new Error(proof.code === 'proof_invalid' ? `its signature does not verify (${proof.code})` : (proof.message ?? proof.code ?? 'its proof does not verify'));
+      // As before proof sets: the list's issuer is checked by name above; a list signed before its
+      // key was retired still tells the bits it signed.
+      if (!issuerKey.ok && issuerKey.code !== 'key_revoked' && issuerKey.code !== 'issuer_mismatch') throw new Error(`its key cannot be used (${issuerKey.message})`);
       let bits = verifiedLists.get(memoKey);
       if (!bits) {
-        const ok = await verifyEddsaRdfc2022(list, listProof, ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey, deps.canonicalizer);
-        if (!ok.ok) throw new Error(`its signature does not verify (${ok.code})`);
         bits = decodeList(subject.encodedList);
         verifiedLists.set(memoKey, bits);
       }
       bit = getBit(bits, index);
     } catch (err) {
+      if (isBudgetExceeded(err)) return { id: 'status', ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
       return { id: 'status', ok: false, code: 'status_unavailable', message: `Cannot check status at ${url}: ${(err as Error).message}` };
     }
     if (bit && purpose === 'revocation') return { id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential' };
@@ -176,10 +206,116 @@ async function embedded(c: Json, deps: VerifierDeps): Promise<Check> {
       failed.push(`#${i + 1} is itself a transcript, which is not verified inside another`);
       continue;
     }
+    // Other requests are served between the credentials of a long transcript; the budget is shared.
+    await yieldToEventLoop();
+    if (deps.deadline !== undefined && Date.now() > deps.deadline) {
+      failed.push(`#${i + 1} and those after it were not checked: the verification ran out of time`);
+      return { id: 'embedded', ok: false, code: 'verification_budget_exceeded', message: `Credentials in the transcript were not all verified: ${failed.join('; ')}` };
+    }
     const report = isObject(vc) ? await verifyCredential(vc, deps) : undefined;
     if (!report?.verified) failed.push(`#${i + 1} ${isObject(vc) && typeof vc.name === 'string' ? `(${vc.name}) ` : ''}${report?.checks.filter((x) => !x.ok).map((x) => x.code ?? x.id).join(', ') ?? 'is not an object'}`);
   }
   return failed.length ? { id: 'embedded', ok: false, code: 'embedded_invalid', message: `Credentials in the transcript do not verify: ${failed.join('; ')}` } : { id: 'embedded', ok: true };
+}
+
+/** At most this many proofs in one proof set (each is a signature to check). */
+export const MAX_PROOFS = 8;
+
+const label = (i: number, n: number) => (n > 1 ? `Proof ${i + 1} of ${n}: ` : '');
+/** A message about one proof: "Proof 2 of 3: it …", or "It …" when there is just one. */
+const about = (at: string, text: string) => (at ? `${at}${text}` : `${text[0]!.toUpperCase()}${text.slice(1)}`);
+
+/**
+ * The Data Integrity proofs of a document, verified as W3C Data Integrity says for proof sets and
+ * chains: every proof must verify (one that cannot — unknown cryptosuite, unknown or revoked key,
+ * bad value — makes the document not verified, and the check says which); a proof with
+ * `previousProof` is verified over the document with the proofs it names (which must exist) as
+ * its `proof`. At least one proof must be made with a key of the issuer.
+ */
+async function dataIntegrityProofs(document: Json, issuer: string | undefined, deps: VerifierDeps): Promise<{ issuerKey: Check; proof: Check }> {
+  const raw = document.proof;
+  const proofs = raw === undefined ? [] : [raw].flat();
+  if (proofs.length === 0 || (proofs.length === 1 && !isObject(proofs[0]))) {
+    return {
+      issuerKey: { id: 'issuer_key', ok: false, code: 'proof_missing', message: 'No proof names a verification method' },
+      proof: { id: 'proof', ok: false, code: 'proof_unverifiable', message: 'No key to check the signature with' },
+    };
+  }
+  if (proofs.length > MAX_PROOFS) {
+    const message = `The credential carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked, so it cannot be verified here`;
+    return { issuerKey: { id: 'issuer_key', ok: false, code: 'too_many_proofs', message }, proof: { id: 'proof', ok: false, code: 'too_many_proofs', message } };
+  }
+  const { proof: _all, ...unsecured } = document;
+  const byId = new Map<string, Json>();
+  for (const p of proofs) if (isObject(p) && typeof p.id === 'string') byId.set(p.id, p);
+  const keyFailures: Check[] = [];
+  const proofFailures: Check[] = [];
+  let issuerSigned = false;
+  let mismatch: Check | undefined;
+  const keys = new Map<string, Promise<ResolvedKey>>();
+  const docHash = createHash('sha256').update(JSON.stringify(document)).digest('base64');
+
+  for (const [i, p] of proofs.entries()) {
+    const at = label(i, proofs.length);
+    if (!isObject(p) || typeof p.verificationMethod !== 'string') {
+      keyFailures.push({ id: 'issuer_key', ok: false, code: 'proof_missing', message: about(at, 'it names no verification method') });
+      proofFailures.push({ id: 'proof', ok: false, code: 'proof_malformed', message: about(at, 'it is not a proof with a verification method') });
+      continue;
+    }
+    const vm = p.verificationMethod;
+    // A chain: the proofs this one follows must be in the set; the signature covers them.
+    let previous: Json[] = [];
+    if (p.previousProof !== undefined) {
+      const ids = [p.previousProof].flat();
+      if (ids.length > MAX_PROOFS || !ids.every((x): x is string => typeof x === 'string')) {
+        proofFailures.push({ id: 'proof', ok: false, code: 'proof_chain_broken', message: about(at, 'its previousProof must name proofs by id') });
+        continue;
+      }
+      const missing = ids.filter((x) => !byId.has(x) || byId.get(x) === p);
+      if (missing.length) {
+        proofFailures.push({ id: 'proof', ok: false, code: 'proof_chain_broken', message: about(at, `it follows ${missing.join(', ')}, which is not another proof of this credential`) });
+        continue;
+      }
+      previous = ids.map((x) => byId.get(x)!);
+    }
+    let key: ResolvedKey;
+    try {
+      checkDeadline(deps.deadline, 'Resolving the key');
+      if (!keys.has(vm)) keys.set(vm, deps.resolveKey(vm));
+      key = await keys.get(vm)!;
+    } catch (err) {
+      if (isBudgetExceeded(err)) {
+        proofFailures.push({ id: 'proof', ok: false, code: 'verification_budget_exceeded', message: `${at}${(err as Error).message}` });
+        continue;
+      }
+      keyFailures.push({ id: 'issuer_key', ok: false, code: 'key_unresolved', message: `${at}${(err as Error).message}` });
+      proofFailures.push({ id: 'proof', ok: false, code: 'proof_unverifiable', message: about(at, 'no key to check the signature with') });
+      continue;
+    }
+    if (key.revoked) keyFailures.push({ id: 'issuer_key', ok: false, code: 'key_revoked', message: `${at}The issuer marked key ${vm} as compromised` });
+    else if (!issuer || controllerOf(vm) === issuer || key.controller === issuer) issuerSigned = true;
+    else mismatch ??= { id: 'issuer_key', ok: false, code: 'issuer_mismatch', message: `${at}Key ${vm} does not belong to issuer ${issuer}` };
+
+    let publicKey;
+    try {
+      if (!key.publicKeyMultibase) throw new Error('The key is neither an Ed25519 Multikey nor a JWK usable for this proof');
+      publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
+    } catch (err) {
+      proofFailures.push({ id: 'proof', ok: false, code: 'unsupported_key_type', message: `${at}${(err as Error).message}` });
+      continue;
+    }
+    // The same document (by hash) under the same key and proof verifies the same way: remember successes.
+    const memoKey = `${key.publicKeyMultibase}\n${docHash}\n${i}`;
+    if (verifiedProofs.get(memoKey)) continue;
+    // Let other requests through between signatures of a long verification.
+    if (i > 0) await yieldToEventLoop();
+    const r = await verifyEddsaRdfc2022(unsecured, p, publicKey, deps.canonicalizer, { deadline: deps.deadline, previousProofs: previous });
+    if (r.ok) verifiedProofs.set(memoKey, true);
+    else proofFailures.push({ id: 'proof', ok: false, code: r.code, message: `${at}${r.message}` });
+  }
+  const issuerKey = keyFailures[0] ?? (issuerSigned ? { id: 'issuer_key', ok: true } : (mismatch ?? { id: 'issuer_key', ok: false, code: 'issuer_mismatch', message: `No proof is made with a key of issuer ${issuer}` }));
+  const proof: Check = proofFailures.length === 0 ? { id: 'proof', ok: true } : proofFailures.length === 1 ? proofFailures[0]! : { ...proofFailures[0]!, message: proofFailures.map((f) => f.message).join(' ') };
+  return { issuerKey, proof };
 }
 
 /** Verifies a credential (embedded eddsa-rdfc-2022 proof or VC-JWT) and reports every check. */
@@ -187,8 +323,12 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(input instanceof Uint8Array ? await unbake(input, deps) : input);
+    // Bounded work for anyone's upload: a document too large or too deep is refused before any.
+    const problem = exceedsLimits(parsed.credential);
+    if (problem) throw new LimitError(problem.code, problem.message);
   } catch (err) {
-    return { verified: false, format: 'unknown', checks: [{ id: 'parse', ok: false, code: 'parse_failed', message: (err as Error).message }] };
+    const code = err instanceof LimitError ? err.code : 'parse_failed';
+    return { verified: false, format: 'unknown', checks: [{ id: 'parse', ok: false, code, message: (err as Error).message }] };
   }
   const { credential, format } = parsed;
   if (isOb2Assertion(credential)) {
@@ -203,55 +343,40 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   if (!clr) checks.push(requiredFields(credential));
   const issuer = issuerId(credential);
 
-  // Which key signed it, and may that key speak for the issuer?
-  let vm: string | undefined;
-  let proof: Json | undefined;
-  if (format === 'jwt') vm = decodeVcJwt(parsed.jws!).header.kid;
+  if (format === 'jwt') checks.push(...(await jwtProof(parsed.jws!, issuer, deps)));
   else {
-    proof = [credential.proof].flat().find(isObject);
-    vm = typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined;
-  }
-  let key: ResolvedKey | undefined;
-  if (!vm) checks.push({ id: 'issuer_key', ok: false, code: 'proof_missing', message: 'No proof names a verification method' });
-  else {
-    try {
-      key = await deps.resolveKey(vm);
-      if (key.revoked) checks.push({ id: 'issuer_key', ok: false, code: 'key_revoked', message: `The issuer marked key ${vm} as compromised` });
-      else if (issuer && controllerOf(vm) !== issuer && key.controller !== issuer) checks.push({ id: 'issuer_key', ok: false, code: 'issuer_mismatch', message: `Key ${vm} does not belong to issuer ${issuer}` });
-      else checks.push({ id: 'issuer_key', ok: true });
-    } catch (err) {
-      checks.push({ id: 'issuer_key', ok: false, code: 'key_unresolved', message: (err as Error).message });
-    }
-  }
-
-  if (!key) checks.push({ id: 'proof', ok: false, code: 'proof_unverifiable', message: 'No key to check the signature with' });
-  else {
-    let publicKey;
-    try {
-      if (key.publicKeyMultibase) publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
-      else if (!(format === 'jwt' && key.publicKeyJwk)) throw new Error('The key is neither an Ed25519 Multikey nor a JWK usable for this proof');
-    } catch (err) {
-      checks.push({ id: 'proof', ok: false, code: 'unsupported_key_type', message: (err as Error).message });
-    }
-    if (!publicKey && !(format === 'jwt' && key.publicKeyJwk)) {
-      // reported above
-    } else if (format === 'jwt') {
-      const ok = await verifyVcJwtSignature(parsed.jws!, publicKey ?? key.publicKeyJwk!);
-      checks.push(ok ? { id: 'proof', ok: true } : { id: 'proof', ok: false, code: 'proof_invalid', message: 'The JWS signature does not match' });
-    } else {
-      // The same document (by hash) under the same key verifies the same way: remember successes.
-      const memoKey = `${key.publicKeyMultibase}\n${createHash('sha256').update(JSON.stringify(credential)).digest('base64')}`;
-      if (verifiedProofs.get(memoKey)) checks.push({ id: 'proof', ok: true });
-      else {
-        const r = await verifyEddsaRdfc2022(credential, proof!, publicKey!, deps.canonicalizer);
-        if (r.ok) verifiedProofs.set(memoKey, true);
-        checks.push(r.ok ? { id: 'proof', ok: true } : { id: 'proof', ok: false, code: r.code, message: r.message });
-      }
-    }
+    // Which keys signed it, may they speak for the issuer, and does every proof verify?
+    const { issuerKey, proof } = await dataIntegrityProofs(credential, issuer, deps);
+    checks.push(issuerKey, proof);
   }
   checks.push(validityWindow(credential, deps.now));
   checks.push(await status(credential, deps, issuer));
   // The credentials inside are opened only once the transcript's own signature holds.
   if (clr) checks.push(checks.some((x) => x.id === 'proof' && x.ok) ? await embedded(credential, deps) : { id: 'embedded', ok: false, code: 'embedded_unchecked', message: 'The transcript’s own signature does not verify, so the credentials inside were not checked' });
   return { verified: checks.every((c) => c.ok), format, credential, checks };
+}
+
+/** The key and signature checks of a VC-JWT (one signature, named by the header's kid). */
+async function jwtProof(jws: string, issuer: string | undefined, deps: VerifierDeps): Promise<[Check, Check]> {
+  const vm = decodeVcJwt(jws).header.kid;
+  if (typeof vm !== 'string' || !vm) return [{ id: 'issuer_key', ok: false, code: 'proof_missing', message: 'No proof names a verification method' }, { id: 'proof', ok: false, code: 'proof_unverifiable', message: 'No key to check the signature with' }];
+  let key: ResolvedKey;
+  let keyCheck: Check;
+  try {
+    key = await deps.resolveKey(vm);
+    if (key.revoked) keyCheck = { id: 'issuer_key', ok: false, code: 'key_revoked', message: `The issuer marked key ${vm} as compromised` };
+    else if (issuer && controllerOf(vm) !== issuer && key.controller !== issuer) keyCheck = { id: 'issuer_key', ok: false, code: 'issuer_mismatch', message: `Key ${vm} does not belong to issuer ${issuer}` };
+    else keyCheck = { id: 'issuer_key', ok: true };
+  } catch (err) {
+    return [{ id: 'issuer_key', ok: false, code: 'key_unresolved', message: (err as Error).message }, { id: 'proof', ok: false, code: 'proof_unverifiable', message: 'No key to check the signature with' }];
+  }
+  let publicKey;
+  try {
+    if (key.publicKeyMultibase) publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
+    else if (!key.publicKeyJwk) throw new Error('The key is neither an Ed25519 Multikey nor a JWK usable for this proof');
+  } catch (err) {
+    return [keyCheck, { id: 'proof', ok: false, code: 'unsupported_key_type', message: (err as Error).message }];
+  }
+  const ok = await verifyVcJwtSignature(jws, publicKey ?? key.publicKeyJwk!);
+  return [keyCheck, ok ? { id: 'proof', ok: true } : { id: 'proof', ok: false, code: 'proof_invalid', message: 'The JWS signature does not match' }];
 }

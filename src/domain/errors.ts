@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'not_found'
   | 'unauthenticated'
   | 'forbidden'
+  | 'insufficient_scope'
   | 'conflict'
   | 'rate_limited'
   | 'csrf_failed'
@@ -20,6 +21,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   unauthenticated: 401,
   forbidden: 403,
+  insufficient_scope: 403,
   conflict: 409,
   rate_limited: 429,
   csrf_failed: 403,
@@ -41,6 +43,8 @@ export class AppError extends Error {
     /** Per-field messages, shown next to the form fields. */
     readonly fields: Record<string, string> = {},
     readonly retryAfterSeconds?: number,
+    /** Anything else a client needs to act on the error (e.g. the scope a token lacks); sent in `details`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'AppError';

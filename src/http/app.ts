@@ -1,13 +1,13 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/errors.ts';
-import { sql } from 'kysely';
+import { databaseReadiness } from '../storage/pg/readiness.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { requestMeta } from './middleware/requestMeta.ts';
 import { csrf } from './middleware/csrf.ts';
 import { session } from './middleware/session.ts';
-import { onError, onNotFound } from './errorBoundary.tsx';
+import { onAnyError, onNotFound } from './errorBoundary.tsx';
 import { apiRoutes } from './api.ts';
 import { vcApiRoutes } from './vcApi.ts';
 import { publicCredentialRoutes } from '../web/routes/publicCredentials.ts';
@@ -40,6 +40,12 @@ import { recognitionApiRoutes } from './recognitionApi.ts';
 import { ledgerRoutes } from '../web/routes/ledger.tsx';
 import { oauthProviderMount, ob3Routes } from '../features/ob3api/routes.tsx';
 import { auditRoutes } from '../web/routes/audit.tsx';
+import { webhookRoutes } from '../features/webhooks/routes.ts';
+import { ob2ExportRoutes } from '../features/ob2export/routes.ts';
+
+/** How long /readyz waits for the database's answer. */
+const READY_TIMEOUT_MS = 2_000;
+import { apiDocsRoutes } from '../features/apiDocs/routes.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -81,9 +87,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!match) return small(c, next);
     return match[1] ? match[1](c, next) : next();
   });
-  app.get('/healthz', async (c) => {
-    await sql`select 1`.execute(deps.db);
-    return c.json({ ok: true });
+  // Liveness: the process runs and its event loop answers; never touches the database, so an
+  // orchestrator does not restart web processes during a database outage they will ride out.
+  const alive = (c: Context<AppEnv>) => c.json({ ok: true });
+  app.get('/healthz', alive);
+  app.get('/livez', alive);
+  // Readiness: the database answers a `select 1` within a short bound; 503 with the reason if not.
+  app.get('/readyz', async (c) => {
+    const readiness = await databaseReadiness(deps.db, Math.min(READY_TIMEOUT_MS, deps.config.databaseConnectTimeoutMs));
+    if (readiness.ready) return c.json({ ok: true });
+    c.header('Retry-After', '5');
+    return c.json({ ok: false, reason: readiness.reason }, 503);
   });
   app.use('*', csrf);
   app.use('*', session);
@@ -121,11 +135,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     credentialsApiRoutes(),
     ob3Routes(),
     auditRoutes(),
+    webhookRoutes(),
+    ob2ExportRoutes(),
+    apiDocsRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);
   }
-  app.onError(onError);
+  app.onError(onAnyError);
   app.notFound(onNotFound);
   return app;
 }

@@ -118,7 +118,7 @@ const RULES: Record<string, Rule> = {
   'POST /profile/emails/:id/primary': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/emails/:id/remove': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/password': user(),
-  // Everything about the account (ZIP); deleting it needs the password (the matrix sends none).
+  // Data rights: everything about me as a ZIP; deleting my account (password and typed words required).
   'GET /profile/my-data.zip': user(),
   'POST /profile/delete': user(),
   // Organisations.
@@ -127,14 +127,14 @@ const RULES: Record<string, Rule> = {
   'POST /switch-organisation': members({ stranger: 'not_found', body: (w) => ({ slug: w.org.slug }) }),
   'GET /orgs/:slug': members(),
   'GET /orgs/:slug/members': members(),
+  'GET /orgs/:slug/export.zip': org(['admin']),
   'POST /orgs/:slug/invitations': org(['admin']),
   'POST /orgs/:slug/invitations/:id/revoke': org(['admin'], { p: id((w) => w.invitation) }),
   'POST /orgs/:slug/members/:user/roles': org(['admin'], { p: async (w, h) => ({ user: await h.newMember(w, 'reviewer') }), body: () => ({ roles: ['reviewer', 'designer'] }) }),
   'POST /orgs/:slug/members/:user/remove': org(['admin'], { p: async (w, h) => ({ user: await h.newMember(w, 'reviewer') }) }),
   'GET /orgs/:slug/audit': org(['admin']),
   'GET /orgs/:slug/audit.csv': org(['admin']),
-  'GET /api/v1/orgs/:slug/audit': org(['admin']),
-  'GET /orgs/:slug/export.zip': org(['admin']),
+  'GET /api/v1/orgs/:slug/audit': org(['admin'], { tokens: true }),
   'GET /invitations/:token': pub({ p: id((w) => w.invitationToken, 'token') }),
   // An invitation is accepted only from an account with the invited address (none of these callers).
   'POST /invitations/:token': { allow: [], denied: 'forbidden', stranger: 'forbidden', foreign: 'same', p: id((w) => w.invitationToken, 'token') },
@@ -153,6 +153,9 @@ const RULES: Record<string, Rule> = {
   // The VC API takes only API tokens (a session is not enough); the token names its organisation.
   'POST /credentials/issue': org([], { tokens: true, anonymous: 'login', stranger: 'login', denied: 'login', foreign: 'same' }),
   'POST /credentials/verify': pub(),
+  // The API's description (OpenAPI document and its readable page).
+  'GET /api/v1/openapi.json': pub(),
+  'GET /api/docs': pub(),
   'POST /presentations/verify': pub(),
   'GET /orgs/:slug/did.json': pub(),
   'GET /status/:id': pub({ p: id((w) => w.statusList) }),

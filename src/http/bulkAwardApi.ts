@@ -27,7 +27,7 @@ export function bulkAwardApiRoutes() {
   const base = '/api/v1/orgs/:slug/award-runs';
 
   r.post(base, async (c) => {
-    const { organisation, actor } = await issuingOrganisation(c);
+    const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/(csv|plain)\b/.test(type)) throw new AppError('validation_failed', 'Send the CSV file as the request body with Content-Type: text/csv.');
     const body = c.req.raw.body;
@@ -37,18 +37,18 @@ export function bulkAwardApiRoutes() {
   });
 
   r.get(`${base}/:run`, async (c) => {
-    const { organisation } = await issuingOrganisation(c);
+    const { organisation } = await issuingOrganisation(c, 'awards:run');
     return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')));
   });
 
   r.get(`${base}/:run/problems`, async (c) => {
-    const { organisation } = await issuingOrganisation(c);
+    const { organisation } = await issuingOrganisation(c, 'awards:run');
     const rows = await awardProblems(c.var.deps.db, organisation.id, c.req.param('run'), 1000);
     return c.json({ rows: rows.map((p) => ({ line: p.row_number, email: p.email, state: p.state, error: p.error })) });
   });
 
   r.post(`${base}/:run/mapping`, async (c) => {
-    const { organisation, actor } = await issuingOrganisation(c);
+    const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
     const mapping: unknown = await c.req.json().catch(() => undefined);
     if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping)) throw new AppError('validation_failed', 'Send the mapping as a JSON object, e.g. {"email":"Email","name":"Full Name"}.');
     const summary = await requestDryRun(c.var.deps, actor, c.req.param('run'), mapping);
@@ -58,7 +58,7 @@ export function bulkAwardApiRoutes() {
   });
 
   r.post(`${base}/:run/issue`, async (c) => {
-    const { organisation, actor } = await issuingOrganisation(c);
+    const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
     await startAwardRun(c.var.deps, actor, c.req.param('run'));
     c.var.deps.onJobsEnqueued?.();
     return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);

@@ -13,7 +13,7 @@ export function credentialsApiRoutes() {
   const base = '/api/v1/orgs/:slug/credentials';
 
   r.post(base, async (c) => {
-    const { organisation, actor } = await issuingOrganisation(c);
+    const { organisation, actor } = await issuingOrganisation(c, 'credentials:issue');
     const issued = await awardCredential(c.var.deps, actor, await jsonObjectBody(c));
     c.var.deps.onJobsEnqueued?.();
     const url = `${c.var.deps.config.publicUrl}/badges/${issued.publicId}`;
@@ -21,7 +21,7 @@ export function credentialsApiRoutes() {
   });
 
   r.get(base, async (c) => {
-    const { organisation } = await issuingOrganisation(c);
+    const { organisation } = await issuingOrganisation(c, 'credentials:read');
     const { db, config } = c.var.deps;
     const raw = c.req.query('before');
     const before = raw === undefined || raw === '' ? undefined : Number(raw);
@@ -50,7 +50,7 @@ export function credentialsApiRoutes() {
   });
 
   r.post(`${base}/status`, async (c) => {
-    const { actor } = await issuingOrganisation(c);
+    const { actor } = await issuingOrganisation(c, 'credentials:status');
     const result = await changeManyCredentialStatuses(c.var.deps, actor, await jsonObjectBody(c));
     c.var.deps.onJobsEnqueued?.();
     return c.json(result);

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../storage/pg/unavailable.ts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors.ts';
@@ -11,6 +12,18 @@ export function wantsJson(c: Context<AppEnv>): boolean {
   if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/credentials/') || c.req.path.startsWith('/presentations/')) return true;
   const accept = c.req.header('accept') ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/**
+ * The JSON API's one error shape, `{error: {code, message, details}}` (described as the `Error`
+ * component of /api/v1/openapi.json). `details.fields` holds per-field messages; `fields` repeats
+ * them for clients written before `details` existed.
+ */
+export function apiErrorBody(error: AppError) {
+  const details: Record<string, unknown> = { ...error.details };
+  if (Object.keys(error.fields).length) details.fields = error.fields;
+  if (error.retryAfterSeconds) details.retryAfterSeconds = error.retryAfterSeconds;
+  return { error: { code: error.code, message: error.message, details, fields: error.fields } };
 }
 
 /**
@@ -28,7 +41,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
   if (wantsJson(c)) {
     // The W3C VC API answers invalid input with 400.
     const vcApi = /^\/(credentials|presentations)\//.test(c.req.path) && error.code === 'validation_failed';
-    return c.json({ error: { code: error.code, message: error.message, fields: error.fields } }, (vcApi ? 400 : error.status) as ContentfulStatusCode);
+    return c.json(apiErrorBody(error), (vcApi ? 400 : error.status) as ContentfulStatusCode);
   }
   if (error.code === 'unauthenticated') {
     const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
@@ -74,6 +87,24 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
 /** 404 for any path no route answers. */
 export function onNotFound(c: Context<AppEnv>) {
   if (isOb3ApiPath(c.req.path)) return ob3NotFound(c);
-  if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'No such resource.', fields: {} } }, 404);
+  if (wantsJson(c)) return c.json(apiErrorBody(new AppError('not_found', 'No such resource.')), 404);
   return errorPage(c, 404, 'Page not found', 'There is no page at this address. Check the link, or start again from the home page.');
+}
+
+/**
+ * The handler the app registers: a database outage (restart, failover, connections refused or
+ * closed) is a temporary 503 with Retry-After, not a 500; every other error goes to onError.
+ */
+export function onAnyError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  if (!(err instanceof AppError) && isDatabaseUnavailable(err)) return databaseUnavailable(err, c);
+  return onError(err, c);
+}
+
+/** 503 "database unavailable": a page for browsers, `database_unavailable` JSON for clients; logged as a warning. */
+function databaseUnavailable(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  c.var.deps.logger.warn('database unavailable', { requestId: c.var.requestId, path: c.req.path, error: err.message || (err as { code?: string }).code });
+  c.header('Retry-After', '5');
+  const message = "Cairn can't reach its database right now; try again in a moment.";
+  if (wantsJson(c)) return c.json({ error: { code: 'database_unavailable', message, fields: {} } }, 503);
+  return errorPage(c, 503, 'Cairn is unavailable', message);
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { AppError, notFound } from '../domain/errors.ts';
-import { authenticateApiToken } from '../commands/manageApiTokens.ts';
+import { authenticateApiToken, requireTokenScope, type ApiScope } from '../commands/manageApiTokens.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
 import type { IssuingActor } from '../commands/issueCredential.ts';
 import { findOrganisationBySlug } from '../storage/organisations.ts';
@@ -8,8 +8,11 @@ import type { Organisation } from '../storage/schema.ts';
 import { requireViewer } from './middleware/session.ts';
 import type { AppEnv } from './env.ts';
 
-/** Who may issue for the organisation in the URL (`:slug`): its API token, or a logged-in member allowed to issue. */
-export async function issuingOrganisation(c: Context<AppEnv>): Promise<{ organisation: Organisation; actor: IssuingActor }> {
+/**
+ * Who acts for the organisation in the URL (`:slug`): its API token holding `scope`, or a
+ * logged-in member whose roles allow `permission` (sessions have no scopes: roles decide).
+ */
+export async function organisationCaller(c: Context<AppEnv>, scope: ApiScope, permission: Parameters<typeof requireMember>[3] = 'credentials.issue'): Promise<{ organisation: Organisation; actor: IssuingActor }> {
   const slug = c.req.param('slug') ?? '';
   const header = c.req.header('authorization') ?? '';
   if (header.startsWith('Bearer ')) {
@@ -18,9 +21,15 @@ export async function issuingOrganisation(c: Context<AppEnv>): Promise<{ organis
     const organisation = await findOrganisationBySlug(c.var.deps.db, slug);
     // A token of another organisation learns nothing about this one.
     if (!organisation || organisation.id !== auth.organisationId) throw notFound('That organisation');
+    requireTokenScope(auth, scope);
     return { organisation, actor: { organisationId: organisation.id, userId: null, ip: c.var.ip } };
   }
   const viewer = requireViewer(c.var.viewer);
-  const { organisation } = await requireMember(c.var.deps.db, slug, viewer.user_id, 'credentials.issue');
+  const { organisation } = await requireMember(c.var.deps.db, slug, viewer.user_id, permission);
   return { organisation, actor: { organisationId: organisation.id, userId: viewer.user_id, ip: c.var.ip } };
+}
+
+/** Who may issue for the organisation in the URL: its API token with `scope`, or a member allowed to issue. */
+export function issuingOrganisation(c: Context<AppEnv>, scope: ApiScope): Promise<{ organisation: Organisation; actor: IssuingActor }> {
+  return organisationCaller(c, scope, 'credentials.issue');
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '../domain/errors.ts';
-import { authenticateApiToken } from '../commands/manageApiTokens.ts';
+import { authenticateApiToken, requireTokenScope } from '../commands/manageApiTokens.ts';
 import { issueSuppliedCredential } from '../commands/issueCredential.ts';
 import { verifyWithCairn } from '../commands/verifyCredential.ts';
 import { verifyPresentation } from '../commands/verifyPresentation.ts';
@@ -15,6 +15,7 @@ export function vcApiRoutes() {
     const { db, clock } = c.var.deps;
     const auth = header.startsWith('Bearer ') ? await authenticateApiToken(db, header.slice(7).trim(), clock.now()) : null;
     if (!auth) throw new AppError('unauthenticated', 'Send an organisation API token as “Authorization: Bearer cairn_…”.');
+    requireTokenScope(auth, 'credentials:issue');
     const issued = await issueSuppliedCredential({ ...c.var.deps, credentials: c.var.deps.credentials }, { organisationId: auth.organisationId, userId: null, ip: c.var.ip }, await jsonObjectBody(c));
     if (issued.jwt) {
       return c.json({ verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:application/vc+jwt,${issued.jwt}`, type: 'EnvelopedVerifiableCredential' } }, 201);
@@ -23,7 +24,8 @@ export function vcApiRoutes() {
   });
 
   r.post('/credentials/verify', async (c) => {
-    const body = await jsonObjectBody(c);
+    // A verifier answers any credential with a report, NUL characters included (nothing is stored).
+    const body = await jsonObjectBody(c, { nul: 'allow' });
     let input = body.verifiableCredential;
     // An enveloped VC-JWT (VC 2.0) carries the JWS in a data: URL.
     if (input && typeof input === 'object' && (input as Record<string, unknown>).type === 'EnvelopedVerifiableCredential') {
@@ -37,7 +39,7 @@ export function vcApiRoutes() {
   });
 
   r.post('/presentations/verify', async (c) => {
-    const body = await jsonObjectBody(c);
+    const body = await jsonObjectBody(c, { nul: 'allow' });
     const { db, config, credentials, clock } = c.var.deps;
     const report = await verifyPresentation(body, { db, config, services: credentials, now: clock.now() });
     return c.json(report, report.verified ? 200 : 400);

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { createCompletionNotices, DELIVER_NOTICE_WEBHOOK, NOTIFY_RECOGNIZERS, REVERSE_CREDITS, reverseCreditsForCredential, SEND_NOTICE_DIGESTS } from '../commands/ledger.ts';
+import { createCompletionNotices, NOTIFY_RECOGNIZERS, REVERSE_CREDITS, reverseCreditsForCredential, SEND_NOTICE_DIGESTS } from '../commands/ledger.ts';
 import { appLink } from '../commands/context.ts';
 import { inTransaction } from '../storage/database.ts';
-import { noticesInContext } from '../storage/ledger.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { noticeDigestMail } from '../mail/ledgerMail.tsx';
-import { openWebhookSecret } from '../commands/noticeWebhook.ts';
-import { defineJob, PermanentJobError } from './definition.ts';
-import { postWebhook, SIGNATURE_HEADER, signWebhookBody, WebhookRefusedError } from './webhookClient.ts';
+import { defineJob } from './definition.ts';
 import type { ScheduleDefinition } from './schedules.ts';
 
 /** Writes the completion notices of a credential issued for a recognized version or pathway. */
@@ -25,63 +22,6 @@ export const reverseCreditsJob = defineJob({
   payload: z.object({ credentialId: z.number().int() }),
   async handle({ credentialId }, deps) {
     await reverseCreditsForCredential(deps, credentialId);
-  },
-});
-
-/**
- * POSTs a completion notice to the program's webhook, signed with HMAC-SHA256 of the body
- * (`X-Cairn-Signature: sha256=…`). A non-2xx answer or a network error retries with backoff.
- */
-export const deliverNoticeWebhookJob = defineJob({
-  type: DELIVER_NOTICE_WEBHOOK,
-  payload: z.object({ noticeId: z.number().int() }),
-  maxAttempts: 8,
-  async handle({ noticeId }, { db, clock, config, credentials, job }) {
-    const notice = await noticesInContext(db)
-      .innerJoin('organisations as r', 'r.id', 'p.organisation_id')
-      .select(['r.slug as recognizer_slug', 'n.id', 'n.public_id', 'n.webhook_state', 'n.document', 'n.created_at', 'p.public_id as program_public_id', 'p.name as program_name', 'p.webhook_url', 'p.webhook_secret_enc', 'c.public_id as credential_public_id', 'c.recipient_email', 'i.name as issuer_name', 'l.license_number'])
-      .where('n.id', '=', noticeId)
-      .executeTakeFirst();
-    if (!notice || notice.webhook_state === 'delivered') return;
-    if (!notice.webhook_url) {
-      await db.updateTable('completion_notices').set({ webhook_state: 'none' }).where('id', '=', noticeId).execute();
-      return;
-    }
-    if (!notice.webhook_secret_enc || !credentials) throw new PermanentJobError('The program webhook has no secret, or this worker cannot open it');
-    const secret = openWebhookSecret(credentials.vault, notice.webhook_secret_enc);
-    const body = JSON.stringify({
-      type: 'completion_notice',
-      notice: notice.public_id,
-      program: { id: notice.program_public_id, name: notice.program_name },
-      issuer: notice.issuer_name,
-      credentialId: notice.credential_public_id,
-      recipientEmail: notice.recipient_email,
-      licenseNumber: notice.license_number,
-      createdAt: notice.created_at.toISOString(),
-      link: appLink(config, `/orgs/${notice.recognizer_slug}/recognition/notices/${notice.public_id}`),
-      // The signed credential exactly as issued: verify it independently (its proof is over the JSON-LD data).
-      credential: JSON.parse(notice.document) as unknown,
-    });
-    const attempt = job.attempts;
-    const finalAttempt = job.attempts >= job.max_attempts;
-    let failure: string | null = null;
-    try {
-      const status = await postWebhook(notice.webhook_url, body, { [SIGNATURE_HEADER]: signWebhookBody(secret, body), 'X-Cairn-Event': 'completion_notice', 'X-Cairn-Delivery': notice.public_id }, { allowPrivate: config.webhookAllowPrivate });
-      if (status < 200 || status >= 300) failure = `The webhook answered HTTP ${status}`;
-    } catch (err) {
-      failure = (err as Error).message;
-      if (err instanceof WebhookRefusedError) {
-        await db.updateTable('completion_notices').set({ webhook_state: 'failed', webhook_attempts: attempt, webhook_last_error: failure }).where('id', '=', noticeId).execute();
-        throw new PermanentJobError(failure);
-      }
-    }
-    const now = clock.now();
-    if (failure === null) {
-      await db.updateTable('completion_notices').set({ webhook_state: 'delivered', webhook_attempts: attempt, webhook_last_error: null, webhook_delivered_at: now }).where('id', '=', noticeId).execute();
-      return;
-    }
-    await db.updateTable('completion_notices').set({ webhook_state: finalAttempt ? 'failed' : 'pending', webhook_attempts: attempt, webhook_last_error: failure }).where('id', '=', noticeId).execute();
-    throw new Error(failure);
   },
 });
 
@@ -139,7 +79,7 @@ export const sendNoticeDigestsJob = defineJob({
   },
 });
 
-export const ledgerJobs = [notifyRecognizersJob, reverseCreditsJob, deliverNoticeWebhookJob, sendNoticeDigestsJob];
+export const ledgerJobs = [notifyRecognizersJob, reverseCreditsJob, sendNoticeDigestsJob];
 
 /** The daily digest runs once per day slot, whichever process ticks first. */
 export const ledgerSchedules: ScheduleDefinition[] = [{ name: 'recognition-notice-digest', jobType: SEND_NOTICE_DIGESTS, everySeconds: 86_400 }];

@@ -1,25 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { isPublicAddress } from '../credentials/resolve/safeFetch.ts';
-
-/** The header carrying `sha256=<hex HMAC-SHA256 of the raw body under the program's webhook secret>`. */
-export const SIGNATURE_HEADER = 'X-Cairn-Signature';
-
-/** The signature header value for a body. */
-export function signWebhookBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
-}
-
-/** Checks a signature header (constant time): what a recognizer's receiver does. */
-export function verifyWebhookSignature(secret: string, body: string, header: string | undefined): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signWebhookBody(secret, body));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
 
 export class WebhookRefusedError extends Error {
   constructor(message: string) {
@@ -34,12 +17,22 @@ export interface WebhookOptions {
   timeoutMs?: number;
 }
 
+/** What the receiver answered: its status and the start of its body (at most SNIPPET_BYTES). */
+export interface WebhookAnswer {
+  status: number;
+  snippet: string;
+}
+
+/** How much of a receiver's answer is kept for the delivery log. */
+export const SNIPPET_BYTES = 1024;
+
 /**
- * POSTs a JSON body to a recognizer's webhook. Only http(s) URLs; the host is resolved once and
- * the connection pinned to that address, which must be public unless `allowPrivate`. Redirects
- * are not followed. Resolves with the HTTP status; throws on network errors and refusals.
+ * POSTs a JSON body to a webhook receiver (features/webhooks signs and logs it). Only http(s)
+ * URLs; the host is resolved once and the connection pinned to that address, which must be
+ * public unless `allowPrivate`. Redirects are not followed. Resolves with the HTTP status and
+ * the start of the answer; throws on network errors and refusals.
  */
-export async function postWebhook(url: string, body: string, headers: Record<string, string>, options: WebhookOptions): Promise<number> {
+export async function postWebhook(url: string, body: string, headers: Record<string, string>, options: WebhookOptions): Promise<WebhookAnswer> {
   let target: URL;
   try {
     target = new URL(url);
@@ -52,7 +45,7 @@ export async function postWebhook(url: string, body: string, headers: Record<str
   const address = isIP(host) ? host : (await lookup(host, { all: false })).address;
   if (!options.allowPrivate && !isPublicAddress(address)) throw new WebhookRefusedError(`The webhook host ${host} resolves to a non-public address (${address})`);
   const client = target.protocol === 'https:' ? https : http;
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<WebhookAnswer>((resolve, reject) => {
     const req = client.request(
       target,
       {
@@ -66,16 +59,18 @@ export async function postWebhook(url: string, body: string, headers: Record<str
         timeout: options.timeoutMs ?? 10_000,
       },
       (res) => {
-        // Only the status matters: the body is read and dropped, and a receiver that keeps
-        // talking past 64 KiB is cut off.
+        // The status matters, and the start of the body is kept for the log; the rest is read
+        // and dropped, and a receiver that keeps talking past 64 KiB is cut off.
         let received = 0;
+        const kept: Buffer[] = [];
         res.on('data', (chunk: Buffer) => {
+          if (received < SNIPPET_BYTES) kept.push(chunk.subarray(0, SNIPPET_BYTES - received));
           received += chunk.length;
           if (received > 64 * 1024) req.destroy(new Error('The webhook answered with too large a body'));
         });
         res.on('end', () => {
           clearTimeout(deadline);
-          resolve(res.statusCode ?? 0);
+          resolve({ status: res.statusCode ?? 0, snippet: Buffer.concat(kept).toString('utf8') });
         });
         res.on('error', reject);
       },

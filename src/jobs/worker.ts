@@ -4,6 +4,7 @@ import type { Job } from '../storage/schema.ts';
 import { claimJobs, completeJob, failJob } from './queue.ts';
 import { enqueueDueSchedules } from './schedules.ts';
 import { PermanentJobError, type JobDefinition, type JobDeps } from './definition.ts';
+import { isDatabaseUnavailable } from '../storage/pg/unavailable.ts';
 
 export interface WorkerOptions {
   deps: JobDeps;
@@ -12,6 +13,14 @@ export interface WorkerOptions {
   concurrency: number;
   pollMs: number;
   name?: string;
+  /** Longest pause between polls while the database cannot be reached (default 30 s). */
+  maxBackoffMs?: number;
+}
+
+/** Pause before the next poll after `failures` failed polls in a row: doubling from the poll interval, capped, with jitter. */
+export function pollBackoffMs(failures: number, pollMs: number, maxMs: number, random: () => number = Math.random): number {
+  const base = Math.min(maxMs, Math.max(pollMs, 100) * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (1 + 0.2 * random()));
 }
 
 /** A worker's unique name: host, pid and a random tag. */
@@ -61,9 +70,10 @@ export class Worker {
     await enqueueDueSchedules(db, clock.now());
     const free = this.options.concurrency - this.#running.size;
     if (free <= 0) return 0;
+    const claimedAt = Date.now();
     const jobs = await claimJobs(db, { worker: this.name, limit: free, now: clock.now(), leaseMs: this.#leaseMs, types: [...this.#handlers.keys()] });
     for (const job of jobs) {
-      const p: Promise<void> = this.#execute(job).finally(() => this.#running.delete(p));
+      const p: Promise<void> = this.#execute(job, claimedAt).finally(() => this.#running.delete(p));
       this.#running.add(p);
     }
     return jobs.length;
@@ -80,34 +90,59 @@ export class Worker {
 
   async #run(): Promise<void> {
     const { logger } = this.options.deps;
+    const maxBackoffMs = this.options.maxBackoffMs ?? 30_000;
+    // Polls failed in a row: while the database is down the worker backs off and logs the
+    // outage once, when it starts and when it ends, instead of on every poll.
+    let failures = 0;
     while (!this.#stopping) {
       let claimed = 0;
       try {
         claimed = await this.tick();
+        if (failures > 0) logger.info('worker can poll for jobs again', { worker: this.name, failedPolls: failures });
+        failures = 0;
       } catch (err) {
-        logger.error('worker could not poll for jobs', { worker: this.name, error: (err as Error).message });
+        failures++;
+        const fields = { worker: this.name, error: describe(err) };
+        if (failures === 1) logger.error('worker could not poll for jobs; retrying with backoff until it can', fields);
+        else logger.debug('worker still cannot poll for jobs', { ...fields, failedPolls: failures });
       }
-      if (claimed === 0 || this.#running.size >= this.options.concurrency) {
+      if (failures > 0 || claimed === 0 || this.#running.size >= this.options.concurrency) {
+        const pause = failures > 0 ? pollBackoffMs(failures, this.options.pollMs, maxBackoffMs) : this.options.pollMs;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.pollMs);
+          const timer = setTimeout(resolve, pause);
           this.#wake = () => {
             clearTimeout(timer);
             resolve();
           };
-          if (this.#running.size >= this.options.concurrency) void Promise.race(this.#running).then(this.#wake);
+          if (failures === 0 && this.#running.size >= this.options.concurrency) void Promise.race(this.#running).then(this.#wake);
         });
         this.#wake = undefined;
       }
     }
   }
 
-  async #execute(job: Job): Promise<void> {
+  /** Runs one claimed job and records its outcome; never rejects (a lost job returns through its lease). */
+  async #execute(job: Job, claimedAt: number): Promise<void> {
+    try {
+      await this.#attempt(job, claimedAt);
+    } catch (err) {
+      this.options.deps.logger.error('job outcome could not be recorded; it will be retried when its lease runs out', { id: job.id, type: job.type, error: describe(err) });
+    }
+  }
+
+  async #attempt(job: Job, claimedAt: number): Promise<void> {
     const { db, clock, logger } = this.options.deps;
-    const run = await db
-      .insertInto('job_runs')
-      .values({ job_id: job.id, attempt: job.attempts, worker: this.name, started_at: clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // Writes about the job retry through a database outage while this worker still holds the
+    // lease; past that, another worker may have taken the job over, so give up.
+    const leaseEnds = claimedAt + this.#leaseMs - Math.min(30_000, this.#leaseMs / 10);
+    const write = <T>(what: string, run: () => Promise<T>) => this.#persist(job, what, leaseEnds, run);
+    const run = await write('start', () =>
+      db
+        .insertInto('job_runs')
+        .values({ job_id: job.id, attempt: job.attempts, worker: this.name, started_at: clock.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
     let error: unknown;
     try {
       const definition = this.#handlers.get(job.type);
@@ -119,19 +154,43 @@ export class Worker {
       error = err;
     }
     const now = clock.now();
-    const message = error instanceof Error ? error.message : error === undefined ? null : String(error);
-    await db
-      .updateTable('job_runs')
-      .set({ finished_at: now, outcome: error === undefined ? 'succeeded' : 'failed', error: message })
-      .where('id', '=', run.id)
-      .execute();
+    const message = error instanceof Error ? error.message || describe(error) : error === undefined ? null : String(error);
+    await write('finish', () =>
+      db
+        .updateTable('job_runs')
+        .set({ finished_at: now, outcome: error === undefined ? 'succeeded' : 'failed', error: message })
+        .where('id', '=', run.id)
+        .execute(),
+    );
     if (error === undefined) {
-      await completeJob(db, job, this.name, now);
+      await write('complete', () => completeJob(db, job, this.name, now));
       logger.debug('job succeeded', { id: job.id, type: job.type });
       return;
     }
-    const outcome = await failJob(db, job, this.name, message ?? 'failed', now, { permanent: error instanceof PermanentJobError });
+    const outcome = await write('fail', () => failJob(db, job, this.name, message ?? 'failed', now, { permanent: error instanceof PermanentJobError }));
     const log = outcome === 'dead' ? logger.error : logger.warn;
     log(`job ${outcome === 'dead' ? 'is dead' : 'will be retried'}`, { id: job.id, type: job.type, attempt: job.attempts, error: message });
   }
+
+  /** Runs a write, retrying with backoff while the database is unreachable, until `deadline` or stop. */
+  async #persist<T>(job: Job, what: string, deadline: number, run: () => Promise<T>): Promise<T> {
+    for (let failures = 1; ; failures++) {
+      try {
+        return await run();
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || this.#stopping) throw err;
+        const pause = pollBackoffMs(failures, 250, 5_000);
+        if (Date.now() + pause > deadline) throw err;
+        if (failures === 1) this.options.deps.logger.warn('cannot record a job, retrying until the database answers', { id: job.id, type: job.type, step: what, error: describe(err) });
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  }
+}
+
+/** An error for the log: its message, or its code when it has none (a failed connect's AggregateError). */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return err.message || (typeof code === 'string' ? code : err.name);
 }

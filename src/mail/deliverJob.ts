@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../jobs/definition.ts';
 import { DELIVER_MAIL } from './outbox.ts';
+import { retryWhileUnavailable } from '../storage/pg/unavailable.ts';
 
 /** What an outbox row keeps of a delivered message's body. */
 export const SENT_BODY = 'Delivered; the body is not kept after delivery (its links are secrets).';
@@ -49,11 +50,17 @@ export const deliverMailJob = defineJob({
     }
     // Once the mail server has it, the body (claim, reset and confirmation links are bearer
     // secrets) is not kept: subject, recipient, template and message id stay for the record.
-    await db
-      .updateTable('mail_outbox')
-      .set({ status: 'sent', sent_at: clock.now(), message_id: messageId, sending_until: null, text_body: SENT_BODY, html_body: `<p>${SENT_BODY}</p>` })
-      .where('id', '=', outboxId)
-      .where('status', '=', 'sending')
-      .execute();
+    // Sent is sent: a database blip here is waited out, or a retry would send it again.
+    const sentAt = clock.now();
+    await retryWhileUnavailable(
+      () =>
+        db
+          .updateTable('mail_outbox')
+          .set({ status: 'sent', sent_at: sentAt, message_id: messageId, sending_until: null, text_body: SENT_BODY, html_body: `<p>${SENT_BODY}</p>` })
+          .where('id', '=', outboxId)
+          .where('status', '=', 'sending')
+          .execute(),
+      60_000,
+    );
   },
 });

@@ -29,7 +29,7 @@ export interface Runtime {
  */
 export async function openRuntime(config: Config, overrides: Partial<Pick<Runtime, 'clock' | 'logger' | 'mailer'>> = {}, options: { checkPublicUrl?: boolean } = {}): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
   try {
     const applied = await migrate(storage.db);
     if (applied.length) logger.info('applied migrations', { migrations: applied });

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { ChangeCounter, PGliteDialect } from './pg/pgliteDialect.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import type { Logger } from '../logger.ts';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -24,6 +25,10 @@ export interface StorageOptions {
   databaseUrl: string | null;
   dataDir: string;
   poolSize?: number;
+  /** PostgreSQL: how long to wait for a connection (a new one, or a free one from the pool). */
+  connectTimeoutMs?: number;
+  /** Where to report connections the server closed (restart, failover); they are replaced. */
+  logger?: Pick<Logger, 'warn' | 'debug'>;
   /** Embedded database kept in memory only (tests). */
   inMemory?: boolean;
 }
@@ -38,7 +43,7 @@ pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 /** Opens PostgreSQL (DATABASE_URL) or the embedded PGlite database; does not migrate. */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = openPool(options.databaseUrl, options);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }
@@ -64,6 +69,42 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       unlock();
     },
   };
+}
+
+/** Default bound on waiting for a PostgreSQL connection, so requests fail fast in an outage. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * A pool that rides through a restart or failover of the server. When the server ends a
+ * connection (restart, failover, a pooler's idle timeout), node-postgres emits 'error' on the
+ * client and, for an idle client, on the pool: without listeners that event would end the
+ * process. The listeners here log it; the pool drops the broken client and opens a new one on
+ * demand, and the query that was running fails with an error the callers treat as temporary.
+ */
+function openPool(connectionString: string, options: StorageOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // Notices a server that vanished without closing its connections (a network partition).
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  let lastWarned = 0;
+  pool.on('error', (err) => {
+    // One line per burst: a restart closes every idle connection at once.
+    const now = Date.now();
+    const fields = { error: err.message, code: (err as { code?: string }).code };
+    if (now - lastWarned > 10_000) options.logger?.warn('the database closed a connection; it will be replaced when needed', fields);
+    else options.logger?.debug('the database closed a connection', fields);
+    lastWarned = now;
+  });
+  // A checked-out client whose connection breaks also emits 'error'; the query it runs (or its
+  // next one) fails and the pool discards it on release.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => options.logger?.debug('a database connection in use broke', { error: err.message }));
+  });
+  return pool;
 }
 
 const changeCounters = new WeakMap<object, ChangeCounter>();

@@ -237,6 +237,8 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** What the token may do (API_SCOPES); migration 0021. */
+  scopes: Generated<string[]>;
 }
 
 export interface MicroCredentialsTable {
@@ -467,8 +469,6 @@ export interface RecognitionProgramsTable {
   cap_hours_per_cycle: number | null;
   posting: Generated<'automatic' | 'review'>;
   digest_email: Generated<boolean>;
-  webhook_url: string | null;
-  webhook_secret_enc: string | null;
   archived_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -793,6 +793,45 @@ export interface InstanceSettingsTable {
   updated_at: Timestamp;
 }
 
+/** An organisation's webhook subscription (migration 0020); the secret is sealed with the key vault. */
+export interface WebhookSubscriptionsTable {
+  id: Id;
+  public_id: string;
+  organisation_id: number;
+  url: string;
+  events: string[];
+  /** Only completion notices of this recognition program (a program's webhook, moved). */
+  program_public_id: string | null;
+  secret_enc: string;
+  enabled: Generated<boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type WebhookDeliveryState = 'pending' | 'delivered' | 'failed' | 'cancelled';
+
+/** One event sent (or to be sent) to one subscription; a replay is a new row of the same event. */
+export interface WebhookDeliveriesTable {
+  id: Id;
+  public_id: string;
+  subscription_id: number;
+  organisation_id: number;
+  audit_event_id: number | null;
+  event_id: string;
+  event_type: string;
+  replay_of: number | null;
+  body: string | null;
+  state: ColumnType<WebhookDeliveryState, WebhookDeliveryState | undefined, WebhookDeliveryState>;
+  attempts: Generated<number>;
+  status_code: number | null;
+  response_snippet: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  last_attempt_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+}
+
 export interface Database {
   oauth_models: OauthModelsTable;
   oauth_signing_keys: OauthSigningKeysTable;
@@ -851,6 +890,8 @@ export interface Database {
   completion_notices: CompletionNoticesTable;
   credit_entries: CreditEntriesTable;
   instance_settings: InstanceSettingsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type User = Selectable<UsersTable>;

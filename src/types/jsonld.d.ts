@@ -14,6 +14,8 @@ declare module 'jsonld' {
     format?: 'application/n-quads';
     produceGeneralizedRdf?: boolean;
     rdfDirection?: string;
+    /** Passed to rdf-canonize by canonize(). */
+    canonizeOptions?: { maxWorkFactor?: number; maxDeepIterations?: number; signal?: AbortSignal };
   }
   export interface Quad {
     subject: { termType: string; value: string };
@@ -34,8 +36,16 @@ declare module 'jsonld' {
 
 declare module 'rdf-canonize' {
   import type { Quad } from 'jsonld';
-  export function canonize(input: Quad[] | string, options: { algorithm: 'RDFC-1.0'; inputFormat?: 'application/n-quads'; format?: 'application/n-quads'; maxWorkFactor?: number }): Promise<string>;
-  export function _canonizeSync(input: Quad[] | string, options: { algorithm: 'RDFC-1.0'; inputFormat?: 'application/n-quads'; format?: 'application/n-quads'; maxWorkFactor?: number }): string;
+  export interface CanonizeOptions {
+    algorithm: 'RDFC-1.0';
+    inputFormat?: 'application/n-quads';
+    format?: 'application/n-quads';
+    maxWorkFactor?: number;
+    maxDeepIterations?: number;
+    signal?: AbortSignal;
+  }
+  export function canonize(input: Quad[] | string, options: CanonizeOptions): Promise<string>;
+  export function _canonizeSync(input: Quad[] | string, options: CanonizeOptions): string;
   export const NQuads: {
     parse(input: string): Quad[];
     serialize(dataset: Quad[]): string;

@@ -70,6 +70,11 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                   <a href={`/orgs/${org.slug}/tokens`}>API tokens</a>
                 </li>
               )}
+              {can(org.roles, 'tokens.manage') && (
+                <li>
+                  <a href={`/orgs/${org.slug}/webhooks`}>Webhooks</a>
+                </li>
+              )}
               {can(org.roles, 'recognition.read') && org.kind !== 'issuer' && (
                 <li>
                   <a href={`/orgs/${org.slug}/recognition/queue`}>Recognition</a>

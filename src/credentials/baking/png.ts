@@ -14,6 +14,10 @@ export class BakingError extends Error {
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const OB3_KEYWORD = 'openbadgecredential';
 const OB2_KEYWORD = 'openbadges';
+/** The most text a baked chunk may inflate to. */
+const MAX_BAKED_BYTES = 8 * 1024 * 1024;
+/** The most chunks read from one PNG (an image has a few dozen; each costs a little work). */
+const MAX_CHUNKS = 100_000;
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -48,6 +52,7 @@ function readChunks(png: Uint8Array): Chunk[] {
     if (at + 12 + length > buf.length) throw new BakingError('corrupt_png', 'A PNG chunk runs past the end of the file.');
     const typeAndData = buf.subarray(at + 4, at + 8 + length);
     if (crc32(typeAndData) !== buf.readUInt32BE(at + 8 + length)) throw new BakingError('corrupt_png', 'A PNG chunk has a wrong checksum: the file is damaged.');
+    if (chunks.length >= MAX_CHUNKS) throw new BakingError('corrupt_png', `The PNG has more than ${MAX_CHUNKS.toLocaleString('en')} chunks; no badge image has so many.`);
     chunks.push({ type: typeAndData.subarray(0, 4).toString('latin1'), data: Buffer.from(typeAndData.subarray(4)) });
     at += 12 + length;
     if (chunks.at(-1)!.type === 'IEND') break;
@@ -81,7 +86,16 @@ function parseText(chunk: Chunk): TextChunk | null {
   const translatedEnd = langEnd < 0 ? -1 : chunk.data.indexOf(0, langEnd + 1);
   if (translatedEnd < 0) return null;
   const body = chunk.data.subarray(translatedEnd + 1);
-  return { keyword, text: (compressed ? inflateSync(body) : body).toString('utf8') };
+  let bytes: Buffer = body;
+  if (compressed) {
+    try {
+      // A small compressed chunk may inflate to gigabytes: no badge is larger than this.
+      bytes = inflateSync(body, { maxOutputLength: MAX_BAKED_BYTES });
+    } catch {
+      throw new BakingError('corrupt_png', `A compressed text chunk of the PNG cannot be read, or is larger than ${MAX_BAKED_BYTES / 1024 / 1024} MB once inflated.`);
+    }
+  }
+  return { keyword, text: bytes.toString('utf8') };
 }
 
 /** Embeds an OB 3.0 credential (JSON or compact JWS) in an `iTXt openbadgecredential` chunk; re-baking replaces it. */

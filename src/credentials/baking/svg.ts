@@ -4,9 +4,12 @@ const OB3_NS = 'https://purl.imsglobal.org/ob/v3p0';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decodeXml = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : entities[e.toLowerCase()]!,
-  );
+  s.replace(/&(#x[0-9a-f]{1,8}|#\d{1,8}|amp|lt|gt|quot|apos);/gi, (m, e: string) => {
+    if (e[0] !== '#') return entities[e.toLowerCase()]!;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    // A reference to no character (past U+10FFFF) stays as written.
+    return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Where the root `<svg …>` start tag is, skipping an XML declaration, comments and a doctype. */
@@ -46,15 +49,62 @@ export function bakeSvg(svg: string, credential: string, options: { verifyUrl?: 
   return `${open}>${element}${selfClosing ? '</svg>' : ''}${cleaned.slice(end + 1)}`;
 }
 
+/**
+ * The text of an element's content: CDATA sections as they are, other text XML-decoded, anything
+ * else (a tag) kept. Linear in the content, however it is written.
+ */
+function elementText(raw: string): string {
+  let out = '';
+  let i = 0;
+  let cdataCloses = true;
+  while (i < raw.length) {
+    if (cdataCloses && raw.startsWith('<![CDATA[', i)) {
+      const end = raw.indexOf(']]>', i + 9);
+      if (end >= 0) {
+        out += raw.slice(i + 9, end);
+        i = end + 3;
+        continue;
+      }
+      cdataCloses = false; // no later section can close either
+    }
+    if (raw[i] === '<') {
+      out += '<';
+      i++;
+      continue;
+    }
+    const next = raw.indexOf('<', i);
+    const stop = next < 0 ? raw.length : next;
+    out += decodeXml(raw.slice(i, stop));
+    i = stop;
+  }
+  return out;
+}
+
+/** The first `<openbadges:{tag}>` element: its attributes and content (null content when self-closing). Linear. */
+function findElement(svg: string, tag: string): { attrs: string; content: string | null } | null {
+  const open = `<openbadges:${tag}`;
+  for (let at = svg.indexOf(open); at >= 0; at = svg.indexOf(open, at + 1)) {
+    if (/[\w-]/.test(svg[at + open.length] ?? '')) continue; // a longer tag name
+    const gt = svg.indexOf('>', at);
+    if (gt < 0) return null;
+    const inside = svg.slice(at + open.length, gt);
+    if (inside.endsWith('/')) return { attrs: inside.slice(0, -1), content: null };
+    const close = svg.indexOf(`</openbadges:${tag}>`, gt);
+    if (close < 0) return null;
+    return { attrs: inside, content: svg.slice(gt + 1, close) };
+  }
+  return null;
+}
+
 /** The credential in an SVG: OB 3.0 `<openbadges:credential>`, else OB 2.0 `<openbadges:assertion>`; null when none. */
 export function extractFromSvg(svg: string): { format: 'ob3' | 'ob2'; data: string } | null {
   rootTag(svg);
   for (const [tag, format] of [['credential', 'ob3'], ['assertion', 'ob2']] as const) {
-    const m = new RegExp(`<openbadges:${tag}\\b([^>]*?)(/>|>([\\s\\S]*?)</openbadges:${tag}>)`).exec(svg);
-    if (!m) continue;
-    const content = (m[3] ?? '').replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_all, cd: string | undefined, text: string | undefined) => cd ?? decodeXml(text ?? '')).trim();
+    const element = findElement(svg, tag);
+    if (!element) continue;
+    const content = elementText(element.content ?? '').trim();
     if (content) return { format, data: content };
-    const verify = /\bverify\s*=\s*"([^"]*)"|\bverify\s*=\s*'([^']*)'/.exec(m[1] ?? '');
+    const verify = /\bverify\s*=\s*"([^"]*)"|\bverify\s*=\s*'([^']*)'/.exec(element.attrs);
     if (verify) return { format, data: decodeXml(verify[1] ?? verify[2] ?? '') };
   }
   return null;

@@ -1,18 +1,47 @@
 import jsonld from 'jsonld';
 import type { DocumentLoader } from 'jsonld';
 import { documentLoader as offlineLoader } from '../documentLoader.ts';
+import { BudgetExceededError } from '../budget.ts';
+
+export interface CanonizeOptions {
+  /** Date.now() time after which the work is stopped with BudgetExceededError. */
+  deadline?: number;
+}
 
 /** Turns a JSON-LD document into RDFC-1.0 canonical N-Quads. */
 export interface Canonicalizer {
-  canonize(document: object): Promise<string>;
+  canonize(document: object, options?: CanonizeOptions): Promise<string>;
 }
 
 /**
+ * RDF canonicalization's work limit. Blank nodes that hash alike make RDFC-1.0 try permutations;
+ * with a work factor of 1 the deep iterations are at most the number of such blank nodes (a
+ * hostile graph fails with an error instead of running for ever). Credentials never come near it.
+ */
+export const MAX_WORK_FACTOR = 1;
+
+/** The options every rdf-canonize call here uses (the jsonld.js path and the fast path alike). */
+export const rdfcOptions = { algorithm: 'RDFC-1.0', format: 'application/n-quads', maxWorkFactor: MAX_WORK_FACTOR } as const;
+
+/**
  * The reference path: jsonld.js expansion + rdf-canonize, in safe mode (a term the contexts do
- * not define is an error, never silently dropped), with the offline document loader.
+ * not define is an error, never silently dropped), with the offline document loader. A deadline
+ * aborts the canonicalization step (rdf-canonize checks its signal as it goes) and is checked
+ * after expansion; to stop expansion itself, run it in a worker (isolatedCanonicalizer).
  */
 export function jsonldCanonicalizer(loader: DocumentLoader = offlineLoader): Canonicalizer {
   return {
-    canonize: (document) => jsonld.canonize(document, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: loader, safe: true, base: null }),
+    async canonize(document, options = {}) {
+      const { deadline } = options;
+      const remaining = deadline === undefined ? undefined : deadline - Date.now();
+      if (remaining !== undefined && remaining <= 0) throw new BudgetExceededError('Canonicalization');
+      const signal = remaining === undefined ? undefined : AbortSignal.timeout(remaining);
+      try {
+        return await jsonld.canonize(document, { ...rdfcOptions, documentLoader: loader, safe: true, base: null, canonizeOptions: { maxWorkFactor: MAX_WORK_FACTOR, ...(signal ? { signal } : {}) } });
+      } catch (err) {
+        if (signal?.aborted || (deadline !== undefined && Date.now() > deadline)) throw new BudgetExceededError('Canonicalization');
+        throw err;
+      }
+    },
   };
 }

@@ -1,7 +1,8 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { base58btcDecode, base58btcEncode } from '../base58.ts';
 import { ed25519Sign, ed25519Verify } from '../ed25519.ts';
-import type { Canonicalizer } from './canonicalize.ts';
+import type { CanonizeOptions, Canonicalizer } from './canonicalize.ts';
+import { isBudgetExceeded } from '../budget.ts';
 
 export const CRYPTOSUITE = 'eddsa-rdfc-2022';
 
@@ -19,10 +20,10 @@ type JsonObject = Record<string, unknown>;
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /** The bytes an eddsa-rdfc-2022 signature covers: sha256(canonical proof config) ‖ sha256(canonical document). */
-export async function eddsaHashData(unsecured: JsonObject, proofConfig: JsonObject, canonicalizer: Canonicalizer) {
+export async function eddsaHashData(unsecured: JsonObject, proofConfig: JsonObject, canonicalizer: Canonicalizer, options: CanonizeOptions = {}) {
   const [proofCanon, documentCanon] = await Promise.all([
-    canonicalizer.canonize({ ...proofConfig, '@context': unsecured['@context'] }),
-    canonicalizer.canonize(unsecured),
+    canonicalizer.canonize({ ...proofConfig, '@context': unsecured['@context'] }, options),
+    canonicalizer.canonize(unsecured, options),
   ]);
   const proofHash = sha256(proofCanon);
   const documentHash = sha256(documentCanon);
@@ -47,10 +48,20 @@ export async function signEddsaRdfc2022<T extends JsonObject>(
   return { ...unsecured, proof };
 }
 
-export type ProofCheck = { ok: true } | { ok: false; code: 'proof_missing' | 'proof_malformed' | 'proof_invalid'; message: string };
+export type ProofCheck = { ok: true } | { ok: false; code: 'proof_missing' | 'proof_malformed' | 'proof_invalid' | 'verification_budget_exceeded'; message: string };
 
-/** Verifies one eddsa-rdfc-2022 proof with a known public key; returns a result, never throws for bad input. */
-export async function verifyEddsaRdfc2022(secured: JsonObject, proof: JsonObject, publicKey: KeyObject, canonicalizer: Canonicalizer): Promise<ProofCheck> {
+/**
+ * Verifies one eddsa-rdfc-2022 proof with a known public key; returns a result, never throws for
+ * bad input. `secured`'s own `proof` member is removed; for a proof in a chain (previousProof),
+ * `previousProofs` are the proofs it follows, put back as `proof` in what the signature covers.
+ */
+export async function verifyEddsaRdfc2022(
+  secured: JsonObject,
+  proof: JsonObject,
+  publicKey: KeyObject,
+  canonicalizer: Canonicalizer,
+  options: CanonizeOptions & { previousProofs?: JsonObject[] } = {},
+): Promise<ProofCheck> {
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== CRYPTOSUITE) {
     return { ok: false, code: 'proof_malformed', message: `Unsupported proof ${String(proof.type)}/${String(proof.cryptosuite)}` };
   }
@@ -59,17 +70,19 @@ export async function verifyEddsaRdfc2022(secured: JsonObject, proof: JsonObject
   }
   let signature: Uint8Array;
   try {
-    signature = base58btcDecode(proof.proofValue.slice(1));
+    signature = base58btcDecode(proof.proofValue.slice(1), 64);
   } catch (err) {
     return { ok: false, code: 'proof_malformed', message: (err as Error).message };
   }
   if (signature.length !== 64) return { ok: false, code: 'proof_malformed', message: 'An Ed25519 signature is 64 bytes' };
   const { proofValue: _omit, ...proofConfig } = proof;
-  const { proof: _proof, ...unsecured } = secured;
+  const { proof: _proof, ...withoutProofs } = secured;
+  const unsecured = options.previousProofs?.length ? { ...withoutProofs, proof: options.previousProofs } : withoutProofs;
   let hashData: Buffer;
   try {
-    ({ hashData } = await eddsaHashData(unsecured, proofConfig, canonicalizer));
+    ({ hashData } = await eddsaHashData(unsecured, proofConfig, canonicalizer, { deadline: options.deadline }));
   } catch (err) {
+    if (isBudgetExceeded(err)) return { ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
     return { ok: false, code: 'proof_malformed', message: `The document cannot be canonicalized: ${(err as Error).message}` };
   }
   return ed25519Verify(publicKey, hashData, signature) ? { ok: true } : { ok: false, code: 'proof_invalid', message: 'The signature does not match the document' };

@@ -2,7 +2,9 @@ import jsonld from 'jsonld';
 import type { DocumentLoader, Quad } from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { documentLoader as offlineLoader } from '../documentLoader.ts';
-import { jsonldCanonicalizer, type Canonicalizer } from './canonicalize.ts';
+import { checkDeadline, isBudgetExceeded } from '../budget.ts';
+import { jsonldCanonicalizer, rdfcOptions, type CanonizeOptions, type Canonicalizer } from './canonicalize.ts';
+import { sharedIsolatedCanonicalizer } from './isolatedCanonicalizer.ts';
 
 /*
  * Why this exists: 85% of the reference eddsa-rdfc-2022 cost is JSON-LD expansion, and every
@@ -13,7 +15,23 @@ import { jsonldCanonicalizer, type Canonicalizer } from './canonicalize.ts';
  * implementation). Anything the template cannot prove it handles exactly as jsonld.js would
  * falls back to jsonld.js. Equality with the reference is tested on the 1EdTech vectors and on
  * thousands of random documents (fastCanonicalizer.test.ts).
+ *
+ * Untrusted documents: only shapes of at most MAX_TEMPLATE_STRINGS strings are templated, and the
+ * in-process RDF canonicalization of a template runs under a small work cap (past it, the
+ * reference path answers instead, so results never differ). The reference path (jsonld.js) runs
+ * in worker threads by default (isolatedCanonicalizer), under the caller's deadline, so a large
+ * or hostile graph never holds up the event loop.
  */
+
+/** Shapes with more strings than this are not templated (real credentials have a few dozen). */
+const MAX_TEMPLATE_STRINGS = 1_000;
+/** Nesting past which a document is not templated (the shape walk is recursive). */
+const MAX_TEMPLATE_DEPTH = 64;
+/**
+ * Deep iterations the in-process (synchronous) canonicalization of a template may take before
+ * handing the document to the reference path, which has the full RDFC-1.0 work factor.
+ */
+const IN_PROCESS_DEEP_ITERATIONS = 64;
 
 const MARK = 'x-cairn-slot';
 const iriSlot = (i: number) => `urn:${MARK}:${i}`;
@@ -33,21 +51,30 @@ interface Shape {
 /** Replaces every string value (not keys, types or contexts) by a numbered slot. */
 function extractShape(document: unknown): Shape | null {
   const values: string[] = [];
-  const walk = (node: unknown, slot: (i: number) => string, collect: boolean): unknown => {
+  class TooBig extends Error {}
+  const walk = (node: unknown, slot: (i: number) => string, collect: boolean, depth: number): unknown => {
     if (typeof node === 'string') {
       if (collect) values.push(node);
+      if (values.length > MAX_TEMPLATE_STRINGS) throw new TooBig();
       return slot(collect ? values.length - 1 : counter++);
     }
-    if (Array.isArray(node)) return node.map((n) => walk(n, slot, collect));
+    if (depth > MAX_TEMPLATE_DEPTH) throw new TooBig();
+    if (Array.isArray(node)) return node.map((n) => walk(n, slot, collect, depth + 1));
     if (node && typeof node === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = NOT_STRING_SLOTS.has(k) ? v : walk(v, slot, collect);
+      for (const [k, v] of Object.entries(node)) out[k] = NOT_STRING_SLOTS.has(k) ? v : walk(v, slot, collect, depth + 1);
       return out;
     }
     return node;
   };
   let counter = 0;
-  const keyed = walk(document, iriSlot, true);
+  let keyed: unknown;
+  try {
+    keyed = walk(document, iriSlot, true, 0);
+  } catch (err) {
+    if (err instanceof TooBig) return null; // the reference path takes it
+    throw err;
+  }
   const key = JSON.stringify(keyed);
   if (key.split(MARK).length - 1 !== values.length) return null; // the document itself mentions our marker
   return {
@@ -55,7 +82,7 @@ function extractShape(document: unknown): Shape | null {
     values,
     withSlots: (slot) => {
       counter = 0;
-      return walk(document, slot, false);
+      return walk(document, slot, false, 0);
     },
   };
 }
@@ -103,14 +130,17 @@ function analyse(quadsIri: Quad[], quadsRel: Quad[]): Template | null {
 }
 
 /** A canonicalizer that templates JSON-LD expansion per document shape; equal to jsonld.js by construction and test. */
-export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?: number } = {}) {
+export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?: number; isolate?: boolean } = {}) {
+  // A custom loader (a function) cannot be sent to a worker: it keeps the reference path in-process.
+  const isolated = options.isolate !== false && options.loader === undefined ? sharedIsolatedCanonicalizer() : null;
   const loader = options.loader ?? offlineLoader;
-  const reference = jsonldCanonicalizer(loader);
+  const reference: Canonicalizer = isolated ?? jsonldCanonicalizer(loader);
   const maxShapes = options.maxShapes ?? 500;
   const templates = new Map<string, Template | 'fallback'>();
   const stats = { templated: 0, fallback: 0, shapes: 0 };
 
-  const toRdf = (doc: unknown, base: string | null) => jsonld.toRDF(doc, { documentLoader: loader, safe: false, base }) as Promise<Quad[]>;
+  const toRdf = (doc: unknown, base: string | null, canonizeOptions: CanonizeOptions) =>
+    isolated ? isolated.toRdf(doc, base, canonizeOptions) : (jsonld.toRDF(doc, { documentLoader: loader, safe: false, base }) as Promise<Quad[]>);
 
   function instantiate(template: Template, values: string[]): Quad[] | null {
     const quads = template.quads.map((q) => ({ ...q }));
@@ -131,18 +161,21 @@ export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?
     });
   }
 
-  const canonizeQuads = (quads: Quad[]) => rdfCanonize._canonizeSync(quads, { algorithm: 'RDFC-1.0', format: 'application/n-quads' });
+  // Synchronous, so capped: past the cap it throws and the reference path answers (same result).
+  const canonizeQuads = (quads: Quad[]) => rdfCanonize._canonizeSync(quads, { ...rdfcOptions, maxDeepIterations: IN_PROCESS_DEEP_ITERATIONS });
 
-  async function build(document: object, shape: Shape): Promise<string> {
+  async function build(document: object, shape: Shape, canonizeOptions: CanonizeOptions): Promise<string> {
     // The reference result for this very document: returned now, and compared with the template.
-    const expected = await reference.canonize(document);
+    const expected = await reference.canonize(document, canonizeOptions);
     let template: Template | null = null;
     try {
-      const [withIri, withRel] = await Promise.all([toRdf(shape.withSlots(iriSlot), null), toRdf(shape.withSlots(relSlot), PROBE_BASE)]);
+      const [withIri, withRel] = await Promise.all([toRdf(shape.withSlots(iriSlot), null, canonizeOptions), toRdf(shape.withSlots(relSlot), PROBE_BASE, canonizeOptions)]);
       template = analyse(withIri, withRel);
       const quads = template && instantiate(template, shape.values);
       if (!quads || canonizeQuads(quads) !== expected) template = null;
-    } catch {
+    } catch (err) {
+      // Out of time, nothing is learnt about the shape: the next document of it tries again.
+      if (isBudgetExceeded(err)) return expected;
       template = null;
     }
     if (templates.size >= maxShapes) templates.delete(templates.keys().next().value!);
@@ -153,26 +186,35 @@ export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?
 
   const canonicalizer: Canonicalizer & { stats: typeof stats } = {
     stats,
-    async canonize(document) {
+    async canonize(document, canonizeOptions = {}) {
+      checkDeadline(canonizeOptions.deadline, 'Canonicalization');
       const shape = extractShape(document);
       if (!shape) {
         stats.fallback++;
-        return reference.canonize(document);
+        return reference.canonize(document, canonizeOptions);
       }
       const template = templates.get(shape.key);
       if (template === undefined) {
         stats.fallback++;
-        return build(document, shape);
+        return build(document, shape, canonizeOptions);
       }
       if (template !== 'fallback') {
         const quads = instantiate(template, shape.values);
         if (quads) {
-          stats.templated++;
-          return canonizeQuads(quads);
+          let canon: string | undefined;
+          try {
+            canon = canonizeQuads(quads);
+          } catch {
+            canon = undefined; // over the in-process cap: the reference path decides
+          }
+          if (canon !== undefined) {
+            stats.templated++;
+            return canon;
+          }
         }
       }
       stats.fallback++;
-      return reference.canonize(document);
+      return reference.canonize(document, canonizeOptions);
     },
   };
   return canonicalizer;

@@ -90,7 +90,9 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
       );
     }
     const tables = new Map((await backupTables(options.db)).map((t) => [t.name, t]));
-    const occupied = await tablesWithRows(options.db, [...tables.keys()]);
+    // Settings of the instance (its public URL) are written by any start, even a refused restore's:
+    // they are not data, and the backup's own values replace them.
+    const occupied = await tablesWithRows(options.db, [...tables.keys()].filter((name) => name !== 'instance_settings'));
     if (occupied.length) {
       throw new RestoreRefused('not_empty', `The database is not empty (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''} have rows). Restore into a new, empty database: a restore never merges into existing data.`);
     }
@@ -98,6 +100,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
     const summary: RestoreSummary = { header, tables: [], files: 0 };
     const files: Array<{ sha256: string; path: string }> = [];
     await options.db.transaction().execute(async (tx) => {
+      if (tables.has('instance_settings')) await tx.deleteFrom('instance_settings').execute();
       let table: TableInfo | null = null;
       let columns: string[] = [];
       let batch: string[] = [];

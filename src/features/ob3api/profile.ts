@@ -22,7 +22,7 @@ export async function getProfile(deps: CommandDeps, userId: number): Promise<Rec
   };
 }
 
-const profileInput = z.looseObject({
+export const profileInput = z.looseObject({
   id: z.string().optional(),
   type: z.union([z.string(), z.array(z.string())]).optional(),
   name: z.unknown().optional(),

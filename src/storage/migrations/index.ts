@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import * as m0020 from './0020_webhooks.ts';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_credentials.ts';
 import * as m0003 from './0003_rsa_keys.ts';
@@ -18,6 +19,7 @@ import * as m0011 from './0011_backpack.ts';
 import * as m0016 from './0016_credential_ids_per_organisation.ts';
 import * as m0019 from './0019_ob3_api.ts';
 import * as m0018 from './0018_account_deletion.ts';
+import * as m0021 from './0021_api_token_scopes.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0016_credential_ids_per_organisation': m0016,
   '0019_ob3_api': m0019,
   '0018_account_deletion': m0018,
+  '0020_webhooks': m0020,
+  '0021_api_token_scopes': m0021,
 };

@@ -7,6 +7,7 @@ import { DAY } from '../../domain/clock.ts';
 import { requireMember, type OrganisationAccess } from '../../commands/organisationAccess.ts';
 import { AUDIT_PAGE_MAX, eachOrganisationAudit, organisationAuditActions, searchOrganisationAudit, type AuditFilter, type AuditViewRow } from '../../storage/audit.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
+import { organisationCaller } from '../../http/issuerAccess.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ErrorSummary, Field, SelectField, TableHead, type FormState } from '../forms.tsx';
 import { page } from '../render.tsx';
@@ -24,7 +25,7 @@ const day = z
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /** The query string of the viewer, the CSV and the JSON endpoint (all share it). */
-const querySchema = z
+export const auditQuerySchema = z
   .object({
     action: optional(z.string().trim().max(100, 'An action is at most 100 characters.')),
     actor: optional(z.string().trim().max(320, 'An email address is at most 320 characters.')),
@@ -35,10 +36,10 @@ const querySchema = z
     limit: optional(z.coerce.number({ message: `Ask for 1 to ${AUDIT_PAGE_MAX} events.` }).int(`Ask for 1 to ${AUDIT_PAGE_MAX} events.`).min(1, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`).max(AUDIT_PAGE_MAX, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`)),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The end date is before the start date.', path: ['to'] });
-type AuditQuery = z.output<typeof querySchema>;
+type AuditQuery = z.output<typeof auditQuerySchema>;
 
 function parseQuery(c: C): AuditQuery {
-  return parseInput(querySchema, c.req.query());
+  return parseInput(auditQuerySchema, c.req.query());
 }
 
 function filterOf(q: AuditQuery): AuditFilter {
@@ -229,8 +230,9 @@ export function auditRoutes() {
     });
   });
 
+  // The JSON API also takes the organisation's API tokens with the audit:read scope.
   r.get('/api/v1/orgs/:slug/audit', async (c) => {
-    const { organisation } = await access(c);
+    const { organisation } = await organisationCaller(c, 'audit:read', 'audit.read');
     const query = parseQuery(c);
     const limit = query.limit ?? 100;
     const events = await searchOrganisationAudit(c.var.deps.db, organisation.id, filterOf(query), { before: query.before, limit: limit + 1 });

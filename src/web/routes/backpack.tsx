@@ -110,7 +110,7 @@ function IssuedRow({ b, csrf, collections }: { b: IssuedBadge; csrf: string; col
           </>
         )}
         {' · '}
-        <a href={`/badges/${b.publicId}/baked.png`}>baked PNG</a> · <a href={`/badges/${b.publicId}/baked.svg`}>baked SVG</a>
+        <a href={`/badges/${b.publicId}/baked.png`}>baked PNG</a> · <a href={`/badges/${b.publicId}/baked.svg`}>baked SVG</a> · <a href={`/ob2/assertions/${b.publicId}/baked.png`}>Download for older backpacks (Open Badges 2.0)</a>
       </p>
       <AddToCollection badge={b.publicId} csrf={csrf} collections={collections} />
     </li>

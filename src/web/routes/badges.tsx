@@ -228,6 +228,8 @@ export function badgeRoutes() {
             )}
             {' · '}
             <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>baked PNG</a> · <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>baked SVG</a>
+            <br />
+            <a href={`/ob2/assertions/${row.public_id}/baked.png`} download={`${row.public_id}-ob2.png`}>Download for older backpacks (Open Badges 2.0)</a> (or give them the <a href={`/ob2/assertions/${row.public_id}`}>assertion URL</a>)
           </p>
         </section>
       </>

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { requireRecognizer } from '../../commands/recognitionPrograms.ts';
 import { decideLicense, dismissNotice, linkLicense, markNoticeRead, postNoticeCredit } from '../../commands/ledger.ts';
-import { setNoticeWebhook } from '../../commands/noticeWebhook.ts';
+import { noticeWebhookUrl, setNoticeWebhook } from '../../commands/noticeWebhook.ts';
 import { issueLicenseTranscript } from '../../commands/transcript.ts';
 import { verifyWithCairn } from '../../commands/verifyCredential.ts';
 import { earnerLicenses, licensablePrograms, licenseProgress, recognizerLicenses, recognizerNotice, recognizerNotices, recognizerRoster, rosterCsv, type LicenseView } from '../../storage/ledger.ts';
@@ -159,7 +159,14 @@ async function noticesPage(c: C) {
   const wanted = c.req.query('state');
   const state = (NOTICE_STATES as readonly string[]).includes(wanted ?? '') ? (wanted as (typeof NOTICE_STATES)[number]) : 'new';
   const rows = await recognizerNotices(c.var.deps.db, organisation.id, state);
-  const programs = await c.var.deps.db.selectFrom('recognition_programs').select(['public_id', 'name', 'webhook_url', 'digest_email']).where('organisation_id', '=', organisation.id).where('archived_at', 'is', null).orderBy('name').execute();
+  const programs = await c.var.deps.db
+    .selectFrom('recognition_programs as p')
+    .select(['p.public_id', 'p.name', 'p.digest_email'])
+    .select((eb) => eb.selectFrom('webhook_subscriptions as s').select('s.url').whereRef('s.program_public_id', '=', 'p.public_id').where('s.organisation_id', '=', organisation.id).limit(1).as('webhook_url'))
+    .where('p.organisation_id', '=', organisation.id)
+    .where('p.archived_at', 'is', null)
+    .orderBy('p.name')
+    .execute();
   return page(
     c,
     'Completion notices',
@@ -363,8 +370,9 @@ async function officerLicensesPage(c: C, forms: { id?: string; form?: FormState 
 async function webhookPage(c: C, form: FormState = emptyForm, secret: string | null = null, status: 200 | 422 = 200) {
   const { db } = c.var.deps;
   const organisation = await requireRecognizer(db, slugOf(c), actor(c).userId, 'recognition.manage');
-  const program = await db.selectFrom('recognition_programs').select(['public_id', 'name', 'webhook_url']).where('organisation_id', '=', organisation.id).where('public_id', '=', idOf(c)).executeTakeFirst();
+  const program = await db.selectFrom('recognition_programs').select(['public_id', 'name']).where('organisation_id', '=', organisation.id).where('public_id', '=', idOf(c)).executeTakeFirst();
   if (!program) throw notFound('That program');
+  const webhookUrl = await noticeWebhookUrl(c.var.deps, organisation.id, program.public_id);
   return page(
     c,
     'Completion-notice webhook',
@@ -372,8 +380,8 @@ async function webhookPage(c: C, form: FormState = emptyForm, secret: string | n
       <h1>Completion-notice webhook: {program.name}</h1>
       <RecognitionNav slug={organisation.slug} />
       <p class="muted">
-        Cairn POSTs each completion notice as JSON (with the signed credential) to this URL. The header <code>X-Cairn-Signature: sha256=…</code> is the HMAC-SHA256 of the raw body under the secret shown once below.
-        Failed deliveries are retried with backoff.
+        Cairn POSTs each completion notice of this program as a <code>completion_notice.sent</code> event (with the signed credential) to this URL, signed with the secret shown once below (
+        <code>Cairn-Signature: t=…,v1=…</code>). Failed deliveries are retried with backoff. It is one of your organisation’s <a href={`/orgs/${organisation.slug}/webhooks`}>webhooks</a>, where its delivery log is.
       </p>
       {secret && (
         <p class="card" role="status">
@@ -383,7 +391,7 @@ async function webhookPage(c: C, form: FormState = emptyForm, secret: string | n
       <ErrorSummary form={form} />
       <form method="post" class="stack" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <Field form={form} name="url" type="url" label="Webhook URL" value={program.webhook_url ?? ''} hint="Leave empty to turn the webhook off. Saving makes a new secret." />
+        <Field form={form} name="url" type="url" label="Webhook URL" value={webhookUrl ?? ''} hint="Leave empty to turn the webhook off. Saving makes a new secret." />
         <button type="submit">Save webhook</button>
       </form>
     </>,

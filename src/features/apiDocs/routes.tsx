@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/env.ts';
+import { buildOpenApiDocument, type OpenApiDocument } from './document.ts';
+import { ApiDocsPage, DOCS_STYLE } from './docsPage.tsx';
+import { page } from '../../web/render.tsx';
+
+/** The API's description: `GET /api/v1/openapi.json` (OpenAPI 3.1) and `GET /api/docs` (the same, readable). */
+export function apiDocsRoutes() {
+  const r = new Hono<AppEnv>();
+  // Built once per app (it depends only on the public URL).
+  let built: OpenApiDocument | undefined;
+  const documentFor = (publicUrl: string) => (built ??= buildOpenApiDocument({ publicUrl }));
+
+  r.get('/api/v1/openapi.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(documentFor(c.var.deps.config.publicUrl));
+  });
+  r.get('/api/docs', (c) => page(c, 'Cairn API', <ApiDocsPage doc={documentFor(c.var.deps.config.publicUrl)} />, 200, <style>{DOCS_STYLE}</style>));
+  return r;
+}

@@ -1,0 +1,70 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { parseInput } from '../../domain/validation.ts';
+import { invalid } from '../../domain/errors.ts';
+import { isPublicAddress } from '../../credentials/resolve/safeFetch.ts';
+import { inTransaction, type Queryable } from '../../storage/database.ts';
+import { recordAudit } from '../../storage/audit.ts';
+import type { KeyVault } from '../../credentials/keyVault.ts';
+import { isWebhookEvent, WEBHOOK_EVENT_TYPES } from './events.ts';
+import { insertSubscription } from './queries.ts';
+import { newWebhookSecret, sealWebhookSecret } from './secrets.ts';
+import type { WebhookActor, WebhookDeps } from './actor.ts';
+
+export const MAX_SUBSCRIPTIONS = 20;
+
+export const webhookUrl = z
+  .string({ message: 'Give the URL of your receiver.' })
+  .trim()
+  .min(1, 'Give the URL of your receiver, such as https://example.org/cairn-events.')
+  .max(2000, 'Use a shorter URL.')
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, 'Use an http(s) URL without a user name or password in it, such as https://example.org/cairn-events.');
+
+const input = z.object({
+  url: webhookUrl,
+  events: z
+    .union([z.string(), z.array(z.string())], { message: 'Choose at least one event.' })
+    .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
+    .refine((v) => v.length > 0, 'Choose at least one event.')
+    .refine((v) => v.every(isWebhookEvent), `Choose events from the list: ${WEBHOOK_EVENT_TYPES.join(', ')}.`),
+});
+
+/** A literal loopback or private address is refused at once unless private addresses are allowed (names are checked at delivery). */
+function assertReachable(url: string, allowPrivate: boolean) {
+  if (allowPrivate) return;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || (isIP(host) && !isPublicAddress(host))) throw invalid({ url: 'This address is on a private network: Cairn only calls public addresses.' }, 'Cairn cannot call that address.');
+}
+
+/** Stores a subscription with a new secret; returns the secret once (only its sealed form is kept). Inside a transaction. */
+export async function createSubscriptionInTx(
+  tx: Queryable,
+  vault: KeyVault,
+  actor: WebhookActor,
+  fields: { url: string; events: string[]; programPublicId?: string | null },
+  now: Date,
+): Promise<{ publicId: string; secret: string }> {
+  const secret = newWebhookSecret();
+  const row = await insertSubscription(tx, { organisationId: actor.organisationId, url: fields.url, events: fields.events, programPublicId: fields.programPublicId ?? null, secretEnc: sealWebhookSecret(vault, secret), createdBy: actor.userId }, now);
+  await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'webhook.created', subjectType: 'webhook_subscription', subjectId: row.public_id, data: { url: fields.url, events: fields.events, program: fields.programPublicId ?? null }, ip: actor.ip }, now);
+  return { publicId: row.public_id, secret };
+}
+
+/** Subscribes a receiver URL to some events of the organisation. */
+export async function createSubscription(deps: WebhookDeps, actor: WebhookActor, raw: unknown): Promise<{ publicId: string; secret: string }> {
+  const fields = parseInput(input, raw);
+  assertReachable(fields.url, deps.config.webhookAllowPrivate);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const count = await tx.selectFrom('webhook_subscriptions').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow();
+    if (Number(count.n) >= MAX_SUBSCRIPTIONS) throw invalid({ url: `An organisation may have ${MAX_SUBSCRIPTIONS} webhooks. Delete one you no longer use.` }, 'Too many webhooks.');
+    return createSubscriptionInTx(tx, deps.vault, actor, fields, now);
+  });
+}
