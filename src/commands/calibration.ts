@@ -62,10 +62,11 @@ export async function assignedSecondReview(db: Queryable, userId: number, public
 export const secondReviewInput = z.object({ scores: z.record(z.string(), z.string()), decision: z.enum(['passed', 'needs_revision']) });
 
 export async function submitSecondReview(deps: CommandDeps, actor: Actor, secondPublicId: string, input: unknown): Promise<{ agrees: boolean }> {
-  const v = parseInput(secondReviewInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
+    // Only the assigned second reviewer gets this far; everyone else finds nothing, whatever they sent.
     const s = await assignedSecondReview(tx, actor.userId, secondPublicId);
+    const v = parseInput(secondReviewInput, input);
     if (s.second_decision) throw conflict('This calibration review is done.');
     const rubric = s.rubric as Rubric;
     if (rubric.criteria.some((c) => !rubric.levels.some((l) => l.id === v.scores[c.id]))) throw new AppError('validation_failed', 'Score every criterion of the rubric.');

@@ -25,11 +25,12 @@ async function designable(tx: Tx, orgSlug: string, actor: Actor, mcPublicId: str
 
 /** Starts a micro-credential as draft version 1 (designers and admins). */
 export async function createMicroCredential(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown): Promise<{ publicId: string; slug: string }> {
-  const { slug: givenSlug, ...rest } = parseInput(createMicroCredentialInput, input);
-  const design: Design = rest;
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
+    // Access first: a stranger learns nothing (not even what a valid body looks like).
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
+    const { slug: givenSlug, ...rest } = parseInput(createMicroCredentialInput, input);
+    const design: Design = rest;
     const slug = givenSlug ?? slugify(design.title).slice(0, 80);
     if (await tx.selectFrom('micro_credentials').select('id').where('organisation_id', '=', organisation.id).where('slug', '=', slug).executeTakeFirst()) {
       throw conflict('That web address is taken.', { slug: `“${slug}” is already used by another micro-credential here.` });
@@ -46,10 +47,10 @@ export async function createMicroCredential(deps: CommandDeps, actor: Actor, org
 
 /** Replaces the draft's content; published versions are frozen and cannot be edited. */
 export async function updateDraft(deps: CommandDeps, actor: Actor, orgSlug: string, mcPublicId: string, input: unknown): Promise<void> {
-  const design = parseInput(designSchema, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designable(tx, orgSlug, actor, mcPublicId);
+    const design = parseInput(designSchema, input);
     const draft = await tx.selectFrom('micro_credential_versions').select(['id', 'version']).where('micro_credential_id', '=', mc.id).where('status', '=', 'draft').executeTakeFirst();
     if (!draft) throw conflict('There is no draft to edit: published versions are frozen. Start a new version first.');
     await tx.updateTable('micro_credential_versions').set(designToColumns(design, searchText(design, [organisation.name]))).where('id', '=', draft.id).execute();
@@ -116,10 +117,10 @@ export const stackInput = z.object({
 
 /** Creates or replaces a stack: a named topic collection of this organisation's micro-credentials, in order. */
 export async function saveStack(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown, stackPublicId?: string): Promise<{ publicId: string; slug: string }> {
-  const v = parseInput(stackInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
+    const v = parseInput(stackInput, input);
     const members = v.microCredentials.length
       ? await tx.selectFrom('micro_credentials').select(['id', 'public_id']).where('organisation_id', '=', organisation.id).where('public_id', 'in', v.microCredentials).execute()
       : [];
@@ -147,10 +148,10 @@ export async function saveStack(deps: CommandDeps, actor: Actor, orgSlug: string
 
 /** Sets a micro-credential's reviewer pool (members with the reviewer role); empty = every reviewer. */
 export async function setReviewerPool(deps: CommandDeps, actor: Actor, orgSlug: string, mcPublicId: string, input: unknown): Promise<void> {
-  const { reviewers } = parseInput(reviewerPoolInput, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designable(tx, orgSlug, actor, mcPublicId);
+    const { reviewers } = parseInput(reviewerPoolInput, input);
     const members = reviewers.length
       ? await tx
           .selectFrom('memberships as m')

@@ -44,12 +44,12 @@ export function buildEndorsementCredential(v: { issuerId: string; issuerName: st
 export const endorseInput = z.object({ comment: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(2000, 'Keep the endorsement comment under 2000 characters.')) });
 
 export async function endorseSubmission(deps: CommandDeps & { credentials: CredentialServices }, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<{ publicId: string; credential: Record<string, unknown> }> {
-  const { comment } = parseInput(endorseInput, input);
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
   const pre = await loadSubmission(db, orgSlug, actor.userId, submissionPublicId);
   if (pre.side !== 'recognizer') throw notFound('That submission');
   assertCan(pre.roles, 'recognition.manage');
+  const { comment } = parseInput(endorseInput, input);
   // Create the recognizer's key outside the transaction (a race for one must not abort ours).
   await activeSigningKey(db, pre.organisation.id, credentials.vault, now);
   return inTransaction(db, async (tx) => {

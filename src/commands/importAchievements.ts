@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACHIEVEMENT_TYPES } from '../domain/microCredential.ts';
 import { parseInput } from '../domain/validation.ts';
+import { requireMember } from './organisationAccess.ts';
 import { createMicroCredential, saveStack, updateDraft } from './designMicroCredential.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
@@ -27,6 +28,8 @@ export const importInput = z.object({
  * optionally gathered into a new stack. Drafts are reviewed and completed before publishing.
  */
 export async function importAchievements(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown): Promise<{ microCredentials: string[]; stack: string | null }> {
+  // Access first, before the body is judged.
+  await requireMember(deps.db, orgSlug, actor.userId, 'catalog.design');
   const body = Array.isArray(input) ? { achievements: input } : input && typeof input === 'object' && 'type' in input ? { achievements: [input] } : input;
   const { achievements, stack } = parseInput(importInput, body);
   const created: string[] = [];

@@ -22,10 +22,11 @@ export const inviteMemberInput = z.object({ email: emailSchema, roles: rolesSche
 
 /** Invites someone by email with roles; a new invitation to the same address replaces the pending one. */
 export async function inviteMember(deps: CommandDeps, actor: Actor, slug: string, input: unknown): Promise<{ publicId: string; token: string }> {
-  const { email, roles } = parseInput(inviteMemberInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
+    // Access first: a stranger or a member without the right gets not_found/forbidden, whatever the body.
     const { organisation, membership } = await requireMember(tx, slug, actor.userId, 'invitations.manage');
+    const { email, roles } = parseInput(inviteMemberInput, input);
     assertCanGrant(membership.roles, [], roles);
     const existing = await tx
       .selectFrom('memberships as m')

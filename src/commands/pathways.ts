@@ -29,10 +29,10 @@ function ids(req: Requirement, kind: 'microCredential' | 'pathway'): string[] {
 
 /** Creates a pathway: a requirement tree over this organisation's micro-credentials and pathways that awards a higher credential. */
 export async function savePathway(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown): Promise<{ publicId: string; slug: string }> {
-  const v = parseInput(pathwayInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
+    const v = parseInput(pathwayInput, input);
     const mcIds = [...new Set(ids(v.requirement, 'microCredential'))];
     const pathwayIds = [...new Set(ids(v.requirement, 'pathway'))];
     const foundMc = mcIds.length ? await tx.selectFrom('micro_credentials').select('public_id').where('organisation_id', '=', organisation.id).where('public_id', 'in', mcIds).execute() : [];

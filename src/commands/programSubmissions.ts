@@ -220,10 +220,9 @@ async function reload(tx: Tx, id: number): Promise<SubmissionView> {
  * the earlier submission, which it supersedes while that one is still open.
  */
 export async function submitForRecognition(deps: CommandDeps, actor: Actor, issuerSlug: string, input: unknown): Promise<{ publicId: string }> {
-  const v = parseInput(submitInput, input);
   const now = deps.clock.now();
   try {
-    return await submitInTransaction(deps, actor, issuerSlug, v, now);
+    return await submitInTransaction(deps, actor, issuerSlug, input, now);
   } catch (err) {
     // Two submissions of the same thing racing: the partial unique index lets one through.
     if ((err as { code?: unknown }).code === '23505') throw conflict('This is already waiting for review in that program. Comment on it, or resubmit from it.');
@@ -231,10 +230,12 @@ export async function submitForRecognition(deps: CommandDeps, actor: Actor, issu
   }
 }
 
-async function submitInTransaction(deps: CommandDeps, actor: Actor, issuerSlug: string, v: z.output<typeof submitInput>, now: Date): Promise<{ publicId: string }> {
+async function submitInTransaction(deps: CommandDeps, actor: Actor, issuerSlug: string, input: unknown, now: Date): Promise<{ publicId: string }> {
   return inTransaction(deps.db, async (tx) => {
+    // Access first: a stranger or a member without the right is refused whatever the body says.
     const { organisation: issuer } = await requireMember(tx, issuerSlug, actor.userId, 'recognition.submit');
     if (issuer.kind === 'recognizer') throw new AppError('forbidden', 'Only issuer organisations submit micro-credentials for recognition.');
+    const v = parseInput(submitInput, input);
     const program = await tx
       .selectFrom('recognition_programs as p')
       .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
@@ -324,20 +325,22 @@ async function step<T>(deps: CommandDeps, actor: Actor, orgSlug: string, submiss
 
 /** Either side adds a comment to the thread; the other side is told. */
 export async function commentOnSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  const { body } = parseInput(commentInput, input);
   const now = deps.clock.now();
   await step(deps, actor, orgSlug, submissionPublicId, 'either', async (tx, s, who) => {
     if (who.side === 'recognizer') assertCan(who.roles, 'recognition.manage');
+    const { body } = parseInput(commentInput, input);
     await addMessage(tx, s.id, actor, who.side, 'comment', body, now);
     await auditBoth(tx, s, actor, 'commented', { side: who.side }, now);
     await notify(deps, tx, s, who.side === 'issuer' ? 'recognizer' : 'issuer', 'comment', actor.userId, body, now);
   });
 }
 
-async function decide(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, to: 'changes_requested' | 'approved' | 'rejected', body: string, fields: { hours?: number; endsOn?: string | null } = {}) {
+/** `read` judges the request body; it runs only once the actor is known to be allowed to decide. */
+async function decide(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, to: 'changes_requested' | 'approved' | 'rejected', read: () => { body: string; hours?: number; endsOn?: string | null }) {
   const now = deps.clock.now();
   await step(deps, actor, orgSlug, submissionPublicId, 'recognizer', async (tx, s, who) => {
     assertCan(who.roles, 'recognition.manage');
+    const { body, ...fields } = read();
     const allowed: SubmissionStatus[] = to === 'changes_requested' ? ['submitted'] : OPEN_STATUSES;
     if (!allowed.includes(s.status)) throw conflict(`This submission is ${STATUS_LABELS[s.status].toLowerCase()}: it cannot be ${to === 'changes_requested' ? 'sent back for changes' : to} now.`);
     const decided = to === 'changes_requested' ? {} : { decided_by: actor.userId, decided_at: now };
@@ -355,14 +358,12 @@ async function decide(deps: CommandDeps, actor: Actor, orgSlug: string, submissi
 
 /** An officer sends the submission back to the issuer with the changes needed. */
 export async function requestChanges(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  const { body } = parseInput(requestChangesInput, input);
-  await decide(deps, actor, orgSlug, submissionPublicId, 'changes_requested', body);
+  await decide(deps, actor, orgSlug, submissionPublicId, 'changes_requested', () => parseInput(requestChangesInput, input));
 }
 
 /** An officer rejects the submission with reasons. */
 export async function rejectSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  const { body } = parseInput(rejectSubmissionInput, input);
-  await decide(deps, actor, orgSlug, submissionPublicId, 'rejected', body);
+  await decide(deps, actor, orgSlug, submissionPublicId, 'rejected', () => parseInput(rejectSubmissionInput, input));
 }
 
 export const commentInput = z.object({ body: text('Write your comment.') });
@@ -380,16 +381,18 @@ export const approveInput = z.object({
 
 /** An officer approves: the credit hours granted and an optional last day of the approval. */
 export async function approveSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<void> {
-  const v = parseInput(approveInput, input);
-  if (v.endsOn && v.endsOn < isoDate(deps.clock.now())) throw invalid({ endsOn: 'The end date cannot be in the past.' });
-  await decide(deps, actor, orgSlug, submissionPublicId, 'approved', v.body || `Approved for ${v.hours} credit hours${v.endsOn ? ` until ${v.endsOn}` : ''}.`, { hours: v.hours, endsOn: v.endsOn ?? null });
+  await decide(deps, actor, orgSlug, submissionPublicId, 'approved', () => {
+    const v = parseInput(approveInput, input);
+    if (v.endsOn && v.endsOn < isoDate(deps.clock.now())) throw invalid({ endsOn: 'The end date cannot be in the past.' });
+    return { body: v.body || `Approved for ${v.hours} credit hours${v.endsOn ? ` until ${v.endsOn}` : ''}.`, hours: v.hours, endsOn: v.endsOn ?? null };
+  });
 }
 
 /** The issuer withdraws a submission that is still open. */
 export async function withdrawSubmission(deps: CommandDeps, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown = {}): Promise<void> {
-  const { body } = parseInput(withdrawInput, input);
   const now = deps.clock.now();
   await step(deps, actor, orgSlug, submissionPublicId, 'issuer', async (tx, s) => {
+    const { body } = parseInput(withdrawInput, input);
     if (!OPEN_STATUSES.includes(s.status)) throw conflict(`This submission is ${STATUS_LABELS[s.status].toLowerCase()}: only an open submission can be withdrawn.`);
     await tx.updateTable('program_submissions').set({ status: 'withdrawn', updated_at: now }).where('id', '=', s.id).execute();
     await addMessage(tx, s.id, actor, 'issuer', 'withdrawn', body || 'Withdrawn by the issuer.', now);

@@ -153,12 +153,12 @@ export const approveInput = z.object({ note: z.string().trim().max(5000).optiona
  * by the earner; the credential is issued by the `applications.issue` job, exactly once.
  */
 export async function approveProofApplication(deps: CommandDeps, actor: Actor, orgSlug: string, applicationPublicId: string, input: unknown = {}): Promise<void> {
-  const { note } = parseInput(approveInput, input ?? {});
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
     const app = await staffApplication(tx, organisation.id, applicationPublicId);
     if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+    const { note } = parseInput(approveInput, input ?? {});
     if (!['submitted', 'in_review'].includes(app.status)) throw conflict(app.status === 'passed' ? 'This application has already been approved.' : 'This application is not waiting for a decision (the earner has not submitted a certificate, or it was decided or withdrawn).');
     const attempt = await openAttempt(tx, app.id);
     if (!attempt) throw conflict('There is no submitted certificate to approve.');
@@ -179,12 +179,13 @@ export const rejectInput = z.object({ reasons: z.string({ message: 'Write the re
 
 /** Rejects a submitted certificate with reasons (emailed to the earner); the fee is left for staff to refund. */
 export async function rejectProofApplication(deps: CommandDeps, actor: Actor, orgSlug: string, applicationPublicId: string, input: unknown): Promise<void> {
-  const { reasons } = parseInput(rejectInput, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
+    // Access first (organisation, permission, the application itself), then the reasons.
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
     const app = await staffApplication(tx, organisation.id, applicationPublicId);
     if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+    const { reasons } = parseInput(rejectInput, input);
     if (!['submitted', 'in_review'].includes(app.status)) throw conflict('This application is not waiting for a decision.');
     const attempt = await openAttempt(tx, app.id);
     if (!attempt) throw conflict('There is no submitted certificate to reject.');
@@ -222,12 +223,12 @@ export const markPaidInput = z.object({ reference: z.string({ message: 'Enter th
 
 /** Staff record that an invoice was paid (with the transfer or cheque number); the earner is emailed a receipt. */
 export async function markPaymentPaid(deps: CommandDeps, actor: Actor, orgSlug: string, paymentPublicId: string, input: unknown): Promise<void> {
-  const { reference } = parseInput(markPaidInput, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
     const payment = await staffPayment(tx, organisation.id, paymentPublicId);
     if (payment.earner_user_id === actor.userId || payment.payer_user_id === actor.userId) throw forbidden('You cannot mark your own payment paid; ask another member of staff.');
+    const { reference } = parseInput(markPaidInput, input);
     if (!paymentProviderNamed(payment.provider).staffMarksPaid) throw conflict('This payment is confirmed by its payment processor, not by staff.');
     if (payment.state !== 'pending') throw conflict(`Invoice ${payment.invoice_number} is ${payment.state}, not waiting for payment.`);
     const updated = await tx
@@ -250,12 +251,12 @@ export const refundInput = z.object({
 
 /** Staff refund a paid fee (through its provider; for invoices, the staff's own transfer reference). */
 export async function refundPayment(deps: CommandDeps, actor: Actor, orgSlug: string, paymentPublicId: string, input: unknown): Promise<{ reference: string }> {
-  const v = parseInput(refundInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
     const payment = await staffPayment(tx, organisation.id, paymentPublicId);
     if (payment.earner_user_id === actor.userId) throw forbidden('You cannot refund your own payment; ask another member of staff.');
+    const v = parseInput(refundInput, input);
     if (payment.state !== 'paid') throw conflict(`Only a paid invoice can be refunded; invoice ${payment.invoice_number} is ${payment.state}.`);
     // Claim the payment first so two refunds can never both reach the provider.
     const claimed = await tx.updateTable('payments').set({ state: 'refunded', refunded_by: actor.userId, refunded_at: now, refund_reason: v.reason, updated_at: now }).where('id', '=', payment.id).where('state', '=', 'paid').executeTakeFirst();

@@ -69,10 +69,10 @@ function columns(v: ProgramInput) {
 
 /** Creates a recognition program (recognizer officers and administrators). */
 export async function createProgram(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown): Promise<{ publicId: string }> {
-  const v = parseInput(programInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const organisation = await requireRecognizer(tx, orgSlug, actor.userId, 'recognition.manage');
+    const v = parseInput(programInput, input);
     const same = await tx.selectFrom('recognition_programs').select('id').where('organisation_id', '=', organisation.id).where('name', '=', v.name).where('archived_at', 'is', null).executeTakeFirst();
     if (same) throw conflict('A program with that name exists.', { name: `“${v.name}” is already a program of ${organisation.name}.` });
     const row = await tx
@@ -87,12 +87,12 @@ export async function createProgram(deps: CommandDeps, actor: Actor, orgSlug: st
 
 /** Changes a program's terms; approvals already granted keep the hours they were granted with. */
 export async function updateProgram(deps: CommandDeps, actor: Actor, orgSlug: string, programPublicId: string, input: unknown): Promise<void> {
-  const v = parseInput(programInput, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const organisation = await requireRecognizer(tx, orgSlug, actor.userId, 'recognition.manage');
     const program = await tx.selectFrom('recognition_programs').select(['id']).where('organisation_id', '=', organisation.id).where('public_id', '=', programPublicId).executeTakeFirst();
     if (!program) throw notFound('That program');
+    const v = parseInput(programInput, input);
     const same = await tx.selectFrom('recognition_programs').select('id').where('organisation_id', '=', organisation.id).where('name', '=', v.name).where('id', '!=', program.id).where('archived_at', 'is', null).executeTakeFirst();
     if (same) throw conflict('A program with that name exists.', { name: `“${v.name}” is already a program of ${organisation.name}.` });
     await tx.updateTable('recognition_programs').set({ ...columns(v), updated_at: now }).where('id', '=', program.id).execute();

@@ -21,7 +21,6 @@ export const outcomeInput = z.object({
  * as a peer-reviewed pass. Issuing staff and admins only.
  */
 export async function recordOutcome(deps: CommandDeps & { credentials: CredentialServices }, actor: Actor, orgSlug: string, mcPublicId: string, input: unknown): Promise<IssuedCredential | { issued: false; reason: string }> {
-  const v = parseInput(outcomeInput, input);
   const { organisation } = await requireMember(deps.db, orgSlug, actor.userId, 'credentials.issue');
   const version = await deps.db
     .selectFrom('micro_credential_versions as v')
@@ -32,6 +31,7 @@ export async function recordOutcome(deps: CommandDeps & { credentials: Credentia
     .where('v.status', '=', 'published')
     .executeTakeFirst();
   if (!version) throw notFound('That micro-credential');
+  const v = parseInput(outcomeInput, input);
   const design = versionToDesign(version);
   if (design.earningMode === 'reviewed_evidence') throw new AppError('conflict', 'This micro-credential is earned through peer-reviewed evidence, not recorded outcomes.');
   const now = deps.clock.now();

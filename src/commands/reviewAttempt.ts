@@ -39,10 +39,11 @@ export async function assignedAttempt(db: Queryable, reviewerUserId: number, att
  * earner is emailed.
  */
 export async function reviewAttempt(deps: CommandDeps, actor: Actor, attemptPublicId: string, input: unknown): Promise<void> {
-  const v = parseInput(reviewInput, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
+    // Only the assigned reviewer gets this far; everyone else finds nothing, whatever they sent.
     const attempt = await assignedAttempt(tx, actor.userId, attemptPublicId);
+    const v = parseInput(reviewInput, input);
     if (attempt.decision) throw conflict('This submission has already been reviewed.');
     const app = await tx.selectFrom('applications').select('status').where('id', '=', attempt.application_id).executeTakeFirstOrThrow();
     if (!['submitted', 'in_review'].includes(app.status)) throw conflict('The earner withdrew this application.');

@@ -46,10 +46,10 @@ export const teamInvitationInput = z.object({ email: emailSchema });
 
 /** Invites a colleague by email; they join by opening the link while logged in with that address. */
 export async function inviteToTeam(deps: CommandDeps, actor: Actor, teamPublicId: string, input: unknown): Promise<{ token: string }> {
-  const { email } = parseInput(teamInvitationInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const team = await memberTeam(tx, actor.userId, teamPublicId);
+    const { email } = parseInput(teamInvitationInput, input);
     const token = newSecretToken();
     await tx.insertInto('team_invitations').values({ team_id: team.id, email, token_hash: hashToken(token), invited_by: actor.userId, created_at: now, expires_at: new Date(now.getTime() + 14 * DAY) }).execute();
     const inviter = await findUser(tx, actor.userId);

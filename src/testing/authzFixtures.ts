@@ -20,16 +20,33 @@ import { inviteMember } from '../commands/inviteMember.ts';
 import { createTeam, inviteToTeam } from '../commands/teams.ts';
 import { createAwardRun } from '../commands/bulkAward.ts';
 import { csvStream } from './awardFixtures.ts';
+import { evidencePdf } from './dataRightsFixtures.ts';
+import { saveEvidenceFile } from '../commands/submitEvidence.ts';
+import { reviewAttempt } from '../commands/reviewAttempt.ts';
+import { requestSecondReview } from '../commands/calibration.ts';
+import { setBadgeImage } from '../commands/setBadgeImage.ts';
+import { uploadCertificate, submitProof } from '../commands/proofApplications.ts';
+import { approveSubmission } from '../commands/programSubmissions.ts';
+import { endorseSubmission } from '../commands/endorseSubmission.ts';
+import { createCompletionNotices } from '../commands/ledger.ts';
+import { bakeSvg } from '../credentials/baking/index.ts';
+import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
+import { publicId } from '../domain/ids.ts';
 
 export type TestUser = Awaited<ReturnType<typeof buildUser>>;
 
 /**
  * One organisation (kind "both": issuer and recognizer) with a member for every role, an earner
  * who is not a member, an API token, and one of each thing the routes take by id: a published
- * micro-credential and a stack, the earner's submitted application (assigned to the reviewer), an
- * issued credential with its claim link, a collection holding it (shared), an imported badge, a
- * recognition program with a submission and the earner's license record, an invitation, a team,
- * a bulk award run. Authorization tests build two and ask each for the other's things.
+ * micro-credential and a stack, the earner's submitted application (assigned to the reviewer) with
+ * an evidence file, another earner's reviewed attempt with a second review asked of the reviewer,
+ * the earner's proof-of-completion application (program A) with its certificate and unpaid fee, an
+ * issued credential (with a VC-JWT) and its claim link, a badge image, a collection holding the
+ * credential and an imported baked badge (shared), a second imported badge, a connection to
+ * another backpack host (its tokens run out), a recognition program with an open and an approved
+ * (endorsed) submission, a completion notice and the earner's license record, an invitation, a
+ * team, a bulk award run and mail in the outbox. Authorization tests build two and ask each for
+ * the other's things.
  */
 export interface AuthzWorld {
   org: { id: number; slug: string; public_id: string };
@@ -42,24 +59,44 @@ export interface AuthzWorld {
   stack: { publicId: string; slug: string };
   application: string;
   attempt: string;
+  /** A file of the earner's application (part 1), in the attempt the reviewer is assigned. */
+  evidenceFile: string;
+  /** Another earner's attempt, reviewed (passed) by a second reviewer. */
+  reviewedAttempt: string;
+  /** The calibration review of `reviewedAttempt` asked of the `reviewer` member. */
+  secondReview: string;
+  /** The earner's proof-of-completion application: certificate submitted, fee not paid. */
+  proofApplication: string;
+  payment: string;
+  badgeImage: string;
   credential: string;
+  /** The credential's public page (for ?url= of oEmbed). */
+  badgeUrl: string;
   claimToken: string;
   statusList: string;
   collection: string;
   collectionItem: number;
   shareToken: string;
   imported: string;
+  /** An imported baked SVG (it has an image), in the shared collection. */
+  importedImage: string;
+  /** The earner's connection to another OB 3.0 host, whose tokens have run out (nothing is sent). */
+  connection: string;
   program: string;
   /** This organisation's submission to a partner's program (issuer side). */
   submission: string;
   /** A partner's submission to this organisation's program (recognizer side). */
   incoming: string;
+  endorsement: string;
+  notice: string;
   license: string;
   invitation: string;
   invitationToken: string;
   team: string;
   teamToken: string;
   awardRun: string;
+  /** A message in the outbox (shown by /dev/mailbox). */
+  outboxMessage: string;
 }
 
 export async function authzWorld(storage: Storage, clock: ManualClock, config: Config, name: string): Promise<AuthzWorld> {
@@ -79,16 +116,55 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   const designer = as(members.designer);
   const title = `Routines ${unique('')}`;
   const mc = await createMicroCredential(deps, designer, org.slug, { title });
-  await updateDraft(deps, designer, org.slug, mc.publicId, completeDesign(title, { evidenceParts: [{ prompt: 'Reflect on what changed', kind: 'text', maxWords: 500, required: true }] }));
+  await updateDraft(
+    deps,
+    designer,
+    org.slug,
+    mc.publicId,
+    completeDesign(title, {
+      evidenceParts: [
+        { prompt: 'Reflect on what changed', kind: 'text', maxWords: 500, required: true },
+        { prompt: 'Your routine plan, if you have one', kind: 'file', required: false },
+      ],
+    }),
+  );
   await publishDraft(deps, designer, org.slug, mc.publicId);
   const stack = await saveStack(deps, designer, org.slug, { name: `Stack ${unique('')}`, description: 'Routines', microCredentials: [mc.publicId] });
 
   const application = (await applyForMicroCredential(deps, as(earner), mc.publicId)).publicId;
   await saveEvidence(deps, as(earner), application, 0, { value: 'What changed: more time to learn.' });
+  const evidenceFile = (await saveEvidenceFile(deps, as(earner), application, 1, { name: 'routine-plan.pdf', bytes: evidencePdf() })).publicId;
   await submitApplication(deps, as(earner), application);
-  const attempt = (await db.selectFrom('attempts as t').innerJoin('applications as a', 'a.id', 't.application_id').select('t.public_id').where('a.public_id', '=', application).executeTakeFirstOrThrow()).public_id;
+  const attemptOf = async (applicationId: string) => (await db.selectFrom('attempts as t').innerJoin('applications as a', 'a.id', 't.application_id').select('t.public_id').where('a.public_id', '=', applicationId).executeTakeFirstOrThrow()).public_id;
+  const attempt = await attemptOf(application);
 
-  const issued = await issueCredential(deps, { organisationId: org.id, userId: members.issuing_staff.id, ip: null }, { recipient: { email: earner.email }, microCredential: mc.publicId });
+  // Calibration: a second reviewer (added now, so the first application stays with `reviewer`)
+  // reviews another earner's attempt; the second review goes to `reviewer`, the eligible one.
+  const firstReviewer = await buildUser(db, { name: `${name} first reviewer` });
+  await addMember(db, org.id, firstReviewer.id, ['reviewer']);
+  const peer = await buildUser(db, { name: `${name} peer` });
+  const peerApplication = (await applyForMicroCredential(deps, as(peer), mc.publicId)).publicId;
+  await saveEvidence(deps, as(peer), peerApplication, 0, { value: 'What changed: calmer mornings.' });
+  await submitApplication(deps, as(peer), peerApplication);
+  const reviewedAttempt = await attemptOf(peerApplication);
+  await reviewAttempt(deps, as(firstReviewer), reviewedAttempt, { scores: { plan: 'proficient', video: 'proficient' }, overallFeedback: 'Clear and complete.', decision: 'passed' });
+  const secondReview = (await requestSecondReview(deps, as(members.admin), org.slug, reviewedAttempt)).publicId;
+  const assigned = await db.selectFrom('second_reviews').select('reviewer_user_id').where('public_id', '=', secondReview).executeTakeFirstOrThrow();
+  if (assigned.reviewer_user_id !== members.reviewer.id) throw new Error('The second review should go to the reviewer member.');
+
+  // Proof of completion with a fee (program A): applied, certificate uploaded and submitted, unpaid.
+  const proofTitle = `Trauma-informed practice ${unique('')}`;
+  const proofMc = await createMicroCredential(deps, designer, org.slug, { title: proofTitle });
+  await updateDraft(deps, designer, org.slug, proofMc.publicId, completeDesign(proofTitle, { earningMode: 'proof_of_completion', evidenceParts: [], rubric: undefined, approvedPrograms: ['Program A'], applicationFeeCents: 2500, applicationFeeCurrency: 'USD' }));
+  const badgeImage = (await setBadgeImage(deps, designer, org.slug, proofMc.publicId, { generate: {} })).publicId;
+  await publishDraft(deps, designer, org.slug, proofMc.publicId);
+  const proof = await applyForMicroCredential(deps, as(earner), proofMc.publicId, { program: 'Program A' });
+  if (!proof.payment) throw new Error('The proof application should have a fee to pay.');
+  await uploadCertificate(deps, as(earner), proof.publicId, { name: 'certificate.pdf', bytes: evidencePdf() });
+  await submitProof(deps, as(earner), proof.publicId);
+
+  const issued = await issueCredential(deps, { organisationId: org.id, userId: members.issuing_staff.id, ip: null }, { recipient: { email: earner.email }, microCredential: mc.publicId, formats: ['ldp', 'jwt'] });
+  if (!issued.jwt) throw new Error('The credential should have a VC-JWT.');
   const claimPath = (await lastMailTo(db, earner.email)).path ?? '';
   const claimToken = claimPath.split('/').pop() ?? '';
   const statusList = (await db.selectFrom('status_lists').select('public_id').where('organisation_id', '=', org.id).orderBy('id').executeTakeFirstOrThrow()).public_id;
@@ -98,6 +174,35 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   const collectionItem = (await db.selectFrom('collection_items as i').innerJoin('collections as c', 'c.id', 'i.collection_id').select('i.id').where('c.public_id', '=', collection).executeTakeFirstOrThrow()).id;
   const shareToken = (await shareCollection(deps, as(earner), collection, true)) ?? '';
   const imported = (await importBadge(deps, as(earner), { text: JSON.stringify(issued.credential) })).publicId;
+  const importedImage = (await importBadge(deps, as(earner), { text: bakeSvg(defaultBadgeSvg(title, org.name), JSON.stringify(issued.credential)) })).publicId;
+  await addToCollection(deps, as(earner), collection, importedImage);
+  const now = clock.now();
+  const connection = publicId('conn');
+  await db
+    .insertInto('ob3_connections')
+    .values({
+      public_id: connection,
+      user_id: earner.id,
+      base_url: 'https://backpack.example.org',
+      host_name: 'backpack.example.org',
+      issuer: 'https://backpack.example.org',
+      authorization_url: 'https://backpack.example.org/oauth/authorize',
+      token_url: 'https://backpack.example.org/oauth/token',
+      revocation_url: null,
+      api_base: 'https://backpack.example.org/ims/ob/v3p0',
+      client_id: 'cairn',
+      sealed_client_secret: null,
+      state: 'connected',
+      sealed_pkce_verifier: null,
+      oauth_state: null,
+      sealed_access_token: null,
+      sealed_refresh_token: null,
+      access_expires_at: null,
+      scope: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 
   const officer = as(members.recognition_officer);
   const program = (await createProgram(deps, officer, org.slug, { name: `Renewal ${unique('')}`, licenseName: 'License', cycleYears: 5, hoursRequired: 10, unitRule: 'fixed', fixedHours: 1 })).publicId;
@@ -114,6 +219,19 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   const submission = (await submitForRecognition(deps, as(members.issuing_staff), org.slug, { program: partnerProgram, microCredential: mc.publicId, statement: 'Peer-reviewed against the rubric.' })).publicId;
   const incoming = (await submitForRecognition(deps, as(partnerStaff), partner.slug, { program, microCredential: partnerMc.publicId, statement: 'Assessed by trained peers.' })).publicId;
   const license = (await linkLicense(deps, as(earner), { program, licenseNumber: `L-${unique('')}`, cycleStart: '2025-01-01' })).publicId;
+  // A second partner micro-credential, approved in this organisation's program and endorsed; the
+  // partner issues it to the earner, which brings this organisation a completion notice.
+  const approvedTitle = `Restorative circles ${unique('')}`;
+  const approvedMc = await createMicroCredential(deps, as(partnerStaff), partner.slug, { title: approvedTitle });
+  await updateDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId, completeDesign(approvedTitle));
+  await publishDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId);
+  const approved = (await submitForRecognition(deps, as(partnerStaff), partner.slug, { program, microCredential: approvedMc.publicId, statement: 'Assessed by trained peers.' })).publicId;
+  await approveSubmission(deps, officer, org.slug, approved, { hours: 1 });
+  const endorsement = (await endorseSubmission(deps, officer, org.slug, approved, {})).publicId;
+  const partnerIssued = await issueCredential(deps, { organisationId: partner.id, userId: partnerStaff.id, ip: null }, { recipient: { email: earner.email }, microCredential: approvedMc.publicId });
+  const partnerCredential = await db.selectFrom('credentials').select('id').where('public_id', '=', partnerIssued.publicId).executeTakeFirstOrThrow();
+  await createCompletionNotices(deps, partnerCredential.id);
+  const notice = (await db.selectFrom('completion_notices as n').innerJoin('recognition_programs as p', 'p.id', 'n.program_id').select('n.public_id').where('p.public_id', '=', program).where('n.credential_id', '=', partnerCredential.id).executeTakeFirstOrThrow()).public_id;
 
   const invitee = `${unique('invitee')}@example.org`;
   const invitation = (await inviteMember(deps, as(members.owner), org.slug, { email: invitee, roles: ['reviewer'] })).publicId;
@@ -122,6 +240,7 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   const team = (await createTeam(deps, as(earner), { name: 'Learning circle', microCredentials: [mc.publicId] })).publicId;
   const teamToken = (await inviteToTeam(deps, as(earner), team, { email: `${unique('mate')}@example.org` })).token;
 
+  const outboxMessage = (await lastMailTo(db, earner.email)).mail?.public_id ?? '';
   const run = await createAwardRun(deps, { organisationId: org.id, userId: members.issuing_staff.id, ip: null }, { microCredential: mc.publicId, fileName: 'roster.csv' }, csvStream('Email,Name\nada@example.org,Ada\n'));
 
   return {
@@ -135,21 +254,33 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
     stack,
     application,
     attempt,
+    evidenceFile,
+    reviewedAttempt,
+    secondReview,
+    proofApplication: proof.publicId,
+    payment: proof.payment.publicId,
+    badgeImage,
     credential: issued.publicId,
+    badgeUrl: `${config.publicUrl}/badges/${issued.publicId}`,
     claimToken,
     statusList,
     collection,
     collectionItem,
     shareToken,
     imported,
+    importedImage,
+    connection,
     program,
     submission,
     incoming,
+    endorsement,
+    notice,
     license,
     invitation,
     invitationToken,
     team,
     teamToken,
     awardRun: run.publicId,
+    outboxMessage,
   };
 }
