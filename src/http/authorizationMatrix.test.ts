@@ -1,8 +1,9 @@
+import { createSubscription } from '../features/webhooks/createSubscription.ts';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import { testBackends, unique } from '../testing/databases.ts';
-import { testApp } from '../testing/http.ts';
+import { testApp, testCredentialServices } from '../testing/http.ts';
 import { authzWorld, type AuthzWorld } from '../testing/authzFixtures.ts';
 import { addMember, buildUser } from '../testing/factories.ts';
 import { createSession } from '../storage/sessions.ts';
@@ -73,6 +74,7 @@ interface Helpers {
   newMember(w: AuthzWorld, role: Role): Promise<string>;
   newStack(w: AuthzWorld): Promise<string>;
   newProgram(w: AuthzWorld): Promise<string>;
+  newWebhook(w: AuthzWorld): Promise<string>;
 }
 
 const ALL: Role[] = [...ROLES];
@@ -137,17 +139,17 @@ const RULES: Record<string, Rule> = {
   // Webhooks: owners and admins (the permission that guards API tokens); the API also takes tokens.
   'GET /orgs/:slug/webhooks': org(['admin']),
   'POST /orgs/:slug/webhooks': org(['admin']),
-  'GET /orgs/:slug/webhooks/:id': org(['admin'], { p: () => ({ id: 'whk_none' }), missing: 'no webhook subscription' }),
-  'POST /orgs/:slug/webhooks/:id/enable': org(['admin'], { p: () => ({ id: 'whk_none' }), missing: 'no webhook subscription' }),
-  'POST /orgs/:slug/webhooks/:id/disable': org(['admin'], { p: () => ({ id: 'whk_none' }), missing: 'no webhook subscription' }),
-  'POST /orgs/:slug/webhooks/:id/delete': org(['admin'], { p: () => ({ id: 'whk_none' }), missing: 'no webhook subscription' }),
-  'POST /orgs/:slug/webhooks/:id/deliveries/:delivery/replay': org(['admin'], { p: () => ({ id: 'whk_none', delivery: 'whd_none' }), missing: 'no webhook delivery' }),
+  'GET /orgs/:slug/webhooks/:id': org(['admin'], { p: id((w) => w.webhook) }),
+  'POST /orgs/:slug/webhooks/:id/enable': org(['admin'], { p: id((w) => w.webhook) }),
+  'POST /orgs/:slug/webhooks/:id/disable': org(['admin'], { p: id((w) => w.webhook) }),
+  'POST /orgs/:slug/webhooks/:id/delete': org(['admin'], { p: async (w, h) => ({ id: await h.newWebhook(w) }) }),
+  'POST /orgs/:slug/webhooks/:id/deliveries/:delivery/replay': org(['admin'], { p: (w) => ({ id: w.webhook, delivery: w.webhookDelivery }) }),
   'GET /api/v1/orgs/:slug/webhooks': org(['admin'], { tokens: true }),
   'POST /api/v1/orgs/:slug/webhooks': org(['admin'], { tokens: true }),
-  'GET /api/v1/orgs/:slug/webhooks/:id': org(['admin'], { tokens: true, p: () => ({ id: 'whk_none' }), missing: 'no webhook subscription' }),
-  'PATCH /api/v1/orgs/:slug/webhooks/:id': org(['admin'], { tokens: true, p: () => ({ id: 'whk_none' }), body: () => ({ enabled: false }), missing: 'no webhook subscription' }),
-  'DELETE /api/v1/orgs/:slug/webhooks/:id': org(['admin'], { tokens: true, p: () => ({ id: 'whk_none' }), missing: 'no webhook subscription' }),
-  'POST /api/v1/orgs/:slug/webhooks/:id/deliveries/:delivery/replay': org(['admin'], { tokens: true, p: () => ({ id: 'whk_none', delivery: 'whd_none' }), missing: 'no webhook delivery' }),
+  'GET /api/v1/orgs/:slug/webhooks/:id': org(['admin'], { tokens: true, p: id((w) => w.webhook) }),
+  'PATCH /api/v1/orgs/:slug/webhooks/:id': org(['admin'], { tokens: true, p: id((w) => w.webhook), body: () => ({ enabled: true }) }),
+  'DELETE /api/v1/orgs/:slug/webhooks/:id': org(['admin'], { tokens: true, p: async (w, h) => ({ id: await h.newWebhook(w) }) }),
+  'POST /api/v1/orgs/:slug/webhooks/:id/deliveries/:delivery/replay': org(['admin'], { tokens: true, p: (w) => ({ id: w.webhook, delivery: w.webhookDelivery }) }),
   // Open Badges 2.0 documents of every badge: public, except a private badge's (its earner only).
   'GET /ob2/issuers/:slug': pub({ p: (w) => ({ slug: w.org.slug }) }),
   'GET /ob2/assertions/:id': pub({ p: id((w) => w.credential) }),
@@ -498,6 +500,9 @@ for (const backend of testBackends()) {
         },
         async newStack(w) {
           return (await saveStack(deps, { userId: w.members.designer.id, ip: null }, w.org.slug, { name: `Stack ${unique('')}`, description: 'x', microCredentials: [w.mc.publicId] })).publicId;
+        },
+        async newWebhook(w) {
+          return (await createSubscription({ ...deps, vault: testCredentialServices().vault }, { organisationId: w.org.id, userId: w.members.owner.id, ip: null }, { url: 'https://example.org/cairn-events', events: ['bulk_run.finished'] })).publicId;
         },
         async newProgram(w) {
           return (await createProgram(deps, { userId: w.members.recognition_officer.id, ip: null }, w.org.slug, { name: `Program ${unique('')}`, licenseName: 'Educator license', cycleYears: 5, hoursRequired: 10, unitRule: 'fixed', fixedHours: 1 })).publicId;

@@ -32,6 +32,7 @@ import { createCompletionNotices } from '../commands/ledger.ts';
 import { bakeSvg } from '../credentials/baking/index.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { publicId } from '../domain/ids.ts';
+import { createSubscription } from '../features/webhooks/createSubscription.ts';
 
 export type TestUser = Awaited<ReturnType<typeof buildUser>>;
 
@@ -95,6 +96,9 @@ export interface AuthzWorld {
   team: string;
   teamToken: string;
   awardRun: string;
+  /** A webhook subscribed to credential.issued, and the delivery the credential's issue queued for it. */
+  webhook: string;
+  webhookDelivery: string;
   /** A message in the outbox (shown by /dev/mailbox). */
   outboxMessage: string;
 }
@@ -163,7 +167,9 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   await uploadCertificate(deps, as(earner), proof.publicId, { name: 'certificate.pdf', bytes: evidencePdf() });
   await submitProof(deps, as(earner), proof.publicId);
 
+  const webhook = (await createSubscription({ db, clock, config, vault: deps.credentials.vault }, { organisationId: org.id, userId: members.owner.id, ip: null }, { url: 'https://example.org/cairn-events', events: ['credential.issued'] })).publicId;
   const issued = await issueCredential(deps, { organisationId: org.id, userId: members.issuing_staff.id, ip: null }, { recipient: { email: earner.email }, microCredential: mc.publicId, formats: ['ldp', 'jwt'] });
+  const webhookDelivery = (await db.selectFrom('webhook_deliveries as d').innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id').select('d.public_id').where('s.public_id', '=', webhook).executeTakeFirstOrThrow()).public_id;
   if (!issued.jwt) throw new Error('The credential should have a VC-JWT.');
   const claimPath = (await lastMailTo(db, earner.email)).path ?? '';
   const claimToken = claimPath.split('/').pop() ?? '';
@@ -281,6 +287,8 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
     team,
     teamToken,
     awardRun: run.publicId,
+    webhook,
+    webhookDelivery,
     outboxMessage,
   };
 }
