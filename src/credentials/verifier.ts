@@ -83,6 +83,12 @@ export interface VerifierDeps {
   loadStatusList(url: string): Promise<Record<string, unknown>>;
   /** Fetches hosted documents for Open Badges 2.0 (SSRF-safe in production); absent = OB 2.0 hosted/signed badges cannot be checked. */
   fetchJson?(url: string): Promise<unknown>;
+  /**
+   * Set when the credential is presented inside a presentation whose proof verified: the
+   * presentation's holder (empty when it names none). A credential with no proof of its own is
+   * then a self-asserted one, secured by that proof, and valid only when its issuer is the holder.
+   */
+  securedByHolder?: string;
   /** Status the issuer keeps outside the document (Cairn's suspensions), when the verifier knows it. */
   extraStatus?(credential: Record<string, unknown>): Promise<'revoked' | 'suspended' | null>;
 }
@@ -532,6 +538,7 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   const issuer = issuerId(credential);
 
   if (format === 'jwt') checks.push(...(await jwtProof(parsed.jws!, issuer, deps)));
+  else if (deps.securedByHolder !== undefined && credential.proof === undefined) checks.push(...selfAsserted(issuer, deps.securedByHolder));
   else {
     // Which keys signed it, may they speak for the issuer, and does every proof verify?
     const { issuerKey, proof } = await dataIntegrityProofs(credential, issuer, deps);
@@ -543,6 +550,16 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   // The credentials inside are opened only once the transcript's own signature holds.
   if (clr) checks.push(checks.some((x) => x.id === 'proof' && x.ok) ? await embedded(credential, deps) : { id: 'embedded', ok: false, code: 'embedded_unchecked', message: 'The transcript’s own signature does not verify, so the credentials inside were not checked' });
   return { verified: checks.every((c) => c.ok), format, credential, checks, profiles: profile.profiles, ...(statuses.length ? { statuses } : {}) };
+}
+
+/** The key and signature checks of a self-asserted credential: its presentation's proof secures it, for its holder only (VC 2.0 §4.13.4). */
+function selfAsserted(issuer: string | undefined, holder: string): [Check, Check] {
+  if (!holder) return [{ id: 'issuer_key', ok: false, code: 'holder_missing', message: 'This credential has no proof of its own, so the presentation must name its holder, who must be its issuer' }, { id: 'proof', ok: false, code: 'proof_missing', message: 'The credential has no proof of its own' }];
+  if (issuer !== holder) return [{ id: 'issuer_key', ok: false, code: 'holder_mismatch', message: `This credential has no proof of its own, so only its holder (${holder}) may be its issuer, not ${issuer ?? 'nobody'}` }, { id: 'proof', ok: false, code: 'proof_missing', message: 'The credential has no proof of its own' }];
+  return [
+    { id: 'issuer_key', ok: true, message: 'Self-asserted: issued by the holder who signed the presentation.' },
+    { id: 'proof', ok: true, message: 'Secured by the holder’s signature on the presentation.' },
+  ];
 }
 
 /** The key and signature checks of a VC-JWT (one signature, named by the header's kid). */
