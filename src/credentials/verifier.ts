@@ -89,6 +89,8 @@ export interface VerifierDeps {
    * then a self-asserted one, secured by that proof, and valid only when its issuer is the holder.
    */
   securedByHolder?: string;
+  /** Open Badges 2.0 documents handed over with the badge (an issuer key document), by id: used instead of fetching. */
+  ob2Documents?: ReadonlyMap<string, Json>;
   /** Status the issuer keeps outside the document (Cairn's suspensions), when the verifier knows it. */
   extraStatus?(credential: Record<string, unknown>): Promise<'revoked' | 'suspended' | null>;
 }
@@ -527,7 +529,7 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   const { credential, format } = parsed;
   if (isOb2Assertion(credential)) {
     const fetchJson = deps.fetchJson ?? (async (url: string) => Promise.reject(new Error(`Fetching ${url} needs the network, which is off here`)));
-    return verifyOb2(parsed.jws ?? credential, { fetchJson, now: deps.now });
+    return verifyOb2(parsed.jws ?? credential, { fetchJson, now: deps.now, provided: deps.ob2Documents });
   }
   const checks: Check[] = [{ id: 'parse', ok: true }];
   checks.push(await dataModel(credential, format, deps));
