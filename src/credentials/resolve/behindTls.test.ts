@@ -49,13 +49,14 @@ for (const backend of testBackends()) {
     before(async () => {
       const storage = await backend.storage();
       const clock = new ManualClock(new Date());
-      let app: ReturnType<typeof createApp> | undefined;
+      // The server starts first (its port is in the public URL); the app is put in once made.
+      const target: { app?: ReturnType<typeof createApp> } = {};
       const port = await new Promise<number>((resolve) => {
-        server = serve({ fetch: (req, env) => app!.fetch(req, env), createServer, serverOptions: { key: tls.key, cert: tls.cert }, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+        server = serve({ fetch: (req, env) => target.app!.fetch(req, env), createServer, serverOptions: { key: tls.key, cert: tls.cert }, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
       });
       const publicUrl = `https://localhost:${port}`;
       const config = testConfig({ PUBLIC_URL: publicUrl });
-      app = createApp({ config, db: storage.db, clock, logger: silentLogger, credentials: testCredentialServices() });
+      target.app = createApp({ config, db: storage.db, clock, logger: silentLogger, credentials: testCredentialServices() });
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Council Behind TLS' });
       const staff = await buildUser(storage.db);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
