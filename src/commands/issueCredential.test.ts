@@ -62,7 +62,7 @@ for (const backend of testBackends()) {
       const report = await verify(row.document);
       assert.deepEqual(failed(report), [], JSON.stringify(report.checks));
       assert.equal(report.verified, true);
-      assert.deepEqual(report.checks.map((x) => x.id), ['parse', 'schema', 'ob3_fields', 'issuer_key', 'proof', 'validity_window', 'status']);
+      assert.deepEqual(report.checks.map((x) => x.id), ['parse', 'data_model', 'schema', 'ob3_fields', 'issuer_key', 'proof', 'validity_window', 'status']);
       const jwtReport = await verify(issued.jwt!);
       assert.equal(jwtReport.format, 'jwt');
       assert.deepEqual(failed(jwtReport), []);

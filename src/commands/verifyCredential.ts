@@ -151,13 +151,14 @@ async function ownState(db: Queryable, credential: { id: string; hash: string })
 /** Verifies any credential with Cairn's resolvers. */
 export async function verifyWithCairn(
   input: string | Record<string, unknown> | Uint8Array,
-  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers; deadline?: number },
+  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; remote?: RemoteResolvers; deadline?: number; securedByHolder?: string; ob2Documents?: ReadonlyMap<string, Record<string, unknown>> },
   /** A caller that read the stored credential already gives its hash and state (ownCredentialState), saving a query. */
   known?: { hash: string; state: string },
 ): Promise<VerificationReport> {
   // On the embedded database, a report stays current until data may have changed: no query at all.
   const changes = embeddedChanges(deps.db);
-  const credential = known ? null : hashed(input);
+  // A self-asserted credential (secured by its presentation) is judged with its holder: never from the cache.
+  const credential = known || deps.securedByHolder !== undefined ? null : hashed(input);
   const hash = known?.hash ?? credential?.hash;
   const key = hash ? `${deps.config.publicUrl}|${hash}` : '';
   const refreshed = (report: VerificationReport) => {
@@ -173,7 +174,7 @@ export async function verifyWithCairn(
   }
   // Every verification runs under a time budget (budget.ts), from here to its last check.
   const deadline = deps.deadline ?? Date.now() + VERIFY_BUDGET_MS;
-  const report = await verifyCredential(input, verifierDeps(deps.db, deps.config, deps.services, deps.now, deps.remote, deadline));
+  const report = await verifyCredential(input, { ...verifierDeps(deps.db, deps.config, deps.services, deps.now, deps.remote, deadline), securedByHolder: deps.securedByHolder, ob2Documents: deps.ob2Documents });
   // Only a report whose every check but the dates is settled by that state is kept.
   if (own && report.checks.every((x) => x.ok || x.id === 'validity_window' || (x.id === 'status' && (x.code === 'revoked' || x.code === 'suspended')))) ownReports.set(key, { state: own.state, changes, report });
   return report;

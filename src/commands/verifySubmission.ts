@@ -7,12 +7,15 @@ import type { VerificationReport } from '../credentials/verifier.ts';
 import type { ImportedStatus } from '../storage/schema.ts';
 import { sniffImage } from '../credentials/baking/index.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
+import { ob2ProvidedDocuments } from '../credentials/ob2.ts';
 
 /** What a person hands over to be verified: pasted text, an uploaded file or a URL (one of them). */
 export interface Submission {
   text?: string;
   file?: { name: string; bytes: Uint8Array };
   url?: string;
+  /** An Open Badges 2.0 issuer key document (CryptographicKey or Issuer profile JSON), so a signed assertion verifies offline. */
+  issuerKey?: string;
 }
 
 export type SubmissionFormat = 'json' | 'jws' | 'png' | 'svg' | 'url';
@@ -119,12 +122,21 @@ export async function readSubmission(deps: Deps, submission: Submission): Promis
 /** Reads and verifies a submission; every check of the report is there to show in plain words. */
 export async function verifySubmission(deps: Deps, submission: Submission): Promise<{ read: ReadSubmission; report: VerificationReport }> {
   const read = await readSubmission(deps, submission);
-  const report = await verifyWithCairn(read.input, { db: deps.db, config: deps.config, services: deps.services, now: deps.now });
+  let ob2Documents: Map<string, Record<string, unknown>> | undefined;
+  if (submission.issuerKey?.trim()) {
+    try {
+      ob2Documents = ob2ProvidedDocuments(JSON.parse(submission.issuerKey) as unknown);
+    } catch (err) {
+      throw new AppError('validation_failed', `The issuer key document cannot be used: ${(err as Error).message}.`, { issuerKey: 'An Open Badges 2.0 CryptographicKey or Issuer profile, as JSON.' });
+    }
+  }
+  const report = await verifyWithCairn(read.input, { db: deps.db, config: deps.config, services: deps.services, now: deps.now, ob2Documents });
   return { read, report };
 }
 
 const CHECK_WORDS: Record<string, { ok: string; title: string }> = {
   parse: { title: 'Readable', ok: 'The credential could be read.' },
+  data_model: { title: 'Verifiable credential', ok: 'It follows the W3C Verifiable Credentials data model.' },
   schema: { title: 'Official format', ok: 'It follows the official schema of its kind (Open Badges 3.0 or CLR 2.0).' },
   ob3_fields: { title: 'Required fields', ok: 'Every field a badge needs is there.' },
   issuer_key: { title: 'Issuer’s key', ok: 'The signing key was found and belongs to the issuer.' },
@@ -137,7 +149,8 @@ const CHECK_WORDS: Record<string, { ok: string; title: string }> = {
 /** A check in plain words, for pages. */
 export function explainCheck(check: { id: string; ok: boolean; message?: string }): { title: string; text: string } {
   const words = CHECK_WORDS[check.id] ?? { title: check.id, ok: 'Passed.' };
-  return { title: words.title, text: check.ok ? words.ok : (check.message ?? 'Failed.') };
+  // A passing check may still tell something (a status message, a self-asserted credential).
+  return { title: words.title, text: check.ok ? (check.message && check.id !== 'parse' ? `${words.ok} ${check.message}` : words.ok) : (check.message ?? 'Failed.') };
 }
 
 /**

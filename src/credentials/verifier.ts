@@ -6,7 +6,8 @@ import { verifyEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
 import { validateAchievementCredential, validateEndorsementCredential } from './schema.ts';
 import { decodeVcJwt, verifyVcJwtSignature } from './vcJwt.ts';
 import type { JWK } from 'jose';
-import { decodeList, getBit } from './bitstringStatusList.ts';
+import { decodeList, MIN_STATUS_LIST_SIZE, readStatusEntry, statusValue } from './bitstringStatusList.ts';
+import { claimsOpenBadge, credentialModelProblems, isDateTimeStamp, isUrl, parseDateTime, vcVersion } from './vcConformance.ts';
 import { isOb2Assertion, ob2AssertionFromJws, verifyOb2 } from './ob2.ts';
 import { extractFromPng, extractFromSvg, sniffImage } from './baking/index.ts';
 import { isClrCredential, validateClrCredential } from './clr.ts';
@@ -14,10 +15,36 @@ import { checkDeadline, exceedsLimits, isBudgetExceeded, yieldToEventLoop } from
 
 /** One concern of a verification, with a stable snake_case code when it fails. */
 export interface Check {
-  id: 'parse' | 'schema' | 'ob3_fields' | 'issuer_key' | 'proof' | 'validity_window' | 'status' | 'embedded';
+  id: 'parse' | 'data_model' | 'schema' | 'ob3_fields' | 'issuer_key' | 'proof' | 'validity_window' | 'status' | 'embedded';
   ok: boolean;
   code?: string;
   message?: string;
+  /** Set on the checks of a profile (Open Badges 3.0, CLR 2.0): present only when the credential claims it. */
+  profile?: 'ob3' | 'clr';
+}
+
+/**
+ * A profile the credential was measured against. Every credential is verified as a W3C
+ * Verifiable Credential; the Open Badges (or CLR) checks decide only when it says it is one.
+ */
+export interface ProfileResult {
+  id: 'open-badges-3.0' | 'clr-2.0';
+  /** The credential's type says it is one (OpenBadgeCredential, AchievementCredential, EndorsementCredential, ClrCredential). */
+  claimed: boolean;
+  ok: boolean;
+  message?: string;
+}
+
+/** What one status entry of the credential says (Bitstring Status List). */
+export interface StatusResult {
+  purpose: string;
+  list: string;
+  index: number;
+  /** The status value (0 = not set); absent when the list could not be checked. */
+  value?: number;
+  /** The issuer's message for that value (statusMessage), when it gives one. */
+  message?: string;
+  references?: string[];
 }
 
 /** What verifying tells: never an exception, always a report. */
@@ -26,6 +53,10 @@ export interface VerificationReport {
   format: 'ldp' | 'jwt' | 'ob2' | 'unknown';
   credential?: Record<string, unknown>;
   checks: Check[];
+  /** The profiles measured (Open Badges 3.0 / CLR 2.0), claimed or not. */
+  profiles?: ProfileResult[];
+  /** Each status entry's value and message. */
+  statuses?: StatusResult[];
 }
 
 export interface ResolvedKey {
@@ -52,6 +83,14 @@ export interface VerifierDeps {
   loadStatusList(url: string): Promise<Record<string, unknown>>;
   /** Fetches hosted documents for Open Badges 2.0 (SSRF-safe in production); absent = OB 2.0 hosted/signed badges cannot be checked. */
   fetchJson?(url: string): Promise<unknown>;
+  /**
+   * Set when the credential is presented inside a presentation whose proof verified: the
+   * presentation's holder (empty when it names none). A credential with no proof of its own is
+   * then a self-asserted one, secured by that proof, and valid only when its issuer is the holder.
+   */
+  securedByHolder?: string;
+  /** Open Badges 2.0 documents handed over with the badge (an issuer key document), by id: used instead of fetching. */
+  ob2Documents?: ReadonlyMap<string, Json>;
   /** Status the issuer keeps outside the document (Cairn's suspensions), when the verifier knows it. */
   extraStatus?(credential: Record<string, unknown>): Promise<'revoked' | 'suspended' | null>;
 }
@@ -89,6 +128,24 @@ class LimitError extends Error {
   }
 }
 
+/**
+ * The credential of a VC-JWT. A VC 1.1 JWT carries it in a `vc` claim and may move some of its
+ * properties to JWT claims (iss → issuer, nbf → issuanceDate, exp → expirationDate, jti → id,
+ * sub → credentialSubject.id): they are put back, as VC-JWT 1.1 decoding says.
+ */
+function withJwtClaims(decoded: { payload: Json; credential: Json }): Json {
+  const { payload, credential } = decoded;
+  if (credential === payload || vcVersion(credential) !== '1.1') return credential;
+  const c: Json = { ...credential };
+  const date = (seconds: unknown) => (typeof seconds === 'number' && Number.isFinite(seconds) && Math.abs(seconds) < 8.64e12 ? new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z') : undefined);
+  if (c.issuer === undefined && typeof payload.iss === 'string') c.issuer = payload.iss;
+  if (c.issuanceDate === undefined && date(payload.nbf)) c.issuanceDate = date(payload.nbf);
+  if (c.expirationDate === undefined && date(payload.exp)) c.expirationDate = date(payload.exp);
+  if (c.id === undefined && typeof payload.jti === 'string') c.id = payload.jti;
+  if (isObject(c.credentialSubject) && c.credentialSubject.id === undefined && typeof payload.sub === 'string') c.credentialSubject = { ...c.credentialSubject, id: payload.sub };
+  return c;
+}
+
 /** Reads the input: a JSON object or text, or a compact JWS. */
 function parse(input: string | Json): { format: 'ldp' | 'jwt'; credential: Json; jws?: string } {
   if (isObject(input)) return { format: 'ldp', credential: input };
@@ -101,7 +158,7 @@ function parse(input: string | Json): { format: 'ldp' | 'jwt'; credential: Json;
   }
   if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(text)) {
     const ob2 = ob2AssertionFromJws(text);
-    return { format: 'jwt', credential: ob2 ?? decodeVcJwt(text).credential, jws: text };
+    return { format: 'jwt', credential: ob2 ?? withJwtClaims(decodeVcJwt(text)), jws: text };
   }
   throw new Error('Not a JSON credential or a compact JWS');
 }
@@ -123,13 +180,20 @@ function requiredFields(c: Json): Check {
   return missing.length ? { id: 'ob3_fields', ok: false, code: 'field_missing', message: `Missing: ${missing.join(', ')}` } : { id: 'ob3_fields', ok: true };
 }
 
+/**
+ * Whether now is inside the credential's validity period: validFrom/validUntil (VC 2.0, both
+ * optional), or issuanceDate/expirationDate (VC 1.1). Their form is the data model's concern;
+ * a date that cannot be read is reported here too, since no window can be told from it.
+ */
 export function validityWindow(c: Json, now: Date): Check {
-  const from = typeof c.validFrom === 'string' ? Date.parse(c.validFrom) : NaN;
-  const until = typeof c.validUntil === 'string' ? Date.parse(c.validUntil) : NaN;
-  if (Number.isNaN(from)) return { id: 'validity_window', ok: false, code: 'invalid_date', message: 'validFrom is not a date' };
-  if (from > now.getTime()) return { id: 'validity_window', ok: false, code: 'not_yet_valid', message: `Valid from ${String(c.validFrom)}` };
-  if (c.validUntil !== undefined && Number.isNaN(until)) return { id: 'validity_window', ok: false, code: 'invalid_date', message: 'validUntil is not a date' };
-  if (!Number.isNaN(until) && until <= now.getTime()) return { id: 'validity_window', ok: false, code: 'expired', message: `Expired ${String(c.validUntil)}` };
+  const v11 = vcVersion(c) === '1.1';
+  const [fromField, untilField] = v11 ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
+  const from = parseDateTime(c[fromField], { zoneOptional: v11 });
+  const until = parseDateTime(c[untilField], { zoneOptional: v11 });
+  if (c[fromField] !== undefined && Number.isNaN(from)) return { id: 'validity_window', ok: false, code: 'invalid_date', message: `${fromField} is not a date and time (XML Schema dateTimeStamp)` };
+  if (c[untilField] !== undefined && Number.isNaN(until)) return { id: 'validity_window', ok: false, code: 'invalid_date', message: `${untilField} is not a date and time (XML Schema dateTimeStamp)` };
+  if (from > now.getTime()) return { id: 'validity_window', ok: false, code: 'not_yet_valid', message: `Valid from ${String(c[fromField])}` };
+  if (until <= now.getTime()) return { id: 'validity_window', ok: false, code: 'expired', message: `Expired ${String(c[untilField])}` };
   return { id: 'validity_window', ok: true };
 }
 
@@ -142,53 +206,120 @@ const MAX_STATUS_ENTRIES = 8;
 /** Decoded bits of status lists whose signatures verified, by URL and document hash. */
 const verifiedLists = new BoundedCache<string, Uint8Array>(256);
 
-async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): Promise<Check> {
-  const entries = [c.credentialStatus].flat().filter(isObject);
-  if (entries.length > MAX_STATUS_ENTRIES) return { id: 'status', ok: false, code: 'status_malformed', message: `The credential has ${entries.length} status entries; at most ${MAX_STATUS_ENTRIES} are checked` };
-  for (const entry of entries) {
-    if (entry.type !== 'BitstringStatusListEntry') continue;
-    const purpose = entry.statusPurpose;
-    const url = entry.statusListCredential;
-    const index = Number(entry.statusListIndex);
-    if (typeof url !== 'string' || !Number.isInteger(index) || index < 0) return { id: 'status', ok: false, code: 'status_malformed', message: 'A status entry lacks its list or index' };
-    let bit: boolean;
+/** A status list that cannot be used, with the Bitstring Status List error it stands for. */
+class StatusError extends Error {
+  constructor(
+    readonly code: 'status_unavailable' | 'status_unverifiable' | 'status_list_too_short' | 'status_out_of_range' | 'verification_budget_exceeded',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Loads and checks one status list credential as the Validate Algorithm says: retrieved
+ * (STATUS_RETRIEVAL_ERROR), every proof verified with one by the credential's issuer, its own id
+ * (when it gives one) the URL it was fetched by, inside its validity period, and the entry's
+ * purpose among its purposes (STATUS_VERIFICATION_ERROR); then its bits (at least 16 KB,
+ * STATUS_LIST_LENGTH_ERROR).
+ */
+async function loadList(url: string, purpose: string, issuer: string | undefined, deps: VerifierDeps): Promise<Uint8Array> {
+  checkDeadline(deps.deadline, 'Checking the status');
+  let list: Json;
+  try {
+    const loaded: unknown = await deps.loadStatusList(url);
+    if (!isObject(loaded)) throw new Error('it is not a JSON object');
+    list = loaded;
+  } catch (err) {
+    if (isBudgetExceeded(err)) throw err;
+    throw new StatusError('status_unavailable', `Cannot check status at ${url}: ${(err as Error).message}`);
+  }
+  const fail = (message: string) => new StatusError('status_unverifiable', `Cannot check status at ${url}: ${message}`);
+  // A list from elsewhere is as untrusted as the credential: the same bounds.
+  const problem = exceedsLimits(list);
+  if (problem) throw fail(problem.message);
+  const subject = list.credentialSubject;
+  if (![list.type].flat().includes('BitstringStatusListCredential') || !isObject(subject) || typeof subject.encodedList !== 'string') throw fail('not a BitstringStatusListCredential');
+  if (list.id !== undefined && list.id !== url) throw fail(`the list says it is ${String(list.id).slice(0, 200)}, not the list the credential names`);
+  const listIssuer = issuerId(list);
+  if (issuer && listIssuer !== issuer) throw fail('the status list has another issuer');
+  if (!isObject([list.proof].flat()[0])) throw fail('the status list is not signed');
+  // Every proof of the list verifies (proof sets as for credentials), one by the issuer's key;
+  // the bits of a list that verified are kept by its hash (never those of what was presented).
+  const memoKey = `${url}\n${createHash('sha256').update(JSON.stringify(list)).digest('base64')}`;
+  const { issuerKey, proof } = await dataIntegrityProofs(list, listIssuer, deps);
+  if (proof.code === 'verification_budget_exceeded') throw new StatusError('verification_budget_exceeded', `Cannot check status at ${url}: ${proof.message}`);
+  if (!proof.ok) throw fail(proof.code === 'proof_invalid' ? `its signature does not verify (${proof.code})` : (proof.message ?? proof.code ?? 'its proof does not verify'));
+  // As before proof sets: the list's issuer is checked by name above; a list signed before its
+  // key was retired still tells the bits it signed.
+  if (!issuerKey.ok && issuerKey.code !== 'key_revoked' && issuerKey.code !== 'issuer_mismatch') throw fail(`its key cannot be used (${issuerKey.message})`);
+  const window = validityWindow(list, deps.now);
+  if (!window.ok) throw fail(`the list itself is not valid now (${window.message})`);
+  const purposes = [subject.statusPurpose].flat();
+  if (!purposes.includes(purpose)) throw fail(`the list is for ${purposes.map(String).join(', ') || 'no purpose'}, not ${purpose}`);
+  let bits = verifiedLists.get(memoKey);
+  if (!bits) {
     try {
-      checkDeadline(deps.deadline, 'Checking the status');
-      const list = await deps.loadStatusList(url);
-      // A list from elsewhere is as untrusted as the credential: the same bounds.
-      const problem = exceedsLimits(list);
-      if (problem) throw new Error(problem.message);
-      const subject = list.credentialSubject;
-      if (!isObject(subject) || typeof subject.encodedList !== 'string') throw new Error('not a BitstringStatusListCredential');
-      const listIssuer = issuerId(list);
-      if (issuer && listIssuer !== issuer) throw new Error('the status list has another issuer');
-      if (!isObject([list.proof].flat()[0])) throw new Error('the status list is not signed');
-      // Every proof of the list verifies (proof sets as for credentials), one by the issuer's key;
-      // the bits of a list that verified are kept by its hash (never those of what was presented).
-      const memoKey = `${url}\n${createHash('sha256').update(JSON.stringify(list)).digest('base64')}`;
-      const { issuerKey, proof } = await dataIntegrityProofs(list, listIssuer, deps);
-      if (proof.code === 'verification_budget_exceeded') return { id: 'status', ok: false, code: 'verification_budget_exceeded', message: `Cannot check status at ${url}: ${proof.message}` };
-      if (!proof.ok) throw new Error(proof.code === 'proof_invalid' ? `its signature does not verify (${proof.code})` : (proof.message ?? proof.code ?? 'its proof does not verify'));
-      // As before proof sets: the list's issuer is checked by name above; a list signed before its
-      // key was retired still tells the bits it signed.
-      if (!issuerKey.ok && issuerKey.code !== 'key_revoked' && issuerKey.code !== 'issuer_mismatch') throw new Error(`its key cannot be used (${issuerKey.message})`);
-      let bits = verifiedLists.get(memoKey);
-      if (!bits) {
-        bits = decodeList(subject.encodedList);
-        verifiedLists.set(memoKey, bits);
-      }
-      bit = getBit(bits, index);
+      bits = decodeList(subject.encodedList);
     } catch (err) {
-      if (isBudgetExceeded(err)) return { id: 'status', ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
-      return { id: 'status', ok: false, code: 'status_unavailable', message: `Cannot check status at ${url}: ${(err as Error).message}` };
+      throw fail(`its encodedList cannot be read (${(err as Error).message})`);
     }
-    if (bit && purpose === 'revocation') return { id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential' };
-    if (bit && purpose === 'suspension') return { id: 'status', ok: false, code: 'suspended', message: 'The issuer suspended this credential' };
+    verifiedLists.set(memoKey, bits);
+  }
+  if (bits.length * 8 < MIN_STATUS_LIST_SIZE) throw new StatusError('status_list_too_short', `The status list at ${url} has ${bits.length * 8} entries; a list must have at least ${MIN_STATUS_LIST_SIZE.toLocaleString('en')} (16 KB) so that it hides who is on it`);
+  return bits;
+}
+
+/**
+ * Checks every status entry of a credential (Bitstring Status List: revocation, suspension,
+ * refresh and message purposes; statusSize and statusMessage), then the status the issuer keeps
+ * outside the document. A revoked or suspended value fails the check; refresh and message values
+ * are reported with the issuer's message.
+ */
+async function status(c: Json, deps: VerifierDeps, issuer: string | undefined): Promise<{ check: Check; statuses: StatusResult[] }> {
+  const raw = c.credentialStatus === undefined ? [] : [c.credentialStatus].flat();
+  const statuses: StatusResult[] = [];
+  const done = (check: Check) => ({ check, statuses });
+  if (raw.length > MAX_STATUS_ENTRIES) return done({ id: 'status', ok: false, code: 'status_malformed', message: `The credential has ${raw.length} status entries; at most ${MAX_STATUS_ENTRIES} are checked` });
+  const notes: string[] = [];
+  const unknown: string[] = [];
+  for (const entry of raw) {
+    if (!isObject(entry)) return done({ id: 'status', ok: false, code: 'status_malformed', message: 'A credentialStatus entry is not an object' });
+    if (entry.type !== 'BitstringStatusListEntry') {
+      unknown.push(String([entry.type].flat()[0] ?? 'without a type'));
+      continue;
+    }
+    const read = readStatusEntry(entry);
+    if ('malformed' in read) return done({ id: 'status', ok: false, code: 'status_malformed', message: `A status entry is malformed: ${read.malformed}` });
+    const result: StatusResult = { purpose: read.purpose, list: read.listUrl, index: read.index, ...(read.references.length ? { references: read.references } : {}) };
+    statuses.push(result);
+    let value: number;
+    try {
+      const bits = await loadList(read.listUrl, read.purpose, issuer, deps);
+      try {
+        value = statusValue(bits, read.index, read.size);
+      } catch (err) {
+        throw new StatusError('status_out_of_range', `Cannot check status at ${read.listUrl}: ${(err as Error).message}`);
+      }
+    } catch (err) {
+      if (isBudgetExceeded(err)) return done({ id: 'status', ok: false, code: 'verification_budget_exceeded', message: (err as Error).message });
+      if (err instanceof StatusError) return done({ id: 'status', ok: false, code: err.code, message: err.message });
+      return done({ id: 'status', ok: false, code: 'status_unavailable', message: `Cannot check status at ${read.listUrl}: ${(err as Error).message}` });
+    }
+    result.value = value;
+    const message = read.messages.get(value);
+    if (message !== undefined) result.message = message;
+    const said = message !== undefined ? ` (“${message}”)` : '';
+    if (value !== 0 && read.purpose === 'revocation') return done({ id: 'status', ok: false, code: 'revoked', message: `The issuer revoked this credential${said}` });
+    if (value !== 0 && read.purpose === 'suspension') return done({ id: 'status', ok: false, code: 'suspended', message: `The issuer suspended this credential${said}` });
+    if (read.purpose === 'message' && (message !== undefined || value !== 0)) notes.push(`Status message: ${message ?? `value 0x${value.toString(16)}`}.`);
+    if (read.purpose === 'refresh' && value !== 0) notes.push(`The issuer has a newer version of this credential${said}.`);
   }
   const extra = await deps.extraStatus?.(c);
-  if (extra === 'revoked') return { id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential' };
-  if (extra === 'suspended') return { id: 'status', ok: false, code: 'suspended', message: 'The issuer suspended this credential' };
-  return { id: 'status', ok: true };
+  if (extra === 'revoked') return done({ id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential' });
+  if (extra === 'suspended') return done({ id: 'status', ok: false, code: 'suspended', message: 'The issuer suspended this credential' });
+  if (unknown.length) notes.push(`Status of type ${unknown.join(', ')} is not checked here.`);
+  return done(notes.length ? { id: 'status', ok: true, message: notes.join(' ') } : { id: 'status', ok: true });
 }
 
 /** Verifies every credential a CLR carries: the transcript is only as good as each of them. */
@@ -232,7 +363,7 @@ const about = (at: string, text: string) => (at ? `${at}${text}` : `${text[0]!.t
  * `previousProof` is verified over the document with the proofs it names (which must exist) as
  * its `proof`. At least one proof must be made with a key of the issuer.
  */
-async function dataIntegrityProofs(document: Json, issuer: string | undefined, deps: VerifierDeps): Promise<{ issuerKey: Check; proof: Check }> {
+async function dataIntegrityProofs(document: Json, issuer: string | undefined, deps: VerifierDeps, purpose = 'assertionMethod'): Promise<{ issuerKey: Check; proof: Check }> {
   const raw = document.proof;
   const proofs = raw === undefined ? [] : [raw].flat();
   if (proofs.length === 0 || (proofs.length === 1 && !isObject(proofs[0]))) {
@@ -263,6 +394,11 @@ async function dataIntegrityProofs(document: Json, issuer: string | undefined, d
       continue;
     }
     const vm = p.verificationMethod;
+    const options = proofOptionsProblem(p, document, purpose, deps.now);
+    if (options) {
+      proofFailures.push({ id: 'proof', ok: false, code: options.code, message: about(at, options.message) });
+      continue;
+    }
     // A chain: the proofs this one follows must be in the set; the signature covers them.
     let previous: Json[] = [];
     if (p.previousProof !== undefined) {
@@ -311,11 +447,71 @@ async function dataIntegrityProofs(document: Json, issuer: string | undefined, d
     if (i > 0) await yieldToEventLoop();
     const r = await verifyEddsaRdfc2022(unsecured, p, publicKey, deps.canonicalizer, { deadline: deps.deadline, previousProofs: previous });
     if (r.ok) verifiedProofs.set(memoKey, true);
-    else proofFailures.push({ id: 'proof', ok: false, code: r.code, message: `${at}${r.message}` });
+    else if (r.code === 'proof_malformed' && r.message.startsWith(CANNOT_CANONICALIZE)) {
+      // JSON-LD in safe mode: a term no context defines, a relative IRI … is an error, never dropped.
+      proofFailures.push({ id: 'proof', ok: false, code: 'jsonld_invalid', message: about(at, `the document is not well-formed JSON-LD, so what it says cannot be signed or checked: ${r.message.slice(CANNOT_CANONICALIZE.length).replace(/^:\s*/, '')}`) });
+    } else proofFailures.push({ id: 'proof', ok: false, code: r.code, message: `${at}${r.message}` });
   }
   const issuerKey = keyFailures[0] ?? (issuerSigned ? { id: 'issuer_key', ok: true } : (mismatch ?? { id: 'issuer_key', ok: false, code: 'issuer_mismatch', message: `No proof is made with a key of issuer ${issuer}` }));
   const proof: Check = proofFailures.length === 0 ? { id: 'proof', ok: true } : proofFailures.length === 1 ? proofFailures[0]! : { ...proofFailures[0]!, message: proofFailures.map((f) => f.message).join(' ') };
   return { issuerKey, proof };
+}
+
+const CANNOT_CANONICALIZE = 'The document cannot be canonicalized';
+
+/**
+ * The proof options a Data Integrity verifier checks before the signature: the purpose expected
+ * here, `created` and `expires` as XML Schema dateTimeStamps (and not expired), a verification
+ * method URL, and a proof `@context` (when it has one) that the document's contexts begin with.
+ */
+export function proofOptionsProblem(proof: Json, document: Json, purpose: string, now: Date): { code: string; message: string } | null {
+  if (!isUrl(proof.verificationMethod)) return { code: 'proof_malformed', message: 'its verificationMethod is not a URL' };
+  if (proof.proofPurpose !== purpose) return { code: 'proof_purpose_mismatch', message: `its proofPurpose is ${JSON.stringify(proof.proofPurpose) ?? 'missing'}, where ${purpose} is expected` };
+  if (proof.created !== undefined && !isDateTimeStamp(proof.created)) return { code: 'proof_malformed', message: 'its created date is not an XML Schema dateTimeStamp' };
+  if (proof.expires !== undefined) {
+    const expires = parseDateTime(proof.expires);
+    if (Number.isNaN(expires)) return { code: 'proof_malformed', message: 'its expires date is not an XML Schema dateTimeStamp' };
+    if (expires <= now.getTime()) return { code: 'proof_expired', message: `it expired ${String(proof.expires)}` };
+  }
+  if (proof['@context'] !== undefined) {
+    const own = [proof['@context']].flat();
+    const doc = [document['@context']].flat();
+    if (own.some((c, i) => JSON.stringify(c) !== JSON.stringify(doc[i]))) return { code: 'proof_malformed', message: 'its @context is not the beginning of the document’s @context' };
+  }
+  return null;
+}
+
+/** The OB 3.0 / CLR 2.0 profile: its checks count only when the credential claims to be one. */
+function profileChecks(credential: Json): { checks: Check[]; profiles: ProfileResult[] } {
+  const clr = isClrCredential(credential);
+  if (!claimsOpenBadge(credential)) {
+    return { checks: [], profiles: [{ id: 'open-badges-3.0', claimed: false, ok: false, message: 'Not an Open Badge: its type names none of OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential' }] };
+  }
+  const profile = clr ? 'clr' : 'ob3';
+  const schema = clr ? validateClrCredential(credential) : [credential.type].flat().includes('EndorsementCredential') ? validateEndorsementCredential(credential) : validateAchievementCredential(credential);
+  const checks: Check[] = [schema.valid ? { id: 'schema', ok: true, profile } : { id: 'schema', ok: false, code: 'schema_invalid', message: schema.errors.join('; '), profile }];
+  if (!clr) checks.push({ ...requiredFields(credential), profile });
+  const failed = checks.filter((x) => !x.ok);
+  return { checks, profiles: [{ id: clr ? 'clr-2.0' : 'open-badges-3.0', claimed: true, ok: failed.length === 0, ...(failed.length ? { message: failed.map((x) => x.message).join('; ') } : {}) }] };
+}
+
+/** The W3C data model check: the rules of VC 2.0 (or 1.1), and for a VC-JWT, JSON-LD in safe mode. */
+async function dataModel(credential: Json, format: 'ldp' | 'jwt', deps: VerifierDeps): Promise<Check> {
+  const problems = credentialModelProblems(credential);
+  if (problems.length) return { id: 'data_model', ok: false, code: problems[0]!.code, message: problems.map((p) => p.message).join('; ') };
+  // An embedded proof canonicalizes the document (safe mode) as part of its check; a JWT's
+  // payload is expanded here, so an undefined term is an error whichever way it is secured.
+  if (format === 'jwt') {
+    try {
+      // The registered JWT claims beside the credential (OB 3.0 / VC-JOSE payloads) are not JSON-LD.
+      const { iss: _iss, sub: _sub, jti: _jti, nbf: _nbf, exp: _exp, iat: _iat, aud: _aud, nonce: _nonce, cnf: _cnf, ...document } = credential;
+      await deps.canonicalizer.canonize(document, { deadline: deps.deadline });
+    } catch (err) {
+      if (isBudgetExceeded(err)) return { id: 'data_model', ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
+      return { id: 'data_model', ok: false, code: 'jsonld_invalid', message: `The credential is not well-formed JSON-LD: ${(err as Error).message}` };
+    }
+  }
+  return { id: 'data_model', ok: true };
 }
 
 /** Verifies a credential (embedded eddsa-rdfc-2022 proof or VC-JWT) and reports every check. */
@@ -333,27 +529,39 @@ export async function verifyCredential(input: string | Json | Uint8Array, deps: 
   const { credential, format } = parsed;
   if (isOb2Assertion(credential)) {
     const fetchJson = deps.fetchJson ?? (async (url: string) => Promise.reject(new Error(`Fetching ${url} needs the network, which is off here`)));
-    return verifyOb2(parsed.jws ?? credential, { fetchJson, now: deps.now });
+    return verifyOb2(parsed.jws ?? credential, { fetchJson, now: deps.now, provided: deps.ob2Documents });
   }
   const checks: Check[] = [{ id: 'parse', ok: true }];
-  // A CLR 2.0 ClrCredential (a transcript) is checked against the CLR data model, and each credential it carries is verified too.
+  checks.push(await dataModel(credential, format, deps));
+  // Open Badges 3.0 (or CLR 2.0) is a profile: measured always, deciding only when claimed.
+  const profile = profileChecks(credential);
+  checks.push(...profile.checks);
   const clr = isClrCredential(credential);
-  const schema = clr ? validateClrCredential(credential) : [credential.type].flat().includes('EndorsementCredential') ? validateEndorsementCredential(credential) : validateAchievementCredential(credential);
-  checks.push(schema.valid ? { id: 'schema', ok: true } : { id: 'schema', ok: false, code: 'schema_invalid', message: schema.errors.join('; ') });
-  if (!clr) checks.push(requiredFields(credential));
   const issuer = issuerId(credential);
 
   if (format === 'jwt') checks.push(...(await jwtProof(parsed.jws!, issuer, deps)));
+  else if (deps.securedByHolder !== undefined && credential.proof === undefined) checks.push(...selfAsserted(issuer, deps.securedByHolder));
   else {
     // Which keys signed it, may they speak for the issuer, and does every proof verify?
     const { issuerKey, proof } = await dataIntegrityProofs(credential, issuer, deps);
     checks.push(issuerKey, proof);
   }
   checks.push(validityWindow(credential, deps.now));
-  checks.push(await status(credential, deps, issuer));
+  const { check: statusCheck, statuses } = await status(credential, deps, issuer);
+  checks.push(statusCheck);
   // The credentials inside are opened only once the transcript's own signature holds.
   if (clr) checks.push(checks.some((x) => x.id === 'proof' && x.ok) ? await embedded(credential, deps) : { id: 'embedded', ok: false, code: 'embedded_unchecked', message: 'The transcript’s own signature does not verify, so the credentials inside were not checked' });
-  return { verified: checks.every((c) => c.ok), format, credential, checks };
+  return { verified: checks.every((c) => c.ok), format, credential, checks, profiles: profile.profiles, ...(statuses.length ? { statuses } : {}) };
+}
+
+/** The key and signature checks of a self-asserted credential: its presentation's proof secures it, for its holder only (VC 2.0 §4.13.4). */
+function selfAsserted(issuer: string | undefined, holder: string): [Check, Check] {
+  if (!holder) return [{ id: 'issuer_key', ok: false, code: 'holder_missing', message: 'This credential has no proof of its own, so the presentation must name its holder, who must be its issuer' }, { id: 'proof', ok: false, code: 'proof_missing', message: 'The credential has no proof of its own' }];
+  if (issuer !== holder) return [{ id: 'issuer_key', ok: false, code: 'holder_mismatch', message: `This credential has no proof of its own, so only its holder (${holder}) may be its issuer, not ${issuer ?? 'nobody'}` }, { id: 'proof', ok: false, code: 'proof_missing', message: 'The credential has no proof of its own' }];
+  return [
+    { id: 'issuer_key', ok: true, message: 'Self-asserted: issued by the holder who signed the presentation.' },
+    { id: 'proof', ok: true, message: 'Secured by the holder’s signature on the presentation.' },
+  ];
 }
 
 /** The key and signature checks of a VC-JWT (one signature, named by the header's kid). */

@@ -3,7 +3,7 @@ import { AppError } from '../domain/errors.ts';
 import { authenticateApiToken, requireTokenScope } from '../commands/manageApiTokens.ts';
 import { issueSuppliedCredential } from '../commands/issueCredential.ts';
 import { verifyWithCairn } from '../commands/verifyCredential.ts';
-import { verifyPresentation } from '../commands/verifyPresentation.ts';
+import { envelopedJwt, verifyPresentation } from '../commands/verifyPresentation.ts';
 import type { AppEnv } from './env.ts';
 import { jsonObjectBody } from './jsonBody.ts';
 
@@ -28,21 +28,24 @@ export function vcApiRoutes() {
     const body = await jsonObjectBody(c, { nul: 'allow' });
     let input = body.verifiableCredential;
     // An enveloped VC-JWT (VC 2.0) carries the JWS in a data: URL.
-    if (input && typeof input === 'object' && (input as Record<string, unknown>).type === 'EnvelopedVerifiableCredential') {
-      input = String((input as Record<string, unknown>).id ?? '').replace(/^data:application\/vc\+jwt,/, '');
-    }
-    if (!input || (typeof input !== 'object' && typeof input !== 'string')) throw new AppError('validation_failed', 'Send {"verifiableCredential": …}.');
+    if (input && typeof input === 'object' && !Array.isArray(input)) input = envelopedJwt(input as Record<string, unknown>) ?? input;
+    if (!input || (typeof input !== 'object' && typeof input !== 'string') || Array.isArray(input)) throw new AppError('validation_failed', 'Send {"verifiableCredential": …}.');
     const { db, config, credentials, clock } = c.var.deps;
     const report = await verifyWithCairn(input as string | Record<string, unknown>, { db, config, services: credentials, now: clock.now() });
     const errors = report.checks.filter((x) => !x.ok).map((x) => ({ id: x.id, code: x.code, message: x.message }));
-    return c.json({ verified: report.verified, checks: report.checks, warnings: [], errors }, report.verified ? 200 : 400);
+    // Every VC is verified as a W3C Verifiable Credential; `profiles` says whether it is also an Open Badge.
+    return c.json({ verified: report.verified, checks: report.checks, profiles: report.profiles ?? [], ...(report.statuses ? { statuses: report.statuses } : {}), warnings: [], errors }, report.verified ? 200 : 400);
   });
 
   r.post('/presentations/verify', async (c) => {
     const body = await jsonObjectBody(c, { nul: 'allow' });
     const { db, config, credentials, clock } = c.var.deps;
     const report = await verifyPresentation(body, { db, config, services: credentials, now: clock.now() });
-    return c.json(report, report.verified ? 200 : 400);
+    const errors = [
+      ...report.checks.filter((x) => !x.ok).map((x) => ({ id: x.id, code: x.code, message: x.message })),
+      ...report.credentialResults.flatMap((r, i) => r.checks.filter((x) => !x.ok).map((x) => ({ id: x.id, code: x.code, message: `Credential ${i + 1}: ${x.message ?? x.code ?? x.id}`, credential: i }))),
+    ];
+    return c.json({ ...report, warnings: [], errors }, report.verified ? 200 : 400);
   });
   return r;
 }

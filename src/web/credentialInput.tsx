@@ -9,13 +9,15 @@ export interface CredentialInputProps {
   urlLabel: string;
   urlHint: string;
   submitLabel: string;
+  /** More fields, before the button (the issuer key document on /verify). */
+  children?: unknown;
 }
 
 /**
  * The "paste JSON/JWS, upload a file, or give a URL" form (fields text, file, url), shared by
  * /verify and the backpack import; commands/verifySubmission.ts readSubmission reads what it posts.
  */
-export function CredentialInputForm({ form, csrf, action, fileLabel, urlLabel, urlHint, submitLabel }: CredentialInputProps) {
+export function CredentialInputForm({ form, csrf, action, fileLabel, urlLabel, urlHint, submitLabel, children }: CredentialInputProps) {
   return (
     <>
       <ErrorSummary form={form} />
@@ -39,6 +41,7 @@ export function CredentialInputForm({ form, csrf, action, fileLabel, urlLabel, u
           />
         </div>
         <Field form={form} name="url" type="url" label={urlLabel} hint={urlHint} />
+        {children}
         <button type="submit">{submitLabel}</button>
       </form>
     </>

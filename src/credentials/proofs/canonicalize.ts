@@ -40,8 +40,35 @@ export function jsonldCanonicalizer(loader: DocumentLoader = offlineLoader): Can
         return await jsonld.canonize(document, { ...rdfcOptions, documentLoader: loader, safe: true, base: null, canonizeOptions: { maxWorkFactor: MAX_WORK_FACTOR, ...(signal ? { signal } : {}) } });
       } catch (err) {
         if (signal?.aborted || (deadline !== undefined && Date.now() > deadline)) throw new BudgetExceededError('Canonicalization');
-        throw err;
+        throw explainSafeMode(err);
       }
     },
   };
+}
+
+/**
+ * jsonld.js says only "Safe mode validation error." and keeps the reason in `details.event`:
+ * the error is given a message a person can act on ("foo" is not defined by any context).
+ */
+export function explainSafeMode(err: unknown): unknown {
+  const event = (err as { details?: { event?: { code?: unknown; details?: Record<string, unknown> } } } | null)?.details?.event;
+  if (!(err instanceof Error) || !event || typeof event.code !== 'string') return err;
+  const d = event.details ?? {};
+  const quote = (v: unknown) => JSON.stringify(typeof v === 'string' ? v.slice(0, 120) : v);
+  const why: Record<string, string> = {
+    'invalid property': `the property ${quote(d.property)} is not defined by any of its @context`,
+    'relative @type reference': `the type ${quote(d.type)} is not defined by any of its @context`,
+    'relative @id reference': `${quote(d.id)} is used as an identifier but is not a URL`,
+    'relative @vocab reference': 'its @vocab is not a URL',
+    'reserved @id value': `${quote(d.id)} is a reserved keyword, not an identifier`,
+    'reserved term': `it defines the reserved term ${quote(d.term)}`,
+    'invalid reserved term': `it defines the reserved term ${quote(d.term)}`,
+    'empty object': 'it has an empty object that says nothing',
+    'null @id value': 'an @id is null',
+    'null @value value': 'a @value is null',
+    'object with only @id': 'it has an object with nothing but an @id where a value is expected',
+    'object with only @list': 'it has an empty @list',
+    'prefix @id': `the term ${quote(d.term)} is not a usable IRI`,
+  };
+  return Object.assign(new Error(`Safe mode: ${why[event.code] ?? `${event.code}${d && Object.keys(d).length ? ` ${JSON.stringify(d).slice(0, 200)}` : ''}`}`), { name: err.name });
 }

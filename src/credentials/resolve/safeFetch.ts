@@ -1,6 +1,7 @@
 import { isIP, type LookupFunction } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { request as httpsRequest } from 'node:https';
+import tls from 'node:tls';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 
 /** The stable reason codes of a refused or failed safe fetch. */
@@ -145,6 +146,11 @@ export interface SafeFetchOptions {
   lookup?: (host: string) => Promise<ResolvedAddress[]>;
   /** Tests only: allow http:// to reach a local test server. */
   allowHttpForTests?: boolean;
+  /**
+   * Tests only: extra certificate authorities (PEM) trusted for https, besides the system's, so a
+   * test can serve Cairn over TLS with a certificate it made. Never a switch that turns checks off.
+   */
+  trustCaForTests?: string | string[];
   /** Tests only: addresses allowed besides public ones. */
   allowAddress?: (ip: string) => boolean;
   /** Tests only: the clock for cache expiry. */
@@ -217,6 +223,8 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
           headers: { accept: 'application/did+json, application/ld+json, application/json;q=0.9', 'user-agent': 'Cairn-verifier' },
           lookup: pinnedLookup,
           signal,
+          // Node trusts its bundled roots; a test's own CA is added to them, never replacing verification.
+          ...(options.trustCaForTests && url.protocol === 'https:' ? { ca: [...tls.rootCertificates, ...[options.trustCaForTests].flat()] } : {}),
         },
         resolve,
       );

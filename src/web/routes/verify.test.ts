@@ -5,15 +5,21 @@ import { TestBrowser, testApp, testCredentialServices } from '../../testing/http
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { issueCredential } from '../../commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../commands/changeCredentialStatus.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { CompactSign } from 'jose';
+import { generateEd25519 } from '../../credentials/ed25519.ts';
+import { didKeyFor } from '../../credentials/didKey.ts';
+import { signEddsaRdfc2022 } from '../../credentials/proofs/eddsaRdfc2022.ts';
 
 const achievement = { id: 'https://cairn.test/a/verify', name: 'Questioning Strategies', description: 'Asks open questions.', criteria: { narrative: 'Observed lesson.' } };
 
 /** Posts the /verify form the way a browser does (multipart, with the CSRF field). */
-async function submit(browser: TestBrowser, fields: { text?: string; url?: string; file?: { name: string; type: string; bytes: Uint8Array } }) {
+async function submit(browser: TestBrowser, fields: { text?: string; url?: string; file?: { name: string; type: string; bytes: Uint8Array }; issuerKey?: string }) {
   const form = new FormData();
   form.append('_csrf', await browser.csrf());
   form.append('text', fields.text ?? '');
   form.append('url', fields.url ?? '');
+  if (fields.issuerKey !== undefined) form.append('issuerKeyFile', new File([fields.issuerKey], 'key.json', { type: 'application/json' }));
   if (fields.file) form.append('file', new File([Buffer.from(fields.file.bytes)], fields.file.name, { type: fields.file.type }));
   const res = await browser.request('POST', '/verify', { body: form });
   return { status: res.status, html: await res.text() };
@@ -108,6 +114,52 @@ for (const backend of testBackends()) {
       assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       assert.match(svg, /<path/);
       assert.equal((await app.request('/badges/cred_none/qr.svg')).status, 404);
+    });
+  });
+
+  describe(`/verify beyond Open Badges (${backend.name})`, () => {
+    test('a generic VC is verified and shown as “Verifiable credential (not an Open Badge)”', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const keys = generateEd25519();
+      const { did, verificationMethod } = didKeyFor(keys.publicKeyMultibase);
+      const vc = await signEddsaRdfc2022(
+        { '@context': ['https://www.w3.org/ns/credentials/v2', { alumniOf: 'https://schema.org/alumniOf' }], type: ['VerifiableCredential'], issuer: did, validFrom: '2026-01-01T00:00:00Z', credentialSubject: { id: 'did:example:alumna', alumniOf: 'Example University' } },
+        { privateKey: keys.privateKey, verificationMethod, created: '2026-01-01T00:00:00Z', canonicalizer: testCredentialServices().canonicalizer },
+      );
+      const res = await submit(new TestBrowser(app), { text: JSON.stringify(vc) });
+      assert.equal(res.status, 200);
+      assert.match(res.html, />Valid<\/span>/);
+      assert.match(res.html, /Verifiable credential \(not an Open Badge\)/);
+      assert.ok(checkOk(res.html, 'data_model'));
+      assert.doesNotMatch(res.html, /data-check="ob3_fields"/);
+    });
+
+    test('an OB 2.0 signed assertion verifies offline with the issuer key document uploaded beside it', async () => {
+      const storage = await backend.storage();
+      const { app } = testApp(storage);
+      const browser = new TestBrowser(app);
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const keyUrl = 'https://old.example.org/keys/1';
+      const issuerId = 'https://old.example.org/issuer';
+      const assertion = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'urn:uuid:8a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', recipient: { type: 'email', hashed: false, identity: 'teacher@example.org' }, badge: 'https://old.example.org/badges/1', issuedOn: '2019-05-01T00:00:00Z', verification: { type: 'signed', creator: keyUrl } };
+      const jws = await new CompactSign(Buffer.from(JSON.stringify(assertion))).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
+      const keyDoc = { '@context': 'https://w3id.org/openbadges/v2', type: 'CryptographicKey', id: keyUrl, owner: issuerId, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) };
+      // Without it, the key would need the network, which is off here.
+      const offline = await submit(browser, { text: jws });
+      assert.match(offline.html, /data-check="proof" data-ok="false"/);
+      const withKey = await submit(browser, { text: jws, issuerKey: JSON.stringify(keyDoc) });
+      assert.ok(checkOk(withKey.html, 'proof'), withKey.html.slice(withKey.html.indexOf('h-result'), withKey.html.indexOf('h-result') + 2000));
+      assert.ok(checkOk(withKey.html, 'issuer_key'));
+      assert.match(withKey.html, />Valid<\/span>/);
+      // The issuer profile with its key embedded does as well; a key of someone else does not.
+      const profile = { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: issuerId, name: 'Old Platform', publicKey: { id: keyUrl, type: 'CryptographicKey', publicKeyPem: keyDoc.publicKeyPem } };
+      assert.match((await submit(browser, { text: jws, issuerKey: JSON.stringify(profile) })).html, />Valid<\/span>/);
+      const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' });
+      assert.match((await submit(browser, { text: jws, issuerKey: JSON.stringify({ ...keyDoc, publicKeyPem: other }) })).html, /data-check="proof" data-ok="false"/);
+      const junk = await submit(browser, { text: jws, issuerKey: '{"type":"Nothing"}' });
+      assert.equal(junk.status, 422);
+      assert.match(junk.html, /issuer key document cannot be used/);
     });
   });
 }

@@ -3,7 +3,7 @@ import { explainCheck, verdictOf, verifySubmission, type SubmissionFormat } from
 import type { VerificationReport } from '../../credentials/verifier.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { CredentialInputForm } from '../credentialInput.tsx';
-import { emptyForm, type FormState } from '../forms.tsx';
+import { emptyForm, TextArea, type FormState } from '../forms.tsx';
 import { handleForm, page } from '../render.tsx';
 import { issuerIdentity, issuerLine } from '../issuerIdentity.ts';
 
@@ -55,6 +55,7 @@ function Result({ report, format, publicUrl }: { report: VerificationReport; for
         {report.verified ? 'Every check passed.' : 'At least one check failed; see below.'} Read from {FORMAT_WORDS[format]}
         {report.format === 'ob2' ? ' (Open Badges 2.0)' : report.format === 'jwt' ? ' (VC-JWT)' : report.format === 'ldp' ? ' (Data Integrity proof)' : ''}.
       </p>
+      {report.profiles?.some((p) => !p.claimed) && <p data-kind="generic-vc">Verifiable credential (not an Open Badge): it was checked as a W3C Verifiable Credential; the Open Badges checks do not apply to it.</p>}
       {report.credential && <Summary credential={report.credential} issuer={issuer ? issuerLine(issuer) : undefined} />}
       <ul class="checks">
         {report.checks.map((check) => {
@@ -79,7 +80,7 @@ function verifyPage(c: C, form: FormState = emptyForm, result?: { report: Verifi
     'Verify a badge',
     <>
       <h1>Verify a badge</h1>
-      <p>Check any Open Badge (3.0 or 2.0), from this site or any other issuer: paste it, upload the baked image, or give its address. Every check is explained.</p>
+      <p>Check any Open Badge (3.0 or 2.0) or W3C Verifiable Credential, from this site or any other issuer: paste it, upload the baked image, or give its address. Every check is explained.</p>
       {result && <Result report={result.report} format={result.format} publicUrl={c.var.deps.config.publicUrl} />}
       <section class="card">
         <CredentialInputForm
@@ -90,7 +91,17 @@ function verifyPage(c: C, form: FormState = emptyForm, result?: { report: Verifi
           urlLabel="Or give its address (URL)"
           urlHint="A badge page of this site, or an https address of a hosted credential."
           submitLabel="Verify"
-        />
+        >
+          <details>
+            <summary>Open Badges 2.0 signed badge: add the issuer’s key document</summary>
+            <p class="hint">A signed Open Badges 2.0 badge names its issuer’s key by URL. Paste or upload that key document (the CryptographicKey, or the issuer profile with its public key) to check the signature without fetching it.</p>
+            <TextArea form={form} name="issuerKey" label="Issuer key document (JSON)" rows={4} />
+            <div class="field">
+              <label for="f-issuerKeyFile">Or upload the issuer key document</label>
+              <input id="f-issuerKeyFile" name="issuerKeyFile" type="file" accept=".json,application/json" />
+            </div>
+          </details>
+        </CredentialInputForm>
       </section>
     </>,
     status,
@@ -120,14 +131,16 @@ export function verifyRoutes() {
     const text = typeof body.text === 'string' ? body.text : '';
     const url = typeof body.url === 'string' ? body.url : '';
     const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
+    const keyFile = body.issuerKeyFile instanceof File && body.issuerKeyFile.size > 0 && body.issuerKeyFile.size <= 256 * 1024 ? body.issuerKeyFile : null;
+    const issuerKey = keyFile ? await keyFile.text() : typeof body.issuerKey === 'string' ? body.issuerKey : '';
     return handleForm(
       c,
-      { text: text.length > 20000 ? '' : text, url },
+      { text: text.length > 20000 ? '' : text, url, issuerKey: issuerKey.length > 20000 ? '' : issuerKey },
       async () => {
         const { db, config, credentials, clock } = c.var.deps;
         const { read, report } = await verifySubmission(
           { db, config, services: credentials, now: clock.now() },
-          { text, url, file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined },
+          { text, url, file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined, issuerKey },
         );
         return verifyPage(c, emptyForm, { report, format: read.format });
       },
