@@ -32,9 +32,9 @@ const statusByCode: Record<ErrorCode, number> = {
   credential_id_taken: 409,
   credential_status_assigned_by_cairn: 422,
   /** A supplied credential breaks a rule of the W3C VC Data Model (fields name the rule and path). */
-  credential_invalid: 422,
+  credential_invalid: 400,
   /** A supplied credential is not valid JSON-LD (fields name the term or context at fault). */
-  jsonld_invalid: 422,
+  jsonld_invalid: 400,
   internal: 500,
 };
 
