@@ -300,19 +300,25 @@ function ownResourceBytes(db: IssuingDeps['db'], config: Config, organisationId:
  * missing, the start date (validFrom; issuanceDate for VC 1.1) when missing, and Cairn's status entry.
  * A VC 1.1 credential also gets the contexts that define what Cairn adds to it (Data Integrity
  * proofs and Bitstring status entries), as the Digital Bazaar issuer does.
+ *
+ * A credential issued as a did:key carries no credentialStatus: Cairn's status lists are issued by
+ * the organisation's did:web, and verifiers (the Digital Bazaar one among them) require a status
+ * list to have the credential's own issuer, so the entry would make it unverifiable everywhere.
+ * Cairn still keeps its revocation and suspension entries for it, which its own verifier and badge
+ * pages check for documents it issued (as for the suspension entry of every credential).
  */
-function completeSupplied(credential: Record<string, unknown>, ctx: { issuerId: string; issuer: unknown; status: StatusEntry; now: Date }): Record<string, unknown> {
+function completeSupplied(credential: Record<string, unknown>, ctx: { issuerId: string; issuer: unknown; status: StatusEntry | null; now: Date }): Record<string, unknown> {
   const v11 = vcVersionOf(credential) === '1.1';
   const out: Record<string, unknown> = { ...credential, id: credential.id ?? `urn:uuid:${randomUUID()}`, issuer: ctx.issuer };
   if (v11) {
     const contexts = [credential['@context']].flat();
-    for (const extra of [DATA_INTEGRITY_V2, STATUS_LIST_V1]) if (!contexts.includes(extra)) contexts.push(extra);
+    for (const extra of ctx.status ? [DATA_INTEGRITY_V2, STATUS_LIST_V1] : [DATA_INTEGRITY_V2]) if (!contexts.includes(extra)) contexts.push(extra);
     out['@context'] = contexts;
     out.issuanceDate = credential.issuanceDate ?? isoSeconds(ctx.now);
   } else {
     out.validFrom = credential.validFrom ?? isoSeconds(ctx.now);
   }
-  out.credentialStatus = ctx.status;
+  if (ctx.status) out.credentialStatus = ctx.status;
   return out;
 }
 
@@ -375,13 +381,13 @@ export async function issueSuppliedCredential(deps: IssuingDeps, actor: IssuingA
   const key = await activeSigningKey(db, organisation.id, credentials.vault, clock.now());
   const { did } = issuerIdentifiers(config, organisation, key, identity);
   const standIn: StatusEntry = { id: `${statusListUrl(config, 'stl_check')}#0`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '0', statusListCredential: statusListUrl(config, 'stl_check') };
-  const asSigned = await checkJsonLd(completeSupplied(credential, { issuerId: did, issuer: issuerFor(did, organisation), status: standIn, now: clock.now() }));
+  const asSigned = await checkJsonLd(completeSupplied(credential, { issuerId: did, issuer: issuerFor(did, organisation), status: identity === 'did:key' ? null : standIn, now: clock.now() }));
   if (asSigned) throw jsonLdError(asSigned);
 
   const issued = await issue(
     deps,
     actor,
-    ({ issuerId, organisation, status, now }) => completeSupplied(credential, { issuerId, issuer: issuerFor(issuerId, organisation), status, now }),
+    ({ issuerId, organisation, status, now }) => completeSupplied(credential, { issuerId, issuer: issuerFor(issuerId, organisation), status: identity === 'did:key' ? null : status, now }),
     { recipientEmail: null, recipientDid: typeof subject?.id === 'string' ? subject.id : null, jwt: identity === 'did:key' ? 'EdDSA' : alg, identity },
   );
   return { ...issued, envelope: options?.format === 'jwt' };
