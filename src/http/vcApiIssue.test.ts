@@ -6,6 +6,7 @@ import { TestBrowser, testApp, testCredentialServices } from '../testing/http.ts
 import { buildOrganisation, buildUser } from '../testing/factories.ts';
 import { createApiToken } from '../commands/manageApiTokens.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
+import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { activeSigningKey } from '../storage/issuerKeys.ts';
 import { didKeyFor, resolveDidKey } from '../credentials/didKey.ts';
@@ -195,7 +196,7 @@ for (const backend of testBackends()) {
     });
 
     test('did:key: the organisation issues as the did:key of its active Ed25519 key, by issuer id or option; verification stays offline', async () => {
-      const { issue, verify, storage, org, did } = await setup();
+      const { issue, verify, storage, org, did, config } = await setup();
       const key = await activeSigningKey(storage.db, org.id, testCredentialServices().vault, new Date());
       const keyDid = didKeyFor(key.row.public_key_multibase!);
       for (const request of [{ credential: base({ issuer: keyDid.did }) }, { credential: base(), options: { issuerIdentity: 'did:key' } }, { credential: base({ issuer: { id: keyDid.did, name: 'Ignored' } }) }]) {
@@ -218,6 +219,13 @@ for (const backend of testBackends()) {
       assert.equal(other.status, 400);
       assert.match((other.body.error as { message: string }).message, /did:key of its active signing key/);
       assert.equal((await issue(base(), { issuerIdentity: 'did:key', alg: 'RS256', format: 'jwt' })).status, 400);
+      // Revoked here, Cairn's verifier says so (its own entries, though the document has none).
+      const revocable = await issue(base({ id: 'urn:uuid:7d0c1c4e-4b1a-4e55-9d65-6c1a3f0b2a11' }), { issuerIdentity: 'did:key' });
+      const row = await storage.db.selectFrom('credentials').select('public_id').where('organisation_id', '=', org.id).where('credential_id', '=', 'urn:uuid:7d0c1c4e-4b1a-4e55-9d65-6c1a3f0b2a11').executeTakeFirstOrThrow();
+      await changeCredentialStatus({ db: storage.db, clock: { now: () => new Date() }, config }, { organisationId: org.id, userId: null, ip: null }, row.public_id, { action: 'revoke', reason: 'Issued in error.' });
+      const afterRevocation = (await verify(revocable.body.verifiableCredential)).body;
+      assert.equal(afterRevocation.verified, false);
+      assert.equal((afterRevocation.checks as Array<{ id: string; ok: boolean }>).find((c) => c.id === 'status')?.ok, false, JSON.stringify(afterRevocation.checks));
       // The default stays did:web.
       const web = await issue(base());
       assert.equal((web.body.verifiableCredential as Json).issuer, did);
