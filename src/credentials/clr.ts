@@ -1,4 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
+import type { FormatsPlugin } from 'ajv-formats';
 import { CLR_V2_CONTEXT, OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from './contexts.ts';
 import { hashEmailIdentity } from './openBadgeCredential.ts';
 import type { SchemaResult } from './schema.ts';
@@ -75,14 +79,34 @@ export function isClrCredential(credential: Json): boolean {
 
 const isIri = (v: unknown) => typeof v === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(v);
 
+// ajv-formats is CommonJS; require() gives the plugin function itself.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
+let clrSchema: ValidateFunction | undefined;
 /**
- * Checks a ClrCredential against the CLR 2.0 data model's required properties. The official
- * CLR 2.0 JSON Schema is not vendored (no package ships it, and Cairn never fetches it), so this
- * checks what that schema requires: VC 2.0 and CLR contexts, types, issuer Profile, name,
- * validFrom, a ClrSubject with at least one verifiable credential, well-formed associations.
+ * The official CLR 2.0 ClrCredential JSON Schema (schemas/clrcredential.json, an unchanged copy of
+ * clr_v2p0_clrcredential_schema.json, draft 2019-09), compiled once. `strictTuples: false`: its
+ * `@context` tuples have no `maxItems`, which ajv's strict mode refuses.
+ */
+function officialSchema(): ValidateFunction {
+  if (!clrSchema) {
+    const ajv = new Ajv2019({ strictTuples: false, strict: false, allErrors: true });
+    addFormats(ajv);
+    clrSchema = ajv.compile(JSON.parse(readFileSync(new URL('./schemas/clrcredential.json', import.meta.url), 'utf8')) as Record<string, unknown>);
+  }
+  return clrSchema;
+}
+
+const describeErrors = (errors: ErrorObject[] | null | undefined): string[] =>
+  (errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${String(e.params.allowedValues)})` : ''} (CLR 2.0 schema)`);
+
+/**
+ * Checks a ClrCredential against the official CLR 2.0 JSON Schema, and against what the data
+ * model says beyond it (VC 2.0 and CLR contexts, both types, a learner, at least one credential,
+ * associations with a known associationType). Transcripts are signed only when this passes.
  */
 export function validateClrCredential(c: Json): SchemaResult {
-  const errors: string[] = [];
+  const validate = officialSchema();
+  const errors: string[] = validate(c) ? [] : describeErrors(validate.errors);
   const contexts = [c['@context']].flat();
   if (contexts[0] !== VC_V2) errors.push('/@context must start with the VC 2.0 context');
   if (!contexts.includes(CLR_V2_CONTEXT)) errors.push(`/@context must include ${CLR_V2_CONTEXT}`);

@@ -13,10 +13,14 @@ export const OB_V2_CONTEXT = 'https://w3id.org/openbadges/v2';
 export const DATA_INTEGRITY_V2 = 'https://w3id.org/security/data-integrity/v2';
 export const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 export const STATUS_LIST_V1 = 'https://www.w3.org/ns/credentials/status/v1';
+/** The W3C examples contexts: the VC 2.0 specification's examples use v2; VC 1.1's used the 2018 one. */
+export const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2';
+export const EXAMPLES_V1 = 'https://www.w3.org/2018/credentials/examples/v1';
 
 /**
  * Every JSON-LD context Cairn will ever read, bundled from npm packages (and two 1EdTech files
- * no package ships). The document loader serves these and refuses everything else.
+ * and the W3C VC 2.0 examples context, which no package ships). The 2018 examples context
+ * imports the ODRL context, which is not bundled: documents using it are refused, never fetched. The document loader serves these and refuses everything else.
  */
 function loadContexts(): Map<string, unknown> {
   const contexts = new Map<string, unknown>();
@@ -28,6 +32,11 @@ function loadContexts(): Map<string, unknown> {
   }
   contexts.set(CLR_V2_CONTEXT, local('clr-2.0.1.json'));
   contexts.set(OB_V2_CONTEXT, local('openbadges-2.0.json'));
+  // The 2018 examples context as its package ships it (the package's index needs
+  // @digitalbazaar/odrl-context, which is not installed: read the file itself).
+  contexts.set(EXAMPLES_V1, JSON.parse(readFileSync(require.resolve('@digitalbazaar/credentials-examples-context/contexts/credentials-examples-v1.jsonld'), 'utf8')));
+  // No package ships the VC 2.0 examples context (one line: an @vocab); it is the W3C's file as published.
+  contexts.set(EXAMPLES_V2, local('credentials-examples-v2.json'));
   return contexts;
 }
 

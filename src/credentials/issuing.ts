@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Queryable } from '../storage/database.ts';
 import type { Organisation } from '../storage/schema.ts';
-import { activeRsaKey, activeSigningKey, listIssuerKeys } from '../storage/issuerKeys.ts';
+import { activeRsaKey, activeSigningKey, listIssuerKeys, type SigningKey } from '../storage/issuerKeys.ts';
+import { didKeyFor } from './didKey.ts';
 import type { KeyVault } from './keyVault.ts';
 import type { Canonicalizer } from './proofs/canonicalize.ts';
 import { signEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
@@ -34,7 +35,24 @@ export function documentHash(text: string): string {
 /** A date as OB 3.0 documents write it: ISO 8601 to the second, UTC. */
 export const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 
-/** Signs a document with the organisation's active key: a Data Integrity proof, and a VC-JWT on request. */
+/** How an organisation names itself: its did:web (always resolvable here), or the did:key of its active Ed25519 key. */
+export type IssuerIdentity = 'did:web' | 'did:key';
+
+/** The organisation's identifier and verification method for a key, by identity. */
+export function issuerIdentifiers(config: Config, organisation: Pick<Organisation, 'slug'>, key: Pick<SigningKey, 'row'>, identity: IssuerIdentity = 'did:web'): { did: string; verificationMethod: string } {
+  if (identity === 'did:key') {
+    if (!key.row.public_key_multibase) throw new Error('A did:key needs an Ed25519 key');
+    return didKeyFor(key.row.public_key_multibase);
+  }
+  const did = organisationDid(config.publicUrl, organisation.slug);
+  return { did, verificationMethod: verificationMethodId(did, key.row.public_id) };
+}
+
+/**
+ * Signs a document with the organisation's active key (or the one given): a Data Integrity
+ * proof, and a VC-JWT on request. With `identity: 'did:key'` the verification method is the
+ * key's did:key (the document's issuer must then be that did:key too).
+ */
 export async function signForOrganisation(
   db: Queryable,
   services: CredentialServices,
@@ -42,11 +60,10 @@ export async function signForOrganisation(
   organisation: Pick<Organisation, 'id' | 'slug'>,
   unsigned: Record<string, unknown>,
   now: Date,
-  options: { jwt?: 'EdDSA' | 'RS256' | null } = {},
+  options: { jwt?: 'EdDSA' | 'RS256' | null; identity?: IssuerIdentity; key?: SigningKey } = {},
 ) {
-  const key = await activeSigningKey(db, organisation.id, services.vault, now);
-  const did = organisationDid(config.publicUrl, organisation.slug);
-  const vm = verificationMethodId(did, key.row.public_id);
+  const key = options.key ?? (await activeSigningKey(db, organisation.id, services.vault, now));
+  const { did, verificationMethod: vm } = issuerIdentifiers(config, organisation, key, options.identity);
   const signed = await signEddsaRdfc2022(unsigned, { privateKey: key.privateKey, verificationMethod: vm, created: isoSeconds(now), canonicalizer: services.canonicalizer });
   let jwt: string | null = null;
   if (options.jwt === 'EdDSA') jwt = signVcJwt(unsigned, { privateKey: key.privateKey, kid: vm });

@@ -1,5 +1,6 @@
 import { sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { VC_V1 } from './contexts.ts';
 
 export type JwtAlgorithm = 'EdDSA' | 'RS256';
 
@@ -7,21 +8,24 @@ const b64url = (data: string | Uint8Array) => Buffer.from(data).toString('base64
 const seconds = (iso: unknown) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
 
 /**
- * The OB 3.0 VC-JWT payload: the credential's own members at the top level plus the registered
- * claims iss, jti, sub, nbf (validFrom) and exp (validUntil).
+ * The VC-JWT payload. VC 2.0 / OB 3.0: the credential's own members at the top level plus the
+ * registered claims iss, jti, sub, nbf (validFrom) and exp (validUntil). A VC 1.1 credential (its
+ * first context is the 2018 one) goes in the `vc` claim, with nbf from issuanceDate and exp from
+ * expirationDate, as VC 1.1's JWT encoding says.
  */
 export function jwtPayload(credential: Record<string, unknown>): Record<string, unknown> {
   const issuer = credential.issuer;
-  const subject = credential.credentialSubject as Record<string, unknown> | undefined;
+  const subject = [credential.credentialSubject].flat()[0] as Record<string, unknown> | undefined;
+  const v11 = [credential['@context']].flat()[0] === VC_V1;
   const claims: Record<string, unknown> = {
     iss: typeof issuer === 'string' ? issuer : (issuer as Record<string, unknown> | undefined)?.id,
     jti: credential.id,
     sub: subject?.id,
-    nbf: seconds(credential.validFrom),
-    exp: seconds(credential.validUntil),
+    nbf: seconds(v11 ? credential.issuanceDate : credential.validFrom),
+    exp: seconds(v11 ? credential.expirationDate : credential.validUntil),
   };
   for (const k of Object.keys(claims)) if (claims[k] === undefined) delete claims[k];
-  return { ...credential, ...claims };
+  return v11 ? { ...claims, vc: credential } : { ...credential, ...claims };
 }
 
 /**

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'invalid_input'
   | 'credential_id_taken'
   | 'credential_status_assigned_by_cairn'
+  | 'credential_invalid'
+  | 'jsonld_invalid'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -31,6 +33,10 @@ const statusByCode: Record<ErrorCode, number> = {
   invalid_input: 400,
   credential_id_taken: 409,
   credential_status_assigned_by_cairn: 422,
+  /** A supplied credential breaks a rule of the W3C VC Data Model (fields name the rule and path). */
+  credential_invalid: 400,
+  /** A supplied credential is not valid JSON-LD (fields name the term or context at fault). */
+  jsonld_invalid: 400,
   internal: 500,
 };
 

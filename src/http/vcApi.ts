@@ -17,7 +17,7 @@ export function vcApiRoutes() {
     if (!auth) throw new AppError('unauthenticated', 'Send an organisation API token as “Authorization: Bearer cairn_…”.');
     requireTokenScope(auth, 'credentials:issue');
     const issued = await issueSuppliedCredential({ ...c.var.deps, credentials: c.var.deps.credentials }, { organisationId: auth.organisationId, userId: null, ip: c.var.ip }, await jsonObjectBody(c));
-    if (issued.jwt) {
+    if (issued.envelope && issued.jwt) {
       return c.json({ verifiableCredential: { '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:application/vc+jwt,${issued.jwt}`, type: 'EnvelopedVerifiableCredential' } }, 201);
     }
     return c.json({ verifiableCredential: issued.credential }, 201);

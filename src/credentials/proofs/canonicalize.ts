@@ -24,6 +24,13 @@ export const MAX_WORK_FACTOR = 1;
 export const rdfcOptions = { algorithm: 'RDFC-1.0', format: 'application/n-quads', maxWorkFactor: MAX_WORK_FACTOR } as const;
 
 /**
+ * How a value's base direction (`@direction`, VC 2.0 §11.1) becomes RDF: as an i18n datatype
+ * (`https://www.w3.org/ns/i18n#en-ltr`), as the Digital Bazaar eddsa-rdfc-2022 cryptosuite does.
+ * Without it, safe mode refuses every document with a direction. Documents without one are unaffected.
+ */
+export const RDF_DIRECTION = 'i18n-datatype' as const;
+
+/**
  * The reference path: jsonld.js expansion + rdf-canonize, in safe mode (a term the contexts do
  * not define is an error, never silently dropped), with the offline document loader. A deadline
  * aborts the canonicalization step (rdf-canonize checks its signal as it goes) and is checked
@@ -37,7 +44,7 @@ export function jsonldCanonicalizer(loader: DocumentLoader = offlineLoader): Can
       if (remaining !== undefined && remaining <= 0) throw new BudgetExceededError('Canonicalization');
       const signal = remaining === undefined ? undefined : AbortSignal.timeout(remaining);
       try {
-        return await jsonld.canonize(document, { ...rdfcOptions, documentLoader: loader, safe: true, base: null, canonizeOptions: { maxWorkFactor: MAX_WORK_FACTOR, ...(signal ? { signal } : {}) } });
+        return await jsonld.canonize(document, { ...rdfcOptions, rdfDirection: RDF_DIRECTION, documentLoader: loader, safe: true, base: null, canonizeOptions: { maxWorkFactor: MAX_WORK_FACTOR, ...(signal ? { signal } : {}) } });
       } catch (err) {
         if (signal?.aborted || (deadline !== undefined && Date.now() > deadline)) throw new BudgetExceededError('Canonicalization');
         throw explainSafeMode(err);

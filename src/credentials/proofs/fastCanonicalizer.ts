@@ -3,7 +3,7 @@ import type { DocumentLoader, Quad } from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { documentLoader as offlineLoader } from '../documentLoader.ts';
 import { checkDeadline, isBudgetExceeded } from '../budget.ts';
-import { jsonldCanonicalizer, rdfcOptions, type CanonizeOptions, type Canonicalizer } from './canonicalize.ts';
+import { jsonldCanonicalizer, RDF_DIRECTION, rdfcOptions, type CanonizeOptions, type Canonicalizer } from './canonicalize.ts';
 import { sharedIsolatedCanonicalizer } from './isolatedCanonicalizer.ts';
 
 /*
@@ -140,7 +140,7 @@ export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?
   const stats = { templated: 0, fallback: 0, shapes: 0 };
 
   const toRdf = (doc: unknown, base: string | null, canonizeOptions: CanonizeOptions) =>
-    isolated ? isolated.toRdf(doc, base, canonizeOptions) : (jsonld.toRDF(doc, { documentLoader: loader, safe: false, base }) as Promise<Quad[]>);
+    isolated ? isolated.toRdf(doc, base, canonizeOptions) : (jsonld.toRDF(doc, { documentLoader: loader, safe: false, base, rdfDirection: RDF_DIRECTION }) as Promise<Quad[]>);
 
   function instantiate(template: Template, values: string[]): Quad[] | null {
     const quads = template.quads.map((q) => ({ ...q }));

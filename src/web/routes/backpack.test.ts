@@ -332,7 +332,9 @@ for (const backend of testBackends()) {
       assert.equal(byName.get(`${dirOne}/credential.json`)?.toString('utf8'), JSON.stringify(one.credential));
       assert.equal(byName.get(`${dirOne}/credential.jwt`)?.toString('utf8'), one.jwt);
       assert.ok(byName.has(`${dirOne}/baked.png`) && byName.has(`${dirOne}/baked.svg`));
-      assert.ok(byName.has(`${dirTwo}/credential.json`) && !byName.has(`${dirTwo}/credential.jwt`));
+      // Every badge has a VC-JWT now, also one awarded with formats ['ldp'] only.
+      assert.ok(byName.has(`${dirTwo}/credential.json`));
+      assert.equal(byName.get(`${dirTwo}/credential.jwt`)?.toString('utf8'), two.jwt);
       const importedEntry = entries.find((e) => e.name.startsWith('imported/zip-imported-') && e.name.endsWith('/credential.jwt'));
       assert.equal(importedEntry?.data.toString('utf8'), elsewhere.jwt);
       const manifest = JSON.parse(byName.get('manifest.json')!.toString('utf8')) as { badges: Array<{ id: string; source: string; status: string }> };

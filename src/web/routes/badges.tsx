@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { raw } from 'hono/html';
 import { BoundedCache } from '../../domain/boundedCache.ts';
 import { verdictOf } from '../../commands/verifySubmission.ts';
+import { credentialJwt } from '../../commands/credentialJwt.ts';
 import QRCode from 'qrcode';
 import { embeddedChanges, type Queryable } from '../../storage/database.ts';
 import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
@@ -220,7 +221,7 @@ export function badgeRoutes() {
           </figure>
           <p>
             Download: <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>credential (JSON)</a>
-            {row.jwt && (
+            {(row.jwt || row.key_status !== 'revoked') && (
               <>
                 {' · '}
                 <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>VC-JWT</a>
@@ -252,8 +253,9 @@ export function badgeRoutes() {
   });
   r.get('/badges/:id/credential.jwt', async (c) => {
     const row = await loadFiles(c);
-    if (!row.jwt) throw notFound('A VC-JWT of this badge');
-    return c.body(row.jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+    // Every badge has one: made at issue time, or now from the stored credential (then kept).
+    const jwt = await credentialJwt(c.var.deps.db, c.var.deps.credentials.vault, row.id);
+    return c.body(jwt, 200, { 'Content-Type': 'application/vc+jwt' });
   });
   r.get('/badges/:id/baked.png', async (c) => {
     const row = await loadFiles(c);
