@@ -1,3 +1,4 @@
+import { API_SCOPES } from '../../commands/manageApiTokens.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends, unique } from '../../testing/databases.ts';
@@ -173,7 +174,8 @@ for (const backend of testBackends()) {
       await a.post('/login', { email: admin.email, password: admin.password });
       const empty = await a.post(`/orgs/${org.slug}/tokens`, { name: '' });
       assert.equal(empty.status, 422);
-      const created = await a.post(`/orgs/${org.slug}/tokens`, { name: 'LMS' });
+      // As the page sends it: every scope is ticked by default.
+      const created = await a.post(`/orgs/${org.slug}/tokens`, { name: 'LMS', scopes: [...API_SCOPES] });
       assert.equal(created.status, 201);
       const token = (await created.text()).match(/cairn_[\w-]+/)?.[0];
       assert.ok(token);
