@@ -118,6 +118,22 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
               <a href="/reviews">Reviews</a>
             </li>
           )}
+          {viewer && (
+            <li>
+              <a href="/inbox">
+                Inbox
+                {viewer.unreadNotifications ? (
+                  <>
+                    {' '}
+                    <span class="count" style="background:#b3261e;color:#fff;border-radius:9px;padding:0 6px;font-size:0.85em">
+                      {viewer.unreadNotifications}
+                      <span class="visually-hidden"> unread</span>
+                    </span>
+                  </>
+                ) : null}
+              </a>
+            </li>
+          )}
           {viewer?.is_platform_admin && (
             <li>
               <a href="/admin/jobs">Jobs</a>
