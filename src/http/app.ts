@@ -27,7 +27,7 @@ import { claimRoutes } from '../web/routes/claims.tsx';
 import { backpackRoutes } from '../web/routes/backpack.tsx';
 import { verifyRoutes } from '../web/routes/verify.tsx';
 import { credentialsApiRoutes } from './credentialsApi.ts';
-import { homeRoutes } from '../web/routes/home.tsx';
+import { homeRoutes } from '../features/home/routes.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
 import { organisationRoutes } from '../web/routes/organisations.tsx';
