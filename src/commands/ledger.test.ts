@@ -196,7 +196,8 @@ for (const backend of testBackends()) {
       await linkLicense(s.deps, { userId: s.earner.id, ip: null }, { program: s.programPublicId, licenseNumber: 'EDU-654321', cycleStart: '2025-07-01' });
       const { posted } = await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm', cycleStart: '2024-01-01' });
       assert.equal(posted, 2);
-      // The earner hears of both decisions, with the reason for the rejection.
+      // The earner hears of both decisions, with the reason for the rejection (each through its notification's email job).
+      await s.worker.drain();
       const told = await storage.db.selectFrom('mail_outbox').select(['template', 'text_body']).where('to_address', '=', s.earner.email).where('template', 'like', 'license.%').orderBy('id').execute();
       assert.deepEqual(told.map((m) => m.template), ['license.rejected', 'license.confirmed']);
       assert.match(told[0]!.text_body, /No license EDU-123456 on the register\./);

@@ -11,9 +11,6 @@ import { recognitionsForCredential } from '../storage/recognition.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { requireRecognizer } from './recognitionPrograms.ts';
 import type { Actor, CommandDeps } from './context.ts';
-import type { Config } from '../config.ts';
-import { queueMail } from '../mail/outbox.ts';
-import { licenseDecisionMail } from '../mail/ledgerMail.tsx';
 
 export const NOTIFY_RECOGNIZERS = 'recognition.notify';
 export const REVERSE_CREDITS = 'recognition.reverse_credits';
@@ -334,20 +331,6 @@ export const decideLicenseInput = z
   })
   .refine((v) => v.decision !== 'reject' || v.reason, { message: 'Say what does not match, so the earner can correct it.', path: ['reason'] });
 
-/** Emails the earner a license decision (in the deciding transaction: sent exactly when it commits). */
-async function tellEarner(tx: Queryable, config: Config, license: { user_id: number; license_number: string; program_name: string; recognizerName: string }, confirmed: boolean, reason: string, now: Date): Promise<void> {
-  const earner = await tx
-    .selectFrom('users as u')
-    .innerJoin('user_emails as e', 'e.user_id', 'u.id')
-    .select(['u.name', 'e.email'])
-    .where('u.id', '=', license.user_id)
-    .where('e.is_primary', '=', true)
-    .executeTakeFirst();
-  if (!earner) return;
-  const mail = licenseDecisionMail({ name: earner.name, recognizerName: license.recognizerName, programName: license.program_name, licenseNumber: license.license_number, confirmed, reason, link: `${config.publicUrl}/me/licenses` });
-  await queueMail(tx, earner.email, mail, now);
-}
-
 /**
  * A recognition officer confirms a license link (optionally correcting the cycle start) or rejects
  * a mismatch with a reason. Confirming attaches the earner's waiting notices and, for automatic
@@ -369,7 +352,7 @@ export async function decideLicense(deps: CommandDeps, actor: Actor, slug: strin
     if (!license) throw notFound('That license record');
     if (license.state !== 'pending') throw conflict(`This license link is already ${license.state}.`);
     if (license.user_id === actor.userId) throw forbidden('Officers do not decide their own license link; another officer does.');
-    await tellEarner(tx, deps.config, { ...license, recognizerName: organisation.name }, v.decision === 'confirm', v.reason ?? '', now);
+    // The earner hears of the decision through a notification (features/notifications), made from the audit event below.
     if (v.decision === 'reject') {
       await tx.updateTable('license_records').set({ state: 'rejected', confirmed_by: actor.userId, decided_at: now, note: v.reason, updated_at: now }).where('id', '=', license.id).execute();
       await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'license.rejected', subjectType: 'license_record', subjectId: license.public_id, data: { reason: v.reason, licenseNumber: license.license_number }, ip: actor.ip }, now);

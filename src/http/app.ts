@@ -27,7 +27,7 @@ import { claimRoutes } from '../web/routes/claims.tsx';
 import { backpackRoutes } from '../web/routes/backpack.tsx';
 import { verifyRoutes } from '../web/routes/verify.tsx';
 import { credentialsApiRoutes } from './credentialsApi.ts';
-import { homeRoutes } from '../web/routes/home.tsx';
+import { homeRoutes } from '../features/home/routes.tsx';
 import { accountRoutes } from '../web/routes/accounts.tsx';
 import { profileRoutes } from '../web/routes/profile.tsx';
 import { organisationRoutes } from '../web/routes/organisations.tsx';
@@ -46,6 +46,7 @@ import { ob2ExportRoutes } from '../features/ob2export/routes.ts';
 /** How long /readyz waits for the database's answer. */
 const READY_TIMEOUT_MS = 2_000;
 import { apiDocsRoutes } from '../features/apiDocs/routes.tsx';
+import { notificationRoutes, unreadNotifications } from '../features/notifications/routes.ts';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('*', csrf);
   app.use('*', session);
+  app.use('*', unreadNotifications);
   // One route group a line (merges stay easy).
   const groups = [
     homeRoutes(),
@@ -138,6 +140,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     webhookRoutes(),
     ob2ExportRoutes(),
     apiDocsRoutes(),
+    notificationRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);

@@ -15,6 +15,7 @@ import type { ManualClock } from '../domain/clock.ts';
 import type { Config } from '../config.ts';
 import { saveStack } from '../commands/designMicroCredential.ts';
 import { createProgram } from '../commands/recognitionPrograms.ts';
+import { publicId } from '../domain/ids.ts';
 
 /*
  * The authorization matrix: every route of createApp × every kind of caller × own vs foreign
@@ -75,6 +76,8 @@ interface Helpers {
   newStack(w: AuthzWorld): Promise<string>;
   newProgram(w: AuthzWorld): Promise<string>;
   newWebhook(w: AuthzWorld): Promise<string>;
+  /** A notification in the earner's inbox. */
+  newNotification(w: AuthzWorld): Promise<string>;
 }
 
 const ALL: Role[] = [...ROLES];
@@ -126,6 +129,13 @@ const RULES: Record<string, Rule> = {
   'GET /profile/my-data.zip': user(),
   'POST /profile/delete': user(),
   // Organisations.
+  // Notifications: one's own inbox; nobody reaches another person's notification.
+  'GET /inbox': user(),
+  'GET /inbox/settings': user(),
+  'POST /inbox/settings': user(),
+  'POST /inbox/read-all': user(),
+  'POST /inbox/:id/read': mine({ p: async (w, h) => ({ id: await h.newNotification(w) }), noOwner: true }),
+  'GET /inbox/:id/open': mine({ p: async (w, h) => ({ id: await h.newNotification(w) }), noOwner: true }),
   'GET /orgs/new': user(),
   'POST /orgs/new': user(),
   'POST /switch-organisation': members({ stranger: 'not_found', body: (w) => ({ slug: w.org.slug }) }),
@@ -506,6 +516,11 @@ for (const backend of testBackends()) {
         },
         async newProgram(w) {
           return (await createProgram(deps, { userId: w.members.recognition_officer.id, ip: null }, w.org.slug, { name: `Program ${unique('')}`, licenseName: 'Educator license', cycleYears: 5, hoursRequired: 10, unitRule: 'fixed', fixedHours: 1 })).publicId;
+        },
+        async newNotification(w) {
+          const id = publicId('ntf');
+          await storage.db.insertInto('notifications').values({ public_id: id, user_id: w.earner.id, organisation_id: w.org.id, kind: 'badge_issued', data: JSON.stringify({ credential: w.credential, title: 'Badge' }), email: 'none', created_at: new Date() }).execute();
+          return id;
         },
       };
       const actors: ActorName[] = [...ROLES, 'earner', 'outsider', 'anonymous'];

@@ -22,6 +22,8 @@ export interface Viewer extends SessionUser {
   sessionToken: string;
   organisations: MembershipSummary[];
   activeOrganisation: MembershipSummary | null;
+  /** Unread notifications (set on page requests by features/notifications; the navigation shows it). */
+  unreadNotifications?: number;
 }
 
 /** Hono's typed per-request variables. */

@@ -9,9 +9,10 @@ import { claimSchedules, remindUnclaimedJob } from './claimJobs.ts';
 import { checkAwardRunJobDefinition, issueAwardRunJob } from './bulkAwardJobs.ts';
 import { ledgerJobs, ledgerSchedules } from './ledgerJobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
+import { notificationJobs, notificationSchedules } from '../features/notifications/jobs.ts';
 
 /** Every job type Cairn runs. */
-export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob, remindUnclaimedJob, issueAwardRunJob, checkAwardRunJobDefinition, ...ledgerJobs, ...webhookJobs] as JobDefinition<unknown>[];
+export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob, remindUnclaimedJob, issueAwardRunJob, checkAwardRunJobDefinition, ...ledgerJobs, ...webhookJobs, ...notificationJobs] as JobDefinition<unknown>[];
 
 /** Every recurring schedule. */
-export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules, ...claimSchedules, ...ledgerSchedules];
+export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules, ...claimSchedules, ...ledgerSchedules, ...notificationSchedules];

@@ -892,6 +892,32 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+}
+
+/** Notifications (migration 0025): one person's inbox, filled by a trigger on audit_events. */
+export type NotificationEmailState = 'pending' | 'digest' | 'none' | 'sent' | 'digested' | 'external';
+
+export interface NotificationsTable {
+  id: Id;
+  public_id: string;
+  user_id: number;
+  organisation_id: number | null;
+  audit_event_id: number | null;
+  kind: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  email: NotificationEmailState;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+  emailed_at: NullableTimestamp;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: number;
+  kind: string;
+  delivery: 'in_app' | 'email' | 'digest';
+  updated_at: Timestamp;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,6 +11,7 @@ import { Worker } from '../jobs/worker.ts';
 import type { JobDefinition } from '../jobs/definition.ts';
 import { ledgerJobs } from '../jobs/ledgerJobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
+import { notificationJobs } from '../features/notifications/jobs.ts';
 import type { Storage } from '../storage/database.ts';
 import { createMicroCredential, publishDraft, updateDraft } from '../commands/designMicroCredential.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
@@ -55,7 +56,7 @@ export async function ledgerScenario(storage: Storage, options: { posting?: 'aut
     .values({ public_id: publicId('rsub'), program_id: program.id, issuer_organisation_id: issuerOrg.id, micro_credential_id: mc.id, micro_credential_version: 1, statement: 'Peer-reviewed against the rubric.', status: 'approved', hours_granted: options.hoursGranted ?? 0.5, decided_by: officer.id, decided_at: clock.now(), created_at: clock.now(), updated_at: clock.now() })
     .execute();
   const earner = await buildUser(storage.db, { name: 'Maya Teacher' });
-  const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config, credentials: services }, jobs: [...ledgerJobs, ...webhookJobs] as JobDefinition<unknown>[], concurrency: 1, pollMs: 20 });
+  const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config, credentials: services }, jobs: [...ledgerJobs, ...webhookJobs, ...notificationJobs] as JobDefinition<unknown>[], concurrency: 1, pollMs: 20 });
   const issue = () => issueCredential(deps, { organisationId: issuerOrg.id, userId: staff.id, ip: null }, { recipient: { email: earner.email }, microCredential: mcPublicId });
   const revoke = (credentialPublicId: string) => changeCredentialStatus(deps, { organisationId: issuerOrg.id, userId: staff.id, ip: null }, credentialPublicId, { action: 'revoke', reason: 'Evidence was not the earner’s own.' });
   const entries = (credentialPublicId?: string) => {

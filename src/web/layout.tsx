@@ -22,6 +22,9 @@ export interface Flash {
 
 function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfToken' | 'mailbox'>) {
   const org = viewer?.activeOrganisation;
+  // Items by role: an earner sees what earners use; staff menus appear with the roles that use them.
+  const reviewer = viewer?.organisations.some((o) => o.roles.includes('reviewer')) ?? false;
+  const staff = (viewer?.organisations.length ?? 0) > 0 || viewer?.is_platform_admin === true;
   return (
     <header class="top">
       <a class="brand" href="/">
@@ -113,9 +116,25 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
               <a href="/me/licenses">Licenses</a>
             </li>
           )}
-          {viewer && (
+          {reviewer && (
             <li>
               <a href="/reviews">Reviews</a>
+            </li>
+          )}
+          {viewer && (
+            <li>
+              <a href="/inbox">
+                Inbox
+                {viewer.unreadNotifications ? (
+                  <>
+                    {' '}
+                    <span class="count" style="background:#b3261e;color:#fff;border-radius:9px;padding:0 6px;font-size:0.85em">
+                      {viewer.unreadNotifications}
+                      <span class="visually-hidden"> unread</span>
+                    </span>
+                  </>
+                ) : null}
+              </a>
             </li>
           )}
           {viewer?.is_platform_admin && (
@@ -123,7 +142,7 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
               <a href="/admin/jobs">Jobs</a>
             </li>
           )}
-          {mailbox && (
+          {mailbox && (!viewer || staff) && (
             <li>
               <a href="/dev/mailbox">Mailbox</a>
             </li>
@@ -151,7 +170,7 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                 </button>
               </form>
             )}
-            <a href="/orgs/new">New organisation</a>
+            {staff && <a href="/orgs/new">New organisation</a>}
             <a href="/profile">{viewer.name}</a>
             <form method="post" action="/logout" class="inline">
               <CsrfField token={csrfToken} />

@@ -38,9 +38,9 @@ describe('foundation in Chromium', { skip: browserAvailable() ? false : 'Chromiu
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('analytical engine 1843');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByText('You do not belong to an organisation yet').waitFor();
+    await page.getByRole('heading', { name: 'Welcome, Ada Lovelace' }).waitFor();
 
-    await page.getByRole('link', { name: 'Create one' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Create an organisation' }).click();
     const slug = unique('engines-');
     await page.getByLabel('Name', { exact: true }).fill('Analytical Engines Guild');
     await page.getByLabel('Web address (optional)').fill(slug);
