@@ -14,7 +14,7 @@ import { versionToDesign } from '../storage/catalog.ts';
 import { achievementFromDesign, achievementUrl } from '../credentials/achievement.ts';
 import { validateAchievementCredential } from '../credentials/schema.ts';
 import { documentHash, isoSeconds, issuerIdentifiers, publishStatusList, signForOrganisation, statusListUrl, type CredentialServices, type IssuerIdentity } from '../credentials/issuing.ts';
-import { checkCredentialModel, checkRelatedResourceDigests, vcVersionOf, type ModelProblem } from '../credentials/vcDataModel.ts';
+import { checkRelatedResourceDigests, credentialModelProblems, vcVersion, type ModelProblem } from '../credentials/vcDataModel.ts';
 import { checkJsonLd, type JsonLdProblem } from '../credentials/jsonldCheck.ts';
 import { DATA_INTEGRITY_V2, STATUS_LIST_V1 } from '../credentials/contexts.ts';
 import type { Config } from '../config.ts';
@@ -257,7 +257,7 @@ export const suppliedCredentialInput = z.object({
 
 /** A supplied credential breaks VC Data Model rules: 400 credential_invalid, each rule named by its path. */
 function modelError(problems: ModelProblem[]): AppError {
-  const fields = Object.fromEntries(problems.map((p) => [`credential.${p.path}`, `${p.message} (rule: ${p.rule})`]));
+  const fields = Object.fromEntries(problems.map((p) => [`credential.${p.path}`, `${p.message} (rule: ${p.code})`]));
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, listed in fields)` : '';
   return new AppError('credential_invalid', `This credential does not follow the W3C Verifiable Credentials Data Model, so it was not signed: ${first.message}${more}`, fields);
@@ -308,7 +308,7 @@ function ownResourceBytes(db: IssuingDeps['db'], config: Config, organisationId:
  * pages check for documents it issued (as for the suspension entry of every credential).
  */
 function completeSupplied(credential: Record<string, unknown>, ctx: { issuerId: string; issuer: unknown; status: StatusEntry | null; now: Date }): Record<string, unknown> {
-  const v11 = vcVersionOf(credential) === '1.1';
+  const v11 = vcVersion(credential) === '1.1';
   const out: Record<string, unknown> = { ...credential, id: credential.id ?? `urn:uuid:${randomUUID()}`, issuer: ctx.issuer };
   if (v11) {
     const contexts = [credential['@context']].flat();
@@ -346,7 +346,7 @@ function completeSupplied(credential: Record<string, unknown>, ctx: { issuerId: 
  */
 export async function issueSuppliedCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
   const { credential, options } = parseInput(suppliedCredentialInput, input);
-  const problems = checkCredentialModel(credential);
+  const problems = credentialModelProblems(credential, { beforeIssuing: true });
   if (problems.length) throw modelError(problems);
   if ('proof' in credential) throw new AppError('validation_failed', 'The credential already has a proof.', { credential: 'Send an unsigned credential.' });
   const asSupplied = await checkJsonLd(credential);

@@ -51,7 +51,7 @@ for (const backend of testBackends()) {
     test('refused: no base context, a holder without id, a string credential, another key than the holder’s, the wrong proof purpose', async () => {
       const vc = await issued();
       const noBase = await call({ verifiablePresentation: { '@context': ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], type: ['VerifiablePresentation'], verifiableCredential: [vc] } });
-      assert.deepEqual(codes(noBase), ['context_invalid']);
+      assert.deepEqual(codes(noBase), ['context_base_first']);
       const badHolder = await call({ verifiablePresentation: { '@context': CTX, type: ['VerifiablePresentation'], holder: { name: 'Alex' }, verifiableCredential: [vc] } });
       assert.deepEqual(codes(badHolder), ['holder_invalid']);
       const url = await call({ verifiablePresentation: { '@context': CTX, type: ['VerifiablePresentation'], verifiableCredential: ['https://example.org/credential/1'] } });

@@ -4,7 +4,7 @@ import type { CredentialServices } from '../credentials/issuing.ts';
 import { decodeMultikeyPublic, ed25519FromPublicBytes } from '../credentials/ed25519.ts';
 import { verifyEddsaRdfc2022 } from '../credentials/proofs/eddsaRdfc2022.ts';
 import { MAX_PROOFS, proofOptionsProblem, type VerificationReport } from '../credentials/verifier.ts';
-import { holderId, presentationModelProblems } from '../credentials/vcConformance.ts';
+import { holderId, presentationModelProblems } from '../credentials/vcDataModel.ts';
 import { exceedsLimits, VERIFY_BUDGET_MS } from '../credentials/budget.ts';
 import { verifierDeps, verifyWithCairn } from './verifyCredential.ts';
 

@@ -7,7 +7,7 @@ import { validateAchievementCredential, validateEndorsementCredential } from './
 import { decodeVcJwt, verifyVcJwtSignature } from './vcJwt.ts';
 import type { JWK } from 'jose';
 import { decodeList, MIN_STATUS_LIST_SIZE, readStatusEntry, statusValue } from './bitstringStatusList.ts';
-import { claimsOpenBadge, credentialModelProblems, isDateTimeStamp, isUrl, parseDateTime, vcVersion } from './vcConformance.ts';
+import { claimsOpenBadge, credentialModelProblems, isDateTimeStamp, isUrl, parseDateTime, vcVersion } from './vcDataModel.ts';
 import { isOb2Assertion, ob2AssertionFromJws, verifyOb2 } from './ob2.ts';
 import { extractFromPng, extractFromSvg, sniffImage } from './baking/index.ts';
 import { isClrCredential, validateClrCredential } from './clr.ts';

@@ -79,24 +79,24 @@ describe('any W3C Verifiable Credential verifies, not only Open Badges', () => {
   test('invalid variants are refused, each by the data model check with its own code', async () => {
     const base = example();
     const variants: Array<[string, Json, string]> = [
-      ['no base context first', { ...base, '@context': [EXAMPLES_V2, 'https://www.w3.org/ns/credentials/v2'] }, 'context_invalid'],
-      ['a number as a context', { ...base, '@context': ['https://www.w3.org/ns/credentials/v2', 42] }, 'context_invalid'],
-      ['no VerifiableCredential type', { ...base, type: ['ExampleDegreeCredential'] }, 'type_invalid'],
-      ['id that is not a URL', { ...base, id: 'not a url' }, 'id_invalid'],
-      ['no issuer', { ...base, issuer: undefined }, 'issuer_invalid'],
-      ['issuer that is not a URL', { ...base, issuer: 'Example University' }, 'issuer_invalid'],
-      ['issuer object without an id', { ...base, issuer: { name: 'Example University' } }, 'issuer_invalid'],
-      ['no credentialSubject', { ...base, credentialSubject: undefined }, 'subject_invalid'],
-      ['an empty credentialSubject', { ...base, credentialSubject: [{ id: 'did:example:1', name: 'A' }, {}] }, 'subject_invalid'],
-      ['validFrom without a time zone', { ...base, validFrom: '2010-01-01T00:00:00' }, 'date_invalid'],
-      ['validFrom that is not a date', { ...base, validFrom: '1 January 2010' }, 'date_invalid'],
-      ['validUntil before validFrom', { ...base, validUntil: '2009-01-01T00:00:00Z' }, 'date_invalid'],
-      ['credentialStatus without a type', { ...base, credentialStatus: { id: 'https://example.org/status/1#3' } }, 'property_invalid'],
-      ['credentialSchema without an id', { ...base, credentialSchema: { type: 'JsonSchema' } }, 'property_invalid'],
-      ['evidence without a type', { ...base, evidence: { id: 'https://example.org/evidence/1' } }, 'property_invalid'],
-      ['termsOfUse without a type', { ...base, termsOfUse: { policyId: 'https://policy.example/1' } }, 'property_invalid'],
-      ['refreshService without a type', { ...base, refreshService: { url: 'https://example.org/refresh' } }, 'property_invalid'],
-      ['name that is a number', { ...base, name: 42 }, 'property_invalid'],
+      ['no base context first', { ...base, '@context': [EXAMPLES_V2, 'https://www.w3.org/ns/credentials/v2'] }, 'context_base_first'],
+      ['a number as a context', { ...base, '@context': ['https://www.w3.org/ns/credentials/v2', 42] }, 'context_item_invalid'],
+      ['no VerifiableCredential type', { ...base, type: ['ExampleDegreeCredential'] }, 'type_not_verifiable_credential'],
+      ['id that is not a URL', { ...base, id: 'not a url' }, 'id_not_url'],
+      ['no issuer', { ...base, issuer: undefined }, 'issuer_missing'],
+      ['issuer that is not a URL', { ...base, issuer: 'Example University' }, 'issuer_not_url'],
+      ['issuer object without an id', { ...base, issuer: { name: 'Example University' } }, 'issuer_id_not_url'],
+      ['no credentialSubject', { ...base, credentialSubject: undefined }, 'credential_subject_missing'],
+      ['an empty credentialSubject', { ...base, credentialSubject: [{ id: 'did:example:1', name: 'A' }, {}] }, 'credential_subject_empty'],
+      ['validFrom without a time zone', { ...base, validFrom: '2010-01-01T00:00:00' }, 'valid_from_invalid'],
+      ['validFrom that is not a date', { ...base, validFrom: '1 January 2010' }, 'valid_from_invalid'],
+      ['validUntil before validFrom', { ...base, validUntil: '2009-01-01T00:00:00Z' }, 'validity_period_reversed'],
+      ['credentialStatus without a type', { ...base, credentialStatus: { id: 'https://example.org/status/1#3' } }, 'credential_status_type_missing'],
+      ['credentialSchema without an id', { ...base, credentialSchema: { type: 'JsonSchema' } }, 'credential_schema_id_not_url'],
+      ['evidence without a type', { ...base, evidence: { id: 'https://example.org/evidence/1' } }, 'evidence_type_missing'],
+      ['termsOfUse without a type', { ...base, termsOfUse: { policyId: 'https://policy.example/1' } }, 'terms_of_use_type_missing'],
+      ['refreshService without a type', { ...base, refreshService: { url: 'https://example.org/refresh' } }, 'refresh_service_type_missing'],
+      ['name that is a number', { ...base, name: 42 }, 'name_invalid'],
     ];
     const signed = await sign(base);
     for (const [what, variant, code] of variants) {
@@ -164,7 +164,7 @@ describe('any W3C Verifiable Credential verifies, not only Open Badges', () => {
     assert.deepEqual(failed(early), ['validity_window:not_yet_valid']);
     // VC 1.1 requires issuanceDate.
     const { issuanceDate: _d, ...undated } = signed;
-    assert.ok(failed(await verifyCredential(undated, deps())).includes('data_model:date_invalid'));
+    assert.ok(failed(await verifyCredential(undated, deps())).includes('data_model:issuance_date_missing'));
   });
 
   test('Data Integrity proof options: purpose, created, expires', async () => {

@@ -5,7 +5,7 @@ import { testBackends } from '../testing/databases.ts';
 import { testApp } from '../testing/http.ts';
 import { buildOrganisation } from '../testing/factories.ts';
 import { createApiToken } from '../commands/manageApiTokens.ts';
-import { checkCredentialModel } from '../credentials/vcDataModel.ts';
+import { credentialModelProblems } from '../credentials/vcDataModel.ts';
 
 /*
  * Fuzzing the issuer (seeded: CAIRN_FUZZ_SEED to replay): arbitrary JSON and mutated valid
@@ -115,7 +115,7 @@ for (const backend of backends) {
           const vc = res.body.verifiableCredential as Json;
           if (vc.type === 'EnvelopedVerifiableCredential') return;
           const { proof: _proof, ...unsigned } = vc;
-          assert.deepEqual(checkCredentialModel(unsigned), [], `signed something invalid: ${JSON.stringify(vc).slice(0, 400)}`);
+          assert.deepEqual(credentialModelProblems(unsigned), [], `signed something invalid: ${JSON.stringify(vc).slice(0, 400)}`);
         }),
         { seed: SEED + 1, numRuns: runs(350) },
       );
