@@ -35,7 +35,7 @@ describe('the backpack in Chromium', { skip: browserAvailable() ? false : 'Chrom
     writeFileSync(pngFile, Buffer.from(await (await fetch(`${web.url}/badges/${elsewhere.publicId}/baked.png`)).arrayBuffer()));
 
     const page = await web.logIn(earner);
-    await page.getByRole('link', { name: 'Backpack' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Backpack', exact: true }).click();
     await page.getByRole('heading', { name: 'Waiting for you to accept' }).waitFor();
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByText(`You accepted Wait Time ${word}`).waitFor();
