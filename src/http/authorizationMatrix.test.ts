@@ -254,6 +254,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/second-reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.secondReview), noOwner: true }),
   'GET /api/v1/orgs/:slug/calibration': org(['admin', 'issuing_staff']),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId) }),
+  'GET /orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId) }),
+  'POST /orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId), body: () => ({ email: 'someone@example.org' }) }),
   'GET /api/v1/orgs/:slug/applications/:id': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
   // Proof and fees.
   'POST /applications/:id/certificate': mine({ p: id((w) => w.proofApplication) }),
