@@ -48,6 +48,7 @@ const READY_TIMEOUT_MS = 2_000;
 import { apiDocsRoutes } from '../features/apiDocs/routes.tsx';
 import { notificationRoutes, unreadNotifications } from '../features/notifications/routes.ts';
 import { outcomeRoutes } from '../features/outcomes/pages.tsx';
+import { pathwayRoutes } from '../features/pathways/pages.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     apiDocsRoutes(),
     notificationRoutes(),
     outcomeRoutes(),
+    pathwayRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);

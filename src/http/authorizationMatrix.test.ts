@@ -256,6 +256,12 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId) }),
   'GET /orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId) }),
   'POST /orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], { p: id((w) => w.mc.publicId), body: () => ({ email: 'someone@example.org' }) }),
+  'GET /orgs/:slug/pathways': org(['designer', 'admin']),
+  'GET /orgs/:slug/pathways/new': org(['designer', 'admin']),
+  'POST /orgs/:slug/pathways/new': org(['designer', 'admin'], { body: (w) => ({ name: `Pathway ${publicId('t')}`, step_0_kind: 'all', step_0_mc: w.mc.publicId }) }),
+  'GET /orgs/:slug/pathways/:id/edit': org(['designer', 'admin'], { p: id((w) => w.pathway) }),
+  'POST /orgs/:slug/pathways/:id/edit': org(['designer', 'admin'], { p: id((w) => w.pathway), body: (w) => ({ name: 'Renamed pathway', step_0_kind: 'all', step_0_mc: w.mc.publicId }) }),
+  'GET /pathways/:id': pub({ p: id((w) => w.pathway) }),
   'GET /api/v1/orgs/:slug/applications/:id': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
   // Proof and fees.
   'POST /applications/:id/certificate': mine({ p: id((w) => w.proofApplication) }),

@@ -95,5 +95,6 @@ export function tableAfter(html: string, heading: string): string[][] {
 
 /** The page's text without markup (for plain messages). */
 export function pageText(html: string): string {
-  return text(html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ''));
+  // Tags end words (a heading and the paragraph after it do not run together).
+  return decode(html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').replace(/ ([.,;:)])/g, '$1').trim();
 }

@@ -177,7 +177,7 @@ export function designerRoutes() {
           <a class="button" href={`${base(c)}/new`}>
             New micro-credential
           </a>{' '}
-          <a href={`/orgs/${organisation.slug}/stacks`}>Stacks</a>
+          <a href={`/orgs/${organisation.slug}/stacks`}>Stacks</a> <a href={`/orgs/${organisation.slug}/pathways`}>Pathways</a>
         </p>
         <table>
           <thead>
