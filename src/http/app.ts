@@ -49,6 +49,7 @@ import { apiDocsRoutes } from '../features/apiDocs/routes.tsx';
 import { notificationRoutes, unreadNotifications } from '../features/notifications/routes.ts';
 import { outcomeRoutes } from '../features/outcomes/pages.tsx';
 import { pathwayRoutes } from '../features/pathways/pages.tsx';
+import { teamRoutes } from '../features/teams/pages.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     notificationRoutes(),
     outcomeRoutes(),
     pathwayRoutes(),
+    teamRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);

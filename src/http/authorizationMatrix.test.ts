@@ -262,6 +262,13 @@ const RULES: Record<string, Rule> = {
   'GET /orgs/:slug/pathways/:id/edit': org(['designer', 'admin'], { p: id((w) => w.pathway) }),
   'POST /orgs/:slug/pathways/:id/edit': org(['designer', 'admin'], { p: id((w) => w.pathway), body: (w) => ({ name: 'Renamed pathway', step_0_kind: 'all', step_0_mc: w.mc.publicId }) }),
   'GET /pathways/:id': pub({ p: id((w) => w.pathway) }),
+  'GET /teams': user(),
+  'POST /teams': user({ body: (w) => ({ name: 'Learning circle', microCredentials: w.mc.publicId }) }),
+  'GET /teams/:id': mine({ p: id((w) => w.team) }),
+  'POST /teams/:id/invitations': mine({ p: id((w) => w.team), body: () => ({ email: 'colleague@example.org' }) }),
+  // Anyone logged in may read an invitation's page; only the address it was sent to may use it.
+  'GET /teams/join/:token': user({ p: id((w) => w.teamToken, 'token') }),
+  'POST /teams/join/:token': { allow: [], denied: 'forbidden', stranger: 'forbidden', foreign: 'same', p: id((w) => w.teamToken, 'token') },
   'GET /api/v1/orgs/:slug/applications/:id': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
   // Proof and fees.
   'POST /applications/:id/certificate': mine({ p: id((w) => w.proofApplication) }),
