@@ -64,7 +64,7 @@ async function revokedAmong(db: Queryable, credentialIds: number[]): Promise<Set
 }
 
 /** The live (not revoked) catalog credentials an earner holds with an organisation: micro-credential public id → issue date. */
-async function holdings(db: Queryable, organisationId: number, emails: string[]): Promise<Map<string, Date>> {
+export async function holdings(db: Queryable, organisationId: number, emails: string[]): Promise<Map<string, Date>> {
   if (!emails.length) return new Map();
   const rows = await db
     .selectFrom('credentials as c')

@@ -47,6 +47,9 @@ import { ob2ExportRoutes } from '../features/ob2export/routes.ts';
 const READY_TIMEOUT_MS = 2_000;
 import { apiDocsRoutes } from '../features/apiDocs/routes.tsx';
 import { notificationRoutes, unreadNotifications } from '../features/notifications/routes.ts';
+import { outcomeRoutes } from '../features/outcomes/pages.tsx';
+import { pathwayRoutes } from '../features/pathways/pages.tsx';
+import { teamRoutes } from '../features/teams/pages.tsx';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -141,6 +144,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ob2ExportRoutes(),
     apiDocsRoutes(),
     notificationRoutes(),
+    outcomeRoutes(),
+    pathwayRoutes(),
+    teamRoutes(),
   ];
   for (const routes of groups) {
     app.route('/', routes);

@@ -33,6 +33,7 @@ import { bakeSvg } from '../credentials/baking/index.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { publicId } from '../domain/ids.ts';
 import { createSubscription } from '../features/webhooks/createSubscription.ts';
+import { savePathway } from '../commands/pathways.ts';
 
 export type TestUser = Awaited<ReturnType<typeof buildUser>>;
 
@@ -101,6 +102,8 @@ export interface AuthzWorld {
   webhookDelivery: string;
   /** A message in the outbox (shown by /dev/mailbox). */
   outboxMessage: string;
+  /** A pathway needing `mc` and the proof-of-completion micro-credential (the earner holds only `mc`). */
+  pathway: string;
 }
 
 export async function authzWorld(storage: Storage, clock: ManualClock, config: Config, name: string): Promise<AuthzWorld> {
@@ -166,6 +169,7 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   if (!proof.payment) throw new Error('The proof application should have a fee to pay.');
   await uploadCertificate(deps, as(earner), proof.publicId, { name: 'certificate.pdf', bytes: evidencePdf() });
   await submitProof(deps, as(earner), proof.publicId);
+  const pathway = (await savePathway(deps, designer, org.slug, { name: `Pathway ${unique('')}`, requirement: { type: 'all', items: [{ type: 'microCredential', id: mc.publicId }, { type: 'microCredential', id: proofMc.publicId }] } })).publicId;
 
   const webhook = (await createSubscription({ db, clock, config, vault: deps.credentials.vault }, { organisationId: org.id, userId: members.owner.id, ip: null }, { url: 'https://example.org/cairn-events', events: ['credential.issued'] })).publicId;
   const issued = await issueCredential(deps, { organisationId: org.id, userId: members.issuing_staff.id, ip: null }, { recipient: { email: earner.email }, microCredential: mc.publicId, formats: ['ldp', 'jwt'] });
@@ -290,5 +294,6 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
     webhook,
     webhookDelivery,
     outboxMessage,
+    pathway,
   };
 }

@@ -109,7 +109,7 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
         heading: 'Pathway progress',
         items: pathways.map((p) => ({
           label: p.pathway.name,
-          href: '/backpack',
+          href: `/pathways/${p.pathway.publicId}`,
           detail: `${p.progress.done} of ${p.progress.needed} done${p.progress.satisfied ? ' — complete' : ''} · ${p.pathway.organisation}`,
           urgent: false,
         })),

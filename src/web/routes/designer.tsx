@@ -12,6 +12,7 @@ import { BLANK_ROWS, designFromForm, formFromDesign } from '../designForm.ts';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 import { setBadgeImage } from '../../commands/setBadgeImage.ts';
 import { listSubjectAudit } from '../../storage/audit.ts';
+import { recordsOutcomes } from '../../features/outcomes/pages.tsx';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -176,7 +177,7 @@ export function designerRoutes() {
           <a class="button" href={`${base(c)}/new`}>
             New micro-credential
           </a>{' '}
-          <a href={`/orgs/${organisation.slug}/stacks`}>Stacks</a>
+          <a href={`/orgs/${organisation.slug}/stacks`}>Stacks</a> <a href={`/orgs/${organisation.slug}/pathways`}>Pathways</a>
         </p>
         <table>
           <thead>
@@ -264,6 +265,7 @@ export function designerRoutes() {
           {published && !mc.retired_at && (
             <>
               <a href={`/catalog/${organisation.slug}/${mc.slug}`}>View in the catalog</a> <a href={`/orgs/${organisation.slug}/recognition/submit?mc=${mc.public_id}`}>Submit for recognition</a>{' '}
+              {recordsOutcomes(versionToDesign(published).earningMode) && <a href={`${url}/outcomes`}>Record outcomes</a>}{' '}
               <ActionButton action={`${url}/retire`} csrfToken={c.var.csrfToken} label="Retire" variant="danger" />
             </>
           )}
