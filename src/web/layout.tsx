@@ -116,6 +116,11 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
               <a href="/me/licenses">Licenses</a>
             </li>
           )}
+          {viewer && (
+            <li>
+              <a href="/teams">Teams</a>
+            </li>
+          )}
           {reviewer && (
             <li>
               <a href="/reviews">Reviews</a>

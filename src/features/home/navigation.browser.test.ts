@@ -23,7 +23,7 @@ describe('navigation by role in Chromium', { skip: browserAvailable() ? false : 
     const e = await web.logIn(earner);
     await e.goto(`${web.url}/`);
     await e.getByRole('heading', { name: 'Welcome, Ed Earner' }).waitFor();
-    assert.deepEqual(await navLinks(e), ['Catalog', 'Verify a badge', 'My applications', 'Backpack', 'Licenses', 'Inbox']);
+    assert.deepEqual(await navLinks(e), ['Catalog', 'Verify a badge', 'My applications', 'Backpack', 'Licenses', 'Teams', 'Inbox']);
     assert.equal(await e.getByRole('link', { name: 'New organisation' }).count(), 0, 'not in the header for an earner');
     await e.getByRole('heading', { name: 'Your applications' }).waitFor();
     await e.getByText('No applications yet — browse the catalog').waitFor();
