@@ -102,15 +102,15 @@ function IssuedRow({ b, csrf, collections }: { b: IssuedBadge; csrf: string; col
         ) : (
           <ActionButton action={`/backpack/badges/${b.publicId}/privacy`} csrfToken={csrf} label="Make private" variant="secondary" hidden={{ private: 'true' }} />
         )}{' '}
-        Download: <a href={`/badges/${b.publicId}/credential.json`}>JSON</a>
+        Download: <a href={`/badges/${b.publicId}/credential.json`} download={`${b.publicId}.json`}>JSON</a>
         {b.hasJwt && (
           <>
             {' · '}
-            <a href={`/badges/${b.publicId}/credential.jwt`}>JWS</a>
+            <a href={`/badges/${b.publicId}/credential.jwt`} download={`${b.publicId}.jwt`}>JWS</a>
           </>
         )}
         {' · '}
-        <a href={`/badges/${b.publicId}/baked.png`}>baked PNG</a> · <a href={`/badges/${b.publicId}/baked.svg`}>baked SVG</a> · <a href={`/ob2/assertions/${b.publicId}/baked.png`}>Download for older backpacks (Open Badges 2.0)</a>
+        <a href={`/badges/${b.publicId}/baked.png`} download={`${b.publicId}.png`}>baked PNG</a> · <a href={`/badges/${b.publicId}/baked.svg`} download={`${b.publicId}.svg`}>baked SVG</a> · <a href={`/ob2/assertions/${b.publicId}/baked.png`} download={`${b.publicId}-ob2.png`}>Download for older backpacks (Open Badges 2.0)</a>
       </p>
       <AddToCollection badge={b.publicId} csrf={csrf} collections={collections} />
     </li>

@@ -87,7 +87,7 @@ async function pendingPage(c: C, token: string, claim: ClaimView, signup: FormSt
         {/* Own ids: the sign-up form uses the shared Field ids (f-password…). Errors show on the login page. */}
         <div class="field">
           <label for="f-login-email">Email</label>
-          <input id="f-login-email" name="email" type="email" value={hasAccount ? claim.recipientEmail : ''} autocomplete="email" required />
+          <input id="f-login-email" name="email" type="email" value={claim.recipientEmail} autocomplete="email" required />
         </div>
         <div class="field">
           <label for="f-login-password">Password</label>

@@ -61,8 +61,8 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
             const error = form.errors[`part${i}`];
             const id = `f-part${i}`;
             return (
-              <section class="card" aria-labelledby={`part${i}-title`}>
-                <h2 id={`part${i}-title`}>
+              <section class="card">
+                <h2>
                   Part {i + 1}: {p.prompt} {p.required ? '' : <span class="tag">optional</span>}
                 </h2>
                 {error && (
