@@ -15,7 +15,6 @@ export const AUTOSAVE_JS = `(function () {
   var form = document.querySelector('form[data-autosave]');
   if (!form || !window.fetch || !window.FormData) return;
   var status = form.querySelector('[data-autosave-status]');
-  var PAUSE = Number(form.getAttribute('data-autosave-pause')) || 1500;
   var dirty = false, timer = null, saving = false, again = false, leaving = false;
   function say(text) { if (status) status.textContent = text; }
   function fields() {
@@ -52,7 +51,7 @@ export const AUTOSAVE_JS = `(function () {
     dirty = true;
     say('Unsaved changes…');
     if (timer) clearTimeout(timer);
-    timer = setTimeout(save, PAUSE);
+    timer = setTimeout(save, Number(form.getAttribute('data-autosave-pause')) || 1500);
   }
   form.addEventListener('input', function (event) {
     if (event.target && /^part/.test(event.target.name || '')) changed();
@@ -65,7 +64,8 @@ export const AUTOSAVE_JS = `(function () {
   window.addEventListener('beforeunload', function (event) {
     if (leaving || (!dirty && !saving)) return;
     event.preventDefault();
-    event.returnValue = '';
+    event.returnValue = 'You have changes that are not saved yet.';
+    return event.returnValue;
   });
 })();
 `;
