@@ -382,6 +382,7 @@ const RULES: Record<string, Rule> = {
   'GET /backpack': user(),
   'POST /backpack/import': user(),
   'POST /backpack/badges/:id/privacy': mine({ p: id((w) => w.credential) }),
+  'POST /backpack/badges/:id/name': mine({ p: id((w) => w.credential) }),
   'POST /backpack/badges/:id/accept': mine({ p: id((w) => w.credential) }),
   'POST /backpack/badges/:id/decline': mine({ p: id((w) => w.credential) }),
   'POST /backpack/imported/:id/reverify': mine({ p: id((w) => w.imported) }),

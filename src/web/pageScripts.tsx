@@ -112,6 +112,28 @@ export function servePageScript(r: Hono<AppEnv>, name: PageScript): void {
   });
 }
 
+/**
+ * A labelled, read-only text to copy (a link, an embed snippet) with its Copy button. The text
+ * stays selectable without JavaScript; copy.js shows the button (hidden until then).
+ */
+export function CopyField({ id, label, value, rows }: { id: string; label: string; value: string; rows?: number }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {rows ? (
+        <textarea id={id} rows={rows} readonly>
+          {value}
+        </textarea>
+      ) : (
+        <input id={id} type="text" value={value} readonly />
+      )}
+      <button type="button" class="secondary" data-copy-from={id} hidden aria-label={`Copy: ${label}`}>
+        Copy
+      </button>
+    </div>
+  );
+}
+
 /** The tag that loads a page script. */
 export function PageScriptTag({ name }: { name: PageScript }) {
   return <script src={`/assets/${name}`} defer></script>;
