@@ -286,6 +286,7 @@ const RULES: Record<string, Rule> = {
   'GET /assets/bulk-award.js': pub(),
   'GET /assets/evidence-autosave.js': pub(),
   'GET /assets/copy.js': pub(),
+  'GET /assets/design-form.js': pub(),
   'GET /orgs/:slug/awards': org(['admin', 'issuing_staff']),
   'POST /orgs/:slug/awards': org(['admin', 'issuing_staff']),
   'GET /orgs/:slug/awards/:run': org(['admin', 'issuing_staff'], { p: id((w) => w.awardRun, 'run') }),

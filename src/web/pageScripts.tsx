@@ -100,8 +100,24 @@ export const COPY_JS = `(function () {
 })();
 `;
 
+/**
+ * The micro-credential design form: sections marked data-earning-modes="a b" are shown only while
+ * the earning mode select (#f-earningMode) has one of those values.
+ */
+export const DESIGN_FORM_JS = `(function () {
+  var select = document.getElementById('f-earningMode');
+  if (!select) return;
+  var sections = document.querySelectorAll('[data-earning-modes]');
+  function follow() {
+    for (var i = 0; i < sections.length; i++) sections[i].hidden = sections[i].getAttribute('data-earning-modes').split(' ').indexOf(select.value) < 0;
+  }
+  select.addEventListener('change', follow);
+  follow();
+})();
+`;
+
 /** The scripts by file name under /assets/. */
-export const PAGE_SCRIPTS = { 'evidence-autosave.js': AUTOSAVE_JS, 'copy.js': COPY_JS } as const;
+export const PAGE_SCRIPTS = { 'evidence-autosave.js': AUTOSAVE_JS, 'copy.js': COPY_JS, 'design-form.js': DESIGN_FORM_JS } as const;
 export type PageScript = keyof typeof PAGE_SCRIPTS;
 
 /** Serves one page script as a static, cacheable file at /assets/<name>. */
