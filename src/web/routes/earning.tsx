@@ -269,13 +269,12 @@ async function evidenceForm(c: C): Promise<{ texts: Map<number, string>; files: 
 /** Saves the typed parts, then each chosen file; every problem is reported by part. */
 async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<number, File>): Promise<void> {
   let problems: AppError | null = null;
-  if (texts.size) {
-    try {
-      await saveEvidenceDrafts(c.var.deps, actor(c), c.req.param('id') ?? '', texts);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-      problems = err;
-    }
+  // Always through the command, even with nothing typed: it checks the application is the viewer's and open.
+  try {
+    await saveEvidenceDrafts(c.var.deps, actor(c), c.req.param('id') ?? '', texts);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+    problems = err;
   }
   for (const [part, file] of files) {
     try {
