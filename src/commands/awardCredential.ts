@@ -4,6 +4,9 @@ import { parseInput } from '../domain/validation.ts';
 import { issueCredential, type IssuedCredential, type IssuingActor } from './issueCredential.ts';
 import type { CommandDeps } from './context.ts';
 import type { CredentialServices } from '../credentials/issuing.ts';
+import { AppError } from '../domain/errors.ts';
+import { statusesOf } from '../storage/credentialStatus.ts';
+import type { Queryable } from '../storage/database.ts';
 
 const isoDate = z
   .string()
@@ -38,7 +41,38 @@ export function awardToIssueInput(award: z.infer<typeof awardInput>): Record<str
   };
 }
 
-/** Awards a published micro-credential to a person by email (the form, the JSON API and `cairn issue` share it). */
-export function awardCredential(deps: CommandDeps & { credentials: CredentialServices }, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
-  return issueCredential(deps, actor, awardToIssueInput(parseInput(awardInput, input)));
+/** A credential this organisation already issued to the address for the published version, still standing (not revoked). */
+export async function heldAward(db: Queryable, organisationId: number, email: string, microCredentialPublicId: string, now: Date): Promise<{ publicId: string; issuedAt: Date; version: number; title: string } | null> {
+  const rows = await db
+    .selectFrom('credentials as c')
+    .innerJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
+    .innerJoin('micro_credential_versions as v', (j) => j.onRef('v.micro_credential_id', '=', 'm.id').on('v.status', '=', 'published'))
+    .select(['c.id', 'c.public_id', 'c.issued_at', 'c.valid_until', 'v.version', 'v.title'])
+    .where('c.organisation_id', '=', organisationId)
+    .where('m.public_id', '=', microCredentialPublicId)
+    .whereRef('c.micro_credential_version', '=', 'v.version')
+    .where((eb) => eb(eb.fn('lower', ['c.recipient_email']), '=', email.trim().toLowerCase()))
+    .orderBy('c.id', 'desc')
+    .execute();
+  if (!rows.length) return null;
+  const statuses = await statusesOf(db, rows.map((r) => ({ id: r.id, valid_until: r.valid_until ? new Date(r.valid_until) : null })), now);
+  const held = rows.find((r) => statuses.get(r.id) !== 'revoked');
+  return held ? { publicId: held.public_id, issuedAt: held.issued_at, version: held.version, title: held.title } : null;
+}
+
+/**
+ * Awards a published micro-credential to a person by email (the form, the JSON API and `cairn issue` share it).
+ * With `duplicates: 'confirm'` (the staff form), an award to someone who already holds this
+ * version (not revoked) is refused with `already_awarded` unless the input says `issueAgain: true`.
+ */
+export async function awardCredential(deps: CommandDeps & { credentials: CredentialServices }, actor: IssuingActor, input: unknown, options: { duplicates?: 'allow' | 'confirm' } = {}): Promise<IssuedCredential> {
+  const award = parseInput(awardInput, input);
+  if (options.duplicates === 'confirm' && !(typeof input === 'object' && input !== null && (input as { issueAgain?: unknown }).issueAgain === true)) {
+    const held = await heldAward(deps.db, actor.organisationId, award.email, award.microCredential, deps.clock.now());
+    if (held) {
+      const message = `${award.email} already holds “${held.title}” (version ${held.version}), issued on ${held.issuedAt.toISOString().slice(0, 10)}. Issue it again only if a second credential is really meant.`;
+      throw new AppError('conflict', message, { issueAgain: message });
+    }
+  }
+  return issueCredential(deps, actor, awardToIssueInput(award));
 }

@@ -31,6 +31,8 @@ export interface IssuedBadge {
   /** The claim's state; null when the credential has no claim (issued before claiming existed). */
   claim: ClaimState | null;
   private: boolean;
+  /** The public page says "Issued to <name>" (the default). */
+  showName: boolean;
   hasJwt: boolean;
   recipientEmail: string | null;
 }
@@ -56,7 +58,7 @@ export async function issuedBadgesOf(db: Queryable, userId: number, now: Date, o
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
     .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
     .leftJoin('credential_claims as cl', 'cl.credential_id', 'cr.id')
-    .select(['cr.id', 'cr.public_id', 'cr.achievement_name', 'cr.issued_at', 'cr.valid_until', 'cr.jwt', 'cr.recipient_email', 'o.name as org_name', 'p.private', 'cl.state as claim_state', 'cl.user_id as claim_user_id'])
+    .select(['cr.id', 'cr.public_id', 'cr.achievement_name', 'cr.issued_at', 'cr.valid_until', 'cr.jwt', 'cr.recipient_email', 'o.name as org_name', 'p.private', 'p.show_name', 'cl.state as claim_state', 'cl.user_id as claim_user_id'])
     .where((eb) => {
       const ors = [eb('cl.user_id', '=', userId)];
       // Addresses are stored normalised (lower case) on both sides, so the recipient index is used.
@@ -82,6 +84,7 @@ export async function issuedBadgesOf(db: Queryable, userId: number, now: Date, o
     status: statuses.get(r.id) ?? 'valid',
     claim: r.claim_state ?? null,
     private: r.private === true,
+    showName: r.show_name !== false,
     hasJwt: r.jwt !== null,
     recipientEmail: r.recipient_email,
   }));
@@ -105,6 +108,20 @@ export async function setBadgePrivacy(deps: CommandDeps, actor: Actor, credentia
       .onConflict((oc) => oc.column('credential_id').doUpdateSet({ user_id: actor.userId, private: makePrivate, updated_at: now }))
       .execute();
     await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: makePrivate ? 'badge.made_private' : 'badge.made_public', subjectType: 'credential', subjectId: badge.publicId, ip: actor.ip }, now);
+  });
+}
+
+/** Whether the badge's public page names its holder ("Issued to <name>"); shown unless the earner hides it. */
+export async function setBadgeNameShown(deps: CommandDeps, actor: Actor, credentialPublicId: string, show: boolean): Promise<void> {
+  const now = deps.clock.now();
+  const badge = await ownIssuedBadge(deps.db, actor.userId, credentialPublicId, now);
+  await inTransaction(deps.db, async (tx) => {
+    await tx
+      .insertInto('credential_privacy')
+      .values({ credential_id: badge.id, user_id: actor.userId, private: false, show_name: show, updated_at: now })
+      .onConflict((oc) => oc.column('credential_id').doUpdateSet({ user_id: actor.userId, show_name: show, updated_at: now }))
+      .execute();
+    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: show ? 'badge.name_shown' : 'badge.name_hidden', subjectType: 'credential', subjectId: badge.publicId, ip: actor.ip }, now);
   });
 }
 

@@ -53,12 +53,21 @@ async function claimMailData(db: Queryable, config: Config, c: { organisation_id
  * Offers a newly issued credential to its recipient: a pending claim with a single-use, expiring
  * link, emailed through the outbox. Runs inside the issuing transaction, so a claim and its email
  * exist exactly when the credential does. Credentials without a recipient email get no claim.
+ * A credential earned by an account through its own application is accepted for it at once
+ * (`acceptedByUserId`): no link, no email.
  */
-export async function offerClaim(tx: Queryable, deps: { config: Config }, credential: OfferedCredential, now: Date, actorUserId: number | null = null): Promise<{ token: string } | null> {
+export async function offerClaim(tx: Queryable, deps: { config: Config }, credential: OfferedCredential, now: Date, actorUserId: number | null = null, options: { acceptedByUserId?: number } = {}): Promise<{ token: string } | null> {
   const email = credential.recipient_email;
   if (!email) return null;
   const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + CLAIM_LINK_DAYS * DAY);
+  if (options.acceptedByUserId !== undefined) {
+    // Earned by this account through the earning loop: the badge is its own already, so there is
+    // nothing to accept and no claim email (the earner was told "You earned …").
+    await tx.insertInto('credential_claims').values({ credential_id: credential.id, token_hash: hashToken(token), expires_at: expiresAt, state: 'accepted', user_id: options.acceptedByUserId, decided_at: now, created_at: now }).execute();
+    await recordAudit(tx, { organisationId: credential.organisation_id, actorUserId, action: 'claim.accepted', subjectType: 'credential', subjectId: credential.public_id, data: { recipient: email, via: 'earned' } }, now);
+    return null;
+  }
   await tx.insertInto('credential_claims').values({ credential_id: credential.id, token_hash: hashToken(token), expires_at: expiresAt, state: 'pending', created_at: now }).execute();
   const mail = claimOfferMail(await claimMailData(tx, deps.config, { ...credential, recipient_email: email }, token, expiresAt, now));
   await queueMail(tx, email, mail, now, { organisationId: credential.organisation_id });

@@ -98,6 +98,8 @@ interface IssueMeta {
   identity?: IssuerIdentity;
   microCredential?: { id: number; version: number };
   pathwayId?: number;
+  /** The account that earned it through its own application: its claim is accepted at once. */
+  acceptedByUserId?: number;
 }
 
 /**
@@ -192,7 +194,7 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
         .execute();
     }
     // A credential sent to an email is offered to its recipient to claim (link emailed, same transaction).
-    await offerClaim(tx, deps, { id: row.id, public_id: row.public_id, organisation_id: organisation.id, recipient_email: meta.recipientEmail, achievement_name: subject.achievement?.name ?? String(signed.name ?? '') }, now, actor.userId);
+    await offerClaim(tx, deps, { id: row.id, public_id: row.public_id, organisation_id: organisation.id, recipient_email: meta.recipientEmail, achievement_name: subject.achievement?.name ?? String(signed.name ?? '') }, now, actor.userId, { acceptedByUserId: meta.acceptedByUserId });
     // A credential that counts toward pathways gets the earner's pathways re-evaluated.
     if (meta.microCredential && meta.recipientEmail) await enqueuePathwayEvaluation(tx, organisation.id, meta.recipientEmail, now);
     // Recognizers of this version (or pathway) receive a completion notice (job; credit posts by their rule).
@@ -209,7 +211,7 @@ async function issue(deps: IssuingDeps, actor: IssuingActor, draft: Draft, meta:
 
 
 /** Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data. */
-export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown): Promise<IssuedCredential> {
+export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, input: unknown, options: { acceptedByUserId?: number } = {}): Promise<IssuedCredential> {
   const v = parseInput(issueCredentialInput, input);
   const fromCatalog = v.microCredential ? await publishedAchievement(deps, actor.organisationId, v.microCredential, v.microCredentialVersion) : null;
   const achievement = fromCatalog?.achievement ?? v.achievement!;
@@ -238,6 +240,7 @@ export async function issueCredential(deps: IssuingDeps, actor: IssuingActor, in
       recipientDid: v.recipient.did ?? null,
       jwt: v.formats.includes('jwt-rs256') ? 'RS256' : 'EdDSA',
       microCredential: fromCatalog?.microCredential,
+      acceptedByUserId: options.acceptedByUserId,
     },
   );
 }

@@ -76,7 +76,7 @@ export async function reviewAttempt(deps: CommandDeps, actor: Actor, attemptPubl
     const earner = await findUser(tx, attempt.earner_user_id);
     const address = await primaryEmail(tx, attempt.earner_user_id);
     if (earner && address) {
-      await queueMail(tx, address.email, reviewDecisionMail({ name: earner.name, title: attempt.title, passed: passes, link: appLink(deps.config, `/api/v1/applications/${attempt.application_public_id}`) }), now, { organisationId: attempt.organisation_id });
+      await queueMail(tx, address.email, reviewDecisionMail({ name: earner.name, title: attempt.title, passed: passes, link: appLink(deps.config, `/applications/${attempt.application_public_id}`) }), now, { organisationId: attempt.organisation_id });
     }
     await recordAudit(tx, { organisationId: attempt.organisation_id, actorUserId: actor.userId, action: passes ? 'review.passed' : 'review.needs_revision', subjectType: 'application', subjectId: attempt.application_public_id, data: { attempt: attempt.number }, ip: actor.ip }, now);
   });

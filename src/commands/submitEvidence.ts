@@ -28,6 +28,26 @@ const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
 export const evidenceInput = z.object({ value: z.string().max(100_000) });
 
+type Part = Design['evidenceParts'][number];
+
+/** Why a typed value cannot be kept for a part, or null when it can. */
+function draftProblem(part: Part | undefined, value: string): string | null {
+  if (!part) return 'There is no such evidence part.';
+  if (part.kind === 'file') return 'Upload a file for this part.';
+  if (part.kind === 'link' && value.trim() && !/^https?:\/\/\S+$/.test(value.trim())) return 'Enter a full web address starting with https://.';
+  if (part.kind === 'text' && part.maxWords && words(value) > part.maxWords) return `Use at most ${part.maxWords} words (you have ${words(value)}).`;
+  return null;
+}
+
+async function storeDraft(tx: Tx, applicationId: number, partIndex: number, part: Part, value: string, now: Date): Promise<void> {
+  const row = { kind: part.kind, text_value: part.kind === 'text' ? value : null, link_url: part.kind === 'link' ? value.trim() : null, updated_at: now };
+  await tx
+    .insertInto('evidence_items')
+    .values({ application_id: applicationId, part_index: partIndex, ...row })
+    .onConflict((oc) => oc.columns(['application_id', 'part_index']).doUpdateSet(row))
+    .execute();
+}
+
 /** Saves one part of the evidence as a draft (text or link; files go through the file store). */
 export async function saveEvidence(deps: CommandDeps, actor: Actor, applicationPublicId: string, partIndex: number, input: unknown): Promise<void> {
   const { value } = parseInput(evidenceInput, input);
@@ -38,16 +58,49 @@ export async function saveEvidence(deps: CommandDeps, actor: Actor, applicationP
     if (app.deadline_at <= now) throw conflict('The deadline has passed.');
     const part = (await parts(tx, app.version_id))[partIndex];
     if (!part) throw invalid({ part: 'There is no such evidence part.' });
-    if (part.kind === 'file') throw new AppError('validation_failed', 'Upload a file for this part.', { [`part${partIndex}`]: 'Upload a file for this part.' });
-    if (part.kind === 'link' && value.trim() && !/^https?:\/\/\S+$/.test(value.trim())) throw invalid({ [`part${partIndex}`]: 'Enter a full web address starting with https://.' });
-    if (part.kind === 'text' && part.maxWords && words(value) > part.maxWords) throw invalid({ [`part${partIndex}`]: `Use at most ${part.maxWords} words (you have ${words(value)}).` });
-    const row = { kind: part.kind, text_value: part.kind === 'text' ? value : null, link_url: part.kind === 'link' ? value.trim() : null, updated_at: now };
-    await tx
-      .insertInto('evidence_items')
-      .values({ application_id: app.id, part_index: partIndex, ...row })
-      .onConflict((oc) => oc.columns(['application_id', 'part_index']).doUpdateSet(row))
-      .execute();
+    const problem = draftProblem(part, value);
+    if (problem && part.kind === 'file') throw new AppError('validation_failed', problem, { [`part${partIndex}`]: problem });
+    if (problem) throw invalid({ [`part${partIndex}`]: problem });
+    await storeDraft(tx, app.id, partIndex, part, value, now);
   });
+}
+
+/**
+ * Saves every typed part at once (the earner's page sends the whole form: its Save buttons,
+ * its autosave and "Submit for review" all come here first). Parts whose value can be kept are
+ * saved even when another part has a problem, so nothing typed is lost; the problems are then
+ * reported per part (`part<i>`). Parts not sent are left as they are; unchanged ones are not
+ * rewritten. Returns the indexes of the parts whose draft changed.
+ */
+export async function saveEvidenceDrafts(deps: CommandDeps, actor: Actor, applicationPublicId: string, values: ReadonlyMap<number, string>): Promise<{ changed: number[] }> {
+  for (const value of values.values()) parseInput(evidenceInput, { value });
+  const now = deps.clock.now();
+  const problems: Record<string, string> = {};
+  const changed = await inTransaction(deps.db, async (tx) => {
+    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
+    if (app.deadline_at <= now) throw conflict('The deadline has passed.');
+    const all = await parts(tx, app.version_id);
+    const items = await tx.selectFrom('evidence_items').select(['part_index', 'text_value', 'link_url']).where('application_id', '=', app.id).execute();
+    const saved: number[] = [];
+    for (const [index, value] of [...values].sort(([a], [b]) => a - b)) {
+      const part = all[index];
+      const problem = draftProblem(part, value);
+      if (problem || !part) {
+        problems[`part${index}`] = problem ?? 'There is no such evidence part.';
+        continue;
+      }
+      const item = items.find((it) => it.part_index === index);
+      const current = part.kind === 'text' ? item?.text_value : item?.link_url;
+      const next = part.kind === 'text' ? value : value.trim();
+      if (item ? current === next : next === '') continue;
+      await storeDraft(tx, app.id, index, part, value, now);
+      saved.push(index);
+    }
+    return saved;
+  });
+  if (Object.keys(problems).length) throw invalid(problems, Object.keys(problems).length === 1 ? (Object.values(problems)[0] ?? 'Some evidence needs attention.') : 'Some evidence needs attention; the rest is saved.');
+  return { changed };
 }
 
 /**

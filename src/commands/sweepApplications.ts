@@ -39,7 +39,7 @@ export async function sweepApplications(deps: CommandDeps & { db: Db }): Promise
       const user = await findUser(tx, app.earner_user_id);
       const address = await primaryEmail(tx, app.earner_user_id);
       if (user && address) {
-        const mail = deadlineReminderMail({ name: user.name, title: app.title, days: threshold, deadline: app.deadline_at.toISOString().slice(0, 10), link: appLink(config, `/api/v1/applications/${app.public_id}`) });
+        const mail = deadlineReminderMail({ name: user.name, title: app.title, days: threshold, deadline: app.deadline_at.toISOString().slice(0, 10), link: appLink(config, `/applications/${app.public_id}`) });
         await queueMail(tx, address.email, mail, now, { organisationId: app.organisation_id });
       }
       await tx.updateTable('applications').set({ reminded_days: [...app.reminded_days, threshold] }).where('id', '=', app.id).execute();

@@ -41,7 +41,8 @@ export const issuePassedApplicationJob = defineJob({
       evidence: evidence.length ? evidence : undefined,
       activityStartDate: `${app.created_at.toISOString().slice(0, 19)}Z`,
       activityEndDate: app.passed_at ? `${app.passed_at.toISOString().slice(0, 19)}Z` : undefined,
-    });
+      // Issued to the applicant's own account: accepted at once, and "You earned …" is the only email.
+    }, { acceptedByUserId: app.earner_user_id });
     const row = await db.selectFrom('credentials').select('id').where('public_id', '=', issued.publicId).executeTakeFirstOrThrow();
     await db.updateTable('applications').set({ credential_id: row.id }).where('id', '=', app.id).execute();
   },

@@ -150,7 +150,7 @@ export function deadlineReminderMail(v: { name: string; title: string; days: num
 export function reviewDecisionMail(v: { name: string; title: string; passed: boolean; link: string }): RenderedMail {
   const subject = v.passed ? `You earned “${v.title}”` : `Feedback on your “${v.title}” submission`;
   const lead = v.passed
-    ? `Congratulations: a reviewer found that your evidence meets every criterion of “${v.title}”. Your badge is being issued now.`
+    ? `Congratulations: a reviewer found that your evidence meets every criterion of “${v.title}”. Your badge is being issued now and will be in your backpack in a moment: there is nothing more to do.`
     : `A reviewer has scored your evidence for “${v.title}” and asked for a revision. Read the feedback, revise, and resubmit as many times as you need.`;
   const reason = 'You received this because you applied for this micro-credential on Cairn.';
   return {

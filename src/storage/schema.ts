@@ -580,6 +580,8 @@ export interface CredentialPrivacyTable {
   user_id: number;
   private: boolean;
   updated_at: Timestamp;
+  /** The public page says "Issued to <name>" (migration 0024; default true). */
+  show_name: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** Claiming an issued badge (issue 6): one row per credential sent to an email (migration 0009). */

@@ -20,10 +20,40 @@ function feeCurrency(f: Fields): string {
 /** How many blank rows the form offers for new evidence parts and rubric criteria. */
 export const BLANK_ROWS = 2;
 
+/** Earning modes that use evidence parts and a rubric (the others are decided without them). */
+export const REVIEWED_MODES = ['reviewed_evidence'] as const;
+
+/** An OB 3.0 achievement type in words: "CertificateOfCompletion" → "Certificate of completion". */
+export function achievementTypeLabel(type: string): string {
+  const special: Record<string, string> = { CoCurricular: 'Co-curricular', GeneralEducationDevelopment: 'General education development (GED)', MicroCredential: 'Micro-credential' };
+  if (special[type]) return special[type];
+  const words = type.replace(/^ext:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * How many rows of a repeated group (evidence parts, criteria) the form shows: the rows in use
+ * (up to the last one with a value) plus BLANK_ROWS, so re-showing the form after an error does
+ * not add more empty rows each time.
+ */
+export function rowsToShow(values: Record<string, string>, prefix: string): number {
+  let used = 0;
+  for (const [key, value] of Object.entries(values)) {
+    if (!key.startsWith(prefix) || !value.trim()) continue;
+    const index = Number(key.slice(prefix.length));
+    if (Number.isInteger(index)) used = Math.max(used, index + 1);
+  }
+  return used + BLANK_ROWS;
+}
+
 /** Reads the designer's HTML form into the design shape the commands validate. */
 export function designFromForm(f: Fields): Record<string, unknown> {
+  const earningMode = str(f, 'earningMode') || 'reviewed_evidence';
+  // Evidence parts and a rubric belong to peer-reviewed evidence only: a certificate of
+  // completion, an attendance or an assessment badge is never asked for them.
+  const reviewed = (REVIEWED_MODES as readonly string[]).includes(earningMode);
   const evidenceParts = [];
-  for (let i = 0; str(f, `ev_kind_${i}`) !== '' || str(f, `ev_prompt_${i}`) !== ''; i++) {
+  for (let i = 0; reviewed && str(f, `ev_kind_${i}`) !== '' || str(f, `ev_prompt_${i}`) !== ''; i++) {
     if (!str(f, `ev_prompt_${i}`).trim()) continue;
     evidenceParts.push({ prompt: str(f, `ev_prompt_${i}`), kind: str(f, `ev_kind_${i}`), maxWords: num(f, `ev_words_${i}`), maxSizeMb: num(f, `ev_size_${i}`), required: str(f, `ev_required_${i}`) === 'on' });
   }
@@ -39,7 +69,7 @@ export function designFromForm(f: Fields): Record<string, unknown> {
     });
     criteria.push({ id: `c${i + 1}`, name: str(f, `cr_name_${i}`), descriptors, passingLevel: levels[Number(str(f, `cr_pass_${i}`)) || 0]?.id ?? '' });
   }
-  const rubric = levels.length || criteria.length ? { levels, criteria, passRule: str(f, 'pass_rule') === 'minimum' ? { type: 'minimum', count: num(f, 'pass_count') ?? 1 } : { type: 'all' } } : undefined;
+  const rubric = reviewed && (levels.length || criteria.length) ? { levels, criteria, passRule: str(f, 'pass_rule') === 'minimum' ? { type: 'minimum', count: num(f, 'pass_count') ?? 1 } : { type: 'all' } } : undefined;
   return {
     title: str(f, 'title'),
     competency: str(f, 'competency'),
@@ -62,8 +92,8 @@ export function designFromForm(f: Fields): Record<string, unknown> {
     applicationFeeCents: str(f, 'applicationFee').trim() === '' ? undefined : (parseMajorAmount(str(f, 'applicationFee'), feeCurrency(f)) ?? Number.NaN),
     applicationFeeCurrency: str(f, 'applicationFeeCurrency').trim() || 'USD',
     approvedPrograms: str(f, 'approvedPrograms').split('\n').map((p) => p.trim()).filter(Boolean),
-    earningMode: str(f, 'earningMode') || 'reviewed_evidence',
-    passingScore: str(f, 'passingScore'),
+    earningMode,
+    passingScore: earningMode === 'assessment' ? str(f, 'passingScore') : '',
   };
 }
 

@@ -95,6 +95,10 @@ describe('issuing at scale, claiming, sharing and public verification in Chromiu
     await row.getByRole('combobox').selectOption('revoke');
     await row.getByPlaceholder('Reason (shown publicly)').fill('Attendance sheet was wrong');
     await row.getByRole('button', { name: 'Apply' }).click();
+    // Revoking asks first, saying what it does, with the reason kept.
+    await staffPage.getByRole('heading', { name: 'Revoke this credential?' }).waitFor();
+    assert.equal(await staffPage.getByLabel('Reason, shown publicly').inputValue(), 'Attendance sheet was wrong');
+    await staffPage.getByRole('button', { name: 'Revoke this credential' }).click();
     await staffPage.getByText('Status changed').waitFor();
 
     await visitorPage.goto(badgeUrl);

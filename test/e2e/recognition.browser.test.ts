@@ -117,6 +117,7 @@ for (const backend of testBackends()) {
       await issuer.locator(`#a-${credential.public_id}`).selectOption('revoke');
       await issuer.locator(`#why-${credential.public_id}`).fill('Evidence was not the earner’s own work.');
       await issuer.locator(`#why-${credential.public_id}`).press('Enter');
+      await issuer.getByRole('button', { name: 'Revoke this credential' }).click();
       await reloadUntil(earnerPage, licenseUrl, /Reversal/);
       await earnerPage.getByText(/0 h.*of 6 h earned/).waitFor();
       const entries = await storage.db.selectFrom('credit_entries as e').innerJoin('credentials as c', 'c.id', 'e.credential_id').select(['e.kind', 'e.hours']).where('c.public_id', '=', credential.public_id).orderBy('e.id').execute();

@@ -1,3 +1,4 @@
+import { CopyField, PageScriptTag } from '../pageScripts.tsx';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../../domain/errors.ts';
@@ -15,7 +16,7 @@ import {
   ownImportedBadge,
   removeImported,
   reverifyImported,
-  setBadgePrivacy,
+  setBadgePrivacy, setBadgeNameShown,
   type IssuedBadge,
 } from '../../commands/backpack.ts';
 import {
@@ -95,6 +96,7 @@ function IssuedRow({ b, csrf, collections }: { b: IssuedBadge; csrf: string; col
       <p>
         <StatusChip status={b.status} /> Issued by {b.issuerName} here on {day(b.issuedAt)}
         {b.validUntil ? `, valid until ${day(b.validUntil)}` : ''}. {b.private ? <span class="tag">Private</span> : <span class="tag">Public page</span>}
+        {!b.private && <span class="tag">{b.showName ? 'Your name shown' : 'Your name hidden'}</span>}
       </p>
       <p>
         {b.private ? (
@@ -102,15 +104,20 @@ function IssuedRow({ b, csrf, collections }: { b: IssuedBadge; csrf: string; col
         ) : (
           <ActionButton action={`/backpack/badges/${b.publicId}/privacy`} csrfToken={csrf} label="Make private" variant="secondary" hidden={{ private: 'true' }} />
         )}{' '}
-        Download: <a href={`/badges/${b.publicId}/credential.json`}>JSON</a>
+        {!b.private && (b.showName ? (
+          <ActionButton action={`/backpack/badges/${b.publicId}/name`} csrfToken={csrf} label="Hide my name on its page" variant="secondary" hidden={{ show: 'false' }} />
+        ) : (
+          <ActionButton action={`/backpack/badges/${b.publicId}/name`} csrfToken={csrf} label="Show my name on its page" variant="secondary" hidden={{ show: 'true' }} />
+        ))}{' '}
+        Download: <a href={`/badges/${b.publicId}/credential.json`} download={`${b.publicId}.json`}>JSON</a>
         {b.hasJwt && (
           <>
             {' · '}
-            <a href={`/badges/${b.publicId}/credential.jwt`}>JWS</a>
+            <a href={`/badges/${b.publicId}/credential.jwt`} download={`${b.publicId}.jwt`}>JWS</a>
           </>
         )}
         {' · '}
-        <a href={`/badges/${b.publicId}/baked.png`}>baked PNG</a> · <a href={`/badges/${b.publicId}/baked.svg`}>baked SVG</a> · <a href={`/ob2/assertions/${b.publicId}/baked.png`}>Download for older backpacks (Open Badges 2.0)</a>
+        <a href={`/badges/${b.publicId}/baked.png`} download={`${b.publicId}.png`}>baked PNG</a> · <a href={`/badges/${b.publicId}/baked.svg`} download={`${b.publicId}.svg`}>baked SVG</a> · <a href={`/ob2/assertions/${b.publicId}/baked.png`} download={`${b.publicId}-ob2.png`}>Download for older backpacks (Open Badges 2.0)</a>
       </p>
       <AddToCollection badge={b.publicId} csrf={csrf} collections={collections} />
     </li>
@@ -312,10 +319,7 @@ async function collectionPage(c: C, form: FormState = emptyForm, status: Content
             <p role="status">
               Anyone with this link sees the public badges of this collection and their status: <a href={link}>{link}</a>
             </p>
-            <p>
-              <label for="share-link">Copy the link now: for your privacy it is shown only this once.</label>
-              <input id="share-link" type="text" readonly value={link} />
-            </p>
+            <CopyField id="share-link" label="Copy the link now: for your privacy it is shown only this once." value={link} />
             <ActionButton action={`${base}/unshare`} csrfToken={csrf} label="Stop sharing" variant="danger" />
           </>
         ) : collection.shared ? (
@@ -367,6 +371,7 @@ async function collectionPage(c: C, form: FormState = emptyForm, status: Content
       </section>
     </>,
     status,
+    link ? <PageScriptTag name="copy.js" /> : undefined,
   );
 }
 
@@ -443,6 +448,13 @@ export function backpackRoutes() {
     const makePrivate = fields.private === 'true';
     await setBadgePrivacy(c.var.deps, actor(c), c.req.param('id'), makePrivate);
     return redirectWith(c, `/backpack#badge-${c.req.param('id')}`, 'success', makePrivate ? 'The badge is private: its page now says only whether it is valid.' : 'The badge’s page is public again.');
+  });
+
+  r.post('/backpack/badges/:id/name', async (c) => {
+    const fields = await formFields(c);
+    const show = fields.show !== 'false';
+    await setBadgeNameShown(c.var.deps, actor(c), c.req.param('id'), show);
+    return redirectWith(c, `/backpack#badge-${c.req.param('id')}`, 'success', show ? 'The badge’s page says it was issued to you, by name.' : 'The badge’s page no longer shows your name.');
   });
 
   for (const decision of ['accept', 'decline'] as const) {

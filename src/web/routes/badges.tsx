@@ -14,6 +14,8 @@ import type { AppEnv } from '../../http/env.ts';
 import { page } from '../render.tsx';
 import { RecognitionPanel, recognitionPanelData } from '../recognitionView.tsx';
 import { identifierWords, issuerIdentity } from '../issuerIdentity.ts';
+import { CopyField, PageScriptTag, servePageScript } from '../pageScripts.tsx';
+import { hashEmailIdentity } from '../../credentials/openBadgeCredential.ts';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
@@ -25,7 +27,10 @@ async function load(c: C) {
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
     .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
     .leftJoin('issuer_keys as k', 'k.id', 'cr.issuer_key_id')
-    .select(['cr.id', 'cr.public_id', 'cr.document', 'cr.document_sha256', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'cr.micro_credential_id', 'cr.micro_credential_version', 'o.name as org_name', 'p.private', 'p.user_id as privacy_user_id', 'k.status as key_status'])
+    // The account that accepted the badge: its name is what "Issued to" shows (unless hidden).
+    .leftJoin('credential_claims as cl', (j) => j.onRef('cl.credential_id', '=', 'cr.id').on('cl.state', '=', 'accepted'))
+    .leftJoin('users as u', 'u.id', 'cl.user_id')
+    .select(['cr.id', 'cr.public_id', 'cr.document', 'cr.document_sha256', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'cr.micro_credential_id', 'cr.micro_credential_version', 'cr.recipient_email', 'o.name as org_name', 'p.private', 'p.show_name', 'p.user_id as privacy_user_id', 'k.status as key_status', 'u.name as holder_name'])
     // What the page needs besides the row, in the same query: the state verification depends on,
     // and whether any recognizer approved this version (most badges: no, and no more queries).
     .select([
@@ -36,6 +41,27 @@ async function load(c: C) {
     .executeTakeFirst();
   if (!row) throw notFound('That badge');
   return row;
+}
+
+/**
+ * Whose badge it is, as the public page says it: the name of the account that accepted it (or the
+ * name inside the signed credential), unless the earner hid it; and whether the signed credential
+ * itself binds that name (named in it) or only identifies its holder, the name being shown by this site.
+ */
+export function issuedTo(row: { show_name: boolean | null; holder_name: string | null; recipient_email: string | null }, subject: Json): { name: string; binding: string } | null {
+  if (row.show_name === false) return null;
+  const signedName = typeof subject.name === 'string' && subject.name.trim() ? subject.name.trim() : null;
+  const name = row.holder_name ?? signedName;
+  if (!name) return null;
+  if (signedName && signedName === name) return { name, binding: 'The name is part of the signed credential.' };
+  const ids = Array.isArray(subject.identifier) ? (subject.identifier as Json[]) : [];
+  const emailMatches = !!row.recipient_email && ids.some((i) => i.identityType === 'emailAddress' && typeof i.salt === 'string' && i.identityHash === hashEmailIdentity(row.recipient_email!, i.salt));
+  return {
+    name,
+    binding: emailMatches
+      ? 'The signed credential identifies its holder by email address (hashed), and it matches the account that accepted it; the name itself is shown by this site, not signed.'
+      : 'The name is shown by this site from the account that accepted the badge; the signed credential does not contain it.',
+  };
 }
 
 /** The earner made this badge private (in their backpack) and the visitor is not that earner. */
@@ -94,6 +120,7 @@ const renderedPages = new BoundedCache<string, { stamp: string; changes: number 
 /** The public page of one badge: what it says, a live verification, and ways to share and download it. */
 export function badgeRoutes() {
   const r = new Hono<AppEnv>();
+  servePageScript(r, 'copy.js');
   r.get('/badges/:id', async (c) => {
     const { db, config, credentials, clock } = c.var.deps;
     // On the embedded database a rendered public page stays current until data may have changed
@@ -115,7 +142,8 @@ export function badgeRoutes() {
     const recognition = row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at) : null;
     // The page says the same to every visitor while what it shows is unchanged: the document, the
     // verification state and verdict, the public reason and the recognition panel.
-    const stamp = JSON.stringify([config.publicUrl, row.document_sha256, ownCredentialState(row.key_status, row.lists), verdict, report.checks.map((x) => x.ok), statusEvent, recognition]);
+    const holder = issuedTo(row, doc.credentialSubject);
+    const stamp = JSON.stringify([config.publicUrl, row.document_sha256, ownCredentialState(row.key_status, row.lists), verdict, report.checks.map((x) => x.ok), statusEvent, recognition, holder]);
     const cached = row.private ? undefined : renderedPages.get(row.public_id);
     if (cached && cached.stamp === stamp) {
       // Still current at the count noted before this request read anything.
@@ -157,12 +185,19 @@ export function badgeRoutes() {
         <meta property="og:url" content={url} />
         <meta name="twitter:card" content="summary" />
         <link rel="alternate" type="application/json+oembed" href={`${config.publicUrl}/oembed?url=${encodeURIComponent(url)}`} />
+        <PageScriptTag name="copy.js" />
       </>
     );
     const body = (
       <>
         <img src={`/badges/${row.public_id}/baked.png`} alt={`${name} badge`} width="160" height="160" style="float:right" />
         <h1>{name}</h1>
+        {holder && (
+          <p class="issued-to">
+            Issued to <strong>{holder.name}</strong>
+            <span class="muted"> — {holder.binding}</span>
+          </p>
+        )}
         {row.private && (
           <p class="flash info" role="status">
             You made this badge private: visitors see only whether it is valid. Change it in your <a href="/backpack">backpack</a>.
@@ -205,14 +240,9 @@ export function badgeRoutes() {
             </a>{' '}
             <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> · <a href={share.x}>X</a> · <a href={share.email}>Email</a>
           </p>
-          <label for="embed">Embed on a web page</label>
-          <textarea id="embed" rows={3} readonly>
-            {embed}
-          </textarea>
-          <label for="signature">Email signature</label>
-          <textarea id="signature" rows={3} readonly>
-            {signature}
-          </textarea>
+          <CopyField id="page-link" label="Link to this badge page" value={url} />
+          <CopyField id="embed" label="Embed on a web page" value={embed} rows={3} />
+          <CopyField id="signature" label="Email signature" value={signature} rows={3} />
           <figure class="qr">
             <img src={`/badges/${row.public_id}/qr.svg`} alt={`QR code linking to this badge page`} width="132" height="132" />
             <figcaption>

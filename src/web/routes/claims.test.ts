@@ -62,6 +62,9 @@ for (const backend of testBackends()) {
       assert.equal(html.match(/id="f-password"/g)?.length, 1, 'ids are unique');
       assert.ok(html.includes(`action="/login?next=${encodeURIComponent(path)}"`));
       assert.match(html, new RegExp(`id="f-claim-email" type="email" value="${email}"`), 'so does the sign-up form');
+      // The address has no account: creating one comes first, logging in second.
+      const headings = [...html.matchAll(/<h2 id="h-(signup|login)">([^<]*)<\/h2>/g)].map((m) => m[2]);
+      assert.deepEqual(headings, ['Create an account', 'I already have a Cairn account']);
 
       // A bad password keeps the page, with the error next to the field.
       const bad = await browser.post(`${path}/signup`, { name: 'Noor', password: 'short' });

@@ -79,6 +79,46 @@ async function pendingPage(c: C, token: string, claim: ClaimView, signup: FormSt
   }
   // The address already has an account: logging in is the only way in.
   const hasAccount = Boolean(await findUserByConfirmedEmail(c.var.deps.db, claim.recipientEmail));
+  const loginForm = (
+    <section class="card" aria-labelledby="h-login">
+      <h2 id="h-login">{hasAccount ? 'Log in' : 'I already have a Cairn account'}</h2>
+      <form method="post" action={`/login?next=${encodeURIComponent(here(token))}`} class="stack" novalidate>
+        <CsrfField token={csrf} />
+        {/* Own ids: the sign-up form uses the shared Field ids (f-password…). Errors show on the login page. */}
+        <div class="field">
+          <label for="f-login-email">Email</label>
+          <input id="f-login-email" name="email" type="email" value={claim.recipientEmail} autocomplete="email" required />
+        </div>
+        <div class="field">
+          <label for="f-login-password">Password</label>
+          <input id="f-login-password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <button type="submit">Log in</button>
+      </form>
+      <p>
+        <a href="/forgot-password">Forgot your password?</a>
+      </p>
+    </section>
+  );
+  const signupForm = (
+    <section class="card" aria-labelledby="h-signup">
+      <h2 id="h-signup">Create an account</h2>
+      <p class="muted">
+        The account uses <strong>{claim.recipientEmail}</strong>, already confirmed by this link. You can add more addresses later on your profile.
+      </p>
+      <ErrorSummary form={signup} />
+      <form method="post" action={`${here(token)}/signup`} class="stack" novalidate>
+        <CsrfField token={csrf} />
+        <div class="field">
+          <label for="f-claim-email">Email</label>
+          <input id="f-claim-email" type="email" value={claim.recipientEmail} autocomplete="username" readonly />
+        </div>
+        <Field form={signup} name="name" label="Your name" autocomplete="name" required />
+        <Field form={signup} name="password" type="password" label="Password" hint="At least 10 characters." autocomplete="new-password" required />
+        <button type="submit">Create account</button>
+      </form>
+    </section>
+  );
   return page(
     c,
     title,
@@ -87,49 +127,13 @@ async function pendingPage(c: C, token: string, claim: ClaimView, signup: FormSt
         <h1>{claim.badgeName}</h1>
         <BadgeSummary claim={claim} />
         <p>
-          {hasAccount ? `${claim.recipientEmail} has a Cairn account: log in to accept this badge.` : 'Log in or create an account to accept this badge.'} Not for you? You can decline it without an account.
+          {hasAccount ? `${claim.recipientEmail} has a Cairn account: log in to accept this badge.` : 'Create a free account to accept this badge (or log in, if you already have one).'} Not for you? You can decline it without an account.
         </p>
         <p>{decline}</p>
         {hasAccount && <ErrorSummary form={signup} />}
       </section>
-      <section class="card" aria-labelledby="h-login">
-        <h2 id="h-login">I have a Cairn account</h2>
-        <form method="post" action={`/login?next=${encodeURIComponent(here(token))}`} class="stack" novalidate>
-          <CsrfField token={csrf} />
-          {/* Own ids: the sign-up form below uses the shared Field ids (f-password…). Errors show on the login page. */}
-          <div class="field">
-            <label for="f-login-email">Email</label>
-            <input id="f-login-email" name="email" type="email" value={claim.recipientEmail} autocomplete="email" required />
-          </div>
-          <div class="field">
-            <label for="f-login-password">Password</label>
-            <input id="f-login-password" name="password" type="password" autocomplete="current-password" required />
-          </div>
-          <button type="submit">Log in</button>
-        </form>
-        <p>
-          <a href="/forgot-password">Forgot your password?</a>
-        </p>
-      </section>
-      {!hasAccount && (
-        <section class="card" aria-labelledby="h-signup">
-          <h2 id="h-signup">Create an account</h2>
-          <p class="muted">
-            The account uses <strong>{claim.recipientEmail}</strong>, already confirmed by this link. You can add more addresses later on your profile.
-          </p>
-          <ErrorSummary form={signup} />
-          <form method="post" action={`${here(token)}/signup`} class="stack" novalidate>
-            <CsrfField token={csrf} />
-            <div class="field">
-              <label for="f-claim-email">Email</label>
-              <input id="f-claim-email" type="email" value={claim.recipientEmail} autocomplete="username" readonly />
-            </div>
-            <Field form={signup} name="name" label="Your name" autocomplete="name" required />
-            <Field form={signup} name="password" type="password" label="Password" hint="At least 10 characters." autocomplete="new-password" required />
-            <button type="submit">Create account</button>
-          </form>
-        </section>
-      )}
+      {/* No account for this address: creating one comes first (most people who get a badge by email have none). */}
+      {hasAccount ? loginForm : <>{signupForm}{loginForm}</>}
     </>,
     status,
   );

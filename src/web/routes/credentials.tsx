@@ -51,6 +51,16 @@ export function credentialRoutes() {
             <Field form={form} name="evidenceUrl" type="url" label="Evidence link (optional)" hint="A page showing the work, e.g. an attendance record." />
             <Field form={form} name="creditsEarned" label="Credits earned (optional)" hint="Hours or units, e.g. 1.5." />
             <Field form={form} name="issuedOn" label="Issue date (optional)" hint="YYYY-MM-DD; today if empty." />
+            {form.errors.issueAgain && (
+              <div class="field" role="group" aria-labelledby="issue-again-legend">
+                <p id="issue-again-legend" class="error-text">
+                  <strong>Already awarded.</strong> {form.errors.issueAgain}
+                </p>
+                <label for="f-issueAgain">
+                  <input id="f-issueAgain" type="checkbox" name="issueAgain" value="yes" /> Issue again: I mean to give this person a second credential
+                </label>
+              </div>
+            )}
             <button type="submit">Issue credential</button>
           </form>
         </section>
@@ -58,7 +68,7 @@ export function credentialRoutes() {
           <CsrfField token={c.var.csrfToken} />
           <label for="bulk-action">With the selected credentials</label>{' '}
           <select id="bulk-action" name="action">
-            <option value="revoke">Revoke</option>
+            <option value="revoke">Revoke…</option>
             <option value="suspend">Suspend</option>
             <option value="reinstate">Reinstate</option>
           </select>{' '}
@@ -104,7 +114,7 @@ export function credentialRoutes() {
                         </label>
                         <select id={`a-${row.public_id}`} name="action">
                           {status === 'Suspended' ? <option value="reinstate">Reinstate</option> : <option value="suspend">Suspend</option>}
-                          <option value="revoke">Revoke</option>
+                          <option value="revoke">Revoke…</option>
                         </select>{' '}
                         <label for={`why-${row.public_id}`} class="visually-hidden">
                           Reason
@@ -126,6 +136,59 @@ export function credentialRoutes() {
     );
   };
 
+  /**
+   * Revoking cannot be undone, so the list's Revoke first comes here: what revoking does, the
+   * credentials it applies to, and the reason shown publicly. Works without JavaScript.
+   */
+  const confirmRevokePage = async (c: C, organisation: { id: number; slug: string }, action: string, ids: string[], reason: string) => {
+    const rows = ids.length ? await c.var.deps.db.selectFrom('credentials').select(['public_id', 'achievement_name', 'recipient_email', 'recipient_did']).where('organisation_id', '=', organisation.id).where('public_id', 'in', ids).execute() : [];
+    const base = `/orgs/${organisation.slug}/credentials`;
+    if (!rows.length) return redirectWith(c, base, 'error', 'Select the credentials to revoke.');
+    const many = rows.length > 1;
+    return page(
+      c,
+      'Revoke?',
+      <>
+        <p class="muted">
+          <a href={base}>← Issued credentials</a>
+        </p>
+        <h1>{many ? `Revoke ${rows.length} credentials?` : 'Revoke this credential?'}</h1>
+        <ul>
+          {rows.map((row) => (
+            <li>
+              <a href={`/badges/${row.public_id}`}>{row.achievement_name}</a> issued to {row.recipient_email ?? row.recipient_did}
+            </li>
+          ))}
+        </ul>
+        <section class="card">
+          <h2>What revoking does</h2>
+          <ul>
+            <li>It is permanent: a revoked credential cannot be reinstated. (To pause one, suspend it instead.)</li>
+            <li>Anyone who checks {many ? 'these credentials' : 'this credential'} — on the badge page, at /verify or in another wallet — is told {many ? 'they were' : 'it was'} revoked, with the reason below.</li>
+            <li>Credit a recognizer recorded for {many ? 'them' : 'it'} is reversed, and the earner keeps the badge only as a revoked record.</li>
+          </ul>
+          <form method="post" action={action} class="stack">
+            <CsrfField token={c.var.csrfToken} />
+            <input type="hidden" name="action" value="revoke" />
+            <input type="hidden" name="confirm" value="yes" />
+            {rows.map((row) => (
+              <input type="hidden" name="ids" value={row.public_id} />
+            ))}
+            <label for="f-reason">Reason, shown publicly</label>
+            <span class="hint">For example: “Issued in error” or “Assessment found invalid”. Verifiers and the earner see it.</span>
+            <input id="f-reason" name="reason" type="text" value={reason} />
+            <p>
+              <button type="submit" class="danger">
+                {many ? `Revoke ${rows.length} credentials` : 'Revoke this credential'}
+              </button>{' '}
+              <a href={base}>Cancel</a>
+            </p>
+          </form>
+        </section>
+      </>,
+    );
+  };
+
   r.get('/orgs/:slug/credentials', (c) => listPage(c));
   r.post('/orgs/:slug/credentials', async (c) => {
     const fields = await formFields(c);
@@ -143,7 +206,8 @@ export function credentialRoutes() {
           evidenceUrl: text('evidenceUrl'),
           creditsEarned: credits === undefined ? undefined : Number.isFinite(Number(credits)) ? Number(credits) : credits,
           issuedOn: text('issuedOn'),
-        });
+          issueAgain: fields.issueAgain === 'yes',
+        }, { duplicates: 'confirm' });
         c.var.deps.onJobsEnqueued?.();
         return redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'success', 'Credential issued and signed.');
       },
@@ -154,6 +218,9 @@ export function credentialRoutes() {
     const fields = await formFields(c);
     const { organisation } = await access(c);
     const back = `/orgs/${organisation.slug}/credentials`;
+    if (fields.action === 'revoke' && fields.confirm !== 'yes') {
+      return confirmRevokePage(c, organisation, `${back}/status`, fields.ids === undefined ? [] : [fields.ids].flat(), typeof fields.reason === 'string' ? fields.reason : '');
+    }
     return handleForm(
       c,
       fields,
@@ -173,6 +240,9 @@ export function credentialRoutes() {
   r.post('/orgs/:slug/credentials/:id/status', async (c) => {
     const fields = await formFields(c);
     const { organisation } = await access(c);
+    if (fields.action === 'revoke' && fields.confirm !== 'yes') {
+      return confirmRevokePage(c, organisation, `/orgs/${organisation.slug}/credentials/${c.req.param('id')}/status`, [c.req.param('id')], typeof fields.reason === 'string' ? fields.reason : '');
+    }
     return handleForm(
       c,
       fields,

@@ -8,7 +8,8 @@ import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, TextArea, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
-import { BLANK_ROWS, designFromForm, formFromDesign } from '../designForm.ts';
+import { REVIEWED_MODES, achievementTypeLabel, designFromForm, formFromDesign, rowsToShow } from '../designForm.ts';
+import { PageScriptTag, servePageScript } from '../pageScripts.tsx';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 import { setBadgeImage } from '../../commands/setBadgeImage.ts';
 import { listSubjectAudit } from '../../storage/audit.ts';
@@ -27,9 +28,13 @@ async function load(c: C, id: string) {
 
 function EditForm({ c, form, action }: { c: C; form: FormState; action: string }) {
   const v = form.values;
-  const evidenceRows = Object.keys(v).filter((k) => k.startsWith('ev_prompt_')).length + BLANK_ROWS;
+  const evidenceRows = rowsToShow(v, 'ev_prompt_');
   const levels = (v.levels ?? '').split(',').map((l) => l.trim()).filter(Boolean);
-  const criteriaRows = Object.keys(v).filter((k) => k.startsWith('cr_name_')).length + BLANK_ROWS;
+  const criteriaRows = rowsToShow(v, 'cr_name_');
+  const mode = v.earningMode || 'reviewed_evidence';
+  // Sections that apply to some earning modes only: shown for the chosen mode (design-form.js
+  // follows the select as it changes; without it, saving shows the sections of the new mode).
+  const forModes = (modes: readonly string[]) => ({ 'data-earning-modes': modes.join(' '), hidden: !modes.includes(mode) });
   return (
     <form method="post" action={action} class="stack" style="max-width:none" novalidate>
       <CsrfField token={c.var.csrfToken} />
@@ -53,12 +58,13 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
         <select id="f-achievementType" name="achievementType">
           {ACHIEVEMENT_TYPES.map((t) => (
             <option value={t} selected={(v.achievementType ?? 'MicroCredential') === t}>
-              {t}
+              {achievementTypeLabel(t)}
             </option>
           ))}
         </select>
+        <p class="hint">The form shows only what the chosen earning mode needs: peer-reviewed evidence has evidence parts and a rubric; a certificate of completion has its pre-approved programs; an assessment has a passing score.</p>
       </fieldset>
-      <fieldset>
+      <fieldset {...forModes(REVIEWED_MODES)}>
         <legend>Evidence requirements</legend>
         {form.errors.evidenceParts && <p class="error-text">{form.errors.evidenceParts}</p>}
         {Array.from({ length: evidenceRows }, (_, i) => (
@@ -70,9 +76,9 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
             <div class="field">
               <label for={`f-ev_kind_${i}`}>Kind</label>
               <select id={`f-ev_kind_${i}`} name={`ev_kind_${i}`}>
-                {['text', 'file', 'link'].map((k) => (
+                {([['text', 'Written answer'], ['file', 'File upload'], ['link', 'Link']] as const).map(([k, label]) => (
                   <option value={k} selected={v[`ev_kind_${i}`] === k}>
-                    {k}
+                    {label}
                   </option>
                 ))}
               </select>
@@ -91,7 +97,7 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
           </div>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset {...forModes(REVIEWED_MODES)}>
         <legend>Rubric</legend>
         {(form.errors.rubric || Object.keys(form.errors).some((k) => k.startsWith('rubric.'))) && (
           <p class="error-text">{form.errors.rubric ?? Object.entries(form.errors).find(([k]) => k.startsWith('rubric.'))?.[1]}</p>
@@ -140,8 +146,12 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
         <Field form={form} name="applicationWindowMonths" label="Time to submit after applying (months)" value="6" />
         <Field form={form} name="applicationFee" label="Application fee (empty = free)" />
         <Field form={form} name="applicationFeeCurrency" label="Fee currency (ISO code, e.g. USD)" value="USD" />
-        <TextArea form={form} name="approvedPrograms" label="Pre-approved programs (certificate of completion mode)" hint="One per line: provider — program. Earners pick the one they completed; empty = any." rows={3} />
-        <Field form={form} name="passingScore" label="Passing score for assessments (0–100)" />
+        <div {...forModes(['proof_of_completion'])}>
+          <TextArea form={form} name="approvedPrograms" label="Pre-approved programs" hint="One per line: provider — program. Earners pick the one they completed; empty = any." rows={3} />
+        </div>
+        <div {...forModes(['assessment'])}>
+          <Field form={form} name="passingScore" label="Passing score (0–100)" />
+        </div>
         <Field form={form} name="tags" label="Tags, separated by commas" />
         <TextArea form={form} name="alignments" label="Alignments" hint="One per line: framework name | URL | code" rows={3} />
       </fieldset>
@@ -155,6 +165,7 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
 /** Designers create, edit, preview, publish, revise and retire micro-credentials, and build stacks. */
 export function designerRoutes() {
   const r = new Hono<AppEnv>();
+  servePageScript(r, 'design-form.js');
   const base = (c: C) => `/orgs/${c.req.param('slug')}/micro-credentials`;
 
   r.get('/orgs/:slug/micro-credentials', async (c) => {
@@ -359,6 +370,7 @@ export function designerRoutes() {
         <EditForm c={c} form={{ values, errors: form?.errors ?? {}, message: form?.message }} action={`${base(c)}/${mc.public_id}/edit`} />
       </>,
       status,
+      <PageScriptTag name="design-form.js" />,
     );
   };
   r.get('/orgs/:slug/micro-credentials/:id/edit', (c) => editPage(c, null));

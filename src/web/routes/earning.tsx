@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import type { Design, Rubric } from '../../domain/microCredential.ts';
 import { can } from '../../domain/roles.ts';
 import { applyForMicroCredential, earnersApplication, withdrawApplication } from '../../commands/applyForMicroCredential.ts';
-import { fileStoreFor, saveEvidence, saveEvidenceFile, submitApplication } from '../../commands/submitEvidence.ts';
+import { fileStoreFor, saveEvidence, saveEvidenceDrafts, saveEvidenceFile, submitApplication } from '../../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt, reviewQueue } from '../../commands/reviewAttempt.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -13,9 +13,15 @@ import { renderMarkdown } from '../markdown.ts';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 import { ApplicationHeading, applicationFacts } from '../applicationFacts.tsx';
 import { proofApplicationPage } from './proofAndFees.tsx';
+import type { Child } from 'hono/jsx';
+import { PageScriptTag, servePageScript } from '../pageScripts.tsx';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+/** Facts joined with " · ", only those present. */
+export function joinFacts(facts: Child[]): Child[] {
+  return facts.filter((f) => f !== null && f !== undefined && f !== false && f !== '').flatMap((f, i) => (i === 0 ? [f] : [' · ', f]));
+}
 const STATUS: Record<string, string> = { in_progress: 'In progress', submitted: 'Submitted', in_review: 'In review', needs_revision: 'Needs revision', passed: 'Passed', expired: 'Expired', withdrawn: 'Withdrawn', rejected: 'Not approved' };
 
 async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
@@ -32,62 +38,92 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
   const rubric = v.rubric as Rubric;
   const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
   const base = `/applications/${app.public_id}`;
+  // Only the facts that apply, joined once (never "Attempt 2 · ·").
+  const facts: Child[] = [`Attempt ${Math.max(app.attempts, 1)}`];
+  if (editable) facts.push(`${daysLeft} days left (until ${app.deadline_at.toISOString().slice(0, 10)})`);
+  if (credential) facts.push(<><a href={`/badges/${credential.public_id}`}>Your badge</a> (also in your <a href="/backpack">backpack</a>)</>);
   return page(
     c,
     v.title,
     <>
       <ApplicationHeading title={v.title} />
       <p role="status">
-        <span class="tag">{STATUS[app.status]}</span> Attempt {Math.max(app.attempts, 1)} · {editable ? `${daysLeft} days left (until ${app.deadline_at.toISOString().slice(0, 10)})` : ''}
-        {credential && <> · Your badge: <a href={`/api/v1/credentials/${credential.public_id}`}>{credential.public_id}</a> (<a href={`/badges/${credential.public_id}`}>public page</a>)</>}
+        <span class="tag">{STATUS[app.status]}</span> {joinFacts(facts)}
       </p>
       <ErrorSummary form={form} />
-      {partsList.map((p, i) => {
-        const item = items.find((it) => it.part_index === i);
-        const file = files.find((f) => f.id === item?.file_id);
-        return (
-          <section class="card">
-            <h2>
-              Part {i + 1}: {p.prompt} {p.required ? '' : <span class="tag">optional</span>}
-            </h2>
-            {form.errors[`part${i}`] && <p class="error-text">{form.errors[`part${i}`]}</p>}
-            {p.kind === 'file' ? (
-              <>
-                {file && <p>Uploaded: {file.filename}</p>}
-                {editable && (
-                  <form method="post" action={`${base}/evidence/${i}/file`} enctype="multipart/form-data" class="stack">
-                    <CsrfField token={c.var.csrfToken} />
-                    <label for={`f-file-${i}`}>Choose a file{p.maxSizeMb ? ` (up to ${p.maxSizeMb} MB)` : ''}</label>
-                    <input id={`f-file-${i}`} name="file" type="file" />
-                    <button type="submit" class="secondary">
-                      Upload
-                    </button>
-                  </form>
+      {editable ? (
+        <form id="evidence" method="post" action={`${base}/evidence`} enctype="multipart/form-data" class="stack" style="max-width:none" novalidate data-autosave={`${base}/evidence`}>
+          <CsrfField token={c.var.csrfToken} />
+          <p class="hint">Your evidence is saved as you type (and whenever you choose “Save draft”). “{app.attempts ? 'Resubmit for review' : 'Submit for review'}” saves everything on this page first.</p>
+          {partsList.map((p, i) => {
+            const item = items.find((it) => it.part_index === i);
+            const file = files.find((f) => f.id === item?.file_id);
+            const error = form.errors[`part${i}`];
+            const id = `f-part${i}`;
+            return (
+              <section class="card">
+                <h2>
+                  Part {i + 1}: {p.prompt} {p.required ? '' : <span class="tag">optional</span>}
+                </h2>
+                {error && (
+                  <p id={`${id}-error`} class="error-text">
+                    {error}
+                  </p>
                 )}
-              </>
-            ) : (
-              <form method="post" action={`${base}/evidence/${i}`} class="stack" style="max-width:none">
-                <CsrfField token={c.var.csrfToken} />
-                <label for={`f-part-${i}`}>{p.kind === 'link' ? 'Link' : `Your answer${p.maxWords ? ` (up to ${p.maxWords} words)` : ''}`}</label>
-                {p.kind === 'text' && <span class="hint">You can use **bold**, *italic*, lists and [links](https://…).</span>}
-                {p.kind === 'link' ? (
-                  <input id={`f-part-${i}`} name="value" type="url" value={form.values[`part${i}`] ?? item?.link_url ?? ''} disabled={!editable} />
+                {p.kind === 'file' ? (
+                  <>
+                    {file && <p>Uploaded: {file.filename}</p>}
+                    <label for={id}>{file ? 'Replace the file' : 'Choose a file'}{p.maxSizeMb ? ` (up to ${p.maxSizeMb} MB)` : ''}</label>
+                    <input id={id} name={`file${i}`} type="file" aria-describedby={error ? `${id}-error` : undefined} />
+                  </>
                 ) : (
-                  <textarea id={`f-part-${i}`} name="value" rows={6} disabled={!editable}>
-                    {form.values[`part${i}`] ?? item?.text_value ?? ''}
-                  </textarea>
+                  <>
+                    <label for={id}>{p.kind === 'link' ? 'Link' : `Your answer${p.maxWords ? ` (up to ${p.maxWords} words)` : ''}`}</label>
+                    {p.kind === 'text' && <span class="hint">You can use **bold**, *italic*, lists and [links](https://…).</span>}
+                    {p.kind === 'link' ? (
+                      <input id={id} name={`part${i}`} type="url" value={form.values[`part${i}`] ?? item?.link_url ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+                    ) : (
+                      <textarea id={id} name={`part${i}`} rows={6} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+                        {form.values[`part${i}`] ?? item?.text_value ?? ''}
+                      </textarea>
+                    )}
+                  </>
                 )}
-                {editable && (
-                  <button type="submit" class="secondary">
-                    Save draft
-                  </button>
-                )}
-              </form>
-            )}
-          </section>
-        );
-      })}
-      {editable && <ActionButton action={`${base}/submit`} csrfToken={c.var.csrfToken} label={app.attempts ? 'Resubmit for review' : 'Submit for review'} />}{' '}
+              </section>
+            );
+          })}
+          <p class="muted" role="status" aria-live="polite" data-autosave-status></p>
+          <p>
+            <button type="submit" class="secondary">
+              Save draft
+            </button>{' '}
+            <button type="submit" formaction={`${base}/submit`}>
+              {app.attempts ? 'Resubmit for review' : 'Submit for review'}
+            </button>
+          </p>
+        </form>
+      ) : (
+        partsList.map((p, i) => {
+          const item = items.find((it) => it.part_index === i);
+          const file = files.find((f) => f.id === item?.file_id);
+          return (
+            <section class="card">
+              <h2>
+                Part {i + 1}: {p.prompt}
+              </h2>
+              {p.kind === 'file' ? (
+                file ? <p><a href={`/evidence-files/${file.public_id}`} download={file.filename}>{file.filename}</a></p> : <p class="muted">No file.</p>
+              ) : p.kind === 'link' ? (
+                item?.link_url ? <p><a href={item.link_url} rel="noopener noreferrer">{item.link_url}</a></p> : <p class="muted">No link.</p>
+              ) : item?.text_value?.trim() ? (
+                <div>{raw(renderMarkdown(item.text_value))}</div>
+              ) : (
+                <p class="muted">No answer.</p>
+              )}
+            </section>
+          );
+        })
+      )}
       {['in_progress', 'needs_revision', 'submitted'].includes(app.status) && <ActionButton action={`${base}/withdraw`} csrfToken={c.var.csrfToken} label="Withdraw" variant="danger" />}
       {attempts.length > 0 && (
         <section class="card">
@@ -116,6 +152,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
       )}
     </>,
     status,
+    editable ? <PageScriptTag name="evidence-autosave.js" /> : undefined,
   );
 }
 
@@ -206,9 +243,54 @@ async function reviewPage(c: C, form: FormState = emptyForm, status: 200 | 409 |
   );
 }
 
+const wantsJson = (c: C) => (c.req.header('accept') ?? '').includes('application/json');
+
+/**
+ * The evidence form as sent: typed parts (`part<i>`) and chosen files (`file<i>`). Parts not
+ * in the form are left alone; an empty file input is no file.
+ */
+async function evidenceForm(c: C): Promise<{ texts: Map<number, string>; files: Map<number, File>; typed: Record<string, string> }> {
+  const body = await c.req.parseBody();
+  const texts = new Map<number, string>();
+  const files = new Map<number, File>();
+  const typed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const text = /^part(\d{1,3})$/.exec(key);
+    if (text && typeof value === 'string') {
+      texts.set(Number(text[1]), value);
+      typed[key] = value;
+    }
+    const file = /^file(\d{1,3})$/.exec(key);
+    if (file && value instanceof File && value.size > 0) files.set(Number(file[1]), value);
+  }
+  return { texts, files, typed };
+}
+
+/** Saves the typed parts, then each chosen file; every problem is reported by part. */
+async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<number, File>): Promise<void> {
+  let problems: AppError | null = null;
+  // Always through the command, even with nothing typed: it checks the application is the viewer's and open.
+  try {
+    await saveEvidenceDrafts(c.var.deps, actor(c), c.req.param('id') ?? '', texts);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+    problems = err;
+  }
+  for (const [part, file] of files) {
+    try {
+      await saveEvidenceFile(c.var.deps, actor(c), c.req.param('id') ?? '', part, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+      problems = new AppError('validation_failed', problems ? 'Some evidence needs attention; the rest is saved.' : err.message, { ...(problems?.fields ?? {}), ...err.fields });
+    }
+  }
+  if (problems) throw problems;
+}
+
 /** Earners apply and submit evidence; reviewers score it; evidence files are served to those allowed. */
 export function earningRoutes() {
   const r = new Hono<AppEnv>();
+  servePageScript(r, 'evidence-autosave.js');
   r.post('/catalog/:org/:mc/apply', async (c) => {
     const mc = await c.var.deps.db
       .selectFrom('micro_credentials as m')
@@ -303,17 +385,38 @@ export function earningRoutes() {
       (form, status) => applicationPage(c, form, status as 422),
     );
   });
-  r.post('/applications/:id/submit', async (c) =>
-    handleForm(
+  r.post('/applications/:id/evidence', async (c) => {
+    const { texts, files, typed } = await evidenceForm(c);
+    if (wantsJson(c)) {
+      // The autosave: typed parts only; problems come back as JSON through the error boundary.
+      const { changed } = await saveEvidenceDrafts(c.var.deps, actor(c), c.req.param('id'), texts);
+      return c.json({ saved: true, changed: changed.map((i) => `part${i}`) });
+    }
+    return handleForm(
       c,
-      {},
+      typed,
       async () => {
+        await saveAllEvidence(c, texts, files);
+        return redirectWith(c, `/applications/${c.req.param('id')}`, 'success', 'Your evidence is saved.');
+      },
+      (form, status) => applicationPage(c, form, status as 422),
+    );
+  });
+  r.post('/applications/:id/submit', async (c) => {
+    // "Submit for review" sends the whole evidence form: everything typed is saved first, so a
+    // part the earner did not save separately is never lost (and is in the submitted attempt).
+    const { texts, files, typed } = await evidenceForm(c);
+    return handleForm(
+      c,
+      typed,
+      async () => {
+        await saveAllEvidence(c, texts, files);
         const { attempt } = await submitApplication(c.var.deps, actor(c), c.req.param('id'));
         return redirectWith(c, `/applications/${c.req.param('id')}`, 'success', `Attempt ${attempt} submitted. A peer reviewer will score it against the rubric.`);
       },
       (form, status) => applicationPage(c, form, status as 422),
-    ),
-  );
+    );
+  });
   r.post('/applications/:id/withdraw', async (c) => {
     await withdrawApplication(c.var.deps, actor(c), c.req.param('id'));
     return redirectWith(c, `/applications/${c.req.param('id')}`, 'info', 'Application withdrawn. Your evidence is kept; you can apply again.');

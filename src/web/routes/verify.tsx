@@ -15,6 +15,15 @@ const FORMAT_WORDS: Record<SubmissionFormat, string> = { json: 'pasted JSON', jw
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const nameOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Json).name) : undefined);
 
+/** Who the credential is about, and whether a name is bound by it or only shown elsewhere. */
+function recipientLine(subject: Json | undefined): string | undefined {
+  if (!subject) return undefined;
+  const name = str(subject.name);
+  const who = str(subject.id) ?? (subject.identifier ? 'identified by a hashed identifier (such as an email address)' : undefined);
+  if (name) return `${name}, named in the signed credential${who ? `; ${who}` : ''}`;
+  return who ? `${who}. The credential names no one: a name shown beside the badge (for example on its badge page) comes from that site, not from the signed credential.` : undefined;
+}
+
 /** What the credential says, in a few lines: achievement, issuer (with its verified identifier), recipient, dates. */
 function Summary({ credential, issuer: issuerText }: { credential: Json; issuer?: string }) {
   const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as Json | undefined;
@@ -23,7 +32,7 @@ function Summary({ credential, issuer: issuerText }: { credential: Json; issuer?
   const rows: [string, string | undefined][] = [
     ['Achievement', nameOf(achievement) ?? str(credential.name)],
     ['Issuer', issuerText ?? nameOf(issuer) ?? (typeof issuer === 'object' && issuer ? str((issuer as Json).id) : str(issuer))],
-    ['Recipient', str(subject?.id) ?? (subject?.identifier ? 'identified by a hashed identifier' : undefined)],
+    ['Recipient', recipientLine(subject)],
     ['Valid from', str(credential.validFrom) ?? str(credential.issuanceDate) ?? str(credential.issuedOn)],
     ['Valid until', str(credential.validUntil) ?? str(credential.expirationDate) ?? str(credential.expires)],
     ['Credential id', str(credential.id)],
