@@ -51,6 +51,9 @@ import { outcomeRoutes } from '../features/outcomes/pages.tsx';
 import { pathwayRoutes } from '../features/pathways/pages.tsx';
 import { teamRoutes } from '../features/teams/pages.tsx';
 
+/** Cairn's mark: the cairn-blue triangle of the page header. */
+const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 3 30 29H2z" fill="#1f5f8b"/></svg>';
+
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -96,6 +99,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const alive = (c: Context<AppEnv>) => c.json({ ok: true });
   app.get('/healthz', alive);
   app.get('/livez', alive);
+  // The site's icon (browsers ask for it; OAuth clients show it as Cairn's logo).
+  const icon = (c: Context<AppEnv>) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+  app.get('/favicon.svg', icon);
+  app.get('/favicon.ico', icon);
   // Readiness: the database answers a `select 1` within a short bound; 503 with the reason if not.
   app.get('/readyz', async (c) => {
     const readiness = await databaseReadiness(deps.db, Math.min(READY_TIMEOUT_MS, deps.config.databaseConnectTimeoutMs));

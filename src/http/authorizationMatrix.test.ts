@@ -102,6 +102,8 @@ const RULES: Record<string, Rule> = {
   // Health, home, accounts (public pages and forms).
   'GET /healthz': pub(),
   'GET /livez': pub(),
+  'GET /favicon.svg': pub(),
+  'GET /favicon.ico': pub(),
   'GET /readyz': pub(),
   'GET /': pub(),
   'GET /signup': pub(),

@@ -205,6 +205,7 @@ export function Layout(props: PageProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Cairn`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <style>{styles}</style>
         {props.head}
       </head>
