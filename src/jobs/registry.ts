@@ -10,9 +10,10 @@ import { checkAwardRunJobDefinition, issueAwardRunJob } from './bulkAwardJobs.ts
 import { ledgerJobs, ledgerSchedules } from './ledgerJobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
 import { notificationJobs, notificationSchedules } from '../features/notifications/jobs.ts';
+import { ob3Jobs, ob3Schedules } from '../features/ob3api/jobs.ts';
 
 /** Every job type Cairn runs. */
-export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob, remindUnclaimedJob, issueAwardRunJob, checkAwardRunJobDefinition, ...ledgerJobs, ...webhookJobs, ...notificationJobs] as JobDefinition<unknown>[];
+export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob, remindUnclaimedJob, issueAwardRunJob, checkAwardRunJobDefinition, ...ledgerJobs, ...webhookJobs, ...notificationJobs, ...ob3Jobs] as JobDefinition<unknown>[];
 
 /** Every recurring schedule. */
-export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules, ...claimSchedules, ...ledgerSchedules, ...notificationSchedules];
+export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules, ...claimSchedules, ...ledgerSchedules, ...notificationSchedules, ...ob3Schedules];
