@@ -10,7 +10,7 @@ a { color:var(--accent); }
 header.top { display:flex; flex-wrap:wrap; gap:16px; align-items:center; padding:10px 24px; background:#fff; border-bottom:1px solid var(--line); }
 .brand::before { content:''; display:inline-block; width:0; height:0; border-left:9px solid transparent; border-right:9px solid transparent; border-bottom:14px solid var(--accent); margin-right:6px; }
 .brand { font-weight:700; font-size:1.2rem; text-decoration:none; color:var(--ink); }
-header nav ul { display:flex; gap:16px; list-style:none; margin:0; padding:0; }
+header nav ul { display:flex; flex-wrap:wrap; gap:8px 16px; list-style:none; margin:0; padding:0; }
 .account { margin-left:auto; display:flex; gap:14px; align-items:center; flex-wrap:wrap; }
 .switcher { display:flex; gap:6px; align-items:center; }
 main { max-width:960px; margin:24px auto; padding:0 24px; }
