@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
 import { scratchPostgres } from '../src/testing/databases.ts';
 import { awardSetup, generatedRoster } from '../src/testing/awardFixtures.ts';
-import { createAwardRun, mapAwardRun, processAwardRun, startAwardRun, AWARD_JOBS_PER_RUN, ISSUE_AWARD_RUN } from '../src/commands/bulkAward.ts';
+import {
+  createAwardRun,
+  mapAwardRun,
+  processAwardRun,
+  startAwardRun,
+  AWARD_JOBS_PER_RUN,
+  ISSUE_AWARD_RUN,
+} from '../src/commands/bulkAward.ts';
 
 // Bulk award from CSV, end to end: a generated roster streamed in (upload), mapped and checked
 // (dry run), then issued by the run's jobs running side by side (as a worker runs them):
@@ -31,41 +38,101 @@ export async function bulkAwardOnce(storage: Storage, rows: number): Promise<Bul
   const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed));
   const sampler = setInterval(sample, 50);
   const t0 = performance.now();
-  const run = await createAwardRun(deps, actor, { microCredential: mc.publicId, fileName: 'bench.csv' }, generatedRoster(rows, `b${org.id}-`));
+  const run = await createAwardRun(
+    deps,
+    actor,
+    { microCredential: mc.publicId, fileName: 'bench.csv' },
+    generatedRoster(rows, `b${org.id}-`),
+  );
   const t1 = performance.now();
-  const summary = await mapAwardRun(deps, actor, run.publicId, { email: 'Email', name: 'Name', externalId: 'Student ID', credits: 'Hours', issuedOn: 'Date' });
+  const summary = await mapAwardRun(deps, actor, run.publicId, {
+    email: 'Email',
+    name: 'Name',
+    externalId: 'Student ID',
+    credits: 'Hours',
+    issuedOn: 'Date',
+  });
   if (summary.valid !== rows) throw new Error(`dry run found ${summary.valid} valid rows of ${rows}`);
   await startAwardRun(deps, actor, run.publicId);
   const t2 = performance.now();
   // The run's jobs, run here instead of by a worker, concurrently as a worker with concurrency >= 2 would.
-  const { id } = await storage.db.selectFrom('award_runs').select('id').where('public_id', '=', run.publicId).executeTakeFirstOrThrow();
-  await storage.db.deleteFrom('jobs').where('type', '=', ISSUE_AWARD_RUN).where('organisation_id', '=', org.id).execute();
-  await Promise.all(Array.from({ length: AWARD_JOBS_PER_RUN }, (_, part) => processAwardRun(deps, id, undefined, { part })));
+  const { id } = await storage.db
+    .selectFrom('award_runs')
+    .select('id')
+    .where('public_id', '=', run.publicId)
+    .executeTakeFirstOrThrow();
+  await storage.db
+    .deleteFrom('jobs')
+    .where('type', '=', ISSUE_AWARD_RUN)
+    .where('organisation_id', '=', org.id)
+    .execute();
+  await Promise.all(
+    Array.from({ length: AWARD_JOBS_PER_RUN }, (_, part) => processAwardRun(deps, id, undefined, { part })),
+  );
   const t3 = performance.now();
   clearInterval(sampler);
   sample();
-  const issued = await storage.db.selectFrom('credentials').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
-  const mails = await storage.db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
-  if (Number(issued.n) !== rows || Number(mails.n) !== rows) throw new Error(`expected ${rows} credentials and claim emails, got ${issued.n} and ${mails.n}`);
-  return { rows, peakHeapMb: Math.round(peak / 1024 / 1024), uploadS: (t1 - t0) / 1000, dryRunS: (t2 - t1) / 1000, issueS: (t3 - t2) / 1000, totalS: (t3 - t0) / 1000 };
+  const issued = await storage.db
+    .selectFrom('credentials')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('organisation_id', '=', org.id)
+    .executeTakeFirstOrThrow();
+  const mails = await storage.db
+    .selectFrom('mail_outbox')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('organisation_id', '=', org.id)
+    .executeTakeFirstOrThrow();
+  if (Number(issued.n) !== rows || Number(mails.n) !== rows)
+    throw new Error(`expected ${rows} credentials and claim emails, got ${issued.n} and ${mails.n}`);
+  return {
+    rows,
+    peakHeapMb: Math.round(peak / 1024 / 1024),
+    uploadS: (t1 - t0) / 1000,
+    dryRunS: (t2 - t1) / 1000,
+    issueS: (t3 - t2) / 1000,
+    totalS: (t3 - t0) / 1000,
+  };
 }
 
-async function measure(report: Report, label: string, storage: Storage, rows: number, log: (line: string) => void) {
+async function measure(
+  report: Report,
+  label: string,
+  storage: Storage,
+  rows: number,
+  log: (line: string) => void,
+) {
   await bulkAwardOnce(storage, 1000); // warm up: schema compilation, canonicalization templates, JIT
   const quarter = await bulkAwardOnce(storage, Math.max(1, Math.round(rows / 4)));
   const full = await bulkAwardOnce(storage, rows);
-  const fmt = (t: BulkTiming) => `${t.rows} rows: upload ${t.uploadS.toFixed(1)} s, dry run ${t.dryRunS.toFixed(1)} s, issue ${t.issueS.toFixed(1)} s, total ${t.totalS.toFixed(1)} s (${Math.round(t.rows / t.totalS)} rows/s), peak heap ${t.peakHeapMb} MB`;
+  const fmt = (t: BulkTiming) =>
+    `${t.rows} rows: upload ${t.uploadS.toFixed(1)} s, dry run ${t.dryRunS.toFixed(1)} s, issue ${t.issueS.toFixed(1)} s, total ${t.totalS.toFixed(1)} s (${Math.round(t.rows / t.totalS)} rows/s), peak heap ${t.peakHeapMb} MB`;
   log(`bulk award (${label}) ${fmt(quarter)}`);
   log(`bulk award (${label}) ${fmt(full)}`);
   // Linear time: four times the rows should take about four times as long (1.0 = exactly linear).
   const linearity = full.totalS / (4 * quarter.totalS);
-  log(`bulk award (${label}) time(N) / (4 × time(N/4)) = ${linearity.toFixed(2)}; 100,000 rows projected at ${((full.totalS / rows) * 100_000).toFixed(0)} s`);
-  report(`bulk award CSV → credentials + claim emails, ${rows} rows (${label})`, 'rows/s', rows / full.totalS, null);
-  report(`bulk award total time, ${rows} rows (${label}; target 100,000 in < 60 s on PostgreSQL, < 180 s embedded)`, 'ms', Math.round(full.totalS * 1000), null);
+  log(
+    `bulk award (${label}) time(N) / (4 × time(N/4)) = ${linearity.toFixed(2)}; 100,000 rows projected at ${((full.totalS / rows) * 100_000).toFixed(0)} s`,
+  );
+  report(
+    `bulk award CSV → credentials + claim emails, ${rows} rows (${label})`,
+    'rows/s',
+    rows / full.totalS,
+    null,
+  );
+  report(
+    `bulk award total time, ${rows} rows (${label}; target 100,000 in < 60 s on PostgreSQL, < 180 s embedded)`,
+    'ms',
+    Math.round(full.totalS * 1000),
+    null,
+  );
   report(`bulk award time(N) as % of 4 × time(N/4), 100 = linear (${label})`, '%', linearity * 100, null);
 }
 
-export async function bulkAwardBenchmarks(report: Report, rows: number, log: (line: string) => void = (l) => console.error(l)): Promise<void> {
+export async function bulkAwardBenchmarks(
+  report: Report,
+  rows: number,
+  log: (line: string) => void = (l) => console.error(l),
+): Promise<void> {
   // The embedded database as `cairn serve` runs it: a data directory on disk.
   const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
   try {
@@ -92,5 +159,9 @@ export async function bulkAwardBenchmarks(report: Report, rows: number, log: (li
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--rows');
   const rows = at > 0 ? Number(process.argv[at + 1]) : 10_000;
-  await bulkAwardBenchmarks((name, unit, value) => console.log(`${name}: ${Math.round(value)} ${unit}`), rows, (l) => console.log(l));
+  await bulkAwardBenchmarks(
+    (name, unit, value) => console.log(`${name}: ${Math.round(value)} ${unit}`),
+    rows,
+    (l) => console.log(l),
+  );
 }

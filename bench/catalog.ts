@@ -4,7 +4,10 @@ import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
 import { publicId } from '../src/domain/ids.ts';
 import { searchCatalog, type CatalogQuery } from '../src/storage/catalog.ts';
 
-const WORDS = 'classroom routines feedback restorative transitions norms asset lesson family knowledge texts multilingual bias checking understanding success criteria writing data colleagues performance tasks trauma ethics telehealth supervision humility documentation literacy numeracy inquiry science coaching mentoring leadership inclusion autism dyslexia attendance engagement project wellbeing'.split(' ');
+const WORDS =
+  'classroom routines feedback restorative transitions norms asset lesson family knowledge texts multilingual bias checking understanding success criteria writing data colleagues performance tasks trauma ethics telehealth supervision humility documentation literacy numeracy inquiry science coaching mentoring leadership inclusion autism dyslexia attendance engagement project wellbeing'.split(
+    ' ',
+  );
 
 function pick<T>(items: readonly T[], i: number): T {
   return items[i % items.length]!;
@@ -16,14 +19,31 @@ async function fill(storage: Storage, n: number): Promise<void> {
   await storage.db.transaction().execute(async (tx) => {
     const orgIds: number[] = [];
     for (let o = 0; o < 20; o++) {
-      const row = await tx.insertInto('organisations').values({ public_id: publicId('org'), slug: `bench-org-${o}-${Date.now()}`, name: `Bench Org ${o}`, kind: 'issuer', updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('organisations')
+        .values({
+          public_id: publicId('org'),
+          slug: `bench-org-${o}-${Date.now()}`,
+          name: `Bench Org ${o}`,
+          kind: 'issuer',
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       orgIds.push(row.id);
     }
     for (let start = 0; start < n; start += 500) {
       const batch = Array.from({ length: Math.min(500, n - start) }, (_, k) => start + k);
       const mcs = await tx
         .insertInto('micro_credentials')
-        .values(batch.map((i) => ({ public_id: publicId('mc'), organisation_id: pick(orgIds, i), slug: `mc-${i}`, created_at: now })))
+        .values(
+          batch.map((i) => ({
+            public_id: publicId('mc'),
+            organisation_id: pick(orgIds, i),
+            slug: `mc-${i}`,
+            created_at: now,
+          })),
+        )
         .returning('id')
         .execute();
       await tx
@@ -41,7 +61,10 @@ async function fill(storage: Storage, n: number): Promise<void> {
               competency: text,
               effort_hours: (i % 30) + 1,
               credit_hours: (i % 4) / 2,
-              earning_mode: pick(['reviewed_evidence', 'assessment', 'attendance', 'course_completion'] as const, i),
+              earning_mode: pick(
+                ['reviewed_evidence', 'assessment', 'attendance', 'course_completion'] as const,
+                i,
+              ),
               tags: [pick(WORDS, i)],
               evidence_parts: '[]',
               rubric: '{}',
@@ -68,7 +91,9 @@ function percentile(samples: number[], p: number): number {
 }
 
 /** Catalog search latency at 10,000 published micro-credentials: p50/p99 of realistic queries. */
-export async function catalogBenchmarks(report: (name: string, unit: string, cairn: number, reference: number | null) => void): Promise<void> {
+export async function catalogBenchmarks(
+  report: (name: string, unit: string, cairn: number, reference: number | null) => void,
+): Promise<void> {
   const storage = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });
   await migrate(storage.db);
   await fill(storage, 10_000);
@@ -93,10 +118,26 @@ export async function catalogBenchmarks(report: (name: string, unit: string, cai
   const scan: number[] = [];
   for (const q of queries.slice(0, 100)) {
     const t = performance.now();
-    await storage.db.selectFrom('catalog_entries').select(['micro_credential_id', 'title']).where('search_text', 'ilike', `%${q.q}%`).orderBy('published_at', 'desc').limit(20).execute();
+    await storage.db
+      .selectFrom('catalog_entries')
+      .select(['micro_credential_id', 'title'])
+      .where('search_text', 'ilike', `%${q.q}%`)
+      .orderBy('published_at', 'desc')
+      .limit(20)
+      .execute();
     scan.push(performance.now() - t);
   }
-  report('catalog search p50, 10,000 published (PGlite; vs ILIKE scan)', 'ms', Number(percentile(fts, 50).toFixed(2)), Number(percentile(scan, 50).toFixed(2)));
-  report('catalog search p99, 10,000 published (PGlite; target < 50 ms)', 'ms', Number(percentile(fts, 99).toFixed(2)), Number(percentile(scan, 99).toFixed(2)));
+  report(
+    'catalog search p50, 10,000 published (PGlite; vs ILIKE scan)',
+    'ms',
+    Number(percentile(fts, 50).toFixed(2)),
+    Number(percentile(scan, 50).toFixed(2)),
+  );
+  report(
+    'catalog search p99, 10,000 published (PGlite; target < 50 ms)',
+    'ms',
+    Number(percentile(fts, 99).toFixed(2)),
+    Number(percentile(scan, 99).toFixed(2)),
+  );
   await storage.close();
 }

@@ -28,7 +28,13 @@ export function benchCredential(i: number, issuer: string): Record<string, unkno
     creditsEarned: 0.5,
     results: [{ status: 'Completed' }],
     evidence: [{ id: `https://union.example.org/evidence/${i}`, narrative: `Portfolio ${i}` }],
-    credentialStatus: { id: `https://union.example.org/status/sl1#${i}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(i), statusListCredential: 'https://union.example.org/status/sl1' },
+    credentialStatus: {
+      id: `https://union.example.org/status/sl1#${i}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(i),
+      statusListCredential: 'https://union.example.org/status/sl1',
+    },
   });
 }
 
@@ -44,12 +50,14 @@ async function rate(seconds: number, work: (i: number) => Promise<unknown> | unk
 
 function parallelIssue(workers: number, seconds: number): Promise<number> {
   return Promise.all(
-    Array.from({ length: workers }, () =>
-      new Promise<number>((resolve, reject) => {
-        const w = new Worker(new URL('./signWorker.mjs', import.meta.url), { workerData: { seconds } });
-        w.once('message', (m: number) => resolve(m));
-        w.once('error', reject);
-      }),
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const w = new Worker(new URL('./signWorker.mjs', import.meta.url), { workerData: { seconds } });
+          w.once('message', (m: number) => resolve(m));
+          w.once('error', reject);
+        }),
     ),
   ).then((rates) => rates.reduce((a, b) => a + b, 0));
 }
@@ -61,17 +69,39 @@ export async function credentialBenchmarks(report: Report, seconds = 3): Promise
   const created = '2026-03-01T12:00:00Z';
   const canonicalizer = fastCanonicalizer();
   const reference = referenceStack(new Map([[did, resolveDidKey(did)]]));
-  const refKey = { id: verificationMethod, controller: did, publicKeyMultibase: keys.publicKeyMultibase, seed: keys.seed };
-  const cairnIssue = (i: number) => signEddsaRdfc2022(benchCredential(i, did), { privateKey: keys.privateKey, verificationMethod, created, canonicalizer });
+  const refKey = {
+    id: verificationMethod,
+    controller: did,
+    publicKeyMultibase: keys.publicKeyMultibase,
+    seed: keys.seed,
+  };
+  const cairnIssue = (i: number) =>
+    signEddsaRdfc2022(benchCredential(i, did), {
+      privateKey: keys.privateKey,
+      verificationMethod,
+      created,
+      canonicalizer,
+    });
 
   // Same input, same key, same `created`: the two stacks must produce the same bytes.
   const ours = await cairnIssue(7);
   const theirs = await reference.issue(benchCredential(7, did), refKey, created);
-  if (JSON.stringify(ours) !== JSON.stringify(theirs)) throw new Error('Cairn and the Digital Bazaar stack disagree on a signed credential');
+  if (JSON.stringify(ours) !== JSON.stringify(theirs))
+    throw new Error('Cairn and the Digital Bazaar stack disagree on a signed credential');
 
   const refIssue = await rate(seconds, (i) => reference.issue(benchCredential(i, did), refKey, created));
-  report('eddsa-rdfc-2022 issue, 1 core (vs Digital Bazaar vc.issue)', 'credentials/s', await rate(seconds, cairnIssue), refIssue);
-  report('eddsa-rdfc-2022 issue, 2 workers (vs Digital Bazaar, 1 core)', 'credentials/s', await parallelIssue(2, seconds), refIssue);
+  report(
+    'eddsa-rdfc-2022 issue, 1 core (vs Digital Bazaar vc.issue)',
+    'credentials/s',
+    await rate(seconds, cairnIssue),
+    refIssue,
+  );
+  report(
+    'eddsa-rdfc-2022 issue, 2 workers (vs Digital Bazaar, 1 core)',
+    'credentials/s',
+    await parallelIssue(2, seconds),
+    refIssue,
+  );
 
   const signed = await Promise.all(Array.from({ length: 200 }, (_, i) => cairnIssue(i)));
   const pick = (i: number) => signed[i % signed.length]!;
@@ -91,5 +121,15 @@ export async function credentialBenchmarks(report: Report, seconds = 3): Promise
 
   const unsigned = benchCredential(1, did);
   const raw = Buffer.from(JSON.stringify(unsigned));
-  report('VC-JWT (EdDSA) issue (vs raw Ed25519 sign of the same bytes)', 'credentials/s', await rate(seconds, (i) => signVcJwt({ ...unsigned, name: `Badge ${i}` }, { privateKey: keys.privateKey, kid: verificationMethod })), await rate(seconds, () => sign(null, raw, keys.privateKey)));
+  report(
+    'VC-JWT (EdDSA) issue (vs raw Ed25519 sign of the same bytes)',
+    'credentials/s',
+    await rate(seconds, (i) =>
+      signVcJwt(
+        { ...unsigned, name: `Badge ${i}` },
+        { privateKey: keys.privateKey, kid: verificationMethod },
+      ),
+    ),
+    await rate(seconds, () => sign(null, raw, keys.privateKey)),
+  );
 }

@@ -27,23 +27,43 @@ const AUTOCANNON = resolve(import.meta.dirname, '../node_modules/autocannon/auto
 
 function autocannon(args: string[]): Promise<AutocannonResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [AUTOCANNON, '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [AUTOCANNON, '--json', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done(JSON.parse(out) as AutocannonResult) : fail(new Error(`autocannon exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? done(JSON.parse(out) as AutocannonResult)
+        : fail(new Error(`autocannon exited with ${code}`)),
+    );
   });
 }
 
 async function loadOne(storage: Storage, label: string, report: Report, seconds: number, rate: number) {
   const server = await startTestServer(storage);
-  const deps = { db: storage.db, clock: systemClock, config: testConfig({ PUBLIC_URL: server.url }), credentials: testCredentialServices() };
+  const deps = {
+    db: storage.db,
+    clock: systemClock,
+    config: testConfig({ PUBLIC_URL: server.url }),
+    credentials: testCredentialServices(),
+  };
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Load Test Council' });
   const staff = await buildUser(storage.db);
-  const issued = await issueCredential(deps, { organisationId: org.id, userId: staff.id, ip: null }, {
-    recipient: { email: 'load@example.org' },
-    achievement: { id: 'https://cairn.test/a/load', name: 'Load Bearing', description: 'Holds up under load.', criteria: { narrative: 'Measured.' } },
-  });
+  const issued = await issueCredential(
+    deps,
+    { organisationId: org.id, userId: staff.id, ip: null },
+    {
+      recipient: { email: 'load@example.org' },
+      achievement: {
+        id: 'https://cairn.test/a/load',
+        name: 'Load Bearing',
+        description: 'Holds up under load.',
+        criteria: { narrative: 'Measured.' },
+      },
+    },
+  );
   const dir = mkdtempSync(join(tmpdir(), 'cairn-load-'));
   const body = join(dir, 'verify.json');
   writeFileSync(body, JSON.stringify({ verifiableCredential: issued.credential }));
@@ -52,14 +72,55 @@ async function loadOne(storage: Storage, label: string, report: Report, seconds:
     // Warm up (first requests compile templates, fill caches).
     await autocannon(['-c', '4', '-d', '2', `${server.url}/badges/${issued.publicId}`]);
     const page = await autocannon([...common, `${server.url}/badges/${issued.publicId}`]);
-    report(`badge page p99 at ${rate} req/s (${label}; target 25 ms${page.non2xx + page.errors ? `; ${page.non2xx + page.errors} failed` : ''})`, 'ms', page.latency.p99, 25);
+    report(
+      `badge page p99 at ${rate} req/s (${label}; target 25 ms${page.non2xx + page.errors ? `; ${page.non2xx + page.errors} failed` : ''})`,
+      'ms',
+      page.latency.p99,
+      25,
+    );
     report(`badge page p50 at ${rate} req/s (${label})`, 'ms', page.latency.p50, null);
-    report(`badge page requests answered per second (${label}; asked ${rate})`, 'requests/s', page.requests.average, rate);
-    await autocannon(['-c', '4', '-d', '2', '-m', 'POST', '-H', 'content-type=application/json', '-i', body, `${server.url}/credentials/verify`]);
-    const verify = await autocannon([...common, '-m', 'POST', '-H', 'content-type=application/json', '-i', body, `${server.url}/credentials/verify`]);
-    report(`POST /credentials/verify p99 at ${rate} req/s (${label}; target 25 ms${verify.non2xx + verify.errors ? `; ${verify.non2xx + verify.errors} failed` : ''})`, 'ms', verify.latency.p99, 25);
+    report(
+      `badge page requests answered per second (${label}; asked ${rate})`,
+      'requests/s',
+      page.requests.average,
+      rate,
+    );
+    await autocannon([
+      '-c',
+      '4',
+      '-d',
+      '2',
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-i',
+      body,
+      `${server.url}/credentials/verify`,
+    ]);
+    const verify = await autocannon([
+      ...common,
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-i',
+      body,
+      `${server.url}/credentials/verify`,
+    ]);
+    report(
+      `POST /credentials/verify p99 at ${rate} req/s (${label}; target 25 ms${verify.non2xx + verify.errors ? `; ${verify.non2xx + verify.errors} failed` : ''})`,
+      'ms',
+      verify.latency.p99,
+      25,
+    );
     report(`POST /credentials/verify p50 at ${rate} req/s (${label})`, 'ms', verify.latency.p50, null);
-    report(`POST /credentials/verify requests answered per second (${label}; asked ${rate})`, 'requests/s', verify.requests.average, rate);
+    report(
+      `POST /credentials/verify requests answered per second (${label}; asked ${rate})`,
+      'requests/s',
+      verify.requests.average,
+      rate,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await server.stop();
@@ -67,7 +128,11 @@ async function loadOne(storage: Storage, label: string, report: Report, seconds:
 }
 
 /** Fixed-rate load on the badge page and the verify endpoint, on PGlite and (when set) PostgreSQL. */
-export async function loadBenchmarks(report: Report, seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5), rate = Number(process.env.BENCH_LOAD_RATE ?? 1000)) {
+export async function loadBenchmarks(
+  report: Report,
+  seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5),
+  rate = Number(process.env.BENCH_LOAD_RATE ?? 1000),
+) {
   const embedded = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });
   await migrate(embedded.db);
   await loadOne(embedded, 'PGlite', report, seconds, rate);

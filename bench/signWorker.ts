@@ -10,7 +10,13 @@ import { benchCredential } from './credentials.ts';
 const keys = generateEd25519();
 const { did, verificationMethod } = didKeyFor(keys.publicKeyMultibase);
 const canonicalizer = fastCanonicalizer();
-const issue = (i: number) => signEddsaRdfc2022(benchCredential(i, did), { privateKey: keys.privateKey, verificationMethod, created: '2026-03-01T12:00:00Z', canonicalizer });
+const issue = (i: number) =>
+  signEddsaRdfc2022(benchCredential(i, did), {
+    privateKey: keys.privateKey,
+    verificationMethod,
+    created: '2026-03-01T12:00:00Z',
+    canonicalizer,
+  });
 for (let i = 0; i < 30; i++) await issue(i);
 let n = 0;
 const start = performance.now();

@@ -20,7 +20,14 @@ describe('config', () => {
   });
 
   test('environment variables are read and typed', () => {
-    const c = loadConfig({ PORT: '8080', CAIRN_DEMO: 'false', CAIRN_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://u:p@db:5432/cairn', PUBLIC_URL: 'https://badges.example.org/', SMTP_URL: 'smtp://mail:25' });
+    const c = loadConfig({
+      PORT: '8080',
+      CAIRN_DEMO: 'false',
+      CAIRN_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://u:p@db:5432/cairn',
+      PUBLIC_URL: 'https://badges.example.org/',
+      SMTP_URL: 'smtp://mail:25',
+    });
     assert.equal(c.port, 8080);
     assert.equal(c.demo, false);
     assert.equal(c.mailbox, false, 'the mailbox follows demo mode unless set');
@@ -42,15 +49,24 @@ describe('config', () => {
         return true;
       },
     );
-    assert.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000": must be a whole number from 1 to 65535/);
+    assert.throws(
+      () => loadConfig({ PORT: '70000' }),
+      /PORT="70000": must be a whole number from 1 to 65535/,
+    );
     assert.throws(() => loadConfig({ CAIRN_DEMO: 'false' }), /CAIRN_SECRET: required when CAIRN_DEMO=false/);
-    assert.throws(() => loadConfig({ CAIRN_SECRET: 'short' }), /CAIRN_SECRET="short": must be at least 32 characters/);
+    assert.throws(
+      () => loadConfig({ CAIRN_SECRET: 'short' }),
+      /CAIRN_SECRET="short": must be at least 32 characters/,
+    );
   });
 
   test('an optional JSON file supplies settings; the environment wins', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-config-'));
     const file = join(dir, 'cairn.json');
-    writeFileSync(file, JSON.stringify({ PORT: 4000, WORKER_CONCURRENCY: 2, MAIL_FROM: 'Board <board@example.gov>' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ PORT: 4000, WORKER_CONCURRENCY: 2, MAIL_FROM: 'Board <board@example.gov>' }),
+    );
     const c = loadConfig({ CAIRN_CONFIG: file, PORT: '4100' });
     assert.equal(c.port, 4100);
     assert.equal(c.workerConcurrency, 2);

@@ -10,7 +10,10 @@ const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof levels)[number];
 
 /** Writes lines at or above `level` to stderr. */
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger {
   const min = levels.indexOf(level);
   const log = (at: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (levels.indexOf(at) < min) return;

@@ -30,7 +30,15 @@ export const awardInput = z.object({
 
 /** An award in issue-form words → the issuing command's input (evidence, credits, issue date). */
 export function awardToIssueInput(award: z.infer<typeof awardInput>): Record<string, unknown> {
-  const evidence = award.narrative || award.evidenceUrl ? [{ ...(award.evidenceUrl ? { id: award.evidenceUrl } : {}), ...(award.narrative ? { narrative: award.narrative } : {}) }] : undefined;
+  const evidence =
+    award.narrative || award.evidenceUrl
+      ? [
+          {
+            ...(award.evidenceUrl ? { id: award.evidenceUrl } : {}),
+            ...(award.narrative ? { narrative: award.narrative } : {}),
+          },
+        ]
+      : undefined;
   return {
     recipient: { email: award.email },
     microCredential: award.microCredential,
@@ -42,11 +50,19 @@ export function awardToIssueInput(award: z.infer<typeof awardInput>): Record<str
 }
 
 /** A credential this organisation already issued to the address for the published version, still standing (not revoked). */
-export async function heldAward(db: Queryable, organisationId: number, email: string, microCredentialPublicId: string, now: Date): Promise<{ publicId: string; issuedAt: Date; version: number; title: string } | null> {
+export async function heldAward(
+  db: Queryable,
+  organisationId: number,
+  email: string,
+  microCredentialPublicId: string,
+  now: Date,
+): Promise<{ publicId: string; issuedAt: Date; version: number; title: string } | null> {
   const rows = await db
     .selectFrom('credentials as c')
     .innerJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
-    .innerJoin('micro_credential_versions as v', (j) => j.onRef('v.micro_credential_id', '=', 'm.id').on('v.status', '=', 'published'))
+    .innerJoin('micro_credential_versions as v', (j) =>
+      j.onRef('v.micro_credential_id', '=', 'm.id').on('v.status', '=', 'published'),
+    )
     .select(['c.id', 'c.public_id', 'c.issued_at', 'c.valid_until', 'v.version', 'v.title'])
     .where('c.organisation_id', '=', organisationId)
     .where('m.public_id', '=', microCredentialPublicId)
@@ -55,9 +71,15 @@ export async function heldAward(db: Queryable, organisationId: number, email: st
     .orderBy('c.id', 'desc')
     .execute();
   if (!rows.length) return null;
-  const statuses = await statusesOf(db, rows.map((r) => ({ id: r.id, valid_until: r.valid_until ? new Date(r.valid_until) : null })), now);
+  const statuses = await statusesOf(
+    db,
+    rows.map((r) => ({ id: r.id, valid_until: r.valid_until ? new Date(r.valid_until) : null })),
+    now,
+  );
   const held = rows.find((r) => statuses.get(r.id) !== 'revoked');
-  return held ? { publicId: held.public_id, issuedAt: held.issued_at, version: held.version, title: held.title } : null;
+  return held
+    ? { publicId: held.public_id, issuedAt: held.issued_at, version: held.version, title: held.title }
+    : null;
 }
 
 /**
@@ -65,10 +87,24 @@ export async function heldAward(db: Queryable, organisationId: number, email: st
  * With `duplicates: 'confirm'` (the staff form), an award to someone who already holds this
  * version (not revoked) is refused with `already_awarded` unless the input says `issueAgain: true`.
  */
-export async function awardCredential(deps: CommandDeps & { credentials: CredentialServices }, actor: IssuingActor, input: unknown, options: { duplicates?: 'allow' | 'confirm' } = {}): Promise<IssuedCredential> {
+export async function awardCredential(
+  deps: CommandDeps & { credentials: CredentialServices },
+  actor: IssuingActor,
+  input: unknown,
+  options: { duplicates?: 'allow' | 'confirm' } = {},
+): Promise<IssuedCredential> {
   const award = parseInput(awardInput, input);
-  if (options.duplicates === 'confirm' && !(typeof input === 'object' && input !== null && (input as { issueAgain?: unknown }).issueAgain === true)) {
-    const held = await heldAward(deps.db, actor.organisationId, award.email, award.microCredential, deps.clock.now());
+  if (
+    options.duplicates === 'confirm' &&
+    !(typeof input === 'object' && input !== null && (input as { issueAgain?: unknown }).issueAgain === true)
+  ) {
+    const held = await heldAward(
+      deps.db,
+      actor.organisationId,
+      award.email,
+      award.microCredential,
+      deps.clock.now(),
+    );
     if (held) {
       const message = `${award.email} already holds “${held.title}” (version ${held.version}), issued on ${held.issuedAt.toISOString().slice(0, 10)}. Issue it again only if a second credential is really meant.`;
       throw new AppError('conflict', message, { issueAgain: message });

@@ -6,7 +6,10 @@ import type { IssuingActor } from './issueCredential.ts';
 import type { CommandDeps } from './context.ts';
 
 export const manyInput = changeStatusInput.extend({
-  ids: z.array(z.string().trim().min(1)).min(1, 'Select at least one credential.').max(1000, 'Change at most 1,000 credentials at once.'),
+  ids: z
+    .array(z.string().trim().min(1))
+    .min(1, 'Select at least one credential.')
+    .max(1000, 'Change at most 1,000 credentials at once.'),
 });
 
 export interface ManyStatusResult {
@@ -20,9 +23,18 @@ export interface ManyStatusResult {
  * own transaction (the same path as one change: status bit, event, audit, list republished), so one
  * credential that cannot change leaves the others changed and is reported, not hidden.
  */
-export async function changeManyCredentialStatuses(deps: CommandDeps, actor: IssuingActor, input: unknown): Promise<ManyStatusResult> {
+export async function changeManyCredentialStatuses(
+  deps: CommandDeps,
+  actor: IssuingActor,
+  input: unknown,
+): Promise<ManyStatusResult> {
   const { ids, action, reason } = parseInput(manyInput, input);
-  if (action === 'revoke' && !reason) throw new AppError('validation_failed', 'Say why these credentials are revoked; the reason is shown publicly.', { reason: 'Give a reason.' });
+  if (action === 'revoke' && !reason)
+    throw new AppError(
+      'validation_failed',
+      'Say why these credentials are revoked; the reason is shown publicly.',
+      { reason: 'Give a reason.' },
+    );
   const result: ManyStatusResult = { changed: [], skipped: [] };
   for (const id of new Set(ids)) {
     try {

@@ -10,19 +10,43 @@ import { recordAudit } from '../storage/audit.ts';
 import type { Actor, CommandDeps } from './context.ts';
 
 export const changePasswordInput = z
-  .object({ current: z.string().min(1, 'Enter your current password.'), password: passwordSchema, confirm: z.string() })
+  .object({
+    current: z.string().min(1, 'Enter your current password.'),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
   .refine((v) => v.password === v.confirm, { message: 'The two passwords differ.', path: ['confirm'] });
 
 /** Changes the password after checking the current one; other sessions are logged out. */
-export async function changePassword(deps: CommandDeps, actor: Actor & { sessionId: number }, input: unknown): Promise<void> {
+export async function changePassword(
+  deps: CommandDeps,
+  actor: Actor & { sessionId: number },
+  input: unknown,
+): Promise<void> {
   const { current, password } = parseInput(changePasswordInput, input);
   const user = await findUser(deps.db, actor.userId);
-  if (!user || !(await verifyPassword(user.password_hash, current))) throw invalid({ current: 'That is not your current password.' });
+  if (!user || !(await verifyPassword(user.password_hash, current)))
+    throw invalid({ current: 'That is not your current password.' });
   const hash = await hashPassword(password);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', actor.userId).execute();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, updated_at: now })
+      .where('id', '=', actor.userId)
+      .execute();
     await deleteUserSessions(tx, actor.userId, actor.sessionId);
-    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: 'user.password_changed', subjectType: 'user', subjectId: user.public_id, ip: actor.ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: actor.userId,
+        action: 'user.password_changed',
+        subjectType: 'user',
+        subjectId: user.public_id,
+        ip: actor.ip,
+      },
+      now,
+    );
   });
 }

@@ -15,8 +15,12 @@ import { createCollection, shareCollection, sharedCollection } from './collectio
 
 /** Every value the database holds for the user's collections and their audit trail, as one text. */
 async function everythingAbout(db: Db, userId: number): Promise<string> {
-  const collections = await sql<{ row: unknown }>`select to_jsonb(c) as row from collections c where c.user_id = ${userId}`.execute(db);
-  const audit = await sql<{ row: unknown }>`select to_jsonb(a) as row from audit_events a where a.actor_user_id = ${userId}`.execute(db);
+  const collections = await sql<{
+    row: unknown;
+  }>`select to_jsonb(c) as row from collections c where c.user_id = ${userId}`.execute(db);
+  const audit = await sql<{
+    row: unknown;
+  }>`select to_jsonb(a) as row from audit_events a where a.actor_user_id = ${userId}`.execute(db);
   return JSON.stringify([...collections.rows, ...audit.rows]);
 }
 
@@ -56,7 +60,12 @@ async function beforeHashing(): Promise<Array<{ name: string; storage: Storage; 
     out.push({ name: 'postgres', storage: scratch.storage, drop: () => scratch.drop() });
   }
   for (const { storage } of out) {
-    const migrator = new Migrator({ db: storage.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+    const migrator = new Migrator({
+      db: storage.db,
+      provider: { getMigrations: async () => migrations },
+      migrationTableName: 'schema_migrations',
+      migrationLockTableName: 'schema_migrations_lock',
+    });
     const names = Object.keys(migrations).sort();
     const last = names[names.indexOf('0017_trust_accounts') - 1]!;
     const { error } = await migrator.migrateTo(last);
@@ -66,27 +75,42 @@ async function beforeHashing(): Promise<Array<{ name: string; storage: Storage; 
 }
 
 describe('migration 0017 hashes existing share links', () => {
-  test('a link shared before the migration still opens the collection, and is no longer stored', { timeout: 120_000 }, async () => {
-    for (const { name, storage, drop } of await beforeHashing()) {
-      try {
-        const db = storage.db;
-        const user = await buildUser(db);
-        const token = newSecretToken();
-        const now = new Date();
-        // Written as the table was before 0017 (share_token held the link itself).
-        await sql`insert into collections (public_id, user_id, name, shared, share_token, created_at, updated_at)
-                  values (${publicId('col')}, ${user.id}, 'Shared long ago', true, ${token}, ${now}, ${now})`.execute(db);
-        const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
-        const { error } = await migrator.migrateToLatest();
-        if (error) throw error;
-        assert.equal((await sharedCollection(db, token)).name, 'Shared long ago', name);
-        assert.ok(!(await everythingAbout(db, user.id)).includes(token), `${name}: no plain token stored`);
-        const row = await db.selectFrom('collections').select(['share_token_hash', 'shared_at']).where('user_id', '=', user.id).executeTakeFirstOrThrow();
-        assert.equal(row.share_token_hash, hashToken(token));
-        assert.ok(row.shared_at);
-      } finally {
-        await drop();
+  test(
+    'a link shared before the migration still opens the collection, and is no longer stored',
+    { timeout: 120_000 },
+    async () => {
+      for (const { name, storage, drop } of await beforeHashing()) {
+        try {
+          const db = storage.db;
+          const user = await buildUser(db);
+          const token = newSecretToken();
+          const now = new Date();
+          // Written as the table was before 0017 (share_token held the link itself).
+          await sql`insert into collections (public_id, user_id, name, shared, share_token, created_at, updated_at)
+                  values (${publicId('col')}, ${user.id}, 'Shared long ago', true, ${token}, ${now}, ${now})`.execute(
+            db,
+          );
+          const migrator = new Migrator({
+            db,
+            provider: { getMigrations: async () => migrations },
+            migrationTableName: 'schema_migrations',
+            migrationLockTableName: 'schema_migrations_lock',
+          });
+          const { error } = await migrator.migrateToLatest();
+          if (error) throw error;
+          assert.equal((await sharedCollection(db, token)).name, 'Shared long ago', name);
+          assert.ok(!(await everythingAbout(db, user.id)).includes(token), `${name}: no plain token stored`);
+          const row = await db
+            .selectFrom('collections')
+            .select(['share_token_hash', 'shared_at'])
+            .where('user_id', '=', user.id)
+            .executeTakeFirstOrThrow();
+          assert.equal(row.share_token_hash, hashToken(token));
+          assert.ok(row.shared_at);
+        } finally {
+          await drop();
+        }
       }
-    }
-  });
+    },
+  );
 });

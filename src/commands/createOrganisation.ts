@@ -13,16 +13,27 @@ export const createOrganisationInput = z.object({
   slug: z.preprocess((v) => (v === '' ? undefined : v), slugSchema.optional()),
   kind: z.enum(ORGANISATION_KINDS, { message: 'Choose issuer, recognizer or both.' }),
   description: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
-  website: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().url('Enter a full address such as https://example.org.').optional()),
+  website: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().trim().url('Enter a full address such as https://example.org.').optional(),
+  ),
 });
 
 /** Creates an organisation with the actor as its owner. */
-export async function createOrganisation(deps: CommandDeps, actor: Actor, input: unknown): Promise<{ id: number; slug: string }> {
+export async function createOrganisation(
+  deps: CommandDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<{ id: number; slug: string }> {
   const v = parseInput(createOrganisationInput, input);
   const slug = v.slug ?? slugify(v.name);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const taken = await tx.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
+    const taken = await tx
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     if (taken) throw conflict('That web address is taken.', { slug: `“${slug}” is taken; choose another.` });
     const org = await tx
       .insertInto('organisations')
@@ -38,8 +49,23 @@ export async function createOrganisation(deps: CommandDeps, actor: Actor, input:
       })
       .returning(['id', 'slug', 'public_id'])
       .executeTakeFirstOrThrow();
-    await tx.insertInto('memberships').values({ organisation_id: org.id, user_id: actor.userId, roles: ['owner'], created_at: now }).execute();
-    await recordAudit(tx, { organisationId: org.id, actorUserId: actor.userId, action: 'organisation.created', subjectType: 'organisation', subjectId: org.public_id, data: { name: v.name, kind: v.kind }, ip: actor.ip }, now);
+    await tx
+      .insertInto('memberships')
+      .values({ organisation_id: org.id, user_id: actor.userId, roles: ['owner'], created_at: now })
+      .execute();
+    await recordAudit(
+      tx,
+      {
+        organisationId: org.id,
+        actorUserId: actor.userId,
+        action: 'organisation.created',
+        subjectType: 'organisation',
+        subjectId: org.public_id,
+        data: { name: v.name, kind: v.kind },
+        ip: actor.ip,
+      },
+      now,
+    );
     return { id: org.id, slug: org.slug };
   });
 }

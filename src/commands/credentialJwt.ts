@@ -24,12 +24,28 @@ export async function credentialJwt(db: Queryable, vault: KeyVault, credentialId
   if (!row) throw notFound('That badge');
   if (row.jwt) return row.jwt;
   if (row.algorithm !== 'Ed25519' || !row.private_key_encrypted) throw notFound('A VC-JWT of this badge');
-  if (row.status === 'revoked') throw new AppError('not_found', 'The key that signed this badge has since been revoked by its issuer, so no VC-JWT can be made for it. The credential (JSON) is still available.');
+  if (row.status === 'revoked')
+    throw new AppError(
+      'not_found',
+      'The key that signed this badge has since been revoked by its issuer, so no VC-JWT can be made for it. The credential (JSON) is still available.',
+    );
   const { proof, ...unsigned } = JSON.parse(row.document) as Record<string, unknown>;
   const first = [proof].flat()[0] as { verificationMethod?: unknown } | undefined;
   if (typeof first?.verificationMethod !== 'string') throw notFound('A VC-JWT of this badge');
-  const jwt = signVcJwt(unsigned, { privateKey: ed25519FromSeed(vault.open(row.private_key_encrypted)).privateKey, kid: first.verificationMethod });
-  await db.updateTable('credentials').set({ jwt }).where('id', '=', credentialId).where('jwt', 'is', null).execute();
-  const stored = await db.selectFrom('credentials').select('jwt').where('id', '=', credentialId).executeTakeFirstOrThrow();
+  const jwt = signVcJwt(unsigned, {
+    privateKey: ed25519FromSeed(vault.open(row.private_key_encrypted)).privateKey,
+    kid: first.verificationMethod,
+  });
+  await db
+    .updateTable('credentials')
+    .set({ jwt })
+    .where('id', '=', credentialId)
+    .where('jwt', 'is', null)
+    .execute();
+  const stored = await db
+    .selectFrom('credentials')
+    .select('jwt')
+    .where('id', '=', credentialId)
+    .executeTakeFirstOrThrow();
   return stored.jwt ?? jwt;
 }

@@ -10,23 +10,42 @@ import { activeSigningKey } from '../storage/issuerKeys.ts';
 import { achievementUrl } from '../credentials/achievement.ts';
 import { OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from '../credentials/contexts.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
-import { documentHash, isoSeconds, signForOrganisation, type CredentialServices } from '../credentials/issuing.ts';
+import {
+  documentHash,
+  isoSeconds,
+  signForOrganisation,
+  type CredentialServices,
+} from '../credentials/issuing.ts';
 import { validateEndorsementCredential } from '../credentials/schema.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { submissionMail } from '../mail/recognitionMail.tsx';
 import { loadSubmission } from './programSubmissions.ts';
 import { appLink, type Actor, type CommandDeps } from './context.ts';
 
-export const ENDORSEMENT_SCHEMA_ID = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
-
+export const ENDORSEMENT_SCHEMA_ID =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
 
 /** The unsigned OB 3.0 EndorsementCredential of a recognizer for an achievement. */
-export function buildEndorsementCredential(v: { issuerId: string; issuerName: string; issuerUrl?: string | null; achievementId: string; achievementName: string; comment: string; validFrom: string; validUntil?: string | null }): Record<string, unknown> {
+export function buildEndorsementCredential(v: {
+  issuerId: string;
+  issuerName: string;
+  issuerUrl?: string | null;
+  achievementId: string;
+  achievementName: string;
+  comment: string;
+  validFrom: string;
+  validUntil?: string | null;
+}): Record<string, unknown> {
   return {
     '@context': [VC_V2, OB_V3_CONTEXT, OB_V3_EXTENSIONS],
     id: `urn:uuid:${randomUUID()}`,
     type: ['VerifiableCredential', 'EndorsementCredential'],
-    issuer: { id: v.issuerId, type: ['Profile'], name: v.issuerName, ...(v.issuerUrl ? { url: v.issuerUrl } : {}) },
+    issuer: {
+      id: v.issuerId,
+      type: ['Profile'],
+      name: v.issuerName,
+      ...(v.issuerUrl ? { url: v.issuerUrl } : {}),
+    },
     validFrom: v.validFrom,
     ...(v.validUntil ? { validUntil: v.validUntil } : {}),
     name: `${v.issuerName} endorses ${v.achievementName}`,
@@ -41,9 +60,20 @@ export function buildEndorsementCredential(v: { issuerId: string; issuerName: st
  * (eddsa-rdfc-2022), stored verbatim with its hash, and shown on the catalog and badge pages.
  */
 /** The provider's endorsement: an optional comment. */
-export const endorseInput = z.object({ comment: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(2000, 'Keep the endorsement comment under 2000 characters.')) });
+export const endorseInput = z.object({
+  comment: z.preprocess(
+    (v) => (v === undefined || v === null ? '' : v),
+    z.string().trim().max(2000, 'Keep the endorsement comment under 2000 characters.'),
+  ),
+});
 
-export async function endorseSubmission(deps: CommandDeps & { credentials: CredentialServices }, actor: Actor, orgSlug: string, submissionPublicId: string, input: unknown): Promise<{ publicId: string; credential: Record<string, unknown> }> {
+export async function endorseSubmission(
+  deps: CommandDeps & { credentials: CredentialServices },
+  actor: Actor,
+  orgSlug: string,
+  submissionPublicId: string,
+  input: unknown,
+): Promise<{ publicId: string; credential: Record<string, unknown> }> {
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
   const pre = await loadSubmission(db, orgSlug, actor.userId, submissionPublicId);
@@ -53,40 +83,114 @@ export async function endorseSubmission(deps: CommandDeps & { credentials: Crede
   // Create the recognizer's key outside the transaction (a race for one must not abort ours).
   await activeSigningKey(db, pre.organisation.id, credentials.vault, now);
   return inTransaction(db, async (tx) => {
-    const { organisation, submission: s } = await loadSubmission(tx, orgSlug, actor.userId, submissionPublicId);
+    const { organisation, submission: s } = await loadSubmission(
+      tx,
+      orgSlug,
+      actor.userId,
+      submissionPublicId,
+    );
     await tx.selectFrom('program_submissions').select('id').where('id', '=', s.id).forUpdate().execute();
     if (s.status !== 'approved') throw conflict('Only an approved submission can be endorsed.');
-    if (s.subject_kind !== 'micro_credential' || !s.mc_slug || s.micro_credential_version === null) throw new AppError('conflict', 'Endorsements are issued for approved micro-credential versions.');
-    const current = await tx.selectFrom('endorsements').select('public_id').where('submission_id', '=', s.id).where('revoked_at', 'is', null).executeTakeFirst();
+    if (s.subject_kind !== 'micro_credential' || !s.mc_slug || s.micro_credential_version === null)
+      throw new AppError('conflict', 'Endorsements are issued for approved micro-credential versions.');
+    const current = await tx
+      .selectFrom('endorsements')
+      .select('public_id')
+      .where('submission_id', '=', s.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     if (current) throw conflict('This approval is already endorsed.');
-    const version = await tx.selectFrom('micro_credential_versions').select('title').where('micro_credential_id', '=', s.micro_credential_id!).where('version', '=', s.micro_credential_version).executeTakeFirstOrThrow();
+    const version = await tx
+      .selectFrom('micro_credential_versions')
+      .select('title')
+      .where('micro_credential_id', '=', s.micro_credential_id!)
+      .where('version', '=', s.micro_credential_version)
+      .executeTakeFirstOrThrow();
     const unsigned = buildEndorsementCredential({
       issuerId: organisationDid(config.publicUrl, organisation.slug),
       issuerName: organisation.name,
       issuerUrl: organisation.website,
       achievementId: achievementUrl(config.publicUrl, s.issuer_slug, s.mc_slug, s.micro_credential_version),
       achievementName: version.title,
-      comment: comment || `${organisation.name} recognizes “${version.title}” (version ${s.micro_credential_version}) of ${s.issuer_name} in its program “${s.program_name}” for ${s.hours_granted ?? 0} credit hours.`,
+      comment:
+        comment ||
+        `${organisation.name} recognizes “${version.title}” (version ${s.micro_credential_version}) of ${s.issuer_name} in its program “${s.program_name}” for ${s.hours_granted ?? 0} credit hours.`,
       validFrom: isoSeconds(now),
       validUntil: s.ends_on ? `${s.ends_on}T23:59:59Z` : null,
     });
     const schema = validateEndorsementCredential(unsigned);
-    if (!schema.valid) throw new AppError('validation_failed', `The endorsement would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`);
+    if (!schema.valid)
+      throw new AppError(
+        'validation_failed',
+        `The endorsement would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+      );
     const { signed } = await signForOrganisation(tx, credentials, config, organisation, unsigned, now);
     const document = JSON.stringify(signed);
     const row = await tx
       .insertInto('endorsements')
-      .values({ public_id: publicId('end'), submission_id: s.id, organisation_id: organisation.id, document, sha256: documentHash(document), created_by: actor.userId, created_at: now })
+      .values({
+        public_id: publicId('end'),
+        submission_id: s.id,
+        organisation_id: organisation.id,
+        document,
+        sha256: documentHash(document),
+        created_by: actor.userId,
+        created_at: now,
+      })
       .returning('public_id')
       .executeTakeFirstOrThrow();
-    await tx.insertInto('submission_messages').values({ submission_id: s.id, author_user_id: actor.userId, author_side: 'recognizer', kind: 'endorsed', body: `Issued an Open Badges endorsement (${row.public_id}).`, created_at: now }).execute();
+    await tx
+      .insertInto('submission_messages')
+      .values({
+        submission_id: s.id,
+        author_user_id: actor.userId,
+        author_side: 'recognizer',
+        kind: 'endorsed',
+        body: `Issued an Open Badges endorsement (${row.public_id}).`,
+        created_at: now,
+      })
+      .execute();
     for (const organisationId of new Set([s.issuer_id, s.recognizer_id])) {
-      await recordAudit(tx, { organisationId, actorUserId: actor.userId, action: 'recognition.endorsed', subjectType: 'program_submission', subjectId: s.public_id, data: { endorsement: row.public_id, credential: String(signed.id), achievement: (unsigned.credentialSubject as { id: string }).id }, ip: actor.ip }, now);
+      await recordAudit(
+        tx,
+        {
+          organisationId,
+          actorUserId: actor.userId,
+          action: 'recognition.endorsed',
+          subjectType: 'program_submission',
+          subjectId: s.public_id,
+          data: {
+            endorsement: row.public_id,
+            credential: String(signed.id),
+            achievement: (unsigned.credentialSubject as { id: string }).id,
+          },
+          ip: actor.ip,
+        },
+        now,
+      );
     }
-    const submitter = s.created_by ? await tx.selectFrom('user_emails').select('email').where('user_id', '=', s.created_by).where('is_primary', '=', true).executeTakeFirst() : undefined;
+    const submitter = s.created_by
+      ? await tx
+          .selectFrom('user_emails')
+          .select('email')
+          .where('user_id', '=', s.created_by)
+          .where('is_primary', '=', true)
+          .executeTakeFirst()
+      : undefined;
     if (submitter) {
-      const actorName = (await tx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst())?.name ?? organisation.name;
-      const mail = submissionMail({ event: 'endorsed', subjectTitle: s.title, programName: s.program_name, issuerName: s.issuer_name, recognizerName: s.recognizer_name, actorName, message: null, link: appLink(config, `/orgs/${s.issuer_slug}/recognition/submissions/${s.public_id}`) });
+      const actorName =
+        (await tx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst())
+          ?.name ?? organisation.name;
+      const mail = submissionMail({
+        event: 'endorsed',
+        subjectTitle: s.title,
+        programName: s.program_name,
+        issuerName: s.issuer_name,
+        recognizerName: s.recognizer_name,
+        actorName,
+        message: null,
+        link: appLink(config, `/orgs/${s.issuer_slug}/recognition/submissions/${s.public_id}`),
+      });
       await queueMail(tx, submitter.email, mail, now, { organisationId: s.issuer_id });
     }
     return { publicId: row.public_id, credential: signed };
@@ -99,7 +203,13 @@ export async function endorsementsForVersion(db: Queryable, microCredentialId: n
     .selectFrom('endorsements as e')
     .innerJoin('program_submissions as s', 's.id', 'e.submission_id')
     .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
-    .select(['e.public_id', 'e.document', 'e.created_at', 'o.name as recognizer_name', 'o.slug as recognizer_slug'])
+    .select([
+      'e.public_id',
+      'e.document',
+      'e.created_at',
+      'o.name as recognizer_name',
+      'o.slug as recognizer_slug',
+    ])
     .where('s.micro_credential_id', '=', microCredentialId)
     .where('s.micro_credential_version', '=', version)
     .where('s.status', '=', 'approved')
@@ -108,6 +218,12 @@ export async function endorsementsForVersion(db: Queryable, microCredentialId: n
     .execute();
   return rows.map((r) => {
     const doc = JSON.parse(r.document) as { credentialSubject?: { endorsementComment?: string } };
-    return { publicId: r.public_id, recognizerName: r.recognizer_name, recognizerSlug: r.recognizer_slug, comment: doc.credentialSubject?.endorsementComment ?? '', createdAt: r.created_at };
+    return {
+      publicId: r.public_id,
+      recognizerName: r.recognizer_name,
+      recognizerSlug: r.recognizer_slug,
+      comment: doc.credentialSubject?.endorsementComment ?? '',
+      createdAt: r.created_at,
+    };
   });
 }

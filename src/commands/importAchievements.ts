@@ -7,35 +7,60 @@ import type { Actor, CommandDeps } from './context.ts';
 
 const achievementJson = z
   .object({
-    type: z.union([z.literal('Achievement'), z.array(z.string()).refine((t) => t.includes('Achievement'), 'type must include Achievement')]),
+    type: z.union([
+      z.literal('Achievement'),
+      z.array(z.string()).refine((t) => t.includes('Achievement'), 'type must include Achievement'),
+    ]),
     name: z.string().trim().min(3).max(200),
     description: z.string().max(10000).default(''),
-    criteria: z.object({ narrative: z.string().max(10000).optional() }).passthrough().default({}),
+    criteria: z
+      .object({ narrative: z.string().max(10000).optional() })
+      .passthrough()
+      .default({}),
     achievementType: z.string().optional(),
     creditsAvailable: z.number().nonnegative().optional(),
     tag: z.array(z.string()).optional(),
-    alignment: z.array(z.object({ targetName: z.string(), targetUrl: z.string().url(), targetCode: z.string().optional() }).passthrough()).optional(),
+    alignment: z
+      .array(
+        z
+          .object({ targetName: z.string(), targetUrl: z.string().url(), targetCode: z.string().optional() })
+          .passthrough(),
+      )
+      .optional(),
   })
   .passthrough();
 
 export const importInput = z.object({
   achievements: z.array(achievementJson).min(1, 'Send at least one Achievement.').max(200),
-  stack: z.object({ name: z.string().trim().min(2).max(200), description: z.string().max(5000).default('') }).optional(),
+  stack: z
+    .object({ name: z.string().trim().min(2).max(200), description: z.string().max(5000).default('') })
+    .optional(),
 });
 
 /**
  * Imports OB 3.0 `Achievement`s (from Cairn or another platform) as draft micro-credentials,
  * optionally gathered into a new stack. Drafts are reviewed and completed before publishing.
  */
-export async function importAchievements(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown): Promise<{ microCredentials: string[]; stack: string | null }> {
+export async function importAchievements(
+  deps: CommandDeps,
+  actor: Actor,
+  orgSlug: string,
+  input: unknown,
+): Promise<{ microCredentials: string[]; stack: string | null }> {
   // Access first, before the body is judged.
   await requireMember(deps.db, orgSlug, actor.userId, 'catalog.design');
-  const body = Array.isArray(input) ? { achievements: input } : input && typeof input === 'object' && 'type' in input ? { achievements: [input] } : input;
+  const body = Array.isArray(input)
+    ? { achievements: input }
+    : input && typeof input === 'object' && 'type' in input
+      ? { achievements: [input] }
+      : input;
   const { achievements, stack } = parseInput(importInput, body);
   const created: string[] = [];
   for (const a of achievements) {
     const { publicId } = await createMicroCredential(deps, actor, orgSlug, { title: a.name });
-    const known = (ACHIEVEMENT_TYPES as readonly string[]).includes(a.achievementType ?? '') || /^ext:[A-Za-z]\w*$/.test(a.achievementType ?? '');
+    const known =
+      (ACHIEVEMENT_TYPES as readonly string[]).includes(a.achievementType ?? '') ||
+      /^ext:[A-Za-z]\w*$/.test(a.achievementType ?? '');
     await updateDraft(deps, actor, orgSlug, publicId, {
       title: a.name,
       description: a.description,
@@ -43,7 +68,11 @@ export async function importAchievements(deps: CommandDeps, actor: Actor, orgSlu
       achievementType: known ? a.achievementType : 'MicroCredential',
       creditHours: a.creditsAvailable,
       tags: a.tag ?? [],
-      alignments: (a.alignment ?? []).map((al) => ({ name: al.targetName, url: al.targetUrl, code: al.targetCode })),
+      alignments: (a.alignment ?? []).map((al) => ({
+        name: al.targetName,
+        url: al.targetUrl,
+        code: al.targetCode,
+      })),
     });
     created.push(publicId);
   }

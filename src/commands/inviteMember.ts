@@ -14,14 +14,22 @@ import { requireMember } from './organisationAccess.ts';
 import { appLink, type Actor, type CommandDeps } from './context.ts';
 
 export const rolesSchema = z
-  .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(ROLES, { message: 'Unknown role.' })))
+  .preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(ROLES, { message: 'Unknown role.' })),
+  )
   .pipe(z.array(z.enum(ROLES)).min(1, 'Choose at least one role.'))
   .transform((roles) => [...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
 
 export const inviteMemberInput = z.object({ email: emailSchema, roles: rolesSchema });
 
 /** Invites someone by email with roles; a new invitation to the same address replaces the pending one. */
-export async function inviteMember(deps: CommandDeps, actor: Actor, slug: string, input: unknown): Promise<{ publicId: string; token: string }> {
+export async function inviteMember(
+  deps: CommandDeps,
+  actor: Actor,
+  slug: string,
+  input: unknown,
+): Promise<{ publicId: string; token: string }> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     // Access first: a stranger or a member without the right gets not_found/forbidden, whatever the body.
@@ -36,7 +44,10 @@ export async function inviteMember(deps: CommandDeps, actor: Actor, slug: string
       .where('e.email', '=', email)
       .where('e.confirmed_at', 'is not', null)
       .executeTakeFirst();
-    if (existing) throw conflict(`${email} is already a member.`, { email: 'This person is already a member; change their roles in the list.' });
+    if (existing)
+      throw conflict(`${email} is already a member.`, {
+        email: 'This person is already a member; change their roles in the list.',
+      });
     await tx
       .updateTable('invitations')
       .set({ revoked_at: now })
@@ -69,13 +80,30 @@ export async function inviteMember(deps: CommandDeps, actor: Actor, slug: string
       expiresInDays: INVITATION_TTL_DAYS,
     });
     await queueMail(tx, email, mail, now, { organisationId: organisation.id });
-    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'invitation.created', subjectType: 'invitation', subjectId: invitation.public_id, data: { email, roles }, ip: actor.ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        actorUserId: actor.userId,
+        action: 'invitation.created',
+        subjectType: 'invitation',
+        subjectId: invitation.public_id,
+        data: { email, roles },
+        ip: actor.ip,
+      },
+      now,
+    );
     return { publicId: invitation.public_id, token };
   });
 }
 
 /** Withdraws a pending invitation. */
-export async function revokeInvitation(deps: CommandDeps, actor: Actor, slug: string, invitationPublicId: string): Promise<void> {
+export async function revokeInvitation(
+  deps: CommandDeps,
+  actor: Actor,
+  slug: string,
+  invitationPublicId: string,
+): Promise<void> {
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, slug, actor.userId, 'invitations.manage');
@@ -88,6 +116,17 @@ export async function revokeInvitation(deps: CommandDeps, actor: Actor, slug: st
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (r.numUpdatedRows === 0n) throw conflict('That invitation is no longer pending.');
-    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'invitation.revoked', subjectType: 'invitation', subjectId: invitationPublicId, ip: actor.ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        actorUserId: actor.userId,
+        action: 'invitation.revoked',
+        subjectType: 'invitation',
+        subjectId: invitationPublicId,
+        ip: actor.ip,
+      },
+      now,
+    );
   });
 }

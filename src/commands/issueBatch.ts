@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { AppError, notFound } from '../domain/errors.ts';
-import { buildOpenBadgeCredential, type AchievementData, type StatusEntry } from '../credentials/openBadgeCredential.ts';
+import {
+  buildOpenBadgeCredential,
+  type AchievementData,
+  type StatusEntry,
+} from '../credentials/openBadgeCredential.ts';
 import { validateAchievementCredential } from '../credentials/schema.ts';
-import { documentHash, isoSeconds, publishStatusList, statusListUrl, type CredentialServices } from '../credentials/issuing.ts';
+import {
+  documentHash,
+  isoSeconds,
+  publishStatusList,
+  statusListUrl,
+  type CredentialServices,
+} from '../credentials/issuing.ts';
 import { signEddsaRdfc2022 } from '../credentials/proofs/eddsaRdfc2022.ts';
 import { organisationDid, verificationMethodId } from '../credentials/issuerIdentity.ts';
 import { randomIndex } from '../credentials/bitstringStatusList.ts';
@@ -62,17 +72,39 @@ export type AwardOutcome =
   | { ref: number; state: 'skipped'; credentialId: number; reason: string }
   | { ref: number; state: 'invalid'; error: string };
 
-
 /** Resolves the organisation and the exact micro-credential version a run awards. */
-export async function awardContext(deps: Deps, organisationId: number, microCredentialPublicId: string, version: number, issuedBy: number | null): Promise<AwardContext> {
-  const organisation = await deps.db.selectFrom('organisations').selectAll().where('id', '=', organisationId).executeTakeFirst();
+export async function awardContext(
+  deps: Deps,
+  organisationId: number,
+  microCredentialPublicId: string,
+  version: number,
+  issuedBy: number | null,
+): Promise<AwardContext> {
+  const organisation = await deps.db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
   if (!organisation) throw notFound('That organisation');
-  if (organisation.kind === 'recognizer') throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
+  if (organisation.kind === 'recognizer')
+    throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
   const published = await publishedAchievement(deps, organisationId, microCredentialPublicId, version);
-  const pathway = await deps.db.selectFrom('pathways').select('id').where('organisation_id', '=', organisationId).limit(1).executeTakeFirst();
+  const pathway = await deps.db
+    .selectFrom('pathways')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .limit(1)
+    .executeTakeFirst();
   // Create the key outside any batch transaction (a race for it must not abort a batch).
   await activeSigningKey(deps.db, organisationId, deps.credentials.vault, deps.clock.now());
-  return { organisation, microCredential: published.microCredential, achievement: published.achievement, validityMonths: published.validityMonths ?? null, issuedBy, hasPathways: Boolean(pathway) };
+  return {
+    organisation,
+    microCredential: published.microCredential,
+    achievement: published.achievement,
+    validityMonths: published.validityMonths ?? null,
+    issuedBy,
+    hasPathways: Boolean(pathway),
+  };
 }
 
 /**
@@ -97,7 +129,11 @@ async function freeIndexes(tx: Tx, list: StatusList, n: number, lane: IndexLane)
     }
     const list_ = [...candidates];
     // One array parameter: cheaper to send and plan than hundreds of IN parameters.
-    const rows = await sql<{ list_index: number }>`select list_index from status_entries where status_list_id = ${list.id} and list_index = any(${`{${list_.join(',')}}`}::integer[])`.execute(tx);
+    const rows = await sql<{
+      list_index: number;
+    }>`select list_index from status_entries where status_list_id = ${list.id} and list_index = any(${`{${list_.join(',')}}`}::integer[])`.execute(
+      tx,
+    );
     const taken = new Set(rows.rows.map((r) => r.list_index));
     for (const c of list_) {
       if (chosen.size >= n) break;
@@ -119,7 +155,13 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
  * credential are skipped (pointing at it); a repeated key inside the batch is issued once.
  * Returns the status lists created meanwhile, to publish after commit.
  */
-export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, items: AwardItem[], lane: IndexLane = { lane: 0, of: 1 }): Promise<{ outcomes: AwardOutcome[]; newLists: string[] }> {
+export async function issueAwardBatch(
+  deps: Deps,
+  tx: Tx,
+  ctx: AwardContext,
+  items: AwardItem[],
+  lane: IndexLane = { lane: 0, of: 1 },
+): Promise<{ outcomes: AwardOutcome[]; newLists: string[] }> {
   const { config, clock, credentials } = deps;
   const now = clock.now();
   const org = ctx.organisation;
@@ -136,15 +178,24 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
     select k.recipient_email, k.external_id, k.credential_id
     from award_keys as k
     join jsonb_to_recordset(${wanted}::jsonb) as v(email text, external_id text) on k.recipient_email = v.email and k.external_id = v.external_id
-    where k.organisation_id = ${org.id} and k.micro_credential_id = ${mc.id} and k.micro_credential_version = ${mc.version}`.execute(tx);
-  for (const r of found.rows) existing.set(keyOf({ email: r.recipient_email, externalId: r.external_id }), Number(r.credential_id));
+    where k.organisation_id = ${org.id} and k.micro_credential_id = ${mc.id} and k.micro_credential_version = ${mc.version}`.execute(
+    tx,
+  );
+  for (const r of found.rows)
+    existing.set(keyOf({ email: r.recipient_email, externalId: r.external_id }), Number(r.credential_id));
   const toIssue: AwardItem[] = [];
   const repeats: AwardItem[] = [];
   const seen = new Set<string>();
   for (const item of items) {
     const key = keyOf(item);
     const found = existing.get(key);
-    if (found !== undefined) outcomes.push({ ref: item.ref, state: 'skipped', credentialId: found, reason: 'Already issued to this recipient for this micro-credential version.' });
+    if (found !== undefined)
+      outcomes.push({
+        ref: item.ref,
+        state: 'skipped',
+        credentialId: found,
+        reason: 'Already issued to this recipient for this micro-credential version.',
+      });
     else if (seen.has(key)) repeats.push(item);
     else {
       seen.add(key);
@@ -169,17 +220,42 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
   const vm = verificationMethodId(did, key.row.public_id);
   const created = isoSeconds(now);
   const issuer = { id: did, name: org.name, url: org.website ?? undefined };
-  const signedRows: Array<{ item: AwardItem; revocation: number; suspension: number; publicId: string; credentialId: string; document: string; sha256: string; validFrom: string; validUntil: string | null }> = [];
+  const signedRows: Array<{
+    item: AwardItem;
+    revocation: number;
+    suspension: number;
+    publicId: string;
+    credentialId: string;
+    document: string;
+    sha256: string;
+    validFrom: string;
+    validUntil: string | null;
+  }> = [];
   // Recipients holding a confirmed license with a program recognizing this version get its number
   // and hours in the credential, as single awards do (a credits column of the roster wins).
-  const licensed = await licenseFactsForMany(tx, { microCredentialId: mc.id, version: mc.version, issuedOn: now, creditsAvailable: ctx.achievement.creditsAvailable ?? null }, toIssue.map((i) => i.email));
+  const licensed = await licenseFactsForMany(
+    tx,
+    {
+      microCredentialId: mc.id,
+      version: mc.version,
+      issuedOn: now,
+      creditsAvailable: ctx.achievement.creditsAvailable ?? null,
+    },
+    toIssue.map((i) => i.email),
+  );
   for (let n = 0; n < toIssue.length; n++) {
     const item = toIssue[n]!;
     const license = licensed.get(item.email.toLowerCase());
     const revocation = lists.revocation.indexes[n]!;
     const suspension = lists.suspension.indexes[n]!;
     const listUrl = statusListUrl(config, lists.revocation.list.public_id);
-    const status: StatusEntry = { id: `${listUrl}#${revocation}`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: String(revocation), statusListCredential: listUrl };
+    const status: StatusEntry = {
+      id: `${listUrl}#${revocation}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(revocation),
+      statusListCredential: listUrl,
+    };
     const validFrom = item.validFrom ?? isoSeconds(now);
     try {
       const unsigned = buildOpenBadgeCredential({
@@ -188,15 +264,26 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
         achievement: ctx.achievement,
         recipient: { email: item.email },
         validFrom,
-        validUntil: ctx.validityMonths ? isoSeconds(addMonths(new Date(validFrom), ctx.validityMonths)) : undefined,
+        validUntil: ctx.validityMonths
+          ? isoSeconds(addMonths(new Date(validFrom), ctx.validityMonths))
+          : undefined,
         creditsEarned: item.creditsEarned ?? license?.creditsEarned,
         licenseNumber: license?.licenseNumber,
         evidence: item.evidence,
         credentialStatus: status,
       });
       const schema = validateAchievementCredential(unsigned);
-      if (!schema.valid) throw new AppError('validation_failed', `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`);
-      const signed = await signEddsaRdfc2022(unsigned, { privateKey: key.privateKey, verificationMethod: vm, created, canonicalizer: credentials.canonicalizer });
+      if (!schema.valid)
+        throw new AppError(
+          'validation_failed',
+          `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+        );
+      const signed = await signEddsaRdfc2022(unsigned, {
+        privateKey: key.privateKey,
+        verificationMethod: vm,
+        created,
+        canonicalizer: credentials.canonicalizer,
+      });
       const text = JSON.stringify(signed);
       signedRows.push({
         item,
@@ -262,7 +349,9 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
         from cv
       )
       select id, public_id, credential_id from cv`.execute(tx);
-    const ids = new Map(inserted.rows.map((r) => [r.credential_id, { id: Number(r.id), public_id: r.public_id }]));
+    const ids = new Map(
+      inserted.rows.map((r) => [r.credential_id, { id: Number(r.id), public_id: r.public_id }]),
+    );
     stored = signedRows.map((r) => ({ ...r, row: ids.get(r.credentialId)! }));
   }
   if (stored.length) {
@@ -273,24 +362,65 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
       await insertChunked(emails, (chunk) =>
         tx
           .insertInto('jobs')
-          .values(chunk.map((recipientEmail) => ({ type: EVALUATE_PATHWAYS, payload: JSON.stringify({ organisationId: org.id, recipientEmail }), run_at: now, max_attempts: 8, organisation_id: org.id, created_at: now, updated_at: now })))
+          .values(
+            chunk.map((recipientEmail) => ({
+              type: EVALUATE_PATHWAYS,
+              payload: JSON.stringify({ organisationId: org.id, recipientEmail }),
+              run_at: now,
+              max_attempts: 8,
+              organisation_id: org.id,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
           .execute(),
       );
     }
-    await offerClaims(tx, deps, ctx, stored.map((s) => ({ credentialId: s.row.id, publicId: s.row.public_id, email: s.item.email, name: s.item.name })), now);
+    await offerClaims(
+      tx,
+      deps,
+      ctx,
+      stored.map((s) => ({
+        credentialId: s.row.id,
+        publicId: s.row.public_id,
+        email: s.item.email,
+        name: s.item.name,
+      })),
+      now,
+    );
     // Recognizers of this version hear of each completion, as from the one-by-one path.
-    await enqueueCompletionNoticesForMany(tx, stored.map((s) => s.row.id), now);
+    await enqueueCompletionNoticesForMany(
+      tx,
+      stored.map((s) => s.row.id),
+      now,
+    );
     // Last, as it locks the lists' rows until commit (concurrent batches wait here, not earlier).
     for (const purpose of ['revocation', 'suspension'] as const) {
-      await tx.updateTable('status_lists').set((eb) => ({ used: eb('used', '+', stored.length) })).where('id', '=', lists[purpose].list.id).execute();
+      await tx
+        .updateTable('status_lists')
+        .set((eb) => ({ used: eb('used', '+', stored.length) }))
+        .where('id', '=', lists[purpose].list.id)
+        .execute();
     }
-    for (const s of stored) outcomes.push({ ref: s.item.ref, state: 'issued', credentialId: s.row.id, publicId: s.row.public_id });
+    for (const s of stored)
+      outcomes.push({ ref: s.item.ref, state: 'issued', credentialId: s.row.id, publicId: s.row.public_id });
   }
   const byKey = new Map(stored.map((s) => [keyOf(s.item), s.row.id]));
   for (const item of repeats) {
     const first = byKey.get(keyOf(item));
-    if (first !== undefined) outcomes.push({ ref: item.ref, state: 'skipped', credentialId: first, reason: 'The same recipient appears earlier in this batch.' });
-    else outcomes.push({ ref: item.ref, state: 'invalid', error: 'The same recipient appears earlier and could not be issued.' });
+    if (first !== undefined)
+      outcomes.push({
+        ref: item.ref,
+        state: 'skipped',
+        credentialId: first,
+        reason: 'The same recipient appears earlier in this batch.',
+      });
+    else
+      outcomes.push({
+        ref: item.ref,
+        state: 'invalid',
+        error: 'The same recipient appears earlier and could not be issued.',
+      });
   }
   return { outcomes, newLists };
 }
@@ -300,22 +430,52 @@ export async function issueAwardBatch(deps: Deps, tx: Tx, ctx: AwardContext, ite
  * single-use link, and the claim email is queued (outbox row + delivery job) in the batch's
  * transaction, so a claim and its email exist exactly when the credential does.
  */
-async function offerClaims(tx: Tx, deps: Deps, ctx: AwardContext, credentials: Array<{ credentialId: number; publicId: string; email: string; name?: string }>, now: Date): Promise<void> {
+async function offerClaims(
+  tx: Tx,
+  deps: Deps,
+  ctx: AwardContext,
+  credentials: Array<{ credentialId: number; publicId: string; email: string; name?: string }>,
+  now: Date,
+): Promise<void> {
   const expiresAt = new Date(now.getTime() + CLAIM_LINK_DAYS * DAY);
   const expiresInDays = CLAIM_LINK_DAYS;
   const holders = new Map<string, string>();
   for (let i = 0; i < credentials.length; i += CHUNK) {
     const emails = credentials.slice(i, i + CHUNK).map((c) => c.email);
-    const rows = await tx.selectFrom('users').innerJoin('user_emails as e', 'e.user_id', 'users.id').select(['e.email', 'users.name']).where('e.email', 'in', emails).where('e.confirmed_at', 'is not', null).execute();
+    const rows = await tx
+      .selectFrom('users')
+      .innerJoin('user_emails as e', 'e.user_id', 'users.id')
+      .select(['e.email', 'users.name'])
+      .where('e.email', 'in', emails)
+      .where('e.confirmed_at', 'is not', null)
+      .execute();
     for (const r of rows) holders.set(r.email, r.name);
   }
   const offers = credentials.map((c) => {
     const token = newSecretToken();
-    const mail = claimOfferMail({ name: holders.get(c.email) ?? c.name ?? null, badgeName: ctx.achievement.name, issuerName: ctx.organisation.name, link: claimLink(deps.config, token), expiresInDays });
+    const mail = claimOfferMail({
+      name: holders.get(c.email) ?? c.name ?? null,
+      badgeName: ctx.achievement.name,
+      issuerName: ctx.organisation.name,
+      link: claimLink(deps.config, token),
+      expiresInDays,
+    });
     return { ...c, token, mail, mailId: publicId('mail') };
   });
   // Claims, outbox rows, their delivery jobs (as queueMail makes them) and audit events: one statement.
-  const batch = JSON.stringify(offers.map((o) => ({ credential_id: o.credentialId, public_id: o.publicId, email: o.email, token_hash: hashToken(o.token), mail_id: o.mailId, template: o.mail.template, subject: o.mail.subject, text_body: o.mail.text, html_body: o.mail.html })));
+  const batch = JSON.stringify(
+    offers.map((o) => ({
+      credential_id: o.credentialId,
+      public_id: o.publicId,
+      email: o.email,
+      token_hash: hashToken(o.token),
+      mail_id: o.mailId,
+      template: o.mail.template,
+      subject: o.mail.subject,
+      text_body: o.mail.text,
+      html_body: o.mail.html,
+    })),
+  );
   const at = now.toISOString();
   const orgId = ctx.organisation.id;
   await sql`
@@ -333,7 +493,9 @@ async function offerClaims(tx: Tx, deps: Deps, ctx: AwardContext, credentials: A
       select ${DELIVER_MAIL}::text, jsonb_build_object('outboxId', m.id), ${at}::timestamptz, 'mail:' || m.public_id, 12, ${orgId}::bigint, ${at}::timestamptz, ${at}::timestamptz from m
     )
     insert into audit_events (organisation_id, actor_user_id, action, subject_type, subject_id, data, ip, created_at)
-    select ${orgId}::bigint, ${ctx.issuedBy}::bigint, 'claim.offered', 'credential', public_id, jsonb_build_object('recipient', email), null, ${at}::timestamptz from v`.execute(tx);
+    select ${orgId}::bigint, ${ctx.issuedBy}::bigint, 'claim.offered', 'credential', public_id, jsonb_build_object('recipient', email), null, ${at}::timestamptz from v`.execute(
+    tx,
+  );
 }
 
 /** Signs status lists created during a batch, once it committed. */

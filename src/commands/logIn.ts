@@ -38,7 +38,13 @@ export async function logIn(
   const windowMs = config.loginWindowMinutes * MINUTE;
   const keys = [`email:${email}`, ...(meta.ip ? [`ip:${meta.ip}`] : [])];
   // The attempt is reserved before the (slow) password check, so parallel tries cannot all get in.
-  const reservation = await reserveLoginAttempt(db, keys, now, new Date(now.getTime() - windowMs), config.loginMaxFailures);
+  const reservation = await reserveLoginAttempt(
+    db,
+    keys,
+    now,
+    new Date(now.getTime() - windowMs),
+    config.loginMaxFailures,
+  );
   if (!reservation.ok) {
     const retryMs = reservation.oldest ? reservation.oldest.getTime() + windowMs - now.getTime() : windowMs;
     const minutes = Math.max(1, Math.ceil(retryMs / MINUTE));
@@ -57,12 +63,17 @@ export async function logIn(
       for (const pending of await findUsersByUnconfirmedEmail(db, email)) {
         if (await verifyPassword(pending.password_hash, password)) {
           await releaseLoginAttempt(db, reservation.ids);
-          throw new AppError('email_not_confirmed', 'Please confirm your email address first: use the link we sent you, or ask for a new one.');
+          throw new AppError(
+            'email_not_confirmed',
+            'Please confirm your email address first: use the link we sent you, or ask for a new one.',
+          );
         }
       }
     }
     // The reserved attempt stays recorded: it was a failure.
-    throw new AppError('invalid_credentials', 'That email and password do not match an account.', { password: 'Check your email and password.' });
+    throw new AppError('invalid_credentials', 'That email and password do not match an account.', {
+      password: 'Check your email and password.',
+    });
   }
   await releaseLoginAttempt(db, reservation.ids);
   await clearLoginFailures(db, `email:${email}`);
@@ -75,6 +86,17 @@ export async function logIn(
     ttlMs: config.sessionDays * DAY,
     activeOrganisationId: orgs[0]?.organisation_id ?? null,
   });
-  await recordAudit(db, { organisationId: null, actorUserId: user.id, action: 'user.logged_in', subjectType: 'user', subjectId: user.public_id, ip: meta.ip }, now);
+  await recordAudit(
+    db,
+    {
+      organisationId: null,
+      actorUserId: user.id,
+      action: 'user.logged_in',
+      subjectType: 'user',
+      subjectId: user.public_id,
+      ip: meta.ip,
+    },
+    now,
+  );
   return { sessionToken, userId: user.id };
 }

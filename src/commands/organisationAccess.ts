@@ -14,7 +14,12 @@ export interface OrganisationAccess {
  * Resolves an organisation for a user. A non-member gets not_found (never forbidden), so
  * outsiders learn nothing about what exists inside another organisation.
  */
-export async function requireMember(db: Queryable, slug: string, userId: number, action?: Action): Promise<OrganisationAccess> {
+export async function requireMember(
+  db: Queryable,
+  slug: string,
+  userId: number,
+  action?: Action,
+): Promise<OrganisationAccess> {
   const organisation = await findOrganisationBySlug(db, slug);
   const membership = organisation ? await findMembership(db, organisation.id, userId) : undefined;
   if (!organisation || !membership) throw notFound('That organisation');

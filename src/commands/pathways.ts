@@ -3,7 +3,13 @@ import { conflict, invalid } from '../domain/errors.ts';
 import { publicId } from '../domain/ids.ts';
 import { slugify } from '../domain/accounts.ts';
 import { ACHIEVEMENT_TYPES } from '../domain/microCredential.ts';
-import { evaluate, mentionedMicroCredentials, requirementSchema, type Progress, type Requirement } from '../domain/pathway.ts';
+import {
+  evaluate,
+  mentionedMicroCredentials,
+  requirementSchema,
+  type Progress,
+  type Requirement,
+} from '../domain/pathway.ts';
 import { parseInput } from '../domain/validation.ts';
 import { getBit } from '../credentials/bitstringStatusList.ts';
 import type { CredentialServices } from '../credentials/issuing.ts';
@@ -16,7 +22,13 @@ import type { Actor, CommandDeps } from './context.ts';
 
 export const pathwayInput = z.object({
   name: z.string().trim().min(2, 'Name the pathway.').max(200),
-  slug: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/).optional()),
+  slug: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,80}$/)
+      .optional(),
+  ),
   description: z.string().trim().max(5000).default(''),
   achievementType: z.enum(ACHIEVEMENT_TYPES).default('Certificate'),
   requirement: requirementSchema,
@@ -28,24 +40,76 @@ function ids(req: Requirement, kind: 'microCredential' | 'pathway'): string[] {
 }
 
 /** Creates a pathway: a requirement tree over this organisation's micro-credentials and pathways that awards a higher credential. */
-export async function savePathway(deps: CommandDeps, actor: Actor, orgSlug: string, input: unknown): Promise<{ publicId: string; slug: string }> {
+export async function savePathway(
+  deps: CommandDeps,
+  actor: Actor,
+  orgSlug: string,
+  input: unknown,
+): Promise<{ publicId: string; slug: string }> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'catalog.design');
     const v = parseInput(pathwayInput, input);
     const mcIds = [...new Set(ids(v.requirement, 'microCredential'))];
     const pathwayIds = [...new Set(ids(v.requirement, 'pathway'))];
-    const foundMc = mcIds.length ? await tx.selectFrom('micro_credentials').select('public_id').where('organisation_id', '=', organisation.id).where('public_id', 'in', mcIds).execute() : [];
-    const foundPw = pathwayIds.length ? await tx.selectFrom('pathways').select('public_id').where('organisation_id', '=', organisation.id).where('public_id', 'in', pathwayIds).execute() : [];
-    if (foundMc.length !== mcIds.length || foundPw.length !== pathwayIds.length) throw invalid({ requirement: 'The requirement names micro-credentials or pathways this organisation does not have.' });
+    const foundMc = mcIds.length
+      ? await tx
+          .selectFrom('micro_credentials')
+          .select('public_id')
+          .where('organisation_id', '=', organisation.id)
+          .where('public_id', 'in', mcIds)
+          .execute()
+      : [];
+    const foundPw = pathwayIds.length
+      ? await tx
+          .selectFrom('pathways')
+          .select('public_id')
+          .where('organisation_id', '=', organisation.id)
+          .where('public_id', 'in', pathwayIds)
+          .execute()
+      : [];
+    if (foundMc.length !== mcIds.length || foundPw.length !== pathwayIds.length)
+      throw invalid({
+        requirement: 'The requirement names micro-credentials or pathways this organisation does not have.',
+      });
     const slug = v.slug ?? slugify(v.name).slice(0, 80);
-    if (await tx.selectFrom('pathways').select('id').where('organisation_id', '=', organisation.id).where('slug', '=', slug).executeTakeFirst()) throw conflict('That pathway address is taken.', { slug: `“${slug}” is taken.` });
+    if (
+      await tx
+        .selectFrom('pathways')
+        .select('id')
+        .where('organisation_id', '=', organisation.id)
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+    )
+      throw conflict('That pathway address is taken.', { slug: `“${slug}” is taken.` });
     const row = await tx
       .insertInto('pathways')
-      .values({ public_id: publicId('pw'), organisation_id: organisation.id, slug, name: v.name, description: v.description, achievement_type: v.achievementType, requirement: JSON.stringify(v.requirement), created_at: now, updated_at: now })
+      .values({
+        public_id: publicId('pw'),
+        organisation_id: organisation.id,
+        slug,
+        name: v.name,
+        description: v.description,
+        achievement_type: v.achievementType,
+        requirement: JSON.stringify(v.requirement),
+        created_at: now,
+        updated_at: now,
+      })
       .returning(['public_id', 'slug'])
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'pathway.created', subjectType: 'pathway', subjectId: row.public_id, data: { name: v.name }, ip: actor.ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        actorUserId: actor.userId,
+        action: 'pathway.created',
+        subjectType: 'pathway',
+        subjectId: row.public_id,
+        data: { name: v.name },
+        ip: actor.ip,
+      },
+      now,
+    );
     return { publicId: row.public_id, slug: row.slug };
   });
 }
@@ -64,7 +128,11 @@ async function revokedAmong(db: Queryable, credentialIds: number[]): Promise<Set
 }
 
 /** The live (not revoked) catalog credentials an earner holds with an organisation: micro-credential public id → issue date. */
-export async function holdings(db: Queryable, organisationId: number, emails: string[]): Promise<Map<string, Date>> {
+export async function holdings(
+  db: Queryable,
+  organisationId: number,
+  emails: string[],
+): Promise<Map<string, Date>> {
   if (!emails.length) return new Map();
   const rows = await db
     .selectFrom('credentials as c')
@@ -73,7 +141,10 @@ export async function holdings(db: Queryable, organisationId: number, emails: st
     .where('c.organisation_id', '=', organisationId)
     .where('c.recipient_email', 'in', emails)
     .execute();
-  const revoked = await revokedAmong(db, rows.map((r) => r.id));
+  const revoked = await revokedAmong(
+    db,
+    rows.map((r) => r.id),
+  );
   const held = new Map<string, Date>();
   for (const r of rows) {
     if (revoked.has(r.id)) continue;
@@ -91,16 +162,30 @@ export interface PathwayProgress {
 /** An earner's progress on every pathway that counts a micro-credential they hold (“3 of 5”). */
 export async function pathwayProgress(db: Queryable, emails: string[]): Promise<PathwayProgress[]> {
   if (!emails.length) return [];
-  const orgs = await db.selectFrom('credentials').select('organisation_id').distinct().where('recipient_email', 'in', emails).where('micro_credential_id', 'is not', null).execute();
+  const orgs = await db
+    .selectFrom('credentials')
+    .select('organisation_id')
+    .distinct()
+    .where('recipient_email', 'in', emails)
+    .where('micro_credential_id', 'is not', null)
+    .execute();
   const out: PathwayProgress[] = [];
   for (const { organisation_id } of orgs) {
     const held = await holdings(db, organisation_id, emails);
-    const pathways = await db.selectFrom('pathways as p').innerJoin('organisations as o', 'o.id', 'p.organisation_id').select(['p.public_id', 'p.slug', 'p.name', 'p.requirement', 'o.name as organisation']).where('p.organisation_id', '=', organisation_id).execute();
+    const pathways = await db
+      .selectFrom('pathways as p')
+      .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+      .select(['p.public_id', 'p.slug', 'p.name', 'p.requirement', 'o.name as organisation'])
+      .where('p.organisation_id', '=', organisation_id)
+      .execute();
     const byId = new Map(pathways.map((p) => [p.public_id, p.requirement as Requirement]));
     for (const p of pathways) {
       const req = p.requirement as Requirement;
       if (![...mentionedMicroCredentials(req, byId)].some((id) => held.has(id))) continue;
-      out.push({ pathway: { publicId: p.public_id, slug: p.slug, name: p.name, organisation: p.organisation }, progress: evaluate(req, held, byId) });
+      out.push({
+        pathway: { publicId: p.public_id, slug: p.slug, name: p.name, organisation: p.organisation },
+        progress: evaluate(req, held, byId),
+      });
     }
   }
   return out;
@@ -110,23 +195,42 @@ export async function pathwayProgress(db: Queryable, emails: string[]): Promise<
  * Awards every pathway an earner now satisfies, and revokes awards whose requirements a
  * revocation broke. Run by a job after each catalog credential is issued or revoked.
  */
-export async function evaluatePathways(deps: CommandDeps & { credentials: CredentialServices }, organisationId: number, recipientEmail: string): Promise<{ awarded: string[]; revoked: string[] }> {
+export async function evaluatePathways(
+  deps: CommandDeps & { credentials: CredentialServices },
+  organisationId: number,
+  recipientEmail: string,
+): Promise<{ awarded: string[]; revoked: string[] }> {
   const { db } = deps;
   const held = await holdings(db, organisationId, [recipientEmail]);
-  const pathways = await db.selectFrom('pathways').selectAll().where('organisation_id', '=', organisationId).execute();
+  const pathways = await db
+    .selectFrom('pathways')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .execute();
   const byId = new Map(pathways.map((p) => [p.public_id, p.requirement as Requirement]));
   const result = { awarded: [] as string[], revoked: [] as string[] };
   for (const p of pathways) {
     const { satisfied } = evaluate(p.requirement as Requirement, held, byId);
-    const awards = await db.selectFrom('credentials').select(['id', 'public_id']).where('pathway_id', '=', p.id).where('recipient_email', '=', recipientEmail).execute();
-    const revoked = await revokedAmong(db, awards.map((a) => a.id));
+    const awards = await db
+      .selectFrom('credentials')
+      .select(['id', 'public_id'])
+      .where('pathway_id', '=', p.id)
+      .where('recipient_email', '=', recipientEmail)
+      .execute();
+    const revoked = await revokedAmong(
+      db,
+      awards.map((a) => a.id),
+    );
     const live = awards.filter((a) => !revoked.has(a.id));
     if (satisfied && live.length === 0) {
       await issuePathwayCredential(deps, organisationId, p, recipientEmail);
       result.awarded.push(p.public_id);
     } else if (!satisfied) {
       for (const a of live) {
-        await changeCredentialStatus(deps, { organisationId, userId: null, ip: null }, a.public_id, { action: 'revoke', reason: 'A credential this pathway requires was revoked.' });
+        await changeCredentialStatus(deps, { organisationId, userId: null, ip: null }, a.public_id, {
+          action: 'revoke',
+          reason: 'A credential this pathway requires was revoked.',
+        });
         result.revoked.push(p.public_id);
       }
     }

@@ -18,7 +18,12 @@ export async function resendConfirmation(deps: CommandDeps, input: unknown): Pro
       .where('e.confirmed_at', 'is', null)
       .execute();
     for (const p of pending) {
-      await sendConfirmation(tx, deps.config, { userId: p.user_id, emailId: p.id, email: p.email, name: p.name, newAddress: !p.is_primary }, now);
+      await sendConfirmation(
+        tx,
+        deps.config,
+        { userId: p.user_id, emailId: p.id, email: p.email, name: p.name, newAddress: !p.is_primary },
+        now,
+      );
     }
   });
 }

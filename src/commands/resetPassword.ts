@@ -14,16 +14,40 @@ import { passwordChangedMail, resetPasswordMail } from '../mail/templates.tsx';
 import { appLink, type CommandDeps } from './context.ts';
 
 /** Emails a reset link to a confirmed address; answers the same whether or not it has an account. */
-export async function requestPasswordReset(deps: CommandDeps, input: unknown, ip: string | null = null): Promise<void> {
+export async function requestPasswordReset(
+  deps: CommandDeps,
+  input: unknown,
+  ip: string | null = null,
+): Promise<void> {
   const { email } = parseInput(z.object({ email: emailSchema }), input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const user = await findUserByConfirmedEmail(tx, email);
     if (!user) return;
-    const token = await issueAccountToken(tx, { purpose: 'reset_password', userId: user.id, emailId: null, ttlMs: RESET_PASSWORD_TTL_HOURS * HOUR, now });
-    const mail = await resetPasswordMail({ name: user.name, link: appLink(deps.config, `/reset-password/${token}`) });
+    const token = await issueAccountToken(tx, {
+      purpose: 'reset_password',
+      userId: user.id,
+      emailId: null,
+      ttlMs: RESET_PASSWORD_TTL_HOURS * HOUR,
+      now,
+    });
+    const mail = await resetPasswordMail({
+      name: user.name,
+      link: appLink(deps.config, `/reset-password/${token}`),
+    });
     await queueMail(tx, email, mail, now);
-    await recordAudit(tx, { organisationId: null, actorUserId: user.id, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.public_id, ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: user.id,
+        action: 'user.password_reset_requested',
+        subjectType: 'user',
+        subjectId: user.public_id,
+        ip,
+      },
+      now,
+    );
   });
 }
 
@@ -32,22 +56,45 @@ export const resetPasswordInput = z
   .refine((v) => v.password === v.confirm, { message: 'The two passwords differ.', path: ['confirm'] });
 
 /** Sets a new password from a reset link, ends every session and tells the owner by email. */
-export async function resetPassword(deps: CommandDeps, token: string, input: unknown, ip: string | null = null): Promise<{ userId: number }> {
+export async function resetPassword(
+  deps: CommandDeps,
+  token: string,
+  input: unknown,
+  ip: string | null = null,
+): Promise<{ userId: number }> {
   const { password } = parseInput(resetPasswordInput, input);
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { user_id: userId } = await consumeAccountToken(tx, token, 'reset_password', now);
-    await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+    await tx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where('id', '=', userId)
+      .execute();
     await deleteUserSessions(tx, userId);
     const user = await findUser(tx, userId);
     const address = await primaryEmail(tx, userId);
     if (user && address) {
       await clearLoginFailures(tx, `email:${address.email}`);
-      const mail = await passwordChangedMail({ name: user.name, resetLink: appLink(deps.config, '/forgot-password') });
+      const mail = await passwordChangedMail({
+        name: user.name,
+        resetLink: appLink(deps.config, '/forgot-password'),
+      });
       await queueMail(tx, address.email, mail, now);
     }
-    await recordAudit(tx, { organisationId: null, actorUserId: userId, action: 'user.password_reset', subjectType: 'user', subjectId: user?.public_id ?? null, ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: userId,
+        action: 'user.password_reset',
+        subjectType: 'user',
+        subjectId: user?.public_id ?? null,
+        ip,
+      },
+      now,
+    );
     return { userId };
   });
 }

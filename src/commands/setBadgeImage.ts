@@ -27,7 +27,12 @@ export async function setBadgeImage(
       .where('v.status', '=', 'draft')
       .executeTakeFirst();
     if (!draft) {
-      const exists = await tx.selectFrom('micro_credentials').select('id').where('organisation_id', '=', organisation.id).where('public_id', '=', mcPublicId).executeTakeFirst();
+      const exists = await tx
+        .selectFrom('micro_credentials')
+        .select('id')
+        .where('organisation_id', '=', organisation.id)
+        .where('public_id', '=', mcPublicId)
+        .executeTakeFirst();
       if (!exists) throw notFound('That micro-credential');
       throw conflict('Published versions are frozen: start a new version to change the image.');
     }
@@ -39,16 +44,41 @@ export async function setBadgeImage(
         image = { svg, png: renderPng(svg) };
       }
     } catch (err) {
-      if (err instanceof BadgeImageError) throw new AppError('validation_failed', err.message, { image: err.message });
+      if (err instanceof BadgeImageError)
+        throw new AppError('validation_failed', err.message, { image: err.message });
       throw err;
     }
     const row = await tx
       .insertInto('badge_images')
-      .values({ public_id: publicId('img'), organisation_id: organisation.id, svg: image.svg, png: image.png, sha256: createHash('sha256').update(image.png).digest('hex'), origin: 'upload' in source ? 'uploaded' : 'generated', created_at: now })
+      .values({
+        public_id: publicId('img'),
+        organisation_id: organisation.id,
+        svg: image.svg,
+        png: image.png,
+        sha256: createHash('sha256').update(image.png).digest('hex'),
+        origin: 'upload' in source ? 'uploaded' : 'generated',
+        created_at: now,
+      })
       .returning(['id', 'public_id'])
       .executeTakeFirstOrThrow();
-    await tx.updateTable('micro_credential_versions').set({ image_id: row.id }).where('id', '=', draft.id).execute();
-    await recordAudit(tx, { organisationId: organisation.id, actorUserId: actor.userId, action: 'micro_credential.image_set', subjectType: 'micro_credential', subjectId: mcPublicId, data: { image: row.public_id, origin: 'upload' in source ? 'uploaded' : 'generated' }, ip: actor.ip }, now);
+    await tx
+      .updateTable('micro_credential_versions')
+      .set({ image_id: row.id })
+      .where('id', '=', draft.id)
+      .execute();
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        actorUserId: actor.userId,
+        action: 'micro_credential.image_set',
+        subjectType: 'micro_credential',
+        subjectId: mcPublicId,
+        data: { image: row.public_id, origin: 'upload' in source ? 'uploaded' : 'generated' },
+        ip: actor.ip,
+      },
+      now,
+    );
     return { publicId: row.public_id };
   });
 }

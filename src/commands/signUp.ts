@@ -21,7 +21,11 @@ export const signUpInput = z.object({
 });
 
 /** Creates an account with an unconfirmed address and emails a confirmation link. */
-export async function signUp(deps: CommandDeps, input: unknown, ip: string | null = null): Promise<{ userId: number; publicId: string }> {
+export async function signUp(
+  deps: CommandDeps,
+  input: unknown,
+  ip: string | null = null,
+): Promise<{ userId: number; publicId: string }> {
   const { name, email, password } = parseInput(signUpInput, input);
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
@@ -33,7 +37,13 @@ export async function signUp(deps: CommandDeps, input: unknown, ip: string | nul
     }
     const user = await tx
       .insertInto('users')
-      .values({ public_id: publicId('usr'), name, password_hash: passwordHash, created_at: now, updated_at: now })
+      .values({
+        public_id: publicId('usr'),
+        name,
+        password_hash: passwordHash,
+        created_at: now,
+        updated_at: now,
+      })
       .returning(['id', 'public_id'])
       .executeTakeFirstOrThrow();
     const address = await tx
@@ -41,8 +51,24 @@ export async function signUp(deps: CommandDeps, input: unknown, ip: string | nul
       .values({ user_id: user.id, email, is_primary: true, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sendConfirmation(tx, deps.config, { userId: user.id, emailId: address.id, email, name, newAddress: false }, now);
-    await recordAudit(tx, { organisationId: null, actorUserId: user.id, action: 'user.signed_up', subjectType: 'user', subjectId: user.public_id, ip }, now);
+    await sendConfirmation(
+      tx,
+      deps.config,
+      { userId: user.id, emailId: address.id, email, name, newAddress: false },
+      now,
+    );
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: user.id,
+        action: 'user.signed_up',
+        subjectType: 'user',
+        subjectId: user.public_id,
+        ip,
+      },
+      now,
+    );
     return { userId: user.id, publicId: user.public_id };
   });
 }
@@ -61,6 +87,10 @@ export async function sendConfirmation(
     ttlMs: CONFIRM_EMAIL_TTL_HOURS * HOUR,
     now,
   });
-  const mail = await confirmEmailMail({ name: to.name, link: appLink(config, `/confirm-email/${token}`), newAddress: to.newAddress });
+  const mail = await confirmEmailMail({
+    name: to.name,
+    link: appLink(config, `/confirm-email/${token}`),
+    newAddress: to.newAddress,
+  });
   await queueMail(db, to.email, mail, now);
 }

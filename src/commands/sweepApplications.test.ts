@@ -17,17 +17,47 @@ for (const backend of testBackends()) {
       const clock = new ManualClock(new Date('2026-01-01T12:00:00Z'));
       const deps = { db: storage.db, clock, config: testConfig({ REVIEW_TURNAROUND_DAYS: '14' }) };
       const org = await buildOrganisation(storage.db, { kind: 'issuer' });
-      const [designer, r1, r2, earner, second] = await Promise.all([buildUser(storage.db), buildUser(storage.db), buildUser(storage.db), buildUser(storage.db), buildUser(storage.db)]);
+      const [designer, r1, r2, earner, second] = await Promise.all([
+        buildUser(storage.db),
+        buildUser(storage.db),
+        buildUser(storage.db),
+        buildUser(storage.db),
+        buildUser(storage.db),
+      ]);
       await addMember(storage.db, org.id, designer.id, ['designer']);
       await addMember(storage.db, org.id, r1.id, ['reviewer']);
       await addMember(storage.db, org.id, r2.id, ['reviewer']);
       const actor = { userId: designer.id, ip: null };
-      const { publicId: mc } = await createMicroCredential(deps, actor, org.slug, { title: `Deadlines ${unique('')}` });
-      await updateDraft(deps, actor, org.slug, mc, completeDesign('Deadlines', { applicationWindowMonths: 2, evidenceParts: [{ prompt: 'Reflection', kind: 'text', required: true }] }));
+      const { publicId: mc } = await createMicroCredential(deps, actor, org.slug, {
+        title: `Deadlines ${unique('')}`,
+      });
+      await updateDraft(
+        deps,
+        actor,
+        org.slug,
+        mc,
+        completeDesign('Deadlines', {
+          applicationWindowMonths: 2,
+          evidenceParts: [{ prompt: 'Reflection', kind: 'text', required: true }],
+        }),
+      );
       await publishDraft(deps, actor, org.slug, mc);
-      const { publicId: app, deadline } = await applyForMicroCredential(deps, { userId: earner.id, ip: null }, mc);
+      const { publicId: app, deadline } = await applyForMicroCredential(
+        deps,
+        { userId: earner.id, ip: null },
+        mc,
+      );
       assert.equal(deadline.toISOString(), '2026-03-01T12:00:00.000Z', 'two months');
-      const mails = async () => (await storage.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', earner.email).where('template', '=', 'deadline_reminder').orderBy('id').execute()).map((m) => m.subject);
+      const mails = async () =>
+        (
+          await storage.db
+            .selectFrom('mail_outbox')
+            .select('subject')
+            .where('to_address', '=', earner.email)
+            .where('template', '=', 'deadline_reminder')
+            .orderBy('id')
+            .execute()
+        ).map((m) => m.subject);
 
       await sweepApplications(deps);
       assert.deepEqual(await mails(), []);
@@ -40,15 +70,36 @@ for (const backend of testBackends()) {
       clock.set(new Date(deadline.getTime() - 0.5 * DAY));
       await sweepApplications(deps);
       await sweepApplications(deps);
-      assert.deepEqual((await mails()).map((s) => s.split(' ').slice(0, 2).join(' ')), ['30 days', '7 days', '1 day']);
+      assert.deepEqual(
+        (await mails()).map((s) => s.split(' ').slice(0, 2).join(' ')),
+        ['30 days', '7 days', '1 day'],
+      );
 
-      await saveEvidence(deps, { userId: earner.id, ip: null }, app, 0, { value: 'My reflection, kept even if it expires.' });
+      await saveEvidence(deps, { userId: earner.id, ip: null }, app, 0, {
+        value: 'My reflection, kept even if it expires.',
+      });
       clock.set(new Date(deadline.getTime() + 1000));
       assert.equal((await sweepApplications(deps)).expired, 1);
-      const expired = await storage.db.selectFrom('applications').select(['status', 'id']).where('public_id', '=', app).executeTakeFirstOrThrow();
+      const expired = await storage.db
+        .selectFrom('applications')
+        .select(['status', 'id'])
+        .where('public_id', '=', app)
+        .executeTakeFirstOrThrow();
       assert.equal(expired.status, 'expired');
-      assert.equal((await storage.db.selectFrom('evidence_items').select('text_value').where('application_id', '=', expired.id).executeTakeFirstOrThrow()).text_value, 'My reflection, kept even if it expires.');
-      await assert.rejects(submitApplication(deps, { userId: earner.id, ip: null }, app), /cannot be submitted/);
+      assert.equal(
+        (
+          await storage.db
+            .selectFrom('evidence_items')
+            .select('text_value')
+            .where('application_id', '=', expired.id)
+            .executeTakeFirstOrThrow()
+        ).text_value,
+        'My reflection, kept even if it expires.',
+      );
+      await assert.rejects(
+        submitApplication(deps, { userId: earner.id, ip: null }, app),
+        /cannot be submitted/,
+      );
       const again = await applyForMicroCredential(deps, { userId: earner.id, ip: null }, mc);
       assert.notEqual(again.publicId, app, 'the earner may apply again');
 
@@ -56,10 +107,20 @@ for (const backend of testBackends()) {
       const { publicId: app2 } = await applyForMicroCredential(deps, { userId: second.id, ip: null }, mc);
       await saveEvidence(deps, { userId: second.id, ip: null }, app2, 0, { value: 'Evidence' });
       await submitApplication(deps, { userId: second.id, ip: null }, app2);
-      const before = await storage.db.selectFrom('attempts as a').innerJoin('applications as p', 'p.id', 'a.application_id').select('a.reviewer_user_id').where('p.public_id', '=', app2).executeTakeFirstOrThrow();
+      const before = await storage.db
+        .selectFrom('attempts as a')
+        .innerJoin('applications as p', 'p.id', 'a.application_id')
+        .select('a.reviewer_user_id')
+        .where('p.public_id', '=', app2)
+        .executeTakeFirstOrThrow();
       clock.advance(15 * DAY);
       assert.equal((await sweepApplications(deps)).reassigned, 1);
-      const after = await storage.db.selectFrom('attempts as a').innerJoin('applications as p', 'p.id', 'a.application_id').select('a.reviewer_user_id').where('p.public_id', '=', app2).executeTakeFirstOrThrow();
+      const after = await storage.db
+        .selectFrom('attempts as a')
+        .innerJoin('applications as p', 'p.id', 'a.application_id')
+        .select('a.reviewer_user_id')
+        .where('p.public_id', '=', app2)
+        .executeTakeFirstOrThrow();
       assert.notEqual(after.reviewer_user_id, before.reviewer_user_id);
       assert.ok([r1.id, r2.id].includes(after.reviewer_user_id!));
     });

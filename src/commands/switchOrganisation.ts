@@ -2,7 +2,15 @@ import { requireMember } from './organisationAccess.ts';
 import type { CommandDeps } from './context.ts';
 
 /** Makes an organisation the session's current one (the user must belong to it). */
-export async function switchOrganisation(deps: CommandDeps, session: { sessionId: number; userId: number }, slug: string): Promise<void> {
+export async function switchOrganisation(
+  deps: CommandDeps,
+  session: { sessionId: number; userId: number },
+  slug: string,
+): Promise<void> {
   const { organisation } = await requireMember(deps.db, slug, session.userId);
-  await deps.db.updateTable('sessions').set({ active_organisation_id: organisation.id }).where('id', '=', session.sessionId).execute();
+  await deps.db
+    .updateTable('sessions')
+    .set({ active_organisation_id: organisation.id })
+    .where('id', '=', session.sessionId)
+    .execute();
 }

@@ -11,6 +11,17 @@ export async function updateProfile(deps: CommandDeps, actor: Actor, input: unkn
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     await tx.updateTable('users').set({ name, updated_at: now }).where('id', '=', actor.userId).execute();
-    await recordAudit(tx, { organisationId: null, actorUserId: actor.userId, action: 'user.profile_updated', subjectType: 'user', data: { name }, ip: actor.ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: actor.userId,
+        action: 'user.profile_updated',
+        subjectType: 'user',
+        data: { name },
+        ip: actor.ip,
+      },
+      now,
+    );
   });
 }

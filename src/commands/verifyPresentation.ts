@@ -22,7 +22,11 @@ export const MAX_PRESENTED_CREDENTIALS = 50;
 
 /** The JWS of an enveloped VC-JWT (VC 2.0 §4.13.2, VC-JOSE-COSE media type), or null. */
 export function envelopedJwt(credential: Json): string | null {
-  if (![credential.type].flat().includes('EnvelopedVerifiableCredential') || typeof credential.id !== 'string') return null;
+  if (
+    ![credential.type].flat().includes('EnvelopedVerifiableCredential') ||
+    typeof credential.id !== 'string'
+  )
+    return null;
   const m = /^data:application\/(?:vc\+jwt|vc-ld\+jwt|vc\+ld\+jwt)(?:;[^,]*)?,(.*)$/s.exec(credential.id);
   return m ? m[1]! : null;
 }
@@ -35,35 +39,100 @@ export function envelopedJwt(credential: Json): string | null {
  * credential with no proof of its own is accepted only as a self-asserted credential: secured by
  * the presentation's proof and issued by its holder (VC 2.0 §4.13.4).
  */
-export async function verifyPresentation(body: Json, deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; deadline?: number }): Promise<PresentationReport> {
+export async function verifyPresentation(
+  body: Json,
+  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; deadline?: number },
+): Promise<PresentationReport> {
   const vp = body.verifiablePresentation;
   const options = isObject(body.options) ? body.options : {};
   if (!isObject(vp)) {
-    return { verified: false, checks: [{ id: 'presentation', ok: false, code: 'parse_failed', message: 'Send {"verifiablePresentation": {"@context": […], "type": "VerifiablePresentation", …}}' }], credentialResults: [] };
+    return {
+      verified: false,
+      checks: [
+        {
+          id: 'presentation',
+          ok: false,
+          code: 'parse_failed',
+          message: 'Send {"verifiablePresentation": {"@context": […], "type": "VerifiablePresentation", …}}',
+        },
+      ],
+      credentialResults: [],
+    };
   }
   const problem = exceedsLimits(body);
-  if (problem) return { verified: false, checks: [{ id: 'presentation', ok: false, code: problem.code, message: problem.message }], credentialResults: [] };
+  if (problem)
+    return {
+      verified: false,
+      checks: [{ id: 'presentation', ok: false, code: problem.code, message: problem.message }],
+      credentialResults: [],
+    };
   const model = presentationModelProblems(vp);
-  if (model.length) return { verified: false, checks: [{ id: 'presentation', ok: false, code: model[0]!.code, message: model.map((m) => m.message).join('; ') }], credentialResults: [] };
+  if (model.length)
+    return {
+      verified: false,
+      checks: [
+        {
+          id: 'presentation',
+          ok: false,
+          code: model[0]!.code,
+          message: model.map((m) => m.message).join('; '),
+        },
+      ],
+      credentialResults: [],
+    };
   const presented = vp.verifiableCredential === undefined ? [] : [vp.verifiableCredential].flat();
   if (presented.length > MAX_PRESENTED_CREDENTIALS) {
-    return { verified: false, checks: [{ id: 'presentation', ok: false, code: 'too_large', message: `The presentation carries ${presented.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified here` }], credentialResults: [] };
+    return {
+      verified: false,
+      checks: [
+        {
+          id: 'presentation',
+          ok: false,
+          code: 'too_large',
+          message: `The presentation carries ${presented.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified here`,
+        },
+      ],
+      credentialResults: [],
+    };
   }
   const deadline = deps.deadline ?? Date.now() + VERIFY_BUDGET_MS;
   const holder = holderId(vp);
   const checks: PresentationReport['checks'] = [{ id: 'presentation', ok: true }];
   const proofs = vp.proof === undefined ? [] : [vp.proof].flat();
   if (proofs.length === 0) {
-    checks.push(options.challenge ? { id: 'presentation_proof', ok: false, code: 'proof_missing', message: 'A challenge was given but the presentation is not signed' } : { id: 'presentation_proof', ok: true, message: 'Unsigned presentation' });
+    checks.push(
+      options.challenge
+        ? {
+            id: 'presentation_proof',
+            ok: false,
+            code: 'proof_missing',
+            message: 'A challenge was given but the presentation is not signed',
+          }
+        : { id: 'presentation_proof', ok: true, message: 'Unsigned presentation' },
+    );
   } else if (proofs.length > MAX_PROOFS) {
-    checks.push({ id: 'presentation_proof', ok: false, code: 'too_many_proofs', message: `The presentation carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked` });
+    checks.push({
+      id: 'presentation_proof',
+      ok: false,
+      code: 'too_many_proofs',
+      message: `The presentation carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked`,
+    });
   } else {
     // Every proof of a set must verify (W3C Data Integrity); the first that does not is reported.
     const { proof: _all, ...unsecured } = vp;
     const resolver = verifierDeps(deps.db, deps.config, deps.services, deps.now, undefined, deadline);
     for (const [i, proof] of proofs.entries()) {
       const at = proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : '';
-      const failure = await presentationProof(vp, unsecured, proof, options, holder, resolver, deps, deadline);
+      const failure = await presentationProof(
+        vp,
+        unsecured,
+        proof,
+        options,
+        holder,
+        resolver,
+        deps,
+        deadline,
+      );
       if (failure) {
         checks.push({ ...failure, message: `${at}${failure.message}` });
         break;
@@ -75,15 +144,34 @@ export async function verifyPresentation(body: Json, deps: { db: Queryable; conf
   const signed = proofs.length > 0 && checks.every((c) => c.ok);
   const credentialResults: VerificationReport[] = [];
   for (const credential of presented) {
-    const input = isObject(credential) ? (envelopedJwt(credential) ?? (isEnveloped(credential) ? null : credential)) : credential;
+    const input = isObject(credential)
+      ? (envelopedJwt(credential) ?? (isEnveloped(credential) ? null : credential))
+      : credential;
     if (typeof input !== 'string' && !isObject(input)) {
-      credentialResults.push({ verified: false, format: 'unknown', checks: [{ id: 'parse', ok: false, code: 'parse_failed', message: 'A presented credential is neither a credential (JSON object), an enveloped VC-JWT (data:application/vc+jwt,…) nor a compact JWS' }] });
+      credentialResults.push({
+        verified: false,
+        format: 'unknown',
+        checks: [
+          {
+            id: 'parse',
+            ok: false,
+            code: 'parse_failed',
+            message:
+              'A presented credential is neither a credential (JSON object), an enveloped VC-JWT (data:application/vc+jwt,…) nor a compact JWS',
+          },
+        ],
+      });
       continue;
     }
-    const selfAsserted = isObject(input) && input.proof === undefined && signed ? { securedByHolder: holder ?? '' } : {};
+    const selfAsserted =
+      isObject(input) && input.proof === undefined && signed ? { securedByHolder: holder ?? '' } : {};
     credentialResults.push(await verifyWithCairn(input, { ...deps, deadline, ...selfAsserted }));
   }
-  return { verified: checks.every((c) => c.ok) && credentialResults.every((r) => r.verified), checks, credentialResults };
+  return {
+    verified: checks.every((c) => c.ok) && credentialResults.every((r) => r.verified),
+    checks,
+    credentialResults,
+  };
 }
 
 const isEnveloped = (credential: Json) => [credential.type].flat().includes('EnvelopedVerifiableCredential');
@@ -91,12 +179,29 @@ const isEnveloped = (credential: Json) => [credential.type].flat().includes('Env
 type Failure = { id: 'presentation_proof'; ok: false; code: string; message: string };
 
 /** One proof of a presentation: null when it verifies. */
-async function presentationProof(vp: Json, unsecured: Json, proof: unknown, options: Json, holder: string | undefined, resolver: ReturnType<typeof verifierDeps>, deps: { services: CredentialServices; now: Date }, deadline: number): Promise<Failure | null> {
-  const fail = (code: string, message: string): Failure => ({ id: 'presentation_proof', ok: false, code, message });
+async function presentationProof(
+  vp: Json,
+  unsecured: Json,
+  proof: unknown,
+  options: Json,
+  holder: string | undefined,
+  resolver: ReturnType<typeof verifierDeps>,
+  deps: { services: CredentialServices; now: Date },
+  deadline: number,
+): Promise<Failure | null> {
+  const fail = (code: string, message: string): Failure => ({
+    id: 'presentation_proof',
+    ok: false,
+    code,
+    message,
+  });
   if (!isObject(proof)) return fail('proof_malformed', 'A proof is not an object');
-  if (options.challenge !== undefined && proof.challenge !== options.challenge) return fail('challenge_mismatch', 'The proof was made for another challenge');
-  if (options.domain !== undefined && ![proof.domain].flat().includes(options.domain)) return fail('domain_mismatch', 'The proof was made for another domain');
-  if (proof.previousProof !== undefined) return fail('proof_malformed', 'Chained proofs (previousProof) are not accepted on presentations');
+  if (options.challenge !== undefined && proof.challenge !== options.challenge)
+    return fail('challenge_mismatch', 'The proof was made for another challenge');
+  if (options.domain !== undefined && ![proof.domain].flat().includes(options.domain))
+    return fail('domain_mismatch', 'The proof was made for another domain');
+  if (proof.previousProof !== undefined)
+    return fail('proof_malformed', 'Chained proofs (previousProof) are not accepted on presentations');
   const problem = proofOptionsProblem(proof, vp, 'authentication', deps.now);
   if (problem) return fail(problem.code, `The proof: ${problem.message}`);
   const vm = proof.verificationMethod as string;
@@ -112,7 +217,8 @@ async function presentationProof(vp: Json, unsecured: Json, proof: unknown, opti
     return fail('key_unresolved', (err as Error).message);
   }
   // A presentation that names its holder is signed by the holder.
-  if (holder !== undefined && controller !== holder && vm.split('#')[0] !== holder) return fail('holder_mismatch', `The presentation names holder ${holder}, but key ${vm} is not theirs`);
+  if (holder !== undefined && controller !== holder && vm.split('#')[0] !== holder)
+    return fail('holder_mismatch', `The presentation names holder ${holder}, but key ${vm} is not theirs`);
   const r = await verifyEddsaRdfc2022(unsecured, proof, publicKey, deps.services.canonicalizer, { deadline });
   return r.ok ? null : fail(r.code, r.message);
 }

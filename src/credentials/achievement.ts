@@ -7,7 +7,10 @@ export function achievementUrl(publicUrl: string, orgSlug: string, mcSlug: strin
 }
 
 /** One-to-one mapping of a micro-credential version onto the OB 3.0 Achievement. */
-export function achievementFromDesign(d: Design, ctx: { id: string; version: number; image?: string | null }): AchievementData {
+export function achievementFromDesign(
+  d: Design,
+  ctx: { id: string; version: number; image?: string | null },
+): AchievementData {
   return {
     id: ctx.id,
     name: d.title,
@@ -23,9 +26,15 @@ export function achievementFromDesign(d: Design, ctx: { id: string; version: num
 }
 
 /** The OB 3.0 `Achievement` JSON (for export and import between platforms). */
-export function achievementJson(a: AchievementData, issuer?: { id: string; name: string }): Record<string, unknown> {
+export function achievementJson(
+  a: AchievementData,
+  issuer?: { id: string; name: string },
+): Record<string, unknown> {
   return {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
     id: a.id,
     type: ['Achievement'],
     ...(issuer ? { creator: { id: issuer.id, type: ['Profile'], name: issuer.name } } : {}),

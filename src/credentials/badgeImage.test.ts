@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptUpload, BadgeImageError, defaultBadgeSvg, MAX_IMAGE_BYTES, renderPng, sanitizeSvg } from './badgeImage.ts';
+import {
+  acceptUpload,
+  BadgeImageError,
+  defaultBadgeSvg,
+  MAX_IMAGE_BYTES,
+  renderPng,
+  sanitizeSvg,
+} from './badgeImage.ts';
 import { sniffImage } from './baking/index.ts';
 
 test('SVG uploads lose scripts, event handlers, foreignObject, entities and external references', () => {
@@ -10,13 +17,16 @@ test('SVG uploads lose scripts, event handlers, foreignObject, entities and exte
 <image xlink:href="https://evil.example/track.png"/><use href="#ok"/><rect style="fill:url(https://evil.example/x)" onclick='steal()' width="5" height="5"/>
 <image href="data:image/png;base64,iVBORw0KGgo="/></svg>`;
   const clean = sanitizeSvg(hostile);
-  for (const bad of ['<script', 'onload', 'onclick', 'foreignObject', 'evil.example', 'ENTITY', 'DOCTYPE']) assert.ok(!clean.includes(bad), `${bad} removed`);
+  for (const bad of ['<script', 'onload', 'onclick', 'foreignObject', 'evil.example', 'ENTITY', 'DOCTYPE'])
+    assert.ok(!clean.includes(bad), `${bad} removed`);
   assert.match(clean, /href="#ok"/);
   assert.match(clean, /data:image\/png;base64/);
 });
 
 test('uploads are checked by their bytes and size; PNG is kept, SVG is rendered to PNG too', () => {
-  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="8" fill="#123456"/></svg>');
+  const svg = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="8" fill="#123456"/></svg>',
+  );
   const fromSvg = acceptUpload(svg);
   assert.equal(sniffImage(fromSvg.png), 'png');
   assert.ok(fromSvg.svg?.includes('<circle'));
@@ -27,7 +37,11 @@ test('uploads are checked by their bytes and size; PNG is kept, SVG is rendered 
 });
 
 test('the default badge is a clean SVG with the title and issuer, rendered to a 512 px PNG', () => {
-  const svg = defaultBadgeSvg('Trauma-Informed Practice <for> therapists', 'Allied Therapy Council', '#7a1f5c');
+  const svg = defaultBadgeSvg(
+    'Trauma-Informed Practice <for> therapists',
+    'Allied Therapy Council',
+    '#7a1f5c',
+  );
   assert.match(svg, /Trauma-Informed/);
   assert.match(svg, /&lt;for&gt;/);
   assert.match(svg, /#7a1f5c/);

@@ -18,22 +18,37 @@ export const MAX_IMAGE_BYTES = 512 * 1024;
 export function sanitizeSvg(svg: string): string {
   let out = svg.replace(/<!DOCTYPE[\s\S]*?(\[[\s\S]*?\])?\s*>/gi, '').replace(/<!ENTITY[\s\S]*?>/gi, '');
   out = out.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '').replace(/<script\b[^>]*\/>/gi, '');
-  out = out.replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '').replace(/<foreignObject\b[^>]*\/>/gi, '');
+  out = out
+    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '')
+    .replace(/<foreignObject\b[^>]*\/>/gi, '');
   out = out.replace(/\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
-  out = out.replace(/\s+(xlink:)?href\s*=\s*("([^"]*)"|'([^']*)')/gi, (all, _x: string, _q: string, dq: string | undefined, sq: string | undefined) => {
-    const v = (dq ?? sq ?? '').trim();
-    return v.startsWith('#') || /^data:image\/(png|jpeg|gif|webp);base64,/i.test(v) ? all : '';
-  });
+  out = out.replace(
+    /\s+(xlink:)?href\s*=\s*("([^"]*)"|'([^']*)')/gi,
+    (all, _x: string, _q: string, dq: string | undefined, sq: string | undefined) => {
+      const v = (dq ?? sq ?? '').trim();
+      return v.startsWith('#') || /^data:image\/(png|jpeg|gif|webp);base64,/i.test(v) ? all : '';
+    },
+  );
   out = out.replace(/url\(\s*['"]?(?!#)[^)]*\)/gi, 'none');
   out = out.replace(/@import[^;]*;?/gi, '');
-  if (/<script|javascript:|<foreignObject|\son[a-z]+\s*=/i.test(out)) throw new BadgeImageError('This SVG contains active content that cannot be removed safely. Export it again as plain shapes.');
+  if (/<script|javascript:|<foreignObject|\son[a-z]+\s*=/i.test(out))
+    throw new BadgeImageError(
+      'This SVG contains active content that cannot be removed safely. Export it again as plain shapes.',
+    );
   return out;
 }
 
 /** Renders an SVG to PNG (resvg; no network, no scripts). */
 export function renderPng(svg: string, width = 512): Uint8Array {
   try {
-    return new Uint8Array(new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng());
+    return new Uint8Array(
+      new Resvg(svg, {
+        fitTo: { mode: 'width', value: width },
+        font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+      })
+        .render()
+        .asPng(),
+    );
   } catch (err) {
     throw new BadgeImageError(`The SVG could not be drawn: ${(err as Error).message}`);
   }
@@ -42,7 +57,10 @@ export function renderPng(svg: string, width = 512): Uint8Array {
 /** Checks an upload by its bytes: a PNG is kept as is; an SVG is sanitised and also rendered to PNG. */
 export function acceptUpload(bytes: Uint8Array): { svg: string | null; png: Uint8Array } {
   if (bytes.length === 0) throw new BadgeImageError('The file is empty.');
-  if (bytes.length > MAX_IMAGE_BYTES) throw new BadgeImageError(`Badge images are limited to ${MAX_IMAGE_BYTES / 1024} KB; this one is ${Math.ceil(bytes.length / 1024)} KB.`);
+  if (bytes.length > MAX_IMAGE_BYTES)
+    throw new BadgeImageError(
+      `Badge images are limited to ${MAX_IMAGE_BYTES / 1024} KB; this one is ${Math.ceil(bytes.length / 1024)} KB.`,
+    );
   const kind = sniffImage(bytes);
   if (kind === 'png') return { svg: null, png: bytes };
   if (kind === 'svg') {
@@ -52,7 +70,8 @@ export function acceptUpload(bytes: Uint8Array): { svg: string | null; png: Uint
   throw new BadgeImageError('Upload a PNG or an SVG image (the file’s contents are checked, not its name).');
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function wrap(text: string, max: number): string[] {
   const lines: string[] = [];

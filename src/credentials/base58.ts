@@ -22,7 +22,10 @@ export function base58btcEncode(bytes: Uint8Array): string {
  */
 export function base58btcDecode(text: string, maxBytes: number): Uint8Array {
   const maxChars = base58MaxChars(maxBytes);
-  if (text.length > maxChars) throw new Error(`Too long: ${maxBytes} bytes are at most ${maxChars} base58 characters, this has ${text.length}`);
+  if (text.length > maxChars)
+    throw new Error(
+      `Too long: ${maxBytes} bytes are at most ${maxChars} base58 characters, this has ${text.length}`,
+    );
   let bytes: Uint8Array;
   try {
     bytes = base58.decode(text);

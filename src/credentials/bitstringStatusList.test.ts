@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeList, emptyBitstring, encodeList, getBit, randomIndex, setBit, MIN_STATUS_LIST_SIZE } from './bitstringStatusList.ts';
+import {
+  decodeList,
+  emptyBitstring,
+  encodeList,
+  getBit,
+  randomIndex,
+  setBit,
+  MIN_STATUS_LIST_SIZE,
+} from './bitstringStatusList.ts';
 
 test('bits are numbered from the most significant bit of the first byte', () => {
   let bits = emptyBitstring(16);
@@ -32,5 +40,8 @@ test('random indexes avoid taken ones and spread over the list', () => {
   }
   const sorted = [...taken].sort((a, b) => a - b);
   assert.ok(sorted[0]! < 10_000 && sorted.at(-1)! > 120_000, 'not sequential');
-  assert.equal(randomIndex(8, () => true, 5), null);
+  assert.equal(
+    randomIndex(8, () => true, 5),
+    null,
+  );
 });

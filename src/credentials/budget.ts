@@ -17,7 +17,8 @@ export class BudgetExceededError extends Error {
   }
 }
 
-export const isBudgetExceeded = (err: unknown): err is BudgetExceededError => err instanceof Error && (err as { code?: unknown }).code === 'verification_budget_exceeded';
+export const isBudgetExceeded = (err: unknown): err is BudgetExceededError =>
+  err instanceof Error && (err as { code?: unknown }).code === 'verification_budget_exceeded';
 
 /** Throws BudgetExceededError once the deadline has passed. */
 export function checkDeadline(deadline: number | undefined, what?: string): void {
@@ -45,19 +46,34 @@ export type LimitProblem = { code: 'too_large' | 'too_deep'; message: string };
  * Measures a parsed JSON value against the limits without recursion (a deep document cannot
  * overflow the stack here); null when it fits.
  */
-export function exceedsLimits(value: unknown, limits: { maxDepth: number; maxNodes: number; maxArrayLength: number; maxChars: number } = DOCUMENT_LIMITS): LimitProblem | null {
+export function exceedsLimits(
+  value: unknown,
+  limits: { maxDepth: number; maxNodes: number; maxArrayLength: number; maxChars: number } = DOCUMENT_LIMITS,
+): LimitProblem | null {
   const stack: Array<[unknown, number]> = [[value, 0]];
   let nodes = 0;
   let chars = 0;
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    if (++nodes > limits.maxNodes) return { code: 'too_large', message: `The document has more than ${limits.maxNodes.toLocaleString('en')} values; a credential has far fewer` };
+    if (++nodes > limits.maxNodes)
+      return {
+        code: 'too_large',
+        message: `The document has more than ${limits.maxNodes.toLocaleString('en')} values; a credential has far fewer`,
+      };
     if (typeof node === 'string') {
       chars += node.length;
     } else if (node !== null && typeof node === 'object') {
-      if (depth >= limits.maxDepth) return { code: 'too_deep', message: `The document is nested more than ${limits.maxDepth} levels deep; a credential is much flatter` };
+      if (depth >= limits.maxDepth)
+        return {
+          code: 'too_deep',
+          message: `The document is nested more than ${limits.maxDepth} levels deep; a credential is much flatter`,
+        };
       if (Array.isArray(node)) {
-        if (node.length > limits.maxArrayLength) return { code: 'too_large', message: `A list in the document has ${node.length.toLocaleString('en')} items, more than the ${limits.maxArrayLength.toLocaleString('en')} allowed` };
+        if (node.length > limits.maxArrayLength)
+          return {
+            code: 'too_large',
+            message: `A list in the document has ${node.length.toLocaleString('en')} items, more than the ${limits.maxArrayLength.toLocaleString('en')} allowed`,
+          };
         for (const item of node) stack.push([item, depth + 1]);
       } else {
         for (const [k, v] of Object.entries(node)) {
@@ -66,7 +82,11 @@ export function exceedsLimits(value: unknown, limits: { maxDepth: number; maxNod
         }
       }
     }
-    if (chars > limits.maxChars) return { code: 'too_large', message: `The document has more than ${(limits.maxChars / 1_000_000).toLocaleString('en')} million characters of text; a credential is much smaller` };
+    if (chars > limits.maxChars)
+      return {
+        code: 'too_large',
+        message: `The document has more than ${(limits.maxChars / 1_000_000).toLocaleString('en')} million characters of text; a credential is much smaller`,
+      };
   }
   return null;
 }

@@ -7,10 +7,20 @@ import { CLR_V2_CONTEXT, OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from './contex
 import { hashEmailIdentity } from './openBadgeCredential.ts';
 import type { SchemaResult } from './schema.ts';
 
-export const CLR_SCHEMA_ID = 'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json';
+export const CLR_SCHEMA_ID =
+  'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json';
 
 /** CLR 2.0 AssociationType values. */
-export const ASSOCIATION_TYPES = ['exactMatchOf', 'isChildOf', 'isParentOf', 'isPartOf', 'isPeerOf', 'isRelatedTo', 'precedes', 'replacedBy'] as const;
+export const ASSOCIATION_TYPES = [
+  'exactMatchOf',
+  'isChildOf',
+  'isParentOf',
+  'isPartOf',
+  'isPeerOf',
+  'isRelatedTo',
+  'precedes',
+  'replacedBy',
+] as const;
 export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
 
 export interface Association {
@@ -49,14 +59,30 @@ export function buildClrCredential(data: ClrData): Json {
     if (isObject(a) && !achievements.some((x) => x.id === a.id)) achievements.push(a);
   }
   const salt = data.recipient.salt ?? randomBytes(12).toString('hex');
-  const identifier = data.recipient.email ? [{ type: 'IdentityObject', identityHash: hashEmailIdentity(data.recipient.email, salt), identityType: 'emailAddress', hashed: true, salt }] : undefined;
+  const identifier = data.recipient.email
+    ? [
+        {
+          type: 'IdentityObject',
+          identityHash: hashEmailIdentity(data.recipient.email, salt),
+          identityType: 'emailAddress',
+          hashed: true,
+          salt,
+        },
+      ]
+    : undefined;
   if (!identifier && !data.recipient.did) throw new Error('A transcript needs a learner email or DID');
   const subject: Json = { type: ['ClrSubject'] };
   if (data.recipient.did) subject.id = data.recipient.did;
   if (identifier) subject.identifier = identifier;
   subject.verifiableCredential = data.credentials;
   if (achievements.length) subject.achievement = achievements;
-  if (data.associations?.length) subject.association = data.associations.map((a) => ({ type: 'Association', associationType: a.associationType, sourceId: a.sourceId, targetId: a.targetId }));
+  if (data.associations?.length)
+    subject.association = data.associations.map((a) => ({
+      type: 'Association',
+      associationType: a.associationType,
+      sourceId: a.sourceId,
+      targetId: a.targetId,
+    }));
   const issuer: Json = { id: data.issuer.id, type: ['Profile'], name: data.issuer.name };
   if (data.issuer.url) issuer.url = data.issuer.url;
   const credential: Json = {
@@ -91,13 +117,23 @@ function officialSchema(): ValidateFunction {
   if (!clrSchema) {
     const ajv = new Ajv2019({ strictTuples: false, strict: false, allErrors: true });
     addFormats(ajv);
-    clrSchema = ajv.compile(JSON.parse(readFileSync(new URL('./schemas/clrcredential.json', import.meta.url), 'utf8')) as Record<string, unknown>);
+    clrSchema = ajv.compile(
+      JSON.parse(readFileSync(new URL('./schemas/clrcredential.json', import.meta.url), 'utf8')) as Record<
+        string,
+        unknown
+      >,
+    );
   }
   return clrSchema;
 }
 
 const describeErrors = (errors: ErrorObject[] | null | undefined): string[] =>
-  (errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${String(e.params.allowedValues)})` : ''} (CLR 2.0 schema)`);
+  (errors ?? [])
+    .slice(0, 20)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${String(e.params.allowedValues)})` : ''} (CLR 2.0 schema)`,
+    );
 
 /**
  * Checks a ClrCredential against the official CLR 2.0 JSON Schema, and against what the data
@@ -111,29 +147,51 @@ export function validateClrCredential(c: Json): SchemaResult {
   if (contexts[0] !== VC_V2) errors.push('/@context must start with the VC 2.0 context');
   if (!contexts.includes(CLR_V2_CONTEXT)) errors.push(`/@context must include ${CLR_V2_CONTEXT}`);
   const types = [c.type].flat();
-  if (!types.includes('VerifiableCredential') || !types.includes('ClrCredential')) errors.push('/type must include VerifiableCredential and ClrCredential');
+  if (!types.includes('VerifiableCredential') || !types.includes('ClrCredential'))
+    errors.push('/type must include VerifiableCredential and ClrCredential');
   if (!isIri(c.id)) errors.push('/id must be a URI');
   const issuer = c.issuer;
-  if (!isObject(issuer) || !isIri(issuer.id) || ![issuer.type].flat().includes('Profile')) errors.push('/issuer must be a Profile with an id');
+  if (!isObject(issuer) || !isIri(issuer.id) || ![issuer.type].flat().includes('Profile'))
+    errors.push('/issuer must be a Profile with an id');
   if (typeof c.name !== 'string' || !c.name) errors.push('/name is required');
-  if (typeof c.validFrom !== 'string' || Number.isNaN(Date.parse(c.validFrom))) errors.push('/validFrom must be a date-time');
+  if (typeof c.validFrom !== 'string' || Number.isNaN(Date.parse(c.validFrom)))
+    errors.push('/validFrom must be a date-time');
   const s = c.credentialSubject;
   if (!isObject(s)) errors.push('/credentialSubject must be an object');
   else {
-    if (![s.type].flat().includes('ClrSubject')) errors.push('/credentialSubject/type must include ClrSubject');
+    if (![s.type].flat().includes('ClrSubject'))
+      errors.push('/credentialSubject/type must include ClrSubject');
     const vcs = s.verifiableCredential;
-    if (!Array.isArray(vcs) || vcs.length === 0) errors.push('/credentialSubject/verifiableCredential must hold at least one credential');
-    else vcs.forEach((v, i) => {
-      if (!isObject(v) || ![v.type].flat().includes('VerifiableCredential')) errors.push(`/credentialSubject/verifiableCredential/${i} must be a verifiable credential`);
-    });
-    if (s.achievement !== undefined && (!Array.isArray(s.achievement) || s.achievement.some((a) => !isObject(a) || !isIri(a.id)))) errors.push('/credentialSubject/achievement must be a list of achievements with ids');
+    if (!Array.isArray(vcs) || vcs.length === 0)
+      errors.push('/credentialSubject/verifiableCredential must hold at least one credential');
+    else
+      vcs.forEach((v, i) => {
+        if (!isObject(v) || ![v.type].flat().includes('VerifiableCredential'))
+          errors.push(`/credentialSubject/verifiableCredential/${i} must be a verifiable credential`);
+      });
+    if (
+      s.achievement !== undefined &&
+      (!Array.isArray(s.achievement) || s.achievement.some((a) => !isObject(a) || !isIri(a.id)))
+    )
+      errors.push('/credentialSubject/achievement must be a list of achievements with ids');
     if (s.association !== undefined) {
       if (!Array.isArray(s.association)) errors.push('/credentialSubject/association must be a list');
-      else s.association.forEach((a, i) => {
-        if (!isObject(a) || a.type !== 'Association' || !(ASSOCIATION_TYPES as readonly unknown[]).includes(a.associationType) || !isIri(a.sourceId) || !isIri(a.targetId)) errors.push(`/credentialSubject/association/${i} must be an Association with associationType, sourceId and targetId`);
-      });
+      else
+        s.association.forEach((a, i) => {
+          if (
+            !isObject(a) ||
+            a.type !== 'Association' ||
+            !(ASSOCIATION_TYPES as readonly unknown[]).includes(a.associationType) ||
+            !isIri(a.sourceId) ||
+            !isIri(a.targetId)
+          )
+            errors.push(
+              `/credentialSubject/association/${i} must be an Association with associationType, sourceId and targetId`,
+            );
+        });
     }
-    if (s.id === undefined && !Array.isArray(s.identifier)) errors.push('/credentialSubject needs an id or an identifier');
+    if (s.id === undefined && !Array.isArray(s.identifier))
+      errors.push('/credentialSubject needs an id or an identifier');
   }
   return { valid: errors.length === 0, errors };
 }

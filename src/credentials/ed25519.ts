@@ -1,5 +1,12 @@
 import { BoundedCache } from '../domain/boundedCache.ts';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { base58MaxChars, base58btcDecode, base58btcEncode } from './base58.ts';
 
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -20,16 +27,24 @@ export interface Ed25519Keys {
 /** A new random key pair. */
 export function generateEd25519(): Ed25519Keys & { privateKey: KeyObject; seed: Uint8Array } {
   const { privateKey } = generateKeyPairSync('ed25519');
-  const seed = new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_PREFIX.length));
+  const seed = new Uint8Array(
+    privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_PREFIX.length),
+  );
   return { ...ed25519FromSeed(seed), seed };
 }
 
 /** The key pair for a 32-byte private seed. */
 export function ed25519FromSeed(seed: Uint8Array): Ed25519Keys & { privateKey: KeyObject } {
   if (seed.length !== 32) throw new Error('An Ed25519 private key is 32 bytes');
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = createPublicKey(privateKey);
-  const publicKeyBytes = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length));
+  const publicKeyBytes = new Uint8Array(
+    publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length),
+  );
   return { privateKey, publicKey, publicKeyBytes, publicKeyMultibase: encodeMultikeyPublic(publicKeyBytes) };
 }
 
@@ -40,8 +55,16 @@ export function ed25519FromPublicBytes(bytes: Uint8Array): Ed25519Keys {
   const id = Buffer.from(bytes).toString('hex');
   const known = publicKeys.get(id);
   if (known) return known;
-  const publicKey = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, bytes]), format: 'der', type: 'spki' });
-  const keys: Ed25519Keys = Object.freeze({ publicKey, publicKeyBytes: Uint8Array.from(bytes), publicKeyMultibase: encodeMultikeyPublic(bytes) });
+  const publicKey = createPublicKey({
+    key: Buffer.concat([SPKI_PREFIX, bytes]),
+    format: 'der',
+    type: 'spki',
+  });
+  const keys: Ed25519Keys = Object.freeze({
+    publicKey,
+    publicKeyBytes: Uint8Array.from(bytes),
+    publicKeyMultibase: encodeMultikeyPublic(bytes),
+  });
   publicKeys.set(id, keys);
   return keys;
 }
@@ -62,9 +85,11 @@ export function encodeMultikeySecret(seed: Uint8Array): string {
 export function decodeMultikeyPublic(multibase: string): Uint8Array {
   if (!multibase.startsWith('z')) throw new Error('Only base58btc (z…) multibase keys are supported');
   // 34 bytes (2 of multicodec, 32 of key): longer text is refused before decoding.
-  if (multibase.length > 1 + base58MaxChars(34)) throw new Error('Not an Ed25519 Multikey public key (too long)');
+  if (multibase.length > 1 + base58MaxChars(34))
+    throw new Error('Not an Ed25519 Multikey public key (too long)');
   const bytes = base58btcDecode(multibase.slice(1), 34);
-  if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) throw new Error('Not an Ed25519 Multikey public key');
+  if (bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01)
+    throw new Error('Not an Ed25519 Multikey public key');
   return bytes.subarray(2);
 }
 

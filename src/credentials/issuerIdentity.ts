@@ -31,10 +31,14 @@ export function organisationDidDocument(did: string, keys: PublishedKey[]): Reco
   const methods = keys.map((k) => ({
     id: verificationMethodId(did, k.publicId),
     controller: did,
-    ...(k.publicKeyMultibase ? { type: 'Multikey', publicKeyMultibase: k.publicKeyMultibase } : { type: 'JsonWebKey', publicKeyJwk: JSON.parse(k.publicKeyJwk ?? '{}') as unknown }),
+    ...(k.publicKeyMultibase
+      ? { type: 'Multikey', publicKeyMultibase: k.publicKeyMultibase }
+      : { type: 'JsonWebKey', publicKeyJwk: JSON.parse(k.publicKeyJwk ?? '{}') as unknown }),
     ...(k.status === 'revoked' && k.revokedAt ? { revoked: k.revokedAt.toISOString() } : {}),
   }));
-  const asserting = keys.filter((k) => k.status !== 'revoked').map((k) => verificationMethodId(did, k.publicId));
+  const asserting = keys
+    .filter((k) => k.status !== 'revoked')
+    .map((k) => verificationMethodId(did, k.publicId));
   return {
     '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_V1, DATA_INTEGRITY_V2],
     id: did,

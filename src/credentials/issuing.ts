@@ -39,7 +39,12 @@ export const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 export type IssuerIdentity = 'did:web' | 'did:key';
 
 /** The organisation's identifier and verification method for a key, by identity. */
-export function issuerIdentifiers(config: Config, organisation: Pick<Organisation, 'slug'>, key: Pick<SigningKey, 'row'>, identity: IssuerIdentity = 'did:web'): { did: string; verificationMethod: string } {
+export function issuerIdentifiers(
+  config: Config,
+  organisation: Pick<Organisation, 'slug'>,
+  key: Pick<SigningKey, 'row'>,
+  identity: IssuerIdentity = 'did:web',
+): { did: string; verificationMethod: string } {
   if (identity === 'did:key') {
     if (!key.row.public_key_multibase) throw new Error('A did:key needs an Ed25519 key');
     return didKeyFor(key.row.public_key_multibase);
@@ -64,23 +69,42 @@ export async function signForOrganisation(
 ) {
   const key = options.key ?? (await activeSigningKey(db, organisation.id, services.vault, now));
   const { did, verificationMethod: vm } = issuerIdentifiers(config, organisation, key, options.identity);
-  const signed = await signEddsaRdfc2022(unsigned, { privateKey: key.privateKey, verificationMethod: vm, created: isoSeconds(now), canonicalizer: services.canonicalizer });
+  const signed = await signEddsaRdfc2022(unsigned, {
+    privateKey: key.privateKey,
+    verificationMethod: vm,
+    created: isoSeconds(now),
+    canonicalizer: services.canonicalizer,
+  });
   let jwt: string | null = null;
   if (options.jwt === 'EdDSA') jwt = signVcJwt(unsigned, { privateKey: key.privateKey, kid: vm });
   if (options.jwt === 'RS256') {
     const rsa = await activeRsaKey(db, organisation.id, services.vault, now);
-    jwt = signVcJwt(unsigned, { privateKey: rsa.privateKey, kid: verificationMethodId(did, rsa.row.public_id), alg: 'RS256' });
+    jwt = signVcJwt(unsigned, {
+      privateKey: rsa.privateKey,
+      kid: verificationMethodId(did, rsa.row.public_id),
+      alg: 'RS256',
+    });
   }
   return { signed, jwt, keyId: key.row.id, did };
 }
 
 /** The organisation's DID document, from every key it has had. */
-export async function didDocumentFor(db: Queryable, config: Config, organisation: Pick<Organisation, 'id' | 'slug'>) {
+export async function didDocumentFor(
+  db: Queryable,
+  config: Config,
+  organisation: Pick<Organisation, 'id' | 'slug'>,
+) {
   const did = organisationDid(config.publicUrl, organisation.slug);
   const keys = await listIssuerKeys(db, organisation.id);
   return organisationDidDocument(
     did,
-    keys.map((k) => ({ publicId: k.public_id, publicKeyMultibase: k.public_key_multibase, publicKeyJwk: k.public_key_jwk, status: k.status, revokedAt: k.revoked_at })),
+    keys.map((k) => ({
+      publicId: k.public_id,
+      publicKeyMultibase: k.public_key_multibase,
+      publicKeyJwk: k.public_key_jwk,
+      status: k.status,
+      revokedAt: k.revoked_at,
+    })),
   );
 }
 
@@ -90,14 +114,29 @@ export function statusListUrl(config: Config, listPublicId: string): string {
 }
 
 /** Re-signs a status list if it changed since it was last signed; returns whether it did (never under a public URL other than the database's). */
-export async function publishStatusList(db: Queryable, services: CredentialServices, config: Config, listPublicId: string, now: Date): Promise<boolean> {
+export async function publishStatusList(
+  db: Queryable,
+  services: CredentialServices,
+  config: Config,
+  listPublicId: string,
+  now: Date,
+): Promise<boolean> {
   const list = await db
     .selectFrom('status_lists as l')
     .innerJoin('organisations as o', 'o.id', 'l.organisation_id')
-    .select(['l.id', 'l.public_id', 'l.purpose', 'l.bits', 'l.version', 'l.signed_version', 'o.id as organisation_id', 'o.slug'])
+    .select([
+      'l.id',
+      'l.public_id',
+      'l.purpose',
+      'l.bits',
+      'l.version',
+      'l.signed_version',
+      'o.id as organisation_id',
+      'o.slug',
+    ])
     .where('l.public_id', '=', listPublicId)
     .executeTakeFirst();
-  if (!list || list.signed_version >= list.version && list.signed_version >= 0) return false;
+  if (!list || (list.signed_version >= list.version && list.signed_version >= 0)) return false;
   const unsigned = statusListCredential({
     url: statusListUrl(config, list.public_id),
     issuer: organisationDid(config.publicUrl, list.slug),
@@ -105,14 +144,30 @@ export async function publishStatusList(db: Queryable, services: CredentialServi
     bits: list.bits,
     validFrom: isoSeconds(now),
   });
-  const { signed } = await signForOrganisation(db, services, config, { id: list.organisation_id, slug: list.slug }, unsigned, now);
+  const { signed } = await signForOrganisation(
+    db,
+    services,
+    config,
+    { id: list.organisation_id, slug: list.slug },
+    unsigned,
+    now,
+  );
   const updated = await db
     .updateTable('status_lists')
     .set({ signed_document: JSON.stringify(signed), signed_version: list.version, signed_at: now })
     .where('id', '=', list.id)
     .where('version', '=', list.version)
     // A process left running with another public URL than the database's never re-signs a list.
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('instance_settings').select('name').where('name', '=', 'public_url').where('value', '<>', normalizePublicUrl(config.publicUrl)))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('instance_settings')
+            .select('name')
+            .where('name', '=', 'public_url')
+            .where('value', '<>', normalizePublicUrl(config.publicUrl)),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }

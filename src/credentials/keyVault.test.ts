@@ -9,7 +9,10 @@ test('a sealed key opens only with the same secret, never shows its bytes, and r
   const vault = keyVault('the right secret, long enough');
   const sealed = vault.seal(seed);
   assert.match(sealed, /^v1\./);
-  assert.ok(!Buffer.from(sealed.slice(3), 'base64url').includes(seed), 'the key bytes do not appear in the sealed text');
+  assert.ok(
+    !Buffer.from(sealed.slice(3), 'base64url').includes(seed),
+    'the key bytes do not appear in the sealed text',
+  );
   assert.notEqual(vault.seal(seed), sealed, 'a fresh IV each time: equal keys do not look equal at rest');
   assert.deepEqual(Buffer.from(vault.open(sealed)), seed);
 

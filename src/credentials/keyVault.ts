@@ -8,7 +8,9 @@ export interface KeyVault {
 
 /** A vault for a secret; `open` throws when the secret is wrong or the data was altered. */
 export function keyVault(secret: string): KeyVault {
-  const key = Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'cairn-issuer-keys', 'aes-256-gcm v1', 32));
+  const key = Buffer.from(
+    hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'cairn-issuer-keys', 'aes-256-gcm v1', 32),
+  );
   return {
     seal(plaintext) {
       const iv = randomBytes(12);
@@ -24,7 +26,9 @@ export function keyVault(secret: string): KeyVault {
       try {
         return new Uint8Array(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]));
       } catch {
-        throw new Error('Cannot decrypt an issuer key: CAIRN_SECRET differs from the one the key was sealed with');
+        throw new Error(
+          'Cannot decrypt an issuer key: CAIRN_SECRET differs from the one the key was sealed with',
+        );
       }
     },
   };

@@ -7,8 +7,23 @@ import { fastCanonicalizer } from './proofs/fastCanonicalizer.ts';
 
 // Open Badges 2.0 badges imported from other platforms, verified read-only. The issuer's
 // hosted documents are served by a stand-in fetcher: tests never touch the network.
-const issuer = { '@context': 'https://w3id.org/openbadges/v2', type: 'Issuer', id: 'https://old.example.org/issuer', name: 'Old Platform', revocationList: 'https://old.example.org/revocations' };
-const badge = { '@context': 'https://w3id.org/openbadges/v2', type: 'BadgeClass', id: 'https://old.example.org/badges/1', name: 'Mentoring', description: 'd', image: 'https://old.example.org/b.png', criteria: { narrative: 'n' }, issuer: issuer.id };
+const issuer = {
+  '@context': 'https://w3id.org/openbadges/v2',
+  type: 'Issuer',
+  id: 'https://old.example.org/issuer',
+  name: 'Old Platform',
+  revocationList: 'https://old.example.org/revocations',
+};
+const badge = {
+  '@context': 'https://w3id.org/openbadges/v2',
+  type: 'BadgeClass',
+  id: 'https://old.example.org/badges/1',
+  name: 'Mentoring',
+  description: 'd',
+  image: 'https://old.example.org/b.png',
+  criteria: { narrative: 'n' },
+  issuer: issuer.id,
+};
 const assertion = (over: Record<string, unknown> = {}) => ({
   '@context': 'https://w3id.org/openbadges/v2',
   type: 'Assertion',
@@ -36,29 +51,62 @@ function deps(documents: Record<string, unknown>): VerifierDeps {
 describe('Open Badges 2.0 verification', () => {
   test('hosted: verified when the hosted copy matches; revoked by the issuer’s list; expired', async () => {
     const hosted = assertion();
-    const docs = { [badge.id]: badge, [issuer.id]: issuer, [hosted.id]: hosted, [issuer.revocationList]: { revokedAssertions: [] } };
+    const docs = {
+      [badge.id]: badge,
+      [issuer.id]: issuer,
+      [hosted.id]: hosted,
+      [issuer.revocationList]: { revokedAssertions: [] },
+    };
     const ok = await verifyCredential(JSON.stringify(hosted), deps(docs));
     assert.equal(ok.format, 'ob2');
     assert.equal(ok.verified, true, JSON.stringify(ok.checks));
     const changed = await verifyCredential({ ...hosted, issuedOn: '2010-01-01T00:00:00Z' }, deps(docs));
     assert.equal(changed.checks.find((c) => c.id === 'proof')?.code, 'proof_invalid');
-    const revoked = await verifyCredential(hosted, deps({ ...docs, [issuer.revocationList]: { revokedAssertions: [{ id: hosted.id, revocationReason: 'Issued in error' }] } }));
-    assert.deepEqual(revoked.checks.filter((c) => !c.ok).map((c) => [c.code, c.message]), [['revoked', 'Issued in error']]);
+    const revoked = await verifyCredential(
+      hosted,
+      deps({
+        ...docs,
+        [issuer.revocationList]: {
+          revokedAssertions: [{ id: hosted.id, revocationReason: 'Issued in error' }],
+        },
+      }),
+    );
+    assert.deepEqual(
+      revoked.checks.filter((c) => !c.ok).map((c) => [c.code, c.message]),
+      [['revoked', 'Issued in error']],
+    );
     const expired = assertion({ expires: '2020-01-01T00:00:00Z' });
     const report = await verifyCredential(expired, deps({ ...docs, [expired.id]: expired }));
-    assert.deepEqual(report.checks.filter((c) => !c.ok).map((c) => c.code), ['expired']);
+    assert.deepEqual(
+      report.checks.filter((c) => !c.ok).map((c) => c.code),
+      ['expired'],
+    );
   });
 
   test('signed: a JWS checked with the issuer’s published RSA key; a forged one fails', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const keyUrl = 'https://old.example.org/keys/1';
     const signed = assertion({ verification: { type: 'signed', creator: keyUrl } });
-    const jws = await new CompactSign(Buffer.from(JSON.stringify(signed))).setProtectedHeader({ alg: 'RS256' }).sign(privateKey);
-    const docs = { [badge.id]: badge, [issuer.id]: issuer, [issuer.revocationList]: { revokedAssertions: [] }, [keyUrl]: { type: 'CryptographicKey', id: keyUrl, owner: issuer.id, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) } };
+    const jws = await new CompactSign(Buffer.from(JSON.stringify(signed)))
+      .setProtectedHeader({ alg: 'RS256' })
+      .sign(privateKey);
+    const docs = {
+      [badge.id]: badge,
+      [issuer.id]: issuer,
+      [issuer.revocationList]: { revokedAssertions: [] },
+      [keyUrl]: {
+        type: 'CryptographicKey',
+        id: keyUrl,
+        owner: issuer.id,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
+      },
+    };
     const ok = await verifyCredential(jws, deps(docs));
     assert.equal(ok.verified, true, JSON.stringify(ok.checks));
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const forged = await new CompactSign(Buffer.from(JSON.stringify(signed))).setProtectedHeader({ alg: 'RS256' }).sign(other.privateKey);
+    const forged = await new CompactSign(Buffer.from(JSON.stringify(signed)))
+      .setProtectedHeader({ alg: 'RS256' })
+      .sign(other.privateKey);
     const bad = await verifyCredential(forged, deps(docs));
     assert.equal(bad.checks.find((c) => c.id === 'proof')?.code, 'proof_invalid');
   });

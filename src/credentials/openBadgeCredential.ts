@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from './contexts.ts';
 
-export const OB_SCHEMA_ID = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+export const OB_SCHEMA_ID =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
 /** The achievement a credential is for: maps one-to-one onto the OB 3.0 `Achievement`. */
 export interface AchievementData {
@@ -11,7 +12,13 @@ export interface AchievementData {
   criteria: { id?: string; narrative?: string };
   image?: { id: string; caption?: string };
   achievementType?: string;
-  alignment?: Array<{ targetName: string; targetUrl: string; targetCode?: string; targetFramework?: string; targetDescription?: string }>;
+  alignment?: Array<{
+    targetName: string;
+    targetUrl: string;
+    targetCode?: string;
+    targetFramework?: string;
+    targetDescription?: string;
+  }>;
   creditsAvailable?: number;
   humanCode?: string;
   tag?: string[];
@@ -48,7 +55,12 @@ export interface CredentialData {
   creditsEarned?: number;
   licenseNumber?: string;
   /** Rubric outcome, one result per criterion or overall. */
-  results?: Array<{ status?: 'Completed' | 'Enrolled' | 'Failed' | 'InProgress' | 'OnHold' | 'Provisional' | 'Withdrew'; value?: string; achievedLevel?: string; resultDescription?: string }>;
+  results?: Array<{
+    status?: 'Completed' | 'Enrolled' | 'Failed' | 'InProgress' | 'OnHold' | 'Provisional' | 'Withdrew';
+    value?: string;
+    achievedLevel?: string;
+    resultDescription?: string;
+  }>;
   evidence?: Array<{ id?: string; name?: string; narrative?: string; description?: string; genre?: string }>;
   activityStartDate?: string;
   activityEndDate?: string;
@@ -67,10 +79,15 @@ export interface StatusEntry {
 
 /** The salted sha256 identity hash OB 3.0 uses for an email: `sha256$<hex>`. */
 export function hashEmailIdentity(email: string, salt: string): string {
-  return `sha256$${createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(email.trim().toLowerCase() + salt)
+    .digest('hex')}`;
 }
 
-const drop = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
+const drop = <T extends Record<string, unknown>>(o: T): T =>
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as T;
 
 /** Builds an unsigned OpenBadgeCredential (VC 2.0 + OB 3.0 contexts) from Cairn's data. */
 export function buildOpenBadgeCredential(data: CredentialData): Record<string, unknown> {
@@ -91,7 +108,15 @@ export function buildOpenBadgeCredential(data: CredentialData): Record<string, u
   });
   const salt = data.recipient.salt ?? randomBytes(12).toString('hex');
   const identifier = data.recipient.email
-    ? [{ type: 'IdentityObject', identityHash: hashEmailIdentity(data.recipient.email, salt), identityType: 'emailAddress', hashed: true, salt }]
+    ? [
+        {
+          type: 'IdentityObject',
+          identityHash: hashEmailIdentity(data.recipient.email, salt),
+          identityType: 'emailAddress',
+          hashed: true,
+          salt,
+        },
+      ]
     : undefined;
   if (!identifier && !data.recipient.did) throw new Error('A credential needs a recipient email or DID');
   const subject = drop({
@@ -109,7 +134,16 @@ export function buildOpenBadgeCredential(data: CredentialData): Record<string, u
     '@context': [VC_V2, OB_V3_CONTEXT, OB_V3_EXTENSIONS],
     id: data.id,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: drop({ id: data.issuer.id, type: ['Profile'], name: data.issuer.name, url: data.issuer.url, email: data.issuer.email, image: data.issuer.image ? drop({ id: data.issuer.image.id, type: 'Image', caption: data.issuer.image.caption }) : undefined }),
+    issuer: drop({
+      id: data.issuer.id,
+      type: ['Profile'],
+      name: data.issuer.name,
+      url: data.issuer.url,
+      email: data.issuer.email,
+      image: data.issuer.image
+        ? drop({ id: data.issuer.image.id, type: 'Image', caption: data.issuer.image.caption })
+        : undefined,
+    }),
     validFrom: data.validFrom,
     validUntil: data.validUntil,
     name: data.name ?? a.name,

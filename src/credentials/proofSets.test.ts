@@ -13,7 +13,10 @@ type Json = Record<string, unknown>;
 const canonicalizer = fastCanonicalizer();
 
 const unsigned = (issuer: string): Json => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  '@context': [
+    'https://www.w3.org/ns/credentials/v2',
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  ],
   id: 'urn:uuid:6c5b1c8e-7d1e-4c55-9a7f-0b8e2f3a4d11',
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
   issuer: { id: issuer, type: ['Profile'], name: 'Council' },
@@ -22,12 +25,22 @@ const unsigned = (issuer: string): Json => ({
   credentialSubject: {
     id: 'did:example:therapist-42',
     type: ['AchievementSubject'],
-    achievement: { id: 'https://council.example.org/achievements/tip', type: ['Achievement'], name: 'Trauma-Informed Practice', description: 'Completed a session.', criteria: { narrative: 'Attend and pass the quiz.' } },
+    achievement: {
+      id: 'https://council.example.org/achievements/tip',
+      type: ['Achievement'],
+      name: 'Trauma-Informed Practice',
+      description: 'Completed a session.',
+      criteria: { narrative: 'Attend and pass the quiz.' },
+    },
   },
 });
 
 /** Adds a proof to a document as W3C Data Integrity's "Add Proof Set/Chain" says (test helper). */
-async function addProof(secured: Json, keys: { privateKey: KeyObject } & Ed25519Keys, options: { id?: string; previousProof?: string | string[] } = {}): Promise<Json> {
+async function addProof(
+  secured: Json,
+  keys: { privateKey: KeyObject } & Ed25519Keys,
+  options: { id?: string; previousProof?: string | string[] } = {},
+): Promise<Json> {
   const existing = secured.proof === undefined ? [] : ([secured.proof].flat() as Json[]);
   const { proof: _p, ...unsecured } = secured;
   const previous = options.previousProof === undefined ? [] : [options.previousProof].flat();
@@ -62,7 +75,10 @@ function deps(extra: Partial<VerifierDeps> = {}): VerifierDeps {
     ...extra,
   };
 }
-const check = (report: { checks: Array<{ id: string; ok: boolean; code?: string; message?: string }> }, id: string) => report.checks.find((c) => c.id === id);
+const check = (
+  report: { checks: Array<{ id: string; ok: boolean; code?: string; message?: string }> },
+  id: string,
+) => report.checks.find((c) => c.id === id);
 
 describe('proof sets and chains (W3C Data Integrity)', () => {
   const issuerKeys = generateEd25519();
@@ -85,7 +101,10 @@ describe('proof sets and chains (W3C Data Integrity)', () => {
     const two = await addProof(await addProof(unsigned(issuer), issuerKeys), otherKeys);
     const proofs = two.proof as Json[];
     const value = proofs[1]!.proofValue as string;
-    const corrupt = { ...proofs[1]!, proofValue: `${value.slice(0, -3)}${value.endsWith('abc') ? 'abd' : 'abc'}` };
+    const corrupt = {
+      ...proofs[1]!,
+      proofValue: `${value.slice(0, -3)}${value.endsWith('abc') ? 'abd' : 'abc'}`,
+    };
     const report = await verifyCredential({ ...two, proof: [proofs[0], corrupt] }, deps());
     assert.equal(report.verified, false);
     assert.equal(check(report, 'proof')?.code, 'proof_invalid');
@@ -104,7 +123,10 @@ describe('proof sets and chains (W3C Data Integrity)', () => {
     assert.equal(report.verified, false);
     assert.equal(check(report, 'issuer_key')?.code, 'key_unresolved');
     assert.equal(check(report, 'proof')?.code, 'proof_unverifiable');
-    const unknownSuite = await verifyCredential({ ...one, proof: [valid, { ...valid, cryptosuite: 'bbs-2023' }] }, deps());
+    const unknownSuite = await verifyCredential(
+      { ...one, proof: [valid, { ...valid, cryptosuite: 'bbs-2023' }] },
+      deps(),
+    );
     assert.equal(unknownSuite.verified, false);
     assert.equal(check(unknownSuite, 'proof')?.code, 'proof_malformed');
     const notAProof = await verifyCredential({ ...one, proof: [valid, 'nonsense'] }, deps());
@@ -125,10 +147,16 @@ describe('proof sets and chains (W3C Data Integrity)', () => {
     assert.equal(report.verified, true, JSON.stringify(report.checks));
     const proofs = chain.proof as Json[];
     // The second proof is not a plain set member: verified without the first, it fails.
-    const unchained = await verifyCredential({ ...chain, proof: [proofs[0], { ...proofs[1], previousProof: undefined }] }, deps());
+    const unchained = await verifyCredential(
+      { ...chain, proof: [proofs[0], { ...proofs[1], previousProof: undefined }] },
+      deps(),
+    );
     assert.equal(unchained.verified, false);
     // A previousProof that names no proof of the set.
-    const dangling = await verifyCredential({ ...chain, proof: [proofs[0], { ...proofs[1], previousProof: 'urn:proof:404' }] }, deps());
+    const dangling = await verifyCredential(
+      { ...chain, proof: [proofs[0], { ...proofs[1], previousProof: 'urn:proof:404' }] },
+      deps(),
+    );
     assert.equal(check(dangling, 'proof')?.code, 'proof_chain_broken');
     assert.match(check(dangling, 'proof')?.message ?? '', /Proof 2 of 2: it follows urn:proof:404/);
     // Re-signing the first proof (a different created date) changes what the second covered.
@@ -157,22 +185,41 @@ describe('verification budget and document bounds', () => {
     const tooDeep = await verifyCredential({ ...unsigned(issuer), extra: deep }, deps());
     assert.equal(tooDeep.verified, false);
     assert.deepEqual([check(tooDeep, 'parse')?.code], ['too_deep']);
-    const wide = await verifyCredential({ ...unsigned(issuer), extra: Array.from({ length: 60_000 }, (_, i) => i) }, deps());
+    const wide = await verifyCredential(
+      { ...unsigned(issuer), extra: Array.from({ length: 60_000 }, (_, i) => i) },
+      deps(),
+    );
     assert.equal(check(wide, 'parse')?.code, 'too_large');
     const text = await verifyCredential(`{"a": "${'x'.repeat(5_000_000)}"}`, deps());
     assert.equal(check(text, 'parse')?.code, 'too_large');
   });
 
   test('a 200,000-character proofValue is refused as too long, not decoded', async () => {
-    const signed = await signEddsaRdfc2022(unsigned(issuer), { privateKey: keys.privateKey, verificationMethod: didKeyFor(keys.publicKeyMultibase).verificationMethod, created: '2026-01-15T10:00:00Z', canonicalizer });
-    const report = await verifyCredential({ ...signed, proof: { ...signed.proof, proofValue: `z${'2'.repeat(200_000)}` } }, deps());
+    const signed = await signEddsaRdfc2022(unsigned(issuer), {
+      privateKey: keys.privateKey,
+      verificationMethod: didKeyFor(keys.publicKeyMultibase).verificationMethod,
+      created: '2026-01-15T10:00:00Z',
+      canonicalizer,
+    });
+    const report = await verifyCredential(
+      { ...signed, proof: { ...signed.proof, proofValue: `z${'2'.repeat(200_000)}` } },
+      deps(),
+    );
     assert.equal(check(report, 'proof')?.code, 'proof_malformed');
     assert.match(check(report, 'proof')?.message ?? '', /too long/i);
   });
 
   test('a verification past its deadline reports verification_budget_exceeded', async () => {
-    const signed = await signEddsaRdfc2022(unsigned(issuer), { privateKey: keys.privateKey, verificationMethod: didKeyFor(keys.publicKeyMultibase).verificationMethod, created: '2026-01-15T10:00:00Z', canonicalizer });
-    const report = await verifyCredential({ ...signed, name: 'Not memoised' }, deps({ deadline: Date.now() - 1 }));
+    const signed = await signEddsaRdfc2022(unsigned(issuer), {
+      privateKey: keys.privateKey,
+      verificationMethod: didKeyFor(keys.publicKeyMultibase).verificationMethod,
+      created: '2026-01-15T10:00:00Z',
+      canonicalizer,
+    });
+    const report = await verifyCredential(
+      { ...signed, name: 'Not memoised' },
+      deps({ deadline: Date.now() - 1 }),
+    );
     assert.equal(report.verified, false);
     assert.equal(check(report, 'proof')?.code, 'verification_budget_exceeded');
   });
@@ -181,10 +228,25 @@ describe('verification budget and document bounds', () => {
     const pool = isolatedCanonicalizer({ workers: 1 });
     try {
       const results = Array.from({ length: 5000 }, (_, i) => ({ type: ['Result'], value: `v${i}` }));
-      const big = { ...unsigned(issuer), credentialSubject: { type: ['AchievementSubject'], result: results, achievement: (unsigned(issuer).credentialSubject as Json).achievement } };
+      const big = {
+        ...unsigned(issuer),
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          result: results,
+          achievement: (unsigned(issuer).credentialSubject as Json).achievement,
+        },
+      };
       // Far less time than the worker takes even to start: the job is stopped, never answered.
-      await assert.rejects(pool.canonize(big, { deadline: Date.now() + 1 }), (e: Error & { code?: string }) => e.code === 'verification_budget_exceeded');
-      const small = await pool.canonize({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer, credentialSubject: { id: 'did:example:2' } });
+      await assert.rejects(
+        pool.canonize(big, { deadline: Date.now() + 1 }),
+        (e: Error & { code?: string }) => e.code === 'verification_budget_exceeded',
+      );
+      const small = await pool.canonize({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer,
+        credentialSubject: { id: 'did:example:2' },
+      });
       assert.match(small, /credentialSubject/);
     } finally {
       await pool.close();

@@ -6,14 +6,18 @@ import type { FormatsPlugin } from 'ajv-formats';
 // ajv-formats is CommonJS; require() gives the plugin function itself.
 const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
 
-const load = (file: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`./schemas/${file}`, import.meta.url), 'utf8'));
+const load = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`./schemas/${file}`, import.meta.url), 'utf8'));
 
 let compiled: { achievement: ValidateFunction; endorsement: ValidateFunction } | undefined;
 function validators() {
   if (!compiled) {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);
-    compiled = { achievement: ajv.compile(load('achievementcredential.json')), endorsement: ajv.compile(load('endorsementcredential.json')) };
+    compiled = {
+      achievement: ajv.compile(load('achievementcredential.json')),
+      endorsement: ajv.compile(load('endorsementcredential.json')),
+    };
   }
   return compiled;
 }
@@ -27,12 +31,18 @@ export interface SchemaResult {
 // (and the 1EdTech signed vector) use a single object; wrap for validation only.
 function forValidation(credential: Record<string, unknown>): Record<string, unknown> {
   const copy = { ...credential };
-  for (const key of ['proof', 'credentialSchema'] as const) if (copy[key] !== undefined && !Array.isArray(copy[key])) copy[key] = [copy[key]];
+  for (const key of ['proof', 'credentialSchema'] as const)
+    if (copy[key] !== undefined && !Array.isArray(copy[key])) copy[key] = [copy[key]];
   return copy;
 }
 
 function describe(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).slice(0, 20).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${String(e.params.allowedValues)})` : ''}`);
+  return (errors ?? [])
+    .slice(0, 20)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'allowedValues' in e.params ? ` (${String(e.params.allowedValues)})` : ''}`,
+    );
 }
 
 /** Validates an AchievementCredential / OpenBadgeCredential against the official OB 3.0 JSON Schema. */

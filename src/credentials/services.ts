@@ -25,7 +25,10 @@ export function resolveSecret(config: Config): string {
 
 /** The signing services of one process: key vault and the fast canonicalizer. */
 export function createCredentialServices(config: Config): CredentialServices {
-  const services: CredentialServices = { vault: keyVault(resolveSecret(config)), canonicalizer: fastCanonicalizer() };
+  const services: CredentialServices = {
+    vault: keyVault(resolveSecret(config)),
+    canonicalizer: fastCanonicalizer(),
+  };
   if (config.fetchForeign) {
     const { fetchJson } = createSafeFetcher();
     services.remote = { fetchJson, resolveKey: (vm) => resolveVerificationMethod(vm, { fetchJson }) };

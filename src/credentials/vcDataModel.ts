@@ -34,11 +34,14 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * Decision: the issuer checked the characters only, the verifier parsing only; VC 2.0 asks both.
  */
 export function isUrl(value: unknown): value is string {
-  return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i.test(value) && URL.canParse(value);
+  return (
+    typeof value === 'string' && /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i.test(value) && URL.canParse(value)
+  );
 }
 
 /** XML Schema 1.1 dateTime, the expression VC 2.0 gives; the time zone (group 4) is optional here and required by dateTimeStamp. */
-const DATE_TIME = /^(-?(?:[1-9][0-9]{3,}|0[0-9]{3}))-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:00(?:\.0+)?)(Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$/;
+const DATE_TIME =
+  /^(-?(?:[1-9][0-9]{3,}|0[0-9]{3}))-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?|24:00:00(?:\.0+)?)(Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$/;
 
 /**
  * The instant of an XML Schema dateTimeStamp (VC 2.0 validFrom/validUntil, Data Integrity
@@ -52,7 +55,11 @@ export function parseDateTime(value: unknown, options: { zoneOptional?: boolean 
   if (!m) return NaN;
   if (!m[4] && !options.zoneOptional) return NaN;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (day > new Date(Date.UTC(2000, month, 0)).getUTCDate() || (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))) return NaN;
+  if (
+    day > new Date(Date.UTC(2000, month, 0)).getUTCDate() ||
+    (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
+  )
+    return NaN;
   return Date.parse(m[4] ? value : `${value}Z`);
 }
 
@@ -67,11 +74,14 @@ export function vcVersion(doc: Json): VcVersion | null {
 /** A list of types: one or more non-empty strings, or null. */
 const typeList = (v: unknown): string[] | null => {
   const list = [v].flat();
-  return v !== undefined && list.length > 0 && list.every((t) => typeof t === 'string' && t.length > 0) ? (list as string[]) : null;
+  return v !== undefined && list.length > 0 && list.every((t) => typeof t === 'string' && t.length > 0)
+    ? (list as string[])
+    : null;
 };
 
 /** The path of item i of a property that holds one value or a list. */
-const itemPath = (doc: Json, key: string, i: number, prefix = '') => `${prefix}${key}${Array.isArray(doc[key]) ? `.${i}` : ''}`;
+const itemPath = (doc: Json, key: string, i: number, prefix = '') =>
+  `${prefix}${key}${Array.isArray(doc[key]) ? `.${i}` : ''}`;
 
 /** camelCase property → snake_case code part (credentialStatus → credential_status). */
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -81,11 +91,25 @@ type Add = (code: string, path: string, message: string) => void;
 /** @context: an ordered set whose first item is the base context; then URLs and/or context objects. Shared by credentials and presentations. */
 function contextRules(doc: Json, what: 'credential' | 'presentation', add: Add): void {
   const context = doc['@context'];
-  if (context === undefined) return add('context_missing', '@context', `A ${what} needs @context, starting with ${VC_V2}.`);
-  if (!vcVersion(doc)) add('context_base_first', '@context', `The first @context of a ${what} must be the VC 2.0 base context ${VC_V2} (or ${VC_V1} for VC 1.1), not ${JSON.stringify([context].flat()[0])?.slice(0, 80)}.`);
-  [context].flat().slice(1).forEach((c, i) => {
-    if (!isUrl(c) && !isObject(c)) add('context_item_invalid', `@context.${i + 1}`, `Each further @context must be a URL or a context object; ${JSON.stringify(c)?.slice(0, 80)} is neither.`);
-  });
+  if (context === undefined)
+    return add('context_missing', '@context', `A ${what} needs @context, starting with ${VC_V2}.`);
+  if (!vcVersion(doc))
+    add(
+      'context_base_first',
+      '@context',
+      `The first @context of a ${what} must be the VC 2.0 base context ${VC_V2} (or ${VC_V1} for VC 1.1), not ${JSON.stringify([context].flat()[0])?.slice(0, 80)}.`,
+    );
+  [context]
+    .flat()
+    .slice(1)
+    .forEach((c, i) => {
+      if (!isUrl(c) && !isObject(c))
+        add(
+          'context_item_invalid',
+          `@context.${i + 1}`,
+          `Each further @context must be a URL or a context object; ${JSON.stringify(c)?.slice(0, 80)} is neither.`,
+        );
+    });
 }
 
 /** type: one or more names, `required` (VerifiableCredential or VerifiablePresentation) among them. */
@@ -94,7 +118,14 @@ function typeRules(doc: Json, required: 'VerifiableCredential' | 'VerifiablePres
   const what = required === 'VerifiableCredential' ? 'credential' : 'presentation';
   if (list.length === 0) add('type_missing', 'type', `A ${what} needs a type: ["${required}", …].`);
   else if (!typeList(doc.type)) add('type_invalid', 'type', 'Every type must be a name (text).');
-  else if (!list.includes(required)) add(required === 'VerifiableCredential' ? 'type_not_verifiable_credential' : 'type_not_verifiable_presentation', 'type', `One of the ${what}’s types must be ${required}.`);
+  else if (!list.includes(required))
+    add(
+      required === 'VerifiableCredential'
+        ? 'type_not_verifiable_credential'
+        : 'type_not_verifiable_presentation',
+      'type',
+      `One of the ${what}’s types must be ${required}.`,
+    );
 }
 
 /**
@@ -107,9 +138,19 @@ function textRules(doc: Json, prefix: string, add: Add): void {
   for (const key of ['name', 'description'] as const) {
     const value = doc[key];
     if (value === undefined) continue;
-    const ok = (v: unknown) => typeof v === 'string' || (isObject(v) && typeof v['@value'] === 'string' && (v['@language'] === undefined || typeof v['@language'] === 'string') && (v['@direction'] === undefined || v['@direction'] === 'ltr' || v['@direction'] === 'rtl'));
+    const ok = (v: unknown) =>
+      typeof v === 'string' ||
+      (isObject(v) &&
+        typeof v['@value'] === 'string' &&
+        (v['@language'] === undefined || typeof v['@language'] === 'string') &&
+        (v['@direction'] === undefined || v['@direction'] === 'ltr' || v['@direction'] === 'rtl'));
     const list = [value].flat();
-    if (list.length === 0 || !list.every(ok)) add(`${key}_invalid`, `${prefix}${key}`, `${prefix}${key} must be text, a language value object ({"@value": "…", "@language": "en"}) or a list of those.`);
+    if (list.length === 0 || !list.every(ok))
+      add(
+        `${key}_invalid`,
+        `${prefix}${key}`,
+        `${prefix}${key} must be text, a language value object ({"@value": "…", "@language": "en"}) or a list of those.`,
+      );
   }
 }
 
@@ -148,7 +189,14 @@ export function credentialModelProblems(doc: Json, options: CredentialModelOptio
   contextRules(doc, 'credential', add);
 
   // Identifier: absent, or one URL.
-  if ('id' in doc && !isUrl(doc.id)) add('id_not_url', 'id', doc.id === null ? 'id is null: give the credential a single URL (such as urn:uuid:…), or leave id out.' : 'The credential id must be a single URL, such as urn:uuid:… or https://….');
+  if ('id' in doc && !isUrl(doc.id))
+    add(
+      'id_not_url',
+      'id',
+      doc.id === null
+        ? 'id is null: give the credential a single URL (such as urn:uuid:…), or leave id out.'
+        : 'The credential id must be a single URL, such as urn:uuid:… or https://….',
+    );
 
   typeRules(doc, 'VerifiableCredential', add);
 
@@ -156,25 +204,53 @@ export function credentialModelProblems(doc: Json, options: CredentialModelOptio
   const issuer = doc.issuer;
   if (issuer === undefined) {
     if (!options.beforeIssuing) add('issuer_missing', 'issuer', 'The credential names no issuer.');
-  } else if (issuer === null) add('issuer_null', 'issuer', 'issuer is null: it must be the issuer’s URL (such as its DID), or an object with that URL as its id.');
+  } else if (issuer === null)
+    add(
+      'issuer_null',
+      'issuer',
+      'issuer is null: it must be the issuer’s URL (such as its DID), or an object with that URL as its id.',
+    );
   else if (isObject(issuer)) {
-    if ('id' in issuer ? !isUrl(issuer.id) : !options.beforeIssuing) add('issuer_id_not_url', 'issuer.id', 'issuer.id must be a URL: the issuer’s DID or web address.');
+    if ('id' in issuer ? !isUrl(issuer.id) : !options.beforeIssuing)
+      add('issuer_id_not_url', 'issuer.id', 'issuer.id must be a URL: the issuer’s DID or web address.');
     if (version === '2.0') textRules(issuer, 'issuer.', add);
-  } else if (!isUrl(issuer)) add('issuer_not_url', 'issuer', 'issuer must be a URL (such as a DID) or an object whose id is one.');
+  } else if (!isUrl(issuer))
+    add('issuer_not_url', 'issuer', 'issuer must be a URL (such as a DID) or an object whose id is one.');
 
   if (version === '2.0') textRules(doc, '', add);
 
   // Subjects: at least one, each an object stating at least one claim (an id or a property).
   const subject = doc.credentialSubject;
-  if (subject === undefined || subject === null) add('credential_subject_missing', 'credentialSubject', 'A credential needs a credentialSubject: who or what it makes claims about.');
+  if (subject === undefined || subject === null)
+    add(
+      'credential_subject_missing',
+      'credentialSubject',
+      'A credential needs a credentialSubject: who or what it makes claims about.',
+    );
   else {
     const subjects = [subject].flat();
-    if (subjects.length === 0) add('credential_subject_empty', 'credentialSubject', 'credentialSubject must hold at least one subject.');
+    if (subjects.length === 0)
+      add(
+        'credential_subject_empty',
+        'credentialSubject',
+        'credentialSubject must hold at least one subject.',
+      );
     subjects.forEach((s, i) => {
       const path = itemPath(doc, 'credentialSubject', i);
-      if (!isObject(s)) add('credential_subject_not_object', path, 'Each credential subject must be an object.');
-      else if (Object.keys(s).length === 0) add('credential_subject_empty', path, 'A credential subject must state at least one claim (an id or a property); this one is empty.');
-      else if ('id' in s && !isUrl(s.id)) add('credential_subject_id_not_url', `${path}.id`, 'A credential subject’s id must be a single URL (such as a DID).');
+      if (!isObject(s))
+        add('credential_subject_not_object', path, 'Each credential subject must be an object.');
+      else if (Object.keys(s).length === 0)
+        add(
+          'credential_subject_empty',
+          path,
+          'A credential subject must state at least one claim (an id or a property); this one is empty.',
+        );
+      else if ('id' in s && !isUrl(s.id))
+        add(
+          'credential_subject_id_not_url',
+          `${path}.id`,
+          'A credential subject’s id must be a single URL (such as a DID).',
+        );
     });
   }
 
@@ -183,13 +259,27 @@ export function credentialModelProblems(doc: Json, options: CredentialModelOptio
     const value = doc[key];
     if (value === undefined) continue;
     const list = [value].flat();
-    if (value === null || list.length === 0) add(`${snake(key)}_not_object`, key, `${key} must be one object or a list of objects.`);
+    if (value === null || list.length === 0)
+      add(`${snake(key)}_not_object`, key, `${key} must be one object or a list of objects.`);
     list.forEach((item, i) => {
       const path = itemPath(doc, key, i);
-      if (!isObject(item)) return add(`${snake(key)}_not_object`, path, `Each ${key} must be an object with a type.`);
-      if (!typeList(item.type)) add(`${snake(key)}_type_missing`, `${path}.type`, `Each ${key} must say its type (the VC Data Model lists it among the objects that must have a type).`);
+      if (!isObject(item))
+        return add(`${snake(key)}_not_object`, path, `Each ${key} must be an object with a type.`);
+      if (!typeList(item.type))
+        add(
+          `${snake(key)}_type_missing`,
+          `${path}.type`,
+          `Each ${key} must say its type (the VC Data Model lists it among the objects that must have a type).`,
+        );
       const required = idRequired(version);
-      if ((required || 'id' in item) && !isUrl(item.id)) add(`${snake(key)}_id_not_url`, `${path}.id`, required && item.id === undefined ? `Each ${key} needs an id: the URL of the ${key === 'credentialSchema' ? 'schema' : 'service'}.` : `The id of a ${key} must be a single URL.`);
+      if ((required || 'id' in item) && !isUrl(item.id))
+        add(
+          `${snake(key)}_id_not_url`,
+          `${path}.id`,
+          required && item.id === undefined
+            ? `Each ${key} needs an id: the URL of the ${key === 'credentialSchema' ? 'schema' : 'service'}.`
+            : `The id of a ${key} must be a single URL.`,
+        );
     });
   }
 
@@ -197,33 +287,89 @@ export function credentialModelProblems(doc: Json, options: CredentialModelOptio
   if (version === '1.1') {
     // Decision: VC 1.1 requires issuanceDate (VC 2.0 keeps 1.1 documents to their own rules); the
     // verifier reports its absence, an issuer adds it before signing.
-    if (doc.issuanceDate === undefined && !options.beforeIssuing) add('issuance_date_missing', 'issuanceDate', 'A VC 1.1 credential must have an issuanceDate.');
+    if (doc.issuanceDate === undefined && !options.beforeIssuing)
+      add('issuance_date_missing', 'issuanceDate', 'A VC 1.1 credential must have an issuanceDate.');
     for (const key of ['issuanceDate', 'expirationDate'] as const) {
-      if (doc[key] !== undefined && Number.isNaN(parseDateTime(doc[key], { zoneOptional: true }))) add(`${snake(key)}_invalid`, key, `${key} must be an XML Schema date-time such as 2026-05-01T00:00:00Z.`);
+      if (doc[key] !== undefined && Number.isNaN(parseDateTime(doc[key], { zoneOptional: true })))
+        add(
+          `${snake(key)}_invalid`,
+          key,
+          `${key} must be an XML Schema date-time such as 2026-05-01T00:00:00Z.`,
+        );
     }
   } else {
     for (const key of ['validFrom', 'validUntil'] as const) {
-      if (doc[key] !== undefined && !isDateTimeStamp(doc[key])) add(`${snake(key)}_invalid`, key, `${key} must be a date-time with its time zone (XML Schema dateTimeStamp), such as 2026-05-01T00:00:00Z.`);
+      if (doc[key] !== undefined && !isDateTimeStamp(doc[key]))
+        add(
+          `${snake(key)}_invalid`,
+          key,
+          `${key} must be a date-time with its time zone (XML Schema dateTimeStamp), such as 2026-05-01T00:00:00Z.`,
+        );
     }
     // "the same or later": equal instants are fine.
-    if (parseDateTime(doc.validUntil) < parseDateTime(doc.validFrom)) add('validity_period_reversed', 'validUntil', 'validUntil is before validFrom: a credential cannot stop being valid before it starts.');
+    if (parseDateTime(doc.validUntil) < parseDateTime(doc.validFrom))
+      add(
+        'validity_period_reversed',
+        'validUntil',
+        'validUntil is before validFrom: a credential cannot stop being valid before it starts.',
+      );
   }
 
   // Related resources (VC 2.0 §5.3): objects with an id, each id once, each with a digest.
   if (doc.relatedResource !== undefined) {
     const list = [doc.relatedResource].flat();
-    if (doc.relatedResource === null || list.length === 0) add('related_resource_not_object', 'relatedResource', 'relatedResource must be one object or a list of objects, each with an id and a digest.');
+    if (doc.relatedResource === null || list.length === 0)
+      add(
+        'related_resource_not_object',
+        'relatedResource',
+        'relatedResource must be one object or a list of objects, each with an id and a digest.',
+      );
     const seen = new Set<string>();
     list.forEach((r, i) => {
       const path = itemPath(doc, 'relatedResource', i);
-      if (!isObject(r)) return add('related_resource_not_object', path, 'Each related resource must be an object with an id and a digest, not a bare string.');
-      if (!isUrl(r.id)) return add('related_resource_id_missing', `${path}.id`, 'Each related resource needs an id: the URL of the resource.');
-      if (seen.has(r.id)) add('related_resource_duplicate', `${path}.id`, `${r.id} is listed more than once in relatedResource; list each resource once.`);
+      if (!isObject(r))
+        return add(
+          'related_resource_not_object',
+          path,
+          'Each related resource must be an object with an id and a digest, not a bare string.',
+        );
+      if (!isUrl(r.id))
+        return add(
+          'related_resource_id_missing',
+          `${path}.id`,
+          'Each related resource needs an id: the URL of the resource.',
+        );
+      if (seen.has(r.id))
+        add(
+          'related_resource_duplicate',
+          `${path}.id`,
+          `${r.id} is listed more than once in relatedResource; list each resource once.`,
+        );
       seen.add(r.id);
-      if (r.digestSRI === undefined && r.digestMultibase === undefined) add('related_resource_digest_missing', path, 'Each related resource needs digestSRI or digestMultibase, so a verifier can tell it has not changed.');
-      if (r.digestSRI !== undefined && !parseDigestSri(r.digestSRI)) add('related_resource_digest_invalid', `${path}.digestSRI`, 'digestSRI must be sha256-, sha384- or sha512- followed by the base64 digest.');
-      if (r.digestMultibase !== undefined && !parseDigestMultibase(r.digestMultibase)) add('related_resource_digest_invalid', `${path}.digestMultibase`, 'digestMultibase must be a multibase (u or z) multihash of sha2-256, sha2-384 or sha2-512.');
-      if (r.mediaType !== undefined && typeof r.mediaType !== 'string') add('related_resource_media_type_invalid', `${path}.mediaType`, 'mediaType must be a media type string such as image/png.');
+      if (r.digestSRI === undefined && r.digestMultibase === undefined)
+        add(
+          'related_resource_digest_missing',
+          path,
+          'Each related resource needs digestSRI or digestMultibase, so a verifier can tell it has not changed.',
+        );
+      if (r.digestSRI !== undefined && !parseDigestSri(r.digestSRI))
+        add(
+          'related_resource_digest_invalid',
+          `${path}.digestSRI`,
+          'digestSRI must be sha256-, sha384- or sha512- followed by the base64 digest.',
+        );
+      if (r.digestMultibase !== undefined && !parseDigestMultibase(r.digestMultibase))
+        add(
+          'related_resource_digest_invalid',
+          `${path}.digestMultibase`,
+          'digestMultibase must be a multibase (u or z) multihash of sha2-256, sha2-384 or sha2-512.',
+        );
+      if (r.mediaType !== undefined && typeof r.mediaType !== 'string')
+        add(
+          'related_resource_media_type_invalid',
+          `${path}.mediaType`,
+          'mediaType must be a media type string such as image/png.',
+        );
     });
   }
   return problems;
@@ -236,22 +382,41 @@ export function presentationModelProblems(doc: Json): ModelProblem[] {
   contextRules(doc, 'presentation', add);
   if ('id' in doc && !isUrl(doc.id)) add('id_not_url', 'id', 'The presentation id must be a single URL.');
   typeRules(doc, 'VerifiablePresentation', add);
-  if (doc.holder !== undefined && !isUrl(doc.holder) && !(isObject(doc.holder) && isUrl(doc.holder.id))) add('holder_invalid', 'holder', 'The holder must be a URL, or an object whose id is a URL.');
+  if (doc.holder !== undefined && !isUrl(doc.holder) && !(isObject(doc.holder) && isUrl(doc.holder.id)))
+    add('holder_invalid', 'holder', 'The holder must be a URL, or an object whose id is a URL.');
   const presented = doc.verifiableCredential === undefined ? [] : [doc.verifiableCredential].flat();
   // VC 2.0: objects only (credentials or enveloped credentials); VC 1.1 also carried VC-JWTs as strings.
   const v11 = vcVersion(doc) === '1.1';
   presented.forEach((v, i) => {
-    if (!isObject(v) && !(v11 && typeof v === 'string')) add('presentation_invalid', itemPath(doc, 'verifiableCredential', i), 'verifiableCredential must hold credentials (objects), not numbers, strings or URLs.');
+    if (!isObject(v) && !(v11 && typeof v === 'string'))
+      add(
+        'presentation_invalid',
+        itemPath(doc, 'verifiableCredential', i),
+        'verifiableCredential must hold credentials (objects), not numbers, strings or URLs.',
+      );
   });
   return problems;
 }
 
 /** The holder's id (a URL or the id of the holder object), or undefined. */
-export const holderId = (vp: Json): string | undefined => (typeof vp.holder === 'string' ? vp.holder : isObject(vp.holder) && typeof vp.holder.id === 'string' ? vp.holder.id : undefined);
+export const holderId = (vp: Json): string | undefined =>
+  typeof vp.holder === 'string'
+    ? vp.holder
+    : isObject(vp.holder) && typeof vp.holder.id === 'string'
+      ? vp.holder.id
+      : undefined;
 
 /** True when the credential says it is an Open Badge (OB 3.0 or CLR 2.0): the OB checks then decide. */
 export function claimsOpenBadge(doc: Json): boolean {
-  return [doc.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential' || t === 'EndorsementCredential' || t === 'ClrCredential');
+  return [doc.type]
+    .flat()
+    .some(
+      (t) =>
+        t === 'OpenBadgeCredential' ||
+        t === 'AchievementCredential' ||
+        t === 'EndorsementCredential' ||
+        t === 'ClrCredential',
+    );
 }
 
 type Algorithm = 'sha256' | 'sha384' | 'sha512';
@@ -273,7 +438,8 @@ export function parseDigestMultibase(value: unknown): { algorithm: Algorithm; di
   if (typeof value !== 'string' || value.length < 2 || value.length > 200) return null;
   let bytes: Uint8Array;
   try {
-    if (value[0] === 'u' && /^[A-Za-z0-9_-]+$/.test(value.slice(1))) bytes = Buffer.from(value.slice(1), 'base64url');
+    if (value[0] === 'u' && /^[A-Za-z0-9_-]+$/.test(value.slice(1)))
+      bytes = Buffer.from(value.slice(1), 'base64url');
     else if (value[0] === 'z') bytes = base58btcDecode(value.slice(1), 2 + 64);
     else return null;
   } catch {
@@ -288,7 +454,10 @@ export function parseDigestMultibase(value: unknown): { algorithm: Algorithm; di
  * Checks the digests of the related resources whose bytes the caller can give (`bytesOf` answers
  * null for any other URL: those are checked for form only, never fetched).
  */
-export async function checkRelatedResourceDigests(credential: Json, bytesOf: (url: string) => Promise<Uint8Array | null>): Promise<ModelProblem[]> {
+export async function checkRelatedResourceDigests(
+  credential: Json,
+  bytesOf: (url: string) => Promise<Uint8Array | null>,
+): Promise<ModelProblem[]> {
   const problems: ModelProblem[] = [];
   const list = credential.relatedResource === undefined ? [] : [credential.relatedResource].flat();
   for (const [i, r] of list.entries()) {
@@ -296,10 +465,18 @@ export async function checkRelatedResourceDigests(credential: Json, bytesOf: (ur
     const bytes = await bytesOf(r.id);
     if (!bytes) continue;
     const path = Array.isArray(credential.relatedResource) ? `relatedResource.${i}` : 'relatedResource';
-    for (const [key, parsed] of [['digestSRI', parseDigestSri(r.digestSRI)], ['digestMultibase', parseDigestMultibase(r.digestMultibase)]] as const) {
+    for (const [key, parsed] of [
+      ['digestSRI', parseDigestSri(r.digestSRI)],
+      ['digestMultibase', parseDigestMultibase(r.digestMultibase)],
+    ] as const) {
       if (!parsed) continue;
       const actual = createHash(parsed.algorithm).update(bytes).digest();
-      if (!actual.equals(parsed.digest)) problems.push({ code: 'related_resource_digest_mismatch', path: `${path}.${key}`, message: `The ${key} of ${r.id} does not match the resource this site serves at that address; compute it again from the current file.` });
+      if (!actual.equals(parsed.digest))
+        problems.push({
+          code: 'related_resource_digest_mismatch',
+          path: `${path}.${key}`,
+          message: `The ${key} of ${r.id} does not match the resource this site serves at that address; compute it again from the current file.`,
+        });
     }
   }
   return problems;

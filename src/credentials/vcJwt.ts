@@ -5,7 +5,8 @@ import { VC_V1 } from './contexts.ts';
 export type JwtAlgorithm = 'EdDSA' | 'RS256';
 
 const b64url = (data: string | Uint8Array) => Buffer.from(data).toString('base64url');
-const seconds = (iso: unknown) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
+const seconds = (iso: unknown) =>
+  typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined;
 
 /**
  * The VC-JWT payload. VC 2.0 / OB 3.0: the credential's own members at the top level plus the
@@ -32,7 +33,10 @@ export function jwtPayload(credential: Record<string, unknown>): Record<string, 
  * Signs a credential as a compact JWS. EdDSA is done directly with node:crypto (a reused
  * KeyObject: no per-signature key import); RS256 for verifiers that only know RSA.
  */
-export function signVcJwt(credential: Record<string, unknown>, key: { privateKey: KeyObject; kid: string; alg?: JwtAlgorithm }): string {
+export function signVcJwt(
+  credential: Record<string, unknown>,
+  key: { privateKey: KeyObject; kid: string; alg?: JwtAlgorithm },
+): string {
   const alg = key.alg ?? 'EdDSA';
   const header = b64url(JSON.stringify({ alg, kid: key.kid, typ: 'JWT' }));
   const payload = b64url(JSON.stringify(jwtPayload(credential)));
@@ -55,14 +59,19 @@ const MAX_HEADER_CHARS = 16_384;
 
 /** Splits and parses a compact JWS without verifying it; throws on malformed or oversized input. */
 export function decodeVcJwt(jws: string): DecodedJwt {
-  if (jws.length > MAX_JWS_CHARS) throw new Error(`The JWS is longer than ${MAX_JWS_CHARS.toLocaleString('en')} characters`);
+  if (jws.length > MAX_JWS_CHARS)
+    throw new Error(`The JWS is longer than ${MAX_JWS_CHARS.toLocaleString('en')} characters`);
   const parts = jws.trim().split('.', 4);
   if (parts.length !== 3) throw new Error('A compact JWS has three dot-separated parts');
-  if (parts[0]!.length > MAX_HEADER_CHARS) throw new Error(`The JWS header is longer than ${MAX_HEADER_CHARS.toLocaleString('en')} characters`);
+  if (parts[0]!.length > MAX_HEADER_CHARS)
+    throw new Error(`The JWS header is longer than ${MAX_HEADER_CHARS.toLocaleString('en')} characters`);
   const header = decodeProtectedHeader(jws.trim()) as DecodedJwt['header'];
   const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
   if (!payload || typeof payload !== 'object') throw new Error('The JWS payload is not a JSON object');
-  const credential = (payload.vc && typeof payload.vc === 'object' ? payload.vc : payload) as Record<string, unknown>;
+  const credential = (payload.vc && typeof payload.vc === 'object' ? payload.vc : payload) as Record<
+    string,
+    unknown
+  >;
   return { header, payload, credential };
 }
 

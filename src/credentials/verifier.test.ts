@@ -10,7 +10,10 @@ import { jsonldCanonicalizer } from './proofs/canonicalize.ts';
 // (as its controller would serve it) by a stand-in resolver, so no network is touched.
 const vendor = resolve(import.meta.dirname, '../../test/vectors/1edtech');
 
-for (const [name, canonicalizer] of [['fast', fastCanonicalizer()], ['jsonld.js', jsonldCanonicalizer()]] as const) {
+for (const [name, canonicalizer] of [
+  ['fast', fastCanonicalizer()],
+  ['jsonld.js', jsonldCanonicalizer()],
+] as const) {
   describe(`Cairn's verifier on the 1EdTech signed vectors (${name} canonicalizer)`, () => {
     for (const vectorName of ['obv3p0', 'clrv2p0']) {
       const vector = JSON.parse(readFileSync(`${vendor}/${vectorName}/test-vector.json`, 'utf8')) as {
@@ -22,7 +25,10 @@ for (const [name, canonicalizer] of [['fast', fastCanonicalizer()], ['jsonld.js'
         now: new Date('2026-11-24T00:00:00Z'),
         resolveKey: async (vm) => {
           if (vm !== vector.keyPair.id) throw new Error(`unknown key ${vm}`);
-          return { publicKeyMultibase: vector.keyPair.publicKeyMultibase, controller: vector.keyPair.controller };
+          return {
+            publicKeyMultibase: vector.keyPair.publicKeyMultibase,
+            controller: vector.keyPair.controller,
+          };
         },
         loadStatusList: async () => {
           throw new Error('no status lists in the vectors');
@@ -44,7 +50,10 @@ for (const [name, canonicalizer] of [['fast', fastCanonicalizer()], ['jsonld.js'
           assert.equal(byId.embedded?.ok, false);
           assert.match(byId.embedded?.message ?? '', /#1 \(Example University Degree\) schema_invalid$/);
         }
-        const tampered = await verifyCredential({ ...vector.signedCredential, validFrom: '2011-01-01T00:00:00Z' }, deps);
+        const tampered = await verifyCredential(
+          { ...vector.signedCredential, validFrom: '2011-01-01T00:00:00Z' },
+          deps,
+        );
         assert.equal(tampered.checks.find((c) => c.id === 'proof')?.code, 'proof_invalid');
       });
     }

@@ -19,13 +19,20 @@ export const passwordSchema = z
   .max(200, 'Use at most 200 characters.')
   .refine((p) => new Set(p).size >= 4, 'Use a less repetitive password.');
 
-export const nameSchema = z.string().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.');
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name.')
+  .max(120, 'Use at most 120 characters.');
 
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Use 2–63 lower-case letters, digits and dashes, starting with a letter or digit.');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{1,62}$/,
+    'Use 2–63 lower-case letters, digits and dashes, starting with a letter or digit.',
+  );
 
 /** Turns an organisation name into a suggested slug. */
 export function slugify(name: string): string {

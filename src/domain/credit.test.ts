@@ -1,10 +1,27 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addYears, applyCap, creditFor, csvCell, cycleContaining, dayOf, dayString, isDay, progressIn, toCsv } from './credit.ts';
+import {
+  addYears,
+  applyCap,
+  creditFor,
+  csvCell,
+  cycleContaining,
+  dayOf,
+  dayString,
+  isDay,
+  progressIn,
+  toCsv,
+} from './credit.ts';
 
 describe('credit rules', () => {
   test("'fixed' counts the program's fixed hours whatever the credential says", () => {
-    assert.equal(creditFor({ unitRule: 'fixed', fixedHours: 0.5 }, { hoursGranted: 3, creditsEarned: 12, creditsAvailable: 10 }), 0.5);
+    assert.equal(
+      creditFor(
+        { unitRule: 'fixed', fixedHours: 0.5 },
+        { hoursGranted: 3, creditsEarned: 12, creditsAvailable: 10 },
+      ),
+      0.5,
+    );
     assert.equal(creditFor({ unitRule: 'fixed', fixedHours: null }, { hoursGranted: 3 }), 0);
   });
 
@@ -31,12 +48,20 @@ describe('credit rules', () => {
   });
 
   test('cycles repeat from the license cycle start, forward and backward', () => {
-    assert.deepEqual(cycleContaining('2025-07-01', 5, '2026-11-24'), { start: '2025-07-01', end: '2030-07-01', last: '2030-06-30' });
+    assert.deepEqual(cycleContaining('2025-07-01', 5, '2026-11-24'), {
+      start: '2025-07-01',
+      end: '2030-07-01',
+      last: '2030-06-30',
+    });
     // The last day of a cycle and the first of the next.
     assert.equal(cycleContaining('2025-07-01', 5, '2030-06-30').start, '2025-07-01');
     assert.equal(cycleContaining('2025-07-01', 5, '2030-07-01').start, '2030-07-01');
     // Before the recorded start: the previous cycle.
-    assert.deepEqual(cycleContaining('2025-07-01', 5, '2025-06-30'), { start: '2020-07-01', end: '2025-07-01', last: '2025-06-30' });
+    assert.deepEqual(cycleContaining('2025-07-01', 5, '2025-06-30'), {
+      start: '2020-07-01',
+      end: '2025-07-01',
+      last: '2025-06-30',
+    });
     assert.equal(cycleContaining('2025-07-01', 1, '2031-01-15').start, '2030-07-01');
     assert.equal(cycleContaining('2024-02-29', 1, '2025-03-01').start, '2025-02-28');
     assert.throws(() => cycleContaining('2025-01-01', 0, '2025-01-01'));
@@ -64,7 +89,10 @@ describe('credit rules', () => {
       { hours: -0.5, cycleStart: '2025-07-01' },
       { hours: 9, cycleStart: '2020-07-01' },
     ]);
-    assert.deepEqual({ earned: p.earned, shortfall: p.shortfall, met: p.met }, { earned: 0.5, shortfall: 1.5, met: false });
+    assert.deepEqual(
+      { earned: p.earned, shortfall: p.shortfall, met: p.met },
+      { earned: 0.5, shortfall: 1.5, met: false },
+    );
     assert.equal(progressIn(cycle, 0.5, [{ hours: 0.5, cycleStart: '2025-07-01' }]).met, true);
   });
 

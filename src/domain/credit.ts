@@ -15,7 +15,9 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 export function dayString(value: Date | string): Day {
   if (typeof value === 'string') return value.slice(0, 10);
   const utcMidnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
-  const [y, m, d] = utcMidnight ? [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()] : [value.getFullYear(), value.getMonth() + 1, value.getDate()];
+  const [y, m, d] = utcMidnight
+    ? [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()]
+    : [value.getFullYear(), value.getMonth() + 1, value.getDate()];
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -30,7 +32,12 @@ export function isDay(value: string): boolean {
   if (!DAY_RE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   // A real calendar day within the years a license cycle can sensibly start (the database has no year 0).
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2199;
+  return (
+    !Number.isNaN(d.getTime()) &&
+    d.toISOString().slice(0, 10) === value &&
+    d.getUTCFullYear() >= 1900 &&
+    d.getUTCFullYear() <= 2199
+  );
 }
 
 /** Adds whole years to a day; 29 February becomes 28 February in a year without it. */
@@ -61,7 +68,8 @@ export interface Cycle {
  * the license's `cycleStart`.
  */
 export function cycleContaining(cycleStart: Day, cycleYears: number, day: Day): Cycle {
-  if (!Number.isInteger(cycleYears) || cycleYears < 1) throw new Error('A cycle lasts at least one whole year');
+  if (!Number.isInteger(cycleYears) || cycleYears < 1)
+    throw new Error('A cycle lasts at least one whole year');
   const startYear = Number(cycleStart.slice(0, 4));
   const dayYear = Number(day.slice(0, 4));
   let k = Math.floor((dayYear - startYear) / cycleYears);
@@ -88,7 +96,8 @@ export interface CreditFacts {
   creditsAvailable?: number | null;
 }
 
-const positive = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0;
+const positive = (n: number | null | undefined): n is number =>
+  typeof n === 'number' && Number.isFinite(n) && n > 0;
 
 /** Rounds to hundredths, as numeric(8,2) stores hours. */
 export const roundHours = (n: number): number => Math.round(n * 100) / 100;
@@ -121,7 +130,10 @@ export function applyCap(hours: number, cap: number | null, alreadyInCycle: numb
   const remaining = roundHours(Math.max(0, cap - alreadyInCycle));
   if (hours <= remaining) return { hours: roundHours(hours), reason: '' };
   if (remaining === 0) return { hours: 0, reason: `The cycle cap of ${cap} hours is already reached.` };
-  return { hours: remaining, reason: `Capped: ${hours} hours earned, ${remaining} left under the cycle cap of ${cap} hours.` };
+  return {
+    hours: remaining,
+    reason: `Capped: ${hours} hours earned, ${remaining} left under the cycle cap of ${cap} hours.`,
+  };
 }
 
 /** One ledger entry as progress sees it. */
@@ -141,7 +153,9 @@ export interface Progress {
 
 /** Hours earned in a cycle (credits minus reversals) against the hours required. */
 export function progressIn(cycle: Cycle, required: number, lines: readonly LedgerLine[]): Progress {
-  const earned = roundHours(lines.filter((l) => l.cycleStart === cycle.start).reduce((n, l) => n + l.hours, 0));
+  const earned = roundHours(
+    lines.filter((l) => l.cycleStart === cycle.start).reduce((n, l) => n + l.hours, 0),
+  );
   const shortfall = roundHours(Math.max(0, required - earned));
   return { cycle, earned, required, shortfall, met: shortfall === 0 };
 }
@@ -159,6 +173,9 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** Rows as CSV (CRLF line ends). */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
   return [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }

@@ -9,7 +9,10 @@ async function* bytesOf(text: string, size: number): AsyncGenerator<Uint8Array> 
   for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
 }
 
-async function records(source: AsyncIterable<string | Uint8Array>, options: CsvOptions = {}): Promise<CsvRecord[]> {
+async function records(
+  source: AsyncIterable<string | Uint8Array>,
+  options: CsvOptions = {},
+): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
   for await (const r of parseCsv(source, options)) out.push(r);
   return out;
@@ -23,12 +26,15 @@ test('CSV: quotes, doubled quotes, commas and line breaks inside quotes', () => 
 });
 
 test('CSV: CRLF, lone CR, BOM, blank lines, lines of only delimiters and a missing final line break', () => {
-  assert.deepEqual(parseCsvText('\uFEFFemail,name\r\n\r\na@x.org,Ada\r\n,\rb@x.org,"Bo\r\nB"\r\n\r\nc@x.org,Cy'), [
-    ['email', 'name'],
-    ['a@x.org', 'Ada'],
-    ['b@x.org', 'Bo\nB'],
-    ['c@x.org', 'Cy'],
-  ]);
+  assert.deepEqual(
+    parseCsvText('\uFEFFemail,name\r\n\r\na@x.org,Ada\r\n,\rb@x.org,"Bo\r\nB"\r\n\r\nc@x.org,Cy'),
+    [
+      ['email', 'name'],
+      ['a@x.org', 'Ada'],
+      ['b@x.org', 'Bo\nB'],
+      ['c@x.org', 'Cy'],
+    ],
+  );
 });
 
 test('CSV: empty fields, trailing delimiters and an empty quoted field are kept', () => {
@@ -60,7 +66,8 @@ test('CSV: semicolon and tab delimited files (spreadsheet locales), chosen from 
 });
 
 test('CSV: records report the line they start on, across byte chunks split anywhere', async () => {
-  const text = 'email,note\r\na@x.org,"two\r\nlines"\r\n\r\nb@x.org,"q""uote"\r\n,,\n"three\rline\nbreaks",x\n\nc@x.org,Zoë\n';
+  const text =
+    'email,note\r\na@x.org,"two\r\nlines"\r\n\r\nb@x.org,"q""uote"\r\n,,\n"three\rline\nbreaks",x\n\nc@x.org,Zoë\n';
   const expected = [
     [1, 'email', 'note'],
     [2, 'a@x.org', 'two\nlines'],
@@ -82,7 +89,11 @@ test('CSV: malformed files are errors in plain words that name the line the reco
   const fails = (text: string, pattern: RegExp, line: number) =>
     assert.throws(
       () => parseCsvText(text),
-      (e: unknown) => e instanceof CsvError && pattern.test(e.message) && e.line === line && e.message.startsWith(`Line ${line}: `),
+      (e: unknown) =>
+        e instanceof CsvError &&
+        pattern.test(e.message) &&
+        e.line === line &&
+        e.message.startsWith(`Line ${line}: `),
       text,
     );
   fails('a,b\n1,"never closed\n2,3\n', /never closed/, 2);
@@ -90,12 +101,21 @@ test('CSV: malformed files are errors in plain words that name the line the reco
   fails('a;b\n1;2\n"x"y;3\n', /followed by ";"/, 3);
   fails('a,b\n"multi\nline",ok\nO"Brien,2\n', /quote appears in the middle of a field/, 4);
   // The stream reports the same line.
-  await assert.rejects(records(bytesOf('a,b\r\n\r\n"x\r\ny",1\r\n1,"never closed\r\n2,3\r\n', 5)), (e: unknown) => e instanceof CsvError && e.line === 5 && /never closed/.test(e.message));
+  await assert.rejects(
+    records(bytesOf('a,b\r\n\r\n"x\r\ny",1\r\n1,"never closed\r\n2,3\r\n', 5)),
+    (e: unknown) => e instanceof CsvError && e.line === 5 && /never closed/.test(e.message),
+  );
 });
 
 test('CSV: a record is bounded in size and fields, and the source is read no further than that', async () => {
-  assert.throws(() => parseCsvText(`a\n"${'x'.repeat(200)}`, { maxRecordSize: 100 }), (e: unknown) => e instanceof CsvError && /Line 2: a record is longer than 100 bytes/.test(e.message));
-  assert.throws(() => parseCsvText(`a\n${','.repeat(20)}x\n`, { maxFields: 10 }), (e: unknown) => e instanceof CsvError && e.message === 'Line 2: more than 10 fields.');
+  assert.throws(
+    () => parseCsvText(`a\n"${'x'.repeat(200)}`, { maxRecordSize: 100 }),
+    (e: unknown) => e instanceof CsvError && /Line 2: a record is longer than 100 bytes/.test(e.message),
+  );
+  assert.throws(
+    () => parseCsvText(`a\n${','.repeat(20)}x\n`, { maxFields: 10 }),
+    (e: unknown) => e instanceof CsvError && e.message === 'Line 2: more than 10 fields.',
+  );
   // A hostile upload: an opening quote and then (up to) a gigabyte with no closing quote, or a
   // gigabyte of delimiters. Produced lazily; the parser must stop after about its limit.
   for (const [filler, pattern] of [
@@ -111,7 +131,10 @@ test('CSV: a record is bounded in size and fields, and the source is read no fur
         yield chunk;
       }
     }
-    await assert.rejects(records(hostile()), (e: unknown) => e instanceof CsvError && e.line === 2 && pattern.test(e.message));
+    await assert.rejects(
+      records(hostile()),
+      (e: unknown) => e instanceof CsvError && e.line === 2 && pattern.test(e.message),
+    );
     assert.ok(pulled < 48, `read ${pulled} chunks of 64 KiB before giving up`);
   }
 });
@@ -148,17 +171,24 @@ test('CSV: a stream of UTF-8 bytes split inside a multi-byte character; other en
   async function* latin1() {
     yield new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x5a, 0x6f, 0xeb, 0x0a]);
   }
-  await assert.rejects(records(latin1()), (e: unknown) => e instanceof CsvError && /not UTF-8/.test(e.message));
+  await assert.rejects(
+    records(latin1()),
+    (e: unknown) => e instanceof CsvError && /not UTF-8/.test(e.message),
+  );
 });
 
 /** A CSV writer as spreadsheets write: quote a field when it needs it, double its quotes. */
 function write(rows: string[][], delimiter: string, lineEnd: string): string {
-  const cell = (c: string) => (/["\r\n]/.test(c) || c.includes(delimiter) || c === '' ? `"${c.replace(/"/g, '""')}"` : c);
+  const cell = (c: string) =>
+    /["\r\n]/.test(c) || c.includes(delimiter) || c === '' ? `"${c.replace(/"/g, '""')}"` : c;
   return rows.map((r) => r.map(cell).join(delimiter)).join(lineEnd) + lineEnd;
 }
 
 test('CSV: any roster a spreadsheet writes reads back cell for cell, each record at the line it starts on', async () => {
-  const cellText = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ',', ';', '\t', '"', '\n', '\r\n', 'x'), maxLength: 12 });
+  const cellText = fc.string({
+    unit: fc.constantFrom('a', 'é', ' ', ',', ';', '\t', '"', '\n', '\r\n', 'x'),
+    maxLength: 12,
+  });
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(',', ';', '\t'),

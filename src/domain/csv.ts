@@ -46,7 +46,13 @@ type Delimiter = ',' | ';' | '\t';
 
 /** Comma, unless the header line has none and a semicolon or tab instead. */
 function delimiterOf(headerLine: string): Delimiter {
-  return headerLine.includes(',') ? ',' : headerLine.includes(';') ? ';' : headerLine.includes('\t') ? '\t' : ',';
+  return headerLine.includes(',')
+    ? ','
+    : headerLine.includes(';')
+      ? ';'
+      : headerLine.includes('\t')
+        ? '\t'
+        : ',';
 }
 
 function firstLine(text: string): string {
@@ -111,9 +117,13 @@ function roster(delimiter: Delimiter, options: CsvOptions) {
       case 'CSV_INVALID_CLOSING_QUOTE':
         return say(`a quoted field must end with a quote followed by ${describe} or the end of the line.`);
       case 'INVALID_OPENING_QUOTE':
-        return say('a quote appears in the middle of a field. Put the whole field in quotes and write the quote twice ("").');
+        return say(
+          'a quote appears in the middle of a field. Put the whole field in quotes and write the quote twice ("").',
+        );
       case 'CSV_MAX_RECORD_SIZE':
-        return say(`a record is longer than ${maxRecordSize.toLocaleString('en')} bytes (is a quote missing?).`);
+        return say(
+          `a record is longer than ${maxRecordSize.toLocaleString('en')} bytes (is a quote missing?).`,
+        );
       default:
         return say(`this is not valid CSV (${err.message}).`);
     }
@@ -157,7 +167,10 @@ async function* utf8Bytes(source: AsyncIterable<string | Uint8Array>): AsyncGene
  * as the records are consumed (csv-parse holds a bounded queue), so memory stays flat however
  * long the file; stopping early closes the source.
  */
-export async function* parseCsv(source: AsyncIterable<string | Uint8Array>, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
+export async function* parseCsv(
+  source: AsyncIterable<string | Uint8Array>,
+  options: CsvOptions = {},
+): AsyncGenerator<CsvRecord> {
   const bytes = utf8Bytes(source);
   // Read up to the end of the header line (or 64 KiB) to choose the delimiter.
   const head: Buffer[] = [];
@@ -170,7 +183,10 @@ export async function* parseCsv(source: AsyncIterable<string | Uint8Array>, opti
     if (next.value.includes(0x0a) || next.value.includes(0x0d) || headSize >= HEADER_SCAN) break;
   }
   const start = Buffer.concat(head);
-  const { parserOptions, translate, maxRecordSize, lineAt, lineOf } = roster(delimiterOf(firstLine(start.subarray(0, HEADER_SCAN).toString('utf8'))), options);
+  const { parserOptions, translate, maxRecordSize, lineAt, lineOf } = roster(
+    delimiterOf(firstLine(start.subarray(0, HEADER_SCAN).toString('utf8'))),
+    options,
+  );
   const parser = parseStream(parserOptions);
   // csv-parse bounds the bytes of a record's fields (max_record_size) but not their number: a
   // line of a million delimiters is a million empty fields, held until the record ends. So the
@@ -189,7 +205,10 @@ export async function* parseCsv(source: AsyncIterable<string | Uint8Array>, opti
       since += chunk.length;
       if (since > maxRawRecord) {
         const line = lineAt(parser.info.empty_lines);
-        throw new CsvError(`Line ${line}: a record is longer than ${maxRawRecord.toLocaleString('en')} bytes (is a quote missing?).`, line);
+        throw new CsvError(
+          `Line ${line}: a record is longer than ${maxRawRecord.toLocaleString('en')} bytes (is a quote missing?).`,
+          line,
+        );
       }
     };
     try {

@@ -58,8 +58,11 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'That page') => new AppError('not_found', `${what} does not exist, or you do not have access to it.`);
-export const forbidden = (message = 'Your role in this organisation does not allow that.') => new AppError('forbidden', message);
+export const notFound = (what = 'That page') =>
+  new AppError('not_found', `${what} does not exist, or you do not have access to it.`);
+export const forbidden = (message = 'Your role in this organisation does not allow that.') =>
+  new AppError('forbidden', message);
 export const invalid = (fields: Record<string, string>, message = 'Some fields need attention.') =>
   new AppError('validation_failed', message, fields);
-export const conflict = (message: string, fields: Record<string, string> = {}) => new AppError('conflict', message, fields);
+export const conflict = (message: string, fields: Record<string, string> = {}) =>
+  new AppError('conflict', message, fields);

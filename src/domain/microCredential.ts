@@ -2,14 +2,46 @@ import { z } from 'zod';
 
 /** The OB 3.0 AchievementType vocabulary (extensions are written `ext:Name`). */
 export const ACHIEVEMENT_TYPES = [
-  'Achievement', 'ApprenticeshipCertificate', 'Assessment', 'Assignment', 'AssociateDegree', 'Award', 'Badge', 'BachelorDegree',
-  'Certificate', 'CertificateOfCompletion', 'Certification', 'CommunityService', 'Competency', 'Course', 'CoCurricular', 'Degree',
-  'Diploma', 'DoctoralDegree', 'Fieldwork', 'GeneralEducationDevelopment', 'JourneymanCertificate', 'LearningProgram', 'License',
-  'Membership', 'ProfessionalDoctorate', 'QualityAssuranceCredential', 'MasterCertificate', 'MasterDegree', 'MicroCredential',
-  'ResearchDoctorate', 'SecondarySchoolDiploma',
+  'Achievement',
+  'ApprenticeshipCertificate',
+  'Assessment',
+  'Assignment',
+  'AssociateDegree',
+  'Award',
+  'Badge',
+  'BachelorDegree',
+  'Certificate',
+  'CertificateOfCompletion',
+  'Certification',
+  'CommunityService',
+  'Competency',
+  'Course',
+  'CoCurricular',
+  'Degree',
+  'Diploma',
+  'DoctoralDegree',
+  'Fieldwork',
+  'GeneralEducationDevelopment',
+  'JourneymanCertificate',
+  'LearningProgram',
+  'License',
+  'Membership',
+  'ProfessionalDoctorate',
+  'QualityAssuranceCredential',
+  'MasterCertificate',
+  'MasterDegree',
+  'MicroCredential',
+  'ResearchDoctorate',
+  'SecondarySchoolDiploma',
 ] as const;
 
-export const EARNING_MODES = ['reviewed_evidence', 'assessment', 'attendance', 'course_completion', 'proof_of_completion'] as const;
+export const EARNING_MODES = [
+  'reviewed_evidence',
+  'assessment',
+  'attendance',
+  'course_completion',
+  'proof_of_completion',
+] as const;
 export const EARNING_MODE_LABELS: Record<(typeof EARNING_MODES)[number], string> = {
   reviewed_evidence: 'Peer-reviewed evidence',
   assessment: 'Assessment result',
@@ -18,7 +50,10 @@ export const EARNING_MODE_LABELS: Record<(typeof EARNING_MODES)[number], string>
   proof_of_completion: 'Certificate of completion (apply with proof)',
 };
 
-const id = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Use lower-case letters, digits and dashes.');
+const id = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Use lower-case letters, digits and dashes.');
 
 export const evidencePartSchema = z.object({
   prompt: z.string().trim().min(1, 'Write the prompt the earner answers.').max(2000),
@@ -30,33 +65,70 @@ export const evidencePartSchema = z.object({
 
 export const rubricSchema = z
   .object({
-    levels: z.array(z.object({ id, name: z.string().trim().min(1).max(100) })).min(2, 'A rubric needs at least two performance levels.').max(6),
+    levels: z
+      .array(z.object({ id, name: z.string().trim().min(1).max(100) }))
+      .min(2, 'A rubric needs at least two performance levels.')
+      .max(6),
     criteria: z
-      .array(z.object({ id, name: z.string().trim().min(1).max(300), descriptors: z.record(z.string(), z.string().trim().min(1).max(2000)), passingLevel: id }))
+      .array(
+        z.object({
+          id,
+          name: z.string().trim().min(1).max(300),
+          descriptors: z.record(z.string(), z.string().trim().min(1).max(2000)),
+          passingLevel: id,
+        }),
+      )
       .min(1, 'A rubric needs at least one criterion.')
       .max(20),
-    passRule: z.discriminatedUnion('type', [z.object({ type: z.literal('all') }), z.object({ type: z.literal('minimum'), count: z.number().int().positive() })]),
+    passRule: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('all') }),
+      z.object({ type: z.literal('minimum'), count: z.number().int().positive() }),
+    ]),
   })
   .superRefine((r, ctx) => {
     const levels = r.levels.map((l) => l.id);
-    if (new Set(levels).size !== levels.length) ctx.addIssue({ code: 'custom', message: 'Level ids must be unique.', path: ['levels'] });
+    if (new Set(levels).size !== levels.length)
+      ctx.addIssue({ code: 'custom', message: 'Level ids must be unique.', path: ['levels'] });
     r.criteria.forEach((c, i) => {
-      if (!levels.includes(c.passingLevel)) ctx.addIssue({ code: 'custom', message: `Criterion “${c.name}” passes at an unknown level.`, path: ['criteria', i, 'passingLevel'] });
+      if (!levels.includes(c.passingLevel))
+        ctx.addIssue({
+          code: 'custom',
+          message: `Criterion “${c.name}” passes at an unknown level.`,
+          path: ['criteria', i, 'passingLevel'],
+        });
       const missing = levels.filter((l) => !c.descriptors[l]);
-      if (missing.length) ctx.addIssue({ code: 'custom', message: `Criterion “${c.name}” needs a descriptor for every level (missing: ${missing.join(', ')}).`, path: ['criteria', i, 'descriptors'] });
+      if (missing.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `Criterion “${c.name}” needs a descriptor for every level (missing: ${missing.join(', ')}).`,
+          path: ['criteria', i, 'descriptors'],
+        });
     });
-    if (r.passRule.type === 'minimum' && r.passRule.count > r.criteria.length) ctx.addIssue({ code: 'custom', message: 'The pass rule asks for more criteria than the rubric has.', path: ['passRule'] });
+    if (r.passRule.type === 'minimum' && r.passRule.count > r.criteria.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'The pass rule asks for more criteria than the rubric has.',
+        path: ['passRule'],
+      });
   });
 
 export type Rubric = z.infer<typeof rubricSchema>;
 
 /** The one evidence part of a proof-of-completion application: the certificate (its design's own parts do not apply). */
-export const CERTIFICATE_PART = { prompt: 'Certificate of completion', kind: 'file' as const, maxSizeMb: 10, required: true };
+export const CERTIFICATE_PART = {
+  prompt: 'Certificate of completion',
+  kind: 'file' as const,
+  maxSizeMb: 10,
+  required: true,
+};
 
 /** Whether scores (criterion id → level id) pass: each criterion at or above its passing level, combined by the pass rule. */
 export function rubricPasses(rubric: Rubric, scores: Record<string, string>): boolean {
   const rank = (level: string) => rubric.levels.findIndex((l) => l.id === level);
-  const passed = rubric.criteria.filter((c) => scores[c.id] !== undefined && rank(scores[c.id]!) >= rank(c.passingLevel) && rank(scores[c.id]!) >= 0).length;
+  const passed = rubric.criteria.filter(
+    (c) =>
+      scores[c.id] !== undefined && rank(scores[c.id]!) >= rank(c.passingLevel) && rank(scores[c.id]!) >= 0,
+  ).length;
   return rubric.passRule.type === 'all' ? passed === rubric.criteria.length : passed >= rubric.passRule.count;
 }
 
@@ -65,7 +137,11 @@ export function isCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code);
 }
 
-const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v) : v), schema.optional());
+const optionalNumber = (schema: z.ZodNumber) =>
+  z.preprocess(
+    (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? Number(v) : v),
+    schema.optional(),
+  );
 
 /** Everything a designer writes about a micro-credential; drafts may be incomplete. */
 export const designSchema = z.object({
@@ -78,16 +154,44 @@ export const designSchema = z.object({
   rubric: rubricSchema.optional(),
   effortHours: optionalNumber(z.number().positive('Effort must be positive.').max(2000)),
   creditHours: optionalNumber(z.number().nonnegative().max(1000)),
-  achievementType: z.union([z.enum(ACHIEVEMENT_TYPES), z.string().regex(/^ext:[A-Za-z][A-Za-z0-9]*$/, 'Use an OB 3.0 achievement type, or ext:Name.')]).default('MicroCredential'),
+  achievementType: z
+    .union([
+      z.enum(ACHIEVEMENT_TYPES),
+      z.string().regex(/^ext:[A-Za-z][A-Za-z0-9]*$/, 'Use an OB 3.0 achievement type, or ext:Name.'),
+    ])
+    .default('MicroCredential'),
   tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
-  alignments: z.array(z.object({ name: z.string().trim().min(1).max(300), url: z.string().url('Alignments need a full URL.'), code: z.string().trim().max(100).optional() })).max(30).default([]),
+  alignments: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(300),
+        url: z.string().url('Alignments need a full URL.'),
+        code: z.string().trim().max(100).optional(),
+      }),
+    )
+    .max(30)
+    .default([]),
   validityMonths: optionalNumber(z.number().int().positive().max(600)),
   applicationWindowMonths: z.number().int().positive().max(60).default(6),
-  applicationFeeCents: optionalNumber(z.number({ message: 'Enter the fee as a number, like 25.00.' }).int('Enter the fee in whole minor units (cents).').nonnegative('The fee cannot be negative.').max(10_000_000, 'The fee is too large.')),
+  applicationFeeCents: optionalNumber(
+    z
+      .number({ message: 'Enter the fee as a number, like 25.00.' })
+      .int('Enter the fee in whole minor units (cents).')
+      .nonnegative('The fee cannot be negative.')
+      .max(10_000_000, 'The fee is too large.'),
+  ),
   /** ISO 4217 currency of the fee (USD, EUR, GBP …). */
-  applicationFeeCurrency: z.string().trim().toUpperCase().refine(isCurrency, 'Use a three-letter ISO currency code such as USD, EUR or GBP.').default('USD'),
+  applicationFeeCurrency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isCurrency, 'Use a three-letter ISO currency code such as USD, EUR or GBP.')
+    .default('USD'),
   /** Proof of completion: the pre-approved programs (provider — program) an earner picks from; empty = any. */
-  approvedPrograms: z.array(z.string().trim().min(1).max(300, 'Keep each program name under 300 characters.')).max(200).default([]),
+  approvedPrograms: z
+    .array(z.string().trim().min(1).max(300, 'Keep each program name under 300 characters.'))
+    .max(200)
+    .default([]),
   earningMode: z.enum(EARNING_MODES).default('reviewed_evidence'),
   /** Assessment mode: the lowest passing score (0–100). */
   passingScore: optionalNumber(z.number().min(0).max(100)),
@@ -101,10 +205,13 @@ export function publishProblems(d: Design): Record<string, string> {
   if (!d.competency) problems.competency = 'State the competency before publishing.';
   if (!d.description) problems.description = 'Describe the micro-credential before publishing.';
   if (!d.criteria) problems.criteria = 'Write the criteria before publishing.';
-  if (d.earningMode === 'assessment' && d.passingScore === undefined) problems.passingScore = 'An assessment needs a passing score.';
-  if (d.earningMode === 'proof_of_completion' && d.applicationFeeCents === undefined) problems.applicationFeeCents = 'Set the application fee (0 for free) before publishing.';
+  if (d.earningMode === 'assessment' && d.passingScore === undefined)
+    problems.passingScore = 'An assessment needs a passing score.';
+  if (d.earningMode === 'proof_of_completion' && d.applicationFeeCents === undefined)
+    problems.applicationFeeCents = 'Set the application fee (0 for free) before publishing.';
   if (d.earningMode === 'reviewed_evidence') {
-    if (!d.evidenceParts.some((p) => p.required)) problems.evidenceParts = 'Reviewed evidence needs at least one required evidence part.';
+    if (!d.evidenceParts.some((p) => p.required))
+      problems.evidenceParts = 'Reviewed evidence needs at least one required evidence part.';
     if (!d.rubric) problems.rubric = 'Reviewed evidence needs a rubric.';
   }
   return problems;
@@ -112,5 +219,15 @@ export function publishProblems(d: Design): Record<string, string> {
 
 /** The text full-text search indexes for a version. */
 export function searchText(d: Design, extra: string[] = []): string {
-  return [d.title, d.title, d.competency, d.description, d.keyMethod, d.criteria, d.tags.join(' '), d.alignments.map((a) => `${a.name} ${a.code ?? ''}`).join(' '), ...extra].join('\n');
+  return [
+    d.title,
+    d.title,
+    d.competency,
+    d.description,
+    d.keyMethod,
+    d.criteria,
+    d.tags.join(' '),
+    d.alignments.map((a) => `${a.name} ${a.code ?? ''}`).join(' '),
+    ...extra,
+  ].join('\n');
 }

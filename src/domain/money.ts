@@ -2,7 +2,9 @@
 
 /** How many decimals a currency's minor unit has (USD 2, JPY 0, BHD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 /** “USD 25.00” — the code first, so nothing depends on a locale's symbol. */

@@ -14,7 +14,11 @@ export const requirementSchema: z.ZodType<Requirement> = z.lazy(() =>
     z.object({ type: z.literal('pathway'), id: z.string().min(1) }),
     z.object({ type: z.literal('all'), items: z.array(requirementSchema).min(1).max(50) }),
     z.object({ type: z.literal('ordered'), items: z.array(requirementSchema).min(1).max(50) }),
-    z.object({ type: z.literal('some'), count: z.number().int().positive(), items: z.array(requirementSchema).min(1).max(50) }),
+    z.object({
+      type: z.literal('some'),
+      count: z.number().int().positive(),
+      items: z.array(requirementSchema).min(1).max(50),
+    }),
   ]),
 ) as z.ZodType<Requirement>;
 
@@ -35,7 +39,12 @@ export interface Progress {
  * no earlier than the one before it; `some` needs `count` of its items. Pathways nest (cycles
  * are refused).
  */
-export function evaluate(req: Requirement, held: Holdings, pathways: ReadonlyMap<string, Requirement>, seen: ReadonlySet<string> = new Set()): Progress {
+export function evaluate(
+  req: Requirement,
+  held: Holdings,
+  pathways: ReadonlyMap<string, Requirement>,
+  seen: ReadonlySet<string> = new Set(),
+): Progress {
   switch (req.type) {
     case 'microCredential': {
       const at = held.get(req.id) ?? null;
@@ -54,7 +63,12 @@ export function evaluate(req: Requirement, held: Holdings, pathways: ReadonlyMap
         for (let i = 1; i < parts.length; i++) if (parts[i]!.at! < parts[i - 1]!.at!) satisfied = false;
       }
       const at = satisfied ? new Date(Math.max(...parts.map((p) => p.at!.getTime()))) : null;
-      return { satisfied, done: parts.reduce((n, p) => n + p.done, 0), needed: parts.reduce((n, p) => n + p.needed, 0), at };
+      return {
+        satisfied,
+        done: parts.reduce((n, p) => n + p.done, 0),
+        needed: parts.reduce((n, p) => n + p.needed, 0),
+        at,
+      };
     }
     case 'some': {
       const parts = req.items.map((i) => evaluate(i, held, pathways, seen));
@@ -62,13 +76,22 @@ export function evaluate(req: Requirement, held: Holdings, pathways: ReadonlyMap
       const satisfied = met.length >= req.count;
       // Progress counts the cheapest way to satisfy it: the best `count` items.
       const best = [...parts].sort((a, b) => b.done / b.needed - a.done / a.needed).slice(0, req.count);
-      return { satisfied, done: best.reduce((n, p) => n + p.done, 0), needed: best.reduce((n, p) => n + p.needed, 0), at: satisfied ? met[req.count - 1]!.at : null };
+      return {
+        satisfied,
+        done: best.reduce((n, p) => n + p.done, 0),
+        needed: best.reduce((n, p) => n + p.needed, 0),
+        at: satisfied ? met[req.count - 1]!.at : null,
+      };
     }
   }
 }
 
 /** Every micro-credential id a requirement mentions (directly or through nested pathways). */
-export function mentionedMicroCredentials(req: Requirement, pathways: ReadonlyMap<string, Requirement>, seen: Set<string> = new Set()): Set<string> {
+export function mentionedMicroCredentials(
+  req: Requirement,
+  pathways: ReadonlyMap<string, Requirement>,
+  seen: Set<string> = new Set(),
+): Set<string> {
   if (req.type === 'microCredential') return new Set([req.id]);
   if (req.type === 'pathway') {
     const inner = pathways.get(req.id);

@@ -1,7 +1,14 @@
 import { forbidden } from './errors.ts';
 
 /** Roles a member can hold in an organisation; a member may hold several. */
-export const ROLES = ['owner', 'admin', 'designer', 'reviewer', 'issuing_staff', 'recognition_officer'] as const;
+export const ROLES = [
+  'owner',
+  'admin',
+  'designer',
+  'reviewer',
+  'issuing_staff',
+  'recognition_officer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -59,7 +66,12 @@ export function assertCan(roles: readonly string[], action: Action): void {
 }
 
 /** Only an owner may grant or take away the owner role. */
-export function assertCanGrant(actorRoles: readonly string[], from: readonly string[], to: readonly string[]): void {
+export function assertCanGrant(
+  actorRoles: readonly string[],
+  from: readonly string[],
+  to: readonly string[],
+): void {
   const touchesOwner = from.includes('owner') !== to.includes('owner');
-  if (touchesOwner && !actorRoles.includes('owner')) throw forbidden('Only an owner can grant or remove the owner role.');
+  if (touchesOwner && !actorRoles.includes('owner'))
+    throw forbidden('Only an owner can grant or remove the owner role.');
 }

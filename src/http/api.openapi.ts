@@ -6,17 +6,33 @@ import { describeRoute, idSchema, isoDate } from '../features/apiDocs/describe.t
 
 const tags = ['Account and organisation'];
 
-const membership = z.object({ slug: z.string(), name: z.string(), kind: z.string(), roles: z.array(z.string()) });
+const membership = z.object({
+  slug: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  roles: z.array(z.string()),
+});
 
 export const meSchema = z.object({
   id: z.string().meta({ description: 'The account’s public id (usr_…).' }),
   name: z.string(),
   organisations: z.array(membership),
-  activeOrganisation: z.string().nullable().meta({ description: 'The slug of the organisation the account is working in.' }),
+  activeOrganisation: z
+    .string()
+    .nullable()
+    .meta({ description: 'The slug of the organisation the account is working in.' }),
 });
 
 export const membersSchema = z.object({
-  members: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(z.string()), joinedAt: isoDate })),
+  members: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      roles: z.array(z.string()),
+      joinedAt: isoDate,
+    }),
+  ),
 });
 
 export const invitationsSchema = z.object({
@@ -35,9 +51,34 @@ export const invitationsSchema = z.object({
 });
 
 export const accountApiDocs = [
-  describeRoute({ method: 'GET', path: '/api/v1/me', summary: 'The logged-in account and its organisations', tags, auth: 'session', responses: { 200: { description: 'The account.', schema: meSchema } } }),
-  describeRoute({ method: 'GET', path: '/api/v1/orgs/:slug/members', summary: 'Members of an organisation', tags, auth: 'session', errors: [403], responses: { 200: { description: 'Every member with their roles.', schema: membersSchema } } }),
-  describeRoute({ method: 'GET', path: '/api/v1/orgs/:slug/invitations', summary: 'Invitations of an organisation', tags, auth: 'session', errors: [403], responses: { 200: { description: 'Every invitation (never its secret link).', schema: invitationsSchema } } }),
+  describeRoute({
+    method: 'GET',
+    path: '/api/v1/me',
+    summary: 'The logged-in account and its organisations',
+    tags,
+    auth: 'session',
+    responses: { 200: { description: 'The account.', schema: meSchema } },
+  }),
+  describeRoute({
+    method: 'GET',
+    path: '/api/v1/orgs/:slug/members',
+    summary: 'Members of an organisation',
+    tags,
+    auth: 'session',
+    errors: [403],
+    responses: { 200: { description: 'Every member with their roles.', schema: membersSchema } },
+  }),
+  describeRoute({
+    method: 'GET',
+    path: '/api/v1/orgs/:slug/invitations',
+    summary: 'Invitations of an organisation',
+    tags,
+    auth: 'session',
+    errors: [403],
+    responses: {
+      200: { description: 'Every invitation (never its secret link).', schema: invitationsSchema },
+    },
+  }),
   describeRoute({
     method: 'POST',
     path: '/api/v1/orgs/:slug/invitations',
@@ -47,6 +88,8 @@ export const accountApiDocs = [
     auth: 'session',
     errors: [403, 409],
     body: { schema: inviteMemberInput },
-    responses: { 201: { description: 'The invitation was sent.', schema: idSchema('The invitation’s public id.') } },
+    responses: {
+      201: { description: 'The invitation was sent.', schema: idSchema('The invitation’s public id.') },
+    },
   }),
 ];

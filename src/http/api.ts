@@ -20,14 +20,21 @@ export function apiRoutes() {
   });
   r.get('/api/v1/orgs/:slug/invitations', async (c) => {
     const { organisation } = await member(c, 'invitations.read');
-    return c.json({ invitations: (await listInvitations(c.var.deps.db, organisation.id)).map(presentInvitation) });
+    return c.json({
+      invitations: (await listInvitations(c.var.deps.db, organisation.id)).map(presentInvitation),
+    });
   });
   r.post('/api/v1/orgs/:slug/invitations', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     const body: unknown = await c.req.json().catch(() => {
       throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
     });
-    const { publicId } = await inviteMember(c.var.deps, { userId: viewer.user_id, ip: c.var.ip }, c.req.param('slug'), body);
+    const { publicId } = await inviteMember(
+      c.var.deps,
+      { userId: viewer.user_id, ip: c.var.ip },
+      c.req.param('slug'),
+      body,
+    );
     c.var.deps.onJobsEnqueued?.();
     return c.json({ id: publicId }, 201);
   });

@@ -52,7 +52,8 @@ import { pathwayRoutes } from '../features/pathways/pages.tsx';
 import { teamRoutes } from '../features/teams/pages.tsx';
 
 /** Cairn's mark: the cairn-blue triangle of the page header. */
-const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 3 30 29H2z" fill="#1f5f8b"/></svg>';
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 3 30 29H2z" fill="#1f5f8b"/></svg>';
 
 /** Builds the whole web application from its dependencies; test it in-process with app.request(). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -62,13 +63,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use('*', requestMeta);
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+    }),
+  );
   // The default policy for pages; a route that serves something stricter (images, the mailbox's
   // HTML view) sets its own, which is kept.
   app.use('*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Content-Security-Policy')) {
-      c.res.headers.set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+      c.res.headers.set(
+        'Content-Security-Policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+      );
     }
   });
   // The OAuth 2.0 server (oidc-provider) reads its own bodies and authenticates clients itself.
@@ -80,7 +90,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const small = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge(1) });
   const evidence = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge(100) });
   const badgeFile = bodyLimit({ maxSize: 6 * 1024 * 1024, onError: tooLarge(6) });
-  const roster = bodyLimit({ maxSize: MAX_ROSTER_UPLOAD_MB * 1024 * 1024, onError: tooLarge(MAX_ROSTER_UPLOAD_MB) });
+  const roster = bodyLimit({
+    maxSize: MAX_ROSTER_UPLOAD_MB * 1024 * 1024,
+    onError: tooLarge(MAX_ROSTER_UPLOAD_MB),
+  });
   // Larger bodies only where files arrive; the streamed roster API counts its own bytes.
   const limits: [RegExp, MiddlewareHandler<AppEnv> | null][] = [
     [/^\/applications\/[^/]+\/evidence\/\d+\/file$/, evidence],
@@ -100,12 +113,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/healthz', alive);
   app.get('/livez', alive);
   // The site's icon (browsers ask for it; OAuth clients show it as Cairn's logo).
-  const icon = (c: Context<AppEnv>) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+  const icon = (c: Context<AppEnv>) =>
+    c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
   app.get('/favicon.svg', icon);
   app.get('/favicon.ico', icon);
   // Readiness: the database answers a `select 1` within a short bound; 503 with the reason if not.
   app.get('/readyz', async (c) => {
-    const readiness = await databaseReadiness(deps.db, Math.min(READY_TIMEOUT_MS, deps.config.databaseConnectTimeoutMs));
+    const readiness = await databaseReadiness(
+      deps.db,
+      Math.min(READY_TIMEOUT_MS, deps.config.databaseConnectTimeoutMs),
+    );
     if (readiness.ready) return c.json({ ok: true });
     c.header('Retry-After', '5');
     return c.json({ ok: false, reason: readiness.reason }, 503);

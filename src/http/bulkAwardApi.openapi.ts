@@ -8,7 +8,9 @@ const run = { run: 'The bulk award run’s public id.' };
 const roles = 'A session needs the admin or issuing staff role.';
 
 const FIELDS = ['email', 'name', 'externalId', 'credits', 'issuedOn', 'evidenceUrl'] as const;
-export const awardMappingSchema = z.partialRecord(z.enum(FIELDS), z.string()).meta({ description: 'Which CSV column holds each field, e.g. {"email": "Email", "name": "Full Name"}.' });
+export const awardMappingSchema = z
+  .partialRecord(z.enum(FIELDS), z.string())
+  .meta({ description: 'Which CSV column holds each field, e.g. {"email": "Email", "name": "Full Name"}.' });
 
 export const awardProgressSchema = z.object({
   run: z.string(),
@@ -55,10 +57,24 @@ export const bulkAwardApiDocs = [
       microCredential: z.string().meta({ description: 'The micro-credential to award (mc_…).' }),
       fileName: z.string().optional().meta({ description: 'The file’s name, shown on the run’s page.' }),
     }),
-    body: { schema: z.string().meta({ description: 'The roster: a header line, then one person a line.' }), contentType: 'text/csv' },
-    responses: { 201: { description: 'The run, its header and a suggested column mapping.', schema: uploadedRunSchema } },
+    body: {
+      schema: z.string().meta({ description: 'The roster: a header line, then one person a line.' }),
+      contentType: 'text/csv',
+    },
+    responses: {
+      201: { description: 'The run, its header and a suggested column mapping.', schema: uploadedRunSchema },
+    },
   }),
-  describeRoute({ method: 'GET', path: '/api/v1/orgs/:slug/award-runs/:run', summary: 'Where a run stands', tags, auth: 'sessionOrToken', scope: 'awards:run', params: run, responses: { 200: { description: 'Its counts and state.', schema: awardProgressSchema } } }),
+  describeRoute({
+    method: 'GET',
+    path: '/api/v1/orgs/:slug/award-runs/:run',
+    summary: 'Where a run stands',
+    tags,
+    auth: 'sessionOrToken',
+    scope: 'awards:run',
+    params: run,
+    responses: { 200: { description: 'Its counts and state.', schema: awardProgressSchema } },
+  }),
   describeRoute({
     method: 'GET',
     path: '/api/v1/orgs/:slug/award-runs/:run/problems',
@@ -67,20 +83,48 @@ export const bulkAwardApiDocs = [
     auth: 'sessionOrToken',
     scope: 'awards:run',
     params: run,
-    responses: { 200: { description: 'Up to 1,000 rows, each with its problem.', schema: z.object({ rows: z.array(z.object({ line: z.number().int(), email: z.string().nullable(), state: z.string(), error: z.string().nullable() })) }) } },
+    responses: {
+      200: {
+        description: 'Up to 1,000 rows, each with its problem.',
+        schema: z.object({
+          rows: z.array(
+            z.object({
+              line: z.number().int(),
+              email: z.string().nullable(),
+              state: z.string(),
+              error: z.string().nullable(),
+            }),
+          ),
+        }),
+      },
+    },
   }),
   describeRoute({
     method: 'POST',
     path: '/api/v1/orgs/:slug/award-runs/:run/mapping',
     summary: 'Map the columns and check every row (a dry run: nothing is issued)',
-    description: 'Small files are checked at once (200, the summary); larger ones in the background (202, follow the run).',
+    description:
+      'Small files are checked at once (200, the summary); larger ones in the background (202, follow the run).',
     tags,
     auth: 'sessionOrToken',
     scope: 'awards:run',
     params: run,
     errors: [409],
     body: { schema: awardMappingSchema },
-    responses: { 200: { description: 'The dry run’s summary.', schema: dryRunSchema }, 202: { description: 'Checking in the background.', schema: awardProgressSchema } },
+    responses: {
+      200: { description: 'The dry run’s summary.', schema: dryRunSchema },
+      202: { description: 'Checking in the background.', schema: awardProgressSchema },
+    },
   }),
-  describeRoute({ method: 'POST', path: '/api/v1/orgs/:slug/award-runs/:run/issue', summary: 'Issue the valid rows of a checked run', tags, auth: 'sessionOrToken', scope: 'awards:run', params: run, errors: [409], responses: { 202: { description: 'Issuing in the background.', schema: awardProgressSchema } } }),
+  describeRoute({
+    method: 'POST',
+    path: '/api/v1/orgs/:slug/award-runs/:run/issue',
+    summary: 'Issue the valid rows of a checked run',
+    tags,
+    auth: 'sessionOrToken',
+    scope: 'awards:run',
+    params: run,
+    errors: [409],
+    responses: { 202: { description: 'Issuing in the background.', schema: awardProgressSchema } },
+  }),
 ];

@@ -1,6 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { EARNING_MODES } from '../domain/microCredential.ts';
-import { createMicroCredential, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, setReviewerPool, updateDraft } from '../commands/designMicroCredential.ts';
+import {
+  createMicroCredential,
+  publishDraft,
+  retireMicroCredential,
+  reviseMicroCredential,
+  saveStack,
+  setReviewerPool,
+  updateDraft,
+} from '../commands/designMicroCredential.ts';
 import { requireMember } from '../commands/organisationAccess.ts';
 import { searchCatalog, type CatalogQuery } from '../storage/catalog.ts';
 import { requireViewer } from './middleware/session.ts';
@@ -14,7 +22,8 @@ import { jsonBody } from './jsonBody.ts';
 
 /** Reads catalog filters from a query string (shared by the page and the API). */
 export function catalogQuery(c: Context<AppEnv>): CatalogQuery {
-  const num = (k: string) => (c.req.query(k) && !Number.isNaN(Number(c.req.query(k))) ? Number(c.req.query(k)) : undefined);
+  const num = (k: string) =>
+    c.req.query(k) && !Number.isNaN(Number(c.req.query(k))) ? Number(c.req.query(k)) : undefined;
   const mode = c.req.query('mode');
   const sort = c.req.query('sort');
   return {
@@ -23,10 +32,14 @@ export function catalogQuery(c: Context<AppEnv>): CatalogQuery {
     issuer: c.req.query('issuer') || undefined,
     recognizedBy: c.req.query('recognizedBy')?.slice(0, 100) || undefined,
     today: c.var.deps.clock.now().toISOString().slice(0, 10),
-    mode: (EARNING_MODES as readonly string[]).includes(mode ?? '') ? (mode as CatalogQuery['mode']) : undefined,
+    mode: (EARNING_MODES as readonly string[]).includes(mode ?? '')
+      ? (mode as CatalogQuery['mode'])
+      : undefined,
     maxEffort: num('maxEffort'),
     minCredits: num('minCredits'),
-    sort: ['relevance', 'newest', 'title', 'effort'].includes(sort ?? '') ? (sort as CatalogQuery['sort']) : undefined,
+    sort: ['relevance', 'newest', 'title', 'effort'].includes(sort ?? '')
+      ? (sort as CatalogQuery['sort'])
+      : undefined,
     page: num('page'),
   };
 }
@@ -39,7 +52,12 @@ export function catalogApiRoutes() {
 
   r.get('/api/v1/catalog', async (c) => c.json(await searchCatalog(c.var.deps.db, catalogQuery(c))));
   r.get(base, async (c) => {
-    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'catalog.read');
+    const { organisation } = await requireMember(
+      c.var.deps.db,
+      c.req.param('slug'),
+      actor(c).userId,
+      'catalog.read',
+    );
     const rows = await c.var.deps.db
       .selectFrom('micro_credentials as m')
       .innerJoin('micro_credential_versions as v', 'v.micro_credential_id', 'm.id')
@@ -48,20 +66,46 @@ export function catalogApiRoutes() {
       .orderBy('m.id')
       .orderBy('v.version')
       .execute();
-    return c.json({ microCredentials: rows.map((r) => ({ id: r.public_id, slug: r.slug, retired: r.retired_at !== null, version: r.version, status: r.status, title: r.title, publishedAt: r.published_at?.toISOString() ?? null })) });
+    return c.json({
+      microCredentials: rows.map((r) => ({
+        id: r.public_id,
+        slug: r.slug,
+        retired: r.retired_at !== null,
+        version: r.version,
+        status: r.status,
+        title: r.title,
+        publishedAt: r.published_at?.toISOString() ?? null,
+      })),
+    });
   });
   r.get(`${base}/:id/history`, async (c) => {
-    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'catalog.read');
-    const events = await listSubjectAudit(c.var.deps.db, organisation.id, 'micro_credential', c.req.param('id'));
+    const { organisation } = await requireMember(
+      c.var.deps.db,
+      c.req.param('slug'),
+      actor(c).userId,
+      'catalog.read',
+    );
+    const events = await listSubjectAudit(
+      c.var.deps.db,
+      organisation.id,
+      'micro_credential',
+      c.req.param('id'),
+    );
     return c.json({ events: events.map(presentAuditEvent) });
   });
-  r.post(base, async (c) => c.json(await createMicroCredential(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
+  r.post(base, async (c) =>
+    c.json(await createMicroCredential(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+  );
   r.put(`${base}/:id/draft`, async (c) => {
     await updateDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
     return c.json({ ok: true });
   });
-  r.post(`${base}/:id/publish`, async (c) => c.json(await publishDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'))));
-  r.post(`${base}/:id/revise`, async (c) => c.json(await reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id')), 201));
+  r.post(`${base}/:id/publish`, async (c) =>
+    c.json(await publishDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'))),
+  );
+  r.post(`${base}/:id/revise`, async (c) =>
+    c.json(await reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id')), 201),
+  );
   r.put(`${base}/:id/reviewers`, async (c) => {
     await setReviewerPool(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
     return c.json({ ok: true });
@@ -70,14 +114,24 @@ export function catalogApiRoutes() {
     await retireMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
     return c.json({ ok: true });
   });
-  r.post(`${base}/import`, async (c) => c.json(await importAchievements(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
-  r.post('/api/v1/orgs/:slug/pathways', async (c) => c.json(await savePathway(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
+  r.post(`${base}/import`, async (c) =>
+    c.json(await importAchievements(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+  );
+  r.post('/api/v1/orgs/:slug/pathways', async (c) =>
+    c.json(await savePathway(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+  );
   r.get('/api/v1/me/pathways', async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    const emails = (await emailsOf(c.var.deps.db, viewer.user_id)).filter((e) => e.confirmed_at).map((e) => e.email);
+    const emails = (await emailsOf(c.var.deps.db, viewer.user_id))
+      .filter((e) => e.confirmed_at)
+      .map((e) => e.email);
     return c.json({ pathways: await pathwayProgress(c.var.deps.db, emails) });
   });
-  r.post('/api/v1/orgs/:slug/stacks', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201));
-  r.put('/api/v1/orgs/:slug/stacks/:id', async (c) => c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c), c.req.param('id'))));
+  r.post('/api/v1/orgs/:slug/stacks', async (c) =>
+    c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+  );
+  r.put('/api/v1/orgs/:slug/stacks/:id', async (c) =>
+    c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c), c.req.param('id'))),
+  );
   return r;
 }

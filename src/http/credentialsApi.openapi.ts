@@ -12,8 +12,13 @@ export const awardedSchema = z.object({
   id: z.string().meta({ description: 'The credential’s public id.' }),
   organisation: z.string().meta({ description: 'The issuing organisation’s slug.' }),
   url: z.string().meta({ description: 'The credential’s public page.' }),
-  credential: anyObject('The signed Open Badges 3.0 credential (OpenBadgeCredential, eddsa-rdfc-2022 proof).'),
-  jwt: z.string().optional().meta({ description: 'The same credential as a VC-JWT, when asked for with formats.' }),
+  credential: anyObject(
+    'The signed Open Badges 3.0 credential (OpenBadgeCredential, eddsa-rdfc-2022 proof).',
+  ),
+  jwt: z
+    .string()
+    .optional()
+    .meta({ description: 'The same credential as a VC-JWT, when asked for with formats.' }),
 });
 
 export const credentialListSchema = z.object({
@@ -28,12 +33,18 @@ export const credentialListSchema = z.object({
       url: z.string(),
     }),
   ),
-  next: z.number().int().nullable().meta({ description: 'Pass as `before` for the next (older) page; null on the last page.' }),
+  next: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Pass as `before` for the next (older) page; null on the last page.' }),
 });
 
 export const statusResultSchema = z.object({
   changed: z.array(z.string()).meta({ description: 'Public ids of the credentials changed.' }),
-  skipped: z.array(z.object({ id: z.string(), message: z.string() })).meta({ description: 'Credentials left as they were, each with the reason.' }),
+  skipped: z
+    .array(z.object({ id: z.string(), message: z.string() }))
+    .meta({ description: 'Credentials left as they were, each with the reason.' }),
 });
 
 export const credentialsApiDocs = [
@@ -57,7 +68,14 @@ export const credentialsApiDocs = [
     tags,
     auth: 'sessionOrToken',
     scope: 'credentials:read',
-    query: z.object({ before: z.number().int().min(1).optional().meta({ description: 'The `next` value of the previous page.' }) }),
+    query: z.object({
+      before: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .meta({ description: 'The `next` value of the previous page.' }),
+    }),
     responses: { 200: { description: 'One page.', schema: credentialListSchema } },
   }),
   describeRoute({

@@ -17,7 +17,16 @@ export function credentialsApiRoutes() {
     const issued = await awardCredential(c.var.deps, actor, await jsonObjectBody(c));
     c.var.deps.onJobsEnqueued?.();
     const url = `${c.var.deps.config.publicUrl}/badges/${issued.publicId}`;
-    return c.json({ id: issued.publicId, organisation: organisation.slug, url, credential: issued.credential, jwt: issued.jwt ?? undefined }, 201);
+    return c.json(
+      {
+        id: issued.publicId,
+        organisation: organisation.slug,
+        url,
+        credential: issued.credential,
+        jwt: issued.jwt ?? undefined,
+      },
+      201,
+    );
   });
 
   r.get(base, async (c) => {
@@ -25,10 +34,24 @@ export function credentialsApiRoutes() {
     const { db, config } = c.var.deps;
     const raw = c.req.query('before');
     const before = raw === undefined || raw === '' ? undefined : Number(raw);
-    if (before !== undefined && !(Number.isSafeInteger(before) && before > 0)) throw new AppError('validation_failed', 'before is the `next` value of an earlier page (a whole number).', { before: 'Use the next value of the previous page.' });
+    if (before !== undefined && !(Number.isSafeInteger(before) && before > 0))
+      throw new AppError(
+        'validation_failed',
+        'before is the `next` value of an earlier page (a whole number).',
+        { before: 'Use the next value of the previous page.' },
+      );
     let q = db
       .selectFrom('credentials')
-      .select(['id', 'public_id', 'recipient_email', 'recipient_did', 'achievement_name', 'achievement_id', 'issued_at', 'valid_until'])
+      .select([
+        'id',
+        'public_id',
+        'recipient_email',
+        'recipient_did',
+        'achievement_name',
+        'achievement_id',
+        'issued_at',
+        'valid_until',
+      ])
       .where('organisation_id', '=', organisation.id)
       .orderBy('id', 'desc')
       .limit(100);

@@ -45,10 +45,18 @@ for (const backend of testBackends()) {
     test('a unique violation is a 409 conflict and unreadable client data a 400 invalid_input, named nowhere, logged', async () => {
       const storage = await backend.storage();
       const lines: string[] = [];
-      const app = createApp({ config: testConfig(), db: storage.db, clock: new ManualClock(new Date()), logger: createLogger('warn', (l) => lines.push(l)), credentials: testCredentialServices() });
+      const app = createApp({
+        config: testConfig(),
+        db: storage.db,
+        clock: new ManualClock(new Date()),
+        logger: createLogger('warn', (l) => lines.push(l)),
+        credentials: testCredentialServices(),
+      });
       const org = await buildOrganisation(storage.db);
       app.get('/dup', async () => {
-        await sql`insert into organisations (public_id, slug, name, kind, updated_at) values ('org_dup_probe', ${org.slug}, 'Dup', 'issuer', now())`.execute(storage.db);
+        await sql`insert into organisations (public_id, slug, name, kind, updated_at) values ('org_dup_probe', ${org.slug}, 'Dup', 'issuer', now())`.execute(
+          storage.db,
+        );
         return new Response('unreachable');
       });
       // Text the client sent that PostgreSQL cannot read as the type: a word as a number, a day that
@@ -78,10 +86,21 @@ for (const backend of testBackends()) {
         assert.equal(res.status, 400, kind);
         const err = (await res.json()) as { error: { code: string; message: string } };
         assert.equal(err.error.code, 'invalid_input', kind);
-        assert.doesNotMatch(err.error.message, /twelve|2026-02-30|tuesday|99999999999|integer|date\/time/, kind);
+        assert.doesNotMatch(
+          err.error.message,
+          /twelve|2026-02-30|tuesday|99999999999|integer|date\/time/,
+          kind,
+        );
       }
-      assert.equal(lines.filter((l) => l.includes('database refused client data')).length, 2 + Object.keys(probes).length, 'each one logged');
-      assert.ok(lines.some((l) => l.includes('23505') && l.includes('organisations_slug_key')), 'the log keeps the detail');
+      assert.equal(
+        lines.filter((l) => l.includes('database refused client data')).length,
+        2 + Object.keys(probes).length,
+        'each one logged',
+      );
+      assert.ok(
+        lines.some((l) => l.includes('23505') && l.includes('organisations_slug_key')),
+        'the log keeps the detail',
+      );
     });
   });
 }
@@ -91,7 +110,11 @@ describe('admin pages', () => {
     const storage = await pglite!.storage();
     const { app, clock } = testApp(storage);
     const { id } = await enqueueJob(storage.db, 'test.never_handled', {}, clock.now());
-    await storage.db.updateTable('jobs').set({ status: 'dead', last_error: 'No handler for job type test.never_handled' }).where('id', '=', id).execute();
+    await storage.db
+      .updateTable('jobs')
+      .set({ status: 'dead', last_error: 'No handler for job type test.never_handled' })
+      .where('id', '=', id)
+      .execute();
 
     const member = await buildUser(storage.db);
     const someone = new TestBrowser(app);
@@ -105,7 +128,11 @@ describe('admin pages', () => {
     assert.equal(page.status, 200);
     assert.match(await page.text(), /No handler for job type test.never_handled/);
     assert.equal((await browser.post(`/admin/jobs/${id}/retry`)).status, 303);
-    const job = await storage.db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
+    const job = await storage.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(job, { status: 'queued', attempts: 0 });
     await storage.db.deleteFrom('jobs').where('id', '=', id).execute();
   });

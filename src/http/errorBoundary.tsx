@@ -9,7 +9,12 @@ import { isOb3ApiPath, ob3ErrorResponse, ob3NotFound } from '../features/ob3api/
 
 /** True when the client asked for JSON rather than a page. */
 export function wantsJson(c: Context<AppEnv>): boolean {
-  if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/credentials/') || c.req.path.startsWith('/presentations/')) return true;
+  if (
+    c.req.path.startsWith('/api/') ||
+    c.req.path.startsWith('/credentials/') ||
+    c.req.path.startsWith('/presentations/')
+  )
+    return true;
   const accept = c.req.header('accept') ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }
@@ -33,9 +38,18 @@ export function apiErrorBody(error: AppError) {
 export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
   const known = err instanceof AppError ? err : databaseInputError(err, c);
   if (!known) {
-    c.var.deps.logger.error('unhandled error', { requestId: c.var.requestId, path: c.req.path, error: err.stack ?? String(err) });
+    c.var.deps.logger.error('unhandled error', {
+      requestId: c.var.requestId,
+      path: c.req.path,
+      error: err.stack ?? String(err),
+    });
   }
-  const error = known ?? new AppError('internal', `Something went wrong on our side. It has been logged as ${c.var.requestId}; please try again.`);
+  const error =
+    known ??
+    new AppError(
+      'internal',
+      `Something went wrong on our side. It has been logged as ${c.var.requestId}; please try again.`,
+    );
   if (isOb3ApiPath(c.req.path)) return ob3ErrorResponse(c, error); // OB 3.0 API: imsx_StatusInfo
   if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
   if (wantsJson(c)) {
@@ -47,7 +61,12 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
     const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
     return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
   }
-  return errorPage(c, error.status as ContentfulStatusCode, error.code === 'not_found' ? 'Page not found' : 'Something is wrong', error.message);
+  return errorPage(
+    c,
+    error.status as ContentfulStatusCode,
+    error.code === 'not_found' ? 'Page not found' : 'Something is wrong',
+    error.message,
+  );
 }
 
 /**
@@ -60,11 +79,24 @@ function databaseInputError(err: Error, c: Context<AppEnv>): AppError | null {
   if (state === undefined) return null;
   const error =
     state === '23505'
-      ? new AppError('conflict', 'That conflicts with something that already exists (perhaps a request sent twice). Reload the page to see the current state, then try again if you still need to.')
+      ? new AppError(
+          'conflict',
+          'That conflicts with something that already exists (perhaps a request sent twice). Reload the page to see the current state, then try again if you still need to.',
+        )
       : INVALID_INPUT_STATES.has(state)
-        ? new AppError('invalid_input', 'Part of what was sent could not be read: check dates, numbers and text for values out of range or unusual characters, then try again.')
+        ? new AppError(
+            'invalid_input',
+            'Part of what was sent could not be read: check dates, numbers and text for values out of range or unusual characters, then try again.',
+          )
         : null;
-  if (error) c.var.deps.logger.warn('database refused client data', { requestId: c.var.requestId, path: c.req.path, sqlState: state, constraint: (err as { constraint?: string }).constraint, error: err.message });
+  if (error)
+    c.var.deps.logger.warn('database refused client data', {
+      requestId: c.var.requestId,
+      path: c.req.path,
+      sqlState: state,
+      constraint: (err as { constraint?: string }).constraint,
+      error: err.message,
+    });
   return error;
 }
 
@@ -88,7 +120,12 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
 export function onNotFound(c: Context<AppEnv>) {
   if (isOb3ApiPath(c.req.path)) return ob3NotFound(c);
   if (wantsJson(c)) return c.json(apiErrorBody(new AppError('not_found', 'No such resource.')), 404);
-  return errorPage(c, 404, 'Page not found', 'There is no page at this address. Check the link, or start again from the home page.');
+  return errorPage(
+    c,
+    404,
+    'Page not found',
+    'There is no page at this address. Check the link, or start again from the home page.',
+  );
 }
 
 /**
@@ -102,7 +139,11 @@ export function onAnyError(err: Error, c: Context<AppEnv>): Response | Promise<R
 
 /** 503 "database unavailable": a page for browsers, `database_unavailable` JSON for clients; logged as a warning. */
 function databaseUnavailable(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
-  c.var.deps.logger.warn('database unavailable', { requestId: c.var.requestId, path: c.req.path, error: err.message || (err as { code?: string }).code });
+  c.var.deps.logger.warn('database unavailable', {
+    requestId: c.var.requestId,
+    path: c.req.path,
+    error: err.message || (err as { code?: string }).code,
+  });
   c.header('Retry-After', '5');
   const message = "Cairn can't reach its database right now; try again in a moment.";
   if (wantsJson(c)) return c.json({ error: { code: 'database_unavailable', message, fields: {} } }, 503);

@@ -12,7 +12,11 @@ import type { AppEnv } from './env.ts';
  * Who acts for the organisation in the URL (`:slug`): its API token holding `scope`, or a
  * logged-in member whose roles allow `permission` (sessions have no scopes: roles decide).
  */
-export async function organisationCaller(c: Context<AppEnv>, scope: ApiScope, permission: Parameters<typeof requireMember>[3] = 'credentials.issue'): Promise<{ organisation: Organisation; actor: IssuingActor }> {
+export async function organisationCaller(
+  c: Context<AppEnv>,
+  scope: ApiScope,
+  permission: Parameters<typeof requireMember>[3] = 'credentials.issue',
+): Promise<{ organisation: Organisation; actor: IssuingActor }> {
   const slug = c.req.param('slug') ?? '';
   const header = c.req.header('authorization') ?? '';
   if (header.startsWith('Bearer ')) {
@@ -30,6 +34,9 @@ export async function organisationCaller(c: Context<AppEnv>, scope: ApiScope, pe
 }
 
 /** Who may issue for the organisation in the URL: its API token with `scope`, or a member allowed to issue. */
-export function issuingOrganisation(c: Context<AppEnv>, scope: ApiScope): Promise<{ organisation: Organisation; actor: IssuingActor }> {
+export function issuingOrganisation(
+  c: Context<AppEnv>,
+  scope: ApiScope,
+): Promise<{ organisation: Organisation; actor: IssuingActor }> {
   return organisationCaller(c, scope, 'credentials.issue');
 }

@@ -10,7 +10,12 @@ import { containsNul } from '../credentials/budget.ts';
  */
 type NulPolicy = { nul?: 'refuse' | 'allow' };
 
-const nulRefused = () => new AppError('validation_failed', 'The body contains a NUL character (\\u0000), which no text here may hold. Remove it and send again.', { _: 'No NUL characters.' });
+const nulRefused = () =>
+  new AppError(
+    'validation_failed',
+    'The body contains a NUL character (\\u0000), which no text here may hold. Remove it and send again.',
+    { _: 'No NUL characters.' },
+  );
 
 /** The request body parsed as JSON (the command validates its shape), or a clear error. */
 export async function jsonBody(c: Context<AppEnv>, policy: NulPolicy = {}): Promise<unknown> {
@@ -22,9 +27,13 @@ export async function jsonBody(c: Context<AppEnv>, policy: NulPolicy = {}): Prom
 }
 
 /** The request body as a JSON object, or a clear error. */
-export async function jsonObjectBody(c: Context<AppEnv>, policy: NulPolicy = {}): Promise<Record<string, unknown>> {
+export async function jsonObjectBody(
+  c: Context<AppEnv>,
+  policy: NulPolicy = {},
+): Promise<Record<string, unknown>> {
   const body: unknown = await c.req.json().catch(() => undefined);
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('validation_failed', 'The request body must be a JSON object.');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new AppError('validation_failed', 'The request body must be a JSON object.');
   if (policy.nul !== 'allow' && containsNul(body)) throw nulRefused();
   return body as Record<string, unknown>;
 }

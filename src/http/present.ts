@@ -21,7 +21,13 @@ export function presentMembershipSummary(m: MembershipSummary) {
 
 /** A member of an organisation. */
 export function presentMember(m: MemberRow) {
-  return { id: m.user_public_id, name: m.name, email: m.email, roles: m.roles, joinedAt: m.joined_at.toISOString() };
+  return {
+    id: m.user_public_id,
+    name: m.name,
+    email: m.email,
+    roles: m.roles,
+    joinedAt: m.joined_at.toISOString(),
+  };
 }
 
 /** An invitation (never its token). */
@@ -40,5 +46,12 @@ export function presentInvitation(i: InvitationRow) {
 
 /** An audit log entry. */
 export function presentAuditEvent(e: AuditRow) {
-  return { id: e.id, action: e.action, actor: e.actor_name, subject: { type: e.subject_type, id: e.subject_id }, data: e.data, at: e.created_at.toISOString() };
+  return {
+    id: e.id,
+    action: e.action,
+    actor: e.actor_name,
+    subject: { type: e.subject_type, id: e.subject_id },
+    data: e.data,
+    at: e.created_at.toISOString(),
+  };
 }

@@ -36,12 +36,36 @@ for (const backend of testBackends()) {
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Nul Council' });
       const staff = await buildUser(storage.db);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
-      const issued = await issueCredential(deps, { organisationId: org.id, userId: staff.id, ip: null }, { recipient: { email: 'nul@example.org' }, achievement: { id: 'https://cairn.test/a/nul', name: 'Nul Safety', description: 'Handles NUL.', criteria: { narrative: 'Sent one.' } }, formats: ['ldp'] });
+      const issued = await issueCredential(
+        deps,
+        { organisationId: org.id, userId: staff.id, ip: null },
+        {
+          recipient: { email: 'nul@example.org' },
+          achievement: {
+            id: 'https://cairn.test/a/nul',
+            name: 'Nul Safety',
+            description: 'Handles NUL.',
+            criteria: { narrative: 'Sent one.' },
+          },
+          formats: ['ldp'],
+        },
+      );
       const did = organisationDid(config.publicUrl, org.slug);
-      return { storage, app, config, issued, did, variants: withNuls(issued.credential as Json, config.publicUrl, did) };
+      return {
+        storage,
+        app,
+        config,
+        issued,
+        did,
+        variants: withNuls(issued.credential as Json, config.publicUrl, did),
+      };
     }
     const post = (app: ReturnType<typeof testApp>['app'], path: string, body: unknown) =>
-      app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+      app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
 
     test('POST /credentials/verify and /presentations/verify answer with a report', async () => {
       const { app, variants } = await setup();
@@ -50,7 +74,13 @@ for (const backend of testBackends()) {
         const body = (await res.json()) as { verified: boolean; errors: Array<{ code: string }> };
         assert.equal(res.status, 400, `variant ${i}: ${JSON.stringify(body)}`);
         assert.equal(body.verified, false, `variant ${i}`);
-        const vp = await post(app, '/presentations/verify', { verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [vc] } });
+        const vp = await post(app, '/presentations/verify', {
+          verifiablePresentation: {
+            '@context': ['https://www.w3.org/ns/credentials/v2'],
+            type: ['VerifiablePresentation'],
+            verifiableCredential: [vc],
+          },
+        });
         assert.equal(vp.status, 400, `variant ${i} in a presentation`);
         assert.equal(((await vp.json()) as { verified: boolean }).verified, false);
       }
@@ -61,8 +91,17 @@ for (const backend of testBackends()) {
       const browser = new TestBrowser(app);
       for (const [i, vc] of variants.entries()) {
         const text = JSON.stringify(vc);
-        const files = [new File([text], 'credential.json', { type: 'application/json' }), new File([bakeSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', text)], 'badge.svg', { type: 'image/svg+xml' })];
-        for (const [pasted, file] of [[text, null], ['', files[0]!], ['', files[1]!]] as const) {
+        const files = [
+          new File([text], 'credential.json', { type: 'application/json' }),
+          new File([bakeSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', text)], 'badge.svg', {
+            type: 'image/svg+xml',
+          }),
+        ];
+        for (const [pasted, file] of [
+          [text, null],
+          ['', files[0]!],
+          ['', files[1]!],
+        ] as const) {
           const form = new FormData();
           form.append('_csrf', await browser.csrf());
           form.append('text', pasted);
@@ -73,7 +112,11 @@ for (const backend of testBackends()) {
           assert.match(await res.text(), /Not verified<\/span>/, `variant ${i}`);
         }
       }
-      for (const url of [`${config.publicUrl}/badges/x%00y`, `${config.publicUrl}/badges/${NUL}`, `https://elsewhere.example/${NUL}`]) {
+      for (const url of [
+        `${config.publicUrl}/badges/x%00y`,
+        `${config.publicUrl}/badges/${NUL}`,
+        `https://elsewhere.example/${NUL}`,
+      ]) {
         const res = await browser.get(`/verify?url=${encodeURIComponent(url)}`);
         assert.ok(res.status < 500, `${JSON.stringify(url)} gave ${res.status}`);
       }
@@ -93,7 +136,11 @@ for (const backend of testBackends()) {
         assert.equal(res.status, 422, `variant ${i}`);
         assert.match(await res.text(), /contains a NUL character/, `variant ${i}`);
       }
-      const rows = await storage.db.selectFrom('imported_credentials').select('id').where('user_id', '=', earner.id).execute();
+      const rows = await storage.db
+        .selectFrom('imported_credentials')
+        .select('id')
+        .where('user_id', '=', earner.id)
+        .execute();
       assert.equal(rows.length, 0);
     });
 
@@ -114,19 +161,49 @@ describe('a hostile verification does not hold up the server', () => {
       const { did, verificationMethod } = didKeyFor(keys.publicKeyMultibase);
       // Within every bound (about 400 KB), but thousands of nodes for JSON-LD to expand (each with
       // an id: no blank nodes, so RDF canonicalization has nothing to hash, and never pauses).
-      const results = Array.from({ length: 5000 }, (_, i) => ({ id: `urn:uuid:r-${i}`, type: ['Result'], value: `score ${i}`, resultDescription: `urn:uuid:${i}` }));
+      const results = Array.from({ length: 5000 }, (_, i) => ({
+        id: `urn:uuid:r-${i}`,
+        type: ['Result'],
+        value: `score ${i}`,
+        resultDescription: `urn:uuid:${i}`,
+      }));
       const credential = {
-        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
         id: `urn:uuid:${randomBytes(8).toString('hex')}`,
         type: ['VerifiableCredential', 'OpenBadgeCredential'],
         issuer: { id: did, type: ['Profile'], name: 'Hostile' },
         validFrom: '2026-01-15T10:00:00Z',
         name: 'Big',
-        credentialSubject: { id: 'did:example:x', type: ['AchievementSubject'], achievement: { id: 'https://x.example/a', type: ['Achievement'], name: 'Big', description: 'Big.', criteria: { narrative: 'Big.' } }, result: results },
-        proof: { type: 'DataIntegrityProof', created: '2026-01-15T10:00:00Z', verificationMethod, cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', proofValue: `z${base58btcEncode(randomBytes(64))}` },
+        credentialSubject: {
+          id: 'did:example:x',
+          type: ['AchievementSubject'],
+          achievement: {
+            id: 'https://x.example/a',
+            type: ['Achievement'],
+            name: 'Big',
+            description: 'Big.',
+            criteria: { narrative: 'Big.' },
+          },
+          result: results,
+        },
+        proof: {
+          type: 'DataIntegrityProof',
+          created: '2026-01-15T10:00:00Z',
+          verificationMethod,
+          cryptosuite: 'eddsa-rdfc-2022',
+          proofPurpose: 'assertionMethod',
+          proofValue: `z${base58btcEncode(randomBytes(64))}`,
+        },
       };
       let verifyDone = false;
-      const verify = fetch(`${server.url}/credentials/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiableCredential: credential }) }).then(async (res) => {
+      const verify = fetch(`${server.url}/credentials/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ verifiableCredential: credential }),
+      }).then(async (res) => {
         verifyDone = true;
         return { status: res.status, body: (await res.json()) as { verified: boolean } };
       });
@@ -141,7 +218,10 @@ describe('a hostile verification does not hold up the server', () => {
       const answer = await verify;
       assert.ok(answer.status >= 400 && answer.status < 500, String(answer.status));
       assert.equal(answer.body.verified, false);
-      assert.ok(healthyBefore >= 25, `only ${healthyBefore} health checks answered before the verification did`);
+      assert.ok(
+        healthyBefore >= 25,
+        `only ${healthyBefore} health checks answered before the verification did`,
+      );
     } finally {
       await server.stop();
     }

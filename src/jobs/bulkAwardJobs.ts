@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AWARD_LEASE_MS, CHECK_AWARD_RUN, ISSUE_AWARD_RUN, checkAwardRunJob, failAwardRun, processAwardRun } from '../commands/bulkAward.ts';
+import {
+  AWARD_LEASE_MS,
+  CHECK_AWARD_RUN,
+  ISSUE_AWARD_RUN,
+  checkAwardRunJob,
+  failAwardRun,
+  processAwardRun,
+} from '../commands/bulkAward.ts';
 import { defineJob, PermanentJobError } from './definition.ts';
 
 /**
@@ -15,10 +22,16 @@ export const issueAwardRunJob = defineJob({
   async handle({ runId, part }, ctx) {
     if (!ctx.credentials) throw new PermanentJobError('This worker has no credential services');
     try {
-      await processAwardRun({ ...ctx, credentials: ctx.credentials }, runId, { id: ctx.job.id, worker: ctx.job.locked_by }, { part });
+      await processAwardRun(
+        { ...ctx, credentials: ctx.credentials },
+        runId,
+        { id: ctx.job.id, worker: ctx.job.locked_by },
+        { part },
+      );
     } catch (err) {
       // The last attempt: the run is marked failed (with the reason) instead of showing "issuing" for ever.
-      if (ctx.job.attempts >= ctx.job.max_attempts) await failAwardRun(ctx.db, runId, (err as Error).message, ctx.clock.now());
+      if (ctx.job.attempts >= ctx.job.max_attempts)
+        await failAwardRun(ctx.db, runId, (err as Error).message, ctx.clock.now());
       throw err;
     }
   },

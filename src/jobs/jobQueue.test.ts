@@ -19,10 +19,16 @@ function clockOfItsOwn(): ManualClock {
   era++;
   return new ManualClock(new Date(Date.UTC(2400 + era, 0, 1)));
 }
-const ownJobs = async (storage: Storage, type: string) => storage.db.selectFrom('jobs').selectAll().where('type', '=', type).orderBy('id').execute();
+const ownJobs = async (storage: Storage, type: string) =>
+  storage.db.selectFrom('jobs').selectAll().where('type', '=', type).orderBy('id').execute();
 
 function worker(storage: Storage, clock: ManualClock, jobs: JobDefinition<unknown>[], concurrency = 2) {
-  return new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config: testConfig() }, jobs, concurrency, pollMs: 20 });
+  return new Worker({
+    deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config: testConfig() },
+    jobs,
+    concurrency,
+    pollMs: 20,
+  });
 }
 
 for (const backend of testBackends()) {
@@ -53,7 +59,13 @@ for (const backend of testBackends()) {
       const { id } = await enqueueJob(storage.db, type, {}, clock.now(), { maxAttempts: 3 });
       const delays: number[] = [];
       for (let attempt = 1; attempt <= 3; attempt++) {
-        const [job] = await claimJobs(storage.db, { worker: 'w1', limit: 5, now: clock.now(), leaseMs: MINUTE, types: [type] });
+        const [job] = await claimJobs(storage.db, {
+          worker: 'w1',
+          limit: 5,
+          now: clock.now(),
+          leaseMs: MINUTE,
+          types: [type],
+        });
         assert.equal(job?.id, id);
         assert.equal(job.attempts, attempt);
         const outcome = await failJob(storage.db, job, 'w1', `boom ${attempt}`, clock.now());
@@ -62,7 +74,19 @@ for (const backend of testBackends()) {
           assert.equal(outcome, 'retry');
           assert.equal(row.status, 'queued');
           delays.push(row.run_at.getTime() - clock.now().getTime());
-          assert.equal((await claimJobs(storage.db, { worker: 'w1', limit: 5, now: clock.now(), leaseMs: MINUTE, types: [type] })).length, 0, 'not due before its backoff');
+          assert.equal(
+            (
+              await claimJobs(storage.db, {
+                worker: 'w1',
+                limit: 5,
+                now: clock.now(),
+                leaseMs: MINUTE,
+                types: [type],
+              })
+            ).length,
+            0,
+            'not due before its backoff',
+          );
           clock.set(row.run_at);
         } else {
           assert.equal(outcome, 'dead');
@@ -72,7 +96,13 @@ for (const backend of testBackends()) {
       }
       assert.ok(delays[1]! > delays[0]!, `backoff grows: ${delays}`);
       assert.equal(await retryDeadJob(storage.db, id, clock.now()), true);
-      const again = await claimJobs(storage.db, { worker: 'w2', limit: 5, now: clock.now(), leaseMs: MINUTE, types: [type] });
+      const again = await claimJobs(storage.db, {
+        worker: 'w2',
+        limit: 5,
+        now: clock.now(),
+        leaseMs: MINUTE,
+        types: [type],
+      });
       assert.equal(again[0]?.attempts, 1);
       assert.equal(await completeJob(storage.db, again[0]!, 'w2', clock.now()), true);
     });
@@ -82,11 +112,34 @@ for (const backend of testBackends()) {
       const clock = clockOfItsOwn();
       const type = unique('t.lease.');
       await enqueueJob(storage.db, type, {}, clock.now());
-      const [first] = await claimJobs(storage.db, { worker: 'dead-worker', limit: 1, now: clock.now(), leaseMs: MINUTE, types: [type] });
+      const [first] = await claimJobs(storage.db, {
+        worker: 'dead-worker',
+        limit: 1,
+        now: clock.now(),
+        leaseMs: MINUTE,
+        types: [type],
+      });
       assert.ok(first);
-      assert.equal((await claimJobs(storage.db, { worker: 'w2', limit: 1, now: clock.now(), leaseMs: MINUTE, types: [type] })).length, 0);
+      assert.equal(
+        (
+          await claimJobs(storage.db, {
+            worker: 'w2',
+            limit: 1,
+            now: clock.now(),
+            leaseMs: MINUTE,
+            types: [type],
+          })
+        ).length,
+        0,
+      );
       clock.advance(2 * MINUTE);
-      const [taken] = await claimJobs(storage.db, { worker: 'w2', limit: 1, now: clock.now(), leaseMs: MINUTE, types: [type] });
+      const [taken] = await claimJobs(storage.db, {
+        worker: 'w2',
+        limit: 1,
+        now: clock.now(),
+        leaseMs: MINUTE,
+        types: [type],
+      });
       assert.equal(taken?.id, first.id);
       assert.equal(await completeJob(storage.db, first, 'dead-worker', clock.now()), false);
       assert.equal(await completeJob(storage.db, taken!, 'w2', clock.now()), true);
@@ -101,7 +154,13 @@ for (const backend of testBackends()) {
       await Promise.all(
         [1, 2, 3, 4].map(async (w) => {
           for (;;) {
-            const jobs = await claimJobs(storage.db, { worker: `w${w}`, limit: 7, now: clock.now(), leaseMs: HOUR, types: [type] });
+            const jobs = await claimJobs(storage.db, {
+              worker: `w${w}`,
+              limit: 7,
+              now: clock.now(),
+              leaseMs: HOUR,
+              types: [type],
+            });
             if (!jobs.length) return;
             seen.push(...jobs.map((j) => j.id));
           }
@@ -138,7 +197,10 @@ for (const backend of testBackends()) {
       assert.deepEqual(handled.sort(), [0, 1, 2, 3, 4, 5]);
       assert.ok(peak <= 2, `never more than 2 at once (peak ${peak})`);
       const rows = await ownJobs(storage, type);
-      assert.deepEqual(rows.map((r) => r.status), ['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'dead', 'dead']);
+      assert.deepEqual(
+        rows.map((r) => r.status),
+        ['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'dead', 'dead'],
+      );
       // A worker without a handler leaves other types alone (rolling deploys, dedicated workers).
       const stranger = unique('t.unhandled.');
       await enqueueJob(storage.db, stranger, {}, clock.now());
@@ -147,7 +209,15 @@ for (const backend of testBackends()) {
       await storage.db.deleteFrom('jobs').where('type', '=', stranger).execute();
       assert.match(rows[6]!.last_error!, /Invalid payload/);
       assert.match(rows[7]!.last_error!, /cannot do 99/);
-      const runs = await storage.db.selectFrom('job_runs').select(['outcome']).where('job_id', 'in', rows.map((r) => r.id)).execute();
+      const runs = await storage.db
+        .selectFrom('job_runs')
+        .select(['outcome'])
+        .where(
+          'job_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
       assert.equal(runs.length, 8);
     });
 
@@ -156,11 +226,19 @@ for (const backend of testBackends()) {
       const clock = clockOfItsOwn();
       const type = unique('t.stop.');
       let finished = false;
-      const job = defineJob({ type, payload: z.object({}), async handle() { await new Promise((r) => setTimeout(r, 150)); finished = true; } });
+      const job = defineJob({
+        type,
+        payload: z.object({}),
+        async handle() {
+          await new Promise((r) => setTimeout(r, 150));
+          finished = true;
+        },
+      });
       await enqueueJob(storage.db, type, {}, clock.now());
       const w = worker(storage, clock, [job as JobDefinition<unknown>]);
       w.start();
-      for (let i = 0; i < 100 && (await ownJobs(storage, type))[0]?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 100 && (await ownJobs(storage, type))[0]?.status !== 'running'; i++)
+        await new Promise((r) => setTimeout(r, 10));
       await w.stop();
       assert.equal(finished, true);
       assert.equal((await ownJobs(storage, type))[0]?.status, 'succeeded');
@@ -181,11 +259,23 @@ for (const backend of testBackends()) {
       await enqueueDueSchedules(storage.db, clock.now());
       await enqueueDueSchedules(storage.db, clock.now());
       assert.equal((await ownJobs(storage, type)).length, 2, 'missed slots are not replayed');
-      const row = await storage.db.selectFrom('job_schedules').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+      const row = await storage.db
+        .selectFrom('job_schedules')
+        .selectAll()
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
       assert.equal(row.next_run_at.getTime(), clock.now().getTime() + HOUR);
       await ensureSchedules(storage.db, [{ name, jobType: type, everySeconds: 60 }], clock.now());
-      const kept = await storage.db.selectFrom('job_schedules').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
-      assert.equal(kept.next_run_at.getTime(), row.next_run_at.getTime(), 're-registering keeps the next run');
+      const kept = await storage.db
+        .selectFrom('job_schedules')
+        .selectAll()
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        kept.next_run_at.getTime(),
+        row.next_run_at.getTime(),
+        're-registering keeps the next run',
+      );
       assert.equal(kept.every_seconds, 60);
       await storage.db.deleteFrom('job_schedules').where('name', '=', name).execute();
     });
@@ -194,7 +284,10 @@ for (const backend of testBackends()) {
 
 test('backoff grows exponentially and is capped at an hour', () => {
   const noJitter = () => 0;
-  assert.deepEqual([1, 2, 3, 4].map((a) => backoffMs(a, noJitter)), [5_000, 10_000, 20_000, 40_000]);
+  assert.deepEqual(
+    [1, 2, 3, 4].map((a) => backoffMs(a, noJitter)),
+    [5_000, 10_000, 20_000, 40_000],
+  );
   assert.equal(backoffMs(30, noJitter), 3_600_000);
   assert.ok(backoffMs(1, () => 1) <= 6_000);
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { createCompletionNotices, NOTIFY_RECOGNIZERS, REVERSE_CREDITS, reverseCreditsForCredential, SEND_NOTICE_DIGESTS } from '../commands/ledger.ts';
+import {
+  createCompletionNotices,
+  NOTIFY_RECOGNIZERS,
+  REVERSE_CREDITS,
+  reverseCreditsForCredential,
+  SEND_NOTICE_DIGESTS,
+} from '../commands/ledger.ts';
 import { appLink } from '../commands/context.ts';
 import { inTransaction } from '../storage/database.ts';
 import { queueMail } from '../mail/outbox.ts';
@@ -39,7 +45,16 @@ export const sendNoticeDigestsJob = defineJob({
       .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
       .select(['p.id', 'p.name', 'p.organisation_id', 'o.name as organisation_name', 'o.slug'])
       .where('p.digest_email', '=', true)
-      .where((eb) => eb.exists(eb.selectFrom('completion_notices as n').select('n.id').whereRef('n.program_id', '=', 'p.id').where('n.state', '=', 'new').where('n.digest_sent_at', 'is', null)))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('completion_notices as n')
+            .select('n.id')
+            .whereRef('n.program_id', '=', 'p.id')
+            .where('n.state', '=', 'new')
+            .where('n.digest_sent_at', 'is', null),
+        ),
+      )
       .execute();
     for (const program of programs) {
       await inTransaction(db, async (tx) => {
@@ -48,7 +63,13 @@ export const sendNoticeDigestsJob = defineJob({
           .innerJoin('credentials as c', 'c.id', 'n.credential_id')
           .innerJoin('organisations as i', 'i.id', 'c.organisation_id')
           .leftJoin('license_records as l', 'l.id', 'n.license_record_id')
-          .select(['n.id', 'c.recipient_email', 'c.achievement_name', 'i.name as issuer_name', 'l.state as license_state'])
+          .select([
+            'n.id',
+            'c.recipient_email',
+            'c.achievement_name',
+            'i.name as issuer_name',
+            'l.state as license_state',
+          ])
           .where('n.program_id', '=', program.id)
           .where('n.state', '=', 'new')
           .where('n.digest_sent_at', 'is', null)
@@ -64,16 +85,36 @@ export const sendNoticeDigestsJob = defineJob({
           .where('m.organisation_id', '=', program.organisation_id)
           .where('e.is_primary', '=', true)
           .where('e.confirmed_at', 'is not', null)
-          .where((eb) => eb.or([eb(eb.val('recognition_officer'), '=', eb.fn.any('m.roles')), eb(eb.val('admin'), '=', eb.fn.any('m.roles')), eb(eb.val('owner'), '=', eb.fn.any('m.roles'))]))
+          .where((eb) =>
+            eb.or([
+              eb(eb.val('recognition_officer'), '=', eb.fn.any('m.roles')),
+              eb(eb.val('admin'), '=', eb.fn.any('m.roles')),
+              eb(eb.val('owner'), '=', eb.fn.any('m.roles')),
+            ]),
+          )
           .execute();
         const mail = noticeDigestMail({
           organisationName: program.organisation_name,
           programName: program.name,
-          lines: notices.map((n) => ({ earner: n.recipient_email ?? 'An earner', achievement: n.achievement_name, issuer: n.issuer_name, licensed: n.license_state === 'confirmed' })),
+          lines: notices.map((n) => ({
+            earner: n.recipient_email ?? 'An earner',
+            achievement: n.achievement_name,
+            issuer: n.issuer_name,
+            licensed: n.license_state === 'confirmed',
+          })),
           link: appLink(config, `/orgs/${program.slug}/recognition/notices`),
         });
-        for (const o of officers) await queueMail(tx, o.email, mail, now, { organisationId: program.organisation_id });
-        await tx.updateTable('completion_notices').set({ digest_sent_at: now }).where('id', 'in', notices.map((n) => n.id)).execute();
+        for (const o of officers)
+          await queueMail(tx, o.email, mail, now, { organisationId: program.organisation_id });
+        await tx
+          .updateTable('completion_notices')
+          .set({ digest_sent_at: now })
+          .where(
+            'id',
+            'in',
+            notices.map((n) => n.id),
+          )
+          .execute();
       });
     }
   },
@@ -82,4 +123,6 @@ export const sendNoticeDigestsJob = defineJob({
 export const ledgerJobs = [notifyRecognizersJob, reverseCreditsJob, sendNoticeDigestsJob];
 
 /** The daily digest runs once per day slot, whichever process ticks first. */
-export const ledgerSchedules: ScheduleDefinition[] = [{ name: 'recognition-notice-digest', jobType: SEND_NOTICE_DIGESTS, everySeconds: 86_400 }];
+export const ledgerSchedules: ScheduleDefinition[] = [
+  { name: 'recognition-notice-digest', jobType: SEND_NOTICE_DIGESTS, everySeconds: 86_400 },
+];

@@ -64,7 +64,10 @@ export interface ClaimOptions {
  * processes claim at once without taking the same job; a job whose lease ran out (its worker
  * died) is claimed again.
  */
-export async function claimJobs(db: Db, { worker, limit, now, leaseMs, types }: ClaimOptions): Promise<Job[]> {
+export async function claimJobs(
+  db: Db,
+  { worker, limit, now, leaseMs, types }: ClaimOptions,
+): Promise<Job[]> {
   const lockedUntil = new Date(now.getTime() + leaseMs);
   const result = await sql<Job>`
     update jobs set
@@ -87,10 +90,22 @@ export async function claimJobs(db: Db, { worker, limit, now, leaseMs, types }: 
 }
 
 /** Marks a claimed job done; false if the worker lost its lease meanwhile. */
-export async function completeJob(db: Queryable, job: Pick<Job, 'id'>, worker: string, now: Date): Promise<boolean> {
+export async function completeJob(
+  db: Queryable,
+  job: Pick<Job, 'id'>,
+  worker: string,
+  now: Date,
+): Promise<boolean> {
   const r = await db
     .updateTable('jobs')
-    .set({ status: 'succeeded', finished_at: now, updated_at: now, locked_by: null, locked_until: null, last_error: null })
+    .set({
+      status: 'succeeded',
+      finished_at: now,
+      updated_at: now,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+    })
     .where('id', '=', job.id)
     .where('status', '=', 'running')
     .where('locked_by', '=', worker)
@@ -145,6 +160,10 @@ export async function retryDeadJob(db: Queryable, id: number, now: Date): Promis
 
 /** Counts of jobs by status, for the admin page and health checks. */
 export async function jobCounts(db: Queryable): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -13,7 +13,29 @@ import { notificationJobs, notificationSchedules } from '../features/notificatio
 import { ob3Jobs, ob3Schedules } from '../features/ob3api/jobs.ts';
 
 /** Every job type Cairn runs. */
-export const allJobs: JobDefinition<unknown>[] = [deliverMailJob, purgeSessionsJob, purgeLoginFailuresJob, publishStatusListJob, evaluatePathwaysJob, issuePassedApplicationJob, sweepApplicationsJob, remindUnclaimedJob, issueAwardRunJob, checkAwardRunJobDefinition, ...ledgerJobs, ...webhookJobs, ...notificationJobs, ...ob3Jobs] as JobDefinition<unknown>[];
+export const allJobs: JobDefinition<unknown>[] = [
+  deliverMailJob,
+  purgeSessionsJob,
+  purgeLoginFailuresJob,
+  publishStatusListJob,
+  evaluatePathwaysJob,
+  issuePassedApplicationJob,
+  sweepApplicationsJob,
+  remindUnclaimedJob,
+  issueAwardRunJob,
+  checkAwardRunJobDefinition,
+  ...ledgerJobs,
+  ...webhookJobs,
+  ...notificationJobs,
+  ...ob3Jobs,
+] as JobDefinition<unknown>[];
 
 /** Every recurring schedule. */
-export const allSchedules: ScheduleDefinition[] = [...maintenanceSchedules, ...earningSchedules, ...claimSchedules, ...ledgerSchedules, ...notificationSchedules, ...ob3Schedules];
+export const allSchedules: ScheduleDefinition[] = [
+  ...maintenanceSchedules,
+  ...earningSchedules,
+  ...claimSchedules,
+  ...ledgerSchedules,
+  ...notificationSchedules,
+  ...ob3Schedules,
+];

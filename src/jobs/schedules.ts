@@ -10,12 +10,18 @@ export interface ScheduleDefinition {
 }
 
 /** Registers schedules (keeps each one's next run time if it already exists). */
-export async function ensureSchedules(db: Db, schedules: readonly ScheduleDefinition[], now: Date): Promise<void> {
+export async function ensureSchedules(
+  db: Db,
+  schedules: readonly ScheduleDefinition[],
+  now: Date,
+): Promise<void> {
   for (const s of schedules) {
     await db
       .insertInto('job_schedules')
       .values({ name: s.name, job_type: s.jobType, every_seconds: s.everySeconds, next_run_at: now })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ job_type: s.jobType, every_seconds: s.everySeconds }))
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet({ job_type: s.jobType, every_seconds: s.everySeconds }),
+      )
       .execute();
   }
 }
@@ -35,11 +41,17 @@ export async function enqueueDueSchedules(db: Db, now: Date): Promise<number> {
       .execute();
     for (const s of due) {
       const slot = s.next_run_at.toISOString();
-      await enqueueJob(tx, s.job_type, { schedule: s.name, slot }, now, { idempotencyKey: `schedule:${s.name}:${slot}` });
+      await enqueueJob(tx, s.job_type, { schedule: s.name, slot }, now, {
+        idempotencyKey: `schedule:${s.name}:${slot}`,
+      });
       let next = new Date(s.next_run_at.getTime() + s.every_seconds * 1000);
       // After downtime, run once and resume the rhythm from now rather than replaying each missed slot.
       if (next <= now) next = new Date(now.getTime() + s.every_seconds * 1000);
-      await tx.updateTable('job_schedules').set({ next_run_at: next, last_enqueued_at: now }).where('name', '=', s.name).execute();
+      await tx
+        .updateTable('job_schedules')
+        .set({ next_run_at: next, last_enqueued_at: now })
+        .where('name', '=', s.name)
+        .execute();
     }
     return due.length;
   });

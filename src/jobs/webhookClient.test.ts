@@ -6,12 +6,17 @@ import { postWebhook, SNIPPET_BYTES, WebhookRefusedError } from './webhookClient
 
 describe('webhook client', () => {
   test('only http(s), no credentials in the URL, and no private addresses unless allowed', async () => {
-    const refused = (url: string) => assert.rejects(postWebhook(url, '{}', {}, { allowPrivate: false }), (e: unknown) => e instanceof WebhookRefusedError);
+    const refused = (url: string) =>
+      assert.rejects(
+        postWebhook(url, '{}', {}, { allowPrivate: false }),
+        (e: unknown) => e instanceof WebhookRefusedError,
+      );
     await refused('file:///etc/passwd');
     await refused('ftp://board.example/hook');
     await refused('not a url');
     await refused('https://user:secret@board.example/hook');
-    for (const host of ['127.0.0.1', '10.1.2.3', '192.168.0.10', '169.254.169.254', '[::1]', '[fd00::1]']) await refused(`http://${host}/hook`);
+    for (const host of ['127.0.0.1', '10.1.2.3', '192.168.0.10', '169.254.169.254', '[::1]', '[fd00::1]'])
+      await refused(`http://${host}/hook`);
   });
 
   test('a receiver that trickles its answer is cut off at the deadline, and the connection closed', async () => {
@@ -25,7 +30,10 @@ describe('webhook client', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     try {
-      await assert.rejects(postWebhook(`http://127.0.0.1:${port}/hook`, '{}', {}, { allowPrivate: true, timeoutMs: 300 }), /did not answer in time/);
+      await assert.rejects(
+        postWebhook(`http://127.0.0.1:${port}/hook`, '{}', {}, { allowPrivate: true, timeoutMs: 300 }),
+        /did not answer in time/,
+      );
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise((r) => server.close(r));
@@ -39,7 +47,12 @@ describe('webhook client', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const answer = await postWebhook(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, '{}', {}, { allowPrivate: true });
+      const answer = await postWebhook(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+        '{}',
+        {},
+        { allowPrivate: true },
+      );
       assert.equal(answer.status, 503);
       assert.equal(answer.snippet, 'x'.repeat(SNIPPET_BYTES));
     } finally {

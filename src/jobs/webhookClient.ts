@@ -32,28 +32,44 @@ export const SNIPPET_BYTES = 1024;
  * public unless `allowPrivate`. Redirects are not followed. Resolves with the HTTP status and
  * the start of the answer; throws on network errors and refusals.
  */
-export async function postWebhook(url: string, body: string, headers: Record<string, string>, options: WebhookOptions): Promise<WebhookAnswer> {
+export async function postWebhook(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  options: WebhookOptions,
+): Promise<WebhookAnswer> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
     throw new WebhookRefusedError(`Not a URL: ${url}`);
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new WebhookRefusedError('Webhooks use http or https URLs only');
-  if (target.username || target.password) throw new WebhookRefusedError('Webhook URLs may not carry credentials');
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new WebhookRefusedError('Webhooks use http or https URLs only');
+  if (target.username || target.password)
+    throw new WebhookRefusedError('Webhook URLs may not carry credentials');
   const host = target.hostname.replace(/^\[|\]$/g, '');
   const address = isIP(host) ? host : (await lookup(host, { all: false })).address;
-  if (!options.allowPrivate && !isPublicAddress(address)) throw new WebhookRefusedError(`The webhook host ${host} resolves to a non-public address (${address})`);
+  if (!options.allowPrivate && !isPublicAddress(address))
+    throw new WebhookRefusedError(`The webhook host ${host} resolves to a non-public address (${address})`);
   const client = target.protocol === 'https:' ? https : http;
   return new Promise<WebhookAnswer>((resolve, reject) => {
     const req = client.request(
       target,
       {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': 'Cairn-Webhook/1', ...headers },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'User-Agent': 'Cairn-Webhook/1',
+          ...headers,
+        },
         lookup: (_hostname, opts, callback) => {
           const family = isIP(address);
-          if ((opts as { all?: boolean }).all) (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(null, [{ address, family }]);
+          if ((opts as { all?: boolean }).all)
+            (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(null, [
+              { address, family },
+            ]);
           else (callback as (err: null, address: string, family: number) => void)(null, address, family);
         },
         timeout: options.timeoutMs ?? 10_000,
@@ -77,7 +93,10 @@ export async function postWebhook(url: string, body: string, headers: Record<str
     );
     // One deadline for the whole exchange: `timeout` alone only catches a silent socket, not a
     // receiver that trickles a byte now and then.
-    const deadline = setTimeout(() => req.destroy(new Error('The webhook did not answer in time')), options.timeoutMs ?? 10_000);
+    const deadline = setTimeout(
+      () => req.destroy(new Error('The webhook did not answer in time')),
+      options.timeoutMs ?? 10_000,
+    );
     req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy(new Error('The webhook did not answer in time')));
     req.on('error', reject);

@@ -18,7 +18,12 @@ export interface WorkerOptions {
 }
 
 /** Pause before the next poll after `failures` failed polls in a row: doubling from the poll interval, capped, with jitter. */
-export function pollBackoffMs(failures: number, pollMs: number, maxMs: number, random: () => number = Math.random): number {
+export function pollBackoffMs(
+  failures: number,
+  pollMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(maxMs, Math.max(pollMs, 100) * 2 ** Math.max(0, failures - 1));
   return Math.round(base * (1 + 0.2 * random()));
 }
@@ -71,7 +76,13 @@ export class Worker {
     const free = this.options.concurrency - this.#running.size;
     if (free <= 0) return 0;
     const claimedAt = Date.now();
-    const jobs = await claimJobs(db, { worker: this.name, limit: free, now: clock.now(), leaseMs: this.#leaseMs, types: [...this.#handlers.keys()] });
+    const jobs = await claimJobs(db, {
+      worker: this.name,
+      limit: free,
+      now: clock.now(),
+      leaseMs: this.#leaseMs,
+      types: [...this.#handlers.keys()],
+    });
     for (const job of jobs) {
       const p: Promise<void> = this.#execute(job, claimedAt).finally(() => this.#running.delete(p));
       this.#running.add(p);
@@ -98,23 +109,27 @@ export class Worker {
       let claimed = 0;
       try {
         claimed = await this.tick();
-        if (failures > 0) logger.info('worker can poll for jobs again', { worker: this.name, failedPolls: failures });
+        if (failures > 0)
+          logger.info('worker can poll for jobs again', { worker: this.name, failedPolls: failures });
         failures = 0;
       } catch (err) {
         failures++;
         const fields = { worker: this.name, error: describe(err) };
-        if (failures === 1) logger.error('worker could not poll for jobs; retrying with backoff until it can', fields);
+        if (failures === 1)
+          logger.error('worker could not poll for jobs; retrying with backoff until it can', fields);
         else logger.debug('worker still cannot poll for jobs', { ...fields, failedPolls: failures });
       }
       if (failures > 0 || claimed === 0 || this.#running.size >= this.options.concurrency) {
-        const pause = failures > 0 ? pollBackoffMs(failures, this.options.pollMs, maxBackoffMs) : this.options.pollMs;
+        const pause =
+          failures > 0 ? pollBackoffMs(failures, this.options.pollMs, maxBackoffMs) : this.options.pollMs;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pause);
           this.#wake = () => {
             clearTimeout(timer);
             resolve();
           };
-          if (failures === 0 && this.#running.size >= this.options.concurrency) void Promise.race(this.#running).then(this.#wake);
+          if (failures === 0 && this.#running.size >= this.options.concurrency)
+            void Promise.race(this.#running).then(this.#wake);
         });
         this.#wake = undefined;
       }
@@ -126,7 +141,10 @@ export class Worker {
     try {
       await this.#attempt(job, claimedAt);
     } catch (err) {
-      this.options.deps.logger.error('job outcome could not be recorded; it will be retried when its lease runs out', { id: job.id, type: job.type, error: describe(err) });
+      this.options.deps.logger.error(
+        'job outcome could not be recorded; it will be retried when its lease runs out',
+        { id: job.id, type: job.type, error: describe(err) },
+      );
     }
   }
 
@@ -154,7 +172,8 @@ export class Worker {
       error = err;
     }
     const now = clock.now();
-    const message = error instanceof Error ? error.message || describe(error) : error === undefined ? null : String(error);
+    const message =
+      error instanceof Error ? error.message || describe(error) : error === undefined ? null : String(error);
     await write('finish', () =>
       db
         .updateTable('job_runs')
@@ -167,9 +186,18 @@ export class Worker {
       logger.debug('job succeeded', { id: job.id, type: job.type });
       return;
     }
-    const outcome = await write('fail', () => failJob(db, job, this.name, message ?? 'failed', now, { permanent: error instanceof PermanentJobError }));
+    const outcome = await write('fail', () =>
+      failJob(db, job, this.name, message ?? 'failed', now, {
+        permanent: error instanceof PermanentJobError,
+      }),
+    );
     const log = outcome === 'dead' ? logger.error : logger.warn;
-    log(`job ${outcome === 'dead' ? 'is dead' : 'will be retried'}`, { id: job.id, type: job.type, attempt: job.attempts, error: message });
+    log(`job ${outcome === 'dead' ? 'is dead' : 'will be retried'}`, {
+      id: job.id,
+      type: job.type,
+      attempt: job.attempts,
+      error: message,
+    });
   }
 
   /** Runs a write, retrying with backoff while the database is unreachable, until `deadline` or stop. */
@@ -181,7 +209,13 @@ export class Worker {
         if (!isDatabaseUnavailable(err) || this.#stopping) throw err;
         const pause = pollBackoffMs(failures, 250, 5_000);
         if (Date.now() + pause > deadline) throw err;
-        if (failures === 1) this.options.deps.logger.warn('cannot record a job, retrying until the database answers', { id: job.id, type: job.type, step: what, error: describe(err) });
+        if (failures === 1)
+          this.options.deps.logger.warn('cannot record a job, retrying until the database answers', {
+            id: job.id,
+            type: job.type,
+            step: what,
+            error: describe(err),
+          });
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
     }

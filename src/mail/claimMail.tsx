@@ -12,7 +12,10 @@ export interface ClaimMailData {
 }
 
 /** The one shape of both claim emails; only the template, subject and wording differ. */
-function claimMail(v: ClaimMailData, wording: { template: string; subject: string; lead: string; validity: string }): RenderedMail {
+function claimMail(
+  v: ClaimMailData,
+  wording: { template: string; subject: string; lead: string; validity: string },
+): RenderedMail {
   const { template, subject, lead, validity } = wording;
   const hello = v.name ? `Hello ${v.name},` : 'Hello,';
   const reason = `You received this because ${v.issuerName} issued a badge to this address through Cairn. If it is not meant for you, ignore this email or decline the badge on the page the link opens.`;

@@ -19,11 +19,20 @@ export const deliverMailJob = defineJob({
   payload: z.object({ outboxId: z.number().int() }),
   maxAttempts: 12,
   async handle({ outboxId }, { db, mailer, config, clock }) {
-    const message = await db.selectFrom('mail_outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
+    const message = await db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('id', '=', outboxId)
+      .executeTakeFirst();
     if (!message) throw new PermanentJobError(`Outbox message ${outboxId} does not exist`);
     if (message.status === 'sent' || message.status === 'kept') return;
     if (!mailer.delivers) {
-      await db.updateTable('mail_outbox').set({ status: 'kept' }).where('id', '=', outboxId).where('status', '=', 'queued').execute();
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'kept' })
+        .where('id', '=', outboxId)
+        .where('status', '=', 'queued')
+        .execute();
       return;
     }
     // Claim the message before talking to SMTP: one sender at a time, and a crashed sender's
@@ -33,19 +42,40 @@ export const deliverMailJob = defineJob({
       .updateTable('mail_outbox')
       .set({ status: 'sending', sending_until: new Date(now.getTime() + SENDING_CLAIM_MS) })
       .where('id', '=', outboxId)
-      .where((w) => w.or([w('status', '=', 'queued'), w.and([w('status', '=', 'sending'), w('sending_until', '<', now)])]))
+      .where((w) =>
+        w.or([
+          w('status', '=', 'queued'),
+          w.and([w('status', '=', 'sending'), w('sending_until', '<', now)]),
+        ]),
+      )
       .returning('id')
       .executeTakeFirst();
     if (!claimed) {
-      const current = await db.selectFrom('mail_outbox').select(['status', 'sending_until']).where('id', '=', outboxId).executeTakeFirstOrThrow();
-      if (current.status === 'sending') throw new Error(`Outbox message ${outboxId} is being sent by another worker; checking again later`);
+      const current = await db
+        .selectFrom('mail_outbox')
+        .select(['status', 'sending_until'])
+        .where('id', '=', outboxId)
+        .executeTakeFirstOrThrow();
+      if (current.status === 'sending')
+        throw new Error(`Outbox message ${outboxId} is being sent by another worker; checking again later`);
       return;
     }
     let messageId: string;
     try {
-      ({ messageId } = await mailer.send({ from: config.mailFrom, to: message.to_address, subject: message.subject, text: message.text_body, html: message.html_body }));
+      ({ messageId } = await mailer.send({
+        from: config.mailFrom,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.text_body,
+        html: message.html_body,
+      }));
     } catch (err) {
-      await db.updateTable('mail_outbox').set({ status: 'queued', sending_until: null }).where('id', '=', outboxId).where('status', '=', 'sending').execute();
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'queued', sending_until: null })
+        .where('id', '=', outboxId)
+        .where('status', '=', 'sending')
+        .execute();
       throw err;
     }
     // Once the mail server has it, the body (claim, reset and confirmation links are bearer
@@ -56,7 +86,14 @@ export const deliverMailJob = defineJob({
       () =>
         db
           .updateTable('mail_outbox')
-          .set({ status: 'sent', sent_at: sentAt, message_id: messageId, sending_until: null, text_body: SENT_BODY, html_body: `<p>${SENT_BODY}</p>` })
+          .set({
+            status: 'sent',
+            sent_at: sentAt,
+            message_id: messageId,
+            sending_until: null,
+            text_body: SENT_BODY,
+            html_body: `<p>${SENT_BODY}</p>`,
+          })
           .where('id', '=', outboxId)
           .where('status', '=', 'sending')
           .execute(),

@@ -9,9 +9,15 @@ export interface DigestLine {
 }
 
 /** The daily summary of new completion notices for a program's officers. */
-export function noticeDigestMail(v: { organisationName: string; programName: string; lines: DigestLine[]; link: string }): RenderedMail {
+export function noticeDigestMail(v: {
+  organisationName: string;
+  programName: string;
+  lines: DigestLine[];
+  link: string;
+}): RenderedMail {
   const subject = `${v.lines.length} new completion notice${v.lines.length === 1 ? '' : 's'} for ${v.programName}`;
-  const describe = (l: DigestLine) => `${l.earner} completed “${l.achievement}” (${l.issuer})${l.licensed ? '' : ' — no confirmed license yet'}`;
+  const describe = (l: DigestLine) =>
+    `${l.earner} completed “${l.achievement}” (${l.issuer})${l.licensed ? '' : ' — no confirmed license yet'}`;
   const text = [
     `${v.organisationName}: ${subject}.`,
     '',
@@ -22,7 +28,10 @@ export function noticeDigestMail(v: { organisationName: string; programName: str
     `You receive this daily digest because ${v.programName} sends one to its recognition officers.`,
   ].join('\n');
   const body = (
-    <Layout title={subject} reason={`You receive this daily digest because ${v.programName} sends one to its recognition officers.`}>
+    <Layout
+      title={subject}
+      reason={`You receive this daily digest because ${v.programName} sends one to its recognition officers.`}
+    >
       <p>
         {v.organisationName}: {subject}.
       </p>
@@ -38,8 +47,18 @@ export function noticeDigestMail(v: { organisationName: string; programName: str
 }
 
 /** To the earner: a recognizer confirmed their license link, or rejected it with the reason. */
-export function licenseDecisionMail(v: { name: string; recognizerName: string; programName: string; licenseNumber: string; confirmed: boolean; reason: string; link: string }): RenderedMail {
-  const subject = v.confirmed ? `${v.recognizerName} confirmed your license ${v.licenseNumber}` : `${v.recognizerName} could not confirm your license ${v.licenseNumber}`;
+export function licenseDecisionMail(v: {
+  name: string;
+  recognizerName: string;
+  programName: string;
+  licenseNumber: string;
+  confirmed: boolean;
+  reason: string;
+  link: string;
+}): RenderedMail {
+  const subject = v.confirmed
+    ? `${v.recognizerName} confirmed your license ${v.licenseNumber}`
+    : `${v.recognizerName} could not confirm your license ${v.licenseNumber}`;
   const lead = v.confirmed
     ? `${v.recognizerName} confirmed license ${v.licenseNumber} for ${v.programName}: credit for recognized micro-credentials now counts toward your renewal.`
     : `${v.recognizerName} could not match license ${v.licenseNumber} for ${v.programName}${v.reason ? `: ${v.reason}` : '.'} Check the number and link it again.`;
@@ -52,5 +71,10 @@ export function licenseDecisionMail(v: { name: string; recognizerName: string; p
       <Button href={v.link} label="See your licenses" />
     </Layout>
   );
-  return { template: v.confirmed ? 'license.confirmed' : 'license.rejected', subject, text, html: html(body) };
+  return {
+    template: v.confirmed ? 'license.confirmed' : 'license.rejected',
+    subject,
+    text,
+    html: html(body),
+  };
 }

@@ -19,19 +19,80 @@ const samples: Record<string, () => RenderedMail> = {
   confirmEmailMail: () => templates.confirmEmailMail({ name: 'Ada', link: L, newAddress: false }),
   resetPasswordMail: () => templates.resetPasswordMail({ name: 'Ada', link: L }),
   passwordChangedMail: () => templates.passwordChangedMail({ name: 'Ada', resetLink: L }),
-  invitationMail: () => templates.invitationMail({ organisationName: 'Org', inviterName: 'Bo', roles: ['designer'], link: L, expiresInDays: 7 }),
-  deadlineReminderMail: () => templates.deadlineReminderMail({ name: 'Ada', title: 'T', days: 7, deadline: '2026-01-01', link: L }),
+  invitationMail: () =>
+    templates.invitationMail({
+      organisationName: 'Org',
+      inviterName: 'Bo',
+      roles: ['designer'],
+      link: L,
+      expiresInDays: 7,
+    }),
+  deadlineReminderMail: () =>
+    templates.deadlineReminderMail({ name: 'Ada', title: 'T', days: 7, deadline: '2026-01-01', link: L }),
   reviewDecisionMail: () => templates.reviewDecisionMail({ name: 'Ada', title: 'T', passed: true, link: L }),
-  claimOfferMail: () => claimMail.claimOfferMail({ name: null, badgeName: 'B', issuerName: 'I', link: L, expiresInDays: 30 }),
-  claimReminderMail: () => claimMail.claimReminderMail({ name: 'Ada', badgeName: 'B', issuerName: 'I', link: L, expiresInDays: 3 }),
-  noticeDigestMail: () => ledgerMail.noticeDigestMail({ organisationName: 'Board', programName: 'P', lines: [{ earner: 'Ada', achievement: 'A', issuer: 'I', licensed: true }], link: L }),
-  licenseDecisionMail: () => ledgerMail.licenseDecisionMail({ name: 'Ada', recognizerName: 'Board', programName: 'P', licenseNumber: 'X-1', confirmed: true, reason: '', link: L }),
-  invoiceMail: () => paymentTemplates.invoiceMail({ name: 'Ada', title: 'T', invoiceNumber: 'INV-1', amount: '$10.00', instructions: 'Pay', link: L }),
-  receiptMail: () => paymentTemplates.receiptMail({ name: 'Ada', title: 'T', invoiceNumber: 'INV-1', amount: '$10.00', reference: 'R', paidOn: '2026-01-01', link: L }),
+  claimOfferMail: () =>
+    claimMail.claimOfferMail({ name: null, badgeName: 'B', issuerName: 'I', link: L, expiresInDays: 30 }),
+  claimReminderMail: () =>
+    claimMail.claimReminderMail({ name: 'Ada', badgeName: 'B', issuerName: 'I', link: L, expiresInDays: 3 }),
+  noticeDigestMail: () =>
+    ledgerMail.noticeDigestMail({
+      organisationName: 'Board',
+      programName: 'P',
+      lines: [{ earner: 'Ada', achievement: 'A', issuer: 'I', licensed: true }],
+      link: L,
+    }),
+  licenseDecisionMail: () =>
+    ledgerMail.licenseDecisionMail({
+      name: 'Ada',
+      recognizerName: 'Board',
+      programName: 'P',
+      licenseNumber: 'X-1',
+      confirmed: true,
+      reason: '',
+      link: L,
+    }),
+  invoiceMail: () =>
+    paymentTemplates.invoiceMail({
+      name: 'Ada',
+      title: 'T',
+      invoiceNumber: 'INV-1',
+      amount: '$10.00',
+      instructions: 'Pay',
+      link: L,
+    }),
+  receiptMail: () =>
+    paymentTemplates.receiptMail({
+      name: 'Ada',
+      title: 'T',
+      invoiceNumber: 'INV-1',
+      amount: '$10.00',
+      reference: 'R',
+      paidOn: '2026-01-01',
+      link: L,
+    }),
   proofApprovedMail: () => paymentTemplates.proofApprovedMail({ name: 'Ada', title: 'T', link: L }),
-  proofRejectedMail: () => paymentTemplates.proofRejectedMail({ name: 'Ada', title: 'T', reasons: 'R', feeNote: '', link: L }),
-  refundMail: () => paymentTemplates.refundMail({ name: 'Ada', title: 'T', invoiceNumber: 'INV-1', amount: '$10.00', reference: 'R', link: L }),
-  submissionMail: () => recognitionMail.submissionMail({ event: 'approved', subjectTitle: 'S', programName: 'P', issuerName: 'I', recognizerName: 'R', actorName: 'A', message: 'M', link: L }),
+  proofRejectedMail: () =>
+    paymentTemplates.proofRejectedMail({ name: 'Ada', title: 'T', reasons: 'R', feeNote: '', link: L }),
+  refundMail: () =>
+    paymentTemplates.refundMail({
+      name: 'Ada',
+      title: 'T',
+      invoiceNumber: 'INV-1',
+      amount: '$10.00',
+      reference: 'R',
+      link: L,
+    }),
+  submissionMail: () =>
+    recognitionMail.submissionMail({
+      event: 'approved',
+      subjectTitle: 'S',
+      programName: 'P',
+      issuerName: 'I',
+      recognizerName: 'R',
+      actorName: 'A',
+      message: 'M',
+      link: L,
+    }),
 };
 
 /** Every .ts/.tsx file under a folder, tests left out. */
@@ -45,14 +106,23 @@ function sources(dir: string): string[] {
 
 describe('links in mail open pages', () => {
   test('every mail template renders, and none links into the API or to a raw document', () => {
-    const exported = [templates, claimMail, ledgerMail, paymentTemplates, recognitionMail].flatMap((m) => Object.entries(m).filter(([name, value]) => typeof value === 'function' && name.endsWith('Mail')).map(([name]) => name));
-    assert.deepEqual(exported.filter((name) => !samples[name]), [], 'every template has a sample here');
+    const exported = [templates, claimMail, ledgerMail, paymentTemplates, recognitionMail].flatMap((m) =>
+      Object.entries(m)
+        .filter(([name, value]) => typeof value === 'function' && name.endsWith('Mail'))
+        .map(([name]) => name),
+    );
+    assert.deepEqual(
+      exported.filter((name) => !samples[name]),
+      [],
+      'every template has a sample here',
+    );
     for (const [name, render] of Object.entries(samples)) {
       const mail = render();
       const links = anchors(mail.html);
       assert.ok(links.length > 0, `${name} has a link`);
       for (const link of links) assert.equal(rawDocumentLink(link), null, name);
-      for (const url of mail.text.match(/https?:\/\/\S+/g) ?? []) assert.equal(rawDocumentLink({ href: url, download: false }), null, name);
+      for (const url of mail.text.match(/https?:\/\/\S+/g) ?? [])
+        assert.equal(rawDocumentLink({ href: url, download: false }), null, name);
     }
   });
 
@@ -60,18 +130,28 @@ describe('links in mail open pages', () => {
     // Links in mail are built with appLink(config, path) wherever the mail is composed.
     const offenders = sources('src').flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(/appLink\(\s*[\w.]+\s*,\s*[`'"](\/api\/[^`'"]*)/g)].map((m) => `${file}: ${m[1]}`);
+      return [...text.matchAll(/appLink\(\s*[\w.]+\s*,\s*[`'"](\/api\/[^`'"]*)/g)].map(
+        (m) => `${file}: ${m[1]}`,
+      );
     });
     assert.deepEqual(offenders, []);
   });
 
   test('the href finder sees what it must', () => {
-    assert.deepEqual(anchors('<a class="x" href="/api/v1/x">a</a><a href="/b.json" download="b.json">b</a><a name="n">c</a>'), [
-      { href: '/api/v1/x', download: false },
-      { href: '/b.json', download: true },
-    ]);
+    assert.deepEqual(
+      anchors(
+        '<a class="x" href="/api/v1/x">a</a><a href="/b.json" download="b.json">b</a><a name="n">c</a>',
+      ),
+      [
+        { href: '/api/v1/x', download: false },
+        { href: '/b.json', download: true },
+      ],
+    );
     assert.match(rawDocumentLink({ href: '/api/v1/applications/app_1', download: false }) ?? '', /JSON API/);
-    assert.match(rawDocumentLink({ href: '/badges/c/credential.json', download: false }) ?? '', /raw document/);
+    assert.match(
+      rawDocumentLink({ href: '/badges/c/credential.json', download: false }) ?? '',
+      /raw document/,
+    );
     assert.equal(rawDocumentLink({ href: '/badges/c/credential.json', download: true }), null);
     assert.equal(rawDocumentLink({ href: 'https://elsewhere.example/api/x', download: false }), null);
   });

@@ -15,7 +15,18 @@ import { confirmEmailMail, invitationMail, passwordChangedMail, resetPasswordMai
 import type { Storage } from '../storage/database.ts';
 
 const worker = (storage: Storage, clock: ManualClock, mailer: Mailer) =>
-  new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer, config: testConfig({ MAIL_FROM: 'Cairn <badges@cairn.test>' }) }, jobs: [deliverMailJob as JobDefinition<unknown>], concurrency: 2, pollMs: 20 });
+  new Worker({
+    deps: {
+      db: storage.db,
+      clock,
+      logger: silentLogger,
+      mailer,
+      config: testConfig({ MAIL_FROM: 'Cairn <badges@cairn.test>' }),
+    },
+    jobs: [deliverMailJob as JobDefinition<unknown>],
+    concurrency: 2,
+    pollMs: 20,
+  });
 
 for (const backend of testBackends()) {
   describe(`mail through a real SMTP server (${backend.name})`, () => {
@@ -24,9 +35,20 @@ for (const backend of testBackends()) {
       const smtp = await startSmtpSink();
       const clock = new ManualClock(new Date());
       const to = `${unique('ada')}@example.org`;
-      await queueMail(storage.db, to, confirmEmailMail({ name: 'Ada <Lovelace>', link: 'http://cairn.test/confirm-email/abc', newAddress: false }), clock.now());
+      await queueMail(
+        storage.db,
+        to,
+        confirmEmailMail({
+          name: 'Ada <Lovelace>',
+          link: 'http://cairn.test/confirm-email/abc',
+          newAddress: false,
+        }),
+        clock.now(),
+      );
       await worker(storage, clock, smtpMailer(smtp.url)).drain();
-      const got = smtp.received.filter((m) => m.subject && (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(to)));
+      const got = smtp.received.filter(
+        (m) => m.subject && (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(to)),
+      );
       assert.equal(got.length, 1);
       const mail = got[0]!;
       assert.match(mail.from?.text ?? '', /badges@cairn\.test/);
@@ -44,15 +66,27 @@ for (const backend of testBackends()) {
     test('an SMTP outage delays mail and never loses or duplicates it', async () => {
       const storage = await backend.storage();
       let down = true;
-      const smtp = await startSmtpSink({ rejectWith: () => (down ? 'Service unavailable, try later' : null) });
+      const smtp = await startSmtpSink({
+        rejectWith: () => (down ? 'Service unavailable, try later' : null),
+      });
       const clock = new ManualClock(new Date());
       const to = `${unique('bo')}@example.org`;
-      await queueMail(storage.db, to, resetPasswordMail({ name: 'Bo', link: 'http://cairn.test/reset-password/xyz' }), clock.now());
+      await queueMail(
+        storage.db,
+        to,
+        resetPasswordMail({ name: 'Bo', link: 'http://cairn.test/reset-password/xyz' }),
+        clock.now(),
+      );
       const w = worker(storage, clock, smtpMailer(smtp.url));
       await w.drain();
       let [row] = await listOutbox(storage.db, { limit: 1, to });
       assert.equal(row?.status, 'queued', 'still waiting after a refused delivery');
-      const job = await storage.db.selectFrom('jobs').selectAll().where('type', '=', DELIVER_MAIL).where('payload', '@>', JSON.stringify({ outboxId: row!.id }) as never).executeTakeFirstOrThrow();
+      const job = await storage.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('type', '=', DELIVER_MAIL)
+        .where('payload', '@>', JSON.stringify({ outboxId: row!.id }) as never)
+        .executeTakeFirstOrThrow();
       assert.equal(job.status, 'queued');
       assert.match(job.last_error ?? '', /Service unavailable/);
       down = false;
@@ -77,9 +111,27 @@ for (const backend of testBackends()) {
       const gate = new Promise<void>((resolve) => (release = resolve));
       let sends = 0;
       const slow: Mailer = { delivers: true, send: async (mail) => (sends++, await gate, real.send(mail)) };
-      const { outboxId } = await queueMail(storage.db, to, resetPasswordMail({ name: 'Dee', link: 'http://cairn.test/reset-password/slow' }), clock.now());
-      const jobOf = (id: number) => storage.db.selectFrom('jobs').selectAll().where('type', '=', DELIVER_MAIL).where('payload', '@>', JSON.stringify({ outboxId: id }) as never).executeTakeFirstOrThrow();
-      const deps = { db: storage.db, clock, logger: silentLogger, mailer: slow, config: testConfig({ MAIL_FROM: 'Cairn <badges@cairn.test>' }), job: await jobOf(outboxId) };
+      const { outboxId } = await queueMail(
+        storage.db,
+        to,
+        resetPasswordMail({ name: 'Dee', link: 'http://cairn.test/reset-password/slow' }),
+        clock.now(),
+      );
+      const jobOf = (id: number) =>
+        storage.db
+          .selectFrom('jobs')
+          .selectAll()
+          .where('type', '=', DELIVER_MAIL)
+          .where('payload', '@>', JSON.stringify({ outboxId: id }) as never)
+          .executeTakeFirstOrThrow();
+      const deps = {
+        db: storage.db,
+        clock,
+        logger: silentLogger,
+        mailer: slow,
+        config: testConfig({ MAIL_FROM: 'Cairn <badges@cairn.test>' }),
+        job: await jobOf(outboxId),
+      };
       const first = deliverMailJob.handle({ outboxId }, deps);
       await new Promise((r) => setTimeout(r, 50));
       await assert.rejects(deliverMailJob.handle({ outboxId }, deps), /being sent by another worker/);
@@ -88,10 +140,22 @@ for (const backend of testBackends()) {
       assert.equal(sends, 1);
       assert.equal(smtp.received.filter((m) => (m.text ?? '').includes('reset-password/slow')).length, 1);
       // A sender that died mid-send leaves a claim; once it runs out, a retry sends the message.
-      const { outboxId: orphan } = await queueMail(storage.db, to, resetPasswordMail({ name: 'Dee', link: 'http://cairn.test/reset-password/orphan' }), clock.now());
-      await storage.db.updateTable('mail_outbox').set({ status: 'sending', sending_until: new Date(clock.now().getTime() + SENDING_CLAIM_MS) }).where('id', '=', orphan).execute();
+      const { outboxId: orphan } = await queueMail(
+        storage.db,
+        to,
+        resetPasswordMail({ name: 'Dee', link: 'http://cairn.test/reset-password/orphan' }),
+        clock.now(),
+      );
+      await storage.db
+        .updateTable('mail_outbox')
+        .set({ status: 'sending', sending_until: new Date(clock.now().getTime() + SENDING_CLAIM_MS) })
+        .where('id', '=', orphan)
+        .execute();
       const retry = { ...deps, mailer: real, job: await jobOf(orphan) };
-      await assert.rejects(deliverMailJob.handle({ outboxId: orphan }, retry), /being sent by another worker/);
+      await assert.rejects(
+        deliverMailJob.handle({ outboxId: orphan }, retry),
+        /being sent by another worker/,
+      );
       clock.advance(SENDING_CLAIM_MS + 1000);
       await deliverMailJob.handle({ outboxId: orphan }, retry);
       const [row] = await listOutbox(storage.db, { limit: 1, to });
@@ -104,7 +168,12 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const clock = new ManualClock(new Date());
       const to = `${unique('cy')}@example.org`;
-      await queueMail(storage.db, to, passwordChangedMail({ name: 'Cy', resetLink: 'http://cairn.test/forgot-password' }), clock.now());
+      await queueMail(
+        storage.db,
+        to,
+        passwordChangedMail({ name: 'Cy', resetLink: 'http://cairn.test/forgot-password' }),
+        clock.now(),
+      );
       await worker(storage, clock, outboxOnlyMailer).drain();
       const [row] = await listOutbox(storage.db, { limit: 1, to });
       assert.equal(row?.status, 'kept');
@@ -119,7 +188,13 @@ test('every template has a subject, a text and an HTML part with its link, and e
     confirmEmailMail({ name: '<b>Zoë</b>', link, newAddress: true }),
     resetPasswordMail({ name: '<b>Zoë</b>', link }),
     passwordChangedMail({ name: '<b>Zoë</b>', resetLink: link }),
-    invitationMail({ organisationName: 'Union <script>', inviterName: 'Maria', roles: ['Reviewer', 'Designer'], link, expiresInDays: 14 }),
+    invitationMail({
+      organisationName: 'Union <script>',
+      inviterName: 'Maria',
+      roles: ['Reviewer', 'Designer'],
+      link,
+      expiresInDays: 14,
+    }),
   ];
   for (const m of mails) {
     assert.ok(m.subject.length > 10, m.template);

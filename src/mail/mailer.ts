@@ -20,7 +20,11 @@ export function smtpMailer(smtpUrl: string): Mailer {
   // Bounded SMTP waits (nodemailer's defaults allow minutes), well inside the outbox's sending claim.
   // SMTP_URL's own query (e.g. ?tls.rejectUnauthorized=false) is kept; the timeouts are added when absent.
   const url = new URL(smtpUrl);
-  for (const [key, ms] of [['connectionTimeout', 30_000], ['greetingTimeout', 30_000], ['socketTimeout', 60_000]] as const) {
+  for (const [key, ms] of [
+    ['connectionTimeout', 30_000],
+    ['greetingTimeout', 30_000],
+    ['socketTimeout', 60_000],
+  ] as const) {
     if (!url.searchParams.has(key)) url.searchParams.set(key, String(ms));
   }
   const transport = nodemailer.createTransport(url.toString());

@@ -32,12 +32,19 @@ export async function queueMail(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await enqueueJob(db, DELIVER_MAIL, { outboxId: row.id }, now, { idempotencyKey: `mail:${id}`, maxAttempts: 12, organisationId: options.organisationId ?? null });
+  await enqueueJob(db, DELIVER_MAIL, { outboxId: row.id }, now, {
+    idempotencyKey: `mail:${id}`,
+    maxAttempts: 12,
+    organisationId: options.organisationId ?? null,
+  });
   return { publicId: id, outboxId: row.id };
 }
 
 /** Recent messages, newest first, optionally to one address. */
-export async function listOutbox(db: Queryable, options: { limit: number; to?: string }): Promise<MailMessageRow[]> {
+export async function listOutbox(
+  db: Queryable,
+  options: { limit: number; to?: string },
+): Promise<MailMessageRow[]> {
   let q = db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').limit(options.limit);
   if (options.to) q = q.where('to_address', '=', options.to);
   return q.execute();

@@ -29,7 +29,10 @@ export function Layout({ title, children, reason }: { title: string; children: C
 export function Button({ href, label }: { href: string; label: string }) {
   return (
     <p style="margin:24px 0">
-      <a href={href} style="background:#1f5f8b;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block">
+      <a
+        href={href}
+        style="background:#1f5f8b;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block"
+      >
         {label}
       </a>
     </p>
@@ -42,11 +45,14 @@ export function html(element: Child): string {
 
 /** Asks the owner of an address to confirm it. */
 export function confirmEmailMail(v: { name: string; link: string; newAddress: boolean }): RenderedMail {
-  const subject = v.newAddress ? 'Confirm the address you added to Cairn' : 'Confirm your email to finish creating your Cairn account';
+  const subject = v.newAddress
+    ? 'Confirm the address you added to Cairn'
+    : 'Confirm your email to finish creating your Cairn account';
   const lead = v.newAddress
     ? 'You added this address to your Cairn account. Confirm it so badges sent here reach you.'
     : 'Welcome to Cairn. Confirm your email address to finish creating your account.';
-  const reason = 'You received this because this address was entered on Cairn. If it was not you, ignore this email: nothing happens until the link is opened.';
+  const reason =
+    'You received this because this address was entered on Cairn. If it was not you, ignore this email: nothing happens until the link is opened.';
   return {
     template: 'confirm_email',
     subject,
@@ -57,7 +63,8 @@ export function confirmEmailMail(v: { name: string; link: string; newAddress: bo
         <p>{lead}</p>
         <Button href={v.link} label="Confirm my email" />
         <p style="color:#5a6478;font-size:14px">
-          The link works for 48 hours. If the button does not work, paste this address into your browser: {v.link}
+          The link works for 48 hours. If the button does not work, paste this address into your browser:{' '}
+          {v.link}
         </p>
       </Layout>,
     ),
@@ -67,7 +74,8 @@ export function confirmEmailMail(v: { name: string; link: string; newAddress: bo
 /** Carries a link to choose a new password. */
 export function resetPasswordMail(v: { name: string; link: string }): RenderedMail {
   const subject = 'Reset your Cairn password';
-  const reason = 'You received this because someone asked to reset the password of the Cairn account with this address. If it was not you, ignore this email; your password stays as it is.';
+  const reason =
+    'You received this because someone asked to reset the password of the Cairn account with this address. If it was not you, ignore this email; your password stays as it is.';
   return {
     template: 'reset_password',
     subject,
@@ -104,7 +112,13 @@ export function passwordChangedMail(v: { name: string; resetLink: string }): Ren
 }
 
 /** Invites someone to join an organisation with roles. */
-export function invitationMail(v: { organisationName: string; inviterName: string; roles: string[]; link: string; expiresInDays: number }): RenderedMail {
+export function invitationMail(v: {
+  organisationName: string;
+  inviterName: string;
+  roles: string[];
+  link: string;
+  expiresInDays: number;
+}): RenderedMail {
   const subject = `${v.inviterName} invited you to join ${v.organisationName} on Cairn`;
   const roles = v.roles.join(', ');
   const reason = `You received this because ${v.inviterName} entered this address at ${v.organisationName}. If you do not expect it, ignore this email.`;
@@ -116,11 +130,13 @@ export function invitationMail(v: { organisationName: string; inviterName: strin
       <Layout title={subject} reason={reason}>
         <p>Hello,</p>
         <p>
-          <strong>{v.inviterName}</strong> invited you to join <strong>{v.organisationName}</strong> on Cairn as: {roles}.
+          <strong>{v.inviterName}</strong> invited you to join <strong>{v.organisationName}</strong> on Cairn
+          as: {roles}.
         </p>
         <Button href={v.link} label="See the invitation" />
         <p style="color:#5a6478;font-size:14px">
-          The invitation works for {v.expiresInDays} days. Log in, or create an account with this address, to accept it: {v.link}
+          The invitation works for {v.expiresInDays} days. Log in, or create an account with this address, to
+          accept it: {v.link}
         </p>
       </Layout>,
     ),
@@ -128,7 +144,13 @@ export function invitationMail(v: { organisationName: string; inviterName: strin
 }
 
 /** Reminds an earner that their application's deadline is near. */
-export function deadlineReminderMail(v: { name: string; title: string; days: number; deadline: string; link: string }): RenderedMail {
+export function deadlineReminderMail(v: {
+  name: string;
+  title: string;
+  days: number;
+  deadline: string;
+  link: string;
+}): RenderedMail {
   const subject = `${v.days} day${v.days === 1 ? '' : 's'} left to submit “${v.title}”`;
   const reason = 'You received this because you applied for this micro-credential on Cairn.';
   const lead = `Your application for “${v.title}” closes on ${v.deadline}. Submit your evidence before then; after the deadline the application expires (your evidence is kept and you can apply again).`;
@@ -147,7 +169,12 @@ export function deadlineReminderMail(v: { name: string; title: string; days: num
 }
 
 /** Tells an earner the outcome of a review, with a link to the feedback. */
-export function reviewDecisionMail(v: { name: string; title: string; passed: boolean; link: string }): RenderedMail {
+export function reviewDecisionMail(v: {
+  name: string;
+  title: string;
+  passed: boolean;
+  link: string;
+}): RenderedMail {
   const subject = v.passed ? `You earned “${v.title}”` : `Feedback on your “${v.title}” submission`;
   const lead = v.passed
     ? `Congratulations: a reviewer found that your evidence meets every criterion of “${v.title}”. Your badge is being issued now and will be in your backpack in a moment: there is nothing more to do.`

@@ -15,17 +15,46 @@ for (const backend of testBackends()) {
     test('three organisations, a user per role, and a catalog of 4 stacks × 5 published micro-credentials', async () => {
       const { db } = await backend.storage();
       await seedDemo(db, new Date('2026-11-24T09:00:00Z'), testConfig());
-      const orgs = await db.selectFrom('organisations').select(['slug', 'kind']).where('slug', 'in', ['allied-therapy-council', 'riverside-educators-union', 'state-board-educator-licensing']).orderBy('slug').execute();
-      assert.deepEqual(orgs.map((o) => o.kind), ['both', 'issuer', 'recognizer']);
-      const emails = await db.selectFrom('user_emails').select('email').where('email', 'in', demoUsers.map((u) => u.email)).where('confirmed_at', 'is not', null).execute();
+      const orgs = await db
+        .selectFrom('organisations')
+        .select(['slug', 'kind'])
+        .where('slug', 'in', [
+          'allied-therapy-council',
+          'riverside-educators-union',
+          'state-board-educator-licensing',
+        ])
+        .orderBy('slug')
+        .execute();
+      assert.deepEqual(
+        orgs.map((o) => o.kind),
+        ['both', 'issuer', 'recognizer'],
+      );
+      const emails = await db
+        .selectFrom('user_emails')
+        .select('email')
+        .where(
+          'email',
+          'in',
+          demoUsers.map((u) => u.email),
+        )
+        .where('confirmed_at', 'is not', null)
+        .execute();
       assert.equal(emails.length, demoUsers.length);
       const roles = new Set(demoUsers.flatMap((u) => u.memberships.flatMap((m) => m.roles)));
-      for (const role of ['owner', 'admin', 'designer', 'reviewer', 'issuing_staff', 'recognition_officer']) assert.ok(roles.has(role as never), role);
+      for (const role of ['owner', 'admin', 'designer', 'reviewer', 'issuing_staff', 'recognition_officer'])
+        assert.ok(roles.has(role as never), role);
       const stacks = await db
         .selectFrom('stacks as s')
         .innerJoin('stack_members as m', 'm.stack_id', 's.id')
         .select(['s.name', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('s.organisation_id', 'in', db.selectFrom('organisations').select('id').where('slug', 'in', ['allied-therapy-council', 'riverside-educators-union']))
+        .where(
+          's.organisation_id',
+          'in',
+          db
+            .selectFrom('organisations')
+            .select('id')
+            .where('slug', 'in', ['allied-therapy-council', 'riverside-educators-union']),
+        )
         .groupBy('s.name')
         .execute();
       assert.equal(stacks.length, 4);
@@ -46,7 +75,13 @@ for (const backend of testBackends()) {
 
     test('a later demo start keeps the API token printed before: starts never break each other', async () => {
       const { db } = await backend.storage();
-      if (!(await db.selectFrom('organisations').select('id').where('slug', '=', 'riverside-educators-union').executeTakeFirst())) {
+      if (
+        !(await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('slug', '=', 'riverside-educators-union')
+          .executeTakeFirst())
+      ) {
         await buildOrganisation(db, { slug: 'riverside-educators-union' });
       }
       const dirs = [mkdtempSync(join(tmpdir(), 'cairn-demo-')), mkdtempSync(join(tmpdir(), 'cairn-demo-'))];
@@ -54,16 +89,24 @@ for (const backend of testBackends()) {
         const now = new Date();
         const first = (await demoToken(db, now, dirs[0]!))!;
         const second = (await demoToken(db, now, dirs[0]!))!;
-        assert.ok(await authenticateApiToken(db, first.token, now), 'the token printed by the first start still authenticates');
+        assert.ok(
+          await authenticateApiToken(db, first.token, now),
+          'the token printed by the first start still authenticates',
+        );
         assert.equal(second.token, first.token, 'the same data folder prints the same token again');
         assert.ok(first.created && !second.created);
         assert.ok(second.howTo('http://localhost:3000').includes(`kept in ${join(dirs[0]!, 'demo-token')}`));
         // Another process on the same database, with a data folder of its own, gets its own token.
         const elsewhere = (await demoToken(db, now, dirs[1]!))!;
         assert.notEqual(elsewhere.token, first.token);
-        for (const token of [first.token, elsewhere.token]) assert.ok(await authenticateApiToken(db, token, now), 'every printed token still authenticates');
+        for (const token of [first.token, elsewhere.token])
+          assert.ok(await authenticateApiToken(db, token, now), 'every printed token still authenticates');
         // A kept token that no longer works here (the demo data was reset) is replaced.
-        await db.updateTable('api_tokens').set({ revoked_at: now }).where('name', '=', 'Demo token (printed at start-up)').execute();
+        await db
+          .updateTable('api_tokens')
+          .set({ revoked_at: now })
+          .where('name', '=', 'Demo token (printed at start-up)')
+          .execute();
         const fresh = (await demoToken(db, now, dirs[0]!))!;
         assert.ok(fresh.created);
         assert.ok(await authenticateApiToken(db, fresh.token, now));

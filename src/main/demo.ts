@@ -29,21 +29,24 @@ const organisations: DemoOrganisation[] = [
     slug: 'allied-therapy-council',
     name: 'Allied Therapy Certification Council',
     kind: 'both',
-    description: 'Certifies therapists, pre-approves continuing-education sessions, and badges certified professionals who complete them.',
+    description:
+      'Certifies therapists, pre-approves continuing-education sessions, and badges certified professionals who complete them.',
     website: 'https://council.example.org',
   },
   {
     slug: 'riverside-educators-union',
     name: 'Riverside Educators’ Union',
     kind: 'issuer',
-    description: 'A library of performance-based micro-credentials for teachers, assessed by trained peer reviewers.',
+    description:
+      'A library of performance-based micro-credentials for teachers, assessed by trained peer reviewers.',
     website: 'https://union.example.org',
   },
   {
     slug: 'state-board-educator-licensing',
     name: 'State Board of Educator Licensing',
     kind: 'recognizer',
-    description: 'Approves micro-credential programs and awards 0.5 credit hours per completion toward license renewal.',
+    description:
+      'Approves micro-credential programs and awards 0.5 credit hours per completion toward license renewal.',
     website: 'https://board.example.gov',
   },
 ];
@@ -57,15 +60,61 @@ export interface DemoUser {
 }
 
 export const demoUsers: DemoUser[] = [
-  { email: 'admin@cairn.example', name: 'Casey Admin', platformAdmin: true, memberships: [], description: 'platform administrator (jobs, dead letters)' },
-  { email: 'helen@council.example', name: 'Helen Brooks', memberships: [{ slug: 'allied-therapy-council', roles: ['owner'] }], description: 'council owner' },
-  { email: 'jordan@council.example', name: 'Jordan Lee', memberships: [{ slug: 'allied-therapy-council', roles: ['issuing_staff'] }], description: 'council issuing staff' },
-  { email: 'maria@union.example', name: 'Maria Alvarez', memberships: [{ slug: 'riverside-educators-union', roles: ['owner', 'admin'] }], description: 'union owner and admin' },
-  { email: 'sam@union.example', name: 'Sam Okafor', memberships: [{ slug: 'riverside-educators-union', roles: ['designer'] }], description: 'union micro-credential designer' },
-  { email: 'priya@union.example', name: 'Priya Natarajan', memberships: [{ slug: 'riverside-educators-union', roles: ['reviewer'] }], description: 'union peer reviewer' },
-  { email: 'dana@board.example', name: 'Dana Whitfield', memberships: [{ slug: 'state-board-educator-licensing', roles: ['owner', 'recognition_officer'] }], description: 'board owner and recognition officer' },
-  { email: 'omar@board.example', name: 'Omar Haddad', memberships: [{ slug: 'state-board-educator-licensing', roles: ['recognition_officer'] }], description: 'board recognition officer' },
-  { email: 'alex@teacher.example', name: 'Alex Rivera', memberships: [], description: 'teacher earning micro-credentials' },
+  {
+    email: 'admin@cairn.example',
+    name: 'Casey Admin',
+    platformAdmin: true,
+    memberships: [],
+    description: 'platform administrator (jobs, dead letters)',
+  },
+  {
+    email: 'helen@council.example',
+    name: 'Helen Brooks',
+    memberships: [{ slug: 'allied-therapy-council', roles: ['owner'] }],
+    description: 'council owner',
+  },
+  {
+    email: 'jordan@council.example',
+    name: 'Jordan Lee',
+    memberships: [{ slug: 'allied-therapy-council', roles: ['issuing_staff'] }],
+    description: 'council issuing staff',
+  },
+  {
+    email: 'maria@union.example',
+    name: 'Maria Alvarez',
+    memberships: [{ slug: 'riverside-educators-union', roles: ['owner', 'admin'] }],
+    description: 'union owner and admin',
+  },
+  {
+    email: 'sam@union.example',
+    name: 'Sam Okafor',
+    memberships: [{ slug: 'riverside-educators-union', roles: ['designer'] }],
+    description: 'union micro-credential designer',
+  },
+  {
+    email: 'priya@union.example',
+    name: 'Priya Natarajan',
+    memberships: [{ slug: 'riverside-educators-union', roles: ['reviewer'] }],
+    description: 'union peer reviewer',
+  },
+  {
+    email: 'dana@board.example',
+    name: 'Dana Whitfield',
+    memberships: [{ slug: 'state-board-educator-licensing', roles: ['owner', 'recognition_officer'] }],
+    description: 'board owner and recognition officer',
+  },
+  {
+    email: 'omar@board.example',
+    name: 'Omar Haddad',
+    memberships: [{ slug: 'state-board-educator-licensing', roles: ['recognition_officer'] }],
+    description: 'board recognition officer',
+  },
+  {
+    email: 'alex@teacher.example',
+    name: 'Alex Rivera',
+    memberships: [],
+    description: 'teacher earning micro-credentials',
+  },
 ];
 
 /** True when the database has no accounts yet. */
@@ -88,21 +137,54 @@ async function seedPeople(db: Db, now: Date): Promise<void> {
     for (const o of organisations) {
       const row = await tx
         .insertInto('organisations')
-        .values({ public_id: publicId('org'), slug: o.slug, name: o.name, kind: o.kind, description: o.description, website: o.website, created_at: now, updated_at: now })
+        .values({
+          public_id: publicId('org'),
+          slug: o.slug,
+          name: o.name,
+          kind: o.kind,
+          description: o.description,
+          website: o.website,
+          created_at: now,
+          updated_at: now,
+        })
         .returning(['id', 'public_id'])
         .executeTakeFirstOrThrow();
       orgIds.set(o.slug, row.id);
-      await recordAudit(tx, { organisationId: row.id, actorUserId: null, action: 'organisation.created', subjectType: 'organisation', subjectId: row.public_id, data: { demo: true } }, now);
+      await recordAudit(
+        tx,
+        {
+          organisationId: row.id,
+          actorUserId: null,
+          action: 'organisation.created',
+          subjectType: 'organisation',
+          subjectId: row.public_id,
+          data: { demo: true },
+        },
+        now,
+      );
     }
     for (const u of demoUsers) {
       const user = await tx
         .insertInto('users')
-        .values({ public_id: publicId('usr'), name: u.name, password_hash: hash, is_platform_admin: u.platformAdmin ?? false, created_at: now, updated_at: now })
+        .values({
+          public_id: publicId('usr'),
+          name: u.name,
+          password_hash: hash,
+          is_platform_admin: u.platformAdmin ?? false,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await tx.insertInto('user_emails').values({ user_id: user.id, email: u.email, is_primary: true, confirmed_at: now, created_at: now }).execute();
+      await tx
+        .insertInto('user_emails')
+        .values({ user_id: user.id, email: u.email, is_primary: true, confirmed_at: now, created_at: now })
+        .execute();
       for (const m of u.memberships) {
-        await tx.insertInto('memberships').values({ organisation_id: orgIds.get(m.slug)!, user_id: user.id, roles: m.roles, created_at: now }).execute();
+        await tx
+          .insertInto('memberships')
+          .values({ organisation_id: orgIds.get(m.slug)!, user_id: user.id, roles: m.roles, created_at: now })
+          .execute();
       }
     }
   });
@@ -130,29 +212,58 @@ export const DEMO_TOKEN_FILE = 'demo-token';
  * one is made only when there is none yet or the demo data was reset (the kept one no longer
  * matches), and no token is ever revoked here.
  */
-export async function demoToken(db: Db, now: Date, dataDir: string): Promise<{ token: string; created: boolean; file: string; howTo(url: string): string } | null> {
-  const org = await db.selectFrom('organisations').select(['id', 'slug']).where('slug', '=', 'riverside-educators-union').executeTakeFirst();
+export async function demoToken(
+  db: Db,
+  now: Date,
+  dataDir: string,
+): Promise<{ token: string; created: boolean; file: string; howTo(url: string): string } | null> {
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'slug'])
+    .where('slug', '=', 'riverside-educators-union')
+    .executeTakeFirst();
   if (!org) return null;
   const file = join(dataDir, DEMO_TOKEN_FILE);
   let token = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   const live = token
-    ? await db.selectFrom('api_tokens').select('id').where('token_hash', '=', hashToken(token)).where('organisation_id', '=', org.id).where('revoked_at', 'is', null).executeTakeFirst()
+    ? await db
+        .selectFrom('api_tokens')
+        .select('id')
+        .where('token_hash', '=', hashToken(token))
+        .where('organisation_id', '=', org.id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
     : undefined;
   const created = !live;
   if (created) {
-    token = (await createApiToken({ db, clock: { now: () => now } }, { organisationId: org.id, userId: null, ip: null }, { name: DEMO_TOKEN_NAME })).token;
+    token = (
+      await createApiToken(
+        { db, clock: { now: () => now } },
+        { organisationId: org.id, userId: null, ip: null },
+        { name: DEMO_TOKEN_NAME },
+      )
+    ).token;
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, `${token}\n`, { mode: 0o600 });
   }
   const credential = {
     credential: {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       name: 'Classroom Routines',
       credentialSubject: {
         id: 'did:example:alex-rivera',
         type: ['AchievementSubject'],
-        achievement: { id: 'https://union.example.org/achievements/classroom-routines', type: ['Achievement'], name: 'Classroom Routines', description: 'Designs and teaches routines that give students more time to learn.', criteria: { narrative: 'Peer-reviewed evidence: lesson video, plan and reflection.' } },
+        achievement: {
+          id: 'https://union.example.org/achievements/classroom-routines',
+          type: ['Achievement'],
+          name: 'Classroom Routines',
+          description: 'Designs and teaches routines that give students more time to learn.',
+          criteria: { narrative: 'Peer-reviewed evidence: lesson video, plan and reflection.' },
+        },
       },
     },
   };

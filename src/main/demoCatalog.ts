@@ -2,7 +2,12 @@ import type { Db } from '../storage/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Config } from '../config.ts';
 import type { Design, Rubric } from '../domain/microCredential.ts';
-import { createMicroCredential, publishDraft, saveStack, updateDraft } from '../commands/designMicroCredential.ts';
+import {
+  createMicroCredential,
+  publishDraft,
+  saveStack,
+  updateDraft,
+} from '../commands/designMicroCredential.ts';
 import { savePathway } from '../commands/pathways.ts';
 
 // The demo catalog, in the style of the domain's programs: the union's peer-reviewed library
@@ -17,10 +22,50 @@ const rubric = (focus: string): Rubric => ({
     { id: 'exemplary', name: 'Exemplary' },
   ],
   criteria: [
-    { id: 'plan', name: `Plan for ${focus}`, descriptors: { emerging: 'The plan is missing key steps.', developing: 'The plan names steps but not how students learn them.', proficient: 'A clear plan with explicit teaching and practice.', exemplary: 'A clear plan adapted for individual students, with evidence of why.' }, passingLevel: 'proficient' },
-    { id: 'practice', name: 'Evidence from practice', descriptors: { emerging: 'No classroom evidence.', developing: 'Evidence shows part of the practice.', proficient: 'Video or artifacts show the practice with students.', exemplary: 'Evidence shows the practice and students owning it.' }, passingLevel: 'proficient' },
-    { id: 'impact', name: 'Impact on students', descriptors: { emerging: 'No data.', developing: 'Anecdotal change.', proficient: 'Data from before and after.', exemplary: 'Data and students’ own voices.' }, passingLevel: 'developing' },
-    { id: 'reflection', name: 'Reflection', descriptors: { emerging: 'Describes only.', developing: 'Some analysis.', proficient: 'Analyses what worked and why.', exemplary: 'Analyses and plans next steps with colleagues.' }, passingLevel: 'proficient' },
+    {
+      id: 'plan',
+      name: `Plan for ${focus}`,
+      descriptors: {
+        emerging: 'The plan is missing key steps.',
+        developing: 'The plan names steps but not how students learn them.',
+        proficient: 'A clear plan with explicit teaching and practice.',
+        exemplary: 'A clear plan adapted for individual students, with evidence of why.',
+      },
+      passingLevel: 'proficient',
+    },
+    {
+      id: 'practice',
+      name: 'Evidence from practice',
+      descriptors: {
+        emerging: 'No classroom evidence.',
+        developing: 'Evidence shows part of the practice.',
+        proficient: 'Video or artifacts show the practice with students.',
+        exemplary: 'Evidence shows the practice and students owning it.',
+      },
+      passingLevel: 'proficient',
+    },
+    {
+      id: 'impact',
+      name: 'Impact on students',
+      descriptors: {
+        emerging: 'No data.',
+        developing: 'Anecdotal change.',
+        proficient: 'Data from before and after.',
+        exemplary: 'Data and students’ own voices.',
+      },
+      passingLevel: 'developing',
+    },
+    {
+      id: 'reflection',
+      name: 'Reflection',
+      descriptors: {
+        emerging: 'Describes only.',
+        developing: 'Some analysis.',
+        proficient: 'Analyses what worked and why.',
+        exemplary: 'Analyses and plans next steps with colleagues.',
+      },
+      passingLevel: 'proficient',
+    },
   ],
   passRule: { type: 'all' },
 });
@@ -30,20 +75,41 @@ const reviewed = (title: string, competency: string, tags: string[], standard: s
   competency,
   description: `A performance-based micro-credential: you show this competency in your own classroom, and a trained peer reviewer scores your evidence against the rubric. You may resubmit as many times as you need.`,
   keyMethod: `Plan, teach, collect evidence, and reflect on ${title.toLowerCase()}.`,
-  criteria: 'Submit every evidence part. Each rubric criterion must reach its passing level; reviewers give feedback on every criterion.',
+  criteria:
+    'Submit every evidence part. Each rubric criterion must reach its passing level; reviewers give feedback on every criterion.',
   evidenceParts: [
-    { prompt: 'Describe your context: grade, subject, and the students this work is for (up to 300 words).', kind: 'text', maxWords: 300, required: true },
+    {
+      prompt: 'Describe your context: grade, subject, and the students this work is for (up to 300 words).',
+      kind: 'text',
+      maxWords: 300,
+      required: true,
+    },
     { prompt: `Upload your plan for ${title.toLowerCase()}.`, kind: 'file', maxSizeMb: 20, required: true },
-    { prompt: 'Link to a classroom video (5–10 minutes) showing the practice.', kind: 'link', required: true },
+    {
+      prompt: 'Link to a classroom video (5–10 minutes) showing the practice.',
+      kind: 'link',
+      required: true,
+    },
     { prompt: 'Student work or data from before and after.', kind: 'file', maxSizeMb: 50, required: true },
-    { prompt: 'Reflect on what worked, what did not, and what you will do next (up to 800 words).', kind: 'text', maxWords: 800, required: true },
+    {
+      prompt: 'Reflect on what worked, what did not, and what you will do next (up to 800 words).',
+      kind: 'text',
+      maxWords: 800,
+      required: true,
+    },
   ],
   rubric: rubric(title.toLowerCase()),
   effortHours: 12,
   creditHours: 0.5,
   achievementType: 'MicroCredential',
   tags,
-  alignments: [{ name: `InTASC ${standard}`, url: 'https://ccsso.org/resource-library/intasc-model-core-teaching-standards-and-learning-progressions-teachers-10', code: standard }],
+  alignments: [
+    {
+      name: `InTASC ${standard}`,
+      url: 'https://ccsso.org/resource-library/intasc-model-core-teaching-standards-and-learning-progressions-teachers-10',
+      code: standard,
+    },
+  ],
   applicationWindowMonths: 6,
   applicationFeeCurrency: 'USD',
   approvedPrograms: [],
@@ -56,7 +122,9 @@ const attended = (title: string, competency: string, hours: number): Design => (
   description: `A pre-approved continuing-education session. Attendees receive a certificate of completion and apply for this badge with it; the council reviews applications within three weeks.`,
   keyMethod: 'Attend the full session and complete its knowledge check.',
   criteria: 'Attendance confirmed by the provider’s roster or certificate of completion.',
-  evidenceParts: [{ prompt: 'Upload your certificate of completion.', kind: 'file', maxSizeMb: 10, required: true }],
+  evidenceParts: [
+    { prompt: 'Upload your certificate of completion.', kind: 'file', maxSizeMb: 10, required: true },
+  ],
   effortHours: hours,
   creditHours: hours / 2,
   achievementType: 'CertificateOfCompletion',
@@ -77,11 +145,36 @@ const stacks: Array<{ org: string; designer: string; name: string; description: 
     name: 'Classroom Management',
     description: 'Routines, relationships and responses that give every student more time to learn.',
     items: [
-      reviewed('Classroom Routines', 'The educator designs and explicitly teaches routines that maximise learning time.', ['routines', 'classroom management'], '3(d)'),
-      reviewed('Positive Behavior Feedback', 'The educator uses specific, positive feedback to reinforce expected behaviors.', ['feedback', 'behavior'], '3(f)'),
-      reviewed('Restorative Conversations', 'The educator uses restorative conversations to repair harm and rebuild relationships.', ['restorative practice', 'relationships'], '3(b)'),
-      reviewed('Smooth Transitions', 'The educator plans and teaches transitions that protect instructional time.', ['transitions', 'routines'], '3(d)'),
-      reviewed('Student Voice in Classroom Norms', 'The educator co-creates classroom norms with students and revisits them.', ['norms', 'student voice'], '3(a)'),
+      reviewed(
+        'Classroom Routines',
+        'The educator designs and explicitly teaches routines that maximise learning time.',
+        ['routines', 'classroom management'],
+        '3(d)',
+      ),
+      reviewed(
+        'Positive Behavior Feedback',
+        'The educator uses specific, positive feedback to reinforce expected behaviors.',
+        ['feedback', 'behavior'],
+        '3(f)',
+      ),
+      reviewed(
+        'Restorative Conversations',
+        'The educator uses restorative conversations to repair harm and rebuild relationships.',
+        ['restorative practice', 'relationships'],
+        '3(b)',
+      ),
+      reviewed(
+        'Smooth Transitions',
+        'The educator plans and teaches transitions that protect instructional time.',
+        ['transitions', 'routines'],
+        '3(d)',
+      ),
+      reviewed(
+        'Student Voice in Classroom Norms',
+        'The educator co-creates classroom norms with students and revisits them.',
+        ['norms', 'student voice'],
+        '3(a)',
+      ),
     ],
   },
   {
@@ -90,11 +183,36 @@ const stacks: Array<{ org: string; designer: string; name: string; description: 
     name: 'Culturally Responsive Teaching',
     description: 'Teaching that builds on students’ cultures, languages and communities.',
     items: [
-      reviewed('Asset-Based Lesson Design', 'The educator designs lessons that build on students’ cultural and linguistic assets.', ['culturally responsive', 'lesson design'], '2(d)'),
-      reviewed('Family Funds of Knowledge', 'The educator learns from families and uses that knowledge in instruction.', ['families', 'culturally responsive'], '10(m)'),
-      reviewed('Inclusive Classroom Texts', 'The educator selects texts that reflect and widen students’ identities.', ['texts', 'inclusion'], '2(j)'),
-      reviewed('Translanguaging for Learning', 'The educator invites multilingual learners to use their full language repertoire.', ['multilingual learners', 'language'], '2(e)'),
-      reviewed('Examining Bias in Practice', 'The educator examines data on their own practice for patterns of bias and acts on them.', ['equity', 'reflection'], '9(e)'),
+      reviewed(
+        'Asset-Based Lesson Design',
+        'The educator designs lessons that build on students’ cultural and linguistic assets.',
+        ['culturally responsive', 'lesson design'],
+        '2(d)',
+      ),
+      reviewed(
+        'Family Funds of Knowledge',
+        'The educator learns from families and uses that knowledge in instruction.',
+        ['families', 'culturally responsive'],
+        '10(m)',
+      ),
+      reviewed(
+        'Inclusive Classroom Texts',
+        'The educator selects texts that reflect and widen students’ identities.',
+        ['texts', 'inclusion'],
+        '2(j)',
+      ),
+      reviewed(
+        'Translanguaging for Learning',
+        'The educator invites multilingual learners to use their full language repertoire.',
+        ['multilingual learners', 'language'],
+        '2(e)',
+      ),
+      reviewed(
+        'Examining Bias in Practice',
+        'The educator examines data on their own practice for patterns of bias and acts on them.',
+        ['equity', 'reflection'],
+        '9(e)',
+      ),
     ],
   },
   {
@@ -103,11 +221,36 @@ const stacks: Array<{ org: string; designer: string; name: string; description: 
     name: 'Assessment Literacy',
     description: 'Using evidence of learning to adjust teaching and to help students own their progress.',
     items: [
-      reviewed('Checking for Understanding', 'The educator uses frequent checks for understanding and adjusts instruction in the moment.', ['formative assessment'], '6(a)'),
-      reviewed('Success Criteria with Students', 'The educator co-constructs success criteria so students can judge their own work.', ['success criteria', 'self-assessment'], '6(c)'),
-      reviewed('Actionable Feedback on Writing', 'The educator gives feedback students act on, and checks that they did.', ['feedback', 'writing'], '6(d)'),
-      reviewed('Data Conversations with Colleagues', 'The educator analyses student data with colleagues and plans shared responses.', ['data', 'collaboration'], '6(g)'),
-      reviewed('Designing Performance Tasks', 'The educator designs performance tasks aligned to standards, with rubrics.', ['performance tasks', 'rubrics'], '6(b)'),
+      reviewed(
+        'Checking for Understanding',
+        'The educator uses frequent checks for understanding and adjusts instruction in the moment.',
+        ['formative assessment'],
+        '6(a)',
+      ),
+      reviewed(
+        'Success Criteria with Students',
+        'The educator co-constructs success criteria so students can judge their own work.',
+        ['success criteria', 'self-assessment'],
+        '6(c)',
+      ),
+      reviewed(
+        'Actionable Feedback on Writing',
+        'The educator gives feedback students act on, and checks that they did.',
+        ['feedback', 'writing'],
+        '6(d)',
+      ),
+      reviewed(
+        'Data Conversations with Colleagues',
+        'The educator analyses student data with colleagues and plans shared responses.',
+        ['data', 'collaboration'],
+        '6(g)',
+      ),
+      reviewed(
+        'Designing Performance Tasks',
+        'The educator designs performance tasks aligned to standards, with rubrics.',
+        ['performance tasks', 'rubrics'],
+        '6(b)',
+      ),
     ],
   },
   {
@@ -116,9 +259,21 @@ const stacks: Array<{ org: string; designer: string; name: string; description: 
     name: 'Continuing Education for Certified Therapists',
     description: 'Pre-approved sessions that count toward recertification.',
     items: [
-      attended('Trauma-Informed Practice', 'Applies trauma-informed principles to assessment and treatment planning.', 6),
-      attended('Ethics in Telehealth', 'Maintains ethical and legal standards when delivering services remotely.', 3),
-      attended('Supervision Fundamentals', 'Provides supervision that supports growth and protects clients.', 8),
+      attended(
+        'Trauma-Informed Practice',
+        'Applies trauma-informed principles to assessment and treatment planning.',
+        6,
+      ),
+      attended(
+        'Ethics in Telehealth',
+        'Maintains ethical and legal standards when delivering services remotely.',
+        3,
+      ),
+      attended(
+        'Supervision Fundamentals',
+        'Provides supervision that supports growth and protects clients.',
+        8,
+      ),
       attended('Cultural Humility in Therapy', 'Practises cultural humility with clients and families.', 4),
       attended('Documentation That Holds Up', 'Writes clear, compliant clinical documentation.', 2),
     ],
@@ -128,7 +283,11 @@ const stacks: Array<{ org: string; designer: string; name: string; description: 
 /** Seeds the demo catalog: four stacks of five published micro-credentials each, and a pathway. */
 export async function seedDemoCatalog(deps: { db: Db; clock: Clock; config: Config }): Promise<void> {
   for (const stack of stacks) {
-    const designer = await deps.db.selectFrom('user_emails').select('user_id').where('email', '=', stack.designer).executeTakeFirstOrThrow();
+    const designer = await deps.db
+      .selectFrom('user_emails')
+      .select('user_id')
+      .where('email', '=', stack.designer)
+      .executeTakeFirstOrThrow();
     const actor = { userId: designer.user_id, ip: null };
     const ids: string[] = [];
     for (const design of stack.items) {
@@ -137,14 +296,25 @@ export async function seedDemoCatalog(deps: { db: Db; clock: Clock; config: Conf
       await publishDraft(deps, actor, stack.org, publicId);
       ids.push(publicId);
     }
-    await saveStack(deps, actor, stack.org, { name: stack.name, description: stack.description, microCredentials: ids });
+    await saveStack(deps, actor, stack.org, {
+      name: stack.name,
+      description: stack.description,
+      microCredentials: ids,
+    });
     if (stack.name === 'Classroom Management') {
       // The union's pathway: the routines micro-credential, then any three of the other four.
       await savePathway(deps, actor, stack.org, {
         name: 'Classroom Management Certificate',
-        description: 'Awarded automatically to educators who complete Classroom Routines and three more micro-credentials of the Classroom Management stack.',
+        description:
+          'Awarded automatically to educators who complete Classroom Routines and three more micro-credentials of the Classroom Management stack.',
         achievementType: 'Certificate',
-        requirement: { type: 'all', items: [{ type: 'microCredential', id: ids[0] }, { type: 'some', count: 3, items: ids.slice(1).map((id) => ({ type: 'microCredential', id })) }] },
+        requirement: {
+          type: 'all',
+          items: [
+            { type: 'microCredential', id: ids[0] },
+            { type: 'some', count: 3, items: ids.slice(1).map((id) => ({ type: 'microCredential', id })) },
+          ],
+        },
       });
     }
   }

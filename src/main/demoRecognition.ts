@@ -12,13 +12,21 @@ const UNION = 'riverside-educators-union';
  * 0.5 h per approved micro-credential) and its approval of the union's Classroom Routines.
  */
 export async function seedDemoRecognition(deps: { db: Db; clock: Clock; config: Config }): Promise<void> {
-  const userOf = async (email: string) => (await deps.db.selectFrom('user_emails').select('user_id').where('email', '=', email).executeTakeFirstOrThrow()).user_id;
+  const userOf = async (email: string) =>
+    (
+      await deps.db
+        .selectFrom('user_emails')
+        .select('user_id')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow()
+    ).user_id;
   const officer = { userId: await userOf('dana@board.example'), ip: null };
   const designer = { userId: await userOf('sam@union.example'), ip: null };
   const { publicId: program } = await createProgram(deps, officer, BOARD, {
     name: 'Educator license renewal',
     licenseName: 'Professional Educator License',
-    description: 'Approved micro-credentials count toward the 150 hours of professional development needed to renew a Professional Educator License every five years.',
+    description:
+      'Approved micro-credentials count toward the 150 hours of professional development needed to renew a Professional Educator License every five years.',
     cycleYears: 5,
     hoursRequired: 150,
     unitRule: 'fixed',
@@ -37,7 +45,11 @@ export async function seedDemoRecognition(deps: { db: Db; clock: Clock; config: 
   const { publicId: submission } = await submitForRecognition(deps, designer, UNION, {
     program,
     microCredential: mc.public_id,
-    statement: 'Two trained peer reviewers score every submission (plan, lesson video, reflection) against a published rubric; reviewers are calibrated each term with second reviews.',
+    statement:
+      'Two trained peer reviewers score every submission (plan, lesson video, reflection) against a published rubric; reviewers are calibrated each term with second reviews.',
   });
-  await approveSubmission(deps, officer, BOARD, submission, { hours: 0.5, body: 'Approved for license renewal credit.' });
+  await approveSubmission(deps, officer, BOARD, submission, {
+    hours: 0.5,
+    body: 'Approved for license renewal credit.',
+  });
 }

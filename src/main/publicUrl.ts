@@ -27,7 +27,10 @@ const isLocal = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostn
 /** What to tell someone who started a process for another public URL: what happened and exactly what to run. */
 export function publicUrlMismatchMessage(stored: string, wanted: string): string {
   const old = new URL(stored);
-  const keep = isLocal(old) && old.port && old.pathname === '/' ? `start with PORT=${old.port} (when PUBLIC_URL is not set), or with PUBLIC_URL=${stored}` : `start with PUBLIC_URL=${stored}`;
+  const keep =
+    isLocal(old) && old.port && old.pathname === '/'
+      ? `start with PORT=${old.port} (when PUBLIC_URL is not set), or with PUBLIC_URL=${stored}`
+      : `start with PUBLIC_URL=${stored}`;
   return [
     `This database belongs to the Cairn at ${stored}, but this process was started for ${wanted} (PUBLIC_URL, or http://localhost:PORT when PUBLIC_URL is not set).`,
     `Badges and status lists name their organisation by that address (${organisationDid(stored, '<organisation>')}), so every process on one database must use the same one: with another, status lists would be signed under another name and badges would stop verifying.`,
@@ -55,8 +58,10 @@ export function publicUrlProblem(url: string): string | null {
   } catch {
     return `"${url}" is not a web address: give one like https://badges.example.org or http://localhost:3001.`;
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `"${url}" must start with https:// (or http:// for a local demo).`;
-  if (u.search || u.hash || u.username || u.password) return `"${url}" must be a plain address, without ?query, #fragment or user name.`;
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    return `"${url}" must start with https:// (or http:// for a local demo).`;
+  if (u.search || u.hash || u.username || u.password)
+    return `"${url}" must be a plain address, without ?query, #fragment or user name.`;
   return null;
 }
 
@@ -67,7 +72,13 @@ export function publicUrlProblem(url: string): string | null {
  * DID documents are built from the URL on every request: a process started with the new URL
  * serves them at once. Also repairs lists a process with another URL signed before this check existed.
  */
-export async function changePublicUrl(db: Db, services: CredentialServices, config: Config, url: string, now: Date): Promise<{ previous: string | null; publicUrl: string; lists: number }> {
+export async function changePublicUrl(
+  db: Db,
+  services: CredentialServices,
+  config: Config,
+  url: string,
+  now: Date,
+): Promise<{ previous: string | null; publicUrl: string; lists: number }> {
   const publicUrl = normalizePublicUrl(url);
   const previous = await inTransaction(db, async (tx) => {
     const before = await setInstanceSetting(tx, 'public_url', publicUrl, now);

@@ -27,26 +27,51 @@ export interface Runtime {
  * when the database belongs to another PUBLIC_URL, and records this one on a first start, unless
  * `checkPublicUrl` is false (`cairn migrate`, `cairn public-url`).
  */
-export async function openRuntime(config: Config, overrides: Partial<Pick<Runtime, 'clock' | 'logger' | 'mailer'>> = {}, options: { checkPublicUrl?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  overrides: Partial<Pick<Runtime, 'clock' | 'logger' | 'mailer'>> = {},
+  options: { checkPublicUrl?: boolean } = {},
+): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, connectTimeoutMs: config.databaseConnectTimeoutMs, logger });
+  const storage = await openStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    logger,
+  });
   try {
     const applied = await migrate(storage.db);
     if (applied.length) logger.info('applied migrations', { migrations: applied });
-    if (options.checkPublicUrl !== false) await ensurePublicUrl(storage.db, config, (overrides.clock ?? systemClock).now());
+    if (options.checkPublicUrl !== false)
+      await ensurePublicUrl(storage.db, config, (overrides.clock ?? systemClock).now());
   } catch (err) {
     await storage.close();
     throw err;
   }
   const credentials = createCredentialServices(config);
-  return { config, storage, logger, credentials, clock: overrides.clock ?? systemClock, mailer: overrides.mailer ?? createMailer(config.smtpUrl) };
+  return {
+    config,
+    storage,
+    logger,
+    credentials,
+    clock: overrides.clock ?? systemClock,
+    mailer: overrides.mailer ?? createMailer(config.smtpUrl),
+  };
 }
 
 /** Starts a job worker over the runtime; schedules are registered first. */
 export async function startWorker(rt: Runtime, name?: string): Promise<Worker> {
   await ensureSchedules(rt.storage.db, allSchedules, rt.clock.now());
   const worker = new Worker({
-    deps: { db: rt.storage.db, clock: rt.clock, logger: rt.logger, mailer: rt.mailer, config: rt.config, credentials: rt.credentials },
+    deps: {
+      db: rt.storage.db,
+      clock: rt.clock,
+      logger: rt.logger,
+      mailer: rt.mailer,
+      config: rt.config,
+      credentials: rt.credentials,
+    },
     jobs: allJobs,
     concurrency: rt.config.workerConcurrency,
     pollMs: rt.config.jobPollMs,
@@ -66,7 +91,14 @@ export interface WebProcess {
 /** Serves the web app (and runs jobs in-process unless CAIRN_RUN_JOBS=false). */
 export async function startWeb(rt: Runtime): Promise<WebProcess> {
   const worker = rt.config.runJobs ? await startWorker(rt) : null;
-  const app = createApp({ config: rt.config, db: rt.storage.db, clock: rt.clock, logger: rt.logger, credentials: rt.credentials, onJobsEnqueued: () => worker?.nudge() });
+  const app = createApp({
+    config: rt.config,
+    db: rt.storage.db,
+    clock: rt.clock,
+    logger: rt.logger,
+    credentials: rt.credentials,
+    onJobsEnqueued: () => worker?.nudge(),
+  });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: rt.config.port, hostname: rt.config.host }, () => resolve(s));
     s.once('error', reject);
@@ -93,7 +125,8 @@ export function stopOnSignals(rt: Runtime, stoppers: Array<() => Promise<void>>)
     rt.logger.info('shutting down', { signal });
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
-    for (const s of stoppers) await s().catch((err: Error) => rt.logger.error('error while stopping', { error: err.message }));
+    for (const s of stoppers)
+      await s().catch((err: Error) => rt.logger.error('error while stopping', { error: err.message }));
     await rt.storage.close();
     process.exit(0);
   };

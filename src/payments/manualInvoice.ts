@@ -24,7 +24,10 @@ export const manualInvoiceProvider: PaymentProvider = {
     };
   },
   async handleStatusUpdate() {
-    throw new AppError('not_found', 'The manual invoice provider takes no status updates; staff mark invoices paid.');
+    throw new AppError(
+      'not_found',
+      'The manual invoice provider takes no status updates; staff mark invoices paid.',
+    );
   },
   async refund(request) {
     return { reference: request.staffReference?.trim() || `manual-refund-${request.reference ?? 'invoice'}` };

@@ -20,9 +20,17 @@ export interface PaymentProvider {
    * A status update from the provider (a webhook): verifies its signature and returns the
    * provider reference and new state, or throws when the signature does not verify.
    */
-  handleStatusUpdate(update: { headers: Record<string, string>; body: string }): Promise<{ reference: string; state: PaymentState }>;
+  handleStatusUpdate(update: {
+    headers: Record<string, string>;
+    body: string;
+  }): Promise<{ reference: string; state: PaymentState }>;
   /** Gives the money back; returns the provider's reference for the refund. */
-  refund(request: { reference: string | null; amountMinor: number; currency: string; staffReference?: string }): Promise<{ reference: string }>;
+  refund(request: {
+    reference: string | null;
+    amountMinor: number;
+    currency: string;
+    staffReference?: string;
+  }): Promise<{ reference: string }>;
 }
 
 export interface PaymentRequest {

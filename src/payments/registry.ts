@@ -14,6 +14,10 @@ export function paymentProviderFor(config: Config): PaymentProvider {
 /** The provider a stored payment was made with (it may differ from today's configuration). */
 export function paymentProviderNamed(name: string): PaymentProvider {
   const provider = (providers as Record<string, PaymentProvider | undefined>)[name];
-  if (!provider) throw new AppError('conflict', `This payment was made through “${name}”, which this server is not configured for.`);
+  if (!provider)
+    throw new AppError(
+      'conflict',
+      `This payment was made through “${name}”, which this server is not configured for.`,
+    );
   return provider;
 }

@@ -37,7 +37,10 @@ export async function consumeAccountToken(db: Queryable, token: string, purpose:
     .returning(['user_id', 'email_id'])
     .executeTakeFirst();
   if (!row) {
-    throw new AppError('token_invalid', 'This link has expired or has already been used. Ask for a new one below.');
+    throw new AppError(
+      'token_invalid',
+      'This link has expired or has already been used. Ask for a new one below.',
+    );
   }
   return row;
 }

@@ -43,7 +43,16 @@ export async function listUserAudit(db: Queryable, userId: number, limit: number
   return db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select(['a.id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.data', 'a.ip', 'a.created_at', 'u.name as actor_name'])
+    .select([
+      'a.id',
+      'a.action',
+      'a.subject_type',
+      'a.subject_id',
+      'a.data',
+      'a.ip',
+      'a.created_at',
+      'u.name as actor_name',
+    ])
     .where('a.actor_user_id', '=', userId)
     .where('a.organisation_id', 'is', null)
     .orderBy('a.id', 'desc')
@@ -52,11 +61,25 @@ export async function listUserAudit(db: Queryable, userId: number, limit: number
 }
 
 /** The change history of one thing in an organisation (a micro-credential, a stack), oldest first. */
-export async function listSubjectAudit(db: Queryable, organisationId: number, subjectType: string, subjectId: string): Promise<AuditRow[]> {
+export async function listSubjectAudit(
+  db: Queryable,
+  organisationId: number,
+  subjectType: string,
+  subjectId: string,
+): Promise<AuditRow[]> {
   return db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select(['a.id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.data', 'a.ip', 'a.created_at', 'u.name as actor_name'])
+    .select([
+      'a.id',
+      'a.action',
+      'a.subject_type',
+      'a.subject_id',
+      'a.data',
+      'a.ip',
+      'a.created_at',
+      'u.name as actor_name',
+    ])
     .where('a.organisation_id', '=', organisationId)
     .where('a.subject_type', '=', subjectType)
     .where('a.subject_id', '=', subjectId)
@@ -90,13 +113,32 @@ function filteredAudit(db: Queryable, organisationId: number, filter: AuditFilte
   let q = db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .leftJoin('user_emails as ue', (j) => j.onRef('ue.user_id', '=', 'a.actor_user_id').on('ue.is_primary', '=', true))
-    .select(['a.id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.data', 'a.ip', 'a.created_at', 'u.name as actor_name', 'ue.email as actor_email'])
+    .leftJoin('user_emails as ue', (j) =>
+      j.onRef('ue.user_id', '=', 'a.actor_user_id').on('ue.is_primary', '=', true),
+    )
+    .select([
+      'a.id',
+      'a.action',
+      'a.subject_type',
+      'a.subject_id',
+      'a.data',
+      'a.ip',
+      'a.created_at',
+      'u.name as actor_name',
+      'ue.email as actor_email',
+    ])
     .where('a.organisation_id', '=', organisationId);
   if (filter.action) q = q.where('a.action', '=', filter.action);
   if (filter.actorEmail) {
     const email = filter.actorEmail.trim().toLowerCase();
-    q = q.where('a.actor_user_id', 'in', db.selectFrom('user_emails').select('user_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email)));
+    q = q.where(
+      'a.actor_user_id',
+      'in',
+      db
+        .selectFrom('user_emails')
+        .select('user_id')
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', email)),
+    );
   }
   if (filter.subject) {
     const subject = filter.subject.trim();
@@ -125,7 +167,12 @@ export async function searchOrganisationAudit(
 }
 
 /** Every row the filter selects, newest first, read a batch at a time (for streamed exports). */
-export async function* eachOrganisationAudit(db: Queryable, organisationId: number, filter: AuditFilter, batchSize = 500): AsyncGenerator<AuditViewRow> {
+export async function* eachOrganisationAudit(
+  db: Queryable,
+  organisationId: number,
+  filter: AuditFilter,
+  batchSize = 500,
+): AsyncGenerator<AuditViewRow> {
   let before: number | undefined;
   for (;;) {
     const rows = await searchOrganisationAudit(db, organisationId, filter, { before, limit: batchSize });
@@ -137,6 +184,12 @@ export async function* eachOrganisationAudit(db: Queryable, organisationId: numb
 
 /** The actions an organisation's log holds, for the filter's choices. */
 export async function organisationAuditActions(db: Queryable, organisationId: number): Promise<string[]> {
-  const rows = await db.selectFrom('audit_events').select('action').distinct().where('organisation_id', '=', organisationId).orderBy('action').execute();
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('action')
+    .distinct()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('action')
+    .execute();
   return rows.map((r) => r.action);
 }

@@ -94,7 +94,24 @@ export async function listInCatalog(db: Queryable, microCredentialId: number): P
     .selectFrom('micro_credential_versions as v')
     .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['v.id', 'v.version', 'v.title', 'v.competency', 'v.effort_hours', 'v.credit_hours', 'v.earning_mode', 'v.tags', 'v.published_at', 'v.search_text', 'm.public_id', 'm.slug', 'm.retired_at', 'o.id as organisation_id', 'o.slug as organisation_slug', 'o.name as organisation_name'])
+    .select([
+      'v.id',
+      'v.version',
+      'v.title',
+      'v.competency',
+      'v.effort_hours',
+      'v.credit_hours',
+      'v.earning_mode',
+      'v.tags',
+      'v.published_at',
+      'v.search_text',
+      'm.public_id',
+      'm.slug',
+      'm.retired_at',
+      'o.id as organisation_id',
+      'o.slug as organisation_slug',
+      'o.name as organisation_name',
+    ])
     .where('v.micro_credential_id', '=', microCredentialId)
     .where('v.status', '=', 'published')
     .executeTakeFirst();
@@ -127,7 +144,10 @@ export async function listInCatalog(db: Queryable, microCredentialId: number): P
  * Listed micro-credentials: full-text search (PostgreSQL), filters, sort and paging, in one
  * indexed query over the denormalised catalog_entries (the total comes from a window count).
  */
-export async function searchCatalog(db: Queryable, query: CatalogQuery): Promise<{ items: CatalogItem[]; total: number }> {
+export async function searchCatalog(
+  db: Queryable,
+  query: CatalogQuery,
+): Promise<{ items: CatalogItem[]; total: number }> {
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
   const page = Math.max(query.page ?? 1, 1);
   const q = query.q?.trim();
@@ -174,14 +194,25 @@ export async function searchCatalog(db: Queryable, query: CatalogQuery): Promise
   if (query.stack) {
     const stack = query.stack;
     select = select.where(({ exists, selectFrom }) =>
-      exists(selectFrom('stack_members as sm').innerJoin('stacks as s', 's.id', 'sm.stack_id').select('sm.stack_id').whereRef('sm.micro_credential_id', '=', 'e.micro_credential_id').where('s.slug', '=', stack)),
+      exists(
+        selectFrom('stack_members as sm')
+          .innerJoin('stacks as s', 's.id', 'sm.stack_id')
+          .select('sm.stack_id')
+          .whereRef('sm.micro_credential_id', '=', 'e.micro_credential_id')
+          .where('s.slug', '=', stack),
+      ),
     );
   }
   const sort = query.sort ?? (q ? 'relevance' : 'newest');
   if (sort === 'relevance' && tsquery) select = select.orderBy(sql`ts_rank(e.search, ${tsquery})`, 'desc');
   else if (sort === 'title') select = select.orderBy('e.title');
   else if (sort === 'effort') select = select.orderBy(sql`e.effort_hours asc nulls last`);
-  const rows = await select.orderBy('e.published_at', 'desc').orderBy('e.micro_credential_id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await select
+    .orderBy('e.published_at', 'desc')
+    .orderBy('e.micro_credential_id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   let total = Number(rows[0]?.total ?? 0);
   if (!rows.length && page > 1) {
     // Past the last page the window count is not available; count without it.
@@ -189,7 +220,11 @@ export async function searchCatalog(db: Queryable, query: CatalogQuery): Promise
     total = counted.total;
   }
   return {
-    items: rows.map(({ total: _t, ...r }) => ({ ...r, effort_hours: r.effort_hours === null ? null : Number(r.effort_hours), credit_hours: r.credit_hours === null ? null : Number(r.credit_hours) })),
+    items: rows.map(({ total: _t, ...r }) => ({
+      ...r,
+      effort_hours: r.effort_hours === null ? null : Number(r.effort_hours),
+      credit_hours: r.credit_hours === null ? null : Number(r.credit_hours),
+    })),
     total,
   };
 }

@@ -95,14 +95,17 @@ function openPool(connectionString: string, options: StorageOptions): pg.Pool {
     // One line per burst: a restart closes every idle connection at once.
     const now = Date.now();
     const fields = { error: err.message, code: (err as { code?: string }).code };
-    if (now - lastWarned > 10_000) options.logger?.warn('the database closed a connection; it will be replaced when needed', fields);
+    if (now - lastWarned > 10_000)
+      options.logger?.warn('the database closed a connection; it will be replaced when needed', fields);
     else options.logger?.debug('the database closed a connection', fields);
     lastWarned = now;
   });
   // A checked-out client whose connection breaks also emits 'error'; the query it runs (or its
   // next one) fails and the pool discards it on release.
   pool.on('connect', (client) => {
-    client.on('error', (err) => options.logger?.debug('a database connection in use broke', { error: err.message }));
+    client.on('error', (err) =>
+      options.logger?.debug('a database connection in use broke', { error: err.message }),
+    );
   });
   return pool;
 }
@@ -156,7 +159,9 @@ function lockDataDir(file: string): () => void {
         alive = false;
       }
       if (alive) {
-        throw new Error(`The embedded database in ${file.replace(/db\.lock$/, '')} is in use by process ${pid} (probably \`cairn serve\`). Stop it first, or use DATABASE_URL for several processes.`);
+        throw new Error(
+          `The embedded database in ${file.replace(/db\.lock$/, '')} is in use by process ${pid} (probably \`cairn serve\`). Stop it first, or use DATABASE_URL for several processes.`,
+        );
       }
     }
   } catch (err) {

@@ -23,11 +23,22 @@ const round = (n: number | null, digits = 1) => (n === null ? null : Number(n.to
 /** Per micro-credential figures of an organisation's earning loop (the issuer's analytics). */
 export async function earningStats(db: Queryable, organisationId: number): Promise<MicroCredentialStats[]> {
   const [apps, attempts, titles] = await Promise.all([
-    db.selectFrom('applications').select(['id', 'micro_credential_id', 'status', 'attempts']).where('organisation_id', '=', organisationId).execute(),
+    db
+      .selectFrom('applications')
+      .select(['id', 'micro_credential_id', 'status', 'attempts'])
+      .where('organisation_id', '=', organisationId)
+      .execute(),
     db
       .selectFrom('attempts as a')
       .innerJoin('applications as p', 'p.id', 'a.application_id')
-      .select(['a.application_id', 'a.number', 'a.decision', 'a.submitted_at', 'a.reviewed_at', 'p.micro_credential_id'])
+      .select([
+        'a.application_id',
+        'a.number',
+        'a.decision',
+        'a.submitted_at',
+        'a.reviewed_at',
+        'p.micro_credential_id',
+      ])
       .where('p.organisation_id', '=', organisationId)
       .execute(),
     db
@@ -47,7 +58,10 @@ export async function earningStats(db: Queryable, organisationId: number): Promi
     const tries = attempts.filter((a) => a.micro_credential_id === mcId);
     const firstReviewed = tries.filter((t) => t.number === 1 && t.decision);
     const passedApps = mine.filter((a) => a.status === 'passed');
-    const turnaround = tries.filter((t) => t.reviewed_at).map((t) => (t.reviewed_at!.getTime() - t.submitted_at.getTime()) / 3_600_000).sort((a, b) => a - b);
+    const turnaround = tries
+      .filter((t) => t.reviewed_at)
+      .map((t) => (t.reviewed_at!.getTime() - t.submitted_at.getTime()) / 3_600_000)
+      .sort((a, b) => a - b);
     stats.push({
       microCredential: mc.public_id,
       title: mc.title,
@@ -55,8 +69,12 @@ export async function earningStats(db: Queryable, organisationId: number): Promi
       submissions: tries.length,
       passed: passedApps.length,
       expired: mine.filter((a) => a.status === 'expired').length,
-      firstTimePassRate: firstReviewed.length ? round(firstReviewed.filter((t) => t.decision === 'passed').length / firstReviewed.length, 3) : null,
-      meanAttemptsToPass: passedApps.length ? round(passedApps.reduce((n, a) => n + a.attempts, 0) / passedApps.length, 2) : null,
+      firstTimePassRate: firstReviewed.length
+        ? round(firstReviewed.filter((t) => t.decision === 'passed').length / firstReviewed.length, 3)
+        : null,
+      meanAttemptsToPass: passedApps.length
+        ? round(passedApps.reduce((n, a) => n + a.attempts, 0) / passedApps.length, 2)
+        : null,
       turnaroundMedianHours: round(percentile(turnaround, 50)),
       turnaroundP90Hours: round(percentile(turnaround, 90)),
     });
@@ -66,10 +84,41 @@ export async function earningStats(db: Queryable, organisationId: number): Promi
 
 /** The statistics as CSV, for spreadsheets. */
 export function statsCsv(stats: MicroCredentialStats[]): string {
-  const header = ['micro_credential', 'title', 'applications', 'submissions', 'passed', 'expired', 'first_time_pass_rate', 'mean_attempts_to_pass', 'turnaround_median_hours', 'turnaround_p90_hours'];
+  const header = [
+    'micro_credential',
+    'title',
+    'applications',
+    'submissions',
+    'passed',
+    'expired',
+    'first_time_pass_rate',
+    'mean_attempts_to_pass',
+    'turnaround_median_hours',
+    'turnaround_p90_hours',
+  ];
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n\r]|^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""').replace(/^([=+\-@])/, "'$1")}"` : s;
   };
-  return [header.join(','), ...stats.map((s) => [s.microCredential, s.title, s.applications, s.submissions, s.passed, s.expired, s.firstTimePassRate, s.meanAttemptsToPass, s.turnaroundMedianHours, s.turnaroundP90Hours].map(cell).join(','))].join('\r\n') + '\r\n';
+  return (
+    [
+      header.join(','),
+      ...stats.map((s) =>
+        [
+          s.microCredential,
+          s.title,
+          s.applications,
+          s.submissions,
+          s.passed,
+          s.expired,
+          s.firstTimePassRate,
+          s.meanAttemptsToPass,
+          s.turnaroundMedianHours,
+          s.turnaroundP90Hours,
+        ]
+          .map(cell)
+          .join(','),
+      ),
+    ].join('\r\n') + '\r\n'
+  );
 }

@@ -16,7 +16,16 @@ for (const backend of testBackends()) {
     const start = at();
     await db.selectFrom('organisations').select('id').limit(1).execute();
     assert.equal(at(), start, 'a select changes nothing');
-    await db.insertInto('organisations').values({ public_id: unique('org_'), slug: unique('c-'), name: 'Counted', kind: 'issuer', updated_at: new Date() }).execute();
+    await db
+      .insertInto('organisations')
+      .values({
+        public_id: unique('org_'),
+        slug: unique('c-'),
+        name: 'Counted',
+        kind: 'issuer',
+        updated_at: new Date(),
+      })
+      .execute();
     assert.ok(at() > start, 'an insert moves it');
     const afterInsert = at();
     await inTransaction(db, async (tx) => {

@@ -9,13 +9,22 @@ export type KeyAlgorithm = 'Ed25519' | 'RSA';
 
 /** Every key an organisation ever had, oldest first. */
 export async function listIssuerKeys(db: Queryable, organisationId: number): Promise<IssuerKey[]> {
-  return db.selectFrom('issuer_keys').selectAll().where('organisation_id', '=', organisationId).orderBy('id').execute();
+  return db
+    .selectFrom('issuer_keys')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('id')
+    .execute();
 }
 
 function newKeyMaterial(algorithm: KeyAlgorithm, vault: KeyVault) {
   if (algorithm === 'Ed25519') {
     const keys = generateEd25519();
-    return { public_key_multibase: keys.publicKeyMultibase, public_key_jwk: null, private_key_encrypted: vault.seal(keys.seed) };
+    return {
+      public_key_multibase: keys.publicKeyMultibase,
+      public_key_jwk: null,
+      private_key_encrypted: vault.seal(keys.seed),
+    };
   }
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
@@ -26,7 +35,13 @@ function newKeyMaterial(algorithm: KeyAlgorithm, vault: KeyVault) {
 }
 
 /** Creates a fresh active key, retiring the current one of that algorithm (still published, no longer used to sign). */
-export async function rotateIssuerKey(db: Queryable, organisationId: number, vault: KeyVault, now: Date, algorithm: KeyAlgorithm = 'Ed25519'): Promise<IssuerKey> {
+export async function rotateIssuerKey(
+  db: Queryable,
+  organisationId: number,
+  vault: KeyVault,
+  now: Date,
+  algorithm: KeyAlgorithm = 'Ed25519',
+): Promise<IssuerKey> {
   return inTransaction(db, async (tx) => {
     await tx
       .updateTable('issuer_keys')
@@ -37,14 +52,26 @@ export async function rotateIssuerKey(db: Queryable, organisationId: number, vau
       .execute();
     return tx
       .insertInto('issuer_keys')
-      .values({ public_id: publicId('key'), organisation_id: organisationId, algorithm, ...newKeyMaterial(algorithm, vault), created_at: now })
+      .values({
+        public_id: publicId('key'),
+        organisation_id: organisationId,
+        algorithm,
+        ...newKeyMaterial(algorithm, vault),
+        created_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   });
 }
 
 /** Marks a key compromised: it stops signing and credentials it signed no longer verify. */
-export async function revokeIssuerKey(db: Queryable, organisationId: number, keyPublicId: string, reason: string, now: Date): Promise<boolean> {
+export async function revokeIssuerKey(
+  db: Queryable,
+  organisationId: number,
+  keyPublicId: string,
+  reason: string,
+  now: Date,
+): Promise<boolean> {
   const r = await db
     .updateTable('issuer_keys')
     .set({ status: 'revoked', revoked_at: now, revocation_reason: reason })
@@ -70,8 +97,21 @@ export interface RsaSigningKey {
 // (by public id: unique across databases too).
 const cache = new Map<string, SigningKey | RsaSigningKey>();
 
-async function activeRow(db: Queryable, organisationId: number, vault: KeyVault, now: Date, algorithm: KeyAlgorithm): Promise<IssuerKey> {
-  const find = () => db.selectFrom('issuer_keys').selectAll().where('organisation_id', '=', organisationId).where('algorithm', '=', algorithm).where('status', '=', 'active').executeTakeFirst();
+async function activeRow(
+  db: Queryable,
+  organisationId: number,
+  vault: KeyVault,
+  now: Date,
+  algorithm: KeyAlgorithm,
+): Promise<IssuerKey> {
+  const find = () =>
+    db
+      .selectFrom('issuer_keys')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('algorithm', '=', algorithm)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
   const row = await find();
   if (row) return row;
   try {
@@ -85,7 +125,12 @@ async function activeRow(db: Queryable, organisationId: number, vault: KeyVault,
 }
 
 /** The organisation's active Ed25519 key, created on first use. Call it outside a transaction. */
-export async function activeSigningKey(db: Queryable, organisationId: number, vault: KeyVault, now: Date): Promise<SigningKey> {
+export async function activeSigningKey(
+  db: Queryable,
+  organisationId: number,
+  vault: KeyVault,
+  now: Date,
+): Promise<SigningKey> {
   const row = await activeRow(db, organisationId, vault, now, 'Ed25519');
   const cached = cache.get(row.public_id);
   if (cached) return cached as SigningKey;
@@ -95,11 +140,20 @@ export async function activeSigningKey(db: Queryable, organisationId: number, va
 }
 
 /** The organisation's active RSA key (RS256 VC-JWTs), created on first use. Call it outside a transaction. */
-export async function activeRsaKey(db: Queryable, organisationId: number, vault: KeyVault, now: Date): Promise<RsaSigningKey> {
+export async function activeRsaKey(
+  db: Queryable,
+  organisationId: number,
+  vault: KeyVault,
+  now: Date,
+): Promise<RsaSigningKey> {
   const row = await activeRow(db, organisationId, vault, now, 'RSA');
   const cached = cache.get(row.public_id);
   if (cached) return cached as RsaSigningKey;
-  const privateKey = createPrivateKey({ key: Buffer.from(vault.open(row.private_key_encrypted)), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.from(vault.open(row.private_key_encrypted)),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const key = { row, privateKey, publicKey: createPublicKey(privateKey) };
   cache.set(row.public_id, key);
   return key;

@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import { inTransaction, type Queryable } from './database.ts';
 
 /** Failed logins for a key (an email or an address) since a time. */
-export async function countLoginFailures(db: Queryable, key: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+export async function countLoginFailures(
+  db: Queryable,
+  key: string,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> {
   const row = await db
     .selectFrom('login_failures')
     .select([(eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.min('failed_at').as('oldest')])
@@ -25,10 +29,17 @@ export type LoginReservation = { ok: true; ids: number[] } | { ok: false; key: s
  * check more than `max` passwords per key and window. The rows recorded are failures until the
  * login succeeds and releases them (`releaseLoginAttempt`).
  */
-export async function reserveLoginAttempt(db: Queryable, keys: string[], now: Date, since: Date, max: number): Promise<LoginReservation> {
+export async function reserveLoginAttempt(
+  db: Queryable,
+  keys: string[],
+  now: Date,
+  since: Date,
+  max: number,
+): Promise<LoginReservation> {
   const ordered = [...new Set(keys)].sort();
   return inTransaction(db, async (tx) => {
-    for (const key of ordered) await sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}::int4, hashtext(${key}))`.execute(tx);
+    for (const key of ordered)
+      await sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}::int4, hashtext(${key}))`.execute(tx);
     for (const key of ordered) {
       const { count, oldest } = await countLoginFailures(tx, key, since);
       if (count >= max) return { ok: false, key, oldest };

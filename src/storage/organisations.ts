@@ -7,7 +7,11 @@ export async function findOrganisationBySlug(db: Queryable, slug: string): Promi
 }
 
 /** A user's membership of one organisation, if any. */
-export async function findMembership(db: Queryable, organisationId: number, userId: number): Promise<Membership | undefined> {
+export async function findMembership(
+  db: Queryable,
+  organisationId: number,
+  userId: number,
+): Promise<Membership | undefined> {
   return db
     .selectFrom('memberships')
     .selectAll()
@@ -71,7 +75,16 @@ export async function listInvitations(db: Queryable, organisationId: number): Pr
   return db
     .selectFrom('invitations as i')
     .leftJoin('users as u', 'u.id', 'i.invited_by')
-    .select(['i.public_id', 'i.email', 'i.roles', 'i.created_at', 'i.expires_at', 'i.accepted_at', 'i.revoked_at', 'u.name as invited_by_name'])
+    .select([
+      'i.public_id',
+      'i.email',
+      'i.roles',
+      'i.created_at',
+      'i.expires_at',
+      'i.accepted_at',
+      'i.revoked_at',
+      'u.name as invited_by_name',
+    ])
     .where('i.organisation_id', '=', organisationId)
     .orderBy('i.id', 'desc')
     .limit(200)

@@ -16,7 +16,9 @@ export function sqlState(err: unknown): string | undefined {
 
 /** A unique violation (23505), optionally of one named constraint or unique index. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  return sqlState(err) === '23505' && (constraint === undefined || (err as PgError).constraint === constraint);
+  return (
+    sqlState(err) === '23505' && (constraint === undefined || (err as PgError).constraint === constraint)
+  );
 }
 
 /**
@@ -24,4 +26,11 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
  * representation (22P02), invalid binary representation (22P05), a character not in the encoding
  * such as a NUL byte (22021), a bad or out-of-range date/time (22007, 22008), a number out of range (22003).
  */
-export const INVALID_INPUT_STATES: ReadonlySet<string> = new Set(['22P02', '22P05', '22021', '22007', '22008', '22003']);
+export const INVALID_INPUT_STATES: ReadonlySet<string> = new Set([
+  '22P02',
+  '22P05',
+  '22021',
+  '22007',
+  '22008',
+  '22003',
+]);

@@ -3,7 +3,11 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Id = Generated<number>;
-type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+type Json = ColumnType<
+  Record<string, unknown>,
+  string | Record<string, unknown> | undefined,
+  string | Record<string, unknown>
+>;
 
 export interface UsersTable {
   id: Id;
@@ -150,7 +154,11 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   html_body: string;
-  status: ColumnType<'queued' | 'sending' | 'sent' | 'kept', 'queued' | 'sending' | 'sent' | 'kept' | undefined, 'queued' | 'sending' | 'sent' | 'kept'>;
+  status: ColumnType<
+    'queued' | 'sending' | 'sent' | 'kept',
+    'queued' | 'sending' | 'sent' | 'kept' | undefined,
+    'queued' | 'sending' | 'sent' | 'kept'
+  >;
   /** While 'sending': when the sender's claim runs out (a crashed sender's message is sent again after it). */
   sending_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   message_id: string | null;
@@ -167,7 +175,11 @@ export interface IssuerKeysTable {
   /** RSA public keys, as a JWK JSON text. */
   public_key_jwk: string | null;
   private_key_encrypted: string;
-  status: ColumnType<'active' | 'retired' | 'revoked', 'active' | 'retired' | 'revoked' | undefined, 'active' | 'retired' | 'revoked'>;
+  status: ColumnType<
+    'active' | 'retired' | 'revoked',
+    'active' | 'retired' | 'revoked' | undefined,
+    'active' | 'retired' | 'revoked'
+  >;
   created_at: Timestamp;
   retired_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
@@ -251,7 +263,8 @@ export interface MicroCredentialsTable {
 }
 
 export type VersionStatus = 'draft' | 'published' | 'superseded';
-export type EarningMode = 'reviewed_evidence' | 'assessment' | 'attendance' | 'course_completion' | 'proof_of_completion';
+export type EarningMode =
+  'reviewed_evidence' | 'assessment' | 'attendance' | 'course_completion' | 'proof_of_completion';
 
 export interface MicroCredentialVersionsTable {
   id: Id;
@@ -331,7 +344,15 @@ export interface BadgeImagesTable {
   created_at: Timestamp;
 }
 
-export type ApplicationStatus = 'in_progress' | 'submitted' | 'in_review' | 'needs_revision' | 'passed' | 'expired' | 'withdrawn' | 'rejected';
+export type ApplicationStatus =
+  | 'in_progress'
+  | 'submitted'
+  | 'in_review'
+  | 'needs_revision'
+  | 'passed'
+  | 'expired'
+  | 'withdrawn'
+  | 'rejected';
 
 export interface ApplicationsTable {
   id: Id;
@@ -474,7 +495,8 @@ export interface RecognitionProgramsTable {
   updated_at: Timestamp;
 }
 
-export type SubmissionStatus = 'submitted' | 'changes_requested' | 'approved' | 'rejected' | 'withdrawn' | 'superseded';
+export type SubmissionStatus =
+  'submitted' | 'changes_requested' | 'approved' | 'rejected' | 'withdrawn' | 'superseded';
 
 /** An issuer's submission of a micro-credential version (or a pathway / stack) to a recognition program. */
 export interface ProgramSubmissionsTable {
@@ -504,7 +526,15 @@ export interface SubmissionMessagesTable {
   submission_id: number;
   author_user_id: number | null;
   author_side: 'issuer' | 'recognizer';
-  kind: 'comment' | 'changes_requested' | 'approved' | 'rejected' | 'submitted' | 'resubmitted' | 'withdrawn' | 'endorsed';
+  kind:
+    | 'comment'
+    | 'changes_requested'
+    | 'approved'
+    | 'rejected'
+    | 'submitted'
+    | 'resubmitted'
+    | 'withdrawn'
+    | 'endorsed';
   body: string;
   created_at: Timestamp;
 }
@@ -633,7 +663,8 @@ export interface InvoiceCountersTable {
 
 /** Bulk award from a CSV roster (migration 0010). */
 export type AwardRunState = 'uploaded' | 'checking' | 'dry_run' | 'queued' | 'running' | 'done' | 'failed';
-export type AwardRowState = 'unchecked' | 'pending' | 'invalid' | 'duplicate' | 'already_issued' | 'issued' | 'skipped';
+export type AwardRowState =
+  'unchecked' | 'pending' | 'invalid' | 'duplicate' | 'already_issued' | 'issued' | 'skipped';
 
 export interface AwardRunsTable {
   id: Id;
@@ -713,7 +744,11 @@ export interface CompletionNoticesTable {
   credential_id: number;
   submission_id: number | null;
   license_record_id: number | null;
-  state: ColumnType<'new' | 'posted' | 'dismissed', 'new' | 'posted' | 'dismissed' | undefined, 'new' | 'posted' | 'dismissed'>;
+  state: ColumnType<
+    'new' | 'posted' | 'dismissed',
+    'new' | 'posted' | 'dismissed' | undefined,
+    'new' | 'posted' | 'dismissed'
+  >;
   document: string;
   hours_granted: number | null;
   created_at: Timestamp;
@@ -722,7 +757,11 @@ export interface CompletionNoticesTable {
   decided_by: number | null;
   dismiss_reason: string | null;
   digest_sent_at: NullableTimestamp;
-  webhook_state: ColumnType<'none' | 'pending' | 'delivered' | 'failed', 'none' | 'pending' | 'delivered' | 'failed' | undefined, 'none' | 'pending' | 'delivered' | 'failed'>;
+  webhook_state: ColumnType<
+    'none' | 'pending' | 'delivered' | 'failed',
+    'none' | 'pending' | 'delivered' | 'failed' | undefined,
+    'none' | 'pending' | 'delivered' | 'failed'
+  >;
   webhook_attempts: Generated<number>;
   webhook_last_error: string | null;
   webhook_delivered_at: NullableTimestamp;

@@ -15,7 +15,14 @@ export interface SessionUser {
 /** Starts a server-side session; returns the cookie secret. */
 export async function createSession(
   db: Queryable,
-  s: { userId: number; ip: string | null; userAgent: string | null; now: Date; ttlMs: number; activeOrganisationId?: number | null },
+  s: {
+    userId: number;
+    ip: string | null;
+    userAgent: string | null;
+    now: Date;
+    ttlMs: number;
+    activeOrganisationId?: number | null;
+  },
 ): Promise<string> {
   const token = newSecretToken();
   await db
@@ -35,11 +42,24 @@ export async function createSession(
 }
 
 /** The live session for a cookie secret, sliding its expiry at most once a minute. */
-export async function findSession(db: Queryable, token: string, now: Date, ttlMs: number): Promise<SessionUser | undefined> {
+export async function findSession(
+  db: Queryable,
+  token: string,
+  now: Date,
+  ttlMs: number,
+): Promise<SessionUser | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.user_id', 'u.public_id as user_public_id', 'u.name', 'u.is_platform_admin', 's.active_organisation_id', 's.last_seen_at'])
+    .select([
+      's.id as session_id',
+      's.user_id',
+      'u.public_id as user_public_id',
+      'u.name',
+      'u.is_platform_admin',
+      's.active_organisation_id',
+      's.last_seen_at',
+    ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
@@ -59,7 +79,11 @@ export async function deleteSession(db: Queryable, token: string): Promise<void>
 }
 
 /** Ends every session of a user, optionally but one (after a password change). */
-export async function deleteUserSessions(db: Queryable, userId: number, exceptSessionId?: number): Promise<void> {
+export async function deleteUserSessions(
+  db: Queryable,
+  userId: number,
+  exceptSessionId?: number,
+): Promise<void> {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId !== undefined) q = q.where('id', '!=', exceptSessionId);
   await q.execute();

@@ -7,7 +7,12 @@ import type { StatusList } from './schema.ts';
 export type StatusPurpose = 'revocation' | 'suspension';
 
 /** The list new credentials of an organisation get an entry in, created when none has room. */
-export async function currentStatusList(db: Queryable, organisationId: number, purpose: StatusPurpose, now: Date): Promise<StatusList> {
+export async function currentStatusList(
+  db: Queryable,
+  organisationId: number,
+  purpose: StatusPurpose,
+  now: Date,
+): Promise<StatusList> {
   // Fill a list to half, then start another: random picks stay fast and herds stay large.
   const existing = await db
     .selectFrom('status_lists')
@@ -21,7 +26,14 @@ export async function currentStatusList(db: Queryable, organisationId: number, p
   if (existing) return existing;
   return db
     .insertInto('status_lists')
-    .values({ public_id: publicId('sl'), organisation_id: organisationId, purpose, size: MIN_STATUS_LIST_SIZE, bits: emptyBitstring(), created_at: now })
+    .values({
+      public_id: publicId('sl'),
+      organisation_id: organisationId,
+      purpose,
+      size: MIN_STATUS_LIST_SIZE,
+      bits: emptyBitstring(),
+      created_at: now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -30,7 +42,12 @@ export async function currentStatusList(db: Queryable, organisationId: number, p
 export async function pickFreeIndex(db: Queryable, list: StatusList): Promise<number> {
   for (let round = 0; round < 8; round++) {
     const candidates = Array.from({ length: 16 }, () => randomIndex(list.size, () => false)!);
-    const taken = await db.selectFrom('status_entries').select('list_index').where('status_list_id', '=', list.id).where('list_index', 'in', candidates).execute();
+    const taken = await db
+      .selectFrom('status_entries')
+      .select('list_index')
+      .where('status_list_id', '=', list.id)
+      .where('list_index', 'in', candidates)
+      .execute();
     const used = new Set(taken.map((t) => t.list_index));
     const free = candidates.find((c) => !used.has(c));
     if (free !== undefined) return free;
@@ -39,10 +56,21 @@ export async function pickFreeIndex(db: Queryable, list: StatusList): Promise<nu
 }
 
 /** Records the entries of an issued credential and counts them against their lists. */
-export async function recordStatusEntries(db: Queryable, credentialId: number, entries: Array<{ list: StatusList; index: number }>): Promise<void> {
+export async function recordStatusEntries(
+  db: Queryable,
+  credentialId: number,
+  entries: Array<{ list: StatusList; index: number }>,
+): Promise<void> {
   for (const { list, index } of entries) {
-    await db.insertInto('status_entries').values({ credential_id: credentialId, status_list_id: list.id, list_index: index }).execute();
-    await db.updateTable('status_lists').set((eb) => ({ used: eb('used', '+', 1) })).where('id', '=', list.id).execute();
+    await db
+      .insertInto('status_entries')
+      .values({ credential_id: credentialId, status_list_id: list.id, list_index: index })
+      .execute();
+    await db
+      .updateTable('status_lists')
+      .set((eb) => ({ used: eb('used', '+', 1) }))
+      .where('id', '=', list.id)
+      .execute();
   }
 }
 

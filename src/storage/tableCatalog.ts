@@ -12,7 +12,13 @@ import type { Queryable } from './database.ts';
  * Every other table, including the job queue (pending mail and issuing work must not be lost)
  * and the mail outbox, is in the backup.
  */
-export const TABLES_LEFT_OUT = ['sessions', 'login_failures', 'job_schedules', 'schema_migrations', 'schema_migrations_lock'] as const;
+export const TABLES_LEFT_OUT = [
+  'sessions',
+  'login_failures',
+  'job_schedules',
+  'schema_migrations',
+  'schema_migrations_lock',
+] as const;
 
 export interface TableInfo {
   name: string;
@@ -28,7 +34,13 @@ export interface TableInfo {
 
 /** Every table of the public schema a backup covers, parents before children (foreign keys). */
 export async function backupTables(db: Queryable): Promise<TableInfo[]> {
-  const tables = await sql<{ name: string; columns: string[]; types: string[]; pk: string[] | null; sequence: string | null }>`
+  const tables = await sql<{
+    name: string;
+    columns: string[];
+    types: string[];
+    pk: string[] | null;
+    sequence: string | null;
+  }>`
     select c.relname as name,
       array(select a.attname::text from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = '' order by a.attnum) as columns,
       array(select a.atttypid::regtype::text from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped order by a.attnum) as types,
@@ -40,20 +52,34 @@ export async function backupTables(db: Queryable): Promise<TableInfo[]> {
     order by c.relname`.execute(db);
   const edges = await sql<{ child: string; parent: string }>`
     select distinct c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
-    from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace and c.conrelid <> c.confrelid`.execute(db);
+    from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace and c.conrelid <> c.confrelid`.execute(
+    db,
+  );
   const left = new Set<string>(TABLES_LEFT_OUT);
   const byName = new Map(tables.rows.filter((t) => !left.has(t.name)).map((t) => [t.name, t]));
   const parents = new Map<string, Set<string>>([...byName.keys()].map((n) => [n, new Set<string>()]));
-  for (const e of edges.rows) if (byName.has(e.child) && byName.has(e.parent)) parents.get(e.child)!.add(e.parent);
+  for (const e of edges.rows)
+    if (byName.has(e.child) && byName.has(e.parent)) parents.get(e.child)!.add(e.parent);
   const ordered: TableInfo[] = [];
   const done = new Set<string>();
   while (done.size < byName.size) {
-    const ready = [...byName.keys()].filter((n) => !done.has(n) && [...parents.get(n)!].every((p) => done.has(p)));
-    if (!ready.length) throw new Error(`Foreign keys form a cycle among: ${[...byName.keys()].filter((n) => !done.has(n)).join(', ')}`);
+    const ready = [...byName.keys()].filter(
+      (n) => !done.has(n) && [...parents.get(n)!].every((p) => done.has(p)),
+    );
+    if (!ready.length)
+      throw new Error(
+        `Foreign keys form a cycle among: ${[...byName.keys()].filter((n) => !done.has(n)).join(', ')}`,
+      );
     for (const name of ready) {
       const t = byName.get(name)!;
       done.add(name);
-      ordered.push({ name, columns: t.columns, primaryKey: t.pk ?? t.columns, hasBytes: t.types.includes('bytea'), sequence: t.sequence });
+      ordered.push({
+        name,
+        columns: t.columns,
+        primaryKey: t.pk ?? t.columns,
+        hasBytes: t.types.includes('bytea'),
+        sequence: t.sequence,
+      });
     }
   }
   return ordered;
@@ -69,7 +95,9 @@ export async function appliedMigrations(db: Queryable): Promise<string[]> {
 export async function tablesWithRows(db: Queryable, names: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const name of names) {
-    const { rows } = await sql<{ any: boolean }>`select exists (select 1 from ${sql.table(name)}) as any`.execute(db);
+    const { rows } = await sql<{
+      any: boolean;
+    }>`select exists (select 1 from ${sql.table(name)}) as any`.execute(db);
     if (rows[0]?.any) out.push(name);
   }
   return out;
@@ -90,10 +118,14 @@ export async function* streamRows(tx: Queryable, table: TableInfo, batch: number
   const columns = sql.join(table.columns.map((c) => sql.ref(`t.${c}`)));
   const order = sql.join(table.primaryKey.map((c) => sql.ref(`r.${c}`)));
   await sql`declare ${sql.raw(cursor)} no scroll cursor for
-    select row_to_json(r)::text as row from (select ${columns} from ${sql.table(table.name)} t) r order by ${order}`.execute(tx);
+    select row_to_json(r)::text as row from (select ${columns} from ${sql.table(table.name)} t) r order by ${order}`.execute(
+    tx,
+  );
   try {
     for (;;) {
-      const { rows } = await sql<{ row: string }>`fetch forward ${sql.raw(String(batch))} from ${sql.raw(cursor)}`.execute(tx);
+      const { rows } = await sql<{
+        row: string;
+      }>`fetch forward ${sql.raw(String(batch))} from ${sql.raw(cursor)}`.execute(tx);
       for (const r of rows) yield r.row;
       if (rows.length < batch) return;
     }
@@ -103,13 +135,22 @@ export async function* streamRows(tx: Queryable, table: TableInfo, batch: number
 }
 
 /** Inserts rows given as row_to_json text; columns missing from the JSON get their defaults' place as null. */
-export async function insertRows(tx: Queryable, table: string, columns: string[], rowsJson: string): Promise<void> {
+export async function insertRows(
+  tx: Queryable,
+  table: string,
+  columns: string[],
+  rowsJson: string,
+): Promise<void> {
   const list = sql.join(columns.map((c) => sql.id(c)));
-  await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${rowsJson}::json)`.execute(tx);
+  await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${rowsJson}::json)`.execute(
+    tx,
+  );
 }
 
 /** Moves a table's id sequence past the highest id, so new rows get fresh ids after a restore. */
 export async function resetSequence(tx: Queryable, table: TableInfo): Promise<void> {
   if (!table.sequence) return;
-  await sql`select setval(${table.sequence}::regclass, coalesce((select max(id) from ${sql.table(table.name)}), 0) + 1, false)`.execute(tx);
+  await sql`select setval(${table.sequence}::regclass, coalesce((select max(id) from ${sql.table(table.name)}), 0) + 1, false)`.execute(
+    tx,
+  );
 }

@@ -46,5 +46,10 @@ export async function emailsOf(db: Queryable, userId: number): Promise<UserEmail
 
 /** The user's primary address (always present for a real account). */
 export async function primaryEmail(db: Queryable, userId: number): Promise<UserEmail | undefined> {
-  return db.selectFrom('user_emails').selectAll().where('user_id', '=', userId).where('is_primary', '=', true).executeTakeFirst();
+  return db
+    .selectFrom('user_emails')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('is_primary', '=', true)
+    .executeTakeFirst();
 }

@@ -6,7 +6,12 @@ import { addMember, buildOrganisation, buildUser, lastMailTo } from './factories
 import { unique } from './databases.ts';
 import { completeDesign } from './catalogFixtures.ts';
 import { testCredentialServices } from './http.ts';
-import { createMicroCredential, publishDraft, saveStack, updateDraft } from '../commands/designMicroCredential.ts';
+import {
+  createMicroCredential,
+  publishDraft,
+  saveStack,
+  updateDraft,
+} from '../commands/designMicroCredential.ts';
 import { applyForMicroCredential } from '../commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
@@ -106,7 +111,12 @@ export interface AuthzWorld {
   pathway: string;
 }
 
-export async function authzWorld(storage: Storage, clock: ManualClock, config: Config, name: string): Promise<AuthzWorld> {
+export async function authzWorld(
+  storage: Storage,
+  clock: ManualClock,
+  config: Config,
+  name: string,
+): Promise<AuthzWorld> {
   const { db } = storage;
   const deps = { db, clock, config, credentials: testCredentialServices() };
   const org = await buildOrganisation(db, { kind: 'both', name: `${name} ${unique('')}` });
@@ -117,8 +127,14 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   }
   const as = (u: TestUser) => ({ userId: u.id, ip: null });
   const earner = await buildUser(db, { name: `${name} earner` });
-  const earnerEmailId = (await db.selectFrom('user_emails').select('id').where('user_id', '=', earner.id).executeTakeFirstOrThrow()).id;
-  const { token, publicId: tokenId } = await createApiToken(deps, { organisationId: org.id, userId: members.owner.id, ip: null }, { name: 'matrix' });
+  const earnerEmailId = (
+    await db.selectFrom('user_emails').select('id').where('user_id', '=', earner.id).executeTakeFirstOrThrow()
+  ).id;
+  const { token, publicId: tokenId } = await createApiToken(
+    deps,
+    { organisationId: org.id, userId: members.owner.id, ip: null },
+    { name: 'matrix' },
+  );
 
   const designer = as(members.designer);
   const title = `Routines ${unique('')}`;
@@ -136,13 +152,30 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
     }),
   );
   await publishDraft(deps, designer, org.slug, mc.publicId);
-  const stack = await saveStack(deps, designer, org.slug, { name: `Stack ${unique('')}`, description: 'Routines', microCredentials: [mc.publicId] });
+  const stack = await saveStack(deps, designer, org.slug, {
+    name: `Stack ${unique('')}`,
+    description: 'Routines',
+    microCredentials: [mc.publicId],
+  });
 
   const application = (await applyForMicroCredential(deps, as(earner), mc.publicId)).publicId;
   await saveEvidence(deps, as(earner), application, 0, { value: 'What changed: more time to learn.' });
-  const evidenceFile = (await saveEvidenceFile(deps, as(earner), application, 1, { name: 'routine-plan.pdf', bytes: evidencePdf() })).publicId;
+  const evidenceFile = (
+    await saveEvidenceFile(deps, as(earner), application, 1, {
+      name: 'routine-plan.pdf',
+      bytes: evidencePdf(),
+    })
+  ).publicId;
   await submitApplication(deps, as(earner), application);
-  const attemptOf = async (applicationId: string) => (await db.selectFrom('attempts as t').innerJoin('applications as a', 'a.id', 't.application_id').select('t.public_id').where('a.public_id', '=', applicationId).executeTakeFirstOrThrow()).public_id;
+  const attemptOf = async (applicationId: string) =>
+    (
+      await db
+        .selectFrom('attempts as t')
+        .innerJoin('applications as a', 'a.id', 't.application_id')
+        .select('t.public_id')
+        .where('a.public_id', '=', applicationId)
+        .executeTakeFirstOrThrow()
+    ).public_id;
   const attempt = await attemptOf(application);
 
   // Calibration: a second reviewer (added now, so the first application stays with `reviewer`)
@@ -154,37 +187,111 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
   await saveEvidence(deps, as(peer), peerApplication, 0, { value: 'What changed: calmer mornings.' });
   await submitApplication(deps, as(peer), peerApplication);
   const reviewedAttempt = await attemptOf(peerApplication);
-  await reviewAttempt(deps, as(firstReviewer), reviewedAttempt, { scores: { plan: 'proficient', video: 'proficient' }, overallFeedback: 'Clear and complete.', decision: 'passed' });
-  const secondReview = (await requestSecondReview(deps, as(members.admin), org.slug, reviewedAttempt)).publicId;
-  const assigned = await db.selectFrom('second_reviews').select('reviewer_user_id').where('public_id', '=', secondReview).executeTakeFirstOrThrow();
-  if (assigned.reviewer_user_id !== members.reviewer.id) throw new Error('The second review should go to the reviewer member.');
+  await reviewAttempt(deps, as(firstReviewer), reviewedAttempt, {
+    scores: { plan: 'proficient', video: 'proficient' },
+    overallFeedback: 'Clear and complete.',
+    decision: 'passed',
+  });
+  const secondReview = (await requestSecondReview(deps, as(members.admin), org.slug, reviewedAttempt))
+    .publicId;
+  const assigned = await db
+    .selectFrom('second_reviews')
+    .select('reviewer_user_id')
+    .where('public_id', '=', secondReview)
+    .executeTakeFirstOrThrow();
+  if (assigned.reviewer_user_id !== members.reviewer.id)
+    throw new Error('The second review should go to the reviewer member.');
 
   // Proof of completion with a fee (program A): applied, certificate uploaded and submitted, unpaid.
   const proofTitle = `Trauma-informed practice ${unique('')}`;
   const proofMc = await createMicroCredential(deps, designer, org.slug, { title: proofTitle });
-  await updateDraft(deps, designer, org.slug, proofMc.publicId, completeDesign(proofTitle, { earningMode: 'proof_of_completion', evidenceParts: [], rubric: undefined, approvedPrograms: ['Program A'], applicationFeeCents: 2500, applicationFeeCurrency: 'USD' }));
-  const badgeImage = (await setBadgeImage(deps, designer, org.slug, proofMc.publicId, { generate: {} })).publicId;
+  await updateDraft(
+    deps,
+    designer,
+    org.slug,
+    proofMc.publicId,
+    completeDesign(proofTitle, {
+      earningMode: 'proof_of_completion',
+      evidenceParts: [],
+      rubric: undefined,
+      approvedPrograms: ['Program A'],
+      applicationFeeCents: 2500,
+      applicationFeeCurrency: 'USD',
+    }),
+  );
+  const badgeImage = (await setBadgeImage(deps, designer, org.slug, proofMc.publicId, { generate: {} }))
+    .publicId;
   await publishDraft(deps, designer, org.slug, proofMc.publicId);
   const proof = await applyForMicroCredential(deps, as(earner), proofMc.publicId, { program: 'Program A' });
   if (!proof.payment) throw new Error('The proof application should have a fee to pay.');
-  await uploadCertificate(deps, as(earner), proof.publicId, { name: 'certificate.pdf', bytes: evidencePdf() });
+  await uploadCertificate(deps, as(earner), proof.publicId, {
+    name: 'certificate.pdf',
+    bytes: evidencePdf(),
+  });
   await submitProof(deps, as(earner), proof.publicId);
-  const pathway = (await savePathway(deps, designer, org.slug, { name: `Pathway ${unique('')}`, requirement: { type: 'all', items: [{ type: 'microCredential', id: mc.publicId }, { type: 'microCredential', id: proofMc.publicId }] } })).publicId;
+  const pathway = (
+    await savePathway(deps, designer, org.slug, {
+      name: `Pathway ${unique('')}`,
+      requirement: {
+        type: 'all',
+        items: [
+          { type: 'microCredential', id: mc.publicId },
+          { type: 'microCredential', id: proofMc.publicId },
+        ],
+      },
+    })
+  ).publicId;
 
-  const webhook = (await createSubscription({ db, clock, config, vault: deps.credentials.vault }, { organisationId: org.id, userId: members.owner.id, ip: null }, { url: 'https://example.org/cairn-events', events: ['credential.issued'] })).publicId;
-  const issued = await issueCredential(deps, { organisationId: org.id, userId: members.issuing_staff.id, ip: null }, { recipient: { email: earner.email }, microCredential: mc.publicId, formats: ['ldp', 'jwt'] });
-  const webhookDelivery = (await db.selectFrom('webhook_deliveries as d').innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id').select('d.public_id').where('s.public_id', '=', webhook).executeTakeFirstOrThrow()).public_id;
+  const webhook = (
+    await createSubscription(
+      { db, clock, config, vault: deps.credentials.vault },
+      { organisationId: org.id, userId: members.owner.id, ip: null },
+      { url: 'https://example.org/cairn-events', events: ['credential.issued'] },
+    )
+  ).publicId;
+  const issued = await issueCredential(
+    deps,
+    { organisationId: org.id, userId: members.issuing_staff.id, ip: null },
+    { recipient: { email: earner.email }, microCredential: mc.publicId, formats: ['ldp', 'jwt'] },
+  );
+  const webhookDelivery = (
+    await db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id')
+      .select('d.public_id')
+      .where('s.public_id', '=', webhook)
+      .executeTakeFirstOrThrow()
+  ).public_id;
   if (!issued.jwt) throw new Error('The credential should have a VC-JWT.');
   const claimPath = (await lastMailTo(db, earner.email)).path ?? '';
   const claimToken = claimPath.split('/').pop() ?? '';
-  const statusList = (await db.selectFrom('status_lists').select('public_id').where('organisation_id', '=', org.id).orderBy('id').executeTakeFirstOrThrow()).public_id;
+  const statusList = (
+    await db
+      .selectFrom('status_lists')
+      .select('public_id')
+      .where('organisation_id', '=', org.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).public_id;
 
   const collection = await createCollection(deps, as(earner), { name: 'Showcase' });
   await addToCollection(deps, as(earner), collection, issued.publicId);
-  const collectionItem = (await db.selectFrom('collection_items as i').innerJoin('collections as c', 'c.id', 'i.collection_id').select('i.id').where('c.public_id', '=', collection).executeTakeFirstOrThrow()).id;
+  const collectionItem = (
+    await db
+      .selectFrom('collection_items as i')
+      .innerJoin('collections as c', 'c.id', 'i.collection_id')
+      .select('i.id')
+      .where('c.public_id', '=', collection)
+      .executeTakeFirstOrThrow()
+  ).id;
   const shareToken = (await shareCollection(deps, as(earner), collection, true)) ?? '';
-  const imported = (await importBadge(deps, as(earner), { text: JSON.stringify(issued.credential) })).publicId;
-  const importedImage = (await importBadge(deps, as(earner), { text: bakeSvg(defaultBadgeSvg(title, org.name), JSON.stringify(issued.credential)) })).publicId;
+  const imported = (await importBadge(deps, as(earner), { text: JSON.stringify(issued.credential) }))
+    .publicId;
+  const importedImage = (
+    await importBadge(deps, as(earner), {
+      text: bakeSvg(defaultBadgeSvg(title, org.name), JSON.stringify(issued.credential)),
+    })
+  ).publicId;
   await addToCollection(deps, as(earner), collection, importedImage);
   const now = clock.now();
   const connection = publicId('conn');
@@ -215,43 +322,115 @@ export async function authzWorld(storage: Storage, clock: ManualClock, config: C
     .execute();
 
   const officer = as(members.recognition_officer);
-  const program = (await createProgram(deps, officer, org.slug, { name: `Renewal ${unique('')}`, licenseName: 'License', cycleYears: 5, hoursRequired: 10, unitRule: 'fixed', fixedHours: 1 })).publicId;
+  const program = (
+    await createProgram(deps, officer, org.slug, {
+      name: `Renewal ${unique('')}`,
+      licenseName: 'License',
+      cycleYears: 5,
+      hoursRequired: 10,
+      unitRule: 'fixed',
+      fixedHours: 1,
+    })
+  ).publicId;
   // An organisation cannot recognize its own micro-credentials: a partner (issuer and recognizer)
   // submits to this organisation's program, and this organisation submits to the partner's.
   const partner = await buildOrganisation(db, { kind: 'both', name: `${name} partner ${unique('')}` });
   const partnerStaff = await buildUser(db, { name: `${name} partner staff` });
   await addMember(db, partner.id, partnerStaff.id, ['designer', 'issuing_staff', 'recognition_officer']);
   const partnerTitle = `Circles ${unique('')}`;
-  const partnerMc = await createMicroCredential(deps, as(partnerStaff), partner.slug, { title: partnerTitle });
+  const partnerMc = await createMicroCredential(deps, as(partnerStaff), partner.slug, {
+    title: partnerTitle,
+  });
   await updateDraft(deps, as(partnerStaff), partner.slug, partnerMc.publicId, completeDesign(partnerTitle));
   await publishDraft(deps, as(partnerStaff), partner.slug, partnerMc.publicId);
-  const partnerProgram = (await createProgram(deps, as(partnerStaff), partner.slug, { name: `Partner renewal ${unique('')}`, licenseName: 'License', cycleYears: 5, hoursRequired: 10, unitRule: 'fixed', fixedHours: 1 })).publicId;
-  const submission = (await submitForRecognition(deps, as(members.issuing_staff), org.slug, { program: partnerProgram, microCredential: mc.publicId, statement: 'Peer-reviewed against the rubric.' })).publicId;
-  const incoming = (await submitForRecognition(deps, as(partnerStaff), partner.slug, { program, microCredential: partnerMc.publicId, statement: 'Assessed by trained peers.' })).publicId;
-  const license = (await linkLicense(deps, as(earner), { program, licenseNumber: `L-${unique('')}`, cycleStart: '2025-01-01' })).publicId;
+  const partnerProgram = (
+    await createProgram(deps, as(partnerStaff), partner.slug, {
+      name: `Partner renewal ${unique('')}`,
+      licenseName: 'License',
+      cycleYears: 5,
+      hoursRequired: 10,
+      unitRule: 'fixed',
+      fixedHours: 1,
+    })
+  ).publicId;
+  const submission = (
+    await submitForRecognition(deps, as(members.issuing_staff), org.slug, {
+      program: partnerProgram,
+      microCredential: mc.publicId,
+      statement: 'Peer-reviewed against the rubric.',
+    })
+  ).publicId;
+  const incoming = (
+    await submitForRecognition(deps, as(partnerStaff), partner.slug, {
+      program,
+      microCredential: partnerMc.publicId,
+      statement: 'Assessed by trained peers.',
+    })
+  ).publicId;
+  const license = (
+    await linkLicense(deps, as(earner), {
+      program,
+      licenseNumber: `L-${unique('')}`,
+      cycleStart: '2025-01-01',
+    })
+  ).publicId;
   // A second partner micro-credential, approved in this organisation's program and endorsed; the
   // partner issues it to the earner, which brings this organisation a completion notice.
   const approvedTitle = `Restorative circles ${unique('')}`;
-  const approvedMc = await createMicroCredential(deps, as(partnerStaff), partner.slug, { title: approvedTitle });
+  const approvedMc = await createMicroCredential(deps, as(partnerStaff), partner.slug, {
+    title: approvedTitle,
+  });
   await updateDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId, completeDesign(approvedTitle));
   await publishDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId);
-  const approved = (await submitForRecognition(deps, as(partnerStaff), partner.slug, { program, microCredential: approvedMc.publicId, statement: 'Assessed by trained peers.' })).publicId;
+  const approved = (
+    await submitForRecognition(deps, as(partnerStaff), partner.slug, {
+      program,
+      microCredential: approvedMc.publicId,
+      statement: 'Assessed by trained peers.',
+    })
+  ).publicId;
   await approveSubmission(deps, officer, org.slug, approved, { hours: 1 });
   const endorsement = (await endorseSubmission(deps, officer, org.slug, approved, {})).publicId;
-  const partnerIssued = await issueCredential(deps, { organisationId: partner.id, userId: partnerStaff.id, ip: null }, { recipient: { email: earner.email }, microCredential: approvedMc.publicId });
-  const partnerCredential = await db.selectFrom('credentials').select('id').where('public_id', '=', partnerIssued.publicId).executeTakeFirstOrThrow();
+  const partnerIssued = await issueCredential(
+    deps,
+    { organisationId: partner.id, userId: partnerStaff.id, ip: null },
+    { recipient: { email: earner.email }, microCredential: approvedMc.publicId },
+  );
+  const partnerCredential = await db
+    .selectFrom('credentials')
+    .select('id')
+    .where('public_id', '=', partnerIssued.publicId)
+    .executeTakeFirstOrThrow();
   await createCompletionNotices(deps, partnerCredential.id);
-  const notice = (await db.selectFrom('completion_notices as n').innerJoin('recognition_programs as p', 'p.id', 'n.program_id').select('n.public_id').where('p.public_id', '=', program).where('n.credential_id', '=', partnerCredential.id).executeTakeFirstOrThrow()).public_id;
+  const notice = (
+    await db
+      .selectFrom('completion_notices as n')
+      .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
+      .select('n.public_id')
+      .where('p.public_id', '=', program)
+      .where('n.credential_id', '=', partnerCredential.id)
+      .executeTakeFirstOrThrow()
+  ).public_id;
 
   const invitee = `${unique('invitee')}@example.org`;
-  const invitation = (await inviteMember(deps, as(members.owner), org.slug, { email: invitee, roles: ['reviewer'] })).publicId;
+  const invitation = (
+    await inviteMember(deps, as(members.owner), org.slug, { email: invitee, roles: ['reviewer'] })
+  ).publicId;
   const invitationToken = ((await lastMailTo(db, invitee)).path ?? '').split('/').pop() ?? '';
 
-  const team = (await createTeam(deps, as(earner), { name: 'Learning circle', microCredentials: [mc.publicId] })).publicId;
-  const teamToken = (await inviteToTeam(deps, as(earner), team, { email: `${unique('mate')}@example.org` })).token;
+  const team = (
+    await createTeam(deps, as(earner), { name: 'Learning circle', microCredentials: [mc.publicId] })
+  ).publicId;
+  const teamToken = (await inviteToTeam(deps, as(earner), team, { email: `${unique('mate')}@example.org` }))
+    .token;
 
   const outboxMessage = (await lastMailTo(db, earner.email)).mail?.public_id ?? '';
-  const run = await createAwardRun(deps, { organisationId: org.id, userId: members.issuing_staff.id, ip: null }, { microCredential: mc.publicId, fileName: 'roster.csv' }, csvStream('Email,Name\nada@example.org,Ada\n'));
+  const run = await createAwardRun(
+    deps,
+    { organisationId: org.id, userId: members.issuing_staff.id, ip: null },
+    { microCredential: mc.publicId, fileName: 'roster.csv' },
+    csvStream('Email,Name\nada@example.org,Ada\n'),
+  );
 
   return {
     org,

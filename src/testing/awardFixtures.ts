@@ -10,8 +10,20 @@ import { testConfig, testCredentialServices } from './http.ts';
 const tag = () => randomBytes(5).toString('hex');
 
 async function member(storage: Storage, organisationId: number, role: 'designer' | 'issuing_staff') {
-  const user = await storage.db.insertInto('users').values({ public_id: publicId('usr'), name: `Award ${role}`, password_hash: 'not-a-login', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-  await storage.db.insertInto('memberships').values({ organisation_id: organisationId, user_id: user.id, roles: [role] }).execute();
+  const user = await storage.db
+    .insertInto('users')
+    .values({
+      public_id: publicId('usr'),
+      name: `Award ${role}`,
+      password_hash: 'not-a-login',
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await storage.db
+    .insertInto('memberships')
+    .values({ organisation_id: organisationId, user_id: user.id, roles: [role] })
+    .execute();
   return user;
 }
 
@@ -21,13 +33,29 @@ export async function awardSetup(storage: Storage, options: { clock?: ManualCloc
   const config = testConfig();
   const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
   const slug = `award-${tag()}`;
-  const org = await storage.db.insertInto('organisations').values({ public_id: publicId('org'), slug, name: `Riverside ${slug}`, kind: 'issuer', updated_at: new Date() }).returning(['id', 'slug', 'name']).executeTakeFirstOrThrow();
+  const org = await storage.db
+    .insertInto('organisations')
+    .values({
+      public_id: publicId('org'),
+      slug,
+      name: `Riverside ${slug}`,
+      kind: 'issuer',
+      updated_at: new Date(),
+    })
+    .returning(['id', 'slug', 'name'])
+    .executeTakeFirstOrThrow();
   const designer = await member(storage, org.id, 'designer');
   const staff = await member(storage, org.id, 'issuing_staff');
   const design = { userId: designer.id, ip: null };
   const title = `Attendance ${tag()}`;
   const mc = await createMicroCredential(deps, design, org.slug, { title });
-  await updateDraft(deps, design, org.slug, mc.publicId, completeDesign(title, { earningMode: 'attendance', evidenceParts: [] }));
+  await updateDraft(
+    deps,
+    design,
+    org.slug,
+    mc.publicId,
+    completeDesign(title, { earningMode: 'attendance', evidenceParts: [] }),
+  );
   await publishDraft(deps, design, org.slug, mc.publicId);
   const actor = { organisationId: org.id, userId: staff.id, ip: null };
   return { clock, config, deps, org, staff, mc, actor };

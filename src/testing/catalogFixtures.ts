@@ -10,8 +10,26 @@ export const exampleRubric: Rubric = {
     { id: 'proficient', name: 'Proficient' },
   ],
   criteria: [
-    { id: 'plan', name: 'Routine plan', descriptors: { beginning: 'Missing steps', developing: 'Steps unclear', proficient: 'Clear, taught steps' }, passingLevel: 'proficient' },
-    { id: 'video', name: 'Lesson video', descriptors: { beginning: 'Not shown', developing: 'Partly shown', proficient: 'Routine shown end to end' }, passingLevel: 'developing' },
+    {
+      id: 'plan',
+      name: 'Routine plan',
+      descriptors: {
+        beginning: 'Missing steps',
+        developing: 'Steps unclear',
+        proficient: 'Clear, taught steps',
+      },
+      passingLevel: 'proficient',
+    },
+    {
+      id: 'video',
+      name: 'Lesson video',
+      descriptors: {
+        beginning: 'Not shown',
+        developing: 'Partly shown',
+        proficient: 'Routine shown end to end',
+      },
+      passingLevel: 'developing',
+    },
   ],
   passRule: { type: 'all' },
 };
@@ -36,9 +54,14 @@ export const completeDesign = (title: string, extra: Record<string, unknown> = {
   ...extra,
 });
 
-
 /** Creates a micro-credential, fills it in with completeDesign(title, extra) and publishes version 1. */
-export async function publishedMicroCredential(deps: CommandDeps, actor: Actor, orgSlug: string, title: string, extra: Record<string, unknown> = {}): Promise<{ publicId: string; slug: string }> {
+export async function publishedMicroCredential(
+  deps: CommandDeps,
+  actor: Actor,
+  orgSlug: string,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ publicId: string; slug: string }> {
   const created = await createMicroCredential(deps, actor, orgSlug, { title });
   await updateDraft(deps, actor, orgSlug, created.publicId, completeDesign(title, extra));
   await publishDraft(deps, actor, orgSlug, created.publicId);

@@ -10,23 +10,57 @@ import { publishedMicroCredential } from './catalogFixtures.ts';
 import { testCredentialServices } from './http.ts';
 
 /** A small PDF with a unique line, so its sha256 is its own. */
-export const evidencePdf = () => new TextEncoder().encode(`%PDF-1.4\n% ${randomBytes(8).toString('hex')}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+export const evidencePdf = () =>
+  new TextEncoder().encode(
+    `%PDF-1.4\n% ${randomBytes(8).toString('hex')}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`,
+  );
 
 /**
  * An issuer with a designer and issuing staff, a published micro-credential with a file part,
  * and an earner who applied, uploaded an evidence file and was awarded a signed credential.
  */
-export async function earnerWithEverything(storage: Storage, config: Config, options: { clock?: ManualClock } = {}) {
+export async function earnerWithEverything(
+  storage: Storage,
+  config: Config,
+  options: { clock?: ManualClock } = {},
+) {
   const clock = options.clock ?? new ManualClock(new Date('2026-03-01T12:00:00Z'));
   const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
   const org = await buildOrganisation(storage.db, { kind: 'issuer' });
-  const [designer, staff, earner] = await Promise.all([buildUser(storage.db), buildUser(storage.db), buildUser(storage.db, { name: 'Erin Earner' })]);
+  const [designer, staff, earner] = await Promise.all([
+    buildUser(storage.db),
+    buildUser(storage.db),
+    buildUser(storage.db, { name: 'Erin Earner' }),
+  ]);
   await addMember(storage.db, org.id, designer.id, ['designer']);
   await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
-  const mc = await publishedMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, `Routines ${randomBytes(4).toString('hex')}`);
+  const mc = await publishedMicroCredential(
+    deps,
+    { userId: designer.id, ip: null },
+    org.slug,
+    `Routines ${randomBytes(4).toString('hex')}`,
+  );
   const application = await applyForMicroCredential(deps, { userId: earner.id, ip: null }, mc.publicId);
   const pdf = evidencePdf();
-  const file = await saveEvidenceFile(deps, { userId: earner.id, ip: null }, application.publicId, 0, { name: 'routine-plan.pdf', bytes: pdf });
-  const issued = await awardCredential(deps, { organisationId: org.id, userId: staff.id, ip: null }, { email: earner.email, microCredential: mc.publicId, narrative: 'Taught the routine.' });
-  return { clock, deps, org, designer, staff, earner, mc, application, file: { ...file, bytes: pdf }, issued };
+  const file = await saveEvidenceFile(deps, { userId: earner.id, ip: null }, application.publicId, 0, {
+    name: 'routine-plan.pdf',
+    bytes: pdf,
+  });
+  const issued = await awardCredential(
+    deps,
+    { organisationId: org.id, userId: staff.id, ip: null },
+    { email: earner.email, microCredential: mc.publicId, narrative: 'Taught the routine.' },
+  );
+  return {
+    clock,
+    deps,
+    org,
+    designer,
+    staff,
+    earner,
+    mc,
+    application,
+    file: { ...file, bytes: pdf },
+    issued,
+  };
 }

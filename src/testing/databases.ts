@@ -26,7 +26,10 @@ function sharedPglite(): Promise<Storage> {
 }
 
 /** A fresh, migrated database on a PostgreSQL server (tests, benchmarks); `drop()` removes it. */
-export async function scratchPostgres(adminUrl: string, options: { prefix?: string; poolSize?: number } = {}): Promise<{ storage: Storage; url: string; drop(): Promise<void> }> {
+export async function scratchPostgres(
+  adminUrl: string,
+  options: { prefix?: string; poolSize?: number } = {},
+): Promise<{ storage: Storage; url: string; drop(): Promise<void> }> {
   const name = `${options.prefix ?? 'cairn_test'}_${process.pid}_${randomBytes(3).toString('hex')}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -34,7 +37,11 @@ export async function scratchPostgres(adminUrl: string, options: { prefix?: stri
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const storage = await openStorage({ databaseUrl: url.toString(), dataDir: '', poolSize: options.poolSize ?? 10 });
+  const storage = await openStorage({
+    databaseUrl: url.toString(),
+    dataDir: '',
+    poolSize: options.poolSize ?? 10,
+  });
   await migrate(storage.db);
   return {
     storage,
@@ -77,7 +84,10 @@ export async function dropTestDatabase(adminUrl: string, name: string): Promise<
   await admin.connect();
   try {
     for (let i = 0; i < 50; i++) {
-      const { rows } = await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+      const { rows } = await admin.query<{ n: string }>(
+        'select count(*) as n from pg_stat_activity where datname = $1',
+        [name],
+      );
       if (Number(rows[0]?.n ?? 0) === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -24,16 +24,41 @@ const config = ledgerConfig;
 const services = testCredentialServices();
 
 /** An issuer with a published micro-credential, a recognizer program approving version 1, an earner. */
-export async function ledgerScenario(storage: Storage, options: { posting?: 'automatic' | 'review'; unitRule?: 'fixed' | 'credit_hours'; fixedHours?: number; cap?: number; hoursGranted?: number; digest?: boolean } = {}) {
+export async function ledgerScenario(
+  storage: Storage,
+  options: {
+    posting?: 'automatic' | 'review';
+    unitRule?: 'fixed' | 'credit_hours';
+    fixedHours?: number;
+    cap?: number;
+    hoursGranted?: number;
+    digest?: boolean;
+  } = {},
+) {
   const clock = new ManualClock(new Date('2026-11-24T09:00:00Z'));
   const deps = { db: storage.db, config, clock, credentials: services };
   const issuerOrg = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Union Academy' });
   const staff = await buildUser(storage.db);
   await addMember(storage.db, issuerOrg.id, staff.id, ['designer', 'issuing_staff']);
-  const { publicId: mcPublicId } = await createMicroCredential(deps, { userId: staff.id, ip: null }, issuerOrg.slug, { title: `Restorative circles ${unique('')}` });
-  await updateDraft(deps, { userId: staff.id, ip: null }, issuerOrg.slug, mcPublicId, completeDesign('Restorative circles'));
+  const { publicId: mcPublicId } = await createMicroCredential(
+    deps,
+    { userId: staff.id, ip: null },
+    issuerOrg.slug,
+    { title: `Restorative circles ${unique('')}` },
+  );
+  await updateDraft(
+    deps,
+    { userId: staff.id, ip: null },
+    issuerOrg.slug,
+    mcPublicId,
+    completeDesign('Restorative circles'),
+  );
   await publishDraft(deps, { userId: staff.id, ip: null }, issuerOrg.slug, mcPublicId);
-  const mc = await storage.db.selectFrom('micro_credentials').select('id').where('public_id', '=', mcPublicId).executeTakeFirstOrThrow();
+  const mc = await storage.db
+    .selectFrom('micro_credentials')
+    .select('id')
+    .where('public_id', '=', mcPublicId)
+    .executeTakeFirstOrThrow();
 
   const board = await buildOrganisation(storage.db, { kind: 'recognizer', name: 'State Board' });
   const officer = await buildUser(storage.db);
@@ -50,23 +75,113 @@ export async function ledgerScenario(storage: Storage, options: { posting?: 'aut
     posting: options.posting ?? 'automatic',
     digestEmail: options.digest ?? false,
   });
-  const program = await storage.db.selectFrom('recognition_programs').selectAll().where('public_id', '=', programPublicId).executeTakeFirstOrThrow();
+  const program = await storage.db
+    .selectFrom('recognition_programs')
+    .selectAll()
+    .where('public_id', '=', programPublicId)
+    .executeTakeFirstOrThrow();
   await storage.db
     .insertInto('program_submissions')
-    .values({ public_id: publicId('rsub'), program_id: program.id, issuer_organisation_id: issuerOrg.id, micro_credential_id: mc.id, micro_credential_version: 1, statement: 'Peer-reviewed against the rubric.', status: 'approved', hours_granted: options.hoursGranted ?? 0.5, decided_by: officer.id, decided_at: clock.now(), created_at: clock.now(), updated_at: clock.now() })
+    .values({
+      public_id: publicId('rsub'),
+      program_id: program.id,
+      issuer_organisation_id: issuerOrg.id,
+      micro_credential_id: mc.id,
+      micro_credential_version: 1,
+      statement: 'Peer-reviewed against the rubric.',
+      status: 'approved',
+      hours_granted: options.hoursGranted ?? 0.5,
+      decided_by: officer.id,
+      decided_at: clock.now(),
+      created_at: clock.now(),
+      updated_at: clock.now(),
+    })
     .execute();
   const earner = await buildUser(storage.db, { name: 'Maya Teacher' });
-  const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config, credentials: services }, jobs: [...ledgerJobs, ...webhookJobs, ...notificationJobs] as JobDefinition<unknown>[], concurrency: 1, pollMs: 20 });
-  const issue = () => issueCredential(deps, { organisationId: issuerOrg.id, userId: staff.id, ip: null }, { recipient: { email: earner.email }, microCredential: mcPublicId });
-  const revoke = (credentialPublicId: string) => changeCredentialStatus(deps, { organisationId: issuerOrg.id, userId: staff.id, ip: null }, credentialPublicId, { action: 'revoke', reason: 'Evidence was not the earner’s own.' });
+  const worker = new Worker({
+    deps: {
+      db: storage.db,
+      clock,
+      logger: silentLogger,
+      mailer: outboxOnlyMailer,
+      config,
+      credentials: services,
+    },
+    jobs: [...ledgerJobs, ...webhookJobs, ...notificationJobs] as JobDefinition<unknown>[],
+    concurrency: 1,
+    pollMs: 20,
+  });
+  const issue = () =>
+    issueCredential(
+      deps,
+      { organisationId: issuerOrg.id, userId: staff.id, ip: null },
+      { recipient: { email: earner.email }, microCredential: mcPublicId },
+    );
+  const revoke = (credentialPublicId: string) =>
+    changeCredentialStatus(
+      deps,
+      { organisationId: issuerOrg.id, userId: staff.id, ip: null },
+      credentialPublicId,
+      { action: 'revoke', reason: 'Evidence was not the earner’s own.' },
+    );
   const entries = (credentialPublicId?: string) => {
-    let q = storage.db.selectFrom('credit_entries as e').innerJoin('credentials as c', 'c.id', 'e.credential_id').select(['e.id', 'e.hours', 'e.kind', 'e.reverses_entry_id', 'e.posted_by_user_id', 'e.reason', sql<string>`e.cycle_start::text`.as('cycle')]).where('e.program_id', '=', program.id).orderBy('e.id');
+    let q = storage.db
+      .selectFrom('credit_entries as e')
+      .innerJoin('credentials as c', 'c.id', 'e.credential_id')
+      .select([
+        'e.id',
+        'e.hours',
+        'e.kind',
+        'e.reverses_entry_id',
+        'e.posted_by_user_id',
+        'e.reason',
+        sql<string>`e.cycle_start::text`.as('cycle'),
+      ])
+      .where('e.program_id', '=', program.id)
+      .orderBy('e.id');
     if (credentialPublicId) q = q.where('c.public_id', '=', credentialPublicId);
     return q.execute();
   };
-  const notices = () => storage.db.selectFrom('completion_notices').selectAll().where('program_id', '=', program.id).orderBy('id').execute();
-  const link = (cycleStart = '2025-07-01') => linkLicense(deps, { userId: earner.id, ip: null }, { program: programPublicId, licenseNumber: 'EDU-123456', cycleStart });
-  const audit = async () => (await storage.db.selectFrom('audit_events').select('action').where('organisation_id', '=', board.id).orderBy('id').execute()).map((a) => a.action);
-  return { clock, deps, issuerOrg, staff, mcPublicId, board, officer, officerActor, program, programPublicId, earner, worker, issue, revoke, entries, notices, link, audit };
+  const notices = () =>
+    storage.db
+      .selectFrom('completion_notices')
+      .selectAll()
+      .where('program_id', '=', program.id)
+      .orderBy('id')
+      .execute();
+  const link = (cycleStart = '2025-07-01') =>
+    linkLicense(
+      deps,
+      { userId: earner.id, ip: null },
+      { program: programPublicId, licenseNumber: 'EDU-123456', cycleStart },
+    );
+  const audit = async () =>
+    (
+      await storage.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('organisation_id', '=', board.id)
+        .orderBy('id')
+        .execute()
+    ).map((a) => a.action);
+  return {
+    clock,
+    deps,
+    issuerOrg,
+    staff,
+    mcPublicId,
+    board,
+    officer,
+    officerActor,
+    program,
+    programPublicId,
+    earner,
+    worker,
+    issue,
+    revoke,
+    entries,
+    notices,
+    link,
+    audit,
+  };
 }
-

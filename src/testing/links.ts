@@ -6,13 +6,17 @@ export function anchors(html: string): Array<{ href: string; download: boolean }
   const out: Array<{ href: string; download: boolean }> = [];
   for (const tag of html.match(/<a\s[^>]*>/gi) ?? []) {
     const href = /\shref="([^"]*)"/i.exec(tag)?.[1];
-    if (href !== undefined) out.push({ href: href.replaceAll('&amp;', '&'), download: /\sdownload(?:[=\s>]|$)/i.test(tag) });
+    if (href !== undefined)
+      out.push({ href: href.replaceAll('&amp;', '&'), download: /\sdownload(?:[=\s>]|$)/i.test(tag) });
   }
   return out;
 }
 
 /** Why a link a person follows would not open a page, or null when it does. */
-export function rawDocumentLink(link: { href: string; download: boolean }, base = 'http://cairn.test'): string | null {
+export function rawDocumentLink(
+  link: { href: string; download: boolean },
+  base = 'http://cairn.test',
+): string | null {
   let url: URL;
   try {
     url = new URL(link.href, base);
@@ -20,7 +24,9 @@ export function rawDocumentLink(link: { href: string; download: boolean }, base 
     return null;
   }
   if (url.origin !== new URL(base).origin) return null;
-  if (url.pathname.startsWith('/api/') && url.pathname !== '/api/docs') return `${link.href} points into the JSON API`;
-  if (/\.(json|jwt)$/i.test(url.pathname) && !link.download) return `${link.href} opens a raw document without being a download link`;
+  if (url.pathname.startsWith('/api/') && url.pathname !== '/api/docs')
+    return `${link.href} points into the JSON API`;
+  if (/\.(json|jwt)$/i.test(url.pathname) && !link.download)
+    return `${link.href} opens a raw document without being a download link`;
   return null;
 }

@@ -13,7 +13,10 @@ const decode = (s: string) =>
     .replace(/&amp;/g, '&');
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const text = (html: string) => decode(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  decode(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export interface LabelledControl {
   id: string;
@@ -32,7 +35,10 @@ export interface LabelledControl {
 export function byLabel(html: string, label: string): LabelledControl {
   const labels = [...html.matchAll(/<label for="([^"]+)"[^>]*>([\s\S]*?)<\/label>/g)];
   const found = labels.find((m) => text(m[2] ?? '') === label);
-  if (!found) throw new Error(`No control labelled "${label}". Labels: ${labels.map((m) => text(m[2] ?? '')).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `No control labelled "${label}". Labels: ${labels.map((m) => text(m[2] ?? '')).join(' | ')}`,
+    );
   const id = found[1] ?? '';
   const open = new RegExp(`<(input|select|textarea)\\b[^>]*\\bid="${escapeRe(id)}"[^>]*>`).exec(html);
   if (!open) throw new Error(`The label "${label}" points at #${id}, which is not a control.`);
@@ -40,7 +46,8 @@ export function byLabel(html: string, label: string): LabelledControl {
   const attrs = open[0];
   const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
   let value = decode(attr('value') ?? '');
-  if (tag === 'textarea') value = decode(html.slice(open.index + attrs.length, html.indexOf('</textarea>', open.index)));
+  if (tag === 'textarea')
+    value = decode(html.slice(open.index + attrs.length, html.indexOf('</textarea>', open.index)));
   if (tag === 'select') {
     const body = html.slice(open.index, html.indexOf('</select>', open.index));
     value = decode(/<option value="([^"]*)" selected/.exec(body)?.[1] ?? '');
@@ -51,7 +58,14 @@ export function byLabel(html: string, label: string): LabelledControl {
     const el = new RegExp(`id="${escapeRe(d)}"[^>]*>([\\s\\S]*?)</`).exec(html);
     if (el) error = text(el[1] ?? '');
   }
-  return { id, tag, value, error, invalid: attr('aria-invalid') === 'true', checked: /\bchecked\b/.test(attrs) };
+  return {
+    id,
+    tag,
+    value,
+    error,
+    invalid: attr('aria-invalid') === 'true',
+    checked: /\bchecked\b/.test(attrs),
+  };
 }
 
 /** Whether a control with this label exists. */
@@ -66,7 +80,8 @@ export function hasLabel(html: string, label: string): boolean {
 
 /** The href of the first link whose text is exactly `linkText` (null when none). */
 export function linkHref(html: string, linkText: string): string | null {
-  for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) if (text(m[2] ?? '') === linkText) return decode(m[1] ?? '');
+  for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g))
+    if (text(m[2] ?? '') === linkText) return decode(m[1] ?? '');
   return null;
 }
 
@@ -90,11 +105,16 @@ export function tableAfter(html: string, heading: string): string[][] {
   const start = html.indexOf('<tbody>', at);
   if (start < 0) return [];
   const body = html.slice(start, html.indexOf('</tbody>', start));
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => text(cell[1] ?? '')));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => text(cell[1] ?? '')),
+  );
 }
 
 /** The page's text without markup (for plain messages). */
 export function pageText(html: string): string {
   // Tags end words (a heading and the paragraph after it do not run together).
-  return decode(html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').replace(/ ([.,;:)])/g, '$1').trim();
+  return decode(html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:)])/g, '$1')
+    .trim();
 }

@@ -19,14 +19,24 @@ export function referenceStack(didDocuments: Map<string, Record<string, unknown>
     if (doc) {
       if (!fragment) return { contextUrl: null, documentUrl: url, document: doc };
       const method = (doc.verificationMethod as Array<Record<string, unknown>>).find((m) => m.id === url);
-      if (method) return { contextUrl: null, documentUrl: url, document: { '@context': 'https://w3id.org/security/multikey/v1', ...method } };
+      if (method)
+        return {
+          contextUrl: null,
+          documentUrl: url,
+          document: { '@context': 'https://w3id.org/security/multikey/v1', ...method },
+        };
     }
-    if (url === 'https://www.w3.org/ns/did/v1') return { contextUrl: null, documentUrl: url, document: DID_V1_CONTEXT };
+    if (url === 'https://www.w3.org/ns/did/v1')
+      return { contextUrl: null, documentUrl: url, document: DID_V1_CONTEXT };
     return base(url);
   };
   return {
     loader,
-    async issue(credential: Record<string, unknown>, key: { id: string; controller: string; publicKeyMultibase: string; seed: Uint8Array }, date: string) {
+    async issue(
+      credential: Record<string, unknown>,
+      key: { id: string; controller: string; publicKeyMultibase: string; seed: Uint8Array },
+      date: string,
+    ) {
       const pair = await Ed25519Multikey.from({
         '@context': 'https://w3id.org/security/multikey/v1',
         type: 'Multikey',
@@ -39,7 +49,12 @@ export function referenceStack(didDocuments: Map<string, Record<string, unknown>
       return vc.issue({ credential, suite, documentLoader: loader });
     },
     async verify(credential: Record<string, unknown>) {
-      return vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: loader, checkStatus: async () => ({ verified: true }) });
+      return vc.verifyCredential({
+        credential,
+        suite: new DataIntegrityProof({ cryptosuite }),
+        documentLoader: loader,
+        checkStatus: async () => ({ verified: true }),
+      });
     },
   };
 }
@@ -51,13 +66,42 @@ const DID_V1_CONTEXT = {
     id: '@id',
     type: '@type',
     alsoKnownAs: { '@id': 'https://www.w3.org/ns/activitystreams#alsoKnownAs', '@type': '@id' },
-    assertionMethod: { '@id': 'https://w3id.org/security#assertionMethod', '@type': '@id', '@container': '@set' },
-    authentication: { '@id': 'https://w3id.org/security#authenticationMethod', '@type': '@id', '@container': '@set' },
-    capabilityDelegation: { '@id': 'https://w3id.org/security#capabilityDelegationMethod', '@type': '@id', '@container': '@set' },
-    capabilityInvocation: { '@id': 'https://w3id.org/security#capabilityInvocationMethod', '@type': '@id', '@container': '@set' },
+    assertionMethod: {
+      '@id': 'https://w3id.org/security#assertionMethod',
+      '@type': '@id',
+      '@container': '@set',
+    },
+    authentication: {
+      '@id': 'https://w3id.org/security#authenticationMethod',
+      '@type': '@id',
+      '@container': '@set',
+    },
+    capabilityDelegation: {
+      '@id': 'https://w3id.org/security#capabilityDelegationMethod',
+      '@type': '@id',
+      '@container': '@set',
+    },
+    capabilityInvocation: {
+      '@id': 'https://w3id.org/security#capabilityInvocationMethod',
+      '@type': '@id',
+      '@container': '@set',
+    },
     controller: { '@id': 'https://w3id.org/security#controller', '@type': '@id' },
-    keyAgreement: { '@id': 'https://w3id.org/security#keyAgreementMethod', '@type': '@id', '@container': '@set' },
-    service: { '@id': 'https://www.w3.org/ns/did#service', '@type': '@id', '@context': { '@protected': true, id: '@id', type: '@type', serviceEndpoint: { '@id': 'https://www.w3.org/ns/did#serviceEndpoint', '@type': '@id' } } },
+    keyAgreement: {
+      '@id': 'https://w3id.org/security#keyAgreementMethod',
+      '@type': '@id',
+      '@container': '@set',
+    },
+    service: {
+      '@id': 'https://www.w3.org/ns/did#service',
+      '@type': '@id',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        serviceEndpoint: { '@id': 'https://www.w3.org/ns/did#serviceEndpoint', '@type': '@id' },
+      },
+    },
     verificationMethod: { '@id': 'https://w3id.org/security#verificationMethod', '@type': '@id' },
   },
 };

@@ -12,16 +12,40 @@ import type { Storage } from '../storage/database.ts';
 import { testConfig, testCredentialServices } from './http.ts';
 
 /** A real HTTP server on a free loopback port, with an in-process worker, for browser tests. */
-export async function startTestServer(storage: Storage, options: { mailer?: Mailer; clock?: Clock | ManualClock } = {}) {
+export async function startTestServer(
+  storage: Storage,
+  options: { mailer?: Mailer; clock?: Clock | ManualClock } = {},
+) {
   const clock = options.clock ?? systemClock;
   let server!: ServerType;
   const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+    server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve(info.port),
+    );
   });
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ PUBLIC_URL: url, JOB_POLL_MS: '100' });
-  const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: options.mailer ?? outboxOnlyMailer, config, credentials: testCredentialServices() }, jobs: allJobs, concurrency: 2, pollMs: 100 });
-  const app = createApp({ config, db: storage.db, clock, logger: silentLogger, credentials: testCredentialServices(), onJobsEnqueued: () => worker.nudge() });
+  const worker = new Worker({
+    deps: {
+      db: storage.db,
+      clock,
+      logger: silentLogger,
+      mailer: options.mailer ?? outboxOnlyMailer,
+      config,
+      credentials: testCredentialServices(),
+    },
+    jobs: allJobs,
+    concurrency: 2,
+    pollMs: 100,
+  });
+  const app = createApp({
+    config,
+    db: storage.db,
+    clock,
+    logger: silentLogger,
+    credentials: testCredentialServices(),
+    onJobsEnqueued: () => worker.nudge(),
+  });
   worker.start();
   return {
     url,
@@ -37,7 +61,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Whether browser tests can run here; CI sets CAIRN_REQUIRE_BROWSER=1 so a missing browser fails. */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CAIRN_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required at ${CHROMIUM} (apt-get install chromium)`);
+  if (process.env.CAIRN_REQUIRE_BROWSER === '1')
+    throw new Error(`Chromium is required at ${CHROMIUM} (apt-get install chromium)`);
   return false;
 }
 
@@ -45,7 +70,17 @@ export function browserAvailable(): boolean {
 export const chromiumLaunchOptions = {
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
 };
 
 /**
@@ -53,7 +88,10 @@ export const chromiumLaunchOptions = {
  * the given storage and launch Chromium (and make test-results/ for screenshots), then close both.
  * Use the getters inside tests; `newPage` applies the default timeout, `logIn` signs a user in.
  */
-export function useBrowserServer(storage: () => Promise<Storage>, options: { defaultTimeout?: number; mailer?: () => Mailer } = {}) {
+export function useBrowserServer(
+  storage: () => Promise<Storage>,
+  options: { defaultTimeout?: number; mailer?: () => Mailer } = {},
+) {
   const timeout = options.defaultTimeout ?? 10_000;
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;

@@ -40,9 +40,19 @@ export function readZip(archive: Uint8Array): Array<{ name: string; data: Buffer
     const data = method === 8 ? inflateRawSync(body) : method === 0 ? Buffer.from(body) : null;
     if (!data) throw new Error(`${name} uses compression method ${method}`);
     if (crc32(data) !== crc) throw new Error(`${name} fails its CRC check`);
-    let modified = new Date(Date.UTC((date >> 9) + 1980, ((date >> 5) & 15) - 1, date & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2));
+    let modified = new Date(
+      Date.UTC(
+        (date >> 9) + 1980,
+        ((date >> 5) & 15) - 1,
+        date & 31,
+        time >> 11,
+        (time >> 5) & 63,
+        (time & 31) * 2,
+      ),
+    );
     for (let e = 0; e + 4 <= extra.length; e += 4 + extra.readUInt16LE(e + 2)) {
-      if (extra.readUInt16LE(e) === 0x5455 && extra.readUInt16LE(e + 2) >= 5 && (extra[e + 4]! & 1) === 1) modified = new Date(extra.readInt32LE(e + 5) * 1000);
+      if (extra.readUInt16LE(e) === 0x5455 && extra.readUInt16LE(e + 2) >= 5 && (extra[e + 4]! & 1) === 1)
+        modified = new Date(extra.readInt32LE(e + 5) * 1000);
     }
     out.push({ name, data, modified });
     at += 46 + nameLength + extraLength + comment;

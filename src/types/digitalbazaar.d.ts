@@ -1,7 +1,12 @@
 // Minimal types for the Digital Bazaar VC stack, used as the independent reference in tests and benchmarks.
 declare module '@digitalbazaar/vc' {
   import type { DocumentLoader } from 'jsonld';
-  export function issue(options: { credential: Record<string, unknown>; suite: unknown; documentLoader: DocumentLoader; now?: Date }): Promise<Record<string, unknown>>;
+  export function issue(options: {
+    credential: Record<string, unknown>;
+    suite: unknown;
+    documentLoader: DocumentLoader;
+    now?: Date;
+  }): Promise<Record<string, unknown>>;
   export function verifyCredential(options: {
     credential: Record<string, unknown>;
     suite: unknown;

@@ -20,7 +20,12 @@ declare module 'jsonld' {
   export interface Quad {
     subject: { termType: string; value: string };
     predicate: { termType: string; value: string };
-    object: { termType: string; value: string; datatype?: { termType: string; value: string }; language?: string };
+    object: {
+      termType: string;
+      value: string;
+      datatype?: { termType: string; value: string };
+      language?: string;
+    };
     graph: { termType: string; value: string };
   }
   interface JsonLd {

@@ -6,10 +6,20 @@ import type { Queryable } from '../storage/database.ts';
  * evidence and proof of completion): whether the earner can still change it, the whole days
  * left to the deadline, and the badge issued for it, if any.
  */
-export async function applicationFacts(db: Queryable, app: { status: string; deadline_at: Date; credential_id: number | null }, now: Date) {
+export async function applicationFacts(
+  db: Queryable,
+  app: { status: string; deadline_at: Date; credential_id: number | null },
+  now: Date,
+) {
   const editable = ['in_progress', 'needs_revision'].includes(app.status);
   const daysLeft = Math.max(0, Math.ceil((app.deadline_at.getTime() - now.getTime()) / DAY));
-  const credential = app.credential_id ? await db.selectFrom('credentials').select('public_id').where('id', '=', app.credential_id).executeTakeFirst() : undefined;
+  const credential = app.credential_id
+    ? await db
+        .selectFrom('credentials')
+        .select('public_id')
+        .where('id', '=', app.credential_id)
+        .executeTakeFirst()
+    : undefined;
   return { editable, daysLeft, credential };
 }
 

@@ -17,7 +17,16 @@ export interface CredentialInputProps {
  * The "paste JSON/JWS, upload a file, or give a URL" form (fields text, file, url), shared by
  * /verify and the backpack import; commands/verifySubmission.ts readSubmission reads what it posts.
  */
-export function CredentialInputForm({ form, csrf, action, fileLabel, urlLabel, urlHint, submitLabel, children }: CredentialInputProps) {
+export function CredentialInputForm({
+  form,
+  csrf,
+  action,
+  fileLabel,
+  urlLabel,
+  urlHint,
+  submitLabel,
+  children,
+}: CredentialInputProps) {
   return (
     <>
       <ErrorSummary form={form} />

@@ -25,9 +25,16 @@ export const REVIEWED_MODES = ['reviewed_evidence'] as const;
 
 /** An OB 3.0 achievement type in words: "CertificateOfCompletion" → "Certificate of completion". */
 export function achievementTypeLabel(type: string): string {
-  const special: Record<string, string> = { CoCurricular: 'Co-curricular', GeneralEducationDevelopment: 'General education development (GED)', MicroCredential: 'Micro-credential' };
+  const special: Record<string, string> = {
+    CoCurricular: 'Co-curricular',
+    GeneralEducationDevelopment: 'General education development (GED)',
+    MicroCredential: 'Micro-credential',
+  };
   if (special[type]) return special[type];
-  const words = type.replace(/^ext:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = type
+    .replace(/^ext:/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -53,11 +60,20 @@ export function designFromForm(f: Fields): Record<string, unknown> {
   // completion, an attendance or an assessment badge is never asked for them.
   const reviewed = (REVIEWED_MODES as readonly string[]).includes(earningMode);
   const evidenceParts = [];
-  for (let i = 0; reviewed && str(f, `ev_kind_${i}`) !== '' || str(f, `ev_prompt_${i}`) !== ''; i++) {
+  for (let i = 0; (reviewed && str(f, `ev_kind_${i}`) !== '') || str(f, `ev_prompt_${i}`) !== ''; i++) {
     if (!str(f, `ev_prompt_${i}`).trim()) continue;
-    evidenceParts.push({ prompt: str(f, `ev_prompt_${i}`), kind: str(f, `ev_kind_${i}`), maxWords: num(f, `ev_words_${i}`), maxSizeMb: num(f, `ev_size_${i}`), required: str(f, `ev_required_${i}`) === 'on' });
+    evidenceParts.push({
+      prompt: str(f, `ev_prompt_${i}`),
+      kind: str(f, `ev_kind_${i}`),
+      maxWords: num(f, `ev_words_${i}`),
+      maxSizeMb: num(f, `ev_size_${i}`),
+      required: str(f, `ev_required_${i}`) === 'on',
+    });
   }
-  const levelNames = str(f, 'levels').split(',').map((l) => l.trim()).filter(Boolean);
+  const levelNames = str(f, 'levels')
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const levels = levelNames.map((name) => ({ id: slugify(name).replace(/^org-/, '') || 'level', name }));
   const criteria = [];
   for (let i = 0; str(f, `cr_name_${i}`) !== '' || f[`cr_pass_${i}`] !== undefined; i++) {
@@ -67,9 +83,24 @@ export function designFromForm(f: Fields): Record<string, unknown> {
       const text = str(f, `cr_desc_${i}_${j}`).trim();
       if (text) descriptors[l.id] = text;
     });
-    criteria.push({ id: `c${i + 1}`, name: str(f, `cr_name_${i}`), descriptors, passingLevel: levels[Number(str(f, `cr_pass_${i}`)) || 0]?.id ?? '' });
+    criteria.push({
+      id: `c${i + 1}`,
+      name: str(f, `cr_name_${i}`),
+      descriptors,
+      passingLevel: levels[Number(str(f, `cr_pass_${i}`)) || 0]?.id ?? '',
+    });
   }
-  const rubric = reviewed && (levels.length || criteria.length) ? { levels, criteria, passRule: str(f, 'pass_rule') === 'minimum' ? { type: 'minimum', count: num(f, 'pass_count') ?? 1 } : { type: 'all' } } : undefined;
+  const rubric =
+    reviewed && (levels.length || criteria.length)
+      ? {
+          levels,
+          criteria,
+          passRule:
+            str(f, 'pass_rule') === 'minimum'
+              ? { type: 'minimum', count: num(f, 'pass_count') ?? 1 }
+              : { type: 'all' },
+        }
+      : undefined;
   return {
     title: str(f, 'title'),
     competency: str(f, 'competency'),
@@ -81,7 +112,10 @@ export function designFromForm(f: Fields): Record<string, unknown> {
     effortHours: str(f, 'effortHours'),
     creditHours: str(f, 'creditHours'),
     achievementType: str(f, 'achievementType') || 'MicroCredential',
-    tags: str(f, 'tags').split(',').map((t) => t.trim()).filter(Boolean),
+    tags: str(f, 'tags')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     alignments: str(f, 'alignments')
       .split('\n')
       .map((line) => line.split('|').map((p) => p.trim()))
@@ -89,9 +123,15 @@ export function designFromForm(f: Fields): Record<string, unknown> {
       .map(([name, url, code]) => ({ name, url: url ?? '', code: code || undefined })),
     validityMonths: str(f, 'validityMonths'),
     applicationWindowMonths: num(f, 'applicationWindowMonths') ?? 6,
-    applicationFeeCents: str(f, 'applicationFee').trim() === '' ? undefined : (parseMajorAmount(str(f, 'applicationFee'), feeCurrency(f)) ?? Number.NaN),
+    applicationFeeCents:
+      str(f, 'applicationFee').trim() === ''
+        ? undefined
+        : (parseMajorAmount(str(f, 'applicationFee'), feeCurrency(f)) ?? Number.NaN),
     applicationFeeCurrency: str(f, 'applicationFeeCurrency').trim() || 'USD',
-    approvedPrograms: str(f, 'approvedPrograms').split('\n').map((p) => p.trim()).filter(Boolean),
+    approvedPrograms: str(f, 'approvedPrograms')
+      .split('\n')
+      .map((p) => p.trim())
+      .filter(Boolean),
     earningMode,
     passingScore: earningMode === 'assessment' ? str(f, 'passingScore') : '',
   };
@@ -112,7 +152,10 @@ export function formFromDesign(d: Design): Record<string, string> {
     alignments: d.alignments.map((a) => [a.name, a.url, a.code ?? ''].join(' | ')).join('\n'),
     validityMonths: d.validityMonths?.toString() ?? '',
     applicationWindowMonths: String(d.applicationWindowMonths),
-    applicationFee: d.applicationFeeCents === undefined ? '' : formatMoney(d.applicationFeeCents, d.applicationFeeCurrency).split(' ')[1]!,
+    applicationFee:
+      d.applicationFeeCents === undefined
+        ? ''
+        : formatMoney(d.applicationFeeCents, d.applicationFeeCurrency).split(' ')[1]!,
     applicationFeeCurrency: d.applicationFeeCurrency,
     approvedPrograms: d.approvedPrograms.join('\n'),
     earningMode: d.earningMode,
@@ -131,7 +174,12 @@ export function formFromDesign(d: Design): Record<string, string> {
   d.rubric?.criteria.forEach((cr, i) => {
     v[`cr_name_${i}`] = cr.name;
     d.rubric!.levels.forEach((l, j) => (v[`cr_desc_${i}_${j}`] = cr.descriptors[l.id] ?? ''));
-    v[`cr_pass_${i}`] = String(Math.max(0, d.rubric!.levels.findIndex((l) => l.id === cr.passingLevel)));
+    v[`cr_pass_${i}`] = String(
+      Math.max(
+        0,
+        d.rubric!.levels.findIndex((l) => l.id === cr.passingLevel),
+      ),
+    );
   });
   return v;
 }

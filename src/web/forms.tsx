@@ -30,12 +30,29 @@ interface FieldProps {
 function fieldParts(form: FormState, name: string, hint: string | undefined) {
   const id = `f-${name}`;
   const error = form.errors[name];
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return { id, error, aria: { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': described } };
+  const described =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return {
+    id,
+    error,
+    aria: { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': described },
+  };
 }
 
 /** The frame every field shares: its label, then its hint, then its error, then the control. */
-function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string | undefined; error?: string | undefined; children: Child }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: Child;
+}) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -59,13 +76,35 @@ export function Field({ form, name, label, type = 'text', hint, autocomplete, re
   const { id, error, aria } = fieldParts(form, name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input id={id} name={name} type={type} value={type === 'password' ? undefined : (form.values[name] ?? value ?? '')} autocomplete={autocomplete} required={required} {...aria} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : (form.values[name] ?? value ?? '')}
+        autocomplete={autocomplete}
+        required={required}
+        {...aria}
+      />
     </FieldFrame>
   );
 }
 
 /** A labelled textarea, like Field; what was typed (or `value`) is shown again. */
-export function TextArea({ form, name, label, hint, rows = 3, value }: { form: FormState; name: string; label: string; hint?: string; rows?: number; value?: string }) {
+export function TextArea({
+  form,
+  name,
+  label,
+  hint,
+  rows = 3,
+  value,
+}: {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  rows?: number;
+  value?: string;
+}) {
   const { id, error, aria } = fieldParts(form, name, hint);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
@@ -77,7 +116,21 @@ export function TextArea({ form, name, label, hint, rows = 3, value }: { form: F
 }
 
 /** A labelled select of [value, text] options, like Field; the submitted (or `value`) option is chosen. */
-export function SelectField({ form, name, label, options, value, hint }: { form: FormState; name: string; label: string; options: Array<[string, string]>; value?: string; hint?: string }) {
+export function SelectField({
+  form,
+  name,
+  label,
+  options,
+  value,
+  hint,
+}: {
+  form: FormState;
+  name: string;
+  label: string;
+  options: Array<[string, string]>;
+  value?: string;
+  hint?: string;
+}) {
   const { id, error, aria } = fieldParts(form, name, hint);
   const chosen = form.values[name] ?? value ?? '';
   return (
@@ -116,7 +169,14 @@ export function ErrorSummary({ form }: { form: FormState }) {
 }
 
 /** A one-button form (delete, revoke, accept). */
-export function ActionButton(props: { action: string; csrfToken: string; label: string; variant?: 'danger' | 'secondary'; hidden?: Record<string, string>; children?: Child }) {
+export function ActionButton(props: {
+  action: string;
+  csrfToken: string;
+  label: string;
+  variant?: 'danger' | 'secondary';
+  hidden?: Record<string, string>;
+  children?: Child;
+}) {
   return (
     <form method="post" action={props.action} class="inline">
       <CsrfField token={props.csrfToken} />

@@ -42,21 +42,40 @@ export function identifierDomain(id: string): string | undefined {
 export function issuerIdentity(report: VerificationReport, publicUrl: string): IssuerIdentity | null {
   const credential = report.credential;
   if (!credential) return null;
-  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as Json | undefined;
+  const subject = (
+    Array.isArray(credential.credentialSubject)
+      ? credential.credentialSubject[0]
+      : credential.credentialSubject
+  ) as Json | undefined;
   const achievement = (subject?.achievement ?? credential.badge) as Json | undefined;
   const issuer = credential.issuer ?? achievement?.issuer;
   const name = issuer && typeof issuer === 'object' ? str((issuer as Json).name) : undefined;
-  const id = typeof issuer === 'string' ? str(issuer) : issuer && typeof issuer === 'object' ? str((issuer as Json).id) : undefined;
+  const id =
+    typeof issuer === 'string'
+      ? str(issuer)
+      : issuer && typeof issuer === 'object'
+        ? str((issuer as Json).id)
+        : undefined;
   if (!name && !id) return null;
   const passed = (check: string) => report.checks.some((x) => x.id === check && x.ok);
   const ownPrefix = organisationDid(publicUrl, 'x').slice(0, -1);
-  return { name, id, domain: id ? identifierDomain(id) : undefined, keyVerified: Boolean(id) && passed('issuer_key') && passed('proof'), own: Boolean(id?.startsWith(ownPrefix)) };
+  return {
+    name,
+    id,
+    domain: id ? identifierDomain(id) : undefined,
+    keyVerified: Boolean(id) && passed('issuer_key') && passed('proof'),
+    own: Boolean(id?.startsWith(ownPrefix)),
+  };
 }
 
 /** The identifier and what was proved of it: ["did:web:…", "domain example.org", "verified key"]. */
 export function identifierWords(issuer: IssuerIdentity): string[] {
   if (!issuer.id) return ['no identifier, so nothing proves who issued it'];
-  return [issuer.id, ...(issuer.domain && !issuer.own ? [`domain ${issuer.domain}`] : []), issuer.keyVerified ? 'verified key' : 'key not verified'];
+  return [
+    issuer.id,
+    ...(issuer.domain && !issuer.own ? [`domain ${issuer.domain}`] : []),
+    issuer.keyVerified ? 'verified key' : 'key not verified',
+  ];
 }
 
 /** What the identifier adds beside a name: "did:web:… (domain example.org, verified key)". */
@@ -71,6 +90,10 @@ export function identifierNote(issuer: IssuerIdentity): string {
  * beside it the identifier the signature was checked against.
  */
 export function issuerLine(issuer: IssuerIdentity): string {
-  const name = issuer.name ? (issuer.own && issuer.keyVerified ? issuer.name : `${issuer.name} (as stated by the issuer)`) : undefined;
+  const name = issuer.name
+    ? issuer.own && issuer.keyVerified
+      ? issuer.name
+      : `${issuer.name} (as stated by the issuer)`
+    : undefined;
   return name ? `${name} — ${identifierNote(issuer)}` : identifierNote(issuer);
 }

@@ -133,7 +133,10 @@ function Nav({ viewer, csrfToken, mailbox }: Pick<PageProps, 'viewer' | 'csrfTok
                 {viewer.unreadNotifications ? (
                   <>
                     {' '}
-                    <span class="count" style="background:#b3261e;color:#fff;border-radius:9px;padding:0 6px;font-size:0.85em">
+                    <span
+                      class="count"
+                      style="background:#b3261e;color:#fff;border-radius:9px;padding:0 6px;font-size:0.85em"
+                    >
                       {viewer.unreadNotifications}
                       <span class="visually-hidden"> unread</span>
                     </span>

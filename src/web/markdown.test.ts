@@ -8,13 +8,40 @@ import { renderMarkdown } from './markdown.ts';
  * http(s) with rel set, and nothing that runs script or loads anything.
  */
 function assertSafe(html: string, source: string): void {
-  const allowed = new Set(['p', 'br', 'strong', 'em', 's', 'ul', 'ol', 'li', 'a', 'h4', 'h5', 'h6', 'code', 'pre', 'blockquote', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+  const allowed = new Set([
+    'p',
+    'br',
+    'strong',
+    'em',
+    's',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'h4',
+    'h5',
+    'h6',
+    'code',
+    'pre',
+    'blockquote',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ]);
   for (const [, close, tag, attrs] of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)) {
     assert.ok(allowed.has(tag!), `tag <${tag}> from ${JSON.stringify(source)}`);
     if (close) continue;
     const names = [...attrs!.matchAll(/\s([a-zA-Z-]+)(?:="([^"]*)")?/g)];
     // Nothing outside name="value" pairs: a stray quote would mean an attribute was broken out of.
-    assert.equal(attrs!.replace(/\s[a-zA-Z-]+="[^"]*"/g, '').trim(), '', `attributes of <${tag}${attrs}> from ${JSON.stringify(source)}`);
+    assert.equal(
+      attrs!.replace(/\s[a-zA-Z-]+="[^"]*"/g, '').trim(),
+      '',
+      `attributes of <${tag}${attrs}> from ${JSON.stringify(source)}`,
+    );
     for (const [, name, value] of names) {
       const ok =
         (tag === 'a' && name === 'href' && /^https?:\/\//i.test(value!)) ||
@@ -22,7 +49,9 @@ function assertSafe(html: string, source: string): void {
         (tag === 'a' && name === 'rel' && value === 'noopener noreferrer nofollow') ||
         (tag === 'ol' && name === 'start' && /^\d+$/.test(value!)) ||
         (tag === 'code' && name === 'class' && /^language-\S*$/.test(value!)) ||
-        ((tag === 'th' || tag === 'td') && name === 'style' && /^text-align:(left|right|center)$/.test(value!));
+        ((tag === 'th' || tag === 'td') &&
+          name === 'style' &&
+          /^text-align:(left|right|center)$/.test(value!));
       assert.ok(ok, `attribute ${name}="${value}" on <${tag}> from ${JSON.stringify(source)}`);
     }
     if (tag === 'a') assert.match(attrs!, /rel="noopener noreferrer nofollow"/);
@@ -30,14 +59,29 @@ function assertSafe(html: string, source: string): void {
 }
 
 test('evidence Markdown: paragraphs, line breaks, emphasis, lists, links and demoted headings', () => {
-  assert.equal(renderMarkdown('I **waited** *three* seconds.\nThen asked.'), '<p>I <strong>waited</strong> <em>three</em> seconds.<br>\nThen asked.</p>\n');
+  assert.equal(
+    renderMarkdown('I **waited** *three* seconds.\nThen asked.'),
+    '<p>I <strong>waited</strong> <em>three</em> seconds.<br>\nThen asked.</p>\n',
+  );
   assert.equal(renderMarkdown('- one\n- two'), '<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n');
   assert.equal(renderMarkdown('1. plan\n2. teach'), '<ol>\n<li>plan</li>\n<li>teach</li>\n</ol>\n');
-  assert.equal(renderMarkdown('[video](https://v.example/1)'), '<p><a href="https://v.example/1" rel="noopener noreferrer nofollow">video</a></p>\n');
-  assert.equal(renderMarkdown('See <https://v.example/2>.'), '<p>See <a href="https://v.example/2" rel="noopener noreferrer nofollow">https://v.example/2</a>.</p>\n');
-  assert.equal(renderMarkdown('[notes][n]\n\n[n]: http://notes.example/a'), '<p><a href="http://notes.example/a" rel="noopener noreferrer nofollow">notes</a></p>\n');
+  assert.equal(
+    renderMarkdown('[video](https://v.example/1)'),
+    '<p><a href="https://v.example/1" rel="noopener noreferrer nofollow">video</a></p>\n',
+  );
+  assert.equal(
+    renderMarkdown('See <https://v.example/2>.'),
+    '<p>See <a href="https://v.example/2" rel="noopener noreferrer nofollow">https://v.example/2</a>.</p>\n',
+  );
+  assert.equal(
+    renderMarkdown('[notes][n]\n\n[n]: http://notes.example/a'),
+    '<p><a href="http://notes.example/a" rel="noopener noreferrer nofollow">notes</a></p>\n',
+  );
   // Evidence sits under the page's h3, so its headings start at h4.
-  assert.equal(renderMarkdown('# Plan\n## Steps\n###### Last'), '<h4>Plan</h4>\n<h5>Steps</h5>\n<h6>Last</h6>\n');
+  assert.equal(
+    renderMarkdown('# Plan\n## Steps\n###### Last'),
+    '<h4>Plan</h4>\n<h5>Steps</h5>\n<h6>Last</h6>\n',
+  );
   // Bare addresses are not turned into links.
   assert.equal(renderMarkdown('https://bare.example/x'), '<p>https://bare.example/x</p>\n');
 });
@@ -92,13 +136,51 @@ test('evidence Markdown: hostile input stays text', () => {
   }
   assert.match(renderMarkdown('<script>alert(1)</script>'), /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   // An image is not loaded: what is left is at most a link to it.
-  assert.equal(renderMarkdown('![x](https://evil.example/track.png)'), '<p>!<a href="https://evil.example/track.png" rel="noopener noreferrer nofollow">x</a></p>\n');
+  assert.equal(
+    renderMarkdown('![x](https://evil.example/track.png)'),
+    '<p>!<a href="https://evil.example/track.png" rel="noopener noreferrer nofollow">x</a></p>\n',
+  );
 });
 
 test('evidence Markdown: any mix of Markdown and HTML syntax renders only safe tags and attributes', () => {
   const piece = fc.constantFrom(
-    '*', '**', '_', '`', '[', ']', '(', ')', '<', '>', '"', "'", '!', '&', '#', ';', ':', ' ', '\n', '\n\n', '- ', '1. ', '> ', '|', '\\',
-    'javascript:', 'data:', 'vbscript:', 'https://a.example/', 'http://b.example', '&#106;', '&colon;', '<script>', '<img src=x onerror=alert(1)>', 'onclick=', '[r]: ', 'x',
+    '*',
+    '**',
+    '_',
+    '`',
+    '[',
+    ']',
+    '(',
+    ')',
+    '<',
+    '>',
+    '"',
+    "'",
+    '!',
+    '&',
+    '#',
+    ';',
+    ':',
+    ' ',
+    '\n',
+    '\n\n',
+    '- ',
+    '1. ',
+    '> ',
+    '|',
+    '\\',
+    'javascript:',
+    'data:',
+    'vbscript:',
+    'https://a.example/',
+    'http://b.example',
+    '&#106;',
+    '&colon;',
+    '<script>',
+    '<img src=x onerror=alert(1)>',
+    'onclick=',
+    '[r]: ',
+    'x',
   );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {

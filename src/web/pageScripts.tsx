@@ -117,7 +117,11 @@ export const DESIGN_FORM_JS = `(function () {
 `;
 
 /** The scripts by file name under /assets/. */
-export const PAGE_SCRIPTS = { 'evidence-autosave.js': AUTOSAVE_JS, 'copy.js': COPY_JS, 'design-form.js': DESIGN_FORM_JS } as const;
+export const PAGE_SCRIPTS = {
+  'evidence-autosave.js': AUTOSAVE_JS,
+  'copy.js': COPY_JS,
+  'design-form.js': DESIGN_FORM_JS,
+} as const;
 export type PageScript = keyof typeof PAGE_SCRIPTS;
 
 /** Serves one page script as a static, cacheable file at /assets/<name>. */
@@ -132,7 +136,17 @@ export function servePageScript(r: Hono<AppEnv>, name: PageScript): void {
  * A labelled, read-only text to copy (a link, an embed snippet) with its Copy button. The text
  * stays selectable without JavaScript; copy.js shows the button (hidden until then).
  */
-export function CopyField({ id, label, value, rows }: { id: string; label: string; value: string; rows?: number }) {
+export function CopyField({
+  id,
+  label,
+  value,
+  rows,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  rows?: number;
+}) {
   return (
     <div class="field">
       <label for={id}>{label}</label>

@@ -8,8 +8,16 @@ export interface RecognitionPanelData {
 }
 
 /** The recognitions in force and the endorsements of one micro-credential version. */
-export async function recognitionPanelData(db: Queryable, microCredentialId: number, version: number, now: Date): Promise<RecognitionPanelData> {
-  const [recognitions, endorsements] = await Promise.all([recognitionsForVersion(db, microCredentialId, version, now), endorsementsForVersion(db, microCredentialId, version)]);
+export async function recognitionPanelData(
+  db: Queryable,
+  microCredentialId: number,
+  version: number,
+  now: Date,
+): Promise<RecognitionPanelData> {
+  const [recognitions, endorsements] = await Promise.all([
+    recognitionsForVersion(db, microCredentialId, version, now),
+    endorsementsForVersion(db, microCredentialId, version),
+  ]);
   return { recognitions, endorsements };
 }
 
@@ -19,7 +27,11 @@ export async function recognizerOptions(db: Queryable) {
     .selectFrom('organisations as o')
     .select(['o.slug', 'o.name'])
     .where('o.kind', '!=', 'issuer')
-    .where(({ exists, selectFrom }) => exists(selectFrom('recognition_programs as p').select('p.id').whereRef('p.organisation_id', '=', 'o.id')))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('recognition_programs as p').select('p.id').whereRef('p.organisation_id', '=', 'o.id'),
+      ),
+    )
     .orderBy('o.name')
     .limit(200)
     .execute();
@@ -35,7 +47,8 @@ export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
           {data.recognitions.map((r) => (
             <li>
               <strong>
-                Recognized by {r.recognizerName} for {r.hoursGranted} {r.hoursGranted === 1 ? 'hour' : 'hours'}
+                Recognized by {r.recognizerName} for {r.hoursGranted}{' '}
+                {r.hoursGranted === 1 ? 'hour' : 'hours'}
               </strong>{' '}
               <span class="muted">
                 ({r.programName}, {r.licenseName}
@@ -50,7 +63,8 @@ export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
           {data.endorsements.map((e) => (
             <li>
               Endorsed by {e.recognizerName}
-              {e.comment ? `: “${e.comment}”` : ''} — <a href={`/endorsements/${e.publicId}`}>signed endorsement (Open Badges 3.0)</a>
+              {e.comment ? `: “${e.comment}”` : ''} —{' '}
+              <a href={`/endorsements/${e.publicId}`}>signed endorsement (Open Badges 3.0)</a>
             </li>
           ))}
         </ul>
@@ -58,4 +72,3 @@ export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
     </section>
   );
 }
-

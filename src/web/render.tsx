@@ -10,13 +10,20 @@ import type { FormState } from './forms.tsx';
 const FLASH_COOKIE = 'cairn_flash';
 
 /** Renders a page inside the shared layout. */
-export function page(c: Context<AppEnv>, title: string, body: Child, status: ContentfulStatusCode = 200, head?: Child) {
+export function page(
+  c: Context<AppEnv>,
+  title: string,
+  body: Child,
+  status: ContentfulStatusCode = 200,
+  head?: Child,
+) {
   let flash: Flash | null = null;
   const raw = getCookie(c, FLASH_COOKIE);
   if (raw) {
     try {
       const parsed = JSON.parse(raw) as Flash;
-      if (typeof parsed.text === 'string' && ['success', 'info', 'error'].includes(parsed.kind)) flash = parsed;
+      if (typeof parsed.text === 'string' && ['success', 'info', 'error'].includes(parsed.kind))
+        flash = parsed;
     } catch {
       flash = null;
     }
@@ -26,7 +33,14 @@ export function page(c: Context<AppEnv>, title: string, body: Child, status: Con
   return c.html(
     '<!doctype html>' +
       String(
-        <Layout title={title} viewer={c.var.viewer} csrfToken={c.var.csrfToken} mailbox={config.mailbox} flash={flash} head={head}>
+        <Layout
+          title={title}
+          viewer={c.var.viewer}
+          csrfToken={c.var.csrfToken}
+          mailbox={config.mailbox}
+          flash={flash}
+          head={head}
+        >
           {body}
         </Layout>,
       ),
@@ -36,7 +50,13 @@ export function page(c: Context<AppEnv>, title: string, body: Child, status: Con
 
 /** Redirects with a message shown once on the next page. */
 export function redirectWith(c: Context<AppEnv>, location: string, kind: Flash['kind'], text: string) {
-  setCookie(c, FLASH_COOKIE, JSON.stringify({ kind, text }), { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.var.deps.config.secureCookies, maxAge: 60 });
+  setCookie(c, FLASH_COOKIE, JSON.stringify({ kind, text }), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.secureCookies,
+    maxAge: 60,
+  });
   return c.redirect(location, 303);
 }
 
@@ -69,7 +89,8 @@ export async function handleForm(
   } catch (err) {
     if (!(err instanceof AppError) || NOT_FORM_ERRORS.has(err.code)) throw err;
     const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(fields)) if (typeof v === 'string' && !/password|current|confirm/.test(k)) values[k] = v;
+    for (const [k, v] of Object.entries(fields))
+      if (typeof v === 'string' && !/password|current|confirm/.test(k)) values[k] = v;
     if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
     return rerender({ values, errors: err.fields, message: err.message }, err.status as ContentfulStatusCode);
   }

@@ -104,12 +104,17 @@ describe('ZIP writer', () => {
 
   test('an archive of many entries streams through in order', async () => {
     const names = Array.from({ length: 3000 }, (_, i) => `dir${i % 7}/entry-${i}.json`);
-    const archive = await zipToBuffer(names.map((name, i) => ({ name, data: JSON.stringify({ i, padding: 'x'.repeat(i % 300) }) })));
+    const archive = await zipToBuffer(
+      names.map((name, i) => ({ name, data: JSON.stringify({ i, padding: 'x'.repeat(i % 300) }) })),
+    );
     const entries = readZip(archive);
     assert.deepEqual(
       entries.map((e) => e.name),
       names,
     );
-    assert.deepEqual(JSON.parse(entries[2999]!.data.toString('utf8')), { i: 2999, padding: 'x'.repeat(2999 % 300) });
+    assert.deepEqual(JSON.parse(entries[2999]!.data.toString('utf8')), {
+      i: 2999,
+      padding: 'x'.repeat(2999 % 300),
+    });
   });
 });

@@ -13,7 +13,8 @@ export interface ZipEntry {
 /** A relative path without `..` or empty parts; backslashes become slashes, leading slashes are dropped. */
 function safeName(name: string): string {
   const clean = name.replace(/\\/g, '/').replace(/^\/+/, '');
-  if (!clean || /^[a-zA-Z]:/.test(clean) || clean.split('/').some((part) => part === '..' || part === '')) throw new Error(`Not a safe file name for a ZIP: ${name}`);
+  if (!clean || /^[a-zA-Z]:/.test(clean) || clean.split('/').some((part) => part === '..' || part === ''))
+    throw new Error(`Not a safe file name for a ZIP: ${name}`);
   return clean;
 }
 
@@ -27,7 +28,10 @@ const STORE_BELOW = 64;
  * two entries are in memory whatever the size of the archive. Cancelling the stream closes
  * `entries`.
  */
-export function zipStream(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>, options: { defaultDate?: Date } = {}): ReadableStream<Uint8Array> {
+export function zipStream(
+  entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
+  options: { defaultDate?: Date } = {},
+): ReadableStream<Uint8Array> {
   const zip = new ZipFile();
   const output = zip.outputStream as Readable;
   const chunks = output[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -41,10 +45,17 @@ export function zipStream(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
       const name = safeName(entry.name);
       if (names.has(name)) throw new Error(`Two files named ${name} in one ZIP`);
       names.add(name);
-      const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
+      const raw =
+        typeof entry.data === 'string'
+          ? Buffer.from(entry.data, 'utf8')
+          : Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
       const source = Readable.from(raw.length ? [raw] : []);
       current = source;
-      zip.addReadStream(source, name, { mtime: entry.modified ?? options.defaultDate ?? new Date(), compress: raw.length >= STORE_BELOW, size: raw.length });
+      zip.addReadStream(source, name, {
+        mtime: entry.modified ?? options.defaultDate ?? new Date(),
+        compress: raw.length >= STORE_BELOW,
+        size: raw.length,
+      });
       // yazl reads an entry only when every earlier one is written: wait for that before the next.
       await finished(source);
       current = null;
@@ -66,7 +77,8 @@ export function zipStream(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
         feeding ??= feed().catch((err: unknown) => stop(err instanceof Error ? err : new Error(String(err))));
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+        else
+          controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
       },
       async cancel() {
         stop();
@@ -79,7 +91,10 @@ export function zipStream(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
 }
 
 /** The whole archive in memory (for small archives and tests). */
-export async function zipToBuffer(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>, options: { defaultDate?: Date } = {}): Promise<Buffer> {
+export async function zipToBuffer(
+  entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>,
+  options: { defaultDate?: Date } = {},
+): Promise<Buffer> {
   const parts: Uint8Array[] = [];
   const reader = zipStream(entries, options).getReader();
   for (;;) {

@@ -20,23 +20,38 @@ function tinyPng(extra: Buffer[] = []): Uint8Array {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const idat = deflateSync(Buffer.from([0, 0x1f, 0x5f, 0x8b, 0xff]));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), ...extra, chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      ...extra,
+      chunk('IDAT', idat),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 function chunkTypes(png: Uint8Array): string[] {
   const buf = Buffer.from(png);
   const types: string[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const length = buf.readUInt32BE(at);
     const type = buf.subarray(at + 4, at + 8).toString('latin1');
-    assert.equal(crc32(buf.subarray(at + 4, at + 8 + length)), buf.readUInt32BE(at + 8 + length), `CRC of ${type}`);
+    assert.equal(
+      crc32(buf.subarray(at + 4, at + 8 + length)),
+      buf.readUInt32BE(at + 8 + length),
+      `CRC of ${type}`,
+    );
     types.push(type);
     at += 12 + length;
   }
   return types;
 }
 
-const credential = JSON.stringify({ type: ['VerifiableCredential', 'OpenBadgeCredential'], name: 'Zoë – 学习 <br/> & "quotes" ]]> end' });
+const credential = JSON.stringify({
+  type: ['VerifiableCredential', 'OpenBadgeCredential'],
+  name: 'Zoë – 学习 <br/> & "quotes" ]]> end',
+});
 const jws = 'eyJhbGciOiJFZERTQSJ9.eyJuYW1lIjoiWm_DqyJ9.c2lnbmF0dXJl';
 
 describe('PNG baking', () => {
@@ -46,14 +61,28 @@ describe('PNG baking', () => {
     const twice = bakePng(once, jws);
     assert.deepEqual(extractFromPng(twice), { format: 'ob3', data: jws });
     const types = chunkTypes(twice);
-    assert.deepEqual(types, ['IHDR', 'iTXt', 'IDAT', 'IEND'], 'one credential chunk, before IDAT, all CRCs valid');
+    assert.deepEqual(
+      types,
+      ['IHDR', 'iTXt', 'IDAT', 'IEND'],
+      'one credential chunk, before IDAT, all CRCs valid',
+    );
   });
 
   test('OB 2.0 badges baked by other platforms are read (tEXt and compressed iTXt)', () => {
     const assertion = '{"type":"Assertion","id":"https://old.example.org/a/1"}';
-    const text = tinyPng([chunk('tEXt', Buffer.concat([Buffer.from('openbadges\0', 'latin1'), Buffer.from(assertion, 'latin1')]))]);
+    const text = tinyPng([
+      chunk('tEXt', Buffer.concat([Buffer.from('openbadges\0', 'latin1'), Buffer.from(assertion, 'latin1')])),
+    ]);
     assert.deepEqual(extractFromPng(text), { format: 'ob2', data: assertion });
-    const compressed = tinyPng([chunk('iTXt', Buffer.concat([Buffer.from('openbadges\0\x01\x00\0\0', 'latin1'), deflateSync(Buffer.from(assertion))]))]);
+    const compressed = tinyPng([
+      chunk(
+        'iTXt',
+        Buffer.concat([
+          Buffer.from('openbadges\0\x01\x00\0\0', 'latin1'),
+          deflateSync(Buffer.from(assertion)),
+        ]),
+      ),
+    ]);
     assert.deepEqual(extractFromPng(compressed), { format: 'ob2', data: assertion });
     assert.equal(extractFromPng(tinyPng()), null);
   });
@@ -61,13 +90,20 @@ describe('PNG baking', () => {
   test('damaged or non-PNG input is refused with a clear error', () => {
     const png = Buffer.from(bakePng(tinyPng(), credential));
     png[png.length - 20]! ^= 0xff;
-    assert.throws(() => extractFromPng(png), (e: unknown) => e instanceof BakingError && e.code === 'corrupt_png');
-    assert.throws(() => bakePng(Buffer.from('GIF89a'), credential), (e: unknown) => e instanceof BakingError && e.code === 'not_png');
+    assert.throws(
+      () => extractFromPng(png),
+      (e: unknown) => e instanceof BakingError && e.code === 'corrupt_png',
+    );
+    assert.throws(
+      () => bakePng(Buffer.from('GIF89a'), credential),
+      (e: unknown) => e instanceof BakingError && e.code === 'not_png',
+    );
   });
 });
 
 describe('SVG baking', () => {
-  const svg = '<?xml version="1.0" encoding="UTF-8"?>\n<!-- badge art -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="5"/></svg>';
+  const svg =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!-- badge art -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="5"/></svg>';
 
   test('bake and extract, with CDATA split where the credential contains ]]>, and re-baking replaces', () => {
     const once = bakeSvg(svg, credential, { verifyUrl: 'https://cairn.test/credentials/1?a=1&b=2' });
@@ -82,15 +118,20 @@ describe('SVG baking', () => {
   });
 
   test('OB 2.0 SVG assertions: a verify URL, or embedded JSON', () => {
-    const byUrl = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://old.example.org/a/1"/></svg>';
+    const byUrl =
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://old.example.org/a/1"/></svg>';
     assert.deepEqual(extractFromSvg(byUrl), { format: 'ob2', data: 'https://old.example.org/a/1' });
-    const embedded = '<svg xmlns="http://www.w3.org/2000/svg"><openbadges:assertion verify="https://x"><![CDATA[{"id":"https://x"}]]></openbadges:assertion></svg>';
+    const embedded =
+      '<svg xmlns="http://www.w3.org/2000/svg"><openbadges:assertion verify="https://x"><![CDATA[{"id":"https://x"}]]></openbadges:assertion></svg>';
     assert.deepEqual(extractFromSvg(embedded), { format: 'ob2', data: '{"id":"https://x"}' });
     assert.equal(extractFromSvg(svg), null);
   });
 
   test('non-SVG input is refused, and images are sniffed by their bytes', () => {
-    assert.throws(() => bakeSvg('<html></html>', credential), (e: unknown) => e instanceof BakingError && e.code === 'not_svg');
+    assert.throws(
+      () => bakeSvg('<html></html>', credential),
+      (e: unknown) => e instanceof BakingError && e.code === 'not_svg',
+    );
     assert.equal(sniffImage(tinyPng()), 'png');
     assert.equal(sniffImage(Buffer.from(svg)), 'svg');
     assert.equal(sniffImage(Buffer.from('\uFEFF<svg/>')), 'svg');
@@ -110,21 +151,38 @@ describe('verifying baked badges', () => {
     const { did, verificationMethod } = didKeyFor(keys.publicKeyMultibase);
     const canonicalizer = fastCanonicalizer();
     const signed = await signEddsaRdfc2022(
-      buildOpenBadgeCredential({ id: 'urn:uuid:6d0f6f7e-1111-4000-8000-000000000001', issuer: { id: did, name: 'Issuer' }, achievement: { id: 'https://example.org/a', name: 'A', description: 'B', criteria: { narrative: 'C' } }, recipient: { email: 'r@example.org' }, validFrom: '2026-01-01T00:00:00Z' }),
+      buildOpenBadgeCredential({
+        id: 'urn:uuid:6d0f6f7e-1111-4000-8000-000000000001',
+        issuer: { id: did, name: 'Issuer' },
+        achievement: {
+          id: 'https://example.org/a',
+          name: 'A',
+          description: 'B',
+          criteria: { narrative: 'C' },
+        },
+        recipient: { email: 'r@example.org' },
+        validFrom: '2026-01-01T00:00:00Z',
+      }),
       { privateKey: keys.privateKey, verificationMethod, created: '2026-01-01T00:00:00Z', canonicalizer },
     );
     const deps = {
       canonicalizer,
       now: new Date('2026-06-01T00:00:00Z'),
-      resolveKey: async (vm: string) => resolveDidKey(vm) as { publicKeyMultibase: string; controller: string },
+      resolveKey: async (vm: string) =>
+        resolveDidKey(vm) as { publicKeyMultibase: string; controller: string },
       loadStatusList: async () => Promise.reject(new Error('none')),
     };
     const png = bakePng(tinyPng(), JSON.stringify(signed));
     assert.equal((await verifyCredential(png, deps)).verified, true);
-    const svg = new TextEncoder().encode(bakeSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', JSON.stringify(signed)));
+    const svg = new TextEncoder().encode(
+      bakeSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', JSON.stringify(signed)),
+    );
     assert.equal((await verifyCredential(svg, deps)).verified, true);
     const forged = bakePng(png, JSON.stringify({ ...signed, name: 'Upgraded badge' }));
-    assert.equal((await verifyCredential(forged, deps)).checks.find((c) => c.id === 'proof')?.code, 'proof_invalid');
+    assert.equal(
+      (await verifyCredential(forged, deps)).checks.find((c) => c.id === 'proof')?.code,
+      'proof_invalid',
+    );
     const empty = await verifyCredential(tinyPng(), deps);
     assert.match(empty.checks[0]?.message ?? '', /carries no badge/);
   });

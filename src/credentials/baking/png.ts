@@ -43,21 +43,32 @@ interface Chunk {
 
 function readChunks(png: Uint8Array): Chunk[] {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (buf.length < 8 || !buf.subarray(0, 8).equals(SIGNATURE)) throw new BakingError('not_png', 'This file is not a PNG image.');
+  if (buf.length < 8 || !buf.subarray(0, 8).equals(SIGNATURE))
+    throw new BakingError('not_png', 'This file is not a PNG image.');
   const chunks: Chunk[] = [];
   let at = 8;
   while (at < buf.length) {
     if (at + 12 > buf.length) throw new BakingError('corrupt_png', 'The PNG ends in the middle of a chunk.');
     const length = buf.readUInt32BE(at);
-    if (at + 12 + length > buf.length) throw new BakingError('corrupt_png', 'A PNG chunk runs past the end of the file.');
+    if (at + 12 + length > buf.length)
+      throw new BakingError('corrupt_png', 'A PNG chunk runs past the end of the file.');
     const typeAndData = buf.subarray(at + 4, at + 8 + length);
-    if (crc32(typeAndData) !== buf.readUInt32BE(at + 8 + length)) throw new BakingError('corrupt_png', 'A PNG chunk has a wrong checksum: the file is damaged.');
-    if (chunks.length >= MAX_CHUNKS) throw new BakingError('corrupt_png', `The PNG has more than ${MAX_CHUNKS.toLocaleString('en')} chunks; no badge image has so many.`);
-    chunks.push({ type: typeAndData.subarray(0, 4).toString('latin1'), data: Buffer.from(typeAndData.subarray(4)) });
+    if (crc32(typeAndData) !== buf.readUInt32BE(at + 8 + length))
+      throw new BakingError('corrupt_png', 'A PNG chunk has a wrong checksum: the file is damaged.');
+    if (chunks.length >= MAX_CHUNKS)
+      throw new BakingError(
+        'corrupt_png',
+        `The PNG has more than ${MAX_CHUNKS.toLocaleString('en')} chunks; no badge image has so many.`,
+      );
+    chunks.push({
+      type: typeAndData.subarray(0, 4).toString('latin1'),
+      data: Buffer.from(typeAndData.subarray(4)),
+    });
     at += 12 + length;
     if (chunks.at(-1)!.type === 'IEND') break;
   }
-  if (chunks[0]?.type !== 'IHDR' || chunks.at(-1)?.type !== 'IEND') throw new BakingError('corrupt_png', 'The PNG lacks its IHDR or IEND chunk.');
+  if (chunks[0]?.type !== 'IHDR' || chunks.at(-1)?.type !== 'IEND')
+    throw new BakingError('corrupt_png', 'The PNG lacks its IHDR or IEND chunk.');
   return chunks;
 }
 
@@ -92,7 +103,10 @@ function parseText(chunk: Chunk): TextChunk | null {
       // A small compressed chunk may inflate to gigabytes: no badge is larger than this.
       bytes = inflateSync(body, { maxOutputLength: MAX_BAKED_BYTES });
     } catch {
-      throw new BakingError('corrupt_png', `A compressed text chunk of the PNG cannot be read, or is larger than ${MAX_BAKED_BYTES / 1024 / 1024} MB once inflated.`);
+      throw new BakingError(
+        'corrupt_png',
+        `A compressed text chunk of the PNG cannot be read, or is larger than ${MAX_BAKED_BYTES / 1024 / 1024} MB once inflated.`,
+      );
     }
   }
   return { keyword, text: bytes.toString('utf8') };
@@ -101,7 +115,11 @@ function parseText(chunk: Chunk): TextChunk | null {
 /** Embeds an OB 3.0 credential (JSON or compact JWS) in an `iTXt openbadgecredential` chunk; re-baking replaces it. */
 export function bakePng(png: Uint8Array, credential: string): Uint8Array {
   const chunks = readChunks(png).filter((c) => !(c.type === 'iTXt' && parseText(c)?.keyword === OB3_KEYWORD));
-  const data = Buffer.concat([Buffer.from(OB3_KEYWORD, 'latin1'), Buffer.from([0, 0, 0, 0, 0]), Buffer.from(credential, 'utf8')]);
+  const data = Buffer.concat([
+    Buffer.from(OB3_KEYWORD, 'latin1'),
+    Buffer.from([0, 0, 0, 0, 0]),
+    Buffer.from(credential, 'utf8'),
+  ]);
   const firstData = chunks.findIndex((c) => c.type === 'IDAT');
   chunks.splice(firstData < 0 ? chunks.length - 1 : firstData, 0, { type: 'iTXt', data });
   return new Uint8Array(Buffer.concat([SIGNATURE, ...chunks.map(writeChunk)]));
@@ -109,7 +127,9 @@ export function bakePng(png: Uint8Array, credential: string): Uint8Array {
 
 /** The credential baked in a PNG: OB 3.0 (`openbadgecredential`) first, else OB 2.0 (`openbadges`); null when none. */
 export function extractFromPng(png: Uint8Array): { format: 'ob3' | 'ob2'; data: string } | null {
-  const texts = readChunks(png).map(parseText).filter((t): t is TextChunk => t !== null);
+  const texts = readChunks(png)
+    .map(parseText)
+    .filter((t): t is TextChunk => t !== null);
   const ob3 = texts.find((t) => t.keyword === OB3_KEYWORD);
   if (ob3) return { format: 'ob3', data: ob3.text };
   const ob2 = texts.find((t) => t.keyword === OB2_KEYWORD);

@@ -10,7 +10,8 @@ const decodeXml = (s: string) =>
     // A reference to no character (past U+10FFFF) stays as written.
     return code <= 0x10ffff ? String.fromCodePoint(code) : m;
   });
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Where the root `<svg …>` start tag is, skipping an XML declaration, comments and a doctype. */
 function rootTag(svg: string): { start: number; end: number } {
@@ -38,7 +39,10 @@ function cdata(text: string): string {
 
 /** Embeds an OB 3.0 credential as `<openbadges:credential>` in the SVG root; re-baking replaces it. */
 export function bakeSvg(svg: string, credential: string, options: { verifyUrl?: string } = {}): string {
-  const cleaned = svg.replace(/<openbadges:credential\b[^>]*\/>\s*|<openbadges:credential\b[^>]*>[\s\S]*?<\/openbadges:credential>\s*/g, '');
+  const cleaned = svg.replace(
+    /<openbadges:credential\b[^>]*\/>\s*|<openbadges:credential\b[^>]*>[\s\S]*?<\/openbadges:credential>\s*/g,
+    '',
+  );
   const { end } = rootTag(cleaned);
   let open = cleaned.slice(0, end);
   const selfClosing = open.endsWith('/');
@@ -99,7 +103,10 @@ function findElement(svg: string, tag: string): { attrs: string; content: string
 /** The credential in an SVG: OB 3.0 `<openbadges:credential>`, else OB 2.0 `<openbadges:assertion>`; null when none. */
 export function extractFromSvg(svg: string): { format: 'ob3' | 'ob2'; data: string } | null {
   rootTag(svg);
-  for (const [tag, format] of [['credential', 'ob3'], ['assertion', 'ob2']] as const) {
+  for (const [tag, format] of [
+    ['credential', 'ob3'],
+    ['assertion', 'ob2'],
+  ] as const) {
     const element = findElement(svg, tag);
     if (!element) continue;
     const content = elementText(element.content ?? '').trim();

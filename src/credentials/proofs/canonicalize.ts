@@ -21,7 +21,11 @@ export interface Canonicalizer {
 export const MAX_WORK_FACTOR = 1;
 
 /** The options every rdf-canonize call here uses (the jsonld.js path and the fast path alike). */
-export const rdfcOptions = { algorithm: 'RDFC-1.0', format: 'application/n-quads', maxWorkFactor: MAX_WORK_FACTOR } as const;
+export const rdfcOptions = {
+  algorithm: 'RDFC-1.0',
+  format: 'application/n-quads',
+  maxWorkFactor: MAX_WORK_FACTOR,
+} as const;
 
 /**
  * How a value's base direction (`@direction`, VC 2.0 §11.1) becomes RDF: as an i18n datatype
@@ -44,9 +48,17 @@ export function jsonldCanonicalizer(loader: DocumentLoader = offlineLoader): Can
       if (remaining !== undefined && remaining <= 0) throw new BudgetExceededError('Canonicalization');
       const signal = remaining === undefined ? undefined : AbortSignal.timeout(remaining);
       try {
-        return await jsonld.canonize(document, { ...rdfcOptions, rdfDirection: RDF_DIRECTION, documentLoader: loader, safe: true, base: null, canonizeOptions: { maxWorkFactor: MAX_WORK_FACTOR, ...(signal ? { signal } : {}) } });
+        return await jsonld.canonize(document, {
+          ...rdfcOptions,
+          rdfDirection: RDF_DIRECTION,
+          documentLoader: loader,
+          safe: true,
+          base: null,
+          canonizeOptions: { maxWorkFactor: MAX_WORK_FACTOR, ...(signal ? { signal } : {}) },
+        });
       } catch (err) {
-        if (signal?.aborted || (deadline !== undefined && Date.now() > deadline)) throw new BudgetExceededError('Canonicalization');
+        if (signal?.aborted || (deadline !== undefined && Date.now() > deadline))
+          throw new BudgetExceededError('Canonicalization');
         throw explainSafeMode(err);
       }
     },
@@ -58,7 +70,9 @@ export function jsonldCanonicalizer(loader: DocumentLoader = offlineLoader): Can
  * the error is given a message a person can act on ("foo" is not defined by any context).
  */
 export function explainSafeMode(err: unknown): unknown {
-  const event = (err as { details?: { event?: { code?: unknown; details?: Record<string, unknown> } } } | null)?.details?.event;
+  const event = (
+    err as { details?: { event?: { code?: unknown; details?: Record<string, unknown> } } } | null
+  )?.details?.event;
   if (!(err instanceof Error) || !event || typeof event.code !== 'string') return err;
   const d = event.details ?? {};
   const quote = (v: unknown) => JSON.stringify(typeof v === 'string' ? v.slice(0, 120) : v);
@@ -77,5 +91,10 @@ export function explainSafeMode(err: unknown): unknown {
     'object with only @list': 'it has an empty @list',
     'prefix @id': `the term ${quote(d.term)} is not a usable IRI`,
   };
-  return Object.assign(new Error(`Safe mode: ${why[event.code] ?? `${event.code}${d && Object.keys(d).length ? ` ${JSON.stringify(d).slice(0, 200)}` : ''}`}`), { name: err.name });
+  return Object.assign(
+    new Error(
+      `Safe mode: ${why[event.code] ?? `${event.code}${d && Object.keys(d).length ? ` ${JSON.stringify(d).slice(0, 200)}` : ''}`}`,
+    ),
+    { name: err.name },
+  );
 }

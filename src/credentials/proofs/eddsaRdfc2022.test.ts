@@ -5,7 +5,12 @@ import { resolve } from 'node:path';
 import { ed25519FromSeed, ed25519FromPublicBytes, encodeMultikeyPublic } from '../ed25519.ts';
 import { jsonldCanonicalizer } from './canonicalize.ts';
 import { base58btcDecode } from '../base58.ts';
-import { eddsaHashData, signEddsaRdfc2022, verifyEddsaRdfc2022, type DataIntegrityProof } from './eddsaRdfc2022.ts';
+import {
+  eddsaHashData,
+  signEddsaRdfc2022,
+  verifyEddsaRdfc2022,
+  type DataIntegrityProof,
+} from './eddsaRdfc2022.ts';
 
 // The 1EdTech eddsa-rdfc-2022 conformance vectors, reproduced byte for byte.
 const vendor = resolve(import.meta.dirname, '../../../test/vectors/1edtech');
@@ -52,13 +57,22 @@ for (const name of ['obv3p0', 'clrv2p0']) {
         canonicalizer,
       });
       assert.equal(signed.proof.proofValue, signedProof.proofValue);
-      assert.equal(Buffer.from(base58btcDecode(signed.proof.proofValue!.slice(1), 64)).toString('hex'), vector.signatureHex);
-      assert.deepEqual({ ...signed, proof: [signed.proof].flat() }, { ...vector.signedCredential, proof: [vector.signedCredential.proof].flat() });
+      assert.equal(
+        Buffer.from(base58btcDecode(signed.proof.proofValue!.slice(1), 64)).toString('hex'),
+        vector.signatureHex,
+      );
+      assert.deepEqual(
+        { ...signed, proof: [signed.proof].flat() },
+        { ...vector.signedCredential, proof: [vector.signedCredential.proof].flat() },
+      );
     });
 
     test('the signed vector verifies, and a changed name does not', async () => {
       const pub = ed25519FromPublicBytes(Buffer.from(vector.keyPair.publicKeyHex, 'hex'));
-      assert.deepEqual(await verifyEddsaRdfc2022(vector.signedCredential, signedProof, pub.publicKey, canonicalizer), { ok: true });
+      assert.deepEqual(
+        await verifyEddsaRdfc2022(vector.signedCredential, signedProof, pub.publicKey, canonicalizer),
+        { ok: true },
+      );
       const tampered = { ...vector.signedCredential, name: `${String(vector.signedCredential.name)}!` };
       const r = await verifyEddsaRdfc2022(tampered, signedProof, pub.publicKey, canonicalizer);
       assert.equal(r.ok, false);

@@ -20,20 +20,37 @@ type JsonObject = Record<string, unknown>;
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /** The bytes an eddsa-rdfc-2022 signature covers: sha256(canonical proof config) ‖ sha256(canonical document). */
-export async function eddsaHashData(unsecured: JsonObject, proofConfig: JsonObject, canonicalizer: Canonicalizer, options: CanonizeOptions = {}) {
+export async function eddsaHashData(
+  unsecured: JsonObject,
+  proofConfig: JsonObject,
+  canonicalizer: Canonicalizer,
+  options: CanonizeOptions = {},
+) {
   const [proofCanon, documentCanon] = await Promise.all([
     canonicalizer.canonize({ ...proofConfig, '@context': unsecured['@context'] }, options),
     canonicalizer.canonize(unsecured, options),
   ]);
   const proofHash = sha256(proofCanon);
   const documentHash = sha256(documentCanon);
-  return { proofCanon, documentCanon, proofHash, documentHash, hashData: Buffer.concat([proofHash, documentHash]) };
+  return {
+    proofCanon,
+    documentCanon,
+    proofHash,
+    documentHash,
+    hashData: Buffer.concat([proofHash, documentHash]),
+  };
 }
 
 /** Adds an eddsa-rdfc-2022 DataIntegrityProof. Throws if the document cannot be canonicalized. */
 export async function signEddsaRdfc2022<T extends JsonObject>(
   unsecured: T,
-  options: { privateKey: KeyObject; verificationMethod: string; created: string; proofPurpose?: string; canonicalizer: Canonicalizer },
+  options: {
+    privateKey: KeyObject;
+    verificationMethod: string;
+    created: string;
+    proofPurpose?: string;
+    canonicalizer: Canonicalizer;
+  },
 ): Promise<T & { proof: DataIntegrityProof }> {
   if ('proof' in unsecured) throw new Error('The document already has a proof');
   const proofConfig = {
@@ -44,11 +61,20 @@ export async function signEddsaRdfc2022<T extends JsonObject>(
     proofPurpose: options.proofPurpose ?? 'assertionMethod',
   } as const;
   const { hashData } = await eddsaHashData(unsecured, proofConfig, options.canonicalizer);
-  const proof: DataIntegrityProof = { ...proofConfig, proofValue: `z${base58btcEncode(ed25519Sign(options.privateKey, hashData))}` };
+  const proof: DataIntegrityProof = {
+    ...proofConfig,
+    proofValue: `z${base58btcEncode(ed25519Sign(options.privateKey, hashData))}`,
+  };
   return { ...unsecured, proof };
 }
 
-export type ProofCheck = { ok: true } | { ok: false; code: 'proof_missing' | 'proof_malformed' | 'proof_invalid' | 'verification_budget_exceeded'; message: string };
+export type ProofCheck =
+  | { ok: true }
+  | {
+      ok: false;
+      code: 'proof_missing' | 'proof_malformed' | 'proof_invalid' | 'verification_budget_exceeded';
+      message: string;
+    };
 
 /**
  * Verifies one eddsa-rdfc-2022 proof with a known public key; returns a result, never throws for
@@ -63,7 +89,11 @@ export async function verifyEddsaRdfc2022(
   options: CanonizeOptions & { previousProofs?: JsonObject[] } = {},
 ): Promise<ProofCheck> {
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== CRYPTOSUITE) {
-    return { ok: false, code: 'proof_malformed', message: `Unsupported proof ${String(proof.type)}/${String(proof.cryptosuite)}` };
+    return {
+      ok: false,
+      code: 'proof_malformed',
+      message: `Unsupported proof ${String(proof.type)}/${String(proof.cryptosuite)}`,
+    };
   }
   if (typeof proof.proofValue !== 'string' || !proof.proofValue.startsWith('z')) {
     return { ok: false, code: 'proof_malformed', message: 'proofValue must be a base58btc multibase string' };
@@ -74,16 +104,28 @@ export async function verifyEddsaRdfc2022(
   } catch (err) {
     return { ok: false, code: 'proof_malformed', message: (err as Error).message };
   }
-  if (signature.length !== 64) return { ok: false, code: 'proof_malformed', message: 'An Ed25519 signature is 64 bytes' };
+  if (signature.length !== 64)
+    return { ok: false, code: 'proof_malformed', message: 'An Ed25519 signature is 64 bytes' };
   const { proofValue: _omit, ...proofConfig } = proof;
   const { proof: _proof, ...withoutProofs } = secured;
-  const unsecured = options.previousProofs?.length ? { ...withoutProofs, proof: options.previousProofs } : withoutProofs;
+  const unsecured = options.previousProofs?.length
+    ? { ...withoutProofs, proof: options.previousProofs }
+    : withoutProofs;
   let hashData: Buffer;
   try {
-    ({ hashData } = await eddsaHashData(unsecured, proofConfig, canonicalizer, { deadline: options.deadline }));
+    ({ hashData } = await eddsaHashData(unsecured, proofConfig, canonicalizer, {
+      deadline: options.deadline,
+    }));
   } catch (err) {
-    if (isBudgetExceeded(err)) return { ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
-    return { ok: false, code: 'proof_malformed', message: `The document cannot be canonicalized: ${(err as Error).message}` };
+    if (isBudgetExceeded(err))
+      return { ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
+    return {
+      ok: false,
+      code: 'proof_malformed',
+      message: `The document cannot be canonicalized: ${(err as Error).message}`,
+    };
   }
-  return ed25519Verify(publicKey, hashData, signature) ? { ok: true } : { ok: false, code: 'proof_invalid', message: 'The signature does not match the document' };
+  return ed25519Verify(publicKey, hashData, signature)
+    ? { ok: true }
+    : { ok: false, code: 'proof_invalid', message: 'The signature does not match the document' };
 }

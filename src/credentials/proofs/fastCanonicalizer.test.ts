@@ -20,7 +20,32 @@ function prng(seed: number) {
   };
 }
 
-const ALPHABET = ['a', 'Z', ' ', '"', '\\', '\n', '\t', '\r', 'é', '学', '😀', '<', '>', '&', '_:', '@', '#', 'urn:', 'http://', '\u0000', '\u007f', '\u2028', ':', '/'];
+const ALPHABET = [
+  'a',
+  'Z',
+  ' ',
+  '"',
+  '\\',
+  '\n',
+  '\t',
+  '\r',
+  'é',
+  '学',
+  '😀',
+  '<',
+  '>',
+  '&',
+  '_:',
+  '@',
+  '#',
+  'urn:',
+  'http://',
+  '\u0000',
+  '\u007f',
+  '\u2028',
+  ':',
+  '/',
+];
 
 function randomText(r: () => number, max = 24): string {
   let s = '';
@@ -43,7 +68,12 @@ function randomCredential(r: () => number, shape: () => number = r): CredentialD
   const list = <T>(make: () => T): T[] => Array.from({ length: Math.floor(shape() * 3) }, make);
   return {
     id: randomIri(r),
-    issuer: { id: randomIri(r), name: randomText(r), url: maybe(randomIri(r)), email: maybe(`${randomText(r, 5)}@example.org`) },
+    issuer: {
+      id: randomIri(r),
+      name: randomText(r),
+      url: maybe(randomIri(r)),
+      email: maybe(`${randomText(r, 5)}@example.org`),
+    },
     achievement: {
       id: randomIri(r),
       name: randomText(r),
@@ -51,18 +81,33 @@ function randomCredential(r: () => number, shape: () => number = r): CredentialD
       criteria: { narrative: randomText(r, 40) },
       achievementType: maybe(r() < 0.5 ? 'MicroCredential' : 'ext:Workshop'),
       image: maybe({ id: randomIri(r), caption: maybe(randomText(r)) }),
-      alignment: maybe(list(() => ({ targetName: randomText(r), targetUrl: randomIri(r), targetCode: maybe(randomText(r, 5)) }))),
+      alignment: maybe(
+        list(() => ({
+          targetName: randomText(r),
+          targetUrl: randomIri(r),
+          targetCode: maybe(randomText(r, 5)),
+        })),
+      ),
       creditsAvailable: maybe(Math.round(shape() * 40) / 4),
       humanCode: maybe(randomText(r, 6)),
       tag: maybe(list(() => (r() < 0.3 ? 'same' : randomText(r, 8)))),
     },
-    recipient: shape() < 0.8 ? { email: `${randomText(r, 6)}@example.org`, salt: randomText(r, 8) } : { did: `did:key:z6Mk${Math.floor(r() * 1e9)}` },
+    recipient:
+      shape() < 0.8
+        ? { email: `${randomText(r, 6)}@example.org`, salt: randomText(r, 8) }
+        : { did: `did:key:z6Mk${Math.floor(r() * 1e9)}` },
     validFrom: r() < 0.9 ? '2026-01-15T10:00:00Z' : randomText(r, 10),
     validUntil: maybe('2028-01-15T10:00:00Z'),
     creditsEarned: maybe(0.5),
     licenseNumber: maybe(randomText(r, 10)),
     results: maybe(list(() => ({ status: 'Completed' as const, value: maybe(randomText(r, 5)) }))),
-    evidence: maybe(list(() => ({ id: maybe(randomIri(r)), narrative: maybe(randomText(r, 30)), name: maybe(randomText(r)) }))),
+    evidence: maybe(
+      list(() => ({
+        id: maybe(randomIri(r)),
+        narrative: maybe(randomText(r, 30)),
+        name: maybe(randomText(r)),
+      })),
+    ),
   };
 }
 
@@ -72,7 +117,9 @@ describe('fast canonicalizer equals jsonld.js + rdf-canonize', () => {
   test('on both 1EdTech vectors (unsigned credential and proof), twice so the template path runs', async () => {
     const fast = fastCanonicalizer();
     for (const name of ['obv3p0', 'clrv2p0']) {
-      const vector = JSON.parse(readFileSync(`${vendor}/${name}/test-vector.json`, 'utf8')) as { unsignedCredential: Record<string, unknown> };
+      const vector = JSON.parse(readFileSync(`${vendor}/${name}/test-vector.json`, 'utf8')) as {
+        unsignedCredential: Record<string, unknown>;
+      };
       const expected = readFileSync(`${vendor}/${name}/document-canon.txt`, 'utf8').trimEnd() + '\n';
       assert.equal(await fast.canonize(vector.unsignedCredential), expected);
       assert.equal(await fast.canonize(structuredClone(vector.unsignedCredential)), expected);

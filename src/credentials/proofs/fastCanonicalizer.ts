@@ -3,7 +3,13 @@ import type { DocumentLoader, Quad } from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { documentLoader as offlineLoader } from '../documentLoader.ts';
 import { checkDeadline, isBudgetExceeded } from '../budget.ts';
-import { jsonldCanonicalizer, RDF_DIRECTION, rdfcOptions, type CanonizeOptions, type Canonicalizer } from './canonicalize.ts';
+import {
+  jsonldCanonicalizer,
+  RDF_DIRECTION,
+  rdfcOptions,
+  type CanonizeOptions,
+  type Canonicalizer,
+} from './canonicalize.ts';
 import { sharedIsolatedCanonicalizer } from './isolatedCanonicalizer.ts';
 
 /*
@@ -62,7 +68,8 @@ function extractShape(document: unknown): Shape | null {
     if (Array.isArray(node)) return node.map((n) => walk(n, slot, collect, depth + 1));
     if (node && typeof node === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = NOT_STRING_SLOTS.has(k) ? v : walk(v, slot, collect, depth + 1);
+      for (const [k, v] of Object.entries(node))
+        out[k] = NOT_STRING_SLOTS.has(k) ? v : walk(v, slot, collect, depth + 1);
       return out;
     }
     return node;
@@ -87,8 +94,18 @@ function extractShape(document: unknown): Shape | null {
   };
 }
 
-type Term = { termType: string; value: string; datatype?: { termType: string; value: string }; language?: string };
-type SlotUse = { quad: number; position: 'subject' | 'predicate' | 'object' | 'graph'; slot: number; kind: 'iri' | 'literal' };
+type Term = {
+  termType: string;
+  value: string;
+  datatype?: { termType: string; value: string };
+  language?: string;
+};
+type SlotUse = {
+  quad: number;
+  position: 'subject' | 'predicate' | 'object' | 'graph';
+  slot: number;
+  kind: 'iri' | 'literal';
+};
 
 interface Template {
   quads: Quad[];
@@ -130,9 +147,12 @@ function analyse(quadsIri: Quad[], quadsRel: Quad[]): Template | null {
 }
 
 /** A canonicalizer that templates JSON-LD expansion per document shape; equal to jsonld.js by construction and test. */
-export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?: number; isolate?: boolean } = {}) {
+export function fastCanonicalizer(
+  options: { loader?: DocumentLoader; maxShapes?: number; isolate?: boolean } = {},
+) {
   // A custom loader (a function) cannot be sent to a worker: it keeps the reference path in-process.
-  const isolated = options.isolate !== false && options.loader === undefined ? sharedIsolatedCanonicalizer() : null;
+  const isolated =
+    options.isolate !== false && options.loader === undefined ? sharedIsolatedCanonicalizer() : null;
   const loader = options.loader ?? offlineLoader;
   const reference: Canonicalizer = isolated ?? jsonldCanonicalizer(loader);
   const maxShapes = options.maxShapes ?? 500;
@@ -140,7 +160,14 @@ export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?
   const stats = { templated: 0, fallback: 0, shapes: 0 };
 
   const toRdf = (doc: unknown, base: string | null, canonizeOptions: CanonizeOptions) =>
-    isolated ? isolated.toRdf(doc, base, canonizeOptions) : (jsonld.toRDF(doc, { documentLoader: loader, safe: false, base, rdfDirection: RDF_DIRECTION }) as Promise<Quad[]>);
+    isolated
+      ? isolated.toRdf(doc, base, canonizeOptions)
+      : (jsonld.toRDF(doc, {
+          documentLoader: loader,
+          safe: false,
+          base,
+          rdfDirection: RDF_DIRECTION,
+        }) as Promise<Quad[]>);
 
   function instantiate(template: Template, values: string[]): Quad[] | null {
     const quads = template.quads.map((q) => ({ ...q }));
@@ -162,14 +189,18 @@ export function fastCanonicalizer(options: { loader?: DocumentLoader; maxShapes?
   }
 
   // Synchronous, so capped: past the cap it throws and the reference path answers (same result).
-  const canonizeQuads = (quads: Quad[]) => rdfCanonize._canonizeSync(quads, { ...rdfcOptions, maxDeepIterations: IN_PROCESS_DEEP_ITERATIONS });
+  const canonizeQuads = (quads: Quad[]) =>
+    rdfCanonize._canonizeSync(quads, { ...rdfcOptions, maxDeepIterations: IN_PROCESS_DEEP_ITERATIONS });
 
   async function build(document: object, shape: Shape, canonizeOptions: CanonizeOptions): Promise<string> {
     // The reference result for this very document: returned now, and compared with the template.
     const expected = await reference.canonize(document, canonizeOptions);
     let template: Template | null = null;
     try {
-      const [withIri, withRel] = await Promise.all([toRdf(shape.withSlots(iriSlot), null, canonizeOptions), toRdf(shape.withSlots(relSlot), PROBE_BASE, canonizeOptions)]);
+      const [withIri, withRel] = await Promise.all([
+        toRdf(shape.withSlots(iriSlot), null, canonizeOptions),
+        toRdf(shape.withSlots(relSlot), PROBE_BASE, canonizeOptions),
+      ]);
       template = analyse(withIri, withRel);
       const quads = template && instantiate(template, shape.values);
       if (!quads || canonizeQuads(quads) !== expected) template = null;

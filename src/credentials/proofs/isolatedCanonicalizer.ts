@@ -23,7 +23,13 @@ export interface IsolatedCanonicalizer extends Canonicalizer {
 /** A job that gets no deadline still ends: no document needs this long. */
 const LONGEST_JOB_MS = 30_000;
 
-type Pending = { job: CanonicalizeJob; deadline: number; resolve: (v: unknown) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout };
+type Pending = {
+  job: CanonicalizeJob;
+  deadline: number;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+};
 type Slot = { worker: Worker; running: Pending | null };
 
 export function isolatedCanonicalizer(options: { workers?: number } = {}): IsolatedCanonicalizer {
@@ -90,20 +96,23 @@ export function isolatedCanonicalizer(options: { workers?: number } = {}): Isola
     if (Date.now() > deadline) return Promise.reject(new BudgetExceededError('Canonicalization'));
     return new Promise((resolve, reject) => {
       const pending: Pending = { job, deadline, resolve, reject };
-      pending.timer = setTimeout(() => {
-        const waiting = queue.indexOf(pending);
-        if (waiting >= 0) queue.splice(waiting, 1);
-        const slot = slots.find((s) => s.running === pending);
-        if (slot) {
-          // The worker is busy with this job and cannot be interrupted otherwise: end it.
-          slot.running = null;
-          drop(slot);
-          stats.stopped++;
-          void slot.worker.terminate();
-        }
-        reject(new BudgetExceededError('Canonicalization'));
-        pump();
-      }, Math.max(0, deadline - Date.now()));
+      pending.timer = setTimeout(
+        () => {
+          const waiting = queue.indexOf(pending);
+          if (waiting >= 0) queue.splice(waiting, 1);
+          const slot = slots.find((s) => s.running === pending);
+          if (slot) {
+            // The worker is busy with this job and cannot be interrupted otherwise: end it.
+            slot.running = null;
+            drop(slot);
+            stats.stopped++;
+            void slot.worker.terminate();
+          }
+          reject(new BudgetExceededError('Canonicalization'));
+          pump();
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       queue.push(pending);
       pump();
     });
@@ -111,10 +120,13 @@ export function isolatedCanonicalizer(options: { workers?: number } = {}): Isola
 
   return {
     stats,
-    canonize: async (document, options) => (await run({ id: nextId++, op: 'canonize', document }, options)) as string,
-    toRdf: async (document, base, options) => (await run({ id: nextId++, op: 'toRdf', document, base }, options)) as Quad[],
+    canonize: async (document, options) =>
+      (await run({ id: nextId++, op: 'canonize', document }, options)) as string,
+    toRdf: async (document, base, options) =>
+      (await run({ id: nextId++, op: 'toRdf', document, base }, options)) as Quad[],
     async close() {
-      for (const pending of queue.splice(0)) settle(pending, { error: new Error('The canonicalizer was closed') });
+      for (const pending of queue.splice(0))
+        settle(pending, { error: new Error('The canonicalizer was closed') });
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };

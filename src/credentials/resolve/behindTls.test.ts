@@ -30,8 +30,33 @@ const dir = mkdtempSync(join(tmpdir(), 'cairn-tls-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function selfSigned(): { key: string; cert: string } {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
+  return {
+    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+  };
 }
 
 const loopback = (ip: string) => ip === '127.0.0.1' || ip === '::1';
@@ -44,7 +69,13 @@ for (const backend of testBackends()) {
   describe(`Cairn behind TLS (${backend.name})`, () => {
     const tls = selfSigned();
     let server: ServerType;
-    let ctx: { credential: Record<string, unknown>; publicId: string; publicUrl: string; revoke: () => Promise<void>; verify: (remote: RemoteResolvers) => ReturnType<typeof verifyCredential> };
+    let ctx: {
+      credential: Record<string, unknown>;
+      publicId: string;
+      publicUrl: string;
+      revoke: () => Promise<void>;
+      verify: (remote: RemoteResolvers) => ReturnType<typeof verifyCredential>;
+    };
 
     before(async () => {
       const storage = await backend.storage();
@@ -52,38 +83,79 @@ for (const backend of testBackends()) {
       // The server starts first (its port is in the public URL); the app is put in once made.
       const target: { app?: ReturnType<typeof createApp> } = {};
       const port = await new Promise<number>((resolve) => {
-        server = serve({ fetch: (req, env) => target.app!.fetch(req, env), createServer, serverOptions: { key: tls.key, cert: tls.cert }, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+        server = serve(
+          {
+            fetch: (req, env) => target.app!.fetch(req, env),
+            createServer,
+            serverOptions: { key: tls.key, cert: tls.cert },
+            port: 0,
+            hostname: '127.0.0.1',
+          },
+          (info) => resolve(info.port),
+        );
       });
       const publicUrl = `https://localhost:${port}`;
       const config = testConfig({ PUBLIC_URL: publicUrl });
-      target.app = createApp({ config, db: storage.db, clock, logger: silentLogger, credentials: testCredentialServices() });
+      target.app = createApp({
+        config,
+        db: storage.db,
+        clock,
+        logger: silentLogger,
+        credentials: testCredentialServices(),
+      });
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Council Behind TLS' });
       const staff = await buildUser(storage.db);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
       const actor = { organisationId: org.id, userId: staff.id, ip: null };
-      const issued = await issueCredential(deps, actor, { recipient: { email: 'tls@example.org' }, achievement: { id: 'https://council.example/a/tls', name: 'TLS', description: 'Served over https.', criteria: { narrative: 'Ran it.' } }, formats: ['ldp'] });
+      const issued = await issueCredential(deps, actor, {
+        recipient: { email: 'tls@example.org' },
+        achievement: {
+          id: 'https://council.example/a/tls',
+          name: 'TLS',
+          description: 'Served over https.',
+          criteria: { narrative: 'Ran it.' },
+        },
+        formats: ['ldp'],
+      });
       // The verifier is another site: nothing of the issuer is read from the database.
       const elsewhere = testConfig({ PUBLIC_URL: 'https://verifier.test' });
       ctx = {
         credential: issued.credential as Record<string, unknown>,
         publicId: issued.publicId,
         publicUrl,
-        revoke: () => changeCredentialStatus(deps, actor, issued.publicId, { action: 'revoke', reason: 'Issued in error' }),
-        verify: (remote) => verifyCredential(issued.credential as Record<string, unknown>, { ...verifierDeps(storage.db, elsewhere, testCredentialServices(), clock.now(), remote), extraStatus: undefined }),
+        revoke: () =>
+          changeCredentialStatus(deps, actor, issued.publicId, {
+            action: 'revoke',
+            reason: 'Issued in error',
+          }),
+        verify: (remote) =>
+          verifyCredential(issued.credential as Record<string, unknown>, {
+            ...verifierDeps(storage.db, elsewhere, testCredentialServices(), clock.now(), remote),
+            extraStatus: undefined,
+          }),
       };
     });
     after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     test('a credential whose key and status list are https URLs on Cairn behind TLS verifies; a revocation is read over https', async () => {
       const status = ctx.credential.credentialStatus as { statusListCredential: string };
-      assert.ok(status.statusListCredential.startsWith(`${ctx.publicUrl}/status/`), status.statusListCredential);
+      assert.ok(
+        status.statusListCredential.startsWith(`${ctx.publicUrl}/status/`),
+        status.statusListCredential,
+      );
       const trusted = remoteResolvers({ trustCaForTests: tls.cert });
       const report = await ctx.verify(trusted);
       assert.equal(report.verified, true, JSON.stringify(report.checks));
-      assert.deepEqual(report.statuses?.map((s) => [s.purpose, s.value]), [['revocation', 0]]);
+      assert.deepEqual(
+        report.statuses?.map((s) => [s.purpose, s.value]),
+        [['revocation', 0]],
+      );
       await ctx.revoke();
       const revoked = await ctx.verify(remoteResolvers({ trustCaForTests: tls.cert }));
-      assert.deepEqual(revoked.checks.filter((c) => !c.ok).map((c) => c.code), ['revoked']);
+      assert.deepEqual(
+        revoked.checks.filter((c) => !c.ok).map((c) => c.code),
+        ['revoked'],
+      );
     });
 
     test('without the test CA, the certificate is refused: TLS is checked, never switched off', async () => {

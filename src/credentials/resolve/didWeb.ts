@@ -37,7 +37,12 @@ export function didWebToUrl(did: string): string {
   const hostname = hm?.[1] ?? '';
   const port = hm?.[2] === undefined ? undefined : Number(hm[2]);
   const labels = hostname.split('.');
-  if (!hm || hostname.length > 253 || !labels.every((l) => LABEL.test(l)) || (port !== undefined && (port < 1 || port > 65535))) {
+  if (
+    !hm ||
+    hostname.length > 253 ||
+    !labels.every((l) => LABEL.test(l)) ||
+    (port !== undefined && (port < 1 || port > 65535))
+  ) {
     throw new KeyResolutionError('unsupported_method', `Malformed did:web host: ${did}`);
   }
   const segments = path.map((p) => decode(p, did));
@@ -45,7 +50,9 @@ export function didWebToUrl(did: string): string {
     throw new KeyResolutionError('unsupported_method', `Malformed did:web path: ${did}`);
   }
   const origin = `https://${hostname.toLowerCase()}${port === undefined ? '' : `:${port}`}`;
-  return segments.length ? `${origin}/${segments.map(encodeURIComponent).join('/')}/did.json` : `${origin}/.well-known/did.json`;
+  return segments.length
+    ? `${origin}/${segments.map(encodeURIComponent).join('/')}/did.json`
+    : `${origin}/.well-known/did.json`;
 }
 
 type Json = Record<string, unknown>;
@@ -74,7 +81,8 @@ export interface ResolveDeps {
 function keyOf(method: Json): Pick<ResolvedMethod, 'publicKeyMultibase' | 'publicKeyJwk'> {
   const id = String(method.id);
   if (method.type === 'Multikey' || method.type === 'Ed25519VerificationKey2020') {
-    if (typeof method.publicKeyMultibase !== 'string') throw new KeyResolutionError('unsupported_key_type', `${id} has no publicKeyMultibase`);
+    if (typeof method.publicKeyMultibase !== 'string')
+      throw new KeyResolutionError('unsupported_key_type', `${id} has no publicKeyMultibase`);
     try {
       decodeMultikeyPublic(method.publicKeyMultibase);
     } catch (err) {
@@ -84,12 +92,20 @@ function keyOf(method: Json): Pick<ResolvedMethod, 'publicKeyMultibase' | 'publi
   }
   if (method.type === 'JsonWebKey2020' || method.type === 'JsonWebKey') {
     const jwk = method.publicKeyJwk;
-    if (isObject(jwk) && jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string' && /^[\w-]+$/.test(jwk.x)) {
+    if (
+      isObject(jwk) &&
+      jwk.kty === 'OKP' &&
+      jwk.crv === 'Ed25519' &&
+      typeof jwk.x === 'string' &&
+      /^[\w-]+$/.test(jwk.x)
+    ) {
       const bytes = Buffer.from(jwk.x, 'base64url');
-      if (bytes.length !== 32) throw new KeyResolutionError('unsupported_key_type', `${id}: an Ed25519 JWK's x is 32 bytes`);
+      if (bytes.length !== 32)
+        throw new KeyResolutionError('unsupported_key_type', `${id}: an Ed25519 JWK's x is 32 bytes`);
       return { publicKeyMultibase: encodeMultikeyPublic(new Uint8Array(bytes)) };
     }
-    if (isObject(jwk) && jwk.kty === 'RSA' && typeof jwk.n === 'string' && typeof jwk.e === 'string') return { publicKeyJwk: { kty: 'RSA', n: jwk.n, e: jwk.e } };
+    if (isObject(jwk) && jwk.kty === 'RSA' && typeof jwk.n === 'string' && typeof jwk.e === 'string')
+      return { publicKeyJwk: { kty: 'RSA', n: jwk.n, e: jwk.e } };
     throw new KeyResolutionError('unsupported_key_type', `${id} is neither an OKP Ed25519 nor an RSA JWK`);
   }
   throw new KeyResolutionError('unsupported_key_type', `${id} has unsupported type ${String(method.type)}`);
@@ -102,11 +118,14 @@ const names = (ref: unknown, vmId: string, base: string): boolean => {
 };
 
 function findMethod(doc: Json, vmId: string, base: string): Json | undefined {
-  const all = ['verificationMethod', 'assertionMethod', 'authentication'].flatMap((k) => [doc[k] ?? []].flat());
+  const all = ['verificationMethod', 'assertionMethod', 'authentication'].flatMap((k) =>
+    [doc[k] ?? []].flat(),
+  );
   return all.filter(isObject).find((m) => names(m, vmId, base));
 }
 
-const asserts = (doc: Json, vmId: string, base: string) => [doc.assertionMethod ?? []].flat().some((ref) => names(ref, vmId, base));
+const asserts = (doc: Json, vmId: string, base: string) =>
+  [doc.assertionMethod ?? []].flat().some((ref) => names(ref, vmId, base));
 
 async function fetchDoc(url: string, deps: ResolveDeps): Promise<Json> {
   let doc: unknown;
@@ -124,7 +143,10 @@ async function fetchDoc(url: string, deps: ResolveDeps): Promise<Json> {
 function documentUrl(id: string, deps: ResolveDeps): string {
   if (id.startsWith('did:web:')) return (deps.didWebUrl ?? didWebToUrl)(id);
   if (id.startsWith('https://')) return id;
-  throw new KeyResolutionError('unsupported_method', `Cannot resolve ${id}: only did:key, did:web and https key URLs are supported`);
+  throw new KeyResolutionError(
+    'unsupported_method',
+    `Cannot resolve ${id}: only did:key, did:web and https key URLs are supported`,
+  );
 }
 
 function resolveKeyOffline(vmId: string): ResolvedMethod {
@@ -135,8 +157,10 @@ function resolveKeyOffline(vmId: string): ResolvedMethod {
   } catch (err) {
     throw new KeyResolutionError('unsupported_key_type', `${vmId}: ${(err as Error).message}`);
   }
-  if (!isObject(method) || typeof method.id !== 'string' || typeof method.publicKeyMultibase !== 'string') throw new KeyResolutionError('not_found', `${did} has no verification method`);
-  if (fragment !== undefined && method.id !== vmId) throw new KeyResolutionError('not_found', `${did} has no verification method #${fragment}`);
+  if (!isObject(method) || typeof method.id !== 'string' || typeof method.publicKeyMultibase !== 'string')
+    throw new KeyResolutionError('not_found', `${did} has no verification method`);
+  if (fragment !== undefined && method.id !== vmId)
+    throw new KeyResolutionError('not_found', `${did} has no verification method #${fragment}`);
   return { id: method.id, controller: did, publicKeyMultibase: method.publicKeyMultibase };
 }
 
@@ -157,19 +181,25 @@ export async function resolveVerificationMethod(vmId: string, deps: ResolveDeps)
     const controller = typeof doc.controller === 'string' ? doc.controller : undefined;
     if (!controller) throw new KeyResolutionError('not_found', `${vmId} names no controller`);
     const controllerBase = controller.split('#')[0]!;
-    const controllerDoc = controllerBase === base ? doc : await fetchDoc(documentUrl(controllerBase, deps), deps);
+    const controllerDoc =
+      controllerBase === base ? doc : await fetchDoc(documentUrl(controllerBase, deps), deps);
     if (controllerDoc.id !== controllerBase || !asserts(controllerDoc, vmId, controllerBase)) {
-      throw new KeyResolutionError('not_found', `The controller ${controller} does not list ${vmId} as an assertion method`);
+      throw new KeyResolutionError(
+        'not_found',
+        `The controller ${controller} does not list ${vmId} as an assertion method`,
+      );
     }
     return { id: vmId, controller: controllerBase, ...keys, ...(doc.revoked ? { revoked: true } : {}) };
   }
 
   // A DID document or controller document holding the method.
-  if (doc.id !== base) throw new KeyResolutionError('not_found', `${url} is the document of ${String(doc.id)}, not of ${base}`);
+  if (doc.id !== base)
+    throw new KeyResolutionError('not_found', `${url} is the document of ${String(doc.id)}, not of ${base}`);
   const method = findMethod(doc, vmId, base);
   if (!method) throw new KeyResolutionError('not_found', `${base} does not publish ${vmId}`);
   const keys = keyOf(method);
   if (method.revoked) return { id: vmId, controller: base, ...keys, revoked: true };
-  if (!asserts(doc, vmId, base)) throw new KeyResolutionError('not_found', `${vmId} is not an assertion method of ${base}`);
+  if (!asserts(doc, vmId, base))
+    throw new KeyResolutionError('not_found', `${vmId} is not an assertion method of ${base}`);
   return { id: vmId, controller: base, ...keys };
 }

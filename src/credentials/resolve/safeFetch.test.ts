@@ -3,52 +3,167 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createSecureContext } from 'node:tls';
-import { createSafeFetcher, FetchRefusedError, isPublicAddress, type FetchRefusal, type ResolvedAddress, type SafeFetchOptions } from './safeFetch.ts';
+import {
+  createSafeFetcher,
+  FetchRefusedError,
+  isPublicAddress,
+  type FetchRefusal,
+  type ResolvedAddress,
+  type SafeFetchOptions,
+} from './safeFetch.ts';
 
 const refused = (code: FetchRefusal) => (err: unknown) => {
   assert.ok(err instanceof FetchRefusedError, `expected FetchRefusedError, got ${String(err)}`);
   assert.equal(err.code, code, err.message);
   return true;
 };
-const noLookup = async (host: string): Promise<ResolvedAddress[]> => assert.fail(`no DNS lookup expected (asked for ${host})`);
+const noLookup = async (host: string): Promise<ResolvedAddress[]> =>
+  assert.fail(`no DNS lookup expected (asked for ${host})`);
 
 describe('isPublicAddress', () => {
   test('refuses IPv4 loopback, private, link-local, unspecified, CGNAT, reserved, documentation and multicast', () => {
     for (const ip of [
-      '127.0.0.1', '127.255.255.254', '10.0.0.0', '10.1.2.3', '10.255.255.255', '172.16.0.1', '172.31.255.255', '192.168.0.1', '192.168.255.255',
-      '169.254.169.254', '169.254.0.1', '0.0.0.0', '0.1.2.3', '100.64.0.0', '100.100.100.100', '100.127.255.255', '192.0.0.8', '192.0.2.1',
-      '198.18.0.1', '198.19.255.255', '198.51.100.7', '203.0.113.9', '224.0.0.1', '239.255.255.250', '240.0.0.1', '255.255.255.255',
-    ]) assert.equal(isPublicAddress(ip), false, ip);
+      '127.0.0.1',
+      '127.255.255.254',
+      '10.0.0.0',
+      '10.1.2.3',
+      '10.255.255.255',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.0.1',
+      '192.168.255.255',
+      '169.254.169.254',
+      '169.254.0.1',
+      '0.0.0.0',
+      '0.1.2.3',
+      '100.64.0.0',
+      '100.100.100.100',
+      '100.127.255.255',
+      '192.0.0.8',
+      '192.0.2.1',
+      '198.18.0.1',
+      '198.19.255.255',
+      '198.51.100.7',
+      '203.0.113.9',
+      '224.0.0.1',
+      '239.255.255.250',
+      '240.0.0.1',
+      '255.255.255.255',
+    ])
+      assert.equal(isPublicAddress(ip), false, ip);
   });
 
   test('allows public IPv4, right up to the edges of the blocked ranges', () => {
-    for (const ip of ['8.8.8.8', '1.1.1.1', '93.184.216.34', '11.0.0.1', '9.255.255.255', '126.255.255.255', '128.0.0.1', '172.15.255.255', '172.32.0.1', '192.167.255.255', '192.169.0.1', '169.253.255.255', '169.255.0.1', '100.63.255.255', '100.128.0.0', '198.17.255.255', '198.20.0.0', '223.255.255.255']) {
+    for (const ip of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '93.184.216.34',
+      '11.0.0.1',
+      '9.255.255.255',
+      '126.255.255.255',
+      '128.0.0.1',
+      '172.15.255.255',
+      '172.32.0.1',
+      '192.167.255.255',
+      '192.169.0.1',
+      '169.253.255.255',
+      '169.255.0.1',
+      '100.63.255.255',
+      '100.128.0.0',
+      '198.17.255.255',
+      '198.20.0.0',
+      '223.255.255.255',
+    ]) {
       assert.equal(isPublicAddress(ip), true, ip);
     }
   });
 
   test('refuses IPv6 loopback, unspecified, unique-local, link-local, site-local, multicast and special ranges', () => {
     for (const ip of [
-      '::1', '0:0:0:0:0:0:0:1', '::', '0:0:0:0:0:0:0:0', 'fc00::1', 'fd12:3456:789a::1', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fe80::1', 'febf::1', 'fe80::1%eth0', 'fec0::1',
-      'ff02::1', 'ff05::1:3', '100::1', '2001:db8::1', '2001::1', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '2001:10::1', '2001:20::1', '3fff::1', '64:ff9b:1::1', '1fff::1', '4000::1',
-    ]) assert.equal(isPublicAddress(ip), false, ip);
+      '::1',
+      '0:0:0:0:0:0:0:1',
+      '::',
+      '0:0:0:0:0:0:0:0',
+      'fc00::1',
+      'fd12:3456:789a::1',
+      'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      'fe80::1',
+      'febf::1',
+      'fe80::1%eth0',
+      'fec0::1',
+      'ff02::1',
+      'ff05::1:3',
+      '100::1',
+      '2001:db8::1',
+      '2001::1',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      '2001:10::1',
+      '2001:20::1',
+      '3fff::1',
+      '64:ff9b:1::1',
+      '1fff::1',
+      '4000::1',
+    ])
+      assert.equal(isPublicAddress(ip), false, ip);
   });
 
   test('judges IPv4-mapped, -translated, -compatible, NAT64 and 6to4 forms by the IPv4 address inside', () => {
     for (const ip of [
-      '::ffff:127.0.0.1', '::FFFF:127.0.0.1', '::ffff:7f00:1', '0:0:0:0:0:ffff:7f00:1', '0:0:0:0:0:ffff:127.0.0.1', '::ffff:10.0.0.1', '::ffff:a00:1', '::ffff:169.254.169.254',
-      '::ffff:a9fe:a9fe', '::ffff:192.168.1.1', '::ffff:100.64.0.1', '::ffff:0.0.0.0', '::ffff:224.0.0.1', '::ffff:0:127.0.0.1', '::ffff:0:7f00:1', '::127.0.0.1', '::7f00:1', '::8.8.8.8',
-      '64:ff9b::127.0.0.1', '64:ff9b::a00:1', '2002:7f00:1::1', '2002:a00:1::', '2002:c0a8:101::1',
-    ]) assert.equal(isPublicAddress(ip), false, ip);
-    for (const ip of ['::ffff:8.8.8.8', '::ffff:808:808', '64:ff9b::8.8.8.8', '2002:808:808::1']) assert.equal(isPublicAddress(ip), true, ip);
+      '::ffff:127.0.0.1',
+      '::FFFF:127.0.0.1',
+      '::ffff:7f00:1',
+      '0:0:0:0:0:ffff:7f00:1',
+      '0:0:0:0:0:ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      '::ffff:a00:1',
+      '::ffff:169.254.169.254',
+      '::ffff:a9fe:a9fe',
+      '::ffff:192.168.1.1',
+      '::ffff:100.64.0.1',
+      '::ffff:0.0.0.0',
+      '::ffff:224.0.0.1',
+      '::ffff:0:127.0.0.1',
+      '::ffff:0:7f00:1',
+      '::127.0.0.1',
+      '::7f00:1',
+      '::8.8.8.8',
+      '64:ff9b::127.0.0.1',
+      '64:ff9b::a00:1',
+      '2002:7f00:1::1',
+      '2002:a00:1::',
+      '2002:c0a8:101::1',
+    ])
+      assert.equal(isPublicAddress(ip), false, ip);
+    for (const ip of ['::ffff:8.8.8.8', '::ffff:808:808', '64:ff9b::8.8.8.8', '2002:808:808::1'])
+      assert.equal(isPublicAddress(ip), true, ip);
   });
 
   test('allows global unicast IPv6', () => {
-    for (const ip of ['2606:4700::1111', '2a00:1450:4001:80b::200e', '2001:4860:4860::8888', '2620:fe::fe', '2400:cb00::1']) assert.equal(isPublicAddress(ip), true, ip);
+    for (const ip of [
+      '2606:4700::1111',
+      '2a00:1450:4001:80b::200e',
+      '2001:4860:4860::8888',
+      '2620:fe::fe',
+      '2400:cb00::1',
+    ])
+      assert.equal(isPublicAddress(ip), true, ip);
   });
 
   test('refuses anything that is not an IP address', () => {
-    for (const ip of ['', 'localhost', 'example.com', '1.2.3', '256.1.1.1', '127.0.0.1.', '::g', '[::1]', ' 8.8.8.8', '0x7f.0.0.1', '2130706433']) assert.equal(isPublicAddress(ip), false, ip);
+    for (const ip of [
+      '',
+      'localhost',
+      'example.com',
+      '1.2.3',
+      '256.1.1.1',
+      '127.0.0.1.',
+      '::g',
+      '[::1]',
+      ' 8.8.8.8',
+      '0x7f.0.0.1',
+      '2130706433',
+    ])
+      assert.equal(isPublicAddress(ip), false, ip);
   });
 });
 
@@ -72,15 +187,25 @@ async function startServer(routes: Record<string, Handler>, host = '127.0.0.1') 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { server, state, port, origin: `http://${host}:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    server,
+    state,
+    port,
+    origin: `http://${host}:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-const json = (body: unknown, type = 'application/json'): Handler => (_req, res) => {
-  res.writeHead(200, { 'content-type': type }).end(JSON.stringify(body));
-};
-const redirect = (location: string, status = 302): Handler => (_req, res) => {
-  res.writeHead(status, { location }).end();
-};
+const json =
+  (body: unknown, type = 'application/json'): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': type }).end(JSON.stringify(body));
+  };
+const redirect =
+  (location: string, status = 302): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { location }).end();
+  };
 
 describe('createSafeFetcher', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
@@ -103,8 +228,12 @@ describe('createSafeFetcher', () => {
         res.write(`{"pad":"${'x'.repeat(600)}`);
         res.end(`${'y'.repeat(600)}"}`);
       },
-      '/big-declared': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' }).end(`"${'x'.repeat(4998)}"`),
-      '/exact': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(998)}"`),
+      '/big-declared': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' })
+          .end(`"${'x'.repeat(4998)}"`),
+      '/exact': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(998)}"`),
       '/no-headers': stall,
       '/slow-body': (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -139,14 +268,36 @@ describe('createSafeFetcher', () => {
 
   /** A fetcher allowed to reach only the test server on 127.0.0.1 over http. */
   const local = (extra: SafeFetchOptions = {}) =>
-    createSafeFetcher({ allowHttpForTests: true, allowAddress: (ip) => ip === '127.0.0.1', timeoutMs: 5000, maxBytes: 1000, lookup: noLookup, ...extra });
+    createSafeFetcher({
+      allowHttpForTests: true,
+      allowAddress: (ip) => ip === '127.0.0.1',
+      timeoutMs: 5000,
+      maxBytes: 1000,
+      lookup: noLookup,
+      ...extra,
+    });
 
   test('a hostname resolving to a non-public address is refused before any connection', async () => {
     const before = srv.state.connections;
-    for (const address of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.1.10', '100.64.1.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '169.254.169.254',
+      '192.168.1.10',
+      '100.64.1.1',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+    ]) {
       const lookup = async () => [{ address, family: address.includes(':') ? 6 : 4 }];
       const f = createSafeFetcher({ lookup });
-      await assert.rejects(f.fetchJson(`https://innocent.example:${srv.port}/doc`), refused('address_not_allowed'), address);
+      await assert.rejects(
+        f.fetchJson(`https://innocent.example:${srv.port}/doc`),
+        refused('address_not_allowed'),
+        address,
+      );
     }
     assert.equal(srv.state.connections, before, 'nothing connected to the loopback server');
   });
@@ -156,20 +307,36 @@ describe('createSafeFetcher', () => {
       { address: '93.184.216.34', family: 4 },
       { address: '127.0.0.1', family: 4 },
     ];
-    await assert.rejects(createSafeFetcher({ lookup }).fetchJson('https://rebind.example/x'), refused('address_not_allowed'));
+    await assert.rejects(
+      createSafeFetcher({ lookup }).fetchJson('https://rebind.example/x'),
+      refused('address_not_allowed'),
+    );
     const lookup6 = async () => [
       { address: '2606:4700::1111', family: 6 },
       { address: '::1', family: 6 },
     ];
-    await assert.rejects(createSafeFetcher({ lookup: lookup6 }).fetchJson('https://rebind.example/x'), refused('address_not_allowed'));
+    await assert.rejects(
+      createSafeFetcher({ lookup: lookup6 }).fetchJson('https://rebind.example/x'),
+      refused('address_not_allowed'),
+    );
   });
 
   test('literal IP hostnames in blocked ranges are refused without DNS, in every spelling the URL parser accepts', async () => {
     const before = srv.state.connections;
     const f = createSafeFetcher({ lookup: noLookup });
     for (const url of [
-      `https://127.0.0.1:${srv.port}/doc`, `https://[::1]:${srv.port}/doc`, 'https://10.0.0.8/x', 'https://169.254.169.254/latest/meta-data/', 'https://[::ffff:127.0.0.1]/x',
-      'https://[::ffff:7f00:1]/x', 'https://[fe80::1]/x', 'https://0.0.0.0/x', 'https://2130706433/x', 'https://0x7f.1/x', 'https://017700000001/x', 'https://127.1/x',
+      `https://127.0.0.1:${srv.port}/doc`,
+      `https://[::1]:${srv.port}/doc`,
+      'https://10.0.0.8/x',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[::ffff:127.0.0.1]/x',
+      'https://[::ffff:7f00:1]/x',
+      'https://[fe80::1]/x',
+      'https://0.0.0.0/x',
+      'https://2130706433/x',
+      'https://0x7f.1/x',
+      'https://017700000001/x',
+      'https://127.1/x',
     ]) {
       await assert.rejects(f.fetchJson(url), refused('address_not_allowed'), url);
     }
@@ -179,14 +346,26 @@ describe('createSafeFetcher', () => {
   test('only https: http and other schemes are refused unless a test opens http', async () => {
     const f = createSafeFetcher({ lookup: noLookup });
     const before = srv.state.connections;
-    for (const url of [`${srv.origin}/doc`, 'http://example.com/did.json', 'file:///etc/passwd', 'ftp://example.com/x', 'data:application/json,{}', 'gopher://example.com/', 'not a url', '']) {
+    for (const url of [
+      `${srv.origin}/doc`,
+      'http://example.com/did.json',
+      'file:///etc/passwd',
+      'ftp://example.com/x',
+      'data:application/json,{}',
+      'gopher://example.com/',
+      'not a url',
+      '',
+    ]) {
       await assert.rejects(f.fetchJson(url), refused('scheme_not_allowed'), url);
     }
     assert.equal(srv.state.connections, before);
   });
 
   test('allowHttpForTests alone does not reach loopback: only the allowAddress override does', async () => {
-    await assert.rejects(createSafeFetcher({ allowHttpForTests: true }).fetchJson(`${srv.origin}/doc`), refused('address_not_allowed'));
+    await assert.rejects(
+      createSafeFetcher({ allowHttpForTests: true }).fetchJson(`${srv.origin}/doc`),
+      refused('address_not_allowed'),
+    );
     assert.deepEqual(await local().fetchJson(`${srv.origin}/doc`), { ok: true });
   });
 
@@ -220,15 +399,26 @@ describe('createSafeFetcher', () => {
     const started = Date.now();
     await assert.rejects(f.fetchJson(`${srv.origin}/no-headers`), refused('timeout'));
     await assert.rejects(f.fetchJson(`${srv.origin}/slow-body`), refused('timeout'));
-    const hanging = createSafeFetcher({ timeoutMs: 150, lookup: () => new Promise<ResolvedAddress[]>(() => undefined) });
+    const hanging = createSafeFetcher({
+      timeoutMs: 150,
+      lookup: () => new Promise<ResolvedAddress[]>(() => undefined),
+    });
     await assert.rejects(hanging.fetchJson('https://slow-dns.example/x'), refused('timeout'));
     assert.ok(Date.now() - started < 2000, 'each gave up near its limit');
   });
 
   test('DNS failures are dns_failed', async () => {
-    const failing = createSafeFetcher({ lookup: async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' })) });
+    const failing = createSafeFetcher({
+      lookup: async () =>
+        Promise.reject(
+          Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' }),
+        ),
+    });
     await assert.rejects(failing.fetchJson('https://nowhere.example/x'), refused('dns_failed'));
-    await assert.rejects(createSafeFetcher({ lookup: async () => [] }).fetchJson('https://empty.example/x'), refused('dns_failed'));
+    await assert.rejects(
+      createSafeFetcher({ lookup: async () => [] }).fetchJson('https://empty.example/x'),
+      refused('dns_failed'),
+    );
   });
 
   test('redirects are followed up to 3 hops, with every status that redirects', async () => {
@@ -349,8 +539,15 @@ describe('createSafeFetcher over https', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const f = createSafeFetcher({ allowAddress: (ip) => ip === '127.0.0.1', lookup: async () => [{ address: '127.0.0.1', family: 4 }] });
-      await assert.rejects(f.fetchJson(`https://localhost:${port}/did.json`), (err: unknown) => refused('connect_failed')(err) && /self-signed|certificate/i.test((err as Error).message));
+      const f = createSafeFetcher({
+        allowAddress: (ip) => ip === '127.0.0.1',
+        lookup: async () => [{ address: '127.0.0.1', family: 4 }],
+      });
+      await assert.rejects(
+        f.fetchJson(`https://localhost:${port}/did.json`),
+        (err: unknown) =>
+          refused('connect_failed')(err) && /self-signed|certificate/i.test((err as Error).message),
+      );
       assert.deepEqual(sni, ['localhost']);
       assert.equal(requests, 0, 'no request was sent over the untrusted connection');
     } finally {

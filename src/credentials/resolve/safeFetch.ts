@@ -188,7 +188,8 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
     const bare = hostname.replace(/^\[|\]$/g, '');
     const family = isIP(bare);
     if (family) {
-      if (!allowed(bare)) throw new FetchRefusedError('address_not_allowed', `${bare} is not a public address`);
+      if (!allowed(bare))
+        throw new FetchRefusedError('address_not_allowed', `${bare} is not a public address`);
       return [{ address: bare, family }];
     }
     let addresses: ResolvedAddress[];
@@ -200,8 +201,15 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
     }
     if (!addresses.length) throw new FetchRefusedError('dns_failed', `${bare} has no address`);
     const bad = addresses.find((a) => !allowed(a.address));
-    if (bad) throw new FetchRefusedError('address_not_allowed', `${bare} resolves to ${bad.address}, which is not a public address`);
-    return addresses.map((a) => ({ address: a.address, family: a.family === 6 || isIP(a.address) === 6 ? 6 : 4 }));
+    if (bad)
+      throw new FetchRefusedError(
+        'address_not_allowed',
+        `${bare} resolves to ${bad.address}, which is not a public address`,
+      );
+    return addresses.map((a) => ({
+      address: a.address,
+      family: a.family === 6 || isIP(a.address) === 6 ? 6 : 4,
+    }));
   }
 
   /** One GET, connecting only to the addresses already checked (host name kept for Host and SNI). */
@@ -220,17 +228,28 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
         {
           method: 'GET',
           agent: false, // no pooled socket from another lookup is ever reused
-          headers: { accept: 'application/did+json, application/ld+json, application/json;q=0.9', 'user-agent': 'Cairn-verifier' },
+          headers: {
+            accept: 'application/did+json, application/ld+json, application/json;q=0.9',
+            'user-agent': 'Cairn-verifier',
+          },
           lookup: pinnedLookup,
           signal,
           // Node trusts its bundled roots; a test's own CA is added to them, never replacing verification.
-          ...(options.trustCaForTests && url.protocol === 'https:' ? { ca: [...tls.rootCertificates, ...[options.trustCaForTests].flat()] } : {}),
+          ...(options.trustCaForTests && url.protocol === 'https:'
+            ? { ca: [...tls.rootCertificates, ...[options.trustCaForTests].flat()] }
+            : {}),
         },
         resolve,
       );
       req.on('socket', (socket) => {
         if (!socket.connecting) return;
-        const timer = setTimeout(() => req.destroy(new FetchRefusedError('timeout', `Cannot connect to ${url.host} within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+        const timer = setTimeout(
+          () =>
+            req.destroy(
+              new FetchRefusedError('timeout', `Cannot connect to ${url.host} within ${connectTimeoutMs} ms`),
+            ),
+          connectTimeoutMs,
+        );
         socket.once('connect', () => clearTimeout(timer));
         socket.once('close', () => clearTimeout(timer));
       });
@@ -252,7 +271,11 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
     const status = res.statusCode ?? 0;
     if (REDIRECTS.has(status) && res.headers.location) {
       res.destroy();
-      if (redirects >= maxRedirects) throw new FetchRefusedError('too_many_redirects', `More than ${maxRedirects} redirects from ${url.href}`);
+      if (redirects >= maxRedirects)
+        throw new FetchRefusedError(
+          'too_many_redirects',
+          `More than ${maxRedirects} redirects from ${url.href}`,
+        );
       let next: URL;
       try {
         next = new URL(res.headers.location, url);
@@ -273,7 +296,10 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
     const declared = Number(res.headers['content-length'] ?? 0);
     if (declared > maxBytes) {
       res.destroy();
-      throw new FetchRefusedError('too_large', `${url.href} declares ${declared} bytes, more than ${maxBytes}`);
+      throw new FetchRefusedError(
+        'too_large',
+        `${url.href} declares ${declared} bytes, more than ${maxBytes}`,
+      );
     }
     const body = await readLimited(res, maxBytes, url, signal);
     try {
@@ -291,7 +317,10 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
       throw new FetchRefusedError('scheme_not_allowed', `Not a URL: ${url}`);
     }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new FetchRefusedError('timeout', `${url} took longer than ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new FetchRefusedError('timeout', `${url} took longer than ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     try {
       return await fetchHop(parsed, 0, controller.signal);
     } finally {
@@ -339,12 +368,17 @@ function readLimited(res: IncomingMessage, maxBytes: number, url: URL, signal: A
     signal.addEventListener('abort', onAbort, { once: true });
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) finish(new FetchRefusedError('too_large', `${url.href} sent more than ${maxBytes} bytes`));
+      if (size > maxBytes)
+        finish(new FetchRefusedError('too_large', `${url.href} sent more than ${maxBytes} bytes`));
       else chunks.push(chunk);
     });
     res.on('end', () => finish(null, Buffer.concat(chunks).toString('utf8')));
-    res.on('error', (err) => finish(new FetchRefusedError('connect_failed', `Reading ${url.href} failed: ${err.message}`)));
-    res.on('aborted', () => finish(new FetchRefusedError('connect_failed', `${url.href} closed the connection early`)));
+    res.on('error', (err) =>
+      finish(new FetchRefusedError('connect_failed', `Reading ${url.href} failed: ${err.message}`)),
+    );
+    res.on('aborted', () =>
+      finish(new FetchRefusedError('connect_failed', `${url.href} closed the connection early`)),
+    );
   });
 }
 

@@ -75,7 +75,10 @@ export function errorStatuses(doc: RouteDoc): number[] {
 
 /** The JSON Schema (2020-12, OpenAPI 3.1's dialect) of a zod schema, for a request (`input`) or an answer (`output`). */
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   delete json.$schema;
   return json;
 }
@@ -85,10 +88,13 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<
 /** `{ok: true}`: the change was made. */
 export const okSchema = z.object({ ok: z.literal(true) }).meta({ description: 'The change was made.' });
 /** A date and time, ISO 8601 in UTC. */
-export const isoDate = z.string().meta({ description: 'Date and time (ISO 8601, UTC).', format: 'date-time' });
+export const isoDate = z
+  .string()
+  .meta({ description: 'Date and time (ISO 8601, UTC).', format: 'date-time' });
 /** `{id}` of something just made. */
 export const idSchema = (description: string) => z.object({ id: z.string().meta({ description }) });
 /** `{publicId}` of something just made. */
-export const publicIdSchema = (description: string) => z.object({ publicId: z.string().meta({ description }) });
+export const publicIdSchema = (description: string) =>
+  z.object({ publicId: z.string().meta({ description }) });
 /** Any JSON object (a document whose shape a standard defines, e.g. an OB 3.0 credential). */
 export const anyObject = (description: string) => z.record(z.string(), z.unknown()).meta({ description });

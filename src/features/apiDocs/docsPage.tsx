@@ -52,13 +52,16 @@ function children(s: Json): Array<[string, Json, boolean]> {
   const out: Array<[string, Json, boolean]> = [];
   if (isObject(s.properties)) {
     const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
-    for (const [name, sub] of Object.entries(s.properties)) if (isObject(sub)) out.push([name, sub, required.has(name)]);
+    for (const [name, sub] of Object.entries(s.properties))
+      if (isObject(sub)) out.push([name, sub, required.has(name)]);
   }
   if (isObject(s.additionalProperties)) out.push(['(any key)', s.additionalProperties, false]);
-  if (s.type === 'array' && isObject(s.items) && (children(s.items).length || s.items.description)) out.push(['(each item)', s.items, false]);
+  if (s.type === 'array' && isObject(s.items) && (children(s.items).length || s.items.description))
+    out.push(['(each item)', s.items, false]);
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const list = s[key];
-    if (Array.isArray(list) && list.some((x) => isObject(x) && children(x).length)) list.forEach((x, i) => isObject(x) && out.push([`(option ${i + 1})`, x, false]));
+    if (Array.isArray(list) && list.some((x) => isObject(x) && children(x).length))
+      list.forEach((x, i) => isObject(x) && out.push([`(option ${i + 1})`, x, false]));
   }
   return out;
 }
@@ -104,7 +107,11 @@ function BodySchema({ schema }: { schema: Json }) {
   );
 }
 
-const slugOf = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 interface Operation {
   method: string;
@@ -198,7 +205,20 @@ function OperationView({ method, path, op, doc }: Operation & { doc: OpenApiDocu
                   <>
                     {' '}
                     <code>{type}</code>
-                    {isObject(media) && isObject(media.schema) && (media.schema.$ref ? <> (<a href={`#schema-${String(media.schema.$ref).split('/').at(-1)}`}>{String(media.schema.$ref).split('/').at(-1)}</a>)</> : <BodySchema schema={media.schema} />)}
+                    {isObject(media) &&
+                      isObject(media.schema) &&
+                      (media.schema.$ref ? (
+                        <>
+                          {' '}
+                          (
+                          <a href={`#schema-${String(media.schema.$ref).split('/').at(-1)}`}>
+                            {String(media.schema.$ref).split('/').at(-1)}
+                          </a>
+                          )
+                        </>
+                      ) : (
+                        <BodySchema schema={media.schema} />
+                      ))}
                   </>
                 ))}
             </li>
@@ -221,19 +241,25 @@ export function ApiDocsPage({ doc }: { doc: OpenApiDocument }) {
     <div class="docs">
       <h1>Cairn API</h1>
       <p>
-        Institutions’ systems drive Cairn through this JSON API. The same description as OpenAPI 3.1: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (import it into your tools).
+        Institutions’ systems drive Cairn through this JSON API. The same description as OpenAPI 3.1:{' '}
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (import it into your tools).
       </p>
       <h2 id="authentication">Authentication</h2>
       <ul>
         <li>
-          <strong>Organisation API token</strong>: send <code>Authorization: Bearer cairn_…</code>. Organisation administrators make tokens on the organisation’s “API tokens” page (or{' '}
-          <code>cairn tokens create --org SLUG --scope a,b</code>). A token may do only what its scopes allow; a request it may not make is refused with 403 <code>insufficient_scope</code>, naming the scope.
+          <strong>Organisation API token</strong>: send <code>Authorization: Bearer cairn_…</code>.
+          Organisation administrators make tokens on the organisation’s “API tokens” page (or{' '}
+          <code>cairn tokens create --org SLUG --scope a,b</code>). A token may do only what its scopes allow;
+          a request it may not make is refused with 403 <code>insufficient_scope</code>, naming the scope.
         </li>
         <li>
-          <strong>Session</strong>: a logged-in browser (the <code>cairn_session</code> cookie); writes also send <code>X-CSRF-Token</code> with the <code>cairn_csrf</code> cookie’s value. Roles decide what a session may do.
+          <strong>Session</strong>: a logged-in browser (the <code>cairn_session</code> cookie); writes also
+          send <code>X-CSRF-Token</code> with the <code>cairn_csrf</code> cookie’s value. Roles decide what a
+          session may do.
         </li>
         <li>
-          <strong>OAuth 2.0</strong>: the Open Badges 3.0 API (<code>/ims/ob/v3p0</code>) takes access tokens from Cairn’s authorization server (see its discovery document).
+          <strong>OAuth 2.0</strong>: the Open Badges 3.0 API (<code>/ims/ob/v3p0</code>) takes access tokens
+          from Cairn’s authorization server (see its discovery document).
         </li>
       </ul>
       <table>
@@ -256,8 +282,10 @@ export function ApiDocsPage({ doc }: { doc: OpenApiDocument }) {
       </table>
       <h2 id="errors">Errors</h2>
       <p>
-        Every error of the JSON API has one shape, <code>{'{"error": {"code", "message", "details"}}'}</code>: a stable snake_case <code>code</code>, a <code>message</code> written for people and{' '}
-        <code>details</code> (per-field messages in <code>details.fields</code>, the scope a token lacks in <code>details.requiredScope</code>). The Open Badges 3.0 API answers errors with{' '}
+        Every error of the JSON API has one shape, <code>{'{"error": {"code", "message", "details"}}'}</code>:
+        a stable snake_case <code>code</code>, a <code>message</code> written for people and{' '}
+        <code>details</code> (per-field messages in <code>details.fields</code>, the scope a token lacks in{' '}
+        <code>details.requiredScope</code>). The Open Badges 3.0 API answers errors with{' '}
         <code>imsx_StatusInfo</code>, as its specification requires.
       </p>
       <h2 id="contents">Contents</h2>

@@ -23,12 +23,24 @@ describe('the OpenAPI document', () => {
     const storage = await testBackends()[0]!.storage();
     const { app } = testApp(storage);
     // `ALL` routes only answer “method not allowed” / “no such endpoint” for a described path.
-    const routes = new Set(app.routes.filter((r) => r.method !== 'ALL' && DESCRIBED.test(r.path)).map((r) => `${r.method} ${r.path}`));
+    const routes = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && DESCRIBED.test(r.path))
+        .map((r) => `${r.method} ${r.path}`),
+    );
     const described = new Set(API_ROUTE_DOCS.map((d) => `${d.method} ${d.path}`));
     const missing = [...routes].filter((r) => !described.has(r));
     const stale = [...described].filter((r) => !routes.has(r));
-    assert.deepEqual(missing, [], `API route(s) without a description: add a describeRoute({…}) beside the route (a *.openapi.ts next to its file, listed in src/features/apiDocs/registry.ts):\n  ${missing.join('\n  ')}`);
-    assert.deepEqual(stale, [], `Described route(s) the app does not have (remove or fix the path):\n  ${stale.join('\n  ')}`);
+    assert.deepEqual(
+      missing,
+      [],
+      `API route(s) without a description: add a describeRoute({…}) beside the route (a *.openapi.ts next to its file, listed in src/features/apiDocs/registry.ts):\n  ${missing.join('\n  ')}`,
+    );
+    assert.deepEqual(
+      stale,
+      [],
+      `Described route(s) the app does not have (remove or fix the path):\n  ${stale.join('\n  ')}`,
+    );
     assert.ok(routes.size > 60, 'the app’s routes were enumerated');
   });
 
@@ -37,17 +49,36 @@ describe('the OpenAPI document', () => {
     const tagNames = new Set(doc.tags.map((t) => t.name));
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, raw] of Object.entries(item)) {
-        const op = raw as { operationId: string; summary: string; tags: string[]; responses: Record<string, { $ref?: string; content?: Record<string, { schema: { $ref?: string } }> }> };
+        const op = raw as {
+          operationId: string;
+          summary: string;
+          tags: string[];
+          responses: Record<
+            string,
+            { $ref?: string; content?: Record<string, { schema: { $ref?: string } }> }
+          >;
+        };
         const name = `${method.toUpperCase()} ${path}`;
         assert.ok(!ids.has(op.operationId), `${name}: operationId ${op.operationId} is not unique`);
         ids.add(op.operationId);
         assert.ok(op.summary, `${name} has a summary`);
         assert.ok(op.tags.length && op.tags.every((t) => tagNames.has(t)), `${name}: its tags are declared`);
         const errors = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
-        assert.ok(errors.some(([status]) => status === '500'), `${name} documents 500`);
+        assert.ok(
+          errors.some(([status]) => status === '500'),
+          `${name} documents 500`,
+        );
         for (const [status, response] of errors) {
-          const ref = path.startsWith('/ims/') ? response.content?.['application/json']?.schema.$ref : response.$ref;
-          assert.equal(ref, path.startsWith('/ims/') ? '#/components/schemas/Imsx_StatusInfo' : `#/components/responses/Error${status}`, `${name} ${status}`);
+          const ref = path.startsWith('/ims/')
+            ? response.content?.['application/json']?.schema.$ref
+            : response.$ref;
+          assert.equal(
+            ref,
+            path.startsWith('/ims/')
+              ? '#/components/schemas/Imsx_StatusInfo'
+              : `#/components/responses/Error${status}`,
+            `${name} ${status}`,
+          );
         }
       }
     }
@@ -61,17 +92,30 @@ describe('the OpenAPI document', () => {
         assert.ok(route.scope, `${route.method} ${route.path} takes tokens but names no scope`);
         used.add(route.scope);
       } else {
-        assert.equal(route.scope, undefined, `${route.method} ${route.path} does not take tokens, so it needs no scope`);
+        assert.equal(
+          route.scope,
+          undefined,
+          `${route.method} ${route.path} does not take tokens, so it needs no scope`,
+        );
       }
     }
     assert.deepEqual([...used].sort(), [...API_SCOPES].sort());
-    const op = doc.paths['/api/v1/orgs/{slug}/credentials']?.post as { 'x-cairn-scope': string; security: unknown[] };
+    const op = doc.paths['/api/v1/orgs/{slug}/credentials']?.post as {
+      'x-cairn-scope': string;
+      security: unknown[];
+    };
     assert.equal(op['x-cairn-scope'], 'credentials:issue');
     assert.deepEqual(op.security, [{ session: [] }, { apiToken: ['credentials:issue'] }]);
   });
 
   test('request bodies come from the commands’ own zod schemas', () => {
-    const award = doc.paths['/api/v1/orgs/{slug}/credentials']?.post as { requestBody: { content: { 'application/json': { schema: { required: string[]; properties: Record<string, unknown> } } } } };
+    const award = doc.paths['/api/v1/orgs/{slug}/credentials']?.post as {
+      requestBody: {
+        content: {
+          'application/json': { schema: { required: string[]; properties: Record<string, unknown> } };
+        };
+      };
+    };
     const schema = award.requestBody.content['application/json'].schema;
     assert.deepEqual(schema.required, ['email', 'microCredential']);
     assert.ok('creditsEarned' in schema.properties && 'formats' in schema.properties);

@@ -68,7 +68,10 @@ function hoistDefs(schema: Json, prefix: string, components: Json): Json {
     if (!value || typeof value !== 'object') return value;
     const out: Json = {};
     for (const [k, v] of Object.entries(value as Json)) {
-      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? `#/components/schemas/${rename(v.slice(8))}` : rewrite(v);
+      out[k] =
+        k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')
+          ? `#/components/schemas/${rename(v.slice(8))}`
+          : rewrite(v);
     }
     return out;
   };
@@ -102,7 +105,11 @@ const AUTH_WORDS: Record<RouteDoc['auth'], string> = {
 
 /** How an operation is authenticated, in words (the docs page and the operation's description). */
 export function authWords(doc: RouteDoc): string {
-  const scope = doc.scope ? ` Token scope: ${doc.scope}.` : doc.oauthScope ? ` Scope: ${doc.oauthScope}.` : '';
+  const scope = doc.scope
+    ? ` Token scope: ${doc.scope}.`
+    : doc.oauthScope
+      ? ` Scope: ${doc.oauthScope}.`
+      : '';
   return AUTH_WORDS[doc.auth] + scope;
 }
 
@@ -127,21 +134,44 @@ function operation(doc: RouteDoc, components: Json): Json {
     const required = new Set((query.required as string[] | undefined) ?? []);
     for (const [name, schema] of Object.entries(properties)) {
       const { description, ...rest } = schema;
-      parameters.push({ name, in: 'query', required: required.has(name), ...(description ? { description } : {}), schema: rest });
+      parameters.push({
+        name,
+        in: 'query',
+        required: required.has(name),
+        ...(description ? { description } : {}),
+        schema: rest,
+      });
     }
   }
   const responses: Json = {};
   for (const [status, r] of Object.entries(doc.responses)) {
     const type = r.contentType ?? 'application/json';
-    const headers = r.headers ? Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) : undefined;
+    const headers = r.headers
+      ? Object.fromEntries(
+          Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }]),
+        )
+      : undefined;
     responses[status] = {
       description: r.description,
       ...(headers ? { headers } : {}),
-      ...(r.schema ? { content: { [type]: { schema: hoistDefs(jsonSchemaOf(r.schema, 'output'), `${id}_${status}`, components) } } } : r.contentType ? { content: { [type]: {} } } : {}),
+      ...(r.schema
+        ? {
+            content: {
+              [type]: { schema: hoistDefs(jsonSchemaOf(r.schema, 'output'), `${id}_${status}`, components) },
+            },
+          }
+        : r.contentType
+          ? { content: { [type]: {} } }
+          : {}),
     };
   }
   for (const status of errorStatuses(doc)) {
-    responses[String(status)] ??= doc.imsxErrors ? { description: STATUS_WORDS[status] ?? 'Error.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Imsx_StatusInfo' } } } } : { $ref: `#/components/responses/Error${status}` };
+    responses[String(status)] ??= doc.imsxErrors
+      ? {
+          description: STATUS_WORDS[status] ?? 'Error.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Imsx_StatusInfo' } } },
+        }
+      : { $ref: `#/components/responses/Error${status}` };
   }
   return {
     operationId: id,
@@ -156,7 +186,11 @@ function operation(doc: RouteDoc, components: Json): Json {
           requestBody: {
             required: doc.body.required ?? true,
             ...(doc.body.description ? { description: doc.body.description } : {}),
-            content: { [doc.body.contentType ?? 'application/json']: { schema: hoistDefs(jsonSchemaOf(doc.body.schema, 'input'), `${id}_body`, components) } },
+            content: {
+              [doc.body.contentType ?? 'application/json']: {
+                schema: hoistDefs(jsonSchemaOf(doc.body.schema, 'input'), `${id}_body`, components),
+              },
+            },
           },
         }
       : {}),
@@ -186,7 +220,10 @@ export function buildOpenApiDocument(config: OpenApiConfig) {
     item[method] = operation(doc, schemas);
   }
   const errorResponses = Object.fromEntries(
-    Object.entries(STATUS_WORDS).map(([status, description]) => [`Error${status}`, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+    Object.entries(STATUS_WORDS).map(([status, description]) => [
+      `Error${status}`,
+      { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    ]),
   );
   return {
     openapi: '3.1.0',
@@ -206,7 +243,13 @@ export function buildOpenApiDocument(config: OpenApiConfig) {
       schemas,
       responses: errorResponses,
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'cairn_session', description: 'A logged-in browser session. Writes (POST, PUT) also send the X-CSRF-Token header with the value of the cairn_csrf cookie.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'cairn_session',
+          description:
+            'A logged-in browser session. Writes (POST, PUT) also send the X-CSRF-Token header with the value of the cairn_csrf cookie.',
+        },
         apiToken: {
           type: 'http',
           scheme: 'bearer',
@@ -215,7 +258,8 @@ export function buildOpenApiDocument(config: OpenApiConfig) {
         },
         OAuth2ACG: {
           type: 'oauth2',
-          description: 'The Open Badges 3.0 API: OAuth 2.0 authorization code grant with PKCE; clients register dynamically.',
+          description:
+            'The Open Badges 3.0 API: OAuth 2.0 authorization code grant with PKCE; clients register dynamically.',
           flows: {
             authorizationCode: {
               authorizationUrl: `${config.publicUrl}${OAUTH_ROUTES.authorization}`,

@@ -11,9 +11,12 @@ export const apiErrorSchema = z
       }),
       message: z.string().meta({ description: 'What went wrong, written for a person.' }),
       details: z.record(z.string(), z.unknown()).meta({
-        description: 'What a client needs to act on it: `fields` (per-field messages), `requiredScope` (insufficient_scope), `retryAfterSeconds` (rate_limited).',
+        description:
+          'What a client needs to act on it: `fields` (per-field messages), `requiredScope` (insufficient_scope), `retryAfterSeconds` (rate_limited).',
       }),
-      fields: z.record(z.string(), z.string()).meta({ description: 'Per-field messages (the same as details.fields; kept for older clients).' }),
+      fields: z
+        .record(z.string(), z.string())
+        .meta({ description: 'Per-field messages (the same as details.fields; kept for older clients).' }),
     }),
   })
   .meta({ description: 'Every JSON API error: `{error: {code, message, details}}`.' });
@@ -26,7 +29,9 @@ export const imsxStatusInfoSchema = z
     imsx_description: z.string().optional(),
     imsx_codeMinor: z
       .object({
-        imsx_codeMinorField: z.array(z.object({ imsx_codeMinorFieldName: z.string(), imsx_codeMinorFieldValue: z.string() })),
+        imsx_codeMinorField: z.array(
+          z.object({ imsx_codeMinorFieldName: z.string(), imsx_codeMinorFieldValue: z.string() }),
+        ),
       })
       .optional(),
   })

@@ -18,7 +18,8 @@ describe('the API description routes', () => {
     const html = await res.text();
     assert.match(html, /<header class="top"/, 'in the site layout');
     assert.doesNotMatch(html, /<script/i, 'no script (the CSP forbids inline ones; there is no CDN)');
-    for (const tag of ['Credentials', 'Bulk awards', 'W3C VC API', 'Open Badges 3.0 API']) assert.match(html, new RegExp(`<h2 id="tag-[a-z0-9-]+">${tag}</h2>`), `the ${tag} group`);
+    for (const tag of ['Credentials', 'Bulk awards', 'W3C VC API', 'Open Badges 3.0 API'])
+      assert.match(html, new RegExp(`<h2 id="tag-[a-z0-9-]+">${tag}</h2>`), `the ${tag} group`);
     // One operation in full: method, path, summary, auth, scope, parameters, body schema, responses.
     const start = html.indexOf('id="postOrgsCredentials"');
     assert.ok(start > 0, 'the award operation is there');
@@ -27,9 +28,15 @@ describe('the API description routes', () => {
     assert.match(op, /Award a micro-credential to a person/);
     assert.match(op, /API token scope: <code>credentials:issue<\/code>/);
     assert.match(op, /<code>slug<\/code><span class="req"> required<\/span>/);
-    assert.match(op, /<code>email<\/code> <span class="type">string \(email, at least 1 character, at most 254 characters\)<\/span><span class="req"> required<\/span>/);
+    assert.match(
+      op,
+      /<code>email<\/code> <span class="type">string \(email, at least 1 character, at most 254 characters\)<\/span><span class="req"> required<\/span>/,
+    );
     assert.match(op, /<strong>201<\/strong> Issued\./);
-    assert.match(op, /<strong>403<\/strong>[^<]*insufficient_scope[^<]*\(<a href="#schema-Error">Error<\/a>\)/);
+    assert.match(
+      op,
+      /<strong>403<\/strong>[^<]*insufficient_scope[^<]*\(<a href="#schema-Error">Error<\/a>\)/,
+    );
     assert.match(html, /id="schema-Error"/);
   });
 });

@@ -15,6 +15,14 @@ export function apiDocsRoutes() {
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(documentFor(c.var.deps.config.publicUrl));
   });
-  r.get('/api/docs', (c) => page(c, 'Cairn API', <ApiDocsPage doc={documentFor(c.var.deps.config.publicUrl)} />, 200, <style>{DOCS_STYLE}</style>));
+  r.get('/api/docs', (c) =>
+    page(
+      c,
+      'Cairn API',
+      <ApiDocsPage doc={documentFor(c.var.deps.config.publicUrl)} />,
+      200,
+      <style>{DOCS_STYLE}</style>,
+    ),
+  );
   return r;
 }

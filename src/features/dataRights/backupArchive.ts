@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
@@ -39,12 +46,26 @@ export class BackupArchiveError extends Error {
   }
 }
 
-function deriveKeys(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<{ key: Buffer; check: Buffer }> {
+function deriveKeys(
+  passphrase: string,
+  salt: Buffer,
+  params: { N: number; r: number; p: number },
+): Promise<{ key: Buffer; check: Buffer }> {
   return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFC'), salt, 64, { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 }, (err, out) => {
-      if (err) reject(err);
-      else resolve({ key: out.subarray(0, 32), check: createHmac('sha256', out.subarray(32)).update('cairn backup passphrase check').digest() });
-    });
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      64,
+      { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 },
+      (err, out) => {
+        if (err) reject(err);
+        else
+          resolve({
+            key: out.subarray(0, 32),
+            check: createHmac('sha256', out.subarray(32)).update('cairn backup passphrase check').digest(),
+          });
+      },
+    );
   });
 }
 
@@ -56,10 +77,18 @@ function nonce(counter: number, last: boolean): Buffer {
 }
 
 /** Writes an archive to an open file: `write` plaintext as it comes, `finish` seals the last chunk. */
-export async function archiveWriter(file: FileHandle, passphrase: string, chunkSize = CHUNK): Promise<{ write(data: Buffer | string): Promise<void>; finish(): Promise<void> }> {
+export async function archiveWriter(
+  file: FileHandle,
+  passphrase: string,
+  chunkSize = CHUNK,
+): Promise<{ write(data: Buffer | string): Promise<void>; finish(): Promise<void> }> {
   const salt = randomBytes(16);
   const { key, check } = await deriveKeys(passphrase, salt, SCRYPT);
-  const header: Header = { format: 1, kdf: { name: 'scrypt', ...SCRYPT, salt: salt.toString('base64') }, check: check.toString('base64') };
+  const header: Header = {
+    format: 1,
+    kdf: { name: 'scrypt', ...SCRYPT, salt: salt.toString('base64') },
+    check: check.toString('base64'),
+  };
   const aad = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8');
   await file.write(aad);
   let pending: Buffer[] = [];
@@ -95,7 +124,9 @@ export async function archiveWriter(file: FileHandle, passphrase: string, chunkS
 
 /** Byte reader over a file stream: exactly n bytes, or fewer at the end. */
 function byteReader(path: string) {
-  const iterator = createReadStream(path, { highWaterMark: CHUNK })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const iterator = createReadStream(path, { highWaterMark: CHUNK })[
+    Symbol.asyncIterator
+  ]() as AsyncIterator<Buffer>;
   let buffered: Buffer = Buffer.alloc(0);
   let ended = false;
   return {
@@ -138,13 +169,22 @@ export async function openArchive(path: string, passphrase: string): Promise<Asy
   const magic = await reader.take(MAGIC.length);
   if (magic.toString('utf8') !== MAGIC) {
     await reader.close();
-    throw new BackupArchiveError('not_a_backup', `${path} is not a Cairn backup (it does not start like one).`);
+    throw new BackupArchiveError(
+      'not_a_backup',
+      `${path} is not a Cairn backup (it does not start like one).`,
+    );
   }
   const line = await reader.line(4096);
   let header: Header;
   try {
     header = JSON.parse(line.toString('utf8')) as Header;
-    if (header.format !== 1 || header.kdf?.name !== 'scrypt' || typeof header.kdf.salt !== 'string' || typeof header.check !== 'string') throw new Error('bad header');
+    if (
+      header.format !== 1 ||
+      header.kdf?.name !== 'scrypt' ||
+      typeof header.kdf.salt !== 'string' ||
+      typeof header.check !== 'string'
+    )
+      throw new Error('bad header');
     if (header.kdf.N > 2 ** 20 || header.kdf.r > 32 || header.kdf.p > 16) throw new Error('bad header');
   } catch {
     await reader.close();
@@ -154,18 +194,30 @@ export async function openArchive(path: string, passphrase: string): Promise<Asy
   const expected = Buffer.from(header.check, 'base64');
   if (expected.length !== check.length || !timingSafeEqual(expected, check)) {
     await reader.close();
-    throw new BackupArchiveError('wrong_passphrase', 'The passphrase does not open this backup. Check CAIRN_BACKUP_PASSPHRASE or --passphrase-file.');
+    throw new BackupArchiveError(
+      'wrong_passphrase',
+      'The passphrase does not open this backup. Check CAIRN_BACKUP_PASSPHRASE or --passphrase-file.',
+    );
   }
   const aad = Buffer.concat([magic, line]);
   return (async function* chunks() {
     try {
       for (let counter = 0; ; counter++) {
         const length = await reader.take(4);
-        if (length.length < 4) throw new BackupArchiveError('damaged', 'The backup is incomplete: it ends before its last part (was the copy cut short?).');
+        if (length.length < 4)
+          throw new BackupArchiveError(
+            'damaged',
+            'The backup is incomplete: it ends before its last part (was the copy cut short?).',
+          );
         const size = length.readUInt32BE();
-        if (size < TAG || size > CHUNK + TAG) throw new BackupArchiveError('damaged', `The backup is damaged at part ${counter + 1}.`);
+        if (size < TAG || size > CHUNK + TAG)
+          throw new BackupArchiveError('damaged', `The backup is damaged at part ${counter + 1}.`);
         const body = await reader.take(size);
-        if (body.length < size) throw new BackupArchiveError('damaged', 'The backup is incomplete: it ends before its last part (was the copy cut short?).');
+        if (body.length < size)
+          throw new BackupArchiveError(
+            'damaged',
+            'The backup is incomplete: it ends before its last part (was the copy cut short?).',
+          );
         const open = (last: boolean): Buffer | null => {
           const decipher = createDecipheriv('aes-256-gcm', key, nonce(counter, last));
           decipher.setAAD(aad);
@@ -178,10 +230,18 @@ export async function openArchive(path: string, passphrase: string): Promise<Asy
         };
         const middle = open(false);
         const plain = middle ?? open(true);
-        if (!plain) throw new BackupArchiveError('damaged', `The backup is damaged or was altered: part ${counter + 1} fails its integrity check.`);
+        if (!plain)
+          throw new BackupArchiveError(
+            'damaged',
+            `The backup is damaged or was altered: part ${counter + 1} fails its integrity check.`,
+          );
         yield plain;
         if (!middle) {
-          if ((await reader.take(1)).length) throw new BackupArchiveError('damaged', 'The backup has data after its last part: it was altered.');
+          if ((await reader.take(1)).length)
+            throw new BackupArchiveError(
+              'damaged',
+              'The backup has data after its last part: it was altered.',
+            );
           return;
         }
       }
@@ -204,5 +264,6 @@ export async function* lines(chunks: AsyncIterable<Buffer>): AsyncGenerator<stri
     }
     if (from < chunk.length) rest.push(chunk.subarray(from));
   }
-  if (rest.length && Buffer.concat(rest).length) throw new BackupArchiveError('damaged', 'The backup ends in the middle of a record.');
+  if (rest.length && Buffer.concat(rest).length)
+    throw new BackupArchiveError('damaged', 'The backup ends in the middle of a record.');
 }

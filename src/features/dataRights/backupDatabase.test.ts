@@ -71,25 +71,68 @@ for (const backend of backends()) {
       const [source, target] = await Promise.all([backend.fresh(), backend.fresh()]);
       await seedDemo(source.db, new Date('2026-02-01T09:00:00Z'), sourceConfig);
       const seeded = await earnerWithEverything(source, sourceConfig);
-      assert.equal((await source.db.selectFrom('evidence_files').select(sql<number>`length(bytes)`.as('n')).where('public_id', '=', seeded.file.publicId).executeTakeFirstOrThrow()).n, 0, 'the file is on disk, not in its row');
+      assert.equal(
+        (
+          await source.db
+            .selectFrom('evidence_files')
+            .select(sql<number>`length(bytes)`.as('n'))
+            .where('public_id', '=', seeded.file.publicId)
+            .executeTakeFirstOrThrow()
+        ).n,
+        0,
+        'the file is on disk, not in its row',
+      );
 
       const out = join(dir, `cairn-${backend.name}.backup`);
-      const made = await backupDatabase({ db: source.db, kind: source.kind, dataDir: sourceDir, secret: SECRET, passphrase: PASSPHRASE, out, now: new Date(), chunkSize: 16 * 1024 });
+      const made = await backupDatabase({
+        db: source.db,
+        kind: source.kind,
+        dataDir: sourceDir,
+        secret: SECRET,
+        passphrase: PASSPHRASE,
+        out,
+        now: new Date(),
+        chunkSize: 16 * 1024,
+      });
       assert.equal(made.manifest.files.length, 1);
       assert.ok(made.manifest.tables.some((t) => t.name === 'credentials' && t.rows >= 1));
       assert.ok(!made.manifest.tables.some((t) => t.name === 'sessions'), 'live sessions are left out');
-      assert.deepEqual(readdirSync(dir).filter((f) => f.includes('partial')), [], 'only the finished archive is left');
+      assert.deepEqual(
+        readdirSync(dir).filter((f) => f.includes('partial')),
+        [],
+        'only the finished archive is left',
+      );
       const archive = readFileSync(out);
-      assert.ok(!archive.includes(Buffer.from(seeded.earner.email)), 'nothing readable without the passphrase');
+      assert.ok(
+        !archive.includes(Buffer.from(seeded.earner.email)),
+        'nothing readable without the passphrase',
+      );
       assert.ok(archive.length > 10 * 16 * 1024, `several encrypted chunks (${archive.length} bytes)`);
 
       const restore = (input: string, options: { passphrase?: string; secret?: string } = {}) =>
-        restoreDatabase({ db: target.db, fileStore: 'disk', dataDir: targetDir, secret: options.secret ?? SECRET, passphrase: options.passphrase ?? PASSPHRASE, input });
-      const refused = async (input: string, code: RestoreRefused['code'], options: { passphrase?: string; secret?: string } = {}) => {
-        await assert.rejects(restore(input, options), (err: unknown) => err instanceof RestoreRefused && err.code === code);
+        restoreDatabase({
+          db: target.db,
+          fileStore: 'disk',
+          dataDir: targetDir,
+          secret: options.secret ?? SECRET,
+          passphrase: options.passphrase ?? PASSPHRASE,
+          input,
+        });
+      const refused = async (
+        input: string,
+        code: RestoreRefused['code'],
+        options: { passphrase?: string; secret?: string } = {},
+      ) => {
+        await assert.rejects(
+          restore(input, options),
+          (err: unknown) => err instanceof RestoreRefused && err.code === code,
+        );
         const names = (await backupTables(target.db)).map((t) => t.name);
         assert.deepEqual(await tablesWithRows(target.db, names), [], `nothing written after ${code}`);
-        assert.ok(!existsSync(join(targetDir, 'files')) || readdirSync(join(targetDir, 'files')).length === 0, 'no file left behind');
+        assert.ok(
+          !existsSync(join(targetDir, 'files')) || readdirSync(join(targetDir, 'files')).length === 0,
+          'no file left behind',
+        );
       };
       // Refusals first, into the empty target: each leaves it untouched.
       await refused(out, 'wrong_passphrase', { passphrase: 'not the passphrase at all' });
@@ -109,21 +152,47 @@ for (const backend of backends()) {
       const summary = await restore(out);
       assert.equal(summary.files, 1);
       assert.deepEqual(await everyRow(target), await everyRow(source), 'every table, row for row');
-      const { sha256 } = await source.db.selectFrom('evidence_files').select('sha256').where('public_id', '=', seeded.file.publicId).executeTakeFirstOrThrow();
-      assert.deepEqual(readFileSync(join(targetDir, 'files', sha256)), Buffer.from(seeded.file.bytes), 'the evidence file is back on disk');
-      assert.deepEqual(readdirSync(join(targetDir, 'files')).filter((f) => f.startsWith('.')), [], 'no staging folder left');
+      const { sha256 } = await source.db
+        .selectFrom('evidence_files')
+        .select('sha256')
+        .where('public_id', '=', seeded.file.publicId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        readFileSync(join(targetDir, 'files', sha256)),
+        Buffer.from(seeded.file.bytes),
+        'the evidence file is back on disk',
+      );
+      assert.deepEqual(
+        readdirSync(join(targetDir, 'files')).filter((f) => f.startsWith('.')),
+        [],
+        'no staging folder left',
+      );
 
       // A credential issued before the backup still verifies against the restored database …
       const services = testCredentialServices();
-      const before = await verifyCredential(JSON.stringify(seeded.issued.credential), verifierDeps(target.db, targetConfig, services, new Date('2026-03-02T00:00:00Z')));
+      const before = await verifyCredential(
+        JSON.stringify(seeded.issued.credential),
+        verifierDeps(target.db, targetConfig, services, new Date('2026-03-02T00:00:00Z')),
+      );
       assert.equal(before.verified, true, JSON.stringify(before.checks.filter((c) => !c.ok)));
       // … and the restored key signs a new one (ids continue after the restored ones).
-      const fresh = await awardCredential({ ...seeded.deps, db: target.db, config: targetConfig }, { organisationId: seeded.org.id, userId: seeded.staff.id, ip: null }, { email: seeded.earner.email, microCredential: seeded.mc.publicId });
-      const after = await verifyCredential(JSON.stringify(fresh.credential), verifierDeps(target.db, targetConfig, services, new Date('2026-03-02T00:00:00Z')));
+      const fresh = await awardCredential(
+        { ...seeded.deps, db: target.db, config: targetConfig },
+        { organisationId: seeded.org.id, userId: seeded.staff.id, ip: null },
+        { email: seeded.earner.email, microCredential: seeded.mc.publicId },
+      );
+      const after = await verifyCredential(
+        JSON.stringify(fresh.credential),
+        verifierDeps(target.db, targetConfig, services, new Date('2026-03-02T00:00:00Z')),
+      );
       assert.equal(after.verified, true, JSON.stringify(after.checks.filter((c) => !c.ok)));
 
       // Never merged into a database that has data.
-      await assert.rejects(restore(out), (err: unknown) => err instanceof RestoreRefused && err.code === 'not_empty' && /not empty/.test(err.message));
+      await assert.rejects(
+        restore(out),
+        (err: unknown) =>
+          err instanceof RestoreRefused && err.code === 'not_empty' && /not empty/.test(err.message),
+      );
     });
   });
 }

@@ -8,7 +8,16 @@ import { appliedMigrations, backupTables, streamRows } from '../../storage/table
 import { archiveWriter } from './backupArchive.ts';
 
 /** What opens the records inside an archive's plaintext, one per line. */
-export const RECORD = { header: 'H ', table: 'T ', row: 'R ', tableEnd: 'E ', file: 'F ', fileBytes: 'B ', fileEnd: 'G ', manifest: 'M ' } as const;
+export const RECORD = {
+  header: 'H ',
+  table: 'T ',
+  row: 'R ',
+  tableEnd: 'E ',
+  file: 'F ',
+  fileBytes: 'B ',
+  fileEnd: 'G ',
+  manifest: 'M ',
+} as const;
 
 export interface BackupHeader {
   cairnVersion: string;
@@ -43,7 +52,11 @@ export const MIN_PASSPHRASE = 12;
 
 export function cairnVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return 'unknown';
   }
@@ -51,7 +64,15 @@ export function cairnVersion(): string {
 
 /** A value that shows whether a secret is the one a backup was made under; one-way. */
 export function secretMarker(secret: string, salt: string): string {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from(salt, 'base64'), 'cairn backup: CAIRN_SECRET marker', 32)).toString('base64');
+  return Buffer.from(
+    hkdfSync(
+      'sha256',
+      Buffer.from(secret, 'utf8'),
+      Buffer.from(salt, 'base64'),
+      'cairn backup: CAIRN_SECRET marker',
+      32,
+    ),
+  ).toString('base64');
 }
 
 const FILE_PIECE = 48 * 1024;
@@ -63,8 +84,11 @@ const FILE_PIECE = 48 * 1024;
  * stream through a cursor, and the file appears under its name only once complete (written
  * beside it, then renamed).
  */
-export async function backupDatabase(options: BackupOptions): Promise<{ manifest: BackupManifest; bytes: number }> {
-  if (options.passphrase.length < MIN_PASSPHRASE) throw new Error(`The backup passphrase must be at least ${MIN_PASSPHRASE} characters long.`);
+export async function backupDatabase(
+  options: BackupOptions,
+): Promise<{ manifest: BackupManifest; bytes: number }> {
+  if (options.passphrase.length < MIN_PASSPHRASE)
+    throw new Error(`The backup passphrase must be at least ${MIN_PASSPHRASE} characters long.`);
   const out = resolve(options.out);
   const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.partial`);
   const file = await open(temporary, 'wx', 0o600);
@@ -88,7 +112,9 @@ export async function backupDatabase(options: BackupOptions): Promise<{ manifest
         };
         await archive.write(`${RECORD.header}${JSON.stringify(header)}\n`);
         for (const table of tables) {
-          await archive.write(`${RECORD.table}${JSON.stringify({ name: table.name, columns: table.columns })}\n`);
+          await archive.write(
+            `${RECORD.table}${JSON.stringify({ name: table.name, columns: table.columns })}\n`,
+          );
           const hash = createHash('sha256');
           let rows = 0;
           for await (const row of streamRows(tx, table, table.hasBytes ? 20 : 1000)) {
@@ -102,20 +128,30 @@ export async function backupDatabase(options: BackupOptions): Promise<{ manifest
           options.progress?.(`${table.name}: ${rows} rows\n`);
         }
         // Evidence files kept on disk (CAIRN_FILE_STORE=disk): their rows hold no bytes.
-        const onDisk = await sql<{ sha256: string }>`select distinct sha256 from evidence_files where length(bytes) = 0 order by sha256`.execute(tx);
+        const onDisk = await sql<{
+          sha256: string;
+        }>`select distinct sha256 from evidence_files where length(bytes) = 0 order by sha256`.execute(tx);
         for (const { sha256 } of onDisk.rows) {
           if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`An evidence file has a bad key: ${sha256}`);
           const path = join(resolve(options.dataDir, 'files'), sha256);
-          if (!existsSync(path)) throw new Error(`Evidence file ${sha256} is missing from ${dirname(path)}: the backup would be incomplete. Check CAIRN_DATA_DIR.`);
+          if (!existsSync(path))
+            throw new Error(
+              `Evidence file ${sha256} is missing from ${dirname(path)}: the backup would be incomplete. Check CAIRN_DATA_DIR.`,
+            );
           await archive.write(`${RECORD.file}${JSON.stringify({ sha256 })}\n`);
           const hash = createHash('sha256');
           let size = 0;
-          for await (const piece of createReadStream(path, { highWaterMark: FILE_PIECE }) as AsyncIterable<Buffer>) {
+          for await (const piece of createReadStream(path, {
+            highWaterMark: FILE_PIECE,
+          }) as AsyncIterable<Buffer>) {
             hash.update(piece);
             size += piece.length;
             await archive.write(`${RECORD.fileBytes}${piece.toString('base64')}\n`);
           }
-          if (hash.digest('hex') !== sha256) throw new Error(`Evidence file ${sha256} on disk does not match its hash: it was changed or damaged.`);
+          if (hash.digest('hex') !== sha256)
+            throw new Error(
+              `Evidence file ${sha256} on disk does not match its hash: it was changed or damaged.`,
+            );
           manifest.files.push({ sha256, size });
           await archive.write(`${RECORD.fileEnd}${JSON.stringify({ sha256, size })}\n`);
         }

@@ -15,7 +15,11 @@ export const DELETED_NAME = 'Deleted account';
 
 export const deleteAccountInput = z.object({
   password: z.string().min(1, 'Enter your password.'),
-  confirmation: z.string().refine((v) => v.trim().toLowerCase() === DELETE_CONFIRMATION, { message: `Type “${DELETE_CONFIRMATION}” to confirm.` }),
+  confirmation: z
+    .string()
+    .refine((v) => v.trim().toLowerCase() === DELETE_CONFIRMATION, {
+      message: `Type “${DELETE_CONFIRMATION}” to confirm.`,
+    }),
 });
 
 /**
@@ -29,8 +33,13 @@ export const deleteAccountInput = z.object({
  */
 export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: unknown): Promise<void> {
   const { password } = parseInput(deleteAccountInput, input);
-  const user = await deps.db.selectFrom('users').select(['id', 'public_id', 'password_hash', 'deleted_at']).where('id', '=', actor.userId).executeTakeFirst();
-  if (!user || user.deleted_at || !(await verifyPassword(user.password_hash, password))) throw invalid({ password: 'That is not your password.' });
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'public_id', 'password_hash', 'deleted_at'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!user || user.deleted_at || !(await verifyPassword(user.password_hash, password)))
+    throw invalid({ password: 'That is not your password.' });
   const now = deps.clock.now();
   const orphanedFiles = await inTransaction(deps.db, async (tx) => {
     // Serialise with other changes to this account (a second deletion, a role change).
@@ -55,7 +64,9 @@ export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: un
       .orderBy('o.name')
       .execute();
     if (lastOwnerOf.length) {
-      throw conflict(`You are the only owner of ${lastOwnerOf.map((o) => o.name).join(', ')}. Make someone else an owner (or remove the organisation) before deleting your account.`);
+      throw conflict(
+        `You are the only owner of ${lastOwnerOf.map((o) => o.name).join(', ')}. Make someone else an owner (or remove the organisation) before deleting your account.`,
+      );
     }
 
     // Badges issued to this person become private: their pages show only the verdict.
@@ -63,18 +74,32 @@ export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: un
     if (badges.length) {
       await tx
         .insertInto('credential_privacy')
-        .values(badges.map((b) => ({ credential_id: b.id, user_id: user.id, private: true, updated_at: now })))
-        .onConflict((oc) => oc.column('credential_id').doUpdateSet({ user_id: user.id, private: true, updated_at: now }))
+        .values(
+          badges.map((b) => ({ credential_id: b.id, user_id: user.id, private: true, updated_at: now })),
+        )
+        .onConflict((oc) =>
+          oc.column('credential_id').doUpdateSet({ user_id: user.id, private: true, updated_at: now }),
+        )
         .execute();
     }
 
-    const emails = (await tx.selectFrom('user_emails').select('email').where('user_id', '=', user.id).execute()).map((e) => e.email);
+    const emails = (
+      await tx.selectFrom('user_emails').select('email').where('user_id', '=', user.id).execute()
+    ).map((e) => e.email);
 
     // Evidence: drafts, files and the copies frozen in each attempt; reviews keep their scores.
     const applications = tx.selectFrom('applications').select('id').where('earner_user_id', '=', user.id);
     await tx.deleteFrom('evidence_items').where('application_id', 'in', applications).execute();
-    const files = await tx.deleteFrom('evidence_files').where('application_id', 'in', applications).returning('sha256').execute();
-    await tx.updateTable('attempts').set({ evidence: '[]' }).where('application_id', 'in', applications).execute();
+    const files = await tx
+      .deleteFrom('evidence_files')
+      .where('application_id', 'in', applications)
+      .returning('sha256')
+      .execute();
+    await tx
+      .updateTable('attempts')
+      .set({ evidence: '[]' })
+      .where('application_id', 'in', applications)
+      .execute();
 
     await tx.deleteFrom('collections').where('user_id', '=', user.id).execute();
     await tx.deleteFrom('imported_credentials').where('user_id', '=', user.id).execute();
@@ -84,7 +109,11 @@ export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: un
     await tx.deleteFrom('account_tokens').where('user_id', '=', user.id).execute();
     if (emails.length) {
       // Mail to their addresses, and any delivery still waiting for it.
-      const outbox = await tx.deleteFrom('mail_outbox').where('to_address', 'in', emails).returning('id').execute();
+      const outbox = await tx
+        .deleteFrom('mail_outbox')
+        .where('to_address', 'in', emails)
+        .returning('id')
+        .execute();
       if (outbox.length) {
         await tx
           .deleteFrom('jobs')
@@ -92,8 +121,16 @@ export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: un
           .where(sql<boolean>`(payload->>'outboxId')::bigint in (${sql.join(outbox.map((o) => o.id))})`)
           .execute();
       }
-      await tx.deleteFrom('invitations').where('email', 'in', emails).where('accepted_at', 'is', null).execute();
-      await tx.deleteFrom('team_invitations').where('email', 'in', emails).where('accepted_at', 'is', null).execute();
+      await tx
+        .deleteFrom('invitations')
+        .where('email', 'in', emails)
+        .where('accepted_at', 'is', null)
+        .execute();
+      await tx
+        .deleteFrom('team_invitations')
+        .where('email', 'in', emails)
+        .where('accepted_at', 'is', null)
+        .execute();
       // Audit rows keep what happened; the addresses in them go.
       for (const email of emails) {
         if (/["\\]/.test(email)) continue;
@@ -108,15 +145,35 @@ export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: un
     await tx.updateTable('audit_events').set({ ip: null }).where('actor_user_id', '=', user.id).execute();
     await tx
       .updateTable('users')
-      .set({ name: DELETED_NAME, password_hash: '!deleted', is_platform_admin: false, deleted_at: now, updated_at: now })
+      .set({
+        name: DELETED_NAME,
+        password_hash: '!deleted',
+        is_platform_admin: false,
+        deleted_at: now,
+        updated_at: now,
+      })
       .where('id', '=', user.id)
       .execute();
-    await recordAudit(tx, { organisationId: null, actorUserId: user.id, action: 'user.deleted', subjectType: 'user', subjectId: user.public_id }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: user.id,
+        action: 'user.deleted',
+        subjectType: 'user',
+        subjectId: user.public_id,
+      },
+      now,
+    );
 
     // Files on disk no other row points at can go once this commits.
     const hashes = [...new Set(files.map((f) => f.sha256))];
     if (!hashes.length) return [];
-    const still = await tx.selectFrom('evidence_files').select('sha256').where('sha256', 'in', hashes).execute();
+    const still = await tx
+      .selectFrom('evidence_files')
+      .select('sha256')
+      .where('sha256', 'in', hashes)
+      .execute();
     return hashes.filter((h) => !still.some((s) => s.sha256 === h));
   });
   if (deps.config.fileStore === 'disk') {

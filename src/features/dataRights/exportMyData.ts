@@ -5,7 +5,11 @@ import { issuedBadgesOf, importedFile } from '../../commands/backpack.ts';
 import type { ZipEntry } from '../../web/zip.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'file';
+const safe = (name: string) =>
+  name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'file';
 
 /**
  * Everything Cairn holds about one person, as the files of a ZIP (streamed: one file in memory
@@ -16,16 +20,37 @@ const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^
  * every file. Mail bodies are left out: they held one-time links (secrets), and sent ones are no
  * longer kept.
  */
-export async function* exportMyData(db: Queryable, config: Config, userId: number, now: Date): AsyncGenerator<ZipEntry> {
+export async function* exportMyData(
+  db: Queryable,
+  config: Config,
+  userId: number,
+  now: Date,
+): AsyncGenerator<ZipEntry> {
   const files: Array<{ name: string; what: string; count?: number }> = [];
   const entry = (name: string, what: string, value: unknown[] | Record<string, unknown>): ZipEntry => {
     files.push({ name, what, ...(Array.isArray(value) ? { count: value.length } : {}) });
     return { name, data: json(value) };
   };
 
-  const user = await db.selectFrom('users').select(['id', 'public_id', 'name', 'is_platform_admin', 'created_at', 'updated_at']).where('id', '=', userId).executeTakeFirstOrThrow();
-  const emails = await db.selectFrom('user_emails').select(['email', 'is_primary', 'confirmed_at', 'created_at']).where('user_id', '=', userId).orderBy('id').execute();
-  yield entry('account.json', 'your account and email addresses', { id: user.public_id, name: user.name, platformAdministrator: user.is_platform_admin, createdAt: user.created_at, updatedAt: user.updated_at, emails });
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'public_id', 'name', 'is_platform_admin', 'created_at', 'updated_at'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const emails = await db
+    .selectFrom('user_emails')
+    .select(['email', 'is_primary', 'confirmed_at', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  yield entry('account.json', 'your account and email addresses', {
+    id: user.public_id,
+    name: user.name,
+    platformAdministrator: user.is_platform_admin,
+    createdAt: user.created_at,
+    updatedAt: user.updated_at,
+    emails,
+  });
 
   const memberships = await db
     .selectFrom('memberships as m')
@@ -48,7 +73,20 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
     .selectFrom('applications as a')
     .innerJoin('micro_credential_versions as v', 'v.id', 'a.version_id')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.public_id', 'a.status', 'a.deadline_at', 'a.attempts', 'a.created_at', 'a.updated_at', 'a.passed_at', 'a.proof_program', 'v.title', 'v.version', 'o.name as organisation'])
+    .select([
+      'a.id',
+      'a.public_id',
+      'a.status',
+      'a.deadline_at',
+      'a.attempts',
+      'a.created_at',
+      'a.updated_at',
+      'a.passed_at',
+      'a.proof_program',
+      'v.title',
+      'v.version',
+      'o.name as organisation',
+    ])
     .where('a.earner_user_id', '=', userId)
     .orderBy('a.id')
     .execute();
@@ -59,24 +97,62 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
     const items = await db
       .selectFrom('evidence_items as i')
       .leftJoin('evidence_files as f', 'f.id', 'i.file_id')
-      .select(['i.part_index', 'i.kind', 'i.text_value', 'i.link_url', 'i.updated_at', 'f.id as file_id', 'f.public_id as file_public_id', 'f.filename', 'f.content_type', 'f.size', 'f.sha256'])
+      .select([
+        'i.part_index',
+        'i.kind',
+        'i.text_value',
+        'i.link_url',
+        'i.updated_at',
+        'f.id as file_id',
+        'f.public_id as file_public_id',
+        'f.filename',
+        'f.content_type',
+        'f.size',
+        'f.sha256',
+      ])
       .where('i.application_id', '=', a.id)
       .orderBy('i.part_index')
       .execute();
     const attempts = await db
       .selectFrom('attempts')
-      .select(['number', 'evidence', 'submitted_at', 'decision', 'scores', 'feedback', 'overall_feedback', 'reviewed_at'])
+      .select([
+        'number',
+        'evidence',
+        'submitted_at',
+        'decision',
+        'scores',
+        'feedback',
+        'overall_feedback',
+        'reviewed_at',
+      ])
       .where('application_id', '=', a.id)
       .orderBy('number')
       .execute();
     const payments = await db
       .selectFrom('payments')
-      .select(['public_id', 'invoice_number', 'amount_minor', 'currency', 'state', 'provider_reference', 'paid_at', 'refunded_at', 'refund_reason', 'created_at'])
+      .select([
+        'public_id',
+        'invoice_number',
+        'amount_minor',
+        'currency',
+        'state',
+        'provider_reference',
+        'paid_at',
+        'refunded_at',
+        'refund_reason',
+        'created_at',
+      ])
       .where('application_id', '=', a.id)
       .orderBy('id')
       .execute();
-    const files = await db.selectFrom('evidence_files').select(['id', 'public_id', 'filename']).where('application_id', '=', a.id).orderBy('id').execute();
-    for (const f of files) evidenceFiles.push({ id: f.id, name: `evidence/${a.public_id}/${f.public_id}-${safe(f.filename)}` });
+    const files = await db
+      .selectFrom('evidence_files')
+      .select(['id', 'public_id', 'filename'])
+      .where('application_id', '=', a.id)
+      .orderBy('id')
+      .execute();
+    for (const f of files)
+      evidenceFiles.push({ id: f.id, name: `evidence/${a.public_id}/${f.public_id}-${safe(f.filename)}` });
     out.push({
       id: a.public_id,
       microCredential: a.title,
@@ -88,16 +164,42 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
       createdAt: a.created_at,
       updatedAt: a.updated_at,
       passedAt: a.passed_at,
-      evidence: items.map((i) => ({ part: i.part_index, kind: i.kind, text: i.text_value, link: i.link_url, file: i.file_public_id ? { id: i.file_public_id, name: i.filename, type: i.content_type, size: i.size, sha256: i.sha256 } : null, updatedAt: i.updated_at })),
-      files: files.map((f) => ({ id: f.public_id, name: f.filename, inThisZip: evidenceFiles.find((e) => e.id === f.id)?.name })),
+      evidence: items.map((i) => ({
+        part: i.part_index,
+        kind: i.kind,
+        text: i.text_value,
+        link: i.link_url,
+        file: i.file_public_id
+          ? { id: i.file_public_id, name: i.filename, type: i.content_type, size: i.size, sha256: i.sha256 }
+          : null,
+        updatedAt: i.updated_at,
+      })),
+      files: files.map((f) => ({
+        id: f.public_id,
+        name: f.filename,
+        inThisZip: evidenceFiles.find((e) => e.id === f.id)?.name,
+      })),
       // The reviews you received; the reviewer's identity is theirs, not yours.
-      attempts: attempts.map((t) => ({ number: t.number, evidence: t.evidence, submittedAt: t.submitted_at, decision: t.decision, scores: t.scores, feedback: t.feedback, overallFeedback: t.overall_feedback, reviewedAt: t.reviewed_at })),
+      attempts: attempts.map((t) => ({
+        number: t.number,
+        evidence: t.evidence,
+        submittedAt: t.submitted_at,
+        decision: t.decision,
+        scores: t.scores,
+        feedback: t.feedback,
+        overallFeedback: t.overall_feedback,
+        reviewedAt: t.reviewed_at,
+      })),
       payments,
     });
   }
   yield entry('applications.json', 'applications, evidence, the reviews you received and payments', out);
   for (const f of evidenceFiles) {
-    const row = await db.selectFrom('evidence_files').select(['sha256', 'bytes']).where('id', '=', f.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('evidence_files')
+      .select(['sha256', 'bytes'])
+      .where('id', '=', f.id)
+      .executeTakeFirstOrThrow();
     files.push({ name: f.name, what: 'an evidence file you uploaded' });
     yield { name: f.name, data: row.bytes.length ? row.bytes : store.get(row) };
   }
@@ -105,7 +207,11 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
   const badges = await issuedBadgesOf(db, userId, now);
   const credentials: unknown[] = [];
   for (const b of badges) {
-    const row = await db.selectFrom('credentials').select(['document', 'jwt']).where('id', '=', b.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('credentials')
+      .select(['document', 'jwt'])
+      .where('id', '=', b.id)
+      .executeTakeFirstOrThrow();
     const name = `credentials/${b.publicId}.json`;
     files.push({ name, what: `the signed credential “${b.name}”, exactly as issued` });
     yield { name, data: row.document };
@@ -113,13 +219,38 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
       files.push({ name: `credentials/${b.publicId}.jwt`, what: 'the same credential as a VC-JWT' });
       yield { name: `credentials/${b.publicId}.jwt`, data: row.jwt };
     }
-    credentials.push({ id: b.publicId, name: b.name, issuer: b.issuerName, issuedAt: b.issuedAt, status: b.status, claim: b.claim, private: b.private, page: `${config.publicUrl}/badges/${b.publicId}`, document: name });
+    credentials.push({
+      id: b.publicId,
+      name: b.name,
+      issuer: b.issuerName,
+      issuedAt: b.issuedAt,
+      status: b.status,
+      claim: b.claim,
+      private: b.private,
+      page: `${config.publicUrl}/badges/${b.publicId}`,
+      document: name,
+    });
   }
   yield entry('credentials.json', 'credentials issued to you', credentials);
 
   const imports = await db
     .selectFrom('imported_credentials')
-    .select(['id', 'public_id', 'format', 'source_url', 'original_text', 'original_bytes', 'name', 'issuer_name', 'issued_on', 'status', 'verified', 'failure_reason', 'checked_at', 'created_at'])
+    .select([
+      'id',
+      'public_id',
+      'format',
+      'source_url',
+      'original_text',
+      'original_bytes',
+      'name',
+      'issuer_name',
+      'issued_on',
+      'status',
+      'verified',
+      'failure_reason',
+      'checked_at',
+      'created_at',
+    ])
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();
@@ -129,11 +260,29 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
     const name = `imports/${i.public_id}-${safe(file.filename)}`;
     files.push({ name, what: `a badge you imported (“${i.name}”), as you gave it` });
     yield { name, data: file.body };
-    importList.push({ id: i.public_id, format: i.format, sourceUrl: i.source_url, name: i.name, issuer: i.issuer_name, issuedOn: i.issued_on, status: i.status, verified: i.verified, reason: i.failure_reason, checkedAt: i.checked_at, importedAt: i.created_at, original: name });
+    importList.push({
+      id: i.public_id,
+      format: i.format,
+      sourceUrl: i.source_url,
+      name: i.name,
+      issuer: i.issuer_name,
+      issuedOn: i.issued_on,
+      status: i.status,
+      verified: i.verified,
+      reason: i.failure_reason,
+      checkedAt: i.checked_at,
+      importedAt: i.created_at,
+      original: name,
+    });
   }
   yield entry('imports.json', 'badges you imported into your backpack', importList);
 
-  const collections = await db.selectFrom('collections').select(['id', 'public_id', 'name', 'description', 'shared', 'created_at', 'updated_at']).where('user_id', '=', userId).orderBy('id').execute();
+  const collections = await db
+    .selectFrom('collections')
+    .select(['id', 'public_id', 'name', 'description', 'shared', 'created_at', 'updated_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
   const collectionList: unknown[] = [];
   for (const c of collections) {
     const items = await db
@@ -144,7 +293,15 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
       .where('ci.collection_id', '=', c.id)
       .orderBy('ci.position')
       .execute();
-    collectionList.push({ id: c.public_id, name: c.name, description: c.description, shared: c.shared, createdAt: c.created_at, updatedAt: c.updated_at, items });
+    collectionList.push({
+      id: c.public_id,
+      name: c.name,
+      description: c.description,
+      shared: c.shared,
+      createdAt: c.created_at,
+      updatedAt: c.updated_at,
+      items,
+    });
   }
   yield entry('collections.json', 'your backpack collections', collectionList);
 
@@ -152,7 +309,18 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
     .selectFrom('license_records as l')
     .innerJoin('recognition_programs as p', 'p.id', 'l.program_id')
     .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .select(['l.id', 'l.public_id', 'l.license_number', 'l.state', 'l.note', 'l.cycle_start', 'l.decided_at', 'l.created_at', 'p.name as program', 'o.name as recognizer'])
+    .select([
+      'l.id',
+      'l.public_id',
+      'l.license_number',
+      'l.state',
+      'l.note',
+      'l.cycle_start',
+      'l.decided_at',
+      'l.created_at',
+      'p.name as program',
+      'o.name as recognizer',
+    ])
     .where('l.user_id', '=', userId)
     .orderBy('l.id')
     .execute();
@@ -161,8 +329,21 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
         .selectFrom('credit_entries as e')
         .innerJoin('license_records as l', 'l.id', 'e.license_record_id')
         .innerJoin('credentials as c', 'c.id', 'e.credential_id')
-        .select(['e.public_id', 'l.public_id as license', 'c.public_id as credential', 'e.hours', 'e.cycle_start', 'e.kind', 'e.reason', 'e.created_at'])
-        .where('e.license_record_id', 'in', licenses.map((l) => l.id))
+        .select([
+          'e.public_id',
+          'l.public_id as license',
+          'c.public_id as credential',
+          'e.hours',
+          'e.cycle_start',
+          'e.kind',
+          'e.reason',
+          'e.created_at',
+        ])
+        .where(
+          'e.license_record_id',
+          'in',
+          licenses.map((l) => l.id),
+        )
         .orderBy('e.id')
         .execute()
     : [];
@@ -171,14 +352,31 @@ export async function* exportMyData(db: Queryable, config: Config, userId: numbe
     ledger: entries,
   });
 
-  const audit = await db.selectFrom('audit_events').select(['action', 'subject_type', 'subject_id', 'data', 'ip', 'created_at']).where('actor_user_id', '=', userId).orderBy('id').execute();
+  const audit = await db
+    .selectFrom('audit_events')
+    .select(['action', 'subject_type', 'subject_id', 'data', 'ip', 'created_at'])
+    .where('actor_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
   yield entry('activity.json', 'what you did, as recorded in the audit log', audit);
 
   const addresses = emails.map((e) => e.email);
   const mail = addresses.length
-    ? await db.selectFrom('mail_outbox').select(['template', 'to_address', 'subject', 'status', 'created_at', 'sent_at']).where('to_address', 'in', addresses).orderBy('id').execute()
+    ? await db
+        .selectFrom('mail_outbox')
+        .select(['template', 'to_address', 'subject', 'status', 'created_at', 'sent_at'])
+        .where('to_address', 'in', addresses)
+        .orderBy('id')
+        .execute()
     : [];
-  yield entry('mail.json', 'email Cairn sent or queued to your addresses (subjects only: bodies held one-time links)', mail);
+  yield entry(
+    'mail.json',
+    'email Cairn sent or queued to your addresses (subjects only: bodies held one-time links)',
+    mail,
+  );
 
-  yield { name: 'manifest.json', data: json({ exportedAt: now.toISOString(), from: config.publicUrl, account: user.public_id, files }) };
+  yield {
+    name: 'manifest.json',
+    data: json({ exportedAt: now.toISOString(), from: config.publicUrl, account: user.public_id, files }),
+  };
 }

@@ -16,26 +16,57 @@ for (const backend of testBackends()) {
       const theirs = await earnerWithEverything(storage, config);
       const owner = await buildUser(storage.db);
       await addMember(storage.db, mine.org.id, owner.id, ['owner']);
-      await storage.db.insertInto('api_tokens').values({ public_id: `tok_${mine.org.slug}`, organisation_id: mine.org.id, name: 'CI', token_hash: 'a-secret-hash-never-exported', created_at: new Date() }).execute();
+      await storage.db
+        .insertInto('api_tokens')
+        .values({
+          public_id: `tok_${mine.org.slug}`,
+          organisation_id: mine.org.id,
+          name: 'CI',
+          token_hash: 'a-secret-hash-never-exported',
+          created_at: new Date(),
+        })
+        .execute();
 
       const browser = await loggedIn(app, owner);
-      assert.match(await (await browser.get(`/orgs/${mine.org.slug}`)).text(), /Download all of .* data \(ZIP\)/);
+      assert.match(
+        await (await browser.get(`/orgs/${mine.org.slug}`)).text(),
+        /Download all of .* data \(ZIP\)/,
+      );
       const res = await browser.get(`/orgs/${mine.org.slug}/export.zip`);
       assert.equal(res.status, 200);
       const zip = readZip(new Uint8Array(await res.arrayBuffer()));
-      const manifest = JSON.parse(zip.find((f) => f.name === 'manifest.json')!.data.toString()) as { parts: Array<{ part: string; rows: number; files: string[] }> };
+      const manifest = JSON.parse(zip.find((f) => f.name === 'manifest.json')!.data.toString()) as {
+        parts: Array<{ part: string; rows: number; files: string[] }>;
+      };
       const rows = (part: string) => manifest.parts.find((p) => p.part === part)?.rows;
       assert.equal(rows('credentials'), 1);
       assert.equal(rows('applications'), 1);
       assert.equal(rows('micro-credentials'), 1);
       assert.equal(rows('members'), 3);
       assert.ok((rows('micro-credential-versions') ?? 0) >= 1 && (rows('audit-log') ?? 0) >= 1);
-      assert.deepEqual(manifest.parts.flatMap((p) => p.files).sort(), zip.map((f) => f.name).filter((n) => !['manifest.json', 'organisation.json'].includes(n)).sort());
-      const credentials = JSON.parse(zip.find((f) => f.name === 'credentials/0001.json')!.data.toString()) as Array<{ public_id: string; document: string }>;
+      assert.deepEqual(
+        manifest.parts.flatMap((p) => p.files).sort(),
+        zip
+          .map((f) => f.name)
+          .filter((n) => !['manifest.json', 'organisation.json'].includes(n))
+          .sort(),
+      );
+      const credentials = JSON.parse(
+        zip.find((f) => f.name === 'credentials/0001.json')!.data.toString(),
+      ) as Array<{ public_id: string; document: string }>;
       assert.equal(credentials[0]?.public_id, mine.issued.publicId);
       const everything = zip.map((f) => f.data.toString('latin1')).join('\n');
-      for (const leak of [theirs.org.slug, theirs.issued.publicId, theirs.application.publicId, theirs.mc.publicId, theirs.earner.email, theirs.staff.public_id]) assert.ok(!everything.includes(leak), `nothing of the other organisation: ${leak}`);
-      for (const secret of ['a-secret-hash-never-exported', 'private_key_encrypted', 'token_hash']) assert.ok(!everything.includes(secret), `no secrets: ${secret}`);
+      for (const leak of [
+        theirs.org.slug,
+        theirs.issued.publicId,
+        theirs.application.publicId,
+        theirs.mc.publicId,
+        theirs.earner.email,
+        theirs.staff.public_id,
+      ])
+        assert.ok(!everything.includes(leak), `nothing of the other organisation: ${leak}`);
+      for (const secret of ['a-secret-hash-never-exported', 'private_key_encrypted', 'token_hash'])
+        assert.ok(!everything.includes(secret), `no secrets: ${secret}`);
 
       // Issuing staff of the organisation may not; an outsider learns nothing.
       const staff = await loggedIn(app, mine.staff);

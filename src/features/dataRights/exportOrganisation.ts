@@ -16,9 +16,29 @@ export const ROWS_PER_FILE = 1000;
  * Each page is read on its own, so a page is consistent but the whole is not one snapshot (for
  * that, there is `cairn backup`). Secrets (sealed keys, token hashes, webhook secrets) are left out.
  */
-export async function* exportOrganisation(db: Queryable, organisation: { id: number; slug: string }, actor: { userId: number | null; ip: string | null }, now: Date): AsyncGenerator<ZipEntry> {
-  await recordAudit(db, { organisationId: organisation.id, actorUserId: actor.userId, action: 'organisation.exported', subjectType: 'organisation', subjectId: organisation.slug, ip: actor.ip }, now);
-  const org = await db.selectFrom('organisations').select(['public_id', 'slug', 'name', 'kind', 'description', 'website', 'created_at', 'updated_at']).where('id', '=', organisation.id).executeTakeFirstOrThrow();
+export async function* exportOrganisation(
+  db: Queryable,
+  organisation: { id: number; slug: string },
+  actor: { userId: number | null; ip: string | null },
+  now: Date,
+): AsyncGenerator<ZipEntry> {
+  await recordAudit(
+    db,
+    {
+      organisationId: organisation.id,
+      actorUserId: actor.userId,
+      action: 'organisation.exported',
+      subjectType: 'organisation',
+      subjectId: organisation.slug,
+      ip: actor.ip,
+    },
+    now,
+  );
+  const org = await db
+    .selectFrom('organisations')
+    .select(['public_id', 'slug', 'name', 'kind', 'description', 'website', 'created_at', 'updated_at'])
+    .where('id', '=', organisation.id)
+    .executeTakeFirstOrThrow();
   yield { name: 'organisation.json', data: `${JSON.stringify(org, null, 2)}\n` };
   const manifest: Array<{ part: string; what: string; rows: number; files: string[] }> = [];
   for (const part of ORGANISATION_PARTS) {
@@ -36,5 +56,8 @@ export async function* exportOrganisation(db: Queryable, organisation: { id: num
     }
     manifest.push(entry);
   }
-  yield { name: 'manifest.json', data: `${JSON.stringify({ exportedAt: now.toISOString(), organisation: org.slug, parts: manifest }, null, 2)}\n` };
+  yield {
+    name: 'manifest.json',
+    data: `${JSON.stringify({ exportedAt: now.toISOString(), organisation: org.slug, parts: manifest }, null, 2)}\n`,
+  };
 }

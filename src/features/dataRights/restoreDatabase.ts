@@ -4,7 +4,15 @@ import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../storage/database.ts';
-import { appliedMigrations, backupTables, countRows, insertRows, resetSequence, tablesWithRows, type TableInfo } from '../../storage/tableCatalog.ts';
+import {
+  appliedMigrations,
+  backupTables,
+  countRows,
+  insertRows,
+  resetSequence,
+  tablesWithRows,
+  type TableInfo,
+} from '../../storage/tableCatalog.ts';
 import { keyVault } from '../../credentials/keyVault.ts';
 import { BackupArchiveError, lines, openArchive } from './backupArchive.ts';
 import { RECORD, secretMarker, type BackupHeader, type BackupManifest } from './backupDatabase.ts';
@@ -12,7 +20,8 @@ import { RECORD, secretMarker, type BackupHeader, type BackupManifest } from './
 /** Why a restore was refused; nothing was written. */
 export class RestoreRefused extends Error {
   constructor(
-    readonly code: 'not_a_backup' | 'wrong_passphrase' | 'damaged' | 'not_empty' | 'other_version' | 'other_secret',
+    readonly code:
+      'not_a_backup' | 'wrong_passphrase' | 'damaged' | 'not_empty' | 'other_version' | 'other_secret',
     message: string,
   ) {
     super(message);
@@ -63,7 +72,8 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
     chunks = await openArchive(options.input, options.passphrase);
   } catch (err) {
     if (err instanceof BackupArchiveError) throw new RestoreRefused(err.code, err.message);
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new RestoreRefused('not_a_backup', `There is no file ${options.input}.`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new RestoreRefused('not_a_backup', `There is no file ${options.input}.`);
     throw err;
   }
   const records = lines(chunks);
@@ -71,7 +81,8 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   const staged: string[] = [];
   try {
     const first = await records.next();
-    if (first.done || !first.value.startsWith(RECORD.header)) throw new RestoreRefused('damaged', 'The backup is damaged: it has no header.');
+    if (first.done || !first.value.startsWith(RECORD.header))
+      throw new RestoreRefused('damaged', 'The backup is damaged: it has no header.');
     const header = parse<BackupHeader>(first.value, RECORD.header);
     const migrations = await appliedMigrations(options.db);
     if (header.migrations.join(',') !== migrations.join(',')) {
@@ -86,15 +97,21 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
     if (secretMarker(options.secret, header.secret.salt) !== header.secret.marker) {
       throw new RestoreRefused(
         'other_secret',
-        'This CAIRN_SECRET is not the one the backup was made with, so the issuers\' signing keys in it would not open. Set CAIRN_SECRET to the original value (in demo mode it is the file `secret` in the original CAIRN_DATA_DIR) and run the restore again.',
+        "This CAIRN_SECRET is not the one the backup was made with, so the issuers' signing keys in it would not open. Set CAIRN_SECRET to the original value (in demo mode it is the file `secret` in the original CAIRN_DATA_DIR) and run the restore again.",
       );
     }
     const tables = new Map((await backupTables(options.db)).map((t) => [t.name, t]));
     // Settings of the instance (its public URL) are written by any start, even a refused restore's:
     // they are not data, and the backup's own values replace them.
-    const occupied = await tablesWithRows(options.db, [...tables.keys()].filter((name) => name !== 'instance_settings'));
+    const occupied = await tablesWithRows(
+      options.db,
+      [...tables.keys()].filter((name) => name !== 'instance_settings'),
+    );
     if (occupied.length) {
-      throw new RestoreRefused('not_empty', `The database is not empty (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''} have rows). Restore into a new, empty database: a restore never merges into existing data.`);
+      throw new RestoreRefused(
+        'not_empty',
+        `The database is not empty (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''} have rows). Restore into a new, empty database: a restore never merges into existing data.`,
+      );
     }
 
     const summary: RestoreSummary = { header, tables: [], files: 0 };
@@ -107,7 +124,14 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
       let batchBytes = 0;
       let rows = 0;
       let hash = createHash('sha256');
-      let file: { sha256: string; handle: FileHandle; path: string; hash: ReturnType<typeof createHash>; size: number; inline: Buffer[] } | null = null;
+      let file: {
+        sha256: string;
+        handle: FileHandle;
+        path: string;
+        hash: ReturnType<typeof createHash>;
+        size: number;
+        inline: Buffer[];
+      } | null = null;
       let manifest: BackupManifest | null = null;
       const flush = async () => {
         if (!table || !batch.length) return;
@@ -129,48 +153,85 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
         } else if (kind === RECORD.table) {
           const t = parse<{ name: string; columns: string[] }>(line, RECORD.table);
           table = tables.get(t.name) ?? null;
-          if (!table) throw new RestoreRefused('other_version', `The backup has a table this Cairn does not know: ${t.name}.`);
+          if (!table)
+            throw new RestoreRefused(
+              'other_version',
+              `The backup has a table this Cairn does not know: ${t.name}.`,
+            );
           const known = new Set(table.columns);
           const unknown = t.columns.filter((c) => !known.has(c));
-          if (unknown.length) throw new RestoreRefused('other_version', `The backup's table ${t.name} has columns this Cairn does not know: ${unknown.join(', ')}.`);
+          if (unknown.length)
+            throw new RestoreRefused(
+              'other_version',
+              `The backup's table ${t.name} has columns this Cairn does not know: ${unknown.join(', ')}.`,
+            );
           columns = t.columns;
           rows = 0;
           hash = createHash('sha256');
         } else if (kind === RECORD.tableEnd) {
           const end = parse<{ name: string; rows: number; sha256: string }>(line, RECORD.tableEnd);
-          if (!table || end.name !== table.name) throw new RestoreRefused('damaged', 'The backup is damaged: a table ends that never began.');
+          if (!table || end.name !== table.name)
+            throw new RestoreRefused('damaged', 'The backup is damaged: a table ends that never began.');
           await flush();
-          if (end.rows !== rows || end.sha256 !== hash.digest('hex')) throw new RestoreRefused('damaged', `The backup is damaged: table ${table.name} does not match its recorded count and hash.`);
+          if (end.rows !== rows || end.sha256 !== hash.digest('hex'))
+            throw new RestoreRefused(
+              'damaged',
+              `The backup is damaged: table ${table.name} does not match its recorded count and hash.`,
+            );
           await resetSequence(tx, table);
           summary.tables.push({ name: table.name, rows });
           options.progress?.(`${table.name}: ${rows} rows\n`);
           table = null;
         } else if (kind === RECORD.file) {
           const { sha256 } = parse<{ sha256: string }>(line, RECORD.file);
-          if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RestoreRefused('damaged', 'The backup is damaged: a file has a bad name.');
+          if (!/^[0-9a-f]{64}$/.test(sha256))
+            throw new RestoreRefused('damaged', 'The backup is damaged: a file has a bad name.');
           if (options.fileStore === 'disk') {
             mkdirSync(staging, { recursive: true, mode: 0o700 });
             const path = join(staging, sha256);
-            file = { sha256, path, handle: await open(path, 'wx', 0o600), hash: createHash('sha256'), size: 0, inline: [] };
+            file = {
+              sha256,
+              path,
+              handle: await open(path, 'wx', 0o600),
+              hash: createHash('sha256'),
+              size: 0,
+              inline: [],
+            };
             staged.push(path);
-          } else file = { sha256, path: '', handle: null as unknown as FileHandle, hash: createHash('sha256'), size: 0, inline: [] };
+          } else
+            file = {
+              sha256,
+              path: '',
+              handle: null as unknown as FileHandle,
+              hash: createHash('sha256'),
+              size: 0,
+              inline: [],
+            };
         } else if (kind === RECORD.fileBytes) {
-          if (!file) throw new RestoreRefused('damaged', 'The backup is damaged: file bytes outside any file.');
+          if (!file)
+            throw new RestoreRefused('damaged', 'The backup is damaged: file bytes outside any file.');
           const bytes = Buffer.from(line.slice(2), 'base64');
           file.hash.update(bytes);
           file.size += bytes.length;
           if (file.path) await file.handle.write(bytes);
           else file.inline.push(bytes);
         } else if (kind === RECORD.fileEnd) {
-          if (!file) throw new RestoreRefused('damaged', 'The backup is damaged: a file ends that never began.');
-          if (file.hash.digest('hex') !== file.sha256) throw new RestoreRefused('damaged', `The backup is damaged: evidence file ${file.sha256} does not match its hash.`);
+          if (!file)
+            throw new RestoreRefused('damaged', 'The backup is damaged: a file ends that never began.');
+          if (file.hash.digest('hex') !== file.sha256)
+            throw new RestoreRefused(
+              'damaged',
+              `The backup is damaged: evidence file ${file.sha256} does not match its hash.`,
+            );
           if (file.path) {
             await file.handle.sync();
             await file.handle.close();
             files.push({ sha256: file.sha256, path: file.path });
           } else {
             // This database keeps files in their rows: put the bytes where the rows expect them.
-            await sql`update evidence_files set bytes = ${Buffer.concat(file.inline)} where sha256 = ${file.sha256} and length(bytes) = 0`.execute(tx);
+            await sql`update evidence_files set bytes = ${Buffer.concat(file.inline)} where sha256 = ${file.sha256} and length(bytes) = 0`.execute(
+              tx,
+            );
           }
           summary.files++;
           file = null;
@@ -180,20 +241,32 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
       }
       if (!manifest) throw new RestoreRefused('damaged', 'The backup is incomplete: it has no manifest.');
       const m: BackupManifest = manifest;
-      if (table || file) throw new RestoreRefused('damaged', 'The backup is incomplete: it ends inside a table or file.');
+      if (table || file)
+        throw new RestoreRefused('damaged', 'The backup is incomplete: it ends inside a table or file.');
       // Everything the manifest lists arrived, and the database now holds exactly that.
-      if (m.tables.length !== summary.tables.length || m.files.length !== summary.files) throw new RestoreRefused('damaged', 'The backup does not match its manifest.');
+      if (m.tables.length !== summary.tables.length || m.files.length !== summary.files)
+        throw new RestoreRefused('damaged', 'The backup does not match its manifest.');
       for (const expected of m.tables) {
         const got = summary.tables.find((t) => t.name === expected.name);
-        if (!got || got.rows !== expected.rows || (await countRows(tx, expected.name)) !== expected.rows) throw new RestoreRefused('damaged', `Table ${expected.name} did not restore to ${expected.rows} rows.`);
+        if (!got || got.rows !== expected.rows || (await countRows(tx, expected.name)) !== expected.rows)
+          throw new RestoreRefused(
+            'damaged',
+            `Table ${expected.name} did not restore to ${expected.rows} rows.`,
+          );
       }
       // Prove the signing keys open under this CAIRN_SECRET before anything is committed.
       const vault = keyVault(options.secret);
-      for (const key of await tx.selectFrom('issuer_keys').select(['public_id', 'private_key_encrypted']).execute()) {
+      for (const key of await tx
+        .selectFrom('issuer_keys')
+        .select(['public_id', 'private_key_encrypted'])
+        .execute()) {
         try {
           vault.open(key.private_key_encrypted);
         } catch {
-          throw new RestoreRefused('other_secret', `Issuer key ${key.public_id} does not open with this CAIRN_SECRET; nothing was restored.`);
+          throw new RestoreRefused(
+            'other_secret',
+            `Issuer key ${key.public_id} does not open with this CAIRN_SECRET; nothing was restored.`,
+          );
         }
       }
     });

@@ -14,9 +14,17 @@ import { HomeView } from './view.tsx';
 
 const DAY = 86_400_000;
 
-async function homeOf(storage: Storage, s: Awaited<ReturnType<typeof ledgerScenario>>, user: { id: number; name: string }): Promise<HomeViewModel> {
+async function homeOf(
+  storage: Storage,
+  s: Awaited<ReturnType<typeof ledgerScenario>>,
+  user: { id: number; name: string },
+): Promise<HomeViewModel> {
   const organisations = await organisationsOf(storage.db, user.id);
-  return loadHome({ db: storage.db, config: s.deps.config }, { user_id: user.id, name: user.name, organisations }, s.clock.now());
+  return loadHome(
+    { db: storage.db, config: s.deps.config },
+    { user_id: user.id, name: user.name, organisations },
+    s.clock.now(),
+  );
 }
 
 const role = (m: HomeViewModel, r: string) => m.roles.find((x) => x.role === r);
@@ -30,7 +38,22 @@ async function scenario(storage: Storage) {
   const earnerActor = { userId: s.earner.id, ip: null };
   const { publicId: application } = await applyForMicroCredential(s.deps, earnerActor, s.mcPublicId);
   await saveEvidence(s.deps, earnerActor, application, 1, { value: 'What changed in my classroom.' });
-  await storage.db.insertInto('evidence_items').values({ application_id: (await storage.db.selectFrom('applications').select('id').where('public_id', '=', application).executeTakeFirstOrThrow()).id, part_index: 0, kind: 'link', link_url: 'https://example.org/plan', updated_at: s.clock.now() }).execute();
+  await storage.db
+    .insertInto('evidence_items')
+    .values({
+      application_id: (
+        await storage.db
+          .selectFrom('applications')
+          .select('id')
+          .where('public_id', '=', application)
+          .executeTakeFirstOrThrow()
+      ).id,
+      part_index: 0,
+      kind: 'link',
+      link_url: 'https://example.org/plan',
+      updated_at: s.clock.now(),
+    })
+    .execute();
   await submitApplication(s.deps, earnerActor, application);
   const badge = await s.issue();
   const { publicId: license } = await s.link();
@@ -43,28 +66,53 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await scenario(storage);
       let home = await homeOf(storage, s, s.earner);
-      assert.deepEqual(home.roles.map((r) => r.role), ['earner'], 'no staff sections for an earner');
+      assert.deepEqual(
+        home.roles.map((r) => r.role),
+        ['earner'],
+        'no staff sections for an earner',
+      );
       const apps = section(home, 'earner', 'applications')!;
       assert.equal(apps.items.length, 1);
       assert.equal(apps.items[0]!.href, `/applications/${s.application}`);
       assert.match(apps.items[0]!.detail, /Submitted, waiting for review/);
 
       const badges = section(home, 'earner', 'badges')!;
-      assert.deepEqual(badges.items.map((b) => [b.href, b.urgent]), [['/backpack', true]]);
+      assert.deepEqual(
+        badges.items.map((b) => [b.href, b.urgent]),
+        [['/backpack', true]],
+      );
       assert.match(badges.items[0]!.detail, /From Union Academy/);
 
       const licenses = section(home, 'earner', 'licenses')!;
-      assert.deepEqual(licenses.items.map((l) => l.href), [`/me/licenses/${s.license}`]);
+      assert.deepEqual(
+        licenses.items.map((l) => l.href),
+        [`/me/licenses/${s.license}`],
+      );
       assert.match(licenses.items[0]!.detail, /Waiting for the recognizer/);
       await decideLicense(s.deps, s.officerActor, s.board.slug, s.license, { decision: 'confirm' });
 
-      const attempt = await storage.db.selectFrom('attempts').select('public_id').where('reviewer_user_id', '=', s.reviewer.id).executeTakeFirstOrThrow();
-      await reviewAttempt(s.deps, { userId: s.reviewer.id, ip: null }, attempt.public_id, { scores: { plan: 'developing', video: 'proficient' }, feedback: { plan: 'Show the plan.' }, overallFeedback: 'Close.', decision: 'needs_revision' });
+      const attempt = await storage.db
+        .selectFrom('attempts')
+        .select('public_id')
+        .where('reviewer_user_id', '=', s.reviewer.id)
+        .executeTakeFirstOrThrow();
+      await reviewAttempt(s.deps, { userId: s.reviewer.id, ip: null }, attempt.public_id, {
+        scores: { plan: 'developing', video: 'proficient' },
+        feedback: { plan: 'Show the plan.' },
+        overallFeedback: 'Close.',
+        decision: 'needs_revision',
+      });
       home = await homeOf(storage, s, s.earner);
       const revised = section(home, 'earner', 'applications')!.items[0]!;
       assert.equal(revised.urgent, true);
-      assert.match(revised.detail, /Feedback waiting: revise and resubmit · \d+ days left \(until \d{4}-\d{2}-\d{2}\)/);
-      assert.match(section(home, 'earner', 'licenses')!.items[0]!.detail, /^0 of 2 hours this cycle .* 2 to go$/);
+      assert.match(
+        revised.detail,
+        /Feedback waiting: revise and resubmit · \d+ days left \(until \d{4}-\d{2}-\d{2}\)/,
+      );
+      assert.match(
+        section(home, 'earner', 'licenses')!.items[0]!.detail,
+        /^0 of 2 hours this cycle .* 2 to go$/,
+      );
       assert.equal(home.createOrganisation.href, '/orgs/new');
 
       const html = String(HomeView({ model: home }));
@@ -78,7 +126,10 @@ for (const backend of testBackends()) {
       const newcomer = await buildUser(storage.db, { name: 'Nia New' });
       const home = await homeOf(storage, s, newcomer);
       const apps = section(home, 'earner', 'applications')!;
-      assert.deepEqual([apps.items.length, apps.empty.text, apps.empty.href], [0, 'No applications yet — browse the catalog and apply for a micro-credential.', '/catalog']);
+      assert.deepEqual(
+        [apps.items.length, apps.empty.text, apps.empty.href],
+        [0, 'No applications yet — browse the catalog and apply for a micro-credential.', '/catalog'],
+      );
       assert.equal(section(home, 'earner', 'licenses')!.empty.href, '/me/licenses');
     });
 
@@ -86,34 +137,68 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await scenario(storage);
       const home = await homeOf(storage, s, s.reviewer);
-      assert.deepEqual(home.roles.map((r) => r.role), ['reviewer', 'earner']);
+      assert.deepEqual(
+        home.roles.map((r) => r.role),
+        ['reviewer', 'earner'],
+      );
       const [item, ...rest] = section(home, 'reviewer', 'reviews')!.items;
       assert.equal(rest.length, 0);
       assert.match(item!.href, /^\/reviews\/att_/);
-      const due = new Date(s.clock.now().getTime() + s.deps.config.reviewTurnaroundDays * DAY).toISOString().slice(0, 10);
+      const due = new Date(s.clock.now().getTime() + s.deps.config.reviewTurnaroundDays * DAY)
+        .toISOString()
+        .slice(0, 10);
       assert.match(item!.detail, new RegExp(`^Due by ${due} · Union Academy$`));
       s.clock.advance((s.deps.config.reviewTurnaroundDays + 1) * DAY);
-      assert.match(section(await homeOf(storage, s, s.reviewer), 'reviewer', 'reviews')!.items[0]!.detail, /^Overdue since/);
+      assert.match(
+        section(await homeOf(storage, s, s.reviewer), 'reviewer', 'reviews')!.items[0]!.detail,
+        /^Overdue since/,
+      );
     });
 
     test('issuing staff: applications waiting (and without a reviewer), with links to where the work is done', async () => {
       const storage = await backend.storage();
       const s = await scenario(storage);
-      await storage.db.updateTable('attempts').set({ reviewer_user_id: null, assigned_at: null }).where('reviewer_user_id', '=', s.reviewer.id).execute();
+      await storage.db
+        .updateTable('attempts')
+        .set({ reviewer_user_id: null, assigned_at: null })
+        .where('reviewer_user_id', '=', s.reviewer.id)
+        .execute();
       const home = await homeOf(storage, s, s.staff);
-      assert.deepEqual(home.roles.map((r) => r.role), ['issuing_staff', 'earner']);
+      assert.deepEqual(
+        home.roles.map((r) => r.role),
+        ['issuing_staff', 'earner'],
+      );
       const waiting = section(home, 'issuing_staff', 'waiting')!;
-      assert.deepEqual(waiting.items.map((i) => [i.label, i.href, i.detail]), [['1 submission waiting for peer review', `/orgs/${s.issuerOrg.slug}/review-queue`, '1 without a reviewer: assign one']]);
+      assert.deepEqual(
+        waiting.items.map((i) => [i.label, i.href, i.detail]),
+        [
+          [
+            '1 submission waiting for peer review',
+            `/orgs/${s.issuerOrg.slug}/review-queue`,
+            '1 without a reviewer: assign one',
+          ],
+        ],
+      );
       assert.equal(section(home, 'issuing_staff', 'runs')!.empty.href, `/orgs/${s.issuerOrg.slug}/awards`);
-      assert.equal(section(home, 'issuing_staff', 'pass-rates')!.items.length, 1, 'a micro-credential with a submission has a pass-rate line');
+      assert.equal(
+        section(home, 'issuing_staff', 'pass-rates')!.items.length,
+        1,
+        'a micro-credential with a submission has a pass-rate line',
+      );
     });
 
     test('a recognition officer: license links to confirm, then roster shortfalls', async () => {
       const storage = await backend.storage();
       const s = await scenario(storage);
       let home = await homeOf(storage, s, s.officer);
-      assert.deepEqual(home.roles.map((r) => r.role), ['recognition_officer', 'earner']);
-      assert.deepEqual(section(home, 'recognition_officer', 'recognition-waiting')!.items.map((i) => [i.label, i.href]), [['1 license link to confirm', `/orgs/${s.board.slug}/recognition/licenses`]]);
+      assert.deepEqual(
+        home.roles.map((r) => r.role),
+        ['recognition_officer', 'earner'],
+      );
+      assert.deepEqual(
+        section(home, 'recognition_officer', 'recognition-waiting')!.items.map((i) => [i.label, i.href]),
+        [['1 license link to confirm', `/orgs/${s.board.slug}/recognition/licenses`]],
+      );
       assert.equal(section(home, 'recognition_officer', 'shortfalls')!.items.length, 0);
       await decideLicense(s.deps, s.officerActor, s.board.slug, s.license, { decision: 'confirm' });
       home = await homeOf(storage, s, s.officer);

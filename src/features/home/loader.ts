@@ -3,7 +3,19 @@ import type { Db } from '../../storage/database.ts';
 import type { Viewer } from '../../http/env.ts';
 import { can } from '../../domain/roles.ts';
 import { DAY } from '../../domain/clock.ts';
-import { assignedReviews, badgesToAccept, hasAnyApplication, issuerCounts, licensesOf, openApplications, passRates, pathwaysOf, recognizerCounts, rosterShortfalls, runsInProgress } from './queries.ts';
+import {
+  assignedReviews,
+  badgesToAccept,
+  hasAnyApplication,
+  issuerCounts,
+  licensesOf,
+  openApplications,
+  passRates,
+  pathwaysOf,
+  recognizerCounts,
+  rosterShortfalls,
+  runsInProgress,
+} from './queries.ts';
 
 /** One line of a section: what it is, where the work is done, and a detail (a deadline, a count). */
 export interface HomeItem {
@@ -46,7 +58,12 @@ export interface HomeDeps {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const STATUS: Record<string, string> = { in_progress: 'In progress', submitted: 'Submitted, waiting for review', in_review: 'In review', needs_revision: 'Feedback waiting: revise and resubmit' };
+const STATUS: Record<string, string> = {
+  in_progress: 'In progress',
+  submitted: 'Submitted, waiting for review',
+  in_review: 'In review',
+  needs_revision: 'Feedback waiting: revise and resubmit',
+};
 
 async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<HomeRole> {
   const [applications, anyApplication, badges, licenses, pathways] = await Promise.all([
@@ -76,15 +93,32 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
         heading: 'Your applications',
         items: [...items.filter((i) => i.urgent), ...items.filter((i) => !i.urgent)],
         empty: anyApplication
-          ? { text: 'No open applications. Find your next micro-credential.', href: '/catalog', label: 'Browse the catalog' }
-          : { text: 'No applications yet — browse the catalog and apply for a micro-credential.', href: '/catalog', label: 'Browse the catalog' },
+          ? {
+              text: 'No open applications. Find your next micro-credential.',
+              href: '/catalog',
+              label: 'Browse the catalog',
+            }
+          : {
+              text: 'No applications yet — browse the catalog and apply for a micro-credential.',
+              href: '/catalog',
+              label: 'Browse the catalog',
+            },
         more: { href: '/applications', label: 'All your applications' },
       },
       {
         id: 'badges',
         heading: 'Badges to accept',
-        items: badges.map((b) => ({ label: b.badgeName, href: '/backpack', detail: `From ${b.issuerName}, sent to ${b.recipientEmail} on ${day(b.issuedAt)}`, urgent: true })),
-        empty: { text: 'No badges waiting for you. Badges you earn appear in your backpack.', href: '/backpack', label: 'Open your backpack' },
+        items: badges.map((b) => ({
+          label: b.badgeName,
+          href: '/backpack',
+          detail: `From ${b.issuerName}, sent to ${b.recipientEmail} on ${day(b.issuedAt)}`,
+          urgent: true,
+        })),
+        empty: {
+          text: 'No badges waiting for you. Badges you earn appear in your backpack.',
+          href: '/backpack',
+          label: 'Open your backpack',
+        },
         more: { href: '/backpack', label: 'Your backpack' },
       },
       {
@@ -101,7 +135,11 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
                 : `Not confirmed${l.note ? `: ${l.note}` : ''} — correct it and link it again`,
           urgent: l.state === 'rejected',
         })),
-        empty: { text: 'No license linked. Link your license so your badges count toward its renewal.', href: '/me/licenses', label: 'Link a license' },
+        empty: {
+          text: 'No license linked. Link your license so your badges count toward its renewal.',
+          href: '/me/licenses',
+          label: 'Link a license',
+        },
         more: { href: '/me/licenses', label: 'Your licenses' },
       },
       {
@@ -113,7 +151,11 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
           detail: `${p.progress.done} of ${p.progress.needed} done${p.progress.satisfied ? ' — complete' : ''} · ${p.pathway.organisation}`,
           urgent: false,
         })),
-        empty: { text: 'No pathway started. A badge that counts toward a pathway shows your progress here.', href: '/catalog', label: 'Browse the catalog' },
+        empty: {
+          text: 'No pathway started. A badge that counts toward a pathway shows your progress here.',
+          href: '/catalog',
+          label: 'Browse the catalog',
+        },
         more: null,
       },
     ],
@@ -133,22 +175,58 @@ async function reviewerRole(deps: HomeDeps, userId: number, now: Date): Promise<
         heading: 'Your review queue',
         items: rows.map((r) => {
           const due = new Date((r.assigned_at ?? r.submitted_at).getTime() + turnaround);
-          return { label: `${r.title} — attempt ${r.number}`, href: `/reviews/${r.public_id}`, detail: `${due < now ? 'Overdue since' : 'Due by'} ${day(due)} · ${r.organisation_name}`, urgent: due.getTime() - now.getTime() < 2 * DAY };
+          return {
+            label: `${r.title} — attempt ${r.number}`,
+            href: `/reviews/${r.public_id}`,
+            detail: `${due < now ? 'Overdue since' : 'Due by'} ${day(due)} · ${r.organisation_name}`,
+            urgent: due.getTime() - now.getTime() < 2 * DAY,
+          };
         }),
-        empty: { text: 'Nothing to review right now. New submissions assigned to you appear here and in your inbox.', href: '/inbox', label: 'Open your inbox' },
+        empty: {
+          text: 'Nothing to review right now. New submissions assigned to you appear here and in your inbox.',
+          href: '/inbox',
+          label: 'Open your inbox',
+        },
         more: { href: '/reviews', label: 'Your review queue' },
       },
     ],
   };
 }
 
-async function staffRole(deps: HomeDeps, org: { name: string; slug: string; organisation_id: number }): Promise<HomeRole> {
+async function staffRole(
+  deps: HomeDeps,
+  org: { name: string; slug: string; organisation_id: number },
+): Promise<HomeRole> {
   const base = `/orgs/${org.slug}`;
-  const [counts, runs, stats] = await Promise.all([issuerCounts(deps.db, org.organisation_id), runsInProgress(deps.db, org.organisation_id), passRates(deps.db, org.organisation_id)]);
+  const [counts, runs, stats] = await Promise.all([
+    issuerCounts(deps.db, org.organisation_id),
+    runsInProgress(deps.db, org.organisation_id),
+    passRates(deps.db, org.organisation_id),
+  ]);
   const waiting: HomeItem[] = [];
-  if (counts.reviewsWaiting) waiting.push({ label: plural(counts.reviewsWaiting, 'submission') + ' waiting for peer review', href: `${base}/review-queue`, detail: counts.unassigned ? `${counts.unassigned} without a reviewer: assign one` : 'All assigned to reviewers', urgent: counts.unassigned > 0 });
-  if (counts.certificates) waiting.push({ label: plural(counts.certificates, 'certificate') + ' to check', href: `${base}/proof-queue`, detail: 'Approve or reject from the proof queue', urgent: true });
-  if (counts.unpaid) waiting.push({ label: plural(counts.unpaid, 'unpaid fee'), href: `${base}/proof-queue`, detail: 'Mark invoices paid when the money arrives', urgent: false });
+  if (counts.reviewsWaiting)
+    waiting.push({
+      label: plural(counts.reviewsWaiting, 'submission') + ' waiting for peer review',
+      href: `${base}/review-queue`,
+      detail: counts.unassigned
+        ? `${counts.unassigned} without a reviewer: assign one`
+        : 'All assigned to reviewers',
+      urgent: counts.unassigned > 0,
+    });
+  if (counts.certificates)
+    waiting.push({
+      label: plural(counts.certificates, 'certificate') + ' to check',
+      href: `${base}/proof-queue`,
+      detail: 'Approve or reject from the proof queue',
+      urgent: true,
+    });
+  if (counts.unpaid)
+    waiting.push({
+      label: plural(counts.unpaid, 'unpaid fee'),
+      href: `${base}/proof-queue`,
+      detail: 'Mark invoices paid when the money arrives',
+      urgent: false,
+    });
   return {
     role: 'issuing_staff',
     heading: `Issuing at ${org.name}`,
@@ -158,14 +236,27 @@ async function staffRole(deps: HomeDeps, org: { name: string; slug: string; orga
         id: 'waiting',
         heading: 'Waiting for you',
         items: waiting,
-        empty: { text: 'No submissions, certificates or fees waiting. Award badges directly when people qualify.', href: `${base}/credentials`, label: 'Issue a credential' },
+        empty: {
+          text: 'No submissions, certificates or fees waiting. Award badges directly when people qualify.',
+          href: `${base}/credentials`,
+          label: 'Issue a credential',
+        },
         more: { href: `${base}/review-queue`, label: 'The review queue' },
       },
       {
         id: 'runs',
         heading: 'Bulk awards in progress',
-        items: runs.map((r) => ({ label: r.file_name, href: `${base}/awards/${r.public_id}`, detail: `${r.state.replace('_', ' ')} · ${r.issued_rows} of ${r.total_rows} issued`, urgent: false })),
-        empty: { text: 'No bulk award running. Award a whole roster from a CSV file.', href: `${base}/awards`, label: 'Start a bulk award' },
+        items: runs.map((r) => ({
+          label: r.file_name,
+          href: `${base}/awards/${r.public_id}`,
+          detail: `${r.state.replace('_', ' ')} · ${r.issued_rows} of ${r.total_rows} issued`,
+          urgent: false,
+        })),
+        empty: {
+          text: 'No bulk award running. Award a whole roster from a CSV file.',
+          href: `${base}/awards`,
+          label: 'Start a bulk award',
+        },
         more: null,
       },
       {
@@ -174,21 +265,55 @@ async function staffRole(deps: HomeDeps, org: { name: string; slug: string; orga
         items: stats
           .filter((s) => s.submissions > 0)
           .slice(0, 5)
-          .map((s) => ({ label: s.title, href: `${base}/analytics`, detail: `${s.firstTimePassRate === null ? 'No decisions yet' : `${Math.round(s.firstTimePassRate * 100)}% pass the first time`} · ${plural(s.passed, 'pass', 'passes')} of ${plural(s.applications, 'application')}`, urgent: false })),
-        empty: { text: 'No submissions reviewed yet: pass rates appear after the first reviews.', href: `${base}/micro-credentials`, label: 'Your micro-credentials' },
+          .map((s) => ({
+            label: s.title,
+            href: `${base}/analytics`,
+            detail: `${s.firstTimePassRate === null ? 'No decisions yet' : `${Math.round(s.firstTimePassRate * 100)}% pass the first time`} · ${plural(s.passed, 'pass', 'passes')} of ${plural(s.applications, 'application')}`,
+            urgent: false,
+          })),
+        empty: {
+          text: 'No submissions reviewed yet: pass rates appear after the first reviews.',
+          href: `${base}/micro-credentials`,
+          label: 'Your micro-credentials',
+        },
         more: { href: `${base}/analytics`, label: 'All analytics' },
       },
     ],
   };
 }
 
-async function officerRole(deps: HomeDeps, org: { name: string; slug: string; organisation_id: number }, now: Date): Promise<HomeRole> {
+async function officerRole(
+  deps: HomeDeps,
+  org: { name: string; slug: string; organisation_id: number },
+  now: Date,
+): Promise<HomeRole> {
   const base = `/orgs/${org.slug}/recognition`;
-  const [counts, short] = await Promise.all([recognizerCounts(deps.db, org.organisation_id), rosterShortfalls(deps.db, org.organisation_id, now)]);
+  const [counts, short] = await Promise.all([
+    recognizerCounts(deps.db, org.organisation_id),
+    rosterShortfalls(deps.db, org.organisation_id, now),
+  ]);
   const items: HomeItem[] = [];
-  if (counts.approvals) items.push({ label: plural(counts.approvals, 'program') + ' waiting for approval', href: `${base}/queue`, detail: 'Read each submission and approve, ask for changes or reject', urgent: true });
-  if (counts.notices) items.push({ label: plural(counts.notices, 'new completion notice'), href: `${base}/notices`, detail: 'Post their credit to the earners’ licenses', urgent: false });
-  if (counts.licenses) items.push({ label: plural(counts.licenses, 'license link') + ' to confirm', href: `${base}/licenses`, detail: 'Confirm the number matches, or reject with a reason', urgent: true });
+  if (counts.approvals)
+    items.push({
+      label: plural(counts.approvals, 'program') + ' waiting for approval',
+      href: `${base}/queue`,
+      detail: 'Read each submission and approve, ask for changes or reject',
+      urgent: true,
+    });
+  if (counts.notices)
+    items.push({
+      label: plural(counts.notices, 'new completion notice'),
+      href: `${base}/notices`,
+      detail: 'Post their credit to the earners’ licenses',
+      urgent: false,
+    });
+  if (counts.licenses)
+    items.push({
+      label: plural(counts.licenses, 'license link') + ' to confirm',
+      href: `${base}/licenses`,
+      detail: 'Confirm the number matches, or reject with a reason',
+      urgent: true,
+    });
   return {
     role: 'recognition_officer',
     heading: `Recognition at ${org.name}`,
@@ -198,31 +323,62 @@ async function officerRole(deps: HomeDeps, org: { name: string; slug: string; or
         id: 'recognition-waiting',
         heading: 'Waiting for you',
         items,
-        empty: { text: 'No approvals, completion notices or license links waiting.', href: `${base}/programs`, label: 'Your programs' },
+        empty: {
+          text: 'No approvals, completion notices or license links waiting.',
+          href: `${base}/programs`,
+          label: 'Your programs',
+        },
         more: { href: `${base}/queue`, label: 'The approval queue' },
       },
       {
         id: 'shortfalls',
         heading: 'Roster shortfalls',
-        items: short.slice(0, 10).map((r) => ({ label: `${r.userName} — ${r.licenseName} ${r.licenseNumber}`, href: `${base}/roster?short=1`, detail: `${r.earned} of ${r.required} hours, ${r.shortfall} short (cycle ends ${r.cycleEnd})`, urgent: false })),
-        empty: { text: 'Everyone on the roster has their hours for this cycle.', href: `${base}/roster`, label: 'Open the roster' },
-        more: short.length > 10 ? { href: `${base}/roster?short=1`, label: `All ${short.length} shortfalls` } : null,
+        items: short
+          .slice(0, 10)
+          .map((r) => ({
+            label: `${r.userName} — ${r.licenseName} ${r.licenseNumber}`,
+            href: `${base}/roster?short=1`,
+            detail: `${r.earned} of ${r.required} hours, ${r.shortfall} short (cycle ends ${r.cycleEnd})`,
+            urgent: false,
+          })),
+        empty: {
+          text: 'Everyone on the roster has their hours for this cycle.',
+          href: `${base}/roster`,
+          label: 'Open the roster',
+        },
+        more:
+          short.length > 10
+            ? { href: `${base}/roster?short=1`, label: `All ${short.length} shortfalls` }
+            : null,
       },
     ],
   };
 }
 
 /** The home of a logged-in person: a section group per role they hold (an earner may also be staff). */
-export async function loadHome(deps: HomeDeps, viewer: Pick<Viewer, 'user_id' | 'name' | 'organisations'>, now: Date): Promise<HomeViewModel> {
+export async function loadHome(
+  deps: HomeDeps,
+  viewer: Pick<Viewer, 'user_id' | 'name' | 'organisations'>,
+  now: Date,
+): Promise<HomeViewModel> {
   const orgs = viewer.organisations;
-  const staffOrgs = orgs.filter((o) => o.kind !== 'recognizer' && (can(o.roles, 'applications.read') || can(o.roles, 'credentials.issue')));
+  const staffOrgs = orgs.filter(
+    (o) =>
+      o.kind !== 'recognizer' && (can(o.roles, 'applications.read') || can(o.roles, 'credentials.issue')),
+  );
   const officerOrgs = orgs.filter((o) => o.kind !== 'issuer' && can(o.roles, 'recognition.read'));
-  const reviews = orgs.some((o) => o.roles.includes('reviewer')) || (await assignedReviews(deps.db, viewer.user_id)).length > 0;
+  const reviews =
+    orgs.some((o) => o.roles.includes('reviewer')) ||
+    (await assignedReviews(deps.db, viewer.user_id)).length > 0;
   const roles: HomeRole[] = [];
   // Staff work first for staff: what waits on them is what they came for.
   for (const o of staffOrgs) roles.push(await staffRole(deps, o));
   for (const o of officerOrgs) roles.push(await officerRole(deps, o, now));
   if (reviews) roles.push(await reviewerRole(deps, viewer.user_id, now));
   roles.push(await earnerRole(deps, viewer.user_id, now));
-  return { name: viewer.name, roles, createOrganisation: { href: '/orgs/new', text: 'Run micro-credential programs for your organisation?' } };
+  return {
+    name: viewer.name,
+    roles,
+    createOrganisation: { href: '/orgs/new', text: 'Run micro-credential programs for your organisation?' },
+  };
 }

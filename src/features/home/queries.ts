@@ -16,7 +16,14 @@ export function openApplications(db: Queryable, userId: number) {
     .selectFrom('applications as p')
     .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
     .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .select(['p.public_id', 'p.status', 'p.deadline_at', 'p.attempts', 'v.title', 'o.name as organisation_name'])
+    .select([
+      'p.public_id',
+      'p.status',
+      'p.deadline_at',
+      'p.attempts',
+      'v.title',
+      'o.name as organisation_name',
+    ])
     .where('p.earner_user_id', '=', userId)
     .where('p.status', 'in', OPEN)
     .orderBy('p.deadline_at')
@@ -26,15 +33,30 @@ export function openApplications(db: Queryable, userId: number) {
 }
 
 export async function hasAnyApplication(db: Queryable, userId: number): Promise<boolean> {
-  return (await db.selectFrom('applications').select('id').where('earner_user_id', '=', userId).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('applications')
+      .select('id')
+      .where('earner_user_id', '=', userId)
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 export const badgesToAccept = pendingClaimsFor;
 export const licensesOf = earnerLicenses;
 
 export async function pathwaysOf(db: Queryable, userId: number) {
-  const emails = await db.selectFrom('user_emails').select('email').where('user_id', '=', userId).where('confirmed_at', 'is not', null).execute();
-  return pathwayProgress(db, emails.map((e) => e.email));
+  const emails = await db
+    .selectFrom('user_emails')
+    .select('email')
+    .where('user_id', '=', userId)
+    .where('confirmed_at', 'is not', null)
+    .execute();
+  return pathwayProgress(
+    db,
+    emails.map((e) => e.email),
+  );
 }
 
 /** Submissions assigned to the reviewer and not yet decided, oldest first, with when they were assigned. */
@@ -44,7 +66,14 @@ export function assignedReviews(db: Queryable, reviewerUserId: number) {
     .innerJoin('applications as p', 'p.id', 'a.application_id')
     .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
     .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .select(['a.public_id', 'a.number', 'a.submitted_at', 'a.assigned_at', 'v.title', 'o.name as organisation_name'])
+    .select([
+      'a.public_id',
+      'a.number',
+      'a.submitted_at',
+      'a.assigned_at',
+      'v.title',
+      'o.name as organisation_name',
+    ])
     .where('a.reviewer_user_id', '=', reviewerUserId)
     .where('a.decision', 'is', null)
     .orderBy('a.assigned_at')
@@ -58,16 +87,29 @@ export async function issuerCounts(db: Queryable, organisationId: number) {
   const row = await db
     .selectNoFrom([
       sql<string>`(select count(*) from applications p join micro_credential_versions v on v.id = p.version_id
-        where p.organisation_id = ${organisationId} and p.status in ('submitted', 'in_review') and v.earning_mode <> 'proof_of_completion')`.as('reviews_waiting'),
+        where p.organisation_id = ${organisationId} and p.status in ('submitted', 'in_review') and v.earning_mode <> 'proof_of_completion')`.as(
+        'reviews_waiting',
+      ),
       sql<string>`(select count(*) from attempts a join applications p on p.id = a.application_id
         where p.organisation_id = ${organisationId} and a.decision is null and a.reviewer_user_id is null and p.status in ('submitted', 'in_review')
-          and not exists (select 1 from micro_credential_versions v where v.id = p.version_id and v.earning_mode = 'proof_of_completion'))`.as('unassigned'),
+          and not exists (select 1 from micro_credential_versions v where v.id = p.version_id and v.earning_mode = 'proof_of_completion'))`.as(
+        'unassigned',
+      ),
       sql<string>`(select count(*) from applications p join micro_credential_versions v on v.id = p.version_id
-        where p.organisation_id = ${organisationId} and p.status in ('submitted', 'in_review') and v.earning_mode = 'proof_of_completion')`.as('certificates'),
-      sql<string>`(select count(*) from payments y where y.organisation_id = ${organisationId} and y.state = 'pending')`.as('unpaid'),
+        where p.organisation_id = ${organisationId} and p.status in ('submitted', 'in_review') and v.earning_mode = 'proof_of_completion')`.as(
+        'certificates',
+      ),
+      sql<string>`(select count(*) from payments y where y.organisation_id = ${organisationId} and y.state = 'pending')`.as(
+        'unpaid',
+      ),
     ])
     .executeTakeFirstOrThrow();
-  return { reviewsWaiting: Number(row.reviews_waiting), unassigned: Number(row.unassigned), certificates: Number(row.certificates), unpaid: Number(row.unpaid) };
+  return {
+    reviewsWaiting: Number(row.reviews_waiting),
+    unassigned: Number(row.unassigned),
+    certificates: Number(row.certificates),
+    unpaid: Number(row.unpaid),
+  };
 }
 
 /** Bulk award runs not finished yet. */
@@ -75,7 +117,14 @@ export function runsInProgress(db: Queryable, organisationId: number) {
   return db
     .selectFrom('award_runs as r')
     .innerJoin('micro_credentials as m', 'm.id', 'r.micro_credential_id')
-    .select(['r.public_id', 'r.file_name', 'r.state', 'r.total_rows', 'r.issued_rows', 'm.public_id as micro_credential'])
+    .select([
+      'r.public_id',
+      'r.file_name',
+      'r.state',
+      'r.total_rows',
+      'r.issued_rows',
+      'm.public_id as micro_credential',
+    ])
     .where('r.organisation_id', '=', organisationId)
     .where('r.state', 'in', ['uploaded', 'checking', 'dry_run', 'queued', 'running'])
     .orderBy('r.id', 'desc')

@@ -61,8 +61,9 @@ export function WelcomeView() {
       <h1>Micro-credentials people can trust</h1>
       <section class="card">
         <p>
-          Cairn runs micro-credential programs from end to end: professionals apply and show evidence of one competency, trained peers review it against a
-          rubric, issuers award signed Open Badges 3.0 credentials anyone can verify, and licensing boards and certification councils approve programs and
+          Cairn runs micro-credential programs from end to end: professionals apply and show evidence of one
+          competency, trained peers review it against a rubric, issuers award signed Open Badges 3.0
+          credentials anyone can verify, and licensing boards and certification councils approve programs and
           count the badges toward renewal.
         </p>
         <p>

@@ -3,7 +3,15 @@ import { defineJob, type JobDefinition } from '../../jobs/definition.ts';
 import type { ScheduleDefinition } from '../../jobs/schedules.ts';
 import { inTransaction } from '../../storage/database.ts';
 import { queueMail } from '../../mail/outbox.ts';
-import { digestItemsOf, digestRecipients, notificationForEmail, personForDigest, SEND_NOTIFICATION_DIGESTS, SEND_NOTIFICATION_EMAIL, setEmailState } from './queries.ts';
+import {
+  digestItemsOf,
+  digestRecipients,
+  notificationForEmail,
+  personForDigest,
+  SEND_NOTIFICATION_DIGESTS,
+  SEND_NOTIFICATION_EMAIL,
+  setEmailState,
+} from './queries.ts';
 import { digestMail, notificationMail } from './mail.tsx';
 
 /**
@@ -22,7 +30,13 @@ export const notificationEmailJob = defineJob({
         await setEmailState(tx, [n.id], 'none', now);
         return;
       }
-      await queueMail(tx, n.address, notificationMail({ publicUrl: config.publicUrl, name: n.name, kind: n.kind, data: n.data }), now, { organisationId: n.organisation_id });
+      await queueMail(
+        tx,
+        n.address,
+        notificationMail({ publicUrl: config.publicUrl, name: n.name, kind: n.kind, data: n.data }),
+        now,
+        { organisationId: n.organisation_id },
+      );
       await setEmailState(tx, [n.id], 'sent', now);
     });
   },
@@ -47,7 +61,12 @@ export const notificationDigestJob = defineJob({
           await setEmailState(tx, ids, 'none', now);
           return;
         }
-        await queueMail(tx, person.address, digestMail({ publicUrl: config.publicUrl, name: person.name, items }), now);
+        await queueMail(
+          tx,
+          person.address,
+          digestMail({ publicUrl: config.publicUrl, name: person.name, items }),
+          now,
+        );
         await setEmailState(tx, ids, 'digested', now);
       });
     }
@@ -57,4 +76,6 @@ export const notificationDigestJob = defineJob({
 export const notificationJobs = [notificationEmailJob, notificationDigestJob] as JobDefinition<unknown>[];
 
 /** The digest goes out once a day, whichever process ticks first. */
-export const notificationSchedules: ScheduleDefinition[] = [{ name: 'notification-digest', jobType: SEND_NOTIFICATION_DIGESTS, everySeconds: 86_400 }];
+export const notificationSchedules: ScheduleDefinition[] = [
+  { name: 'notification-digest', jobType: SEND_NOTIFICATION_DIGESTS, everySeconds: 86_400 },
+];

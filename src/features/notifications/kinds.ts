@@ -4,11 +4,20 @@
  */
 export const NOTIFICATION_KINDS = {
   submission_assigned: { label: 'A submission is assigned to you for review', audience: 'Reviewers' },
-  proof_submitted: { label: 'A certificate of completion arrives for your organisation', audience: 'Issuing staff' },
-  application_reviewed: { label: 'Your submission is reviewed (passed, sent back, approved or rejected)', audience: 'Earners' },
+  proof_submitted: {
+    label: 'A certificate of completion arrives for your organisation',
+    audience: 'Issuing staff',
+  },
+  application_reviewed: {
+    label: 'Your submission is reviewed (passed, sent back, approved or rejected)',
+    audience: 'Earners',
+  },
   badge_issued: { label: 'A badge is issued to you', audience: 'Earners' },
   badge_status: { label: 'One of your badges is revoked, suspended or reinstated', audience: 'Earners' },
-  program_submission: { label: 'A program is submitted for approval, or decided', audience: 'Recognition officers and issuers' },
+  program_submission: {
+    label: 'A program is submitted for approval, or decided',
+    audience: 'Recognition officers and issuers',
+  },
   license_decided: { label: 'A recognizer confirms or rejects your license link', audience: 'Earners' },
 } as const;
 
@@ -35,4 +44,8 @@ export const DEFAULT_DELIVERY: Delivery = 'email';
  * and proof decision emails, each step of a program submission's thread): they land in the inbox,
  * and the trigger marks their email `external` so nobody is emailed twice.
  */
-export const EMAILED_BY_THEIR_FLOW: readonly NotificationKind[] = ['badge_issued', 'application_reviewed', 'program_submission'];
+export const EMAILED_BY_THEIR_FLOW: readonly NotificationKind[] = [
+  'badge_issued',
+  'application_reviewed',
+  'program_submission',
+];

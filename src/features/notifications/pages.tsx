@@ -2,11 +2,34 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
-import { ActionButton, CsrfField, ErrorSummary, SelectField, emptyForm, type FormState } from '../../web/forms.tsx';
+import {
+  ActionButton,
+  CsrfField,
+  ErrorSummary,
+  SelectField,
+  emptyForm,
+  type FormState,
+} from '../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../web/render.tsx';
-import { DELIVERIES, DELIVERY_LABELS, EMAILED_BY_THEIR_FLOW, NOTIFICATION_KINDS, NOTIFICATION_KIND_LIST, type Delivery, type NotificationKind } from './kinds.ts';
+import {
+  DELIVERIES,
+  DELIVERY_LABELS,
+  EMAILED_BY_THEIR_FLOW,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_KIND_LIST,
+  type Delivery,
+  type NotificationKind,
+} from './kinds.ts';
 import { presentNotification } from './present.ts';
-import { findOwnNotification, inboxPage, markAllRead, markRead, preferencesOf, savePreferences, unreadCount } from './queries.ts';
+import {
+  findOwnNotification,
+  inboxPage,
+  markAllRead,
+  markRead,
+  preferencesOf,
+  savePreferences,
+  unreadCount,
+} from './queries.ts';
 
 type C = Context<AppEnv>;
 
@@ -23,7 +46,8 @@ export const unreadNotifications: MiddlewareHandler<AppEnv> = async (c, next) =>
 
 function positiveId(raw: string | undefined): number | undefined {
   if (!raw) return undefined;
-  if (!/^[0-9]{1,15}$/.test(raw)) throw new AppError('validation_failed', 'That page of the inbox does not exist.');
+  if (!/^[0-9]{1,15}$/.test(raw))
+    throw new AppError('validation_failed', 'That page of the inbox does not exist.');
   return Number(raw);
 }
 
@@ -41,7 +65,8 @@ async function inbox(c: C) {
     <>
       <h1>Inbox</h1>
       <p>
-        {unread === 0 ? 'Nothing unread.' : `${unread} unread.`} <a href="/inbox/settings">Choose what is emailed to you</a>.
+        {unread === 0 ? 'Nothing unread.' : `${unread} unread.`}{' '}
+        <a href="/inbox/settings">Choose what is emailed to you</a>.
       </p>
       <nav aria-label="Inbox views">
         <a href="/inbox" aria-current={unreadOnly ? undefined : 'page'}>
@@ -52,9 +77,20 @@ async function inbox(c: C) {
           Unread only
         </a>
       </nav>
-      {unread > 0 && <ActionButton action="/inbox/read-all" csrfToken={c.var.csrfToken} label="Mark all read" variant="secondary" />}
+      {unread > 0 && (
+        <ActionButton
+          action="/inbox/read-all"
+          csrfToken={c.var.csrfToken}
+          label="Mark all read"
+          variant="secondary"
+        />
+      )}
       {rows.length === 0 ? (
-        <p>{before ? 'No older notifications.' : 'No notifications yet. When someone assigns you work or decides on yours, it appears here.'}</p>
+        <p>
+          {before
+            ? 'No older notifications.'
+            : 'No notifications yet. When someone assigns you work or decides on yours, it appears here.'}
+        </p>
       ) : (
         <ul class="notifications">
           {rows.map((n) => {
@@ -63,10 +99,19 @@ async function inbox(c: C) {
               <li class={n.read_at ? 'read' : 'unread'}>
                 <p>
                   {!n.read_at && <strong>New: </strong>}
-                  <a href={`/inbox/${n.public_id}/open`}>{p.title}</a> <span class="muted">{when(n.created_at)}</span>
+                  <a href={`/inbox/${n.public_id}/open`}>{p.title}</a>{' '}
+                  <span class="muted">{when(n.created_at)}</span>
                 </p>
                 <p>{p.body}</p>
-                {!n.read_at && <ActionButton action={`/inbox/${n.public_id}/read`} csrfToken={c.var.csrfToken} label="Mark read" variant="secondary" hidden={{ back: c.req.url.replace(/^https?:\/\/[^/]+/, '') }} />}
+                {!n.read_at && (
+                  <ActionButton
+                    action={`/inbox/${n.public_id}/read`}
+                    csrfToken={c.var.csrfToken}
+                    label="Mark read"
+                    variant="secondary"
+                    hidden={{ back: c.req.url.replace(/^https?:\/\/[^/]+/, '') }}
+                  />
+                )}
               </li>
             );
           })}
@@ -90,7 +135,10 @@ async function settingsPage(c: C, form: FormState = emptyForm, status: 200 | 422
     'Notification settings',
     <>
       <h1>Notification settings</h1>
-      <p>Everything appears in your <a href="/inbox">inbox</a>. Choose, for each kind, whether Cairn also emails you at once, once a day in a digest, or not at all.</p>
+      <p>
+        Everything appears in your <a href="/inbox">inbox</a>. Choose, for each kind, whether Cairn also
+        emails you at once, once a day in a digest, or not at all.
+      </p>
       <ErrorSummary form={form} />
       <form method="post" action="/inbox/settings">
         <CsrfField token={c.var.csrfToken} />
@@ -101,7 +149,11 @@ async function settingsPage(c: C, form: FormState = emptyForm, status: 200 | 422
             label={`${NOTIFICATION_KINDS[k].label} (${NOTIFICATION_KINDS[k].audience.toLowerCase()})`}
             options={options}
             value={chosen[k]}
-            hint={EMAILED_BY_THEIR_FLOW.includes(k) ? 'Cairn always emails this one as part of its own flow (the badge’s claim email, the review decision, the submission thread), so your choice here changes only the inbox.' : undefined}
+            hint={
+              EMAILED_BY_THEIR_FLOW.includes(k)
+                ? 'Cairn always emails this one as part of its own flow (the badge’s claim email, the review decision, the submission thread), so your choice here changes only the inbox.'
+                : undefined
+            }
           />
         ))}
         <button type="submit">Save settings</button>
@@ -128,10 +180,12 @@ export function notificationPageRoutes() {
         for (const k of NOTIFICATION_KIND_LIST) {
           const v = fields[k];
           if (v === undefined) continue;
-          if (typeof v === 'string' && (DELIVERIES as readonly string[]).includes(v)) choices[k] = v as Delivery;
+          if (typeof v === 'string' && (DELIVERIES as readonly string[]).includes(v))
+            choices[k] = v as Delivery;
           else errors[k] = 'Choose one of the options.';
         }
-        if (Object.keys(errors).length) throw new AppError('validation_failed', 'Some choices are not valid.', errors);
+        if (Object.keys(errors).length)
+          throw new AppError('validation_failed', 'Some choices are not valid.', errors);
         await savePreferences(c.var.deps.db, viewer.user_id, choices, c.var.deps.clock.now());
         return redirectWith(c, '/inbox/settings', 'success', 'Notification settings saved.');
       },
@@ -141,13 +195,20 @@ export function notificationPageRoutes() {
   r.post('/inbox/read-all', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     const n = await markAllRead(c.var.deps.db, viewer.user_id, c.var.deps.clock.now());
-    return redirectWith(c, '/inbox', 'success', n === 1 ? 'One notification marked read.' : `${n} notifications marked read.`);
+    return redirectWith(
+      c,
+      '/inbox',
+      'success',
+      n === 1 ? 'One notification marked read.' : `${n} notifications marked read.`,
+    );
   });
   r.post('/inbox/:id/read', async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    if (!(await markRead(c.var.deps.db, viewer.user_id, c.req.param('id'), c.var.deps.clock.now()))) throw notFound('That notification');
+    if (!(await markRead(c.var.deps.db, viewer.user_id, c.req.param('id'), c.var.deps.clock.now())))
+      throw notFound('That notification');
     const back = (await formFields(c)).back;
-    const target = typeof back === 'string' && back.startsWith('/inbox') && !back.startsWith('//') ? back : '/inbox';
+    const target =
+      typeof back === 'string' && back.startsWith('/inbox') && !back.startsWith('//') ? back : '/inbox';
     return redirectWith(c, target, 'success', 'Marked read.');
   });
   r.get('/inbox/:id/open', async (c) => {

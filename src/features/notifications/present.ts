@@ -36,7 +36,10 @@ export function presentNotification(kind: string, data: Record<string, unknown>)
       const words: Record<string, [string, string]> = {
         passed: ['passed', 'Congratulations: your badge is being issued.'],
         approved: ['was approved', 'Congratulations: your badge is being issued.'],
-        needs_revision: ['needs revision', 'Read the reviewer’s feedback, improve your evidence and submit again.'],
+        needs_revision: [
+          'needs revision',
+          'Read the reviewer’s feedback, improve your evidence and submit again.',
+        ],
         rejected: ['was not approved', 'Read why on the application page.'],
       };
       const [verb, next] = words[decision] ?? ['was reviewed', 'See the outcome on the application page.'];
@@ -57,7 +60,8 @@ export function presentNotification(kind: string, data: Record<string, unknown>)
     case 'badge_status': {
       const status = s('status');
       const reason = s('reason');
-      const lead = status === 'reinstated' ? 'is valid again' : status === 'suspended' ? 'is suspended' : 'was revoked';
+      const lead =
+        status === 'reinstated' ? 'is valid again' : status === 'suspended' ? 'is suspended' : 'was revoked';
       return {
         title: `Your badge “${s('title')}” ${lead}`,
         body: `${s('organisation')} changed the status of your badge “${s('title')}”: it ${lead}.${reason ? ` The reason given: ${reason}` : ''}`,
@@ -75,7 +79,10 @@ export function presentNotification(kind: string, data: Record<string, unknown>)
         changes_requested: `${s('recognizer')} asks for changes to “${s('title')}” before approving it for ${s('program')}.`,
       };
       return {
-        title: step === 'submitted' || step === 'resubmitted' ? `Program to approve: ${s('title')}` : `Program decision: ${s('title')}`,
+        title:
+          step === 'submitted' || step === 'resubmitted'
+            ? `Program to approve: ${s('title')}`
+            : `Program decision: ${s('title')}`,
         body: steps[step] ?? `The submission of “${s('title')}” to ${s('program')} changed.`,
         link: `/orgs/${s('slug')}/recognition/submissions/${s('submission')}`,
         linkLabel: 'Open the submission',
@@ -84,7 +91,9 @@ export function presentNotification(kind: string, data: Record<string, unknown>)
     case 'license_decided': {
       const confirmed = s('decision') === 'confirmed';
       return {
-        title: confirmed ? `License ${s('licenseNumber')} confirmed` : `License ${s('licenseNumber')} not confirmed`,
+        title: confirmed
+          ? `License ${s('licenseNumber')} confirmed`
+          : `License ${s('licenseNumber')} not confirmed`,
         body: confirmed
           ? `${s('organisation')} confirmed your license ${s('licenseNumber')} for ${s('program')}. Your badges now count toward its renewal.`
           : `${s('organisation')} could not confirm your license ${s('licenseNumber')} for ${s('program')}.${s('reason') ? ` The reason given: ${s('reason')}` : ''} Correct it and link it again.`,
@@ -93,6 +102,11 @@ export function presentNotification(kind: string, data: Record<string, unknown>)
       };
     }
     default:
-      return { title: 'Something changed', body: 'Something you follow changed.', link: '/', linkLabel: 'Open Cairn' };
+      return {
+        title: 'Something changed',
+        body: 'Something you follow changed.',
+        link: '/',
+        linkLabel: 'Open Cairn',
+      };
   }
 }

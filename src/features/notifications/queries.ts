@@ -25,24 +25,45 @@ export interface NotificationRow {
 const columns = ['n.id', 'n.public_id', 'n.kind', 'n.data', 'n.created_at', 'n.read_at'] as const;
 
 /** One page of a person's inbox, newest first; `before` is the last id of the previous page (keyset). Reads one more row to know whether more follow. */
-export async function inboxPage(db: Queryable, userId: number, options: { before?: number; unreadOnly?: boolean; limit?: number } = {}): Promise<{ rows: NotificationRow[]; more: boolean }> {
+export async function inboxPage(
+  db: Queryable,
+  userId: number,
+  options: { before?: number; unreadOnly?: boolean; limit?: number } = {},
+): Promise<{ rows: NotificationRow[]; more: boolean }> {
   const limit = options.limit ?? INBOX_PAGE_SIZE;
   let q = db.selectFrom('notifications as n').select(columns).where('n.user_id', '=', userId);
   if (options.before) q = q.where('n.id', '<', options.before);
   if (options.unreadOnly) q = q.where('n.read_at', 'is', null);
-  const rows = await q.orderBy('n.id', 'desc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('n.id', 'desc')
+    .limit(limit + 1)
+    .execute();
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
 export async function unreadCount(db: Queryable, userId: number): Promise<number> {
-  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 /** One of the person's notifications (undefined when it is someone else's: callers answer 404). */
-export async function findOwnNotification(db: Queryable, userId: number, publicId: string): Promise<NotificationRow | undefined> {
+export async function findOwnNotification(
+  db: Queryable,
+  userId: number,
+  publicId: string,
+): Promise<NotificationRow | undefined> {
   if (!lookupable(publicId)) return undefined;
-  return db.selectFrom('notifications as n').select(columns).where('n.user_id', '=', userId).where('n.public_id', '=', publicId).executeTakeFirst();
+  return db
+    .selectFrom('notifications as n')
+    .select(columns)
+    .where('n.user_id', '=', userId)
+    .where('n.public_id', '=', publicId)
+    .executeTakeFirst();
 }
 
 /** Marks one of the person's notifications read; false when it is not theirs. */
@@ -58,24 +79,55 @@ export async function markRead(db: Queryable, userId: number, publicId: string, 
 }
 
 export async function markAllRead(db: Queryable, userId: number, now: Date): Promise<number> {
-  const r = await db.updateTable('notifications').set({ read_at: now }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 /** The person's choice for every kind (the default where they made none). */
-export async function preferencesOf(db: Queryable, userId: number): Promise<Record<NotificationKind, Delivery>> {
-  const rows = await db.selectFrom('notification_preferences').select(['kind', 'delivery']).where('user_id', '=', userId).execute();
+export async function preferencesOf(
+  db: Queryable,
+  userId: number,
+): Promise<Record<NotificationKind, Delivery>> {
+  const rows = await db
+    .selectFrom('notification_preferences')
+    .select(['kind', 'delivery'])
+    .where('user_id', '=', userId)
+    .execute();
   const chosen = new Map(rows.map((r) => [r.kind, r.delivery]));
-  return Object.fromEntries(NOTIFICATION_KIND_LIST.map((k) => [k, chosen.get(k) ?? DEFAULT_DELIVERY])) as Record<NotificationKind, Delivery>;
+  return Object.fromEntries(
+    NOTIFICATION_KIND_LIST.map((k) => [k, chosen.get(k) ?? DEFAULT_DELIVERY]),
+  ) as Record<NotificationKind, Delivery>;
 }
 
-export async function savePreferences(db: Queryable, userId: number, choices: Partial<Record<NotificationKind, Delivery>>, now: Date): Promise<void> {
-  const values = Object.entries(choices).map(([kind, delivery]) => ({ user_id: userId, kind, delivery: delivery as Delivery, updated_at: now }));
+export async function savePreferences(
+  db: Queryable,
+  userId: number,
+  choices: Partial<Record<NotificationKind, Delivery>>,
+  now: Date,
+): Promise<void> {
+  const values = Object.entries(choices).map(([kind, delivery]) => ({
+    user_id: userId,
+    kind,
+    delivery: delivery as Delivery,
+    updated_at: now,
+  }));
   if (!values.length) return;
   await db
     .insertInto('notification_preferences')
     .values(values)
-    .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({ delivery: eb.ref('excluded.delivery'), updated_at: eb.ref('excluded.updated_at') })))
+    .onConflict((oc) =>
+      oc
+        .columns(['user_id', 'kind'])
+        .doUpdateSet((eb) => ({
+          delivery: eb.ref('excluded.delivery'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+    )
     .execute();
 }
 
@@ -85,20 +137,46 @@ export async function notificationForEmail(db: Queryable, notificationId: number
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .leftJoin('user_emails as e', (j) => j.onRef('e.user_id', '=', 'n.user_id').on('e.is_primary', '=', true))
-    .select(['n.id', 'n.public_id', 'n.kind', 'n.data', 'n.email', 'n.organisation_id', 'u.name', 'u.deleted_at', 'e.email as address'])
+    .select([
+      'n.id',
+      'n.public_id',
+      'n.kind',
+      'n.data',
+      'n.email',
+      'n.organisation_id',
+      'u.name',
+      'u.deleted_at',
+      'e.email as address',
+    ])
     .where('n.id', '=', notificationId)
     .forUpdate('n')
     .executeTakeFirst();
 }
 
-export async function setEmailState(db: Queryable, ids: number[], state: NotificationEmailState, now: Date): Promise<void> {
+export async function setEmailState(
+  db: Queryable,
+  ids: number[],
+  state: NotificationEmailState,
+  now: Date,
+): Promise<void> {
   if (!ids.length) return;
-  await db.updateTable('notifications').set({ email: state, emailed_at: now }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('notifications')
+    .set({ email: state, emailed_at: now })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** People with digest items waiting, created before `until`. */
 export async function digestRecipients(db: Queryable, until: Date): Promise<number[]> {
-  const rows = await db.selectFrom('notifications').select('user_id').distinct().where('email', '=', 'digest').where('created_at', '<', until).orderBy('user_id').execute();
+  const rows = await db
+    .selectFrom('notifications')
+    .select('user_id')
+    .distinct()
+    .where('email', '=', 'digest')
+    .where('created_at', '<', until)
+    .orderBy('user_id')
+    .execute();
   return rows.map((r) => r.user_id);
 }
 

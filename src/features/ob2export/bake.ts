@@ -10,9 +10,14 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  */
 export function bakeOb2Png(png: Uint8Array, assertionUrl: string): Uint8Array {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (!buf.subarray(0, 8).equals(SIGNATURE) || buf.subarray(12, 16).toString('latin1') !== 'IHDR') throw new Error('The badge artwork is not a PNG');
+  if (!buf.subarray(0, 8).equals(SIGNATURE) || buf.subarray(12, 16).toString('latin1') !== 'IHDR')
+    throw new Error('The badge artwork is not a PNG');
   const ihdrEnd = 8 + 12 + buf.readUInt32BE(8);
-  const data = Buffer.concat([Buffer.from('openbadges', 'latin1'), Buffer.from([0, 0, 0, 0, 0]), Buffer.from(assertionUrl, 'utf8')]);
+  const data = Buffer.concat([
+    Buffer.from('openbadges', 'latin1'),
+    Buffer.from([0, 0, 0, 0, 0]),
+    Buffer.from(assertionUrl, 'utf8'),
+  ]);
   const typeAndData = Buffer.concat([Buffer.from('iTXt', 'latin1'), data]);
   const chunk = Buffer.alloc(12 + data.length);
   chunk.writeUInt32BE(data.length, 0);

@@ -29,19 +29,35 @@ export function ob2Urls(config: Config, credentialPublicId: string, orgSlug: str
  * guessable from the public id alone: derived from the signed document's own id and hash input.
  */
 function saltFor(source: Ob2Source): string {
-  return createHash('sha256').update(`cairn-ob2-salt\0${source.credential_id}\0${source.public_id}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`cairn-ob2-salt\0${source.credential_id}\0${source.public_id}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** `sha256$<hex>` of identity + salt, as OB 2.0 hashes a recipient. */
 export function hashIdentity(identity: string, salt: string): string {
-  return `sha256$${createHash('sha256').update(identity + salt, 'utf8').digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(identity + salt, 'utf8')
+    .digest('hex')}`;
 }
 
 function recipientOf(source: Ob2Source) {
   const salt = saltFor(source);
-  if (source.recipient_email) return { type: 'email', hashed: true, salt, identity: hashIdentity(source.recipient_email.trim().toLowerCase(), salt) };
+  if (source.recipient_email)
+    return {
+      type: 'email',
+      hashed: true,
+      salt,
+      identity: hashIdentity(source.recipient_email.trim().toLowerCase(), salt),
+    };
   // A DID is a URL-like identifier: OB 2.0 has no DID type, `url` is the closest.
-  return { type: 'url', hashed: true, salt, identity: hashIdentity(source.recipient_did ?? source.public_id, salt) };
+  return {
+    type: 'url',
+    hashed: true,
+    salt,
+    identity: hashIdentity(source.recipient_did ?? source.public_id, salt),
+  };
 }
 
 function subjectOf(source: Ob2Source): { subject: Json; achievement: Json; credential: Json } {
@@ -53,8 +69,14 @@ function subjectOf(source: Ob2Source): { subject: Json; achievement: Json; crede
 
 /** OB 2.0 `revoked` and its reason: a revocation (final) or a suspension (until reinstated). */
 export function revocationOf(source: Ob2Source): { revoked: boolean; final: boolean; reason?: string } {
-  if (source.status_action === 'revoked') return { revoked: true, final: true, reason: source.status_reason || 'The issuer revoked this badge.' };
-  if (source.status_action === 'suspended') return { revoked: true, final: false, reason: `The issuer suspended this badge${source.status_reason ? `: ${source.status_reason}` : ''}. It may be reinstated.` };
+  if (source.status_action === 'revoked')
+    return { revoked: true, final: true, reason: source.status_reason || 'The issuer revoked this badge.' };
+  if (source.status_action === 'suspended')
+    return {
+      revoked: true,
+      final: false,
+      reason: `The issuer suspended this badge${source.status_reason ? `: ${source.status_reason}` : ''}. It may be reinstated.`,
+    };
   return { revoked: false, final: false };
 }
 
@@ -63,7 +85,18 @@ export function ob2Assertion(config: Config, source: Ob2Source): Json {
   const urls = ob2Urls(config, source.public_id, source.org_slug);
   const { subject, credential } = subjectOf(source);
   const evidence = Array.isArray(credential.evidence)
-    ? credential.evidence.filter(isObject).map((e) => drop({ type: 'Evidence', id: text(e.id), name: text(e.name), narrative: text(e.narrative), description: text(e.description), genre: text(e.genre) }))
+    ? credential.evidence
+        .filter(isObject)
+        .map((e) =>
+          drop({
+            type: 'Evidence',
+            id: text(e.id),
+            name: text(e.name),
+            narrative: text(e.narrative),
+            description: text(e.description),
+            genre: text(e.genre),
+          }),
+        )
     : [];
   const revocation = revocationOf(source);
   return drop({
@@ -90,7 +123,9 @@ export function ob2BadgeClass(config: Config, source: Ob2Source): Json {
   const criteria = isObject(achievement.criteria) ? achievement.criteria : {};
   const name = text(achievement.name) ?? source.achievement_name;
   const description = text(achievement.description) ?? name;
-  const tags = Array.isArray(achievement.tag) ? achievement.tag.filter((t): t is string => typeof t === 'string') : [];
+  const tags = Array.isArray(achievement.tag)
+    ? achievement.tag.filter((t): t is string => typeof t === 'string')
+    : [];
   return drop({
     '@context': OB_V2_CONTEXT,
     type: 'BadgeClass',

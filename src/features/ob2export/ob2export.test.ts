@@ -27,7 +27,8 @@ async function verify(browser: TestBrowser, fields: { text?: string; url?: strin
   form.append('_csrf', await browser.csrf());
   form.append('text', fields.text ?? '');
   form.append('url', fields.url ?? '');
-  if (fields.file) form.append('file', new File([Buffer.from(fields.file)], 'badge.png', { type: 'image/png' }));
+  if (fields.file)
+    form.append('file', new File([Buffer.from(fields.file)], 'badge.png', { type: 'image/png' }));
   const res = await browser.request('POST', '/verify', { body: form });
   return { status: res.status, html: await res.text() };
 }
@@ -38,18 +39,33 @@ async function scenario(storage: Storage) {
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Union Academy' });
   const staff = await buildUser(storage.db);
   await addMember(storage.db, org.id, staff.id, ['owner']);
-  const { publicId: mc } = await publishedMicroCredential(deps, { userId: staff.id, ip: null }, org.slug, `Restorative circles ${unique('')}`);
+  const { publicId: mc } = await publishedMicroCredential(
+    deps,
+    { userId: staff.id, ip: null },
+    org.slug,
+    `Restorative circles ${unique('')}`,
+  );
   const earner = await buildUser(storage.db);
   const actor = { organisationId: org.id, userId: staff.id, ip: null };
   const issued = await issueCredential(deps, actor, {
     recipient: { email: earner.email },
     microCredential: mc,
-    evidence: [{ id: 'https://example.org/portfolio/circles', name: 'Circle transcript', narrative: 'Led three restorative circles with year 8.' }],
+    evidence: [
+      {
+        id: 'https://example.org/portfolio/circles',
+        name: 'Circle transcript',
+        narrative: 'Led three restorative circles with year 8.',
+      },
+    ],
     validUntil: '2031-01-01T00:00:00Z',
   });
   const get = async (path: string, browser?: TestBrowser) => {
     const res = browser ? await browser.get(path, { accept: 'application/json' }) : await app.request(path);
-    return { status: res.status, type: res.headers.get('content-type'), body: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as Json) : null };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      body: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as Json) : null,
+    };
   };
   return { app, clock, deps, org, staff, earner, actor, issued, get };
 }
@@ -78,10 +94,27 @@ for (const backend of testBackends()) {
       const recipient = a.recipient as { type: string; hashed: boolean; salt: string; identity: string };
       assert.equal(recipient.type, 'email');
       assert.equal(recipient.hashed, true);
-      assert.equal(recipient.identity, `sha256$${createHash('sha256').update(s.earner.email.toLowerCase() + recipient.salt).digest('hex')}`, 'salted sha256 of the email');
+      assert.equal(
+        recipient.identity,
+        `sha256$${createHash('sha256')
+          .update(s.earner.email.toLowerCase() + recipient.salt)
+          .digest('hex')}`,
+        'salted sha256 of the email',
+      );
       assert.ok(!JSON.stringify(a).includes(s.earner.email), 'the email is not in the assertion');
-      assert.deepEqual(a.evidence, [{ type: 'Evidence', id: 'https://example.org/portfolio/circles', name: 'Circle transcript', narrative: 'Led three restorative circles with year 8.' }]);
-      assert.deepEqual((await s.get(`/ob2/assertions/${s.issued.publicId}`)).body, a, 'stable: the same document on every fetch');
+      assert.deepEqual(a.evidence, [
+        {
+          type: 'Evidence',
+          id: 'https://example.org/portfolio/circles',
+          name: 'Circle transcript',
+          narrative: 'Led three restorative circles with year 8.',
+        },
+      ]);
+      assert.deepEqual(
+        (await s.get(`/ob2/assertions/${s.issued.publicId}`)).body,
+        a,
+        'stable: the same document on every fetch',
+      );
 
       const badge = await s.get(new URL(String(a.badge)).pathname);
       assert.equal(badge.status, 200);
@@ -94,13 +127,26 @@ for (const backend of testBackends()) {
 
       const issuer = await s.get(new URL(String(b.issuer)).pathname);
       assert.equal(issuer.status, 200);
-      for (const field of OB2_REQUIRED.Issuer) assert.ok(issuer.body![field] !== undefined, `Issuer.${field}`);
+      for (const field of OB2_REQUIRED.Issuer)
+        assert.ok(issuer.body![field] !== undefined, `Issuer.${field}`);
       assert.equal(issuer.body!.name, 'Union Academy');
 
-      for (const [doc, type] of [[a, 'Assertion'], [b, 'BadgeClass'], [issuer.body!, 'Issuer']] as const) {
+      for (const [doc, type] of [
+        [a, 'Assertion'],
+        [b, 'BadgeClass'],
+        [issuer.body!, 'Issuer'],
+      ] as const) {
         const [expanded] = await expandOffline(doc);
-        assert.deepEqual(expanded!['@type'], [`https://w3id.org/openbadges#${type}`], `${type} expands to its OB 2.0 type`);
-        assert.equal(Object.keys(expanded!).length, Object.keys(doc).length - 1, `every term of the ${type} is defined by the OB 2.0 context`);
+        assert.deepEqual(
+          expanded!['@type'],
+          [`https://w3id.org/openbadges#${type}`],
+          `${type} expands to its OB 2.0 type`,
+        );
+        assert.equal(
+          Object.keys(expanded!).length,
+          Object.keys(doc).length - 1,
+          `every term of the ${type} is defined by the OB 2.0 context`,
+        );
       }
     });
 
@@ -120,39 +166,69 @@ for (const backend of testBackends()) {
       const res = await s.app.request(`/ob2/assertions/${s.issued.publicId}/baked.png`);
       assert.equal(res.status, 200);
       const png = new Uint8Array(await res.arrayBuffer());
-      assert.deepEqual(extractFromPng(png), { format: 'ob2', data: url }, 'the assertion URL is baked in the openbadges iTXt chunk');
+      assert.deepEqual(
+        extractFromPng(png),
+        { format: 'ob2', data: url },
+        'the assertion URL is baked in the openbadges iTXt chunk',
+      );
       const fromPng = await verify(browser, { file: png });
       assert.match(fromPng.html, />Valid<\/span>/);
       assert.match(fromPng.html, /baked PNG image/);
 
       // The same verifier with no network at all, only this site's database.
-      const report = await verifyWithCairn(JSON.stringify(assertion), { db: storage.db, config, services: { ...services, remote: undefined }, now: s.clock.now() });
+      const report = await verifyWithCairn(JSON.stringify(assertion), {
+        db: storage.db,
+        config,
+        services: { ...services, remote: undefined },
+        now: s.clock.now(),
+      });
       assert.equal(report.format, 'ob2');
       assert.ok(report.verified, JSON.stringify(report.checks));
       // A tampered copy is not the hosted one.
-      const forged = await verifyWithCairn(JSON.stringify({ ...assertion, expires: '2099-01-01T00:00:00.000Z' }), { db: storage.db, config, services, now: s.clock.now() });
+      const forged = await verifyWithCairn(
+        JSON.stringify({ ...assertion, expires: '2099-01-01T00:00:00.000Z' }),
+        { db: storage.db, config, services, now: s.clock.now() },
+      );
       assert.equal(forged.checks.find((c) => c.id === 'proof')?.code, 'proof_invalid');
 
       // The badge page and the backpack offer the download.
       const page = await (await browser.get(`/badges/${s.issued.publicId}`)).text();
-      assert.match(page, new RegExp(`href="/ob2/assertions/${s.issued.publicId}/baked.png"[^>]*>Download for older backpacks \\(Open Badges 2.0\\)`));
+      assert.match(
+        page,
+        new RegExp(
+          `href="/ob2/assertions/${s.issued.publicId}/baked.png"[^>]*>Download for older backpacks \\(Open Badges 2.0\\)`,
+        ),
+      );
       const earner = await loggedIn(s.app, s.earner);
       assert.equal((await earner.post(`/backpack/badges/${s.issued.publicId}/accept`)).status, 303);
-      assert.match(await (await earner.get('/backpack')).text(), new RegExp(`href="/ob2/assertions/${s.issued.publicId}/baked.png"[^>]*>Download for older backpacks \\(Open Badges 2.0\\)`));
+      assert.match(
+        await (await earner.get('/backpack')).text(),
+        new RegExp(
+          `href="/ob2/assertions/${s.issued.publicId}/baked.png"[^>]*>Download for older backpacks \\(Open Badges 2.0\\)`,
+        ),
+      );
     });
 
     test('a revoked credential: the assertion answers 410 with revoked: true and the reason, and verifies as revoked', async () => {
       const storage = await backend.storage();
       const s = await scenario(storage);
-      await changeCredentialStatus(s.deps, s.actor, s.issued.publicId, { action: 'revoke', reason: 'Evidence was not the earner’s own.' });
+      await changeCredentialStatus(s.deps, s.actor, s.issued.publicId, {
+        action: 'revoke',
+        reason: 'Evidence was not the earner’s own.',
+      });
       const res = await s.get(`/ob2/assertions/${s.issued.publicId}`);
       assert.equal(res.status, 410);
       assert.equal(res.body!.revoked, true);
       assert.equal(res.body!.revocationReason, 'Evidence was not the earner’s own.');
-      const report = await verifyOb2(res.body!, { fetchJson: async (u) => (await s.get(new URL(u).pathname)).body, now: s.clock.now() });
+      const report = await verifyOb2(res.body!, {
+        fetchJson: async (u) => (await s.get(new URL(u).pathname)).body,
+        now: s.clock.now(),
+      });
       assert.equal(report.verified, false);
       assert.equal(report.checks.find((c) => c.id === 'status')?.code, 'revoked');
-      const page = await verify(new TestBrowser(s.app), { url: `https://cairn.test/ob2/assertions/${s.issued.publicId}` });
+      const page = await verify(new TestBrowser(s.app), {
+        url: `https://cairn.test/ob2/assertions/${s.issued.publicId}`,
+      });
       assert.match(page.html, />Revoked<\/span>/);
     });
 
@@ -160,7 +236,12 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await scenario(storage);
       await setBadgePrivacy(s.deps, { userId: s.earner.id, ip: null }, s.issued.publicId, true);
-      for (const path of [`/ob2/assertions/${s.issued.publicId}`, `/ob2/assertions/${s.issued.publicId}/baked.png`, `/ob2/badges/${s.issued.publicId}`, `/ob2/badges/${s.issued.publicId}/image.png`]) {
+      for (const path of [
+        `/ob2/assertions/${s.issued.publicId}`,
+        `/ob2/assertions/${s.issued.publicId}/baked.png`,
+        `/ob2/badges/${s.issued.publicId}`,
+        `/ob2/badges/${s.issued.publicId}/image.png`,
+      ]) {
         assert.equal((await s.app.request(path)).status, 404, `${path} to a stranger`);
       }
       const earner = await loggedIn(s.app, s.earner);
@@ -168,11 +249,14 @@ for (const backend of testBackends()) {
       assert.equal(own.status, 200, 'the earner still downloads it');
       assert.equal((await earner.get(`/ob2/assertions/${s.issued.publicId}/baked.png`)).status, 200);
       assert.equal((await s.get(`/ob2/issuers/${s.org.slug}`)).status, 200, 'the issuer profile is public');
-      const refused = await verify(new TestBrowser(s.app), { url: `https://cairn.test/ob2/assertions/${s.issued.publicId}` });
+      const refused = await verify(new TestBrowser(s.app), {
+        url: `https://cairn.test/ob2/assertions/${s.issued.publicId}`,
+      });
       assert.equal(refused.status, 422);
       assert.match(refused.html, /private/);
       assert.equal((await s.app.request('/ob2/assertions/crd_doesnotexist')).status, 404);
-      for (const path of ['/ob2/assertions/%00', '/ob2/badges/a%00b/image.png', '/ob2/issuers/%00']) assert.equal((await s.app.request(path)).status, 404, `${path}: a NUL matches nothing`);
+      for (const path of ['/ob2/assertions/%00', '/ob2/badges/a%00b/image.png', '/ob2/issuers/%00'])
+        assert.equal((await s.app.request(path)).status, 404, `${path}: a NUL matches nothing`);
       assert.equal((await s.app.request('/ob2/issuers/no-such-org')).status, 404);
     });
   });

@@ -15,7 +15,11 @@ export class Ob2NotServedError extends Error {
  * verification uses for URLs of this site). Returns undefined for any other URL; throws for an
  * own URL that serves nothing to a stranger (unknown, or a badge its earner made private).
  */
-export async function ownOb2Document(db: Queryable, config: Config, url: string): Promise<Record<string, unknown> | undefined> {
+export async function ownOb2Document(
+  db: Queryable,
+  config: Config,
+  url: string,
+): Promise<Record<string, unknown> | undefined> {
   const prefix = `${config.publicUrl}/ob2/`;
   if (!url.startsWith(prefix)) return undefined;
   const m = /^(assertions|badges|issuers)\/([A-Za-z0-9_-]+)$/.exec(url.slice(prefix.length));
@@ -28,12 +32,17 @@ export async function ownOb2Document(db: Queryable, config: Config, url: string)
   }
   const source = await credentialForOb2(db, id);
   if (!source) throw new Ob2NotServedError(`No badge is published at ${url}`);
-  if (source.private === true) throw new Ob2NotServedError('That badge is private: its earner keeps its documents to themselves');
+  if (source.private === true)
+    throw new Ob2NotServedError('That badge is private: its earner keeps its documents to themselves');
   return kind === 'assertions' ? ob2Assertion(config, source) : ob2BadgeClass(config, source);
 }
 
 /** A fetchJson that answers this site's OB 2.0 URLs from the database and passes the rest on. */
-export function withOwnOb2Documents(db: Queryable, config: Config, fetchJson: ((url: string) => Promise<unknown>) | undefined): ((url: string) => Promise<unknown>) | undefined {
+export function withOwnOb2Documents(
+  db: Queryable,
+  config: Config,
+  fetchJson: ((url: string) => Promise<unknown>) | undefined,
+): ((url: string) => Promise<unknown>) | undefined {
   return async (url: string) => {
     const own = await ownOb2Document(db, config, url);
     if (own) return own;

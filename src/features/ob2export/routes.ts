@@ -11,7 +11,8 @@ type C = Context<AppEnv>;
 /** A badge's source row, unless its earner made it private and the visitor is someone else (same rule as the OB 3.0 files). */
 async function visible(c: C) {
   const source = await credentialForOb2(c.var.deps.db, c.req.param('id') ?? '');
-  if (!source || (source.private === true && c.var.viewer?.user_id !== source.privacy_user_id)) throw notFound('That badge');
+  if (!source || (source.private === true && c.var.viewer?.user_id !== source.privacy_user_id))
+    throw notFound('That badge');
   return source;
 }
 
@@ -33,13 +34,22 @@ export function ob2ExportRoutes() {
   r.get('/ob2/assertions/:id', async (c) => {
     const source = await visible(c);
     const revocation = revocationOf(source);
-    return json(c, ob2Assertion(c.var.deps.config, source), revocation.final ? 410 : 200, source.private === true);
+    return json(
+      c,
+      ob2Assertion(c.var.deps.config, source),
+      revocation.final ? 410 : 200,
+      source.private === true,
+    );
   });
   r.get('/ob2/assertions/:id/baked.png', async (c) => {
     const source = await visible(c);
     const art = await credentialArtwork(c.var.deps.db, source.id, source.achievement_name, source.org_name);
     const png = bakeOb2Png(art.png, ob2Urls(c.var.deps.config, source.public_id, source.org_slug).assertion);
-    return c.body(Buffer.from(png), 200, { 'Content-Type': 'image/png', 'Content-Disposition': `attachment; filename="${source.public_id}-ob2.png"`, 'Cache-Control': source.private ? 'private, no-store' : 'public, max-age=300' });
+    return c.body(Buffer.from(png), 200, {
+      'Content-Type': 'image/png',
+      'Content-Disposition': `attachment; filename="${source.public_id}-ob2.png"`,
+      'Cache-Control': source.private ? 'private, no-store' : 'public, max-age=300',
+    });
   });
   r.get('/ob2/badges/:id', async (c) => {
     const source = await visible(c);
@@ -48,7 +58,10 @@ export function ob2ExportRoutes() {
   r.get('/ob2/badges/:id/image.png', async (c) => {
     const source = await visible(c);
     const art = await credentialArtwork(c.var.deps.db, source.id, source.achievement_name, source.org_name);
-    return c.body(Buffer.from(art.png), 200, { 'Content-Type': 'image/png', 'Cache-Control': source.private ? 'private, no-store' : 'public, max-age=3600' });
+    return c.body(Buffer.from(art.png), 200, {
+      'Content-Type': 'image/png',
+      'Cache-Control': source.private ? 'private, no-store' : 'public, max-age=3600',
+    });
   });
   r.get('/ob2/issuers/:slug', async (c) => {
     const org = await issuerForOb2(c.var.deps.db, c.req.param('slug'));

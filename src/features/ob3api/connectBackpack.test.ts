@@ -36,8 +36,26 @@ for (const backend of testBackends()) {
       const earnerB = await buildUser(b.deps.db, { name: 'Ada on B' });
       const org = await buildOrganisation(a.deps.db, { kind: 'issuer', name: `Lakeside ${unique()}` });
       const staff = await buildUser(a.deps.db);
-      const deps = { db: a.deps.db, clock: a.deps.clock, config: a.deps.config, credentials: testCredentialServices() };
-      const issued = await issueCredential(deps, { organisationId: org.id, userId: staff.id, ip: null }, { recipient: { email: earnerA.email }, achievement: { id: `https://cairn.test/a/${unique()}`, name: 'Rope Access', description: 'Shown.', criteria: { narrative: 'Reviewed.' } }, formats: ['ldp'] });
+      const deps = {
+        db: a.deps.db,
+        clock: a.deps.clock,
+        config: a.deps.config,
+        credentials: testCredentialServices(),
+      };
+      const issued = await issueCredential(
+        deps,
+        { organisationId: org.id, userId: staff.id, ip: null },
+        {
+          recipient: { email: earnerA.email },
+          achievement: {
+            id: `https://cairn.test/a/${unique()}`,
+            name: 'Rope Access',
+            description: 'Shown.',
+            criteria: { narrative: 'Reviewed.' },
+          },
+          formats: ['ldp'],
+        },
+      );
 
       const browser = new CookieBrowser();
       await browser.logIn(a.url, earnerA);
@@ -51,29 +69,54 @@ for (const backend of testBackends()) {
       await browser.logIn(b.url, earnerB, new URL(consent).pathname);
       const consentPage = await (await browser.request(consent)).text();
       assert.match(consentPage, /Let Cairn \(127\.0\.0\.1:\d+\) use your Cairn backpack\?/);
-      const resume = locationOf(await browser.post(b.url, new URL(consent).pathname, { decision: 'allow' }), b.url);
+      const resume = locationOf(
+        await browser.post(b.url, new URL(consent).pathname, { decision: 'allow' }),
+        b.url,
+      );
       const callback = locationOf(await browser.request(resume), b.url);
       assert.ok(callback.startsWith(`${a.url}/backpack/connections/callback?`), callback);
       const done = await browser.request(callback);
       assert.equal(locationOf(done, a.url), `${a.url}/backpack#connections`);
-      const row = await a.deps.db.selectFrom('ob3_connections').selectAll().where('user_id', '=', earnerA.id).executeTakeFirstOrThrow();
+      const row = await a.deps.db
+        .selectFrom('ob3_connections')
+        .selectAll()
+        .where('user_id', '=', earnerA.id)
+        .executeTakeFirstOrThrow();
       assert.equal(row.state, 'connected');
-      assert.ok(row.sealed_access_token?.startsWith('v1.') && row.sealed_refresh_token?.startsWith('v1.'), 'tokens are kept sealed');
+      assert.ok(
+        row.sealed_access_token?.startsWith('v1.') && row.sealed_refresh_token?.startsWith('v1.'),
+        'tokens are kept sealed',
+      );
 
       const backpack = await (await browser.request(`${a.url}/backpack`)).text();
       assert.match(backpack, /Send to Cairn \(127\.0\.0\.1:\d+\)/);
-      const sent = await browser.post(a.url, `/backpack/connections/${row.public_id}/send`, { badge: `issued:${issued.publicId}` });
+      const sent = await browser.post(a.url, `/backpack/connections/${row.public_id}/send`, {
+        badge: `issued:${issued.publicId}`,
+      });
       assert.equal(sent.status, 303);
-      assert.match(decodeURIComponent(sent.headers.get('set-cookie') ?? ''), /is now in your backpack on Cairn/);
-      const again = await browser.post(a.url, `/backpack/connections/${row.public_id}/send`, { badge: `issued:${issued.publicId}` });
+      assert.match(
+        decodeURIComponent(sent.headers.get('set-cookie') ?? ''),
+        /is now in your backpack on Cairn/,
+      );
+      const again = await browser.post(a.url, `/backpack/connections/${row.public_id}/send`, {
+        badge: `issued:${issued.publicId}`,
+      });
       assert.match(decodeURIComponent(again.headers.get('set-cookie') ?? ''), /already had this badge/);
 
       // B's getCredentials, with the token A holds, lists the badge byte for byte.
-      const token = Buffer.from(testCredentialServices().vault.open(row.sealed_access_token!)).toString('utf8');
-      const list = await fetch(`${b.url}/ims/ob/v3p0/credentials`, { headers: { authorization: `Bearer ${token}` } });
+      const token = Buffer.from(testCredentialServices().vault.open(row.sealed_access_token!)).toString(
+        'utf8',
+      );
+      const list = await fetch(`${b.url}/ims/ob/v3p0/credentials`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       assert.equal(list.status, 200);
       assert.equal(list.headers.get('x-total-count'), '1');
-      const document = await a.deps.db.selectFrom('credentials').select('document').where('public_id', '=', issued.publicId).executeTakeFirstOrThrow();
+      const document = await a.deps.db
+        .selectFrom('credentials')
+        .select('document')
+        .where('public_id', '=', issued.publicId)
+        .executeTakeFirstOrThrow();
       assert.equal(await list.text(), `{"compactJwsString":[],"credential":[${document.document}]}`);
     });
 
@@ -88,7 +131,16 @@ for (const backend of testBackends()) {
         assert.match(decodeURIComponent(res.headers.get('set-cookie') ?? ''), /Only https addresses/);
         const https = await browser.post(off.url, '/backpack/connections', { url: 'https://127.0.0.1:1' });
         assert.match(decodeURIComponent(https.headers.get('set-cookie') ?? ''), /private or local network/);
-        assert.equal((await off.deps.db.selectFrom('ob3_connections').select('id').where('user_id', '=', user.id).execute()).length, 0);
+        assert.equal(
+          (
+            await off.deps.db
+              .selectFrom('ob3_connections')
+              .select('id')
+              .where('user_id', '=', user.id)
+              .execute()
+          ).length,
+          0,
+        );
       } finally {
         await off.stop();
       }

@@ -6,7 +6,14 @@ import { AppError, notFound } from '../../domain/errors.ts';
 import { publicId } from '../../domain/ids.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { checkOutboundUrl, outboundFetch, type OutboundPolicy } from './outbound.ts';
-import { connectionByPublicId, connectionByState, deleteConnection, insertConnection, storeTokens, type ConnectionRow } from './queries.ts';
+import {
+  connectionByPublicId,
+  connectionByState,
+  deleteConnection,
+  insertConnection,
+  storeTokens,
+  type ConnectionRow,
+} from './queries.ts';
 import { API_PATH, SCOPES } from './scopes.ts';
 
 /** Where the other host sends the browser back after the earner decides. */
@@ -26,7 +33,17 @@ const serviceDescription = z.object({
           OAuth2ACG: z
             .object({
               'x-imssf-registrationUrl': z.string(),
-              flows: z.object({ authorizationCode: z.object({ authorizationUrl: z.string(), tokenUrl: z.string(), refreshUrl: z.string().optional() }).loose() }).loose(),
+              flows: z
+                .object({
+                  authorizationCode: z
+                    .object({
+                      authorizationUrl: z.string(),
+                      tokenUrl: z.string(),
+                      refreshUrl: z.string().optional(),
+                    })
+                    .loose(),
+                })
+                .loose(),
             })
             .loose(),
         })
@@ -35,7 +52,8 @@ const serviceDescription = z.object({
     .loose(),
 });
 
-const hostProblem = (host: string, what: string) => new AppError('validation_failed', `${host} ${what}`, { url: `${host} ${what}` });
+const hostProblem = (host: string, what: string) =>
+  new AppError('validation_failed', `${host} ${what}`, { url: `${host} ${what}` });
 
 async function readJson(res: Response, host: string, what: string): Promise<unknown> {
   try {
@@ -46,10 +64,23 @@ async function readJson(res: Response, host: string, what: string): Promise<unkn
 }
 
 /** The openid-client configuration for one connection. */
-export function clientConfiguration(deps: BackpackDeps, row: Pick<ConnectionRow, 'issuer' | 'authorization_url' | 'token_url' | 'revocation_url' | 'client_id' | 'sealed_client_secret'>): oauth.Configuration {
-  const secret = row.sealed_client_secret ? Buffer.from(deps.credentials.vault.open(row.sealed_client_secret)).toString('utf8') : undefined;
+export function clientConfiguration(
+  deps: BackpackDeps,
+  row: Pick<
+    ConnectionRow,
+    'issuer' | 'authorization_url' | 'token_url' | 'revocation_url' | 'client_id' | 'sealed_client_secret'
+  >,
+): oauth.Configuration {
+  const secret = row.sealed_client_secret
+    ? Buffer.from(deps.credentials.vault.open(row.sealed_client_secret)).toString('utf8')
+    : undefined;
   const config = new oauth.Configuration(
-    { issuer: row.issuer, authorization_endpoint: row.authorization_url, token_endpoint: row.token_url, ...(row.revocation_url ? { revocation_endpoint: row.revocation_url } : {}) },
+    {
+      issuer: row.issuer,
+      authorization_endpoint: row.authorization_url,
+      token_endpoint: row.token_url,
+      ...(row.revocation_url ? { revocation_endpoint: row.revocation_url } : {}),
+    },
     row.client_id,
     { client_secret: secret, token_endpoint_auth_method: 'client_secret_basic' },
     oauth.ClientSecretBasic(secret),
@@ -60,13 +91,21 @@ export function clientConfiguration(deps: BackpackDeps, row: Pick<ConnectionRow,
 }
 
 /** Reads the host's authorization server metadata (RFC 8414, or OpenID discovery) when it offers it. */
-async function authorizationServerMetadata(fetcher: ReturnType<typeof outboundFetch>, base: URL, tokenUrl: string): Promise<{ issuer: string; revocation: string | null }> {
+async function authorizationServerMetadata(
+  fetcher: ReturnType<typeof outboundFetch>,
+  base: URL,
+  tokenUrl: string,
+): Promise<{ issuer: string; revocation: string | null }> {
   for (const path of ['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration']) {
     try {
       const res = await fetcher(new URL(path, base), { headers: { accept: 'application/json' } });
       if (!res.ok) continue;
       const meta = (await res.json()) as Record<string, unknown>;
-      if (typeof meta.issuer === 'string' && meta.token_endpoint === tokenUrl) return { issuer: meta.issuer, revocation: typeof meta.revocation_endpoint === 'string' ? meta.revocation_endpoint : null };
+      if (typeof meta.issuer === 'string' && meta.token_endpoint === tokenUrl)
+        return {
+          issuer: meta.issuer,
+          revocation: typeof meta.revocation_endpoint === 'string' ? meta.revocation_endpoint : null,
+        };
     } catch {
       // No metadata there: the service description alone is enough.
     }
@@ -79,10 +118,17 @@ async function authorizationServerMetadata(fetcher: ReturnType<typeof outboundFe
  * registers Cairn as a client there (RFC 7591), and returns the authorization URL (PKCE S256)
  * to send the earner's browser to. The connection is kept as pending until the callback.
  */
-export async function startConnection(deps: BackpackDeps, actor: Actor, baseUrlInput: string): Promise<{ authorizationUrl: string }> {
+export async function startConnection(
+  deps: BackpackDeps,
+  actor: Actor,
+  baseUrlInput: string,
+): Promise<{ authorizationUrl: string }> {
   const policy = policyOf(deps);
   const typed = baseUrlInput.trim();
-  if (!typed) throw new AppError('validation_failed', 'Give the web address of the other backpack.', { url: 'Required.' });
+  if (!typed)
+    throw new AppError('validation_failed', 'Give the web address of the other backpack.', {
+      url: 'Required.',
+    });
   const base = checkOutboundUrl(/^[a-z]+:\/\//i.test(typed) ? typed : `https://${typed}`, policy);
   base.search = '';
   base.hash = '';
@@ -96,9 +142,17 @@ export async function startConnection(deps: BackpackDeps, actor: Actor, baseUrlI
     if (err instanceof AppError) throw err;
     throw hostProblem(host, `could not be reached (${(err as Error).message}).`);
   }
-  if (!res.ok) throw hostProblem(host, `does not offer the Open Badges 3.0 API (its discovery address answered ${res.status}).`);
+  if (!res.ok)
+    throw hostProblem(
+      host,
+      `does not offer the Open Badges 3.0 API (its discovery address answered ${res.status}).`,
+    );
   const parsed = serviceDescription.safeParse(await readJson(res, host, 'a service description'));
-  if (!parsed.success) throw hostProblem(host, 'sent a service description Cairn cannot read (the OAuth 2.0 details are missing).');
+  if (!parsed.success)
+    throw hostProblem(
+      host,
+      'sent a service description Cairn cannot read (the OAuth 2.0 details are missing).',
+    );
   const sdd = parsed.data;
   const scheme = sdd.components.securitySchemes.OAuth2ACG;
   const flow = scheme.flows.authorizationCode;
@@ -126,8 +180,13 @@ export async function startConnection(deps: BackpackDeps, actor: Actor, baseUrlI
     }),
   });
   const client = (await readJson(registration, host, 'a registration answer')) as Record<string, unknown>;
-  if (registration.status !== 201 && registration.status !== 200) throw hostProblem(host, `refused to register Cairn (${String(client.error_description ?? client.error ?? registration.status)}).`);
-  if (typeof client.client_id !== 'string') throw hostProblem(host, 'registered Cairn but sent no client id.');
+  if (registration.status !== 201 && registration.status !== 200)
+    throw hostProblem(
+      host,
+      `refused to register Cairn (${String(client.error_description ?? client.error ?? registration.status)}).`,
+    );
+  if (typeof client.client_id !== 'string')
+    throw hostProblem(host, 'registered Cairn but sent no client id.');
   const metadata = await authorizationServerMetadata(fetcher, base, tokenUrl);
   const verifier = oauth.randomPKCECodeVerifier();
   const state = oauth.randomState();
@@ -137,7 +196,10 @@ export async function startConnection(deps: BackpackDeps, actor: Actor, baseUrlI
     token_url: tokenUrl,
     revocation_url: metadata.revocation,
     client_id: client.client_id,
-    sealed_client_secret: typeof client.client_secret === 'string' ? deps.credentials.vault.seal(Buffer.from(client.client_secret)) : null,
+    sealed_client_secret:
+      typeof client.client_secret === 'string'
+        ? deps.credentials.vault.seal(Buffer.from(client.client_secret))
+        : null,
   };
   const now = deps.clock.now();
   const id = publicId('obc');
@@ -157,7 +219,19 @@ export async function startConnection(deps: BackpackDeps, actor: Actor, baseUrlI
     oauthState: state,
     now,
   });
-  await recordAudit(deps.db, { organisationId: null, actorUserId: actor.userId, action: 'backpack.connection_started', subjectType: 'ob3_connection', subjectId: id, data: { host: baseUrl }, ip: actor.ip }, now);
+  await recordAudit(
+    deps.db,
+    {
+      organisationId: null,
+      actorUserId: actor.userId,
+      action: 'backpack.connection_started',
+      subjectType: 'ob3_connection',
+      subjectId: id,
+      data: { host: baseUrl },
+      ip: actor.ip,
+    },
+    now,
+  );
   const url = oauth.buildAuthorizationUrl(clientConfiguration(deps, row), {
     redirect_uri: `${publicUrl}${CALLBACK_PATH}`,
     scope: REQUESTED_SCOPE,
@@ -169,13 +243,19 @@ export async function startConnection(deps: BackpackDeps, actor: Actor, baseUrlI
 }
 
 /** Seals and stores a token response on the connection. */
-export async function keepTokens(deps: BackpackDeps, connectionId: number, tokens: oauth.TokenEndpointResponse, previousRefresh: string | null): Promise<void> {
+export async function keepTokens(
+  deps: BackpackDeps,
+  connectionId: number,
+  tokens: oauth.TokenEndpointResponse,
+  previousRefresh: string | null,
+): Promise<void> {
   const now = deps.clock.now();
   const { vault } = deps.credentials;
   await storeTokens(deps.db, connectionId, {
     sealedAccess: vault.seal(Buffer.from(tokens.access_token)),
     sealedRefresh: tokens.refresh_token ? vault.seal(Buffer.from(tokens.refresh_token)) : previousRefresh,
-    expiresAt: typeof tokens.expires_in === 'number' ? new Date(now.getTime() + tokens.expires_in * 1000) : null,
+    expiresAt:
+      typeof tokens.expires_in === 'number' ? new Date(now.getTime() + tokens.expires_in * 1000) : null,
     scope: tokens.scope ?? null,
     now,
   });
@@ -185,34 +265,71 @@ export async function keepTokens(deps: BackpackDeps, connectionId: number, token
  * The second half: the other host sent the browser back. Exchanges the code (with the PKCE
  * verifier) for tokens and keeps them sealed; a refusal removes the pending connection.
  */
-export async function finishConnection(deps: BackpackDeps, actor: Actor, currentUrl: URL): Promise<{ hostName: string }> {
+export async function finishConnection(
+  deps: BackpackDeps,
+  actor: Actor,
+  currentUrl: URL,
+): Promise<{ hostName: string }> {
   const state = currentUrl.searchParams.get('state') ?? '';
   const row = state ? await connectionByState(deps.db, actor.userId, state) : undefined;
-  if (!row) throw new AppError('validation_failed', 'This connection request is unknown or was already used. Start again from your backpack.');
+  if (!row)
+    throw new AppError(
+      'validation_failed',
+      'This connection request is unknown or was already used. Start again from your backpack.',
+    );
   if (currentUrl.searchParams.get('error')) {
     await deleteConnection(deps.db, actor.userId, row.id);
-    throw new AppError('forbidden', `${row.host_name} did not allow the connection${currentUrl.searchParams.get('error') === 'access_denied' ? '' : ` (${currentUrl.searchParams.get('error_description') ?? currentUrl.searchParams.get('error')})`}.`);
+    throw new AppError(
+      'forbidden',
+      `${row.host_name} did not allow the connection${currentUrl.searchParams.get('error') === 'access_denied' ? '' : ` (${currentUrl.searchParams.get('error_description') ?? currentUrl.searchParams.get('error')})`}.`,
+    );
   }
   const verifier = Buffer.from(deps.credentials.vault.open(row.sealed_pkce_verifier ?? '')).toString('utf8');
   let tokens: oauth.TokenEndpointResponse;
   try {
-    tokens = await oauth.authorizationCodeGrant(clientConfiguration(deps, row), currentUrl, { pkceCodeVerifier: verifier, expectedState: state });
+    tokens = await oauth.authorizationCodeGrant(clientConfiguration(deps, row), currentUrl, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
   } catch (err) {
     await deleteConnection(deps.db, actor.userId, row.id);
-    throw new AppError('validation_failed', `${row.host_name} did not complete the connection: ${(err as Error).message}`);
+    throw new AppError(
+      'validation_failed',
+      `${row.host_name} did not complete the connection: ${(err as Error).message}`,
+    );
   }
   await keepTokens(deps, row.id, tokens, null);
-  await recordAudit(deps.db, { organisationId: null, actorUserId: actor.userId, action: 'backpack.connected', subjectType: 'ob3_connection', subjectId: row.public_id, data: { host: row.base_url }, ip: actor.ip }, deps.clock.now());
+  await recordAudit(
+    deps.db,
+    {
+      organisationId: null,
+      actorUserId: actor.userId,
+      action: 'backpack.connected',
+      subjectType: 'ob3_connection',
+      subjectId: row.public_id,
+      data: { host: row.base_url },
+      ip: actor.ip,
+    },
+    deps.clock.now(),
+  );
   return { hostName: row.host_name };
 }
 
 /** Removes a connection; its refresh token is revoked at the host when it offers revocation. */
-export async function disconnect(deps: BackpackDeps, actor: Actor, connectionPublicId: string): Promise<void> {
+export async function disconnect(
+  deps: BackpackDeps,
+  actor: Actor,
+  connectionPublicId: string,
+): Promise<void> {
   const row = await connectionByPublicId(deps.db, actor.userId, connectionPublicId);
   if (!row) throw notFound('That connection');
   if (row.revocation_url && row.sealed_refresh_token) {
     try {
-      await oauth.tokenRevocation(clientConfiguration(deps, row), Buffer.from(deps.credentials.vault.open(row.sealed_refresh_token)).toString('utf8'), { token_type_hint: 'refresh_token' });
+      await oauth.tokenRevocation(
+        clientConfiguration(deps, row),
+        Buffer.from(deps.credentials.vault.open(row.sealed_refresh_token)).toString('utf8'),
+        { token_type_hint: 'refresh_token' },
+      );
     } catch {
       // The host may be gone; the connection is removed here all the same.
     }

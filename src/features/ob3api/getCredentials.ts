@@ -18,7 +18,12 @@ export function parseCredentialsQuery(query: Record<string, string | undefined>)
   const whole = (name: string, min: number, fallback: number): number => {
     const raw = query[name];
     if (raw === undefined || raw === '') return fallback;
-    if (!/^\d{1,9}$/.test(raw) || Number(raw) < min) throw new Ob3ApiError(400, 'invalid_query_parameter', `${name} must be a whole number of at least ${min}.`);
+    if (!/^\d{1,9}$/.test(raw) || Number(raw) < min)
+      throw new Ob3ApiError(
+        400,
+        'invalid_query_parameter',
+        `${name} must be a whole number of at least ${min}.`,
+      );
     return Number(raw);
   };
   const limit = Math.min(whole('limit', 1, DEFAULT_LIMIT), MAX_LIMIT);
@@ -26,7 +31,12 @@ export function parseCredentialsQuery(query: Record<string, string | undefined>)
   let since: Date | null = null;
   if (query.since !== undefined && query.since !== '') {
     const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(query.since) ? Date.parse(query.since) : NaN;
-    if (Number.isNaN(t)) throw new Ob3ApiError(400, 'invalid_query_parameter', 'since must be a date and time such as 2024-05-01T12:00:00Z.');
+    if (Number.isNaN(t))
+      throw new Ob3ApiError(
+        400,
+        'invalid_query_parameter',
+        'since must be a date and time such as 2024-05-01T12:00:00Z.',
+      );
     since = new Date(t);
   }
   return { limit, offset, since };
@@ -48,16 +58,41 @@ export interface CredentialsPage {
  * those in their backpack (imported, or pushed through this API), each exactly as it was issued
  * or received. `since` keeps credentials issued after that moment.
  */
-export async function getCredentials(deps: CommandDeps, userId: number, query: CredentialsQuery): Promise<CredentialsPage> {
+export async function getCredentials(
+  deps: CommandDeps,
+  userId: number,
+  query: CredentialsQuery,
+): Promise<CredentialsPage> {
   const now = deps.clock.now();
   const issued = (await issuedBadgesOf(deps.db, userId, now)).filter((b) => b.claim !== 'declined');
   const imported = await importedOb3Summaries(deps.db, userId);
-  let entries: Entry[] = [...issued.map((b) => ({ kind: 'issued' as const, id: b.id, at: b.issuedAt })), ...imported.map((r) => ({ kind: 'imported' as const, id: r.id, at: r.issued_on ?? r.created_at }))];
+  let entries: Entry[] = [
+    ...issued.map((b) => ({ kind: 'issued' as const, id: b.id, at: b.issuedAt })),
+    ...imported.map((r) => ({ kind: 'imported' as const, id: r.id, at: r.issued_on ?? r.created_at })),
+  ];
   if (query.since) entries = entries.filter((e) => e.at.getTime() > query.since!.getTime());
-  entries.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === b.kind ? b.id - a.id : a.kind === 'issued' ? -1 : 1));
+  entries.sort(
+    (a, b) =>
+      b.at.getTime() - a.at.getTime() || (a.kind === b.kind ? b.id - a.id : a.kind === 'issued' ? -1 : 1),
+  );
   const page = entries.slice(query.offset, query.offset + query.limit);
-  const documents = new Map((await issuedDocuments(deps.db, page.filter((e) => e.kind === 'issued').map((e) => e.id))).map((r) => [r.id, r.document]));
-  const originals = new Map((await importedOriginals(deps.db, userId, page.filter((e) => e.kind === 'imported').map((e) => e.id))).map((r) => [r.id, r]));
+  const documents = new Map(
+    (
+      await issuedDocuments(
+        deps.db,
+        page.filter((e) => e.kind === 'issued').map((e) => e.id),
+      )
+    ).map((r) => [r.id, r.document]),
+  );
+  const originals = new Map(
+    (
+      await importedOriginals(
+        deps.db,
+        userId,
+        page.filter((e) => e.kind === 'imported').map((e) => e.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const items: Listed[] = [];
   for (const entry of page) {
     if (entry.kind === 'issued') {
@@ -93,7 +128,8 @@ export function pagingLinks(baseUrl: string, query: CredentialsQuery, total: num
   };
   const lastOffset = total === 0 ? 0 : Math.floor((total - 1) / query.limit) * query.limit;
   const links = [link(0, 'first')];
-  if (query.offset > 0) links.push(link(Math.max(0, Math.min(query.offset - query.limit, lastOffset)), 'prev'));
+  if (query.offset > 0)
+    links.push(link(Math.max(0, Math.min(query.offset - query.limit, lastOffset)), 'prev'));
   if (query.offset + query.limit < total) links.push(link(query.offset + query.limit, 'next'));
   links.push(link(lastOffset, 'last'));
   return links.join(', ');

@@ -4,13 +4,26 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 
 /** The imsx_codeMinorFieldValue vocabulary of the OB 3.0 API. */
-export type CodeMinor = 'forbidden' | 'internal_server_error' | 'invalid_data' | 'invalid_query_parameter' | 'misdirected_request' | 'not_acceptable' | 'not_allowed' | 'not_found' | 'server_busy' | 'unauthorizedrequest' | 'unknown';
+export type CodeMinor =
+  | 'forbidden'
+  | 'internal_server_error'
+  | 'invalid_data'
+  | 'invalid_query_parameter'
+  | 'misdirected_request'
+  | 'not_acceptable'
+  | 'not_allowed'
+  | 'not_found'
+  | 'server_busy'
+  | 'unauthorizedrequest'
+  | 'unknown';
 
 export interface ImsxStatusInfo {
   imsx_codeMajor: 'failure';
   imsx_severity: 'error';
   imsx_description: string;
-  imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: string; imsx_codeMinorFieldValue: CodeMinor }] };
+  imsx_codeMinor: {
+    imsx_codeMinorField: [{ imsx_codeMinorFieldName: string; imsx_codeMinorFieldValue: CodeMinor }];
+  };
 }
 
 /** An imsx_StatusInfo failure object. */
@@ -19,7 +32,9 @@ export function statusInfo(codeMinor: CodeMinor, description: string): ImsxStatu
     imsx_codeMajor: 'failure',
     imsx_severity: 'error',
     imsx_description: description,
-    imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'Cairn', imsx_codeMinorFieldValue: codeMinor }] },
+    imsx_codeMinor: {
+      imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'Cairn', imsx_codeMinorFieldValue: codeMinor }],
+    },
   };
 }
 
@@ -31,7 +46,16 @@ export class Ob3ApiError extends AppError {
     message: string,
     readonly wwwAuthenticate?: string,
   ) {
-    super(httpStatus === 401 ? 'unauthenticated' : httpStatus === 403 ? 'forbidden' : httpStatus === 404 ? 'not_found' : 'validation_failed', message);
+    super(
+      httpStatus === 401
+        ? 'unauthenticated'
+        : httpStatus === 403
+          ? 'forbidden'
+          : httpStatus === 404
+            ? 'not_found'
+            : 'validation_failed',
+      message,
+    );
   }
 }
 
@@ -62,10 +86,20 @@ export function ob3ErrorResponse(c: Context<AppEnv>, error: AppError): Response 
   // refusal here means the access token is missing.
   if (error.code === 'csrf_failed') {
     c.header('WWW-Authenticate', 'Bearer realm="Cairn"');
-    return c.json(statusInfo('unauthorizedrequest', 'This endpoint needs an OAuth 2.0 access token (Authorization: Bearer …).'), 401);
+    return c.json(
+      statusInfo(
+        'unauthorizedrequest',
+        'This endpoint needs an OAuth 2.0 access token (Authorization: Bearer …).',
+      ),
+      401,
+    );
   }
   // Invalid input is 400 on this API (422 elsewhere in Cairn).
-  const status = (error.code === 'validation_failed' || error.code === 'token_invalid' || error.code === 'conflict' ? 400 : error.status) as ContentfulStatusCode;
+  const status = (
+    error.code === 'validation_failed' || error.code === 'token_invalid' || error.code === 'conflict'
+      ? 400
+      : error.status
+  ) as ContentfulStatusCode;
   if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="Cairn"');
   return c.json(statusInfo(minorByCode[error.code] ?? 'unknown', error.message), status);
 }

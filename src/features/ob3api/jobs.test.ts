@@ -17,16 +17,44 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const clock = new ManualClock(new Date('2026-06-01T12:00:00Z'));
       const id = unique('grant');
-      const row = (suffix: string, expiresAt: Date | null) => ({ model: 'Grant', id: `${id}-${suffix}`, payload: JSON.stringify({ kind: 'Grant' }), grant_id: null, user_code: null, uid: null, expires_at: expiresAt });
+      const row = (suffix: string, expiresAt: Date | null) => ({
+        model: 'Grant',
+        id: `${id}-${suffix}`,
+        payload: JSON.stringify({ kind: 'Grant' }),
+        grant_id: null,
+        user_code: null,
+        uid: null,
+        expires_at: expiresAt,
+      });
       await storage.db
         .insertInto('oauth_models')
-        .values([row('old', new Date('2026-06-01T11:00:00Z')), row('live', new Date('2026-06-01T13:00:00Z')), row('forever', null)])
+        .values([
+          row('old', new Date('2026-06-01T11:00:00Z')),
+          row('live', new Date('2026-06-01T13:00:00Z')),
+          row('forever', null),
+        ])
         .execute();
       await enqueueJob(storage.db, purgeOauthModelsJob.type, {}, clock.now());
-      await new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config: testConfig() }, jobs: [purgeOauthModelsJob as JobDefinition<unknown>], concurrency: 1, pollMs: 20 }).drain();
-      const left = await storage.db.selectFrom('oauth_models').select('id').where('id', 'like', `${id}-%`).orderBy('id').execute();
-      assert.deepEqual(left.map((r) => r.id), [`${id}-forever`, `${id}-live`]);
-      assert.ok(allSchedules.some((s) => s.jobType === purgeOauthModelsJob.type), 'it runs on a schedule');
+      await new Worker({
+        deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config: testConfig() },
+        jobs: [purgeOauthModelsJob as JobDefinition<unknown>],
+        concurrency: 1,
+        pollMs: 20,
+      }).drain();
+      const left = await storage.db
+        .selectFrom('oauth_models')
+        .select('id')
+        .where('id', 'like', `${id}-%`)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        left.map((r) => r.id),
+        [`${id}-forever`, `${id}-live`],
+      );
+      assert.ok(
+        allSchedules.some((s) => s.jobType === purgeOauthModelsJob.type),
+        'it runs on a schedule',
+      );
     });
   });
 }

@@ -14,4 +14,6 @@ export const purgeOauthModelsJob = defineJob({
 });
 
 export const ob3Jobs = [purgeOauthModelsJob];
-export const ob3Schedules: ScheduleDefinition[] = [{ name: 'purge-oauth-models', jobType: purgeOauthModelsJob.type, everySeconds: 3600 }];
+export const ob3Schedules: ScheduleDefinition[] = [
+  { name: 'purge-oauth-models', jobType: purgeOauthModelsJob.type, everySeconds: 3600 },
+];

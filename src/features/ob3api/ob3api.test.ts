@@ -30,9 +30,27 @@ for (const backend of testBackends()) {
       const earner = await buildUser(db, { name: 'Ada Earner' });
       const org = await buildOrganisation(db, { kind: 'issuer', name: `Lakeside ${unique()}` });
       const staff = await buildUser(db);
-      const deps = { db, clock: cairn.deps.clock, config: cairn.deps.config, credentials: testCredentialServices() };
+      const deps = {
+        db,
+        clock: cairn.deps.clock,
+        config: cairn.deps.config,
+        credentials: testCredentialServices(),
+      };
       const issue = (email: string, name: string, formats: Array<'ldp' | 'jwt'> = ['ldp']) =>
-        issueCredential(deps, { organisationId: org.id, userId: staff.id, ip: null }, { recipient: { email }, achievement: { id: `https://cairn.test/a/${unique()}`, name, description: `${name}, shown.`, criteria: { narrative: 'Reviewed.' } }, formats });
+        issueCredential(
+          deps,
+          { organisationId: org.id, userId: staff.id, ip: null },
+          {
+            recipient: { email },
+            achievement: {
+              id: `https://cairn.test/a/${unique()}`,
+              name,
+              description: `${name}, shown.`,
+              criteria: { narrative: 'Reviewed.' },
+            },
+            formats,
+          },
+        );
       return { earner, deps, issue };
     }
 
@@ -58,10 +76,21 @@ for (const backend of testBackends()) {
     }
 
     /** The whole authorization: PKCE, the browser through login and consent, the code for tokens. */
-    async function authorize(config: oauth.Configuration, user: { email: string; password: string }, scope: string, decision: 'allow' | 'deny' = 'allow') {
+    async function authorize(
+      config: oauth.Configuration,
+      user: { email: string; password: string },
+      scope: string,
+      decision: 'allow' | 'deny' = 'allow',
+    ) {
       const verifier = oauth.randomPKCECodeVerifier();
       const state = oauth.randomState();
-      const url = oauth.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope, code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state });
+      const url = oauth.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT,
+        scope,
+        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+      });
       const browser = new CookieBrowser();
       const toConsent = await browser.request(url.toString());
       assert.equal(toConsent.status, 303, 'the provider sends the browser to the consent page');
@@ -76,7 +105,8 @@ for (const backend of testBackends()) {
       const html = await pageRes.text();
       assert.equal(pageRes.status, 200);
       assert.match(html, /Let Independent test client use your Cairn backpack\?/);
-      for (const s of scope.split(' ')) assert.ok(html.includes(SCOPE_WORDS[s as Ob3Scope]), `the consent page explains ${s}`);
+      for (const s of scope.split(' '))
+        assert.ok(html.includes(SCOPE_WORDS[s as Ob3Scope]), `the consent page explains ${s}`);
       const decided = await browser.post(cairn.url, new URL(consent).pathname, { decision });
       assert.equal(decided.status, 303);
       const back = await browser.request(locationOf(decided, cairn.url));
@@ -84,17 +114,31 @@ for (const backend of testBackends()) {
       const callback = new URL(locationOf(back, cairn.url));
       assert.equal(callback.origin + callback.pathname, REDIRECT);
       if (decision === 'deny') return { callback, tokens: null };
-      const tokens = await oauth.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state });
+      const tokens = await oauth.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: verifier,
+        expectedState: state,
+      });
       return { callback, tokens };
     }
 
     const api = (path: string) => new URL(`${cairn.url}/ims/ob/v3p0${path}`);
     /** A plain request with a bearer token (openid-client turns refusals into exceptions; these tests read them). */
-    const bearer = (token: string, url: URL, method = 'GET', body?: string, type = 'application/json') => fetch(url, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': type }) }, body });
+    const bearer = (token: string, url: URL, method = 'GET', body?: string, type = 'application/json') =>
+      fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': type }),
+        },
+        body,
+      });
 
     async function assertImsx(res: Response, status: number, minor: string) {
       assert.equal(res.status, status);
-      const body = (await res.json()) as { imsx_codeMajor: string; imsx_codeMinor: { imsx_codeMinorField: Array<{ imsx_codeMinorFieldValue: string }> } };
+      const body = (await res.json()) as {
+        imsx_codeMajor: string;
+        imsx_codeMinor: { imsx_codeMinorField: Array<{ imsx_codeMinorFieldValue: string }> };
+      };
       assert.ok(officialSchemas().status(body), JSON.stringify(officialSchemas().status.errors));
       assert.equal(body.imsx_codeMajor, 'failure');
       assert.equal(body.imsx_codeMinor.imsx_codeMinorField[0]?.imsx_codeMinorFieldValue, minor);
@@ -103,7 +147,26 @@ for (const backend of testBackends()) {
     test('discovery describes the OAuth 2.0 endpoints, the four scopes and registration; it needs no token', async () => {
       const res = await fetch(api('/discovery'));
       assert.equal(res.status, 200);
-      const sdd = (await res.json()) as { openapi: string; info: Record<string, string>; components: { securitySchemes: { OAuth2ACG: { type: string; 'x-imssf-registrationUrl': string; flows: { authorizationCode: { authorizationUrl: string; tokenUrl: string; refreshUrl: string; scopes: Record<string, string> } } } } } };
+      const sdd = (await res.json()) as {
+        openapi: string;
+        info: Record<string, string>;
+        components: {
+          securitySchemes: {
+            OAuth2ACG: {
+              type: string;
+              'x-imssf-registrationUrl': string;
+              flows: {
+                authorizationCode: {
+                  authorizationUrl: string;
+                  tokenUrl: string;
+                  refreshUrl: string;
+                  scopes: Record<string, string>;
+                };
+              };
+            };
+          };
+        };
+      };
       assert.match(sdd.openapi, /^3\.0/);
       assert.ok(sdd.info.title && sdd.info.termsOfService && sdd.info['x-imssf-privacyPolicyUrl']);
       const scheme = sdd.components.securitySchemes.OAuth2ACG;
@@ -114,16 +177,30 @@ for (const backend of testBackends()) {
       assert.equal(scheme.flows.authorizationCode.authorizationUrl, meta.authorization_endpoint);
       assert.equal(scheme.flows.authorizationCode.tokenUrl, meta.token_endpoint);
       assert.equal(scheme.flows.authorizationCode.refreshUrl, meta.token_endpoint);
-      assert.deepEqual(Object.keys(scheme.flows.authorizationCode.scopes).sort(), Object.values(SCOPES).sort());
+      assert.deepEqual(
+        Object.keys(scheme.flows.authorizationCode.scopes).sort(),
+        Object.values(SCOPES).sort(),
+      );
       assert.deepEqual(meta.code_challenge_methods_supported, ['S256']);
     });
 
     test('registration needs redirect URIs; a code without PKCE is refused', async () => {
-      const bad = await fetch(`${cairn.url}/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_name: 'x' }) });
+      const bad = await fetch(`${cairn.url}/oauth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_name: 'x' }),
+      });
       assert.equal(bad.status, 400);
       const config = await register(SCOPES.credentialRead);
       const noPkce = new URL(config.serverMetadata().authorization_endpoint!);
-      for (const [k, v] of Object.entries({ client_id: config.clientMetadata().client_id, response_type: 'code', redirect_uri: REDIRECT, scope: SCOPES.credentialRead, state: 's' })) noPkce.searchParams.set(k, v);
+      for (const [k, v] of Object.entries({
+        client_id: config.clientMetadata().client_id,
+        response_type: 'code',
+        redirect_uri: REDIRECT,
+        scope: SCOPES.credentialRead,
+        state: 's',
+      }))
+        noPkce.searchParams.set(k, v);
       const res = await fetch(noPkce, { redirect: 'manual' });
       const to = new URL(locationOf(res, cairn.url));
       assert.equal(to.searchParams.get('error'), 'invalid_request');
@@ -138,8 +215,28 @@ for (const backend of testBackends()) {
       const elsewhere = await issue(`${unique('other')}@example.org`, 'Knots');
       const elsewhereSvg = await issue(`${unique('other')}@example.org`, 'Canoeing', ['ldp', 'jwt']);
       const pngText = JSON.stringify(elsewhere.credential);
-      await importBadge(deps, { userId: earner.id, ip: null }, { file: { name: 'knots.png', bytes: bakePng(renderPng(defaultBadgeSvg('Knots', 'Lakeside')), pngText) } });
-      await importBadge(deps, { userId: earner.id, ip: null }, { file: { name: 'canoe.svg', bytes: new Uint8Array(Buffer.from(bakeSvg(defaultBadgeSvg('Canoeing', 'Lakeside'), elsewhereSvg.jwt!))) } });
+      await importBadge(
+        deps,
+        { userId: earner.id, ip: null },
+        {
+          file: {
+            name: 'knots.png',
+            bytes: bakePng(renderPng(defaultBadgeSvg('Knots', 'Lakeside')), pngText),
+          },
+        },
+      );
+      await importBadge(
+        deps,
+        { userId: earner.id, ip: null },
+        {
+          file: {
+            name: 'canoe.svg',
+            bytes: new Uint8Array(
+              Buffer.from(bakeSvg(defaultBadgeSvg('Canoeing', 'Lakeside'), elsewhereSvg.jwt!)),
+            ),
+          },
+        },
+      );
 
       const scope = [SCOPES.credentialRead, SCOPES.credentialUpsert, SCOPES.profileRead].join(' ');
       const config = await register(scope);
@@ -148,8 +245,20 @@ for (const backend of testBackends()) {
 
       // Unauthenticated and unknown tokens.
       await assertImsx(await fetch(api('/credentials')), 401, 'unauthorizedrequest');
-      await assertImsx(await fetch(api('/credentials'), { headers: { authorization: 'Bearer nope' } }), 401, 'unauthorizedrequest');
-      await assertImsx(await fetch(api('/credentials'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 401, 'unauthorizedrequest');
+      await assertImsx(
+        await fetch(api('/credentials'), { headers: { authorization: 'Bearer nope' } }),
+        401,
+        'unauthorizedrequest',
+      );
+      await assertImsx(
+        await fetch(api('/credentials'), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        }),
+        401,
+        'unauthorizedrequest',
+      );
 
       // getCredentials page by page, following Link rel="next".
       const raw: string[] = [];
@@ -163,8 +272,14 @@ for (const backend of testBackends()) {
         assert.equal(res.headers.get('x-total-count'), '4');
         const text = await res.text();
         raw.push(text);
-        const body = JSON.parse(text) as { credential: Array<Record<string, unknown>>; compactJwsString: string[] };
-        assert.ok(officialSchemas().credentials(forValidation(body)), JSON.stringify(officialSchemas().credentials.errors?.slice(0, 3)));
+        const body = JSON.parse(text) as {
+          credential: Array<Record<string, unknown>>;
+          compactJwsString: string[];
+        };
+        assert.ok(
+          officialSchemas().credentials(forValidation(body)),
+          JSON.stringify(officialSchemas().credentials.errors?.slice(0, 3)),
+        );
         assert.equal(body.credential.length + body.compactJwsString.length, 1);
         listed.push(...body.credential);
         jws.push(...body.compactJwsString);
@@ -177,61 +292,134 @@ for (const backend of testBackends()) {
       }
       assert.equal(pages, 4);
       const ids = listed.map((c) => c.id);
-      assert.ok(ids.includes(first.credential.id) && ids.includes(second.credential.id) && ids.includes(elsewhere.credential.id));
+      assert.ok(
+        ids.includes(first.credential.id) &&
+          ids.includes(second.credential.id) &&
+          ids.includes(elsewhere.credential.id),
+      );
       assert.deepEqual(jws, [elsewhereSvg.jwt], 'the JWS baked into the SVG, exactly');
-      assert.ok(raw.some((t) => t.includes(pngText)), 'the PNG\'s credential, byte for byte');
-      const issuedDoc = await deps.db.selectFrom('credentials').select('document').where('public_id', '=', first.publicId).executeTakeFirstOrThrow();
-      assert.ok(raw.some((t) => t.includes(issuedDoc.document)), 'an issued credential exactly as signed');
+      assert.ok(
+        raw.some((t) => t.includes(pngText)),
+        "the PNG's credential, byte for byte",
+      );
+      const issuedDoc = await deps.db
+        .selectFrom('credentials')
+        .select('document')
+        .where('public_id', '=', first.publicId)
+        .executeTakeFirstOrThrow();
+      assert.ok(
+        raw.some((t) => t.includes(issuedDoc.document)),
+        'an issued credential exactly as signed',
+      );
 
       // Paging parameters: bad values are 400, since filters.
-      await assertImsx(await bearer(tokens.access_token, api('/credentials?limit=0'), 'GET'), 400, 'invalid_query_parameter');
-      await assertImsx(await bearer(tokens.access_token, api('/credentials?since=yesterday'), 'GET'), 400, 'invalid_query_parameter');
-      const future = await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials?since=2999-01-01T00:00:00Z'), 'GET');
+      await assertImsx(
+        await bearer(tokens.access_token, api('/credentials?limit=0'), 'GET'),
+        400,
+        'invalid_query_parameter',
+      );
+      await assertImsx(
+        await bearer(tokens.access_token, api('/credentials?since=yesterday'), 'GET'),
+        400,
+        'invalid_query_parameter',
+      );
+      const future = await oauth.fetchProtectedResource(
+        config,
+        tokens.access_token,
+        api('/credentials?since=2999-01-01T00:00:00Z'),
+        'GET',
+      );
       assert.equal(future.headers.get('x-total-count'), '0');
 
       // upsertCredential: new → 201, the same id again → 200, the count unchanged.
       const pushed = await issue(`${unique('pushed')}@example.org`, 'First Aid', ['ldp', 'jwt']);
       const json = JSON.stringify(pushed.credential);
-      const post = (body: string, type: string) => bearer(tokens.access_token, api('/credentials'), 'POST', body, type);
+      const post = (body: string, type: string) =>
+        bearer(tokens.access_token, api('/credentials'), 'POST', body, type);
       const created = await post(json, 'application/json');
       assert.equal(created.status, 201);
       assert.equal(await created.text(), json, 'the body is the credential sent');
-      assert.equal((await post(JSON.stringify(pushed.credential, null, 2), 'application/json')).status, 200, 'same id, new bytes: replaced');
-      const afterUpsert = await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials'), 'GET');
+      assert.equal(
+        (await post(JSON.stringify(pushed.credential, null, 2), 'application/json')).status,
+        200,
+        'same id, new bytes: replaced',
+      );
+      const afterUpsert = await oauth.fetchProtectedResource(
+        config,
+        tokens.access_token,
+        api('/credentials'),
+        'GET',
+      );
       assert.equal(afterUpsert.headers.get('x-total-count'), '5');
-      assert.ok((await afterUpsert.text()).includes(JSON.stringify(pushed.credential, null, 2)), 'the replacement is listed as received');
+      assert.ok(
+        (await afterUpsert.text()).includes(JSON.stringify(pushed.credential, null, 2)),
+        'the replacement is listed as received',
+      );
       // A compact JWS as text/plain.
       const jwsPushed = await issue(`${unique('pushed')}@example.org`, 'Swimming', ['ldp', 'jwt']);
       const jwsRes = await post(jwsPushed.jwt!, 'text/plain');
       assert.equal(jwsRes.status, 201);
       assert.equal((await post(jwsPushed.jwt!, 'text/plain')).status, 200);
-      const withJws = (await (await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials'), 'GET')).json()) as { compactJwsString: string[] };
+      const withJws = (await (
+        await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials'), 'GET')
+      ).json()) as { compactJwsString: string[] };
       assert.ok(withJws.compactJwsString.includes(jwsPushed.jwt!));
       // Bad input: 400 with an imsx_StatusInfo, nothing stored.
       await assertImsx(await post('{not json', 'application/json'), 400, 'invalid_data');
-      await assertImsx(await post('{"type":["VerifiableCredential"]}', 'application/json'), 400, 'invalid_data');
+      await assertImsx(
+        await post('{"type":["VerifiableCredential"]}', 'application/json'),
+        400,
+        'invalid_data',
+      );
       await assertImsx(await post('[]', 'application/json'), 400, 'invalid_data');
       await assertImsx(await post('not a jws', 'text/plain'), 400, 'invalid_data');
       await assertImsx(await post('<svg/>', 'image/svg+xml'), 400, 'invalid_data');
       await assertImsx(await bearer(tokens.access_token, api('/credentials'), 'DELETE'), 405, 'not_allowed');
       await assertImsx(await bearer(tokens.access_token, api('/nothing-here'), 'GET'), 404, 'not_found');
-      assert.equal((await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials'), 'GET')).headers.get('x-total-count'), '6');
+      assert.equal(
+        (
+          await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials'), 'GET')
+        ).headers.get('x-total-count'),
+        '6',
+      );
 
       // getProfile (granted) and putProfile (not granted: 403).
-      const profileRes = await oauth.fetchProtectedResource(config, tokens.access_token, api('/profile'), 'GET');
+      const profileRes = await oauth.fetchProtectedResource(
+        config,
+        tokens.access_token,
+        api('/profile'),
+        'GET',
+      );
       assert.equal(profileRes.status, 200);
       const profile = (await profileRes.json()) as Record<string, unknown>;
       assert.ok(officialSchemas().profile(profile), JSON.stringify(officialSchemas().profile.errors));
       assert.equal(profile.name, 'Ada Earner');
       assert.equal(profile.email, earner.email);
-      await assertImsx(await bearer(tokens.access_token, api('/profile'), 'PUT', JSON.stringify({ type: ['Profile'], name: 'X' })), 403, 'forbidden');
+      await assertImsx(
+        await bearer(
+          tokens.access_token,
+          api('/profile'),
+          'PUT',
+          JSON.stringify({ type: ['Profile'], name: 'X' }),
+        ),
+        403,
+        'forbidden',
+      );
 
       // Refresh, then revoke: the revoked token is refused at once.
       const refreshed = await oauth.refreshTokenGrant(config, tokens.refresh_token!);
       assert.notEqual(refreshed.access_token, tokens.access_token);
-      assert.equal((await oauth.fetchProtectedResource(config, refreshed.access_token, api('/credentials'), 'GET')).status, 200);
+      assert.equal(
+        (await oauth.fetchProtectedResource(config, refreshed.access_token, api('/credentials'), 'GET'))
+          .status,
+        200,
+      );
       await oauth.tokenRevocation(config, refreshed.access_token, { token_type_hint: 'access_token' });
-      await assertImsx(await bearer(refreshed.access_token, api('/credentials'), 'GET'), 401, 'unauthorizedrequest');
+      await assertImsx(
+        await bearer(refreshed.access_token, api('/credentials'), 'GET'),
+        401,
+        'unauthorizedrequest',
+      );
     });
 
     test('scopes are checked on each endpoint: a read-only token cannot upsert or update the profile (403)', async () => {
@@ -241,9 +429,16 @@ for (const backend of testBackends()) {
       assert.ok(tokens);
       assert.equal(tokens.scope, SCOPES.credentialRead);
       const pushed = await issue(`${unique('p')}@example.org`, 'Map Reading');
-      await assertImsx(await bearer(tokens.access_token, api('/credentials'), 'POST', JSON.stringify(pushed.credential)), 403, 'forbidden');
+      await assertImsx(
+        await bearer(tokens.access_token, api('/credentials'), 'POST', JSON.stringify(pushed.credential)),
+        403,
+        'forbidden',
+      );
       await assertImsx(await bearer(tokens.access_token, api('/profile'), 'GET'), 403, 'forbidden');
-      assert.equal((await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials'), 'GET')).status, 200);
+      assert.equal(
+        (await oauth.fetchProtectedResource(config, tokens.access_token, api('/credentials'), 'GET')).status,
+        200,
+      );
     });
 
     test('putProfile changes the name; Deny on the consent page sends access_denied back', async () => {
@@ -251,12 +446,17 @@ for (const backend of testBackends()) {
       const config = await register([SCOPES.profileRead, SCOPES.profileUpdate].join(' '));
       const { tokens } = await authorize(config, earner, `${SCOPES.profileRead} ${SCOPES.profileUpdate}`);
       assert.ok(tokens);
-      const put = (body: unknown) => bearer(tokens.access_token, api('/profile'), 'PUT', JSON.stringify(body));
+      const put = (body: unknown) =>
+        bearer(tokens.access_token, api('/profile'), 'PUT', JSON.stringify(body));
       const res = await put({ type: ['Profile'], name: 'Ada Renamed' });
       assert.equal(res.status, 200);
       assert.equal(((await res.json()) as { name: string }).name, 'Ada Renamed');
       await assertImsx(await put({ type: ['Profile'], name: '' }), 400, 'invalid_data');
-      await assertImsx(await put({ id: 'https://elsewhere.example/me', type: ['Profile'] }), 400, 'invalid_data');
+      await assertImsx(
+        await put({ id: 'https://elsewhere.example/me', type: ['Profile'] }),
+        400,
+        'invalid_data',
+      );
       const denied = await authorize(config, earner, SCOPES.profileRead, 'deny');
       assert.equal(denied.callback.searchParams.get('error'), 'access_denied');
     });

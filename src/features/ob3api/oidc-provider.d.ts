@@ -2,7 +2,12 @@
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
-  export type AdapterPayload = Record<string, unknown> & { grantId?: string; userCode?: string; uid?: string; consumed?: number };
+  export type AdapterPayload = Record<string, unknown> & {
+    grantId?: string;
+    userCode?: string;
+    uid?: string;
+    consumed?: number;
+  };
 
   export interface Adapter {
     upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void>;
@@ -15,7 +20,12 @@ declare module 'oidc-provider' {
   }
 
   export interface KoaContextLike {
-    oidc: { route: string; client?: ClientLike; params?: Record<string, unknown>; result?: Record<string, unknown> };
+    oidc: {
+      route: string;
+      client?: ClientLike;
+      params?: Record<string, unknown>;
+      result?: Record<string, unknown>;
+    };
   }
 
   export interface ClientLike {
@@ -46,9 +56,17 @@ declare module 'oidc-provider' {
     adapter: new (name: string) => Adapter;
     clients?: unknown[];
     jwks: { keys: Record<string, unknown>[] };
-    cookies: { keys: string[]; names?: Record<string, string>; long?: Record<string, unknown>; short?: Record<string, unknown> };
+    cookies: {
+      keys: string[];
+      names?: Record<string, string>;
+      long?: Record<string, unknown>;
+      short?: Record<string, unknown>;
+    };
     findAccount(ctx: KoaContextLike, sub: string): Promise<Account | undefined>;
-    interactions: { url(ctx: KoaContextLike, interaction: { uid: string }): string | Promise<string>; policy?: unknown[] };
+    interactions: {
+      url(ctx: KoaContextLike, interaction: { uid: string }): string | Promise<string>;
+      policy?: unknown[];
+    };
     features: Record<string, Record<string, unknown>>;
     routes: Record<string, string>;
     scopes: string[];
@@ -57,10 +75,18 @@ declare module 'oidc-provider' {
     clientDefaults?: Record<string, unknown>;
     clientAuthMethods?: string[];
     responseTypes?: string[];
-    issueRefreshToken?(ctx: KoaContextLike, client: ClientLike, code: { scopes: Set<string> }): boolean | Promise<boolean>;
+    issueRefreshToken?(
+      ctx: KoaContextLike,
+      client: ClientLike,
+      code: { scopes: Set<string> },
+    ): boolean | Promise<boolean>;
     rotateRefreshToken?: boolean | ((ctx: KoaContextLike) => boolean);
     ttl: Record<string, number | ((...args: unknown[]) => number)>;
-    renderError?(ctx: { type: string; body: unknown }, out: Record<string, string>, error: Error): Promise<void>;
+    renderError?(
+      ctx: { type: string; body: unknown },
+      out: Record<string, string>,
+      error: Error,
+    ): Promise<void>;
     loadExistingGrant?(ctx: KoaContextLike): Promise<unknown>;
     enabledJWA?: Record<string, string[]>;
     extraClientMetadata?: { properties: string[] };
@@ -98,7 +124,12 @@ declare module 'oidc-provider' {
     issuer: string;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    interactionResult(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<string>;
+    interactionResult(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<string>;
     Client: { find(id: string): Promise<ClientLike | undefined> };
     Grant: new (init: { accountId: string; clientId: string }) => GrantInstance;
     AccessToken: { find(token: string): Promise<TokenInstance | undefined> };
@@ -106,7 +137,11 @@ declare module 'oidc-provider' {
   }
 
   export class Check {
-    constructor(reason: string, description: string, check: (ctx: KoaContextLike) => boolean | Promise<boolean>);
+    constructor(
+      reason: string,
+      description: string,
+      check: (ctx: KoaContextLike) => boolean | Promise<boolean>,
+    );
     static REQUEST_PROMPT: true;
     static NO_NEED_TO_PROMPT: false;
   }

@@ -23,13 +23,17 @@ export function checkOutboundUrl(raw: string, policy: OutboundPolicy): URL {
   } catch {
     throw refuse(`"${raw.slice(0, 200)}" is not a web address.`);
   }
-  if (url.protocol !== 'https:' && !(policy.allowPrivate && url.protocol === 'http:')) throw refuse(`Only https addresses can be used (${url.origin} is not one).`);
+  if (url.protocol !== 'https:' && !(policy.allowPrivate && url.protocol === 'http:'))
+    throw refuse(`Only https addresses can be used (${url.origin} is not one).`);
   if (url.username || url.password) throw refuse('The address may not contain a user name or password.');
   return url;
 }
 
 /** Resolves the host once; every address must be public unless the policy allows private ones. */
-async function resolvePinned(host: string, policy: OutboundPolicy): Promise<{ address: string; family: number }> {
+async function resolvePinned(
+  host: string,
+  policy: OutboundPolicy,
+): Promise<{ address: string; family: number }> {
   const bare = host.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   if (isIP(bare)) addresses = [{ address: bare, family: isIP(bare) }];
@@ -44,7 +48,10 @@ async function resolvePinned(host: string, policy: OutboundPolicy): Promise<{ ad
   if (!first) throw refuse(`The host ${bare} has no address.`);
   if (!policy.allowPrivate) {
     const bad = addresses.find((a) => !isPublicAddress(a.address));
-    if (bad) throw refuse(`The host ${bare} is on a private or local network address, which Cairn does not connect to.`);
+    if (bad)
+      throw refuse(
+        `The host ${bare} is on a private or local network address, which Cairn does not connect to.`,
+      );
   }
   return first;
 }
@@ -59,12 +66,25 @@ type FetchBody = string | URLSearchParams | Uint8Array | ArrayBuffer | null | un
 export function outboundFetch(policy: OutboundPolicy) {
   const timeoutMs = policy.timeoutMs ?? 10_000;
   const maxBytes = policy.maxBytes ?? 2 * 1024 * 1024;
-  return async (input: string | URL, init: { method?: string; headers?: Record<string, string> | Headers; body?: FetchBody; signal?: AbortSignal | null } = {}): Promise<Response> => {
+  return async (
+    input: string | URL,
+    init: {
+      method?: string;
+      headers?: Record<string, string> | Headers;
+      body?: FetchBody;
+      signal?: AbortSignal | null;
+    } = {},
+  ): Promise<Response> => {
     const url = checkOutboundUrl(String(input), policy);
     const pinned = await resolvePinned(url.hostname, policy);
     const headers: Record<string, string> = {};
     new Headers(init.headers ?? {}).forEach((value, key) => (headers[key] = value));
-    const body = init.body instanceof URLSearchParams ? init.body.toString() : init.body instanceof ArrayBuffer ? Buffer.from(init.body) : (init.body ?? undefined);
+    const body =
+      init.body instanceof URLSearchParams
+        ? init.body.toString()
+        : init.body instanceof ArrayBuffer
+          ? Buffer.from(init.body)
+          : (init.body ?? undefined);
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     headers['user-agent'] ??= 'Cairn-OB3/1';
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -73,11 +93,22 @@ export function outboundFetch(policy: OutboundPolicy) {
         method: init.method ?? 'GET',
         headers,
         lookup: (_host, opts, callback) => {
-          if ((opts as { all?: boolean }).all) (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(null, [pinned]);
-          else (callback as (err: null, address: string, family: number) => void)(null, pinned.address, pinned.family);
+          if ((opts as { all?: boolean }).all)
+            (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(null, [
+              pinned,
+            ]);
+          else
+            (callback as (err: null, address: string, family: number) => void)(
+              null,
+              pinned.address,
+              pinned.family,
+            );
         },
       });
-      const deadline = setTimeout(() => req.destroy(new Error(`${url.host} did not answer in time`)), timeoutMs);
+      const deadline = setTimeout(
+        () => req.destroy(new Error(`${url.host} did not answer in time`)),
+        timeoutMs,
+      );
       init.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
       req.on('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
@@ -90,9 +121,15 @@ export function outboundFetch(policy: OutboundPolicy) {
         res.on('end', () => {
           clearTimeout(deadline);
           const out = new Headers();
-          for (const [key, value] of Object.entries(res.headers)) for (const one of [value ?? []].flat()) out.append(key, one);
+          for (const [key, value] of Object.entries(res.headers))
+            for (const one of [value ?? []].flat()) out.append(key, one);
           const status = res.statusCode ?? 502;
-          resolve(new Response([101, 204, 205, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: out }));
+          resolve(
+            new Response([101, 204, 205, 304].includes(status) ? null : Buffer.concat(chunks), {
+              status,
+              headers: out,
+            }),
+          );
         });
         res.on('error', reject);
       });

@@ -3,7 +3,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Adapter, AdapterPayload, Configuration, Provider } from 'oidc-provider';
 import type { AppDeps } from '../../http/env.ts';
 import { ALL_SCOPES, API_PATH } from './scopes.ts';
-import { consumeModel, destroyByGrant, destroyModel, findModel, signingKey, upsertModel, userByPublicId } from './queries.ts';
+import {
+  consumeModel,
+  destroyByGrant,
+  destroyModel,
+  findModel,
+  signingKey,
+  upsertModel,
+  userByPublicId,
+} from './queries.ts';
 
 /** Where the authorization server's endpoints live (the issuer is Cairn's public URL). */
 export const OAUTH_ROUTES = {
@@ -29,7 +37,11 @@ export const consentPath = (uid: string) => `/oauth/consent/${uid}`;
 /** Paths the provider answers itself (everything under /oauth but the consent page, and its metadata). */
 export function isProviderPath(path: string): boolean {
   if (path.startsWith('/oauth/consent/')) return false;
-  return path.startsWith('/oauth/') || path === '/.well-known/openid-configuration' || path === '/.well-known/oauth-authorization-server';
+  return (
+    path.startsWith('/oauth/') ||
+    path === '/.well-known/openid-configuration' ||
+    path === '/.well-known/oauth-authorization-server'
+  );
 }
 
 /** The resource (RFC 8707 resource indicator) every access token is for: the OB 3.0 API. */
@@ -42,16 +54,26 @@ function databaseAdapter(deps: AppDeps): new (name: string) => Adapter {
     constructor(readonly model: string) {}
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number) {
       const expiresAt = expiresIn ? new Date(clock.now().getTime() + expiresIn * 1000) : null;
-      await upsertModel(db, { model: this.model, id, payload: JSON.stringify(payload), grantId: payload.grantId ?? null, userCode: payload.userCode ?? null, uid: payload.uid ?? null, expiresAt });
+      await upsertModel(db, {
+        model: this.model,
+        id,
+        payload: JSON.stringify(payload),
+        grantId: payload.grantId ?? null,
+        userCode: payload.userCode ?? null,
+        uid: payload.uid ?? null,
+        expiresAt,
+      });
     }
     async find(id: string) {
       return (await findModel(db, this.model, 'id', id, clock.now()))?.payload as AdapterPayload | undefined;
     }
     async findByUid(uid: string) {
-      return (await findModel(db, this.model, 'uid', uid, clock.now()))?.payload as AdapterPayload | undefined;
+      return (await findModel(db, this.model, 'uid', uid, clock.now()))?.payload as
+        AdapterPayload | undefined;
     }
     async findByUserCode(userCode: string) {
-      return (await findModel(db, this.model, 'user_code', userCode, clock.now()))?.payload as AdapterPayload | undefined;
+      return (await findModel(db, this.model, 'user_code', userCode, clock.now()))?.payload as
+        AdapterPayload | undefined;
     }
     async consume(id: string) {
       await consumeModel(db, this.model, id, Math.floor(clock.now().getTime() / 1000));
@@ -77,7 +99,16 @@ async function sharedKeys(deps: AppDeps): Promise<{ jwk: Record<string, unknown>
     'oauth-rs256',
     () => {
       const jwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-      return vault.seal(Buffer.from(JSON.stringify({ ...jwk, kid: `cairn-${randomBytes(6).toString('hex')}`, use: 'sig', alg: 'RS256' })));
+      return vault.seal(
+        Buffer.from(
+          JSON.stringify({
+            ...jwk,
+            kid: `cairn-${randomBytes(6).toString('hex')}`,
+            use: 'sig',
+            alg: 'RS256',
+          }),
+        ),
+      );
     },
     now,
   );
@@ -112,11 +143,23 @@ async function buildProvider(deps: AppDeps): Promise<Provider> {
   // Every authorization asks the logged-in Cairn user: the provider's own session never stands in
   // for Cairn's (another person may have logged in on this browser since).
   const policy = interactionPolicy.base();
-  policy.get('login')?.checks.add(new interactionPolicy.Check('cairn_confirms', 'Cairn asks the logged-in user every time', (ctx) => (ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT)));
+  policy
+    .get('login')
+    ?.checks.add(
+      new interactionPolicy.Check('cairn_confirms', 'Cairn asks the logged-in user every time', (ctx) =>
+        ctx.oidc.result?.login
+          ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+          : interactionPolicy.Check.REQUEST_PROMPT,
+      ),
+    );
   const configuration: Configuration = {
     adapter: databaseAdapter(deps),
     jwks: { keys: [keys.jwk] },
-    cookies: { keys: [keys.cookieKey], long: { signed: true, httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies }, short: { signed: true, httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies } },
+    cookies: {
+      keys: [keys.cookieKey],
+      long: { signed: true, httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies },
+      short: { signed: true, httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies },
+    },
     async findAccount(_ctx, sub) {
       const user = await userByPublicId(deps.db, sub);
       if (!user) return undefined;
@@ -131,7 +174,12 @@ async function buildProvider(deps: AppDeps): Promise<Provider> {
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
     responseTypes: ['code'],
     pkce: { required: () => true },
-    clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'RS256' },
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: 'RS256',
+    },
     extraClientMetadata: { properties: ['scope'] },
     features: {
       devInteractions: { enabled: false },
@@ -155,23 +203,38 @@ async function buildProvider(deps: AppDeps): Promise<Provider> {
     // OB 3.0 clients ask for the API's scopes, not offline_access; refresh tokens come with every code.
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
-    ttl: { AccessToken: 60 * 60, AuthorizationCode: 60, RefreshToken: 30 * 24 * 60 * 60, Grant: 30 * 24 * 60 * 60, Interaction: 30 * 60, Session: 30 * 60, IdToken: 60 * 60 },
+    ttl: {
+      AccessToken: 60 * 60,
+      AuthorizationCode: 60,
+      RefreshToken: 30 * 24 * 60 * 60,
+      Grant: 30 * 24 * 60 * 60,
+      Interaction: 30 * 60,
+      Session: 30 * 60,
+      IdToken: 60 * 60,
+    },
     async renderError(ctx, out) {
-      const text = Object.values(out).map((v) => String(v).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`));
+      const text = Object.values(out).map((v) =>
+        String(v).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`),
+      );
       ctx.type = 'html';
       ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cairn: this connection cannot go on</title></head><body><h1>This connection cannot go on</h1><p>${text.join('</p><p>')}</p><p><a href="/">Go to Cairn</a></p></body></html>`;
     },
   };
   const provider = new Provider(deps.config.publicUrl, configuration);
   provider.proxy = deps.config.trustProxy;
-  provider.on('server_error', (_ctx, err) => deps.logger.error('oauth server error', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+  provider.on('server_error', (_ctx, err) =>
+    deps.logger.error('oauth server error', {
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    }),
+  );
   return provider;
 }
 
 /** Hands a Node request to the provider and resolves when it has answered. */
 export async function runProvider(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const provider = await oauthProvider(deps);
-  if (req.url?.startsWith('/.well-known/oauth-authorization-server')) req.url = req.url.replace('/.well-known/oauth-authorization-server', '/.well-known/openid-configuration');
+  if (req.url?.startsWith('/.well-known/oauth-authorization-server'))
+    req.url = req.url.replace('/.well-known/oauth-authorization-server', '/.well-known/openid-configuration');
   await new Promise<void>((resolve) => {
     res.once('finish', resolve);
     res.once('close', resolve);

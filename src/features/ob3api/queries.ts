@@ -12,16 +12,51 @@ export interface StoredModel {
 }
 
 /** Inserts or replaces one model (client, grant, code, token, session, interaction …). */
-export async function upsertModel(db: Queryable, row: { model: string; id: string; payload: string; grantId: string | null; userCode: string | null; uid: string | null; expiresAt: Date | null }): Promise<void> {
+export async function upsertModel(
+  db: Queryable,
+  row: {
+    model: string;
+    id: string;
+    payload: string;
+    grantId: string | null;
+    userCode: string | null;
+    uid: string | null;
+    expiresAt: Date | null;
+  },
+): Promise<void> {
   await db
     .insertInto('oauth_models')
-    .values({ model: row.model, id: row.id, payload: row.payload, grant_id: row.grantId, user_code: row.userCode, uid: row.uid, expires_at: row.expiresAt })
-    .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet({ payload: row.payload, grant_id: row.grantId, user_code: row.userCode, uid: row.uid, expires_at: row.expiresAt }))
+    .values({
+      model: row.model,
+      id: row.id,
+      payload: row.payload,
+      grant_id: row.grantId,
+      user_code: row.userCode,
+      uid: row.uid,
+      expires_at: row.expiresAt,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['model', 'id'])
+        .doUpdateSet({
+          payload: row.payload,
+          grant_id: row.grantId,
+          user_code: row.userCode,
+          uid: row.uid,
+          expires_at: row.expiresAt,
+        }),
+    )
     .execute();
 }
 
 /** One model that has not expired, by id, uid or user code. */
-export async function findModel(db: Queryable, model: string, by: 'id' | 'uid' | 'user_code', value: string, now: Date): Promise<StoredModel | undefined> {
+export async function findModel(
+  db: Queryable,
+  model: string,
+  by: 'id' | 'uid' | 'user_code',
+  value: string,
+  now: Date,
+): Promise<StoredModel | undefined> {
   return db
     .selectFrom('oauth_models')
     .select(['payload', 'expires_at'])
@@ -32,7 +67,12 @@ export async function findModel(db: Queryable, model: string, by: 'id' | 'uid' |
 }
 
 /** Marks a code or token as used (the payload's `consumed`, seconds since the epoch). */
-export async function consumeModel(db: Queryable, model: string, id: string, nowSeconds: number): Promise<void> {
+export async function consumeModel(
+  db: Queryable,
+  model: string,
+  id: string,
+  nowSeconds: number,
+): Promise<void> {
   await db
     .updateTable('oauth_models')
     .set({ payload: sql<string>`payload || jsonb_build_object('consumed', ${nowSeconds}::bigint)` })
@@ -60,9 +100,22 @@ export async function purgeExpiredModels(db: Queryable, now: Date): Promise<numb
 // The signing key every process shares
 
 /** The sealed signing key by name; the first process to ask creates it, every later one reads it. */
-export async function signingKey(db: Queryable, name: string, create: () => string, now: Date): Promise<string> {
-  await db.insertInto('oauth_signing_keys').values({ name, sealed_jwk: create(), created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await db.selectFrom('oauth_signing_keys').select('sealed_jwk').where('name', '=', name).executeTakeFirstOrThrow();
+export async function signingKey(
+  db: Queryable,
+  name: string,
+  create: () => string,
+  now: Date,
+): Promise<string> {
+  await db
+    .insertInto('oauth_signing_keys')
+    .values({ name, sealed_jwk: create(), created_at: now })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('oauth_signing_keys')
+    .select('sealed_jwk')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return row.sealed_jwk;
 }
 
@@ -70,15 +123,30 @@ export async function signingKey(db: Queryable, name: string, create: () => stri
 // Accounts
 
 export async function userByPublicId(db: Queryable, publicId: string) {
-  return db.selectFrom('users').select(['id', 'public_id', 'name', 'updated_at']).where('public_id', '=', publicId).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'public_id', 'name', 'updated_at'])
+    .where('public_id', '=', publicId)
+    .executeTakeFirst();
 }
 
 export async function userById(db: Queryable, id: number) {
-  return db.selectFrom('users').select(['id', 'public_id', 'name', 'updated_at']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'public_id', 'name', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function primaryEmail(db: Queryable, userId: number): Promise<string | null> {
-  const row = await db.selectFrom('user_emails').select('email').where('user_id', '=', userId).where('confirmed_at', 'is not', null).orderBy('is_primary', 'desc').orderBy('id').executeTakeFirst();
+  const row = await db
+    .selectFrom('user_emails')
+    .select('email')
+    .where('user_id', '=', userId)
+    .where('confirmed_at', 'is not', null)
+    .orderBy('is_primary', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
   return row?.email ?? null;
 }
 
@@ -104,12 +172,22 @@ export async function importedOb3Summaries(db: Queryable, userId: number) {
 /** The stored originals of some imported badges. */
 export async function importedOriginals(db: Queryable, userId: number, ids: number[]) {
   if (!ids.length) return [];
-  return db.selectFrom('imported_credentials').select(['id', 'public_id', 'format', 'original_text', 'original_bytes', 'sha256', 'credential_uri']).where('user_id', '=', userId).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('imported_credentials')
+    .select(['id', 'public_id', 'format', 'original_text', 'original_bytes', 'sha256', 'credential_uri'])
+    .where('user_id', '=', userId)
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** Imports whose credential id has not been read yet (filled lazily, once per row). */
 export async function importsWithoutUri(db: Queryable, userId: number) {
-  return db.selectFrom('imported_credentials').select(['id', 'format', 'original_text', 'original_bytes']).where('user_id', '=', userId).where('credential_uri', 'is', null).execute();
+  return db
+    .selectFrom('imported_credentials')
+    .select(['id', 'format', 'original_text', 'original_bytes'])
+    .where('user_id', '=', userId)
+    .where('credential_uri', 'is', null)
+    .execute();
 }
 
 export async function setImportUri(db: Queryable, id: number, uri: string): Promise<void> {
@@ -117,15 +195,31 @@ export async function setImportUri(db: Queryable, id: number, uri: string): Prom
 }
 
 export async function importByUri(db: Queryable, userId: number, uri: string) {
-  return db.selectFrom('imported_credentials').select(['id', 'public_id', 'sha256']).where('user_id', '=', userId).where('credential_uri', '=', uri).orderBy('id', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('imported_credentials')
+    .select(['id', 'public_id', 'sha256'])
+    .where('user_id', '=', userId)
+    .where('credential_uri', '=', uri)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 export async function importByPublicId(db: Queryable, userId: number, publicId: string) {
-  return db.selectFrom('imported_credentials').select(['id', 'public_id']).where('user_id', '=', userId).where('public_id', '=', publicId).executeTakeFirst();
+  return db
+    .selectFrom('imported_credentials')
+    .select(['id', 'public_id'])
+    .where('user_id', '=', userId)
+    .where('public_id', '=', publicId)
+    .executeTakeFirst();
 }
 
 export async function importBySha(db: Queryable, userId: number, sha256: string) {
-  return db.selectFrom('imported_credentials').select(['id', 'public_id']).where('user_id', '=', userId).where('sha256', '=', sha256).executeTakeFirst();
+  return db
+    .selectFrom('imported_credentials')
+    .select(['id', 'public_id'])
+    .where('user_id', '=', userId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
 }
 
 /** The new import takes the old one's place in every collection; the old one goes. */
@@ -134,7 +228,16 @@ export async function replaceImport(db: Queryable, oldId: number, newId: number)
     .updateTable('collection_items')
     .set({ imported_credential_id: newId })
     .where('imported_credential_id', '=', oldId)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('collection_items as other').select('other.id').whereRef('other.collection_id', '=', 'collection_items.collection_id').where('other.imported_credential_id', '=', newId))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('collection_items as other')
+            .select('other.id')
+            .whereRef('other.collection_id', '=', 'collection_items.collection_id')
+            .where('other.imported_credential_id', '=', newId),
+        ),
+      ),
+    )
     .execute();
   await db.deleteFrom('imported_credentials').where('id', '=', oldId).execute();
 }
@@ -149,11 +252,22 @@ export async function connectionsOf(db: Queryable, userId: number) {
 }
 
 export async function connectionByPublicId(db: Queryable, userId: number, publicId: string) {
-  return db.selectFrom('ob3_connections').selectAll().where('user_id', '=', userId).where('public_id', '=', publicId).executeTakeFirst();
+  return db
+    .selectFrom('ob3_connections')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('public_id', '=', publicId)
+    .executeTakeFirst();
 }
 
 export async function connectionByState(db: Queryable, userId: number, state: string) {
-  return db.selectFrom('ob3_connections').selectAll().where('user_id', '=', userId).where('oauth_state', '=', state).where('state', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('ob3_connections')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('oauth_state', '=', state)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
 }
 
 export async function insertConnection(
@@ -198,7 +312,17 @@ export async function insertConnection(
     .execute();
 }
 
-export async function storeTokens(db: Queryable, id: number, tokens: { sealedAccess: string; sealedRefresh: string | null; expiresAt: Date | null; scope: string | null; now: Date }): Promise<void> {
+export async function storeTokens(
+  db: Queryable,
+  id: number,
+  tokens: {
+    sealedAccess: string;
+    sealedRefresh: string | null;
+    expiresAt: Date | null;
+    scope: string | null;
+    now: Date;
+  },
+): Promise<void> {
   await db
     .updateTable('ob3_connections')
     .set({

@@ -7,7 +7,14 @@ import { requireViewer } from '../../http/middleware/session.ts';
 import { page, redirectWith } from '../../web/render.tsx';
 import { CsrfField } from '../../web/forms.tsx';
 import { Ob3ApiError, ob3NotFound } from './imsx.ts';
-import { apiResource, consentPath, isProviderPath, OAUTH_ROUTES, oauthProvider, runProvider } from './provider.ts';
+import {
+  apiResource,
+  consentPath,
+  isProviderPath,
+  OAUTH_ROUTES,
+  oauthProvider,
+  runProvider,
+} from './provider.ts';
 import { ALL_SCOPES, API_PATH, isOb3Scope, SCOPE_WORDS, SCOPES } from './scopes.ts';
 import { requireScope } from './auth.ts';
 import { credentialsBody, getCredentials, pagingLinks, parseCredentialsQuery } from './getCredentials.ts';
@@ -55,20 +62,42 @@ export function serviceDescription(publicUrl: string) {
     servers: [{ url: `${publicUrl}${API_PATH}`, description: 'Cairn' }],
     paths: {
       '/credentials': {
-        get: { operationId: 'getCredentials', security: secured(SCOPES.credentialRead), responses: { '200': { description: 'The credentials of the authorizing person.' } } },
-        post: { operationId: 'upsertCredential', security: secured(SCOPES.credentialUpsert), responses: { '200': { description: 'Replaced.' }, '201': { description: 'Created.' } } },
+        get: {
+          operationId: 'getCredentials',
+          security: secured(SCOPES.credentialRead),
+          responses: { '200': { description: 'The credentials of the authorizing person.' } },
+        },
+        post: {
+          operationId: 'upsertCredential',
+          security: secured(SCOPES.credentialUpsert),
+          responses: { '200': { description: 'Replaced.' }, '201': { description: 'Created.' } },
+        },
       },
       '/profile': {
-        get: { operationId: 'getProfile', security: secured(SCOPES.profileRead), responses: { '200': { description: 'The profile.' } } },
-        put: { operationId: 'putProfile', security: secured(SCOPES.profileUpdate), responses: { '200': { description: 'The updated profile.' } } },
+        get: {
+          operationId: 'getProfile',
+          security: secured(SCOPES.profileRead),
+          responses: { '200': { description: 'The profile.' } },
+        },
+        put: {
+          operationId: 'putProfile',
+          security: secured(SCOPES.profileUpdate),
+          responses: { '200': { description: 'The updated profile.' } },
+        },
       },
-      '/discovery': { get: { operationId: 'getServiceDescription', responses: { '200': { description: 'This document.' } } } },
+      '/discovery': {
+        get: {
+          operationId: 'getServiceDescription',
+          responses: { '200': { description: 'This document.' } },
+        },
+      },
     },
     components: {
       securitySchemes: {
         OAuth2ACG: {
           type: 'oauth2',
-          description: 'OAuth 2.0 authorization code grant with PKCE (S256). Register a client dynamically (RFC 7591) at x-imssf-registrationUrl.',
+          description:
+            'OAuth 2.0 authorization code grant with PKCE (S256). Register a client dynamically (RFC 7591) at x-imssf-registrationUrl.',
           'x-imssf-registrationUrl': `${publicUrl}${OAUTH_ROUTES.registration}`,
           flows: {
             authorizationCode: {
@@ -132,7 +161,9 @@ export function ob3Routes() {
     const body: unknown = await c.req.json().catch(() => {
       throw new Ob3ApiError(400, 'invalid_data', 'The body must be a JSON Profile.');
     });
-    return c.json(await putProfile(c.var.deps, { ...actorOf(c, caller.userId), userPublicId: caller.userPublicId }, body));
+    return c.json(
+      await putProfile(c.var.deps, { ...actorOf(c, caller.userId), userPublicId: caller.userPublicId }, body),
+    );
   });
   r.all(`${API_PATH}/profile`, methodNotAllowed('GET, PUT'));
   r.all(`${API_PATH}/*`, (c) => ob3NotFound(c));
@@ -149,7 +180,13 @@ export function ob3Routes() {
       <section class="card" aria-labelledby="h-consent">
         <h1 id="h-consent">Let {name} use your Cairn backpack?</h1>
         <p>
-          You are logged in as <strong>{viewer.name}</strong>. {client.clientUri ? <a href={client.clientUri} rel="noopener noreferrer">{client.clientUri}</a> : null} asks to:
+          You are logged in as <strong>{viewer.name}</strong>.{' '}
+          {client.clientUri ? (
+            <a href={client.clientUri} rel="noopener noreferrer">
+              {client.clientUri}
+            </a>
+          ) : null}{' '}
+          asks to:
         </p>
         <ul>
           {scopes.map((s) => (
@@ -158,17 +195,22 @@ export function ob3Routes() {
         </ul>
         {scopes.length === 0 && <p class="muted">It asks for nothing in your backpack.</p>}
         <p class="muted">
-          Its answers go back to {details.params.redirect_uri ?? 'the address it registered'}. You can change your mind later: it keeps access until its tokens run out or it lets them go.
+          Its answers go back to {details.params.redirect_uri ?? 'the address it registered'}. You can change
+          your mind later: it keeps access until its tokens run out or it lets them go.
           {client.policyUri && (
             <>
               {' '}
-              <a href={client.policyUri} rel="noopener noreferrer">Its privacy policy</a>
+              <a href={client.policyUri} rel="noopener noreferrer">
+                Its privacy policy
+              </a>
             </>
           )}
           {client.tosUri && (
             <>
               {' · '}
-              <a href={client.tosUri} rel="noopener noreferrer">Its terms</a>
+              <a href={client.tosUri} rel="noopener noreferrer">
+                Its terms
+              </a>
             </>
           )}
         </p>
@@ -192,14 +234,20 @@ export function ob3Routes() {
     if (form.decision === 'allow') {
       const grant = new provider.Grant({ accountId: viewer.user_public_id, clientId: client.clientId });
       const scopes = requestedScopes(details.params.scope);
-      const openid = String(details.params.scope ?? '').split(' ').includes('openid') ? ['openid'] : [];
+      const openid = String(details.params.scope ?? '')
+        .split(' ')
+        .includes('openid')
+        ? ['openid']
+        : [];
       if (scopes.length) grant.addResourceScope(apiResource(c.var.deps), scopes.join(' '));
       if (scopes.length || openid.length) grant.addOIDCScope([...openid, ...scopes].join(' '));
       result = { login: { accountId: viewer.user_public_id }, consent: { grantId: await grant.save() } };
     } else {
       result = { error: 'access_denied', error_description: 'The person did not allow the connection.' };
     }
-    const returnTo = await provider.interactionResult(incoming, outgoing, result, { mergeWithLastSubmission: false });
+    const returnTo = await provider.interactionResult(incoming, outgoing, result, {
+      mergeWithLastSubmission: false,
+    });
     return c.redirect(returnTo, 303);
   });
 
@@ -208,10 +256,15 @@ export function ob3Routes() {
     const viewer = requireViewer(c.var.viewer);
     const form = await c.req.parseBody();
     try {
-      const { authorizationUrl } = await startConnection(c.var.deps, actorOf(c, viewer.user_id), typeof form.url === 'string' ? form.url : '');
+      const { authorizationUrl } = await startConnection(
+        c.var.deps,
+        actorOf(c, viewer.user_id),
+        typeof form.url === 'string' ? form.url : '',
+      );
       return c.redirect(authorizationUrl, 303);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'validation_failed') return redirectWith(c, '/backpack#connections', 'error', err.message);
+      if (err instanceof AppError && err.code === 'validation_failed')
+        return redirectWith(c, '/backpack#connections', 'error', err.message);
       throw err;
     }
   });
@@ -220,9 +273,15 @@ export function ob3Routes() {
     const current = new URL(`${c.var.deps.config.publicUrl}${CALLBACK_PATH}${new URL(c.req.url).search}`);
     try {
       const { hostName } = await finishConnection(c.var.deps, actorOf(c, viewer.user_id), current);
-      return redirectWith(c, '/backpack#connections', 'success', `Your backpack is connected to ${hostName}.`);
+      return redirectWith(
+        c,
+        '/backpack#connections',
+        'success',
+        `Your backpack is connected to ${hostName}.`,
+      );
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'forbidden')) return redirectWith(c, '/backpack#connections', 'error', err.message);
+      if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'forbidden'))
+        return redirectWith(c, '/backpack#connections', 'error', err.message);
       throw err;
     }
   });
@@ -230,10 +289,23 @@ export function ob3Routes() {
     const viewer = requireViewer(c.var.viewer);
     const form = await c.req.parseBody();
     try {
-      const { hostName, replaced } = await sendBadge(c.var.deps, actorOf(c, viewer.user_id), c.req.param('id'), typeof form.badge === 'string' ? form.badge : '');
-      return redirectWith(c, '/backpack#connections', 'success', replaced ? `${hostName} already had this badge; its copy was replaced.` : `The badge is now in your backpack on ${hostName}.`);
+      const { hostName, replaced } = await sendBadge(
+        c.var.deps,
+        actorOf(c, viewer.user_id),
+        c.req.param('id'),
+        typeof form.badge === 'string' ? form.badge : '',
+      );
+      return redirectWith(
+        c,
+        '/backpack#connections',
+        'success',
+        replaced
+          ? `${hostName} already had this badge; its copy was replaced.`
+          : `The badge is now in your backpack on ${hostName}.`,
+      );
     } catch (err) {
-      if (err instanceof AppError && err.code === 'validation_failed') return redirectWith(c, '/backpack#connections', 'error', err.message);
+      if (err instanceof AppError && err.code === 'validation_failed')
+        return redirectWith(c, '/backpack#connections', 'error', err.message);
       throw err;
     }
   });
@@ -259,11 +331,17 @@ async function interaction(c: C) {
   try {
     details = await provider.interactionDetails(incoming, outgoing);
   } catch {
-    throw new AppError('validation_failed', 'This authorization request has expired or was already answered. Go back to the application and start again.');
+    throw new AppError(
+      'validation_failed',
+      'This authorization request has expired or was already answered. Go back to the application and start again.',
+    );
   }
-  if (details.uid !== c.req.param('uid')) throw new AppError('validation_failed', 'This authorization request does not match this browser. Go back to the application and start again.');
+  if (details.uid !== c.req.param('uid'))
+    throw new AppError(
+      'validation_failed',
+      'This authorization request does not match this browser. Go back to the application and start again.',
+    );
   const client = await provider.Client.find(details.params.client_id);
   if (!client) throw new AppError('validation_failed', 'The application asking is no longer registered.');
   return { details, client, provider, incoming, outgoing };
 }
-

@@ -13,7 +13,8 @@ export const ALL_SCOPES: readonly Ob3Scope[] = Object.values(SCOPES);
 
 /** The words a consent page and the discovery document use for each scope. */
 export const SCOPE_WORDS: Record<Ob3Scope, string> = {
-  [SCOPES.credentialRead]: 'See the badges in your Cairn backpack (the ones issued to you and the ones you imported).',
+  [SCOPES.credentialRead]:
+    'See the badges in your Cairn backpack (the ones issued to you and the ones you imported).',
   [SCOPES.credentialUpsert]: 'Add badges to your Cairn backpack, or replace ones it added before.',
   [SCOPES.profileRead]: 'See your Cairn profile: your name and your email address.',
   [SCOPES.profileUpdate]: 'Change your name on Cairn.',

@@ -17,7 +17,10 @@ async function badgeToSend(deps: BackpackDeps, actor: Actor, ref: string): Promi
   } else if (kind === 'imported') {
     const listed = listedForm(await ownImportedBadge(deps.db, actor.userId, id));
     if (listed) return listed;
-    throw new AppError('validation_failed', 'That badge is not an Open Badges 3.0 credential, so it cannot be sent.');
+    throw new AppError(
+      'validation_failed',
+      'That badge is not an Open Badges 3.0 credential, so it cannot be sent.',
+    );
   }
   throw notFound('That badge');
 }
@@ -25,14 +28,26 @@ async function badgeToSend(deps: BackpackDeps, actor: Actor, ref: string): Promi
 /** A fresh access token for the connection: the stored one, or one got with the refresh token. */
 async function accessToken(deps: BackpackDeps, row: ConnectionRow, forceRefresh: boolean): Promise<string> {
   const { vault } = deps.credentials;
-  const fresh = row.access_expires_at === null || row.access_expires_at.getTime() > deps.clock.now().getTime() + 30_000;
-  if (row.sealed_access_token && fresh && !forceRefresh) return Buffer.from(vault.open(row.sealed_access_token)).toString('utf8');
-  if (!row.sealed_refresh_token) throw new AppError('validation_failed', `The connection to ${row.host_name} has expired. Remove it and connect again.`);
+  const fresh =
+    row.access_expires_at === null || row.access_expires_at.getTime() > deps.clock.now().getTime() + 30_000;
+  if (row.sealed_access_token && fresh && !forceRefresh)
+    return Buffer.from(vault.open(row.sealed_access_token)).toString('utf8');
+  if (!row.sealed_refresh_token)
+    throw new AppError(
+      'validation_failed',
+      `The connection to ${row.host_name} has expired. Remove it and connect again.`,
+    );
   let tokens: oauth.TokenEndpointResponse;
   try {
-    tokens = await oauth.refreshTokenGrant(clientConfiguration(deps, row), Buffer.from(vault.open(row.sealed_refresh_token)).toString('utf8'));
+    tokens = await oauth.refreshTokenGrant(
+      clientConfiguration(deps, row),
+      Buffer.from(vault.open(row.sealed_refresh_token)).toString('utf8'),
+    );
   } catch {
-    throw new AppError('validation_failed', `${row.host_name} no longer accepts this connection. Remove it and connect again.`);
+    throw new AppError(
+      'validation_failed',
+      `${row.host_name} no longer accepts this connection. Remove it and connect again.`,
+    );
   }
   await keepTokens(deps, row.id, tokens, row.sealed_refresh_token);
   return tokens.access_token;
@@ -43,18 +58,36 @@ async function accessToken(deps: BackpackDeps, row: ConnectionRow, forceRefresh:
  * host, exactly as Cairn holds it (JSON, or a compact JWS as text/plain). Refreshes the access
  * token when it has run out, and once more if the host refuses it.
  */
-export async function sendBadge(deps: BackpackDeps, actor: Actor, connectionPublicId: string, badgeRef: string): Promise<{ hostName: string; replaced: boolean }> {
+export async function sendBadge(
+  deps: BackpackDeps,
+  actor: Actor,
+  connectionPublicId: string,
+  badgeRef: string,
+): Promise<{ hostName: string; replaced: boolean }> {
   const row = await connectionByPublicId(deps.db, actor.userId, connectionPublicId);
   if (!row || row.state !== 'connected') throw notFound('That connection');
   const listed = await badgeToSend(deps, actor, badgeRef);
   const body = listed.kind === 'jws' ? listed.jws : listed.text;
-  const headers = new Headers({ 'content-type': listed.kind === 'jws' ? 'text/plain' : 'application/json', accept: 'application/json' });
+  const headers = new Headers({
+    'content-type': listed.kind === 'jws' ? 'text/plain' : 'application/json',
+    accept: 'application/json',
+  });
   const url = new URL(`${row.api_base}/credentials`);
   const post = async (token: string) => {
     try {
-      return await oauth.fetchProtectedResource(clientConfiguration(deps, row), token, url, 'POST', body, headers);
+      return await oauth.fetchProtectedResource(
+        clientConfiguration(deps, row),
+        token,
+        url,
+        'POST',
+        body,
+        headers,
+      );
     } catch (err) {
-      throw new AppError('validation_failed', `${row.host_name} could not be reached: ${(err as Error).message}`);
+      throw new AppError(
+        'validation_failed',
+        `${row.host_name} could not be reached: ${(err as Error).message}`,
+      );
     }
   };
   let res = await post(await accessToken(deps, row, false));
@@ -69,6 +102,18 @@ export async function sendBadge(deps: BackpackDeps, actor: Actor, connectionPubl
     }
     throw new AppError('validation_failed', `${row.host_name} did not take the badge: ${why}`);
   }
-  await recordAudit(deps.db, { organisationId: null, actorUserId: actor.userId, action: 'backpack.badge_sent', subjectType: 'ob3_connection', subjectId: row.public_id, data: { badge: badgeRef, status: res.status }, ip: actor.ip }, deps.clock.now());
+  await recordAudit(
+    deps.db,
+    {
+      organisationId: null,
+      actorUserId: actor.userId,
+      action: 'backpack.badge_sent',
+      subjectType: 'ob3_connection',
+      subjectId: row.public_id,
+      data: { badge: badgeRef, status: res.status },
+      ip: actor.ip,
+    },
+    deps.clock.now(),
+  );
   return { hostName: row.host_name, replaced: res.status === 200 };
 }

@@ -9,10 +9,16 @@ export const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 export type Listed = { kind: 'json'; text: string } | { kind: 'jws'; jws: string };
 
 /** The credential inside a stored badge, exactly as it was given (the baked payload of an image). */
-export function listedForm(stored: { format: string; original_text: string | null; original_bytes: Uint8Array | null }): Listed | null {
+export function listedForm(stored: {
+  format: string;
+  original_text: string | null;
+  original_bytes: Uint8Array | null;
+}): Listed | null {
   let payload: string | null = null;
-  if (stored.format === 'png' && stored.original_bytes) payload = extractFromPng(stored.original_bytes)?.data ?? null;
-  else if (stored.format === 'svg' && stored.original_text) payload = extractFromSvg(stored.original_text)?.data ?? null;
+  if (stored.format === 'png' && stored.original_bytes)
+    payload = extractFromPng(stored.original_bytes)?.data ?? null;
+  else if (stored.format === 'svg' && stored.original_text)
+    payload = extractFromSvg(stored.original_text)?.data ?? null;
   else payload = stored.original_text;
   if (payload === null) return null;
   const text = payload.replace(/^\uFEFF/, '').trim();

@@ -16,11 +16,20 @@ import { testConfig, testCredentialServices } from '../../testing/http.ts';
 export async function startCairn(storage: Storage, env: Record<string, string> = {}) {
   let server!: ServerType;
   const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: (req, bindings) => app.fetch(req, bindings), port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+    server = serve(
+      { fetch: (req, bindings) => app.fetch(req, bindings), port: 0, hostname: '127.0.0.1' },
+      (info) => resolve(info.port),
+    );
   });
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ PUBLIC_URL: url, ...env });
-  const deps = { config, db: storage.db, clock: systemClock, logger: silentLogger, credentials: testCredentialServices() };
+  const deps = {
+    config,
+    db: storage.db,
+    clock: systemClock,
+    logger: silentLogger,
+    credentials: testCredentialServices(),
+  };
   const app = createApp(deps);
   return {
     url,
@@ -33,7 +42,10 @@ export async function startCairn(storage: Storage, env: Record<string, string> =
 export class CookieBrowser {
   private readonly jars = new Map<string, Map<string, string>>();
 
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const target = new URL(url);
     const jar = this.jars.get(target.origin) ?? new Map<string, string>();
     this.jars.set(target.origin, jar);
@@ -44,13 +56,22 @@ export class CookieBrowser {
       body = new URLSearchParams(init.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const res = await fetch(target, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const res = await fetch(target, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair = '', ...attrs] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      if (!value || attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()))) jar.delete(name);
+      if (
+        !value ||
+        attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()))
+      )
+        jar.delete(name);
       else jar.set(name, value);
     }
     return res;
@@ -64,12 +85,16 @@ export class CookieBrowser {
   async logIn(base: string, user: { email: string; password: string }, next?: string): Promise<Response> {
     await this.request(`${base}/login`);
     const csrf = this.cookie(base, 'cairn_csrf') ?? '';
-    return this.request(`${base}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, { form: { email: user.email, password: user.password, _csrf: csrf } });
+    return this.request(`${base}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, {
+      form: { email: user.email, password: user.password, _csrf: csrf },
+    });
   }
 
   /** Posts a form with the CSRF field of that Cairn. */
   post(base: string, path: string, fields: Record<string, string>): Promise<Response> {
-    return this.request(`${base}${path}`, { form: { ...fields, _csrf: this.cookie(base, 'cairn_csrf') ?? '' } });
+    return this.request(`${base}${path}`, {
+      form: { ...fields, _csrf: this.cookie(base, 'cairn_csrf') ?? '' },
+    });
   }
 }
 
@@ -81,15 +106,24 @@ export function locationOf(res: Response, base: string): string {
 }
 
 const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
-const schemaFile = (file: string) => JSON.parse(readFileSync(new URL(`../../credentials/schemas/${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-let validators: { credentials: ValidateFunction; status: ValidateFunction; profile: ValidateFunction } | undefined;
+const schemaFile = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../credentials/schemas/${file}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+let validators:
+  { credentials: ValidateFunction; status: ValidateFunction; profile: ValidateFunction } | undefined;
 
 /** The official OB 3.0 schemas of the API's answers (ajv, draft 2019-09). */
 export function officialSchemas() {
   if (!validators) {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);
-    validators = { credentials: ajv.compile(schemaFile('getopenbadgecredentialsresponse.json')), status: ajv.compile(schemaFile('imsx_statusinfo.json')), profile: ajv.compile(schemaFile('profile.json')) };
+    validators = {
+      credentials: ajv.compile(schemaFile('getopenbadgecredentialsresponse.json')),
+      status: ajv.compile(schemaFile('imsx_statusinfo.json')),
+      profile: ajv.compile(schemaFile('profile.json')),
+    };
   }
   return validators;
 }
@@ -104,7 +138,8 @@ export function forValidation(body: { credential?: Array<Record<string, unknown>
     ...body,
     credential: (body.credential ?? []).map((c) => {
       const copy = { ...c };
-      for (const key of ['proof', 'credentialSchema']) if (copy[key] !== undefined && !Array.isArray(copy[key])) copy[key] = [copy[key]];
+      for (const key of ['proof', 'credentialSchema'])
+        if (copy[key] !== undefined && !Array.isArray(copy[key])) copy[key] = [copy[key]];
       return copy;
     }),
   };

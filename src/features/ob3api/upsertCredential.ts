@@ -5,7 +5,14 @@ import { AppError } from '../../domain/errors.ts';
 import { inTransaction } from '../../storage/database.ts';
 import { Ob3ApiError } from './imsx.ts';
 import { importBySha, importByUri, importsWithoutUri, replaceImport, setImportUri } from './queries.ts';
-import { COMPACT_JWS, credentialOf, credentialUri, isOpenBadgeCredential, listedForm, type Listed } from './storedBadge.ts';
+import {
+  COMPACT_JWS,
+  credentialOf,
+  credentialUri,
+  isOpenBadgeCredential,
+  listedForm,
+  type Listed,
+} from './storedBadge.ts';
 
 export interface UpsertResult {
   /** True when a credential with the same id was replaced (200), false when it is new (201). */
@@ -25,15 +32,30 @@ export function readUpsertBody(contentType: string, text: string): Listed {
     } catch {
       throw new Ob3ApiError(400, 'invalid_data', 'The body is not valid JSON.');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Ob3ApiError(400, 'invalid_data', 'The body must be one credential: a JSON object.');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Ob3ApiError(400, 'invalid_data', 'The body must be one credential: a JSON object.');
     listed = { kind: 'json', text: trimmed };
   } else if (type === 'text/plain') {
-    if (!COMPACT_JWS.test(trimmed)) throw new Ob3ApiError(400, 'invalid_data', 'A text/plain body must be one credential in compact JWS form (three base64url parts separated by dots).');
+    if (!COMPACT_JWS.test(trimmed))
+      throw new Ob3ApiError(
+        400,
+        'invalid_data',
+        'A text/plain body must be one credential in compact JWS form (three base64url parts separated by dots).',
+      );
     listed = { kind: 'jws', jws: trimmed };
   } else {
-    throw new Ob3ApiError(400, 'invalid_data', 'Send the credential as application/json, or as a compact JWS in text/plain.');
+    throw new Ob3ApiError(
+      400,
+      'invalid_data',
+      'Send the credential as application/json, or as a compact JWS in text/plain.',
+    );
   }
-  if (!isOpenBadgeCredential(credentialOf(listed))) throw new Ob3ApiError(400, 'invalid_data', 'That is not an Open Badges 3.0 credential: its type must include OpenBadgeCredential (or AchievementCredential).');
+  if (!isOpenBadgeCredential(credentialOf(listed)))
+    throw new Ob3ApiError(
+      400,
+      'invalid_data',
+      'That is not an Open Badges 3.0 credential: its type must include OpenBadgeCredential (or AchievementCredential).',
+    );
   return listed;
 }
 
@@ -50,7 +72,11 @@ async function recordMissingUris(deps: BackpackDeps, userId: number): Promise<vo
  * id already there is replaced — the new copy takes its place in collections — and the answer
  * says which happened.
  */
-export async function upsertCredential(deps: BackpackDeps, actor: Actor, listed: Listed): Promise<UpsertResult> {
+export async function upsertCredential(
+  deps: BackpackDeps,
+  actor: Actor,
+  listed: Listed,
+): Promise<UpsertResult> {
   const text = listed.kind === 'jws' ? listed.jws : listed.text;
   const uri = credentialUri(listed);
   await recordMissingUris(deps, actor.userId);
@@ -66,11 +92,16 @@ export async function upsertCredential(deps: BackpackDeps, actor: Actor, listed:
   try {
     imported = await importBadge(deps, actor, { text });
   } catch (err) {
-    if (err instanceof AppError && err.code === 'validation_failed') throw new Ob3ApiError(400, 'invalid_data', err.message);
+    if (err instanceof AppError && err.code === 'validation_failed')
+      throw new Ob3ApiError(400, 'invalid_data', err.message);
     throw err;
   }
   await inTransaction(deps.db, async (tx) => {
-    const row = await tx.selectFrom('imported_credentials').select('id').where('public_id', '=', imported.publicId).executeTakeFirstOrThrow();
+    const row = await tx
+      .selectFrom('imported_credentials')
+      .select('id')
+      .where('public_id', '=', imported.publicId)
+      .executeTakeFirstOrThrow();
     await setImportUri(tx, row.id, uri);
     if (existing) await replaceImport(tx, existing.id, row.id);
   });

@@ -44,7 +44,12 @@ export interface OutcomesViewModel {
 const stamp = (d: Date) => `${d.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
 /** The outcomes page of one of the organisation's published micro-credentials (issuing staff and admins). */
-export async function loadOutcomes(db: Db, userId: number, orgSlug: string, mcPublicId: string): Promise<OutcomesViewModel> {
+export async function loadOutcomes(
+  db: Db,
+  userId: number,
+  orgSlug: string,
+  mcPublicId: string,
+): Promise<OutcomesViewModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'credentials.issue');
   const version = await publishedVersion(db, organisation.id, mcPublicId);
   if (!version) throw notFound('That micro-credential');
@@ -53,7 +58,12 @@ export async function loadOutcomes(db: Db, userId: number, orgSlug: string, mcPu
   const base = `/orgs/${organisation.slug}/micro-credentials/${mcPublicId}`;
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
-    microCredential: { publicId: mcPublicId, title: version.title, version: version.version, retired: version.retired_at !== null },
+    microCredential: {
+      publicId: mcPublicId,
+      title: version.title,
+      version: version.version,
+      retired: version.retired_at !== null,
+    },
     mode: design.earningMode,
     modeLabel: EARNING_MODE_LABELS[design.earningMode],
     passingScore: design.passingScore ?? null,
@@ -64,8 +74,15 @@ export async function loadOutcomes(db: Db, userId: number, orgSlug: string, mcPu
       const issued = r.action === 'outcome.recorded';
       const score = typeof r.data.score === 'number' ? r.data.score : null;
       const mode = typeof r.data.mode === 'string' ? r.data.mode : 'assessment';
-      const result = score !== null ? `Score ${score}` : mode === 'attendance' ? 'Attended' : 'Course completed';
-      return { at: stamp(r.created_at), email: typeof r.data.email === 'string' ? r.data.email : '', result: issued ? result : `${result} (below the pass mark)`, issued, by: r.actor_name ?? 'Cairn' };
+      const result =
+        score !== null ? `Score ${score}` : mode === 'attendance' ? 'Attended' : 'Course completed';
+      return {
+        at: stamp(r.created_at),
+        email: typeof r.data.email === 'string' ? r.data.email : '',
+        result: issued ? result : `${result} (below the pass mark)`,
+        issued,
+        by: r.actor_name ?? 'Cairn',
+      };
     }),
   };
 }
@@ -89,7 +106,14 @@ function YesNo({ form, name, legend }: { form: FormState; name: string; legend: 
         ] as const
       ).map(([value, text]) => (
         <label for={`f-${name}-${value}`}>
-          <input id={`f-${name}-${value}`} type="radio" name={name} value={value} checked={chosen === value} /> {text}
+          <input
+            id={`f-${name}-${value}`}
+            type="radio"
+            name={name}
+            value={value}
+            checked={chosen === value}
+          />{' '}
+          {text}
         </label>
       ))}
     </fieldset>
@@ -97,7 +121,15 @@ function YesNo({ form, name, legend }: { form: FormState; name: string; legend: 
 }
 
 /** The page: the form for one outcome (by the mode's terms) and the outcomes recorded so far. */
-export function OutcomesView({ model, form, csrfToken }: { model: OutcomesViewModel; form: FormState; csrfToken: string }) {
+export function OutcomesView({
+  model,
+  form,
+  csrfToken,
+}: {
+  model: OutcomesViewModel;
+  form: FormState;
+  csrfToken: string;
+}) {
   const { mode } = model;
   return (
     <>
@@ -106,7 +138,13 @@ export function OutcomesView({ model, form, csrfToken }: { model: OutcomesViewMo
       </p>
       <h1>Record outcomes: {model.microCredential.title}</h1>
       {!model.recordable ? (
-        <p>This micro-credential is earned by {mode === 'reviewed_evidence' ? 'submitting evidence for peer review' : 'applying with a certificate of completion'}, so there are no outcomes to record here.</p>
+        <p>
+          This micro-credential is earned by{' '}
+          {mode === 'reviewed_evidence'
+            ? 'submitting evidence for peer review'
+            : 'applying with a certificate of completion'}
+          , so there are no outcomes to record here.
+        </p>
       ) : model.microCredential.retired ? (
         <p>This micro-credential is retired: no more outcomes can be recorded.</p>
       ) : (
@@ -122,10 +160,33 @@ export function OutcomesView({ model, form, csrfToken }: { model: OutcomesViewMo
           <ErrorSummary form={form} />
           <form method="post" action={model.action} class="stack" novalidate>
             <CsrfField token={csrfToken} />
-            <Field form={form} name="email" type="email" label="The person’s email" hint="The badge is sent here; they claim it with this address." required />
-            {mode === 'assessment' && <Field form={form} name="score" label="Score (0–100)" hint={`Pass mark: ${model.passingScore ?? 0}.`} required />}
+            <Field
+              form={form}
+              name="email"
+              type="email"
+              label="The person’s email"
+              hint="The badge is sent here; they claim it with this address."
+              required
+            />
+            {mode === 'assessment' && (
+              <Field
+                form={form}
+                name="score"
+                label="Score (0–100)"
+                hint={`Pass mark: ${model.passingScore ?? 0}.`}
+                required
+              />
+            )}
             {mode === 'attendance' && <YesNo form={form} name="attended" legend="Did they attend?" />}
-            {mode !== 'assessment' && <Field form={form} name="completedOn" label={mode === 'attendance' ? 'Date attended' : 'Date completed'} hint="Like 2026-05-01." required />}
+            {mode !== 'assessment' && (
+              <Field
+                form={form}
+                name="completedOn"
+                label={mode === 'attendance' ? 'Date attended' : 'Date completed'}
+                hint="Like 2026-05-01."
+                required
+              />
+            )}
             <button type="submit">Record outcome</button>
           </form>
         </section>
@@ -160,9 +221,20 @@ type C = Context<AppEnv>;
 /** What the page asks beyond the command: attendance must be "yes", and a date for attendance and completion. */
 function checkPageFields(mode: EarningMode, fields: Record<string, string | string[]>) {
   const problems: Record<string, string> = {};
-  if (mode === 'assessment' && typeof fields.score === 'string' && fields.score.trim() !== '' && !/^\d+(\.\d+)?$/.test(fields.score.trim())) problems.score = 'Enter the score as a number from 0 to 100.';
-  if (mode === 'attendance' && fields.attended !== 'yes') problems.attended = 'A badge is issued for attendance only: choose Yes if they attended.';
-  if (mode !== 'assessment' && (typeof fields.completedOn !== 'string' || fields.completedOn.trim() === '')) problems.completedOn = mode === 'attendance' ? 'Enter the date they attended, like 2026-05-01.' : 'Enter the date they completed the course, like 2026-05-01.';
+  if (
+    mode === 'assessment' &&
+    typeof fields.score === 'string' &&
+    fields.score.trim() !== '' &&
+    !/^\d+(\.\d+)?$/.test(fields.score.trim())
+  )
+    problems.score = 'Enter the score as a number from 0 to 100.';
+  if (mode === 'attendance' && fields.attended !== 'yes')
+    problems.attended = 'A badge is issued for attendance only: choose Yes if they attended.';
+  if (mode !== 'assessment' && (typeof fields.completedOn !== 'string' || fields.completedOn.trim() === ''))
+    problems.completedOn =
+      mode === 'attendance'
+        ? 'Enter the date they attended, like 2026-05-01.'
+        : 'Enter the date they completed the course, like 2026-05-01.';
   if (Object.keys(problems).length) throw invalid(problems);
 }
 
@@ -170,8 +242,18 @@ function checkPageFields(mode: EarningMode, fields: Record<string, string | stri
 export function outcomeRoutes() {
   const r = new Hono<AppEnv>();
   const show = async (c: C, form: FormState, status: ContentfulStatusCode = 200) => {
-    const model = await loadOutcomes(c.var.deps.db, requireViewer(c.var.viewer).user_id, c.req.param('slug') ?? '', c.req.param('id') ?? '');
-    return page(c, `Record outcomes: ${model.microCredential.title}`, <OutcomesView model={model} form={form} csrfToken={c.var.csrfToken} />, status);
+    const model = await loadOutcomes(
+      c.var.deps.db,
+      requireViewer(c.var.viewer).user_id,
+      c.req.param('slug') ?? '',
+      c.req.param('id') ?? '',
+    );
+    return page(
+      c,
+      `Record outcomes: ${model.microCredential.title}`,
+      <OutcomesView model={model} form={form} csrfToken={c.var.csrfToken} />,
+      status,
+    );
   };
   r.get('/orgs/:slug/micro-credentials/:id/outcomes', (c) => show(c, emptyForm));
   r.post('/orgs/:slug/micro-credentials/:id/outcomes', async (c) => {
@@ -182,12 +264,35 @@ export function outcomeRoutes() {
       c,
       fields,
       async () => {
-        if (!model.recordable || model.microCredential.retired) throw conflict('Outcomes cannot be recorded for this micro-credential.');
+        if (!model.recordable || model.microCredential.retired)
+          throw conflict('Outcomes cannot be recorded for this micro-credential.');
         checkPageFields(model.mode, fields);
-        const input = { email: fields.email, score: fields.score, completedOn: typeof fields.completedOn === 'string' ? fields.completedOn.trim() || undefined : undefined };
-        const result = await recordOutcome(c.var.deps, { userId, ip: c.var.ip }, model.organisation.slug, model.microCredential.publicId, input);
-        if ('issued' in result && result.issued === false) return redirectWith(c, model.action, 'info', `Recorded for ${String(fields.email)}: ${result.reason} No badge was issued.`);
-        return redirectWith(c, model.action, 'success', `Recorded. The badge was issued to ${String(fields.email)}.`);
+        const input = {
+          email: fields.email,
+          score: fields.score,
+          completedOn:
+            typeof fields.completedOn === 'string' ? fields.completedOn.trim() || undefined : undefined,
+        };
+        const result = await recordOutcome(
+          c.var.deps,
+          { userId, ip: c.var.ip },
+          model.organisation.slug,
+          model.microCredential.publicId,
+          input,
+        );
+        if ('issued' in result && result.issued === false)
+          return redirectWith(
+            c,
+            model.action,
+            'info',
+            `Recorded for ${String(fields.email)}: ${result.reason} No badge was issued.`,
+          );
+        return redirectWith(
+          c,
+          model.action,
+          'success',
+          `Recorded. The badge was issued to ${String(fields.email)}.`,
+        );
       },
       (form, status) => show(c, form, status),
     );

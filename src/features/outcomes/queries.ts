@@ -19,5 +19,7 @@ export function publishedVersion(db: Queryable, organisationId: number, mcPublic
 /** The outcomes recorded for a micro-credential so far (from its audit trail), newest first. */
 export async function recordedOutcomes(db: Queryable, organisationId: number, mcPublicId: string) {
   const rows = await listSubjectAudit(db, organisationId, 'micro_credential', mcPublicId);
-  return rows.filter((r) => r.action === 'outcome.recorded' || r.action === 'outcome.below_threshold').reverse();
+  return rows
+    .filter((r) => r.action === 'outcome.recorded' || r.action === 'outcome.below_threshold')
+    .reverse();
 }

@@ -26,17 +26,26 @@ const list = (f: Fields, k: string) => {
 /** The step rows as posted (every row the form showed, blank ones too). */
 export function stepsFromFields(f: Fields): StepRow[] {
   const rows: StepRow[] = [];
-  for (let i = 0; `step_${i}_kind` in f; i++) rows.push({ kind: str(f, `step_${i}_kind`) === 'some' ? 'some' : 'all', count: str(f, `step_${i}_count`), chosen: list(f, `step_${i}_mc`) });
+  for (let i = 0; `step_${i}_kind` in f; i++)
+    rows.push({
+      kind: str(f, `step_${i}_kind`) === 'some' ? 'some' : 'all',
+      count: str(f, `step_${i}_count`),
+      chosen: list(f, `step_${i}_mc`),
+    });
   return rows;
 }
 
 /** The requirement the posted steps describe, or the problems with them (keyed by field). */
-export function requirementFromSteps(rows: StepRow[], inOrder: boolean): { requirement: Requirement } | { errors: Record<string, string> } {
+export function requirementFromSteps(
+  rows: StepRow[],
+  inOrder: boolean,
+): { requirement: Requirement } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const steps: Requirement[] = [];
   rows.forEach((row, i) => {
     if (row.chosen.length === 0) {
-      if (row.kind === 'some' && row.count.trim() !== '') errors[`step_${i}_mc`] = 'Choose the micro-credentials this step counts from.';
+      if (row.kind === 'some' && row.count.trim() !== '')
+        errors[`step_${i}_mc`] = 'Choose the micro-credentials this step counts from.';
       return;
     }
     const items: Requirement[] = row.chosen.map((id) => ({ type: 'microCredential', id }));
@@ -52,7 +61,8 @@ export function requirementFromSteps(rows: StepRow[], inOrder: boolean): { requi
     steps.push({ type: 'some', count, items });
   });
   if (Object.keys(errors).length) return { errors };
-  if (steps.length === 0) return { errors: { steps: 'Add at least one step: choose the micro-credentials it needs.' } };
+  if (steps.length === 0)
+    return { errors: { steps: 'Add at least one step: choose the micro-credentials it needs.' } };
   return { requirement: { type: inOrder ? 'ordered' : 'all', items: steps } };
 }
 
@@ -60,8 +70,10 @@ const isLeaf = (r: Requirement): r is { type: 'microCredential'; id: string } =>
 
 function stepOf(r: Requirement): StepRow | null {
   if (isLeaf(r)) return { kind: 'all', count: '', chosen: [r.id] };
-  if (r.type === 'all' && r.items.every(isLeaf)) return { kind: 'all', count: '', chosen: r.items.map((i) => i.id) };
-  if (r.type === 'some' && r.items.every(isLeaf)) return { kind: 'some', count: String(r.count), chosen: r.items.map((i) => i.id) };
+  if (r.type === 'all' && r.items.every(isLeaf))
+    return { kind: 'all', count: '', chosen: r.items.map((i) => i.id) };
+  if (r.type === 'some' && r.items.every(isLeaf))
+    return { kind: 'some', count: String(r.count), chosen: r.items.map((i) => i.id) };
   return null;
 }
 

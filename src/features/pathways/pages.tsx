@@ -8,10 +8,31 @@ import { holdings, savePathway } from '../../commands/pathways.ts';
 import type { Db } from '../../storage/database.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, TableHead, TextArea, emptyForm, type FormState } from '../../web/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  SelectField,
+  TableHead,
+  TextArea,
+  emptyForm,
+  type FormState,
+} from '../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../web/render.tsx';
-import { BLANK_STEPS, requirementFromSteps, stepsFromFields, stepsFromRequirement, type StepRow } from './form.ts';
-import { catalogChoices, confirmedEmails, findPathway, listPathways, microCredentialNames } from './queries.ts';
+import {
+  BLANK_STEPS,
+  requirementFromSteps,
+  stepsFromFields,
+  stepsFromRequirement,
+  type StepRow,
+} from './form.ts';
+import {
+  catalogChoices,
+  confirmedEmails,
+  findPathway,
+  listPathways,
+  microCredentialNames,
+} from './queries.ts';
 import { updatePathway } from './updatePathway.ts';
 
 type C = Context<AppEnv>;
@@ -30,7 +51,12 @@ export async function loadPathwayList(db: Db, userId: number, orgSlug: string): 
   const base = `/orgs/${organisation.slug}/pathways`;
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
-    pathways: rows.map((p) => ({ name: p.name, editHref: `${base}/${p.public_id}/edit`, publicHref: `/pathways/${p.public_id}`, steps: 'items' in p.requirement && p.requirement.type !== 'some' ? p.requirement.items.length : 1 })),
+    pathways: rows.map((p) => ({
+      name: p.name,
+      editHref: `${base}/${p.public_id}/edit`,
+      publicHref: `/pathways/${p.public_id}`,
+      steps: 'items' in p.requirement && p.requirement.type !== 'some' ? p.requirement.items.length : 1,
+    })),
     newHref: `${base}/new`,
   };
 }
@@ -42,7 +68,10 @@ export function PathwayListView({ model }: { model: PathwayListModel }) {
         <a href={`/orgs/${model.organisation.slug}/micro-credentials`}>Micro-credentials</a>
       </p>
       <h1>Pathways of {model.organisation.name}</h1>
-      <p>A pathway is a sequence of micro-credentials that builds toward a larger credential. Earners who complete it receive that credential automatically.</p>
+      <p>
+        A pathway is a sequence of micro-credentials that builds toward a larger credential. Earners who
+        complete it receive that credential automatically.
+      </p>
       <p>
         <a class="button" href={model.newHref}>
           New pathway
@@ -88,17 +117,31 @@ export interface PathwayFormModel {
   publicHref: string | null;
 }
 
-const withBlanks = (steps: StepRow[]) => [...steps.filter((s) => s.chosen.length > 0 || s.count.trim() !== ''), ...Array.from({ length: BLANK_STEPS }, () => ({ kind: 'all' as const, count: '', chosen: [] }))];
+const withBlanks = (steps: StepRow[]) => [
+  ...steps.filter((s) => s.chosen.length > 0 || s.count.trim() !== ''),
+  ...Array.from({ length: BLANK_STEPS }, () => ({ kind: 'all' as const, count: '', chosen: [] })),
+];
 
 /** The form to create a pathway (`pathwayId` null) or edit one; `posted` re-shows what was sent. */
-export async function loadPathwayForm(db: Db, userId: number, orgSlug: string, pathwayId: string | null, posted: Record<string, string | string[]> | null): Promise<PathwayFormModel> {
+export async function loadPathwayForm(
+  db: Db,
+  userId: number,
+  orgSlug: string,
+  pathwayId: string | null,
+  posted: Record<string, string | string[]> | null,
+): Promise<PathwayFormModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'catalog.design');
   const existing = pathwayId ? await findPathway(db, pathwayId, organisation.id) : undefined;
   if (pathwayId && !existing) throw notFound('That pathway');
-  const choices = (await catalogChoices(db, organisation.id)).map((m) => ({ publicId: m.public_id, title: m.title }));
+  const choices = (await catalogChoices(db, organisation.id)).map((m) => ({
+    publicId: m.public_id,
+    title: m.title,
+  }));
   const saved = existing ? stepsFromRequirement(existing.requirement) : { steps: [], inOrder: false };
   // A step may name a micro-credential that has since been retired: keep it choosable so saving does not drop it.
-  const named = [...new Set((posted ? stepsFromFields(posted) : (saved?.steps ?? [])).flatMap((s) => s.chosen))].filter((id) => !choices.some((c) => c.publicId === id));
+  const named = [
+    ...new Set((posted ? stepsFromFields(posted) : (saved?.steps ?? [])).flatMap((s) => s.chosen)),
+  ].filter((id) => !choices.some((c) => c.publicId === id));
   const names = await microCredentialNames(db, organisation.id, named);
   for (const id of named) {
     const n = names.get(id);
@@ -107,9 +150,21 @@ export async function loadPathwayForm(db: Db, userId: number, orgSlug: string, p
   const base = `/orgs/${organisation.slug}/pathways`;
   const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
   const values = posted
-    ? { name: str(posted.name), slug: str(posted.slug), description: str(posted.description), achievementType: str(posted.achievementType) || 'Certificate', inOrder: str(posted.inOrder) }
+    ? {
+        name: str(posted.name),
+        slug: str(posted.slug),
+        description: str(posted.description),
+        achievementType: str(posted.achievementType) || 'Certificate',
+        inOrder: str(posted.inOrder),
+      }
     : existing
-      ? { name: existing.name, slug: existing.slug, description: existing.description, achievementType: existing.achievement_type, inOrder: saved?.inOrder ? 'on' : '' }
+      ? {
+          name: existing.name,
+          slug: existing.slug,
+          description: existing.description,
+          achievementType: existing.achievement_type,
+          inOrder: saved?.inOrder ? 'on' : '',
+        }
       : { name: '', slug: '', description: '', achievementType: 'Certificate', inOrder: '' };
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
@@ -124,12 +179,26 @@ export async function loadPathwayForm(db: Db, userId: number, orgSlug: string, p
   };
 }
 
-function StepFieldset({ model, form, step, i }: { model: PathwayFormModel; form: FormState; step: StepRow; i: number }) {
+function StepFieldset({
+  model,
+  form,
+  step,
+  i,
+}: {
+  model: PathwayFormModel;
+  form: FormState;
+  step: StepRow;
+  i: number;
+}) {
   const mcError = form.errors[`step_${i}_mc`];
   const countError = form.errors[`step_${i}_count`];
   const countId = `f-step_${i}_count`;
   return (
-    <fieldset id={`f-step_${i}_mc`} class="checks" aria-describedby={mcError ? `f-step_${i}_mc-error` : undefined}>
+    <fieldset
+      id={`f-step_${i}_mc`}
+      class="checks"
+      aria-describedby={mcError ? `f-step_${i}_mc-error` : undefined}
+    >
       <legend>Step {i + 1}</legend>
       <div class="field">
         <label for={`f-step_${i}_kind`}>Step {i + 1} needs</label>
@@ -149,7 +218,15 @@ function StepFieldset({ model, form, step, i }: { model: PathwayFormModel; form:
             {countError}
           </span>
         )}
-        <input id={countId} name={`step_${i}_count`} type="text" inputmode="numeric" value={step.count} aria-invalid={countError ? 'true' : undefined} aria-describedby={countError ? `${countId}-error` : undefined} />
+        <input
+          id={countId}
+          name={`step_${i}_count`}
+          type="text"
+          inputmode="numeric"
+          value={step.count}
+          aria-invalid={countError ? 'true' : undefined}
+          aria-describedby={countError ? `${countId}-error` : undefined}
+        />
       </div>
       {mcError && (
         <span id={`f-step_${i}_mc-error`} class="error-text">
@@ -158,14 +235,29 @@ function StepFieldset({ model, form, step, i }: { model: PathwayFormModel; form:
       )}
       {model.choices.map((m) => (
         <label for={`f-step_${i}_mc_${m.publicId}`}>
-          <input id={`f-step_${i}_mc_${m.publicId}`} type="checkbox" name={`step_${i}_mc`} value={m.publicId} checked={step.chosen.includes(m.publicId)} /> {m.title}
+          <input
+            id={`f-step_${i}_mc_${m.publicId}`}
+            type="checkbox"
+            name={`step_${i}_mc`}
+            value={m.publicId}
+            checked={step.chosen.includes(m.publicId)}
+          />{' '}
+          {m.title}
         </label>
       ))}
     </fieldset>
   );
 }
 
-export function PathwayFormView({ model, form, csrfToken }: { model: PathwayFormModel; form: FormState; csrfToken: string }) {
+export function PathwayFormView({
+  model,
+  form,
+  csrfToken,
+}: {
+  model: PathwayFormModel;
+  form: FormState;
+  csrfToken: string;
+}) {
   const shown: FormState = { ...form, values: { ...model.values, ...form.values } };
   return (
     <section class="card">
@@ -181,19 +273,45 @@ export function PathwayFormView({ model, form, csrfToken }: { model: PathwayForm
       <h1>{model.heading}</h1>
       <ErrorSummary form={form} />
       {model.tooComplex ? (
-        <p>This pathway’s requirement was built through the API (it nests pathways or groups within groups), so it cannot be edited on this page. Change it through the API.</p>
+        <p>
+          This pathway’s requirement was built through the API (it nests pathways or groups within groups), so
+          it cannot be edited on this page. Change it through the API.
+        </p>
       ) : model.choices.length === 0 ? (
         <p>
-          A pathway is built from published micro-credentials, and {model.organisation.name} has none in the catalog yet. <a href={`/orgs/${model.organisation.slug}/micro-credentials`}>Publish a micro-credential</a> first.
+          A pathway is built from published micro-credentials, and {model.organisation.name} has none in the
+          catalog yet.{' '}
+          <a href={`/orgs/${model.organisation.slug}/micro-credentials`}>Publish a micro-credential</a> first.
         </p>
       ) : (
         <>
           <form method="post" action={model.action} class="stack" novalidate>
             <CsrfField token={csrfToken} />
-            <Field form={shown} name="name" label="Name" hint="For example “Classroom Management Certificate”." required />
-            <Field form={shown} name="slug" label="Web address (optional)" hint="Made from the name if empty." />
-            <TextArea form={shown} name="description" label="Description" hint="What completing the pathway leads to, and who it is for." />
-            <SelectField form={shown} name="achievementType" label="Credential awarded on completion" options={ACHIEVEMENT_TYPES.map((t) => [t, t.replace(/([a-z])([A-Z])/g, '$1 $2')])} />
+            <Field
+              form={shown}
+              name="name"
+              label="Name"
+              hint="For example “Classroom Management Certificate”."
+              required
+            />
+            <Field
+              form={shown}
+              name="slug"
+              label="Web address (optional)"
+              hint="Made from the name if empty."
+            />
+            <TextArea
+              form={shown}
+              name="description"
+              label="Description"
+              hint="What completing the pathway leads to, and who it is for."
+            />
+            <SelectField
+              form={shown}
+              name="achievementType"
+              label="Credential awarded on completion"
+              options={ACHIEVEMENT_TYPES.map((t) => [t, t.replace(/([a-z])([A-Z])/g, '$1 $2')])}
+            />
             {(form.errors.steps ?? form.errors.requirement) && (
               <p id="f-steps" class="error-text">
                 {form.errors.steps ?? form.errors.requirement}
@@ -205,7 +323,13 @@ export function PathwayFormView({ model, form, csrfToken }: { model: PathwayForm
             <p class="hint">Leave a step empty to leave it out. Save to get more empty steps.</p>
             <div class="field">
               <label for="f-inOrder">
-                <input id="f-inOrder" name="inOrder" type="checkbox" checked={shown.values.inOrder === 'on'} /> The steps must be completed in order
+                <input
+                  id="f-inOrder"
+                  name="inOrder"
+                  type="checkbox"
+                  checked={shown.values.inOrder === 'on'}
+                />{' '}
+                The steps must be completed in order
               </label>
             </div>
             <button type="submit">{model.submitLabel}</button>
@@ -220,7 +344,13 @@ export function PathwayFormView({ model, form, csrfToken }: { model: PathwayForm
 function pathwayFromFields(fields: Record<string, string | string[]>): Record<string, unknown> {
   const built = requirementFromSteps(stepsFromFields(fields), fields.inOrder === 'on');
   if ('errors' in built) throw invalid(built.errors);
-  return { name: fields.name, slug: fields.slug, description: fields.description, achievementType: fields.achievementType, requirement: built.requirement };
+  return {
+    name: fields.name,
+    slug: fields.slug,
+    description: fields.description,
+    achievementType: fields.achievementType,
+    requirement: built.requirement,
+  };
 }
 
 // ---------------------------------------------------------------- earners: progress
@@ -230,7 +360,13 @@ export type ProgressNode =
   | { kind: 'group'; label: string; satisfied: boolean; items: ProgressNode[] };
 
 export interface PathwayPageModel {
-  pathway: { publicId: string; name: string; description: string; organisation: string; achievementType: string };
+  pathway: {
+    publicId: string;
+    name: string;
+    description: string;
+    organisation: string;
+    achievementType: string;
+  };
   /** Null for visitors who are not logged in. */
   progress: { done: number; needed: number; satisfied: boolean } | null;
   requirement: ProgressNode;
@@ -244,7 +380,11 @@ export interface PathwayPageModel {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A pathway's page: its requirement, and for a logged-in earner which badges they have and which are missing. */
-export async function loadPathwayPage(db: Db, userId: number | null, pathwayId: string): Promise<PathwayPageModel> {
+export async function loadPathwayPage(
+  db: Db,
+  userId: number | null,
+  pathwayId: string,
+): Promise<PathwayPageModel> {
   const pathway = await findPathway(db, pathwayId);
   if (!pathway) throw notFound('That pathway');
   const pathways = await listPathways(db, pathway.organisation_id);
@@ -260,7 +400,10 @@ export async function loadPathwayPage(db: Db, userId: number | null, pathwayId: 
   };
   collect(pathway.requirement, new Set([pathway.public_id]));
   const mcs = await microCredentialNames(db, pathway.organisation_id, [...mcIds]);
-  const held = userId === null ? new Map<string, Date>() : await holdings(db, pathway.organisation_id, await confirmedEmails(db, userId));
+  const held =
+    userId === null
+      ? new Map<string, Date>()
+      : await holdings(db, pathway.organisation_id, await confirmedEmails(db, userId));
   const have = new Map<string, { title: string; earnedOn: string }>();
   const missing = new Map<string, { title: string; href: string | null }>();
 
@@ -279,17 +422,41 @@ export async function loadPathwayPage(db: Db, userId: number | null, pathwayId: 
       const inner = byId.get(r.id);
       const label = `The pathway “${names.get(r.id) ?? 'no longer offered'}”`;
       if (!inner || seen.has(r.id)) return { kind: 'group', label, satisfied: false, items: [] };
-      return { kind: 'group', label, satisfied, items: [node(inner, new Set([...seen, r.id]), needed && !satisfied)] };
+      return {
+        kind: 'group',
+        label,
+        satisfied,
+        items: [node(inner, new Set([...seen, r.id]), needed && !satisfied)],
+      };
     }
-    const label = r.type === 'some' ? `Any ${r.count} of these` : r.type === 'ordered' ? 'All of these, in this order' : 'All of these';
-    return { kind: 'group', label, satisfied, items: r.items.map((i) => node(i, seen, needed && !satisfied)) };
+    const label =
+      r.type === 'some'
+        ? `Any ${r.count} of these`
+        : r.type === 'ordered'
+          ? 'All of these, in this order'
+          : 'All of these';
+    return {
+      kind: 'group',
+      label,
+      satisfied,
+      items: r.items.map((i) => node(i, seen, needed && !satisfied)),
+    };
   };
   const seen = new Set([pathway.public_id]);
   const requirement = node(pathway.requirement, seen, true);
   const progress = evaluate(pathway.requirement, held, byId, seen);
   return {
-    pathway: { publicId: pathway.public_id, name: pathway.name, description: pathway.description, organisation: pathway.organisation_name, achievementType: pathway.achievement_type.replace(/([a-z])([A-Z])/g, '$1 $2') },
-    progress: userId === null ? null : { done: progress.done, needed: progress.needed, satisfied: progress.satisfied },
+    pathway: {
+      publicId: pathway.public_id,
+      name: pathway.name,
+      description: pathway.description,
+      organisation: pathway.organisation_name,
+      achievementType: pathway.achievement_type.replace(/([a-z])([A-Z])/g, '$1 $2'),
+    },
+    progress:
+      userId === null
+        ? null
+        : { done: progress.done, needed: progress.needed, satisfied: progress.satisfied },
     requirement,
     have: [...have.values()],
     missing: [...missing.values()],
@@ -331,7 +498,9 @@ export function PathwayPageView({ model }: { model: PathwayPageModel }) {
         <section class="card" aria-labelledby="progress-heading">
           <h2 id="progress-heading">Your progress</h2>
           <p>
-            {progress.satisfied ? 'Complete: you have everything this pathway needs.' : `${progress.done} of ${progress.needed} done.`}
+            {progress.satisfied
+              ? 'Complete: you have everything this pathway needs.'
+              : `${progress.done} of ${progress.needed} done.`}
           </p>
           <h3>Badges you have</h3>
           {model.have.length === 0 ? (
@@ -393,9 +562,26 @@ export function pathwayRoutes() {
     return page(c, 'Pathways', <PathwayListView model={model} />);
   });
 
-  const formPage = async (c: C, pathwayId: string | null, form: FormState, posted: Record<string, string | string[]> | null, status: ContentfulStatusCode = 200) => {
-    const model = await loadPathwayForm(c.var.deps.db, userId(c), c.req.param('slug') ?? '', pathwayId, posted);
-    return page(c, model.heading, <PathwayFormView model={model} form={form} csrfToken={c.var.csrfToken} />, status);
+  const formPage = async (
+    c: C,
+    pathwayId: string | null,
+    form: FormState,
+    posted: Record<string, string | string[]> | null,
+    status: ContentfulStatusCode = 200,
+  ) => {
+    const model = await loadPathwayForm(
+      c.var.deps.db,
+      userId(c),
+      c.req.param('slug') ?? '',
+      pathwayId,
+      posted,
+    );
+    return page(
+      c,
+      model.heading,
+      <PathwayFormView model={model} form={form} csrfToken={c.var.csrfToken} />,
+      status,
+    );
   };
   const post = async (c: C, pathwayId: string | null) => {
     const fields = await formFields(c);
@@ -406,9 +592,14 @@ export function pathwayRoutes() {
       async () => {
         const input = pathwayFromFields(fields);
         const actor = { userId: userId(c), ip: c.var.ip };
-        if (pathwayId) await updatePathway(c.var.deps, actor, slug, pathwayId, input)
+        if (pathwayId) await updatePathway(c.var.deps, actor, slug, pathwayId, input);
         else await savePathway(c.var.deps, actor, slug, input);
-        return redirectWith(c, `/orgs/${slug}/pathways`, 'success', pathwayId ? 'Pathway saved.' : 'Pathway created. Earners see their progress on its page.');
+        return redirectWith(
+          c,
+          `/orgs/${slug}/pathways`,
+          'success',
+          pathwayId ? 'Pathway saved.' : 'Pathway created. Earners see their progress on its page.',
+        );
       },
       (form, status) => formPage(c, pathwayId, form, fields, status),
     );

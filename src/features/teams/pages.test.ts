@@ -18,24 +18,40 @@ for (const backend of testBackends()) {
       const designer = await buildUser(storage.db);
       await addMember(storage.db, org.id, designer.id, ['designer']);
       const tag = unique('');
-      const routines = await publishedMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, `Routines ${tag}`);
+      const routines = await publishedMicroCredential(
+        deps,
+        { userId: designer.id, ip: null },
+        org.slug,
+        `Routines ${tag}`,
+      );
       const ada = await buildUser(storage.db, { name: `Ada ${tag}` });
       const bo = await buildUser(storage.db, { name: `Bo ${tag}` });
       const a = await loggedIn(app, ada);
 
       const empty = await (await a.get(`/teams?mc=${routines.publicId}`)).text();
       assert.match(pageText(empty), /You are not in a team yet\./);
-      assert.equal(byLabel(empty, `Routines ${tag} (${org.name})`).checked, true, 'coming from the catalog ticks the micro-credential');
+      assert.equal(
+        byLabel(empty, `Routines ${tag} (${org.name})`).checked,
+        true,
+        'coming from the catalog ticks the micro-credential',
+      );
 
       const noName = await a.post('/teams', { name: '', microCredentials: routines.publicId });
       assert.equal(noName.status, 422);
       const noNameHtml = await noName.text();
       assert.equal(byLabel(noNameHtml, 'Team name').error, 'Name the team.');
-      assert.equal(byLabel(noNameHtml, `Routines ${tag} (${org.name})`).checked, true, 'the ticked micro-credential stays ticked');
+      assert.equal(
+        byLabel(noNameHtml, `Routines ${tag} (${org.name})`).checked,
+        true,
+        'the ticked micro-credential stays ticked',
+      );
       const noMc = await a.post('/teams', { name: 'Grade 4 circle' });
       assert.equal(noMc.status, 422);
       const noMcHtml = await noMc.text();
-      assert.equal(fieldsetError(noMcHtml, 'Micro-credentials to work on together'), 'Choose at least one micro-credential to work on together.');
+      assert.equal(
+        fieldsetError(noMcHtml, 'Micro-credentials to work on together'),
+        'Choose at least one micro-credential to work on together.',
+      );
       assert.equal(byLabel(noMcHtml, 'Team name').value, 'Grade 4 circle');
 
       const created = await a.post('/teams', { name: 'Grade 4 circle', microCredentials: routines.publicId });
@@ -45,7 +61,11 @@ for (const backend of testBackends()) {
       const teamId = teamPath.split('/').pop() ?? '';
       await applyForMicroCredential(deps, { userId: ada.id, ip: null }, routines.publicId);
       let html = await (await a.get(teamPath)).text();
-      assert.deepEqual(tableAfter(html, 'Members and their progress'), [['Working on it']], 'one member (the row header is the name), working on it');
+      assert.deepEqual(
+        tableAfter(html, 'Members and their progress'),
+        [['Working on it']],
+        'one member (the row header is the name), working on it',
+      );
       assert.match(html, new RegExp(`<th scope="row">Ada ${tag}</th>`));
 
       const badEmail = await a.post(`${teamPath}/invitations`, { email: 'bo at school' });
@@ -82,7 +102,11 @@ for (const backend of testBackends()) {
       );
       assert.deepEqual(model.invited, [], 'the accepted invitation is no longer pending');
       assert.equal((await b.get(link)).status, 404, 'a used link finds nothing');
-      assert.equal(linkHref(await (await b.get('/teams')).text(), 'Grade 4 circle'), teamPath, 'the team is in Bo’s list');
+      assert.equal(
+        linkHref(await (await b.get('/teams')).text(), 'Grade 4 circle'),
+        teamPath,
+        'the team is in Bo’s list',
+      );
     });
 
     test('only members see a team; an invitation is for the address it was sent to', async () => {
@@ -92,11 +116,18 @@ for (const backend of testBackends()) {
       const org = await buildOrganisation(storage.db, { kind: 'issuer' });
       const designer = await buildUser(storage.db);
       await addMember(storage.db, org.id, designer.id, ['designer']);
-      const mc = await publishedMicroCredential(deps, { userId: designer.id, ip: null }, org.slug, `Routines ${unique('')}`);
+      const mc = await publishedMicroCredential(
+        deps,
+        { userId: designer.id, ip: null },
+        org.slug,
+        `Routines ${unique('')}`,
+      );
       const ada = await buildUser(storage.db);
       const stranger = await buildUser(storage.db);
       const a = await loggedIn(app, ada);
-      const teamPath = (await a.post('/teams', { name: 'Circle', microCredentials: mc.publicId })).headers.get('location') ?? '';
+      const teamPath =
+        (await a.post('/teams', { name: 'Circle', microCredentials: mc.publicId })).headers.get('location') ??
+        '';
       await a.post(`${teamPath}/invitations`, { email: 'someone-else@example.org' });
       const link = (await lastMailTo(storage.db, 'someone-else@example.org')).path ?? '';
 

@@ -5,7 +5,15 @@ import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../../commands
 import type { Db } from '../../storage/database.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ActionButton, CsrfField, ErrorSummary, Field, TableHead, emptyForm, type FormState } from '../../web/forms.tsx';
+import {
+  ActionButton,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  TableHead,
+  emptyForm,
+  type FormState,
+} from '../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../web/render.tsx';
 import { invitationByToken, pendingInvitations, teamChoices, teamsOf } from './queries.ts';
 
@@ -24,17 +32,32 @@ export async function loadTeams(db: Db, userId: number, chosen: string[]): Promi
   const [teams, choices] = await Promise.all([teamsOf(db, userId), teamChoices(db)]);
   return {
     teams: teams.map((t) => ({ name: t.name, href: `/teams/${t.publicId}`, members: t.members })),
-    choices: choices.map((m) => ({ publicId: m.public_id, title: m.title, organisation: m.organisation_name })),
+    choices: choices.map((m) => ({
+      publicId: m.public_id,
+      title: m.title,
+      organisation: m.organisation_name,
+    })),
     chosen,
   };
 }
 
-export function TeamsView({ model, form, csrfToken }: { model: TeamsModel; form: FormState; csrfToken: string }) {
+export function TeamsView({
+  model,
+  form,
+  csrfToken,
+}: {
+  model: TeamsModel;
+  form: FormState;
+  csrfToken: string;
+}) {
   const mcError = form.errors.microCredentials;
   return (
     <>
       <h1>Your teams</h1>
-      <p>Work on micro-credentials together with colleagues: a team sees each member’s progress on the micro-credentials it works on (never their evidence).</p>
+      <p>
+        Work on micro-credentials together with colleagues: a team sees each member’s progress on the
+        micro-credentials it works on (never their evidence).
+      </p>
       {model.teams.length === 0 ? (
         <p>You are not in a team yet.</p>
       ) : (
@@ -57,8 +80,18 @@ export function TeamsView({ model, form, csrfToken }: { model: TeamsModel; form:
         <ErrorSummary form={form} />
         <form method="post" action="/teams" class="stack" novalidate>
           <CsrfField token={csrfToken} />
-          <Field form={form} name="name" label="Team name" hint="For example “Grade 4 learning circle”." required />
-          <fieldset id="f-microCredentials" class="checks" aria-describedby={mcError ? 'f-microCredentials-error' : undefined}>
+          <Field
+            form={form}
+            name="name"
+            label="Team name"
+            hint="For example “Grade 4 learning circle”."
+            required
+          />
+          <fieldset
+            id="f-microCredentials"
+            class="checks"
+            aria-describedby={mcError ? 'f-microCredentials-error' : undefined}
+          >
             <legend>Micro-credentials to work on together</legend>
             {mcError && (
               <span id="f-microCredentials-error" class="error-text">
@@ -67,7 +100,14 @@ export function TeamsView({ model, form, csrfToken }: { model: TeamsModel; form:
             )}
             {model.choices.map((m) => (
               <label for={`f-mc-${m.publicId}`}>
-                <input id={`f-mc-${m.publicId}`} type="checkbox" name="microCredentials" value={m.publicId} checked={model.chosen.includes(m.publicId)} /> {m.title} ({m.organisation})
+                <input
+                  id={`f-mc-${m.publicId}`}
+                  type="checkbox"
+                  name="microCredentials"
+                  value={m.publicId}
+                  checked={model.chosen.includes(m.publicId)}
+                />{' '}
+                {m.title} ({m.organisation})
               </label>
             ))}
           </fieldset>
@@ -96,7 +136,10 @@ export interface TeamModel {
   publicId: string;
   name: string;
   microCredentials: string[];
-  members: Array<{ name: string; progress: Array<{ microCredential: string; status: string; attempts: number }> }>;
+  members: Array<{
+    name: string;
+    progress: Array<{ microCredential: string; status: string; attempts: number }>;
+  }>;
   invited: Array<{ email: string; until: string }>;
   inviteAction: string;
 }
@@ -109,13 +152,28 @@ export async function loadTeam(db: Db, userId: number, teamPublicId: string, now
     publicId: teamPublicId,
     name: team.name,
     microCredentials: team.microCredentials,
-    members: team.members.map((m) => ({ name: m.name, progress: m.progress.map((p) => ({ microCredential: p.microCredential, status: STATUS[p.status] ?? p.status, attempts: p.attempts })) })),
+    members: team.members.map((m) => ({
+      name: m.name,
+      progress: m.progress.map((p) => ({
+        microCredential: p.microCredential,
+        status: STATUS[p.status] ?? p.status,
+        attempts: p.attempts,
+      })),
+    })),
     invited: invited.map((i) => ({ email: i.email, until: i.expires_at.toISOString().slice(0, 10) })),
     inviteAction: `/teams/${teamPublicId}/invitations`,
   };
 }
 
-export function TeamView({ model, form, csrfToken }: { model: TeamModel; form: FormState; csrfToken: string }) {
+export function TeamView({
+  model,
+  form,
+  csrfToken,
+}: {
+  model: TeamModel;
+  form: FormState;
+  csrfToken: string;
+}) {
   return (
     <>
       <p class="muted">
@@ -146,7 +204,15 @@ export function TeamView({ model, form, csrfToken }: { model: TeamModel; form: F
         <ErrorSummary form={form} />
         <form method="post" action={model.inviteAction} class="stack" novalidate>
           <CsrfField token={csrfToken} />
-          <Field form={form} name="email" type="email" label="Their email" hint="They get a link to join; it works for 14 days." autocomplete="email" required />
+          <Field
+            form={form}
+            name="email"
+            type="email"
+            label="Their email"
+            hint="They get a link to join; it works for 14 days."
+            autocomplete="email"
+            required
+          />
           <button type="submit">Send the invitation</button>
         </form>
         {model.invited.length > 0 && (
@@ -178,8 +244,14 @@ export interface JoinModel {
 /** The invitation behind a link; an unknown, used or expired one is not found. */
 export async function loadJoin(db: Db, token: string, now: Date): Promise<JoinModel> {
   const invitation = await invitationByToken(db, token, now);
-  if (!invitation || !invitation.usable) throw notFound('That team invitation (it may have expired or been used)');
-  return { teamName: invitation.teamName, inviterName: invitation.inviterName ?? 'A colleague', email: invitation.email, action: `/teams/join/${token}` };
+  if (!invitation || !invitation.usable)
+    throw notFound('That team invitation (it may have expired or been used)');
+  return {
+    teamName: invitation.teamName,
+    inviterName: invitation.inviterName ?? 'A colleague',
+    email: invitation.email,
+    action: `/teams/join/${token}`,
+  };
 }
 
 export function JoinView({ model, csrfToken }: { model: JoinModel; csrfToken: string }) {
@@ -187,7 +259,8 @@ export function JoinView({ model, csrfToken }: { model: JoinModel; csrfToken: st
     <section class="card">
       <h1>Join the team “{model.teamName}”</h1>
       <p>
-        {model.inviterName} invited {model.email} to work on micro-credentials together. Team members see each other’s progress (never evidence).
+        {model.inviterName} invited {model.email} to work on micro-credentials together. Team members see each
+        other’s progress (never evidence).
       </p>
       <ActionButton action={model.action} csrfToken={csrfToken} label="Join the team" />
     </section>
@@ -196,7 +269,8 @@ export function JoinView({ model, csrfToken }: { model: JoinModel; csrfToken: st
 
 // ---------------------------------------------------------------- routes
 
-const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : []);
+const list = (v: string | string[] | undefined) =>
+  Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : [];
 
 /** /teams: an earner's teams (learning communities), each team's page, invitations and joining from the email link. */
 export function teamRoutes() {
@@ -216,7 +290,10 @@ export function teamRoutes() {
       c,
       fields,
       async () => {
-        const { publicId } = await createTeam(c.var.deps, actor(c), { name: fields.name, microCredentials: chosen });
+        const { publicId } = await createTeam(c.var.deps, actor(c), {
+          name: fields.name,
+          microCredentials: chosen,
+        });
         return redirectWith(c, `/teams/${publicId}`, 'success', 'Team started. Invite your colleagues.');
       },
       (form, status) => teamsPage(c, form, chosen, status),
@@ -224,7 +301,12 @@ export function teamRoutes() {
   });
 
   const teamPage = async (c: C, form: FormState, status: ContentfulStatusCode = 200) => {
-    const model = await loadTeam(c.var.deps.db, actor(c).userId, c.req.param('id') ?? '', c.var.deps.clock.now());
+    const model = await loadTeam(
+      c.var.deps.db,
+      actor(c).userId,
+      c.req.param('id') ?? '',
+      c.var.deps.clock.now(),
+    );
     return page(c, model.name, <TeamView model={model} form={form} csrfToken={c.var.csrfToken} />, status);
   };
   r.get('/teams/:id', (c) => teamPage(c, emptyForm));
@@ -235,7 +317,12 @@ export function teamRoutes() {
       fields,
       async () => {
         await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), fields);
-        return redirectWith(c, `/teams/${c.req.param('id')}`, 'success', `Invitation sent to ${String(fields.email)}.`);
+        return redirectWith(
+          c,
+          `/teams/${c.req.param('id')}`,
+          'success',
+          `Invitation sent to ${String(fields.email)}.`,
+        );
       },
       (form, status) => teamPage(c, form, status),
     );

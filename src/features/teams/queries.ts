@@ -24,7 +24,14 @@ export const TEAM_CHOICES_MAX = 200;
 
 /** The catalog a team may work on (published, live micro-credentials), by organisation then title. */
 export function teamChoices(db: Queryable) {
-  return db.selectFrom('catalog_entries').select(['public_id', 'title', 'organisation_name']).orderBy('organisation_name').orderBy('title').orderBy('public_id').limit(TEAM_CHOICES_MAX).execute();
+  return db
+    .selectFrom('catalog_entries')
+    .select(['public_id', 'title', 'organisation_name'])
+    .orderBy('organisation_name')
+    .orderBy('title')
+    .orderBy('public_id')
+    .limit(TEAM_CHOICES_MAX)
+    .execute();
 }
 
 /** A team invitation by the token in its link: the team's name, who invited, where it was sent and whether it can still be used. */
@@ -37,7 +44,12 @@ export async function invitationByToken(db: Queryable, token: string, now: Date)
     .where('i.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) return undefined;
-  return { teamName: row.team_name, inviterName: row.inviter_name, email: row.email, usable: row.accepted_at === null && row.expires_at > now };
+  return {
+    teamName: row.team_name,
+    inviterName: row.inviter_name,
+    email: row.email,
+    usable: row.accepted_at === null && row.expires_at > now,
+  };
 }
 
 /** Invitations of a team not yet accepted and not expired (the members see whom they invited). */

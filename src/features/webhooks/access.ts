@@ -10,14 +10,23 @@ import type { WebhookActor, WebhookDeps } from './actor.ts';
 export const WEBHOOKS_PERMISSION = 'tokens.manage';
 
 /** From a page: a logged-in owner or administrator of the organisation in the URL; others get 404 / 403. */
-export async function webhookManagerFromSession(c: Context<AppEnv>): Promise<{ organisation: Organisation; actor: WebhookActor }> {
+export async function webhookManagerFromSession(
+  c: Context<AppEnv>,
+): Promise<{ organisation: Organisation; actor: WebhookActor }> {
   const viewer = requireViewer(c.var.viewer);
-  const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug') ?? '', viewer.user_id, WEBHOOKS_PERMISSION);
+  const { organisation } = await requireMember(
+    c.var.deps.db,
+    c.req.param('slug') ?? '',
+    viewer.user_id,
+    WEBHOOKS_PERMISSION,
+  );
   return { organisation, actor: { organisationId: organisation.id, userId: viewer.user_id, ip: c.var.ip } };
 }
 
 /** From the JSON API: the organisation's API token with `webhooks:manage`, or an owner/administrator's session (with X-CSRF-Token). */
-export async function webhookManager(c: Context<AppEnv>): Promise<{ organisation: Organisation; actor: WebhookActor }> {
+export async function webhookManager(
+  c: Context<AppEnv>,
+): Promise<{ organisation: Organisation; actor: WebhookActor }> {
   return organisationCaller(c, 'webhooks:manage', WEBHOOKS_PERMISSION);
 }
 

@@ -9,7 +9,10 @@ export const webhookSchema = z.object({
   id: z.string().meta({ description: 'The webhook’s public id (whk_…).' }),
   url: z.string(),
   events: z.array(z.string()).meta({ description: 'The event types it receives.' }),
-  program: z.string().nullable().meta({ description: 'Only completion notices of this recognition program (a program’s webhook).' }),
+  program: z
+    .string()
+    .nullable()
+    .meta({ description: 'Only completion notices of this recognition program (a program’s webhook).' }),
   enabled: z.boolean(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -21,7 +24,10 @@ export const deliverySchema = z.object({
   state: z.enum(['pending', 'delivered', 'failed', 'cancelled']),
   attempts: z.number().int(),
   statusCode: z.number().int().nullable(),
-  response: z.string().nullable().meta({ description: 'The start of the receiver’s answer (1 KiB at most).' }),
+  response: z
+    .string()
+    .nullable()
+    .meta({ description: 'The start of the receiver’s answer (1 KiB at most).' }),
   error: z.string().nullable(),
   createdAt: isoDate,
   lastAttemptAt: isoDate.nullable(),
@@ -30,7 +36,11 @@ export const deliverySchema = z.object({
   replayOf: z.string().nullable(),
 });
 
-const common: Pick<RouteDoc, 'tags' | 'auth' | 'scope'> = { tags: ['Webhooks'], auth: 'sessionOrToken', scope: 'webhooks:manage' };
+const common: Pick<RouteDoc, 'tags' | 'auth' | 'scope'> = {
+  tags: ['Webhooks'],
+  auth: 'sessionOrToken',
+  scope: 'webhooks:manage',
+};
 const base = '/api/v1/orgs/:slug/webhooks';
 
 export const webhookApiDocs = [
@@ -40,14 +50,20 @@ export const webhookApiDocs = [
     path: base,
     summary: 'The organisation’s webhooks, and the event types there are',
     description: 'A session needs the owner or admin role.',
-    responses: { 200: { description: 'Every webhook.', schema: z.object({ webhooks: z.array(webhookSchema), events: z.array(z.string()) }) } },
+    responses: {
+      200: {
+        description: 'Every webhook.',
+        schema: z.object({ webhooks: z.array(webhookSchema), events: z.array(z.string()) }),
+      },
+    },
   }),
   describeRoute({
     ...common,
     method: 'POST',
     path: base,
     summary: 'Add a webhook',
-    description: 'The answer carries the signing secret, shown this once (Cairn keeps it encrypted). Deliveries are signed `Cairn-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.',
+    description:
+      'The answer carries the signing secret, shown this once (Cairn keeps it encrypted). Deliveries are signed `Cairn-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.',
     body: { schema: createSubscriptionInput },
     responses: { 201: { description: 'Created.', schema: webhookSchema.extend({ secret: z.string() }) } },
     errors: [409],
@@ -57,7 +73,12 @@ export const webhookApiDocs = [
     method: 'GET',
     path: `${base}/:id`,
     summary: 'One webhook with its delivery log',
-    responses: { 200: { description: 'The webhook and its recent deliveries.', schema: webhookSchema.extend({ deliveries: z.array(deliverySchema) }) } },
+    responses: {
+      200: {
+        description: 'The webhook and its recent deliveries.',
+        schema: webhookSchema.extend({ deliveries: z.array(deliverySchema) }),
+      },
+    },
   }),
   describeRoute({
     ...common,
@@ -68,7 +89,13 @@ export const webhookApiDocs = [
     body: { schema: changeSubscriptionInput },
     responses: { 200: { description: 'The webhook as it is now.', schema: webhookSchema } },
   }),
-  describeRoute({ ...common, method: 'DELETE', path: `${base}/:id`, summary: 'Delete a webhook', responses: { 204: { description: 'Deleted.' } } }),
+  describeRoute({
+    ...common,
+    method: 'DELETE',
+    path: `${base}/:id`,
+    summary: 'Delete a webhook',
+    responses: { 204: { description: 'Deleted.' } },
+  }),
   describeRoute({
     ...common,
     method: 'POST',

@@ -18,7 +18,10 @@ export function webhookApiRoutes() {
 
   r.get(base, async (c) => {
     const { organisation } = await webhookManager(c);
-    return c.json({ webhooks: (await listSubscriptions(c.var.deps.db, organisation.id)).map(presentSubscription), events: Object.keys(WEBHOOK_EVENTS) });
+    return c.json({
+      webhooks: (await listSubscriptions(c.var.deps.db, organisation.id)).map(presentSubscription),
+      events: Object.keys(WEBHOOK_EVENTS),
+    });
   });
   r.post(base, async (c) => {
     const { organisation, actor } = await webhookManager(c);
@@ -31,12 +34,17 @@ export function webhookApiRoutes() {
     const { organisation } = await webhookManager(c);
     const subscription = await findSubscription(c.var.deps.db, organisation.id, c.req.param('id'));
     if (!subscription) throw notFound('That webhook');
-    return c.json({ ...presentSubscription(subscription), deliveries: (await listDeliveries(c.var.deps.db, subscription.id)).map(presentDelivery) });
+    return c.json({
+      ...presentSubscription(subscription),
+      deliveries: (await listDeliveries(c.var.deps.db, subscription.id)).map(presentDelivery),
+    });
   });
   r.patch(`${base}/:id`, async (c) => {
     const { organisation, actor } = await webhookManager(c);
     await changeSubscription(c.var.deps, actor, c.req.param('id'), await jsonObjectBody(c));
-    return c.json(presentSubscription((await findSubscription(c.var.deps.db, organisation.id, c.req.param('id')))!));
+    return c.json(
+      presentSubscription((await findSubscription(c.var.deps.db, organisation.id, c.req.param('id')))!),
+    );
   });
   r.delete(`${base}/:id`, async (c) => {
     const { actor } = await webhookManager(c);

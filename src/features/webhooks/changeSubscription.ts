@@ -7,16 +7,37 @@ import { setSubscriptionEnabled } from './queries.ts';
 import type { WebhookActor, WebhookDeps } from './actor.ts';
 
 export const changeSubscriptionInput = z.object({
-  enabled: z.union([z.boolean(), z.enum(['true', 'false'])], { message: 'Say whether the webhook is on (true) or off (false).' }).transform((v) => v === true || v === 'true'),
+  enabled: z
+    .union([z.boolean(), z.enum(['true', 'false'])], {
+      message: 'Say whether the webhook is on (true) or off (false).',
+    })
+    .transform((v) => v === true || v === 'true'),
 });
 
 /** Turns a subscription on or off. While off, events are not queued for it and pending deliveries are cancelled. */
-export async function changeSubscription(deps: Pick<WebhookDeps, 'db' | 'clock'>, actor: WebhookActor, subscriptionPublicId: string, raw: unknown): Promise<{ enabled: boolean }> {
+export async function changeSubscription(
+  deps: Pick<WebhookDeps, 'db' | 'clock'>,
+  actor: WebhookActor,
+  subscriptionPublicId: string,
+  raw: unknown,
+): Promise<{ enabled: boolean }> {
   const { enabled } = parseInput(changeSubscriptionInput, raw);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    if (!(await setSubscriptionEnabled(tx, actor.organisationId, subscriptionPublicId, enabled, now))) throw notFound('That webhook');
-    await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: enabled ? 'webhook.enabled' : 'webhook.disabled', subjectType: 'webhook_subscription', subjectId: subscriptionPublicId, ip: actor.ip }, now);
+    if (!(await setSubscriptionEnabled(tx, actor.organisationId, subscriptionPublicId, enabled, now)))
+      throw notFound('That webhook');
+    await recordAudit(
+      tx,
+      {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: enabled ? 'webhook.enabled' : 'webhook.disabled',
+        subjectType: 'webhook_subscription',
+        subjectId: subscriptionPublicId,
+        ip: actor.ip,
+      },
+      now,
+    );
     return { enabled };
   });
 }

@@ -33,14 +33,21 @@ export const createSubscriptionInput = z.object({
     .union([z.string(), z.array(z.string())], { message: 'Choose at least one event.' })
     .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
     .refine((v) => v.length > 0, 'Choose at least one event.')
-    .refine((v) => v.every(isWebhookEvent), `Choose events from the list: ${WEBHOOK_EVENT_TYPES.join(', ')}.`),
+    .refine(
+      (v) => v.every(isWebhookEvent),
+      `Choose events from the list: ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+    ),
 });
 
 /** A literal loopback or private address is refused at once unless private addresses are allowed (names are checked at delivery). */
 function assertReachable(url: string, allowPrivate: boolean) {
   if (allowPrivate) return;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || (isIP(host) && !isPublicAddress(host))) throw invalid({ url: 'This address is on a private network: Cairn only calls public addresses.' }, 'Cairn cannot call that address.');
+  if (host === 'localhost' || (isIP(host) && !isPublicAddress(host)))
+    throw invalid(
+      { url: 'This address is on a private network: Cairn only calls public addresses.' },
+      'Cairn cannot call that address.',
+    );
 }
 
 /** Stores a subscription with a new secret; returns the secret once (only its sealed form is kept). Inside a transaction. */
@@ -52,19 +59,54 @@ export async function createSubscriptionInTx(
   now: Date,
 ): Promise<{ publicId: string; secret: string }> {
   const secret = newWebhookSecret();
-  const row = await insertSubscription(tx, { organisationId: actor.organisationId, url: fields.url, events: fields.events, programPublicId: fields.programPublicId ?? null, secretEnc: sealWebhookSecret(vault, secret), createdBy: actor.userId }, now);
-  await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'webhook.created', subjectType: 'webhook_subscription', subjectId: row.public_id, data: { url: fields.url, events: fields.events, program: fields.programPublicId ?? null }, ip: actor.ip }, now);
+  const row = await insertSubscription(
+    tx,
+    {
+      organisationId: actor.organisationId,
+      url: fields.url,
+      events: fields.events,
+      programPublicId: fields.programPublicId ?? null,
+      secretEnc: sealWebhookSecret(vault, secret),
+      createdBy: actor.userId,
+    },
+    now,
+  );
+  await recordAudit(
+    tx,
+    {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'webhook.created',
+      subjectType: 'webhook_subscription',
+      subjectId: row.public_id,
+      data: { url: fields.url, events: fields.events, program: fields.programPublicId ?? null },
+      ip: actor.ip,
+    },
+    now,
+  );
   return { publicId: row.public_id, secret };
 }
 
 /** Subscribes a receiver URL to some events of the organisation. */
-export async function createSubscription(deps: WebhookDeps, actor: WebhookActor, raw: unknown): Promise<{ publicId: string; secret: string }> {
+export async function createSubscription(
+  deps: WebhookDeps,
+  actor: WebhookActor,
+  raw: unknown,
+): Promise<{ publicId: string; secret: string }> {
   const fields = parseInput(createSubscriptionInput, raw);
   assertReachable(fields.url, deps.config.webhookAllowPrivate);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const count = await tx.selectFrom('webhook_subscriptions').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow();
-    if (Number(count.n) >= MAX_SUBSCRIPTIONS) throw invalid({ url: `An organisation may have ${MAX_SUBSCRIPTIONS} webhooks. Delete one you no longer use.` }, 'Too many webhooks.');
+    const count = await tx
+      .selectFrom('webhook_subscriptions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', actor.organisationId)
+      .executeTakeFirstOrThrow();
+    if (Number(count.n) >= MAX_SUBSCRIPTIONS)
+      throw invalid(
+        { url: `An organisation may have ${MAX_SUBSCRIPTIONS} webhooks. Delete one you no longer use.` },
+        'Too many webhooks.',
+      );
     return createSubscriptionInTx(tx, deps.vault, actor, fields, now);
   });
 }

@@ -5,12 +5,28 @@ import { deleteSubscriptions, findSubscription } from './queries.ts';
 import type { WebhookActor, WebhookDeps } from './actor.ts';
 
 /** Deletes a subscription and its delivery log; nothing more is sent to it. */
-export async function deleteSubscription(deps: Pick<WebhookDeps, 'db' | 'clock'>, actor: WebhookActor, subscriptionPublicId: string): Promise<void> {
+export async function deleteSubscription(
+  deps: Pick<WebhookDeps, 'db' | 'clock'>,
+  actor: WebhookActor,
+  subscriptionPublicId: string,
+): Promise<void> {
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const subscription = await findSubscription(tx, actor.organisationId, subscriptionPublicId);
     if (!subscription) throw notFound('That webhook');
     await deleteSubscriptions(tx, actor.organisationId, [subscription.id]);
-    await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'webhook.deleted', subjectType: 'webhook_subscription', subjectId: subscriptionPublicId, data: { url: subscription.url }, ip: actor.ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'webhook.deleted',
+        subjectType: 'webhook_subscription',
+        subjectId: subscriptionPublicId,
+        data: { url: subscription.url },
+        ip: actor.ip,
+      },
+      now,
+    );
   });
 }

@@ -2,9 +2,22 @@ import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../../jobs/definition.ts';
 import { postWebhook, WebhookRefusedError, type WebhookAnswer } from '../../jobs/webhookClient.ts';
 import { buildEnvelope } from './envelope.ts';
-import { cancelDelivery, DELIVER_WEBHOOK, DELIVERY_MAX_ATTEMPTS, deliveryForJob, recordAttempt, saveDeliveryBody } from './queries.ts';
+import {
+  cancelDelivery,
+  DELIVER_WEBHOOK,
+  DELIVERY_MAX_ATTEMPTS,
+  deliveryForJob,
+  recordAttempt,
+  saveDeliveryBody,
+} from './queries.ts';
 import { openWebhookSecret } from './secrets.ts';
-import { DELIVERY_ID_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhook } from './signature.ts';
+import {
+  DELIVERY_ID_HEADER,
+  EVENT_ID_HEADER,
+  EVENT_TYPE_HEADER,
+  SIGNATURE_HEADER,
+  signWebhook,
+} from './signature.ts';
 
 /**
  * Sends one delivery: the envelope (built at the first attempt, then the same text every time),
@@ -32,27 +45,48 @@ export const deliverWebhookJob = defineJob({
     }
     const secret = openWebhookSecret(credentials.vault, delivery.secret_enc);
     const timestamp = Math.floor(clock.now().getTime() / 1000);
-    const headers = { [SIGNATURE_HEADER]: signWebhook(secret, body, timestamp), [EVENT_ID_HEADER]: delivery.event_id, [EVENT_TYPE_HEADER]: delivery.event_type, [DELIVERY_ID_HEADER]: delivery.public_id };
+    const headers = {
+      [SIGNATURE_HEADER]: signWebhook(secret, body, timestamp),
+      [EVENT_ID_HEADER]: delivery.event_id,
+      [EVENT_TYPE_HEADER]: delivery.event_type,
+      [DELIVERY_ID_HEADER]: delivery.public_id,
+    };
     const attempts = job.attempts;
     const finalAttempt = job.attempts >= job.max_attempts;
     let answer: WebhookAnswer | null = null;
     let failure: string | null = null;
     try {
       answer = await postWebhook(delivery.url, body, headers, { allowPrivate: config.webhookAllowPrivate });
-      if (answer.status < 200 || answer.status >= 300) failure = `The receiver answered HTTP ${answer.status}`;
+      if (answer.status < 200 || answer.status >= 300)
+        failure = `The receiver answered HTTP ${answer.status}`;
     } catch (err) {
       failure = (err as Error).message;
       if (err instanceof WebhookRefusedError) {
-        await recordAttempt(db, delivery.id, { state: 'failed', attempts, statusCode: null, snippet: null, error: failure }, clock.now());
+        await recordAttempt(
+          db,
+          delivery.id,
+          { state: 'failed', attempts, statusCode: null, snippet: null, error: failure },
+          clock.now(),
+        );
         throw new PermanentJobError(failure);
       }
     }
-    const result = { attempts, statusCode: answer?.status ?? null, snippet: answer?.snippet ?? null, error: failure };
+    const result = {
+      attempts,
+      statusCode: answer?.status ?? null,
+      snippet: answer?.snippet ?? null,
+      error: failure,
+    };
     if (failure === null) {
       await recordAttempt(db, delivery.id, { state: 'delivered', ...result }, clock.now());
       return;
     }
-    await recordAttempt(db, delivery.id, { state: finalAttempt ? 'failed' : 'pending', ...result }, clock.now());
+    await recordAttempt(
+      db,
+      delivery.id,
+      { state: finalAttempt ? 'failed' : 'pending', ...result },
+      clock.now(),
+    );
     throw new Error(failure);
   },
 });

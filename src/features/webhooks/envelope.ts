@@ -26,7 +26,12 @@ export interface WebhookEnvelope {
   data: Record<string, unknown>;
 }
 
-const OUTCOMES: Record<string, string> = { 'review.passed': 'passed', 'review.needs_revision': 'needs_revision', 'application.approved': 'approved', 'application.rejected': 'rejected' };
+const OUTCOMES: Record<string, string> = {
+  'review.passed': 'passed',
+  'review.needs_revision': 'needs_revision',
+  'application.approved': 'approved',
+  'application.rejected': 'rejected',
+};
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -37,7 +42,11 @@ function text(value: unknown): string | null {
  * holds public ids and links — nothing this organisation does not already see in Cairn, never a
  * secret. Built once, at the first attempt; retries and replays send the same text.
  */
-export async function buildEnvelope(db: Queryable, config: Config, source: EventSource): Promise<WebhookEnvelope> {
+export async function buildEnvelope(
+  db: Queryable,
+  config: Config,
+  source: EventSource,
+): Promise<WebhookEnvelope> {
   const link = (path: string) => appLink(config, path);
   const slug = source.organisation_slug;
   const audit = source.data ?? {};
@@ -52,21 +61,40 @@ export async function buildEnvelope(db: Queryable, config: Config, source: Event
       const c = subject ? await credentialForEvent(db, source.organisation_id, subject) : undefined;
       data = {
         credential: c
-          ? { id: c.public_id, credentialId: c.credential_id, achievement: { id: c.achievement_id, name: c.achievement_name }, issuedAt: c.issued_at.toISOString(), validUntil: c.valid_until?.toISOString() ?? null, url: link(`/badges/${c.public_id}`), json: link(`/badges/${c.public_id}/credential.json`) }
+          ? {
+              id: c.public_id,
+              credentialId: c.credential_id,
+              achievement: { id: c.achievement_id, name: c.achievement_name },
+              issuedAt: c.issued_at.toISOString(),
+              validUntil: c.valid_until?.toISOString() ?? null,
+              url: link(`/badges/${c.public_id}`),
+              json: link(`/badges/${c.public_id}/credential.json`),
+            }
           : { id: subject },
       };
-      if (source.event_type === 'credential.revoked' || source.event_type === 'credential.suspended') data.reason = text(audit.reason);
+      if (source.event_type === 'credential.revoked' || source.event_type === 'credential.suspended')
+        data.reason = text(audit.reason);
       break;
     }
     case 'application.submitted':
     case 'application.reviewed':
-      data = { application: { id: subject, url: link(`/applications/${subject}`) }, attempt: audit.attempt ?? null };
+      data = {
+        application: { id: subject, url: link(`/applications/${subject}`) },
+        attempt: audit.attempt ?? null,
+      };
       if (source.event_type === 'application.reviewed') data.outcome = OUTCOMES[source.action ?? ''] ?? null;
       break;
     case 'program.submitted':
     case 'program.approved':
-      data = { submission: { id: subject, url: link(`/orgs/${slug}/recognition/submissions/${subject}`) }, program: text(audit.program), title: text(audit.subject), version: audit.version ?? null, resubmission: source.action === 'recognition.resubmitted' };
-      if (source.event_type === 'program.approved') Object.assign(data, { hours: audit.hours ?? null, endsOn: audit.endsOn ?? null });
+      data = {
+        submission: { id: subject, url: link(`/orgs/${slug}/recognition/submissions/${subject}`) },
+        program: text(audit.program),
+        title: text(audit.subject),
+        version: audit.version ?? null,
+        resubmission: source.action === 'recognition.resubmitted',
+      };
+      if (source.event_type === 'program.approved')
+        Object.assign(data, { hours: audit.hours ?? null, endsOn: audit.endsOn ?? null });
       break;
     case 'completion_notice.sent': {
       if (source.action === 'notice.created' && subject) {
@@ -74,18 +102,43 @@ export async function buildEnvelope(db: Queryable, config: Config, source: Event
         // issued (verify it independently: its proof is over the JSON-LD data).
         const n = await noticeForEvent(db, source.organisation_id, subject);
         data = n
-          ? { direction: 'received', notice: { id: n.public_id, url: link(`/orgs/${slug}/recognition/notices/${n.public_id}`) }, program: { id: n.program_public_id, name: n.program_name }, issuer: n.issuer_name, credentialId: n.credential_public_id, recipientEmail: n.recipient_email, licenseNumber: n.license_number, credential: JSON.parse(n.document) as unknown }
+          ? {
+              direction: 'received',
+              notice: { id: n.public_id, url: link(`/orgs/${slug}/recognition/notices/${n.public_id}`) },
+              program: { id: n.program_public_id, name: n.program_name },
+              issuer: n.issuer_name,
+              credentialId: n.credential_public_id,
+              recipientEmail: n.recipient_email,
+              licenseNumber: n.license_number,
+              credential: JSON.parse(n.document) as unknown,
+            }
           : { direction: 'received', notice: { id: subject } };
       } else {
-        data = { direction: 'sent', credential: { id: subject, url: link(`/badges/${subject}`) }, notice: text(audit.notice), recognizer: text(audit.recognizer), program: text(audit.program) };
+        data = {
+          direction: 'sent',
+          credential: { id: subject, url: link(`/badges/${subject}`) },
+          notice: text(audit.notice),
+          recognizer: text(audit.recognizer),
+          program: text(audit.program),
+        };
       }
       break;
     }
     case 'bulk_run.finished':
-      data = { run: { id: subject, url: link(`/orgs/${slug}/awards/${subject}`) }, issued: audit.issued ?? null, skipped: audit.skipped ?? null };
+      data = {
+        run: { id: subject, url: link(`/orgs/${slug}/awards/${subject}`) },
+        issued: audit.issued ?? null,
+        skipped: audit.skipped ?? null,
+      };
       break;
     default:
       data = { subject: { type: source.subject_type, id: subject } };
   }
-  return { id: source.event_id, type: source.event_type, createdAt: (source.event_created_at ?? source.created_at).toISOString(), organisation: { id: source.organisation_public_id, slug }, data };
+  return {
+    id: source.event_id,
+    type: source.event_type,
+    createdAt: (source.event_created_at ?? source.created_at).toISOString(),
+    organisation: { id: source.organisation_public_id, slug },
+    data,
+  };
 }

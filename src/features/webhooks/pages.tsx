@@ -1,7 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { notFound } from '../../domain/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ActionButton, CsrfField, ErrorSummary, Field, TableHead, emptyForm, type FormState } from '../../web/forms.tsx';
+import {
+  ActionButton,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  TableHead,
+  emptyForm,
+  type FormState,
+} from '../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../web/render.tsx';
 import { webhookDeps, webhookManagerFromSession } from './access.ts';
 import { changeSubscription } from './changeSubscription.ts';
@@ -13,9 +21,15 @@ import { replayDelivery } from './replayDelivery.ts';
 
 type C = Context<AppEnv>;
 
-const when = (d: Date | null) => (d ? new Date(d).toISOString().slice(0, 19).replace('T', ' ') + ' UTC' : '—');
+const when = (d: Date | null) =>
+  d ? new Date(d).toISOString().slice(0, 19).replace('T', ' ') + ' UTC' : '—';
 
-async function listPage(c: C, form: FormState = emptyForm, created: { id: string; secret: string } | null = null, status: 200 | 201 | 422 = 200) {
+async function listPage(
+  c: C,
+  form: FormState = emptyForm,
+  created: { id: string; secret: string } | null = null,
+  status: 200 | 201 | 422 = 200,
+) {
   const { organisation } = await webhookManagerFromSession(c);
   const subscriptions = await listSubscriptions(c.var.deps.db, organisation.id);
   const base = `/orgs/${organisation.slug}/webhooks`;
@@ -26,8 +40,10 @@ async function listPage(c: C, form: FormState = emptyForm, created: { id: string
     <>
       <h1>Webhooks</h1>
       <p>
-        Cairn tells your systems what happens in {organisation.name}: it POSTs a small JSON event to each URL below, signed with the URL’s secret (header <code>Cairn-Signature: t=…,v1=…</code>,
-        HMAC-SHA256 of <code>timestamp.body</code>). Failed deliveries are retried with growing delays; each webhook keeps a delivery log.
+        Cairn tells your systems what happens in {organisation.name}: it POSTs a small JSON event to each URL
+        below, signed with the URL’s secret (header <code>Cairn-Signature: t=…,v1=…</code>, HMAC-SHA256 of{' '}
+        <code>timestamp.body</code>). Failed deliveries are retried with growing delays; each webhook keeps a
+        delivery log.
       </p>
       {created && (
         <section class="card" role="status">
@@ -44,13 +60,21 @@ async function listPage(c: C, form: FormState = emptyForm, created: { id: string
         <ErrorSummary form={form} />
         <form method="post" action={base} class="stack" novalidate>
           <CsrfField token={c.var.csrfToken} />
-          <Field form={form} name="url" type="url" label="Receiver URL" hint="For example https://example.org/cairn-events" required />
+          <Field
+            form={form}
+            name="url"
+            type="url"
+            label="Receiver URL"
+            hint="For example https://example.org/cairn-events"
+            required
+          />
           <fieldset>
             <legend>Events to send</legend>
             {form.errors.events && <span class="error-text">{form.errors.events}</span>}
             {WEBHOOK_EVENT_TYPES.map((e) => (
               <label class="checkbox">
-                <input type="checkbox" name="events" value={e} checked={chosen.has(e)} /> <code>{e}</code> — {WEBHOOK_EVENTS[e]}
+                <input type="checkbox" name="events" value={e} checked={chosen.has(e)} /> <code>{e}</code> —{' '}
+                {WEBHOOK_EVENTS[e]}
               </label>
             ))}
           </fieldset>
@@ -74,7 +98,12 @@ async function listPage(c: C, form: FormState = emptyForm, created: { id: string
                 </td>
                 <td>{s.enabled ? 'On' : 'Off'}</td>
                 <td>
-                  <ActionButton action={`${base}/${s.public_id}/${s.enabled ? 'disable' : 'enable'}`} csrfToken={c.var.csrfToken} label={s.enabled ? 'Turn off' : 'Turn on'} variant="secondary" />
+                  <ActionButton
+                    action={`${base}/${s.public_id}/${s.enabled ? 'disable' : 'enable'}`}
+                    csrfToken={c.var.csrfToken}
+                    label={s.enabled ? 'Turn off' : 'Turn on'}
+                    variant="secondary"
+                  />
                 </td>
               </tr>
             ))}
@@ -104,14 +133,26 @@ async function detailPage(c: C) {
         <dt>Events</dt>
         <dd>
           {subscription.events.join(', ')}
-          {subscription.program_public_id ? ` (completion notices of program ${subscription.program_public_id} only)` : ''}
+          {subscription.program_public_id
+            ? ` (completion notices of program ${subscription.program_public_id} only)`
+            : ''}
         </dd>
         <dt>Status</dt>
         <dd>{subscription.enabled ? 'On' : 'Off: events are not sent'}</dd>
       </dl>
       <p>
-        <ActionButton action={`${base}/${subscription.enabled ? 'disable' : 'enable'}`} csrfToken={c.var.csrfToken} label={subscription.enabled ? 'Turn off' : 'Turn on'} variant="secondary" />{' '}
-        <ActionButton action={`${base}/delete`} csrfToken={c.var.csrfToken} label="Delete webhook" variant="danger" />
+        <ActionButton
+          action={`${base}/${subscription.enabled ? 'disable' : 'enable'}`}
+          csrfToken={c.var.csrfToken}
+          label={subscription.enabled ? 'Turn off' : 'Turn on'}
+          variant="secondary"
+        />{' '}
+        <ActionButton
+          action={`${base}/delete`}
+          csrfToken={c.var.csrfToken}
+          label="Delete webhook"
+          variant="danger"
+        />
       </p>
       <h2>Delivery log</h2>
       {deliveries.length === 0 ? (
@@ -128,7 +169,13 @@ async function detailPage(c: C) {
                   {d.replay_of_public_id ? <span class="tag">Replay</span> : ''}
                 </td>
                 <td>
-                  {d.state === 'delivered' ? 'Delivered' : d.state === 'failed' ? 'Failed' : d.state === 'cancelled' ? 'Cancelled' : 'Waiting'}
+                  {d.state === 'delivered'
+                    ? 'Delivered'
+                    : d.state === 'failed'
+                      ? 'Failed'
+                      : d.state === 'cancelled'
+                        ? 'Cancelled'
+                        : 'Waiting'}
                   {d.status_code !== null ? ` (HTTP ${d.status_code})` : ''}
                   {d.last_error && d.state !== 'delivered' ? <div class="muted">{d.last_error}</div> : ''}
                 </td>
@@ -137,7 +184,16 @@ async function detailPage(c: C) {
                 <td>
                   <code>{(d.response_snippet ?? '').slice(0, 200)}</code>
                 </td>
-                <td>{subscription.enabled && <ActionButton action={`${base}/deliveries/${d.public_id}/replay`} csrfToken={c.var.csrfToken} label="Send again" variant="secondary" />}</td>
+                <td>
+                  {subscription.enabled && (
+                    <ActionButton
+                      action={`${base}/deliveries/${d.public_id}/replay`}
+                      csrfToken={c.var.csrfToken}
+                      label="Send again"
+                      variant="secondary"
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -158,10 +214,19 @@ export function webhookPageRoutes() {
       fields,
       async () => {
         const { actor } = await webhookManagerFromSession(c);
-        const created = await createSubscription(webhookDeps(c), actor, { url: fields.url, events: fields.events ?? [] });
+        const created = await createSubscription(webhookDeps(c), actor, {
+          url: fields.url,
+          events: fields.events ?? [],
+        });
         return listPage(c, emptyForm, { id: created.publicId, secret: created.secret }, 201);
       },
-      (form, status) => listPage(c, { ...form, values: { ...form.values, events: [fields.events ?? []].flat().join(',') } }, null, status as 422),
+      (form, status) =>
+        listPage(
+          c,
+          { ...form, values: { ...form.values, events: [fields.events ?? []].flat().join(',') } },
+          null,
+          status as 422,
+        ),
     );
   });
   r.get('/orgs/:slug/webhooks/:id', (c) => detailPage(c));
@@ -169,7 +234,12 @@ export function webhookPageRoutes() {
     r.post(`/orgs/:slug/webhooks/:id/${toggle}`, async (c) => {
       const { organisation, actor } = await webhookManagerFromSession(c);
       await changeSubscription(c.var.deps, actor, c.req.param('id'), { enabled: toggle === 'enable' });
-      return redirectWith(c, `/orgs/${organisation.slug}/webhooks/${c.req.param('id')}`, 'success', toggle === 'enable' ? 'Webhook turned on.' : 'Webhook turned off: no events are sent to it.');
+      return redirectWith(
+        c,
+        `/orgs/${organisation.slug}/webhooks/${c.req.param('id')}`,
+        'success',
+        toggle === 'enable' ? 'Webhook turned on.' : 'Webhook turned off: no events are sent to it.',
+      );
     });
   }
   r.post('/orgs/:slug/webhooks/:id/delete', async (c) => {
@@ -183,7 +253,12 @@ export function webhookPageRoutes() {
     if (!subscription) throw notFound('That webhook');
     await replayDelivery(c.var.deps, actor, c.req.param('delivery'), subscription.id);
     c.var.deps.onJobsEnqueued?.();
-    return redirectWith(c, `/orgs/${organisation.slug}/webhooks/${subscription.public_id}`, 'success', 'The event will be sent again.');
+    return redirectWith(
+      c,
+      `/orgs/${organisation.slug}/webhooks/${subscription.public_id}`,
+      'success',
+      'The event will be sent again.',
+    );
   });
   return r;
 }

@@ -1,7 +1,15 @@
 import type { DeliveryLogRow, SubscriptionRow } from './queries.ts';
 
 export function presentSubscription(s: SubscriptionRow) {
-  return { id: s.public_id, url: s.url, events: s.events, program: s.program_public_id, enabled: s.enabled, createdAt: s.created_at.toISOString(), updatedAt: s.updated_at.toISOString() };
+  return {
+    id: s.public_id,
+    url: s.url,
+    events: s.events,
+    program: s.program_public_id,
+    enabled: s.enabled,
+    createdAt: s.created_at.toISOString(),
+    updatedAt: s.updated_at.toISOString(),
+  };
 }
 
 export function presentDelivery(d: DeliveryLogRow) {

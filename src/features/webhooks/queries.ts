@@ -27,11 +27,27 @@ export interface SubscriptionRow {
   updated_at: Date;
 }
 
-const subscriptionColumns = ['s.id', 's.public_id', 's.url', 's.events', 's.program_public_id', 's.enabled', 's.created_at', 's.updated_at'] as const;
+const subscriptionColumns = [
+  's.id',
+  's.public_id',
+  's.url',
+  's.events',
+  's.program_public_id',
+  's.enabled',
+  's.created_at',
+  's.updated_at',
+] as const;
 
 export async function insertSubscription(
   db: Queryable,
-  row: { organisationId: number; url: string; events: string[]; programPublicId?: string | null; secretEnc: string; createdBy: number | null },
+  row: {
+    organisationId: number;
+    url: string;
+    events: string[];
+    programPublicId?: string | null;
+    secretEnc: string;
+    createdBy: number | null;
+  },
   now: Date,
 ): Promise<{ id: number; public_id: string }> {
   return db
@@ -52,30 +68,73 @@ export async function insertSubscription(
 }
 
 export async function listSubscriptions(db: Queryable, organisationId: number): Promise<SubscriptionRow[]> {
-  return db.selectFrom('webhook_subscriptions as s').select(subscriptionColumns).where('s.organisation_id', '=', organisationId).orderBy('s.id').execute();
+  return db
+    .selectFrom('webhook_subscriptions as s')
+    .select(subscriptionColumns)
+    .where('s.organisation_id', '=', organisationId)
+    .orderBy('s.id')
+    .execute();
 }
 
-export async function findSubscription(db: Queryable, organisationId: number, subscriptionPublicId: string): Promise<SubscriptionRow | undefined> {
+export async function findSubscription(
+  db: Queryable,
+  organisationId: number,
+  subscriptionPublicId: string,
+): Promise<SubscriptionRow | undefined> {
   if (!lookupable(subscriptionPublicId)) return undefined;
-  return db.selectFrom('webhook_subscriptions as s').select(subscriptionColumns).where('s.organisation_id', '=', organisationId).where('s.public_id', '=', subscriptionPublicId).executeTakeFirst();
+  return db
+    .selectFrom('webhook_subscriptions as s')
+    .select(subscriptionColumns)
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.public_id', '=', subscriptionPublicId)
+    .executeTakeFirst();
 }
 
 /** The subscriptions limited to one recognition program (what its webhook settings page manages). */
-export async function programSubscriptions(db: Queryable, organisationId: number, programPublicId: string): Promise<SubscriptionRow[]> {
+export async function programSubscriptions(
+  db: Queryable,
+  organisationId: number,
+  programPublicId: string,
+): Promise<SubscriptionRow[]> {
   if (!lookupable(programPublicId)) return [];
-  return db.selectFrom('webhook_subscriptions as s').select(subscriptionColumns).where('s.organisation_id', '=', organisationId).where('s.program_public_id', '=', programPublicId).orderBy('s.id').execute();
+  return db
+    .selectFrom('webhook_subscriptions as s')
+    .select(subscriptionColumns)
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.program_public_id', '=', programPublicId)
+    .orderBy('s.id')
+    .execute();
 }
 
-export async function setSubscriptionEnabled(db: Queryable, organisationId: number, subscriptionPublicId: string, enabled: boolean, now: Date): Promise<boolean> {
+export async function setSubscriptionEnabled(
+  db: Queryable,
+  organisationId: number,
+  subscriptionPublicId: string,
+  enabled: boolean,
+  now: Date,
+): Promise<boolean> {
   if (!lookupable(subscriptionPublicId)) return false;
-  const r = await db.updateTable('webhook_subscriptions').set({ enabled, updated_at: now }).where('organisation_id', '=', organisationId).where('public_id', '=', subscriptionPublicId).executeTakeFirst();
+  const r = await db
+    .updateTable('webhook_subscriptions')
+    .set({ enabled, updated_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('public_id', '=', subscriptionPublicId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 /** Deletes subscriptions (their deliveries go with them; their queued jobs find nothing and end). */
-export async function deleteSubscriptions(db: Queryable, organisationId: number, ids: number[]): Promise<number> {
+export async function deleteSubscriptions(
+  db: Queryable,
+  organisationId: number,
+  ids: number[],
+): Promise<number> {
   if (ids.length === 0) return 0;
-  const r = await db.deleteFrom('webhook_subscriptions').where('organisation_id', '=', organisationId).where('id', 'in', ids).executeTakeFirst();
+  const r = await db
+    .deleteFrom('webhook_subscriptions')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -97,12 +156,31 @@ export interface DeliveryLogRow {
 }
 
 /** A subscription's delivery log, newest first. */
-export async function listDeliveries(db: Queryable, subscriptionId: number, limit = 50): Promise<DeliveryLogRow[]> {
+export async function listDeliveries(
+  db: Queryable,
+  subscriptionId: number,
+  limit = 50,
+): Promise<DeliveryLogRow[]> {
   return db
     .selectFrom('webhook_deliveries as d')
     .leftJoin('webhook_deliveries as o', 'o.id', 'd.replay_of')
-    .leftJoin('jobs as j', (join) => join.on('j.idempotency_key', '=', sql<string>`'webhook:' || d.public_id`).on('j.status', '=', 'queued'))
-    .select(['d.public_id', 'd.event_id', 'd.event_type', 'd.state', 'd.attempts', 'd.status_code', 'd.response_snippet', 'd.last_error', 'd.created_at', 'd.last_attempt_at', 'd.delivered_at', 'o.public_id as replay_of_public_id'])
+    .leftJoin('jobs as j', (join) =>
+      join.on('j.idempotency_key', '=', sql<string>`'webhook:' || d.public_id`).on('j.status', '=', 'queued'),
+    )
+    .select([
+      'd.public_id',
+      'd.event_id',
+      'd.event_type',
+      'd.state',
+      'd.attempts',
+      'd.status_code',
+      'd.response_snippet',
+      'd.last_error',
+      'd.created_at',
+      'd.last_attempt_at',
+      'd.delivered_at',
+      'o.public_id as replay_of_public_id',
+    ])
     .select(sql<Date | null>`case when d.state = 'pending' then j.run_at end`.as('next_attempt_at'))
     .where('d.subscription_id', '=', subscriptionId)
     .orderBy('d.id', 'desc')
@@ -118,23 +196,48 @@ export async function deliveryForJob(db: Queryable, deliveryId: number) {
     .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
     .leftJoin('audit_events as a', 'a.id', 'd.audit_event_id')
     .select([
-      'd.id', 'd.public_id', 'd.event_id', 'd.event_type', 'd.state', 'd.body', 'd.created_at',
-      's.url', 's.secret_enc', 's.enabled',
-      'o.id as organisation_id', 'o.public_id as organisation_public_id', 'o.slug as organisation_slug',
-      'a.action', 'a.subject_type', 'a.subject_id', 'a.data', 'a.created_at as event_created_at',
+      'd.id',
+      'd.public_id',
+      'd.event_id',
+      'd.event_type',
+      'd.state',
+      'd.body',
+      'd.created_at',
+      's.url',
+      's.secret_enc',
+      's.enabled',
+      'o.id as organisation_id',
+      'o.public_id as organisation_public_id',
+      'o.slug as organisation_slug',
+      'a.action',
+      'a.subject_type',
+      'a.subject_id',
+      'a.data',
+      'a.created_at as event_created_at',
     ])
     .where('d.id', '=', deliveryId)
     .executeTakeFirst();
 }
 
 export async function saveDeliveryBody(db: Queryable, deliveryId: number, body: string): Promise<void> {
-  await db.updateTable('webhook_deliveries').set({ body }).where('id', '=', deliveryId).where('body', 'is', null).execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ body })
+    .where('id', '=', deliveryId)
+    .where('body', 'is', null)
+    .execute();
 }
 
 export async function recordAttempt(
   db: Queryable,
   deliveryId: number,
-  result: { state: WebhookDeliveryState; attempts: number; statusCode: number | null; snippet: string | null; error: string | null },
+  result: {
+    state: WebhookDeliveryState;
+    attempts: number;
+    statusCode: number | null;
+    snippet: string | null;
+    error: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -153,7 +256,12 @@ export async function recordAttempt(
 }
 
 export async function cancelDelivery(db: Queryable, deliveryId: number, reason: string): Promise<void> {
-  await db.updateTable('webhook_deliveries').set({ state: 'cancelled', last_error: reason }).where('id', '=', deliveryId).where('state', '=', 'pending').execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ state: 'cancelled', last_error: reason })
+    .where('id', '=', deliveryId)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 /** A delivery of this organisation, with its subscription (for replay). */
@@ -162,7 +270,17 @@ export async function findDelivery(db: Queryable, organisationId: number, delive
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id')
-    .select(['d.id', 'd.public_id', 'd.subscription_id', 'd.audit_event_id', 'd.event_id', 'd.event_type', 'd.body', 's.public_id as subscription_public_id', 's.enabled'])
+    .select([
+      'd.id',
+      'd.public_id',
+      'd.subscription_id',
+      'd.audit_event_id',
+      'd.event_id',
+      'd.event_type',
+      'd.body',
+      's.public_id as subscription_public_id',
+      's.enabled',
+    ])
     .where('d.organisation_id', '=', organisationId)
     .where('d.public_id', '=', deliveryPublicId)
     .executeTakeFirst();
@@ -171,7 +289,14 @@ export async function findDelivery(db: Queryable, organisationId: number, delive
 /** A new delivery of the same event (same event id and body, so receivers can de-duplicate), and its job. */
 export async function insertReplay(
   db: Queryable,
-  original: { id: number; subscription_id: number; audit_event_id: number | null; event_id: string; event_type: string; body: string | null },
+  original: {
+    id: number;
+    subscription_id: number;
+    audit_event_id: number | null;
+    event_id: string;
+    event_type: string;
+    body: string | null;
+  },
   organisationId: number,
   now: Date,
 ): Promise<{ id: number; public_id: string }> {
@@ -192,7 +317,16 @@ export async function insertReplay(
     .executeTakeFirstOrThrow();
   await db
     .insertInto('jobs')
-    .values({ type: DELIVER_WEBHOOK, payload: JSON.stringify({ deliveryId: row.id }), run_at: now, idempotency_key: deliveryJobKey(row.public_id), max_attempts: DELIVERY_MAX_ATTEMPTS, organisation_id: organisationId, created_at: now, updated_at: now })
+    .values({
+      type: DELIVER_WEBHOOK,
+      payload: JSON.stringify({ deliveryId: row.id }),
+      run_at: now,
+      idempotency_key: deliveryJobKey(row.public_id),
+      max_attempts: DELIVERY_MAX_ATTEMPTS,
+      organisation_id: organisationId,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return row;
 }
@@ -217,7 +351,17 @@ export async function noticeForEvent(db: Queryable, recognizerId: number, notice
     .innerJoin('credentials as c', 'c.id', 'n.credential_id')
     .innerJoin('organisations as i', 'i.id', 'c.organisation_id')
     .leftJoin('license_records as l', 'l.id', 'n.license_record_id')
-    .select(['n.public_id', 'n.document', 'n.created_at', 'p.public_id as program_public_id', 'p.name as program_name', 'c.public_id as credential_public_id', 'c.recipient_email', 'i.name as issuer_name', 'l.license_number'])
+    .select([
+      'n.public_id',
+      'n.document',
+      'n.created_at',
+      'p.public_id as program_public_id',
+      'p.name as program_name',
+      'c.public_id as credential_public_id',
+      'c.recipient_email',
+      'i.name as issuer_name',
+      'l.license_number',
+    ])
     .where('p.organisation_id', '=', recognizerId)
     .where('n.public_id', '=', noticePublicId)
     .executeTakeFirst();

@@ -8,14 +8,33 @@ import type { WebhookActor, WebhookDeps } from './actor.ts';
  * Sends an event again: a new delivery of the same event (same event id and body, so a receiver
  * that already has it can tell), signed afresh with a new timestamp when it goes out.
  */
-export async function replayDelivery(deps: Pick<WebhookDeps, 'db' | 'clock'>, actor: WebhookActor, deliveryPublicId: string, subscriptionId?: number): Promise<{ publicId: string }> {
+export async function replayDelivery(
+  deps: Pick<WebhookDeps, 'db' | 'clock'>,
+  actor: WebhookActor,
+  deliveryPublicId: string,
+  subscriptionId?: number,
+): Promise<{ publicId: string }> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const original = await findDelivery(tx, actor.organisationId, deliveryPublicId);
-    if (!original || (subscriptionId !== undefined && original.subscription_id !== subscriptionId)) throw notFound('That delivery');
-    if (!original.enabled) throw conflict('This webhook is turned off: turn it on before sending events again.');
+    if (!original || (subscriptionId !== undefined && original.subscription_id !== subscriptionId))
+      throw notFound('That delivery');
+    if (!original.enabled)
+      throw conflict('This webhook is turned off: turn it on before sending events again.');
     const replay = await insertReplay(tx, original, actor.organisationId, now);
-    await recordAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'webhook.replayed', subjectType: 'webhook_subscription', subjectId: original.subscription_public_id, data: { event: original.event_id, delivery: replay.public_id, of: original.public_id }, ip: actor.ip }, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'webhook.replayed',
+        subjectType: 'webhook_subscription',
+        subjectId: original.subscription_public_id,
+        data: { event: original.event_id, delivery: replay.public_id, of: original.public_id },
+        ip: actor.ip,
+      },
+      now,
+    );
     return { publicId: replay.public_id };
   });
 }

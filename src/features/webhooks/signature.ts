@@ -18,14 +18,25 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
   return `t=${timestamp},v1=${hmac(secret, timestamp, body)}`;
 }
 
-export type WebhookVerification = { ok: true; timestamp: number } | { ok: false; reason: 'missing_signature' | 'malformed_signature' | 'timestamp_out_of_range' | 'signature_mismatch' };
+export type WebhookVerification =
+  | { ok: true; timestamp: number }
+  | {
+      ok: false;
+      reason: 'missing_signature' | 'malformed_signature' | 'timestamp_out_of_range' | 'signature_mismatch';
+    };
 
 /**
  * What a receiver runs on each delivery: checks the HMAC over `timestamp + "." + body` in constant
  * time against every `v1` in the header, and refuses a timestamp more than `toleranceSeconds`
  * from `now` (a captured delivery replayed later fails). Use the raw body exactly as received.
  */
-export function verifyWebhook(input: { secret: string; body: string; header: string | null | undefined; now?: Date; toleranceSeconds?: number }): WebhookVerification {
+export function verifyWebhook(input: {
+  secret: string;
+  body: string;
+  header: string | null | undefined;
+  now?: Date;
+  toleranceSeconds?: number;
+}): WebhookVerification {
   if (!input.header) return { ok: false, reason: 'missing_signature' };
   let timestamp: number | null = null;
   const signatures: string[] = [];
@@ -36,7 +47,8 @@ export function verifyWebhook(input: { secret: string; body: string; header: str
   }
   if (timestamp === null || signatures.length === 0) return { ok: false, reason: 'malformed_signature' };
   const now = Math.floor((input.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(now - timestamp) > (input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)) return { ok: false, reason: 'timestamp_out_of_range' };
+  if (Math.abs(now - timestamp) > (input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS))
+    return { ok: false, reason: 'timestamp_out_of_range' };
   const expected = Buffer.from(hmac(input.secret, timestamp, input.body), 'hex');
   const match = signatures.some((s) => timingSafeEqual(expected, Buffer.from(s, 'hex')));
   return match ? { ok: true, timestamp } : { ok: false, reason: 'signature_mismatch' };

@@ -58,16 +58,47 @@ async function scenario(storage: Storage) {
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Union Academy' });
   const owner = await buildUser(storage.db);
   await addMember(storage.db, org.id, owner.id, ['owner']);
-  const { publicId: mc } = await publishedMicroCredential(deps, { userId: owner.id, ip: null }, org.slug, `Restorative circles ${unique('')}`);
+  const { publicId: mc } = await publishedMicroCredential(
+    deps,
+    { userId: owner.id, ip: null },
+    org.slug,
+    `Restorative circles ${unique('')}`,
+  );
   const actor = { organisationId: org.id, userId: owner.id, ip: null };
-  const worker = new Worker({ deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config, credentials: services }, jobs: webhookJobs as JobDefinition<unknown>[], concurrency: 1, pollMs: 20 });
-  const subscribe = (url: string, events: string[]) => createSubscription({ db: storage.db, clock, config, vault: services.vault }, actor, { url, events });
-  const issue = (db = storage.db) => issueCredential({ ...deps, db }, actor, { recipient: { email: `earner-${unique('')}@example.org` }, microCredential: mc });
+  const worker = new Worker({
+    deps: {
+      db: storage.db,
+      clock,
+      logger: silentLogger,
+      mailer: outboxOnlyMailer,
+      config,
+      credentials: services,
+    },
+    jobs: webhookJobs as JobDefinition<unknown>[],
+    concurrency: 1,
+    pollMs: 20,
+  });
+  const subscribe = (url: string, events: string[]) =>
+    createSubscription({ db: storage.db, clock, config, vault: services.vault }, actor, { url, events });
+  const issue = (db = storage.db) =>
+    issueCredential({ ...deps, db }, actor, {
+      recipient: { email: `earner-${unique('')}@example.org` },
+      microCredential: mc,
+    });
   const deliveries = (subscription: string) =>
     storage.db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_subscriptions as s', 's.id', 'd.subscription_id')
-      .select(['d.public_id', 'd.event_id', 'd.event_type', 'd.state', 'd.attempts', 'd.status_code', 'd.response_snippet', 'd.body'])
+      .select([
+        'd.public_id',
+        'd.event_id',
+        'd.event_type',
+        'd.state',
+        'd.attempts',
+        'd.status_code',
+        'd.response_snippet',
+        'd.body',
+      ])
       .where('s.public_id', '=', subscription)
       .orderBy('d.id')
       .execute();
@@ -82,7 +113,11 @@ for (const backend of testBackends()) {
       const r = await receiver();
       const { publicId, secret } = await s.subscribe(r.url, ['credential.issued', 'credential.revoked']);
       assert.match(secret, /^whsec_/);
-      const stored = await storage.db.selectFrom('webhook_subscriptions').select('secret_enc').where('public_id', '=', publicId).executeTakeFirstOrThrow();
+      const stored = await storage.db
+        .selectFrom('webhook_subscriptions')
+        .select('secret_enc')
+        .where('public_id', '=', publicId)
+        .executeTakeFirstOrThrow();
       assert.ok(!stored.secret_enc.includes(secret), 'the secret is stored encrypted');
 
       const issued = await s.issue();
@@ -93,7 +128,10 @@ for (const backend of testBackends()) {
       assert.equal(envelope.type, 'credential.issued');
       assert.deepEqual(envelope.organisation, { id: s.org.public_id, slug: s.org.slug });
       assert.equal((envelope.data.credential as { id: string }).id, issued.publicId);
-      assert.equal((envelope.data.credential as { url: string }).url, `${config.publicUrl}/badges/${issued.publicId}`);
+      assert.equal(
+        (envelope.data.credential as { url: string }).url,
+        `${config.publicUrl}/badges/${issued.publicId}`,
+      );
       assert.equal(got!.headers['cairn-event-id'], envelope.id);
       assert.equal(got!.headers['cairn-event-type'], 'credential.issued');
       assert.doesNotMatch(got!.body, /whsec_|earner-/, 'no secret and no email address in the payload');
@@ -101,19 +139,52 @@ for (const backend of testBackends()) {
       const header = got!.headers['cairn-signature'] as string;
       assert.match(header, /^t=\d+,v1=[0-9a-f]{64}$/);
       const now = s.clock.now();
-      assert.deepEqual(verifyWebhook({ secret, body: got!.body, header, now }), { ok: true, timestamp: Math.floor(now.getTime() / 1000) });
-      assert.deepEqual(verifyWebhook({ secret, body: got!.body.replace(issued.publicId, 'crd_forged'), header, now }), { ok: false, reason: 'signature_mismatch' }, 'a tampered body');
-      assert.deepEqual(verifyWebhook({ secret: 'whsec_wrong', body: got!.body, header, now }), { ok: false, reason: 'signature_mismatch' }, 'a wrong secret');
-      assert.deepEqual(verifyWebhook({ secret, body: got!.body, header, now: new Date(now.getTime() + 6 * 60_000) }), { ok: false, reason: 'timestamp_out_of_range' }, 'replayed six minutes later');
-      assert.deepEqual(verifyWebhook({ secret, body: got!.body, header: undefined, now }), { ok: false, reason: 'missing_signature' });
-      assert.deepEqual(verifyWebhook({ secret, body: got!.body, header: 'v1=abc', now }), { ok: false, reason: 'malformed_signature' });
+      assert.deepEqual(verifyWebhook({ secret, body: got!.body, header, now }), {
+        ok: true,
+        timestamp: Math.floor(now.getTime() / 1000),
+      });
+      assert.deepEqual(
+        verifyWebhook({ secret, body: got!.body.replace(issued.publicId, 'crd_forged'), header, now }),
+        { ok: false, reason: 'signature_mismatch' },
+        'a tampered body',
+      );
+      assert.deepEqual(
+        verifyWebhook({ secret: 'whsec_wrong', body: got!.body, header, now }),
+        { ok: false, reason: 'signature_mismatch' },
+        'a wrong secret',
+      );
+      assert.deepEqual(
+        verifyWebhook({ secret, body: got!.body, header, now: new Date(now.getTime() + 6 * 60_000) }),
+        { ok: false, reason: 'timestamp_out_of_range' },
+        'replayed six minutes later',
+      );
+      assert.deepEqual(verifyWebhook({ secret, body: got!.body, header: undefined, now }), {
+        ok: false,
+        reason: 'missing_signature',
+      });
+      assert.deepEqual(verifyWebhook({ secret, body: got!.body, header: 'v1=abc', now }), {
+        ok: false,
+        reason: 'malformed_signature',
+      });
 
       // An event the subscription did not choose is not sent; one it chose is.
-      await changeCredentialStatus(s.deps, s.actor, issued.publicId, { action: 'suspend', reason: 'Under review' });
-      await changeCredentialStatus(s.deps, s.actor, issued.publicId, { action: 'revoke', reason: 'Evidence was not the earner’s own.' });
+      await changeCredentialStatus(s.deps, s.actor, issued.publicId, {
+        action: 'suspend',
+        reason: 'Under review',
+      });
+      await changeCredentialStatus(s.deps, s.actor, issued.publicId, {
+        action: 'revoke',
+        reason: 'Evidence was not the earner’s own.',
+      });
       await s.worker.drain();
-      assert.deepEqual(r.received.map((x) => (JSON.parse(x.body) as WebhookEnvelope).type), ['credential.issued', 'credential.revoked']);
-      assert.equal((JSON.parse(r.received[1]!.body) as WebhookEnvelope).data.reason, 'Evidence was not the earner’s own.');
+      assert.deepEqual(
+        r.received.map((x) => (JSON.parse(x.body) as WebhookEnvelope).type),
+        ['credential.issued', 'credential.revoked'],
+      );
+      assert.equal(
+        (JSON.parse(r.received[1]!.body) as WebhookEnvelope).data.reason,
+        'Evidence was not the earner’s own.',
+      );
     });
 
     test('a receiver answering 500 then 200 gets a retry; the log shows status, attempts, next try and the answer', async () => {
@@ -125,7 +196,10 @@ for (const backend of testBackends()) {
       await s.worker.drain();
       assert.equal(r.received.length, 1);
       let [log] = await s.deliveries(publicId);
-      assert.deepEqual([log?.state, log?.attempts, log?.status_code, log?.response_snippet], ['pending', 1, 500, 'receiver is down for maintenance']);
+      assert.deepEqual(
+        [log?.state, log?.attempts, log?.status_code, log?.response_snippet],
+        ['pending', 1, 500, 'receiver is down for maintenance'],
+      );
 
       const { app } = testApp(storage, { config, clock: s.clock });
       const owner = await loggedIn(app, s.owner);
@@ -141,8 +215,19 @@ for (const backend of testBackends()) {
       [log] = await s.deliveries(publicId);
       assert.deepEqual([log?.state, log?.attempts, log?.status_code], ['delivered', 2, 200]);
       assert.equal(r.received[0]!.body, r.received[1]!.body, 'a retry sends the same event');
-      assert.notEqual(r.received[0]!.headers['cairn-signature'], r.received[1]!.headers['cairn-signature'], 'signed afresh');
-      assert.ok(verifyWebhook({ secret, body: r.received[1]!.body, header: r.received[1]!.headers['cairn-signature'] as string, now: s.clock.now() }).ok);
+      assert.notEqual(
+        r.received[0]!.headers['cairn-signature'],
+        r.received[1]!.headers['cairn-signature'],
+        'signed afresh',
+      );
+      assert.ok(
+        verifyWebhook({
+          secret,
+          body: r.received[1]!.body,
+          header: r.received[1]!.headers['cairn-signature'] as string,
+          now: s.clock.now(),
+        }).ok,
+      );
     });
 
     test('a transaction that rolls back sends nothing', async () => {
@@ -153,7 +238,18 @@ for (const backend of testBackends()) {
       await assert.rejects(
         storage.db.transaction().execute(async (tx) => {
           await s.issue(tx as unknown as typeof storage.db);
-          assert.equal((await tx.selectFrom('webhook_deliveries as d').innerJoin('webhook_subscriptions as w', 'w.id', 'd.subscription_id').select('d.id').where('w.public_id', '=', publicId).execute()).length, 1, 'the delivery is written in the same transaction');
+          assert.equal(
+            (
+              await tx
+                .selectFrom('webhook_deliveries as d')
+                .innerJoin('webhook_subscriptions as w', 'w.id', 'd.subscription_id')
+                .select('d.id')
+                .where('w.public_id', '=', publicId)
+                .execute()
+            ).length,
+            1,
+            'the delivery is written in the same transaction',
+          );
           throw new Error('something later in the transaction failed');
         }),
         /something later/,
@@ -176,7 +272,9 @@ for (const backend of testBackends()) {
       const { app } = testApp(storage, { config, clock: s.clock });
       const owner = await loggedIn(app, s.owner);
       s.clock.advance(10 * 60_000);
-      const res = await owner.post(`/orgs/${s.org.slug}/webhooks/${publicId}/deliveries/${first!.public_id}/replay`);
+      const res = await owner.post(
+        `/orgs/${s.org.slug}/webhooks/${publicId}/deliveries/${first!.public_id}/replay`,
+      );
       assert.equal(res.status, 303);
       await s.worker.drain();
       const log = await s.deliveries(publicId);
@@ -187,9 +285,26 @@ for (const backend of testBackends()) {
       assert.equal(r.received.length, 2);
       assert.equal(r.received[1]!.body, r.received[0]!.body);
       assert.equal(r.received[1]!.headers['cairn-event-id'], r.received[0]!.headers['cairn-event-id']);
-      const replayed = verifyWebhook({ secret, body: r.received[1]!.body, header: r.received[1]!.headers['cairn-signature'] as string, now: s.clock.now() });
-      assert.ok(replayed.ok && replayed.timestamp === Math.floor(s.clock.now().getTime() / 1000), 'a new timestamp');
-      assert.equal(verifyWebhook({ secret, body: r.received[0]!.body, header: r.received[0]!.headers['cairn-signature'] as string, now: s.clock.now() }).ok, false, 'the first signature is now too old');
+      const replayed = verifyWebhook({
+        secret,
+        body: r.received[1]!.body,
+        header: r.received[1]!.headers['cairn-signature'] as string,
+        now: s.clock.now(),
+      });
+      assert.ok(
+        replayed.ok && replayed.timestamp === Math.floor(s.clock.now().getTime() / 1000),
+        'a new timestamp',
+      );
+      assert.equal(
+        verifyWebhook({
+          secret,
+          body: r.received[0]!.body,
+          header: r.received[0]!.headers['cairn-signature'] as string,
+          now: s.clock.now(),
+        }).ok,
+        false,
+        'the first signature is now too old',
+      );
       assert.match(await (await owner.get(`/orgs/${s.org.slug}/webhooks/${publicId}`)).text(), /Replay/);
     });
 
@@ -206,21 +321,41 @@ for (const backend of testBackends()) {
       await a.worker.drain();
       assert.equal(ra.received.length, 0, 'nothing of organisation B reaches A');
       assert.equal(rb.received.length, 1);
-      assert.equal((JSON.parse(rb.received[0]!.body) as { data: { credential: { id: string } } }).data.credential.id, issuedB.publicId);
+      assert.equal(
+        (JSON.parse(rb.received[0]!.body) as { data: { credential: { id: string } } }).data.credential.id,
+        issuedB.publicId,
+      );
       assert.deepEqual(await a.deliveries(subA), []);
 
       const { app } = testApp(storage, { config, clock: a.clock });
       const ownerA = await loggedIn(app, a.owner);
       assert.equal((await ownerA.get(`/orgs/${b.org.slug}/webhooks`)).status, 404);
       assert.equal((await ownerA.get(`/orgs/${b.org.slug}/webhooks/${subB}`)).status, 404);
-      assert.equal((await ownerA.get(`/orgs/${a.org.slug}/webhooks/${subB}`)).status, 404, 'B’s subscription under A’s slug');
-      assert.equal((await ownerA.get(`/orgs/${a.org.slug}/webhooks/whs_%00`)).status, 404, 'a NUL matches nothing');
-      assert.equal((await ownerA.post(`/orgs/${a.org.slug}/webhooks/${subA}/deliveries/%00/replay`)).status, 404);
+      assert.equal(
+        (await ownerA.get(`/orgs/${a.org.slug}/webhooks/${subB}`)).status,
+        404,
+        'B’s subscription under A’s slug',
+      );
+      assert.equal(
+        (await ownerA.get(`/orgs/${a.org.slug}/webhooks/whs_%00`)).status,
+        404,
+        'a NUL matches nothing',
+      );
+      assert.equal(
+        (await ownerA.post(`/orgs/${a.org.slug}/webhooks/${subA}/deliveries/%00/replay`)).status,
+        404,
+      );
       assert.equal((await ownerA.post(`/orgs/${a.org.slug}/webhooks/%00/disable`)).status, 404);
       const [deliveryB] = await b.deliveries(subB);
-      assert.equal((await ownerA.post(`/orgs/${a.org.slug}/webhooks/${subA}/deliveries/${deliveryB!.public_id}/replay`)).status, 404);
+      assert.equal(
+        (await ownerA.post(`/orgs/${a.org.slug}/webhooks/${subA}/deliveries/${deliveryB!.public_id}/replay`))
+          .status,
+        404,
+      );
       const { token: tokenA } = await createApiToken(a.deps, a.actor, { name: 'LMS' });
-      const res = await app.request(`/api/v1/orgs/${b.org.slug}/webhooks`, { headers: { authorization: `Bearer ${tokenA}`, accept: 'application/json' } });
+      const res = await app.request(`/api/v1/orgs/${b.org.slug}/webhooks`, {
+        headers: { authorization: `Bearer ${tokenA}`, accept: 'application/json' },
+      });
       assert.equal(res.status, 404);
       // A member without the owner/admin role may not manage webhooks.
       const staff = await buildUser(storage.db);
@@ -235,21 +370,41 @@ for (const backend of testBackends()) {
       const { app } = testApp(storage, { config, clock: s.clock });
       const { token } = await createApiToken(s.deps, s.actor, { name: 'Integration' });
       const call = async (method: string, path: string, body?: unknown) => {
-        const res = await app.request(`/api/v1/orgs/${s.org.slug}/webhooks${path}`, { method, headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as Record<string, unknown>) };
+        const res = await app.request(`/api/v1/orgs/${s.org.slug}/webhooks${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            'content-type': 'application/json',
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return {
+          status: res.status,
+          body: res.status === 204 ? null : ((await res.json()) as Record<string, unknown>),
+        };
       };
-      let res = await call('POST', '', { url: 'ftp://example.org/x', events: ['credential.issued', 'credential.exploded'] });
+      let res = await call('POST', '', {
+        url: 'ftp://example.org/x',
+        events: ['credential.issued', 'credential.exploded'],
+      });
       assert.equal(res.status, 422);
       assert.equal((res.body!.error as { code: string }).code, 'validation_failed');
       assert.ok((res.body!.error as { fields: Record<string, string> }).fields.url);
-      assert.match((res.body!.error as { fields: Record<string, string> }).fields.events ?? '', /Choose events from the list/);
+      assert.match(
+        (res.body!.error as { fields: Record<string, string> }).fields.events ?? '',
+        /Choose events from the list/,
+      );
 
       res = await call('POST', '', { url: r.url, events: ['credential.issued'] });
       assert.equal(res.status, 201);
       const id = res.body!.id as string;
       assert.match(res.body!.secret as string, /^whsec_/);
       res = await call('GET', '');
-      assert.deepEqual((res.body!.webhooks as Array<{ id: string; enabled: boolean }>).map((w) => [w.id, w.enabled]), [[id, true]]);
+      assert.deepEqual(
+        (res.body!.webhooks as Array<{ id: string; enabled: boolean }>).map((w) => [w.id, w.enabled]),
+        [[id, true]],
+      );
       assert.ok(!JSON.stringify(res.body).includes('whsec_'), 'the secret is never listed');
 
       res = await call('PATCH', `/${id}`, { enabled: false });
@@ -262,13 +417,26 @@ for (const backend of testBackends()) {
       await s.worker.drain();
       assert.equal(r.received.length, 1);
       res = await call('GET', `/${id}`);
-      assert.deepEqual((res.body!.deliveries as Array<{ state: string; statusCode: number; attempts: number }>).map((d) => [d.state, d.statusCode, d.attempts]), [['delivered', 200, 1]]);
+      assert.deepEqual(
+        (res.body!.deliveries as Array<{ state: string; statusCode: number; attempts: number }>).map((d) => [
+          d.state,
+          d.statusCode,
+          d.attempts,
+        ]),
+        [['delivered', 200, 1]],
+      );
 
       // A logged-in owner uses the API with X-CSRF-Token; without it the request is refused.
       const owner = await loggedIn(app, s.owner);
-      const withoutCsrf = await owner.request('POST', `/api/v1/orgs/${s.org.slug}/webhooks`, { body: JSON.stringify({ url: r.url, events: ['credential.issued'] }), headers: { accept: 'application/json', 'content-type': 'application/json' } });
+      const withoutCsrf = await owner.request('POST', `/api/v1/orgs/${s.org.slug}/webhooks`, {
+        body: JSON.stringify({ url: r.url, events: ['credential.issued'] }),
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+      });
       assert.equal(withoutCsrf.status, 403);
-      const withCsrf = await owner.postJson(`/api/v1/orgs/${s.org.slug}/webhooks`, { url: r.url, events: ['bulk_run.finished'] });
+      const withCsrf = await owner.postJson(`/api/v1/orgs/${s.org.slug}/webhooks`, {
+        url: r.url,
+        events: ['bulk_run.finished'],
+      });
       assert.equal(withCsrf.status, 201);
 
       res = await call('DELETE', `/${id}`);
@@ -281,12 +449,18 @@ for (const backend of testBackends()) {
       const s = await scenario(storage);
       const { app } = testApp(storage, { config, clock: s.clock });
       const owner = await loggedIn(app, s.owner);
-      let res = await owner.post(`/orgs/${s.org.slug}/webhooks`, { url: 'not a url', events: ['credential.issued'] });
+      let res = await owner.post(`/orgs/${s.org.slug}/webhooks`, {
+        url: 'not a url',
+        events: ['credential.issued'],
+      });
       assert.equal(res.status, 422);
       let html = await res.text();
       assert.match(html, /Use an http\(s\) URL/);
       assert.match(html, /value="credential.issued" checked/);
-      res = await owner.post(`/orgs/${s.org.slug}/webhooks`, { url: 'https://example.org/cairn-events', events: ['credential.issued', 'credential.claimed'] });
+      res = await owner.post(`/orgs/${s.org.slug}/webhooks`, {
+        url: 'https://example.org/cairn-events',
+        events: ['credential.issued', 'credential.claimed'],
+      });
       assert.equal(res.status, 201);
       html = await res.text();
       assert.match(html, /<pre id="webhook-secret">whsec_[A-Za-z0-9_-]+<\/pre>/);
@@ -299,22 +473,57 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await scenario(storage);
       const strict = { db: storage.db, clock: s.clock, config: testConfig(), vault: services.vault };
-      for (const url of ['http://127.0.0.1:9/hook', 'http://localhost/hook', 'https://10.1.2.3/hook', 'http://[::1]/hook']) {
-        await assert.rejects(createSubscription(strict, s.actor, { url, events: ['credential.issued'] }), (e: unknown) => e instanceof AppError && e.code === 'validation_failed' && /private network/.test(e.fields.url ?? ''), url);
+      for (const url of [
+        'http://127.0.0.1:9/hook',
+        'http://localhost/hook',
+        'https://10.1.2.3/hook',
+        'http://[::1]/hook',
+      ]) {
+        await assert.rejects(
+          createSubscription(strict, s.actor, { url, events: ['credential.issued'] }),
+          (e: unknown) =>
+            e instanceof AppError &&
+            e.code === 'validation_failed' &&
+            /private network/.test(e.fields.url ?? ''),
+          url,
+        );
       }
-      assert.equal((await storage.db.selectFrom('webhook_subscriptions').select('id').where('organisation_id', '=', s.org.id).execute()).length, 0);
+      assert.equal(
+        (
+          await storage.db
+            .selectFrom('webhook_subscriptions')
+            .select('id')
+            .where('organisation_id', '=', s.org.id)
+            .execute()
+        ).length,
+        0,
+      );
     });
 
     test('every mapped audit action becomes its event, and no other action does (the trigger and events.ts agree)', async () => {
       const storage = await backend.storage();
       const s = await scenario(storage);
       const { publicId } = await s.subscribe('https://example.org/all-events', [...WEBHOOK_EVENT_TYPES]);
-      const actions = [...Object.keys(AUDIT_ACTION_EVENTS), 'user.logged_in', 'credential.viewed', 'webhook.created'];
-      for (const action of actions) await recordAudit(storage.db, { organisationId: s.org.id, actorUserId: null, action, subjectType: 'test', subjectId: action }, s.clock.now());
+      const actions = [
+        ...Object.keys(AUDIT_ACTION_EVENTS),
+        'user.logged_in',
+        'credential.viewed',
+        'webhook.created',
+      ];
+      for (const action of actions)
+        await recordAudit(
+          storage.db,
+          { organisationId: s.org.id, actorUserId: null, action, subjectType: 'test', subjectId: action },
+          s.clock.now(),
+        );
       const got = (await s.deliveries(publicId)).map((d) => d.event_type);
       assert.deepEqual(got, Object.values(AUDIT_ACTION_EVENTS));
       // The same events for an account-level entry (no organisation) reach nobody.
-      await recordAudit(storage.db, { organisationId: null, actorUserId: null, action: 'credential.issued', subjectType: 'test' }, s.clock.now());
+      await recordAudit(
+        storage.db,
+        { organisationId: null, actorUserId: null, action: 'credential.issued', subjectType: 'test' },
+        s.clock.now(),
+      );
       assert.equal((await s.deliveries(publicId)).length, got.length);
       await storage.db.deleteFrom('webhook_subscriptions').where('public_id', '=', publicId).execute();
     });

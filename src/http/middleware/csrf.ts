@@ -26,13 +26,19 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   let token = getCookie(c, CSRF_COOKIE);
   if (!token || token.length < 32) {
     token = newSecretToken();
-    setCookie(c, CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: config.secureCookies });
+    setCookie(c, CSRF_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: config.secureCookies,
+    });
   }
   c.set('csrfToken', token);
   if (SAFE.has(c.req.method)) return next();
   if (c.req.header('authorization')?.startsWith('Bearer ')) return next(); // API tokens carry no ambient authority
   // The VC API takes JSON from any client; a cross-site JSON request needs a CORS preflight we never grant.
-  if (VC_API.test(c.req.path) && (c.req.header('content-type') ?? '').startsWith('application/json')) return next();
+  if (VC_API.test(c.req.path) && (c.req.header('content-type') ?? '').startsWith('application/json'))
+    return next();
   const origin = c.req.header('origin');
   if (origin && origin !== 'null') {
     const own = new URL(c.req.url).origin;
@@ -50,7 +56,10 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
   }
   if (!sent || !getCookie(c, CSRF_COOKIE) || !same(sent, token)) {
-    throw new AppError('csrf_failed', 'Your form expired or came from somewhere else. Reload the page and try again.');
+    throw new AppError(
+      'csrf_failed',
+      'Your form expired or came from somewhere else. Reload the page and try again.',
+    );
   }
   return next();
 };

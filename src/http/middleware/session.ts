@@ -17,7 +17,8 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
     const s = await findSession(db, token, clock.now(), config.sessionDays * DAY);
     if (s) {
       const organisations = await organisationsOf(db, s.user_id);
-      const activeOrganisation = organisations.find((o) => o.organisation_id === s.active_organisation_id) ?? organisations[0] ?? null;
+      const activeOrganisation =
+        organisations.find((o) => o.organisation_id === s.active_organisation_id) ?? organisations[0] ?? null;
       viewer = { ...s, sessionToken: token, organisations, activeOrganisation };
     }
   }

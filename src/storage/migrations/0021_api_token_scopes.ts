@@ -6,5 +6,7 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table api_tokens add column scopes text[] not null default '{}'`.execute(db);
-  await sql`update api_tokens set scopes = array['credentials:read', 'credentials:issue', 'credentials:status', 'awards:run', 'audit:read', 'webhooks:manage']`.execute(db);
+  await sql`update api_tokens set scopes = array['credentials:read', 'credentials:issue', 'credentials:status', 'awards:run', 'audit:read', 'webhooks:manage']`.execute(
+    db,
+  );
 }

@@ -14,7 +14,10 @@ export async function databaseReadiness(db: Db, timeoutMs: number): Promise<Read
     (err: unknown): Readiness => ({ ready: false, reason: `The database did not answer: ${describe(err)}` }),
   );
   const late = new Promise<Readiness>((resolve) => {
-    timer = setTimeout(() => resolve({ ready: false, reason: `The database did not answer within ${timeoutMs} ms.` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ ready: false, reason: `The database did not answer within ${timeoutMs} ms.` }),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([probe, late]);

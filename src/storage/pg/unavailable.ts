@@ -5,7 +5,19 @@
  */
 
 /** Socket errors from connecting to or talking with the server. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * SQLSTATEs of an unavailable server: class 08 (connection exception), 57P01 admin shutdown,
@@ -34,7 +46,8 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   }
   if (MESSAGES.some((m) => m.test(err.message))) return true;
   // Connecting to a name with several addresses fails with an AggregateError of each attempt.
-  if (err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  if (err instanceof AggregateError && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1)))
+    return true;
   return isDatabaseUnavailable(err.cause, depth + 1);
 }
 

@@ -13,7 +13,11 @@ for (const backend of testBackends()) {
       const browser = new TestBrowser(app);
       const email = `${unique('new')}@example.org`;
 
-      const signup = await browser.post('/signup', { name: 'Ada Teacher', email: email.toUpperCase(), password: 'a long enough pass' });
+      const signup = await browser.post('/signup', {
+        name: 'Ada Teacher',
+        email: email.toUpperCase(),
+        password: 'a long enough pass',
+      });
       assert.equal(signup.status, 303);
       assert.equal(signup.headers.get('location'), '/check-email');
 
@@ -49,7 +53,11 @@ for (const backend of testBackends()) {
     test('a bad sign-up keeps what was typed and shows each error next to its field', async () => {
       const storage = await backend.storage();
       const browser = new TestBrowser(testApp(storage).app);
-      const res = await browser.post('/signup', { name: 'Bo <b>Bold</b>', email: 'not-an-email', password: 'short' });
+      const res = await browser.post('/signup', {
+        name: 'Bo <b>Bold</b>',
+        email: 'not-an-email',
+        password: 'short',
+      });
       assert.equal(res.status, 422);
       const html = await res.text();
       assert.match(html, /id="f-email-error"[^>]*>Enter an email address like name@example.org./);
@@ -63,7 +71,11 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const user = await buildUser(storage.db);
       const browser = new TestBrowser(testApp(storage).app);
-      const res = await browser.post('/signup', { name: 'Twin', email: user.email, password: 'another long password' });
+      const res = await browser.post('/signup', {
+        name: 'Twin',
+        email: user.email,
+        password: 'another long password',
+      });
       assert.equal(res.status, 409);
       assert.match(await res.text(), /already exists/);
     });
@@ -73,14 +85,29 @@ for (const backend of testBackends()) {
       const user = await buildUser(storage.db);
       const { app } = testApp(storage);
       const browser = new TestBrowser(app);
-      const missing = await browser.post('/login', { email: user.email, password: user.password }, { csrf: null });
+      const missing = await browser.post(
+        '/login',
+        { email: user.email, password: user.password },
+        { csrf: null },
+      );
       assert.equal(missing.status, 403);
       assert.match(await missing.text(), /Reload the page/);
-      const wrong = await browser.post('/login', { email: user.email, password: user.password }, { csrf: 'x'.repeat(43) });
+      const wrong = await browser.post(
+        '/login',
+        { email: user.email, password: user.password },
+        { csrf: 'x'.repeat(43) },
+      );
       assert.equal(wrong.status, 403);
       const token = await browser.csrf();
-      const body = new URLSearchParams({ _csrf: token, email: user.email, password: user.password }).toString();
-      const cross = await browser.request('POST', '/login', { body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' } });
+      const body = new URLSearchParams({
+        _csrf: token,
+        email: user.email,
+        password: user.password,
+      }).toString();
+      const cross = await browser.request('POST', '/login', {
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      });
       assert.equal(cross.status, 403);
       assert.ok(!browser.cookies.has('cairn_session'));
     });
@@ -91,13 +118,20 @@ for (const backend of testBackends()) {
       const config = testConfig({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '10' });
       const { app, clock } = testApp(storage, { config });
       const browser = new TestBrowser(app, `198.51.100.${Math.floor(Math.random() * 250)}`);
-      for (let i = 0; i < 3; i++) assert.equal((await browser.post('/login', { email: user.email, password: 'wrong password!' })).status, 401);
+      for (let i = 0; i < 3; i++)
+        assert.equal(
+          (await browser.post('/login', { email: user.email, password: 'wrong password!' })).status,
+          401,
+        );
       const limited = await browser.post('/login', { email: user.email, password: user.password });
       assert.equal(limited.status, 429);
       assert.ok(Number(limited.headers.get('retry-after')) > 0);
       assert.match(await limited.text(), /Too many failed attempts/);
       clock.advance(11 * MINUTE);
-      assert.equal((await browser.post('/login', { email: user.email, password: user.password })).status, 303);
+      assert.equal(
+        (await browser.post('/login', { email: user.email, password: user.password })).status,
+        303,
+      );
     });
 
     test('forgotten password: reset link, new password works, old sessions end', async () => {
@@ -113,15 +147,35 @@ for (const backend of testBackends()) {
       assert.equal((await browser.post('/forgot-password', { email: user.email })).status, 303);
       const { path } = await lastMailTo(storage.db, user.email);
       assert.match(path ?? '', /^\/reset-password\//);
-      const mismatch = await browser.post(path!, { password: 'brand new password', confirm: 'different password' });
+      const mismatch = await browser.post(path!, {
+        password: 'brand new password',
+        confirm: 'different password',
+      });
       assert.equal(mismatch.status, 422);
       assert.match(await mismatch.text(), /The two passwords differ/);
-      assert.equal((await browser.post(path!, { password: 'brand new password', confirm: 'brand new password' })).status, 303);
-      assert.equal((await browser.post(path!, { password: 'brand new password', confirm: 'brand new password' })).status, 400, 'a reset link works once');
+      assert.equal(
+        (await browser.post(path!, { password: 'brand new password', confirm: 'brand new password' })).status,
+        303,
+      );
+      assert.equal(
+        (await browser.post(path!, { password: 'brand new password', confirm: 'brand new password' })).status,
+        400,
+        'a reset link works once',
+      );
 
-      assert.equal((await other.getJson('/api/v1/me')).status, 401, 'sessions started before the reset are ended');
-      assert.equal((await browser.post('/login', { email: user.email, password: TEST_PASSWORD })).status, 401);
-      assert.equal((await browser.post('/login', { email: user.email, password: 'brand new password' })).status, 303);
+      assert.equal(
+        (await other.getJson('/api/v1/me')).status,
+        401,
+        'sessions started before the reset are ended',
+      );
+      assert.equal(
+        (await browser.post('/login', { email: user.email, password: TEST_PASSWORD })).status,
+        401,
+      );
+      assert.equal(
+        (await browser.post('/login', { email: user.email, password: 'brand new password' })).status,
+        303,
+      );
       const changed = await lastMailTo(storage.db, user.email);
       assert.equal(changed.mail?.template, 'password_changed');
     });
@@ -144,14 +198,23 @@ for (const backend of testBackends()) {
       const { path } = await lastMailTo(storage.db, personal);
       assert.equal((await browser.get(path!)).status, 303);
 
-      const rows = await storage.db.selectFrom('user_emails').selectAll().where('user_id', '=', user.id).orderBy('id').execute();
+      const rows = await storage.db
+        .selectFrom('user_emails')
+        .selectAll()
+        .where('user_id', '=', user.id)
+        .orderBy('id')
+        .execute();
       const [first, second] = rows;
       assert.ok(second?.confirmed_at);
       const removePrimary = await browser.post(`/profile/emails/${first!.id}/remove`);
       assert.equal(removePrimary.status, 409);
       assert.equal((await browser.post(`/profile/emails/${second!.id}/primary`)).status, 303);
       assert.equal((await browser.post(`/profile/emails/${first!.id}/remove`)).status, 303);
-      const left = await storage.db.selectFrom('user_emails').select(['email', 'is_primary']).where('user_id', '=', user.id).execute();
+      const left = await storage.db
+        .selectFrom('user_emails')
+        .select(['email', 'is_primary'])
+        .where('user_id', '=', user.id)
+        .execute();
       assert.deepEqual(left, [{ email: personal, is_primary: true }]);
       // Logging in works with the new address.
       const fresh = new TestBrowser(testApp(storage).app);
@@ -163,10 +226,23 @@ for (const backend of testBackends()) {
       const user = await buildUser(storage.db);
       const browser = new TestBrowser(testApp(storage).app);
       await browser.post('/login', { email: user.email, password: user.password });
-      const wrong = await browser.post('/profile/password', { current: 'not it at all', password: 'next password 123', confirm: 'next password 123' });
+      const wrong = await browser.post('/profile/password', {
+        current: 'not it at all',
+        password: 'next password 123',
+        confirm: 'next password 123',
+      });
       assert.equal(wrong.status, 422);
       assert.match(await wrong.text(), /not your current password/);
-      assert.equal((await browser.post('/profile/password', { current: user.password, password: 'next password 123', confirm: 'next password 123' })).status, 303);
+      assert.equal(
+        (
+          await browser.post('/profile/password', {
+            current: user.password,
+            password: 'next password 123',
+            confirm: 'next password 123',
+          })
+        ).status,
+        303,
+      );
       assert.equal((await browser.getJson('/api/v1/me')).status, 200, 'this session stays logged in');
     });
 
@@ -176,7 +252,10 @@ for (const backend of testBackends()) {
       const { app } = testApp(storage, { config: testConfig({ PUBLIC_URL: 'https://badges.example.org' }) });
       const browser = new TestBrowser(app);
       const res = await browser.post('/login', { email: user.email, password: user.password });
-      assert.match(res.headers.getSetCookie().find((c) => c.startsWith('cairn_session='))!, /Secure/);
+      assert.match(
+        res.headers.getSetCookie().find((c) => c.startsWith('cairn_session='))!,
+        /Secure/,
+      );
     });
 
     test('unknown pages get a 404 page, JSON clients a JSON error', async () => {

@@ -19,13 +19,23 @@ function SignUpForm({ c, form }: { c: C; form: FormState }) {
   return (
     <section class="card">
       <h1>Create your Cairn account</h1>
-      <p class="muted">Earn micro-credentials, review evidence, or run a badge program. One account for all of it.</p>
+      <p class="muted">
+        Earn micro-credentials, review evidence, or run a badge program. One account for all of it.
+      </p>
       <ErrorSummary form={form} />
       <form method="post" action="/signup" class="stack" novalidate>
         <CsrfField token={c.var.csrfToken} />
         <Field form={form} name="name" label="Your name" autocomplete="name" required />
         <Field form={form} name="email" type="email" label="Email" autocomplete="email" required />
-        <Field form={form} name="password" type="password" label="Password" hint="At least 10 characters." autocomplete="new-password" required />
+        <Field
+          form={form}
+          name="password"
+          type="password"
+          label="Password"
+          hint="At least 10 characters."
+          autocomplete="new-password"
+          required
+        />
         <button type="submit">Create account</button>
       </form>
       <p>
@@ -40,10 +50,22 @@ function LogInForm({ c, form, next }: { c: C; form: FormState; next: string | nu
     <section class="card">
       <h1>Log in</h1>
       <ErrorSummary form={form} />
-      <form method="post" action={next ? `/login?next=${encodeURIComponent(next)}` : '/login'} class="stack" novalidate>
+      <form
+        method="post"
+        action={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}
+        class="stack"
+        novalidate
+      >
         <CsrfField token={c.var.csrfToken} />
         <Field form={form} name="email" type="email" label="Email" autocomplete="email" required />
-        <Field form={form} name="password" type="password" label="Password" autocomplete="current-password" required />
+        <Field
+          form={form}
+          name="password"
+          type="password"
+          label="Password"
+          autocomplete="current-password"
+          required
+        />
         <button type="submit">Log in</button>
       </form>
       <p>
@@ -54,7 +76,21 @@ function LogInForm({ c, form, next }: { c: C; form: FormState; next: string | nu
   );
 }
 
-function EmailOnlyForm({ c, form, title, intro, action, button }: { c: C; form: FormState; title: string; intro: string; action: string; button: string }) {
+function EmailOnlyForm({
+  c,
+  form,
+  title,
+  intro,
+  action,
+  button,
+}: {
+  c: C;
+  form: FormState;
+  title: string;
+  intro: string;
+  action: string;
+  button: string;
+}) {
   return (
     <section class="card">
       <h1>{title}</h1>
@@ -76,16 +112,41 @@ function ResetForm({ c, form, token }: { c: C; form: FormState; token: string })
       <ErrorSummary form={form} />
       <form method="post" action={`/reset-password/${encodeURIComponent(token)}`} class="stack" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <Field form={form} name="password" type="password" label="New password" hint="At least 10 characters." autocomplete="new-password" required />
-        <Field form={form} name="confirm" type="password" label="New password again" autocomplete="new-password" required />
+        <Field
+          form={form}
+          name="password"
+          type="password"
+          label="New password"
+          hint="At least 10 characters."
+          autocomplete="new-password"
+          required
+        />
+        <Field
+          form={form}
+          name="confirm"
+          type="password"
+          label="New password again"
+          autocomplete="new-password"
+          required
+        />
         <button type="submit">Save password</button>
       </form>
     </section>
   );
 }
 
-const forgotCopy = { title: 'Reset your password', intro: 'We will email you a link to choose a new password.', action: '/forgot-password', button: 'Email me a link' };
-const resendCopy = { title: 'Resend the confirmation email', intro: 'Enter the address you signed up with.', action: '/resend-confirmation', button: 'Send it again' };
+const forgotCopy = {
+  title: 'Reset your password',
+  intro: 'We will email you a link to choose a new password.',
+  action: '/forgot-password',
+  button: 'Email me a link',
+};
+const resendCopy = {
+  title: 'Resend the confirmation email',
+  intro: 'Enter the address you signed up with.',
+  action: '/resend-confirmation',
+  button: 'Send it again',
+};
 
 /** Sign up, email confirmation, log in and out, password reset. */
 export function accountRoutes() {
@@ -100,7 +161,12 @@ export function accountRoutes() {
       async () => {
         await signUp(c.var.deps, fields, c.var.ip);
         c.var.deps.onJobsEnqueued?.();
-        return redirectWith(c, '/check-email', 'success', 'Account created. Check your email for the confirmation link.');
+        return redirectWith(
+          c,
+          '/check-email',
+          'success',
+          'Account created. Check your email for the confirmation link.',
+        );
       },
       (form, status) => page(c, 'Sign up', <SignUpForm c={c} form={form} />, status),
     );
@@ -111,7 +177,10 @@ export function accountRoutes() {
       'Check your email',
       <section class="card">
         <h1>Check your email</h1>
-        <p>We sent you a link to confirm your address. Open it to finish creating your account; it works for 48 hours.</p>
+        <p>
+          We sent you a link to confirm your address. Open it to finish creating your account; it works for 48
+          hours.
+        </p>
         <p>
           Nothing arrived? Look in your spam folder, or <a href="/resend-confirmation">send it again</a>.
         </p>
@@ -122,7 +191,12 @@ export function accountRoutes() {
     try {
       const { email } = await confirmEmail(c.var.deps, c.req.param('token'), c.var.ip);
       const target = c.var.viewer ? '/profile' : `/login`;
-      return redirectWith(c, target, 'success', `Thank you: ${email} is confirmed.${c.var.viewer ? '' : ' You can log in now.'}`);
+      return redirectWith(
+        c,
+        target,
+        'success',
+        `Thank you: ${email} is confirmed.${c.var.viewer ? '' : ' You can log in now.'}`,
+      );
     } catch (err) {
       if (err instanceof AppError && (err.code === 'token_invalid' || err.code === 'conflict')) {
         return page(
@@ -141,7 +215,9 @@ export function accountRoutes() {
       throw err;
     }
   });
-  r.get('/resend-confirmation', (c) => page(c, resendCopy.title, <EmailOnlyForm c={c} form={emptyForm} {...resendCopy} />));
+  r.get('/resend-confirmation', (c) =>
+    page(c, resendCopy.title, <EmailOnlyForm c={c} form={emptyForm} {...resendCopy} />),
+  );
   r.post('/resend-confirmation', async (c) => {
     const fields = await formFields(c);
     return handleForm(
@@ -150,9 +226,15 @@ export function accountRoutes() {
       async () => {
         await resendConfirmation(c.var.deps, fields);
         c.var.deps.onJobsEnqueued?.();
-        return redirectWith(c, '/check-email', 'info', 'If that address is waiting for confirmation, a new link is on its way.');
+        return redirectWith(
+          c,
+          '/check-email',
+          'info',
+          'If that address is waiting for confirmation, a new link is on its way.',
+        );
       },
-      (form, status) => page(c, resendCopy.title, <EmailOnlyForm c={c} form={form} {...resendCopy} />, status),
+      (form, status) =>
+        page(c, resendCopy.title, <EmailOnlyForm c={c} form={form} {...resendCopy} />, status),
     );
   });
 
@@ -167,9 +249,18 @@ export function accountRoutes() {
       c,
       fields,
       async () => {
-        const { sessionToken } = await logIn(c.var.deps, fields, { ip: c.var.ip, userAgent: c.req.header('user-agent') ?? null });
+        const { sessionToken } = await logIn(c.var.deps, fields, {
+          ip: c.var.ip,
+          userAgent: c.req.header('user-agent') ?? null,
+        });
         const { config } = c.var.deps;
-        setCookie(c, SESSION_COOKIE, sessionToken, { path: '/', httpOnly: true, sameSite: 'Lax', secure: config.secureCookies, maxAge: config.sessionDays * (DAY / 1000) });
+        setCookie(c, SESSION_COOKIE, sessionToken, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: config.secureCookies,
+          maxAge: config.sessionDays * (DAY / 1000),
+        });
         return c.redirect(next ?? '/', 303);
       },
       (form, status) => page(c, 'Log in', <LogInForm c={c} form={form} next={next} />, status),
@@ -181,7 +272,9 @@ export function accountRoutes() {
     return redirectWith(c, '/login', 'info', 'You are logged out.');
   });
 
-  r.get('/forgot-password', (c) => page(c, forgotCopy.title, <EmailOnlyForm c={c} form={emptyForm} {...forgotCopy} />));
+  r.get('/forgot-password', (c) =>
+    page(c, forgotCopy.title, <EmailOnlyForm c={c} form={emptyForm} {...forgotCopy} />),
+  );
   r.post('/forgot-password', async (c) => {
     const fields = await formFields(c);
     return handleForm(
@@ -190,12 +283,20 @@ export function accountRoutes() {
       async () => {
         await requestPasswordReset(c.var.deps, fields, c.var.ip);
         c.var.deps.onJobsEnqueued?.();
-        return redirectWith(c, '/login', 'info', 'If an account uses that address, a link to reset the password is on its way. It works for 2 hours.');
+        return redirectWith(
+          c,
+          '/login',
+          'info',
+          'If an account uses that address, a link to reset the password is on its way. It works for 2 hours.',
+        );
       },
-      (form, status) => page(c, forgotCopy.title, <EmailOnlyForm c={c} form={form} {...forgotCopy} />, status),
+      (form, status) =>
+        page(c, forgotCopy.title, <EmailOnlyForm c={c} form={form} {...forgotCopy} />, status),
     );
   });
-  r.get('/reset-password/:token', (c) => page(c, 'New password', <ResetForm c={c} form={emptyForm} token={c.req.param('token')} />));
+  r.get('/reset-password/:token', (c) =>
+    page(c, 'New password', <ResetForm c={c} form={emptyForm} token={c.req.param('token')} />),
+  );
   r.post('/reset-password/:token', async (c) => {
     const fields = await formFields(c);
     const token = c.req.param('token');

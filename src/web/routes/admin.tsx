@@ -10,14 +10,19 @@ import { page, redirectWith } from '../render.tsx';
 export function adminRoutes() {
   const r = new Hono<AppEnv>();
   r.use('/admin/*', async (c, next) => {
-    if (!requireViewer(c.var.viewer).is_platform_admin) throw forbidden('Only platform administrators can see this page.');
+    if (!requireViewer(c.var.viewer).is_platform_admin)
+      throw forbidden('Only platform administrators can see this page.');
     await next();
   });
   r.get('/admin/jobs', async (c) => {
     const { db } = c.var.deps;
     const status = c.req.query('status') === 'all' ? null : 'dead';
     const counts = await jobCounts(db);
-    let q = db.selectFrom('jobs').select(['id', 'type', 'status', 'attempts', 'max_attempts', 'run_at', 'last_error', 'updated_at']).orderBy('id', 'desc').limit(100);
+    let q = db
+      .selectFrom('jobs')
+      .select(['id', 'type', 'status', 'attempts', 'max_attempts', 'run_at', 'last_error', 'updated_at'])
+      .orderBy('id', 'desc')
+      .limit(100);
     if (status) q = q.where('status', '=', status);
     const jobs = await q.execute();
     return page(
@@ -33,8 +38,11 @@ export function adminRoutes() {
           ))}
         </p>
         <p>
-          Showing {status ? 'dead jobs (out of attempts; nothing retries them until you do)' : 'the latest jobs'}.{' '}
-          <a href={status ? '/admin/jobs?status=all' : '/admin/jobs'}>{status ? 'Show all' : 'Show dead only'}</a>
+          Showing{' '}
+          {status ? 'dead jobs (out of attempts; nothing retries them until you do)' : 'the latest jobs'}.{' '}
+          <a href={status ? '/admin/jobs?status=all' : '/admin/jobs'}>
+            {status ? 'Show all' : 'Show dead only'}
+          </a>
         </p>
         <table>
           <thead>
@@ -57,7 +65,16 @@ export function adminRoutes() {
                   {j.attempts}/{j.max_attempts}
                 </td>
                 <td>{j.last_error}</td>
-                <td>{j.status === 'dead' && <ActionButton action={`/admin/jobs/${j.id}/retry`} csrfToken={c.var.csrfToken} label="Retry" variant="secondary" />}</td>
+                <td>
+                  {j.status === 'dead' && (
+                    <ActionButton
+                      action={`/admin/jobs/${j.id}/retry`}
+                      csrfToken={c.var.csrfToken}
+                      label="Retry"
+                      variant="secondary"
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -68,7 +85,12 @@ export function adminRoutes() {
   r.post('/admin/jobs/:id/retry', async (c) => {
     const ok = await retryDeadJob(c.var.deps.db, Number(c.req.param('id')) || -1, c.var.deps.clock.now());
     c.var.deps.onJobsEnqueued?.();
-    return redirectWith(c, '/admin/jobs', ok ? 'success' : 'error', ok ? 'The job is queued again.' : 'That job is not dead any more.');
+    return redirectWith(
+      c,
+      '/admin/jobs',
+      ok ? 'success' : 'error',
+      ok ? 'The job is queued again.' : 'That job is not dead any more.',
+    );
   });
   return r;
 }

@@ -18,7 +18,11 @@ export const auditPageSchema = z.object({
       data: z.unknown(),
     }),
   ),
-  next: z.number().int().nullable().meta({ description: 'Pass as `before` for older events; null on the last page.' }),
+  next: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Pass as `before` for older events; null on the last page.' }),
 });
 
 export const auditApiDocs = [

@@ -29,10 +29,33 @@ async function auditedOrganisation(db: Db) {
   for (let d = 1; d <= 5; d++) {
     for (const [i, action] of actions.entries()) {
       const actor = i === 1 ? other : owner;
-      await recordAudit(db, { organisationId: org.id, actorUserId: actor.id, action, subjectType: action.split('.')[0]!, subjectId: `s_${d}_${i}`, ip: '198.51.100.9' }, new Date(`2026-03-0${d}T1${i}:00:00Z`));
+      await recordAudit(
+        db,
+        {
+          organisationId: org.id,
+          actorUserId: actor.id,
+          action,
+          subjectType: action.split('.')[0]!,
+          subjectId: `s_${d}_${i}`,
+          ip: '198.51.100.9',
+        },
+        new Date(`2026-03-0${d}T1${i}:00:00Z`),
+      );
     }
   }
-  await recordAudit(db, { organisationId: org.id, actorUserId: other.id, action: 'stack.saved', subjectType: 'stack', subjectId: '=HYPERLINK("http://evil.example","x")', data: { note: '+1, "quoted"\nline' }, ip: null }, new Date('2026-03-06T09:00:00Z'));
+  await recordAudit(
+    db,
+    {
+      organisationId: org.id,
+      actorUserId: other.id,
+      action: 'stack.saved',
+      subjectType: 'stack',
+      subjectId: '=HYPERLINK("http://evil.example","x")',
+      data: { note: '+1, "quoted"\nline' },
+      ip: null,
+    },
+    new Date('2026-03-06T09:00:00Z'),
+  );
   return { org, owner, other };
 }
 
@@ -62,33 +85,60 @@ for (const backend of testBackends()) {
 
       const published = await api('action=micro_credential.published');
       assert.equal(published.events.length, 5);
-      assert.ok(published.events.every((e) => e.action === 'micro_credential.published' && e.description === 'Micro-credential published'));
+      assert.ok(
+        published.events.every(
+          (e) => e.action === 'micro_credential.published' && e.description === 'Micro-credential published',
+        ),
+      );
 
       const byOther = await api(`actor=${encodeURIComponent(other.email.toUpperCase())}`);
       assert.deepEqual(new Set(byOther.events.map((e) => e.actor)), new Set(['@Mallory']));
       assert.equal(byOther.events.length, 6);
 
-      assert.deepEqual((await api('subject=s_3_2')).events.map((e) => e.subject), [{ type: 'credential', id: 's_3_2' }]);
+      assert.deepEqual(
+        (await api('subject=s_3_2')).events.map((e) => e.subject),
+        [{ type: 'credential', id: 's_3_2' }],
+      );
       assert.equal((await api('subject=invitation')).events.length, 5, 'a subject kind matches too');
 
       const range = await api('from=2026-03-02&to=2026-03-03');
       assert.equal(range.events.length, 6, 'both ends inclusive, whole days');
       assert.ok(range.events.every((e) => e.at >= '2026-03-02' && e.at < '2026-03-04'));
-      assert.equal((await api(`from=2026-03-02&to=2026-03-03&actor=${encodeURIComponent(owner.email)}&action=credential.issued`)).events.length, 2, 'filters combine');
+      assert.equal(
+        (
+          await api(
+            `from=2026-03-02&to=2026-03-03&actor=${encodeURIComponent(owner.email)}&action=credential.issued`,
+          )
+        ).events.length,
+        2,
+        'filters combine',
+      );
 
       // Paging: pages of 4 cover everything once, in order.
       const seen: number[] = [];
       let before: number | null = null;
       for (let i = 0; i < 10; i++) {
-        const p: { events: ApiEvent[]; next: number | null } = await api(`limit=4${before ? `&before=${before}` : ''}`);
+        const p: { events: ApiEvent[]; next: number | null } = await api(
+          `limit=4${before ? `&before=${before}` : ''}`,
+        );
         seen.push(...p.events.map((e) => e.id));
         before = p.next;
         if (!before) break;
       }
-      assert.deepEqual(seen, all.events.map((e) => e.id));
+      assert.deepEqual(
+        seen,
+        all.events.map((e) => e.id),
+      );
 
       // Bad filters are a clear 422, never a 500.
-      for (const bad of ['from=yesterday', 'to=2026-02-30', 'from=2026-03-05&to=2026-03-01', 'limit=0', 'limit=100000', 'before=abc']) {
+      for (const bad of [
+        'from=yesterday',
+        'to=2026-02-30',
+        'from=2026-03-05&to=2026-03-01',
+        'limit=0',
+        'limit=100000',
+        'before=abc',
+      ]) {
         const res = await browser.getJson(`/api/v1/orgs/${org.slug}/audit?${bad}`);
         assert.equal(res.status, 422, bad);
         assert.equal((res.body as { error: { code: string } }).error.code, 'validation_failed');
@@ -103,7 +153,18 @@ for (const backend of testBackends()) {
       const { app } = testApp(storage);
       const { org, owner } = await auditedOrganisation(storage.db);
       for (let i = 0; i < 60; i++) {
-        await recordAudit(storage.db, { organisationId: org.id, actorUserId: owner.id, action: 'user.profile_updated', subjectType: 'user', subjectId: `p_${i}`, ip: '192.0.2.1' }, new Date(Date.UTC(2026, 3, 1, 0, i)));
+        await recordAudit(
+          storage.db,
+          {
+            organisationId: org.id,
+            actorUserId: owner.id,
+            action: 'user.profile_updated',
+            subjectType: 'user',
+            subjectId: `p_${i}`,
+            ip: '192.0.2.1',
+          },
+          new Date(Date.UTC(2026, 3, 1, 0, i)),
+        );
       }
       const browser = await loggedIn(app, owner);
       const first = await browser.get(`/orgs/${org.slug}/audit?action=user.profile_updated`);
@@ -134,15 +195,30 @@ for (const backend of testBackends()) {
       assert.match(res.headers.get('content-disposition') ?? '', new RegExp(`${org.slug}-audit\\.csv`));
       const text = await res.text();
       const lines = text.split('\r\n');
-      assert.equal(lines[0], 'when_utc,actor_name,actor_email,action,description,subject_type,subject_id,ip,data');
+      assert.equal(
+        lines[0],
+        'when_utc,actor_name,actor_email,action,description,subject_type,subject_id,ip,data',
+      );
       assert.equal(lines.at(-1), '', 'ends with a line break');
       // Newest first: the formula-looking event; every dangerous cell starts with an apostrophe.
-      assert.equal(lines[1], `2026-03-06 09:00:00,"'@Mallory",${other.email},stack.saved,Stack saved,stack,"'=HYPERLINK(""http://evil.example"",""x"")",,"{""note"":""+1, \\""quoted\\""\\nline""}"`);
-      assert.equal(lines[2], `2026-03-05 12:00:00,Olive Owner,${owner.email},credential.issued,Credential issued,credential,s_5_2,198.51.100.9,{}`);
+      assert.equal(
+        lines[1],
+        `2026-03-06 09:00:00,"'@Mallory",${other.email},stack.saved,Stack saved,stack,"'=HYPERLINK(""http://evil.example"",""x"")",,"{""note"":""+1, \\""quoted\\""\\nline""}"`,
+      );
+      assert.equal(
+        lines[2],
+        `2026-03-05 12:00:00,Olive Owner,${owner.email},credential.issued,Credential issued,credential,s_5_2,198.51.100.9,{}`,
+      );
       assert.equal(lines.length, 16 + 2);
-      const filtered = await (await browser.get(`/orgs/${org.slug}/audit.csv?action=invitation.created&from=2026-03-04`)).text();
+      const filtered = await (
+        await browser.get(`/orgs/${org.slug}/audit.csv?action=invitation.created&from=2026-03-04`)
+      ).text();
       assert.deepEqual(
-        filtered.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]),
+        filtered
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((l) => l.split(',')[0]),
         ['2026-03-05 11:00:00', '2026-03-04 11:00:00'],
       );
       assert.equal((await browser.get(`/orgs/${org.slug}/audit.csv?to=nope`)).status, 422);
@@ -157,10 +233,25 @@ for (const backend of testBackends()) {
       const at = new Date('2026-05-01T00:00:00Z');
       await storage.db
         .insertInto('audit_events')
-        .values(Array.from({ length: 1234 }, (_, i) => ({ organisation_id: org.id, actor_user_id: owner.id, action: 'credential.issued', subject_type: 'credential', subject_id: `c_${i}`, data: '{}', ip: null, created_at: at })))
+        .values(
+          Array.from({ length: 1234 }, (_, i) => ({
+            organisation_id: org.id,
+            actor_user_id: owner.id,
+            action: 'credential.issued',
+            subject_type: 'credential',
+            subject_id: `c_${i}`,
+            data: '{}',
+            ip: null,
+            created_at: at,
+          })),
+        )
         .execute();
       const text = await (await (await loggedIn(app, owner)).get(`/orgs/${org.slug}/audit.csv`)).text();
-      const ids = text.trim().split('\r\n').slice(1).map((l) => l.split(',')[6]);
+      const ids = text
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[6]);
       assert.equal(ids.length, 1234);
       assert.equal(new Set(ids).size, 1234, 'no row twice across batches');
       assert.equal(ids[0], 'c_1233');
@@ -171,8 +262,22 @@ for (const backend of testBackends()) {
       const { app } = testApp(storage);
       const { org } = await auditedOrganisation(storage.db);
       const { org: foreign, owner: foreignOwner } = await auditedOrganisation(storage.db);
-      await recordAudit(storage.db, { organisationId: foreign.id, actorUserId: foreignOwner.id, action: 'foreign.secret', subjectType: 'secret', subjectId: 'only-foreign' }, new Date());
-      const paths = [`/orgs/${org.slug}/audit`, `/orgs/${org.slug}/audit.csv`, `/api/v1/orgs/${org.slug}/audit`];
+      await recordAudit(
+        storage.db,
+        {
+          organisationId: foreign.id,
+          actorUserId: foreignOwner.id,
+          action: 'foreign.secret',
+          subjectType: 'secret',
+          subjectId: 'only-foreign',
+        },
+        new Date(),
+      );
+      const paths = [
+        `/orgs/${org.slug}/audit`,
+        `/orgs/${org.slug}/audit.csv`,
+        `/api/v1/orgs/${org.slug}/audit`,
+      ];
       for (const role of ROLES) {
         const user = await buildUser(storage.db);
         await addMember(storage.db, org.id, user.id, [role]);
@@ -181,9 +286,17 @@ for (const backend of testBackends()) {
           const res = await browser.get(path);
           const body = await res.text();
           assert.equal(res.status, role === 'owner' || role === 'admin' ? 200 : 403, `${role} ${path}`);
-          assert.doesNotMatch(body, /only-foreign|foreign\.secret/, `${role} never sees another organisation's events`);
+          assert.doesNotMatch(
+            body,
+            /only-foreign|foreign\.secret/,
+            `${role} never sees another organisation's events`,
+          );
           // Another organisation's log is hidden from everyone here, whatever their role.
-          assert.equal((await browser.get(path.replace(org.slug, foreign.slug))).status, 404, `${role} ${path} of another organisation`);
+          assert.equal(
+            (await browser.get(path.replace(org.slug, foreign.slug))).status,
+            404,
+            `${role} ${path} of another organisation`,
+          );
         }
       }
       const outsider = await loggedIn(app, await buildUser(storage.db));

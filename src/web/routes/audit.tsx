@@ -5,7 +5,14 @@ import { parseInput } from '../../domain/validation.ts';
 import { csvCell } from '../../domain/credit.ts';
 import { DAY } from '../../domain/clock.ts';
 import { requireMember, type OrganisationAccess } from '../../commands/organisationAccess.ts';
-import { AUDIT_PAGE_MAX, eachOrganisationAudit, organisationAuditActions, searchOrganisationAudit, type AuditFilter, type AuditViewRow } from '../../storage/audit.ts';
+import {
+  AUDIT_PAGE_MAX,
+  eachOrganisationAudit,
+  organisationAuditActions,
+  searchOrganisationAudit,
+  type AuditFilter,
+  type AuditViewRow,
+} from '../../storage/audit.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import { organisationCaller } from '../../http/issuerAccess.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -21,8 +28,13 @@ const day = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-31.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That is not a date on the calendar.');
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'That is not a date on the calendar.',
+  );
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /** The query string of the viewer, the CSV and the JSON endpoint (all share it). */
 export const auditQuerySchema = z
@@ -32,10 +44,24 @@ export const auditQuerySchema = z
     subject: optional(z.string().trim().max(200, 'A subject is at most 200 characters.')),
     from: optional(day),
     to: optional(day),
-    before: optional(z.coerce.number({ message: 'Use the “Older events” link to page.' }).int('Use the “Older events” link to page.').positive('Use the “Older events” link to page.')),
-    limit: optional(z.coerce.number({ message: `Ask for 1 to ${AUDIT_PAGE_MAX} events.` }).int(`Ask for 1 to ${AUDIT_PAGE_MAX} events.`).min(1, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`).max(AUDIT_PAGE_MAX, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`)),
+    before: optional(
+      z.coerce
+        .number({ message: 'Use the “Older events” link to page.' })
+        .int('Use the “Older events” link to page.')
+        .positive('Use the “Older events” link to page.'),
+    ),
+    limit: optional(
+      z.coerce
+        .number({ message: `Ask for 1 to ${AUDIT_PAGE_MAX} events.` })
+        .int(`Ask for 1 to ${AUDIT_PAGE_MAX} events.`)
+        .min(1, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`)
+        .max(AUDIT_PAGE_MAX, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`),
+    ),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The end date is before the start date.', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'The end date is before the start date.',
+    path: ['to'],
+  });
 type AuditQuery = z.output<typeof auditQuerySchema>;
 
 function parseQuery(c: C): AuditQuery {
@@ -63,12 +89,20 @@ function filterQuery(q: Partial<AuditQuery>): string {
   return params.toString();
 }
 
-const WORDS: Record<string, string> = { micro_credential: 'micro-credential', api_token: 'API token', award_run: 'bulk award', program_submission: 'recognition submission', user: 'account' };
+const WORDS: Record<string, string> = {
+  micro_credential: 'micro-credential',
+  api_token: 'API token',
+  award_run: 'bulk award',
+  program_submission: 'recognition submission',
+  user: 'account',
+};
 
 /** An action in plain words: `micro_credential.published` → "Micro-credential published". */
 export function describeAction(action: string): string {
   const [noun = '', ...rest] = action.split('.');
-  const words = [WORDS[noun] ?? noun.replace(/_/g, ' '), ...rest.map((r) => r.replace(/_/g, ' '))].join(' ').trim();
+  const words = [WORDS[noun] ?? noun.replace(/_/g, ' '), ...rest.map((r) => r.replace(/_/g, ' '))]
+    .join(' ')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -78,9 +112,19 @@ function FilterForm({ slug, actions, form }: { slug: string; actions: string[]; 
   return (
     <form method="get" action={`/orgs/${slug}/audit`} class="card stack" novalidate>
       <ErrorSummary form={form} />
-      <SelectField form={form} name="action" label="Action" options={[['', 'Any action'], ...actions.map((a): [string, string] => [a, describeAction(a)])]} />
+      <SelectField
+        form={form}
+        name="action"
+        label="Action"
+        options={[['', 'Any action'], ...actions.map((a): [string, string] => [a, describeAction(a)])]}
+      />
       <Field form={form} name="actor" type="email" label="Who (email address)" />
-      <Field form={form} name="subject" label="Subject" hint="An id such as mc_… or usr_…, or a kind such as micro_credential." />
+      <Field
+        form={form}
+        name="subject"
+        label="Subject"
+        hint="An id such as mc_… or usr_…, or a kind such as micro_credential."
+      />
       <Field form={form} name="from" label="From (YYYY-MM-DD, UTC)" />
       <Field form={form} name="to" label="To (YYYY-MM-DD, UTC, inclusive)" />
       <button type="submit">Show events</button>
@@ -97,7 +141,9 @@ function AuditTable({ events }: { events: AuditViewRow[] }) {
         {events.map((e) => (
           <tr>
             <td>{when(e.created_at)}</td>
-            <td>{e.actor_name ? `${e.actor_name}${e.actor_email ? ` <${e.actor_email}>` : ''}` : 'System'}</td>
+            <td>
+              {e.actor_name ? `${e.actor_name}${e.actor_email ? ` <${e.actor_email}>` : ''}` : 'System'}
+            </td>
             <td>
               {describeAction(e.action)} <code>{e.action}</code>
             </td>
@@ -133,7 +179,17 @@ function presentEvent(e: AuditViewRow) {
   };
 }
 
-const CSV_HEADER = ['when_utc', 'actor_name', 'actor_email', 'action', 'description', 'subject_type', 'subject_id', 'ip', 'data'];
+const CSV_HEADER = [
+  'when_utc',
+  'actor_name',
+  'actor_email',
+  'action',
+  'description',
+  'subject_type',
+  'subject_id',
+  'ip',
+  'data',
+];
 
 /** The filtered log as CSV, read and written a batch at a time (never held whole). */
 function auditCsvStream(rows: AsyncGenerator<AuditViewRow>): ReadableStream<Uint8Array> {
@@ -164,7 +220,13 @@ function auditCsvStream(rows: AsyncGenerator<AuditViewRow>): ReadableStream<Uint
 /** The audit log for an organisation's owners and administrators: page, CSV export and JSON. */
 export function auditRoutes() {
   const r = new Hono<AppEnv>();
-  const access = (c: C): Promise<OrganisationAccess> => requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, 'audit.read');
+  const access = (c: C): Promise<OrganisationAccess> =>
+    requireMember(
+      c.var.deps.db,
+      c.req.param('slug') ?? '',
+      requireViewer(c.var.viewer).user_id,
+      'audit.read',
+    );
 
   r.get('/orgs/:slug/audit', async (c) => {
     const { organisation } = await access(c);
@@ -187,7 +249,10 @@ export function auditRoutes() {
         422,
       );
     }
-    const events = await searchOrganisationAudit(db, organisation.id, filterOf(query), { before: query.before, limit: PAGE_SIZE + 1 });
+    const events = await searchOrganisationAudit(db, organisation.id, filterOf(query), {
+      before: query.before,
+      limit: PAGE_SIZE + 1,
+    });
     const more = events.length > PAGE_SIZE;
     const shown = events.slice(0, PAGE_SIZE);
     const filters = filterQuery(query);
@@ -201,7 +266,9 @@ export function auditRoutes() {
         <h1>Audit log</h1>
         <FilterForm slug={organisation.slug} actions={actions} form={{ values: raw, errors: {} }} />
         <p>
-          <a href={`/orgs/${organisation.slug}/audit.csv${filters ? `?${filters}` : ''}`}>Download these events as CSV</a>
+          <a href={`/orgs/${organisation.slug}/audit.csv${filters ? `?${filters}` : ''}`}>
+            Download these events as CSV
+          </a>
           {query.before && (
             <>
               {' · '}
@@ -235,7 +302,10 @@ export function auditRoutes() {
     const { organisation } = await organisationCaller(c, 'audit:read', 'audit.read');
     const query = parseQuery(c);
     const limit = query.limit ?? 100;
-    const events = await searchOrganisationAudit(c.var.deps.db, organisation.id, filterOf(query), { before: query.before, limit: limit + 1 });
+    const events = await searchOrganisationAudit(c.var.deps.db, organisation.id, filterOf(query), {
+      before: query.before,
+      limit: limit + 1,
+    });
     const shown = events.slice(0, limit);
     const next = events.length > limit ? shown.at(-1)?.id : undefined;
     return c.json({ events: shown.map(presentEvent), next: next ?? null });

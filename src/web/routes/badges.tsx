@@ -28,14 +28,35 @@ async function load(c: C) {
     .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
     .leftJoin('issuer_keys as k', 'k.id', 'cr.issuer_key_id')
     // The account that accepted the badge: its name is what "Issued to" shows (unless hidden).
-    .leftJoin('credential_claims as cl', (j) => j.onRef('cl.credential_id', '=', 'cr.id').on('cl.state', '=', 'accepted'))
+    .leftJoin('credential_claims as cl', (j) =>
+      j.onRef('cl.credential_id', '=', 'cr.id').on('cl.state', '=', 'accepted'),
+    )
     .leftJoin('users as u', 'u.id', 'cl.user_id')
-    .select(['cr.id', 'cr.public_id', 'cr.document', 'cr.document_sha256', 'cr.jwt', 'cr.issued_at', 'cr.achievement_name', 'cr.micro_credential_id', 'cr.micro_credential_version', 'cr.recipient_email', 'o.name as org_name', 'p.private', 'p.show_name', 'p.user_id as privacy_user_id', 'k.status as key_status', 'u.name as holder_name'])
+    .select([
+      'cr.id',
+      'cr.public_id',
+      'cr.document',
+      'cr.document_sha256',
+      'cr.jwt',
+      'cr.issued_at',
+      'cr.achievement_name',
+      'cr.micro_credential_id',
+      'cr.micro_credential_version',
+      'cr.recipient_email',
+      'o.name as org_name',
+      'p.private',
+      'p.show_name',
+      'p.user_id as privacy_user_id',
+      'k.status as key_status',
+      'u.name as holder_name',
+    ])
     // What the page needs besides the row, in the same query: the state verification depends on,
     // and whether any recognizer approved this version (most badges: no, and no more queries).
     .select([
       statusListsStamp('cr.id').as('lists'),
-      sql<boolean>`exists (select 1 from program_submissions s where s.micro_credential_id = cr.micro_credential_id and s.micro_credential_version = cr.micro_credential_version and s.status = 'approved')`.as('approved_somewhere'),
+      sql<boolean>`exists (select 1 from program_submissions s where s.micro_credential_id = cr.micro_credential_id and s.micro_credential_version = cr.micro_credential_version and s.status = 'approved')`.as(
+        'approved_somewhere',
+      ),
     ])
     .where('cr.public_id', '=', c.req.param('id') ?? '')
     .executeTakeFirst();
@@ -48,14 +69,25 @@ async function load(c: C) {
  * name inside the signed credential), unless the earner hid it; and whether the signed credential
  * itself binds that name (named in it) or only identifies its holder, the name being shown by this site.
  */
-export function issuedTo(row: { show_name: boolean | null; holder_name: string | null; recipient_email: string | null }, subject: Json): { name: string; binding: string } | null {
+export function issuedTo(
+  row: { show_name: boolean | null; holder_name: string | null; recipient_email: string | null },
+  subject: Json,
+): { name: string; binding: string } | null {
   if (row.show_name === false) return null;
   const signedName = typeof subject.name === 'string' && subject.name.trim() ? subject.name.trim() : null;
   const name = row.holder_name ?? signedName;
   if (!name) return null;
-  if (signedName && signedName === name) return { name, binding: 'The name is part of the signed credential.' };
+  if (signedName && signedName === name)
+    return { name, binding: 'The name is part of the signed credential.' };
   const ids = Array.isArray(subject.identifier) ? (subject.identifier as Json[]) : [];
-  const emailMatches = !!row.recipient_email && ids.some((i) => i.identityType === 'emailAddress' && typeof i.salt === 'string' && i.identityHash === hashEmailIdentity(row.recipient_email!, i.salt));
+  const emailMatches =
+    !!row.recipient_email &&
+    ids.some(
+      (i) =>
+        i.identityType === 'emailAddress' &&
+        typeof i.salt === 'string' &&
+        i.identityHash === hashEmailIdentity(row.recipient_email!, i.salt),
+    );
   return {
     name,
     binding: emailMatches
@@ -65,7 +97,8 @@ export function issuedTo(row: { show_name: boolean | null; holder_name: string |
 }
 
 /** The earner made this badge private (in their backpack) and the visitor is not that earner. */
-const hiddenFrom = (c: C, row: { private: boolean | null; privacy_user_id: number | null }) => row.private === true && c.var.viewer?.user_id !== row.privacy_user_id;
+const hiddenFrom = (c: C, row: { private: boolean | null; privacy_user_id: number | null }) =>
+  row.private === true && c.var.viewer?.user_id !== row.privacy_user_id;
 
 /** A badge whose files (credential, baked images, QR code) only its earner may fetch while it is private. */
 async function loadFiles(c: C) {
@@ -91,7 +124,8 @@ function privateBadgePage(c: C, verdict: string, verified: boolean) {
         </p>
       </section>
       <p>
-        Its earner keeps the details private. If they gave you the credential itself (a file or its text), you can check everything it says at <a href="/verify">/verify</a>.
+        Its earner keeps the details private. If they gave you the credential itself (a file or its text), you
+        can check everything it says at <a href="/verify">/verify</a>.
       </p>
     </>,
     200,
@@ -115,7 +149,18 @@ function lastStatusEvent(db: Queryable, publicId: string) {
 }
 
 /** Rendered public badge pages by badge id, with the stamp of everything they show. */
-const renderedPages = new BoundedCache<string, { stamp: string; changes: number | undefined; publicUrl: string; window: [number, number]; title: string; body: string; head: string }>(2048);
+const renderedPages = new BoundedCache<
+  string,
+  {
+    stamp: string;
+    changes: number | undefined;
+    publicUrl: string;
+    window: [number, number];
+    title: string;
+    body: string;
+    head: string;
+  }
+>(2048);
 
 /** The public page of one badge: what it says, a live verification, and ways to share and download it. */
 export function badgeRoutes() {
@@ -128,22 +173,48 @@ export function badgeRoutes() {
     const changes = embeddedChanges(db);
     const nowMs = clock.now().getTime();
     const snapshot = changes === undefined ? undefined : renderedPages.get(c.req.param('id') ?? '');
-    if (snapshot && snapshot.changes === changes && snapshot.publicUrl === config.publicUrl && nowMs >= snapshot.window[0] && nowMs < snapshot.window[1]) {
+    if (
+      snapshot &&
+      snapshot.changes === changes &&
+      snapshot.publicUrl === config.publicUrl &&
+      nowMs >= snapshot.window[0] &&
+      nowMs < snapshot.window[1]
+    ) {
       return page(c, snapshot.title, raw(snapshot.body), 200, raw(snapshot.head));
     }
     const row = await load(c);
-    const doc = JSON.parse(row.document) as Json & { credentialSubject: Json & { achievement: Json & { criteria?: Json } }; issuer: Json };
-    const report = await verifyWithCairn(row.document, { db, config, services: credentials, now: clock.now() }, { hash: row.document_sha256, state: ownCredentialState(row.key_status, row.lists) });
+    const doc = JSON.parse(row.document) as Json & {
+      credentialSubject: Json & { achievement: Json & { criteria?: Json } };
+      issuer: Json;
+    };
+    const report = await verifyWithCairn(
+      row.document,
+      { db, config, services: credentials, now: clock.now() },
+      { hash: row.document_sha256, state: ownCredentialState(row.key_status, row.lists) },
+    );
     const failed = report.checks.filter((x) => !x.ok);
     const verdict = verdictOf(report);
     if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
-    const statusEvent = verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
+    const statusEvent =
+      verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
     const url = `${config.publicUrl}/badges/${row.public_id}`;
-    const recognition = row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at) : null;
+    const recognition =
+      row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null
+        ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at)
+        : null;
     // The page says the same to every visitor while what it shows is unchanged: the document, the
     // verification state and verdict, the public reason and the recognition panel.
     const holder = issuedTo(row, doc.credentialSubject);
-    const stamp = JSON.stringify([config.publicUrl, row.document_sha256, ownCredentialState(row.key_status, row.lists), verdict, report.checks.map((x) => x.ok), statusEvent, recognition, holder]);
+    const stamp = JSON.stringify([
+      config.publicUrl,
+      row.document_sha256,
+      ownCredentialState(row.key_status, row.lists),
+      verdict,
+      report.checks.map((x) => x.ok),
+      statusEvent,
+      recognition,
+      holder,
+    ]);
     const cached = row.private ? undefined : renderedPages.get(row.public_id);
     if (cached && cached.stamp === stamp) {
       // Still current at the count noted before this request read anything.
@@ -163,7 +234,12 @@ export function badgeRoutes() {
       organizationName: row.org_name,
       issueYear: String(issued.getUTCFullYear()),
       issueMonth: String(issued.getUTCMonth() + 1),
-      ...(validUntil ? { expirationYear: String(validUntil.getUTCFullYear()), expirationMonth: String(validUntil.getUTCMonth() + 1) } : {}),
+      ...(validUntil
+        ? {
+            expirationYear: String(validUntil.getUTCFullYear()),
+            expirationMonth: String(validUntil.getUTCMonth() + 1),
+          }
+        : {}),
       certUrl: url,
       certId: row.public_id,
     }).toString();
@@ -184,13 +260,23 @@ export function badgeRoutes() {
         <meta property="og:image" content={`${url}/baked.png`} />
         <meta property="og:url" content={url} />
         <meta name="twitter:card" content="summary" />
-        <link rel="alternate" type="application/json+oembed" href={`${config.publicUrl}/oembed?url=${encodeURIComponent(url)}`} />
+        <link
+          rel="alternate"
+          type="application/json+oembed"
+          href={`${config.publicUrl}/oembed?url=${encodeURIComponent(url)}`}
+        />
         <PageScriptTag name="copy.js" />
       </>
     );
     const body = (
       <>
-        <img src={`/badges/${row.public_id}/baked.png`} alt={`${name} badge`} width="160" height="160" style="float:right" />
+        <img
+          src={`/badges/${row.public_id}/baked.png`}
+          alt={`${name} badge`}
+          width="160"
+          height="160"
+          style="float:right"
+        />
         <h1>{name}</h1>
         {holder && (
           <p class="issued-to">
@@ -200,12 +286,14 @@ export function badgeRoutes() {
         )}
         {row.private && (
           <p class="flash info" role="status">
-            You made this badge private: visitors see only whether it is valid. Change it in your <a href="/backpack">backpack</a>.
+            You made this badge private: visitors see only whether it is valid. Change it in your{' '}
+            <a href="/backpack">backpack</a>.
           </p>
         )}
         <p>
           Issued by <strong>{row.org_name}</strong>
-          {issuer ? <span class="issuer-id"> ({identifierWords(issuer).join(', ')})</span> : ''} on {issued.toISOString().slice(0, 10)}
+          {issuer ? <span class="issuer-id"> ({identifierWords(issuer).join(', ')})</span> : ''} on{' '}
+          {issued.toISOString().slice(0, 10)}
           {validUntil ? `, valid until ${validUntil.toISOString().slice(0, 10)}` : ''}.
         </p>
         <section class="card" aria-labelledby="h-verify">
@@ -214,7 +302,9 @@ export function badgeRoutes() {
             <span class="tag" style={report.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
               {verdict}
             </span>{' '}
-            {report.verified ? 'The signature, issuer key, dates and status all check out.' : failed.map((x) => x.message).join(' ')}
+            {report.verified
+              ? 'The signature, issuer key, dates and status all check out.'
+              : failed.map((x) => x.message).join(' ')}
           </p>
           {statusEvent && (
             <p class="status-reason">
@@ -238,48 +328,93 @@ export function badgeRoutes() {
             <a class="button" href={linkedIn.toString()}>
               Add to LinkedIn profile
             </a>{' '}
-            <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> · <a href={share.x}>X</a> · <a href={share.email}>Email</a>
+            <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> ·{' '}
+            <a href={share.x}>X</a> · <a href={share.email}>Email</a>
           </p>
           <CopyField id="page-link" label="Link to this badge page" value={url} />
           <CopyField id="embed" label="Embed on a web page" value={embed} rows={3} />
           <CopyField id="signature" label="Email signature" value={signature} rows={3} />
           <figure class="qr">
-            <img src={`/badges/${row.public_id}/qr.svg`} alt={`QR code linking to this badge page`} width="132" height="132" />
+            <img
+              src={`/badges/${row.public_id}/qr.svg`}
+              alt={`QR code linking to this badge page`}
+              width="132"
+              height="132"
+            />
             <figcaption>
-              Scan to open this badge page (<a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>download the QR code</a>).
+              Scan to open this badge page (
+              <a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>
+                download the QR code
+              </a>
+              ).
             </figcaption>
           </figure>
           <p>
-            Download: <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>credential (JSON)</a>
+            Download:{' '}
+            <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>
+              credential (JSON)
+            </a>
             {(row.jwt || row.key_status !== 'revoked') && (
               <>
                 {' · '}
-                <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>VC-JWT</a>
+                <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>
+                  VC-JWT
+                </a>
               </>
             )}
             {' · '}
-            <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>baked PNG</a> · <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>baked SVG</a>
+            <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>
+              baked PNG
+            </a>{' '}
+            ·{' '}
+            <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>
+              baked SVG
+            </a>
             <br />
-            <a href={`/ob2/assertions/${row.public_id}/baked.png`} download={`${row.public_id}-ob2.png`}>Download for older backpacks (Open Badges 2.0)</a> (or give them the <a href={`/ob2/assertions/${row.public_id}`}>assertion URL</a>)
+            <a href={`/ob2/assertions/${row.public_id}/baked.png`} download={`${row.public_id}-ob2.png`}>
+              Download for older backpacks (Open Badges 2.0)
+            </a>{' '}
+            (or give them the <a href={`/ob2/assertions/${row.public_id}`}>assertion URL</a>)
           </p>
         </section>
       </>
     );
     // The verdict can change by itself when validFrom or validUntil passes: the page is kept until then.
-    const turns = [Date.parse(String(doc.validFrom ?? '')), validUntil?.getTime() ?? NaN].filter((t) => t > nowMs);
+    const turns = [Date.parse(String(doc.validFrom ?? '')), validUntil?.getTime() ?? NaN].filter(
+      (t) => t > nowMs,
+    );
     const window: [number, number] = [nowMs, Math.min(Infinity, ...turns)];
-    const rendered = { stamp, changes, publicUrl: config.publicUrl, window, title: name, body: String(body), head: String(head) };
+    const rendered = {
+      stamp,
+      changes,
+      publicUrl: config.publicUrl,
+      window,
+      title: name,
+      body: String(body),
+      head: String(head),
+    };
     if (!row.private) renderedPages.set(row.public_id, rendered);
     return page(c, name, raw(rendered.body), 200, raw(rendered.head));
   });
   r.get('/badges/:id/qr.svg', async (c) => {
     const row = await loadFiles(c);
-    const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}/badges/${row.public_id}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}/badges/${row.public_id}`, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+    });
+    return c.body(svg, 200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=86400',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
   });
   r.get('/badges/:id/credential.json', async (c) => {
     const row = await loadFiles(c);
-    return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json', 'Access-Control-Allow-Origin': '*' });
+    return c.body(row.document, 200, {
+      'Content-Type': 'application/vc+ld+json',
+      'Access-Control-Allow-Origin': '*',
+    });
   });
   r.get('/badges/:id/credential.jwt', async (c) => {
     const row = await loadFiles(c);
@@ -290,12 +425,29 @@ export function badgeRoutes() {
   r.get('/badges/:id/baked.png', async (c) => {
     const row = await loadFiles(c);
     c.header('Cache-Control', row.private ? 'private, no-store' : 'public, max-age=300');
-    return c.body(Buffer.from(bakePng((await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).png, row.document)), 200, { 'Content-Type': 'image/png' });
+    return c.body(
+      Buffer.from(
+        bakePng(
+          (await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).png,
+          row.document,
+        ),
+      ),
+      200,
+      { 'Content-Type': 'image/png' },
+    );
   });
   r.get('/badges/:id/baked.svg', async (c) => {
     const row = await loadFiles(c);
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    return c.body(bakeSvg((await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).svg, row.document, { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` }), 200, { 'Content-Type': 'image/svg+xml' });
+    return c.body(
+      bakeSvg(
+        (await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).svg,
+        row.document,
+        { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` },
+      ),
+      200,
+      { 'Content-Type': 'image/svg+xml' },
+    );
   });
   r.get('/oembed', async (c) => {
     const target = c.req.query('url') ?? '';
@@ -303,12 +455,27 @@ export function badgeRoutes() {
     if (!target.startsWith(prefix)) throw notFound('That badge');
     const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
     if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('That badge');
-    const row = await c.var.deps.db.selectFrom('credentials as cr').innerJoin('organisations as o', 'o.id', 'cr.organisation_id').leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id').select(['cr.achievement_name', 'o.name', 'p.private']).where('cr.public_id', '=', id).executeTakeFirst();
+    const row = await c.var.deps.db
+      .selectFrom('credentials as cr')
+      .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
+      .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
+      .select(['cr.achievement_name', 'o.name', 'p.private'])
+      .where('cr.public_id', '=', id)
+      .executeTakeFirst();
     if (!row || row.private === true) throw notFound('That badge');
     // The snippet is built from the badge's own address, never from what was asked for.
     const page = `${prefix}${id}`;
     const html = `<a href="${attr(page)}"><img src="${attr(page)}/baked.png" width="120" height="120" alt="${attr(`${row.achievement_name} — ${row.name}`)}"></a>`;
-    return c.json({ version: '1.0', type: 'rich', title: `${row.achievement_name} — ${row.name}`, provider_name: 'Cairn', provider_url: c.var.deps.config.publicUrl, width: 120, height: 120, html });
+    return c.json({
+      version: '1.0',
+      type: 'rich',
+      title: `${row.achievement_name} — ${row.name}`,
+      provider_name: 'Cairn',
+      provider_url: c.var.deps.config.publicUrl,
+      width: 120,
+      height: 120,
+      html,
+    });
   });
   return r;
 }

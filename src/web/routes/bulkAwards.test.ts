@@ -12,7 +12,8 @@ import { createApiToken } from '../../commands/manageApiTokens.ts';
 import { generatedRoster } from '../../testing/awardFixtures.ts';
 import { deliverMailJob } from '../../mail/deliverJob.ts';
 
-const roster = 'E-mail;Name;Hours\nada@example.org;Ada;2\nbo@example.org;Bo;1\nnot-an-email;Cy;1\nada@example.org;Ada again;2\n';
+const roster =
+  'E-mail;Name;Hours\nada@example.org;Ada;2\nbo@example.org;Bo;1\nnot-an-email;Cy;1\nada@example.org;Ada again;2\n';
 
 async function upload(browser: TestBrowser, slug: string, microCredential: string, text: string | null) {
   const form = new FormData();
@@ -58,7 +59,11 @@ for (const backend of testBackends()) {
       assert.equal(bad.status, 422);
       assert.match(await bad.text(), /Choose the column with the recipients’ email addresses/);
 
-      const mapped = await staff.post(`${runUrl}/mapping`, { email: 'E-mail', name: 'Name', credits: 'Hours' });
+      const mapped = await staff.post(`${runUrl}/mapping`, {
+        email: 'E-mail',
+        name: 'Name',
+        credits: 'Hours',
+      });
       assert.equal(mapped.status, 303);
       const dryRun = await (await staff.get(runUrl)).text();
       assert.match(dryRun, /Dry run: 2 of 4 rows can be issued/);
@@ -75,27 +80,74 @@ for (const backend of testBackends()) {
       assert.equal(queued.status, 200);
       assert.equal((queued.body as { state: string }).state, 'queued');
 
-      const worker = new Worker({ deps: { db: storage.db, clock: setup.clock, logger: silentLogger, mailer: createMailer(null), config, credentials: setup.deps.credentials }, jobs: [issueAwardRunJob, deliverMailJob], concurrency: 2, pollMs: 50 });
+      const worker = new Worker({
+        deps: {
+          db: storage.db,
+          clock: setup.clock,
+          logger: silentLogger,
+          mailer: createMailer(null),
+          config,
+          credentials: setup.deps.credentials,
+        },
+        jobs: [issueAwardRunJob, deliverMailJob],
+        concurrency: 2,
+        pollMs: 50,
+      });
       await worker.drain();
       const done = await staff.getJson(`${runUrl}/progress`);
       assert.deepEqual(
         { ...(done.body as Record<string, unknown>), run: undefined },
-        { run: undefined, state: 'done', fileName: 'attendance.csv', total: 4, valid: 2, invalid: 1, duplicate: 1, alreadyIssued: 0, issued: 2, skipped: 0, percent: 100, error: null },
+        {
+          run: undefined,
+          state: 'done',
+          fileName: 'attendance.csv',
+          total: 4,
+          valid: 2,
+          invalid: 1,
+          duplicate: 1,
+          alreadyIssued: 0,
+          issued: 2,
+          skipped: 0,
+          percent: 100,
+          error: null,
+        },
       );
       const finished = await (await staff.get(runUrl)).text();
       assert.match(finished, /Done: 2 credentials issued/);
       assert.doesNotMatch(finished, /http-equiv="refresh"/);
-      const creds = await storage.db.selectFrom('credentials').select('recipient_email').where('organisation_id', '=', setup.org.id).orderBy('recipient_email').execute();
-      assert.deepEqual(creds.map((c) => c.recipient_email), ['ada@example.org', 'bo@example.org']);
+      const creds = await storage.db
+        .selectFrom('credentials')
+        .select('recipient_email')
+        .where('organisation_id', '=', setup.org.id)
+        .orderBy('recipient_email')
+        .execute();
+      assert.deepEqual(
+        creds.map((c) => c.recipient_email),
+        ['ada@example.org', 'bo@example.org'],
+      );
       // The claim emails went through the real delivery job (kept in the outbox: no SMTP here).
-      const mails = await storage.db.selectFrom('mail_outbox').select(['to_address', 'status', 'template']).where('organisation_id', '=', setup.org.id).orderBy('to_address').execute();
+      const mails = await storage.db
+        .selectFrom('mail_outbox')
+        .select(['to_address', 'status', 'template'])
+        .where('organisation_id', '=', setup.org.id)
+        .orderBy('to_address')
+        .execute();
       assert.deepEqual(mails, [
         { to_address: 'ada@example.org', status: 'kept', template: 'claim_offer' },
         { to_address: 'bo@example.org', status: 'kept', template: 'claim_offer' },
       ]);
       // Issuing again changes nothing.
       assert.equal((await staff.post(`${runUrl}/issue`)).status, 303);
-      assert.equal((await storage.db.selectFrom('credentials').select('id').where('organisation_id', '=', setup.org.id).execute()).length, 2);
+      assert.equal(
+        (
+          await storage.db
+            .selectFrom('credentials')
+            .select('id')
+            .where('organisation_id', '=', setup.org.id)
+            .execute()
+        ).length,
+        2,
+      );
 
       // Tenancy: a member of another organisation, and a stranger, learn nothing.
       const other = await buildOrganisation(storage.db, { kind: 'issuer' });
@@ -122,7 +174,9 @@ for (const backend of testBackends()) {
       const setup = await awardSetup(storage);
       const { app } = testApp(storage, { clock: setup.clock });
       const slug = setup.org.slug;
-      const { token } = await createApiToken({ db: storage.db, clock: setup.clock }, setup.actor, { name: 'roster sync' });
+      const { token } = await createApiToken({ db: storage.db, clock: setup.clock }, setup.actor, {
+        name: 'roster sync',
+      });
       const auth = { authorization: `Bearer ${token}` };
       // A streamed body without Content-Length (chunked), generated row by row.
       const streamed = (rows: number) => {
@@ -136,39 +190,121 @@ for (const backend of testBackends()) {
           },
         });
       };
-      const post = (path: string, body: BodyInit, headers: Record<string, string>) => app.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
-      const created = await post(`/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.publicId}&fileName=sync.csv`, streamed(1200), { ...auth, 'content-type': 'text/csv', accept: 'application/json' });
+      const post = (path: string, body: BodyInit, headers: Record<string, string>) =>
+        app.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+      const created = await post(
+        `/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.publicId}&fileName=sync.csv`,
+        streamed(1200),
+        { ...auth, 'content-type': 'text/csv', accept: 'application/json' },
+      );
       assert.equal(created.status, 201);
-      const run = (await created.json()) as { run: string; total: number; suggestedMapping: Record<string, string>; page: string };
+      const run = (await created.json()) as {
+        run: string;
+        total: number;
+        suggestedMapping: Record<string, string>;
+        page: string;
+      };
       assert.equal(run.total, 1200);
-      assert.deepEqual(run.suggestedMapping, { email: 'Email', name: 'Name', externalId: 'Student ID', credits: 'Hours', issuedOn: 'Date' });
+      assert.deepEqual(run.suggestedMapping, {
+        email: 'Email',
+        name: 'Name',
+        externalId: 'Student ID',
+        credits: 'Hours',
+        issuedOn: 'Date',
+      });
       assert.equal(run.page, `/orgs/${slug}/awards/${run.run}`);
-      const mapped = await post(`/api/v1/orgs/${slug}/award-runs/${run.run}/mapping`, JSON.stringify(run.suggestedMapping), { ...auth, 'content-type': 'application/json', accept: 'application/json' });
+      const mapped = await post(
+        `/api/v1/orgs/${slug}/award-runs/${run.run}/mapping`,
+        JSON.stringify(run.suggestedMapping),
+        { ...auth, 'content-type': 'application/json', accept: 'application/json' },
+      );
       assert.equal(mapped.status, 200);
       assert.equal(((await mapped.json()) as { valid: number }).valid, 1200);
-      const issuing = await post(`/api/v1/orgs/${slug}/award-runs/${run.run}/issue`, '', { ...auth, accept: 'application/json' });
+      const issuing = await post(`/api/v1/orgs/${slug}/award-runs/${run.run}/issue`, '', {
+        ...auth,
+        accept: 'application/json',
+      });
       assert.equal(issuing.status, 202);
       assert.equal(((await issuing.json()) as { state: string }).state, 'queued');
-      const progress = await app.request(`/api/v1/orgs/${slug}/award-runs/${run.run}`, { headers: { ...auth, accept: 'application/json' } });
+      const progress = await app.request(`/api/v1/orgs/${slug}/award-runs/${run.run}`, {
+        headers: { ...auth, accept: 'application/json' },
+      });
       assert.equal(((await progress.json()) as { valid: number }).valid, 1200);
 
       // Not CSV, another organisation's token, no credentials at all.
-      assert.equal((await post(`/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.publicId}`, '{}', { ...auth, 'content-type': 'application/json', accept: 'application/json' })).status, 422);
+      assert.equal(
+        (
+          await post(`/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.publicId}`, '{}', {
+            ...auth,
+            'content-type': 'application/json',
+            accept: 'application/json',
+          })
+        ).status,
+        422,
+      );
       const other = await buildOrganisation(storage.db, { kind: 'issuer' });
-      const { token: foreign } = await createApiToken({ db: storage.db, clock: setup.clock }, { organisationId: other.id, userId: null, ip: null }, { name: 'foreign' });
-      assert.equal((await app.request(`/api/v1/orgs/${slug}/award-runs/${run.run}`, { headers: { authorization: `Bearer ${foreign}`, accept: 'application/json' } })).status, 404);
-      assert.equal((await app.request(`/api/v1/orgs/${other.slug}/award-runs/${run.run}`, { headers: { authorization: `Bearer ${foreign}`, accept: 'application/json' } })).status, 404);
-      assert.equal((await post(`/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.publicId}`, 'email\na@x.org\n', { authorization: `Bearer ${foreign}`, 'content-type': 'text/csv', accept: 'application/json' })).status, 404);
-      assert.equal((await app.request(`/api/v1/orgs/${slug}/award-runs/${run.run}`, { headers: { accept: 'application/json' } })).status, 401);
+      const { token: foreign } = await createApiToken(
+        { db: storage.db, clock: setup.clock },
+        { organisationId: other.id, userId: null, ip: null },
+        { name: 'foreign' },
+      );
+      assert.equal(
+        (
+          await app.request(`/api/v1/orgs/${slug}/award-runs/${run.run}`, {
+            headers: { authorization: `Bearer ${foreign}`, accept: 'application/json' },
+          })
+        ).status,
+        404,
+      );
+      assert.equal(
+        (
+          await app.request(`/api/v1/orgs/${other.slug}/award-runs/${run.run}`, {
+            headers: { authorization: `Bearer ${foreign}`, accept: 'application/json' },
+          })
+        ).status,
+        404,
+      );
+      assert.equal(
+        (
+          await post(
+            `/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.publicId}`,
+            'email\na@x.org\n',
+            { authorization: `Bearer ${foreign}`, 'content-type': 'text/csv', accept: 'application/json' },
+          )
+        ).status,
+        404,
+      );
+      assert.equal(
+        (
+          await app.request(`/api/v1/orgs/${slug}/award-runs/${run.run}`, {
+            headers: { accept: 'application/json' },
+          })
+        ).status,
+        401,
+      );
 
       // The page's script: a logged-in member streams the file with the CSRF header.
       const staffUser = await buildUser(storage.db);
       await addMember(storage.db, setup.org.id, staffUser.id, ['issuing_staff']);
       const staff = await loggedIn(app, staffUser);
       const csrf = await staff.csrf();
-      const withSession = await staff.request('POST', `/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.slug}&fileName=page.csv`, { body: 'Email\nzed@example.org\n', headers: { 'content-type': 'text/csv', accept: 'application/json', 'x-csrf-token': csrf } });
+      const withSession = await staff.request(
+        'POST',
+        `/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.slug}&fileName=page.csv`,
+        {
+          body: 'Email\nzed@example.org\n',
+          headers: { 'content-type': 'text/csv', accept: 'application/json', 'x-csrf-token': csrf },
+        },
+      );
       assert.equal(withSession.status, 201);
-      const withoutCsrf = await staff.request('POST', `/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.slug}`, { body: 'Email\nzed@example.org\n', headers: { 'content-type': 'text/csv', accept: 'application/json' } });
+      const withoutCsrf = await staff.request(
+        'POST',
+        `/api/v1/orgs/${slug}/award-runs?microCredential=${setup.mc.slug}`,
+        {
+          body: 'Email\nzed@example.org\n',
+          headers: { 'content-type': 'text/csv', accept: 'application/json' },
+        },
+      );
       assert.equal(withoutCsrf.status, 403);
       const page = await (await staff.get(`/orgs/${slug}/awards`)).text();
       assert.match(page, new RegExp(`data-stream-upload="/api/v1/orgs/${slug}/award-runs"`));

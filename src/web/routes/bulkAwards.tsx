@@ -4,7 +4,18 @@ import { AppError } from '../../domain/errors.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { AWARD_FIELDS, awardProblems, awardProgress, createAwardRun, listAwardRuns, requestDryRun, startAwardRun, suggestMapping, type AwardField, type AwardProgress } from '../../commands/bulkAward.ts';
+import {
+  AWARD_FIELDS,
+  awardProblems,
+  awardProgress,
+  createAwardRun,
+  listAwardRuns,
+  requestDryRun,
+  startAwardRun,
+  suggestMapping,
+  type AwardField,
+  type AwardProgress,
+} from '../../commands/bulkAward.ts';
 import { CsrfField, emptyForm, ErrorSummary, SelectField, type FormState } from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
@@ -15,7 +26,15 @@ const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
 /** Largest roster a browser may upload; larger files go through `cairn issue --csv`, which streams from disk. */
 export const MAX_ROSTER_UPLOAD_MB = 50;
 
-const STATE_LABEL: Record<AwardProgress['state'], string> = { uploaded: 'Uploaded: map the columns', checking: 'Checking the rows (dry run)', dry_run: 'Checked: ready to issue', queued: 'Queued', running: 'Issuing', done: 'Done', failed: 'Failed' };
+const STATE_LABEL: Record<AwardProgress['state'], string> = {
+  uploaded: 'Uploaded: map the columns',
+  checking: 'Checking the rows (dry run)',
+  dry_run: 'Checked: ready to issue',
+  queued: 'Queued',
+  running: 'Issuing',
+  done: 'Done',
+  failed: 'Failed',
+};
 
 /**
  * Progressive enhancement of the upload form: when scripts run, the file is sent as the body of a
@@ -50,13 +69,31 @@ const STREAM_UPLOAD_JS = `document.addEventListener('DOMContentLoaded', function
 /** Bulk award from a CSV roster: upload, map columns, dry run report, issue with a live progress bar. */
 export function bulkAwardRoutes() {
   const r = new Hono<AppEnv>();
-  const access = (c: C) => requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, 'credentials.issue');
-  const actorOf = (c: C, organisationId: number) => ({ organisationId, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+  const access = (c: C) =>
+    requireMember(
+      c.var.deps.db,
+      c.req.param('slug') ?? '',
+      requireViewer(c.var.viewer).user_id,
+      'credentials.issue',
+    );
+  const actorOf = (c: C, organisationId: number) => ({
+    organisationId,
+    userId: requireViewer(c.var.viewer).user_id,
+    ip: c.var.ip,
+  });
 
   const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
     const { organisation } = await access(c);
     const { db } = c.var.deps;
-    const [runs, mcs] = await Promise.all([listAwardRuns(db, organisation.id), db.selectFrom('catalog_entries').select(['public_id', 'title']).where('organisation_id', '=', organisation.id).orderBy('title').execute()]);
+    const [runs, mcs] = await Promise.all([
+      listAwardRuns(db, organisation.id),
+      db
+        .selectFrom('catalog_entries')
+        .select(['public_id', 'title'])
+        .where('organisation_id', '=', organisation.id)
+        .orderBy('title')
+        .execute(),
+    ]);
     const titles = new Map(mcs.map((m) => [m.public_id, m.title]));
     const base = `/orgs/${organisation.slug}/awards`;
     return page(
@@ -65,14 +102,29 @@ export function bulkAwardRoutes() {
       <>
         <h1>Bulk award from CSV</h1>
         <p>
-          Award a micro-credential to everyone on an attendance roster. Upload a CSV file whose first line names the columns (one column must hold email addresses), match the columns, check the dry run, then issue. Each recipient gets one credential, however often the same row is uploaded. Files over {MAX_ROSTER_UPLOAD_MB} MB: use <code>cairn issue --csv</code>.
+          Award a micro-credential to everyone on an attendance roster. Upload a CSV file whose first line
+          names the columns (one column must hold email addresses), match the columns, check the dry run, then
+          issue. Each recipient gets one credential, however often the same row is uploaded. Files over{' '}
+          {MAX_ROSTER_UPLOAD_MB} MB: use <code>cairn issue --csv</code>.
         </p>
         <section class="card">
           <h2>Upload a roster</h2>
           <ErrorSummary form={form} />
-          <form method="post" action={base} enctype="multipart/form-data" class="stack" novalidate data-stream-upload={`/api/v1/orgs/${organisation.slug}/award-runs`}>
+          <form
+            method="post"
+            action={base}
+            enctype="multipart/form-data"
+            class="stack"
+            novalidate
+            data-stream-upload={`/api/v1/orgs/${organisation.slug}/award-runs`}
+          >
             <CsrfField token={c.var.csrfToken} />
-            <SelectField form={form} name="microCredential" label="Micro-credential" options={mcs.map((m) => [m.public_id, m.title])} />
+            <SelectField
+              form={form}
+              name="microCredential"
+              label="Micro-credential"
+              options={mcs.map((m) => [m.public_id, m.title])}
+            />
             <div class="field">
               <label for="f-file">CSV file</label>
               <span id="f-file-hint" class="hint">
@@ -83,7 +135,14 @@ export function bulkAwardRoutes() {
                   {form.errors.file}
                 </span>
               )}
-              <input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={form.errors.file ? 'f-file-hint f-file-error' : 'f-file-hint'} aria-invalid={form.errors.file ? 'true' : undefined} />
+              <input
+                id="f-file"
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                aria-describedby={form.errors.file ? 'f-file-hint f-file-error' : 'f-file-hint'}
+                aria-invalid={form.errors.file ? 'true' : undefined}
+              />
             </div>
             <button type="submit">Upload and map columns</button>
             <p data-upload-status role="status" class="hint"></p>
@@ -129,9 +188,17 @@ export function bulkAwardRoutes() {
     const { db } = c.var.deps;
     const runId = c.req.param('run') ?? '';
     const progress = await awardProgress(db, organisation.id, runId);
-    const run = await db.selectFrom('award_runs').select(['header', 'mapping']).where('public_id', '=', runId).where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow();
+    const run = await db
+      .selectFrom('award_runs')
+      .select(['header', 'mapping'])
+      .where('public_id', '=', runId)
+      .where('organisation_id', '=', organisation.id)
+      .executeTakeFirstOrThrow();
     const mapping = run.mapping ?? suggestMapping(run.header);
-    const problems = progress.state === 'uploaded' || progress.state === 'checking' ? [] : await awardProblems(db, organisation.id, runId);
+    const problems =
+      progress.state === 'uploaded' || progress.state === 'checking'
+        ? []
+        : await awardProblems(db, organisation.id, runId);
     const base = `/orgs/${organisation.slug}/awards/${runId}`;
     const live = progress.state === 'checking' || progress.state === 'queued' || progress.state === 'running';
     const unused = run.header.filter((h) => !Object.values(mapping).includes(h));
@@ -149,7 +216,9 @@ export function bulkAwardRoutes() {
         {progress.state === 'checking' && (
           <section class="card" aria-live="polite">
             <h2>Checking {progress.total} rows</h2>
-            <p class="hint">The dry run report appears here when every row is checked; this page updates itself.</p>
+            <p class="hint">
+              The dry run report appears here when every row is checked; this page updates itself.
+            </p>
           </section>
         )}
         {(progress.state === 'queued' || progress.state === 'running' || progress.state === 'done') && (
@@ -158,13 +227,23 @@ export function bulkAwardRoutes() {
             <label for="award-progress">
               {progress.issued} issued, {progress.skipped} skipped of {progress.valid} ({progress.percent}%)
             </label>
-            <progress id="award-progress" value={progress.issued + progress.skipped} max={Math.max(1, progress.valid)} data-progress-url={`${base}/progress`}>
+            <progress
+              id="award-progress"
+              value={progress.issued + progress.skipped}
+              max={Math.max(1, progress.valid)}
+              data-progress-url={`${base}/progress`}
+            >
               {progress.percent}%
             </progress>
-            {live && <p class="hint">This page updates itself every two seconds; you can leave it: issuing goes on without it.</p>}
+            {live && (
+              <p class="hint">
+                This page updates itself every two seconds; you can leave it: issuing goes on without it.
+              </p>
+            )}
             {progress.state === 'done' && (
               <p>
-                Done: {progress.issued} credentials issued and their claim emails queued. <a href={`/orgs/${organisation.slug}/credentials`}>See issued credentials</a>.
+                Done: {progress.issued} credentials issued and their claim emails queued.{' '}
+                <a href={`/orgs/${organisation.slug}/credentials`}>See issued credentials</a>.
               </p>
             )}
           </section>
@@ -195,7 +274,11 @@ export function bulkAwardRoutes() {
                         {form.errors[field]}
                       </span>
                     )}
-                    <select id={`f-${field}`} name={field} aria-invalid={form.errors[field] ? 'true' : undefined}>
+                    <select
+                      id={`f-${field}`}
+                      name={field}
+                      aria-invalid={form.errors[field] ? 'true' : undefined}
+                    >
                       <option value="">— not in the file —</option>
                       {run.header.map((h) => (
                         <option value={h} selected={chosen === h}>
@@ -206,7 +289,9 @@ export function bulkAwardRoutes() {
                   </div>
                 );
               })}
-              <button type="submit">{progress.state === 'uploaded' ? 'Check the rows (dry run)' : 'Check again with this mapping'}</button>
+              <button type="submit">
+                {progress.state === 'uploaded' ? 'Check the rows (dry run)' : 'Check again with this mapping'}
+              </button>
             </form>
           </section>
         )}
@@ -218,8 +303,14 @@ export function bulkAwardRoutes() {
                 <strong>{rows(progress.valid)}</strong> will be issued
               </li>
               <li>{rows(progress.invalid)} with problems will be left out</li>
-              <li>{rows(progress.duplicate)} repeating an earlier row will be left out (the earlier row is issued)</li>
-              <li>{rows(progress.alreadyIssued)} for recipients who already hold this micro-credential version will be left out</li>
+              <li>
+                {rows(progress.duplicate)} repeating an earlier row will be left out (the earlier row is
+                issued)
+              </li>
+              <li>
+                {rows(progress.alreadyIssued)} for recipients who already hold this micro-credential version
+                will be left out
+              </li>
               {unused.length > 0 && <li>Columns not used: {unused.join(', ')}</li>}
             </ul>
             {progress.valid > 0 ? (
@@ -275,10 +366,23 @@ export function bulkAwardRoutes() {
       async () => {
         const { organisation } = await access(c);
         const file = body.file;
-        if (!(file instanceof File) || file.size === 0) throw new AppError('validation_failed', 'Choose a CSV file to upload.', { file: 'Choose a CSV file to upload.' });
+        if (!(file instanceof File) || file.size === 0)
+          throw new AppError('validation_failed', 'Choose a CSV file to upload.', {
+            file: 'Choose a CSV file to upload.',
+          });
         const stream = file.stream() as unknown as AsyncIterable<Uint8Array>;
-        const run = await createAwardRun(c.var.deps, actorOf(c, organisation.id), { microCredential: fields.microCredential, fileName: file.name }, stream);
-        return redirectWith(c, `/orgs/${organisation.slug}/awards/${run.publicId}`, 'success', `Uploaded ${run.total} rows. Match the columns, then check the dry run.`);
+        const run = await createAwardRun(
+          c.var.deps,
+          actorOf(c, organisation.id),
+          { microCredential: fields.microCredential, fileName: file.name },
+          stream,
+        );
+        return redirectWith(
+          c,
+          `/orgs/${organisation.slug}/awards/${run.publicId}`,
+          'success',
+          `Uploaded ${run.total} rows. Match the columns, then check the dry run.`,
+        );
       },
       (form, status) => listPage(c, form, status as 422),
     );
@@ -295,12 +399,30 @@ export function bulkAwardRoutes() {
       fields,
       async () => {
         const { organisation } = await access(c);
-        const mapping = Object.fromEntries(Object.keys(AWARD_FIELDS).map((f) => [f, typeof fields[f] === 'string' ? fields[f] : '']));
-        const summary = await requestDryRun(c.var.deps, actorOf(c, organisation.id), c.req.param('run'), mapping);
+        const mapping = Object.fromEntries(
+          Object.keys(AWARD_FIELDS).map((f) => [f, typeof fields[f] === 'string' ? fields[f] : '']),
+        );
+        const summary = await requestDryRun(
+          c.var.deps,
+          actorOf(c, organisation.id),
+          c.req.param('run'),
+          mapping,
+        );
         c.var.deps.onJobsEnqueued?.();
         const where = `/orgs/${organisation.slug}/awards/${c.req.param('run')}`;
-        if (!summary) return redirectWith(c, where, 'info', 'Checking every row; the dry run report appears here when it is done.');
-        return redirectWith(c, where, summary.valid ? 'success' : 'error', `Dry run: ${summary.valid} of ${summary.total} rows can be issued.`);
+        if (!summary)
+          return redirectWith(
+            c,
+            where,
+            'info',
+            'Checking every row; the dry run report appears here when it is done.',
+          );
+        return redirectWith(
+          c,
+          where,
+          summary.valid ? 'success' : 'error',
+          `Dry run: ${summary.valid} of ${summary.total} rows can be issued.`,
+        );
       },
       (form, status) => runPage(c, form, status as 422),
     );
@@ -314,7 +436,12 @@ export function bulkAwardRoutes() {
         const { organisation } = await access(c);
         const { queued } = await startAwardRun(c.var.deps, actorOf(c, organisation.id), c.req.param('run'));
         c.var.deps.onJobsEnqueued?.();
-        return redirectWith(c, `/orgs/${organisation.slug}/awards/${c.req.param('run')}`, 'success', queued ? `Issuing ${queued} credentials.` : 'This run is already issuing.');
+        return redirectWith(
+          c,
+          `/orgs/${organisation.slug}/awards/${c.req.param('run')}`,
+          'success',
+          queued ? `Issuing ${queued} credentials.` : 'This run is already issuing.',
+        );
       },
       (form, status) => runPage(c, form, status as 409),
     );

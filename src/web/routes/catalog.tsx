@@ -26,10 +26,20 @@ async function findVersion(c: C, version?: number) {
     .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
     .leftJoin('badge_images as i', 'i.id', 'v.image_id')
     .selectAll('v')
-    .select(['m.id as mc_id', 'm.slug as mc_slug', 'm.retired_at', 'o.slug as org_slug', 'o.name as org_name', 'i.public_id as image_public_id'])
+    .select([
+      'm.id as mc_id',
+      'm.slug as mc_slug',
+      'm.retired_at',
+      'o.slug as org_slug',
+      'o.name as org_name',
+      'i.public_id as image_public_id',
+    ])
     .where('o.slug', '=', c.req.param('org') ?? '')
     .where('m.slug', '=', c.req.param('mc') ?? '');
-  q = version === undefined ? q.where('v.status', '=', 'published').where('m.retired_at', 'is', null) : q.where('v.version', '=', version).where('v.status', '!=', 'draft');
+  q =
+    version === undefined
+      ? q.where('v.status', '=', 'published').where('m.retired_at', 'is', null)
+      : q.where('v.version', '=', version).where('v.status', '!=', 'draft');
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('That micro-credential');
   return row;
@@ -45,7 +55,13 @@ export function catalogRoutes() {
     const [{ items, total }, stacks, issuers, recognizers] = await Promise.all([
       searchCatalog(db, query),
       db.selectFrom('stacks').select(['slug', 'name']).orderBy('name').limit(200).execute(),
-      db.selectFrom('organisations').select(['slug', 'name']).where('kind', '!=', 'recognizer').orderBy('name').limit(200).execute(),
+      db
+        .selectFrom('organisations')
+        .select(['slug', 'name'])
+        .where('kind', '!=', 'recognizer')
+        .orderBy('name')
+        .limit(200)
+        .execute(),
       recognizerOptions(db),
     ]);
     const recognized = await recognitionsForCatalog(db, items, c.var.deps.clock.now());
@@ -64,7 +80,13 @@ export function catalogRoutes() {
         <form method="get" action="/catalog" class="card" role="search">
           <div class="field">
             <label for="f-q">Search</label>
-            <input id="f-q" name="q" type="text" value={query.q ?? ''} placeholder="e.g. classroom routines, trauma-informed" />
+            <input
+              id="f-q"
+              name="q"
+              type="text"
+              value={query.q ?? ''}
+              placeholder="e.g. classroom routines, trauma-informed"
+            />
           </div>
           <div style="display:flex;gap:12px;flex-wrap:wrap;margin-top:10px">
             <label>
@@ -112,10 +134,26 @@ export function catalogRoutes() {
               </select>
             </label>
             <label>
-              Effort at most (h) <input name="maxEffort" type="number" min="0" step="1" value={query.maxEffort ?? ''} style="width:6em" />
+              Effort at most (h){' '}
+              <input
+                name="maxEffort"
+                type="number"
+                min="0"
+                step="1"
+                value={query.maxEffort ?? ''}
+                style="width:6em"
+              />
             </label>
             <label>
-              Credit hours at least <input name="minCredits" type="number" min="0" step="0.5" value={query.minCredits ?? ''} style="width:6em" />
+              Credit hours at least{' '}
+              <input
+                name="minCredits"
+                type="number"
+                min="0"
+                step="0.5"
+                value={query.minCredits ?? ''}
+                style="width:6em"
+              />
             </label>
             <label>
               Sort{' '}
@@ -143,12 +181,14 @@ export function catalogRoutes() {
                 <a href={`/catalog/${i.organisation_slug}/${i.slug}`}>{i.title}</a>
               </h2>
               <p class="muted">
-                {i.organisation_name} · {EARNING_MODE_LABELS[i.earning_mode]} · effort {hours(i.effort_hours)} · {i.credit_hours ?? 0} credit hours
+                {i.organisation_name} · {EARNING_MODE_LABELS[i.earning_mode]} · effort {hours(i.effort_hours)}{' '}
+                · {i.credit_hours ?? 0} credit hours
               </p>
               <p>{i.competency}</p>
               {(recognized.get(i.public_id) ?? []).map((r) => (
                 <p class="recognized">
-                  Recognized by {r.recognizerName} for {r.hoursGranted} hour{r.hoursGranted === 1 ? '' : 's'} ({r.licenseName})
+                  Recognized by {r.recognizerName} for {r.hoursGranted} hour{r.hoursGranted === 1 ? '' : 's'}{' '}
+                  ({r.licenseName})
                 </p>
               ))}
               {i.tags.map((t) => (
@@ -159,7 +199,8 @@ export function catalogRoutes() {
         </ul>
         {pages > 1 && (
           <nav aria-label="Pages">
-            {pageNo > 1 && <a href={link(pageNo - 1)}>Previous</a>} Page {pageNo} of {pages} {pageNo < pages && <a href={link(pageNo + 1)}>Next</a>}
+            {pageNo > 1 && <a href={link(pageNo - 1)}>Previous</a>} Page {pageNo} of {pages}{' '}
+            {pageNo < pages && <a href={link(pageNo + 1)}>Next</a>}
           </nav>
         )}
       </>,
@@ -172,9 +213,17 @@ export function catalogRoutes() {
     const { config, db } = c.var.deps;
     const url = achievementUrl(config.publicUrl, v.org_slug, v.mc_slug, v.version);
     const image = v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null;
-    const achievement = achievementJson(achievementFromDesign(d, { id: url, version: v.version, image }), { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name });
+    const achievement = achievementJson(achievementFromDesign(d, { id: url, version: v.version, image }), {
+      id: organisationDid(config.publicUrl, v.org_slug),
+      name: v.org_name,
+    });
     const recognition = await recognitionPanelData(db, v.mc_id, v.version, c.var.deps.clock.now());
-    const stacks = await db.selectFrom('stack_members as sm').innerJoin('stacks as s', 's.id', 'sm.stack_id').select(['s.slug', 's.name']).where('sm.micro_credential_id', '=', v.mc_id).execute();
+    const stacks = await db
+      .selectFrom('stack_members as sm')
+      .innerJoin('stacks as s', 's.id', 'sm.stack_id')
+      .select(['s.slug', 's.name'])
+      .where('sm.micro_credential_id', '=', v.mc_id)
+      .execute();
     const head = (
       <>
         <meta property="og:type" content="website" />
@@ -183,7 +232,9 @@ export function catalogRoutes() {
         <meta property="og:url" content={`${config.publicUrl}/catalog/${v.org_slug}/${v.mc_slug}`} />
         <meta name="twitter:card" content="summary" />
         {image && <meta property="og:image" content={image} />}
-        <script type="application/ld+json">{raw(JSON.stringify(achievement).replace(/</g, '\\u003c'))}</script>
+        <script type="application/ld+json">
+          {raw(JSON.stringify(achievement).replace(/</g, '\\u003c'))}
+        </script>
       </>
     );
     return page(
@@ -201,23 +252,44 @@ export function catalogRoutes() {
         </p>
         {image && <img src={image} alt={`${d.title} badge`} width="128" height="128" style="float:right" />}
         <h1>{d.title}</h1>
-        {v.status === 'superseded' && <p class="flash info">You are looking at version {v.version}, which a newer version has replaced.</p>}
+        {v.status === 'superseded' && (
+          <p class="flash info">
+            You are looking at version {v.version}, which a newer version has replaced.
+          </p>
+        )}
         {v.status === 'published' && d.earningMode === 'reviewed_evidence' && (
           <p>
             {c.var.viewer ? (
-              <ActionButton action={`/catalog/${v.org_slug}/${v.mc_slug}/apply`} csrfToken={c.var.csrfToken} label="Apply" />
+              <ActionButton
+                action={`/catalog/${v.org_slug}/${v.mc_slug}/apply`}
+                csrfToken={c.var.csrfToken}
+                label="Apply"
+              />
             ) : (
-              <a class="button" href={`/login?next=${encodeURIComponent(`/catalog/${v.org_slug}/${v.mc_slug}`)}`}>
+              <a
+                class="button"
+                href={`/login?next=${encodeURIComponent(`/catalog/${v.org_slug}/${v.mc_slug}`)}`}
+              >
                 Log in to apply
               </a>
             )}
           </p>
         )}
-        {v.status === 'published' && d.earningMode === 'proof_of_completion' && <ProofApplyForm d={d} orgSlug={v.org_slug} mcSlug={v.mc_slug} loggedIn={!!c.var.viewer} csrfToken={c.var.csrfToken} />}
+        {v.status === 'published' && d.earningMode === 'proof_of_completion' && (
+          <ProofApplyForm
+            d={d}
+            orgSlug={v.org_slug}
+            mcSlug={v.mc_slug}
+            loggedIn={!!c.var.viewer}
+            csrfToken={c.var.csrfToken}
+          />
+        )}
         <RecognitionPanel data={recognition} />
         <MicroCredentialBody d={d} version={v.version} />
         <p>
-          <a href={`/catalog/${v.org_slug}/${v.mc_slug}/v/${v.version}/achievement.json`}>Open Badges 3.0 Achievement (JSON)</a>
+          <a href={`/catalog/${v.org_slug}/${v.mc_slug}/v/${v.version}/achievement.json`}>
+            Open Badges 3.0 Achievement (JSON)
+          </a>
         </p>
       </>,
       200,
@@ -248,7 +320,15 @@ export function catalogRoutes() {
     c.header('Access-Control-Allow-Origin', '*');
     return c.json({
       stack: { name: stack.name, description: stack.description },
-      achievements: versions.map((v) => achievementJson(achievementFromDesign(versionToDesign(v), { id: achievementUrl(config.publicUrl, stack.org_slug, v.mc_slug, v.version), version: v.version }), issuer)),
+      achievements: versions.map((v) =>
+        achievementJson(
+          achievementFromDesign(versionToDesign(v), {
+            id: achievementUrl(config.publicUrl, stack.org_slug, v.mc_slug, v.version),
+            version: v.version,
+          }),
+          issuer,
+        ),
+      ),
     });
   });
   r.get('/catalog/:org/:mc', (c) => detail(c));
@@ -259,7 +339,12 @@ export function catalogRoutes() {
     const url = achievementUrl(config.publicUrl, v.org_slug, v.mc_slug, v.version);
     c.header('Access-Control-Allow-Origin', '*');
     const image = v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null;
-    return c.json(achievementJson(achievementFromDesign(versionToDesign(v), { id: url, version: v.version, image }), { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name }));
+    return c.json(
+      achievementJson(achievementFromDesign(versionToDesign(v), { id: url, version: v.version, image }), {
+        id: organisationDid(config.publicUrl, v.org_slug),
+        name: v.org_name,
+      }),
+    );
   });
   return r;
 }

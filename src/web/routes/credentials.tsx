@@ -7,29 +7,66 @@ import { changeManyCredentialStatuses } from '../../commands/changeManyCredentia
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, emptyForm, TableHead, type FormState } from '../forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  SelectField,
+  emptyForm,
+  TableHead,
+  type FormState,
+} from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
 
 type C = Context<AppEnv>;
 
-const STATUS_WORD: Record<CredentialStatus, 'Valid' | 'Revoked' | 'Suspended' | 'Expired'> = { valid: 'Valid', revoked: 'Revoked', suspended: 'Suspended', expired: 'Expired' };
+const STATUS_WORD: Record<CredentialStatus, 'Valid' | 'Revoked' | 'Suspended' | 'Expired'> = {
+  valid: 'Valid',
+  revoked: 'Revoked',
+  suspended: 'Suspended',
+  expired: 'Expired',
+};
 
 /** Issuing staff award micro-credentials by email and revoke, suspend or reinstate what was issued. */
 export function credentialRoutes() {
   const r = new Hono<AppEnv>();
-  const access = (c: C) => requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, 'credentials.issue');
+  const access = (c: C) =>
+    requireMember(
+      c.var.deps.db,
+      c.req.param('slug') ?? '',
+      requireViewer(c.var.viewer).user_id,
+      'credentials.issue',
+    );
 
   const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
     const { organisation } = await access(c);
     const { db } = c.var.deps;
     const [rows, mcs] = await Promise.all([
-      db.selectFrom('credentials').select(['id', 'public_id', 'recipient_email', 'recipient_did', 'achievement_name', 'issued_at']).where('organisation_id', '=', organisation.id).orderBy('id', 'desc').limit(200).execute(),
-      db.selectFrom('catalog_entries').select(['public_id', 'title']).where('organisation_id', '=', organisation.id).orderBy('title').execute(),
+      db
+        .selectFrom('credentials')
+        .select(['id', 'public_id', 'recipient_email', 'recipient_did', 'achievement_name', 'issued_at'])
+        .where('organisation_id', '=', organisation.id)
+        .orderBy('id', 'desc')
+        .limit(200)
+        .execute(),
+      db
+        .selectFrom('catalog_entries')
+        .select(['public_id', 'title'])
+        .where('organisation_id', '=', organisation.id)
+        .orderBy('title')
+        .execute(),
     ]);
     // Without valid_until: this list shows revoked, suspended or valid, not expiry.
-    const statuses = await statusesOf(db, rows.map((r) => ({ id: r.id })), c.var.deps.clock.now());
+    const statuses = await statusesOf(
+      db,
+      rows.map((r) => ({ id: r.id })),
+      c.var.deps.clock.now(),
+    );
     // Completion notices sent to recognizers for these credentials (issue 7).
-    const notices = await noticesForCredentials(db, rows.map((r) => r.id));
+    const notices = await noticesForCredentials(
+      db,
+      rows.map((r) => r.id),
+    );
     const statusOf = (id: number) => STATUS_WORD[statuses.get(id) ?? 'valid'];
     const base = `/orgs/${organisation.slug}/credentials`;
     return page(
@@ -45,19 +82,41 @@ export function credentialRoutes() {
           <ErrorSummary form={form} />
           <form method="post" action={base} class="stack" novalidate>
             <CsrfField token={c.var.csrfToken} />
-            <SelectField form={form} name="microCredential" label="Micro-credential" options={mcs.map((m) => [m.public_id, m.title])} />
+            <SelectField
+              form={form}
+              name="microCredential"
+              label="Micro-credential"
+              options={mcs.map((m) => [m.public_id, m.title])}
+            />
             <Field form={form} name="email" type="email" label="Recipient’s email" required />
             <Field form={form} name="narrative" label="Evidence narrative (optional)" />
-            <Field form={form} name="evidenceUrl" type="url" label="Evidence link (optional)" hint="A page showing the work, e.g. an attendance record." />
-            <Field form={form} name="creditsEarned" label="Credits earned (optional)" hint="Hours or units, e.g. 1.5." />
-            <Field form={form} name="issuedOn" label="Issue date (optional)" hint="YYYY-MM-DD; today if empty." />
+            <Field
+              form={form}
+              name="evidenceUrl"
+              type="url"
+              label="Evidence link (optional)"
+              hint="A page showing the work, e.g. an attendance record."
+            />
+            <Field
+              form={form}
+              name="creditsEarned"
+              label="Credits earned (optional)"
+              hint="Hours or units, e.g. 1.5."
+            />
+            <Field
+              form={form}
+              name="issuedOn"
+              label="Issue date (optional)"
+              hint="YYYY-MM-DD; today if empty."
+            />
             {form.errors.issueAgain && (
               <div class="field" role="group" aria-labelledby="issue-again-legend">
                 <p id="issue-again-legend" class="error-text">
                   <strong>Already awarded.</strong> {form.errors.issueAgain}
                 </p>
                 <label for="f-issueAgain">
-                  <input id="f-issueAgain" type="checkbox" name="issueAgain" value="yes" /> Issue again: I mean to give this person a second credential
+                  <input id="f-issueAgain" type="checkbox" name="issueAgain" value="yes" /> Issue again: I
+                  mean to give this person a second credential
                 </label>
               </div>
             )}
@@ -81,14 +140,29 @@ export function credentialRoutes() {
           </button>
         </form>
         <table>
-          <TableHead columns={[<span class="visually-hidden">Select</span>, 'Recipient', 'Achievement', 'Issued', 'Status', 'Change']} />
+          <TableHead
+            columns={[
+              <span class="visually-hidden">Select</span>,
+              'Recipient',
+              'Achievement',
+              'Issued',
+              'Status',
+              'Change',
+            ]}
+          />
           <tbody>
             {rows.map((row) => {
               const status = statusOf(row.id);
               return (
                 <tr>
                   <td>
-                    <input type="checkbox" name="ids" value={row.public_id} form="bulk-status" aria-label={`Select ${row.achievement_name} for ${row.recipient_email ?? row.recipient_did ?? ''}`} />
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={row.public_id}
+                      form="bulk-status"
+                      aria-label={`Select ${row.achievement_name} for ${row.recipient_email ?? row.recipient_did ?? ''}`}
+                    />
                   </td>
                   <td>{row.recipient_email ?? row.recipient_did}</td>
                   <td>
@@ -101,7 +175,8 @@ export function credentialRoutes() {
                       .filter((n) => n.credential_id === row.id)
                       .map((n) => (
                         <div class="muted">
-                          Completion notice sent to {n.recognizer_name} on {n.created_at.toISOString().slice(0, 10)}
+                          Completion notice sent to {n.recognizer_name} on{' '}
+                          {n.created_at.toISOString().slice(0, 10)}
                         </div>
                       ))}
                   </td>
@@ -113,13 +188,22 @@ export function credentialRoutes() {
                           Change
                         </label>
                         <select id={`a-${row.public_id}`} name="action">
-                          {status === 'Suspended' ? <option value="reinstate">Reinstate</option> : <option value="suspend">Suspend</option>}
+                          {status === 'Suspended' ? (
+                            <option value="reinstate">Reinstate</option>
+                          ) : (
+                            <option value="suspend">Suspend</option>
+                          )}
                           <option value="revoke">Revoke…</option>
                         </select>{' '}
                         <label for={`why-${row.public_id}`} class="visually-hidden">
                           Reason
                         </label>
-                        <input id={`why-${row.public_id}`} name="reason" type="text" placeholder="Reason (shown publicly)" />{' '}
+                        <input
+                          id={`why-${row.public_id}`}
+                          name="reason"
+                          type="text"
+                          placeholder="Reason (shown publicly)"
+                        />{' '}
                         <button type="submit" class="secondary">
                           Apply
                         </button>
@@ -140,8 +224,21 @@ export function credentialRoutes() {
    * Revoking cannot be undone, so the list's Revoke first comes here: what revoking does, the
    * credentials it applies to, and the reason shown publicly. Works without JavaScript.
    */
-  const confirmRevokePage = async (c: C, organisation: { id: number; slug: string }, action: string, ids: string[], reason: string) => {
-    const rows = ids.length ? await c.var.deps.db.selectFrom('credentials').select(['public_id', 'achievement_name', 'recipient_email', 'recipient_did']).where('organisation_id', '=', organisation.id).where('public_id', 'in', ids).execute() : [];
+  const confirmRevokePage = async (
+    c: C,
+    organisation: { id: number; slug: string },
+    action: string,
+    ids: string[],
+    reason: string,
+  ) => {
+    const rows = ids.length
+      ? await c.var.deps.db
+          .selectFrom('credentials')
+          .select(['public_id', 'achievement_name', 'recipient_email', 'recipient_did'])
+          .where('organisation_id', '=', organisation.id)
+          .where('public_id', 'in', ids)
+          .execute()
+      : [];
     const base = `/orgs/${organisation.slug}/credentials`;
     if (!rows.length) return redirectWith(c, base, 'error', 'Select the credentials to revoke.');
     const many = rows.length > 1;
@@ -156,16 +253,26 @@ export function credentialRoutes() {
         <ul>
           {rows.map((row) => (
             <li>
-              <a href={`/badges/${row.public_id}`}>{row.achievement_name}</a> issued to {row.recipient_email ?? row.recipient_did}
+              <a href={`/badges/${row.public_id}`}>{row.achievement_name}</a> issued to{' '}
+              {row.recipient_email ?? row.recipient_did}
             </li>
           ))}
         </ul>
         <section class="card">
           <h2>What revoking does</h2>
           <ul>
-            <li>It is permanent: a revoked credential cannot be reinstated. (To pause one, suspend it instead.)</li>
-            <li>Anyone who checks {many ? 'these credentials' : 'this credential'} — on the badge page, at /verify or in another wallet — is told {many ? 'they were' : 'it was'} revoked, with the reason below.</li>
-            <li>Credit a recognizer recorded for {many ? 'them' : 'it'} is reversed, and the earner keeps the badge only as a revoked record.</li>
+            <li>
+              It is permanent: a revoked credential cannot be reinstated. (To pause one, suspend it instead.)
+            </li>
+            <li>
+              Anyone who checks {many ? 'these credentials' : 'this credential'} — on the badge page, at
+              /verify or in another wallet — is told {many ? 'they were' : 'it was'} revoked, with the reason
+              below.
+            </li>
+            <li>
+              Credit a recognizer recorded for {many ? 'them' : 'it'} is reversed, and the earner keeps the
+              badge only as a revoked record.
+            </li>
           </ul>
           <form method="post" action={action} class="stack">
             <CsrfField token={c.var.csrfToken} />
@@ -175,7 +282,9 @@ export function credentialRoutes() {
               <input type="hidden" name="ids" value={row.public_id} />
             ))}
             <label for="f-reason">Reason, shown publicly</label>
-            <span class="hint">For example: “Issued in error” or “Assessment found invalid”. Verifiers and the earner see it.</span>
+            <span class="hint">
+              For example: “Issued in error” or “Assessment found invalid”. Verifiers and the earner see it.
+            </span>
             <input id="f-reason" name="reason" type="text" value={reason} />
             <p>
               <button type="submit" class="danger">
@@ -197,19 +306,35 @@ export function credentialRoutes() {
       fields,
       async () => {
         const { organisation } = await access(c);
-        const text = (name: string) => (typeof fields[name] === 'string' && fields[name].trim() ? fields[name].trim() : undefined);
+        const text = (name: string) =>
+          typeof fields[name] === 'string' && fields[name].trim() ? fields[name].trim() : undefined;
         const credits = text('creditsEarned');
-        await awardCredential(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, {
-          email: fields.email,
-          microCredential: fields.microCredential,
-          narrative: text('narrative'),
-          evidenceUrl: text('evidenceUrl'),
-          creditsEarned: credits === undefined ? undefined : Number.isFinite(Number(credits)) ? Number(credits) : credits,
-          issuedOn: text('issuedOn'),
-          issueAgain: fields.issueAgain === 'yes',
-        }, { duplicates: 'confirm' });
+        await awardCredential(
+          c.var.deps,
+          { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
+          {
+            email: fields.email,
+            microCredential: fields.microCredential,
+            narrative: text('narrative'),
+            evidenceUrl: text('evidenceUrl'),
+            creditsEarned:
+              credits === undefined
+                ? undefined
+                : Number.isFinite(Number(credits))
+                  ? Number(credits)
+                  : credits,
+            issuedOn: text('issuedOn'),
+            issueAgain: fields.issueAgain === 'yes',
+          },
+          { duplicates: 'confirm' },
+        );
         c.var.deps.onJobsEnqueued?.();
-        return redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'success', 'Credential issued and signed.');
+        return redirectWith(
+          c,
+          `/orgs/${organisation.slug}/credentials`,
+          'success',
+          'Credential issued and signed.',
+        );
       },
       (form, status) => listPage(c, form, status as 422),
     );
@@ -219,20 +344,40 @@ export function credentialRoutes() {
     const { organisation } = await access(c);
     const back = `/orgs/${organisation.slug}/credentials`;
     if (fields.action === 'revoke' && fields.confirm !== 'yes') {
-      return confirmRevokePage(c, organisation, `${back}/status`, fields.ids === undefined ? [] : [fields.ids].flat(), typeof fields.reason === 'string' ? fields.reason : '');
+      return confirmRevokePage(
+        c,
+        organisation,
+        `${back}/status`,
+        fields.ids === undefined ? [] : [fields.ids].flat(),
+        typeof fields.reason === 'string' ? fields.reason : '',
+      );
     }
     return handleForm(
       c,
       fields,
       async () => {
         const ids = fields.ids === undefined ? [] : [fields.ids].flat();
-        const result = await changeManyCredentialStatuses(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, { ...fields, ids });
+        const result = await changeManyCredentialStatuses(
+          c.var.deps,
+          { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
+          { ...fields, ids },
+        );
         c.var.deps.onJobsEnqueued?.();
         // The message rides in a cookie: name a few unchanged credentials, count the rest.
-        const named = result.skipped.slice(0, 5).map((s) => `${s.id} (${s.message})`).join('; ');
+        const named = result.skipped
+          .slice(0, 5)
+          .map((s) => `${s.id} (${s.message})`)
+          .join('; ');
         const more = result.skipped.length > 5 ? ` and ${result.skipped.length - 5} more` : '';
-        const skipped = result.skipped.length ? ` ${result.skipped.length} left unchanged: ${named}${more}.` : '';
-        return redirectWith(c, back, result.skipped.length ? 'error' : 'success', `${result.changed.length} credential${result.changed.length === 1 ? '' : 's'} changed.${skipped}`);
+        const skipped = result.skipped.length
+          ? ` ${result.skipped.length} left unchanged: ${named}${more}.`
+          : '';
+        return redirectWith(
+          c,
+          back,
+          result.skipped.length ? 'error' : 'success',
+          `${result.changed.length} credential${result.changed.length === 1 ? '' : 's'} changed.${skipped}`,
+        );
       },
       (form) => redirectWith(c, back, 'error', form.message ?? 'That change is not possible.'),
     );
@@ -241,17 +386,39 @@ export function credentialRoutes() {
     const fields = await formFields(c);
     const { organisation } = await access(c);
     if (fields.action === 'revoke' && fields.confirm !== 'yes') {
-      return confirmRevokePage(c, organisation, `/orgs/${organisation.slug}/credentials/${c.req.param('id')}/status`, [c.req.param('id')], typeof fields.reason === 'string' ? fields.reason : '');
+      return confirmRevokePage(
+        c,
+        organisation,
+        `/orgs/${organisation.slug}/credentials/${c.req.param('id')}/status`,
+        [c.req.param('id')],
+        typeof fields.reason === 'string' ? fields.reason : '',
+      );
     }
     return handleForm(
       c,
       fields,
       async () => {
-        await changeCredentialStatus(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, c.req.param('id'), fields);
+        await changeCredentialStatus(
+          c.var.deps,
+          { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
+          c.req.param('id'),
+          fields,
+        );
         c.var.deps.onJobsEnqueued?.();
-        return redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'success', 'Status changed; the status list is republished.');
+        return redirectWith(
+          c,
+          `/orgs/${organisation.slug}/credentials`,
+          'success',
+          'Status changed; the status list is republished.',
+        );
       },
-      (form) => redirectWith(c, `/orgs/${organisation.slug}/credentials`, 'error', form.message ?? 'That change is not possible.'),
+      (form) =>
+        redirectWith(
+          c,
+          `/orgs/${organisation.slug}/credentials`,
+          'error',
+          form.message ?? 'That change is not possible.',
+        ),
     );
   });
   return r;

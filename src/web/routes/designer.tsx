@@ -1,14 +1,36 @@
 import { Hono, type Context } from 'hono';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { ACHIEVEMENT_TYPES, EARNING_MODES, EARNING_MODE_LABELS } from '../../domain/microCredential.ts';
-import { createMicroCredential, deleteStack, publishDraft, retireMicroCredential, reviseMicroCredential, saveStack, updateDraft } from '../../commands/designMicroCredential.ts';
+import {
+  createMicroCredential,
+  deleteStack,
+  publishDraft,
+  retireMicroCredential,
+  reviseMicroCredential,
+  saveStack,
+  updateDraft,
+} from '../../commands/designMicroCredential.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { versionToDesign } from '../../storage/catalog.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { ActionButton, CsrfField, ErrorSummary, Field, emptyForm, TextArea, type FormState } from '../forms.tsx';
+import {
+  ActionButton,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  emptyForm,
+  TextArea,
+  type FormState,
+} from '../forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../render.tsx';
-import { REVIEWED_MODES, achievementTypeLabel, designFromForm, formFromDesign, rowsToShow } from '../designForm.ts';
+import {
+  REVIEWED_MODES,
+  achievementTypeLabel,
+  designFromForm,
+  formFromDesign,
+  rowsToShow,
+} from '../designForm.ts';
 import { PageScriptTag, servePageScript } from '../pageScripts.tsx';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 import { setBadgeImage } from '../../commands/setBadgeImage.ts';
@@ -19,28 +41,55 @@ type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 
 async function load(c: C, id: string) {
-  const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug') ?? '', actor(c).userId, 'catalog.design');
-  const mc = await c.var.deps.db.selectFrom('micro_credentials').selectAll().where('organisation_id', '=', organisation.id).where('public_id', '=', id).executeTakeFirst();
+  const { organisation } = await requireMember(
+    c.var.deps.db,
+    c.req.param('slug') ?? '',
+    actor(c).userId,
+    'catalog.design',
+  );
+  const mc = await c.var.deps.db
+    .selectFrom('micro_credentials')
+    .selectAll()
+    .where('organisation_id', '=', organisation.id)
+    .where('public_id', '=', id)
+    .executeTakeFirst();
   if (!mc) throw notFound('That micro-credential');
-  const versions = await c.var.deps.db.selectFrom('micro_credential_versions').selectAll().where('micro_credential_id', '=', mc.id).orderBy('version', 'desc').execute();
+  const versions = await c.var.deps.db
+    .selectFrom('micro_credential_versions')
+    .selectAll()
+    .where('micro_credential_id', '=', mc.id)
+    .orderBy('version', 'desc')
+    .execute();
   return { organisation, mc, versions };
 }
 
 function EditForm({ c, form, action }: { c: C; form: FormState; action: string }) {
   const v = form.values;
   const evidenceRows = rowsToShow(v, 'ev_prompt_');
-  const levels = (v.levels ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+  const levels = (v.levels ?? '')
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const criteriaRows = rowsToShow(v, 'cr_name_');
   const mode = v.earningMode || 'reviewed_evidence';
   // Sections that apply to some earning modes only: shown for the chosen mode (design-form.js
   // follows the select as it changes; without it, saving shows the sections of the new mode).
-  const forModes = (modes: readonly string[]) => ({ 'data-earning-modes': modes.join(' '), hidden: !modes.includes(mode) });
+  const forModes = (modes: readonly string[]) => ({
+    'data-earning-modes': modes.join(' '),
+    hidden: !modes.includes(mode),
+  });
   return (
     <form method="post" action={action} class="stack" style="max-width:none" novalidate>
       <CsrfField token={c.var.csrfToken} />
       <ErrorSummary form={form} />
       <Field form={form} name="title" label="Title" required />
-      <TextArea form={form} name="competency" label="Competency statement" hint="One sentence: what the earner can do." rows={2} />
+      <TextArea
+        form={form}
+        name="competency"
+        label="Competency statement"
+        hint="One sentence: what the earner can do."
+        rows={2}
+      />
       <TextArea form={form} name="description" label="Description" rows={4} />
       <TextArea form={form} name="keyMethod" label="Key method" rows={2} />
       <TextArea form={form} name="criteria" label="Criteria" rows={3} />
@@ -62,7 +111,11 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
             </option>
           ))}
         </select>
-        <p class="hint">The form shows only what the chosen earning mode needs: peer-reviewed evidence has evidence parts and a rubric; a certificate of completion has its pre-approved programs; an assessment has a passing score.</p>
+        <p class="hint">
+          The form shows only what the chosen earning mode needs: peer-reviewed evidence has evidence parts
+          and a rubric; a certificate of completion has its pre-approved programs; an assessment has a passing
+          score.
+        </p>
       </fieldset>
       <fieldset {...forModes(REVIEWED_MODES)}>
         <legend>Evidence requirements</legend>
@@ -71,12 +124,23 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
           <div style="display:grid;grid-template-columns:3fr 1fr 1fr 1fr 1fr;gap:8px;align-items:end;margin-bottom:8px">
             <div class="field">
               <label for={`f-ev_prompt_${i}`}>Part {i + 1}: prompt</label>
-              <input id={`f-ev_prompt_${i}`} name={`ev_prompt_${i}`} type="text" value={v[`ev_prompt_${i}`] ?? ''} />
+              <input
+                id={`f-ev_prompt_${i}`}
+                name={`ev_prompt_${i}`}
+                type="text"
+                value={v[`ev_prompt_${i}`] ?? ''}
+              />
             </div>
             <div class="field">
               <label for={`f-ev_kind_${i}`}>Kind</label>
               <select id={`f-ev_kind_${i}`} name={`ev_kind_${i}`}>
-                {([['text', 'Written answer'], ['file', 'File upload'], ['link', 'Link']] as const).map(([k, label]) => (
+                {(
+                  [
+                    ['text', 'Written answer'],
+                    ['file', 'File upload'],
+                    ['link', 'Link'],
+                  ] as const
+                ).map(([k, label]) => (
                   <option value={k} selected={v[`ev_kind_${i}`] === k}>
                     {label}
                   </option>
@@ -85,14 +149,31 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
             </div>
             <div class="field">
               <label for={`f-ev_words_${i}`}>Word limit</label>
-              <input id={`f-ev_words_${i}`} name={`ev_words_${i}`} type="number" min="1" value={v[`ev_words_${i}`] ?? ''} />
+              <input
+                id={`f-ev_words_${i}`}
+                name={`ev_words_${i}`}
+                type="number"
+                min="1"
+                value={v[`ev_words_${i}`] ?? ''}
+              />
             </div>
             <div class="field">
               <label for={`f-ev_size_${i}`}>Size limit (MB)</label>
-              <input id={`f-ev_size_${i}`} name={`ev_size_${i}`} type="number" min="1" value={v[`ev_size_${i}`] ?? ''} />
+              <input
+                id={`f-ev_size_${i}`}
+                name={`ev_size_${i}`}
+                type="number"
+                min="1"
+                value={v[`ev_size_${i}`] ?? ''}
+              />
             </div>
             <label>
-              <input type="checkbox" name={`ev_required_${i}`} checked={v[`ev_prompt_${i}`] === undefined || v[`ev_required_${i}`] === 'on'} /> Required
+              <input
+                type="checkbox"
+                name={`ev_required_${i}`}
+                checked={v[`ev_prompt_${i}`] === undefined || v[`ev_required_${i}`] === 'on'}
+              />{' '}
+              Required
             </label>
           </div>
         ))}
@@ -100,27 +181,40 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
       <fieldset {...forModes(REVIEWED_MODES)}>
         <legend>Rubric</legend>
         {(form.errors.rubric || Object.keys(form.errors).some((k) => k.startsWith('rubric.'))) && (
-          <p class="error-text">{form.errors.rubric ?? Object.entries(form.errors).find(([k]) => k.startsWith('rubric.'))?.[1]}</p>
+          <p class="error-text">
+            {form.errors.rubric ?? Object.entries(form.errors).find(([k]) => k.startsWith('rubric.'))?.[1]}
+          </p>
         )}
         <Field form={form} name="levels" label="Performance levels, lowest first, separated by commas" />
         {Array.from({ length: criteriaRows }, (_, i) => (
           <div class="card" style="padding:10px">
             <div class="field">
               <label for={`f-cr_name_${i}`}>Criterion {i + 1}</label>
-              <input id={`f-cr_name_${i}`} name={`cr_name_${i}`} type="text" value={v[`cr_name_${i}`] ?? ''} />
+              <input
+                id={`f-cr_name_${i}`}
+                name={`cr_name_${i}`}
+                type="text"
+                value={v[`cr_name_${i}`] ?? ''}
+              />
             </div>
             {levels.map((level, j) => (
               <div class="field">
-                <label for={`f-cr_desc_${i}_${j}`}>
-                  {level}: descriptor
-                </label>
-                <input id={`f-cr_desc_${i}_${j}`} name={`cr_desc_${i}_${j}`} type="text" value={v[`cr_desc_${i}_${j}`] ?? ''} />
+                <label for={`f-cr_desc_${i}_${j}`}>{level}: descriptor</label>
+                <input
+                  id={`f-cr_desc_${i}_${j}`}
+                  name={`cr_desc_${i}_${j}`}
+                  type="text"
+                  value={v[`cr_desc_${i}_${j}`] ?? ''}
+                />
               </div>
             ))}
             <label for={`f-cr_pass_${i}`}>Passes at</label>{' '}
             <select id={`f-cr_pass_${i}`} name={`cr_pass_${i}`}>
               {levels.map((level, j) => (
-                <option value={String(j)} selected={(v[`cr_pass_${i}`] ?? String(levels.length - 1)) === String(j)}>
+                <option
+                  value={String(j)}
+                  selected={(v[`cr_pass_${i}`] ?? String(levels.length - 1)) === String(j)}
+                >
                   {level}
                 </option>
               ))}
@@ -136,24 +230,53 @@ function EditForm({ c, form, action }: { c: C; form: FormState; action: string }
             At least this many criteria:
           </option>
         </select>{' '}
-        <input aria-label="Minimum number of criteria" name="pass_count" type="number" min="1" value={v.pass_count ?? ''} style="width:5em" />
+        <input
+          aria-label="Minimum number of criteria"
+          name="pass_count"
+          type="number"
+          min="1"
+          value={v.pass_count ?? ''}
+          style="width:5em"
+        />
       </fieldset>
       <fieldset>
         <legend>Effort, credit and terms</legend>
         <Field form={form} name="effortHours" label="Typical effort (hours)" />
         <Field form={form} name="creditHours" label="Credit hours offered" />
         <Field form={form} name="validityMonths" label="Valid for (months; empty = never expires)" />
-        <Field form={form} name="applicationWindowMonths" label="Time to submit after applying (months)" value="6" />
+        <Field
+          form={form}
+          name="applicationWindowMonths"
+          label="Time to submit after applying (months)"
+          value="6"
+        />
         <Field form={form} name="applicationFee" label="Application fee (empty = free)" />
-        <Field form={form} name="applicationFeeCurrency" label="Fee currency (ISO code, e.g. USD)" value="USD" />
+        <Field
+          form={form}
+          name="applicationFeeCurrency"
+          label="Fee currency (ISO code, e.g. USD)"
+          value="USD"
+        />
         <div {...forModes(['proof_of_completion'])}>
-          <TextArea form={form} name="approvedPrograms" label="Pre-approved programs" hint="One per line: provider — program. Earners pick the one they completed; empty = any." rows={3} />
+          <TextArea
+            form={form}
+            name="approvedPrograms"
+            label="Pre-approved programs"
+            hint="One per line: provider — program. Earners pick the one they completed; empty = any."
+            rows={3}
+          />
         </div>
         <div {...forModes(['assessment'])}>
           <Field form={form} name="passingScore" label="Passing score (0–100)" />
         </div>
         <Field form={form} name="tags" label="Tags, separated by commas" />
-        <TextArea form={form} name="alignments" label="Alignments" hint="One per line: framework name | URL | code" rows={3} />
+        <TextArea
+          form={form}
+          name="alignments"
+          label="Alignments"
+          hint="One per line: framework name | URL | code"
+          rows={3}
+        />
       </fieldset>
       <p>
         <button type="submit">Save draft</button>
@@ -169,7 +292,12 @@ export function designerRoutes() {
   const base = (c: C) => `/orgs/${c.req.param('slug')}/micro-credentials`;
 
   r.get('/orgs/:slug/micro-credentials', async (c) => {
-    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), actor(c).userId, 'catalog.design');
+    const { organisation } = await requireMember(
+      c.var.deps.db,
+      c.req.param('slug'),
+      actor(c).userId,
+      'catalog.design',
+    );
     const rows = await c.var.deps.db
       .selectFrom('micro_credentials as m')
       .innerJoin('micro_credential_versions as v', 'v.micro_credential_id', 'm.id')
@@ -188,7 +316,8 @@ export function designerRoutes() {
           <a class="button" href={`${base(c)}/new`}>
             New micro-credential
           </a>{' '}
-          <a href={`/orgs/${organisation.slug}/stacks`}>Stacks</a> <a href={`/orgs/${organisation.slug}/pathways`}>Pathways</a>
+          <a href={`/orgs/${organisation.slug}/stacks`}>Stacks</a>{' '}
+          <a href={`/orgs/${organisation.slug}/pathways`}>Pathways</a>
         </p>
         <table>
           <thead>
@@ -224,7 +353,12 @@ export function designerRoutes() {
         <form method="post" action={`${base(c)}/new`} class="stack" novalidate>
           <CsrfField token={c.var.csrfToken} />
           <Field form={form} name="title" label="Title" required />
-          <Field form={form} name="slug" label="Web address (optional)" hint="Made from the title if empty." />
+          <Field
+            form={form}
+            name="slug"
+            label="Web address (optional)"
+            hint="Made from the title if empty."
+          />
           <button type="submit">Create draft</button>
         </form>
       </section>,
@@ -241,7 +375,12 @@ export function designerRoutes() {
       fields,
       async () => {
         const { publicId } = await createMicroCredential(c.var.deps, actor(c), c.req.param('slug'), fields);
-        return redirectWith(c, `${base(c)}/${publicId}/edit`, 'success', 'Draft created. Fill it in, preview it, then publish.');
+        return redirectWith(
+          c,
+          `${base(c)}/${publicId}/edit`,
+          'success',
+          'Draft created. Fill it in, preview it, then publish.',
+        );
       },
       (form, status) => newPage(c, form, status as 422),
     );
@@ -254,13 +393,20 @@ export function designerRoutes() {
     const shown = draft ?? published ?? versions[0]!;
     const url = `${base(c)}/${mc.public_id}`;
     const history = await listSubjectAudit(c.var.deps.db, organisation.id, 'micro_credential', mc.public_id);
-    const image = shown.image_id ? await c.var.deps.db.selectFrom('badge_images').select('public_id').where('id', '=', shown.image_id).executeTakeFirst() : undefined;
+    const image = shown.image_id
+      ? await c.var.deps.db
+          .selectFrom('badge_images')
+          .select('public_id')
+          .where('id', '=', shown.image_id)
+          .executeTakeFirst()
+      : undefined;
     return page(
       c,
       shown.title,
       <>
         <p class="muted">
-          <a href={base(c)}>Micro-credentials</a> · Preview of version {shown.version} ({mc.retired_at ? 'retired' : shown.status})
+          <a href={base(c)}>Micro-credentials</a> · Preview of version {shown.version} (
+          {mc.retired_at ? 'retired' : shown.status})
         </p>
         <h1>{shown.title}</h1>
         <p>
@@ -269,19 +415,48 @@ export function designerRoutes() {
               <a class="button" href={`${url}/edit`}>
                 Edit draft
               </a>{' '}
-              <ActionButton action={`${url}/publish`} csrfToken={c.var.csrfToken} label={`Publish version ${draft.version}`} />{' '}
+              <ActionButton
+                action={`${url}/publish`}
+                csrfToken={c.var.csrfToken}
+                label={`Publish version ${draft.version}`}
+              />{' '}
             </>
           )}
-          {!draft && <ActionButton action={`${url}/revise`} csrfToken={c.var.csrfToken} label="Start a new version" variant="secondary" />}{' '}
+          {!draft && (
+            <ActionButton
+              action={`${url}/revise`}
+              csrfToken={c.var.csrfToken}
+              label="Start a new version"
+              variant="secondary"
+            />
+          )}{' '}
           {published && !mc.retired_at && (
             <>
-              <a href={`/catalog/${organisation.slug}/${mc.slug}`}>View in the catalog</a> <a href={`/orgs/${organisation.slug}/recognition/submit?mc=${mc.public_id}`}>Submit for recognition</a>{' '}
-              {recordsOutcomes(versionToDesign(published).earningMode) && <a href={`${url}/outcomes`}>Record outcomes</a>}{' '}
-              <ActionButton action={`${url}/retire`} csrfToken={c.var.csrfToken} label="Retire" variant="danger" />
+              <a href={`/catalog/${organisation.slug}/${mc.slug}`}>View in the catalog</a>{' '}
+              <a href={`/orgs/${organisation.slug}/recognition/submit?mc=${mc.public_id}`}>
+                Submit for recognition
+              </a>{' '}
+              {recordsOutcomes(versionToDesign(published).earningMode) && (
+                <a href={`${url}/outcomes`}>Record outcomes</a>
+              )}{' '}
+              <ActionButton
+                action={`${url}/retire`}
+                csrfToken={c.var.csrfToken}
+                label="Retire"
+                variant="danger"
+              />
             </>
           )}
         </p>
-        {image && <img src={`/images/${image.public_id}.png`} alt="Badge image" width="128" height="128" style="float:right" />}
+        {image && (
+          <img
+            src={`/images/${image.public_id}.png`}
+            alt="Badge image"
+            width="128"
+            height="128"
+            style="float:right"
+          />
+        )}
         {draft && (
           <section class="card">
             <h2>Badge image</h2>
@@ -298,7 +473,8 @@ export function designerRoutes() {
             <form method="post" action={`${url}/image`} class="inline">
               <CsrfField token={c.var.csrfToken} />
               <input type="hidden" name="generate" value="1" />
-              <label for="f-colour">Badge colour</label> <input id="f-colour" name="colour" type="color" value="#1f5f8b" />{' '}
+              <label for="f-colour">Badge colour</label>{' '}
+              <input id="f-colour" name="colour" type="color" value="#1f5f8b" />{' '}
               <button type="submit" class="secondary">
                 Generate a default badge
               </button>
@@ -311,7 +487,8 @@ export function designerRoutes() {
           <ul>
             {history.map((h) => (
               <li>
-                {h.created_at.toISOString().replace('T', ' ').slice(0, 16)} UTC — {h.action.replace('micro_credential.', '').replace(/_/g, ' ')} by {h.actor_name ?? 'Cairn'}
+                {h.created_at.toISOString().replace('T', ' ').slice(0, 16)} UTC —{' '}
+                {h.action.replace('micro_credential.', '').replace(/_/g, ' ')} by {h.actor_name ?? 'Cairn'}
                 {typeof h.data.version === 'number' ? ` (version ${h.data.version})` : ''}
               </li>
             ))}
@@ -342,7 +519,10 @@ export function designerRoutes() {
       fields,
       async () => {
         const colour = typeof body.colour === 'string' ? body.colour : undefined;
-        const source = file instanceof File && file.size > 0 ? { upload: new Uint8Array(await file.arrayBuffer()) } : { generate: { colour } };
+        const source =
+          file instanceof File && file.size > 0
+            ? { upload: new Uint8Array(await file.arrayBuffer()) }
+            : { generate: { colour } };
         await setBadgeImage(c.var.deps, actor(c), c.req.param('slug'), id, source);
         return redirectWith(c, `${base(c)}/${id}`, 'success', 'Badge image saved.');
       },
@@ -357,7 +537,13 @@ export function designerRoutes() {
   const editPage = async (c: C, form: FormState | null, status: 200 | 409 | 422 = 200) => {
     const { mc, versions } = await load(c, c.req.param('id') ?? '');
     const draft = versions.find((v) => v.status === 'draft');
-    if (!draft) return redirectWith(c, `${base(c)}/${mc.public_id}`, 'info', 'Published versions are frozen: start a new version to change it.');
+    if (!draft)
+      return redirectWith(
+        c,
+        `${base(c)}/${mc.public_id}`,
+        'info',
+        'Published versions are frozen: start a new version to change it.',
+      );
     const values = form?.values ?? formFromDesign(versionToDesign(draft));
     return page(
       c,
@@ -367,7 +553,11 @@ export function designerRoutes() {
           <a href={`${base(c)}/${mc.public_id}`}>Back to the preview</a> · Draft version {draft.version}
         </p>
         <h1>Edit “{draft.title}”</h1>
-        <EditForm c={c} form={{ values, errors: form?.errors ?? {}, message: form?.message }} action={`${base(c)}/${mc.public_id}/edit`} />
+        <EditForm
+          c={c}
+          form={{ values, errors: form?.errors ?? {}, message: form?.message }}
+          action={`${base(c)}/${mc.public_id}/edit`}
+        />
       </>,
       status,
       <PageScriptTag name="design-form.js" />,
@@ -380,8 +570,19 @@ export function designerRoutes() {
       c,
       fields,
       async () => {
-        await updateDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), designFromForm(fields));
-        return redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'success', 'Draft saved. This is how earners will see it.');
+        await updateDraft(
+          c.var.deps,
+          actor(c),
+          c.req.param('slug'),
+          c.req.param('id'),
+          designFromForm(fields),
+        );
+        return redirectWith(
+          c,
+          `${base(c)}/${c.req.param('id')}`,
+          'success',
+          'Draft saved. This is how earners will see it.',
+        );
       },
       (form, status) => {
         const values: Record<string, string> = {};
@@ -402,19 +603,46 @@ export function designerRoutes() {
         },
         (form, status) => {
           if (status === 403) throw forbidden(form.message);
-          return redirectWith(c, `${base(c)}/${c.req.param('id')}`, 'error', `${form.message ?? ''} ${Object.values(form.errors).join(' ')}`.trim());
+          return redirectWith(
+            c,
+            `${base(c)}/${c.req.param('id')}`,
+            'error',
+            `${form.message ?? ''} ${Object.values(form.errors).join(' ')}`.trim(),
+          );
         },
       );
     });
-  action('publish', (c) => publishDraft(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''), 'Published: it is in the catalog now.');
-  action('revise', (c) => reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''), 'New draft version started from the published one.');
-  action('retire', (c) => retireMicroCredential(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''), 'Retired: hidden from the catalog; issued badges still verify.');
+  action(
+    'publish',
+    (c) => publishDraft(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''),
+    'Published: it is in the catalog now.',
+  );
+  action(
+    'revise',
+    (c) => reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''),
+    'New draft version started from the published one.',
+  );
+  action(
+    'retire',
+    (c) => retireMicroCredential(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? ''),
+    'Retired: hidden from the catalog; issued badges still verify.',
+  );
 
   const stacksPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
-    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug') ?? '', actor(c).userId, 'catalog.design');
+    const { organisation } = await requireMember(
+      c.var.deps.db,
+      c.req.param('slug') ?? '',
+      actor(c).userId,
+      'catalog.design',
+    );
     const { db } = c.var.deps;
     const [stacks, mcs] = await Promise.all([
-      db.selectFrom('stacks').selectAll().where('organisation_id', '=', organisation.id).orderBy('name').execute(),
+      db
+        .selectFrom('stacks')
+        .selectAll()
+        .where('organisation_id', '=', organisation.id)
+        .orderBy('name')
+        .execute(),
       db
         .selectFrom('micro_credentials as m')
         .innerJoin('micro_credential_versions as v', 'v.micro_credential_id', 'm.id')
@@ -434,7 +662,12 @@ export function designerRoutes() {
           {stacks.map((s) => (
             <li>
               <a href={`/catalog?stack=${s.slug}`}>{s.name}</a> — {s.description}{' '}
-              <ActionButton action={`/orgs/${organisation.slug}/stacks/${s.public_id}/delete`} csrfToken={c.var.csrfToken} label={`Remove stack ${s.name}`} variant="danger" />
+              <ActionButton
+                action={`/orgs/${organisation.slug}/stacks/${s.public_id}/delete`}
+                csrfToken={c.var.csrfToken}
+                label={`Remove stack ${s.name}`}
+                variant="danger"
+              />
             </li>
           ))}
         </ul>
@@ -449,7 +682,13 @@ export function designerRoutes() {
               <legend>Micro-credentials in it</legend>
               {unique.map((m) => (
                 <label for={`mc-${m.public_id}`}>
-                  <input id={`mc-${m.public_id}`} type="checkbox" name="microCredentials" value={m.public_id} /> {m.title}
+                  <input
+                    id={`mc-${m.public_id}`}
+                    type="checkbox"
+                    name="microCredentials"
+                    value={m.public_id}
+                  />{' '}
+                  {m.title}
                 </label>
               ))}
             </fieldset>
@@ -463,7 +702,12 @@ export function designerRoutes() {
   r.get('/orgs/:slug/stacks', (c) => stacksPage(c));
   r.post('/orgs/:slug/stacks/:id/delete', async (c) => {
     await deleteStack(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
-    return redirectWith(c, `/orgs/${c.req.param('slug')}/stacks`, 'success', 'Stack removed; its micro-credentials stay in the catalog.');
+    return redirectWith(
+      c,
+      `/orgs/${c.req.param('slug')}/stacks`,
+      'success',
+      'Stack removed; its micro-credentials stay in the catalog.',
+    );
   });
   r.post('/orgs/:slug/stacks', async (c) => {
     const fields = await formFields(c);
@@ -472,7 +716,10 @@ export function designerRoutes() {
       fields,
       async () => {
         const members = fields.microCredentials;
-        await saveStack(c.var.deps, actor(c), c.req.param('slug'), { ...fields, microCredentials: members === undefined ? [] : [members].flat() });
+        await saveStack(c.var.deps, actor(c), c.req.param('slug'), {
+          ...fields,
+          microCredentials: members === undefined ? [] : [members].flat(),
+        });
         return redirectWith(c, `/orgs/${c.req.param('slug')}/stacks`, 'success', 'Stack saved.');
       },
       (form, status) => stacksPage(c, form, status as 422),

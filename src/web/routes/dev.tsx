@@ -19,7 +19,10 @@ export function devRoutes() {
       'Mailbox',
       <>
         <h1>Developer mailbox</h1>
-        <p class="muted">Every email Cairn sent, newest first. Shown because CAIRN_MAILBOX is on (the default in demo mode); turn it off in production.</p>
+        <p class="muted">
+          Every email Cairn sent, newest first. Shown because CAIRN_MAILBOX is on (the default in demo mode);
+          turn it off in production.
+        </p>
         <form method="get" action="/dev/mailbox" class="stack">
           <div class="field">
             <label for="f-to">Only mail to</label>
@@ -65,7 +68,8 @@ export function devRoutes() {
       <>
         <h1>{m.subject}</h1>
         <p>
-          To <strong>{m.to_address}</strong> · {m.status} · <a href={`/dev/mailbox/${m.public_id}/html`}>HTML version</a>
+          To <strong>{m.to_address}</strong> · {m.status} ·{' '}
+          <a href={`/dev/mailbox/${m.public_id}/html`}>HTML version</a>
         </p>
         <pre>{parts.map((p) => (/^https?:\/\//.test(p) ? <a href={p}>{p}</a> : p))}</pre>
       </>,
@@ -74,7 +78,10 @@ export function devRoutes() {
   r.get('/dev/mailbox/:id/html', async (c) => {
     const m = await findOutboxMessage(c.var.deps.db, c.req.param('id'));
     if (!m) throw notFound('That message');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+    );
     return c.html(m.html_body);
   });
   return r;

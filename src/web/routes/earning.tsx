@@ -2,8 +2,18 @@ import { Hono, type Context } from 'hono';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type { Design, Rubric } from '../../domain/microCredential.ts';
 import { can } from '../../domain/roles.ts';
-import { applyForMicroCredential, earnersApplication, withdrawApplication } from '../../commands/applyForMicroCredential.ts';
-import { fileStoreFor, saveEvidence, saveEvidenceDrafts, saveEvidenceFile, submitApplication } from '../../commands/submitEvidence.ts';
+import {
+  applyForMicroCredential,
+  earnersApplication,
+  withdrawApplication,
+} from '../../commands/applyForMicroCredential.ts';
+import {
+  fileStoreFor,
+  saveEvidence,
+  saveEvidenceDrafts,
+  saveEvidenceFile,
+  submitApplication,
+} from '../../commands/submitEvidence.ts';
 import { assignedAttempt, reviewAttempt, reviewQueue } from '../../commands/reviewAttempt.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -20,19 +30,43 @@ type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 /** Facts joined with " · ", only those present. */
 export function joinFacts(facts: Child[]): Child[] {
-  return facts.filter((f) => f !== null && f !== undefined && f !== false && f !== '').flatMap((f, i) => (i === 0 ? [f] : [' · ', f]));
+  return facts
+    .filter((f) => f !== null && f !== undefined && f !== false && f !== '')
+    .flatMap((f, i) => (i === 0 ? [f] : [' · ', f]));
 }
-const STATUS: Record<string, string> = { in_progress: 'In progress', submitted: 'Submitted', in_review: 'In review', needs_revision: 'Needs revision', passed: 'Passed', expired: 'Expired', withdrawn: 'Withdrawn', rejected: 'Not approved' };
+const STATUS: Record<string, string> = {
+  in_progress: 'In progress',
+  submitted: 'Submitted',
+  in_review: 'In review',
+  needs_revision: 'Needs revision',
+  passed: 'Passed',
+  expired: 'Expired',
+  withdrawn: 'Withdrawn',
+  rejected: 'Not approved',
+};
 
 async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
   const { db, clock } = c.var.deps;
   const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
-  const v = await db.selectFrom('micro_credential_versions').selectAll().where('id', '=', app.version_id).executeTakeFirstOrThrow();
+  const v = await db
+    .selectFrom('micro_credential_versions')
+    .selectAll()
+    .where('id', '=', app.version_id)
+    .executeTakeFirstOrThrow();
   if (v.earning_mode === 'proof_of_completion') return proofApplicationPage(c, form, status);
   const [items, files, attempts] = await Promise.all([
     db.selectFrom('evidence_items').selectAll().where('application_id', '=', app.id).execute(),
-    db.selectFrom('evidence_files').select(['id', 'public_id', 'filename']).where('application_id', '=', app.id).execute(),
-    db.selectFrom('attempts').selectAll().where('application_id', '=', app.id).orderBy('number', 'desc').execute(),
+    db
+      .selectFrom('evidence_files')
+      .select(['id', 'public_id', 'filename'])
+      .where('application_id', '=', app.id)
+      .execute(),
+    db
+      .selectFrom('attempts')
+      .selectAll()
+      .where('application_id', '=', app.id)
+      .orderBy('number', 'desc')
+      .execute(),
   ]);
   const partsList = v.evidence_parts as Design['evidenceParts'];
   const rubric = v.rubric as Rubric;
@@ -41,7 +75,13 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
   // Only the facts that apply, joined once (never "Attempt 2 · ·").
   const facts: Child[] = [`Attempt ${Math.max(app.attempts, 1)}`];
   if (editable) facts.push(`${daysLeft} days left (until ${app.deadline_at.toISOString().slice(0, 10)})`);
-  if (credential) facts.push(<><a href={`/badges/${credential.public_id}`}>Your badge</a> (also in your <a href="/backpack">backpack</a>)</>);
+  if (credential)
+    facts.push(
+      <>
+        <a href={`/badges/${credential.public_id}`}>Your badge</a> (also in your{' '}
+        <a href="/backpack">backpack</a>)
+      </>,
+    );
   return page(
     c,
     v.title,
@@ -52,9 +92,21 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
       </p>
       <ErrorSummary form={form} />
       {editable ? (
-        <form id="evidence" method="post" action={`${base}/evidence`} enctype="multipart/form-data" class="stack" style="max-width:none" novalidate data-autosave={`${base}/evidence`}>
+        <form
+          id="evidence"
+          method="post"
+          action={`${base}/evidence`}
+          enctype="multipart/form-data"
+          class="stack"
+          style="max-width:none"
+          novalidate
+          data-autosave={`${base}/evidence`}
+        >
           <CsrfField token={c.var.csrfToken} />
-          <p class="hint">Your evidence is saved as you type (and whenever you choose “Save draft”). “{app.attempts ? 'Resubmit for review' : 'Submit for review'}” saves everything on this page first.</p>
+          <p class="hint">
+            Your evidence is saved as you type (and whenever you choose “Save draft”). “
+            {app.attempts ? 'Resubmit for review' : 'Submit for review'}” saves everything on this page first.
+          </p>
           {partsList.map((p, i) => {
             const item = items.find((it) => it.part_index === i);
             const file = files.find((f) => f.id === item?.file_id);
@@ -73,17 +125,44 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
                 {p.kind === 'file' ? (
                   <>
                     {file && <p>Uploaded: {file.filename}</p>}
-                    <label for={id}>{file ? 'Replace the file' : 'Choose a file'}{p.maxSizeMb ? ` (up to ${p.maxSizeMb} MB)` : ''}</label>
-                    <input id={id} name={`file${i}`} type="file" aria-describedby={error ? `${id}-error` : undefined} />
+                    <label for={id}>
+                      {file ? 'Replace the file' : 'Choose a file'}
+                      {p.maxSizeMb ? ` (up to ${p.maxSizeMb} MB)` : ''}
+                    </label>
+                    <input
+                      id={id}
+                      name={`file${i}`}
+                      type="file"
+                      aria-describedby={error ? `${id}-error` : undefined}
+                    />
                   </>
                 ) : (
                   <>
-                    <label for={id}>{p.kind === 'link' ? 'Link' : `Your answer${p.maxWords ? ` (up to ${p.maxWords} words)` : ''}`}</label>
-                    {p.kind === 'text' && <span class="hint">You can use **bold**, *italic*, lists and [links](https://…).</span>}
+                    <label for={id}>
+                      {p.kind === 'link'
+                        ? 'Link'
+                        : `Your answer${p.maxWords ? ` (up to ${p.maxWords} words)` : ''}`}
+                    </label>
+                    {p.kind === 'text' && (
+                      <span class="hint">You can use **bold**, *italic*, lists and [links](https://…).</span>
+                    )}
                     {p.kind === 'link' ? (
-                      <input id={id} name={`part${i}`} type="url" value={form.values[`part${i}`] ?? item?.link_url ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+                      <input
+                        id={id}
+                        name={`part${i}`}
+                        type="url"
+                        value={form.values[`part${i}`] ?? item?.link_url ?? ''}
+                        aria-invalid={error ? 'true' : undefined}
+                        aria-describedby={error ? `${id}-error` : undefined}
+                      />
                     ) : (
-                      <textarea id={id} name={`part${i}`} rows={6} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+                      <textarea
+                        id={id}
+                        name={`part${i}`}
+                        rows={6}
+                        aria-invalid={error ? 'true' : undefined}
+                        aria-describedby={error ? `${id}-error` : undefined}
+                      >
                         {form.values[`part${i}`] ?? item?.text_value ?? ''}
                       </textarea>
                     )}
@@ -112,9 +191,25 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
                 Part {i + 1}: {p.prompt}
               </h2>
               {p.kind === 'file' ? (
-                file ? <p><a href={`/evidence-files/${file.public_id}`} download={file.filename}>{file.filename}</a></p> : <p class="muted">No file.</p>
+                file ? (
+                  <p>
+                    <a href={`/evidence-files/${file.public_id}`} download={file.filename}>
+                      {file.filename}
+                    </a>
+                  </p>
+                ) : (
+                  <p class="muted">No file.</p>
+                )
               ) : p.kind === 'link' ? (
-                item?.link_url ? <p><a href={item.link_url} rel="noopener noreferrer">{item.link_url}</a></p> : <p class="muted">No link.</p>
+                item?.link_url ? (
+                  <p>
+                    <a href={item.link_url} rel="noopener noreferrer">
+                      {item.link_url}
+                    </a>
+                  </p>
+                ) : (
+                  <p class="muted">No link.</p>
+                )
               ) : item?.text_value?.trim() ? (
                 <div>{raw(renderMarkdown(item.text_value))}</div>
               ) : (
@@ -124,21 +219,34 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
           );
         })
       )}
-      {['in_progress', 'needs_revision', 'submitted'].includes(app.status) && <ActionButton action={`${base}/withdraw`} csrfToken={c.var.csrfToken} label="Withdraw" variant="danger" />}
+      {['in_progress', 'needs_revision', 'submitted'].includes(app.status) && (
+        <ActionButton
+          action={`${base}/withdraw`}
+          csrfToken={c.var.csrfToken}
+          label="Withdraw"
+          variant="danger"
+        />
+      )}
       {attempts.length > 0 && (
         <section class="card">
           <h2>Reviews</h2>
           {attempts.map((a) => (
             <div>
               <h3>
-                Attempt {a.number}: {a.decision === 'passed' ? 'passed' : a.decision === 'needs_revision' ? 'needs revision' : 'waiting for review'}
+                Attempt {a.number}:{' '}
+                {a.decision === 'passed'
+                  ? 'passed'
+                  : a.decision === 'needs_revision'
+                    ? 'needs revision'
+                    : 'waiting for review'}
               </h3>
               {a.decision && (
                 <>
                   <ul>
                     {rubric.criteria.map((cr) => (
                       <li>
-                        <strong>{cr.name}</strong>: {rubric.levels.find((l) => l.id === a.scores?.[cr.id])?.name ?? '—'}
+                        <strong>{cr.name}</strong>:{' '}
+                        {rubric.levels.find((l) => l.id === a.scores?.[cr.id])?.name ?? '—'}
                         {a.feedback?.[cr.id] ? ` — ${a.feedback[cr.id]}` : ''}
                       </li>
                     ))}
@@ -159,9 +267,20 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
 async function reviewPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
   const a = await assignedAttempt(c.var.deps.db, actor(c).userId, c.req.param('id') ?? '');
   // The earner sees “in review” once the reviewer opens the submission.
-  await c.var.deps.db.updateTable('applications').set({ status: 'in_review' }).where('id', '=', a.application_id).where('status', '=', 'submitted').execute();
+  await c.var.deps.db
+    .updateTable('applications')
+    .set({ status: 'in_review' })
+    .where('id', '=', a.application_id)
+    .where('status', '=', 'submitted')
+    .execute();
   const rubric = a.rubric as Rubric;
-  const evidence = a.evidence as Array<{ part: number; kind: string; text: string | null; link: string | null; file: { id: string; name: string } | null }>;
+  const evidence = a.evidence as Array<{
+    part: number;
+    kind: string;
+    text: string | null;
+    link: string | null;
+    file: { id: string; name: string } | null;
+  }>;
   return page(
     c,
     `Review: ${a.title}`,
@@ -205,10 +324,19 @@ async function reviewPage(c: C, form: FormState = emptyForm, status: 200 | 409 |
               {rubric.criteria.map((cr) => (
                 <fieldset>
                   <legend>{cr.name}</legend>
-                  {form.errors[`scores.${cr.id}`] && <p class="error-text">{form.errors[`scores.${cr.id}`]}</p>}
+                  {form.errors[`scores.${cr.id}`] && (
+                    <p class="error-text">{form.errors[`scores.${cr.id}`]}</p>
+                  )}
                   {rubric.levels.map((l) => (
                     <label for={`s-${cr.id}-${l.id}`} style="display:block">
-                      <input id={`s-${cr.id}-${l.id}`} type="radio" name={`score_${cr.id}`} value={l.id} checked={form.values[`score_${cr.id}`] === l.id} /> {l.name}: {cr.descriptors[l.id]}
+                      <input
+                        id={`s-${cr.id}-${l.id}`}
+                        type="radio"
+                        name={`score_${cr.id}`}
+                        value={l.id}
+                        checked={form.values[`score_${cr.id}`] === l.id}
+                      />{' '}
+                      {l.name}: {cr.descriptors[l.id]}
                       {cr.passingLevel === l.id ? ' (passing level)' : ''}
                     </label>
                   ))}
@@ -227,10 +355,24 @@ async function reviewPage(c: C, form: FormState = emptyForm, status: 200 | 409 |
                 <legend>Decision</legend>
                 {form.errors.decision && <p class="error-text">{form.errors.decision}</p>}
                 <label for="d-pass">
-                  <input id="d-pass" type="radio" name="decision" value="passed" checked={form.values.decision === 'passed'} /> Pass
+                  <input
+                    id="d-pass"
+                    type="radio"
+                    name="decision"
+                    value="passed"
+                    checked={form.values.decision === 'passed'}
+                  />{' '}
+                  Pass
                 </label>{' '}
                 <label for="d-revise">
-                  <input id="d-revise" type="radio" name="decision" value="needs_revision" checked={form.values.decision === 'needs_revision'} /> Needs revision
+                  <input
+                    id="d-revise"
+                    type="radio"
+                    name="decision"
+                    value="needs_revision"
+                    checked={form.values.decision === 'needs_revision'}
+                  />{' '}
+                  Needs revision
                 </label>
               </fieldset>
               <button type="submit">Record review</button>
@@ -249,7 +391,9 @@ const wantsJson = (c: C) => (c.req.header('accept') ?? '').includes('application
  * The evidence form as sent: typed parts (`part<i>`) and chosen files (`file<i>`). Parts not
  * in the form are left alone; an empty file input is no file.
  */
-async function evidenceForm(c: C): Promise<{ texts: Map<number, string>; files: Map<number, File>; typed: Record<string, string> }> {
+async function evidenceForm(
+  c: C,
+): Promise<{ texts: Map<number, string>; files: Map<number, File>; typed: Record<string, string> }> {
   const body = await c.req.parseBody();
   const texts = new Map<number, string>();
   const files = new Map<number, File>();
@@ -278,10 +422,17 @@ async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<numb
   }
   for (const [part, file] of files) {
     try {
-      await saveEvidenceFile(c.var.deps, actor(c), c.req.param('id') ?? '', part, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      await saveEvidenceFile(c.var.deps, actor(c), c.req.param('id') ?? '', part, {
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-      problems = new AppError('validation_failed', problems ? 'Some evidence needs attention; the rest is saved.' : err.message, { ...(problems?.fields ?? {}), ...err.fields });
+      problems = new AppError(
+        'validation_failed',
+        problems ? 'Some evidence needs attention; the rest is saved.' : err.message,
+        { ...(problems?.fields ?? {}), ...err.fields },
+      );
     }
   }
   if (problems) throw problems;
@@ -305,11 +456,33 @@ export function earningRoutes() {
       c,
       {},
       async () => {
-        const { publicId, payment } = await applyForMicroCredential(c.var.deps, actor(c), mc.public_id, fields);
-        if (payment) return redirectWith(c, `/applications/${publicId}`, 'success', `You applied. Invoice ${payment.invoiceNumber} has been emailed to you; upload your certificate of completion and submit it.`);
-        return redirectWith(c, `/applications/${publicId}`, 'success', 'You applied. Add your evidence part by part; drafts are saved as you go.');
+        const { publicId, payment } = await applyForMicroCredential(
+          c.var.deps,
+          actor(c),
+          mc.public_id,
+          fields,
+        );
+        if (payment)
+          return redirectWith(
+            c,
+            `/applications/${publicId}`,
+            'success',
+            `You applied. Invoice ${payment.invoiceNumber} has been emailed to you; upload your certificate of completion and submit it.`,
+          );
+        return redirectWith(
+          c,
+          `/applications/${publicId}`,
+          'success',
+          'You applied. Add your evidence part by part; drafts are saved as you go.',
+        );
       },
-      (form) => redirectWith(c, `/catalog/${c.req.param('org')}/${c.req.param('mc')}`, 'error', form.message ?? 'You cannot apply now.'),
+      (form) =>
+        redirectWith(
+          c,
+          `/catalog/${c.req.param('org')}/${c.req.param('mc')}`,
+          'error',
+          form.message ?? 'You cannot apply now.',
+        ),
     );
   });
   r.get('/applications', async (c) => {
@@ -347,7 +520,11 @@ export function earningRoutes() {
                   <a href={`/applications/${a.public_id}`}>{a.title}</a>
                 </td>
                 <td>{STATUS[a.status]}</td>
-                <td>{['in_progress', 'needs_revision'].includes(a.status) ? Math.max(0, Math.ceil((a.deadline_at.getTime() - now) / 86_400_000)) : '—'}</td>
+                <td>
+                  {['in_progress', 'needs_revision'].includes(a.status)
+                    ? Math.max(0, Math.ceil((a.deadline_at.getTime() - now) / 86_400_000))
+                    : '—'}
+                </td>
                 <td>{a.attempts}</td>
               </tr>
             ))}
@@ -378,9 +555,20 @@ export function earningRoutes() {
       c,
       {},
       async () => {
-        if (!(file instanceof File)) throw new AppError('validation_failed', 'Choose a file to upload.', { [`part${part}`]: 'Choose a file to upload.' });
-        await saveEvidenceFile(c.var.deps, actor(c), c.req.param('id'), part, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-        return redirectWith(c, `/applications/${c.req.param('id')}`, 'success', `File for part ${part + 1} uploaded.`);
+        if (!(file instanceof File))
+          throw new AppError('validation_failed', 'Choose a file to upload.', {
+            [`part${part}`]: 'Choose a file to upload.',
+          });
+        await saveEvidenceFile(c.var.deps, actor(c), c.req.param('id'), part, {
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        });
+        return redirectWith(
+          c,
+          `/applications/${c.req.param('id')}`,
+          'success',
+          `File for part ${part + 1} uploaded.`,
+        );
       },
       (form, status) => applicationPage(c, form, status as 422),
     );
@@ -412,14 +600,24 @@ export function earningRoutes() {
       async () => {
         await saveAllEvidence(c, texts, files);
         const { attempt } = await submitApplication(c.var.deps, actor(c), c.req.param('id'));
-        return redirectWith(c, `/applications/${c.req.param('id')}`, 'success', `Attempt ${attempt} submitted. A peer reviewer will score it against the rubric.`);
+        return redirectWith(
+          c,
+          `/applications/${c.req.param('id')}`,
+          'success',
+          `Attempt ${attempt} submitted. A peer reviewer will score it against the rubric.`,
+        );
       },
       (form, status) => applicationPage(c, form, status as 422),
     );
   });
   r.post('/applications/:id/withdraw', async (c) => {
     await withdrawApplication(c.var.deps, actor(c), c.req.param('id'));
-    return redirectWith(c, `/applications/${c.req.param('id')}`, 'info', 'Application withdrawn. Your evidence is kept; you can apply again.');
+    return redirectWith(
+      c,
+      `/applications/${c.req.param('id')}`,
+      'info',
+      'Application withdrawn. Your evidence is kept; you can apply again.',
+    );
   });
   r.get('/reviews', async (c) => {
     const rows = await reviewQueue(c.var.deps.db, actor(c).userId);
@@ -456,7 +654,12 @@ export function earningRoutes() {
       c,
       fields,
       async () => {
-        await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), { scores, feedback, overallFeedback: fields.overallFeedback, decision: fields.decision });
+        await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), {
+          scores,
+          feedback,
+          overallFeedback: fields.overallFeedback,
+          decision: fields.decision,
+        });
         c.var.deps.onJobsEnqueued?.();
         return redirectWith(c, '/reviews', 'success', 'Review recorded; the earner has been told.');
       },
@@ -469,14 +672,33 @@ export function earningRoutes() {
     const file = await db
       .selectFrom('evidence_files as f')
       .innerJoin('applications as p', 'p.id', 'f.application_id')
-      .select(['f.bytes', 'f.sha256', 'f.content_type', 'f.filename', 'p.id as application_id', 'p.earner_user_id', 'p.organisation_id'])
+      .select([
+        'f.bytes',
+        'f.sha256',
+        'f.content_type',
+        'f.filename',
+        'p.id as application_id',
+        'p.earner_user_id',
+        'p.organisation_id',
+      ])
       .where('f.public_id', '=', c.req.param('id'))
       .executeTakeFirst();
     if (!file) throw notFound('That file');
     let allowed = file.earner_user_id === viewer.user_id;
-    if (!allowed) allowed = !!(await db.selectFrom('attempts').select('id').where('application_id', '=', file.application_id).where('reviewer_user_id', '=', viewer.user_id).executeTakeFirst());
+    if (!allowed)
+      allowed = !!(await db
+        .selectFrom('attempts')
+        .select('id')
+        .where('application_id', '=', file.application_id)
+        .where('reviewer_user_id', '=', viewer.user_id)
+        .executeTakeFirst());
     if (!allowed) {
-      const m = await db.selectFrom('memberships').select('roles').where('organisation_id', '=', file.organisation_id).where('user_id', '=', viewer.user_id).executeTakeFirst();
+      const m = await db
+        .selectFrom('memberships')
+        .select('roles')
+        .where('organisation_id', '=', file.organisation_id)
+        .where('user_id', '=', viewer.user_id)
+        .executeTakeFirst();
       allowed = !!m && can(m.roles, 'applications.read');
     }
     if (!allowed) throw notFound('That file');

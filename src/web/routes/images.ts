@@ -8,7 +8,11 @@ export function imageRoutes() {
   r.get('/images/:file', async (c) => {
     const m = /^(img_[a-z0-9]+)\.(png|svg)$/.exec(c.req.param('file'));
     if (!m) throw notFound('That image');
-    const image = await c.var.deps.db.selectFrom('badge_images').select(['png', 'svg', 'sha256']).where('public_id', '=', m[1]!).executeTakeFirst();
+    const image = await c.var.deps.db
+      .selectFrom('badge_images')
+      .select(['png', 'svg', 'sha256'])
+      .where('public_id', '=', m[1]!)
+      .executeTakeFirst();
     if (!image || (m[2] === 'svg' && !image.svg)) throw notFound('That image');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('ETag', `"${image.sha256}"`);

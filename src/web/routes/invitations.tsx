@@ -18,7 +18,15 @@ export function invitationRoutes() {
       invitation = await findOpenInvitation(c.var.deps.db, token, c.var.deps.clock.now());
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return page(c, 'Invitation', <section class="card"><h1>This invitation cannot be used</h1><p>{err.message}</p></section>, 410);
+      return page(
+        c,
+        'Invitation',
+        <section class="card">
+          <h1>This invitation cannot be used</h1>
+          <p>{err.message}</p>
+        </section>,
+        410,
+      );
     }
     const here = `/invitations/${encodeURIComponent(token)}`;
     return page(
@@ -27,17 +35,23 @@ export function invitationRoutes() {
       <section class="card">
         <h1>Join {invitation.organisation_name}</h1>
         <p>
-          You are invited as {invitation.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}. The invitation was sent to{' '}
-          <strong>{invitation.email}</strong>.
+          You are invited as{' '}
+          {invitation.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}. The
+          invitation was sent to <strong>{invitation.email}</strong>.
         </p>
         {c.var.viewer ? (
-          <ActionButton action={here} csrfToken={c.var.csrfToken} label={`Accept and join ${invitation.organisation_name}`} />
+          <ActionButton
+            action={here}
+            csrfToken={c.var.csrfToken}
+            label={`Accept and join ${invitation.organisation_name}`}
+          />
         ) : (
           <p>
             <a class="button" href={`/login?next=${encodeURIComponent(here)}`}>
               Log in to accept
             </a>{' '}
-            or <a href="/signup">create an account</a> with {invitation.email}, confirm it, then open this link again.
+            or <a href="/signup">create an account</a> with {invitation.email}, confirm it, then open this
+            link again.
           </p>
         )}
       </section>,
@@ -46,12 +60,27 @@ export function invitationRoutes() {
   r.post('/invitations/:token', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     try {
-      const { slug } = await acceptInvitation(c.var.deps, { userId: viewer.user_id, ip: c.var.ip }, c.req.param('token'));
+      const { slug } = await acceptInvitation(
+        c.var.deps,
+        { userId: viewer.user_id, ip: c.var.ip },
+        c.req.param('token'),
+      );
       await switchOrganisation(c.var.deps, { sessionId: viewer.session_id, userId: viewer.user_id }, slug);
       return redirectWith(c, `/orgs/${slug}`, 'success', 'Welcome aboard: you joined the organisation.');
     } catch (err) {
       if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'token_invalid')) {
-        return page(c, 'Invitation', <section class="card"><h1>You cannot accept this invitation yet</h1><p>{err.message}</p><p><a href="/profile">Go to your profile</a></p></section>, err.status as 403);
+        return page(
+          c,
+          'Invitation',
+          <section class="card">
+            <h1>You cannot accept this invitation yet</h1>
+            <p>{err.message}</p>
+            <p>
+              <a href="/profile">Go to your profile</a>
+            </p>
+          </section>,
+          err.status as 403,
+        );
       }
       throw err;
     }

@@ -15,7 +15,13 @@ const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%
 /** Issuer staff: the review queue with SLA status and reassignment, and per micro-credential analytics (charts and CSV). */
 export function issuerEarningRoutes() {
   const r = new Hono<AppEnv>();
-  const staff = (c: C) => requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, 'applications.read');
+  const staff = (c: C) =>
+    requireMember(
+      c.var.deps.db,
+      c.req.param('slug') ?? '',
+      requireViewer(c.var.viewer).user_id,
+      'applications.read',
+    );
 
   r.get('/orgs/:slug/review-queue', async (c) => {
     const { organisation } = await staff(c);
@@ -27,7 +33,15 @@ export function issuerEarningRoutes() {
       .innerJoin('micro_credentials as m', 'm.id', 'p.micro_credential_id')
       .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
       .leftJoin('users as u', 'u.id', 'a.reviewer_user_id')
-      .select(['a.public_id', 'a.number', 'a.submitted_at', 'a.assigned_at', 'v.title', 'm.public_id as mc', 'u.name as reviewer'])
+      .select([
+        'a.public_id',
+        'a.number',
+        'a.submitted_at',
+        'a.assigned_at',
+        'v.title',
+        'm.public_id as mc',
+        'u.name as reviewer',
+      ])
       .where('p.organisation_id', '=', organisation.id)
       .where('a.decision', 'is', null)
       .where('v.earning_mode', '!=', 'proof_of_completion') // decided by staff under “Proof & fees”
@@ -35,8 +49,21 @@ export function issuerEarningRoutes() {
     if (mcFilter) q = q.where('m.public_id', '=', mcFilter);
     const [rows, reviewers, mcs] = await Promise.all([
       q.execute(),
-      db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.public_id', 'u.name']).where('m.organisation_id', '=', organisation.id).where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles'))).orderBy('u.name').execute(),
-      db.selectFrom('micro_credentials as m').innerJoin('catalog_entries as e', 'e.micro_credential_id', 'm.id').select(['m.public_id', 'e.title']).where('m.organisation_id', '=', organisation.id).orderBy('e.title').execute(),
+      db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['u.public_id', 'u.name'])
+        .where('m.organisation_id', '=', organisation.id)
+        .where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles')))
+        .orderBy('u.name')
+        .execute(),
+      db
+        .selectFrom('micro_credentials as m')
+        .innerJoin('catalog_entries as e', 'e.micro_credential_id', 'm.id')
+        .select(['m.public_id', 'e.title'])
+        .where('m.organisation_id', '=', organisation.id)
+        .orderBy('e.title')
+        .execute(),
     ]);
     const now = clock.now().getTime();
     return page(
@@ -77,9 +104,21 @@ export function issuerEarningRoutes() {
                     {a.title} — attempt {a.number}
                   </td>
                   <td>{days} days</td>
-                  <td>{overdue ? <span class="tag" style="background:#fbeaea">Overdue</span> : <span class="tag">On time</span>}</td>
                   <td>
-                    <form method="post" action={`/orgs/${organisation.slug}/review-queue/${a.public_id}/assign`} class="inline">
+                    {overdue ? (
+                      <span class="tag" style="background:#fbeaea">
+                        Overdue
+                      </span>
+                    ) : (
+                      <span class="tag">On time</span>
+                    )}
+                  </td>
+                  <td>
+                    <form
+                      method="post"
+                      action={`/orgs/${organisation.slug}/review-queue/${a.public_id}/assign`}
+                      class="inline"
+                    >
                       <CsrfField token={c.var.csrfToken} />
                       <label for={`r-${a.public_id}`} class="visually-hidden">
                         Reviewer
@@ -126,9 +165,31 @@ export function issuerEarningRoutes() {
       .where('u.public_id', '=', typeof fields.reviewer === 'string' ? fields.reviewer : '')
       .where(({ eb, val }) => eb(val('reviewer'), '=', eb.fn.any('m.roles')))
       .executeTakeFirst();
-    if (!reviewer || reviewer.id === attempt.earner_user_id) return redirectWith(c, `/orgs/${organisation.slug}/review-queue`, 'error', 'Choose a reviewer of this organisation other than the earner.');
-    await db.updateTable('attempts').set({ reviewer_user_id: reviewer.id, assigned_at: clock.now() }).where('id', '=', attempt.id).execute();
-    await recordAudit(db, { organisationId: organisation.id, actorUserId: requireViewer(c.var.viewer).user_id, action: 'review.reassigned', subjectType: 'application', subjectId: attempt.public_id, data: { to: reviewer.id }, ip: c.var.ip }, clock.now());
+    if (!reviewer || reviewer.id === attempt.earner_user_id)
+      return redirectWith(
+        c,
+        `/orgs/${organisation.slug}/review-queue`,
+        'error',
+        'Choose a reviewer of this organisation other than the earner.',
+      );
+    await db
+      .updateTable('attempts')
+      .set({ reviewer_user_id: reviewer.id, assigned_at: clock.now() })
+      .where('id', '=', attempt.id)
+      .execute();
+    await recordAudit(
+      db,
+      {
+        organisationId: organisation.id,
+        actorUserId: requireViewer(c.var.viewer).user_id,
+        action: 'review.reassigned',
+        subjectType: 'application',
+        subjectId: attempt.public_id,
+        data: { to: reviewer.id },
+        ip: c.var.ip,
+      },
+      clock.now(),
+    );
     return redirectWith(c, `/orgs/${organisation.slug}/review-queue`, 'success', 'Reviewer assigned.');
   });
 
@@ -161,11 +222,21 @@ export function issuerEarningRoutes() {
               <tr>
                 <td>{s.title}</td>
                 <td>
-                  <div role="img" aria-label={`${s.applications} applications`} style={`background:#1f5f8b;height:10px;width:${Math.round((s.applications / max) * 120)}px`} /> {s.applications}
+                  <div
+                    role="img"
+                    aria-label={`${s.applications} applications`}
+                    style={`background:#1f5f8b;height:10px;width:${Math.round((s.applications / max) * 120)}px`}
+                  />{' '}
+                  {s.applications}
                 </td>
                 <td>{s.submissions}</td>
                 <td>
-                  <div role="img" aria-label={`first-time pass rate ${pct(s.firstTimePassRate)}`} style={`background:#1c6b3a;height:10px;width:${Math.round((s.firstTimePassRate ?? 0) * 120)}px`} /> {pct(s.firstTimePassRate)}
+                  <div
+                    role="img"
+                    aria-label={`first-time pass rate ${pct(s.firstTimePassRate)}`}
+                    style={`background:#1c6b3a;height:10px;width:${Math.round((s.firstTimePassRate ?? 0) * 120)}px`}
+                  />{' '}
+                  {pct(s.firstTimePassRate)}
                 </td>
                 <td>{s.meanAttemptsToPass ?? '—'}</td>
                 <td>
@@ -182,7 +253,10 @@ export function issuerEarningRoutes() {
   r.get('/orgs/:slug/analytics.csv', async (c) => {
     const { organisation } = await staff(c);
     const csv = statsCsv(await earningStats(c.var.deps.db, organisation.id));
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${organisation.slug}-analytics.csv"` });
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${organisation.slug}-analytics.csv"`,
+    });
   });
   return r;
 }

@@ -18,12 +18,20 @@ for (const backend of testBackends()) {
       const officer = await loggedIn(app, s.officer);
 
       // Bad input is re-shown with the field's message and what was typed.
-      let res = await earner.post('/me/licenses', { program: s.programPublicId, licenseNumber: 'EDU-77', cycleStart: '01/07/2025' });
+      let res = await earner.post('/me/licenses', {
+        program: s.programPublicId,
+        licenseNumber: 'EDU-77',
+        cycleStart: '01/07/2025',
+      });
       assert.equal(res.status, 422);
       let html = await res.text();
       assert.match(html, /as YYYY-MM-DD/);
       assert.match(html, /value="EDU-77"/);
-      res = await earner.post('/me/licenses', { program: s.programPublicId, licenseNumber: 'EDU-77', cycleStart: '2025-07-01' });
+      res = await earner.post('/me/licenses', {
+        program: s.programPublicId,
+        licenseNumber: 'EDU-77',
+        cycleStart: '2025-07-01',
+      });
       assert.equal(res.status, 303);
       html = await (await earner.get('/me/licenses')).text();
       assert.match(html, /EDU-77/);
@@ -32,9 +40,13 @@ for (const backend of testBackends()) {
       html = await (await officer.get(`/orgs/${s.board.slug}/recognition/licenses`)).text();
       const licenseId = /\/recognition\/licenses\/(lic_[a-z0-9]+)\/confirm/.exec(html)?.[1];
       assert.ok(licenseId, 'the pending link is listed with a confirm form');
-      res = await officer.post(`/orgs/${s.board.slug}/recognition/licenses/${licenseId}/reject`, { reason: '' });
+      res = await officer.post(`/orgs/${s.board.slug}/recognition/licenses/${licenseId}/reject`, {
+        reason: '',
+      });
       assert.equal(res.status, 422, 'a rejection needs a reason');
-      res = await officer.post(`/orgs/${s.board.slug}/recognition/licenses/${licenseId}/confirm`, { cycleStart: '2025-07-01' });
+      res = await officer.post(`/orgs/${s.board.slug}/recognition/licenses/${licenseId}/confirm`, {
+        cycleStart: '2025-07-01',
+      });
       assert.equal(res.status, 303);
 
       const issued = await s.issue();
@@ -46,18 +58,37 @@ for (const backend of testBackends()) {
       assert.match(html, /<strong>Verified<\/strong>/);
       assert.match(html, /EDU-77/);
       const doc = await officer.get(`/orgs/${s.board.slug}/recognition/notices/${noticeId}/credential.json`);
-      assert.equal((await verifyWithCairn(await doc.text(), { db: storage.db, config: ledgerConfig, services, now: s.clock.now() })).verified, true);
+      assert.equal(
+        (
+          await verifyWithCairn(await doc.text(), {
+            db: storage.db,
+            config: ledgerConfig,
+            services,
+            now: s.clock.now(),
+          })
+        ).verified,
+        true,
+      );
       res = await officer.post(`/orgs/${s.board.slug}/recognition/notices/${noticeId}/post`);
       assert.equal(res.status, 303);
-      assert.deepEqual((await s.entries()).map((e) => [e.hours, e.posted_by_user_id]), [[0.5, s.officer.id]]);
+      assert.deepEqual(
+        (await s.entries()).map((e) => [e.hours, e.posted_by_user_id]),
+        [[0.5, s.officer.id]],
+      );
       res = await officer.post(`/orgs/${s.board.slug}/recognition/notices/${noticeId}/post`);
       assert.equal(res.status, 303, 'posting twice explains instead of failing');
-      assert.match(await (await officer.get(res.headers.get('location')!)).text(), /Credit for this notice is already posted/);
+      assert.match(
+        await (await officer.get(res.headers.get('location')!)).text(),
+        /Credit for this notice is already posted/,
+      );
       assert.equal((await s.entries()).length, 1);
 
       // The issuer sees that the notice went out.
       const staff = await loggedIn(app, s.staff);
-      assert.match(await (await staff.get(`/orgs/${s.issuerOrg.slug}/credentials`)).text(), /Completion notice sent to State Board on \d{4}-\d{2}-\d{2}/);
+      assert.match(
+        await (await staff.get(`/orgs/${s.issuerOrg.slug}/credentials`)).text(),
+        /Completion notice sent to State Board on \d{4}-\d{2}-\d{2}/,
+      );
 
       // Renewal progress, roster and CSV.
       html = await (await earner.get(`/me/licenses/${licenseId}`)).text();
@@ -72,8 +103,13 @@ for (const backend of testBackends()) {
       // The transcript: a signed CLR 2.0 download and a printable page.
       const transcript = await earner.get(`/me/licenses/${licenseId}/transcript.json`);
       assert.equal(transcript.status, 200);
-      const clr = (await transcript.text());
-      const report = await verifyWithCairn(clr, { db: storage.db, config: ledgerConfig, services, now: s.clock.now() });
+      const clr = await transcript.text();
+      const report = await verifyWithCairn(clr, {
+        db: storage.db,
+        config: ledgerConfig,
+        services,
+        now: s.clock.now(),
+      });
       assert.equal(report.verified, true, JSON.stringify(report.checks));
       assert.ok(clr.includes(String(issued.credential.id)));
       // The public /verify page accepts the transcript too.
@@ -87,24 +123,50 @@ for (const backend of testBackends()) {
       // Webhook settings: a bad URL is explained; a good one shows its signing secret once.
       html = await (await officer.get(`/orgs/${s.board.slug}/recognition/notices`)).text();
       assert.match(html, new RegExp(`/recognition/programs/${s.programPublicId}/webhook`));
-      res = await officer.post(`/orgs/${s.board.slug}/recognition/programs/${s.programPublicId}/webhook`, { url: 'ftp://board.example/hook' });
+      res = await officer.post(`/orgs/${s.board.slug}/recognition/programs/${s.programPublicId}/webhook`, {
+        url: 'ftp://board.example/hook',
+      });
       assert.equal(res.status, 422);
       assert.match(await res.text(), /Use an http\(s\) URL/);
-      res = await officer.post(`/orgs/${s.board.slug}/recognition/programs/${s.programPublicId}/webhook`, { url: 'https://board.example/hook' });
+      res = await officer.post(`/orgs/${s.board.slug}/recognition/programs/${s.programPublicId}/webhook`, {
+        url: 'https://board.example/hook',
+      });
       assert.equal(res.status, 200);
       assert.match(await res.text(), /<code id="webhook-secret">whsec_[A-Za-z0-9_-]+<\/code>/);
-      assert.doesNotMatch(await (await officer.get(`/orgs/${s.board.slug}/recognition/programs/${s.programPublicId}/webhook`)).text(), /whsec_/, 'the secret is shown once');
+      assert.doesNotMatch(
+        await (
+          await officer.get(`/orgs/${s.board.slug}/recognition/programs/${s.programPublicId}/webhook`)
+        ).text(),
+        /whsec_/,
+        'the secret is shown once',
+      );
 
       // Tenancy: another organisation's officer and another earner see nothing.
       const other = await buildOrganisation(storage.db, { kind: 'recognizer' });
       const stranger = await buildUser(storage.db);
       await addMember(storage.db, other.id, stranger.id, ['recognition_officer']);
       const strangerBrowser = await loggedIn(app, stranger);
-      for (const path of [`/orgs/${s.board.slug}/recognition/notices`, `/orgs/${s.board.slug}/recognition/notices/${noticeId}`, `/orgs/${s.board.slug}/recognition/notices/${noticeId}/credential.json`, `/orgs/${s.board.slug}/recognition/roster`, `/orgs/${s.board.slug}/recognition/roster.csv`, `/orgs/${s.board.slug}/recognition/licenses`, `/orgs/${other.slug}/recognition/notices/${noticeId}`, `/me/licenses/${licenseId}`, `/me/licenses/${licenseId}/transcript.json`]) {
+      for (const path of [
+        `/orgs/${s.board.slug}/recognition/notices`,
+        `/orgs/${s.board.slug}/recognition/notices/${noticeId}`,
+        `/orgs/${s.board.slug}/recognition/notices/${noticeId}/credential.json`,
+        `/orgs/${s.board.slug}/recognition/roster`,
+        `/orgs/${s.board.slug}/recognition/roster.csv`,
+        `/orgs/${s.board.slug}/recognition/licenses`,
+        `/orgs/${other.slug}/recognition/notices/${noticeId}`,
+        `/me/licenses/${licenseId}`,
+        `/me/licenses/${licenseId}/transcript.json`,
+      ]) {
         assert.equal((await strangerBrowser.get(path)).status, 404, path);
       }
-      assert.equal((await strangerBrowser.post(`/orgs/${s.board.slug}/recognition/notices/${noticeId}/dismiss`)).status, 404);
-      assert.equal((await strangerBrowser.post(`/orgs/${other.slug}/recognition/licenses/${licenseId}/confirm`)).status, 404);
+      assert.equal(
+        (await strangerBrowser.post(`/orgs/${s.board.slug}/recognition/notices/${noticeId}/dismiss`)).status,
+        404,
+      );
+      assert.equal(
+        (await strangerBrowser.post(`/orgs/${other.slug}/recognition/licenses/${licenseId}/confirm`)).status,
+        404,
+      );
     });
   });
 }

@@ -27,9 +27,14 @@ for (const backend of testBackends()) {
       assert.equal(badKind.status, 422);
 
       const invitee = `${unique('peer')}@example.org`;
-      const invite = await browser.post(`/orgs/${slug}/invitations`, { email: invitee, roles: ['reviewer', 'designer'] });
+      const invite = await browser.post(`/orgs/${slug}/invitations`, {
+        email: invitee,
+        roles: ['reviewer', 'designer'],
+      });
       assert.equal(invite.status, 303);
-      const noRoles = await browser.post(`/orgs/${slug}/invitations`, { email: `${unique('x')}@example.org` });
+      const noRoles = await browser.post(`/orgs/${slug}/invitations`, {
+        email: `${unique('x')}@example.org`,
+      });
       assert.equal(noRoles.status, 422);
       assert.match(await noRoles.text(), /Choose at least one role/);
 
@@ -51,7 +56,9 @@ for (const backend of testBackends()) {
       assert.equal(accepted.headers.get('location'), `/orgs/${slug}`);
       assert.equal((await guest.post(path!)).status, 400, 'an invitation is used once');
 
-      const members = (await browser.getJson(`/api/v1/orgs/${slug}/members`)).body as { members: Array<{ name: string; roles: string[] }> };
+      const members = (await browser.getJson(`/api/v1/orgs/${slug}/members`)).body as {
+        members: Array<{ name: string; roles: string[] }>;
+      };
       assert.deepEqual(
         members.members.map((m) => [m.name, m.roles]),
         [
@@ -59,7 +66,9 @@ for (const backend of testBackends()) {
           ['Pat Peer', ['designer', 'reviewer']],
         ],
       );
-      const audit = (await browser.getJson(`/api/v1/orgs/${slug}/audit`)).body as { events: Array<{ action: string; actor: string }> };
+      const audit = (await browser.getJson(`/api/v1/orgs/${slug}/audit`)).body as {
+        events: Array<{ action: string; actor: string }>;
+      };
       assert.deepEqual(
         audit.events.map((e) => e.action),
         ['invitation.accepted', 'invitation.created', 'organisation.created'],
@@ -100,15 +109,32 @@ for (const backend of testBackends()) {
       await addMember(storage.db, org.id, reviewer.id, ['reviewer']);
       const asAdmin = new TestBrowser(app);
       await asAdmin.post('/login', { email: admin.email, password: admin.password });
-      assert.equal((await asAdmin.post(`/orgs/${org.slug}/members/${reviewer.public_id}/roles`, { roles: ['reviewer', 'issuing_staff'] })).status, 303);
-      assert.equal((await asAdmin.post(`/orgs/${org.slug}/members/${reviewer.public_id}/roles`, { roles: ['owner'] })).status, 403);
+      assert.equal(
+        (
+          await asAdmin.post(`/orgs/${org.slug}/members/${reviewer.public_id}/roles`, {
+            roles: ['reviewer', 'issuing_staff'],
+          })
+        ).status,
+        303,
+      );
+      assert.equal(
+        (await asAdmin.post(`/orgs/${org.slug}/members/${reviewer.public_id}/roles`, { roles: ['owner'] }))
+          .status,
+        403,
+      );
       assert.equal((await asAdmin.post(`/orgs/${org.slug}/members/${owner.public_id}/remove`)).status, 403);
       const asOwner = new TestBrowser(app);
       await asOwner.post('/login', { email: owner.email, password: owner.password });
-      const demote = await asOwner.post(`/orgs/${org.slug}/members/${owner.public_id}/roles`, { roles: ['admin'] });
+      const demote = await asOwner.post(`/orgs/${org.slug}/members/${owner.public_id}/roles`, {
+        roles: ['admin'],
+      });
       assert.equal(demote.status, 409);
       assert.match(await demote.text(), /at least one owner/);
-      const roles = await storage.db.selectFrom('memberships').select('roles').where('user_id', '=', reviewer.id).executeTakeFirstOrThrow();
+      const roles = await storage.db
+        .selectFrom('memberships')
+        .select('roles')
+        .where('user_id', '=', reviewer.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(roles.roles, ['reviewer', 'issuing_staff']);
     });
 
@@ -123,9 +149,15 @@ for (const backend of testBackends()) {
       const browser = new TestBrowser(app);
       await browser.post('/login', { email: user.email, password: user.password });
       assert.equal((await browser.post('/switch-organisation', { slug: b.slug })).status, 303);
-      assert.equal(((await browser.getJson('/api/v1/me')).body as { activeOrganisation: string }).activeOrganisation, b.slug);
+      assert.equal(
+        ((await browser.getJson('/api/v1/me')).body as { activeOrganisation: string }).activeOrganisation,
+        b.slug,
+      );
       assert.equal((await browser.post('/switch-organisation', { slug: a.slug })).status, 303);
-      assert.equal(((await browser.getJson('/api/v1/me')).body as { activeOrganisation: string }).activeOrganisation, a.slug);
+      assert.equal(
+        ((await browser.getJson('/api/v1/me')).body as { activeOrganisation: string }).activeOrganisation,
+        a.slug,
+      );
       const foreign = await buildOrganisation(storage.db);
       assert.equal((await browser.post('/switch-organisation', { slug: foreign.slug })).status, 404);
     });
@@ -149,9 +181,26 @@ for (const backend of testBackends()) {
         await addMember(storage.db, org.id, user.id, e.roles);
         const browser = new TestBrowser(app);
         await browser.post('/login', { email: user.email, password: user.password });
-        assert.equal((await browser.getJson(`/api/v1/orgs/${org.slug}/members`)).status, 200, `${e.roles} reads members`);
-        assert.equal((await browser.getJson(`/api/v1/orgs/${org.slug}/audit`)).status, e.audit, `${e.roles} audit`);
-        assert.equal((await browser.postJson(`/api/v1/orgs/${org.slug}/invitations`, { email: `${unique('z')}@example.org`, roles: ['reviewer'] })).status, e.invite, `${e.roles} invite`);
+        assert.equal(
+          (await browser.getJson(`/api/v1/orgs/${org.slug}/members`)).status,
+          200,
+          `${e.roles} reads members`,
+        );
+        assert.equal(
+          (await browser.getJson(`/api/v1/orgs/${org.slug}/audit`)).status,
+          e.audit,
+          `${e.roles} audit`,
+        );
+        assert.equal(
+          (
+            await browser.postJson(`/api/v1/orgs/${org.slug}/invitations`, {
+              email: `${unique('z')}@example.org`,
+              roles: ['reviewer'],
+            })
+          ).status,
+          e.invite,
+          `${e.roles} invite`,
+        );
       }
     });
   });
@@ -179,11 +228,28 @@ for (const backend of testBackends()) {
       assert.equal(created.status, 201);
       const token = (await created.text()).match(/cairn_[\w-]+/)?.[0];
       assert.ok(token);
-      assert.doesNotMatch(await (await a.get(`/orgs/${org.slug}/tokens`)).text(), new RegExp(token), 'shown once');
-      const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:someone' } };
-      const issue = () => app.request('/credentials/issue', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ credential }) });
+      assert.doesNotMatch(
+        await (await a.get(`/orgs/${org.slug}/tokens`)).text(),
+        new RegExp(token),
+        'shown once',
+      );
+      const credential = {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        credentialSubject: { id: 'did:example:someone' },
+      };
+      const issue = () =>
+        app.request('/credentials/issue', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ credential }),
+        });
       assert.equal((await issue()).status, 201);
-      const row = await storage.db.selectFrom('api_tokens').select('public_id').where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
+      const row = await storage.db
+        .selectFrom('api_tokens')
+        .select('public_id')
+        .where('organisation_id', '=', org.id)
+        .executeTakeFirstOrThrow();
       assert.equal((await a.post(`/orgs/${org.slug}/tokens/${row.public_id}/revoke`)).status, 303);
       assert.equal((await issue()).status, 401);
     });

@@ -14,7 +14,11 @@ import { zipStream } from '../zip.ts';
 import { exportOrganisation } from '../../features/dataRights/exportOrganisation.ts';
 
 type C = Context<AppEnv>;
-const KIND_LABELS = { issuer: 'Issuer (designs and awards micro-credentials)', recognizer: 'Recognizer (approves programs, counts credit)', both: 'Both' } as const;
+const KIND_LABELS = {
+  issuer: 'Issuer (designs and awards micro-credentials)',
+  recognizer: 'Recognizer (approves programs, counts credit)',
+  both: 'Both',
+} as const;
 
 function NewOrganisationForm({ c, form }: { c: C; form: FormState }) {
   const kind = form.values.kind ?? 'issuer';
@@ -25,7 +29,12 @@ function NewOrganisationForm({ c, form }: { c: C; form: FormState }) {
       <form method="post" action="/orgs/new" class="stack" novalidate>
         <CsrfField token={c.var.csrfToken} />
         <Field form={form} name="name" label="Name" required />
-        <Field form={form} name="slug" label="Web address (optional)" hint="Lower-case letters, digits and dashes; made from the name if empty." />
+        <Field
+          form={form}
+          name="slug"
+          label="Web address (optional)"
+          hint="Lower-case letters, digits and dashes; made from the name if empty."
+        />
         <fieldset>
           <legend>What does it do?</legend>
           {form.errors.kind && <p class="error-text">{form.errors.kind}</p>}
@@ -43,25 +52,48 @@ function NewOrganisationForm({ c, form }: { c: C; form: FormState }) {
   );
 }
 
-function RoleChecks({ name, selected, idPrefix }: { name: string; selected: readonly string[]; idPrefix: string }) {
+function RoleChecks({
+  name,
+  selected,
+  idPrefix,
+}: {
+  name: string;
+  selected: readonly string[];
+  idPrefix: string;
+}) {
   return (
     <fieldset class="checks">
       <legend>Roles</legend>
       {ROLES.map((role) => (
         <label for={`${idPrefix}-${role}`}>
-          <input id={`${idPrefix}-${role}`} type="checkbox" name={name} value={role} checked={selected.includes(role)} /> {ROLE_LABELS[role]}
+          <input
+            id={`${idPrefix}-${role}`}
+            type="checkbox"
+            name={name}
+            value={role}
+            checked={selected.includes(role)}
+          />{' '}
+          {ROLE_LABELS[role]}
         </label>
       ))}
     </fieldset>
   );
 }
 
-async function membersPage(c: C, access: OrganisationAccess, inviteForm: FormState = emptyForm, status: 200 | 403 | 409 | 422 = 200) {
+async function membersPage(
+  c: C,
+  access: OrganisationAccess,
+  inviteForm: FormState = emptyForm,
+  status: 200 | 403 | 409 | 422 = 200,
+) {
   const { organisation, membership } = access;
   const { db } = c.var.deps;
   const manage = can(membership.roles, 'members.manage');
   const invite = can(membership.roles, 'invitations.manage');
-  const [members, invitations] = await Promise.all([listMembers(db, organisation.id), invite ? listInvitations(db, organisation.id) : []]);
+  const [members, invitations] = await Promise.all([
+    listMembers(db, organisation.id),
+    invite ? listInvitations(db, organisation.id) : [],
+  ]);
   const csrf = c.var.csrfToken;
   const viewer = requireViewer(c.var.viewer);
   const now = c.var.deps.clock.now();
@@ -99,7 +131,14 @@ async function membersPage(c: C, access: OrganisationAccess, inviteForm: FormSta
                       Save roles
                     </button>
                   </form>
-                  {m.user_public_id !== viewer.user_public_id && <ActionButton action={`${base}/members/${m.user_public_id}/remove`} csrfToken={csrf} label="Remove" variant="danger" />}
+                  {m.user_public_id !== viewer.user_public_id && (
+                    <ActionButton
+                      action={`${base}/members/${m.user_public_id}/remove`}
+                      csrfToken={csrf}
+                      label="Remove"
+                      variant="danger"
+                    />
+                  )}
                 </td>
               )}
             </tr>
@@ -115,7 +154,11 @@ async function membersPage(c: C, access: OrganisationAccess, inviteForm: FormSta
               <CsrfField token={csrf} />
               <Field form={inviteForm} name="email" type="email" label="Their email" required />
               {inviteForm.errors.roles && <p class="error-text">{inviteForm.errors.roles}</p>}
-              <RoleChecks name="roles" selected={inviteForm.values.roles ? [inviteForm.values.roles] : ['reviewer']} idPrefix="invite-role" />
+              <RoleChecks
+                name="roles"
+                selected={inviteForm.values.roles ? [inviteForm.values.roles] : ['reviewer']}
+                idPrefix="invite-role"
+              />
               <button type="submit">Send invitation</button>
             </form>
           </section>
@@ -132,13 +175,30 @@ async function membersPage(c: C, access: OrganisationAccess, inviteForm: FormSta
               </thead>
               <tbody>
                 {invitations.map((i) => {
-                  const status = i.accepted_at ? 'Accepted' : i.revoked_at ? 'Withdrawn' : i.expires_at <= now ? 'Expired' : 'Pending';
+                  const status = i.accepted_at
+                    ? 'Accepted'
+                    : i.revoked_at
+                      ? 'Withdrawn'
+                      : i.expires_at <= now
+                        ? 'Expired'
+                        : 'Pending';
                   return (
                     <tr>
                       <td>{i.email}</td>
-                      <td>{i.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}</td>
+                      <td>
+                        {i.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}
+                      </td>
                       <td>{status}</td>
-                      <td>{status === 'Pending' && <ActionButton action={`${base}/invitations/${i.public_id}/revoke`} csrfToken={csrf} label="Withdraw" variant="danger" />}</td>
+                      <td>
+                        {status === 'Pending' && (
+                          <ActionButton
+                            action={`${base}/invitations/${i.public_id}/revoke`}
+                            csrfToken={csrf}
+                            label="Withdraw"
+                            variant="danger"
+                          />
+                        )}
+                      </td>
                     </tr>
                   );
                 })}
@@ -156,7 +216,8 @@ async function membersPage(c: C, access: OrganisationAccess, inviteForm: FormSta
 export function organisationRoutes() {
   const r = new Hono<AppEnv>();
   const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
-  const access = (c: C, action?: Parameters<typeof requireMember>[3]) => requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, action);
+  const access = (c: C, action?: Parameters<typeof requireMember>[3]) =>
+    requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, action);
 
   r.get('/orgs/new', (c) => {
     requireViewer(c.var.viewer);
@@ -171,7 +232,12 @@ export function organisationRoutes() {
         const viewer = requireViewer(c.var.viewer);
         const { slug } = await createOrganisation(c.var.deps, actor(c), fields);
         await switchOrganisation(c.var.deps, { sessionId: viewer.session_id, userId: viewer.user_id }, slug);
-        return redirectWith(c, `/orgs/${slug}`, 'success', 'Organisation created. Invite your colleagues from Members.');
+        return redirectWith(
+          c,
+          `/orgs/${slug}`,
+          'success',
+          'Organisation created. Invite your colleagues from Members.',
+        );
       },
       (form, status) => page(c, 'New organisation', <NewOrganisationForm c={c} form={form} />, status),
     );
@@ -203,7 +269,9 @@ export function organisationRoutes() {
             </p>
           )}
           <p>
-            Your roles: {membership.roles.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role).join(', ')}. {members.length} member
+            Your roles:{' '}
+            {membership.roles.map((role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role).join(', ')}
+            . {members.length} member
             {members.length === 1 ? '' : 's'}.
           </p>
           <p>
@@ -220,8 +288,12 @@ export function organisationRoutes() {
           <section class="card" aria-labelledby="h-org-data">
             <h2 id="h-org-data">Your organisation’s data</h2>
             <p>
-              <a href={`/orgs/${organisation.slug}/export.zip`}>Download all of {organisation.name}’s data (ZIP)</a>: designs and their versions, credentials, applications and reviews, bulk
-              award runs, members, recognition programs, ledger entries and the audit log, as JSON files with a manifest. Keys, tokens and webhook secrets are left out.
+              <a href={`/orgs/${organisation.slug}/export.zip`}>
+                Download all of {organisation.name}’s data (ZIP)
+              </a>
+              : designs and their versions, credentials, applications and reviews, bulk award runs, members,
+              recognition programs, ledger entries and the audit log, as JSON files with a manifest. Keys,
+              tokens and webhook secrets are left out.
             </p>
           </section>
         )}
@@ -231,8 +303,14 @@ export function organisationRoutes() {
   r.get('/orgs/:slug/export.zip', async (c) => {
     const { organisation } = await access(c, 'organisation.update');
     const now = c.var.deps.clock.now();
-    const stream = zipStream(exportOrganisation(c.var.deps.db, organisation, actor(c), now), { defaultDate: now });
-    return c.body(stream, 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="cairn-${organisation.slug}-${now.toISOString().slice(0, 10)}.zip"`, 'Cache-Control': 'no-store' });
+    const stream = zipStream(exportOrganisation(c.var.deps.db, organisation, actor(c), now), {
+      defaultDate: now,
+    });
+    return c.body(stream, 200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="cairn-${organisation.slug}-${now.toISOString().slice(0, 10)}.zip"`,
+      'Cache-Control': 'no-store',
+    });
   });
   r.get('/orgs/:slug/members', async (c) => membersPage(c, await access(c, 'members.read')));
   r.post('/orgs/:slug/invitations', async (c) => {
@@ -244,7 +322,14 @@ export function organisationRoutes() {
       async () => {
         await inviteMember(c.var.deps, actor(c), slug, fields);
         c.var.deps.onJobsEnqueued?.();
-        return redirectWith(c, `/orgs/${slug}/members`, 'success', `Invitation sent to ${String(fields.email ?? '').trim().toLowerCase()}.`);
+        return redirectWith(
+          c,
+          `/orgs/${slug}/members`,
+          'success',
+          `Invitation sent to ${String(fields.email ?? '')
+            .trim()
+            .toLowerCase()}.`,
+        );
       },
       async (form, status) => membersPage(c, await access(c, 'members.read'), form, status as 422),
     );
@@ -255,13 +340,20 @@ export function organisationRoutes() {
   });
   r.post('/orgs/:slug/members/:user/roles', async (c) => {
     const fields = await formFields(c);
-    await changeMemberRoles(c.var.deps, actor(c), c.req.param('slug'), c.req.param('user'), { roles: fields.roles });
+    await changeMemberRoles(c.var.deps, actor(c), c.req.param('slug'), c.req.param('user'), {
+      roles: fields.roles,
+    });
     return redirectWith(c, `/orgs/${c.req.param('slug')}/members`, 'success', 'Roles saved.');
   });
   r.post('/orgs/:slug/members/:user/remove', async (c) => {
     await removeMember(c.var.deps, actor(c), c.req.param('slug'), c.req.param('user'));
     const self = c.req.param('user') === requireViewer(c.var.viewer).user_public_id;
-    return redirectWith(c, self ? '/' : `/orgs/${c.req.param('slug')}/members`, 'success', self ? 'You left the organisation.' : 'Member removed.');
+    return redirectWith(
+      c,
+      self ? '/' : `/orgs/${c.req.param('slug')}/members`,
+      'success',
+      self ? 'You left the organisation.' : 'Member removed.',
+    );
   });
   return r;
 }

@@ -13,13 +13,19 @@ export function publicCredentialRoutes() {
     if (!organisation) throw notFound('That organisation');
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
-    return c.body(JSON.stringify(await didDocumentFor(db, config, organisation), null, 2), 200, { 'Content-Type': 'application/did+json' });
+    return c.body(JSON.stringify(await didDocumentFor(db, config, organisation), null, 2), 200, {
+      'Content-Type': 'application/did+json',
+    });
   });
   r.get('/status/:id', async (c) => {
     const { db, config, credentials, clock } = c.var.deps;
     const id = c.req.param('id');
     await publishStatusList(db, credentials, config, id, clock.now());
-    const list = await db.selectFrom('status_lists').select(['signed_document', 'signed_version']).where('public_id', '=', id).executeTakeFirst();
+    const list = await db
+      .selectFrom('status_lists')
+      .select(['signed_document', 'signed_version'])
+      .where('public_id', '=', id)
+      .executeTakeFirst();
     if (!list?.signed_document) throw notFound('That status list');
     const etag = `"${id}-${list.signed_version}"`;
     c.header('ETag', etag);

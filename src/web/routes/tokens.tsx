@@ -1,5 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { API_SCOPES, API_SCOPE_WORDS, createApiToken, revokeApiToken } from '../../commands/manageApiTokens.ts';
+import {
+  API_SCOPES,
+  API_SCOPE_WORDS,
+  createApiToken,
+  revokeApiToken,
+} from '../../commands/manageApiTokens.ts';
 import { requireMember } from '../../commands/organisationAccess.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -9,9 +14,24 @@ import { organisationDid } from '../../credentials/issuerIdentity.ts';
 
 type C = Context<AppEnv>;
 
-async function tokensPage(c: C, form: FormState = emptyForm, created: string | null = null, status: 200 | 201 | 422 = 200) {
-  const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, 'tokens.manage');
-  const tokens = await c.var.deps.db.selectFrom('api_tokens').selectAll().where('organisation_id', '=', organisation.id).orderBy('id', 'desc').execute();
+async function tokensPage(
+  c: C,
+  form: FormState = emptyForm,
+  created: string | null = null,
+  status: 200 | 201 | 422 = 200,
+) {
+  const { organisation } = await requireMember(
+    c.var.deps.db,
+    c.req.param('slug') ?? '',
+    requireViewer(c.var.viewer).user_id,
+    'tokens.manage',
+  );
+  const tokens = await c.var.deps.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('organisation_id', '=', organisation.id)
+    .orderBy('id', 'desc')
+    .execute();
   const base = `/orgs/${organisation.slug}/tokens`;
   const did = organisationDid(c.var.deps.config.publicUrl, organisation.slug);
   const chosen = (form.values.scopes ?? '').split(',');
@@ -21,9 +41,11 @@ async function tokensPage(c: C, form: FormState = emptyForm, created: string | n
     <>
       <h1>API tokens</h1>
       <p>
-        Tokens let your systems issue credentials as <code>{did}</code> through the W3C VC API (<code>POST /credentials/issue</code> with{' '}
-        <code>Authorization: Bearer …</code>) and use the organisation’s JSON API. Each token may do only what its scopes allow; the{' '}
-        <a href="/api/docs">API documentation</a> names the scope each request needs. Only a hash is stored: a token is shown once, when it is created.
+        Tokens let your systems issue credentials as <code>{did}</code> through the W3C VC API (
+        <code>POST /credentials/issue</code> with <code>Authorization: Bearer …</code>) and use the
+        organisation’s JSON API. Each token may do only what its scopes allow; the{' '}
+        <a href="/api/docs">API documentation</a> names the scope each request needs. Only a hash is stored: a
+        token is shown once, when it is created.
       </p>
       {created && (
         <section class="card" role="status">
@@ -37,7 +59,13 @@ async function tokensPage(c: C, form: FormState = emptyForm, created: string | n
         <ErrorSummary form={form} />
         <form method="post" action={base} class="stack" novalidate>
           <CsrfField token={c.var.csrfToken} />
-          <Field form={form} name="name" label="What is it for?" hint="For example “Learning management system”." required />
+          <Field
+            form={form}
+            name="name"
+            label="What is it for?"
+            hint="For example “Learning management system”."
+            required
+          />
           <fieldset class="checks" aria-describedby={form.errors.scopes ? 'scopes-error' : undefined}>
             <legend>What may it do?</legend>
             {form.errors.scopes && (
@@ -47,7 +75,14 @@ async function tokensPage(c: C, form: FormState = emptyForm, created: string | n
             )}
             {API_SCOPES.map((scope) => (
               <label for={`scope-${scope}`}>
-                <input id={`scope-${scope}`} type="checkbox" name="scopes" value={scope} checked={form.values.scopes === undefined || chosen.includes(scope)} /> <code>{scope}</code> — {API_SCOPE_WORDS[scope]}
+                <input
+                  id={`scope-${scope}`}
+                  type="checkbox"
+                  name="scopes"
+                  value={scope}
+                  checked={form.values.scopes === undefined || chosen.includes(scope)}
+                />{' '}
+                <code>{scope}</code> — {API_SCOPE_WORDS[scope]}
               </label>
             ))}
           </fieldset>
@@ -69,11 +104,31 @@ async function tokensPage(c: C, form: FormState = emptyForm, created: string | n
           {tokens.map((t) => (
             <tr>
               <td>{t.name}</td>
-              <td>{t.scopes.length ? t.scopes.map((scope, i) => <>{i > 0 && ', '}<code>{scope}</code></>) : 'none'}</td>
+              <td>
+                {t.scopes.length
+                  ? t.scopes.map((scope, i) => (
+                      <>
+                        {i > 0 && ', '}
+                        <code>{scope}</code>
+                      </>
+                    ))
+                  : 'none'}
+              </td>
               <td>{t.created_at.toISOString().slice(0, 10)}</td>
-              <td>{t.last_used_at ? t.last_used_at.toISOString().slice(0, 16).replace('T', ' ') : 'never'}</td>
+              <td>
+                {t.last_used_at ? t.last_used_at.toISOString().slice(0, 16).replace('T', ' ') : 'never'}
+              </td>
               <td>{t.revoked_at ? 'Revoked' : 'Active'}</td>
-              <td>{!t.revoked_at && <ActionButton action={`${base}/${t.public_id}/revoke`} csrfToken={c.var.csrfToken} label="Revoke" variant="danger" />}</td>
+              <td>
+                {!t.revoked_at && (
+                  <ActionButton
+                    action={`${base}/${t.public_id}/revoke`}
+                    csrfToken={c.var.csrfToken}
+                    label="Revoke"
+                    variant="danger"
+                  />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -89,23 +144,47 @@ export function tokenRoutes() {
   r.get('/orgs/:slug/tokens', (c) => tokensPage(c));
   r.post('/orgs/:slug/tokens', async (c) => {
     const fields = await formFields(c);
-    const chosen = fields.scopes === undefined ? [] : typeof fields.scopes === 'string' ? [fields.scopes] : fields.scopes;
+    const chosen =
+      fields.scopes === undefined ? [] : typeof fields.scopes === 'string' ? [fields.scopes] : fields.scopes;
     return handleForm(
       c,
       fields,
       async () => {
-        const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), requireViewer(c.var.viewer).user_id, 'tokens.manage');
+        const { organisation } = await requireMember(
+          c.var.deps.db,
+          c.req.param('slug'),
+          requireViewer(c.var.viewer).user_id,
+          'tokens.manage',
+        );
         // A form with no box ticked sends no scopes: that is “none”, not the API's default of all.
-        const { token } = await createApiToken(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, { ...fields, scopes: chosen });
+        const { token } = await createApiToken(
+          c.var.deps,
+          { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
+          { ...fields, scopes: chosen },
+        );
         return tokensPage(c, emptyForm, token, 201);
       },
       (form) => tokensPage(c, { ...form, values: { ...form.values, scopes: chosen.join(',') } }, null, 422),
     );
   });
   r.post('/orgs/:slug/tokens/:id/revoke', async (c) => {
-    const { organisation } = await requireMember(c.var.deps.db, c.req.param('slug'), requireViewer(c.var.viewer).user_id, 'tokens.manage');
-    await revokeApiToken(c.var.deps, { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip }, c.req.param('id'));
-    return redirectWith(c, `/orgs/${organisation.slug}/tokens`, 'success', 'Token revoked: it no longer works.');
+    const { organisation } = await requireMember(
+      c.var.deps.db,
+      c.req.param('slug'),
+      requireViewer(c.var.viewer).user_id,
+      'tokens.manage',
+    );
+    await revokeApiToken(
+      c.var.deps,
+      { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
+      c.req.param('id'),
+    );
+    return redirectWith(
+      c,
+      `/orgs/${organisation.slug}/tokens`,
+      'success',
+      'Token revoked: it no longer works.',
+    );
   });
   return r;
 }

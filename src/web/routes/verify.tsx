@@ -1,5 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { explainCheck, verdictOf, verifySubmission, type SubmissionFormat } from '../../commands/verifySubmission.ts';
+import {
+  explainCheck,
+  verdictOf,
+  verifySubmission,
+  type SubmissionFormat,
+} from '../../commands/verifySubmission.ts';
 import type { VerificationReport } from '../../credentials/verifier.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { CredentialInputForm } from '../credentialInput.tsx';
@@ -10,28 +15,48 @@ import { issuerIdentity, issuerLine } from '../issuerIdentity.ts';
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
 
-const FORMAT_WORDS: Record<SubmissionFormat, string> = { json: 'pasted JSON', jws: 'a compact JWS (VC-JWT)', png: 'a baked PNG image', svg: 'a baked SVG image', url: 'a URL' };
+const FORMAT_WORDS: Record<SubmissionFormat, string> = {
+  json: 'pasted JSON',
+  jws: 'a compact JWS (VC-JWT)',
+  png: 'a baked PNG image',
+  svg: 'a baked SVG image',
+  url: 'a URL',
+};
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const nameOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Json).name) : undefined);
+const nameOf = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Json).name) : undefined;
 
 /** Who the credential is about, and whether a name is bound by it or only shown elsewhere. */
 function recipientLine(subject: Json | undefined): string | undefined {
   if (!subject) return undefined;
   const name = str(subject.name);
-  const who = str(subject.id) ?? (subject.identifier ? 'identified by a hashed identifier (such as an email address)' : undefined);
+  const who =
+    str(subject.id) ??
+    (subject.identifier ? 'identified by a hashed identifier (such as an email address)' : undefined);
   if (name) return `${name}, named in the signed credential${who ? `; ${who}` : ''}`;
-  return who ? `${who}. The credential names no one: a name shown beside the badge (for example on its badge page) comes from that site, not from the signed credential.` : undefined;
+  return who
+    ? `${who}. The credential names no one: a name shown beside the badge (for example on its badge page) comes from that site, not from the signed credential.`
+    : undefined;
 }
 
 /** What the credential says, in a few lines: achievement, issuer (with its verified identifier), recipient, dates. */
 function Summary({ credential, issuer: issuerText }: { credential: Json; issuer?: string }) {
-  const subject = (Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject) as Json | undefined;
+  const subject = (
+    Array.isArray(credential.credentialSubject)
+      ? credential.credentialSubject[0]
+      : credential.credentialSubject
+  ) as Json | undefined;
   const achievement = (subject?.achievement ?? (credential.badge as Json | undefined)) as Json | undefined;
   const issuer = credential.issuer ?? (achievement?.issuer as unknown);
   const rows: [string, string | undefined][] = [
     ['Achievement', nameOf(achievement) ?? str(credential.name)],
-    ['Issuer', issuerText ?? nameOf(issuer) ?? (typeof issuer === 'object' && issuer ? str((issuer as Json).id) : str(issuer))],
+    [
+      'Issuer',
+      issuerText ??
+        nameOf(issuer) ??
+        (typeof issuer === 'object' && issuer ? str((issuer as Json).id) : str(issuer)),
+    ],
     ['Recipient', recipientLine(subject)],
     ['Valid from', str(credential.validFrom) ?? str(credential.issuanceDate) ?? str(credential.issuedOn)],
     ['Valid until', str(credential.validUntil) ?? str(credential.expirationDate) ?? str(credential.expires)],
@@ -51,7 +76,15 @@ function Summary({ credential, issuer: issuerText }: { credential: Json; issuer?
   );
 }
 
-function Result({ report, format, publicUrl }: { report: VerificationReport; format: SubmissionFormat; publicUrl: string }) {
+function Result({
+  report,
+  format,
+  publicUrl,
+}: {
+  report: VerificationReport;
+  format: SubmissionFormat;
+  publicUrl: string;
+}) {
   const verdict = verdictOf(report);
   const issuer = issuerIdentity(report, publicUrl);
   return (
@@ -61,11 +94,26 @@ function Result({ report, format, publicUrl }: { report: VerificationReport; for
         <span class="tag" style={report.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
           {verdict}
         </span>{' '}
-        {report.verified ? 'Every check passed.' : 'At least one check failed; see below.'} Read from {FORMAT_WORDS[format]}
-        {report.format === 'ob2' ? ' (Open Badges 2.0)' : report.format === 'jwt' ? ' (VC-JWT)' : report.format === 'ldp' ? ' (Data Integrity proof)' : ''}.
+        {report.verified ? 'Every check passed.' : 'At least one check failed; see below.'} Read from{' '}
+        {FORMAT_WORDS[format]}
+        {report.format === 'ob2'
+          ? ' (Open Badges 2.0)'
+          : report.format === 'jwt'
+            ? ' (VC-JWT)'
+            : report.format === 'ldp'
+              ? ' (Data Integrity proof)'
+              : ''}
+        .
       </p>
-      {report.profiles?.some((p) => !p.claimed) && <p data-kind="generic-vc">Verifiable credential (not an Open Badge): it was checked as a W3C Verifiable Credential; the Open Badges checks do not apply to it.</p>}
-      {report.credential && <Summary credential={report.credential} issuer={issuer ? issuerLine(issuer) : undefined} />}
+      {report.profiles?.some((p) => !p.claimed) && (
+        <p data-kind="generic-vc">
+          Verifiable credential (not an Open Badge): it was checked as a W3C Verifiable Credential; the Open
+          Badges checks do not apply to it.
+        </p>
+      )}
+      {report.credential && (
+        <Summary credential={report.credential} issuer={issuer ? issuerLine(issuer) : undefined} />
+      )}
       <ul class="checks">
         {report.checks.map((check) => {
           const words = explainCheck(check);
@@ -83,14 +131,24 @@ function Result({ report, format, publicUrl }: { report: VerificationReport; for
   );
 }
 
-function verifyPage(c: C, form: FormState = emptyForm, result?: { report: VerificationReport; format: SubmissionFormat }, status: 200 | 422 = 200) {
+function verifyPage(
+  c: C,
+  form: FormState = emptyForm,
+  result?: { report: VerificationReport; format: SubmissionFormat },
+  status: 200 | 422 = 200,
+) {
   return page(
     c,
     'Verify a badge',
     <>
       <h1>Verify a badge</h1>
-      <p>Check any Open Badge (3.0 or 2.0) or W3C Verifiable Credential, from this site or any other issuer: paste it, upload the baked image, or give its address. Every check is explained.</p>
-      {result && <Result report={result.report} format={result.format} publicUrl={c.var.deps.config.publicUrl} />}
+      <p>
+        Check any Open Badge (3.0 or 2.0) or W3C Verifiable Credential, from this site or any other issuer:
+        paste it, upload the baked image, or give its address. Every check is explained.
+      </p>
+      {result && (
+        <Result report={result.report} format={result.format} publicUrl={c.var.deps.config.publicUrl} />
+      )}
       <section class="card">
         <CredentialInputForm
           form={form}
@@ -103,7 +161,11 @@ function verifyPage(c: C, form: FormState = emptyForm, result?: { report: Verifi
         >
           <details>
             <summary>Open Badges 2.0 signed badge: add the issuer’s key document</summary>
-            <p class="hint">A signed Open Badges 2.0 badge names its issuer’s key by URL. Paste or upload that key document (the CryptographicKey, or the issuer profile with its public key) to check the signature without fetching it.</p>
+            <p class="hint">
+              A signed Open Badges 2.0 badge names its issuer’s key by URL. Paste or upload that key document
+              (the CryptographicKey, or the issuer profile with its public key) to check the signature without
+              fetching it.
+            </p>
             <TextArea form={form} name="issuerKey" label="Issuer key document (JSON)" rows={4} />
             <div class="field">
               <label for="f-issuerKeyFile">Or upload the issuer key document</label>
@@ -129,7 +191,10 @@ export function verifyRoutes() {
       { url },
       async () => {
         const { db, config, credentials, clock } = c.var.deps;
-        const { read, report } = await verifySubmission({ db, config, services: credentials, now: clock.now() }, { url });
+        const { read, report } = await verifySubmission(
+          { db, config, services: credentials, now: clock.now() },
+          { url },
+        );
         return verifyPage(c, { values: { url }, errors: {} }, { report, format: read.format });
       },
       (form, status) => verifyPage(c, form, undefined, status as 422),
@@ -140,8 +205,17 @@ export function verifyRoutes() {
     const text = typeof body.text === 'string' ? body.text : '';
     const url = typeof body.url === 'string' ? body.url : '';
     const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
-    const keyFile = body.issuerKeyFile instanceof File && body.issuerKeyFile.size > 0 && body.issuerKeyFile.size <= 256 * 1024 ? body.issuerKeyFile : null;
-    const issuerKey = keyFile ? await keyFile.text() : typeof body.issuerKey === 'string' ? body.issuerKey : '';
+    const keyFile =
+      body.issuerKeyFile instanceof File &&
+      body.issuerKeyFile.size > 0 &&
+      body.issuerKeyFile.size <= 256 * 1024
+        ? body.issuerKeyFile
+        : null;
+    const issuerKey = keyFile
+      ? await keyFile.text()
+      : typeof body.issuerKey === 'string'
+        ? body.issuerKey
+        : '';
     return handleForm(
       c,
       { text: text.length > 20000 ? '' : text, url, issuerKey: issuerKey.length > 20000 ? '' : issuerKey },
@@ -149,7 +223,12 @@ export function verifyRoutes() {
         const { db, config, credentials, clock } = c.var.deps;
         const { read, report } = await verifySubmission(
           { db, config, services: credentials, now: clock.now() },
-          { text, url, file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined, issuerKey },
+          {
+            text,
+            url,
+            file: file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : undefined,
+            issuerKey,
+          },
         );
         return verifyPage(c, emptyForm, { report, format: read.format });
       },
