@@ -12,7 +12,7 @@ import {
   startAwardRun,
   AWARD_JOBS_PER_RUN,
   ISSUE_AWARD_RUN,
-} from '../src/commands/bulkAward.ts';
+} from '../src/features/issuing/commands/bulkAward.ts';
 
 // Bulk award from CSV, end to end: a generated roster streamed in (upload), mapped and checked
 // (dry run), then issued by the run's jobs running side by side (as a worker runs them):

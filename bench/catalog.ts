@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
 import { publicId } from '../src/domain/ids.ts';
-import { searchCatalog, type CatalogQuery } from '../src/storage/catalog.ts';
+import { searchCatalog, type CatalogQuery } from '../src/features/catalog/queries/catalog.ts';
 
 const WORDS =
   'classroom routines feedback restorative transitions norms asset lesson family knowledge texts multilingual bias checking understanding success criteria writing data colleagues performance tasks trauma ethics telehealth supervision humility documentation literacy numeracy inquiry science coaching mentoring leadership inclusion autism dyslexia attendance engagement project wellbeing'.split(

@@ -6,7 +6,7 @@ import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
 import { startTestServer } from '../src/testing/server.ts';
 import { testConfig, testCredentialServices } from '../src/testing/http.ts';
 import { buildOrganisation, buildUser } from '../src/testing/factories.ts';
-import { issueCredential } from '../src/commands/issueCredential.ts';
+import { issueCredential } from '../src/features/issuing/commands/issueCredential.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { scratchPostgres } from '../src/testing/databases.ts';
 

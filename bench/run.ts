@@ -4,7 +4,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
 import { claimJobs, completeJob, enqueueJob } from '../src/jobs/queue.ts';
-import { hashPassword, verifyPassword } from '../src/security/passwords.ts';
+import { hashPassword, verifyPassword } from '../src/features/accounts/passwords.ts';
 import { testApp } from '../src/testing/http.ts';
 import { credentialBenchmarks } from './credentials.ts';
 import { catalogBenchmarks } from './catalog.ts';

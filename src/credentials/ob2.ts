@@ -1,5 +1,5 @@
 import { compactVerify, decodeProtectedHeader, importSPKI } from 'jose';
-import type { Check, VerificationReport } from './verifier.ts';
+import type { Check, VerificationReport } from './verificationReport.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,9 +4,25 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { keyVault } from './keyVault.ts';
 import { fastCanonicalizer } from './proofs/fastCanonicalizer.ts';
-import type { CredentialServices } from './issuing.ts';
+import type { KeyVault } from './keyVault.ts';
+import type { Canonicalizer } from './proofs/canonicalize.ts';
+import type { ResolvedKey } from './verifier.ts';
 import { createSafeFetcher } from './resolve/safeFetch.ts';
 import { resolveVerificationMethod } from './resolve/didWeb.ts';
+
+/** What signing needs besides the database: the key vault and the canonicalizer. */
+export interface CredentialServices {
+  vault: KeyVault;
+  canonicalizer: Canonicalizer;
+  /** Reaching other issuers' keys and status lists; absent when verification is offline. */
+  remote?: RemoteResolvers;
+}
+
+/** How verification reaches keys and documents that are not Cairn's own (did:web, https). */
+export interface RemoteResolvers {
+  resolveKey(verificationMethod: string): Promise<ResolvedKey>;
+  fetchJson(url: string): Promise<unknown>;
+}
 
 /**
  * CAIRN_SECRET, or in demo mode a secret generated once into the data folder, so a demo's

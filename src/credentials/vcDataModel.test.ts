@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testBackends } from '../testing/databases.ts';
 import { testApp } from '../testing/http.ts';
 import { buildOrganisation } from '../testing/factories.ts';
-import { createApiToken } from '../commands/manageApiTokens.ts';
+import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
 import { organisationDid } from './issuerIdentity.ts';
 import { credentialModelProblems, isUrl, parseDateTime } from './vcDataModel.ts';
 

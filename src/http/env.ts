@@ -4,7 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { Db } from '../storage/database.ts';
 import type { SessionUser } from '../storage/sessions.ts';
 import type { MembershipSummary } from '../storage/organisations.ts';
-import type { CredentialServices } from '../credentials/issuing.ts';
+import type { CredentialServices } from '../credentials/services.ts';
 
 /** Everything the web app is built from; one options object, no module globals. */
 export interface AppDeps {

@@ -5,7 +5,7 @@ import { TestBrowser, testApp, testConfig, testCredentialServices } from '../tes
 import { buildOrganisation, buildUser } from '../testing/factories.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { sql } from 'kysely';
-import { createApp } from './app.ts';
+import { createApp } from '../main/app.ts';
 import { ManualClock } from '../domain/clock.ts';
 import { createLogger } from '../logger.ts';
 

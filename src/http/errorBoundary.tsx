@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.ts';
 import { INVALID_INPUT_STATES, sqlState } from '../storage/pgErrors.ts';
 import { page } from '../web/render.tsx';
 import type { AppEnv } from './env.ts';
-import { isOb3ApiPath, ob3ErrorResponse, ob3NotFound } from '../features/ob3api/imsx.ts';
+import { isOb3ApiPath, ob3ErrorResponse, ob3NotFound } from './imsx.ts';
 
 /** True when the client asked for JSON rather than a page. */
 export function wantsJson(c: Context<AppEnv>): boolean {

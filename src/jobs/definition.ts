@@ -5,7 +5,7 @@ import type { Db } from '../storage/database.ts';
 import type { Job } from '../storage/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../config.ts';
-import type { CredentialServices } from '../credentials/issuing.ts';
+import type { CredentialServices } from '../credentials/services.ts';
 
 /** What every job handler is given: dependencies are passed in, never imported as globals. */
 export interface JobDeps {

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedMail } from './templates.tsx';
 import * as templates from './templates.tsx';
-import * as claimMail from './claimMail.tsx';
-import * as ledgerMail from './ledgerMail.tsx';
-import * as paymentTemplates from './paymentTemplates.tsx';
-import * as recognitionMail from './recognitionMail.tsx';
+import * as claimMail from '../features/issuing/mail.tsx';
+import * as ledgerMail from '../features/credit/mail.tsx';
+import * as paymentTemplates from '../features/payments/mail.tsx';
+import * as recognitionMail from '../features/recognition/mail.tsx';
 import { anchors, rawDocumentLink } from '../testing/links.ts';
 
 // Every link a person receives must open a page: never the JSON API (/api/…) and never a raw

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { testBackends } from '../testing/databases.ts';
 import { testConfig } from '../testing/http.ts';
 import { seedDemo, demoToken, demoUsers } from './demo.ts';
-import { searchCatalog } from '../storage/catalog.ts';
+import { searchCatalog } from '../features/catalog/queries/catalog.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authenticateApiToken } from '../commands/manageApiTokens.ts';
+import { authenticateApiToken } from '../http/apiTokens.ts';
 import { buildOrganisation } from '../testing/factories.ts';
 
 for (const backend of testBackends()) {

@@ -1,14 +1,14 @@
 import type { Db } from '../storage/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Config } from '../config.ts';
-import type { Design, Rubric } from '../domain/microCredential.ts';
+import type { Design, Rubric } from '../features/catalog/microCredential.ts';
 import {
   createMicroCredential,
   publishDraft,
   saveStack,
   updateDraft,
-} from '../commands/designMicroCredential.ts';
-import { savePathway } from '../commands/pathways.ts';
+} from '../features/catalog/commands/designMicroCredential.ts';
+import { savePathway } from '../features/catalog/pathways/pathwayProgress.ts';
 
 // The demo catalog, in the style of the domain's programs: the union's peer-reviewed library
 // (stacks of performance-based micro-credentials) and the council's pre-approved continuing

@@ -1,8 +1,11 @@
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Db } from '../storage/database.ts';
-import { createProgram } from '../commands/recognitionPrograms.ts';
-import { approveSubmission, submitForRecognition } from '../commands/programSubmissions.ts';
+import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
+import {
+  approveSubmission,
+  submitForRecognition,
+} from '../features/recognition/commands/programSubmissions.ts';
 
 const BOARD = 'state-board-educator-licensing';
 const UNION = 'riverside-educators-union';

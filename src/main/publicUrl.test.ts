@@ -10,10 +10,10 @@ import { scratchPostgres } from '../testing/databases.ts';
 import { testConfig } from '../testing/http.ts';
 import { buildOrganisation } from '../testing/factories.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
-import { publishStatusList } from '../credentials/issuing.ts';
-import { issueCredential } from '../commands/issueCredential.ts';
-import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
-import { verifyWithCairn } from '../commands/verifyCredential.ts';
+import { publishStatusList } from '../signing/organisationSigner.ts';
+import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
+import { changeCredentialStatus } from '../features/issuing/commands/changeCredentialStatus.ts';
+import { verifyWithCairn } from '../features/verification/commands/verifyCredential.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { changePublicUrl, PublicUrlMismatchError } from './publicUrl.ts';
 

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { organisationDid } from '../credentials/issuerIdentity.ts';
-import { publishStatusList, type CredentialServices } from '../credentials/issuing.ts';
+import { publishStatusList, type CredentialServices } from '../signing/organisationSigner.ts';
 import { inTransaction, type Db } from '../storage/database.ts';
 import { claimInstanceSetting, normalizePublicUrl, setInstanceSetting } from '../storage/instanceSettings.ts';
 

@@ -6,10 +6,10 @@ import { openStorage, migrate, type Storage } from '../storage/database.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { Worker } from '../jobs/worker.ts';
 import { ensureSchedules } from '../jobs/schedules.ts';
-import { allJobs, allSchedules } from '../jobs/registry.ts';
-import { createApp } from '../http/app.ts';
+import { allJobs, allSchedules } from './jobRegistry.ts';
+import { createApp } from './app.ts';
 import { createCredentialServices } from '../credentials/services.ts';
-import type { CredentialServices } from '../credentials/issuing.ts';
+import type { CredentialServices } from '../signing/organisationSigner.ts';
 import { ensurePublicUrl } from './publicUrl.ts';
 
 /** The pieces every process (web, worker, CLI) is built from. */

@@ -11,34 +11,38 @@ import {
   publishDraft,
   saveStack,
   updateDraft,
-} from '../commands/designMicroCredential.ts';
-import { applyForMicroCredential } from '../commands/applyForMicroCredential.ts';
-import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
-import { issueCredential } from '../commands/issueCredential.ts';
-import { createApiToken } from '../commands/manageApiTokens.ts';
-import { createCollection, addToCollection, shareCollection } from '../commands/collections.ts';
-import { importBadge } from '../commands/backpack.ts';
-import { createProgram } from '../commands/recognitionPrograms.ts';
-import { submitForRecognition } from '../commands/programSubmissions.ts';
-import { linkLicense } from '../commands/ledger.ts';
-import { inviteMember } from '../commands/inviteMember.ts';
-import { createTeam, inviteToTeam } from '../commands/teams.ts';
-import { createAwardRun } from '../commands/bulkAward.ts';
+} from '../features/catalog/commands/designMicroCredential.ts';
+import { applyForMicroCredential } from '../features/earning/commands/applyForMicroCredential.ts';
+import { saveEvidence, submitApplication } from '../features/earning/commands/submitEvidence.ts';
+import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
+import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
+import {
+  createCollection,
+  addToCollection,
+  shareCollection,
+} from '../features/backpack/commands/collections.ts';
+import { importBadge } from '../features/backpack/commands/backpack.ts';
+import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
+import { submitForRecognition } from '../features/recognition/commands/programSubmissions.ts';
+import { linkLicense } from '../features/credit/commands/creditLedger.ts';
+import { inviteMember } from '../features/accounts/commands/inviteMember.ts';
+import { createTeam, inviteToTeam } from '../features/earning/teams/teams.ts';
+import { createAwardRun } from '../features/issuing/commands/bulkAward.ts';
 import { csvStream } from './awardFixtures.ts';
 import { evidencePdf } from './dataRightsFixtures.ts';
-import { saveEvidenceFile } from '../commands/submitEvidence.ts';
-import { reviewAttempt } from '../commands/reviewAttempt.ts';
-import { requestSecondReview } from '../commands/calibration.ts';
-import { setBadgeImage } from '../commands/setBadgeImage.ts';
-import { uploadCertificate, submitProof } from '../commands/proofApplications.ts';
-import { approveSubmission } from '../commands/programSubmissions.ts';
-import { endorseSubmission } from '../commands/endorseSubmission.ts';
-import { createCompletionNotices } from '../commands/ledger.ts';
+import { saveEvidenceFile } from '../features/earning/commands/submitEvidence.ts';
+import { reviewAttempt } from '../features/earning/commands/peerReview.ts';
+import { requestSecondReview } from '../features/earning/commands/calibration.ts';
+import { setBadgeImage } from '../features/catalog/commands/setBadgeImage.ts';
+import { uploadCertificate, submitProof } from '../features/payments/commands/proofApplications.ts';
+import { approveSubmission } from '../features/recognition/commands/programSubmissions.ts';
+import { endorseSubmission } from '../features/recognition/commands/endorseProgramSubmission.ts';
+import { createCompletionNotices } from '../features/credit/commands/creditLedger.ts';
 import { bakeSvg } from '../credentials/baking/index.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { publicId } from '../domain/ids.ts';
 import { createSubscription } from '../features/webhooks/createSubscription.ts';
-import { savePathway } from '../commands/pathways.ts';
+import { savePathway } from '../features/catalog/pathways/pathwayProgress.ts';
 
 export type TestUser = Awaited<ReturnType<typeof buildUser>>;
 

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { ManualClock } from '../domain/clock.ts';
 import { publicId } from '../domain/ids.ts';
 import type { Storage } from '../storage/database.ts';
-import { createMicroCredential, publishDraft, updateDraft } from '../commands/designMicroCredential.ts';
+import {
+  createMicroCredential,
+  publishDraft,
+  updateDraft,
+} from '../features/catalog/commands/designMicroCredential.ts';
 import { completeDesign } from './catalogFixtures.ts';
 import { testConfig, testCredentialServices } from './http.ts';
 

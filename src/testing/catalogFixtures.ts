@@ -1,6 +1,10 @@
-import type { Rubric } from '../domain/microCredential.ts';
-import type { Actor, CommandDeps } from '../commands/context.ts';
-import { createMicroCredential, publishDraft, updateDraft } from '../commands/designMicroCredential.ts';
+import type { Rubric } from '../features/catalog/microCredential.ts';
+import type { Actor, CommandDeps } from '../domain/commands.ts';
+import {
+  createMicroCredential,
+  publishDraft,
+  updateDraft,
+} from '../features/catalog/commands/designMicroCredential.ts';
 
 /** A valid three-level rubric for tests. */
 export const exampleRubric: Rubric = {

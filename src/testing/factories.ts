@@ -1,6 +1,6 @@
 import { publicId } from '../domain/ids.ts';
 import type { Role, OrganisationKind } from '../domain/roles.ts';
-import { hashPassword } from '../security/passwords.ts';
+import { hashPassword } from '../features/accounts/passwords.ts';
 import type { Db } from '../storage/database.ts';
 import { unique } from './databases.ts';
 

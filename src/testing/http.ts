@@ -2,12 +2,12 @@ import type { Hono } from 'hono';
 import { loadConfig, type Config } from '../config.ts';
 import { ManualClock } from '../domain/clock.ts';
 import { silentLogger } from '../logger.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Storage } from '../storage/database.ts';
 import { keyVault } from '../credentials/keyVault.ts';
 import { fastCanonicalizer } from '../credentials/proofs/fastCanonicalizer.ts';
-import type { CredentialServices } from '../credentials/issuing.ts';
+import type { CredentialServices } from '../signing/organisationSigner.ts';
 
 let sharedServices: CredentialServices | undefined;
 /** One set of signing services per test process (templates warm up once). */

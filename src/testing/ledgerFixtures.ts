@@ -9,15 +9,19 @@ import { silentLogger } from '../logger.ts';
 import { outboxOnlyMailer } from '../mail/mailer.ts';
 import { Worker } from '../jobs/worker.ts';
 import type { JobDefinition } from '../jobs/definition.ts';
-import { ledgerJobs } from '../jobs/ledgerJobs.ts';
+import { ledgerJobs } from '../features/credit/jobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
 import { notificationJobs } from '../features/notifications/jobs.ts';
 import type { Storage } from '../storage/database.ts';
-import { createMicroCredential, publishDraft, updateDraft } from '../commands/designMicroCredential.ts';
-import { issueCredential } from '../commands/issueCredential.ts';
-import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
-import { createProgram } from '../commands/recognitionPrograms.ts';
-import { linkLicense } from '../commands/ledger.ts';
+import {
+  createMicroCredential,
+  publishDraft,
+  updateDraft,
+} from '../features/catalog/commands/designMicroCredential.ts';
+import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
+import { changeCredentialStatus } from '../features/issuing/commands/changeCredentialStatus.ts';
+import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
+import { linkLicense } from '../features/credit/commands/creditLedger.ts';
 
 export const ledgerConfig = testConfig({ CAIRN_WEBHOOK_ALLOW_PRIVATE: 'true' });
 const config = ledgerConfig;

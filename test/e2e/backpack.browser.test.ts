@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { testBackends, unique } from '../../src/testing/databases.ts';
 import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { buildOrganisation, buildUser } from '../../src/testing/factories.ts';
-import { issueCredential } from '../../src/commands/issueCredential.ts';
+import { issueCredential } from '../../src/features/issuing/commands/issueCredential.ts';
 import { testConfig, testCredentialServices } from '../../src/testing/http.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 

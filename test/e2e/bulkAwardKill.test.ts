@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testBackends } from '../../src/testing/databases.ts';
 import { awardSetup } from '../../src/testing/awardFixtures.ts';
-import { verifyWithCairn } from '../../src/commands/verifyCredential.ts';
+import { verifyWithCairn } from '../../src/features/verification/commands/verifyCredential.ts';
 import type { Db } from '../../src/storage/database.ts';
 
 // A bulk award survives `kill -9`: `cairn issue --csv` is killed mid-run, then a `cairn worker`

@@ -5,7 +5,7 @@ import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts'
 import { testConfig, testCredentialServices } from '../../src/testing/http.ts';
 import { buildOrganisation, buildUser, lastMailTo } from '../../src/testing/factories.ts';
 import { systemClock } from '../../src/domain/clock.ts';
-import { issueCredential } from '../../src/commands/issueCredential.ts';
+import { issueCredential } from '../../src/features/issuing/commands/issueCredential.ts';
 
 // An earner in real Chromium: open the claim link from the email, create an account right on the
 // claim page (address prefilled and confirmed by the link), accept, land on the badge page.

@@ -52,13 +52,11 @@ describe(
       await e.getByLabel('Link').fill('https://video.example/think-time');
       await e.getByRole('button', { name: 'Save draft' }).click();
       await e.getByText('Your evidence is saved.').waitFor();
-      await e
-        .getByLabel(/Choose a file/)
-        .setInputFiles({
-          name: 'plan.pdf',
-          mimeType: 'application/pdf',
-          buffer: Buffer.from('%PDF-1.4\n% lesson plan\n'),
-        });
+      await e.getByLabel(/Choose a file/).setInputFiles({
+        name: 'plan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% lesson plan\n'),
+      });
       await e.getByRole('button', { name: 'Save draft' }).click();
       await e.getByText('Your evidence is saved.').waitFor();
       await e.getByText('Uploaded: plan.pdf').waitFor();

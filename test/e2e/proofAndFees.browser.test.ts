@@ -51,13 +51,11 @@ describe(
       await e.getByRole('button', { name: 'Apply (fee USD 25.00)' }).click();
       await e.getByText('Invoice INV-000001 has been emailed to you').waitFor();
       await e.getByText('Awaiting payment').waitFor();
-      await e
-        .getByLabel(/Choose your certificate/)
-        .setInputFiles({
-          name: 'certificate.pdf',
-          mimeType: 'application/pdf',
-          buffer: Buffer.from('%PDF-1.4\n% certificate of completion\n'),
-        });
+      await e.getByLabel(/Choose your certificate/).setInputFiles({
+        name: 'certificate.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% certificate of completion\n'),
+      });
       await e.getByRole('button', { name: 'Upload' }).click();
       await e.getByText('Certificate uploaded.').waitFor();
       await e.getByRole('button', { name: 'Submit for approval' }).click();

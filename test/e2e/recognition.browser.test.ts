@@ -5,7 +5,7 @@ import { testBackends, unique } from '../../src/testing/databases.ts';
 import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
 import { publishedMicroCredential } from '../../src/testing/catalogFixtures.ts';
-import { createProgram } from '../../src/commands/recognitionPrograms.ts';
+import { createProgram } from '../../src/features/recognition/commands/recognitionPrograms.ts';
 import { testConfig } from '../../src/testing/http.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 

@@ -10,15 +10,15 @@ import { testBackends } from '../../testing/databases.ts';
 import { testConfig, testCredentialServices } from '../../testing/http.ts';
 import { ManualClock } from '../../domain/clock.ts';
 import { silentLogger } from '../../logger.ts';
-import { createApp } from '../../http/app.ts';
+import { createApp } from '../../main/app.ts';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
-import { issueCredential } from '../../commands/issueCredential.ts';
-import { changeCredentialStatus } from '../../commands/changeCredentialStatus.ts';
-import { verifierDeps } from '../../commands/verifyCredential.ts';
+import { issueCredential } from '../../features/issuing/commands/issueCredential.ts';
+import { changeCredentialStatus } from '../../features/issuing/commands/changeCredentialStatus.ts';
+import { verifierDeps } from '../../features/verification/commands/verifyCredential.ts';
 import { verifyCredential } from '../verifier.ts';
 import { createSafeFetcher } from './safeFetch.ts';
 import { resolveVerificationMethod } from './didWeb.ts';
-import type { RemoteResolvers } from '../issuing.ts';
+import type { RemoteResolvers } from '../../signing/organisationSigner.ts';
 
 /*
  * Cairn behind TLS: its app served over HTTPS (node:https, a certificate made for this test), a

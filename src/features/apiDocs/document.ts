@@ -1,9 +1,9 @@
-import { API_SCOPES, API_SCOPE_WORDS } from '../../commands/manageApiTokens.ts';
-import { ALL_SCOPES, SCOPE_WORDS } from '../ob3api/scopes.ts';
-import { OAUTH_ROUTES } from '../ob3api/provider.ts';
-import { errorStatuses, jsonSchemaOf, type RouteDoc } from './describe.ts';
-import { apiErrorSchema, imsxStatusInfoSchema } from './errors.ts';
-import { API_ROUTE_DOCS, API_TAGS } from './registry.ts';
+import { API_SCOPES, API_SCOPE_WORDS } from '../../http/apiTokens.ts';
+import { ALL_SCOPES, SCOPE_WORDS } from '../ob3api/index.ts';
+import { OAUTH_ROUTES } from '../ob3api/index.ts';
+import { errorStatuses, jsonSchemaOf, type RouteDoc } from '../../http/openapi/describe.ts';
+import { apiErrorSchema, imsxStatusInfoSchema } from '../../http/openapi/errors.ts';
+import { API_TAGS } from './registry.ts';
 
 type Json = Record<string, unknown>;
 
@@ -200,13 +200,13 @@ function operation(doc: RouteDoc, components: Json): Json {
 
 export interface OpenApiConfig {
   publicUrl: string;
-  /** Defaults to every route described beside the code (registry.ts). */
-  routes?: readonly RouteDoc[];
+  /** Every route described beside the code (assembled in src/main/apiRouteDocs.ts). */
+  routes: readonly RouteDoc[];
 }
 
 /** The OpenAPI 3.1 document of Cairn's JSON API, built from the route descriptions. */
 export function buildOpenApiDocument(config: OpenApiConfig) {
-  const routes = config.routes ?? API_ROUTE_DOCS;
+  const routes = config.routes;
   const schemas: Json = {
     Error: jsonSchemaOf(apiErrorSchema, 'output'),
     Imsx_StatusInfo: jsonSchemaOf(imsxStatusInfoSchema, 'output'),

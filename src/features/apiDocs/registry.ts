@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import { describeRoute, type RouteDoc } from './describe.ts';
-import { accountApiDocs } from '../../http/api.openapi.ts';
-import { catalogApiDocs } from '../../http/catalogApi.openapi.ts';
-import { earningApiDocs } from '../../http/earningApi.openapi.ts';
-import { credentialsApiDocs } from '../../http/credentialsApi.openapi.ts';
-import { bulkAwardApiDocs } from '../../http/bulkAwardApi.openapi.ts';
-import { recognitionApiDocs } from '../../http/recognitionApi.openapi.ts';
-import { vcApiDocs } from '../../http/vcApi.openapi.ts';
-import { auditApiDocs } from '../../web/routes/audit.openapi.ts';
-import { proofAndFeesApiDocs } from '../../web/routes/proofAndFees.openapi.ts';
-import { ob3ApiDocs } from '../ob3api/routes.openapi.ts';
-import { webhookApiDocs } from '../webhooks/api.openapi.ts';
+import { describeRoute } from '../../http/openapi/describe.ts';
 
 /** The tags, in the order the docs page shows them. */
 export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
@@ -68,20 +57,4 @@ export const apiDocsApiDocs = [
       },
     },
   }),
-];
-
-/** Every described route: each group lives beside its routes' code. */
-export const API_ROUTE_DOCS: readonly RouteDoc[] = [
-  ...accountApiDocs,
-  ...catalogApiDocs,
-  ...earningApiDocs,
-  ...proofAndFeesApiDocs,
-  ...credentialsApiDocs,
-  ...bulkAwardApiDocs,
-  ...recognitionApiDocs,
-  ...auditApiDocs,
-  ...webhookApiDocs,
-  ...vcApiDocs,
-  ...ob3ApiDocs,
-  ...apiDocsApiDocs,
 ];

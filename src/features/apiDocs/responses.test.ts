@@ -8,14 +8,14 @@ import { testBackends } from '../../testing/databases.ts';
 import { testApp } from '../../testing/http.ts';
 import { authzWorld, type AuthzWorld } from '../../testing/authzFixtures.ts';
 import { createSession } from '../../storage/sessions.ts';
-import { createApiToken } from '../../commands/manageApiTokens.ts';
+import { createApiToken } from '../accounts/commands/manageApiTokens.ts';
 import { DAY } from '../../domain/clock.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { API_ROUTE_DOCS } from './registry.ts';
-import { jsonSchemaOf, type RouteDoc } from './describe.ts';
+import { API_ROUTE_DOCS } from '../../main/apiRouteDocs.ts';
+import { jsonSchemaOf, type RouteDoc } from '../../http/openapi/describe.ts';
 import { responseJsonSchema } from './document.ts';
-import { apiErrorSchema } from './errors.ts';
+import { apiErrorSchema } from '../../http/openapi/errors.ts';
 
 /*
  * Real answers against their documented schemas: a sample of the API's endpoints is called on a

@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
+import type { RouteDoc } from '../../http/openapi/describe.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './document.ts';
 import { ApiDocsPage, DOCS_STYLE } from './docsPage.tsx';
 import { page } from '../../web/render.tsx';
 
 /** The API's description: `GET /api/v1/openapi.json` (OpenAPI 3.1) and `GET /api/docs` (the same, readable). */
-export function apiDocsRoutes() {
+export function apiDocsRoutes(routes: readonly RouteDoc[]) {
   const r = new Hono<AppEnv>();
   // Built once per app (it depends only on the public URL).
   let built: OpenApiDocument | undefined;
-  const documentFor = (publicUrl: string) => (built ??= buildOpenApiDocument({ publicUrl }));
+  const documentFor = (publicUrl: string) => (built ??= buildOpenApiDocument({ publicUrl, routes }));
 
   r.get('/api/v1/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -11,8 +11,8 @@ import { earnerWithEverything } from '../../testing/dataRightsFixtures.ts';
 import { seedDemo } from '../../main/demo.ts';
 import { backupTables, streamRows, tablesWithRows } from '../../storage/tableCatalog.ts';
 import { verifyCredential } from '../../credentials/verifier.ts';
-import { verifierDeps } from '../../commands/verifyCredential.ts';
-import { awardCredential } from '../../commands/awardCredential.ts';
+import { verifierDeps } from '../verification/commands/verifyCredential.ts';
+import { awardCredential } from '../issuing/commands/awardCredential.ts';
 import { backupDatabase } from './backupDatabase.ts';
 import { restoreDatabase, RestoreRefused } from './restoreDatabase.ts';
 

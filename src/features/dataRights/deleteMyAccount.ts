@@ -4,22 +4,20 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { verifyPassword } from '../../security/passwords.ts';
+import { verifyPassword } from '../accounts/index.ts';
 import { inTransaction } from '../../storage/database.ts';
 import { recordAudit } from '../../storage/audit.ts';
-import { issuedBadgesOf } from '../../commands/backpack.ts';
-import type { Actor, CommandDeps } from '../../commands/context.ts';
+import { issuedBadgesOf } from '../backpack/index.ts';
+import type { Actor, CommandDeps } from '../../domain/commands.ts';
 
 export const DELETE_CONFIRMATION = 'delete my account';
 export const DELETED_NAME = 'Deleted account';
 
 export const deleteAccountInput = z.object({
   password: z.string().min(1, 'Enter your password.'),
-  confirmation: z
-    .string()
-    .refine((v) => v.trim().toLowerCase() === DELETE_CONFIRMATION, {
-      message: `Type “${DELETE_CONFIRMATION}” to confirm.`,
-    }),
+  confirmation: z.string().refine((v) => v.trim().toLowerCase() === DELETE_CONFIRMATION, {
+    message: `Type “${DELETE_CONFIRMATION}” to confirm.`,
+  }),
 });
 
 /**

@@ -7,11 +7,11 @@ import { testBackends } from '../../testing/databases.ts';
 import { loggedIn, testApp, testConfig, testCredentialServices, TestBrowser } from '../../testing/http.ts';
 import { addMember, buildOrganisation } from '../../testing/factories.ts';
 import { earnerWithEverything } from '../../testing/dataRightsFixtures.ts';
-import { importBadge } from '../../commands/backpack.ts';
-import { createCollection } from '../../commands/collections.ts';
+import { importBadge } from '../backpack/commands/backpack.ts';
+import { createCollection } from '../backpack/commands/collections.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { verifyCredential } from '../../credentials/verifier.ts';
-import { verifierDeps } from '../../commands/verifyCredential.ts';
+import { verifierDeps } from '../verification/commands/verifyCredential.ts';
 import { readZip } from '../../testing/zipReader.ts';
 import { DELETED_NAME } from './deleteMyAccount.ts';
 

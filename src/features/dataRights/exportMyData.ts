@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { fileStoreFor } from '../../commands/submitEvidence.ts';
-import { issuedBadgesOf, importedFile } from '../../commands/backpack.ts';
+import { fileStoreFor } from '../earning/index.ts';
+import { issuedBadgesOf, importedFile } from '../backpack/index.ts';
 import type { ZipEntry } from '../../web/zip.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -333,14 +333,12 @@ async function officerRole(
       {
         id: 'shortfalls',
         heading: 'Roster shortfalls',
-        items: short
-          .slice(0, 10)
-          .map((r) => ({
-            label: `${r.userName} — ${r.licenseName} ${r.licenseNumber}`,
-            href: `${base}/roster?short=1`,
-            detail: `${r.earned} of ${r.required} hours, ${r.shortfall} short (cycle ends ${r.cycleEnd})`,
-            urgent: false,
-          })),
+        items: short.slice(0, 10).map((r) => ({
+          label: `${r.userName} — ${r.licenseName} ${r.licenseNumber}`,
+          href: `${base}/roster?short=1`,
+          detail: `${r.earned} of ${r.required} hours, ${r.shortfall} short (cycle ends ${r.cycleEnd})`,
+          urgent: false,
+        })),
         empty: {
           text: 'Everyone on the roster has their hours for this cycle.',
           href: `${base}/roster`,

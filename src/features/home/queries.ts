@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../storage/database.ts';
 import type { ApplicationStatus } from '../../storage/schema.ts';
-import { earnerLicenses, recognizerRoster } from '../../storage/ledger.ts';
-import { earningStats } from '../../storage/earningAnalytics.ts';
-import { pendingClaimsFor } from '../../commands/claimCredential.ts';
-import { pathwayProgress } from '../../commands/pathways.ts';
+import { earnerLicenses, recognizerRoster } from '../credit/index.ts';
+import { earningStats } from '../earning/index.ts';
+import { pendingClaimsFor } from '../issuing/index.ts';
+import { pathwayProgress } from '../catalog/index.ts';
 
 /** Every read the home page makes; the loader turns them into a view model, the view never queries. */
 

@@ -1,5 +1,5 @@
 import { Button, Layout, html, type RenderedMail } from '../../mail/templates.tsx';
-import { licenseDecisionMail } from '../../mail/ledgerMail.tsx';
+import { licenseDecisionMail } from '../credit/index.ts';
 import { presentNotification } from './present.ts';
 
 const settingsReason = (publicUrl: string) =>

@@ -121,12 +121,10 @@ export async function savePreferences(
     .insertInto('notification_preferences')
     .values(values)
     .onConflict((oc) =>
-      oc
-        .columns(['user_id', 'kind'])
-        .doUpdateSet((eb) => ({
-          delivery: eb.ref('excluded.delivery'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+      oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({
+        delivery: eb.ref('excluded.delivery'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
     )
     .execute();
 }

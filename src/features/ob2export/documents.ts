@@ -85,18 +85,16 @@ export function ob2Assertion(config: Config, source: Ob2Source): Json {
   const urls = ob2Urls(config, source.public_id, source.org_slug);
   const { subject, credential } = subjectOf(source);
   const evidence = Array.isArray(credential.evidence)
-    ? credential.evidence
-        .filter(isObject)
-        .map((e) =>
-          drop({
-            type: 'Evidence',
-            id: text(e.id),
-            name: text(e.name),
-            narrative: text(e.narrative),
-            description: text(e.description),
-            genre: text(e.genre),
-          }),
-        )
+    ? credential.evidence.filter(isObject).map((e) =>
+        drop({
+          type: 'Evidence',
+          id: text(e.id),
+          name: text(e.name),
+          narrative: text(e.narrative),
+          description: text(e.description),
+          genre: text(e.genre),
+        }),
+      )
     : [];
   const revocation = revocationOf(source);
   return drop({

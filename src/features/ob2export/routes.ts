@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { notFound } from '../../domain/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { credentialArtwork } from '../../storage/badgeArtwork.ts';
+import { credentialArtwork } from '../catalog/index.ts';
 import { bakeOb2Png } from './bake.ts';
 import { ob2Assertion, ob2BadgeClass, ob2Issuer, ob2Urls, revocationOf } from './documents.ts';
 import { credentialForOb2, issuerForOb2 } from './queries.ts';

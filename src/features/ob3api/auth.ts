@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
-import { Ob3ApiError } from './imsx.ts';
+import { Ob3ApiError } from '../../http/imsx.ts';
 import { apiResource, oauthProvider } from './provider.ts';
 import { userByPublicId } from './queries.ts';
 import type { Ob3Scope } from './scopes.ts';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { importedBadgesOf, issuedBadgesOf } from '../../commands/backpack.ts';
+import { importedBadgesOf, issuedBadgesOf } from '../backpack/index.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField } from '../../web/forms.tsx';
 import { connectionsOf } from './queries.ts';

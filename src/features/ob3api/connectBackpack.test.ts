@@ -4,7 +4,7 @@ import { openStorage, migrate, type Storage } from '../../storage/database.ts';
 import { scratchPostgres, testBackends, unique } from '../../testing/databases.ts';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { testCredentialServices } from '../../testing/http.ts';
-import { issueCredential } from '../../commands/issueCredential.ts';
+import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { CookieBrowser, locationOf, startCairn } from './testSupport.ts';
 
 // Two Cairns on two databases: an earner on A connects their backpack to B (discovery, dynamic

@@ -1,7 +1,7 @@
 import * as oauth from 'openid-client';
 import { z } from 'zod';
-import type { Actor } from '../../commands/context.ts';
-import type { BackpackDeps } from '../../commands/backpack.ts';
+import type { Actor } from '../../domain/commands.ts';
+import type { BackpackDeps } from '../backpack/index.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { publicId } from '../../domain/ids.ts';
 import { recordAudit } from '../../storage/audit.ts';

@@ -1,6 +1,6 @@
-import { issuedBadgesOf } from '../../commands/backpack.ts';
-import type { CommandDeps } from '../../commands/context.ts';
-import { Ob3ApiError } from './imsx.ts';
+import { issuedBadgesOf } from '../backpack/index.ts';
+import type { CommandDeps } from '../../domain/commands.ts';
+import { Ob3ApiError } from '../../http/imsx.ts';
 import { importedOb3Summaries, importedOriginals, issuedDocuments } from './queries.ts';
 import { listedForm, type Listed } from './storedBadge.ts';
 

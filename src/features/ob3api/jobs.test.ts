@@ -5,7 +5,7 @@ import { ManualClock } from '../../domain/clock.ts';
 import { silentLogger } from '../../logger.ts';
 import { testConfig } from '../../testing/http.ts';
 import { purgeOauthModelsJob } from './jobs.ts';
-import { allSchedules } from '../../jobs/registry.ts';
+import { allSchedules } from '../../main/jobRegistry.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { Worker } from '../../jobs/worker.ts';
 import type { JobDefinition } from '../../jobs/definition.ts';

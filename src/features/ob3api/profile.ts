@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Actor, CommandDeps } from '../../commands/context.ts';
-import { updateProfile } from '../../commands/updateProfile.ts';
-import { nameSchema } from '../../domain/accounts.ts';
-import { Ob3ApiError } from './imsx.ts';
+import type { Actor, CommandDeps } from '../../domain/commands.ts';
+import { updateProfile } from '../accounts/index.ts';
+import { nameSchema } from '../accounts/index.ts';
+import { Ob3ApiError } from '../../http/imsx.ts';
 import { primaryEmail, userById } from './queries.ts';
 
 /** The URI that names a Cairn account in OB 3.0 profiles. */

@@ -36,15 +36,13 @@ export async function upsertModel(
       expires_at: row.expiresAt,
     })
     .onConflict((oc) =>
-      oc
-        .columns(['model', 'id'])
-        .doUpdateSet({
-          payload: row.payload,
-          grant_id: row.grantId,
-          user_code: row.userCode,
-          uid: row.uid,
-          expires_at: row.expiresAt,
-        }),
+      oc.columns(['model', 'id']).doUpdateSet({
+        payload: row.payload,
+        grant_id: row.grantId,
+        user_code: row.userCode,
+        uid: row.uid,
+        expires_at: row.expiresAt,
+      }),
     )
     .execute();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyObject, describeRoute } from '../apiDocs/describe.ts';
+import { anyObject, describeRoute } from '../../http/openapi/describe.ts';
 import { profileInput } from './profile.ts';
 import { API_PATH, SCOPES } from './scopes.ts';
 
@@ -52,13 +52,10 @@ export const ob3ApiDocs = [
     query: z.object({
       limit: z.number().int().min(1).optional().meta({ description: 'Page size.' }),
       offset: z.number().int().min(0).optional(),
-      since: z
-        .string()
-        .optional()
-        .meta({
-          description: 'Only credentials issued or added since this date and time.',
-          format: 'date-time',
-        }),
+      since: z.string().optional().meta({
+        description: 'Only credentials issued or added since this date and time.',
+        format: 'date-time',
+      }),
     }),
     responses: {
       200: {

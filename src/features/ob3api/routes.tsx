@@ -6,7 +6,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import { page, redirectWith } from '../../web/render.tsx';
 import { CsrfField } from '../../web/forms.tsx';
-import { Ob3ApiError, ob3NotFound } from './imsx.ts';
+import { Ob3ApiError, ob3NotFound } from '../../http/imsx.ts';
 import {
   apiResource,
   consentPath,

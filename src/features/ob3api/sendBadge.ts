@@ -1,6 +1,6 @@
 import * as oauth from 'openid-client';
-import { ownIssuedBadge, ownImportedBadge, type BackpackDeps } from '../../commands/backpack.ts';
-import type { Actor } from '../../commands/context.ts';
+import { ownIssuedBadge, ownImportedBadge, type BackpackDeps } from '../backpack/index.ts';
+import type { Actor } from '../../domain/commands.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { clientConfiguration, keepTokens } from './connectBackpack.ts';

@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Ajv2019, type ValidateFunction } from 'ajv/dist/2019.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import { systemClock } from '../../domain/clock.ts';
-import { createApp } from '../../http/app.ts';
+import { createApp } from '../../main/app.ts';
 import { silentLogger } from '../../logger.ts';
 import type { Storage } from '../../storage/database.ts';
 import { testConfig, testCredentialServices } from '../../testing/http.ts';

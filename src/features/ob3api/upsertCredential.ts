@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { importBadge, type BackpackDeps } from '../../commands/backpack.ts';
-import type { Actor } from '../../commands/context.ts';
+import { importBadge, type BackpackDeps } from '../backpack/index.ts';
+import type { Actor } from '../../domain/commands.ts';
 import { AppError } from '../../domain/errors.ts';
 import { inTransaction } from '../../storage/database.ts';
-import { Ob3ApiError } from './imsx.ts';
+import { Ob3ApiError } from '../../http/imsx.ts';
 import { importBySha, importByUri, importsWithoutUri, replaceImport, setImportUri } from './queries.ts';
 import {
   COMPACT_JWS,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { requireMember } from '../../commands/organisationAccess.ts';
-import { organisationCaller } from '../../http/issuerAccess.ts';
+import { requireMember } from '../accounts/index.ts';
+import { organisationCaller } from '../issuing/index.ts';
 import type { Organisation } from '../../storage/schema.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';

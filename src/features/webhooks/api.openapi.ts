@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeRoute, isoDate, type RouteDoc } from '../apiDocs/describe.ts';
+import { describeRoute, isoDate, type RouteDoc } from '../../http/openapi/describe.ts';
 import { changeSubscriptionInput } from './changeSubscription.ts';
 import { createSubscriptionInput } from './createSubscription.ts';
 

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import { appLink } from '../../commands/context.ts';
+import { appLink } from '../../domain/commands.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { credentialForEvent, noticeForEvent } from './queries.ts';
 

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { passwordSchema } from '../rules.ts';
+import { invalid } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { hashPassword, verifyPassword } from '../passwords.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { findUser } from '../../../storage/users.ts';
+import { deleteUserSessions } from '../../../storage/sessions.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+
+export const changePasswordInput = z
+  .object({
+    current: z.string().min(1, 'Enter your current password.'),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ.', path: ['confirm'] });
+
+/** Changes the password after checking the current one; other sessions are logged out. */
+export async function changePassword(
+  deps: CommandDeps,
+  actor: Actor & { sessionId: number },
+  input: unknown,
+): Promise<void> {
+  const { current, password } = parseInput(changePasswordInput, input);
+  const user = await findUser(deps.db, actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, current)))
+    throw invalid({ current: 'That is not your current password.' });
+  const hash = await hashPassword(password);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, updated_at: now })
+      .where('id', '=', actor.userId)
+      .execute();
+    await deleteUserSessions(tx, actor.userId, actor.sessionId);
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: actor.userId,
+        action: 'user.password_changed',
+        subjectType: 'user',
+        subjectId: user.public_id,
+        ip: actor.ip,
+      },
+      now,
+    );
+  });
+}

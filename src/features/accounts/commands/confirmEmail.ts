@@ -1,0 +1,46 @@
+import { conflict } from '../../../domain/errors.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { consumeAccountToken } from '../queries/accountTokens.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+
+/** Confirms the address a link was sent to; returns the account and address. */
+export async function confirmEmail(
+  deps: CommandDeps,
+  token: string,
+  ip: string | null = null,
+): Promise<{ userId: number; email: string }> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const { user_id: userId, email_id: emailId } = await consumeAccountToken(tx, token, 'confirm_email', now);
+    const address = await tx
+      .selectFrom('user_emails')
+      .selectAll()
+      .where('id', '=', emailId ?? -1)
+      .executeTakeFirst();
+    if (!address) throw conflict('That address was removed from the account.');
+    if (!address.confirmed_at) {
+      const taken = await tx
+        .selectFrom('user_emails')
+        .select('id')
+        .where('email', '=', address.email)
+        .where('confirmed_at', 'is not', null)
+        .executeTakeFirst();
+      if (taken) throw conflict(`${address.email} was confirmed by another account in the meantime.`);
+      await tx.updateTable('user_emails').set({ confirmed_at: now }).where('id', '=', address.id).execute();
+      await recordAudit(
+        tx,
+        {
+          organisationId: null,
+          actorUserId: userId,
+          action: 'user.email_confirmed',
+          subjectType: 'email',
+          subjectId: address.email,
+          ip,
+        },
+        now,
+      );
+    }
+    return { userId, email: address.email };
+  });
+}

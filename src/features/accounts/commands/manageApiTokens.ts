@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import { conflict } from '../../../domain/errors.ts';
+import { hashToken, publicId } from '../../../domain/ids.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import { API_SCOPES, TOKEN_PREFIX, type ApiScope } from '../../../http/apiTokens.ts';
+export {
+  API_SCOPES,
+  API_SCOPE_WORDS,
+  TOKEN_PREFIX,
+  authenticateApiToken,
+  requireTokenScope,
+  type ApiScope,
+} from '../../../http/apiTokens.ts';
+
+/** Scopes from a form (checkboxes), JSON (an array) or the CLI (“a,b”); absent = every scope. */
+export const scopesInput = z
+  .preprocess(
+    (v) =>
+      v === undefined
+        ? [...API_SCOPES]
+        : typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+    z
+      .array(z.enum(API_SCOPES, { message: `Unknown scope. Choose from ${API_SCOPES.join(', ')}.` }))
+      .min(1, 'Choose at least one thing the token may do.'),
+  )
+  .transform((scopes) => API_SCOPES.filter((s) => scopes.includes(s)));
+
+export const createApiTokenInput = z.object({
+  name: z.string().trim().min(1, 'Name the token, e.g. “LMS integration”.').max(100),
+  scopes: scopesInput,
+});
+
+/** Creates an organisation API token; the secret is returned once and only its hash is kept. */
+export async function createApiToken(
+  deps: Pick<CommandDeps, 'db' | 'clock'>,
+  actor: { organisationId: number; userId: number | null; ip: string | null },
+  input: unknown,
+): Promise<{ publicId: string; token: string; scopes: ApiScope[] }> {
+  const { name, scopes } = parseInput(createApiTokenInput, input);
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const row = await tx
+      .insertInto('api_tokens')
+      .values({
+        public_id: publicId('tok'),
+        organisation_id: actor.organisationId,
+        name,
+        token_hash: hashToken(token),
+        created_by: actor.userId,
+        created_at: now,
+        scopes,
+      })
+      .returning('public_id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      tx,
+      {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'api_token.created',
+        subjectType: 'api_token',
+        subjectId: row.public_id,
+        data: { name, scopes },
+        ip: actor.ip,
+      },
+      now,
+    );
+    return { publicId: row.public_id, token, scopes };
+  });
+}
+
+/** Revokes a token of the organisation. */
+export async function revokeApiToken(
+  deps: Pick<CommandDeps, 'db' | 'clock'>,
+  actor: { organisationId: number; userId: number | null; ip: string | null },
+  tokenPublicId: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const r = await tx
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('organisation_id', '=', actor.organisationId)
+      .where('public_id', '=', tokenPublicId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (r.numUpdatedRows === 0n) throw conflict('That token is already revoked or does not exist.');
+    await recordAudit(
+      tx,
+      {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'api_token.revoked',
+        subjectType: 'api_token',
+        subjectId: tokenPublicId,
+        ip: actor.ip,
+      },
+      now,
+    );
+  });
+}

@@ -1,0 +1,8 @@
+/**
+ * The public face of features/accounts: what other features may use. Everything else in this
+ * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
+ */
+export { updateProfile } from './commands/updateProfile.ts';
+export { type OrganisationAccess, requireMember } from './organisationAccess.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { emailSchema, nameSchema, passwordSchema, slugify } from './rules.ts';

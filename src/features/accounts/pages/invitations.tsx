@@ -1,0 +1,89 @@
+import { Hono } from 'hono';
+import { ROLE_LABELS } from '../../../domain/roles.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { acceptInvitation, findOpenInvitation } from '../commands/acceptInvitation.ts';
+import { switchOrganisation } from '../commands/switchOrganisation.ts';
+import { requireViewer } from '../../../http/middleware/session.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { ActionButton } from '../../../web/forms.tsx';
+import { page, redirectWith } from '../../../web/render.tsx';
+
+/** The page an invitation email links to: log in or sign up, then accept. */
+export function invitationRoutes() {
+  const r = new Hono<AppEnv>();
+  r.get('/invitations/:token', async (c) => {
+    const token = c.req.param('token');
+    let invitation;
+    try {
+      invitation = await findOpenInvitation(c.var.deps.db, token, c.var.deps.clock.now());
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return page(
+        c,
+        'Invitation',
+        <section class="card">
+          <h1>This invitation cannot be used</h1>
+          <p>{err.message}</p>
+        </section>,
+        410,
+      );
+    }
+    const here = `/invitations/${encodeURIComponent(token)}`;
+    return page(
+      c,
+      `Join ${invitation.organisation_name}`,
+      <section class="card">
+        <h1>Join {invitation.organisation_name}</h1>
+        <p>
+          You are invited as{' '}
+          {invitation.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}. The
+          invitation was sent to <strong>{invitation.email}</strong>.
+        </p>
+        {c.var.viewer ? (
+          <ActionButton
+            action={here}
+            csrfToken={c.var.csrfToken}
+            label={`Accept and join ${invitation.organisation_name}`}
+          />
+        ) : (
+          <p>
+            <a class="button" href={`/login?next=${encodeURIComponent(here)}`}>
+              Log in to accept
+            </a>{' '}
+            or <a href="/signup">create an account</a> with {invitation.email}, confirm it, then open this
+            link again.
+          </p>
+        )}
+      </section>,
+    );
+  });
+  r.post('/invitations/:token', async (c) => {
+    const viewer = requireViewer(c.var.viewer);
+    try {
+      const { slug } = await acceptInvitation(
+        c.var.deps,
+        { userId: viewer.user_id, ip: c.var.ip },
+        c.req.param('token'),
+      );
+      await switchOrganisation(c.var.deps, { sessionId: viewer.session_id, userId: viewer.user_id }, slug);
+      return redirectWith(c, `/orgs/${slug}`, 'success', 'Welcome aboard: you joined the organisation.');
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'token_invalid')) {
+        return page(
+          c,
+          'Invitation',
+          <section class="card">
+            <h1>You cannot accept this invitation yet</h1>
+            <p>{err.message}</p>
+            <p>
+              <a href="/profile">Go to your profile</a>
+            </p>
+          </section>,
+          err.status as 403,
+        );
+      }
+      throw err;
+    }
+  });
+  return r;
+}

@@ -1,0 +1,96 @@
+import { Hono } from 'hono';
+import { forbidden } from '../../../domain/errors.ts';
+import { jobCounts, retryDeadJob } from '../../../jobs/queue.ts';
+import { requireViewer } from '../../../http/middleware/session.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { ActionButton } from '../../../web/forms.tsx';
+import { page, redirectWith } from '../../../web/render.tsx';
+
+/** Platform administration: the job queue and its dead letters. */
+export function adminRoutes() {
+  const r = new Hono<AppEnv>();
+  r.use('/admin/*', async (c, next) => {
+    if (!requireViewer(c.var.viewer).is_platform_admin)
+      throw forbidden('Only platform administrators can see this page.');
+    await next();
+  });
+  r.get('/admin/jobs', async (c) => {
+    const { db } = c.var.deps;
+    const status = c.req.query('status') === 'all' ? null : 'dead';
+    const counts = await jobCounts(db);
+    let q = db
+      .selectFrom('jobs')
+      .select(['id', 'type', 'status', 'attempts', 'max_attempts', 'run_at', 'last_error', 'updated_at'])
+      .orderBy('id', 'desc')
+      .limit(100);
+    if (status) q = q.where('status', '=', status);
+    const jobs = await q.execute();
+    return page(
+      c,
+      'Jobs',
+      <>
+        <h1>Background jobs</h1>
+        <p>
+          {['queued', 'running', 'succeeded', 'dead'].map((s) => (
+            <span class="tag">
+              {s}: {counts[s] ?? 0}
+            </span>
+          ))}
+        </p>
+        <p>
+          Showing{' '}
+          {status ? 'dead jobs (out of attempts; nothing retries them until you do)' : 'the latest jobs'}.{' '}
+          <a href={status ? '/admin/jobs?status=all' : '/admin/jobs'}>
+            {status ? 'Show all' : 'Show dead only'}
+          </a>
+        </p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Id</th>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last error</th>
+              <th scope="col"></th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr>
+                <td>{j.id}</td>
+                <td>{j.type}</td>
+                <td>{j.status}</td>
+                <td>
+                  {j.attempts}/{j.max_attempts}
+                </td>
+                <td>{j.last_error}</td>
+                <td>
+                  {j.status === 'dead' && (
+                    <ActionButton
+                      action={`/admin/jobs/${j.id}/retry`}
+                      csrfToken={c.var.csrfToken}
+                      label="Retry"
+                      variant="secondary"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </>,
+    );
+  });
+  r.post('/admin/jobs/:id/retry', async (c) => {
+    const ok = await retryDeadJob(c.var.deps.db, Number(c.req.param('id')) || -1, c.var.deps.clock.now());
+    c.var.deps.onJobsEnqueued?.();
+    return redirectWith(
+      c,
+      '/admin/jobs',
+      ok ? 'success' : 'error',
+      ok ? 'The job is queued again.' : 'That job is not dead any more.',
+    );
+  });
+  return r;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ACHIEVEMENT_TYPES } from '../microCredential.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { requireMember } from '../../accounts/index.ts';
+import { createMicroCredential, saveStack, updateDraft } from './designMicroCredential.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+
+const achievementJson = z
+  .object({
+    type: z.union([
+      z.literal('Achievement'),
+      z.array(z.string()).refine((t) => t.includes('Achievement'), 'type must include Achievement'),
+    ]),
+    name: z.string().trim().min(3).max(200),
+    description: z.string().max(10000).default(''),
+    criteria: z
+      .object({ narrative: z.string().max(10000).optional() })
+      .passthrough()
+      .default({}),
+    achievementType: z.string().optional(),
+    creditsAvailable: z.number().nonnegative().optional(),
+    tag: z.array(z.string()).optional(),
+    alignment: z
+      .array(
+        z
+          .object({ targetName: z.string(), targetUrl: z.string().url(), targetCode: z.string().optional() })
+          .passthrough(),
+      )
+      .optional(),
+  })
+  .passthrough();
+
+export const importInput = z.object({
+  achievements: z.array(achievementJson).min(1, 'Send at least one Achievement.').max(200),
+  stack: z
+    .object({ name: z.string().trim().min(2).max(200), description: z.string().max(5000).default('') })
+    .optional(),
+});
+
+/**
+ * Imports OB 3.0 `Achievement`s (from Cairn or another platform) as draft micro-credentials,
+ * optionally gathered into a new stack. Drafts are reviewed and completed before publishing.
+ */
+export async function importAchievements(
+  deps: CommandDeps,
+  actor: Actor,
+  orgSlug: string,
+  input: unknown,
+): Promise<{ microCredentials: string[]; stack: string | null }> {
+  // Access first, before the body is judged.
+  await requireMember(deps.db, orgSlug, actor.userId, 'catalog.design');
+  const body = Array.isArray(input)
+    ? { achievements: input }
+    : input && typeof input === 'object' && 'type' in input
+      ? { achievements: [input] }
+      : input;
+  const { achievements, stack } = parseInput(importInput, body);
+  const created: string[] = [];
+  for (const a of achievements) {
+    const { publicId } = await createMicroCredential(deps, actor, orgSlug, { title: a.name });
+    const known =
+      (ACHIEVEMENT_TYPES as readonly string[]).includes(a.achievementType ?? '') ||
+      /^ext:[A-Za-z]\w*$/.test(a.achievementType ?? '');
+    await updateDraft(deps, actor, orgSlug, publicId, {
+      title: a.name,
+      description: a.description,
+      criteria: a.criteria.narrative ?? '',
+      achievementType: known ? a.achievementType : 'MicroCredential',
+      creditHours: a.creditsAvailable,
+      tags: a.tag ?? [],
+      alignments: (a.alignment ?? []).map((al) => ({
+        name: al.targetName,
+        url: al.targetUrl,
+        code: al.targetCode,
+      })),
+    });
+    created.push(publicId);
+  }
+  const saved = stack ? await saveStack(deps, actor, orgSlug, { ...stack, microCredentials: created }) : null;
+  return { microCredentials: created, stack: saved?.publicId ?? null };
+}

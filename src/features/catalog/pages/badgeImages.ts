@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { notFound } from '../../../domain/errors.ts';
+import type { AppEnv } from '../../../http/env.ts';
+
+/** Badge images by id, as PNG (always) or SVG (when one was uploaded or generated); immutable, so cached for long. */
+export function imageRoutes() {
+  const r = new Hono<AppEnv>();
+  r.get('/images/:file', async (c) => {
+    const m = /^(img_[a-z0-9]+)\.(png|svg)$/.exec(c.req.param('file'));
+    if (!m) throw notFound('That image');
+    const image = await c.var.deps.db
+      .selectFrom('badge_images')
+      .select(['png', 'svg', 'sha256'])
+      .where('public_id', '=', m[1]!)
+      .executeTakeFirst();
+    if (!image || (m[2] === 'svg' && !image.svg)) throw notFound('That image');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('ETag', `"${image.sha256}"`);
+    c.header('Access-Control-Allow-Origin', '*');
+    // An SVG opened on its own must not run anything, even if sanitising missed it.
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (m[2] === 'svg') return c.body(image.svg!, 200, { 'Content-Type': 'image/svg+xml' });
+    return c.body(Buffer.from(image.png), 200, { 'Content-Type': 'image/png' });
+  });
+  return r;
+}
+
+/** The public URL of a badge image. */
+export function imageUrl(publicUrl: string, imagePublicId: string, kind: 'png' | 'svg' = 'png'): string {
+  return `${publicUrl}/images/${imagePublicId}.${kind}`;
+}

@@ -1,0 +1,230 @@
+import { sql } from 'kysely';
+import type { Design } from '../microCredential.ts';
+import type { Queryable } from '../../../storage/database.ts';
+import type { Selectable } from 'kysely';
+import type { MicroCredentialVersionsTable } from '../../../storage/schema.ts';
+
+export type VersionRow = Selectable<MicroCredentialVersionsTable>;
+
+/** A stored version as the designer's words. */
+export function versionToDesign(v: VersionRow): Design {
+  return {
+    title: v.title,
+    competency: v.competency,
+    description: v.description,
+    keyMethod: v.key_method,
+    criteria: v.criteria,
+    evidenceParts: v.evidence_parts as Design['evidenceParts'],
+    rubric: Object.keys(v.rubric).length ? (v.rubric as Design['rubric']) : undefined,
+    effortHours: v.effort_hours === null ? undefined : Number(v.effort_hours),
+    creditHours: v.credit_hours === null ? undefined : Number(v.credit_hours),
+    achievementType: v.achievement_type,
+    tags: v.tags,
+    alignments: v.alignments as Design['alignments'],
+    validityMonths: v.validity_months ?? undefined,
+    applicationWindowMonths: v.application_window_months,
+    applicationFeeCents: v.application_fee_cents ?? undefined,
+    applicationFeeCurrency: v.application_fee_currency,
+    approvedPrograms: v.approved_programs,
+    earningMode: v.earning_mode,
+    passingScore: v.passing_score === null ? undefined : Number(v.passing_score),
+  };
+}
+
+/** Columns for a version from the designer's words. */
+export function designToColumns(d: Design, searchText: string) {
+  return {
+    title: d.title,
+    competency: d.competency,
+    description: d.description,
+    key_method: d.keyMethod,
+    criteria: d.criteria,
+    evidence_parts: JSON.stringify(d.evidenceParts),
+    rubric: JSON.stringify(d.rubric ?? {}),
+    passing_score: d.passingScore ?? null,
+    effort_hours: d.effortHours ?? null,
+    credit_hours: d.creditHours ?? null,
+    achievement_type: d.achievementType,
+    tags: d.tags,
+    alignments: JSON.stringify(d.alignments),
+    validity_months: d.validityMonths ?? null,
+    application_window_months: d.applicationWindowMonths,
+    application_fee_cents: d.applicationFeeCents ?? null,
+    application_fee_currency: d.applicationFeeCurrency,
+    approved_programs: JSON.stringify(d.approvedPrograms),
+    earning_mode: d.earningMode,
+    search_text: searchText,
+  };
+}
+
+export interface CatalogQuery {
+  q?: string;
+  stack?: string;
+  issuer?: string;
+  mode?: Design['earningMode'];
+  maxEffort?: number;
+  minCredits?: number;
+  /** Only entries whose listed version a recognizer (organisation slug) has approved, in force on `today`. */
+  recognizedBy?: string;
+  /** YYYY-MM-DD for the recognition filter; defaults to the database's current date. */
+  today?: string;
+  sort?: 'relevance' | 'newest' | 'title' | 'effort';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CatalogItem {
+  public_id: string;
+  slug: string;
+  organisation_slug: string;
+  organisation_name: string;
+  version: number;
+  title: string;
+  competency: string;
+  effort_hours: number | null;
+  credit_hours: number | null;
+  earning_mode: Design['earningMode'];
+  tags: string[];
+  published_at: Date | null;
+}
+
+/** Lists a micro-credential in the catalog with its published version (replacing what was listed). */
+export async function listInCatalog(db: Queryable, microCredentialId: number): Promise<void> {
+  const v = await db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select([
+      'v.id',
+      'v.version',
+      'v.title',
+      'v.competency',
+      'v.effort_hours',
+      'v.credit_hours',
+      'v.earning_mode',
+      'v.tags',
+      'v.published_at',
+      'v.search_text',
+      'm.public_id',
+      'm.slug',
+      'm.retired_at',
+      'o.id as organisation_id',
+      'o.slug as organisation_slug',
+      'o.name as organisation_name',
+    ])
+    .where('v.micro_credential_id', '=', microCredentialId)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst();
+  await db.deleteFrom('catalog_entries').where('micro_credential_id', '=', microCredentialId).execute();
+  if (!v || v.retired_at || !v.published_at) return;
+  await db
+    .insertInto('catalog_entries')
+    .values({
+      micro_credential_id: microCredentialId,
+      version_id: v.id,
+      public_id: v.public_id,
+      slug: v.slug,
+      organisation_id: v.organisation_id,
+      organisation_slug: v.organisation_slug,
+      organisation_name: v.organisation_name,
+      version: v.version,
+      title: v.title,
+      competency: v.competency,
+      effort_hours: v.effort_hours,
+      credit_hours: v.credit_hours,
+      earning_mode: v.earning_mode,
+      tags: v.tags,
+      published_at: v.published_at,
+      search_text: v.search_text,
+    })
+    .execute();
+}
+
+/**
+ * Listed micro-credentials: full-text search (PostgreSQL), filters, sort and paging, in one
+ * indexed query over the denormalised catalog_entries (the total comes from a window count).
+ */
+export async function searchCatalog(
+  db: Queryable,
+  query: CatalogQuery,
+): Promise<{ items: CatalogItem[]; total: number }> {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const page = Math.max(query.page ?? 1, 1);
+  const q = query.q?.trim();
+  const tsquery = q ? sql`websearch_to_tsquery('english', ${q})` : null;
+  let select = db
+    .selectFrom('catalog_entries as e')
+    .select([
+      'e.public_id',
+      'e.slug',
+      'e.organisation_slug',
+      'e.organisation_name',
+      'e.version',
+      'e.title',
+      'e.competency',
+      'e.effort_hours',
+      'e.credit_hours',
+      'e.earning_mode',
+      'e.tags',
+      'e.published_at',
+      sql<number>`count(*) over ()`.as('total'),
+    ]);
+  if (tsquery) select = select.where(sql<boolean>`e.search @@ ${tsquery}`);
+  if (query.issuer) select = select.where('e.organisation_slug', '=', query.issuer);
+  if (query.mode) select = select.where('e.earning_mode', '=', query.mode);
+  if (query.maxEffort !== undefined) select = select.where('e.effort_hours', '<=', query.maxEffort);
+  if (query.minCredits !== undefined) select = select.where('e.credit_hours', '>=', query.minCredits);
+  if (query.recognizedBy) {
+    const recognizer = query.recognizedBy;
+    const today = query.today ? sql`${query.today}::date` : sql`current_date`;
+    select = select.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('program_submissions as rs')
+          .innerJoin('recognition_programs as rp', 'rp.id', 'rs.program_id')
+          .innerJoin('organisations as ro', 'ro.id', 'rp.organisation_id')
+          .select('rs.id')
+          .whereRef('rs.micro_credential_id', '=', 'e.micro_credential_id')
+          .whereRef('rs.micro_credential_version', '=', 'e.version')
+          .where('rs.status', '=', 'approved')
+          .where('ro.slug', '=', recognizer)
+          .where(sql<boolean>`(rs.ends_on is null or rs.ends_on >= ${today})`),
+      ),
+    );
+  }
+  if (query.stack) {
+    const stack = query.stack;
+    select = select.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('stack_members as sm')
+          .innerJoin('stacks as s', 's.id', 'sm.stack_id')
+          .select('sm.stack_id')
+          .whereRef('sm.micro_credential_id', '=', 'e.micro_credential_id')
+          .where('s.slug', '=', stack),
+      ),
+    );
+  }
+  const sort = query.sort ?? (q ? 'relevance' : 'newest');
+  if (sort === 'relevance' && tsquery) select = select.orderBy(sql`ts_rank(e.search, ${tsquery})`, 'desc');
+  else if (sort === 'title') select = select.orderBy('e.title');
+  else if (sort === 'effort') select = select.orderBy(sql`e.effort_hours asc nulls last`);
+  const rows = await select
+    .orderBy('e.published_at', 'desc')
+    .orderBy('e.micro_credential_id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && page > 1) {
+    // Past the last page the window count is not available; count without it.
+    const counted = await searchCatalog(db, { ...query, page: 1, pageSize: 1 });
+    total = counted.total;
+  }
+  return {
+    items: rows.map(({ total: _t, ...r }) => ({
+      ...r,
+      effort_hours: r.effort_hours === null ? null : Number(r.effort_hours),
+      credit_hours: r.credit_hours === null ? null : Number(r.credit_hours),
+    })),
+    total,
+  };
+}

@@ -1,0 +1,116 @@
+import { conflict, notFound } from '../../../domain/errors.ts';
+import { mentionedMicroCredentials, type Requirement } from '../../catalog/index.ts';
+import { buildClrCredential, validateClrCredential, type Association } from '../../../credentials/clr.ts';
+import {
+  isoSeconds,
+  signForOrganisation,
+  type CredentialServices,
+} from '../../../signing/organisationSigner.ts';
+import { organisationDid } from '../../../credentials/issuerIdentity.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { licenseProgress } from '../queries/creditLedger.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+
+/**
+ * A license transcript as a CLR 2.0 `ClrCredential`, signed by the recognizer (eddsa-rdfc-2022):
+ * the credentials credited to the license (not reversed), their achievements, and `isChildOf`
+ * associations from a micro-credential to the pathway it counts toward. Returns the signed text.
+ */
+export async function issueLicenseTranscript(
+  deps: CommandDeps & { credentials: CredentialServices },
+  actor: Actor,
+  licensePublicId: string,
+): Promise<{ text: string; credential: Record<string, unknown>; fileName: string }> {
+  const { db, config, clock, credentials } = deps;
+  const now = clock.now();
+  const license = await licenseProgress(db, actor.userId, licensePublicId, now);
+  if (!license) throw notFound('That license record');
+  if (license.state !== 'confirmed')
+    throw conflict('A transcript is available once the recognizer confirms your license.');
+  const reversed = new Set(
+    license.entries.filter((e) => e.kind === 'reversal').map((e) => e.credentialPublicId),
+  );
+  const credited = [
+    ...new Set(
+      license.entries
+        .filter((e) => e.kind === 'credit' && !reversed.has(e.credentialPublicId) && !e.revoked)
+        .map((e) => e.credentialPublicId),
+    ),
+  ];
+  if (credited.length === 0)
+    throw conflict('No credential is credited to this license yet: the transcript would be empty.');
+  const rows = await db
+    .selectFrom('credentials as c')
+    .leftJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
+    .leftJoin('pathways as p', 'p.id', 'c.pathway_id')
+    .select([
+      'c.id',
+      'c.public_id',
+      'c.document',
+      'c.recipient_email',
+      'c.pathway_id',
+      'm.public_id as mc_public_id',
+      'p.requirement',
+    ])
+    .where('c.public_id', 'in', credited)
+    .orderBy('c.issued_at')
+    .orderBy('c.id')
+    .execute();
+  const documents = rows.map((r) => JSON.parse(r.document) as Record<string, unknown>);
+  const achievementId = (doc: Record<string, unknown>) =>
+    (doc.credentialSubject as { achievement?: { id?: string } } | undefined)?.achievement?.id ?? '';
+  const associations: Association[] = [];
+  rows.forEach((pathway, i) => {
+    if (pathway.pathway_id === null || !pathway.requirement) return;
+    const children = mentionedMicroCredentials(pathway.requirement as Requirement, new Map());
+    rows.forEach((child, j) => {
+      if (child.mc_public_id && children.has(child.mc_public_id))
+        associations.push({
+          associationType: 'isChildOf',
+          sourceId: achievementId(documents[j]!),
+          targetId: achievementId(documents[i]!),
+        });
+    });
+  });
+  const organisation = await db
+    .selectFrom('organisations')
+    .select(['id', 'slug', 'name', 'website'])
+    .where('id', '=', license.program.organisationId)
+    .executeTakeFirstOrThrow();
+  const email = rows.find((r) => r.recipient_email)?.recipient_email ?? undefined;
+  const unsigned = buildClrCredential({
+    issuer: {
+      id: organisationDid(config.publicUrl, organisation.slug),
+      name: organisation.name,
+      url: organisation.website ?? undefined,
+    },
+    name: `${license.program.licenseName} ${license.licenseNumber}: ${license.program.name} transcript`,
+    description: `Credentials credited to ${license.userName}'s ${license.program.licenseName} (${license.licenseNumber}) by ${organisation.name}. Current cycle ${license.progress.cycle.start} to ${license.progress.cycle.last}: ${license.progress.earned} of ${license.progress.required} hours.`,
+    validFrom: isoSeconds(now),
+    recipient: { email },
+    credentials: documents,
+    associations,
+  });
+  const schema = validateClrCredential(unsigned);
+  if (!schema.valid) throw new Error(`The transcript would not satisfy CLR 2.0: ${schema.errors.join('; ')}`);
+  const { signed } = await signForOrganisation(db, credentials, config, organisation, unsigned, now);
+  const text = JSON.stringify(signed);
+  await recordAudit(
+    db,
+    {
+      organisationId: organisation.id,
+      actorUserId: actor.userId,
+      action: 'transcript.issued',
+      subjectType: 'license_record',
+      subjectId: license.publicId,
+      data: { credentials: credited.length, transcript: String(signed.id) },
+      ip: actor.ip,
+    },
+    now,
+  );
+  return {
+    text,
+    credential: signed,
+    fileName: `transcript-${license.licenseNumber.replace(/[^A-Za-z0-9_-]/g, '_')}.json`,
+  };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { AppError, notFound } from '../../../domain/errors.ts';
+import { emailSchema } from '../../accounts/index.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import type { CredentialServices } from '../../../signing/organisationSigner.ts';
+import { versionToDesign } from '../../catalog/index.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { requireMember } from '../../accounts/index.ts';
+import { issueCredential, type IssuedCredential } from '../../issuing/index.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+
+export const outcomeInput = z.object({
+  email: emailSchema,
+  score: z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : Number(v)),
+    z.number().min(0).max(100).optional(),
+  ),
+  completedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-05-01.')
+    .optional(),
+});
+
+/**
+ * Records an outcome for the other earning modes — an assessment score (issued when at or above
+ * the passing score), attendance, or course completion — and issues the credential the same way
+ * as a peer-reviewed pass. Issuing staff and admins only.
+ */
+export async function recordOutcome(
+  deps: CommandDeps & { credentials: CredentialServices },
+  actor: Actor,
+  orgSlug: string,
+  mcPublicId: string,
+  input: unknown,
+): Promise<IssuedCredential | { issued: false; reason: string }> {
+  const { organisation } = await requireMember(deps.db, orgSlug, actor.userId, 'credentials.issue');
+  const version = await deps.db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+    .selectAll('v')
+    .where('m.public_id', '=', mcPublicId)
+    .where('m.organisation_id', '=', organisation.id)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst();
+  if (!version) throw notFound('That micro-credential');
+  const v = parseInput(outcomeInput, input);
+  const design = versionToDesign(version);
+  if (design.earningMode === 'reviewed_evidence')
+    throw new AppError(
+      'conflict',
+      'This micro-credential is earned through peer-reviewed evidence, not recorded outcomes.',
+    );
+  const now = deps.clock.now();
+  if (design.earningMode === 'assessment') {
+    if (v.score === undefined)
+      throw new AppError('validation_failed', 'Enter the assessment score.', {
+        score: 'Enter the score (0–100).',
+      });
+    if (v.score < (design.passingScore ?? 0)) {
+      await recordAudit(
+        deps.db,
+        {
+          organisationId: organisation.id,
+          actorUserId: actor.userId,
+          action: 'outcome.below_threshold',
+          subjectType: 'micro_credential',
+          subjectId: mcPublicId,
+          data: { email: v.email, score: v.score },
+          ip: actor.ip,
+        },
+        now,
+      );
+      return {
+        issued: false,
+        reason: `A score of ${v.score} is below the passing score of ${design.passingScore}.`,
+      };
+    }
+  }
+  const day = v.completedOn ? `${v.completedOn}T00:00:00Z` : undefined;
+  const issued = await issueCredential(
+    deps,
+    { organisationId: organisation.id, userId: actor.userId, ip: actor.ip },
+    {
+      recipient: { email: v.email },
+      microCredential: mcPublicId,
+      creditsEarned: design.creditHours,
+      results: [
+        {
+          status: 'Completed',
+          value:
+            design.earningMode === 'assessment'
+              ? `Score ${v.score}`
+              : design.earningMode === 'attendance'
+                ? 'Attended'
+                : 'Course completed',
+        },
+      ],
+      activityEndDate: day,
+    },
+  );
+  await recordAudit(
+    deps.db,
+    {
+      organisationId: organisation.id,
+      actorUserId: actor.userId,
+      action: 'outcome.recorded',
+      subjectType: 'micro_credential',
+      subjectId: mcPublicId,
+      data: { email: v.email, mode: design.earningMode, score: v.score ?? null, credential: issued.publicId },
+      ip: actor.ip,
+    },
+    now,
+  );
+  return issued;
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { AppError, conflict, forbidden, notFound } from '../../../domain/errors.ts';
+import { emailSchema } from '../../accounts/index.ts';
+import { hashToken, newSecretToken, publicId } from '../../../domain/ids.ts';
+import { DAY } from '../../../domain/clock.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { inTransaction, type Queryable } from '../../../storage/database.ts';
+import { emailsOf, findUser } from '../../../storage/users.ts';
+import { queueMail } from '../../../mail/outbox.ts';
+import { invitationMail } from '../../../mail/templates.tsx';
+import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+
+export const teamInput = z.object({
+  name: z.string().trim().min(2, 'Name the team.').max(120),
+  microCredentials: z
+    .array(z.string())
+    .min(1, 'Choose at least one micro-credential to work on together.')
+    .max(50),
+});
+
+/** Starts a team (a learning community) around published micro-credentials; the creator is its first member. */
+export async function createTeam(
+  deps: CommandDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<{ publicId: string }> {
+  const v = parseInput(teamInput, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const mcs = await tx
+      .selectFrom('catalog_entries')
+      .select('micro_credential_id')
+      .where('public_id', 'in', v.microCredentials)
+      .execute();
+    if (mcs.length !== new Set(v.microCredentials).size)
+      throw new AppError('validation_failed', 'Some micro-credentials are not in the catalog.', {
+        microCredentials: 'Choose published micro-credentials.',
+      });
+    const team = await tx
+      .insertInto('teams')
+      .values({ public_id: publicId('team'), name: v.name, created_by: actor.userId, created_at: now })
+      .returning(['id', 'public_id'])
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('team_members')
+      .values({ team_id: team.id, user_id: actor.userId, joined_at: now })
+      .execute();
+    await tx
+      .insertInto('team_micro_credentials')
+      .values(mcs.map((m) => ({ team_id: team.id, micro_credential_id: m.micro_credential_id })))
+      .execute();
+    return { publicId: team.public_id };
+  });
+}
+
+async function memberTeam(db: Queryable, userId: number, teamPublicId: string) {
+  const team = await db
+    .selectFrom('teams as t')
+    .innerJoin('team_members as m', 'm.team_id', 't.id')
+    .select(['t.id', 't.public_id', 't.name'])
+    .where('t.public_id', '=', teamPublicId)
+    .where('m.user_id', '=', userId)
+    .executeTakeFirst();
+  if (!team) throw notFound('That team');
+  return team;
+}
+
+/** Whom to invite to a team. */
+export const teamInvitationInput = z.object({ email: emailSchema });
+
+/** Invites a colleague by email; they join by opening the link while logged in with that address. */
+export async function inviteToTeam(
+  deps: CommandDeps,
+  actor: Actor,
+  teamPublicId: string,
+  input: unknown,
+): Promise<{ token: string }> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const team = await memberTeam(tx, actor.userId, teamPublicId);
+    const { email } = parseInput(teamInvitationInput, input);
+    const token = newSecretToken();
+    await tx
+      .insertInto('team_invitations')
+      .values({
+        team_id: team.id,
+        email,
+        token_hash: hashToken(token),
+        invited_by: actor.userId,
+        created_at: now,
+        expires_at: new Date(now.getTime() + 14 * DAY),
+      })
+      .execute();
+    const inviter = await findUser(tx, actor.userId);
+    await queueMail(
+      tx,
+      email,
+      invitationMail({
+        organisationName: `the team “${team.name}”`,
+        inviterName: inviter?.name ?? 'A colleague',
+        roles: ['team member'],
+        link: appLink(deps.config, `/teams/join/${token}`),
+        expiresInDays: 14,
+      }),
+      now,
+    );
+    return { token };
+  });
+}
+
+/** Joins a team from an invitation sent to one of the actor's confirmed addresses. */
+export async function joinTeam(
+  deps: CommandDeps,
+  actor: Actor,
+  token: string,
+): Promise<{ publicId: string }> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const inv = await tx
+      .selectFrom('team_invitations as i')
+      .innerJoin('teams as t', 't.id', 'i.team_id')
+      .select(['i.id', 'i.email', 'i.expires_at', 'i.accepted_at', 't.id as team_id', 't.public_id'])
+      .where('i.token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    if (!inv || inv.accepted_at || inv.expires_at <= now)
+      throw new AppError('token_invalid', 'This team invitation has expired or was used.');
+    const mine = await emailsOf(tx, actor.userId);
+    if (!mine.some((e) => e.email === inv.email && e.confirmed_at))
+      throw forbidden(
+        `This invitation was sent to ${inv.email}; confirm that address on your profile first.`,
+      );
+    const already = await tx
+      .selectFrom('team_members')
+      .select('user_id')
+      .where('team_id', '=', inv.team_id)
+      .where('user_id', '=', actor.userId)
+      .executeTakeFirst();
+    if (already) throw conflict('You are already in this team.');
+    await tx
+      .insertInto('team_members')
+      .values({ team_id: inv.team_id, user_id: actor.userId, joined_at: now })
+      .execute();
+    await tx.updateTable('team_invitations').set({ accepted_at: now }).where('id', '=', inv.id).execute();
+    return { publicId: inv.public_id };
+  });
+}
+
+/** Members' progress on the team's micro-credentials (statuses and attempts, never evidence). */
+export async function teamProgress(db: Queryable, userId: number, teamPublicId: string) {
+  const team = await memberTeam(db, userId, teamPublicId);
+  const members = await db
+    .selectFrom('team_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name'])
+    .where('m.team_id', '=', team.id)
+    .orderBy('u.name')
+    .execute();
+  const mcs = await db
+    .selectFrom('team_micro_credentials as t')
+    .innerJoin('catalog_entries as e', 'e.micro_credential_id', 't.micro_credential_id')
+    .select(['e.micro_credential_id', 'e.title'])
+    .where('t.team_id', '=', team.id)
+    .execute();
+  const apps =
+    members.length && mcs.length
+      ? await db
+          .selectFrom('applications')
+          .select(['earner_user_id', 'micro_credential_id', 'status', 'attempts'])
+          .where(
+            'earner_user_id',
+            'in',
+            members.map((m) => m.id),
+          )
+          .where(
+            'micro_credential_id',
+            'in',
+            mcs.map((m) => m.micro_credential_id),
+          )
+          .orderBy('id', 'desc')
+          .execute()
+      : [];
+  return {
+    name: team.name,
+    microCredentials: mcs.map((m) => m.title),
+    members: members.map((m) => ({
+      name: m.name,
+      progress: mcs.map((mc) => {
+        const a = apps.find(
+          (x) => x.earner_user_id === m.id && x.micro_credential_id === mc.micro_credential_id,
+        );
+        return { microCredential: mc.title, status: a?.status ?? 'not started', attempts: a?.attempts ?? 0 };
+      }),
+    })),
+  };
+}
+
+/** Users who share a team with the earner (never assigned to review them). */
+export async function teammatesOf(db: Queryable, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('team_members as mine')
+    .innerJoin('team_members as other', 'other.team_id', 'mine.team_id')
+    .select('other.user_id')
+    .distinct()
+    .where('mine.user_id', '=', userId)
+    .where('other.user_id', '!=', userId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -1,0 +1,52 @@
+import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CredentialServices } from '../../../credentials/services.ts';
+import { evaluate, holdings, revokedAmong, type Requirement } from '../../catalog/index.ts';
+import { changeCredentialStatus } from './changeCredentialStatus.ts';
+import { issuePathwayCredential } from './issueCredential.ts';
+
+/**
+ * Awards every pathway an earner now satisfies, and revokes awards whose requirements a
+ * revocation broke. Run by a job after each catalog credential is issued or revoked.
+ */
+export async function evaluatePathways(
+  deps: CommandDeps & { credentials: CredentialServices },
+  organisationId: number,
+  recipientEmail: string,
+): Promise<{ awarded: string[]; revoked: string[] }> {
+  const { db } = deps;
+  const held = await holdings(db, organisationId, [recipientEmail]);
+  const pathways = await db
+    .selectFrom('pathways')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  const byId = new Map(pathways.map((p) => [p.public_id, p.requirement as Requirement]));
+  const result = { awarded: [] as string[], revoked: [] as string[] };
+  for (const p of pathways) {
+    const { satisfied } = evaluate(p.requirement as Requirement, held, byId);
+    const awards = await db
+      .selectFrom('credentials')
+      .select(['id', 'public_id'])
+      .where('pathway_id', '=', p.id)
+      .where('recipient_email', '=', recipientEmail)
+      .execute();
+    const revoked = await revokedAmong(
+      db,
+      awards.map((a) => a.id),
+    );
+    const live = awards.filter((a) => !revoked.has(a.id));
+    if (satisfied && live.length === 0) {
+      await issuePathwayCredential(deps, organisationId, p, recipientEmail);
+      result.awarded.push(p.public_id);
+    } else if (!satisfied) {
+      for (const a of live) {
+        await changeCredentialStatus(deps, { organisationId, userId: null, ip: null }, a.public_id, {
+          action: 'revoke',
+          reason: 'A credential this pathway requires was revoked.',
+        });
+        result.revoked.push(p.public_id);
+      }
+    }
+  }
+  return result;
+}

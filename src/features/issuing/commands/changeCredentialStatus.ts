@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { AppError, conflict, notFound } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { getBit, setBit } from '../../../credentials/bitstringStatusList.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { enqueueJob } from '../../../jobs/queue.ts';
+import type { IssuingActor } from '../issuingActor.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import { enqueueCreditReversal } from '../../credit/index.ts';
+
+export const PUBLISH_STATUS_LIST = 'status_list.publish';
+export const EVALUATE_PATHWAYS = 'pathways.evaluate';
+
+export const changeStatusInput = z.object({
+  action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
+  reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
+});
+
+/**
+ * Revokes (for good), suspends or reinstates a credential: flips its bit in the organisation's
+ * status list, records why, and enqueues a job that re-signs and republishes the list.
+ */
+export async function changeCredentialStatus(
+  deps: CommandDeps,
+  actor: IssuingActor,
+  credentialPublicId: string,
+  input: unknown,
+): Promise<void> {
+  const { action, reason } = parseInput(changeStatusInput, input);
+  if (action === 'revoke' && !reason)
+    throw new AppError(
+      'validation_failed',
+      'Say why the credential is revoked; the reason is shown publicly.',
+      { reason: 'Give a reason.' },
+    );
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const credential = await tx
+      .selectFrom('credentials')
+      .select(['id', 'public_id', 'micro_credential_id', 'recipient_email'])
+      .where('public_id', '=', credentialPublicId)
+      .where('organisation_id', '=', actor.organisationId)
+      // Locked against credit being posted for it at the same moment (ledger.ts takes FOR SHARE).
+      .forNoKeyUpdate()
+      .executeTakeFirst();
+    if (!credential) throw notFound('That credential');
+    const lists = await tx
+      .selectFrom('status_entries as e')
+      .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
+      .select(['l.id', 'l.public_id', 'l.purpose', 'l.bits', 'l.version', 'e.list_index'])
+      .where('e.credential_id', '=', credential.id)
+      .forUpdate()
+      .execute();
+    const revocation = lists.find((l) => l.purpose === 'revocation');
+    const suspension = lists.find((l) => l.purpose === 'suspension');
+    if (revocation && getBit(revocation.bits, revocation.list_index))
+      throw conflict('This credential is revoked; revocation is permanent.');
+    const target = action === 'revoke' ? revocation : suspension;
+    if (!target) throw conflict('This credential has no status entry for that change.');
+    const value = action !== 'reinstate';
+    if (action === 'reinstate' && !getBit(target.bits, target.list_index))
+      throw conflict('This credential is not suspended.');
+    if (action === 'suspend' && getBit(target.bits, target.list_index))
+      throw conflict('This credential is already suspended.');
+    await tx
+      .updateTable('status_lists')
+      .set({ bits: setBit(target.bits, target.list_index, value), version: target.version + 1 })
+      .where('id', '=', target.id)
+      .execute();
+    const past = { revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const;
+    await tx
+      .insertInto('credential_status_events')
+      .values({
+        credential_id: credential.id,
+        action: past[action],
+        reason: reason || null,
+        actor_user_id: actor.userId,
+        created_at: now,
+      })
+      .execute();
+    await enqueueJob(tx, PUBLISH_STATUS_LIST, { list: target.public_id }, now, {
+      idempotencyKey: `status:${target.public_id}:${target.version + 1}`,
+      organisationId: actor.organisationId,
+    });
+    // A revoked (or reinstated) catalog credential can change which pathways the earner completes.
+    if (credential.micro_credential_id && credential.recipient_email && action !== 'suspend') {
+      await enqueueJob(
+        tx,
+        EVALUATE_PATHWAYS,
+        { organisationId: actor.organisationId, recipientEmail: credential.recipient_email },
+        now,
+        { organisationId: actor.organisationId },
+      );
+    }
+    // Revocation reverses every credit the credential earned on license records (new entries, never edits).
+    if (action === 'revoke') await enqueueCreditReversal(tx, credential.id, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: `credential.${past[action]}`,
+        subjectType: 'credential',
+        subjectId: credential.public_id,
+        data: { reason },
+        ip: actor.ip,
+      },
+      now,
+    );
+  });
+}

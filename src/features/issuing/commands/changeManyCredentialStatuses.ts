@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { AppError } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { changeCredentialStatus, changeStatusInput } from './changeCredentialStatus.ts';
+import type { IssuingActor } from './issueCredential.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+
+export const manyInput = changeStatusInput.extend({
+  ids: z
+    .array(z.string().trim().min(1))
+    .min(1, 'Select at least one credential.')
+    .max(1000, 'Change at most 1,000 credentials at once.'),
+});
+
+export interface ManyStatusResult {
+  changed: string[];
+  /** Credentials left as they were, each with the reason (already revoked, not suspended, not found…). */
+  skipped: { id: string; message: string }[];
+}
+
+/**
+ * Revokes, suspends or reinstates several credentials with one public reason. Each change is its
+ * own transaction (the same path as one change: status bit, event, audit, list republished), so one
+ * credential that cannot change leaves the others changed and is reported, not hidden.
+ */
+export async function changeManyCredentialStatuses(
+  deps: CommandDeps,
+  actor: IssuingActor,
+  input: unknown,
+): Promise<ManyStatusResult> {
+  const { ids, action, reason } = parseInput(manyInput, input);
+  if (action === 'revoke' && !reason)
+    throw new AppError(
+      'validation_failed',
+      'Say why these credentials are revoked; the reason is shown publicly.',
+      { reason: 'Give a reason.' },
+    );
+  const result: ManyStatusResult = { changed: [], skipped: [] };
+  for (const id of new Set(ids)) {
+    try {
+      await changeCredentialStatus(deps, actor, id, { action, reason });
+      result.changed.push(id);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      result.skipped.push({ id, message: err.message });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,752 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, notFound } from '../../../domain/errors.ts';
+import { publicId } from '../../../domain/ids.ts';
+import { emailSchema } from '../../accounts/index.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import {
+  buildOpenBadgeCredential,
+  type CredentialData,
+  type IssuerProfile,
+  type StatusEntry,
+} from '../../../credentials/openBadgeCredential.ts';
+import type { Organisation } from '../../../storage/schema.ts';
+import { enqueueJob } from '../../../jobs/queue.ts';
+import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
+import { addMonths } from '../../../domain/clock.ts';
+import type { Queryable } from '../../../storage/database.ts';
+import { versionToDesign } from '../../catalog/index.ts';
+import { achievementFromDesign, achievementUrl } from '../../catalog/index.ts';
+import { validateAchievementCredential } from '../../../credentials/schema.ts';
+import {
+  documentHash,
+  isoSeconds,
+  issuerIdentifiers,
+  publishStatusList,
+  signForOrganisation,
+  statusListUrl,
+  type CredentialServices,
+  type IssuerIdentity,
+} from '../../../signing/organisationSigner.ts';
+import {
+  checkRelatedResourceDigests,
+  credentialModelProblems,
+  vcVersion,
+  type ModelProblem,
+} from '../../../credentials/vcDataModel.ts';
+import { checkJsonLd, type JsonLdProblem } from '../../../credentials/jsonldCheck.ts';
+import { DATA_INTEGRITY_V2, STATUS_LIST_V1 } from '../../../credentials/contexts.ts';
+import type { Config } from '../../../config.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../queries/statusLists.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { isUniqueViolation } from '../../../storage/pgErrors.ts';
+import { activeRsaKey, activeSigningKey } from '../../../signing/issuerKeys.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import { enqueueCompletionNotices, licenseFactsForIssue } from '../../credit/index.ts';
+import { offerClaim } from './claimCredential.ts';
+
+const iri = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9+.-]*:\S+$/i, 'Use an absolute URL or URN.');
+const isoDate = z
+  .string()
+  .trim()
+  .refine(
+    (v) => !Number.isNaN(Date.parse(v)) && /T/.test(v),
+    'Use an ISO 8601 date-time such as 2026-05-01T00:00:00Z.',
+  );
+
+export const issueCredentialInput = z
+  .object({
+    recipient: z.object({
+      email: emailSchema.optional(),
+      did: z
+        .string()
+        .trim()
+        .regex(/^did:[a-z0-9]+:\S+$/, 'Use a DID such as did:key:z6Mk….')
+        .optional(),
+    }),
+    /** A published micro-credential of the organisation (public id); or give `achievement` directly. */
+    microCredential: z.string().trim().min(1).optional(),
+    /** The exact version (an earner keeps the version they applied to); default: the published one. */
+    microCredentialVersion: z.number().int().positive().optional(),
+    achievement: z
+      .object({
+        id: iri,
+        name: z.string().trim().min(1, 'Name the achievement.').max(300),
+        description: z.string().trim().min(1, 'Describe the achievement.').max(5000),
+        criteria: z.object({ id: iri.optional(), narrative: z.string().trim().max(10000).optional() }),
+        image: z.object({ id: iri, caption: z.string().max(300).optional() }).optional(),
+        achievementType: z.string().trim().max(100).optional(),
+        alignment: z
+          .array(
+            z.object({
+              targetName: z.string().min(1),
+              targetUrl: iri,
+              targetCode: z.string().optional(),
+              targetFramework: z.string().optional(),
+              targetDescription: z.string().optional(),
+            }),
+          )
+          .max(50)
+          .optional(),
+        creditsAvailable: z.number().nonnegative().max(10000).optional(),
+        humanCode: z.string().trim().max(100).optional(),
+        tag: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+        version: z.string().max(50).optional(),
+      })
+      .optional(),
+    name: z.string().trim().max(300).optional(),
+    description: z.string().trim().max(5000).optional(),
+    validFrom: isoDate.optional(),
+    validUntil: isoDate.optional(),
+    creditsEarned: z.number().nonnegative().max(10000).optional(),
+    licenseNumber: z.string().trim().max(100).optional(),
+    results: z
+      .array(
+        z.object({
+          status: z
+            .enum(['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew'])
+            .optional(),
+          value: z.string().max(500).optional(),
+          achievedLevel: iri.optional(),
+          resultDescription: iri.optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    evidence: z
+      .array(
+        z.object({
+          id: iri.optional(),
+          name: z.string().max(300).optional(),
+          narrative: z.string().max(20000).optional(),
+          description: z.string().max(5000).optional(),
+          genre: z.string().max(100).optional(),
+        }),
+      )
+      .max(50)
+      .optional(),
+    activityStartDate: isoDate.optional(),
+    activityEndDate: isoDate.optional(),
+    /** ldp: Data Integrity proof (always); jwt: also a VC-JWT (EdDSA); jwt-rs256: the VC-JWT with RS256. */
+    formats: z
+      .array(z.enum(['ldp', 'jwt', 'jwt-rs256']))
+      .min(1)
+      .default(['ldp']),
+  })
+  .refine((v) => v.recipient.email || v.recipient.did, {
+    message: 'Give the recipient’s email or DID.',
+    path: ['recipient.email'],
+  })
+  .refine((v) => Boolean(v.microCredential) !== Boolean(v.achievement), {
+    message: 'Give either a micro-credential or an achievement.',
+    path: ['microCredential'],
+  })
+  .refine((v) => !v.validUntil || !v.validFrom || Date.parse(v.validUntil) > Date.parse(v.validFrom), {
+    message: 'validUntil must come after validFrom.',
+    path: ['validUntil'],
+  });
+
+export type { IssuingActor } from '../issuingActor.ts';
+import type { IssuingActor } from '../issuingActor.ts';
+
+export interface IssuedCredential {
+  publicId: string;
+  credential: Record<string, unknown>;
+  /** The same credential as a VC-JWT: every credential issued here has one. */
+  jwt: string | null;
+  /** The caller asked for the VC-JWT (the VC API then answers with it, enveloped). */
+  envelope?: boolean;
+}
+
+type IssuingDeps = CommandDeps & { credentials: CredentialServices };
+
+/** The unsigned credential for a status entry and the issuing organisation. */
+type Draft = (ctx: {
+  issuerId: string;
+  organisation: Organisation;
+  status: StatusEntry;
+  now: Date;
+}) => Record<string, unknown>;
+
+/** What Cairn stores about a credential besides its document. */
+interface IssueMeta {
+  recipientEmail: string | null;
+  recipientDid: string | null;
+  /** The VC-JWT made beside the Data Integrity proof (every badge has one; RS256 on request). */
+  jwt: 'EdDSA' | 'RS256';
+  /** The identifier the credential names its issuer by (default: the organisation's did:web). */
+  identity?: IssuerIdentity;
+  microCredential?: { id: number; version: number };
+  pathwayId?: number;
+  /** The account that earned it through its own application: its claim is accepted at once. */
+  acceptedByUserId?: number;
+}
+
+/**
+ * The issuer profile every credential carries: the organisation's DID and what its record says
+ * (name, website). Never taken from a request, so a credential cannot name another organisation.
+ * (Organisations have no email or image of their own yet; when they do, they belong here.)
+ */
+export function issuerProfile(
+  issuerId: string,
+  organisation: Pick<Organisation, 'name' | 'website'>,
+): IssuerProfile {
+  return {
+    id: issuerId,
+    name: organisation.name,
+    ...(organisation.website ? { url: organisation.website } : {}),
+  };
+}
+
+/** The credential's document id is taken: ids are unique per organisation (migration 0016). */
+const credentialIdTaken = (id: string) =>
+  new AppError(
+    'credential_id_taken',
+    `Your organisation has already issued a credential with the id ${id}. Give each credential its own id, or leave id out and Cairn makes one.`,
+    { 'credential.id': 'Use an id your organisation has not used before.' },
+  );
+
+/**
+ * The one issuing path: gives the credential revocation and suspension entries at random
+ * indexes, validates OB 3.0 credentials against the official schema, signs, and stores the
+ * signed text verbatim with its hash. Throws on any problem (issuing never half-succeeds).
+ */
+async function issue(
+  deps: IssuingDeps,
+  actor: IssuingActor,
+  draft: Draft,
+  meta: IssueMeta,
+): Promise<IssuedCredential> {
+  const { db, config, clock, credentials } = deps;
+  const now = clock.now();
+  const organisation = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', actor.organisationId)
+    .executeTakeFirst();
+  if (!organisation) throw notFound('That organisation');
+  if (organisation.kind === 'recognizer')
+    throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
+  // Create the organisation's keys outside the transaction (a race for one must not abort ours).
+  const signingKey = await activeSigningKey(db, organisation.id, credentials.vault, now);
+  const identifiers = issuerIdentifiers(config, organisation, signingKey, meta.identity);
+  if (meta.jwt === 'RS256') await activeRsaKey(db, organisation.id, credentials.vault, now);
+  const newLists: string[] = [];
+  let credentialId = '';
+  const result = await inTransaction(db, async (tx) => {
+    const entries = [];
+    for (const purpose of ['revocation', 'suspension'] as const) {
+      const list = await currentStatusList(tx, organisation.id, purpose, now);
+      if (list.signed_version < 0) newLists.push(list.public_id);
+      entries.push({ list, index: await pickFreeIndex(tx, list), purpose });
+    }
+    const revocation = entries[0]!;
+    // The OB 3.0 schema allows one credentialStatus object: the revocation entry goes in the
+    // document, read by every verifier; the suspension entry is kept by Cairn and checked by
+    // Cairn's verifier and public pages (see verifyCredential.ts).
+    const status: StatusEntry = {
+      id: `${statusListUrl(config, revocation.list.public_id)}#${revocation.index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(revocation.index),
+      statusListCredential: statusListUrl(config, revocation.list.public_id),
+    };
+    const unsigned = draft({ issuerId: identifiers.did, organisation, status, now });
+    if ([unsigned.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential')) {
+      const schema = validateAchievementCredential(unsigned);
+      if (!schema.valid)
+        throw new AppError(
+          'validation_failed',
+          `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+        );
+    }
+    credentialId = String(unsigned.id);
+    const { signed, jwt, keyId } = await signForOrganisation(
+      tx,
+      credentials,
+      config,
+      organisation,
+      unsigned,
+      now,
+      { jwt: meta.jwt, identity: meta.identity, key: signingKey },
+    );
+    const text = JSON.stringify(signed);
+    const subject = (signed.credentialSubject ?? {}) as { achievement?: { id?: string; name?: string } };
+    const row = await tx
+      .insertInto('credentials')
+      .values({
+        public_id: publicId('cred'),
+        organisation_id: organisation.id,
+        credential_id: String(signed.id),
+        recipient_email: meta.recipientEmail,
+        recipient_did: meta.recipientDid,
+        achievement_id: subject.achievement?.id ?? '',
+        achievement_name: subject.achievement?.name ?? String(signed.name ?? ''),
+        issuer_key_id: keyId,
+        document: text,
+        document_sha256: documentHash(text),
+        jwt,
+        valid_from: String(signed.validFrom ?? signed.issuanceDate ?? now.toISOString()),
+        valid_until:
+          typeof signed.validUntil === 'string'
+            ? signed.validUntil
+            : typeof signed.expirationDate === 'string'
+              ? signed.expirationDate
+              : null,
+        issued_at: now,
+        issued_by: actor.userId,
+        micro_credential_id: meta.microCredential?.id ?? null,
+        micro_credential_version: meta.microCredential?.version ?? null,
+        pathway_id: meta.pathwayId ?? null,
+      })
+      .returning(['id', 'public_id'])
+      .executeTakeFirstOrThrow();
+    await recordStatusEntries(tx, row.id, entries);
+    // A catalog award by email is remembered under the bulk-award key, so a later roster sees that
+    // this person already holds this version (an existing key is left as it is).
+    if (meta.microCredential && meta.recipientEmail) {
+      await tx
+        .insertInto('award_keys')
+        .values({
+          organisation_id: organisation.id,
+          micro_credential_id: meta.microCredential.id,
+          micro_credential_version: meta.microCredential.version,
+          recipient_email: meta.recipientEmail.toLowerCase(),
+          external_id: '',
+          credential_id: row.id,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    // A credential sent to an email is offered to its recipient to claim (link emailed, same transaction).
+    await offerClaim(
+      tx,
+      deps,
+      {
+        id: row.id,
+        public_id: row.public_id,
+        organisation_id: organisation.id,
+        recipient_email: meta.recipientEmail,
+        achievement_name: subject.achievement?.name ?? String(signed.name ?? ''),
+      },
+      now,
+      actor.userId,
+      { acceptedByUserId: meta.acceptedByUserId },
+    );
+    // A credential that counts toward pathways gets the earner's pathways re-evaluated.
+    if (meta.microCredential && meta.recipientEmail)
+      await enqueuePathwayEvaluation(tx, organisation.id, meta.recipientEmail, now);
+    // Recognizers of this version (or pathway) receive a completion notice (job; credit posts by their rule).
+    await enqueueCompletionNotices(tx, row.id, now);
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        actorUserId: actor.userId,
+        action: 'credential.issued',
+        subjectType: 'credential',
+        subjectId: row.public_id,
+        data: {
+          achievement: subject.achievement?.id ?? null,
+          recipient: meta.recipientEmail ?? meta.recipientDid,
+        },
+        ip: actor.ip,
+      },
+      now,
+    );
+    return { publicId: row.public_id, credential: signed, jwt };
+  }).catch((err: unknown) => {
+    // A repeat of one of this organisation's ids (also when two requests race with one id).
+    throw isUniqueViolation(err, 'credentials_org_credential_id') ? credentialIdTaken(credentialId) : err;
+  });
+  for (const list of newLists) await publishStatusList(db, credentials, config, list, now);
+  return result;
+}
+
+/** Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data. */
+export async function issueCredential(
+  deps: IssuingDeps,
+  actor: IssuingActor,
+  input: unknown,
+  options: { acceptedByUserId?: number } = {},
+): Promise<IssuedCredential> {
+  const v = parseInput(issueCredentialInput, input);
+  const fromCatalog = v.microCredential
+    ? await publishedAchievement(deps, actor.organisationId, v.microCredential, v.microCredentialVersion)
+    : null;
+  const achievement = fromCatalog?.achievement ?? v.achievement!;
+  // The recipient's confirmed license with a recognizer of this version: creditsEarned and licenseNumber (when not given).
+  const licenseFacts =
+    fromCatalog && v.creditsEarned === undefined && v.licenseNumber === undefined
+      ? await licenseFactsForIssue(deps.db, {
+          microCredentialId: fromCatalog.microCredential.id,
+          version: fromCatalog.microCredential.version,
+          recipientEmail: v.recipient.email,
+          issuedOn: v.validFrom ?? deps.clock.now(),
+          creditsAvailable: achievement.creditsAvailable,
+        })
+      : {};
+  return issue(
+    deps,
+    actor,
+    ({ issuerId, organisation, status, now }) => {
+      const { formats: _formats, microCredential: _mc, microCredentialVersion: _version, ...data } = v;
+      const credential: CredentialData = {
+        ...data,
+        ...licenseFacts,
+        achievement,
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: issuerProfile(issuerId, organisation),
+        validFrom: v.validFrom ?? isoSeconds(now),
+        // A micro-credential with a validity expires that many months after it is issued.
+        validUntil:
+          v.validUntil ??
+          (fromCatalog?.validityMonths
+            ? isoSeconds(addMonths(new Date(v.validFrom ?? now), fromCatalog.validityMonths))
+            : undefined),
+        credentialStatus: status,
+      };
+      return buildOpenBadgeCredential(credential);
+    },
+    {
+      recipientEmail: v.recipient.email ?? null,
+      recipientDid: v.recipient.did ?? null,
+      jwt: v.formats.includes('jwt-rs256') ? 'RS256' : 'EdDSA',
+      microCredential: fromCatalog?.microCredential,
+      acceptedByUserId: options.acceptedByUserId,
+    },
+  );
+}
+
+export const suppliedCredentialInput = z.object({
+  credential: z.record(z.string(), z.unknown(), {
+    error: 'Send the credential to issue as a JSON object: {"credential": {…}}.',
+  }),
+  options: z
+    .object({
+      format: z.enum(['ldp', 'jwt']).optional(),
+      alg: z.enum(['EdDSA', 'RS256']).optional(),
+      /** did:key issues as the did:key of the organisation's active Ed25519 key; did:web (the default) as its did:web. */
+      issuerIdentity: z.enum(['did:web', 'did:key']).optional(),
+    })
+    .passthrough()
+    .optional(),
+});
+
+/** A supplied credential breaks VC Data Model rules: 400 credential_invalid, each rule named by its path. */
+function modelError(problems: ModelProblem[]): AppError {
+  const fields = Object.fromEntries(
+    problems.map((p) => [`credential.${p.path}`, `${p.message} (rule: ${p.code})`]),
+  );
+  const first = problems[0]!;
+  const more =
+    problems.length > 1
+      ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, listed in fields)`
+      : '';
+  return new AppError(
+    'credential_invalid',
+    `This credential does not follow the W3C Verifiable Credentials Data Model, so it was not signed: ${first.message}${more}`,
+    fields,
+  );
+}
+
+/** A supplied credential is not valid JSON-LD: 400 jsonld_invalid, with the term or context at fault. */
+function jsonLdError(problem: JsonLdProblem): AppError {
+  const fields: Record<string, string> = { credential: problem.message, jsonld_code: problem.jsonldCode };
+  for (const [k, v] of Object.entries(problem.details)) fields[k] = v;
+  return new AppError(
+    'jsonld_invalid',
+    `This credential is not valid JSON-LD, so it was not signed: ${problem.message}`,
+    fields,
+  );
+}
+
+/**
+ * The bytes of a resource this site serves itself (badge images, badges' credential JSON), for
+ * checking the digests of `relatedResource`; null for anything else (checked for form only: Cairn
+ * never fetches other sites' resources while issuing).
+ */
+function ownResourceBytes(db: IssuingDeps['db'], config: Config, organisationId: number) {
+  return async (url: string): Promise<Uint8Array | null> => {
+    const prefix = `${config.publicUrl}/`;
+    if (!url.startsWith(prefix)) return null;
+    const path = url.slice(prefix.length);
+    const image = /^images\/(img_[a-z0-9]+)\.(png|svg)$/.exec(path);
+    if (image) {
+      const row = await db
+        .selectFrom('badge_images')
+        .select(['png', 'svg'])
+        .where('public_id', '=', image[1]!)
+        .executeTakeFirst();
+      if (!row) return null;
+      return image[2] === 'png'
+        ? new Uint8Array(row.png)
+        : row.svg === null
+          ? null
+          : Buffer.from(row.svg, 'utf8');
+    }
+    const badge = /^badges\/([A-Za-z0-9_]+)\/credential\.json$/.exec(path);
+    if (badge) {
+      const row = await db
+        .selectFrom('credentials')
+        .select('document')
+        .where('public_id', '=', badge[1]!)
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirst();
+      return row ? Buffer.from(row.document, 'utf8') : null;
+    }
+    return null;
+  };
+}
+
+/**
+ * The credential Cairn signs for what a caller supplied: the issuer (see below), an id when
+ * missing, the start date (validFrom; issuanceDate for VC 1.1) when missing, and Cairn's status entry.
+ * A VC 1.1 credential also gets the contexts that define what Cairn adds to it (Data Integrity
+ * proofs and Bitstring status entries), as the Digital Bazaar issuer does.
+ *
+ * A credential issued as a did:key carries no credentialStatus: Cairn's status lists are issued by
+ * the organisation's did:web, and verifiers (the Digital Bazaar one among them) require a status
+ * list to have the credential's own issuer, so the entry would make it unverifiable everywhere.
+ * Cairn still keeps its revocation and suspension entries for it, which its own verifier and badge
+ * pages check for documents it issued (as for the suspension entry of every credential).
+ */
+function completeSupplied(
+  credential: Record<string, unknown>,
+  ctx: { issuerId: string; issuer: unknown; status: StatusEntry | null; now: Date },
+): Record<string, unknown> {
+  const v11 = vcVersion(credential) === '1.1';
+  const out: Record<string, unknown> = {
+    ...credential,
+    id: credential.id ?? `urn:uuid:${randomUUID()}`,
+    issuer: ctx.issuer,
+  };
+  if (v11) {
+    const contexts = [credential['@context']].flat();
+    for (const extra of ctx.status ? [DATA_INTEGRITY_V2, STATUS_LIST_V1] : [DATA_INTEGRITY_V2])
+      if (!contexts.includes(extra)) contexts.push(extra);
+    out['@context'] = contexts;
+    out.issuanceDate = credential.issuanceDate ?? isoSeconds(ctx.now);
+  } else {
+    out.validFrom = credential.validFrom ?? isoSeconds(ctx.now);
+  }
+  if (ctx.status) out.credentialStatus = ctx.status;
+  return out;
+}
+
+/**
+ * Issues a credential supplied whole (the W3C VC API `/credentials/issue`). Cairn writes the
+ * issuer, the status entry and the proof; the caller writes the rest (an id and validFrom are
+ * added when missing). Nothing is signed unless the credential follows the VC Data Model
+ * (vcDataModel.ts: 400 credential_invalid naming the rule) and is valid JSON-LD in safe mode with
+ * only bundled contexts (jsonldCheck.ts: 400 jsonld_invalid naming the term or context).
+ *
+ * - VC 2.0 (the `https://www.w3.org/ns/credentials/v2` context first) and VC 1.1 (the 2018
+ *   context first, dated by issuanceDate) are both signed with eddsa-rdfc-2022.
+ * - The issuer is replaced entirely by the organisation's profile (`issuerProfile`): whatever name,
+ *   url, image or email the request gave is dropped, so a token can only ever issue as its own
+ *   organisation under the name on its record, and the response shows exactly what was signed.
+ *   An issuer id other than the organisation's DID is refused: the caller meant someone else.
+ *   The organisation may name itself by its did:web (default) or by the did:key of its active
+ *   Ed25519 key (`options.issuerIdentity: "did:key"`, or that did:key as the issuer id).
+ *   Credentials of types other than OpenBadgeCredential/AchievementCredential carry the DID alone
+ *   (their contexts need not define the profile's terms).
+ * - A `credentialStatus` is refused (422 credential_status_assigned_by_cairn): Cairn assigns
+ *   entries on its own lists, the only ones it can change later; a foreign entry would never verify.
+ * - A caller-chosen `id` is unique within the organisation (409 credential_id_taken on a repeat);
+ *   another organisation's id is as good as an unknown one.
+ */
+export async function issueSuppliedCredential(
+  deps: IssuingDeps,
+  actor: IssuingActor,
+  input: unknown,
+): Promise<IssuedCredential> {
+  const { credential, options } = parseInput(suppliedCredentialInput, input);
+  const problems = credentialModelProblems(credential, { beforeIssuing: true });
+  if (problems.length) throw modelError(problems);
+  if ('proof' in credential)
+    throw new AppError('validation_failed', 'The credential already has a proof.', {
+      credential: 'Send an unsigned credential.',
+    });
+  const asSupplied = await checkJsonLd(credential);
+  if (asSupplied) throw jsonLdError(asSupplied);
+  if ('credentialStatus' in credential) {
+    throw new AppError(
+      'credential_status_assigned_by_cairn',
+      'Cairn assigns status entries itself, on your organisation’s status lists, so that it can revoke or suspend the credential later. Leave credentialStatus out.',
+      { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' },
+    );
+  }
+  const { db, config, clock, credentials } = deps;
+  const digests = await checkRelatedResourceDigests(
+    credential,
+    ownResourceBytes(db, config, actor.organisationId),
+  );
+  if (digests.length) throw modelError(digests);
+
+  const issuerGiven =
+    typeof credential.issuer === 'string'
+      ? credential.issuer
+      : (credential.issuer as { id?: unknown } | undefined)?.id;
+  const identity: IssuerIdentity =
+    options?.issuerIdentity ??
+    (typeof issuerGiven === 'string' && issuerGiven.startsWith('did:key:') ? 'did:key' : 'did:web');
+  const alg = options?.alg ?? 'EdDSA';
+  if (identity === 'did:key' && alg === 'RS256')
+    throw new AppError(
+      'validation_failed',
+      'A did:key issuer signs with its Ed25519 key: RS256 is only available with your organisation’s did:web.',
+      { 'options.alg': 'Use EdDSA, or issue as did:web.' },
+    );
+  const subject = [credential.credentialSubject].flat()[0] as { id?: unknown };
+  const openBadge = [credential.type]
+    .flat()
+    .some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential');
+  const issuerFor = (issuerId: string, organisation: Organisation) => {
+    if (issuerGiven !== undefined && issuerGiven !== issuerId) {
+      const which = identity === 'did:key' ? ' (the did:key of its active signing key)' : '';
+      throw new AppError(
+        'validation_failed',
+        `This token issues as ${issuerId}${which}; the credential names ${String(issuerGiven)}.`,
+        { 'credential.issuer': `Use ${issuerId}, or leave the issuer out.` },
+      );
+    }
+    const { id, ...profile } = issuerProfile(issuerId, organisation);
+    return openBadge ? { id, type: ['Profile'], ...profile } : issuerId;
+  };
+
+  // The credential as it will be signed (with a stand-in status entry) must be valid JSON-LD too:
+  // checked before any status index is taken or anything is stored.
+  const organisation = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', actor.organisationId)
+    .executeTakeFirst();
+  if (!organisation) throw notFound('That organisation');
+  if (organisation.kind === 'recognizer')
+    throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
+  const key = await activeSigningKey(db, organisation.id, credentials.vault, clock.now());
+  const { did } = issuerIdentifiers(config, organisation, key, identity);
+  const standIn: StatusEntry = {
+    id: `${statusListUrl(config, 'stl_check')}#0`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: '0',
+    statusListCredential: statusListUrl(config, 'stl_check'),
+  };
+  const asSigned = await checkJsonLd(
+    completeSupplied(credential, {
+      issuerId: did,
+      issuer: issuerFor(did, organisation),
+      status: identity === 'did:key' ? null : standIn,
+      now: clock.now(),
+    }),
+  );
+  if (asSigned) throw jsonLdError(asSigned);
+
+  const issued = await issue(
+    deps,
+    actor,
+    ({ issuerId, organisation, status, now }) =>
+      completeSupplied(credential, {
+        issuerId,
+        issuer: issuerFor(issuerId, organisation),
+        status: identity === 'did:key' ? null : status,
+        now,
+      }),
+    {
+      recipientEmail: null,
+      recipientDid: typeof subject?.id === 'string' ? subject.id : null,
+      jwt: identity === 'did:key' ? 'EdDSA' : alg,
+      identity,
+    },
+  );
+  return { ...issued, envelope: options?.format === 'jwt' };
+}
+
+/** Enqueues a re-evaluation of an earner's pathways in an organisation (after an issue or a revocation). */
+export async function enqueuePathwayEvaluation(
+  db: Queryable,
+  organisationId: number,
+  recipientEmail: string,
+  now: Date,
+): Promise<void> {
+  await enqueueJob(db, EVALUATE_PATHWAYS, { organisationId, recipientEmail }, now, { organisationId });
+}
+
+/** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping); bulk awards use it too. */
+export async function publishedAchievement(
+  deps: IssuingDeps,
+  organisationId: number,
+  mcPublicId: string,
+  version?: number,
+) {
+  let query = deps.db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
+    .selectAll('v')
+    .select([
+      'm.id as mc_id',
+      'm.slug as mc_slug',
+      'm.retired_at',
+      'o.slug as org_slug',
+      'i.public_id as image_public_id',
+    ])
+    .where('m.public_id', '=', mcPublicId)
+    .where('m.organisation_id', '=', organisationId);
+  query =
+    version === undefined
+      ? query.where('v.status', '=', 'published')
+      : query.where('v.version', '=', version).where('v.status', '!=', 'draft');
+  const v = await query.executeTakeFirst();
+  if (!v)
+    throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', {
+      microCredential: 'Choose a published micro-credential.',
+    });
+  if (v.retired_at && version === undefined)
+    throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
+  const url = achievementUrl(deps.config.publicUrl, v.org_slug, v.mc_slug, v.version);
+  const image = v.image_public_id ? `${deps.config.publicUrl}/images/${v.image_public_id}.png` : null;
+  const design = versionToDesign(v);
+  return {
+    achievement: achievementFromDesign(design, { id: url, version: v.version, image }),
+    microCredential: { id: v.mc_id, version: v.version },
+    validityMonths: design.validityMonths,
+  };
+}
+
+/** Awards a pathway's higher credential to an earner whose credentials satisfy it. */
+export async function issuePathwayCredential(
+  deps: IssuingDeps,
+  organisationId: number,
+  pathway: { id: number; slug: string; name: string; description: string; achievement_type: string },
+  recipientEmail: string,
+): Promise<IssuedCredential> {
+  return issue(
+    deps,
+    { organisationId, userId: null, ip: null },
+    ({ issuerId, organisation, status, now }) =>
+      buildOpenBadgeCredential({
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: issuerProfile(issuerId, organisation),
+        achievement: {
+          id: `${deps.config.publicUrl}/pathways/${organisation.slug}/${pathway.slug}`,
+          name: pathway.name,
+          description: pathway.description || `Completed the ${pathway.name} pathway.`,
+          criteria: { narrative: `Earn the micro-credentials the ${pathway.name} pathway requires.` },
+          achievementType: pathway.achievement_type,
+        },
+        recipient: { email: recipientEmail },
+        validFrom: isoSeconds(now),
+        credentialStatus: status,
+      }),
+    { recipientEmail, recipientDid: null, jwt: 'EdDSA', pathwayId: pathway.id },
+  );
+}

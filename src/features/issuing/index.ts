@@ -1,0 +1,18 @@
+/**
+ * The public face of features/issuing: what other features may use. Everything else in this
+ * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
+ */
+export { changeCredentialStatus, EVALUATE_PATHWAYS } from './commands/changeCredentialStatus.ts';
+export { decideClaim, pendingClaimsFor } from './commands/claimCredential.ts';
+export {
+  issueCredential,
+  type IssuedCredential,
+  issuePathwayCredential,
+  issueSuppliedCredential,
+  suppliedCredentialInput,
+} from './commands/issueCredential.ts';
+export { organisationCaller } from './issuerAccess.ts';
+export { CredentialInputForm } from './pages/credentialInput.tsx';
+export { issuerIdentity, issuerLine } from './pages/issuerIdentity.ts';
+export { type CredentialStatus, statusesOf } from './queries/credentialStatus.ts';
+export { statusBitSql } from './queries/statusLists.ts';

@@ -1,0 +1,481 @@
+import { Hono, type Context } from 'hono';
+import { notFound } from '../../../domain/errors.ts';
+import { ownCredentialState, statusListsStamp, verifyWithCairn } from '../../verification/index.ts';
+import { sql } from 'kysely';
+import { raw } from 'hono/html';
+import { BoundedCache } from '../../../domain/boundedCache.ts';
+import { verdictOf } from '../../verification/index.ts';
+import { credentialJwt } from '../commands/credentialJwt.ts';
+import QRCode from 'qrcode';
+import { embeddedChanges, type Queryable } from '../../../storage/database.ts';
+import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
+import { credentialArtwork } from '../../catalog/index.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { page } from '../../../web/render.tsx';
+import { RecognitionPanel, recognitionPanelData } from '../../recognition/index.ts';
+import { identifierWords, issuerIdentity } from './issuerIdentity.ts';
+import { CopyField, PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
+import { hashEmailIdentity } from '../../../credentials/openBadgeCredential.ts';
+
+type C = Context<AppEnv>;
+type Json = Record<string, unknown>;
+
+async function load(c: C) {
+  const { db } = c.var.deps;
+  const row = await db
+    .selectFrom('credentials as cr')
+    .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
+    .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
+    .leftJoin('issuer_keys as k', 'k.id', 'cr.issuer_key_id')
+    // The account that accepted the badge: its name is what "Issued to" shows (unless hidden).
+    .leftJoin('credential_claims as cl', (j) =>
+      j.onRef('cl.credential_id', '=', 'cr.id').on('cl.state', '=', 'accepted'),
+    )
+    .leftJoin('users as u', 'u.id', 'cl.user_id')
+    .select([
+      'cr.id',
+      'cr.public_id',
+      'cr.document',
+      'cr.document_sha256',
+      'cr.jwt',
+      'cr.issued_at',
+      'cr.achievement_name',
+      'cr.micro_credential_id',
+      'cr.micro_credential_version',
+      'cr.recipient_email',
+      'o.name as org_name',
+      'p.private',
+      'p.show_name',
+      'p.user_id as privacy_user_id',
+      'k.status as key_status',
+      'u.name as holder_name',
+    ])
+    // What the page needs besides the row, in the same query: the state verification depends on,
+    // and whether any recognizer approved this version (most badges: no, and no more queries).
+    .select([
+      statusListsStamp('cr.id').as('lists'),
+      sql<boolean>`exists (select 1 from program_submissions s where s.micro_credential_id = cr.micro_credential_id and s.micro_credential_version = cr.micro_credential_version and s.status = 'approved')`.as(
+        'approved_somewhere',
+      ),
+    ])
+    .where('cr.public_id', '=', c.req.param('id') ?? '')
+    .executeTakeFirst();
+  if (!row) throw notFound('That badge');
+  return row;
+}
+
+/**
+ * Whose badge it is, as the public page says it: the name of the account that accepted it (or the
+ * name inside the signed credential), unless the earner hid it; and whether the signed credential
+ * itself binds that name (named in it) or only identifies its holder, the name being shown by this site.
+ */
+export function issuedTo(
+  row: { show_name: boolean | null; holder_name: string | null; recipient_email: string | null },
+  subject: Json,
+): { name: string; binding: string } | null {
+  if (row.show_name === false) return null;
+  const signedName = typeof subject.name === 'string' && subject.name.trim() ? subject.name.trim() : null;
+  const name = row.holder_name ?? signedName;
+  if (!name) return null;
+  if (signedName && signedName === name)
+    return { name, binding: 'The name is part of the signed credential.' };
+  const ids = Array.isArray(subject.identifier) ? (subject.identifier as Json[]) : [];
+  const emailMatches =
+    !!row.recipient_email &&
+    ids.some(
+      (i) =>
+        i.identityType === 'emailAddress' &&
+        typeof i.salt === 'string' &&
+        i.identityHash === hashEmailIdentity(row.recipient_email!, i.salt),
+    );
+  return {
+    name,
+    binding: emailMatches
+      ? 'The signed credential identifies its holder by email address (hashed), and it matches the account that accepted it; the name itself is shown by this site, not signed.'
+      : 'The name is shown by this site from the account that accepted the badge; the signed credential does not contain it.',
+  };
+}
+
+/** The earner made this badge private (in their backpack) and the visitor is not that earner. */
+const hiddenFrom = (c: C, row: { private: boolean | null; privacy_user_id: number | null }) =>
+  row.private === true && c.var.viewer?.user_id !== row.privacy_user_id;
+
+/** A badge whose files (credential, baked images, QR code) only its earner may fetch while it is private. */
+async function loadFiles(c: C) {
+  const row = await load(c);
+  if (hiddenFrom(c, row)) throw notFound('That badge');
+  return row;
+}
+
+/** A private badge's page for visitors: only whether the credential is valid, nothing about it or its earner. */
+function privateBadgePage(c: C, verdict: string, verified: boolean) {
+  return page(
+    c,
+    'Private badge',
+    <>
+      <h1>A private badge</h1>
+      <section class="card" aria-labelledby="h-verify">
+        <h2 id="h-verify">Verification</h2>
+        <p role="status">
+          <span class="tag" style={verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
+            {verdict}
+          </span>{' '}
+          {verified ? 'This credential is valid.' : 'This credential is not valid.'}
+        </p>
+      </section>
+      <p>
+        Its earner keeps the details private. If they gave you the credential itself (a file or its text), you
+        can check everything it says at <a href="/verify">/verify</a>.
+      </p>
+    </>,
+    200,
+    <meta name="robots" content="noindex" />,
+  );
+}
+
+const html = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (v: string) => html(v).replace(/"/g, '&quot;');
+
+/** The latest revocation or suspension of a credential, with the reason shown publicly. */
+function lastStatusEvent(db: Queryable, publicId: string) {
+  return db
+    .selectFrom('credential_status_events as e')
+    .innerJoin('credentials as cr', 'cr.id', 'e.credential_id')
+    .select(['e.action', 'e.reason', 'e.created_at'])
+    .where('cr.public_id', '=', publicId)
+    .where('e.action', 'in', ['revoked', 'suspended'])
+    .orderBy('e.id', 'desc')
+    .executeTakeFirst();
+}
+
+/** Rendered public badge pages by badge id, with the stamp of everything they show. */
+const renderedPages = new BoundedCache<
+  string,
+  {
+    stamp: string;
+    changes: number | undefined;
+    publicUrl: string;
+    window: [number, number];
+    title: string;
+    body: string;
+    head: string;
+  }
+>(2048);
+
+/** The public page of one badge: what it says, a live verification, and ways to share and download it. */
+export function badgeRoutes() {
+  const r = new Hono<AppEnv>();
+  servePageScript(r, 'copy.js');
+  r.get('/badges/:id', async (c) => {
+    const { db, config, credentials, clock } = c.var.deps;
+    // On the embedded database a rendered public page stays current until data may have changed
+    // (or its dates pass), so it is served without a query.
+    const changes = embeddedChanges(db);
+    const nowMs = clock.now().getTime();
+    const snapshot = changes === undefined ? undefined : renderedPages.get(c.req.param('id') ?? '');
+    if (
+      snapshot &&
+      snapshot.changes === changes &&
+      snapshot.publicUrl === config.publicUrl &&
+      nowMs >= snapshot.window[0] &&
+      nowMs < snapshot.window[1]
+    ) {
+      return page(c, snapshot.title, raw(snapshot.body), 200, raw(snapshot.head));
+    }
+    const row = await load(c);
+    const doc = JSON.parse(row.document) as Json & {
+      credentialSubject: Json & { achievement: Json & { criteria?: Json } };
+      issuer: Json;
+    };
+    const report = await verifyWithCairn(
+      row.document,
+      { db, config, services: credentials, now: clock.now() },
+      { hash: row.document_sha256, state: ownCredentialState(row.key_status, row.lists) },
+    );
+    const failed = report.checks.filter((x) => !x.ok);
+    const verdict = verdictOf(report);
+    if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
+    const statusEvent =
+      verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
+    const url = `${config.publicUrl}/badges/${row.public_id}`;
+    const recognition =
+      row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null
+        ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at)
+        : null;
+    // The page says the same to every visitor while what it shows is unchanged: the document, the
+    // verification state and verdict, the public reason and the recognition panel.
+    const holder = issuedTo(row, doc.credentialSubject);
+    const stamp = JSON.stringify([
+      config.publicUrl,
+      row.document_sha256,
+      ownCredentialState(row.key_status, row.lists),
+      verdict,
+      report.checks.map((x) => x.ok),
+      statusEvent,
+      recognition,
+      holder,
+    ]);
+    const cached = row.private ? undefined : renderedPages.get(row.public_id);
+    if (cached && cached.stamp === stamp) {
+      // Still current at the count noted before this request read anything.
+      renderedPages.set(row.public_id, { ...cached, changes });
+      return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
+    }
+    const achievement = doc.credentialSubject.achievement;
+    const name = String(achievement.name ?? row.achievement_name);
+    // The organisation's name from its record, and beside it the identifier the signature proves.
+    const issuer = issuerIdentity(report, config.publicUrl);
+    const issued = row.issued_at;
+    const validUntil = typeof doc.validUntil === 'string' ? new Date(doc.validUntil) : null;
+    const linkedIn = new URL('https://www.linkedin.com/profile/add');
+    linkedIn.search = new URLSearchParams({
+      startTask: 'CERTIFICATION_NAME',
+      name,
+      organizationName: row.org_name,
+      issueYear: String(issued.getUTCFullYear()),
+      issueMonth: String(issued.getUTCMonth() + 1),
+      ...(validUntil
+        ? {
+            expirationYear: String(validUntil.getUTCFullYear()),
+            expirationMonth: String(validUntil.getUTCMonth() + 1),
+          }
+        : {}),
+      certUrl: url,
+      certId: row.public_id,
+    }).toString();
+    const share = {
+      linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
+      facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
+      x: `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(`I earned ${name} from ${row.org_name}`)}`,
+      email: `mailto:?subject=${encodeURIComponent(`My badge: ${name}`)}&body=${encodeURIComponent(url)}`,
+    };
+    const alt = `${attr(name)} — ${attr(row.org_name)}`;
+    const embed = `<a href="${url}"><img src="${url}/baked.png" alt="${alt}" width="120" height="120"></a>`;
+    const signature = `<a href="${url}" style="text-decoration:none;color:inherit"><img src="${url}/baked.png" alt="${alt}" width="48" height="48" style="vertical-align:middle;border:0"> <span style="font:13px sans-serif">${html(name)} · ${html(row.org_name)} · verified badge</span></a>`;
+    const head = (
+      <>
+        <meta property="og:type" content="website" />
+        <meta property="og:title" content={`${name} — ${row.org_name}`} />
+        <meta property="og:description" content={String(achievement.description ?? '').slice(0, 200)} />
+        <meta property="og:image" content={`${url}/baked.png`} />
+        <meta property="og:url" content={url} />
+        <meta name="twitter:card" content="summary" />
+        <link
+          rel="alternate"
+          type="application/json+oembed"
+          href={`${config.publicUrl}/oembed?url=${encodeURIComponent(url)}`}
+        />
+        <PageScriptTag name="copy.js" />
+      </>
+    );
+    const body = (
+      <>
+        <img
+          src={`/badges/${row.public_id}/baked.png`}
+          alt={`${name} badge`}
+          width="160"
+          height="160"
+          style="float:right"
+        />
+        <h1>{name}</h1>
+        {holder && (
+          <p class="issued-to">
+            Issued to <strong>{holder.name}</strong>
+            <span class="muted"> — {holder.binding}</span>
+          </p>
+        )}
+        {row.private && (
+          <p class="flash info" role="status">
+            You made this badge private: visitors see only whether it is valid. Change it in your{' '}
+            <a href="/backpack">backpack</a>.
+          </p>
+        )}
+        <p>
+          Issued by <strong>{row.org_name}</strong>
+          {issuer ? <span class="issuer-id"> ({identifierWords(issuer).join(', ')})</span> : ''} on{' '}
+          {issued.toISOString().slice(0, 10)}
+          {validUntil ? `, valid until ${validUntil.toISOString().slice(0, 10)}` : ''}.
+        </p>
+        <section class="card" aria-labelledby="h-verify">
+          <h2 id="h-verify">Verification</h2>
+          <p role="status">
+            <span class="tag" style={report.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
+              {verdict}
+            </span>{' '}
+            {report.verified
+              ? 'The signature, issuer key, dates and status all check out.'
+              : failed.map((x) => x.message).join(' ')}
+          </p>
+          {statusEvent && (
+            <p class="status-reason">
+              {verdict} on {statusEvent.created_at.toISOString().slice(0, 10)}
+              {statusEvent.reason ? `: ${statusEvent.reason}` : '.'}
+            </p>
+          )}
+          <p>
+            <a href={`/verify?url=${encodeURIComponent(url)}`}>Check every step at /verify</a>
+          </p>
+        </section>
+        {recognition && <RecognitionPanel data={recognition} />}
+        <section class="card">
+          <h2>What it certifies</h2>
+          <p>{String(achievement.description ?? '')}</p>
+          {achievement.criteria?.narrative ? <p>Criteria: {String(achievement.criteria.narrative)}</p> : null}
+        </section>
+        <section class="card">
+          <h2>Share</h2>
+          <p>
+            <a class="button" href={linkedIn.toString()}>
+              Add to LinkedIn profile
+            </a>{' '}
+            <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> ·{' '}
+            <a href={share.x}>X</a> · <a href={share.email}>Email</a>
+          </p>
+          <CopyField id="page-link" label="Link to this badge page" value={url} />
+          <CopyField id="embed" label="Embed on a web page" value={embed} rows={3} />
+          <CopyField id="signature" label="Email signature" value={signature} rows={3} />
+          <figure class="qr">
+            <img
+              src={`/badges/${row.public_id}/qr.svg`}
+              alt={`QR code linking to this badge page`}
+              width="132"
+              height="132"
+            />
+            <figcaption>
+              Scan to open this badge page (
+              <a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>
+                download the QR code
+              </a>
+              ).
+            </figcaption>
+          </figure>
+          <p>
+            Download:{' '}
+            <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>
+              credential (JSON)
+            </a>
+            {(row.jwt || row.key_status !== 'revoked') && (
+              <>
+                {' · '}
+                <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>
+                  VC-JWT
+                </a>
+              </>
+            )}
+            {' · '}
+            <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>
+              baked PNG
+            </a>{' '}
+            ·{' '}
+            <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>
+              baked SVG
+            </a>
+            <br />
+            <a href={`/ob2/assertions/${row.public_id}/baked.png`} download={`${row.public_id}-ob2.png`}>
+              Download for older backpacks (Open Badges 2.0)
+            </a>{' '}
+            (or give them the <a href={`/ob2/assertions/${row.public_id}`}>assertion URL</a>)
+          </p>
+        </section>
+      </>
+    );
+    // The verdict can change by itself when validFrom or validUntil passes: the page is kept until then.
+    const turns = [Date.parse(String(doc.validFrom ?? '')), validUntil?.getTime() ?? NaN].filter(
+      (t) => t > nowMs,
+    );
+    const window: [number, number] = [nowMs, Math.min(Infinity, ...turns)];
+    const rendered = {
+      stamp,
+      changes,
+      publicUrl: config.publicUrl,
+      window,
+      title: name,
+      body: String(body),
+      head: String(head),
+    };
+    if (!row.private) renderedPages.set(row.public_id, rendered);
+    return page(c, name, raw(rendered.body), 200, raw(rendered.head));
+  });
+  r.get('/badges/:id/qr.svg', async (c) => {
+    const row = await loadFiles(c);
+    const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}/badges/${row.public_id}`, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+    });
+    return c.body(svg, 200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=86400',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+  });
+  r.get('/badges/:id/credential.json', async (c) => {
+    const row = await loadFiles(c);
+    return c.body(row.document, 200, {
+      'Content-Type': 'application/vc+ld+json',
+      'Access-Control-Allow-Origin': '*',
+    });
+  });
+  r.get('/badges/:id/credential.jwt', async (c) => {
+    const row = await loadFiles(c);
+    // Every badge has one: made at issue time, or now from the stored credential (then kept).
+    const jwt = await credentialJwt(c.var.deps.db, c.var.deps.credentials.vault, row.id);
+    return c.body(jwt, 200, { 'Content-Type': 'application/vc+jwt' });
+  });
+  r.get('/badges/:id/baked.png', async (c) => {
+    const row = await loadFiles(c);
+    c.header('Cache-Control', row.private ? 'private, no-store' : 'public, max-age=300');
+    return c.body(
+      Buffer.from(
+        bakePng(
+          (await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).png,
+          row.document,
+        ),
+      ),
+      200,
+      { 'Content-Type': 'image/png' },
+    );
+  });
+  r.get('/badges/:id/baked.svg', async (c) => {
+    const row = await loadFiles(c);
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    return c.body(
+      bakeSvg(
+        (await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).svg,
+        row.document,
+        { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` },
+      ),
+      200,
+      { 'Content-Type': 'image/svg+xml' },
+    );
+  });
+  r.get('/oembed', async (c) => {
+    const target = c.req.query('url') ?? '';
+    const prefix = `${c.var.deps.config.publicUrl}/badges/`;
+    if (!target.startsWith(prefix)) throw notFound('That badge');
+    const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
+    if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('That badge');
+    const row = await c.var.deps.db
+      .selectFrom('credentials as cr')
+      .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
+      .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
+      .select(['cr.achievement_name', 'o.name', 'p.private'])
+      .where('cr.public_id', '=', id)
+      .executeTakeFirst();
+    if (!row || row.private === true) throw notFound('That badge');
+    // The snippet is built from the badge's own address, never from what was asked for.
+    const page = `${prefix}${id}`;
+    const html = `<a href="${attr(page)}"><img src="${attr(page)}/baked.png" width="120" height="120" alt="${attr(`${row.achievement_name} — ${row.name}`)}"></a>`;
+    return c.json({
+      version: '1.0',
+      type: 'rich',
+      title: `${row.achievement_name} — ${row.name}`,
+      provider_name: 'Cairn',
+      provider_url: c.var.deps.config.publicUrl,
+      width: 120,
+      height: 120,
+      html,
+    });
+  });
+  return r;
+}

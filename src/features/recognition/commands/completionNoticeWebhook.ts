@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { notFound } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import type { KeyVault } from '../../../credentials/keyVault.ts';
+import { createSubscriptionInTx } from '../../webhooks/index.ts';
+import { deleteSubscriptions, programSubscriptions } from '../../webhooks/index.ts';
+import { requireRecognizer } from './recognitionPrograms.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+
+export const webhookInput = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000, 'Use a shorter URL.')
+    .refine(
+      (v) => v === '' || /^https?:\/\/[^\s/]+/i.test(v),
+      'Use an http(s) URL such as https://board.example.gov/cairn-notices, or leave it empty to turn the webhook off.',
+    ),
+});
+
+/**
+ * A program's completion-notice webhook is an organisation webhook (features/webhooks) for
+ * `completion_notice.sent`, limited to the program. Setting a URL replaces the program's
+ * subscription with one that has a new signing secret, returned once; an empty URL removes it.
+ */
+export async function setNoticeWebhook(
+  deps: CommandDeps & { vault: KeyVault },
+  actor: Actor,
+  slug: string,
+  programPublicId: string,
+  input: unknown,
+): Promise<{ secret: string | null }> {
+  const { url } = parseInput(webhookInput, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const organisation = await requireRecognizer(tx, slug, actor.userId, 'recognition.manage');
+    const program = await tx
+      .selectFrom('recognition_programs')
+      .select('id')
+      .where('organisation_id', '=', organisation.id)
+      .where('public_id', '=', programPublicId)
+      .executeTakeFirst();
+    if (!program) throw notFound('That program');
+    const existing = await programSubscriptions(tx, organisation.id, programPublicId);
+    await deleteSubscriptions(
+      tx,
+      organisation.id,
+      existing.map((s) => s.id),
+    );
+    const webhookActor = { organisationId: organisation.id, userId: actor.userId, ip: actor.ip };
+    const secret = url
+      ? (
+          await createSubscriptionInTx(
+            tx,
+            deps.vault,
+            webhookActor,
+            { url, events: ['completion_notice.sent'], programPublicId },
+            now,
+          )
+        ).secret
+      : null;
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        actorUserId: actor.userId,
+        action: url ? 'recognition.webhook_set' : 'recognition.webhook_cleared',
+        subjectType: 'recognition_program',
+        subjectId: programPublicId,
+        data: { url: url || null },
+        ip: actor.ip,
+      },
+      now,
+    );
+    return { secret };
+  });
+}
+
+/** The URL a program's completion notices go to, if any. */
+export async function noticeWebhookUrl(
+  deps: Pick<CommandDeps, 'db'>,
+  organisationId: number,
+  programPublicId: string,
+): Promise<string | null> {
+  const [subscription] = await programSubscriptions(deps.db, organisationId, programPublicId);
+  return subscription?.url ?? null;
+}

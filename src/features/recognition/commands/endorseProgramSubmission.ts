@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, conflict, notFound } from '../../../domain/errors.ts';
+import { publicId } from '../../../domain/ids.ts';
+import { assertCan } from '../../../domain/roles.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { inTransaction, type Queryable } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { activeSigningKey } from '../../../signing/issuerKeys.ts';
+import { achievementUrl } from '../../catalog/index.ts';
+import { OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from '../../../credentials/contexts.ts';
+import { organisationDid } from '../../../credentials/issuerIdentity.ts';
+import {
+  documentHash,
+  isoSeconds,
+  signForOrganisation,
+  type CredentialServices,
+} from '../../../signing/organisationSigner.ts';
+import { validateEndorsementCredential } from '../../../credentials/schema.ts';
+import { queueMail } from '../../../mail/outbox.ts';
+import { submissionMail } from '../mail.tsx';
+import { loadSubmission } from './programSubmissions.ts';
+import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+
+export const ENDORSEMENT_SCHEMA_ID =
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
+
+/** The unsigned OB 3.0 EndorsementCredential of a recognizer for an achievement. */
+export function buildEndorsementCredential(v: {
+  issuerId: string;
+  issuerName: string;
+  issuerUrl?: string | null;
+  achievementId: string;
+  achievementName: string;
+  comment: string;
+  validFrom: string;
+  validUntil?: string | null;
+}): Record<string, unknown> {
+  return {
+    '@context': [VC_V2, OB_V3_CONTEXT, OB_V3_EXTENSIONS],
+    id: `urn:uuid:${randomUUID()}`,
+    type: ['VerifiableCredential', 'EndorsementCredential'],
+    issuer: {
+      id: v.issuerId,
+      type: ['Profile'],
+      name: v.issuerName,
+      ...(v.issuerUrl ? { url: v.issuerUrl } : {}),
+    },
+    validFrom: v.validFrom,
+    ...(v.validUntil ? { validUntil: v.validUntil } : {}),
+    name: `${v.issuerName} endorses ${v.achievementName}`,
+    credentialSubject: { id: v.achievementId, type: ['EndorsementSubject'], endorsementComment: v.comment },
+    credentialSchema: [{ id: ENDORSEMENT_SCHEMA_ID, type: '1EdTechJsonSchemaValidator2019' }],
+  };
+}
+
+/**
+ * A recognizer officer issues an OB 3.0 EndorsementCredential for an approved micro-credential
+ * version: validated against the official schema, signed with the recognizer's own key
+ * (eddsa-rdfc-2022), stored verbatim with its hash, and shown on the catalog and badge pages.
+ */
+/** The provider's endorsement: an optional comment. */
+export const endorseInput = z.object({
+  comment: z.preprocess(
+    (v) => (v === undefined || v === null ? '' : v),
+    z.string().trim().max(2000, 'Keep the endorsement comment under 2000 characters.'),
+  ),
+});
+
+export async function endorseSubmission(
+  deps: CommandDeps & { credentials: CredentialServices },
+  actor: Actor,
+  orgSlug: string,
+  submissionPublicId: string,
+  input: unknown,
+): Promise<{ publicId: string; credential: Record<string, unknown> }> {
+  const { db, config, clock, credentials } = deps;
+  const now = clock.now();
+  const pre = await loadSubmission(db, orgSlug, actor.userId, submissionPublicId);
+  if (pre.side !== 'recognizer') throw notFound('That submission');
+  assertCan(pre.roles, 'recognition.manage');
+  const { comment } = parseInput(endorseInput, input);
+  // Create the recognizer's key outside the transaction (a race for one must not abort ours).
+  await activeSigningKey(db, pre.organisation.id, credentials.vault, now);
+  return inTransaction(db, async (tx) => {
+    const { organisation, submission: s } = await loadSubmission(
+      tx,
+      orgSlug,
+      actor.userId,
+      submissionPublicId,
+    );
+    await tx.selectFrom('program_submissions').select('id').where('id', '=', s.id).forUpdate().execute();
+    if (s.status !== 'approved') throw conflict('Only an approved submission can be endorsed.');
+    if (s.subject_kind !== 'micro_credential' || !s.mc_slug || s.micro_credential_version === null)
+      throw new AppError('conflict', 'Endorsements are issued for approved micro-credential versions.');
+    const current = await tx
+      .selectFrom('endorsements')
+      .select('public_id')
+      .where('submission_id', '=', s.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (current) throw conflict('This approval is already endorsed.');
+    const version = await tx
+      .selectFrom('micro_credential_versions')
+      .select('title')
+      .where('micro_credential_id', '=', s.micro_credential_id!)
+      .where('version', '=', s.micro_credential_version)
+      .executeTakeFirstOrThrow();
+    const unsigned = buildEndorsementCredential({
+      issuerId: organisationDid(config.publicUrl, organisation.slug),
+      issuerName: organisation.name,
+      issuerUrl: organisation.website,
+      achievementId: achievementUrl(config.publicUrl, s.issuer_slug, s.mc_slug, s.micro_credential_version),
+      achievementName: version.title,
+      comment:
+        comment ||
+        `${organisation.name} recognizes “${version.title}” (version ${s.micro_credential_version}) of ${s.issuer_name} in its program “${s.program_name}” for ${s.hours_granted ?? 0} credit hours.`,
+      validFrom: isoSeconds(now),
+      validUntil: s.ends_on ? `${s.ends_on}T23:59:59Z` : null,
+    });
+    const schema = validateEndorsementCredential(unsigned);
+    if (!schema.valid)
+      throw new AppError(
+        'validation_failed',
+        `The endorsement would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+      );
+    const { signed } = await signForOrganisation(tx, credentials, config, organisation, unsigned, now);
+    const document = JSON.stringify(signed);
+    const row = await tx
+      .insertInto('endorsements')
+      .values({
+        public_id: publicId('end'),
+        submission_id: s.id,
+        organisation_id: organisation.id,
+        document,
+        sha256: documentHash(document),
+        created_by: actor.userId,
+        created_at: now,
+      })
+      .returning('public_id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('submission_messages')
+      .values({
+        submission_id: s.id,
+        author_user_id: actor.userId,
+        author_side: 'recognizer',
+        kind: 'endorsed',
+        body: `Issued an Open Badges endorsement (${row.public_id}).`,
+        created_at: now,
+      })
+      .execute();
+    for (const organisationId of new Set([s.issuer_id, s.recognizer_id])) {
+      await recordAudit(
+        tx,
+        {
+          organisationId,
+          actorUserId: actor.userId,
+          action: 'recognition.endorsed',
+          subjectType: 'program_submission',
+          subjectId: s.public_id,
+          data: {
+            endorsement: row.public_id,
+            credential: String(signed.id),
+            achievement: (unsigned.credentialSubject as { id: string }).id,
+          },
+          ip: actor.ip,
+        },
+        now,
+      );
+    }
+    const submitter = s.created_by
+      ? await tx
+          .selectFrom('user_emails')
+          .select('email')
+          .where('user_id', '=', s.created_by)
+          .where('is_primary', '=', true)
+          .executeTakeFirst()
+      : undefined;
+    if (submitter) {
+      const actorName =
+        (await tx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst())
+          ?.name ?? organisation.name;
+      const mail = submissionMail({
+        event: 'endorsed',
+        subjectTitle: s.title,
+        programName: s.program_name,
+        issuerName: s.issuer_name,
+        recognizerName: s.recognizer_name,
+        actorName,
+        message: null,
+        link: appLink(config, `/orgs/${s.issuer_slug}/recognition/submissions/${s.public_id}`),
+      });
+      await queueMail(tx, submitter.email, mail, now, { organisationId: s.issuer_id });
+    }
+    return { publicId: row.public_id, credential: signed };
+  });
+}
+
+/** Endorsements in force for one micro-credential version (for the catalog and badge pages). */
+export async function endorsementsForVersion(db: Queryable, microCredentialId: number, version: number) {
+  const rows = await db
+    .selectFrom('endorsements as e')
+    .innerJoin('program_submissions as s', 's.id', 'e.submission_id')
+    .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
+    .select([
+      'e.public_id',
+      'e.document',
+      'e.created_at',
+      'o.name as recognizer_name',
+      'o.slug as recognizer_slug',
+    ])
+    .where('s.micro_credential_id', '=', microCredentialId)
+    .where('s.micro_credential_version', '=', version)
+    .where('s.status', '=', 'approved')
+    .where('e.revoked_at', 'is', null)
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => {
+    const doc = JSON.parse(r.document) as { credentialSubject?: { endorsementComment?: string } };
+    return {
+      publicId: r.public_id,
+      recognizerName: r.recognizer_name,
+      recognizerSlug: r.recognizer_slug,
+      comment: doc.credentialSubject?.endorsementComment ?? '',
+      createdAt: r.created_at,
+    };
+  });
+}

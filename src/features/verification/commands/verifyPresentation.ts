@@ -1,0 +1,224 @@
+import type { Config } from '../../../config.ts';
+import type { Queryable } from '../../../storage/database.ts';
+import type { CredentialServices } from '../../../signing/organisationSigner.ts';
+import { decodeMultikeyPublic, ed25519FromPublicBytes } from '../../../credentials/ed25519.ts';
+import { verifyEddsaRdfc2022 } from '../../../credentials/proofs/eddsaRdfc2022.ts';
+import { MAX_PROOFS, proofOptionsProblem, type VerificationReport } from '../../../credentials/verifier.ts';
+import { holderId, presentationModelProblems } from '../../../credentials/vcDataModel.ts';
+import { exceedsLimits, VERIFY_BUDGET_MS } from '../../../credentials/budget.ts';
+import { verifierDeps, verifyWithCairn } from './verifyCredential.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface PresentationReport {
+  verified: boolean;
+  checks: Array<{ id: 'presentation' | 'presentation_proof'; ok: boolean; code?: string; message?: string }>;
+  credentialResults: VerificationReport[];
+}
+
+/** Credentials verified per presentation. */
+export const MAX_PRESENTED_CREDENTIALS = 50;
+
+/** The JWS of an enveloped VC-JWT (VC 2.0 §4.13.2, VC-JOSE-COSE media type), or null. */
+export function envelopedJwt(credential: Json): string | null {
+  if (
+    ![credential.type].flat().includes('EnvelopedVerifiableCredential') ||
+    typeof credential.id !== 'string'
+  )
+    return null;
+  const m = /^data:application\/(?:vc\+jwt|vc-ld\+jwt|vc\+ld\+jwt)(?:;[^,]*)?,(.*)$/s.exec(credential.id);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Verifies a W3C Verifiable Presentation (VC 2.0, or 1.1): its data model (base context, type,
+ * holder), its holder's eddsa-rdfc-2022 proofs (every proof of a set, for authentication, with
+ * the challenge and domain asked for, made with a key of the holder when it names one), and every
+ * credential in it — Open Badges or any other VC, enveloped VC-JWTs too — under one budget. A
+ * credential with no proof of its own is accepted only as a self-asserted credential: secured by
+ * the presentation's proof and issued by its holder (VC 2.0 §4.13.4).
+ */
+export async function verifyPresentation(
+  body: Json,
+  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; deadline?: number },
+): Promise<PresentationReport> {
+  const vp = body.verifiablePresentation;
+  const options = isObject(body.options) ? body.options : {};
+  if (!isObject(vp)) {
+    return {
+      verified: false,
+      checks: [
+        {
+          id: 'presentation',
+          ok: false,
+          code: 'parse_failed',
+          message: 'Send {"verifiablePresentation": {"@context": […], "type": "VerifiablePresentation", …}}',
+        },
+      ],
+      credentialResults: [],
+    };
+  }
+  const problem = exceedsLimits(body);
+  if (problem)
+    return {
+      verified: false,
+      checks: [{ id: 'presentation', ok: false, code: problem.code, message: problem.message }],
+      credentialResults: [],
+    };
+  const model = presentationModelProblems(vp);
+  if (model.length)
+    return {
+      verified: false,
+      checks: [
+        {
+          id: 'presentation',
+          ok: false,
+          code: model[0]!.code,
+          message: model.map((m) => m.message).join('; '),
+        },
+      ],
+      credentialResults: [],
+    };
+  const presented = vp.verifiableCredential === undefined ? [] : [vp.verifiableCredential].flat();
+  if (presented.length > MAX_PRESENTED_CREDENTIALS) {
+    return {
+      verified: false,
+      checks: [
+        {
+          id: 'presentation',
+          ok: false,
+          code: 'too_large',
+          message: `The presentation carries ${presented.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified here`,
+        },
+      ],
+      credentialResults: [],
+    };
+  }
+  const deadline = deps.deadline ?? Date.now() + VERIFY_BUDGET_MS;
+  const holder = holderId(vp);
+  const checks: PresentationReport['checks'] = [{ id: 'presentation', ok: true }];
+  const proofs = vp.proof === undefined ? [] : [vp.proof].flat();
+  if (proofs.length === 0) {
+    checks.push(
+      options.challenge
+        ? {
+            id: 'presentation_proof',
+            ok: false,
+            code: 'proof_missing',
+            message: 'A challenge was given but the presentation is not signed',
+          }
+        : { id: 'presentation_proof', ok: true, message: 'Unsigned presentation' },
+    );
+  } else if (proofs.length > MAX_PROOFS) {
+    checks.push({
+      id: 'presentation_proof',
+      ok: false,
+      code: 'too_many_proofs',
+      message: `The presentation carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked`,
+    });
+  } else {
+    // Every proof of a set must verify (W3C Data Integrity); the first that does not is reported.
+    const { proof: _all, ...unsecured } = vp;
+    const resolver = verifierDeps(deps.db, deps.config, deps.services, deps.now, undefined, deadline);
+    for (const [i, proof] of proofs.entries()) {
+      const at = proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : '';
+      const failure = await presentationProof(
+        vp,
+        unsecured,
+        proof,
+        options,
+        holder,
+        resolver,
+        deps,
+        deadline,
+      );
+      if (failure) {
+        checks.push({ ...failure, message: `${at}${failure.message}` });
+        break;
+      }
+    }
+    if (checks.length === 1) checks.push({ id: 'presentation_proof', ok: true });
+  }
+  // Only a presentation whose proof verified can secure credentials that have none of their own.
+  const signed = proofs.length > 0 && checks.every((c) => c.ok);
+  const credentialResults: VerificationReport[] = [];
+  for (const credential of presented) {
+    const input = isObject(credential)
+      ? (envelopedJwt(credential) ?? (isEnveloped(credential) ? null : credential))
+      : credential;
+    if (typeof input !== 'string' && !isObject(input)) {
+      credentialResults.push({
+        verified: false,
+        format: 'unknown',
+        checks: [
+          {
+            id: 'parse',
+            ok: false,
+            code: 'parse_failed',
+            message:
+              'A presented credential is neither a credential (JSON object), an enveloped VC-JWT (data:application/vc+jwt,…) nor a compact JWS',
+          },
+        ],
+      });
+      continue;
+    }
+    const selfAsserted =
+      isObject(input) && input.proof === undefined && signed ? { securedByHolder: holder ?? '' } : {};
+    credentialResults.push(await verifyWithCairn(input, { ...deps, deadline, ...selfAsserted }));
+  }
+  return {
+    verified: checks.every((c) => c.ok) && credentialResults.every((r) => r.verified),
+    checks,
+    credentialResults,
+  };
+}
+
+const isEnveloped = (credential: Json) => [credential.type].flat().includes('EnvelopedVerifiableCredential');
+
+type Failure = { id: 'presentation_proof'; ok: false; code: string; message: string };
+
+/** One proof of a presentation: null when it verifies. */
+async function presentationProof(
+  vp: Json,
+  unsecured: Json,
+  proof: unknown,
+  options: Json,
+  holder: string | undefined,
+  resolver: ReturnType<typeof verifierDeps>,
+  deps: { services: CredentialServices; now: Date },
+  deadline: number,
+): Promise<Failure | null> {
+  const fail = (code: string, message: string): Failure => ({
+    id: 'presentation_proof',
+    ok: false,
+    code,
+    message,
+  });
+  if (!isObject(proof)) return fail('proof_malformed', 'A proof is not an object');
+  if (options.challenge !== undefined && proof.challenge !== options.challenge)
+    return fail('challenge_mismatch', 'The proof was made for another challenge');
+  if (options.domain !== undefined && ![proof.domain].flat().includes(options.domain))
+    return fail('domain_mismatch', 'The proof was made for another domain');
+  if (proof.previousProof !== undefined)
+    return fail('proof_malformed', 'Chained proofs (previousProof) are not accepted on presentations');
+  const problem = proofOptionsProblem(proof, vp, 'authentication', deps.now);
+  if (problem) return fail(problem.code, `The proof: ${problem.message}`);
+  const vm = proof.verificationMethod as string;
+  let publicKey;
+  let controller: string;
+  try {
+    const key = await resolver.resolveKey(vm);
+    if (!key.publicKeyMultibase) throw new Error('The holder key is not an Ed25519 key');
+    if (key.revoked) return fail('key_revoked', `The holder marked key ${vm} as compromised`);
+    publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
+    controller = key.controller;
+  } catch (err) {
+    return fail('key_unresolved', (err as Error).message);
+  }
+  // A presentation that names its holder is signed by the holder.
+  if (holder !== undefined && controller !== holder && vm.split('#')[0] !== holder)
+    return fail('holder_mismatch', `The presentation names holder ${holder}, but key ${vm} is not theirs`);
+  const r = await verifyEddsaRdfc2022(unsecured, proof, publicKey, deps.services.canonicalizer, { deadline });
+  return r.ok ? null : fail(r.code, r.message);
+}
