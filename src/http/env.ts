@@ -13,8 +13,6 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   credentials: CredentialServices;
-  /** Called after work that enqueued jobs, so an in-process worker picks them up at once. */
-  onJobsEnqueued?: () => void;
 }
 
 /** The logged-in person, their organisations and the current one. */

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logger.ts';
-import type { Db } from '../storage/database.ts';
 import type { Job } from '../storage/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../config.ts';
 import type { CredentialServices } from '../credentials/services.ts';
+import type { Db, Queryable } from '../storage/database.ts';
+import { enqueueJob, type Enqueued, type EnqueueOptions } from './queue.ts';
 
 /** What every job handler is given: dependencies are passed in, never imported as globals. */
 export interface JobDeps {
@@ -44,4 +45,24 @@ export class PermanentJobError extends Error {
     super(message);
     this.name = 'PermanentJobError';
   }
+}
+
+/**
+ * A job's name and payload schema, without its handler: what a command imports to enqueue it
+ * (`await evaluatePathways.enqueue(tx, { organisationId, recipientEmail }, now)`). The payload is
+ * typed from the schema and checked before it is stored. The handler is declared beside it with
+ * `defineJob({ ...evaluatePathways, handle })` and registered in src/main/jobRegistry.ts.
+ */
+export interface JobType<P> {
+  readonly type: string;
+  readonly payload: z.ZodType<P>;
+  enqueue(db: Queryable, payload: P, now: Date, options?: EnqueueOptions): Promise<Enqueued>;
+}
+
+export function jobType<P extends Record<string, unknown>>(type: string, payload: z.ZodType<P>): JobType<P> {
+  return {
+    type,
+    payload,
+    enqueue: (db, value, now, options) => enqueueJob(db, type, payload.parse(value), now, options),
+  };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Queryable } from '../storage/database.ts';
+import { afterCommit, type Db, type Queryable } from '../storage/database.ts';
+import { wakeWorkers } from './wake.ts';
 import type { Job } from '../storage/schema.ts';
 
 export interface EnqueueOptions {
@@ -40,7 +41,10 @@ export async function enqueueJob(
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (inserted) return { id: inserted.id, created: true };
+  if (inserted) {
+    afterCommit(db, wakeWorkers);
+    return { id: inserted.id, created: true };
+  }
   const existing = await db
     .selectFrom('jobs')
     .select('id')

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Job } from '../storage/schema.ts';
 import { claimJobs, completeJob, failJob } from './queue.ts';
+import { onJobsEnqueued } from './wake.ts';
 import { enqueueDueSchedules } from './schedules.ts';
 import { PermanentJobError, type JobDefinition, type JobDeps } from './definition.ts';
 import { isDatabaseUnavailable } from '../storage/pg/unavailable.ts';
@@ -41,6 +42,7 @@ export class Worker {
   readonly #leaseMs: number;
   #stopping = false;
   #loop: Promise<void> | undefined;
+  #unsubscribe: (() => void) | undefined;
   #wake: (() => void) | undefined;
 
   constructor(private readonly options: WorkerOptions) {
@@ -51,6 +53,7 @@ export class Worker {
 
   /** Starts polling in the background. */
   start(): void {
+    this.#unsubscribe ??= onJobsEnqueued(() => this.nudge());
     this.#stopping = false;
     this.#loop ??= this.#run();
   }
@@ -58,13 +61,15 @@ export class Worker {
   /** Stops claiming and waits for the jobs in hand to finish. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.#wake?.();
     await this.#loop;
     this.#loop = undefined;
     await Promise.all(this.#running);
   }
 
-  /** Asks an idle worker to look for jobs now (after enqueueing in the same process). */
+  /** Asks an idle worker to look for jobs now (enqueueJob does it after each commit). */
   nudge(): void {
     this.#wake?.();
   }

@@ -97,7 +97,6 @@ export async function startWeb(rt: Runtime): Promise<WebProcess> {
     clock: rt.clock,
     logger: rt.logger,
     credentials: rt.credentials,
-    onJobsEnqueued: () => worker?.nudge(),
   });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: rt.config.port, hostname: rt.config.host }, () => resolve(s));

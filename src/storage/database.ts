@@ -139,9 +139,27 @@ export async function migrate(db: Db): Promise<string[]> {
 }
 
 /** Runs work in one transaction; joins the caller's transaction when given one. */
+const afterCommitHooks = new WeakMap<object, Array<() => void>>();
+
+/**
+ * Runs `hook` once the transaction `db` belongs to has committed (never if it rolls back).
+ * Outside a transaction opened by `inTransaction`, the work is already committed: it runs at once.
+ */
+export function afterCommit(db: Queryable, hook: () => void): void {
+  const hooks = db.isTransaction ? afterCommitHooks.get(db) : undefined;
+  if (hooks) hooks.push(hook);
+  else queueMicrotask(hook);
+}
+
 export async function inTransaction<T>(db: Queryable, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Tx);
-  return (db as Db).transaction().execute(work);
+  const hooks: Array<() => void> = [];
+  const result = await (db as Db).transaction().execute((tx) => {
+    afterCommitHooks.set(tx, hooks);
+    return work(tx);
+  });
+  for (const hook of hooks) hook();
+  return result;
 }
 
 /**

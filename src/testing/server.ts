@@ -44,7 +44,6 @@ export async function startTestServer(
     clock,
     logger: silentLogger,
     credentials: testCredentialServices(),
-    onJobsEnqueued: () => worker.nudge(),
   });
   worker.start();
   return {

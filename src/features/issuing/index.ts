@@ -2,7 +2,7 @@
  * The public face of features/issuing: what other features may use. Everything else in this
  * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
  */
-export { changeCredentialStatus, EVALUATE_PATHWAYS } from './commands/changeCredentialStatus.ts';
+export { changeCredentialStatus } from './commands/changeCredentialStatus.ts';
 export { decideClaim, pendingClaimsFor } from './commands/claimCredential.ts';
 export {
   issueCredential,

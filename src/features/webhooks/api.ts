@@ -56,7 +56,6 @@ export function webhookApiRoutes() {
     const subscription = await findSubscription(c.var.deps.db, organisation.id, c.req.param('id'));
     if (!subscription) throw notFound('That webhook');
     const { publicId } = await replayDelivery(c.var.deps, actor, c.req.param('delivery'), subscription.id);
-    c.var.deps.onJobsEnqueued?.();
     return c.json({ id: publicId }, 202);
   });
   return r;

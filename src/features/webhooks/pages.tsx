@@ -252,7 +252,6 @@ export function webhookPageRoutes() {
     const subscription = await findSubscription(c.var.deps.db, organisation.id, c.req.param('id'));
     if (!subscription) throw notFound('That webhook');
     await replayDelivery(c.var.deps, actor, c.req.param('delivery'), subscription.id);
-    c.var.deps.onJobsEnqueued?.();
     return redirectWith(
       c,
       `/orgs/${organisation.slug}/webhooks/${subscription.public_id}`,

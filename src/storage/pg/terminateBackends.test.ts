@@ -67,7 +67,6 @@ describe(
           clock: systemClock,
           logger: silentLogger,
           credentials: testCredentialServices(),
-          onJobsEnqueued: () => worker.nudge(),
         });
         worker.start();
         cleanups.push(() => worker.stop());

@@ -35,7 +35,6 @@ export function apiRoutes() {
       c.req.param('slug'),
       body,
     );
-    c.var.deps.onJobsEnqueued?.();
     return c.json({ id: publicId }, 201);
   });
   return r;

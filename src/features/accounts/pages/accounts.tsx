@@ -160,7 +160,6 @@ export function accountRoutes() {
       fields,
       async () => {
         await signUp(c.var.deps, fields, c.var.ip);
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           '/check-email',
@@ -225,7 +224,6 @@ export function accountRoutes() {
       fields,
       async () => {
         await resendConfirmation(c.var.deps, fields);
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           '/check-email',
@@ -282,7 +280,6 @@ export function accountRoutes() {
       fields,
       async () => {
         await requestPasswordReset(c.var.deps, fields, c.var.ip);
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           '/login',
@@ -305,7 +302,6 @@ export function accountRoutes() {
       fields,
       async () => {
         await resetPassword(c.var.deps, token, fields, c.var.ip);
-        c.var.deps.onJobsEnqueued?.();
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         return redirectWith(c, '/login', 'success', 'Your password is changed. Log in with the new one.');
       },

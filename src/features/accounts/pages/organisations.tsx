@@ -328,7 +328,6 @@ export function organisationRoutes() {
       fields,
       async () => {
         await inviteMember(c.var.deps, actor(c), slug, fields);
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           `/orgs/${slug}/members`,

@@ -252,7 +252,6 @@ export function profileRoutes() {
       fields,
       async () => {
         await addEmail(c.var.deps, actor(c), fields);
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           '/profile',

@@ -84,7 +84,6 @@ export function adminRoutes() {
   });
   r.post('/admin/jobs/:id/retry', async (c) => {
     const ok = await retryDeadJob(c.var.deps.db, Number(c.req.param('id')) || -1, c.var.deps.clock.now());
-    c.var.deps.onJobsEnqueued?.();
     return redirectWith(
       c,
       '/admin/jobs',

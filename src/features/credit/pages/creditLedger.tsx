@@ -659,7 +659,6 @@ export function ledgerRoutes() {
             ...fields,
             decision,
           });
-          c.var.deps.onJobsEnqueued?.();
           return redirectWith(
             c,
             `/orgs/${slugOf(c)}/recognition/licenses`,

@@ -159,7 +159,6 @@ export function earningApiRoutes() {
   });
   r.post('/api/v1/reviews/:id', async (c) => {
     await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
-    c.var.deps.onJobsEnqueued?.();
     return c.json({ ok: true });
   });
 
@@ -206,7 +205,6 @@ export function earningApiRoutes() {
   );
   r.post('/api/v1/teams/:id/invitations', async (c) => {
     await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
-    c.var.deps.onJobsEnqueued?.();
     return c.json({ ok: true }, 201);
   });
   r.post('/api/v1/teams/join/:token', async (c) =>

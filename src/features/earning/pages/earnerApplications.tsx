@@ -657,7 +657,6 @@ export function earningRoutes() {
           overallFeedback: fields.overallFeedback,
           decision: fields.decision,
         });
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(c, '/reviews', 'success', 'Review recorded; the earner has been told.');
       },
       (form, status) => reviewPage(c, form, status as 422),

@@ -94,7 +94,6 @@ export function bulkAwardApiRoutes() {
         'Send the mapping as a JSON object, e.g. {"email":"Email","name":"Full Name"}.',
       );
     const summary = await requestDryRun(c.var.deps, actor, c.req.param('run'), mapping);
-    c.var.deps.onJobsEnqueued?.();
     if (!summary) return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
     return c.json(summary);
   });
@@ -102,7 +101,6 @@ export function bulkAwardApiRoutes() {
   r.post(`${base}/:run/issue`, async (c) => {
     const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
     await startAwardRun(c.var.deps, actor, c.req.param('run'));
-    c.var.deps.onJobsEnqueued?.();
     return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
   });
 

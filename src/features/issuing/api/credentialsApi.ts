@@ -15,7 +15,6 @@ export function credentialsApiRoutes() {
   r.post(base, async (c) => {
     const { organisation, actor } = await issuingOrganisation(c, 'credentials:issue');
     const issued = await awardCredential(c.var.deps, actor, await jsonObjectBody(c));
-    c.var.deps.onJobsEnqueued?.();
     const url = `${c.var.deps.config.publicUrl}/badges/${issued.publicId}`;
     return c.json(
       {
@@ -75,7 +74,6 @@ export function credentialsApiRoutes() {
   r.post(`${base}/status`, async (c) => {
     const { actor } = await issuingOrganisation(c, 'credentials:status');
     const result = await changeManyCredentialStatuses(c.var.deps, actor, await jsonObjectBody(c));
-    c.var.deps.onJobsEnqueued?.();
     return c.json(result);
   });
   return r;

@@ -5,12 +5,12 @@ import { getBit, setBit } from '../../../credentials/bitstringStatusList.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { enqueueJob } from '../../../jobs/queue.ts';
+import { evaluatePathways } from '../jobTypes.ts';
 import type { IssuingActor } from '../issuingActor.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCreditReversal } from '../../credit/index.ts';
 
 export const PUBLISH_STATUS_LIST = 'status_list.publish';
-export const EVALUATE_PATHWAYS = 'pathways.evaluate';
 
 export const changeStatusInput = z.object({
   action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
@@ -85,9 +85,8 @@ export async function changeCredentialStatus(
     });
     // A revoked (or reinstated) catalog credential can change which pathways the earner completes.
     if (credential.micro_credential_id && credential.recipient_email && action !== 'suspend') {
-      await enqueueJob(
+      await evaluatePathways.enqueue(
         tx,
-        EVALUATE_PATHWAYS,
         { organisationId: actor.organisationId, recipientEmail: credential.recipient_email },
         now,
         { organisationId: actor.organisationId },

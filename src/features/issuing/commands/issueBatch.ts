@@ -21,7 +21,7 @@ import { currentStatusList, type StatusPurpose } from '../queries/statusLists.ts
 import { activeSigningKey } from '../../../signing/issuerKeys.ts';
 import type { Queryable, Tx } from '../../../storage/database.ts';
 import type { Organisation, StatusList } from '../../../storage/schema.ts';
-import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
+import { evaluatePathways } from '../jobTypes.ts';
 import { enqueueCompletionNoticesForMany, licenseFactsForMany } from '../../credit/index.ts';
 import { addMonths } from '../../../domain/clock.ts';
 import { publishedAchievement } from './issueCredential.ts';
@@ -364,7 +364,7 @@ export async function issueAwardBatch(
           .insertInto('jobs')
           .values(
             chunk.map((recipientEmail) => ({
-              type: EVALUATE_PATHWAYS,
+              type: evaluatePathways.type,
               payload: JSON.stringify({ organisationId: org.id, recipientEmail }),
               run_at: now,
               max_attempts: 8,

@@ -12,7 +12,7 @@ import {
 } from '../../../credentials/openBadgeCredential.ts';
 import type { Organisation } from '../../../storage/schema.ts';
 import { enqueueJob } from '../../../jobs/queue.ts';
-import { EVALUATE_PATHWAYS } from './changeCredentialStatus.ts';
+import { evaluatePathways } from '../jobTypes.ts';
 import { addMonths } from '../../../domain/clock.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { versionToDesign } from '../../catalog/index.ts';
@@ -676,7 +676,7 @@ export async function enqueuePathwayEvaluation(
   recipientEmail: string,
   now: Date,
 ): Promise<void> {
-  await enqueueJob(db, EVALUATE_PATHWAYS, { organisationId, recipientEmail }, now, { organisationId });
+  await evaluatePathways.enqueue(db, { organisationId, recipientEmail }, now, { organisationId });
 }
 
 /** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping); bulk awards use it too. */

@@ -408,7 +408,6 @@ export function bulkAwardRoutes() {
           c.req.param('run'),
           mapping,
         );
-        c.var.deps.onJobsEnqueued?.();
         const where = `/orgs/${organisation.slug}/awards/${c.req.param('run')}`;
         if (!summary)
           return redirectWith(
@@ -435,7 +434,6 @@ export function bulkAwardRoutes() {
       async () => {
         const { organisation } = await access(c);
         const { queued } = await startAwardRun(c.var.deps, actorOf(c, organisation.id), c.req.param('run'));
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           `/orgs/${organisation.slug}/awards/${c.req.param('run')}`,

@@ -371,7 +371,6 @@ export function claimRoutes() {
     try {
       const sent = await renewClaimLink(c.var.deps, token, c.var.ip);
       if (!sent) return c.redirect(here(token), 303);
-      c.var.deps.onJobsEnqueued?.();
       return page(
         c,
         'Check your email',

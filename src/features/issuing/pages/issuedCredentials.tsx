@@ -328,7 +328,6 @@ export function credentialRoutes() {
           },
           { duplicates: 'confirm' },
         );
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           `/orgs/${organisation.slug}/credentials`,
@@ -362,7 +361,6 @@ export function credentialRoutes() {
           { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
           { ...fields, ids },
         );
-        c.var.deps.onJobsEnqueued?.();
         // The message rides in a cookie: name a few unchanged credentials, count the rest.
         const named = result.skipped
           .slice(0, 5)
@@ -404,7 +402,6 @@ export function credentialRoutes() {
           c.req.param('id'),
           fields,
         );
-        c.var.deps.onJobsEnqueued?.();
         return redirectWith(
           c,
           `/orgs/${organisation.slug}/credentials`,

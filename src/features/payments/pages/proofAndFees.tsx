@@ -522,7 +522,6 @@ export function proofAndFeesRoutes() {
         fields,
         async () => {
           const message = await run(c, fields);
-          c.var.deps.onJobsEnqueued?.();
           return redirectWith(c, `/orgs/${c.req.param('slug')}/proof-queue`, 'success', message);
         },
         (form, status) => queuePage(c, form, key(c), status),
@@ -653,7 +652,6 @@ export function proofAndFeesRoutes() {
   });
   const decided = async (c: C, run: () => Promise<unknown>) => {
     const result = await run();
-    c.var.deps.onJobsEnqueued?.();
     return c.json(result ?? { ok: true });
   };
   r.post('/api/v1/orgs/:slug/applications/:id/approve', async (c) =>
