@@ -11,7 +11,6 @@ import {
   type StatusEntry,
 } from '../../../credentials/openBadgeCredential.ts';
 import type { Organisation } from '../../../storage/schema.ts';
-import { enqueueJob } from '../../../jobs/queue.ts';
 import { evaluatePathways } from '../jobTypes.ts';
 import { addMonths } from '../../../domain/clock.ts';
 import type { Queryable } from '../../../storage/database.ts';
