@@ -317,7 +317,8 @@ export interface CatalogEntriesTable {
   tags: string[];
   published_at: Timestamp;
   search_text: string;
-  search: ColumnType<string, never, never>;
+  /** A generated tsvector: never written, and null only where search_text is (it never is). */
+  search: ColumnType<string | null, never, never>;
 }
 
 export interface PathwaysTable {
