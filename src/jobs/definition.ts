@@ -63,6 +63,6 @@ export function jobType<P extends Record<string, unknown>>(type: string, payload
   return {
     type,
     payload,
-    enqueue: (db, value, now, options) => enqueueJob(db, type, payload.parse(value), now, options),
+    enqueue: async (db, value, now, options) => enqueueJob(db, type, payload.parse(value), now, options),
   };
 }

@@ -47,7 +47,11 @@ function declaredSchema(): DeclaredSchema {
 }
 
 /** Whether the type a column is read as (the first argument of ColumnType) admits null. */
-function selectAdmitsNull(type: ts.TypeNode, aliases: Map<string, ts.TypeNode>, source: ts.SourceFile): boolean {
+function selectAdmitsNull(
+  type: ts.TypeNode,
+  aliases: Map<string, ts.TypeNode>,
+  source: ts.SourceFile,
+): boolean {
   if (type.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isLiteralTypeNode(type)) return type.literal.kind === ts.SyntaxKind.NullKeyword;
   if (ts.isUnionTypeNode(type)) return type.types.some((t) => selectAdmitsNull(t, aliases, source));
@@ -105,7 +109,11 @@ for (const backend of testBackends()) {
         for (const name of real.keys())
           if (!columns.has(name)) problems.push(`${table}.${name} is in the database but not in schema.ts`);
       }
-      assert.deepEqual(problems, [], `schema.ts has drifted from the migrations:\n  ${problems.join('\n  ')}`);
+      assert.deepEqual(
+        problems,
+        [],
+        `schema.ts has drifted from the migrations:\n  ${problems.join('\n  ')}`,
+      );
       assert.ok(declared.size > 50, 'schema.ts was read');
     });
   });
