@@ -69,7 +69,7 @@ for (const backend of backends()) {
       const sourceConfig = testConfig({ CAIRN_FILE_STORE: 'disk', CAIRN_DATA_DIR: sourceDir });
       const targetConfig = testConfig({ CAIRN_FILE_STORE: 'disk', CAIRN_DATA_DIR: targetDir });
       const [source, target] = await Promise.all([backend.fresh(), backend.fresh()]);
-      await seedDemo(source.db, new Date('2026-02-01T09:00:00Z'), sourceConfig);
+      await seedDemo(source.db, new Date('2026-02-01T09:00:00Z'), sourceConfig, testCredentialServices());
       const seeded = await earnerWithEverything(source, sourceConfig);
       assert.equal(
         (
