@@ -109,7 +109,7 @@ for (const backend of testBackends()) {
       assert.deepEqual(
         open.map((a) => [a.title, a.status]),
         [
-          ['Restorative Conversations', 'needs_revision'],
+          ['Checking for Understanding', 'needs_revision'],
           ['Smooth Transitions', 'submitted'],
           ['Trauma-Informed Practice', 'submitted'],
         ],

@@ -146,8 +146,8 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
   await review(deps, priya!, 'Classroom Routines', 'passed');
   await applyAndSubmit(deps, alex!, 'Positive Behavior Feedback');
   await review(deps, priya!, 'Positive Behavior Feedback', 'passed');
-  await applyAndSubmit(deps, alex!, 'Restorative Conversations');
-  await review(deps, priya!, 'Restorative Conversations', 'needs_revision');
+  await applyAndSubmit(deps, alex!, 'Checking for Understanding');
+  await review(deps, priya!, 'Checking for Understanding', 'needs_revision');
   await applyAndSubmit(deps, alex!, 'Smooth Transitions');
 
   // A: the therapist's certificate of completion, paid and approved; another one waiting.
