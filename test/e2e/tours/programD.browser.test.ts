@@ -4,7 +4,7 @@ import { fillUnionEvidence, guideShot, passReview, reloadUntil, useDemoServer } 
 
 // Program D on the seeded demo, a stackable pathway: the teacher holds two micro-credentials of the
 // Classroom Management stack; the reviewer passes a third, she earns a fourth, and the Classroom
-// Management Certificate is awarded to her automatically.
+// Management Certificate is awarded to her automatically; she accepts it.
 describe(
   'tour D: stackable pathway toward a certificate (demo)',
   { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' },
@@ -31,7 +31,9 @@ describe(
 
       // The pathway is evaluated by a job once the fourth badge is issued.
       await reloadUntil(alex, `${web.url}/backpack`, 'Classroom Management Certificate');
-      console.log('DEBUG', await alex.locator('main').innerText());
+      // The certificate was not applied for, so it waits for her to accept it.
+      await alex.getByRole('button', { name: 'Accept' }).first().click();
+      await alex.getByText('You accepted Classroom Management Certificate.').waitFor();
       await alex.getByRole('link', { name: 'Classroom Management Certificate' }).first().click();
       await alex.getByText('The signature, issuer key, dates and status all check out.').waitFor();
     });
