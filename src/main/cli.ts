@@ -36,7 +36,7 @@ program
     const rt = await openRuntime(config).catch(fail);
     let seeded = false;
     if (config.demo && (await isEmpty(rt.storage.db))) {
-      await seedDemo(rt.storage.db, rt.clock.now(), rt.config);
+      await seedDemo(rt.storage.db, rt.clock.now(), rt.config, rt.credentials);
       seeded = true;
     }
     const web = await startWeb(rt).catch(fail);
@@ -97,7 +97,7 @@ program
     const config = configOrExit();
     const rt = await openRuntime(config).catch(fail);
     if (await isEmpty(rt.storage.db)) {
-      await seedDemo(rt.storage.db, rt.clock.now(), rt.config);
+      await seedDemo(rt.storage.db, rt.clock.now(), rt.config, rt.credentials);
       process.stdout.write('Seeded the demo.\n');
     } else {
       process.stdout.write('The database already has accounts; nothing seeded.\n');

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../testing/databases.ts';
-import { testConfig } from '../testing/http.ts';
+import { testConfig, testCredentialServices } from '../testing/http.ts';
 import { seedDemo, demoToken, demoUsers } from './demo.ts';
 import { searchCatalog } from '../features/catalog/queries/catalog.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ for (const backend of testBackends()) {
   describe(`the demo (${backend.name})`, () => {
     test('three organisations, a user per role, and a catalog of 4 stacks × 5 published micro-credentials', async () => {
       const { db } = await backend.storage();
-      await seedDemo(db, new Date('2026-11-24T09:00:00Z'), testConfig());
+      await seedDemo(db, new Date('2026-11-24T09:00:00Z'), testConfig(), testCredentialServices());
       const orgs = await db
         .selectFrom('organisations')
         .select(['slug', 'kind'])
@@ -61,8 +61,11 @@ for (const backend of testBackends()) {
       assert.ok(stacks.every((s) => Number(s.n) >= 5));
       const found = await searchCatalog(db, { q: 'classroom routines', issuer: 'riverside-educators-union' });
       assert.equal(found.items[0]?.title, 'Classroom Routines');
-      const attendance = await searchCatalog(db, { issuer: 'allied-therapy-council', mode: 'attendance' });
-      assert.equal(attendance.total, 5);
+      const proof = await searchCatalog(db, {
+        issuer: 'allied-therapy-council',
+        mode: 'proof_of_completion',
+      });
+      assert.equal(proof.total, 5);
       const pathway = await db
         .selectFrom('pathways as p')
         .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
@@ -71,6 +74,52 @@ for (const backend of testBackends()) {
         .where('o.slug', '=', 'riverside-educators-union')
         .execute();
       assert.equal(pathway.length, 1);
+
+      // Every program is part-way through, so every role's home page has real work on it.
+      const claims = await db
+        .selectFrom('credential_claims as cl')
+        .innerJoin('credentials as c', 'c.id', 'cl.credential_id')
+        .innerJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
+        .innerJoin('catalog_entries as e', 'e.micro_credential_id', 'm.id')
+        .select(['e.title', 'cl.state', 'c.recipient_email'])
+        .orderBy('e.title')
+        .execute();
+      assert.deepEqual(
+        claims.map((c) => [c.recipient_email, c.title, c.state]),
+        [
+          ['taylor@therapist.example', 'Ethics in Telehealth', 'accepted'],
+          ['taylor@therapist.example', 'Documentation That Holds Up', 'pending'],
+          ['alex@teacher.example', 'Classroom Routines', 'accepted'],
+          ['alex@teacher.example', 'Positive Behavior Feedback', 'accepted'],
+        ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
+      );
+      const credit = await db.selectFrom('credit_entries').select(['hours', 'kind']).execute();
+      assert.deepEqual(
+        credit.map((c) => [Number(c.hours), c.kind]),
+        [[0.5, 'credit']],
+        'the accepted Classroom Routines badge counts 0.5 h toward the teacher’s license',
+      );
+      const open = await db
+        .selectFrom('applications as p')
+        .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
+        .select(['v.title', 'p.status'])
+        .where('p.status', 'not in', ['passed'])
+        .orderBy('v.title')
+        .execute();
+      assert.deepEqual(
+        open.map((a) => [a.title, a.status]),
+        [
+          ['Checking for Understanding', 'needs_revision'],
+          ['Smooth Transitions', 'submitted'],
+          ['Trauma-Informed Practice', 'submitted'],
+        ],
+      );
+      const waiting = await db
+        .selectFrom('program_submissions')
+        .select('status')
+        .where('status', '=', 'submitted')
+        .execute();
+      assert.equal(waiting.length, 1, 'the board has a program submission to decide');
     });
 
     test('a later demo start keeps the API token printed before: starts never break each other', async () => {

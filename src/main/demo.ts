@@ -8,6 +8,8 @@ import { recordAudit } from '../storage/audit.ts';
 import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
 import { seedDemoCatalog } from './demoCatalog.ts';
 import { seedDemoRecognition } from './demoRecognition.ts';
+import { seedDemoJourneys } from './demoJourneys.ts';
+import type { CredentialServices } from '../signing/organisationSigner.ts';
 import type { Config } from '../config.ts';
 
 /** The password of every demo account (printed on start-up; demo mode only). */
@@ -113,7 +115,13 @@ export const demoUsers: DemoUser[] = [
     email: 'alex@teacher.example',
     name: 'Alex Rivera',
     memberships: [],
-    description: 'teacher earning micro-credentials',
+    description: 'teacher earning micro-credentials (badges, license credit, feedback to act on)',
+  },
+  {
+    email: 'taylor@therapist.example',
+    name: 'Taylor Morgan',
+    memberships: [],
+    description: 'certified therapist applying for council badges with certificates of completion',
   },
 ];
 
@@ -123,11 +131,21 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return !row;
 }
 
-/** Seeds the demo organisations, users (all confirmed, one shared password) and catalog. */
-export async function seedDemo(db: Db, now: Date, config: Config): Promise<void> {
+/**
+ * Seeds the demo: organisations, users (all confirmed, one shared password), the catalog, the
+ * board's recognition, and every program part-way through (see demoJourneys.ts).
+ */
+export async function seedDemo(
+  db: Db,
+  now: Date,
+  config: Config,
+  credentials: CredentialServices,
+): Promise<void> {
+  const deps = { db, clock: { now: () => now }, config };
   await seedPeople(db, now);
-  await seedDemoCatalog({ db, clock: { now: () => now }, config });
-  await seedDemoRecognition({ db, clock: { now: () => now }, config });
+  await seedDemoCatalog(deps);
+  await seedDemoRecognition(deps);
+  await seedDemoJourneys({ ...deps, credentials });
 }
 
 async function seedPeople(db: Db, now: Date): Promise<void> {

@@ -9,6 +9,7 @@ import {
   updateDraft,
 } from '../features/catalog/commands/designMicroCredential.ts';
 import { savePathway } from '../features/catalog/pathways/pathwayProgress.ts';
+import { preApprovedSession } from './demoJourneys.ts';
 
 // The demo catalog, in the style of the domain's programs: the union's peer-reviewed library
 // (stacks of performance-based micro-credentials) and the council's pre-approved continuing
@@ -116,15 +117,15 @@ const reviewed = (title: string, competency: string, tags: string[], standard: s
   earningMode: 'reviewed_evidence',
 });
 
+// Program A: the council pre-approved a continuing-education provider's sessions; attendees
+// apply with the provider's certificate of completion and the council's fee, and staff approve.
 const attended = (title: string, competency: string, hours: number): Design => ({
   title,
   competency,
-  description: `A pre-approved continuing-education session. Attendees receive a certificate of completion and apply for this badge with it; the council reviews applications within three weeks.`,
+  description: `A pre-approved continuing-education session. Attendees receive a certificate of completion and apply for this badge with it, paying the council's fee; the council reviews applications within three weeks.`,
   keyMethod: 'Attend the full session and complete its knowledge check.',
-  criteria: 'Attendance confirmed by the provider’s roster or certificate of completion.',
-  evidenceParts: [
-    { prompt: 'Upload your certificate of completion.', kind: 'file', maxSizeMb: 10, required: true },
-  ],
+  criteria: 'A certificate of completion from a pre-approved session, matching the provider’s roster.',
+  evidenceParts: [],
   effortHours: hours,
   creditHours: hours / 2,
   achievementType: 'CertificateOfCompletion',
@@ -134,8 +135,8 @@ const attended = (title: string, competency: string, hours: number): Design => (
   applicationWindowMonths: 6,
   applicationFeeCents: 2500,
   applicationFeeCurrency: 'USD',
-  approvedPrograms: [],
-  earningMode: 'attendance',
+  approvedPrograms: [preApprovedSession(title)],
+  earningMode: 'proof_of_completion',
 });
 
 const stacks: Array<{ org: string; designer: string; name: string; description: string; items: Design[] }> = [
