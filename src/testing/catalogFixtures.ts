@@ -64,13 +64,13 @@ export async function publishedMicroCredential(
   title: string,
   extra: Record<string, unknown> = {},
 ): Promise<{ publicId: string; slug: string }> {
-  const created = await createMicroCredential(deps, { actor: actor, orgSlug: orgSlug, title });
+  const created = await createMicroCredential(deps, { actor, orgSlug, title });
   await updateDraft(deps, {
-    actor: actor,
-    orgSlug: orgSlug,
+    actor,
+    orgSlug,
     microCredentialId: created.publicId,
     ...completeDesign(title, extra),
   });
-  await publishDraft(deps, { actor: actor, orgSlug: orgSlug, microCredentialId: created.publicId });
+  await publishDraft(deps, { actor, orgSlug, microCredentialId: created.publicId });
   return created;
 }
