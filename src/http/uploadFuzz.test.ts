@@ -7,7 +7,7 @@ import { testBackends } from '../testing/databases.ts';
 import { TestBrowser, testApp } from '../testing/http.ts';
 import { awardSetup } from '../testing/awardFixtures.ts';
 import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
-import { createMicroCredential } from '../features/catalog/commands/designMicroCredential.ts';
+import { createMicroCredential } from '../features/catalog/commands/createMicroCredential.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { bakePng } from '../credentials/baking/index.ts';
 import { Resvg } from '@resvg/resvg-js';
@@ -132,7 +132,9 @@ for (const backend of testBackends()) {
           .execute();
         const designer = members.find((m) => m.roles.includes('designer'));
         if (!designer) throw new Error('awardSetup makes a designer');
-        const draft = await createMicroCredential(s.deps, { userId: designer.id, ip: null }, s.org.slug, {
+        const draft = await createMicroCredential(s.deps, {
+          actor: { userId: designer.id, ip: null },
+          orgSlug: s.org.slug,
           title: 'Image fuzz',
         });
         const browser = new TestBrowser(app);

@@ -13,7 +13,7 @@ import type { AppEnv } from '../http/env.ts';
 import type { Storage } from '../storage/database.ts';
 import type { ManualClock } from '../domain/clock.ts';
 import type { Config } from '../config.ts';
-import { saveStack } from '../features/catalog/commands/designMicroCredential.ts';
+import { createStack } from '../features/catalog/commands/createStack.ts';
 import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
 import { publicId } from '../domain/ids.ts';
 
@@ -776,7 +776,9 @@ for (const backend of testBackends()) {
         },
         async newStack(w) {
           return (
-            await saveStack(deps, { userId: w.members.designer.id, ip: null }, w.org.slug, {
+            await createStack(deps, {
+              actor: { userId: w.members.designer.id, ip: null },
+              orgSlug: w.org.slug,
               name: `Stack ${unique('')}`,
               description: 'x',
               microCredentials: [w.mc.publicId],

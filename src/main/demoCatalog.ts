@@ -2,13 +2,11 @@ import type { Db } from '../storage/database.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Config } from '../config.ts';
 import type { Design, Rubric } from '../features/catalog/microCredential.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  saveStack,
-  updateDraft,
-} from '../features/catalog/commands/designMicroCredential.ts';
-import { savePathway } from '../features/catalog/pathways/pathwayProgress.ts';
+import { createMicroCredential } from '../features/catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../features/catalog/commands/publishDraft.ts';
+import { createStack } from '../features/catalog/commands/createStack.ts';
+import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
+import { createPathway } from '../features/catalog/commands/createPathway.ts';
 import { preApprovedSession } from './demoJourneys.ts';
 
 // The demo catalog, in the style of the domain's programs: the union's peer-reviewed library
@@ -292,19 +290,27 @@ export async function seedDemoCatalog(deps: { db: Db; clock: Clock; config: Conf
     const actor = { userId: designer.user_id, ip: null };
     const ids: string[] = [];
     for (const design of stack.items) {
-      const { publicId } = await createMicroCredential(deps, actor, stack.org, { title: design.title });
-      await updateDraft(deps, actor, stack.org, publicId, design);
-      await publishDraft(deps, actor, stack.org, publicId);
+      const { publicId } = await createMicroCredential(deps, {
+        actor: actor,
+        orgSlug: stack.org,
+        title: design.title,
+      });
+      await updateDraft(deps, { actor: actor, orgSlug: stack.org, microCredentialId: publicId, ...design });
+      await publishDraft(deps, { actor: actor, orgSlug: stack.org, microCredentialId: publicId });
       ids.push(publicId);
     }
-    await saveStack(deps, actor, stack.org, {
+    await createStack(deps, {
+      actor: actor,
+      orgSlug: stack.org,
       name: stack.name,
       description: stack.description,
       microCredentials: ids,
     });
     if (stack.name === 'Classroom Management') {
       // The union's pathway: the routines micro-credential, then any three of the other four.
-      await savePathway(deps, actor, stack.org, {
+      await createPathway(deps, {
+        actor: actor,
+        orgSlug: stack.org,
         name: 'Classroom Management Certificate',
         description:
           'Awarded automatically to educators who complete Classroom Routines and three more micro-credentials of the Classroom Management stack.',

@@ -6,12 +6,10 @@ import { addMember, buildOrganisation, buildUser, lastMailTo } from './factories
 import { unique } from './databases.ts';
 import { completeDesign } from './catalogFixtures.ts';
 import { testCredentialServices } from './http.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  saveStack,
-  updateDraft,
-} from '../features/catalog/commands/designMicroCredential.ts';
+import { createMicroCredential } from '../features/catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../features/catalog/commands/publishDraft.ts';
+import { createStack } from '../features/catalog/commands/createStack.ts';
+import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
 import { applyForMicroCredential } from '../features/earning/commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../features/earning/commands/submitEvidence.ts';
 import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
@@ -42,7 +40,7 @@ import { bakeSvg } from '../credentials/baking/index.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { publicId } from '../domain/ids.ts';
 import { createSubscription } from '../features/webhooks/createSubscription.ts';
-import { savePathway } from '../features/catalog/pathways/pathwayProgress.ts';
+import { createPathway } from '../features/catalog/commands/createPathway.ts';
 
 export type TestUser = Awaited<ReturnType<typeof buildUser>>;
 
@@ -142,21 +140,22 @@ export async function authzWorld(
 
   const designer = as(members.designer);
   const title = `Routines ${unique('')}`;
-  const mc = await createMicroCredential(deps, designer, org.slug, { title });
-  await updateDraft(
-    deps,
-    designer,
-    org.slug,
-    mc.publicId,
-    completeDesign(title, {
+  const mc = await createMicroCredential(deps, { actor: designer, orgSlug: org.slug, title });
+  await updateDraft(deps, {
+    actor: designer,
+    orgSlug: org.slug,
+    microCredentialId: mc.publicId,
+    ...completeDesign(title, {
       evidenceParts: [
         { prompt: 'Reflect on what changed', kind: 'text', maxWords: 500, required: true },
         { prompt: 'Your routine plan, if you have one', kind: 'file', required: false },
       ],
     }),
-  );
-  await publishDraft(deps, designer, org.slug, mc.publicId);
-  const stack = await saveStack(deps, designer, org.slug, {
+  });
+  await publishDraft(deps, { actor: designer, orgSlug: org.slug, microCredentialId: mc.publicId });
+  const stack = await createStack(deps, {
+    actor: designer,
+    orgSlug: org.slug,
     name: `Stack ${unique('')}`,
     description: 'Routines',
     microCredentials: [mc.publicId],
@@ -208,13 +207,16 @@ export async function authzWorld(
 
   // Proof of completion with a fee (program A): applied, certificate uploaded and submitted, unpaid.
   const proofTitle = `Trauma-informed practice ${unique('')}`;
-  const proofMc = await createMicroCredential(deps, designer, org.slug, { title: proofTitle });
-  await updateDraft(
-    deps,
-    designer,
-    org.slug,
-    proofMc.publicId,
-    completeDesign(proofTitle, {
+  const proofMc = await createMicroCredential(deps, {
+    actor: designer,
+    orgSlug: org.slug,
+    title: proofTitle,
+  });
+  await updateDraft(deps, {
+    actor: designer,
+    orgSlug: org.slug,
+    microCredentialId: proofMc.publicId,
+    ...completeDesign(proofTitle, {
       earningMode: 'proof_of_completion',
       evidenceParts: [],
       rubric: undefined,
@@ -222,10 +224,16 @@ export async function authzWorld(
       applicationFeeCents: 2500,
       applicationFeeCurrency: 'USD',
     }),
-  );
-  const badgeImage = (await setBadgeImage(deps, designer, org.slug, proofMc.publicId, { generate: {} }))
-    .publicId;
-  await publishDraft(deps, designer, org.slug, proofMc.publicId);
+  });
+  const badgeImage = (
+    await setBadgeImage(deps, {
+      actor: designer,
+      orgSlug: org.slug,
+      microCredentialId: proofMc.publicId,
+      source: { generate: {} },
+    })
+  ).publicId;
+  await publishDraft(deps, { actor: designer, orgSlug: org.slug, microCredentialId: proofMc.publicId });
   const proof = await applyForMicroCredential(deps, as(earner), proofMc.publicId, { program: 'Program A' });
   if (!proof.payment) throw new Error('The proof application should have a fee to pay.');
   await uploadCertificate(deps, as(earner), proof.publicId, {
@@ -234,7 +242,9 @@ export async function authzWorld(
   });
   await submitProof(deps, as(earner), proof.publicId);
   const pathway = (
-    await savePathway(deps, designer, org.slug, {
+    await createPathway(deps, {
+      actor: designer,
+      orgSlug: org.slug,
       name: `Pathway ${unique('')}`,
       requirement: {
         type: 'all',
@@ -342,11 +352,22 @@ export async function authzWorld(
   const partnerStaff = await buildUser(db, { name: `${name} partner staff` });
   await addMember(db, partner.id, partnerStaff.id, ['designer', 'issuing_staff', 'recognition_officer']);
   const partnerTitle = `Circles ${unique('')}`;
-  const partnerMc = await createMicroCredential(deps, as(partnerStaff), partner.slug, {
+  const partnerMc = await createMicroCredential(deps, {
+    actor: as(partnerStaff),
+    orgSlug: partner.slug,
     title: partnerTitle,
   });
-  await updateDraft(deps, as(partnerStaff), partner.slug, partnerMc.publicId, completeDesign(partnerTitle));
-  await publishDraft(deps, as(partnerStaff), partner.slug, partnerMc.publicId);
+  await updateDraft(deps, {
+    actor: as(partnerStaff),
+    orgSlug: partner.slug,
+    microCredentialId: partnerMc.publicId,
+    ...completeDesign(partnerTitle),
+  });
+  await publishDraft(deps, {
+    actor: as(partnerStaff),
+    orgSlug: partner.slug,
+    microCredentialId: partnerMc.publicId,
+  });
   const partnerProgram = (
     await createProgram(deps, as(partnerStaff), partner.slug, {
       name: `Partner renewal ${unique('')}`,
@@ -381,11 +402,22 @@ export async function authzWorld(
   // A second partner micro-credential, approved in this organisation's program and endorsed; the
   // partner issues it to the earner, which brings this organisation a completion notice.
   const approvedTitle = `Restorative circles ${unique('')}`;
-  const approvedMc = await createMicroCredential(deps, as(partnerStaff), partner.slug, {
+  const approvedMc = await createMicroCredential(deps, {
+    actor: as(partnerStaff),
+    orgSlug: partner.slug,
     title: approvedTitle,
   });
-  await updateDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId, completeDesign(approvedTitle));
-  await publishDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId);
+  await updateDraft(deps, {
+    actor: as(partnerStaff),
+    orgSlug: partner.slug,
+    microCredentialId: approvedMc.publicId,
+    ...completeDesign(approvedTitle),
+  });
+  await publishDraft(deps, {
+    actor: as(partnerStaff),
+    orgSlug: partner.slug,
+    microCredentialId: approvedMc.publicId,
+  });
   const approved = (
     await submitForRecognition(deps, as(partnerStaff), partner.slug, {
       program,

@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { ManualClock } from '../domain/clock.ts';
 import { publicId } from '../domain/ids.ts';
 import type { Storage } from '../storage/database.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  updateDraft,
-} from '../features/catalog/commands/designMicroCredential.ts';
+import { createMicroCredential } from '../features/catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../features/catalog/commands/publishDraft.ts';
+import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
 import { completeDesign } from './catalogFixtures.ts';
 import { testConfig, testCredentialServices } from './http.ts';
 
@@ -52,15 +50,14 @@ export async function awardSetup(storage: Storage, options: { clock?: ManualCloc
   const staff = await member(storage, org.id, 'issuing_staff');
   const design = { userId: designer.id, ip: null };
   const title = `Attendance ${tag()}`;
-  const mc = await createMicroCredential(deps, design, org.slug, { title });
-  await updateDraft(
-    deps,
-    design,
-    org.slug,
-    mc.publicId,
-    completeDesign(title, { earningMode: 'attendance', evidenceParts: [] }),
-  );
-  await publishDraft(deps, design, org.slug, mc.publicId);
+  const mc = await createMicroCredential(deps, { actor: design, orgSlug: org.slug, title });
+  await updateDraft(deps, {
+    actor: design,
+    orgSlug: org.slug,
+    microCredentialId: mc.publicId,
+    ...completeDesign(title, { earningMode: 'attendance', evidenceParts: [] }),
+  });
+  await publishDraft(deps, { actor: design, orgSlug: org.slug, microCredentialId: mc.publicId });
   const actor = { organisationId: org.id, userId: staff.id, ip: null };
   return { clock, config, deps, org, staff, mc, actor };
 }

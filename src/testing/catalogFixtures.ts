@@ -1,10 +1,8 @@
 import type { Rubric } from '../features/catalog/microCredential.ts';
 import type { Actor, CommandDeps } from '../domain/commands.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  updateDraft,
-} from '../features/catalog/commands/designMicroCredential.ts';
+import { createMicroCredential } from '../features/catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../features/catalog/commands/publishDraft.ts';
+import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
 
 /** A valid three-level rubric for tests. */
 export const exampleRubric: Rubric = {
@@ -66,8 +64,13 @@ export async function publishedMicroCredential(
   title: string,
   extra: Record<string, unknown> = {},
 ): Promise<{ publicId: string; slug: string }> {
-  const created = await createMicroCredential(deps, actor, orgSlug, { title });
-  await updateDraft(deps, actor, orgSlug, created.publicId, completeDesign(title, extra));
-  await publishDraft(deps, actor, orgSlug, created.publicId);
+  const created = await createMicroCredential(deps, { actor, orgSlug, title });
+  await updateDraft(deps, {
+    actor,
+    orgSlug,
+    microCredentialId: created.publicId,
+    ...completeDesign(title, extra),
+  });
+  await publishDraft(deps, { actor, orgSlug, microCredentialId: created.publicId });
   return created;
 }

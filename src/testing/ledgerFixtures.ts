@@ -13,11 +13,9 @@ import { ledgerJobs } from '../features/credit/jobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
 import { notificationJobs } from '../features/notifications/jobs.ts';
 import type { Storage } from '../storage/database.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  updateDraft,
-} from '../features/catalog/commands/designMicroCredential.ts';
+import { createMicroCredential } from '../features/catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../features/catalog/commands/publishDraft.ts';
+import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
 import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../features/issuing/commands/changeCredentialStatus.ts';
 import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
@@ -44,20 +42,22 @@ export async function ledgerScenario(
   const issuerOrg = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Union Academy' });
   const staff = await buildUser(storage.db);
   await addMember(storage.db, issuerOrg.id, staff.id, ['designer', 'issuing_staff']);
-  const { publicId: mcPublicId } = await createMicroCredential(
-    deps,
-    { userId: staff.id, ip: null },
-    issuerOrg.slug,
-    { title: `Restorative circles ${unique('')}` },
-  );
-  await updateDraft(
-    deps,
-    { userId: staff.id, ip: null },
-    issuerOrg.slug,
-    mcPublicId,
-    completeDesign('Restorative circles'),
-  );
-  await publishDraft(deps, { userId: staff.id, ip: null }, issuerOrg.slug, mcPublicId);
+  const { publicId: mcPublicId } = await createMicroCredential(deps, {
+    actor: { userId: staff.id, ip: null },
+    orgSlug: issuerOrg.slug,
+    title: `Restorative circles ${unique('')}`,
+  });
+  await updateDraft(deps, {
+    actor: { userId: staff.id, ip: null },
+    orgSlug: issuerOrg.slug,
+    microCredentialId: mcPublicId,
+    ...completeDesign('Restorative circles'),
+  });
+  await publishDraft(deps, {
+    actor: { userId: staff.id, ip: null },
+    orgSlug: issuerOrg.slug,
+    microCredentialId: mcPublicId,
+  });
   const mc = await storage.db
     .selectFrom('micro_credentials')
     .select('id')

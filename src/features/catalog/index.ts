@@ -16,3 +16,4 @@ export { evaluate, mentionedMicroCredentials, type Requirement } from './pathway
 export { holdings, pathwayProgress, revokedAmong } from './pathways/pathwayProgress.ts';
 export { credentialArtwork } from './queries/badgeArtwork.ts';
 export { versionToDesign } from './queries/catalog.ts';
+export * from './paths.ts';

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { EARNING_MODES } from '../microCredential.ts';
-import {
-  createMicroCredentialInput,
-  reviewerPoolInput,
-  stackInput,
-} from '../commands/designMicroCredential.ts';
+import { createMicroCredentialInput } from '../commands/createMicroCredential.ts';
+import { reviewerPoolInput } from '../commands/setReviewerPool.ts';
+import { stackInput } from '../commands/stackInput.ts';
 import { importInput } from '../commands/importAchievements.ts';
-import { pathwayInput } from '../pathways/pathwayProgress.ts';
+import { pathwayInput } from '../commands/pathwayInput.ts';
 import { designSchema } from '../microCredential.ts';
 import { describeRoute, isoDate, okSchema } from '../../../http/openapi/describe.ts';
 
 // The OpenAPI description of catalogApi.ts's routes (served at /api/v1/openapi.json and /api/docs).
+// A command's input also names what the path says (organisation, micro-credential): not in the body.
+const inPath = { orgSlug: true, microCredentialId: true } as const;
 
 const tags = ['Catalog'];
 
@@ -143,7 +143,7 @@ export const catalogApiDocs = [
     tags,
     auth: 'session',
     errors: [403, 409],
-    body: { schema: createMicroCredentialInput },
+    body: { schema: createMicroCredentialInput.omit({ orgSlug: true }) },
     responses: { 201: { description: 'The draft was made.', schema: made } },
   }),
   describeRoute({
@@ -186,7 +186,7 @@ export const catalogApiDocs = [
     params: mc,
     errors: [403],
     body: {
-      schema: reviewerPoolInput,
+      schema: reviewerPoolInput.omit(inPath),
       description: 'Members’ public ids (usr_…); empty = any reviewer of the organisation.',
     },
     responses: { 200: { description: 'Saved.', schema: okSchema } },
@@ -208,7 +208,7 @@ export const catalogApiDocs = [
     tags,
     auth: 'session',
     errors: [403],
-    body: { schema: importInput },
+    body: { schema: importInput.omit({ orgSlug: true }) },
     responses: {
       201: {
         description: 'The drafts made, and the stack if one was asked for.',
@@ -223,7 +223,7 @@ export const catalogApiDocs = [
     tags,
     auth: 'session',
     errors: [403, 409],
-    body: { schema: pathwayInput },
+    body: { schema: pathwayInput.omit({ orgSlug: true }) },
     responses: { 201: { description: 'Saved.', schema: made } },
   }),
   describeRoute({
@@ -241,7 +241,7 @@ export const catalogApiDocs = [
     tags,
     auth: 'session',
     errors: [403, 409],
-    body: { schema: stackInput },
+    body: { schema: stackInput.omit({ orgSlug: true }) },
     responses: { 201: { description: 'Saved.', schema: made } },
   }),
   describeRoute({
@@ -252,7 +252,7 @@ export const catalogApiDocs = [
     auth: 'session',
     params: { id: 'The stack’s public id.' },
     errors: [403, 409],
-    body: { schema: stackInput },
+    body: { schema: stackInput.omit({ orgSlug: true }) },
     responses: { 200: { description: 'Saved.', schema: made } },
   }),
 ];

@@ -1,24 +1,25 @@
 import { Hono, type Context } from 'hono';
 import { EARNING_MODES } from '../microCredential.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  retireMicroCredential,
-  reviseMicroCredential,
-  saveStack,
-  setReviewerPool,
-  updateDraft,
-} from '../commands/designMicroCredential.ts';
+import { createMicroCredential } from '../commands/createMicroCredential.ts';
+import { publishDraft } from '../commands/publishDraft.ts';
+import { retireMicroCredential } from '../commands/retireMicroCredential.ts';
+import { reviseMicroCredential } from '../commands/reviseMicroCredential.ts';
+import { createStack } from '../commands/createStack.ts';
+import { updateStack } from '../commands/updateStack.ts';
+import { setReviewerPool } from '../commands/setReviewerPool.ts';
+import { updateDraft } from '../commands/updateDraft.ts';
+import { createPathway } from '../commands/createPathway.ts';
+import { importAchievements, importBody } from '../commands/importAchievements.ts';
+import { listAllVersions } from '../queries/designs.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { searchCatalog, type CatalogQuery } from '../queries/catalog.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import { listSubjectAudit } from '../../../storage/audit.ts';
-import { emailsOf } from '../../../storage/users.ts';
-import { pathwayProgress, savePathway } from '../pathways/pathwayProgress.ts';
-import { importAchievements } from '../commands/importAchievements.ts';
+import { confirmedEmails } from '../pathways/queries.ts';
+import { pathwayProgress } from '../pathways/pathwayProgress.ts';
 import { presentAuditEvent } from '../../../http/present.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import { jsonBody } from '../../../http/jsonBody.ts';
+import { jsonBody, jsonObjectBody } from '../../../http/jsonBody.ts';
 
 /** Reads catalog filters from a query string (shared by the page and the API). */
 export function catalogQuery(c: Context<AppEnv>): CatalogQuery {
@@ -47,25 +48,18 @@ export function catalogQuery(c: Context<AppEnv>): CatalogQuery {
 /** Designing micro-credentials and stacks over JSON, and the public catalog search. */
 export function catalogApiRoutes() {
   const r = new Hono<AppEnv>();
-  const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+  type C = Context<AppEnv>;
+  const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+  /** Who acts, and where the path says. */
+  const call = (c: C) => ({ actor: actor(c), orgSlug: c.req.param('slug') ?? '' });
+  const onMc = (c: C) => ({ ...call(c), microCredentialId: c.req.param('id') ?? '' });
   const base = '/api/v1/orgs/:slug/micro-credentials';
 
   r.get('/api/v1/catalog', async (c) => c.json(await searchCatalog(c.var.deps.db, catalogQuery(c))));
   r.get(base, async (c) => {
-    const { organisation } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'catalog.read',
-    );
-    const rows = await c.var.deps.db
-      .selectFrom('micro_credentials as m')
-      .innerJoin('micro_credential_versions as v', 'v.micro_credential_id', 'm.id')
-      .select(['m.public_id', 'm.slug', 'm.retired_at', 'v.version', 'v.status', 'v.title', 'v.published_at'])
-      .where('m.organisation_id', '=', organisation.id)
-      .orderBy('m.id')
-      .orderBy('v.version')
-      .execute();
+    const { db } = c.var.deps;
+    const { organisation } = await requireMember(db, c.req.param('slug'), actor(c).userId, 'catalog.read');
+    const rows = await listAllVersions(db, organisation.id);
     return c.json({
       microCredentials: rows.map((r) => ({
         id: r.public_id,
@@ -79,59 +73,50 @@ export function catalogApiRoutes() {
     });
   });
   r.get(`${base}/:id/history`, async (c) => {
-    const { organisation } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'catalog.read',
-    );
-    const events = await listSubjectAudit(
-      c.var.deps.db,
-      organisation.id,
-      'micro_credential',
-      c.req.param('id'),
-    );
+    const { db } = c.var.deps;
+    const { organisation } = await requireMember(db, c.req.param('slug'), actor(c).userId, 'catalog.read');
+    const events = await listSubjectAudit(db, organisation.id, 'micro_credential', c.req.param('id'));
     return c.json({ events: events.map(presentAuditEvent) });
   });
+  // Bodies come first in each call so that what the path says always wins over them.
   r.post(base, async (c) =>
-    c.json(await createMicroCredential(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+    c.json(await createMicroCredential(c.var.deps, { ...(await jsonObjectBody(c)), ...call(c) }), 201),
   );
   r.put(`${base}/:id/draft`, async (c) => {
-    await updateDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
+    await updateDraft(c.var.deps, { ...(await jsonObjectBody(c)), ...onMc(c) });
     return c.json({ ok: true });
   });
-  r.post(`${base}/:id/publish`, async (c) =>
-    c.json(await publishDraft(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'))),
-  );
-  r.post(`${base}/:id/revise`, async (c) =>
-    c.json(await reviseMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id')), 201),
-  );
+  r.post(`${base}/:id/publish`, async (c) => c.json(await publishDraft(c.var.deps, onMc(c))));
+  r.post(`${base}/:id/revise`, async (c) => c.json(await reviseMicroCredential(c.var.deps, onMc(c)), 201));
   r.put(`${base}/:id/reviewers`, async (c) => {
-    await setReviewerPool(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
+    await setReviewerPool(c.var.deps, { ...(await jsonObjectBody(c)), ...onMc(c) });
     return c.json({ ok: true });
   });
   r.post(`${base}/:id/retire`, async (c) => {
-    await retireMicroCredential(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
+    await retireMicroCredential(c.var.deps, onMc(c));
     return c.json({ ok: true });
   });
   r.post(`${base}/import`, async (c) =>
-    c.json(await importAchievements(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+    c.json(await importAchievements(c.var.deps, { ...importBody(await jsonBody(c)), ...call(c) }), 201),
   );
   r.post('/api/v1/orgs/:slug/pathways', async (c) =>
-    c.json(await savePathway(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+    c.json(await createPathway(c.var.deps, { ...(await jsonObjectBody(c)), ...call(c) }), 201),
   );
   r.get('/api/v1/me/pathways', async (c) => {
-    const viewer = requireViewer(c.var.viewer);
-    const emails = (await emailsOf(c.var.deps.db, viewer.user_id))
-      .filter((e) => e.confirmed_at)
-      .map((e) => e.email);
+    const emails = await confirmedEmails(c.var.deps.db, requireViewer(c.var.viewer).user_id);
     return c.json({ pathways: await pathwayProgress(c.var.deps.db, emails) });
   });
   r.post('/api/v1/orgs/:slug/stacks', async (c) =>
-    c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+    c.json(await createStack(c.var.deps, { ...(await jsonObjectBody(c)), ...call(c) }), 201),
   );
   r.put('/api/v1/orgs/:slug/stacks/:id', async (c) =>
-    c.json(await saveStack(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c), c.req.param('id'))),
+    c.json(
+      await updateStack(c.var.deps, {
+        ...(await jsonObjectBody(c)),
+        ...call(c),
+        stackId: c.req.param('id'),
+      }),
+    ),
   );
   return r;
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ACHIEVEMENT_TYPES } from '../microCredential.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { requireMember } from '../../accounts/index.ts';
-import { createMicroCredential, saveStack, updateDraft } from './designMicroCredential.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import { createMicroCredential } from './createMicroCredential.ts';
+import { createStack } from './createStack.ts';
+import { updateDraft } from './updateDraft.ts';
+import { inOrganisation, requireDesigner, type CommandCall } from './designerAccess.ts';
 
 const achievementJson = z
   .object({
@@ -30,7 +32,7 @@ const achievementJson = z
   })
   .passthrough();
 
-export const importInput = z.object({
+export const importInput = inOrganisation.extend({
   achievements: z.array(achievementJson).min(1, 'Send at least one Achievement.').max(200),
   stack: z
     .object({ name: z.string().trim().min(2).max(200), description: z.string().max(5000).default('') })
@@ -38,30 +40,37 @@ export const importInput = z.object({
 });
 
 /**
+ * What an import request may send: `{ achievements, stack? }`, a bare array of Achievements, or a
+ * single Achievement; always as `{ achievements, stack? }`.
+ */
+export function importBody(body: unknown): Record<string, unknown> {
+  if (Array.isArray(body)) return { achievements: body };
+  if (body && typeof body === 'object')
+    return 'type' in body ? { achievements: [body] } : (body as Record<string, unknown>);
+  return { achievements: body };
+}
+
+/**
  * Imports OB 3.0 `Achievement`s (from Cairn or another platform) as draft micro-credentials,
  * optionally gathered into a new stack. Drafts are reviewed and completed before publishing.
  */
 export async function importAchievements(
   deps: CommandDeps,
-  actor: Actor,
-  orgSlug: string,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ orgSlug: string }>,
 ): Promise<{ microCredentials: string[]; stack: string | null }> {
   // Access first, before the body is judged.
-  await requireMember(deps.db, orgSlug, actor.userId, 'catalog.design');
-  const body = Array.isArray(input)
-    ? { achievements: input }
-    : input && typeof input === 'object' && 'type' in input
-      ? { achievements: [input] }
-      : input;
-  const { achievements, stack } = parseInput(importInput, body);
+  await requireDesigner(deps.db, input.orgSlug, actor);
+  const { orgSlug, achievements, stack } = parseInput(importInput, input);
   const created: string[] = [];
   for (const a of achievements) {
-    const { publicId } = await createMicroCredential(deps, actor, orgSlug, { title: a.name });
+    const { publicId } = await createMicroCredential(deps, { actor, orgSlug, title: a.name });
     const known =
       (ACHIEVEMENT_TYPES as readonly string[]).includes(a.achievementType ?? '') ||
       /^ext:[A-Za-z]\w*$/.test(a.achievementType ?? '');
-    await updateDraft(deps, actor, orgSlug, publicId, {
+    await updateDraft(deps, {
+      actor,
+      orgSlug,
+      microCredentialId: publicId,
       title: a.name,
       description: a.description,
       criteria: a.criteria.narrative ?? '',
@@ -76,6 +85,8 @@ export async function importAchievements(
     });
     created.push(publicId);
   }
-  const saved = stack ? await saveStack(deps, actor, orgSlug, { ...stack, microCredentials: created }) : null;
+  const saved = stack
+    ? await createStack(deps, { actor, orgSlug, ...stack, microCredentials: created })
+    : null;
   return { microCredentials: created, stack: saved?.publicId ?? null };
 }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { badgeImagePath } from '../paths.ts';
+import { findBadgeImage } from '../queries/badgeImages.ts';
 
 /** Badge images by id, as PNG (always) or SVG (when one was uploaded or generated); immutable, so cached for long. */
 export function imageRoutes() {
@@ -8,11 +10,7 @@ export function imageRoutes() {
   r.get('/images/:file', async (c) => {
     const m = /^(img_[a-z0-9]+)\.(png|svg)$/.exec(c.req.param('file'));
     if (!m) throw notFound('That image');
-    const image = await c.var.deps.db
-      .selectFrom('badge_images')
-      .select(['png', 'svg', 'sha256'])
-      .where('public_id', '=', m[1]!)
-      .executeTakeFirst();
+    const image = await findBadgeImage(c.var.deps.db, m[1]!);
     if (!image || (m[2] === 'svg' && !image.svg)) throw notFound('That image');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('ETag', `"${image.sha256}"`);
@@ -28,5 +26,5 @@ export function imageRoutes() {
 
 /** The public URL of a badge image. */
 export function imageUrl(publicUrl: string, imagePublicId: string, kind: 'png' | 'svg' = 'png'): string {
-  return `${publicUrl}/images/${imagePublicId}.${kind}`;
+  return `${publicUrl}${badgeImagePath(imagePublicId, kind)}`;
 }

@@ -7,7 +7,7 @@ import { publishedMicroCredential } from '../../../testing/catalogFixtures.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { byLabel, fieldsetError, linkHref, pageText } from '../../../testing/pageQueries.ts';
 import { requirementFromSteps, stepsFromRequirement } from './form.ts';
-import { loadPathwayPage } from './pages.tsx';
+import { loadPathwayPage } from './pages/pathwayPage.tsx';
 
 describe('pathway form steps ⇄ requirement', () => {
   test('steps become an all / ordered tree of steps and back; blank steps are left out; bad counts are named', () => {

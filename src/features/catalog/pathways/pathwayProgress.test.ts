@@ -9,10 +9,12 @@ import { outboxOnlyMailer } from '../../../mail/mailer.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import { evaluatePathwaysJob } from '../../issuing/jobs/pathwayJobs.ts';
 import type { JobDefinition } from '../../../jobs/definition.ts';
-import { createMicroCredential, publishDraft, updateDraft } from '../commands/designMicroCredential.ts';
+import { createMicroCredential } from '../commands/createMicroCredential.ts';
+import { publishDraft } from '../commands/publishDraft.ts';
+import { updateDraft } from '../commands/updateDraft.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../issuing/commands/changeCredentialStatus.ts';
-import { savePathway } from './pathwayProgress.ts';
+import { createPathway } from '../commands/createPathway.ts';
 import { completeDesign } from '../../../testing/catalogFixtures.ts';
 
 for (const backend of testBackends()) {
@@ -28,11 +30,18 @@ for (const backend of testBackends()) {
       const actor = { userId: designer.id, ip: null };
       const mc: string[] = [];
       for (const name of ['Core', 'Elective A', 'Elective B']) {
-        const { publicId } = await createMicroCredential(deps, actor, org.slug, {
+        const { publicId } = await createMicroCredential(deps, {
+          actor: actor,
+          orgSlug: org.slug,
           title: `${name} ${unique('')}`,
         });
-        await updateDraft(deps, actor, org.slug, publicId, completeDesign(name));
-        await publishDraft(deps, actor, org.slug, publicId);
+        await updateDraft(deps, {
+          actor: actor,
+          orgSlug: org.slug,
+          microCredentialId: publicId,
+          ...completeDesign(name),
+        });
+        await publishDraft(deps, { actor: actor, orgSlug: org.slug, microCredentialId: publicId });
         mc.push(publicId);
       }
       const requirement = {
@@ -49,9 +58,16 @@ for (const backend of testBackends()) {
           },
         ],
       };
-      await savePathway(deps, actor, org.slug, { name: 'Classroom Management Certificate', requirement });
+      await createPathway(deps, {
+        actor: actor,
+        orgSlug: org.slug,
+        name: 'Classroom Management Certificate',
+        requirement,
+      });
       await assert.rejects(
-        savePathway(deps, actor, org.slug, {
+        createPathway(deps, {
+          actor: actor,
+          orgSlug: org.slug,
           name: 'Broken',
           requirement: { type: 'microCredential', id: 'mc_other' },
         }),

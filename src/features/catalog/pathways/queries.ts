@@ -1,7 +1,8 @@
 import type { Queryable } from '../../../storage/database.ts';
 import type { Requirement } from './pathway.ts';
+import { publicId } from '../../../domain/ids.ts';
 
-/** Every read (and the one write) of the pathway pages; loaders turn them into view models. */
+/** Every read and write of pathways; loaders turn the reads into view models. */
 
 export interface PathwayRow {
   id: number;
@@ -119,17 +120,60 @@ export async function slugTaken(
   db: Queryable,
   organisationId: number,
   slug: string,
-  exceptId: number,
+  exceptId?: number,
 ): Promise<boolean> {
-  return (
-    (await db
-      .selectFrom('pathways')
-      .select('id')
-      .where('organisation_id', '=', organisationId)
-      .where('slug', '=', slug)
-      .where('id', '!=', exceptId)
-      .executeTakeFirst()) !== undefined
-  );
+  let q = db
+    .selectFrom('pathways')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('slug', '=', slug);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Which of these pathway public ids the organisation has. */
+export async function ownedPathways(
+  db: Queryable,
+  organisationId: number,
+  ids: string[],
+): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('pathways')
+    .select('public_id')
+    .where('organisation_id', '=', organisationId)
+    .where('public_id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.public_id));
+}
+
+export function insertPathway(
+  db: Queryable,
+  values: {
+    organisationId: number;
+    slug: string;
+    name: string;
+    description: string;
+    achievementType: string;
+    requirement: Requirement;
+  },
+  now: Date,
+) {
+  return db
+    .insertInto('pathways')
+    .values({
+      public_id: publicId('pw'),
+      organisation_id: values.organisationId,
+      slug: values.slug,
+      name: values.name,
+      description: values.description,
+      achievement_type: values.achievementType,
+      requirement: JSON.stringify(values.requirement),
+      created_at: now,
+      updated_at: now,
+    })
+    .returning(['public_id', 'slug'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Which of these micro-credential ids the organisation has. */

@@ -228,3 +228,39 @@ export async function searchCatalog(
     total,
   };
 }
+
+/** A catalog version by organisation and micro-credential address: the live published one, or a given non-draft version. */
+export async function findCatalogVersion(db: Queryable, orgSlug: string, mcSlug: string, version?: number) {
+  let q = db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
+    .selectAll('v')
+    .select([
+      'm.id as mc_id',
+      'm.slug as mc_slug',
+      'm.retired_at',
+      'o.slug as org_slug',
+      'o.name as org_name',
+      'i.public_id as image_public_id',
+    ])
+    .where('o.slug', '=', orgSlug)
+    .where('m.slug', '=', mcSlug);
+  q =
+    version === undefined
+      ? q.where('v.status', '=', 'published').where('m.retired_at', 'is', null)
+      : q.where('v.version', '=', version).where('v.status', '!=', 'draft');
+  return q.executeTakeFirst();
+}
+
+/** Issuing organisations (the catalog's issuer filter), by name. */
+export function issuerOptions(db: Queryable) {
+  return db
+    .selectFrom('organisations')
+    .select(['slug', 'name'])
+    .where('kind', '!=', 'recognizer')
+    .orderBy('name')
+    .limit(200)
+    .execute();
+}

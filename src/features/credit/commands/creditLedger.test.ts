@@ -20,11 +20,9 @@ import { outboxOnlyMailer } from '../../../mail/mailer.ts';
 import { enqueueDueSchedules, ensureSchedules } from '../../../jobs/schedules.ts';
 import { ledgerJobs, ledgerSchedules } from '../jobs.ts';
 import { verifyWebhook } from '../../webhooks/signature.ts';
-import {
-  publishDraft,
-  reviseMicroCredential,
-  updateDraft,
-} from '../../catalog/commands/designMicroCredential.ts';
+import { publishDraft } from '../../catalog/commands/publishDraft.ts';
+import { reviseMicroCredential } from '../../catalog/commands/reviseMicroCredential.ts';
+import { updateDraft } from '../../catalog/commands/updateDraft.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 import {
   createCompletionNotices,
@@ -36,7 +34,7 @@ import {
 } from './creditLedger.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { setNoticeWebhook } from '../../recognition/commands/completionNoticeWebhook.ts';
-import { savePathway } from '../../catalog/pathways/pathwayProgress.ts';
+import { createPathway } from '../../catalog/commands/createPathway.ts';
 import { publicId } from '../../../domain/ids.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import type { JobDefinition } from '../../../jobs/definition.ts';
@@ -337,15 +335,22 @@ for (const backend of testBackends()) {
       );
 
       // A new version is not approved: its credentials send no notice.
-      await reviseMicroCredential(s.deps, { userId: s.staff.id, ip: null }, s.issuerOrg.slug, s.mcPublicId);
-      await updateDraft(
-        s.deps,
-        { userId: s.staff.id, ip: null },
-        s.issuerOrg.slug,
-        s.mcPublicId,
-        completeDesign('Restorative circles, revised'),
-      );
-      await publishDraft(s.deps, { userId: s.staff.id, ip: null }, s.issuerOrg.slug, s.mcPublicId);
+      await reviseMicroCredential(s.deps, {
+        actor: { userId: s.staff.id, ip: null },
+        orgSlug: s.issuerOrg.slug,
+        microCredentialId: s.mcPublicId,
+      });
+      await updateDraft(s.deps, {
+        actor: { userId: s.staff.id, ip: null },
+        orgSlug: s.issuerOrg.slug,
+        microCredentialId: s.mcPublicId,
+        ...completeDesign('Restorative circles, revised'),
+      });
+      await publishDraft(s.deps, {
+        actor: { userId: s.staff.id, ip: null },
+        orgSlug: s.issuerOrg.slug,
+        microCredentialId: s.mcPublicId,
+      });
       const v2 = await s.issue();
       assert.equal(
         (v2.credential.credentialSubject as { licenseNumber?: string }).licenseNumber,
@@ -549,7 +554,9 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await ledgerScenario(storage);
       const staff = { userId: s.staff.id, ip: null };
-      await savePathway(s.deps, staff, s.issuerOrg.slug, {
+      await createPathway(s.deps, {
+        actor: staff,
+        orgSlug: s.issuerOrg.slug,
         name: `Restorative Practice Certificate ${Date.now()}`,
         requirement: { type: 'microCredential', id: s.mcPublicId },
       });

@@ -5,11 +5,9 @@ import { testConfig } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { completeDesign } from '../../../testing/catalogFixtures.ts';
 import { ManualClock, DAY } from '../../../domain/clock.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  updateDraft,
-} from '../../catalog/commands/designMicroCredential.ts';
+import { createMicroCredential } from '../../catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../../catalog/commands/publishDraft.ts';
+import { updateDraft } from '../../catalog/commands/updateDraft.ts';
 import { applyForMicroCredential } from './applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from './submitEvidence.ts';
 import { sweepApplications } from './sweepApplications.ts';
@@ -32,20 +30,21 @@ for (const backend of testBackends()) {
       await addMember(storage.db, org.id, r1.id, ['reviewer']);
       await addMember(storage.db, org.id, r2.id, ['reviewer']);
       const actor = { userId: designer.id, ip: null };
-      const { publicId: mc } = await createMicroCredential(deps, actor, org.slug, {
+      const { publicId: mc } = await createMicroCredential(deps, {
+        actor: actor,
+        orgSlug: org.slug,
         title: `Deadlines ${unique('')}`,
       });
-      await updateDraft(
-        deps,
-        actor,
-        org.slug,
-        mc,
-        completeDesign('Deadlines', {
+      await updateDraft(deps, {
+        actor: actor,
+        orgSlug: org.slug,
+        microCredentialId: mc,
+        ...completeDesign('Deadlines', {
           applicationWindowMonths: 2,
           evidenceParts: [{ prompt: 'Reflection', kind: 'text', required: true }],
         }),
-      );
-      await publishDraft(deps, actor, org.slug, mc);
+      });
+      await publishDraft(deps, { actor: actor, orgSlug: org.slug, microCredentialId: mc });
       const { publicId: app, deadline } = await applyForMicroCredential(
         deps,
         { userId: earner.id, ip: null },

@@ -6,14 +6,12 @@ import { addMember, buildOrganisation, buildUser } from '../../../testing/factor
 import { completeDesign, publishedMicroCredential } from '../../../testing/catalogFixtures.ts';
 import { ManualClock } from '../../../domain/clock.ts';
 import { AppError } from '../../../domain/errors.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  reviseMicroCredential,
-  saveStack,
-  updateDraft,
-} from '../../catalog/commands/designMicroCredential.ts';
-import { savePathway } from '../../catalog/pathways/pathwayProgress.ts';
+import { createMicroCredential } from '../../catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../../catalog/commands/publishDraft.ts';
+import { reviseMicroCredential } from '../../catalog/commands/reviseMicroCredential.ts';
+import { createStack } from '../../catalog/commands/createStack.ts';
+import { updateDraft } from '../../catalog/commands/updateDraft.ts';
+import { createPathway } from '../../catalog/commands/createPathway.ts';
 import { archiveProgram, createProgram, updateProgram } from './recognitionPrograms.ts';
 import {
   approveSubmission,
@@ -245,14 +243,17 @@ for (const backend of testBackends()) {
       // While changes are requested nothing is recognized.
       assert.deepEqual(await recognitionsForVersion(storage.db, mcId, 1, clock.now()), []);
       // Revise with the existing designer commands: version 2.
-      await reviseMicroCredential(deps, as(designer), issuer.slug, mc.publicId);
-      await updateDraft(
-        deps,
-        as(designer),
-        issuer.slug,
-        mc.publicId,
-        completeDesign(`Routines ${word}`, { description: 'Now with a reflection on student outcomes.' }),
-      );
+      await reviseMicroCredential(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+      });
+      await updateDraft(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+        ...completeDesign(`Routines ${word}`, { description: 'Now with a reflection on student outcomes.' }),
+      });
       const loaded = await loadSubmission(storage.db, issuer.slug, designer.id, first.publicId);
       assert.equal(
         await resubmittableVersion(storage.db, loaded.submission),
@@ -269,7 +270,7 @@ for (const backend of testBackends()) {
         'validation_failed',
         /draft: publish it/,
       );
-      await publishDraft(deps, as(designer), issuer.slug, mc.publicId);
+      await publishDraft(deps, { actor: as(designer), orgSlug: issuer.slug, microCredentialId: mc.publicId });
       assert.equal(await resubmittableVersion(storage.db, loaded.submission), 2);
       const second = await submitForRecognition(deps, as(designer), issuer.slug, {
         program: programId,
@@ -341,8 +342,12 @@ for (const backend of testBackends()) {
         .select(['micro_credential_id', 'micro_credential_version', 'pathway_id'])
         .where('public_id', '=', credential.publicId)
         .executeTakeFirstOrThrow();
-      await reviseMicroCredential(deps, as(designer), issuer.slug, mc.publicId);
-      await publishDraft(deps, as(designer), issuer.slug, mc.publicId);
+      await reviseMicroCredential(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+      });
+      await publishDraft(deps, { actor: as(designer), orgSlug: issuer.slug, microCredentialId: mc.publicId });
       assert.equal(
         (await recognitionsForCredential(storage.db, credRow, clock.now())).length,
         1,
@@ -461,12 +466,16 @@ for (const backend of testBackends()) {
         board.slug,
         program({ unitRule: 'credit_hours', fixedHours: '' }),
       );
-      const pathway = await savePathway(deps, as(designer), issuer.slug, {
+      const pathway = await createPathway(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         name: `Certificate ${unique('')}`,
         description: 'All of it.',
         requirement: { type: 'all', items: [{ type: 'microCredential', id: mc.publicId }] },
       });
-      const stack = await saveStack(deps, as(designer), issuer.slug, {
+      const stack = await createStack(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         name: `Stack ${unique('')}`,
         microCredentials: [mc.publicId],
       });
@@ -536,7 +545,9 @@ for (const backend of testBackends()) {
       const both = await buildOrganisation(storage.db, { kind: 'both' });
       await addMember(storage.db, both.id, officer.id, ['owner']);
       const own = await createProgram(deps, as(officer), both.slug, program());
-      const foreignMc = await createMicroCredential(deps, as(designer), issuer.slug, {
+      const foreignMc = await createMicroCredential(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         title: `Other ${unique('')}`,
       });
       await rejects(

@@ -4,12 +4,10 @@ import { testBackends, unique } from '../../../testing/databases.ts';
 import { TestBrowser, loggedIn, testApp, testCredentialServices } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser, lastMailTo } from '../../../testing/factories.ts';
 import { completeDesign, publishedMicroCredential } from '../../../testing/catalogFixtures.ts';
-import {
-  createMicroCredential,
-  publishDraft,
-  reviseMicroCredential,
-  updateDraft,
-} from '../../catalog/commands/designMicroCredential.ts';
+import { createMicroCredential } from '../../catalog/commands/createMicroCredential.ts';
+import { publishDraft } from '../../catalog/commands/publishDraft.ts';
+import { reviseMicroCredential } from '../../catalog/commands/reviseMicroCredential.ts';
+import { updateDraft } from '../../catalog/commands/updateDraft.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 
@@ -156,27 +154,33 @@ for (const backend of testBackends()) {
       assert.match(issuerView, /Resubmit version 1/);
 
       // Revise: a new draft the recognizer must not see, then publish it and resubmit version 2.
-      await reviseMicroCredential(deps, { userId: designer.id, ip: null }, issuer.slug, mc.publicId);
-      await updateDraft(
-        deps,
-        { userId: designer.id, ip: null },
-        issuer.slug,
-        mc.publicId,
-        completeDesign(`Routines ${word}`, { description: `Secret draft ${word}` }),
-      );
+      await reviseMicroCredential(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+      });
+      await updateDraft(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+        ...completeDesign(`Routines ${word}`, { description: `Secret draft ${word}` }),
+      });
       assert.doesNotMatch(
         await (await officerB.get(officerUrl)).text(),
         new RegExp(`Secret draft ${word}`),
         'the recognizer sees only the submitted version',
       );
-      await updateDraft(
-        deps,
-        { userId: designer.id, ip: null },
-        issuer.slug,
-        mc.publicId,
-        completeDesign(`Routines ${word}`, { description: 'With a reflection on student outcomes.' }),
-      );
-      await publishDraft(deps, { userId: designer.id, ip: null }, issuer.slug, mc.publicId);
+      await updateDraft(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+        ...completeDesign(`Routines ${word}`, { description: 'With a reflection on student outcomes.' }),
+      });
+      await publishDraft(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+      });
       assert.match(await (await designerB.get(subUrl)).text(), /Resubmit version 2/);
       const resubmitForm = await (await designerB.get(`${subUrl}/resubmit`)).text();
       assert.match(
@@ -238,8 +242,16 @@ for (const backend of testBackends()) {
           microCredentialVersion: 2,
         },
       );
-      await reviseMicroCredential(deps, { userId: designer.id, ip: null }, issuer.slug, mc.publicId);
-      await publishDraft(deps, { userId: designer.id, ip: null }, issuer.slug, mc.publicId);
+      await reviseMicroCredential(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+      });
+      await publishDraft(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+      });
       assert.doesNotMatch(
         await (await app.request(`/catalog/${issuer.slug}/${mcSlug}`)).text(),
         /Recognized by/,
@@ -324,17 +336,22 @@ for (const backend of testBackends()) {
       await addMember(storage.db, board.id, officer.id, ['admin']);
       await addMember(storage.db, issuer.id, designer.id, ['designer']);
       await addMember(storage.db, issuer.id, stranger.id, ['reviewer']);
-      const mc = await createMicroCredential(deps, { userId: designer.id, ip: null }, issuer.slug, {
+      const mc = await createMicroCredential(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
         title: `Routines ${unique('')}`,
       });
-      await updateDraft(
-        deps,
-        { userId: designer.id, ip: null },
-        issuer.slug,
-        mc.publicId,
-        completeDesign('Routines'),
-      );
-      await publishDraft(deps, { userId: designer.id, ip: null }, issuer.slug, mc.publicId);
+      await updateDraft(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+        ...completeDesign('Routines'),
+      });
+      await publishDraft(deps, {
+        actor: { userId: designer.id, ip: null },
+        orgSlug: issuer.slug,
+        microCredentialId: mc.publicId,
+      });
       const officerB = await loggedIn(app, officer);
       const designerB = await loggedIn(app, designer);
       const reviewerB = await loggedIn(app, stranger);

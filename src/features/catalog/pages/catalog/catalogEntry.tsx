@@ -1,0 +1,165 @@
+import { raw } from 'hono/html';
+import { notFound } from '../../../../domain/errors.ts';
+import type { Config } from '../../../../config.ts';
+import { organisationDid } from '../../../../credentials/issuerIdentity.ts';
+import type { Db } from '../../../../storage/database.ts';
+import { ActionButton } from '../../../../web/forms.tsx';
+import { ProofApplyForm } from '../../../payments/index.ts';
+import { RecognitionPanel, recognitionPanelData } from '../../../recognition/index.ts';
+import { achievementFromDesign, achievementJson, achievementUrl } from '../../achievement.ts';
+import {
+  achievementJsonPath,
+  applyPath,
+  catalogEntryPath,
+  catalogOfStackPath,
+  catalogPath,
+} from '../../paths.ts';
+import { findCatalogVersion, versionToDesign } from '../../queries/catalog.ts';
+import { stacksOf } from '../../queries/stacks.ts';
+import { imageUrl } from '../badgeImages.ts';
+import { MicroCredentialBody } from '../microCredentialView.tsx';
+
+/** A catalog version (the live one, or a given published or superseded version), or not found. */
+export async function catalogVersion(db: Db, orgSlug: string, mcSlug: string, version?: number) {
+  const v = await findCatalogVersion(db, orgSlug, mcSlug, version);
+  if (!v) throw notFound('That micro-credential');
+  return v;
+}
+
+/** The OB 3.0 Achievement of a catalog version, as JSON. */
+export function versionAchievement(config: Config, v: Awaited<ReturnType<typeof catalogVersion>>) {
+  const url = achievementUrl(config.publicUrl, v.org_slug, v.mc_slug, v.version);
+  const image = v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null;
+  return achievementJson(achievementFromDesign(versionToDesign(v), { id: url, version: v.version, image }), {
+    id: organisationDid(config.publicUrl, v.org_slug),
+    name: v.org_name,
+  });
+}
+
+export type CatalogEntryModel = Awaited<ReturnType<typeof loadCatalogEntry>>;
+
+/** A micro-credential's public page: its design, stacks, recognition, and how to apply. */
+export async function loadCatalogEntry(
+  deps: { db: Db; config: Config },
+  address: { orgSlug: string; mcSlug: string; version?: number },
+  now: Date,
+) {
+  const { db, config } = deps;
+  const v = await catalogVersion(db, address.orgSlug, address.mcSlug, address.version);
+  const d = versionToDesign(v);
+  const [recognition, stacks] = await Promise.all([
+    recognitionPanelData(db, v.mc_id, v.version, now),
+    stacksOf(db, v.mc_id),
+  ]);
+  const entryHref = catalogEntryPath(v.org_slug, v.mc_slug);
+  return {
+    design: d,
+    version: v.version,
+    status: v.status,
+    orgName: v.org_name,
+    orgSlug: v.org_slug,
+    mcSlug: v.mc_slug,
+    stacks: stacks.map((s) => ({ name: s.name, href: catalogOfStackPath(s.slug) })),
+    image: v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null,
+    achievement: versionAchievement(config, v),
+    recognition,
+    publicUrl: `${config.publicUrl}${entryHref}`,
+    applyAction: applyPath(v.org_slug, v.mc_slug),
+    loginHref: `/login?next=${encodeURIComponent(entryHref)}`,
+    achievementHref: achievementJsonPath(v.org_slug, v.mc_slug, v.version),
+  };
+}
+
+/** Open Graph, Twitter and JSON-LD for link previews and search engines. */
+export function CatalogEntryHead({ model }: { model: CatalogEntryModel }) {
+  const d = model.design;
+  return (
+    <>
+      <meta property="og:type" content="website" />
+      <meta property="og:title" content={`${d.title} — ${model.orgName}`} />
+      <meta property="og:description" content={d.competency || d.description.slice(0, 200)} />
+      <meta property="og:url" content={model.publicUrl} />
+      <meta name="twitter:card" content="summary" />
+      {model.image && <meta property="og:image" content={model.image} />}
+      <script type="application/ld+json">
+        {raw(JSON.stringify(model.achievement).replace(/</g, '\\u003c'))}
+      </script>
+    </>
+  );
+}
+
+function Apply({
+  model,
+  loggedIn,
+  csrfToken,
+}: {
+  model: CatalogEntryModel;
+  loggedIn: boolean;
+  csrfToken: string;
+}) {
+  const d = model.design;
+  if (model.status !== 'published') return null;
+  if (d.earningMode === 'reviewed_evidence')
+    return (
+      <p>
+        {loggedIn ? (
+          <ActionButton action={model.applyAction} csrfToken={csrfToken} label="Apply" />
+        ) : (
+          <a class="button" href={model.loginHref}>
+            Log in to apply
+          </a>
+        )}
+      </p>
+    );
+  if (d.earningMode === 'proof_of_completion')
+    return (
+      <ProofApplyForm
+        d={d}
+        orgSlug={model.orgSlug}
+        mcSlug={model.mcSlug}
+        loggedIn={loggedIn}
+        csrfToken={csrfToken}
+      />
+    );
+  return null;
+}
+
+export function CatalogEntryView({
+  model,
+  loggedIn,
+  csrfToken,
+}: {
+  model: CatalogEntryModel;
+  loggedIn: boolean;
+  csrfToken: string;
+}) {
+  const d = model.design;
+  return (
+    <>
+      <p class="muted">
+        <a href={catalogPath()}>Catalog</a> · {model.orgName}
+        {model.stacks.map((s) => (
+          <>
+            {' · '}
+            <a href={s.href}>{s.name}</a>
+          </>
+        ))}
+      </p>
+      {model.image && (
+        <img src={model.image} alt={`${d.title} badge`} width="128" height="128" style="float:right" />
+      )}
+      <h1>{d.title}</h1>
+      {model.status === 'superseded' && (
+        <p class="flash info">
+          You are looking at version {model.version}, which a newer version has replaced.
+        </p>
+      )}
+      <Apply model={model} loggedIn={loggedIn} csrfToken={csrfToken} />
+      <RecognitionPanel data={model.recognition} />
+      <MicroCredentialBody d={d} version={model.version} />
+      <p>
+        <a href={model.achievementHref}>Open Badges 3.0 Achievement (JSON)</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+import type { Db } from '../../../../storage/database.ts';
+import { recognitionsForCatalog, recognizerOptions } from '../../../recognition/index.ts';
+import { EARNING_MODES, EARNING_MODE_LABELS } from '../../microCredential.ts';
+import { catalogEntryPath, catalogPath } from '../../paths.ts';
+import { issuerOptions, searchCatalog, type CatalogQuery } from '../../queries/catalog.ts';
+import { allStacks } from '../../queries/stacks.ts';
+
+const PAGE_SIZE = 20;
+const hours = (n: number | null) => (n === null ? '—' : `${n} h`);
+
+export type CatalogSearchModel = Awaited<ReturnType<typeof loadCatalogSearch>>;
+
+/** One page of the catalog for these filters, with what the filters may choose from. */
+export async function loadCatalogSearch(db: Db, query: CatalogQuery, now: Date, url: string) {
+  const [{ items, total }, stacks, issuers, recognizers] = await Promise.all([
+    searchCatalog(db, query),
+    allStacks(db),
+    issuerOptions(db),
+    recognizerOptions(db),
+  ]);
+  const recognized = await recognitionsForCatalog(db, items, now);
+  const pageNo = query.page ?? 1;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const link = (p: number) => {
+    const u = new URL(url);
+    u.searchParams.set('page', String(p));
+    return `${u.pathname}${u.search}`;
+  };
+  return {
+    query,
+    items,
+    total,
+    stacks,
+    issuers,
+    recognizers,
+    recognized,
+    pageNo,
+    pages,
+    previousHref: pageNo > 1 ? link(pageNo - 1) : null,
+    nextHref: pageNo < pages ? link(pageNo + 1) : null,
+  };
+}
+
+function SearchForm({ model }: { model: CatalogSearchModel }) {
+  return (
+    <form method="get" action={catalogPath()} class="card" role="search">
+      <div class="field">
+        <label for="f-q">Search</label>
+        <input
+          id="f-q"
+          name="q"
+          type="text"
+          value={model.query.q ?? ''}
+          placeholder="e.g. classroom routines, trauma-informed"
+        />
+      </div>
+      <div style="display:flex;gap:12px;flex-wrap:wrap;margin-top:10px">
+        <label>
+          Stack{' '}
+          <select name="stack">
+            <option value="">All</option>
+            {model.stacks.map((s) => (
+              <option value={s.slug} selected={model.query.stack === s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Issuer{' '}
+          <select name="issuer">
+            <option value="">All</option>
+            {model.issuers.map((o) => (
+              <option value={o.slug} selected={model.query.issuer === o.slug}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Recognized by{' '}
+          <select name="recognizedBy">
+            <option value="">Any</option>
+            {model.recognizers.map((o) => (
+              <option value={o.slug} selected={model.query.recognizedBy === o.slug}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          How it is earned{' '}
+          <select name="mode">
+            <option value="">Any</option>
+            {EARNING_MODES.map((m) => (
+              <option value={m} selected={model.query.mode === m}>
+                {EARNING_MODE_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Effort at most (h){' '}
+          <input
+            name="maxEffort"
+            type="number"
+            min="0"
+            step="1"
+            value={model.query.maxEffort ?? ''}
+            style="width:6em"
+          />
+        </label>
+        <label>
+          Credit hours at least{' '}
+          <input
+            name="minCredits"
+            type="number"
+            min="0"
+            step="0.5"
+            value={model.query.minCredits ?? ''}
+            style="width:6em"
+          />
+        </label>
+        <label>
+          Sort{' '}
+          <select name="sort">
+            {(['relevance', 'newest', 'title', 'effort'] as const).map((s) => (
+              <option value={s} selected={model.query.sort === s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p>
+        <button type="submit">Search</button>
+      </p>
+    </form>
+  );
+}
+
+function Results({ model }: { model: CatalogSearchModel }) {
+  return (
+    <ul style="list-style:none;padding:0">
+      {model.items.map((i) => (
+        <li class="card">
+          <h2 style="margin:0 0 4px">
+            <a href={catalogEntryPath(i.organisation_slug, i.slug)}>{i.title}</a>
+          </h2>
+          <p class="muted">
+            {i.organisation_name} · {EARNING_MODE_LABELS[i.earning_mode]} · effort {hours(i.effort_hours)} ·{' '}
+            {i.credit_hours ?? 0} credit hours
+          </p>
+          <p>{i.competency}</p>
+          {(model.recognized.get(i.public_id) ?? []).map((r) => (
+            <p class="recognized">
+              Recognized by {r.recognizerName} for {r.hoursGranted} hour{r.hoursGranted === 1 ? '' : 's'} (
+              {r.licenseName})
+            </p>
+          ))}
+          {i.tags.map((t) => (
+            <span class="tag">{t}</span>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CatalogSearchView({ model }: { model: CatalogSearchModel }) {
+  const { total, query } = model;
+  return (
+    <>
+      <h1>Micro-credentials</h1>
+      <SearchForm model={model} />
+      <p role="status">
+        {total} micro-credential{total === 1 ? '' : 's'}
+        {query.q ? ` matching “${query.q}”` : ''}.
+      </p>
+      <Results model={model} />
+      {model.pages > 1 && (
+        <nav aria-label="Pages">
+          {model.previousHref && <a href={model.previousHref}>Previous</a>} Page {model.pageNo} of{' '}
+          {model.pages} {model.nextHref && <a href={model.nextHref}>Next</a>}
+        </nav>
+      )}
+    </>
+  );
+}

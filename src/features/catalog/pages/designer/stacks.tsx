@@ -1,0 +1,81 @@
+import type { Db } from '../../../../storage/database.ts';
+import { ActionButton, CsrfField, ErrorSummary, Field, type FormState } from '../../../../web/forms.tsx';
+import { requireMember } from '../../../accounts/index.ts';
+import { catalogOfStackPath, deleteStackPath, stacksPath } from '../../paths.ts';
+import { listStacks, stackChoices } from '../../queries/stacks.ts';
+
+export interface StacksModel {
+  organisationName: string;
+  stacks: Array<{ name: string; description: string; catalogHref: string; deleteAction: string }>;
+  /** What a new stack may hold. */
+  choices: Array<{ publicId: string; title: string }>;
+  createAction: string;
+}
+
+/** The organisation's stacks, and what a new one may hold. */
+export async function loadStacks(db: Db, userId: number, orgSlug: string): Promise<StacksModel> {
+  const { organisation } = await requireMember(db, orgSlug, userId, 'catalog.design');
+  const [stacks, choices] = await Promise.all([
+    listStacks(db, organisation.id),
+    stackChoices(db, organisation.id),
+  ]);
+  return {
+    organisationName: organisation.name,
+    stacks: stacks.map((s) => ({
+      name: s.name,
+      description: s.description,
+      catalogHref: catalogOfStackPath(s.slug),
+      deleteAction: deleteStackPath(organisation.slug, s.public_id),
+    })),
+    choices: choices.map((m) => ({ publicId: m.public_id, title: m.title })),
+    createAction: stacksPath(organisation.slug),
+  };
+}
+
+export function StacksView({
+  model,
+  form,
+  csrfToken,
+}: {
+  model: StacksModel;
+  form: FormState;
+  csrfToken: string;
+}) {
+  return (
+    <>
+      <h1>Stacks of {model.organisationName}</h1>
+      <ul>
+        {model.stacks.map((s) => (
+          <li>
+            <a href={s.catalogHref}>{s.name}</a> — {s.description}{' '}
+            <ActionButton
+              action={s.deleteAction}
+              csrfToken={csrfToken}
+              label={`Remove stack ${s.name}`}
+              variant="danger"
+            />
+          </li>
+        ))}
+      </ul>
+      <section class="card">
+        <h2>New stack</h2>
+        <ErrorSummary form={form} />
+        <form method="post" action={model.createAction} class="stack" novalidate>
+          <CsrfField token={csrfToken} />
+          <Field form={form} name="name" label="Name" required />
+          <Field form={form} name="description" label="Description" />
+          <fieldset class="checks">
+            <legend>Micro-credentials in it</legend>
+            {model.choices.map((m) => (
+              <label for={`mc-${m.publicId}`}>
+                <input id={`mc-${m.publicId}`} type="checkbox" name="microCredentials" value={m.publicId} />{' '}
+                {m.title}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit">Create stack</button>
+        </form>
+      </section>
+    </>
+  );
+}
