@@ -24,7 +24,9 @@ import {
 export const importBadgeInput = z.object({
   text: z.string().optional(),
   url: z.string().optional(),
-  file: z.object({ name: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }).optional(),
+  file: z
+    .object({ name: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) })
+    .optional(),
 });
 export type ImportBadgeInput = z.infer<typeof importBadgeInput>;
 
