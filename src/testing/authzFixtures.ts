@@ -18,8 +18,8 @@ import {
   createCollection,
   addToCollection,
   shareCollection,
-} from '../features/backpack/commands/collections.ts';
-import { importBadge } from '../features/backpack/commands/backpack.ts';
+  importBadge,
+} from '../features/backpack/index.ts';
 import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
 import { submitForRecognition } from '../features/recognition/commands/programSubmissions.ts';
 import { linkLicense } from '../features/credit/commands/creditLedger.ts';
@@ -288,8 +288,8 @@ export async function authzWorld(
       .executeTakeFirstOrThrow()
   ).public_id;
 
-  const collection = await createCollection(deps, as(earner), { name: 'Showcase' });
-  await addToCollection(deps, as(earner), collection, issued.publicId);
+  const collection = await createCollection(deps, { actor: as(earner), name: 'Showcase' });
+  await addToCollection(deps, { actor: as(earner), collection, badge: issued.publicId });
   const collectionItem = (
     await db
       .selectFrom('collection_items as i')
@@ -298,15 +298,16 @@ export async function authzWorld(
       .where('c.public_id', '=', collection)
       .executeTakeFirstOrThrow()
   ).id;
-  const shareToken = (await shareCollection(deps, as(earner), collection, true)) ?? '';
-  const imported = (await importBadge(deps, as(earner), { text: JSON.stringify(issued.credential) }))
+  const shareToken = (await shareCollection(deps, { actor: as(earner), collection, share: true })) ?? '';
+  const imported = (await importBadge(deps, { actor: as(earner), text: JSON.stringify(issued.credential) }))
     .publicId;
   const importedImage = (
-    await importBadge(deps, as(earner), {
+    await importBadge(deps, {
+      actor: as(earner),
       text: bakeSvg(defaultBadgeSvg(title, org.name), JSON.stringify(issued.credential)),
     })
   ).publicId;
-  await addToCollection(deps, as(earner), collection, importedImage);
+  await addToCollection(deps, { actor: as(earner), collection, badge: importedImage });
   const now = clock.now();
   const connection = publicId('conn');
   await db

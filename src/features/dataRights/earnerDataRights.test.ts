@@ -7,8 +7,7 @@ import { testBackends } from '../../testing/databases.ts';
 import { loggedIn, testApp, testConfig, testCredentialServices, TestBrowser } from '../../testing/http.ts';
 import { addMember, buildOrganisation } from '../../testing/factories.ts';
 import { earnerWithEverything } from '../../testing/dataRightsFixtures.ts';
-import { importBadge } from '../backpack/commands/backpack.ts';
-import { createCollection } from '../backpack/commands/collections.ts';
+import { createCollection, importBadge } from '../backpack/index.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { verifyCredential } from '../../credentials/verifier.ts';
 import { verifierDeps } from '../verification/commands/verifyCredential.ts';
@@ -87,11 +86,12 @@ for (const backend of testBackends()) {
       const seeded = await earnerWithEverything(storage, config);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
       const actor = { userId: seeded.earner.id, ip: '203.0.113.7' };
-      await importBadge(deps, actor, {
+      await importBadge(deps, {
+        actor,
         text: seeded.issued.credential ? JSON.stringify(seeded.issued.credential) : '',
         url: '',
       });
-      await createCollection(deps, actor, { name: 'For my principal', description: '' });
+      await createCollection(deps, { actor, name: 'For my principal', description: '' });
       await recordAudit(
         storage.db,
         {

@@ -8,7 +8,7 @@ import { addMember, buildOrganisation, buildUser } from '../../testing/factories
 import { publishedMicroCredential } from '../../testing/catalogFixtures.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../issuing/commands/changeCredentialStatus.ts';
-import { setBadgePrivacy } from '../backpack/commands/backpack.ts';
+import { setBadgePrivacy } from '../backpack/index.ts';
 import { verifyWithCairn } from '../verification/commands/verifyCredential.ts';
 import { extractFromPng } from '../../credentials/baking/index.ts';
 import { offlineDocumentLoader } from '../../credentials/documentLoader.ts';
@@ -235,7 +235,11 @@ for (const backend of testBackends()) {
     test('a private badge’s OB 2.0 documents are for its earner only; strangers get 404 and /verify refuses its URL', async () => {
       const storage = await backend.storage();
       const s = await scenario(storage);
-      await setBadgePrivacy(s.deps, { userId: s.earner.id, ip: null }, s.issued.publicId, true);
+      await setBadgePrivacy(s.deps, {
+        actor: { userId: s.earner.id, ip: null },
+        badge: s.issued.publicId,
+        private: true,
+      });
       for (const path of [
         `/ob2/assertions/${s.issued.publicId}`,
         `/ob2/assertions/${s.issued.publicId}/baked.png`,

@@ -5,7 +5,7 @@ import { testBackends, unique } from '../../testing/databases.ts';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { testCredentialServices } from '../../testing/http.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
-import { importBadge } from '../backpack/commands/backpack.ts';
+import { importBadge } from '../backpack/index.ts';
 import { bakePng, bakeSvg } from '../../credentials/baking/index.ts';
 import { defaultBadgeSvg, renderPng } from '../../credentials/badgeImage.ts';
 import { SCOPE_WORDS, SCOPES, type Ob3Scope } from './scopes.ts';
@@ -215,28 +215,22 @@ for (const backend of testBackends()) {
       const elsewhere = await issue(`${unique('other')}@example.org`, 'Knots');
       const elsewhereSvg = await issue(`${unique('other')}@example.org`, 'Canoeing', ['ldp', 'jwt']);
       const pngText = JSON.stringify(elsewhere.credential);
-      await importBadge(
-        deps,
-        { userId: earner.id, ip: null },
-        {
-          file: {
-            name: 'knots.png',
-            bytes: bakePng(renderPng(defaultBadgeSvg('Knots', 'Lakeside')), pngText),
-          },
+      await importBadge(deps, {
+        actor: { userId: earner.id, ip: null },
+        file: {
+          name: 'knots.png',
+          bytes: bakePng(renderPng(defaultBadgeSvg('Knots', 'Lakeside')), pngText),
         },
-      );
-      await importBadge(
-        deps,
-        { userId: earner.id, ip: null },
-        {
-          file: {
-            name: 'canoe.svg',
-            bytes: new Uint8Array(
-              Buffer.from(bakeSvg(defaultBadgeSvg('Canoeing', 'Lakeside'), elsewhereSvg.jwt!)),
-            ),
-          },
+      });
+      await importBadge(deps, {
+        actor: { userId: earner.id, ip: null },
+        file: {
+          name: 'canoe.svg',
+          bytes: new Uint8Array(
+            Buffer.from(bakeSvg(defaultBadgeSvg('Canoeing', 'Lakeside'), elsewhereSvg.jwt!)),
+          ),
         },
-      );
+      });
 
       const scope = [SCOPES.credentialRead, SCOPES.credentialUpsert, SCOPES.profileRead].join(' ');
       const config = await register(scope);

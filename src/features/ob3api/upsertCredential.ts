@@ -90,7 +90,7 @@ export async function upsertCredential(
   }
   let imported: { publicId: string };
   try {
-    imported = await importBadge(deps, actor, { text });
+    imported = await importBadge(deps, { actor, text });
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation_failed')
       throw new Ob3ApiError(400, 'invalid_data', err.message);

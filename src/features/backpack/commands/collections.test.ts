@@ -8,7 +8,9 @@ import { ManualClock } from '../../../domain/clock.ts';
 import { hashToken, newSecretToken, publicId } from '../../../domain/ids.ts';
 import { openStorage, type Db, type Storage } from '../../../storage/database.ts';
 import { migrations } from '../../../storage/migrations/index.ts';
-import { createCollection, shareCollection, sharedCollection } from './collections.ts';
+import { sharedCollection } from '../access.ts';
+import { createCollection } from './createCollection.ts';
+import { shareCollection } from './shareCollection.ts';
 
 // Collection share links are secrets: the database keeps only their hash, the link works, stopping
 // sharing (or making a new link) kills it, and links made before hashing keep working.
@@ -31,16 +33,16 @@ for (const backend of testBackends()) {
       const deps = { db, clock: new ManualClock(new Date()), config: testConfig() };
       const user = await buildUser(db);
       const actor = { userId: user.id, ip: null };
-      const id = await createCollection(deps, actor, { name: 'For my renewal' });
-      const token = (await shareCollection(deps, actor, id, true))!;
+      const id = await createCollection(deps, { actor, name: 'For my renewal' });
+      const token = (await shareCollection(deps, { actor, collection: id, share: true }))!;
       assert.ok(token.length >= 40);
       assert.ok(!(await everythingAbout(db, user.id)).includes(token), 'no plain token stored');
       assert.equal((await sharedCollection(db, token)).public_id, id);
-      const replaced = (await shareCollection(deps, actor, id, true))!;
+      const replaced = (await shareCollection(deps, { actor, collection: id, share: true }))!;
       assert.notEqual(replaced, token);
       await assert.rejects(sharedCollection(db, token), { code: 'not_found' });
       assert.equal((await sharedCollection(db, replaced)).public_id, id);
-      assert.equal(await shareCollection(deps, actor, id, false), null);
+      assert.equal(await shareCollection(deps, { actor, collection: id, share: false }), null);
       await assert.rejects(sharedCollection(db, replaced), { code: 'not_found' });
       assert.ok(!(await everythingAbout(db, user.id)).includes(replaced));
     });

@@ -3,11 +3,8 @@ import { AppError } from '../../../domain/errors.ts';
 import type { Config } from '../../../config.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
-import type { VerificationReport } from '../../../credentials/verifier.ts';
-import type { ImportedStatus } from '../../../storage/schema.ts';
 import { sniffImage } from '../../../credentials/baking/index.ts';
-import { verifyWithCairn } from './verifyCredential.ts';
-import { ob2ProvidedDocuments } from '../../../credentials/ob2.ts';
+import { badgeDocument } from '../queries.ts';
 
 /** What a person hands over to be verified: pasted text, an uploaded file or a URL (one of them). */
 export interface Submission {
@@ -29,7 +26,7 @@ export interface ReadSubmission {
   sourceUrl?: string;
 }
 
-type Deps = { db: Queryable; config: Config; services: CredentialServices; now: Date };
+export type ReadDeps = { db: Queryable; config: Config; services: CredentialServices; now: Date };
 
 const MAX_FILE = 5 * 1024 * 1024;
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -62,12 +59,7 @@ async function ownCredential(db: Queryable, config: Config, url: URL): Promise<s
   if (url.origin !== own.origin) return null;
   const m = /^\/badges\/([A-Za-z0-9_]+)(?:\/credential\.json)?\/?$/.exec(url.pathname);
   if (!m) return ownOb2Assertion(db, config, url);
-  const row = await db
-    .selectFrom('credentials as cr')
-    .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
-    .select(['cr.document', 'p.private'])
-    .where('cr.public_id', '=', m[1]!)
-    .executeTakeFirst();
+  const row = await badgeDocument(db, m[1]!);
   if (!row)
     throw new AppError('validation_failed', 'No badge of this site has that address.', {
       url: 'Check the address.',
@@ -94,11 +86,60 @@ async function ownOb2Assertion(db: Queryable, config: Config, url: URL): Promise
 }
 
 /**
+ * A credential by its address: this site's own badges and OB 2.0 assertions are read from the
+ * database; others go through the SSRF-safe fetcher, and only when fetching is switched on.
+ */
+async function readUrl(deps: ReadDeps, address: string): Promise<ReadSubmission> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new AppError('validation_failed', 'That is not a web address.', {
+      url: 'Use a full address starting with https://.',
+    });
+  }
+  const own = await ownCredential(deps.db, deps.config, url);
+  if (own) return { format: 'url', input: own, original: own, sourceUrl: url.toString() };
+  // http is refused by the SSRF-safe fetcher itself (only tests let it reach a loopback server).
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new AppError('validation_failed', 'Only https addresses can be fetched.', {
+      url: 'Use an address starting with https://.',
+    });
+  if (!deps.services.remote)
+    throw new AppError(
+      'validation_failed',
+      'This server does not fetch credentials from other sites; download the credential and upload or paste it instead.',
+      { url: 'Fetching other sites is switched off here.' },
+    );
+  let fetched: unknown;
+  try {
+    fetched = await deps.services.remote.fetchJson(url.toString());
+  } catch (err) {
+    throw new AppError(
+      'validation_failed',
+      `Could not fetch a credential from that address: ${(err as Error).message}.`,
+      { url: 'Could not fetch it.' },
+    );
+  }
+  if (!fetched || typeof fetched !== 'object' || Array.isArray(fetched))
+    throw new AppError('validation_failed', 'That address did not return a credential.', {
+      url: 'Not a credential.',
+    });
+  const text = JSON.stringify(fetched);
+  return {
+    format: 'url',
+    input: fetched as Record<string, unknown>,
+    original: text,
+    sourceUrl: url.toString(),
+  };
+}
+
+/**
  * Reads what a person submitted (pasted JSON or JWS, a baked PNG/SVG or JSON file, or a URL) into a
  * verifier input. URLs of this site are read locally; other URLs go through the SSRF-safe fetcher,
  * and only when fetching foreign documents is switched on.
  */
-export async function readSubmission(deps: Deps, submission: Submission): Promise<ReadSubmission> {
+export async function readSubmission(deps: ReadDeps, submission: Submission): Promise<ReadSubmission> {
   const given = [
     submission.text?.trim() ? 'text' : null,
     submission.file && submission.file.bytes.length ? 'file' : null,
@@ -133,140 +174,6 @@ export async function readSubmission(deps: Deps, submission: Submission): Promis
       );
     }
   }
-  if (submission.url?.trim()) {
-    let url: URL;
-    try {
-      url = new URL(submission.url.trim());
-    } catch {
-      throw new AppError('validation_failed', 'That is not a web address.', {
-        url: 'Use a full address starting with https://.',
-      });
-    }
-    const own = await ownCredential(deps.db, deps.config, url);
-    if (own) return { format: 'url', input: own, original: own, sourceUrl: url.toString() };
-    // http is refused by the SSRF-safe fetcher itself (only tests let it reach a loopback server).
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new AppError('validation_failed', 'Only https addresses can be fetched.', {
-        url: 'Use an address starting with https://.',
-      });
-    if (!deps.services.remote)
-      throw new AppError(
-        'validation_failed',
-        'This server does not fetch credentials from other sites; download the credential and upload or paste it instead.',
-        { url: 'Fetching other sites is switched off here.' },
-      );
-    let fetched: unknown;
-    try {
-      fetched = await deps.services.remote.fetchJson(url.toString());
-    } catch (err) {
-      throw new AppError(
-        'validation_failed',
-        `Could not fetch a credential from that address: ${(err as Error).message}.`,
-        { url: 'Could not fetch it.' },
-      );
-    }
-    if (!fetched || typeof fetched !== 'object' || Array.isArray(fetched))
-      throw new AppError('validation_failed', 'That address did not return a credential.', {
-        url: 'Not a credential.',
-      });
-    const text = JSON.stringify(fetched);
-    return {
-      format: 'url',
-      input: fetched as Record<string, unknown>,
-      original: text,
-      sourceUrl: url.toString(),
-    };
-  }
+  if (submission.url?.trim()) return readUrl(deps, submission.url.trim());
   return readText(submission.text!);
-}
-
-/** Reads and verifies a submission; every check of the report is there to show in plain words. */
-export async function verifySubmission(
-  deps: Deps,
-  submission: Submission,
-): Promise<{ read: ReadSubmission; report: VerificationReport }> {
-  const read = await readSubmission(deps, submission);
-  let ob2Documents: Map<string, Record<string, unknown>> | undefined;
-  if (submission.issuerKey?.trim()) {
-    try {
-      ob2Documents = ob2ProvidedDocuments(JSON.parse(submission.issuerKey) as unknown);
-    } catch (err) {
-      throw new AppError(
-        'validation_failed',
-        `The issuer key document cannot be used: ${(err as Error).message}.`,
-        { issuerKey: 'An Open Badges 2.0 CryptographicKey or Issuer profile, as JSON.' },
-      );
-    }
-  }
-  const report = await verifyWithCairn(read.input, {
-    db: deps.db,
-    config: deps.config,
-    services: deps.services,
-    now: deps.now,
-    ob2Documents,
-  });
-  return { read, report };
-}
-
-const CHECK_WORDS: Record<string, { ok: string; title: string }> = {
-  parse: { title: 'Readable', ok: 'The credential could be read.' },
-  data_model: { title: 'Verifiable credential', ok: 'It follows the W3C Verifiable Credentials data model.' },
-  schema: {
-    title: 'Official format',
-    ok: 'It follows the official schema of its kind (Open Badges 3.0 or CLR 2.0).',
-  },
-  ob3_fields: { title: 'Required fields', ok: 'Every field a badge needs is there.' },
-  issuer_key: { title: 'Issuer’s key', ok: 'The signing key was found and belongs to the issuer.' },
-  proof: { title: 'Signature', ok: 'The signature matches: nothing was changed since it was issued.' },
-  validity_window: { title: 'Dates', ok: 'It is within its valid dates.' },
-  status: { title: 'Status', ok: 'The issuer has not revoked or suspended it.' },
-  embedded: { title: 'Credentials inside', ok: 'Every credential the transcript carries verifies too.' },
-};
-
-/** A check in plain words, for pages. */
-export function explainCheck(check: { id: string; ok: boolean; message?: string }): {
-  title: string;
-  text: string;
-} {
-  const words = CHECK_WORDS[check.id] ?? { title: check.id, ok: 'Passed.' };
-  // A passing check may still tell something (a status message, a self-asserted credential).
-  return {
-    title: words.title,
-    text: check.ok
-      ? check.message && check.id !== 'parse'
-        ? `${words.ok} ${check.message}`
-        : words.ok
-      : (check.message ?? 'Failed.'),
-  };
-}
-
-/**
- * What a verification says, in one word, and why when it failed: a credential whose signature,
- * key or format fails is not valid, whatever its status list says.
- */
-export function reportStatus(report: VerificationReport): { status: ImportedStatus; reason: string | null } {
-  if (report.verified) return { status: 'valid', reason: null };
-  const failed = report.checks.filter((c) => !c.ok);
-  const reason = failed.map((c) => c.message ?? c.code ?? c.id).join(' ');
-  if (failed.some((c) => c.id !== 'status' && c.id !== 'validity_window'))
-    return { status: 'failed', reason };
-  if (failed.some((c) => c.code === 'revoked')) return { status: 'revoked', reason };
-  if (failed.some((c) => c.code === 'suspended')) return { status: 'suspended', reason };
-  if (failed.some((c) => c.code === 'expired')) return { status: 'expired', reason };
-  return { status: 'failed', reason };
-}
-
-const VERDICT: Record<ImportedStatus, 'Valid' | 'Revoked' | 'Suspended' | 'Expired' | 'Not verified'> = {
-  valid: 'Valid',
-  revoked: 'Revoked',
-  suspended: 'Suspended',
-  expired: 'Expired',
-  failed: 'Not verified',
-};
-
-/** The one-word verdict of a report, for pages: valid, revoked, suspended, expired or not verified. */
-export function verdictOf(
-  report: VerificationReport,
-): 'Valid' | 'Revoked' | 'Suspended' | 'Expired' | 'Not verified' {
-  return VERDICT[reportStatus(report).status];
 }

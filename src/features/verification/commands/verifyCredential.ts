@@ -9,9 +9,14 @@ import {
   type CredentialServices,
   type RemoteResolvers,
 } from '../../../signing/organisationSigner.ts';
-import { sql } from 'kysely';
 import { BoundedCache } from '../../../domain/boundedCache.ts';
-import { statusBitSql } from '../../issuing/index.ts';
+import {
+  organisationKey,
+  ownCredentialDependencies,
+  ownCredentialStatusBits,
+  signedStatusList,
+  statusListVersions,
+} from '../queries.ts';
 import { withOwnOb2Documents } from '../../ob2export/index.ts';
 import {
   validityWindow,
@@ -30,6 +35,35 @@ export const sqlLookupable = (value: string): boolean => !value.includes('\u0000
 
 /** Parsed signed status lists of this Cairn, by list and signed version (a new version is a new key). */
 const ownStatusLists = new BoundedCache<string, Record<string, unknown>>(256);
+
+/**
+ * One of this Cairn's signed status lists. The signed list is re-read only when a newer version
+ * is published (checked every time, so every process sees a change at once); its text is parsed
+ * once per version.
+ */
+async function ownStatusList(
+  db: Queryable,
+  services: CredentialServices,
+  config: Config,
+  listId: string,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  let head = await statusListVersions(db, listId);
+  if (!head) throw new Error('No such status list');
+  if (head.signed_version < head.version || head.signed_version < 0) {
+    await publishStatusList(db, services, config, listId, now);
+    head = await statusListVersions(db, listId);
+    if (!head) throw new Error('No such status list');
+  }
+  const cacheKey = `${config.publicUrl}|${listId}|${head.signed_version}`;
+  const cached = ownStatusLists.get(cacheKey);
+  if (cached) return cached;
+  const signed = await signedStatusList(db, listId);
+  if (!signed) throw new Error('No such status list');
+  const parsed = JSON.parse(signed) as Record<string, unknown>;
+  ownStatusLists.set(cacheKey, parsed);
+  return parsed;
+}
 
 /**
  * Key and status-list lookups for verification: did:key offline; Cairn's own organisations'
@@ -61,13 +95,7 @@ export function verifierDeps(
         if (!sqlLookupable(vm)) throw new Error('No key with that name is published by this Cairn');
         const [did, fragment] = vm.split('#');
         const slug = did!.slice(ownPrefix.length);
-        const key = await db
-          .selectFrom('issuer_keys as k')
-          .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
-          .select(['k.public_key_multibase', 'k.public_key_jwk', 'k.status'])
-          .where('o.slug', '=', slug)
-          .where('k.public_id', '=', fragment ?? '')
-          .executeTakeFirst();
+        const key = await organisationKey(db, slug, fragment ?? '');
         if (!key) throw new Error(`No key ${vm} is published by this Cairn`);
         return {
           publicKeyMultibase: key.public_key_multibase ?? undefined,
@@ -84,19 +112,12 @@ export function verifierDeps(
       // Only a document Cairn issued, byte for byte, gets the status Cairn keeps outside it.
       // Document ids are unique per organisation only (migration 0016): the hash picks the one.
       if (typeof credential.id !== 'string') return null;
-      const row = await db
-        .selectFrom('credentials')
-        .select('id')
-        .where('credential_id', '=', credential.id)
-        .where('document_sha256', '=', documentHash(JSON.stringify(credential)))
-        .executeTakeFirst();
-      if (!row) return null;
-      const entries = await db
-        .selectFrom('status_entries as e')
-        .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
-        .select(['l.purpose', statusBitSql.as('bit')])
-        .where('e.credential_id', '=', row.id)
-        .execute();
+      const entries = await ownCredentialStatusBits(
+        db,
+        credential.id,
+        documentHash(JSON.stringify(credential)),
+      );
+      if (!entries) return null;
       if (entries.some((e) => e.purpose === 'revocation' && Number(e.bit) === 1)) return 'revoked';
       if (entries.some((e) => e.purpose === 'suspension' && Number(e.bit) === 1)) return 'suspended';
       return null;
@@ -105,34 +126,7 @@ export function verifierDeps(
       if (url.startsWith(statusPrefix)) {
         const listId = url.slice(statusPrefix.length);
         if (!sqlLookupable(listId)) throw new Error('No such status list');
-        // The signed list is re-read only when a newer version is published (checked every
-        // time, so every process sees a change at once); its text is parsed once per version.
-        let head = await db
-          .selectFrom('status_lists')
-          .select(['version', 'signed_version'])
-          .where('public_id', '=', listId)
-          .executeTakeFirst();
-        if (!head) throw new Error('No such status list');
-        if (head.signed_version < head.version || head.signed_version < 0) {
-          await publishStatusList(db, services, config, listId, now);
-          head = await db
-            .selectFrom('status_lists')
-            .select(['version', 'signed_version'])
-            .where('public_id', '=', listId)
-            .executeTakeFirstOrThrow();
-        }
-        const cacheKey = `${config.publicUrl}|${listId}|${head.signed_version}`;
-        const cached = ownStatusLists.get(cacheKey);
-        if (cached) return cached;
-        const row = await db
-          .selectFrom('status_lists')
-          .select('signed_document')
-          .where('public_id', '=', listId)
-          .executeTakeFirst();
-        if (!row?.signed_document) throw new Error('No such status list');
-        const parsed = JSON.parse(row.signed_document) as Record<string, unknown>;
-        ownStatusLists.set(cacheKey, parsed);
-        return parsed;
+        return ownStatusList(db, services, config, listId, now);
       }
       if (!remote) throw new Error(`Fetching ${url} would need the network, which is not allowed here`);
       return (await remote.fetchJson(url)) as Record<string, unknown>;
@@ -150,12 +144,6 @@ const ownReports = new BoundedCache<
   string,
   { state: string; changes: number | undefined; report: VerificationReport }
 >(4096);
-
-/** The versions of the status lists a credential is on, as one string (SQL; `credentialId` is a column reference). */
-export const statusListsStamp = (credentialId: string) =>
-  sql<
-    string | null
-  >`(select string_agg(l.public_id || ':' || l.version::text, ',' order by l.id) from status_entries e join status_lists l on l.id = e.status_list_id where e.credential_id = ${sql.ref(credentialId)})`;
 
 /** What a verification of a credential issued here depends on besides its bytes: its key's status and its lists' versions. */
 export const ownCredentialState = (keyStatus: string | null, lists: string | null) =>
@@ -187,13 +175,7 @@ async function ownState(
   db: Queryable,
   credential: { id: string; hash: string },
 ): Promise<{ hash: string; state: string } | null> {
-  const row = await db
-    .selectFrom('credentials as c')
-    .leftJoin('issuer_keys as k', 'k.id', 'c.issuer_key_id')
-    .select(['k.status as key_status', statusListsStamp('c.id').as('lists')])
-    .where('c.credential_id', '=', credential.id)
-    .where('c.document_sha256', '=', credential.hash)
-    .executeTakeFirst();
+  const row = await ownCredentialDependencies(db, credential.id, credential.hash);
   return row ? { hash: credential.hash, state: ownCredentialState(row.key_status, row.lists) } : null;
 }
 

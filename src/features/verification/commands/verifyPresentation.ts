@@ -31,6 +31,106 @@ export function envelopedJwt(credential: Json): string | null {
   return m ? m[1]! : null;
 }
 
+type PresentationDeps = {
+  db: Queryable;
+  config: Config;
+  services: CredentialServices;
+  now: Date;
+  deadline?: number;
+};
+
+const refused = (code: string, message: string): PresentationReport => ({
+  verified: false,
+  checks: [{ id: 'presentation', ok: false, code, message }],
+  credentialResults: [],
+});
+
+/** The presentation and what it carries, or the report refusing it (not one, too large, not well formed). */
+function readPresentation(body: Json): { vp: Json; presented: unknown[] } | PresentationReport {
+  const vp = body.verifiablePresentation;
+  if (!isObject(vp))
+    return refused(
+      'parse_failed',
+      'Send {"verifiablePresentation": {"@context": […], "type": "VerifiablePresentation", …}}',
+    );
+  const problem = exceedsLimits(body);
+  if (problem) return refused(problem.code, problem.message);
+  const model = presentationModelProblems(vp);
+  if (model.length) return refused(model[0]!.code, model.map((m) => m.message).join('; '));
+  const presented = vp.verifiableCredential === undefined ? [] : [vp.verifiableCredential].flat();
+  if (presented.length > MAX_PRESENTED_CREDENTIALS)
+    return refused(
+      'too_large',
+      `The presentation carries ${presented.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified here`,
+    );
+  return { vp, presented };
+}
+
+/** The presentation's proof check: every proof of a set must verify; the first that does not is reported. */
+async function presentationProofCheck(
+  vp: Json,
+  options: Json,
+  holder: string | undefined,
+  deps: PresentationDeps,
+  deadline: number,
+): Promise<PresentationReport['checks'][number]> {
+  const proofs = vp.proof === undefined ? [] : [vp.proof].flat();
+  if (proofs.length === 0)
+    return options.challenge
+      ? {
+          id: 'presentation_proof',
+          ok: false,
+          code: 'proof_missing',
+          message: 'A challenge was given but the presentation is not signed',
+        }
+      : { id: 'presentation_proof', ok: true, message: 'Unsigned presentation' };
+  if (proofs.length > MAX_PROOFS)
+    return {
+      id: 'presentation_proof',
+      ok: false,
+      code: 'too_many_proofs',
+      message: `The presentation carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked`,
+    };
+  const { proof: _all, ...unsecured } = vp;
+  const resolver = verifierDeps(deps.db, deps.config, deps.services, deps.now, undefined, deadline);
+  for (const [i, proof] of proofs.entries()) {
+    const at = proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : '';
+    const failure = await presentationProof(vp, unsecured, proof, options, holder, resolver, deps, deadline);
+    if (failure) return { ...failure, message: `${at}${failure.message}` };
+  }
+  return { id: 'presentation_proof', ok: true };
+}
+
+const unreadableCredential = (): VerificationReport => ({
+  verified: false,
+  format: 'unknown',
+  checks: [
+    {
+      id: 'parse',
+      ok: false,
+      code: 'parse_failed',
+      message:
+        'A presented credential is neither a credential (JSON object), an enveloped VC-JWT (data:application/vc+jwt,…) nor a compact JWS',
+    },
+  ],
+});
+
+/** One presented credential's report; one with no proof is accepted only as secured by a signed presentation. */
+async function presentedCredential(
+  credential: unknown,
+  securedByHolder: string | null,
+  deps: PresentationDeps,
+  deadline: number,
+): Promise<VerificationReport> {
+  const input = isObject(credential)
+    ? (envelopedJwt(credential) ?? (isEnveloped(credential) ? null : credential))
+    : credential;
+  if (typeof input !== 'string' && !isObject(input)) return unreadableCredential();
+  const selfAsserted =
+    isObject(input) && input.proof === undefined && securedByHolder !== null ? { securedByHolder } : {};
+  return verifyWithCairn(input, { ...deps, deadline, ...selfAsserted });
+}
+
 /**
  * Verifies a W3C Verifiable Presentation (VC 2.0, or 1.1): its data model (base context, type,
  * holder), its holder's eddsa-rdfc-2022 proofs (every proof of a set, for authentication, with
@@ -39,134 +139,24 @@ export function envelopedJwt(credential: Json): string | null {
  * credential with no proof of its own is accepted only as a self-asserted credential: secured by
  * the presentation's proof and issued by its holder (VC 2.0 §4.13.4).
  */
-export async function verifyPresentation(
-  body: Json,
-  deps: { db: Queryable; config: Config; services: CredentialServices; now: Date; deadline?: number },
-): Promise<PresentationReport> {
-  const vp = body.verifiablePresentation;
+export async function verifyPresentation(body: Json, deps: PresentationDeps): Promise<PresentationReport> {
+  const read = readPresentation(body);
+  if ('verified' in read) return read;
+  const { vp, presented } = read;
   const options = isObject(body.options) ? body.options : {};
-  if (!isObject(vp)) {
-    return {
-      verified: false,
-      checks: [
-        {
-          id: 'presentation',
-          ok: false,
-          code: 'parse_failed',
-          message: 'Send {"verifiablePresentation": {"@context": […], "type": "VerifiablePresentation", …}}',
-        },
-      ],
-      credentialResults: [],
-    };
-  }
-  const problem = exceedsLimits(body);
-  if (problem)
-    return {
-      verified: false,
-      checks: [{ id: 'presentation', ok: false, code: problem.code, message: problem.message }],
-      credentialResults: [],
-    };
-  const model = presentationModelProblems(vp);
-  if (model.length)
-    return {
-      verified: false,
-      checks: [
-        {
-          id: 'presentation',
-          ok: false,
-          code: model[0]!.code,
-          message: model.map((m) => m.message).join('; '),
-        },
-      ],
-      credentialResults: [],
-    };
-  const presented = vp.verifiableCredential === undefined ? [] : [vp.verifiableCredential].flat();
-  if (presented.length > MAX_PRESENTED_CREDENTIALS) {
-    return {
-      verified: false,
-      checks: [
-        {
-          id: 'presentation',
-          ok: false,
-          code: 'too_large',
-          message: `The presentation carries ${presented.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified here`,
-        },
-      ],
-      credentialResults: [],
-    };
-  }
   const deadline = deps.deadline ?? Date.now() + VERIFY_BUDGET_MS;
   const holder = holderId(vp);
-  const checks: PresentationReport['checks'] = [{ id: 'presentation', ok: true }];
-  const proofs = vp.proof === undefined ? [] : [vp.proof].flat();
-  if (proofs.length === 0) {
-    checks.push(
-      options.challenge
-        ? {
-            id: 'presentation_proof',
-            ok: false,
-            code: 'proof_missing',
-            message: 'A challenge was given but the presentation is not signed',
-          }
-        : { id: 'presentation_proof', ok: true, message: 'Unsigned presentation' },
-    );
-  } else if (proofs.length > MAX_PROOFS) {
-    checks.push({
-      id: 'presentation_proof',
-      ok: false,
-      code: 'too_many_proofs',
-      message: `The presentation carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked`,
-    });
-  } else {
-    // Every proof of a set must verify (W3C Data Integrity); the first that does not is reported.
-    const { proof: _all, ...unsecured } = vp;
-    const resolver = verifierDeps(deps.db, deps.config, deps.services, deps.now, undefined, deadline);
-    for (const [i, proof] of proofs.entries()) {
-      const at = proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : '';
-      const failure = await presentationProof(
-        vp,
-        unsecured,
-        proof,
-        options,
-        holder,
-        resolver,
-        deps,
-        deadline,
-      );
-      if (failure) {
-        checks.push({ ...failure, message: `${at}${failure.message}` });
-        break;
-      }
-    }
-    if (checks.length === 1) checks.push({ id: 'presentation_proof', ok: true });
-  }
+  const checks: PresentationReport['checks'] = [
+    { id: 'presentation', ok: true },
+    await presentationProofCheck(vp, options, holder, deps, deadline),
+  ];
   // Only a presentation whose proof verified can secure credentials that have none of their own.
-  const signed = proofs.length > 0 && checks.every((c) => c.ok);
+  const signed = vp.proof !== undefined && [vp.proof].flat().length > 0 && checks.every((c) => c.ok);
   const credentialResults: VerificationReport[] = [];
-  for (const credential of presented) {
-    const input = isObject(credential)
-      ? (envelopedJwt(credential) ?? (isEnveloped(credential) ? null : credential))
-      : credential;
-    if (typeof input !== 'string' && !isObject(input)) {
-      credentialResults.push({
-        verified: false,
-        format: 'unknown',
-        checks: [
-          {
-            id: 'parse',
-            ok: false,
-            code: 'parse_failed',
-            message:
-              'A presented credential is neither a credential (JSON object), an enveloped VC-JWT (data:application/vc+jwt,…) nor a compact JWS',
-          },
-        ],
-      });
-      continue;
-    }
-    const selfAsserted =
-      isObject(input) && input.proof === undefined && signed ? { securedByHolder: holder ?? '' } : {};
-    credentialResults.push(await verifyWithCairn(input, { ...deps, deadline, ...selfAsserted }));
-  }
+  for (const credential of presented)
+    credentialResults.push(
+      await presentedCredential(credential, signed ? (holder ?? '') : null, deps, deadline),
+    );
   return {
     verified: checks.every((c) => c.ok) && credentialResults.every((r) => r.verified),
     checks,
