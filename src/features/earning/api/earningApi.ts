@@ -3,7 +3,9 @@ import { Hono, type Context } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
 import { applyForMicroCredential, withdrawApplication } from '../commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
-import { assignedAttempt, reviewAttempt, reviewQueue } from '../commands/peerReview.ts';
+import { reviewAttempt } from '../commands/reviewAttempt.ts';
+import { assignedAttempt, reviewQueue } from '../queries/peerReview.ts';
+import { fieldsOf } from '../commands/commandCall.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { recordOutcome } from '../commands/recordOutcome.ts';
 import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../teams/teams.ts';
@@ -92,12 +94,11 @@ export function earningApiRoutes() {
 
   r.post('/api/v1/micro-credentials/:id/apply', async (c) =>
     c.json(
-      await applyForMicroCredential(
-        c.var.deps,
-        actor(c),
-        c.req.param('id'),
-        await c.req.json().catch(() => ({})),
-      ),
+      await applyForMicroCredential(c.var.deps, {
+        ...fieldsOf(await c.req.json().catch(() => ({}))),
+        actor: actor(c),
+        microCredential: c.req.param('id'),
+      }),
       201,
     ),
   );
@@ -118,21 +119,20 @@ export function earningApiRoutes() {
     return c.json(await presentApplication(c.var.deps.db, app.id, c.var.deps.clock.now()));
   });
   r.put('/api/v1/applications/:id/evidence/:part', async (c) => {
-    await saveEvidence(
-      c.var.deps,
-      actor(c),
-      c.req.param('id'),
-      Number(c.req.param('part')),
-      await jsonBody(c),
-    );
+    await saveEvidence(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      application: c.req.param('id'),
+      part: Number(c.req.param('part')),
+    });
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/withdraw', async (c) => {
-    await withdrawApplication(c.var.deps, actor(c), c.req.param('id'));
+    await withdrawApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') });
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/submit', async (c) =>
-    c.json(await submitApplication(c.var.deps, actor(c), c.req.param('id'))),
+    c.json(await submitApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
   );
 
   r.get('/api/v1/reviews', async (c) => {
@@ -158,7 +158,11 @@ export function earningApiRoutes() {
     });
   });
   r.post('/api/v1/reviews/:id', async (c) => {
-    await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
+    await reviewAttempt(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      attempt: c.req.param('id'),
+    });
     return c.json({ ok: true });
   });
 
@@ -201,14 +205,18 @@ export function earningApiRoutes() {
   });
 
   r.post('/api/v1/teams', async (c) =>
-    c.json(await createTeam(c.var.deps, actor(c), await jsonBody(c)), 201),
+    c.json(await createTeam(c.var.deps, { ...fieldsOf(await jsonBody(c)), actor: actor(c) }), 201),
   );
   r.post('/api/v1/teams/:id/invitations', async (c) => {
-    await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
+    await inviteToTeam(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      team: c.req.param('id'),
+    });
     return c.json({ ok: true }, 201);
   });
   r.post('/api/v1/teams/join/:token', async (c) =>
-    c.json(await joinTeam(c.var.deps, actor(c), c.req.param('token'))),
+    c.json(await joinTeam(c.var.deps, { actor: actor(c), token: c.req.param('token') })),
   );
   r.get('/api/v1/teams/:id', async (c) =>
     c.json(await teamProgress(c.var.deps.db, actor(c).userId, c.req.param('id'))),
@@ -244,7 +252,14 @@ export function earningApiRoutes() {
   });
 
   r.post('/api/v1/orgs/:slug/attempts/:attempt/second-review', async (c) =>
-    c.json(await requestSecondReview(c.var.deps, actor(c), c.req.param('slug'), c.req.param('attempt')), 201),
+    c.json(
+      await requestSecondReview(c.var.deps, {
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        attempt: c.req.param('attempt'),
+      }),
+      201,
+    ),
   );
   r.get('/api/v1/second-reviews/:id', async (c) => {
     const s = await assignedSecondReview(c.var.deps.db, actor(c).userId, c.req.param('id'));
@@ -257,7 +272,13 @@ export function earningApiRoutes() {
     });
   });
   r.post('/api/v1/second-reviews/:id', async (c) =>
-    c.json(await submitSecondReview(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c))),
+    c.json(
+      await submitSecondReview(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        secondReview: c.req.param('id'),
+      }),
+    ),
   );
   r.get('/api/v1/orgs/:slug/calibration', async (c) => {
     const { organisation } = await requireMember(
@@ -271,13 +292,12 @@ export function earningApiRoutes() {
 
   // Staff record outcomes for the other earning modes (assessment, attendance, course completion).
   r.post('/api/v1/orgs/:slug/micro-credentials/:id/outcomes', async (c) => {
-    const result = await recordOutcome(
-      c.var.deps,
-      actor(c),
-      c.req.param('slug'),
-      c.req.param('id'),
-      await jsonBody(c),
-    );
+    const result = await recordOutcome(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      orgSlug: c.req.param('slug'),
+      microCredential: c.req.param('id'),
+    });
     return 'publicId' in result
       ? c.json({ issued: true, credential: result.publicId }, 201)
       : c.json(result, 200);

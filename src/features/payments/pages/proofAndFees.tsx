@@ -32,6 +32,10 @@ import {
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { ApplicationHeading, applicationFacts } from '../../earning/index.ts';
 
+/** A JSON body's fields when it is an object, else none (the command's schema reports what is missing). */
+const fieldsOf = (body: unknown): Record<string, unknown> =>
+  body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 const PAYMENT_STATE: Record<string, string> = {
@@ -436,7 +440,7 @@ export function proofAndFeesRoutes() {
       c,
       {},
       async () => {
-        await uploadCertificate(c.var.deps, actor(c), c.req.param('id'), file);
+        await uploadCertificate(c.var.deps, { actor: actor(c), application: c.req.param('id'), file });
         return redirectWith(
           c,
           `/applications/${c.req.param('id')}`,
@@ -452,7 +456,7 @@ export function proofAndFeesRoutes() {
       c,
       {},
       async () => {
-        await submitProof(c.var.deps, actor(c), c.req.param('id'));
+        await submitProof(c.var.deps, { actor: actor(c), application: c.req.param('id') });
         return redirectWith(
           c,
           `/applications/${c.req.param('id')}`,
@@ -530,13 +534,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/proof-queue/:app/approve',
     async (c, fields) => {
-      await approveProofApplication(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('app') ?? '',
-        fields,
-      );
+      await approveProofApplication(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        application: c.req.param('app') ?? '',
+      });
       return 'Approved. The badge is being issued and the earner has been emailed.';
     },
     (c) => c.req.param('app') ?? '',
@@ -544,13 +547,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/proof-queue/:app/reject',
     async (c, fields) => {
-      await rejectProofApplication(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('app') ?? '',
-        fields,
-      );
+      await rejectProofApplication(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        application: c.req.param('app') ?? '',
+      });
       return 'Rejected. The earner has been emailed the reasons.';
     },
     (c) => c.req.param('app') ?? '',
@@ -558,13 +560,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/payments/:payment/mark-paid',
     async (c, fields) => {
-      await markPaymentPaid(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('payment') ?? '',
-        fields,
-      );
+      await markPaymentPaid(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        payment: c.req.param('payment') ?? '',
+      });
       return 'Marked paid. A receipt has been emailed to the earner.';
     },
     (c) => c.req.param('payment') ?? '',
@@ -572,13 +573,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/payments/:payment/refund',
     async (c, fields) => {
-      const { reference } = await refundPayment(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('payment') ?? '',
-        fields,
-      );
+      const { reference } = await refundPayment(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        payment: c.req.param('payment') ?? '',
+      });
       return `Refund recorded (reference ${reference}); the earner has been emailed.`;
     },
     (c) => c.req.param('payment') ?? '',
@@ -613,10 +613,13 @@ export function proofAndFeesRoutes() {
   });
   r.post('/api/v1/applications/:id/certificate', async (c) => {
     const file = await certificateFrom(c);
-    return c.json(await uploadCertificate(c.var.deps, actor(c), c.req.param('id'), file), 201);
+    return c.json(
+      await uploadCertificate(c.var.deps, { actor: actor(c), application: c.req.param('id'), file }),
+      201,
+    );
   });
   r.post('/api/v1/applications/:id/proof/submit', async (c) =>
-    c.json(await submitProof(c.var.deps, actor(c), c.req.param('id'))),
+    c.json(await submitProof(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
   );
   r.get('/api/v1/applications/:id/payment', async (c) => {
     const app = await earnersApplication(c.var.deps.db, actor(c).userId, c.req.param('id'));
@@ -656,28 +659,42 @@ export function proofAndFeesRoutes() {
   };
   r.post('/api/v1/orgs/:slug/applications/:id/approve', async (c) =>
     decided(c, async () =>
-      approveProofApplication(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug'),
-        c.req.param('id'),
-        await jsonBody(c),
-      ),
+      approveProofApplication(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        application: c.req.param('id'),
+      }),
     ),
   );
   r.post('/api/v1/orgs/:slug/applications/:id/reject', async (c) =>
     decided(c, async () =>
-      rejectProofApplication(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c)),
+      rejectProofApplication(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        application: c.req.param('id'),
+      }),
     ),
   );
   r.post('/api/v1/orgs/:slug/payments/:id/mark-paid', async (c) =>
     decided(c, async () =>
-      markPaymentPaid(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c)),
+      markPaymentPaid(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        payment: c.req.param('id'),
+      }),
     ),
   );
   r.post('/api/v1/orgs/:slug/payments/:id/refund', async (c) =>
     decided(c, async () =>
-      refundPayment(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c)),
+      refundPayment(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        payment: c.req.param('id'),
+      }),
     ),
   );
   return r;
