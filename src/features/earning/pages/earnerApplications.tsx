@@ -7,7 +7,7 @@ import {
 } from '../queries/applications.ts';
 import { evidenceFileFor } from '../queries/evidenceFiles.ts';
 import { Hono, type Context } from 'hono';
-import { AppError, notFound } from '../../../domain/errors.ts';
+import { AppError } from '../../../domain/errors.ts';
 import type { Design, Rubric } from '../../catalog/index.ts';
 import { applyForMicroCredential, withdrawApplication } from '../commands/applyForMicroCredential.ts';
 import {

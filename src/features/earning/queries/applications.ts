@@ -69,3 +69,66 @@ export async function applicationEvidence(db: Queryable, applicationId: number) 
 export function issuedCredential(db: Queryable, credentialId: number) {
   return db.selectFrom('credentials').select('public_id').where('id', '=', credentialId).executeTakeFirst();
 }
+
+/** The ids of an earner's applications, newest first. */
+export async function earnersApplicationIds(db: Queryable, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('earner_user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The id of one of an organisation's applications, or not_found. */
+export async function organisationApplicationId(db: Queryable, organisationId: number, publicIdOf: string) {
+  const app = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('public_id', '=', publicIdOf)
+    .executeTakeFirst();
+  if (!app) throw notFound('That application');
+  return app.id;
+}
+
+/** Everything the API shows of an application: its version, evidence draft, attempts and credential. */
+export async function applicationRecord(db: Queryable, appId: number) {
+  const [issued, base, evidence, attempts] = await Promise.all([
+    db
+      .selectFrom('applications as p')
+      .innerJoin('credentials as c', 'c.id', 'p.credential_id')
+      .select(['c.public_id as credential'])
+      .where('p.id', '=', appId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('applications as p')
+      .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
+      .select([
+        'p.public_id',
+        'p.status',
+        'p.deadline_at',
+        'p.attempts',
+        'v.title',
+        'v.version',
+        'v.evidence_parts',
+        'v.rubric',
+      ])
+      .where('p.id', '=', appId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('evidence_items')
+      .selectAll()
+      .where('application_id', '=', appId)
+      .orderBy('part_index')
+      .execute(),
+    db
+      .selectFrom('attempts')
+      .select(['number', 'submitted_at', 'decision', 'scores', 'feedback', 'overall_feedback', 'reviewed_at'])
+      .where('application_id', '=', appId)
+      .orderBy('number')
+      .execute(),
+  ]);
+  return { credential: issued?.credential ?? null, base, evidence, attempts };
+}

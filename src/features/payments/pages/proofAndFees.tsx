@@ -3,7 +3,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { notFound } from '../../../domain/errors.ts';
 import type { Design } from '../../catalog/index.ts';
 import { formatMoney } from '../../../domain/money.ts';
-import { can } from '../../../domain/roles.ts';
 import { earnersApplication } from '../../earning/index.ts';
 import { requireMember } from '../../accounts/index.ts';
 import {
@@ -17,10 +16,10 @@ import {
   uploadCertificate,
 } from '../commands/proofApplications.ts';
 import { paymentProviderNamed } from '../registry.ts';
+import { certificateAndAttempts, paymentFor, versionTitle } from '../queries.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonBody } from '../../../http/jsonBody.ts';
-import type { Queryable } from '../../../storage/database.ts';
 import {
   ActionButton,
   CsrfField,
@@ -102,37 +101,6 @@ export function ProofApplyForm({
   );
 }
 
-async function loadPaymentFor(db: Queryable, viewerId: number, paymentPublicId: string) {
-  const payment = await db
-    .selectFrom('payments as y')
-    .innerJoin('applications as p', 'p.id', 'y.application_id')
-    .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
-    .innerJoin('organisations as o', 'o.id', 'y.organisation_id')
-    .innerJoin('users as u', 'u.id', 'p.earner_user_id')
-    .selectAll('y')
-    .select([
-      'p.public_id as application_public_id',
-      'p.earner_user_id',
-      'v.title',
-      'o.name as org_name',
-      'o.slug as org_slug',
-      'u.name as earner_name',
-    ])
-    .where('y.public_id', '=', paymentPublicId)
-    .executeTakeFirst();
-  if (!payment) throw notFound('That invoice');
-  if (payment.earner_user_id !== viewerId) {
-    const m = await db
-      .selectFrom('memberships')
-      .select('roles')
-      .where('organisation_id', '=', payment.organisation_id)
-      .where('user_id', '=', viewerId)
-      .executeTakeFirst();
-    if (!m || !can(m.roles, 'applications.read')) throw notFound('That invoice');
-  }
-  return payment;
-}
-
 /** The earner's page of a proof-of-completion application: fee and invoice, certificate, submission, decision. */
 export async function proofApplicationPage(
   c: C,
@@ -141,25 +109,9 @@ export async function proofApplicationPage(
 ) {
   const { db, clock } = c.var.deps;
   const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
-  const v = await db
-    .selectFrom('micro_credential_versions')
-    .select(['title'])
-    .where('id', '=', app.version_id)
-    .executeTakeFirstOrThrow();
-  const [item, attempts, payment] = await Promise.all([
-    db
-      .selectFrom('evidence_items as e')
-      .innerJoin('evidence_files as f', 'f.id', 'e.file_id')
-      .select(['f.public_id', 'f.filename'])
-      .where('e.application_id', '=', app.id)
-      .where('e.part_index', '=', 0)
-      .executeTakeFirst(),
-    db
-      .selectFrom('attempts')
-      .selectAll()
-      .where('application_id', '=', app.id)
-      .orderBy('number', 'desc')
-      .execute(),
+  const v = await versionTitle(db, app.version_id);
+  const [[item, attempts], payment] = await Promise.all([
+    certificateAndAttempts(db, app.id),
     currentPayment(db, app.id),
   ]);
   const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
@@ -468,7 +420,7 @@ export function proofAndFeesRoutes() {
     ),
   );
   r.get('/payments/:id/receipt', async (c) => {
-    const p = await loadPaymentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const p = await paymentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
     const paid = p.state === 'paid' || p.state === 'refunded';
     const kind = paid ? 'Receipt' : 'Invoice';
     const rows: Array<[string, string]> = [
