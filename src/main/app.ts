@@ -18,7 +18,9 @@ import { designerRoutes } from '../features/catalog/pages/designer.tsx';
 import { imageRoutes } from '../features/catalog/pages/badgeImages.ts';
 import { earningApiRoutes } from '../features/earning/api/earningApi.ts';
 import { earningRoutes } from '../features/earning/pages/earnerApplications.tsx';
-import { issuerEarningRoutes } from '../features/earning/pages/reviewQueue.tsx';
+import { reviewQueueRoutes } from '../features/earning/pages/reviewQueue.tsx';
+import { earningAnalyticsRoutes } from '../features/earning/pages/earningAnalytics.tsx';
+import { peerReviewRoutes } from '../features/earning/pages/peerReview.tsx';
 import { credentialRoutes } from '../features/issuing/pages/issuedCredentials.tsx';
 import { bulkAwardRoutes, MAX_ROSTER_UPLOAD_MB } from '../features/issuing/pages/bulkAwards.tsx';
 import { bulkAwardApiRoutes } from '../features/issuing/api/bulkAwardApi.ts';
@@ -151,7 +153,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     earningApiRoutes(),
     proofAndFeesRoutes(),
     earningRoutes(),
-    issuerEarningRoutes(),
+    peerReviewRoutes(),
+    reviewQueueRoutes(),
+    earningAnalyticsRoutes(),
     credentialRoutes(),
     bulkAwardRoutes(),
     bulkAwardApiRoutes(),

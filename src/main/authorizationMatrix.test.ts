@@ -443,6 +443,11 @@ const RULES: Record<string, Rule> = {
   'GET /reviews': user(),
   'GET /reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.attempt), noOwner: true }),
   'POST /reviews/:id': org(['reviewer'], { denied: 'not_found', p: id((w) => w.attempt), noOwner: true }),
+  'POST /reviews/:id/start': org(['reviewer'], {
+    denied: 'not_found',
+    p: id((w) => w.attempt),
+    noOwner: true,
+  }),
   // An evidence file: its earner, the reviewer assigned to the attempt, and the issuer's staff.
   'GET /evidence-files/:id': org(['admin', 'issuing_staff', 'reviewer'], {
     allow: ['admin', 'issuing_staff', 'reviewer', 'earner'],

@@ -13,7 +13,8 @@ import {
   saveEvidenceFile,
   submitApplication,
 } from '../features/earning/commands/submitEvidence.ts';
-import { reviewAttempt, reviewQueue } from '../features/earning/commands/peerReview.ts';
+import { reviewAttempt } from '../features/earning/commands/reviewAttempt.ts';
+import { reviewQueue } from '../features/earning/queries/peerReview.ts';
 import {
   approveProofApplication,
   markPaymentPaid,
@@ -63,21 +64,42 @@ async function microCredentialOf(db: Db, org: string, title: string): Promise<st
 /** The teacher applies to a union micro-credential and submits all five evidence parts. */
 async function applyAndSubmit(deps: JourneyDeps, earner: Actor, title: string): Promise<string> {
   const mc = await microCredentialOf(deps.db, UNION, title);
-  const { publicId: application } = await applyForMicroCredential(deps, earner, mc);
+  const { publicId: application } = await applyForMicroCredential(deps, {
+    actor: earner,
+    microCredential: mc,
+  });
   const topic = title.toLowerCase();
-  await saveEvidence(deps, earner, application, 0, {
+  await saveEvidence(deps, {
+    actor: earner,
+    application,
+    part: 0,
     value: 'Grade 5, all subjects, 26 students; six are multilingual learners.',
   });
-  await saveEvidenceFile(deps, earner, application, 1, { name: 'plan.pdf', bytes: pdf(`plan: ${topic}`) });
-  await saveEvidence(deps, earner, application, 2, { value: 'https://video.example.org/alex-rivera/lesson' });
-  await saveEvidenceFile(deps, earner, application, 3, {
-    name: 'student-data.pdf',
-    bytes: pdf('before and after'),
+  await saveEvidenceFile(deps, {
+    actor: earner,
+    application,
+    part: 1,
+    file: { name: 'plan.pdf', bytes: pdf(`plan: ${topic}`) },
   });
-  await saveEvidence(deps, earner, application, 4, {
+  await saveEvidence(deps, {
+    actor: earner,
+    application,
+    part: 2,
+    value: 'https://video.example.org/alex-rivera/lesson',
+  });
+  await saveEvidenceFile(deps, {
+    actor: earner,
+    application,
+    part: 3,
+    file: { name: 'student-data.pdf', bytes: pdf('before and after') },
+  });
+  await saveEvidence(deps, {
+    actor: earner,
+    application,
+    part: 4,
     value: `Teaching ${topic} explicitly gave us back about ten minutes a day. Next I will share the plan with my grade-level team.`,
   });
-  await submitApplication(deps, earner, application);
+  await submitApplication(deps, { actor: earner, application });
   return application;
 }
 
@@ -91,7 +113,9 @@ async function review(
   const attempt = (await reviewQueue(deps.db, reviewer.userId)).find((a) => a.title === title);
   if (!attempt) throw new Error(`No submission of ${title} is waiting for this reviewer`);
   const level = decision === 'passed' ? 'proficient' : 'developing';
-  await reviewAttempt(deps, reviewer, attempt.public_id, {
+  await reviewAttempt(deps, {
+    actor: reviewer,
+    attempt: attempt.public_id,
     scores: { plan: level, practice: 'proficient', impact: 'proficient', reflection: 'proficient' },
     feedback:
       decision === 'passed' ? {} : { plan: 'Show how you taught each step, not only the steps themselves.' },
@@ -152,8 +176,16 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
 
   // A: the therapist's certificate of completion, paid and approved; another one waiting.
   const ethics = await applyWithCertificate(deps, taylor!, 'Ethics in Telehealth');
-  await markPaymentPaid(deps, jordan!, COUNCIL, ethics.payment, { reference: 'TRF-20931' });
-  await approveProofApplication(deps, jordan!, COUNCIL, ethics.application, {
+  await markPaymentPaid(deps, {
+    actor: jordan!,
+    orgSlug: COUNCIL,
+    payment: ethics.payment,
+    reference: 'TRF-20931',
+  });
+  await approveProofApplication(deps, {
+    actor: jordan!,
+    orgSlug: COUNCIL,
+    application: ethics.application,
     note: 'Certificate matches the provider’s roster.',
   });
   await applyWithCertificate(deps, taylor!, 'Trauma-Informed Practice');
@@ -197,12 +229,20 @@ async function applyWithCertificate(
   title: string,
 ): Promise<{ application: string; payment: string }> {
   const mc = await microCredentialOf(deps.db, COUNCIL, title);
-  const applied = await applyForMicroCredential(deps, earner, mc, { program: preApprovedSession(title) });
-  await uploadCertificate(deps, earner, applied.publicId, {
-    name: 'certificate-of-completion.pdf',
-    bytes: pdf(`certificate of completion: ${title}`),
+  const applied = await applyForMicroCredential(deps, {
+    actor: earner,
+    microCredential: mc,
+    program: preApprovedSession(title),
   });
-  await submitProof(deps, earner, applied.publicId);
+  await uploadCertificate(deps, {
+    actor: earner,
+    application: applied.publicId,
+    file: {
+      name: 'certificate-of-completion.pdf',
+      bytes: pdf(`certificate of completion: ${title}`),
+    },
+  });
+  await submitProof(deps, { actor: earner, application: applied.publicId });
   if (!applied.payment) throw new Error(`${title} should charge an application fee`);
   return { application: applied.publicId, payment: applied.payment.publicId };
 }

@@ -29,7 +29,7 @@ import { createAwardRun } from '../features/issuing/commands/bulkAward.ts';
 import { csvStream } from './awardFixtures.ts';
 import { evidencePdf } from './dataRightsFixtures.ts';
 import { saveEvidenceFile } from '../features/earning/commands/submitEvidence.ts';
-import { reviewAttempt } from '../features/earning/commands/peerReview.ts';
+import { reviewAttempt } from '../features/earning/commands/reviewAttempt.ts';
 import { requestSecondReview } from '../features/earning/commands/calibration.ts';
 import { setBadgeImage } from '../features/catalog/commands/setBadgeImage.ts';
 import { uploadCertificate, submitProof } from '../features/payments/commands/proofApplications.ts';
@@ -161,15 +161,27 @@ export async function authzWorld(
     microCredentials: [mc.publicId],
   });
 
-  const application = (await applyForMicroCredential(deps, as(earner), mc.publicId)).publicId;
-  await saveEvidence(deps, as(earner), application, 0, { value: 'What changed: more time to learn.' });
+  const application = (
+    await applyForMicroCredential(deps, { actor: as(earner), microCredential: mc.publicId })
+  ).publicId;
+  await saveEvidence(deps, {
+    actor: as(earner),
+    application,
+    part: 0,
+    value: 'What changed: more time to learn.',
+  });
   const evidenceFile = (
-    await saveEvidenceFile(deps, as(earner), application, 1, {
-      name: 'routine-plan.pdf',
-      bytes: evidencePdf(),
+    await saveEvidenceFile(deps, {
+      actor: as(earner),
+      application,
+      part: 1,
+      file: {
+        name: 'routine-plan.pdf',
+        bytes: evidencePdf(),
+      },
     })
   ).publicId;
-  await submitApplication(deps, as(earner), application);
+  await submitApplication(deps, { actor: as(earner), application });
   const attemptOf = async (applicationId: string) =>
     (
       await db
@@ -186,17 +198,27 @@ export async function authzWorld(
   const firstReviewer = await buildUser(db, { name: `${name} first reviewer` });
   await addMember(db, org.id, firstReviewer.id, ['reviewer']);
   const peer = await buildUser(db, { name: `${name} peer` });
-  const peerApplication = (await applyForMicroCredential(deps, as(peer), mc.publicId)).publicId;
-  await saveEvidence(deps, as(peer), peerApplication, 0, { value: 'What changed: calmer mornings.' });
-  await submitApplication(deps, as(peer), peerApplication);
+  const peerApplication = (
+    await applyForMicroCredential(deps, { actor: as(peer), microCredential: mc.publicId })
+  ).publicId;
+  await saveEvidence(deps, {
+    actor: as(peer),
+    application: peerApplication,
+    part: 0,
+    value: 'What changed: calmer mornings.',
+  });
+  await submitApplication(deps, { actor: as(peer), application: peerApplication });
   const reviewedAttempt = await attemptOf(peerApplication);
-  await reviewAttempt(deps, as(firstReviewer), reviewedAttempt, {
+  await reviewAttempt(deps, {
+    actor: as(firstReviewer),
+    attempt: reviewedAttempt,
     scores: { plan: 'proficient', video: 'proficient' },
     overallFeedback: 'Clear and complete.',
     decision: 'passed',
   });
-  const secondReview = (await requestSecondReview(deps, as(members.admin), org.slug, reviewedAttempt))
-    .publicId;
+  const secondReview = (
+    await requestSecondReview(deps, { actor: as(members.admin), orgSlug: org.slug, attempt: reviewedAttempt })
+  ).publicId;
   const assigned = await db
     .selectFrom('second_reviews')
     .select('reviewer_user_id')
@@ -234,13 +256,21 @@ export async function authzWorld(
     })
   ).publicId;
   await publishDraft(deps, { actor: designer, orgSlug: org.slug, microCredentialId: proofMc.publicId });
-  const proof = await applyForMicroCredential(deps, as(earner), proofMc.publicId, { program: 'Program A' });
-  if (!proof.payment) throw new Error('The proof application should have a fee to pay.');
-  await uploadCertificate(deps, as(earner), proof.publicId, {
-    name: 'certificate.pdf',
-    bytes: evidencePdf(),
+  const proof = await applyForMicroCredential(deps, {
+    actor: as(earner),
+    microCredential: proofMc.publicId,
+    program: 'Program A',
   });
-  await submitProof(deps, as(earner), proof.publicId);
+  if (!proof.payment) throw new Error('The proof application should have a fee to pay.');
+  await uploadCertificate(deps, {
+    actor: as(earner),
+    application: proof.publicId,
+    file: {
+      name: 'certificate.pdf',
+      bytes: evidencePdf(),
+    },
+  });
+  await submitProof(deps, { actor: as(earner), application: proof.publicId });
   const pathway = (
     await createPathway(deps, {
       actor: designer,
@@ -456,10 +486,11 @@ export async function authzWorld(
   const invitationToken = ((await lastMailTo(db, invitee)).path ?? '').split('/').pop() ?? '';
 
   const team = (
-    await createTeam(deps, as(earner), { name: 'Learning circle', microCredentials: [mc.publicId] })
+    await createTeam(deps, { actor: as(earner), name: 'Learning circle', microCredentials: [mc.publicId] })
   ).publicId;
-  const teamToken = (await inviteToTeam(deps, as(earner), team, { email: `${unique('mate')}@example.org` }))
-    .token;
+  const teamToken = (
+    await inviteToTeam(deps, { actor: as(earner), team, email: `${unique('mate')}@example.org` })
+  ).token;
 
   const outboxMessage = (await lastMailTo(db, earner.email)).mail?.public_id ?? '';
   const run = await createAwardRun(

@@ -40,11 +40,19 @@ export async function earnerWithEverything(
     org.slug,
     `Routines ${randomBytes(4).toString('hex')}`,
   );
-  const application = await applyForMicroCredential(deps, { userId: earner.id, ip: null }, mc.publicId);
+  const application = await applyForMicroCredential(deps, {
+    actor: { userId: earner.id, ip: null },
+    microCredential: mc.publicId,
+  });
   const pdf = evidencePdf();
-  const file = await saveEvidenceFile(deps, { userId: earner.id, ip: null }, application.publicId, 0, {
-    name: 'routine-plan.pdf',
-    bytes: pdf,
+  const file = await saveEvidenceFile(deps, {
+    actor: { userId: earner.id, ip: null },
+    application: application.publicId,
+    part: 0,
+    file: {
+      name: 'routine-plan.pdf',
+      bytes: pdf,
+    },
   });
   const issued = await awardCredential(
     deps,

@@ -2,7 +2,7 @@
  * The public face of features/earning: what other features may use. Everything else in this
  * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
  */
-export { ISSUE_PASSED_APPLICATION } from './commands/peerReview.ts';
+export { issuePassedApplication } from './jobTypes.ts';
 export {
   fileStoreFor,
   saveEvidenceFile,

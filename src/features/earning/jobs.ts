@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ISSUE_PASSED_APPLICATION } from './commands/peerReview.ts';
+import { issuePassedApplication, applicationsSweep } from './jobTypes.ts';
 import { issueCredential } from '../issuing/index.ts';
 import { rubricPasses, type Rubric } from '../catalog/index.ts';
 import { primaryEmail } from '../../storage/users.ts';
@@ -11,8 +10,7 @@ import { defineJob, PermanentJobError } from '../../jobs/definition.ts';
  * rubric outcome as results, the evidence links. Idempotent: an application gets one credential.
  */
 export const issuePassedApplicationJob = defineJob({
-  type: ISSUE_PASSED_APPLICATION,
-  payload: z.object({ applicationId: z.number().int() }),
+  ...issuePassedApplication,
   async handle({ applicationId }, deps) {
     if (!deps.credentials) throw new PermanentJobError('This worker has no credential services');
     const { db } = deps;
@@ -88,13 +86,12 @@ export const issuePassedApplicationJob = defineJob({
 
 /** Reminders, expiry and reassignment of stale reviews (hourly). */
 export const sweepApplicationsJob = defineJob({
-  type: 'applications.sweep',
-  payload: z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
+  ...applicationsSweep,
   async handle(_payload, deps) {
     await sweepApplications(deps);
   },
 });
 
 export const earningSchedules = [
-  { name: 'applications-sweep', jobType: 'applications.sweep', everySeconds: 3600 },
+  { name: 'applications-sweep', jobType: applicationsSweep.type, everySeconds: 3600 },
 ];

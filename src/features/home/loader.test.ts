@@ -6,7 +6,7 @@ import { ledgerScenario } from '../../testing/ledgerFixtures.ts';
 import { organisationsOf } from '../../storage/organisations.ts';
 import { applyForMicroCredential } from '../earning/commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../earning/commands/submitEvidence.ts';
-import { reviewAttempt } from '../earning/commands/peerReview.ts';
+import { reviewAttempt } from '../earning/commands/reviewAttempt.ts';
 import { decideLicense } from '../credit/commands/creditLedger.ts';
 import type { Storage } from '../../storage/database.ts';
 import { loadHome, type HomeViewModel } from './loader.ts';
@@ -36,8 +36,16 @@ async function scenario(storage: Storage) {
   const reviewer = await buildUser(storage.db, { name: 'Rae Reviewer' });
   await addMember(storage.db, s.issuerOrg.id, reviewer.id, ['reviewer']);
   const earnerActor = { userId: s.earner.id, ip: null };
-  const { publicId: application } = await applyForMicroCredential(s.deps, earnerActor, s.mcPublicId);
-  await saveEvidence(s.deps, earnerActor, application, 1, { value: 'What changed in my classroom.' });
+  const { publicId: application } = await applyForMicroCredential(s.deps, {
+    actor: earnerActor,
+    microCredential: s.mcPublicId,
+  });
+  await saveEvidence(s.deps, {
+    actor: earnerActor,
+    application,
+    part: 1,
+    value: 'What changed in my classroom.',
+  });
   await storage.db
     .insertInto('evidence_items')
     .values({
@@ -54,7 +62,7 @@ async function scenario(storage: Storage) {
       updated_at: s.clock.now(),
     })
     .execute();
-  await submitApplication(s.deps, earnerActor, application);
+  await submitApplication(s.deps, { actor: earnerActor, application });
   const badge = await s.issue();
   const { publicId: license } = await s.link();
   return { ...s, reviewer, application, badge, license };
@@ -96,7 +104,9 @@ for (const backend of testBackends()) {
         .select('public_id')
         .where('reviewer_user_id', '=', s.reviewer.id)
         .executeTakeFirstOrThrow();
-      await reviewAttempt(s.deps, { userId: s.reviewer.id, ip: null }, attempt.public_id, {
+      await reviewAttempt(s.deps, {
+        actor: { userId: s.reviewer.id, ip: null },
+        attempt: attempt.public_id,
         scores: { plan: 'developing', video: 'proficient' },
         feedback: { plan: 'Show the plan.' },
         overallFeedback: 'Close.',

@@ -12,7 +12,7 @@ import { Worker } from '../../jobs/worker.ts';
 import { enqueueDueSchedules, ensureSchedules } from '../../jobs/schedules.ts';
 import { applyForMicroCredential } from '../earning/commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../earning/commands/submitEvidence.ts';
-import { reviewAttempt } from '../earning/commands/peerReview.ts';
+import { reviewAttempt } from '../earning/commands/reviewAttempt.ts';
 import { submitProof, uploadCertificate } from '../payments/commands/proofApplications.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../issuing/commands/changeCredentialStatus.ts';
@@ -78,11 +78,17 @@ async function earningScenario(storage: Storage) {
   });
   const earnerActor = { userId: earner.id, ip: null };
   const submit = async () => {
-    const { publicId } = await applyForMicroCredential(deps, earnerActor, peer.publicId);
-    await saveEvidence(deps, earnerActor, publicId, 0, {
+    const { publicId } = await applyForMicroCredential(deps, {
+      actor: earnerActor,
+      microCredential: peer.publicId,
+    });
+    await saveEvidence(deps, {
+      actor: earnerActor,
+      application: publicId,
+      part: 0,
       value: 'I waited three seconds after each question.',
     });
-    await submitApplication(deps, earnerActor, publicId);
+    await submitApplication(deps, { actor: earnerActor, application: publicId });
     return publicId;
   };
   const issue = () =>
@@ -143,7 +149,9 @@ for (const backend of testBackends()) {
         'a job that runs again sends nothing twice',
       );
 
-      await reviewAttempt(s.deps, { userId: s.reviewer.id, ip: null }, attempt, {
+      await reviewAttempt(s.deps, {
+        actor: { userId: s.reviewer.id, ip: null },
+        attempt,
         scores: { plan: 'developing', video: 'proficient' },
         feedback: { plan: 'Show the plan.' },
         overallFeedback: 'Close.',
@@ -180,9 +188,16 @@ for (const backend of testBackends()) {
         `Ethics ${unique('')}`,
         { earningMode: 'proof_of_completion', evidenceParts: [], rubric: undefined, applicationFeeCents: 0 },
       );
-      const { publicId } = await applyForMicroCredential(s.deps, s.earnerActor, proof.publicId);
-      await uploadCertificate(s.deps, s.earnerActor, publicId, { name: 'certificate.png', bytes: PNG });
-      await submitProof(s.deps, s.earnerActor, publicId);
+      const { publicId } = await applyForMicroCredential(s.deps, {
+        actor: s.earnerActor,
+        microCredential: proof.publicId,
+      });
+      await uploadCertificate(s.deps, {
+        actor: s.earnerActor,
+        application: publicId,
+        file: { name: 'certificate.png', bytes: PNG },
+      });
+      await submitProof(s.deps, { actor: s.earnerActor, application: publicId });
       const [n] = await inbox(storage, s.staff.id);
       assert.equal(n?.kind, 'proof_submitted');
       assert.deepEqual(await inbox(storage, s.reviewer.id), []);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { evidenceInput } from '../commands/submitEvidence.ts';
-import { reviewInput } from '../commands/peerReview.ts';
+import { reviewInput } from '../commands/reviewAttempt.ts';
 import { teamInput, teamInvitationInput } from '../teams/teams.ts';
 import { secondReviewInput } from '../commands/calibration.ts';
 import { outcomeInput } from '../commands/recordOutcome.ts';

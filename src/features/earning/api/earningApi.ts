@@ -1,9 +1,17 @@
-import { earnersApplication } from '../queries/applications.ts';
+import {
+  applicationRecord,
+  earnersApplication,
+  earnersApplicationIds,
+  organisationApplicationId,
+} from '../queries/applications.ts';
+import { credentialDocumentFor } from '../queries/credentialDocuments.ts';
+import { organisationTeams } from '../teams/queries.ts';
 import { Hono, type Context } from 'hono';
-import { notFound } from '../../../domain/errors.ts';
 import { applyForMicroCredential, withdrawApplication } from '../commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
-import { assignedAttempt, reviewAttempt, reviewQueue } from '../commands/peerReview.ts';
+import { reviewAttempt } from '../commands/reviewAttempt.ts';
+import { assignedAttempt, reviewQueue } from '../queries/peerReview.ts';
+import { fieldsOf } from '../commands/commandCall.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { recordOutcome } from '../commands/recordOutcome.ts';
 import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../teams/teams.ts';
@@ -22,41 +30,7 @@ const DAY_MS = 86_400_000;
 
 /** An application as its earner sees it: status, deadline, evidence draft and every attempt with its feedback. */
 async function presentApplication(db: Queryable, appId: number, now: Date) {
-  const app = await db
-    .selectFrom('applications as p')
-    .innerJoin('credentials as c', 'c.id', 'p.credential_id')
-    .select(['c.public_id as credential'])
-    .where('p.id', '=', appId)
-    .executeTakeFirst();
-  const base = await db
-    .selectFrom('applications as p')
-    .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
-    .select([
-      'p.public_id',
-      'p.status',
-      'p.deadline_at',
-      'p.attempts',
-      'v.title',
-      'v.version',
-      'v.evidence_parts',
-      'v.rubric',
-    ])
-    .where('p.id', '=', appId)
-    .executeTakeFirstOrThrow();
-  const [evidence, attempts] = await Promise.all([
-    db
-      .selectFrom('evidence_items')
-      .selectAll()
-      .where('application_id', '=', appId)
-      .orderBy('part_index')
-      .execute(),
-    db
-      .selectFrom('attempts')
-      .select(['number', 'submitted_at', 'decision', 'scores', 'feedback', 'overall_feedback', 'reviewed_at'])
-      .where('application_id', '=', appId)
-      .orderBy('number')
-      .execute(),
-  ]);
+  const { credential, base, evidence, attempts } = await applicationRecord(db, appId);
   return {
     id: base.public_id,
     title: base.title,
@@ -81,7 +55,7 @@ async function presentApplication(db: Queryable, appId: number, now: Date) {
       overallFeedback: a.overall_feedback,
       reviewedAt: a.reviewed_at?.toISOString() ?? null,
     })),
-    credential: app?.credential ?? null,
+    credential,
   };
 }
 
@@ -92,25 +66,19 @@ export function earningApiRoutes() {
 
   r.post('/api/v1/micro-credentials/:id/apply', async (c) =>
     c.json(
-      await applyForMicroCredential(
-        c.var.deps,
-        actor(c),
-        c.req.param('id'),
-        await c.req.json().catch(() => ({})),
-      ),
+      await applyForMicroCredential(c.var.deps, {
+        ...fieldsOf(await c.req.json().catch(() => ({}))),
+        actor: actor(c),
+        microCredential: c.req.param('id'),
+      }),
       201,
     ),
   );
   r.get('/api/v1/applications', async (c) => {
     const { db, clock } = c.var.deps;
-    const rows = await db
-      .selectFrom('applications')
-      .select('id')
-      .where('earner_user_id', '=', actor(c).userId)
-      .orderBy('id', 'desc')
-      .execute();
+    const ids = await earnersApplicationIds(db, actor(c).userId);
     return c.json({
-      applications: await Promise.all(rows.map((r) => presentApplication(db, r.id, clock.now()))),
+      applications: await Promise.all(ids.map((id) => presentApplication(db, id, clock.now()))),
     });
   });
   r.get('/api/v1/applications/:id', async (c) => {
@@ -118,21 +86,20 @@ export function earningApiRoutes() {
     return c.json(await presentApplication(c.var.deps.db, app.id, c.var.deps.clock.now()));
   });
   r.put('/api/v1/applications/:id/evidence/:part', async (c) => {
-    await saveEvidence(
-      c.var.deps,
-      actor(c),
-      c.req.param('id'),
-      Number(c.req.param('part')),
-      await jsonBody(c),
-    );
+    await saveEvidence(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      application: c.req.param('id'),
+      part: Number(c.req.param('part')),
+    });
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/withdraw', async (c) => {
-    await withdrawApplication(c.var.deps, actor(c), c.req.param('id'));
+    await withdrawApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') });
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/submit', async (c) =>
-    c.json(await submitApplication(c.var.deps, actor(c), c.req.param('id'))),
+    c.json(await submitApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
   );
 
   r.get('/api/v1/reviews', async (c) => {
@@ -158,57 +125,36 @@ export function earningApiRoutes() {
     });
   });
   r.post('/api/v1/reviews/:id', async (c) => {
-    await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
+    await reviewAttempt(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      attempt: c.req.param('id'),
+    });
     return c.json({ ok: true });
   });
 
   // A credential's signed document, exactly as issued, for its recipient (any confirmed address) or the issuer's staff.
   r.get('/api/v1/credentials/:id', async (c) => {
-    const { db } = c.var.deps;
-    const viewer = requireViewer(c.var.viewer);
-    const row = await db
-      .selectFrom('credentials')
-      .select(['document', 'recipient_email', 'organisation_id'])
-      .where('public_id', '=', c.req.param('id'))
-      .executeTakeFirst();
-    if (!row) throw notFound('That credential');
-    const mine = row.recipient_email
-      ? await db
-          .selectFrom('user_emails')
-          .select('id')
-          .where('user_id', '=', viewer.user_id)
-          .where('email', '=', row.recipient_email)
-          .where('confirmed_at', 'is not', null)
-          .executeTakeFirst()
-      : undefined;
-    if (!mine)
-      await requireMember(
-        db,
-        (
-          await db
-            .selectFrom('organisations')
-            .select('slug')
-            .where('id', '=', row.organisation_id)
-            .executeTakeFirstOrThrow()
-        ).slug,
-        viewer.user_id,
-        'applications.read',
-      );
-    return c.body(row.document, 200, {
+    const document = await credentialDocumentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    return c.body(document, 200, {
       'Content-Type': 'application/vc+ld+json',
       'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"`,
     });
   });
 
   r.post('/api/v1/teams', async (c) =>
-    c.json(await createTeam(c.var.deps, actor(c), await jsonBody(c)), 201),
+    c.json(await createTeam(c.var.deps, { ...fieldsOf(await jsonBody(c)), actor: actor(c) }), 201),
   );
   r.post('/api/v1/teams/:id/invitations', async (c) => {
-    await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c));
+    await inviteToTeam(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      team: c.req.param('id'),
+    });
     return c.json({ ok: true }, 201);
   });
   r.post('/api/v1/teams/join/:token', async (c) =>
-    c.json(await joinTeam(c.var.deps, actor(c), c.req.param('token'))),
+    c.json(await joinTeam(c.var.deps, { actor: actor(c), token: c.req.param('token') })),
   );
   r.get('/api/v1/teams/:id', async (c) =>
     c.json(await teamProgress(c.var.deps.db, actor(c).userId, c.req.param('id'))),
@@ -221,30 +167,21 @@ export function earningApiRoutes() {
       actor(c).userId,
       'applications.read',
     );
-    const rows = await c.var.deps.db
-      .selectFrom('teams as t')
-      .innerJoin('team_micro_credentials as tm', 'tm.team_id', 't.id')
-      .innerJoin('micro_credentials as m', 'm.id', 'tm.micro_credential_id')
-      .select([
-        't.public_id',
-        't.name',
-        (eb) =>
-          eb
-            .selectFrom('team_members')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('team_members.team_id', '=', 't.id')
-            .as('members'),
-      ])
-      .where('m.organisation_id', '=', organisation.id)
-      .distinct()
-      .execute();
+    const rows = await organisationTeams(c.var.deps.db, organisation.id);
     return c.json({
       teams: rows.map((t) => ({ id: t.public_id, name: t.name, members: Number(t.members) })),
     });
   });
 
   r.post('/api/v1/orgs/:slug/attempts/:attempt/second-review', async (c) =>
-    c.json(await requestSecondReview(c.var.deps, actor(c), c.req.param('slug'), c.req.param('attempt')), 201),
+    c.json(
+      await requestSecondReview(c.var.deps, {
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        attempt: c.req.param('attempt'),
+      }),
+      201,
+    ),
   );
   r.get('/api/v1/second-reviews/:id', async (c) => {
     const s = await assignedSecondReview(c.var.deps.db, actor(c).userId, c.req.param('id'));
@@ -257,7 +194,13 @@ export function earningApiRoutes() {
     });
   });
   r.post('/api/v1/second-reviews/:id', async (c) =>
-    c.json(await submitSecondReview(c.var.deps, actor(c), c.req.param('id'), await jsonBody(c))),
+    c.json(
+      await submitSecondReview(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        secondReview: c.req.param('id'),
+      }),
+    ),
   );
   r.get('/api/v1/orgs/:slug/calibration', async (c) => {
     const { organisation } = await requireMember(
@@ -271,13 +214,12 @@ export function earningApiRoutes() {
 
   // Staff record outcomes for the other earning modes (assessment, attendance, course completion).
   r.post('/api/v1/orgs/:slug/micro-credentials/:id/outcomes', async (c) => {
-    const result = await recordOutcome(
-      c.var.deps,
-      actor(c),
-      c.req.param('slug'),
-      c.req.param('id'),
-      await jsonBody(c),
-    );
+    const result = await recordOutcome(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      orgSlug: c.req.param('slug'),
+      microCredential: c.req.param('id'),
+    });
     return 'publicId' in result
       ? c.json({ issued: true, credential: result.publicId }, 201)
       : c.json(result, 200);
@@ -291,14 +233,8 @@ export function earningApiRoutes() {
       actor(c).userId,
       'applications.read',
     );
-    const app = await c.var.deps.db
-      .selectFrom('applications')
-      .select('id')
-      .where('organisation_id', '=', organisation.id)
-      .where('public_id', '=', c.req.param('id'))
-      .executeTakeFirst();
-    if (!app) throw notFound('That application');
-    return c.json(await presentApplication(c.var.deps.db, app.id, c.var.deps.clock.now()));
+    const appId = await organisationApplicationId(c.var.deps.db, organisation.id, c.req.param('id'));
+    return c.json(await presentApplication(c.var.deps.db, appId, c.var.deps.clock.now()));
   });
   return r;
 }

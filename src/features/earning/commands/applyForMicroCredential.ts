@@ -4,7 +4,10 @@ import { publicId } from '../../../domain/ids.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { ApplicationStatus } from '../../../storage/schema.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { z } from 'zod';
+import { parseInput } from '../../../domain/validation.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandCall } from './commandCall.ts';
 import { addMonths } from '../../../domain/clock.ts';
 import { earnersApplication } from '../queries/applications.ts';
 import { chosenProgram, createApplicationPayment } from '../../payments/index.ts';
@@ -16,12 +19,13 @@ const CLOSED: ApplicationStatus[] = ['passed', 'expired', 'withdrawn', 'rejected
  * Applies to the published version of a micro-credential: the application keeps that version
  * and has until the end of the version's application window to submit evidence.
  */
+export const applyInput = z.object({ microCredential: z.string() });
+
 export async function applyForMicroCredential(
   deps: CommandDeps,
-  actor: Actor,
-  mcPublicId: string,
-  input: unknown = {},
+  { actor, ...input }: CommandCall<{ microCredential: string }>,
 ): Promise<{ publicId: string; deadline: Date; payment?: { publicId: string; invoiceNumber: string } }> {
+  const { microCredential: mcPublicId } = parseInput(applyInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const v = await tx
@@ -108,11 +112,9 @@ export async function applyForMicroCredential(
       now,
     );
     if (proof) {
-      const payment = await createApplicationPayment(
-        tx,
-        deps,
+      const payment = await createApplicationPayment(tx, deps, {
         actor,
-        {
+        application: {
           id: row.id,
           publicId: row.public_id,
           organisationId: v.organisation_id,
@@ -122,7 +124,7 @@ export async function applyForMicroCredential(
           currency: v.application_fee_currency,
         },
         now,
-      );
+      });
       if (payment) return { publicId: row.public_id, deadline, payment };
     }
     return { publicId: row.public_id, deadline };
@@ -130,11 +132,13 @@ export async function applyForMicroCredential(
 }
 
 /** Withdraws an open application (evidence is kept; the earner may apply again later). */
+export const withdrawInput = z.object({ application: z.string() });
+
 export async function withdrawApplication(
   deps: CommandDeps,
-  actor: Actor,
-  applicationPublicId: string,
+  { actor, ...input }: CommandCall<{ application: string }>,
 ): Promise<void> {
+  const { application: applicationPublicId } = parseInput(withdrawInput, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const app = await earnersApplication(tx, actor.userId, applicationPublicId);

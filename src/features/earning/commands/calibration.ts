@@ -7,18 +7,20 @@ import { inTransaction, type Queryable } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { teammatesOf } from '../teams/teams.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandCall } from './commandCall.ts';
 
 /**
  * Asks a second reviewer to score an already reviewed attempt blind, for calibration: never the
  * first reviewer, the earner or a teammate. The earner's outcome does not change.
  */
+export const requestSecondReviewInput = z.object({ orgSlug: z.string(), attempt: z.string() });
+
 export async function requestSecondReview(
   deps: CommandDeps,
-  actor: Actor,
-  orgSlug: string,
-  attemptPublicId: string,
+  { actor, ...input }: CommandCall<{ orgSlug: string; attempt: string }>,
 ): Promise<{ publicId: string }> {
+  const { orgSlug, attempt: attemptPublicId } = parseInput(requestSecondReviewInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'applications.read');
@@ -105,19 +107,19 @@ export async function assignedSecondReview(db: Queryable, userId: number, public
   return row;
 }
 
-/** Records the calibration review (rubric-consistent); reports whether it agrees with the first. */
 /** A second reviewer's scores and decision. */
 export const secondReviewInput = z.object({
   scores: z.record(z.string(), z.string()),
   decision: z.enum(['passed', 'needs_revision']),
 });
+const onSecondReview = z.object({ secondReview: z.string() });
 
+/** Records the calibration review (rubric-consistent); reports whether it agrees with the first. */
 export async function submitSecondReview(
   deps: CommandDeps,
-  actor: Actor,
-  secondPublicId: string,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ secondReview: string }>,
 ): Promise<{ agrees: boolean }> {
+  const { secondReview: secondPublicId } = parseInput(onSecondReview, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     // Only the assigned second reviewer gets this far; everyone else finds nothing, whatever they sent.

@@ -296,6 +296,12 @@ for (const backend of testBackends()) {
       assert.match(reviewHtml, /<strong>Bold<\/strong> claim/, 'evidence Markdown is rendered safely');
       assert.equal(
         ((await e.getJson(`/api/v1/applications/${appId}`)).body as { status: string }).status,
+        'submitted',
+        'opening the review page changes nothing',
+      );
+      assert.equal((await r.post(`/reviews/${attempt}/start`, {})).status, 303);
+      assert.equal(
+        ((await e.getJson(`/api/v1/applications/${appId}`)).body as { status: string }).status,
         'in_review',
       );
       assert.equal((await e.postJson(`/api/v1/applications/${appId}/withdraw`, {})).status, 200);

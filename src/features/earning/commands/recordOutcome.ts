@@ -7,7 +7,11 @@ import { versionToDesign } from '../../catalog/index.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { issueCredential, type IssuedCredential } from '../../issuing/index.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandCall } from './commandCall.ts';
+
+/** Which micro-credential of which organisation the outcome is for: parsed first. */
+export const onOutcome = z.object({ orgSlug: z.string(), microCredential: z.string() });
 
 export const outcomeInput = z.object({
   email: emailSchema,
@@ -28,11 +32,9 @@ export const outcomeInput = z.object({
  */
 export async function recordOutcome(
   deps: CommandDeps & { credentials: CredentialServices },
-  actor: Actor,
-  orgSlug: string,
-  mcPublicId: string,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ orgSlug: string; microCredential: string }>,
 ): Promise<IssuedCredential | { issued: false; reason: string }> {
+  const { orgSlug, microCredential: mcPublicId } = parseInput(onOutcome, input);
   const { organisation } = await requireMember(deps.db, orgSlug, actor.userId, 'credentials.issue');
   const version = await deps.db
     .selectFrom('micro_credential_versions as v')

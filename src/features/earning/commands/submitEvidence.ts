@@ -14,7 +14,12 @@ import type { Config } from '../../../config.ts';
 export function fileStoreFor(config: Config): FileStore {
   return config.fileStore === 'disk' ? diskFileStore(config.dataDir) : databaseFileStore;
 }
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandCall } from './commandCall.ts';
+
+/** Which application (and evidence part) a command acts on: parsed before anything else. */
+export const onApplication = z.object({ application: z.string() });
+export const onEvidencePart = onApplication.extend({ part: z.coerce.number().int().min(0).max(999) });
 
 const EDITABLE = ['in_progress', 'needs_revision'];
 
@@ -69,15 +74,12 @@ async function storeDraft(
 /** Saves one part of the evidence as a draft (text or link; files go through the file store). */
 export async function saveEvidence(
   deps: CommandDeps,
-  actor: Actor,
-  applicationPublicId: string,
-  partIndex: number,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ application: string; part: number }>,
 ): Promise<void> {
-  const { value } = parseInput(evidenceInput, input);
+  const { application, part: partIndex, value } = parseInput(onEvidencePart.merge(evidenceInput), input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    const app = await earnersApplication(tx, actor.userId, application);
     if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
     if (app.deadline_at <= now) throw conflict('The deadline has passed.');
     const part = (await parts(tx, app.version_id))[partIndex];
@@ -97,17 +99,20 @@ export async function saveEvidence(
  * reported per part (`part<i>`). Parts not sent are left as they are; unchanged ones are not
  * rewritten. Returns the indexes of the parts whose draft changed.
  */
+export const evidenceDraftsInput = onApplication.extend({
+  drafts: z.map(z.number().int().min(0), z.string()),
+});
+
 export async function saveEvidenceDrafts(
   deps: CommandDeps,
-  actor: Actor,
-  applicationPublicId: string,
-  values: ReadonlyMap<number, string>,
+  { actor, ...input }: CommandCall<{ application: string; drafts: ReadonlyMap<number, string> }>,
 ): Promise<{ changed: number[] }> {
+  const { application, drafts: values } = parseInput(evidenceDraftsInput, input);
   for (const value of values.values()) parseInput(evidenceInput, { value });
   const now = deps.clock.now();
   const problems: Record<string, string> = {};
   const changed = await inTransaction(deps.db, async (tx) => {
-    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    const app = await earnersApplication(tx, actor.userId, application);
     if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
     if (app.deadline_at <= now) throw conflict('The deadline has passed.');
     const all = await parts(tx, app.version_id);
@@ -181,12 +186,12 @@ async function pickReviewer(
  */
 export async function submitApplication(
   deps: CommandDeps,
-  actor: Actor,
-  applicationPublicId: string,
+  { actor, ...input }: CommandCall<{ application: string }>,
 ): Promise<{ attempt: number }> {
+  const { application } = parseInput(onApplication, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    const app = await earnersApplication(tx, actor.userId, application);
     if (!EDITABLE.includes(app.status)) throw conflict('This application cannot be submitted now.');
     if (app.deadline_at <= now) throw conflict('The deadline has passed.');
     const required = await parts(tx, app.version_id);
@@ -275,16 +280,21 @@ export function sniffEvidence(bytes: Uint8Array): string | null {
  * Stores an uploaded file for a file part (in the database, so every machine can serve it; only
  * the earner, the assigned reviewer and the issuer's staff can fetch it).
  */
+export const evidenceFileInput = onEvidencePart.extend({
+  file: z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) }),
+});
+
 export async function saveEvidenceFile(
   deps: CommandDeps,
-  actor: Actor,
-  applicationPublicId: string,
-  partIndex: number,
-  file: { name: string; bytes: Uint8Array },
+  {
+    actor,
+    ...input
+  }: CommandCall<{ application: string; part: number; file: { name: string; bytes: Uint8Array } }>,
 ): Promise<{ publicId: string }> {
+  const { application, part: partIndex, file } = parseInput(evidenceFileInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const app = await earnersApplication(tx, actor.userId, applicationPublicId);
+    const app = await earnersApplication(tx, actor.userId, application);
     if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
     const part = (await parts(tx, app.version_id))[partIndex];
     if (!part || part.kind !== 'file')

@@ -45,11 +45,10 @@ for (const backend of testBackends()) {
         }),
       });
       await publishDraft(deps, { actor: actor, orgSlug: org.slug, microCredentialId: mc });
-      const { publicId: app, deadline } = await applyForMicroCredential(
-        deps,
-        { userId: earner.id, ip: null },
-        mc,
-      );
+      const { publicId: app, deadline } = await applyForMicroCredential(deps, {
+        actor: { userId: earner.id, ip: null },
+        microCredential: mc,
+      });
       assert.equal(deadline.toISOString(), '2026-03-01T12:00:00.000Z', 'two months');
       const mails = async () =>
         (
@@ -78,7 +77,10 @@ for (const backend of testBackends()) {
         ['30 days', '7 days', '1 day'],
       );
 
-      await saveEvidence(deps, { userId: earner.id, ip: null }, app, 0, {
+      await saveEvidence(deps, {
+        actor: { userId: earner.id, ip: null },
+        application: app,
+        part: 0,
         value: 'My reflection, kept even if it expires.',
       });
       clock.set(new Date(deadline.getTime() + 1000));
@@ -100,16 +102,27 @@ for (const backend of testBackends()) {
         'My reflection, kept even if it expires.',
       );
       await assert.rejects(
-        submitApplication(deps, { userId: earner.id, ip: null }, app),
+        submitApplication(deps, { actor: { userId: earner.id, ip: null }, application: app }),
         /cannot be submitted/,
       );
-      const again = await applyForMicroCredential(deps, { userId: earner.id, ip: null }, mc);
+      const again = await applyForMicroCredential(deps, {
+        actor: { userId: earner.id, ip: null },
+        microCredential: mc,
+      });
       assert.notEqual(again.publicId, app, 'the earner may apply again');
 
       // A submission nobody reviews within the turnaround goes to the other reviewer.
-      const { publicId: app2 } = await applyForMicroCredential(deps, { userId: second.id, ip: null }, mc);
-      await saveEvidence(deps, { userId: second.id, ip: null }, app2, 0, { value: 'Evidence' });
-      await submitApplication(deps, { userId: second.id, ip: null }, app2);
+      const { publicId: app2 } = await applyForMicroCredential(deps, {
+        actor: { userId: second.id, ip: null },
+        microCredential: mc,
+      });
+      await saveEvidence(deps, {
+        actor: { userId: second.id, ip: null },
+        application: app2,
+        part: 0,
+        value: 'Evidence',
+      });
+      await submitApplication(deps, { actor: { userId: second.id, ip: null }, application: app2 });
       const before = await storage.db
         .selectFrom('attempts as a')
         .innerJoin('applications as p', 'p.id', 'a.application_id')

@@ -273,13 +273,12 @@ export function outcomeRoutes() {
           completedOn:
             typeof fields.completedOn === 'string' ? fields.completedOn.trim() || undefined : undefined,
         };
-        const result = await recordOutcome(
-          c.var.deps,
-          { userId, ip: c.var.ip },
-          model.organisation.slug,
-          model.microCredential.publicId,
-          input,
-        );
+        const result = await recordOutcome(c.var.deps, {
+          ...input,
+          actor: { userId, ip: c.var.ip },
+          orgSlug: model.organisation.slug,
+          microCredential: model.microCredential.publicId,
+        });
         if ('issued' in result && result.issued === false)
           return redirectWith(
             c,

@@ -1,5 +1,7 @@
 import { DAY } from '../../../domain/clock.ts';
 import type { Queryable } from '../../../storage/database.ts';
+import { issuedCredential } from '../queries/applications.ts';
+import { earningPaths } from '../paths.ts';
 
 /**
  * What the top of an earner's application page shows, for both ways of earning (reviewed
@@ -13,13 +15,7 @@ export async function applicationFacts(
 ) {
   const editable = ['in_progress', 'needs_revision'].includes(app.status);
   const daysLeft = Math.max(0, Math.ceil((app.deadline_at.getTime() - now.getTime()) / DAY));
-  const credential = app.credential_id
-    ? await db
-        .selectFrom('credentials')
-        .select('public_id')
-        .where('id', '=', app.credential_id)
-        .executeTakeFirst()
-    : undefined;
+  const credential = app.credential_id ? await issuedCredential(db, app.credential_id) : undefined;
   return { editable, daysLeft, credential };
 }
 
@@ -28,7 +24,7 @@ export function ApplicationHeading({ title }: { title: string }) {
   return (
     <>
       <p class="muted">
-        <a href="/applications">Your applications</a>
+        <a href={earningPaths.applications()}>Your applications</a>
       </p>
       <h1>{title}</h1>
     </>

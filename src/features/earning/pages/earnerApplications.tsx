@@ -1,8 +1,14 @@
-import { earnersApplication } from '../queries/applications.ts';
+import {
+  applicationEvidence,
+  applicationVersion,
+  earnersApplication,
+  earnersApplications,
+  microCredentialAt,
+} from '../queries/applications.ts';
+import { evidenceFileFor } from '../queries/evidenceFiles.ts';
 import { Hono, type Context } from 'hono';
-import { AppError, notFound } from '../../../domain/errors.ts';
+import { AppError } from '../../../domain/errors.ts';
 import type { Design, Rubric } from '../../catalog/index.ts';
-import { can } from '../../../domain/roles.ts';
 import { applyForMicroCredential, withdrawApplication } from '../commands/applyForMicroCredential.ts';
 import {
   fileStoreFor,
@@ -11,7 +17,6 @@ import {
   saveEvidenceFile,
   submitApplication,
 } from '../commands/submitEvidence.ts';
-import { assignedAttempt, reviewAttempt, reviewQueue } from '../commands/peerReview.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { ActionButton, CsrfField, ErrorSummary, emptyForm, type FormState } from '../../../web/forms.tsx';
@@ -45,26 +50,9 @@ const STATUS: Record<string, string> = {
 async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
   const { db, clock } = c.var.deps;
   const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
-  const v = await db
-    .selectFrom('micro_credential_versions')
-    .selectAll()
-    .where('id', '=', app.version_id)
-    .executeTakeFirstOrThrow();
+  const v = await applicationVersion(db, app.version_id);
   if (v.earning_mode === 'proof_of_completion') return proofApplicationPage(c, form, status);
-  const [items, files, attempts] = await Promise.all([
-    db.selectFrom('evidence_items').selectAll().where('application_id', '=', app.id).execute(),
-    db
-      .selectFrom('evidence_files')
-      .select(['id', 'public_id', 'filename'])
-      .where('application_id', '=', app.id)
-      .execute(),
-    db
-      .selectFrom('attempts')
-      .selectAll()
-      .where('application_id', '=', app.id)
-      .orderBy('number', 'desc')
-      .execute(),
-  ]);
+  const { items, files, attempts } = await applicationEvidence(db, app.id);
   const partsList = v.evidence_parts as Design['evidenceParts'];
   const rubric = v.rubric as Rubric;
   const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
@@ -261,127 +249,6 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
   );
 }
 
-async function reviewPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
-  const a = await assignedAttempt(c.var.deps.db, actor(c).userId, c.req.param('id') ?? '');
-  // The earner sees “in review” once the reviewer opens the submission.
-  await c.var.deps.db
-    .updateTable('applications')
-    .set({ status: 'in_review' })
-    .where('id', '=', a.application_id)
-    .where('status', '=', 'submitted')
-    .execute();
-  const rubric = a.rubric as Rubric;
-  const evidence = a.evidence as Array<{
-    part: number;
-    kind: string;
-    text: string | null;
-    link: string | null;
-    file: { id: string; name: string } | null;
-  }>;
-  return page(
-    c,
-    `Review: ${a.title}`,
-    <>
-      <p class="muted">
-        <a href="/reviews">Your review queue</a>
-      </p>
-      <h1>
-        Review: {a.title} (attempt {a.number})
-      </h1>
-      <div style="display:grid;grid-template-columns:1fr 1fr;gap:20px">
-        <section class="card">
-          <h2>Evidence</h2>
-          {evidence.map((e) => (
-            <div>
-              <h3>Part {e.part + 1}</h3>
-              {e.text && <div class="card">{raw(renderMarkdown(e.text))}</div>}
-              {e.link && (
-                <p>
-                  <a href={e.link} rel="noopener noreferrer" target="_blank">
-                    {e.link}
-                  </a>
-                </p>
-              )}
-              {e.file && (
-                <p>
-                  <a href={`/evidence-files/${e.file.id}`}>{e.file.name}</a>
-                </p>
-              )}
-            </div>
-          ))}
-        </section>
-        <section class="card">
-          <h2>Rubric</h2>
-          {a.decision ? (
-            <p>Reviewed: {a.decision === 'passed' ? 'pass' : 'needs revision'}.</p>
-          ) : (
-            <form method="post" action={`/reviews/${a.public_id}`} class="stack" style="max-width:none">
-              <CsrfField token={c.var.csrfToken} />
-              <ErrorSummary form={form} />
-              {rubric.criteria.map((cr) => (
-                <fieldset>
-                  <legend>{cr.name}</legend>
-                  {form.errors[`scores.${cr.id}`] && (
-                    <p class="error-text">{form.errors[`scores.${cr.id}`]}</p>
-                  )}
-                  {rubric.levels.map((l) => (
-                    <label for={`s-${cr.id}-${l.id}`} style="display:block">
-                      <input
-                        id={`s-${cr.id}-${l.id}`}
-                        type="radio"
-                        name={`score_${cr.id}`}
-                        value={l.id}
-                        checked={form.values[`score_${cr.id}`] === l.id}
-                      />{' '}
-                      {l.name}: {cr.descriptors[l.id]}
-                      {cr.passingLevel === l.id ? ' (passing level)' : ''}
-                    </label>
-                  ))}
-                  <label for={`fb-${cr.id}`}>Feedback on {cr.name}</label>
-                  <textarea id={`fb-${cr.id}`} name={`feedback_${cr.id}`} rows={2}>
-                    {form.values[`feedback_${cr.id}`] ?? ''}
-                  </textarea>
-                </fieldset>
-              ))}
-              <label for="f-overall">Overall feedback</label>
-              <textarea id="f-overall" name="overallFeedback" rows={3}>
-                {form.values.overallFeedback ?? ''}
-              </textarea>
-              {form.errors.overallFeedback && <p class="error-text">{form.errors.overallFeedback}</p>}
-              <fieldset>
-                <legend>Decision</legend>
-                {form.errors.decision && <p class="error-text">{form.errors.decision}</p>}
-                <label for="d-pass">
-                  <input
-                    id="d-pass"
-                    type="radio"
-                    name="decision"
-                    value="passed"
-                    checked={form.values.decision === 'passed'}
-                  />{' '}
-                  Pass
-                </label>{' '}
-                <label for="d-revise">
-                  <input
-                    id="d-revise"
-                    type="radio"
-                    name="decision"
-                    value="needs_revision"
-                    checked={form.values.decision === 'needs_revision'}
-                  />{' '}
-                  Needs revision
-                </label>
-              </fieldset>
-              <button type="submit">Record review</button>
-            </form>
-          )}
-        </section>
-      </div>
-    </>,
-    status,
-  );
-}
-
 const wantsJson = (c: C) => (c.req.header('accept') ?? '').includes('application/json');
 
 /**
@@ -412,16 +279,22 @@ async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<numb
   let problems: AppError | null = null;
   // Always through the command, even with nothing typed: it checks the application is the viewer's and open.
   try {
-    await saveEvidenceDrafts(c.var.deps, actor(c), c.req.param('id') ?? '', texts);
+    await saveEvidenceDrafts(c.var.deps, {
+      actor: actor(c),
+      application: c.req.param('id') ?? '',
+      drafts: texts,
+    });
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
     problems = err;
   }
   for (const [part, file] of files) {
     try {
-      await saveEvidenceFile(c.var.deps, actor(c), c.req.param('id') ?? '', part, {
-        name: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
+      await saveEvidenceFile(c.var.deps, {
+        actor: actor(c),
+        application: c.req.param('id') ?? '',
+        part,
+        file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
       });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
@@ -440,25 +313,17 @@ export function earningRoutes() {
   const r = new Hono<AppEnv>();
   servePageScript(r, 'evidence-autosave.js');
   r.post('/catalog/:org/:mc/apply', async (c) => {
-    const mc = await c.var.deps.db
-      .selectFrom('micro_credentials as m')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select('m.public_id')
-      .where('o.slug', '=', c.req.param('org'))
-      .where('m.slug', '=', c.req.param('mc'))
-      .executeTakeFirst();
-    if (!mc) throw notFound('That micro-credential');
+    const mc = { public_id: await microCredentialAt(c.var.deps.db, c.req.param('org'), c.req.param('mc')) };
     const fields = await formFields(c);
     return handleForm(
       c,
       {},
       async () => {
-        const { publicId, payment } = await applyForMicroCredential(
-          c.var.deps,
-          actor(c),
-          mc.public_id,
-          fields,
-        );
+        const { publicId, payment } = await applyForMicroCredential(c.var.deps, {
+          ...fields,
+          actor: actor(c),
+          microCredential: mc.public_id,
+        });
         if (payment)
           return redirectWith(
             c,
@@ -483,13 +348,7 @@ export function earningRoutes() {
     );
   });
   r.get('/applications', async (c) => {
-    const rows = await c.var.deps.db
-      .selectFrom('applications as p')
-      .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
-      .select(['p.public_id', 'p.status', 'p.deadline_at', 'p.attempts', 'v.title'])
-      .where('p.earner_user_id', '=', actor(c).userId)
-      .orderBy('p.id', 'desc')
-      .execute();
+    const rows = await earnersApplications(c.var.deps.db, actor(c).userId);
     const now = c.var.deps.clock.now().getTime();
     return page(
       c,
@@ -538,7 +397,7 @@ export function earningRoutes() {
       c,
       { [`part${part}`]: typeof fields.value === 'string' ? fields.value : '' },
       async () => {
-        await saveEvidence(c.var.deps, actor(c), c.req.param('id'), part, fields);
+        await saveEvidence(c.var.deps, { ...fields, actor: actor(c), application: c.req.param('id'), part });
         return redirectWith(c, `/applications/${c.req.param('id')}`, 'success', `Part ${part + 1} saved.`);
       },
       (form, status) => applicationPage(c, form, status as 422),
@@ -556,9 +415,11 @@ export function earningRoutes() {
           throw new AppError('validation_failed', 'Choose a file to upload.', {
             [`part${part}`]: 'Choose a file to upload.',
           });
-        await saveEvidenceFile(c.var.deps, actor(c), c.req.param('id'), part, {
-          name: file.name,
-          bytes: new Uint8Array(await file.arrayBuffer()),
+        await saveEvidenceFile(c.var.deps, {
+          actor: actor(c),
+          application: c.req.param('id'),
+          part,
+          file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
         });
         return redirectWith(
           c,
@@ -574,7 +435,11 @@ export function earningRoutes() {
     const { texts, files, typed } = await evidenceForm(c);
     if (wantsJson(c)) {
       // The autosave: typed parts only; problems come back as JSON through the error boundary.
-      const { changed } = await saveEvidenceDrafts(c.var.deps, actor(c), c.req.param('id'), texts);
+      const { changed } = await saveEvidenceDrafts(c.var.deps, {
+        actor: actor(c),
+        application: c.req.param('id'),
+        drafts: texts,
+      });
       return c.json({ saved: true, changed: changed.map((i) => `part${i}`) });
     }
     return handleForm(
@@ -596,7 +461,10 @@ export function earningRoutes() {
       typed,
       async () => {
         await saveAllEvidence(c, texts, files);
-        const { attempt } = await submitApplication(c.var.deps, actor(c), c.req.param('id'));
+        const { attempt } = await submitApplication(c.var.deps, {
+          actor: actor(c),
+          application: c.req.param('id'),
+        });
         return redirectWith(
           c,
           `/applications/${c.req.param('id')}`,
@@ -608,7 +476,7 @@ export function earningRoutes() {
     );
   });
   r.post('/applications/:id/withdraw', async (c) => {
-    await withdrawApplication(c.var.deps, actor(c), c.req.param('id'));
+    await withdrawApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') });
     return redirectWith(
       c,
       `/applications/${c.req.param('id')}`,
@@ -616,88 +484,8 @@ export function earningRoutes() {
       'Application withdrawn. Your evidence is kept; you can apply again.',
     );
   });
-  r.get('/reviews', async (c) => {
-    const rows = await reviewQueue(c.var.deps.db, actor(c).userId);
-    return page(
-      c,
-      'Review queue',
-      <>
-        <h1>Your review queue</h1>
-        {rows.length === 0 && <p>Nothing to review right now.</p>}
-        <ul>
-          {rows.map((r) => (
-            <li>
-              <a href={`/reviews/${r.public_id}`}>
-                {r.title} — attempt {r.number}
-              </a>{' '}
-              <span class="muted">submitted {r.submitted_at.toISOString().slice(0, 10)}</span>
-            </li>
-          ))}
-        </ul>
-      </>,
-    );
-  });
-  r.get('/reviews/:id', (c) => reviewPage(c));
-  r.post('/reviews/:id', async (c) => {
-    const fields = await formFields(c);
-    const scores: Record<string, string> = {};
-    const feedback: Record<string, string> = {};
-    for (const [k, v] of Object.entries(fields)) {
-      if (typeof v !== 'string') continue;
-      if (k.startsWith('score_')) scores[k.slice(6)] = v;
-      if (k.startsWith('feedback_') && v.trim()) feedback[k.slice(9)] = v;
-    }
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        await reviewAttempt(c.var.deps, actor(c), c.req.param('id'), {
-          scores,
-          feedback,
-          overallFeedback: fields.overallFeedback,
-          decision: fields.decision,
-        });
-        return redirectWith(c, '/reviews', 'success', 'Review recorded; the earner has been told.');
-      },
-      (form, status) => reviewPage(c, form, status as 422),
-    );
-  });
   r.get('/evidence-files/:id', async (c) => {
-    const { db } = c.var.deps;
-    const viewer = requireViewer(c.var.viewer);
-    const file = await db
-      .selectFrom('evidence_files as f')
-      .innerJoin('applications as p', 'p.id', 'f.application_id')
-      .select([
-        'f.bytes',
-        'f.sha256',
-        'f.content_type',
-        'f.filename',
-        'p.id as application_id',
-        'p.earner_user_id',
-        'p.organisation_id',
-      ])
-      .where('f.public_id', '=', c.req.param('id'))
-      .executeTakeFirst();
-    if (!file) throw notFound('That file');
-    let allowed = file.earner_user_id === viewer.user_id;
-    if (!allowed)
-      allowed = !!(await db
-        .selectFrom('attempts')
-        .select('id')
-        .where('application_id', '=', file.application_id)
-        .where('reviewer_user_id', '=', viewer.user_id)
-        .executeTakeFirst());
-    if (!allowed) {
-      const m = await db
-        .selectFrom('memberships')
-        .select('roles')
-        .where('organisation_id', '=', file.organisation_id)
-        .where('user_id', '=', viewer.user_id)
-        .executeTakeFirst();
-      allowed = !!m && can(m.roles, 'applications.read');
-    }
-    if (!allowed) throw notFound('That file');
+    const file = await evidenceFileFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
     c.header('Content-Security-Policy', "default-src 'none'; sandbox");
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'private, no-store');

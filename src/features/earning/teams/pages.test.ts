@@ -59,7 +59,10 @@ for (const backend of testBackends()) {
       const teamPath = created.headers.get('location') ?? '';
       assert.match(teamPath, /^\/teams\/team_/);
       const teamId = teamPath.split('/').pop() ?? '';
-      await applyForMicroCredential(deps, { userId: ada.id, ip: null }, routines.publicId);
+      await applyForMicroCredential(deps, {
+        actor: { userId: ada.id, ip: null },
+        microCredential: routines.publicId,
+      });
       let html = await (await a.get(teamPath)).text();
       assert.deepEqual(
         tableAfter(html, 'Members and their progress'),

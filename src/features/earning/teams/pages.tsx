@@ -290,7 +290,8 @@ export function teamRoutes() {
       c,
       fields,
       async () => {
-        const { publicId } = await createTeam(c.var.deps, actor(c), {
+        const { publicId } = await createTeam(c.var.deps, {
+          actor: actor(c),
           name: fields.name,
           microCredentials: chosen,
         });
@@ -316,7 +317,7 @@ export function teamRoutes() {
       c,
       fields,
       async () => {
-        await inviteToTeam(c.var.deps, actor(c), c.req.param('id'), fields);
+        await inviteToTeam(c.var.deps, { ...fields, actor: actor(c), team: c.req.param('id') });
         return redirectWith(
           c,
           `/teams/${c.req.param('id')}`,
@@ -334,7 +335,7 @@ export function teamRoutes() {
     return page(c, `Join ${model.teamName}`, <JoinView model={model} csrfToken={c.var.csrfToken} />);
   });
   r.post('/teams/join/:token', async (c) => {
-    const { publicId } = await joinTeam(c.var.deps, actor(c), c.req.param('token'));
+    const { publicId } = await joinTeam(c.var.deps, { actor: actor(c), token: c.req.param('token') });
     return redirectWith(c, `/teams/${publicId}`, 'success', 'You joined the team.');
   });
   return r;

@@ -64,3 +64,24 @@ export async function pendingInvitations(db: Queryable, teamPublicId: string, no
     .orderBy('i.id')
     .execute();
 }
+
+/** The teams working on an organisation's micro-credentials, with their sizes. */
+export function organisationTeams(db: Queryable, organisationId: number) {
+  return db
+    .selectFrom('teams as t')
+    .innerJoin('team_micro_credentials as tm', 'tm.team_id', 't.id')
+    .innerJoin('micro_credentials as m', 'm.id', 'tm.micro_credential_id')
+    .select([
+      't.public_id',
+      't.name',
+      (eb) =>
+        eb
+          .selectFrom('team_members')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('team_members.team_id', '=', 't.id')
+          .as('members'),
+    ])
+    .where('m.organisation_id', '=', organisationId)
+    .distinct()
+    .execute();
+}

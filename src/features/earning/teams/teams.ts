@@ -8,7 +8,8 @@ import { inTransaction, type Queryable } from '../../../storage/database.ts';
 import { emailsOf, findUser } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { invitationMail } from '../../../mail/templates.tsx';
-import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+import { appLink, type CommandDeps } from '../../../domain/commands.ts';
+import type { CommandCall } from '../commands/commandCall.ts';
 
 export const teamInput = z.object({
   name: z.string().trim().min(2, 'Name the team.').max(120),
@@ -21,8 +22,7 @@ export const teamInput = z.object({
 /** Starts a team (a learning community) around published micro-credentials; the creator is its first member. */
 export async function createTeam(
   deps: CommandDeps,
-  actor: Actor,
-  input: unknown,
+  { actor, ...input }: CommandCall<object>,
 ): Promise<{ publicId: string }> {
   const v = parseInput(teamInput, input);
   const now = deps.clock.now();
@@ -67,14 +67,14 @@ async function memberTeam(db: Queryable, userId: number, teamPublicId: string) {
 
 /** Whom to invite to a team. */
 export const teamInvitationInput = z.object({ email: emailSchema });
+const onTeam = z.object({ team: z.string() });
 
 /** Invites a colleague by email; they join by opening the link while logged in with that address. */
 export async function inviteToTeam(
   deps: CommandDeps,
-  actor: Actor,
-  teamPublicId: string,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ team: string }>,
 ): Promise<{ token: string }> {
+  const { team: teamPublicId } = parseInput(onTeam, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const team = await memberTeam(tx, actor.userId, teamPublicId);
@@ -109,11 +109,13 @@ export async function inviteToTeam(
 }
 
 /** Joins a team from an invitation sent to one of the actor's confirmed addresses. */
+export const joinTeamInput = z.object({ token: z.string() });
+
 export async function joinTeam(
   deps: CommandDeps,
-  actor: Actor,
-  token: string,
+  { actor, ...input }: CommandCall<{ token: string }>,
 ): Promise<{ publicId: string }> {
+  const { token } = parseInput(joinTeamInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const inv = await tx

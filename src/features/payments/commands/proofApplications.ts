@@ -7,16 +7,21 @@ import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Queryable, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { findUser, primaryEmail } from '../../../storage/users.ts';
-import { enqueueJob } from '../../../jobs/queue.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import type { RenderedMail } from '../../../mail/templates.tsx';
 import { invoiceMail, proofApprovedMail, proofRejectedMail, receiptMail, refundMail } from '../mail.tsx';
 import { paymentProviderFor, paymentProviderNamed } from '../registry.ts';
 import { earnersApplication } from '../../earning/index.ts';
-import { ISSUE_PASSED_APPLICATION } from '../../earning/index.ts';
+import { issuePassedApplication } from '../../earning/index.ts';
 import { saveEvidenceFile, sniffEvidence, submitApplication } from '../../earning/index.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+
+/** A command's caller: who acts, the address of what it acts on, then the rest of its input. */
+type CommandCall<Address> = { actor: Actor } & Address & Record<string, unknown>;
+const onApplication = z.object({ application: z.string() });
+const onStaffApplication = z.object({ orgSlug: z.string(), application: z.string() });
+const onStaffPayment = z.object({ orgSlug: z.string(), payment: z.string() });
 
 /** Certificates are documents or scans: PDF, PNG or JPEG, checked by their bytes. */
 function certificateType(bytes: Uint8Array): string | null {
@@ -93,17 +98,23 @@ async function mailEarner(
 export async function createApplicationPayment(
   tx: Tx,
   deps: CommandDeps,
-  actor: Actor,
-  app: {
-    id: number;
-    publicId: string;
-    organisationId: number;
-    earnerUserId: number;
-    title: string;
-    amountMinor: number;
-    currency: string;
+  {
+    actor,
+    application: app,
+    now,
+  }: {
+    actor: Actor;
+    application: {
+      id: number;
+      publicId: string;
+      organisationId: number;
+      earnerUserId: number;
+      title: string;
+      amountMinor: number;
+      currency: string;
+    };
+    now: Date;
   },
-  now: Date,
 ): Promise<{ publicId: string; invoiceNumber: string } | null> {
   if (app.amountMinor <= 0) return null;
   const provider = paymentProviderFor(deps.config);
@@ -195,12 +206,15 @@ export function currentPayment(db: Queryable, applicationId: number) {
  * Uploads the certificate of completion (PDF, PNG or JPEG, up to 10 MB), replacing an earlier
  * upload while the application is still open for changes.
  */
+const certificateInput = onApplication.extend({
+  file: z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) }).nullable(),
+});
+
 export async function uploadCertificate(
   deps: CommandDeps,
-  actor: Actor,
-  applicationPublicId: string,
-  file: { name: string; bytes: Uint8Array } | null,
+  { actor, ...input }: CommandCall<{ application: string; file: { name: string; bytes: Uint8Array } | null }>,
 ): Promise<{ publicId: string }> {
+  const { application: applicationPublicId, file } = parseInput(certificateInput, input);
   const app = await earnersApplication(deps.db, actor.userId, applicationPublicId);
   if (!(await isProofVersion(deps.db, app.version_id)))
     throw conflict('This application does not take a certificate of completion.');
@@ -220,7 +234,7 @@ export async function uploadCertificate(
       'Upload the certificate as a PDF, PNG or JPEG file.',
     );
   try {
-    return await saveEvidenceFile(deps, actor, applicationPublicId, 0, file);
+    return await saveEvidenceFile(deps, { actor, application: applicationPublicId, part: 0, file });
   } catch (error) {
     if (error instanceof AppError && error.fields.part0)
       throw invalid({ certificate: error.fields.part0 }, error.fields.part0);
@@ -268,17 +282,15 @@ export const approveInput = z.object({ note: z.string().trim().max(5000).optiona
  */
 export async function approveProofApplication(
   deps: CommandDeps,
-  actor: Actor,
-  orgSlug: string,
-  applicationPublicId: string,
-  input: unknown = {},
+  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }>,
 ): Promise<void> {
+  const { orgSlug, application: applicationPublicId } = parseInput(onStaffApplication, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
     const app = await staffApplication(tx, organisation.id, applicationPublicId);
     if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
-    const { note } = parseInput(approveInput, input ?? {});
+    const { note } = parseInput(approveInput, input);
     if (!['submitted', 'in_review'].includes(app.status))
       throw conflict(
         app.status === 'passed'
@@ -311,7 +323,7 @@ export async function approveProofApplication(
       .set({ status: 'passed', passed_at: now, updated_at: now })
       .where('id', '=', app.id)
       .execute();
-    await enqueueJob(tx, ISSUE_PASSED_APPLICATION, { applicationId: app.id }, now, {
+    await issuePassedApplication.enqueue(tx, { applicationId: app.id }, now, {
       idempotencyKey: `issue:${app.public_id}`,
       organisationId: app.organisation_id,
     });
@@ -354,11 +366,9 @@ export const rejectInput = z.object({
 /** Rejects a submitted certificate with reasons (emailed to the earner); the fee is left for staff to refund. */
 export async function rejectProofApplication(
   deps: CommandDeps,
-  actor: Actor,
-  orgSlug: string,
-  applicationPublicId: string,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }>,
 ): Promise<void> {
+  const { orgSlug, application: applicationPublicId } = parseInput(onStaffApplication, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     // Access first (organisation, permission, the application itself), then the reasons.
@@ -460,11 +470,9 @@ export const markPaidInput = z.object({
 /** Staff record that an invoice was paid (with the transfer or cheque number); the earner is emailed a receipt. */
 export async function markPaymentPaid(
   deps: CommandDeps,
-  actor: Actor,
-  orgSlug: string,
-  paymentPublicId: string,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ orgSlug: string; payment: string }>,
 ): Promise<void> {
+  const { orgSlug, payment: paymentPublicId } = parseInput(onStaffPayment, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
@@ -536,11 +544,9 @@ export const refundInput = z.object({
 /** Staff refund a paid fee (through its provider; for invoices, the staff's own transfer reference). */
 export async function refundPayment(
   deps: CommandDeps,
-  actor: Actor,
-  orgSlug: string,
-  paymentPublicId: string,
-  input: unknown,
+  { actor, ...input }: CommandCall<{ orgSlug: string; payment: string }>,
 ): Promise<{ reference: string }> {
+  const { orgSlug, payment: paymentPublicId } = parseInput(onStaffPayment, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
@@ -657,14 +663,14 @@ export function proofQueue(db: Queryable, organisationId: number, which: 'open' 
 /** Submits the uploaded certificate to the issuer's queue (the fee may still be outstanding; approval waits for it). */
 export async function submitProof(
   deps: CommandDeps,
-  actor: Actor,
-  applicationPublicId: string,
+  { actor, ...input }: CommandCall<{ application: string }>,
 ): Promise<{ attempt: number }> {
+  const { application: applicationPublicId } = parseInput(onApplication, input);
   const app = await earnersApplication(deps.db, actor.userId, applicationPublicId);
   if (!(await isProofVersion(deps.db, app.version_id)))
     throw conflict('This application is not earned with a certificate of completion.');
   try {
-    return await submitApplication(deps, actor, applicationPublicId);
+    return await submitApplication(deps, { actor, application: applicationPublicId });
   } catch (error) {
     if (error instanceof AppError && error.fields.part0)
       throw invalid(

@@ -3,7 +3,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { notFound } from '../../../domain/errors.ts';
 import type { Design } from '../../catalog/index.ts';
 import { formatMoney } from '../../../domain/money.ts';
-import { can } from '../../../domain/roles.ts';
 import { earnersApplication } from '../../earning/index.ts';
 import { requireMember } from '../../accounts/index.ts';
 import {
@@ -17,10 +16,10 @@ import {
   uploadCertificate,
 } from '../commands/proofApplications.ts';
 import { paymentProviderNamed } from '../registry.ts';
+import { certificateAndAttempts, paymentFor, versionTitle } from '../queries.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonBody } from '../../../http/jsonBody.ts';
-import type { Queryable } from '../../../storage/database.ts';
 import {
   ActionButton,
   CsrfField,
@@ -31,6 +30,10 @@ import {
 } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { ApplicationHeading, applicationFacts } from '../../earning/index.ts';
+
+/** A JSON body's fields when it is an object, else none (the command's schema reports what is missing). */
+const fieldsOf = (body: unknown): Record<string, unknown> =>
+  body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -98,37 +101,6 @@ export function ProofApplyForm({
   );
 }
 
-async function loadPaymentFor(db: Queryable, viewerId: number, paymentPublicId: string) {
-  const payment = await db
-    .selectFrom('payments as y')
-    .innerJoin('applications as p', 'p.id', 'y.application_id')
-    .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
-    .innerJoin('organisations as o', 'o.id', 'y.organisation_id')
-    .innerJoin('users as u', 'u.id', 'p.earner_user_id')
-    .selectAll('y')
-    .select([
-      'p.public_id as application_public_id',
-      'p.earner_user_id',
-      'v.title',
-      'o.name as org_name',
-      'o.slug as org_slug',
-      'u.name as earner_name',
-    ])
-    .where('y.public_id', '=', paymentPublicId)
-    .executeTakeFirst();
-  if (!payment) throw notFound('That invoice');
-  if (payment.earner_user_id !== viewerId) {
-    const m = await db
-      .selectFrom('memberships')
-      .select('roles')
-      .where('organisation_id', '=', payment.organisation_id)
-      .where('user_id', '=', viewerId)
-      .executeTakeFirst();
-    if (!m || !can(m.roles, 'applications.read')) throw notFound('That invoice');
-  }
-  return payment;
-}
-
 /** The earner's page of a proof-of-completion application: fee and invoice, certificate, submission, decision. */
 export async function proofApplicationPage(
   c: C,
@@ -137,25 +109,9 @@ export async function proofApplicationPage(
 ) {
   const { db, clock } = c.var.deps;
   const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
-  const v = await db
-    .selectFrom('micro_credential_versions')
-    .select(['title'])
-    .where('id', '=', app.version_id)
-    .executeTakeFirstOrThrow();
-  const [item, attempts, payment] = await Promise.all([
-    db
-      .selectFrom('evidence_items as e')
-      .innerJoin('evidence_files as f', 'f.id', 'e.file_id')
-      .select(['f.public_id', 'f.filename'])
-      .where('e.application_id', '=', app.id)
-      .where('e.part_index', '=', 0)
-      .executeTakeFirst(),
-    db
-      .selectFrom('attempts')
-      .selectAll()
-      .where('application_id', '=', app.id)
-      .orderBy('number', 'desc')
-      .execute(),
+  const v = await versionTitle(db, app.version_id);
+  const [[item, attempts], payment] = await Promise.all([
+    certificateAndAttempts(db, app.id),
     currentPayment(db, app.id),
   ]);
   const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
@@ -436,7 +392,7 @@ export function proofAndFeesRoutes() {
       c,
       {},
       async () => {
-        await uploadCertificate(c.var.deps, actor(c), c.req.param('id'), file);
+        await uploadCertificate(c.var.deps, { actor: actor(c), application: c.req.param('id'), file });
         return redirectWith(
           c,
           `/applications/${c.req.param('id')}`,
@@ -452,7 +408,7 @@ export function proofAndFeesRoutes() {
       c,
       {},
       async () => {
-        await submitProof(c.var.deps, actor(c), c.req.param('id'));
+        await submitProof(c.var.deps, { actor: actor(c), application: c.req.param('id') });
         return redirectWith(
           c,
           `/applications/${c.req.param('id')}`,
@@ -464,7 +420,7 @@ export function proofAndFeesRoutes() {
     ),
   );
   r.get('/payments/:id/receipt', async (c) => {
-    const p = await loadPaymentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const p = await paymentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
     const paid = p.state === 'paid' || p.state === 'refunded';
     const kind = paid ? 'Receipt' : 'Invoice';
     const rows: Array<[string, string]> = [
@@ -530,13 +486,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/proof-queue/:app/approve',
     async (c, fields) => {
-      await approveProofApplication(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('app') ?? '',
-        fields,
-      );
+      await approveProofApplication(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        application: c.req.param('app') ?? '',
+      });
       return 'Approved. The badge is being issued and the earner has been emailed.';
     },
     (c) => c.req.param('app') ?? '',
@@ -544,13 +499,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/proof-queue/:app/reject',
     async (c, fields) => {
-      await rejectProofApplication(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('app') ?? '',
-        fields,
-      );
+      await rejectProofApplication(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        application: c.req.param('app') ?? '',
+      });
       return 'Rejected. The earner has been emailed the reasons.';
     },
     (c) => c.req.param('app') ?? '',
@@ -558,13 +512,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/payments/:payment/mark-paid',
     async (c, fields) => {
-      await markPaymentPaid(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('payment') ?? '',
-        fields,
-      );
+      await markPaymentPaid(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        payment: c.req.param('payment') ?? '',
+      });
       return 'Marked paid. A receipt has been emailed to the earner.';
     },
     (c) => c.req.param('payment') ?? '',
@@ -572,13 +525,12 @@ export function proofAndFeesRoutes() {
   staffForm(
     '/orgs/:slug/payments/:payment/refund',
     async (c, fields) => {
-      const { reference } = await refundPayment(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug') ?? '',
-        c.req.param('payment') ?? '',
-        fields,
-      );
+      const { reference } = await refundPayment(c.var.deps, {
+        ...fields,
+        actor: actor(c),
+        orgSlug: c.req.param('slug') ?? '',
+        payment: c.req.param('payment') ?? '',
+      });
       return `Refund recorded (reference ${reference}); the earner has been emailed.`;
     },
     (c) => c.req.param('payment') ?? '',
@@ -613,10 +565,13 @@ export function proofAndFeesRoutes() {
   });
   r.post('/api/v1/applications/:id/certificate', async (c) => {
     const file = await certificateFrom(c);
-    return c.json(await uploadCertificate(c.var.deps, actor(c), c.req.param('id'), file), 201);
+    return c.json(
+      await uploadCertificate(c.var.deps, { actor: actor(c), application: c.req.param('id'), file }),
+      201,
+    );
   });
   r.post('/api/v1/applications/:id/proof/submit', async (c) =>
-    c.json(await submitProof(c.var.deps, actor(c), c.req.param('id'))),
+    c.json(await submitProof(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
   );
   r.get('/api/v1/applications/:id/payment', async (c) => {
     const app = await earnersApplication(c.var.deps.db, actor(c).userId, c.req.param('id'));
@@ -656,28 +611,42 @@ export function proofAndFeesRoutes() {
   };
   r.post('/api/v1/orgs/:slug/applications/:id/approve', async (c) =>
     decided(c, async () =>
-      approveProofApplication(
-        c.var.deps,
-        actor(c),
-        c.req.param('slug'),
-        c.req.param('id'),
-        await jsonBody(c),
-      ),
+      approveProofApplication(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        application: c.req.param('id'),
+      }),
     ),
   );
   r.post('/api/v1/orgs/:slug/applications/:id/reject', async (c) =>
     decided(c, async () =>
-      rejectProofApplication(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c)),
+      rejectProofApplication(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        application: c.req.param('id'),
+      }),
     ),
   );
   r.post('/api/v1/orgs/:slug/payments/:id/mark-paid', async (c) =>
     decided(c, async () =>
-      markPaymentPaid(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c)),
+      markPaymentPaid(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        payment: c.req.param('id'),
+      }),
     ),
   );
   r.post('/api/v1/orgs/:slug/payments/:id/refund', async (c) =>
     decided(c, async () =>
-      refundPayment(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c)),
+      refundPayment(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        payment: c.req.param('id'),
+      }),
     ),
   );
   return r;

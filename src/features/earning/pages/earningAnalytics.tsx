@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireMember } from '../../accounts/index.ts';
+import type { Queryable } from '../../../storage/database.ts';
+import { requireViewer } from '../../../http/middleware/session.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { page } from '../../../web/render.tsx';
+import { earningStats, statsCsv, type MicroCredentialStats } from '../queries/earningAnalytics.ts';
+import { earningPaths } from '../paths.ts';
+
+const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
+
+export interface AnalyticsModel {
+  organisation: { slug: string; name: string };
+  csvHref: string;
+  stats: MicroCredentialStats[];
+  /** The largest number of applications, for the bars' scale (at least 1). */
+  maxApplications: number;
+}
+
+/** Per micro-credential figures of an organisation's earning loop, for its staff. */
+export async function loadAnalytics(db: Queryable, userId: number, orgSlug: string): Promise<AnalyticsModel> {
+  const { organisation } = await requireMember(db, orgSlug, userId, 'applications.read');
+  const stats = await earningStats(db, organisation.id);
+  return {
+    organisation: { slug: organisation.slug, name: organisation.name },
+    csvHref: earningPaths.analyticsCsv(organisation.slug),
+    stats,
+    maxApplications: Math.max(1, ...stats.map((s) => s.applications)),
+  };
+}
+
+function Bar({ label, fraction, colour }: { label: string; fraction: number; colour: string }) {
+  return (
+    <div
+      role="img"
+      aria-label={label}
+      style={`background:${colour};height:10px;width:${Math.round(fraction * 120)}px`}
+    />
+  );
+}
+
+export function AnalyticsView({ model }: { model: AnalyticsModel }) {
+  return (
+    <>
+      <h1>Earning analytics of {model.organisation.name}</h1>
+      <p>
+        <a href={model.csvHref}>Download as CSV</a>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Micro-credential</th>
+            <th scope="col">Applications</th>
+            <th scope="col">Submissions</th>
+            <th scope="col">First-time pass rate</th>
+            <th scope="col">Mean attempts to pass</th>
+            <th scope="col">Review turnaround (median / p90 h)</th>
+            <th scope="col">Expired</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.stats.map((s) => (
+            <tr>
+              <td>{s.title}</td>
+              <td>
+                <Bar
+                  label={`${s.applications} applications`}
+                  fraction={s.applications / model.maxApplications}
+                  colour="#1f5f8b"
+                />{' '}
+                {s.applications}
+              </td>
+              <td>{s.submissions}</td>
+              <td>
+                <Bar
+                  label={`first-time pass rate ${pct(s.firstTimePassRate)}`}
+                  fraction={s.firstTimePassRate ?? 0}
+                  colour="#1c6b3a"
+                />{' '}
+                {pct(s.firstTimePassRate)}
+              </td>
+              <td>{s.meanAttemptsToPass ?? '—'}</td>
+              <td>
+                {s.turnaroundMedianHours ?? '—'} / {s.turnaroundP90Hours ?? '—'}
+              </td>
+              <td>{s.expired}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+const params = z.object({ slug: z.string() });
+
+/** `/orgs/:slug/analytics` (and `.csv`): the issuer's earning analytics. */
+export function earningAnalyticsRoutes() {
+  const r = new Hono<AppEnv>();
+  r.get('/orgs/:slug/analytics', async (c) => {
+    const { slug } = params.parse(c.req.param());
+    const model = await loadAnalytics(c.var.deps.db, requireViewer(c.var.viewer).user_id, slug);
+    return page(c, 'Analytics', <AnalyticsView model={model} />);
+  });
+  r.get('/orgs/:slug/analytics.csv', async (c) => {
+    const { slug } = params.parse(c.req.param());
+    const model = await loadAnalytics(c.var.deps.db, requireViewer(c.var.viewer).user_id, slug);
+    return c.body(statsCsv(model.stats), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${model.organisation.slug}-analytics.csv"`,
+    });
+  });
+  return r;
+}
