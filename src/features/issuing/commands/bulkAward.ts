@@ -8,15 +8,10 @@ import { inTransaction, type Db } from '../../../storage/database.ts';
 import type { AwardRowState, AwardRunState } from '../../../storage/schema.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { enqueueJob } from '../../../jobs/queue.ts';
-import type { CredentialServices } from '../../../signing/organisationSigner.ts';
-import { publishedAchievement, type IssuingActor } from './issueCredential.ts';
-import {
-  awardContext,
-  isRetryableConflict,
-  issueAwardBatch,
-  publishNewLists,
-  type AwardItem,
-} from './issueBatch.ts';
+import { organisationKeys, type CredentialServices } from '../../../signing/organisationSigner.ts';
+import type { IssuingActor } from './issueCredential.ts';
+import { awardContext, publishedAchievement } from '../awardFacts.ts';
+import { isRetryableConflict, issueAwardBatch, publishNewLists, type AwardItem } from './issueBatch.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 
 /**
@@ -691,13 +686,12 @@ export async function processAwardRun(
     .execute();
   let ctx;
   try {
-    ctx = await awardContext(
-      deps,
-      run.organisation_id,
-      run.mc_public_id,
-      run.micro_credential_version,
-      run.created_by,
-    );
+    ctx = await awardContext(deps, {
+      organisationId: run.organisation_id,
+      microCredential: run.mc_public_id,
+      version: run.micro_credential_version,
+      issuedBy: run.created_by,
+    });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     // The micro-credential or organisation can no longer issue: the run fails, with the reason.
@@ -712,6 +706,8 @@ export async function processAwardRun(
     let done = false;
     for (let attempt = 1; ; attempt++) {
       try {
+        // The signing key, read once per batch (outside its transaction) and handed down.
+        const keys = await organisationKeys(db, deps.credentials.vault, run.organisation_id, clock.now());
         const result = await inTransaction(db, async (tx) => {
           const rows = await tx
             .selectFrom('award_rows')
@@ -753,7 +749,7 @@ export async function processAwardRun(
               evidence,
             };
           });
-          const { outcomes, newLists } = await issueAwardBatch(deps, tx, ctx, items, lane);
+          const { outcomes, newLists } = await issueAwardBatch(deps, tx, { ctx, items, keys, lane });
           const marks = outcomes.map((o) => ({
             n: o.ref,
             state: o.state,
@@ -779,7 +775,7 @@ export async function processAwardRun(
           return { newLists };
         });
         if (!result) done = true;
-        else await publishNewLists(db, deps, result.newLists);
+        else await publishNewLists(db, deps, result.newLists, keys);
         break;
       } catch (err) {
         // Another batch won a race for an award key or a status index: redo this batch.
