@@ -1,3 +1,4 @@
+import { issueAwardRun } from '../jobTypes.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../../../testing/databases.ts';
@@ -13,7 +14,6 @@ import {
   requestDryRun,
   startAwardRun,
   suggestMapping,
-  ISSUE_AWARD_RUN,
 } from './bulkAward.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import { checkAwardRunJobDefinition } from '../jobs/bulkAwardJobs.ts';
@@ -109,13 +109,13 @@ for (const backend of testBackends()) {
       const jobs = await storage.db
         .selectFrom('jobs')
         .select('payload')
-        .where('type', '=', ISSUE_AWARD_RUN)
+        .where('type', '=', issueAwardRun.type)
         .where('organisation_id', '=', org.id)
         .execute();
       assert.equal(jobs.length, 2);
       await storage.db
         .deleteFrom('jobs')
-        .where('type', '=', ISSUE_AWARD_RUN)
+        .where('type', '=', issueAwardRun.type)
         .where('organisation_id', '=', org.id)
         .execute();
       // The organisation has a pathway: each recipient's pathways get re-evaluated, as after any issue.

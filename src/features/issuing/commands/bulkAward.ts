@@ -7,7 +7,7 @@ import { CsvError, parseCsv } from '../../../domain/csv.ts';
 import { inTransaction, type Db } from '../../../storage/database.ts';
 import type { AwardRowState, AwardRunState } from '../../../storage/schema.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { enqueueJob } from '../../../jobs/queue.ts';
+import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
 import { organisationKeys, type CredentialServices } from '../../../signing/organisationSigner.ts';
 import type { IssuingActor } from './issueCredential.ts';
 import { awardContext, publishedAchievement } from '../awardFacts.ts';
@@ -23,8 +23,6 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 
 type Deps = CommandDeps & { credentials: CredentialServices };
 
-export const ISSUE_AWARD_RUN = 'awards.issue';
-export const CHECK_AWARD_RUN = 'awards.check';
 /** Runs with more rows than this are checked (the dry run) in a job, not inside the request. */
 export const INLINE_DRY_RUN_ROWS = 5_000;
 /** Rows per issuing transaction. */
@@ -454,7 +452,7 @@ export async function requestDryRun(
       .set({ mapping: JSON.stringify(mapping), state: 'checking', updated_at: now })
       .where('id', '=', run.id)
       .execute();
-    await enqueueJob(tx, CHECK_AWARD_RUN, { runId: run.id, mapping }, now, {
+    await checkAwardRun.enqueue(tx, { runId: run.id, mapping }, now, {
       organisationId: run.organisation_id,
       maxAttempts: 5,
     });
@@ -515,7 +513,7 @@ export async function startAwardRun(
       .executeTakeFirst();
     if (moved.numUpdatedRows === 0n) return;
     for (let part = 0; part < AWARD_JOBS_PER_RUN; part++) {
-      await enqueueJob(tx, ISSUE_AWARD_RUN, { runId: run.id, part }, now, {
+      await issueAwardRun.enqueue(tx, { runId: run.id, part }, now, {
         idempotencyKey: `award-run:${run.public_id}:${part}`,
         maxAttempts: 50,
         organisationId: run.organisation_id,
