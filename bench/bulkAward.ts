@@ -53,7 +53,7 @@ export async function bulkAwardOnce(storage: Storage, rows: number): Promise<Bul
     issuedOn: 'Date',
   });
   if (summary.valid !== rows) throw new Error(`dry run found ${summary.valid} valid rows of ${rows}`);
-  await startAwardRun(deps, actor, run.publicId);
+  await startAwardRun(deps, { actor, run: run.publicId });
   const t2 = performance.now();
   // The run's jobs, run here instead of by a worker, concurrently as a worker with concurrency >= 2 would.
   const { id } = await storage.db

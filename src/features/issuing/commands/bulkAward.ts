@@ -10,6 +10,8 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
 import { organisationKeys, type CredentialServices } from '../../../signing/organisationSigner.ts';
 import type { IssuingActor } from './issueCredential.ts';
+import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
+import { parseInput } from '../../../domain/validation.ts';
 import { awardContext, publishedAchievement } from '../awardFacts.ts';
 import { isRetryableConflict, issueAwardBatch, publishNewLists, type AwardItem } from './issueBatch.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
@@ -430,13 +432,19 @@ export async function mapAwardRun(
  * the form), then runs the dry run here for a small file, or queues it as a job for a large one
  * (the run shows as checking until the job is done). Returns the summary when it ran here.
  */
+const dryRunInput = z.object({
+  run: z.string().trim().min(1),
+  /** The column mapping as the form or API sent it (checked against the file's header below). */
+  mapping: z.unknown(),
+  inlineLimit: z.number().int().nonnegative().default(INLINE_DRY_RUN_ROWS),
+});
+
 export async function requestDryRun(
   deps: Deps,
-  actor: IssuingActor,
-  runPublicId: string,
-  rawMapping: unknown,
-  inlineLimit = INLINE_DRY_RUN_ROWS,
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<DryRunSummary | null> {
+  const { run: runPublicId, mapping: rawMapping, inlineLimit } = parseInput(dryRunInput, input);
+  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'checking')
@@ -491,11 +499,14 @@ async function stateCounts(db: Db, runId: number): Promise<Partial<Record<AwardR
 }
 
 /** Starts issuing a dry-run run: queues its jobs (once, however often this is called). */
+const startInput = z.object({ run: z.string().trim().min(1) });
+
 export async function startAwardRun(
   deps: Deps,
-  actor: IssuingActor,
-  runPublicId: string,
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<{ queued: number }> {
+  const { run: runPublicId } = parseInput(startInput, input);
+  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'uploaded' || run.state === 'checking')

@@ -6,11 +6,13 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { republishStatusList } from '../jobTypes.ts';
 import { evaluatePathways } from '../jobTypes.ts';
-import type { IssuingActor } from '../issuingActor.ts';
+import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCreditReversal } from '../../credit/index.ts';
 
 export const changeStatusInput = z.object({
+  /** The credential's public id. */
+  credential: z.string().trim().min(1),
   action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
   reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
 });
@@ -21,11 +23,10 @@ export const changeStatusInput = z.object({
  */
 export async function changeCredentialStatus(
   deps: CommandDeps,
-  actor: IssuingActor,
-  credentialPublicId: string,
-  input: unknown,
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<void> {
-  const { action, reason } = parseInput(changeStatusInput, input);
+  const { credential: credentialPublicId, action, reason } = parseInput(changeStatusInput, input);
+  await requireIssuingPermission(deps.db, actor, 'credentials.revoke');
   if (action === 'revoke' && !reason)
     throw new AppError(
       'validation_failed',
