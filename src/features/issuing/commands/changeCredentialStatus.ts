@@ -6,7 +6,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { republishStatusList } from '../jobTypes.ts';
 import { evaluatePathways } from '../jobTypes.ts';
-import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
+import type { IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCreditReversal } from '../../credit/index.ts';
 
@@ -26,7 +26,6 @@ export async function changeCredentialStatus(
   { actor, ...input }: IssuingCommandInput,
 ): Promise<void> {
   const { credential: credentialPublicId, action, reason } = parseInput(changeStatusInput, input);
-  await requireIssuingPermission(deps.db, actor, 'credentials.revoke');
   if (action === 'revoke' && !reason)
     throw new AppError(
       'validation_failed',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { changeCredentialStatus, changeStatusInput } from './changeCredentialStatus.ts';
-import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
+import type { IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 
 export const manyInput = changeStatusInput.omit({ credential: true }).extend({
@@ -28,7 +28,6 @@ export async function changeManyCredentialStatuses(
   { actor, ...input }: IssuingCommandInput,
 ): Promise<ManyStatusResult> {
   const { ids, action, reason } = parseInput(manyInput, input);
-  await requireIssuingPermission(deps.db, actor, 'credentials.revoke');
   if (action === 'revoke' && !reason)
     throw new AppError(
       'validation_failed',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, notFound } from '../../../domain/errors.ts';
+import { AppError } from '../../../domain/errors.ts';
 import { publicId } from '../../../domain/ids.ts';
 import { emailSchema } from '../../accounts/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
@@ -599,7 +599,7 @@ export async function issueSuppliedCredential(
       { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' },
     );
   }
-  const { db, config, clock, credentials } = deps;
+  const { db, config, clock } = deps;
   const digests = await checkRelatedResourceDigests(
     credential,
     ownResourceBytes(db, config, actor.organisationId),
