@@ -1,3 +1,4 @@
+import { issueAwardRun } from '../src/features/issuing/jobTypes.ts';
 import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,6 @@ import {
   processAwardRun,
   startAwardRun,
   AWARD_JOBS_PER_RUN,
-  ISSUE_AWARD_RUN,
 } from '../src/features/issuing/commands/bulkAward.ts';
 
 // Bulk award from CSV, end to end: a generated roster streamed in (upload), mapped and checked
@@ -53,7 +53,7 @@ export async function bulkAwardOnce(storage: Storage, rows: number): Promise<Bul
     issuedOn: 'Date',
   });
   if (summary.valid !== rows) throw new Error(`dry run found ${summary.valid} valid rows of ${rows}`);
-  await startAwardRun(deps, actor, run.publicId);
+  await startAwardRun(deps, { actor, run: run.publicId });
   const t2 = performance.now();
   // The run's jobs, run here instead of by a worker, concurrently as a worker with concurrency >= 2 would.
   const { id } = await storage.db
@@ -63,7 +63,7 @@ export async function bulkAwardOnce(storage: Storage, rows: number): Promise<Bul
     .executeTakeFirstOrThrow();
   await storage.db
     .deleteFrom('jobs')
-    .where('type', '=', ISSUE_AWARD_RUN)
+    .where('type', '=', issueAwardRun.type)
     .where('organisation_id', '=', org.id)
     .execute();
   await Promise.all(

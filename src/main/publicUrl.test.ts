@@ -136,9 +136,12 @@ describe('one public URL per database', () => {
           // The process left running with the old URL can no longer re-sign a list under its DID.
           await changeCredentialStatus(
             { db: again.storage.db, clock: again.clock, config: configA },
-            { organisationId: org.id, userId: null, ip: null },
-            before.publicId,
-            { action: 'revoke', reason: 'Test' },
+            {
+              actor: { organisationId: org.id, userId: null, ip: null },
+              credential: before.publicId,
+              action: 'revoke',
+              reason: 'Test',
+            },
           );
           assert.equal(
             await publishStatusList(

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Queryable } from '../storage/database.ts';
 import type { Organisation } from '../storage/schema.ts';
-import { activeRsaKey, activeSigningKey, listIssuerKeys, type SigningKey } from './issuerKeys.ts';
+import {
+  activeRsaKey,
+  activeSigningKey,
+  listIssuerKeys,
+  type RsaSigningKey,
+  type SigningKey,
+} from './issuerKeys.ts';
 import { didKeyFor } from '../credentials/didKey.ts';
 import { signEddsaRdfc2022 } from '../credentials/proofs/eddsaRdfc2022.ts';
 import { signVcJwt } from '../credentials/vcJwt.ts';
@@ -30,7 +36,7 @@ export type IssuerIdentity = 'did:web' | 'did:key';
 
 /** The organisation's identifier and verification method for a key, by identity. */
 export function issuerIdentifiers(
-  config: Config,
+  config: Pick<Config, 'publicUrl'>,
   organisation: Pick<Organisation, 'slug'>,
   key: Pick<SigningKey, 'row'>,
   identity: IssuerIdentity = 'did:web',
@@ -43,35 +49,65 @@ export function issuerIdentifiers(
   return { did, verificationMethod: verificationMethodId(did, key.row.public_id) };
 }
 
+/** What signing needs, read once per use case (a request, a bulk-award batch) and handed down. */
+export interface OrganisationKeys {
+  /** The organisation's active Ed25519 key: every Data Integrity proof and EdDSA VC-JWT. */
+  signing: SigningKey;
+  /** Its active RSA key, read only when a caller asked for RS256 VC-JWTs. */
+  rsa?: RsaSigningKey;
+}
+
 /**
- * Signs a document with the organisation's active key (or the one given): a Data Integrity
- * proof, and a VC-JWT on request. With `identity: 'did:key'` the verification method is the
- * key's did:key (the document's issuer must then be that did:key too).
+ * Reads (creating on first use) the organisation's active keys: the one place issuing reads
+ * keys. Call it outside a transaction (a race to create a key must not abort the caller's).
  */
-export async function signForOrganisation(
+export async function organisationKeys(
   db: Queryable,
-  services: CredentialServices,
-  config: Config,
-  organisation: Pick<Organisation, 'id' | 'slug'>,
-  unsigned: Record<string, unknown>,
+  vault: CredentialServices['vault'],
+  organisationId: number,
   now: Date,
-  options: { jwt?: 'EdDSA' | 'RS256' | null; identity?: IssuerIdentity; key?: SigningKey } = {},
-) {
-  const key = options.key ?? (await activeSigningKey(db, organisation.id, services.vault, now));
+  options: { rsa?: boolean } = {},
+): Promise<OrganisationKeys> {
+  const signing = await activeSigningKey(db, organisationId, vault, now);
+  const rsa = options.rsa ? await activeRsaKey(db, organisationId, vault, now) : undefined;
+  return { signing, ...(rsa ? { rsa } : {}) };
+}
+
+export interface SignForOrganisation {
+  config: Pick<Config, 'publicUrl'>;
+  canonicalizer: CredentialServices['canonicalizer'];
+  organisation: Pick<Organisation, 'slug'>;
+  /** The keys to sign with (see organisationKeys): this function never reads keys itself. */
+  keys: OrganisationKeys;
+  unsigned: Record<string, unknown>;
+  now: Date;
+  jwt?: 'EdDSA' | 'RS256' | null;
+  identity?: IssuerIdentity;
+}
+
+/**
+ * Signs a document with the key given: a Data Integrity proof, and a VC-JWT on request. With
+ * `identity: 'did:key'` the verification method is the key's did:key (the document's issuer
+ * must then be that did:key too).
+ */
+export async function signForOrganisation(options: SignForOrganisation) {
+  const { config, organisation, keys, unsigned, now } = options;
+  const key = keys.signing;
   const { did, verificationMethod: vm } = issuerIdentifiers(config, organisation, key, options.identity);
   const signed = await signEddsaRdfc2022(unsigned, {
     privateKey: key.privateKey,
     verificationMethod: vm,
     created: isoSeconds(now),
-    canonicalizer: services.canonicalizer,
+    canonicalizer: options.canonicalizer,
   });
   let jwt: string | null = null;
   if (options.jwt === 'EdDSA') jwt = signVcJwt(unsigned, { privateKey: key.privateKey, kid: vm });
   if (options.jwt === 'RS256') {
-    const rsa = await activeRsaKey(db, organisation.id, services.vault, now);
+    if (!keys.rsa)
+      throw new Error('An RS256 VC-JWT needs the organisation’s RSA key (organisationKeys rsa: true)');
     jwt = signVcJwt(unsigned, {
-      privateKey: rsa.privateKey,
-      kid: verificationMethodId(did, rsa.row.public_id),
+      privateKey: keys.rsa.privateKey,
+      kid: verificationMethodId(did, keys.rsa.row.public_id),
       alg: 'RS256',
     });
   }
@@ -110,6 +146,7 @@ export async function publishStatusList(
   config: Config,
   listPublicId: string,
   now: Date,
+  options: { keys?: OrganisationKeys } = {},
 ): Promise<boolean> {
   const list = await db
     .selectFrom('status_lists as l')
@@ -134,14 +171,17 @@ export async function publishStatusList(
     bits: list.bits,
     validFrom: isoSeconds(now),
   });
-  const { signed } = await signForOrganisation(
-    db,
-    services,
+  // A bulk-award batch hands its keys down; any other caller has them read here, once.
+  const given = options.keys?.signing.row.organisation_id === list.organisation_id ? options.keys : undefined;
+  const keys = given ?? (await organisationKeys(db, services.vault, list.organisation_id, now));
+  const { signed } = await signForOrganisation({
     config,
-    { id: list.organisation_id, slug: list.slug },
+    canonicalizer: services.canonicalizer,
+    organisation: { slug: list.slug },
+    keys,
     unsigned,
     now,
-  );
+  });
   const updated = await db
     .updateTable('status_lists')
     .set({ signed_document: JSON.stringify(signed), signed_version: list.version, signed_at: now })

@@ -122,12 +122,12 @@ export async function ledgerScenario(
       { recipient: { email: earner.email }, microCredential: mcPublicId },
     );
   const revoke = (credentialPublicId: string) =>
-    changeCredentialStatus(
-      deps,
-      { organisationId: issuerOrg.id, userId: staff.id, ip: null },
-      credentialPublicId,
-      { action: 'revoke', reason: 'Evidence was not the earner’s own.' },
-    );
+    changeCredentialStatus(deps, {
+      actor: { organisationId: issuerOrg.id, userId: staff.id, ip: null },
+      credential: credentialPublicId,
+      action: 'revoke',
+      reason: 'Evidence was not the earner’s own.',
+    });
   const entries = (credentialPublicId?: string) => {
     let q = storage.db
       .selectFrom('credit_entries as e')

@@ -124,7 +124,9 @@ for (const backend of testBackends()) {
         publicId: issued.publicId,
         publicUrl,
         revoke: () =>
-          changeCredentialStatus(deps, actor, issued.publicId, {
+          changeCredentialStatus(deps, {
+            actor,
+            credential: issued.publicId,
             action: 'revoke',
             reason: 'Issued in error',
           }),

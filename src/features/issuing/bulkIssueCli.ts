@@ -94,7 +94,7 @@ export async function bulkIssue(
       return summary.total > 0 && summary.alreadyIssued + summary.duplicate === summary.total;
     }
   }
-  await startAwardRun(deps, actor, runId);
+  await startAwardRun(deps, { actor, run: runId });
   const worker = new Worker({
     deps: {
       db: rt.storage.db,

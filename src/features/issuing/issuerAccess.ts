@@ -2,8 +2,10 @@ import type { Context } from 'hono';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { authenticateApiToken, requireTokenScope, type ApiScope } from '../../http/apiTokens.ts';
 import { requireMember } from '../accounts/index.ts';
-import type { IssuingActor } from './commands/issueCredential.ts';
-import { findOrganisationBySlug } from '../../storage/organisations.ts';
+import type { IssuingActor } from './issuingActor.ts';
+import { findMembership, findOrganisationBySlug } from '../../storage/organisations.ts';
+import { assertCan, type Action } from '../../domain/roles.ts';
+import type { Queryable } from '../../storage/database.ts';
 import type { Organisation } from '../../storage/schema.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -40,3 +42,23 @@ export function issuingOrganisation(
 ): Promise<{ organisation: Organisation; actor: IssuingActor }> {
   return organisationCaller(c, scope, 'credentials.issue');
 }
+
+/**
+ * The permission check every issuing command makes itself: a member acting must belong to the
+ * organisation and hold a role allowing `action` (a non-member learns nothing: not_found). An
+ * actor without a user id is the organisation itself — an API token, whose scope was checked
+ * when it was authenticated (organisationCaller), or Cairn's own jobs.
+ */
+export async function requireIssuingPermission(
+  db: Queryable,
+  actor: IssuingActor,
+  action: Action,
+): Promise<void> {
+  if (actor.userId === null) return;
+  const membership = await findMembership(db, actor.organisationId, actor.userId);
+  if (!membership) throw notFound('That organisation');
+  assertCan(membership.roles, action);
+}
+
+/** The one options object of an issuing command: who acts, and the input its zod schema parses. */
+export type IssuingCommandInput = { actor: IssuingActor } & Record<string, unknown>;

@@ -218,12 +218,12 @@ for (const backend of testBackends()) {
       const [badge] = await inbox(storage, s.earner.id);
       assert.equal(badge?.kind, 'badge_issued');
       assert.equal(badge?.email, 'external', 'the claim email is its email');
-      await changeCredentialStatus(
-        s.deps,
-        { organisationId: s.org.id, userId: s.staff.id, ip: null },
-        issued.publicId,
-        { action: 'revoke', reason: 'Evidence was not the earner’s own.' },
-      );
+      await changeCredentialStatus(s.deps, {
+        actor: { organisationId: s.org.id, userId: s.staff.id, ip: null },
+        credential: issued.publicId,
+        action: 'revoke',
+        reason: 'Evidence was not the earner’s own.',
+      });
       const revoked = (await inbox(storage, s.earner.id))[1];
       assert.equal(revoked?.kind, 'badge_status');
       assert.deepEqual(revoked?.data, {
@@ -247,11 +247,17 @@ for (const backend of testBackends()) {
       await savePreferences(storage.db, s.earner.id, { badge_status: 'digest' }, s.clock.now());
       const issued = await s.issue();
       const staffActor = { organisationId: s.org.id, userId: s.staff.id, ip: null };
-      await changeCredentialStatus(s.deps, staffActor, issued.publicId, {
+      await changeCredentialStatus(s.deps, {
+        actor: staffActor,
+        credential: issued.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
-      await changeCredentialStatus(s.deps, staffActor, issued.publicId, { action: 'reinstate' });
+      await changeCredentialStatus(s.deps, {
+        actor: staffActor,
+        credential: issued.publicId,
+        action: 'reinstate',
+      });
       const statuses = (await inbox(storage, s.earner.id)).filter((n) => n.kind === 'badge_status');
       assert.deepEqual(
         statuses.map((n) => n.email),
@@ -376,11 +382,17 @@ for (const backend of testBackends()) {
       const issued = await s.issue();
       const staffActor = { organisationId: s.org.id, userId: s.staff.id, ip: null };
       for (let i = 0; i < 13; i++) {
-        await changeCredentialStatus(s.deps, staffActor, issued.publicId, {
+        await changeCredentialStatus(s.deps, {
+          actor: staffActor,
+          credential: issued.publicId,
           action: 'suspend',
           reason: `Check ${i}`,
         });
-        await changeCredentialStatus(s.deps, staffActor, issued.publicId, { action: 'reinstate' });
+        await changeCredentialStatus(s.deps, {
+          actor: staffActor,
+          credential: issued.publicId,
+          action: 'reinstate',
+        });
       }
       const all = await inbox(storage, s.earner.id);
       assert.equal(all.length, 27);

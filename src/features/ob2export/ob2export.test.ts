@@ -212,7 +212,9 @@ for (const backend of testBackends()) {
     test('a revoked credential: the assertion answers 410 with revoked: true and the reason, and verifies as revoked', async () => {
       const storage = await backend.storage();
       const s = await scenario(storage);
-      await changeCredentialStatus(s.deps, s.actor, s.issued.publicId, {
+      await changeCredentialStatus(s.deps, {
+        actor: s.actor,
+        credential: s.issued.publicId,
         action: 'revoke',
         reason: 'Evidence was not the earner’s own.',
       });

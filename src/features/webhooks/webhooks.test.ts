@@ -168,11 +168,15 @@ for (const backend of testBackends()) {
       });
 
       // An event the subscription did not choose is not sent; one it chose is.
-      await changeCredentialStatus(s.deps, s.actor, issued.publicId, {
+      await changeCredentialStatus(s.deps, {
+        actor: s.actor,
+        credential: issued.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
-      await changeCredentialStatus(s.deps, s.actor, issued.publicId, {
+      await changeCredentialStatus(s.deps, {
+        actor: s.actor,
+        credential: issued.publicId,
         action: 'revoke',
         reason: 'Evidence was not the earner’s own.',
       });

@@ -124,7 +124,9 @@ for (const backend of testBackends()) {
       const kept = await issue(earner.email, 'Wait Time');
       const revoked = await issue(earner.email, 'Questioning');
       const waiting = await issue(earner.email, 'Feedback Loops');
-      await changeCredentialStatus(deps, actor, revoked.publicId, {
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: revoked.publicId,
         action: 'revoke',
         reason: 'Issued in error',
       });
@@ -278,18 +280,21 @@ for (const backend of testBackends()) {
       await changeCredentialStatus(
         { db: storage.db, clock: testApp(storage).clock, config: testConfig() },
         {
-          organisationId: (
-            await storage.db
-              .selectFrom('credentials')
-              .select('organisation_id')
-              .where('public_id', '=', source.publicId)
-              .executeTakeFirstOrThrow()
-          ).organisation_id,
-          userId: null,
-          ip: null,
+          actor: {
+            organisationId: (
+              await storage.db
+                .selectFrom('credentials')
+                .select('organisation_id')
+                .where('public_id', '=', source.publicId)
+                .executeTakeFirstOrThrow()
+            ).organisation_id,
+            userId: null,
+            ip: null,
+          },
+          credential: source.publicId,
+          action: 'revoke',
+          reason: 'Mistake',
         },
-        source.publicId,
-        { action: 'revoke', reason: 'Mistake' },
       );
       assert.match(
         await flash(browser, await browser.post(`/backpack/imported/${rows[0]!.public_id}/reverify`)),

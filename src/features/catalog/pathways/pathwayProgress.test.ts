@@ -136,7 +136,9 @@ for (const backend of testBackends()) {
       await worker.drain();
       assert.equal((await awards()).length, 1, 'evaluating again awards nothing twice');
 
-      await changeCredentialStatus(deps, issuer, elective.publicId, {
+      await changeCredentialStatus(deps, {
+        actor: issuer,
+        credential: elective.publicId,
         action: 'revoke',
         reason: 'Plagiarised evidence',
       });

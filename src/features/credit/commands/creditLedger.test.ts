@@ -195,7 +195,7 @@ for (const backend of testBackends()) {
         csvStream(`Email\n${s.earner.email}\n${other}\n`),
       );
       await mapAwardRun(s.deps, actor, run.publicId, { email: 'Email' });
-      await startAwardRun(s.deps, actor, run.publicId);
+      await startAwardRun(s.deps, { actor, run: run.publicId });
       const runRow = await storage.db
         .selectFrom('award_runs')
         .select('id')

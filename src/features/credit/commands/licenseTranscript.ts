@@ -3,6 +3,7 @@ import { mentionedMicroCredentials, type Requirement } from '../../catalog/index
 import { buildClrCredential, validateClrCredential, type Association } from '../../../credentials/clr.ts';
 import {
   isoSeconds,
+  organisationKeys,
   signForOrganisation,
   type CredentialServices,
 } from '../../../signing/organisationSigner.ts';
@@ -93,7 +94,15 @@ export async function issueLicenseTranscript(
   });
   const schema = validateClrCredential(unsigned);
   if (!schema.valid) throw new Error(`The transcript would not satisfy CLR 2.0: ${schema.errors.join('; ')}`);
-  const { signed } = await signForOrganisation(db, credentials, config, organisation, unsigned, now);
+  const keys = await organisationKeys(db, credentials.vault, organisation.id, now);
+  const { signed } = await signForOrganisation({
+    config,
+    canonicalizer: credentials.canonicalizer,
+    organisation,
+    keys,
+    unsigned,
+    now,
+  });
   const text = JSON.stringify(signed);
   await recordAudit(
     db,

@@ -93,14 +93,18 @@ export function bulkAwardApiRoutes() {
         'validation_failed',
         'Send the mapping as a JSON object, e.g. {"email":"Email","name":"Full Name"}.',
       );
-    const summary = await requestDryRun(c.var.deps, actor, c.req.param('run'), mapping);
+    const summary = await requestDryRun(c.var.deps, {
+      actor,
+      run: c.req.param('run'),
+      mapping: mapping,
+    });
     if (!summary) return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
     return c.json(summary);
   });
 
   r.post(`${base}/:run/issue`, async (c) => {
     const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
-    await startAwardRun(c.var.deps, actor, c.req.param('run'));
+    await startAwardRun(c.var.deps, { actor, run: c.req.param('run') });
     return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
   });
 

@@ -73,7 +73,8 @@ export function credentialsApiRoutes() {
 
   r.post(`${base}/status`, async (c) => {
     const { actor } = await issuingOrganisation(c, 'credentials:status');
-    const result = await changeManyCredentialStatuses(c.var.deps, actor, await jsonObjectBody(c));
+    // The actor comes last: a body never names who acts.
+    const result = await changeManyCredentialStatuses(c.var.deps, { ...(await jsonObjectBody(c)), actor });
     return c.json(result);
   });
   return r;

@@ -40,7 +40,9 @@ export async function evaluatePathways(
       result.awarded.push(p.public_id);
     } else if (!satisfied) {
       for (const a of live) {
-        await changeCredentialStatus(deps, { organisationId, userId: null, ip: null }, a.public_id, {
+        await changeCredentialStatus(deps, {
+          actor: { organisationId, userId: null, ip: null },
+          credential: a.public_id,
           action: 'revoke',
           reason: 'A credential this pathway requires was revoked.',
         });

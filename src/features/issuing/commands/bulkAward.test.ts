@@ -1,3 +1,4 @@
+import { issueAwardRun } from '../jobTypes.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../../../testing/databases.ts';
@@ -13,7 +14,6 @@ import {
   requestDryRun,
   startAwardRun,
   suggestMapping,
-  ISSUE_AWARD_RUN,
 } from './bulkAward.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import { checkAwardRunJobDefinition } from '../jobs/bulkAwardJobs.ts';
@@ -95,9 +95,9 @@ for (const backend of testBackends()) {
       assert.equal(problems.length, 4);
       assert.equal((await awardProgress(storage.db, org.id, run.publicId)).state, 'dry_run');
 
-      assert.deepEqual(await startAwardRun(deps, actor, run.publicId), { queued: 3 });
+      assert.deepEqual(await startAwardRun(deps, { actor, run: run.publicId }), { queued: 3 });
       assert.deepEqual(
-        await startAwardRun(deps, actor, run.publicId),
+        await startAwardRun(deps, { actor, run: run.publicId }),
         { queued: 0 },
         'starting twice queues nothing more',
       );
@@ -109,13 +109,13 @@ for (const backend of testBackends()) {
       const jobs = await storage.db
         .selectFrom('jobs')
         .select('payload')
-        .where('type', '=', ISSUE_AWARD_RUN)
+        .where('type', '=', issueAwardRun.type)
         .where('organisation_id', '=', org.id)
         .execute();
       assert.equal(jobs.length, 2);
       await storage.db
         .deleteFrom('jobs')
-        .where('type', '=', ISSUE_AWARD_RUN)
+        .where('type', '=', issueAwardRun.type)
         .where('organisation_id', '=', org.id)
         .execute();
       // The organisation has a pathway: each recipient's pathways get re-evaluated, as after any issue.
@@ -240,7 +240,7 @@ for (const backend of testBackends()) {
       const second = await mapAwardRun(deps, actor, again.publicId, map);
       assert.equal(second.alreadyIssued, 3);
       assert.equal(second.valid, 0);
-      await assert.rejects(startAwardRun(deps, actor, again.publicId), /No row can be issued/);
+      await assert.rejects(startAwardRun(deps, { actor, run: again.publicId }), /No row can be issued/);
       assert.equal(
         (
           await storage.db
@@ -283,7 +283,7 @@ for (const backend of testBackends()) {
           csvStream(lines, 1000),
         );
         await mapAwardRun(deps, actor, r.publicId, { email: 'email', externalId: 'id' });
-        await startAwardRun(deps, actor, r.publicId);
+        await startAwardRun(deps, { actor, run: r.publicId });
         runs.push(
           await storage.db
             .selectFrom('award_runs')
@@ -358,13 +358,22 @@ for (const backend of testBackends()) {
         csvStream(roster),
       );
       await assert.rejects(
-        requestDryRun(deps, actor, run.publicId, { email: 'Mail' }, 2),
+        requestDryRun(deps, { actor, run: run.publicId, mapping: { email: 'Mail' }, inlineLimit: 2 }),
         /no column “Mail”/,
       );
-      assert.equal(await requestDryRun(deps, actor, run.publicId, map, 2), null);
+      assert.equal(
+        await requestDryRun(deps, { actor, run: run.publicId, mapping: map, inlineLimit: 2 }),
+        null,
+      );
       assert.equal((await awardProgress(storage.db, org.id, run.publicId)).state, 'checking');
-      await assert.rejects(requestDryRun(deps, actor, run.publicId, map, 2), /still being checked/);
-      await assert.rejects(startAwardRun(deps, actor, run.publicId), /Map the columns and check the dry run/);
+      await assert.rejects(
+        requestDryRun(deps, { actor, run: run.publicId, mapping: map, inlineLimit: 2 }),
+        /still being checked/,
+      );
+      await assert.rejects(
+        startAwardRun(deps, { actor, run: run.publicId }),
+        /Map the columns and check the dry run/,
+      );
       const worker = new Worker({
         deps: {
           db: storage.db,
@@ -396,7 +405,7 @@ for (const backend of testBackends()) {
         csvStream('email\na@example.org\nb@example.org\n'),
       );
       await mapAwardRun(deps, actor, run.publicId, { email: 'email' });
-      await startAwardRun(deps, actor, run.publicId);
+      await startAwardRun(deps, { actor, run: run.publicId });
       const { id } = await storage.db
         .selectFrom('award_runs')
         .select('id')

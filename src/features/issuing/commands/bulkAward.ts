@@ -7,16 +7,13 @@ import { CsvError, parseCsv } from '../../../domain/csv.ts';
 import { inTransaction, type Db } from '../../../storage/database.ts';
 import type { AwardRowState, AwardRunState } from '../../../storage/schema.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { enqueueJob } from '../../../jobs/queue.ts';
-import type { CredentialServices } from '../../../signing/organisationSigner.ts';
-import { publishedAchievement, type IssuingActor } from './issueCredential.ts';
-import {
-  awardContext,
-  isRetryableConflict,
-  issueAwardBatch,
-  publishNewLists,
-  type AwardItem,
-} from './issueBatch.ts';
+import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
+import { organisationKeys, type CredentialServices } from '../../../signing/organisationSigner.ts';
+import type { IssuingActor } from './issueCredential.ts';
+import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { awardContext, publishedAchievement } from '../awardFacts.ts';
+import { isRetryableConflict, issueAwardBatch, publishNewLists, type AwardItem } from './issueBatch.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 
 /**
@@ -28,8 +25,6 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 
 type Deps = CommandDeps & { credentials: CredentialServices };
 
-export const ISSUE_AWARD_RUN = 'awards.issue';
-export const CHECK_AWARD_RUN = 'awards.check';
 /** Runs with more rows than this are checked (the dry run) in a job, not inside the request. */
 export const INLINE_DRY_RUN_ROWS = 5_000;
 /** Rows per issuing transaction. */
@@ -437,13 +432,19 @@ export async function mapAwardRun(
  * the form), then runs the dry run here for a small file, or queues it as a job for a large one
  * (the run shows as checking until the job is done). Returns the summary when it ran here.
  */
+const dryRunInput = z.object({
+  run: z.string().trim().min(1),
+  /** The column mapping as the form or API sent it (checked against the file's header below). */
+  mapping: z.unknown(),
+  inlineLimit: z.number().int().nonnegative().default(INLINE_DRY_RUN_ROWS),
+});
+
 export async function requestDryRun(
   deps: Deps,
-  actor: IssuingActor,
-  runPublicId: string,
-  rawMapping: unknown,
-  inlineLimit = INLINE_DRY_RUN_ROWS,
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<DryRunSummary | null> {
+  const { run: runPublicId, mapping: rawMapping, inlineLimit } = parseInput(dryRunInput, input);
+  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'checking')
@@ -459,7 +460,7 @@ export async function requestDryRun(
       .set({ mapping: JSON.stringify(mapping), state: 'checking', updated_at: now })
       .where('id', '=', run.id)
       .execute();
-    await enqueueJob(tx, CHECK_AWARD_RUN, { runId: run.id, mapping }, now, {
+    await checkAwardRun.enqueue(tx, { runId: run.id, mapping }, now, {
       organisationId: run.organisation_id,
       maxAttempts: 5,
     });
@@ -498,11 +499,14 @@ async function stateCounts(db: Db, runId: number): Promise<Partial<Record<AwardR
 }
 
 /** Starts issuing a dry-run run: queues its jobs (once, however often this is called). */
+const startInput = z.object({ run: z.string().trim().min(1) });
+
 export async function startAwardRun(
   deps: Deps,
-  actor: IssuingActor,
-  runPublicId: string,
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<{ queued: number }> {
+  const { run: runPublicId } = parseInput(startInput, input);
+  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'uploaded' || run.state === 'checking')
@@ -520,7 +524,7 @@ export async function startAwardRun(
       .executeTakeFirst();
     if (moved.numUpdatedRows === 0n) return;
     for (let part = 0; part < AWARD_JOBS_PER_RUN; part++) {
-      await enqueueJob(tx, ISSUE_AWARD_RUN, { runId: run.id, part }, now, {
+      await issueAwardRun.enqueue(tx, { runId: run.id, part }, now, {
         idempotencyKey: `award-run:${run.public_id}:${part}`,
         maxAttempts: 50,
         organisationId: run.organisation_id,
@@ -691,13 +695,12 @@ export async function processAwardRun(
     .execute();
   let ctx;
   try {
-    ctx = await awardContext(
-      deps,
-      run.organisation_id,
-      run.mc_public_id,
-      run.micro_credential_version,
-      run.created_by,
-    );
+    ctx = await awardContext(deps, {
+      organisationId: run.organisation_id,
+      microCredential: run.mc_public_id,
+      version: run.micro_credential_version,
+      issuedBy: run.created_by,
+    });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     // The micro-credential or organisation can no longer issue: the run fails, with the reason.
@@ -712,6 +715,8 @@ export async function processAwardRun(
     let done = false;
     for (let attempt = 1; ; attempt++) {
       try {
+        // The signing key, read once per batch (outside its transaction) and handed down.
+        const keys = await organisationKeys(db, deps.credentials.vault, run.organisation_id, clock.now());
         const result = await inTransaction(db, async (tx) => {
           const rows = await tx
             .selectFrom('award_rows')
@@ -753,7 +758,7 @@ export async function processAwardRun(
               evidence,
             };
           });
-          const { outcomes, newLists } = await issueAwardBatch(deps, tx, ctx, items, lane);
+          const { outcomes, newLists } = await issueAwardBatch(deps, tx, { ctx, items, keys, lane });
           const marks = outcomes.map((o) => ({
             n: o.ref,
             state: o.state,
@@ -779,7 +784,7 @@ export async function processAwardRun(
           return { newLists };
         });
         if (!result) done = true;
-        else await publishNewLists(db, deps, result.newLists);
+        else await publishNewLists(db, deps, result.newLists, keys);
         break;
       } catch (err) {
         // Another batch won a race for an award key or a status index: redo this batch.

@@ -4,15 +4,15 @@ import { parseInput } from '../../../domain/validation.ts';
 import { getBit, setBit } from '../../../credentials/bitstringStatusList.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { enqueueJob } from '../../../jobs/queue.ts';
+import { republishStatusList } from '../jobTypes.ts';
 import { evaluatePathways } from '../jobTypes.ts';
-import type { IssuingActor } from '../issuingActor.ts';
+import type { IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCreditReversal } from '../../credit/index.ts';
 
-export const PUBLISH_STATUS_LIST = 'status_list.publish';
-
 export const changeStatusInput = z.object({
+  /** The credential's public id. */
+  credential: z.string().trim().min(1),
   action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
   reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
 });
@@ -23,11 +23,9 @@ export const changeStatusInput = z.object({
  */
 export async function changeCredentialStatus(
   deps: CommandDeps,
-  actor: IssuingActor,
-  credentialPublicId: string,
-  input: unknown,
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<void> {
-  const { action, reason } = parseInput(changeStatusInput, input);
+  const { credential: credentialPublicId, action, reason } = parseInput(changeStatusInput, input);
   if (action === 'revoke' && !reason)
     throw new AppError(
       'validation_failed',
@@ -79,7 +77,7 @@ export async function changeCredentialStatus(
         created_at: now,
       })
       .execute();
-    await enqueueJob(tx, PUBLISH_STATUS_LIST, { list: target.public_id }, now, {
+    await republishStatusList.enqueue(tx, { list: target.public_id }, now, {
       idempotencyKey: `status:${target.public_id}:${target.version + 1}`,
       organisationId: actor.organisationId,
     });

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { changeCredentialStatus, changeStatusInput } from './changeCredentialStatus.ts';
-import type { IssuingActor } from './issueCredential.ts';
+import type { IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 
-export const manyInput = changeStatusInput.extend({
+export const manyInput = changeStatusInput.omit({ credential: true }).extend({
   ids: z
     .array(z.string().trim().min(1))
     .min(1, 'Select at least one credential.')
@@ -25,8 +25,7 @@ export interface ManyStatusResult {
  */
 export async function changeManyCredentialStatuses(
   deps: CommandDeps,
-  actor: IssuingActor,
-  input: unknown,
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<ManyStatusResult> {
   const { ids, action, reason } = parseInput(manyInput, input);
   if (action === 'revoke' && !reason)
@@ -38,7 +37,7 @@ export async function changeManyCredentialStatuses(
   const result: ManyStatusResult = { changed: [], skipped: [] };
   for (const id of new Set(ids)) {
     try {
-      await changeCredentialStatus(deps, actor, id, { action, reason });
+      await changeCredentialStatus(deps, { actor, credential: id, action, reason });
       result.changed.push(id);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -7,7 +7,8 @@ import { ManualClock, DAY, HOUR } from '../../../domain/clock.ts';
 import { silentLogger } from '../../../logger.ts';
 import { enqueueJob } from '../../../jobs/queue.ts';
 import { allJobs, allSchedules } from '../../../main/jobRegistry.ts';
-import { REMIND_UNCLAIMED, remindUnclaimedJob } from '../jobs/claimJobs.ts';
+import { remindUnclaimedJob } from '../jobs/claimJobs.ts';
+import { sendUnclaimedReminders } from '../jobTypes.ts';
 import { outboxOnlyMailer } from '../../../mail/mailer.ts';
 import { claimOfferMail, claimReminderMail } from '../mail.tsx';
 import type { Storage } from '../../../storage/database.ts';
@@ -235,14 +236,14 @@ for (const backend of testBackends()) {
       // The scheduled job's handler does the sweep (run directly: a worker tick would also move shared schedules).
       await enqueueJob(
         storage.db,
-        REMIND_UNCLAIMED,
+        sendUnclaimedReminders.type,
         { schedule: 'claims-remind', slot: unique('slot') },
         clock.now(),
       );
       const job = await storage.db
         .selectFrom('jobs')
         .selectAll()
-        .where('type', '=', REMIND_UNCLAIMED)
+        .where('type', '=', sendUnclaimedReminders.type)
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirstOrThrow();
@@ -286,8 +287,8 @@ for (const backend of testBackends()) {
       clock.advance(CLAIM_LINK_DAYS * DAY + 1000);
       await remindUnclaimed(deps);
       assert.equal((await reminders(late)).length, 0);
-      assert.ok(allJobs.some((j) => j.type === REMIND_UNCLAIMED));
-      assert.ok(allSchedules.some((s) => s.jobType === REMIND_UNCLAIMED));
+      assert.ok(allJobs.some((j) => j.type === sendUnclaimedReminders.type));
+      assert.ok(allSchedules.some((s) => s.jobType === sendUnclaimedReminders.type));
     });
 
     test('verification never depends on the claim: pending and declined credentials verify', async () => {

@@ -179,15 +179,28 @@ for (const backend of testBackends()) {
       const { deps, actor, verify, services, config, clock } = await setup(storage);
       const a = await issueCredential(deps, actor, { recipient: { email: 'a@example.org' }, achievement });
       const b = await issueCredential(deps, actor, { recipient: { email: 'b@example.org' }, achievement });
-      await assert.rejects(changeCredentialStatus(deps, actor, a.publicId, { action: 'revoke' }), /Say why/);
-      await changeCredentialStatus(deps, actor, a.publicId, { action: 'revoke', reason: 'Issued in error' });
-      await changeCredentialStatus(deps, actor, b.publicId, { action: 'suspend', reason: 'Under review' });
+      await assert.rejects(
+        changeCredentialStatus(deps, { actor, credential: a.publicId, action: 'revoke' }),
+        /Say why/,
+      );
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: a.publicId,
+        action: 'revoke',
+        reason: 'Issued in error',
+      });
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: b.publicId,
+        action: 'suspend',
+        reason: 'Under review',
+      });
       assert.deepEqual(failed(await verify(a.credential)), ['revoked']);
       assert.deepEqual(failed(await verify(b.credential)), ['suspended']);
-      await changeCredentialStatus(deps, actor, b.publicId, { action: 'reinstate' });
+      await changeCredentialStatus(deps, { actor, credential: b.publicId, action: 'reinstate' });
       assert.deepEqual(failed(await verify(b.credential)), []);
       await assert.rejects(
-        changeCredentialStatus(deps, actor, a.publicId, { action: 'reinstate' }),
+        changeCredentialStatus(deps, { actor, credential: a.publicId, action: 'reinstate' }),
         /permanent/,
       );
       // The published list credential is signed and carries the bit.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, notFound } from '../../../domain/errors.ts';
+import { AppError } from '../../../domain/errors.ts';
 import { publicId } from '../../../domain/ids.ts';
 import { emailSchema } from '../../accounts/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
@@ -14,16 +14,17 @@ import type { Organisation } from '../../../storage/schema.ts';
 import { evaluatePathways } from '../jobTypes.ts';
 import { addMonths } from '../../../domain/clock.ts';
 import type { Queryable } from '../../../storage/database.ts';
-import { versionToDesign } from '../../catalog/index.ts';
-import { achievementFromDesign, achievementUrl } from '../../catalog/index.ts';
+import { publishedAchievement } from '../awardFacts.ts';
 import { validateAchievementCredential } from '../../../credentials/schema.ts';
 import {
   documentHash,
   isoSeconds,
   issuerIdentifiers,
   publishStatusList,
+  organisationKeys,
   signForOrganisation,
   statusListUrl,
+  type OrganisationKeys,
   type CredentialServices,
   type IssuerIdentity,
 } from '../../../signing/organisationSigner.ts';
@@ -40,7 +41,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../queries/statusLists.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { isUniqueViolation } from '../../../storage/pgErrors.ts';
-import { activeRsaKey, activeSigningKey } from '../../../signing/issuerKeys.ts';
+import { findIssuingOrganisation } from '../queries/issuingFacts.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCompletionNotices, licenseFactsForIssue } from '../../credit/index.ts';
 import { offerClaim } from './claimCredential.ts';
@@ -183,6 +184,30 @@ interface IssueMeta {
   pathwayId?: number;
   /** The account that earned it through its own application: its claim is accepted at once. */
   acceptedByUserId?: number;
+  /** The organisation and keys, when the caller already read them (read here otherwise). */
+  prepared?: IssuingOrganisation;
+}
+
+interface IssuingOrganisation {
+  organisation: Organisation;
+  keys: OrganisationKeys;
+}
+
+/** The issuing organisation (issuers only) and its active keys, read once per credential. */
+async function issuingOrganisation(
+  deps: IssuingDeps,
+  organisationId: number,
+  options: { rsa: boolean },
+): Promise<IssuingOrganisation> {
+  const organisation = await findIssuingOrganisation(deps.db, organisationId);
+  const keys = await organisationKeys(
+    deps.db,
+    deps.credentials.vault,
+    organisation.id,
+    deps.clock.now(),
+    options,
+  );
+  return { organisation, keys };
 }
 
 /**
@@ -222,18 +247,10 @@ async function issue(
 ): Promise<IssuedCredential> {
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
-  const organisation = await db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('id', '=', actor.organisationId)
-    .executeTakeFirst();
-  if (!organisation) throw notFound('That organisation');
-  if (organisation.kind === 'recognizer')
-    throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
-  // Create the organisation's keys outside the transaction (a race for one must not abort ours).
-  const signingKey = await activeSigningKey(db, organisation.id, credentials.vault, now);
-  const identifiers = issuerIdentifiers(config, organisation, signingKey, meta.identity);
-  if (meta.jwt === 'RS256') await activeRsaKey(db, organisation.id, credentials.vault, now);
+  // Facts first, keys read once (outside the transaction: a race to create one must not abort ours).
+  const { organisation, keys } =
+    meta.prepared ?? (await issuingOrganisation(deps, actor.organisationId, { rsa: meta.jwt === 'RS256' }));
+  const identifiers = issuerIdentifiers(config, organisation, keys.signing, meta.identity);
   const newLists: string[] = [];
   let credentialId = '';
   const result = await inTransaction(db, async (tx) => {
@@ -264,15 +281,16 @@ async function issue(
         );
     }
     credentialId = String(unsigned.id);
-    const { signed, jwt, keyId } = await signForOrganisation(
-      tx,
-      credentials,
+    const { signed, jwt, keyId } = await signForOrganisation({
       config,
+      canonicalizer: credentials.canonicalizer,
       organisation,
+      keys,
       unsigned,
       now,
-      { jwt: meta.jwt, identity: meta.identity, key: signingKey },
-    );
+      jwt: meta.jwt,
+      identity: meta.identity,
+    });
     const text = JSON.stringify(signed);
     const subject = (signed.credentialSubject ?? {}) as { achievement?: { id?: string; name?: string } };
     const row = await tx
@@ -363,7 +381,7 @@ async function issue(
     // A repeat of one of this organisation's ids (also when two requests race with one id).
     throw isUniqueViolation(err, 'credentials_org_credential_id') ? credentialIdTaken(credentialId) : err;
   });
-  for (const list of newLists) await publishStatusList(db, credentials, config, list, now);
+  for (const list of newLists) await publishStatusList(db, credentials, config, list, now, { keys });
   return result;
 }
 
@@ -581,7 +599,7 @@ export async function issueSuppliedCredential(
       { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' },
     );
   }
-  const { db, config, clock, credentials } = deps;
+  const { db, config, clock } = deps;
   const digests = await checkRelatedResourceDigests(
     credential,
     ownResourceBytes(db, config, actor.organisationId),
@@ -621,16 +639,11 @@ export async function issueSuppliedCredential(
 
   // The credential as it will be signed (with a stand-in status entry) must be valid JSON-LD too:
   // checked before any status index is taken or anything is stored.
-  const organisation = await db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('id', '=', actor.organisationId)
-    .executeTakeFirst();
-  if (!organisation) throw notFound('That organisation');
-  if (organisation.kind === 'recognizer')
-    throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
-  const key = await activeSigningKey(db, organisation.id, credentials.vault, clock.now());
-  const { did } = issuerIdentifiers(config, organisation, key, identity);
+  const prepared = await issuingOrganisation(deps, actor.organisationId, {
+    rsa: identity !== 'did:key' && alg === 'RS256',
+  });
+  const { organisation } = prepared;
+  const { did } = issuerIdentifiers(config, organisation, prepared.keys.signing, identity);
   const standIn: StatusEntry = {
     id: `${statusListUrl(config, 'stl_check')}#0`,
     type: 'BitstringStatusListEntry',
@@ -663,6 +676,7 @@ export async function issueSuppliedCredential(
       recipientDid: typeof subject?.id === 'string' ? subject.id : null,
       jwt: identity === 'did:key' ? 'EdDSA' : alg,
       identity,
+      prepared,
     },
   );
   return { ...issued, envelope: options?.format === 'jwt' };
@@ -676,49 +690,6 @@ export async function enqueuePathwayEvaluation(
   now: Date,
 ): Promise<void> {
   await evaluatePathways.enqueue(db, { organisationId, recipientEmail }, now, { organisationId });
-}
-
-/** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping); bulk awards use it too. */
-export async function publishedAchievement(
-  deps: IssuingDeps,
-  organisationId: number,
-  mcPublicId: string,
-  version?: number,
-) {
-  let query = deps.db
-    .selectFrom('micro_credential_versions as v')
-    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
-    .selectAll('v')
-    .select([
-      'm.id as mc_id',
-      'm.slug as mc_slug',
-      'm.retired_at',
-      'o.slug as org_slug',
-      'i.public_id as image_public_id',
-    ])
-    .where('m.public_id', '=', mcPublicId)
-    .where('m.organisation_id', '=', organisationId);
-  query =
-    version === undefined
-      ? query.where('v.status', '=', 'published')
-      : query.where('v.version', '=', version).where('v.status', '!=', 'draft');
-  const v = await query.executeTakeFirst();
-  if (!v)
-    throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', {
-      microCredential: 'Choose a published micro-credential.',
-    });
-  if (v.retired_at && version === undefined)
-    throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
-  const url = achievementUrl(deps.config.publicUrl, v.org_slug, v.mc_slug, v.version);
-  const image = v.image_public_id ? `${deps.config.publicUrl}/images/${v.image_public_id}.png` : null;
-  const design = versionToDesign(v);
-  return {
-    achievement: achievementFromDesign(design, { id: url, version: v.version, image }),
-    microCredential: { id: v.mc_id, version: v.version },
-    validityMonths: design.validityMonths,
-  };
 }
 
 /** Awards a pathway's higher credential to an earner whose credentials satisfy it. */

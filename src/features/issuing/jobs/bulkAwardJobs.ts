@@ -1,12 +1,5 @@
-import { z } from 'zod';
-import {
-  AWARD_LEASE_MS,
-  CHECK_AWARD_RUN,
-  ISSUE_AWARD_RUN,
-  checkAwardRunJob,
-  failAwardRun,
-  processAwardRun,
-} from '../commands/bulkAward.ts';
+import { AWARD_LEASE_MS, checkAwardRunJob, failAwardRun, processAwardRun } from '../commands/bulkAward.ts';
+import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
 import { defineJob, PermanentJobError } from '../../../jobs/definition.ts';
 
 /**
@@ -15,8 +8,7 @@ import { defineJob, PermanentJobError } from '../../../jobs/definition.ts';
  * AWARD_LEASE_MS and finishes the run.
  */
 export const issueAwardRunJob = defineJob({
-  type: ISSUE_AWARD_RUN,
-  payload: z.object({ runId: z.number().int(), part: z.number().int().nonnegative() }),
+  ...issueAwardRun,
   maxAttempts: 50,
   leaseMs: AWARD_LEASE_MS,
   async handle({ runId, part }, ctx) {
@@ -39,8 +31,7 @@ export const issueAwardRunJob = defineJob({
 
 /** The dry run of a large bulk award run (every row checked), off the request. */
 export const checkAwardRunJobDefinition = defineJob({
-  type: CHECK_AWARD_RUN,
-  payload: z.object({ runId: z.number().int(), mapping: z.record(z.string(), z.string()) }),
+  ...checkAwardRun,
   maxAttempts: 5,
   async handle({ runId, mapping }, ctx) {
     if (!ctx.credentials) throw new PermanentJobError('This worker has no credential services');

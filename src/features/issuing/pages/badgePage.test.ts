@@ -64,7 +64,9 @@ for (const backend of testBackends()) {
         (await app.request(`/oembed?url=${encodeURIComponent('http://cairn.test/badges/<script>')}`)).status,
         404,
       );
-      await changeCredentialStatus(deps, actor, issued.publicId, {
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: issued.publicId,
         action: 'revoke',
         reason: 'Issued to the wrong person',
       });

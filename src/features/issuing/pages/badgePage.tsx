@@ -1,67 +1,28 @@
 import { Hono, type Context } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
-import { ownCredentialState, statusListsStamp, verifyWithCairn } from '../../verification/index.ts';
-import { sql } from 'kysely';
+import { ownCredentialState, verifyWithCairn } from '../../verification/index.ts';
+import { badgeForEmbed, findBadge, lastStatusEvent } from '../queries/badges.ts';
 import { raw } from 'hono/html';
 import { BoundedCache } from '../../../domain/boundedCache.ts';
 import { verdictOf } from '../../verification/index.ts';
 import { credentialJwt } from '../commands/credentialJwt.ts';
 import QRCode from 'qrcode';
-import { embeddedChanges, type Queryable } from '../../../storage/database.ts';
+import { embeddedChanges } from '../../../storage/database.ts';
 import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
 import { credentialArtwork } from '../../catalog/index.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
-import { RecognitionPanel, recognitionPanelData } from '../../recognition/index.ts';
-import { identifierWords, issuerIdentity } from './issuerIdentity.ts';
-import { CopyField, PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
+import { recognitionPanelData } from '../../recognition/index.ts';
+import { badgeBody, badgeHead, type BadgeViewModel } from './badgeView.tsx';
+import { issuerIdentity } from './issuerIdentity.ts';
+import { servePageScript } from '../../../web/pageScripts.tsx';
 import { hashEmailIdentity } from '../../../credentials/openBadgeCredential.ts';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
 
 async function load(c: C) {
-  const { db } = c.var.deps;
-  const row = await db
-    .selectFrom('credentials as cr')
-    .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
-    .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
-    .leftJoin('issuer_keys as k', 'k.id', 'cr.issuer_key_id')
-    // The account that accepted the badge: its name is what "Issued to" shows (unless hidden).
-    .leftJoin('credential_claims as cl', (j) =>
-      j.onRef('cl.credential_id', '=', 'cr.id').on('cl.state', '=', 'accepted'),
-    )
-    .leftJoin('users as u', 'u.id', 'cl.user_id')
-    .select([
-      'cr.id',
-      'cr.public_id',
-      'cr.document',
-      'cr.document_sha256',
-      'cr.jwt',
-      'cr.issued_at',
-      'cr.achievement_name',
-      'cr.micro_credential_id',
-      'cr.micro_credential_version',
-      'cr.recipient_email',
-      'o.name as org_name',
-      'p.private',
-      'p.show_name',
-      'p.user_id as privacy_user_id',
-      'k.status as key_status',
-      'u.name as holder_name',
-    ])
-    // What the page needs besides the row, in the same query: the state verification depends on,
-    // and whether any recognizer approved this version (most badges: no, and no more queries).
-    .select([
-      statusListsStamp('cr.id').as('lists'),
-      sql<boolean>`exists (select 1 from program_submissions s where s.micro_credential_id = cr.micro_credential_id and s.micro_credential_version = cr.micro_credential_version and s.status = 'approved')`.as(
-        'approved_somewhere',
-      ),
-    ])
-    .where('cr.public_id', '=', c.req.param('id') ?? '')
-    .executeTakeFirst();
-  if (!row) throw notFound('That badge');
-  return row;
+  return findBadge(c.var.deps.db, c.req.param('id') ?? '');
 }
 
 /**
@@ -135,18 +96,6 @@ function privateBadgePage(c: C, verdict: string, verified: boolean) {
 
 const html = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attr = (v: string) => html(v).replace(/"/g, '&quot;');
-
-/** The latest revocation or suspension of a credential, with the reason shown publicly. */
-function lastStatusEvent(db: Queryable, publicId: string) {
-  return db
-    .selectFrom('credential_status_events as e')
-    .innerJoin('credentials as cr', 'cr.id', 'e.credential_id')
-    .select(['e.action', 'e.reason', 'e.created_at'])
-    .where('cr.public_id', '=', publicId)
-    .where('e.action', 'in', ['revoked', 'suspended'])
-    .orderBy('e.id', 'desc')
-    .executeTakeFirst();
-}
 
 /** Rendered public badge pages by badge id, with the stamp of everything they show. */
 const renderedPages = new BoundedCache<
@@ -252,133 +201,28 @@ export function badgeRoutes() {
     const alt = `${attr(name)} — ${attr(row.org_name)}`;
     const embed = `<a href="${url}"><img src="${url}/baked.png" alt="${alt}" width="120" height="120"></a>`;
     const signature = `<a href="${url}" style="text-decoration:none;color:inherit"><img src="${url}/baked.png" alt="${alt}" width="48" height="48" style="vertical-align:middle;border:0"> <span style="font:13px sans-serif">${html(name)} · ${html(row.org_name)} · verified badge</span></a>`;
-    const head = (
-      <>
-        <meta property="og:type" content="website" />
-        <meta property="og:title" content={`${name} — ${row.org_name}`} />
-        <meta property="og:description" content={String(achievement.description ?? '').slice(0, 200)} />
-        <meta property="og:image" content={`${url}/baked.png`} />
-        <meta property="og:url" content={url} />
-        <meta name="twitter:card" content="summary" />
-        <link
-          rel="alternate"
-          type="application/json+oembed"
-          href={`${config.publicUrl}/oembed?url=${encodeURIComponent(url)}`}
-        />
-        <PageScriptTag name="copy.js" />
-      </>
-    );
-    const body = (
-      <>
-        <img
-          src={`/badges/${row.public_id}/baked.png`}
-          alt={`${name} badge`}
-          width="160"
-          height="160"
-          style="float:right"
-        />
-        <h1>{name}</h1>
-        {holder && (
-          <p class="issued-to">
-            Issued to <strong>{holder.name}</strong>
-            <span class="muted"> — {holder.binding}</span>
-          </p>
-        )}
-        {row.private && (
-          <p class="flash info" role="status">
-            You made this badge private: visitors see only whether it is valid. Change it in your{' '}
-            <a href="/backpack">backpack</a>.
-          </p>
-        )}
-        <p>
-          Issued by <strong>{row.org_name}</strong>
-          {issuer ? <span class="issuer-id"> ({identifierWords(issuer).join(', ')})</span> : ''} on{' '}
-          {issued.toISOString().slice(0, 10)}
-          {validUntil ? `, valid until ${validUntil.toISOString().slice(0, 10)}` : ''}.
-        </p>
-        <section class="card" aria-labelledby="h-verify">
-          <h2 id="h-verify">Verification</h2>
-          <p role="status">
-            <span class="tag" style={report.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
-              {verdict}
-            </span>{' '}
-            {report.verified
-              ? 'The signature, issuer key, dates and status all check out.'
-              : failed.map((x) => x.message).join(' ')}
-          </p>
-          {statusEvent && (
-            <p class="status-reason">
-              {verdict} on {statusEvent.created_at.toISOString().slice(0, 10)}
-              {statusEvent.reason ? `: ${statusEvent.reason}` : '.'}
-            </p>
-          )}
-          <p>
-            <a href={`/verify?url=${encodeURIComponent(url)}`}>Check every step at /verify</a>
-          </p>
-        </section>
-        {recognition && <RecognitionPanel data={recognition} />}
-        <section class="card">
-          <h2>What it certifies</h2>
-          <p>{String(achievement.description ?? '')}</p>
-          {achievement.criteria?.narrative ? <p>Criteria: {String(achievement.criteria.narrative)}</p> : null}
-        </section>
-        <section class="card">
-          <h2>Share</h2>
-          <p>
-            <a class="button" href={linkedIn.toString()}>
-              Add to LinkedIn profile
-            </a>{' '}
-            <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> ·{' '}
-            <a href={share.x}>X</a> · <a href={share.email}>Email</a>
-          </p>
-          <CopyField id="page-link" label="Link to this badge page" value={url} />
-          <CopyField id="embed" label="Embed on a web page" value={embed} rows={3} />
-          <CopyField id="signature" label="Email signature" value={signature} rows={3} />
-          <figure class="qr">
-            <img
-              src={`/badges/${row.public_id}/qr.svg`}
-              alt={`QR code linking to this badge page`}
-              width="132"
-              height="132"
-            />
-            <figcaption>
-              Scan to open this badge page (
-              <a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>
-                download the QR code
-              </a>
-              ).
-            </figcaption>
-          </figure>
-          <p>
-            Download:{' '}
-            <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>
-              credential (JSON)
-            </a>
-            {(row.jwt || row.key_status !== 'revoked') && (
-              <>
-                {' · '}
-                <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>
-                  VC-JWT
-                </a>
-              </>
-            )}
-            {' · '}
-            <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>
-              baked PNG
-            </a>{' '}
-            ·{' '}
-            <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>
-              baked SVG
-            </a>
-            <br />
-            <a href={`/ob2/assertions/${row.public_id}/baked.png`} download={`${row.public_id}-ob2.png`}>
-              Download for older backpacks (Open Badges 2.0)
-            </a>{' '}
-            (or give them the <a href={`/ob2/assertions/${row.public_id}`}>assertion URL</a>)
-          </p>
-        </section>
-      </>
-    );
+    const model: BadgeViewModel = {
+      name,
+      holder,
+      row,
+      issuer,
+      issued,
+      validUntil,
+      report,
+      verdict,
+      failed,
+      statusEvent,
+      url,
+      recognition,
+      achievement,
+      linkedIn,
+      share,
+      embed,
+      signature,
+      publicUrl: config.publicUrl,
+    };
+    const head = badgeHead(model);
+    const body = badgeBody(model);
     // The verdict can change by itself when validFrom or validUntil passes: the page is kept until then.
     const turns = [Date.parse(String(doc.validFrom ?? '')), validUntil?.getTime() ?? NaN].filter(
       (t) => t > nowMs,
@@ -455,13 +299,7 @@ export function badgeRoutes() {
     if (!target.startsWith(prefix)) throw notFound('That badge');
     const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
     if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('That badge');
-    const row = await c.var.deps.db
-      .selectFrom('credentials as cr')
-      .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
-      .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
-      .select(['cr.achievement_name', 'o.name', 'p.private'])
-      .where('cr.public_id', '=', id)
-      .executeTakeFirst();
+    const row = await badgeForEmbed(c.var.deps.db, id);
     if (!row || row.private === true) throw notFound('That badge');
     // The snippet is built from the badge's own address, never from what was asked for.
     const page = `${prefix}${id}`;

@@ -402,12 +402,11 @@ export function bulkAwardRoutes() {
         const mapping = Object.fromEntries(
           Object.keys(AWARD_FIELDS).map((f) => [f, typeof fields[f] === 'string' ? fields[f] : '']),
         );
-        const summary = await requestDryRun(
-          c.var.deps,
-          actorOf(c, organisation.id),
-          c.req.param('run'),
-          mapping,
-        );
+        const summary = await requestDryRun(c.var.deps, {
+          actor: actorOf(c, organisation.id),
+          run: c.req.param('run'),
+          mapping: mapping,
+        });
         const where = `/orgs/${organisation.slug}/awards/${c.req.param('run')}`;
         if (!summary)
           return redirectWith(
@@ -433,7 +432,10 @@ export function bulkAwardRoutes() {
       fields,
       async () => {
         const { organisation } = await access(c);
-        const { queued } = await startAwardRun(c.var.deps, actorOf(c, organisation.id), c.req.param('run'));
+        const { queued } = await startAwardRun(c.var.deps, {
+          actor: actorOf(c, organisation.id),
+          run: c.req.param('run'),
+        });
         return redirectWith(
           c,
           `/orgs/${organisation.slug}/awards/${c.req.param('run')}`,

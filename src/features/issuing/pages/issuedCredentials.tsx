@@ -356,11 +356,16 @@ export function credentialRoutes() {
       fields,
       async () => {
         const ids = fields.ids === undefined ? [] : [fields.ids].flat();
-        const result = await changeManyCredentialStatuses(
-          c.var.deps,
-          { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
-          { ...fields, ids },
-        );
+        // Who acts comes last: a form field never names the actor.
+        const result = await changeManyCredentialStatuses(c.var.deps, {
+          ...fields,
+          ids,
+          actor: {
+            organisationId: organisation.id,
+            userId: requireViewer(c.var.viewer).user_id,
+            ip: c.var.ip,
+          },
+        });
         // The message rides in a cookie: name a few unchanged credentials, count the rest.
         const named = result.skipped
           .slice(0, 5)
@@ -396,12 +401,15 @@ export function credentialRoutes() {
       c,
       fields,
       async () => {
-        await changeCredentialStatus(
-          c.var.deps,
-          { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
-          c.req.param('id'),
-          fields,
-        );
+        await changeCredentialStatus(c.var.deps, {
+          ...fields,
+          credential: c.req.param('id'),
+          actor: {
+            organisationId: organisation.id,
+            userId: requireViewer(c.var.viewer).user_id,
+            ip: c.var.ip,
+          },
+        });
         return redirectWith(
           c,
           `/orgs/${organisation.slug}/credentials`,

@@ -35,19 +35,27 @@ for (const backend of testBackends()) {
         await issue('2026-04-01T00:00:00Z'),
         await issue('2026-04-01T00:00:00Z'),
       ];
-      await changeCredentialStatus(deps, actor, revoked.publicId, {
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: revoked.publicId,
         action: 'revoke',
         reason: 'Issued in error',
       });
-      await changeCredentialStatus(deps, actor, suspended.publicId, {
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: suspended.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
-      await changeCredentialStatus(deps, actor, revokedAndExpiring.publicId, {
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: revokedAndExpiring.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
-      await changeCredentialStatus(deps, actor, revokedAndExpiring.publicId, {
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: revokedAndExpiring.publicId,
         action: 'revoke',
         reason: 'Issued in error',
       });

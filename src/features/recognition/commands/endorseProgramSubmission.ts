@@ -6,13 +6,13 @@ import { assertCan } from '../../../domain/roles.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Queryable } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { activeSigningKey } from '../../../signing/issuerKeys.ts';
 import { achievementUrl } from '../../catalog/index.ts';
 import { OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from '../../../credentials/contexts.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import {
   documentHash,
   isoSeconds,
+  organisationKeys,
   signForOrganisation,
   type CredentialServices,
 } from '../../../signing/organisationSigner.ts';
@@ -81,7 +81,7 @@ export async function endorseSubmission(
   assertCan(pre.roles, 'recognition.manage');
   const { comment } = parseInput(endorseInput, input);
   // Create the recognizer's key outside the transaction (a race for one must not abort ours).
-  await activeSigningKey(db, pre.organisation.id, credentials.vault, now);
+  const keys = await organisationKeys(db, credentials.vault, pre.organisation.id, now);
   return inTransaction(db, async (tx) => {
     const { organisation, submission: s } = await loadSubmission(
       tx,
@@ -124,7 +124,14 @@ export async function endorseSubmission(
         'validation_failed',
         `The endorsement would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
       );
-    const { signed } = await signForOrganisation(tx, credentials, config, organisation, unsigned, now);
+    const { signed } = await signForOrganisation({
+      config,
+      canonicalizer: credentials.canonicalizer,
+      organisation,
+      keys,
+      unsigned,
+      now,
+    });
     const document = JSON.stringify(signed);
     const row = await tx
       .insertInto('endorsements')

@@ -339,9 +339,12 @@ for (const backend of testBackends()) {
       const theirRow = rows.find((r) => r.organisation_id === other.id)!;
       await changeCredentialStatus(
         { db: storage.db, clock: { now: () => new Date() }, config },
-        { organisationId: other.id, userId: null, ip: null },
-        theirRow.public_id,
-        { action: 'suspend', reason: 'checking' },
+        {
+          actor: { organisationId: other.id, userId: null, ip: null },
+          credential: theirRow.public_id,
+          action: 'suspend',
+          reason: 'checking',
+        },
       );
       const mine = await call('/credentials/verify', {
         verifiableCredential: first.body.verifiableCredential,

@@ -498,9 +498,12 @@ for (const backend of testBackends()) {
         .executeTakeFirstOrThrow();
       await changeCredentialStatus(
         { db: storage.db, clock: { now: () => new Date() }, config },
-        { organisationId: org.id, userId: null, ip: null },
-        row.public_id,
-        { action: 'revoke', reason: 'Issued in error.' },
+        {
+          actor: { organisationId: org.id, userId: null, ip: null },
+          credential: row.public_id,
+          action: 'revoke',
+          reason: 'Issued in error.',
+        },
       );
       const afterRevocation = (await verify(revocable.body.verifiableCredential)).body;
       assert.equal(afterRevocation.verified, false);

@@ -125,7 +125,9 @@ for (const backend of testBackends()) {
       assert.match(unknown.html, /No badge of this site has that address/);
 
       // Revocation shows at /verify and on the badge page, with the public reason.
-      await changeCredentialStatus(deps, actor, issued.publicId, {
+      await changeCredentialStatus(deps, {
+        actor,
+        credential: issued.publicId,
         action: 'revoke',
         reason: 'Issued in error',
       });
