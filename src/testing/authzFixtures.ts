@@ -22,9 +22,9 @@ import {
   shareCollection,
 } from '../features/backpack/commands/collections.ts';
 import { importBadge } from '../features/backpack/commands/backpack.ts';
-import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
-import { submitForRecognition } from '../features/recognition/commands/programSubmissions.ts';
-import { linkLicense } from '../features/credit/commands/creditLedger.ts';
+import { createProgram } from '../features/recognition/commands/createProgram.ts';
+import { submitProgram } from '../features/recognition/commands/submitProgram.ts';
+import { linkLicense } from '../features/credit/commands/linkLicense.ts';
 import { inviteMember } from '../features/accounts/commands/inviteMember.ts';
 import { createTeam, inviteToTeam } from '../features/earning/teams/teams.ts';
 import { createAwardRun } from '../features/issuing/commands/bulkAward.ts';
@@ -35,9 +35,9 @@ import { reviewAttempt } from '../features/earning/commands/peerReview.ts';
 import { requestSecondReview } from '../features/earning/commands/calibration.ts';
 import { setBadgeImage } from '../features/catalog/commands/setBadgeImage.ts';
 import { uploadCertificate, submitProof } from '../features/payments/commands/proofApplications.ts';
-import { approveSubmission } from '../features/recognition/commands/programSubmissions.ts';
-import { endorseSubmission } from '../features/recognition/commands/endorseProgramSubmission.ts';
-import { createCompletionNotices } from '../features/credit/commands/creditLedger.ts';
+import { approveProgramSubmission } from '../features/recognition/commands/approveProgramSubmission.ts';
+import { endorseProgramSubmission } from '../features/recognition/commands/endorseProgramSubmission.ts';
+import { createCompletionNotices } from '../features/credit/commands/createCompletionNotices.ts';
 import { bakeSvg } from '../credentials/baking/index.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { publicId } from '../domain/ids.ts';
@@ -327,7 +327,9 @@ export async function authzWorld(
 
   const officer = as(members.recognition_officer);
   const program = (
-    await createProgram(deps, officer, org.slug, {
+    await createProgram(deps, {
+      actor: officer,
+      orgSlug: org.slug,
       name: `Renewal ${unique('')}`,
       licenseName: 'License',
       cycleYears: 5,
@@ -348,7 +350,9 @@ export async function authzWorld(
   await updateDraft(deps, as(partnerStaff), partner.slug, partnerMc.publicId, completeDesign(partnerTitle));
   await publishDraft(deps, as(partnerStaff), partner.slug, partnerMc.publicId);
   const partnerProgram = (
-    await createProgram(deps, as(partnerStaff), partner.slug, {
+    await createProgram(deps, {
+      actor: as(partnerStaff),
+      orgSlug: partner.slug,
       name: `Partner renewal ${unique('')}`,
       licenseName: 'License',
       cycleYears: 5,
@@ -358,21 +362,26 @@ export async function authzWorld(
     })
   ).publicId;
   const submission = (
-    await submitForRecognition(deps, as(members.issuing_staff), org.slug, {
+    await submitProgram(deps, {
+      actor: as(members.issuing_staff),
+      orgSlug: org.slug,
       program: partnerProgram,
       microCredential: mc.publicId,
       statement: 'Peer-reviewed against the rubric.',
     })
   ).publicId;
   const incoming = (
-    await submitForRecognition(deps, as(partnerStaff), partner.slug, {
+    await submitProgram(deps, {
+      actor: as(partnerStaff),
+      orgSlug: partner.slug,
       program,
       microCredential: partnerMc.publicId,
       statement: 'Assessed by trained peers.',
     })
   ).publicId;
   const license = (
-    await linkLicense(deps, as(earner), {
+    await linkLicense(deps, {
+      actor: as(earner),
       program,
       licenseNumber: `L-${unique('')}`,
       cycleStart: '2025-01-01',
@@ -387,14 +396,18 @@ export async function authzWorld(
   await updateDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId, completeDesign(approvedTitle));
   await publishDraft(deps, as(partnerStaff), partner.slug, approvedMc.publicId);
   const approved = (
-    await submitForRecognition(deps, as(partnerStaff), partner.slug, {
+    await submitProgram(deps, {
+      actor: as(partnerStaff),
+      orgSlug: partner.slug,
       program,
       microCredential: approvedMc.publicId,
       statement: 'Assessed by trained peers.',
     })
   ).publicId;
-  await approveSubmission(deps, officer, org.slug, approved, { hours: 1 });
-  const endorsement = (await endorseSubmission(deps, officer, org.slug, approved, {})).publicId;
+  await approveProgramSubmission(deps, { actor: officer, orgSlug: org.slug, submission: approved, hours: 1 });
+  const endorsement = (
+    await endorseProgramSubmission(deps, { actor: officer, orgSlug: org.slug, submission: approved })
+  ).publicId;
   const partnerIssued = await issueCredential(
     deps,
     { organisationId: partner.id, userId: partnerStaff.id, ip: null },
@@ -405,7 +418,7 @@ export async function authzWorld(
     .select('id')
     .where('public_id', '=', partnerIssued.publicId)
     .executeTakeFirstOrThrow();
-  await createCompletionNotices(deps, partnerCredential.id);
+  await createCompletionNotices(deps, { credentialId: partnerCredential.id });
   const notice = (
     await db
       .selectFrom('completion_notices as n')

@@ -1,13 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { requireRecognizer } from '../../recognition/index.ts';
-import {
-  decideLicense,
-  dismissNotice,
-  linkLicense,
-  markNoticeRead,
-  postNoticeCredit,
-} from '../commands/creditLedger.ts';
+import { decideLicense } from '../commands/decideLicense.ts';
+import { dismissCompletionNotice } from '../commands/dismissCompletionNotice.ts';
+import { linkLicense } from '../commands/linkLicense.ts';
+import { markNoticeRead } from '../queries/notices.ts';
+import { postCredit } from '../commands/postCredit.ts';
 import { noticeWebhookUrl, setNoticeWebhook } from '../../recognition/index.ts';
 import { issueLicenseTranscript } from '../commands/licenseTranscript.ts';
 import { verifyWithCairn } from '../../verification/index.ts';
@@ -546,7 +544,7 @@ export function ledgerRoutes() {
       c,
       fields,
       async () => {
-        await linkLicense(c.var.deps, actor(c), fields);
+        await linkLicense(c.var.deps, { actor: actor(c), ...fields });
         return redirectWith(c, '/me/licenses', 'success', 'License linked. The recognizer will confirm it.');
       },
       (form, status) => licensesPage(c, form, status as 422),
@@ -630,7 +628,7 @@ export function ledgerRoutes() {
   };
   r.post('/orgs/:slug/recognition/notices/:id/post', (c) =>
     explained(c, async () => {
-      const posted = await postNoticeCredit(c.var.deps, actor(c), slugOf(c), idOf(c));
+      const posted = await postCredit(c.var.deps, { actor: actor(c), orgSlug: slugOf(c), notice: idOf(c) });
       return redirectWith(
         c,
         `/orgs/${slugOf(c)}/recognition/notices/${idOf(c)}`,
@@ -642,7 +640,12 @@ export function ledgerRoutes() {
   r.post('/orgs/:slug/recognition/notices/:id/dismiss', async (c) => {
     const fields = await formFields(c);
     return explained(c, async () => {
-      await dismissNotice(c.var.deps, actor(c), slugOf(c), idOf(c), fields);
+      await dismissCompletionNotice(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slugOf(c),
+        notice: idOf(c),
+        ...fields,
+      });
       return redirectWith(c, `/orgs/${slugOf(c)}/recognition/notices`, 'success', 'Notice dismissed.');
     });
   });
@@ -655,7 +658,10 @@ export function ledgerRoutes() {
         c,
         fields,
         async () => {
-          const { posted } = await decideLicense(c.var.deps, actor(c), slugOf(c), idOf(c), {
+          const { posted } = await decideLicense(c.var.deps, {
+            actor: actor(c),
+            orgSlug: slugOf(c),
+            license: idOf(c),
             ...fields,
             decision,
           });
@@ -761,10 +767,7 @@ export function ledgerRoutes() {
       async () => {
         const { secret } = await setNoticeWebhook(
           { ...c.var.deps, vault: c.var.deps.credentials.vault },
-          actor(c),
-          slugOf(c),
-          idOf(c),
-          fields,
+          { actor: actor(c), orgSlug: slugOf(c), program: idOf(c), ...fields },
         );
         return webhookPage(c, emptyForm, secret);
       },

@@ -3,28 +3,26 @@ import { sql } from 'kysely';
 import { notFound } from '../../../domain/errors.ts';
 import { can } from '../../../domain/roles.ts';
 import { requireMember } from '../../accounts/index.ts';
+import { archiveProgram } from '../commands/archiveProgram.ts';
+import { createProgram } from '../commands/createProgram.ts';
+import { openPrograms } from '../queries/programs.ts';
+import { requireRecognizer } from '../commands/requireRecognizer.ts';
+import { updateProgram } from '../commands/updateProgram.ts';
+import { approveProgramSubmission } from '../commands/approveProgramSubmission.ts';
+import { commentOnProgramSubmission } from '../commands/commentOnProgramSubmission.ts';
+import { loadSubmission } from '../commands/submissionAccess.ts';
+import { rejectProgramSubmission } from '../commands/rejectProgramSubmission.ts';
+import { requestSubmissionChanges } from '../commands/requestSubmissionChanges.ts';
 import {
-  archiveProgram,
-  createProgram,
-  openPrograms,
-  requireRecognizer,
-  updateProgram,
-} from '../commands/recognitionPrograms.ts';
-import {
-  approveSubmission,
-  commentOnSubmission,
-  loadSubmission,
-  rejectSubmission,
-  requestChanges,
   resubmittableVersion,
-  STATUS_LABELS,
   submissionQuery,
   submissionThread,
-  submitForRecognition,
-  withdrawSubmission,
   type SubmissionView,
-} from '../commands/programSubmissions.ts';
-import { endorseSubmission } from '../commands/endorseProgramSubmission.ts';
+} from '../queries/submissions.ts';
+import { STATUS_LABELS } from '../commands/submissionSteps.ts';
+import { submitProgram } from '../commands/submitProgram.ts';
+import { withdrawProgramSubmission } from '../commands/withdrawProgramSubmission.ts';
+import { endorseProgramSubmission } from '../commands/endorseProgramSubmission.ts';
 import { versionToDesign } from '../../catalog/index.ts';
 import type { SubmissionStatus } from '../../../storage/schema.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
@@ -291,7 +289,7 @@ export function recognitionRoutes() {
       c,
       fields,
       async () => {
-        await createProgram(c.var.deps, actor(c), slugOf(c), fields);
+        await createProgram(c.var.deps, { actor: actor(c), orgSlug: slugOf(c), ...fields });
         return redirectWith(
           c,
           `/orgs/${slugOf(c)}/recognition/programs`,
@@ -360,14 +358,19 @@ export function recognitionRoutes() {
       c,
       fields,
       async () => {
-        await updateProgram(c.var.deps, actor(c), slugOf(c), c.req.param('id'), fields);
+        await updateProgram(c.var.deps, {
+          actor: actor(c),
+          orgSlug: slugOf(c),
+          program: c.req.param('id'),
+          ...fields,
+        });
         return redirectWith(c, `/orgs/${slugOf(c)}/recognition/programs`, 'success', 'Program saved.');
       },
       (form, status) => programPage(c, form, status as 422),
     );
   });
   r.post('/orgs/:slug/recognition/programs/:id/archive', async (c) => {
-    await archiveProgram(c.var.deps, actor(c), slugOf(c), c.req.param('id'));
+    await archiveProgram(c.var.deps, { actor: actor(c), orgSlug: slugOf(c), program: c.req.param('id') });
     return redirectWith(c, `/orgs/${slugOf(c)}/recognition/programs`, 'success', 'Program archived.');
   });
 
@@ -576,7 +579,11 @@ export function recognitionRoutes() {
       c,
       fields,
       async () => {
-        const { publicId } = await submitForRecognition(c.var.deps, actor(c), slugOf(c), input);
+        const { publicId } = await submitProgram(c.var.deps, {
+          actor: actor(c),
+          orgSlug: slugOf(c),
+          ...input,
+        });
         return redirectWith(
           c,
           `/orgs/${slugOf(c)}/recognition/submissions/${publicId}`,
@@ -923,21 +930,34 @@ export function recognitionRoutes() {
     'comment',
     'comment',
     (c, f) =>
-      commentOnSubmission(c.var.deps, actor(c), slugOf(c), c.req.param('id') ?? '', { body: str(f.body) }),
+      commentOnProgramSubmission(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slugOf(c),
+        submission: c.req.param('id') ?? '',
+        body: str(f.body),
+      }),
     'Comment added; the other side has been told.',
   );
   post(
     'request-changes',
     'changes',
     (c, f) =>
-      requestChanges(c.var.deps, actor(c), slugOf(c), c.req.param('id') ?? '', { body: str(f.changes) }),
+      requestSubmissionChanges(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slugOf(c),
+        submission: c.req.param('id') ?? '',
+        body: str(f.changes),
+      }),
     'Changes requested; the issuer has been told.',
   );
   post(
     'approve',
     'approve',
     (c, f) =>
-      approveSubmission(c.var.deps, actor(c), slugOf(c), c.req.param('id') ?? '', {
+      approveProgramSubmission(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slugOf(c),
+        submission: c.req.param('id') ?? '',
         hours: str(f.hours),
         endsOn: str(f.endsOn),
         body: str(f.approveNote),
@@ -948,21 +968,34 @@ export function recognitionRoutes() {
     'reject',
     'reject',
     (c, f) =>
-      rejectSubmission(c.var.deps, actor(c), slugOf(c), c.req.param('id') ?? '', { body: str(f.reasons) }),
+      rejectProgramSubmission(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slugOf(c),
+        submission: c.req.param('id') ?? '',
+        body: str(f.reasons),
+      }),
     'Rejected; the issuer has been told.',
   );
   post(
     'withdraw',
     'withdraw',
     (c, f) =>
-      withdrawSubmission(c.var.deps, actor(c), slugOf(c), c.req.param('id') ?? '', { body: str(f.body) }),
+      withdrawProgramSubmission(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slugOf(c),
+        submission: c.req.param('id') ?? '',
+        body: str(f.body),
+      }),
     'Submission withdrawn.',
   );
   post(
     'endorse',
     'endorse',
     (c, f) =>
-      endorseSubmission(c.var.deps, actor(c), slugOf(c), c.req.param('id') ?? '', {
+      endorseProgramSubmission(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slugOf(c),
+        submission: c.req.param('id') ?? '',
         comment: str(f.comment),
       }),
     'Endorsement issued and signed with your organisation’s key.',

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../storage/database.ts';
 import { recognitionsForVersion, type Recognition } from '../queries/recognition.ts';
-import { endorsementsForVersion } from '../commands/endorseProgramSubmission.ts';
+import { endorsementsForVersion } from '../queries/endorsements.ts';
 
 export interface RecognitionPanelData {
   recognitions: Recognition[];
