@@ -39,7 +39,7 @@ import { publicId } from '../../../domain/ids.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import type { JobDefinition } from '../../../jobs/definition.ts';
 import { evaluatePathwaysJob } from '../../issuing/jobs/pathwayJobs.ts';
-import { issueLicenseTranscript } from './licenseTranscript.ts';
+import { issueLicenseTranscript } from './issueLicenseTranscript.ts';
 import { validateClrCredential } from '../../../credentials/clr.ts';
 import { licenseProgress, recognizerRoster, rosterCsv } from '../queries/creditLedger.ts';
 
@@ -93,7 +93,10 @@ for (const backend of testBackends()) {
       assert.equal(progress?.progress.shortfall, 1.5);
 
       // The license transcript: a CLR 2.0 ClrCredential signed by the recognizer, verified by Cairn's verifier.
-      const transcript = await issueLicenseTranscript(s.deps, { userId: s.earner.id, ip: null }, licenseId);
+      const transcript = await issueLicenseTranscript(s.deps, {
+        actor: { userId: s.earner.id, ip: null },
+        license: licenseId,
+      });
       assert.deepEqual(transcript.credential.type, ['VerifiableCredential', 'ClrCredential']);
       assert.deepEqual(validateClrCredential(transcript.credential), { valid: true, errors: [] });
       const clrSubject = transcript.credential.credentialSubject as {
@@ -126,7 +129,7 @@ for (const backend of testBackends()) {
         false,
       );
       await assert.rejects(
-        issueLicenseTranscript(s.deps, { userId: s.officer.id, ip: null }, licenseId),
+        issueLicenseTranscript(s.deps, { actor: { userId: s.officer.id, ip: null }, license: licenseId }),
         (e: unknown) => (e as { code: string }).code === 'not_found',
         'only the earner downloads it',
       );
@@ -152,7 +155,7 @@ for (const backend of testBackends()) {
         0,
       );
       await assert.rejects(
-        issueLicenseTranscript(s.deps, { userId: s.earner.id, ip: null }, licenseId),
+        issueLicenseTranscript(s.deps, { actor: { userId: s.earner.id, ip: null }, license: licenseId }),
         /No credential is credited/,
       );
       await s.worker.drain();
@@ -659,7 +662,10 @@ for (const backend of testBackends()) {
         ],
         'the micro-credential and the pathway award are both credited',
       );
-      const transcript = await issueLicenseTranscript(s.deps, { userId: s.earner.id, ip: null }, licenseId);
+      const transcript = await issueLicenseTranscript(s.deps, {
+        actor: { userId: s.earner.id, ip: null },
+        license: licenseId,
+      });
       const subject = transcript.credential.credentialSubject as {
         verifiableCredential: unknown[];
         achievement: Array<{ id: string }>;
