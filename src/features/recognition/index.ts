@@ -6,5 +6,6 @@ export { setNoticeWebhook } from './commands/setNoticeWebhook.ts';
 export { noticeWebhookUrl } from './queries/noticeWebhook.ts';
 export { requireRecognizer } from './commands/requireRecognizer.ts';
 export { recognitionPaths } from './paths.ts';
-export { RecognitionPanel, recognitionPanelData, recognizerOptions } from './pages/recognitionView.tsx';
+export { RecognitionPanel, recognitionPanelData } from './pages/recognitionView.tsx';
+export { recognizerOptions } from './queries/programs.ts';
 export { recognitionsForCatalog, recognitionsForCredential } from './queries/recognition.ts';

@@ -1,43 +1,18 @@
 import { Hono } from 'hono';
 import { can } from '../../../domain/roles.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import type { FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { approveProgramSubmission } from '../commands/approveProgramSubmission.ts';
 import { commentOnProgramSubmission } from '../commands/commentOnProgramSubmission.ts';
 import { endorseProgramSubmission } from '../commands/endorseProgramSubmission.ts';
 import { rejectProgramSubmission } from '../commands/rejectProgramSubmission.ts';
 import { requestSubmissionChanges } from '../commands/requestSubmissionChanges.ts';
-import { loadSubmission, type Side } from '../commands/submissionAccess.ts';
+import { loadSubmission } from '../commands/submissionAccess.ts';
 import { withdrawProgramSubmission } from '../commands/withdrawProgramSubmission.ts';
 import { recognitionPaths, type SubmissionStepPath } from '../paths.ts';
-import {
-  resubmittableVersion,
-  submissionSurroundings,
-  submissionThread,
-  type SubmissionView,
-} from '../queries/submissions.ts';
+import { resubmittableVersion, submissionSurroundings, submissionThread } from '../queries/submissions.ts';
 import { actorOf, day, idOf, slugOf, type C } from './recognitionParts.tsx';
-import { SubmissionView as SubmissionPage } from './submissionView.tsx';
-
-/** The forms of the submission page; a failed one is shown again with its errors. */
-export type StepForm = 'comment' | 'changes' | 'approve' | 'reject' | 'withdraw' | 'endorse';
-
-export interface SubmissionModel {
-  slug: string;
-  side: Side;
-  submission: SubmissionView;
-  thread: Awaited<ReturnType<typeof submissionThread>>;
-  surroundings: Awaited<ReturnType<typeof submissionSurroundings>>;
-  /** The version the issuer may resubmit, if any. */
-  resubmitVersion: number | null;
-  /** An officer of the recognizer who may decide. */
-  canManage: boolean;
-  /** The approval has passed its end date. */
-  expired: boolean;
-  failed: { name?: StepForm; form?: FormState };
-  csrfToken: string;
-}
+import { SubmissionView as SubmissionPage, type StepForm, type SubmissionModel } from './submissionView.tsx';
 
 export async function loadSubmissionPage(
   c: C,

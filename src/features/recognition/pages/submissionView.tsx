@@ -10,7 +10,31 @@ import {
 import { MicroCredentialBody, versionToDesign } from '../../catalog/index.ts';
 import { recognitionPaths, type SubmissionStepPath } from '../paths.ts';
 import { day, STATUS_LABELS, StatusTag } from './recognitionParts.tsx';
-import type { StepForm, SubmissionModel } from './submission.tsx';
+import type { Side } from '../commands/submissionAccess.ts';
+import type {
+  submissionSurroundings,
+  submissionThread,
+  SubmissionView as Submission,
+} from '../queries/submissions.ts';
+
+/** The forms of the submission page; a failed one is shown again with its errors. */
+export type StepForm = 'comment' | 'changes' | 'approve' | 'reject' | 'withdraw' | 'endorse';
+
+export interface SubmissionModel {
+  slug: string;
+  side: Side;
+  submission: Submission;
+  thread: Awaited<ReturnType<typeof submissionThread>>;
+  surroundings: Awaited<ReturnType<typeof submissionSurroundings>>;
+  /** The version the issuer may resubmit, if any. */
+  resubmitVersion: number | null;
+  /** An officer of the recognizer who may decide. */
+  canManage: boolean;
+  /** The approval has passed its end date. */
+  expired: boolean;
+  failed: { name?: StepForm; form?: FormState };
+  csrfToken: string;
+}
 
 type Props = SubmissionModel & {
   formFor: (name: StepForm) => FormState;

@@ -85,3 +85,19 @@ export async function programRowsOf(db: Queryable, organisationId: number) {
     .orderBy('name')
     .execute();
 }
+
+/** Recognizer organisations with a program, for the catalog's "Recognized by" filter. */
+export async function recognizerOptions(db: Queryable) {
+  return db
+    .selectFrom('organisations as o')
+    .select(['o.slug', 'o.name'])
+    .where('o.kind', '!=', 'issuer')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('recognition_programs as p').select('p.id').whereRef('p.organisation_id', '=', 'o.id'),
+      ),
+    )
+    .orderBy('o.name')
+    .limit(200)
+    .execute();
+}
