@@ -14,7 +14,7 @@ import type { Storage } from '../storage/database.ts';
 import type { ManualClock } from '../domain/clock.ts';
 import type { Config } from '../config.ts';
 import { createStack } from '../features/catalog/commands/createStack.ts';
-import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
+import { createProgram } from '../features/recognition/commands/createProgram.ts';
 import { publicId } from '../domain/ids.ts';
 
 /*
@@ -801,7 +801,9 @@ for (const backend of testBackends()) {
         },
         async newProgram(w) {
           return (
-            await createProgram(deps, { userId: w.members.recognition_officer.id, ip: null }, w.org.slug, {
+            await createProgram(deps, {
+              actor: { userId: w.members.recognition_officer.id, ip: null },
+              orgSlug: w.org.slug,
               name: `Program ${unique('')}`,
               licenseName: 'Educator license',
               cycleYears: 5,

@@ -22,8 +22,9 @@ import {
   uploadCertificate,
 } from '../features/payments/commands/proofApplications.ts';
 import { awardCredential } from '../features/issuing/commands/awardCredential.ts';
-import { decideLicense, linkLicense } from '../features/credit/commands/creditLedger.ts';
-import { submitForRecognition } from '../features/recognition/commands/programSubmissions.ts';
+import { decideLicense } from '../features/credit/commands/decideLicense.ts';
+import { linkLicense } from '../features/credit/commands/linkLicense.ts';
+import { submitProgram } from '../features/recognition/commands/submitProgram.ts';
 
 // The demo's people part-way through every program, so each role's home page shows real work:
 // the teacher holds two union badges (one counted as license credit), has feedback to act on and a
@@ -158,12 +159,13 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
     .select('public_id')
     .where('name', '=', 'Educator license renewal')
     .executeTakeFirstOrThrow();
-  const { publicId: license } = await linkLicense(deps, alex!, {
+  const { publicId: license } = await linkLicense(deps, {
+    actor: alex!,
     program: program.public_id,
     licenseNumber: 'PEL-2024-118734',
     cycleStart: '2024-09-01',
   });
-  await decideLicense(deps, dana!, BOARD, license, { decision: 'confirm' });
+  await decideLicense(deps, { actor: dana!, orgSlug: BOARD, license, decision: 'confirm' });
 
   // B: four union micro-credentials at four stages of the peer-review loop.
   await applyAndSubmit(deps, alex!, 'Classroom Routines');
@@ -191,7 +193,9 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
   await applyWithCertificate(deps, taylor!, 'Trauma-Informed Practice');
 
   // C: the union asks the board to recognize a second micro-credential (waiting for a decision).
-  await submitForRecognition(deps, sam!, UNION, {
+  await submitProgram(deps, {
+    actor: sam!,
+    orgSlug: UNION,
     program: program.public_id,
     microCredential: await microCredentialOf(db, UNION, 'Positive Behavior Feedback'),
     statement:

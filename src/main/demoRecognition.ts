@@ -1,11 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Db } from '../storage/database.ts';
-import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
-import {
-  approveSubmission,
-  submitForRecognition,
-} from '../features/recognition/commands/programSubmissions.ts';
+import { createProgram } from '../features/recognition/commands/createProgram.ts';
+import { approveProgramSubmission } from '../features/recognition/commands/approveProgramSubmission.ts';
+import { submitProgram } from '../features/recognition/commands/submitProgram.ts';
 
 const BOARD = 'state-board-educator-licensing';
 const UNION = 'riverside-educators-union';
@@ -25,7 +23,9 @@ export async function seedDemoRecognition(deps: { db: Db; clock: Clock; config: 
     ).user_id;
   const officer = { userId: await userOf('dana@board.example'), ip: null };
   const designer = { userId: await userOf('sam@union.example'), ip: null };
-  const { publicId: program } = await createProgram(deps, officer, BOARD, {
+  const { publicId: program } = await createProgram(deps, {
+    actor: officer,
+    orgSlug: BOARD,
     name: 'Educator license renewal',
     licenseName: 'Professional Educator License',
     description:
@@ -45,13 +45,18 @@ export async function seedDemoRecognition(deps: { db: Db; clock: Clock; config: 
     .where('e.title', '=', 'Classroom Routines')
     .executeTakeFirst();
   if (!mc) return;
-  const { publicId: submission } = await submitForRecognition(deps, designer, UNION, {
+  const { publicId: submission } = await submitProgram(deps, {
+    actor: designer,
+    orgSlug: UNION,
     program,
     microCredential: mc.public_id,
     statement:
       'Two trained peer reviewers score every submission (plan, lesson video, reflection) against a published rubric; reviewers are calibrated each term with second reviews.',
   });
-  await approveSubmission(deps, officer, BOARD, submission, {
+  await approveProgramSubmission(deps, {
+    actor: officer,
+    orgSlug: BOARD,
+    submission,
     hours: 0.5,
     body: 'Approved for license renewal credit.',
   });

@@ -20,9 +20,9 @@ import {
   shareCollection,
   importBadge,
 } from '../features/backpack/index.ts';
-import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
-import { submitForRecognition } from '../features/recognition/commands/programSubmissions.ts';
-import { linkLicense } from '../features/credit/commands/creditLedger.ts';
+import { createProgram } from '../features/recognition/commands/createProgram.ts';
+import { submitProgram } from '../features/recognition/commands/submitProgram.ts';
+import { linkLicense } from '../features/credit/commands/linkLicense.ts';
 import { inviteMember } from '../features/accounts/commands/inviteMember.ts';
 import { createTeam, inviteToTeam } from '../features/earning/teams/teams.ts';
 import { createAwardRun } from '../features/issuing/commands/bulkAward.ts';
@@ -33,9 +33,9 @@ import { reviewAttempt } from '../features/earning/commands/reviewAttempt.ts';
 import { requestSecondReview } from '../features/earning/commands/calibration.ts';
 import { setBadgeImage } from '../features/catalog/commands/setBadgeImage.ts';
 import { uploadCertificate, submitProof } from '../features/payments/commands/proofApplications.ts';
-import { approveSubmission } from '../features/recognition/commands/programSubmissions.ts';
-import { endorseSubmission } from '../features/recognition/commands/endorseProgramSubmission.ts';
-import { createCompletionNotices } from '../features/credit/commands/creditLedger.ts';
+import { approveProgramSubmission } from '../features/recognition/commands/approveProgramSubmission.ts';
+import { endorseProgramSubmission } from '../features/recognition/commands/endorseProgramSubmission.ts';
+import { createCompletionNotices } from '../features/credit/commands/createCompletionNotices.ts';
 import { bakeSvg } from '../credentials/baking/index.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { publicId } from '../domain/ids.ts';
@@ -368,7 +368,9 @@ export async function authzWorld(
 
   const officer = as(members.recognition_officer);
   const program = (
-    await createProgram(deps, officer, org.slug, {
+    await createProgram(deps, {
+      actor: officer,
+      orgSlug: org.slug,
       name: `Renewal ${unique('')}`,
       licenseName: 'License',
       cycleYears: 5,
@@ -400,7 +402,9 @@ export async function authzWorld(
     microCredentialId: partnerMc.publicId,
   });
   const partnerProgram = (
-    await createProgram(deps, as(partnerStaff), partner.slug, {
+    await createProgram(deps, {
+      actor: as(partnerStaff),
+      orgSlug: partner.slug,
       name: `Partner renewal ${unique('')}`,
       licenseName: 'License',
       cycleYears: 5,
@@ -410,21 +414,26 @@ export async function authzWorld(
     })
   ).publicId;
   const submission = (
-    await submitForRecognition(deps, as(members.issuing_staff), org.slug, {
+    await submitProgram(deps, {
+      actor: as(members.issuing_staff),
+      orgSlug: org.slug,
       program: partnerProgram,
       microCredential: mc.publicId,
       statement: 'Peer-reviewed against the rubric.',
     })
   ).publicId;
   const incoming = (
-    await submitForRecognition(deps, as(partnerStaff), partner.slug, {
+    await submitProgram(deps, {
+      actor: as(partnerStaff),
+      orgSlug: partner.slug,
       program,
       microCredential: partnerMc.publicId,
       statement: 'Assessed by trained peers.',
     })
   ).publicId;
   const license = (
-    await linkLicense(deps, as(earner), {
+    await linkLicense(deps, {
+      actor: as(earner),
       program,
       licenseNumber: `L-${unique('')}`,
       cycleStart: '2025-01-01',
@@ -450,14 +459,18 @@ export async function authzWorld(
     microCredentialId: approvedMc.publicId,
   });
   const approved = (
-    await submitForRecognition(deps, as(partnerStaff), partner.slug, {
+    await submitProgram(deps, {
+      actor: as(partnerStaff),
+      orgSlug: partner.slug,
       program,
       microCredential: approvedMc.publicId,
       statement: 'Assessed by trained peers.',
     })
   ).publicId;
-  await approveSubmission(deps, officer, org.slug, approved, { hours: 1 });
-  const endorsement = (await endorseSubmission(deps, officer, org.slug, approved, {})).publicId;
+  await approveProgramSubmission(deps, { actor: officer, orgSlug: org.slug, submission: approved, hours: 1 });
+  const endorsement = (
+    await endorseProgramSubmission(deps, { actor: officer, orgSlug: org.slug, submission: approved })
+  ).publicId;
   const partnerIssued = await issueCredential(
     deps,
     { organisationId: partner.id, userId: partnerStaff.id, ip: null },
@@ -468,7 +481,7 @@ export async function authzWorld(
     .select('id')
     .where('public_id', '=', partnerIssued.publicId)
     .executeTakeFirstOrThrow();
-  await createCompletionNotices(deps, partnerCredential.id);
+  await createCompletionNotices(deps, { credentialId: partnerCredential.id });
   const notice = (
     await db
       .selectFrom('completion_notices as n')

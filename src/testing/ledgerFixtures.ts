@@ -18,8 +18,8 @@ import { publishDraft } from '../features/catalog/commands/publishDraft.ts';
 import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
 import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../features/issuing/commands/changeCredentialStatus.ts';
-import { createProgram } from '../features/recognition/commands/recognitionPrograms.ts';
-import { linkLicense } from '../features/credit/commands/creditLedger.ts';
+import { createProgram } from '../features/recognition/commands/createProgram.ts';
+import { linkLicense } from '../features/credit/commands/linkLicense.ts';
 
 export const ledgerConfig = testConfig({ CAIRN_WEBHOOK_ALLOW_PRIVATE: 'true' });
 const config = ledgerConfig;
@@ -68,7 +68,9 @@ export async function ledgerScenario(
   const officer = await buildUser(storage.db);
   await addMember(storage.db, board.id, officer.id, ['recognition_officer']);
   const officerActor = { userId: officer.id, ip: null };
-  const { publicId: programPublicId } = await createProgram(deps, officerActor, board.slug, {
+  const { publicId: programPublicId } = await createProgram(deps, {
+    actor: officerActor,
+    orgSlug: board.slug,
     name: `Educator license renewal ${unique('')}`,
     licenseName: 'Educator license',
     cycleYears: 5,
@@ -154,11 +156,12 @@ export async function ledgerScenario(
       .orderBy('id')
       .execute();
   const link = (cycleStart = '2025-07-01') =>
-    linkLicense(
-      deps,
-      { userId: earner.id, ip: null },
-      { program: programPublicId, licenseNumber: 'EDU-123456', cycleStart },
-    );
+    linkLicense(deps, {
+      actor: { userId: earner.id, ip: null },
+      program: programPublicId,
+      licenseNumber: 'EDU-123456',
+      cycleStart,
+    });
   const audit = async () =>
     (
       await storage.db

@@ -5,7 +5,7 @@ import { testBackends, unique } from '../../src/testing/databases.ts';
 import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
 import { publishedMicroCredential } from '../../src/testing/catalogFixtures.ts';
-import { createProgram } from '../../src/features/recognition/commands/recognitionPrograms.ts';
+import { createProgram } from '../../src/features/recognition/commands/createProgram.ts';
 import { testConfig } from '../../src/testing/http.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 
@@ -55,20 +55,17 @@ for (const backend of testBackends()) {
           title,
         );
         const programName = `Professional Educator License renewal ${unique('')}`;
-        const { publicId: programId } = await createProgram(
-          deps,
-          { userId: officer.id, ip: null },
-          board.slug,
-          {
-            name: programName,
-            licenseName: 'Educator license',
-            cycleYears: 5,
-            hoursRequired: 6,
-            unitRule: 'fixed',
-            fixedHours: 0.5,
-            posting: 'automatic',
-          },
-        );
+        const { publicId: programId } = await createProgram(deps, {
+          actor: { userId: officer.id, ip: null },
+          orgSlug: board.slug,
+          name: programName,
+          licenseName: 'Educator license',
+          cycleYears: 5,
+          hoursRequired: 6,
+          unitRule: 'fixed',
+          fixedHours: 0.5,
+          posting: 'automatic',
+        });
 
         // The issuer submits version 1.
         const issuer = await web.logIn(staff);

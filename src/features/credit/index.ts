@@ -5,10 +5,10 @@
 export {
   enqueueCompletionNotices,
   enqueueCompletionNoticesForMany,
-  enqueueCreditReversal,
-  licenseFactsForIssue,
-  licenseFactsForMany,
-} from './commands/creditLedger.ts';
+} from './commands/enqueueCompletionNotices.ts';
+export { enqueueCreditReversal } from './commands/enqueueCreditReversal.ts';
+export { licenseFactsForIssue, licenseFactsForMany } from './queries/licenseFacts.ts';
 export { licenseDecisionMail } from './mail.tsx';
+export { ledgerPaths } from './paths.ts';
 export { earnerLicenses, noticesForCredentials, recognizerRoster } from './queries/creditLedger.ts';
 export { csvCell } from './renewal.ts';

@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import {
-  createCompletionNotices,
-  NOTIFY_RECOGNIZERS,
-  REVERSE_CREDITS,
-  reverseCreditsForCredential,
-  SEND_NOTICE_DIGESTS,
-} from './commands/creditLedger.ts';
+import { createCompletionNotices } from './commands/createCompletionNotices.ts';
+import { reverseCredit } from './commands/reverseCredit.ts';
+import { notifyRecognizers, reverseCredits, sendNoticeDigests } from './jobTypes.ts';
+import { ledgerPaths } from './paths.ts';
 import { appLink } from '../../domain/commands.ts';
 import { inTransaction } from '../../storage/database.ts';
 import { queueMail } from '../../mail/outbox.ts';
@@ -15,19 +11,17 @@ import type { ScheduleDefinition } from '../../jobs/schedules.ts';
 
 /** Writes the completion notices of a credential issued for a recognized version or pathway. */
 export const notifyRecognizersJob = defineJob({
-  type: NOTIFY_RECOGNIZERS,
-  payload: z.object({ credentialId: z.number().int() }),
+  ...notifyRecognizers,
   async handle({ credentialId }, deps) {
-    await createCompletionNotices(deps, credentialId);
+    await createCompletionNotices(deps, { credentialId });
   },
 });
 
 /** Reverses the credit of a revoked credential. */
 export const reverseCreditsJob = defineJob({
-  type: REVERSE_CREDITS,
-  payload: z.object({ credentialId: z.number().int() }),
+  ...reverseCredits,
   async handle({ credentialId }, deps) {
-    await reverseCreditsForCredential(deps, credentialId);
+    await reverseCredit(deps, { credentialId });
   },
 });
 
@@ -36,8 +30,7 @@ export const reverseCreditsJob = defineJob({
  * notices that arrived since the last digest. A notice is in one digest only.
  */
 export const sendNoticeDigestsJob = defineJob({
-  type: SEND_NOTICE_DIGESTS,
-  payload: z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
+  ...sendNoticeDigests,
   async handle(_payload, { db, clock, config }) {
     const now = clock.now();
     const programs = await db
@@ -102,7 +95,7 @@ export const sendNoticeDigestsJob = defineJob({
             issuer: n.issuer_name,
             licensed: n.license_state === 'confirmed',
           })),
-          link: appLink(config, `/orgs/${program.slug}/recognition/notices`),
+          link: appLink(config, ledgerPaths.notices(program.slug)),
         });
         for (const o of officers)
           await queueMail(tx, o.email, mail, now, { organisationId: program.organisation_id });
@@ -124,5 +117,5 @@ export const ledgerJobs = [notifyRecognizersJob, reverseCreditsJob, sendNoticeDi
 
 /** The daily digest runs once per day slot, whichever process ticks first. */
 export const ledgerSchedules: ScheduleDefinition[] = [
-  { name: 'recognition-notice-digest', jobType: SEND_NOTICE_DIGESTS, everySeconds: 86_400 },
+  { name: 'recognition-notice-digest', jobType: sendNoticeDigests.type, everySeconds: 86_400 },
 ];

@@ -7,7 +7,7 @@ import { organisationsOf } from '../../storage/organisations.ts';
 import { applyForMicroCredential } from '../earning/commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../earning/commands/submitEvidence.ts';
 import { reviewAttempt } from '../earning/commands/reviewAttempt.ts';
-import { decideLicense } from '../credit/commands/creditLedger.ts';
+import { decideLicense } from '../credit/commands/decideLicense.ts';
 import type { Storage } from '../../storage/database.ts';
 import { loadHome, type HomeViewModel } from './loader.ts';
 import { HomeView } from './view.tsx';
@@ -97,7 +97,12 @@ for (const backend of testBackends()) {
         [`/me/licenses/${s.license}`],
       );
       assert.match(licenses.items[0]!.detail, /Waiting for the recognizer/);
-      await decideLicense(s.deps, s.officerActor, s.board.slug, s.license, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: s.license,
+        decision: 'confirm',
+      });
 
       const attempt = await storage.db
         .selectFrom('attempts')
@@ -210,7 +215,12 @@ for (const backend of testBackends()) {
         [['1 license link to confirm', `/orgs/${s.board.slug}/recognition/licenses`]],
       );
       assert.equal(section(home, 'recognition_officer', 'shortfalls')!.items.length, 0);
-      await decideLicense(s.deps, s.officerActor, s.board.slug, s.license, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: s.license,
+        decision: 'confirm',
+      });
       home = await homeOf(storage, s, s.officer);
       assert.equal(section(home, 'recognition_officer', 'recognition-waiting')!.items.length, 0);
       assert.match(section(home, 'recognition_officer', 'recognition-waiting')!.empty.text, /No approvals/);

@@ -16,9 +16,10 @@ import { reviewAttempt } from '../earning/commands/reviewAttempt.ts';
 import { submitProof, uploadCertificate } from '../payments/commands/proofApplications.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../issuing/commands/changeCredentialStatus.ts';
-import { decideLicense } from '../credit/commands/creditLedger.ts';
-import { createProgram } from '../recognition/commands/recognitionPrograms.ts';
-import { approveSubmission, submitForRecognition } from '../recognition/commands/programSubmissions.ts';
+import { decideLicense } from '../credit/commands/decideLicense.ts';
+import { createProgram } from '../recognition/commands/createProgram.ts';
+import { approveProgramSubmission } from '../recognition/commands/approveProgramSubmission.ts';
+import { submitProgram } from '../recognition/commands/submitProgram.ts';
 import type { Storage } from '../../storage/database.ts';
 import { notificationJobs, notificationSchedules } from './jobs.ts';
 import { savePreferences } from './queries.ts';
@@ -309,7 +310,12 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const l = await ledgerScenario(storage);
       const { publicId } = await l.link();
-      await decideLicense(l.deps, l.officerActor, l.board.slug, publicId, { decision: 'confirm' });
+      await decideLicense(l.deps, {
+        actor: l.officerActor,
+        orgSlug: l.board.slug,
+        license: publicId,
+        decision: 'confirm',
+      });
       const [n] = await inbox(storage, l.earner.id);
       assert.equal(n?.kind, 'license_decided');
       assert.equal((n!.data as { decision: string }).decision, 'confirmed');
@@ -334,7 +340,9 @@ for (const backend of testBackends()) {
       await addMember(storage.db, board.id, boardOwner.id, ['owner']);
       const issuer = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Union Academy' });
       await addMember(storage.db, issuer.id, submitter.id, ['owner']);
-      const { publicId: program } = await createProgram(deps, { userId: officer.id, ip: null }, board.slug, {
+      const { publicId: program } = await createProgram(deps, {
+        actor: { userId: officer.id, ip: null },
+        orgSlug: board.slug,
         name: `Renewal ${unique('')}`,
         licenseName: 'Educator license',
         cycleYears: 5,
@@ -350,19 +358,25 @@ for (const backend of testBackends()) {
         issuer.slug,
         `Circles ${unique('')}`,
       );
-      const { publicId: submission } = await submitForRecognition(
-        deps,
-        { userId: submitter.id, ip: null },
-        issuer.slug,
-        { program, microCredential: mc.publicId, statement: 'Peer-reviewed against the rubric.' },
-      );
+      const { publicId: submission } = await submitProgram(deps, {
+        actor: { userId: submitter.id, ip: null },
+        orgSlug: issuer.slug,
+        program,
+        microCredential: mc.publicId,
+        statement: 'Peer-reviewed against the rubric.',
+      });
       const [told] = await inbox(storage, officer.id);
       assert.deepEqual(
         [told?.kind, (told?.data as { step: string }).step, told?.email],
         ['program_submission', 'submitted', 'external'],
       );
       assert.deepEqual(await inbox(storage, boardOwner.id), [], 'owners only when the board has no officer');
-      await approveSubmission(deps, { userId: officer.id, ip: null }, board.slug, submission, { hours: 0.5 });
+      await approveProgramSubmission(deps, {
+        actor: { userId: officer.id, ip: null },
+        orgSlug: board.slug,
+        submission,
+        hours: 0.5,
+      });
       const [decided] = await inbox(storage, submitter.id);
       assert.deepEqual(
         [decided?.kind, (decided?.data as { step: string }).step],

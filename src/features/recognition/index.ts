@@ -2,7 +2,10 @@
  * The public face of features/recognition: what other features may use. Everything else in this
  * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
  */
-export { noticeWebhookUrl, setNoticeWebhook } from './commands/completionNoticeWebhook.ts';
-export { requireRecognizer } from './commands/recognitionPrograms.ts';
-export { RecognitionPanel, recognitionPanelData, recognizerOptions } from './pages/recognitionView.tsx';
+export { setNoticeWebhook } from './commands/setNoticeWebhook.ts';
+export { noticeWebhookUrl } from './queries/noticeWebhook.ts';
+export { requireRecognizer } from './commands/requireRecognizer.ts';
+export { recognitionPaths } from './paths.ts';
+export { RecognitionPanel, recognitionPanelData } from './pages/recognitionView.tsx';
+export { recognizerOptions } from './queries/programs.ts';
 export { recognitionsForCatalog, recognitionsForCredential } from './queries/recognition.ts';

@@ -24,22 +24,20 @@ import { publishDraft } from '../../catalog/commands/publishDraft.ts';
 import { reviseMicroCredential } from '../../catalog/commands/reviseMicroCredential.ts';
 import { updateDraft } from '../../catalog/commands/updateDraft.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
-import {
-  createCompletionNotices,
-  decideLicense,
-  dismissNotice,
-  enqueueCompletionNoticesForMany,
-  linkLicense,
-  postNoticeCredit,
-} from './creditLedger.ts';
+import { createCompletionNotices } from './createCompletionNotices.ts';
+import { decideLicense } from './decideLicense.ts';
+import { dismissCompletionNotice } from './dismissCompletionNotice.ts';
+import { enqueueCompletionNoticesForMany } from './enqueueCompletionNotices.ts';
+import { linkLicense } from './linkLicense.ts';
+import { postCredit } from './postCredit.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
-import { setNoticeWebhook } from '../../recognition/commands/completionNoticeWebhook.ts';
+import { setNoticeWebhook } from '../../recognition/commands/setNoticeWebhook.ts';
 import { createPathway } from '../../catalog/commands/createPathway.ts';
 import { publicId } from '../../../domain/ids.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import type { JobDefinition } from '../../../jobs/definition.ts';
 import { evaluatePathwaysJob } from '../../issuing/jobs/pathwayJobs.ts';
-import { issueLicenseTranscript } from './licenseTranscript.ts';
+import { issueLicenseTranscript } from './issueLicenseTranscript.ts';
 import { validateClrCredential } from '../../../credentials/clr.ts';
 import { licenseProgress, recognizerRoster, rosterCsv } from '../queries/creditLedger.ts';
 
@@ -57,7 +55,12 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await ledgerScenario(storage);
       const { publicId: licenseId } = await s.link();
-      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
+        decision: 'confirm',
+      });
 
       const issued = await s.issue();
       const subject = issued.credential.credentialSubject as {
@@ -88,7 +91,10 @@ for (const backend of testBackends()) {
       assert.equal(progress?.progress.shortfall, 1.5);
 
       // The license transcript: a CLR 2.0 ClrCredential signed by the recognizer, verified by Cairn's verifier.
-      const transcript = await issueLicenseTranscript(s.deps, { userId: s.earner.id, ip: null }, licenseId);
+      const transcript = await issueLicenseTranscript(s.deps, {
+        actor: { userId: s.earner.id, ip: null },
+        license: licenseId,
+      });
       assert.deepEqual(transcript.credential.type, ['VerifiableCredential', 'ClrCredential']);
       assert.deepEqual(validateClrCredential(transcript.credential), { valid: true, errors: [] });
       const clrSubject = transcript.credential.credentialSubject as {
@@ -121,7 +127,7 @@ for (const backend of testBackends()) {
         false,
       );
       await assert.rejects(
-        issueLicenseTranscript(s.deps, { userId: s.officer.id, ip: null }, licenseId),
+        issueLicenseTranscript(s.deps, { actor: { userId: s.officer.id, ip: null }, license: licenseId }),
         (e: unknown) => (e as { code: string }).code === 'not_found',
         'only the earner downloads it',
       );
@@ -147,7 +153,7 @@ for (const backend of testBackends()) {
         0,
       );
       await assert.rejects(
-        issueLicenseTranscript(s.deps, { userId: s.earner.id, ip: null }, licenseId),
+        issueLicenseTranscript(s.deps, { actor: { userId: s.earner.id, ip: null }, license: licenseId }),
         /No credential is credited/,
       );
       await s.worker.drain();
@@ -185,7 +191,12 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await ledgerScenario(storage);
       const { publicId: licenseId } = await s.link();
-      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
+        decision: 'confirm',
+      });
       const actor = { organisationId: s.issuerOrg.id, userId: s.staff.id, ip: null };
       const other = `${unique('colleague')}@example.org`;
       const run = await createAwardRun(
@@ -236,14 +247,19 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await ledgerScenario(storage, { cap: 0.5, fixedHours: 0.5 });
       const { publicId: licenseId } = await s.link();
-      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
+        decision: 'confirm',
+      });
       const [a, b] = [await s.issue(), await s.issue()];
       const ids = await storage.db
         .selectFrom('credentials')
         .select('id')
         .where('public_id', 'in', [a.publicId, b.publicId])
         .execute();
-      await Promise.all(ids.map((r) => createCompletionNotices(s.deps, r.id)));
+      await Promise.all(ids.map((r) => createCompletionNotices(s.deps, { credentialId: r.id })));
       assert.deepEqual(
         (await s.entries()).map((e) => e.hours).sort(),
         [0, 0.5],
@@ -273,13 +289,19 @@ for (const backend of testBackends()) {
       );
 
       // An officer holding a license of the program does not confirm it (or post to it) themselves.
-      const own = await linkLicense(s.deps, s.officerActor, {
+      const own = await linkLicense(s.deps, {
+        actor: s.officerActor,
         program: s.programPublicId,
         licenseNumber: 'EDU-999',
         cycleStart: '2025-07-01',
       });
       await assert.rejects(
-        decideLicense(s.deps, s.officerActor, s.board.slug, own.publicId, { decision: 'confirm' }),
+        decideLicense(s.deps, {
+          actor: s.officerActor,
+          orgSlug: s.board.slug,
+          license: own.publicId,
+          decision: 'confirm',
+        }),
         (e: unknown) => (e as { code: string }).code === 'forbidden',
       );
     });
@@ -288,29 +310,41 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await ledgerScenario(storage, { posting: 'review' });
       const { publicId: licenseId } = await s.link();
-      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
+        decision: 'confirm',
+      });
       const first = await s.issue();
       const second = await s.issue();
       await s.worker.drain();
       const [n1, n2] = await s.notices();
       assert.equal(n1?.state, 'new');
       assert.equal((await s.entries()).length, 0, 'nothing is posted before review');
-      const posted = await postNoticeCredit(s.deps, s.officerActor, s.board.slug, n1!.public_id);
+      const posted = await postCredit(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        notice: n1!.public_id,
+      });
       assert.equal(posted?.hours, 0.5);
       assert.deepEqual(
         (await s.entries(first.publicId)).map((e) => [e.hours, e.posted_by_user_id]),
         [[0.5, s.officer.id]],
       );
       await assert.rejects(
-        postNoticeCredit(s.deps, s.officerActor, s.board.slug, n1!.public_id),
+        postCredit(s.deps, { actor: s.officerActor, orgSlug: s.board.slug, notice: n1!.public_id }),
         /already posted/,
       );
-      await dismissNotice(s.deps, s.officerActor, s.board.slug, n2!.public_id, {
+      await dismissCompletionNotice(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        notice: n2!.public_id,
         reason: 'Duplicate of an earlier submission',
       });
       assert.equal((await s.entries(second.publicId)).length, 0);
       await assert.rejects(
-        postNoticeCredit(s.deps, s.officerActor, s.board.slug, n2!.public_id),
+        postCredit(s.deps, { actor: s.officerActor, orgSlug: s.board.slug, notice: n2!.public_id }),
         /dismissed/,
       );
 
@@ -319,15 +353,26 @@ for (const backend of testBackends()) {
       const stranger = await buildUser(storage.db);
       await addMember(storage.db, other.id, stranger.id, ['recognition_officer']);
       await assert.rejects(
-        postNoticeCredit(s.deps, { userId: stranger.id, ip: null }, s.board.slug, n1!.public_id),
+        postCredit(s.deps, {
+          actor: { userId: stranger.id, ip: null },
+          orgSlug: s.board.slug,
+          notice: n1!.public_id,
+        }),
         (e: unknown) => (e as { code: string }).code === 'not_found',
       );
       await assert.rejects(
-        postNoticeCredit(s.deps, { userId: stranger.id, ip: null }, other.slug, n1!.public_id),
+        postCredit(s.deps, {
+          actor: { userId: stranger.id, ip: null },
+          orgSlug: other.slug,
+          notice: n1!.public_id,
+        }),
         (e: unknown) => (e as { code: string }).code === 'not_found',
       );
       await assert.rejects(
-        decideLicense(s.deps, { userId: stranger.id, ip: null }, other.slug, licenseId, {
+        decideLicense(s.deps, {
+          actor: { userId: stranger.id, ip: null },
+          orgSlug: other.slug,
+          license: licenseId,
           decision: 'reject',
           reason: 'x',
         }),
@@ -385,23 +430,34 @@ for (const backend of testBackends()) {
         ],
       );
       await assert.rejects(
-        postNoticeCredit(s.deps, s.officerActor, s.board.slug, (await s.notices())[0]!.public_id),
+        postCredit(s.deps, {
+          actor: s.officerActor,
+          orgSlug: s.board.slug,
+          notice: (await s.notices())[0]!.public_id,
+        }),
         /no confirmed license yet/,
       );
 
       const { publicId: licenseId } = await s.link();
       await assert.rejects(s.link(), /already linked/);
-      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, {
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
         decision: 'reject',
         reason: 'No license EDU-123456 on the register.',
       });
       assert.equal((await s.entries()).length, 0);
-      await linkLicense(
-        s.deps,
-        { userId: s.earner.id, ip: null },
-        { program: s.programPublicId, licenseNumber: 'EDU-654321', cycleStart: '2025-07-01' },
-      );
-      const { posted } = await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, {
+      await linkLicense(s.deps, {
+        actor: { userId: s.earner.id, ip: null },
+        program: s.programPublicId,
+        licenseNumber: 'EDU-654321',
+        cycleStart: '2025-07-01',
+      });
+      const { posted } = await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
         decision: 'confirm',
         cycleStart: '2024-01-01',
       });
@@ -460,10 +516,7 @@ for (const backend of testBackends()) {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
       const { secret } = await setNoticeWebhook(
         { ...s.deps, vault: services.vault },
-        s.officerActor,
-        s.board.slug,
-        s.programPublicId,
-        { url },
+        { actor: s.officerActor, orgSlug: s.board.slug, program: s.programPublicId, url },
       );
       assert.ok(secret);
 
@@ -580,7 +633,12 @@ for (const backend of testBackends()) {
         })
         .execute();
       const { publicId: licenseId } = await s.link();
-      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
+        decision: 'confirm',
+      });
       const worker = new Worker({
         deps: {
           db: storage.db,
@@ -611,7 +669,10 @@ for (const backend of testBackends()) {
         ],
         'the micro-credential and the pathway award are both credited',
       );
-      const transcript = await issueLicenseTranscript(s.deps, { userId: s.earner.id, ip: null }, licenseId);
+      const transcript = await issueLicenseTranscript(s.deps, {
+        actor: { userId: s.earner.id, ip: null },
+        license: licenseId,
+      });
       const subject = transcript.credential.credentialSubject as {
         verifiableCredential: unknown[];
         achievement: Array<{ id: string }>;
@@ -635,14 +696,23 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const s = await ledgerScenario(storage, { fixedHours: 2 });
       const { publicId: licenseId } = await s.link();
-      await decideLicense(s.deps, s.officerActor, s.board.slug, licenseId, { decision: 'confirm' });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: licenseId,
+        decision: 'confirm',
+      });
       const short = await buildUser(storage.db, { name: '=HYPERLINK("http://evil")' });
-      const shortLicense = await linkLicense(
-        s.deps,
-        { userId: short.id, ip: null },
-        { program: s.programPublicId, licenseNumber: '+SUM(1)', cycleStart: '2025-07-01' },
-      );
-      await decideLicense(s.deps, s.officerActor, s.board.slug, shortLicense.publicId, {
+      const shortLicense = await linkLicense(s.deps, {
+        actor: { userId: short.id, ip: null },
+        program: s.programPublicId,
+        licenseNumber: '+SUM(1)',
+        cycleStart: '2025-07-01',
+      });
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: shortLicense.publicId,
         decision: 'confirm',
       });
       await s.issue();

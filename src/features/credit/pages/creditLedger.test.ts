@@ -57,6 +57,18 @@ for (const backend of testBackends()) {
       html = await (await officer.get(`/orgs/${s.board.slug}/recognition/notices/${noticeId}`)).text();
       assert.match(html, /<strong>Verified<\/strong>/);
       assert.match(html, /EDU-77/);
+      const readAt = async (): Promise<Date | null> =>
+        (
+          await storage.db
+            .selectFrom('completion_notices')
+            .select('read_at')
+            .where('public_id', '=', noticeId)
+            .executeTakeFirstOrThrow()
+        ).read_at;
+      assert.equal(await readAt(), null, 'opening a notice writes nothing');
+      res = await officer.post(`/orgs/${s.board.slug}/recognition/notices/${noticeId}/read`);
+      assert.equal(res.status, 303);
+      assert.notEqual(await readAt(), null, 'marking it read is a POST');
       const doc = await officer.get(`/orgs/${s.board.slug}/recognition/notices/${noticeId}/credential.json`);
       assert.equal(
         (

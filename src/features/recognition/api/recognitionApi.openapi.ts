@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { programInput } from '../commands/recognitionPrograms.ts';
-import {
-  approveInput,
-  commentInput,
-  rejectSubmissionInput,
-  requestChangesInput,
-  submitInput,
-  withdrawInput,
-} from '../commands/programSubmissions.ts';
+import { programInput } from '../commands/programTerms.ts';
+import { approveInput } from '../commands/approveProgramSubmission.ts';
+import { commentInput } from '../commands/commentOnProgramSubmission.ts';
+import { rejectSubmissionInput } from '../commands/rejectProgramSubmission.ts';
+import { requestChangesInput } from '../commands/requestSubmissionChanges.ts';
+import { submitInput } from '../commands/submitProgram.ts';
+import { withdrawInput } from '../commands/withdrawProgramSubmission.ts';
 import { endorseInput } from '../commands/endorseProgramSubmission.ts';
 import { anyObject, describeRoute, isoDate, okSchema } from '../../../http/openapi/describe.ts';
 

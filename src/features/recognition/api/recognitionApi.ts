@@ -1,24 +1,24 @@
 import { Hono, type Context } from 'hono';
 import { can } from '../../../domain/roles.ts';
 import { requireMember } from '../../accounts/index.ts';
-import { createProgram, requireRecognizer, updateProgram } from '../commands/recognitionPrograms.ts';
-import {
-  approveSubmission,
-  commentOnSubmission,
-  loadSubmission,
-  rejectSubmission,
-  requestChanges,
-  submissionQuery,
-  submissionThread,
-  submitForRecognition,
-  withdrawSubmission,
-  type SubmissionView,
-} from '../commands/programSubmissions.ts';
-import { endorseSubmission } from '../commands/endorseProgramSubmission.ts';
+import { createProgram } from '../commands/createProgram.ts';
+import { requireRecognizer } from '../commands/requireRecognizer.ts';
+import { updateProgram } from '../commands/updateProgram.ts';
+import { approveProgramSubmission } from '../commands/approveProgramSubmission.ts';
+import { commentOnProgramSubmission } from '../commands/commentOnProgramSubmission.ts';
+import { loadSubmission } from '../commands/submissionAccess.ts';
+import { rejectProgramSubmission } from '../commands/rejectProgramSubmission.ts';
+import { requestSubmissionChanges } from '../commands/requestSubmissionChanges.ts';
+import { organisationSubmissions, submissionThread, type SubmissionView } from '../queries/submissions.ts';
+import { programRowsOf } from '../queries/programs.ts';
+import { submitProgram } from '../commands/submitProgram.ts';
+import { withdrawProgramSubmission } from '../commands/withdrawProgramSubmission.ts';
+import { endorseProgramSubmission } from '../commands/endorseProgramSubmission.ts';
 import type { SubmissionStatus } from '../../../storage/schema.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import { jsonBody } from '../../../http/jsonBody.ts';
+import { jsonObjectBody } from '../../../http/jsonBody.ts';
+import type { Actor } from '../../../domain/commands.ts';
 
 function presentSubmission(s: SubmissionView) {
   return {
@@ -41,6 +41,22 @@ function presentSubmission(s: SubmissionView) {
   };
 }
 
+function presentProgram(p: Awaited<ReturnType<typeof programRowsOf>>[number]) {
+  return {
+    id: p.public_id,
+    name: p.name,
+    licenseName: p.license_name,
+    description: p.description,
+    cycleYears: p.cycle_years,
+    hoursRequired: Number(p.hours_required),
+    unitRule: p.unit_rule,
+    fixedHours: p.fixed_hours === null ? null : Number(p.fixed_hours),
+    capHoursPerCycle: p.cap_hours_per_cycle === null ? null : Number(p.cap_hours_per_cycle),
+    posting: p.posting,
+    archived: p.archived_at !== null,
+  };
+}
+
 const STATUSES: SubmissionStatus[] = [
   'submitted',
   'changes_requested',
@@ -53,7 +69,12 @@ const STATUSES: SubmissionStatus[] = [
 /** Recognition programs and submissions over JSON (the same commands as the pages). */
 export function recognitionApiRoutes() {
   const r = new Hono<AppEnv>();
-  const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+  const actor = (c: Context<AppEnv>): Actor => ({
+    userId: requireViewer(c.var.viewer).user_id,
+    ip: c.var.ip,
+  });
+  // The body is spread first: a body naming `actor` or `orgSlug` cannot replace who acts, or where.
+  const target = (c: Context<AppEnv>) => ({ actor: actor(c), orgSlug: c.req.param('slug') ?? '' });
   const base = '/api/v1/orgs/:slug/recognition';
 
   r.get(`${base}/programs`, async (c) => {
@@ -63,33 +84,15 @@ export function recognitionApiRoutes() {
       actor(c).userId,
       'recognition.read',
     );
-    const rows = await c.var.deps.db
-      .selectFrom('recognition_programs')
-      .selectAll()
-      .where('organisation_id', '=', organisation.id)
-      .orderBy('name')
-      .execute();
-    return c.json({
-      programs: rows.map((p) => ({
-        id: p.public_id,
-        name: p.name,
-        licenseName: p.license_name,
-        description: p.description,
-        cycleYears: p.cycle_years,
-        hoursRequired: Number(p.hours_required),
-        unitRule: p.unit_rule,
-        fixedHours: p.fixed_hours === null ? null : Number(p.fixed_hours),
-        capHoursPerCycle: p.cap_hours_per_cycle === null ? null : Number(p.cap_hours_per_cycle),
-        posting: p.posting,
-        archived: p.archived_at !== null,
-      })),
-    });
+    const rows = await programRowsOf(c.var.deps.db, organisation.id);
+    return c.json({ programs: rows.map(presentProgram) });
   });
   r.post(`${base}/programs`, async (c) =>
-    c.json(await createProgram(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+    c.json(await createProgram(c.var.deps, { ...(await jsonObjectBody(c)), ...target(c) }), 201),
   );
   r.put(`${base}/programs/:id`, async (c) => {
-    await updateProgram(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'), await jsonBody(c));
+    const input = await jsonObjectBody(c);
+    await updateProgram(c.var.deps, { ...input, ...target(c), program: c.req.param('id') });
     return c.json({ ok: true });
   });
 
@@ -104,28 +107,13 @@ export function recognitionApiRoutes() {
     if (can(membership.roles, 'recognition.submit') && organisation.kind !== 'recognizer')
       sides.push('issuer');
     if (can(membership.roles, 'recognition.read') && organisation.kind !== 'issuer') sides.push('recognizer');
-    if (!sides.length) return c.json({ submissions: [] });
-    const status = c.req.query('status');
-    let q = submissionQuery(c.var.deps.db).where((eb) =>
-      eb.or(
-        sides.map((side) =>
-          side === 'issuer'
-            ? eb('s.issuer_organisation_id', '=', organisation.id)
-            : eb('p.organisation_id', '=', organisation.id),
-        ),
-      ),
-    );
-    if (status && STATUSES.includes(status as SubmissionStatus))
-      q = q.where('s.status', '=', status as SubmissionStatus);
-    const rows = (await q.orderBy('s.created_at', 'desc').limit(500).execute()) as SubmissionView[];
-    return c.json({
-      submissions: rows.map((s) =>
-        presentSubmission({ ...s, hours_granted: s.hours_granted === null ? null : Number(s.hours_granted) }),
-      ),
-    });
+    const wanted = c.req.query('status');
+    const status = STATUSES.find((s) => s === wanted) ?? null;
+    const rows = await organisationSubmissions(c.var.deps.db, organisation.id, sides, status);
+    return c.json({ submissions: rows.map(presentSubmission) });
   });
   r.post(`${base}/submissions`, async (c) =>
-    c.json(await submitForRecognition(c.var.deps, actor(c), c.req.param('slug'), await jsonBody(c)), 201),
+    c.json(await submitProgram(c.var.deps, { ...(await jsonObjectBody(c)), ...target(c) }), 201),
   );
   r.get(`${base}/submissions/:id`, async (c) => {
     const { submission, side } = await loadSubmission(
@@ -147,34 +135,20 @@ export function recognitionApiRoutes() {
       })),
     });
   });
-  const step = (path: string, run: (c: Context<AppEnv>, input: unknown) => Promise<unknown>) =>
+  type StepInput = Record<string, unknown> & { actor: Actor; orgSlug: string; submission: string };
+  const step = (path: string, run: (c: Context<AppEnv>, input: StepInput) => Promise<unknown>) =>
     r.post(`${base}/submissions/:id/${path}`, async (c) => {
-      const result = await run(c, await jsonBody(c));
+      const body = await jsonObjectBody(c);
+      const result = await run(c, { ...body, ...target(c), submission: c.req.param('id') ?? '' });
       return c.json(result && typeof result === 'object' ? result : { ok: true });
     });
-  step('comment', (c, input) =>
-    commentOnSubmission(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? '', input),
-  );
-  step('request-changes', (c, input) =>
-    requestChanges(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? '', input),
-  );
-  step('approve', (c, input) =>
-    approveSubmission(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? '', input),
-  );
-  step('reject', (c, input) =>
-    rejectSubmission(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? '', input),
-  );
-  step('withdraw', (c, input) =>
-    withdrawSubmission(c.var.deps, actor(c), c.req.param('slug') ?? '', c.req.param('id') ?? '', input),
-  );
+  step('comment', (c, input) => commentOnProgramSubmission(c.var.deps, input));
+  step('request-changes', (c, input) => requestSubmissionChanges(c.var.deps, input));
+  step('approve', (c, input) => approveProgramSubmission(c.var.deps, input));
+  step('reject', (c, input) => rejectProgramSubmission(c.var.deps, input));
+  step('withdraw', (c, input) => withdrawProgramSubmission(c.var.deps, input));
   step('endorse', async (c, input) => {
-    const { publicId, credential } = await endorseSubmission(
-      c.var.deps,
-      actor(c),
-      c.req.param('slug') ?? '',
-      c.req.param('id') ?? '',
-      input,
-    );
+    const { publicId, credential } = await endorseProgramSubmission(c.var.deps, input);
     return { id: publicId, credential };
   });
   return r;

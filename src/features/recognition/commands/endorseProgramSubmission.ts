@@ -4,7 +4,7 @@ import { AppError, conflict, notFound } from '../../../domain/errors.ts';
 import { publicId } from '../../../domain/ids.ts';
 import { assertCan } from '../../../domain/roles.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { inTransaction, type Queryable } from '../../../storage/database.ts';
+import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { achievementUrl } from '../../catalog/index.ts';
 import { OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from '../../../credentials/contexts.ts';
@@ -19,7 +19,8 @@ import {
 import { validateEndorsementCredential } from '../../../credentials/schema.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { submissionMail } from '../mail.tsx';
-import { loadSubmission } from './programSubmissions.ts';
+import { loadSubmission } from './submissionAccess.ts';
+import { recognitionPaths } from '../paths.ts';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
 
 export const ENDORSEMENT_SCHEMA_ID =
@@ -54,11 +55,6 @@ export function buildEndorsementCredential(v: {
   };
 }
 
-/**
- * A recognizer officer issues an OB 3.0 EndorsementCredential for an approved micro-credential
- * version: validated against the official schema, signed with the recognizer's own key
- * (eddsa-rdfc-2022), stored verbatim with its hash, and shown on the catalog and badge pages.
- */
 /** The provider's endorsement: an optional comment. */
 export const endorseInput = z.object({
   comment: z.preprocess(
@@ -67,12 +63,19 @@ export const endorseInput = z.object({
   ),
 });
 
-export async function endorseSubmission(
+/**
+ * A recognizer officer issues an OB 3.0 EndorsementCredential for an approved micro-credential
+ * version: validated against the official schema, signed with the recognizer's own key
+ * (eddsa-rdfc-2022), stored verbatim with its hash, and shown on the catalog and badge pages.
+ */
+export async function endorseProgramSubmission(
   deps: CommandDeps & { credentials: CredentialServices },
-  actor: Actor,
-  orgSlug: string,
-  submissionPublicId: string,
-  input: unknown,
+  {
+    actor,
+    orgSlug,
+    submission: submissionPublicId,
+    ...input
+  }: { actor: Actor; orgSlug: string; submission: string } & Record<string, unknown>,
 ): Promise<{ publicId: string; credential: Record<string, unknown> }> {
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
@@ -196,41 +199,10 @@ export async function endorseSubmission(
         recognizerName: s.recognizer_name,
         actorName,
         message: null,
-        link: appLink(config, `/orgs/${s.issuer_slug}/recognition/submissions/${s.public_id}`),
+        link: appLink(config, recognitionPaths.submission(s.issuer_slug, s.public_id)),
       });
       await queueMail(tx, submitter.email, mail, now, { organisationId: s.issuer_id });
     }
     return { publicId: row.public_id, credential: signed };
-  });
-}
-
-/** Endorsements in force for one micro-credential version (for the catalog and badge pages). */
-export async function endorsementsForVersion(db: Queryable, microCredentialId: number, version: number) {
-  const rows = await db
-    .selectFrom('endorsements as e')
-    .innerJoin('program_submissions as s', 's.id', 'e.submission_id')
-    .innerJoin('organisations as o', 'o.id', 'e.organisation_id')
-    .select([
-      'e.public_id',
-      'e.document',
-      'e.created_at',
-      'o.name as recognizer_name',
-      'o.slug as recognizer_slug',
-    ])
-    .where('s.micro_credential_id', '=', microCredentialId)
-    .where('s.micro_credential_version', '=', version)
-    .where('s.status', '=', 'approved')
-    .where('e.revoked_at', 'is', null)
-    .orderBy('e.id')
-    .execute();
-  return rows.map((r) => {
-    const doc = JSON.parse(r.document) as { credentialSubject?: { endorsementComment?: string } };
-    return {
-      publicId: r.public_id,
-      recognizerName: r.recognizer_name,
-      recognizerSlug: r.recognizer_slug,
-      comment: doc.credentialSubject?.endorsementComment ?? '',
-      createdAt: r.created_at,
-    };
   });
 }

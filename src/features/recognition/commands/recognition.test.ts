@@ -12,19 +12,19 @@ import { reviseMicroCredential } from '../../catalog/commands/reviseMicroCredent
 import { createStack } from '../../catalog/commands/createStack.ts';
 import { updateDraft } from '../../catalog/commands/updateDraft.ts';
 import { createPathway } from '../../catalog/commands/createPathway.ts';
-import { archiveProgram, createProgram, updateProgram } from './recognitionPrograms.ts';
-import {
-  approveSubmission,
-  commentOnSubmission,
-  rejectSubmission,
-  requestChanges,
-  submitForRecognition,
-  submissionThread,
-  loadSubmission,
-  withdrawSubmission,
-  resubmittableVersion,
-} from './programSubmissions.ts';
-import { endorseSubmission, endorsementsForVersion } from './endorseProgramSubmission.ts';
+import { archiveProgram } from './archiveProgram.ts';
+import { createProgram } from './createProgram.ts';
+import { updateProgram } from './updateProgram.ts';
+import { approveProgramSubmission } from './approveProgramSubmission.ts';
+import { commentOnProgramSubmission } from './commentOnProgramSubmission.ts';
+import { rejectProgramSubmission } from './rejectProgramSubmission.ts';
+import { requestSubmissionChanges } from './requestSubmissionChanges.ts';
+import { submitProgram } from './submitProgram.ts';
+import { submissionThread, resubmittableVersion } from '../queries/submissions.ts';
+import { loadSubmission } from './submissionAccess.ts';
+import { withdrawProgramSubmission } from './withdrawProgramSubmission.ts';
+import { endorseProgramSubmission } from './endorseProgramSubmission.ts';
+import { endorsementsForVersion } from '../queries/endorsements.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 import {
@@ -109,39 +109,52 @@ for (const backend of testBackends()) {
     test('program validation: clear field errors, fixed rule needs hours, cap within the requirement; edit and archive', async () => {
       const { deps, board, issuer, officer, designer, as, storage } = await setup();
       await rejects(
-        createProgram(
-          deps,
-          as(officer),
-          board.slug,
-          program({ name: '', cycleYears: '0', hoursRequired: 'lots' }),
-        ),
+        createProgram(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          ...program({ name: '', cycleYears: '0', hoursRequired: 'lots' }),
+        }),
         'validation_failed',
         /Name the program[\s\S]*1 to 20 years[\s\S]*credit hours required/,
       );
       await rejects(
-        createProgram(deps, as(officer), board.slug, program({ cycleYears: '25' })),
+        createProgram(deps, { actor: as(officer), orgSlug: board.slug, ...program({ cycleYears: '25' }) }),
         'validation_failed',
         'cycleYears',
       );
       await rejects(
-        createProgram(deps, as(officer), board.slug, program({ fixedHours: '' })),
+        createProgram(deps, { actor: as(officer), orgSlug: board.slug, ...program({ fixedHours: '' }) }),
         'validation_failed',
         'fixedHours',
       );
       await rejects(
-        createProgram(deps, as(officer), board.slug, program({ unitRule: 'per_badge' })),
+        createProgram(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          ...program({ unitRule: 'per_badge' }),
+        }),
         'validation_failed',
         'unitRule',
       );
       await rejects(
-        createProgram(deps, as(officer), board.slug, program({ capHoursPerCycle: '500' })),
+        createProgram(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          ...program({ capHoursPerCycle: '500' }),
+        }),
         'validation_failed',
         'capHoursPerCycle',
       );
-      await rejects(createProgram(deps, as(designer), board.slug, program()), 'not_found');
-      await rejects(createProgram(deps, as(designer), issuer.slug, program()), 'forbidden');
+      await rejects(
+        createProgram(deps, { actor: as(designer), orgSlug: board.slug, ...program() }),
+        'not_found',
+      );
+      await rejects(
+        createProgram(deps, { actor: as(designer), orgSlug: issuer.slug, ...program() }),
+        'forbidden',
+      );
       const values = program({ unitRule: 'credit_hours', fixedHours: '3', capHoursPerCycle: '10' });
-      const { publicId } = await createProgram(deps, as(officer), board.slug, values);
+      const { publicId } = await createProgram(deps, { actor: as(officer), orgSlug: board.slug, ...values });
       const row = await storage.db
         .selectFrom('recognition_programs')
         .selectAll()
@@ -158,8 +171,15 @@ for (const backend of testBackends()) {
         [5, 150, 'credit_hours', null, 10],
         'the credit-hours rule keeps no fixed hours',
       );
-      await rejects(createProgram(deps, as(officer), board.slug, values), 'conflict', 'name');
-      await updateProgram(deps, as(officer), board.slug, publicId, {
+      await rejects(
+        createProgram(deps, { actor: as(officer), orgSlug: board.slug, ...values }),
+        'conflict',
+        'name',
+      );
+      await updateProgram(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        program: publicId,
         ...values,
         unitRule: 'fixed',
         fixedHours: '0.5',
@@ -171,7 +191,7 @@ for (const backend of testBackends()) {
         .where('public_id', '=', publicId)
         .executeTakeFirstOrThrow();
       assert.deepEqual([edited.cycle_years, edited.unit_rule, Number(edited.fixed_hours)], [3, 'fixed', 0.5]);
-      await archiveProgram(deps, as(officer), board.slug, publicId);
+      await archiveProgram(deps, { actor: as(officer), orgSlug: board.slug, program: publicId });
       assert.deepEqual(await auditActions(storage.db, board.id, publicId), [
         'recognition.program_created',
         'recognition.program_updated',
@@ -182,9 +202,15 @@ for (const backend of testBackends()) {
     test('submit → request changes → revise → resubmit → approve 0.5 h; v1 approval stays with v1, v2 recognized only once approved; endorsement verifies', async () => {
       const { deps, clock, board, issuer, officer, designer, staff, as, mc, mcId, storage, word } =
         await setup();
-      const { publicId: programId } = await createProgram(deps, as(officer), board.slug, program());
+      const { publicId: programId } = await createProgram(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        ...program(),
+      });
       await rejects(
-        submitForRecognition(deps, as(designer), issuer.slug, {
+        submitProgram(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
           program: programId,
           microCredential: mc.publicId,
           statement: '',
@@ -192,13 +218,17 @@ for (const backend of testBackends()) {
         'validation_failed',
         'statement',
       );
-      const first = await submitForRecognition(deps, as(designer), issuer.slug, {
+      const first = await submitProgram(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         program: programId,
         microCredential: mc.publicId,
         statement: 'Two trained reviewers score the evidence against a published rubric.',
       });
       await rejects(
-        submitForRecognition(deps, as(designer), issuer.slug, {
+        submitProgram(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
           program: programId,
           microCredential: mc.publicId,
           statement: 'Again',
@@ -214,21 +244,40 @@ for (const backend of testBackends()) {
         .executeTakeFirst();
       assert.ok(officerMail, 'the recognizer’s officer is told about the submission');
 
-      await commentOnSubmission(deps, as(officer), board.slug, first.publicId, {
+      await commentOnProgramSubmission(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: first.publicId,
         body: 'Who trains the reviewers?',
       });
-      await commentOnSubmission(deps, as(staff), issuer.slug, first.publicId, {
+      await commentOnProgramSubmission(deps, {
+        actor: as(staff),
+        orgSlug: issuer.slug,
+        submission: first.publicId,
         body: 'Our assessment team, yearly.',
       });
-      await requestChanges(deps, as(officer), board.slug, first.publicId, {
+      await requestSubmissionChanges(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: first.publicId,
         body: 'Add a reflection part about student outcomes.',
       });
       await rejects(
-        requestChanges(deps, as(officer), board.slug, first.publicId, { body: 'again' }),
+        requestSubmissionChanges(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          submission: first.publicId,
+          body: 'again',
+        }),
         'conflict',
       );
       await rejects(
-        approveSubmission(deps, as(designer), issuer.slug, first.publicId, { hours: '0.5' }),
+        approveProgramSubmission(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
+          submission: first.publicId,
+          hours: '0.5',
+        }),
         'not_found',
         undefined,
       );
@@ -261,7 +310,9 @@ for (const backend of testBackends()) {
         'before v2 is published, the same version can be resubmitted',
       );
       await rejects(
-        submitForRecognition(deps, as(designer), issuer.slug, {
+        submitProgram(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
           program: programId,
           microCredential: mc.publicId,
           version: '2',
@@ -272,7 +323,9 @@ for (const backend of testBackends()) {
       );
       await publishDraft(deps, { actor: as(designer), orgSlug: issuer.slug, microCredentialId: mc.publicId });
       assert.equal(await resubmittableVersion(storage.db, loaded.submission), 2);
-      const second = await submitForRecognition(deps, as(designer), issuer.slug, {
+      const second = await submitProgram(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         program: programId,
         microCredential: mc.publicId,
         version: '2',
@@ -294,19 +347,32 @@ for (const backend of testBackends()) {
       assert.ok(secondRow.previous_submission_id);
 
       await rejects(
-        approveSubmission(deps, as(officer), board.slug, second.publicId, { hours: 'half' }),
+        approveProgramSubmission(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          submission: second.publicId,
+          hours: 'half',
+        }),
         'validation_failed',
         'hours',
       );
       await rejects(
-        approveSubmission(deps, as(officer), board.slug, second.publicId, {
+        approveProgramSubmission(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          submission: second.publicId,
           hours: '0.5',
           endsOn: '2020-01-01',
         }),
         'validation_failed',
         'endsOn',
       );
-      await approveSubmission(deps, as(officer), board.slug, second.publicId, { hours: '0.5' });
+      await approveProgramSubmission(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: second.publicId,
+        hours: '0.5',
+      });
       const v2 = await recognitionsForVersion(storage.db, mcId, 2, clock.now());
       assert.deepEqual(
         v2.map((r) => [r.recognizerName, r.hoursGranted, r.licenseName]),
@@ -318,7 +384,9 @@ for (const backend of testBackends()) {
         'v1 was never approved',
       );
       await rejects(
-        submitForRecognition(deps, as(designer), issuer.slug, {
+        submitProgram(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
           program: programId,
           microCredential: mc.publicId,
           statement: 'again',
@@ -366,11 +434,28 @@ for (const backend of testBackends()) {
       assert.equal(catalog.total, 0, 'the catalog lists v3, which is not recognized');
 
       // The endorsement: an OB 3.0 EndorsementCredential signed by the board, verified by Cairn's verifier.
-      const endorsed = await endorseSubmission(deps, as(officer), board.slug, second.publicId, {
+      const endorsed = await endorseProgramSubmission(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: second.publicId,
         comment: 'Meets the board’s standards for renewal credit.',
       });
-      await rejects(endorseSubmission(deps, as(officer), board.slug, second.publicId, {}), 'conflict');
-      await rejects(endorseSubmission(deps, as(designer), issuer.slug, second.publicId, {}), 'not_found');
+      await rejects(
+        endorseProgramSubmission(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          submission: second.publicId,
+        }),
+        'conflict',
+      );
+      await rejects(
+        endorseProgramSubmission(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
+          submission: second.publicId,
+        }),
+        'not_found',
+      );
       const stored = await storage.db
         .selectFrom('endorsements')
         .selectAll()
@@ -460,12 +545,11 @@ for (const backend of testBackends()) {
 
     test('pathways and stacks are submitted and approved too; own programs and foreign subjects are refused', async () => {
       const { deps, clock, board, issuer, officer, designer, as, mc, storage } = await setup();
-      const { publicId: programId } = await createProgram(
-        deps,
-        as(officer),
-        board.slug,
-        program({ unitRule: 'credit_hours', fixedHours: '' }),
-      );
+      const { publicId: programId } = await createProgram(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        ...program({ unitRule: 'credit_hours', fixedHours: '' }),
+      });
       const pathway = await createPathway(deps, {
         actor: as(designer),
         orgSlug: issuer.slug,
@@ -480,7 +564,9 @@ for (const backend of testBackends()) {
         microCredentials: [mc.publicId],
       });
       await rejects(
-        submitForRecognition(deps, as(designer), issuer.slug, {
+        submitProgram(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
           program: programId,
           microCredential: mc.publicId,
           pathway: pathway.publicId,
@@ -489,18 +575,30 @@ for (const backend of testBackends()) {
         'validation_failed',
         'microCredential',
       );
-      const p = await submitForRecognition(deps, as(designer), issuer.slug, {
+      const p = await submitProgram(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         program: programId,
         pathway: pathway.publicId,
         statement: 'Pathway assessed by its parts.',
       });
-      const s = await submitForRecognition(deps, as(designer), issuer.slug, {
+      const s = await submitProgram(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         program: programId,
         stack: stack.publicId,
         statement: 'Stack assessed by its parts.',
       });
-      await approveSubmission(deps, as(officer), board.slug, p.publicId, { hours: '3' });
-      await approveSubmission(deps, as(officer), board.slug, s.publicId, {
+      await approveProgramSubmission(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: p.publicId,
+        hours: '3',
+      });
+      await approveProgramSubmission(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: s.publicId,
         hours: '2.5',
         endsOn: '2027-01-31',
       });
@@ -537,21 +635,23 @@ for (const backend of testBackends()) {
         [[2.5, '2027-01-31']],
       );
       await rejects(
-        endorseSubmission(deps, as(officer), board.slug, p.publicId, {}),
+        endorseProgramSubmission(deps, { actor: as(officer), orgSlug: board.slug, submission: p.publicId }),
         'conflict',
         /micro-credential versions/,
       );
       // A board that is also an issuer cannot approve itself; a foreign micro-credential cannot be submitted.
       const both = await buildOrganisation(storage.db, { kind: 'both' });
       await addMember(storage.db, both.id, officer.id, ['owner']);
-      const own = await createProgram(deps, as(officer), both.slug, program());
+      const own = await createProgram(deps, { actor: as(officer), orgSlug: both.slug, ...program() });
       const foreignMc = await createMicroCredential(deps, {
         actor: as(designer),
         orgSlug: issuer.slug,
         title: `Other ${unique('')}`,
       });
       await rejects(
-        submitForRecognition(deps, as(officer), both.slug, {
+        submitProgram(deps, {
+          actor: as(officer),
+          orgSlug: both.slug,
           program: own.publicId,
           microCredential: foreignMc.publicId,
           statement: 'x',
@@ -560,7 +660,9 @@ for (const backend of testBackends()) {
         'program',
       );
       await rejects(
-        submitForRecognition(deps, as(officer), both.slug, {
+        submitProgram(deps, {
+          actor: as(officer),
+          orgSlug: both.slug,
           program: programId,
           microCredential: mc.publicId,
           statement: 'x',
@@ -569,7 +671,9 @@ for (const backend of testBackends()) {
         'microCredential',
       );
       await rejects(
-        submitForRecognition(deps, as(designer), issuer.slug, {
+        submitProgram(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
           program: programId,
           microCredential: foreignMc.publicId,
           statement: 'x',
@@ -581,27 +685,46 @@ for (const backend of testBackends()) {
 
     test('reject with reasons, withdraw, end date respected, catalog filter and tenancy', async () => {
       const { deps, clock, board, issuer, officer, designer, as, mc, mcId, storage, word } = await setup();
-      const { publicId: programId } = await createProgram(deps, as(officer), board.slug, program());
+      const { publicId: programId } = await createProgram(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        ...program(),
+      });
       const other = await buildOrganisation(storage.db, { kind: 'issuer' });
       const stranger = await buildUser(storage.db);
       await addMember(storage.db, other.id, stranger.id, ['admin']);
 
-      const first = await submitForRecognition(deps, as(designer), issuer.slug, {
+      const first = await submitProgram(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         program: programId,
         microCredential: mc.publicId,
         statement: 'Self-assessment only.',
       });
       await rejects(loadSubmission(storage.db, other.slug, stranger.id, first.publicId), 'not_found');
       await rejects(
-        commentOnSubmission(deps, as(stranger), issuer.slug, first.publicId, { body: 'hi' }),
+        commentOnProgramSubmission(deps, {
+          actor: as(stranger),
+          orgSlug: issuer.slug,
+          submission: first.publicId,
+          body: 'hi',
+        }),
         'not_found',
       );
       await rejects(
-        rejectSubmission(deps, as(officer), board.slug, first.publicId, { body: '' }),
+        rejectProgramSubmission(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          submission: first.publicId,
+          body: '',
+        }),
         'validation_failed',
         'body',
       );
-      await rejectSubmission(deps, as(officer), board.slug, first.publicId, {
+      await rejectProgramSubmission(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: first.publicId,
         body: 'Self-assessment does not verify competency.',
       });
       assert.deepEqual(await recognitionsForVersion(storage.db, mcId, 1, clock.now()), []);
@@ -612,27 +735,49 @@ for (const backend of testBackends()) {
         .where('to_address', '=', designer.email)
         .executeTakeFirstOrThrow();
       assert.match(rejectedMail.text_body, /does not verify competency/);
-      await rejects(withdrawSubmission(deps, as(designer), issuer.slug, first.publicId), 'conflict');
+      await rejects(
+        withdrawProgramSubmission(deps, {
+          actor: as(designer),
+          orgSlug: issuer.slug,
+          submission: first.publicId,
+        }),
+        'conflict',
+      );
 
-      const second = await submitForRecognition(deps, as(designer), issuer.slug, {
+      const second = await submitProgram(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         program: programId,
         microCredential: mc.publicId,
         statement: 'Now reviewed by two assessors.',
         previousSubmission: first.publicId,
       });
-      await withdrawSubmission(deps, as(designer), issuer.slug, second.publicId, {
+      await withdrawProgramSubmission(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
+        submission: second.publicId,
         body: 'We will add a rubric first.',
       });
       await rejects(
-        approveSubmission(deps, as(officer), board.slug, second.publicId, { hours: '1' }),
+        approveProgramSubmission(deps, {
+          actor: as(officer),
+          orgSlug: board.slug,
+          submission: second.publicId,
+          hours: '1',
+        }),
         'conflict',
       );
-      const third = await submitForRecognition(deps, as(designer), issuer.slug, {
+      const third = await submitProgram(deps, {
+        actor: as(designer),
+        orgSlug: issuer.slug,
         program: programId,
         microCredential: mc.publicId,
         statement: 'Rubric added.',
       });
-      await approveSubmission(deps, as(officer), board.slug, third.publicId, {
+      await approveProgramSubmission(deps, {
+        actor: as(officer),
+        orgSlug: board.slug,
+        submission: third.publicId,
         hours: '0.5',
         endsOn: '2026-06-30',
       });

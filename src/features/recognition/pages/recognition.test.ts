@@ -385,6 +385,16 @@ for (const backend of testBackends()) {
         [[programId, 'credit_hours', 5]],
       );
       assert.equal((await designerB.getJson(`/api/v1/orgs/${board.slug}/recognition/programs`)).status, 404);
+      const impostor = await designerB.postJson(`/api/v1/orgs/${board.slug}/recognition/programs`, {
+        name: 'Impostor',
+        licenseName: 'License',
+        cycleYears: 5,
+        hoursRequired: 100,
+        unitRule: 'credit_hours',
+        actor: { userId: officer.id, ip: null },
+        orgSlug: board.slug,
+      });
+      assert.equal(impostor.status, 404, 'a body naming another actor does not act as them');
 
       const sub = await designerB.postJson(`/api/v1/orgs/${issuer.slug}/recognition/submissions`, {
         program: programId,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../storage/database.ts';
 import { recognitionsForVersion, type Recognition } from '../queries/recognition.ts';
-import { endorsementsForVersion } from '../commands/endorseProgramSubmission.ts';
+import { endorsementsForVersion } from '../queries/endorsements.ts';
+import { recognitionPaths } from '../paths.ts';
 
 export interface RecognitionPanelData {
   recognitions: Recognition[];
@@ -19,22 +20,6 @@ export async function recognitionPanelData(
     endorsementsForVersion(db, microCredentialId, version),
   ]);
   return { recognitions, endorsements };
-}
-
-/** Recognizer organisations with a program, for the catalog's "Recognized by" filter. */
-export async function recognizerOptions(db: Queryable) {
-  return db
-    .selectFrom('organisations as o')
-    .select(['o.slug', 'o.name'])
-    .where('o.kind', '!=', 'issuer')
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('recognition_programs as p').select('p.id').whereRef('p.organisation_id', '=', 'o.id'),
-      ),
-    )
-    .orderBy('o.name')
-    .limit(200)
-    .execute();
 }
 
 /** "Recognized by X for N hours" (approved, in force, for exactly this version) and the endorsements. */
@@ -64,7 +49,7 @@ export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
             <li>
               Endorsed by {e.recognizerName}
               {e.comment ? `: “${e.comment}”` : ''} —{' '}
-              <a href={`/endorsements/${e.publicId}`}>signed endorsement (Open Badges 3.0)</a>
+              <a href={recognitionPaths.endorsement(e.publicId)}>signed endorsement (Open Badges 3.0)</a>
             </li>
           ))}
         </ul>

@@ -19,8 +19,7 @@ import type { Actor, CommandDeps } from '../../../domain/commands.ts';
  */
 export async function issueLicenseTranscript(
   deps: CommandDeps & { credentials: CredentialServices },
-  actor: Actor,
-  licensePublicId: string,
+  { actor, license: licensePublicId }: { actor: Actor; license: string },
 ): Promise<{ text: string; credential: Record<string, unknown>; fileName: string }> {
   const { db, config, clock, credentials } = deps;
   const now = clock.now();

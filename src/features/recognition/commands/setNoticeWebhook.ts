@@ -6,7 +6,8 @@ import { recordAudit } from '../../../storage/audit.ts';
 import type { KeyVault } from '../../../credentials/keyVault.ts';
 import { createSubscriptionInTx } from '../../webhooks/index.ts';
 import { deleteSubscriptions, programSubscriptions } from '../../webhooks/index.ts';
-import { requireRecognizer } from './recognitionPrograms.ts';
+import { requireRecognizer } from './requireRecognizer.ts';
+import { programOf } from '../queries/programs.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 
 export const webhookInput = z.object({
@@ -27,21 +28,18 @@ export const webhookInput = z.object({
  */
 export async function setNoticeWebhook(
   deps: CommandDeps & { vault: KeyVault },
-  actor: Actor,
-  slug: string,
-  programPublicId: string,
-  input: unknown,
+  {
+    actor,
+    orgSlug,
+    program: programPublicId,
+    ...input
+  }: { actor: Actor; orgSlug: string; program: string } & Record<string, unknown>,
 ): Promise<{ secret: string | null }> {
   const { url } = parseInput(webhookInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const organisation = await requireRecognizer(tx, slug, actor.userId, 'recognition.manage');
-    const program = await tx
-      .selectFrom('recognition_programs')
-      .select('id')
-      .where('organisation_id', '=', organisation.id)
-      .where('public_id', '=', programPublicId)
-      .executeTakeFirst();
+    const organisation = await requireRecognizer(tx, orgSlug, actor.userId, 'recognition.manage');
+    const program = await programOf(tx, organisation.id, programPublicId);
     if (!program) throw notFound('That program');
     const existing = await programSubscriptions(tx, organisation.id, programPublicId);
     await deleteSubscriptions(
@@ -76,14 +74,4 @@ export async function setNoticeWebhook(
     );
     return { secret };
   });
-}
-
-/** The URL a program's completion notices go to, if any. */
-export async function noticeWebhookUrl(
-  deps: Pick<CommandDeps, 'db'>,
-  organisationId: number,
-  programPublicId: string,
-): Promise<string | null> {
-  const [subscription] = await programSubscriptions(deps.db, organisationId, programPublicId);
-  return subscription?.url ?? null;
 }

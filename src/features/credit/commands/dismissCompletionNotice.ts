@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { conflict } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { officerNotice } from './officerNotice.ts';
+
+export const dismissInput = z.object({
+  reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
+});
+
+/** An officer dismisses a notice (no credit is posted). */
+export async function dismissCompletionNotice(
+  deps: CommandDeps,
+  {
+    actor,
+    orgSlug,
+    notice: noticePublicId,
+    ...input
+  }: { actor: Actor; orgSlug: string; notice: string } & Record<string, unknown>,
+): Promise<void> {
+  const { reason } = parseInput(dismissInput, input);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const { organisation, notice } = await officerNotice(tx, orgSlug, actor.userId, noticePublicId);
+    if (notice.state !== 'new')
+      throw conflict(
+        notice.state === 'posted'
+          ? 'Credit for this notice is already posted; revoking the credential reverses it.'
+          : 'This notice is already dismissed.',
+      );
+    await tx
+      .updateTable('completion_notices')
+      .set({
+        state: 'dismissed',
+        decided_at: now,
+        decided_by: actor.userId,
+        dismiss_reason: reason || null,
+        read_at: now,
+      })
+      .where('id', '=', notice.id)
+      .execute();
+    await recordAudit(
+      tx,
+      {
+        organisationId: organisation.id,
+        actorUserId: actor.userId,
+        action: 'notice.dismissed',
+        subjectType: 'completion_notice',
+        subjectId: notice.public_id,
+        data: { reason },
+        ip: actor.ip,
+      },
+      now,
+    );
+  });
+}

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { notFound } from '../../../domain/errors.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
+import { formFields, handleForm, page } from '../../../web/render.tsx';
+import { noticeWebhookUrl, requireRecognizer, setNoticeWebhook } from '../../recognition/index.ts';
+import { ledgerPaths } from '../paths.ts';
+import { recognizerProgram } from '../queries/notices.ts';
+import { actorOf, idOf, RecognitionNav, slugOf, type C } from './ledgerParts.tsx';
+
+export interface NoticeWebhookModel {
+  slug: string;
+  program: { public_id: string; name: string };
+  webhookUrl: string | null;
+  /** The new signing secret, shown once after saving. */
+  secret: string | null;
+  form: FormState;
+  csrfToken: string;
+}
+
+export async function loadNoticeWebhook(c: C) {
+  const { db } = c.var.deps;
+  const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.manage');
+  const program = await recognizerProgram(db, organisation.id, idOf(c));
+  if (!program) throw notFound('That program');
+  const webhookUrl = await noticeWebhookUrl(c.var.deps, organisation.id, program.public_id);
+  return { slug: organisation.slug, program, webhookUrl, csrfToken: c.var.csrfToken };
+}
+
+export function NoticeWebhookView(m: NoticeWebhookModel) {
+  return (
+    <>
+      <h1>Completion-notice webhook: {m.program.name}</h1>
+      <RecognitionNav slug={m.slug} />
+      <p class="muted">
+        Cairn POSTs each completion notice of this program as a <code>completion_notice.sent</code> event
+        (with the signed credential) to this URL, signed with the secret shown once below (
+        <code>Cairn-Signature: t=…,v1=…</code>). Failed deliveries are retried with backoff. It is one of your
+        organisation’s <a href={`/orgs/${m.slug}/webhooks`}>webhooks</a>, where its delivery log is.
+      </p>
+      {m.secret && (
+        <p class="card" role="status">
+          Signing secret (shown once, keep it in your receiver): <code id="webhook-secret">{m.secret}</code>
+        </p>
+      )}
+      <ErrorSummary form={m.form} />
+      <form method="post" class="stack" novalidate>
+        <CsrfField token={m.csrfToken} />
+        <Field
+          form={m.form}
+          name="url"
+          type="url"
+          label="Webhook URL"
+          value={m.webhookUrl ?? ''}
+          hint="Leave empty to turn the webhook off. Saving makes a new secret."
+        />
+        <button type="submit">Save webhook</button>
+      </form>
+    </>
+  );
+}
+
+/** A program's completion-notice webhook: the URL notices go to, with a secret shown once. */
+export function noticeWebhookRoutes() {
+  const r = new Hono<AppEnv>();
+  const render = async (c: C, form: FormState, secret: string | null, status: 200 | 422 = 200) => {
+    const model = { ...(await loadNoticeWebhook(c)), form, secret };
+    return page(c, 'Completion-notice webhook', <NoticeWebhookView {...model} />, status);
+  };
+  r.get(ledgerPaths.programWebhook(':slug', ':id'), (c) => render(c, emptyForm, null));
+  r.post(ledgerPaths.programWebhook(':slug', ':id'), async (c) => {
+    const fields = await formFields(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        const deps = { ...c.var.deps, vault: c.var.deps.credentials.vault };
+        const target = { actor: actorOf(c), orgSlug: slugOf(c), program: idOf(c) };
+        const { secret } = await setNoticeWebhook(deps, { ...fields, ...target });
+        return render(c, emptyForm, secret);
+      },
+      (form, status) => render(c, form, null, status as 422),
+    );
+  });
+  return r;
+}

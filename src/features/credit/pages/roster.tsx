@@ -1,0 +1,111 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../../http/env.ts';
+import { TableHead } from '../../../web/forms.tsx';
+import { page } from '../../../web/render.tsx';
+import { requireRecognizer } from '../../recognition/index.ts';
+import { ledgerPaths } from '../paths.ts';
+import { recognizerRoster, rosterCsv, type RosterRow } from '../queries/creditLedger.ts';
+import { recognizerPrograms } from '../queries/notices.ts';
+import { actorOf, hours, RecognitionNav, slugOf, type C } from './ledgerParts.tsx';
+
+const rosterQuery = z.object({
+  program: z.preprocess((v) => v || undefined, z.string().optional()),
+  short: z.preprocess((v) => v === '1', z.boolean()),
+});
+type RosterFilter = { program?: string; shortOnly: boolean };
+const filterOf = (c: C): RosterFilter => {
+  const q = rosterQuery.parse({ program: c.req.query('program'), short: c.req.query('short') });
+  return { program: q.program, shortOnly: q.short };
+};
+
+export interface RosterModel {
+  organisation: { name: string; slug: string };
+  filter: RosterFilter;
+  programs: Array<{ public_id: string; name: string }>;
+  rows: RosterRow[];
+}
+
+export async function loadRoster(c: C, filter: RosterFilter): Promise<RosterModel> {
+  const { db, clock } = c.var.deps;
+  const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.read');
+  const [rows, programs] = await Promise.all([
+    recognizerRoster(db, organisation.id, { now: clock.now(), ...filter }),
+    recognizerPrograms(db, organisation.id),
+  ]);
+  return { organisation: { name: organisation.name, slug: organisation.slug }, filter, programs, rows };
+}
+
+function RosterFilterForm({ programs, filter }: Pick<RosterModel, 'programs' | 'filter'>) {
+  return (
+    <form method="get" class="card">
+      <label for="f-program">Program</label>{' '}
+      <select id="f-program" name="program">
+        <option value="">All programs</option>
+        {programs.map((p) => (
+          <option value={p.public_id} selected={p.public_id === filter.program}>
+            {p.name}
+          </option>
+        ))}
+      </select>{' '}
+      <label>
+        <input type="checkbox" name="short" value="1" checked={filter.shortOnly} /> Short of required hours
+        only
+      </label>{' '}
+      <button type="submit" class="secondary">
+        Filter
+      </button>
+    </form>
+  );
+}
+
+export function RosterView({ organisation, filter, programs, rows }: RosterModel) {
+  const query = new URLSearchParams({
+    ...(filter.program ? { program: filter.program } : {}),
+    ...(filter.shortOnly ? { short: '1' } : {}),
+  }).toString();
+  return (
+    <>
+      <h1>Roster of {organisation.name}</h1>
+      <RecognitionNav slug={organisation.slug} />
+      <RosterFilterForm programs={programs} filter={filter} />
+      <p>
+        <a href={`${ledgerPaths.rosterCsv(organisation.slug)}${query ? `?${query}` : ''}`}>Download as CSV</a>
+      </p>
+      <table>
+        <TableHead columns={['Name', 'License', 'Program', 'Cycle', 'Earned', 'Required', 'Short by']} />
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <td>{row.userName}</td>
+              <td>{row.licenseNumber}</td>
+              <td>{row.programName}</td>
+              <td>
+                {row.cycleStart} – {row.cycleEnd}
+              </td>
+              <td>{hours(row.earned)}</td>
+              <td>{hours(row.required)}</td>
+              <td>{row.shortfall > 0 ? hours(row.shortfall) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The recognizer's roster of license holders and their renewal progress, as a page and as CSV. */
+export function rosterRoutes() {
+  const r = new Hono<AppEnv>();
+  r.get(ledgerPaths.roster(':slug'), async (c) =>
+    page(c, 'Roster', <RosterView {...await loadRoster(c, filterOf(c))} />),
+  );
+  r.get(ledgerPaths.rosterCsv(':slug'), async (c) => {
+    const { organisation, rows } = await loadRoster(c, filterOf(c));
+    return c.body(rosterCsv(rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${organisation.slug}-roster.csv"`,
+    });
+  });
+  return r;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { invalid } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import { isoDate } from '../queries/recognition.ts';
+import { decide, type SubmissionStepTarget } from './submissionSteps.ts';
+
+export const approveInput = z.object({
+  hours: z.preprocess(
+    (v) =>
+      v === '' || v === undefined || v === null
+        ? undefined
+        : typeof v === 'string'
+          ? Number(v.trim().replace(',', '.'))
+          : v,
+    z
+      .number({ message: 'Give the credit hours granted, e.g. 0.5.' })
+      .min(0, 'The hours granted cannot be negative.')
+      .max(1000, 'The hours granted are at most 1000.')
+      .multipleOf(0.01, 'Use at most two decimals.'),
+  ),
+  endsOn: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2031-06-30.')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'That is not a date.')
+      .optional(),
+  ),
+  body: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(10000)),
+});
+
+/** An officer approves: the credit hours granted and an optional last day of the approval. */
+export async function approveProgramSubmission(
+  deps: CommandDeps,
+  { actor, orgSlug, submission, ...input }: SubmissionStepTarget & Record<string, unknown>,
+): Promise<void> {
+  await decide(deps, { actor, orgSlug, submission }, 'approved', () => {
+    const v = parseInput(approveInput, input);
+    if (v.endsOn && v.endsOn < isoDate(deps.clock.now()))
+      throw invalid({ endsOn: 'The end date cannot be in the past.' });
+    return {
+      body: v.body || `Approved for ${v.hours} credit hours${v.endsOn ? ` until ${v.endsOn}` : ''}.`,
+      hours: v.hours,
+      endsOn: v.endsOn ?? null,
+    };
+  });
+}

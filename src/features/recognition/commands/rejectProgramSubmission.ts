@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { parseInput } from '../../../domain/validation.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import { decide, stepText, type SubmissionStepTarget } from './submissionSteps.ts';
+
+export const rejectSubmissionInput = z.object({ body: stepText('Give the reasons for rejecting it.') });
+
+/** An officer rejects the submission with reasons. */
+export async function rejectProgramSubmission(
+  deps: CommandDeps,
+  { actor, orgSlug, submission, ...input }: SubmissionStepTarget & Record<string, unknown>,
+): Promise<void> {
+  await decide(deps, { actor, orgSlug, submission }, 'rejected', () =>
+    parseInput(rejectSubmissionInput, input),
+  );
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { conflict, notFound } from '../../../domain/errors.ts';
+import { assertCan } from '../../../domain/roles.ts';
+import { inTransaction, type Tx } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { queueMail } from '../../../mail/outbox.ts';
+import type { SubmissionStatus } from '../../../storage/schema.ts';
+import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+import { submissionMail, type SubmissionEvent } from '../mail.tsx';
+import { recognitionPaths } from '../paths.ts';
+import {
+  insertSubmissionMessage,
+  lockSubmission,
+  submissionById,
+  submissionRecipients,
+  userName,
+  type SubmissionView,
+} from '../queries/submissions.ts';
+import { loadSubmission, type Side } from './submissionAccess.ts';
+
+export const OPEN_STATUSES: SubmissionStatus[] = ['submitted', 'changes_requested'];
+export const STATUS_LABELS: Record<SubmissionStatus, string> = {
+  submitted: 'Awaiting review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  superseded: 'Superseded by a resubmission',
+};
+
+/** A required text field of a step. */
+export const stepText = (what: string, max = 10000) =>
+  z.string({ message: what }).trim().min(1, what).max(max, `Keep it under ${max} characters.`);
+
+/** Which submission a step acts on, and who acts. */
+export interface SubmissionStepTarget {
+  actor: Actor;
+  orgSlug: string;
+  submission: string;
+}
+
+/** Tells one side of a step by email. */
+export async function notifySide(
+  deps: CommandDeps,
+  tx: Tx,
+  submission: SubmissionView,
+  to: Side,
+  event: SubmissionEvent,
+  actorUserId: number,
+  message: string | null,
+  now: Date,
+) {
+  const slug = to === 'recognizer' ? submission.recognizer_slug : submission.issuer_slug;
+  const mail = submissionMail({
+    event,
+    subjectTitle: submission.title,
+    programName: submission.program_name,
+    issuerName: submission.issuer_name,
+    recognizerName: submission.recognizer_name,
+    actorName: (await userName(tx, actorUserId)) ?? 'Cairn',
+    message,
+    hours: submission.hours_granted,
+    endsOn: submission.ends_on,
+    link: appLink(deps.config, recognitionPaths.submission(slug, submission.public_id)),
+  });
+  for (const address of await submissionRecipients(tx, submission, to)) {
+    await queueMail(tx, address, mail, now, {
+      organisationId: to === 'recognizer' ? submission.recognizer_id : submission.issuer_id,
+    });
+  }
+}
+
+/** Audits a step in both organisations' logs: each side sees every step of the thread. */
+export async function auditBoth(
+  tx: Tx,
+  submission: Pick<
+    SubmissionView,
+    'public_id' | 'recognizer_id' | 'issuer_id' | 'program_public_id' | 'micro_credential_version' | 'title'
+  >,
+  actor: Actor,
+  action: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  const payload = {
+    program: submission.program_public_id,
+    subject: submission.title,
+    version: submission.micro_credential_version,
+    ...data,
+  };
+  for (const organisationId of new Set([submission.issuer_id, submission.recognizer_id])) {
+    await recordAudit(
+      tx,
+      {
+        organisationId,
+        actorUserId: actor.userId,
+        action: `recognition.${action}`,
+        subjectType: 'program_submission',
+        subjectId: submission.public_id,
+        data: payload,
+        ip: actor.ip,
+      },
+      now,
+    );
+  }
+}
+
+/** Adds an entry to the thread, written by the actor on one side. */
+export async function addMessage(
+  tx: Tx,
+  submissionId: number,
+  actor: Actor,
+  side: Side,
+  kind: Parameters<typeof insertSubmissionMessage>[1]['kind'],
+  body: string,
+  now: Date,
+) {
+  await insertSubmissionMessage(tx, { submissionId, authorUserId: actor.userId, side, kind, body }, now);
+}
+
+/** Runs a step on a submission inside a transaction, with the row locked. */
+export async function step<T>(
+  deps: CommandDeps,
+  target: SubmissionStepTarget,
+  side: Side | 'either',
+  run: (tx: Tx, s: SubmissionView, who: { side: Side; roles: string[] }) => Promise<T>,
+): Promise<T> {
+  return inTransaction(deps.db, async (tx) => {
+    const loaded = await loadSubmission(tx, target.orgSlug, target.actor.userId, target.submission);
+    if (side !== 'either' && loaded.side !== side) throw notFound('That submission');
+    await lockSubmission(tx, loaded.submission.id);
+    const fresh = await submissionById(tx, loaded.submission.id);
+    return run(tx, fresh, { side: loaded.side, roles: loaded.roles });
+  });
+}
+
+/** `read` judges the request body; it runs only once the actor is known to be allowed to decide. */
+export async function decide(
+  deps: CommandDeps,
+  target: SubmissionStepTarget,
+  to: 'changes_requested' | 'approved' | 'rejected',
+  read: () => { body: string; hours?: number; endsOn?: string | null },
+) {
+  const now = deps.clock.now();
+  const { actor } = target;
+  await step(deps, target, 'recognizer', async (tx, s, who) => {
+    assertCan(who.roles, 'recognition.manage');
+    const { body, ...fields } = read();
+    const allowed: SubmissionStatus[] = to === 'changes_requested' ? ['submitted'] : OPEN_STATUSES;
+    if (!allowed.includes(s.status))
+      throw conflict(
+        `This submission is ${STATUS_LABELS[s.status].toLowerCase()}: it cannot be ${to === 'changes_requested' ? 'sent back for changes' : to} now.`,
+      );
+    const decided = to === 'changes_requested' ? {} : { decided_by: actor.userId, decided_at: now };
+    await tx
+      .updateTable('program_submissions')
+      .set({
+        status: to,
+        updated_at: now,
+        ...decided,
+        ...(to === 'approved' ? { hours_granted: fields.hours ?? 0, ends_on: fields.endsOn ?? null } : {}),
+      })
+      .where('id', '=', s.id)
+      .execute();
+    await addMessage(tx, s.id, actor, 'recognizer', to, body, now);
+    const after = await submissionById(tx, s.id);
+    const data =
+      to === 'approved'
+        ? { hours: after.hours_granted, endsOn: after.ends_on }
+        : { reason: body.slice(0, 500) };
+    await auditBoth(tx, after, actor, to, data, now);
+    await notifySide(deps, tx, after, 'issuer', to, actor.userId, body || null, now);
+  });
+}
