@@ -13,7 +13,7 @@ import {
   BakingError,
 } from '../credentials/baking/index.ts';
 import { API_SCOPES } from '../http/apiTokens.ts';
-import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../features/accounts/commands/createApiToken.ts';
 import { findOrganisationBySlug } from '../storage/organisations.ts';
 import { listIssuerKeys, revokeIssuerKey, rotateIssuerKey } from '../signing/issuerKeys.ts';
 import { verifyCredential } from '../credentials/verifier.ts';
@@ -229,8 +229,7 @@ tokens
     await withOrganisation(opts.org, async (rt, org) => {
       const { token, publicId, scopes } = await createApiToken(
         { db: rt.storage.db, clock: rt.clock },
-        { organisationId: org.id, userId: null, ip: null },
-        { name: opts.name, scopes: opts.scope },
+        { name: opts.name, scopes: opts.scope, actor: { organisationId: org.id, userId: null, ip: null } },
       ).catch((err: unknown) =>
         fail(
           err instanceof AppError
