@@ -42,7 +42,7 @@ for (const backend of testBackends()) {
       await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${mc}/publish`, {});
       const { token } = await createApiToken(
         { db: storage.db, clock },
-        { name: 'roster sync', actor: { organisationId: org.id, userId: designer.id, ip: null } },
+        { name: 'roster sync', actor: { organisationId: org.id, userId: null, ip: null } },
       );
       const { token: foreign } = await createApiToken(
         { db: storage.db, clock },
