@@ -176,7 +176,7 @@ for (const backend of testBackends()) {
       const slug = setup.org.slug;
       const { token } = await createApiToken(
         { db: storage.db, clock: setup.clock },
-        { name: 'roster sync', actor: setup.actor },
+        { name: 'roster sync', actor: { ...setup.actor, userId: null } },
       );
       const auth = { authorization: `Bearer ${token}` };
       // A streamed body without Content-Length (chunked), generated row by row.
