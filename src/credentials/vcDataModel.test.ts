@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testBackends } from '../testing/databases.ts';
 import { testApp } from '../testing/http.ts';
 import { buildOrganisation } from '../testing/factories.ts';
-import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../features/accounts/commands/createApiToken.ts';
 import { organisationDid } from './issuerIdentity.ts';
 import { credentialModelProblems, isUrl, parseDateTime } from './vcDataModel.ts';
 
@@ -250,8 +250,7 @@ for (const backend of testBackends()) {
       const org = await buildOrganisation(storage.db, { kind: 'issuer' });
       const { token } = await createApiToken(
         { db: storage.db, clock: { now: () => new Date() } },
-        { organisationId: org.id, userId: null, ip: null },
-        { name: 'test' },
+        { name: 'test', actor: { organisationId: org.id, userId: null, ip: null } },
       );
       const call = async (path: string, body: unknown) => {
         const res = await app.request(path, {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { testBackends } from '../testing/databases.ts';
 import { TestBrowser, testApp } from '../testing/http.ts';
 import { awardSetup } from '../testing/awardFixtures.ts';
-import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../features/accounts/commands/createApiToken.ts';
 import { createMicroCredential } from '../features/catalog/commands/createMicroCredential.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { bakePng } from '../credentials/baking/index.ts';
@@ -74,11 +74,11 @@ for (const backend of testBackends()) {
         const storage = await backend.storage();
         const s = await awardSetup(storage);
         const { app } = testApp(storage, { clock: s.clock, config: s.config });
-        const { token } = await createApiToken(
-          s.deps,
-          { organisationId: s.org.id, userId: s.staff.id, ip: null },
-          { name: 'fuzz', scopes: ['awards:run'] },
-        );
+        const { token } = await createApiToken(s.deps, {
+          name: 'fuzz',
+          scopes: ['awards:run'],
+          actor: { organisationId: s.org.id, userId: null, ip: null },
+        });
         const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
         const statuses = new Map<number, number>();
         const before = heapUsed();

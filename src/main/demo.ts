@@ -5,7 +5,7 @@ import type { Role, OrganisationKind } from '../domain/roles.ts';
 import { hashPassword } from '../features/accounts/passwords.ts';
 import { inTransaction, type Db } from '../storage/database.ts';
 import { recordAudit } from '../storage/audit.ts';
-import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../features/accounts/commands/createApiToken.ts';
 import { seedDemoCatalog } from './demoCatalog.ts';
 import { seedDemoRecognition } from './demoRecognition.ts';
 import { seedDemoJourneys } from './demoJourneys.ts';
@@ -257,8 +257,7 @@ export async function demoToken(
     token = (
       await createApiToken(
         { db, clock: { now: () => now } },
-        { organisationId: org.id, userId: null, ip: null },
-        { name: DEMO_TOKEN_NAME },
+        { name: DEMO_TOKEN_NAME, actor: { organisationId: org.id, userId: null, ip: null } },
       )
     ).token;
     mkdirSync(dataDir, { recursive: true });

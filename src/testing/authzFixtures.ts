@@ -13,7 +13,7 @@ import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
 import { applyForMicroCredential } from '../features/earning/commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../features/earning/commands/submitEvidence.ts';
 import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
-import { createApiToken } from '../features/accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../features/accounts/commands/createApiToken.ts';
 import {
   createCollection,
   addToCollection,
@@ -132,11 +132,10 @@ export async function authzWorld(
   const earnerEmailId = (
     await db.selectFrom('user_emails').select('id').where('user_id', '=', earner.id).executeTakeFirstOrThrow()
   ).id;
-  const { token, publicId: tokenId } = await createApiToken(
-    deps,
-    { organisationId: org.id, userId: members.owner.id, ip: null },
-    { name: 'matrix' },
-  );
+  const { token, publicId: tokenId } = await createApiToken(deps, {
+    name: 'matrix',
+    actor: { organisationId: org.id, userId: members.owner.id, ip: null },
+  });
 
   const designer = as(members.designer);
   const title = `Routines ${unique('')}`;
@@ -494,7 +493,12 @@ export async function authzWorld(
 
   const invitee = `${unique('invitee')}@example.org`;
   const invitation = (
-    await inviteMember(deps, as(members.owner), org.slug, { email: invitee, roles: ['reviewer'] })
+    await inviteMember(deps, {
+      slug: org.slug,
+      email: invitee,
+      roles: ['reviewer'],
+      actor: as(members.owner),
+    })
   ).publicId;
   const invitationToken = ((await lastMailTo(db, invitee)).path ?? '').split('/').pop() ?? '';
 

@@ -6,3 +6,4 @@ export { updateProfile } from './commands/updateProfile.ts';
 export { type OrganisationAccess, requireMember } from './organisationAccess.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { emailSchema, nameSchema, passwordSchema, slugify } from './rules.ts';
+export { orgPath, ORG_SECTIONS, type OrgSection } from './paths.ts';

@@ -1,16 +1,13 @@
-import { z } from 'zod';
 import { MINUTE } from '../../domain/clock.ts';
 import { purgeExpiredSessions } from '../../storage/sessions.ts';
-import { purgeLoginFailures } from './queries/loginFailures.ts';
+import { purgeLoginFailures as deleteOldLoginFailures } from './queries/loginFailures.ts';
+import { purgeLoginFailures, purgeSessions } from './jobTypes.ts';
 import { defineJob } from '../../jobs/definition.ts';
 import type { ScheduleDefinition } from '../../jobs/schedules.ts';
 
-const scheduled = z.object({ schedule: z.string().optional(), slot: z.string().optional() });
-
 /** Deletes sessions past their expiry. */
 export const purgeSessionsJob = defineJob({
-  type: 'sessions.purge_expired',
-  payload: scheduled,
+  ...purgeSessions,
   async handle(_payload, { db, clock, logger }) {
     const n = await purgeExpiredSessions(db, clock.now());
     if (n) logger.info('purged expired sessions', { count: n });
@@ -19,10 +16,9 @@ export const purgeSessionsJob = defineJob({
 
 /** Deletes login failures older than the rate-limit window. */
 export const purgeLoginFailuresJob = defineJob({
-  type: 'login_failures.purge',
-  payload: scheduled,
+  ...purgeLoginFailures,
   async handle(_payload, { db, clock, config }) {
-    await purgeLoginFailures(db, new Date(clock.now().getTime() - config.loginWindowMinutes * MINUTE));
+    await deleteOldLoginFailures(db, new Date(clock.now().getTime() - config.loginWindowMinutes * MINUTE));
   },
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../../domain/roles.ts';
 
 /** Emails are compared and stored lower-cased and trimmed. */
 export function normaliseEmail(email: string): string {
@@ -49,3 +50,12 @@ export function slugify(name: string): string {
 export const CONFIRM_EMAIL_TTL_HOURS = 48;
 export const RESET_PASSWORD_TTL_HOURS = 2;
 export const INVITATION_TTL_DAYS = 14;
+
+/** Roles from a form (one checkbox or several) or JSON, de-duplicated in their canonical order. */
+export const rolesSchema = z
+  .preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(ROLES, { message: 'Unknown role.' })),
+  )
+  .pipe(z.array(z.enum(ROLES)).min(1, 'Choose at least one role.'))
+  .transform((roles) => [...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));

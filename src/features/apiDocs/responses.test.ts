@@ -8,7 +8,7 @@ import { testBackends } from '../../testing/databases.ts';
 import { testApp } from '../../testing/http.ts';
 import { authzWorld, type AuthzWorld } from '../../testing/authzFixtures.ts';
 import { createSession } from '../../storage/sessions.ts';
-import { createApiToken } from '../accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../accounts/commands/createApiToken.ts';
 import { DAY } from '../../domain/clock.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -267,8 +267,11 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const { token } = await createApiToken(
         { db: storage.db, clock: { now: () => new Date() } },
-        { organisationId: world.org.id, userId: null, ip: null },
-        { name: 'read only', scopes: ['credentials:read'] },
+        {
+          name: 'read only',
+          scopes: ['credentials:read'],
+          actor: { organisationId: world.org.id, userId: null, ip: null },
+        },
       );
       const res = await app.request(`/api/v1/orgs/${world.org.slug}/audit`, {
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },

@@ -16,6 +16,7 @@ import {
   rosterShortfalls,
   runsInProgress,
 } from './queries.ts';
+import { orgPath } from '../accounts/index.ts';
 
 /** One line of a section: what it is, where the work is done, and a detail (a deadline, a count). */
 export interface HomeItem {
@@ -197,7 +198,6 @@ async function staffRole(
   deps: HomeDeps,
   org: { name: string; slug: string; organisation_id: number },
 ): Promise<HomeRole> {
-  const base = `/orgs/${org.slug}`;
   const [counts, runs, stats] = await Promise.all([
     issuerCounts(deps.db, org.organisation_id),
     runsInProgress(deps.db, org.organisation_id),
@@ -207,7 +207,7 @@ async function staffRole(
   if (counts.reviewsWaiting)
     waiting.push({
       label: plural(counts.reviewsWaiting, 'submission') + ' waiting for peer review',
-      href: `${base}/review-queue`,
+      href: orgPath(org.slug, 'review-queue'),
       detail: counts.unassigned
         ? `${counts.unassigned} without a reviewer: assign one`
         : 'All assigned to reviewers',
@@ -216,14 +216,14 @@ async function staffRole(
   if (counts.certificates)
     waiting.push({
       label: plural(counts.certificates, 'certificate') + ' to check',
-      href: `${base}/proof-queue`,
+      href: orgPath(org.slug, 'proof-queue'),
       detail: 'Approve or reject from the proof queue',
       urgent: true,
     });
   if (counts.unpaid)
     waiting.push({
       label: plural(counts.unpaid, 'unpaid fee'),
-      href: `${base}/proof-queue`,
+      href: orgPath(org.slug, 'proof-queue'),
       detail: 'Mark invoices paid when the money arrives',
       urgent: false,
     });
@@ -238,23 +238,23 @@ async function staffRole(
         items: waiting,
         empty: {
           text: 'No submissions, certificates or fees waiting. Award badges directly when people qualify.',
-          href: `${base}/credentials`,
+          href: orgPath(org.slug, 'credentials'),
           label: 'Issue a credential',
         },
-        more: { href: `${base}/review-queue`, label: 'The review queue' },
+        more: { href: orgPath(org.slug, 'review-queue'), label: 'The review queue' },
       },
       {
         id: 'runs',
         heading: 'Bulk awards in progress',
         items: runs.map((r) => ({
           label: r.file_name,
-          href: `${base}/awards/${r.public_id}`,
+          href: orgPath(org.slug, 'awards', r.public_id),
           detail: `${r.state.replace('_', ' ')} · ${r.issued_rows} of ${r.total_rows} issued`,
           urgent: false,
         })),
         empty: {
           text: 'No bulk award running. Award a whole roster from a CSV file.',
-          href: `${base}/awards`,
+          href: orgPath(org.slug, 'awards'),
           label: 'Start a bulk award',
         },
         more: null,
@@ -267,16 +267,16 @@ async function staffRole(
           .slice(0, 5)
           .map((s) => ({
             label: s.title,
-            href: `${base}/analytics`,
+            href: orgPath(org.slug, 'analytics'),
             detail: `${s.firstTimePassRate === null ? 'No decisions yet' : `${Math.round(s.firstTimePassRate * 100)}% pass the first time`} · ${plural(s.passed, 'pass', 'passes')} of ${plural(s.applications, 'application')}`,
             urgent: false,
           })),
         empty: {
           text: 'No submissions reviewed yet: pass rates appear after the first reviews.',
-          href: `${base}/micro-credentials`,
+          href: orgPath(org.slug, 'micro-credentials'),
           label: 'Your micro-credentials',
         },
-        more: { href: `${base}/analytics`, label: 'All analytics' },
+        more: { href: orgPath(org.slug, 'analytics'), label: 'All analytics' },
       },
     ],
   };
@@ -287,7 +287,6 @@ async function officerRole(
   org: { name: string; slug: string; organisation_id: number },
   now: Date,
 ): Promise<HomeRole> {
-  const base = `/orgs/${org.slug}/recognition`;
   const [counts, short] = await Promise.all([
     recognizerCounts(deps.db, org.organisation_id),
     rosterShortfalls(deps.db, org.organisation_id, now),
@@ -296,21 +295,21 @@ async function officerRole(
   if (counts.approvals)
     items.push({
       label: plural(counts.approvals, 'program') + ' waiting for approval',
-      href: `${base}/queue`,
+      href: orgPath(org.slug, 'recognition', 'queue'),
       detail: 'Read each submission and approve, ask for changes or reject',
       urgent: true,
     });
   if (counts.notices)
     items.push({
       label: plural(counts.notices, 'new completion notice'),
-      href: `${base}/notices`,
+      href: orgPath(org.slug, 'recognition', 'notices'),
       detail: 'Post their credit to the earners’ licenses',
       urgent: false,
     });
   if (counts.licenses)
     items.push({
       label: plural(counts.licenses, 'license link') + ' to confirm',
-      href: `${base}/licenses`,
+      href: orgPath(org.slug, 'recognition', 'licenses'),
       detail: 'Confirm the number matches, or reject with a reason',
       urgent: true,
     });
@@ -325,28 +324,31 @@ async function officerRole(
         items,
         empty: {
           text: 'No approvals, completion notices or license links waiting.',
-          href: `${base}/programs`,
+          href: orgPath(org.slug, 'recognition', 'programs'),
           label: 'Your programs',
         },
-        more: { href: `${base}/queue`, label: 'The approval queue' },
+        more: { href: orgPath(org.slug, 'recognition', 'queue'), label: 'The approval queue' },
       },
       {
         id: 'shortfalls',
         heading: 'Roster shortfalls',
         items: short.slice(0, 10).map((r) => ({
           label: `${r.userName} — ${r.licenseName} ${r.licenseNumber}`,
-          href: `${base}/roster?short=1`,
+          href: `${orgPath(org.slug, 'recognition', 'roster')}?short=1`,
           detail: `${r.earned} of ${r.required} hours, ${r.shortfall} short (cycle ends ${r.cycleEnd})`,
           urgent: false,
         })),
         empty: {
           text: 'Everyone on the roster has their hours for this cycle.',
-          href: `${base}/roster`,
+          href: orgPath(org.slug, 'recognition', 'roster'),
           label: 'Open the roster',
         },
         more:
           short.length > 10
-            ? { href: `${base}/roster?short=1`, label: `All ${short.length} shortfalls` }
+            ? {
+                href: `${orgPath(org.slug, 'recognition', 'roster')}?short=1`,
+                label: `All ${short.length} shortfalls`,
+              }
             : null,
       },
     ],

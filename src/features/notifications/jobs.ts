@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../../jobs/definition.ts';
 import type { ScheduleDefinition } from '../../jobs/schedules.ts';
 import { inTransaction } from '../../storage/database.ts';
@@ -8,19 +7,17 @@ import {
   digestRecipients,
   notificationForEmail,
   personForDigest,
-  SEND_NOTIFICATION_DIGESTS,
-  SEND_NOTIFICATION_EMAIL,
   setEmailState,
 } from './queries.ts';
 import { digestMail, notificationMail } from './mail.tsx';
+import { sendNotificationDigests, sendNotificationEmail } from './jobTypes.ts';
 
 /**
  * Emails one notification through the outbox. Idempotent: the notification is locked and only a
  * `pending` one is mailed (then marked `sent`), so a retried job never queues the mail twice.
  */
 export const notificationEmailJob = defineJob({
-  type: SEND_NOTIFICATION_EMAIL,
-  payload: z.object({ notificationId: z.number().int() }),
+  ...sendNotificationEmail,
   async handle({ notificationId }, { db, clock, config }) {
     await inTransaction(db, async (tx) => {
       const n = await notificationForEmail(tx, notificationId);
@@ -47,8 +44,7 @@ export const notificationEmailJob = defineJob({
  * queued in the transaction that marks them `digested` — an item is in one digest only.
  */
 export const notificationDigestJob = defineJob({
-  type: SEND_NOTIFICATION_DIGESTS,
-  payload: z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
+  ...sendNotificationDigests,
   async handle(_payload, { db, clock, config }) {
     const now = clock.now();
     for (const userId of await digestRecipients(db, now)) {
@@ -77,5 +73,5 @@ export const notificationJobs = [notificationEmailJob, notificationDigestJob] as
 
 /** The digest goes out once a day, whichever process ticks first. */
 export const notificationSchedules: ScheduleDefinition[] = [
-  { name: 'notification-digest', jobType: SEND_NOTIFICATION_DIGESTS, everySeconds: 86_400 },
+  { name: 'notification-digest', jobType: sendNotificationDigests.type, everySeconds: 86_400 },
 ];

@@ -30,10 +30,14 @@ import {
   savePreferences,
   unreadCount,
 } from './queries.ts';
+import { z } from 'zod';
+import { publicIdParam, routeParams } from '../../http/params.ts';
 
 type C = Context<AppEnv>;
 
 const when = (d: Date) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+const idParam = z.object({ id: publicIdParam });
 
 /** Adds the viewer's unread count to pages (the navigation shows it). Only page requests pay the query. */
 export const unreadNotifications: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -204,7 +208,7 @@ export function notificationPageRoutes() {
   });
   r.post('/inbox/:id/read', async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    if (!(await markRead(c.var.deps.db, viewer.user_id, c.req.param('id'), c.var.deps.clock.now())))
+    if (!(await markRead(c.var.deps.db, viewer.user_id, routeParams(c, idParam).id, c.var.deps.clock.now())))
       throw notFound('That notification');
     const back = (await formFields(c)).back;
     const target =
@@ -213,7 +217,7 @@ export function notificationPageRoutes() {
   });
   r.get('/inbox/:id/open', async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    const n = await findOwnNotification(c.var.deps.db, viewer.user_id, c.req.param('id'));
+    const n = await findOwnNotification(c.var.deps.db, viewer.user_id, routeParams(c, idParam).id);
     if (!n) throw notFound('That notification');
     await markRead(c.var.deps.db, viewer.user_id, n.public_id, c.var.deps.clock.now());
     return c.redirect(presentNotification(n.kind, n.data).link, 303);

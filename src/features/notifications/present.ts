@@ -1,4 +1,5 @@
 import type { NotificationKind } from './kinds.ts';
+import { orgPath } from '../accounts/index.ts';
 
 /** A notification in words: a title, one or two sentences, and the page where the work is done (never an /api/ address). */
 export interface PresentedNotification {
@@ -28,7 +29,7 @@ export function presentNotification(kind: string, data: Record<string, unknown>)
       return {
         title: `Certificate to check: ${s('title')}`,
         body: `${s('earner')} submitted a certificate of completion for ${s('title')}. Check it and decide from the proof queue.`,
-        link: `/orgs/${s('slug')}/proof-queue`,
+        link: orgPath(s('slug'), 'proof-queue'),
         linkLabel: 'Open the proof queue',
       };
     case 'application_reviewed': {
@@ -84,7 +85,7 @@ export function presentNotification(kind: string, data: Record<string, unknown>)
             ? `Program to approve: ${s('title')}`
             : `Program decision: ${s('title')}`,
         body: steps[step] ?? `The submission of “${s('title')}” to ${s('program')} changed.`,
-        link: `/orgs/${s('slug')}/recognition/submissions/${s('submission')}`,
+        link: orgPath(s('slug'), 'recognition', 'submissions', s('submission')),
         linkLabel: 'Open the submission',
       };
     }

@@ -5,9 +5,6 @@ import { DEFAULT_DELIVERY, NOTIFICATION_KIND_LIST, type Delivery, type Notificat
 
 /** Every statement of the notifications feature. Each one about a person's inbox takes their user id. */
 
-export const SEND_NOTIFICATION_EMAIL = 'notifications.email';
-export const SEND_NOTIFICATION_DIGESTS = 'notifications.digest';
-
 /** The most notifications one inbox page shows. */
 export const INBOX_PAGE_SIZE = 25;
 

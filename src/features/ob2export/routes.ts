@@ -5,12 +5,17 @@ import { credentialArtwork } from '../catalog/index.ts';
 import { bakeOb2Png } from './bake.ts';
 import { ob2Assertion, ob2BadgeClass, ob2Issuer, ob2Urls, revocationOf } from './documents.ts';
 import { credentialForOb2, issuerForOb2 } from './queries.ts';
+import { z } from 'zod';
+import { publicIdParam, routeParams, slugParam } from '../../http/params.ts';
 
 type C = Context<AppEnv>;
 
+const idParam = z.object({ id: publicIdParam });
+const slugParams = z.object({ slug: slugParam });
+
 /** A badge's source row, unless its earner made it private and the visitor is someone else (same rule as the OB 3.0 files). */
 async function visible(c: C) {
-  const source = await credentialForOb2(c.var.deps.db, c.req.param('id') ?? '');
+  const source = await credentialForOb2(c.var.deps.db, routeParams(c, idParam).id);
   if (!source || (source.private === true && c.var.viewer?.user_id !== source.privacy_user_id))
     throw notFound('That badge');
   return source;
@@ -64,7 +69,7 @@ export function ob2ExportRoutes() {
     });
   });
   r.get('/ob2/issuers/:slug', async (c) => {
-    const org = await issuerForOb2(c.var.deps.db, c.req.param('slug'));
+    const org = await issuerForOb2(c.var.deps.db, routeParams(c, slugParams).slug);
     if (!org) throw notFound('That issuer');
     return json(c, ob2Issuer(c.var.deps.config, org));
   });

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { defineJob } from '../../jobs/definition.ts';
 import type { ScheduleDefinition } from '../../jobs/schedules.ts';
 import { purgeExpiredModels } from './queries.ts';
+import { purgeOauthModels } from './jobTypes.ts';
 
 /** Deletes the authorization server's expired codes, grants, sessions and tokens. */
 export const purgeOauthModelsJob = defineJob({
-  type: 'oauth.purge_expired',
-  payload: z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
+  ...purgeOauthModels,
   async handle(_payload, { db, clock, logger }) {
     const n = await purgeExpiredModels(db, clock.now());
     if (n) logger.info('purged expired OAuth records', { count: n });

@@ -61,7 +61,7 @@ export async function putProfile(
         'invalid_data',
         `The name cannot be used: ${name.error.issues[0]?.message ?? 'invalid'}.`,
       );
-    await updateProfile(deps, actor, { name: name.data });
+    await updateProfile(deps, { name: name.data, actor: actor });
   }
   return getProfile(deps, actor.userId);
 }

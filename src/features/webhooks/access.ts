@@ -5,6 +5,8 @@ import type { Organisation } from '../../storage/schema.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
 import type { WebhookActor, WebhookDeps } from './actor.ts';
+import { z } from 'zod';
+import { routeParams, slugParam } from '../../http/params.ts';
 
 /** Owners and administrators manage webhooks (the permission that guards API tokens). */
 export const WEBHOOKS_PERMISSION = 'tokens.manage';
@@ -16,7 +18,7 @@ export async function webhookManagerFromSession(
   const viewer = requireViewer(c.var.viewer);
   const { organisation } = await requireMember(
     c.var.deps.db,
-    c.req.param('slug') ?? '',
+    routeParams(c, z.object({ slug: slugParam })).slug,
     viewer.user_id,
     WEBHOOKS_PERMISSION,
   );

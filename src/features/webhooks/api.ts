@@ -10,6 +10,11 @@ import { WEBHOOK_EVENTS } from './events.ts';
 import { presentDelivery, presentSubscription } from './present.ts';
 import { findSubscription, listDeliveries, listSubscriptions } from './queries.ts';
 import { replayDelivery } from './replayDelivery.ts';
+import { z } from 'zod';
+import { publicIdParam, routeParams } from '../../http/params.ts';
+
+const idParam = z.object({ id: publicIdParam });
+const deliveryParam = z.object({ delivery: publicIdParam });
 
 /** `/api/v1/orgs/:slug/webhooks`: the organisation's API token, or an owner/administrator's session. */
 export function webhookApiRoutes() {
@@ -32,7 +37,7 @@ export function webhookApiRoutes() {
   });
   r.get(`${base}/:id`, async (c) => {
     const { organisation } = await webhookManager(c);
-    const subscription = await findSubscription(c.var.deps.db, organisation.id, c.req.param('id'));
+    const subscription = await findSubscription(c.var.deps.db, organisation.id, routeParams(c, idParam).id);
     if (!subscription) throw notFound('That webhook');
     return c.json({
       ...presentSubscription(subscription),
@@ -41,21 +46,28 @@ export function webhookApiRoutes() {
   });
   r.patch(`${base}/:id`, async (c) => {
     const { organisation, actor } = await webhookManager(c);
-    await changeSubscription(c.var.deps, actor, c.req.param('id'), await jsonObjectBody(c));
+    await changeSubscription(c.var.deps, actor, routeParams(c, idParam).id, await jsonObjectBody(c));
     return c.json(
-      presentSubscription((await findSubscription(c.var.deps.db, organisation.id, c.req.param('id')))!),
+      presentSubscription(
+        (await findSubscription(c.var.deps.db, organisation.id, routeParams(c, idParam).id))!,
+      ),
     );
   });
   r.delete(`${base}/:id`, async (c) => {
     const { actor } = await webhookManager(c);
-    await deleteSubscription(c.var.deps, actor, c.req.param('id'));
+    await deleteSubscription(c.var.deps, actor, routeParams(c, idParam).id);
     return c.body(null, 204);
   });
   r.post(`${base}/:id/deliveries/:delivery/replay`, async (c) => {
     const { organisation, actor } = await webhookManager(c);
-    const subscription = await findSubscription(c.var.deps.db, organisation.id, c.req.param('id'));
+    const subscription = await findSubscription(c.var.deps.db, organisation.id, routeParams(c, idParam).id);
     if (!subscription) throw notFound('That webhook');
-    const { publicId } = await replayDelivery(c.var.deps, actor, c.req.param('delivery'), subscription.id);
+    const { publicId } = await replayDelivery(
+      c.var.deps,
+      actor,
+      routeParams(c, deliveryParam).delivery,
+      subscription.id,
+    );
     return c.json({ id: publicId }, 202);
   });
   return r;

@@ -1,16 +1,9 @@
-import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../../jobs/definition.ts';
 import { postWebhook, WebhookRefusedError, type WebhookAnswer } from '../../jobs/webhookClient.ts';
 import { buildEnvelope } from './envelope.ts';
-import {
-  cancelDelivery,
-  DELIVER_WEBHOOK,
-  DELIVERY_MAX_ATTEMPTS,
-  deliveryForJob,
-  recordAttempt,
-  saveDeliveryBody,
-} from './queries.ts';
+import { cancelDelivery, deliveryForJob, recordAttempt, saveDeliveryBody } from './queries.ts';
 import { openWebhookSecret } from './secrets.ts';
+import { deliverWebhook, DELIVERY_MAX_ATTEMPTS } from './jobTypes.ts';
 import {
   DELIVERY_ID_HEADER,
   EVENT_ID_HEADER,
@@ -27,8 +20,7 @@ import {
  * of the answer.
  */
 export const deliverWebhookJob = defineJob({
-  type: DELIVER_WEBHOOK,
-  payload: z.object({ deliveryId: z.number().int() }),
+  ...deliverWebhook,
   maxAttempts: DELIVERY_MAX_ATTEMPTS,
   async handle({ deliveryId }, { db, clock, config, credentials, job }) {
     const delivery = await deliveryForJob(db, deliveryId);

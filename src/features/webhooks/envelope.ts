@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import { appLink } from '../../domain/commands.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { credentialForEvent, noticeForEvent } from './queries.ts';
+import { orgPath } from '../accounts/index.ts';
 
 /** What the payload of one delivery is built from: the audit event and its organisation. */
 export interface EventSource {
@@ -87,7 +88,7 @@ export async function buildEnvelope(
     case 'program.submitted':
     case 'program.approved':
       data = {
-        submission: { id: subject, url: link(`/orgs/${slug}/recognition/submissions/${subject}`) },
+        submission: { id: subject, url: link(orgPath(slug, 'recognition', 'submissions', String(subject))) },
         program: text(audit.program),
         title: text(audit.subject),
         version: audit.version ?? null,
@@ -104,7 +105,7 @@ export async function buildEnvelope(
         data = n
           ? {
               direction: 'received',
-              notice: { id: n.public_id, url: link(`/orgs/${slug}/recognition/notices/${n.public_id}`) },
+              notice: { id: n.public_id, url: link(orgPath(slug, 'recognition', 'notices', n.public_id)) },
               program: { id: n.program_public_id, name: n.program_name },
               issuer: n.issuer_name,
               credentialId: n.credential_public_id,
@@ -126,7 +127,7 @@ export async function buildEnvelope(
     }
     case 'bulk_run.finished':
       data = {
-        run: { id: subject, url: link(`/orgs/${slug}/awards/${subject}`) },
+        run: { id: subject, url: link(orgPath(slug, 'awards', String(subject))) },
         issued: audit.issued ?? null,
         skipped: audit.skipped ?? null,
       };

@@ -18,11 +18,17 @@ import { deleteSubscription } from './deleteSubscription.ts';
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from './events.ts';
 import { findSubscription, listDeliveries, listSubscriptions } from './queries.ts';
 import { replayDelivery } from './replayDelivery.ts';
+import { orgPath } from '../accounts/index.ts';
+import { z } from 'zod';
+import { publicIdParam, routeParams } from '../../http/params.ts';
 
 type C = Context<AppEnv>;
 
 const when = (d: Date | null) =>
   d ? new Date(d).toISOString().slice(0, 19).replace('T', ' ') + ' UTC' : '—';
+
+const subscriptionParams = z.object({ id: publicIdParam });
+const deliveryParams = z.object({ id: publicIdParam, delivery: publicIdParam });
 
 async function listPage(
   c: C,
@@ -32,7 +38,7 @@ async function listPage(
 ) {
   const { organisation } = await webhookManagerFromSession(c);
   const subscriptions = await listSubscriptions(c.var.deps.db, organisation.id);
-  const base = `/orgs/${organisation.slug}/webhooks`;
+  const base = orgPath(organisation.slug, 'webhooks');
   const chosen = new Set((form.values.events ?? '').split(',').filter(Boolean));
   return page(
     c,
@@ -117,17 +123,21 @@ async function listPage(
 
 async function detailPage(c: C) {
   const { organisation } = await webhookManagerFromSession(c);
-  const subscription = await findSubscription(c.var.deps.db, organisation.id, c.req.param('id') ?? '');
+  const subscription = await findSubscription(
+    c.var.deps.db,
+    organisation.id,
+    routeParams(c, subscriptionParams).id,
+  );
   if (!subscription) throw notFound('That webhook');
   const deliveries = await listDeliveries(c.var.deps.db, subscription.id);
-  const base = `/orgs/${organisation.slug}/webhooks/${subscription.public_id}`;
+  const base = orgPath(organisation.slug, 'webhooks', subscription.public_id);
   return page(
     c,
     'Webhook',
     <>
       <h1>Webhook: {subscription.url}</h1>
       <p>
-        <a href={`/orgs/${organisation.slug}/webhooks`}>All webhooks</a>
+        <a href={orgPath(organisation.slug, 'webhooks')}>All webhooks</a>
       </p>
       <dl>
         <dt>Events</dt>
@@ -233,10 +243,11 @@ export function webhookPageRoutes() {
   for (const toggle of ['enable', 'disable'] as const) {
     r.post(`/orgs/:slug/webhooks/:id/${toggle}`, async (c) => {
       const { organisation, actor } = await webhookManagerFromSession(c);
-      await changeSubscription(c.var.deps, actor, c.req.param('id'), { enabled: toggle === 'enable' });
+      const { id } = routeParams(c, subscriptionParams);
+      await changeSubscription(c.var.deps, actor, id, { enabled: toggle === 'enable' });
       return redirectWith(
         c,
-        `/orgs/${organisation.slug}/webhooks/${c.req.param('id')}`,
+        orgPath(organisation.slug, 'webhooks', id),
         'success',
         toggle === 'enable' ? 'Webhook turned on.' : 'Webhook turned off: no events are sent to it.',
       );
@@ -244,17 +255,18 @@ export function webhookPageRoutes() {
   }
   r.post('/orgs/:slug/webhooks/:id/delete', async (c) => {
     const { organisation, actor } = await webhookManagerFromSession(c);
-    await deleteSubscription(c.var.deps, actor, c.req.param('id'));
-    return redirectWith(c, `/orgs/${organisation.slug}/webhooks`, 'success', 'Webhook deleted.');
+    await deleteSubscription(c.var.deps, actor, routeParams(c, subscriptionParams).id);
+    return redirectWith(c, orgPath(organisation.slug, 'webhooks'), 'success', 'Webhook deleted.');
   });
   r.post('/orgs/:slug/webhooks/:id/deliveries/:delivery/replay', async (c) => {
     const { organisation, actor } = await webhookManagerFromSession(c);
-    const subscription = await findSubscription(c.var.deps.db, organisation.id, c.req.param('id'));
+    const { id, delivery } = routeParams(c, deliveryParams);
+    const subscription = await findSubscription(c.var.deps.db, organisation.id, id);
     if (!subscription) throw notFound('That webhook');
-    await replayDelivery(c.var.deps, actor, c.req.param('delivery'), subscription.id);
+    await replayDelivery(c.var.deps, actor, delivery, subscription.id);
     return redirectWith(
       c,
-      `/orgs/${organisation.slug}/webhooks/${subscription.public_id}`,
+      orgPath(organisation.slug, 'webhooks', subscription.public_id),
       'success',
       'The event will be sent again.',
     );

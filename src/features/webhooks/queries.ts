@@ -8,9 +8,6 @@ import type { WebhookDeliveryState } from '../../storage/schema.ts';
 /** Public ids are short words: anything else (a NUL, which PostgreSQL text cannot hold) matches nothing, without a query. */
 const lookupable = (value: string) => /^[A-Za-z0-9_-]{1,100}$/.test(value);
 
-export const DELIVER_WEBHOOK = 'webhooks.deliver';
-export const DELIVERY_MAX_ATTEMPTS = 8;
-
 /** The queue key of a delivery's job (the trigger of migration 0020 uses the same). */
 export function deliveryJobKey(deliveryPublicId: string): string {
   return `webhook:${deliveryPublicId}`;
@@ -286,7 +283,7 @@ export async function findDelivery(db: Queryable, organisationId: number, delive
     .executeTakeFirst();
 }
 
-/** A new delivery of the same event (same event id and body, so receivers can de-duplicate), and its job. */
+/** A new delivery of the same event (same event id and body, so receivers can de-duplicate); its job is the caller's. */
 export async function insertReplay(
   db: Queryable,
   original: {
@@ -315,19 +312,6 @@ export async function insertReplay(
     })
     .returning(['id', 'public_id'])
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('jobs')
-    .values({
-      type: DELIVER_WEBHOOK,
-      payload: JSON.stringify({ deliveryId: row.id }),
-      run_at: now,
-      idempotency_key: deliveryJobKey(row.public_id),
-      max_attempts: DELIVERY_MAX_ATTEMPTS,
-      organisation_id: organisationId,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
   return row;
 }
 

@@ -1,7 +1,8 @@
 import { conflict, notFound } from '../../domain/errors.ts';
 import { inTransaction } from '../../storage/database.ts';
 import { recordAudit } from '../../storage/audit.ts';
-import { findDelivery, insertReplay } from './queries.ts';
+import { deliveryJobKey, findDelivery, insertReplay } from './queries.ts';
+import { deliverWebhook, DELIVERY_MAX_ATTEMPTS } from './jobTypes.ts';
 import type { WebhookActor, WebhookDeps } from './actor.ts';
 
 /**
@@ -22,6 +23,11 @@ export async function replayDelivery(
     if (!original.enabled)
       throw conflict('This webhook is turned off: turn it on before sending events again.');
     const replay = await insertReplay(tx, original, actor.organisationId, now);
+    await deliverWebhook.enqueue(tx, { deliveryId: replay.id }, now, {
+      idempotencyKey: deliveryJobKey(replay.public_id),
+      maxAttempts: DELIVERY_MAX_ATTEMPTS,
+      organisationId: actor.organisationId,
+    });
     await recordAudit(
       tx,
       {

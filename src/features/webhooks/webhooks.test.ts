@@ -13,7 +13,7 @@ import { Worker } from '../../jobs/worker.ts';
 import type { JobDefinition } from '../../jobs/definition.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../issuing/commands/changeCredentialStatus.ts';
-import { createApiToken } from '../accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../accounts/commands/createApiToken.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Storage } from '../../storage/database.ts';
@@ -356,7 +356,7 @@ for (const backend of testBackends()) {
           .status,
         404,
       );
-      const { token: tokenA } = await createApiToken(a.deps, a.actor, { name: 'LMS' });
+      const { token: tokenA } = await createApiToken(a.deps, { name: 'LMS', actor: a.actor });
       const res = await app.request(`/api/v1/orgs/${b.org.slug}/webhooks`, {
         headers: { authorization: `Bearer ${tokenA}`, accept: 'application/json' },
       });
@@ -372,7 +372,7 @@ for (const backend of testBackends()) {
       const s = await scenario(storage);
       const r = await receiver();
       const { app } = testApp(storage, { config, clock: s.clock });
-      const { token } = await createApiToken(s.deps, s.actor, { name: 'Integration' });
+      const { token } = await createApiToken(s.deps, { name: 'Integration', actor: s.actor });
       const call = async (method: string, path: string, body?: unknown) => {
         const res = await app.request(`/api/v1/orgs/${s.org.slug}/webhooks${path}`, {
           method,

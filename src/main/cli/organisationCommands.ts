@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { API_SCOPES } from '../../http/apiTokens.ts';
-import { createApiToken } from '../../features/accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../../features/accounts/commands/createApiToken.ts';
 import { listIssuerKeys, revokeIssuerKey, rotateIssuerKey } from '../../signing/issuerKeys.ts';
 import { AppError } from '../../domain/errors.ts';
 
@@ -23,8 +23,7 @@ function registerTokens(program: Command): void {
       await withOrganisation(opts.org, async (rt, org) => {
         const { token, publicId, scopes } = await createApiToken(
           { db: rt.storage.db, clock: rt.clock },
-          { organisationId: org.id, userId: null, ip: null },
-          { name: opts.name, scopes: opts.scope },
+          { name: opts.name, scopes: opts.scope, actor: { organisationId: org.id, userId: null, ip: null } },
         ).catch((err: unknown) =>
           fail(
             err instanceof AppError

@@ -1,45 +1,22 @@
-import { AppError, forbidden } from '../../../domain/errors.ts';
-import { hashToken } from '../../../domain/ids.ts';
+import { z } from 'zod';
+import { forbidden } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { findOpenInvitation } from '../queries/invitations.ts';
+import type { CommandOptions } from './options.ts';
 import { ROLES } from '../../../domain/roles.ts';
-import { inTransaction, type Queryable } from '../../../storage/database.ts';
+import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { emailsOf } from '../../../storage/users.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
 
-/** The invitation behind a link, with its organisation, if it can still be accepted. */
-export async function findOpenInvitation(db: Queryable, token: string, now: Date) {
-  const row = await db
-    .selectFrom('invitations as i')
-    .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
-    .select([
-      'i.id',
-      'i.public_id',
-      'i.email',
-      'i.roles',
-      'i.expires_at',
-      'i.accepted_at',
-      'i.revoked_at',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      'o.slug',
-    ])
-    .where('i.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row || row.revoked_at || row.accepted_at || row.expires_at <= now) {
-    throw new AppError(
-      'token_invalid',
-      'This invitation has expired, was withdrawn or has already been used. Ask the organisation to invite you again.',
-    );
-  }
-  return row;
-}
+export const acceptInvitationInput = z.object({ token: z.string().min(1).max(200) });
 
 /** Joins the organisation with the invited roles; the invited address must be a confirmed one of the actor's. */
 export async function acceptInvitation(
   deps: CommandDeps,
-  actor: Actor,
-  token: string,
+  { actor, ...input }: CommandOptions,
 ): Promise<{ slug: string }> {
+  const { token } = parseInput(acceptInvitationInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const invitation = await findOpenInvitation(tx, token, now);

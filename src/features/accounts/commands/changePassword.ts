@@ -8,6 +8,7 @@ import { findUser } from '../../../storage/users.ts';
 import { deleteUserSessions } from '../../../storage/sessions.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandOptions } from './options.ts';
 
 export const changePasswordInput = z
   .object({
@@ -20,8 +21,7 @@ export const changePasswordInput = z
 /** Changes the password after checking the current one; other sessions are logged out. */
 export async function changePassword(
   deps: CommandDeps,
-  actor: Actor & { sessionId: number },
-  input: unknown,
+  { actor, ...input }: CommandOptions<Actor & { sessionId: number }>,
 ): Promise<void> {
   const { current, password } = parseInput(changePasswordInput, input);
   const user = await findUser(deps.db, actor.userId);

@@ -1,15 +1,21 @@
+import { z } from 'zod';
 import { conflict } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { consumeAccountToken } from '../queries/accountTokens.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandOptions, Visitor } from './options.ts';
+
+export const confirmEmailInput = z.object({ token: z.string().min(1).max(200) });
 
 /** Confirms the address a link was sent to; returns the account and address. */
 export async function confirmEmail(
   deps: CommandDeps,
-  token: string,
-  ip: string | null = null,
+  { actor, ...input }: CommandOptions<Visitor>,
 ): Promise<{ userId: number; email: string }> {
+  const { token } = parseInput(confirmEmailInput, input);
+  const { ip } = actor;
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { user_id: userId, email_id: emailId } = await consumeAccountToken(tx, token, 'confirm_email', now);

@@ -6,7 +6,8 @@ import { ORGANISATION_KINDS } from '../../../domain/roles.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandOptions } from './options.ts';
 
 export const createOrganisationInput = z.object({
   name: z.string().trim().min(2, 'Enter the organisation’s name.').max(160, 'Use at most 160 characters.'),
@@ -22,8 +23,7 @@ export const createOrganisationInput = z.object({
 /** Creates an organisation with the actor as its owner. */
 export async function createOrganisation(
   deps: CommandDeps,
-  actor: Actor,
-  input: unknown,
+  { actor, ...input }: CommandOptions,
 ): Promise<{ id: number; slug: string }> {
   const v = parseInput(createOrganisationInput, input);
   const slug = v.slug ?? slugify(v.name);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { emailSchema, INVITATION_TTL_DAYS } from '../rules.ts';
+import { emailSchema, INVITATION_TTL_DAYS, rolesSchema } from '../rules.ts';
 import { conflict } from '../../../domain/errors.ts';
 import { publicId, newSecretToken, hashToken } from '../../../domain/ids.ts';
-import { ROLES, ROLE_LABELS, assertCanGrant } from '../../../domain/roles.ts';
+import { ROLE_LABELS, assertCanGrant } from '../../../domain/roles.ts';
 import { DAY } from '../../../domain/clock.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
@@ -11,25 +11,18 @@ import { findUser } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { invitationMail } from '../../../mail/templates.tsx';
 import { requireMember } from '../organisationAccess.ts';
-import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
-
-export const rolesSchema = z
-  .preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(ROLES, { message: 'Unknown role.' })),
-  )
-  .pipe(z.array(z.enum(ROLES)).min(1, 'Choose at least one role.'))
-  .transform((roles) => [...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));
+import type { CommandOptions } from './options.ts';
+import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 
 export const inviteMemberInput = z.object({ email: emailSchema, roles: rolesSchema });
+const organisationInput = z.object({ slug: z.string().min(1) });
 
 /** Invites someone by email with roles; a new invitation to the same address replaces the pending one. */
 export async function inviteMember(
   deps: CommandDeps,
-  actor: Actor,
-  slug: string,
-  input: unknown,
+  { actor, ...input }: CommandOptions,
 ): Promise<{ publicId: string; token: string }> {
+  const { slug } = parseInput(organisationInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     // Access first: a stranger or a member without the right gets not_found/forbidden, whatever the body.
@@ -94,39 +87,5 @@ export async function inviteMember(
       now,
     );
     return { publicId: invitation.public_id, token };
-  });
-}
-
-/** Withdraws a pending invitation. */
-export async function revokeInvitation(
-  deps: CommandDeps,
-  actor: Actor,
-  slug: string,
-  invitationPublicId: string,
-): Promise<void> {
-  const now = deps.clock.now();
-  await inTransaction(deps.db, async (tx) => {
-    const { organisation } = await requireMember(tx, slug, actor.userId, 'invitations.manage');
-    const r = await tx
-      .updateTable('invitations')
-      .set({ revoked_at: now })
-      .where('organisation_id', '=', organisation.id)
-      .where('public_id', '=', invitationPublicId)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw conflict('That invitation is no longer pending.');
-    await recordAudit(
-      tx,
-      {
-        organisationId: organisation.id,
-        actorUserId: actor.userId,
-        action: 'invitation.revoked',
-        subjectType: 'invitation',
-        subjectId: invitationPublicId,
-        ip: actor.ip,
-      },
-      now,
-    );
   });
 }

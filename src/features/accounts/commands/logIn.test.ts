@@ -55,8 +55,11 @@ for (const backend of testBackends()) {
               (_, i) => () =>
                 logIn(
                   { db: dbs[i % dbs.length]!, clock, config },
-                  { email: user.email, password: `wrong password ${i}` },
-                  { ip: randomIp(), userAgent: null },
+                  {
+                    email: user.email,
+                    password: `wrong password ${i}`,
+                    actor: { ip: randomIp(), userAgent: null },
+                  },
                 ),
             ),
           );
@@ -75,24 +78,21 @@ for (const backend of testBackends()) {
           await assert.rejects(
             logIn(
               { db: storage.db, clock, config },
-              { email: user.email, password: user.password },
-              { ip: randomIp(), userAgent: null },
+              { email: user.email, password: user.password, actor: { ip: randomIp(), userAgent: null } },
             ),
             { code: 'rate_limited' },
           );
           // Another account is not affected.
           const otherLogin = await logIn(
             { db: storage.db, clock, config },
-            { email: other.email, password: other.password },
-            { ip: randomIp(), userAgent: null },
+            { email: other.email, password: other.password, actor: { ip: randomIp(), userAgent: null } },
           );
           assert.equal(otherLogin.userId, other.id);
           // After the window the right password works, and clears the failures.
           clock.advance(16 * MINUTE);
           const ok = await logIn(
             { db: storage.db, clock, config },
-            { email: user.email, password: user.password },
-            { ip: randomIp(), userAgent: null },
+            { email: user.email, password: user.password, actor: { ip: randomIp(), userAgent: null } },
           );
           assert.equal(ok.userId, user.id);
           const left = await storage.db
@@ -120,8 +120,11 @@ for (const backend of testBackends()) {
             (_, i) => () =>
               logIn(
                 { db: storage.db, clock, config },
-                { email: `${unique('nobody')}${i}@example.org`, password: 'wrong password' },
-                { ip, userAgent: null },
+                {
+                  email: `${unique('nobody')}${i}@example.org`,
+                  password: 'wrong password',
+                  actor: { ip, userAgent: null },
+                },
               ),
           ),
         );
@@ -140,8 +143,7 @@ for (const backend of testBackends()) {
         for (let i = 0; i < MAX + 2; i++)
           await logIn(
             { db: storage.db, clock, config },
-            { email: user.email, password: user.password },
-            { ip: elsewhere, userAgent: null },
+            { email: user.email, password: user.password, actor: { ip: elsewhere, userAgent: null } },
           );
         const counted = await storage.db
           .selectFrom('login_failures')

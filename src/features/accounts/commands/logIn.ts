@@ -10,11 +10,18 @@ import { createSession } from '../../../storage/sessions.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { organisationsOf } from '../../../storage/organisations.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandOptions } from './options.ts';
 
 export const logInInput = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Enter your password.').max(200),
 });
+
+/** Who is logging in: where from and with what browser (for the session list). */
+export interface LogInVisitor {
+  ip: string | null;
+  userAgent: string | null;
+}
 
 export interface LogInResult {
   sessionToken: string;
@@ -29,8 +36,7 @@ export interface LogInResult {
  */
 export async function logIn(
   deps: CommandDeps,
-  input: unknown,
-  meta: { ip: string | null; userAgent: string | null },
+  { actor: meta, ...input }: CommandOptions<LogInVisitor>,
 ): Promise<LogInResult> {
   const { email, password } = parseInput(logInInput, input);
   const { db, clock, config } = deps;

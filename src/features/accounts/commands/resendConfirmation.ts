@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { emailSchema } from '../rules.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
-import { sendConfirmation } from './signUp.ts';
+import { sendConfirmation } from './sendConfirmation.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandOptions, Visitor } from './options.ts';
 
 /** Sends a fresh confirmation link to an unconfirmed address; says nothing about whether it exists. */
-export async function resendConfirmation(deps: CommandDeps, input: unknown): Promise<void> {
+export async function resendConfirmation(
+  deps: CommandDeps,
+  { actor: _visitor, ...input }: CommandOptions<Visitor>,
+): Promise<void> {
   const { email } = parseInput(z.object({ email: emailSchema }), input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {

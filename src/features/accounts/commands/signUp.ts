@@ -1,18 +1,15 @@
 import { z } from 'zod';
-import { emailSchema, nameSchema, passwordSchema, CONFIRM_EMAIL_TTL_HOURS } from '../rules.ts';
+import { emailSchema, nameSchema, passwordSchema } from '../rules.ts';
 import { conflict } from '../../../domain/errors.ts';
 import { publicId } from '../../../domain/ids.ts';
-import { HOUR } from '../../../domain/clock.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { hashPassword } from '../passwords.ts';
-import { inTransaction, type Queryable } from '../../../storage/database.ts';
+import { inTransaction } from '../../../storage/database.ts';
 import { findUserByConfirmedEmail } from '../../../storage/users.ts';
-import { issueAccountToken } from '../queries/accountTokens.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { queueMail } from '../../../mail/outbox.ts';
-import { confirmEmailMail } from '../../../mail/templates.tsx';
-import { appLink, type CommandDeps } from '../../../domain/commands.ts';
-import type { Config } from '../../../config.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import { sendConfirmation } from './sendConfirmation.ts';
+import type { CommandOptions, Visitor } from './options.ts';
 
 export const signUpInput = z.object({
   name: nameSchema,
@@ -23,9 +20,9 @@ export const signUpInput = z.object({
 /** Creates an account with an unconfirmed address and emails a confirmation link. */
 export async function signUp(
   deps: CommandDeps,
-  input: unknown,
-  ip: string | null = null,
+  { actor, ...input }: CommandOptions<Visitor>,
 ): Promise<{ userId: number; publicId: string }> {
+  const { ip } = actor;
   const { name, email, password } = parseInput(signUpInput, input);
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
@@ -71,26 +68,4 @@ export async function signUp(
     );
     return { userId: user.id, publicId: user.public_id };
   });
-}
-
-/** Issues a confirmation token for an address and queues the email carrying its link. */
-export async function sendConfirmation(
-  db: Queryable,
-  config: Config,
-  to: { userId: number; emailId: number; email: string; name: string; newAddress: boolean },
-  now: Date,
-): Promise<void> {
-  const token = await issueAccountToken(db, {
-    purpose: 'confirm_email',
-    userId: to.userId,
-    emailId: to.emailId,
-    ttlMs: CONFIRM_EMAIL_TTL_HOURS * HOUR,
-    now,
-  });
-  const mail = await confirmEmailMail({
-    name: to.name,
-    link: appLink(config, `/confirm-email/${token}`),
-    newAddress: to.newAddress,
-  });
-  await queueMail(db, to.email, mail, now);
 }

@@ -1,16 +1,21 @@
+import { z } from 'zod';
+import { parseInput } from '../../../domain/validation.ts';
 import { requireMember } from '../organisationAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandOptions } from './options.ts';
+
+export const switchOrganisationInput = z.object({ slug: z.string().min(1, 'Choose an organisation.') });
 
 /** Makes an organisation the session's current one (the user must belong to it). */
 export async function switchOrganisation(
   deps: CommandDeps,
-  session: { sessionId: number; userId: number },
-  slug: string,
+  { actor, ...input }: CommandOptions<{ sessionId: number; userId: number }>,
 ): Promise<void> {
-  const { organisation } = await requireMember(deps.db, slug, session.userId);
+  const { slug } = parseInput(switchOrganisationInput, input);
+  const { organisation } = await requireMember(deps.db, slug, actor.userId);
   await deps.db
     .updateTable('sessions')
     .set({ active_organisation_id: organisation.id })
-    .where('id', '=', session.sessionId)
+    .where('id', '=', actor.sessionId)
     .execute();
 }

@@ -6,7 +6,10 @@ import { signUp } from '../commands/signUp.ts';
 import { confirmEmail } from '../commands/confirmEmail.ts';
 import { resendConfirmation } from '../commands/resendConfirmation.ts';
 import { logIn } from '../commands/logIn.ts';
-import { requestPasswordReset, resetPassword } from '../commands/resetPassword.ts';
+import { requestPasswordReset } from '../commands/requestPasswordReset.ts';
+import { resetPassword } from '../commands/resetPassword.ts';
+import { routeParams } from '../../../http/params.ts';
+import { z } from 'zod';
 import { deleteSession } from '../../../storage/sessions.ts';
 import { SESSION_COOKIE } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
@@ -14,6 +17,7 @@ import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../..
 import { formFields, handleForm, page, redirectWith, safeNext } from '../../../web/render.tsx';
 
 type C = Context<AppEnv>;
+const tokenParams = z.object({ token: z.string().min(1) });
 
 function SignUpForm({ c, form }: { c: C; form: FormState }) {
   return (
@@ -159,7 +163,7 @@ export function accountRoutes() {
       c,
       fields,
       async () => {
-        await signUp(c.var.deps, fields, c.var.ip);
+        await signUp(c.var.deps, { ...fields, actor: { ip: c.var.ip } });
         return redirectWith(
           c,
           '/check-email',
@@ -188,7 +192,8 @@ export function accountRoutes() {
   );
   r.get('/confirm-email/:token', async (c) => {
     try {
-      const { email } = await confirmEmail(c.var.deps, c.req.param('token'), c.var.ip);
+      const { token } = routeParams(c, tokenParams);
+      const { email } = await confirmEmail(c.var.deps, { token, actor: { ip: c.var.ip } });
       const target = c.var.viewer ? '/profile' : `/login`;
       return redirectWith(
         c,
@@ -223,7 +228,7 @@ export function accountRoutes() {
       c,
       fields,
       async () => {
-        await resendConfirmation(c.var.deps, fields);
+        await resendConfirmation(c.var.deps, { ...fields, actor: { ip: c.var.ip } });
         return redirectWith(
           c,
           '/check-email',
@@ -247,9 +252,9 @@ export function accountRoutes() {
       c,
       fields,
       async () => {
-        const { sessionToken } = await logIn(c.var.deps, fields, {
-          ip: c.var.ip,
-          userAgent: c.req.header('user-agent') ?? null,
+        const { sessionToken } = await logIn(c.var.deps, {
+          ...fields,
+          actor: { ip: c.var.ip, userAgent: c.req.header('user-agent') ?? null },
         });
         const { config } = c.var.deps;
         setCookie(c, SESSION_COOKIE, sessionToken, {
@@ -279,7 +284,7 @@ export function accountRoutes() {
       c,
       fields,
       async () => {
-        await requestPasswordReset(c.var.deps, fields, c.var.ip);
+        await requestPasswordReset(c.var.deps, { ...fields, actor: { ip: c.var.ip } });
         return redirectWith(
           c,
           '/login',
@@ -292,16 +297,16 @@ export function accountRoutes() {
     );
   });
   r.get('/reset-password/:token', (c) =>
-    page(c, 'New password', <ResetForm c={c} form={emptyForm} token={c.req.param('token')} />),
+    page(c, 'New password', <ResetForm c={c} form={emptyForm} token={routeParams(c, tokenParams).token} />),
   );
   r.post('/reset-password/:token', async (c) => {
     const fields = await formFields(c);
-    const token = c.req.param('token');
+    const { token } = routeParams(c, tokenParams);
     return handleForm(
       c,
       fields,
       async () => {
-        await resetPassword(c.var.deps, token, fields, c.var.ip);
+        await resetPassword(c.var.deps, { ...fields, token, actor: { ip: c.var.ip } });
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         return redirectWith(c, '/login', 'success', 'Your password is changed. Log in with the new one.');
       },

@@ -6,7 +6,7 @@ import { loggedIn, testApp } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { completeDesign } from '../../../testing/catalogFixtures.ts';
 import { API_SCOPES, authenticateApiToken } from '../../../http/apiTokens.ts';
-import { createApiToken } from '../commands/manageApiTokens.ts';
+import { createApiToken } from '../commands/createApiToken.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import { hashToken } from '../../../domain/ids.ts';
 import { up as addScopes } from '../../../storage/migrations/0021_api_token_scopes.ts';
@@ -97,12 +97,17 @@ for (const backend of testBackends()) {
       const deps = { db: storage.db, clock };
       const actor = { organisationId: org.id, userId: null, ip: null };
       // The CLI passes scopes as “a,b”.
-      const reader = await createApiToken(deps, actor, {
+      const reader = await createApiToken(deps, {
         name: 'reader',
         scopes: 'credentials:read, audit:read',
+        actor: actor,
       });
       assert.deepEqual(reader.scopes, ['credentials:read', 'audit:read']);
-      const issuer = await createApiToken(deps, actor, { name: 'issuer', scopes: ['credentials:issue'] });
+      const issuer = await createApiToken(deps, {
+        name: 'issuer',
+        scopes: ['credentials:issue'],
+        actor: actor,
+      });
       const post = (path: string, token: string, body: unknown) =>
         app.request(path, {
           method: 'POST',

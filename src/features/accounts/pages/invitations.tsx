@@ -1,18 +1,24 @@
 import { Hono } from 'hono';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { AppError } from '../../../domain/errors.ts';
-import { acceptInvitation, findOpenInvitation } from '../commands/acceptInvitation.ts';
+import { z } from 'zod';
+import { acceptInvitation } from '../commands/acceptInvitation.ts';
+import { findOpenInvitation } from '../queries/invitations.ts';
+import { routeParams } from '../../../http/params.ts';
+import { invitationPath, orgPath } from '../paths.ts';
 import { switchOrganisation } from '../commands/switchOrganisation.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { ActionButton } from '../../../web/forms.tsx';
 import { page, redirectWith } from '../../../web/render.tsx';
 
+const tokenParams = z.object({ token: z.string().min(1) });
+
 /** The page an invitation email links to: log in or sign up, then accept. */
 export function invitationRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/invitations/:token', async (c) => {
-    const token = c.req.param('token');
+    const { token } = routeParams(c, tokenParams);
     let invitation;
     try {
       invitation = await findOpenInvitation(c.var.deps.db, token, c.var.deps.clock.now());
@@ -28,7 +34,7 @@ export function invitationRoutes() {
         410,
       );
     }
-    const here = `/invitations/${encodeURIComponent(token)}`;
+    const here = invitationPath(token);
     return page(
       c,
       `Join ${invitation.organisation_name}`,
@@ -60,13 +66,16 @@ export function invitationRoutes() {
   r.post('/invitations/:token', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     try {
-      const { slug } = await acceptInvitation(
-        c.var.deps,
-        { userId: viewer.user_id, ip: c.var.ip },
-        c.req.param('token'),
-      );
-      await switchOrganisation(c.var.deps, { sessionId: viewer.session_id, userId: viewer.user_id }, slug);
-      return redirectWith(c, `/orgs/${slug}`, 'success', 'Welcome aboard: you joined the organisation.');
+      const { token } = routeParams(c, tokenParams);
+      const { slug } = await acceptInvitation(c.var.deps, {
+        token,
+        actor: { userId: viewer.user_id, ip: c.var.ip },
+      });
+      await switchOrganisation(c.var.deps, {
+        slug,
+        actor: { sessionId: viewer.session_id, userId: viewer.user_id },
+      });
+      return redirectWith(c, orgPath(slug), 'success', 'Welcome aboard: you joined the organisation.');
     } catch (err) {
       if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'token_invalid')) {
         return page(

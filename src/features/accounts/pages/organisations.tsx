@@ -1,8 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { ROLES, ROLE_LABELS, ORGANISATION_KINDS, can } from '../../../domain/roles.ts';
 import { createOrganisation } from '../commands/createOrganisation.ts';
-import { inviteMember, revokeInvitation } from '../commands/inviteMember.ts';
-import { changeMemberRoles, removeMember } from '../commands/changeMemberRoles.ts';
+import { inviteMember } from '../commands/inviteMember.ts';
+import { revokeInvitation } from '../commands/revokeInvitation.ts';
+import { changeMemberRoles } from '../commands/changeMemberRoles.ts';
+import { removeMember } from '../commands/removeMember.ts';
+import { z } from 'zod';
+import { routeParams, slugParam } from '../../../http/params.ts';
+import { orgPath } from '../paths.ts';
 import { switchOrganisation } from '../commands/switchOrganisation.ts';
 import { requireMember, type OrganisationAccess } from '../organisationAccess.ts';
 import { listInvitations, listMembers } from '../../../storage/organisations.ts';
@@ -21,6 +26,8 @@ import { zipStream } from '../../../web/zip.ts';
 import { exportOrganisation } from '../../dataRights/index.ts';
 
 type C = Context<AppEnv>;
+const slugParams = z.object({ slug: slugParam });
+const memberParams = z.object({ slug: slugParam, user: slugParam });
 const KIND_LABELS = {
   issuer: 'Issuer (designs and awards micro-credentials)',
   recognizer: 'Recognizer (approves programs, counts credit)',
@@ -104,7 +111,6 @@ async function membersPage(
   const csrf = c.var.csrfToken;
   const viewer = requireViewer(c.var.viewer);
   const now = c.var.deps.clock.now();
-  const base = `/orgs/${organisation.slug}`;
   return page(
     c,
     `Members of ${organisation.name}`,
@@ -131,7 +137,10 @@ async function membersPage(
               </td>
               {manage && (
                 <td>
-                  <form method="post" action={`${base}/members/${m.user_public_id}/roles`}>
+                  <form
+                    method="post"
+                    action={orgPath(organisation.slug, 'members', m.user_public_id, 'roles')}
+                  >
                     <CsrfField token={csrf} />
                     <RoleChecks name="roles" selected={m.roles} idPrefix={`role-${m.user_public_id}`} />
                     <button type="submit" class="secondary">
@@ -140,7 +149,7 @@ async function membersPage(
                   </form>
                   {m.user_public_id !== viewer.user_public_id && (
                     <ActionButton
-                      action={`${base}/members/${m.user_public_id}/remove`}
+                      action={orgPath(organisation.slug, 'members', m.user_public_id, 'remove')}
                       csrfToken={csrf}
                       label="Remove"
                       variant="danger"
@@ -157,7 +166,7 @@ async function membersPage(
           <section class="card" aria-labelledby="h-invite" style="margin-top:20px">
             <h2 id="h-invite">Invite a member</h2>
             <ErrorSummary form={inviteForm} />
-            <form method="post" action={`${base}/invitations`} class="stack" novalidate>
+            <form method="post" action={orgPath(organisation.slug, 'invitations')} class="stack" novalidate>
               <CsrfField token={csrf} />
               <Field form={inviteForm} name="email" type="email" label="Their email" required />
               {inviteForm.errors.roles && <p class="error-text">{inviteForm.errors.roles}</p>}
@@ -199,7 +208,7 @@ async function membersPage(
                       <td>
                         {status === 'Pending' && (
                           <ActionButton
-                            action={`${base}/invitations/${i.public_id}/revoke`}
+                            action={orgPath(organisation.slug, 'invitations', i.public_id, 'revoke')}
                             csrfToken={csrf}
                             label="Withdraw"
                             variant="danger"
@@ -224,7 +233,12 @@ export function organisationRoutes() {
   const r = new Hono<AppEnv>();
   const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
   const access = (c: C, action?: Parameters<typeof requireMember>[3]) =>
-    requireMember(c.var.deps.db, c.req.param('slug') ?? '', requireViewer(c.var.viewer).user_id, action);
+    requireMember(
+      c.var.deps.db,
+      routeParams(c, slugParams).slug,
+      requireViewer(c.var.viewer).user_id,
+      action,
+    );
 
   r.get('/orgs/new', (c) => {
     requireViewer(c.var.viewer);
@@ -237,11 +251,14 @@ export function organisationRoutes() {
       fields,
       async () => {
         const viewer = requireViewer(c.var.viewer);
-        const { slug } = await createOrganisation(c.var.deps, actor(c), fields);
-        await switchOrganisation(c.var.deps, { sessionId: viewer.session_id, userId: viewer.user_id }, slug);
+        const { slug } = await createOrganisation(c.var.deps, { ...fields, actor: actor(c) });
+        await switchOrganisation(c.var.deps, {
+          slug,
+          actor: { sessionId: viewer.session_id, userId: viewer.user_id },
+        });
         return redirectWith(
           c,
-          `/orgs/${slug}`,
+          orgPath(slug),
           'success',
           'Organisation created. Invite your colleagues from Members.',
         );
@@ -253,8 +270,11 @@ export function organisationRoutes() {
     const viewer = requireViewer(c.var.viewer);
     const fields = await formFields(c);
     const slug = typeof fields.slug === 'string' ? fields.slug : '';
-    await switchOrganisation(c.var.deps, { sessionId: viewer.session_id, userId: viewer.user_id }, slug);
-    return c.redirect(`/orgs/${slug}`, 303);
+    await switchOrganisation(c.var.deps, {
+      slug,
+      actor: { sessionId: viewer.session_id, userId: viewer.user_id },
+    });
+    return c.redirect(orgPath(slug), 303);
   });
 
   r.get('/orgs/:slug', async (c) => {
@@ -282,11 +302,11 @@ export function organisationRoutes() {
             {members.length === 1 ? '' : 's'}.
           </p>
           <p>
-            <a href={`/orgs/${organisation.slug}/members`}>Members</a>
+            <a href={orgPath(organisation.slug, 'members')}>Members</a>
             {can(membership.roles, 'audit.read') && (
               <>
                 {' · '}
-                <a href={`/orgs/${organisation.slug}/audit`}>Audit log</a>
+                <a href={orgPath(organisation.slug, 'audit')}>Audit log</a>
               </>
             )}
           </p>
@@ -295,7 +315,7 @@ export function organisationRoutes() {
           <section class="card" aria-labelledby="h-org-data">
             <h2 id="h-org-data">Your organisation’s data</h2>
             <p>
-              <a href={`/orgs/${organisation.slug}/export.zip`}>
+              <a href={orgPath(organisation.slug, 'export.zip')}>
                 Download all of {organisation.name}’s data (ZIP)
               </a>
               : designs and their versions, credentials, applications and reviews, bulk award runs, members,
@@ -322,15 +342,15 @@ export function organisationRoutes() {
   r.get('/orgs/:slug/members', async (c) => membersPage(c, await access(c, 'members.read')));
   r.post('/orgs/:slug/invitations', async (c) => {
     const fields = await formFields(c);
-    const slug = c.req.param('slug');
+    const { slug } = routeParams(c, slugParams);
     return handleForm(
       c,
       fields,
       async () => {
-        await inviteMember(c.var.deps, actor(c), slug, fields);
+        await inviteMember(c.var.deps, { ...fields, slug, actor: actor(c) });
         return redirectWith(
           c,
-          `/orgs/${slug}/members`,
+          orgPath(slug, 'members'),
           'success',
           `Invitation sent to ${String(fields.email ?? '')
             .trim()
@@ -341,22 +361,23 @@ export function organisationRoutes() {
     );
   });
   r.post('/orgs/:slug/invitations/:id/revoke', async (c) => {
-    await revokeInvitation(c.var.deps, actor(c), c.req.param('slug'), c.req.param('id'));
-    return redirectWith(c, `/orgs/${c.req.param('slug')}/members`, 'success', 'Invitation withdrawn.');
+    const { slug, id } = routeParams(c, z.object({ slug: slugParam, id: slugParam }));
+    await revokeInvitation(c.var.deps, { slug, invitationPublicId: id, actor: actor(c) });
+    return redirectWith(c, orgPath(slug, 'members'), 'success', 'Invitation withdrawn.');
   });
   r.post('/orgs/:slug/members/:user/roles', async (c) => {
     const fields = await formFields(c);
-    await changeMemberRoles(c.var.deps, actor(c), c.req.param('slug'), c.req.param('user'), {
-      roles: fields.roles,
-    });
-    return redirectWith(c, `/orgs/${c.req.param('slug')}/members`, 'success', 'Roles saved.');
+    const { slug, user } = routeParams(c, memberParams);
+    await changeMemberRoles(c.var.deps, { slug, userPublicId: user, roles: fields.roles, actor: actor(c) });
+    return redirectWith(c, orgPath(slug, 'members'), 'success', 'Roles saved.');
   });
   r.post('/orgs/:slug/members/:user/remove', async (c) => {
-    await removeMember(c.var.deps, actor(c), c.req.param('slug'), c.req.param('user'));
-    const self = c.req.param('user') === requireViewer(c.var.viewer).user_public_id;
+    const { slug, user } = routeParams(c, memberParams);
+    await removeMember(c.var.deps, { slug, userPublicId: user, actor: actor(c) });
+    const self = user === requireViewer(c.var.viewer).user_public_id;
     return redirectWith(
       c,
-      self ? '/' : `/orgs/${c.req.param('slug')}/members`,
+      self ? '/' : orgPath(slug, 'members'),
       'success',
       self ? 'You left the organisation.' : 'Member removed.',
     );

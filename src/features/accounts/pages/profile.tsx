@@ -1,7 +1,11 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { updateProfile } from '../commands/updateProfile.ts';
 import { changePassword } from '../commands/changePassword.ts';
-import { addEmail, makeEmailPrimary, removeEmail } from '../commands/manageEmails.ts';
+import { addEmail } from '../commands/addEmail.ts';
+import { makeEmailPrimary } from '../commands/makeEmailPrimary.ts';
+import { removeEmail } from '../commands/removeEmail.ts';
+import { idParam, routeParams } from '../../../http/params.ts';
 import { emailsOf, findUser } from '../../../storage/users.ts';
 import { listUserAudit } from '../../../storage/audit.ts';
 import { pathwayProgress } from '../../catalog/index.ts';
@@ -227,6 +231,8 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
   );
 }
 
+const emailParams = z.object({ id: idParam });
+
 /** The account's own page: name, addresses, password, and the person's data (download, delete). */
 export function profileRoutes() {
   const r = new Hono<AppEnv>();
@@ -239,7 +245,7 @@ export function profileRoutes() {
       c,
       fields,
       async () => {
-        await updateProfile(c.var.deps, actor(c), fields);
+        await updateProfile(c.var.deps, { ...fields, actor: actor(c) });
         return redirectWith(c, '/profile', 'success', 'Your name is saved.');
       },
       (form, status) => profilePage(c, { name: form }, status as 422),
@@ -251,7 +257,7 @@ export function profileRoutes() {
       c,
       fields,
       async () => {
-        await addEmail(c.var.deps, actor(c), fields);
+        await addEmail(c.var.deps, { ...fields, actor: actor(c) });
         return redirectWith(
           c,
           '/profile',
@@ -263,11 +269,11 @@ export function profileRoutes() {
     );
   });
   r.post('/profile/emails/:id/primary', async (c) => {
-    await makeEmailPrimary(c.var.deps, actor(c), Number(c.req.param('id')) || -1);
+    await makeEmailPrimary(c.var.deps, { emailId: routeParams(c, emailParams).id, actor: actor(c) });
     return redirectWith(c, '/profile', 'success', 'Primary address changed.');
   });
   r.post('/profile/emails/:id/remove', async (c) => {
-    await removeEmail(c.var.deps, actor(c), Number(c.req.param('id')) || -1);
+    await removeEmail(c.var.deps, { emailId: routeParams(c, emailParams).id, actor: actor(c) });
     return redirectWith(c, '/profile', 'success', 'Address removed.');
   });
   r.get('/profile/my-data.zip', (c) => {
@@ -306,11 +312,10 @@ export function profileRoutes() {
       fields,
       async () => {
         const viewer = requireViewer(c.var.viewer);
-        await changePassword(
-          c.var.deps,
-          { userId: viewer.user_id, ip: c.var.ip, sessionId: viewer.session_id },
-          fields,
-        );
+        await changePassword(c.var.deps, {
+          ...fields,
+          actor: { userId: viewer.user_id, ip: c.var.ip, sessionId: viewer.session_id },
+        });
         return redirectWith(
           c,
           '/profile',

@@ -3,6 +3,10 @@ import { listOutbox, findOutboxMessage } from '../../../mail/outbox.ts';
 import { notFound } from '../../../domain/errors.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
+import { z } from 'zod';
+import { publicIdParam, routeParams } from '../../../http/params.ts';
+
+const idParam = z.object({ id: publicIdParam });
 
 /** The developer mailbox: mail kept in the outbox when no SMTP server is configured (demo mode). */
 export function devRoutes() {
@@ -58,7 +62,7 @@ export function devRoutes() {
     );
   });
   r.get('/dev/mailbox/:id', async (c) => {
-    const m = await findOutboxMessage(c.var.deps.db, c.req.param('id'));
+    const m = await findOutboxMessage(c.var.deps.db, routeParams(c, idParam).id);
     if (!m) throw notFound('That message');
     // Links in the text body become clickable so the demo's confirmation links can be followed.
     const parts = m.text_body.split(/(https?:\/\/\S+)/g);
@@ -76,7 +80,7 @@ export function devRoutes() {
     );
   });
   r.get('/dev/mailbox/:id/html', async (c) => {
-    const m = await findOutboxMessage(c.var.deps.db, c.req.param('id'));
+    const m = await findOutboxMessage(c.var.deps.db, routeParams(c, idParam).id);
     if (!m) throw notFound('That message');
     c.header(
       'Content-Security-Policy',

@@ -5,6 +5,10 @@ import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { ActionButton } from '../../../web/forms.tsx';
 import { page, redirectWith } from '../../../web/render.tsx';
+import { z } from 'zod';
+import { idParam, routeParams } from '../../../http/params.ts';
+
+const idParams = z.object({ id: idParam });
 
 /** Platform administration: the job queue and its dead letters. */
 export function adminRoutes() {
@@ -83,7 +87,7 @@ export function adminRoutes() {
     );
   });
   r.post('/admin/jobs/:id/retry', async (c) => {
-    const ok = await retryDeadJob(c.var.deps.db, Number(c.req.param('id')) || -1, c.var.deps.clock.now());
+    const ok = await retryDeadJob(c.var.deps.db, routeParams(c, idParams).id, c.var.deps.clock.now());
     return redirectWith(
       c,
       '/admin/jobs',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeRoute, isoDate } from '../../../http/openapi/describe.ts';
-import { auditQuerySchema } from './auditLog.tsx';
+import { auditQuerySchema } from './auditQuery.ts';
 
 // The OpenAPI description of audit.tsx's JSON route (served at /api/v1/openapi.json and /api/docs).
 

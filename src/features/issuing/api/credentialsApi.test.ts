@@ -4,7 +4,7 @@ import { testBackends, unique } from '../../../testing/databases.ts';
 import { TestBrowser, testApp } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { completeDesign } from '../../../testing/catalogFixtures.ts';
-import { createApiToken } from '../../accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../../accounts/commands/createApiToken.ts';
 
 type Issued = {
   id: string;
@@ -42,13 +42,11 @@ for (const backend of testBackends()) {
       await d.postJson(`/api/v1/orgs/${org.slug}/micro-credentials/${mc}/publish`, {});
       const { token } = await createApiToken(
         { db: storage.db, clock },
-        { organisationId: org.id, userId: designer.id, ip: null },
-        { name: 'roster sync' },
+        { name: 'roster sync', actor: { organisationId: org.id, userId: null, ip: null } },
       );
       const { token: foreign } = await createApiToken(
         { db: storage.db, clock },
-        { organisationId: other.id, userId: null, ip: null },
-        { name: 'other' },
+        { name: 'other', actor: { organisationId: other.id, userId: null, ip: null } },
       );
       const call = (path: string, body: unknown, bearer = token) =>
         app.request(path, {

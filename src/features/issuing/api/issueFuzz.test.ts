@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { testBackends } from '../../../testing/databases.ts';
 import { testApp } from '../../../testing/http.ts';
 import { buildOrganisation } from '../../../testing/factories.ts';
-import { createApiToken } from '../../accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../../accounts/commands/createApiToken.ts';
 import { credentialModelProblems } from '../../../credentials/vcDataModel.ts';
 
 /*
@@ -164,8 +164,7 @@ for (const backend of backends) {
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Issuer Fuzz Council' });
       const { token } = await createApiToken(
         { db: storage.db, clock: { now: () => new Date() } },
-        { organisationId: org.id, userId: null, ip: null },
-        { name: 'fuzz' },
+        { name: 'fuzz', actor: { organisationId: org.id, userId: null, ip: null } },
       );
       issue = async (body, raw) => {
         const res = await app.request('/credentials/issue', {

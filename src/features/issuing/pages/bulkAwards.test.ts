@@ -8,7 +8,7 @@ import { silentLogger } from '../../../logger.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import { issueAwardRunJob } from '../jobs/bulkAwardJobs.ts';
 import { createMailer } from '../../../mail/mailer.ts';
-import { createApiToken } from '../../accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../../accounts/commands/createApiToken.ts';
 import { generatedRoster } from '../../../testing/awardFixtures.ts';
 import { deliverMailJob } from '../../../mail/deliverJob.ts';
 
@@ -174,9 +174,10 @@ for (const backend of testBackends()) {
       const setup = await awardSetup(storage);
       const { app } = testApp(storage, { clock: setup.clock });
       const slug = setup.org.slug;
-      const { token } = await createApiToken({ db: storage.db, clock: setup.clock }, setup.actor, {
-        name: 'roster sync',
-      });
+      const { token } = await createApiToken(
+        { db: storage.db, clock: setup.clock },
+        { name: 'roster sync', actor: { ...setup.actor, userId: null } },
+      );
       const auth = { authorization: `Bearer ${token}` };
       // A streamed body without Content-Length (chunked), generated row by row.
       const streamed = (rows: number) => {
@@ -245,8 +246,7 @@ for (const backend of testBackends()) {
       const other = await buildOrganisation(storage.db, { kind: 'issuer' });
       const { token: foreign } = await createApiToken(
         { db: storage.db, clock: setup.clock },
-        { organisationId: other.id, userId: null, ip: null },
-        { name: 'foreign' },
+        { name: 'foreign', actor: { organisationId: other.id, userId: null, ip: null } },
       );
       assert.equal(
         (

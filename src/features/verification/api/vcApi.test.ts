@@ -5,7 +5,7 @@ import { testBackends, unique } from '../../../testing/databases.ts';
 import { TestBrowser, testApp } from '../../../testing/http.ts';
 import { changeCredentialStatus } from '../../issuing/commands/changeCredentialStatus.ts';
 import { buildOrganisation } from '../../../testing/factories.ts';
-import { createApiToken } from '../../accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../../accounts/commands/createApiToken.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import { generateEd25519 } from '../../../credentials/ed25519.ts';
 import { didKeyFor } from '../../../credentials/didKey.ts';
@@ -42,8 +42,7 @@ for (const backend of testBackends()) {
       const org = await buildOrganisation(storage.db, { kind: 'both' });
       const { token } = await createApiToken(
         { db: storage.db, clock: { now: () => new Date() } },
-        { organisationId: org.id, userId: null, ip: null },
-        { name: 'test' },
+        { name: 'test', actor: { organisationId: org.id, userId: null, ip: null } },
       );
       const call = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
         const res = await app.request(path, {
@@ -298,8 +297,7 @@ for (const backend of testBackends()) {
       const other = await buildOrganisation(storage.db, { kind: 'issuer' });
       const { token: otherToken } = await createApiToken(
         { db: storage.db, clock: { now: () => new Date() } },
-        { organisationId: other.id, userId: null, ip: null },
-        { name: 'other' },
+        { name: 'other', actor: { organisationId: other.id, userId: null, ip: null } },
       );
       const id = `urn:uuid:${randomUUID()}`;
       const first = await call(

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { testBackends } from '../../../testing/databases.ts';
 import { TestBrowser, testApp, testCredentialServices } from '../../../testing/http.ts';
 import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
-import { createApiToken } from '../../accounts/commands/manageApiTokens.ts';
+import { createApiToken } from '../../accounts/commands/createApiToken.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../issuing/commands/changeCredentialStatus.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
@@ -56,8 +56,7 @@ for (const backend of testBackends()) {
       const org = await buildOrganisation(storage.db, { kind: 'issuer' });
       const { token } = await createApiToken(
         { db: storage.db, clock: { now: () => new Date() } },
-        { organisationId: org.id, userId: null, ip: null },
-        { name: 'test' },
+        { name: 'test', actor: { organisationId: org.id, userId: null, ip: null } },
       );
       const call = async (path: string, body: unknown) => {
         const res = await app.request(path, {

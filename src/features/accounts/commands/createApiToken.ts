@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
-import { conflict } from '../../../domain/errors.ts';
 import { hashToken, publicId } from '../../../domain/ids.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { API_SCOPES, TOKEN_PREFIX, type ApiScope } from '../../../http/apiTokens.ts';
-export {
-  API_SCOPES,
-  API_SCOPE_WORDS,
-  TOKEN_PREFIX,
-  authenticateApiToken,
-  requireTokenScope,
-  type ApiScope,
-} from '../../../http/apiTokens.ts';
+import { assertManagesTokens, type TokenActor } from './tokenActor.ts';
+import type { CommandOptions } from './options.ts';
 
 /** Scopes from a form (checkboxes), JSON (an array) or the CLI (“a,b”); absent = every scope. */
 export const scopesInput = z
@@ -42,13 +35,13 @@ export const createApiTokenInput = z.object({
 /** Creates an organisation API token; the secret is returned once and only its hash is kept. */
 export async function createApiToken(
   deps: Pick<CommandDeps, 'db' | 'clock'>,
-  actor: { organisationId: number; userId: number | null; ip: string | null },
-  input: unknown,
+  { actor, ...input }: CommandOptions<TokenActor>,
 ): Promise<{ publicId: string; token: string; scopes: ApiScope[] }> {
   const { name, scopes } = parseInput(createApiTokenInput, input);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
+    await assertManagesTokens(tx, actor);
     const row = await tx
       .insertInto('api_tokens')
       .values({
@@ -76,36 +69,5 @@ export async function createApiToken(
       now,
     );
     return { publicId: row.public_id, token, scopes };
-  });
-}
-
-/** Revokes a token of the organisation. */
-export async function revokeApiToken(
-  deps: Pick<CommandDeps, 'db' | 'clock'>,
-  actor: { organisationId: number; userId: number | null; ip: string | null },
-  tokenPublicId: string,
-): Promise<void> {
-  const now = deps.clock.now();
-  await inTransaction(deps.db, async (tx) => {
-    const r = await tx
-      .updateTable('api_tokens')
-      .set({ revoked_at: now })
-      .where('organisation_id', '=', actor.organisationId)
-      .where('public_id', '=', tokenPublicId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw conflict('That token is already revoked or does not exist.');
-    await recordAudit(
-      tx,
-      {
-        organisationId: actor.organisationId,
-        actorUserId: actor.userId,
-        action: 'api_token.revoked',
-        subjectType: 'api_token',
-        subjectId: tokenPublicId,
-        ip: actor.ip,
-      },
-      now,
-    );
   });
 }

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { conflict } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { ownAddress } from '../queries/emails.ts';
+import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandOptions } from './options.ts';
+
+/** An address of the account by its row id (from the path: a number). */
+const emailIdInput = z.object({ emailId: z.coerce.number().int().positive() });
+
+/** Makes a confirmed address the one Cairn writes to. */
+export async function makeEmailPrimary(
+  deps: CommandDeps,
+  { actor, ...input }: CommandOptions,
+): Promise<void> {
+  const { emailId } = parseInput(emailIdInput, input);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const row = await ownAddress(tx, actor.userId, emailId);
+    if (!row.confirmed_at) throw conflict('Confirm this address before making it primary.');
+    await tx
+      .updateTable('user_emails')
+      .set({ is_primary: false })
+      .where('user_id', '=', actor.userId)
+      .where('is_primary', '=', true)
+      .execute();
+    await tx.updateTable('user_emails').set({ is_primary: true }).where('id', '=', row.id).execute();
+    await recordAudit(
+      tx,
+      {
+        organisationId: null,
+        actorUserId: actor.userId,
+        action: 'user.email_made_primary',
+        subjectType: 'email',
+        subjectId: row.email,
+        ip: actor.ip,
+      },
+      now,
+    );
+  });
+}

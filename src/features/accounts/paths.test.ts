@@ -1,0 +1,21 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { orgPath } from './paths.ts';
+
+describe('orgPath', () => {
+  test('builds an organisation address from its slug, section and segments', () => {
+    assert.equal(orgPath('acme'), '/orgs/acme');
+    assert.equal(orgPath('acme', 'members'), '/orgs/acme/members');
+    assert.equal(orgPath('acme', 'tokens', 'tok_1', 'revoke'), '/orgs/acme/tokens/tok_1/revoke');
+    assert.equal(orgPath('acme', 'recognition', 'notices', 7), '/orgs/acme/recognition/notices/7');
+  });
+
+  test('encodes segments and appends a query string when it has one', () => {
+    assert.equal(orgPath('acme', 'webhooks', 'a/b'), '/orgs/acme/webhooks/a%2Fb');
+    assert.equal(
+      orgPath('acme', 'audit', new URLSearchParams({ action: 'x y' })),
+      '/orgs/acme/audit?action=x+y',
+    );
+    assert.equal(orgPath('acme', 'audit', new URLSearchParams()), '/orgs/acme/audit');
+  });
+});
