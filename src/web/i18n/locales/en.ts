@@ -1,0 +1,108 @@
+/**
+ * The English message catalogue: the source of every key. Messages use ICU syntax
+ * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
+ */
+export const en = {
+  layout: {
+    brand: 'Cairn',
+    title: '{title} · Cairn',
+    skip: 'Skip to content',
+    footer: 'Cairn — open micro-credentials and Open Badges 3.0.',
+  },
+  nav: {
+    label: 'Main',
+    menu: 'Menu',
+    groups: {
+      explore: 'Explore',
+      learning: 'My learning',
+      organisation: 'Organisation',
+      admin: 'Administration',
+    },
+    overview: 'Overview',
+    members: 'Members',
+    audit: 'Audit log',
+    microCredentials: 'Micro-credentials',
+    credentials: 'Credentials',
+    reviewQueue: 'Review queue',
+    proofAndFees: 'Proof & fees',
+    analytics: 'Analytics',
+    apiTokens: 'API tokens',
+    webhooks: 'Webhooks',
+    recognition: 'Recognition',
+    completionNotices: 'Completion notices',
+    recognitionSubmissions: 'Recognition submissions',
+    catalog: 'Catalog',
+    verify: 'Verify a badge',
+    applications: 'My applications',
+    backpack: 'Backpack',
+    licenses: 'Licenses',
+    teams: 'Teams',
+    reviews: 'Reviews',
+    inbox: 'Inbox',
+    unreadSuffix: ' unread',
+    jobs: 'Jobs',
+    mailbox: 'Mailbox',
+  },
+  account: {
+    currentOrganisation: 'Current organisation',
+    switch: 'Switch',
+    newOrganisation: 'New organisation',
+    logOut: 'Log out',
+    logIn: 'Log in',
+    signUp: 'Sign up',
+    profileOf: 'Your profile: {name}',
+  },
+  preferences: {
+    label: 'Preferences',
+    language: 'Language',
+    theme: 'Theme',
+    themes: { system: 'Same as this device', light: 'Light', dark: 'Dark' },
+    save: 'Save preferences',
+    saved: 'Your preferences are saved.',
+  },
+  languages: { en: 'English', es: 'Español' },
+  flash: {
+    success: 'Done:',
+    info: 'Note:',
+    error: 'Problem:',
+  },
+  errors: {
+    notFoundTitle: 'Page not found',
+    errorTitle: 'Something is wrong',
+    notFound: 'There is nothing at this address. Check it, or start again from the start page.',
+    internal: 'Something went wrong on our side. It has been logged as {requestId}; please try again.',
+    startPage: 'Go to the start page',
+  },
+  components: {
+    table: { empty: 'Nothing here yet.', sortBy: 'Sort by {column}' },
+    pagination: {
+      label: 'Pages',
+      previous: 'Previous page',
+      next: 'Next page',
+      page: 'Page {page} of {pages}',
+      results: '{count, plural, =0 {No results} one {# result} other {# results}}',
+    },
+    confirm: { cancel: 'Cancel', question: 'Are you sure? This cannot be undone.' },
+    copy: { copy: 'Copy', copyLabel: 'Copy: {label}', copied: 'Copied' },
+    badge: { issuedBy: 'Issued by {issuer}', image: 'Badge image for {title}' },
+  },
+  status: {
+    active: 'Active',
+    revoked: 'Revoked',
+    suspended: 'Suspended',
+    expired: 'Expired',
+    pending: 'Pending',
+    draft: 'Draft',
+    published: 'Published',
+    archived: 'Archived',
+    submitted: 'Submitted',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    verified: 'Verified',
+    unverified: 'Not verified',
+  },
+} as const;
+
+/** The shape every catalogue has: the same keys as English, each a string. */
+export type CatalogueOf<T> = { [K in keyof T]: T[K] extends string ? string : CatalogueOf<T[K]> };
+export type Catalogue = CatalogueOf<typeof en>;
