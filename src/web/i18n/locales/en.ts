@@ -69,7 +69,9 @@ export const en = {
   errors: {
     notFoundTitle: 'Page not found',
     errorTitle: 'Something is wrong',
-    notFound: 'There is nothing at this address. Check it, or start again from the start page.',
+    notFound: 'There is no page at this address. Check the link, or start again from the home page.',
+    unavailableTitle: 'Cairn is unavailable',
+    databaseUnavailable: "Cairn can't reach its database right now; try again in a moment.",
     internal: 'Something went wrong on our side. It has been logged as {requestId}; please try again.',
     startPage: 'Go to the start page',
   },
