@@ -35,4 +35,3 @@ export function readPreferences(c: Context<AppEnv>): Preferences {
 export function requestTranslator(c: Context<AppEnv>): Translator {
   return translator(readPreferences(c).locale);
 }
-

@@ -29,7 +29,12 @@ function asset(name: string, body: Uint8Array<ArrayBuffer>): Asset {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
   const dot = name.lastIndexOf('.');
   const ext = name.slice(dot + 1);
-  return { name, file: `${name.slice(0, dot)}.${hash}.${ext}`, body, type: TYPES[ext] ?? 'application/octet-stream' };
+  return {
+    name,
+    file: `${name.slice(0, dot)}.${hash}.${ext}`,
+    body,
+    type: TYPES[ext] ?? 'application/octet-stream',
+  };
 }
 
 const require = createRequire(import.meta.url);
@@ -50,7 +55,8 @@ function buildAssets(): Map<string, Asset> {
     if (font) css = css.replaceAll(`url(inter-${weight}.woff2)`, `url(${font.file})`);
   }
   add(asset('app.css', new TextEncoder().encode(css)));
-  for (const [name, source] of Object.entries(PAGE_SCRIPTS)) add(asset(name, new TextEncoder().encode(source)));
+  for (const [name, source] of Object.entries(PAGE_SCRIPTS))
+    add(asset(name, new TextEncoder().encode(source)));
   return assets;
 }
 

@@ -121,4 +121,3 @@ export const PAGE_SCRIPTS = {
   'design-form.js': DESIGN_FORM_JS,
 } as const;
 export type PageScript = keyof typeof PAGE_SCRIPTS;
-

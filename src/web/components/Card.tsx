@@ -1,7 +1,13 @@
 import type { Child } from 'hono/jsx';
 
 /** A surface for one thing: an optional heading, its content, and actions along the bottom. */
-export function Card(props: { title?: Child; headingLevel?: 2 | 3; actions?: Child; id?: string; children?: Child }) {
+export function Card(props: {
+  title?: Child;
+  headingLevel?: 2 | 3;
+  actions?: Child;
+  id?: string;
+  children?: Child;
+}) {
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   const headingId = props.id ? `${props.id}-title` : undefined;
   return (

@@ -23,9 +23,7 @@ export function ConfirmDialog(props: {
   const { t } = useT();
   return (
     <details class="confirm">
-      <summary class="button danger">
-        {props.label}
-      </summary>
+      <summary class="button danger">{props.label}</summary>
       <div class="confirm-panel" role="group" aria-label={props.label}>
         <p>{props.question ?? t('components.confirm.question')}</p>
         <form method="post" action={props.action} class="confirm-actions">

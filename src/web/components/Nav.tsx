@@ -33,7 +33,11 @@ function NavGroupList({ group, path }: { group: NavGroup; path: string }) {
       <ul aria-labelledby={id}>
         {group.items.map((item) => (
           <li>
-            <a href={item.href} class="nav-link" aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+            <a
+              href={item.href}
+              class="nav-link"
+              aria-current={isCurrent(item.href, path) ? 'page' : undefined}
+            >
               {t(item.label)}
               {item.count ? (
                 <>

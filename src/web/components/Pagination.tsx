@@ -4,7 +4,12 @@ import { useT } from '../i18n/context.ts';
  * Previous / "Page 2 of 7" / Next for a paged list. `href(page)` builds each page's address
  * (keeping the list's filters); the ends show no link.
  */
-export function Pagination(props: { page: number; pages: number; total?: number; href: (page: number) => string }) {
+export function Pagination(props: {
+  page: number;
+  pages: number;
+  total?: number;
+  href: (page: number) => string;
+}) {
   const { t, number } = useT();
   if (props.pages <= 1 && props.total === undefined) return null;
   return (

@@ -42,8 +42,14 @@ export function Table<Row>(props: {
               const active = sort.key === column.sortKey;
               const next = active && sort.dir === 'asc' ? 'desc' : 'asc';
               return (
-                <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <a href={sort.href(column.sortKey, next)} title={t('components.table.sortBy', { column: column.label })}>
+                <th
+                  scope="col"
+                  aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <a
+                    href={sort.href(column.sortKey, next)}
+                    title={t('components.table.sortBy', { column: column.label })}
+                  >
                     {column.label}
                   </a>
                 </th>

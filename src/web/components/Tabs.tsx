@@ -1,5 +1,9 @@
 /** Sections of one page as links (each its own address, so the back button and sharing work). */
-export function Tabs(props: { label: string; tabs: Array<{ href: string; label: string }>; current: string }) {
+export function Tabs(props: {
+  label: string;
+  tabs: Array<{ href: string; label: string }>;
+  current: string;
+}) {
   return (
     <nav class="tabs" aria-label={props.label}>
       <ul>

@@ -51,11 +51,19 @@ export function navGroups(viewer: Viewer | null, options: { mailbox: boolean }):
     });
   }
   const org = viewer?.activeOrganisation;
-  if (org) groups.push({ id: 'organisation', label: 'nav.groups.organisation', name: org.name, items: orgItems(org) });
+  if (org)
+    groups.push({
+      id: 'organisation',
+      label: 'nav.groups.organisation',
+      name: org.name,
+      items: orgItems(org),
+    });
   const staff = (viewer?.organisations.length ?? 0) > 0 || viewer?.is_platform_admin === true;
   const admin: NavItem[] = [
     ...(viewer?.is_platform_admin ? [{ href: '/admin/jobs', label: 'nav.jobs' } as const] : []),
-    ...(options.mailbox && (!viewer || staff) ? [{ href: '/dev/mailbox', label: 'nav.mailbox' } as const] : []),
+    ...(options.mailbox && (!viewer || staff)
+      ? [{ href: '/dev/mailbox', label: 'nav.mailbox' } as const]
+      : []),
   ];
   if (admin.length) groups.push({ id: 'admin', label: 'nav.groups.admin', items: admin });
   return groups;
@@ -76,7 +84,11 @@ function orgItems(org: NonNullable<Viewer['activeOrganisation']>): NavItem[] {
     [issuing && can(org.roles, 'applications.read'), '/analytics', 'nav.analytics'],
     [recognizing && can(org.roles, 'recognition.read'), '/recognition/queue', 'nav.recognition'],
     [recognizing && can(org.roles, 'recognition.read'), '/recognition/notices', 'nav.completionNotices'],
-    [issuing && can(org.roles, 'recognition.submit'), '/recognition/submissions', 'nav.recognitionSubmissions'],
+    [
+      issuing && can(org.roles, 'recognition.submit'),
+      '/recognition/submissions',
+      'nav.recognitionSubmissions',
+    ],
     [can(org.roles, 'audit.read'), '/audit', 'nav.audit'],
     [issuing && can(org.roles, 'tokens.manage'), '/tokens', 'nav.apiTokens'],
     [can(org.roles, 'tokens.manage'), '/webhooks', 'nav.webhooks'],

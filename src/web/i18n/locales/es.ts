@@ -68,9 +68,11 @@ export const es: Catalogue = {
   errors: {
     notFoundTitle: 'Página no encontrada',
     errorTitle: 'Algo no va bien',
-    notFound: 'No hay ninguna página en esta dirección. Revisa el enlace o vuelve a empezar desde la página de inicio.',
+    notFound:
+      'No hay ninguna página en esta dirección. Revisa el enlace o vuelve a empezar desde la página de inicio.',
     unavailableTitle: 'Cairn no está disponible',
-    databaseUnavailable: 'Cairn no puede conectar con su base de datos ahora mismo; inténtalo de nuevo en un momento.',
+    databaseUnavailable:
+      'Cairn no puede conectar con su base de datos ahora mismo; inténtalo de nuevo en un momento.',
     internal: 'Algo falló por nuestra parte. Quedó registrado como {requestId}; inténtalo de nuevo.',
     startPage: 'Ir a la página de inicio',
   },
