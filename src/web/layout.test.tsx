@@ -60,9 +60,9 @@ function visibleTexts(html: string): string[] {
     .split(/<[^>]*>/)
     .map((s) => s.replace(/&amp;/g, '&').trim())
     .filter(Boolean);
-  const attributes = [...withoutHead.matchAll(/\s(?:aria-label|title|placeholder|alt|data-kind)="([^"]*)"/g)].map(
-    (m) => m[1]!,
-  );
+  const attributes = [
+    ...withoutHead.matchAll(/\s(?:aria-label|title|placeholder|alt|data-kind)="([^"]*)"/g),
+  ].map((m) => m[1]!);
   return [...texts, ...attributes];
 }
 

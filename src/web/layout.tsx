@@ -48,8 +48,8 @@ export function Layout(props: PageProps) {
             <a class="brand" href="/">
               {t('layout.brand')}
             </a>
-            <Nav viewer={props.viewer} mailbox={props.mailbox ?? false} path={props.path} />
             <Account viewer={props.viewer} csrfToken={props.csrfToken} />
+            <Nav viewer={props.viewer} mailbox={props.mailbox ?? false} path={props.path} />
           </header>
           <main id="main">
             {props.flash && <FlashMessage flash={props.flash} />}

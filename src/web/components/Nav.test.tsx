@@ -43,10 +43,10 @@ test('navGroups: grouped by who uses them; staff get their organisation’s tool
   const owner = labels(viewer(['owner'], 'both', true), true);
   assert.equal(owner.length, 4);
   assert.match(
-    owner[2]!,
+    owner[3]!,
     /^organisation: overview members microCredentials credentials reviewQueue proofAndFees analytics recognition completionNotices recognitionSubmissions audit apiTokens webhooks$/,
   );
-  assert.equal(owner[3], 'admin: jobs mailbox');
+  assert.equal(owner[2], 'admin: jobs mailbox');
   assert.doesNotMatch(labels(viewer(['owner'], 'recognizer'))[2]!, /credentials|reviewQueue|apiTokens/);
 });
 

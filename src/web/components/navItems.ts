@@ -50,14 +50,6 @@ export function navGroups(viewer: Viewer | null, options: { mailbox: boolean }):
       ],
     });
   }
-  const org = viewer?.activeOrganisation;
-  if (org)
-    groups.push({
-      id: 'organisation',
-      label: 'nav.groups.organisation',
-      name: org.name,
-      items: orgItems(org),
-    });
   const staff = (viewer?.organisations.length ?? 0) > 0 || viewer?.is_platform_admin === true;
   const admin: NavItem[] = [
     ...(viewer?.is_platform_admin ? [{ href: '/admin/jobs', label: 'nav.jobs' } as const] : []),
@@ -66,6 +58,15 @@ export function navGroups(viewer: Viewer | null, options: { mailbox: boolean }):
       : []),
   ];
   if (admin.length) groups.push({ id: 'admin', label: 'nav.groups.admin', items: admin });
+  // Last: on wide screens the organisation's tools take a row of their own.
+  const org = viewer?.activeOrganisation;
+  if (org)
+    groups.push({
+      id: 'organisation',
+      label: 'nav.groups.organisation',
+      name: org.name,
+      items: orgItems(org),
+    });
   return groups;
 }
 
