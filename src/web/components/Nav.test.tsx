@@ -58,7 +58,7 @@ test('Nav: one "Main" landmark behind a Menu button on phones; the current page 
   assert.match(html, /^<details class="site-nav"><summary>Menú<\/summary><nav aria-label="Principal">/);
   assert.match(
     html,
-    /<h2 class="nav-heading" id="nav-organisation">Union Academy<\/h2><ul aria-labelledby="nav-organisation">/,
+    /<span class="nav-heading" id="nav-organisation">Union Academy<\/span><ul aria-labelledby="nav-organisation">/,
   );
   assert.match(html, /<a href="\/orgs\/u\/members" class="nav-link" aria-current="page">Miembros<\/a>/);
   assert.match(html, /<a href="\/orgs\/u" class="nav-link">Resumen<\/a>/);

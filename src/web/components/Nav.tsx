@@ -27,9 +27,9 @@ function NavGroupList({ group, path }: { group: NavGroup; path: string }) {
   const id = `nav-${group.id}`;
   return (
     <div class="nav-group" data-group={group.id}>
-      <h2 class="nav-heading" id={id}>
+      <span class="nav-heading" id={id}>
         {group.name ?? t(group.label)}
-      </h2>
+      </span>
       <ul aria-labelledby={id}>
         {group.items.map((item) => (
           <li>
