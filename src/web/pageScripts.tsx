@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { assetPath } from './assets/registry.ts';
-import type { PageScript } from './assets/scripts.ts';
+import { PAGE_SCRIPTS, type PageScript } from './assets/scripts.ts';
 
 export { PAGE_SCRIPTS, type PageScript } from './assets/scripts.ts';
 
@@ -9,11 +9,15 @@ export { PAGE_SCRIPTS, type PageScript } from './assets/scripts.ts';
 // themselves live in ./assets/scripts.ts and are served by ./assets/registry.ts.
 
 /**
- * Kept for the pages that still call it: every page script is now served content-hashed and
- * long-cached by the web kit's assetRoutes (mounted once in createApp), so this does nothing.
- * @deprecated drop the call; <PageScriptTag name=…/> is all a page needs.
+ * Serves one page script at its plain address /assets/<name> (cached for an hour), for links
+ * made before the hashed names. Pages link the hashed, year-long copy through <PageScriptTag>.
  */
-export function servePageScript(_r: Hono<AppEnv>, _name: PageScript): void {}
+export function servePageScript(r: Hono<AppEnv>, name: PageScript): void {
+  r.get(`/assets/${name}`, (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(PAGE_SCRIPTS[name], 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+}
 
 /**
  * A labelled, read-only text to copy (a link, an embed snippet) with its Copy button. The text
