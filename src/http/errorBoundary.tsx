@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors.ts';
 import { INVALID_INPUT_STATES, sqlState } from '../storage/pgErrors.ts';
 import { page } from '../web/render.tsx';
+import { requestTranslator } from '../web/preferences.ts';
 import type { AppEnv } from './env.ts';
 import { isOb3ApiPath, ob3ErrorResponse, ob3NotFound } from './imsx.ts';
 
@@ -61,11 +62,12 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
     const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
     return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
   }
+  const { t } = requestTranslator(c);
   return errorPage(
     c,
     error.status as ContentfulStatusCode,
-    error.code === 'not_found' ? 'Page not found' : 'Something is wrong',
-    error.message,
+    error.code === 'not_found' ? t('errors.notFoundTitle') : t('errors.errorTitle'),
+    known ? error.message : t('errors.internal', { requestId: c.var.requestId }),
   );
 }
 
@@ -109,7 +111,7 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
       <h1>{title}</h1>
       <p>{message}</p>
       <p>
-        <a href="/">Go to the start page</a>
+        <a href="/">{requestTranslator(c).t('errors.startPage')}</a>
       </p>
     </section>,
     status,
@@ -120,12 +122,8 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
 export function onNotFound(c: Context<AppEnv>) {
   if (isOb3ApiPath(c.req.path)) return ob3NotFound(c);
   if (wantsJson(c)) return c.json(apiErrorBody(new AppError('not_found', 'No such resource.')), 404);
-  return errorPage(
-    c,
-    404,
-    'Page not found',
-    'There is no page at this address. Check the link, or start again from the home page.',
-  );
+  const { t } = requestTranslator(c);
+  return errorPage(c, 404, t('errors.notFoundTitle'), t('errors.notFound'));
 }
 
 /**
@@ -147,5 +145,6 @@ function databaseUnavailable(err: Error, c: Context<AppEnv>): Response | Promise
   c.header('Retry-After', '5');
   const message = "Cairn can't reach its database right now; try again in a moment.";
   if (wantsJson(c)) return c.json({ error: { code: 'database_unavailable', message, fields: {} } }, 503);
-  return errorPage(c, 503, 'Cairn is unavailable', message);
+  const { t } = requestTranslator(c);
+  return errorPage(c, 503, t('errors.unavailableTitle'), t('errors.databaseUnavailable'));
 }

@@ -7,6 +7,9 @@ import type { AppDeps, AppEnv } from '../http/env.ts';
 import { requestMeta } from '../http/middleware/requestMeta.ts';
 import { csrf } from '../http/middleware/csrf.ts';
 import { session } from '../http/middleware/session.ts';
+import { contentSecurityPolicy } from '../http/middleware/contentSecurityPolicy.ts';
+import { assetRoutes } from '../web/assets/registry.ts';
+import { preferenceRoutes } from '../web/preferenceRoutes.ts';
 import { onAnyError, onNotFound } from '../http/errorBoundary.tsx';
 import { apiRoutes } from '../features/accounts/api/membersApi.ts';
 import { vcApiRoutes } from '../features/verification/api/vcApi.ts';
@@ -73,17 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
-  // The default policy for pages; a route that serves something stricter (images, the mailbox's
-  // HTML view) sets its own, which is kept.
-  app.use('*', async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Content-Security-Policy')) {
-      c.res.headers.set(
-        'Content-Security-Policy',
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-      );
-    }
-  });
+  app.use('*', contentSecurityPolicy);
   // The OAuth 2.0 server (oidc-provider) reads its own bodies and authenticates clients itself.
   app.use('*', oauthProviderMount);
   // Requests are small, except evidence files (limited again per evidence part).
@@ -120,6 +113,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
   app.get('/favicon.svg', icon);
   app.get('/favicon.ico', icon);
+  // The stylesheet, page scripts and typeface: static, content-hashed, before any session work.
+  app.route('/', assetRoutes());
   // Readiness: the database answers a `select 1` within a short bound; 503 with the reason if not.
   app.get('/readyz', async (c) => {
     const readiness = await databaseReadiness(
@@ -135,6 +130,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', unreadNotifications);
   // One route group a line (merges stay easy).
   const groups = [
+    preferenceRoutes(),
     homeRoutes(),
     accountRoutes(),
     profileRoutes(),

@@ -465,6 +465,8 @@ const RULES: Record<string, Rule> = {
   'POST /orgs/:slug/credentials': org(['admin', 'issuing_staff']),
   'POST /orgs/:slug/credentials/status': org(['admin', 'issuing_staff']),
   'POST /orgs/:slug/credentials/:id/status': org(['admin', 'issuing_staff'], { p: id((w) => w.credential) }),
+  'GET /assets/:file': pub({ p: () => ({ file: 'copy.js' }) }),
+  'POST /preferences': pub(),
   'GET /assets/bulk-award.js': pub(),
   'GET /assets/evidence-autosave.js': pub(),
   'GET /assets/copy.js': pub(),

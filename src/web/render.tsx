@@ -5,11 +5,13 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { Layout, type Flash } from './layout.tsx';
+import { translator } from './i18n/i18n.ts';
+import { readPreferences } from './preferences.ts';
 import type { FormState } from './forms.tsx';
 
 const FLASH_COOKIE = 'cairn_flash';
 
-/** Renders a page inside the shared layout. */
+/** Renders a page inside the shared layout, in the reader's language and theme. */
 export function page(
   c: Context<AppEnv>,
   title: string,
@@ -30,6 +32,9 @@ export function page(
     deleteCookie(c, FLASH_COOKIE, { path: '/' });
   }
   const { config } = c.var.deps;
+  const preferences = readPreferences(c);
+  c.header('Content-Language', preferences.locale);
+  c.header('Vary', 'Accept-Language, Cookie');
   return c.html(
     '<!doctype html>' +
       String(
@@ -37,6 +42,9 @@ export function page(
           title={title}
           viewer={c.var.viewer}
           csrfToken={c.var.csrfToken}
+          i18n={translator(preferences.locale)}
+          theme={preferences.theme}
+          path={c.req.path}
           mailbox={config.mailbox}
           flash={flash}
           head={head}

@@ -101,7 +101,7 @@ for (const backend of testBackends()) {
         /<div data-earning-modes="proof_of_completion">/,
         'its pre-approved programs are shown',
       );
-      assert.match(page, /<script src="\/assets\/design-form\.js" defer/);
+      assert.match(page, /<script src="\/assets\/design-form\.[0-9a-f]{10}\.js" defer/);
 
       // Peer-reviewed evidence: its sections are shown, and an error does not add empty rows.
       const fields = {

@@ -78,7 +78,7 @@ for (const backend of testBackends()) {
       // One form: both parts' fields, a Save button and Submit in it, the autosave script loaded.
       const editing = await (await e.get(appPath)).text();
       assert.equal(evidenceControls(editing).length, 2);
-      assert.match(editing, /<script src="\/assets\/evidence-autosave\.js" defer/);
+      assert.match(editing, /<script src="\/assets\/evidence-autosave\.[0-9a-f]{10}\.js" defer/);
       assert.equal(
         (await e.get('/assets/evidence-autosave.js')).headers.get('cache-control'),
         'public, max-age=3600',

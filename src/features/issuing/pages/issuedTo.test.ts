@@ -110,7 +110,7 @@ for (const backend of testBackends()) {
           `${id} has a copy button, hidden until the script runs`,
         );
       }
-      assert.match(html, /<script src="\/assets\/copy\.js" defer/);
+      assert.match(html, /<script src="\/assets\/copy\.[0-9a-f]{10}\.js" defer/);
       const script = await app.request('/assets/copy.js');
       assert.equal(script.headers.get('cache-control'), 'public, max-age=3600');
       assert.match(script.headers.get('content-type') ?? '', /javascript/);
