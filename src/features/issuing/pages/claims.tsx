@@ -38,7 +38,7 @@ function BadgeSummary({ claim }: { claim: ClaimView }) {
         alt={`${claim.badgeName} badge`}
         width="120"
         height="120"
-        style="float:right"
+        class="float-end"
       />
       <p class="muted">
         Issued by <strong>{claim.issuerName}</strong> to <strong>{claim.recipientEmail}</strong>
