@@ -3,16 +3,9 @@ import { basename } from 'node:path';
 import type { Runtime } from '../../main/runtime.ts';
 import { Worker } from '../../jobs/worker.ts';
 import { issueAwardRunJob } from './jobs/bulkAwardJobs.ts';
-import {
-  AWARD_FIELDS,
-  awardProblems,
-  awardProgress,
-  createAwardRun,
-  mapAwardRun,
-  startAwardRun,
-  suggestMapping,
-  type AwardProgress,
-} from './commands/bulkAward.ts';
+import { createAwardRun, mapAwardRun, startAwardRun } from './commands/bulkAward.ts';
+import { AWARD_FIELDS, suggestMapping } from './commands/awardRoster.ts';
+import { awardProblems, awardProgress, type AwardProgress } from './queries/awardRuns.ts';
 import { AppError } from '../../domain/errors.ts';
 
 export interface BulkIssueOptions {

@@ -4,18 +4,9 @@ import { AppError } from '../../../domain/errors.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import {
-  AWARD_FIELDS,
-  awardProblems,
-  awardProgress,
-  createAwardRun,
-  listAwardRuns,
-  requestDryRun,
-  startAwardRun,
-  suggestMapping,
-  type AwardField,
-  type AwardProgress,
-} from '../commands/bulkAward.ts';
+import { createAwardRun, requestDryRun, startAwardRun } from '../commands/bulkAward.ts';
+import { AWARD_FIELDS, suggestMapping, type AwardField } from '../commands/awardRoster.ts';
+import { awardProblems, awardProgress, listAwardRuns, type AwardProgress } from '../queries/awardRuns.ts';
 import { CsrfField, emptyForm, ErrorSummary, SelectField, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
