@@ -88,6 +88,16 @@ export async function bulkIssue(
     }
   }
   await startAwardRun(deps, { actor, run: runId });
+  return issueWithProgress(rt, org.id, runId, out);
+}
+
+/** Works on a started run in this process until it is done, printing its progress as it changes. */
+async function issueWithProgress(
+  rt: Runtime,
+  organisationId: number,
+  runId: string,
+  out: (text: string) => void,
+): Promise<boolean> {
   const worker = new Worker({
     deps: {
       db: rt.storage.db,
@@ -105,7 +115,7 @@ export async function bulkIssue(
   let last = '';
   try {
     for (;;) {
-      const p = await awardProgress(rt.storage.db, org.id, runId);
+      const p = await awardProgress(rt.storage.db, organisationId, runId);
       const text = line(p);
       if (text !== last) {
         out(`${text}\n`);

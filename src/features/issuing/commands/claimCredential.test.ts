@@ -20,9 +20,8 @@ import {
   decideClaimWithToken,
   findClaimByToken,
   pendingClaimsFor,
-  remindUnclaimed,
-  renewClaimLink,
 } from './claimCredential.ts';
+import { remindUnclaimed, renewClaimLink } from './claimLinks.ts';
 
 async function setup(storage: Storage, start = new Date()) {
   const clock = new ManualClock(start);
