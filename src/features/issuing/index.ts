@@ -8,9 +8,8 @@ export {
   issueCredential,
   type IssuedCredential,
   issuePathwayCredential,
-  issueSuppliedCredential,
-  suppliedCredentialInput,
 } from './commands/issueCredential.ts';
+export { issueSuppliedCredential, suppliedCredentialInput } from './commands/issueSuppliedCredential.ts';
 export { organisationCaller } from './issuerAccess.ts';
 export { CredentialInputForm } from './pages/credentialInput.tsx';
 export { issuerIdentity, issuerLine } from './pages/issuerIdentity.ts';

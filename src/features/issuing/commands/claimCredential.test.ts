@@ -12,7 +12,8 @@ import { sendUnclaimedReminders } from '../jobTypes.ts';
 import { outboxOnlyMailer } from '../../../mail/mailer.ts';
 import { claimOfferMail, claimReminderMail } from '../mail.tsx';
 import type { Storage } from '../../../storage/database.ts';
-import { issueCredential, issueSuppliedCredential } from './issueCredential.ts';
+import { issueCredential } from './issueCredential.ts';
+import { issueSuppliedCredential } from './issueSuppliedCredential.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 import {
   CLAIM_LINK_DAYS,
