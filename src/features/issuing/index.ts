@@ -4,11 +4,8 @@
  */
 export { changeCredentialStatus } from './commands/changeCredentialStatus.ts';
 export { decideClaim, pendingClaimsFor } from './commands/claimCredential.ts';
-export {
-  issueCredential,
-  type IssuedCredential,
-  issuePathwayCredential,
-} from './commands/issueCredential.ts';
+export { issueCredential, type IssuedCredential } from './commands/issueCredential.ts';
+export { issuePathwayCredential } from './commands/awardPathways.ts';
 export { issueSuppliedCredential, suppliedCredentialInput } from './commands/issueSuppliedCredential.ts';
 export { organisationCaller } from './issuerAccess.ts';
 export { CredentialInputForm } from './pages/credentialInput.tsx';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
-import { publicId } from '../../../domain/ids.ts';
 import { emailSchema } from '../../accounts/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import {
@@ -13,11 +12,10 @@ import {
 import type { Organisation } from '../../../storage/schema.ts';
 import { evaluatePathways } from '../jobTypes.ts';
 import { addMonths } from '../../../domain/clock.ts';
-import type { Queryable } from '../../../storage/database.ts';
+import type { Queryable, Tx } from '../../../storage/database.ts';
 import { publishedAchievement } from '../awardFacts.ts';
 import { validateAchievementCredential } from '../../../credentials/schema.ts';
 import {
-  documentHash,
   isoSeconds,
   issuerIdentifiers,
   publishStatusList,
@@ -36,6 +34,8 @@ import { findIssuingOrganisation } from '../queries/issuingFacts.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCompletionNotices, licenseFactsForIssue } from '../../credit/index.ts';
 import { offerClaim } from './claimCredential.ts';
+import { insertIssuedCredential, rememberAwardKey } from '../queries/storeCredential.ts';
+import type { Config } from '../../../config.ts';
 
 const iri = z
   .string()
@@ -226,6 +226,87 @@ const credentialIdTaken = (id: string) =>
   );
 
 /**
+ * Revocation and suspension entries at random free indexes of the organisation's current lists
+ * (a list not signed yet is added to newLists, to be published after the commit). The OB 3.0
+ * schema allows one credentialStatus object: the revocation entry goes in the document, read by
+ * every verifier; the suspension entry is kept by Cairn and checked by Cairn's verifier and
+ * public pages (see verifyCredential.ts).
+ */
+async function reserveStatusEntries(
+  tx: Tx,
+  config: Config,
+  organisationId: number,
+  now: Date,
+  newLists: string[],
+) {
+  const entries = [];
+  for (const purpose of ['revocation', 'suspension'] as const) {
+    const list = await currentStatusList(tx, organisationId, purpose, now);
+    if (list.signed_version < 0) newLists.push(list.public_id);
+    entries.push({ list, index: await pickFreeIndex(tx, list), purpose });
+  }
+  const revocation = entries[0]!;
+  const status: StatusEntry = {
+    id: `${statusListUrl(config, revocation.list.public_id)}#${revocation.index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: String(revocation.index),
+    statusListCredential: statusListUrl(config, revocation.list.public_id),
+  };
+  return { entries, status };
+}
+
+/**
+ * What follows storing a credential, in its transaction: a catalog award by email is remembered
+ * under its award key, a credential sent to an email is offered to its recipient to claim (the
+ * link emailed), and one that counts toward pathways gets the earner's pathways re-evaluated.
+ */
+async function afterStore(
+  tx: Tx,
+  deps: IssuingDeps,
+  row: { id: number; public_id: string; organisationId: number },
+  issued: { meta: IssueMeta; achievementName: string; issuedBy: number | null; now: Date },
+): Promise<void> {
+  const { meta, now } = issued;
+  if (meta.microCredential && meta.recipientEmail)
+    await rememberAwardKey(tx, {
+      organisationId: row.organisationId,
+      microCredential: meta.microCredential,
+      recipientEmail: meta.recipientEmail,
+      credentialId: row.id,
+      now,
+    });
+  await offerClaim(
+    tx,
+    deps,
+    {
+      id: row.id,
+      public_id: row.public_id,
+      organisation_id: row.organisationId,
+      recipient_email: meta.recipientEmail,
+      achievement_name: issued.achievementName,
+    },
+    now,
+    issued.issuedBy,
+    { acceptedByUserId: meta.acceptedByUserId },
+  );
+  if (meta.microCredential && meta.recipientEmail)
+    await enqueuePathwayEvaluation(tx, row.organisationId, meta.recipientEmail, now);
+}
+
+/** An Open Badges 3.0 credential must satisfy the official schema before it is signed. */
+function requireOb3Schema(unsigned: Record<string, unknown>): void {
+  if (![unsigned.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential'))
+    return;
+  const schema = validateAchievementCredential(unsigned);
+  if (!schema.valid)
+    throw new AppError(
+      'validation_failed',
+      `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+    );
+}
+
+/**
  * The one issuing path: gives the credential revocation and suspension entries at random
  * indexes, validates OB 3.0 credentials against the official schema, signs, and stores the
  * signed text verbatim with its hash. Throws on any problem (issuing never half-succeeds).
@@ -245,32 +326,9 @@ export async function issue(
   const newLists: string[] = [];
   let credentialId = '';
   const result = await inTransaction(db, async (tx) => {
-    const entries = [];
-    for (const purpose of ['revocation', 'suspension'] as const) {
-      const list = await currentStatusList(tx, organisation.id, purpose, now);
-      if (list.signed_version < 0) newLists.push(list.public_id);
-      entries.push({ list, index: await pickFreeIndex(tx, list), purpose });
-    }
-    const revocation = entries[0]!;
-    // The OB 3.0 schema allows one credentialStatus object: the revocation entry goes in the
-    // document, read by every verifier; the suspension entry is kept by Cairn and checked by
-    // Cairn's verifier and public pages (see verifyCredential.ts).
-    const status: StatusEntry = {
-      id: `${statusListUrl(config, revocation.list.public_id)}#${revocation.index}`,
-      type: 'BitstringStatusListEntry',
-      statusPurpose: 'revocation',
-      statusListIndex: String(revocation.index),
-      statusListCredential: statusListUrl(config, revocation.list.public_id),
-    };
+    const { entries, status } = await reserveStatusEntries(tx, config, organisation.id, now, newLists);
     const unsigned = draft({ issuerId: identifiers.did, organisation, status, now });
-    if ([unsigned.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential')) {
-      const schema = validateAchievementCredential(unsigned);
-      if (!schema.valid)
-        throw new AppError(
-          'validation_failed',
-          `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
-        );
-    }
+    requireOb3Schema(unsigned);
     credentialId = String(unsigned.id);
     const { signed, jwt, keyId } = await signForOrganisation({
       config,
@@ -282,73 +340,30 @@ export async function issue(
       jwt: meta.jwt,
       identity: meta.identity,
     });
-    const text = JSON.stringify(signed);
     const subject = (signed.credentialSubject ?? {}) as { achievement?: { id?: string; name?: string } };
-    const row = await tx
-      .insertInto('credentials')
-      .values({
-        public_id: publicId('cred'),
-        organisation_id: organisation.id,
-        credential_id: String(signed.id),
-        recipient_email: meta.recipientEmail,
-        recipient_did: meta.recipientDid,
-        achievement_id: subject.achievement?.id ?? '',
-        achievement_name: subject.achievement?.name ?? String(signed.name ?? ''),
-        issuer_key_id: keyId,
-        document: text,
-        document_sha256: documentHash(text),
-        jwt,
-        valid_from: String(signed.validFrom ?? signed.issuanceDate ?? now.toISOString()),
-        valid_until:
-          typeof signed.validUntil === 'string'
-            ? signed.validUntil
-            : typeof signed.expirationDate === 'string'
-              ? signed.expirationDate
-              : null,
-        issued_at: now,
-        issued_by: actor.userId,
-        micro_credential_id: meta.microCredential?.id ?? null,
-        micro_credential_version: meta.microCredential?.version ?? null,
-        pathway_id: meta.pathwayId ?? null,
-      })
-      .returning(['id', 'public_id'])
-      .executeTakeFirstOrThrow();
+    const row = await insertIssuedCredential(tx, signed, {
+      organisationId: organisation.id,
+      recipientEmail: meta.recipientEmail,
+      recipientDid: meta.recipientDid,
+      keyId,
+      jwt,
+      issuedBy: actor.userId,
+      microCredential: meta.microCredential,
+      pathwayId: meta.pathwayId,
+      now,
+    });
     await recordStatusEntries(tx, row.id, entries);
-    // A catalog award by email is remembered under the bulk-award key, so a later roster sees that
-    // this person already holds this version (an existing key is left as it is).
-    if (meta.microCredential && meta.recipientEmail) {
-      await tx
-        .insertInto('award_keys')
-        .values({
-          organisation_id: organisation.id,
-          micro_credential_id: meta.microCredential.id,
-          micro_credential_version: meta.microCredential.version,
-          recipient_email: meta.recipientEmail.toLowerCase(),
-          external_id: '',
-          credential_id: row.id,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    // A credential sent to an email is offered to its recipient to claim (link emailed, same transaction).
-    await offerClaim(
+    await afterStore(
       tx,
       deps,
+      { id: row.id, public_id: row.public_id, organisationId: organisation.id },
       {
-        id: row.id,
-        public_id: row.public_id,
-        organisation_id: organisation.id,
-        recipient_email: meta.recipientEmail,
-        achievement_name: subject.achievement?.name ?? String(signed.name ?? ''),
+        meta,
+        achievementName: subject.achievement?.name ?? String(signed.name ?? ''),
+        issuedBy: actor.userId,
+        now,
       },
-      now,
-      actor.userId,
-      { acceptedByUserId: meta.acceptedByUserId },
     );
-    // A credential that counts toward pathways gets the earner's pathways re-evaluated.
-    if (meta.microCredential && meta.recipientEmail)
-      await enqueuePathwayEvaluation(tx, organisation.id, meta.recipientEmail, now);
     // Recognizers of this version (or pathway) receive a completion notice (job; credit posts by their rule).
     await enqueueCompletionNotices(tx, row.id, now);
     await recordAudit(
@@ -439,33 +454,4 @@ export async function enqueuePathwayEvaluation(
   now: Date,
 ): Promise<void> {
   await evaluatePathways.enqueue(db, { organisationId, recipientEmail }, now, { organisationId });
-}
-
-/** Awards a pathway's higher credential to an earner whose credentials satisfy it. */
-export async function issuePathwayCredential(
-  deps: IssuingDeps,
-  organisationId: number,
-  pathway: { id: number; slug: string; name: string; description: string; achievement_type: string },
-  recipientEmail: string,
-): Promise<IssuedCredential> {
-  return issue(
-    deps,
-    { organisationId, userId: null, ip: null },
-    ({ issuerId, organisation, status, now }) =>
-      buildOpenBadgeCredential({
-        id: `urn:uuid:${randomUUID()}`,
-        issuer: issuerProfile(issuerId, organisation),
-        achievement: {
-          id: `${deps.config.publicUrl}/pathways/${organisation.slug}/${pathway.slug}`,
-          name: pathway.name,
-          description: pathway.description || `Completed the ${pathway.name} pathway.`,
-          criteria: { narrative: `Earn the micro-credentials the ${pathway.name} pathway requires.` },
-          achievementType: pathway.achievement_type,
-        },
-        recipient: { email: recipientEmail },
-        validFrom: isoSeconds(now),
-        credentialStatus: status,
-      }),
-    { recipientEmail, recipientDid: null, jwt: 'EdDSA', pathwayId: pathway.id },
-  );
 }

@@ -148,6 +148,35 @@ function completeSupplied(
 }
 
 /**
+ * The supplied credential as sent: the VC data model's rules, no proof yet, valid JSON-LD, no
+ * credentialStatus of its own, and digests of the organisation's own resources that match.
+ */
+async function checkSupplied(
+  deps: IssuingDeps,
+  organisationId: number,
+  credential: Record<string, unknown>,
+): Promise<void> {
+  const problems = credentialModelProblems(credential, { beforeIssuing: true });
+  if (problems.length) throw modelError(problems);
+  if ('proof' in credential)
+    throw new AppError('validation_failed', 'The credential already has a proof.', {
+      credential: 'Send an unsigned credential.',
+    });
+  const asSupplied = await checkJsonLd(credential);
+  if (asSupplied) throw jsonLdError(asSupplied);
+  if ('credentialStatus' in credential) {
+    throw new AppError(
+      'credential_status_assigned_by_cairn',
+      'Cairn assigns status entries itself, on your organisation’s status lists, so that it can revoke or suspend the credential later. Leave credentialStatus out.',
+      { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' },
+    );
+  }
+  const { db, config } = deps;
+  const digests = await checkRelatedResourceDigests(credential, ownResourceBytes(db, config, organisationId));
+  if (digests.length) throw modelError(digests);
+}
+
+/**
  * Issues a credential supplied whole (the W3C VC API `/credentials/issue`). Cairn writes the
  * issuer, the status entry and the proof; the caller writes the rest (an id and validFrom are
  * added when missing). Nothing is signed unless the credential follows the VC Data Model
@@ -175,27 +204,8 @@ export async function issueSuppliedCredential(
   input: unknown,
 ): Promise<IssuedCredential> {
   const { credential, options } = parseInput(suppliedCredentialInput, input);
-  const problems = credentialModelProblems(credential, { beforeIssuing: true });
-  if (problems.length) throw modelError(problems);
-  if ('proof' in credential)
-    throw new AppError('validation_failed', 'The credential already has a proof.', {
-      credential: 'Send an unsigned credential.',
-    });
-  const asSupplied = await checkJsonLd(credential);
-  if (asSupplied) throw jsonLdError(asSupplied);
-  if ('credentialStatus' in credential) {
-    throw new AppError(
-      'credential_status_assigned_by_cairn',
-      'Cairn assigns status entries itself, on your organisation’s status lists, so that it can revoke or suspend the credential later. Leave credentialStatus out.',
-      { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' },
-    );
-  }
-  const { db, config, clock } = deps;
-  const digests = await checkRelatedResourceDigests(
-    credential,
-    ownResourceBytes(db, config, actor.organisationId),
-  );
-  if (digests.length) throw modelError(digests);
+  await checkSupplied(deps, actor.organisationId, credential);
+  const { config, clock } = deps;
 
   const issuerGiven =
     typeof credential.issuer === 'string'
