@@ -2,26 +2,12 @@ import type { Child } from 'hono/jsx';
 import type { OpenApiDocument } from './document.ts';
 
 // The readable API documentation (/api/docs): the OpenAPI document rendered on the server, in
-// Cairn's layout, with no script (schemas are nested lists inside <details>).
+// Cairn's layout, with no script (schemas are nested lists inside <details>). Its rules are the
+// "API documentation" section of src/web/assets/app.css (inline styles are blocked).
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export const DOCS_STYLE = `
-.op { border-top: 1px solid #d0d7de; padding-top: .75rem; margin-top: 1.25rem; }
-.op h3 { font-size: 1.05rem; display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; }
-.method { font: bold .8rem monospace; padding: .1rem .4rem; border-radius: .25rem; background: #e7edf3; color: #0b3d62; }
-.method-post { background: #e3f4e8; color: #0f5323; }
-.method-put { background: #fdf1dc; color: #6b4300; }
-.method-delete { background: #fde7e7; color: #7d1111; }
-.schema, .schema ul { list-style: none; padding-left: 1rem; margin: .25rem 0; border-left: 2px solid #e5e9ee; }
-.schema li { margin: .15rem 0; }
-.type { color: #555; font-family: monospace; font-size: .9em; }
-.req { color: #7d1111; font-size: .85em; }
-.docs-toc { columns: 2; }
-.docs table { font-size: .95em; }
-`;
 
 const characters = (n: number) => (n === 1 ? '1 character' : `${n} characters`);
 

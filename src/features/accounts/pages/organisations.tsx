@@ -163,7 +163,7 @@ async function membersPage(
       </table>
       {invite && (
         <>
-          <section class="card" aria-labelledby="h-invite" style="margin-top:20px">
+          <section class="card mt-4" aria-labelledby="h-invite">
             <h2 id="h-invite">Invite a member</h2>
             <ErrorSummary form={inviteForm} />
             <form method="post" action={orgPath(organisation.slug, 'invitations')} class="stack" novalidate>

@@ -166,10 +166,10 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
                 <strong>{p.pathway.name}</strong> ({p.pathway.organisation}):{' '}
                 {p.progress.satisfied ? 'completed' : `${p.progress.done} of ${p.progress.needed}`}
                 <progress
+                  class="ms-2"
                   value={p.progress.done}
                   max={p.progress.needed}
                   aria-label={`${p.pathway.name} progress`}
-                  style="margin-left:8px"
                 />
               </li>
             ))}
