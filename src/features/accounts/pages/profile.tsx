@@ -234,6 +234,7 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
 const emailParams = z.object({ id: idParam });
 
 /** The account's own page: name, addresses, password, and the person's data (download, delete). */
+// eslint-disable-next-line max-lines-per-function -- one route group listing the profile routes (name, addresses, password, data download and deletion)
 export function profileRoutes() {
   const r = new Hono<AppEnv>();
   const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
