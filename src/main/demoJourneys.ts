@@ -155,9 +155,11 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
 
   // C: the teacher links a license to the board's renewal program; the board confirms it.
   const program = await db
-    .selectFrom('recognition_programs')
-    .select('public_id')
-    .where('name', '=', 'Educator license renewal')
+    .selectFrom('recognition_programs as p')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select('p.public_id')
+    .where('o.slug', '=', BOARD)
+    .where('p.name', '=', 'Educator license renewal')
     .executeTakeFirstOrThrow();
   const { publicId: license } = await linkLicense(deps, {
     actor: alex!,
