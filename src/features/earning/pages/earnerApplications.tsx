@@ -82,8 +82,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
           method="post"
           action={`${base}/evidence`}
           enctype="multipart/form-data"
-          class="stack"
-          style="max-width:none"
+          class="stack wide"
           novalidate
           data-autosave={`${base}/evidence`}
         >

@@ -107,11 +107,11 @@ export function ReviewQueueView({ model, csrfToken }: { model: ReviewQueueModel;
               <td>{a.waitingDays} days</td>
               <td>
                 {a.overdue ? (
-                  <span class="tag" style="background:#fbeaea">
+                  <span class="chip bad">
                     Overdue
                   </span>
                 ) : (
-                  <span class="tag">On time</span>
+                  <span class="chip ok">On time</span>
                 )}
               </td>
               <td>

@@ -290,7 +290,7 @@ async function queuePage(
               <form
                 method="post"
                 action={`${base}/payments/${a.payment_id}/mark-paid`}
-                style="margin-bottom:16px"
+                class="mb-4"
               >
                 <CsrfField token={c.var.csrfToken} />
                 <label for={`ref-${a.payment_id}`}>Payment reference (transfer or cheque number)</label>{' '}
@@ -302,7 +302,7 @@ async function queuePage(
               </form>
             )}
             {['submitted', 'in_review'].includes(a.status) && (
-              <div style="margin-top:16px">
+              <div class="mt-4">
                 <form method="post" action={`${base}/proof-queue/${a.public_id}/approve`} class="inline">
                   <CsrfField token={c.var.csrfToken} />
                   <button type="submit">Approve and issue</button>
@@ -310,8 +310,7 @@ async function queuePage(
                 <form
                   method="post"
                   action={`${base}/proof-queue/${a.public_id}/reject`}
-                  class="stack"
-                  style="margin-top:16px"
+                  class="stack mt-4"
                 >
                   <CsrfField token={c.var.csrfToken} />
                   <label for={`reasons-${a.public_id}`}>Reasons for rejecting (emailed to the earner)</label>
@@ -442,7 +441,7 @@ export function proofAndFeesRoutes() {
     return page(
       c,
       `${kind} ${p.invoice_number}`,
-      <article class="card" style="max-width:40em">
+      <article class="card narrow">
         <h1>
           {kind} {p.invoice_number}
         </h1>
@@ -459,8 +458,6 @@ export function proofAndFeesRoutes() {
         {p.state === 'pending' && <p>{p.instructions}</p>}
         <p class="muted">Print this page with your browser’s Print command to keep a copy.</p>
       </article>,
-      200,
-      <style>{'@media print { header.top, footer, .flash { display: none } .card { border: none } }'}</style>,
     );
   });
 
