@@ -5,18 +5,11 @@ import type { Design } from '../../catalog/index.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { earnersApplication } from '../../earning/index.ts';
 import { requireMember } from '../../accounts/index.ts';
-import {
-  approveProofApplication,
-  currentPayment,
-  markPaymentPaid,
-  proofQueue,
-  refundPayment,
-  rejectProofApplication,
-  submitProof,
-  uploadCertificate,
-} from '../commands/proofApplications.ts';
+import { submitProof, uploadCertificate } from '../commands/certificate.ts';
+import { approveProofApplication, rejectProofApplication } from '../commands/decideProof.ts';
+import { markPaymentPaid, refundPayment } from '../commands/feePayments.ts';
 import { paymentProviderNamed } from '../registry.ts';
-import { certificateAndAttempts, paymentFor, versionTitle } from '../queries.ts';
+import { certificateAndAttempts, currentPayment, paymentFor, proofQueue, versionTitle } from '../queries.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonBody } from '../../../http/jsonBody.ts';
@@ -287,11 +280,7 @@ async function queuePage(
               )}
             </p>
             {a.payment_id && a.payment_state === 'pending' && (
-              <form
-                method="post"
-                action={`${base}/payments/${a.payment_id}/mark-paid`}
-                class="mb-4"
-              >
+              <form method="post" action={`${base}/payments/${a.payment_id}/mark-paid`} class="mb-4">
                 <CsrfField token={c.var.csrfToken} />
                 <label for={`ref-${a.payment_id}`}>Payment reference (transfer or cheque number)</label>{' '}
                 <input id={`ref-${a.payment_id}`} name="reference" value={pf.values.reference ?? ''} />{' '}
@@ -307,11 +296,7 @@ async function queuePage(
                   <CsrfField token={c.var.csrfToken} />
                   <button type="submit">Approve and issue</button>
                 </form>
-                <form
-                  method="post"
-                  action={`${base}/proof-queue/${a.public_id}/reject`}
-                  class="stack mt-4"
-                >
+                <form method="post" action={`${base}/proof-queue/${a.public_id}/reject`} class="stack mt-4">
                   <CsrfField token={c.var.csrfToken} />
                   <label for={`reasons-${a.public_id}`}>Reasons for rejecting (emailed to the earner)</label>
                   {f.errors.reasons && <span class="error-text">{f.errors.reasons}</span>}
