@@ -3,4 +3,5 @@
  * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
  */
 export { chosenProgram, createApplicationPayment, programInput } from './commands/applicationPayment.ts';
-export { proofApplicationPage, ProofApplyForm } from './pages/proofAndFees.tsx';
+export { proofApplicationPage } from './pages/proofAndFees.tsx';
+export { ProofApplyForm } from './pages/proofViews.tsx';
