@@ -166,6 +166,14 @@ async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<numb
 export function earningRoutes() {
   const r = new Hono<AppEnv>();
   servePageScript(r, 'evidence-autosave.js');
+  applyRoutes(r);
+  applicationPageRoutes(r);
+  evidenceFormRoutes(r);
+  return r;
+}
+
+/** Applying from the catalog, and the earner's list of applications. */
+function applyRoutes(r: Hono<AppEnv>) {
   r.post('/catalog/:org/:mc/apply', async (c) => {
     const mc = { public_id: await microCredentialAt(c.var.deps.db, c.req.param('org'), c.req.param('mc')) };
     const fields = await formFields(c);
@@ -243,6 +251,10 @@ export function earningRoutes() {
       </>,
     );
   });
+}
+
+/** An application's page, and saving one evidence part (typed or a file) at a time. */
+function applicationPageRoutes(r: Hono<AppEnv>) {
   r.get('/applications/:id', (c) => applicationPage(c));
   r.post('/applications/:id/evidence/:part', async (c) => {
     const fields = await formFields(c);
@@ -285,6 +297,10 @@ export function earningRoutes() {
       (form, status) => applicationPage(c, form, status as 422),
     );
   });
+}
+
+/** The whole evidence form (save draft, submit), withdrawing, and serving evidence files to those allowed. */
+function evidenceFormRoutes(r: Hono<AppEnv>) {
   r.post('/applications/:id/evidence', async (c) => {
     const { texts, files, typed } = await evidenceForm(c);
     if (wantsJson(c)) {
@@ -347,5 +363,4 @@ export function earningRoutes() {
     const bytes = file.bytes.length ? file.bytes : fileStoreFor(c.var.deps.config).get(file);
     return c.body(Buffer.from(bytes), 200, { 'Content-Type': file.content_type });
   });
-  return r;
 }
