@@ -15,12 +15,9 @@ import {
 } from '../features/earning/commands/submitEvidence.ts';
 import { reviewAttempt } from '../features/earning/commands/reviewAttempt.ts';
 import { reviewQueue } from '../features/earning/queries/peerReview.ts';
-import {
-  approveProofApplication,
-  markPaymentPaid,
-  submitProof,
-  uploadCertificate,
-} from '../features/payments/commands/proofApplications.ts';
+import { submitProof, uploadCertificate } from '../features/payments/commands/certificate.ts';
+import { approveProofApplication } from '../features/payments/commands/decideProof.ts';
+import { markPaymentPaid } from '../features/payments/commands/feePayments.ts';
 import { awardCredential } from '../features/issuing/commands/awardCredential.ts';
 import { decideLicense } from '../features/credit/commands/decideLicense.ts';
 import { linkLicense } from '../features/credit/commands/linkLicense.ts';

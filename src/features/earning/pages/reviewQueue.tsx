@@ -107,13 +107,7 @@ export function ReviewQueueView({ model, csrfToken }: { model: ReviewQueueModel;
               <td>{a.label}</td>
               <td>{a.waitingDays} days</td>
               <td>
-                {a.overdue ? (
-                  <span class="tag" style="background:#fbeaea">
-                    Overdue
-                  </span>
-                ) : (
-                  <span class="tag">On time</span>
-                )}
+                {a.overdue ? <span class="chip bad">Overdue</span> : <span class="chip ok">On time</span>}
               </td>
               <td>
                 <form method="post" action={a.assignAction} class="inline">
