@@ -15,6 +15,7 @@ import { page, redirectWith } from '../../../web/render.tsx';
 const tokenParams = z.object({ token: z.string().min(1) });
 
 /** The page an invitation email links to: log in or sign up, then accept. */
+// eslint-disable-next-line max-lines-per-function -- one route group: the invitation page and its accept action, each a parse-call-render step
 export function invitationRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/invitations/:token', async (c) => {

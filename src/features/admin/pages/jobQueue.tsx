@@ -11,6 +11,7 @@ import { idParam, routeParams } from '../../../http/params.ts';
 const idParams = z.object({ id: idParam });
 
 /** Platform administration: the job queue and its dead letters. */
+// eslint-disable-next-line max-lines-per-function -- one route group: the admin guard and the job-queue routes, each a parse-call-render step
 export function adminRoutes() {
   const r = new Hono<AppEnv>();
   r.use('/admin/*', async (c, next) => {
