@@ -9,10 +9,10 @@ import { awardSetup, generatedRoster } from '../src/testing/awardFixtures.ts';
 import {
   createAwardRun,
   mapAwardRun,
-  processAwardRun,
   startAwardRun,
   AWARD_JOBS_PER_RUN,
 } from '../src/features/issuing/commands/bulkAward.ts';
+import { processAwardRun } from '../src/features/issuing/commands/processAwardRun.ts';
 
 // Bulk award from CSV, end to end: a generated roster streamed in (upload), mapped and checked
 // (dry run), then issued by the run's jobs running side by side (as a worker runs them):

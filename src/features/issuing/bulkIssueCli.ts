@@ -3,16 +3,9 @@ import { basename } from 'node:path';
 import type { Runtime } from '../../main/runtime.ts';
 import { Worker } from '../../jobs/worker.ts';
 import { issueAwardRunJob } from './jobs/bulkAwardJobs.ts';
-import {
-  AWARD_FIELDS,
-  awardProblems,
-  awardProgress,
-  createAwardRun,
-  mapAwardRun,
-  startAwardRun,
-  suggestMapping,
-  type AwardProgress,
-} from './commands/bulkAward.ts';
+import { createAwardRun, mapAwardRun, startAwardRun } from './commands/bulkAward.ts';
+import { AWARD_FIELDS, suggestMapping } from './commands/awardRoster.ts';
+import { awardProblems, awardProgress, type AwardProgress } from './queries/awardRuns.ts';
 import { AppError } from '../../domain/errors.ts';
 
 export interface BulkIssueOptions {
@@ -95,6 +88,16 @@ export async function bulkIssue(
     }
   }
   await startAwardRun(deps, { actor, run: runId });
+  return issueWithProgress(rt, org.id, runId, out);
+}
+
+/** Works on a started run in this process until it is done, printing its progress as it changes. */
+async function issueWithProgress(
+  rt: Runtime,
+  organisationId: number,
+  runId: string,
+  out: (text: string) => void,
+): Promise<boolean> {
   const worker = new Worker({
     deps: {
       db: rt.storage.db,
@@ -112,7 +115,7 @@ export async function bulkIssue(
   let last = '';
   try {
     for (;;) {
-      const p = await awardProgress(rt.storage.db, org.id, runId);
+      const p = await awardProgress(rt.storage.db, organisationId, runId);
       const text = line(p);
       if (text !== last) {
         out(`${text}\n`);

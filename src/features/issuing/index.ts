@@ -4,13 +4,9 @@
  */
 export { changeCredentialStatus } from './commands/changeCredentialStatus.ts';
 export { decideClaim, pendingClaimsFor } from './commands/claimCredential.ts';
-export {
-  issueCredential,
-  type IssuedCredential,
-  issuePathwayCredential,
-  issueSuppliedCredential,
-  suppliedCredentialInput,
-} from './commands/issueCredential.ts';
+export { issueCredential, type IssuedCredential } from './commands/issueCredential.ts';
+export { issuePathwayCredential } from './commands/awardPathways.ts';
+export { issueSuppliedCredential, suppliedCredentialInput } from './commands/issueSuppliedCredential.ts';
 export { organisationCaller } from './issuerAccess.ts';
 export { CredentialInputForm } from './pages/credentialInput.tsx';
 export { issuerIdentity, issuerLine } from './pages/issuerIdentity.ts';

@@ -114,10 +114,41 @@ export const DESIGN_FORM_JS = `(function () {
 })();
 `;
 
+/**
+ * The bulk award upload form (form[data-stream-upload]): when scripts run, the file is sent as the body of a
+ * streamed request to the JSON API (no size cap, memory flat on the server) instead of multipart.
+ */
+export const BULK_AWARD_JS = `document.addEventListener('DOMContentLoaded', function () {
+  var form = document.querySelector('form[data-stream-upload]');
+  if (!form || !window.fetch) return;
+  form.addEventListener('submit', function (event) {
+    var input = form.querySelector('input[type=file]');
+    var file = input && input.files && input.files[0];
+    if (!file) return;
+    event.preventDefault();
+    var status = form.querySelector('[data-upload-status]');
+    var button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    status.textContent = 'Uploading ' + file.name + '…';
+    var mc = form.querySelector('select[name=microCredential]').value;
+    var url = form.getAttribute('data-stream-upload') + '?microCredential=' + encodeURIComponent(mc) + '&fileName=' + encodeURIComponent(file.name);
+    fetch(url, { method: 'POST', body: file, credentials: 'same-origin', headers: { 'content-type': 'text/csv', accept: 'application/json', 'x-csrf-token': form.querySelector('input[name=_csrf]').value } })
+      .then(function (res) { return res.json().then(function (body) { return { ok: res.ok, body: body }; }); })
+      .then(function (r) {
+        if (r.ok) { window.location.href = r.body.page; return; }
+        status.textContent = (r.body && r.body.error && r.body.error.message) || 'The upload failed.';
+        button.disabled = false;
+      })
+      .catch(function () { status.textContent = 'The upload failed; check the connection and try again.'; button.disabled = false; });
+  });
+});
+`;
+
 /** The scripts by file name under /assets/ (served content-hashed by ./assets/registry.ts). */
 export const PAGE_SCRIPTS = {
   'evidence-autosave.js': AUTOSAVE_JS,
   'copy.js': COPY_JS,
   'design-form.js': DESIGN_FORM_JS,
+  'bulk-award.js': BULK_AWARD_JS,
 } as const;
 export type PageScript = keyof typeof PAGE_SCRIPTS;

@@ -4,12 +4,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { testBackends, unique } from '../../../testing/databases.ts';
 import { csvStream } from '../../../testing/awardFixtures.ts';
-import {
-  createAwardRun,
-  mapAwardRun,
-  processAwardRun,
-  startAwardRun,
-} from '../../issuing/commands/bulkAward.ts';
+import { createAwardRun, mapAwardRun, startAwardRun } from '../../issuing/commands/bulkAward.ts';
+import { processAwardRun } from '../../issuing/commands/processAwardRun.ts';
 import { testCredentialServices } from '../../../testing/http.ts';
 import { ledgerConfig, ledgerScenario } from '../../../testing/ledgerFixtures.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';

@@ -1,13 +1,8 @@
 import { Hono } from 'hono';
 import { AppError } from '../../../domain/errors.ts';
-import {
-  awardProblems,
-  awardProgress,
-  createAwardRun,
-  requestDryRun,
-  startAwardRun,
-  suggestMapping,
-} from '../commands/bulkAward.ts';
+import { createAwardRun, requestDryRun, startAwardRun } from '../commands/bulkAward.ts';
+import { suggestMapping } from '../commands/awardRoster.ts';
+import { awardProblems, awardProgress } from '../queries/awardRuns.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { issuingOrganisation } from '../issuerAccess.ts';
 

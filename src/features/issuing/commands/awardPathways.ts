@@ -2,7 +2,10 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CredentialServices } from '../../../credentials/services.ts';
 import { evaluate, holdings, revokedAmong, type Requirement } from '../../catalog/index.ts';
 import { changeCredentialStatus } from './changeCredentialStatus.ts';
-import { issuePathwayCredential } from './issueCredential.ts';
+import { randomUUID } from 'node:crypto';
+import { buildOpenBadgeCredential } from '../../../credentials/openBadgeCredential.ts';
+import { isoSeconds } from '../../../signing/organisationSigner.ts';
+import { issue, issuerProfile, type IssuedCredential, type IssuingDeps } from './issueCredential.ts';
 
 /**
  * Awards every pathway an earner now satisfies, and revokes awards whose requirements a
@@ -51,4 +54,33 @@ export async function evaluatePathways(
     }
   }
   return result;
+}
+
+/** Awards a pathway's higher credential to an earner whose credentials satisfy it. */
+export async function issuePathwayCredential(
+  deps: IssuingDeps,
+  organisationId: number,
+  pathway: { id: number; slug: string; name: string; description: string; achievement_type: string },
+  recipientEmail: string,
+): Promise<IssuedCredential> {
+  return issue(
+    deps,
+    { organisationId, userId: null, ip: null },
+    ({ issuerId, organisation, status, now }) =>
+      buildOpenBadgeCredential({
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: issuerProfile(issuerId, organisation),
+        achievement: {
+          id: `${deps.config.publicUrl}/pathways/${organisation.slug}/${pathway.slug}`,
+          name: pathway.name,
+          description: pathway.description || `Completed the ${pathway.name} pathway.`,
+          criteria: { narrative: `Earn the micro-credentials the ${pathway.name} pathway requires.` },
+          achievementType: pathway.achievement_type,
+        },
+        recipient: { email: recipientEmail },
+        validFrom: isoSeconds(now),
+        credentialStatus: status,
+      }),
+    { recipientEmail, recipientDid: null, jwt: 'EdDSA', pathwayId: pathway.id },
+  );
 }

@@ -4,17 +4,10 @@ import assert from 'node:assert/strict';
 import { testBackends } from '../../../testing/databases.ts';
 import { awardSetup, csvStream } from '../../../testing/awardFixtures.ts';
 import { AppError } from '../../../domain/errors.ts';
-import {
-  awardProblems,
-  awardProgress,
-  checkMapping,
-  createAwardRun,
-  mapAwardRun,
-  processAwardRun,
-  requestDryRun,
-  startAwardRun,
-  suggestMapping,
-} from './bulkAward.ts';
+import { createAwardRun, mapAwardRun, requestDryRun, startAwardRun } from './bulkAward.ts';
+import { checkMapping, suggestMapping } from './awardRoster.ts';
+import { awardProblems, awardProgress } from '../queries/awardRuns.ts';
+import { processAwardRun } from './processAwardRun.ts';
 import { Worker } from '../../../jobs/worker.ts';
 import { checkAwardRunJobDefinition } from '../jobs/bulkAwardJobs.ts';
 import { silentLogger } from '../../../logger.ts';

@@ -1,26 +1,27 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { AppError, notFound } from '../../../domain/errors.ts';
+import { AppError } from '../../../domain/errors.ts';
 import { publicId } from '../../../domain/ids.ts';
-import { emailSchema } from '../../accounts/index.ts';
 import { CsvError, parseCsv } from '../../../domain/csv.ts';
 import { inTransaction, type Db } from '../../../storage/database.ts';
-import type { AwardRowState, AwardRunState } from '../../../storage/schema.ts';
+import type { AwardRowState } from '../../../storage/schema.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
-import { organisationKeys, type CredentialServices } from '../../../signing/organisationSigner.ts';
+import type { CredentialServices } from '../../../signing/organisationSigner.ts';
 import type { IssuingActor } from './issueCredential.ts';
 import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { awardContext, publishedAchievement } from '../awardFacts.ts';
-import { isRetryableConflict, issueAwardBatch, publishNewLists, type AwardItem } from './issueBatch.ts';
+import { publishedAchievement } from '../awardFacts.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import { checkMapping, checkRow } from './awardRoster.ts';
+import { findRun, stateCounts } from '../queries/awardRuns.ts';
 
 /**
  * Bulk award from a CSV roster: upload (streamed, stored in batches), map columns, dry run with
  * a per-row report, then issue as jobs that take pending rows in batches. Each batch issues its
  * credentials and marks its rows in one transaction, so a crash loses at most the batch in
  * flight, which the restarted job redoes; award keys keep a row from ever being issued twice.
+ * The roster's columns and row checks are in awardRoster.ts, the issuing jobs in processAwardRun.ts.
  */
 
 type Deps = CommandDeps & { credentials: CredentialServices };
@@ -36,51 +37,6 @@ export const AWARD_LEASE_MS = 15_000;
 export const MAX_AWARD_ROWS = 1_000_000;
 const UPLOAD_BATCH = 1_000;
 
-/** The fields a column can be mapped to; only email is required. */
-export const AWARD_FIELDS = {
-  email: 'Recipient email',
-  name: 'Recipient name',
-  externalId: 'External id (e.g. student number)',
-  credits: 'Credits earned',
-  issuedOn: 'Issue date',
-  evidenceUrl: 'Evidence URL',
-  narrative: 'Evidence narrative',
-} as const;
-export type AwardField = keyof typeof AWARD_FIELDS;
-export type AwardMapping = Partial<Record<AwardField, string>>;
-
-const SUGGESTIONS: Record<AwardField, RegExp> = {
-  email: /^(e-?mail|email address|e-mail address|recipient email|mail)$/i,
-  name: /^(name|full name|recipient|recipient name|participant|attendee)$/i,
-  externalId:
-    /^(id|external id|external_id|student id|student number|employee id|member id|participant id)$/i,
-  credits: /^(credits?|credit hours|hours|ceus?|credits earned)$/i,
-  issuedOn: /^(date|issue date|issued on|issued|completed|completed on|completion date|attended on)$/i,
-  evidenceUrl: /^(evidence|evidence url|url|link|evidence link)$/i,
-  narrative: /^(narrative|notes?|comments?|evidence narrative)$/i,
-};
-
-/** A mapping guessed from the header's names (what the mapping form shows first). */
-export function suggestMapping(header: readonly string[]): AwardMapping {
-  const out: AwardMapping = {};
-  for (const field of Object.keys(SUGGESTIONS) as AwardField[]) {
-    const column = header.find((h) => SUGGESTIONS[field].test(h.trim()));
-    if (column !== undefined) out[field] = column;
-  }
-  return out;
-}
-
-async function findRun(db: Db, organisationId: number, runPublicId: string) {
-  const run = await db
-    .selectFrom('award_runs')
-    .selectAll()
-    .where('public_id', '=', runPublicId)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  if (!run) throw notFound('That award run');
-  return run;
-}
-
 /** Resolves a micro-credential of the organisation by public id (mc_…) or slug. */
 async function microCredentialId(db: Db, organisationId: number, idOrSlug: string): Promise<string> {
   const m = await db
@@ -94,6 +50,73 @@ async function microCredentialId(db: Db, organisationId: number, idOrSlug: strin
       microCredential: 'Choose a published micro-credential.',
     });
   return m.public_id;
+}
+
+/**
+ * Reads the roster: the first record is the header, every other record is stored as it arrives,
+ * a thousand at a time. A file that cannot be read deletes the run it was for.
+ */
+async function storeRosterRows(
+  db: Db,
+  runId: number,
+  source: AsyncIterable<string | Uint8Array>,
+): Promise<{ header: string[]; total: number }> {
+  let header: string[] | null = null;
+  let total = 0;
+  let batch: Array<{ run_id: number; row_number: number; cells: string; state: AwardRowState }> = [];
+  const flush = async () => {
+    if (batch.length) await db.insertInto('award_rows').values(batch).execute();
+    batch = [];
+  };
+  try {
+    for await (const record of parseCsv(source)) {
+      if (!header) {
+        header = record.cells.map((c, i) => c.trim() || `Column ${i + 1}`);
+        const dup = header.find((h, i) => header!.indexOf(h) !== i);
+        if (dup)
+          throw new AppError(
+            'validation_failed',
+            `The header names the column “${dup}” twice. Give every column a different name.`,
+            { file: 'Column names must be different.' },
+          );
+        continue;
+      }
+      total++;
+      if (total > MAX_AWARD_ROWS)
+        throw new AppError(
+          'validation_failed',
+          `The file has more than ${MAX_AWARD_ROWS.toLocaleString('en')} rows. Split it into several files.`,
+          { file: 'Too many rows.' },
+        );
+      // The row number is the record's first line in the file, so people can find it.
+      batch.push({
+        run_id: runId,
+        row_number: record.line,
+        cells: JSON.stringify(record.cells),
+        state: 'unchecked',
+      });
+      if (batch.length >= UPLOAD_BATCH) await flush();
+    }
+    await flush();
+    if (!header)
+      throw new AppError(
+        'validation_failed',
+        'The file is empty. Upload a CSV file whose first line names the columns.',
+        { file: 'The file is empty.' },
+      );
+    if (total === 0)
+      throw new AppError('validation_failed', 'The file has a header but no rows.', {
+        file: 'No rows below the header.',
+      });
+  } catch (err) {
+    await db.deleteFrom('award_runs').where('id', '=', runId).execute();
+    if (err instanceof CsvError)
+      throw new AppError('validation_failed', `The file could not be read as CSV. ${err.message}`, {
+        file: err.message,
+      });
+    throw err;
+  }
+  return { header, total };
 }
 
 /**
@@ -126,61 +149,7 @@ export async function createAwardRun(
     })
     .returning(['id', 'public_id'])
     .executeTakeFirstOrThrow();
-  let header: string[] | null = null;
-  let total = 0;
-  let batch: Array<{ run_id: number; row_number: number; cells: string; state: AwardRowState }> = [];
-  const flush = async () => {
-    if (batch.length) await db.insertInto('award_rows').values(batch).execute();
-    batch = [];
-  };
-  try {
-    for await (const record of parseCsv(source)) {
-      if (!header) {
-        header = record.cells.map((c, i) => c.trim() || `Column ${i + 1}`);
-        const dup = header.find((h, i) => header!.indexOf(h) !== i);
-        if (dup)
-          throw new AppError(
-            'validation_failed',
-            `The header names the column “${dup}” twice. Give every column a different name.`,
-            { file: 'Column names must be different.' },
-          );
-        continue;
-      }
-      total++;
-      if (total > MAX_AWARD_ROWS)
-        throw new AppError(
-          'validation_failed',
-          `The file has more than ${MAX_AWARD_ROWS.toLocaleString('en')} rows. Split it into several files.`,
-          { file: 'Too many rows.' },
-        );
-      // The row number is the record's first line in the file, so people can find it.
-      batch.push({
-        run_id: run.id,
-        row_number: record.line,
-        cells: JSON.stringify(record.cells),
-        state: 'unchecked',
-      });
-      if (batch.length >= UPLOAD_BATCH) await flush();
-    }
-    await flush();
-    if (!header)
-      throw new AppError(
-        'validation_failed',
-        'The file is empty. Upload a CSV file whose first line names the columns.',
-        { file: 'The file is empty.' },
-      );
-    if (total === 0)
-      throw new AppError('validation_failed', 'The file has a header but no rows.', {
-        file: 'No rows below the header.',
-      });
-  } catch (err) {
-    await db.deleteFrom('award_runs').where('id', '=', run.id).execute();
-    if (err instanceof CsvError)
-      throw new AppError('validation_failed', `The file could not be read as CSV. ${err.message}`, {
-        file: err.message,
-      });
-    throw err;
-  }
+  const { header, total } = await storeRosterRows(db, run.id, source);
   await db
     .updateTable('award_runs')
     .set({ header: JSON.stringify(header), total_rows: total, updated_at: clock.now() })
@@ -200,137 +169,6 @@ export async function createAwardRun(
     clock.now(),
   );
   return { publicId: run.public_id, header, total };
-}
-
-const mappingInput = z.record(z.string(), z.string().optional());
-
-/** The mapping as given (form fields or --map), without blanks. */
-function cleanMapping(raw: unknown): AwardMapping {
-  const parsed = mappingInput.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError('validation_failed', 'Map the columns of the file.', {
-      email: 'Choose the column with the recipients’ email addresses.',
-    });
-  const out: AwardMapping = {};
-  for (const [k, v] of Object.entries(parsed.data)) {
-    if (!(k in AWARD_FIELDS))
-      throw new AppError(
-        'validation_failed',
-        `“${k}” is not something a column can be mapped to. Use one of: ${Object.keys(AWARD_FIELDS).join(', ')}.`,
-        { [k]: 'Unknown field.' },
-      );
-    if (v && v.trim()) out[k as AwardField] = v.trim();
-  }
-  return out;
-}
-
-/** Checks a mapping against the file's header: every mapped column exists, email is mapped. */
-export function checkMapping(
-  header: readonly string[],
-  raw: unknown,
-): { mapping: AwardMapping; unusedColumns: string[] } {
-  const mapping = cleanMapping(raw);
-  const errors: Record<string, string> = {};
-  if (!mapping.email) errors.email = 'Choose the column with the recipients’ email addresses.';
-  for (const [field, column] of Object.entries(mapping)) {
-    if (!header.includes(column))
-      errors[field] = `There is no column “${column}” in the file (its columns: ${header.join(', ')}).`;
-  }
-  if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0]!, errors);
-  const used = new Set(Object.values(mapping));
-  return { mapping, unusedColumns: header.filter((h) => !used.has(h)) };
-}
-
-const isoDateOnly = /^\d{4}-\d{2}-\d{2}$/;
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-interface CheckedRow {
-  n: number;
-  email: string | null;
-  name: string | null;
-  external_id: string | null;
-  credits: number | null;
-  issued_on: string | null;
-  evidence_url: string | null;
-  narrative: string | null;
-  state: AwardRowState;
-  error: string | null;
-}
-
-/** One row against the mapping: the values it yields, or what is wrong with it. */
-export function checkRow(
-  header: readonly string[],
-  mapping: AwardMapping,
-  n: number,
-  cells: readonly string[],
-): CheckedRow {
-  const problems: string[] = [];
-  const get = (field: AwardField) => {
-    const column = mapping[field];
-    if (!column) return null;
-    const v = (cells[header.indexOf(column)] ?? '').trim();
-    return v === '' ? null : v;
-  };
-  const extra = cells.slice(header.length).filter((c) => c.trim() !== '');
-  if (extra.length)
-    problems.push(
-      `${extra.length} value${extra.length > 1 ? 's' : ''} in a column the header does not name (unknown column): “${extra[0]!.slice(0, 40)}”.`,
-    );
-  const rawEmail = get('email');
-  let email: string | null = null;
-  if (!rawEmail) problems.push('No email address.');
-  else {
-    const parsed = emailSchema.safeParse(rawEmail);
-    if (parsed.success) email = parsed.data;
-    else problems.push(`“${rawEmail.slice(0, 80)}” is not an email address.`);
-  }
-  const name = get('name');
-  if (name && name.length > 200) problems.push('The name is longer than 200 characters.');
-  const externalId = get('externalId');
-  if (externalId && externalId.length > 200) problems.push('The external id is longer than 200 characters.');
-  const rawCredits = get('credits');
-  let credits: number | null = null;
-  if (rawCredits) {
-    const c = Number(rawCredits.replace(',', '.'));
-    if (!Number.isFinite(c) || c < 0 || c > 10_000)
-      problems.push(`Credits “${rawCredits.slice(0, 20)}” is not a number from 0 to 10000.`);
-    else credits = c;
-  }
-  const rawDate = get('issuedOn');
-  let issuedOn: string | null = null;
-  if (rawDate) {
-    const ok = (isoDateOnly.test(rawDate) || isoDateTime.test(rawDate)) && !Number.isNaN(Date.parse(rawDate));
-    if (!ok) problems.push(`Issue date “${rawDate.slice(0, 30)}” is not a date like 2026-05-01.`);
-    else
-      issuedOn = isoDateOnly.test(rawDate)
-        ? `${rawDate}T00:00:00Z`
-        : `${new Date(rawDate).toISOString().slice(0, 19)}Z`;
-  }
-  const evidenceUrl = get('evidenceUrl');
-  if (evidenceUrl) {
-    let ok = false;
-    try {
-      const u = new URL(evidenceUrl);
-      ok = (u.protocol === 'https:' || u.protocol === 'http:') && !/\s/.test(evidenceUrl);
-    } catch {
-      ok = false;
-    }
-    if (!ok) problems.push(`Evidence URL “${evidenceUrl.slice(0, 60)}” is not a web address (https://…).`);
-  }
-  const narrative = get('narrative');
-  if (narrative && narrative.length > 20_000) problems.push('The narrative is longer than 20000 characters.');
-  return {
-    n,
-    email,
-    name,
-    external_id: externalId,
-    credits,
-    issued_on: issuedOn,
-    evidence_url: evidenceUrl,
-    narrative,
-    state: problems.length ? 'invalid' : 'pending',
-    error: problems.length ? problems.join(' ') : null,
-  };
 }
 
 export interface DryRunSummary {
@@ -488,16 +326,6 @@ export async function checkAwardRunJob(
   );
 }
 
-async function stateCounts(db: Db, runId: number): Promise<Partial<Record<AwardRowState, number>>> {
-  const rows = await db
-    .selectFrom('award_rows')
-    .select(['state', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('run_id', '=', runId)
-    .groupBy('state')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
-}
-
 /** Starts issuing a dry-run run: queues its jobs (once, however often this is called). */
 const startInput = z.object({ run: z.string().trim().min(1) });
 
@@ -545,291 +373,4 @@ export async function startAwardRun(
     );
   });
   return { queued: run.valid_rows };
-}
-
-export interface AwardProgress {
-  run: string;
-  state: AwardRunState;
-  fileName: string;
-  total: number;
-  valid: number;
-  invalid: number;
-  duplicate: number;
-  alreadyIssued: number;
-  issued: number;
-  skipped: number;
-  /** Rows of the dry run's valid ones dealt with (issued or skipped), 0–100. */
-  percent: number;
-  error: string | null;
-}
-
-/** Where a run stands (the progress bar and the CLI). */
-export async function awardProgress(
-  db: Db,
-  organisationId: number,
-  runPublicId: string,
-): Promise<AwardProgress> {
-  const run = await findRun(db, organisationId, runPublicId);
-  const handled = run.issued_rows + run.skipped_rows;
-  return {
-    run: run.public_id,
-    state: run.state,
-    fileName: run.file_name,
-    total: run.total_rows,
-    valid: run.valid_rows,
-    invalid: run.invalid_rows,
-    duplicate: run.duplicate_rows,
-    alreadyIssued: run.already_issued_rows,
-    issued: run.issued_rows,
-    skipped: run.skipped_rows,
-    percent:
-      run.state === 'done'
-        ? 100
-        : run.valid_rows
-          ? Math.min(100, Math.floor((handled / run.valid_rows) * 100))
-          : 0,
-    error: run.error,
-  };
-}
-
-/** The dry run's problem rows (and, after issuing, rows that failed), first ones first. */
-export async function awardProblems(db: Db, organisationId: number, runPublicId: string, limit = 200) {
-  const run = await findRun(db, organisationId, runPublicId);
-  return db
-    .selectFrom('award_rows')
-    .select(['row_number', 'email', 'state', 'error', 'cells'])
-    .where('run_id', '=', run.id)
-    .where('state', 'in', ['invalid', 'duplicate', 'already_issued'])
-    .orderBy('row_number')
-    .limit(limit)
-    .execute();
-}
-
-/** The organisation's runs, newest first. */
-export async function listAwardRuns(db: Db, organisationId: number, limit = 50) {
-  return db
-    .selectFrom('award_runs as r')
-    .innerJoin('micro_credentials as m', 'm.id', 'r.micro_credential_id')
-    .select([
-      'r.public_id',
-      'r.file_name',
-      'r.state',
-      'r.total_rows',
-      'r.valid_rows',
-      'r.issued_rows',
-      'r.skipped_rows',
-      'r.created_at',
-      'r.micro_credential_version',
-      'm.public_id as mc_public_id',
-    ])
-    .where('r.organisation_id', '=', organisationId)
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-/** Marks a run failed (its job gave up); rows already issued stay issued, pending ones can be retried by an administrator. */
-export async function failAwardRun(db: Db, runId: number, error: string, now: Date): Promise<void> {
-  await db
-    .updateTable('award_runs')
-    .set({ state: 'failed', error: error.slice(0, 1000), finished_at: now, updated_at: now })
-    .where('id', '=', runId)
-    .where('state', 'in', ['queued', 'running'])
-    .execute();
-}
-
-/** Extends a running job's lease (a heartbeat); false when another worker took it over. */
-async function renewLease(
-  db: Db,
-  jobId: number | undefined,
-  worker: string | null | undefined,
-  now: Date,
-): Promise<void> {
-  if (jobId === undefined || !worker) return;
-  await db
-    .updateTable('jobs')
-    .set({ locked_until: new Date(now.getTime() + AWARD_LEASE_MS), updated_at: now })
-    .where('id', '=', jobId)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', worker)
-    .execute();
-}
-
-/**
- * The issuing job's work: takes pending rows of the run in batches (rows locked by another job
- * are skipped, so several jobs share a run), issues each batch and marks its rows in one
- * transaction, and marks the run done when no pending row is left. Safe to run again after a
- * crash at any point: committed batches are not pending any more, and award keys refuse repeats.
- */
-export async function processAwardRun(
-  deps: Deps,
-  runId: number,
-  job?: { id: number; worker: string | null },
-  options: { batchSize?: number; part?: number } = {},
-): Promise<void> {
-  const batchSize = options.batchSize ?? AWARD_BATCH_SIZE;
-  // Each of a run's jobs picks status indexes in its own lane, so concurrent batches never collide.
-  const lane = { lane: (options.part ?? 0) % AWARD_JOBS_PER_RUN, of: AWARD_JOBS_PER_RUN };
-  const { db, clock } = deps;
-  await renewLease(db, job?.id, job?.worker, clock.now());
-  const run = await db
-    .selectFrom('award_runs as r')
-    .innerJoin('micro_credentials as m', 'm.id', 'r.micro_credential_id')
-    .selectAll('r')
-    .select('m.public_id as mc_public_id')
-    .where('r.id', '=', runId)
-    .executeTakeFirst();
-  if (!run || !['queued', 'running', 'failed'].includes(run.state)) return;
-  // A failed run's job retried by an administrator (admin → jobs) picks the run up again.
-  await db
-    .updateTable('award_runs')
-    .set({
-      state: 'running',
-      error: null,
-      started_at: run.started_at ?? clock.now(),
-      finished_at: null,
-      updated_at: clock.now(),
-    })
-    .where('id', '=', run.id)
-    .where('state', 'in', ['queued', 'failed'])
-    .execute();
-  let ctx;
-  try {
-    ctx = await awardContext(deps, {
-      organisationId: run.organisation_id,
-      microCredential: run.mc_public_id,
-      version: run.micro_credential_version,
-      issuedBy: run.created_by,
-    });
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    // The micro-credential or organisation can no longer issue: the run fails, with the reason.
-    await db
-      .updateTable('award_runs')
-      .set({ state: 'failed', error: err.message, finished_at: clock.now(), updated_at: clock.now() })
-      .where('id', '=', run.id)
-      .execute();
-    return;
-  }
-  for (;;) {
-    let done = false;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // The signing key, read once per batch (outside its transaction) and handed down.
-        const keys = await organisationKeys(db, deps.credentials.vault, run.organisation_id, clock.now());
-        const result = await inTransaction(db, async (tx) => {
-          const rows = await tx
-            .selectFrom('award_rows')
-            .select([
-              'row_number',
-              'email',
-              'name',
-              'external_id',
-              'credits',
-              'issued_on',
-              'evidence_url',
-              'narrative',
-            ])
-            .where('run_id', '=', run.id)
-            .where('state', '=', 'pending')
-            .orderBy('row_number')
-            .limit(batchSize)
-            .forUpdate()
-            .skipLocked()
-            .execute();
-          if (rows.length === 0) return null;
-          const items: AwardItem[] = rows.map((r) => {
-            const evidence =
-              r.evidence_url || r.narrative
-                ? [
-                    {
-                      ...(r.evidence_url ? { id: r.evidence_url } : {}),
-                      ...(r.narrative ? { narrative: r.narrative } : {}),
-                    },
-                  ]
-                : undefined;
-            return {
-              ref: r.row_number,
-              email: r.email!,
-              externalId: r.external_id ?? '',
-              name: r.name ?? undefined,
-              creditsEarned: r.credits ?? undefined,
-              validFrom: r.issued_on ?? undefined,
-              evidence,
-            };
-          });
-          const { outcomes, newLists } = await issueAwardBatch(deps, tx, { ctx, items, keys, lane });
-          const marks = outcomes.map((o) => ({
-            n: o.ref,
-            state: o.state,
-            credential_id: o.state === 'invalid' ? null : o.credentialId,
-            error: o.state === 'invalid' ? o.error : o.state === 'skipped' ? o.reason : null,
-          }));
-          await sql`
-            update award_rows as r set state = v.state, credential_id = v.credential_id, error = v.error
-            from jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as v(n integer, state text, credential_id bigint, error text)
-            where r.run_id = ${run.id} and r.row_number = v.n`.execute(tx);
-          const count = (s: string) => outcomes.filter((o) => o.state === s).length;
-          await tx
-            .updateTable('award_runs')
-            .set((eb) => ({
-              issued_rows: eb('issued_rows', '+', count('issued')),
-              skipped_rows: eb('skipped_rows', '+', count('skipped')),
-              invalid_rows: eb('invalid_rows', '+', count('invalid')),
-              valid_rows: eb('valid_rows', '-', count('invalid')),
-              updated_at: clock.now(),
-            }))
-            .where('id', '=', run.id)
-            .execute();
-          return { newLists };
-        });
-        if (!result) done = true;
-        else await publishNewLists(db, deps, result.newLists, keys);
-        break;
-      } catch (err) {
-        // Another batch won a race for an award key or a status index: redo this batch.
-        if (isRetryableConflict(err) && attempt < 5) continue;
-        throw err;
-      }
-    }
-    await renewLease(db, job?.id, job?.worker, clock.now());
-    if (done) break;
-  }
-  const now = clock.now();
-  const finished = await db
-    .updateTable('award_runs')
-    .set({ state: 'done', finished_at: now, updated_at: now })
-    .where('id', '=', run.id)
-    .where('state', '=', 'running')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('award_rows')
-            .select('row_number')
-            .where('run_id', '=', run.id)
-            .where('state', '=', 'pending'),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  if (finished.numUpdatedRows > 0n) {
-    const totals = await db
-      .selectFrom('award_runs')
-      .select(['issued_rows', 'skipped_rows'])
-      .where('id', '=', run.id)
-      .executeTakeFirstOrThrow();
-    await recordAudit(
-      db,
-      {
-        organisationId: run.organisation_id,
-        actorUserId: run.created_by,
-        action: 'award_run.finished',
-        subjectType: 'award_run',
-        subjectId: run.public_id,
-        data: { issued: totals.issued_rows, skipped: totals.skipped_rows },
-        ip: null,
-      },
-      now,
-    );
-  }
 }

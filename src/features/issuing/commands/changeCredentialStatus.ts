@@ -18,6 +18,27 @@ export const changeStatusInput = z.object({
 });
 
 /**
+ * The status list entry a change flips, refusing what cannot change: anything once revoked, a
+ * reinstatement of what is not suspended, a second suspension.
+ */
+function listToChange<L extends { purpose: string; bits: Uint8Array; list_index: number }>(
+  lists: L[],
+  action: 'revoke' | 'suspend' | 'reinstate',
+): L {
+  const revocation = lists.find((l) => l.purpose === 'revocation');
+  const suspension = lists.find((l) => l.purpose === 'suspension');
+  if (revocation && getBit(revocation.bits, revocation.list_index))
+    throw conflict('This credential is revoked; revocation is permanent.');
+  const target = action === 'revoke' ? revocation : suspension;
+  if (!target) throw conflict('This credential has no status entry for that change.');
+  if (action === 'reinstate' && !getBit(target.bits, target.list_index))
+    throw conflict('This credential is not suspended.');
+  if (action === 'suspend' && getBit(target.bits, target.list_index))
+    throw conflict('This credential is already suspended.');
+  return target;
+}
+
+/**
  * Revokes (for good), suspends or reinstates a credential: flips its bit in the organisation's
  * status list, records why, and enqueues a job that re-signs and republishes the list.
  */
@@ -50,17 +71,8 @@ export async function changeCredentialStatus(
       .where('e.credential_id', '=', credential.id)
       .forUpdate()
       .execute();
-    const revocation = lists.find((l) => l.purpose === 'revocation');
-    const suspension = lists.find((l) => l.purpose === 'suspension');
-    if (revocation && getBit(revocation.bits, revocation.list_index))
-      throw conflict('This credential is revoked; revocation is permanent.');
-    const target = action === 'revoke' ? revocation : suspension;
-    if (!target) throw conflict('This credential has no status entry for that change.');
+    const target = listToChange(lists, action);
     const value = action !== 'reinstate';
-    if (action === 'reinstate' && !getBit(target.bits, target.list_index))
-      throw conflict('This credential is not suspended.');
-    if (action === 'suspend' && getBit(target.bits, target.list_index))
-      throw conflict('This credential is already suspended.');
     await tx
       .updateTable('status_lists')
       .set({ bits: setBit(target.bits, target.list_index, value), version: target.version + 1 })

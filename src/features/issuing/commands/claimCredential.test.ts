@@ -12,7 +12,8 @@ import { sendUnclaimedReminders } from '../jobTypes.ts';
 import { outboxOnlyMailer } from '../../../mail/mailer.ts';
 import { claimOfferMail, claimReminderMail } from '../mail.tsx';
 import type { Storage } from '../../../storage/database.ts';
-import { issueCredential, issueSuppliedCredential } from './issueCredential.ts';
+import { issueCredential } from './issueCredential.ts';
+import { issueSuppliedCredential } from './issueSuppliedCredential.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 import {
   CLAIM_LINK_DAYS,
@@ -20,9 +21,8 @@ import {
   decideClaimWithToken,
   findClaimByToken,
   pendingClaimsFor,
-  remindUnclaimed,
-  renewClaimLink,
 } from './claimCredential.ts';
+import { remindUnclaimed, renewClaimLink } from './claimLinks.ts';
 
 async function setup(storage: Storage, start = new Date()) {
   const clock = new ManualClock(start);

@@ -1,17 +1,12 @@
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
 import { DAY } from '../../../domain/clock.ts';
-import { hashToken, newSecretToken, publicId } from '../../../domain/ids.ts';
-import { nameSchema, passwordSchema } from '../../accounts/index.ts';
-import { parseInput } from '../../../domain/validation.ts';
-import { z } from 'zod';
+import { hashToken, newSecretToken } from '../../../domain/ids.ts';
 import type { Config } from '../../../config.ts';
-import { hashPassword } from '../../accounts/index.ts';
 import { inTransaction, type Queryable, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { emailsOf, findUserByConfirmedEmail } from '../../../storage/users.ts';
-import { createSession } from '../../../storage/sessions.ts';
 import { queueMail } from '../../../mail/outbox.ts';
-import { claimOfferMail, claimReminderMail } from '../mail.tsx';
+import { claimOfferMail } from '../mail.tsx';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
 
 /** How long an emailed claim link works (a fresh one can be asked for afterwards). */
@@ -37,7 +32,7 @@ export function claimLink(config: Config, token: string): string {
   return appLink(config, `/claim/${token}`);
 }
 
-async function claimMailData(
+export async function claimMailData(
   db: Queryable,
   config: Config,
   c: { organisation_id: number; recipient_email: string; achievement_name: string },
@@ -152,7 +147,7 @@ export interface ClaimView {
   userId: number | null;
 }
 
-function claimQuery(db: Queryable) {
+export function claimQuery(db: Queryable) {
   return db
     .selectFrom('credential_claims as cl')
     .innerJoin('credentials as cr', 'cr.id', 'cl.credential_id')
@@ -172,7 +167,7 @@ function claimQuery(db: Queryable) {
 
 type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimQuery>['executeTakeFirstOrThrow']>>;
 
-function toView(row: ClaimRow, now: Date): ClaimView {
+export function toView(row: ClaimRow, now: Date): ClaimView {
   return {
     credentialId: row.credential_id,
     credentialPublicId: row.public_id,
@@ -200,14 +195,14 @@ export async function findClaimByToken(
   return row ? toView(row, now) : undefined;
 }
 
-const unknownLink = () =>
+export const unknownLink = () =>
   new AppError(
     'token_invalid',
     'This claim link is not valid. Use the newest link from your email, or log in: badges sent to your confirmed addresses can be claimed from your account.',
   );
 
 /** The claim behind a link, locked, if it can still be decided through the link. */
-async function openClaimForUpdate(tx: Tx, token: string, now: Date): Promise<ClaimView> {
+export async function openClaimForUpdate(tx: Tx, token: string, now: Date): Promise<ClaimView> {
   const hash = hashToken(token);
   const locked = await tx
     .selectFrom('credential_claims')
@@ -415,207 +410,4 @@ export async function pendingClaimsFor(db: Queryable, userId: number): Promise<P
     issuedAt: r.issued_at,
     linkExpiresAt: r.expires_at,
   }));
-}
-
-/**
- * Sends a fresh link for a pending claim whose link expired, to the same address (only there).
- * The old links stop working. Returns the address, or null when the link still works.
- */
-export async function renewClaimLink(
-  deps: CommandDeps,
-  token: string,
-  ip: string | null = null,
-): Promise<{ email: string } | null> {
-  const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const claim = await findClaimByToken(tx, token, now);
-    if (!claim) throw unknownLink();
-    if (claim.state !== 'pending')
-      throw conflict(`This badge was already ${claim.state === 'accepted' ? 'accepted' : 'declined'}.`);
-    if (!claim.expired) return null;
-    const fresh = newSecretToken();
-    const expiresAt = new Date(now.getTime() + CLAIM_LINK_DAYS * DAY);
-    const hash = hashToken(token);
-    const updated = await tx
-      .updateTable('credential_claims')
-      .set({ token_hash: hashToken(fresh), reminder_token_hash: null, expires_at: expiresAt })
-      .where('credential_id', '=', claim.credentialId)
-      .where('state', '=', 'pending')
-      .where((eb) => eb.or([eb('token_hash', '=', hash), eb('reminder_token_hash', '=', hash)]))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw unknownLink();
-    const mail = claimOfferMail(
-      await claimMailData(
-        tx,
-        deps.config,
-        {
-          organisation_id: claim.organisationId,
-          recipient_email: claim.recipientEmail,
-          achievement_name: claim.badgeName,
-        },
-        fresh,
-        expiresAt,
-        now,
-      ),
-    );
-    await queueMail(tx, claim.recipientEmail, mail, now, { organisationId: claim.organisationId });
-    await recordAudit(
-      tx,
-      {
-        organisationId: claim.organisationId,
-        actorUserId: null,
-        action: 'claim.link_renewed',
-        subjectType: 'credential',
-        subjectId: claim.credentialPublicId,
-        data: { recipient: claim.recipientEmail },
-        ip,
-      },
-      now,
-    );
-    return { email: claim.recipientEmail };
-  });
-}
-
-export const claimSignUpInput = z.object({ name: nameSchema, password: passwordSchema });
-
-/**
- * Creates an account for the address a claim link was sent to. Opening the link proves the
- * address, so it is confirmed at once and the person is logged in (a session is returned);
- * they then accept or decline on the claim page. Refused when the address has an account.
- */
-export async function signUpFromClaim(
-  deps: CommandDeps,
-  token: string,
-  input: unknown,
-  meta: { ip: string | null; userAgent: string | null },
-): Promise<{ userId: number; sessionToken: string; email: string }> {
-  const { name, password } = parseInput(claimSignUpInput, input);
-  const passwordHash = await hashPassword(password);
-  const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const claim = await openClaimForUpdate(tx, token, now);
-    const email = claim.recipientEmail;
-    if (await findUserByConfirmedEmail(tx, email)) {
-      throw conflict('An account with this email already exists. Log in to accept the badge.');
-    }
-    const user = await tx
-      .insertInto('users')
-      .values({
-        public_id: publicId('usr'),
-        name,
-        password_hash: passwordHash,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(['id', 'public_id'])
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('user_emails')
-      .values({ user_id: user.id, email, is_primary: true, confirmed_at: now, created_at: now })
-      .execute();
-    await recordAudit(
-      tx,
-      {
-        organisationId: null,
-        actorUserId: user.id,
-        action: 'user.signed_up',
-        subjectType: 'user',
-        subjectId: user.public_id,
-        data: { via: 'claim' },
-        ip: meta.ip,
-      },
-      now,
-    );
-    await recordAudit(
-      tx,
-      {
-        organisationId: null,
-        actorUserId: user.id,
-        action: 'user.email_confirmed',
-        subjectType: 'email',
-        subjectId: email,
-        data: { via: 'claim' },
-        ip: meta.ip,
-      },
-      now,
-    );
-    const sessionToken = await createSession(tx, {
-      userId: user.id,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      now,
-      ttlMs: deps.config.sessionDays * DAY,
-    });
-    return { userId: user.id, sessionToken, email };
-  });
-}
-
-/**
- * The reminder sweep: each claim still pending CLAIM_REMINDER_DAYS after it was offered, whose
- * link has not expired, gets one reminder email with its own link. Idempotent: reminded_at is set
- * in the same transaction as the email is queued, and only where it was still null.
- */
-export async function remindUnclaimed(deps: CommandDeps): Promise<number> {
-  const { db, clock, config } = deps;
-  const now = clock.now();
-  const due = await db
-    .selectFrom('credential_claims')
-    .select('credential_id')
-    .where('state', '=', 'pending')
-    .where('created_at', '<=', new Date(now.getTime() - CLAIM_REMINDER_DAYS * DAY))
-    .where('reminded_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at')
-    .limit(1000)
-    .execute();
-  let reminded = 0;
-  for (const { credential_id } of due) {
-    const token = newSecretToken();
-    const sent = await inTransaction(db, async (tx) => {
-      const claimed = await tx
-        .updateTable('credential_claims')
-        .set({ reminded_at: now, reminder_token_hash: hashToken(token) })
-        .where('credential_id', '=', credential_id)
-        .where('state', '=', 'pending')
-        .where('reminded_at', 'is', null)
-        .where('expires_at', '>', now)
-        .returning('expires_at')
-        .executeTakeFirst();
-      if (!claimed) return false;
-      const claim = toView(
-        await claimQuery(tx).where('cl.credential_id', '=', credential_id).executeTakeFirstOrThrow(),
-        now,
-      );
-      const mail = claimReminderMail(
-        await claimMailData(
-          tx,
-          config,
-          {
-            organisation_id: claim.organisationId,
-            recipient_email: claim.recipientEmail,
-            achievement_name: claim.badgeName,
-          },
-          token,
-          claimed.expires_at,
-          now,
-        ),
-      );
-      await queueMail(tx, claim.recipientEmail, mail, now, { organisationId: claim.organisationId });
-      await recordAudit(
-        tx,
-        {
-          organisationId: claim.organisationId,
-          actorUserId: null,
-          action: 'claim.reminded',
-          subjectType: 'credential',
-          subjectId: claim.credentialPublicId,
-          data: { recipient: claim.recipientEmail },
-        },
-        now,
-      );
-      return true;
-    });
-    if (sent) reminded++;
-  }
-  return reminded;
 }

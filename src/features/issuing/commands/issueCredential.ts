@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
-import { publicId } from '../../../domain/ids.ts';
 import { emailSchema } from '../../accounts/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import {
@@ -13,11 +12,10 @@ import {
 import type { Organisation } from '../../../storage/schema.ts';
 import { evaluatePathways } from '../jobTypes.ts';
 import { addMonths } from '../../../domain/clock.ts';
-import type { Queryable } from '../../../storage/database.ts';
+import type { Queryable, Tx } from '../../../storage/database.ts';
 import { publishedAchievement } from '../awardFacts.ts';
 import { validateAchievementCredential } from '../../../credentials/schema.ts';
 import {
-  documentHash,
   isoSeconds,
   issuerIdentifiers,
   publishStatusList,
@@ -28,15 +26,6 @@ import {
   type CredentialServices,
   type IssuerIdentity,
 } from '../../../signing/organisationSigner.ts';
-import {
-  checkRelatedResourceDigests,
-  credentialModelProblems,
-  vcVersion,
-  type ModelProblem,
-} from '../../../credentials/vcDataModel.ts';
-import { checkJsonLd, type JsonLdProblem } from '../../../credentials/jsonldCheck.ts';
-import { DATA_INTEGRITY_V2, STATUS_LIST_V1 } from '../../../credentials/contexts.ts';
-import type { Config } from '../../../config.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../queries/statusLists.ts';
 import { recordAudit } from '../../../storage/audit.ts';
@@ -45,6 +34,8 @@ import { findIssuingOrganisation } from '../queries/issuingFacts.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCompletionNotices, licenseFactsForIssue } from '../../credit/index.ts';
 import { offerClaim } from './claimCredential.ts';
+import { insertIssuedCredential, rememberAwardKey } from '../queries/storeCredential.ts';
+import type { Config } from '../../../config.ts';
 
 const iri = z
   .string()
@@ -162,10 +153,10 @@ export interface IssuedCredential {
   envelope?: boolean;
 }
 
-type IssuingDeps = CommandDeps & { credentials: CredentialServices };
+export type IssuingDeps = CommandDeps & { credentials: CredentialServices };
 
 /** The unsigned credential for a status entry and the issuing organisation. */
-type Draft = (ctx: {
+export type Draft = (ctx: {
   issuerId: string;
   organisation: Organisation;
   status: StatusEntry;
@@ -173,7 +164,7 @@ type Draft = (ctx: {
 }) => Record<string, unknown>;
 
 /** What Cairn stores about a credential besides its document. */
-interface IssueMeta {
+export interface IssueMeta {
   recipientEmail: string | null;
   recipientDid: string | null;
   /** The VC-JWT made beside the Data Integrity proof (every badge has one; RS256 on request). */
@@ -188,13 +179,13 @@ interface IssueMeta {
   prepared?: IssuingOrganisation;
 }
 
-interface IssuingOrganisation {
+export interface IssuingOrganisation {
   organisation: Organisation;
   keys: OrganisationKeys;
 }
 
 /** The issuing organisation (issuers only) and its active keys, read once per credential. */
-async function issuingOrganisation(
+export async function issuingOrganisation(
   deps: IssuingDeps,
   organisationId: number,
   options: { rsa: boolean },
@@ -235,11 +226,92 @@ const credentialIdTaken = (id: string) =>
   );
 
 /**
+ * Revocation and suspension entries at random free indexes of the organisation's current lists
+ * (a list not signed yet is added to newLists, to be published after the commit). The OB 3.0
+ * schema allows one credentialStatus object: the revocation entry goes in the document, read by
+ * every verifier; the suspension entry is kept by Cairn and checked by Cairn's verifier and
+ * public pages (see verifyCredential.ts).
+ */
+async function reserveStatusEntries(
+  tx: Tx,
+  config: Config,
+  organisationId: number,
+  now: Date,
+  newLists: string[],
+) {
+  const entries = [];
+  for (const purpose of ['revocation', 'suspension'] as const) {
+    const list = await currentStatusList(tx, organisationId, purpose, now);
+    if (list.signed_version < 0) newLists.push(list.public_id);
+    entries.push({ list, index: await pickFreeIndex(tx, list), purpose });
+  }
+  const revocation = entries[0]!;
+  const status: StatusEntry = {
+    id: `${statusListUrl(config, revocation.list.public_id)}#${revocation.index}`,
+    type: 'BitstringStatusListEntry',
+    statusPurpose: 'revocation',
+    statusListIndex: String(revocation.index),
+    statusListCredential: statusListUrl(config, revocation.list.public_id),
+  };
+  return { entries, status };
+}
+
+/**
+ * What follows storing a credential, in its transaction: a catalog award by email is remembered
+ * under its award key, a credential sent to an email is offered to its recipient to claim (the
+ * link emailed), and one that counts toward pathways gets the earner's pathways re-evaluated.
+ */
+async function afterStore(
+  tx: Tx,
+  deps: IssuingDeps,
+  row: { id: number; public_id: string; organisationId: number },
+  issued: { meta: IssueMeta; achievementName: string; issuedBy: number | null; now: Date },
+): Promise<void> {
+  const { meta, now } = issued;
+  if (meta.microCredential && meta.recipientEmail)
+    await rememberAwardKey(tx, {
+      organisationId: row.organisationId,
+      microCredential: meta.microCredential,
+      recipientEmail: meta.recipientEmail,
+      credentialId: row.id,
+      now,
+    });
+  await offerClaim(
+    tx,
+    deps,
+    {
+      id: row.id,
+      public_id: row.public_id,
+      organisation_id: row.organisationId,
+      recipient_email: meta.recipientEmail,
+      achievement_name: issued.achievementName,
+    },
+    now,
+    issued.issuedBy,
+    { acceptedByUserId: meta.acceptedByUserId },
+  );
+  if (meta.microCredential && meta.recipientEmail)
+    await enqueuePathwayEvaluation(tx, row.organisationId, meta.recipientEmail, now);
+}
+
+/** An Open Badges 3.0 credential must satisfy the official schema before it is signed. */
+function requireOb3Schema(unsigned: Record<string, unknown>): void {
+  if (![unsigned.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential'))
+    return;
+  const schema = validateAchievementCredential(unsigned);
+  if (!schema.valid)
+    throw new AppError(
+      'validation_failed',
+      `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+    );
+}
+
+/**
  * The one issuing path: gives the credential revocation and suspension entries at random
  * indexes, validates OB 3.0 credentials against the official schema, signs, and stores the
  * signed text verbatim with its hash. Throws on any problem (issuing never half-succeeds).
  */
-async function issue(
+export async function issue(
   deps: IssuingDeps,
   actor: IssuingActor,
   draft: Draft,
@@ -254,32 +326,9 @@ async function issue(
   const newLists: string[] = [];
   let credentialId = '';
   const result = await inTransaction(db, async (tx) => {
-    const entries = [];
-    for (const purpose of ['revocation', 'suspension'] as const) {
-      const list = await currentStatusList(tx, organisation.id, purpose, now);
-      if (list.signed_version < 0) newLists.push(list.public_id);
-      entries.push({ list, index: await pickFreeIndex(tx, list), purpose });
-    }
-    const revocation = entries[0]!;
-    // The OB 3.0 schema allows one credentialStatus object: the revocation entry goes in the
-    // document, read by every verifier; the suspension entry is kept by Cairn and checked by
-    // Cairn's verifier and public pages (see verifyCredential.ts).
-    const status: StatusEntry = {
-      id: `${statusListUrl(config, revocation.list.public_id)}#${revocation.index}`,
-      type: 'BitstringStatusListEntry',
-      statusPurpose: 'revocation',
-      statusListIndex: String(revocation.index),
-      statusListCredential: statusListUrl(config, revocation.list.public_id),
-    };
+    const { entries, status } = await reserveStatusEntries(tx, config, organisation.id, now, newLists);
     const unsigned = draft({ issuerId: identifiers.did, organisation, status, now });
-    if ([unsigned.type].flat().some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential')) {
-      const schema = validateAchievementCredential(unsigned);
-      if (!schema.valid)
-        throw new AppError(
-          'validation_failed',
-          `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
-        );
-    }
+    requireOb3Schema(unsigned);
     credentialId = String(unsigned.id);
     const { signed, jwt, keyId } = await signForOrganisation({
       config,
@@ -291,73 +340,30 @@ async function issue(
       jwt: meta.jwt,
       identity: meta.identity,
     });
-    const text = JSON.stringify(signed);
     const subject = (signed.credentialSubject ?? {}) as { achievement?: { id?: string; name?: string } };
-    const row = await tx
-      .insertInto('credentials')
-      .values({
-        public_id: publicId('cred'),
-        organisation_id: organisation.id,
-        credential_id: String(signed.id),
-        recipient_email: meta.recipientEmail,
-        recipient_did: meta.recipientDid,
-        achievement_id: subject.achievement?.id ?? '',
-        achievement_name: subject.achievement?.name ?? String(signed.name ?? ''),
-        issuer_key_id: keyId,
-        document: text,
-        document_sha256: documentHash(text),
-        jwt,
-        valid_from: String(signed.validFrom ?? signed.issuanceDate ?? now.toISOString()),
-        valid_until:
-          typeof signed.validUntil === 'string'
-            ? signed.validUntil
-            : typeof signed.expirationDate === 'string'
-              ? signed.expirationDate
-              : null,
-        issued_at: now,
-        issued_by: actor.userId,
-        micro_credential_id: meta.microCredential?.id ?? null,
-        micro_credential_version: meta.microCredential?.version ?? null,
-        pathway_id: meta.pathwayId ?? null,
-      })
-      .returning(['id', 'public_id'])
-      .executeTakeFirstOrThrow();
+    const row = await insertIssuedCredential(tx, signed, {
+      organisationId: organisation.id,
+      recipientEmail: meta.recipientEmail,
+      recipientDid: meta.recipientDid,
+      keyId,
+      jwt,
+      issuedBy: actor.userId,
+      microCredential: meta.microCredential,
+      pathwayId: meta.pathwayId,
+      now,
+    });
     await recordStatusEntries(tx, row.id, entries);
-    // A catalog award by email is remembered under the bulk-award key, so a later roster sees that
-    // this person already holds this version (an existing key is left as it is).
-    if (meta.microCredential && meta.recipientEmail) {
-      await tx
-        .insertInto('award_keys')
-        .values({
-          organisation_id: organisation.id,
-          micro_credential_id: meta.microCredential.id,
-          micro_credential_version: meta.microCredential.version,
-          recipient_email: meta.recipientEmail.toLowerCase(),
-          external_id: '',
-          credential_id: row.id,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    // A credential sent to an email is offered to its recipient to claim (link emailed, same transaction).
-    await offerClaim(
+    await afterStore(
       tx,
       deps,
+      { id: row.id, public_id: row.public_id, organisationId: organisation.id },
       {
-        id: row.id,
-        public_id: row.public_id,
-        organisation_id: organisation.id,
-        recipient_email: meta.recipientEmail,
-        achievement_name: subject.achievement?.name ?? String(signed.name ?? ''),
+        meta,
+        achievementName: subject.achievement?.name ?? String(signed.name ?? ''),
+        issuedBy: actor.userId,
+        now,
       },
-      now,
-      actor.userId,
-      { acceptedByUserId: meta.acceptedByUserId },
     );
-    // A credential that counts toward pathways gets the earner's pathways re-evaluated.
-    if (meta.microCredential && meta.recipientEmail)
-      await enqueuePathwayEvaluation(tx, organisation.id, meta.recipientEmail, now);
     // Recognizers of this version (or pathway) receive a completion notice (job; credit posts by their rule).
     await enqueueCompletionNotices(tx, row.id, now);
     await recordAudit(
@@ -440,248 +446,6 @@ export async function issueCredential(
   );
 }
 
-export const suppliedCredentialInput = z.object({
-  credential: z.record(z.string(), z.unknown(), {
-    error: 'Send the credential to issue as a JSON object: {"credential": {…}}.',
-  }),
-  options: z
-    .object({
-      format: z.enum(['ldp', 'jwt']).optional(),
-      alg: z.enum(['EdDSA', 'RS256']).optional(),
-      /** did:key issues as the did:key of the organisation's active Ed25519 key; did:web (the default) as its did:web. */
-      issuerIdentity: z.enum(['did:web', 'did:key']).optional(),
-    })
-    .passthrough()
-    .optional(),
-});
-
-/** A supplied credential breaks VC Data Model rules: 400 credential_invalid, each rule named by its path. */
-function modelError(problems: ModelProblem[]): AppError {
-  const fields = Object.fromEntries(
-    problems.map((p) => [`credential.${p.path}`, `${p.message} (rule: ${p.code})`]),
-  );
-  const first = problems[0]!;
-  const more =
-    problems.length > 1
-      ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, listed in fields)`
-      : '';
-  return new AppError(
-    'credential_invalid',
-    `This credential does not follow the W3C Verifiable Credentials Data Model, so it was not signed: ${first.message}${more}`,
-    fields,
-  );
-}
-
-/** A supplied credential is not valid JSON-LD: 400 jsonld_invalid, with the term or context at fault. */
-function jsonLdError(problem: JsonLdProblem): AppError {
-  const fields: Record<string, string> = { credential: problem.message, jsonld_code: problem.jsonldCode };
-  for (const [k, v] of Object.entries(problem.details)) fields[k] = v;
-  return new AppError(
-    'jsonld_invalid',
-    `This credential is not valid JSON-LD, so it was not signed: ${problem.message}`,
-    fields,
-  );
-}
-
-/**
- * The bytes of a resource this site serves itself (badge images, badges' credential JSON), for
- * checking the digests of `relatedResource`; null for anything else (checked for form only: Cairn
- * never fetches other sites' resources while issuing).
- */
-function ownResourceBytes(db: IssuingDeps['db'], config: Config, organisationId: number) {
-  return async (url: string): Promise<Uint8Array | null> => {
-    const prefix = `${config.publicUrl}/`;
-    if (!url.startsWith(prefix)) return null;
-    const path = url.slice(prefix.length);
-    const image = /^images\/(img_[a-z0-9]+)\.(png|svg)$/.exec(path);
-    if (image) {
-      const row = await db
-        .selectFrom('badge_images')
-        .select(['png', 'svg'])
-        .where('public_id', '=', image[1]!)
-        .executeTakeFirst();
-      if (!row) return null;
-      return image[2] === 'png'
-        ? new Uint8Array(row.png)
-        : row.svg === null
-          ? null
-          : Buffer.from(row.svg, 'utf8');
-    }
-    const badge = /^badges\/([A-Za-z0-9_]+)\/credential\.json$/.exec(path);
-    if (badge) {
-      const row = await db
-        .selectFrom('credentials')
-        .select('document')
-        .where('public_id', '=', badge[1]!)
-        .where('organisation_id', '=', organisationId)
-        .executeTakeFirst();
-      return row ? Buffer.from(row.document, 'utf8') : null;
-    }
-    return null;
-  };
-}
-
-/**
- * The credential Cairn signs for what a caller supplied: the issuer (see below), an id when
- * missing, the start date (validFrom; issuanceDate for VC 1.1) when missing, and Cairn's status entry.
- * A VC 1.1 credential also gets the contexts that define what Cairn adds to it (Data Integrity
- * proofs and Bitstring status entries), as the Digital Bazaar issuer does.
- *
- * A credential issued as a did:key carries no credentialStatus: Cairn's status lists are issued by
- * the organisation's did:web, and verifiers (the Digital Bazaar one among them) require a status
- * list to have the credential's own issuer, so the entry would make it unverifiable everywhere.
- * Cairn still keeps its revocation and suspension entries for it, which its own verifier and badge
- * pages check for documents it issued (as for the suspension entry of every credential).
- */
-function completeSupplied(
-  credential: Record<string, unknown>,
-  ctx: { issuerId: string; issuer: unknown; status: StatusEntry | null; now: Date },
-): Record<string, unknown> {
-  const v11 = vcVersion(credential) === '1.1';
-  const out: Record<string, unknown> = {
-    ...credential,
-    id: credential.id ?? `urn:uuid:${randomUUID()}`,
-    issuer: ctx.issuer,
-  };
-  if (v11) {
-    const contexts = [credential['@context']].flat();
-    for (const extra of ctx.status ? [DATA_INTEGRITY_V2, STATUS_LIST_V1] : [DATA_INTEGRITY_V2])
-      if (!contexts.includes(extra)) contexts.push(extra);
-    out['@context'] = contexts;
-    out.issuanceDate = credential.issuanceDate ?? isoSeconds(ctx.now);
-  } else {
-    out.validFrom = credential.validFrom ?? isoSeconds(ctx.now);
-  }
-  if (ctx.status) out.credentialStatus = ctx.status;
-  return out;
-}
-
-/**
- * Issues a credential supplied whole (the W3C VC API `/credentials/issue`). Cairn writes the
- * issuer, the status entry and the proof; the caller writes the rest (an id and validFrom are
- * added when missing). Nothing is signed unless the credential follows the VC Data Model
- * (vcDataModel.ts: 400 credential_invalid naming the rule) and is valid JSON-LD in safe mode with
- * only bundled contexts (jsonldCheck.ts: 400 jsonld_invalid naming the term or context).
- *
- * - VC 2.0 (the `https://www.w3.org/ns/credentials/v2` context first) and VC 1.1 (the 2018
- *   context first, dated by issuanceDate) are both signed with eddsa-rdfc-2022.
- * - The issuer is replaced entirely by the organisation's profile (`issuerProfile`): whatever name,
- *   url, image or email the request gave is dropped, so a token can only ever issue as its own
- *   organisation under the name on its record, and the response shows exactly what was signed.
- *   An issuer id other than the organisation's DID is refused: the caller meant someone else.
- *   The organisation may name itself by its did:web (default) or by the did:key of its active
- *   Ed25519 key (`options.issuerIdentity: "did:key"`, or that did:key as the issuer id).
- *   Credentials of types other than OpenBadgeCredential/AchievementCredential carry the DID alone
- *   (their contexts need not define the profile's terms).
- * - A `credentialStatus` is refused (422 credential_status_assigned_by_cairn): Cairn assigns
- *   entries on its own lists, the only ones it can change later; a foreign entry would never verify.
- * - A caller-chosen `id` is unique within the organisation (409 credential_id_taken on a repeat);
- *   another organisation's id is as good as an unknown one.
- */
-export async function issueSuppliedCredential(
-  deps: IssuingDeps,
-  actor: IssuingActor,
-  input: unknown,
-): Promise<IssuedCredential> {
-  const { credential, options } = parseInput(suppliedCredentialInput, input);
-  const problems = credentialModelProblems(credential, { beforeIssuing: true });
-  if (problems.length) throw modelError(problems);
-  if ('proof' in credential)
-    throw new AppError('validation_failed', 'The credential already has a proof.', {
-      credential: 'Send an unsigned credential.',
-    });
-  const asSupplied = await checkJsonLd(credential);
-  if (asSupplied) throw jsonLdError(asSupplied);
-  if ('credentialStatus' in credential) {
-    throw new AppError(
-      'credential_status_assigned_by_cairn',
-      'Cairn assigns status entries itself, on your organisation’s status lists, so that it can revoke or suspend the credential later. Leave credentialStatus out.',
-      { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' },
-    );
-  }
-  const { db, config, clock } = deps;
-  const digests = await checkRelatedResourceDigests(
-    credential,
-    ownResourceBytes(db, config, actor.organisationId),
-  );
-  if (digests.length) throw modelError(digests);
-
-  const issuerGiven =
-    typeof credential.issuer === 'string'
-      ? credential.issuer
-      : (credential.issuer as { id?: unknown } | undefined)?.id;
-  const identity: IssuerIdentity =
-    options?.issuerIdentity ??
-    (typeof issuerGiven === 'string' && issuerGiven.startsWith('did:key:') ? 'did:key' : 'did:web');
-  const alg = options?.alg ?? 'EdDSA';
-  if (identity === 'did:key' && alg === 'RS256')
-    throw new AppError(
-      'validation_failed',
-      'A did:key issuer signs with its Ed25519 key: RS256 is only available with your organisation’s did:web.',
-      { 'options.alg': 'Use EdDSA, or issue as did:web.' },
-    );
-  const subject = [credential.credentialSubject].flat()[0] as { id?: unknown };
-  const openBadge = [credential.type]
-    .flat()
-    .some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential');
-  const issuerFor = (issuerId: string, organisation: Organisation) => {
-    if (issuerGiven !== undefined && issuerGiven !== issuerId) {
-      const which = identity === 'did:key' ? ' (the did:key of its active signing key)' : '';
-      throw new AppError(
-        'validation_failed',
-        `This token issues as ${issuerId}${which}; the credential names ${String(issuerGiven)}.`,
-        { 'credential.issuer': `Use ${issuerId}, or leave the issuer out.` },
-      );
-    }
-    const { id, ...profile } = issuerProfile(issuerId, organisation);
-    return openBadge ? { id, type: ['Profile'], ...profile } : issuerId;
-  };
-
-  // The credential as it will be signed (with a stand-in status entry) must be valid JSON-LD too:
-  // checked before any status index is taken or anything is stored.
-  const prepared = await issuingOrganisation(deps, actor.organisationId, {
-    rsa: identity !== 'did:key' && alg === 'RS256',
-  });
-  const { organisation } = prepared;
-  const { did } = issuerIdentifiers(config, organisation, prepared.keys.signing, identity);
-  const standIn: StatusEntry = {
-    id: `${statusListUrl(config, 'stl_check')}#0`,
-    type: 'BitstringStatusListEntry',
-    statusPurpose: 'revocation',
-    statusListIndex: '0',
-    statusListCredential: statusListUrl(config, 'stl_check'),
-  };
-  const asSigned = await checkJsonLd(
-    completeSupplied(credential, {
-      issuerId: did,
-      issuer: issuerFor(did, organisation),
-      status: identity === 'did:key' ? null : standIn,
-      now: clock.now(),
-    }),
-  );
-  if (asSigned) throw jsonLdError(asSigned);
-
-  const issued = await issue(
-    deps,
-    actor,
-    ({ issuerId, organisation, status, now }) =>
-      completeSupplied(credential, {
-        issuerId,
-        issuer: issuerFor(issuerId, organisation),
-        status: identity === 'did:key' ? null : status,
-        now,
-      }),
-    {
-      recipientEmail: null,
-      recipientDid: typeof subject?.id === 'string' ? subject.id : null,
-      jwt: identity === 'did:key' ? 'EdDSA' : alg,
-      identity,
-      prepared,
-    },
-  );
-  return { ...issued, envelope: options?.format === 'jwt' };
-}
-
 /** Enqueues a re-evaluation of an earner's pathways in an organisation (after an issue or a revocation). */
 export async function enqueuePathwayEvaluation(
   db: Queryable,
@@ -690,33 +454,4 @@ export async function enqueuePathwayEvaluation(
   now: Date,
 ): Promise<void> {
   await evaluatePathways.enqueue(db, { organisationId, recipientEmail }, now, { organisationId });
-}
-
-/** Awards a pathway's higher credential to an earner whose credentials satisfy it. */
-export async function issuePathwayCredential(
-  deps: IssuingDeps,
-  organisationId: number,
-  pathway: { id: number; slug: string; name: string; description: string; achievement_type: string },
-  recipientEmail: string,
-): Promise<IssuedCredential> {
-  return issue(
-    deps,
-    { organisationId, userId: null, ip: null },
-    ({ issuerId, organisation, status, now }) =>
-      buildOpenBadgeCredential({
-        id: `urn:uuid:${randomUUID()}`,
-        issuer: issuerProfile(issuerId, organisation),
-        achievement: {
-          id: `${deps.config.publicUrl}/pathways/${organisation.slug}/${pathway.slug}`,
-          name: pathway.name,
-          description: pathway.description || `Completed the ${pathway.name} pathway.`,
-          criteria: { narrative: `Earn the micro-credentials the ${pathway.name} pathway requires.` },
-          achievementType: pathway.achievement_type,
-        },
-        recipient: { email: recipientEmail },
-        validFrom: isoSeconds(now),
-        credentialStatus: status,
-      }),
-    { recipientEmail, recipientDid: null, jwt: 'EdDSA', pathwayId: pathway.id },
-  );
 }

@@ -1,4 +1,5 @@
-import { AWARD_LEASE_MS, checkAwardRunJob, failAwardRun, processAwardRun } from '../commands/bulkAward.ts';
+import { AWARD_LEASE_MS, checkAwardRunJob } from '../commands/bulkAward.ts';
+import { failAwardRun, processAwardRun } from '../commands/processAwardRun.ts';
 import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
 import { defineJob, PermanentJobError } from '../../../jobs/definition.ts';
 

@@ -1,4 +1,4 @@
-import { remindUnclaimed } from '../commands/claimCredential.ts';
+import { remindUnclaimed } from '../commands/claimLinks.ts';
 import { defineJob } from '../../../jobs/definition.ts';
 
 import { sendUnclaimedReminders } from '../jobTypes.ts';

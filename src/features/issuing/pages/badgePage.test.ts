@@ -28,7 +28,7 @@ for (const backend of testBackends()) {
         formats: ['ldp', 'jwt'],
       });
       const html = await (await app.request(`/badges/${issued.publicId}`)).text();
-      assert.match(html, /<span class="tag"[^>]*>Valid<\/span>/);
+      assert.match(html, /<span class="chip ok">Valid<\/span>/);
       assert.match(html, /property="og:image" content="http:\/\/cairn\.test\/badges\/cred_\w+\/baked\.png"/);
       assert.match(
         html,

@@ -13,7 +13,7 @@ import { credentialArtwork } from '../../catalog/index.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
 import { recognitionPanelData } from '../../recognition/index.ts';
-import { badgeBody, badgeHead, type BadgeViewModel } from './badgeView.tsx';
+import { badgeBody, badgeHead, VerdictChip, type BadgeViewModel } from './badgeView.tsx';
 import { issuerIdentity } from './issuerIdentity.ts';
 import { servePageScript } from '../../../web/pageScripts.tsx';
 import { hashEmailIdentity } from '../../../credentials/openBadgeCredential.ts';
@@ -69,7 +69,7 @@ async function loadFiles(c: C) {
 }
 
 /** A private badge's page for visitors: only whether the credential is valid, nothing about it or its earner. */
-function privateBadgePage(c: C, verdict: string, verified: boolean) {
+function privateBadgePage(c: C, verdict: ReturnType<typeof verdictOf>, verified: boolean) {
   return page(
     c,
     'Private badge',
@@ -78,9 +78,7 @@ function privateBadgePage(c: C, verdict: string, verified: boolean) {
       <section class="card" aria-labelledby="h-verify">
         <h2 id="h-verify">Verification</h2>
         <p role="status">
-          <span class="tag" style={verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
-            {verdict}
-          </span>{' '}
+          <VerdictChip verdict={verdict} />{' '}
           {verified ? 'This credential is valid.' : 'This credential is not valid.'}
         </p>
       </section>
@@ -200,6 +198,7 @@ export function badgeRoutes() {
     };
     const alt = `${attr(name)} — ${attr(row.org_name)}`;
     const embed = `<a href="${url}"><img src="${url}/baked.png" alt="${alt}" width="120" height="120"></a>`;
+    // Pasted into mail clients (no CSP there, no stylesheet): the snippet keeps its inline styles.
     const signature = `<a href="${url}" style="text-decoration:none;color:inherit"><img src="${url}/baked.png" alt="${alt}" width="48" height="48" style="vertical-align:middle;border:0"> <span style="font:13px sans-serif">${html(name)} · ${html(row.org_name)} · verified badge</span></a>`;
     const model: BadgeViewModel = {
       name,

@@ -1,5 +1,6 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { RecognitionPanel } from '../../recognition/index.ts';
+import type { verdictOf } from '../../verification/index.ts';
 import { CopyField, PageScriptTag } from '../../../web/pageScripts.tsx';
 import { identifierWords, type issuerIdentity } from './issuerIdentity.ts';
 
@@ -21,7 +22,7 @@ export interface BadgeViewModel {
   issued: Date;
   validUntil: Date | null;
   report: { verified: boolean };
-  verdict: string;
+  verdict: Verdict;
   failed: Array<{ message?: string }>;
   statusEvent: { action: string; reason: string | null; created_at: Date } | null | undefined;
   url: string;
@@ -32,6 +33,22 @@ export interface BadgeViewModel {
   embed: string;
   signature: string;
   publicUrl: string;
+}
+
+type Verdict = ReturnType<typeof verdictOf>;
+
+/** The chip's tone for each verdict (the word is always shown too, never colour alone). */
+const VERDICT_TONE: Record<Verdict, 'ok' | 'warn' | 'bad'> = {
+  Valid: 'ok',
+  Expired: 'warn',
+  Suspended: 'warn',
+  Revoked: 'bad',
+  'Not verified': 'bad',
+};
+
+/** A verification verdict as a coloured chip with its word: "Valid", "Revoked". */
+export function VerdictChip({ verdict }: { verdict: Verdict }) {
+  return <span class={`chip ${VERDICT_TONE[verdict]}`}>{verdict}</span>;
 }
 
 export function badgeHead(m: BadgeViewModel): JSX.Element {
@@ -78,7 +95,7 @@ export function badgeBody(m: BadgeViewModel): JSX.Element {
         alt={`${name} badge`}
         width="160"
         height="160"
-        style="float:right"
+        class="float-end"
       />
       <h1>{name}</h1>
       {holder && (
@@ -102,9 +119,7 @@ export function badgeBody(m: BadgeViewModel): JSX.Element {
       <section class="card" aria-labelledby="h-verify">
         <h2 id="h-verify">Verification</h2>
         <p role="status">
-          <span class="tag" style={report.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
-            {verdict}
-          </span>{' '}
+          <VerdictChip verdict={verdict} />{' '}
           {report.verified
             ? 'The signature, issuer key, dates and status all check out.'
             : failed.map((x) => x.message).join(' ')}

@@ -4,20 +4,12 @@ import { AppError } from '../../../domain/errors.ts';
 import { requireMember } from '../../accounts/index.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import {
-  AWARD_FIELDS,
-  awardProblems,
-  awardProgress,
-  createAwardRun,
-  listAwardRuns,
-  requestDryRun,
-  startAwardRun,
-  suggestMapping,
-  type AwardField,
-  type AwardProgress,
-} from '../commands/bulkAward.ts';
+import { createAwardRun, requestDryRun, startAwardRun } from '../commands/bulkAward.ts';
+import { AWARD_FIELDS, suggestMapping, type AwardField } from '../commands/awardRoster.ts';
+import { awardProblems, awardProgress, listAwardRuns, type AwardProgress } from '../queries/awardRuns.ts';
 import { CsrfField, emptyForm, ErrorSummary, SelectField, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
 
 type C = Context<AppEnv>;
 
@@ -35,36 +27,6 @@ const STATE_LABEL: Record<AwardProgress['state'], string> = {
   done: 'Done',
   failed: 'Failed',
 };
-
-/**
- * Progressive enhancement of the upload form: when scripts run, the file is sent as the body of a
- * streamed request to the JSON API (no size cap, memory flat on the server) instead of multipart.
- */
-const STREAM_UPLOAD_JS = `document.addEventListener('DOMContentLoaded', function () {
-  var form = document.querySelector('form[data-stream-upload]');
-  if (!form || !window.fetch) return;
-  form.addEventListener('submit', function (event) {
-    var input = form.querySelector('input[type=file]');
-    var file = input && input.files && input.files[0];
-    if (!file) return;
-    event.preventDefault();
-    var status = form.querySelector('[data-upload-status]');
-    var button = form.querySelector('button[type=submit]');
-    button.disabled = true;
-    status.textContent = 'Uploading ' + file.name + '…';
-    var mc = form.querySelector('select[name=microCredential]').value;
-    var url = form.getAttribute('data-stream-upload') + '?microCredential=' + encodeURIComponent(mc) + '&fileName=' + encodeURIComponent(file.name);
-    fetch(url, { method: 'POST', body: file, credentials: 'same-origin', headers: { 'content-type': 'text/csv', accept: 'application/json', 'x-csrf-token': form.querySelector('input[name=_csrf]').value } })
-      .then(function (res) { return res.json().then(function (body) { return { ok: res.ok, body: body }; }); })
-      .then(function (r) {
-        if (r.ok) { window.location.href = r.body.page; return; }
-        status.textContent = (r.body && r.body.error && r.body.error.message) || 'The upload failed.';
-        button.disabled = false;
-      })
-      .catch(function () { status.textContent = 'The upload failed; check the connection and try again.'; button.disabled = false; });
-  });
-});
-`;
 
 /** Bulk award from a CSV roster: upload, map columns, dry run report, issue with a live progress bar. */
 export function bulkAwardRoutes() {
@@ -147,7 +109,7 @@ export function bulkAwardRoutes() {
             <button type="submit">Upload and map columns</button>
             <p data-upload-status role="status" class="hint"></p>
           </form>
-          <script src="/assets/bulk-award.js" defer></script>
+          <PageScriptTag name="bulk-award.js" />
         </section>
         {runs.length > 0 && (
           <table>
@@ -352,10 +314,7 @@ export function bulkAwardRoutes() {
     );
   };
 
-  r.get('/assets/bulk-award.js', (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(STREAM_UPLOAD_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-  });
+  servePageScript(r, 'bulk-award.js');
   r.get('/orgs/:slug/awards', (c) => listPage(c));
   r.post('/orgs/:slug/awards', async (c) => {
     const body = await c.req.parseBody();

@@ -229,7 +229,7 @@ for (const backend of testBackends()) {
       );
       assert.match(
         await (await app.request(`/badges/${issued.publicId}`)).text(),
-        /<span class="tag"[^>]*>Valid<\/span>/,
+        /<span class="chip ok">Valid<\/span>/,
       );
       const audit = await storage.db
         .selectFrom('audit_events')

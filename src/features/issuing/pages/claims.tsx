@@ -8,11 +8,11 @@ import {
   CLAIM_LINK_DAYS,
   decideClaimWithToken,
   findClaimByToken,
-  renewClaimLink,
-  signUpFromClaim,
   type ClaimDecision,
   type ClaimView,
 } from '../commands/claimCredential.ts';
+import { renewClaimLink } from '../commands/claimLinks.ts';
+import { signUpFromClaim } from '../commands/signUpFromClaim.ts';
 import { emailsOf, findUserByConfirmedEmail } from '../../../storage/users.ts';
 import { SESSION_COOKIE } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
@@ -38,7 +38,7 @@ function BadgeSummary({ claim }: { claim: ClaimView }) {
         alt={`${claim.badgeName} badge`}
         width="120"
         height="120"
-        style="float:right"
+        class="float-end"
       />
       <p class="muted">
         Issued by <strong>{claim.issuerName}</strong> to <strong>{claim.recipientEmail}</strong>
