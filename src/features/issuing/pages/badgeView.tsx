@@ -87,7 +87,7 @@ export function badgeBody(m: BadgeViewModel): JSX.Element {
     url,
     recognition,
   } = m;
-  const { achievement, linkedIn, share, embed, signature } = m;
+  const { achievement } = m;
   return (
     <>
       <img
@@ -140,61 +140,69 @@ export function badgeBody(m: BadgeViewModel): JSX.Element {
         <p>{String(achievement.description ?? '')}</p>
         {achievement.criteria?.narrative ? <p>Criteria: {String(achievement.criteria.narrative)}</p> : null}
       </section>
-      <section class="card">
-        <h2>Share</h2>
-        <p>
-          <a class="button" href={linkedIn.toString()}>
-            Add to LinkedIn profile
-          </a>{' '}
-          <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> ·{' '}
-          <a href={share.x}>X</a> · <a href={share.email}>Email</a>
-        </p>
-        <CopyField id="page-link" label="Link to this badge page" value={url} />
-        <CopyField id="embed" label="Embed on a web page" value={embed} rows={3} />
-        <CopyField id="signature" label="Email signature" value={signature} rows={3} />
-        <figure class="qr">
-          <img
-            src={`/badges/${row.public_id}/qr.svg`}
-            alt={`QR code linking to this badge page`}
-            width="132"
-            height="132"
-          />
-          <figcaption>
-            Scan to open this badge page (
-            <a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>
-              download the QR code
-            </a>
-            ).
-          </figcaption>
-        </figure>
-        <p>
-          Download:{' '}
-          <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>
-            credential (JSON)
-          </a>
-          {(row.jwt || row.key_status !== 'revoked') && (
-            <>
-              {' · '}
-              <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>
-                VC-JWT
-              </a>
-            </>
-          )}
-          {' · '}
-          <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>
-            baked PNG
-          </a>{' '}
-          ·{' '}
-          <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>
-            baked SVG
-          </a>
-          <br />
-          <a href={`/ob2/assertions/${row.public_id}/baked.png`} download={`${row.public_id}-ob2.png`}>
-            Download for older backpacks (Open Badges 2.0)
-          </a>{' '}
-          (or give them the <a href={`/ob2/assertions/${row.public_id}`}>assertion URL</a>)
-        </p>
-      </section>
+      <ShareSection m={m} />
     </>
+  );
+}
+
+/** Ways to share the badge and download it (the credential, the baked images, the QR code). */
+function ShareSection({ m }: { m: BadgeViewModel }) {
+  const { row, url, linkedIn, share, embed, signature } = m;
+  return (
+    <section class="card">
+      <h2>Share</h2>
+      <p>
+        <a class="button" href={linkedIn.toString()}>
+          Add to LinkedIn profile
+        </a>{' '}
+        <a href={share.linkedin}>LinkedIn</a> · <a href={share.facebook}>Facebook</a> ·{' '}
+        <a href={share.x}>X</a> · <a href={share.email}>Email</a>
+      </p>
+      <CopyField id="page-link" label="Link to this badge page" value={url} />
+      <CopyField id="embed" label="Embed on a web page" value={embed} rows={3} />
+      <CopyField id="signature" label="Email signature" value={signature} rows={3} />
+      <figure class="qr">
+        <img
+          src={`/badges/${row.public_id}/qr.svg`}
+          alt={`QR code linking to this badge page`}
+          width="132"
+          height="132"
+        />
+        <figcaption>
+          Scan to open this badge page (
+          <a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>
+            download the QR code
+          </a>
+          ).
+        </figcaption>
+      </figure>
+      <p>
+        Download:{' '}
+        <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>
+          credential (JSON)
+        </a>
+        {(row.jwt || row.key_status !== 'revoked') && (
+          <>
+            {' · '}
+            <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>
+              VC-JWT
+            </a>
+          </>
+        )}
+        {' · '}
+        <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>
+          baked PNG
+        </a>{' '}
+        ·{' '}
+        <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>
+          baked SVG
+        </a>
+        <br />
+        <a href={`/ob2/assertions/${row.public_id}/baked.png`} download={`${row.public_id}-ob2.png`}>
+          Download for older backpacks (Open Badges 2.0)
+        </a>{' '}
+        (or give them the <a href={`/ob2/assertions/${row.public_id}`}>assertion URL</a>)
+      </p>
+    </section>
   );
 }

@@ -59,6 +59,138 @@ function Notice({ title, children }: { title: string; children: Child }) {
   );
 }
 
+/** Logging in from the claim page (back here afterwards); its own ids beside the sign-up form. */
+function ClaimLoginForm({
+  token,
+  csrf,
+  email,
+  hasAccount,
+}: {
+  token: string;
+  csrf: string;
+  email: string;
+  hasAccount: boolean;
+}) {
+  return (
+    <section class="card" aria-labelledby="h-login">
+      <h2 id="h-login">{hasAccount ? 'Log in' : 'I already have a Cairn account'}</h2>
+      <form method="post" action={`/login?next=${encodeURIComponent(here(token))}`} class="stack" novalidate>
+        <CsrfField token={csrf} />
+        {/* Own ids: the sign-up form uses the shared Field ids (f-password…). Errors show on the login page. */}
+        <div class="field">
+          <label for="f-login-email">Email</label>
+          <input id="f-login-email" name="email" type="email" value={email} autocomplete="email" required />
+        </div>
+        <div class="field">
+          <label for="f-login-password">Password</label>
+          <input
+            id="f-login-password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+        </div>
+        <button type="submit">Log in</button>
+      </form>
+      <p>
+        <a href="/forgot-password">Forgot your password?</a>
+      </p>
+    </section>
+  );
+}
+
+/** Creating an account for the address the claim link was sent to (confirmed by the link). */
+function ClaimSignupForm({
+  token,
+  csrf,
+  email,
+  signup,
+}: {
+  token: string;
+  csrf: string;
+  email: string;
+  signup: FormState;
+}) {
+  return (
+    <section class="card" aria-labelledby="h-signup">
+      <h2 id="h-signup">Create an account</h2>
+      <p class="muted">
+        The account uses <strong>{email}</strong>, already confirmed by this link. You can add more addresses
+        later on your profile.
+      </p>
+      <ErrorSummary form={signup} />
+      <form method="post" action={`${here(token)}/signup`} class="stack" novalidate>
+        <CsrfField token={csrf} />
+        <div class="field">
+          <label for="f-claim-email">Email</label>
+          <input id="f-claim-email" type="email" value={email} autocomplete="username" readonly />
+        </div>
+        <Field form={signup} name="name" label="Your name" autocomplete="name" required />
+        <Field
+          form={signup}
+          name="password"
+          type="password"
+          label="Password"
+          hint="At least 10 characters."
+          autocomplete="new-password"
+          required
+        />
+        <button type="submit">Create account</button>
+      </form>
+    </section>
+  );
+}
+
+/** The claim page for a signed-in person: accept or decline, unless the address is another account's. */
+async function signedInPage(
+  c: C,
+  token: string,
+  claim: ClaimView,
+  userId: number,
+  decline: Child,
+  status: ContentfulStatusCode,
+) {
+  const csrf = c.var.csrfToken;
+  const title = `Claim ${claim.badgeName}`;
+  const mine = await emailsOf(c.var.deps.db, userId);
+  const own = mine.some((e) => e.email === claim.recipientEmail && e.confirmed_at);
+  const other = own ? undefined : await findUserByConfirmedEmail(c.var.deps.db, claim.recipientEmail);
+  return page(
+    c,
+    title,
+    <section class="card">
+      <h1>{claim.badgeName}</h1>
+      <BadgeSummary claim={claim} />
+      {other ? (
+        <p role="alert">
+          This badge was sent to {claim.recipientEmail}, which belongs to another Cairn account. Log out, then
+          log in to that account to accept it.
+        </p>
+      ) : (
+        <>
+          {!own && (
+            <p>
+              Accepting also {mine.some((e) => e.email === claim.recipientEmail) ? 'confirms' : 'adds'}{' '}
+              {claim.recipientEmail} {mine.some((e) => e.email === claim.recipientEmail) ? 'on' : 'to'} your
+              account as a confirmed address: opening this link proved you read its mail.
+            </p>
+          )}
+          <p>
+            Accept the badge to keep it in your account and share it, or decline it. Either way the credential
+            stays valid and verifiable.
+          </p>
+          <p>
+            <ActionButton action={`${here(token)}/accept`} csrfToken={csrf} label="Accept this badge" />{' '}
+            {decline}
+          </p>
+        </>
+      )}
+    </section>,
+    status,
+  );
+}
+
 /** The claim page of a pending, unexpired claim: who may take it and how. */
 async function pendingPage(
   c: C,
@@ -78,113 +210,14 @@ async function pendingPage(
       variant="secondary"
     />
   );
-  if (viewer) {
-    const mine = await emailsOf(c.var.deps.db, viewer.user_id);
-    const own = mine.some((e) => e.email === claim.recipientEmail && e.confirmed_at);
-    const other = own ? undefined : await findUserByConfirmedEmail(c.var.deps.db, claim.recipientEmail);
-    return page(
-      c,
-      title,
-      <section class="card">
-        <h1>{claim.badgeName}</h1>
-        <BadgeSummary claim={claim} />
-        {other ? (
-          <p role="alert">
-            This badge was sent to {claim.recipientEmail}, which belongs to another Cairn account. Log out,
-            then log in to that account to accept it.
-          </p>
-        ) : (
-          <>
-            {!own && (
-              <p>
-                Accepting also {mine.some((e) => e.email === claim.recipientEmail) ? 'confirms' : 'adds'}{' '}
-                {claim.recipientEmail} {mine.some((e) => e.email === claim.recipientEmail) ? 'on' : 'to'} your
-                account as a confirmed address: opening this link proved you read its mail.
-              </p>
-            )}
-            <p>
-              Accept the badge to keep it in your account and share it, or decline it. Either way the
-              credential stays valid and verifiable.
-            </p>
-            <p>
-              <ActionButton action={`${here(token)}/accept`} csrfToken={csrf} label="Accept this badge" />{' '}
-              {decline}
-            </p>
-          </>
-        )}
-      </section>,
-      status,
-    );
-  }
+  if (viewer) return signedInPage(c, token, claim, viewer.user_id, decline, status);
   // The address already has an account: logging in is the only way in.
   const hasAccount = Boolean(await findUserByConfirmedEmail(c.var.deps.db, claim.recipientEmail));
   const loginForm = (
-    <section class="card" aria-labelledby="h-login">
-      <h2 id="h-login">{hasAccount ? 'Log in' : 'I already have a Cairn account'}</h2>
-      <form method="post" action={`/login?next=${encodeURIComponent(here(token))}`} class="stack" novalidate>
-        <CsrfField token={csrf} />
-        {/* Own ids: the sign-up form uses the shared Field ids (f-password…). Errors show on the login page. */}
-        <div class="field">
-          <label for="f-login-email">Email</label>
-          <input
-            id="f-login-email"
-            name="email"
-            type="email"
-            value={claim.recipientEmail}
-            autocomplete="email"
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="f-login-password">Password</label>
-          <input
-            id="f-login-password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-          />
-        </div>
-        <button type="submit">Log in</button>
-      </form>
-      <p>
-        <a href="/forgot-password">Forgot your password?</a>
-      </p>
-    </section>
+    <ClaimLoginForm token={token} csrf={csrf} email={claim.recipientEmail} hasAccount={hasAccount} />
   );
   const signupForm = (
-    <section class="card" aria-labelledby="h-signup">
-      <h2 id="h-signup">Create an account</h2>
-      <p class="muted">
-        The account uses <strong>{claim.recipientEmail}</strong>, already confirmed by this link. You can add
-        more addresses later on your profile.
-      </p>
-      <ErrorSummary form={signup} />
-      <form method="post" action={`${here(token)}/signup`} class="stack" novalidate>
-        <CsrfField token={csrf} />
-        <div class="field">
-          <label for="f-claim-email">Email</label>
-          <input
-            id="f-claim-email"
-            type="email"
-            value={claim.recipientEmail}
-            autocomplete="username"
-            readonly
-          />
-        </div>
-        <Field form={signup} name="name" label="Your name" autocomplete="name" required />
-        <Field
-          form={signup}
-          name="password"
-          type="password"
-          label="Password"
-          hint="At least 10 characters."
-          autocomplete="new-password"
-          required
-        />
-        <button type="submit">Create account</button>
-      </form>
-    </section>
+    <ClaimSignupForm token={token} csrf={csrf} email={claim.recipientEmail} signup={signup} />
   );
   return page(
     c,
@@ -284,6 +317,38 @@ function closedPage(c: C, token: string, claim: ClaimView | undefined) {
   );
 }
 
+/** Accepting (signed in) or declining (anyone with the link) from the claim page. */
+const decide = (decision: ClaimDecision) => async (c: C) => {
+  const token = c.req.param('token') ?? '';
+  const viewer = c.var.viewer;
+  if (decision === 'accept' && !viewer)
+    return redirectWith(c, here(token), 'info', 'Log in or create an account first, then accept the badge.');
+  try {
+    const claim = await decideClaimWithToken(
+      c.var.deps,
+      viewer ? { userId: viewer.user_id, ip: c.var.ip } : null,
+      token,
+      decision,
+    );
+    if (decision === 'accept') {
+      const added = claim.addressAdded
+        ? ` ${claim.recipientEmail} is now a confirmed address of your account.`
+        : '';
+      return redirectWith(
+        c,
+        `/badges/${claim.credentialPublicId}`,
+        'success',
+        `You accepted ${claim.badgeName}.${added}`,
+      );
+    }
+    return redirectWith(c, here(token), 'info', `You declined ${claim.badgeName}.`);
+  } catch (err) {
+    if (err instanceof AppError && ['token_invalid', 'conflict', 'forbidden'].includes(err.code))
+      return redirectWith(c, here(token), 'error', err.message);
+    throw err;
+  }
+};
+
 /** The page a claim email links to: see the badge, log in or sign up, accept or decline. */
 export function claimRoutes() {
   const r = new Hono<AppEnv>();
@@ -295,41 +360,6 @@ export function claimRoutes() {
     return pendingPage(c, token, claim);
   });
 
-  const decide = (decision: ClaimDecision) => async (c: C) => {
-    const token = c.req.param('token') ?? '';
-    const viewer = c.var.viewer;
-    if (decision === 'accept' && !viewer)
-      return redirectWith(
-        c,
-        here(token),
-        'info',
-        'Log in or create an account first, then accept the badge.',
-      );
-    try {
-      const claim = await decideClaimWithToken(
-        c.var.deps,
-        viewer ? { userId: viewer.user_id, ip: c.var.ip } : null,
-        token,
-        decision,
-      );
-      if (decision === 'accept') {
-        const added = claim.addressAdded
-          ? ` ${claim.recipientEmail} is now a confirmed address of your account.`
-          : '';
-        return redirectWith(
-          c,
-          `/badges/${claim.credentialPublicId}`,
-          'success',
-          `You accepted ${claim.badgeName}.${added}`,
-        );
-      }
-      return redirectWith(c, here(token), 'info', `You declined ${claim.badgeName}.`);
-    } catch (err) {
-      if (err instanceof AppError && ['token_invalid', 'conflict', 'forbidden'].includes(err.code))
-        return redirectWith(c, here(token), 'error', err.message);
-      throw err;
-    }
-  };
   r.post('/claim/:token/accept', decide('accept'));
   r.post('/claim/:token/decline', decide('decline'));
 
