@@ -180,6 +180,7 @@ export interface CredentialModelOptions {
  * it conforms. The issuer refuses on any (with `beforeIssuing`), the verifier reports them.
  * Dates are checked for their form here; whether now is inside them is the verifier's validity window.
  */
+// eslint-disable-next-line max-lines-per-function -- the VC Data Model checks one after another, in the order of the spec sections they come from; each is a few lines
 export function credentialModelProblems(doc: Json, options: CredentialModelOptions = {}): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const add: Add = (code, path, message) => void problems.push({ code, path, message });

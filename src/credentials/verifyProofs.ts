@@ -24,6 +24,7 @@ const about = (at: string, text: string) =>
  * `previousProof` is verified over the document with the proofs it names (which must exist) as
  * its `proof`. At least one proof must be made with a key of the issuer.
  */
+// eslint-disable-next-line max-lines-per-function -- the Data Integrity verify algorithm, step by step in the spec order (proof set and chain, options, key, hash, signature)
 export async function dataIntegrityProofs(
   document: Json,
   issuer: string | undefined,

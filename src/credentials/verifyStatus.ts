@@ -112,6 +112,7 @@ async function loadList(
  * outside the document. A revoked or suspended value fails the check; refresh and message values
  * are reported with the issuer's message.
  */
+// eslint-disable-next-line max-lines-per-function -- the Bitstring Status List validate algorithm, step by step in the spec order, for each entry
 export async function status(
   c: Json,
   deps: VerifierDeps,

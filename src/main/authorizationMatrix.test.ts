@@ -599,6 +599,9 @@ const RULES: Record<string, Rule> = {
   'POST /orgs/:slug/recognition/notices/:id/dismiss': org(['admin', 'recognition_officer'], {
     p: id((w) => w.notice),
   }),
+  'POST /orgs/:slug/recognition/notices/:id/read': org(['admin', 'recognition_officer'], {
+    p: id((w) => w.notice),
+  }),
   'GET /orgs/:slug/recognition/licenses': org(['admin', 'recognition_officer']),
   'POST /orgs/:slug/recognition/licenses/:id/confirm': org(['admin', 'recognition_officer'], {
     p: id((w) => w.license),

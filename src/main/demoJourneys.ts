@@ -15,12 +15,9 @@ import {
 } from '../features/earning/commands/submitEvidence.ts';
 import { reviewAttempt } from '../features/earning/commands/reviewAttempt.ts';
 import { reviewQueue } from '../features/earning/queries/peerReview.ts';
-import {
-  approveProofApplication,
-  markPaymentPaid,
-  submitProof,
-  uploadCertificate,
-} from '../features/payments/commands/proofApplications.ts';
+import { submitProof, uploadCertificate } from '../features/payments/commands/certificate.ts';
+import { approveProofApplication } from '../features/payments/commands/decideProof.ts';
+import { markPaymentPaid } from '../features/payments/commands/feePayments.ts';
 import { awardCredential } from '../features/issuing/commands/awardCredential.ts';
 import { decideLicense } from '../features/credit/commands/decideLicense.ts';
 import { linkLicense } from '../features/credit/commands/linkLicense.ts';
@@ -155,9 +152,11 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
 
   // C: the teacher links a license to the board's renewal program; the board confirms it.
   const program = await db
-    .selectFrom('recognition_programs')
-    .select('public_id')
-    .where('name', '=', 'Educator license renewal')
+    .selectFrom('recognition_programs as p')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select('p.public_id')
+    .where('o.slug', '=', BOARD)
+    .where('p.name', '=', 'Educator license renewal')
     .executeTakeFirstOrThrow();
   const { publicId: license } = await linkLicense(deps, {
     actor: alex!,

@@ -32,7 +32,7 @@ import { saveEvidenceFile } from '../features/earning/commands/submitEvidence.ts
 import { reviewAttempt } from '../features/earning/commands/reviewAttempt.ts';
 import { requestSecondReview } from '../features/earning/commands/calibration.ts';
 import { setBadgeImage } from '../features/catalog/commands/setBadgeImage.ts';
-import { uploadCertificate, submitProof } from '../features/payments/commands/proofApplications.ts';
+import { uploadCertificate, submitProof } from '../features/payments/commands/certificate.ts';
 import { approveProgramSubmission } from '../features/recognition/commands/approveProgramSubmission.ts';
 import { endorseProgramSubmission } from '../features/recognition/commands/endorseProgramSubmission.ts';
 import { createCompletionNotices } from '../features/credit/commands/createCompletionNotices.ts';

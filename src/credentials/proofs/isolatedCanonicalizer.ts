@@ -32,6 +32,7 @@ type Pending = {
 };
 type Slot = { worker: Worker; running: Pending | null };
 
+// eslint-disable-next-line max-lines-per-function -- one closure: the worker pool, its queue and its deadlines are shared state
 export function isolatedCanonicalizer(options: { workers?: number } = {}): IsolatedCanonicalizer {
   const size = options.workers ?? Math.max(1, Math.min(2, availableParallelism()));
   const slots: Slot[] = [];

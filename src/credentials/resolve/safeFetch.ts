@@ -171,6 +171,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * address checked and then pinned for the connection (no DNS rebinding), redirects re-checked hop
  * by hop, with timeouts, a size limit, a content-type check and a small TTL cache.
  */
+// eslint-disable-next-line max-lines-per-function -- one closure: the pinned DNS lookup, the agent and the limits are shared by its fetch steps
 export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
   const timeoutMs = options.timeoutMs ?? 5000;
   const connectTimeoutMs = Math.min(options.connectTimeoutMs ?? 5000, timeoutMs);

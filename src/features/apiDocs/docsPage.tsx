@@ -2,26 +2,12 @@ import type { Child } from 'hono/jsx';
 import type { OpenApiDocument } from './document.ts';
 
 // The readable API documentation (/api/docs): the OpenAPI document rendered on the server, in
-// Cairn's layout, with no script (schemas are nested lists inside <details>).
+// Cairn's layout, with no script (schemas are nested lists inside <details>). Its rules are the
+// "API documentation" section of src/web/assets/app.css (inline styles are blocked).
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export const DOCS_STYLE = `
-.op { border-top: 1px solid #d0d7de; padding-top: .75rem; margin-top: 1.25rem; }
-.op h3 { font-size: 1.05rem; display: flex; gap: .5rem; align-items: baseline; flex-wrap: wrap; }
-.method { font: bold .8rem monospace; padding: .1rem .4rem; border-radius: .25rem; background: #e7edf3; color: #0b3d62; }
-.method-post { background: #e3f4e8; color: #0f5323; }
-.method-put { background: #fdf1dc; color: #6b4300; }
-.method-delete { background: #fde7e7; color: #7d1111; }
-.schema, .schema ul { list-style: none; padding-left: 1rem; margin: .25rem 0; border-left: 2px solid #e5e9ee; }
-.schema li { margin: .15rem 0; }
-.type { color: #555; font-family: monospace; font-size: .9em; }
-.req { color: #7d1111; font-size: .85em; }
-.docs-toc { columns: 2; }
-.docs table { font-size: .95em; }
-`;
 
 const characters = (n: number) => (n === 1 ? '1 character' : `${n} characters`);
 
@@ -119,72 +105,42 @@ interface Operation {
   op: Json;
 }
 
-function OperationView({ method, path, op, doc }: Operation & { doc: OpenApiDocument }) {
-  const parameters = (Array.isArray(op.parameters) ? op.parameters : []) as Json[];
-  const body = isObject(op.requestBody) ? op.requestBody : null;
-  const responses = isObject(op.responses) ? op.responses : {};
-  const shared = doc.components.responses as Record<string, Json>;
+/** An operation's parameters: name, where it goes, its type and what it means. */
+function ParametersTable({ parameters }: { parameters: Json[] }) {
   return (
-    <section class="op" id={String(op.operationId)}>
-      <h3>
-        <span class={`method method-${method}`}>{method.toUpperCase()}</span> <code>{path}</code>
-      </h3>
-      <p>
-        <strong>{String(op.summary ?? '')}</strong>
-      </p>
-      {String(op.description ?? '')
-        .split('\n\n')
-        .filter(Boolean)
-        .map((para) => (
-          <p>{para}</p>
-        ))}
-      {typeof op['x-cairn-scope'] === 'string' && (
-        <p>
-          API token scope: <code>{op['x-cairn-scope']}</code>
-        </p>
-      )}
-      {parameters.length > 0 && (
-        <>
-          <h4>Parameters</h4>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">In</th>
-                <th scope="col">Type</th>
-                <th scope="col">Description</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parameters.map((p) => (
-                <tr>
-                  <td>
-                    <code>{String(p.name)}</code>
-                    {p.required === true && <span class="req"> required</span>}
-                  </td>
-                  <td>{String(p.in)}</td>
-                  <td class="type">{isObject(p.schema) ? typeLabel(p.schema) : ''}</td>
-                  <td>{typeof p.description === 'string' ? p.description : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-      {body && (
-        <>
-          <h4>Request body{body.required === false ? ' (optional)' : ''}</h4>
-          {typeof body.description === 'string' && <p>{body.description}</p>}
-          {Object.entries(isObject(body.content) ? body.content : {}).map(([type, media]) => (
-            <>
-              <p>
-                <code>{type}</code>
-              </p>
-              {isObject(media) && isObject(media.schema) && <BodySchema schema={media.schema} />}
-            </>
+    <>
+      <h4>Parameters</h4>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">In</th>
+            <th scope="col">Type</th>
+            <th scope="col">Description</th>
+          </tr>
+        </thead>
+        <tbody>
+          {parameters.map((p) => (
+            <tr>
+              <td>
+                <code>{String(p.name)}</code>
+                {p.required === true && <span class="req"> required</span>}
+              </td>
+              <td>{String(p.in)}</td>
+              <td class="type">{isObject(p.schema) ? typeLabel(p.schema) : ''}</td>
+              <td>{typeof p.description === 'string' ? p.description : ''}</td>
+            </tr>
           ))}
-        </>
-      )}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** An operation's responses: status, description, and the body's schema or a link to it. */
+function ResponsesList({ responses, shared }: { responses: Json; shared: Record<string, Json> }) {
+  return (
+    <>
       <h4>Responses</h4>
       <ul>
         {Object.entries(responses).map(([status, raw]) => {
@@ -225,25 +181,58 @@ function OperationView({ method, path, op, doc }: Operation & { doc: OpenApiDocu
           );
         })}
       </ul>
+    </>
+  );
+}
+
+function OperationView({ method, path, op, doc }: Operation & { doc: OpenApiDocument }) {
+  const parameters = (Array.isArray(op.parameters) ? op.parameters : []) as Json[];
+  const body = isObject(op.requestBody) ? op.requestBody : null;
+  const responses = isObject(op.responses) ? op.responses : {};
+  const shared = doc.components.responses as Record<string, Json>;
+  return (
+    <section class="op" id={String(op.operationId)}>
+      <h3>
+        <span class={`method method-${method}`}>{method.toUpperCase()}</span> <code>{path}</code>
+      </h3>
+      <p>
+        <strong>{String(op.summary ?? '')}</strong>
+      </p>
+      {String(op.description ?? '')
+        .split('\n\n')
+        .filter(Boolean)
+        .map((para) => (
+          <p>{para}</p>
+        ))}
+      {typeof op['x-cairn-scope'] === 'string' && (
+        <p>
+          API token scope: <code>{op['x-cairn-scope']}</code>
+        </p>
+      )}
+      {parameters.length > 0 && <ParametersTable parameters={parameters} />}
+      {body && (
+        <>
+          <h4>Request body{body.required === false ? ' (optional)' : ''}</h4>
+          {typeof body.description === 'string' && <p>{body.description}</p>}
+          {Object.entries(isObject(body.content) ? body.content : {}).map(([type, media]) => (
+            <>
+              <p>
+                <code>{type}</code>
+              </p>
+              {isObject(media) && isObject(media.schema) && <BodySchema schema={media.schema} />}
+            </>
+          ))}
+        </>
+      )}
+      <ResponsesList responses={responses} shared={shared} />
     </section>
   );
 }
 
-/** The whole page: how to authenticate, the error shape, then every operation grouped by tag. */
-export function ApiDocsPage({ doc }: { doc: OpenApiDocument }) {
-  const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) if (isObject(op)) operations.push({ method, path, op });
-  }
-  const scopes = doc.components.securitySchemes.apiToken['x-cairn-scopes'];
-  const schemas = doc.components.schemas as Record<string, Json>;
+/** How to authenticate (token, session, OAuth) and what each token scope lets a token do. */
+function AuthenticationSection({ scopes }: { scopes: Record<string, string> }) {
   return (
-    <div class="docs">
-      <h1>Cairn API</h1>
-      <p>
-        Institutions’ systems drive Cairn through this JSON API. The same description as OpenAPI 3.1:{' '}
-        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (import it into your tools).
-      </p>
+    <>
       <h2 id="authentication">Authentication</h2>
       <ul>
         <li>
@@ -280,6 +269,26 @@ export function ApiDocsPage({ doc }: { doc: OpenApiDocument }) {
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+/** The whole page: how to authenticate, the error shape, then every operation grouped by tag. */
+export function ApiDocsPage({ doc }: { doc: OpenApiDocument }) {
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) if (isObject(op)) operations.push({ method, path, op });
+  }
+  const scopes = doc.components.securitySchemes.apiToken['x-cairn-scopes'];
+  const schemas = doc.components.schemas as Record<string, Json>;
+  return (
+    <div class="docs">
+      <h1>Cairn API</h1>
+      <p>
+        Institutions’ systems drive Cairn through this JSON API. The same description as OpenAPI 3.1:{' '}
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (import it into your tools).
+      </p>
+      <AuthenticationSection scopes={scopes} />
       <h2 id="errors">Errors</h2>
       <p>
         Every error of the JSON API has one shape, <code>{'{"error": {"code", "message", "details"}}'}</code>:

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import type { RouteDoc } from '../../http/openapi/describe.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './document.ts';
-import { ApiDocsPage, DOCS_STYLE } from './docsPage.tsx';
+import { ApiDocsPage } from './docsPage.tsx';
 import { page } from '../../web/render.tsx';
 
 /** The API's description: `GET /api/v1/openapi.json` (OpenAPI 3.1) and `GET /api/docs` (the same, readable). */
@@ -17,13 +17,7 @@ export function apiDocsRoutes(routes: readonly RouteDoc[]) {
     return c.json(documentFor(c.var.deps.config.publicUrl));
   });
   r.get('/api/docs', (c) =>
-    page(
-      c,
-      'Cairn API',
-      <ApiDocsPage doc={documentFor(c.var.deps.config.publicUrl)} />,
-      200,
-      <style>{DOCS_STYLE}</style>,
-    ),
+    page(c, 'Cairn API', <ApiDocsPage doc={documentFor(c.var.deps.config.publicUrl)} />),
   );
   return r;
 }

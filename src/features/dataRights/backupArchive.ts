@@ -160,6 +160,36 @@ function byteReader(path: string) {
   };
 }
 
+/** The archive's header line, or null when it is not one this Cairn can read safely. */
+function readHeader(line: Buffer): Header | null {
+  try {
+    const header = JSON.parse(line.toString('utf8')) as Header;
+    if (
+      header.format !== 1 ||
+      header.kdf?.name !== 'scrypt' ||
+      typeof header.kdf.salt !== 'string' ||
+      typeof header.check !== 'string'
+    )
+      return null;
+    if (header.kdf.N > 2 ** 20 || header.kdf.r > 32 || header.kdf.p > 16) return null;
+    return header;
+  } catch {
+    return null;
+  }
+}
+
+/** One sealed part opened with its nonce, or null when it fails its integrity check. */
+function decryptChunk(key: Buffer, aad: Buffer, iv: Buffer, body: Buffer): Buffer | null {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(aad);
+  decipher.setAuthTag(body.subarray(body.length - TAG));
+  try {
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Opens an archive: checks the passphrase before anything else, then yields the plaintext one
  * authenticated chunk at a time. Throws BackupArchiveError for every way an archive can be bad.
@@ -175,18 +205,8 @@ export async function openArchive(path: string, passphrase: string): Promise<Asy
     );
   }
   const line = await reader.line(4096);
-  let header: Header;
-  try {
-    header = JSON.parse(line.toString('utf8')) as Header;
-    if (
-      header.format !== 1 ||
-      header.kdf?.name !== 'scrypt' ||
-      typeof header.kdf.salt !== 'string' ||
-      typeof header.check !== 'string'
-    )
-      throw new Error('bad header');
-    if (header.kdf.N > 2 ** 20 || header.kdf.r > 32 || header.kdf.p > 16) throw new Error('bad header');
-  } catch {
+  const header = readHeader(line);
+  if (!header) {
     await reader.close();
     throw new BackupArchiveError('damaged', `${path} is damaged: its header cannot be read.`);
   }
@@ -218,16 +238,7 @@ export async function openArchive(path: string, passphrase: string): Promise<Asy
             'damaged',
             'The backup is incomplete: it ends before its last part (was the copy cut short?).',
           );
-        const open = (last: boolean): Buffer | null => {
-          const decipher = createDecipheriv('aes-256-gcm', key, nonce(counter, last));
-          decipher.setAAD(aad);
-          decipher.setAuthTag(body.subarray(size - TAG));
-          try {
-            return Buffer.concat([decipher.update(body.subarray(0, size - TAG)), decipher.final()]);
-          } catch {
-            return null;
-          }
-        };
+        const open = (last: boolean) => decryptChunk(key, aad, nonce(counter, last), body);
         const middle = open(false);
         const plain = middle ?? open(true);
         if (!plain)

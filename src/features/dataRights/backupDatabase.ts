@@ -77,6 +77,27 @@ export function secretMarker(secret: string, salt: string): string {
 
 const FILE_PIECE = 48 * 1024;
 
+/** One evidence file from disk into the archive, its bytes checked against its hash; returns its size. */
+async function writeEvidenceFile(
+  archive: Awaited<ReturnType<typeof archiveWriter>>,
+  path: string,
+  sha256: string,
+): Promise<number> {
+  await archive.write(`${RECORD.file}${JSON.stringify({ sha256 })}\n`);
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const piece of createReadStream(path, {
+    highWaterMark: FILE_PIECE,
+  }) as AsyncIterable<Buffer>) {
+    hash.update(piece);
+    size += piece.length;
+    await archive.write(`${RECORD.fileBytes}${piece.toString('base64')}\n`);
+  }
+  if (hash.digest('hex') !== sha256)
+    throw new Error(`Evidence file ${sha256} on disk does not match its hash: it was changed or damaged.`);
+  return size;
+}
+
 /**
  * Writes an encrypted, consistent snapshot of the whole database (and of evidence files kept on
  * disk) to `out`. Every table is read in one REPEATABLE READ, READ ONLY transaction, so the
@@ -138,20 +159,7 @@ export async function backupDatabase(
             throw new Error(
               `Evidence file ${sha256} is missing from ${dirname(path)}: the backup would be incomplete. Check CAIRN_DATA_DIR.`,
             );
-          await archive.write(`${RECORD.file}${JSON.stringify({ sha256 })}\n`);
-          const hash = createHash('sha256');
-          let size = 0;
-          for await (const piece of createReadStream(path, {
-            highWaterMark: FILE_PIECE,
-          }) as AsyncIterable<Buffer>) {
-            hash.update(piece);
-            size += piece.length;
-            await archive.write(`${RECORD.fileBytes}${piece.toString('base64')}\n`);
-          }
-          if (hash.digest('hex') !== sha256)
-            throw new Error(
-              `Evidence file ${sha256} on disk does not match its hash: it was changed or damaged.`,
-            );
+          const size = await writeEvidenceFile(archive, path, sha256);
           manifest.files.push({ sha256, size });
           await archive.write(`${RECORD.fileEnd}${JSON.stringify({ sha256, size })}\n`);
         }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { conflict, invalid } from '../../domain/errors.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { verifyPassword } from '../accounts/index.ts';
-import { inTransaction } from '../../storage/database.ts';
+import { inTransaction, type Tx } from '../../storage/database.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { issuedBadgesOf } from '../backpack/index.ts';
 import type { Actor, CommandDeps } from '../../domain/commands.ts';
@@ -19,6 +19,103 @@ export const deleteAccountInput = z.object({
     message: `Type “${DELETE_CONFIRMATION}” to confirm.`,
   }),
 });
+
+/** Refuses while the person is the only owner of an organisation. */
+async function refuseIfLastOwner(tx: Tx, userId: number): Promise<void> {
+  const lastOwnerOf = await tx
+    .selectFrom('memberships as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['o.name'])
+    .where('m.user_id', '=', userId)
+    .where(({ eb, val }) => eb(val('owner'), '=', eb.fn.any('m.roles')))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('memberships as other')
+            .select('other.id')
+            .whereRef('other.organisation_id', '=', 'm.organisation_id')
+            .where('other.user_id', '!=', userId)
+            .where(({ eb, val }) => eb(val('owner'), '=', eb.fn.any('other.roles'))),
+        ),
+      ),
+    )
+    .orderBy('o.name')
+    .execute();
+  if (lastOwnerOf.length) {
+    throw conflict(
+      `You are the only owner of ${lastOwnerOf.map((o) => o.name).join(', ')}. Make someone else an owner (or remove the organisation) before deleting your account.`,
+    );
+  }
+}
+
+/** Badges issued to this person become private: their pages show only the verdict. */
+async function makeBadgesPrivate(tx: Tx, userId: number, now: Date): Promise<void> {
+  const badges = await issuedBadgesOf(tx, userId, now);
+  if (badges.length) {
+    await tx
+      .insertInto('credential_privacy')
+      .values(badges.map((b) => ({ credential_id: b.id, user_id: userId, private: true, updated_at: now })))
+      .onConflict((oc) =>
+        oc.column('credential_id').doUpdateSet({ user_id: userId, private: true, updated_at: now }),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Evidence goes: drafts, files and the copies frozen in each attempt; reviews keep their scores.
+ * Returns the deleted files' hashes.
+ */
+async function removeEvidence(tx: Tx, userId: number): Promise<Array<{ sha256: string }>> {
+  const applications = tx.selectFrom('applications').select('id').where('earner_user_id', '=', userId);
+  await tx.deleteFrom('evidence_items').where('application_id', 'in', applications).execute();
+  const files = await tx
+    .deleteFrom('evidence_files')
+    .where('application_id', 'in', applications)
+    .returning('sha256')
+    .execute();
+  await tx
+    .updateTable('attempts')
+    .set({ evidence: '[]' })
+    .where('application_id', 'in', applications)
+    .execute();
+  return files;
+}
+
+/**
+ * Mail to their addresses and any delivery still waiting for it, open invitations to them, and
+ * the addresses inside audit rows (which keep what happened).
+ */
+async function forgetAddresses(tx: Tx, emails: string[]): Promise<void> {
+  if (!emails.length) return;
+  const outbox = await tx
+    .deleteFrom('mail_outbox')
+    .where('to_address', 'in', emails)
+    .returning('id')
+    .execute();
+  if (outbox.length) {
+    await tx
+      .deleteFrom('jobs')
+      .where('status', '=', 'queued')
+      .where(sql<boolean>`(payload->>'outboxId')::bigint in (${sql.join(outbox.map((o) => o.id))})`)
+      .execute();
+  }
+  await tx.deleteFrom('invitations').where('email', 'in', emails).where('accepted_at', 'is', null).execute();
+  await tx
+    .deleteFrom('team_invitations')
+    .where('email', 'in', emails)
+    .where('accepted_at', 'is', null)
+    .execute();
+  // Audit rows keep what happened; the addresses in them go.
+  for (const email of emails) {
+    if (/["\\]/.test(email)) continue;
+    await tx
+      .updateTable('audit_events')
+      .set({ data: sql`replace(data::text, ${email}, '[deleted]')::jsonb` })
+      .where(sql<boolean>`data::text like ${`%${email.replace(/[%_]/g, (c) => `\\${c}`)}%`}`)
+      .execute();
+  }
+}
 
 /**
  * Deletes a person's account: their name, email addresses, password, sessions, evidence (text,
@@ -42,62 +139,15 @@ export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: un
   const orphanedFiles = await inTransaction(deps.db, async (tx) => {
     // Serialise with other changes to this account (a second deletion, a role change).
     await tx.selectFrom('users').select('id').where('id', '=', user.id).forUpdate().execute();
-    const lastOwnerOf = await tx
-      .selectFrom('memberships as m')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select(['o.name'])
-      .where('m.user_id', '=', user.id)
-      .where(({ eb, val }) => eb(val('owner'), '=', eb.fn.any('m.roles')))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('memberships as other')
-              .select('other.id')
-              .whereRef('other.organisation_id', '=', 'm.organisation_id')
-              .where('other.user_id', '!=', user.id)
-              .where(({ eb, val }) => eb(val('owner'), '=', eb.fn.any('other.roles'))),
-          ),
-        ),
-      )
-      .orderBy('o.name')
-      .execute();
-    if (lastOwnerOf.length) {
-      throw conflict(
-        `You are the only owner of ${lastOwnerOf.map((o) => o.name).join(', ')}. Make someone else an owner (or remove the organisation) before deleting your account.`,
-      );
-    }
+    await refuseIfLastOwner(tx, user.id);
 
-    // Badges issued to this person become private: their pages show only the verdict.
-    const badges = await issuedBadgesOf(tx, user.id, now);
-    if (badges.length) {
-      await tx
-        .insertInto('credential_privacy')
-        .values(
-          badges.map((b) => ({ credential_id: b.id, user_id: user.id, private: true, updated_at: now })),
-        )
-        .onConflict((oc) =>
-          oc.column('credential_id').doUpdateSet({ user_id: user.id, private: true, updated_at: now }),
-        )
-        .execute();
-    }
+    await makeBadgesPrivate(tx, user.id, now);
 
     const emails = (
       await tx.selectFrom('user_emails').select('email').where('user_id', '=', user.id).execute()
     ).map((e) => e.email);
 
-    // Evidence: drafts, files and the copies frozen in each attempt; reviews keep their scores.
-    const applications = tx.selectFrom('applications').select('id').where('earner_user_id', '=', user.id);
-    await tx.deleteFrom('evidence_items').where('application_id', 'in', applications).execute();
-    const files = await tx
-      .deleteFrom('evidence_files')
-      .where('application_id', 'in', applications)
-      .returning('sha256')
-      .execute();
-    await tx
-      .updateTable('attempts')
-      .set({ evidence: '[]' })
-      .where('application_id', 'in', applications)
-      .execute();
+    const files = await removeEvidence(tx, user.id);
 
     await tx.deleteFrom('collections').where('user_id', '=', user.id).execute();
     await tx.deleteFrom('imported_credentials').where('user_id', '=', user.id).execute();
@@ -105,40 +155,7 @@ export async function deleteMyAccount(deps: CommandDeps, actor: Actor, input: un
     await tx.deleteFrom('team_members').where('user_id', '=', user.id).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
     await tx.deleteFrom('account_tokens').where('user_id', '=', user.id).execute();
-    if (emails.length) {
-      // Mail to their addresses, and any delivery still waiting for it.
-      const outbox = await tx
-        .deleteFrom('mail_outbox')
-        .where('to_address', 'in', emails)
-        .returning('id')
-        .execute();
-      if (outbox.length) {
-        await tx
-          .deleteFrom('jobs')
-          .where('status', '=', 'queued')
-          .where(sql<boolean>`(payload->>'outboxId')::bigint in (${sql.join(outbox.map((o) => o.id))})`)
-          .execute();
-      }
-      await tx
-        .deleteFrom('invitations')
-        .where('email', 'in', emails)
-        .where('accepted_at', 'is', null)
-        .execute();
-      await tx
-        .deleteFrom('team_invitations')
-        .where('email', 'in', emails)
-        .where('accepted_at', 'is', null)
-        .execute();
-      // Audit rows keep what happened; the addresses in them go.
-      for (const email of emails) {
-        if (/["\\]/.test(email)) continue;
-        await tx
-          .updateTable('audit_events')
-          .set({ data: sql`replace(data::text, ${email}, '[deleted]')::jsonb` })
-          .where(sql<boolean>`data::text like ${`%${email.replace(/[%_]/g, (c) => `\\${c}`)}%`}`)
-          .execute();
-      }
-    }
+    await forgetAddresses(tx, emails);
     await tx.deleteFrom('user_emails').where('user_id', '=', user.id).execute();
     await tx.updateTable('audit_events').set({ ip: null }).where('actor_user_id', '=', user.id).execute();
     await tx

@@ -3,6 +3,7 @@ import type { Queryable } from '../../storage/database.ts';
 import { fileStoreFor } from '../earning/index.ts';
 import { issuedBadgesOf, importedFile } from '../backpack/index.ts';
 import type { ZipEntry } from '../../web/zip.ts';
+import { applicationDetails } from './queries/exportMyData.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const safe = (name: string) =>
@@ -11,27 +12,21 @@ const safe = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'file';
 
-/**
- * Everything Cairn holds about one person, as the files of a ZIP (streamed: one file in memory
- * at a time): account and emails, organisation memberships, teams, applications with their
- * evidence (files included), the reviews they received and their payments, credentials issued to
- * them (the signed documents exactly as issued), backpack imports and collections, licenses and
- * ledger entries, their own audit entries and the mail sent to their addresses. A manifest lists
- * every file. Mail bodies are left out: they held one-time links (secrets), and sent ones are no
- * longer kept.
- */
-export async function* exportMyData(
-  db: Queryable,
-  config: Config,
-  userId: number,
-  now: Date,
-): AsyncGenerator<ZipEntry> {
-  const files: Array<{ name: string; what: string; count?: number }> = [];
-  const entry = (name: string, what: string, value: unknown[] | Record<string, unknown>): ZipEntry => {
-    files.push({ name, what, ...(Array.isArray(value) ? { count: value.length } : {}) });
-    return { name, data: json(value) };
-  };
+/** What every part of the export shares: where to read, whom, and the manifest being built. */
+interface Export {
+  db: Queryable;
+  config: Config;
+  userId: number;
+  now: Date;
+  files: Array<{ name: string; what: string; count?: number }>;
+  entry: (name: string, what: string, value: unknown[] | Record<string, unknown>) => ZipEntry;
+}
 
+/** The account, its email addresses, memberships and teams. */
+async function* accountPart(
+  x: Export,
+): AsyncGenerator<ZipEntry, { user: { public_id: string }; emails: Array<{ email: string }> }> {
+  const { db, userId, entry } = x;
   const user = await db
     .selectFrom('users')
     .select(['id', 'public_id', 'name', 'is_platform_admin', 'created_at', 'updated_at'])
@@ -69,6 +64,12 @@ export async function* exportMyData(
     .execute();
   yield entry('teams.json', 'learning teams you belong to', teams);
 
+  return { user, emails };
+}
+
+/** Applications with their evidence (files included), reviews and payments. */
+async function* applicationsPart(x: Export): AsyncGenerator<ZipEntry, void> {
+  const { db, config, userId, files, entry } = x;
   const applications = await db
     .selectFrom('applications as a')
     .innerJoin('micro_credential_versions as v', 'v.id', 'a.version_id')
@@ -94,63 +95,7 @@ export async function* exportMyData(
   const out: unknown[] = [];
   const evidenceFiles: Array<{ id: number; name: string }> = [];
   for (const a of applications) {
-    const items = await db
-      .selectFrom('evidence_items as i')
-      .leftJoin('evidence_files as f', 'f.id', 'i.file_id')
-      .select([
-        'i.part_index',
-        'i.kind',
-        'i.text_value',
-        'i.link_url',
-        'i.updated_at',
-        'f.id as file_id',
-        'f.public_id as file_public_id',
-        'f.filename',
-        'f.content_type',
-        'f.size',
-        'f.sha256',
-      ])
-      .where('i.application_id', '=', a.id)
-      .orderBy('i.part_index')
-      .execute();
-    const attempts = await db
-      .selectFrom('attempts')
-      .select([
-        'number',
-        'evidence',
-        'submitted_at',
-        'decision',
-        'scores',
-        'feedback',
-        'overall_feedback',
-        'reviewed_at',
-      ])
-      .where('application_id', '=', a.id)
-      .orderBy('number')
-      .execute();
-    const payments = await db
-      .selectFrom('payments')
-      .select([
-        'public_id',
-        'invoice_number',
-        'amount_minor',
-        'currency',
-        'state',
-        'provider_reference',
-        'paid_at',
-        'refunded_at',
-        'refund_reason',
-        'created_at',
-      ])
-      .where('application_id', '=', a.id)
-      .orderBy('id')
-      .execute();
-    const files = await db
-      .selectFrom('evidence_files')
-      .select(['id', 'public_id', 'filename'])
-      .where('application_id', '=', a.id)
-      .orderBy('id')
-      .execute();
+    const { items, attempts, payments, files } = await applicationDetails(db, a.id);
     for (const f of files)
       evidenceFiles.push({ id: f.id, name: `evidence/${a.public_id}/${f.public_id}-${safe(f.filename)}` });
     out.push({
@@ -203,7 +148,11 @@ export async function* exportMyData(
     files.push({ name: f.name, what: 'an evidence file you uploaded' });
     yield { name: f.name, data: row.bytes.length ? row.bytes : store.get(row) };
   }
+}
 
+/** Credentials issued to the person, the signed documents exactly as issued. */
+async function* credentialsPart(x: Export): AsyncGenerator<ZipEntry, void> {
+  const { db, config, userId, now, files, entry } = x;
   const badges = await issuedBadgesOf(db, userId, now);
   const credentials: unknown[] = [];
   for (const b of badges) {
@@ -232,7 +181,11 @@ export async function* exportMyData(
     });
   }
   yield entry('credentials.json', 'credentials issued to you', credentials);
+}
 
+/** Backpack imports, each as it was given. */
+async function* importsPart(x: Export): AsyncGenerator<ZipEntry, void> {
+  const { db, userId, files, entry } = x;
   const imports = await db
     .selectFrom('imported_credentials')
     .select([
@@ -276,7 +229,11 @@ export async function* exportMyData(
     });
   }
   yield entry('imports.json', 'badges you imported into your backpack', importList);
+}
 
+/** Backpack collections and their items. */
+async function* collectionsPart(x: Export): AsyncGenerator<ZipEntry, void> {
+  const { db, userId, entry } = x;
   const collections = await db
     .selectFrom('collections')
     .select(['id', 'public_id', 'name', 'description', 'shared', 'created_at', 'updated_at'])
@@ -304,7 +261,11 @@ export async function* exportMyData(
     });
   }
   yield entry('collections.json', 'your backpack collections', collectionList);
+}
 
+/** Linked licenses and the credit ledger posted to them. */
+async function* licensesPart(x: Export): AsyncGenerator<ZipEntry, void> {
+  const { db, userId, entry } = x;
   const licenses = await db
     .selectFrom('license_records as l')
     .innerJoin('recognition_programs as p', 'p.id', 'l.program_id')
@@ -351,7 +312,11 @@ export async function* exportMyData(
     licenses: licenses.map(({ id: _id, ...l }) => l),
     ledger: entries,
   });
+}
 
+/** Their own audit entries and the mail sent to their addresses. */
+async function* activityPart(x: Export, addresses: string[]): AsyncGenerator<ZipEntry, void> {
+  const { db, userId, entry } = x;
   const audit = await db
     .selectFrom('audit_events')
     .select(['action', 'subject_type', 'subject_id', 'data', 'ip', 'created_at'])
@@ -360,7 +325,6 @@ export async function* exportMyData(
     .execute();
   yield entry('activity.json', 'what you did, as recorded in the audit log', audit);
 
-  const addresses = emails.map((e) => e.email);
   const mail = addresses.length
     ? await db
         .selectFrom('mail_outbox')
@@ -374,7 +338,39 @@ export async function* exportMyData(
     'email Cairn sent or queued to your addresses (subjects only: bodies held one-time links)',
     mail,
   );
+}
 
+/**
+ * Everything Cairn holds about one person, as the files of a ZIP (streamed: one file in memory
+ * at a time): account and emails, organisation memberships, teams, applications with their
+ * evidence (files included), the reviews they received and their payments, credentials issued to
+ * them (the signed documents exactly as issued), backpack imports and collections, licenses and
+ * ledger entries, their own audit entries and the mail sent to their addresses. A manifest lists
+ * every file. Mail bodies are left out: they held one-time links (secrets), and sent ones are no
+ * longer kept.
+ */
+export async function* exportMyData(
+  db: Queryable,
+  config: Config,
+  userId: number,
+  now: Date,
+): AsyncGenerator<ZipEntry> {
+  const files: Array<{ name: string; what: string; count?: number }> = [];
+  const entry = (name: string, what: string, value: unknown[] | Record<string, unknown>): ZipEntry => {
+    files.push({ name, what, ...(Array.isArray(value) ? { count: value.length } : {}) });
+    return { name, data: json(value) };
+  };
+  const x: Export = { db, config, userId, now, files, entry };
+  const { user, emails } = yield* accountPart(x);
+  yield* applicationsPart(x);
+  yield* credentialsPart(x);
+  yield* importsPart(x);
+  yield* collectionsPart(x);
+  yield* licensesPart(x);
+  yield* activityPart(
+    x,
+    emails.map((e) => e.email),
+  );
   yield {
     name: 'manifest.json',
     data: json({ exportedAt: now.toISOString(), from: config.publicUrl, account: user.public_id, files }),

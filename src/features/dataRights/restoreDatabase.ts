@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
-import type { Db } from '../../storage/database.ts';
+import type { Db, Tx } from '../../storage/database.ts';
 import {
   appliedMigrations,
   backupTables,
@@ -60,12 +60,95 @@ function parse<T>(line: string, prefix: string): T {
 }
 
 /**
+ * Refuses a target that cannot take this backup: another schema version, another CAIRN_SECRET,
+ * or rows already in it. Returns the target's tables by name.
+ */
+async function checkTarget(options: RestoreOptions, header: BackupHeader): Promise<Map<string, TableInfo>> {
+  const migrations = await appliedMigrations(options.db);
+  if (header.migrations.join(',') !== migrations.join(',')) {
+    const unknown = header.migrations.filter((m) => !migrations.includes(m));
+    throw new RestoreRefused(
+      'other_version',
+      unknown.length
+        ? `This backup was made by a newer Cairn (${header.cairnVersion}; migrations ${unknown.join(', ')} are unknown here). Restore it with that version.`
+        : `This backup was made by Cairn ${header.cairnVersion} with a different database schema. Restore it with that version, then upgrade.`,
+    );
+  }
+  if (secretMarker(options.secret, header.secret.salt) !== header.secret.marker) {
+    throw new RestoreRefused(
+      'other_secret',
+      "This CAIRN_SECRET is not the one the backup was made with, so the issuers' signing keys in it would not open. Set CAIRN_SECRET to the original value (in demo mode it is the file `secret` in the original CAIRN_DATA_DIR) and run the restore again.",
+    );
+  }
+  const tables = new Map((await backupTables(options.db)).map((t) => [t.name, t]));
+  // Settings of the instance (its public URL) are written by any start, even a refused restore's:
+  // they are not data, and the backup's own values replace them.
+  const occupied = await tablesWithRows(
+    options.db,
+    [...tables.keys()].filter((name) => name !== 'instance_settings'),
+  );
+  if (occupied.length) {
+    throw new RestoreRefused(
+      'not_empty',
+      `The database is not empty (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''} have rows). Restore into a new, empty database: a restore never merges into existing data.`,
+    );
+  }
+  return tables;
+}
+
+/** Everything the manifest lists arrived, and the database now holds exactly that. */
+async function checkRestored(tx: Tx, manifest: BackupManifest, summary: RestoreSummary): Promise<void> {
+  if (manifest.tables.length !== summary.tables.length || manifest.files.length !== summary.files)
+    throw new RestoreRefused('damaged', 'The backup does not match its manifest.');
+  for (const expected of manifest.tables) {
+    const got = summary.tables.find((t) => t.name === expected.name);
+    if (!got || got.rows !== expected.rows || (await countRows(tx, expected.name)) !== expected.rows)
+      throw new RestoreRefused('damaged', `Table ${expected.name} did not restore to ${expected.rows} rows.`);
+  }
+}
+
+/** Proves the signing keys open under this CAIRN_SECRET before anything is committed. */
+async function proveKeysOpen(tx: Tx, secret: string): Promise<void> {
+  const vault = keyVault(secret);
+  for (const key of await tx
+    .selectFrom('issuer_keys')
+    .select(['public_id', 'private_key_encrypted'])
+    .execute()) {
+    try {
+      vault.open(key.private_key_encrypted);
+    } catch {
+      throw new RestoreRefused(
+        'other_secret',
+        `Issuer key ${key.public_id} does not open with this CAIRN_SECRET; nothing was restored.`,
+      );
+    }
+  }
+}
+
+/** A table record: the target's table, and the backup's columns (all known to this Cairn). */
+function beginTable(tables: Map<string, TableInfo>, line: string): { table: TableInfo; columns: string[] } {
+  const t = parse<{ name: string; columns: string[] }>(line, RECORD.table);
+  const table = tables.get(t.name);
+  if (!table)
+    throw new RestoreRefused('other_version', `The backup has a table this Cairn does not know: ${t.name}.`);
+  const known = new Set(table.columns);
+  const unknown = t.columns.filter((c) => !known.has(c));
+  if (unknown.length)
+    throw new RestoreRefused(
+      'other_version',
+      `The backup's table ${t.name} has columns this Cairn does not know: ${unknown.join(', ')}.`,
+    );
+  return { table, columns: t.columns };
+}
+
+/**
  * Restores a backup into an empty, migrated database: everything in one transaction (any
  * problem rolls all of it back), sequences moved past the restored ids, every table's row count
  * and content hash checked against the archive, and the issuer keys opened with this
  * CAIRN_SECRET before the commit. Evidence files go to disk after the commit (when the target
  * keeps files on disk) or into their rows (when it keeps them in the database).
  */
+// eslint-disable-next-line max-lines-per-function -- one algorithm in order: the record loop is a single state machine over the archive (table, rows, table end, file, bytes, file end, manifest) whose state the branches share; its checks are the helpers above
 export async function restoreDatabase(options: RestoreOptions): Promise<RestoreSummary> {
   let chunks: AsyncGenerator<Buffer>;
   try {
@@ -84,38 +167,11 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
     if (first.done || !first.value.startsWith(RECORD.header))
       throw new RestoreRefused('damaged', 'The backup is damaged: it has no header.');
     const header = parse<BackupHeader>(first.value, RECORD.header);
-    const migrations = await appliedMigrations(options.db);
-    if (header.migrations.join(',') !== migrations.join(',')) {
-      const unknown = header.migrations.filter((m) => !migrations.includes(m));
-      throw new RestoreRefused(
-        'other_version',
-        unknown.length
-          ? `This backup was made by a newer Cairn (${header.cairnVersion}; migrations ${unknown.join(', ')} are unknown here). Restore it with that version.`
-          : `This backup was made by Cairn ${header.cairnVersion} with a different database schema. Restore it with that version, then upgrade.`,
-      );
-    }
-    if (secretMarker(options.secret, header.secret.salt) !== header.secret.marker) {
-      throw new RestoreRefused(
-        'other_secret',
-        "This CAIRN_SECRET is not the one the backup was made with, so the issuers' signing keys in it would not open. Set CAIRN_SECRET to the original value (in demo mode it is the file `secret` in the original CAIRN_DATA_DIR) and run the restore again.",
-      );
-    }
-    const tables = new Map((await backupTables(options.db)).map((t) => [t.name, t]));
-    // Settings of the instance (its public URL) are written by any start, even a refused restore's:
-    // they are not data, and the backup's own values replace them.
-    const occupied = await tablesWithRows(
-      options.db,
-      [...tables.keys()].filter((name) => name !== 'instance_settings'),
-    );
-    if (occupied.length) {
-      throw new RestoreRefused(
-        'not_empty',
-        `The database is not empty (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''} have rows). Restore into a new, empty database: a restore never merges into existing data.`,
-      );
-    }
+    const tables = await checkTarget(options, header);
 
     const summary: RestoreSummary = { header, tables: [], files: 0 };
     const files: Array<{ sha256: string; path: string }> = [];
+    // eslint-disable-next-line max-lines-per-function -- the record loop's state machine (see above)
     await options.db.transaction().execute(async (tx) => {
       if (tables.has('instance_settings')) await tx.deleteFrom('instance_settings').execute();
       let table: TableInfo | null = null;
@@ -151,21 +207,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
           batchBytes += row.length;
           if (batch.length >= BATCH_ROWS || batchBytes >= BATCH_BYTES) await flush();
         } else if (kind === RECORD.table) {
-          const t = parse<{ name: string; columns: string[] }>(line, RECORD.table);
-          table = tables.get(t.name) ?? null;
-          if (!table)
-            throw new RestoreRefused(
-              'other_version',
-              `The backup has a table this Cairn does not know: ${t.name}.`,
-            );
-          const known = new Set(table.columns);
-          const unknown = t.columns.filter((c) => !known.has(c));
-          if (unknown.length)
-            throw new RestoreRefused(
-              'other_version',
-              `The backup's table ${t.name} has columns this Cairn does not know: ${unknown.join(', ')}.`,
-            );
-          columns = t.columns;
+          ({ table, columns } = beginTable(tables, line));
           rows = 0;
           hash = createHash('sha256');
         } else if (kind === RECORD.tableEnd) {
@@ -240,35 +282,10 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
         } else throw new RestoreRefused('damaged', 'The backup is damaged: a record of an unknown kind.');
       }
       if (!manifest) throw new RestoreRefused('damaged', 'The backup is incomplete: it has no manifest.');
-      const m: BackupManifest = manifest;
       if (table || file)
         throw new RestoreRefused('damaged', 'The backup is incomplete: it ends inside a table or file.');
-      // Everything the manifest lists arrived, and the database now holds exactly that.
-      if (m.tables.length !== summary.tables.length || m.files.length !== summary.files)
-        throw new RestoreRefused('damaged', 'The backup does not match its manifest.');
-      for (const expected of m.tables) {
-        const got = summary.tables.find((t) => t.name === expected.name);
-        if (!got || got.rows !== expected.rows || (await countRows(tx, expected.name)) !== expected.rows)
-          throw new RestoreRefused(
-            'damaged',
-            `Table ${expected.name} did not restore to ${expected.rows} rows.`,
-          );
-      }
-      // Prove the signing keys open under this CAIRN_SECRET before anything is committed.
-      const vault = keyVault(options.secret);
-      for (const key of await tx
-        .selectFrom('issuer_keys')
-        .select(['public_id', 'private_key_encrypted'])
-        .execute()) {
-        try {
-          vault.open(key.private_key_encrypted);
-        } catch {
-          throw new RestoreRefused(
-            'other_secret',
-            `Issuer key ${key.public_id} does not open with this CAIRN_SECRET; nothing was restored.`,
-          );
-        }
-      }
+      await checkRestored(tx, manifest, summary);
+      await proveKeysOpen(tx, options.secret);
     });
     const dir = resolve(options.dataDir, 'files');
     for (const f of files) {

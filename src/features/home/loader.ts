@@ -66,14 +66,12 @@ const STATUS: Record<string, string> = {
   needs_revision: 'Feedback waiting: revise and resubmit',
 };
 
-async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<HomeRole> {
-  const [applications, anyApplication, badges, licenses, pathways] = await Promise.all([
-    openApplications(deps.db, userId),
-    hasAnyApplication(deps.db, userId),
-    badgesToAccept(deps.db, userId),
-    licensesOf(deps.db, userId, now),
-    pathwaysOf(deps.db, userId),
-  ]);
+/** The earner's open applications, those needing them first. */
+function applicationsSection(
+  applications: Awaited<ReturnType<typeof openApplications>>,
+  anyApplication: boolean,
+  now: Date,
+): HomeSection {
   const items = applications.map((a) => {
     const editable = a.status === 'in_progress' || a.status === 'needs_revision';
     const daysLeft = Math.max(0, Math.ceil((a.deadline_at.getTime() - now.getTime()) / DAY));
@@ -85,27 +83,63 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
     };
   });
   return {
+    id: 'applications',
+    heading: 'Your applications',
+    items: [...items.filter((i) => i.urgent), ...items.filter((i) => !i.urgent)],
+    empty: anyApplication
+      ? {
+          text: 'No open applications. Find your next micro-credential.',
+          href: '/catalog',
+          label: 'Browse the catalog',
+        }
+      : {
+          text: 'No applications yet — browse the catalog and apply for a micro-credential.',
+          href: '/catalog',
+          label: 'Browse the catalog',
+        },
+    more: { href: '/applications', label: 'All your applications' },
+  };
+}
+
+/** The earner's licenses and their hours toward renewal. */
+function licensesSection(licenses: Awaited<ReturnType<typeof licensesOf>>): HomeSection {
+  return {
+    id: 'licenses',
+    heading: 'Hours toward license renewal',
+    items: licenses.map((l) => ({
+      label: `${l.program.licenseName} ${l.licenseNumber} (${l.program.organisationName})`,
+      href: `/me/licenses/${l.publicId}`,
+      detail:
+        l.state === 'confirmed'
+          ? `${l.progress.earned} of ${l.progress.required} hours this cycle (until ${l.progress.cycle.last})${l.progress.met ? ' — requirement met' : ` — ${l.progress.shortfall} to go`}`
+          : l.state === 'pending'
+            ? 'Waiting for the recognizer to confirm the link'
+            : `Not confirmed${l.note ? `: ${l.note}` : ''} — correct it and link it again`,
+      urgent: l.state === 'rejected',
+    })),
+    empty: {
+      text: 'No license linked. Link your license so your badges count toward its renewal.',
+      href: '/me/licenses',
+      label: 'Link a license',
+    },
+    more: { href: '/me/licenses', label: 'Your licenses' },
+  };
+}
+
+async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<HomeRole> {
+  const [applications, anyApplication, badges, licenses, pathways] = await Promise.all([
+    openApplications(deps.db, userId),
+    hasAnyApplication(deps.db, userId),
+    badgesToAccept(deps.db, userId),
+    licensesOf(deps.db, userId, now),
+    pathwaysOf(deps.db, userId),
+  ]);
+  return {
     role: 'earner',
     heading: 'Your learning',
     organisation: null,
     sections: [
-      {
-        id: 'applications',
-        heading: 'Your applications',
-        items: [...items.filter((i) => i.urgent), ...items.filter((i) => !i.urgent)],
-        empty: anyApplication
-          ? {
-              text: 'No open applications. Find your next micro-credential.',
-              href: '/catalog',
-              label: 'Browse the catalog',
-            }
-          : {
-              text: 'No applications yet — browse the catalog and apply for a micro-credential.',
-              href: '/catalog',
-              label: 'Browse the catalog',
-            },
-        more: { href: '/applications', label: 'All your applications' },
-      },
+      applicationsSection(applications, anyApplication, now),
       {
         id: 'badges',
         heading: 'Badges to accept',
@@ -122,27 +156,7 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
         },
         more: { href: '/backpack', label: 'Your backpack' },
       },
-      {
-        id: 'licenses',
-        heading: 'Hours toward license renewal',
-        items: licenses.map((l) => ({
-          label: `${l.program.licenseName} ${l.licenseNumber} (${l.program.organisationName})`,
-          href: `/me/licenses/${l.publicId}`,
-          detail:
-            l.state === 'confirmed'
-              ? `${l.progress.earned} of ${l.progress.required} hours this cycle (until ${l.progress.cycle.last})${l.progress.met ? ' — requirement met' : ` — ${l.progress.shortfall} to go`}`
-              : l.state === 'pending'
-                ? 'Waiting for the recognizer to confirm the link'
-                : `Not confirmed${l.note ? `: ${l.note}` : ''} — correct it and link it again`,
-          urgent: l.state === 'rejected',
-        })),
-        empty: {
-          text: 'No license linked. Link your license so your badges count toward its renewal.',
-          href: '/me/licenses',
-          label: 'Link a license',
-        },
-        more: { href: '/me/licenses', label: 'Your licenses' },
-      },
+      licensesSection(licenses),
       {
         id: 'pathways',
         heading: 'Pathway progress',
@@ -194,6 +208,35 @@ async function reviewerRole(deps: HomeDeps, userId: number, now: Date): Promise<
   };
 }
 
+/** What waits for issuing staff: peer reviews, certificates to check, unpaid fees. */
+function waitingItems(counts: Awaited<ReturnType<typeof issuerCounts>>, slug: string): HomeItem[] {
+  const waiting: HomeItem[] = [];
+  if (counts.reviewsWaiting)
+    waiting.push({
+      label: plural(counts.reviewsWaiting, 'submission') + ' waiting for peer review',
+      href: orgPath(slug, 'review-queue'),
+      detail: counts.unassigned
+        ? `${counts.unassigned} without a reviewer: assign one`
+        : 'All assigned to reviewers',
+      urgent: counts.unassigned > 0,
+    });
+  if (counts.certificates)
+    waiting.push({
+      label: plural(counts.certificates, 'certificate') + ' to check',
+      href: orgPath(slug, 'proof-queue'),
+      detail: 'Approve or reject from the proof queue',
+      urgent: true,
+    });
+  if (counts.unpaid)
+    waiting.push({
+      label: plural(counts.unpaid, 'unpaid fee'),
+      href: orgPath(slug, 'proof-queue'),
+      detail: 'Mark invoices paid when the money arrives',
+      urgent: false,
+    });
+  return waiting;
+}
+
 async function staffRole(
   deps: HomeDeps,
   org: { name: string; slug: string; organisation_id: number },
@@ -203,30 +246,7 @@ async function staffRole(
     runsInProgress(deps.db, org.organisation_id),
     passRates(deps.db, org.organisation_id),
   ]);
-  const waiting: HomeItem[] = [];
-  if (counts.reviewsWaiting)
-    waiting.push({
-      label: plural(counts.reviewsWaiting, 'submission') + ' waiting for peer review',
-      href: orgPath(org.slug, 'review-queue'),
-      detail: counts.unassigned
-        ? `${counts.unassigned} without a reviewer: assign one`
-        : 'All assigned to reviewers',
-      urgent: counts.unassigned > 0,
-    });
-  if (counts.certificates)
-    waiting.push({
-      label: plural(counts.certificates, 'certificate') + ' to check',
-      href: orgPath(org.slug, 'proof-queue'),
-      detail: 'Approve or reject from the proof queue',
-      urgent: true,
-    });
-  if (counts.unpaid)
-    waiting.push({
-      label: plural(counts.unpaid, 'unpaid fee'),
-      href: orgPath(org.slug, 'proof-queue'),
-      detail: 'Mark invoices paid when the money arrives',
-      urgent: false,
-    });
+  const waiting = waitingItems(counts, org.slug);
   return {
     role: 'issuing_staff',
     heading: `Issuing at ${org.name}`,

@@ -13,7 +13,7 @@ import { enqueueDueSchedules, ensureSchedules } from '../../jobs/schedules.ts';
 import { applyForMicroCredential } from '../earning/commands/applyForMicroCredential.ts';
 import { saveEvidence, submitApplication } from '../earning/commands/submitEvidence.ts';
 import { reviewAttempt } from '../earning/commands/reviewAttempt.ts';
-import { submitProof, uploadCertificate } from '../payments/commands/proofApplications.ts';
+import { submitProof, uploadCertificate } from '../payments/commands/certificate.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../issuing/commands/changeCredentialStatus.ts';
 import { decideLicense } from '../credit/commands/decideLicense.ts';

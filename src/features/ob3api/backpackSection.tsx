@@ -43,7 +43,7 @@ export async function connectionsSection(c: Context<AppEnv>) {
             />
           </p>
           {badges.length === 0 && <p class="muted">You have no badges to send yet.</p>}
-          <ul style="list-style:none;padding:0">
+          <ul class="plain-list">
             {badges.map((b) => (
               <li>
                 {b.name}{' '}

@@ -113,17 +113,8 @@ async function authorizationServerMetadata(
   return { issuer: base.origin, revocation: null };
 }
 
-/**
- * The first half of "Connect a backpack": reads the host's OB 3.0 service description,
- * registers Cairn as a client there (RFC 7591), and returns the authorization URL (PKCE S256)
- * to send the earner's browser to. The connection is kept as pending until the callback.
- */
-export async function startConnection(
-  deps: BackpackDeps,
-  actor: Actor,
-  baseUrlInput: string,
-): Promise<{ authorizationUrl: string }> {
-  const policy = policyOf(deps);
+/** The other backpack's address as typed (https:// assumed), checked for outbound use. */
+function hostAddress(baseUrlInput: string, policy: OutboundPolicy) {
   const typed = baseUrlInput.trim();
   if (!typed)
     throw new AppError('validation_failed', 'Give the web address of the other backpack.', {
@@ -134,7 +125,13 @@ export async function startConnection(
   base.hash = '';
   const baseUrl = base.toString().replace(/\/+$/, '');
   const host = base.host;
-  const fetcher = outboundFetch(policy);
+  return { base, baseUrl, host };
+}
+
+type Fetcher = ReturnType<typeof outboundFetch>;
+
+/** Reads the host's OB 3.0 service description (its discovery address). */
+async function discover(fetcher: Fetcher, baseUrl: string, host: string) {
   let res: Response;
   try {
     res = await fetcher(`${baseUrl}${API_PATH}/discovery`, { headers: { accept: 'application/json' } });
@@ -153,16 +150,16 @@ export async function startConnection(
       host,
       'sent a service description Cairn cannot read (the OAuth 2.0 details are missing).',
     );
-  const sdd = parsed.data;
-  const scheme = sdd.components.securitySchemes.OAuth2ACG;
-  const flow = scheme.flows.authorizationCode;
-  const registrationUrl = checkOutboundUrl(scheme['x-imssf-registrationUrl'], policy).toString();
-  const authorizationUrl = checkOutboundUrl(flow.authorizationUrl, policy).toString();
-  const tokenUrl = checkOutboundUrl(flow.tokenUrl, policy).toString();
-  const apiBase = checkOutboundUrl(sdd.servers?.[0]?.url ?? `${baseUrl}${API_PATH}`, policy)
-    .toString()
-    .replace(/\/+$/, '');
-  const publicUrl = deps.config.publicUrl;
+  return parsed.data;
+}
+
+/** Registers Cairn as a client at the host (RFC 7591); the answer carries a client id. */
+async function registerCairn(
+  fetcher: Fetcher,
+  registrationUrl: string,
+  host: string,
+  publicUrl: string,
+): Promise<Record<string, unknown> & { client_id: string }> {
   const registration = await fetcher(registrationUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -187,6 +184,33 @@ export async function startConnection(
     );
   if (typeof client.client_id !== 'string')
     throw hostProblem(host, 'registered Cairn but sent no client id.');
+  return { ...client, client_id: client.client_id };
+}
+
+/**
+ * The first half of "Connect a backpack": reads the host's OB 3.0 service description,
+ * registers Cairn as a client there (RFC 7591), and returns the authorization URL (PKCE S256)
+ * to send the earner's browser to. The connection is kept as pending until the callback.
+ */
+export async function startConnection(
+  deps: BackpackDeps,
+  actor: Actor,
+  baseUrlInput: string,
+): Promise<{ authorizationUrl: string }> {
+  const policy = policyOf(deps);
+  const { base, baseUrl, host } = hostAddress(baseUrlInput, policy);
+  const fetcher = outboundFetch(policy);
+  const sdd = await discover(fetcher, baseUrl, host);
+  const scheme = sdd.components.securitySchemes.OAuth2ACG;
+  const flow = scheme.flows.authorizationCode;
+  const registrationUrl = checkOutboundUrl(scheme['x-imssf-registrationUrl'], policy).toString();
+  const authorizationUrl = checkOutboundUrl(flow.authorizationUrl, policy).toString();
+  const tokenUrl = checkOutboundUrl(flow.tokenUrl, policy).toString();
+  const apiBase = checkOutboundUrl(sdd.servers?.[0]?.url ?? `${baseUrl}${API_PATH}`, policy)
+    .toString()
+    .replace(/\/+$/, '');
+  const publicUrl = deps.config.publicUrl;
+  const client = await registerCairn(fetcher, registrationUrl, host, publicUrl);
   const metadata = await authorizationServerMetadata(fetcher, base, tokenUrl);
   const verifier = oauth.randomPKCECodeVerifier();
   const state = oauth.randomState();

@@ -135,6 +135,29 @@ export function oauthProvider(deps: AppDeps): Promise<Provider> {
   return made;
 }
 
+/** The provider's features: dynamic registration and revocation on, every token for the OB 3.0 API. */
+function providerFeatures(resource: string, scope: string): Configuration['features'] {
+  return {
+    devInteractions: { enabled: false },
+    registration: { enabled: true, initialAccessToken: false },
+    revocation: { enabled: true },
+    introspection: { enabled: false },
+    userinfo: { enabled: false },
+    rpInitiatedLogout: { enabled: false },
+    // Every access token is for the OB 3.0 API; a client need not name it.
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: () => resource,
+      useGrantedResource: () => true,
+      getResourceServerInfo: (_ctx: unknown, indicator: string) => {
+        if (indicator !== resource) throw new Error(`Unknown resource ${indicator}`);
+        // Opaque: each API request looks the token up, so a revoked token stops at once.
+        return { scope, audience: resource, accessTokenTTL: 60 * 60, accessTokenFormat: 'opaque' };
+      },
+    },
+  };
+}
+
 async function buildProvider(deps: AppDeps): Promise<Provider> {
   const { Provider, interactionPolicy } = await import('oidc-provider');
   const keys = await sharedKeys(deps);
@@ -181,25 +204,7 @@ async function buildProvider(deps: AppDeps): Promise<Provider> {
       id_token_signed_response_alg: 'RS256',
     },
     extraClientMetadata: { properties: ['scope'] },
-    features: {
-      devInteractions: { enabled: false },
-      registration: { enabled: true, initialAccessToken: false },
-      revocation: { enabled: true },
-      introspection: { enabled: false },
-      userinfo: { enabled: false },
-      rpInitiatedLogout: { enabled: false },
-      // Every access token is for the OB 3.0 API; a client need not name it.
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: () => resource,
-        useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx: unknown, indicator: string) => {
-          if (indicator !== resource) throw new Error(`Unknown resource ${indicator}`);
-          // Opaque: each API request looks the token up, so a revoked token stops at once.
-          return { scope, audience: resource, accessTokenTTL: 60 * 60, accessTokenFormat: 'opaque' };
-        },
-      },
-    },
+    features: providerFeatures(resource, scope),
     // OB 3.0 clients ask for the API's scopes, not offline_access; refresh tokens come with every code.
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,

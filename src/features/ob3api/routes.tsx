@@ -123,6 +123,7 @@ const methodNotAllowed = (allowed: string) => (c: C) => {
 const actorOf = (c: C, userId: number) => ({ userId, ip: c.var.ip });
 
 /** The OB 3.0 API, the consent page and the backpack's connections to other hosts. */
+// eslint-disable-next-line max-lines-per-function -- one route group listing the OB 3.0 API endpoints, the consent page and backpack connections in protocol order
 export function ob3Routes() {
   const r = new Hono<AppEnv>();
 

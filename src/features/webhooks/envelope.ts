@@ -38,6 +38,65 @@ function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+type Link = (path: string) => string;
+
+/** A credential event's data: the credential's ids, achievement, dates and links. */
+async function credentialData(
+  db: Queryable,
+  source: EventSource,
+  link: Link,
+): Promise<Record<string, unknown>> {
+  const subject = source.subject_id;
+  const c = subject ? await credentialForEvent(db, source.organisation_id, subject) : undefined;
+  return {
+    credential: c
+      ? {
+          id: c.public_id,
+          credentialId: c.credential_id,
+          achievement: { id: c.achievement_id, name: c.achievement_name },
+          issuedAt: c.issued_at.toISOString(),
+          validUntil: c.valid_until?.toISOString() ?? null,
+          url: link(`/badges/${c.public_id}`),
+          json: link(`/badges/${c.public_id}/credential.json`),
+        }
+      : { id: subject },
+  };
+}
+
+/**
+ * A completion notice's data: received (the recognizer's side, with the signed credential as
+ * issued) or sent (the issuer's side).
+ */
+async function noticeData(db: Queryable, source: EventSource, link: Link): Promise<Record<string, unknown>> {
+  const subject = source.subject_id;
+  const slug = source.organisation_slug;
+  const audit = source.data ?? {};
+  if (source.action === 'notice.created' && subject) {
+    // The recognizer's side: the notice as its page shows it, with the signed credential as
+    // issued (verify it independently: its proof is over the JSON-LD data).
+    const n = await noticeForEvent(db, source.organisation_id, subject);
+    return n
+      ? {
+          direction: 'received',
+          notice: { id: n.public_id, url: link(orgPath(slug, 'recognition', 'notices', n.public_id)) },
+          program: { id: n.program_public_id, name: n.program_name },
+          issuer: n.issuer_name,
+          credentialId: n.credential_public_id,
+          recipientEmail: n.recipient_email,
+          licenseNumber: n.license_number,
+          credential: JSON.parse(n.document) as unknown,
+        }
+      : { direction: 'received', notice: { id: subject } };
+  }
+  return {
+    direction: 'sent',
+    credential: { id: subject, url: link(`/badges/${subject}`) },
+    notice: text(audit.notice),
+    recognizer: text(audit.recognizer),
+    program: text(audit.program),
+  };
+}
+
 /**
  * The JSON body of a delivery: `{id, type, createdAt, organisation: {id, slug}, data}`. `data`
  * holds public ids and links — nothing this organisation does not already see in Cairn, never a
@@ -59,20 +118,7 @@ export async function buildEnvelope(
     case 'credential.revoked':
     case 'credential.suspended':
     case 'credential.reinstated': {
-      const c = subject ? await credentialForEvent(db, source.organisation_id, subject) : undefined;
-      data = {
-        credential: c
-          ? {
-              id: c.public_id,
-              credentialId: c.credential_id,
-              achievement: { id: c.achievement_id, name: c.achievement_name },
-              issuedAt: c.issued_at.toISOString(),
-              validUntil: c.valid_until?.toISOString() ?? null,
-              url: link(`/badges/${c.public_id}`),
-              json: link(`/badges/${c.public_id}/credential.json`),
-            }
-          : { id: subject },
-      };
+      data = await credentialData(db, source, link);
       if (source.event_type === 'credential.revoked' || source.event_type === 'credential.suspended')
         data.reason = text(audit.reason);
       break;
@@ -98,31 +144,7 @@ export async function buildEnvelope(
         Object.assign(data, { hours: audit.hours ?? null, endsOn: audit.endsOn ?? null });
       break;
     case 'completion_notice.sent': {
-      if (source.action === 'notice.created' && subject) {
-        // The recognizer's side: the notice as its page shows it, with the signed credential as
-        // issued (verify it independently: its proof is over the JSON-LD data).
-        const n = await noticeForEvent(db, source.organisation_id, subject);
-        data = n
-          ? {
-              direction: 'received',
-              notice: { id: n.public_id, url: link(orgPath(slug, 'recognition', 'notices', n.public_id)) },
-              program: { id: n.program_public_id, name: n.program_name },
-              issuer: n.issuer_name,
-              credentialId: n.credential_public_id,
-              recipientEmail: n.recipient_email,
-              licenseNumber: n.license_number,
-              credential: JSON.parse(n.document) as unknown,
-            }
-          : { direction: 'received', notice: { id: subject } };
-      } else {
-        data = {
-          direction: 'sent',
-          credential: { id: subject, url: link(`/badges/${subject}`) },
-          notice: text(audit.notice),
-          recognizer: text(audit.recognizer),
-          program: text(audit.program),
-        };
-      }
+      data = await noticeData(db, source, link);
       break;
     }
     case 'bulk_run.finished':

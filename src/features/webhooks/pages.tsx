@@ -30,6 +30,105 @@ const when = (d: Date | null) =>
 const subscriptionParams = z.object({ id: publicIdParam });
 const deliveryParams = z.object({ id: publicIdParam, delivery: publicIdParam });
 
+/** The organisation's webhooks, each with its on/off switch. */
+function SubscriptionsTable({
+  subscriptions,
+  base,
+  csrf,
+}: {
+  subscriptions: Awaited<ReturnType<typeof listSubscriptions>>;
+  base: string;
+  csrf: string;
+}) {
+  return subscriptions.length === 0 ? (
+    <p class="muted">No webhooks yet.</p>
+  ) : (
+    <table>
+      <TableHead columns={['URL', 'Events', 'Status', '']} />
+      <tbody>
+        {subscriptions.map((s) => (
+          <tr>
+            <td>
+              <a href={`${base}/${s.public_id}`}>{s.url}</a>
+            </td>
+            <td>
+              {s.events.join(', ')}
+              {s.program_public_id ? ` (program ${s.program_public_id} only)` : ''}
+            </td>
+            <td>{s.enabled ? 'On' : 'Off'}</td>
+            <td>
+              <ActionButton
+                action={`${base}/${s.public_id}/${s.enabled ? 'disable' : 'enable'}`}
+                csrfToken={csrf}
+                label={s.enabled ? 'Turn off' : 'Turn on'}
+                variant="secondary"
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One webhook's deliveries: when, what, the answer, and sending one again. */
+function DeliveryLog({
+  deliveries,
+  base,
+  enabled,
+  csrf,
+}: {
+  deliveries: Awaited<ReturnType<typeof listDeliveries>>;
+  base: string;
+  enabled: boolean;
+  csrf: string;
+}) {
+  return deliveries.length === 0 ? (
+    <p class="muted">Nothing sent yet.</p>
+  ) : (
+    <table>
+      <TableHead columns={['Time', 'Event', 'Result', 'Attempts', 'Next try', 'Answer', '']} />
+      <tbody>
+        {deliveries.map((d) => (
+          <tr>
+            <td>{when(d.created_at)}</td>
+            <td>
+              <code>{d.event_type}</code> <span class="muted">{d.event_id}</span>
+              {d.replay_of_public_id ? <span class="tag">Replay</span> : ''}
+            </td>
+            <td>
+              {d.state === 'delivered'
+                ? 'Delivered'
+                : d.state === 'failed'
+                  ? 'Failed'
+                  : d.state === 'cancelled'
+                    ? 'Cancelled'
+                    : 'Waiting'}
+              {d.status_code !== null ? ` (HTTP ${d.status_code})` : ''}
+              {d.last_error && d.state !== 'delivered' ? <div class="muted">{d.last_error}</div> : ''}
+            </td>
+            <td>{d.attempts}</td>
+            <td>{when(d.next_attempt_at)}</td>
+            <td>
+              <code>{(d.response_snippet ?? '').slice(0, 200)}</code>
+            </td>
+            <td>
+              {enabled && (
+                <ActionButton
+                  action={`${base}/deliveries/${d.public_id}/replay`}
+                  csrfToken={csrf}
+                  label="Send again"
+                  variant="secondary"
+                />
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 async function listPage(
   c: C,
   form: FormState = emptyForm,
@@ -87,35 +186,7 @@ async function listPage(
           <button type="submit">Add webhook</button>
         </form>
       </section>
-      {subscriptions.length === 0 ? (
-        <p class="muted">No webhooks yet.</p>
-      ) : (
-        <table>
-          <TableHead columns={['URL', 'Events', 'Status', '']} />
-          <tbody>
-            {subscriptions.map((s) => (
-              <tr>
-                <td>
-                  <a href={`${base}/${s.public_id}`}>{s.url}</a>
-                </td>
-                <td>
-                  {s.events.join(', ')}
-                  {s.program_public_id ? ` (program ${s.program_public_id} only)` : ''}
-                </td>
-                <td>{s.enabled ? 'On' : 'Off'}</td>
-                <td>
-                  <ActionButton
-                    action={`${base}/${s.public_id}/${s.enabled ? 'disable' : 'enable'}`}
-                    csrfToken={c.var.csrfToken}
-                    label={s.enabled ? 'Turn off' : 'Turn on'}
-                    variant="secondary"
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SubscriptionsTable subscriptions={subscriptions} base={base} csrf={c.var.csrfToken} />
     </>,
     status,
   );
@@ -165,50 +236,12 @@ async function detailPage(c: C) {
         />
       </p>
       <h2>Delivery log</h2>
-      {deliveries.length === 0 ? (
-        <p class="muted">Nothing sent yet.</p>
-      ) : (
-        <table>
-          <TableHead columns={['Time', 'Event', 'Result', 'Attempts', 'Next try', 'Answer', '']} />
-          <tbody>
-            {deliveries.map((d) => (
-              <tr>
-                <td>{when(d.created_at)}</td>
-                <td>
-                  <code>{d.event_type}</code> <span class="muted">{d.event_id}</span>
-                  {d.replay_of_public_id ? <span class="tag">Replay</span> : ''}
-                </td>
-                <td>
-                  {d.state === 'delivered'
-                    ? 'Delivered'
-                    : d.state === 'failed'
-                      ? 'Failed'
-                      : d.state === 'cancelled'
-                        ? 'Cancelled'
-                        : 'Waiting'}
-                  {d.status_code !== null ? ` (HTTP ${d.status_code})` : ''}
-                  {d.last_error && d.state !== 'delivered' ? <div class="muted">{d.last_error}</div> : ''}
-                </td>
-                <td>{d.attempts}</td>
-                <td>{when(d.next_attempt_at)}</td>
-                <td>
-                  <code>{(d.response_snippet ?? '').slice(0, 200)}</code>
-                </td>
-                <td>
-                  {subscription.enabled && (
-                    <ActionButton
-                      action={`${base}/deliveries/${d.public_id}/replay`}
-                      csrfToken={c.var.csrfToken}
-                      label="Send again"
-                      variant="secondary"
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DeliveryLog
+        deliveries={deliveries}
+        base={base}
+        enabled={subscription.enabled}
+        csrf={c.var.csrfToken}
+      />
     </>,
   );
 }

@@ -153,6 +153,7 @@ const resendCopy = {
 };
 
 /** Sign up, email confirmation, log in and out, password reset. */
+// eslint-disable-next-line max-lines-per-function -- one route group: the account routes (sign up, confirm, log in/out, reset) listed in order; each handler is a parse-call-render step
 export function accountRoutes() {
   const r = new Hono<AppEnv>();
 

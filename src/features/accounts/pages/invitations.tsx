@@ -14,6 +14,45 @@ import { page, redirectWith } from '../../../web/render.tsx';
 
 const tokenParams = z.object({ token: z.string().min(1) });
 
+/** The invitation: who invites, as what, and how to accept (accept now, or log in first). */
+function InvitationView({
+  invitation,
+  here,
+  loggedIn,
+  csrf,
+}: {
+  invitation: Awaited<ReturnType<typeof findOpenInvitation>>;
+  here: string;
+  loggedIn: boolean;
+  csrf: string;
+}) {
+  return (
+    <section class="card">
+      <h1>Join {invitation.organisation_name}</h1>
+      <p>
+        You are invited as{' '}
+        {invitation.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}. The
+        invitation was sent to <strong>{invitation.email}</strong>.
+      </p>
+      {loggedIn ? (
+        <ActionButton
+          action={here}
+          csrfToken={csrf}
+          label={`Accept and join ${invitation.organisation_name}`}
+        />
+      ) : (
+        <p>
+          <a class="button" href={`/login?next=${encodeURIComponent(here)}`}>
+            Log in to accept
+          </a>{' '}
+          or <a href="/signup">create an account</a> with {invitation.email}, confirm it, then open this link
+          again.
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** The page an invitation email links to: log in or sign up, then accept. */
 export function invitationRoutes() {
   const r = new Hono<AppEnv>();
@@ -38,29 +77,12 @@ export function invitationRoutes() {
     return page(
       c,
       `Join ${invitation.organisation_name}`,
-      <section class="card">
-        <h1>Join {invitation.organisation_name}</h1>
-        <p>
-          You are invited as{' '}
-          {invitation.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}. The
-          invitation was sent to <strong>{invitation.email}</strong>.
-        </p>
-        {c.var.viewer ? (
-          <ActionButton
-            action={here}
-            csrfToken={c.var.csrfToken}
-            label={`Accept and join ${invitation.organisation_name}`}
-          />
-        ) : (
-          <p>
-            <a class="button" href={`/login?next=${encodeURIComponent(here)}`}>
-              Log in to accept
-            </a>{' '}
-            or <a href="/signup">create an account</a> with {invitation.email}, confirm it, then open this
-            link again.
-          </p>
-        )}
-      </section>,
+      <InvitationView
+        invitation={invitation}
+        here={here}
+        loggedIn={Boolean(c.var.viewer)}
+        csrf={c.var.csrfToken}
+      />,
     );
   });
   r.post('/invitations/:token', async (c) => {

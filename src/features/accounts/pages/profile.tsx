@@ -12,18 +12,12 @@ import { pathwayProgress } from '../../catalog/index.ts';
 import { requireViewer, SESSION_COOKIE } from '../../../http/middleware/session.ts';
 import { deleteCookie } from 'hono/cookie';
 import { exportMyData } from '../../dataRights/index.ts';
-import { DELETE_CONFIRMATION, deleteMyAccount } from '../../dataRights/index.ts';
+import { deleteMyAccount } from '../../dataRights/index.ts';
 import { zipStream } from '../../../web/zip.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import {
-  ActionButton,
-  CsrfField,
-  ErrorSummary,
-  Field,
-  emptyForm,
-  type FormState,
-} from '../../../web/forms.tsx';
+import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { EmailsSection, PasswordSection, YourDataSection } from './profileView.tsx';
 
 type C = Context<AppEnv>;
 type Forms = { name?: FormState; email?: FormState; password?: FormState; deletion?: FormState };
@@ -66,97 +60,8 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
           <button type="submit">Save name</button>
         </form>
       </section>
-      <section class="card" aria-labelledby="h-emails">
-        <h2 id="h-emails">Email addresses</h2>
-        <p class="muted">
-          Keep a personal address here too: badges sent to any confirmed address can be claimed, even after
-          you leave a school or employer.
-        </p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Address</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {emails.map((e) => (
-              <tr>
-                <td>{e.email}</td>
-                <td>
-                  {e.is_primary && <span class="tag">Primary</span>}
-                  <span class="tag">{e.confirmed_at ? 'Confirmed' : 'Waiting for confirmation'}</span>
-                </td>
-                <td>
-                  {!e.is_primary && e.confirmed_at && (
-                    <ActionButton
-                      action={`/profile/emails/${e.id}/primary`}
-                      csrfToken={csrf}
-                      label="Make primary"
-                      variant="secondary"
-                    />
-                  )}{' '}
-                  {!e.is_primary && (
-                    <ActionButton
-                      action={`/profile/emails/${e.id}/remove`}
-                      csrfToken={csrf}
-                      label="Remove"
-                      variant="danger"
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ErrorSummary form={emailForm} />
-        <form method="post" action="/profile/emails" class="stack" novalidate>
-          <CsrfField token={csrf} />
-          <Field
-            form={emailForm}
-            name="email"
-            type="email"
-            label="Add an address"
-            autocomplete="email"
-            required
-          />
-          <button type="submit">Add and send confirmation</button>
-        </form>
-      </section>
-      <section class="card" aria-labelledby="h-password">
-        <h2 id="h-password">Password</h2>
-        <ErrorSummary form={passwordForm} />
-        <form method="post" action="/profile/password" class="stack" novalidate>
-          <CsrfField token={csrf} />
-          <Field
-            form={passwordForm}
-            name="current"
-            type="password"
-            label="Current password"
-            autocomplete="current-password"
-            required
-          />
-          <Field
-            form={passwordForm}
-            name="password"
-            type="password"
-            label="New password"
-            hint="At least 10 characters. Your other sessions will be logged out."
-            autocomplete="new-password"
-            required
-          />
-          <Field
-            form={passwordForm}
-            name="confirm"
-            type="password"
-            label="New password again"
-            autocomplete="new-password"
-            required
-          />
-          <button type="submit">Change password</button>
-        </form>
-      </section>
+      <EmailsSection emails={emails} emailForm={emailForm} csrf={csrf} />
+      <PasswordSection passwordForm={passwordForm} csrf={csrf} />
       {pathways.length > 0 && (
         <section class="card" aria-labelledby="h-pathways">
           <h2 id="h-pathways">Your pathways</h2>
@@ -166,54 +71,17 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
                 <strong>{p.pathway.name}</strong> ({p.pathway.organisation}):{' '}
                 {p.progress.satisfied ? 'completed' : `${p.progress.done} of ${p.progress.needed}`}
                 <progress
+                  class="ms-2"
                   value={p.progress.done}
                   max={p.progress.needed}
                   aria-label={`${p.pathway.name} progress`}
-                  style="margin-left:8px"
                 />
               </li>
             ))}
           </ul>
         </section>
       )}
-      <section class="card" aria-labelledby="h-your-data">
-        <h2 id="h-your-data">Your data</h2>
-        <p>
-          <a href="/profile/my-data.zip">Download everything about you (ZIP)</a>: your account and addresses,
-          organisations, applications with your evidence files and the reviews you received, the signed
-          credentials issued to you, backpack imports and collections, licenses and credit, your activity, and
-          the mail sent to you — as JSON files with a manifest.
-        </p>
-        <h3 id="h-delete">Delete your account</h3>
-        <p class="muted">
-          Your name, email addresses, password, evidence, imported badges and collections are removed, and you
-          are logged out everywhere. Credentials issued to you stay verifiable (they are signed by their
-          issuer), but their pages show only whether they are valid, not who earned them. This cannot be
-          undone.
-        </p>
-        <ErrorSummary form={deletionForm} />
-        <form method="post" action="/profile/delete" class="stack" novalidate aria-labelledby="h-delete">
-          <CsrfField token={csrf} />
-          <Field
-            form={deletionForm}
-            name="password"
-            type="password"
-            label="Your password"
-            autocomplete="current-password"
-            required
-          />
-          <Field
-            form={deletionForm}
-            name="confirmation"
-            label={`Type “${DELETE_CONFIRMATION}” to confirm`}
-            autocomplete="off"
-            required
-          />
-          <button type="submit" class="danger">
-            Delete my account
-          </button>
-        </form>
-      </section>
+      <YourDataSection deletionForm={deletionForm} csrf={csrf} />
       <section class="card" aria-labelledby="h-activity">
         <h2 id="h-activity">Recent account activity</h2>
         <ul>
@@ -234,6 +102,7 @@ async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 40
 const emailParams = z.object({ id: idParam });
 
 /** The account's own page: name, addresses, password, and the person's data (download, delete). */
+// eslint-disable-next-line max-lines-per-function -- one route group listing the profile routes (name, addresses, password, data download and deletion)
 export function profileRoutes() {
   const r = new Hono<AppEnv>();
   const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });

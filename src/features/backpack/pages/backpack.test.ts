@@ -580,7 +580,7 @@ for (const backend of testBackends()) {
       );
 
       const html = await (await app.request(`/badges/${badge.publicId}`)).text();
-      assert.match(html, /<span class="tag"[^>]*>Valid<\/span> This credential is valid\./);
+      assert.match(html, /<span class="(?:tag|chip ok)"[^>]*>Valid<\/span> This credential is valid\./);
       for (const leak of [
         'Secret Skill',
         'og:title',

@@ -60,7 +60,7 @@ function PendingSection({ pending, csrf }: { pending: IssuedBadge[]; csrf: strin
   return (
     <section class="card" aria-labelledby="h-pending">
       <h2 id="h-pending">Waiting for you to accept</h2>
-      <ul style="list-style:none;padding:0">
+      <ul class="plain-list">
         {pending.map((b) => (
           <PendingRow b={b} csrf={csrf} />
         ))}
@@ -116,7 +116,7 @@ export function BackpackView({
             from other platforms below.
           </p>
         )}
-        <ul style="list-style:none;padding:0">
+        <ul class="plain-list">
           {held.map((b) => (
             <IssuedRow b={b} csrf={csrf} collections={collections} />
           ))}

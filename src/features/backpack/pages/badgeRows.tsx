@@ -68,7 +68,7 @@ export function IssuedRow({ b, csrf, collections }: RowProps<IssuedBadge>) {
   const files = issuedBadgeFiles(b.publicId);
   return (
     <li class="card" id={`badge-${b.publicId}`}>
-      <img src={files.bakedPng} alt="" width="64" height="64" style="float:right" />
+      <img src={files.bakedPng} alt="" width="64" height="64" class="float-end" />
       <h3>
         <a href={files.page}>{b.name}</a>
       </h3>
@@ -110,9 +110,9 @@ export function ImportedRow({ b, csrf, collections }: RowProps<ImportedBadgeSumm
   const canBake = !isImage(b.format) && b.report_format !== 'ob2';
   return (
     <li class="card" id={`badge-${b.public_id}`}>
-      {isImage(b.format) && <img src={paths.image} alt="" width="64" height="64" style="float:right" />}
+      {isImage(b.format) && <img src={paths.image} alt="" width="64" height="64" class="float-end" />}
       {b.image_url && !isImage(b.format) && (
-        <img src={b.image_url} alt="" width="64" height="64" style="float:right" />
+        <img src={b.image_url} alt="" width="64" height="64" class="float-end" />
       )}
       <h3>{b.name}</h3>
       <p>

@@ -105,7 +105,7 @@ export function CollectionView({
           Empty. Add badges from your <a href={backpackPaths.backpack}>backpack</a>.
         </p>
       )}
-      <ol style="list-style:none;padding:0">
+      <ol class="plain-list">
         {items.map((item, i) => (
           <li class="card">
             <CollectionItemView item={item} />

@@ -17,7 +17,7 @@ export function CollectionItemView({ item, sharedToken }: { item: CollectionItem
     const files = issuedBadgeFiles(item.publicId);
     return (
       <>
-        <img src={files.bakedPng} alt="" width="64" height="64" style="float:right" />
+        <img src={files.bakedPng} alt="" width="64" height="64" class="float-end" />
         <h3>
           <a href={files.page}>{item.name}</a>
         </h3>
@@ -39,9 +39,9 @@ export function CollectionItemView({ item, sharedToken }: { item: CollectionItem
         : `signature verified; ${item.reason ?? ''}`;
   return (
     <>
-      {item.hasImage && <img src={image} alt="" width="64" height="64" style="float:right" />}
+      {item.hasImage && <img src={image} alt="" width="64" height="64" class="float-end" />}
       {!item.hasImage && item.imageUrl && (
-        <img src={item.imageUrl} alt="" width="64" height="64" style="float:right" />
+        <img src={item.imageUrl} alt="" width="64" height="64" class="float-end" />
       )}
       <h3>{item.name}</h3>
       <p>
@@ -118,7 +118,7 @@ export function SharedCollectionView({
       <p class="muted">Badges collected by {collection.owner_name}.</p>
       {collection.description && <p>{collection.description}</p>}
       {items.length === 0 && <p class="muted">No badges to show.</p>}
-      <ul style="list-style:none;padding:0">
+      <ul class="plain-list">
         {items.map((item) => (
           <li class="card">
             <CollectionItemView item={item} sharedToken={token} />

@@ -1,12 +1,13 @@
 import { CsrfField } from '../../../web/forms.tsx';
 import { backpackPaths } from '../paths.ts';
 
-const STATUS_STYLE: Record<string, string> = {
-  valid: 'background:#e8f5ec',
-  revoked: 'background:#fbeaea',
-  suspended: 'background:#fff4d6',
-  expired: 'background:#eee',
-  failed: 'background:#fbeaea',
+/** The chip tone (a class of the stylesheet's `.chip`) each status is shown in. */
+const STATUS_TONE: Record<string, string> = {
+  valid: 'ok',
+  revoked: 'bad',
+  suspended: 'warn',
+  expired: 'neutral',
+  failed: 'bad',
 };
 export const STATUS_TEXT: Record<string, string> = {
   valid: 'Valid',
@@ -18,7 +19,7 @@ export const STATUS_TEXT: Record<string, string> = {
 
 export function StatusChip({ status }: { status: string }) {
   return (
-    <span class="tag" style={STATUS_STYLE[status]} data-status={status}>
+    <span class={`chip ${STATUS_TONE[status] ?? 'neutral'}`} data-status={status}>
       {STATUS_TEXT[status] ?? status}
     </span>
   );
@@ -44,7 +45,7 @@ export function AddToCollection({
       <CsrfField token={csrf} />
       <input type="hidden" name="badge" value={badge} />
       <label for={`col-${badge}`}>Add to collection</label>{' '}
-      <select id={`col-${badge}`} name="collection" style="width:auto;display:inline-block">
+      <select id={`col-${badge}`} name="collection" class="auto-width">
         {collections.map((c) => (
           <option value={c.public_id}>{c.name}</option>
         ))}

@@ -4,6 +4,43 @@ import { formatMoney } from '../../../domain/money.ts';
 
 const hours = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n} h`);
 
+/** The rubric as a table: a row per criterion, a column per level, the passing level marked. */
+function RubricTable({ rubric }: { rubric: NonNullable<Design['rubric']> }) {
+  return (
+    <section class="card">
+      <h2>Rubric</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            {rubric.levels.map((l) => (
+              <th scope="col">{l.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rubric.criteria.map((cr) => (
+            <tr>
+              <th scope="row">{cr.name}</th>
+              {rubric.levels.map((l) => (
+                <td>
+                  {cr.descriptors[l.id]}
+                  {cr.passingLevel === l.id && <span class="tag">passing level</span>}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">
+        {rubric.passRule.type === 'all'
+          ? 'Every criterion must reach its passing level.'
+          : `At least ${rubric.passRule.count} criteria must reach their passing level.`}
+      </p>
+    </section>
+  );
+}
+
 /** Everything an earner reads about a micro-credential version: the catalog page and the designer's preview. */
 export function MicroCredentialBody({ d, version }: { d: Design; version: number }) {
   return (
@@ -58,39 +95,7 @@ export function MicroCredentialBody({ d, version }: { d: Design; version: number
           </ol>
         </section>
       )}
-      {d.rubric && (
-        <section class="card">
-          <h2>Rubric</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                {d.rubric.levels.map((l) => (
-                  <th scope="col">{l.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.rubric.criteria.map((cr) => (
-                <tr>
-                  <th scope="row">{cr.name}</th>
-                  {d.rubric!.levels.map((l) => (
-                    <td>
-                      {cr.descriptors[l.id]}
-                      {cr.passingLevel === l.id && <span class="tag">passing level</span>}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p class="muted">
-            {d.rubric.passRule.type === 'all'
-              ? 'Every criterion must reach its passing level.'
-              : `At least ${d.rubric.passRule.count} criteria must reach their passing level.`}
-          </p>
-        </section>
-      )}
+      {d.rubric && <RubricTable rubric={d.rubric} />}
       {d.alignments.length > 0 && (
         <section class="card">
           <h2>Aligned to</h2>

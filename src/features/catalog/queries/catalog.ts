@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Design } from '../microCredential.ts';
 import type { Queryable } from '../../../storage/database.ts';
-import type { Selectable } from 'kysely';
+import type { RawBuilder, Selectable } from 'kysely';
 import type { MicroCredentialVersionsTable } from '../../../storage/schema.ts';
 
 export type VersionRow = Selectable<MicroCredentialVersionsTable>;
@@ -140,19 +140,9 @@ export async function listInCatalog(db: Queryable, microCredentialId: number): P
     .execute();
 }
 
-/**
- * Listed micro-credentials: full-text search (PostgreSQL), filters, sort and paging, in one
- * indexed query over the denormalised catalog_entries (the total comes from a window count).
- */
-export async function searchCatalog(
-  db: Queryable,
-  query: CatalogQuery,
-): Promise<{ items: CatalogItem[]; total: number }> {
-  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
-  const page = Math.max(query.page ?? 1, 1);
-  const q = query.q?.trim();
-  const tsquery = q ? sql`websearch_to_tsquery('english', ${q})` : null;
-  let select = db
+/** The catalog search's columns, with the window count of all matches. */
+function catalogSelect(db: Queryable) {
+  return db
     .selectFrom('catalog_entries as e')
     .select([
       'e.public_id',
@@ -169,6 +159,15 @@ export async function searchCatalog(
       'e.published_at',
       sql<number>`count(*) over ()`.as('total'),
     ]);
+}
+type CatalogSelect = ReturnType<typeof catalogSelect>;
+
+/** The search's filters: full text, issuer, earning mode, effort, credits, recognizer and stack. */
+function filtered(
+  select: CatalogSelect,
+  query: CatalogQuery,
+  tsquery: RawBuilder<unknown> | null,
+): CatalogSelect {
   if (tsquery) select = select.where(sql<boolean>`e.search @@ ${tsquery}`);
   if (query.issuer) select = select.where('e.organisation_slug', '=', query.issuer);
   if (query.mode) select = select.where('e.earning_mode', '=', query.mode);
@@ -203,6 +202,22 @@ export async function searchCatalog(
       ),
     );
   }
+  return select;
+}
+
+/**
+ * Listed micro-credentials: full-text search (PostgreSQL), filters, sort and paging, in one
+ * indexed query over the denormalised catalog_entries (the total comes from a window count).
+ */
+export async function searchCatalog(
+  db: Queryable,
+  query: CatalogQuery,
+): Promise<{ items: CatalogItem[]; total: number }> {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
+  const page = Math.max(query.page ?? 1, 1);
+  const q = query.q?.trim();
+  const tsquery = q ? sql`websearch_to_tsquery('english', ${q})` : null;
+  let select = filtered(catalogSelect(db), query, tsquery);
   const sort = query.sort ?? (q ? 'relevance' : 'newest');
   if (sort === 'relevance' && tsquery) select = select.orderBy(sql`ts_rank(e.search, ${tsquery})`, 'desc');
   else if (sort === 'title') select = select.orderBy('e.title');

@@ -1,10 +1,11 @@
-import { publicId } from '../../../domain/ids.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { recognitionsForCredential } from '../../recognition/index.ts';
 import { dayOf } from '../renewal.ts';
 import { userForEmail } from '../queries/earners.ts';
+import { licenseRecordFor } from '../queries/licenseRecords.ts';
+import { credentialForNotices, insertCompletionNotice, programPosting } from '../queries/posting.ts';
 import { postCreditInTx } from './creditPosting.ts';
 
 /**
@@ -17,59 +18,27 @@ export async function createCompletionNotices(
   { credentialId }: { credentialId: number },
 ): Promise<number> {
   const now = deps.clock.now();
-  const credential = await deps.db
-    .selectFrom('credentials as c')
-    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select([
-      'c.id',
-      'c.public_id',
-      'c.document',
-      'c.recipient_email',
-      'c.issued_at',
-      'c.micro_credential_id',
-      'c.micro_credential_version',
-      'c.pathway_id',
-      'c.organisation_id',
-      'c.achievement_name',
-      'o.name as issuer_name',
-    ])
-    .where('c.id', '=', credentialId)
-    .executeTakeFirst();
+  const credential = await credentialForNotices(deps.db, credentialId);
   if (!credential) return 0;
   const recognitions = await recognitionsForCredential(deps.db, credential, dayOf(credential.issued_at));
   const userId = await userForEmail(deps.db, credential.recipient_email);
   let created = 0;
   for (const r of recognitions) {
     await inTransaction(deps.db, async (tx) => {
-      const program = await tx
-        .selectFrom('recognition_programs')
-        .select(['id', 'posting'])
-        .where('id', '=', r.programId)
-        .executeTakeFirstOrThrow();
-      const license =
-        userId === null
-          ? undefined
-          : await tx
-              .selectFrom('license_records')
-              .select(['id', 'state'])
-              .where('program_id', '=', r.programId)
-              .where('user_id', '=', userId)
-              .executeTakeFirst();
-      const notice = await tx
-        .insertInto('completion_notices')
-        .values({
-          public_id: publicId('notice'),
-          program_id: r.programId,
-          credential_id: credential.id,
-          submission_id: r.submissionId,
-          license_record_id: license?.id ?? null,
+      const posting = await programPosting(tx, r.programId);
+      const license = userId === null ? undefined : await licenseRecordFor(tx, r.programId, userId);
+      const notice = await insertCompletionNotice(
+        tx,
+        {
+          programId: r.programId,
+          credentialId: credential.id,
+          submissionId: r.submissionId,
+          licenseRecordId: license?.id ?? null,
           document: credential.document,
-          hours_granted: r.hoursGranted,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.columns(['program_id', 'credential_id']).doNothing())
-        .returning(['id', 'public_id'])
-        .executeTakeFirst();
+          hoursGranted: r.hoursGranted,
+        },
+        now,
+      );
       if (!notice) return;
       created++;
       await recordAudit(
@@ -103,7 +72,7 @@ export async function createCompletionNotices(
         },
         now,
       );
-      if (program.posting === 'automatic' && license?.state === 'confirmed')
+      if (posting === 'automatic' && license?.state === 'confirmed')
         await postCreditInTx(tx, notice.id, { userId: null, ip: null }, now, { quiet: true });
     });
   }

@@ -1,10 +1,16 @@
-import { sql } from 'kysely';
 import { conflict, forbidden } from '../../../domain/errors.ts';
-import { publicId } from '../../../domain/ids.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { applyCap, creditFor, cycleContaining, dayOf, dayString } from '../renewal.ts';
 import { isRevoked, userForEmail } from '../queries/earners.ts';
+import { licenseRecordFor, lockLicenseForPosting } from '../queries/licenseRecords.ts';
+import {
+  hoursInCycle,
+  insertCreditEntry,
+  lockNoticeForPosting,
+  markNoticePosted,
+  shareCredentialLock,
+} from '../queries/posting.ts';
 
 /** Who acts on the ledger: an officer (userId) or Cairn itself by rule (null). */
 export interface LedgerActor {
@@ -15,6 +21,37 @@ export interface LedgerActor {
 export interface PostOptions {
   /** By rule: skip silently when the notice cannot be posted (instead of telling an officer why). */
   quiet?: boolean;
+}
+
+/** The license a notice credits: the one it names, else the earner's in the program (by recipient email). */
+async function licenseIdFor(
+  tx: Queryable,
+  notice: { license_record_id: number | null; recipient_email: string | null; program_id: number },
+): Promise<number | null> {
+  if (notice.license_record_id !== null) return notice.license_record_id;
+  const userId = await userForEmail(tx, notice.recipient_email);
+  const found = userId === null ? undefined : await licenseRecordFor(tx, notice.program_id, userId);
+  return found?.id ?? null;
+}
+
+/** The hours a notice earns under its program's unit rule (before the cycle cap). */
+function hoursEarned(notice: {
+  unit_rule: Parameters<typeof creditFor>[0]['unitRule'];
+  fixed_hours: number | null;
+  hours_granted: number | null;
+  document: string;
+}): number {
+  const document = JSON.parse(notice.document) as {
+    credentialSubject?: { creditsEarned?: number; achievement?: { creditsAvailable?: number } };
+  };
+  return creditFor(
+    { unitRule: notice.unit_rule, fixedHours: notice.fixed_hours },
+    {
+      hoursGranted: notice.hours_granted,
+      creditsEarned: document.credentialSubject?.creditsEarned ?? null,
+      creditsAvailable: document.credentialSubject?.achievement?.creditsAvailable ?? null,
+    },
+  );
 }
 
 /**
@@ -28,32 +65,7 @@ export async function postCreditInTx(
   now: Date,
   options: PostOptions = {},
 ): Promise<{ entryPublicId: string; hours: number } | null> {
-  const notice = await tx
-    .selectFrom('completion_notices as n')
-    .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
-    .innerJoin('credentials as c', 'c.id', 'n.credential_id')
-    .select([
-      'n.id',
-      'n.public_id',
-      'n.state',
-      'n.license_record_id',
-      'n.hours_granted',
-      'n.credential_id',
-      'n.program_id',
-      'p.unit_rule',
-      'p.fixed_hours',
-      'p.cap_hours_per_cycle',
-      'p.cycle_years',
-      'p.organisation_id',
-      'p.public_id as program_public_id',
-      'c.public_id as credential_public_id',
-      'c.document',
-      'c.issued_at',
-      'c.recipient_email',
-    ])
-    .where('n.id', '=', noticeId)
-    .forUpdate('n')
-    .executeTakeFirst();
+  const notice = await lockNoticeForPosting(tx, noticeId);
   const refuse = (message: string) => {
     if (options.quiet) return null;
     throw conflict(message);
@@ -63,104 +75,76 @@ export async function postCreditInTx(
     return refuse(
       notice.state === 'posted' ? 'Credit for this notice is already posted.' : 'This notice was dismissed.',
     );
-  // Shares the credential's row lock with a revocation (changeCredentialStatus locks it for
-  // update): either the revocation sees this credit and reverses it, or this sees the revocation.
-  await tx.selectFrom('credentials').select('id').where('id', '=', notice.credential_id).forShare().execute();
+  await shareCredentialLock(tx, notice.credential_id);
   if (await isRevoked(tx, notice.credential_id))
     return refuse('The issuer revoked this credential: it earns no credit.');
-  let licenseId = notice.license_record_id;
-  if (licenseId === null) {
-    const userId = await userForEmail(tx, notice.recipient_email);
-    const found =
-      userId === null
-        ? undefined
-        : await tx
-            .selectFrom('license_records')
-            .select('id')
-            .where('program_id', '=', notice.program_id)
-            .where('user_id', '=', userId)
-            .executeTakeFirst();
-    licenseId = found?.id ?? null;
-  }
-  // The license row is locked (NO KEY UPDATE: the notice and entry rows' foreign keys only take KEY
-  // SHARE on it) so two notices posting at once add up under the cap.
-  const license =
-    licenseId === null
-      ? undefined
-      : await tx
-          .selectFrom('license_records')
-          .select(['id', 'public_id', 'state', 'cycle_start', 'license_number', 'user_id'])
-          .where('id', '=', licenseId)
-          .forNoKeyUpdate()
-          .executeTakeFirst();
+  const licenseId = await licenseIdFor(tx, notice);
+  const license = licenseId === null ? undefined : await lockLicenseForPosting(tx, licenseId);
   if (!license || license.state !== 'confirmed')
     return refuse('The earner has no confirmed license yet: credit posts once the license is confirmed.');
   if (actor.userId !== null && license.user_id === actor.userId)
     throw forbidden('Officers do not post credit to their own license; another officer does.');
-  const document = JSON.parse(notice.document) as {
-    credentialSubject?: { creditsEarned?: number; achievement?: { creditsAvailable?: number } };
-  };
-  const earned = creditFor(
-    { unitRule: notice.unit_rule, fixedHours: notice.fixed_hours },
-    {
-      hoursGranted: notice.hours_granted,
-      creditsEarned: document.credentialSubject?.creditsEarned ?? null,
-      creditsAvailable: document.credentialSubject?.achievement?.creditsAvailable ?? null,
-    },
-  );
+  const earned = hoursEarned(notice);
   const cycle = cycleContaining(dayString(license.cycle_start), notice.cycle_years, dayOf(notice.issued_at));
-  const sum = await tx
-    .selectFrom('credit_entries')
-    .select(sql<number>`coalesce(sum(hours), 0)`.as('total'))
-    .where('license_record_id', '=', license.id)
-    .where('cycle_start', '=', cycle.start)
-    .executeTakeFirstOrThrow();
-  const capped = applyCap(earned, notice.cap_hours_per_cycle, Number(sum.total));
-  const entry = await tx
-    .insertInto('credit_entries')
-    .values({
-      public_id: publicId('cre'),
-      license_record_id: license.id,
-      program_id: notice.program_id,
-      credential_id: notice.credential_id,
-      notice_id: notice.id,
+  const capped = applyCap(
+    earned,
+    notice.cap_hours_per_cycle,
+    await hoursInCycle(tx, license.id, cycle.start),
+  );
+  const entry = await insertCreditEntry(
+    tx,
+    {
+      licenseId: license.id,
+      programId: notice.program_id,
+      credentialId: notice.credential_id,
+      noticeId: notice.id,
       hours: capped.hours,
-      cycle_start: cycle.start,
-      kind: 'credit',
-      posted_by_user_id: actor.userId,
+      cycleStart: cycle.start,
+      postedBy: actor.userId,
       reason: capped.reason || (actor.userId === null ? 'Posted by rule.' : 'Posted after review.'),
-      created_at: now,
-    })
-    .onConflict((oc) =>
-      oc.columns(['license_record_id', 'credential_id']).where('kind', '=', 'credit').doNothing(),
-    )
-    .returning('public_id')
-    .executeTakeFirst();
-  await tx
-    .updateTable('completion_notices')
-    .set({ state: 'posted', license_record_id: license.id, decided_at: now, decided_by: actor.userId })
-    .where('id', '=', notice.id)
-    .execute();
+    },
+    now,
+  );
+  await markNoticePosted(tx, notice.id, license.id, actor.userId, now);
   if (!entry) return null;
+  await auditPosting(tx, actor, now, {
+    organisationId: notice.organisation_id,
+    notice: notice.public_id,
+    entry: entry.public_id,
+    data: {
+      credential: notice.credential_public_id,
+      license: license.public_id,
+      licenseNumber: license.license_number,
+      hours: capped.hours,
+      earned,
+      cycleStart: cycle.start,
+      reason: capped.reason,
+    },
+  });
+  return { entryPublicId: entry.public_id, hours: capped.hours };
+}
+
+/** The audit trail of a posting: the credit entry (with the figures behind it), and the notice posted. */
+async function auditPosting(
+  tx: Queryable,
+  actor: LedgerActor,
+  now: Date,
+  posted: {
+    organisationId: number;
+    notice: string;
+    entry: string;
+    data: Record<string, unknown> & { hours: number };
+  },
+): Promise<void> {
   await recordAudit(
     tx,
     {
-      organisationId: notice.organisation_id,
+      organisationId: posted.organisationId,
       actorUserId: actor.userId,
       action: 'credit.posted',
       subjectType: 'credit_entry',
-      subjectId: entry.public_id,
-      data: {
-        notice: notice.public_id,
-        credential: notice.credential_public_id,
-        license: license.public_id,
-        licenseNumber: license.license_number,
-        hours: capped.hours,
-        earned,
-        cycleStart: cycle.start,
-        reason: capped.reason,
-        byRule: actor.userId === null,
-      },
+      subjectId: posted.entry,
+      data: { notice: posted.notice, ...posted.data, byRule: actor.userId === null },
       ip: actor.ip,
     },
     now,
@@ -168,15 +152,14 @@ export async function postCreditInTx(
   await recordAudit(
     tx,
     {
-      organisationId: notice.organisation_id,
+      organisationId: posted.organisationId,
       actorUserId: actor.userId,
       action: 'notice.posted',
       subjectType: 'completion_notice',
-      subjectId: notice.public_id,
-      data: { entry: entry.public_id, hours: capped.hours },
+      subjectId: posted.notice,
+      data: { entry: posted.entry, hours: posted.data.hours },
       ip: actor.ip,
     },
     now,
   );
-  return { entryPublicId: entry.public_id, hours: capped.hours };
 }

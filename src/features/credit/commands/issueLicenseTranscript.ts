@@ -9,8 +9,44 @@ import {
 } from '../../../signing/organisationSigner.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { licenseProgress } from '../queries/creditLedger.ts';
+import { licenseProgress, type LicenseView } from '../queries/creditLedger.ts';
+import { transcriptCredentials, transcriptSigner } from '../queries/licenseRecords.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+
+/** The credentials credited to the license and not reversed nor revoked, each once. */
+function creditedCredentials(entries: LicenseView['entries']): string[] {
+  const reversed = new Set(entries.filter((e) => e.kind === 'reversal').map((e) => e.credentialPublicId));
+  return [
+    ...new Set(
+      entries
+        .filter((e) => e.kind === 'credit' && !reversed.has(e.credentialPublicId) && !e.revoked)
+        .map((e) => e.credentialPublicId),
+    ),
+  ];
+}
+
+/** `isChildOf` associations: each credited micro-credential to the credited pathway it counts toward. */
+function pathwayAssociations(
+  rows: { pathway_id: number | null; requirement: unknown; mc_public_id: string | null }[],
+  documents: Record<string, unknown>[],
+): Association[] {
+  const achievementId = (doc: Record<string, unknown>) =>
+    (doc.credentialSubject as { achievement?: { id?: string } } | undefined)?.achievement?.id ?? '';
+  const associations: Association[] = [];
+  rows.forEach((pathway, i) => {
+    if (pathway.pathway_id === null || !pathway.requirement) return;
+    const children = mentionedMicroCredentials(pathway.requirement as Requirement, new Map());
+    rows.forEach((child, j) => {
+      if (child.mc_public_id && children.has(child.mc_public_id))
+        associations.push({
+          associationType: 'isChildOf',
+          sourceId: achievementId(documents[j]!),
+          targetId: achievementId(documents[i]!),
+        });
+    });
+  });
+  return associations;
+}
 
 /**
  * A license transcript as a CLR 2.0 `ClrCredential`, signed by the recognizer (eddsa-rdfc-2022):
@@ -27,56 +63,13 @@ export async function issueLicenseTranscript(
   if (!license) throw notFound('That license record');
   if (license.state !== 'confirmed')
     throw conflict('A transcript is available once the recognizer confirms your license.');
-  const reversed = new Set(
-    license.entries.filter((e) => e.kind === 'reversal').map((e) => e.credentialPublicId),
-  );
-  const credited = [
-    ...new Set(
-      license.entries
-        .filter((e) => e.kind === 'credit' && !reversed.has(e.credentialPublicId) && !e.revoked)
-        .map((e) => e.credentialPublicId),
-    ),
-  ];
+  const credited = creditedCredentials(license.entries);
   if (credited.length === 0)
     throw conflict('No credential is credited to this license yet: the transcript would be empty.');
-  const rows = await db
-    .selectFrom('credentials as c')
-    .leftJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
-    .leftJoin('pathways as p', 'p.id', 'c.pathway_id')
-    .select([
-      'c.id',
-      'c.public_id',
-      'c.document',
-      'c.recipient_email',
-      'c.pathway_id',
-      'm.public_id as mc_public_id',
-      'p.requirement',
-    ])
-    .where('c.public_id', 'in', credited)
-    .orderBy('c.issued_at')
-    .orderBy('c.id')
-    .execute();
+  const rows = await transcriptCredentials(db, credited);
   const documents = rows.map((r) => JSON.parse(r.document) as Record<string, unknown>);
-  const achievementId = (doc: Record<string, unknown>) =>
-    (doc.credentialSubject as { achievement?: { id?: string } } | undefined)?.achievement?.id ?? '';
-  const associations: Association[] = [];
-  rows.forEach((pathway, i) => {
-    if (pathway.pathway_id === null || !pathway.requirement) return;
-    const children = mentionedMicroCredentials(pathway.requirement as Requirement, new Map());
-    rows.forEach((child, j) => {
-      if (child.mc_public_id && children.has(child.mc_public_id))
-        associations.push({
-          associationType: 'isChildOf',
-          sourceId: achievementId(documents[j]!),
-          targetId: achievementId(documents[i]!),
-        });
-    });
-  });
-  const organisation = await db
-    .selectFrom('organisations')
-    .select(['id', 'slug', 'name', 'website'])
-    .where('id', '=', license.program.organisationId)
-    .executeTakeFirstOrThrow();
+  const associations = pathwayAssociations(rows, documents);
+  const organisation = await transcriptSigner(db, license.program.organisationId);
   const email = rows.find((r) => r.recipient_email)?.recipient_email ?? undefined;
   const unsigned = buildClrCredential({
     issuer: {

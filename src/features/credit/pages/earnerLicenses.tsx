@@ -201,8 +201,7 @@ export function earnerLicenseRoutes() {
   });
   r.get(ledgerPaths.myTranscript(':id'), async (c) => {
     const license = await loadMyLicense(c);
-    const print = <style>{'@media print { header, nav, footer, .flash { display: none } }'}</style>;
-    return page(c, `Transcript ${license.licenseNumber}`, <TranscriptView license={license} />, 200, print);
+    return page(c, `Transcript ${license.licenseNumber}`, <TranscriptView license={license} />);
   });
   return r;
 }

@@ -40,7 +40,7 @@ export function Progress({ license }: { license: LicenseView }) {
         value={Math.max(0, p.earned)}
         max={p.required || 1}
         aria-label={`${license.program.licenseName} renewal progress`}
-        style="margin-left:8px"
+        class="ms-2"
       />
       {p.met ? ' — requirement met.' : ` — ${hours(p.shortfall)} to go.`}
     </p>

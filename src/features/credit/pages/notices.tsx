@@ -192,8 +192,7 @@ function NoticeDecision({ slug, notice, csrfToken }: Pick<NoticeModel, 'slug' | 
       <form
         method="post"
         action={ledgerPaths.noticeAction(slug, notice.public_id, 'dismiss')}
-        class="stack"
-        style="margin-top:12px"
+        class="stack mt-4"
       >
         <CsrfField token={csrfToken} />
         <div class="field">

@@ -58,12 +58,7 @@ function PendingLicense({
         />
         <button type="submit">Confirm license {l.licenseNumber}</button>
       </form>
-      <form
-        method="post"
-        action={ledgerPaths.decideLicense(slug, l.publicId, 'reject')}
-        class="stack"
-        style="margin-top:12px"
-      >
+      <form method="post" action={ledgerPaths.decideLicense(slug, l.publicId, 'reject')} class="stack mt-4">
         <CsrfField token={csrfToken} />
         <Field form={form} name="reason" label="What does not match (for a rejection)" />
         <button type="submit" class="danger">

@@ -59,11 +59,20 @@ async function presentApplication(db: Queryable, appId: number, now: Date) {
   };
 }
 
+const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+
 /** The earning loop over JSON: apply, evidence, submit; reviewers' queue and reviews; issuers' view. */
 export function earningApiRoutes() {
   const r = new Hono<AppEnv>();
-  const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+  earnerApiRoutes(r);
+  reviewerApiRoutes(r);
+  teamApiRoutes(r);
+  issuerApiRoutes(r);
+  return r;
+}
 
+/** The earner's side: apply, their applications and evidence, submit, withdraw; their credential documents. */
+function earnerApiRoutes(r: Hono<AppEnv>) {
   r.post('/api/v1/micro-credentials/:id/apply', async (c) =>
     c.json(
       await applyForMicroCredential(c.var.deps, {
@@ -101,7 +110,18 @@ export function earningApiRoutes() {
   r.post('/api/v1/applications/:id/submit', async (c) =>
     c.json(await submitApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
   );
+  // A credential's signed document, exactly as issued, for its recipient (any confirmed address) or the issuer's staff.
+  r.get('/api/v1/credentials/:id', async (c) => {
+    const document = await credentialDocumentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    return c.body(document, 200, {
+      'Content-Type': 'application/vc+ld+json',
+      'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"`,
+    });
+  });
+}
 
+/** Reviewers: their queue, reviews, second reviews and calibration. */
+function reviewerApiRoutes(r: Hono<AppEnv>) {
   r.get('/api/v1/reviews', async (c) => {
     const rows = await reviewQueue(c.var.deps.db, actor(c).userId);
     return c.json({
@@ -132,47 +152,6 @@ export function earningApiRoutes() {
     });
     return c.json({ ok: true });
   });
-
-  // A credential's signed document, exactly as issued, for its recipient (any confirmed address) or the issuer's staff.
-  r.get('/api/v1/credentials/:id', async (c) => {
-    const document = await credentialDocumentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
-    return c.body(document, 200, {
-      'Content-Type': 'application/vc+ld+json',
-      'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"`,
-    });
-  });
-
-  r.post('/api/v1/teams', async (c) =>
-    c.json(await createTeam(c.var.deps, { ...fieldsOf(await jsonBody(c)), actor: actor(c) }), 201),
-  );
-  r.post('/api/v1/teams/:id/invitations', async (c) => {
-    await inviteToTeam(c.var.deps, {
-      ...fieldsOf(await jsonBody(c)),
-      actor: actor(c),
-      team: c.req.param('id'),
-    });
-    return c.json({ ok: true }, 201);
-  });
-  r.post('/api/v1/teams/join/:token', async (c) =>
-    c.json(await joinTeam(c.var.deps, { actor: actor(c), token: c.req.param('token') })),
-  );
-  r.get('/api/v1/teams/:id', async (c) =>
-    c.json(await teamProgress(c.var.deps.db, actor(c).userId, c.req.param('id'))),
-  );
-  // Issuers see the teams working on their micro-credentials (names and sizes).
-  r.get('/api/v1/orgs/:slug/teams', async (c) => {
-    const { organisation } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'applications.read',
-    );
-    const rows = await organisationTeams(c.var.deps.db, organisation.id);
-    return c.json({
-      teams: rows.map((t) => ({ id: t.public_id, name: t.name, members: Number(t.members) })),
-    });
-  });
-
   r.post('/api/v1/orgs/:slug/attempts/:attempt/second-review', async (c) =>
     c.json(
       await requestSecondReview(c.var.deps, {
@@ -211,7 +190,44 @@ export function earningApiRoutes() {
     );
     return c.json(await calibrationAgreement(c.var.deps.db, organisation.id));
   });
+}
 
+/** Teams: create, invite, join, read; issuers see the teams working on their micro-credentials. */
+function teamApiRoutes(r: Hono<AppEnv>) {
+  r.post('/api/v1/teams', async (c) =>
+    c.json(await createTeam(c.var.deps, { ...fieldsOf(await jsonBody(c)), actor: actor(c) }), 201),
+  );
+  r.post('/api/v1/teams/:id/invitations', async (c) => {
+    await inviteToTeam(c.var.deps, {
+      ...fieldsOf(await jsonBody(c)),
+      actor: actor(c),
+      team: c.req.param('id'),
+    });
+    return c.json({ ok: true }, 201);
+  });
+  r.post('/api/v1/teams/join/:token', async (c) =>
+    c.json(await joinTeam(c.var.deps, { actor: actor(c), token: c.req.param('token') })),
+  );
+  r.get('/api/v1/teams/:id', async (c) =>
+    c.json(await teamProgress(c.var.deps.db, actor(c).userId, c.req.param('id'))),
+  );
+  // Issuers see the teams working on their micro-credentials (names and sizes).
+  r.get('/api/v1/orgs/:slug/teams', async (c) => {
+    const { organisation } = await requireMember(
+      c.var.deps.db,
+      c.req.param('slug'),
+      actor(c).userId,
+      'applications.read',
+    );
+    const rows = await organisationTeams(c.var.deps.db, organisation.id);
+    return c.json({
+      teams: rows.map((t) => ({ id: t.public_id, name: t.name, members: Number(t.members) })),
+    });
+  });
+}
+
+/** Issuer staff: record outcomes, and read their organisation's applications with evidence. */
+function issuerApiRoutes(r: Hono<AppEnv>) {
   // Staff record outcomes for the other earning modes (assessment, attendance, course completion).
   r.post('/api/v1/orgs/:slug/micro-credentials/:id/outcomes', async (c) => {
     const result = await recordOutcome(c.var.deps, {
@@ -236,5 +252,4 @@ export function earningApiRoutes() {
     const appId = await organisationApplicationId(c.var.deps.db, organisation.id, c.req.param('id'));
     return c.json(await presentApplication(c.var.deps.db, appId, c.var.deps.clock.now()));
   });
-  return r;
 }

@@ -9,6 +9,7 @@ import { requireMember } from '../../accounts/index.ts';
 import { issueCredential, type IssuedCredential } from '../../issuing/index.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
+import { publishedVersion } from '../outcomes/queries.ts';
 
 /** Which micro-credential of which organisation the outcome is for: parsed first. */
 export const onOutcome = z.object({ orgSlug: z.string(), microCredential: z.string() });
@@ -36,14 +37,7 @@ export async function recordOutcome(
 ): Promise<IssuedCredential | { issued: false; reason: string }> {
   const { orgSlug, microCredential: mcPublicId } = parseInput(onOutcome, input);
   const { organisation } = await requireMember(deps.db, orgSlug, actor.userId, 'credentials.issue');
-  const version = await deps.db
-    .selectFrom('micro_credential_versions as v')
-    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
-    .selectAll('v')
-    .where('m.public_id', '=', mcPublicId)
-    .where('m.organisation_id', '=', organisation.id)
-    .where('v.status', '=', 'published')
-    .executeTakeFirst();
+  const version = await publishedVersion(deps.db, organisation.id, mcPublicId);
   if (!version) throw notFound('That micro-credential');
   const v = parseInput(outcomeInput, input);
   const design = versionToDesign(version);

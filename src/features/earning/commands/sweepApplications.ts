@@ -19,12 +19,16 @@ const OPEN = ['in_progress', 'needs_revision'] as const;
 export async function sweepApplications(
   deps: CommandDeps & { db: Db },
 ): Promise<{ reminded: number; expired: number; reassigned: number }> {
-  const { db, clock, config } = deps;
-  const now = clock.now();
-  let reminded = 0;
-  let expired = 0;
-  let reassigned = 0;
+  const now = deps.clock.now();
+  const reminded = await remindDeadlines(deps, now);
+  const expired = await expireLate(deps, now);
+  const reassigned = await reassignStale(deps, now);
+  return { reminded, expired, reassigned };
+}
 
+/** Queues the deadline reminders now due (30, 7 and 1 days ahead, each once); returns how many. */
+async function remindDeadlines({ db, config }: CommandDeps & { db: Db }, now: Date): Promise<number> {
+  let reminded = 0;
   const due = await db
     .selectFrom('applications as p')
     .innerJoin('micro_credential_versions as v', 'v.id', 'p.version_id')
@@ -66,7 +70,12 @@ export async function sweepApplications(
     });
     reminded++;
   }
+  return reminded;
+}
 
+/** Expires the open applications past their deadline (evidence kept); returns how many. */
+async function expireLate({ db }: CommandDeps & { db: Db }, now: Date): Promise<number> {
+  let expired = 0;
   const late = await db
     .selectFrom('applications')
     .select(['id', 'public_id', 'organisation_id'])
@@ -95,7 +104,15 @@ export async function sweepApplications(
     });
     expired++;
   }
+  return expired;
+}
 
+/**
+ * Hands each submission no one reviewed within REVIEW_TURNAROUND_DAYS to the least-loaded other
+ * reviewer (from the micro-credential's pool when it has one; never the earner or a teammate).
+ */
+async function reassignStale({ db, config }: CommandDeps & { db: Db }, now: Date): Promise<number> {
+  let reassigned = 0;
   const stale = await db
     .selectFrom('attempts as a')
     .innerJoin('applications as p', 'p.id', 'a.application_id')
@@ -159,5 +176,5 @@ export async function sweepApplications(
     );
     reassigned++;
   }
-  return { reminded, expired, reassigned };
+  return reassigned;
 }

@@ -120,6 +120,90 @@ function YesNo({ form, name, legend }: { form: FormState; name: string; legend: 
   );
 }
 
+/** The form for one outcome, worded by the micro-credential's earning mode. */
+function OutcomeForm({
+  model,
+  form,
+  csrfToken,
+}: {
+  model: OutcomesViewModel;
+  form: FormState;
+  csrfToken: string;
+}) {
+  const { mode } = model;
+  return (
+    <section class="card">
+      <h2>Record an outcome</h2>
+      <p>
+        {mode === 'assessment'
+          ? `A score at or above the pass mark (${model.passingScore ?? 0} out of 100) issues the badge; a lower score is recorded without one.`
+          : mode === 'attendance'
+            ? 'Recording attendance issues the badge to the person’s email.'
+            : 'Recording a completed course issues the badge to the person’s email.'}
+      </p>
+      <ErrorSummary form={form} />
+      <form method="post" action={model.action} class="stack" novalidate>
+        <CsrfField token={csrfToken} />
+        <Field
+          form={form}
+          name="email"
+          type="email"
+          label="The person’s email"
+          hint="The badge is sent here; they claim it with this address."
+          required
+        />
+        {mode === 'assessment' && (
+          <Field
+            form={form}
+            name="score"
+            label="Score (0–100)"
+            hint={`Pass mark: ${model.passingScore ?? 0}.`}
+            required
+          />
+        )}
+        {mode === 'attendance' && <YesNo form={form} name="attended" legend="Did they attend?" />}
+        {mode !== 'assessment' && (
+          <Field
+            form={form}
+            name="completedOn"
+            label={mode === 'attendance' ? 'Date attended' : 'Date completed'}
+            hint="Like 2026-05-01."
+            required
+          />
+        )}
+        <button type="submit">Record outcome</button>
+      </form>
+    </section>
+  );
+}
+
+/** The outcomes recorded so far, newest first. */
+function OutcomesTable({ outcomes }: { outcomes: OutcomesViewModel['outcomes'] }) {
+  return (
+    <section class="card">
+      <h2>Outcomes recorded so far</h2>
+      {outcomes.length === 0 ? (
+        <p>No outcomes recorded yet.</p>
+      ) : (
+        <table>
+          <TableHead columns={['Recorded', 'Email', 'Result', 'Badge', 'By']} />
+          <tbody>
+            {outcomes.map((o) => (
+              <tr>
+                <td>{o.at}</td>
+                <td>{o.email}</td>
+                <td>{o.result}</td>
+                <td>{o.issued ? 'Issued' : 'Not issued'}</td>
+                <td>{o.by}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 /** The page: the form for one outcome (by the mode's terms) and the outcomes recorded so far. */
 export function OutcomesView({
   model,
@@ -148,70 +232,9 @@ export function OutcomesView({
       ) : model.microCredential.retired ? (
         <p>This micro-credential is retired: no more outcomes can be recorded.</p>
       ) : (
-        <section class="card">
-          <h2>Record an outcome</h2>
-          <p>
-            {mode === 'assessment'
-              ? `A score at or above the pass mark (${model.passingScore ?? 0} out of 100) issues the badge; a lower score is recorded without one.`
-              : mode === 'attendance'
-                ? 'Recording attendance issues the badge to the person’s email.'
-                : 'Recording a completed course issues the badge to the person’s email.'}
-          </p>
-          <ErrorSummary form={form} />
-          <form method="post" action={model.action} class="stack" novalidate>
-            <CsrfField token={csrfToken} />
-            <Field
-              form={form}
-              name="email"
-              type="email"
-              label="The person’s email"
-              hint="The badge is sent here; they claim it with this address."
-              required
-            />
-            {mode === 'assessment' && (
-              <Field
-                form={form}
-                name="score"
-                label="Score (0–100)"
-                hint={`Pass mark: ${model.passingScore ?? 0}.`}
-                required
-              />
-            )}
-            {mode === 'attendance' && <YesNo form={form} name="attended" legend="Did they attend?" />}
-            {mode !== 'assessment' && (
-              <Field
-                form={form}
-                name="completedOn"
-                label={mode === 'attendance' ? 'Date attended' : 'Date completed'}
-                hint="Like 2026-05-01."
-                required
-              />
-            )}
-            <button type="submit">Record outcome</button>
-          </form>
-        </section>
+        <OutcomeForm model={model} form={form} csrfToken={csrfToken} />
       )}
-      <section class="card">
-        <h2>Outcomes recorded so far</h2>
-        {model.outcomes.length === 0 ? (
-          <p>No outcomes recorded yet.</p>
-        ) : (
-          <table>
-            <TableHead columns={['Recorded', 'Email', 'Result', 'Badge', 'By']} />
-            <tbody>
-              {model.outcomes.map((o) => (
-                <tr>
-                  <td>{o.at}</td>
-                  <td>{o.email}</td>
-                  <td>{o.result}</td>
-                  <td>{o.issued ? 'Issued' : 'Not issued'}</td>
-                  <td>{o.by}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <OutcomesTable outcomes={model.outcomes} />
     </>
   );
 }

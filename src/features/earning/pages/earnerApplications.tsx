@@ -19,14 +19,13 @@ import {
 } from '../commands/submitEvidence.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import { ActionButton, CsrfField, ErrorSummary, emptyForm, type FormState } from '../../../web/forms.tsx';
-import { raw } from 'hono/html';
-import { renderMarkdown } from '../../../web/markdown.ts';
+import { ActionButton, ErrorSummary, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { ApplicationHeading, applicationFacts } from './applicationFacts.tsx';
 import { proofApplicationPage } from '../../payments/index.ts';
 import type { Child } from 'hono/jsx';
 import { PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
+import { EvidenceForm, EvidenceReadOnly, ReviewsSection } from './evidenceViews.tsx';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -47,12 +46,13 @@ const STATUS: Record<string, string> = {
   rejected: 'Not approved',
 };
 
+/** An earner's application page (proof-of-completion applications have their own, in payments). */
 async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
   const { db, clock } = c.var.deps;
   const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
   const v = await applicationVersion(db, app.version_id);
   if (v.earning_mode === 'proof_of_completion') return proofApplicationPage(c, form, status);
-  const { items, files, attempts } = await applicationEvidence(db, app.id);
+  const evidence = await applicationEvidence(db, app.id);
   const partsList = v.evidence_parts as Design['evidenceParts'];
   const rubric = v.rubric as Rubric;
   const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
@@ -77,132 +77,16 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
       </p>
       <ErrorSummary form={form} />
       {editable ? (
-        <form
-          id="evidence"
-          method="post"
-          action={`${base}/evidence`}
-          enctype="multipart/form-data"
-          class="stack"
-          style="max-width:none"
-          novalidate
-          data-autosave={`${base}/evidence`}
-        >
-          <CsrfField token={c.var.csrfToken} />
-          <p class="hint">
-            Your evidence is saved as you type (and whenever you choose “Save draft”). “
-            {app.attempts ? 'Resubmit for review' : 'Submit for review'}” saves everything on this page first.
-          </p>
-          {partsList.map((p, i) => {
-            const item = items.find((it) => it.part_index === i);
-            const file = files.find((f) => f.id === item?.file_id);
-            const error = form.errors[`part${i}`];
-            const id = `f-part${i}`;
-            return (
-              <section class="card">
-                <h2>
-                  Part {i + 1}: {p.prompt} {p.required ? '' : <span class="tag">optional</span>}
-                </h2>
-                {error && (
-                  <p id={`${id}-error`} class="error-text">
-                    {error}
-                  </p>
-                )}
-                {p.kind === 'file' ? (
-                  <>
-                    {file && <p>Uploaded: {file.filename}</p>}
-                    <label for={id}>
-                      {file ? 'Replace the file' : 'Choose a file'}
-                      {p.maxSizeMb ? ` (up to ${p.maxSizeMb} MB)` : ''}
-                    </label>
-                    <input
-                      id={id}
-                      name={`file${i}`}
-                      type="file"
-                      aria-describedby={error ? `${id}-error` : undefined}
-                    />
-                  </>
-                ) : (
-                  <>
-                    <label for={id}>
-                      {p.kind === 'link'
-                        ? 'Link'
-                        : `Your answer${p.maxWords ? ` (up to ${p.maxWords} words)` : ''}`}
-                    </label>
-                    {p.kind === 'text' && (
-                      <span class="hint">You can use **bold**, *italic*, lists and [links](https://…).</span>
-                    )}
-                    {p.kind === 'link' ? (
-                      <input
-                        id={id}
-                        name={`part${i}`}
-                        type="url"
-                        value={form.values[`part${i}`] ?? item?.link_url ?? ''}
-                        aria-invalid={error ? 'true' : undefined}
-                        aria-describedby={error ? `${id}-error` : undefined}
-                      />
-                    ) : (
-                      <textarea
-                        id={id}
-                        name={`part${i}`}
-                        rows={6}
-                        aria-invalid={error ? 'true' : undefined}
-                        aria-describedby={error ? `${id}-error` : undefined}
-                      >
-                        {form.values[`part${i}`] ?? item?.text_value ?? ''}
-                      </textarea>
-                    )}
-                  </>
-                )}
-              </section>
-            );
-          })}
-          <p class="muted" role="status" aria-live="polite" data-autosave-status></p>
-          <p>
-            <button type="submit" class="secondary">
-              Save draft
-            </button>{' '}
-            <button type="submit" formaction={`${base}/submit`}>
-              {app.attempts ? 'Resubmit for review' : 'Submit for review'}
-            </button>
-          </p>
-        </form>
+        <EvidenceForm
+          base={base}
+          attempts={app.attempts}
+          parts={partsList}
+          evidence={evidence}
+          form={form}
+          csrfToken={c.var.csrfToken}
+        />
       ) : (
-        partsList.map((p, i) => {
-          const item = items.find((it) => it.part_index === i);
-          const file = files.find((f) => f.id === item?.file_id);
-          return (
-            <section class="card">
-              <h2>
-                Part {i + 1}: {p.prompt}
-              </h2>
-              {p.kind === 'file' ? (
-                file ? (
-                  <p>
-                    <a href={`/evidence-files/${file.public_id}`} download={file.filename}>
-                      {file.filename}
-                    </a>
-                  </p>
-                ) : (
-                  <p class="muted">No file.</p>
-                )
-              ) : p.kind === 'link' ? (
-                item?.link_url ? (
-                  <p>
-                    <a href={item.link_url} rel="noopener noreferrer">
-                      {item.link_url}
-                    </a>
-                  </p>
-                ) : (
-                  <p class="muted">No link.</p>
-                )
-              ) : item?.text_value?.trim() ? (
-                <div>{raw(renderMarkdown(item.text_value))}</div>
-              ) : (
-                <p class="muted">No answer.</p>
-              )}
-            </section>
-          );
-        })
+        <EvidenceReadOnly parts={partsList} evidence={evidence} />
       )}
       {['in_progress', 'needs_revision', 'submitted'].includes(app.status) && (
         <ActionButton
@@ -212,37 +96,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
           variant="danger"
         />
       )}
-      {attempts.length > 0 && (
-        <section class="card">
-          <h2>Reviews</h2>
-          {attempts.map((a) => (
-            <div>
-              <h3>
-                Attempt {a.number}:{' '}
-                {a.decision === 'passed'
-                  ? 'passed'
-                  : a.decision === 'needs_revision'
-                    ? 'needs revision'
-                    : 'waiting for review'}
-              </h3>
-              {a.decision && (
-                <>
-                  <ul>
-                    {rubric.criteria.map((cr) => (
-                      <li>
-                        <strong>{cr.name}</strong>:{' '}
-                        {rubric.levels.find((l) => l.id === a.scores?.[cr.id])?.name ?? '—'}
-                        {a.feedback?.[cr.id] ? ` — ${a.feedback[cr.id]}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                  <p>{a.overall_feedback}</p>
-                </>
-              )}
-            </div>
-          ))}
-        </section>
-      )}
+      <ReviewsSection attempts={evidence.attempts} rubric={rubric} />
     </>,
     status,
     editable ? <PageScriptTag name="evidence-autosave.js" /> : undefined,
@@ -312,6 +166,14 @@ async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<numb
 export function earningRoutes() {
   const r = new Hono<AppEnv>();
   servePageScript(r, 'evidence-autosave.js');
+  applyRoutes(r);
+  applicationPageRoutes(r);
+  evidenceFormRoutes(r);
+  return r;
+}
+
+/** Applying from the catalog, and the earner's list of applications. */
+function applyRoutes(r: Hono<AppEnv>) {
   r.post('/catalog/:org/:mc/apply', async (c) => {
     const mc = { public_id: await microCredentialAt(c.var.deps.db, c.req.param('org'), c.req.param('mc')) };
     const fields = await formFields(c);
@@ -389,6 +251,10 @@ export function earningRoutes() {
       </>,
     );
   });
+}
+
+/** An application's page, and saving one evidence part (typed or a file) at a time. */
+function applicationPageRoutes(r: Hono<AppEnv>) {
   r.get('/applications/:id', (c) => applicationPage(c));
   r.post('/applications/:id/evidence/:part', async (c) => {
     const fields = await formFields(c);
@@ -431,6 +297,10 @@ export function earningRoutes() {
       (form, status) => applicationPage(c, form, status as 422),
     );
   });
+}
+
+/** The whole evidence form (save draft, submit), withdrawing, and serving evidence files to those allowed. */
+function evidenceFormRoutes(r: Hono<AppEnv>) {
   r.post('/applications/:id/evidence', async (c) => {
     const { texts, files, typed } = await evidenceForm(c);
     if (wantsJson(c)) {
@@ -493,5 +363,4 @@ export function earningRoutes() {
     const bytes = file.bytes.length ? file.bytes : fileStoreFor(c.var.deps.config).get(file);
     return c.body(Buffer.from(bytes), 200, { 'Content-Type': file.content_type });
   });
-  return r;
 }

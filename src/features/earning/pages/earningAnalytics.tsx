@@ -30,14 +30,9 @@ export async function loadAnalytics(db: Queryable, userId: number, orgSlug: stri
   };
 }
 
-function Bar({ label, fraction, colour }: { label: string; fraction: number; colour: string }) {
-  return (
-    <div
-      role="img"
-      aria-label={label}
-      style={`background:${colour};height:10px;width:${Math.round(fraction * 120)}px`}
-    />
-  );
+/** A figure as a fraction of its scale, drawn by the browser's own meter (no inline style). */
+function Bar({ label, fraction }: { label: string; fraction: number }) {
+  return <meter aria-label={label} min={0} max={1} value={fraction} />;
 }
 
 export function AnalyticsView({ model }: { model: AnalyticsModel }) {
@@ -67,7 +62,6 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
                 <Bar
                   label={`${s.applications} applications`}
                   fraction={s.applications / model.maxApplications}
-                  colour="#1f5f8b"
                 />{' '}
                 {s.applications}
               </td>
@@ -76,7 +70,6 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
                 <Bar
                   label={`first-time pass rate ${pct(s.firstTimePassRate)}`}
                   fraction={s.firstTimePassRate ?? 0}
-                  colour="#1c6b3a"
                 />{' '}
                 {pct(s.firstTimePassRate)}
               </td>

@@ -134,11 +134,11 @@ function CriterionField({
 }) {
   const cr = criterion;
   return (
-    <fieldset>
+    <fieldset class="checks">
       <legend>{cr.name}</legend>
       {form.errors[`scores.${cr.id}`] && <p class="error-text">{form.errors[`scores.${cr.id}`]}</p>}
       {rubric.levels.map((l) => (
-        <label for={`s-${cr.id}-${l.id}`} style="display:block">
+        <label for={`s-${cr.id}-${l.id}`}>
           <input
             id={`s-${cr.id}-${l.id}`}
             type="radio"
@@ -199,14 +199,14 @@ export function ReviewView({
           </button>
         </form>
       )}
-      <div style="display:grid;grid-template-columns:1fr 1fr;gap:20px">
+      <div class="grid-2">
         <EvidenceColumn evidence={model.evidence} />
         <section class="card">
           <h2>Rubric</h2>
           {model.decided ? (
             <p>Reviewed: {model.decided === 'passed' ? 'pass' : 'needs revision'}.</p>
           ) : (
-            <form method="post" action={model.action} class="stack" style="max-width:none">
+            <form method="post" action={model.action} class="stack wide">
               <CsrfField token={csrfToken} />
               <ErrorSummary form={form} />
               {model.rubric.criteria.map((cr) => (

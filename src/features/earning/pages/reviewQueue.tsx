@@ -6,7 +6,8 @@ import type { Queryable } from '../../../storage/database.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { CsrfField } from '../../../web/forms.tsx';
-import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { formFields, page, redirectWith } from '../../../web/render.tsx';
+import { AppError } from '../../../domain/errors.ts';
 import { reassignReviewer } from '../commands/reassignReviewer.ts';
 import {
   organisationMicroCredentials,
@@ -106,13 +107,7 @@ export function ReviewQueueView({ model, csrfToken }: { model: ReviewQueueModel;
               <td>{a.label}</td>
               <td>{a.waitingDays} days</td>
               <td>
-                {a.overdue ? (
-                  <span class="tag" style="background:#fbeaea">
-                    Overdue
-                  </span>
-                ) : (
-                  <span class="tag">On time</span>
-                )}
+                {a.overdue ? <span class="chip bad">Overdue</span> : <span class="chip ok">On time</span>}
               </td>
               <td>
                 <form method="post" action={a.assignAction} class="inline">
@@ -161,20 +156,21 @@ export function reviewQueueRoutes() {
     const { slug, attempt } = queueParams.parse(c.req.param());
     const fields = await formFields(c);
     const back = earningPaths.reviewQueue(slug);
-    return handleForm(
-      c,
-      {},
-      async () => {
-        await reassignReviewer(c.var.deps, {
-          actor: actor(c),
-          orgSlug: slug,
-          attempt,
-          reviewer: fields.reviewer,
-        });
-        return redirectWith(c, back, 'success', 'Reviewer assigned.');
-      },
-      (form) => redirectWith(c, back, 'error', form.message ?? 'The reviewer could not be assigned.'),
-    );
+    try {
+      await reassignReviewer(c.var.deps, {
+        actor: actor(c),
+        orgSlug: slug,
+        attempt,
+        reviewer: fields.reviewer,
+      });
+      return redirectWith(c, back, 'success', 'Reviewer assigned.');
+    } catch (err) {
+      // A problem with this submission or the chosen reviewer goes back to the queue as a message;
+      // who may reassign at all is the command's answer, and stays a 403 / 404.
+      if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed'))
+        return redirectWith(c, back, 'error', err.message || 'The reviewer could not be assigned.');
+      throw err;
+    }
   });
   return r;
 }

@@ -1,5 +1,66 @@
+import { sql, type Insertable } from 'kysely';
 import { notFound } from '../../../domain/errors.ts';
 import type { Queryable } from '../../../storage/database.ts';
+import type { ApplicationStatus, Database } from '../../../storage/schema.ts';
+
+/** Statuses of a closed application; the unique index applications_one_open (migration 0012) covers the others. */
+const CLOSED: ApplicationStatus[] = ['passed', 'expired', 'withdrawn', 'rejected'];
+
+/** The published version of a micro-credential, with what applying to it needs. */
+export function publishedVersionToApply(db: Queryable, mcPublicId: string) {
+  return db
+    .selectFrom('micro_credential_versions as v')
+    .innerJoin('micro_credentials as m', 'm.id', 'v.micro_credential_id')
+    .select([
+      'v.id',
+      'v.version',
+      'v.title',
+      'v.application_window_months',
+      'v.earning_mode',
+      'v.application_fee_cents',
+      'v.application_fee_currency',
+      'v.approved_programs',
+      'm.id as mc_id',
+      'm.organisation_id',
+      'm.retired_at',
+    ])
+    .where('m.public_id', '=', mcPublicId)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst();
+}
+
+/** An earner's open (not closed) application to a micro-credential, if any. */
+export function openApplicationOf(db: Queryable, userId: number, microCredentialId: number) {
+  return db
+    .selectFrom('applications')
+    .select('public_id')
+    .where('earner_user_id', '=', userId)
+    .where('micro_credential_id', '=', microCredentialId)
+    .where('status', 'not in', CLOSED)
+    .executeTakeFirst();
+}
+
+/**
+ * Inserts an open application, or does nothing (undefined) when the earner already has one open.
+ * Two applies at once both pass an earlier check; the unique index applications_one_open lets one
+ * insert through and makes the other wait for it, then do nothing.
+ */
+export function insertOpenApplication(db: Queryable, values: Insertable<Database['applications']>) {
+  return (
+    db
+      .insertInto('applications')
+      .values(values)
+      // The index's predicate as literals, so PostgreSQL can match it to the index in any plan.
+      .onConflict((oc) =>
+        oc
+          .columns(['earner_user_id', 'micro_credential_id'])
+          .where(sql.raw<boolean>(`status not in (${CLOSED.map((x) => `'${x}'`).join(', ')})`))
+          .doNothing(),
+      )
+      .returning(['id', 'public_id'])
+      .executeTakeFirst()
+  );
+}
 
 /** An application the acting earner owns, or not_found. */
 export async function earnersApplication(db: Queryable, userId: number, applicationPublicId: string) {

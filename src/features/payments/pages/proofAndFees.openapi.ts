@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { approveInput, markPaidInput, refundInput, rejectInput } from '../commands/proofApplications.ts';
+import { approveInput, rejectInput } from '../commands/decideProof.ts';
+import { markPaidInput, refundInput } from '../commands/feePayments.ts';
 import { describeRoute, isoDate, okSchema } from '../../../http/openapi/describe.ts';
 
 // The OpenAPI description of proofAndFees.tsx's JSON routes (served at /api/v1/openapi.json and /api/docs).

@@ -66,6 +66,23 @@ const STATUSES: SubmissionStatus[] = [
   'superseded',
 ];
 
+/** One entry of a submission's thread, as the API shows it. */
+const presentThreadEntry = (t: Awaited<ReturnType<typeof submissionThread>>[number]) => ({
+  kind: t.kind,
+  side: t.author_side,
+  author: t.author_name,
+  body: t.body,
+  at: t.created_at.toISOString(),
+});
+
+/** The sides of submissions a member sees: sent as issuer, received as recognizer, as kind and roles allow. */
+function sidesOf(kind: string, roles: Parameters<typeof can>[0]): Array<'issuer' | 'recognizer'> {
+  const sides: Array<'issuer' | 'recognizer'> = [];
+  if (can(roles, 'recognition.submit') && kind !== 'recognizer') sides.push('issuer');
+  if (can(roles, 'recognition.read') && kind !== 'issuer') sides.push('recognizer');
+  return sides;
+}
+
 /** Recognition programs and submissions over JSON (the same commands as the pages). */
 export function recognitionApiRoutes() {
   const r = new Hono<AppEnv>();
@@ -103,10 +120,7 @@ export function recognitionApiRoutes() {
       c.req.param('slug'),
       actor(c).userId,
     );
-    const sides: Array<'issuer' | 'recognizer'> = [];
-    if (can(membership.roles, 'recognition.submit') && organisation.kind !== 'recognizer')
-      sides.push('issuer');
-    if (can(membership.roles, 'recognition.read') && organisation.kind !== 'issuer') sides.push('recognizer');
+    const sides = sidesOf(organisation.kind, membership.roles);
     const wanted = c.req.query('status');
     const status = STATUSES.find((s) => s === wanted) ?? null;
     const rows = await organisationSubmissions(c.var.deps.db, organisation.id, sides, status);
@@ -126,13 +140,7 @@ export function recognitionApiRoutes() {
     return c.json({
       ...presentSubmission(submission),
       side,
-      thread: thread.map((t) => ({
-        kind: t.kind,
-        side: t.author_side,
-        author: t.author_name,
-        body: t.body,
-        at: t.created_at.toISOString(),
-      })),
+      thread: thread.map(presentThreadEntry),
     });
   });
   type StepInput = Record<string, unknown> & { actor: Actor; orgSlug: string; submission: string };

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
-import { publicId } from '../../../domain/ids.ts';
 import { assertCan } from '../../../domain/roles.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { inTransaction } from '../../../storage/database.ts';
+import { inTransaction, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { achievementUrl } from '../../catalog/index.ts';
 import { OB_V3_CONTEXT, OB_V3_EXTENSIONS, VC_V2 } from '../../../credentials/contexts.ts';
@@ -19,6 +18,14 @@ import {
 import { validateEndorsementCredential } from '../../../credentials/schema.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { submissionMail } from '../mail.tsx';
+import { currentEndorsement, insertEndorsement, versionTitle } from '../queries/endorsements.ts';
+import {
+  insertSubmissionMessage,
+  lockSubmission,
+  primaryEmail,
+  userName,
+  type SubmissionView,
+} from '../queries/submissions.ts';
 import { loadSubmission } from './submissionAccess.ts';
 import { recognitionPaths } from '../paths.ts';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
@@ -63,6 +70,116 @@ export const endorseInput = z.object({
   ),
 });
 
+type Organisation = { slug: string; name: string; website: string | null };
+
+/** The recognizer's unsigned endorsement of the submission's version, checked against the OB 3.0 schema. */
+function endorsementOf(
+  publicUrl: string,
+  organisation: Organisation,
+  s: SubmissionView & { mc_slug: string; micro_credential_version: number },
+  title: string,
+  comment: string,
+  now: Date,
+): Record<string, unknown> {
+  const unsigned = buildEndorsementCredential({
+    issuerId: organisationDid(publicUrl, organisation.slug),
+    issuerName: organisation.name,
+    issuerUrl: organisation.website,
+    achievementId: achievementUrl(publicUrl, s.issuer_slug, s.mc_slug, s.micro_credential_version),
+    achievementName: title,
+    comment:
+      comment ||
+      `${organisation.name} recognizes “${title}” (version ${s.micro_credential_version}) of ${s.issuer_name} in its program “${s.program_name}” for ${s.hours_granted ?? 0} credit hours.`,
+    validFrom: isoSeconds(now),
+    validUntil: s.ends_on ? `${s.ends_on}T23:59:59Z` : null,
+  });
+  const schema = validateEndorsementCredential(unsigned);
+  if (!schema.valid)
+    throw new AppError(
+      'validation_failed',
+      `The endorsement would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+    );
+  return unsigned;
+}
+
+/** Tells the person who submitted (when known) that the approval is endorsed. */
+async function mailSubmitter(
+  tx: Tx,
+  config: CommandDeps['config'],
+  s: SubmissionView,
+  actor: Actor,
+  recognizerName: string,
+  now: Date,
+): Promise<void> {
+  const submitter = s.created_by ? await primaryEmail(tx, s.created_by) : null;
+  if (!submitter) return;
+  const mail = submissionMail({
+    event: 'endorsed',
+    subjectTitle: s.title,
+    programName: s.program_name,
+    issuerName: s.issuer_name,
+    recognizerName: s.recognizer_name,
+    actorName: (await userName(tx, actor.userId)) ?? recognizerName,
+    message: null,
+    link: appLink(config, recognitionPaths.submission(s.issuer_slug, s.public_id)),
+  });
+  await queueMail(tx, submitter, mail, now, { organisationId: s.issuer_id });
+}
+
+/** Stores the signed endorsement, notes it in the thread, and audits it for both organisations. */
+async function recordEndorsement(
+  tx: Tx,
+  actor: Actor,
+  s: SubmissionView,
+  recognizerId: number,
+  signed: Record<string, unknown>,
+  now: Date,
+): Promise<string> {
+  const document = JSON.stringify(signed);
+  const endorsement = await insertEndorsement(
+    tx,
+    {
+      submissionId: s.id,
+      organisationId: recognizerId,
+      document,
+      sha256: documentHash(document),
+      by: actor.userId,
+    },
+    now,
+  );
+  await insertSubmissionMessage(
+    tx,
+    {
+      submissionId: s.id,
+      authorUserId: actor.userId,
+      side: 'recognizer',
+      kind: 'endorsed',
+      body: `Issued an Open Badges endorsement (${endorsement}).`,
+    },
+    now,
+  );
+  for (const organisationId of new Set([s.issuer_id, s.recognizer_id])) {
+    await recordAudit(
+      tx,
+      {
+        organisationId,
+        actorUserId: actor.userId,
+        action: 'recognition.endorsed',
+        subjectType: 'program_submission',
+        subjectId: s.public_id,
+        data: {
+          endorsement,
+          credential: String(signed.id),
+          achievement: (signed.credentialSubject as { id: string }).id,
+        },
+        ip: actor.ip,
+      },
+      now,
+    );
+  }
+  return endorsement;
+}
+
 /**
  * A recognizer officer issues an OB 3.0 EndorsementCredential for an approved micro-credential
  * version: validated against the official schema, signed with the recognizer's own key
@@ -92,41 +209,21 @@ export async function endorseProgramSubmission(
       actor.userId,
       submissionPublicId,
     );
-    await tx.selectFrom('program_submissions').select('id').where('id', '=', s.id).forUpdate().execute();
+    await lockSubmission(tx, s.id);
     if (s.status !== 'approved') throw conflict('Only an approved submission can be endorsed.');
-    if (s.subject_kind !== 'micro_credential' || !s.mc_slug || s.micro_credential_version === null)
+    const { mc_slug, micro_credential_version: version } = s;
+    if (s.subject_kind !== 'micro_credential' || !mc_slug || version === null)
       throw new AppError('conflict', 'Endorsements are issued for approved micro-credential versions.');
-    const current = await tx
-      .selectFrom('endorsements')
-      .select('public_id')
-      .where('submission_id', '=', s.id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (current) throw conflict('This approval is already endorsed.');
-    const version = await tx
-      .selectFrom('micro_credential_versions')
-      .select('title')
-      .where('micro_credential_id', '=', s.micro_credential_id!)
-      .where('version', '=', s.micro_credential_version)
-      .executeTakeFirstOrThrow();
-    const unsigned = buildEndorsementCredential({
-      issuerId: organisationDid(config.publicUrl, organisation.slug),
-      issuerName: organisation.name,
-      issuerUrl: organisation.website,
-      achievementId: achievementUrl(config.publicUrl, s.issuer_slug, s.mc_slug, s.micro_credential_version),
-      achievementName: version.title,
-      comment:
-        comment ||
-        `${organisation.name} recognizes “${version.title}” (version ${s.micro_credential_version}) of ${s.issuer_name} in its program “${s.program_name}” for ${s.hours_granted ?? 0} credit hours.`,
-      validFrom: isoSeconds(now),
-      validUntil: s.ends_on ? `${s.ends_on}T23:59:59Z` : null,
-    });
-    const schema = validateEndorsementCredential(unsigned);
-    if (!schema.valid)
-      throw new AppError(
-        'validation_failed',
-        `The endorsement would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
-      );
+    if (await currentEndorsement(tx, s.id)) throw conflict('This approval is already endorsed.');
+    const title = await versionTitle(tx, s.micro_credential_id!, version);
+    const unsigned = endorsementOf(
+      config.publicUrl,
+      organisation,
+      { ...s, mc_slug, micro_credential_version: version },
+      title,
+      comment,
+      now,
+    );
     const { signed } = await signForOrganisation({
       config,
       canonicalizer: credentials.canonicalizer,
@@ -135,74 +232,8 @@ export async function endorseProgramSubmission(
       unsigned,
       now,
     });
-    const document = JSON.stringify(signed);
-    const row = await tx
-      .insertInto('endorsements')
-      .values({
-        public_id: publicId('end'),
-        submission_id: s.id,
-        organisation_id: organisation.id,
-        document,
-        sha256: documentHash(document),
-        created_by: actor.userId,
-        created_at: now,
-      })
-      .returning('public_id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('submission_messages')
-      .values({
-        submission_id: s.id,
-        author_user_id: actor.userId,
-        author_side: 'recognizer',
-        kind: 'endorsed',
-        body: `Issued an Open Badges endorsement (${row.public_id}).`,
-        created_at: now,
-      })
-      .execute();
-    for (const organisationId of new Set([s.issuer_id, s.recognizer_id])) {
-      await recordAudit(
-        tx,
-        {
-          organisationId,
-          actorUserId: actor.userId,
-          action: 'recognition.endorsed',
-          subjectType: 'program_submission',
-          subjectId: s.public_id,
-          data: {
-            endorsement: row.public_id,
-            credential: String(signed.id),
-            achievement: (unsigned.credentialSubject as { id: string }).id,
-          },
-          ip: actor.ip,
-        },
-        now,
-      );
-    }
-    const submitter = s.created_by
-      ? await tx
-          .selectFrom('user_emails')
-          .select('email')
-          .where('user_id', '=', s.created_by)
-          .where('is_primary', '=', true)
-          .executeTakeFirst()
-      : undefined;
-    if (submitter) {
-      const actorName =
-        (await tx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst())
-          ?.name ?? organisation.name;
-      const mail = submissionMail({
-        event: 'endorsed',
-        subjectTitle: s.title,
-        programName: s.program_name,
-        issuerName: s.issuer_name,
-        recognizerName: s.recognizer_name,
-        actorName,
-        message: null,
-        link: appLink(config, recognitionPaths.submission(s.issuer_slug, s.public_id)),
-      });
-      await queueMail(tx, submitter.email, mail, now, { organisationId: s.issuer_id });
-    }
-    return { publicId: row.public_id, credential: signed };
+    const endorsement = await recordEndorsement(tx, actor, s, organisation.id, signed, now);
+    await mailSubmitter(tx, config, s, actor, organisation.name, now);
+    return { publicId: endorsement, credential: signed };
   });
 }

@@ -16,17 +16,19 @@ export const day = (d: Date) => d.toISOString().slice(0, 10);
 export const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatus[];
 export { STATUS_LABELS };
 
+/** The chip tone (a class of the stylesheet's `.chip`) each submission status is shown in. */
+const STATUS_TONES: Record<SubmissionStatus, string> = {
+  submitted: 'info',
+  changes_requested: 'warn',
+  approved: 'ok',
+  rejected: 'bad',
+  withdrawn: 'neutral',
+  superseded: 'neutral',
+};
+
 export function StatusTag({ status }: { status: SubmissionStatus }) {
-  const colour =
-    status === 'approved'
-      ? '#e6f4ea'
-      : status === 'rejected'
-        ? '#fbeaea'
-        : status === 'changes_requested'
-          ? '#fff4d6'
-          : '#eef1f6';
   return (
-    <span class="tag" style={`background:${colour}`}>
+    <span class={`chip ${STATUS_TONES[status]}`} data-status={status}>
       {STATUS_LABELS[status]}
     </span>
   );

@@ -28,7 +28,7 @@ export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
   return (
     <section class="card" aria-label="Recognition">
       {data.recognitions.length > 0 && (
-        <ul style="margin:0">
+        <ul class="stack-1">
           {data.recognitions.map((r) => (
             <li>
               <strong>
@@ -44,7 +44,7 @@ export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
         </ul>
       )}
       {data.endorsements.length > 0 && (
-        <ul style="margin:8px 0 0">
+        <ul class="stack-1 mt-4">
           {data.endorsements.map((e) => (
             <li>
               Endorsed by {e.recognizerName}

@@ -89,14 +89,14 @@ function Thread({ side, canManage, submission: s, thread, csrfToken, formFor, st
   return (
     <section class="card" aria-labelledby="thread-h">
       <h2 id="thread-h">Thread</h2>
-      <ol style="list-style:none;padding:0">
+      <ol class="plain-list">
         {thread.map((t) => (
-          <li style="border-left:3px solid #d7dce5;padding:4px 10px;margin-bottom:10px">
-            <p class="muted" style="margin:0">
+          <li class="quote">
+            <p class="muted stack-1">
               {t.author_name ?? 'Cairn'} ({t.author_side === 'issuer' ? s.issuer_name : s.recognizer_name}) ·{' '}
               {t.kind.replace(/_/g, ' ')} · {t.created_at.toISOString().replace('T', ' ').slice(0, 16)} UTC
             </p>
-            <p style="white-space:pre-wrap;margin:4px 0 0">{t.body}</p>
+            <p class="pre-wrap stack-1">{t.body}</p>
           </li>
         ))}
       </ol>
@@ -271,7 +271,7 @@ export function SubmissionView(m: SubmissionModel) {
       <Header {...props} />
       <section class="card">
         <h2>Statement: how competency is verified and endorsed</h2>
-        <p style="white-space:pre-wrap">{s.statement}</p>
+        <p class="pre-wrap">{s.statement}</p>
       </section>
       <Thread {...props} />
       {m.canManage && open && <Decide {...props} />}

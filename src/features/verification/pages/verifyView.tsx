@@ -7,9 +7,7 @@ function Result({ result }: { result: VerifyResultModel }) {
     <section class="card" aria-labelledby="h-result">
       <h2 id="h-result">Result</h2>
       <p role="status">
-        <span class="tag" style={result.verified ? 'background:#e8f5ec' : 'background:#fbeaea'}>
-          {result.verdict}
-        </span>{' '}
+        <span class={result.verified ? 'chip ok' : 'chip bad'}>{result.verdict}</span>{' '}
         {result.verified ? 'Every check passed.' : 'At least one check failed; see below.'} Read from{' '}
         {result.readFrom}.
       </p>

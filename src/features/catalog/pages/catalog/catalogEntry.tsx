@@ -146,7 +146,7 @@ export function CatalogEntryView({
         ))}
       </p>
       {model.image && (
-        <img src={model.image} alt={`${d.title} badge`} width="128" height="128" style="float:right" />
+        <img src={model.image} alt={`${d.title} badge`} width="128" height="128" class="float-end" />
       )}
       <h1>{d.title}</h1>
       {model.status === 'superseded' && (

@@ -41,7 +41,34 @@ export async function loadCatalogSearch(db: Db, query: CatalogQuery, now: Date, 
   };
 }
 
+/** One labelled filter select: the empty choice first, then the given options. */
+function FilterSelect(props: {
+  label: string;
+  name: string;
+  empty: string;
+  selected: string | undefined;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select name={props.name}>
+        {props.empty && <option value="">{props.empty}</option>}
+        {props.options.map((o) => (
+          <option value={o.value} selected={props.selected === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const bySlug = (rows: readonly { slug: string; name: string }[]) =>
+  rows.map((r) => ({ value: r.slug, label: r.name }));
+
 function SearchForm({ model }: { model: CatalogSearchModel }) {
+  const q = model.query;
   return (
     <form method="get" action={catalogPath()} class="card" role="search">
       <div class="field">
@@ -50,55 +77,39 @@ function SearchForm({ model }: { model: CatalogSearchModel }) {
           id="f-q"
           name="q"
           type="text"
-          value={model.query.q ?? ''}
+          value={q.q ?? ''}
           placeholder="e.g. classroom routines, trauma-informed"
         />
       </div>
-      <div style="display:flex;gap:12px;flex-wrap:wrap;margin-top:10px">
-        <label>
-          Stack{' '}
-          <select name="stack">
-            <option value="">All</option>
-            {model.stacks.map((s) => (
-              <option value={s.slug} selected={model.query.stack === s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Issuer{' '}
-          <select name="issuer">
-            <option value="">All</option>
-            {model.issuers.map((o) => (
-              <option value={o.slug} selected={model.query.issuer === o.slug}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Recognized by{' '}
-          <select name="recognizedBy">
-            <option value="">Any</option>
-            {model.recognizers.map((o) => (
-              <option value={o.slug} selected={model.query.recognizedBy === o.slug}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          How it is earned{' '}
-          <select name="mode">
-            <option value="">Any</option>
-            {EARNING_MODES.map((m) => (
-              <option value={m} selected={model.query.mode === m}>
-                {EARNING_MODE_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+      <div class="row mt-4">
+        <FilterSelect
+          label="Stack"
+          name="stack"
+          empty="All"
+          selected={q.stack}
+          options={bySlug(model.stacks)}
+        />
+        <FilterSelect
+          label="Issuer"
+          name="issuer"
+          empty="All"
+          selected={q.issuer}
+          options={bySlug(model.issuers)}
+        />
+        <FilterSelect
+          label="Recognized by"
+          name="recognizedBy"
+          empty="Any"
+          selected={q.recognizedBy}
+          options={bySlug(model.recognizers)}
+        />
+        <FilterSelect
+          label="How it is earned"
+          name="mode"
+          empty="Any"
+          selected={q.mode}
+          options={EARNING_MODES.map((m) => ({ value: m, label: EARNING_MODE_LABELS[m] }))}
+        />
         <label>
           Effort at most (h){' '}
           <input
@@ -106,8 +117,8 @@ function SearchForm({ model }: { model: CatalogSearchModel }) {
             type="number"
             min="0"
             step="1"
-            value={model.query.maxEffort ?? ''}
-            style="width:6em"
+            value={q.maxEffort ?? ''}
+            class="short-input"
           />
         </label>
         <label>
@@ -117,20 +128,17 @@ function SearchForm({ model }: { model: CatalogSearchModel }) {
             type="number"
             min="0"
             step="0.5"
-            value={model.query.minCredits ?? ''}
-            style="width:6em"
+            value={q.minCredits ?? ''}
+            class="short-input"
           />
         </label>
-        <label>
-          Sort{' '}
-          <select name="sort">
-            {(['relevance', 'newest', 'title', 'effort'] as const).map((s) => (
-              <option value={s} selected={model.query.sort === s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Sort"
+          name="sort"
+          empty=""
+          selected={q.sort}
+          options={(['relevance', 'newest', 'title', 'effort'] as const).map((s) => ({ value: s, label: s }))}
+        />
       </div>
       <p>
         <button type="submit">Search</button>
@@ -141,10 +149,10 @@ function SearchForm({ model }: { model: CatalogSearchModel }) {
 
 function Results({ model }: { model: CatalogSearchModel }) {
   return (
-    <ul style="list-style:none;padding:0">
+    <ul class="plain-list">
       {model.items.map((i) => (
         <li class="card">
-          <h2 style="margin:0 0 4px">
+          <h2 class="card-title">
             <a href={catalogEntryPath(i.organisation_slug, i.slug)}>{i.title}</a>
           </h2>
           <p class="muted">

@@ -15,7 +15,7 @@ const EVIDENCE_KINDS = [
 function EvidenceRow({ form, i }: { form: FormState; i: number }) {
   const v = form.values;
   return (
-    <div style="display:grid;grid-template-columns:3fr 1fr 1fr 1fr 1fr;gap:8px;align-items:end;margin-bottom:8px">
+    <div class="row mb-4">
       <div class="field">
         <label for={`f-ev_prompt_${i}`}>Part {i + 1}: prompt</label>
         <input
@@ -83,7 +83,7 @@ function EvidenceSection({ form, forModes }: Section) {
 function CriterionRow({ form, levels, i }: { form: FormState; levels: string[]; i: number }) {
   const v = form.values;
   return (
-    <div class="card" style="padding:10px">
+    <div class="card">
       <div class="field">
         <label for={`f-cr_name_${i}`}>Criterion {i + 1}</label>
         <input id={`f-cr_name_${i}`} name={`cr_name_${i}`} type="text" value={v[`cr_name_${i}`] ?? ''} />
@@ -143,7 +143,7 @@ function RubricSection({ form, forModes }: Section) {
         type="number"
         min="1"
         value={v.pass_count ?? ''}
-        style="width:5em"
+        class="short-input"
       />
     </fieldset>
   );
@@ -241,7 +241,7 @@ export function DesignForm({
     hidden: !modes.includes(mode),
   });
   return (
-    <form method="post" action={action} class="stack" style="max-width:none" novalidate>
+    <form method="post" action={action} class="stack wide" novalidate>
       <CsrfField token={csrfToken} />
       <ErrorSummary form={form} />
       <Field form={form} name="title" label="Title" required />

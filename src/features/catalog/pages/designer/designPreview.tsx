@@ -154,7 +154,7 @@ export function DesignPreviewView({ model, csrfToken }: { model: DesignPreviewMo
       <h1>{model.title}</h1>
       <Actions model={model} csrfToken={csrfToken} />
       {model.imageSrc && (
-        <img src={model.imageSrc} alt="Badge image" width="128" height="128" style="float:right" />
+        <img src={model.imageSrc} alt="Badge image" width="128" height="128" class="float-end" />
       )}
       {model.draftVersion !== null && <BadgeImageForms action={model.actions.image} csrfToken={csrfToken} />}
       <MicroCredentialBody d={model.design} version={model.version} />

@@ -173,16 +173,55 @@ function StepFieldset({
   );
 }
 
-export function PathwayFormView({
-  model,
-  form,
-  csrfToken,
-}: {
-  model: PathwayFormModel;
-  form: FormState;
-  csrfToken: string;
-}) {
+type FormProps = { model: PathwayFormModel; form: FormState; csrfToken: string };
+
+/** The pathway's fields and its steps (the requirement, edited as a list of steps). */
+function PathwayForm({ model, form, csrfToken }: FormProps) {
   const shown: FormState = { ...form, values: { ...model.values, ...form.values } };
+  return (
+    <form method="post" action={model.action} class="stack" novalidate>
+      <CsrfField token={csrfToken} />
+      <Field
+        form={shown}
+        name="name"
+        label="Name"
+        hint="For example “Classroom Management Certificate”."
+        required
+      />
+      <Field form={shown} name="slug" label="Web address (optional)" hint="Made from the name if empty." />
+      <TextArea
+        form={shown}
+        name="description"
+        label="Description"
+        hint="What completing the pathway leads to, and who it is for."
+      />
+      <SelectField
+        form={shown}
+        name="achievementType"
+        label="Credential awarded on completion"
+        options={ACHIEVEMENT_TYPES.map((t) => [t, t.replace(/([a-z])([A-Z])/g, '$1 $2')])}
+      />
+      {(form.errors.steps ?? form.errors.requirement) && (
+        <p id="f-steps" class="error-text">
+          {form.errors.steps ?? form.errors.requirement}
+        </p>
+      )}
+      {model.steps.map((step, i) => (
+        <StepFieldset model={model} form={form} step={step} i={i} />
+      ))}
+      <p class="hint">Leave a step empty to leave it out. Save to get more empty steps.</p>
+      <div class="field">
+        <label for="f-inOrder">
+          <input id="f-inOrder" name="inOrder" type="checkbox" checked={shown.values.inOrder === 'on'} /> The
+          steps must be completed in order
+        </label>
+      </div>
+      <button type="submit">{model.submitLabel}</button>
+    </form>
+  );
+}
+
+export function PathwayFormView({ model, form, csrfToken }: FormProps) {
   return (
     <section class="card">
       <p class="muted">
@@ -207,57 +246,7 @@ export function PathwayFormView({
           catalog yet. <a href={model.designsHref}>Publish a micro-credential</a> first.
         </p>
       ) : (
-        <>
-          <form method="post" action={model.action} class="stack" novalidate>
-            <CsrfField token={csrfToken} />
-            <Field
-              form={shown}
-              name="name"
-              label="Name"
-              hint="For example “Classroom Management Certificate”."
-              required
-            />
-            <Field
-              form={shown}
-              name="slug"
-              label="Web address (optional)"
-              hint="Made from the name if empty."
-            />
-            <TextArea
-              form={shown}
-              name="description"
-              label="Description"
-              hint="What completing the pathway leads to, and who it is for."
-            />
-            <SelectField
-              form={shown}
-              name="achievementType"
-              label="Credential awarded on completion"
-              options={ACHIEVEMENT_TYPES.map((t) => [t, t.replace(/([a-z])([A-Z])/g, '$1 $2')])}
-            />
-            {(form.errors.steps ?? form.errors.requirement) && (
-              <p id="f-steps" class="error-text">
-                {form.errors.steps ?? form.errors.requirement}
-              </p>
-            )}
-            {model.steps.map((step, i) => (
-              <StepFieldset model={model} form={form} step={step} i={i} />
-            ))}
-            <p class="hint">Leave a step empty to leave it out. Save to get more empty steps.</p>
-            <div class="field">
-              <label for="f-inOrder">
-                <input
-                  id="f-inOrder"
-                  name="inOrder"
-                  type="checkbox"
-                  checked={shown.values.inOrder === 'on'}
-                />{' '}
-                The steps must be completed in order
-              </label>
-            </div>
-            <button type="submit">{model.submitLabel}</button>
-          </form>
-        </>
+        <PathwayForm model={model} form={form} csrfToken={csrfToken} />
       )}
     </section>
   );

@@ -29,6 +29,29 @@ export interface PathwayPageModel {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Every micro-credential a requirement names, through the pathways it includes (each pathway once). */
+function microCredentialIdsIn(requirement: Requirement, byId: Map<string, Requirement>, rootId: string) {
+  const ids = new Set<string>();
+  const collect = (r: Requirement, seen: Set<string>) => {
+    if (r.type === 'microCredential') ids.add(r.id);
+    else if (r.type === 'pathway') {
+      const inner = byId.get(r.id);
+      if (inner && !seen.has(r.id)) collect(inner, new Set([...seen, r.id]));
+    } else r.items.forEach((i) => collect(i, seen));
+  };
+  collect(requirement, new Set([rootId]));
+  return ids;
+}
+
+/** How a group of requirements reads on the page. */
+function groupLabel(r: Extract<Requirement, { type: 'all' | 'some' | 'ordered' }>) {
+  return r.type === 'some'
+    ? `Any ${r.count} of these`
+    : r.type === 'ordered'
+      ? 'All of these, in this order'
+      : 'All of these';
+}
+
 /** A pathway's page: its requirement, and for a logged-in earner which badges they have and which are missing. */
 export async function loadPathwayPage(
   db: Db,
@@ -40,15 +63,7 @@ export async function loadPathwayPage(
   const pathways = await listPathways(db, pathway.organisation_id);
   const byId = new Map(pathways.map((p) => [p.public_id, p.requirement]));
   const names = new Map(pathways.map((p) => [p.public_id, p.name]));
-  const mcIds = new Set<string>();
-  const collect = (r: Requirement, seen: Set<string>) => {
-    if (r.type === 'microCredential') mcIds.add(r.id);
-    else if (r.type === 'pathway') {
-      const inner = byId.get(r.id);
-      if (inner && !seen.has(r.id)) collect(inner, new Set([...seen, r.id]));
-    } else r.items.forEach((i) => collect(i, seen));
-  };
-  collect(pathway.requirement, new Set([pathway.public_id]));
+  const mcIds = microCredentialIdsIn(pathway.requirement, byId, pathway.public_id);
   const mcs = await microCredentialNames(db, pathway.organisation_id, [...mcIds]);
   const held =
     userId === null
@@ -79,15 +94,9 @@ export async function loadPathwayPage(
         items: [node(inner, new Set([...seen, r.id]), needed && !satisfied)],
       };
     }
-    const label =
-      r.type === 'some'
-        ? `Any ${r.count} of these`
-        : r.type === 'ordered'
-          ? 'All of these, in this order'
-          : 'All of these';
     return {
       kind: 'group',
-      label,
+      label: groupLabel(r),
       satisfied,
       items: r.items.map((i) => node(i, seen, needed && !satisfied)),
     };

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { conflict, forbidden } from '../../../domain/errors.ts';
+import { formatMoney } from '../../../domain/money.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { inTransaction } from '../../../storage/database.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import { proofApprovedMail, proofRejectedMail } from '../mail.tsx';
+import { issuePassedApplication } from '../../earning/index.ts';
+import { requireMember } from '../../accounts/index.ts';
+import { appLink, type CommandDeps } from '../../../domain/commands.ts';
+import { currentPayment, openAttempt, staffApplication } from '../queries.ts';
+import { mailEarner, onStaffApplication, type CommandCall } from './shared.ts';
+
+/** Staff decide a submitted certificate of completion: approve (and issue) or reject. */
+
+export const approveInput = z.object({ note: z.string().trim().max(5000).optional() });
+
+/**
+ * Approves a submitted certificate: only once the fee is paid (a clear refusal otherwise), never
+ * by the earner; the credential is issued by the `applications.issue` job, exactly once.
+ */
+export async function approveProofApplication(
+  deps: CommandDeps,
+  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }>,
+): Promise<void> {
+  const { orgSlug, application: applicationPublicId } = parseInput(onStaffApplication, input);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
+    const app = await staffApplication(tx, organisation.id, applicationPublicId);
+    if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+    const { note } = parseInput(approveInput, input);
+    if (!['submitted', 'in_review'].includes(app.status))
+      throw conflict(
+        app.status === 'passed'
+          ? 'This application has already been approved.'
+          : 'This application is not waiting for a decision (the earner has not submitted a certificate, or it was decided or withdrawn).',
+      );
+    const attempt = await openAttempt(tx, app.id);
+    if (!attempt) throw conflict('There is no submitted certificate to approve.');
+    const payment = await currentPayment(tx, app.id);
+    if (payment && payment.state !== 'paid') {
+      throw conflict(
+        `The fee has not been paid: invoice ${payment.invoice_number} (${formatMoney(payment.amount_minor, payment.currency)}) is ${payment.state}. Mark it paid before approving; the badge can only be issued after payment.`,
+      );
+    }
+    const decided = await tx
+      .updateTable('attempts')
+      .set({
+        decision: 'passed',
+        reviewer_user_id: actor.userId,
+        reviewed_at: now,
+        overall_feedback: note || 'Certificate of completion approved.',
+      })
+      .where('id', '=', attempt.id)
+      .where('decision', 'is', null)
+      .executeTakeFirst();
+    if (Number(decided.numUpdatedRows) !== 1)
+      throw conflict('Someone else decided this application a moment ago; reload the queue.');
+    await tx
+      .updateTable('applications')
+      .set({ status: 'passed', passed_at: now, updated_at: now })
+      .where('id', '=', app.id)
+      .execute();
+    await issuePassedApplication.enqueue(tx, { applicationId: app.id }, now, {
+      idempotencyKey: `issue:${app.public_id}`,
+      organisationId: app.organisation_id,
+    });
+    await mailEarner(
+      tx,
+      app.earner_user_id,
+      app.organisation_id,
+      (name) =>
+        proofApprovedMail({
+          name,
+          title: app.title,
+          link: appLink(deps.config, `/applications/${app.public_id}`),
+        }),
+      now,
+    );
+    await recordAudit(
+      tx,
+      {
+        organisationId: app.organisation_id,
+        actorUserId: actor.userId,
+        action: 'application.approved',
+        subjectType: 'application',
+        subjectId: app.public_id,
+        data: { attempt: attempt.number, payment: payment?.public_id ?? null },
+        ip: actor.ip,
+      },
+      now,
+    );
+  });
+}
+
+export const rejectInput = z.object({
+  reasons: z
+    .string({ message: 'Write the reasons for the earner.' })
+    .trim()
+    .min(1, 'Write the reasons for the earner.')
+    .max(5000),
+});
+
+/** Rejects a submitted certificate with reasons (emailed to the earner); the fee is left for staff to refund. */
+export async function rejectProofApplication(
+  deps: CommandDeps,
+  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }>,
+): Promise<void> {
+  const { orgSlug, application: applicationPublicId } = parseInput(onStaffApplication, input);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    // Access first (organisation, permission, the application itself), then the reasons.
+    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
+    const app = await staffApplication(tx, organisation.id, applicationPublicId);
+    if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+    const { reasons } = parseInput(rejectInput, input);
+    if (!['submitted', 'in_review'].includes(app.status))
+      throw conflict('This application is not waiting for a decision.');
+    const attempt = await openAttempt(tx, app.id);
+    if (!attempt) throw conflict('There is no submitted certificate to reject.');
+    const payment = await currentPayment(tx, app.id);
+    const decided = await tx
+      .updateTable('attempts')
+      .set({
+        decision: 'rejected',
+        reviewer_user_id: actor.userId,
+        reviewed_at: now,
+        overall_feedback: reasons,
+      })
+      .where('id', '=', attempt.id)
+      .where('decision', 'is', null)
+      .executeTakeFirst();
+    if (Number(decided.numUpdatedRows) !== 1)
+      throw conflict('Someone else decided this application a moment ago; reload the queue.');
+    await tx
+      .updateTable('applications')
+      .set({ status: 'rejected', updated_at: now })
+      .where('id', '=', app.id)
+      .execute();
+    if (payment?.state === 'pending')
+      await tx
+        .updateTable('payments')
+        .set({ state: 'cancelled', updated_at: now })
+        .where('id', '=', payment.id)
+        .execute();
+    const feeNote = !payment
+      ? 'There was no fee for this application.'
+      : payment.state === 'paid'
+        ? `Your fee of ${formatMoney(payment.amount_minor, payment.currency)} (invoice ${payment.invoice_number}) is handled by ${organisation.name}: if it is refunded you will receive a separate email.`
+        : `Invoice ${payment.invoice_number} has been cancelled; do not pay it.`;
+    await mailEarner(
+      tx,
+      app.earner_user_id,
+      app.organisation_id,
+      (name) =>
+        proofRejectedMail({
+          name,
+          title: app.title,
+          reasons,
+          feeNote,
+          link: appLink(deps.config, `/applications/${app.public_id}`),
+        }),
+      now,
+    );
+    await recordAudit(
+      tx,
+      {
+        organisationId: app.organisation_id,
+        actorUserId: actor.userId,
+        action: 'application.rejected',
+        subjectType: 'application',
+        subjectId: app.public_id,
+        data: {
+          attempt: attempt.number,
+          payment: payment?.public_id ?? null,
+          paymentState: payment?.state ?? null,
+        },
+        ip: actor.ip,
+      },
+      now,
+    );
+  });
+}

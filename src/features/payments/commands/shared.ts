@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { Tx } from '../../../storage/database.ts';
+import { findUser, primaryEmail } from '../../../storage/users.ts';
+import { queueMail } from '../../../mail/outbox.ts';
+import type { RenderedMail } from '../../../mail/templates.tsx';
+import type { Actor } from '../../../domain/commands.ts';
+
+/** What the fee and proof commands share: the caller's shape, the address schemas, the earner's mail. */
+
+/** A command's caller: who acts, the address of what it acts on, then the rest of its input. */
+export type CommandCall<Address> = { actor: Actor } & Address & Record<string, unknown>;
+export const onApplication = z.object({ application: z.string() });
+export const onStaffApplication = z.object({ orgSlug: z.string(), application: z.string() });
+export const onStaffPayment = z.object({ orgSlug: z.string(), payment: z.string() });
+
+/** Queues a mail to an earner's primary address (false when they have none). */
+export async function mailEarner(
+  tx: Tx,
+  userId: number,
+  organisationId: number,
+  build: (name: string) => RenderedMail,
+  now: Date,
+): Promise<boolean> {
+  const user = await findUser(tx, userId);
+  const address = await primaryEmail(tx, userId);
+  if (!user || !address) return false;
+  await queueMail(tx, address.email, build(user.name), now, { organisationId });
+  return true;
+}

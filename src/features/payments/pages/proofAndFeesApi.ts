@@ -1,0 +1,152 @@
+import type { Hono } from 'hono';
+import { notFound } from '../../../domain/errors.ts';
+import { formatMoney } from '../../../domain/money.ts';
+import { earnersApplication } from '../../earning/index.ts';
+import { requireMember } from '../../accounts/index.ts';
+import { submitProof, uploadCertificate } from '../commands/certificate.ts';
+import { approveProofApplication, rejectProofApplication } from '../commands/decideProof.ts';
+import { markPaymentPaid, refundPayment } from '../commands/feePayments.ts';
+import { currentPayment, proofQueue } from '../queries.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { jsonBody } from '../../../http/jsonBody.ts';
+import { money } from './proofViews.tsx';
+import { actor, certificateFrom, type C } from './routeHelpers.ts';
+
+/** A JSON body's fields when it is an object, else none (the command's schema reports what is missing). */
+const fieldsOf = (body: unknown): Record<string, unknown> =>
+  body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+
+/** An application's fee payment, as the JSON API shows it. */
+function presentPayment(p: {
+  public_id: string;
+  invoice_number: string;
+  amount_minor: number;
+  currency: string;
+  state: string;
+  provider: string;
+  provider_reference: string | null;
+  instructions: string;
+  paid_at: Date | null;
+  refunded_at: Date | null;
+  refund_reference: string | null;
+}) {
+  return {
+    id: p.public_id,
+    invoiceNumber: p.invoice_number,
+    amountMinor: p.amount_minor,
+    currency: p.currency,
+    amount: formatMoney(p.amount_minor, p.currency),
+    state: p.state,
+    provider: p.provider,
+    reference: p.provider_reference,
+    instructions: p.instructions,
+    paidAt: p.paid_at?.toISOString() ?? null,
+    refundedAt: p.refunded_at?.toISOString() ?? null,
+    refundReference: p.refund_reference,
+  };
+}
+
+/** One row of the staff queue, as the JSON API shows it. */
+function presentQueueRow(a: Awaited<ReturnType<typeof proofQueue>>[number]) {
+  return {
+    id: a.public_id,
+    status: a.status,
+    title: a.title,
+    earner: a.earner_name,
+    program: a.proof_program,
+    certificate: a.file_id,
+    payment: a.payment_id
+      ? { id: a.payment_id, invoiceNumber: a.invoice_number, state: a.payment_state, amount: money(a) }
+      : null,
+  };
+}
+
+/** The proof-and-fees pages over JSON (session with the CSRF header, or a bearer token). */
+export function proofAndFeesApiRoutes(r: Hono<AppEnv>) {
+  earnerApiRoutes(r);
+  staffApiRoutes(r);
+}
+
+/** The earner's certificate, submission and payment over JSON. */
+function earnerApiRoutes(r: Hono<AppEnv>) {
+  r.post('/api/v1/applications/:id/certificate', async (c) => {
+    const file = await certificateFrom(c);
+    return c.json(
+      await uploadCertificate(c.var.deps, { actor: actor(c), application: c.req.param('id'), file }),
+      201,
+    );
+  });
+  r.post('/api/v1/applications/:id/proof/submit', async (c) =>
+    c.json(await submitProof(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
+  );
+  r.get('/api/v1/applications/:id/payment', async (c) => {
+    const app = await earnersApplication(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const p = await currentPayment(c.var.deps.db, app.id);
+    if (!p) throw notFound('A payment for that application');
+    return c.json(presentPayment(p));
+  });
+}
+
+/** The staff queue and its decisions over JSON. */
+function staffApiRoutes(r: Hono<AppEnv>) {
+  r.get('/api/v1/orgs/:slug/proof-queue', async (c) => {
+    const { organisation } = await requireMember(
+      c.var.deps.db,
+      c.req.param('slug'),
+      actor(c).userId,
+      'applications.read',
+    );
+    const rows = await proofQueue(
+      c.var.deps.db,
+      organisation.id,
+      c.req.query('decided') === 'true' ? 'decided' : 'open',
+    );
+    return c.json({
+      applications: rows.map(presentQueueRow),
+    });
+  });
+  const decided = async (c: C, run: () => Promise<unknown>) => {
+    const result = await run();
+    return c.json(result ?? { ok: true });
+  };
+  r.post('/api/v1/orgs/:slug/applications/:id/approve', async (c) =>
+    decided(c, async () =>
+      approveProofApplication(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        application: c.req.param('id'),
+      }),
+    ),
+  );
+  r.post('/api/v1/orgs/:slug/applications/:id/reject', async (c) =>
+    decided(c, async () =>
+      rejectProofApplication(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        application: c.req.param('id'),
+      }),
+    ),
+  );
+  r.post('/api/v1/orgs/:slug/payments/:id/mark-paid', async (c) =>
+    decided(c, async () =>
+      markPaymentPaid(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        payment: c.req.param('id'),
+      }),
+    ),
+  );
+  r.post('/api/v1/orgs/:slug/payments/:id/refund', async (c) =>
+    decided(c, async () =>
+      refundPayment(c.var.deps, {
+        ...fieldsOf(await jsonBody(c)),
+        actor: actor(c),
+        orgSlug: c.req.param('slug'),
+        payment: c.req.param('id'),
+      }),
+    ),
+  );
+}
