@@ -1,4 +1,3 @@
-/* eslint-disable max-lines-per-function -- these routes are not yet split into loader + view + route (issue 12 leaves this open); the size rule applies again once they are */
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import { AppError } from '../../../domain/errors.ts';

@@ -1,4 +1,3 @@
-/* eslint-disable max-lines, max-lines-per-function -- these routes are not yet split into loader + view + route (issue 12 leaves this open); the size rule applies again once they are */
 import { Hono, type Context } from 'hono';
 import { noticesForCredentials } from '../../credit/index.ts';
 import { statusesOf, type CredentialStatus } from '../queries/credentialStatus.ts';
