@@ -1,4 +1,3 @@
-/* eslint-disable max-lines-per-function -- these routes are not yet split into loader + view + route (issue 12 leaves this open); the size rule applies again once they are */
 import { Hono, type Context } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
 import { ownCredentialState, verifyWithCairn } from '../../verification/index.ts';
@@ -110,136 +109,174 @@ const renderedPages = new BoundedCache<
   }
 >(2048);
 
+/** The badge's share texts: LinkedIn's "add to profile" link, share links, embed and email-signature snippets. */
+function shareLinks(b: {
+  name: string;
+  orgName: string;
+  publicId: string;
+  url: string;
+  issued: Date;
+  validUntil: Date | null;
+}) {
+  const linkedIn = new URL('https://www.linkedin.com/profile/add');
+  linkedIn.search = new URLSearchParams({
+    startTask: 'CERTIFICATION_NAME',
+    name: b.name,
+    organizationName: b.orgName,
+    issueYear: String(b.issued.getUTCFullYear()),
+    issueMonth: String(b.issued.getUTCMonth() + 1),
+    ...(b.validUntil
+      ? {
+          expirationYear: String(b.validUntil.getUTCFullYear()),
+          expirationMonth: String(b.validUntil.getUTCMonth() + 1),
+        }
+      : {}),
+    certUrl: b.url,
+    certId: b.publicId,
+  }).toString();
+  const share = {
+    linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(b.url)}`,
+    facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(b.url)}`,
+    x: `https://x.com/intent/post?url=${encodeURIComponent(b.url)}&text=${encodeURIComponent(`I earned ${b.name} from ${b.orgName}`)}`,
+    email: `mailto:?subject=${encodeURIComponent(`My badge: ${b.name}`)}&body=${encodeURIComponent(b.url)}`,
+  };
+  const alt = `${attr(b.name)} — ${attr(b.orgName)}`;
+  const embed = `<a href="${b.url}"><img src="${b.url}/baked.png" alt="${alt}" width="120" height="120"></a>`;
+  // Pasted into mail clients (no CSP there, no stylesheet): the snippet keeps its inline styles.
+  const signature = `<a href="${b.url}" style="text-decoration:none;color:inherit"><img src="${b.url}/baked.png" alt="${alt}" width="48" height="48" style="vertical-align:middle;border:0"> <span style="font:13px sans-serif">${html(b.name)} · ${html(b.orgName)} · verified badge</span></a>`;
+  return { linkedIn, share, embed, signature };
+}
+
+/**
+ * On the embedded database a rendered public page stays current until data may have changed
+ * (or its dates pass): the page kept for this badge when it is still current, so it is served
+ * without a query.
+ */
+function servedSnapshot(id: string, changes: number | undefined, publicUrl: string, nowMs: number) {
+  const snapshot = changes === undefined ? undefined : renderedPages.get(id);
+  const current =
+    snapshot &&
+    snapshot.changes === changes &&
+    snapshot.publicUrl === publicUrl &&
+    nowMs >= snapshot.window[0] &&
+    nowMs < snapshot.window[1];
+  return current ? snapshot : undefined;
+}
+
+/**
+ * Renders the page and, for a badge that is not private, keeps it for the next visitors. The
+ * verdict can change by itself when validFrom or validUntil passes: the page is kept until then.
+ */
+function renderAndKeep(
+  model: BadgeViewModel,
+  at: { stamp: string; changes: number | undefined; nowMs: number; validFrom: number; keep: boolean },
+) {
+  const turns = [at.validFrom, model.validUntil?.getTime() ?? NaN].filter((t) => t > at.nowMs);
+  const rendered = {
+    stamp: at.stamp,
+    changes: at.changes,
+    publicUrl: model.publicUrl,
+    window: [at.nowMs, Math.min(Infinity, ...turns)] as [number, number],
+    title: model.name,
+    body: String(badgeBody(model)),
+    head: String(badgeHead(model)),
+  };
+  if (at.keep) renderedPages.set(model.row.public_id, rendered);
+  return rendered;
+}
+
+/** GET /badges/:id: the public page (served from the rendered-page cache while still current). */
+async function showBadge(c: C) {
+  const { db, config, credentials, clock } = c.var.deps;
+  // On the embedded database a rendered public page stays current until data may have changed
+  // (or its dates pass), so it is served without a query.
+  const changes = embeddedChanges(db);
+  const nowMs = clock.now().getTime();
+  const snapshot = servedSnapshot(c.req.param('id') ?? '', changes, config.publicUrl, nowMs);
+  if (snapshot) return page(c, snapshot.title, raw(snapshot.body), 200, raw(snapshot.head));
+  const row = await load(c);
+  const doc = JSON.parse(row.document) as Json & {
+    credentialSubject: Json & { achievement: Json & { criteria?: Json } };
+    issuer: Json;
+  };
+  const report = await verifyWithCairn(
+    row.document,
+    { db, config, services: credentials, now: clock.now() },
+    { hash: row.document_sha256, state: ownCredentialState(row.key_status, row.lists) },
+  );
+  const failed = report.checks.filter((x) => !x.ok);
+  const verdict = verdictOf(report);
+  if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
+  const statusEvent =
+    verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
+  const url = `${config.publicUrl}/badges/${row.public_id}`;
+  const recognition =
+    row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null
+      ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at)
+      : null;
+  // The page says the same to every visitor while what it shows is unchanged: the document, the
+  // verification state and verdict, the public reason and the recognition panel.
+  const holder = issuedTo(row, doc.credentialSubject);
+  const stamp = JSON.stringify([
+    config.publicUrl,
+    row.document_sha256,
+    ownCredentialState(row.key_status, row.lists),
+    verdict,
+    report.checks.map((x) => x.ok),
+    statusEvent,
+    recognition,
+    holder,
+  ]);
+  const cached = row.private ? undefined : renderedPages.get(row.public_id);
+  if (cached && cached.stamp === stamp) {
+    // Still current at the count noted before this request read anything.
+    renderedPages.set(row.public_id, { ...cached, changes });
+    return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
+  }
+  const achievement = doc.credentialSubject.achievement;
+  const name = String(achievement.name ?? row.achievement_name);
+  // The organisation's name from its record, and beside it the identifier the signature proves.
+  const issuer = issuerIdentity(report, config.publicUrl);
+  const issued = row.issued_at;
+  const validUntil = typeof doc.validUntil === 'string' ? new Date(doc.validUntil) : null;
+  const { linkedIn, share, embed, signature } = shareLinks({
+    name,
+    orgName: row.org_name,
+    publicId: row.public_id,
+    url,
+    issued,
+    validUntil,
+  });
+  const model: BadgeViewModel = {
+    name,
+    holder,
+    row,
+    issuer,
+    issued,
+    validUntil,
+    report,
+    verdict,
+    failed,
+    statusEvent,
+    url,
+    recognition,
+    achievement,
+    linkedIn,
+    share,
+    embed,
+    signature,
+    publicUrl: config.publicUrl,
+  };
+  const validFrom = Date.parse(String(doc.validFrom ?? ''));
+  const rendered = renderAndKeep(model, { stamp, changes, nowMs, validFrom, keep: !row.private });
+  return page(c, name, raw(rendered.body), 200, raw(rendered.head));
+}
+
 /** The public page of one badge: what it says, a live verification, and ways to share and download it. */
 export function badgeRoutes() {
   const r = new Hono<AppEnv>();
   servePageScript(r, 'copy.js');
-  r.get('/badges/:id', async (c) => {
-    const { db, config, credentials, clock } = c.var.deps;
-    // On the embedded database a rendered public page stays current until data may have changed
-    // (or its dates pass), so it is served without a query.
-    const changes = embeddedChanges(db);
-    const nowMs = clock.now().getTime();
-    const snapshot = changes === undefined ? undefined : renderedPages.get(c.req.param('id') ?? '');
-    if (
-      snapshot &&
-      snapshot.changes === changes &&
-      snapshot.publicUrl === config.publicUrl &&
-      nowMs >= snapshot.window[0] &&
-      nowMs < snapshot.window[1]
-    ) {
-      return page(c, snapshot.title, raw(snapshot.body), 200, raw(snapshot.head));
-    }
-    const row = await load(c);
-    const doc = JSON.parse(row.document) as Json & {
-      credentialSubject: Json & { achievement: Json & { criteria?: Json } };
-      issuer: Json;
-    };
-    const report = await verifyWithCairn(
-      row.document,
-      { db, config, services: credentials, now: clock.now() },
-      { hash: row.document_sha256, state: ownCredentialState(row.key_status, row.lists) },
-    );
-    const failed = report.checks.filter((x) => !x.ok);
-    const verdict = verdictOf(report);
-    if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
-    const statusEvent =
-      verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
-    const url = `${config.publicUrl}/badges/${row.public_id}`;
-    const recognition =
-      row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null
-        ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at)
-        : null;
-    // The page says the same to every visitor while what it shows is unchanged: the document, the
-    // verification state and verdict, the public reason and the recognition panel.
-    const holder = issuedTo(row, doc.credentialSubject);
-    const stamp = JSON.stringify([
-      config.publicUrl,
-      row.document_sha256,
-      ownCredentialState(row.key_status, row.lists),
-      verdict,
-      report.checks.map((x) => x.ok),
-      statusEvent,
-      recognition,
-      holder,
-    ]);
-    const cached = row.private ? undefined : renderedPages.get(row.public_id);
-    if (cached && cached.stamp === stamp) {
-      // Still current at the count noted before this request read anything.
-      renderedPages.set(row.public_id, { ...cached, changes });
-      return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
-    }
-    const achievement = doc.credentialSubject.achievement;
-    const name = String(achievement.name ?? row.achievement_name);
-    // The organisation's name from its record, and beside it the identifier the signature proves.
-    const issuer = issuerIdentity(report, config.publicUrl);
-    const issued = row.issued_at;
-    const validUntil = typeof doc.validUntil === 'string' ? new Date(doc.validUntil) : null;
-    const linkedIn = new URL('https://www.linkedin.com/profile/add');
-    linkedIn.search = new URLSearchParams({
-      startTask: 'CERTIFICATION_NAME',
-      name,
-      organizationName: row.org_name,
-      issueYear: String(issued.getUTCFullYear()),
-      issueMonth: String(issued.getUTCMonth() + 1),
-      ...(validUntil
-        ? {
-            expirationYear: String(validUntil.getUTCFullYear()),
-            expirationMonth: String(validUntil.getUTCMonth() + 1),
-          }
-        : {}),
-      certUrl: url,
-      certId: row.public_id,
-    }).toString();
-    const share = {
-      linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
-      facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
-      x: `https://x.com/intent/post?url=${encodeURIComponent(url)}&text=${encodeURIComponent(`I earned ${name} from ${row.org_name}`)}`,
-      email: `mailto:?subject=${encodeURIComponent(`My badge: ${name}`)}&body=${encodeURIComponent(url)}`,
-    };
-    const alt = `${attr(name)} — ${attr(row.org_name)}`;
-    const embed = `<a href="${url}"><img src="${url}/baked.png" alt="${alt}" width="120" height="120"></a>`;
-    // Pasted into mail clients (no CSP there, no stylesheet): the snippet keeps its inline styles.
-    const signature = `<a href="${url}" style="text-decoration:none;color:inherit"><img src="${url}/baked.png" alt="${alt}" width="48" height="48" style="vertical-align:middle;border:0"> <span style="font:13px sans-serif">${html(name)} · ${html(row.org_name)} · verified badge</span></a>`;
-    const model: BadgeViewModel = {
-      name,
-      holder,
-      row,
-      issuer,
-      issued,
-      validUntil,
-      report,
-      verdict,
-      failed,
-      statusEvent,
-      url,
-      recognition,
-      achievement,
-      linkedIn,
-      share,
-      embed,
-      signature,
-      publicUrl: config.publicUrl,
-    };
-    const head = badgeHead(model);
-    const body = badgeBody(model);
-    // The verdict can change by itself when validFrom or validUntil passes: the page is kept until then.
-    const turns = [Date.parse(String(doc.validFrom ?? '')), validUntil?.getTime() ?? NaN].filter(
-      (t) => t > nowMs,
-    );
-    const window: [number, number] = [nowMs, Math.min(Infinity, ...turns)];
-    const rendered = {
-      stamp,
-      changes,
-      publicUrl: config.publicUrl,
-      window,
-      title: name,
-      body: String(body),
-      head: String(head),
-    };
-    if (!row.private) renderedPages.set(row.public_id, rendered);
-    return page(c, name, raw(rendered.body), 200, raw(rendered.head));
-  });
+  r.get('/badges/:id', (c) => showBadge(c));
   r.get('/badges/:id/qr.svg', async (c) => {
     const row = await loadFiles(c);
     const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}/badges/${row.public_id}`, {

@@ -1,4 +1,3 @@
-/* eslint-disable max-lines-per-function -- these routes are not yet split into loader + view + route (issue 12 leaves this open); the size rule applies again once they are */
 import { Hono, type Context } from 'hono';
 import { raw } from 'hono/html';
 import { AppError } from '../../../domain/errors.ts';
@@ -6,347 +5,206 @@ import { requireMember } from '../../accounts/index.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { createAwardRun, requestDryRun, startAwardRun } from '../commands/bulkAward.ts';
-import { AWARD_FIELDS, suggestMapping, type AwardField } from '../commands/awardRoster.ts';
-import { awardProblems, awardProgress, listAwardRuns, type AwardProgress } from '../queries/awardRuns.ts';
-import { CsrfField, emptyForm, ErrorSummary, SelectField, type FormState } from '../../../web/forms.tsx';
+import { AWARD_FIELDS, suggestMapping } from '../commands/awardRoster.ts';
+import { awardProblems, awardProgress, listAwardRuns } from '../queries/awardRuns.ts';
+import { emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
-import { PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
+import { servePageScript } from '../../../web/pageScripts.tsx';
+import {
+  DryRunSection,
+  MappingSection,
+  ProblemRows,
+  ProgressSection,
+  STATE_LABEL,
+  UploadSection,
+} from './bulkAwardViews.tsx';
 
 type C = Context<AppEnv>;
-
-const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
 
 /** Largest roster a browser may upload; larger files go through `cairn issue --csv`, which streams from disk. */
 export const MAX_ROSTER_UPLOAD_MB = 50;
 
-const STATE_LABEL: Record<AwardProgress['state'], string> = {
-  uploaded: 'Uploaded: map the columns',
-  checking: 'Checking the rows (dry run)',
-  dry_run: 'Checked: ready to issue',
-  queued: 'Queued',
-  running: 'Issuing',
-  done: 'Done',
-  failed: 'Failed',
+const access = (c: C) =>
+  requireMember(
+    c.var.deps.db,
+    c.req.param('slug') ?? '',
+    requireViewer(c.var.viewer).user_id,
+    'credentials.issue',
+  );
+const actorOf = (c: C, organisationId: number) => ({
+  organisationId,
+  userId: requireViewer(c.var.viewer).user_id,
+  ip: c.var.ip,
+});
+
+const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
+  const { organisation } = await access(c);
+  const { db } = c.var.deps;
+  const [runs, mcs] = await Promise.all([
+    listAwardRuns(db, organisation.id),
+    db
+      .selectFrom('catalog_entries')
+      .select(['public_id', 'title'])
+      .where('organisation_id', '=', organisation.id)
+      .orderBy('title')
+      .execute(),
+  ]);
+  const titles = new Map(mcs.map((m) => [m.public_id, m.title]));
+  const base = `/orgs/${organisation.slug}/awards`;
+  return page(
+    c,
+    'Bulk award from CSV',
+    <>
+      <h1>Bulk award from CSV</h1>
+      <p>
+        Award a micro-credential to everyone on an attendance roster. Upload a CSV file whose first line names
+        the columns (one column must hold email addresses), match the columns, check the dry run, then issue.
+        Each recipient gets one credential, however often the same row is uploaded. Files over{' '}
+        {MAX_ROSTER_UPLOAD_MB} MB: use <code>cairn issue --csv</code>.
+      </p>
+      <UploadSection form={form} csrf={c.var.csrfToken} slug={organisation.slug} mcs={mcs} />
+      {runs.length > 0 && (
+        <table>
+          <caption>Earlier runs</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Micro-credential</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Issued</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr>
+                <td>
+                  <a href={`${base}/${run.public_id}`}>{run.file_name}</a>
+                </td>
+                <td>
+                  {titles.get(run.mc_public_id) ?? run.mc_public_id} (v{run.micro_credential_version})
+                </td>
+                <td>{run.total_rows}</td>
+                <td>{run.issued_rows}</td>
+                <td>{STATE_LABEL[run.state]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>,
+    status,
+  );
 };
+
+const runPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
+  const { organisation } = await access(c);
+  const { db } = c.var.deps;
+  const runId = c.req.param('run') ?? '';
+  const progress = await awardProgress(db, organisation.id, runId);
+  const run = await db
+    .selectFrom('award_runs')
+    .select(['header', 'mapping'])
+    .where('public_id', '=', runId)
+    .where('organisation_id', '=', organisation.id)
+    .executeTakeFirstOrThrow();
+  const mapping = run.mapping ?? suggestMapping(run.header);
+  const problems =
+    progress.state === 'uploaded' || progress.state === 'checking'
+      ? []
+      : await awardProblems(db, organisation.id, runId);
+  const base = `/orgs/${organisation.slug}/awards/${runId}`;
+  const live = progress.state === 'checking' || progress.state === 'queued' || progress.state === 'running';
+  const unused = run.header.filter((h) => !Object.values(mapping).includes(h));
+  return page(
+    c,
+    `Bulk award: ${progress.fileName}`,
+    <>
+      <p>
+        <a href={`/orgs/${organisation.slug}/awards`}>All bulk awards</a>
+      </p>
+      <h1>Bulk award: {progress.fileName}</h1>
+      <p>
+        {progress.total} rows · <strong>{STATE_LABEL[progress.state]}</strong>
+      </p>
+      {progress.state === 'checking' && (
+        <section class="card" aria-live="polite">
+          <h2>Checking {progress.total} rows</h2>
+          <p class="hint">
+            The dry run report appears here when every row is checked; this page updates itself.
+          </p>
+        </section>
+      )}
+      {(progress.state === 'queued' || progress.state === 'running' || progress.state === 'done') && (
+        <ProgressSection progress={progress} base={base} slug={organisation.slug} live={live} />
+      )}
+      {progress.state === 'failed' && (
+        <div class="error-summary" role="alert">
+          <p>
+            <strong>Issuing stopped: {progress.error}</strong>
+          </p>
+        </div>
+      )}
+      {(progress.state === 'uploaded' || progress.state === 'dry_run') && (
+        <MappingSection
+          form={form}
+          csrf={c.var.csrfToken}
+          base={base}
+          header={run.header}
+          mapping={mapping}
+          first={progress.state === 'uploaded'}
+        />
+      )}
+      {progress.state === 'dry_run' && (
+        <DryRunSection progress={progress} unused={unused} base={base} csrf={c.var.csrfToken} />
+      )}
+      {problems.length > 0 && (
+        <ProblemRows problems={problems} header={run.header} emailColumn={mapping.email} />
+      )}
+    </>,
+    status,
+    live ? raw('<meta http-equiv="refresh" content="2">') : undefined,
+  );
+};
+
+/** POST /orgs/:slug/awards: a roster uploaded as a form (without scripts), stored as a new run. */
+async function uploadRoster(c: C) {
+  const body = await c.req.parseBody();
+  const fields = { microCredential: typeof body.microCredential === 'string' ? body.microCredential : '' };
+  return handleForm(
+    c,
+    fields,
+    async () => {
+      const { organisation } = await access(c);
+      const file = body.file;
+      if (!(file instanceof File) || file.size === 0)
+        throw new AppError('validation_failed', 'Choose a CSV file to upload.', {
+          file: 'Choose a CSV file to upload.',
+        });
+      const stream = file.stream() as unknown as AsyncIterable<Uint8Array>;
+      const run = await createAwardRun(
+        c.var.deps,
+        actorOf(c, organisation.id),
+        { microCredential: fields.microCredential, fileName: file.name },
+        stream,
+      );
+      return redirectWith(
+        c,
+        `/orgs/${organisation.slug}/awards/${run.publicId}`,
+        'success',
+        `Uploaded ${run.total} rows. Match the columns, then check the dry run.`,
+      );
+    },
+    (form, status) => listPage(c, form, status as 422),
+  );
+}
 
 /** Bulk award from a CSV roster: upload, map columns, dry run report, issue with a live progress bar. */
 export function bulkAwardRoutes() {
   const r = new Hono<AppEnv>();
-  const access = (c: C) =>
-    requireMember(
-      c.var.deps.db,
-      c.req.param('slug') ?? '',
-      requireViewer(c.var.viewer).user_id,
-      'credentials.issue',
-    );
-  const actorOf = (c: C, organisationId: number) => ({
-    organisationId,
-    userId: requireViewer(c.var.viewer).user_id,
-    ip: c.var.ip,
-  });
-
-  const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
-    const { organisation } = await access(c);
-    const { db } = c.var.deps;
-    const [runs, mcs] = await Promise.all([
-      listAwardRuns(db, organisation.id),
-      db
-        .selectFrom('catalog_entries')
-        .select(['public_id', 'title'])
-        .where('organisation_id', '=', organisation.id)
-        .orderBy('title')
-        .execute(),
-    ]);
-    const titles = new Map(mcs.map((m) => [m.public_id, m.title]));
-    const base = `/orgs/${organisation.slug}/awards`;
-    return page(
-      c,
-      'Bulk award from CSV',
-      <>
-        <h1>Bulk award from CSV</h1>
-        <p>
-          Award a micro-credential to everyone on an attendance roster. Upload a CSV file whose first line
-          names the columns (one column must hold email addresses), match the columns, check the dry run, then
-          issue. Each recipient gets one credential, however often the same row is uploaded. Files over{' '}
-          {MAX_ROSTER_UPLOAD_MB} MB: use <code>cairn issue --csv</code>.
-        </p>
-        <section class="card">
-          <h2>Upload a roster</h2>
-          <ErrorSummary form={form} />
-          <form
-            method="post"
-            action={base}
-            enctype="multipart/form-data"
-            class="stack"
-            novalidate
-            data-stream-upload={`/api/v1/orgs/${organisation.slug}/award-runs`}
-          >
-            <CsrfField token={c.var.csrfToken} />
-            <SelectField
-              form={form}
-              name="microCredential"
-              label="Micro-credential"
-              options={mcs.map((m) => [m.public_id, m.title])}
-            />
-            <div class="field">
-              <label for="f-file">CSV file</label>
-              <span id="f-file-hint" class="hint">
-                UTF-8, comma, semicolon or tab separated, with a header line.
-              </span>
-              {form.errors.file && (
-                <span id="f-file-error" class="error-text">
-                  {form.errors.file}
-                </span>
-              )}
-              <input
-                id="f-file"
-                name="file"
-                type="file"
-                accept=".csv,text/csv"
-                aria-describedby={form.errors.file ? 'f-file-hint f-file-error' : 'f-file-hint'}
-                aria-invalid={form.errors.file ? 'true' : undefined}
-              />
-            </div>
-            <button type="submit">Upload and map columns</button>
-            <p data-upload-status role="status" class="hint"></p>
-          </form>
-          <PageScriptTag name="bulk-award.js" />
-        </section>
-        {runs.length > 0 && (
-          <table>
-            <caption>Earlier runs</caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Micro-credential</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Issued</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr>
-                  <td>
-                    <a href={`${base}/${run.public_id}`}>{run.file_name}</a>
-                  </td>
-                  <td>
-                    {titles.get(run.mc_public_id) ?? run.mc_public_id} (v{run.micro_credential_version})
-                  </td>
-                  <td>{run.total_rows}</td>
-                  <td>{run.issued_rows}</td>
-                  <td>{STATE_LABEL[run.state]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </>,
-      status,
-    );
-  };
-
-  const runPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
-    const { organisation } = await access(c);
-    const { db } = c.var.deps;
-    const runId = c.req.param('run') ?? '';
-    const progress = await awardProgress(db, organisation.id, runId);
-    const run = await db
-      .selectFrom('award_runs')
-      .select(['header', 'mapping'])
-      .where('public_id', '=', runId)
-      .where('organisation_id', '=', organisation.id)
-      .executeTakeFirstOrThrow();
-    const mapping = run.mapping ?? suggestMapping(run.header);
-    const problems =
-      progress.state === 'uploaded' || progress.state === 'checking'
-        ? []
-        : await awardProblems(db, organisation.id, runId);
-    const base = `/orgs/${organisation.slug}/awards/${runId}`;
-    const live = progress.state === 'checking' || progress.state === 'queued' || progress.state === 'running';
-    const unused = run.header.filter((h) => !Object.values(mapping).includes(h));
-    return page(
-      c,
-      `Bulk award: ${progress.fileName}`,
-      <>
-        <p>
-          <a href={`/orgs/${organisation.slug}/awards`}>All bulk awards</a>
-        </p>
-        <h1>Bulk award: {progress.fileName}</h1>
-        <p>
-          {progress.total} rows · <strong>{STATE_LABEL[progress.state]}</strong>
-        </p>
-        {progress.state === 'checking' && (
-          <section class="card" aria-live="polite">
-            <h2>Checking {progress.total} rows</h2>
-            <p class="hint">
-              The dry run report appears here when every row is checked; this page updates itself.
-            </p>
-          </section>
-        )}
-        {(progress.state === 'queued' || progress.state === 'running' || progress.state === 'done') && (
-          <section class="card" aria-live="polite">
-            <h2>Progress</h2>
-            <label for="award-progress">
-              {progress.issued} issued, {progress.skipped} skipped of {progress.valid} ({progress.percent}%)
-            </label>
-            <progress
-              id="award-progress"
-              value={progress.issued + progress.skipped}
-              max={Math.max(1, progress.valid)}
-              data-progress-url={`${base}/progress`}
-            >
-              {progress.percent}%
-            </progress>
-            {live && (
-              <p class="hint">
-                This page updates itself every two seconds; you can leave it: issuing goes on without it.
-              </p>
-            )}
-            {progress.state === 'done' && (
-              <p>
-                Done: {progress.issued} credentials issued and their claim emails queued.{' '}
-                <a href={`/orgs/${organisation.slug}/credentials`}>See issued credentials</a>.
-              </p>
-            )}
-          </section>
-        )}
-        {progress.state === 'failed' && (
-          <div class="error-summary" role="alert">
-            <p>
-              <strong>Issuing stopped: {progress.error}</strong>
-            </p>
-          </div>
-        )}
-        {(progress.state === 'uploaded' || progress.state === 'dry_run') && (
-          <section class="card">
-            <h2>Match the columns</h2>
-            <ErrorSummary form={form} />
-            <form method="post" action={`${base}/mapping`} class="stack" novalidate>
-              <CsrfField token={c.var.csrfToken} />
-              {(Object.keys(AWARD_FIELDS) as AwardField[]).map((field) => {
-                const chosen = form.values[field] ?? mapping[field] ?? '';
-                return (
-                  <div class="field">
-                    <label for={`f-${field}`}>
-                      {AWARD_FIELDS[field]}
-                      {field === 'email' ? ' (required)' : ''}
-                    </label>
-                    {form.errors[field] && (
-                      <span id={`f-${field}-error`} class="error-text">
-                        {form.errors[field]}
-                      </span>
-                    )}
-                    <select
-                      id={`f-${field}`}
-                      name={field}
-                      aria-invalid={form.errors[field] ? 'true' : undefined}
-                    >
-                      <option value="">— not in the file —</option>
-                      {run.header.map((h) => (
-                        <option value={h} selected={chosen === h}>
-                          {h}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                );
-              })}
-              <button type="submit">
-                {progress.state === 'uploaded' ? 'Check the rows (dry run)' : 'Check again with this mapping'}
-              </button>
-            </form>
-          </section>
-        )}
-        {progress.state === 'dry_run' && (
-          <section class="card">
-            <h2>Dry run</h2>
-            <ul>
-              <li>
-                <strong>{rows(progress.valid)}</strong> will be issued
-              </li>
-              <li>{rows(progress.invalid)} with problems will be left out</li>
-              <li>
-                {rows(progress.duplicate)} repeating an earlier row will be left out (the earlier row is
-                issued)
-              </li>
-              <li>
-                {rows(progress.alreadyIssued)} for recipients who already hold this micro-credential version
-                will be left out
-              </li>
-              {unused.length > 0 && <li>Columns not used: {unused.join(', ')}</li>}
-            </ul>
-            {progress.valid > 0 ? (
-              <form method="post" action={`${base}/issue`}>
-                <CsrfField token={c.var.csrfToken} />
-                <button type="submit">
-                  Issue {progress.valid} credential{progress.valid === 1 ? '' : 's'}
-                </button>
-              </form>
-            ) : (
-              <p>No row can be issued. Fix the file and upload it again.</p>
-            )}
-          </section>
-        )}
-        {problems.length > 0 && (
-          <table>
-            <caption>Rows left out ({problems.length === 200 ? 'the first 200' : problems.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Email</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p) => (
-                <tr>
-                  <td>{p.row_number}</td>
-                  <td>{p.email ?? p.cells[run.header.indexOf(mapping.email ?? '')] ?? ''}</td>
-                  <td>{p.error}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </>,
-      status,
-      live ? raw('<meta http-equiv="refresh" content="2">') : undefined,
-    );
-  };
-
   servePageScript(r, 'bulk-award.js');
   r.get('/orgs/:slug/awards', (c) => listPage(c));
-  r.post('/orgs/:slug/awards', async (c) => {
-    const body = await c.req.parseBody();
-    const fields = { microCredential: typeof body.microCredential === 'string' ? body.microCredential : '' };
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        const { organisation } = await access(c);
-        const file = body.file;
-        if (!(file instanceof File) || file.size === 0)
-          throw new AppError('validation_failed', 'Choose a CSV file to upload.', {
-            file: 'Choose a CSV file to upload.',
-          });
-        const stream = file.stream() as unknown as AsyncIterable<Uint8Array>;
-        const run = await createAwardRun(
-          c.var.deps,
-          actorOf(c, organisation.id),
-          { microCredential: fields.microCredential, fileName: file.name },
-          stream,
-        );
-        return redirectWith(
-          c,
-          `/orgs/${organisation.slug}/awards/${run.publicId}`,
-          'success',
-          `Uploaded ${run.total} rows. Match the columns, then check the dry run.`,
-        );
-      },
-      (form, status) => listPage(c, form, status as 422),
-    );
-  });
+  r.post('/orgs/:slug/awards', (c) => uploadRoster(c));
   r.get('/orgs/:slug/awards/:run', (c) => runPage(c));
   r.get('/orgs/:slug/awards/:run/progress', async (c) => {
     const { organisation } = await access(c);
