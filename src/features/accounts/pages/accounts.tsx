@@ -220,26 +220,9 @@ export function accountRoutes() {
       throw err;
     }
   });
-  r.get('/resend-confirmation', (c) =>
-    page(c, resendCopy.title, <EmailOnlyForm c={c} form={emptyForm} {...resendCopy} />),
-  );
-  r.post('/resend-confirmation', async (c) => {
-    const fields = await formFields(c);
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        await resendConfirmation(c.var.deps, { ...fields, actor: { ip: c.var.ip } });
-        return redirectWith(
-          c,
-          '/check-email',
-          'info',
-          'If that address is waiting for confirmation, a new link is on its way.',
-        );
-      },
-      (form, status) =>
-        page(c, resendCopy.title, <EmailOnlyForm c={c} form={form} {...resendCopy} />, status),
-    );
+  emailOnlyForm(r, '/resend-confirmation', resendCopy, resendConfirmation, {
+    to: '/check-email',
+    message: 'If that address is waiting for confirmation, a new link is on its way.',
   });
 
   r.get('/login', (c) => {
@@ -276,26 +259,10 @@ export function accountRoutes() {
     return redirectWith(c, '/login', 'info', 'You are logged out.');
   });
 
-  r.get('/forgot-password', (c) =>
-    page(c, forgotCopy.title, <EmailOnlyForm c={c} form={emptyForm} {...forgotCopy} />),
-  );
-  r.post('/forgot-password', async (c) => {
-    const fields = await formFields(c);
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        await requestPasswordReset(c.var.deps, { ...fields, actor: { ip: c.var.ip } });
-        return redirectWith(
-          c,
-          '/login',
-          'info',
-          'If an account uses that address, a link to reset the password is on its way. It works for 2 hours.',
-        );
-      },
-      (form, status) =>
-        page(c, forgotCopy.title, <EmailOnlyForm c={c} form={form} {...forgotCopy} />, status),
-    );
+  emailOnlyForm(r, '/forgot-password', forgotCopy, requestPasswordReset, {
+    to: '/login',
+    message:
+      'If an account uses that address, a link to reset the password is on its way. It works for 2 hours.',
   });
   r.get('/reset-password/:token', (c) =>
     page(c, 'New password', <ResetForm c={c} form={emptyForm} token={routeParams(c, tokenParams).token} />),
@@ -315,4 +282,30 @@ export function accountRoutes() {
     );
   });
   return r;
+}
+
+/** A page asking for one email address (resend a confirmation, forgot a password): it never says whether the address has an account. */
+function emailOnlyForm(
+  r: Hono<AppEnv>,
+  path: string,
+  copy: typeof resendCopy,
+  command: (
+    deps: AppEnv['Variables']['deps'],
+    input: Record<string, unknown> & { actor: { ip: string | null } },
+  ) => Promise<unknown>,
+  done: { to: string; message: string },
+): void {
+  r.get(path, (c) => page(c, copy.title, <EmailOnlyForm c={c} form={emptyForm} {...copy} />));
+  r.post(path, async (c) => {
+    const fields = await formFields(c);
+    return handleForm(
+      c,
+      fields,
+      async () => {
+        await command(c.var.deps, { ...fields, actor: { ip: c.var.ip } });
+        return redirectWith(c, done.to, 'info', done.message);
+      },
+      (form, status) => page(c, copy.title, <EmailOnlyForm c={c} form={form} {...copy} />, status),
+    );
+  });
 }
