@@ -145,11 +145,9 @@ export function profileRoutes() {
     await removeEmail(c.var.deps, { emailId: routeParams(c, emailParams).id, actor: actor(c) });
     return redirectWith(c, '/profile', 'success', 'Address removed.');
   });
-  r.get('/profile/my-data.zip', (c) => {
-    const viewer = requireViewer(c.var.viewer);
-    const { db, config } = c.var.deps;
+  r.get('/profile/my-data.zip', async (c) => {
     const now = c.var.deps.clock.now();
-    const stream = zipStream(exportMyData(db, config, viewer.user_id, now), { defaultDate: now });
+    const stream = zipStream(await exportMyData(c.var.deps, { actor: actor(c) }), { defaultDate: now });
     return c.body(stream, 200, {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="cairn-my-data-${now.toISOString().slice(0, 10)}.zip"`,
@@ -162,7 +160,7 @@ export function profileRoutes() {
       c,
       fields,
       async () => {
-        await deleteMyAccount(c.var.deps, actor(c), fields);
+        await deleteMyAccount(c.var.deps, { ...fields, actor: actor(c) });
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         return redirectWith(
           c,

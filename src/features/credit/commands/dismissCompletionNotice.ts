@@ -5,6 +5,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { officerNotice } from './officerNotice.ts';
+import { markNoticeDismissed } from '../queries/notices.ts';
 
 export const dismissInput = z.object({
   reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
@@ -30,17 +31,7 @@ export async function dismissCompletionNotice(
           ? 'Credit for this notice is already posted; revoking the credential reverses it.'
           : 'This notice is already dismissed.',
       );
-    await tx
-      .updateTable('completion_notices')
-      .set({
-        state: 'dismissed',
-        decided_at: now,
-        decided_by: actor.userId,
-        dismiss_reason: reason || null,
-        read_at: now,
-      })
-      .where('id', '=', notice.id)
-      .execute();
+    await markNoticeDismissed(tx, notice.id, actor.userId, reason || null, now);
     await recordAudit(
       tx,
       {

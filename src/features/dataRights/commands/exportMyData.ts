@@ -1,9 +1,25 @@
-import type { Config } from '../../config.ts';
-import type { Queryable } from '../../storage/database.ts';
-import { fileStoreFor } from '../earning/index.ts';
-import { issuedBadgesOf, importedFile } from '../backpack/index.ts';
-import type { ZipEntry } from '../../web/zip.ts';
-import { applicationDetails } from './queries/exportMyData.ts';
+import { z } from 'zod';
+import type { Config } from '../../../config.ts';
+import type { Queryable } from '../../../storage/database.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { forbidden } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { fileStoreFor } from '../../earning/index.ts';
+import { issuedBadgesOf, importedFile } from '../../backpack/index.ts';
+import type { ZipEntry } from '../../../web/zip.ts';
+import {
+  accountOf,
+  applicationDetails,
+  applicationsOf,
+  collectionsOf,
+  evidenceFileBytes,
+  importsOf,
+  membershipsOf,
+  signedCredential,
+  teamsOf,
+} from '../queries/exportMyData.ts';
+import { auditOf, licensesAndLedgerOf, mailTo } from '../queries/exportMyRecords.ts';
+import { liveAccount } from '../queries/accounts.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const safe = (name: string) =>
@@ -27,17 +43,7 @@ async function* accountPart(
   x: Export,
 ): AsyncGenerator<ZipEntry, { user: { public_id: string }; emails: Array<{ email: string }> }> {
   const { db, userId, entry } = x;
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'public_id', 'name', 'is_platform_admin', 'created_at', 'updated_at'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  const emails = await db
-    .selectFrom('user_emails')
-    .select(['email', 'is_primary', 'confirmed_at', 'created_at'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute();
+  const { user, emails } = await accountOf(db, userId);
   yield entry('account.json', 'your account and email addresses', {
     id: user.public_id,
     name: user.name,
@@ -47,21 +53,10 @@ async function* accountPart(
     emails,
   });
 
-  const memberships = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-    .select(['o.public_id as organisation', 'o.slug', 'o.name', 'm.roles', 'm.created_at as joinedAt'])
-    .where('m.user_id', '=', userId)
-    .orderBy('m.id')
-    .execute();
+  const memberships = await membershipsOf(db, userId);
   yield entry('organisations.json', 'organisations you belong to, and your roles', memberships);
 
-  const teams = await db
-    .selectFrom('team_members as tm')
-    .innerJoin('teams as t', 't.id', 'tm.team_id')
-    .select(['t.public_id as team', 't.name', 'tm.joined_at as joinedAt'])
-    .where('tm.user_id', '=', userId)
-    .execute();
+  const teams = await teamsOf(db, userId);
   yield entry('teams.json', 'learning teams you belong to', teams);
 
   return { user, emails };
@@ -70,27 +65,7 @@ async function* accountPart(
 /** Applications with their evidence (files included), reviews and payments. */
 async function* applicationsPart(x: Export): AsyncGenerator<ZipEntry, void> {
   const { db, config, userId, files, entry } = x;
-  const applications = await db
-    .selectFrom('applications as a')
-    .innerJoin('micro_credential_versions as v', 'v.id', 'a.version_id')
-    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select([
-      'a.id',
-      'a.public_id',
-      'a.status',
-      'a.deadline_at',
-      'a.attempts',
-      'a.created_at',
-      'a.updated_at',
-      'a.passed_at',
-      'a.proof_program',
-      'v.title',
-      'v.version',
-      'o.name as organisation',
-    ])
-    .where('a.earner_user_id', '=', userId)
-    .orderBy('a.id')
-    .execute();
+  const applications = await applicationsOf(db, userId);
   const store = fileStoreFor(config);
   const out: unknown[] = [];
   const evidenceFiles: Array<{ id: number; name: string }> = [];
@@ -140,11 +115,7 @@ async function* applicationsPart(x: Export): AsyncGenerator<ZipEntry, void> {
   }
   yield entry('applications.json', 'applications, evidence, the reviews you received and payments', out);
   for (const f of evidenceFiles) {
-    const row = await db
-      .selectFrom('evidence_files')
-      .select(['sha256', 'bytes'])
-      .where('id', '=', f.id)
-      .executeTakeFirstOrThrow();
+    const row = await evidenceFileBytes(db, f.id);
     files.push({ name: f.name, what: 'an evidence file you uploaded' });
     yield { name: f.name, data: row.bytes.length ? row.bytes : store.get(row) };
   }
@@ -156,11 +127,7 @@ async function* credentialsPart(x: Export): AsyncGenerator<ZipEntry, void> {
   const badges = await issuedBadgesOf(db, userId, now);
   const credentials: unknown[] = [];
   for (const b of badges) {
-    const row = await db
-      .selectFrom('credentials')
-      .select(['document', 'jwt'])
-      .where('id', '=', b.id)
-      .executeTakeFirstOrThrow();
+    const row = await signedCredential(db, b.id);
     const name = `credentials/${b.publicId}.json`;
     files.push({ name, what: `the signed credential “${b.name}”, exactly as issued` });
     yield { name, data: row.document };
@@ -186,27 +153,7 @@ async function* credentialsPart(x: Export): AsyncGenerator<ZipEntry, void> {
 /** Backpack imports, each as it was given. */
 async function* importsPart(x: Export): AsyncGenerator<ZipEntry, void> {
   const { db, userId, files, entry } = x;
-  const imports = await db
-    .selectFrom('imported_credentials')
-    .select([
-      'id',
-      'public_id',
-      'format',
-      'source_url',
-      'original_text',
-      'original_bytes',
-      'name',
-      'issuer_name',
-      'issued_on',
-      'status',
-      'verified',
-      'failure_reason',
-      'checked_at',
-      'created_at',
-    ])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute();
+  const imports = await importsOf(db, userId);
   const importList: unknown[] = [];
   for (const i of imports) {
     const file = importedFile(i);
@@ -234,22 +181,8 @@ async function* importsPart(x: Export): AsyncGenerator<ZipEntry, void> {
 /** Backpack collections and their items. */
 async function* collectionsPart(x: Export): AsyncGenerator<ZipEntry, void> {
   const { db, userId, entry } = x;
-  const collections = await db
-    .selectFrom('collections')
-    .select(['id', 'public_id', 'name', 'description', 'shared', 'created_at', 'updated_at'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute();
   const collectionList: unknown[] = [];
-  for (const c of collections) {
-    const items = await db
-      .selectFrom('collection_items as ci')
-      .leftJoin('credentials as cr', 'cr.id', 'ci.credential_id')
-      .leftJoin('imported_credentials as ic', 'ic.id', 'ci.imported_credential_id')
-      .select(['ci.position', 'cr.public_id as credential', 'ic.public_id as imported'])
-      .where('ci.collection_id', '=', c.id)
-      .orderBy('ci.position')
-      .execute();
+  for (const { items, ...c } of await collectionsOf(db, userId)) {
     collectionList.push({
       id: c.public_id,
       name: c.name,
@@ -266,48 +199,7 @@ async function* collectionsPart(x: Export): AsyncGenerator<ZipEntry, void> {
 /** Linked licenses and the credit ledger posted to them. */
 async function* licensesPart(x: Export): AsyncGenerator<ZipEntry, void> {
   const { db, userId, entry } = x;
-  const licenses = await db
-    .selectFrom('license_records as l')
-    .innerJoin('recognition_programs as p', 'p.id', 'l.program_id')
-    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .select([
-      'l.id',
-      'l.public_id',
-      'l.license_number',
-      'l.state',
-      'l.note',
-      'l.cycle_start',
-      'l.decided_at',
-      'l.created_at',
-      'p.name as program',
-      'o.name as recognizer',
-    ])
-    .where('l.user_id', '=', userId)
-    .orderBy('l.id')
-    .execute();
-  const entries = licenses.length
-    ? await db
-        .selectFrom('credit_entries as e')
-        .innerJoin('license_records as l', 'l.id', 'e.license_record_id')
-        .innerJoin('credentials as c', 'c.id', 'e.credential_id')
-        .select([
-          'e.public_id',
-          'l.public_id as license',
-          'c.public_id as credential',
-          'e.hours',
-          'e.cycle_start',
-          'e.kind',
-          'e.reason',
-          'e.created_at',
-        ])
-        .where(
-          'e.license_record_id',
-          'in',
-          licenses.map((l) => l.id),
-        )
-        .orderBy('e.id')
-        .execute()
-    : [];
+  const { licenses, ledger: entries } = await licensesAndLedgerOf(db, userId);
   yield entry('licenses.json', 'licenses you linked and the credit posted to them', {
     licenses: licenses.map(({ id: _id, ...l }) => l),
     ledger: entries,
@@ -317,22 +209,10 @@ async function* licensesPart(x: Export): AsyncGenerator<ZipEntry, void> {
 /** Their own audit entries and the mail sent to their addresses. */
 async function* activityPart(x: Export, addresses: string[]): AsyncGenerator<ZipEntry, void> {
   const { db, userId, entry } = x;
-  const audit = await db
-    .selectFrom('audit_events')
-    .select(['action', 'subject_type', 'subject_id', 'data', 'ip', 'created_at'])
-    .where('actor_user_id', '=', userId)
-    .orderBy('id')
-    .execute();
+  const audit = await auditOf(db, userId);
   yield entry('activity.json', 'what you did, as recorded in the audit log', audit);
 
-  const mail = addresses.length
-    ? await db
-        .selectFrom('mail_outbox')
-        .select(['template', 'to_address', 'subject', 'status', 'created_at', 'sent_at'])
-        .where('to_address', 'in', addresses)
-        .orderBy('id')
-        .execute()
-    : [];
+  const mail = await mailTo(db, addresses);
   yield entry(
     'mail.json',
     'email Cairn sent or queued to your addresses (subjects only: bodies held one-time links)',
@@ -340,16 +220,8 @@ async function* activityPart(x: Export, addresses: string[]): AsyncGenerator<Zip
   );
 }
 
-/**
- * Everything Cairn holds about one person, as the files of a ZIP (streamed: one file in memory
- * at a time): account and emails, organisation memberships, teams, applications with their
- * evidence (files included), the reviews they received and their payments, credentials issued to
- * them (the signed documents exactly as issued), backpack imports and collections, licenses and
- * ledger entries, their own audit entries and the mail sent to their addresses. A manifest lists
- * every file. Mail bodies are left out: they held one-time links (secrets), and sent ones are no
- * longer kept.
- */
-export async function* exportMyData(
+/** The files of the export, one at a time (see exportMyData). */
+async function* exportStream(
   db: Queryable,
   config: Config,
   userId: number,
@@ -375,4 +247,32 @@ export async function* exportMyData(
     name: 'manifest.json',
     data: json({ exportedAt: now.toISOString(), from: config.publicUrl, account: user.public_id, files }),
   };
+}
+
+export const exportMyDataInput = z.object({
+  /** The account to export, by public id; when given, it must be the actor's own. */
+  account: z.string().trim().optional(),
+});
+
+/**
+ * Everything Cairn holds about one person, as the files of a ZIP (streamed: one file in memory
+ * at a time): account and emails, organisation memberships, teams, applications with their
+ * evidence (files included), the reviews they received and their payments, credentials issued to
+ * them (the signed documents exactly as issued), backpack imports and collections, licenses and
+ * ledger entries, their own audit entries and the mail sent to their addresses. A manifest lists
+ * every file. Mail bodies are left out: they held one-time links (secrets), and sent ones are no
+ * longer kept.
+ *
+ * An earner exports only their own account: the actor's, checked here (a deleted account has
+ * nothing to export). Returns the files to stream; nothing is read before the check passes.
+ */
+export async function exportMyData(
+  deps: CommandDeps,
+  { actor, ...input }: { actor: Actor } & Record<string, unknown>,
+): Promise<AsyncGenerator<ZipEntry>> {
+  const { account } = parseInput(exportMyDataInput, input);
+  const user = await liveAccount(deps.db, actor.userId);
+  if (!user || (account !== undefined && account !== user.public_id))
+    throw forbidden('You can download only your own data.');
+  return exportStream(deps.db, deps.config, user.id, deps.clock.now());
 }

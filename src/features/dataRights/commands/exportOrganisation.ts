@@ -1,7 +1,8 @@
-import type { Queryable } from '../../storage/database.ts';
-import { ORGANISATION_PARTS, organisationRows } from '../../storage/organisationData.ts';
-import { recordAudit } from '../../storage/audit.ts';
-import type { ZipEntry } from '../../web/zip.ts';
+import type { Queryable } from '../../../storage/database.ts';
+import { ORGANISATION_PARTS, organisationRows } from '../../../storage/organisationData.ts';
+import { recordAudit } from '../../../storage/audit.ts';
+import type { ZipEntry } from '../../../web/zip.ts';
+import { organisationForExport } from '../queries/organisationExport.ts';
 
 /** Rows per JSON file: a large table becomes several files, so only one page is ever in memory. */
 export const ROWS_PER_FILE = 1000;
@@ -34,11 +35,7 @@ export async function* exportOrganisation(
     },
     now,
   );
-  const org = await db
-    .selectFrom('organisations')
-    .select(['public_id', 'slug', 'name', 'kind', 'description', 'website', 'created_at', 'updated_at'])
-    .where('id', '=', organisation.id)
-    .executeTakeFirstOrThrow();
+  const org = await organisationForExport(db, organisation.id);
   yield { name: 'organisation.json', data: `${JSON.stringify(org, null, 2)}\n` };
   const manifest: Array<{ part: string; what: string; rows: number; files: string[] }> = [];
   for (const part of ORGANISATION_PARTS) {
