@@ -1,5 +1,7 @@
 import type { NotificationKind } from './kinds.ts';
 import { orgPath } from '../accounts/index.ts';
+import { backpackPaths } from '../backpack/index.ts';
+import { ledgerPaths } from '../credit/index.ts';
 
 /** A notification in words: a title, one or two sentences, and the page where the work is done (never an /api/ address). */
 export interface PresentedNotification {
@@ -52,7 +54,7 @@ const PRESENTERS: Partial<Record<NotificationKind, (s: Fact) => PresentedNotific
   badge_issued: (s) => ({
     title: `New badge: ${s('title')}`,
     body: `${s('organisation')} issued you the badge “${s('title')}”. Accept it in your backpack to show and share it.`,
-    link: '/backpack',
+    link: backpackPaths.backpack,
     linkLabel: 'Open your backpack',
   }),
   badge_status: (s) => {
@@ -95,7 +97,7 @@ const PRESENTERS: Partial<Record<NotificationKind, (s: Fact) => PresentedNotific
       body: confirmed
         ? `${s('organisation')} confirmed your license ${s('licenseNumber')} for ${s('program')}. Your badges now count toward its renewal.`
         : `${s('organisation')} could not confirm your license ${s('licenseNumber')} for ${s('program')}.${s('reason') ? ` The reason given: ${s('reason')}` : ''} Correct it and link it again.`,
-      link: '/me/licenses',
+      link: ledgerPaths.myLicenses(),
       linkLabel: 'Open your licenses',
     };
   },

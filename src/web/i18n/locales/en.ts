@@ -1,8 +1,11 @@
+import { credit } from './en/credit.ts';
+
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
  * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
  */
 export const en = {
+  credit,
   layout: {
     brand: 'Cairn',
     title: '{title} · Cairn',

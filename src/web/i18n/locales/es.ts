@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.ts';
+import { credit } from './es/credit.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
+  credit,
   layout: {
     brand: 'Cairn',
     title: '{title} · Cairn',
