@@ -351,13 +351,12 @@ export async function startAwardRun(
       .where('state', '=', 'dry_run')
       .executeTakeFirst();
     if (moved.numUpdatedRows === 0n) return;
-    for (let part = 0; part < AWARD_JOBS_PER_RUN; part++) {
-      await issueAwardRun.enqueue(tx, { runId: run.id, part }, now, {
-        idempotencyKey: `award-run:${run.public_id}:${part}`,
-        maxAttempts: 50,
-        organisationId: run.organisation_id,
-      });
-    }
+    const parts = Array.from({ length: AWARD_JOBS_PER_RUN }, (_, part) => ({ runId: run.id, part }));
+    await issueAwardRun.enqueueMany(tx, parts, now, (p) => ({
+      idempotencyKey: `award-run:${run.public_id}:${p.part}`,
+      maxAttempts: 50,
+      organisationId: run.organisation_id,
+    }));
     await recordAudit(
       tx,
       {
