@@ -1,3 +1,5 @@
+import { pictures } from './en/pictures.ts';
+
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
  * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
@@ -88,6 +90,7 @@ export const en = {
     copy: { copy: 'Copy', copyLabel: 'Copy: {label}', copied: 'Copied' },
     badge: { issuedBy: 'Issued by {issuer}', image: 'Badge image for {title}' },
   },
+  pictures,
   status: {
     active: 'Active',
     revoked: 'Revoked',
