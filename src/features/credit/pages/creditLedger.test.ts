@@ -106,6 +106,11 @@ for (const backend of testBackends()) {
       html = await (await earner.get(`/me/licenses/${licenseId}`)).text();
       assert.match(html, /<strong>0.5 h<\/strong> of 2 h earned/);
       assert.match(html, /1.5 h to go/);
+      // The same hours as a ring, named by its percentage, with the numbers beside it.
+      assert.match(html, /<svg [^>]*role="img" aria-label="25% complete">/);
+      const list = await (await earner.get('/me/licenses')).text();
+      assert.match(list, /aria-label="25% complete"/);
+      assert.match(list, /<strong>0.5 h of 2 h<\/strong><span>1.5 h to go<\/span>/);
       html = await (await officer.get(`/orgs/${s.board.slug}/recognition/roster?short=1`)).text();
       assert.match(html, /EDU-77/);
       const csv = await officer.get(`/orgs/${s.board.slug}/recognition/roster.csv?short=1`);
