@@ -167,7 +167,7 @@ function MapLine({ row, at }: { row: MapRow; at: number }) {
     <>
       <Marker row={row} x={x} y={y} />
       <text class={`map-label${row.kind === 'group' ? ' group' : ''}`} x={tx} y={stateText ? y - 3 : y + 5}>
-        {shorten(row.label, 44 - row.depth * 3)}
+        {shorten(row.label, 34 - row.depth * 3)}
       </text>
       {stateText && (
         <text class="map-state" x={tx} y={y + 15}>
@@ -181,7 +181,7 @@ function MapLine({ row, at }: { row: MapRow; at: number }) {
     <g class={`map-row ${row.kind} ${row.state}`}>
       <title>{stateText ? `${row.label} — ${stateText}` : row.label}</title>
       {linked ? (
-        <a href={row.href!} tabindex={-1}>
+        <a href={row.href!} tabindex={-1} aria-hidden="true">
           {body}
         </a>
       ) : (
