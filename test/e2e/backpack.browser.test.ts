@@ -83,7 +83,7 @@ describe(
       await page.getByRole('button', { name: 'Create collection' }).click();
       await page.getByText('Collection created').waitFor();
       await page.getByRole('link', { name: 'backpack' }).last().click();
-      const imported = page.locator('li.card', { hasText: `Questioning ${word}` });
+      const imported = page.locator('article.badge-card', { hasText: `Questioning ${word}` });
       await imported.getByRole('button', { name: 'Add' }).click();
       await page.getByText('Added to the collection.').waitFor();
       await page.goto(`${web.url}/backpack/collections`);

@@ -25,6 +25,8 @@ export interface HomeItem {
   detail: string;
   /** Needs attention first (feedback waiting, a deadline close, a review overdue). */
   urgent: boolean;
+  /** Progress drawn beside it: hours toward a renewal, or steps of a pathway. */
+  progress?: { kind: 'hours' | 'steps'; value: number; target: number };
 }
 
 /** A section of the home: its items, or what to do next when it has none. */
@@ -35,6 +37,8 @@ export interface HomeSection {
   empty: { text: string; href: string; label: string };
   /** The full page for this section. */
   more: { href: string; label: string } | null;
+  /** Rates (0–1) drawn as a bar chart above the items. */
+  rates?: Array<{ label: string; value: number }>;
 }
 
 /** The sections for one of the person's roles (staff and officer ones name their organisation). */
@@ -116,6 +120,9 @@ function licensesSection(licenses: Awaited<ReturnType<typeof licensesOf>>): Home
             ? 'Waiting for the recognizer to confirm the link'
             : `Not confirmed${l.note ? `: ${l.note}` : ''} — correct it and link it again`,
       urgent: l.state === 'rejected',
+      ...(l.state === 'confirmed'
+        ? { progress: { kind: 'hours' as const, value: l.progress.earned, target: l.progress.required } }
+        : {}),
     })),
     empty: {
       text: 'No license linked. Link your license so your badges count toward its renewal.',
@@ -164,6 +171,7 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
           label: p.pathway.name,
           href: `/pathways/${p.pathway.publicId}`,
           detail: `${p.progress.done} of ${p.progress.needed} done${p.progress.satisfied ? ' — complete' : ''} · ${p.pathway.organisation}`,
+          progress: { kind: 'steps' as const, value: p.progress.done, target: p.progress.needed },
           urgent: false,
         })),
         empty: {
@@ -297,6 +305,10 @@ async function staffRole(
           label: 'Your micro-credentials',
         },
         more: { href: orgPath(org.slug, 'analytics'), label: 'All analytics' },
+        rates: stats
+          .filter((s) => s.firstTimePassRate !== null)
+          .slice(0, 5)
+          .map((s) => ({ label: s.title, value: s.firstTimePassRate! })),
       },
     ],
   };

@@ -153,6 +153,12 @@ for (const backend of testBackends()) {
         [license.license.progress.earned, license.license.progress.shortfall, license.transcriptReady],
         [0.5, 1.5, true],
       );
+      // The same hours as a ring, named by its percentage, with the numbers beside it.
+      for (const path of [`/me/licenses/${licenseId}`, '/me/licenses'])
+        assert.match(
+          await (await earner.get(path)).text(),
+          /<svg [^>]*role="img" aria-label="25% complete">/,
+        );
       const roster = await loadRoster(deps, {
         actor: s.officerActor,
         orgSlug: s.board.slug,

@@ -7,6 +7,7 @@ import { publicIdParam, routeParams } from '../../../http/params.ts';
 import { useT } from '../../../web/i18n/context.ts';
 import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { ProgressRing } from '../../../web/components/Progress.tsx';
 import { linkLicense } from '../commands/linkLicense.ts';
 import { issueLicenseTranscript } from '../commands/issueLicenseTranscript.ts';
 import { ledgerPaths } from '../paths.ts';
@@ -39,6 +40,19 @@ export async function loadMyLicenses(deps: Pick<CommandDeps, 'db' | 'clock'>, { 
   return { licenses, programs };
 }
 
+/** Hours toward renewal as a ring, the numbers beside it, and the cycle they count in. */
+function RenewalRing({ license }: { license: LicenseView }) {
+  const p = license.progress;
+  return (
+    <div class="renewal">
+      <ProgressRing value={p.earned} target={p.required} />
+      <p class="muted">
+        Cycle {p.cycle.start} to {p.cycle.last}
+      </p>
+    </div>
+  );
+}
+
 function LicenseCard({ license: l }: { license: LicenseView }) {
   return (
     <section class="card" aria-label={`${l.program.licenseName} ${l.licenseNumber}`}>
@@ -53,7 +67,7 @@ function LicenseCard({ license: l }: { license: LicenseView }) {
       {l.state === 'rejected' && (
         <p class="error-text">Not confirmed: {l.note ?? 'the number did not match'}. Correct it below.</p>
       )}
-      {l.state === 'confirmed' && <Progress license={l} />}
+      {l.state === 'confirmed' && <RenewalRing license={l} />}
     </section>
   );
 }
@@ -175,7 +189,10 @@ export function MyLicenseView(m: MyLicenseModel) {
         <span class="tag">{STATE_LABELS[license.state]}</span>
       </p>
       {license.state === 'confirmed' ? (
-        <Progress license={license} />
+        <>
+          <ProgressRing value={license.progress.earned} target={license.progress.required} />
+          <Progress license={license} />
+        </>
       ) : (
         <p class="muted">Progress shows once the recognizer confirms your license.</p>
       )}

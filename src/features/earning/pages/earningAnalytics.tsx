@@ -7,6 +7,8 @@ import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
 import { earningStats, statsCsv, type MicroCredentialStats } from '../queries/earningAnalytics.ts';
 import { earningPaths } from '../paths.ts';
+import { applicationsByMonth, type MonthCount } from '../queries/applicationsOverTime.ts';
+import { AnalyticsCharts } from './analyticsCharts.tsx';
 
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
@@ -16,17 +18,28 @@ export interface AnalyticsModel {
   stats: MicroCredentialStats[];
   /** The largest number of applications, for the bars' scale (at least 1). */
   maxApplications: number;
+  /** Applications per month over the last 12 months, oldest first. */
+  overTime: MonthCount[];
 }
 
 /** Per micro-credential figures of an organisation's earning loop, for its staff. */
-export async function loadAnalytics(db: Queryable, userId: number, orgSlug: string): Promise<AnalyticsModel> {
+export async function loadAnalytics(
+  db: Queryable,
+  userId: number,
+  orgSlug: string,
+  now: Date,
+): Promise<AnalyticsModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'applications.read');
-  const stats = await earningStats(db, organisation.id);
+  const [stats, overTime] = await Promise.all([
+    earningStats(db, organisation.id),
+    applicationsByMonth(db, organisation.id, now),
+  ]);
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
     csvHref: earningPaths.analyticsCsv(organisation.slug),
     stats,
     maxApplications: Math.max(1, ...stats.map((s) => s.applications)),
+    overTime,
   };
 }
 
@@ -42,6 +55,7 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
       <p>
         <a href={model.csvHref}>Download as CSV</a>
       </p>
+      <AnalyticsCharts stats={model.stats} overTime={model.overTime} />
       <table>
         <thead>
           <tr>
@@ -93,12 +107,22 @@ export function earningAnalyticsRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/analytics', async (c) => {
     const { slug } = params.parse(c.req.param());
-    const model = await loadAnalytics(c.var.deps.db, requireViewer(c.var.viewer).user_id, slug);
+    const model = await loadAnalytics(
+      c.var.deps.db,
+      requireViewer(c.var.viewer).user_id,
+      slug,
+      c.var.deps.clock.now(),
+    );
     return page(c, 'Analytics', <AnalyticsView model={model} />);
   });
   r.get('/orgs/:slug/analytics.csv', async (c) => {
     const { slug } = params.parse(c.req.param());
-    const model = await loadAnalytics(c.var.deps.db, requireViewer(c.var.viewer).user_id, slug);
+    const model = await loadAnalytics(
+      c.var.deps.db,
+      requireViewer(c.var.viewer).user_id,
+      slug,
+      c.var.deps.clock.now(),
+    );
     return c.body(statsCsv(model.stats), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${model.organisation.slug}-analytics.csv"`,

@@ -1,4 +1,5 @@
 import { credit } from './en/credit.ts';
+import { pictures } from './en/pictures.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -91,6 +92,7 @@ export const en = {
     copy: { copy: 'Copy', copyLabel: 'Copy: {label}', copied: 'Copied' },
     badge: { issuedBy: 'Issued by {issuer}', image: 'Badge image for {title}' },
   },
+  pictures,
   status: {
     active: 'Active',
     revoked: 'Revoked',

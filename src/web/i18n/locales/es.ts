@@ -1,5 +1,6 @@
 import type { Catalogue } from './en.ts';
 import { credit } from './es/credit.ts';
+import { pictures } from './es/pictures.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -91,6 +92,7 @@ export const es: Catalogue = {
     copy: { copy: 'Copiar', copyLabel: 'Copiar: {label}', copied: 'Copiado' },
     badge: { issuedBy: 'Emitida por {issuer}', image: 'Imagen de la insignia {title}' },
   },
+  pictures,
   status: {
     active: 'Vigente',
     revoked: 'Revocada',
