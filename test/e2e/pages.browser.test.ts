@@ -1,9 +1,15 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable } from '../../src/testing/server.ts';
-import { axeViolations, COLOUR_RULES, formatViolations, installAxe } from '../../src/testing/axe.ts';
+import {
+  axeViolations,
+  COLOUR_RULES,
+  formatViolations,
+  installAxe,
+  type AxeOptions,
+} from '../../src/testing/axe.ts';
 import { DEMO_PASSWORD } from '../../src/main/demo.ts';
 import { useDemoServer } from './tours/demoTour.ts';
 
@@ -161,7 +167,11 @@ async function findPages(browser: Browser, url: string): Promise<Found> {
   return { microCredential, application, badge, review };
 }
 
-/** How wide the page is as shown, and (when too wide) the elements reaching past the right edge. */
+/**
+ * How wide the page is as shown (and, when too wide, the elements reaching past the right edge),
+ * and the words in table cells broken across two lines (a column squeezed narrower than a word:
+ * “Rivera” read as “River / a”). Only words of letters count: an address or an id may wrap.
+ */
 async function measure(page: Page) {
   await page.evaluate(() => document.fonts.ready);
   return page.evaluate(() => {
@@ -177,7 +187,21 @@ async function measure(page: Page) {
               (el) =>
                 `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`,
             );
-    return { scrollWidth, viewport, wide };
+    const broken: string[] = [];
+    const range = document.createRange();
+    for (const cell of document.querySelectorAll('main th, main td')) {
+      if ((cell as HTMLElement).offsetParent === null) continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node && broken.length < 5; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/\p{L}{2,}/gu)) {
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return { scrollWidth, viewport, wide, broken };
   });
 }
 
@@ -194,7 +218,7 @@ type Lang = (typeof LANGS)[number];
  * Spanish dark and Spanish laptop views repeat colours and layouts already checked, and still get
  * every other check. This keeps the matrix near half the time of running axe everywhere.
  */
-function axeRules(theme: Theme, lang: Lang, width: Width): { only?: readonly string[] } | null {
+function axeRules(theme: Theme, lang: Lang, width: Width): AxeOptions | null {
   if (lang === 'en') return theme === 'light' ? {} : { only: COLOUR_RULES };
   return theme === 'light' && width === 390 ? {} : null;
 }
@@ -231,6 +255,18 @@ async function watchedPage(context: BrowserContext, problems: string[]) {
   return { page, watch };
 }
 
+/** On a phone the navigation folds behind Menu: opened, it must fit and pass axe too; then closed again. */
+async function checkOpenMenu(page: Page, where: string, rules: AxeOptions | null, problems: string[]) {
+  const menu = page.locator('.site-nav > summary');
+  await menu.click();
+  const m = await measure(page);
+  if (m.scrollWidth > m.viewport)
+    problems.push(`${where}, menu open: ${m.scrollWidth} px wide > ${m.viewport}`);
+  const violations = rules ? await axeViolations(page, rules) : [];
+  if (violations.length) problems.push(`${where}, menu open: axe\n${formatViolations(violations)}`);
+  await menu.click();
+}
+
 /** Checks one page at both widths in one theme and language; returns how many views it checked. */
 async function checkPage(
   page: Page,
@@ -250,9 +286,13 @@ async function checkPage(
     const m = await measure(page);
     if (m.scrollWidth > m.viewport)
       problems.push(`${where} ${width}px: ${m.scrollWidth} px wide > ${m.viewport} (${m.wide.join(', ')})`);
+    if (m.broken.length)
+      problems.push(`${where} ${width}px: words broken in table cells: ${m.broken.join(', ')}`);
     const rules = axeRules(theme, lang, width);
     const violations = rules ? await axeViolations(page, rules) : [];
     if (violations.length) problems.push(`${where} ${width}px: axe\n${formatViolations(violations)}`);
+    if (width === 390 && visit.name === 'home')
+      await checkOpenMenu(page, `${where} ${width}px`, rules, problems);
     if (SCREENSHOTS) {
       mkdirSync(`${SCREENS}/${role}`, { recursive: true });
       const path = `${SCREENS}/${role}/${visit.name}-${width}-${theme}-${lang}.jpg`;
@@ -262,12 +302,67 @@ async function checkPage(
   return WIDTHS.length;
 }
 
+const ROLE_NAMES: Record<string, string> = {
+  visitor: 'Visitor (not logged in)',
+  earner: 'Earner (alex@teacher.example)',
+  reviewer: 'Reviewer (priya@union.example)',
+  'issuing-staff': 'Issuing staff (jordan@council.example)',
+  'recognition-officer': 'Recognition officer (dana@board.example)',
+  admin: 'Platform administrator (admin@cairn.example)',
+};
+
+/** docs/guides/screens.md: every screenshot, by role and page, phone and laptop in rows. */
+function screensPage(found: Found): string {
+  const cell = (role: string, visit: Visit, width: Width, theme: Theme, lang: Lang) => {
+    const file = `screens/${role}/${visit.name}-${width}-${theme}-${lang}.jpg`;
+    const alt = `${role} ${visit.name}, ${width} px, ${theme}, ${lang === 'en' ? 'English' : 'Spanish'}`;
+    return `<a href="${file}"><img src="${file}" alt="${alt}" width="${width === 390 ? 120 : 200}"></a>`;
+  };
+  const combos = LANGS.flatMap((lang) => THEMES.map((theme) => ({ lang, theme })));
+  const header = `| | ${combos.map((c) => `${c.lang === 'en' ? 'English' : 'Spanish'}, ${c.theme}`).join(' | ')} |`;
+  const lines = [
+    '# Every page, every way it is shown',
+    '',
+    'Each role’s main pages on the demo, at a phone’s width (390 px) and a laptop’s (1280 px), in the',
+    'light and the dark theme, in English and in Spanish. The browser test',
+    '`test/e2e/pages.browser.test.ts` takes them while it checks that every one of these views answers,',
+    'logs no error, is no wider than the screen, and has no WCAG 2.2 A/AA violation that axe finds.',
+    'Select a picture to see it full size. To retake them after changing a page:',
+    '',
+    '```sh',
+    'CAIRN_GUIDE_SCREENSHOTS=1 CAIRN_REQUIRE_BROWSER=1 npm test -- e2e/pages',
+    '```',
+    '',
+    'This page is written by that run; do not edit it by hand.',
+  ];
+  for (const role of ROLES) {
+    lines.push('', `## ${ROLE_NAMES[role.role] ?? role.role}`);
+    for (const visit of role.pages(found)) {
+      lines.push(
+        '',
+        `### ${visit.name} (\`${visit.path}\`)`,
+        '',
+        header,
+        `|---|${combos.map(() => '---').join('|')}|`,
+      );
+      for (const width of [390, 1280] as const)
+        lines.push(
+          `| ${width} px | ${combos.map((c) => cell(role.role, visit, width, c.theme, c.lang)).join(' | ')} |`,
+        );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 describe(
   'every role’s main pages, phone and laptop, light and dark, English and Spanish',
   { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' },
   () => {
     const web = useDemoServer();
     let found: Found | undefined;
+    after(() => {
+      if (SCREENSHOTS && found) writeFileSync('docs/guides/screens.md', screensPage(found));
+    });
 
     for (const role of ROLES) {
       test(`${role.role}: answers, no console error, no overflow, no axe violation`, async (t) => {
