@@ -27,7 +27,7 @@ export function EmailsSection({
         Keep a personal address here too: badges sent to any confirmed address can be claimed, even after you
         leave a school or employer.
       </p>
-      <table>
+      <table class="stacking">
         <thead>
           <tr>
             <th scope="col">Address</th>
@@ -38,12 +38,12 @@ export function EmailsSection({
         <tbody>
           {emails.map((e) => (
             <tr>
-              <td>{e.email}</td>
-              <td>
+              <td data-label="Address">{e.email}</td>
+              <td data-label="Status">
                 {e.is_primary && <span class="tag">Primary</span>}
                 <span class="tag">{e.confirmed_at ? 'Confirmed' : 'Waiting for confirmation'}</span>
               </td>
-              <td>
+              <td data-label="Actions">
                 {!e.is_primary && e.confirmed_at && (
                   <ActionButton
                     action={`/profile/emails/${e.id}/primary`}

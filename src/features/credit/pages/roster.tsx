@@ -78,20 +78,20 @@ export function RosterView({ organisation, filter, programs, rows }: RosterModel
       <p>
         <a href={ledgerPaths.rosterCsv(organisation.slug, query)}>Download as CSV</a>
       </p>
-      <table>
+      <table class="stacking">
         <TableHead columns={['Name', 'License', 'Program', 'Cycle', 'Earned', 'Required', 'Short by']} />
         <tbody>
           {rows.map((row) => (
             <tr>
-              <td>{row.userName}</td>
-              <td>{row.licenseNumber}</td>
-              <td>{row.programName}</td>
-              <td>
+              <td data-label="Name">{row.userName}</td>
+              <td data-label="License">{row.licenseNumber}</td>
+              <td data-label="Program">{row.programName}</td>
+              <td data-label="Cycle">
                 {row.cycleStart} – {row.cycleEnd}
               </td>
-              <td>{hours(row.earned)}</td>
-              <td>{hours(row.required)}</td>
-              <td>{row.shortfall > 0 ? hours(row.shortfall) : '—'}</td>
+              <td data-label="Earned">{hours(row.earned)}</td>
+              <td data-label="Required">{hours(row.required)}</td>
+              <td data-label="Short by">{row.shortfall > 0 ? hours(row.shortfall) : '—'}</td>
             </tr>
           ))}
         </tbody>
