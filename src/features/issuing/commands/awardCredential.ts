@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { emailSchema } from '../../accounts/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { issueCredential, type IssuedCredential, type IssuingActor } from './issueCredential.ts';
+import { issueCredential, type IssuedCredential } from './issueCredential.ts';
+import { organisationIdInput } from '../issuingActor.ts';
+import { actFor, ISSUE, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
 import { AppError } from '../../../domain/errors.ts';
@@ -82,6 +84,15 @@ export async function heldAward(
     : null;
 }
 
+/** How the award is asked for: `confirm` (the staff form) refuses a repeat unless `issueAgain`. */
+const awardCallInput = organisationIdInput.extend({
+  duplicates: z.enum(['allow', 'confirm']).default('allow'),
+  issueAgain: z
+    .unknown()
+    .optional()
+    .transform((v) => v === true),
+});
+
 /**
  * Awards a published micro-credential to a person by email (the form, the JSON API and `cairn issue` share it).
  * With `duplicates: 'confirm'` (the staff form), an award to someone who already holds this
@@ -89,18 +100,15 @@ export async function heldAward(
  */
 export async function awardCredential(
   deps: CommandDeps & { credentials: CredentialServices },
-  actor: IssuingActor,
-  input: unknown,
-  options: { duplicates?: 'allow' | 'confirm' } = {},
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<IssuedCredential> {
+  const { organisationId, duplicates, issueAgain } = parseInput(awardCallInput, input);
+  await actFor(deps.db, actor, organisationId, ISSUE);
   const award = parseInput(awardInput, input);
-  if (
-    options.duplicates === 'confirm' &&
-    !(typeof input === 'object' && input !== null && (input as { issueAgain?: unknown }).issueAgain === true)
-  ) {
+  if (duplicates === 'confirm' && !issueAgain) {
     const held = await heldAward(
       deps.db,
-      actor.organisationId,
+      organisationId,
       award.email,
       award.microCredential,
       deps.clock.now(),
@@ -110,5 +118,5 @@ export async function awardCredential(
       throw new AppError('conflict', message, { issueAgain: message });
     }
   }
-  return issueCredential(deps, actor, awardToIssueInput(award));
+  return issueCredential(deps, { actor, organisationId, ...awardToIssueInput(award) });
 }

@@ -8,8 +8,8 @@ import type { AwardRowState } from '../../../storage/schema.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
-import type { IssuingActor } from './issueCredential.ts';
-import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
+import { organisationIdInput, systemActor, type ActingFor } from '../issuingActor.ts';
+import { actFor, AWARD_RUN, type IssuingCommandInput } from '../issuerAccess.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { publishedAchievement } from '../awardFacts.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
@@ -123,14 +123,24 @@ async function storeRosterRows(
  * Creates a run from a CSV stream: the first record is the header, every other record is
  * stored as it arrives, a thousand at a time. A file that cannot be read leaves no run behind.
  */
+const createRunInput = organisationIdInput.extend({
+  microCredential: z.string().trim().default(''),
+  fileName: z.string().trim().default(''),
+  /** The CSV, as it arrives (a request body, a file): read once, as a stream. */
+  source: z.custom<AsyncIterable<string | Uint8Array>>(
+    (v) => typeof v === 'string' || (typeof v === 'object' && v !== null && Symbol.asyncIterator in v),
+    'Send the CSV file.',
+  ),
+});
+
 export async function createAwardRun(
   deps: Deps,
-  actor: IssuingActor,
-  input: { microCredential: string; fileName: string },
-  source: AsyncIterable<string | Uint8Array>,
+  { actor: caller, ...call }: IssuingCommandInput,
 ): Promise<{ publicId: string; header: string[]; total: number }> {
+  const { organisationId, source, ...input } = parseInput(createRunInput, call);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
   const { db, clock } = deps;
-  const mcPublicId = await microCredentialId(db, actor.organisationId, input.microCredential ?? '');
+  const mcPublicId = await microCredentialId(db, actor.organisationId, input.microCredential);
   const { microCredential } = await publishedAchievement(deps, actor.organisationId, mcPublicId);
   const now = clock.now();
   const run = await db
@@ -185,9 +195,25 @@ export interface DryRunSummary {
  * header), then rows repeating an earlier row's recipient and external id are marked duplicate
  * and rows whose credential already exists are marked already issued. Nothing is issued.
  */
+const mapRunInput = organisationIdInput.extend({
+  run: z.string().trim().min(1, 'Name the run.'),
+  /** The column mapping as sent (checked against the file's header). */
+  mapping: z.unknown(),
+});
+
 export async function mapAwardRun(
   deps: Deps,
-  actor: IssuingActor,
+  { actor: caller, ...input }: IssuingCommandInput,
+): Promise<DryRunSummary> {
+  const { organisationId, run: runPublicId, mapping: rawMapping } = parseInput(mapRunInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
+  return checkRoster(deps, actor, runPublicId, rawMapping);
+}
+
+/** The dry run itself, for an actor already checked. */
+async function checkRoster(
+  deps: Deps,
+  actor: ActingFor,
   runPublicId: string,
   rawMapping: unknown,
 ): Promise<DryRunSummary> {
@@ -270,7 +296,7 @@ export async function mapAwardRun(
  * the form), then runs the dry run here for a small file, or queues it as a job for a large one
  * (the run shows as checking until the job is done). Returns the summary when it ran here.
  */
-const dryRunInput = z.object({
+const dryRunInput = organisationIdInput.extend({
   run: z.string().trim().min(1),
   /** The column mapping as the form or API sent it (checked against the file's header below). */
   mapping: z.unknown(),
@@ -279,10 +305,15 @@ const dryRunInput = z.object({
 
 export async function requestDryRun(
   deps: Deps,
-  { actor, ...input }: IssuingCommandInput,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<DryRunSummary | null> {
-  const { run: runPublicId, mapping: rawMapping, inlineLimit } = parseInput(dryRunInput, input);
-  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
+  const {
+    organisationId,
+    run: runPublicId,
+    mapping: rawMapping,
+    inlineLimit,
+  } = parseInput(dryRunInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'checking')
@@ -290,7 +321,7 @@ export async function requestDryRun(
   if (!['uploaded', 'dry_run'].includes(run.state))
     throw new AppError('conflict', 'This run has started issuing; its mapping can no longer change.');
   const { mapping } = checkMapping(run.header, rawMapping);
-  if (run.total_rows <= inlineLimit) return mapAwardRun(deps, actor, runPublicId, mapping);
+  if (run.total_rows <= inlineLimit) return checkRoster(deps, actor, runPublicId, mapping);
   const now = clock.now();
   await inTransaction(db, async (tx) => {
     await tx
@@ -318,23 +349,23 @@ export async function checkAwardRunJob(
     .where('id', '=', runId)
     .executeTakeFirst();
   if (!run || run.state !== 'checking') return;
-  await mapAwardRun(
-    deps,
-    { organisationId: run.organisation_id, userId: run.created_by, ip: null },
-    run.public_id,
+  await mapAwardRun(deps, {
+    actor: systemActor('award-runs.check'),
+    organisationId: run.organisation_id,
+    run: run.public_id,
     mapping,
-  );
+  });
 }
 
 /** Starts issuing a dry-run run: queues its jobs (once, however often this is called). */
-const startInput = z.object({ run: z.string().trim().min(1) });
+const startInput = organisationIdInput.extend({ run: z.string().trim().min(1) });
 
 export async function startAwardRun(
   deps: Deps,
-  { actor, ...input }: IssuingCommandInput,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<{ queued: number }> {
-  const { run: runPublicId } = parseInput(startInput, input);
-  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
+  const { organisationId, run: runPublicId } = parseInput(startInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'uploaded' || run.state === 'checking')

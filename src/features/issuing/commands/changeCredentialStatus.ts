@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationIdInput } from '../issuingActor.ts';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { getBit, setBit } from '../../../credentials/bitstringStatusList.ts';
@@ -6,11 +7,11 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { republishStatusList } from '../jobTypes.ts';
 import { evaluatePathways } from '../jobTypes.ts';
-import type { IssuingCommandInput } from '../issuerAccess.ts';
+import { actFor, CHANGE_STATUS, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCreditReversal } from '../../credit/index.ts';
 
-export const changeStatusInput = z.object({
+export const changeStatusInput = organisationIdInput.extend({
   /** The credential's public id. */
   credential: z.string().trim().min(1),
   action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
@@ -44,9 +45,15 @@ function listToChange<L extends { purpose: string; bits: Uint8Array; list_index:
  */
 export async function changeCredentialStatus(
   deps: CommandDeps,
-  { actor, ...input }: IssuingCommandInput,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<void> {
-  const { credential: credentialPublicId, action, reason } = parseInput(changeStatusInput, input);
+  const {
+    organisationId,
+    credential: credentialPublicId,
+    action,
+    reason,
+  } = parseInput(changeStatusInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, CHANGE_STATUS);
   if (action === 'revoke' && !reason)
     throw new AppError(
       'validation_failed',

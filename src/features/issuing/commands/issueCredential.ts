@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../../domain/errors.ts';
+import { AppError, forbidden } from '../../../domain/errors.ts';
 import { emailSchema } from '../../accounts/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import {
@@ -142,7 +142,13 @@ export const issueCredentialInput = z
   });
 
 export type { IssuingActor } from '../issuingActor.ts';
-import type { IssuingActor } from '../issuingActor.ts';
+import { organisationIdInput, type ActingFor } from '../issuingActor.ts';
+import { actFor, ISSUE, type IssuingCommandInput } from '../issuerAccess.ts';
+
+/** Beside the credential's data: the organisation, and (Cairn's own jobs only) the account that earned it. */
+const issueCallInput = organisationIdInput.extend({
+  acceptedByUserId: z.number().int().positive().optional(),
+});
 
 export interface IssuedCredential {
   publicId: string;
@@ -313,7 +319,7 @@ function requireOb3Schema(unsigned: Record<string, unknown>): void {
  */
 export async function issue(
   deps: IssuingDeps,
-  actor: IssuingActor,
+  actor: ActingFor,
   draft: Draft,
   meta: IssueMeta,
 ): Promise<IssuedCredential> {
@@ -391,16 +397,22 @@ export async function issue(
   return result;
 }
 
-/** Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data. */
+/**
+ * Issues an Open Badges 3.0 credential built by Cairn from achievement and recipient data, for
+ * the organisation `organisationId` (issuing staff, its token with credentials:issue, or a job).
+ * `acceptedByUserId` (jobs only: an application passed) marks the claim accepted by that account.
+ */
 export async function issueCredential(
   deps: IssuingDeps,
-  actor: IssuingActor,
-  input: unknown,
-  options: { acceptedByUserId?: number } = {},
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<IssuedCredential> {
+  const { organisationId, acceptedByUserId } = parseInput(issueCallInput, input);
+  const acting = await actFor(deps.db, actor, organisationId, ISSUE);
+  if (acceptedByUserId !== undefined && !('kind' in actor && actor.kind === 'system'))
+    throw forbidden('Only Cairn itself marks a credential accepted on its earner’s behalf.');
   const v = parseInput(issueCredentialInput, input);
   const fromCatalog = v.microCredential
-    ? await publishedAchievement(deps, actor.organisationId, v.microCredential, v.microCredentialVersion)
+    ? await publishedAchievement(deps, organisationId, v.microCredential, v.microCredentialVersion)
     : null;
   const achievement = fromCatalog?.achievement ?? v.achievement!;
   // The recipient's confirmed license with a recognizer of this version: creditsEarned and licenseNumber (when not given).
@@ -416,7 +428,7 @@ export async function issueCredential(
       : {};
   return issue(
     deps,
-    actor,
+    acting,
     ({ issuerId, organisation, status, now }) => {
       const { formats: _formats, microCredential: _mc, microCredentialVersion: _version, ...data } = v;
       const credential: CredentialData = {
@@ -441,7 +453,7 @@ export async function issueCredential(
       recipientDid: v.recipient.did ?? null,
       jwt: v.formats.includes('jwt-rs256') ? 'RS256' : 'EdDSA',
       microCredential: fromCatalog?.microCredential,
-      acceptedByUserId: options.acceptedByUserId,
+      acceptedByUserId,
     },
   );
 }

@@ -24,9 +24,10 @@ import {
   issuingOrganisation,
   issuerProfile,
   type IssuingDeps,
-  type IssuingActor,
   type IssuedCredential,
 } from './issueCredential.ts';
+import { organisationIdInput } from '../issuingActor.ts';
+import { actFor, ISSUE, type IssuingCommandInput } from '../issuerAccess.ts';
 
 // Issuing a credential the caller wrote (the VC API's /credentials/issue): checked against the data
 // model, the JSON-LD rules and the issuing organisation, then signed and recorded like any other.
@@ -200,9 +201,10 @@ async function checkSupplied(
  */
 export async function issueSuppliedCredential(
   deps: IssuingDeps,
-  actor: IssuingActor,
-  input: unknown,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<IssuedCredential> {
+  const { organisationId } = parseInput(organisationIdInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, ISSUE);
   const { credential, options } = parseInput(suppliedCredentialInput, input);
   await checkSupplied(deps, actor.organisationId, credential);
   const { config, clock } = deps;

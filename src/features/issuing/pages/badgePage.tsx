@@ -5,7 +5,7 @@ import { badgeForEmbed, findBadge, lastStatusEvent } from '../queries/badges.ts'
 import { raw } from 'hono/html';
 import { BoundedCache } from '../../../domain/boundedCache.ts';
 import { verdictOf } from '../../verification/index.ts';
-import { credentialJwt } from '../commands/credentialJwt.ts';
+import { storedBadgeJwt } from './badgeJwt.ts';
 import QRCode from 'qrcode';
 import { embeddedChanges } from '../../../storage/database.ts';
 import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
@@ -299,8 +299,8 @@ export function badgeRoutes() {
   });
   r.get('/badges/:id/credential.jwt', async (c) => {
     const row = await loadFiles(c);
-    // Every badge has one: made at issue time, or now from the stored credential (then kept).
-    const jwt = await credentialJwt(c.var.deps.db, c.var.deps.credentials.vault, row.id);
+    // Only reads: made at issue time (or, for badges issued before, by the backfill job).
+    const jwt = await storedBadgeJwt(c.var.deps.db, row.id);
     return c.body(jwt, 200, { 'Content-Type': 'application/vc+jwt' });
   });
   r.get('/badges/:id/baked.png', async (c) => {

@@ -31,11 +31,8 @@ const access = (c: C) =>
     requireViewer(c.var.viewer).user_id,
     'credentials.issue',
   );
-const actorOf = (c: C, organisationId: number) => ({
-  organisationId,
-  userId: requireViewer(c.var.viewer).user_id,
-  ip: c.var.ip,
-});
+/** The signed-in member acting (the commands check their role themselves). */
+const actorOf = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 
 const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
   const { organisation } = await access(c);
@@ -182,12 +179,13 @@ async function uploadRoster(c: C) {
           file: 'Choose a CSV file to upload.',
         });
       const stream = file.stream() as unknown as AsyncIterable<Uint8Array>;
-      const run = await createAwardRun(
-        c.var.deps,
-        actorOf(c, organisation.id),
-        { microCredential: fields.microCredential, fileName: file.name },
-        stream,
-      );
+      const run = await createAwardRun(c.var.deps, {
+        microCredential: fields.microCredential,
+        fileName: file.name,
+        source: stream,
+        organisationId: organisation.id,
+        actor: actorOf(c),
+      });
       return redirectWith(
         c,
         `/orgs/${organisation.slug}/awards/${run.publicId}`,
@@ -221,9 +219,10 @@ export function bulkAwardRoutes() {
           Object.keys(AWARD_FIELDS).map((f) => [f, typeof fields[f] === 'string' ? fields[f] : '']),
         );
         const summary = await requestDryRun(c.var.deps, {
-          actor: actorOf(c, organisation.id),
           run: c.req.param('run'),
-          mapping: mapping,
+          mapping,
+          organisationId: organisation.id,
+          actor: actorOf(c),
         });
         const where = `/orgs/${organisation.slug}/awards/${c.req.param('run')}`;
         if (!summary)
@@ -251,8 +250,9 @@ export function bulkAwardRoutes() {
       async () => {
         const { organisation } = await access(c);
         const { queued } = await startAwardRun(c.var.deps, {
-          actor: actorOf(c, organisation.id),
           run: c.req.param('run'),
+          organisationId: organisation.id,
+          actor: actorOf(c),
         });
         return redirectWith(
           c,

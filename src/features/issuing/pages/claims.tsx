@@ -324,12 +324,11 @@ const decide = (decision: ClaimDecision) => async (c: C) => {
   if (decision === 'accept' && !viewer)
     return redirectWith(c, here(token), 'info', 'Log in or create an account first, then accept the badge.');
   try {
-    const claim = await decideClaimWithToken(
-      c.var.deps,
-      viewer ? { userId: viewer.user_id, ip: c.var.ip } : null,
+    const claim = await decideClaimWithToken(c.var.deps, {
       token,
       decision,
-    );
+      actor: viewer ? { userId: viewer.user_id, ip: c.var.ip } : { userId: null, ip: c.var.ip },
+    });
     if (decision === 'accept') {
       const added = claim.addressAdded
         ? ` ${claim.recipientEmail} is now a confirmed address of your account.`
@@ -374,9 +373,10 @@ export function claimRoutes() {
       c,
       fields,
       async () => {
-        const { sessionToken } = await signUpFromClaim(deps, token, fields, {
-          ip: c.var.ip,
-          userAgent: c.req.header('user-agent') ?? null,
+        const { sessionToken } = await signUpFromClaim(deps, {
+          ...fields,
+          token,
+          actor: { userId: null, ip: c.var.ip, userAgent: c.req.header('user-agent') ?? null },
         });
         setCookie(c, SESSION_COOKIE, sessionToken, {
           path: '/',
@@ -399,7 +399,7 @@ export function claimRoutes() {
   r.post('/claim/:token/renew', async (c) => {
     const token = c.req.param('token');
     try {
-      const sent = await renewClaimLink(c.var.deps, token, c.var.ip);
+      const sent = await renewClaimLink(c.var.deps, { token, actor: { userId: null, ip: c.var.ip } });
       if (!sent) return c.redirect(here(token), 303);
       return page(
         c,

@@ -28,6 +28,9 @@ const access = (c: C) =>
     'credentials.issue',
   );
 
+/** The signed-in member acting (the commands check their role themselves). */
+const actorOf = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+
 const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
   const { organisation } = await access(c);
   const { db } = c.var.deps;
@@ -185,21 +188,19 @@ async function awardOne(c: C) {
       const text = (name: string) =>
         typeof fields[name] === 'string' && fields[name].trim() ? fields[name].trim() : undefined;
       const credits = text('creditsEarned');
-      await awardCredential(
-        c.var.deps,
-        { organisationId: organisation.id, userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip },
-        {
-          email: fields.email,
-          microCredential: fields.microCredential,
-          narrative: text('narrative'),
-          evidenceUrl: text('evidenceUrl'),
-          creditsEarned:
-            credits === undefined ? undefined : Number.isFinite(Number(credits)) ? Number(credits) : credits,
-          issuedOn: text('issuedOn'),
-          issueAgain: fields.issueAgain === 'yes',
-        },
-        { duplicates: 'confirm' },
-      );
+      await awardCredential(c.var.deps, {
+        email: fields.email,
+        microCredential: fields.microCredential,
+        narrative: text('narrative'),
+        evidenceUrl: text('evidenceUrl'),
+        creditsEarned:
+          credits === undefined ? undefined : Number.isFinite(Number(credits)) ? Number(credits) : credits,
+        issuedOn: text('issuedOn'),
+        issueAgain: fields.issueAgain === 'yes',
+        duplicates: 'confirm',
+        organisationId: organisation.id,
+        actor: actorOf(c),
+      });
       return redirectWith(
         c,
         `/orgs/${organisation.slug}/credentials`,
@@ -234,11 +235,8 @@ async function changeSelected(c: C) {
       const result = await changeManyCredentialStatuses(c.var.deps, {
         ...fields,
         ids,
-        actor: {
-          organisationId: organisation.id,
-          userId: requireViewer(c.var.viewer).user_id,
-          ip: c.var.ip,
-        },
+        organisationId: organisation.id,
+        actor: actorOf(c),
       });
       // The message rides in a cookie: name a few unchanged credentials, count the rest.
       const named = result.skipped
@@ -285,11 +283,8 @@ export function credentialRoutes() {
         await changeCredentialStatus(c.var.deps, {
           ...fields,
           credential: c.req.param('id'),
-          actor: {
-            organisationId: organisation.id,
-            userId: requireViewer(c.var.viewer).user_id,
-            ip: c.var.ip,
-          },
+          organisationId: organisation.id,
+          actor: actorOf(c),
         });
         return redirectWith(
           c,
