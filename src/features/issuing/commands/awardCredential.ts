@@ -8,6 +8,7 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { statusesOf } from '../queries/credentialStatus.ts';
+import { awardsOfPublishedVersion } from '../queries/issuedCredentials.ts';
 import type { Queryable } from '../../../storage/database.ts';
 
 const isoDate = z
@@ -59,19 +60,7 @@ export async function heldAward(
   microCredentialPublicId: string,
   now: Date,
 ): Promise<{ publicId: string; issuedAt: Date; version: number; title: string } | null> {
-  const rows = await db
-    .selectFrom('credentials as c')
-    .innerJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
-    .innerJoin('micro_credential_versions as v', (j) =>
-      j.onRef('v.micro_credential_id', '=', 'm.id').on('v.status', '=', 'published'),
-    )
-    .select(['c.id', 'c.public_id', 'c.issued_at', 'c.valid_until', 'v.version', 'v.title'])
-    .where('c.organisation_id', '=', organisationId)
-    .where('m.public_id', '=', microCredentialPublicId)
-    .whereRef('c.micro_credential_version', '=', 'v.version')
-    .where((eb) => eb(eb.fn('lower', ['c.recipient_email']), '=', email.trim().toLowerCase()))
-    .orderBy('c.id', 'desc')
-    .execute();
+  const rows = await awardsOfPublishedVersion(db, organisationId, email, microCredentialPublicId);
   if (!rows.length) return null;
   const statuses = await statusesOf(
     db,

@@ -53,3 +53,49 @@ export function awardableMicroCredentials(
     .orderBy('title')
     .execute();
 }
+
+/** The organisation's credentials of a micro-credential's published version sent to an address (newest first). */
+export function awardsOfPublishedVersion(
+  db: Queryable,
+  organisationId: number,
+  email: string,
+  microCredentialPublicId: string,
+) {
+  return db
+    .selectFrom('credentials as c')
+    .innerJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
+    .innerJoin('micro_credential_versions as v', (j) =>
+      j.onRef('v.micro_credential_id', '=', 'm.id').on('v.status', '=', 'published'),
+    )
+    .select(['c.id', 'c.public_id', 'c.issued_at', 'c.valid_until', 'v.version', 'v.title'])
+    .where('c.organisation_id', '=', organisationId)
+    .where('m.public_id', '=', microCredentialPublicId)
+    .whereRef('c.micro_credential_version', '=', 'v.version')
+    .where((eb) => eb(eb.fn('lower', ['c.recipient_email']), '=', email.trim().toLowerCase()))
+    .orderBy('c.id', 'desc')
+    .execute();
+}
+
+/** A document this organisation issued, by the badge's public id (relatedResource digests). */
+export async function issuedDocument(
+  db: Queryable,
+  organisationId: number,
+  credentialPublicId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('credentials')
+    .select('document')
+    .where('public_id', '=', credentialPublicId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.document;
+}
+
+/** A badge image served here (by its public id), for relatedResource digests. */
+export function badgeImageFiles(db: Queryable, imagePublicId: string) {
+  return db
+    .selectFrom('badge_images')
+    .select(['png', 'svg'])
+    .where('public_id', '=', imagePublicId)
+    .executeTakeFirst();
+}
