@@ -25,16 +25,17 @@ import {
   type FormState,
 } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { issuingPaths } from '../paths.ts';
 
 type C = Context<AppEnv>;
 
-const here = (token: string) => `/claim/${encodeURIComponent(token)}`;
+const here = issuingPaths.claim;
 
 function BadgeSummary({ claim }: { claim: ClaimView }) {
   return (
     <div>
       <img
-        src={`/badges/${claim.credentialPublicId}/baked.png`}
+        src={issuingPaths.badgeBakedPng(claim.credentialPublicId)}
         alt={`${claim.badgeName} badge`}
         width="120"
         height="120"
@@ -44,7 +45,7 @@ function BadgeSummary({ claim }: { claim: ClaimView }) {
         Issued by <strong>{claim.issuerName}</strong> to <strong>{claim.recipientEmail}</strong>
       </p>
       <p>
-        <a href={`/badges/${claim.credentialPublicId}`}>See the badge and verify it</a>
+        <a href={issuingPaths.badge(claim.credentialPublicId)}>See the badge and verify it</a>
       </p>
     </div>
   );
@@ -273,7 +274,7 @@ function closedPage(c: C, token: string, claim: ClaimView | undefined) {
           {claim.badgeName} from {claim.issuerName} was accepted; this link cannot be used again.
         </p>
         <p>
-          <a href={`/badges/${claim.credentialPublicId}`}>See the badge</a>
+          <a href={issuingPaths.badge(claim.credentialPublicId)}>See the badge</a>
         </p>
       </Notice>,
       410,
@@ -335,7 +336,7 @@ const decide = (decision: ClaimDecision) => async (c: C) => {
         : '';
       return redirectWith(
         c,
-        `/badges/${claim.credentialPublicId}`,
+        issuingPaths.badge(claim.credentialPublicId),
         'success',
         `You accepted ${claim.badgeName}.${added}`,
       );
