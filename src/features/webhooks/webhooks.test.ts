@@ -81,10 +81,15 @@ async function scenario(storage: Storage) {
   const subscribe = (url: string, events: string[]) =>
     createSubscription({ db: storage.db, clock, config, vault: services.vault }, actor, { url, events });
   const issue = (db = storage.db) =>
-    issueCredential({ ...deps, db }, actor, {
-      recipient: { email: `earner-${unique('')}@example.org` },
-      microCredential: mc,
-    });
+    issueCredential(
+      { ...deps, db },
+      {
+        actor: actor,
+        organisationId: actor.organisationId,
+        recipient: { email: `earner-${unique('')}@example.org` },
+        microCredential: mc,
+      },
+    );
   const deliveries = (subscription: string) =>
     storage.db
       .selectFrom('webhook_deliveries as d')
@@ -170,12 +175,14 @@ for (const backend of testBackends()) {
       // An event the subscription did not choose is not sent; one it chose is.
       await changeCredentialStatus(s.deps, {
         actor: s.actor,
+        organisationId: s.actor.organisationId,
         credential: issued.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
       await changeCredentialStatus(s.deps, {
         actor: s.actor,
+        organisationId: s.actor.organisationId,
         credential: issued.publicId,
         action: 'revoke',
         reason: 'Evidence was not the earner’s own.',

@@ -13,9 +13,10 @@ import {
   testCredentialServices,
   type TestBrowser,
 } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../issuing/commands/changeCredentialStatus.ts';
+import { systemActor } from '../../issuing/issuingActor.ts';
 import { createApp } from '../../../main/app.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { silentLogger } from '../../../logger.ts';
@@ -54,10 +55,13 @@ async function setup(storage: Storage) {
   const { app, clock, config } = testApp(storage);
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: `Lakeside ${unique()}` });
   const staff = await buildUser(storage.db);
+  await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
   const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
   const actor = { organisationId: org.id, userId: staff.id, ip: null };
   const issue = (email: string, name: string, formats: Array<'ldp' | 'jwt'> = ['ldp', 'jwt']) =>
-    issueCredential(deps, actor, {
+    issueCredential(deps, {
+      actor: actor,
+      organisationId: actor.organisationId,
       recipient: { email },
       achievement: {
         id: `https://cairn.test/a/${unique()}`,
@@ -127,6 +131,7 @@ for (const backend of testBackends()) {
       const waiting = await issue(earner.email, 'Feedback Loops');
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: revoked.publicId,
         action: 'revoke',
         reason: 'Issued in error',
@@ -283,17 +288,14 @@ for (const backend of testBackends()) {
       await changeCredentialStatus(
         { db: storage.db, clock: testApp(storage).clock, config: testConfig() },
         {
-          actor: {
-            organisationId: (
-              await storage.db
-                .selectFrom('credentials')
-                .select('organisation_id')
-                .where('public_id', '=', source.publicId)
-                .executeTakeFirstOrThrow()
-            ).organisation_id,
-            userId: null,
-            ip: null,
-          },
+          actor: systemActor('test'),
+          organisationId: (
+            await storage.db
+              .selectFrom('credentials')
+              .select('organisation_id')
+              .where('public_id', '=', source.publicId)
+              .executeTakeFirstOrThrow()
+          ).organisation_id,
           credential: source.publicId,
           action: 'revoke',
           reason: 'Mistake',

@@ -202,11 +202,12 @@ for (const backend of testBackends()) {
 
       // The earner holds A: the page says so, and lists B and C as missing with where to apply.
       const earner = await buildUser(storage.db);
-      await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        { recipient: { email: earner.email }, microCredential: a.publicId },
-      );
+      await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: earner.email },
+        microCredential: a.publicId,
+      });
       const e = await loggedIn(app, earner);
       const home = await (await e.get('/')).text();
       assert.equal(
@@ -239,11 +240,12 @@ for (const backend of testBackends()) {
       assert.deepEqual(model.progress, { done: 1, needed: 2, satisfied: false });
 
       // Once B is held, the "any 1 of" step is done: C is no longer missing.
-      await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        { recipient: { email: earner.email }, microCredential: b.publicId },
-      );
+      await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: earner.email },
+        microCredential: b.publicId,
+      });
       const done = await loadPathwayPage(storage.db, earner.id, row.public_id);
       assert.deepEqual([done.progress?.satisfied, done.missing], [true, []]);
       const complete = await (await e.get(`/pathways/${row.public_id}`)).text();

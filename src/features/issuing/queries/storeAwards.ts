@@ -16,6 +16,8 @@ export interface SignedAward {
   externalId: string;
   document: string;
   sha256: string;
+  /** The same credential as a VC-JWT (EdDSA), made at issue time like every other credential's. */
+  jwt: string | null;
   validFrom: string;
   validUntil: string | null;
   revocation: number;
@@ -46,6 +48,7 @@ export async function storeAwardBatch(
       external_id: r.externalId,
       document: r.document,
       document_sha256: r.sha256,
+      jwt: r.jwt,
       valid_from: r.validFrom,
       valid_until: r.validUntil,
       revocation: r.revocation,
@@ -58,12 +61,12 @@ export async function storeAwardBatch(
   const inserted = await sql<{ id: number; public_id: string; credential_id: string }>`
     with v as (
       select * from json_to_recordset(${batch}::json) as v(public_id text, credential_id text, recipient_email text, external_id text, document text,
-        document_sha256 text, valid_from timestamptz, valid_until timestamptz, revocation integer, suspension integer)
+        document_sha256 text, jwt text, valid_from timestamptz, valid_until timestamptz, revocation integer, suspension integer)
     ), c as (
       insert into credentials (public_id, organisation_id, credential_id, recipient_email, recipient_did, achievement_id, achievement_name, issuer_key_id,
         document, document_sha256, jwt, valid_from, valid_until, issued_at, issued_by, micro_credential_id, micro_credential_version, pathway_id)
       select public_id, ${org}::bigint, credential_id, recipient_email, null, ${meta.achievement.id}::text, ${meta.achievement.name}::text, ${meta.issuerKeyId}::bigint,
-        document, document_sha256, null, valid_from, valid_until, ${at}::timestamptz, ${meta.issuedBy}::bigint, ${mc.id}::bigint, ${mc.version}::integer, null::bigint
+        document, document_sha256, jwt, valid_from, valid_until, ${at}::timestamptz, ${meta.issuedBy}::bigint, ${mc.id}::bigint, ${mc.version}::integer, null::bigint
       from v
       returning id, public_id, credential_id
     ), cv as (
