@@ -80,11 +80,12 @@ describe(
         `Feedback that moves learning on ${word}`,
       );
       const circles = await publishedMicroCredential(s.deps, actor, s.issuerOrg.slug, `Circles ${word}`);
-      await issueCredential(
-        s.deps,
-        { organisationId: s.issuerOrg.id, userId: s.staff.id, ip: null },
-        { recipient: { email: s.earner.email }, microCredential: feedback.publicId },
-      );
+      await issueCredential(s.deps, {
+        actor,
+        organisationId: s.issuerOrg.id,
+        recipient: { email: s.earner.email },
+        microCredential: feedback.publicId,
+      });
       const pathway = await createPathway(s.deps, {
         actor,
         orgSlug: s.issuerOrg.slug,
