@@ -1,4 +1,10 @@
 import type { Catalogue } from './en.ts';
+import { earning } from './es/earning.ts';
+import { verification } from './es/verification.ts';
+import { notifications } from './es/notifications.ts';
+import { webhooks } from './es/webhooks.ts';
+import { audit } from './es/audit.ts';
+import { apiDocs } from './es/apiDocs.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -104,4 +110,10 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  earning,
+  verification,
+  notifications,
+  webhooks,
+  audit,
+  apiDocs,
 };

@@ -1,0 +1,4 @@
+import type { CatalogueOf } from '../en.ts';
+import type { webhooks as en } from '../en/webhooks.ts';
+
+export const webhooks: CatalogueOf<typeof en> = {};
