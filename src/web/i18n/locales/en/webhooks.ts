@@ -1,1 +1,79 @@
-export const webhooks = {} as const;
+/** An organisation's webhooks: the list, one webhook with its delivery log, and their messages. */
+export const webhooks = {
+  title: 'Webhooks of {organisation}',
+  heading: 'Webhooks',
+  intro:
+    'Cairn tells your systems what happens in {organisation}: it POSTs a small JSON event to each URL below, signed with the URL’s secret. Failed deliveries are retried with growing delays; each webhook keeps a delivery log.',
+  signatureHeader: 'Each event is signed in the header',
+  signatureOf: 'as an HMAC-SHA256, with the secret, of',
+  created: {
+    heading: 'Your new webhook’s signing secret',
+    copyNow: 'Copy it into your receiver now; it will not be shown again.',
+    open: 'Open the webhook',
+  },
+  add: {
+    heading: 'Add a webhook',
+    url: 'Receiver URL',
+    urlHint: 'For example https://example.org/cairn-events',
+    events: 'Events to send',
+    submit: 'Add webhook',
+  },
+  none: 'No webhooks yet.',
+  columns: { url: 'URL', events: 'Events', status: 'Status' },
+  programOnly: '(program {program} only)',
+  on: 'On',
+  off: 'Off',
+  turnOn: 'Turn on',
+  turnOff: 'Turn off',
+  detail: {
+    title: 'Webhook',
+    heading: 'Webhook: {url}',
+    all: 'All webhooks',
+    events: 'Events',
+    programOnly: '(completion notices of program {program} only)',
+    status: 'Status',
+    off: 'Off: events are not sent',
+    delete: 'Delete webhook',
+    log: 'Delivery log',
+  },
+  deliveries: {
+    none: 'Nothing sent yet.',
+    columns: {
+      time: 'Time (UTC)',
+      event: 'Event',
+      result: 'Result',
+      attempts: 'Attempts',
+      next: 'Next try (UTC)',
+      answer: 'Answer',
+    },
+    replay: 'Replay',
+    states: { delivered: 'Delivered', failed: 'Failed', cancelled: 'Cancelled', waiting: 'Waiting' },
+    http: '(HTTP {status})',
+    sendAgain: 'Send again',
+  },
+  flash: {
+    on: 'Webhook turned on.',
+    off: 'Webhook turned off: no events are sent to it.',
+    deleted: 'Webhook deleted.',
+    replayed: 'The event will be sent again.',
+  },
+  events: {
+    credential: {
+      issued: 'A credential was issued',
+      claimed: 'An earner accepted a badge sent to them',
+      revoked: 'A credential was revoked',
+      suspended: 'A credential was suspended',
+      reinstated: 'A suspended credential was reinstated',
+    },
+    application: {
+      submitted: 'An earner submitted evidence for review',
+      reviewed: 'A submission was reviewed (passed, sent back, approved or rejected)',
+    },
+    program: {
+      submitted: 'A program was submitted to a recognizer for approval',
+      approved: 'A recognizer approved a program',
+    },
+    completion_notice: { sent: 'A completion notice was sent to (or received by) a recognizer' },
+    bulk_run: { finished: 'A bulk award run finished' },
+  },
+} as const;
