@@ -1,4 +1,156 @@
 import type { CatalogueOf } from '../en.ts';
 import type { earning as en } from '../en/earning.ts';
 
-export const earning: CatalogueOf<typeof en> = {};
+/** Obtener insignias: solicitudes y evidencias, revisión por pares, la cola de revisión, estadísticas y sus correos. */
+export const earning: CatalogueOf<typeof en> = {
+  status: {
+    in_progress: 'En curso',
+    submitted: 'Enviada',
+    in_review: 'En revisión',
+    needs_revision: 'Necesita cambios',
+    passed: 'Aprobada',
+    expired: 'Caducada',
+    withdrawn: 'Retirada',
+    rejected: 'No aceptada',
+  },
+  applications: {
+    title: 'Tus solicitudes',
+    none: 'Todavía ninguna. Busca una microcredencial en el catálogo y solicítala.',
+    catalogLink: 'Abrir el catálogo',
+    columns: {
+      microCredential: 'Microcredencial',
+      status: 'Estado',
+      daysLeft: 'Días restantes',
+      attempt: 'Intento',
+    },
+  },
+  application: {
+    attempt: 'Intento {number}',
+    daysLeft:
+      '{count, plural, one {Queda # día (hasta el {deadline})} other {Quedan # días (hasta el {deadline})}}',
+    yourBadge: 'Tu insignia',
+    alsoInBackpack: '(también en tu mochila)',
+    withdraw: 'Retirar',
+  },
+  evidence: {
+    savedAsYouType:
+      'Tus evidencias se guardan mientras escribes (y cada vez que eliges «Guardar borrador»). «{submit}» guarda antes todo lo de esta página.',
+    saveDraft: 'Guardar borrador',
+    submit: 'Enviar a revisión',
+    resubmit: 'Reenviar a revisión',
+    part: 'Parte {number}: {prompt}',
+    partNumber: 'Parte {number}',
+    optional: 'opcional',
+    uploaded: 'Subido: {file}',
+    replaceFile: 'Sustituir el archivo',
+    chooseFile: 'Elegir un archivo',
+    upToMb: '(hasta {size} MB)',
+    link: 'Enlace',
+    answer: 'Tu respuesta',
+    upToWords: '(hasta {count} palabras)',
+    markdownHint: 'Puedes usar **negrita**, *cursiva*, listas y [enlaces](https://…).',
+    noFile: 'Sin archivo.',
+    noLink: 'Sin enlace.',
+    noAnswer: 'Sin respuesta.',
+    reviews: 'Revisiones',
+    attemptOutcome:
+      'Intento {number}: {decision, select, passed {aprobado} needs_revision {necesita cambios} other {pendiente de revisión}}',
+  },
+  flash: {
+    appliedWithInvoice:
+      'Has enviado tu solicitud. Te hemos enviado por correo la factura {invoice}; sube tu certificado de finalización y envíalo.',
+    applied:
+      'Has enviado tu solicitud. Añade tus evidencias parte por parte; los borradores se guardan solos.',
+    cannotApply: 'Ahora no puedes solicitarla.',
+    partSaved: 'Parte {number} guardada.',
+    fileUploaded: 'Archivo de la parte {number} subido.',
+    chooseFile: 'Elige un archivo para subir.',
+    someNeedAttention: 'Algunas evidencias necesitan atención; el resto está guardado.',
+    evidenceSaved: 'Tus evidencias están guardadas.',
+    submitted: 'Intento {number} enviado. Un revisor lo puntuará según la rúbrica.',
+    withdrawn: 'Solicitud retirada. Tus evidencias se conservan; puedes volver a solicitarla.',
+    reviewStarted: 'La persona solicitante ya ve que su envío está en revisión.',
+    reviewRecorded: 'Revisión registrada; se ha avisado a la persona solicitante.',
+    reviewerAssigned: 'Revisor asignado.',
+    reviewerNotAssigned: 'No se pudo asignar el revisor.',
+  },
+  reviews: {
+    queueTitle: 'Tu cola de revisión',
+    nothing: 'No hay nada que revisar ahora mismo.',
+    submission: '{title} — intento {number}',
+    submittedOn: 'enviado el {date}',
+    title: 'Revisión: {title}',
+    heading: 'Revisión: {title} (intento {number})',
+    start: 'Empezar la revisión (la persona solicitante verá «en revisión»)',
+    evidence: 'Evidencias',
+    rubric: 'Rúbrica',
+    reviewed: 'Revisado: {decision, select, passed {aprobado} other {necesita cambios}}.',
+    passingLevel: '(nivel de aprobado)',
+    feedbackOn: 'Comentarios sobre {criterion}',
+    overall: 'Comentario general',
+    decision: 'Decisión',
+    pass: 'Aprobar',
+    needsRevision: 'Necesita cambios',
+    record: 'Registrar la revisión',
+  },
+  queue: {
+    title: 'Cola de revisión',
+    heading: 'Cola de revisión de {organisation}',
+    microCredential: 'Microcredencial',
+    all: 'Todas',
+    filter: 'Filtrar',
+    columns: { submission: 'Envío', waiting: 'En espera', reviewer: 'Revisor' },
+    sla: 'Plazo ({count, plural, one {# día} other {# días}})',
+    waitingDays: '{count, plural, one {# día} other {# días}}',
+    overdue: 'Fuera de plazo',
+    onTime: 'En plazo',
+    reviewer: 'Revisor',
+    assign: 'Asignar',
+  },
+  analytics: {
+    title: 'Estadísticas',
+    heading: 'Estadísticas de obtención de {organisation}',
+    csv: 'Descargar en CSV',
+    columns: {
+      microCredential: 'Microcredencial',
+      applications: 'Solicitudes',
+      submissions: 'Envíos',
+      firstTimePassRate: 'Aprobados a la primera',
+      meanAttempts: 'Intentos medios hasta aprobar',
+      turnaround: 'Tiempo de revisión (mediana / p90 h)',
+      expired: 'Caducadas',
+    },
+    applicationsBar: '{count, plural, one {# solicitud} other {# solicitudes}}',
+    passRateBar: 'aprobados a la primera {rate}',
+  },
+  mail: {
+    hello: 'Hola, {name}:',
+    reasonApplied: 'Recibes esto porque solicitaste esta microcredencial en Cairn.',
+    deadline: {
+      subject:
+        '{count, plural, one {Queda # día para enviar «{title}»} other {Quedan # días para enviar «{title}»}}',
+      lead: 'Tu solicitud de «{title}» se cierra el {deadline}. Envía tus evidencias antes; después de la fecha límite la solicitud caduca (tus evidencias se conservan y puedes volver a solicitarla).',
+      button: 'Continuar tu solicitud',
+    },
+    passed: {
+      subject: 'Has obtenido «{title}»',
+      lead: 'Enhorabuena: un revisor ha comprobado que tus evidencias cumplen todos los criterios de «{title}». Tu insignia se está emitiendo y estará en tu mochila en un momento: no tienes que hacer nada más.',
+      button: 'Ver tu solicitud',
+    },
+    revision: {
+      subject: 'Comentarios sobre tu envío de «{title}»',
+      lead: 'Un revisor ha puntuado tus evidencias para «{title}» y ha pedido cambios. Lee los comentarios, revisa y vuelve a enviar tantas veces como necesites.',
+      button: 'Leer los comentarios',
+    },
+    team: {
+      subject: '{inviter} te invita a unirte al equipo «{team}» en Cairn',
+      lead: '{inviter} te invita a unirte al equipo «{team}» en Cairn, para trabajar juntos en microcredenciales.',
+      button: 'Ver la invitación',
+      expires:
+        'La invitación vale durante {count, plural, one {# día} other {# días}}. Inicia sesión, o crea una cuenta con esta dirección, para aceptarla: {link}',
+      reason:
+        'Recibes esto porque {inviter} escribió esta dirección para el equipo «{team}». Si no lo esperabas, ignora este correo.',
+      colleague: 'Un compañero',
+    },
+  },
+};
