@@ -191,7 +191,14 @@ export function ReviewsSection({ attempts, rubric }: { attempts: Evidence['attem
       {attempts.map((a) => (
         <div>
           <h3>
-            {t('earning.evidence.attemptOutcome', { number: a.number, decision: a.decision ?? 'other' })}
+            {t(
+              a.decision === 'passed'
+                ? 'earning.evidence.attemptPassed'
+                : a.decision === 'needs_revision'
+                  ? 'earning.evidence.attemptRevision'
+                  : 'earning.evidence.attemptWaiting',
+              { number: a.number },
+            )}
           </h3>
           {a.decision && (
             <>

@@ -212,7 +212,11 @@ export function ReviewView({
         <section class="card">
           <h2>{t('earning.reviews.rubric')}</h2>
           {model.decided ? (
-            <p>{t('earning.reviews.reviewed', { decision: model.decided })}</p>
+            <p>
+              {model.decided === 'passed'
+                ? t('earning.reviews.reviewedPass')
+                : t('earning.reviews.reviewedRevision')}
+            </p>
           ) : (
             <form method="post" action={model.action} class="stack wide">
               <CsrfField token={csrfToken} />

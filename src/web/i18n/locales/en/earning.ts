@@ -49,8 +49,9 @@ export const earning = {
     noLink: 'No link.',
     noAnswer: 'No answer.',
     reviews: 'Reviews',
-    attemptOutcome:
-      'Attempt {number}: {decision, select, passed {passed} needs_revision {needs revision} other {waiting for review}}',
+    attemptPassed: 'Attempt {number}: passed',
+    attemptRevision: 'Attempt {number}: needs revision',
+    attemptWaiting: 'Attempt {number}: waiting for review',
   },
   flash: {
     appliedWithInvoice:
@@ -79,7 +80,8 @@ export const earning = {
     start: 'Start review (the earner sees “in review”)',
     evidence: 'Evidence',
     rubric: 'Rubric',
-    reviewed: 'Reviewed: {decision, select, passed {pass} other {needs revision}}.',
+    reviewedPass: 'Reviewed: pass.',
+    reviewedRevision: 'Reviewed: needs revision.',
     passingLevel: '(passing level)',
     feedbackOn: 'Feedback on {criterion}',
     overall: 'Overall feedback',

@@ -53,8 +53,9 @@ export const earning: CatalogueOf<typeof en> = {
     noLink: 'Sin enlace.',
     noAnswer: 'Sin respuesta.',
     reviews: 'Revisiones',
-    attemptOutcome:
-      'Intento {number}: {decision, select, passed {aprobado} needs_revision {necesita cambios} other {pendiente de revisión}}',
+    attemptPassed: 'Intento {number}: aprobado',
+    attemptRevision: 'Intento {number}: necesita cambios',
+    attemptWaiting: 'Intento {number}: pendiente de revisión',
   },
   flash: {
     appliedWithInvoice:
@@ -84,7 +85,8 @@ export const earning: CatalogueOf<typeof en> = {
     start: 'Empezar la revisión (la persona solicitante verá «en revisión»)',
     evidence: 'Evidencias',
     rubric: 'Rúbrica',
-    reviewed: 'Revisado: {decision, select, passed {aprobado} other {necesita cambios}}.',
+    reviewedPass: 'Revisado: aprobado.',
+    reviewedRevision: 'Revisado: necesita cambios.',
     passingLevel: '(nivel de aprobado)',
     feedbackOn: 'Comentarios sobre {criterion}',
     overall: 'Comentario general',
