@@ -9,6 +9,8 @@ import { earningStats, statsCsv, type MicroCredentialStats } from '../queries/ea
 import { earningPaths } from '../paths.ts';
 import { applicationsByMonth, type MonthCount } from '../queries/applicationsOverTime.ts';
 import { AnalyticsCharts } from './analyticsCharts.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
@@ -49,23 +51,25 @@ function Bar({ label, fraction }: { label: string; fraction: number }) {
 }
 
 export function AnalyticsView({ model }: { model: AnalyticsModel }) {
+  const { t } = useT();
+  const col = 'earning.analytics.columns';
   return (
     <>
-      <h1>Earning analytics of {model.organisation.name}</h1>
+      <h1>{t('earning.analytics.heading', { organisation: model.organisation.name })}</h1>
       <p>
-        <a href={model.csvHref}>Download as CSV</a>
+        <a href={model.csvHref}>{t('earning.analytics.csv')}</a>
       </p>
       <AnalyticsCharts stats={model.stats} overTime={model.overTime} />
       <table>
         <thead>
           <tr>
-            <th scope="col">Micro-credential</th>
-            <th scope="col">Applications</th>
-            <th scope="col">Submissions</th>
-            <th scope="col">First-time pass rate</th>
-            <th scope="col">Mean attempts to pass</th>
-            <th scope="col">Review turnaround (median / p90 h)</th>
-            <th scope="col">Expired</th>
+            <th scope="col">{t(`${col}.microCredential`)}</th>
+            <th scope="col">{t(`${col}.applications`)}</th>
+            <th scope="col">{t(`${col}.submissions`)}</th>
+            <th scope="col">{t(`${col}.firstTimePassRate`)}</th>
+            <th scope="col">{t(`${col}.meanAttempts`)}</th>
+            <th scope="col">{t(`${col}.turnaround`)}</th>
+            <th scope="col">{t(`${col}.expired`)}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +78,7 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
               <td>{s.title}</td>
               <td>
                 <Bar
-                  label={`${s.applications} applications`}
+                  label={t('earning.analytics.applicationsBar', { count: s.applications })}
                   fraction={s.applications / model.maxApplications}
                 />{' '}
                 {s.applications}
@@ -82,7 +86,7 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
               <td>{s.submissions}</td>
               <td>
                 <Bar
-                  label={`first-time pass rate ${pct(s.firstTimePassRate)}`}
+                  label={t('earning.analytics.passRateBar', { rate: pct(s.firstTimePassRate) })}
                   fraction={s.firstTimePassRate ?? 0}
                 />{' '}
                 {pct(s.firstTimePassRate)}
@@ -113,7 +117,7 @@ export function earningAnalyticsRoutes() {
       slug,
       c.var.deps.clock.now(),
     );
-    return page(c, 'Analytics', <AnalyticsView model={model} />);
+    return page(c, requestTranslator(c).t('earning.analytics.title'), <AnalyticsView model={model} />);
   });
   r.get('/orgs/:slug/analytics.csv', async (c) => {
     const { slug } = params.parse(c.req.param());

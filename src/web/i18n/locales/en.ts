@@ -1,6 +1,12 @@
 import { credit } from './en/credit.ts';
 import { pictures } from './en/pictures.ts';
 
+import { earning } from './en/earning.ts';
+import { verification } from './en/verification.ts';
+import { notifications } from './en/notifications.ts';
+import { webhooks } from './en/webhooks.ts';
+import { audit } from './en/audit.ts';
+import { apiDocs } from './en/apiDocs.ts';
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
  * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
@@ -108,6 +114,12 @@ export const en = {
     verified: 'Verified',
     unverified: 'Not verified',
   },
+  earning,
+  verification,
+  notifications,
+  webhooks,
+  audit,
+  apiDocs,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

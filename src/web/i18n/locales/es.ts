@@ -1,6 +1,12 @@
 import type { Catalogue } from './en.ts';
 import { credit } from './es/credit.ts';
 import { pictures } from './es/pictures.ts';
+import { earning } from './es/earning.ts';
+import { verification } from './es/verification.ts';
+import { notifications } from './es/notifications.ts';
+import { webhooks } from './es/webhooks.ts';
+import { audit } from './es/audit.ts';
+import { apiDocs } from './es/apiDocs.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -108,4 +114,10 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  earning,
+  verification,
+  notifications,
+  webhooks,
+  audit,
+  apiDocs,
 };
