@@ -21,8 +21,11 @@ export type MessageValues = Record<string, string | number | Date>;
 export interface Translator {
   locale: Locale;
   t(key: MessageKey, values?: MessageValues): string;
-  /** A date (and time, with `withTime`) written the reader's way. */
-  date(value: Date, options?: { withTime?: boolean }): string;
+  /**
+   * A date (and time, with `withTime`) written the reader's way; `month` writes only the month,
+   * long with its year ("March 2026") or short ("Mar").
+   */
+  date(value: Date, options?: { withTime?: boolean; month?: 'long' | 'short' }): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
 }
 
@@ -88,11 +91,15 @@ export function translator(locale: Locale, options: { pseudo?: boolean } = {}): 
     timeStyle: 'short',
     timeZone: 'UTC',
   });
+  const months = {
+    long: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    short: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
+  };
   const mark = (text: string) => (options.pseudo ? `⟦${text}⟧` : text);
   const made: Translator = {
     locale,
     t: (key, values) => mark(String(fixed(key, values ?? {}))),
-    date: (value, o) => mark((o?.withTime ? dateTimes : dates).format(value)),
+    date: (value, o) => mark((o?.month ? months[o.month] : o?.withTime ? dateTimes : dates).format(value)),
     number: (value, o) => mark(new Intl.NumberFormat(locale, o).format(value)),
   };
   translators.set(cacheKey, made);

@@ -3,14 +3,8 @@ import { useT } from '../../../web/i18n/context.ts';
 import type { MonthCount } from '../queries/applicationsOverTime.ts';
 import type { MicroCredentialStats } from '../queries/earningAnalytics.ts';
 
-/** A month (YYYY-MM) written the reader's way, long ("March 2026") or short ("Mar"). */
-function monthName(locale: string, month: string, short: boolean): string {
-  const date = new Date(`${month}-01T00:00:00Z`);
-  return new Intl.DateTimeFormat(
-    locale,
-    short ? { month: 'short', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' },
-  ).format(date);
-}
+/** A month (YYYY-MM) as a date the translator can write the reader's way. */
+const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
 /**
  * The analytics at a glance: applications per micro-credential, first-time pass rates, and
@@ -54,10 +48,10 @@ export function AnalyticsCharts({
           valueLabel={t('pictures.analytics.count')}
           categoryLabel={t('pictures.analytics.month')}
           points={overTime.map((m) => ({
-            label: monthName(i18n.locale, m.month, false),
+            label: i18n.date(monthStart(m.month), { month: 'long' }),
             value: m.count,
           }))}
-          shortLabels={overTime.map((m) => monthName(i18n.locale, m.month, true))}
+          shortLabels={overTime.map((m) => i18n.date(monthStart(m.month), { month: 'short' }))}
         />
       </div>
     </section>

@@ -68,6 +68,10 @@ const queue: ReviewQueueModel = {
 const analytics: AnalyticsModel = {
   organisation: { slug: 'union', name: 'Union Academy' },
   csvHref: '/orgs/union/analytics.csv',
+  overTime: [
+    { month: '2026-10', count: 1 },
+    { month: '2026-11', count: 3 },
+  ],
   stats: [
     {
       microCredential: 'mc_1',
