@@ -1,3 +1,5 @@
+import { programA } from './en/programA.ts';
+
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
  * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
@@ -103,6 +105,7 @@ export const en = {
     verified: 'Verified',
     unverified: 'Not verified',
   },
+  programA,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

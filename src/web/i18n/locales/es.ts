@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.ts';
+import { programA } from './es/programA.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -104,4 +105,5 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  programA,
 };
