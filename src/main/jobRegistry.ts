@@ -12,6 +12,7 @@ import type { ScheduleDefinition } from '../jobs/schedules.ts';
 import { claimSchedules, remindUnclaimedJob } from '../features/issuing/jobs/claimJobs.ts';
 import { checkAwardRunJobDefinition, issueAwardRunJob } from '../features/issuing/jobs/bulkAwardJobs.ts';
 import { ledgerJobs, ledgerSchedules } from '../features/credit/jobs.ts';
+import { sessionJobs } from '../features/recognition/sessions/jobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
 import { notificationJobs, notificationSchedules } from '../features/notifications/jobs.ts';
 import { ob3Jobs, ob3Schedules } from '../features/ob3api/jobs.ts';
@@ -29,6 +30,7 @@ export const allJobs: JobDefinition<unknown>[] = [
   issueAwardRunJob,
   checkAwardRunJobDefinition,
   ...ledgerJobs,
+  ...sessionJobs,
   ...webhookJobs,
   ...notificationJobs,
   ...ob3Jobs,

@@ -1,5 +1,6 @@
 import type { NotificationKind } from './kinds.ts';
 import { orgPath } from '../accounts/index.ts';
+import { sessionPaths } from '../recognition/index.ts';
 
 /** A notification in words: a title, one or two sentences, and the page where the work is done (never an /api/ address). */
 export interface PresentedNotification {
@@ -84,6 +85,22 @@ const PRESENTERS: Partial<Record<NotificationKind, (s: Fact) => PresentedNotific
       body: steps[step] ?? `The submission of “${s('title')}” to ${s('program')} changed.`,
       link: orgPath(s('slug'), 'recognition', 'submissions', s('submission')),
       linkLabel: 'Open the submission',
+    };
+  },
+  ce_session: (s) => {
+    const step = s('step');
+    const reason = s('reason');
+    const body: Record<string, string> = {
+      requested: `${s('provider')} asks ${s('council')} to pre-approve the session “${s('title')}”. Check its content and decide.`,
+      approved: `${s('council')} pre-approved your session “${s('title')}”. Upload its attendee roster to invite them to apply.`,
+      declined: `${s('council')} did not pre-approve your session “${s('title')}”.${reason ? ` The reason given: ${reason}` : ''}`,
+    };
+    return {
+      title:
+        step === 'requested' ? `Session to pre-approve: ${s('title')}` : `Session decision: ${s('title')}`,
+      body: body[step] ?? `The session “${s('title')}” changed.`,
+      link: sessionPaths.session(s('slug'), s('session')),
+      linkLabel: 'Open the session',
     };
   },
   license_decided: (s) => {
