@@ -72,7 +72,8 @@ export function subjectFields(subject: unknown) {
  */
 async function checkOtherConfirmed(c: C, fields: Record<string, string | string[]>): Promise<void> {
   const program = typeof fields.program === 'string' ? fields.program : '';
-  if (!program) return;
+  // A resubmission follows one to the same program (the command checks it): chosen once already.
+  if (!program || (typeof fields.previousSubmission === 'string' && fields.previousSubmission)) return;
   const { db } = c.var.deps;
   const { organisation } = await requireMember(db, slugOf(c), actorOf(c).userId, 'recognition.submit');
   const [programs, subjects] = await Promise.all([
