@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import { testBackends, unique } from '../testing/databases.ts';
 import { testApp, testCredentialServices } from '../testing/http.ts';
-import { authzWorld, type AuthzWorld } from '../testing/authzFixtures.ts';
+import { authzWorld, ceSessionRequest, type AuthzWorld } from '../testing/authzFixtures.ts';
+import { requestSession } from '../features/recognition/sessions/commands/requestSession.ts';
 import { addMember, buildUser } from '../testing/factories.ts';
 import { createSession } from '../storage/sessions.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -75,6 +76,8 @@ interface Helpers {
   newMember(w: AuthzWorld, role: Role): Promise<string>;
   newStack(w: AuthzWorld): Promise<string>;
   newProgram(w: AuthzWorld): Promise<string>;
+  /** A session of its own awaiting a decision (the organisation is provider and council). */
+  newCeSession(w: AuthzWorld): Promise<string>;
   newWebhook(w: AuthzWorld): Promise<string>;
   /** A notification in the earner's inbox. */
   newNotification(w: AuthzWorld): Promise<string>;
@@ -547,6 +550,26 @@ const RULES: Record<string, Rule> = {
     p: id((w) => w.incoming),
   }),
   'GET /endorsements/:id': pub({ p: id((w) => w.endorsement) }),
+  // Continuing-education sessions (program A): providers ask, councils decide.
+  'GET /orgs/:slug/sessions': org(['admin', 'designer', 'issuing_staff']),
+  'GET /orgs/:slug/sessions/new': org(['admin', 'designer', 'issuing_staff']),
+  'POST /orgs/:slug/sessions/new': org(['admin', 'designer', 'issuing_staff']),
+  'GET /orgs/:slug/sessions/queue': org(['admin', 'recognition_officer']),
+  'GET /orgs/:slug/sessions/:id': org(['admin', 'designer', 'issuing_staff', 'recognition_officer'], {
+    p: id((w) => w.ceSession),
+  }),
+  'POST /orgs/:slug/sessions/:id/approve': org(['admin', 'recognition_officer'], {
+    p: async (w, h) => ({ id: await h.newCeSession(w) }),
+  }),
+  'POST /orgs/:slug/sessions/:id/decline': org(['admin', 'recognition_officer'], {
+    p: async (w, h) => ({ id: await h.newCeSession(w) }),
+  }),
+  'POST /orgs/:slug/sessions/:id/withdraw': org(['admin', 'designer', 'issuing_staff'], {
+    p: async (w, h) => ({ id: await h.newCeSession(w) }),
+  }),
+  'POST /orgs/:slug/sessions/:id/roster': org(['admin', 'designer', 'issuing_staff'], {
+    p: id((w) => w.ceSession),
+  }),
   'GET /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
   'POST /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
   'PUT /api/v1/orgs/:slug/recognition/programs/:id': org(['admin', 'recognition_officer'], {
@@ -815,6 +838,15 @@ for (const backend of testBackends()) {
               hoursRequired: 10,
               unitRule: 'fixed',
               fixedHours: 1,
+            })
+          ).publicId;
+        },
+        async newCeSession(w) {
+          return (
+            await requestSession(deps, {
+              actor: { userId: w.members.designer.id, ip: null },
+              orgSlug: w.org.slug,
+              ...ceSessionRequest(w.proofMicroCredential),
             })
           ).publicId;
         },

@@ -15,6 +15,7 @@ const DEMO_ORGANISATIONS = [
   'riverside-educators-union',
   'allied-therapy-council',
   'state-board-educator-licensing',
+  'northwind-continuing-education',
 ];
 
 for (const backend of testBackends()) {
@@ -110,9 +111,30 @@ for (const backend of testBackends()) {
         .where('o.slug', 'in', DEMO_ORGANISATIONS)
         .execute();
       assert.deepEqual(
-        credit.map((c) => [Number(c.hours), c.kind]),
-        [[0.5, 'credit']],
-        'the accepted Classroom Routines badge counts 0.5 h toward the teacher’s license',
+        credit.map((c) => [Number(c.hours), c.kind]).sort((a, b) => Number(a[0]) - Number(b[0])),
+        [
+          [0.5, 'credit'],
+          [1, 'credit'],
+          [1.5, 'credit'],
+        ],
+        'Classroom Routines counts 0.5 h toward the teacher’s license; the council’s own Documentation (1 h) and Ethics (1.5 h) badges toward the therapist’s recertification',
+      );
+      const sessions = await db
+        .selectFrom('ce_sessions as s')
+        .innerJoin('organisations as p', 'p.id', 's.provider_organisation_id')
+        .select(['s.status'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('p.slug', '=', 'northwind-continuing-education')
+        .groupBy('s.status')
+        .orderBy('s.status')
+        .execute();
+      assert.deepEqual(
+        sessions.map((s) => [s.status, Number(s.n)]),
+        [
+          ['approved', 5],
+          ['submitted', 1],
+        ],
+        'the provider has five sessions pre-approved and one waiting',
       );
       const open = await db
         .selectFrom('applications as p')

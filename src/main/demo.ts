@@ -36,6 +36,14 @@ const organisations: DemoOrganisation[] = [
     website: 'https://council.example.org',
   },
   {
+    slug: 'northwind-continuing-education',
+    name: 'Northwind Continuing Education',
+    kind: 'issuer',
+    description:
+      'A continuing-education provider for therapists: its sessions are pre-approved by the council, and its attendees apply for the council’s badges.',
+    website: 'https://northwind-ce.example.org',
+  },
+  {
     slug: 'riverside-educators-union',
     name: 'Riverside Educators’ Union',
     kind: 'issuer',
@@ -80,6 +88,12 @@ export const demoUsers: DemoUser[] = [
     name: 'Jordan Lee',
     memberships: [{ slug: 'allied-therapy-council', roles: ['issuing_staff'] }],
     description: 'council issuing staff',
+  },
+  {
+    email: 'nora@northwind.example',
+    name: 'Nora Quinn',
+    memberships: [{ slug: 'northwind-continuing-education', roles: ['owner'] }],
+    description: 'continuing-education provider: asks the council to pre-approve sessions, uploads rosters',
   },
   {
     email: 'maria@union.example',

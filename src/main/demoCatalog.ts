@@ -7,7 +7,6 @@ import { publishDraft } from '../features/catalog/commands/publishDraft.ts';
 import { createStack } from '../features/catalog/commands/createStack.ts';
 import { updateDraft } from '../features/catalog/commands/updateDraft.ts';
 import { createPathway } from '../features/catalog/commands/createPathway.ts';
-import { preApprovedSession } from './demoJourneys.ts';
 
 // The demo catalog, in the style of the domain's programs: the union's peer-reviewed library
 // (stacks of performance-based micro-credentials) and the council's pre-approved continuing
@@ -111,7 +110,6 @@ const reviewed = (title: string, competency: string, tags: string[], standard: s
   ],
   applicationWindowMonths: 6,
   applicationFeeCurrency: 'USD',
-  approvedPrograms: [],
   earningMode: 'reviewed_evidence',
 });
 
@@ -133,7 +131,6 @@ const attended = (title: string, competency: string, hours: number): Design => (
   applicationWindowMonths: 6,
   applicationFeeCents: 2500,
   applicationFeeCurrency: 'USD',
-  approvedPrograms: [preApprovedSession(title)],
   earningMode: 'proof_of_completion',
 });
 

@@ -22,18 +22,19 @@ import { awardCredential } from '../features/issuing/commands/awardCredential.ts
 import { decideLicense } from '../features/credit/commands/decideLicense.ts';
 import { linkLicense } from '../features/credit/commands/linkLicense.ts';
 import { submitProgram } from '../features/recognition/commands/submitProgram.ts';
+import { COUNCIL, preApprovedSession, seedProgramA } from './demoProgramA.ts';
 
 // The demo's people part-way through every program, so each role's home page shows real work:
 // the teacher holds two union badges (one counted as license credit), has feedback to act on and a
-// submission in the reviewer's queue; the therapist holds a council badge, has one awarded from a
-// provider's roster waiting to be accepted, and a certificate waiting in the council's queue; the
+// submission in the reviewer's queue; the therapist holds a council badge (its hours on her license),
+// has one awarded from a provider's roster waiting to be accepted, and a certificate waiting in the
+// council's queue; a CE provider has sessions pre-approved (one waiting) and a roster invited; the
 // board has a program submission to decide. Everything goes through the same commands the pages use, and the jobs
 // those commands queue (issuing, completion notices, mail) are run before the demo opens.
 
 export type JourneyDeps = { db: Db; clock: Clock; config: Config; credentials: CredentialServices };
 
 const UNION = 'riverside-educators-union';
-const COUNCIL = 'allied-therapy-council';
 const BOARD = 'state-board-educator-licensing';
 
 const pdf = (what: string) => new TextEncoder().encode(`%PDF-1.4\n% ${what}\n%%EOF\n`);
@@ -175,7 +176,10 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
   await review(deps, priya!, 'Checking for Understanding', 'needs_revision');
   await applyAndSubmit(deps, alex!, 'Smooth Transitions');
 
-  // A: the therapist's certificate of completion, paid and approved; another one waiting.
+  // A: the council's recertification program (its own CE badges recognized), the therapist's
+  // license, the provider's pre-approved sessions and roster; then her certificate of completion,
+  // paid and approved (its badge posts credit hours to her license), and another one waiting.
+  await seedProgramA(deps);
   const ethics = await applyWithCertificate(deps, taylor!, 'Ethics in Telehealth');
   await markPaymentPaid(deps, {
     actor: jordan!,
@@ -246,9 +250,4 @@ async function applyWithCertificate(
   await submitProof(deps, { actor: earner, application: applied.publicId });
   if (!applied.payment) throw new Error(`${title} should charge an application fee`);
   return { application: applied.publicId, payment: applied.payment.publicId };
-}
-
-/** The continuing-education provider's session the council pre-approved for a council badge. */
-export function preApprovedSession(title: string): string {
-  return `Northwind Continuing Education — ${title} (2026)`;
 }

@@ -16,6 +16,7 @@ import {
 } from '../features/issuing/jobs/credentialJwtJobs.ts';
 import { checkAwardRunJobDefinition, issueAwardRunJob } from '../features/issuing/jobs/bulkAwardJobs.ts';
 import { ledgerJobs, ledgerSchedules } from '../features/credit/jobs.ts';
+import { sessionJobs } from '../features/recognition/sessions/jobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
 import { notificationJobs, notificationSchedules } from '../features/notifications/jobs.ts';
 import { ob3Jobs, ob3Schedules } from '../features/ob3api/jobs.ts';
@@ -34,6 +35,7 @@ export const allJobs: JobDefinition<unknown>[] = [
   checkAwardRunJobDefinition,
   fillCredentialJwtsJobDefinition,
   ...ledgerJobs,
+  ...sessionJobs,
   ...webhookJobs,
   ...notificationJobs,
   ...ob3Jobs,

@@ -290,8 +290,6 @@ export interface MicroCredentialVersionsTable {
   application_fee_cents: number | null;
   /** ISO 4217 code of the fee (migration 0012). */
   application_fee_currency: Generated<string>;
-  /** Proof of completion: the pre-approved programs an earner picks from (migration 0012). */
-  approved_programs: ColumnType<string[], string | undefined, string>;
   passing_score: number | null;
   earning_mode: EarningMode;
   search_text: Generated<string>;
@@ -374,6 +372,8 @@ export interface ApplicationsTable {
   passed_at: NullableTimestamp;
   /** Proof of completion: the pre-approved program the earner completed (migration 0012). */
   proof_program: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Proof of completion: the pre-approved session chosen (migration 0026); proof_program keeps its label. */
+  proof_session_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EvidenceItemsTable {
@@ -937,6 +937,47 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  ce_sessions: CeSessionsTable;
+  ce_session_invitations: CeSessionInvitationsTable;
+}
+
+/** Program A (migration 0026): a provider's continuing-education session, pre-approved (or not) by a council. */
+export type CeSessionStatus = 'submitted' | 'approved' | 'declined' | 'withdrawn';
+
+export interface CeSessionsTable {
+  id: Id;
+  public_id: string;
+  council_organisation_id: number;
+  micro_credential_id: number;
+  provider_organisation_id: number | null;
+  provider_name: string;
+  title: string;
+  /** `date` columns: compare in SQL, read with `::text`. */
+  starts_on: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  hours: ColumnType<number | string | null, number | null | undefined, number | null>;
+  description: Generated<string>;
+  presenter: Generated<string>;
+  status: CeSessionStatus;
+  decision_note: ColumnType<string | null, string | null | undefined, string | null>;
+  requested_by: number | null;
+  decided_by: ColumnType<number | null, number | null | undefined, number | null>;
+  decided_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An attendee on a provider's roster of an approved session, invited by email to apply. */
+export interface CeSessionInvitationsTable {
+  id: Id;
+  public_id: string;
+  session_id: number;
+  name: string;
+  email: string;
+  state: 'queued' | 'sent';
+  sent_at: NullableTimestamp;
+  created_by: number | null;
+  created_at: Timestamp;
 }
 
 /** Notifications (migration 0025): one person's inbox, filled by a trigger on audit_events. */

@@ -40,6 +40,19 @@ import { bakeSvg } from '../credentials/baking/index.ts';
 import { defaultBadgeSvg } from '../credentials/badgeImage.ts';
 import { publicId } from '../domain/ids.ts';
 import { createSubscription } from '../features/webhooks/createSubscription.ts';
+import { approvedSessions } from './sessionFixtures.ts';
+import { requestSession } from '../features/recognition/sessions/commands/requestSession.ts';
+import { decideSession } from '../features/recognition/sessions/commands/decideSession.ts';
+
+/** A valid request for pre-approval of a session against a proof-of-completion micro-credential. */
+export const ceSessionRequest = (microCredential: string) => ({
+  microCredential,
+  title: `Session ${unique('')}`,
+  startsOn: '2026-05-02',
+  hours: 3,
+  presenter: 'A. Presenter',
+  description: 'Agenda: theory, practice, knowledge check.',
+});
 import { createPathway } from '../features/catalog/commands/createPathway.ts';
 
 export type TestUser = Awaited<ReturnType<typeof buildUser>>;
@@ -94,6 +107,10 @@ export interface AuthzWorld {
   program: string;
   /** This organisation's submission to a partner's program (issuer side). */
   submission: string;
+  /** A continuing-education session of its own, approved (the organisation is provider and council). */
+  ceSession: string;
+  /** The proof-of-completion micro-credential sessions are asked against. */
+  proofMicroCredential: string;
   /** A partner's submission to this organisation's program (recognizer side). */
   incoming: string;
   endorsement: string;
@@ -241,7 +258,6 @@ export async function authzWorld(
       earningMode: 'proof_of_completion',
       evidenceParts: [],
       rubric: undefined,
-      approvedPrograms: ['Program A'],
       applicationFeeCents: 2500,
       applicationFeeCurrency: 'USD',
     }),
@@ -255,6 +271,21 @@ export async function authzWorld(
     })
   ).publicId;
   await publishDraft(deps, { actor: designer, orgSlug: org.slug, microCredentialId: proofMc.publicId });
+  await approvedSessions(deps.db, proofMc.publicId, ['Program A']);
+  // A session this organisation runs itself, asked for and approved (provider and council at once).
+  const ceSession = (
+    await requestSession(deps, {
+      actor: designer,
+      orgSlug: org.slug,
+      ...ceSessionRequest(proofMc.publicId),
+    })
+  ).publicId;
+  await decideSession(deps, {
+    actor: as(members.recognition_officer),
+    orgSlug: org.slug,
+    session: ceSession,
+    decision: 'approve',
+  });
   const proof = await applyForMicroCredential(deps, {
     actor: as(earner),
     microCredential: proofMc.publicId,
@@ -561,6 +592,8 @@ export async function authzWorld(
     awardRun: run.publicId,
     webhook,
     webhookDelivery,
+    ceSession,
+    proofMicroCredential: proofMc.publicId,
     outboxMessage,
     pathway,
   };

@@ -6,6 +6,7 @@ import { addMember, buildOrganisation, buildUser } from '../../src/testing/facto
 import { publishedMicroCredential } from '../../src/testing/catalogFixtures.ts';
 import { testConfig } from '../../src/testing/http.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
+import { approvedSessions } from '../../src/testing/sessionFixtures.ts';
 
 // Program A in real Chromium: the earner picks a pre-approved program, applies and gets an
 // invoice, uploads a certificate and submits; staff cannot approve before payment, mark the
@@ -30,7 +31,7 @@ describe(
       await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock: new ManualClock(new Date()), config: testConfig() };
       const title = `Ethics in Telehealth ${unique('')}`;
-      const { slug } = await publishedMicroCredential(
+      const { slug, publicId: mcId } = await publishedMicroCredential(
         deps,
         { userId: designer.id, ip: null },
         org.slug,
@@ -41,13 +42,15 @@ describe(
           rubric: undefined,
           applicationFeeCents: 2500,
           applicationFeeCurrency: 'USD',
-          approvedPrograms: ['Northwind CE — Telehealth Ethics 2026'],
         },
       );
 
+      await approvedSessions(deps.db, mcId, ['Northwind CE — Telehealth Ethics 2026']);
       const e = await web.logIn(earner);
       await e.goto(`${web.url}/catalog/${org.slug}/${slug}`);
-      await e.getByLabel('The program you completed').selectOption('Northwind CE — Telehealth Ethics 2026');
+      await e
+        .getByLabel('The session you completed')
+        .selectOption({ label: 'Northwind CE — Telehealth Ethics 2026' });
       await e.getByRole('button', { name: 'Apply (fee USD 25.00)' }).click();
       await e.getByText('Invoice INV-000001 has been emailed to you').waitFor();
       await e.getByText('Awaiting payment').waitFor();

@@ -76,6 +76,16 @@ for (const backend of testBackends()) {
           .getByLabel(/Statement: how competency is verified/)
           .fill('Trained peer reviewers score every submission against the published rubric.');
         await issuer.getByRole('button', { name: 'Submit for recognition' }).click();
+        // Unless the board approved something like it before, it is an "Other" program: confirm it by name.
+        const confirm = issuer.getByRole('checkbox', { name: /Yes, send it to/ });
+        await issuer
+          .getByText(/Submitted\./)
+          .or(confirm)
+          .waitFor();
+        if (await confirm.isVisible()) {
+          await confirm.check();
+          await issuer.getByRole('button', { name: 'Submit for recognition' }).click();
+        }
         await issuer.getByText(/Submitted\./).waitFor();
         const firstId = /\/recognition\/submissions\/([^/?#]+)$/.exec(new URL(issuer.url()).pathname)?.[1];
         assert.ok(firstId);

@@ -187,11 +187,6 @@ export const designSchema = z.object({
     .toUpperCase()
     .refine(isCurrency, 'Use a three-letter ISO currency code such as USD, EUR or GBP.')
     .default('USD'),
-  /** Proof of completion: the pre-approved programs (provider — program) an earner picks from; empty = any. */
-  approvedPrograms: z
-    .array(z.string().trim().min(1).max(300, 'Keep each program name under 300 characters.'))
-    .max(200)
-    .default([]),
   earningMode: z.enum(EARNING_MODES).default('reviewed_evidence'),
   /** Assessment mode: the lowest passing score (0–100). */
   passingScore: optionalNumber(z.number().min(0).max(100)),

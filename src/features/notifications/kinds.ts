@@ -1,7 +1,8 @@
 /**
  * The kinds of notification, who gets them and what each means in plain words (the pages and
  * emails use the catalogue's notifications.kinds.* and notifications.present.*). The trigger of
- * migration 0025 (`notification_fan_out`) makes them; keep the two in step.
+ * migration 0025 (`notification_fan_out`) makes them, and migration 0026's
+ * (`ce_session_notification_fan_out`) makes `ce_session`; keep them in step.
  */
 export const NOTIFICATION_KINDS = {
   submission_assigned: { label: 'A submission is assigned to you for review', audience: 'Reviewers' },
@@ -20,6 +21,10 @@ export const NOTIFICATION_KINDS = {
     audience: 'Recognition officers and issuers',
   },
   license_decided: { label: 'A recognizer confirms or rejects your license link', audience: 'Earners' },
+  ce_session: {
+    label: 'A continuing-education session is sent for pre-approval, or decided',
+    audience: 'Recognition officers and CE providers',
+  },
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -2,6 +2,7 @@ import type { NotificationKind } from './kinds.ts';
 import { orgPath } from '../accounts/index.ts';
 import { backpackPaths } from '../backpack/index.ts';
 import { ledgerPaths } from '../credit/index.ts';
+import { sessionPaths } from '../recognition/index.ts';
 import type { Translator } from '../../web/i18n/i18n.ts';
 
 /** A notification in words: a title, one or two sentences, and the page where the work is done (never an /api/ address). */
@@ -82,6 +83,29 @@ const PRESENTERS: Partial<Record<NotificationKind, (s: Fact, t: T) => PresentedN
         : t('notifications.present.program_submission.changed', values),
       link: orgPath(s('slug'), 'recognition', 'submissions', s('submission')),
       linkLabel: t('notifications.present.program_submission.link'),
+    };
+  },
+  ce_session: (s, t) => {
+    const step = s('step');
+    const reason = s('reason');
+    const values = facts(s, 'title', 'provider', 'council');
+    const p = 'notifications.present.ce_session';
+    const body =
+      step === 'requested'
+        ? t(`${p}.requested`, values)
+        : step === 'approved'
+          ? t(`${p}.approved`, values)
+          : step === 'declined'
+            ? t(`${p}.declined`, values)
+            : t(`${p}.changed`, values);
+    return {
+      title: step === 'requested' ? t(`${p}.titleRequested`, values) : t(`${p}.titleDecided`, values),
+      body:
+        step === 'declined' && reason
+          ? `${body} ${t('notifications.present.badge_status.reason', { reason })}`
+          : body,
+      link: sessionPaths.session(s('slug'), s('session')),
+      linkLabel: t(`${p}.link`),
     };
   },
   license_decided: (s, t) => {

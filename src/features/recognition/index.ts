@@ -9,3 +9,6 @@ export { recognitionPaths } from './paths.ts';
 export { RecognitionPanel, recognitionPanelData } from './pages/recognitionView.tsx';
 export { recognizerOptions } from './queries/programs.ts';
 export { recognitionsForCatalog, recognitionsForCredential } from './queries/recognition.ts';
+export { chosenSession, sessionChoiceInput } from './sessions/commands/chosenSession.ts';
+export { approvedSessionsOf } from './sessions/queries/sessions.ts';
+export { invitationPath, SESSION_QUERY, sessionPaths } from './sessions/paths.ts';

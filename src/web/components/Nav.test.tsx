@@ -44,7 +44,7 @@ test('navGroups: grouped by who uses them; staff get their organisation’s tool
   assert.equal(owner.length, 4);
   assert.match(
     owner[3]!,
-    /^organisation: overview members microCredentials credentials reviewQueue proofAndFees analytics recognition completionNotices recognitionSubmissions audit apiTokens webhooks$/,
+    /^organisation: overview members microCredentials credentials reviewQueue proofAndFees analytics recognition completionNotices recognitionSubmissions programA.sessions.nav programA.sessions.navQueue audit apiTokens webhooks$/,
   );
   assert.equal(owner[2], 'admin: jobs mailbox');
   assert.doesNotMatch(labels(viewer(['owner'], 'recognizer'))[2]!, /credentials|reviewQueue|apiTokens/);

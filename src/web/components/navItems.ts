@@ -90,6 +90,8 @@ function orgItems(org: NonNullable<Viewer['activeOrganisation']>): NavItem[] {
       '/recognition/submissions',
       'nav.recognitionSubmissions',
     ],
+    [issuing && can(org.roles, 'recognition.submit'), '/sessions', 'programA.sessions.nav'],
+    [issuing && can(org.roles, 'recognition.read'), '/sessions/queue', 'programA.sessions.navQueue'],
     [can(org.roles, 'audit.read'), '/audit', 'nav.audit'],
     [issuing && can(org.roles, 'tokens.manage'), '/tokens', 'nav.apiTokens'],
     [can(org.roles, 'tokens.manage'), '/webhooks', 'nav.webhooks'],

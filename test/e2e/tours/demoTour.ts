@@ -5,6 +5,7 @@ import { chromiumLaunchOptions, startTestServer } from '../../../src/testing/ser
 import { migrate, openStorage, type Storage } from '../../../src/storage/database.ts';
 import { testConfig, testCredentialServices } from '../../../src/testing/http.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../src/main/demo.ts';
+import { lastMailTo } from '../../../src/testing/factories.ts';
 
 // What the tours share: a server on a freshly seeded demo (the same seeding as `npm start`), the
 // demo's logins, and the guide screenshots.
@@ -47,6 +48,18 @@ export function useDemoServer(options: { defaultTimeout?: number } = {}) {
       const page = await started(browser).newPage();
       page.setDefaultTimeout(options.defaultTimeout ?? 20_000);
       return page;
+    },
+    /**
+     * The link of the newest email to an address made from `template` (the server's worker sends
+     * it; this waits for it to be queued, as a person waits for the email).
+     */
+    async mailLink(to: string, template: string): Promise<string> {
+      for (let i = 0; i < 100; i++) {
+        const { mail, link } = await lastMailTo(started(storage).db, to);
+        if (mail?.template === template && link) return link;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`No ${template} email reached ${to}`);
     },
     /** A new page logged in as a demo account (through the login form). */
     async logIn(email: string): Promise<Page> {

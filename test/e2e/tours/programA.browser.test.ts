@@ -3,34 +3,69 @@ import assert from 'node:assert/strict';
 import { browserAvailable } from '../../../src/testing/server.ts';
 import { guideShot, reloadUntil, useDemoServer } from './demoTour.ts';
 
-// Program A on the seeded demo: a certified therapist applies to the council for a badge with the
-// certificate of completion of a pre-approved continuing-education session and pays the fee; the
-// council's staff mark the fee paid and approve; the badge is hers. She also accepts the badge the
-// council awarded her from a provider's roster.
+// Program A on the seeded demo: a continuing-education provider asks the council to pre-approve a
+// session; the council approves it; the provider uploads its roster; the therapist opens her
+// invitation, applies with the certificate of completion and pays the fee; the council's staff mark
+// the fee paid and approve; the badge is hers, and its credit hours show on her recertification
+// license (the council recognizes its own CE badges).
 describe(
-  'tour A: certification council, badge on application (demo)',
+  'tour A: certification council, pre-approved sessions, badge on application (demo)',
   { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' },
   () => {
     const web = useDemoServer();
+    const PROVIDER = 'northwind-continuing-education';
+    const COUNCIL = 'allied-therapy-council';
+    const SESSION = 'Supervision Fundamentals — Spring Intensive';
 
-    test('apply with a certificate and a fee, staff approve after payment, accept a roster award', async () => {
+    test('pre-approval, roster invitation, apply with certificate and fee, approve, credit on the license', async () => {
+      // 1. The provider asks the council to pre-approve the session.
+      const nora = await web.logIn('nora@northwind.example');
+      await nora.goto(`${web.url}/orgs/${PROVIDER}/sessions/new`);
+      await nora
+        .getByLabel('Council and micro-credential')
+        .selectOption({ label: 'Allied Therapy Certification Council — Supervision Fundamentals' });
+      await nora.getByLabel('Session title').fill(SESSION);
+      await nora.getByLabel('First day').fill('2027-03-06');
+      await nora.getByLabel('Contact hours').fill('8');
+      await nora.getByLabel('Presenter').fill('Dr. Lena Park, LMFT');
+      await nora
+        .getByLabel('Description and agenda')
+        .fill('Morning: supervision models and contracts. Afternoon: feedback practice; knowledge check.');
+      await guideShot(nora, 'program-a-request-session');
+      await nora.getByRole('button', { name: 'Ask for pre-approval' }).click();
+      await nora.getByText('Sent. The council’s staff have been told').waitFor();
+      const sessionUrl = nora.url();
+
+      // 2. The council's owner (its recognition officer) approves it from the queue.
+      const helen = await web.logIn('helen@council.example');
+      await helen.goto(`${web.url}/orgs/${COUNCIL}/sessions/queue`);
+      await helen.getByRole('link', { name: SESSION }).click();
+      await guideShot(helen, 'program-a-session-decision');
+      await helen.getByRole('button', { name: 'Approve session' }).click();
+      await helen.getByText('Approved. The provider has been told').waitFor();
+
+      // 3. The provider uploads its roster: each attendee is invited by email.
+      await nora.goto(sessionUrl);
+      await nora.getByLabel('Roster (CSV)').setInputFiles({
+        name: 'roster.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'name,email\nTaylor Morgan,taylor@therapist.example\nJamie Ortiz,jamie@example.org\n',
+        ),
+      });
+      await nora.getByRole('button', { name: 'Upload and invite' }).click();
+      await nora.getByText('2 attendees invited.').waitFor();
+      await guideShot(nora, 'program-a-roster');
+
+      // 4. The therapist opens her invitation: the session is already chosen.
+      const link = await web.mailLink('taylor@therapist.example', 'ce_session_invitation');
       const taylor = await web.logIn('taylor@therapist.example');
-      await taylor.getByText('Welcome, Taylor Morgan').waitFor();
-
-      // The roster award waits on her home page: accept it from the backpack.
-      await taylor.getByRole('link', { name: 'Documentation That Holds Up' }).click();
-      await taylor
-        .getByRole('button', { name: /Accept/ })
-        .first()
-        .click();
-      await taylor.getByText(/You accepted Documentation That Holds Up/).waitFor();
-
-      await taylor.goto(`${web.url}/catalog?q=supervision`);
-      await taylor.getByRole('link', { name: 'Supervision Fundamentals' }).first().click();
+      await taylor.goto(link);
+      const chosen = await taylor
+        .getByLabel('The session you completed')
+        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      assert.match(chosen, /Northwind Continuing Education — Supervision Fundamentals — Spring Intensive/);
       await guideShot(taylor, 'program-a-catalog-entry');
-      await taylor
-        .getByLabel('The program you completed')
-        .selectOption('Northwind Continuing Education — Supervision Fundamentals (2026)');
       await taylor.getByRole('button', { name: 'Apply (fee USD 25.00)' }).click();
       await taylor.getByText(/Invoice INV-\d+ has been emailed to you/).waitFor();
       await taylor.getByLabel(/Choose your certificate/).setInputFiles({
@@ -43,6 +78,10 @@ describe(
       await taylor.getByRole('button', { name: 'Submit for approval' }).click();
       await taylor.getByText('Submitted. The issuer decides').waitFor();
 
+      // The provider sees that she applied.
+      await reloadUntil(nora, sessionUrl, 'Applied');
+
+      // 5. The council's staff check the certificate, mark the fee paid and approve.
       const jordan = await web.logIn('jordan@council.example');
       await jordan.getByRole('link', { name: /certificates? to check/ }).click();
       const card = jordan.getByRole('region', { name: 'Taylor Morgan: Supervision Fundamentals' });
@@ -56,11 +95,15 @@ describe(
         .click();
       await jordan.getByText('Approved. The badge is being issued').waitFor();
 
-      // The badge is issued by the server's worker; it lands in her backpack, already accepted.
+      // 6. The badge is issued by the server's worker; it lands in her backpack, already accepted.
       await reloadUntil(taylor, `${web.url}/backpack`, 'Supervision Fundamentals');
       await taylor.getByRole('link', { name: 'Supervision Fundamentals' }).first().click();
       await taylor.getByText('The signature, issuer key, dates and status all check out.').waitFor();
       assert.match(new URL(taylor.url()).pathname, /^\/badges\/cred_/);
+
+      // 7. Its 4 credit hours reach her recertification license: 2.5 h from the demo, 6.5 h now.
+      await reloadUntil(taylor, `${web.url}/me/licenses`, /6\.5 h/);
+      await guideShot(taylor, 'program-a-license');
     });
   },
 );

@@ -5,6 +5,7 @@ import { parseInput } from '../../../domain/validation.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
+import { SESSION_QUERY } from '../../recognition/index.ts';
 import { achievementFromDesign, achievementJson, achievementUrl } from '../achievement.ts';
 import { catalogQuery } from '../api/catalogApi.ts';
 import { versionToDesign } from '../queries/catalog.ts';
@@ -60,7 +61,7 @@ export function catalogRoutes() {
     const { org, mc } = parseInput(entryParams, c.req.param());
     const model = await loadCatalogEntry(
       c.var.deps,
-      { orgSlug: org, mcSlug: mc, version },
+      { orgSlug: org, mcSlug: mc, version, session: c.req.query(SESSION_QUERY) },
       c.var.deps.clock.now(),
     );
     return page(

@@ -128,10 +128,6 @@ export function designFromForm(f: Fields): Record<string, unknown> {
         ? undefined
         : (parseMajorAmount(str(f, 'applicationFee'), feeCurrency(f)) ?? Number.NaN),
     applicationFeeCurrency: str(f, 'applicationFeeCurrency').trim() || 'USD',
-    approvedPrograms: str(f, 'approvedPrograms')
-      .split('\n')
-      .map((p) => p.trim())
-      .filter(Boolean),
     earningMode,
     passingScore: earningMode === 'assessment' ? str(f, 'passingScore') : '',
   };
@@ -157,7 +153,6 @@ export function formFromDesign(d: Design): Record<string, string> {
         ? ''
         : formatMoney(d.applicationFeeCents, d.applicationFeeCurrency).split(' ')[1]!,
     applicationFeeCurrency: d.applicationFeeCurrency,
-    approvedPrograms: d.approvedPrograms.join('\n'),
     earningMode: d.earningMode,
     passingScore: d.passingScore?.toString() ?? '',
     levels: d.rubric?.levels.map((l) => l.name).join(', ') ?? 'Beginning, Developing, Proficient',

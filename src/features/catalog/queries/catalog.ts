@@ -25,7 +25,6 @@ export function versionToDesign(v: VersionRow): Design {
     applicationWindowMonths: v.application_window_months,
     applicationFeeCents: v.application_fee_cents ?? undefined,
     applicationFeeCurrency: v.application_fee_currency,
-    approvedPrograms: v.approved_programs,
     earningMode: v.earning_mode,
     passingScore: v.passing_score === null ? undefined : Number(v.passing_score),
   };
@@ -51,7 +50,6 @@ export function designToColumns(d: Design, searchText: string) {
     application_window_months: d.applicationWindowMonths,
     application_fee_cents: d.applicationFeeCents ?? null,
     application_fee_currency: d.applicationFeeCurrency,
-    approved_programs: JSON.stringify(d.approvedPrograms),
     earning_mode: d.earningMode,
     search_text: searchText,
   };

@@ -4,7 +4,7 @@ import { reviewInput } from '../commands/reviewAttempt.ts';
 import { teamInput, teamInvitationInput } from '../teams/teams.ts';
 import { secondReviewInput } from '../commands/calibration.ts';
 import { outcomeInput } from '../commands/recordOutcome.ts';
-import { programInput } from '../../payments/index.ts';
+import { sessionChoiceInput } from '../../recognition/index.ts';
 import { anyObject, describeRoute, isoDate, okSchema } from '../../../http/openapi/describe.ts';
 
 // The OpenAPI description of earningApi.ts's routes (served at /api/v1/openapi.json and /api/docs).
@@ -99,9 +99,10 @@ export const earningApiDocs = [
     params: { id: 'The micro-credential’s public id (mc_…).' },
     errors: [409],
     body: {
-      schema: programInput,
+      schema: sessionChoiceInput,
       required: false,
-      description: 'For proof of completion: the approved program attended.',
+      description:
+        'For proof of completion: the pre-approved session attended, by its id (`session`, ses_…) or its label (`program`, “provider — title”).',
     },
     responses: { 201: { description: 'The application.', schema: appliedSchema } },
   }),

@@ -13,7 +13,8 @@ import {
   openApplicationOf,
   publishedVersionToApply,
 } from '../queries/applications.ts';
-import { chosenProgram, createApplicationPayment } from '../../payments/index.ts';
+import { createApplicationPayment } from '../../payments/index.ts';
+import { chosenSession } from '../../recognition/index.ts';
 
 /**
  * Applies to the published version of a micro-credential: the application keeps that version
@@ -31,7 +32,7 @@ export async function applyForMicroCredential(
     const v = await publishedVersionToApply(tx, mcPublicId);
     if (!v || v.retired_at) throw notFound('That micro-credential');
     const proof = v.earning_mode === 'proof_of_completion';
-    const program = proof ? chosenProgram(v.approved_programs, input) : null;
+    const session = proof ? await chosenSession(tx, v.mc_id, input) : null;
     if (v.earning_mode !== 'reviewed_evidence' && !proof)
       throw new AppError(
         'conflict',
@@ -58,7 +59,8 @@ export async function applyForMicroCredential(
       deadline_at: deadline,
       created_at: now,
       updated_at: now,
-      proof_program: program,
+      proof_program: session?.label ?? null,
+      proof_session_id: session?.sessionId ?? null,
     });
     if (!row) throw alreadyOpen(await openApplication());
     await recordAudit(

@@ -19,7 +19,6 @@ export function publishedVersionToApply(db: Queryable, mcPublicId: string) {
       'v.earning_mode',
       'v.application_fee_cents',
       'v.application_fee_currency',
-      'v.approved_programs',
       'm.id as mc_id',
       'm.organisation_id',
       'm.retired_at',

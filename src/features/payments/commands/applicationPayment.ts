@@ -1,8 +1,5 @@
-import { z } from 'zod';
-import { invalid } from '../../../domain/errors.ts';
 import { publicId } from '../../../domain/ids.ts';
 import { formatMoney } from '../../../domain/money.ts';
-import { parseInput } from '../../../domain/validation.ts';
 import type { Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { invoiceMail } from '../mail.tsx';
@@ -10,28 +7,6 @@ import { paymentProviderFor } from '../registry.ts';
 import { nextInvoiceNumber, organisationName } from '../queries.ts';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
 import { mailEarner } from './shared.ts';
-
-export const programInput = z.object({ program: z.string().trim().max(300).optional() });
-
-/**
- * The earner's choice of pre-approved program when applying: required and checked against the
- * design's list when it has one.
- */
-export function chosenProgram(approved: string[], input: unknown): string | null {
-  const { program } = parseInput(programInput, input ?? {});
-  if (!approved.length) return program || null;
-  if (!program)
-    throw invalid(
-      { program: 'Choose the pre-approved program you completed.' },
-      'Choose the pre-approved program you completed.',
-    );
-  if (!approved.includes(program))
-    throw invalid(
-      { program: 'That program is not on the list of pre-approved programs.' },
-      'That program is not on the list of pre-approved programs.',
-    );
-  return program;
-}
 
 /** The new application a fee is charged for. */
 interface FeeApplication {

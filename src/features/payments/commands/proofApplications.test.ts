@@ -20,6 +20,7 @@ import type { JobDefinition } from '../../../jobs/definition.ts';
 import type { Storage } from '../../../storage/database.ts';
 import type { ManualClock } from '../../../domain/clock.ts';
 import { formatMoney, parseMajorAmount } from '../../../domain/money.ts';
+import { approvedSessions } from '../../../testing/sessionFixtures.ts';
 import { designSchema } from '../../catalog/microCredential.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -94,10 +95,9 @@ describe('money and fee validation (pure)', () => {
     assert.match(currency.error?.issues[0]?.message ?? '', /three-letter ISO currency code/);
     const ok = designSchema.parse({ ...base, applicationFeeCents: 100, applicationFeeCurrency: 'eur' });
     assert.equal(ok.applicationFeeCurrency, 'EUR');
-    assert.deepEqual(
-      designSchema.parse({ title: 'Old design' }).approvedPrograms,
-      [],
-      'existing designs stay valid',
+    assert.ok(
+      designSchema.safeParse({ title: 'Old design', approvedPrograms: ['Acme — Old'] }).success,
+      'a design naming the former free-text list stays valid (sessions are rows now)',
     );
   });
 });
@@ -131,7 +131,6 @@ for (const backend of testBackends()) {
           earningMode: 'proof_of_completion',
           evidenceParts: [],
           rubric: undefined,
-          approvedPrograms: PROGRAMS,
           ...extra,
         });
       const negative = await d.postJson(designs, design({ applicationFeeCents: -2500 }));
@@ -172,6 +171,7 @@ for (const backend of testBackends()) {
       assert.equal(created.status, 201, JSON.stringify(created.body));
       const { publicId: mc, slug } = created.body as { publicId: string; slug: string };
       assert.equal((await d.postJson(`${designs}/${mc}/publish`, {})).status, 200);
+      const [firstSession] = await approvedSessions(storage.db, mc, PROGRAMS);
 
       // The earner sees the fee and the programs, and must pick a pre-approved program.
       const e = await login(earner);
@@ -180,15 +180,15 @@ for (const backend of testBackends()) {
       assert.match(catalogHtml, /Beta Learning — Ethics in Telehealth/);
       const noProgram = await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {});
       assert.equal(noProgram.status, 422);
-      assert.equal(err(noProgram).fields.program, 'Choose the pre-approved program you completed.');
+      assert.equal(err(noProgram).fields.session, 'Choose the pre-approved session you completed.');
       const unknownProgram = await e.postJson(`/api/v1/micro-credentials/${mc}/apply`, {
         program: 'Some other course',
       });
       assert.equal(
-        err(unknownProgram).fields.program,
-        'That program is not on the list of pre-approved programs.',
+        err(unknownProgram).fields.session,
+        'That session is not among the pre-approved sessions.',
       );
-      const applied = await e.post(`/catalog/${org.slug}/${slug}/apply`, { program: PROGRAMS[0]! });
+      const applied = await e.post(`/catalog/${org.slug}/${slug}/apply`, { session: firstSession! });
       assert.equal(applied.status, 303);
       const appId = /\/applications\/(app_[a-z0-9]+)/.exec(applied.headers.get('location') ?? '')?.[1];
       assert.ok(appId);

@@ -29,25 +29,39 @@ export const STATUS: Record<string, string> = {
   withdrawn: 'Withdrawn',
 };
 
-/** On the catalog page: apply with a certificate of completion, naming the program and showing the fee. */
+/** A pre-approved session an earner may name when applying. */
+export interface SessionOption {
+  publicId: string;
+  label: string;
+  startsOn: string | null;
+}
+
+/** On the catalog page: apply with a certificate of completion, naming the session and showing the fee. */
 export function ProofApplyForm({
   d,
   orgSlug,
   mcSlug,
   loggedIn,
   csrfToken,
+  sessions,
+  chosenSession,
 }: {
   d: Design;
   orgSlug: string;
   mcSlug: string;
   loggedIn: boolean;
   csrfToken: string;
+  /** The micro-credential's approved sessions (none: any program may be named, or none). */
+  sessions: SessionOption[];
+  /** The session an invitation link chose. */
+  chosenSession?: string | undefined;
 }) {
   const fee = d.applicationFeeCents ? formatMoney(d.applicationFeeCents, d.applicationFeeCurrency) : null;
   if (!loggedIn) {
+    const back = `/catalog/${orgSlug}/${mcSlug}${chosenSession ? `?session=${encodeURIComponent(chosenSession)}` : ''}`;
     return (
       <p>
-        <a class="button" href={`/login?next=${encodeURIComponent(`/catalog/${orgSlug}/${mcSlug}`)}`}>
+        <a class="button" href={`/login?next=${encodeURIComponent(back)}`}>
           Log in to apply
         </a>
       </p>
@@ -61,13 +75,15 @@ export function ProofApplyForm({
         {fee ? `The application fee is ${fee}; you receive an invoice when you apply.` : 'There is no fee.'}{' '}
         Decisions take up to three weeks.
       </p>
-      {d.approvedPrograms.length > 0 && (
+      {sessions.length > 0 && (
         <>
-          <label for="f-program">The program you completed</label>
-          <select id="f-program" name="program" required>
-            <option value="">Choose a pre-approved program…</option>
-            {d.approvedPrograms.map((p) => (
-              <option value={p}>{p}</option>
+          <label for="f-session">The session you completed</label>
+          <select id="f-session" name="session" required>
+            <option value="">Choose a pre-approved session…</option>
+            {sessions.map((s) => (
+              <option value={s.publicId} selected={s.publicId === chosenSession}>
+                {s.startsOn ? `${s.label} (${s.startsOn})` : s.label}
+              </option>
             ))}
           </select>
         </>

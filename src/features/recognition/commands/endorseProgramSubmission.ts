@@ -197,8 +197,10 @@ export async function endorseProgramSubmission(
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
   const pre = await loadSubmission(db, orgSlug, actor.userId, submissionPublicId);
-  if (pre.side !== 'recognizer') throw notFound('That submission');
+  if (!pre.sides.includes('recognizer')) throw notFound('That submission');
   assertCan(pre.roles, 'recognition.manage');
+  if (pre.submission.issuer_id === pre.submission.recognizer_id)
+    throw new AppError('conflict', 'An organisation does not endorse its own micro-credentials.');
   const { comment } = parseInput(endorseInput, input);
   // Create the recognizer's key outside the transaction (a race for one must not abort ours).
   const keys = await organisationKeys(db, credentials.vault, pre.organisation.id, now);

@@ -637,7 +637,7 @@ for (const backend of testBackends()) {
         'conflict',
         /micro-credential versions/,
       );
-      // A board that is also an issuer cannot approve itself; a foreign micro-credential cannot be submitted.
+      // A board that is also an issuer may submit only its own micro-credentials (to its own program too).
       const both = await buildOrganisation(storage.db, { kind: 'both' });
       await addMember(storage.db, both.id, officer.id, ['owner']);
       const own = await createProgram(deps, { actor: as(officer), orgSlug: both.slug, ...program() });
@@ -655,7 +655,7 @@ for (const backend of testBackends()) {
           statement: 'x',
         }),
         'validation_failed',
-        'program',
+        'microCredential',
       );
       await rejects(
         submitProgram(deps, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conflict, notFound } from '../../../domain/errors.ts';
+import { AppError, conflict, notFound } from '../../../domain/errors.ts';
 import { assertCan } from '../../../domain/roles.ts';
 import { inTransaction, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
@@ -127,10 +127,10 @@ export async function step<T>(
 ): Promise<T> {
   return inTransaction(deps.db, async (tx) => {
     const loaded = await loadSubmission(tx, target.orgSlug, target.actor.userId, target.submission);
-    if (side !== 'either' && loaded.side !== side) throw notFound('That submission');
+    if (side !== 'either' && !loaded.sides.includes(side)) throw notFound('That submission');
     await lockSubmission(tx, loaded.submission.id);
     const fresh = await submissionById(tx, loaded.submission.id);
-    return run(tx, fresh, { side: loaded.side, roles: loaded.roles });
+    return run(tx, fresh, { side: side === 'either' ? loaded.side : side, roles: loaded.roles });
   });
 }
 
@@ -145,6 +145,12 @@ export async function decide(
   const { actor } = target;
   await step(deps, target, 'recognizer', async (tx, s, who) => {
     assertCan(who.roles, 'recognition.manage');
+    // Four eyes on self-recognition: who submitted the organisation's own badge does not decide it.
+    if (s.issuer_id === s.recognizer_id && s.created_by === actor.userId)
+      throw new AppError(
+        'forbidden',
+        'You submitted this micro-credential of your own organisation: another recognition officer decides it.',
+      );
     const { body, ...fields } = read();
     const allowed: SubmissionStatus[] = to === 'changes_requested' ? ['submitted'] : OPEN_STATUSES;
     if (!allowed.includes(s.status))

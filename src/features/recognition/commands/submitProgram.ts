@@ -112,12 +112,13 @@ async function submitInTransaction(
     const note = `Resubmitted as ${submission.title}: ${row.public_id}.`;
     await addMessage(tx, previous.id, actor, 'issuer', 'resubmitted', note, now);
   }
-  await auditBoth(tx, submission, actor, kind, { previous: previous?.public_id ?? null }, now);
+  const self = submission.issuer_id === submission.recognizer_id;
+  await auditBoth(tx, submission, actor, kind, { previous: previous?.public_id ?? null, self }, now);
   await notifySide(deps, tx, submission, 'recognizer', kind, actor.userId, v.statement, now);
   return { publicId: row.public_id };
 }
 
-/** The open program of another recognizer the issuer submits to. */
+/** The open program the issuer submits to: another recognizer's, or its own when it is of kind "both". */
 async function openProgramFor(tx: Tx, issuer: Organisation, programPublicId: string): Promise<number> {
   const program = await tx
     .selectFrom('recognition_programs as p')
@@ -127,7 +128,9 @@ async function openProgramFor(tx: Tx, issuer: Organisation, programPublicId: str
     .executeTakeFirst();
   if (!program || program.kind === 'issuer' || program.archived_at)
     throw invalid({ program: 'Choose an open recognition program from the list.' });
-  if (program.organisation_id === issuer.id)
+  // A council that both issues and recognizes (kind "both") counts its own CE badges toward its
+  // own recertification: the self-submission goes through the same approval by its officers.
+  if (program.organisation_id === issuer.id && issuer.kind !== 'both')
     throw invalid({
       program:
         'An organisation cannot recognize its own micro-credentials: choose another recognizer’s program.',

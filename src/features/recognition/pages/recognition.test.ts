@@ -9,6 +9,7 @@ import { publishDraft } from '../../catalog/commands/publishDraft.ts';
 import { reviseMicroCredential } from '../../catalog/commands/reviseMicroCredential.ts';
 import { updateDraft } from '../../catalog/commands/updateDraft.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
+import { byLabel } from '../../../testing/pageQueries.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 
 for (const backend of testBackends()) {
@@ -102,11 +103,16 @@ for (const backend of testBackends()) {
         statement: '',
       });
       assert.equal(missing.status, 422);
-      assert.match(await missing.text(), /Explain how competency is verified/);
+      const missingPage = await missing.text();
+      assert.match(missingPage, /Explain how competency is verified/);
+      // A program that never approved anything like this is an "Other" one: its recognizer is named.
+      assert.match(missingPage, new RegExp(`Yes, send it to ${board.name}`));
+      assert.equal(byLabel(missingPage, 'Recognition program').error?.includes('Tick the box'), true);
       const submitted = await designerB.post(`/orgs/${issuer.slug}/recognition/submit`, {
         program: program.public_id,
         subject: `mc:${mc.publicId}`,
         statement: 'Two trained reviewers score every submission.',
+        otherRecognizer: program.public_id,
       });
       assert.equal(submitted.status, 303);
       const subUrl = submitted.headers.get('location')!;
@@ -194,6 +200,7 @@ for (const backend of testBackends()) {
         subject: `mc:${mc.publicId}`,
         statement: 'Two trained reviewers; reflection part added.',
         previousSubmission: subId,
+        otherRecognizer: program.public_id,
       });
       assert.equal(resubmitted.status, 303);
       const sub2 = resubmitted.headers.get('location')!.split('/').pop()!;

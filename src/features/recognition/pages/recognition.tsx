@@ -5,10 +5,12 @@ import { programRoutes } from './programs.tsx';
 import { queueRoutes } from './queues.tsx';
 import { submissionRoutes } from './submission.tsx';
 import { submitRoutes } from './submit.tsx';
+import { sessionRoutes } from '../sessions/pages/sessionPages.tsx';
 
 /**
  * Recognition (issue 7): recognizers' programs and review queue; issuers' submissions; the
- * shared thread of one submission; and the public JSON of endorsements.
+ * shared thread of one submission; the public JSON of endorsements; and continuing-education
+ * sessions (program A: providers ask councils to pre-approve them, then invite their attendees).
  */
 export function recognitionRoutes() {
   const r = new Hono<AppEnv>();
@@ -17,5 +19,6 @@ export function recognitionRoutes() {
   r.route('/', submitRoutes());
   r.route('/', submissionRoutes());
   r.route('/', endorsementRoutes());
+  r.route('/', sessionRoutes());
   return r;
 }

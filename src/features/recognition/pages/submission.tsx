@@ -19,7 +19,7 @@ export async function loadSubmissionPage(
   failed: SubmissionModel['failed'] = {},
 ): Promise<SubmissionModel> {
   const { db, clock } = c.var.deps;
-  const { organisation, side, submission, roles } = await loadSubmission(
+  const { organisation, side, sides, submission, roles } = await loadSubmission(
     db,
     slugOf(c),
     actorOf(c).userId,
@@ -27,18 +27,20 @@ export async function loadSubmissionPage(
   );
   const [thread, resubmitVersion, surroundings] = await Promise.all([
     submissionThread(db, submission.id),
-    side === 'issuer' ? resubmittableVersion(db, submission) : Promise.resolve(null),
+    sides.includes('issuer') ? resubmittableVersion(db, submission) : Promise.resolve(null),
     submissionSurroundings(db, submission),
   ]);
   const s = submission;
   return {
     slug: organisation.slug,
     side,
+    isIssuer: sides.includes('issuer'),
+    selfRecognition: submission.issuer_id === submission.recognizer_id,
     submission,
     thread,
     surroundings,
     resubmitVersion,
-    canManage: side === 'recognizer' && can(roles, 'recognition.manage'),
+    canManage: sides.includes('recognizer') && can(roles, 'recognition.manage'),
     expired: s.status === 'approved' && s.ends_on !== null && s.ends_on < day(clock.now()),
     failed,
     csrfToken: c.var.csrfToken,

@@ -1,3 +1,4 @@
+import { useT } from '../../../web/i18n/context.ts';
 import {
   ActionButton,
   CsrfField,
@@ -23,6 +24,10 @@ export type StepForm = 'comment' | 'changes' | 'approve' | 'reject' | 'withdraw'
 export interface SubmissionModel {
   slug: string;
   side: Side;
+  /** The member may act for the issuer (withdraw, resubmit): also true on a self-submission. */
+  isIssuer: boolean;
+  /** The organisation submitted its own micro-credential to its own program (kind "both"). */
+  selfRecognition: boolean;
   submission: Submission;
   thread: Awaited<ReturnType<typeof submissionThread>>;
   surroundings: Awaited<ReturnType<typeof submissionSurroundings>>;
@@ -41,7 +46,15 @@ type Props = SubmissionModel & {
   stepUrl: (step: SubmissionStepPath) => string;
 };
 
-function Header({ slug, side, submission: s, expired, surroundings: { previous, next } }: Props) {
+function Header({
+  slug,
+  side,
+  submission: s,
+  expired,
+  selfRecognition,
+  surroundings: { previous, next },
+}: Props) {
+  const { t } = useT();
   return (
     <>
       <p class="muted">
@@ -56,6 +69,7 @@ function Header({ slug, side, submission: s, expired, surroundings: { previous, 
         {side === 'recognizer' ? `Submitted by ${s.issuer_name}` : `Submitted to ${s.recognizer_name}`} for “
         {s.program_name}” ({s.license_name}) on {day(s.created_at)}.
       </p>
+      {selfRecognition && <p class="flash info">{t('programA.selfRecognition.note')}</p>}
       {s.status === 'approved' && (
         <p class={expired ? 'flash info' : 'flash success'}>
           {expired ? 'The approval ended on' : 'Recognized for'}{' '}
@@ -276,7 +290,7 @@ export function SubmissionView(m: SubmissionModel) {
       <Thread {...props} />
       {m.canManage && open && <Decide {...props} />}
       {s.status === 'approved' && <Endorsement {...props} />}
-      {m.side === 'issuer' && (open || m.resubmitVersion !== null) && <NextStep {...props} open={open} />}
+      {m.isIssuer && (open || m.resubmitVersion !== null) && <NextStep {...props} open={open} />}
       {version && (
         <section class="card">
           <h2>The submitted version (version {version.version})</h2>

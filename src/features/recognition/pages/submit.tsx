@@ -1,128 +1,58 @@
 import { Hono } from 'hono';
-import { notFound } from '../../../domain/errors.ts';
+import { AppError, invalid, notFound } from '../../../domain/errors.ts';
+import { parseInput } from '../../../domain/validation.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  emptyForm,
-  TextArea,
-  SelectField,
-  type FormState,
-} from '../../../web/forms.tsx';
+import { emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { requireMember } from '../../accounts/index.ts';
 import { loadSubmission } from '../commands/submissionAccess.ts';
-import { submitProgram } from '../commands/submitProgram.ts';
+import { submitInput, submitProgram } from '../commands/submitProgram.ts';
 import { recognitionPaths } from '../paths.ts';
 import { openPrograms } from '../queries/programs.ts';
 import { submittableSubjects, type SubmissionView } from '../queries/submissions.ts';
 import { actorOf, idOf, slugOf, type C } from './recognitionParts.tsx';
+import { programChoices } from './submitModel.ts';
+import { SubmitView, type SubmitModel } from './submitView.tsx';
 
 type Option = [string, string];
 
-export interface SubmitModel {
-  slug: string;
-  programs: Option[];
-  subjects: Option[];
-  /** The subject chosen beforehand (`mc:<id>`), from the query or the resubmitted submission. */
-  chosenSubject: string | undefined;
-  /** The submission this one resubmits, if any. */
-  previous: Pick<SubmissionView, 'public_id' | 'title' | 'program_public_id' | 'statement'> | undefined;
-  form: FormState;
-  csrfToken: string;
-}
-
-export async function loadSubmit(c: C, form: FormState, previous?: SubmissionView): Promise<SubmitModel> {
+export async function loadSubmit(
+  c: C,
+  form: FormState,
+  previous?: SubmissionView,
+  confirmOtherOf?: string,
+): Promise<SubmitModel> {
   const { db } = c.var.deps;
   const { organisation } = await requireMember(db, slugOf(c), actorOf(c).userId, 'recognition.submit');
-  const [programs, { microCredentials, pathways, stacks }] = await Promise.all([
+  const [programs, subjects] = await Promise.all([
     openPrograms(db, organisation.id),
     submittableSubjects(db, organisation.id),
   ]);
+  const { microCredentials, pathways, stacks } = subjects;
   // The command names the subject's fields; the form has one "What to submit" select.
   const errors = { ...form.errors };
   for (const k of ['microCredential', 'version', 'pathway', 'stack'])
     if (errors[k]) errors.subject ??= errors[k];
   const mc = c.req.query('mc');
+  const chosenSubject =
+    form.values.subject ||
+    (mc ? `mc:${mc}` : previous?.mc_public_id ? `mc:${previous.mc_public_id}` : undefined);
+  const { suggested, other } = programChoices(programs, subjects, chosenSubject, organisation.id);
   return {
     slug: organisation.slug,
-    programs: programs.map((p): Option => [
-      p.public_id,
-      `${p.organisation_name} — ${p.name} (${p.license_name})`,
-    ]),
+    suggested,
+    other,
     subjects: [
       ...microCredentials.map((m): Option => [`mc:${m.public_id}`, `${m.title} (version ${m.version})`]),
       ...pathways.map((p): Option => [`pathway:${p.public_id}`, `Pathway: ${p.name}`]),
       ...stacks.map((s): Option => [`stack:${s.public_id}`, `Stack: ${s.name}`]),
     ],
-    chosenSubject: mc ? `mc:${mc}` : previous?.mc_public_id ? `mc:${previous.mc_public_id}` : undefined,
+    chosenSubject,
     previous,
+    confirmOther: confirmOtherOf ? other.find((p) => p.publicId === confirmOtherOf) : undefined,
     form: { ...form, errors },
     csrfToken: c.var.csrfToken,
   };
-}
-
-function SubmitForm(m: SubmitModel) {
-  const { form, previous } = m;
-  return (
-    <form method="post" action={recognitionPaths.submit(m.slug)} class="stack" novalidate>
-      <CsrfField token={m.csrfToken} />
-      {previous && <input type="hidden" name="previousSubmission" value={previous.public_id} />}
-      <SelectField
-        form={form}
-        name="program"
-        label="Recognition program"
-        options={[['', 'Choose a program'], ...m.programs]}
-        value={previous?.program_public_id}
-      />
-      <SelectField
-        form={form}
-        name="subject"
-        label="What to submit"
-        options={[['', 'Choose a micro-credential, pathway or stack'], ...m.subjects]}
-        value={m.chosenSubject}
-        hint="Micro-credentials are submitted at their published version."
-      />
-      <TextArea
-        form={form}
-        name="statement"
-        label="Statement: how competency is verified and endorsed"
-        hint="Who assesses the evidence, against which rubric, and how reviewers are trained."
-        rows={5}
-        value={previous?.statement}
-      />
-      <p>
-        <button type="submit">{previous ? 'Resubmit for recognition' : 'Submit for recognition'}</button>
-      </p>
-    </form>
-  );
-}
-
-export function SubmitView(m: SubmitModel) {
-  return (
-    <section class="card">
-      <p class="muted">
-        <a href={recognitionPaths.submissions(m.slug)}>Recognition submissions</a>
-      </p>
-      <h1>
-        {m.previous
-          ? `Resubmit “${m.previous.title.replace(/ \(version \d+\)$/, '')}”`
-          : 'Submit for recognition'}
-      </h1>
-      <p>
-        A recognizer approves one exact version: after any change (a new version) the new version needs a new
-        approval. Earners of an approved version keep its recognition.
-      </p>
-      {m.programs.length === 0 && (
-        <p class="flash info">No recognizer has opened a recognition program yet.</p>
-      )}
-      {m.subjects.length === 0 && (
-        <p class="flash info">Publish a micro-credential first: only published versions can be submitted.</p>
-      )}
-      <ErrorSummary form={m.form} />
-      <SubmitForm {...m} />
-    </section>
-  );
 }
 
 /** The form's one "What to submit" value (`mc:…`, `pathway:…`, `stack:…`) as the command's fields. */
@@ -136,6 +66,41 @@ export function subjectFields(subject: unknown) {
   };
 }
 
+/**
+ * A program outside the suggestions must be confirmed by ticking the box that names its
+ * recognizer (a badge once went to the wrong council). Throws the form error when it is not.
+ */
+async function checkOtherConfirmed(c: C, fields: Record<string, string | string[]>): Promise<void> {
+  const program = typeof fields.program === 'string' ? fields.program : '';
+  // A resubmission follows one to the same program (the command checks it): chosen once already.
+  if (!program || (typeof fields.previousSubmission === 'string' && fields.previousSubmission)) return;
+  const { db } = c.var.deps;
+  const { organisation } = await requireMember(db, slugOf(c), actorOf(c).userId, 'recognition.submit');
+  const [programs, subjects] = await Promise.all([
+    openPrograms(db, organisation.id),
+    submittableSubjects(db, organisation.id),
+  ]);
+  const subject = typeof fields.subject === 'string' ? fields.subject : undefined;
+  const other = programChoices(programs, subjects, subject, organisation.id).other.find(
+    (p) => p.publicId === program,
+  );
+  if (!other || fields.otherRecognizer === program) return;
+  // Say at once what else the form needs, so the second try is the last.
+  let errors: Record<string, string> = {};
+  try {
+    parseInput(submitInput, { ...fields, ...subjectFields(fields.subject) });
+  } catch (err) {
+    if (err instanceof AppError) errors = err.fields;
+  }
+  throw invalid(
+    {
+      ...errors,
+      program: `${other.program} is not among the programs suggested for this. Tick the box to send it to ${other.recognizer}.`,
+    },
+    `Confirm that this goes to ${other.recognizer}.`,
+  );
+}
+
 /** An issuer submits (or resubmits) a micro-credential, pathway or stack to a recognizer's program. */
 export function submitRoutes() {
   const r = new Hono<AppEnv>();
@@ -144,7 +109,14 @@ export function submitRoutes() {
     form: FormState,
     status: 200 | 409 | 422 = 200,
     previous?: SubmissionView,
-  ) => page(c, 'Submit for recognition', <SubmitView {...await loadSubmit(c, form, previous)} />, status);
+    confirmOtherOf?: string,
+  ) =>
+    page(
+      c,
+      'Submit for recognition',
+      <SubmitView {...await loadSubmit(c, form, previous, confirmOtherOf)} />,
+      status,
+    );
   r.get(recognitionPaths.submit(':slug'), (c) => submitPage(c, emptyForm));
   r.post(recognitionPaths.submit(':slug'), async (c) => {
     const fields = await formFields(c);
@@ -153,6 +125,7 @@ export function submitRoutes() {
       c,
       fields,
       async () => {
+        await checkOtherConfirmed(c, fields);
         const { publicId } = await submitProgram(c.var.deps, input);
         const message =
           'Submitted. The recognizer’s officers have been told; you will get an email when they respond.';
@@ -164,14 +137,15 @@ export function submitRoutes() {
           ? (await loadSubmission(c.var.deps.db, slugOf(c), actorOf(c).userId, previousId).catch(() => null))
               ?.submission
           : undefined;
-        return submitPage(c, form, status as 422, previous ?? undefined);
+        const program = typeof fields.program === 'string' ? fields.program : undefined;
+        return submitPage(c, form, status as 422, previous ?? undefined, program);
       },
     );
   });
   r.get(recognitionPaths.submissionStep(':slug', ':id', 'resubmit'), async (c) => {
     const { db } = c.var.deps;
-    const { side, submission } = await loadSubmission(db, slugOf(c), actorOf(c).userId, idOf(c));
-    if (side !== 'issuer') throw notFound('That submission');
+    const { sides, submission } = await loadSubmission(db, slugOf(c), actorOf(c).userId, idOf(c));
+    if (!sides.includes('issuer')) throw notFound('That submission');
     return submitPage(c, emptyForm, 200, submission);
   });
   return r;

@@ -1,9 +1,13 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../../storage/database.ts';
 
-/** Programs an issuer can submit to: every open program of recognizer organisations. */
-export async function openPrograms(db: Queryable, excludeOrganisationId?: number) {
-  let q = db
+/**
+ * Programs an issuer can submit to: every open program of recognizer organisations, with what
+ * relevance is judged by (the recognizer's approvals of this issuer, the tags of the
+ * micro-credentials each program has approved). An organisation of kind "both" sees its own.
+ */
+export async function openPrograms(db: Queryable, issuerOrganisationId: number) {
+  return db
     .selectFrom('recognition_programs as p')
     .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
     .select([
@@ -12,15 +16,30 @@ export async function openPrograms(db: Queryable, excludeOrganisationId?: number
       'p.license_name',
       'p.unit_rule',
       'p.fixed_hours',
+      'p.hours_required',
+      'p.description',
+      'o.id as organisation_id',
       'o.name as organisation_name',
       'o.slug as organisation_slug',
     ])
+    .select(
+      sql<number>`(select count(*) from program_submissions s where s.program_id = p.id and s.status = 'approved' and s.issuer_organisation_id = ${issuerOrganisationId})`.as(
+        'approved_for_issuer',
+      ),
+    )
+    .select(
+      sql<
+        string[]
+      >`array(select distinct lower(x.t) from program_submissions s join micro_credential_versions v on v.micro_credential_id = s.micro_credential_id and v.version = s.micro_credential_version cross join lateral (select unnest(v.tags) union all select a->>'name' from jsonb_array_elements(v.alignments) a union all select a->>'url' from jsonb_array_elements(v.alignments) a) as x(t) where s.program_id = p.id and s.status = 'approved' and x.t is not null limit 200)`.as(
+        'approved_tags',
+      ),
+    )
     .where('p.archived_at', 'is', null)
     .where('o.kind', 'in', ['recognizer', 'both'])
+    .where((eb) => eb.or([eb('o.id', '!=', issuerOrganisationId), eb('o.kind', '=', 'both')]))
     .orderBy('o.name')
-    .orderBy('p.name');
-  if (excludeOrganisationId !== undefined) q = q.where('o.id', '!=', excludeOrganisationId);
-  return q.execute();
+    .orderBy('p.name')
+    .execute();
 }
 
 /** An open program of the organisation with that name (other than `exceptProgramId`). */

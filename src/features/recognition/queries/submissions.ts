@@ -303,7 +303,14 @@ export async function submittableSubjects(db: Queryable, organisationId: number)
     db
       .selectFrom('micro_credentials as m')
       .innerJoin('micro_credential_versions as v', 'v.micro_credential_id', 'm.id')
-      .select(['m.public_id', 'v.title', 'v.version'])
+      .select(['m.public_id', 'v.title', 'v.version', 'v.tags'])
+      .select(
+        sql<
+          string[]
+        >`array(select a->>'name' from jsonb_array_elements(v.alignments) a union all select a->>'url' from jsonb_array_elements(v.alignments) a)`.as(
+          'alignment_tokens',
+        ),
+      )
       .where('m.organisation_id', '=', organisationId)
       .where('v.status', '=', 'published')
       .orderBy('v.title')
@@ -315,10 +322,17 @@ export async function submittableSubjects(db: Queryable, organisationId: number)
       .orderBy('name')
       .execute(),
     db
-      .selectFrom('stacks')
-      .select(['public_id', 'name'])
-      .where('organisation_id', '=', organisationId)
-      .orderBy('name')
+      .selectFrom('stacks as st')
+      .select(['st.public_id', 'st.name'])
+      .select(
+        sql<
+          string[]
+        >`array(select distinct t from stack_members sm join micro_credential_versions v on v.micro_credential_id = sm.micro_credential_id and v.status = 'published' cross join unnest(v.tags) as t where sm.stack_id = st.id)`.as(
+          'tags',
+        ),
+      )
+      .where('st.organisation_id', '=', organisationId)
+      .orderBy('st.name')
       .execute(),
   ]);
   return { microCredentials, pathways, stacks };

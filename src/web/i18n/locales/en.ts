@@ -7,6 +7,8 @@ import { notifications } from './en/notifications.ts';
 import { webhooks } from './en/webhooks.ts';
 import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
+import { programA } from './en/programA.ts';
+
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
  * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
@@ -120,6 +122,7 @@ export const en = {
   webhooks,
   audit,
   apiDocs,
+  programA,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -7,6 +7,7 @@ import { notifications } from './es/notifications.ts';
 import { webhooks } from './es/webhooks.ts';
 import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
+import { programA } from './es/programA.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -120,4 +121,5 @@ export const es: Catalogue = {
   webhooks,
   audit,
   apiDocs,
+  programA,
 };

@@ -7,7 +7,7 @@ import { ActionButton } from '../../../../web/forms.tsx';
 import { IssuerMark } from '../../../../web/components/IssuerMark.tsx';
 import { useT } from '../../../../web/i18n/context.ts';
 import { ProofApplyForm } from '../../../payments/index.ts';
-import { RecognitionPanel, recognitionPanelData } from '../../../recognition/index.ts';
+import { approvedSessionsOf, RecognitionPanel, recognitionPanelData } from '../../../recognition/index.ts';
 import { achievementFromDesign, achievementJson, achievementUrl } from '../../achievement.ts';
 import {
   achievementJsonPath,
@@ -43,15 +43,16 @@ export type CatalogEntryModel = Awaited<ReturnType<typeof loadCatalogEntry>>;
 /** A micro-credential's public page: its design, stacks, recognition, and how to apply. */
 export async function loadCatalogEntry(
   deps: { db: Db; config: Config },
-  address: { orgSlug: string; mcSlug: string; version?: number },
+  address: { orgSlug: string; mcSlug: string; version?: number; session?: string | undefined },
   now: Date,
 ) {
   const { db, config } = deps;
   const v = await catalogVersion(db, address.orgSlug, address.mcSlug, address.version);
   const d = versionToDesign(v);
-  const [recognition, stacks] = await Promise.all([
+  const [recognition, stacks, sessions] = await Promise.all([
     recognitionPanelData(db, v.mc_id, v.version, now),
     stacksOf(db, v.mc_id),
+    d.earningMode === 'proof_of_completion' ? approvedSessionsOf(db, v.mc_id) : Promise.resolve([]),
   ]);
   const entryHref = catalogEntryPath(v.org_slug, v.mc_slug);
   return {
@@ -65,6 +66,8 @@ export async function loadCatalogEntry(
     image: v.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null,
     achievement: versionAchievement(config, v),
     recognition,
+    sessions: sessions.map((s) => ({ publicId: s.public_id, label: s.label, startsOn: s.starts_on })),
+    chosenSession: sessions.some((s) => s.public_id === address.session) ? address.session : undefined,
     publicUrl: `${config.publicUrl}${entryHref}`,
     applyAction: applyPath(v.org_slug, v.mc_slug),
     loginHref: `/login?next=${encodeURIComponent(entryHref)}`,
@@ -121,6 +124,8 @@ function Apply({
         mcSlug={model.mcSlug}
         loggedIn={loggedIn}
         csrfToken={csrfToken}
+        sessions={model.sessions}
+        chosenSession={model.chosenSession}
       />
     );
   return null;

@@ -1,3 +1,4 @@
+import { useT } from '../../../../web/i18n/context.ts';
 import { CsrfField, ErrorSummary, Field, TextArea, type FormState } from '../../../../web/forms.tsx';
 import { ACHIEVEMENT_TYPES, EARNING_MODES, EARNING_MODE_LABELS } from '../../microCredential.ts';
 import { REVIEWED_MODES, achievementTypeLabel, rowsToShow } from '../designForm.ts';
@@ -149,6 +150,12 @@ function RubricSection({ form, forModes }: Section) {
   );
 }
 
+/** Pre-approved sessions are no longer typed here: providers request them and staff approve them. */
+function PreApprovedSessionsNote() {
+  const { t } = useT();
+  return <p class="hint">{t('programA.sessions.designerNote')}</p>;
+}
+
 function TermsSection({ form, forModes }: Section) {
   return (
     <fieldset>
@@ -170,13 +177,7 @@ function TermsSection({ form, forModes }: Section) {
         value="USD"
       />
       <div {...forModes(['proof_of_completion'])}>
-        <TextArea
-          form={form}
-          name="approvedPrograms"
-          label="Pre-approved programs"
-          hint="One per line: provider — program. Earners pick the one they completed; empty = any."
-          rows={3}
-        />
+        <PreApprovedSessionsNote />
       </div>
       <div {...forModes(['assessment'])}>
         <Field form={form} name="passingScore" label="Passing score (0–100)" />

@@ -54,6 +54,10 @@ export const notifications = {
       label: 'A program is submitted for approval, or decided',
       audience: 'recognition officers and issuers',
     },
+    ce_session: {
+      label: 'A CE session is sent for pre-approval, or decided',
+      audience: 'recognition officers and CE providers',
+    },
     license_decided: { label: 'A recognizer confirms or rejects your license link', audience: 'earners' },
   },
   present: {
@@ -96,6 +100,17 @@ export const notifications = {
       changes_requested: '{recognizer} asks for changes to “{title}” before approving it for {program}.',
       changed: 'The submission of “{title}” to {program} changed.',
       link: 'Open the submission',
+    },
+    ce_session: {
+      titleRequested: 'Session to pre-approve: {title}',
+      titleDecided: 'Session decision: {title}',
+      requested:
+        '{provider} asks {council} to pre-approve the session “{title}”. Check its content and decide.',
+      approved:
+        '{council} pre-approved your session “{title}”. Upload its attendee roster to invite them to apply.',
+      declined: '{council} did not pre-approve your session “{title}”.',
+      changed: 'The session “{title}” changed.',
+      link: 'Open the session',
     },
     license_decided: {
       titleConfirmed: 'License {licenseNumber} confirmed',

@@ -60,6 +60,10 @@ export const notifications: CatalogueOf<typeof en> = {
       label: 'Se envía un programa para su aprobación, o se decide sobre él',
       audience: 'responsables de reconocimiento y emisores',
     },
+    ce_session: {
+      label: 'Una sesión de formación continua se envía para aprobación previa, o se decide',
+      audience: 'responsables de reconocimiento y proveedores de formación continua',
+    },
     license_decided: {
       label: 'Un organismo de reconocimiento confirma o rechaza el vínculo con tu licencia',
       audience: 'aprendices',
@@ -105,6 +109,17 @@ export const notifications: CatalogueOf<typeof en> = {
       changes_requested: '{recognizer} pide cambios en «{title}» antes de aprobarlo para {program}.',
       changed: 'La solicitud de «{title}» a {program} ha cambiado.',
       link: 'Abrir la solicitud',
+    },
+    ce_session: {
+      titleRequested: 'Sesión por aprobar: {title}',
+      titleDecided: 'Decisión sobre la sesión: {title}',
+      requested:
+        '{provider} pide a {council} la aprobación previa de la sesión «{title}». Revisa su contenido y decide.',
+      approved:
+        '{council} aprobó previamente tu sesión «{title}». Sube la lista de asistentes para invitarles a solicitar.',
+      declined: '{council} no aprobó previamente tu sesión «{title}».',
+      changed: 'La sesión «{title}» ha cambiado.',
+      link: 'Abrir la sesión',
     },
     license_decided: {
       titleConfirmed: 'Licencia {licenseNumber} confirmada',
