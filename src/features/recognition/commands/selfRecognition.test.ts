@@ -112,11 +112,12 @@ for (const backend of testBackends()) {
         cycleStart: '2025-07-01',
       });
       await decideLicense(deps, { actor: as(officer), orgSlug: council.slug, license, decision: 'confirm' });
-      await issueCredential(
-        deps,
-        { organisationId: council.id, userId: staff.id, ip: null },
-        { recipient: { email: therapist.email }, microCredential: mc.publicId },
-      );
+      await issueCredential(deps, {
+        actor: as(staff),
+        organisationId: council.id,
+        recipient: { email: therapist.email },
+        microCredential: mc.publicId,
+      });
       const worker = new Worker({
         deps: { db: storage.db, clock, logger: silentLogger, mailer: outboxOnlyMailer, config: deps.config },
         jobs: ledgerJobs as JobDefinition<unknown>[],
