@@ -17,11 +17,14 @@ import {
   runsInProgress,
 } from './queries.ts';
 import { orgPath } from '../accounts/index.ts';
+import { DEFAULT_LOCALE, translator, type Translator } from '../../web/i18n/i18n.ts';
+import { adminRole } from './adminSection.ts';
 
 /** One line of a section: what it is, where the work is done, and a detail (a deadline, a count). */
 export interface HomeItem {
   label: string;
-  href: string;
+  /** Where the work is done; null when there is no page for it (shown as plain text). */
+  href: string | null;
   detail: string;
   /** Needs attention first (feedback waiting, a deadline close, a review overdue). */
   urgent: boolean;
@@ -32,14 +35,14 @@ export interface HomeSection {
   id: string;
   heading: string;
   items: HomeItem[];
-  empty: { text: string; href: string; label: string };
+  empty: { text: string; href?: string; label?: string };
   /** The full page for this section. */
   more: { href: string; label: string } | null;
 }
 
 /** The sections for one of the person's roles (staff and officer ones name their organisation). */
 export interface HomeRole {
-  role: 'earner' | 'reviewer' | 'issuing_staff' | 'recognition_officer';
+  role: 'earner' | 'reviewer' | 'issuing_staff' | 'recognition_officer' | 'platform_admin';
   heading: string;
   organisation: { name: string; slug: string } | null;
   sections: HomeSection[];
@@ -54,7 +57,7 @@ export interface HomeViewModel {
 
 export interface HomeDeps {
   db: Db;
-  config: Pick<Config, 'reviewTurnaroundDays'>;
+  config: Pick<Config, 'reviewTurnaroundDays'> & Partial<Pick<Config, 'mailbox'>>;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -378,8 +381,9 @@ async function officerRole(
 /** The home of a logged-in person: a section group per role they hold (an earner may also be staff). */
 export async function loadHome(
   deps: HomeDeps,
-  viewer: Pick<Viewer, 'user_id' | 'name' | 'organisations'>,
+  viewer: Pick<Viewer, 'user_id' | 'name' | 'organisations'> & { is_platform_admin?: boolean },
   now: Date,
+  t: Translator = translator(DEFAULT_LOCALE),
 ): Promise<HomeViewModel> {
   const orgs = viewer.organisations;
   const staffOrgs = orgs.filter(
@@ -391,6 +395,9 @@ export async function loadHome(
     orgs.some((o) => o.roles.includes('reviewer')) ||
     (await assignedReviews(deps.db, viewer.user_id)).length > 0;
   const roles: HomeRole[] = [];
+  // A site administrator's first question is whether the platform itself is well.
+  if (viewer.is_platform_admin)
+    roles.push(await adminRole(deps.db, { mailbox: deps.config.mailbox ?? false, now, t }));
   // Staff work first for staff: what waits on them is what they came for.
   for (const o of staffOrgs) roles.push(await staffRole(deps, o));
   for (const o of officerOrgs) roles.push(await officerRole(deps, o, now));

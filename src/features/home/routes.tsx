@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { page } from '../../web/render.tsx';
+import { requestTranslator } from '../../web/preferences.ts';
 import { loadHome } from './loader.ts';
 import { HomeView, WelcomeView } from './view.tsx';
 
@@ -11,7 +12,7 @@ export function homeRoutes() {
     const viewer = c.var.viewer;
     if (!viewer) return page(c, 'Welcome', <WelcomeView />);
     const { db, config, clock } = c.var.deps;
-    const model = await loadHome({ db, config }, viewer, clock.now());
+    const model = await loadHome({ db, config }, viewer, clock.now(), requestTranslator(c));
     return page(c, 'Home', <HomeView model={model} />);
   });
   return r;

@@ -7,14 +7,15 @@ function Section({ section }: { section: HomeSection }) {
       <h3 id={id}>{section.heading}</h3>
       {section.items.length === 0 ? (
         <p>
-          {section.empty.text} <a href={section.empty.href}>{section.empty.label}</a>
+          {section.empty.text}{' '}
+          {section.empty.href && <a href={section.empty.href}>{section.empty.label}</a>}
         </p>
       ) : (
         <ul>
           {section.items.map((i) => (
             <li>
               {i.urgent && <strong>Now: </strong>}
-              <a href={i.href}>{i.label}</a> <span class="muted">{i.detail}</span>
+              {i.href ? <a href={i.href}>{i.label}</a> : i.label} <span class="muted">{i.detail}</span>
             </li>
           ))}
         </ul>

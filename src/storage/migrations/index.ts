@@ -22,6 +22,7 @@ import * as m0018 from './0018_account_deletion.ts';
 import * as m0021 from './0021_api_token_scopes.ts';
 import * as m0025 from './0025_notifications.ts';
 import * as m0024 from './0024_badge_name_display.ts';
+import * as m0027 from './0027_user_locale.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_api_token_scopes': m0021,
   '0025_notifications': m0025,
   '0024_badge_name_display': m0024,
+  '0027_user_locale': m0027,
 };

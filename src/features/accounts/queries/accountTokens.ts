@@ -2,6 +2,7 @@ import { AppError } from '../../../domain/errors.ts';
 import { hashToken, newSecretToken } from '../../../domain/ids.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { AccountTokensTable } from '../../../storage/schema.ts';
+import { accountMessage } from '../messages.ts';
 
 type Purpose = AccountTokensTable['purpose'];
 
@@ -39,7 +40,7 @@ export async function consumeAccountToken(db: Queryable, token: string, purpose:
   if (!row) {
     throw new AppError(
       'token_invalid',
-      'This link has expired or has already been used. Ask for a new one below.',
+      accountMessage('linkUsed'),
     );
   }
   return row;

@@ -1,3 +1,6 @@
+import { accounts } from './en/accounts.ts';
+import { admin } from './en/admin.ts';
+
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
  * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
@@ -103,6 +106,8 @@ export const en = {
     verified: 'Verified',
     unverified: 'Not verified',
   },
+  accounts,
+  admin,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -1,4 +1,6 @@
 import type { Catalogue } from './en.ts';
+import { accounts } from './es/accounts.ts';
+import { admin } from './es/admin.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -104,4 +106,6 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  accounts,
+  admin,
 };
