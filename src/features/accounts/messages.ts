@@ -1,3 +1,4 @@
+import { isRole } from '../../domain/roles.ts';
 import { DEFAULT_LOCALE, translator, type MessageValues, type Translator } from '../../web/i18n/i18n.ts';
 import { accounts } from '../../web/i18n/locales/en/accounts.ts';
 import type { FormState } from '../../web/forms.tsx';
@@ -17,21 +18,25 @@ export function accountMessage(key: AccountMessage, values?: MessageValues): str
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Each English message as a pattern: its `{name}` placeholders capture what the command filled in. */
-const patterns = (Object.entries(accounts.errors) as Array<[AccountMessage, string]>).map(([key, template]) => {
-  const names: string[] = [];
-  const source = template
-    .split(/\{(\w+)\}/)
-    .map((part, i) => {
-      if (i % 2 === 0) return escape(part);
-      names.push(part);
-      return '(.+?)';
-    })
-    .join('');
-  return { key, names, re: new RegExp(`^${source}$`) };
-});
+const patterns = (Object.entries(accounts.errors) as Array<[AccountMessage, string]>).map(
+  ([key, template]) => {
+    const names: string[] = [];
+    const source = template
+      .split(/\{(\w+)\}/)
+      .map((part, i) => {
+        if (i % 2 === 0) return escape(part);
+        names.push(part);
+        return '(.+?)';
+      })
+      .join('');
+    return { key, names, re: new RegExp(`^${source}$`) };
+  },
+);
 
 /** Which catalogue message an English text is, with the values in it; null when it is none of them. */
-export function recogniseMessage(text: string): { key: AccountMessage; values: Record<string, string> } | null {
+export function recogniseMessage(
+  text: string,
+): { key: AccountMessage; values: Record<string, string> } | null {
   for (const { key, names, re } of patterns) {
     const found = re.exec(text);
     if (found) return { key, values: Object.fromEntries(names.map((n, i) => [n, found[i + 1] ?? ''])) };
@@ -52,4 +57,9 @@ export function translateForm(t: Translator, form: FormState): FormState {
   );
   const message = form.message ? translateMessage(t, form.message) : t.t('accounts.errors.someFields');
   return { ...form, errors, message };
+}
+
+/** A role's name in the reader's language (an unknown one as it is stored). */
+export function roleName(t: Translator, role: string): string {
+  return isRole(role) ? t.t(`accounts.roles.${role}`) : role;
 }

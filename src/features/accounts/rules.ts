@@ -31,10 +31,7 @@ export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{1,62}$/,
-    accountMessage('slugFormat'),
-  );
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, accountMessage('slugFormat'));
 
 /** Turns an organisation name into a suggested slug. */
 export function slugify(name: string): string {

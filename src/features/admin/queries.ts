@@ -106,7 +106,14 @@ export function securityEvents(db: Queryable, now: Date, limit = 10) {
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
     .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.action', 'a.created_at', 'a.ip', 'u.name as actor_name', 'o.name as organisation_name', 'o.slug'])
+    .select([
+      'a.action',
+      'a.created_at',
+      'a.ip',
+      'u.name as actor_name',
+      'o.name as organisation_name',
+      'o.slug',
+    ])
     .where('a.action', 'in', [...SECURITY_ACTIONS])
     .where('a.created_at', '>', new Date(now.getTime() - SECURITY_WINDOW_MS))
     .orderBy('a.id', 'desc')

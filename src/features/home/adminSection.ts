@@ -40,13 +40,19 @@ function jobsSection(t: Translator, jobs: Awaited<ReturnType<typeof jobTrouble>>
   };
 }
 
-function mailSection(t: Translator, mail: Awaited<ReturnType<typeof mailWaiting>>, mailbox: boolean): HomeSection {
+function mailSection(
+  t: Translator,
+  mail: Awaited<ReturnType<typeof mailWaiting>>,
+  mailbox: boolean,
+): HomeSection {
   const items: HomeItem[] = [];
   if (mail.waiting)
     items.push({
       label: t.t('admin.home.mail.waiting', { count: mail.waiting }),
       href: mailbox ? MAILBOX : JOBS,
-      detail: mail.oldest ? t.t('admin.home.mail.waitingDetail', { since: t.date(mail.oldest, { withTime: true }) }) : '',
+      detail: mail.oldest
+        ? t.t('admin.home.mail.waitingDetail', { since: t.date(mail.oldest, { withTime: true }) })
+        : '',
       urgent: false,
     });
   if (mailbox && mail.kept)
@@ -86,7 +92,11 @@ function organisationsSection(
       }),
       urgent: o.deadJobs > 0,
     })),
-    empty: { text: t.t('admin.home.organisations.empty'), href: JOBS, label: t.t('admin.home.organisations.open') },
+    empty: {
+      text: t.t('admin.home.organisations.empty'),
+      href: JOBS,
+      label: t.t('admin.home.organisations.open'),
+    },
     more: null,
   };
 }
@@ -113,7 +123,6 @@ function securitySection(t: Translator, events: Awaited<ReturnType<typeof securi
     more: null,
   };
 }
-
 
 /** What waits on a site administrator: failed and stuck jobs, mail, organisations, security events. */
 export async function adminRole(

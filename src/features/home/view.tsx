@@ -7,8 +7,7 @@ function Section({ section }: { section: HomeSection }) {
       <h3 id={id}>{section.heading}</h3>
       {section.items.length === 0 ? (
         <p>
-          {section.empty.text}{' '}
-          {section.empty.href && <a href={section.empty.href}>{section.empty.label}</a>}
+          {section.empty.text} {section.empty.href && <a href={section.empty.href}>{section.empty.label}</a>}
         </p>
       ) : (
         <ul>

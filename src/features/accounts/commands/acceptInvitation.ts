@@ -23,9 +23,7 @@ export async function acceptInvitation(
     const invitation = await findOpenInvitation(tx, token, now);
     const mine = await emailsOf(tx, actor.userId);
     if (!mine.some((e) => e.email === invitation.email && e.confirmed_at)) {
-      throw forbidden(
-        accountMessage('invitationForOther', { email: invitation.email }),
-      );
+      throw forbidden(accountMessage('invitationForOther', { email: invitation.email }));
     }
     const existing = await tx
       .selectFrom('memberships')

@@ -18,10 +18,8 @@ export async function addEmail(deps: CommandDeps, { actor, ...input }: CommandOp
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const mine = await emailsOf(tx, actor.userId);
-    if (mine.some((e) => e.email === email))
-      throw invalid({ email: accountMessage('alreadyYours') });
-    if (mine.length >= 10)
-      throw invalid({ email: accountMessage('tooManyAddresses') });
+    if (mine.some((e) => e.email === email)) throw invalid({ email: accountMessage('alreadyYours') });
+    if (mine.length >= 10) throw invalid({ email: accountMessage('tooManyAddresses') });
     const taken = await tx
       .selectFrom('user_emails')
       .select('id')

@@ -23,7 +23,9 @@ export const scopesInput = z
               .filter(Boolean)
           : v,
     z
-      .array(z.enum(API_SCOPES, { message: accountMessage('unknownScope', { scopes: API_SCOPES.join(', ') }) }))
+      .array(
+        z.enum(API_SCOPES, { message: accountMessage('unknownScope', { scopes: API_SCOPES.join(', ') }) }),
+      )
       .min(1, accountMessage('chooseScope')),
   )
   .transform((scopes) => API_SCOPES.filter((s) => scopes.includes(s)));

@@ -11,7 +11,11 @@ import type { CommandOptions } from './options.ts';
 import { accountMessage } from '../messages.ts';
 
 export const createOrganisationInput = z.object({
-  name: z.string().trim().min(2, accountMessage('enterOrganisation')).max(160, accountMessage('organisationLong')),
+  name: z
+    .string()
+    .trim()
+    .min(2, accountMessage('enterOrganisation'))
+    .max(160, accountMessage('organisationLong')),
   slug: z.preprocess((v) => (v === '' ? undefined : v), slugSchema.optional()),
   kind: z.enum(ORGANISATION_KINDS, { message: accountMessage('chooseKind') }),
   description: z.string().trim().max(2000, accountMessage('descriptionLong')).default(''),
@@ -35,7 +39,8 @@ export async function createOrganisation(
       .select('id')
       .where('slug', '=', slug)
       .executeTakeFirst();
-    if (taken) throw conflict(accountMessage('slugTaken'), { slug: accountMessage('slugTakenField', { slug }) });
+    if (taken)
+      throw conflict(accountMessage('slugTaken'), { slug: accountMessage('slugTakenField', { slug }) });
     const org = await tx
       .insertInto('organisations')
       .values({

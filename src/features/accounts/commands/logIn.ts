@@ -70,10 +70,7 @@ export async function logIn(
       for (const pending of await findUsersByUnconfirmedEmail(db, email)) {
         if (await verifyPassword(pending.password_hash, password)) {
           await releaseLoginAttempt(db, reservation.ids);
-          throw new AppError(
-            'email_not_confirmed',
-            accountMessage('confirmFirst'),
-          );
+          throw new AppError('email_not_confirmed', accountMessage('confirmFirst'));
         }
       }
     }

@@ -5,7 +5,9 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
 import { accountMessage } from '../messages.ts';
 
-export const switchOrganisationInput = z.object({ slug: z.string().min(1, accountMessage('chooseOrganisation')) });
+export const switchOrganisationInput = z.object({
+  slug: z.string().min(1, accountMessage('chooseOrganisation')),
+});
 
 /** Makes an organisation the session's current one (the user must belong to it). */
 export async function switchOrganisation(

@@ -38,10 +38,7 @@ export async function consumeAccountToken(db: Queryable, token: string, purpose:
     .returning(['user_id', 'email_id'])
     .executeTakeFirst();
   if (!row) {
-    throw new AppError(
-      'token_invalid',
-      accountMessage('linkUsed'),
-    );
+    throw new AppError('token_invalid', accountMessage('linkUsed'));
   }
   return row;
 }

@@ -23,10 +23,7 @@ export async function findOpenInvitation(db: Queryable, token: string, now: Date
     .where('i.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.accepted_at || row.expires_at <= now) {
-    throw new AppError(
-      'token_invalid',
-      accountMessage('invitationUsed'),
-    );
+    throw new AppError('token_invalid', accountMessage('invitationUsed'));
   }
   return row;
 }

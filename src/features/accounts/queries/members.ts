@@ -28,6 +28,5 @@ export async function assertOwnerRemains(
     .where('id', '!=', exceptMembershipId)
     .where(({ eb, val }) => eb(val('owner'), '=', eb.fn.any('roles')))
     .execute();
-  if (owners.length === 0)
-    throw conflict(accountMessage('lastOwner'));
+  if (owners.length === 0) throw conflict(accountMessage('lastOwner'));
 }

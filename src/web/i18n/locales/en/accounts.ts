@@ -71,8 +71,7 @@ export const accounts = {
     invitedAs: 'You are invited as {roles}. The invitation was sent to {email}.',
     accept: 'Accept and join {organisation}',
     logInToAccept: 'Log in to accept',
-    orSignUp:
-      'No account yet? Create one with {email}, confirm the address, then open this link again.',
+    orSignUp: 'No account yet? Create one with {email}, confirm the address, then open this link again.',
     signUp: 'Create an account',
     unusable: 'This invitation cannot be used',
     notYet: 'You cannot accept this invitation yet',
@@ -134,6 +133,18 @@ export const accounts = {
       entry: '{when} — {what}',
       entryFrom: '{when} — {what} from {ip}',
       empty: 'No activity yet.',
+      actions: {
+        user_signed_up: 'Account created',
+        user_logged_in: 'Logged in',
+        user_email_added: 'Address added',
+        user_email_confirmed: 'Address confirmed',
+        user_email_made_primary: 'Primary address changed',
+        user_email_removed: 'Address removed',
+        user_password_changed: 'Password changed',
+        user_password_reset: 'Password reset by link',
+        user_password_reset_requested: 'Password reset asked for',
+        user_profile_updated: 'Name changed',
+      },
     },
   },
   organisations: {

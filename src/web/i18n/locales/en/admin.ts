@@ -7,7 +7,8 @@ export const admin = {
       dead: '{count, plural, one {# job} other {# jobs}} out of attempts',
       deadDetail: 'Nothing retries them until you do: read the error, then retry.',
       stuck: '{count, plural, one {# job} other {# jobs}} stuck',
-      stuckDetail: 'Running past their lease, or queued for more than 15 minutes: check that the workers run.',
+      stuckDetail:
+        'Running past their lease, or queued for more than 15 minutes: check that the workers run.',
       retrying: '{count, plural, one {# job} other {# jobs}} retrying after a failure',
       retryingDetail: 'They run again later; after their last attempt they stop.',
       empty: 'No failed or stuck jobs.',

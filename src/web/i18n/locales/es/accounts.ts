@@ -133,6 +133,18 @@ export const accounts: CatalogueOf<typeof english> = {
       entry: '{when} — {what}',
       entryFrom: '{when} — {what} desde {ip}',
       empty: 'Aún no hay actividad.',
+      actions: {
+        user_signed_up: 'Cuenta creada',
+        user_logged_in: 'Inicio de sesión',
+        user_email_added: 'Dirección añadida',
+        user_email_confirmed: 'Dirección confirmada',
+        user_email_made_primary: 'Dirección principal cambiada',
+        user_email_removed: 'Dirección quitada',
+        user_password_changed: 'Contraseña cambiada',
+        user_password_reset: 'Contraseña restablecida por enlace',
+        user_password_reset_requested: 'Restablecimiento de contraseña solicitado',
+        user_profile_updated: 'Nombre cambiado',
+      },
     },
   },
   organisations: {
@@ -236,8 +248,7 @@ export const accounts: CatalogueOf<typeof english> = {
     passwordRepetitive: 'Usa una contraseña menos repetitiva.',
     enterName: 'Escribe tu nombre.',
     nameLong: 'Usa como máximo 120 caracteres.',
-    slugFormat:
-      'Usa de 2 a 63 letras minúsculas, dígitos y guiones, empezando por una letra o un dígito.',
+    slugFormat: 'Usa de 2 a 63 letras minúsculas, dígitos y guiones, empezando por una letra o un dígito.',
     unknownRole: 'Rol desconocido.',
     chooseRole: 'Elige al menos un rol.',
     chooseLanguage: 'Elige uno de los idiomas ofrecidos.',
@@ -266,8 +277,7 @@ export const accounts: CatalogueOf<typeof english> = {
       'Demasiados intentos fallidos. Por tu seguridad, vuelve a intentarlo dentro de 1 minuto o restablece tu contraseña.',
     tooManyAttempts:
       'Demasiados intentos fallidos. Por tu seguridad, vuelve a intentarlo dentro de {minutes} minutos o restablece tu contraseña.',
-    confirmFirst:
-      'Confirma primero tu dirección de correo: usa el enlace que te enviamos o pide uno nuevo.',
+    confirmFirst: 'Confirma primero tu dirección de correo: usa el enlace que te enviamos o pide uno nuevo.',
     noMatch: 'Ese correo y esa contraseña no corresponden a ninguna cuenta.',
     checkBoth: 'Revisa tu correo y tu contraseña.',
     confirmBeforePrimary: 'Confirma esta dirección antes de hacerla principal.',
