@@ -69,10 +69,9 @@ function TokensTable({
             <td>{token.name}</td>
             <td>
               {token.scopes.length
-                ? token.scopes.map((scope, i) => (
+                ? token.scopes.map((scope) => (
                     <>
-                      {i > 0 && ', '}
-                      <code>{scope}</code>
+                      <code>{scope}</code>{' '}
                     </>
                   ))
                 : t('accounts.tokens.none')}

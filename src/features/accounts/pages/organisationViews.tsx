@@ -30,9 +30,13 @@ export function NewOrganisationView({ form, csrf }: { form: FormState; csrf: str
           label={t('accounts.organisations.slug')}
           hint={t('accounts.organisations.slugHint')}
         />
-        <fieldset>
+        <fieldset aria-describedby={form.errors.kind ? 'kind-error' : undefined}>
           <legend>{t('accounts.organisations.kind')}</legend>
-          {form.errors.kind && <p class="error-text">{form.errors.kind}</p>}
+          {form.errors.kind && (
+            <p id="kind-error" class="error-text">
+              {form.errors.kind}
+            </p>
+          )}
           {ORGANISATION_KINDS.map((k) => (
             <label for={`kind-${k}`}>
               <input id={`kind-${k}`} type="radio" name="kind" value={k} checked={kind === k} />
@@ -91,11 +95,24 @@ export function OverviewView({ model }: { model: OverviewModel }) {
   );
 }
 
-function RoleChecks({ selected, idPrefix }: { selected: readonly string[]; idPrefix: string }) {
+function RoleChecks({
+  selected,
+  idPrefix,
+  error,
+}: {
+  selected: readonly string[];
+  idPrefix: string;
+  error?: string | undefined;
+}) {
   const i18n = useT();
   return (
-    <fieldset class="checks">
+    <fieldset class="checks" aria-describedby={error ? `${idPrefix}-error` : undefined}>
       <legend>{i18n.t('accounts.members.roles')}</legend>
+      {error && (
+        <p id={`${idPrefix}-error`} class="error-text">
+          {error}
+        </p>
+      )}
       {ROLES.map((role) => (
         <label for={`${idPrefix}-${role}`}>
           <input
@@ -124,10 +141,10 @@ function InvitationsSection({ model, form, csrf }: { model: MembersModel; form: 
         <form method="post" action={orgPath(model.slug, 'invitations')} class="stack" novalidate>
           <CsrfField token={csrf} />
           <Field form={form} name="email" type="email" label={t('accounts.members.theirEmail')} required />
-          {form.errors.roles && <p class="error-text">{form.errors.roles}</p>}
           <RoleChecks
             selected={form.values.roles ? [form.values.roles] : ['reviewer']}
             idPrefix="invite-role"
+            error={form.errors.roles}
           />
           <button type="submit">{t('accounts.members.sendInvitation')}</button>
         </form>
@@ -147,7 +164,11 @@ function InvitationsSection({ model, form, csrf }: { model: MembersModel; form: 
             {model.invitations.map((i) => (
               <tr>
                 <td>{i.email}</td>
-                <td>{i.roles.map((r) => roleName(i18n, r)).join(', ')}</td>
+                <td>
+                  {i.roles.map((r) => (
+                    <span class="tag">{roleName(i18n, r)}</span>
+                  ))}
+                </td>
                 <td>{t(`accounts.members.state.${i.state}`)}</td>
                 <td>
                   {i.state === 'pending' && (
