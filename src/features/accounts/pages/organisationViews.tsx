@@ -98,16 +98,18 @@ export function OverviewView({ model }: { model: OverviewModel }) {
 function RoleChecks({
   selected,
   idPrefix,
+  legend,
   error,
 }: {
   selected: readonly string[];
   idPrefix: string;
+  legend: string;
   error?: string | undefined;
 }) {
   const i18n = useT();
   return (
     <fieldset class="checks" aria-describedby={error ? `${idPrefix}-error` : undefined}>
-      <legend>{i18n.t('accounts.members.roles')}</legend>
+      <legend>{legend}</legend>
       {error && (
         <p id={`${idPrefix}-error`} class="error-text">
           {error}
@@ -144,6 +146,7 @@ function InvitationsSection({ model, form, csrf }: { model: MembersModel; form: 
           <RoleChecks
             selected={form.values.roles ? [form.values.roles] : ['reviewer']}
             idPrefix="invite-role"
+            legend={t('accounts.members.inviteRoles')}
             error={form.errors.roles}
           />
           <button type="submit">{t('accounts.members.sendInvitation')}</button>
@@ -203,7 +206,11 @@ function MemberChanges({
     <td>
       <form method="post" action={orgPath(model.slug, 'members', member.publicId, 'roles')}>
         <CsrfField token={csrf} />
-        <RoleChecks selected={member.roles} idPrefix={`role-${member.publicId}`} />
+        <RoleChecks
+          selected={member.roles}
+          idPrefix={`role-${member.publicId}`}
+          legend={t('accounts.members.roles')}
+        />
         <button type="submit" class="secondary">
           {t('accounts.members.saveRoles')}
         </button>

@@ -174,6 +174,7 @@ export const accounts = {
     remove: 'Remove',
     invite: 'Invite a member',
     theirEmail: 'Their email',
+    inviteRoles: 'Their roles',
     sendInvitation: 'Send invitation',
     invitations: 'Invitations',
     status: 'Status',

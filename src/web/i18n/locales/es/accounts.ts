@@ -174,6 +174,7 @@ export const accounts: CatalogueOf<typeof english> = {
     remove: 'Quitar',
     invite: 'Invitar a un miembro',
     theirEmail: 'Su correo electrónico',
+    inviteRoles: 'Sus roles',
     sendInvitation: 'Enviar la invitación',
     invitations: 'Invitaciones',
     status: 'Estado',
