@@ -10,10 +10,10 @@ export function homeRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/', async (c) => {
     const viewer = c.var.viewer;
-    if (!viewer) return page(c, 'Welcome', <WelcomeView />);
+    if (!viewer) return page(c, requestTranslator(c).t('home.welcomeTitle'), <WelcomeView />);
     const { db, config, clock } = c.var.deps;
     const model = await loadHome({ db, config }, viewer, clock.now(), requestTranslator(c));
-    return page(c, 'Home', <HomeView model={model} />);
+    return page(c, requestTranslator(c).t('home.title'), <HomeView model={model} />);
   });
   return r;
 }

@@ -1,6 +1,8 @@
+import { useT } from '../../web/i18n/context.ts';
 import type { HomeRole, HomeSection, HomeViewModel } from './loader.ts';
 
 function Section({ section }: { section: HomeSection }) {
+  const { t } = useT();
   const id = `home-${section.id}`;
   return (
     <section class="card" aria-labelledby={id}>
@@ -13,7 +15,7 @@ function Section({ section }: { section: HomeSection }) {
         <ul>
           {section.items.map((i) => (
             <li>
-              {i.urgent && <strong>Now: </strong>}
+              {i.urgent && <strong>{t('home.now')} </strong>}
               {i.href ? <a href={i.href}>{i.label}</a> : i.label} <span class="muted">{i.detail}</span>
             </li>
           ))}
@@ -41,14 +43,16 @@ function Role({ role }: { role: HomeRole }) {
 
 /** The logged-in home: what to do now, role by role. Renders the view model only. */
 export function HomeView({ model }: { model: HomeViewModel }) {
+  const { t } = useT();
   return (
     <>
-      <h1>Welcome, {model.name}</h1>
+      <h1>{t('home.greeting', { name: model.name })}</h1>
       {model.roles.map((r) => (
         <Role role={r} />
       ))}
       <p class="muted">
-        {model.createOrganisation.text} <a href={model.createOrganisation.href}>Create an organisation</a>
+        {model.createOrganisation.text}{' '}
+        <a href={model.createOrganisation.href}>{t('home.createOrganisation')}</a>
       </p>
     </>
   );
@@ -56,21 +60,17 @@ export function HomeView({ model }: { model: HomeViewModel }) {
 
 /** The start page for visitors. */
 export function WelcomeView() {
+  const { t } = useT();
   return (
     <>
-      <h1>Micro-credentials people can trust</h1>
+      <h1>{t('home.visitor.heading')}</h1>
       <section class="card">
-        <p>
-          Cairn runs micro-credential programs from end to end: professionals apply and show evidence of one
-          competency, trained peers review it against a rubric, issuers award signed Open Badges 3.0
-          credentials anyone can verify, and licensing boards and certification councils approve programs and
-          count the badges toward renewal.
-        </p>
+        <p>{t('home.visitor.intro')}</p>
         <p>
           <a class="button" href="/signup">
-            Create an account
+            {t('home.visitor.signUp')}
           </a>{' '}
-          or <a href="/login">log in</a>.
+          <a href="/login">{t('home.visitor.logIn')}</a>
         </p>
       </section>
     </>

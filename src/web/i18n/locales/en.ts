@@ -1,5 +1,6 @@
 import { accounts } from './en/accounts.ts';
 import { admin } from './en/admin.ts';
+import { home } from './en/home.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -108,6 +109,7 @@ export const en = {
   },
   accounts,
   admin,
+  home,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en.ts';
 import { accounts } from './es/accounts.ts';
 import { admin } from './es/admin.ts';
+import { home } from './es/home.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -108,4 +109,5 @@ export const es: Catalogue = {
   },
   accounts,
   admin,
+  home,
 };
