@@ -3,7 +3,7 @@ import type { Translator } from '../../web/i18n/i18n.ts';
 import type { admin } from '../../web/i18n/locales/en/admin.ts';
 import { jobTrouble, mailWaiting, organisationsWaiting, securityEvents } from '../admin/index.ts';
 import { orgPath } from '../accounts/index.ts';
-import type { HomeItem, HomeRole, HomeSection } from './loader.ts';
+import type { HomeItem, HomeRole, HomeSection } from './model.ts';
 
 const JOBS = '/admin/jobs';
 const MAILBOX = '/dev/mailbox';
