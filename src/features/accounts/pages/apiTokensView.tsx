@@ -1,4 +1,5 @@
-import { API_SCOPES } from '../../../http/apiTokens.ts';
+import { API_SCOPES, type ApiScope } from '../../../http/apiTokens.ts';
+import type { MessageKey } from '../../../web/i18n/i18n.ts';
 import {
   ActionButton,
   CsrfField,
@@ -10,6 +11,16 @@ import {
 import { useT } from '../../../web/i18n/context.ts';
 import { orgPath } from '../paths.ts';
 import type { TokensModel } from './apiTokensLoader.ts';
+
+/** What each scope allows, in the catalogue (keys without the colon, which i18next reads as a namespace). */
+const SCOPE_WORDS: Record<ApiScope, MessageKey> = {
+  'credentials:read': 'accounts.tokens.scope.credentials_read',
+  'credentials:issue': 'accounts.tokens.scope.credentials_issue',
+  'credentials:status': 'accounts.tokens.scope.credentials_status',
+  'awards:run': 'accounts.tokens.scope.awards_run',
+  'audit:read': 'accounts.tokens.scope.audit_read',
+  'webhooks:manage': 'accounts.tokens.scope.webhooks_manage',
+};
 
 /** The scope checkboxes: all ticked on a fresh form, the chosen ones after an error. */
 function ScopeChecks({ form }: { form: FormState }) {
@@ -32,7 +43,7 @@ function ScopeChecks({ form }: { form: FormState }) {
             value={scope}
             checked={form.values.scopes === undefined || chosen.includes(scope)}
           />{' '}
-          <code>{scope}</code> {t(`accounts.tokens.scope.${scope}`)}
+          <code>{scope}</code> {t(SCOPE_WORDS[scope])}
         </label>
       ))}
     </fieldset>

@@ -205,12 +205,12 @@ export const accounts = {
     revoked: 'Revoked',
     revoke: 'Revoke',
     scope: {
-      'credentials:read': 'List the credentials the organisation has issued.',
-      'credentials:issue': 'Issue credentials (the organisation API and the W3C VC API).',
-      'credentials:status': 'Revoke, suspend and reinstate credentials.',
-      'awards:run': 'Upload rosters and run bulk awards.',
-      'audit:read': 'Read the organisation’s audit log.',
-      'webhooks:manage': 'Create, change and replay the organisation’s webhooks.',
+      credentials_read: 'List the credentials the organisation has issued.',
+      credentials_issue: 'Issue credentials (the organisation API and the W3C VC API).',
+      credentials_status: 'Revoke, suspend and reinstate credentials.',
+      awards_run: 'Upload rosters and run bulk awards.',
+      audit_read: 'Read the organisation’s audit log.',
+      webhooks_manage: 'Create, change and replay the organisation’s webhooks.',
     },
   },
   flash: {

@@ -205,12 +205,12 @@ export const accounts: CatalogueOf<typeof english> = {
     revoked: 'Revocado',
     revoke: 'Revocar',
     scope: {
-      'credentials:read': 'Listar las credenciales que ha emitido la organización.',
-      'credentials:issue': 'Emitir credenciales (la API de la organización y la API W3C VC).',
-      'credentials:status': 'Revocar, suspender y restablecer credenciales.',
-      'awards:run': 'Subir listas y ejecutar otorgamientos masivos.',
-      'audit:read': 'Leer el registro de auditoría de la organización.',
-      'webhooks:manage': 'Crear, cambiar y reenviar los webhooks de la organización.',
+      credentials_read: 'Listar las credenciales que ha emitido la organización.',
+      credentials_issue: 'Emitir credenciales (la API de la organización y la API W3C VC).',
+      credentials_status: 'Revocar, suspender y restablecer credenciales.',
+      awards_run: 'Subir listas y ejecutar otorgamientos masivos.',
+      audit_read: 'Leer el registro de auditoría de la organización.',
+      webhooks_manage: 'Crear, cambiar y reenviar los webhooks de la organización.',
     },
   },
   flash: {
