@@ -38,22 +38,28 @@ export async function bulkAwardOnce(storage: Storage, rows: number): Promise<Bul
   const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed));
   const sampler = setInterval(sample, 50);
   const t0 = performance.now();
-  const run = await createAwardRun(
-    deps,
-    actor,
-    { microCredential: mc.publicId, fileName: 'bench.csv' },
-    generatedRoster(rows, `b${org.id}-`),
-  );
+  const run = await createAwardRun(deps, {
+    actor: actor,
+    organisationId: actor.organisationId,
+    microCredential: mc.publicId,
+    fileName: 'bench.csv',
+    source: generatedRoster(rows, `b${org.id}-`),
+  });
   const t1 = performance.now();
-  const summary = await mapAwardRun(deps, actor, run.publicId, {
-    email: 'Email',
-    name: 'Name',
-    externalId: 'Student ID',
-    credits: 'Hours',
-    issuedOn: 'Date',
+  const summary = await mapAwardRun(deps, {
+    actor: actor,
+    organisationId: actor.organisationId,
+    run: run.publicId,
+    mapping: {
+      email: 'Email',
+      name: 'Name',
+      externalId: 'Student ID',
+      credits: 'Hours',
+      issuedOn: 'Date',
+    },
   });
   if (summary.valid !== rows) throw new Error(`dry run found ${summary.valid} valid rows of ${rows}`);
-  await startAwardRun(deps, { actor, run: run.publicId });
+  await startAwardRun(deps, { actor, organisationId: actor.organisationId, run: run.publicId });
   const t2 = performance.now();
   // The run's jobs, run here instead of by a worker, concurrently as a worker with concurrency >= 2 would.
   const { id } = await storage.db

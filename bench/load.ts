@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { openStorage, migrate, type Storage } from '../src/storage/database.ts';
 import { startTestServer } from '../src/testing/server.ts';
 import { testConfig, testCredentialServices } from '../src/testing/http.ts';
-import { buildOrganisation, buildUser } from '../src/testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../src/testing/factories.ts';
 import { issueCredential } from '../src/features/issuing/commands/issueCredential.ts';
 import { systemClock } from '../src/domain/clock.ts';
 import { scratchPostgres } from '../src/testing/databases.ts';
@@ -51,19 +51,18 @@ async function loadOne(storage: Storage, label: string, report: Report, seconds:
   };
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Load Test Council' });
   const staff = await buildUser(storage.db);
-  const issued = await issueCredential(
-    deps,
-    { organisationId: org.id, userId: staff.id, ip: null },
-    {
-      recipient: { email: 'load@example.org' },
-      achievement: {
-        id: 'https://cairn.test/a/load',
-        name: 'Load Bearing',
-        description: 'Holds up under load.',
-        criteria: { narrative: 'Measured.' },
-      },
+  await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
+  const issued = await issueCredential(deps, {
+    actor: { userId: staff.id, ip: null },
+    organisationId: org.id,
+    recipient: { email: 'load@example.org' },
+    achievement: {
+      id: 'https://cairn.test/a/load',
+      name: 'Load Bearing',
+      description: 'Holds up under load.',
+      criteria: { narrative: 'Measured.' },
     },
-  );
+  });
   const dir = mkdtempSync(join(tmpdir(), 'cairn-load-'));
   const body = join(dir, 'verify.json');
   writeFileSync(body, JSON.stringify({ verifiableCredential: issued.credential }));

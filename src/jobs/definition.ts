@@ -6,7 +6,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { Config } from '../config.ts';
 import type { CredentialServices } from '../credentials/services.ts';
 import type { Db, Queryable } from '../storage/database.ts';
-import { enqueueJob, type Enqueued, type EnqueueOptions } from './queue.ts';
+import { enqueueJob, enqueueJobs, type Enqueued, type EnqueueOptions } from './queue.ts';
 
 /** What every job handler is given: dependencies are passed in, never imported as globals. */
 export interface JobDeps {
@@ -57,6 +57,20 @@ export interface JobType<P> {
   readonly type: string;
   readonly payload: z.ZodType<P>;
   enqueue(db: Queryable, payload: P, now: Date, options?: EnqueueOptions): Promise<Enqueued>;
+  /**
+   * Many jobs of this type at once (`await notifyRecognizers.enqueueMany(tx, payloads, now, (p) =>
+   * ({ idempotencyKey: `recognition-notify:${p.credentialId}` }))`): every payload is checked
+   * against the schema before anything is stored, so one bad payload rejects the whole batch; the
+   * jobs go in with multi-row INSERTs and the workers are woken once, after the commit. `options`
+   * is shared by every job, or given per payload by a function. Returns how many jobs were created
+   * (a job whose idempotency key exists already is not added again).
+   */
+  enqueueMany(
+    db: Queryable,
+    payloads: readonly P[],
+    now: Date,
+    options?: EnqueueOptions | ((payload: P, index: number) => EnqueueOptions),
+  ): Promise<number>;
 }
 
 export function jobType<P extends Record<string, unknown>>(type: string, payload: z.ZodType<P>): JobType<P> {
@@ -64,5 +78,12 @@ export function jobType<P extends Record<string, unknown>>(type: string, payload
     type,
     payload,
     enqueue: async (db, value, now, options) => enqueueJob(db, type, payload.parse(value), now, options),
+    enqueueMany: async (db, values, now, options) => {
+      const jobs = values.map((value, index) => {
+        const parsed = payload.parse(value);
+        return { payload: parsed, options: typeof options === 'function' ? options(parsed, index) : options };
+      });
+      return enqueueJobs(db, type, jobs, now);
+    },
   };
 }

@@ -53,6 +53,50 @@ export async function enqueueJob(
   return { id: existing.id, created: false };
 }
 
+/** One job of a batch: its payload and, if any, its own options. */
+export interface BatchJob {
+  payload: Record<string, unknown>;
+  options?: EnqueueOptions;
+}
+
+/** Rows per INSERT statement: 8 parameters a row stays far under PostgreSQL's 65,535. */
+const BATCH_ROWS = 1000;
+
+/**
+ * Adds many jobs of one type with multi-row INSERTs (one statement per thousand jobs) in the
+ * caller's transaction; a job whose idempotency key exists already is left as it is. Workers are
+ * woken once, after the commit, when any job was added. Returns how many jobs were created.
+ */
+export async function enqueueJobs(
+  db: Queryable,
+  type: string,
+  jobs: readonly BatchJob[],
+  now: Date,
+): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < jobs.length; i += BATCH_ROWS) {
+    const rows = jobs.slice(i, i + BATCH_ROWS).map(({ payload, options = {} }) => ({
+      type,
+      payload: JSON.stringify(payload),
+      run_at: options.runAt ?? now,
+      idempotency_key: options.idempotencyKey ?? null,
+      max_attempts: options.maxAttempts ?? 8,
+      organisation_id: options.organisationId ?? null,
+      created_at: now,
+      updated_at: now,
+    }));
+    const inserted = await db
+      .insertInto('jobs')
+      .values(rows)
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .returning('id')
+      .execute();
+    created += inserted.length;
+  }
+  if (created > 0) afterCommit(db, wakeWorkers);
+  return created;
+}
+
 export interface ClaimOptions {
   worker: string;
   limit: number;

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../jobs/definition.ts';
-import { DELIVER_MAIL } from './outbox.ts';
+import { deliverMail } from './outbox.ts';
 import { retryWhileUnavailable } from '../storage/pg/unavailable.ts';
 
 /** What an outbox row keeps of a delivered message's body. */
@@ -15,8 +14,7 @@ export const SENDING_CLAIM_MS = 10 * 60 * 1000;
  * with backoff: an outage delays mail, never loses it.
  */
 export const deliverMailJob = defineJob({
-  type: DELIVER_MAIL,
-  payload: z.object({ outboxId: z.number().int() }),
+  ...deliverMail,
   maxAttempts: 12,
   async handle({ outboxId }, { db, mailer, config, clock }) {
     const message = await db

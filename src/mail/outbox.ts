@@ -1,10 +1,21 @@
 import { publicId } from '../domain/ids.ts';
 import type { Queryable } from '../storage/database.ts';
 import type { MailMessageRow } from '../storage/schema.ts';
-import { enqueueJob } from '../jobs/queue.ts';
+import { z } from 'zod';
+import { jobType } from '../jobs/definition.ts';
 import type { RenderedMail } from './templates.tsx';
 
 export const DELIVER_MAIL = 'mail.deliver';
+
+/** The delivery of one outbox message (the handler is deliverJob.ts). */
+export const deliverMail = jobType(DELIVER_MAIL, z.object({ outboxId: z.number().int() }));
+
+/** The options every delivery job is queued with: one per message, twelve attempts. */
+export const deliveryOptions = (mailPublicId: string, organisationId: number | null) => ({
+  idempotencyKey: `mail:${mailPublicId}`,
+  maxAttempts: 12,
+  organisationId,
+});
 
 /**
  * Stores a message in the outbox and enqueues its delivery, in the caller's transaction when
@@ -32,11 +43,12 @@ export async function queueMail(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await enqueueJob(db, DELIVER_MAIL, { outboxId: row.id }, now, {
-    idempotencyKey: `mail:${id}`,
-    maxAttempts: 12,
-    organisationId: options.organisationId ?? null,
-  });
+  await deliverMail.enqueue(
+    db,
+    { outboxId: row.id },
+    now,
+    deliveryOptions(id, options.organisationId ?? null),
+  );
   return { publicId: id, outboxId: row.id };
 }
 

@@ -584,7 +584,7 @@ const RULES: Record<string, Rule> = {
   'GET /me/licenses': user(),
   'POST /me/licenses': user(),
   'GET /me/licenses/:id': mine({ p: id((w) => w.license) }),
-  'GET /me/licenses/:id/transcript.json': mine({ p: id((w) => w.license) }),
+  'POST /me/licenses/:id/transcript.json': mine({ p: id((w) => w.license) }),
   'GET /me/licenses/:id/transcript': mine({ p: id((w) => w.license) }),
   'GET /orgs/:slug/recognition/notices': org(['admin', 'recognition_officer']),
   'GET /orgs/:slug/recognition/notices/:id': org(['admin', 'recognition_officer'], {

@@ -204,15 +204,13 @@ export async function seedDemoJourneys(deps: JourneyDeps): Promise<void> {
   // The passed applications become signed badges (and their completion notices, credit and mail).
   // Badges earned through one's own application are accepted at once. The council also awards
   // from a provider's roster by email: that badge waits for the therapist to accept it.
-  await awardCredential(
-    deps,
-    { organisationId: await organisationOf(db, COUNCIL), userId: jordan!.userId, ip: null },
-    {
-      email: 'taylor@therapist.example',
-      microCredential: await microCredentialOf(db, COUNCIL, 'Documentation That Holds Up'),
-      narrative: 'Attended the full session (Northwind Continuing Education roster, March 2026).',
-    },
-  );
+  await awardCredential(deps, {
+    actor: { userId: jordan!.userId, ip: null },
+    organisationId: await organisationOf(db, COUNCIL),
+    email: 'taylor@therapist.example',
+    microCredential: await microCredentialOf(db, COUNCIL, 'Documentation That Holds Up'),
+    narrative: 'Attended the full session (Northwind Continuing Education roster, March 2026).',
+  });
   await runQueuedJobs(deps);
 }
 

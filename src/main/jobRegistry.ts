@@ -10,6 +10,10 @@ import {
 import { maintenanceSchedules, purgeLoginFailuresJob, purgeSessionsJob } from '../features/accounts/jobs.ts';
 import type { ScheduleDefinition } from '../jobs/schedules.ts';
 import { claimSchedules, remindUnclaimedJob } from '../features/issuing/jobs/claimJobs.ts';
+import {
+  credentialJwtSchedules,
+  fillCredentialJwtsJobDefinition,
+} from '../features/issuing/jobs/credentialJwtJobs.ts';
 import { checkAwardRunJobDefinition, issueAwardRunJob } from '../features/issuing/jobs/bulkAwardJobs.ts';
 import { ledgerJobs, ledgerSchedules } from '../features/credit/jobs.ts';
 import { webhookJobs } from '../features/webhooks/deliverJob.ts';
@@ -28,6 +32,7 @@ export const allJobs: JobDefinition<unknown>[] = [
   remindUnclaimedJob,
   issueAwardRunJob,
   checkAwardRunJobDefinition,
+  fillCredentialJwtsJobDefinition,
   ...ledgerJobs,
   ...webhookJobs,
   ...notificationJobs,
@@ -39,6 +44,7 @@ export const allSchedules: ScheduleDefinition[] = [
   ...maintenanceSchedules,
   ...earningSchedules,
   ...claimSchedules,
+  ...credentialJwtSchedules,
   ...ledgerSchedules,
   ...notificationSchedules,
   ...ob3Schedules,

@@ -13,6 +13,7 @@ import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { publishStatusList } from '../signing/organisationSigner.ts';
 import { issueCredential } from '../features/issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../features/issuing/commands/changeCredentialStatus.ts';
+import { systemActor } from '../features/issuing/issuingActor.ts';
 import { verifyWithCairn } from '../features/verification/commands/verifyCredential.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { changePublicUrl, PublicUrlMismatchError } from './publicUrl.ts';
@@ -52,20 +53,18 @@ const open = (config: Config) => openRuntime(config, { logger: silentLogger });
 
 async function issue(rt: Runtime, organisationId: number, email: string) {
   const deps = { db: rt.storage.db, clock: rt.clock, config: rt.config, credentials: rt.credentials };
-  return issueCredential(
-    deps,
-    { organisationId, userId: null, ip: null },
-    {
-      recipient: { email },
-      achievement: {
-        id: `https://example.org/a/${email}`,
-        name: 'Classroom Routines',
-        description: 'Designs routines.',
-        criteria: { narrative: 'Peer-reviewed.' },
-      },
-      formats: ['ldp'],
+  return issueCredential(deps, {
+    actor: systemActor('test'),
+    organisationId,
+    recipient: { email },
+    achievement: {
+      id: `https://example.org/a/${email}`,
+      name: 'Classroom Routines',
+      description: 'Designs routines.',
+      criteria: { narrative: 'Peer-reviewed.' },
     },
-  );
+    formats: ['ldp'],
+  });
 }
 
 async function signedLists(rt: Runtime) {
@@ -137,7 +136,8 @@ describe('one public URL per database', () => {
           await changeCredentialStatus(
             { db: again.storage.db, clock: again.clock, config: configA },
             {
-              actor: { organisationId: org.id, userId: null, ip: null },
+              actor: systemActor('test'),
+              organisationId: org.id,
               credential: before.publicId,
               action: 'revoke',
               reason: 'Test',

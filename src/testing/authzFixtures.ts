@@ -292,11 +292,13 @@ export async function authzWorld(
       { url: 'https://example.org/cairn-events', events: ['credential.issued'] },
     )
   ).publicId;
-  const issued = await issueCredential(
-    deps,
-    { organisationId: org.id, userId: members.issuing_staff.id, ip: null },
-    { recipient: { email: earner.email }, microCredential: mc.publicId, formats: ['ldp', 'jwt'] },
-  );
+  const issued = await issueCredential(deps, {
+    actor: { userId: members.issuing_staff.id, ip: null },
+    organisationId: org.id,
+    recipient: { email: earner.email },
+    microCredential: mc.publicId,
+    formats: ['ldp', 'jwt'],
+  });
   const webhookDelivery = (
     await db
       .selectFrom('webhook_deliveries as d')
@@ -470,11 +472,12 @@ export async function authzWorld(
   const endorsement = (
     await endorseProgramSubmission(deps, { actor: officer, orgSlug: org.slug, submission: approved })
   ).publicId;
-  const partnerIssued = await issueCredential(
-    deps,
-    { organisationId: partner.id, userId: partnerStaff.id, ip: null },
-    { recipient: { email: earner.email }, microCredential: approvedMc.publicId },
-  );
+  const partnerIssued = await issueCredential(deps, {
+    actor: { userId: partnerStaff.id, ip: null },
+    organisationId: partner.id,
+    recipient: { email: earner.email },
+    microCredential: approvedMc.publicId,
+  });
   const partnerCredential = await db
     .selectFrom('credentials')
     .select('id')
@@ -510,12 +513,13 @@ export async function authzWorld(
   ).token;
 
   const outboxMessage = (await lastMailTo(db, earner.email)).mail?.public_id ?? '';
-  const run = await createAwardRun(
-    deps,
-    { organisationId: org.id, userId: members.issuing_staff.id, ip: null },
-    { microCredential: mc.publicId, fileName: 'roster.csv' },
-    csvStream('Email,Name\nada@example.org,Ada\n'),
-  );
+  const run = await createAwardRun(deps, {
+    actor: { userId: members.issuing_staff.id, ip: null },
+    organisationId: org.id,
+    microCredential: mc.publicId,
+    fileName: 'roster.csv',
+    source: csvStream('Email,Name\nada@example.org,Ada\n'),
+  });
 
   return {
     org,

@@ -54,11 +54,13 @@ export async function earnerWithEverything(
       bytes: pdf,
     },
   });
-  const issued = await awardCredential(
-    deps,
-    { organisationId: org.id, userId: staff.id, ip: null },
-    { email: earner.email, microCredential: mc.publicId, narrative: 'Taught the routine.' },
-  );
+  const issued = await awardCredential(deps, {
+    actor: { userId: staff.id, ip: null },
+    organisationId: org.id,
+    email: earner.email,
+    microCredential: mc.publicId,
+    narrative: 'Taught the routine.',
+  });
   return {
     clock,
     deps,

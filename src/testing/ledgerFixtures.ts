@@ -118,14 +118,16 @@ export async function ledgerScenario(
     pollMs: 20,
   });
   const issue = () =>
-    issueCredential(
-      deps,
-      { organisationId: issuerOrg.id, userId: staff.id, ip: null },
-      { recipient: { email: earner.email }, microCredential: mcPublicId },
-    );
+    issueCredential(deps, {
+      actor: { userId: staff.id, ip: null },
+      organisationId: issuerOrg.id,
+      recipient: { email: earner.email },
+      microCredential: mcPublicId,
+    });
   const revoke = (credentialPublicId: string) =>
     changeCredentialStatus(deps, {
-      actor: { organisationId: issuerOrg.id, userId: staff.id, ip: null },
+      actor: { userId: staff.id, ip: null },
+      organisationId: issuerOrg.id,
       credential: credentialPublicId,
       action: 'revoke',
       reason: 'Evidence was not the earner’s own.',

@@ -85,6 +85,30 @@ export function linkHref(html: string, linkText: string): string | null {
   return null;
 }
 
+/** A form found by the text of its submit button: where it goes, how, and its hidden fields. */
+export interface ButtonForm {
+  action: string;
+  method: string;
+  hidden: Record<string, string>;
+}
+
+/** The form holding a button whose text is exactly `buttonText` (null when none). */
+export function formOfButton(html: string, buttonText: string): ButtonForm | null {
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
+    const body = m[2] ?? '';
+    const buttons = [...body.matchAll(/<button\b[^>]*>([\s\S]*?)<\/button>/g)];
+    if (!buttons.some((b) => text(b[1] ?? '') === buttonText)) continue;
+    const attr = (name: string) => decode(new RegExp(`\\b${name}="([^"]*)"`).exec(m[1] ?? '')?.[1] ?? '');
+    const hidden: Record<string, string> = {};
+    for (const h of body.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(h[0])?.[1];
+      if (name) hidden[name] = decode(/\bvalue="([^"]*)"/.exec(h[0])?.[1] ?? '');
+    }
+    return { action: attr('action'), method: (attr('method') || 'get').toLowerCase(), hidden };
+  }
+  return null;
+}
+
 /** The text of the error shown beside a fieldset's radio buttons or checkboxes (by its legend). */
 export function fieldsetError(html: string, legend: string): string | null {
   for (const m of html.matchAll(/<fieldset\b([^>]*)>([\s\S]*?)<\/fieldset>/g)) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testBackends, unique } from '../../src/testing/databases.ts';
 import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
-import { buildOrganisation, buildUser } from '../../src/testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../src/testing/factories.ts';
 import { issueCredential } from '../../src/features/issuing/commands/issueCredential.ts';
 import { testConfig, testCredentialServices } from '../../src/testing/http.ts';
 import { systemClock } from '../../src/domain/clock.ts';
@@ -28,6 +28,7 @@ describe(
       const storage = await pglite!.storage();
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Harbour Teachers' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const earner = await buildUser(storage.db, { name: 'Kim Earner' });
       const deps = {
         db: storage.db,
@@ -37,7 +38,9 @@ describe(
       };
       const actor = { organisationId: org.id, userId: staff.id, ip: null };
       const word = unique('');
-      const here = await issueCredential(deps, actor, {
+      const here = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: earner.email },
         achievement: {
           id: `https://cairn.test/a/${word}`,
@@ -46,7 +49,9 @@ describe(
           criteria: { narrative: 'Video.' },
         },
       });
-      const elsewhere = await issueCredential(deps, actor, {
+      const elsewhere = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: `${unique('x')}@example.org` },
         achievement: {
           id: `https://cairn.test/b/${word}`,
@@ -83,7 +88,7 @@ describe(
       await page.getByRole('button', { name: 'Create collection' }).click();
       await page.getByText('Collection created').waitFor();
       await page.getByRole('link', { name: 'backpack' }).last().click();
-      const imported = page.locator('li.card', { hasText: `Questioning ${word}` });
+      const imported = page.locator('article.badge-card', { hasText: `Questioning ${word}` });
       await imported.getByRole('button', { name: 'Add' }).click();
       await page.getByText('Added to the collection.').waitFor();
       await page.goto(`${web.url}/backpack/collections`);

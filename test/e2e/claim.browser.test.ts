@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testBackends, unique } from '../../src/testing/databases.ts';
 import { browserAvailable, useBrowserServer } from '../../src/testing/server.ts';
 import { testConfig, testCredentialServices } from '../../src/testing/http.ts';
-import { buildOrganisation, buildUser, lastMailTo } from '../../src/testing/factories.ts';
+import { addMember, buildOrganisation, buildUser, lastMailTo } from '../../src/testing/factories.ts';
 import { systemClock } from '../../src/domain/clock.ts';
 import { issueCredential } from '../../src/features/issuing/commands/issueCredential.ts';
 
@@ -27,20 +27,19 @@ describe(
       };
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Harbor Teachers Union' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const email = `${unique('grace')}@example.org`;
-      const issued = await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        {
-          recipient: { email },
-          achievement: {
-            id: `${web.url}/a/${unique('')}`,
-            name: 'Culturally Responsive Teaching',
-            description: 'Plans culturally responsive lessons.',
-            criteria: { narrative: 'Peer-reviewed lesson plan.' },
-          },
+      const issued = await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email },
+        achievement: {
+          id: `${web.url}/a/${unique('')}`,
+          name: 'Culturally Responsive Teaching',
+          description: 'Plans culturally responsive lessons.',
+          criteria: { narrative: 'Peer-reviewed lesson plan.' },
         },
-      );
+      });
       const { link } = await lastMailTo(storage.db, email);
       assert.ok(link?.startsWith(`${web.url}/claim/`));
 

@@ -11,7 +11,7 @@ import { testConfig, testCredentialServices } from '../../testing/http.ts';
 import { ManualClock } from '../../domain/clock.ts';
 import { silentLogger } from '../../logger.ts';
 import { createApp } from '../../main/app.ts';
-import { buildOrganisation, buildUser } from '../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { issueCredential } from '../../features/issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../features/issuing/commands/changeCredentialStatus.ts';
 import { verifierDeps } from '../../features/verification/commands/verifyCredential.ts';
@@ -105,9 +105,12 @@ for (const backend of testBackends()) {
       });
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Council Behind TLS' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
       const actor = { organisationId: org.id, userId: staff.id, ip: null };
-      const issued = await issueCredential(deps, actor, {
+      const issued = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'tls@example.org' },
         achievement: {
           id: 'https://council.example/a/tls',
@@ -126,6 +129,7 @@ for (const backend of testBackends()) {
         revoke: () =>
           changeCredentialStatus(deps, {
             actor,
+            organisationId: actor.organisationId,
             credential: issued.publicId,
             action: 'revoke',
             reason: 'Issued in error',

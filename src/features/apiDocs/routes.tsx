@@ -4,6 +4,7 @@ import type { RouteDoc } from '../../http/openapi/describe.ts';
 import { buildOpenApiDocument, type OpenApiDocument } from './document.ts';
 import { ApiDocsPage } from './docsPage.tsx';
 import { page } from '../../web/render.tsx';
+import { requestTranslator } from '../../web/preferences.ts';
 
 /** The API's description: `GET /api/v1/openapi.json` (OpenAPI 3.1) and `GET /api/docs` (the same, readable). */
 export function apiDocsRoutes(routes: readonly RouteDoc[]) {
@@ -17,7 +18,11 @@ export function apiDocsRoutes(routes: readonly RouteDoc[]) {
     return c.json(documentFor(c.var.deps.config.publicUrl));
   });
   r.get('/api/docs', (c) =>
-    page(c, 'Cairn API', <ApiDocsPage doc={documentFor(c.var.deps.config.publicUrl)} />),
+    page(
+      c,
+      requestTranslator(c).t('apiDocs.title'),
+      <ApiDocsPage doc={documentFor(c.var.deps.config.publicUrl)} />,
+    ),
   );
   return r;
 }

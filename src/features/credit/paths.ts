@@ -3,8 +3,10 @@ export const ledgerPaths = {
   myLicenses: () => '/me/licenses',
   myLicense: (licensePublicId: string) => `/me/licenses/${licensePublicId}`,
   myTranscript: (licensePublicId: string) => `/me/licenses/${licensePublicId}/transcript`,
-  myTranscriptJson: (licensePublicId: string) => `/me/licenses/${licensePublicId}/transcript.json`,
-  notices: (slug: string) => `/orgs/${slug}/recognition/notices`,
+  /** POST only: signs a new transcript, records it in the audit log and returns the file. */
+  myTranscriptDownload: (licensePublicId: string) => `/me/licenses/${licensePublicId}/transcript.json`,
+  notices: (slug: string, state?: 'new' | 'posted' | 'dismissed') =>
+    `/orgs/${slug}/recognition/notices${state ? `?state=${state}` : ''}`,
   notice: (slug: string, noticePublicId: string) => `/orgs/${slug}/recognition/notices/${noticePublicId}`,
   noticeAction: (
     slug: string,
@@ -15,7 +17,13 @@ export const ledgerPaths = {
   decideLicense: (slug: string, licensePublicId: string, decision: 'confirm' | 'reject') =>
     `/orgs/${slug}/recognition/licenses/${licensePublicId}/${decision}`,
   roster: (slug: string) => `/orgs/${slug}/recognition/roster`,
-  rosterCsv: (slug: string) => `/orgs/${slug}/recognition/roster.csv`,
+  rosterCsv: (slug: string, query = '') => `/orgs/${slug}/recognition/roster.csv${query ? `?${query}` : ''}`,
   programWebhook: (slug: string, programPublicId: string) =>
     `/orgs/${slug}/recognition/programs/${programPublicId}/webhook`,
+};
+
+/** Pages of other features the credit pages link to (issuing and verification keep no paths.ts yet). */
+export const outsidePaths = {
+  badge: (credentialPublicId: string) => `/badges/${credentialPublicId}`,
+  verify: () => '/verify',
 };

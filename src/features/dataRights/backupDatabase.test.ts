@@ -187,8 +187,12 @@ for (const backend of backends()) {
       // … and the restored key signs a new one (ids continue after the restored ones).
       const fresh = await awardCredential(
         { ...seeded.deps, db: target.db, config: targetConfig },
-        { organisationId: seeded.org.id, userId: seeded.staff.id, ip: null },
-        { email: seeded.earner.email, microCredential: seeded.mc.publicId },
+        {
+          actor: { userId: seeded.staff.id, ip: null },
+          organisationId: seeded.org.id,
+          email: seeded.earner.email,
+          microCredential: seeded.mc.publicId,
+        },
       );
       const after = await verifyCredential(
         JSON.stringify(fresh.credential),

@@ -1,3 +1,6 @@
+// Backing up the whole database (`cairn backup`). This is generic machinery, not feature SQL: it
+// streams every table through storage/tableCatalog.ts inside one read-only snapshot, whatever the
+// table means, so it stays here rather than in queries/.
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';

@@ -12,7 +12,7 @@ import { recordAudit } from '../../storage/audit.ts';
 import { verifyCredential } from '../../credentials/verifier.ts';
 import { verifierDeps } from '../verification/commands/verifyCredential.ts';
 import { readZip } from '../../testing/zipReader.ts';
-import { DELETED_NAME } from './deleteMyAccount.ts';
+import { DELETED_NAME } from './commands/deleteMyAccount.ts';
 
 const text = async (res: Response) => res.text();
 

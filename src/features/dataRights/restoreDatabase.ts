@@ -1,8 +1,12 @@
+// Restoring a whole-database backup (`cairn restore`). This is generic machinery, not feature SQL:
+// it copies every table's rows in foreign-key order through storage/tableCatalog.ts, so it stays
+// here rather than in queries/. The few statements that know what a table means (the issuer
+// keys proved to open, the instance settings replaced, evidence bytes kept in rows) are in
+// queries/restore.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { sql } from 'kysely';
 import type { Db, Tx } from '../../storage/database.ts';
 import {
   appliedMigrations,
@@ -16,6 +20,7 @@ import {
 import { keyVault } from '../../credentials/keyVault.ts';
 import { BackupArchiveError, lines, openArchive } from './backupArchive.ts';
 import { RECORD, secretMarker, type BackupHeader, type BackupManifest } from './backupDatabase.ts';
+import { clearInstanceSettings, putEvidenceBytes, sealedIssuerKeys } from './queries/restore.ts';
 
 /** Why a restore was refused; nothing was written. */
 export class RestoreRefused extends Error {
@@ -110,10 +115,7 @@ async function checkRestored(tx: Tx, manifest: BackupManifest, summary: RestoreS
 /** Proves the signing keys open under this CAIRN_SECRET before anything is committed. */
 async function proveKeysOpen(tx: Tx, secret: string): Promise<void> {
   const vault = keyVault(secret);
-  for (const key of await tx
-    .selectFrom('issuer_keys')
-    .select(['public_id', 'private_key_encrypted'])
-    .execute()) {
+  for (const key of await sealedIssuerKeys(tx)) {
     try {
       vault.open(key.private_key_encrypted);
     } catch {
@@ -173,7 +175,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
     const files: Array<{ sha256: string; path: string }> = [];
     // eslint-disable-next-line max-lines-per-function -- the record loop's state machine (see above)
     await options.db.transaction().execute(async (tx) => {
-      if (tables.has('instance_settings')) await tx.deleteFrom('instance_settings').execute();
+      if (tables.has('instance_settings')) await clearInstanceSettings(tx);
       let table: TableInfo | null = null;
       let columns: string[] = [];
       let batch: string[] = [];
@@ -271,9 +273,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
             files.push({ sha256: file.sha256, path: file.path });
           } else {
             // This database keeps files in their rows: put the bytes where the rows expect them.
-            await sql`update evidence_files set bytes = ${Buffer.concat(file.inline)} where sha256 = ${file.sha256} and length(bytes) = 0`.execute(
-              tx,
-            );
+            await putEvidenceBytes(tx, file.sha256, Buffer.concat(file.inline));
           }
           summary.files++;
           file = null;

@@ -1,5 +1,5 @@
 import { issuePassedApplication, applicationsSweep } from './jobTypes.ts';
-import { issueCredential } from '../issuing/index.ts';
+import { issueCredential, systemActor } from '../issuing/index.ts';
 import { rubricPasses, type Rubric } from '../catalog/index.ts';
 import { primaryEmail } from '../../storage/users.ts';
 import { sweepApplications } from './commands/sweepApplications.ts';
@@ -51,8 +51,11 @@ export const issuePassedApplicationJob = defineJob({
       .map((e) => ({ id: e.link!, name: 'Evidence' }));
     const issued = await issueCredential(
       { ...deps, credentials: deps.credentials },
-      { organisationId: app.organisation_id, userId: null, ip: null },
       {
+        actor: systemActor('applications.issue'),
+        organisationId: app.organisation_id,
+        // Issued to the applicant's own account: accepted at once, and "You earned …" is the only email.
+        acceptedByUserId: app.earner_user_id,
         recipient: { email: address.email },
         microCredential: app.mc_public_id,
         microCredentialVersion: app.version,
@@ -71,9 +74,7 @@ export const issuePassedApplicationJob = defineJob({
         evidence: evidence.length ? evidence : undefined,
         activityStartDate: `${app.created_at.toISOString().slice(0, 19)}Z`,
         activityEndDate: app.passed_at ? `${app.passed_at.toISOString().slice(0, 19)}Z` : undefined,
-        // Issued to the applicant's own account: accepted at once, and "You earned …" is the only email.
       },
-      { acceptedByUserId: app.earner_user_id },
     );
     const row = await db
       .selectFrom('credentials')

@@ -128,9 +128,17 @@ for (const backend of testBackends()) {
         section(home, 'earner', 'licenses')!.items[0]!.detail,
         /^0 of 2 hours this cycle .* 2 to go$/,
       );
+      assert.deepEqual(section(home, 'earner', 'licenses')!.items[0]!.progress, {
+        kind: 'hours',
+        value: 0,
+        target: 2,
+      });
       assert.equal(home.createOrganisation.href, '/orgs/new');
 
       const html = String(HomeView({ model: home }));
+      // The hours toward renewal as a bar, the numbers also in words.
+      assert.match(html, /<div class="progress-bar"><svg [^>]*role="img" aria-label="0% complete">/);
+      assert.match(html, /<span class="progress-text">0 h of 2 h<\/span>/);
       assert.doesNotMatch(html, /You do not belong to an organisation/);
       assert.match(html, /<a href="\/orgs\/new">Create an organisation<\/a>/);
     });
@@ -200,6 +208,13 @@ for (const backend of testBackends()) {
         1,
         'a micro-credential with a submission has a pass-rate line',
       );
+      const rates = section(home, 'issuing_staff', 'pass-rates')!.rates!;
+      assert.ok(
+        rates.every((r) => r.value >= 0 && r.value <= 1),
+        'rates drawn on a 0–1 axis',
+      );
+      const staffHtml = String(HomeView({ model: home }));
+      assert.equal(staffHtml.includes('First-time pass rate by micro-credential'), rates.length > 0);
     });
 
     test('a recognition officer: license links to confirm, then roster shortfalls', async () => {

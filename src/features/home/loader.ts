@@ -87,6 +87,9 @@ function licensesSection(licenses: Awaited<ReturnType<typeof licensesOf>>): Home
             ? 'Waiting for the recognizer to confirm the link'
             : `Not confirmed${l.note ? `: ${l.note}` : ''} — correct it and link it again`,
       urgent: l.state === 'rejected',
+      ...(l.state === 'confirmed'
+        ? { progress: { kind: 'hours' as const, value: l.progress.earned, target: l.progress.required } }
+        : {}),
     })),
     empty: {
       text: 'No license linked. Link your license so your badges count toward its renewal.',
@@ -135,6 +138,7 @@ async function earnerRole(deps: HomeDeps, userId: number, now: Date): Promise<Ho
           label: p.pathway.name,
           href: `/pathways/${p.pathway.publicId}`,
           detail: `${p.progress.done} of ${p.progress.needed} done${p.progress.satisfied ? ' — complete' : ''} · ${p.pathway.organisation}`,
+          progress: { kind: 'steps' as const, value: p.progress.done, target: p.progress.needed },
           urgent: false,
         })),
         empty: {
@@ -268,6 +272,10 @@ async function staffRole(
           label: 'Your micro-credentials',
         },
         more: { href: orgPath(org.slug, 'analytics'), label: 'All analytics' },
+        rates: stats
+          .filter((s) => s.firstTimePassRate !== null)
+          .slice(0, 5)
+          .map((s) => ({ label: s.title, value: s.firstTimePassRate! })),
       },
     ],
   };

@@ -8,6 +8,8 @@ export interface HomeItem {
   detail: string;
   /** Needs attention first (feedback waiting, a deadline close, a review overdue). */
   urgent: boolean;
+  /** Progress drawn beside it: hours toward a renewal, or steps of a pathway. */
+  progress?: { kind: 'hours' | 'steps'; value: number; target: number };
 }
 
 /** A section of the home: its items, or what to do next when it has none. */
@@ -18,6 +20,8 @@ export interface HomeSection {
   empty: { text: string; href?: string; label?: string };
   /** The full page for this section. */
   more: { href: string; label: string } | null;
+  /** Rates (0–1) drawn as a bar chart above the items. */
+  rates?: Array<{ label: string; value: number }>;
 }
 
 /** The sections for one of the person's roles (staff and officer ones name their organisation). */

@@ -7,6 +7,8 @@ import { createAwardRun, mapAwardRun, startAwardRun } from './commands/bulkAward
 import { AWARD_FIELDS, suggestMapping } from './commands/awardRoster.ts';
 import { awardProblems, awardProgress, type AwardProgress } from './queries/awardRuns.ts';
 import { AppError } from '../../domain/errors.ts';
+import { systemActor } from './issuingActor.ts';
+import { issuingPaths } from './paths.ts';
 
 export interface BulkIssueOptions {
   csv?: string;
@@ -48,16 +50,17 @@ export async function bulkIssue(
   out: (text: string) => void,
 ): Promise<boolean> {
   const deps = { db: rt.storage.db, clock: rt.clock, config: rt.config, credentials: rt.credentials };
-  const actor = { organisationId: org.id, userId: null, ip: null };
+  const actor = systemActor('cli: issue --csv');
   let runId = opts.run;
   if (!runId) {
     const source = createReadStream(opts.csv!, { highWaterMark: 256 * 1024 });
-    const run = await createAwardRun(
-      deps,
+    const run = await createAwardRun(deps, {
       actor,
-      { microCredential: opts.microCredential, fileName: basename(opts.csv!) },
+      organisationId: org.id,
+      microCredential: opts.microCredential,
+      fileName: basename(opts.csv!),
       source,
-    );
+    });
     out(`Read ${run.total} rows from ${opts.csv} (run ${run.publicId}).\n`);
     const mapping = opts.map ? parseMapOption(opts.map) : suggestMapping(run.header);
     out(
@@ -67,14 +70,14 @@ export async function bulkIssue(
           .join(', ') || '(none recognised: use --map email=<column>)'
       }\n`,
     );
-    const summary = await mapAwardRun(deps, actor, run.publicId, mapping);
+    const summary = await mapAwardRun(deps, { actor, organisationId: org.id, run: run.publicId, mapping });
     out(
       `Dry run: ${summary.valid} to issue, ${summary.invalid} with problems, ${summary.duplicate} duplicate, ${summary.alreadyIssued} already issued.${summary.unusedColumns.length ? ` Columns not used: ${summary.unusedColumns.join(', ')}.` : ''}\n`,
     );
     const problems = await awardProblems(rt.storage.db, org.id, run.publicId, 20);
     for (const p of problems) out(`  line ${p.row_number}: ${p.error}\n`);
     if (problems.length === 20)
-      out(`  … see ${rt.config.publicUrl}/orgs/${org.slug}/awards/${run.publicId} for every row\n`);
+      out(`  … see ${rt.config.publicUrl}${issuingPaths.awardRun(org.slug, run.publicId)} for every row\n`);
     runId = run.publicId;
     if (opts.dryRun) {
       out(
@@ -87,7 +90,7 @@ export async function bulkIssue(
       return summary.total > 0 && summary.alreadyIssued + summary.duplicate === summary.total;
     }
   }
-  await startAwardRun(deps, { actor, run: runId });
+  await startAwardRun(deps, { actor, organisationId: org.id, run: runId });
   return issueWithProgress(rt, org.id, runId, out);
 }
 

@@ -5,9 +5,10 @@
 export { changeCredentialStatus } from './commands/changeCredentialStatus.ts';
 export { decideClaim, pendingClaimsFor } from './commands/claimCredential.ts';
 export { issueCredential, type IssuedCredential } from './commands/issueCredential.ts';
-export { issuePathwayCredential } from './commands/awardPathways.ts';
 export { issueSuppliedCredential, suppliedCredentialInput } from './commands/issueSuppliedCredential.ts';
 export { organisationCaller } from './issuerAccess.ts';
+export { systemActor, type ApiTokenActor, type IssuingActor } from './issuingActor.ts';
+export { issuingPaths } from './paths.ts';
 export { CredentialInputForm } from './pages/credentialInput.tsx';
 export { issuerIdentity, issuerLine } from './pages/issuerIdentity.ts';
 export { type CredentialStatus, statusesOf } from './queries/credentialStatus.ts';

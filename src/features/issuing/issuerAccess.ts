@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { authenticateApiToken, requireTokenScope, type ApiScope } from '../../http/apiTokens.ts';
 import { requireMember } from '../accounts/index.ts';
-import type { IssuingActor } from './issuingActor.ts';
+import type { ActingFor, IssuingActor } from './issuingActor.ts';
 import { findMembership, findOrganisationBySlug } from '../../storage/organisations.ts';
 import { assertCan, type Action } from '../../domain/roles.ts';
 import type { Queryable } from '../../storage/database.ts';
@@ -13,8 +13,9 @@ import type { AppEnv } from '../../http/env.ts';
 /**
  * Who acts for the organisation in the URL (`:slug`): its API token holding `scope`, or a
  * logged-in member whose roles allow `permission` (sessions have no scopes: roles decide).
+ * The actor returned is what issuing commands take; they check it again themselves (`actFor`).
  */
-export async function organisationCaller(
+export async function issuingCaller(
   c: Context<AppEnv>,
   scope: ApiScope,
   permission: Parameters<typeof requireMember>[3] = 'credentials.issue',
@@ -28,11 +29,25 @@ export async function organisationCaller(
     // A token of another organisation learns nothing about this one.
     if (!organisation || organisation.id !== auth.organisationId) throw notFound('That organisation');
     requireTokenScope(auth, scope);
-    return { organisation, actor: { organisationId: organisation.id, userId: null, ip: c.var.ip } };
+    return { organisation, actor: { kind: 'token', ...auth, ip: c.var.ip } };
   }
   const viewer = requireViewer(c.var.viewer);
   const { organisation } = await requireMember(c.var.deps.db, slug, viewer.user_id, permission);
-  return { organisation, actor: { organisationId: organisation.id, userId: viewer.user_id, ip: c.var.ip } };
+  return { organisation, actor: { userId: viewer.user_id, ip: c.var.ip } };
+}
+
+/**
+ * The same caller as the organisation acting (audit log and webhooks, which take the
+ * organisation's id from it): `{ organisationId, userId, ip }`.
+ */
+export async function organisationCaller(
+  c: Context<AppEnv>,
+  scope: ApiScope,
+  permission: Parameters<typeof requireMember>[3] = 'credentials.issue',
+): Promise<{ organisation: Organisation; actor: ActingFor }> {
+  const { organisation, actor } = await issuingCaller(c, scope, permission);
+  const userId = 'kind' in actor ? null : actor.userId;
+  return { organisation, actor: { organisationId: organisation.id, userId, ip: c.var.ip } };
 }
 
 /** Who may issue for the organisation in the URL: its API token with `scope`, or a member allowed to issue. */
@@ -40,25 +55,39 @@ export function issuingOrganisation(
   c: Context<AppEnv>,
   scope: ApiScope,
 ): Promise<{ organisation: Organisation; actor: IssuingActor }> {
-  return organisationCaller(c, scope, 'credentials.issue');
+  return issuingCaller(c, scope, 'credentials.issue');
 }
 
 /**
- * The permission check every issuing command makes itself: a member acting must belong to the
- * organisation and hold a role allowing `action` (a non-member learns nothing: not_found). An
- * actor without a user id is the organisation itself — an API token, whose scope was checked
- * when it was authenticated (organisationCaller), or Cairn's own jobs.
+ * The permission check every issuing command makes itself, before anything else: a person must
+ * be a member of the organisation holding a role that allows `action` (a non-member, an earner
+ * included, learns nothing: not_found); a token must be the organisation's own (else not_found)
+ * and hold `scope` (else insufficient_scope); Cairn's own jobs may act for any organisation.
  */
-export async function requireIssuingPermission(
+export async function actFor(
   db: Queryable,
   actor: IssuingActor,
-  action: Action,
-): Promise<void> {
-  if (actor.userId === null) return;
-  const membership = await findMembership(db, actor.organisationId, actor.userId);
-  if (!membership) throw notFound('That organisation');
-  assertCan(membership.roles, action);
+  organisationId: number,
+  need: { action: Action; scope: ApiScope },
+): Promise<ActingFor> {
+  if (!('kind' in actor)) {
+    const membership = await findMembership(db, organisationId, actor.userId);
+    if (!membership) throw notFound('That organisation');
+    assertCan(membership.roles, need.action);
+    return { organisationId, userId: actor.userId, ip: actor.ip };
+  }
+  if (actor.kind === 'token') {
+    if (actor.organisationId !== organisationId) throw notFound('That organisation');
+    requireTokenScope(actor, need.scope);
+    return { organisationId, userId: null, ip: actor.ip };
+  }
+  return { organisationId, userId: null, ip: null };
 }
+
+/** The permissions of issuing's commands: the member's action and the token's scope. */
+export const ISSUE = { action: 'credentials.issue', scope: 'credentials:issue' } as const;
+export const AWARD_RUN = { action: 'credentials.issue', scope: 'awards:run' } as const;
+export const CHANGE_STATUS = { action: 'credentials.revoke', scope: 'credentials:status' } as const;
 
 /** The one options object of an issuing command: who acts, and the input its zod schema parses. */
 export type IssuingCommandInput = { actor: IssuingActor } & Record<string, unknown>;

@@ -27,3 +27,9 @@ export const sendUnclaimedReminders = jobType(
   'claims.remind',
   z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
 );
+
+/** Makes the VC-JWT of credentials issued before every credential got one at issue time (schedule). */
+export const fillCredentialJwtsJob = jobType(
+  'credentials.fill_jwts',
+  z.object({ schedule: z.string().optional(), slot: z.string().optional() }),
+);

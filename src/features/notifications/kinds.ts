@@ -1,5 +1,6 @@
 /**
- * The kinds of notification, who gets them and what each means in plain words. The trigger of
+ * The kinds of notification, who gets them and what each means in plain words (the pages and
+ * emails use the catalogue's notifications.kinds.* and notifications.present.*). The trigger of
  * migration 0025 (`notification_fan_out`) makes them; keep the two in step.
  */
 export const NOTIFICATION_KINDS = {
@@ -31,11 +32,6 @@ export function isNotificationKind(value: string): value is NotificationKind {
 /** How a person wants to hear of one kind. */
 export const DELIVERIES = ['in_app', 'email', 'digest'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
-export const DELIVERY_LABELS: Record<Delivery, string> = {
-  in_app: 'In Cairn only',
-  email: 'In Cairn and by email at once',
-  digest: 'In Cairn and in a daily email digest',
-};
 /** With no choice saved, every kind is emailed at once. */
 export const DEFAULT_DELIVERY: Delivery = 'email';
 

@@ -1,9 +1,13 @@
 import { Button, Layout, html, type RenderedMail } from '../../mail/templates.tsx';
+import { DEFAULT_LOCALE, translator, type Locale, type Translator } from '../../web/i18n/i18n.ts';
 import { licenseDecisionMail } from '../credit/index.ts';
 import { presentNotification } from './present.ts';
 
-const settingsReason = (publicUrl: string) =>
-  `You receive this because of your notification settings on Cairn. Choose what is emailed to you: ${publicUrl}/inbox/settings`;
+// The notification emails, in the recipient's language: `locale` is the person's saved language
+// when there is one (the caller passes it), English otherwise.
+
+const settingsReason = ({ t }: Translator, publicUrl: string) =>
+  t('notifications.mail.reason', { link: `${publicUrl}/inbox/settings` });
 
 /** One notification by email, linking to the page where the work is done. */
 export function notificationMail(v: {
@@ -11,8 +15,11 @@ export function notificationMail(v: {
   name: string;
   kind: string;
   data: Record<string, unknown>;
+  locale?: Locale;
 }): RenderedMail {
-  const p = presentNotification(v.kind, v.data);
+  const i18n = translator(v.locale ?? DEFAULT_LOCALE);
+  const { t } = i18n;
+  const p = presentNotification(v.kind, v.data, t);
   const link = `${v.publicUrl}${p.link}`;
   if (v.kind === 'license_decided') {
     // The same email the license decision always sent, now sent once, through the notification.
@@ -27,11 +34,12 @@ export function notificationMail(v: {
       link,
     });
   }
-  const reason = settingsReason(v.publicUrl);
-  const text = [`Hello ${v.name},`, '', p.body, '', `${p.linkLabel}: ${link}`, '', reason].join('\n');
+  const reason = settingsReason(i18n, v.publicUrl);
+  const hello = t('notifications.mail.hello', { name: v.name });
+  const text = [hello, '', p.body, '', `${p.linkLabel}: ${link}`, '', reason].join('\n');
   const body = (
     <Layout title={p.title} reason={reason}>
-      <p>Hello {v.name},</p>
+      <p>{hello}</p>
       <p>{p.body}</p>
       <Button href={link} label={p.linkLabel} />
     </Layout>
@@ -44,25 +52,29 @@ export function digestMail(v: {
   publicUrl: string;
   name: string;
   items: { kind: string; data: Record<string, unknown> }[];
+  locale?: Locale;
 }): RenderedMail {
-  const lines = v.items.map((i) => presentNotification(i.kind, i.data));
-  const subject = `Your Cairn digest: ${lines.length} update${lines.length === 1 ? '' : 's'}`;
-  const reason = settingsReason(v.publicUrl);
+  const i18n = translator(v.locale ?? DEFAULT_LOCALE);
+  const { t } = i18n;
+  const lines = v.items.map((i) => presentNotification(i.kind, i.data, t));
+  const subject = t('notifications.mail.digestSubject', { count: lines.length });
+  const reason = settingsReason(i18n, v.publicUrl);
+  const hello = t('notifications.mail.hello', { name: v.name });
   const text = [
-    `Hello ${v.name},`,
+    hello,
     '',
-    `Here is what happened since your last digest:`,
+    t('notifications.mail.digestLead'),
     '',
     ...lines.map((l) => `- ${l.title}\n  ${l.body}\n  ${v.publicUrl}${l.link}`),
     '',
-    `Your inbox: ${v.publicUrl}/inbox`,
+    t('notifications.mail.inbox', { link: `${v.publicUrl}/inbox` }),
     '',
     reason,
   ].join('\n');
   const body = (
     <Layout title={subject} reason={reason}>
-      <p>Hello {v.name},</p>
-      <p>Here is what happened since your last digest:</p>
+      <p>{hello}</p>
+      <p>{t('notifications.mail.digestLead')}</p>
       <ul>
         {lines.map((l) => (
           <li>
@@ -70,7 +82,7 @@ export function digestMail(v: {
           </li>
         ))}
       </ul>
-      <Button href={`${v.publicUrl}/inbox`} label="Open your inbox" />
+      <Button href={`${v.publicUrl}/inbox`} label={t('notifications.mail.openInbox')} />
     </Layout>
   );
   return { template: 'notification.digest', subject, text, html: html(body) };

@@ -93,11 +93,12 @@ async function earningScenario(storage: Storage) {
     return publicId;
   };
   const issue = () =>
-    issueCredential(
-      deps,
-      { organisationId: org.id, userId: staff.id, ip: null },
-      { recipient: { email: earner.email }, microCredential: peer.publicId },
-    );
+    issueCredential(deps, {
+      actor: { userId: staff.id, ip: null },
+      organisationId: org.id,
+      recipient: { email: earner.email },
+      microCredential: peer.publicId,
+    });
   return {
     clock,
     deps,
@@ -220,7 +221,8 @@ for (const backend of testBackends()) {
       assert.equal(badge?.kind, 'badge_issued');
       assert.equal(badge?.email, 'external', 'the claim email is its email');
       await changeCredentialStatus(s.deps, {
-        actor: { organisationId: s.org.id, userId: s.staff.id, ip: null },
+        actor: { userId: s.staff.id, ip: null },
+        organisationId: s.org.id,
         credential: issued.publicId,
         action: 'revoke',
         reason: 'Evidence was not the earner’s own.',
@@ -250,12 +252,14 @@ for (const backend of testBackends()) {
       const staffActor = { organisationId: s.org.id, userId: s.staff.id, ip: null };
       await changeCredentialStatus(s.deps, {
         actor: staffActor,
+        organisationId: staffActor.organisationId,
         credential: issued.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
       await changeCredentialStatus(s.deps, {
         actor: staffActor,
+        organisationId: staffActor.organisationId,
         credential: issued.publicId,
         action: 'reinstate',
       });
@@ -398,12 +402,14 @@ for (const backend of testBackends()) {
       for (let i = 0; i < 13; i++) {
         await changeCredentialStatus(s.deps, {
           actor: staffActor,
+          organisationId: staffActor.organisationId,
           credential: issued.publicId,
           action: 'suspend',
           reason: `Check ${i}`,
         });
         await changeCredentialStatus(s.deps, {
           actor: staffActor,
+          organisationId: staffActor.organisationId,
           credential: issued.publicId,
           action: 'reinstate',
         });

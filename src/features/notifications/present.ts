@@ -1,5 +1,8 @@
 import type { NotificationKind } from './kinds.ts';
 import { orgPath } from '../accounts/index.ts';
+import { backpackPaths } from '../backpack/index.ts';
+import { ledgerPaths } from '../credit/index.ts';
+import type { Translator } from '../../web/i18n/i18n.ts';
 
 /** A notification in words: a title, one or two sentences, and the page where the work is done (never an /api/ address). */
 export interface PresentedNotification {
@@ -15,100 +18,106 @@ const str = (data: Record<string, unknown>, key: string): string => {
 };
 
 type Fact = (key: string) => string;
+type T = Translator['t'];
+/** The facts a message uses, by name (each message takes what it needs). */
+const facts = (s: Fact, ...keys: string[]) => Object.fromEntries(keys.map((k) => [k, s(k)]));
 
-/** Each kind's words, from the facts its trigger captured. */
-const PRESENTERS: Partial<Record<NotificationKind, (s: Fact) => PresentedNotification>> = {
-  submission_assigned: (s) => ({
-    title: `Review “${s('title')}”, attempt ${s('number')}`,
-    body: `A submission for ${s('title')} (${s('organisation')}) is assigned to you. Score it against the rubric and write feedback.`,
+const PROGRAM_STEPS = ['submitted', 'resubmitted', 'approved', 'rejected', 'changes_requested'] as const;
+const isStep = (v: string): v is (typeof PROGRAM_STEPS)[number] =>
+  (PROGRAM_STEPS as readonly string[]).includes(v);
+
+/** Each kind's words, from the facts its trigger captured, in the reader's language. */
+const PRESENTERS: Partial<Record<NotificationKind, (s: Fact, t: T) => PresentedNotification>> = {
+  submission_assigned: (s, t) => ({
+    title: t('notifications.present.submission_assigned.title', facts(s, 'title', 'number')),
+    body: t('notifications.present.submission_assigned.body', facts(s, 'title', 'organisation')),
     link: `/reviews/${s('attempt')}`,
-    linkLabel: 'Open the review',
+    linkLabel: t('notifications.present.submission_assigned.link'),
   }),
-  proof_submitted: (s) => ({
-    title: `Certificate to check: ${s('title')}`,
-    body: `${s('earner')} submitted a certificate of completion for ${s('title')}. Check it and decide from the proof queue.`,
+  proof_submitted: (s, t) => ({
+    title: t('notifications.present.proof_submitted.title', facts(s, 'title')),
+    body: t('notifications.present.proof_submitted.body', facts(s, 'title', 'earner')),
     link: orgPath(s('slug'), 'proof-queue'),
-    linkLabel: 'Open the proof queue',
+    linkLabel: t('notifications.present.proof_submitted.link'),
   }),
-  application_reviewed: (s) => {
-    const decision = s('decision');
-    const words: Record<string, [string, string]> = {
-      passed: ['passed', 'Congratulations: your badge is being issued.'],
-      approved: ['was approved', 'Congratulations: your badge is being issued.'],
-      needs_revision: [
-        'needs revision',
-        'Read the reviewer’s feedback, improve your evidence and submit again.',
-      ],
-      rejected: ['was not approved', 'Read why on the application page.'],
-    };
-    const [verb, next] = words[decision] ?? ['was reviewed', 'See the outcome on the application page.'];
+  application_reviewed: (s, t) => {
+    const values = { ...facts(s, 'title', 'organisation'), decision: s('decision') || 'other' };
     return {
-      title: `Your application for “${s('title')}” ${verb}`,
-      body: `${s('organisation')} reviewed your submission for ${s('title')}. ${next}`,
+      title: t('notifications.present.application_reviewed.title', values),
+      body: t('notifications.present.application_reviewed.body', values),
       link: `/applications/${s('application')}`,
-      linkLabel: decision === 'needs_revision' ? 'Read the feedback' : 'Open the application',
+      linkLabel:
+        s('decision') === 'needs_revision'
+          ? t('notifications.present.application_reviewed.linkFeedback')
+          : t('notifications.present.application_reviewed.link'),
     };
   },
-  badge_issued: (s) => ({
-    title: `New badge: ${s('title')}`,
-    body: `${s('organisation')} issued you the badge “${s('title')}”. Accept it in your backpack to show and share it.`,
-    link: '/backpack',
-    linkLabel: 'Open your backpack',
+  badge_issued: (s, t) => ({
+    title: t('notifications.present.badge_issued.title', facts(s, 'title')),
+    body: t('notifications.present.badge_issued.body', facts(s, 'title', 'organisation')),
+    link: backpackPaths.backpack,
+    linkLabel: t('notifications.present.badge_issued.link'),
   }),
-  badge_status: (s) => {
-    const status = s('status');
+  badge_status: (s, t) => {
+    const values = { ...facts(s, 'title', 'organisation'), status: s('status') || 'other' };
     const reason = s('reason');
-    const lead =
-      status === 'reinstated' ? 'is valid again' : status === 'suspended' ? 'is suspended' : 'was revoked';
+    const body = t('notifications.present.badge_status.body', values);
     return {
-      title: `Your badge “${s('title')}” ${lead}`,
-      body: `${s('organisation')} changed the status of your badge “${s('title')}”: it ${lead}.${reason ? ` The reason given: ${reason}` : ''}`,
+      title: t('notifications.present.badge_status.title', values),
+      body: reason ? `${body} ${t('notifications.present.badge_status.reason', { reason })}` : body,
       link: `/badges/${s('credential')}`,
-      linkLabel: 'Open the badge',
+      linkLabel: t('notifications.present.badge_status.link'),
     };
   },
-  program_submission: (s) => {
+  program_submission: (s, t) => {
     const step = s('step');
-    const steps: Record<string, string> = {
-      submitted: `${s('issuer')} submitted “${s('title')}” to ${s('program')} for approval.`,
-      resubmitted: `${s('issuer')} resubmitted “${s('title')}” to ${s('program')} for approval.`,
-      approved: `${s('recognizer')} approved “${s('title')}” for ${s('program')}.`,
-      rejected: `${s('recognizer')} did not approve “${s('title')}” for ${s('program')}.`,
-      changes_requested: `${s('recognizer')} asks for changes to “${s('title')}” before approving it for ${s('program')}.`,
-    };
+    const values = facts(s, 'title', 'program', 'issuer', 'recognizer');
     return {
       title:
         step === 'submitted' || step === 'resubmitted'
-          ? `Program to approve: ${s('title')}`
-          : `Program decision: ${s('title')}`,
-      body: steps[step] ?? `The submission of “${s('title')}” to ${s('program')} changed.`,
+          ? t('notifications.present.program_submission.titleToApprove', values)
+          : t('notifications.present.program_submission.titleDecision', values),
+      body: isStep(step)
+        ? t(`notifications.present.program_submission.${step}`, values)
+        : t('notifications.present.program_submission.changed', values),
       link: orgPath(s('slug'), 'recognition', 'submissions', s('submission')),
-      linkLabel: 'Open the submission',
+      linkLabel: t('notifications.present.program_submission.link'),
     };
   },
-  license_decided: (s) => {
+  license_decided: (s, t) => {
     const confirmed = s('decision') === 'confirmed';
+    const values = facts(s, 'licenseNumber', 'organisation', 'program');
+    const reason = s('reason');
+    const p = 'notifications.present.license_decided';
     return {
-      title: confirmed
-        ? `License ${s('licenseNumber')} confirmed`
-        : `License ${s('licenseNumber')} not confirmed`,
+      title: confirmed ? t(`${p}.titleConfirmed`, values) : t(`${p}.titleRejected`, values),
       body: confirmed
-        ? `${s('organisation')} confirmed your license ${s('licenseNumber')} for ${s('program')}. Your badges now count toward its renewal.`
-        : `${s('organisation')} could not confirm your license ${s('licenseNumber')} for ${s('program')}.${s('reason') ? ` The reason given: ${s('reason')}` : ''} Correct it and link it again.`,
-      link: '/me/licenses',
-      linkLabel: 'Open your licenses',
+        ? t(`${p}.confirmed`, values)
+        : [
+            t(`${p}.rejected`, values),
+            reason ? t('notifications.present.badge_status.reason', { reason }) : '',
+            t(`${p}.fix`),
+          ]
+            .filter(Boolean)
+            .join(' '),
+      link: ledgerPaths.myLicenses(),
+      linkLabel: t(`${p}.link`),
     };
   },
 };
 
-/** Renders the facts the trigger captured into plain English. */
-export function presentNotification(kind: string, data: Record<string, unknown>): PresentedNotification {
+/** Renders the facts the trigger captured into words, in the translator's language. */
+export function presentNotification(
+  kind: string,
+  data: Record<string, unknown>,
+  t: T,
+): PresentedNotification {
   const present = Object.hasOwn(PRESENTERS, kind) ? PRESENTERS[kind as NotificationKind] : undefined;
-  if (present) return present((key) => str(data, key));
+  if (present) return present((key) => str(data, key), t);
   return {
-    title: 'Something changed',
-    body: 'Something you follow changed.',
+    title: t('notifications.present.other.title'),
+    body: t('notifications.present.other.body'),
     link: '/',
-    linkLabel: 'Open Cairn',
+    linkLabel: t('notifications.present.other.link'),
   };
 }

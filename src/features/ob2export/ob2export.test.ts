@@ -47,7 +47,9 @@ async function scenario(storage: Storage) {
   );
   const earner = await buildUser(storage.db);
   const actor = { organisationId: org.id, userId: staff.id, ip: null };
-  const issued = await issueCredential(deps, actor, {
+  const issued = await issueCredential(deps, {
+    actor: actor,
+    organisationId: actor.organisationId,
     recipient: { email: earner.email },
     microCredential: mc,
     evidence: [
@@ -214,6 +216,7 @@ for (const backend of testBackends()) {
       const s = await scenario(storage);
       await changeCredentialStatus(s.deps, {
         actor: s.actor,
+        organisationId: s.actor.organisationId,
         credential: s.issued.publicId,
         action: 'revoke',
         reason: 'Evidence was not the earner’s own.',

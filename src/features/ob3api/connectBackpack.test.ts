@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStorage, migrate, type Storage } from '../../storage/database.ts';
 import { scratchPostgres, testBackends, unique } from '../../testing/databases.ts';
-import { buildOrganisation, buildUser } from '../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { testCredentialServices } from '../../testing/http.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { CookieBrowser, locationOf, startCairn } from './testSupport.ts';
@@ -36,26 +36,25 @@ for (const backend of testBackends()) {
       const earnerB = await buildUser(b.deps.db, { name: 'Ada on B' });
       const org = await buildOrganisation(a.deps.db, { kind: 'issuer', name: `Lakeside ${unique()}` });
       const staff = await buildUser(a.deps.db);
+      await addMember(a.deps.db, org.id, staff.id, ['issuing_staff']);
       const deps = {
         db: a.deps.db,
         clock: a.deps.clock,
         config: a.deps.config,
         credentials: testCredentialServices(),
       };
-      const issued = await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        {
-          recipient: { email: earnerA.email },
-          achievement: {
-            id: `https://cairn.test/a/${unique()}`,
-            name: 'Rope Access',
-            description: 'Shown.',
-            criteria: { narrative: 'Reviewed.' },
-          },
-          formats: ['ldp'],
+      const issued = await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: earnerA.email },
+        achievement: {
+          id: `https://cairn.test/a/${unique()}`,
+          name: 'Rope Access',
+          description: 'Shown.',
+          criteria: { narrative: 'Reviewed.' },
         },
-      );
+        formats: ['ldp'],
+      });
 
       const browser = new CookieBrowser();
       await browser.logIn(a.url, earnerA);

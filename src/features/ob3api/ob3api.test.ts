@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as oauth from 'openid-client';
 import { testBackends, unique } from '../../testing/databases.ts';
-import { buildOrganisation, buildUser } from '../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { testCredentialServices } from '../../testing/http.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { importBadge } from '../backpack/index.ts';
@@ -30,6 +30,7 @@ for (const backend of testBackends()) {
       const earner = await buildUser(db, { name: 'Ada Earner' });
       const org = await buildOrganisation(db, { kind: 'issuer', name: `Lakeside ${unique()}` });
       const staff = await buildUser(db);
+      await addMember(db, org.id, staff.id, ['issuing_staff']);
       const deps = {
         db,
         clock: cairn.deps.clock,
@@ -37,20 +38,18 @@ for (const backend of testBackends()) {
         credentials: testCredentialServices(),
       };
       const issue = (email: string, name: string, formats: Array<'ldp' | 'jwt'> = ['ldp']) =>
-        issueCredential(
-          deps,
-          { organisationId: org.id, userId: staff.id, ip: null },
-          {
-            recipient: { email },
-            achievement: {
-              id: `https://cairn.test/a/${unique()}`,
-              name,
-              description: `${name}, shown.`,
-              criteria: { narrative: 'Reviewed.' },
-            },
-            formats,
+        issueCredential(deps, {
+          actor: { userId: staff.id, ip: null },
+          organisationId: org.id,
+          recipient: { email },
+          achievement: {
+            id: `https://cairn.test/a/${unique()}`,
+            name,
+            description: `${name}, shown.`,
+            criteria: { narrative: 'Reviewed.' },
           },
-        );
+          formats,
+        });
       return { earner, deps, issue };
     }
 

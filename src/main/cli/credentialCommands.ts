@@ -13,6 +13,7 @@ import { verifyCredential } from '../../credentials/verifier.ts';
 import { resolveDidKey } from '../../credentials/didKey.ts';
 import { fastCanonicalizer } from '../../credentials/proofs/fastCanonicalizer.ts';
 import { awardCredential } from '../../features/issuing/commands/awardCredential.ts';
+import { systemActor } from '../../features/issuing/issuingActor.ts';
 import { AppError } from '../../domain/errors.ts';
 import { bulkIssue } from '../../features/issuing/bulkIssueCli.ts';
 
@@ -165,8 +166,9 @@ function registerIssue(program: Command): void {
                   : opts.credits;
             const issued = await awardCredential(
               { db: rt.storage.db, clock: rt.clock, config: rt.config, credentials: rt.credentials },
-              { organisationId: org.id, userId: null, ip: null },
               {
+                actor: systemActor('cli: issue'),
+                organisationId: org.id,
                 email,
                 microCredential: bySlug?.public_id ?? opts.microCredential,
                 narrative: opts.narrative,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { backupDatabase } from '../../features/dataRights/backupDatabase.ts';
 import { restoreDatabase } from '../../features/dataRights/restoreDatabase.ts';
 import { resolveSecret } from '../../credentials/services.ts';
-import { exportOrganisation } from '../../features/dataRights/exportOrganisation.ts';
+import { exportOrganisation } from '../../features/dataRights/commands/exportOrganisation.ts';
 import { zipStream } from '../../web/zip.ts';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';

@@ -73,7 +73,27 @@ describe('colour tokens', () => {
     ['ink', 'bad-soft'],
     ['ink', 'accent-soft'],
   ];
+  // What shows a control or its state (WCAG 1.4.11): the focus ring and field borders on the
+  // surfaces they sit on need 3:1.
+  const nonText: Array<[string, string]> = [
+    ['focus', 'bg'],
+    ['focus', 'surface'],
+    ['focus', 'surface-2'],
+    ['focus', 'accent-soft'],
+    ['field-line', 'bg'],
+    ['field-line', 'surface'],
+    ['field-line', 'surface-2'],
+  ];
   for (const theme of ['light', 'dark'] as const) {
+    test(`the focus ring and field borders reach 3:1 in the ${theme} theme`, () => {
+      for (const [part, background] of nonText) {
+        const fg = tokens.get(part)?.[theme];
+        const bg = tokens.get(background)?.[theme];
+        assert.ok(fg && bg, `tokens ${part} and ${background} exist`);
+        const ratio = contrast(fg, bg);
+        assert.ok(ratio >= 3, `${part} on ${background} (${theme}): ${ratio.toFixed(2)}:1`);
+      }
+    });
     test(`text colours reach 4.5:1 in the ${theme} theme`, () => {
       for (const [text, background] of pairs) {
         const fg = tokens.get(text)?.[theme];

@@ -73,8 +73,8 @@ function ensureInit(): void {
 const translators = new Map<string, Translator>();
 
 /**
- * The translator for a locale (made once, then shared). `pseudo` wraps every message in ⟦ ⟧ so
- * a test can see which text on a page did not come from the catalogue.
+ * The translator for a locale (made once, then shared). `pseudo` wraps every message, date and
+ * number in ⟦ ⟧ so a test can see which text on a page did not come through the catalogue.
  */
 export function translator(locale: Locale, options: { pseudo?: boolean } = {}): Translator {
   const cacheKey = `${locale}${options.pseudo ? ':pseudo' : ''}`;
@@ -88,14 +88,12 @@ export function translator(locale: Locale, options: { pseudo?: boolean } = {}): 
     timeStyle: 'short',
     timeZone: 'UTC',
   });
+  const mark = (text: string) => (options.pseudo ? `⟦${text}⟧` : text);
   const made: Translator = {
     locale,
-    t(key, values) {
-      const text = String(fixed(key, values ?? {}));
-      return options.pseudo ? `⟦${text}⟧` : text;
-    },
-    date: (value, o) => (o?.withTime ? dateTimes : dates).format(value),
-    number: (value, o) => new Intl.NumberFormat(locale, o).format(value),
+    t: (key, values) => mark(String(fixed(key, values ?? {}))),
+    date: (value, o) => mark((o?.withTime ? dateTimes : dates).format(value)),
+    number: (value, o) => mark(new Intl.NumberFormat(locale, o).format(value)),
   };
   translators.set(cacheKey, made);
   return made;

@@ -39,6 +39,10 @@ export function useDemoServer(options: { defaultTimeout?: number } = {}) {
     get url(): string {
       return started(server).url;
     },
+    /** The shared Chromium, for a test that makes its own contexts (cookies, colour scheme, locale). */
+    get browser(): Browser {
+      return started(browser);
+    },
     async newPage(): Promise<Page> {
       const page = await started(browser).newPage();
       page.setDefaultTimeout(options.defaultTimeout ?? 20_000);

@@ -92,7 +92,7 @@ const PROFILE_FORMS: Array<{
     path: ACCOUNT_PATHS.deleteAccount,
     form: 'deletion',
     async run(c, fields, t) {
-      await deleteMyAccount(c.var.deps, actor(c), fields);
+      await deleteMyAccount(c.var.deps, { ...fields, actor: actor(c) });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return { to: '/', say: t.t('accounts.flash.accountDeleted') };
     },
@@ -116,11 +116,9 @@ export function profileRoutes() {
     await removeEmail(c.var.deps, { emailId: routeParams(c, emailParams).id, actor: actor(c) });
     return { to: ACCOUNT_PATHS.profile, say: t.t('accounts.flash.emailRemoved') };
   });
-  r.get(ACCOUNT_PATHS.myData, (c) => {
-    const viewer = requireViewer(c.var.viewer);
-    const { db, config } = c.var.deps;
+  r.get(ACCOUNT_PATHS.myData, async (c) => {
     const now = c.var.deps.clock.now();
-    const stream = zipStream(exportMyData(db, config, viewer.user_id, now), { defaultDate: now });
+    const stream = zipStream(await exportMyData(c.var.deps, { actor: actor(c) }), { defaultDate: now });
     return c.body(stream, 200, {
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="cairn-my-data-${now.toISOString().slice(0, 10)}.zip"`,

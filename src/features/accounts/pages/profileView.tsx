@@ -89,7 +89,7 @@ function EmailsSection({
     <section class="card" aria-labelledby="h-emails">
       <h2 id="h-emails">{t('accounts.profile.emails.heading')}</h2>
       <p class="muted">{t('accounts.profile.emails.intro')}</p>
-      <table>
+      <table class="stacking">
         <TableHead
           columns={[
             t('accounts.profile.emails.address'),
@@ -100,8 +100,8 @@ function EmailsSection({
         <tbody>
           {emails.map((e) => (
             <tr>
-              <td>{e.email}</td>
-              <td>
+              <td data-label={t('accounts.profile.emails.address')}>{e.email}</td>
+              <td data-label={t('accounts.profile.emails.status')}>
                 {e.primary && <span class="tag">{t('accounts.profile.emails.primary')}</span>}
                 <span class="tag">
                   {e.confirmed
@@ -109,7 +109,7 @@ function EmailsSection({
                     : t('accounts.profile.emails.waiting')}
                 </span>
               </td>
-              <td>
+              <td data-label={t('accounts.profile.emails.actions')}>
                 {!e.primary && e.confirmed && (
                   <ActionButton
                     action={profileEmailPath(e.id, 'primary')}

@@ -1,6 +1,26 @@
 import { csvCell } from '../../credit/index.ts';
 import type { AuditViewRow } from '../queries.ts';
-import { describeAction, when } from './auditView.tsx';
+
+// The JSON API and the CSV export speak English (machine-readable columns and a fixed description);
+// the page speaks the reader's language (auditView.tsx, the catalogue's audit.* messages).
+const WORDS: Record<string, string> = {
+  micro_credential: 'micro-credential',
+  api_token: 'API token',
+  award_run: 'bulk award',
+  program_submission: 'recognition submission',
+  user: 'account',
+};
+
+/** An action in plain words: `micro_credential.published` → "Micro-credential published". */
+export function describeAction(action: string): string {
+  const [noun = '', ...rest] = action.split('.');
+  const words = [WORDS[noun] ?? noun.replace(/_/g, ' '), ...rest.map((r) => r.replace(/_/g, ' '))]
+    .join(' ')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 19);
 
 /** The event as the JSON endpoint shows it (never a row as-is). */
 export function presentEvent(e: AuditViewRow) {

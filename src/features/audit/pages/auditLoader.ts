@@ -22,7 +22,7 @@ export async function loadAuditLog(
     query = parseInput(auditQuerySchema, raw);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-    const form: FormState = { values: raw, errors: error.fields, message: 'Some filters need attention.' };
+    const form: FormState = { values: raw, errors: error.fields };
     return { ...base, form, filters: new URLSearchParams(), paged: false, older: null };
   }
   const events = await searchOrganisationAudit(db, organisation.id, filterOf(query), {

@@ -7,6 +7,7 @@ import { routeParams, slugParam } from '../../../http/params.ts';
 import { organisationCaller } from '../../issuing/index.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { filterOf, parseQuery } from './auditQuery.ts';
 import { loadAuditLog } from './auditLoader.ts';
 import { AuditLogView } from './auditView.tsx';
@@ -30,7 +31,7 @@ export function auditRoutes() {
     const model = await loadAuditLog(c.var.deps.db, organisation, c.req.query());
     return page(
       c,
-      `Audit log of ${organisation.name}`,
+      requestTranslator(c).t('audit.title', { organisation: organisation.name }),
       <AuditLogView model={model} />,
       model.events ? 200 : 422,
     );

@@ -1,67 +1,74 @@
 import type { AuditViewRow } from '../queries.ts';
 import { ErrorSummary, Field, SelectField, TableHead, type FormState } from '../../../web/forms.tsx';
 import { orgPath } from '../../accounts/index.ts';
+import { useT } from '../../../web/i18n/context.ts';
+import { CATALOGUES, type MessageKey, type Translator } from '../../../web/i18n/i18n.ts';
 
-const WORDS: Record<string, string> = {
-  micro_credential: 'micro-credential',
-  api_token: 'API token',
-  award_run: 'bulk award',
-  program_submission: 'recognition submission',
-  user: 'account',
-};
+const ACTIONS: Record<string, Record<string, string>> = CATALOGUES.en.audit.actions;
+const SUBJECTS: Record<string, string> = CATALOGUES.en.audit.subjects;
 
-/** An action in plain words: `micro_credential.published` → "Micro-credential published". */
-export function describeAction(action: string): string {
-  const [noun = '', ...rest] = action.split('.');
-  const words = [WORDS[noun] ?? noun.replace(/_/g, ' '), ...rest.map((r) => r.replace(/_/g, ' '))]
-    .join(' ')
-    .trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/** An action in the reader's words when the catalogue has it; its code otherwise (the code is shown beside it too). */
+export function actionWords(t: Translator['t'], action: string): string {
+  const [noun = '', verb = '', ...more] = action.split('.');
+  const known = more.length === 0 && Object.hasOwn(ACTIONS, noun) && Object.hasOwn(ACTIONS[noun]!, verb);
+  return known ? t(`audit.actions.${noun}.${verb}` as MessageKey) : action;
 }
 
-export const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 19);
+/** A subject's kind in the reader's words when the catalogue has it. */
+function subjectWords(t: Translator['t'], type: string): string {
+  return Object.hasOwn(SUBJECTS, type) ? t(`audit.subjects.${type}` as MessageKey) : type;
+}
 
 export function FilterForm({ slug, actions, form }: { slug: string; actions: string[]; form: FormState }) {
+  const { t } = useT();
   return (
     <form method="get" action={orgPath(slug, 'audit')} class="card stack" novalidate>
       <ErrorSummary form={form} />
       <SelectField
         form={form}
         name="action"
-        label="Action"
-        options={[['', 'Any action'], ...actions.map((a): [string, string] => [a, describeAction(a)])]}
+        label={t('audit.filters.action')}
+        options={[
+          ['', t('audit.filters.anyAction')],
+          ...actions.map((a): [string, string] => [a, actionWords(t, a)]),
+        ]}
       />
-      <Field form={form} name="actor" type="email" label="Who (email address)" />
+      <Field form={form} name="actor" type="email" label={t('audit.filters.actor')} />
       <Field
         form={form}
         name="subject"
-        label="Subject"
-        hint="An id such as mc_… or usr_…, or a kind such as micro_credential."
+        label={t('audit.filters.subject')}
+        hint={t('audit.filters.subjectHint')}
       />
-      <Field form={form} name="from" label="From (YYYY-MM-DD, UTC)" />
-      <Field form={form} name="to" label="To (YYYY-MM-DD, UTC, inclusive)" />
-      <button type="submit">Show events</button>
+      <Field form={form} name="from" label={t('audit.filters.from')} />
+      <Field form={form} name="to" label={t('audit.filters.to')} />
+      <button type="submit">{t('audit.filters.submit')}</button>
     </form>
   );
 }
 
 export function AuditTable({ events }: { events: AuditViewRow[] }) {
-  if (events.length === 0) return <p>No events match.</p>;
+  const { t, date } = useT();
+  if (events.length === 0) return <p>{t('audit.none')}</p>;
+  const c = CATALOGUES.en.audit.columns;
+  const columns = (Object.keys(c) as Array<keyof typeof c>).map((k) => t(`audit.columns.${k}`));
   return (
     <table>
-      <TableHead columns={['When (UTC)', 'Who', 'What', 'Subject', 'IP address']} />
+      <TableHead columns={columns} />
       <tbody>
         {events.map((e) => (
           <tr>
-            <td>{when(e.created_at)}</td>
+            <td>{date(e.created_at, { withTime: true })}</td>
             <td>
-              {e.actor_name ? `${e.actor_name}${e.actor_email ? ` <${e.actor_email}>` : ''}` : 'System'}
+              {e.actor_name
+                ? `${e.actor_name}${e.actor_email ? ` <${e.actor_email}>` : ''}`
+                : t('audit.system')}
             </td>
             <td>
-              {describeAction(e.action)} <code>{e.action}</code>
+              {actionWords(t, e.action)} <code>{e.action}</code>
             </td>
             <td>
-              {e.subject_type.replace(/_/g, ' ')}
+              {subjectWords(t, e.subject_type)}
               {e.subject_id && (
                 <>
                   {' '}
@@ -91,26 +98,29 @@ export interface AuditLogModel {
 }
 
 export function AuditLogView({ model }: { model: AuditLogModel }) {
-  const { organisation, actions, form, events, filters, paged, older } = model;
+  const { t } = useT();
+  const { organisation, actions, events, filters, paged, older } = model;
+  // The loader cannot speak the reader's language: a failed filter gets its summary here.
+  const form = events ? model.form : { ...model.form, message: t('audit.filters.invalid') };
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{t('audit.heading')}</h1>
       <FilterForm slug={organisation.slug} actions={actions} form={form} />
       {events && (
         <>
           <p>
-            <a href={orgPath(organisation.slug, 'audit.csv', filters)}>Download these events as CSV</a>
+            <a href={orgPath(organisation.slug, 'audit.csv', filters)}>{t('audit.csv')}</a>
             {paged && (
               <>
                 {' · '}
-                <a href={orgPath(organisation.slug, 'audit', filters)}>Newest events</a>
+                <a href={orgPath(organisation.slug, 'audit', filters)}>{t('audit.newest')}</a>
               </>
             )}
           </p>
           <AuditTable events={events} />
           {older && (
             <p>
-              <a href={orgPath(organisation.slug, 'audit', older)}>Older events</a>
+              <a href={orgPath(organisation.slug, 'audit', older)}>{t('audit.older')}</a>
             </p>
           )}
         </>

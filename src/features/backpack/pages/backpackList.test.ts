@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { KyselyPlugin } from 'kysely';
 import { testBackends, unique } from '../../../testing/databases.ts';
 import { testConfig, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { ManualClock } from '../../../domain/clock.ts';
 import type { Db } from '../../../storage/database.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
@@ -37,23 +37,22 @@ for (const backend of testBackends()) {
       const deps = { db, clock, config: testConfig(), credentials: testCredentialServices() };
       const org = await buildOrganisation(db, { kind: 'issuer', name: `Loaders ${unique()}` });
       const staff = await buildUser(db);
+      await addMember(db, org.id, staff.id, ['issuing_staff']);
       const earner = await buildUser(db);
       const actor = { userId: earner.id, ip: null };
       const issue = (email: string, name: string) =>
-        issueCredential(
-          deps,
-          { organisationId: org.id, userId: staff.id, ip: null },
-          {
-            recipient: { email },
-            achievement: {
-              id: `https://cairn.test/a/${unique()}`,
-              name,
-              description: `${name}, demonstrated.`,
-              criteria: { narrative: 'Observed.' },
-            },
-            formats: ['ldp'],
+        issueCredential(deps, {
+          actor: { userId: staff.id, ip: null },
+          organisationId: org.id,
+          recipient: { email },
+          achievement: {
+            id: `https://cairn.test/a/${unique()}`,
+            name,
+            description: `${name}, demonstrated.`,
+            criteria: { narrative: 'Observed.' },
           },
-        );
+          formats: ['ldp'],
+        });
       const collection = await createCollection(deps, { actor, name: 'For my renewal' });
       const first = await issue(earner.email, 'Wait Time');
       await addToCollection(deps, { actor, collection, badge: first.publicId });

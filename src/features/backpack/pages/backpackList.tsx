@@ -116,7 +116,7 @@ export function BackpackView({
             from other platforms below.
           </p>
         )}
-        <ul class="plain-list">
+        <ul class="badge-cards roomy">
           {held.map((b) => (
             <IssuedRow b={b} csrf={csrf} collections={collections} />
           ))}

@@ -66,7 +66,7 @@ async function postImport(c: C) {
 function claimRoute(decision: 'accept' | 'decline') {
   return async (c: C) => {
     try {
-      const claim = await decideClaim(c.var.deps, actorOf(c), badgeOf(c), decision);
+      const claim = await decideClaim(c.var.deps, { actor: actorOf(c), credential: badgeOf(c), decision });
       return redirectWith(
         c,
         backpackPaths.backpack,

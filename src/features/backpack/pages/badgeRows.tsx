@@ -1,4 +1,6 @@
+import { BadgeCard } from '../../../web/components/BadgeCard.tsx';
 import { ActionButton } from '../../../web/forms.tsx';
+import { useT } from '../../../web/i18n/context.ts';
 import { isImage } from '../importedFiles.ts';
 import { backpackPaths, issuedBadgeFiles } from '../paths.ts';
 import type { ImportedBadgeSummary } from '../queries/importedBadges.ts';
@@ -63,25 +65,36 @@ function IssuedDownloads({ b }: { b: IssuedBadge }) {
   );
 }
 
-/** A badge issued here that the earner holds. */
+/** A badge issued here that the earner holds: a card with its image, status, privacy and downloads. */
 export function IssuedRow({ b, csrf, collections }: RowProps<IssuedBadge>) {
   const files = issuedBadgeFiles(b.publicId);
   return (
-    <li class="card" id={`badge-${b.publicId}`}>
-      <img src={files.bakedPng} alt="" width="64" height="64" class="float-end" />
-      <h3>
-        <a href={files.page}>{b.name}</a>
-      </h3>
-      <p>
-        <StatusChip status={b.status} /> Issued by {b.issuerName} here on {day(b.issuedAt)}
-        {b.validUntil ? `, valid until ${day(b.validUntil)}` : ''}.{' '}
-        {b.private ? <span class="tag">Private</span> : <span class="tag">Public page</span>}
-        {!b.private && <span class="tag">{b.showName ? 'Your name shown' : 'Your name hidden'}</span>}
-      </p>
-      <p>
-        <PrivacyButtons b={b} csrf={csrf} /> <IssuedDownloads b={b} />
-      </p>
-      <AddToCollection badge={b.publicId} csrf={csrf} collections={collections} />
+    <li>
+      <BadgeCard
+        id={`badge-${b.publicId}`}
+        badge={{ href: files.page, title: b.name, issuer: b.issuerName, imageUrl: files.bakedPng }}
+        chip={<StatusChip status={b.status} />}
+        actions={
+          <>
+            <p>
+              <PrivacyButtons b={b} csrf={csrf} />
+            </p>
+            <p>
+              <IssuedDownloads b={b} />
+            </p>
+            <AddToCollection badge={b.publicId} csrf={csrf} collections={collections} />
+          </>
+        }
+      >
+        <p>
+          Issued here on {day(b.issuedAt)}
+          {b.validUntil ? `, valid until ${day(b.validUntil)}` : ''}.
+        </p>
+        <p>
+          {b.private ? <span class="tag">Private</span> : <span class="tag">Public page</span>}
+          {!b.private && <span class="tag">{b.showName ? 'Your name shown' : 'Your name hidden'}</span>}
+        </p>
+      </BadgeCard>
     </li>
   );
 }
@@ -104,35 +117,52 @@ function verdictText(b: ImportedBadgeSummary): string {
   return `signature verified; ${b.failure_reason ?? ''}`;
 }
 
-/** A badge imported from elsewhere, with its last verdict. */
+/** The picture of an imported badge: the uploaded image itself, or the image the credential names. */
+function importedImage(b: ImportedBadgeSummary): string | null {
+  if (isImage(b.format)) return backpackPaths.importedBadge(b.public_id).image;
+  return b.image_url;
+}
+
+/** A badge imported from elsewhere, with its last verdict: a card like the others, unlinked. */
 export function ImportedRow({ b, csrf, collections }: RowProps<ImportedBadgeSummary>) {
+  const { t } = useT();
   const paths = backpackPaths.importedBadge(b.public_id);
   const canBake = !isImage(b.format) && b.report_format !== 'ob2';
   return (
-    <li class="card" id={`badge-${b.public_id}`}>
-      {isImage(b.format) && <img src={paths.image} alt="" width="64" height="64" class="float-end" />}
-      {b.image_url && !isImage(b.format) && (
-        <img src={b.image_url} alt="" width="64" height="64" class="float-end" />
-      )}
-      <h3>{b.name}</h3>
-      <p>
-        <StatusChip status={b.status} /> {b.issuer_name ? `Issued by ${b.issuer_name}` : 'Issuer unknown'}
-        {b.issued_on ? ` on ${day(b.issued_on)}` : ''}. Imported ({b.format.toUpperCase()}
-        {b.source_url ? ` from ${b.source_url}` : ''}) — {verdictText(b)}{' '}
-        <span class="muted">(checked {b.checked_at.toISOString().replace('T', ' ').slice(0, 16)} UTC)</span>
-      </p>
-      <p>
-        <ActionButton action={paths.reverify} csrfToken={csrf} label="Verify again" variant="secondary" />{' '}
-        <a href={paths.download}>Download original</a>
-        {canBake && (
+    <li>
+      <BadgeCard
+        id={`badge-${b.public_id}`}
+        badge={{ href: null, title: b.name, issuer: b.issuer_name, imageUrl: importedImage(b) }}
+        chip={<StatusChip status={b.status} />}
+        actions={
           <>
-            {' · '}
-            <a href={paths.baked('png')}>baked PNG</a> · <a href={paths.baked('svg')}>baked SVG</a>
+            <p>
+              <ActionButton
+                action={paths.reverify}
+                csrfToken={csrf}
+                label="Verify again"
+                variant="secondary"
+              />{' '}
+              <a href={paths.download}>Download original</a>
+              {canBake && (
+                <>
+                  {' · '}
+                  <a href={paths.baked('png')}>baked PNG</a> · <a href={paths.baked('svg')}>baked SVG</a>
+                </>
+              )}{' '}
+              <ActionButton action={paths.remove} csrfToken={csrf} label="Remove" variant="danger" />
+            </p>
+            <AddToCollection badge={b.public_id} csrf={csrf} collections={collections} />
           </>
-        )}{' '}
-        <ActionButton action={paths.remove} csrfToken={csrf} label="Remove" variant="danger" />
-      </p>
-      <AddToCollection badge={b.public_id} csrf={csrf} collections={collections} />
+        }
+      >
+        {!b.issuer_name && <p class="muted">{t('pictures.backpack.issuerUnknown')}</p>}
+        <p>
+          {b.issued_on ? `Issued on ${day(b.issued_on)}. ` : ''}Imported ({b.format.toUpperCase()}
+          {b.source_url ? ` from ${b.source_url}` : ''}) — {verdictText(b)}{' '}
+          <span class="muted">(checked {b.checked_at.toISOString().replace('T', ' ').slice(0, 16)} UTC)</span>
+        </p>
+      </BadgeCard>
     </li>
   );
 }

@@ -105,11 +105,10 @@ export function CollectionView({
           Empty. Add badges from your <a href={backpackPaths.backpack}>backpack</a>.
         </p>
       )}
-      <ol class="plain-list">
+      <ol class="badge-cards roomy">
         {items.map((item, i) => (
-          <li class="card">
-            <CollectionItemView item={item} />
-            <ItemActions model={model} at={i} csrf={csrf} />
+          <li>
+            <CollectionItemView item={item} actions={<ItemActions model={model} at={i} csrf={csrf} />} />
           </li>
         ))}
       </ol>

@@ -1,3 +1,5 @@
+import type { Child } from 'hono/jsx';
+import { BadgeCard } from '../../../web/components/BadgeCard.tsx';
 import { CsrfField, ErrorSummary, Field, type FormState } from '../../../web/forms.tsx';
 import { backpackPaths, issuedBadgeFiles } from '../paths.ts';
 import type { CollectionItem } from '../queries/collections.ts';
@@ -11,26 +13,37 @@ export type CollectionSummary = {
   shared_at: Date | null;
 };
 
-/** A badge of a collection; an imported one links to its file through the owner's or the shared path. */
-export function CollectionItemView({ item, sharedToken }: { item: CollectionItem; sharedToken?: string }) {
+/**
+ * A badge of a collection as a card; an imported one links to its file through the owner's or the
+ * shared path. `actions` are the owner's controls (move, remove).
+ */
+export function CollectionItemView({
+  item,
+  sharedToken,
+  actions,
+}: {
+  item: CollectionItem;
+  sharedToken?: string;
+  actions?: Child;
+}) {
   if (item.kind === 'issued') {
     const files = issuedBadgeFiles(item.publicId);
     return (
-      <>
-        <img src={files.bakedPng} alt="" width="64" height="64" class="float-end" />
-        <h3>
-          <a href={files.page}>{item.name}</a>
-        </h3>
+      <BadgeCard
+        badge={{ href: files.page, title: item.name, issuer: item.issuerName, imageUrl: files.bakedPng }}
+        chip={<StatusChip status={item.status} />}
+        actions={actions}
+      >
         <p>
-          <StatusChip status={item.status} /> Issued by {item.issuerName} on {day(item.issuedOn)}.
+          Issued on {day(item.issuedOn)}.
           {!sharedToken && item.private ? ' Private: hidden from the shared link.' : ''}
         </p>
-      </>
+      </BadgeCard>
     );
   }
   const shared = sharedToken ? backpackPaths.sharedCollection(sharedToken) : null;
   const own = backpackPaths.importedBadge(item.publicId);
-  const image = shared ? shared.importedImage(item.publicId) : own.image;
+  const image = item.hasImage ? (shared ? shared.importedImage(item.publicId) : own.image) : item.imageUrl;
   const verdict =
     item.status === 'valid'
       ? 'verified'
@@ -38,20 +51,17 @@ export function CollectionItemView({ item, sharedToken }: { item: CollectionItem
         ? `not verified: ${item.reason ?? ''}`
         : `signature verified; ${item.reason ?? ''}`;
   return (
-    <>
-      {item.hasImage && <img src={image} alt="" width="64" height="64" class="float-end" />}
-      {!item.hasImage && item.imageUrl && (
-        <img src={item.imageUrl} alt="" width="64" height="64" class="float-end" />
-      )}
-      <h3>{item.name}</h3>
+    <BadgeCard
+      badge={{ href: null, title: item.name, issuer: item.issuerName, imageUrl: image }}
+      chip={<StatusChip status={item.status} />}
+      actions={actions}
+    >
       <p>
-        <StatusChip status={item.status} />{' '}
-        {item.issuerName ? `Issued by ${item.issuerName}` : 'Issuer unknown'}
-        {item.issuedOn ? ` on ${day(item.issuedOn)}` : ''}. Imported from another platform; {verdict} on{' '}
+        {item.issuedOn ? `Issued on ${day(item.issuedOn)}. ` : ''}Imported from another platform; {verdict} on{' '}
         {day(item.checkedAt)}.{' '}
         <a href={shared ? shared.importedBadge(item.publicId) : own.download}>Download the credential</a>
       </p>
-    </>
+    </BadgeCard>
   );
 }
 
@@ -118,9 +128,9 @@ export function SharedCollectionView({
       <p class="muted">Badges collected by {collection.owner_name}.</p>
       {collection.description && <p>{collection.description}</p>}
       {items.length === 0 && <p class="muted">No badges to show.</p>}
-      <ul class="plain-list">
+      <ul class="badge-cards">
         {items.map((item) => (
-          <li class="card">
+          <li>
             <CollectionItemView item={item} sharedToken={token} />
           </li>
         ))}

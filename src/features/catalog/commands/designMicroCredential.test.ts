@@ -205,6 +205,15 @@ for (const backend of testBackends()) {
       assert.equal((await get(`issuer=${other.slug}`)).total, 0);
       const html = await (await app.request(`/catalog?q=${word}&stack=${slug}`)).text();
       assert.match(html, /5 micro-credentials matching/);
+      assert.equal(
+        [
+          ...html.matchAll(
+            /<li class="card catalog-item"><span class="badge-image-none"><svg class="issuer-mark/g,
+          ),
+        ].length,
+        5,
+        'without a badge image, each card shows its issuer’s monogram',
+      );
       const bad = await api('POST', `/api/v1/orgs/${org.slug}/stacks`, {
         name: 'Bad',
         microCredentials: ['mc_nope'],
@@ -341,7 +350,13 @@ for (const backend of testBackends()) {
         await app.request(`/catalog/${org.slug}/${slug}/v/1/achievement.json`)
       ).json()) as { image: { id: string; type: string } };
       assert.match(achievement.image.id, new RegExp(`/images/${id}\\.png$`));
-      assert.match(await (await app.request(`/catalog/${org.slug}/${slug}`)).text(), /property="og:image"/);
+      const entry = await (await app.request(`/catalog/${org.slug}/${slug}`)).text();
+      assert.match(entry, /property="og:image"/);
+      assert.match(entry, new RegExp(`<img src="[^"]*/images/${id}\\.png" alt=""`), 'the title is beside it');
+      // The catalog's card shows the badge image; the issuer's name is beside its monogram on the entry.
+      const listed = await (await app.request(`/catalog?issuer=${org.slug}`)).text();
+      assert.match(listed, new RegExp(`<img class="badge-image" src="/images/${id}\\.png" alt=""`));
+      assert.match(entry, /<p class="entry-issuer"><svg class="issuer-mark[^"]*"[^>]*aria-hidden="true"/);
       await b.post(`${page}/image`, { generate: '1' });
       assert.match(decodeURIComponent(b.cookies.get('cairn_flash') ?? ''), /frozen/);
     });

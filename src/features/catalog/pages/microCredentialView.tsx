@@ -9,7 +9,7 @@ function RubricTable({ rubric }: { rubric: NonNullable<Design['rubric']> }) {
   return (
     <section class="card">
       <h2>Rubric</h2>
-      <table>
+      <table class="stacking">
         <thead>
           <tr>
             <th scope="col">Criterion</th>
@@ -23,7 +23,7 @@ function RubricTable({ rubric }: { rubric: NonNullable<Design['rubric']> }) {
             <tr>
               <th scope="row">{cr.name}</th>
               {rubric.levels.map((l) => (
-                <td>
+                <td data-label={l.name}>
                   {cr.descriptors[l.id]}
                   {cr.passingLevel === l.id && <span class="tag">passing level</span>}
                 </td>

@@ -202,11 +202,12 @@ for (const backend of testBackends()) {
 
       // The earner holds A: the page says so, and lists B and C as missing with where to apply.
       const earner = await buildUser(storage.db);
-      await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        { recipient: { email: earner.email }, microCredential: a.publicId },
-      );
+      await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: earner.email },
+        microCredential: a.publicId,
+      });
       const e = await loggedIn(app, earner);
       const home = await (await e.get('/')).text();
       assert.equal(
@@ -221,6 +222,16 @@ for (const backend of testBackends()) {
       assert.equal(linkHref(mine, `Apply for Feedback ${tag}`), `/catalog/${org.slug}/${b.slug}`);
       assert.equal(linkHref(mine, `Apply for Circles ${tag}`), `/catalog/${org.slug}/${c.slug}`);
       assert.equal(linkHref(mine, `Apply for Routines ${tag}`), null, 'what they have is not missing');
+      // The map: an image named by the pathway, its counts in words, and the steps as a list with links.
+      assert.match(
+        mine,
+        new RegExp(`<title id="pathway-map-title">Map of the pathway Certificate ${tag}</title>`),
+      );
+      assert.match(mine, /<desc id="pathway-map-desc">1 step earned, 2 still to earn\.<\/desc>/);
+      assert.equal([...mine.matchAll(/<circle class="map-dot earned"/g)].length, 1);
+      assert.equal([...mine.matchAll(/<circle class="map-dot missing"/g)].length, 2);
+      assert.equal(linkHref(mine, `Feedback ${tag}`), `/catalog/${org.slug}/${b.slug}`);
+      assert.match(text, new RegExp(`Routines ${tag} — Earned`));
       const model = await loadPathwayPage(storage.db, earner.id, row.public_id);
       assert.deepEqual(
         model.missing.map((m) => m.title),
@@ -229,17 +240,22 @@ for (const backend of testBackends()) {
       assert.deepEqual(model.progress, { done: 1, needed: 2, satisfied: false });
 
       // Once B is held, the "any 1 of" step is done: C is no longer missing.
-      await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        { recipient: { email: earner.email }, microCredential: b.publicId },
-      );
+      await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: earner.email },
+        microCredential: b.publicId,
+      });
       const done = await loadPathwayPage(storage.db, earner.id, row.public_id);
       assert.deepEqual([done.progress?.satisfied, done.missing], [true, []]);
+      const complete = await (await e.get(`/pathways/${row.public_id}`)).text();
+      assert.match(complete, /<desc id="pathway-map-desc">2 steps earned, 0 still to earn\.<\/desc>/);
+      assert.match(pageText(complete), new RegExp(`Circles ${tag} — Not needed`));
 
       // A visitor sees the requirement and is asked to log in for progress.
       const visitor = pageText(await (await new TestBrowser(app).get(`/pathways/${row.public_id}`)).text());
       assert.match(visitor, /Log in to see which of these badges you have\./);
+      assert.match(visitor, /Map of the pathway Certificate \S+ 3 steps\. The list below names each one\./);
       assert.doesNotMatch(visitor, /Your progress/);
     });
 

@@ -89,7 +89,9 @@ for (const backend of testBackends()) {
         concurrency: 1,
         pollMs: 20,
       });
-      const first = await issueCredential(deps, issuer, {
+      const first = await issueCredential(deps, {
+        actor: issuer,
+        organisationId: issuer.organisationId,
         recipient: { email: earner.email },
         microCredential: mc[0],
       });
@@ -125,7 +127,9 @@ for (const backend of testBackends()) {
       assert.equal((await awards()).length, 0);
 
       clock.advance(DAY);
-      const elective = await issueCredential(deps, issuer, {
+      const elective = await issueCredential(deps, {
+        actor: issuer,
+        organisationId: issuer.organisationId,
         recipient: { email: earner.email },
         microCredential: mc[2],
       });
@@ -138,6 +142,7 @@ for (const backend of testBackends()) {
 
       await changeCredentialStatus(deps, {
         actor: issuer,
+        organisationId: issuer.organisationId,
         credential: elective.publicId,
         action: 'revoke',
         reason: 'Plagiarised evidence',

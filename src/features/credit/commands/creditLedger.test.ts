@@ -195,14 +195,20 @@ for (const backend of testBackends()) {
       });
       const actor = { organisationId: s.issuerOrg.id, userId: s.staff.id, ip: null };
       const other = `${unique('colleague')}@example.org`;
-      const run = await createAwardRun(
-        s.deps,
-        actor,
-        { microCredential: s.mcPublicId, fileName: 'workshop.csv' },
-        csvStream(`Email\n${s.earner.email}\n${other}\n`),
-      );
-      await mapAwardRun(s.deps, actor, run.publicId, { email: 'Email' });
-      await startAwardRun(s.deps, { actor, run: run.publicId });
+      const run = await createAwardRun(s.deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        microCredential: s.mcPublicId,
+        fileName: 'workshop.csv',
+        source: csvStream(`Email\n${s.earner.email}\n${other}\n`),
+      });
+      await mapAwardRun(s.deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        run: run.publicId,
+        mapping: { email: 'Email' },
+      });
+      await startAwardRun(s.deps, { actor, organisationId: actor.organisationId, run: run.publicId });
       const runRow = await storage.db
         .selectFrom('award_runs')
         .select('id')
@@ -268,15 +274,13 @@ for (const backend of testBackends()) {
         .set({ ends_on: '2026-10-31' })
         .where('program_id', '=', s.program.id)
         .execute();
-      const backdated = await issueCredential(
-        s.deps,
-        { organisationId: s.issuerOrg.id, userId: s.staff.id, ip: null },
-        {
-          recipient: { email: s.earner.email },
-          microCredential: s.mcPublicId,
-          validFrom: '2026-01-01T00:00:00Z',
-        },
-      );
+      const backdated = await issueCredential(s.deps, {
+        actor: { userId: s.staff.id, ip: null },
+        organisationId: s.issuerOrg.id,
+        recipient: { email: s.earner.email },
+        microCredential: s.mcPublicId,
+        validFrom: '2026-01-01T00:00:00Z',
+      });
       await s.worker.drain();
       assert.deepEqual(
         await s.entries(backdated.publicId),

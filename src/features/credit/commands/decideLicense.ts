@@ -13,6 +13,7 @@ import {
   noticesWaitingForLicense,
 } from '../queries/licenseRecords.ts';
 import { postCreditInTx } from './creditPosting.ts';
+import { licenseTarget } from './targets.ts';
 
 export const decideLicenseInput = z
   .object({
@@ -36,17 +37,14 @@ export const decideLicenseInput = z
  */
 export async function decideLicense(
   deps: CommandDeps,
-  {
-    actor,
-    orgSlug,
-    license: licensePublicId,
-    ...input
-  }: { actor: Actor; orgSlug: string; license: string } & Record<string, unknown>,
+  { actor, ...input }: { actor: Actor } & Record<string, unknown>,
 ): Promise<{ posted: number }> {
-  const v = parseInput(decideLicenseInput, input);
+  const { orgSlug, license: licensePublicId } = parseInput(licenseTarget, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
+    // Access first: a caller who may not act learns nothing from the body's mistakes.
     const organisation = await requireRecognizer(tx, orgSlug, actor.userId, 'recognition.manage');
+    const v = parseInput(decideLicenseInput, input);
     const license = await lockLicenseForDecision(tx, organisation.id, licensePublicId);
     if (!license) throw notFound('That license record');
     if (license.state !== 'pending') throw conflict(`This license link is already ${license.state}.`);

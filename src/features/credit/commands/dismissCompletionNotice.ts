@@ -5,6 +5,8 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { officerNotice } from './officerNotice.ts';
+import { noticeTarget } from './targets.ts';
+import { markNoticeDismissed } from '../queries/notices.ts';
 
 export const dismissInput = z.object({
   reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
@@ -13,34 +15,21 @@ export const dismissInput = z.object({
 /** An officer dismisses a notice (no credit is posted). */
 export async function dismissCompletionNotice(
   deps: CommandDeps,
-  {
-    actor,
-    orgSlug,
-    notice: noticePublicId,
-    ...input
-  }: { actor: Actor; orgSlug: string; notice: string } & Record<string, unknown>,
+  { actor, ...input }: { actor: Actor } & Record<string, unknown>,
 ): Promise<void> {
-  const { reason } = parseInput(dismissInput, input);
+  const { orgSlug, notice: noticePublicId } = parseInput(noticeTarget, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
+    // Access first: a caller who may not act learns nothing from the body's mistakes.
     const { organisation, notice } = await officerNotice(tx, orgSlug, actor.userId, noticePublicId);
+    const { reason } = parseInput(dismissInput, input);
     if (notice.state !== 'new')
       throw conflict(
         notice.state === 'posted'
           ? 'Credit for this notice is already posted; revoking the credential reverses it.'
           : 'This notice is already dismissed.',
       );
-    await tx
-      .updateTable('completion_notices')
-      .set({
-        state: 'dismissed',
-        decided_at: now,
-        decided_by: actor.userId,
-        dismiss_reason: reason || null,
-        read_at: now,
-      })
-      .where('id', '=', notice.id)
-      .execute();
+    await markNoticeDismissed(tx, notice.id, actor.userId, reason || null, now);
     await recordAudit(
       tx,
       {

@@ -12,6 +12,8 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { licenseProgress, type LicenseView } from '../queries/creditLedger.ts';
 import { transcriptCredentials, transcriptSigner } from '../queries/licenseRecords.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { ownLicenseTarget } from './targets.ts';
 
 /** The credentials credited to the license and not reversed nor revoked, each once. */
 function creditedCredentials(entries: LicenseView['entries']): string[] {
@@ -55,10 +57,12 @@ function pathwayAssociations(
  */
 export async function issueLicenseTranscript(
   deps: CommandDeps & { credentials: CredentialServices },
-  { actor, license: licensePublicId }: { actor: Actor; license: string },
+  { actor, ...input }: { actor: Actor } & Record<string, unknown>,
 ): Promise<{ text: string; credential: Record<string, unknown>; fileName: string }> {
+  const { license: licensePublicId } = parseInput(ownLicenseTarget, input);
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
+  // Only the earner's own license: another's reads as not found.
   const license = await licenseProgress(db, actor.userId, licensePublicId, now);
   if (!license) throw notFound('That license record');
   if (license.state !== 'confirmed')

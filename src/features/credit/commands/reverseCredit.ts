@@ -1,8 +1,7 @@
-import { publicId } from '../../../domain/ids.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
-import { dayString } from '../renewal.ts';
+import { insertReversal, unreversedCredit } from '../queries/reversals.ts';
 import { isRevoked } from '../queries/earners.ts';
 
 /**
@@ -16,46 +15,9 @@ export async function reverseCredit(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     if (!(await isRevoked(tx, credentialId))) return 0;
-    const open = await tx
-      .selectFrom('credit_entries as e')
-      .innerJoin('recognition_programs as p', 'p.id', 'e.program_id')
-      .innerJoin('credentials as c', 'c.id', 'e.credential_id')
-      .leftJoin('credit_entries as r', 'r.reverses_entry_id', 'e.id')
-      .select([
-        'e.id',
-        'e.public_id',
-        'e.license_record_id',
-        'e.program_id',
-        'e.credential_id',
-        'e.notice_id',
-        'e.hours',
-        'e.cycle_start',
-        'p.organisation_id',
-        'c.public_id as credential_public_id',
-      ])
-      .where('e.credential_id', '=', credentialId)
-      .where('e.kind', '=', 'credit')
-      .where('r.id', 'is', null)
-      .execute();
+    const open = await unreversedCredit(tx, credentialId);
     for (const e of open) {
-      const reversal = await tx
-        .insertInto('credit_entries')
-        .values({
-          public_id: publicId('cre'),
-          license_record_id: e.license_record_id,
-          program_id: e.program_id,
-          credential_id: e.credential_id,
-          notice_id: e.notice_id,
-          hours: -Number(e.hours),
-          cycle_start: dayString(e.cycle_start),
-          kind: 'reversal',
-          reverses_entry_id: e.id,
-          posted_by_user_id: null,
-          reason: 'The issuer revoked the credential.',
-          created_at: now,
-        })
-        .returning('public_id')
-        .executeTakeFirstOrThrow();
+      const reversal = await insertReversal(tx, e, 'The issuer revoked the credential.', now);
       await recordAudit(
         tx,
         {
@@ -63,7 +25,7 @@ export async function reverseCredit(
           actorUserId: null,
           action: 'credit.reversed',
           subjectType: 'credit_entry',
-          subjectId: reversal.public_id,
+          subjectId: reversal,
           data: { reverses: e.public_id, credential: e.credential_public_id, hours: -Number(e.hours) },
           ip: null,
         },

@@ -1,9 +1,13 @@
 import { Hono } from 'hono';
-import { notFound } from '../../../domain/errors.ts';
-import type { Queryable } from '../../../storage/database.ts';
+import { z } from 'zod';
+import { AppError, notFound } from '../../../domain/errors.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { publicIdParam, routeParams } from '../../../http/params.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { ProgressRing } from '../../../web/components/Progress.tsx';
 import { linkLicense } from '../commands/linkLicense.ts';
 import { issueLicenseTranscript } from '../commands/issueLicenseTranscript.ts';
 import { ledgerPaths } from '../paths.ts';
@@ -13,7 +17,9 @@ import {
   licenseProgress,
   type LicenseView,
 } from '../queries/creditLedger.ts';
-import { actorOf, Entries, idOf, Progress, STATE_LABELS, type C } from './ledgerParts.tsx';
+import { actorOf, Entries, Progress, STATE_LABELS, type C } from './ledgerParts.tsx';
+
+const licenseParams = z.object({ id: publicIdParam });
 
 // ---------- /me/licenses: the earner's license records and the form to link one ----------
 
@@ -24,9 +30,27 @@ export interface MyLicensesModel {
   csrfToken: string;
 }
 
-export async function loadMyLicenses(db: Queryable, userId: number, now: Date) {
-  const [licenses, programs] = await Promise.all([earnerLicenses(db, userId, now), licensablePrograms(db)]);
+/** The earner's own license records and the programs they may link one to. */
+export async function loadMyLicenses(deps: Pick<CommandDeps, 'db' | 'clock'>, { actor }: { actor: Actor }) {
+  const { db, clock } = deps;
+  const [licenses, programs] = await Promise.all([
+    earnerLicenses(db, actor.userId, clock.now()),
+    licensablePrograms(db),
+  ]);
   return { licenses, programs };
+}
+
+/** Hours toward renewal as a ring, the numbers beside it, and the cycle they count in. */
+function RenewalRing({ license }: { license: LicenseView }) {
+  const p = license.progress;
+  return (
+    <div class="renewal">
+      <ProgressRing value={p.earned} target={p.required} />
+      <p class="muted">
+        Cycle {p.cycle.start} to {p.cycle.last}
+      </p>
+    </div>
+  );
 }
 
 function LicenseCard({ license: l }: { license: LicenseView }) {
@@ -43,7 +67,7 @@ function LicenseCard({ license: l }: { license: LicenseView }) {
       {l.state === 'rejected' && (
         <p class="error-text">Not confirmed: {l.note ?? 'the number did not match'}. Correct it below.</p>
       )}
-      {l.state === 'confirmed' && <Progress license={l} />}
+      {l.state === 'confirmed' && <RenewalRing license={l} />}
     </section>
   );
 }
@@ -104,14 +128,57 @@ export function MyLicensesView(m: MyLicensesModel) {
 
 // ---------- /me/licenses/:id and its transcript ----------
 
-async function loadMyLicense(c: C): Promise<LicenseView> {
-  const { db, clock } = c.var.deps;
-  const license = await licenseProgress(db, actorOf(c).userId, idOf(c), clock.now());
-  if (!license) throw notFound('That license record');
-  return license;
+export interface MyLicenseModel {
+  license: LicenseView;
+  /** Whether a signed transcript can be made: the license is confirmed and credit was posted. */
+  transcriptReady: boolean;
+  csrfToken: string;
 }
 
-export function MyLicenseView({ license }: { license: LicenseView }) {
+/** One of the earner's own license records (another's does not exist for them). */
+export async function loadMyLicense(
+  deps: Pick<CommandDeps, 'db' | 'clock'>,
+  { actor, license: licensePublicId, csrfToken }: { actor: Actor; license: string; csrfToken: string },
+): Promise<MyLicenseModel> {
+  const license = await licenseProgress(deps.db, actor.userId, licensePublicId, deps.clock.now());
+  if (!license) throw notFound('That license record');
+  const transcriptReady = license.state === 'confirmed' && license.entries.length > 0;
+  return { license, transcriptReady, csrfToken };
+}
+
+/** The signed transcript is made by a POST (it signs and audits); the pages only offer the button. */
+function TranscriptDownload({ license, csrfToken }: Pick<MyLicenseModel, 'license' | 'csrfToken'>) {
+  const { t } = useT();
+  return (
+    <form method="post" action={ledgerPaths.myTranscriptDownload(license.publicId)}>
+      <CsrfField token={csrfToken} />
+      <button type="submit">{t('credit.transcript.download')}</button>
+    </form>
+  );
+}
+
+function TranscriptSection({ license, transcriptReady, csrfToken }: MyLicenseModel) {
+  const { t } = useT();
+  return (
+    <section class="card" aria-labelledby="h-transcript">
+      <h2 id="h-transcript">{t('credit.transcript.heading')}</h2>
+      {transcriptReady ? (
+        <>
+          <p>{t('credit.transcript.explain', { issuer: license.program.organisationName })}</p>
+          <TranscriptDownload license={license} csrfToken={csrfToken} />
+          <p>
+            <a href={ledgerPaths.myTranscript(license.publicId)}>{t('credit.transcript.printable')}</a>
+          </p>
+        </>
+      ) : (
+        <p class="muted">{t('credit.transcript.notYet')}</p>
+      )}
+    </section>
+  );
+}
+
+export function MyLicenseView(m: MyLicenseModel) {
+  const { license } = m;
   return (
     <>
       <h1>
@@ -122,17 +189,15 @@ export function MyLicenseView({ license }: { license: LicenseView }) {
         <span class="tag">{STATE_LABELS[license.state]}</span>
       </p>
       {license.state === 'confirmed' ? (
-        <Progress license={license} />
+        <>
+          <ProgressRing value={license.progress.earned} target={license.progress.required} />
+          <Progress license={license} />
+        </>
       ) : (
         <p class="muted">Progress shows once the recognizer confirms your license.</p>
       )}
       <Entries license={license} />
-      {license.state === 'confirmed' && license.entries.length > 0 && (
-        <p>
-          Transcript: <a href={ledgerPaths.myTranscript(license.publicId)}>printable page</a> ·{' '}
-          <a href={ledgerPaths.myTranscriptJson(license.publicId)}>signed CLR 2.0 (JSON)</a>
-        </p>
-      )}
+      <TranscriptSection {...m} />
       <p>
         <a href={ledgerPaths.myLicenses()}>All your licenses</a>
       </p>
@@ -140,7 +205,8 @@ export function MyLicenseView({ license }: { license: LicenseView }) {
   );
 }
 
-export function TranscriptView({ license }: { license: LicenseView }) {
+export function TranscriptView({ license, transcriptReady, csrfToken }: MyLicenseModel) {
+  const { t } = useT();
   const issuer = license.program.organisationName;
   const credited = license.entries.filter((e) => e.kind === 'credit');
   return (
@@ -154,22 +220,39 @@ export function TranscriptView({ license }: { license: LicenseView }) {
       <Progress license={license} />
       <Entries license={license} />
       <p class="muted">
-        {credited.length} credential(s) credited. The same transcript, signed by {issuer} as a CLR 2.0
-        credential anyone can verify at /verify:{' '}
-        <a href={ledgerPaths.myTranscriptJson(license.publicId)}>transcript.json</a>
+        {credited.length} credential(s) credited.{' '}
+        {transcriptReady && t('credit.transcript.explain', { issuer })}
       </p>
+      {transcriptReady && <TranscriptDownload license={license} csrfToken={csrfToken} />}
     </>
   );
+}
+
+/** A transcript that cannot be made yet (license not confirmed, nothing credited) says why on the license page. */
+async function explained(c: C, license: string, run: () => Promise<Response>) {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict')
+      return redirectWith(c, ledgerPaths.myLicense(license), 'error', err.message);
+    throw err;
+  }
 }
 
 /** The earner's side: license records, renewal progress, transcripts. */
 export function earnerLicenseRoutes() {
   const r = new Hono<AppEnv>();
   const licensesPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
-    const data = await loadMyLicenses(c.var.deps.db, actorOf(c).userId, c.var.deps.clock.now());
+    const data = await loadMyLicenses(c.var.deps, { actor: actorOf(c) });
     const model = { ...data, form, csrfToken: c.var.csrfToken };
     return page(c, 'Your licenses', <MyLicensesView {...model} />, status);
   };
+  const licenseModel = (c: C) =>
+    loadMyLicense(c.var.deps, {
+      actor: actorOf(c),
+      license: routeParams(c, licenseParams).id,
+      csrfToken: c.var.csrfToken,
+    });
   r.get(ledgerPaths.myLicenses(), (c) => licensesPage(c));
   r.post(ledgerPaths.myLicenses(), async (c) => {
     const fields = await formFields(c);
@@ -185,23 +268,25 @@ export function earnerLicenseRoutes() {
     );
   });
   r.get(ledgerPaths.myLicense(':id'), async (c) => {
-    const license = await loadMyLicense(c);
-    const title = `${license.program.licenseName} ${license.licenseNumber}`;
-    return page(c, title, <MyLicenseView license={license} />);
+    const model = await licenseModel(c);
+    const title = `${model.license.program.licenseName} ${model.license.licenseNumber}`;
+    return page(c, title, <MyLicenseView {...model} />);
   });
-  r.get(ledgerPaths.myTranscriptJson(':id'), async (c) => {
-    const { text, fileName } = await issueLicenseTranscript(c.var.deps, {
-      actor: actorOf(c),
-      license: idOf(c),
-    });
-    return c.body(text, 200, {
-      'Content-Type': 'application/vc+ld+json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
+  // Signing a transcript writes (a signature, an audit entry): a POST, never a GET.
+  r.post(ledgerPaths.myTranscriptDownload(':id'), async (c) => {
+    const { id } = routeParams(c, licenseParams);
+    return explained(c, id, async () => {
+      const { text, fileName } = await issueLicenseTranscript(c.var.deps, { license: id, actor: actorOf(c) });
+      return c.body(text, 200, {
+        'Content-Type': 'application/vc+ld+json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'Cache-Control': 'no-store',
+      });
     });
   });
   r.get(ledgerPaths.myTranscript(':id'), async (c) => {
-    const license = await loadMyLicense(c);
-    return page(c, `Transcript ${license.licenseNumber}`, <TranscriptView license={license} />);
+    const model = await licenseModel(c);
+    return page(c, `Transcript ${model.license.licenseNumber}`, <TranscriptView {...model} />);
   });
   return r;
 }

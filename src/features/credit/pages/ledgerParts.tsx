@@ -1,16 +1,19 @@
 import type { Context } from 'hono';
+import { z } from 'zod';
+import { publicIdParam, slugParam } from '../../../http/params.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import type { Actor } from '../../../domain/commands.ts';
 import { TableHead } from '../../../web/forms.tsx';
 import { recognitionPaths } from '../../recognition/index.ts';
-import { ledgerPaths } from '../paths.ts';
+import { ledgerPaths, outsidePaths } from '../paths.ts';
 import type { LicenseView } from '../queries/creditLedger.ts';
 
 export type C = Context<AppEnv>;
 export const actorOf = (c: C): Actor => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
-export const slugOf = (c: C) => c.req.param('slug') ?? '';
-export const idOf = (c: C) => c.req.param('id') ?? '';
+/** Path parameters of the recognizer's pages: the organisation, and one of its things. */
+export const orgParams = z.object({ slug: slugParam });
+export const orgItemParams = z.object({ slug: slugParam, id: publicIdParam });
 export const day = (d: Date) => d.toISOString().slice(0, 10);
 export const hours = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(2).replace(/0$/, '')} h`;
 export const STATE_LABELS = {
@@ -58,7 +61,7 @@ export function Entries({ license }: { license: LicenseView }) {
           <tr>
             <td>{day(e.createdAt)}</td>
             <td>
-              <a href={`/badges/${e.credentialPublicId}`}>{e.credentialName}</a>
+              <a href={outsidePaths.badge(e.credentialPublicId)}>{e.credentialName}</a>
               {e.revoked && <span class="tag">Revoked</span>}
             </td>
             <td>{e.issuerName}</td>

@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { routeParams } from '../../../http/params.ts';
 import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page } from '../../../web/render.tsx';
 import { noticeWebhookUrl, requireRecognizer, setNoticeWebhook } from '../../recognition/index.ts';
 import { ledgerPaths } from '../paths.ts';
+import { orgPath } from '../../accounts/index.ts';
 import { recognizerProgram } from '../queries/notices.ts';
-import { actorOf, idOf, RecognitionNav, slugOf, type C } from './ledgerParts.tsx';
+import { actorOf, orgItemParams, RecognitionNav, type C } from './ledgerParts.tsx';
 
 export interface NoticeWebhookModel {
   slug: string;
@@ -18,13 +21,16 @@ export interface NoticeWebhookModel {
   csrfToken: string;
 }
 
-export async function loadNoticeWebhook(c: C) {
-  const { db } = c.var.deps;
-  const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.manage');
-  const program = await recognizerProgram(db, organisation.id, idOf(c));
+/** A program's completion-notice webhook, for an officer who may change it. */
+export async function loadNoticeWebhook(
+  deps: CommandDeps,
+  { actor, orgSlug, program: programPublicId }: { actor: Actor; orgSlug: string; program: string },
+) {
+  const organisation = await requireRecognizer(deps.db, orgSlug, actor.userId, 'recognition.manage');
+  const program = await recognizerProgram(deps.db, organisation.id, programPublicId);
   if (!program) throw notFound('That program');
-  const webhookUrl = await noticeWebhookUrl(c.var.deps, organisation.id, program.public_id);
-  return { slug: organisation.slug, program, webhookUrl, csrfToken: c.var.csrfToken };
+  const webhookUrl = await noticeWebhookUrl(deps, organisation.id, program.public_id);
+  return { slug: organisation.slug, program, webhookUrl };
 }
 
 export function NoticeWebhookView(m: NoticeWebhookModel) {
@@ -36,7 +42,7 @@ export function NoticeWebhookView(m: NoticeWebhookModel) {
         Cairn POSTs each completion notice of this program as a <code>completion_notice.sent</code> event
         (with the signed credential) to this URL, signed with the secret shown once below (
         <code>Cairn-Signature: t=…,v1=…</code>). Failed deliveries are retried with backoff. It is one of your
-        organisation’s <a href={`/orgs/${m.slug}/webhooks`}>webhooks</a>, where its delivery log is.
+        organisation’s <a href={orgPath(m.slug, 'webhooks')}>webhooks</a>, where its delivery log is.
       </p>
       {m.secret && (
         <p class="card" role="status">
@@ -64,7 +70,9 @@ export function NoticeWebhookView(m: NoticeWebhookModel) {
 export function noticeWebhookRoutes() {
   const r = new Hono<AppEnv>();
   const render = async (c: C, form: FormState, secret: string | null, status: 200 | 422 = 200) => {
-    const model = { ...(await loadNoticeWebhook(c)), form, secret };
+    const { slug, id } = routeParams(c, orgItemParams);
+    const loaded = await loadNoticeWebhook(c.var.deps, { actor: actorOf(c), orgSlug: slug, program: id });
+    const model = { ...loaded, form, secret, csrfToken: c.var.csrfToken };
     return page(c, 'Completion-notice webhook', <NoticeWebhookView {...model} />, status);
   };
   r.get(ledgerPaths.programWebhook(':slug', ':id'), (c) => render(c, emptyForm, null));
@@ -75,7 +83,8 @@ export function noticeWebhookRoutes() {
       fields,
       async () => {
         const deps = { ...c.var.deps, vault: c.var.deps.credentials.vault };
-        const target = { actor: actorOf(c), orgSlug: slugOf(c), program: idOf(c) };
+        const { slug, id } = routeParams(c, orgItemParams);
+        const target = { orgSlug: slug, program: id, actor: actorOf(c) };
         const { secret } = await setNoticeWebhook(deps, { ...fields, ...target });
         return render(c, emptyForm, secret);
       },

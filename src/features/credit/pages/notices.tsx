@@ -2,6 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CredentialServices } from '../../../credentials/services.ts';
+import { routeParams } from '../../../http/params.ts';
 import { ActionButton, CsrfField, TableHead } from '../../../web/forms.tsx';
 import { formFields, page, redirectWith } from '../../../web/render.tsx';
 import { verifyWithCairn } from '../../verification/index.ts';
@@ -9,10 +12,10 @@ import { requireRecognizer } from '../../recognition/index.ts';
 import { dismissCompletionNotice } from '../commands/dismissCompletionNotice.ts';
 import { markCompletionNoticeRead } from '../commands/markCompletionNoticeRead.ts';
 import { postCredit } from '../commands/postCredit.ts';
-import { ledgerPaths } from '../paths.ts';
+import { ledgerPaths, outsidePaths } from '../paths.ts';
 import { recognizerNotice, recognizerNotices } from '../queries/creditLedger.ts';
 import { noticeDelivery } from '../queries/notices.ts';
-import { actorOf, day, hours, idOf, RecognitionNav, slugOf, type C } from './ledgerParts.tsx';
+import { actorOf, day, hours, orgItemParams, orgParams, RecognitionNav, type C } from './ledgerParts.tsx';
 
 const NOTICE_STATES = ['new', 'posted', 'dismissed'] as const;
 type NoticeState = (typeof NOTICE_STATES)[number];
@@ -28,9 +31,13 @@ export interface NoticesModel {
   delivery: Awaited<ReturnType<typeof noticeDelivery>>;
 }
 
-export async function loadNotices(c: C, state: NoticeState): Promise<NoticesModel> {
-  const { db } = c.var.deps;
-  const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.read');
+/** A recognizer's completion notices in one state, and how its programs' notices reach it. */
+export async function loadNotices(
+  deps: Pick<CommandDeps, 'db'>,
+  { actor, orgSlug, state }: { actor: Actor; orgSlug: string; state: NoticeState },
+): Promise<NoticesModel> {
+  const { db } = deps;
+  const organisation = await requireRecognizer(db, orgSlug, actor.userId, 'recognition.read');
   const [rows, delivery] = await Promise.all([
     recognizerNotices(db, organisation.id, state),
     noticeDelivery(db, organisation.id),
@@ -86,7 +93,7 @@ export function NoticesView(m: NoticesModel) {
             {s === m.state ? (
               <strong>{STATE_NAMES[s]}</strong>
             ) : (
-              <a href={`?state=${s}`}>{STATE_NAMES[s]}</a>
+              <a href={ledgerPaths.notices(slug, s)}>{STATE_NAMES[s]}</a>
             )}{' '}
           </>
         ))}
@@ -121,11 +128,28 @@ export interface NoticeModel {
   csrfToken: string;
 }
 
-export async function loadNotice(c: C): Promise<NoticeModel> {
-  const { db, config, clock, credentials } = c.var.deps;
-  const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.read');
-  const notice = await recognizerNotice(db, organisation.id, idOf(c));
+/** One notice of a recognizer's programs, for its officers. */
+async function officersNotice(deps: Pick<CommandDeps, 'db'>, target: NoticeTarget) {
+  const organisation = await requireRecognizer(
+    deps.db,
+    target.orgSlug,
+    target.actor.userId,
+    'recognition.read',
+  );
+  const notice = await recognizerNotice(deps.db, organisation.id, target.notice);
   if (!notice) throw notFound('That notice');
+  return { organisation, notice };
+}
+
+type NoticeTarget = { actor: Actor; orgSlug: string; notice: string };
+
+/** One notice with the verdict of verifying its signed credential now. */
+export async function loadNotice(
+  deps: CommandDeps & { credentials: CredentialServices },
+  { csrfToken, ...target }: NoticeTarget & { csrfToken: string },
+): Promise<NoticeModel> {
+  const { db, config, clock, credentials } = deps;
+  const { organisation, notice } = await officersNotice(deps, target);
   const report = await verifyWithCairn(notice.document, {
     db,
     config,
@@ -136,7 +160,7 @@ export async function loadNotice(c: C): Promise<NoticeModel> {
     .filter((x) => !x.ok)
     .map((x) => x.message ?? x.id)
     .join('; ');
-  return { slug: organisation.slug, notice, verified: report.verified, problems, csrfToken: c.var.csrfToken };
+  return { slug: organisation.slug, notice, verified: report.verified, problems, csrfToken };
 }
 
 function NoticeFacts({ notice }: { notice: Notice }) {
@@ -232,7 +256,7 @@ export function NoticeView({ slug, notice, verified, problems, csrfToken }: Noti
           <a href={action('credential.json')} download>
             Download the signed credential
           </a>{' '}
-          (verify it independently, e.g. at <a href="/verify">/verify</a>)
+          (verify it independently, e.g. at <a href={outsidePaths.verify()}>/verify</a>)
         </p>
       </section>
       {notice.entries.length > 0 && (
@@ -255,13 +279,19 @@ export function NoticeView({ slug, notice, verified, problems, csrfToken }: Noti
 
 // ---------- Routes ----------
 
+/** The signed credential a notice carries, exactly as issued (for the officer to verify elsewhere). */
+export async function loadNoticeDocument(deps: Pick<CommandDeps, 'db'>, target: NoticeTarget) {
+  const { notice } = await officersNotice(deps, target);
+  return { document: notice.document, fileName: `${notice.credential_public_id}.json` };
+}
+
 /** A notice that cannot be posted or dismissed (no confirmed license yet, revoked, already decided) says why on its page. */
-async function explained(c: C, run: () => Promise<Response>) {
+async function explained(c: C, back: string, run: () => Promise<Response>) {
   try {
     return await run();
   } catch (err) {
     if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed'))
-      return redirectWith(c, ledgerPaths.notice(slugOf(c), idOf(c)), 'error', err.message);
+      return redirectWith(c, back, 'error', err.message);
     throw err;
   }
 }
@@ -269,43 +299,49 @@ async function explained(c: C, run: () => Promise<Response>) {
 /** The recognizer's completion notices: the inbox, one notice, posting credit or dismissing it. */
 export function noticeRoutes() {
   const r = new Hono<AppEnv>();
-  const target = (c: C) => ({ actor: actorOf(c), orgSlug: slugOf(c), notice: idOf(c) });
+  const target = (c: C) => {
+    const { slug, id } = routeParams(c, orgItemParams);
+    return { orgSlug: slug, notice: id, actor: actorOf(c) };
+  };
   r.get(ledgerPaths.notices(':slug'), async (c) => {
+    const { slug } = routeParams(c, orgParams);
     const { state } = noticeQuery.parse({ state: c.req.query('state') });
-    return page(c, 'Completion notices', <NoticesView {...await loadNotices(c, state)} />);
+    const model = await loadNotices(c.var.deps, { actor: actorOf(c), orgSlug: slug, state });
+    return page(c, 'Completion notices', <NoticesView {...model} />);
   });
   r.get(ledgerPaths.notice(':slug', ':id'), async (c) => {
-    const model = await loadNotice(c);
+    const model = await loadNotice(c.var.deps, { ...target(c), csrfToken: c.var.csrfToken });
     return page(c, `Notice: ${model.notice.achievement_name}`, <NoticeView {...model} />);
   });
   r.get(ledgerPaths.noticeAction(':slug', ':id', 'credential.json'), async (c) => {
-    const { db } = c.var.deps;
-    const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.read');
-    const notice = await recognizerNotice(db, organisation.id, idOf(c));
-    if (!notice) throw notFound('That notice');
-    return c.body(notice.document, 200, {
+    const { document, fileName } = await loadNoticeDocument(c.var.deps, target(c));
+    return c.body(document, 200, {
       'Content-Type': 'application/vc+ld+json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${notice.credential_public_id}.json"`,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
     });
   });
   r.post(ledgerPaths.noticeAction(':slug', ':id', 'read'), async (c) => {
-    await markCompletionNoticeRead(c.var.deps, target(c));
-    return redirectWith(c, ledgerPaths.notice(slugOf(c), idOf(c)), 'success', 'Marked as read.');
+    const t = target(c);
+    await markCompletionNoticeRead(c.var.deps, t);
+    return redirectWith(c, ledgerPaths.notice(t.orgSlug, t.notice), 'success', 'Marked as read.');
   });
-  r.post(ledgerPaths.noticeAction(':slug', ':id', 'post'), (c) =>
-    explained(c, async () => {
-      const posted = await postCredit(c.var.deps, target(c));
+  r.post(ledgerPaths.noticeAction(':slug', ':id', 'post'), (c) => {
+    const t = target(c);
+    const back = ledgerPaths.notice(t.orgSlug, t.notice);
+    return explained(c, back, async () => {
+      const posted = await postCredit(c.var.deps, t);
       const message = posted
         ? `Posted ${hours(posted.hours)} to the license record.`
         : 'Credit was already posted.';
-      return redirectWith(c, ledgerPaths.notice(slugOf(c), idOf(c)), 'success', message);
-    }),
-  );
+      return redirectWith(c, back, 'success', message);
+    });
+  });
   r.post(ledgerPaths.noticeAction(':slug', ':id', 'dismiss'), async (c) => {
+    const t = target(c);
     const fields = await formFields(c);
-    return explained(c, async () => {
-      await dismissCompletionNotice(c.var.deps, { ...fields, ...target(c) });
-      return redirectWith(c, ledgerPaths.notices(slugOf(c)), 'success', 'Notice dismissed.');
+    return explained(c, ledgerPaths.notice(t.orgSlug, t.notice), async () => {
+      await dismissCompletionNotice(c.var.deps, { ...fields, ...t });
+      return redirectWith(c, ledgerPaths.notices(t.orgSlug), 'success', 'Notice dismissed.');
     });
   });
   return r;

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../http/env.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { routeParams } from '../../../http/params.ts';
 import { CsrfField, ErrorSummary, Field, emptyForm, TableHead, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { requireRecognizer } from '../../recognition/index.ts';
 import { decideLicense } from '../commands/decideLicense.ts';
 import { ledgerPaths } from '../paths.ts';
 import { recognizerLicenses, type LicenseView } from '../queries/creditLedger.ts';
-import { actorOf, day, idOf, RecognitionNav, slugOf, STATE_LABELS, type C } from './ledgerParts.tsx';
+import { actorOf, day, orgItemParams, orgParams, RecognitionNav, STATE_LABELS } from './ledgerParts.tsx';
 
 export interface OfficerLicensesModel {
   organisation: { name: string; slug: string };
@@ -17,17 +19,26 @@ export interface OfficerLicensesModel {
   csrfToken: string;
 }
 
-export async function loadOfficerLicenses(c: C, failed: OfficerLicensesModel['failed'] = {}) {
-  const { db, clock } = c.var.deps;
-  const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.read');
+/** The license links of a recognizer's programs, waiting ones first (for its officers). */
+export async function loadOfficerLicenses(
+  deps: Pick<CommandDeps, 'db' | 'clock'>,
+  {
+    actor,
+    orgSlug,
+    csrfToken,
+    failed = {},
+  }: { actor: Actor; orgSlug: string; csrfToken: string; failed?: OfficerLicensesModel['failed'] },
+): Promise<OfficerLicensesModel> {
+  const { db, clock } = deps;
+  const organisation = await requireRecognizer(db, orgSlug, actor.userId, 'recognition.read');
   const licenses = await recognizerLicenses(db, organisation.id, clock.now());
   return {
     organisation: { name: organisation.name, slug: organisation.slug },
     pending: licenses.filter((l) => l.state === 'pending'),
     decided: licenses.filter((l) => l.state !== 'pending'),
     failed,
-    csrfToken: c.var.csrfToken,
-  } satisfies OfficerLicensesModel;
+    csrfToken,
+  };
 }
 
 function PendingLicense({
@@ -105,26 +116,38 @@ export function OfficerLicensesView(m: OfficerLicensesModel) {
 /** Recognition officers confirm or reject earners' license links. */
 export function officerLicenseRoutes() {
   const r = new Hono<AppEnv>();
-  r.get(ledgerPaths.licenses(':slug'), async (c) =>
-    page(c, 'License links', <OfficerLicensesView {...await loadOfficerLicenses(c)} />),
-  );
+  r.get(ledgerPaths.licenses(':slug'), async (c) => {
+    const { slug } = routeParams(c, orgParams);
+    const model = await loadOfficerLicenses(c.var.deps, {
+      actor: actorOf(c),
+      orgSlug: slug,
+      csrfToken: c.var.csrfToken,
+    });
+    return page(c, 'License links', <OfficerLicensesView {...model} />);
+  });
   for (const decision of ['confirm', 'reject'] as const) {
     r.post(ledgerPaths.decideLicense(':slug', ':id', decision), async (c) => {
+      const { slug, id } = routeParams(c, orgItemParams);
       const fields = await formFields(c);
       return handleForm(
         c,
         fields,
         async () => {
-          const target = { actor: actorOf(c), orgSlug: slugOf(c), license: idOf(c), decision };
+          const target = { orgSlug: slug, license: id, decision, actor: actorOf(c) };
           const { posted } = await decideLicense(c.var.deps, { ...fields, ...target });
           const message =
             decision === 'confirm'
               ? `License confirmed${posted ? `; credit posted for ${posted} waiting notice(s)` : ''}.`
               : 'License link rejected; the earner can correct it.';
-          return redirectWith(c, ledgerPaths.licenses(slugOf(c)), 'success', message);
+          return redirectWith(c, ledgerPaths.licenses(slug), 'success', message);
         },
         async (form, status) => {
-          const model = await loadOfficerLicenses(c, { id: idOf(c), form });
+          const model = await loadOfficerLicenses(c.var.deps, {
+            actor: actorOf(c),
+            orgSlug: slug,
+            csrfToken: c.var.csrfToken,
+            failed: { id, form },
+          });
           return page(c, 'License links', <OfficerLicensesView {...model} />, status as 422);
         },
       );

@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../../http/env.ts';
+import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { routeParams } from '../../../http/params.ts';
 import { TableHead } from '../../../web/forms.tsx';
 import { page } from '../../../web/render.tsx';
 import { requireRecognizer } from '../../recognition/index.ts';
 import { ledgerPaths } from '../paths.ts';
 import { recognizerRoster, rosterCsv, type RosterRow } from '../queries/creditLedger.ts';
 import { recognizerPrograms } from '../queries/notices.ts';
-import { actorOf, hours, RecognitionNav, slugOf, type C } from './ledgerParts.tsx';
+import { actorOf, hours, orgParams, RecognitionNav, type C } from './ledgerParts.tsx';
 
 const rosterQuery = z.object({
   program: z.preprocess((v) => v || undefined, z.string().optional()),
@@ -26,9 +28,13 @@ export interface RosterModel {
   rows: RosterRow[];
 }
 
-export async function loadRoster(c: C, filter: RosterFilter): Promise<RosterModel> {
-  const { db, clock } = c.var.deps;
-  const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.read');
+/** A recognizer's license holders and their renewal progress, filtered (for its officers). */
+export async function loadRoster(
+  deps: Pick<CommandDeps, 'db' | 'clock'>,
+  { actor, orgSlug, filter }: { actor: Actor; orgSlug: string; filter: RosterFilter },
+): Promise<RosterModel> {
+  const { db, clock } = deps;
+  const organisation = await requireRecognizer(db, orgSlug, actor.userId, 'recognition.read');
   const [rows, programs] = await Promise.all([
     recognizerRoster(db, organisation.id, { now: clock.now(), ...filter }),
     recognizerPrograms(db, organisation.id),
@@ -70,22 +76,22 @@ export function RosterView({ organisation, filter, programs, rows }: RosterModel
       <RecognitionNav slug={organisation.slug} />
       <RosterFilterForm programs={programs} filter={filter} />
       <p>
-        <a href={`${ledgerPaths.rosterCsv(organisation.slug)}${query ? `?${query}` : ''}`}>Download as CSV</a>
+        <a href={ledgerPaths.rosterCsv(organisation.slug, query)}>Download as CSV</a>
       </p>
-      <table>
+      <table class="stacking">
         <TableHead columns={['Name', 'License', 'Program', 'Cycle', 'Earned', 'Required', 'Short by']} />
         <tbody>
           {rows.map((row) => (
             <tr>
-              <td>{row.userName}</td>
-              <td>{row.licenseNumber}</td>
-              <td>{row.programName}</td>
-              <td>
+              <td data-label="Name">{row.userName}</td>
+              <td data-label="License">{row.licenseNumber}</td>
+              <td data-label="Program">{row.programName}</td>
+              <td data-label="Cycle">
                 {row.cycleStart} – {row.cycleEnd}
               </td>
-              <td>{hours(row.earned)}</td>
-              <td>{hours(row.required)}</td>
-              <td>{row.shortfall > 0 ? hours(row.shortfall) : '—'}</td>
+              <td data-label="Earned">{hours(row.earned)}</td>
+              <td data-label="Required">{hours(row.required)}</td>
+              <td data-label="Short by">{row.shortfall > 0 ? hours(row.shortfall) : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -97,11 +103,15 @@ export function RosterView({ organisation, filter, programs, rows }: RosterModel
 /** The recognizer's roster of license holders and their renewal progress, as a page and as CSV. */
 export function rosterRoutes() {
   const r = new Hono<AppEnv>();
-  r.get(ledgerPaths.roster(':slug'), async (c) =>
-    page(c, 'Roster', <RosterView {...await loadRoster(c, filterOf(c))} />),
-  );
+  const model = (c: C) =>
+    loadRoster(c.var.deps, {
+      actor: actorOf(c),
+      orgSlug: routeParams(c, orgParams).slug,
+      filter: filterOf(c),
+    });
+  r.get(ledgerPaths.roster(':slug'), async (c) => page(c, 'Roster', <RosterView {...await model(c)} />));
   r.get(ledgerPaths.rosterCsv(':slug'), async (c) => {
-    const { organisation, rows } = await loadRoster(c, filterOf(c));
+    const { organisation, rows } = await model(c);
     return c.body(rosterCsv(rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${organisation.slug}-roster.csv"`,

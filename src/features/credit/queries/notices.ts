@@ -49,3 +49,29 @@ export async function recognizerProgram(db: Queryable, organisationId: number, p
     .where('public_id', '=', programPublicId)
     .executeTakeFirst();
 }
+
+/** A notice of one of the recognizer's programs (id, public id, state). */
+export async function noticeOfRecognizer(db: Queryable, organisationId: number, noticePublicId: string) {
+  return db
+    .selectFrom('completion_notices as n')
+    .innerJoin('recognition_programs as p', 'p.id', 'n.program_id')
+    .select(['n.id', 'n.public_id', 'n.state'])
+    .where('n.public_id', '=', noticePublicId)
+    .where('p.organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+/** An officer dismisses a notice: no credit is posted for it. */
+export async function markNoticeDismissed(
+  db: Queryable,
+  noticeId: number,
+  by: number,
+  reason: string | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('completion_notices')
+    .set({ state: 'dismissed', decided_at: now, decided_by: by, dismiss_reason: reason, read_at: now })
+    .where('id', '=', noticeId)
+    .execute();
+}

@@ -26,6 +26,24 @@ export async function credentialForNotices(db: Queryable, credentialId: number) 
     .executeTakeFirst();
 }
 
+/** What deciding whether credentials are recognized needs: what they are for, when and by whom issued. */
+export async function credentialsForRecognition(db: Queryable, credentialIds: number[]) {
+  if (credentialIds.length === 0) return [];
+  return db
+    .selectFrom('credentials')
+    .select([
+      'id',
+      'micro_credential_id',
+      'micro_credential_version',
+      'pathway_id',
+      'issued_at',
+      'organisation_id',
+    ])
+    .where('id', 'in', credentialIds)
+    .orderBy('id')
+    .execute();
+}
+
 /** How a program posts credit: automatically or after an officer's review. */
 export async function programPosting(db: Queryable, programId: number) {
   const program = await db

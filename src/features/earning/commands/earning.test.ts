@@ -205,7 +205,12 @@ for (const backend of testBackends()) {
         /^micro_credential,title,applications,submissions,passed,expired,first_time_pass_rate,mean_attempts_to_pass/,
       );
       assert.match(row!, new RegExp(`^${mc},[^,]+,1,2,1,0,0,2,`));
-      assert.match(await (await st.get(`/orgs/${org.slug}/analytics`)).text(), /First-time pass rate/);
+      const analytics = await (await st.get(`/orgs/${org.slug}/analytics`)).text();
+      assert.match(analytics, /First-time pass rate/);
+      // The charts: one application, first-time pass rate 0%, and that application in this month.
+      assert.match(analytics, /id="chart-applications-desc">Highest: [^<]+ \(1\)\./);
+      assert.match(analytics, /id="chart-pass-rate-desc">Every value is zero\./);
+      assert.match(analytics, /id="chart-over-time-desc">Highest: [^<]+ \(1\)\./);
       assert.equal((await st.get(`/orgs/${org.slug}/review-queue`)).status, 200);
       assert.equal(
         (await r.get(`/orgs/${org.slug}/analytics`)).status,

@@ -73,27 +73,25 @@ export async function recordOutcome(
     }
   }
   const day = v.completedOn ? `${v.completedOn}T00:00:00Z` : undefined;
-  const issued = await issueCredential(
-    deps,
-    { organisationId: organisation.id, userId: actor.userId, ip: actor.ip },
-    {
-      recipient: { email: v.email },
-      microCredential: mcPublicId,
-      creditsEarned: design.creditHours,
-      results: [
-        {
-          status: 'Completed',
-          value:
-            design.earningMode === 'assessment'
-              ? `Score ${v.score}`
-              : design.earningMode === 'attendance'
-                ? 'Attended'
-                : 'Course completed',
-        },
-      ],
-      activityEndDate: day,
-    },
-  );
+  const issued = await issueCredential(deps, {
+    actor,
+    organisationId: organisation.id,
+    recipient: { email: v.email },
+    microCredential: mcPublicId,
+    creditsEarned: design.creditHours,
+    results: [
+      {
+        status: 'Completed',
+        value:
+          design.earningMode === 'assessment'
+            ? `Score ${v.score}`
+            : design.earningMode === 'attendance'
+              ? 'Attended'
+              : 'Course completed',
+      },
+    ],
+    activityEndDate: day,
+  });
   await recordAudit(
     deps.db,
     {

@@ -6,7 +6,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { primaryEmail, findUser } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
-import { reviewDecisionMail } from '../../../mail/templates.tsx';
+import { reviewDecisionMail } from '../mail.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
 import { issuePassedApplication } from '../jobTypes.ts';
@@ -86,6 +86,7 @@ export async function reviewAttempt(
       await queueMail(
         tx,
         address.email,
+        // Pass the earner's language here once accounts keep one (users.locale): English until then.
         reviewDecisionMail({ name: earner.name, title: attempt.title, passed: passes, link }),
         now,
         { organisationId: attempt.organisation_id },

@@ -4,7 +4,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { primaryEmail, findUser } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
-import { deadlineReminderMail } from '../../../mail/templates.tsx';
+import { deadlineReminderMail } from '../mail.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import { teammatesOf } from '../teams/teams.ts';
 
@@ -57,7 +57,8 @@ async function remindDeadlines({ db, config }: CommandDeps & { db: Db }, now: Da
           name: user.name,
           title: app.title,
           days: threshold,
-          deadline: app.deadline_at.toISOString().slice(0, 10),
+          deadline: app.deadline_at,
+          // The earner's language, once accounts keep one (users.locale): English until then.
           link: appLink(config, `/applications/${app.public_id}`),
         });
         await queueMail(tx, address.email, mail, now, { organisationId: app.organisation_id });

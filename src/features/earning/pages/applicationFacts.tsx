@@ -2,6 +2,7 @@ import { DAY } from '../../../domain/clock.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { issuedCredential } from '../queries/applications.ts';
 import { earningPaths } from '../paths.ts';
+import { useT } from '../../../web/i18n/context.ts';
 
 /**
  * What the top of an earner's application page shows, for both ways of earning (reviewed
@@ -21,10 +22,11 @@ export async function applicationFacts(
 
 /** The way back to the earner's applications and the page's heading. */
 export function ApplicationHeading({ title }: { title: string }) {
+  const { t } = useT();
   return (
     <>
       <p class="muted">
-        <a href={earningPaths.applications()}>Your applications</a>
+        <a href={earningPaths.applications()}>{t('earning.applications.title')}</a>
       </p>
       <h1>{title}</h1>
     </>

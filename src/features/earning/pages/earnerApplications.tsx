@@ -26,6 +26,9 @@ import { proofApplicationPage } from '../../payments/index.ts';
 import type { Child } from 'hono/jsx';
 import { PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
 import { EvidenceForm, EvidenceReadOnly, ReviewsSection } from './evidenceViews.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import type { Translator } from '../../../web/i18n/i18n.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -35,16 +38,22 @@ export function joinFacts(facts: Child[]): Child[] {
     .filter((f) => f !== null && f !== undefined && f !== false && f !== '')
     .flatMap((f, i) => (i === 0 ? [f] : [' · ', f]));
 }
-const STATUS: Record<string, string> = {
-  in_progress: 'In progress',
-  submitted: 'Submitted',
-  in_review: 'In review',
-  needs_revision: 'Needs revision',
-  passed: 'Passed',
-  expired: 'Expired',
-  withdrawn: 'Withdrawn',
-  rejected: 'Not approved',
-};
+const STATUSES = [
+  'in_progress',
+  'submitted',
+  'in_review',
+  'needs_revision',
+  'passed',
+  'expired',
+  'withdrawn',
+  'rejected',
+] as const;
+/** An application's status in the reader's words (its code if the catalogue does not know it). */
+function statusWords(t: Translator['t'], status: string): string {
+  return (STATUSES as readonly string[]).includes(status)
+    ? t(`earning.status.${status as (typeof STATUSES)[number]}`)
+    : status;
+}
 
 /** An earner's application page (proof-of-completion applications have their own, in payments). */
 async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
@@ -57,14 +66,16 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
   const rubric = v.rubric as Rubric;
   const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
   const base = `/applications/${app.public_id}`;
+  const { t, date } = requestTranslator(c);
   // Only the facts that apply, joined once (never "Attempt 2 · ·").
-  const facts: Child[] = [`Attempt ${Math.max(app.attempts, 1)}`];
-  if (editable) facts.push(`${daysLeft} days left (until ${app.deadline_at.toISOString().slice(0, 10)})`);
+  const facts: Child[] = [t('earning.application.attempt', { number: Math.max(app.attempts, 1) })];
+  if (editable)
+    facts.push(t('earning.application.daysLeft', { count: daysLeft, deadline: date(app.deadline_at) }));
   if (credential)
     facts.push(
       <>
-        <a href={`/badges/${credential.public_id}`}>Your badge</a> (also in your{' '}
-        <a href="/backpack">backpack</a>)
+        <a href={`/badges/${credential.public_id}`}>{t('earning.application.yourBadge')}</a>{' '}
+        <a href="/backpack">{t('earning.application.alsoInBackpack')}</a>
       </>,
     );
   return page(
@@ -73,7 +84,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
     <>
       <ApplicationHeading title={v.title} />
       <p role="status">
-        <span class="tag">{STATUS[app.status]}</span> {joinFacts(facts)}
+        <span class="tag">{statusWords(t, app.status)}</span> {joinFacts(facts)}
       </p>
       <ErrorSummary form={form} />
       {editable ? (
@@ -92,7 +103,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
         <ActionButton
           action={`${base}/withdraw`}
           csrfToken={c.var.csrfToken}
-          label="Withdraw"
+          label={t('earning.application.withdraw')}
           variant="danger"
         />
       )}
@@ -154,7 +165,7 @@ async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<numb
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       problems = new AppError(
         'validation_failed',
-        problems ? 'Some evidence needs attention; the rest is saved.' : err.message,
+        problems ? requestTranslator(c).t('earning.flash.someNeedAttention') : err.message,
         { ...(problems?.fields ?? {}), ...err.fields },
       );
     }
@@ -191,13 +202,13 @@ function applyRoutes(r: Hono<AppEnv>) {
             c,
             `/applications/${publicId}`,
             'success',
-            `You applied. Invoice ${payment.invoiceNumber} has been emailed to you; upload your certificate of completion and submit it.`,
+            requestTranslator(c).t('earning.flash.appliedWithInvoice', { invoice: payment.invoiceNumber }),
           );
         return redirectWith(
           c,
           `/applications/${publicId}`,
           'success',
-          'You applied. Add your evidence part by part; drafts are saved as you go.',
+          requestTranslator(c).t('earning.flash.applied'),
         );
       },
       (form) =>
@@ -205,7 +216,7 @@ function applyRoutes(r: Hono<AppEnv>) {
           c,
           `/catalog/${c.req.param('org')}/${c.req.param('mc')}`,
           'error',
-          form.message ?? 'You cannot apply now.',
+          form.message ?? requestTranslator(c).t('earning.flash.cannotApply'),
         ),
     );
   });
@@ -214,43 +225,61 @@ function applyRoutes(r: Hono<AppEnv>) {
     const now = c.var.deps.clock.now().getTime();
     return page(
       c,
-      'Your applications',
-      <>
-        <h1>Your applications</h1>
-        {rows.length === 0 && (
-          <p>
-            None yet. Find a micro-credential in the <a href="/catalog">catalog</a> and apply.
-          </p>
-        )}
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Micro-credential</th>
-              <th scope="col">Status</th>
-              <th scope="col">Days left</th>
-              <th scope="col">Attempt</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr>
-                <td>
-                  <a href={`/applications/${a.public_id}`}>{a.title}</a>
-                </td>
-                <td>{STATUS[a.status]}</td>
-                <td>
-                  {['in_progress', 'needs_revision'].includes(a.status)
-                    ? Math.max(0, Math.ceil((a.deadline_at.getTime() - now) / 86_400_000))
-                    : '—'}
-                </td>
-                <td>{a.attempts}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </>,
+      requestTranslator(c).t('earning.applications.title'),
+      <ApplicationsList
+        rows={rows.map((a) => ({
+          publicId: a.public_id,
+          title: a.title,
+          status: a.status,
+          attempts: a.attempts,
+          daysLeft: ['in_progress', 'needs_revision'].includes(a.status)
+            ? Math.max(0, Math.ceil((a.deadline_at.getTime() - now) / 86_400_000))
+            : null,
+        }))}
+      />,
     );
   });
+}
+
+/** `/applications`: the earner's applications, with what each needs and by when. */
+function ApplicationsList({
+  rows,
+}: {
+  rows: Array<{ publicId: string; title: string; status: string; attempts: number; daysLeft: number | null }>;
+}) {
+  const { t, number } = useT();
+  return (
+    <>
+      <h1>{t('earning.applications.title')}</h1>
+      {rows.length === 0 && (
+        <p>
+          {t('earning.applications.none')} <a href="/catalog">{t('earning.applications.catalogLink')}</a>
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('earning.applications.columns.microCredential')}</th>
+            <th scope="col">{t('earning.applications.columns.status')}</th>
+            <th scope="col">{t('earning.applications.columns.daysLeft')}</th>
+            <th scope="col">{t('earning.applications.columns.attempt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr>
+              <td>
+                <a href={`/applications/${a.publicId}`}>{a.title}</a>
+              </td>
+              <td>{statusWords(t, a.status)}</td>
+              <td>{a.daysLeft === null ? '—' : number(a.daysLeft)}</td>
+              <td>{number(a.attempts)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
 }
 
 /** An application's page, and saving one evidence part (typed or a file) at a time. */
@@ -264,7 +293,12 @@ function applicationPageRoutes(r: Hono<AppEnv>) {
       { [`part${part}`]: typeof fields.value === 'string' ? fields.value : '' },
       async () => {
         await saveEvidence(c.var.deps, { ...fields, actor: actor(c), application: c.req.param('id'), part });
-        return redirectWith(c, `/applications/${c.req.param('id')}`, 'success', `Part ${part + 1} saved.`);
+        return redirectWith(
+          c,
+          `/applications/${c.req.param('id')}`,
+          'success',
+          requestTranslator(c).t('earning.flash.partSaved', { number: part + 1 }),
+        );
       },
       (form, status) => applicationPage(c, form, status as 422),
     );
@@ -278,8 +312,8 @@ function applicationPageRoutes(r: Hono<AppEnv>) {
       {},
       async () => {
         if (!(file instanceof File))
-          throw new AppError('validation_failed', 'Choose a file to upload.', {
-            [`part${part}`]: 'Choose a file to upload.',
+          throw new AppError('validation_failed', requestTranslator(c).t('earning.flash.chooseFile'), {
+            [`part${part}`]: requestTranslator(c).t('earning.flash.chooseFile'),
           });
         await saveEvidenceFile(c.var.deps, {
           actor: actor(c),
@@ -291,7 +325,7 @@ function applicationPageRoutes(r: Hono<AppEnv>) {
           c,
           `/applications/${c.req.param('id')}`,
           'success',
-          `File for part ${part + 1} uploaded.`,
+          requestTranslator(c).t('earning.flash.fileUploaded', { number: part + 1 }),
         );
       },
       (form, status) => applicationPage(c, form, status as 422),
@@ -317,7 +351,12 @@ function evidenceFormRoutes(r: Hono<AppEnv>) {
       typed,
       async () => {
         await saveAllEvidence(c, texts, files);
-        return redirectWith(c, `/applications/${c.req.param('id')}`, 'success', 'Your evidence is saved.');
+        return redirectWith(
+          c,
+          `/applications/${c.req.param('id')}`,
+          'success',
+          requestTranslator(c).t('earning.flash.evidenceSaved'),
+        );
       },
       (form, status) => applicationPage(c, form, status as 422),
     );
@@ -339,7 +378,7 @@ function evidenceFormRoutes(r: Hono<AppEnv>) {
           c,
           `/applications/${c.req.param('id')}`,
           'success',
-          `Attempt ${attempt} submitted. A peer reviewer will score it against the rubric.`,
+          requestTranslator(c).t('earning.flash.submitted', { number: attempt }),
         );
       },
       (form, status) => applicationPage(c, form, status as 422),
@@ -351,7 +390,7 @@ function evidenceFormRoutes(r: Hono<AppEnv>) {
       c,
       `/applications/${c.req.param('id')}`,
       'info',
-      'Application withdrawn. Your evidence is kept; you can apply again.',
+      requestTranslator(c).t('earning.flash.withdrawn'),
     );
   });
   r.get('/evidence-files/:id', async (c) => {

@@ -216,8 +216,12 @@ for (const backend of testBackends()) {
       );
       const { publicId: otherBadge } = await issueCredential(
         { ...deps, credentials: testCredentialServices() },
-        { organisationId: org.id, userId: designer.id, ip: null },
-        { recipient: { email: earner.email }, microCredential: mc.publicId },
+        {
+          actor: { userId: designer.id, ip: null },
+          organisationId: org.id,
+          recipient: { email: earner.email },
+          microCredential: mc.publicId,
+        },
       );
       const collection = await e.post('/backpack/collections', { name: 'For my evaluator' });
       const problems = [

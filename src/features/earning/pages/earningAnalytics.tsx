@@ -7,6 +7,10 @@ import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
 import { earningStats, statsCsv, type MicroCredentialStats } from '../queries/earningAnalytics.ts';
 import { earningPaths } from '../paths.ts';
+import { applicationsByMonth, type MonthCount } from '../queries/applicationsOverTime.ts';
+import { AnalyticsCharts } from './analyticsCharts.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
@@ -16,17 +20,28 @@ export interface AnalyticsModel {
   stats: MicroCredentialStats[];
   /** The largest number of applications, for the bars' scale (at least 1). */
   maxApplications: number;
+  /** Applications per month over the last 12 months, oldest first. */
+  overTime: MonthCount[];
 }
 
 /** Per micro-credential figures of an organisation's earning loop, for its staff. */
-export async function loadAnalytics(db: Queryable, userId: number, orgSlug: string): Promise<AnalyticsModel> {
+export async function loadAnalytics(
+  db: Queryable,
+  userId: number,
+  orgSlug: string,
+  now: Date,
+): Promise<AnalyticsModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'applications.read');
-  const stats = await earningStats(db, organisation.id);
+  const [stats, overTime] = await Promise.all([
+    earningStats(db, organisation.id),
+    applicationsByMonth(db, organisation.id, now),
+  ]);
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
     csvHref: earningPaths.analyticsCsv(organisation.slug),
     stats,
     maxApplications: Math.max(1, ...stats.map((s) => s.applications)),
+    overTime,
   };
 }
 
@@ -36,22 +51,25 @@ function Bar({ label, fraction }: { label: string; fraction: number }) {
 }
 
 export function AnalyticsView({ model }: { model: AnalyticsModel }) {
+  const { t } = useT();
+  const col = 'earning.analytics.columns';
   return (
     <>
-      <h1>Earning analytics of {model.organisation.name}</h1>
+      <h1>{t('earning.analytics.heading', { organisation: model.organisation.name })}</h1>
       <p>
-        <a href={model.csvHref}>Download as CSV</a>
+        <a href={model.csvHref}>{t('earning.analytics.csv')}</a>
       </p>
+      <AnalyticsCharts stats={model.stats} overTime={model.overTime} />
       <table>
         <thead>
           <tr>
-            <th scope="col">Micro-credential</th>
-            <th scope="col">Applications</th>
-            <th scope="col">Submissions</th>
-            <th scope="col">First-time pass rate</th>
-            <th scope="col">Mean attempts to pass</th>
-            <th scope="col">Review turnaround (median / p90 h)</th>
-            <th scope="col">Expired</th>
+            <th scope="col">{t(`${col}.microCredential`)}</th>
+            <th scope="col">{t(`${col}.applications`)}</th>
+            <th scope="col">{t(`${col}.submissions`)}</th>
+            <th scope="col">{t(`${col}.firstTimePassRate`)}</th>
+            <th scope="col">{t(`${col}.meanAttempts`)}</th>
+            <th scope="col">{t(`${col}.turnaround`)}</th>
+            <th scope="col">{t(`${col}.expired`)}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +78,7 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
               <td>{s.title}</td>
               <td>
                 <Bar
-                  label={`${s.applications} applications`}
+                  label={t('earning.analytics.applicationsBar', { count: s.applications })}
                   fraction={s.applications / model.maxApplications}
                 />{' '}
                 {s.applications}
@@ -68,7 +86,7 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
               <td>{s.submissions}</td>
               <td>
                 <Bar
-                  label={`first-time pass rate ${pct(s.firstTimePassRate)}`}
+                  label={t('earning.analytics.passRateBar', { rate: pct(s.firstTimePassRate) })}
                   fraction={s.firstTimePassRate ?? 0}
                 />{' '}
                 {pct(s.firstTimePassRate)}
@@ -93,12 +111,22 @@ export function earningAnalyticsRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/analytics', async (c) => {
     const { slug } = params.parse(c.req.param());
-    const model = await loadAnalytics(c.var.deps.db, requireViewer(c.var.viewer).user_id, slug);
-    return page(c, 'Analytics', <AnalyticsView model={model} />);
+    const model = await loadAnalytics(
+      c.var.deps.db,
+      requireViewer(c.var.viewer).user_id,
+      slug,
+      c.var.deps.clock.now(),
+    );
+    return page(c, requestTranslator(c).t('earning.analytics.title'), <AnalyticsView model={model} />);
   });
   r.get('/orgs/:slug/analytics.csv', async (c) => {
     const { slug } = params.parse(c.req.param());
-    const model = await loadAnalytics(c.var.deps.db, requireViewer(c.var.viewer).user_id, slug);
+    const model = await loadAnalytics(
+      c.var.deps.db,
+      requireViewer(c.var.viewer).user_id,
+      slug,
+      c.var.deps.clock.now(),
+    );
     return c.body(statsCsv(model.stats), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${model.organisation.slug}-analytics.csv"`,

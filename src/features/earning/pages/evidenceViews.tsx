@@ -3,6 +3,7 @@ import type { Design, Rubric } from '../../catalog/index.ts';
 import { CsrfField, type FormState } from '../../../web/forms.tsx';
 import { renderMarkdown } from '../../../web/markdown.ts';
 import type { applicationEvidence } from '../queries/applications.ts';
+import { useT } from '../../../web/i18n/context.ts';
 
 /** The evidence of an earner's application: the form while it is open, read-only after, and its reviews. */
 
@@ -32,6 +33,8 @@ export function EvidenceForm({
   form: FormState;
   csrfToken: string;
 }) {
+  const { t } = useT();
+  const submit = attempts ? t('earning.evidence.resubmit') : t('earning.evidence.submit');
   return (
     <form
       id="evidence"
@@ -43,20 +46,17 @@ export function EvidenceForm({
       data-autosave={`${base}/evidence`}
     >
       <CsrfField token={csrfToken} />
-      <p class="hint">
-        Your evidence is saved as you type (and whenever you choose “Save draft”). “
-        {attempts ? 'Resubmit for review' : 'Submit for review'}” saves everything on this page first.
-      </p>
+      <p class="hint">{t('earning.evidence.savedAsYouType', { submit })}</p>
       {parts.map((p, i) => (
         <EvidencePartField part={p} index={i} evidence={evidence} form={form} />
       ))}
       <p class="muted" role="status" aria-live="polite" data-autosave-status></p>
       <p>
         <button type="submit" class="secondary">
-          Save draft
+          {t('earning.evidence.saveDraft')}
         </button>{' '}
         <button type="submit" formaction={`${base}/submit`}>
-          {attempts ? 'Resubmit for review' : 'Submit for review'}
+          {submit}
         </button>
       </p>
     </form>
@@ -76,12 +76,14 @@ function EvidencePartField({
   form: FormState;
 }) {
   const { item, file } = partEvidence(evidence, i);
+  const { t } = useT();
   const error = form.errors[`part${i}`];
   const id = `f-part${i}`;
   return (
     <section class="card">
       <h2>
-        Part {i + 1}: {p.prompt} {p.required ? '' : <span class="tag">optional</span>}
+        {t('earning.evidence.part', { number: i + 1, prompt: p.prompt })}{' '}
+        {p.required ? '' : <span class="tag">{t('earning.evidence.optional')}</span>}
       </h2>
       {error && (
         <p id={`${id}-error`} class="error-text">
@@ -90,21 +92,21 @@ function EvidencePartField({
       )}
       {p.kind === 'file' ? (
         <>
-          {file && <p>Uploaded: {file.filename}</p>}
+          {file && <p>{t('earning.evidence.uploaded', { file: file.filename })}</p>}
           <label for={id}>
-            {file ? 'Replace the file' : 'Choose a file'}
-            {p.maxSizeMb ? ` (up to ${p.maxSizeMb} MB)` : ''}
+            {file ? t('earning.evidence.replaceFile') : t('earning.evidence.chooseFile')}
+            {p.maxSizeMb ? ` ${t('earning.evidence.upToMb', { size: p.maxSizeMb })}` : ''}
           </label>
           <input id={id} name={`file${i}`} type="file" aria-describedby={error ? `${id}-error` : undefined} />
         </>
       ) : (
         <>
           <label for={id}>
-            {p.kind === 'link' ? 'Link' : `Your answer${p.maxWords ? ` (up to ${p.maxWords} words)` : ''}`}
+            {p.kind === 'link'
+              ? t('earning.evidence.link')
+              : `${t('earning.evidence.answer')}${p.maxWords ? ` ${t('earning.evidence.upToWords', { count: p.maxWords })}` : ''}`}
           </label>
-          {p.kind === 'text' && (
-            <span class="hint">You can use **bold**, *italic*, lists and [links](https://…).</span>
-          )}
+          {p.kind === 'text' && <span class="hint">{t('earning.evidence.markdownHint')}</span>}
           {p.kind === 'link' ? (
             <input
               id={id}
@@ -139,15 +141,14 @@ export function EvidenceReadOnly({
   parts: Design['evidenceParts'];
   evidence: Evidence;
 }) {
+  const { t } = useT();
   return (
     <>
       {parts.map((p, i) => {
         const { item, file } = partEvidence(evidence, i);
         return (
           <section class="card">
-            <h2>
-              Part {i + 1}: {p.prompt}
-            </h2>
+            <h2>{t('earning.evidence.part', { number: i + 1, prompt: p.prompt })}</h2>
             {p.kind === 'file' ? (
               file ? (
                 <p>
@@ -156,7 +157,7 @@ export function EvidenceReadOnly({
                   </a>
                 </p>
               ) : (
-                <p class="muted">No file.</p>
+                <p class="muted">{t('earning.evidence.noFile')}</p>
               )
             ) : p.kind === 'link' ? (
               item?.link_url ? (
@@ -166,12 +167,12 @@ export function EvidenceReadOnly({
                   </a>
                 </p>
               ) : (
-                <p class="muted">No link.</p>
+                <p class="muted">{t('earning.evidence.noLink')}</p>
               )
             ) : item?.text_value?.trim() ? (
               <div>{raw(renderMarkdown(item.text_value))}</div>
             ) : (
-              <p class="muted">No answer.</p>
+              <p class="muted">{t('earning.evidence.noAnswer')}</p>
             )}
           </section>
         );
@@ -182,19 +183,22 @@ export function EvidenceReadOnly({
 
 /** The reviews of an application's attempts: each criterion's level and feedback, then the overall feedback. */
 export function ReviewsSection({ attempts, rubric }: { attempts: Evidence['attempts']; rubric: Rubric }) {
+  const { t } = useT();
   if (attempts.length === 0) return null;
   return (
     <section class="card">
-      <h2>Reviews</h2>
+      <h2>{t('earning.evidence.reviews')}</h2>
       {attempts.map((a) => (
         <div>
           <h3>
-            Attempt {a.number}:{' '}
-            {a.decision === 'passed'
-              ? 'passed'
-              : a.decision === 'needs_revision'
-                ? 'needs revision'
-                : 'waiting for review'}
+            {t(
+              a.decision === 'passed'
+                ? 'earning.evidence.attemptPassed'
+                : a.decision === 'needs_revision'
+                  ? 'earning.evidence.attemptRevision'
+                  : 'earning.evidence.attemptWaiting',
+              { number: a.number },
+            )}
           </h3>
           {a.decision && (
             <>

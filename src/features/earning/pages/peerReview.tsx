@@ -13,11 +13,13 @@ import { reviewAttempt } from '../commands/reviewAttempt.ts';
 import { startReview } from '../commands/startReview.ts';
 import { assignedAttempt, reviewQueue } from '../queries/peerReview.ts';
 import { earningPaths } from '../paths.ts';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 
 /** Peer review: a reviewer's queue, one submission's evidence beside its rubric, and the decision. */
 
 export interface ReviewerQueueModel {
-  submissions: Array<{ href: string; label: string; submittedOn: string }>;
+  submissions: Array<{ href: string; title: string; number: number; submittedAt: Date }>;
 }
 
 export async function loadReviewerQueue(db: Queryable, userId: number): Promise<ReviewerQueueModel> {
@@ -25,21 +27,24 @@ export async function loadReviewerQueue(db: Queryable, userId: number): Promise<
   return {
     submissions: rows.map((r) => ({
       href: earningPaths.review(r.public_id),
-      label: `${r.title} — attempt ${r.number}`,
-      submittedOn: r.submitted_at.toISOString().slice(0, 10),
+      title: r.title,
+      number: r.number,
+      submittedAt: r.submitted_at,
     })),
   };
 }
 
 export function ReviewerQueueView({ model }: { model: ReviewerQueueModel }) {
+  const { t, date } = useT();
   return (
     <>
-      <h1>Your review queue</h1>
-      {model.submissions.length === 0 && <p>Nothing to review right now.</p>}
+      <h1>{t('earning.reviews.queueTitle')}</h1>
+      {model.submissions.length === 0 && <p>{t('earning.reviews.nothing')}</p>}
       <ul>
         {model.submissions.map((s) => (
           <li>
-            <a href={s.href}>{s.label}</a> <span class="muted">submitted {s.submittedOn}</span>
+            <a href={s.href}>{t('earning.reviews.submission', { title: s.title, number: s.number })}</a>{' '}
+            <span class="muted">{t('earning.reviews.submittedOn', { date: date(s.submittedAt) })}</span>
           </li>
         ))}
       </ul>
@@ -98,12 +103,13 @@ export async function loadReview(
 }
 
 function EvidenceColumn({ evidence }: { evidence: EvidenceShown[] }) {
+  const { t } = useT();
   return (
     <section class="card">
-      <h2>Evidence</h2>
+      <h2>{t('earning.reviews.evidence')}</h2>
       {evidence.map((e) => (
         <div>
-          <h3>Part {e.part + 1}</h3>
+          <h3>{t('earning.evidence.partNumber', { number: e.part + 1 })}</h3>
           {e.html && <div class="card">{raw(e.html)}</div>}
           {e.link && (
             <p>
@@ -133,6 +139,7 @@ function CriterionField({
   form: FormState;
 }) {
   const cr = criterion;
+  const { t } = useT();
   return (
     <fieldset class="checks">
       <legend>{cr.name}</legend>
@@ -147,10 +154,10 @@ function CriterionField({
             checked={form.values[`score_${cr.id}`] === l.id}
           />{' '}
           {l.name}: {cr.descriptors[l.id]}
-          {cr.passingLevel === l.id ? ' (passing level)' : ''}
+          {cr.passingLevel === l.id ? ` ${t('earning.reviews.passingLevel')}` : ''}
         </label>
       ))}
-      <label for={`fb-${cr.id}`}>Feedback on {cr.name}</label>
+      <label for={`fb-${cr.id}`}>{t('earning.reviews.feedbackOn', { criterion: cr.name })}</label>
       <textarea id={`fb-${cr.id}`} name={`feedback_${cr.id}`} rows={2}>
         {form.values[`feedback_${cr.id}`] ?? ''}
       </textarea>
@@ -159,6 +166,7 @@ function CriterionField({
 }
 
 function DecisionField({ form }: { form: FormState }) {
+  const { t } = useT();
   const choice = (id: string, value: string, label: string) => (
     <label for={id}>
       <input id={id} type="radio" name="decision" value={value} checked={form.values.decision === value} />{' '}
@@ -167,9 +175,10 @@ function DecisionField({ form }: { form: FormState }) {
   );
   return (
     <fieldset>
-      <legend>Decision</legend>
+      <legend>{t('earning.reviews.decision')}</legend>
       {form.errors.decision && <p class="error-text">{form.errors.decision}</p>}
-      {choice('d-pass', 'passed', 'Pass')} {choice('d-revise', 'needs_revision', 'Needs revision')}
+      {choice('d-pass', 'passed', t('earning.reviews.pass'))}{' '}
+      {choice('d-revise', 'needs_revision', t('earning.reviews.needsRevision'))}
     </fieldset>
   );
 }
@@ -183,28 +192,31 @@ export function ReviewView({
   form: FormState;
   csrfToken: string;
 }) {
+  const { t } = useT();
   return (
     <>
       <p class="muted">
-        <a href={earningPaths.reviews()}>Your review queue</a>
+        <a href={earningPaths.reviews()}>{t('earning.reviews.queueTitle')}</a>
       </p>
-      <h1>
-        Review: {model.title} (attempt {model.attempt})
-      </h1>
+      <h1>{t('earning.reviews.heading', { title: model.title, number: model.attempt })}</h1>
       {model.startAction && (
         <form method="post" action={model.startAction} class="inline">
           <CsrfField token={csrfToken} />
           <button type="submit" class="secondary">
-            Start review (the earner sees “in review”)
+            {t('earning.reviews.start')}
           </button>
         </form>
       )}
       <div class="grid-2">
         <EvidenceColumn evidence={model.evidence} />
         <section class="card">
-          <h2>Rubric</h2>
+          <h2>{t('earning.reviews.rubric')}</h2>
           {model.decided ? (
-            <p>Reviewed: {model.decided === 'passed' ? 'pass' : 'needs revision'}.</p>
+            <p>
+              {model.decided === 'passed'
+                ? t('earning.reviews.reviewedPass')
+                : t('earning.reviews.reviewedRevision')}
+            </p>
           ) : (
             <form method="post" action={model.action} class="stack wide">
               <CsrfField token={csrfToken} />
@@ -212,13 +224,13 @@ export function ReviewView({
               {model.rubric.criteria.map((cr) => (
                 <CriterionField criterion={cr} rubric={model.rubric} form={form} />
               ))}
-              <label for="f-overall">Overall feedback</label>
+              <label for="f-overall">{t('earning.reviews.overall')}</label>
               <textarea id="f-overall" name="overallFeedback" rows={3}>
                 {form.values.overallFeedback ?? ''}
               </textarea>
               {form.errors.overallFeedback && <p class="error-text">{form.errors.overallFeedback}</p>}
               <DecisionField form={form} />
-              <button type="submit">Record review</button>
+              <button type="submit">{t('earning.reviews.record')}</button>
             </form>
           )}
         </section>
@@ -251,14 +263,14 @@ export function peerReviewRoutes() {
     const model = await loadReview(c.var.deps.db, actor(c).userId, id);
     return page(
       c,
-      `Review: ${model.title}`,
+      requestTranslator(c).t('earning.reviews.title', { title: model.title }),
       <ReviewView model={model} form={form} csrfToken={c.var.csrfToken} />,
       status,
     );
   };
   r.get('/reviews', async (c) => {
     const model = await loadReviewerQueue(c.var.deps.db, actor(c).userId);
-    return page(c, 'Review queue', <ReviewerQueueView model={model} />);
+    return page(c, requestTranslator(c).t('earning.reviews.queueTitle'), <ReviewerQueueView model={model} />);
   });
   r.get('/reviews/:id', (c) => show(c));
   r.post('/reviews/:id/start', async (c) => {
@@ -268,7 +280,7 @@ export function peerReviewRoutes() {
       c,
       earningPaths.review(id),
       'info',
-      'The earner now sees that their submission is in review.',
+      requestTranslator(c).t('earning.flash.reviewStarted'),
     );
   });
   r.post('/reviews/:id', async (c) => {
@@ -283,7 +295,7 @@ export function peerReviewRoutes() {
           c,
           earningPaths.reviews(),
           'success',
-          'Review recorded; the earner has been told.',
+          requestTranslator(c).t('earning.flash.reviewRecorded'),
         );
       },
       (form, status) => show(c, form, status),

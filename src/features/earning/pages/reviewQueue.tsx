@@ -15,6 +15,8 @@ import {
   waitingSubmissions,
 } from '../queries/reviewQueue.ts';
 import { earningPaths } from '../paths.ts';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 
 export interface ReviewQueueModel {
   organisation: { slug: string; name: string };
@@ -23,7 +25,8 @@ export interface ReviewQueueModel {
   reviewers: Array<{ value: string; label: string }>;
   submissions: Array<{
     publicId: string;
-    label: string;
+    title: string;
+    number: number;
     waitingDays: number;
     overdue: boolean;
     /** The assigned reviewer's public id, or null. */
@@ -64,7 +67,8 @@ export async function loadReviewQueue(
       const waitingDays = Math.floor((now.getTime() - a.submitted_at.getTime()) / DAY);
       return {
         publicId: a.public_id,
-        label: `${a.title} — attempt ${a.number}`,
+        title: a.title,
+        number: a.number,
         waitingDays,
         overdue: waitingDays >= turnaroundDays,
         reviewer: a.reviewer,
@@ -75,13 +79,14 @@ export async function loadReviewQueue(
 }
 
 export function ReviewQueueView({ model, csrfToken }: { model: ReviewQueueModel; csrfToken: string }) {
+  const { t } = useT();
   return (
     <>
-      <h1>Review queue of {model.organisation.name}</h1>
+      <h1>{t('earning.queue.heading', { organisation: model.organisation.name })}</h1>
       <form method="get" class="card">
-        <label for="f-mc">Micro-credential</label>{' '}
+        <label for="f-mc">{t('earning.queue.microCredential')}</label>{' '}
         <select id="f-mc" name="mc">
-          <option value="">All</option>
+          <option value="">{t('earning.queue.all')}</option>
           {model.filter.choices.map((m) => (
             <option value={m.value} selected={m.value === model.filter.selected}>
               {m.label}
@@ -89,31 +94,35 @@ export function ReviewQueueView({ model, csrfToken }: { model: ReviewQueueModel;
           ))}
         </select>{' '}
         <button type="submit" class="secondary">
-          Filter
+          {t('earning.queue.filter')}
         </button>
       </form>
       <table>
         <thead>
           <tr>
-            <th scope="col">Submission</th>
-            <th scope="col">Waiting</th>
-            <th scope="col">SLA ({model.turnaroundDays} days)</th>
-            <th scope="col">Reviewer</th>
+            <th scope="col">{t('earning.queue.columns.submission')}</th>
+            <th scope="col">{t('earning.queue.columns.waiting')}</th>
+            <th scope="col">{t('earning.queue.sla', { count: model.turnaroundDays })}</th>
+            <th scope="col">{t('earning.queue.columns.reviewer')}</th>
           </tr>
         </thead>
         <tbody>
           {model.submissions.map((a) => (
             <tr>
-              <td>{a.label}</td>
-              <td>{a.waitingDays} days</td>
+              <td>{t('earning.reviews.submission', { title: a.title, number: a.number })}</td>
+              <td>{t('earning.queue.waitingDays', { count: a.waitingDays })}</td>
               <td>
-                {a.overdue ? <span class="chip bad">Overdue</span> : <span class="chip ok">On time</span>}
+                {a.overdue ? (
+                  <span class="chip bad">{t('earning.queue.overdue')}</span>
+                ) : (
+                  <span class="chip ok">{t('earning.queue.onTime')}</span>
+                )}
               </td>
               <td>
                 <form method="post" action={a.assignAction} class="inline">
                   <CsrfField token={csrfToken} />
                   <label for={`r-${a.publicId}`} class="visually-hidden">
-                    Reviewer
+                    {t('earning.queue.reviewer')}
                   </label>
                   <select id={`r-${a.publicId}`} name="reviewer">
                     {model.reviewers.map((rv) => (
@@ -123,7 +132,7 @@ export function ReviewQueueView({ model, csrfToken }: { model: ReviewQueueModel;
                     ))}
                   </select>{' '}
                   <button type="submit" class="secondary">
-                    Assign
+                    {t('earning.queue.assign')}
                   </button>
                 </form>
               </td>
@@ -150,7 +159,11 @@ export function reviewQueueRoutes() {
       now: c.var.deps.clock.now(),
       turnaroundDays: c.var.deps.config.reviewTurnaroundDays,
     });
-    return page(c, 'Review queue', <ReviewQueueView model={model} csrfToken={c.var.csrfToken} />);
+    return page(
+      c,
+      requestTranslator(c).t('earning.queue.title'),
+      <ReviewQueueView model={model} csrfToken={c.var.csrfToken} />,
+    );
   });
   r.post('/orgs/:slug/review-queue/:attempt/assign', async (c) => {
     const { slug, attempt } = queueParams.parse(c.req.param());
@@ -163,12 +176,17 @@ export function reviewQueueRoutes() {
         attempt,
         reviewer: fields.reviewer,
       });
-      return redirectWith(c, back, 'success', 'Reviewer assigned.');
+      return redirectWith(c, back, 'success', requestTranslator(c).t('earning.flash.reviewerAssigned'));
     } catch (err) {
       // A problem with this submission or the chosen reviewer goes back to the queue as a message;
       // who may reassign at all is the command's answer, and stays a 403 / 404.
       if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed'))
-        return redirectWith(c, back, 'error', err.message || 'The reviewer could not be assigned.');
+        return redirectWith(
+          c,
+          back,
+          'error',
+          err.message || requestTranslator(c).t('earning.flash.reviewerNotAssigned'),
+        );
       throw err;
     }
   });

@@ -7,7 +7,7 @@ import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Queryable } from '../../../storage/database.ts';
 import { emailsOf, findUser } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
-import { invitationMail } from '../../../mail/templates.tsx';
+import { teamInvitationMail } from '../mail.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import type { CommandCall } from '../commands/commandCall.ts';
 
@@ -95,10 +95,11 @@ export async function inviteToTeam(
     await queueMail(
       tx,
       email,
-      invitationMail({
-        organisationName: `the team “${team.name}”`,
-        inviterName: inviter?.name ?? 'A colleague',
-        roles: ['team member'],
+      // The address may have no account yet: the inviter's language would be a guess, so English
+      // (pass `locale` once accounts keep one and the address is known).
+      teamInvitationMail({
+        teamName: team.name,
+        inviterName: inviter?.name ?? null,
         link: appLink(deps.config, `/teams/join/${token}`),
         expiresInDays: 14,
       }),

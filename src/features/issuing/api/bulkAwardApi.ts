@@ -5,6 +5,7 @@ import { suggestMapping } from '../commands/awardRoster.ts';
 import { awardProblems, awardProgress } from '../queries/awardRuns.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { issuingOrganisation } from '../issuerAccess.ts';
+import { issuingPaths } from '../paths.ts';
 
 /** Largest CSV body accepted here (streamed: memory stays flat whatever the size). */
 export const MAX_ROSTER_STREAM_MB = 1024;
@@ -46,22 +47,20 @@ export function bulkAwardApiRoutes() {
       throw new AppError('validation_failed', 'The request has no body: send the CSV file.', {
         file: 'Choose a CSV file to upload.',
       });
-    const run = await createAwardRun(
-      c.var.deps,
+    const run = await createAwardRun(c.var.deps, {
+      microCredential: c.req.query('microCredential') ?? '',
+      fileName: c.req.query('fileName') ?? 'roster.csv',
+      source: limited(body as unknown as AsyncIterable<Uint8Array>),
+      organisationId: organisation.id,
       actor,
-      {
-        microCredential: c.req.query('microCredential') ?? '',
-        fileName: c.req.query('fileName') ?? 'roster.csv',
-      },
-      limited(body as unknown as AsyncIterable<Uint8Array>),
-    );
+    });
     return c.json(
       {
         run: run.publicId,
         total: run.total,
         header: run.header,
         suggestedMapping: suggestMapping(run.header),
-        page: `/orgs/${organisation.slug}/awards/${run.publicId}`,
+        page: issuingPaths.awardRun(organisation.slug, run.publicId),
       },
       201,
     );
@@ -89,9 +88,10 @@ export function bulkAwardApiRoutes() {
         'Send the mapping as a JSON object, e.g. {"email":"Email","name":"Full Name"}.',
       );
     const summary = await requestDryRun(c.var.deps, {
-      actor,
       run: c.req.param('run'),
-      mapping: mapping,
+      mapping,
+      organisationId: organisation.id,
+      actor,
     });
     if (!summary) return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
     return c.json(summary);
@@ -99,7 +99,7 @@ export function bulkAwardApiRoutes() {
 
   r.post(`${base}/:run/issue`, async (c) => {
     const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
-    await startAwardRun(c.var.deps, { actor, run: c.req.param('run') });
+    await startAwardRun(c.var.deps, { run: c.req.param('run'), organisationId: organisation.id, actor });
     return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
   });
 

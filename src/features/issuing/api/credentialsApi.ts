@@ -6,6 +6,8 @@ import { statusesOf } from '../queries/credentialStatus.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { issuingOrganisation } from '../issuerAccess.ts';
 import { jsonObjectBody } from '../../../http/jsonBody.ts';
+import { issuedCredentialsOf } from '../queries/issuedCredentials.ts';
+import { issuingPaths } from '../paths.ts';
 
 /** Awarding, listing and changing the status of an organisation's credentials over JSON. */
 export function credentialsApiRoutes() {
@@ -14,8 +16,10 @@ export function credentialsApiRoutes() {
 
   r.post(base, async (c) => {
     const { organisation, actor } = await issuingOrganisation(c, 'credentials:issue');
-    const issued = await awardCredential(c.var.deps, actor, await jsonObjectBody(c));
-    const url = `${c.var.deps.config.publicUrl}/badges/${issued.publicId}`;
+    // The body first; the organisation and the actor last: a body never names who acts, or for whom.
+    const body = await jsonObjectBody(c);
+    const issued = await awardCredential(c.var.deps, { ...body, organisationId: organisation.id, actor });
+    const url = `${c.var.deps.config.publicUrl}${issuingPaths.badge(issued.publicId)}`;
     return c.json(
       {
         id: issued.publicId,
@@ -39,23 +43,7 @@ export function credentialsApiRoutes() {
         'before is the `next` value of an earlier page (a whole number).',
         { before: 'Use the next value of the previous page.' },
       );
-    let q = db
-      .selectFrom('credentials')
-      .select([
-        'id',
-        'public_id',
-        'recipient_email',
-        'recipient_did',
-        'achievement_name',
-        'achievement_id',
-        'issued_at',
-        'valid_until',
-      ])
-      .where('organisation_id', '=', organisation.id)
-      .orderBy('id', 'desc')
-      .limit(100);
-    if (before) q = q.where('id', '<', before);
-    const rows = await q.execute();
+    const rows = await issuedCredentialsOf(db, organisation.id, { limit: 100, before });
     const statuses = await statusesOf(db, rows, c.var.deps.clock.now());
     return c.json({
       credentials: rows.map((x) => ({
@@ -65,16 +53,21 @@ export function credentialsApiRoutes() {
         issuedAt: x.issued_at.toISOString(),
         validUntil: x.valid_until?.toISOString() ?? null,
         status: statuses.get(x.id) ?? 'valid',
-        url: `${config.publicUrl}/badges/${x.public_id}`,
+        url: `${config.publicUrl}${issuingPaths.badge(x.public_id)}`,
       })),
       next: rows.length === 100 ? rows[rows.length - 1]!.id : null,
     });
   });
 
   r.post(`${base}/status`, async (c) => {
-    const { actor } = await issuingOrganisation(c, 'credentials:status');
-    // The actor comes last: a body never names who acts.
-    const result = await changeManyCredentialStatuses(c.var.deps, { ...(await jsonObjectBody(c)), actor });
+    const { organisation, actor } = await issuingOrganisation(c, 'credentials:status');
+    // The organisation and the actor come last: a body never names who acts, or for whom.
+    const body = await jsonObjectBody(c);
+    const result = await changeManyCredentialStatuses(c.var.deps, {
+      ...body,
+      organisationId: organisation.id,
+      actor,
+    });
     return c.json(result);
   });
   return r;

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { emailSchema } from '../../accounts/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { issueCredential, type IssuedCredential, type IssuingActor } from './issueCredential.ts';
+import { issueCredential, type IssuedCredential } from './issueCredential.ts';
+import { organisationIdInput } from '../issuingActor.ts';
+import { actFor, ISSUE, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { statusesOf } from '../queries/credentialStatus.ts';
+import { awardsOfPublishedVersion } from '../queries/issuedCredentials.ts';
 import type { Queryable } from '../../../storage/database.ts';
 
 const isoDate = z
@@ -57,19 +60,7 @@ export async function heldAward(
   microCredentialPublicId: string,
   now: Date,
 ): Promise<{ publicId: string; issuedAt: Date; version: number; title: string } | null> {
-  const rows = await db
-    .selectFrom('credentials as c')
-    .innerJoin('micro_credentials as m', 'm.id', 'c.micro_credential_id')
-    .innerJoin('micro_credential_versions as v', (j) =>
-      j.onRef('v.micro_credential_id', '=', 'm.id').on('v.status', '=', 'published'),
-    )
-    .select(['c.id', 'c.public_id', 'c.issued_at', 'c.valid_until', 'v.version', 'v.title'])
-    .where('c.organisation_id', '=', organisationId)
-    .where('m.public_id', '=', microCredentialPublicId)
-    .whereRef('c.micro_credential_version', '=', 'v.version')
-    .where((eb) => eb(eb.fn('lower', ['c.recipient_email']), '=', email.trim().toLowerCase()))
-    .orderBy('c.id', 'desc')
-    .execute();
+  const rows = await awardsOfPublishedVersion(db, organisationId, email, microCredentialPublicId);
   if (!rows.length) return null;
   const statuses = await statusesOf(
     db,
@@ -82,6 +73,15 @@ export async function heldAward(
     : null;
 }
 
+/** How the award is asked for: `confirm` (the staff form) refuses a repeat unless `issueAgain`. */
+const awardCallInput = organisationIdInput.extend({
+  duplicates: z.enum(['allow', 'confirm']).default('allow'),
+  issueAgain: z
+    .unknown()
+    .optional()
+    .transform((v) => v === true),
+});
+
 /**
  * Awards a published micro-credential to a person by email (the form, the JSON API and `cairn issue` share it).
  * With `duplicates: 'confirm'` (the staff form), an award to someone who already holds this
@@ -89,18 +89,15 @@ export async function heldAward(
  */
 export async function awardCredential(
   deps: CommandDeps & { credentials: CredentialServices },
-  actor: IssuingActor,
-  input: unknown,
-  options: { duplicates?: 'allow' | 'confirm' } = {},
+  { actor, ...input }: IssuingCommandInput,
 ): Promise<IssuedCredential> {
+  const { organisationId, duplicates, issueAgain } = parseInput(awardCallInput, input);
+  await actFor(deps.db, actor, organisationId, ISSUE);
   const award = parseInput(awardInput, input);
-  if (
-    options.duplicates === 'confirm' &&
-    !(typeof input === 'object' && input !== null && (input as { issueAgain?: unknown }).issueAgain === true)
-  ) {
+  if (duplicates === 'confirm' && !issueAgain) {
     const held = await heldAward(
       deps.db,
-      actor.organisationId,
+      organisationId,
       award.email,
       award.microCredential,
       deps.clock.now(),
@@ -110,5 +107,5 @@ export async function awardCredential(
       throw new AppError('conflict', message, { issueAgain: message });
     }
   }
-  return issueCredential(deps, actor, awardToIssueInput(award));
+  return issueCredential(deps, { actor, organisationId, ...awardToIssueInput(award) });
 }

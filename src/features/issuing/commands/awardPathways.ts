@@ -2,6 +2,8 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CredentialServices } from '../../../credentials/services.ts';
 import { evaluate, holdings, revokedAmong, type Requirement } from '../../catalog/index.ts';
 import { changeCredentialStatus } from './changeCredentialStatus.ts';
+import { systemActor } from '../issuingActor.ts';
+import { organisationPathways, pathwayAwardsTo } from '../queries/pathwayAwards.ts';
 import { randomUUID } from 'node:crypto';
 import { buildOpenBadgeCredential } from '../../../credentials/openBadgeCredential.ts';
 import { isoSeconds } from '../../../signing/organisationSigner.ts';
@@ -18,21 +20,12 @@ export async function evaluatePathways(
 ): Promise<{ awarded: string[]; revoked: string[] }> {
   const { db } = deps;
   const held = await holdings(db, organisationId, [recipientEmail]);
-  const pathways = await db
-    .selectFrom('pathways')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .execute();
+  const pathways = await organisationPathways(db, organisationId);
   const byId = new Map(pathways.map((p) => [p.public_id, p.requirement as Requirement]));
   const result = { awarded: [] as string[], revoked: [] as string[] };
   for (const p of pathways) {
     const { satisfied } = evaluate(p.requirement as Requirement, held, byId);
-    const awards = await db
-      .selectFrom('credentials')
-      .select(['id', 'public_id'])
-      .where('pathway_id', '=', p.id)
-      .where('recipient_email', '=', recipientEmail)
-      .execute();
+    const awards = await pathwayAwardsTo(db, p.id, recipientEmail);
     const revoked = await revokedAmong(
       db,
       awards.map((a) => a.id),
@@ -44,7 +37,8 @@ export async function evaluatePathways(
     } else if (!satisfied) {
       for (const a of live) {
         await changeCredentialStatus(deps, {
-          actor: { organisationId, userId: null, ip: null },
+          actor: systemActor('pathways.evaluate'),
+          organisationId,
           credential: a.public_id,
           action: 'revoke',
           reason: 'A credential this pathway requires was revoked.',
@@ -56,8 +50,8 @@ export async function evaluatePathways(
   return result;
 }
 
-/** Awards a pathway's higher credential to an earner whose credentials satisfy it. */
-export async function issuePathwayCredential(
+/** Awards a pathway's higher credential to an earner whose credentials satisfy it (Cairn acts: the pathways job). */
+async function issuePathwayCredential(
   deps: IssuingDeps,
   organisationId: number,
   pathway: { id: number; slug: string; name: string; description: string; achievement_type: string },

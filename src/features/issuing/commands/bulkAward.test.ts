@@ -59,16 +59,22 @@ for (const backend of testBackends()) {
     test('upload, dry run report per row, issue: signed credentials, claims and emails, one per recipient', async () => {
       const storage = await backend.storage();
       const { deps, actor, mc, org, clock, config } = await awardSetup(storage);
-      const run = await createAwardRun(
-        deps,
-        actor,
-        { microCredential: mc.slug, fileName: 'roster.csv' },
-        csvStream(roster, 7),
-      );
+      const run = await createAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        microCredential: mc.slug,
+        fileName: 'roster.csv',
+        source: csvStream(roster, 7),
+      });
       assert.equal(run.total, 7);
       assert.deepEqual(run.header, ['Email', 'Full Name', 'Student ID', 'Hours', 'Date', 'Room']);
 
-      const summary = await mapAwardRun(deps, actor, run.publicId, map);
+      const summary = await mapAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        run: run.publicId,
+        mapping: map,
+      });
       assert.deepEqual(summary, {
         total: 7,
         valid: 3,
@@ -88,9 +94,12 @@ for (const backend of testBackends()) {
       assert.equal(problems.length, 4);
       assert.equal((await awardProgress(storage.db, org.id, run.publicId)).state, 'dry_run');
 
-      assert.deepEqual(await startAwardRun(deps, { actor, run: run.publicId }), { queued: 3 });
       assert.deepEqual(
-        await startAwardRun(deps, { actor, run: run.publicId }),
+        await startAwardRun(deps, { actor, organisationId: actor.organisationId, run: run.publicId }),
+        { queued: 3 },
+      );
+      assert.deepEqual(
+        await startAwardRun(deps, { actor, organisationId: actor.organisationId, run: run.publicId }),
         { queued: 0 },
         'starting twice queues nothing more',
       );
@@ -224,16 +233,25 @@ for (const backend of testBackends()) {
       );
 
       // The same file again: every row that was issued is reported as already issued; nothing new.
-      const again = await createAwardRun(
-        deps,
-        actor,
-        { microCredential: mc.publicId, fileName: 'roster.csv' },
-        csvStream(roster),
-      );
-      const second = await mapAwardRun(deps, actor, again.publicId, map);
+      const again = await createAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        microCredential: mc.publicId,
+        fileName: 'roster.csv',
+        source: csvStream(roster),
+      });
+      const second = await mapAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        run: again.publicId,
+        mapping: map,
+      });
       assert.equal(second.alreadyIssued, 3);
       assert.equal(second.valid, 0);
-      await assert.rejects(startAwardRun(deps, { actor, run: again.publicId }), /No row can be issued/);
+      await assert.rejects(
+        startAwardRun(deps, { actor, organisationId: actor.organisationId, run: again.publicId }),
+        /No row can be issued/,
+      );
       assert.equal(
         (
           await storage.db
@@ -249,14 +267,25 @@ for (const backend of testBackends()) {
     test('a person awarded one by one is already issued for a later roster of the same version', async () => {
       const storage = await backend.storage();
       const { deps, actor, mc } = await awardSetup(storage);
-      await awardCredential(deps, actor, { email: 'Solo@Example.org', microCredential: mc.publicId });
-      const run = await createAwardRun(
-        deps,
-        actor,
-        { microCredential: mc.publicId, fileName: 'later.csv' },
-        csvStream('Email\nsolo@example.org\nnew@example.org\n'),
-      );
-      const summary = await mapAwardRun(deps, actor, run.publicId, { email: 'Email' });
+      await awardCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        email: 'Solo@Example.org',
+        microCredential: mc.publicId,
+      });
+      const run = await createAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        microCredential: mc.publicId,
+        fileName: 'later.csv',
+        source: csvStream('Email\nsolo@example.org\nnew@example.org\n'),
+      });
+      const summary = await mapAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        run: run.publicId,
+        mapping: { email: 'Email' },
+      });
       assert.deepEqual([summary.valid, summary.alreadyIssued], [1, 1]);
     });
 
@@ -269,14 +298,20 @@ for (const backend of testBackends()) {
       ].join('\n');
       const runs = [];
       for (let k = 0; k < 2; k++) {
-        const r = await createAwardRun(
-          deps,
-          actor,
-          { microCredential: mc.publicId, fileName: `copy${k}.csv` },
-          csvStream(lines, 1000),
-        );
-        await mapAwardRun(deps, actor, r.publicId, { email: 'email', externalId: 'id' });
-        await startAwardRun(deps, { actor, run: r.publicId });
+        const r = await createAwardRun(deps, {
+          actor: actor,
+          organisationId: actor.organisationId,
+          microCredential: mc.publicId,
+          fileName: `copy${k}.csv`,
+          source: csvStream(lines, 1000),
+        });
+        await mapAwardRun(deps, {
+          actor: actor,
+          organisationId: actor.organisationId,
+          run: r.publicId,
+          mapping: { email: 'email', externalId: 'id' },
+        });
+        await startAwardRun(deps, { actor, organisationId: actor.organisationId, run: r.publicId });
         runs.push(
           await storage.db
             .selectFrom('award_runs')
@@ -344,27 +379,46 @@ for (const backend of testBackends()) {
     test('a large file is checked by a job, not in the request; mapping errors still come back at once', async () => {
       const storage = await backend.storage();
       const { deps, actor, mc, org, config } = await awardSetup(storage);
-      const run = await createAwardRun(
-        deps,
-        actor,
-        { microCredential: mc.publicId, fileName: 'big.csv' },
-        csvStream(roster),
-      );
+      const run = await createAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        microCredential: mc.publicId,
+        fileName: 'big.csv',
+        source: csvStream(roster),
+      });
       await assert.rejects(
-        requestDryRun(deps, { actor, run: run.publicId, mapping: { email: 'Mail' }, inlineLimit: 2 }),
+        requestDryRun(deps, {
+          actor,
+          organisationId: actor.organisationId,
+          run: run.publicId,
+          mapping: { email: 'Mail' },
+          inlineLimit: 2,
+        }),
         /no column “Mail”/,
       );
       assert.equal(
-        await requestDryRun(deps, { actor, run: run.publicId, mapping: map, inlineLimit: 2 }),
+        await requestDryRun(deps, {
+          actor,
+          organisationId: actor.organisationId,
+          run: run.publicId,
+          mapping: map,
+          inlineLimit: 2,
+        }),
         null,
       );
       assert.equal((await awardProgress(storage.db, org.id, run.publicId)).state, 'checking');
       await assert.rejects(
-        requestDryRun(deps, { actor, run: run.publicId, mapping: map, inlineLimit: 2 }),
+        requestDryRun(deps, {
+          actor,
+          organisationId: actor.organisationId,
+          run: run.publicId,
+          mapping: map,
+          inlineLimit: 2,
+        }),
         /still being checked/,
       );
       await assert.rejects(
-        startAwardRun(deps, { actor, run: run.publicId }),
+        startAwardRun(deps, { actor, organisationId: actor.organisationId, run: run.publicId }),
         /Map the columns and check the dry run/,
       );
       const worker = new Worker({
@@ -391,14 +445,20 @@ for (const backend of testBackends()) {
     test('a run that cannot issue fails with the reason, and resumes when its job is retried', async () => {
       const storage = await backend.storage();
       const { deps, actor, mc, org } = await awardSetup(storage);
-      const run = await createAwardRun(
-        deps,
-        actor,
-        { microCredential: mc.publicId, fileName: 'r.csv' },
-        csvStream('email\na@example.org\nb@example.org\n'),
-      );
-      await mapAwardRun(deps, actor, run.publicId, { email: 'email' });
-      await startAwardRun(deps, { actor, run: run.publicId });
+      const run = await createAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        microCredential: mc.publicId,
+        fileName: 'r.csv',
+        source: csvStream('email\na@example.org\nb@example.org\n'),
+      });
+      await mapAwardRun(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        run: run.publicId,
+        mapping: { email: 'email' },
+      });
+      await startAwardRun(deps, { actor, organisationId: actor.organisationId, run: run.publicId });
       const { id } = await storage.db
         .selectFrom('award_runs')
         .select('id')
@@ -429,18 +489,25 @@ for (const backend of testBackends()) {
       const storage = await backend.storage();
       const { deps, actor, mc, org } = await awardSetup(storage);
       const attempt = (text: string) =>
-        createAwardRun(deps, actor, { microCredential: mc.publicId, fileName: 'bad.csv' }, csvStream(text));
+        createAwardRun(deps, {
+          actor: actor,
+          organisationId: actor.organisationId,
+          microCredential: mc.publicId,
+          fileName: 'bad.csv',
+          source: csvStream(text),
+        });
       await assert.rejects(attempt(''), /The file is empty/);
       await assert.rejects(attempt('email\n'), /no rows/);
       await assert.rejects(attempt('email,email\na@x.org,b@x.org\n'), /names the column “email” twice/);
       await assert.rejects(attempt('email,name\na@x.org,"open\n'), /could not be read as CSV.*never closed/);
       await assert.rejects(
-        createAwardRun(
-          deps,
-          actor,
-          { microCredential: 'no-such-thing', fileName: 'x.csv' },
-          csvStream('email\na@x.org\n'),
-        ),
+        createAwardRun(deps, {
+          actor: actor,
+          organisationId: actor.organisationId,
+          microCredential: 'no-such-thing',
+          fileName: 'x.csv',
+          source: csvStream('email\na@x.org\n'),
+        }),
         /not published by this organisation/,
       );
       const left = await storage.db

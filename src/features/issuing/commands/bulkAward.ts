@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
 import { publicId } from '../../../domain/ids.ts';
@@ -8,13 +7,28 @@ import type { AwardRowState } from '../../../storage/schema.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { checkAwardRun, issueAwardRun } from '../jobTypes.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
-import type { IssuingActor } from './issueCredential.ts';
-import { requireIssuingPermission, type IssuingCommandInput } from '../issuerAccess.ts';
+import { organisationIdInput, systemActor, type ActingFor } from '../issuingActor.ts';
+import { actFor, AWARD_RUN, type IssuingCommandInput } from '../issuerAccess.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { publishedAchievement } from '../awardFacts.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { checkMapping, checkRow } from './awardRoster.ts';
 import { findRun, stateCounts } from '../queries/awardRuns.ts';
+import {
+  claimRunForChecking,
+  deleteAwardRun,
+  finishDryRun,
+  insertAwardRun,
+  insertRosterRows,
+  markRepeatedRows,
+  markRunQueued,
+  microCredentialPublicId,
+  rosterRowsAfter,
+  runForCheck,
+  setRunChecking,
+  setRunHeader,
+  storeCheckedRows,
+} from '../queries/awardRunSteps.ts';
 
 /**
  * Bulk award from a CSV roster: upload (streamed, stored in batches), map columns, dry run with
@@ -39,17 +53,12 @@ const UPLOAD_BATCH = 1_000;
 
 /** Resolves a micro-credential of the organisation by public id (mc_…) or slug. */
 async function microCredentialId(db: Db, organisationId: number, idOrSlug: string): Promise<string> {
-  const m = await db
-    .selectFrom('micro_credentials')
-    .select('public_id')
-    .where('organisation_id', '=', organisationId)
-    .where((eb) => eb.or([eb('public_id', '=', idOrSlug.trim()), eb('slug', '=', idOrSlug.trim())]))
-    .executeTakeFirst();
-  if (!m)
+  const found = await microCredentialPublicId(db, organisationId, idOrSlug.trim());
+  if (!found)
     throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', {
       microCredential: 'Choose a published micro-credential.',
     });
-  return m.public_id;
+  return found;
 }
 
 /**
@@ -65,7 +74,7 @@ async function storeRosterRows(
   let total = 0;
   let batch: Array<{ run_id: number; row_number: number; cells: string; state: AwardRowState }> = [];
   const flush = async () => {
-    if (batch.length) await db.insertInto('award_rows').values(batch).execute();
+    await insertRosterRows(db, batch);
     batch = [];
   };
   try {
@@ -109,7 +118,7 @@ async function storeRosterRows(
         file: 'No rows below the header.',
       });
   } catch (err) {
-    await db.deleteFrom('award_runs').where('id', '=', runId).execute();
+    await deleteAwardRun(db, runId);
     if (err instanceof CsvError)
       throw new AppError('validation_failed', `The file could not be read as CSV. ${err.message}`, {
         file: err.message,
@@ -123,38 +132,36 @@ async function storeRosterRows(
  * Creates a run from a CSV stream: the first record is the header, every other record is
  * stored as it arrives, a thousand at a time. A file that cannot be read leaves no run behind.
  */
+const createRunInput = organisationIdInput.extend({
+  microCredential: z.string().trim().default(''),
+  fileName: z.string().trim().default(''),
+  /** The CSV, as it arrives (a request body, a file): read once, as a stream. */
+  source: z.custom<AsyncIterable<string | Uint8Array>>(
+    (v) => typeof v === 'string' || (typeof v === 'object' && v !== null && Symbol.asyncIterator in v),
+    'Send the CSV file.',
+  ),
+});
+
 export async function createAwardRun(
   deps: Deps,
-  actor: IssuingActor,
-  input: { microCredential: string; fileName: string },
-  source: AsyncIterable<string | Uint8Array>,
+  { actor: caller, ...call }: IssuingCommandInput,
 ): Promise<{ publicId: string; header: string[]; total: number }> {
+  const { organisationId, source, ...input } = parseInput(createRunInput, call);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
   const { db, clock } = deps;
-  const mcPublicId = await microCredentialId(db, actor.organisationId, input.microCredential ?? '');
+  const mcPublicId = await microCredentialId(db, actor.organisationId, input.microCredential);
   const { microCredential } = await publishedAchievement(deps, actor.organisationId, mcPublicId);
   const now = clock.now();
-  const run = await db
-    .insertInto('award_runs')
-    .values({
-      public_id: publicId('run'),
-      organisation_id: actor.organisationId,
-      micro_credential_id: microCredential.id,
-      micro_credential_version: microCredential.version,
-      file_name: (input.fileName || 'roster.csv').slice(0, 200),
-      header: JSON.stringify([]),
-      state: 'uploaded',
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning(['id', 'public_id'])
-    .executeTakeFirstOrThrow();
+  const run = await insertAwardRun(db, {
+    publicId: publicId('run'),
+    organisationId: actor.organisationId,
+    microCredential,
+    fileName: (input.fileName || 'roster.csv').slice(0, 200),
+    createdBy: actor.userId,
+    now,
+  });
   const { header, total } = await storeRosterRows(db, run.id, source);
-  await db
-    .updateTable('award_runs')
-    .set({ header: JSON.stringify(header), total_rows: total, updated_at: clock.now() })
-    .where('id', '=', run.id)
-    .execute();
+  await setRunHeader(db, run.id, header, total, clock.now());
   await recordAudit(
     db,
     {
@@ -185,9 +192,25 @@ export interface DryRunSummary {
  * header), then rows repeating an earlier row's recipient and external id are marked duplicate
  * and rows whose credential already exists are marked already issued. Nothing is issued.
  */
+const mapRunInput = organisationIdInput.extend({
+  run: z.string().trim().min(1, 'Name the run.'),
+  /** The column mapping as sent (checked against the file's header). */
+  mapping: z.unknown(),
+});
+
 export async function mapAwardRun(
   deps: Deps,
-  actor: IssuingActor,
+  { actor: caller, ...input }: IssuingCommandInput,
+): Promise<DryRunSummary> {
+  const { organisationId, run: runPublicId, mapping: rawMapping } = parseInput(mapRunInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
+  return checkRoster(deps, actor, runPublicId, rawMapping);
+}
+
+/** The dry run itself, for an actor already checked. */
+async function checkRoster(
+  deps: Deps,
+  actor: ActingFor,
   runPublicId: string,
   rawMapping: unknown,
 ): Promise<DryRunSummary> {
@@ -197,48 +220,17 @@ export async function mapAwardRun(
   const { mapping, unusedColumns } = checkMapping(header, rawMapping);
   // Claim the run for checking first: a run that started issuing meanwhile (another tab) is left
   // alone, and starting cannot begin while its rows are being rewritten.
-  const claimed = await db
-    .updateTable('award_runs')
-    .set({ state: 'checking', updated_at: clock.now() })
-    .where('id', '=', run.id)
-    .where('state', 'in', ['uploaded', 'checking', 'dry_run'])
-    .executeTakeFirst();
-  if (claimed.numUpdatedRows === 0n)
+  if (!(await claimRunForChecking(db, run.id, clock.now())))
     throw new AppError('conflict', 'This run has started issuing; its mapping can no longer change.');
   let after = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('award_rows')
-      .select(['row_number', 'cells'])
-      .where('run_id', '=', run.id)
-      .where('row_number', '>', after)
-      .orderBy('row_number')
-      .limit(UPLOAD_BATCH)
-      .execute();
+    const rows = await rosterRowsAfter(db, run.id, after, UPLOAD_BATCH);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.row_number;
     const checked = rows.map((r) => checkRow(header, mapping, r.row_number, r.cells));
-    await sql`
-      update award_rows as r set
-        email = v.email, name = v.name, external_id = v.external_id, credits = v.credits, issued_on = v.issued_on,
-        evidence_url = v.evidence_url, narrative = v.narrative, state = v.state, error = v.error, credential_id = null
-      from jsonb_to_recordset(${JSON.stringify(checked)}::jsonb) as v(n integer, email text, name text, external_id text, credits double precision, issued_on text, evidence_url text, narrative text, state text, error text)
-      where r.run_id = ${run.id} and r.row_number = v.n`.execute(db);
+    await storeCheckedRows(db, run.id, checked);
   }
-  await sql`
-    update award_rows as r set state = 'duplicate', error = 'Same recipient' || case when r.external_id is null then '' else ' and external id' end || ' as row ' || d.first || ': issued once.'
-    from (
-      select row_number, min(row_number) over (partition by email, coalesce(external_id, '')) as first
-      from award_rows where run_id = ${run.id} and state = 'pending'
-    ) as d
-    where r.run_id = ${run.id} and r.row_number = d.row_number and d.first <> d.row_number`.execute(db);
-  await sql`
-    update award_rows as r set state = 'already_issued', credential_id = k.credential_id, error = 'Already holds this micro-credential version (an earlier award).'
-    from award_keys as k
-    where r.run_id = ${run.id} and r.state = 'pending'
-      and k.organisation_id = ${run.organisation_id} and k.micro_credential_id = ${run.micro_credential_id}
-      and k.micro_credential_version = ${run.micro_credential_version}
-      and k.recipient_email = r.email and k.external_id = coalesce(r.external_id, '')`.execute(db);
+  await markRepeatedRows(db, run);
   const counts = await stateCounts(db, run.id);
   const summary: DryRunSummary = {
     total: run.total_rows,
@@ -248,20 +240,7 @@ export async function mapAwardRun(
     alreadyIssued: counts.already_issued ?? 0,
     unusedColumns,
   };
-  await db
-    .updateTable('award_runs')
-    .set({
-      mapping: JSON.stringify(mapping),
-      state: 'dry_run',
-      valid_rows: summary.valid,
-      invalid_rows: summary.invalid,
-      duplicate_rows: summary.duplicate,
-      already_issued_rows: summary.alreadyIssued,
-      updated_at: clock.now(),
-    })
-    .where('id', '=', run.id)
-    .where('state', '=', 'checking')
-    .execute();
+  await finishDryRun(db, run.id, { mapping, ...summary }, clock.now());
   return summary;
 }
 
@@ -270,7 +249,7 @@ export async function mapAwardRun(
  * the form), then runs the dry run here for a small file, or queues it as a job for a large one
  * (the run shows as checking until the job is done). Returns the summary when it ran here.
  */
-const dryRunInput = z.object({
+const dryRunInput = organisationIdInput.extend({
   run: z.string().trim().min(1),
   /** The column mapping as the form or API sent it (checked against the file's header below). */
   mapping: z.unknown(),
@@ -279,10 +258,15 @@ const dryRunInput = z.object({
 
 export async function requestDryRun(
   deps: Deps,
-  { actor, ...input }: IssuingCommandInput,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<DryRunSummary | null> {
-  const { run: runPublicId, mapping: rawMapping, inlineLimit } = parseInput(dryRunInput, input);
-  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
+  const {
+    organisationId,
+    run: runPublicId,
+    mapping: rawMapping,
+    inlineLimit,
+  } = parseInput(dryRunInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'checking')
@@ -290,14 +274,10 @@ export async function requestDryRun(
   if (!['uploaded', 'dry_run'].includes(run.state))
     throw new AppError('conflict', 'This run has started issuing; its mapping can no longer change.');
   const { mapping } = checkMapping(run.header, rawMapping);
-  if (run.total_rows <= inlineLimit) return mapAwardRun(deps, actor, runPublicId, mapping);
+  if (run.total_rows <= inlineLimit) return checkRoster(deps, actor, runPublicId, mapping);
   const now = clock.now();
   await inTransaction(db, async (tx) => {
-    await tx
-      .updateTable('award_runs')
-      .set({ mapping: JSON.stringify(mapping), state: 'checking', updated_at: now })
-      .where('id', '=', run.id)
-      .execute();
+    await setRunChecking(tx, run.id, mapping, now);
     await checkAwardRun.enqueue(tx, { runId: run.id, mapping }, now, {
       organisationId: run.organisation_id,
       maxAttempts: 5,
@@ -312,29 +292,25 @@ export async function checkAwardRunJob(
   runId: number,
   mapping: Record<string, string>,
 ): Promise<void> {
-  const run = await deps.db
-    .selectFrom('award_runs')
-    .select(['public_id', 'organisation_id', 'created_by', 'state'])
-    .where('id', '=', runId)
-    .executeTakeFirst();
+  const run = await runForCheck(deps.db, runId);
   if (!run || run.state !== 'checking') return;
-  await mapAwardRun(
-    deps,
-    { organisationId: run.organisation_id, userId: run.created_by, ip: null },
-    run.public_id,
+  await mapAwardRun(deps, {
+    actor: systemActor('award-runs.check'),
+    organisationId: run.organisation_id,
+    run: run.public_id,
     mapping,
-  );
+  });
 }
 
 /** Starts issuing a dry-run run: queues its jobs (once, however often this is called). */
-const startInput = z.object({ run: z.string().trim().min(1) });
+const startInput = organisationIdInput.extend({ run: z.string().trim().min(1) });
 
 export async function startAwardRun(
   deps: Deps,
-  { actor, ...input }: IssuingCommandInput,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<{ queued: number }> {
-  const { run: runPublicId } = parseInput(startInput, input);
-  await requireIssuingPermission(deps.db, actor, 'credentials.issue');
+  const { organisationId, run: runPublicId } = parseInput(startInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, AWARD_RUN);
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'uploaded' || run.state === 'checking')
@@ -344,20 +320,13 @@ export async function startAwardRun(
     throw new AppError('conflict', 'No row can be issued: fix the file and upload it again.');
   const now = clock.now();
   await inTransaction(db, async (tx) => {
-    const moved = await tx
-      .updateTable('award_runs')
-      .set({ state: 'queued', updated_at: now })
-      .where('id', '=', run.id)
-      .where('state', '=', 'dry_run')
-      .executeTakeFirst();
-    if (moved.numUpdatedRows === 0n) return;
-    for (let part = 0; part < AWARD_JOBS_PER_RUN; part++) {
-      await issueAwardRun.enqueue(tx, { runId: run.id, part }, now, {
-        idempotencyKey: `award-run:${run.public_id}:${part}`,
-        maxAttempts: 50,
-        organisationId: run.organisation_id,
-      });
-    }
+    if (!(await markRunQueued(tx, run.id, now))) return;
+    const parts = Array.from({ length: AWARD_JOBS_PER_RUN }, (_, part) => ({ runId: run.id, part }));
+    await issueAwardRun.enqueueMany(tx, parts, now, (p) => ({
+      idempotencyKey: `award-run:${run.public_id}:${p.part}`,
+      maxAttempts: 50,
+      organisationId: run.organisation_id,
+    }));
     await recordAudit(
       tx,
       {

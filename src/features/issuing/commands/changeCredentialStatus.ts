@@ -1,16 +1,23 @@
 import { z } from 'zod';
+import { organisationIdInput } from '../issuingActor.ts';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { getBit, setBit } from '../../../credentials/bitstringStatusList.ts';
+import { getBit } from '../../../credentials/bitstringStatusList.ts';
+import {
+  flipStatusBit,
+  lockCredentialForStatus,
+  lockStatusEntries,
+  recordStatusEvent,
+} from '../queries/statusChanges.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { republishStatusList } from '../jobTypes.ts';
 import { evaluatePathways } from '../jobTypes.ts';
-import type { IssuingCommandInput } from '../issuerAccess.ts';
+import { actFor, CHANGE_STATUS, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCreditReversal } from '../../credit/index.ts';
 
-export const changeStatusInput = z.object({
+export const changeStatusInput = organisationIdInput.extend({
   /** The credential's public id. */
   credential: z.string().trim().min(1),
   action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
@@ -44,9 +51,15 @@ function listToChange<L extends { purpose: string; bits: Uint8Array; list_index:
  */
 export async function changeCredentialStatus(
   deps: CommandDeps,
-  { actor, ...input }: IssuingCommandInput,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<void> {
-  const { credential: credentialPublicId, action, reason } = parseInput(changeStatusInput, input);
+  const {
+    organisationId,
+    credential: credentialPublicId,
+    action,
+    reason,
+  } = parseInput(changeStatusInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, CHANGE_STATUS);
   if (action === 'revoke' && !reason)
     throw new AppError(
       'validation_failed',
@@ -55,40 +68,18 @@ export async function changeCredentialStatus(
     );
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    const credential = await tx
-      .selectFrom('credentials')
-      .select(['id', 'public_id', 'micro_credential_id', 'recipient_email'])
-      .where('public_id', '=', credentialPublicId)
-      .where('organisation_id', '=', actor.organisationId)
-      // Locked against credit being posted for it at the same moment (ledger.ts takes FOR SHARE).
-      .forNoKeyUpdate()
-      .executeTakeFirst();
+    const credential = await lockCredentialForStatus(tx, actor.organisationId, credentialPublicId);
     if (!credential) throw notFound('That credential');
-    const lists = await tx
-      .selectFrom('status_entries as e')
-      .innerJoin('status_lists as l', 'l.id', 'e.status_list_id')
-      .select(['l.id', 'l.public_id', 'l.purpose', 'l.bits', 'l.version', 'e.list_index'])
-      .where('e.credential_id', '=', credential.id)
-      .forUpdate()
-      .execute();
-    const target = listToChange(lists, action);
-    const value = action !== 'reinstate';
-    await tx
-      .updateTable('status_lists')
-      .set({ bits: setBit(target.bits, target.list_index, value), version: target.version + 1 })
-      .where('id', '=', target.id)
-      .execute();
+    const target = listToChange(await lockStatusEntries(tx, credential.id), action);
+    await flipStatusBit(tx, target, target.list_index, action !== 'reinstate');
     const past = { revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const;
-    await tx
-      .insertInto('credential_status_events')
-      .values({
-        credential_id: credential.id,
-        action: past[action],
-        reason: reason || null,
-        actor_user_id: actor.userId,
-        created_at: now,
-      })
-      .execute();
+    await recordStatusEvent(tx, {
+      credentialId: credential.id,
+      action: past[action],
+      reason: reason || null,
+      actorUserId: actor.userId,
+      now,
+    });
     await republishStatusList.enqueue(tx, { list: target.public_id }, now, {
       idempotencyKey: `status:${target.public_id}:${target.version + 1}`,
       organisationId: actor.organisationId,

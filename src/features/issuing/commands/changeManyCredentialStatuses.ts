@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { changeCredentialStatus, changeStatusInput } from './changeCredentialStatus.ts';
-import type { IssuingCommandInput } from '../issuerAccess.ts';
+import { actFor, CHANGE_STATUS, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 
 export const manyInput = changeStatusInput.omit({ credential: true }).extend({
@@ -27,7 +27,8 @@ export async function changeManyCredentialStatuses(
   deps: CommandDeps,
   { actor, ...input }: IssuingCommandInput,
 ): Promise<ManyStatusResult> {
-  const { ids, action, reason } = parseInput(manyInput, input);
+  const { organisationId, ids, action, reason } = parseInput(manyInput, input);
+  await actFor(deps.db, actor, organisationId, CHANGE_STATUS);
   if (action === 'revoke' && !reason)
     throw new AppError(
       'validation_failed',
@@ -37,7 +38,7 @@ export async function changeManyCredentialStatuses(
   const result: ManyStatusResult = { changed: [], skipped: [] };
   for (const id of new Set(ids)) {
     try {
-      await changeCredentialStatus(deps, { actor, credential: id, action, reason });
+      await changeCredentialStatus(deps, { actor, organisationId, credential: id, action, reason });
       result.changed.push(id);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends, unique } from '../../../testing/databases.ts';
 import { testConfig, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser, lastMailTo } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser, lastMailTo } from '../../../testing/factories.ts';
 import { ManualClock, DAY, HOUR } from '../../../domain/clock.ts';
 import { silentLogger } from '../../../logger.ts';
 import { enqueueJob } from '../../../jobs/queue.ts';
@@ -30,9 +30,12 @@ async function setup(storage: Storage, start = new Date()) {
   const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: `Council ${unique('')}` });
   const staff = await buildUser(storage.db);
+  await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
   const actor = { organisationId: org.id, userId: staff.id, ip: null };
   const issue = (email: string, name = 'Restorative Practice') =>
-    issueCredential(deps, actor, {
+    issueCredential(deps, {
+      actor: actor,
+      organisationId: actor.organisationId,
       recipient: { email },
       achievement: {
         id: `https://cairn.test/a/${unique('')}`,
@@ -88,7 +91,9 @@ for (const backend of testBackends()) {
         .execute();
       assert.deepEqual(audit, [{ action: 'claim.offered', actor_user_id: actor.userId }]);
 
-      const byDid = await issueSuppliedCredential(deps, actor, {
+      const byDid = await issueSuppliedCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         credential: {
           '@context': [
             'https://www.w3.org/ns/credentials/v2',
@@ -142,22 +147,29 @@ for (const backend of testBackends()) {
 
       // Another account cannot take it, and learns nothing about it.
       await assert.rejects(
-        decideClaim(deps, { userId: other.id, ip: null }, a.publicId, 'accept'),
+        decideClaim(deps, {
+          actor: { userId: other.id, ip: null },
+          credential: a.publicId,
+          decision: 'accept',
+        }),
         (e: Error & { code?: string }) => e.code === 'not_found',
       );
       await assert.rejects(
-        decideClaim(deps, { userId: earner.id, ip: null }, b.publicId, 'accept'),
+        decideClaim(deps, {
+          actor: { userId: earner.id, ip: null },
+          credential: b.publicId,
+          decision: 'accept',
+        }),
         (e: Error & { code?: string }) => e.code === 'not_found',
         'an unconfirmed address is not proof',
       );
       assert.equal((await claimOf(storage, a.publicId))?.state, 'pending');
 
-      const accepted = await decideClaim(
-        deps,
-        { userId: earner.id, ip: '203.0.113.9' },
-        a.publicId,
-        'accept',
-      );
+      const accepted = await decideClaim(deps, {
+        actor: { userId: earner.id, ip: '203.0.113.9' },
+        credential: a.publicId,
+        decision: 'accept',
+      });
       assert.equal(accepted.state, 'accepted');
       const row = await claimOf(storage, a.publicId);
       assert.equal(row?.state, 'accepted');
@@ -165,7 +177,11 @@ for (const backend of testBackends()) {
       assert.ok(row?.decided_at);
       assert.deepEqual(await pendingClaimsFor(storage.db, earner.id), []);
       await assert.rejects(
-        decideClaim(deps, { userId: earner.id, ip: null }, a.publicId, 'decline'),
+        decideClaim(deps, {
+          actor: { userId: earner.id, ip: null },
+          credential: a.publicId,
+          decision: 'decline',
+        }),
         /already accepted/,
       );
       const audit = await storage.db
@@ -188,26 +204,43 @@ for (const backend of testBackends()) {
       const earner = await buildUser(storage.db);
       const issued = await issue(earner.email);
       const token = tokenOf((await lastMailTo(storage.db, earner.email)).link);
-      assert.equal(await renewClaimLink(deps, token), null, 'a working link is not renewed');
+      assert.equal(
+        await renewClaimLink(deps, { actor: { userId: null, ip: null }, token: token }),
+        null,
+        'a working link is not renewed',
+      );
       clock.advance(CLAIM_LINK_DAYS * DAY + HOUR);
       assert.equal((await findClaimByToken(storage.db, token, clock.now()))?.expired, true);
       await assert.rejects(
-        decideClaimWithToken(deps, { userId: earner.id, ip: null }, token, 'accept'),
+        decideClaimWithToken(deps, {
+          actor: { userId: earner.id, ip: null },
+          token: token,
+          decision: 'accept',
+        }),
         /expired/,
       );
-      assert.deepEqual(await renewClaimLink(deps, token), { email: earner.email });
+      assert.deepEqual(await renewClaimLink(deps, { actor: { userId: null, ip: null }, token: token }), {
+        email: earner.email,
+      });
       const fresh = tokenOf((await lastMailTo(storage.db, earner.email)).link);
       assert.notEqual(fresh, token);
       assert.equal(await findClaimByToken(storage.db, token, clock.now()), undefined, 'the old link is gone');
       await assert.rejects(
-        renewClaimLink(deps, token),
+        renewClaimLink(deps, { actor: { userId: null, ip: null }, token: token }),
         (e: Error & { code?: string }) => e.code === 'token_invalid',
       );
       assert.equal((await findClaimByToken(storage.db, fresh, clock.now()))?.expired, false);
       // The account path never depended on the link.
       assert.equal((await pendingClaimsFor(storage.db, earner.id)).length, 1);
-      await decideClaim(deps, { userId: earner.id, ip: null }, issued.publicId, 'decline');
-      await assert.rejects(decideClaimWithToken(deps, null, fresh, 'decline'), /already declined/);
+      await decideClaim(deps, {
+        actor: { userId: earner.id, ip: null },
+        credential: issued.publicId,
+        decision: 'decline',
+      });
+      await assert.rejects(
+        decideClaimWithToken(deps, { actor: { userId: null, ip: null }, token: fresh, decision: 'decline' }),
+        /already declined/,
+      );
     });
 
     test('one reminder exactly 7 days after issue, through the scheduled job; never for decided or expired claims', async () => {
@@ -220,7 +253,11 @@ for (const backend of testBackends()) {
       const firstToken = tokenOf((await lastMailTo(storage.db, waiting)).link);
       await issue(decided);
       const otherToken = tokenOf((await lastMailTo(storage.db, decided)).link);
-      await decideClaimWithToken(deps, null, otherToken, 'decline');
+      await decideClaimWithToken(deps, {
+        actor: { userId: null, ip: null },
+        token: otherToken,
+        decision: 'decline',
+      });
       const reminders = async (to: string) =>
         storage.db
           .selectFrom('mail_outbox')
@@ -311,12 +348,11 @@ for (const backend of testBackends()) {
       };
       assert.equal((await verify()).verified, true, 'unclaimed');
       const stranger = await buildUser(storage.db);
-      await decideClaimWithToken(
-        deps,
-        { userId: stranger.id, ip: null },
-        tokenOf((await lastMailTo(storage.db, email)).link),
-        'decline',
-      );
+      await decideClaimWithToken(deps, {
+        actor: { userId: stranger.id, ip: null },
+        token: tokenOf((await lastMailTo(storage.db, email)).link),
+        decision: 'decline',
+      });
       const claim = await claimOf(storage, issued.publicId);
       assert.equal(claim?.state, 'declined');
       assert.equal(

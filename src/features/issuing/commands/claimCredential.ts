@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
 import { DAY } from '../../../domain/clock.ts';
 import { hashToken, newSecretToken } from '../../../domain/ids.ts';
@@ -6,8 +7,25 @@ import { inTransaction, type Queryable, type Tx } from '../../../storage/databas
 import { recordAudit } from '../../../storage/audit.ts';
 import { emailsOf, findUserByConfirmedEmail } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
+import { parseInput } from '../../../domain/validation.ts';
 import { claimOfferMail } from '../mail.tsx';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+import {
+  addConfirmedAddress,
+  claimByTokenHash,
+  claimOf,
+  claimOfCredential,
+  confirmAddress,
+  insertClaim,
+  lockClaim,
+  lockClaimByTokenHash,
+  markClaimDecided,
+  organisationName,
+  type ClaimView,
+} from '../queries/claims.ts';
+import { issuingPaths } from '../paths.ts';
+
+export { pendingClaimsFor, type ClaimView, type PendingClaim } from '../queries/claims.ts';
 
 /** How long an emailed claim link works (a fresh one can be asked for afterwards). */
 export const CLAIM_LINK_DAYS = 30;
@@ -17,6 +35,15 @@ export const CLAIM_REMINDER_DAYS = 7;
 const MAX_ADDRESSES = 10;
 
 export type ClaimDecision = 'accept' | 'decline';
+
+/** Someone not logged in, holding a claim link: where they came from, for the audit log. */
+export interface Visitor {
+  userId: null;
+  ip: string | null;
+}
+
+/** Who decides a claim: a logged-in person, or (declining through the link) a visitor. */
+export type ClaimActor = Actor | Visitor;
 
 /** What issuing knows about the new credential. */
 export interface OfferedCredential {
@@ -29,7 +56,7 @@ export interface OfferedCredential {
 
 /** The claim link for a secret. */
 export function claimLink(config: Config, token: string): string {
-  return appLink(config, `/claim/${token}`);
+  return appLink(config, issuingPaths.claim(token));
 }
 
 export async function claimMailData(
@@ -40,16 +67,12 @@ export async function claimMailData(
   expiresAt: Date,
   now: Date,
 ) {
-  const organisation = await db
-    .selectFrom('organisations')
-    .select('name')
-    .where('id', '=', c.organisation_id)
-    .executeTakeFirstOrThrow();
+  const issuerName = await organisationName(db, c.organisation_id);
   const holder = await findUserByConfirmedEmail(db, c.recipient_email);
   return {
     name: holder?.name ?? null,
     badgeName: c.achievement_name,
-    issuerName: organisation.name,
+    issuerName,
     link: claimLink(config, token),
     expiresInDays: Math.max(1, Math.round((expiresAt.getTime() - now.getTime()) / DAY)),
   };
@@ -74,125 +97,40 @@ export async function offerClaim(
   if (!email) return null;
   const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + CLAIM_LINK_DAYS * DAY);
-  if (options.acceptedByUserId !== undefined) {
-    // Earned by this account through the earning loop: the badge is its own already, so there is
-    // nothing to accept and no claim email (the earner was told "You earned …").
-    await tx
-      .insertInto('credential_claims')
-      .values({
-        credential_id: credential.id,
-        token_hash: hashToken(token),
-        expires_at: expiresAt,
-        state: 'accepted',
-        user_id: options.acceptedByUserId,
-        decided_at: now,
-        created_at: now,
-      })
-      .execute();
-    await recordAudit(
-      tx,
-      {
-        organisationId: credential.organisation_id,
-        actorUserId,
-        action: 'claim.accepted',
-        subjectType: 'credential',
-        subjectId: credential.public_id,
-        data: { recipient: email, via: 'earned' },
-      },
-      now,
+  const acceptedBy = options.acceptedByUserId;
+  // Earned by this account through the earning loop: the badge is its own already, so there is
+  // nothing to accept and no claim email (the earner was told "You earned …").
+  await insertClaim(tx, {
+    credentialId: credential.id,
+    tokenHash: hashToken(token),
+    expiresAt,
+    acceptedBy,
+    now,
+  });
+  if (acceptedBy === undefined) {
+    const mail = claimOfferMail(
+      await claimMailData(tx, deps.config, { ...credential, recipient_email: email }, token, expiresAt, now),
     );
-    return null;
+    await queueMail(tx, email, mail, now, { organisationId: credential.organisation_id });
   }
-  await tx
-    .insertInto('credential_claims')
-    .values({
-      credential_id: credential.id,
-      token_hash: hashToken(token),
-      expires_at: expiresAt,
-      state: 'pending',
-      created_at: now,
-    })
-    .execute();
-  const mail = claimOfferMail(
-    await claimMailData(tx, deps.config, { ...credential, recipient_email: email }, token, expiresAt, now),
-  );
-  await queueMail(tx, email, mail, now, { organisationId: credential.organisation_id });
   await recordAudit(
     tx,
     {
       organisationId: credential.organisation_id,
       actorUserId,
-      action: 'claim.offered',
+      action: acceptedBy === undefined ? 'claim.offered' : 'claim.accepted',
       subjectType: 'credential',
       subjectId: credential.public_id,
-      data: { recipient: email },
+      data: acceptedBy === undefined ? { recipient: email } : { recipient: email, via: 'earned' },
     },
     now,
   );
-  return { token };
-}
-
-/** A claim as its page shows it. */
-export interface ClaimView {
-  credentialId: number;
-  credentialPublicId: string;
-  organisationId: number;
-  badgeName: string;
-  issuerName: string;
-  recipientEmail: string;
-  state: 'pending' | 'accepted' | 'declined';
-  expiresAt: Date;
-  /** The link is past its expiry (only matters while pending). */
-  expired: boolean;
-  userId: number | null;
-}
-
-export function claimQuery(db: Queryable) {
-  return db
-    .selectFrom('credential_claims as cl')
-    .innerJoin('credentials as cr', 'cr.id', 'cl.credential_id')
-    .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
-    .select([
-      'cl.credential_id',
-      'cl.state',
-      'cl.expires_at',
-      'cl.user_id',
-      'cr.public_id',
-      'cr.organisation_id',
-      'cr.recipient_email',
-      'cr.achievement_name',
-      'o.name as org_name',
-    ]);
-}
-
-type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimQuery>['executeTakeFirstOrThrow']>>;
-
-export function toView(row: ClaimRow, now: Date): ClaimView {
-  return {
-    credentialId: row.credential_id,
-    credentialPublicId: row.public_id,
-    organisationId: row.organisation_id,
-    badgeName: row.achievement_name,
-    issuerName: row.org_name,
-    recipientEmail: row.recipient_email ?? '',
-    state: row.state,
-    expiresAt: row.expires_at,
-    expired: row.expires_at <= now,
-    userId: row.user_id,
-  };
+  return acceptedBy === undefined ? { token } : null;
 }
 
 /** The claim behind a link (first email or reminder), whatever its state; undefined if unknown. */
-export async function findClaimByToken(
-  db: Queryable,
-  token: string,
-  now: Date,
-): Promise<ClaimView | undefined> {
-  const hash = hashToken(token);
-  const row = await claimQuery(db)
-    .where((eb) => eb.or([eb('cl.token_hash', '=', hash), eb('cl.reminder_token_hash', '=', hash)]))
-    .executeTakeFirst();
-  return row ? toView(row, now) : undefined;
+export function findClaimByToken(db: Queryable, token: string, now: Date): Promise<ClaimView | undefined> {
+  return claimByTokenHash(db, hashToken(token), now);
 }
 
 export const unknownLink = () =>
@@ -203,18 +141,9 @@ export const unknownLink = () =>
 
 /** The claim behind a link, locked, if it can still be decided through the link. */
 export async function openClaimForUpdate(tx: Tx, token: string, now: Date): Promise<ClaimView> {
-  const hash = hashToken(token);
-  const locked = await tx
-    .selectFrom('credential_claims')
-    .select('credential_id')
-    .where((eb) => eb.or([eb('token_hash', '=', hash), eb('reminder_token_hash', '=', hash)]))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!locked) throw unknownLink();
-  const claim = toView(
-    await claimQuery(tx).where('cl.credential_id', '=', locked.credential_id).executeTakeFirstOrThrow(),
-    now,
-  );
+  const credentialId = await lockClaimByTokenHash(tx, hashToken(token));
+  if (credentialId === undefined) throw unknownLink();
+  const claim = await claimOf(tx, credentialId, now);
   if (claim.state !== 'pending')
     throw conflict(
       `This badge was already ${claim.state === 'accepted' ? 'accepted' : 'declined'}: the link cannot be used again.`,
@@ -244,16 +173,13 @@ async function ensureAddressThroughLink(tx: Tx, actor: Actor, email: string, now
       `This badge was sent to ${email}, which belongs to another Cairn account. Log in to that account to accept it.`,
     );
   if (own) {
-    await tx.updateTable('user_emails').set({ confirmed_at: now }).where('id', '=', own.id).execute();
+    await confirmAddress(tx, own.id, now);
   } else {
     if (mine.length >= MAX_ADDRESSES)
       throw conflict(
         `Your account already holds ${MAX_ADDRESSES} addresses. Remove one on your profile, then accept the badge.`,
       );
-    await tx
-      .insertInto('user_emails')
-      .values({ user_id: actor.userId, email, confirmed_at: now, created_at: now })
-      .execute();
+    await addConfirmedAddress(tx, actor.userId, email, now);
   }
   await recordAudit(
     tx,
@@ -276,32 +202,31 @@ async function recordDecision(
   tx: Tx,
   claim: ClaimView,
   decision: ClaimDecision,
-  actor: Actor | null,
+  actor: ClaimActor,
   owner: number | null,
   now: Date,
 ): Promise<void> {
   const state = decision === 'accept' ? 'accepted' : 'declined';
-  const updated = await tx
-    .updateTable('credential_claims')
-    .set({ state, user_id: owner, decided_at: now })
-    .where('credential_id', '=', claim.credentialId)
-    .where('state', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw conflict('This badge was already accepted or declined.');
+  if (!(await markClaimDecided(tx, claim.credentialId, state, owner, now)))
+    throw conflict('This badge was already accepted or declined.');
   await recordAudit(
     tx,
     {
       organisationId: claim.organisationId,
-      actorUserId: actor?.userId ?? null,
+      actorUserId: actor.userId,
       action: `claim.${state}`,
       subjectType: 'credential',
       subjectId: claim.credentialPublicId,
       data: { recipient: claim.recipientEmail },
-      ip: actor?.ip ?? null,
+      ip: actor.ip,
     },
     now,
   );
 }
+
+const decision = z.enum(['accept', 'decline'], { message: 'Choose accept or decline.' });
+const byTokenInput = z.object({ token: z.string().min(1, 'Use the link from your email.'), decision });
+const byCredentialInput = z.object({ credential: z.string().trim().min(1), decision });
 
 /**
  * Accepts or declines a badge through its emailed link. Accepting needs a logged-in user and
@@ -310,21 +235,21 @@ async function recordDecision(
  */
 export async function decideClaimWithToken(
   deps: CommandDeps,
-  actor: Actor | null,
-  token: string,
-  decision: ClaimDecision,
+  { actor, ...input }: { actor: ClaimActor } & Record<string, unknown>,
 ): Promise<ClaimView & { addressAdded: boolean }> {
+  const { token, decision } = parseInput(byTokenInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const claim = await openClaimForUpdate(tx, token, now);
     let addressAdded = false;
     let owner: number | null = null;
     if (decision === 'accept') {
-      if (!actor) throw new AppError('unauthenticated', 'Log in or create an account to accept this badge.');
+      if (actor.userId === null)
+        throw new AppError('unauthenticated', 'Log in or create an account to accept this badge.');
       addressAdded = await ensureAddressThroughLink(tx, actor, claim.recipientEmail, now);
       owner = actor.userId;
     } else if (
-      actor &&
+      actor.userId !== null &&
       (await emailsOf(tx, actor.userId)).some((e) => e.email === claim.recipientEmail && e.confirmed_at)
     ) {
       // A decline is tied to an account only when the address is a confirmed one of it.
@@ -341,73 +266,20 @@ export async function decideClaimWithToken(
  */
 export async function decideClaim(
   deps: CommandDeps,
-  actor: Actor,
-  credentialPublicId: string,
-  decision: ClaimDecision,
+  { actor, ...input }: { actor: Actor } & Record<string, unknown>,
 ): Promise<ClaimView> {
+  const { credential: credentialPublicId, decision } = parseInput(byCredentialInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const row = await claimQuery(tx).where('cr.public_id', '=', credentialPublicId).executeTakeFirst();
+    const found = await claimOfCredential(tx, credentialPublicId, now);
     const confirmed = (await emailsOf(tx, actor.userId)).filter((e) => e.confirmed_at).map((e) => e.email);
-    if (!row || !row.recipient_email || !confirmed.includes(row.recipient_email))
+    if (!found || !found.recipientEmail || !confirmed.includes(found.recipientEmail))
       throw notFound('That badge');
-    await tx
-      .selectFrom('credential_claims')
-      .select('credential_id')
-      .where('credential_id', '=', row.credential_id)
-      .forUpdate()
-      .execute();
-    const claim = toView(
-      await claimQuery(tx).where('cl.credential_id', '=', row.credential_id).executeTakeFirstOrThrow(),
-      now,
-    );
+    await lockClaim(tx, found.credentialId);
+    const claim = await claimOf(tx, found.credentialId, now);
     if (claim.state !== 'pending')
       throw conflict(`This badge was already ${claim.state === 'accepted' ? 'accepted' : 'declined'}.`);
     await recordDecision(tx, claim, decision, actor, actor.userId, now);
     return { ...claim, state: decision === 'accept' ? 'accepted' : 'declined' };
   });
-}
-
-/** A badge waiting for the user to accept or decline it. */
-export interface PendingClaim {
-  credentialPublicId: string;
-  badgeName: string;
-  issuerName: string;
-  recipientEmail: string;
-  issuedAt: Date;
-  linkExpiresAt: Date;
-}
-
-/** Pending badges sent to any confirmed address of the user, newest first. */
-export async function pendingClaimsFor(db: Queryable, userId: number): Promise<PendingClaim[]> {
-  const rows = await db
-    .selectFrom('credential_claims as cl')
-    .innerJoin('credentials as cr', 'cr.id', 'cl.credential_id')
-    .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
-    .innerJoin('user_emails as e', (j) =>
-      j
-        .onRef('e.email', '=', 'cr.recipient_email')
-        .on('e.user_id', '=', userId)
-        .on('e.confirmed_at', 'is not', null),
-    )
-    .select([
-      'cr.public_id',
-      'cr.achievement_name',
-      'cr.recipient_email',
-      'cr.issued_at',
-      'cl.expires_at',
-      'o.name as org_name',
-    ])
-    .where('cl.state', '=', 'pending')
-    .orderBy('cr.issued_at', 'desc')
-    .orderBy('cr.id', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    credentialPublicId: r.public_id,
-    badgeName: r.achievement_name,
-    issuerName: r.org_name,
-    recipientEmail: r.recipient_email ?? '',
-    issuedAt: r.issued_at,
-    linkExpiresAt: r.expires_at,
-  }));
 }

@@ -6,15 +6,17 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { claimOfferMail, claimReminderMail } from '../mail.tsx';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import { z } from 'zod';
+import { parseInput } from '../../../domain/validation.ts';
 import {
   CLAIM_LINK_DAYS,
   CLAIM_REMINDER_DAYS,
   claimMailData,
-  claimQuery,
   findClaimByToken,
-  toView,
   unknownLink,
+  type ClaimActor,
 } from './claimCredential.ts';
+import { claimOf, claimsDueForReminder, markReminded, renewClaimToken } from '../queries/claims.ts';
 
 // A claim's emailed links after the offer: a fresh link for an expired one, and the one reminder.
 
@@ -22,11 +24,13 @@ import {
  * Sends a fresh link for a pending claim whose link expired, to the same address (only there).
  * The old links stop working. Returns the address, or null when the link still works.
  */
+const renewInput = z.object({ token: z.string().min(1, 'Use the link from your email.') });
+
 export async function renewClaimLink(
   deps: CommandDeps,
-  token: string,
-  ip: string | null = null,
+  { actor, ...input }: { actor: ClaimActor } & Record<string, unknown>,
 ): Promise<{ email: string } | null> {
+  const { token } = parseInput(renewInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const claim = await findClaimByToken(tx, token, now);
@@ -36,15 +40,11 @@ export async function renewClaimLink(
     if (!claim.expired) return null;
     const fresh = newSecretToken();
     const expiresAt = new Date(now.getTime() + CLAIM_LINK_DAYS * DAY);
-    const hash = hashToken(token);
-    const updated = await tx
-      .updateTable('credential_claims')
-      .set({ token_hash: hashToken(fresh), reminder_token_hash: null, expires_at: expiresAt })
-      .where('credential_id', '=', claim.credentialId)
-      .where('state', '=', 'pending')
-      .where((eb) => eb.or([eb('token_hash', '=', hash), eb('reminder_token_hash', '=', hash)]))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw unknownLink();
+    const renewed = await renewClaimToken(tx, claim.credentialId, hashToken(token), {
+      tokenHash: hashToken(fresh),
+      expiresAt,
+    });
+    if (!renewed) throw unknownLink();
     const mail = claimOfferMail(
       await claimMailData(
         tx,
@@ -64,12 +64,12 @@ export async function renewClaimLink(
       tx,
       {
         organisationId: claim.organisationId,
-        actorUserId: null,
+        actorUserId: actor.userId,
         action: 'claim.link_renewed',
         subjectType: 'credential',
         subjectId: claim.credentialPublicId,
         data: { recipient: claim.recipientEmail },
-        ip,
+        ip: actor.ip,
       },
       now,
     );
@@ -85,34 +85,14 @@ export async function renewClaimLink(
 export async function remindUnclaimed(deps: CommandDeps): Promise<number> {
   const { db, clock, config } = deps;
   const now = clock.now();
-  const due = await db
-    .selectFrom('credential_claims')
-    .select('credential_id')
-    .where('state', '=', 'pending')
-    .where('created_at', '<=', new Date(now.getTime() - CLAIM_REMINDER_DAYS * DAY))
-    .where('reminded_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at')
-    .limit(1000)
-    .execute();
+  const due = await claimsDueForReminder(db, new Date(now.getTime() - CLAIM_REMINDER_DAYS * DAY), now, 1000);
   let reminded = 0;
-  for (const { credential_id } of due) {
+  for (const credential_id of due) {
     const token = newSecretToken();
     const sent = await inTransaction(db, async (tx) => {
-      const claimed = await tx
-        .updateTable('credential_claims')
-        .set({ reminded_at: now, reminder_token_hash: hashToken(token) })
-        .where('credential_id', '=', credential_id)
-        .where('state', '=', 'pending')
-        .where('reminded_at', 'is', null)
-        .where('expires_at', '>', now)
-        .returning('expires_at')
-        .executeTakeFirst();
-      if (!claimed) return false;
-      const claim = toView(
-        await claimQuery(tx).where('cl.credential_id', '=', credential_id).executeTakeFirstOrThrow(),
-        now,
-      );
+      const expiresAt = await markReminded(tx, credential_id, hashToken(token), now);
+      if (!expiresAt) return false;
+      const claim = await claimOf(tx, credential_id, now);
       const mail = claimReminderMail(
         await claimMailData(
           tx,
@@ -123,7 +103,7 @@ export async function remindUnclaimed(deps: CommandDeps): Promise<number> {
             achievement_name: claim.badgeName,
           },
           token,
-          claimed.expires_at,
+          expiresAt,
           now,
         ),
       );

@@ -205,13 +205,15 @@ async function buildAndSign(
       'validation_failed',
       `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
     );
-  const { signed } = await signForOrganisation({
+  const { signed, jwt } = await signForOrganisation({
     config: deps.config,
     canonicalizer: deps.credentials.canonicalizer,
     organisation: org,
     keys,
     unsigned,
     now,
+    // Every credential has its VC-JWT from the start: its download only reads it.
+    jwt: 'EdDSA',
   });
   const text = JSON.stringify(signed);
   return {
@@ -221,6 +223,7 @@ async function buildAndSign(
     externalId: item.externalId,
     document: text,
     sha256: documentHash(text),
+    jwt,
     validFrom: String(signed.validFrom),
     validUntil: typeof signed.validUntil === 'string' ? signed.validUntil : null,
     revocation,

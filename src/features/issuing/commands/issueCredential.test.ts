@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../../../testing/databases.ts';
 import { testConfig, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { referenceStack } from '../../../testing/referenceStack.ts';
 import { ManualClock, DAY } from '../../../domain/clock.ts';
 import { issueCredential } from './issueCredential.ts';
@@ -41,6 +41,7 @@ async function setup(storage: Storage) {
   const services = testCredentialServices();
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Riverside Educators’ Union' });
   const staff = await buildUser(storage.db);
+  await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
   const deps = { db: storage.db, config, clock, credentials: services };
   const actor = { organisationId: org.id, userId: staff.id, ip: null };
   const verify = (input: string | Record<string, unknown>) =>
@@ -53,7 +54,9 @@ for (const backend of testBackends()) {
     test('an issued credential is schema-valid, stored verbatim with its hash, and verifies (JSON and JWS)', async () => {
       const storage = await backend.storage();
       const { deps, actor, verify, config, org } = await setup(storage);
-      const issued = await issueCredential(deps, actor, {
+      const issued = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'Ada@Example.org' },
         achievement,
         creditsEarned: 0.5,
@@ -94,7 +97,9 @@ for (const backend of testBackends()) {
     test('RS256 VC-JWTs for verifiers that only know RSA: key published in the DID document, verified', async () => {
       const storage = await backend.storage();
       const { deps, actor, verify, config, org } = await setup(storage);
-      const issued = await issueCredential(deps, actor, {
+      const issued = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'rsa@example.org' },
         achievement,
         formats: ['ldp', 'jwt-rs256'],
@@ -124,7 +129,9 @@ for (const backend of testBackends()) {
     test('tampering with any signed field is detected', async () => {
       const storage = await backend.storage();
       const { deps, actor, verify } = await setup(storage);
-      const { credential } = await issueCredential(deps, actor, {
+      const { credential } = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'bo@example.org' },
         achievement,
       });
@@ -177,30 +184,57 @@ for (const backend of testBackends()) {
     test('revoke, suspend and reinstate show in every verification', async () => {
       const storage = await backend.storage();
       const { deps, actor, verify, services, config, clock } = await setup(storage);
-      const a = await issueCredential(deps, actor, { recipient: { email: 'a@example.org' }, achievement });
-      const b = await issueCredential(deps, actor, { recipient: { email: 'b@example.org' }, achievement });
+      const a = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        recipient: { email: 'a@example.org' },
+        achievement,
+      });
+      const b = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
+        recipient: { email: 'b@example.org' },
+        achievement,
+      });
       await assert.rejects(
-        changeCredentialStatus(deps, { actor, credential: a.publicId, action: 'revoke' }),
+        changeCredentialStatus(deps, {
+          actor,
+          organisationId: actor.organisationId,
+          credential: a.publicId,
+          action: 'revoke',
+        }),
         /Say why/,
       );
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: a.publicId,
         action: 'revoke',
         reason: 'Issued in error',
       });
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: b.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
       assert.deepEqual(failed(await verify(a.credential)), ['revoked']);
       assert.deepEqual(failed(await verify(b.credential)), ['suspended']);
-      await changeCredentialStatus(deps, { actor, credential: b.publicId, action: 'reinstate' });
+      await changeCredentialStatus(deps, {
+        actor,
+        organisationId: actor.organisationId,
+        credential: b.publicId,
+        action: 'reinstate',
+      });
       assert.deepEqual(failed(await verify(b.credential)), []);
       await assert.rejects(
-        changeCredentialStatus(deps, { actor, credential: a.publicId, action: 'reinstate' }),
+        changeCredentialStatus(deps, {
+          actor,
+          organisationId: actor.organisationId,
+          credential: a.publicId,
+          action: 'reinstate',
+        }),
         /permanent/,
       );
       // The published list credential is signed and carries the bit.
@@ -224,7 +258,9 @@ for (const backend of testBackends()) {
     test('validity window follows the injected clock', async () => {
       const storage = await backend.storage();
       const { deps, actor, verify, clock } = await setup(storage);
-      const issued = await issueCredential(deps, actor, {
+      const issued = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'c@example.org' },
         achievement,
         validFrom: '2026-03-10T00:00:00Z',
@@ -240,7 +276,9 @@ for (const backend of testBackends()) {
     test('key rotation keeps old badges valid; a revoked key invalidates what it signed', async () => {
       const storage = await backend.storage();
       const { deps, actor, verify, services, clock, config, org } = await setup(storage);
-      const before = await issueCredential(deps, actor, {
+      const before = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'd@example.org' },
         achievement,
       });
@@ -251,7 +289,9 @@ for (const backend of testBackends()) {
         .where('status', '=', 'active')
         .executeTakeFirstOrThrow();
       await rotateIssuerKey(storage.db, org.id, services.vault, clock.now());
-      const after = await issueCredential(deps, actor, {
+      const after = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'd@example.org' },
         achievement,
       });
@@ -270,7 +310,9 @@ for (const backend of testBackends()) {
     test('the Digital Bazaar stack verifies Cairn credentials, and produces the very same proof', async () => {
       const storage = await backend.storage();
       const { deps, actor, services, config, org } = await setup(storage);
-      const issued = await issueCredential(deps, actor, {
+      const issued = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'e@example.org' },
         achievement,
       });

@@ -17,6 +17,7 @@ import {
   type ModelProblem,
 } from '../../../credentials/vcDataModel.ts';
 import { checkJsonLd, type JsonLdProblem } from '../../../credentials/jsonldCheck.ts';
+import { badgeImageFiles, issuedDocument } from '../queries/issuedCredentials.ts';
 import { DATA_INTEGRITY_V2, STATUS_LIST_V1 } from '../../../credentials/contexts.ts';
 import type { Config } from '../../../config.ts';
 import {
@@ -24,9 +25,10 @@ import {
   issuingOrganisation,
   issuerProfile,
   type IssuingDeps,
-  type IssuingActor,
   type IssuedCredential,
 } from './issueCredential.ts';
+import { organisationIdInput } from '../issuingActor.ts';
+import { actFor, ISSUE, type IssuingCommandInput } from '../issuerAccess.ts';
 
 // Issuing a credential the caller wrote (the VC API's /credentials/issue): checked against the data
 // model, the JSON-LD rules and the issuing organisation, then signed and recorded like any other.
@@ -86,11 +88,7 @@ function ownResourceBytes(db: IssuingDeps['db'], config: Config, organisationId:
     const path = url.slice(prefix.length);
     const image = /^images\/(img_[a-z0-9]+)\.(png|svg)$/.exec(path);
     if (image) {
-      const row = await db
-        .selectFrom('badge_images')
-        .select(['png', 'svg'])
-        .where('public_id', '=', image[1]!)
-        .executeTakeFirst();
+      const row = await badgeImageFiles(db, image[1]!);
       if (!row) return null;
       return image[2] === 'png'
         ? new Uint8Array(row.png)
@@ -100,13 +98,8 @@ function ownResourceBytes(db: IssuingDeps['db'], config: Config, organisationId:
     }
     const badge = /^badges\/([A-Za-z0-9_]+)\/credential\.json$/.exec(path);
     if (badge) {
-      const row = await db
-        .selectFrom('credentials')
-        .select('document')
-        .where('public_id', '=', badge[1]!)
-        .where('organisation_id', '=', organisationId)
-        .executeTakeFirst();
-      return row ? Buffer.from(row.document, 'utf8') : null;
+      const document = await issuedDocument(db, organisationId, badge[1]!);
+      return document === undefined ? null : Buffer.from(document, 'utf8');
     }
     return null;
   };
@@ -200,9 +193,10 @@ async function checkSupplied(
  */
 export async function issueSuppliedCredential(
   deps: IssuingDeps,
-  actor: IssuingActor,
-  input: unknown,
+  { actor: caller, ...input }: IssuingCommandInput,
 ): Promise<IssuedCredential> {
+  const { organisationId } = parseInput(organisationIdInput, input);
+  const actor = await actFor(deps.db, caller, organisationId, ISSUE);
   const { credential, options } = parseInput(suppliedCredentialInput, input);
   await checkSupplied(deps, actor.organisationId, credential);
   const { config, clock } = deps;

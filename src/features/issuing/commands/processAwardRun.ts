@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError } from '../../../domain/errors.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { inTransaction, type Db, type Tx } from '../../../storage/database.ts';
@@ -13,6 +12,15 @@ import {
   type IndexLane,
 } from './issueBatch.ts';
 import { AWARD_BATCH_SIZE, AWARD_JOBS_PER_RUN, AWARD_LEASE_MS } from './bulkAward.ts';
+import {
+  lockPendingRows,
+  markRunDone,
+  markRunFailed,
+  markRunRunning,
+  recordBatchOutcomes,
+  renewJobLease,
+  runToIssue,
+} from '../queries/awardRunSteps.ts';
 
 // The issuing jobs of a bulk award run (see bulkAward.ts for upload, mapping, dry run and start).
 
@@ -20,12 +28,7 @@ type Deps = CommandDeps & { credentials: CredentialServices };
 
 /** Marks a run failed (its job gave up); rows already issued stay issued, pending ones can be retried by an administrator. */
 export async function failAwardRun(db: Db, runId: number, error: string, now: Date): Promise<void> {
-  await db
-    .updateTable('award_runs')
-    .set({ state: 'failed', error: error.slice(0, 1000), finished_at: now, updated_at: now })
-    .where('id', '=', runId)
-    .where('state', 'in', ['queued', 'running'])
-    .execute();
+  await markRunFailed(db, runId, error, now);
 }
 
 /** Extends a running job's lease (a heartbeat); false when another worker took it over. */
@@ -36,13 +39,7 @@ async function renewLease(
   now: Date,
 ): Promise<void> {
   if (jobId === undefined || !worker) return;
-  await db
-    .updateTable('jobs')
-    .set({ locked_until: new Date(now.getTime() + AWARD_LEASE_MS), updated_at: now })
-    .where('id', '=', jobId)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', worker)
-    .execute();
+  await renewJobLease(db, jobId, worker, new Date(now.getTime() + AWARD_LEASE_MS), now);
 }
 
 interface RunToIssue {
@@ -61,26 +58,9 @@ async function startRunning(
   runId: number,
 ): Promise<{ run: RunToIssue; ctx: AwardContext } | null> {
   const { db, clock } = deps;
-  const run = await db
-    .selectFrom('award_runs as r')
-    .innerJoin('micro_credentials as m', 'm.id', 'r.micro_credential_id')
-    .selectAll('r')
-    .select('m.public_id as mc_public_id')
-    .where('r.id', '=', runId)
-    .executeTakeFirst();
+  const run = await runToIssue(db, runId);
   if (!run || !['queued', 'running', 'failed'].includes(run.state)) return null;
-  await db
-    .updateTable('award_runs')
-    .set({
-      state: 'running',
-      error: null,
-      started_at: run.started_at ?? clock.now(),
-      finished_at: null,
-      updated_at: clock.now(),
-    })
-    .where('id', '=', run.id)
-    .where('state', 'in', ['queued', 'failed'])
-    .execute();
+  await markRunRunning(db, run, clock.now());
   try {
     const ctx = await awardContext(deps, {
       organisationId: run.organisation_id,
@@ -92,36 +72,14 @@ async function startRunning(
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     // The micro-credential or organisation can no longer issue: the run fails, with the reason.
-    await db
-      .updateTable('award_runs')
-      .set({ state: 'failed', error: err.message, finished_at: clock.now(), updated_at: clock.now() })
-      .where('id', '=', run.id)
-      .execute();
+    await markRunFailed(db, run.id, err.message, clock.now(), { always: true });
     return null;
   }
 }
 
 /** The next pending rows of the run, locked (rows another job holds are skipped), as award items. */
 async function takePendingRows(tx: Tx, runId: number, batchSize: number): Promise<AwardItem[]> {
-  const rows = await tx
-    .selectFrom('award_rows')
-    .select([
-      'row_number',
-      'email',
-      'name',
-      'external_id',
-      'credits',
-      'issued_on',
-      'evidence_url',
-      'narrative',
-    ])
-    .where('run_id', '=', runId)
-    .where('state', '=', 'pending')
-    .orderBy('row_number')
-    .limit(batchSize)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const rows = await lockPendingRows(tx, runId, batchSize);
   return rows.map((r) => {
     const evidence =
       r.evidence_url || r.narrative
@@ -174,22 +132,14 @@ async function issueOneBatch(
           credential_id: o.state === 'invalid' ? null : o.credentialId,
           error: o.state === 'invalid' ? o.error : o.state === 'skipped' ? o.reason : null,
         }));
-        await sql`
-          update award_rows as r set state = v.state, credential_id = v.credential_id, error = v.error
-          from jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as v(n integer, state text, credential_id bigint, error text)
-          where r.run_id = ${run.id} and r.row_number = v.n`.execute(tx);
         const count = (s: string) => outcomes.filter((o) => o.state === s).length;
-        await tx
-          .updateTable('award_runs')
-          .set((eb) => ({
-            issued_rows: eb('issued_rows', '+', count('issued')),
-            skipped_rows: eb('skipped_rows', '+', count('skipped')),
-            invalid_rows: eb('invalid_rows', '+', count('invalid')),
-            valid_rows: eb('valid_rows', '-', count('invalid')),
-            updated_at: clock.now(),
-          }))
-          .where('id', '=', run.id)
-          .execute();
+        await recordBatchOutcomes(
+          tx,
+          run.id,
+          marks,
+          { issued: count('issued'), skipped: count('skipped'), invalid: count('invalid') },
+          clock.now(),
+        );
         return { newLists };
       });
       if (!result) return false;
@@ -205,28 +155,8 @@ async function issueOneBatch(
 
 /** Marks the run done once no pending row is left (only one of its jobs does), with an audit entry. */
 async function finishRun(db: Db, run: RunToIssue, now: Date): Promise<void> {
-  const finished = await db
-    .updateTable('award_runs')
-    .set({ state: 'done', finished_at: now, updated_at: now })
-    .where('id', '=', run.id)
-    .where('state', '=', 'running')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('award_rows')
-            .select('row_number')
-            .where('run_id', '=', run.id)
-            .where('state', '=', 'pending'),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  if (finished.numUpdatedRows === 0n) return;
-  const totals = await db
-    .selectFrom('award_runs')
-    .select(['issued_rows', 'skipped_rows'])
-    .where('id', '=', run.id)
-    .executeTakeFirstOrThrow();
+  const totals = await markRunDone(db, run.id, now);
+  if (!totals) return;
   await recordAudit(
     db,
     {

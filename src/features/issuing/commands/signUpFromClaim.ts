@@ -10,8 +10,17 @@ import { findUserByConfirmedEmail } from '../../../storage/users.ts';
 import { createSession } from '../../../storage/sessions.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { openClaimForUpdate } from './claimCredential.ts';
+import { addConfirmedAddress, insertClaimant } from '../queries/claims.ts';
 
 export const claimSignUpInput = z.object({ name: nameSchema, password: passwordSchema });
+const tokenInput = z.object({ token: z.string().min(1, 'Use the link from your email.') });
+
+/** The visitor signing up: where from, for the session and the audit log. */
+export interface ClaimVisitor {
+  userId: null;
+  ip: string | null;
+  userAgent: string | null;
+}
 
 /**
  * Creates an account for the address a claim link was sent to. Opening the link proves the
@@ -20,10 +29,9 @@ export const claimSignUpInput = z.object({ name: nameSchema, password: passwordS
  */
 export async function signUpFromClaim(
   deps: CommandDeps,
-  token: string,
-  input: unknown,
-  meta: { ip: string | null; userAgent: string | null },
+  { actor: meta, ...input }: { actor: ClaimVisitor } & Record<string, unknown>,
 ): Promise<{ userId: number; sessionToken: string; email: string }> {
+  const { token } = parseInput(tokenInput, input);
   const { name, password } = parseInput(claimSignUpInput, input);
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
@@ -33,21 +41,8 @@ export async function signUpFromClaim(
     if (await findUserByConfirmedEmail(tx, email)) {
       throw conflict('An account with this email already exists. Log in to accept the badge.');
     }
-    const user = await tx
-      .insertInto('users')
-      .values({
-        public_id: publicId('usr'),
-        name,
-        password_hash: passwordHash,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(['id', 'public_id'])
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('user_emails')
-      .values({ user_id: user.id, email, is_primary: true, confirmed_at: now, created_at: now })
-      .execute();
+    const user = await insertClaimant(tx, { publicId: publicId('usr'), name, passwordHash, now });
+    await addConfirmedAddress(tx, user.id, email, now, { primary: true });
     await recordAudit(
       tx,
       {

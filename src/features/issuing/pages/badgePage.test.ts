@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../../../testing/databases.ts';
 import { testApp, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
 import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
 import { extractFromPng, extractFromSvg } from '../../../credentials/baking/index.ts';
@@ -14,9 +14,12 @@ for (const backend of testBackends()) {
       const { app, clock, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Lakeside Union' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
       const actor = { organisationId: org.id, userId: staff.id, ip: null };
-      const issued = await issueCredential(deps, actor, {
+      const issued = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'teacher@example.org' },
         achievement: {
           id: 'https://cairn.test/a/1',
@@ -66,6 +69,7 @@ for (const backend of testBackends()) {
       );
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: issued.publicId,
         action: 'revoke',
         reason: 'Issued to the wrong person',

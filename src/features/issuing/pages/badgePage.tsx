@@ -5,7 +5,7 @@ import { badgeForEmbed, findBadge, lastStatusEvent } from '../queries/badges.ts'
 import { raw } from 'hono/html';
 import { BoundedCache } from '../../../domain/boundedCache.ts';
 import { verdictOf } from '../../verification/index.ts';
-import { credentialJwt } from '../commands/credentialJwt.ts';
+import { storedBadgeJwt } from './badgeJwt.ts';
 import QRCode from 'qrcode';
 import { embeddedChanges } from '../../../storage/database.ts';
 import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
@@ -17,6 +17,7 @@ import { badgeBody, badgeHead, VerdictChip, type BadgeViewModel } from './badgeV
 import { issuerIdentity } from './issuerIdentity.ts';
 import { servePageScript } from '../../../web/pageScripts.tsx';
 import { hashEmailIdentity } from '../../../credentials/openBadgeCredential.ts';
+import { issuingPaths } from '../paths.ts';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
@@ -209,7 +210,7 @@ async function showBadge(c: C) {
   if (hiddenFrom(c, row)) return privateBadgePage(c, verdict, report.verified);
   const statusEvent =
     verdict === 'Revoked' || verdict === 'Suspended' ? await lastStatusEvent(db, row.public_id) : null;
-  const url = `${config.publicUrl}/badges/${row.public_id}`;
+  const url = `${config.publicUrl}${issuingPaths.badge(row.public_id)}`;
   const recognition =
     row.approved_somewhere && row.micro_credential_id !== null && row.micro_credential_version !== null
       ? await recognitionPanelData(db, row.micro_credential_id, row.micro_credential_version, row.issued_at)
@@ -279,7 +280,7 @@ export function badgeRoutes() {
   r.get('/badges/:id', (c) => showBadge(c));
   r.get('/badges/:id/qr.svg', async (c) => {
     const row = await loadFiles(c);
-    const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}/badges/${row.public_id}`, {
+    const svg = await QRCode.toString(`${c.var.deps.config.publicUrl}${issuingPaths.badge(row.public_id)}`, {
       type: 'svg',
       errorCorrectionLevel: 'M',
       margin: 2,
@@ -299,8 +300,8 @@ export function badgeRoutes() {
   });
   r.get('/badges/:id/credential.jwt', async (c) => {
     const row = await loadFiles(c);
-    // Every badge has one: made at issue time, or now from the stored credential (then kept).
-    const jwt = await credentialJwt(c.var.deps.db, c.var.deps.credentials.vault, row.id);
+    // Only reads: made at issue time (or, for badges issued before, by the backfill job).
+    const jwt = await storedBadgeJwt(c.var.deps.db, row.id);
     return c.body(jwt, 200, { 'Content-Type': 'application/vc+jwt' });
   });
   r.get('/badges/:id/baked.png', async (c) => {
@@ -324,7 +325,7 @@ export function badgeRoutes() {
       bakeSvg(
         (await credentialArtwork(c.var.deps.db, row.id, row.achievement_name, row.org_name)).svg,
         row.document,
-        { verifyUrl: `${c.var.deps.config.publicUrl}/badges/${row.public_id}` },
+        { verifyUrl: `${c.var.deps.config.publicUrl}${issuingPaths.badge(row.public_id)}` },
       ),
       200,
       { 'Content-Type': 'image/svg+xml' },

@@ -3,6 +3,7 @@ import { RecognitionPanel } from '../../recognition/index.ts';
 import type { verdictOf } from '../../verification/index.ts';
 import { CopyField, PageScriptTag } from '../../../web/pageScripts.tsx';
 import { identifierWords, type issuerIdentity } from './issuerIdentity.ts';
+import { issuingPaths } from '../paths.ts';
 
 /** The public badge page as a pure view of its model (badgePage.tsx loads it and caches the HTML). */
 
@@ -91,7 +92,7 @@ export function badgeBody(m: BadgeViewModel): JSX.Element {
   return (
     <>
       <img
-        src={`/badges/${row.public_id}/baked.png`}
+        src={issuingPaths.badgeBakedPng(row.public_id)}
         alt={`${name} badge`}
         width="160"
         height="160"
@@ -163,14 +164,14 @@ function ShareSection({ m }: { m: BadgeViewModel }) {
       <CopyField id="signature" label="Email signature" value={signature} rows={3} />
       <figure class="qr">
         <img
-          src={`/badges/${row.public_id}/qr.svg`}
+          src={issuingPaths.badgeQr(row.public_id)}
           alt={`QR code linking to this badge page`}
           width="132"
           height="132"
         />
         <figcaption>
           Scan to open this badge page (
-          <a href={`/badges/${row.public_id}/qr.svg`} download={`${row.public_id}-qr.svg`}>
+          <a href={issuingPaths.badgeQr(row.public_id)} download={`${row.public_id}-qr.svg`}>
             download the QR code
           </a>
           ).
@@ -178,23 +179,23 @@ function ShareSection({ m }: { m: BadgeViewModel }) {
       </figure>
       <p>
         Download:{' '}
-        <a href={`/badges/${row.public_id}/credential.json`} download={`${row.public_id}.json`}>
+        <a href={issuingPaths.badgeJson(row.public_id)} download={`${row.public_id}.json`}>
           credential (JSON)
         </a>
         {(row.jwt || row.key_status !== 'revoked') && (
           <>
             {' · '}
-            <a href={`/badges/${row.public_id}/credential.jwt`} download={`${row.public_id}.jwt`}>
+            <a href={issuingPaths.badgeJwt(row.public_id)} download={`${row.public_id}.jwt`}>
               VC-JWT
             </a>
           </>
         )}
         {' · '}
-        <a href={`/badges/${row.public_id}/baked.png`} download={`${row.public_id}.png`}>
+        <a href={issuingPaths.badgeBakedPng(row.public_id)} download={`${row.public_id}.png`}>
           baked PNG
         </a>{' '}
         ·{' '}
-        <a href={`/badges/${row.public_id}/baked.svg`} download={`${row.public_id}.svg`}>
+        <a href={issuingPaths.badgeBakedSvg(row.public_id)} download={`${row.public_id}.svg`}>
           baked SVG
         </a>
         <br />

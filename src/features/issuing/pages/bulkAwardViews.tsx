@@ -2,6 +2,7 @@ import { CsrfField, ErrorSummary, SelectField, type FormState } from '../../../w
 import { PageScriptTag } from '../../../web/pageScripts.tsx';
 import { AWARD_FIELDS, type AwardField, type AwardMapping } from '../commands/awardRoster.ts';
 import type { AwardProgress, awardProblems } from '../queries/awardRuns.ts';
+import { issuingPaths } from '../paths.ts';
 
 // The parts of the bulk award pages (bulkAwards.tsx loads their data and routes the forms).
 
@@ -36,11 +37,11 @@ export function UploadSection({
       <ErrorSummary form={form} />
       <form
         method="post"
-        action={`/orgs/${slug}/awards`}
+        action={issuingPaths.awards(slug)}
         enctype="multipart/form-data"
         class="stack"
         novalidate
-        data-stream-upload={`/api/v1/orgs/${slug}/award-runs`}
+        data-stream-upload={issuingPaths.awardRunsApi(slug)}
       >
         <CsrfField token={csrf} />
         <SelectField
@@ -162,7 +163,7 @@ export function ProgressSection({
       {progress.state === 'done' && (
         <p>
           Done: {progress.issued} credentials issued and their claim emails queued.{' '}
-          <a href={`/orgs/${slug}/credentials`}>See issued credentials</a>.
+          <a href={issuingPaths.credentials(slug)}>See issued credentials</a>.
         </p>
       )}
     </section>

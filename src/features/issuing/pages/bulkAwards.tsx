@@ -6,7 +6,9 @@ import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { createAwardRun, requestDryRun, startAwardRun } from '../commands/bulkAward.ts';
 import { AWARD_FIELDS, suggestMapping } from '../commands/awardRoster.ts';
-import { awardProblems, awardProgress, listAwardRuns } from '../queries/awardRuns.ts';
+import { awardProblems, awardProgress, listAwardRuns, runHeaderAndMapping } from '../queries/awardRuns.ts';
+import { awardableMicroCredentials } from '../queries/issuedCredentials.ts';
+import { issuingPaths } from '../paths.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { servePageScript } from '../../../web/pageScripts.tsx';
@@ -31,26 +33,18 @@ const access = (c: C) =>
     requireViewer(c.var.viewer).user_id,
     'credentials.issue',
   );
-const actorOf = (c: C, organisationId: number) => ({
-  organisationId,
-  userId: requireViewer(c.var.viewer).user_id,
-  ip: c.var.ip,
-});
+/** The signed-in member acting (the commands check their role themselves). */
+const actorOf = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 
 const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
   const { organisation } = await access(c);
   const { db } = c.var.deps;
   const [runs, mcs] = await Promise.all([
     listAwardRuns(db, organisation.id),
-    db
-      .selectFrom('catalog_entries')
-      .select(['public_id', 'title'])
-      .where('organisation_id', '=', organisation.id)
-      .orderBy('title')
-      .execute(),
+    awardableMicroCredentials(db, organisation.id),
   ]);
   const titles = new Map(mcs.map((m) => [m.public_id, m.title]));
-  const base = `/orgs/${organisation.slug}/awards`;
+  const base = issuingPaths.awards(organisation.slug);
   return page(
     c,
     'Bulk award from CSV',
@@ -102,18 +96,13 @@ const runPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 42
   const { db } = c.var.deps;
   const runId = c.req.param('run') ?? '';
   const progress = await awardProgress(db, organisation.id, runId);
-  const run = await db
-    .selectFrom('award_runs')
-    .select(['header', 'mapping'])
-    .where('public_id', '=', runId)
-    .where('organisation_id', '=', organisation.id)
-    .executeTakeFirstOrThrow();
+  const run = await runHeaderAndMapping(db, organisation.id, runId);
   const mapping = run.mapping ?? suggestMapping(run.header);
   const problems =
     progress.state === 'uploaded' || progress.state === 'checking'
       ? []
       : await awardProblems(db, organisation.id, runId);
-  const base = `/orgs/${organisation.slug}/awards/${runId}`;
+  const base = issuingPaths.awardRun(organisation.slug, runId);
   const live = progress.state === 'checking' || progress.state === 'queued' || progress.state === 'running';
   const unused = run.header.filter((h) => !Object.values(mapping).includes(h));
   return page(
@@ -121,7 +110,7 @@ const runPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 42
     `Bulk award: ${progress.fileName}`,
     <>
       <p>
-        <a href={`/orgs/${organisation.slug}/awards`}>All bulk awards</a>
+        <a href={issuingPaths.awards(organisation.slug)}>All bulk awards</a>
       </p>
       <h1>Bulk award: {progress.fileName}</h1>
       <p>
@@ -182,15 +171,16 @@ async function uploadRoster(c: C) {
           file: 'Choose a CSV file to upload.',
         });
       const stream = file.stream() as unknown as AsyncIterable<Uint8Array>;
-      const run = await createAwardRun(
-        c.var.deps,
-        actorOf(c, organisation.id),
-        { microCredential: fields.microCredential, fileName: file.name },
-        stream,
-      );
+      const run = await createAwardRun(c.var.deps, {
+        microCredential: fields.microCredential,
+        fileName: file.name,
+        source: stream,
+        organisationId: organisation.id,
+        actor: actorOf(c),
+      });
       return redirectWith(
         c,
-        `/orgs/${organisation.slug}/awards/${run.publicId}`,
+        issuingPaths.awardRun(organisation.slug, run.publicId),
         'success',
         `Uploaded ${run.total} rows. Match the columns, then check the dry run.`,
       );
@@ -221,11 +211,12 @@ export function bulkAwardRoutes() {
           Object.keys(AWARD_FIELDS).map((f) => [f, typeof fields[f] === 'string' ? fields[f] : '']),
         );
         const summary = await requestDryRun(c.var.deps, {
-          actor: actorOf(c, organisation.id),
           run: c.req.param('run'),
-          mapping: mapping,
+          mapping,
+          organisationId: organisation.id,
+          actor: actorOf(c),
         });
-        const where = `/orgs/${organisation.slug}/awards/${c.req.param('run')}`;
+        const where = issuingPaths.awardRun(organisation.slug, c.req.param('run'));
         if (!summary)
           return redirectWith(
             c,
@@ -251,12 +242,13 @@ export function bulkAwardRoutes() {
       async () => {
         const { organisation } = await access(c);
         const { queued } = await startAwardRun(c.var.deps, {
-          actor: actorOf(c, organisation.id),
           run: c.req.param('run'),
+          organisationId: organisation.id,
+          actor: actorOf(c),
         });
         return redirectWith(
           c,
-          `/orgs/${organisation.slug}/awards/${c.req.param('run')}`,
+          issuingPaths.awardRun(organisation.slug, c.req.param('run')),
           'success',
           queued ? `Issuing ${queued} credentials.` : 'This run is already issuing.',
         );

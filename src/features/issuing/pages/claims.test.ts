@@ -2,7 +2,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends, unique } from '../../../testing/databases.ts';
 import { TestBrowser, loggedIn, testApp, testCredentialServices, testConfig } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser, lastMailTo } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser, lastMailTo } from '../../../testing/factories.ts';
 import { startSmtpSink } from '../../../testing/smtp.ts';
 import { DAY } from '../../../domain/clock.ts';
 import { silentLogger } from '../../../logger.ts';
@@ -23,20 +23,19 @@ async function setup(storage: Storage) {
   const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
   const org = await buildOrganisation(storage.db, { kind: 'issuer', name: `Lakeside Union ${unique('')}` });
   const staff = await buildUser(storage.db);
+  await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
   const issue = (email: string, name = 'Wait Time') =>
-    issueCredential(
-      deps,
-      { organisationId: org.id, userId: staff.id, ip: null },
-      {
-        recipient: { email },
-        achievement: {
-          id: `https://cairn.test/a/${unique('')}`,
-          name,
-          description: 'Uses wait time well.',
-          criteria: { narrative: 'Peer-reviewed video.' },
-        },
+    issueCredential(deps, {
+      actor: { userId: staff.id, ip: null },
+      organisationId: org.id,
+      recipient: { email },
+      achievement: {
+        id: `https://cairn.test/a/${unique('')}`,
+        name,
+        description: 'Uses wait time well.',
+        criteria: { narrative: 'Peer-reviewed video.' },
       },
-    );
+    });
   const claimState = async (publicId: string) =>
     storage.db
       .selectFrom('credential_claims as cl')

@@ -25,16 +25,17 @@ import {
   type FormState,
 } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { issuingPaths } from '../paths.ts';
 
 type C = Context<AppEnv>;
 
-const here = (token: string) => `/claim/${encodeURIComponent(token)}`;
+const here = issuingPaths.claim;
 
 function BadgeSummary({ claim }: { claim: ClaimView }) {
   return (
     <div>
       <img
-        src={`/badges/${claim.credentialPublicId}/baked.png`}
+        src={issuingPaths.badgeBakedPng(claim.credentialPublicId)}
         alt={`${claim.badgeName} badge`}
         width="120"
         height="120"
@@ -44,7 +45,7 @@ function BadgeSummary({ claim }: { claim: ClaimView }) {
         Issued by <strong>{claim.issuerName}</strong> to <strong>{claim.recipientEmail}</strong>
       </p>
       <p>
-        <a href={`/badges/${claim.credentialPublicId}`}>See the badge and verify it</a>
+        <a href={issuingPaths.badge(claim.credentialPublicId)}>See the badge and verify it</a>
       </p>
     </div>
   );
@@ -273,7 +274,7 @@ function closedPage(c: C, token: string, claim: ClaimView | undefined) {
           {claim.badgeName} from {claim.issuerName} was accepted; this link cannot be used again.
         </p>
         <p>
-          <a href={`/badges/${claim.credentialPublicId}`}>See the badge</a>
+          <a href={issuingPaths.badge(claim.credentialPublicId)}>See the badge</a>
         </p>
       </Notice>,
       410,
@@ -324,19 +325,18 @@ const decide = (decision: ClaimDecision) => async (c: C) => {
   if (decision === 'accept' && !viewer)
     return redirectWith(c, here(token), 'info', 'Log in or create an account first, then accept the badge.');
   try {
-    const claim = await decideClaimWithToken(
-      c.var.deps,
-      viewer ? { userId: viewer.user_id, ip: c.var.ip } : null,
+    const claim = await decideClaimWithToken(c.var.deps, {
       token,
       decision,
-    );
+      actor: viewer ? { userId: viewer.user_id, ip: c.var.ip } : { userId: null, ip: c.var.ip },
+    });
     if (decision === 'accept') {
       const added = claim.addressAdded
         ? ` ${claim.recipientEmail} is now a confirmed address of your account.`
         : '';
       return redirectWith(
         c,
-        `/badges/${claim.credentialPublicId}`,
+        issuingPaths.badge(claim.credentialPublicId),
         'success',
         `You accepted ${claim.badgeName}.${added}`,
       );
@@ -374,9 +374,10 @@ export function claimRoutes() {
       c,
       fields,
       async () => {
-        const { sessionToken } = await signUpFromClaim(deps, token, fields, {
-          ip: c.var.ip,
-          userAgent: c.req.header('user-agent') ?? null,
+        const { sessionToken } = await signUpFromClaim(deps, {
+          ...fields,
+          token,
+          actor: { userId: null, ip: c.var.ip, userAgent: c.req.header('user-agent') ?? null },
         });
         setCookie(c, SESSION_COOKIE, sessionToken, {
           path: '/',
@@ -399,7 +400,7 @@ export function claimRoutes() {
   r.post('/claim/:token/renew', async (c) => {
     const token = c.req.param('token');
     try {
-      const sent = await renewClaimLink(c.var.deps, token, c.var.ip);
+      const sent = await renewClaimLink(c.var.deps, { token, actor: { userId: null, ip: c.var.ip } });
       if (!sent) return c.redirect(here(token), 303);
       return page(
         c,

@@ -1,4 +1,16 @@
-import { CsrfField, ErrorSummary, Field, SelectField, type FormState } from '../../../web/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  SelectField,
+  TableHead,
+  type FormState,
+} from '../../../web/forms.tsx';
+import type {
+  IssuedCredentialItem,
+  IssuedCredentialsModel,
+  RevokeConfirmationModel,
+} from './issuedCredentialsLoader.ts';
 
 // The parts of the issued-credentials page (issuedCredentials.tsx loads its data and routes its forms).
 
@@ -82,73 +94,51 @@ export function BulkStatusForm({ csrf, action }: { csrf: string; action: string 
 }
 
 /** One issued credential: recipient, achievement, date, status (with completion notices) and its change form. */
-export function CredentialRow({
-  row,
-  status,
-  notices,
-  base,
-  csrf,
-}: {
-  row: {
-    public_id: string;
-    recipient_email: string | null;
-    recipient_did: string | null;
-    achievement_name: string;
-    issued_at: Date;
-  };
-  status: 'Valid' | 'Revoked' | 'Suspended' | 'Expired';
-  notices: Array<{ recognizer_name: string; created_at: Date }>;
-  base: string;
-  csrf: string;
-}) {
+export function CredentialRow({ item, csrf }: { item: IssuedCredentialItem; csrf: string }) {
+  const id = item.publicId;
   return (
     <tr>
       <td>
         <input
           type="checkbox"
           name="ids"
-          value={row.public_id}
+          value={id}
           form="bulk-status"
-          aria-label={`Select ${row.achievement_name} for ${row.recipient_email ?? row.recipient_did ?? ''}`}
+          aria-label={`Select ${item.achievementName} for ${item.recipient}`}
         />
       </td>
-      <td>{row.recipient_email ?? row.recipient_did}</td>
+      <td>{item.recipient}</td>
       <td>
-        <a href={`/badges/${row.public_id}`}>{row.achievement_name}</a>
+        <a href={item.badgePath}>{item.achievementName}</a>
       </td>
-      <td>{row.issued_at.toISOString().slice(0, 10)}</td>
+      <td>{item.issuedOn}</td>
       <td>
-        {status}
-        {notices.map((n) => (
+        {item.status}
+        {item.notices.map((n) => (
           <div class="muted">
-            Completion notice sent to {n.recognizer_name} on {n.created_at.toISOString().slice(0, 10)}
+            Completion notice sent to {n.recognizerName} on {n.sentOn}
           </div>
         ))}
       </td>
       <td>
-        {status !== 'Revoked' && (
-          <form method="post" action={`${base}/${row.public_id}/status`} class="inline">
+        {item.status !== 'Revoked' && (
+          <form method="post" action={item.statusAction} class="inline">
             <CsrfField token={csrf} />
-            <label for={`a-${row.public_id}`} class="visually-hidden">
+            <label for={`a-${id}`} class="visually-hidden">
               Change
             </label>
-            <select id={`a-${row.public_id}`} name="action">
-              {status === 'Suspended' ? (
+            <select id={`a-${id}`} name="action">
+              {item.status === 'Suspended' ? (
                 <option value="reinstate">Reinstate</option>
               ) : (
                 <option value="suspend">Suspend</option>
               )}
               <option value="revoke">Revoke…</option>
             </select>{' '}
-            <label for={`why-${row.public_id}`} class="visually-hidden">
+            <label for={`why-${id}`} class="visually-hidden">
               Reason
             </label>
-            <input
-              id={`why-${row.public_id}`}
-              name="reason"
-              type="text"
-              placeholder="Reason (shown publicly)"
-            />{' '}
+            <input id={`why-${id}`} name="reason" type="text" placeholder="Reason (shown publicly)" />{' '}
             <button type="submit" class="secondary">
               Apply
             </button>
@@ -156,5 +146,103 @@ export function CredentialRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** The list page: the award form, the bulk change form and every credential issued. */
+export function IssuedCredentialsView({
+  model,
+  form,
+  csrf,
+}: {
+  model: IssuedCredentialsModel;
+  form: FormState;
+  csrf: string;
+}) {
+  return (
+    <>
+      <h1>Credentials issued by {model.organisation.name}</h1>
+      <p>
+        Awarding many at once? <a href={model.paths.bulkAwards}>Bulk award from CSV</a>
+      </p>
+      <AwardSection form={form} csrf={csrf} action={model.paths.award} mcs={model.microCredentials} />
+      <BulkStatusForm csrf={csrf} action={model.paths.changeSelected} />
+      <table>
+        <TableHead
+          columns={[
+            <span class="visually-hidden">Select</span>,
+            'Recipient',
+            'Achievement',
+            'Issued',
+            'Status',
+            'Change',
+          ]}
+        />
+        <tbody>
+          {model.credentials.map((item) => (
+            <CredentialRow item={item} csrf={csrf} />
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/**
+ * Revoking cannot be undone, so the list's Revoke first comes here: what revoking does, the
+ * credentials it applies to, and the reason shown publicly. Works without JavaScript.
+ */
+export function ConfirmRevokeView({ model, csrf }: { model: RevokeConfirmationModel; csrf: string }) {
+  const rows = model.credentials;
+  const many = rows.length > 1;
+  return (
+    <>
+      <p class="muted">
+        <a href={model.back}>← Issued credentials</a>
+      </p>
+      <h1>{many ? `Revoke ${rows.length} credentials?` : 'Revoke this credential?'}</h1>
+      <ul>
+        {rows.map((row) => (
+          <li>
+            <a href={row.badgePath}>{row.achievementName}</a> issued to {row.recipient}
+          </li>
+        ))}
+      </ul>
+      <section class="card">
+        <h2>What revoking does</h2>
+        <ul>
+          <li>
+            It is permanent: a revoked credential cannot be reinstated. (To pause one, suspend it instead.)
+          </li>
+          <li>
+            Anyone who checks {many ? 'these credentials' : 'this credential'} — on the badge page, at /verify
+            or in another wallet — is told {many ? 'they were' : 'it was'} revoked, with the reason below.
+          </li>
+          <li>
+            Credit a recognizer recorded for {many ? 'them' : 'it'} is reversed, and the earner keeps the
+            badge only as a revoked record.
+          </li>
+        </ul>
+        <form method="post" action={model.action} class="stack">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="action" value="revoke" />
+          <input type="hidden" name="confirm" value="yes" />
+          {rows.map((row) => (
+            <input type="hidden" name="ids" value={row.publicId} />
+          ))}
+          <label for="f-reason">Reason, shown publicly</label>
+          <span class="hint">
+            For example: “Issued in error” or “Assessment found invalid”. Verifiers and the earner see it.
+          </span>
+          <input id="f-reason" name="reason" type="text" value={model.reason} />
+          <p>
+            <button type="submit" class="danger">
+              {many ? `Revoke ${rows.length} credentials` : 'Revoke this credential'}
+            </button>{' '}
+            <a href={model.back}>Cancel</a>
+          </p>
+        </form>
+      </section>
+    </>
   );
 }

@@ -36,11 +36,12 @@ for (const backend of testBackends()) {
         `Feedback ${unique('')}`,
         { earningMode: 'attendance', evidenceParts: [], rubric: undefined },
       );
-      const { publicId } = await awardCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        { email: earner.email, microCredential: mc.publicId },
-      );
+      const { publicId } = await awardCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        email: earner.email,
+        microCredential: mc.publicId,
+      });
       const visitor = async () => visibleText(await (await app.request(`/badges/${publicId}`)).text());
 
       assert.doesNotMatch(await visitor(), /Issued to/, 'not before the earner accepted it');
@@ -92,11 +93,12 @@ for (const backend of testBackends()) {
         `Share ${unique('')}`,
         { earningMode: 'attendance', evidenceParts: [], rubric: undefined },
       );
-      const { publicId } = await awardCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        { email: `${unique('x')}@example.org`, microCredential: mc.publicId },
-      );
+      const { publicId } = await awardCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        email: `${unique('x')}@example.org`,
+        microCredential: mc.publicId,
+      });
       const html = await (await app.request(`/badges/${publicId}`)).text();
       for (const id of ['page-link', 'embed', 'signature']) {
         assert.match(

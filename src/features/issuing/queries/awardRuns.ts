@@ -107,3 +107,13 @@ export async function listAwardRuns(db: Db, organisationId: number, limit = 50) 
     .limit(limit)
     .execute();
 }
+
+/** A run's header and saved mapping (null until mapped), for its mapping form. */
+export function runHeaderAndMapping(db: Db, organisationId: number, runPublicId: string) {
+  return db
+    .selectFrom('award_runs')
+    .select(['header', 'mapping'])
+    .where('public_id', '=', runPublicId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+}

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends, unique } from '../../../testing/databases.ts';
 import { testConfig, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { DAY, ManualClock } from '../../../domain/clock.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
 import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
@@ -15,10 +15,13 @@ for (const backend of testBackends()) {
       const clock = new ManualClock(new Date('2026-03-01T12:00:00Z'));
       const org = await buildOrganisation(storage.db, { kind: 'issuer' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, config: testConfig(), clock, credentials: testCredentialServices() };
       const actor = { organisationId: org.id, userId: staff.id, ip: null };
       const issue = (validUntil?: string) =>
-        issueCredential(deps, actor, {
+        issueCredential(deps, {
+          actor: actor,
+          organisationId: actor.organisationId,
           recipient: { email: `${unique('s')}@example.org` },
           achievement: {
             id: `https://cairn.test/a/${unique('')}`,
@@ -37,24 +40,28 @@ for (const backend of testBackends()) {
       ];
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: revoked.publicId,
         action: 'revoke',
         reason: 'Issued in error',
       });
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: suspended.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: revokedAndExpiring.publicId,
         action: 'suspend',
         reason: 'Under review',
       });
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: revokedAndExpiring.publicId,
         action: 'revoke',
         reason: 'Issued in error',

@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../../storage/database.ts';
-import { DELIVER_MAIL } from '../../../mail/outbox.ts';
+import { deliverMail, deliveryOptions } from '../../../mail/outbox.ts';
 import type { RenderedMail } from '../../../mail/templates.tsx';
 import { evaluatePathways } from '../jobTypes.ts';
-
-const CHUNK = 500; // rows per multi-row INSERT (well under PostgreSQL's 65,535 parameters)
 
 /**
  * The writes of a bulk-award batch, each one statement for the whole batch: the batch travels as
@@ -18,6 +16,8 @@ export interface SignedAward {
   externalId: string;
   document: string;
   sha256: string;
+  /** The same credential as a VC-JWT (EdDSA), made at issue time like every other credential's. */
+  jwt: string | null;
   validFrom: string;
   validUntil: string | null;
   revocation: number;
@@ -48,6 +48,7 @@ export async function storeAwardBatch(
       external_id: r.externalId,
       document: r.document,
       document_sha256: r.sha256,
+      jwt: r.jwt,
       valid_from: r.validFrom,
       valid_until: r.validUntil,
       revocation: r.revocation,
@@ -60,12 +61,12 @@ export async function storeAwardBatch(
   const inserted = await sql<{ id: number; public_id: string; credential_id: string }>`
     with v as (
       select * from json_to_recordset(${batch}::json) as v(public_id text, credential_id text, recipient_email text, external_id text, document text,
-        document_sha256 text, valid_from timestamptz, valid_until timestamptz, revocation integer, suspension integer)
+        document_sha256 text, jwt text, valid_from timestamptz, valid_until timestamptz, revocation integer, suspension integer)
     ), c as (
       insert into credentials (public_id, organisation_id, credential_id, recipient_email, recipient_did, achievement_id, achievement_name, issuer_key_id,
         document, document_sha256, jwt, valid_from, valid_until, issued_at, issued_by, micro_credential_id, micro_credential_version, pathway_id)
       select public_id, ${org}::bigint, credential_id, recipient_email, null, ${meta.achievement.id}::text, ${meta.achievement.name}::text, ${meta.issuerKeyId}::bigint,
-        document, document_sha256, null, valid_from, valid_until, ${at}::timestamptz, ${meta.issuedBy}::bigint, ${mc.id}::bigint, ${mc.version}::integer, null::bigint
+        document, document_sha256, jwt, valid_from, valid_until, ${at}::timestamptz, ${meta.issuedBy}::bigint, ${mc.id}::bigint, ${mc.version}::integer, null::bigint
       from v
       returning id, public_id, credential_id
     ), cv as (
@@ -131,7 +132,7 @@ export async function insertClaimOffers(
   );
   const at = meta.now.toISOString();
   const orgId = meta.organisationId;
-  await sql`
+  const mail = await sql<{ id: number; public_id: string }>`
     with v as (
       select * from json_to_recordset(${batch}::json) as v(credential_id bigint, public_id text, email text, token_hash text, mail_id text, template text, subject text, text_body text, html_body text)
     ), cl as (
@@ -141,36 +142,32 @@ export async function insertClaimOffers(
       insert into mail_outbox (public_id, organisation_id, template, to_address, subject, text_body, html_body, created_at)
       select mail_id, ${orgId}::bigint, template, email, subject, text_body, html_body, ${at}::timestamptz from v
       returning id, public_id
-    ), j as (
-      insert into jobs (type, payload, run_at, idempotency_key, max_attempts, organisation_id, created_at, updated_at)
-      select ${DELIVER_MAIL}::text, jsonb_build_object('outboxId', m.id), ${at}::timestamptz, 'mail:' || m.public_id, 12, ${orgId}::bigint, ${at}::timestamptz, ${at}::timestamptz from m
+    ), a as (
+      insert into audit_events (organisation_id, actor_user_id, action, subject_type, subject_id, data, ip, created_at)
+      select ${orgId}::bigint, ${meta.issuedBy}::bigint, 'claim.offered', 'credential', public_id, jsonb_build_object('recipient', email), null, ${at}::timestamptz from v
     )
-    insert into audit_events (organisation_id, actor_user_id, action, subject_type, subject_id, data, ip, created_at)
-    select ${orgId}::bigint, ${meta.issuedBy}::bigint, 'claim.offered', 'credential', public_id, jsonb_build_object('recipient', email), null, ${at}::timestamptz from v`.execute(
+    select id, public_id from m`.execute(tx);
+  // The delivery jobs, as queueMail makes them.
+  const outboxIds = new Map(mail.rows.map((m) => [Number(m.id), m.public_id]));
+  await deliverMail.enqueueMany(
     tx,
+    [...outboxIds.keys()].map((outboxId) => ({ outboxId })),
+    meta.now,
+    (p) => deliveryOptions(outboxIds.get(p.outboxId) ?? '', orgId),
   );
 }
 
-/** Queues a pathway re-evaluation (the typed evaluatePathways job) for each earner, many rows per statement. */
+/** Queues a pathway re-evaluation (the typed evaluatePathways job) for each earner, in one batch. */
 export async function enqueuePathwayEvaluations(
   tx: Queryable,
   organisationId: number,
   recipientEmails: string[],
   now: Date,
 ): Promise<void> {
-  for (let i = 0; i < recipientEmails.length; i += CHUNK)
-    await tx
-      .insertInto('jobs')
-      .values(
-        recipientEmails.slice(i, i + CHUNK).map((recipientEmail) => ({
-          type: evaluatePathways.type,
-          payload: JSON.stringify(evaluatePathways.payload.parse({ organisationId, recipientEmail })),
-          run_at: now,
-          max_attempts: 8,
-          organisation_id: organisationId,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
+  await evaluatePathways.enqueueMany(
+    tx,
+    recipientEmails.map((recipientEmail) => ({ organisationId, recipientEmail })),
+    now,
+    { organisationId },
+  );
 }

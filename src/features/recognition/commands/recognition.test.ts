@@ -396,15 +396,13 @@ for (const backend of testBackends()) {
       );
 
       // A credential for v2 carries the recognition; after revising to v3, v2's credential keeps it and v3 is not recognized.
-      const credential = await issueCredential(
-        deps,
-        { organisationId: issuer.id, userId: staff.id, ip: null },
-        {
-          recipient: { email: 'earner@example.org' },
-          microCredential: mc.publicId,
-          microCredentialVersion: 2,
-        },
-      );
+      const credential = await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: issuer.id,
+        recipient: { email: 'earner@example.org' },
+        microCredential: mc.publicId,
+        microCredentialVersion: 2,
+      });
       const credRow = await storage.db
         .selectFrom('credentials')
         .select(['micro_credential_id', 'micro_credential_version', 'pathway_id'])

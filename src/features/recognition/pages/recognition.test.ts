@@ -235,8 +235,9 @@ for (const backend of testBackends()) {
       // A badge of version 2, then version 3: the catalog stops showing the recognition, the v2 page keeps it.
       const badge = await issueCredential(
         { ...deps, credentials: testCredentialServices() },
-        { organisationId: issuer.id, userId: designer.id, ip: null },
         {
+          actor: { userId: designer.id, ip: null },
+          organisationId: issuer.id,
           recipient: { email: `${unique('earner')}@example.org` },
           microCredential: mc.publicId,
           microCredentialVersion: 2,

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { testBackends, unique } from '../../../testing/databases.ts';
 import { TestBrowser, testApp } from '../../../testing/http.ts';
 import { changeCredentialStatus } from '../../issuing/commands/changeCredentialStatus.ts';
+import { systemActor } from '../../issuing/issuingActor.ts';
 import { buildOrganisation } from '../../../testing/factories.ts';
 import { createApiToken } from '../../accounts/commands/createApiToken.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
@@ -338,7 +339,8 @@ for (const backend of testBackends()) {
       await changeCredentialStatus(
         { db: storage.db, clock: { now: () => new Date() }, config },
         {
-          actor: { organisationId: other.id, userId: null, ip: null },
+          actor: systemActor('test'),
+          organisationId: other.id,
           credential: theirRow.public_id,
           action: 'suspend',
           reason: 'checking',

@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/errors.ts';
 import { authenticateApiToken, requireTokenScope } from '../../../http/apiTokens.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonObjectBody } from '../../../http/jsonBody.ts';
-import { issueSuppliedCredential } from '../../issuing/index.ts';
+import { issueSuppliedCredential, type ApiTokenActor } from '../../issuing/index.ts';
 import { verifyWithCairn } from '../commands/verifyCredential.ts';
 import { verifyPresentation } from '../commands/verifyPresentation.ts';
 import {
@@ -16,7 +16,7 @@ import {
 type C = Context<AppEnv>;
 
 /** The organisation of the request's API token, allowed to issue; unauthenticated without one. */
-async function issuingOrganisation(c: C): Promise<number> {
+async function issuingToken(c: C): Promise<ApiTokenActor> {
   const header = c.req.header('authorization') ?? '';
   const { db, clock } = c.var.deps;
   const auth = header.startsWith('Bearer ')
@@ -28,7 +28,7 @@ async function issuingOrganisation(c: C): Promise<number> {
       'Send an organisation API token as “Authorization: Bearer cairn_…”.',
     );
   requireTokenScope(auth, 'credentials:issue');
-  return auth.organisationId;
+  return { kind: 'token', ...auth, ip: c.var.ip };
 }
 
 const verifierDepsOf = (c: C) => {
@@ -40,9 +40,13 @@ const verifierDepsOf = (c: C) => {
 export function vcApiRoutes() {
   const r = new Hono<AppEnv>();
   r.post('/credentials/issue', async (c) => {
-    const organisationId = await issuingOrganisation(c);
-    const actor = { organisationId, userId: null, ip: c.var.ip };
-    const issued = await issueSuppliedCredential(c.var.deps, actor, await jsonObjectBody(c));
+    const actor = await issuingToken(c);
+    const body = await jsonObjectBody(c);
+    const issued = await issueSuppliedCredential(c.var.deps, {
+      ...body,
+      organisationId: actor.organisationId,
+      actor,
+    });
     return c.json(issuedResponse(issued), 201);
   });
   r.post('/credentials/verify', async (c) => {

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { testBackends } from '../../../testing/databases.ts';
 import { TestBrowser, testApp, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { createApiToken } from '../../accounts/commands/createApiToken.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../issuing/commands/changeCredentialStatus.ts';
+import { systemActor } from '../../issuing/issuingActor.ts';
+import { fillCredentialJwts } from '../../issuing/commands/fillCredentialJwts.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import { activeSigningKey } from '../../../signing/issuerKeys.ts';
 import { didKeyFor, resolveDidKey } from '../../../credentials/didKey.ts';
@@ -434,10 +436,12 @@ for (const backend of testBackends()) {
       assert.equal((bad.body.error as { code: string }).code, 'credential_invalid');
       // Cairn's own credentials are VC 2.0 / OB 3.0.
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const own = await issueCredential(
         { db: storage.db, clock, config, credentials: testCredentialServices() },
-        { organisationId: org.id, userId: staff.id, ip: null },
         {
+          actor: { userId: staff.id, ip: null },
+          organisationId: org.id,
           recipient: { email: 'vc11@example.org' },
           achievement: {
             id: 'https://cairn.test/a/vc11',
@@ -498,7 +502,8 @@ for (const backend of testBackends()) {
       await changeCredentialStatus(
         { db: storage.db, clock: { now: () => new Date() }, config },
         {
-          actor: { organisationId: org.id, userId: null, ip: null },
+          actor: systemActor('test'),
+          organisationId: org.id,
           credential: row.public_id,
           action: 'revoke',
           reason: 'Issued in error.',
@@ -519,10 +524,12 @@ for (const backend of testBackends()) {
     test('relatedResource pointing at this site: its digest is checked against what the site serves', async () => {
       const { issue, storage, org, config, clock } = await setup();
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const own = await issueCredential(
         { db: storage.db, clock, config, credentials: testCredentialServices() },
-        { organisationId: org.id, userId: staff.id, ip: null },
         {
+          actor: { userId: staff.id, ip: null },
+          organisationId: org.id,
           recipient: { email: 'related@example.org' },
           achievement: {
             id: 'https://cairn.test/a/related',
@@ -565,24 +572,23 @@ for (const backend of testBackends()) {
       );
     });
 
-    test('every badge has a VC-JWT: made at issue time, or from the stored credential when missing (then kept), linked from its page', async () => {
+    test('every badge has a VC-JWT: made at issue time, or by the backfill job from the stored credential (then kept), linked from its page', async () => {
       const { storage, app, org, config, clock, verify } = await setup();
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
-      const awarded = await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        {
-          recipient: { email: 'jwt@example.org' },
-          achievement: {
-            id: 'https://cairn.test/a/jwt',
-            name: 'JWT',
-            description: 'JWT.',
-            criteria: { narrative: 'JWT.' },
-          },
-          formats: ['ldp'],
+      const awarded = await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: 'jwt@example.org' },
+        achievement: {
+          id: 'https://cairn.test/a/jwt',
+          name: 'JWT',
+          description: 'JWT.',
+          criteria: { narrative: 'JWT.' },
         },
-      );
+        formats: ['ldp'],
+      });
       assert.ok(awarded.jwt, 'an award by email gets a VC-JWT without asking');
       const browser = new TestBrowser(app);
       assert.equal(
@@ -593,12 +599,18 @@ for (const backend of testBackends()) {
         await (await browser.get(`/badges/${awarded.publicId}`)).text(),
         new RegExp(`href="/badges/${awarded.publicId}/credential.jwt"`),
       );
-      // A credential stored without one (as bulk awards and older badges are): made on request, stable.
+      // A credential stored without one (as badges issued before every badge had one): the download
+      // never makes it (no write on GET) but says it is being prepared; the backfill job makes it.
       await storage.db
         .updateTable('credentials')
         .set({ jwt: null })
         .where('public_id', '=', awarded.publicId)
         .execute();
+      const waiting = await browser.get(`/badges/${awarded.publicId}/credential.jwt`);
+      assert.equal(waiting.status, 409);
+      assert.equal(waiting.headers.get('retry-after'), '60');
+      assert.match(await waiting.text(), /being prepared/);
+      assert.ok(await fillCredentialJwts({ db: storage.db, vault: deps.credentials.vault }));
       const first = await browser.get(`/badges/${awarded.publicId}/credential.jwt`);
       assert.equal(first.status, 200);
       assert.equal(first.headers.get('content-type'), 'application/vc+jwt');

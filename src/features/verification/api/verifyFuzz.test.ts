@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { testBackends } from '../../../testing/databases.ts';
 import { TestBrowser, testApp, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
 import { generateEd25519 } from '../../../credentials/ed25519.ts';
@@ -133,21 +133,20 @@ for (const backend of backends) {
       const { app, clock, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Fuzz Council' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
-      const issued = await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        {
-          recipient: { email: 'fuzz@example.org' },
-          achievement: {
-            id: 'https://cairn.test/a/fuzz',
-            name: 'Fuzzing',
-            description: 'Survives fuzzing.',
-            criteria: { narrative: 'Ran it.' },
-          },
-          formats: ['ldp'],
+      const issued = await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: 'fuzz@example.org' },
+        achievement: {
+          id: 'https://cairn.test/a/fuzz',
+          name: 'Fuzzing',
+          description: 'Survives fuzzing.',
+          criteria: { narrative: 'Ran it.' },
         },
-      );
+        formats: ['ldp'],
+      });
       // A foreign one too (did:key), verified without the database.
       const keys = generateEd25519();
       const { did, verificationMethod } = didKeyFor(keys.publicKeyMultibase);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { testBackends } from '../../../testing/databases.ts';
 import { TestBrowser, loggedIn, testApp, testCredentialServices } from '../../../testing/http.ts';
 import { startTestServer } from '../../../testing/server.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { generateEd25519 } from '../../../credentials/ed25519.ts';
 import { didKeyFor } from '../../../credentials/didKey.ts';
@@ -35,21 +35,20 @@ for (const backend of testBackends()) {
       const { app, clock, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Nul Council' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
-      const issued = await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        {
-          recipient: { email: 'nul@example.org' },
-          achievement: {
-            id: 'https://cairn.test/a/nul',
-            name: 'Nul Safety',
-            description: 'Handles NUL.',
-            criteria: { narrative: 'Sent one.' },
-          },
-          formats: ['ldp'],
+      const issued = await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: 'nul@example.org' },
+        achievement: {
+          id: 'https://cairn.test/a/nul',
+          name: 'Nul Safety',
+          description: 'Handles NUL.',
+          criteria: { narrative: 'Sent one.' },
         },
-      );
+        formats: ['ldp'],
+      });
       const did = organisationDid(config.publicUrl, org.slug);
       return {
         storage,

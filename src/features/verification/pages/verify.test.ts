@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testBackends } from '../../../testing/databases.ts';
 import { TestBrowser, testApp, testCredentialServices } from '../../../testing/http.ts';
-import { buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { changeCredentialStatus } from '../../issuing/commands/changeCredentialStatus.ts';
 import { generateKeyPairSync } from 'node:crypto';
@@ -52,9 +52,12 @@ for (const backend of testBackends()) {
       const { app, clock, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Verify Council' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
       const actor = { organisationId: org.id, userId: staff.id, ip: null };
-      const issued = await issueCredential(deps, actor, {
+      const issued = await issueCredential(deps, {
+        actor: actor,
+        organisationId: actor.organisationId,
         recipient: { email: 'earner@example.org' },
         achievement,
         formats: ['ldp', 'jwt'],
@@ -127,6 +130,7 @@ for (const backend of testBackends()) {
       // Revocation shows at /verify and on the badge page, with the public reason.
       await changeCredentialStatus(deps, {
         actor,
+        organisationId: actor.organisationId,
         credential: issued.publicId,
         action: 'revoke',
         reason: 'Issued in error',
@@ -143,12 +147,14 @@ for (const backend of testBackends()) {
       const { app, clock, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'QR & Co' });
       const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
       const deps = { db: storage.db, clock, config, credentials: testCredentialServices() };
-      const issued = await issueCredential(
-        deps,
-        { organisationId: org.id, userId: staff.id, ip: null },
-        { recipient: { email: 'qr@example.org' }, achievement },
-      );
+      const issued = await issueCredential(deps, {
+        actor: { userId: staff.id, ip: null },
+        organisationId: org.id,
+        recipient: { email: 'qr@example.org' },
+        achievement,
+      });
       const html = await (await app.request(`/badges/${issued.publicId}`)).text();
       assert.match(html, new RegExp(`src="/badges/${issued.publicId}/qr\\.svg"`));
       assert.match(html, /<label for="signature">Email signature<\/label>/);

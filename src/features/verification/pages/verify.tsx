@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../../http/env.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
 import { handleForm, page } from '../../../web/render.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
 import type { Submission } from '../commands/readSubmission.ts';
 import { verifySubmission } from '../commands/verifySubmission.ts';
 import { verifyResultModel, type VerifyResultModel } from './verifyResult.ts';
@@ -19,7 +20,12 @@ function renderVerify(
   result: VerifyResultModel | null = null,
   status: 200 | 422 = 200,
 ) {
-  return page(c, 'Verify a badge', <VerifyView form={form} csrf={c.var.csrfToken} result={result} />, status);
+  return page(
+    c,
+    requestTranslator(c).t('verification.title'),
+    <VerifyView form={form} csrf={c.var.csrfToken} result={result} />,
+    status,
+  );
 }
 
 /** Verifies what was submitted and shows the result; a submission that cannot be read re-shows the form. */

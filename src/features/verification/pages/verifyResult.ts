@@ -1,51 +1,76 @@
 import type { VerificationReport } from '../../../credentials/verifier.ts';
+import type { ImportedStatus } from '../../../storage/schema.ts';
 import { issuerIdentity, issuerLine } from '../../issuing/index.ts';
 import type { SubmissionFormat } from '../commands/readSubmission.ts';
-import { explainCheck, verdictOf } from '../verdict.ts';
+import { reportStatus } from '../verdict.ts';
 
-/** What the /verify page shows of a report: plain words only, no report internals. */
+/** The summary rows the page may show, in this order. */
+export const SUMMARY_FIELDS = [
+  'achievement',
+  'issuer',
+  'recipient',
+  'validFrom',
+  'validUntil',
+  'id',
+] as const;
+export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+
+/** The checks the page names in words; any other is shown by its id. */
+export const KNOWN_CHECKS = [
+  'parse',
+  'data_model',
+  'schema',
+  'ob3_fields',
+  'issuer_key',
+  'proof',
+  'validity_window',
+  'status',
+  'embedded',
+] as const;
+export type KnownCheck = (typeof KNOWN_CHECKS)[number];
+
+/** Who the credential is about: a name bound by it, an id, or only a hashed identifier. */
+export interface RecipientFacts {
+  name: string | null;
+  id: string | null;
+  hashed: boolean;
+}
+
+/**
+ * What the /verify page shows of a report: facts and codes only, no report internals; the view
+ * puts them in the reader's words (the catalogue's verification.* messages).
+ */
 export interface VerifyResultModel {
-  verdict: ReturnType<typeof verdictOf>;
+  verdict: ImportedStatus;
   verified: boolean;
-  /** Where it was read from, e.g. "a baked PNG image (Data Integrity proof)". */
-  readFrom: string;
+  /** Where it was read from, and with which kind of proof. */
+  readFrom: { format: SubmissionFormat; proof: 'ob2' | 'jwt' | 'ldp' | null };
   /** Checked as a plain W3C Verifiable Credential: the Open Badges checks do not apply. */
   genericVc: boolean;
-  /** What the credential says, as label → text rows (only those it has). */
-  summary: Array<{ label: string; text: string }>;
-  checks: Array<{ id: string; ok: boolean; title: string; text: string }>;
+  /** What the credential says (only the rows it has); dates as written in the credential. */
+  summary: Array<
+    | { field: Exclude<SummaryField, 'recipient'>; text: string }
+    | { field: 'recipient'; recipient: RecipientFacts }
+  >;
+  /** Each check; `message` is the verifier's own detail (a failure's reason, a passing note). */
+  checks: Array<{ id: string; ok: boolean; message: string | null }>;
 }
 
 type Json = Record<string, unknown>;
-
-const FORMAT_WORDS: Record<SubmissionFormat, string> = {
-  json: 'pasted JSON',
-  jws: 'a compact JWS (VC-JWT)',
-  png: 'a baked PNG image',
-  svg: 'a baked SVG image',
-  url: 'a URL',
-};
-const PROOF_WORDS: Record<string, string> = {
-  ob2: ' (Open Badges 2.0)',
-  jwt: ' (VC-JWT)',
-  ldp: ' (Data Integrity proof)',
-};
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const nameOf = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Json).name) : undefined;
 
 /** Who the credential is about, and whether a name is bound by it or only shown elsewhere. */
-function recipientLine(subject: Json | undefined): string | undefined {
+function recipientOf(subject: Json | undefined): RecipientFacts | undefined {
   if (!subject) return undefined;
-  const name = str(subject.name);
-  const who =
-    str(subject.id) ??
-    (subject.identifier ? 'identified by a hashed identifier (such as an email address)' : undefined);
-  if (name) return `${name}, named in the signed credential${who ? `; ${who}` : ''}`;
-  return who
-    ? `${who}. The credential names no one: a name shown beside the badge (for example on its badge page) comes from that site, not from the signed credential.`
-    : undefined;
+  const facts = {
+    name: str(subject.name) ?? null,
+    id: str(subject.id) ?? null,
+    hashed: !!subject.identifier,
+  };
+  return facts.name || facts.id || facts.hashed ? facts : undefined;
 }
 
 /** What the credential says, in a few rows: achievement, issuer (with its verified identifier), recipient, dates. */
@@ -53,20 +78,24 @@ function summaryOf(credential: Json, issuerText: string | undefined): VerifyResu
   const subject = [credential.credentialSubject].flat()[0] as Json | undefined;
   const achievement = (subject?.achievement ?? (credential.badge as Json | undefined)) as Json | undefined;
   const issuer = credential.issuer ?? (achievement?.issuer as unknown);
-  const rows: [string, string | undefined][] = [
-    ['Achievement', nameOf(achievement) ?? str(credential.name)],
+  const rows: [Exclude<SummaryField, 'recipient'>, string | undefined][] = [
+    ['achievement', nameOf(achievement) ?? str(credential.name)],
     [
-      'Issuer',
+      'issuer',
       issuerText ??
         nameOf(issuer) ??
         (typeof issuer === 'object' && issuer ? str((issuer as Json).id) : str(issuer)),
     ],
-    ['Recipient', recipientLine(subject)],
-    ['Valid from', str(credential.validFrom) ?? str(credential.issuanceDate) ?? str(credential.issuedOn)],
-    ['Valid until', str(credential.validUntil) ?? str(credential.expirationDate) ?? str(credential.expires)],
-    ['Credential id', str(credential.id)],
+    ['validFrom', str(credential.validFrom) ?? str(credential.issuanceDate) ?? str(credential.issuedOn)],
+    ['validUntil', str(credential.validUntil) ?? str(credential.expirationDate) ?? str(credential.expires)],
+    ['id', str(credential.id)],
   ];
-  return rows.flatMap(([label, text]) => (text ? [{ label, text }] : []));
+  const summary: VerifyResultModel['summary'] = rows.flatMap(([field, text]) =>
+    text ? [{ field, text }] : [],
+  );
+  const recipient = recipientOf(subject);
+  if (recipient) summary.splice(Math.min(2, summary.length), 0, { field: 'recipient', recipient });
+  return summary;
 }
 
 /** The /verify page's result, from a verification report and where the credential was read from. */
@@ -76,12 +105,19 @@ export function verifyResultModel(
   publicUrl: string,
 ): VerifyResultModel {
   const issuer = issuerIdentity(report, publicUrl);
+  const proof =
+    report.format === 'ob2' || report.format === 'jwt' || report.format === 'ldp' ? report.format : null;
   return {
-    verdict: verdictOf(report),
+    verdict: reportStatus(report).status,
     verified: report.verified,
-    readFrom: `${FORMAT_WORDS[format]}${PROOF_WORDS[report.format] ?? ''}`,
+    readFrom: { format, proof },
     genericVc: report.profiles?.some((p) => !p.claimed) ?? false,
     summary: report.credential ? summaryOf(report.credential, issuer ? issuerLine(issuer) : undefined) : [],
-    checks: report.checks.map((check) => ({ id: check.id, ok: check.ok, ...explainCheck(check) })),
+    checks: report.checks.map((check) => ({
+      id: check.id,
+      ok: check.ok,
+      // A passing check may still tell something (a status message, a self-asserted credential).
+      message: check.message && !(check.ok && check.id === 'parse') ? check.message : null,
+    })),
   };
 }

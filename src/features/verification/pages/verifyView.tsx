@@ -1,58 +1,105 @@
 import { TextArea, type FormState } from '../../../web/forms.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import type { Translator } from '../../../web/i18n/i18n.ts';
 import { CredentialInputForm } from '../../issuing/index.ts';
-import type { VerifyResultModel } from './verifyResult.ts';
+import {
+  KNOWN_CHECKS,
+  type KnownCheck,
+  type RecipientFacts,
+  type VerifyResultModel,
+} from './verifyResult.ts';
+
+const isKnown = (id: string): id is KnownCheck => (KNOWN_CHECKS as readonly string[]).includes(id);
+
+/** A date written in the credential, the reader's way when it is one; as written otherwise. */
+function dateText(i18n: Translator, text: string): string {
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? text : i18n.date(new Date(at), { withTime: !/T00:00(:00)?(\.0+)?Z$/.test(text) });
+}
+
+function recipientText({ t }: Translator, r: RecipientFacts): string {
+  const who = r.id ?? (r.hashed ? t('verification.recipient.hashed') : null);
+  if (r.name)
+    return who
+      ? t('verification.recipient.namedWithId', { name: r.name, who })
+      : t('verification.recipient.named', { name: r.name });
+  return t('verification.recipient.unnamed', { who: who ?? '' });
+}
+
+/** A check in the reader's words: its title, what passing means (or that it failed), and the verifier's detail. */
+function checkWords({ t }: Translator, check: VerifyResultModel['checks'][number]) {
+  const known = isKnown(check.id) ? check.id : null;
+  const title = known ? t(`verification.checks.${known}.title`) : check.id;
+  const lead = check.ok
+    ? known
+      ? t(`verification.checks.${known}.ok`)
+      : t('verification.checks.passed')
+    : check.message
+      ? null
+      : t('verification.checks.failed');
+  return { title, text: [lead, check.message].filter(Boolean).join(' ') };
+}
 
 function Result({ result }: { result: VerifyResultModel }) {
+  const i18n = useT();
+  const { t } = i18n;
+  const source = t(`verification.formats.${result.readFrom.format}`);
+  const proof = result.readFrom.proof;
   return (
     <section class="card" aria-labelledby="h-result">
-      <h2 id="h-result">Result</h2>
+      <h2 id="h-result">{t('verification.result.heading')}</h2>
       <p role="status">
-        <span class={result.verified ? 'chip ok' : 'chip bad'}>{result.verdict}</span>{' '}
-        {result.verified ? 'Every check passed.' : 'At least one check failed; see below.'} Read from{' '}
-        {result.readFrom}.
+        <span class={result.verified ? 'chip ok' : 'chip bad'}>
+          {t(`verification.verdict.${result.verdict}`)}
+        </span>{' '}
+        {result.verified ? t('verification.result.passed') : t('verification.result.failed')}{' '}
+        {proof
+          ? t('verification.result.readFromWithProof', { source, proof: t(`verification.proofs.${proof}`) })
+          : t('verification.result.readFrom', { source })}
       </p>
-      {result.genericVc && (
-        <p data-kind="generic-vc">
-          Verifiable credential (not an Open Badge): it was checked as a W3C Verifiable Credential; the Open
-          Badges checks do not apply to it.
-        </p>
-      )}
+      {result.genericVc && <p data-kind="generic-vc">{t('verification.result.genericVc')}</p>}
       {result.summary.length > 0 && (
         <dl class="summary">
           {result.summary.map((row) => (
             <>
-              <dt>{row.label}</dt>
-              <dd>{row.text}</dd>
+              <dt>{t(`verification.summary.${row.field}`)}</dt>
+              <dd>
+                {row.field === 'recipient'
+                  ? recipientText(i18n, row.recipient)
+                  : row.field === 'validFrom' || row.field === 'validUntil'
+                    ? dateText(i18n, row.text)
+                    : row.text}
+              </dd>
             </>
           ))}
         </dl>
       )}
       <ul class="checks">
-        {result.checks.map((check) => (
-          <li data-check={check.id} data-ok={String(check.ok)}>
-            <strong>
-              {check.ok ? '✓' : '✗'} {check.title}:
-            </strong>{' '}
-            {check.text}
-          </li>
-        ))}
+        {result.checks.map((check) => {
+          const words = checkWords(i18n, check);
+          return (
+            <li data-check={check.id} data-ok={String(check.ok)}>
+              <strong>
+                {check.ok ? '✓' : '✗'} {words.title}:
+              </strong>{' '}
+              {words.text}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
 }
 
 function IssuerKeyFields({ form }: { form: FormState }) {
+  const { t } = useT();
   return (
     <details>
-      <summary>Open Badges 2.0 signed badge: add the issuer’s key document</summary>
-      <p class="hint">
-        A signed Open Badges 2.0 badge names its issuer’s key by URL. Paste or upload that key document (the
-        CryptographicKey, or the issuer profile with its public key) to check the signature without fetching
-        it.
-      </p>
-      <TextArea form={form} name="issuerKey" label="Issuer key document (JSON)" rows={4} />
+      <summary>{t('verification.form.issuerKeySummary')}</summary>
+      <p class="hint">{t('verification.form.issuerKeyHint')}</p>
+      <TextArea form={form} name="issuerKey" label={t('verification.form.issuerKey')} rows={4} />
       <div class="field">
-        <label for="f-issuerKeyFile">Or upload the issuer key document</label>
+        <label for="f-issuerKeyFile">{t('verification.form.issuerKeyFile')}</label>
         <input id="f-issuerKeyFile" name="issuerKeyFile" type="file" accept=".json,application/json" />
       </div>
     </details>
@@ -69,23 +116,21 @@ export function VerifyView({
   csrf: string;
   result: VerifyResultModel | null;
 }) {
+  const { t } = useT();
   return (
     <>
-      <h1>Verify a badge</h1>
-      <p>
-        Check any Open Badge (3.0 or 2.0) or W3C Verifiable Credential, from this site or any other issuer:
-        paste it, upload the baked image, or give its address. Every check is explained.
-      </p>
+      <h1>{t('verification.title')}</h1>
+      <p>{t('verification.intro')}</p>
       {result && <Result result={result} />}
       <section class="card">
         <CredentialInputForm
           form={form}
           csrf={csrf}
           action="/verify"
-          fileLabel="Or upload a badge image (PNG or SVG) or credential file"
-          urlLabel="Or give its address (URL)"
-          urlHint="A badge page of this site, or an https address of a hosted credential."
-          submitLabel="Verify"
+          fileLabel={t('verification.form.file')}
+          urlLabel={t('verification.form.url')}
+          urlHint={t('verification.form.urlHint')}
+          submitLabel={t('verification.form.submit')}
         >
           <IssuerKeyFields form={form} />
         </CredentialInputForm>

@@ -2,11 +2,21 @@ import { accounts } from './en/accounts.ts';
 import { admin } from './en/admin.ts';
 import { home } from './en/home.ts';
 
+import { credit } from './en/credit.ts';
+import { pictures } from './en/pictures.ts';
+
+import { earning } from './en/earning.ts';
+import { verification } from './en/verification.ts';
+import { notifications } from './en/notifications.ts';
+import { webhooks } from './en/webhooks.ts';
+import { audit } from './en/audit.ts';
+import { apiDocs } from './en/apiDocs.ts';
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
  * ({name}, {count, plural, one {…} other {…}}); locales/es.ts must have every key.
  */
 export const en = {
+  credit,
   layout: {
     brand: 'Cairn',
     title: '{title} · Cairn',
@@ -92,6 +102,7 @@ export const en = {
     copy: { copy: 'Copy', copyLabel: 'Copy: {label}', copied: 'Copied' },
     badge: { issuedBy: 'Issued by {issuer}', image: 'Badge image for {title}' },
   },
+  pictures,
   status: {
     active: 'Active',
     revoked: 'Revoked',
@@ -110,6 +121,12 @@ export const en = {
   accounts,
   admin,
   home,
+  earning,
+  verification,
+  notifications,
+  webhooks,
+  audit,
+  apiDocs,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -2,9 +2,18 @@ import type { Catalogue } from './en.ts';
 import { accounts } from './es/accounts.ts';
 import { admin } from './es/admin.ts';
 import { home } from './es/home.ts';
+import { credit } from './es/credit.ts';
+import { pictures } from './es/pictures.ts';
+import { earning } from './es/earning.ts';
+import { verification } from './es/verification.ts';
+import { notifications } from './es/notifications.ts';
+import { webhooks } from './es/webhooks.ts';
+import { audit } from './es/audit.ts';
+import { apiDocs } from './es/apiDocs.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
+  credit,
   layout: {
     brand: 'Cairn',
     title: '{title} · Cairn',
@@ -92,6 +101,7 @@ export const es: Catalogue = {
     copy: { copy: 'Copiar', copyLabel: 'Copiar: {label}', copied: 'Copiado' },
     badge: { issuedBy: 'Emitida por {issuer}', image: 'Imagen de la insignia {title}' },
   },
+  pictures,
   status: {
     active: 'Vigente',
     revoked: 'Revocada',
@@ -110,4 +120,10 @@ export const es: Catalogue = {
   accounts,
   admin,
   home,
+  earning,
+  verification,
+  notifications,
+  webhooks,
+  audit,
+  apiDocs,
 };

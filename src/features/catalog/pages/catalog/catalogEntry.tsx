@@ -4,6 +4,8 @@ import type { Config } from '../../../../config.ts';
 import { organisationDid } from '../../../../credentials/issuerIdentity.ts';
 import type { Db } from '../../../../storage/database.ts';
 import { ActionButton } from '../../../../web/forms.tsx';
+import { IssuerMark } from '../../../../web/components/IssuerMark.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
 import { ProofApplyForm } from '../../../payments/index.ts';
 import { RecognitionPanel, recognitionPanelData } from '../../../recognition/index.ts';
 import { achievementFromDesign, achievementJson, achievementUrl } from '../../achievement.ts';
@@ -134,6 +136,7 @@ export function CatalogEntryView({
   csrfToken: string;
 }) {
   const d = model.design;
+  const { t } = useT();
   return (
     <>
       <p class="muted">
@@ -145,10 +148,12 @@ export function CatalogEntryView({
           </>
         ))}
       </p>
-      {model.image && (
-        <img src={model.image} alt={`${d.title} badge`} width="128" height="128" class="float-end" />
-      )}
+      {model.image && <img src={model.image} alt="" width="128" height="128" class="float-end" />}
       <h1>{d.title}</h1>
+      <p class="entry-issuer">
+        <IssuerMark name={model.orgName} />
+        <span>{t('components.badge.issuedBy', { issuer: model.orgName })}</span>
+      </p>
       {model.status === 'superseded' && (
         <p class="flash info">
           You are looking at version {model.version}, which a newer version has replaced.

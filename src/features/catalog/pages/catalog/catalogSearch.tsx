@@ -1,7 +1,9 @@
 import type { Db } from '../../../../storage/database.ts';
 import { recognitionsForCatalog, recognizerOptions } from '../../../recognition/index.ts';
 import { EARNING_MODES, EARNING_MODE_LABELS } from '../../microCredential.ts';
-import { catalogEntryPath, catalogPath } from '../../paths.ts';
+import { badgeImagePath, catalogEntryPath, catalogPath } from '../../paths.ts';
+import { catalogImages } from '../../queries/catalogImages.ts';
+import { IssuerMark } from '../../../../web/components/IssuerMark.tsx';
 import { issuerOptions, searchCatalog, type CatalogQuery } from '../../queries/catalog.ts';
 import { allStacks } from '../../queries/stacks.ts';
 
@@ -18,7 +20,13 @@ export async function loadCatalogSearch(db: Db, query: CatalogQuery, now: Date, 
     issuerOptions(db),
     recognizerOptions(db),
   ]);
-  const recognized = await recognitionsForCatalog(db, items, now);
+  const [recognized, images] = await Promise.all([
+    recognitionsForCatalog(db, items, now),
+    catalogImages(
+      db,
+      items.map((i) => i.public_id),
+    ),
+  ]);
   const pageNo = query.page ?? 1;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (p: number) => {
@@ -34,6 +42,8 @@ export async function loadCatalogSearch(db: Db, query: CatalogQuery, now: Date, 
     issuers,
     recognizers,
     recognized,
+    /** Each entry's badge image (micro-credential public id → image path); a monogram of the issuer otherwise. */
+    images: new Map([...images].map(([mc, image]) => [mc, badgeImagePath(image)])),
     pageNo,
     pages,
     previousHref: pageNo > 1 ? link(pageNo - 1) : null,
@@ -147,28 +157,41 @@ function SearchForm({ model }: { model: CatalogSearchModel }) {
   );
 }
 
+/** An entry's picture: its badge image (decoration: the title is beside it), or its issuer's monogram. */
+function EntryPicture({ image, issuer }: { image: string | undefined; issuer: string }) {
+  if (image) return <img class="badge-image" src={image} alt="" width="64" height="64" loading="lazy" />;
+  return (
+    <span class="badge-image-none">
+      <IssuerMark name={issuer} size={56} />
+    </span>
+  );
+}
+
 function Results({ model }: { model: CatalogSearchModel }) {
   return (
     <ul class="plain-list">
       {model.items.map((i) => (
-        <li class="card">
-          <h2 class="card-title">
-            <a href={catalogEntryPath(i.organisation_slug, i.slug)}>{i.title}</a>
-          </h2>
-          <p class="muted">
-            {i.organisation_name} · {EARNING_MODE_LABELS[i.earning_mode]} · effort {hours(i.effort_hours)} ·{' '}
-            {i.credit_hours ?? 0} credit hours
-          </p>
-          <p>{i.competency}</p>
-          {(model.recognized.get(i.public_id) ?? []).map((r) => (
-            <p class="recognized">
-              Recognized by {r.recognizerName} for {r.hoursGranted} hour{r.hoursGranted === 1 ? '' : 's'} (
-              {r.licenseName})
+        <li class="card catalog-item">
+          <EntryPicture image={model.images.get(i.public_id)} issuer={i.organisation_name} />
+          <div>
+            <h2 class="card-title">
+              <a href={catalogEntryPath(i.organisation_slug, i.slug)}>{i.title}</a>
+            </h2>
+            <p class="muted">
+              {i.organisation_name} · {EARNING_MODE_LABELS[i.earning_mode]} · effort {hours(i.effort_hours)} ·{' '}
+              {i.credit_hours ?? 0} credit hours
             </p>
-          ))}
-          {i.tags.map((t) => (
-            <span class="tag">{t}</span>
-          ))}
+            <p>{i.competency}</p>
+            {(model.recognized.get(i.public_id) ?? []).map((r) => (
+              <p class="recognized">
+                Recognized by {r.recognizerName} for {r.hoursGranted} hour{r.hoursGranted === 1 ? '' : 's'} (
+                {r.licenseName})
+              </p>
+            ))}
+            {i.tags.map((t) => (
+              <span class="tag">{t}</span>
+            ))}
+          </div>
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { notFound } from '../../../../domain/errors.ts';
+import { PathwayMap } from '../../../../web/components/PathwayMap.tsx';
 import type { Db } from '../../../../storage/database.ts';
 import { catalogEntryPath, pathwayPath } from '../../paths.ts';
 import { evaluate, type Requirement } from '../pathway.ts';
@@ -7,7 +8,7 @@ import { confirmedEmails, findPathway, listPathways, microCredentialNames } from
 
 export type ProgressNode =
   | { kind: 'microCredential'; title: string; held: boolean; earnedOn: string | null; href: string | null }
-  | { kind: 'group'; label: string; satisfied: boolean; items: ProgressNode[] };
+  | { kind: 'group'; label: string; satisfied: boolean; ordered?: boolean; items: ProgressNode[] };
 
 export interface PathwayPageModel {
   pathway: {
@@ -98,6 +99,7 @@ export async function loadPathwayPage(
       kind: 'group',
       label: groupLabel(r),
       satisfied,
+      ordered: r.type === 'ordered',
       items: r.items.map((i) => node(i, seen, needed && !satisfied)),
     };
   };
@@ -121,28 +123,6 @@ export async function loadPathwayPage(
     missing: [...missing.values()],
     loginHref: `/login?next=${encodeURIComponent(pathwayPath(pathway.public_id))}`,
   };
-}
-
-function RequirementTree({ node, signedIn }: { node: ProgressNode; signedIn: boolean }) {
-  if (node.kind === 'microCredential') {
-    return (
-      <li>
-        {node.href ? <a href={node.href}>{node.title}</a> : node.title}
-        {signedIn && (node.held ? ` — you have it (earned ${node.earnedOn})` : ' — not yet')}
-      </li>
-    );
-  }
-  return (
-    <li>
-      {node.label}
-      {signedIn && node.satisfied ? ' — done' : ''}
-      <ul>
-        {node.items.map((i) => (
-          <RequirementTree node={i} signedIn={signedIn} />
-        ))}
-      </ul>
-    </li>
-  );
 }
 
 export function PathwayPageView({ model }: { model: PathwayPageModel }) {
@@ -199,11 +179,14 @@ export function PathwayPageView({ model }: { model: PathwayPageModel }) {
           <a href={model.loginHref}>Log in</a> to see which of these badges you have.
         </p>
       )}
-      <section class="card">
-        <h2>What it takes</h2>
-        <ul>
-          <RequirementTree node={model.requirement} signedIn={progress !== null} />
-        </ul>
+      <section class="card" aria-labelledby="takes-heading">
+        <h2 id="takes-heading">What it takes</h2>
+        <PathwayMap
+          id="pathway-map"
+          name={model.pathway.name}
+          root={model.requirement}
+          signedIn={progress !== null}
+        />
       </section>
     </>
   );

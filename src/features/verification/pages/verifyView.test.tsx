@@ -1,0 +1,66 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { emptyForm } from '../../../web/forms.tsx';
+import { renderIn, renderPseudo, textsOutsideCatalogue } from '../../../web/i18n/catalogueCheck.tsx';
+import { CATALOGUES, LOCALES } from '../../../web/i18n/i18n.ts';
+import type { VerifyResultModel } from './verifyResult.ts';
+import { VerifyView } from './verifyView.tsx';
+
+// The /verify page in words from the catalogue, in every language.
+
+const revoked: VerifyResultModel = {
+  verdict: 'revoked',
+  verified: false,
+  readFrom: { format: 'png', proof: 'ldp' },
+  genericVc: true,
+  summary: [
+    { field: 'achievement', text: 'Questioning Strategies' },
+    { field: 'issuer', text: 'Verify Council' },
+    { field: 'recipient', recipient: { name: 'Ada Lovelace', id: null, hashed: true } },
+    { field: 'validFrom', text: '2026-01-01T00:00:00Z' },
+    { field: 'id', text: 'urn:uuid:1' },
+  ],
+  checks: [
+    { id: 'parse', ok: true, message: null },
+    { id: 'proof', ok: true, message: null },
+    { id: 'status', ok: false, message: 'Issued in error' },
+    { id: 'future_check', ok: false, message: null },
+  ],
+};
+const DATA = [
+  'Questioning Strategies',
+  'Verify Council',
+  'Ada Lovelace',
+  'urn:uuid:1',
+  'Issued in error',
+  'future_check',
+];
+
+describe('the /verify page', () => {
+  test('shows no text outside the catalogue (the form, and a result with every kind of row)', () => {
+    // The credential input form is issuing's; its paste field's label is its own (issuing's strings).
+    const issuingsOwn = ['Paste the credential (JSON or JWS)'];
+    for (const locale of LOCALES) {
+      const html = renderPseudo(<VerifyView form={emptyForm} csrf="csrf" result={revoked} />, locale);
+      assert.deepEqual(textsOutsideCatalogue(html, [...DATA, ...issuingsOwn]), [], locale);
+    }
+  });
+
+  test('speaks Spanish: verdict, checks, summary labels, dates the Spanish way', () => {
+    const es = CATALOGUES.es.verification;
+    const html = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
+    for (const text of [
+      es.title,
+      es.verdict.revoked,
+      es.checks.proof.ok,
+      es.summary.recipient,
+      es.form.submit,
+    ])
+      assert.ok(html.includes(text), text);
+    assert.ok(html.includes('1 ene 2026'), 'the date written the Spanish way');
+    assert.ok(!html.includes('Every check passed') && !html.includes('>Revoked<'), 'no English');
+    const english = renderIn('en', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
+    assert.ok(english.includes('Jan 1, 2026'));
+    assert.ok(english.includes(`${CATALOGUES.en.verification.checks.status.title}:`));
+  });
+});

@@ -1,0 +1,55 @@
+/** The readable API documentation's own words (the operations' texts come from the OpenAPI document). */
+export const apiDocs = {
+  title: 'Cairn API',
+  intro: 'Institutions’ systems drive Cairn through this JSON API. The same description as OpenAPI 3.1:',
+  importIt: '(import it into your tools).',
+  auth: {
+    heading: 'Authentication',
+    tokenName: 'Organisation API token',
+    tokenSend: 'send',
+    tokenMake:
+      'Organisation administrators make tokens on the organisation’s “API tokens” page (or with the command',
+    tokenScopes:
+      '). A token may do only what its scopes allow; a request it may not make is refused with 403 insufficient_scope, naming the scope.',
+    sessionName: 'Session',
+    session:
+      'a logged-in browser (the cairn_session cookie); writes also send X-CSRF-Token with the cairn_csrf cookie’s value. Roles decide what a session may do.',
+    oauthName: 'OAuth 2.0',
+    oauth:
+      'the Open Badges 3.0 API (/ims/ob/v3p0) takes access tokens from Cairn’s authorization server (see its discovery document).',
+    scope: 'Token scope',
+    lets: 'Lets the token',
+  },
+  errors: {
+    heading: 'Errors',
+    text: 'Every error of the JSON API has one shape: a stable snake_case code, a message written for people and details (per-field messages in details.fields, the scope a token lacks in details.requiredScope). The Open Badges 3.0 API answers errors with imsx_StatusInfo, as its specification requires.',
+    shape: 'The shape:',
+  },
+  contents: 'Contents',
+  schemas: 'Shared schemas',
+  parameters: 'Parameters',
+  columns: { name: 'Name', in: 'In', type: 'Type', description: 'Description' },
+  responses: 'Responses',
+  requestBody: 'Request body',
+  requestBodyOptional: 'Request body (optional)',
+  scopeOfOperation: 'API token scope:',
+  required: 'required',
+  seeBelow: 'see below',
+  jsonSchema: 'JSON Schema',
+  types: {
+    exactly: 'exactly {value}',
+    oneOf: 'one of {values}',
+    or: '{a} or {b}',
+    and: '{a} and {b}',
+    arrayOf: 'array of {type}',
+    any: 'any',
+    withBounds: '{type} ({bounds})',
+    minLength: '{count, plural, one {at least # character} other {at least # characters}}',
+    maxLength: '{count, plural, one {at most # character} other {at most # characters}}',
+    minItems: 'at least {count}',
+    maxItems: 'at most {count}',
+    anyKey: '(any key)',
+    eachItem: '(each item)',
+    option: '(option {number})',
+  },
+} as const;
