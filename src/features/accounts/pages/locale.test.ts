@@ -6,6 +6,12 @@ import { buildUser } from '../../../testing/factories.ts';
 import { byLabel, hasLabel, linkHref, pageText } from '../../../testing/pageQueries.ts';
 import { requestLocale } from '../../../web/preferences.ts';
 import type { Storage } from '../../../storage/database.ts';
+import { addMember } from '../../../testing/factories.ts';
+import { ledgerScenario } from '../../../testing/ledgerFixtures.ts';
+import { applyForMicroCredential } from '../../earning/commands/applyForMicroCredential.ts';
+import { saveEvidence, submitApplication } from '../../earning/commands/submitEvidence.ts';
+import { reviewAttempt } from '../../earning/commands/reviewAttempt.ts';
+import { chooseLocale } from '../commands/chooseLocale.ts';
 
 const localeOf = async (storage: Storage, userId: number) =>
   (await storage.db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirstOrThrow())
@@ -120,6 +126,62 @@ for (const backend of testBackends()) {
       const check = pageText(await (await browser.get('/check-email')).text());
       assert.ok(check.includes('Cuenta creada. Busca en tu correo el enlace de confirmación.'));
       assert.ok(check.includes('Revisa tu correo'));
+    });
+  });
+}
+
+for (const backend of testBackends()) {
+  describe(`mail in the person’s language (${backend.name})`, () => {
+    test('a review decision reaches an earner who chose Spanish in Spanish', async () => {
+      const storage = await backend.storage();
+      const s = await ledgerScenario(storage);
+      const reviewer = await buildUser(storage.db);
+      await addMember(storage.db, s.issuerOrg.id, reviewer.id, ['reviewer']);
+      const earnerActor = { userId: s.earner.id, ip: null };
+      const { publicId: application } = await applyForMicroCredential(s.deps, {
+        actor: earnerActor,
+        microCredential: s.mcPublicId,
+      });
+      await saveEvidence(s.deps, { actor: earnerActor, application, part: 1, value: 'What changed.' });
+      const applicationId = (
+        await storage.db
+          .selectFrom('applications')
+          .select('id')
+          .where('public_id', '=', application)
+          .executeTakeFirstOrThrow()
+      ).id;
+      await storage.db
+        .insertInto('evidence_items')
+        .values({
+          application_id: applicationId,
+          part_index: 0,
+          kind: 'link',
+          link_url: 'https://example.org/plan',
+          updated_at: s.clock.now(),
+        })
+        .execute();
+      await submitApplication(s.deps, { actor: earnerActor, application });
+      await chooseLocale(s.deps, { locale: 'es', actor: earnerActor });
+      const attempt = await storage.db
+        .selectFrom('attempts')
+        .select(['public_id', 'reviewer_user_id'])
+        .where('application_id', '=', applicationId)
+        .executeTakeFirstOrThrow();
+      await reviewAttempt(s.deps, {
+        actor: { userId: attempt.reviewer_user_id!, ip: null },
+        attempt: attempt.public_id,
+        scores: { plan: 'developing', video: 'proficient' },
+        feedback: { plan: 'Show the plan.' },
+        overallFeedback: 'Close.',
+        decision: 'needs_revision',
+      });
+      const mail = await storage.db
+        .selectFrom('mail_outbox')
+        .select('subject')
+        .where('to_address', '=', s.earner.email)
+        .where('template', '=', 'review_needs_revision')
+        .executeTakeFirstOrThrow();
+      assert.match(mail.subject, /^Comentarios sobre tu envío de «/);
     });
   });
 }
