@@ -1,4 +1,13 @@
 import type { Child } from 'hono/jsx';
+import type { Locale } from '../web/i18n/i18n.ts';
+
+/**
+ * The recipient's language, when they chose one (users.locale). The messages below are English
+ * only for now; a template given `locale` is where `translator(locale)` would word it.
+ */
+export interface ToPerson {
+  locale?: Locale | null;
+}
 
 /** A message ready to store in the outbox: subject, plain text and HTML. */
 export interface RenderedMail {
@@ -44,7 +53,9 @@ export function html(element: Child): string {
 }
 
 /** Asks the owner of an address to confirm it. */
-export function confirmEmailMail(v: { name: string; link: string; newAddress: boolean }): RenderedMail {
+export function confirmEmailMail(
+  v: { name: string; link: string; newAddress: boolean } & ToPerson,
+): RenderedMail {
   const subject = v.newAddress
     ? 'Confirm the address you added to Cairn'
     : 'Confirm your email to finish creating your Cairn account';
@@ -72,7 +83,7 @@ export function confirmEmailMail(v: { name: string; link: string; newAddress: bo
 }
 
 /** Carries a link to choose a new password. */
-export function resetPasswordMail(v: { name: string; link: string }): RenderedMail {
+export function resetPasswordMail(v: { name: string; link: string } & ToPerson): RenderedMail {
   const subject = 'Reset your Cairn password';
   const reason =
     'You received this because someone asked to reset the password of the Cairn account with this address. If it was not you, ignore this email; your password stays as it is.';
@@ -92,7 +103,7 @@ export function resetPasswordMail(v: { name: string; link: string }): RenderedMa
 }
 
 /** Tells the owner their password changed, with a way back if it was not them. */
-export function passwordChangedMail(v: { name: string; resetLink: string }): RenderedMail {
+export function passwordChangedMail(v: { name: string; resetLink: string } & ToPerson): RenderedMail {
   const subject = 'Your Cairn password was changed';
   const reason = 'You received this because the password of your Cairn account changed.';
   return {

@@ -32,6 +32,7 @@ import { credentialsApiRoutes } from '../features/issuing/api/credentialsApi.ts'
 import { homeRoutes } from '../features/home/routes.tsx';
 import { accountRoutes } from '../features/accounts/pages/accounts.tsx';
 import { profileRoutes } from '../features/accounts/pages/profile.tsx';
+import { saveViewerLocale } from '../features/accounts/index.ts';
 import { organisationRoutes } from '../features/accounts/pages/organisations.tsx';
 import { invitationRoutes } from '../features/accounts/pages/invitations.tsx';
 import { devRoutes } from '../features/admin/pages/devMailbox.tsx';
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', unreadNotifications);
   // One route group a line (merges stay easy).
   const groups = [
-    preferenceRoutes(),
+    preferenceRoutes({ saveLocale: saveViewerLocale }),
     homeRoutes(),
     accountRoutes(),
     profileRoutes(),

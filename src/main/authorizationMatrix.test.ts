@@ -147,6 +147,7 @@ const RULES: Record<string, Rule> = {
   'POST /profile/emails/:id/primary': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/emails/:id/remove': mine({ p: id((w) => w.earnerEmailId) }),
   'POST /profile/password': user(),
+  'POST /profile/locale': user(),
   // Data rights: everything about me as a ZIP; deleting my account (password and typed words required).
   'GET /profile/my-data.zip': user(),
   'POST /profile/delete': user(),

@@ -20,6 +20,8 @@ export interface UsersTable {
   updated_at: Timestamp;
   /** Set when the person deleted their account (the row stays, anonymised; migration 0018). */
   deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The language the person chose (en | es), null when they never chose one (migration 0027). */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserEmailsTable {

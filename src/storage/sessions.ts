@@ -8,6 +8,8 @@ export interface SessionUser {
   user_public_id: string;
   name: string;
   is_platform_admin: boolean;
+  /** The language the person chose (users.locale), null when none; optional so hand-made viewers need not name it. */
+  locale?: string | null;
   active_organisation_id: number | null;
   last_seen_at: Date;
 }
@@ -57,6 +59,7 @@ export async function findSession(
       'u.public_id as user_public_id',
       'u.name',
       'u.is_platform_admin',
+      'u.locale',
       's.active_organisation_id',
       's.last_seen_at',
     ])

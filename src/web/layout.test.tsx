@@ -4,6 +4,7 @@ import type { Viewer } from '../http/env.ts';
 import { CATALOGUES, LOCALES, translator, type Locale } from './i18n/i18n.ts';
 import { Layout } from './layout.tsx';
 import type { Theme } from './preferences.ts';
+import { textsOutsideCatalogue } from '../testing/catalogueText.tsx';
 
 const member = (roles: string[], kind: 'issuer' | 'recognizer' | 'both' = 'issuer') => ({
   organisation_id: 1,
@@ -53,19 +54,6 @@ function render(locale: Locale, who: Viewer | null, options: { pseudo?: boolean;
   );
 }
 
-/** The text a person sees or hears: text between tags and the labelling attributes. */
-function visibleTexts(html: string): string[] {
-  const withoutHead = html.replace(/<head>[\s\S]*<\/head>/, '');
-  const texts = withoutHead
-    .split(/<[^>]*>/)
-    .map((s) => s.replace(/&amp;/g, '&').trim())
-    .filter(Boolean);
-  const attributes = [
-    ...withoutHead.matchAll(/\s(?:aria-label|title|placeholder|alt|data-kind)="([^"]*)"/g),
-  ].map((m) => m[1]!);
-  return [...texts, ...attributes];
-}
-
 describe('the layout', () => {
   // Everything the kernel writes on the frame comes from the catalogue: rendered with a pseudo
   // locale that wraps each message in ⟦ ⟧, any text outside the wrapping is a string that
@@ -84,9 +72,7 @@ describe('the layout', () => {
   for (const [who, v] of Object.entries(VIEWERS)) {
     test(`shows no text outside the catalogue (${who})`, () => {
       for (const locale of LOCALES) {
-        const loose = visibleTexts(render(locale, v, { pseudo: true })).filter(
-          (text) => !DATA.has(text) && !/^(⟦[^⟦⟧]*⟧\s*)+$/.test(text),
-        );
+        const loose = textsOutsideCatalogue(render(locale, v, { pseudo: true }), DATA);
         assert.deepEqual(loose, [], `${who} in ${locale}: text not from the catalogue`);
       }
     });

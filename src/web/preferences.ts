@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/env.ts';
-import { negotiateLocale, translator, type Locale, type Translator } from './i18n/i18n.ts';
+import { isLocale, negotiateLocale, translator, type Locale, type Translator } from './i18n/i18n.ts';
 
 /**
- * A reader's display preferences: language and colour theme. There is no per-person column for
- * them yet, so both live in long-lived cookies (a signed-in person keeps them on that device);
- * the language falls back to the browser's Accept-Language.
+ * A reader's display preferences: language and colour theme. The language is the logged-in
+ * person's saved choice (users.locale, set on the profile or with the language switcher), then the
+ * long-lived cookie the switcher sets on this device, then the browser's Accept-Language. The
+ * theme lives in a cookie only.
  */
 export const LOCALE_COOKIE = 'cairn_locale';
 export const THEME_COOKIE = 'cairn_theme';
@@ -22,11 +23,20 @@ export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
 }
 
+/** The language of a request: the person's saved choice, then the cookie, then Accept-Language. */
+export function requestLocale(
+  savedByPerson: string | null | undefined,
+  cookie: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  return negotiateLocale(isLocale(savedByPerson) ? savedByPerson : cookie, acceptLanguage);
+}
+
 /** The request's language and theme. */
 export function readPreferences(c: Context<AppEnv>): Preferences {
   const theme = getCookie(c, THEME_COOKIE);
   return {
-    locale: negotiateLocale(getCookie(c, LOCALE_COOKIE), c.req.header('accept-language')),
+    locale: requestLocale(c.var.viewer?.locale, getCookie(c, LOCALE_COOKIE), c.req.header('accept-language')),
     theme: isTheme(theme) ? theme : 'system',
   };
 }

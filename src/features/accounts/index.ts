@@ -7,3 +7,4 @@ export { type OrganisationAccess, requireMember } from './organisationAccess.ts'
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { emailSchema, nameSchema, passwordSchema, slugify } from './rules.ts';
 export { orgPath, ORG_SECTIONS, type OrgSection } from './paths.ts';
+export { saveViewerLocale } from './localePreference.ts';

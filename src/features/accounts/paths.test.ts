@@ -1,6 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { orgPath } from './paths.ts';
+import {
+  confirmEmailPath,
+  invitationPath,
+  logInPath,
+  orgPath,
+  profileEmailPath,
+  resetPasswordPath,
+} from './paths.ts';
 
 describe('orgPath', () => {
   test('builds an organisation address from its slug, section and segments', () => {
@@ -17,5 +24,16 @@ describe('orgPath', () => {
       '/orgs/acme/audit?action=x+y',
     );
     assert.equal(orgPath('acme', 'audit', new URLSearchParams()), '/orgs/acme/audit');
+  });
+});
+
+describe('account paths', () => {
+  test('log in with a way back, token links and address actions are encoded', () => {
+    assert.equal(logInPath(), '/login');
+    assert.equal(logInPath('/orgs/a b?x=1'), '/login?next=%2Forgs%2Fa%20b%3Fx%3D1');
+    assert.equal(resetPasswordPath('a/b'), '/reset-password/a%2Fb');
+    assert.equal(confirmEmailPath('tok'), '/confirm-email/tok');
+    assert.equal(invitationPath('t?'), '/invitations/t%3F');
+    assert.equal(profileEmailPath(12, 'primary'), '/profile/emails/12/primary');
   });
 });

@@ -47,3 +47,36 @@ export function orgPath(
 
 /** The invitation link sent by email. */
 export const invitationPath = (token: string) => `/invitations/${encodeURIComponent(token)}`;
+
+/** The account pages' fixed addresses (routes and links use these, not strings of their own). */
+export const ACCOUNT_PATHS = {
+  signUp: '/signup',
+  logIn: '/login',
+  logOut: '/logout',
+  checkEmail: '/check-email',
+  forgotPassword: '/forgot-password',
+  resendConfirmation: '/resend-confirmation',
+  profile: '/profile',
+  profileName: '/profile',
+  profileLocale: '/profile/locale',
+  profileEmails: '/profile/emails',
+  profilePassword: '/profile/password',
+  myData: '/profile/my-data.zip',
+  deleteAccount: '/profile/delete',
+  newOrganisation: '/orgs/new',
+  switchOrganisation: '/switch-organisation',
+} as const;
+
+/** The log-in page, coming back to `next` (a path on this site) afterwards. */
+export const logInPath = (next?: string | null) =>
+  next ? `${ACCOUNT_PATHS.logIn}?next=${encodeURIComponent(next)}` : ACCOUNT_PATHS.logIn;
+
+/** The link in a password-reset email. */
+export const resetPasswordPath = (token: string) => `/reset-password/${encodeURIComponent(token)}`;
+
+/** The link in an email-confirmation email. */
+export const confirmEmailPath = (token: string) => `/confirm-email/${encodeURIComponent(token)}`;
+
+/** An action on one of the person's addresses. */
+export const profileEmailPath = (id: number, action: 'primary' | 'remove') =>
+  `${ACCOUNT_PATHS.profileEmails}/${id}/${action}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
+import { accountMessage } from './messages.ts';
 
 /** Emails are compared and stored lower-cased and trimmed. */
 export function normaliseEmail(email: string): string {
@@ -9,31 +10,28 @@ export function normaliseEmail(email: string): string {
 export const emailSchema = z
   .string()
   .trim()
-  .min(1, 'Enter an email address.')
-  .max(254, 'That email address is too long.')
-  .email('Enter an email address like name@example.org.')
+  .min(1, accountMessage('enterEmail'))
+  .max(254, accountMessage('emailTooLong'))
+  .email(accountMessage('emailFormat'))
   .transform(normaliseEmail);
 
 export const passwordSchema = z
   .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(200, 'Use at most 200 characters.')
-  .refine((p) => new Set(p).size >= 4, 'Use a less repetitive password.');
+  .min(10, accountMessage('passwordShort'))
+  .max(200, accountMessage('passwordLong'))
+  .refine((p) => new Set(p).size >= 4, accountMessage('passwordRepetitive'));
 
 export const nameSchema = z
   .string()
   .trim()
-  .min(1, 'Enter your name.')
-  .max(120, 'Use at most 120 characters.');
+  .min(1, accountMessage('enterName'))
+  .max(120, accountMessage('nameLong'));
 
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{1,62}$/,
-    'Use 2–63 lower-case letters, digits and dashes, starting with a letter or digit.',
-  );
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, accountMessage('slugFormat'));
 
 /** Turns an organisation name into a suggested slug. */
 export function slugify(name: string): string {
@@ -55,7 +53,7 @@ export const INVITATION_TTL_DAYS = 14;
 export const rolesSchema = z
   .preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(ROLES, { message: 'Unknown role.' })),
+    z.array(z.enum(ROLES, { message: accountMessage('unknownRole') })),
   )
-  .pipe(z.array(z.enum(ROLES)).min(1, 'Choose at least one role.'))
+  .pipe(z.array(z.enum(ROLES)).min(1, accountMessage('chooseRole')))
   .transform((roles) => [...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)));

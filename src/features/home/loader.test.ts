@@ -166,7 +166,7 @@ for (const backend of testBackends()) {
       );
       const [item, ...rest] = section(home, 'reviewer', 'reviews')!.items;
       assert.equal(rest.length, 0);
-      assert.match(item!.href, /^\/reviews\/att_/);
+      assert.match(item!.href ?? '', /^\/reviews\/att_/);
       const due = new Date(s.clock.now().getTime() + s.deps.config.reviewTurnaroundDays * DAY)
         .toISOString()
         .slice(0, 10);

@@ -17,48 +17,15 @@ import {
   runsInProgress,
 } from './queries.ts';
 import { orgPath } from '../accounts/index.ts';
+import { DEFAULT_LOCALE, translator, type Translator } from '../../web/i18n/i18n.ts';
+import { adminRole } from './adminSection.ts';
 
-/** One line of a section: what it is, where the work is done, and a detail (a deadline, a count). */
-export interface HomeItem {
-  label: string;
-  href: string;
-  detail: string;
-  /** Needs attention first (feedback waiting, a deadline close, a review overdue). */
-  urgent: boolean;
-  /** Progress drawn beside it: hours toward a renewal, or steps of a pathway. */
-  progress?: { kind: 'hours' | 'steps'; value: number; target: number };
-}
-
-/** A section of the home: its items, or what to do next when it has none. */
-export interface HomeSection {
-  id: string;
-  heading: string;
-  items: HomeItem[];
-  empty: { text: string; href: string; label: string };
-  /** The full page for this section. */
-  more: { href: string; label: string } | null;
-  /** Rates (0–1) drawn as a bar chart above the items. */
-  rates?: Array<{ label: string; value: number }>;
-}
-
-/** The sections for one of the person's roles (staff and officer ones name their organisation). */
-export interface HomeRole {
-  role: 'earner' | 'reviewer' | 'issuing_staff' | 'recognition_officer';
-  heading: string;
-  organisation: { name: string; slug: string } | null;
-  sections: HomeSection[];
-}
-
-export interface HomeViewModel {
-  name: string;
-  roles: HomeRole[];
-  /** Creating an organisation is for people who run programs: a quiet line at the foot of the home, not a call to action. */
-  createOrganisation: { href: string; text: string };
-}
+export type { HomeItem, HomeRole, HomeSection, HomeViewModel } from './model.ts';
+import type { HomeItem, HomeRole, HomeSection, HomeViewModel } from './model.ts';
 
 export interface HomeDeps {
   db: Db;
-  config: Pick<Config, 'reviewTurnaroundDays'>;
+  config: Pick<Config, 'reviewTurnaroundDays'> & Partial<Pick<Config, 'mailbox'>>;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -390,8 +357,9 @@ async function officerRole(
 /** The home of a logged-in person: a section group per role they hold (an earner may also be staff). */
 export async function loadHome(
   deps: HomeDeps,
-  viewer: Pick<Viewer, 'user_id' | 'name' | 'organisations'>,
+  viewer: Pick<Viewer, 'user_id' | 'name' | 'organisations'> & { is_platform_admin?: boolean },
   now: Date,
+  t: Translator = translator(DEFAULT_LOCALE),
 ): Promise<HomeViewModel> {
   const orgs = viewer.organisations;
   const staffOrgs = orgs.filter(
@@ -403,6 +371,9 @@ export async function loadHome(
     orgs.some((o) => o.roles.includes('reviewer')) ||
     (await assignedReviews(deps.db, viewer.user_id)).length > 0;
   const roles: HomeRole[] = [];
+  // A site administrator's first question is whether the platform itself is well.
+  if (viewer.is_platform_admin)
+    roles.push(await adminRole(deps.db, { mailbox: deps.config.mailbox ?? false, now, t }));
   // Staff work first for staff: what waits on them is what they came for.
   for (const o of staffOrgs) roles.push(await staffRole(deps, o));
   for (const o of officerOrgs) roles.push(await officerRole(deps, o, now));

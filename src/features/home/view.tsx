@@ -1,7 +1,7 @@
 import { BarChart } from '../../web/components/Chart.tsx';
 import { ProgressBar, StepDots } from '../../web/components/Progress.tsx';
 import { useT } from '../../web/i18n/context.ts';
-import type { HomeItem, HomeRole, HomeSection, HomeViewModel } from './loader.ts';
+import type { HomeItem, HomeRole, HomeSection, HomeViewModel } from './model.ts';
 
 /** An item's progress as a picture: a bar of hours toward renewal, or a pathway's steps as dots. */
 function ItemProgress({ progress }: { progress: NonNullable<HomeItem['progress']> }) {
@@ -28,6 +28,7 @@ function SectionRates({ id, rates }: { id: string; rates: NonNullable<HomeSectio
 }
 
 function Section({ section }: { section: HomeSection }) {
+  const { t } = useT();
   const id = `home-${section.id}`;
   return (
     <section class="card" aria-labelledby={id}>
@@ -35,14 +36,14 @@ function Section({ section }: { section: HomeSection }) {
       {section.rates && <SectionRates id={id} rates={section.rates} />}
       {section.items.length === 0 ? (
         <p>
-          {section.empty.text} <a href={section.empty.href}>{section.empty.label}</a>
+          {section.empty.text} {section.empty.href && <a href={section.empty.href}>{section.empty.label}</a>}
         </p>
       ) : (
         <ul>
           {section.items.map((i) => (
             <li>
-              {i.urgent && <strong>Now: </strong>}
-              <a href={i.href}>{i.label}</a> <span class="muted">{i.detail}</span>
+              {i.urgent && <strong>{t('home.now')} </strong>}
+              {i.href ? <a href={i.href}>{i.label}</a> : i.label} <span class="muted">{i.detail}</span>
               {i.progress && <ItemProgress progress={i.progress} />}
             </li>
           ))}
@@ -70,14 +71,16 @@ function Role({ role }: { role: HomeRole }) {
 
 /** The logged-in home: what to do now, role by role. Renders the view model only. */
 export function HomeView({ model }: { model: HomeViewModel }) {
+  const { t } = useT();
   return (
     <>
-      <h1>Welcome, {model.name}</h1>
+      <h1>{t('home.greeting', { name: model.name })}</h1>
       {model.roles.map((r) => (
         <Role role={r} />
       ))}
       <p class="muted">
-        {model.createOrganisation.text} <a href={model.createOrganisation.href}>Create an organisation</a>
+        {model.createOrganisation.text}{' '}
+        <a href={model.createOrganisation.href}>{t('home.createOrganisation')}</a>
       </p>
     </>
   );
@@ -85,21 +88,17 @@ export function HomeView({ model }: { model: HomeViewModel }) {
 
 /** The start page for visitors. */
 export function WelcomeView() {
+  const { t } = useT();
   return (
     <>
-      <h1>Micro-credentials people can trust</h1>
+      <h1>{t('home.visitor.heading')}</h1>
       <section class="card">
-        <p>
-          Cairn runs micro-credential programs from end to end: professionals apply and show evidence of one
-          competency, trained peers review it against a rubric, issuers award signed Open Badges 3.0
-          credentials anyone can verify, and licensing boards and certification councils approve programs and
-          count the badges toward renewal.
-        </p>
+        <p>{t('home.visitor.intro')}</p>
         <p>
           <a class="button" href="/signup">
-            Create an account
+            {t('home.visitor.signUp')}
           </a>{' '}
-          or <a href="/login">log in</a>.
+          <a href="/login">{t('home.visitor.logIn')}</a>
         </p>
       </section>
     </>

@@ -8,6 +8,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { emailsOf } from '../../../storage/users.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import { accountMessage } from '../messages.ts';
 
 export const acceptInvitationInput = z.object({ token: z.string().min(1).max(200) });
 
@@ -22,9 +23,7 @@ export async function acceptInvitation(
     const invitation = await findOpenInvitation(tx, token, now);
     const mine = await emailsOf(tx, actor.userId);
     if (!mine.some((e) => e.email === invitation.email && e.confirmed_at)) {
-      throw forbidden(
-        `This invitation was sent to ${invitation.email}. Add and confirm that address on your profile, then open the link again.`,
-      );
+      throw forbidden(accountMessage('invitationForOther', { email: invitation.email }));
     }
     const existing = await tx
       .selectFrom('memberships')

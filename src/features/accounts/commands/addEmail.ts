@@ -8,6 +8,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { sendConfirmation } from './sendConfirmation.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 // Earners lose school emails: an account keeps several addresses, each confirmed by a link.
 
@@ -17,10 +18,8 @@ export async function addEmail(deps: CommandDeps, { actor, ...input }: CommandOp
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const mine = await emailsOf(tx, actor.userId);
-    if (mine.some((e) => e.email === email))
-      throw invalid({ email: 'This address is already on your account.' });
-    if (mine.length >= 10)
-      throw invalid({ email: 'An account can hold at most 10 addresses; remove one first.' });
+    if (mine.some((e) => e.email === email)) throw invalid({ email: accountMessage('alreadyYours') });
+    if (mine.length >= 10) throw invalid({ email: accountMessage('tooManyAddresses') });
     const taken = await tx
       .selectFrom('user_emails')
       .select('id')
@@ -28,8 +27,8 @@ export async function addEmail(deps: CommandDeps, { actor, ...input }: CommandOp
       .where('confirmed_at', 'is not', null)
       .executeTakeFirst();
     if (taken)
-      throw conflict('That address belongs to another account.', {
-        email: 'That address belongs to another account.',
+      throw conflict(accountMessage('addressTaken'), {
+        email: accountMessage('addressTaken'),
       });
     const user = await findUser(tx, actor.userId);
     const row = await tx

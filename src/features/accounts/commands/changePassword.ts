@@ -9,14 +9,15 @@ import { deleteUserSessions } from '../../../storage/sessions.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 export const changePasswordInput = z
   .object({
-    current: z.string().min(1, 'Enter your current password.'),
+    current: z.string().min(1, accountMessage('enterCurrent')),
     password: passwordSchema,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ.', path: ['confirm'] });
+  .refine((v) => v.password === v.confirm, { message: accountMessage('passwordsDiffer'), path: ['confirm'] });
 
 /** Changes the password after checking the current one; other sessions are logged out. */
 export async function changePassword(
@@ -26,7 +27,7 @@ export async function changePassword(
   const { current, password } = parseInput(changePasswordInput, input);
   const user = await findUser(deps.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, current)))
-    throw invalid({ current: 'That is not your current password.' });
+    throw invalid({ current: accountMessage('notCurrent') });
   const hash = await hashPassword(password);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {

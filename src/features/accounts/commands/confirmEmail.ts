@@ -6,6 +6,7 @@ import { consumeAccountToken } from '../queries/accountTokens.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions, Visitor } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 export const confirmEmailInput = z.object({ token: z.string().min(1).max(200) });
 
@@ -24,7 +25,7 @@ export async function confirmEmail(
       .selectAll()
       .where('id', '=', emailId ?? -1)
       .executeTakeFirst();
-    if (!address) throw conflict('That address was removed from the account.');
+    if (!address) throw conflict(accountMessage('addressRemoved'));
     if (!address.confirmed_at) {
       const taken = await tx
         .selectFrom('user_emails')

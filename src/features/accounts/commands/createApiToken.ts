@@ -8,6 +8,7 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import { API_SCOPES, TOKEN_PREFIX, type ApiScope } from '../../../http/apiTokens.ts';
 import { assertManagesTokens, type TokenActor } from './tokenActor.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 /** Scopes from a form (checkboxes), JSON (an array) or the CLI (“a,b”); absent = every scope. */
 export const scopesInput = z
@@ -22,13 +23,15 @@ export const scopesInput = z
               .filter(Boolean)
           : v,
     z
-      .array(z.enum(API_SCOPES, { message: `Unknown scope. Choose from ${API_SCOPES.join(', ')}.` }))
-      .min(1, 'Choose at least one thing the token may do.'),
+      .array(
+        z.enum(API_SCOPES, { message: accountMessage('unknownScope', { scopes: API_SCOPES.join(', ') }) }),
+      )
+      .min(1, accountMessage('chooseScope')),
   )
   .transform((scopes) => API_SCOPES.filter((s) => scopes.includes(s)));
 
 export const createApiTokenInput = z.object({
-  name: z.string().trim().min(1, 'Name the token, e.g. “LMS integration”.').max(100),
+  name: z.string().trim().min(1, accountMessage('nameToken')).max(100),
   scopes: scopesInput,
 });
 

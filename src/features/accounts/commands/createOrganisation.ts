@@ -8,15 +8,20 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 export const createOrganisationInput = z.object({
-  name: z.string().trim().min(2, 'Enter the organisation’s name.').max(160, 'Use at most 160 characters.'),
+  name: z
+    .string()
+    .trim()
+    .min(2, accountMessage('enterOrganisation'))
+    .max(160, accountMessage('organisationLong')),
   slug: z.preprocess((v) => (v === '' ? undefined : v), slugSchema.optional()),
-  kind: z.enum(ORGANISATION_KINDS, { message: 'Choose issuer, recognizer or both.' }),
-  description: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
+  kind: z.enum(ORGANISATION_KINDS, { message: accountMessage('chooseKind') }),
+  description: z.string().trim().max(2000, accountMessage('descriptionLong')).default(''),
   website: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.string().trim().url('Enter a full address such as https://example.org.').optional(),
+    z.string().trim().url(accountMessage('websiteFormat')).optional(),
   ),
 });
 
@@ -34,7 +39,8 @@ export async function createOrganisation(
       .select('id')
       .where('slug', '=', slug)
       .executeTakeFirst();
-    if (taken) throw conflict('That web address is taken.', { slug: `“${slug}” is taken; choose another.` });
+    if (taken)
+      throw conflict(accountMessage('slugTaken'), { slug: accountMessage('slugTakenField', { slug }) });
     const org = await tx
       .insertInto('organisations')
       .values({

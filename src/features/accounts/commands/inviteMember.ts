@@ -13,6 +13,7 @@ import { invitationMail } from '../../../mail/templates.tsx';
 import { requireMember } from '../organisationAccess.ts';
 import type { CommandOptions } from './options.ts';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
+import { accountMessage } from '../messages.ts';
 
 export const inviteMemberInput = z.object({ email: emailSchema, roles: rolesSchema });
 const organisationInput = z.object({ slug: z.string().min(1) });
@@ -39,7 +40,7 @@ export async function inviteMember(
       .executeTakeFirst();
     if (existing)
       throw conflict(`${email} is already a member.`, {
-        email: 'This person is already a member; change their roles in the list.',
+        email: accountMessage('alreadyMember'),
       });
     await tx
       .updateTable('invitations')

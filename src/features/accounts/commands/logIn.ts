@@ -11,10 +11,11 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { organisationsOf } from '../../../storage/organisations.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 export const logInInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'Enter your password.').max(200),
+  password: z.string().min(1, accountMessage('enterPassword')).max(200),
 });
 
 /** Who is logging in: where from and with what browser (for the session list). */
@@ -56,7 +57,7 @@ export async function logIn(
     const minutes = Math.max(1, Math.ceil(retryMs / MINUTE));
     throw new AppError(
       'rate_limited',
-      `Too many failed attempts. For your security, try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reset your password.`,
+      minutes === 1 ? accountMessage('tooManyAttemptsOne') : accountMessage('tooManyAttempts', { minutes }),
       {},
       Math.max(1, Math.ceil(retryMs / 1000)),
     );
@@ -69,16 +70,13 @@ export async function logIn(
       for (const pending of await findUsersByUnconfirmedEmail(db, email)) {
         if (await verifyPassword(pending.password_hash, password)) {
           await releaseLoginAttempt(db, reservation.ids);
-          throw new AppError(
-            'email_not_confirmed',
-            'Please confirm your email address first: use the link we sent you, or ask for a new one.',
-          );
+          throw new AppError('email_not_confirmed', accountMessage('confirmFirst'));
         }
       }
     }
     // The reserved attempt stays recorded: it was a failure.
-    throw new AppError('invalid_credentials', 'That email and password do not match an account.', {
-      password: 'Check your email and password.',
+    throw new AppError('invalid_credentials', accountMessage('noMatch'), {
+      password: accountMessage('checkBoth'),
     });
   }
   await releaseLoginAttempt(db, reservation.ids);

@@ -6,6 +6,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { ownAddress } from '../queries/emails.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 /** An address of the account by its row id (from the path: a number). */
 const emailIdInput = z.object({ emailId: z.coerce.number().int().positive() });
@@ -19,7 +20,7 @@ export async function makeEmailPrimary(
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const row = await ownAddress(tx, actor.userId, emailId);
-    if (!row.confirmed_at) throw conflict('Confirm this address before making it primary.');
+    if (!row.confirmed_at) throw conflict(accountMessage('confirmBeforePrimary'));
     await tx
       .updateTable('user_emails')
       .set({ is_primary: false })

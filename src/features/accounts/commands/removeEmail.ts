@@ -6,6 +6,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { ownAddress } from '../queries/emails.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 /** An address of the account by its row id (from the path: a number). */
 const emailIdInput = z.object({ emailId: z.coerce.number().int().positive() });
@@ -16,7 +17,7 @@ export async function removeEmail(deps: CommandDeps, { actor, ...input }: Comman
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const row = await ownAddress(tx, actor.userId, emailId);
-    if (row.is_primary) throw conflict('Make another confirmed address primary before removing this one.');
+    if (row.is_primary) throw conflict(accountMessage('primaryLast'));
     await tx.deleteFrom('user_emails').where('id', '=', row.id).execute();
     await recordAudit(
       tx,

@@ -9,6 +9,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { resetPasswordMail } from '../../../mail/templates.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
+import { recipientLocale } from '../queries/profile.ts';
 import type { CommandOptions, Visitor } from './options.ts';
 
 /** Emails a reset link to a confirmed address; answers the same whether or not it has an account. */
@@ -30,6 +31,7 @@ export async function requestPasswordReset(
       now,
     });
     const mail = await resetPasswordMail({
+      locale: await recipientLocale(tx, user.id),
       name: user.name,
       link: appLink(deps.config, `/reset-password/${token}`),
     });

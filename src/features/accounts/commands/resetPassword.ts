@@ -12,10 +12,12 @@ import { queueMail } from '../../../mail/outbox.ts';
 import { passwordChangedMail } from '../../../mail/templates.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions, Visitor } from './options.ts';
+import { accountMessage } from '../messages.ts';
+import { recipientLocale } from '../queries/profile.ts';
 
 export const resetPasswordInput = z
   .object({ token: z.string().min(1).max(200), password: passwordSchema, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ.', path: ['confirm'] });
+  .refine((v) => v.password === v.confirm, { message: accountMessage('passwordsDiffer'), path: ['confirm'] });
 
 /** Sets a new password from a reset link, ends every session and tells the owner by email. */
 export async function resetPassword(
@@ -39,6 +41,7 @@ export async function resetPassword(
     if (user && address) {
       await clearLoginFailures(tx, `email:${address.email}`);
       const mail = await passwordChangedMail({
+        locale: await recipientLocale(tx, user.id),
         name: user.name,
         resetLink: appLink(deps.config, '/forgot-password'),
       });

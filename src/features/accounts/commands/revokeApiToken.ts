@@ -6,6 +6,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { assertManagesTokens, type TokenActor } from './tokenActor.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 export const revokeApiTokenInput = z.object({ tokenPublicId: z.string().min(1) });
 
@@ -25,7 +26,7 @@ export async function revokeApiToken(
       .where('public_id', '=', tokenPublicId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw conflict('That token is already revoked or does not exist.');
+    if (r.numUpdatedRows === 0n) throw conflict(accountMessage('tokenGone'));
     await recordAudit(
       tx,
       {

@@ -6,6 +6,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { requireMember } from '../organisationAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 export const revokeInvitationInput = z.object({
   slug: z.string().min(1),
@@ -29,7 +30,7 @@ export async function revokeInvitation(
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (r.numUpdatedRows === 0n) throw conflict('That invitation is no longer pending.');
+    if (r.numUpdatedRows === 0n) throw conflict(accountMessage('invitationNotPending'));
     await recordAudit(
       tx,
       {

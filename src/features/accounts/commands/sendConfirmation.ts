@@ -5,6 +5,7 @@ import { issueAccountToken } from '../queries/accountTokens.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { confirmEmailMail } from '../../../mail/templates.tsx';
 import { appLink } from '../../../domain/commands.ts';
+import { recipientLocale } from '../queries/profile.ts';
 import type { Config } from '../../../config.ts';
 
 /** Issues a confirmation token for an address and queues the email carrying its link. */
@@ -22,6 +23,7 @@ export async function sendConfirmation(
     now,
   });
   const mail = await confirmEmailMail({
+    locale: await recipientLocale(db, to.userId),
     name: to.name,
     link: appLink(config, `/confirm-email/${token}`),
     newAddress: to.newAddress,

@@ -10,6 +10,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { sendConfirmation } from './sendConfirmation.ts';
 import type { CommandOptions, Visitor } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
 export const signUpInput = z.object({
   name: nameSchema,
@@ -28,8 +29,8 @@ export async function signUp(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     if (await findUserByConfirmedEmail(tx, email)) {
-      throw conflict('An account with this email already exists.', {
-        email: 'An account with this email already exists. Log in, or reset your password if you forgot it.',
+      throw conflict(accountMessage('accountExists'), {
+        email: accountMessage('accountExistsField'),
       });
     }
     const user = await tx

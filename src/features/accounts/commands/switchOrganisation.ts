@@ -3,8 +3,11 @@ import { parseInput } from '../../../domain/validation.ts';
 import { requireMember } from '../organisationAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandOptions } from './options.ts';
+import { accountMessage } from '../messages.ts';
 
-export const switchOrganisationInput = z.object({ slug: z.string().min(1, 'Choose an organisation.') });
+export const switchOrganisationInput = z.object({
+  slug: z.string().min(1, accountMessage('chooseOrganisation')),
+});
 
 /** Makes an organisation the session's current one (the user must belong to it). */
 export async function switchOrganisation(

@@ -9,6 +9,8 @@ import { API_SCOPES, authenticateApiToken } from '../../../http/apiTokens.ts';
 import { createApiToken } from '../commands/createApiToken.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import { hashToken } from '../../../domain/ids.ts';
+import { byLabel, fieldsetError, tableAfter } from '../../../testing/pageQueries.ts';
+import { CATALOGUES } from '../../../web/i18n/i18n.ts';
 import { up as addScopes } from '../../../storage/migrations/0021_api_token_scopes.ts';
 
 type ApiError = {
@@ -28,9 +30,11 @@ for (const backend of testBackends()) {
       const form = await browser.get(`/orgs/${org.slug}/tokens`);
       const html = await form.text();
       for (const scope of API_SCOPES)
-        assert.match(
-          html,
-          new RegExp(`name="scopes" value="${scope}" checked`),
+        assert.ok(
+          byLabel(
+            html,
+            `${scope} ${CATALOGUES.en.accounts.tokens.scope[scope.replace(':', '_') as keyof typeof CATALOGUES.en.accounts.tokens.scope]}`,
+          ).checked,
           `${scope} is offered, ticked by default`,
         );
 
@@ -39,11 +43,10 @@ for (const backend of testBackends()) {
         scopes: ['awards:run', 'credentials:read'],
       });
       assert.equal(created.status, 201);
-      const page = await created.text();
-      const row = page.slice(page.indexOf('<td>Roster sync</td>'));
-      assert.match(
-        row.slice(0, row.indexOf('</tr>')),
-        /<code>credentials:read<\/code>, <code>awards:run<\/code>/,
+      const rows = tableAfter(await created.text(), 'Create a token');
+      assert.equal(
+        rows.find((row) => row[0] === 'Roster sync')?.[1],
+        'credentials:read awards:run',
         'the list shows the token’s scopes',
       );
       const stored = await storage.db
@@ -55,7 +58,10 @@ for (const backend of testBackends()) {
 
       const none = await browser.post(`/orgs/${org.slug}/tokens`, { name: 'Nothing' });
       assert.equal(none.status, 422);
-      assert.match(await none.text(), /Choose at least one thing the token may do/);
+      assert.equal(
+        fieldsetError(await none.text(), 'What may it do?'),
+        'Choose at least one thing the token may do.',
+      );
       const unknown = await browser.post(`/orgs/${org.slug}/tokens`, {
         name: 'Bogus',
         scopes: ['credentials:read', 'everything'],

@@ -7,7 +7,9 @@ import { requireViewer } from '../../../http/middleware/session.ts';
 import { routeParams, slugParam } from '../../../http/params.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
-import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { page } from '../../../web/render.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
+import { postAction, postForm, type Fields } from './formRoutes.ts';
 import { orgPath } from '../paths.ts';
 import { loadTokens } from './apiTokensLoader.ts';
 import { TokensView } from './apiTokensView.tsx';
@@ -31,6 +33,9 @@ const tokenActor = (c: C, organisationId: number) => ({
   ip: c.var.ip,
 });
 
+const chosenScopes = (fields: Fields) =>
+  fields.scopes === undefined ? [] : typeof fields.scopes === 'string' ? [fields.scopes] : fields.scopes;
+
 async function tokensPage(
   c: C,
   form: FormState = emptyForm,
@@ -41,7 +46,7 @@ async function tokensPage(
   const model = await loadTokens(c.var.deps.db, c.var.deps.config.publicUrl, organisation);
   return page(
     c,
-    `API tokens of ${model.name}`,
+    requestTranslator(c).t('accounts.tokens.title', { organisation: model.name }),
     <TokensView model={model} form={form} created={created} csrfToken={c.var.csrfToken} />,
     status,
   );
@@ -51,36 +56,30 @@ async function tokensPage(
 export function tokenRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/tokens', (c) => tokensPage(c));
-  r.post('/orgs/:slug/tokens', async (c) => {
-    const fields = await formFields(c);
-    const chosen =
-      fields.scopes === undefined ? [] : typeof fields.scopes === 'string' ? [fields.scopes] : fields.scopes;
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        const { organisation } = await access(c);
-        // A form with no box ticked sends no scopes: that is “none”, not the API's default of all.
-        const { token } = await createApiToken(c.var.deps, {
-          ...fields,
-          scopes: chosen,
-          actor: tokenActor(c, organisation.id),
-        });
-        return tokensPage(c, emptyForm, token, 201);
-      },
-      (form) => tokensPage(c, { ...form, values: { ...form.values, scopes: chosen.join(',') } }, null, 422),
-    );
+  postForm(r, '/orgs/:slug/tokens', {
+    async run(c, fields) {
+      const { organisation } = await access(c);
+      // A form with no box ticked sends no scopes: that is “none”, not the API's default of all.
+      const { token } = await createApiToken(c.var.deps, {
+        ...fields,
+        scopes: chosenScopes(fields),
+        actor: tokenActor(c, organisation.id),
+      });
+      return tokensPage(c, emptyForm, token, 201);
+    },
+    again: (c, form, _status, fields) =>
+      tokensPage(
+        c,
+        { ...form, values: { ...form.values, scopes: chosenScopes(fields).join(',') } },
+        null,
+        422,
+      ),
   });
-  r.post('/orgs/:slug/tokens/:id/revoke', async (c) => {
+  postAction(r, '/orgs/:slug/tokens/:id/revoke', async (c, _fields, t) => {
     const { organisation } = await access(c);
     const { id } = routeParams(c, tokenParams);
     await revokeApiToken(c.var.deps, { tokenPublicId: id, actor: tokenActor(c, organisation.id) });
-    return redirectWith(
-      c,
-      orgPath(organisation.slug, 'tokens'),
-      'success',
-      'Token revoked: it no longer works.',
-    );
+    return { to: orgPath(organisation.slug, 'tokens'), say: t.t('accounts.flash.tokenRevoked') };
   });
   return r;
 }

@@ -1,14 +1,34 @@
-import { API_SCOPES, API_SCOPE_WORDS } from '../../../http/apiTokens.ts';
-import { ActionButton, CsrfField, ErrorSummary, Field, type FormState } from '../../../web/forms.tsx';
+import { API_SCOPES, type ApiScope } from '../../../http/apiTokens.ts';
+import type { MessageKey } from '../../../web/i18n/i18n.ts';
+import {
+  ActionButton,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  TableHead,
+  type FormState,
+} from '../../../web/forms.tsx';
+import { useT } from '../../../web/i18n/context.ts';
 import { orgPath } from '../paths.ts';
 import type { TokensModel } from './apiTokensLoader.ts';
 
+/** What each scope allows, in the catalogue (keys without the colon, which i18next reads as a namespace). */
+const SCOPE_WORDS: Record<ApiScope, MessageKey> = {
+  'credentials:read': 'accounts.tokens.scope.credentials_read',
+  'credentials:issue': 'accounts.tokens.scope.credentials_issue',
+  'credentials:status': 'accounts.tokens.scope.credentials_status',
+  'awards:run': 'accounts.tokens.scope.awards_run',
+  'audit:read': 'accounts.tokens.scope.audit_read',
+  'webhooks:manage': 'accounts.tokens.scope.webhooks_manage',
+};
+
 /** The scope checkboxes: all ticked on a fresh form, the chosen ones after an error. */
 function ScopeChecks({ form }: { form: FormState }) {
+  const { t } = useT();
   const chosen = (form.values.scopes ?? '').split(',');
   return (
     <fieldset class="checks" aria-describedby={form.errors.scopes ? 'scopes-error' : undefined}>
-      <legend>What may it do?</legend>
+      <legend>{t('accounts.tokens.mayDo')}</legend>
       {form.errors.scopes && (
         <p id="scopes-error" class="error-text">
           {form.errors.scopes}
@@ -23,7 +43,7 @@ function ScopeChecks({ form }: { form: FormState }) {
             value={scope}
             checked={form.values.scopes === undefined || chosen.includes(scope)}
           />{' '}
-          <code>{scope}</code> — {API_SCOPE_WORDS[scope]}
+          <code>{scope}</code> {t(SCOPE_WORDS[scope])}
         </label>
       ))}
     </fieldset>
@@ -40,41 +60,46 @@ function TokensTable({
   tokens: TokensModel['tokens'];
   csrfToken: string;
 }) {
+  const i18n = useT();
+  const { t } = i18n;
   return (
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Scopes</th>
-          <th scope="col">Created</th>
-          <th scope="col">Last used</th>
-          <th scope="col">Status</th>
-          <th scope="col"></th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          t('accounts.tokens.name'),
+          t('accounts.tokens.scopes'),
+          t('accounts.tokens.created'),
+          t('accounts.tokens.lastUsed'),
+          t('accounts.tokens.status'),
+          '',
+        ]}
+      />
       <tbody>
-        {tokens.map((t) => (
+        {tokens.map((token) => (
           <tr>
-            <td>{t.name}</td>
+            <td>{token.name}</td>
             <td>
-              {t.scopes.length
-                ? t.scopes.map((scope, i) => (
+              {token.scopes.length
+                ? token.scopes.map((scope) => (
                     <>
-                      {i > 0 && ', '}
-                      <code>{scope}</code>
+                      <code>{scope}</code>{' '}
                     </>
                   ))
-                : 'none'}
+                : t('accounts.tokens.none')}
             </td>
-            <td>{t.created_at.toISOString().slice(0, 10)}</td>
-            <td>{t.last_used_at ? t.last_used_at.toISOString().slice(0, 16).replace('T', ' ') : 'never'}</td>
-            <td>{t.revoked_at ? 'Revoked' : 'Active'}</td>
+            <td>{i18n.date(token.created_at)}</td>
             <td>
-              {!t.revoked_at && (
+              {token.last_used_at
+                ? i18n.date(token.last_used_at, { withTime: true })
+                : t('accounts.tokens.never')}
+            </td>
+            <td>{token.revoked_at ? t('accounts.tokens.revoked') : t('accounts.tokens.active')}</td>
+            <td>
+              {!token.revoked_at && (
                 <ActionButton
-                  action={orgPath(slug, 'tokens', t.public_id, 'revoke')}
+                  action={orgPath(slug, 'tokens', token.public_id, 'revoke')}
                   csrfToken={csrfToken}
-                  label="Revoke"
+                  label={t('accounts.tokens.revoke')}
                   variant="danger"
                 />
               )}
@@ -98,38 +123,36 @@ export function TokensView({
   created: string | null;
   csrfToken: string;
 }) {
+  const { t } = useT();
   const { slug, did, tokens } = model;
   return (
     <>
-      <h1>API tokens</h1>
+      <h1>{t('accounts.tokens.heading')}</h1>
+      <p>{t('accounts.tokens.intro', { did })}</p>
       <p>
-        Tokens let your systems issue credentials as <code>{did}</code> through the W3C VC API (
-        <code>POST /credentials/issue</code> with <code>Authorization: Bearer …</code>) and use the
-        organisation’s JSON API. Each token may do only what its scopes allow; the{' '}
-        <a href="/api/docs">API documentation</a> names the scope each request needs. Only a hash is stored: a
-        token is shown once, when it is created.
+        <a href="/api/docs">{t('accounts.tokens.docs')}</a>
       </p>
       {created && (
         <section class="card" role="status">
-          <h2>Your new token</h2>
-          <p>Copy it now; it will not be shown again.</p>
+          <h2>{t('accounts.tokens.newToken')}</h2>
+          <p>{t('accounts.tokens.copyNow')}</p>
           <pre>{created}</pre>
         </section>
       )}
       <section class="card">
-        <h2>Create a token</h2>
+        <h2>{t('accounts.tokens.create')}</h2>
         <ErrorSummary form={form} />
         <form method="post" action={orgPath(slug, 'tokens')} class="stack" novalidate>
           <CsrfField token={csrfToken} />
           <Field
             form={form}
             name="name"
-            label="What is it for?"
-            hint="For example “Learning management system”."
+            label={t('accounts.tokens.what')}
+            hint={t('accounts.tokens.whatHint')}
             required
           />
           <ScopeChecks form={form} />
-          <button type="submit">Create token</button>
+          <button type="submit">{t('accounts.tokens.submit')}</button>
         </form>
       </section>
       <TokensTable slug={slug} tokens={tokens} csrfToken={csrfToken} />

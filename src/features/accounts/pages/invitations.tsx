@@ -1,55 +1,37 @@
-import { Hono } from 'hono';
-import { ROLE_LABELS } from '../../../domain/roles.ts';
-import { AppError } from '../../../domain/errors.ts';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { AppError } from '../../../domain/errors.ts';
 import { acceptInvitation } from '../commands/acceptInvitation.ts';
-import { findOpenInvitation } from '../queries/invitations.ts';
-import { routeParams } from '../../../http/params.ts';
-import { invitationPath, orgPath } from '../paths.ts';
 import { switchOrganisation } from '../commands/switchOrganisation.ts';
+import { routeParams } from '../../../http/params.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import { ActionButton } from '../../../web/forms.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { page, redirectWith } from '../../../web/render.tsx';
+import { translateMessage } from '../messages.ts';
+import { ACCOUNT_PATHS, orgPath } from '../paths.ts';
+import { LinkProblemView } from './authViews.tsx';
+import { InvitationView } from './invitationView.tsx';
+import { loadInvitation } from './invitationLoader.ts';
 
+type C = Context<AppEnv>;
 const tokenParams = z.object({ token: z.string().min(1) });
 
-/** The invitation: who invites, as what, and how to accept (accept now, or log in first). */
-function InvitationView({
-  invitation,
-  here,
-  loggedIn,
-  csrf,
-}: {
-  invitation: Awaited<ReturnType<typeof findOpenInvitation>>;
-  here: string;
-  loggedIn: boolean;
-  csrf: string;
-}) {
-  return (
-    <section class="card">
-      <h1>Join {invitation.organisation_name}</h1>
-      <p>
-        You are invited as{' '}
-        {invitation.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', ')}. The
-        invitation was sent to <strong>{invitation.email}</strong>.
-      </p>
-      {loggedIn ? (
-        <ActionButton
-          action={here}
-          csrfToken={csrf}
-          label={`Accept and join ${invitation.organisation_name}`}
-        />
-      ) : (
-        <p>
-          <a class="button" href={`/login?next=${encodeURIComponent(here)}`}>
-            Log in to accept
-          </a>{' '}
-          or <a href="/signup">create an account</a> with {invitation.email}, confirm it, then open this link
-          again.
-        </p>
-      )}
-    </section>
+function problemPage(c: C, heading: 'unusable' | 'notYet', message: string, status: 400 | 403 | 410) {
+  const t = requestTranslator(c);
+  return page(
+    c,
+    t.t('accounts.invitation.title'),
+    <LinkProblemView
+      heading={t.t(`accounts.invitation.${heading}`)}
+      message={translateMessage(t, message)}
+      link={
+        heading === 'notYet'
+          ? { href: ACCOUNT_PATHS.profile, text: t.t('accounts.invitation.toProfile') }
+          : undefined
+      }
+    />,
+    status,
   );
 }
 
@@ -58,31 +40,13 @@ export function invitationRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/invitations/:token', async (c) => {
     const { token } = routeParams(c, tokenParams);
-    let invitation;
-    try {
-      invitation = await findOpenInvitation(c.var.deps.db, token, c.var.deps.clock.now());
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      return page(
-        c,
-        'Invitation',
-        <section class="card">
-          <h1>This invitation cannot be used</h1>
-          <p>{err.message}</p>
-        </section>,
-        410,
-      );
-    }
-    const here = invitationPath(token);
+    const found = await loadInvitation(c.var.deps.db, token, c.var.deps.clock.now(), Boolean(c.var.viewer));
+    if ('problem' in found) return problemPage(c, 'unusable', found.problem, 410);
+    const t = requestTranslator(c);
     return page(
       c,
-      `Join ${invitation.organisation_name}`,
-      <InvitationView
-        invitation={invitation}
-        here={here}
-        loggedIn={Boolean(c.var.viewer)}
-        csrf={c.var.csrfToken}
-      />,
+      t.t('accounts.invitation.join', { organisation: found.model.organisation }),
+      <InvitationView model={found.model} csrf={c.var.csrfToken} />,
     );
   });
   r.post('/invitations/:token', async (c) => {
@@ -97,22 +61,10 @@ export function invitationRoutes() {
         slug,
         actor: { sessionId: viewer.session_id, userId: viewer.user_id },
       });
-      return redirectWith(c, orgPath(slug), 'success', 'Welcome aboard: you joined the organisation.');
+      return redirectWith(c, orgPath(slug), 'success', requestTranslator(c).t('accounts.flash.joined'));
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'token_invalid')) {
-        return page(
-          c,
-          'Invitation',
-          <section class="card">
-            <h1>You cannot accept this invitation yet</h1>
-            <p>{err.message}</p>
-            <p>
-              <a href="/profile">Go to your profile</a>
-            </p>
-          </section>,
-          err.status as 403,
-        );
-      }
+      if (err instanceof AppError && (err.code === 'forbidden' || err.code === 'token_invalid'))
+        return problemPage(c, 'notYet', err.message, err.status as 403);
       throw err;
     }
   });

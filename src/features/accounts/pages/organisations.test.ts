@@ -6,6 +6,7 @@ import { TestBrowser, testApp } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser, lastMailTo } from '../../../testing/factories.ts';
 import type { Role } from '../../../domain/roles.ts';
 import { DAY } from '../../../domain/clock.ts';
+import { byLabel, fieldsetError, linkHref, pageText } from '../../../testing/pageQueries.ts';
 
 for (const backend of testBackends()) {
   describe(`organisations over HTTP (${backend.name})`, () => {
@@ -22,9 +23,16 @@ for (const backend of testBackends()) {
       assert.equal(created.headers.get('location'), `/orgs/${slug}`);
       const taken = await browser.post('/orgs/new', { name: 'Copycat', slug, kind: 'issuer' });
       assert.equal(taken.status, 409);
-      assert.match(await taken.text(), /is taken/);
+      assert.equal(
+        byLabel(await taken.text(), 'Web address (optional)').error,
+        `“${slug}” is taken; choose another.`,
+      );
       const badKind = await browser.post('/orgs/new', { name: 'Odd', kind: 'bank' });
       assert.equal(badKind.status, 422);
+      assert.equal(
+        fieldsetError(await badKind.text(), 'What does it do?'),
+        'Choose issuer, recognizer or both.',
+      );
 
       const invitee = `${unique('peer')}@example.org`;
       const invite = await browser.post(`/orgs/${slug}/invitations`, {
@@ -36,7 +44,7 @@ for (const backend of testBackends()) {
         email: `${unique('x')}@example.org`,
       });
       assert.equal(noRoles.status, 422);
-      assert.match(await noRoles.text(), /Choose at least one role/);
+      assert.equal(fieldsetError(await noRoles.text(), 'Their roles'), 'Choose at least one role.');
 
       const { mail, path } = await lastMailTo(storage.db, invitee);
       assert.equal(mail?.template, 'invitation');
@@ -46,7 +54,10 @@ for (const backend of testBackends()) {
       const guest = new TestBrowser(app);
       const landing = await guest.get(path!);
       assert.equal(landing.status, 200);
-      assert.match(await landing.text(), /Log in to accept/);
+      assert.equal(
+        linkHref(await landing.text(), 'Log in to accept'),
+        `/login?next=${encodeURIComponent(path!)}`,
+      );
       await guest.post('/signup', { name: 'Pat Peer', email: invitee, password: 'peer password 1' });
       const confirm = await lastMailTo(storage.db, invitee);
       await guest.get(confirm.path!);
@@ -92,7 +103,7 @@ for (const backend of testBackends()) {
       await s.post('/login', { email: stranger.email, password: stranger.password });
       const res = await s.post(path!);
       assert.equal(res.status, 403);
-      assert.match(await res.text(), new RegExp(`sent to ${invitee}`));
+      assert.ok(pageText(await res.text()).includes(`This invitation was sent to ${invitee}.`));
       clock.advance(15 * DAY);
       assert.equal((await s.get(path!)).status, 410, 'invitations expire');
     });
@@ -129,7 +140,7 @@ for (const backend of testBackends()) {
         roles: ['admin'],
       });
       assert.equal(demote.status, 409);
-      assert.match(await demote.text(), /at least one owner/);
+      assert.match(pageText(await demote.text()), /at least one owner/);
       const roles = await storage.db
         .selectFrom('memberships')
         .select('roles')

@@ -1,151 +1,122 @@
 import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { updateProfile } from '../commands/updateProfile.ts';
+import { chooseLocale } from '../commands/chooseLocale.ts';
 import { changePassword } from '../commands/changePassword.ts';
 import { addEmail } from '../commands/addEmail.ts';
 import { makeEmailPrimary } from '../commands/makeEmailPrimary.ts';
 import { removeEmail } from '../commands/removeEmail.ts';
 import { idParam, routeParams } from '../../../http/params.ts';
-import { emailsOf, findUser } from '../../../storage/users.ts';
-import { listUserAudit } from '../../../storage/audit.ts';
-import { pathwayProgress } from '../../catalog/index.ts';
 import { requireViewer, SESSION_COOKIE } from '../../../http/middleware/session.ts';
-import { deleteCookie } from 'hono/cookie';
-import { exportMyData } from '../../dataRights/index.ts';
-import { deleteMyAccount } from '../../dataRights/index.ts';
+import { deleteMyAccount, exportMyData } from '../../dataRights/index.ts';
 import { zipStream } from '../../../web/zip.ts';
 import type { AppEnv } from '../../../http/env.ts';
-import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
-import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
-import { EmailsSection, PasswordSection, YourDataSection } from './profileView.tsx';
+import type { FormState } from '../../../web/forms.tsx';
+import { LOCALE_COOKIE, requestLocale, requestTranslator } from '../../../web/preferences.ts';
+import { page } from '../../../web/render.tsx';
+import { ACCOUNT_PATHS } from '../paths.ts';
+import { loadProfile } from './profileLoader.ts';
+import { ProfileView, type ProfileForms } from './profileView.tsx';
+import { postAction, postForm, type Done, type Fields } from './formRoutes.ts';
+import { translator, type Translator } from '../../../web/i18n/i18n.ts';
 
 type C = Context<AppEnv>;
-type Forms = { name?: FormState; email?: FormState; password?: FormState; deletion?: FormState };
+const emailParams = z.object({ id: idParam });
+const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 
-async function profilePage(c: C, forms: Forms = {}, status: 200 | 400 | 401 | 403 | 409 | 422 | 429 = 200) {
-  const viewer = requireViewer(c.var.viewer);
-  const { db } = c.var.deps;
-  const [user, emails, activity] = await Promise.all([
-    findUser(db, viewer.user_id),
-    emailsOf(db, viewer.user_id),
-    listUserAudit(db, viewer.user_id, 10),
-  ]);
-  const pathways = await pathwayProgress(
-    db,
-    emails.filter((e) => e.confirmed_at).map((e) => e.email),
-  );
-  const csrf = c.var.csrfToken;
-  const nameForm = forms.name ?? emptyForm;
-  const emailForm = forms.email ?? emptyForm;
-  const passwordForm = forms.password ?? emptyForm;
-  const deletionForm = forms.deletion ?? emptyForm;
+async function profilePage(
+  c: C,
+  forms: ProfileForms = {},
+  status: 200 | 400 | 401 | 403 | 409 | 422 | 429 = 200,
+) {
+  const model = await loadProfile(c.var.deps.db, requireViewer(c.var.viewer).user_id);
   return page(
     c,
-    'Your profile',
-    <>
-      <h1>Your profile</h1>
-      <section class="card" aria-labelledby="h-name">
-        <h2 id="h-name">Name</h2>
-        <ErrorSummary form={nameForm} />
-        <form method="post" action="/profile" class="stack" novalidate>
-          <CsrfField token={csrf} />
-          <Field
-            form={nameForm}
-            name="name"
-            label="Your name"
-            value={user?.name}
-            autocomplete="name"
-            required
-          />
-          <button type="submit">Save name</button>
-        </form>
-      </section>
-      <EmailsSection emails={emails} emailForm={emailForm} csrf={csrf} />
-      <PasswordSection passwordForm={passwordForm} csrf={csrf} />
-      {pathways.length > 0 && (
-        <section class="card" aria-labelledby="h-pathways">
-          <h2 id="h-pathways">Your pathways</h2>
-          <ul>
-            {pathways.map((p) => (
-              <li>
-                <strong>{p.pathway.name}</strong> ({p.pathway.organisation}):{' '}
-                {p.progress.satisfied ? 'completed' : `${p.progress.done} of ${p.progress.needed}`}
-                <progress
-                  class="ms-2"
-                  value={p.progress.done}
-                  max={p.progress.needed}
-                  aria-label={`${p.pathway.name} progress`}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <YourDataSection deletionForm={deletionForm} csrf={csrf} />
-      <section class="card" aria-labelledby="h-activity">
-        <h2 id="h-activity">Recent account activity</h2>
-        <ul>
-          {activity.map((a) => (
-            <li>
-              {a.created_at.toISOString().replace('T', ' ').slice(0, 16)} UTC —{' '}
-              {a.action.replace('user.', '').replace(/_/g, ' ')}
-              {a.ip ? ` from ${a.ip}` : ''}
-            </li>
-          ))}
-        </ul>
-      </section>
-    </>,
+    requestTranslator(c).t('accounts.profile.title'),
+    <ProfileView model={model} forms={forms} csrf={c.var.csrfToken} />,
     status,
   );
 }
 
-const emailParams = z.object({ id: idParam });
+/** The profile's forms: each runs its command, and a failure shows the page with that form's errors. */
+const PROFILE_FORMS: Array<{
+  path: string;
+  form: keyof ProfileForms;
+  run: (c: C, fields: Fields, t: Translator) => Promise<Done>;
+}> = [
+  {
+    path: ACCOUNT_PATHS.profileName,
+    form: 'name',
+    async run(c, fields, t) {
+      await updateProfile(c.var.deps, { ...fields, actor: actor(c) });
+      return { to: ACCOUNT_PATHS.profile, say: t.t('accounts.flash.nameSaved') };
+    },
+  },
+  {
+    path: ACCOUNT_PATHS.profileLocale,
+    form: 'locale',
+    async run(c, fields) {
+      const { locale } = await chooseLocale(c.var.deps, { ...fields, actor: actor(c) });
+      // Said in the language the next page speaks: the one chosen, or (cleared) the device's.
+      const next =
+        locale ?? requestLocale(null, getCookie(c, LOCALE_COOKIE), c.req.header('accept-language'));
+      const say = translator(next).t('accounts.flash.localeSaved');
+      return { to: ACCOUNT_PATHS.profile, say };
+    },
+  },
+  {
+    path: ACCOUNT_PATHS.profileEmails,
+    form: 'email',
+    async run(c, fields, t) {
+      await addEmail(c.var.deps, { ...fields, actor: actor(c) });
+      return {
+        to: ACCOUNT_PATHS.profile,
+        say: t.t('accounts.flash.emailAdded', { email: String(fields.email ?? '').trim() }),
+      };
+    },
+  },
+  {
+    path: ACCOUNT_PATHS.profilePassword,
+    form: 'password',
+    async run(c, fields, t) {
+      const viewer = requireViewer(c.var.viewer);
+      await changePassword(c.var.deps, {
+        ...fields,
+        actor: { userId: viewer.user_id, ip: c.var.ip, sessionId: viewer.session_id },
+      });
+      return { to: ACCOUNT_PATHS.profile, say: t.t('accounts.flash.passwordChanged') };
+    },
+  },
+  {
+    path: ACCOUNT_PATHS.deleteAccount,
+    form: 'deletion',
+    async run(c, fields, t) {
+      await deleteMyAccount(c.var.deps, { ...fields, actor: actor(c) });
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return { to: '/', say: t.t('accounts.flash.accountDeleted') };
+    },
+  },
+];
 
-/** The account's own page: name, addresses, password, and the person's data (download, delete). */
-// eslint-disable-next-line max-lines-per-function -- one route group listing the profile routes (name, addresses, password, data download and deletion)
+/** The account's own page: name, language, addresses, password, and the person's data (download, delete). */
 export function profileRoutes() {
   const r = new Hono<AppEnv>();
-  const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
-
-  r.get('/profile', (c) => profilePage(c));
-  r.post('/profile', async (c) => {
-    const fields = await formFields(c);
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        await updateProfile(c.var.deps, { ...fields, actor: actor(c) });
-        return redirectWith(c, '/profile', 'success', 'Your name is saved.');
-      },
-      (form, status) => profilePage(c, { name: form }, status as 422),
-    );
-  });
-  r.post('/profile/emails', async (c) => {
-    const fields = await formFields(c);
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        await addEmail(c.var.deps, { ...fields, actor: actor(c) });
-        return redirectWith(
-          c,
-          '/profile',
-          'success',
-          `We sent a confirmation link to ${String(fields.email ?? '').trim()}.`,
-        );
-      },
-      (form, status) => profilePage(c, { email: form }, status as 422),
-    );
-  });
-  r.post('/profile/emails/:id/primary', async (c) => {
+  r.get(ACCOUNT_PATHS.profile, (c) => profilePage(c));
+  for (const { path, form, run } of PROFILE_FORMS)
+    postForm(r, path, {
+      run,
+      again: (c, failed: FormState, status) => profilePage(c, { [form]: failed }, status as 422),
+    });
+  postAction(r, '/profile/emails/:id/primary', async (c, _fields, t) => {
     await makeEmailPrimary(c.var.deps, { emailId: routeParams(c, emailParams).id, actor: actor(c) });
-    return redirectWith(c, '/profile', 'success', 'Primary address changed.');
+    return { to: ACCOUNT_PATHS.profile, say: t.t('accounts.flash.primaryChanged') };
   });
-  r.post('/profile/emails/:id/remove', async (c) => {
+  postAction(r, '/profile/emails/:id/remove', async (c, _fields, t) => {
     await removeEmail(c.var.deps, { emailId: routeParams(c, emailParams).id, actor: actor(c) });
-    return redirectWith(c, '/profile', 'success', 'Address removed.');
+    return { to: ACCOUNT_PATHS.profile, say: t.t('accounts.flash.emailRemoved') };
   });
-  r.get('/profile/my-data.zip', async (c) => {
+  r.get(ACCOUNT_PATHS.myData, async (c) => {
     const now = c.var.deps.clock.now();
     const stream = zipStream(await exportMyData(c.var.deps, { actor: actor(c) }), { defaultDate: now });
     return c.body(stream, 200, {
@@ -153,45 +124,6 @@ export function profileRoutes() {
       'Content-Disposition': `attachment; filename="cairn-my-data-${now.toISOString().slice(0, 10)}.zip"`,
       'Cache-Control': 'no-store',
     });
-  });
-  r.post('/profile/delete', async (c) => {
-    const fields = await formFields(c);
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        await deleteMyAccount(c.var.deps, { ...fields, actor: actor(c) });
-        deleteCookie(c, SESSION_COOKIE, { path: '/' });
-        return redirectWith(
-          c,
-          '/',
-          'success',
-          'Your account is deleted. Credentials issued to you stay verifiable by their issuer; nothing else about you is kept.',
-        );
-      },
-      (form, status) => profilePage(c, { deletion: form }, status as 422),
-    );
-  });
-  r.post('/profile/password', async (c) => {
-    const fields = await formFields(c);
-    return handleForm(
-      c,
-      fields,
-      async () => {
-        const viewer = requireViewer(c.var.viewer);
-        await changePassword(c.var.deps, {
-          ...fields,
-          actor: { userId: viewer.user_id, ip: c.var.ip, sessionId: viewer.session_id },
-        });
-        return redirectWith(
-          c,
-          '/profile',
-          'success',
-          'Password changed. Your other sessions were logged out.',
-        );
-      },
-      (form, status) => profilePage(c, { password: form }, status as 422),
-    );
   });
   return r;
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../../domain/errors.ts';
 import { hashToken, newSecretToken } from '../../../domain/ids.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { AccountTokensTable } from '../../../storage/schema.ts';
+import { accountMessage } from '../messages.ts';
 
 type Purpose = AccountTokensTable['purpose'];
 
@@ -37,10 +38,7 @@ export async function consumeAccountToken(db: Queryable, token: string, purpose:
     .returning(['user_id', 'email_id'])
     .executeTakeFirst();
   if (!row) {
-    throw new AppError(
-      'token_invalid',
-      'This link has expired or has already been used. Ask for a new one below.',
-    );
+    throw new AppError('token_invalid', accountMessage('linkUsed'));
   }
   return row;
 }

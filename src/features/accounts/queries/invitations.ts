@@ -1,6 +1,7 @@
 import { AppError } from '../../../domain/errors.ts';
 import { hashToken } from '../../../domain/ids.ts';
 import type { Queryable } from '../../../storage/database.ts';
+import { accountMessage } from '../messages.ts';
 
 /** The invitation behind a link, with its organisation, if it can still be accepted. */
 export async function findOpenInvitation(db: Queryable, token: string, now: Date) {
@@ -22,10 +23,7 @@ export async function findOpenInvitation(db: Queryable, token: string, now: Date
     .where('i.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.accepted_at || row.expires_at <= now) {
-    throw new AppError(
-      'token_invalid',
-      'This invitation has expired, was withdrawn or has already been used. Ask the organisation to invite you again.',
-    );
+    throw new AppError('token_invalid', accountMessage('invitationUsed'));
   }
   return row;
 }

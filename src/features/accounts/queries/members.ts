@@ -1,5 +1,6 @@
 import { conflict, notFound } from '../../../domain/errors.ts';
 import type { Queryable } from '../../../storage/database.ts';
+import { accountMessage } from '../messages.ts';
 
 /** A member of an organisation by their account's public id. */
 export async function memberOf(db: Queryable, organisationId: number, userPublicId: string) {
@@ -27,6 +28,5 @@ export async function assertOwnerRemains(
     .where('id', '!=', exceptMembershipId)
     .where(({ eb, val }) => eb(val('owner'), '=', eb.fn.any('roles')))
     .execute();
-  if (owners.length === 0)
-    throw conflict('An organisation needs at least one owner; make someone else owner first.');
+  if (owners.length === 0) throw conflict(accountMessage('lastOwner'));
 }

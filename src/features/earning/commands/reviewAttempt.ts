@@ -12,6 +12,7 @@ import type { CommandCall } from './commandCall.ts';
 import { issuePassedApplication } from '../jobTypes.ts';
 import { applicationStatus, assignedAttempt, recordReviewDecision } from '../queries/peerReview.ts';
 import { earningPaths } from '../paths.ts';
+import { isLocale } from '../../../web/i18n/i18n.ts';
 
 /** Which submission is reviewed: parsed first, before anything else is looked at. */
 export const reviewKey = z.object({ attempt: z.string() });
@@ -86,8 +87,14 @@ export async function reviewAttempt(
       await queueMail(
         tx,
         address.email,
-        // Pass the earner's language here once accounts keep one (users.locale): English until then.
-        reviewDecisionMail({ name: earner.name, title: attempt.title, passed: passes, link }),
+        // In the language the earner chose (users.locale), else English.
+        reviewDecisionMail({
+          name: earner.name,
+          title: attempt.title,
+          passed: passes,
+          link,
+          ...(isLocale(earner.locale) ? { locale: earner.locale } : {}),
+        }),
         now,
         { organisationId: attempt.organisation_id },
       );

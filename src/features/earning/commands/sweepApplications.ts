@@ -7,6 +7,7 @@ import { queueMail } from '../../../mail/outbox.ts';
 import { deadlineReminderMail } from '../mail.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import { teammatesOf } from '../teams/teams.ts';
+import { isLocale } from '../../../web/i18n/i18n.ts';
 
 export const REMINDER_DAYS = [30, 7, 1] as const;
 const OPEN = ['in_progress', 'needs_revision'] as const;
@@ -58,7 +59,8 @@ async function remindDeadlines({ db, config }: CommandDeps & { db: Db }, now: Da
           title: app.title,
           days: threshold,
           deadline: app.deadline_at,
-          // The earner's language, once accounts keep one (users.locale): English until then.
+          // In the language the earner chose (users.locale), else English.
+          ...(isLocale(user.locale) ? { locale: user.locale } : {}),
           link: appLink(config, `/applications/${app.public_id}`),
         });
         await queueMail(tx, address.email, mail, now, { organisationId: app.organisation_id });

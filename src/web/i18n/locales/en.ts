@@ -1,3 +1,7 @@
+import { accounts } from './en/accounts.ts';
+import { admin } from './en/admin.ts';
+import { home } from './en/home.ts';
+
 import { credit } from './en/credit.ts';
 import { pictures } from './en/pictures.ts';
 
@@ -116,6 +120,9 @@ export const en = {
     verified: 'Verified',
     unverified: 'Not verified',
   },
+  accounts,
+  admin,
+  home,
   earning,
   verification,
   notifications,

@@ -1,4 +1,7 @@
 import type { Catalogue } from './en.ts';
+import { accounts } from './es/accounts.ts';
+import { admin } from './es/admin.ts';
+import { home } from './es/home.ts';
 import { credit } from './es/credit.ts';
 import { pictures } from './es/pictures.ts';
 import { earning } from './es/earning.ts';
@@ -115,6 +118,9 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  accounts,
+  admin,
+  home,
   earning,
   verification,
   notifications,
