@@ -144,7 +144,7 @@ for (const backend of testBackends()) {
       );
     });
 
-    test('earning (staff): applications:read reads, applications:manage asks second reviews, credentials:issue records outcomes; the rest are refused', async () => {
+    test('earning (staff): applications:read reads, applications:manage asks second reviews, recording outcomes needs credentials:issue; the rest are refused', async () => {
       const slug = own.org.slug;
       const reader = await tokenOf(own, ['applications:read']);
       const app1 = await call('GET', `/api/v1/orgs/${slug}/applications/${own.application}`, reader);
