@@ -12,7 +12,6 @@ import type { AppEnv } from '../../../http/env.ts';
 import { silentLogger } from '../../../logger.ts';
 import { ManualClock } from '../../../domain/clock.ts';
 import { createSafeFetcher } from '../../../credentials/resolve/safeFetch.ts';
-import type { Storage } from '../../../storage/database.ts';
 
 // Importing a badge by the address of a compact JWS (a VC-JWT), as the Open Badges 3.0 Host role
 // asks: a loopback server stands in for the other platform and serves Cairn-issued VC-JWTs under

@@ -242,8 +242,7 @@ export const catalogApiDocs = [
     path: '/api/v1/me/pathways',
     summary: 'My progress on the pathways my credentials count toward',
     tags,
-    description:
-      'A person’s own progress: a session only (an organisation API token acts for an organisation, not a person).',
+    description: PERSONAL_ROUTE,
     auth: 'session',
     responses: { 200: { description: 'Progress per pathway (“3 of 5”).', schema: pathwaysProgressSchema } },
   }),

@@ -5,7 +5,7 @@ import { rubricPasses, type Rubric } from '../../catalog/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Queryable } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { requireActor, requireMember } from '../../accounts/index.ts';
+import { requireActor } from '../../accounts/index.ts';
 import { teammatesOf } from '../teams/teams.ts';
 import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
