@@ -7,7 +7,7 @@ import { fastCanonicalizer } from './proofs/fastCanonicalizer.ts';
 import type { KeyVault } from './keyVault.ts';
 import type { Canonicalizer } from './proofs/canonicalize.ts';
 import type { ResolvedKey } from './verifier.ts';
-import { createSafeFetcher } from './resolve/safeFetch.ts';
+import { createSafeFetcher, type FetchedCredential } from './resolve/safeFetch.ts';
 import { resolveVerificationMethod } from './resolve/didWeb.ts';
 
 /** What signing needs besides the database: the key vault and the canonicalizer. */
@@ -22,6 +22,8 @@ export interface CredentialServices {
 export interface RemoteResolvers {
   resolveKey(verificationMethod: string): Promise<ResolvedKey>;
   fetchJson(url: string): Promise<unknown>;
+  /** A credential by its address, JSON or a compact JWS (VC-JWT), as received; absent = JSON only, through fetchJson. */
+  fetchCredential?(url: string): Promise<FetchedCredential>;
 }
 
 /**
@@ -46,8 +48,12 @@ export function createCredentialServices(config: Config): CredentialServices {
     canonicalizer: fastCanonicalizer(),
   };
   if (config.fetchForeign) {
-    const { fetchJson } = createSafeFetcher();
-    services.remote = { fetchJson, resolveKey: (vm) => resolveVerificationMethod(vm, { fetchJson }) };
+    const { fetchJson, fetchCredential } = createSafeFetcher();
+    services.remote = {
+      fetchJson,
+      fetchCredential,
+      resolveKey: (vm) => resolveVerificationMethod(vm, { fetchJson }),
+    };
   }
   return services;
 }

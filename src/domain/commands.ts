@@ -15,6 +15,22 @@ export interface Actor {
   ip: string | null;
 }
 
+/**
+ * An organisation acting through one of its API tokens: no person acts, the token's scopes say
+ * what it may do (http/apiTokens.ts maps each scope to the actions it allows).
+ */
+export interface ApiTokenActor {
+  kind: 'token';
+  userId: null;
+  organisationId: number;
+  tokenPublicId: string;
+  scopes: readonly string[];
+  ip: string | null;
+}
+
+/** Who acts in an organisation's command: a person (their roles decide) or its API token (its scopes decide). */
+export type OrganisationActor = Actor | ApiTokenActor;
+
 /** A link into Cairn for emails. */
 export function appLink(config: Config, path: string): string {
   return `${config.publicUrl}${path}`;

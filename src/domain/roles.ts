@@ -42,6 +42,8 @@ const permissions = {
   'catalog.read': ROLES,
   'reviews.perform': ['reviewer'],
   'applications.read': ['admin', 'issuing_staff'],
+  'applications.manage': ['admin', 'issuing_staff'],
+  'payments.manage': ['admin', 'issuing_staff'],
   'recognition.read': ['admin', 'recognition_officer'],
   'recognition.manage': ['admin', 'recognition_officer'],
   'recognition.submit': ['admin', 'designer', 'issuing_staff'],

@@ -252,29 +252,40 @@ const RULES: Record<string, Rule> = {
   'POST /orgs/:slug/tokens/:id/revoke': org(['admin'], { p: id((w) => w.tokenId) }),
   // Catalog and design.
   'GET /api/v1/catalog': pub(),
-  'GET /api/v1/orgs/:slug/micro-credentials': members(),
-  'GET /api/v1/orgs/:slug/micro-credentials/:id/history': members({ p: id((w) => w.mc.publicId) }),
-  'POST /api/v1/orgs/:slug/micro-credentials': org(['designer', 'admin']),
+  'GET /api/v1/orgs/:slug/micro-credentials': members({ tokens: true }),
+  'GET /api/v1/orgs/:slug/micro-credentials/:id/history': members({
+    tokens: true,
+    p: id((w) => w.mc.publicId),
+  }),
+  'POST /api/v1/orgs/:slug/micro-credentials': org(['designer', 'admin'], { tokens: true }),
   'PUT /api/v1/orgs/:slug/micro-credentials/:id/draft': org(['designer', 'admin'], {
+    tokens: true,
     p: id((w) => w.mc.publicId),
   }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/publish': org(['designer', 'admin'], {
+    tokens: true,
     p: id((w) => w.mc.publicId),
   }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/revise': org(['designer', 'admin'], {
+    tokens: true,
     p: id((w) => w.mc.publicId),
   }),
   'PUT /api/v1/orgs/:slug/micro-credentials/:id/reviewers': org(['designer', 'admin'], {
+    tokens: true,
     p: id((w) => w.mc.publicId),
   }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/retire': org(['designer', 'admin'], {
+    tokens: true,
     p: id((w) => w.mc.publicId),
   }),
-  'POST /api/v1/orgs/:slug/micro-credentials/import': org(['designer', 'admin']),
-  'POST /api/v1/orgs/:slug/pathways': org(['designer', 'admin']),
+  'POST /api/v1/orgs/:slug/micro-credentials/import': org(['designer', 'admin'], { tokens: true }),
+  'POST /api/v1/orgs/:slug/pathways': org(['designer', 'admin'], { tokens: true }),
   'GET /api/v1/me/pathways': user(),
-  'POST /api/v1/orgs/:slug/stacks': org(['designer', 'admin']),
-  'PUT /api/v1/orgs/:slug/stacks/:id': org(['designer', 'admin'], { p: id((w) => w.stack.publicId) }),
+  'POST /api/v1/orgs/:slug/stacks': org(['designer', 'admin'], { tokens: true }),
+  'PUT /api/v1/orgs/:slug/stacks/:id': org(['designer', 'admin'], {
+    tokens: true,
+    p: id((w) => w.stack.publicId),
+  }),
   'GET /catalog': pub(),
   'GET /catalog/stacks/:org/:stack/achievements.json': pub({
     p: (w) => ({ org: w.org.slug, stack: w.stack.slug }),
@@ -343,8 +354,9 @@ const RULES: Record<string, Rule> = {
     p: id((w) => w.teamToken, 'token'),
   },
   'GET /api/v1/teams/:id': mine({ p: id((w) => w.team) }),
-  'GET /api/v1/orgs/:slug/teams': org(['admin', 'issuing_staff']),
+  'GET /api/v1/orgs/:slug/teams': org(['admin', 'issuing_staff'], { tokens: true }),
   'POST /api/v1/orgs/:slug/attempts/:attempt/second-review': org(['admin', 'issuing_staff'], {
+    tokens: true,
     p: id((w) => w.reviewedAttempt, 'attempt'),
   }),
   // Only the reviewer asked for the second review sees it (owners included: it is blind scoring).
@@ -358,8 +370,9 @@ const RULES: Record<string, Rule> = {
     p: id((w) => w.secondReview),
     noOwner: true,
   }),
-  'GET /api/v1/orgs/:slug/calibration': org(['admin', 'issuing_staff']),
+  'GET /api/v1/orgs/:slug/calibration': org(['admin', 'issuing_staff'], { tokens: true }),
   'POST /api/v1/orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], {
+    tokens: true,
     p: id((w) => w.mc.publicId),
   }),
   'GET /orgs/:slug/micro-credentials/:id/outcomes': org(['admin', 'issuing_staff'], {
@@ -396,7 +409,10 @@ const RULES: Record<string, Rule> = {
     foreign: 'same',
     p: id((w) => w.teamToken, 'token'),
   },
-  'GET /api/v1/orgs/:slug/applications/:id': org(['admin', 'issuing_staff'], { p: id((w) => w.application) }),
+  'GET /api/v1/orgs/:slug/applications/:id': org(['admin', 'issuing_staff'], {
+    tokens: true,
+    p: id((w) => w.application),
+  }),
   // Proof and fees.
   'POST /applications/:id/certificate': mine({ p: id((w) => w.proofApplication) }),
   'POST /applications/:id/proof/submit': mine({ p: id((w) => w.proofApplication) }),
@@ -424,17 +440,23 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/applications/:id/certificate': mine({ p: id((w) => w.proofApplication) }),
   'POST /api/v1/applications/:id/proof/submit': mine({ p: id((w) => w.proofApplication) }),
   'GET /api/v1/applications/:id/payment': mine({ p: id((w) => w.proofApplication) }),
-  'GET /api/v1/orgs/:slug/proof-queue': org(['admin', 'issuing_staff']),
+  'GET /api/v1/orgs/:slug/proof-queue': org(['admin', 'issuing_staff'], { tokens: true }),
   'POST /api/v1/orgs/:slug/applications/:id/approve': org(['admin', 'issuing_staff'], {
+    tokens: true,
     p: id((w) => w.proofApplication),
   }),
   'POST /api/v1/orgs/:slug/applications/:id/reject': org(['admin', 'issuing_staff'], {
+    tokens: true,
     p: id((w) => w.proofApplication),
   }),
   'POST /api/v1/orgs/:slug/payments/:id/mark-paid': org(['admin', 'issuing_staff'], {
+    tokens: true,
     p: id((w) => w.payment),
   }),
-  'POST /api/v1/orgs/:slug/payments/:id/refund': org(['admin', 'issuing_staff'], { p: id((w) => w.payment) }),
+  'POST /api/v1/orgs/:slug/payments/:id/refund': org(['admin', 'issuing_staff'], {
+    tokens: true,
+    p: id((w) => w.payment),
+  }),
   // Earning pages.
   'POST /catalog/:org/:mc/apply': user({ p: (w) => ({ org: w.org.slug, mc: w.mc.slug }) }),
   'GET /applications': user(),
@@ -571,36 +593,44 @@ const RULES: Record<string, Rule> = {
   'POST /orgs/:slug/sessions/:id/roster': org(['admin', 'designer', 'issuing_staff'], {
     p: id((w) => w.ceSession),
   }),
-  'GET /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
-  'POST /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer']),
+  'GET /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer'], { tokens: true }),
+  'POST /api/v1/orgs/:slug/recognition/programs': org(['admin', 'recognition_officer'], { tokens: true }),
   'PUT /api/v1/orgs/:slug/recognition/programs/:id': org(['admin', 'recognition_officer'], {
+    tokens: true,
     p: id((w) => w.program),
   }),
   // Every member sees the list (each side's own rows).
-  'GET /api/v1/orgs/:slug/recognition/submissions': members(),
-  'POST /api/v1/orgs/:slug/recognition/submissions': org(['admin', 'designer', 'issuing_staff']),
+  'GET /api/v1/orgs/:slug/recognition/submissions': members({ tokens: true }),
+  'POST /api/v1/orgs/:slug/recognition/submissions': org(['admin', 'designer', 'issuing_staff'], {
+    tokens: true,
+  }),
   'GET /api/v1/orgs/:slug/recognition/submissions/:id': org(['admin', 'designer', 'issuing_staff'], {
+    tokens: true,
     p: id((w) => w.submission),
   }),
   // On the issuer side (this organisation's own submission) officers may not comment: submitters may.
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/comment': org(['admin', 'designer', 'issuing_staff'], {
+    tokens: true,
     p: id((w) => w.submission),
   }),
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/request-changes': org(
     ['admin', 'recognition_officer'],
-    { p: id((w) => w.incoming) },
+    { tokens: true, p: id((w) => w.incoming) },
   ),
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/approve': org(['admin', 'recognition_officer'], {
+    tokens: true,
     p: id((w) => w.incoming),
   }),
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/reject': org(['admin', 'recognition_officer'], {
+    tokens: true,
     p: id((w) => w.incoming),
   }),
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/withdraw': org(
     ['admin', 'designer', 'issuing_staff'],
-    { p: id((w) => w.submission) },
+    { tokens: true, p: id((w) => w.submission) },
   ),
   'POST /api/v1/orgs/:slug/recognition/submissions/:id/endorse': org(['admin', 'recognition_officer'], {
+    tokens: true,
     p: id((w) => w.incoming),
   }),
   // The credit ledger.
@@ -966,12 +996,15 @@ for (const backend of testBackends()) {
       // Reads first, many at once; then writes, one route at a time.
       const reads = unique_.filter((r) => r.startsWith('GET '));
       // Writes that end something (retire, delete, withdraw …) run last, so the things other routes need stay.
+      // Revoking the API token comes after every other ending write the token is asked to make.
       const ending = (r: string) =>
         /\/(delete|logout)$/.test(r)
-          ? 2
-          : /\/(retire|remove|withdraw|revoke|archive|reject|decline|unshare|dismiss)$/.test(r)
-            ? 1
-            : 0;
+          ? 3
+          : r.endsWith('/tokens/:id/revoke')
+            ? 2
+            : /\/(retire|remove|withdraw|revoke|archive|reject|decline|unshare|dismiss)$/.test(r)
+              ? 1
+              : 0;
       const writes = unique_.filter((r) => !r.startsWith('GET ')).sort((a, b) => ending(a) - ending(b));
       await bounded(reads, 6, async (route) => {
         for (const c of casesOf(route, RULES[route]!)) await send(route, RULES[route]!, c.actor, c.side);

@@ -157,13 +157,42 @@ export interface SafeFetchOptions {
   now?: () => number;
 }
 
-/** A fetcher of small JSON documents that cannot be pointed at internal addresses. */
+/** A credential fetched by its address, with the text exactly as it was received. */
+export type FetchedCredential =
+  { kind: 'json'; value: unknown; text: string } | { kind: 'jws'; text: string };
+
+/** A fetcher of small JSON documents (and credentials) that cannot be pointed at internal addresses. */
 export interface SafeFetcher {
   /** GETs and parses the JSON at an https URL under every rule of the fetcher; cached for a few minutes. */
   fetchJson(url: string): Promise<unknown>;
+  /**
+   * GETs a credential at an https URL under the same rules: JSON, or a compact JWS (a VC-JWT sent
+   * as application/vc+jwt, application/jwt or text/plain, or with no type but three base64url
+   * parts). Anything else is refused (bad_content_type). Never cached: an import reads it once.
+   */
+  fetchCredential(url: string): Promise<FetchedCredential>;
 }
 
 const JSONISH = /^application\/(json|did\+json|ld\+json|[\w.+-]+\+json)\s*(;|$)/i;
+/** Content types a compact JWS credential is served with. */
+const JWT_TYPES = /^(application\/(vc\+jwt|jwt|vc\+ld\+jwt)|text\/plain)\s*(;|$)/i;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const JSON_ACCEPT = 'application/did+json, application/ld+json, application/json;q=0.9';
+const CREDENTIAL_ACCEPT =
+  'application/vc+ld+json, application/ld+json, application/json;q=0.9, application/vc+jwt, application/jwt;q=0.8, text/plain;q=0.5';
+
+/** What one fetch asks for and which content types it takes (named in a refusal). */
+interface FetchWanted {
+  accept: string;
+  allowType: (type: string) => boolean;
+  what: string;
+}
+
+/** A response read to its end: its content type (if sent) and its body as text. */
+interface FetchedText {
+  type: string | undefined;
+  body: string;
+}
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
@@ -214,7 +243,12 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
   }
 
   /** One GET, connecting only to the addresses already checked (host name kept for Host and SNI). */
-  function get(url: URL, pinned: ResolvedAddress[], signal: AbortSignal): Promise<IncomingMessage> {
+  function get(
+    url: URL,
+    pinned: ResolvedAddress[],
+    signal: AbortSignal,
+    accept: string,
+  ): Promise<IncomingMessage> {
     const pinnedLookup: LookupFunction = (_host, opts, cb) => {
       if (opts.all) cb(null, pinned);
       else {
@@ -230,7 +264,7 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
           method: 'GET',
           agent: false, // no pooled socket from another lookup is ever reused
           headers: {
-            accept: 'application/did+json, application/ld+json, application/json;q=0.9',
+            accept,
             'user-agent': 'Cairn-verifier',
           },
           lookup: pinnedLookup,
@@ -263,12 +297,18 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
     });
   }
 
-  async function fetchHop(url: URL, redirects: number, signal: AbortSignal): Promise<unknown> {
+  /** One hop: checked, pinned, redirects followed hop by hop; the body read within the limits if its type is allowed. */
+  async function fetchHop(
+    url: URL,
+    redirects: number,
+    signal: AbortSignal,
+    want: FetchWanted,
+  ): Promise<FetchedText> {
     if (url.protocol !== 'https:' && !(options.allowHttpForTests && url.protocol === 'http:')) {
       throw new FetchRefusedError('scheme_not_allowed', `Only https URLs are fetched, not ${url.protocol}`);
     }
     const pinned = await resolveChecked(url.hostname, signal);
-    const res = await get(url, pinned, signal);
+    const res = await get(url, pinned, signal, want.accept);
     const status = res.statusCode ?? 0;
     if (REDIRECTS.has(status) && res.headers.location) {
       res.destroy();
@@ -283,16 +323,16 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
       } catch {
         throw new FetchRefusedError('bad_status', `${url.href} redirects to an invalid URL`);
       }
-      return fetchHop(next, redirects + 1, signal);
+      return fetchHop(next, redirects + 1, signal, want);
     }
     if (status !== 200) {
       res.destroy();
       throw new FetchRefusedError('bad_status', `${url.href} answered ${status}`);
     }
     const type = res.headers['content-type'];
-    if (type && !JSONISH.test(type)) {
+    if (type && !want.allowType(type)) {
       res.destroy();
-      throw new FetchRefusedError('bad_content_type', `${url.href} sent ${type}, not JSON`);
+      throw new FetchRefusedError('bad_content_type', `${url.href} sent ${type}, not ${want.what}`);
     }
     const declared = Number(res.headers['content-length'] ?? 0);
     if (declared > maxBytes) {
@@ -302,15 +342,10 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
         `${url.href} declares ${declared} bytes, more than ${maxBytes}`,
       );
     }
-    const body = await readLimited(res, maxBytes, url, signal);
-    try {
-      return JSON.parse(body) as unknown;
-    } catch {
-      throw new FetchRefusedError('invalid_json', `${url.href} did not send valid JSON`);
-    }
+    return { type, body: await readLimited(res, maxBytes, url, signal) };
   }
 
-  async function fetchFresh(url: string): Promise<unknown> {
+  async function fetchFresh(url: string, want: FetchWanted): Promise<FetchedText> {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -323,7 +358,7 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
       timeoutMs,
     );
     try {
-      return await fetchHop(parsed, 0, controller.signal);
+      return await fetchHop(parsed, 0, controller.signal, want);
     } finally {
       clearTimeout(timer);
     }
@@ -336,7 +371,9 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
       if (hit) cache.delete(url);
       let pending = inflight.get(url);
       if (!pending) {
-        pending = fetchFresh(url).finally(() => inflight.delete(url));
+        pending = fetchFresh(url, { accept: JSON_ACCEPT, allowType: (t) => JSONISH.test(t), what: 'JSON' })
+          .then(({ body }) => parseJson(body, url))
+          .finally(() => inflight.delete(url));
         inflight.set(url, pending);
       }
       const value = await pending;
@@ -346,7 +383,31 @@ export function createSafeFetcher(options: SafeFetchOptions = {}): SafeFetcher {
       }
       return structuredClone(value);
     },
+    async fetchCredential(url: string): Promise<FetchedCredential> {
+      const { type, body } = await fetchFresh(url, {
+        accept: CREDENTIAL_ACCEPT,
+        allowType: (t) => JSONISH.test(t) || JWT_TYPES.test(t),
+        what: 'JSON or a compact JWS',
+      });
+      const trimmed = body.replace(/^\uFEFF/, '').trim();
+      if (type && JSONISH.test(type)) return { kind: 'json', value: parseJson(body, url), text: body };
+      if (COMPACT_JWS.test(trimmed)) return { kind: 'jws', text: trimmed };
+      // Plain text (or no type) that is a JSON object is still a credential.
+      if (trimmed.startsWith('{')) return { kind: 'json', value: parseJson(body, url), text: body };
+      throw new FetchRefusedError(
+        'bad_content_type',
+        `${url} sent ${type ?? 'no content type'} that is neither JSON nor a compact JWS`,
+      );
+    },
   };
+}
+
+function parseJson(body: string, url: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new FetchRefusedError('invalid_json', `${url} did not send valid JSON`);
+  }
 }
 
 function readLimited(res: IncomingMessage, maxBytes: number, url: URL, signal: AbortSignal): Promise<string> {

@@ -3,7 +3,12 @@
  * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
  */
 export { updateProfile } from './commands/updateProfile.ts';
-export { type OrganisationAccess, requireMember } from './organisationAccess.ts';
+export {
+  type ActorAccess,
+  type OrganisationAccess,
+  requireActor,
+  requireMember,
+} from './organisationAccess.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { emailSchema, nameSchema, passwordSchema, slugify } from './rules.ts';
 export { orgPath, ORG_SECTIONS, type OrgSection } from './paths.ts';

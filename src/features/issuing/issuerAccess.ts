@@ -29,7 +29,7 @@ export async function issuingCaller(
     // A token of another organisation learns nothing about this one.
     if (!organisation || organisation.id !== auth.organisationId) throw notFound('That organisation');
     requireTokenScope(auth, scope);
-    return { organisation, actor: { kind: 'token', ...auth, ip: c.var.ip } };
+    return { organisation, actor: { kind: 'token', userId: null, ...auth, ip: c.var.ip } };
   }
   const viewer = requireViewer(c.var.viewer);
   const { organisation } = await requireMember(c.var.deps.db, slug, viewer.user_id, permission);

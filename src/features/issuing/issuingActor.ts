@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from '../../domain/commands.ts';
+import type { Actor, ApiTokenActor } from '../../domain/commands.ts';
 
 /**
  * Who asks an issuing command to act. The command itself checks that this actor may act for the
@@ -14,14 +14,7 @@ import type { Actor } from '../../domain/commands.ts';
  */
 export type IssuingActor = Actor | ApiTokenActor | SystemActor;
 
-/** An authenticated organisation API token (http/apiTokens.ts `authenticateApiToken`). */
-export interface ApiTokenActor {
-  kind: 'token';
-  organisationId: number;
-  tokenPublicId: string;
-  scopes: readonly string[];
-  ip: string | null;
-}
+export type { ApiTokenActor };
 
 /** Cairn's own jobs and command-line steps run by the operator. */
 export interface SystemActor {

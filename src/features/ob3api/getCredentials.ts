@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { issuedBadgesOf } from '../backpack/index.ts';
 import type { CommandDeps } from '../../domain/commands.ts';
 import { Ob3ApiError } from '../../http/imsx.ts';
@@ -13,33 +14,45 @@ export interface CredentialsQuery {
   since: Date | null;
 }
 
-/** Reads limit, offset and since from the query string; anything malformed is a 400. */
-export function parseCredentialsQuery(query: Record<string, string | undefined>): CredentialsQuery {
-  const whole = (name: string, min: number, fallback: number): number => {
-    const raw = query[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (!/^\d{1,9}$/.test(raw) || Number(raw) < min)
-      throw new Ob3ApiError(
-        400,
-        'invalid_query_parameter',
-        `${name} must be a whole number of at least ${min}.`,
-      );
-    return Number(raw);
-  };
-  const limit = Math.min(whole('limit', 1, DEFAULT_LIMIT), MAX_LIMIT);
-  const offset = whole('offset', 0, 0);
-  let since: Date | null = null;
-  if (query.since !== undefined && query.since !== '') {
-    const t = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(query.since) ? Date.parse(query.since) : NaN;
-    if (Number.isNaN(t))
-      throw new Ob3ApiError(
-        400,
-        'invalid_query_parameter',
+/** A whole number of at least `min` (absent or empty: the fallback). */
+const whole = (name: string, min: number, fallback: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? String(fallback) : v),
+    z
+      .string()
+      .regex(/^\d{1,9}$/, `${name} must be a whole number of at least ${min}.`)
+      .transform(Number)
+      .refine((n) => n >= min, `${name} must be a whole number of at least ${min}.`),
+  );
+
+/** getCredentials' query string: limit (1–100, default 50), offset (default 0), since (a date and time). */
+export const credentialsQuerySchema = z.object({
+  limit: whole('limit', 1, DEFAULT_LIMIT).transform((n) => Math.min(n, MAX_LIMIT)),
+  offset: whole('offset', 0, 0),
+  since: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/,
         'since must be a date and time such as 2024-05-01T12:00:00Z.',
-      );
-    since = new Date(t);
-  }
-  return { limit, offset, since };
+      )
+      .refine(
+        (t) => !Number.isNaN(Date.parse(t)),
+        'since must be a date and time such as 2024-05-01T12:00:00Z.',
+      )
+      .transform((t) => new Date(Date.parse(t)))
+      .optional(),
+  ),
+});
+
+/** Reads limit, offset and since from the query string; anything malformed is a 400 (invalid_query_parameter). */
+export function parseCredentialsQuery(query: Record<string, string | undefined>): CredentialsQuery {
+  const parsed = credentialsQuerySchema.safeParse(query);
+  if (!parsed.success)
+    throw new Ob3ApiError(400, 'invalid_query_parameter', parsed.error.issues[0]?.message ?? 'Bad query.');
+  const { limit, offset, since } = parsed.data;
+  return { limit, offset, since: since ?? null };
 }
 
 interface Entry {

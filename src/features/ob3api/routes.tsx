@@ -7,6 +7,8 @@ import { requireViewer } from '../../http/middleware/session.ts';
 import { page, redirectWith } from '../../web/render.tsx';
 import { CsrfField } from '../../web/forms.tsx';
 import { Ob3ApiError, ob3NotFound } from '../../http/imsx.ts';
+import { publicIdParam, routeParams } from '../../http/params.ts';
+import { z } from 'zod';
 import {
   apiResource,
   consentPath,
@@ -24,6 +26,11 @@ import { CALLBACK_PATH, disconnect, finishConnection, startConnection } from './
 import { sendBadge } from './sendBadge.ts';
 
 type C = Context<AppEnv>;
+
+/** A backpack connection in the path (`/backpack/connections/:id/…`). */
+const connectionParams = z.object({ id: publicIdParam });
+/** The OAuth interaction a consent page answers (`:uid`). */
+const interactionParams = z.object({ uid: z.string().min(1).max(200) });
 
 /** The Node request and response under this Hono request (absent in in-process tests). */
 function nodeBindings(c: C): HttpBindings {
@@ -293,7 +300,7 @@ export function ob3Routes() {
       const { hostName, replaced } = await sendBadge(
         c.var.deps,
         actorOf(c, viewer.user_id),
-        c.req.param('id'),
+        routeParams(c, connectionParams).id,
         typeof form.badge === 'string' ? form.badge : '',
       );
       return redirectWith(
@@ -312,7 +319,7 @@ export function ob3Routes() {
   });
   r.post('/backpack/connections/:id/remove', async (c) => {
     const viewer = requireViewer(c.var.viewer);
-    await disconnect(c.var.deps, actorOf(c, viewer.user_id), c.req.param('id'));
+    await disconnect(c.var.deps, actorOf(c, viewer.user_id), routeParams(c, connectionParams).id);
     return redirectWith(c, '/backpack#connections', 'success', 'The connection was removed.');
   });
   return r;
@@ -337,7 +344,7 @@ async function interaction(c: C) {
       'This authorization request has expired or was already answered. Go back to the application and start again.',
     );
   }
-  if (details.uid !== c.req.param('uid'))
+  if (details.uid !== routeParams(c, interactionParams).uid)
     throw new AppError(
       'validation_failed',
       'This authorization request does not match this browser. Go back to the application and start again.',

@@ -1,4 +1,5 @@
 import { after, describe, test } from 'node:test';
+import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -144,6 +145,11 @@ for (const backend of testBackends()) {
       const header = got!.headers['cairn-signature'] as string;
       assert.match(header, /^t=\d+,v1=[0-9a-f]{64}$/);
       const now = s.clock.now();
+      // The receiver's own check, written from the documented scheme with node:crypto (not Cairn's
+      // verifier): v1 is HMAC-SHA256 of "<t>.<raw body>" under the secret, and t is the send time.
+      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header)!;
+      assert.equal(createHmac('sha256', secret).update(`${t}.${got!.body}`, 'utf8').digest('hex'), v1);
+      assert.ok(Math.abs(Number(t) - now.getTime() / 1000) <= 300, 'signed just now');
       assert.deepEqual(verifyWebhook({ secret, body: got!.body, header, now }), {
         ok: true,
         timestamp: Math.floor(now.getTime() / 1000),

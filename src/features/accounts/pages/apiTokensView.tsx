@@ -20,6 +20,14 @@ const SCOPE_WORDS: Record<ApiScope, MessageKey> = {
   'awards:run': 'accounts.tokens.scope.awards_run',
   'audit:read': 'accounts.tokens.scope.audit_read',
   'webhooks:manage': 'accounts.tokens.scope.webhooks_manage',
+  'catalog:read': 'accounts.tokens.scope.catalog_read',
+  'catalog:write': 'accounts.tokens.scope.catalog_write',
+  'applications:read': 'accounts.tokens.scope.applications_read',
+  'applications:manage': 'accounts.tokens.scope.applications_manage',
+  'payments:manage': 'accounts.tokens.scope.payments_manage',
+  'recognition:read': 'accounts.tokens.scope.recognition_read',
+  'recognition:manage': 'accounts.tokens.scope.recognition_manage',
+  'recognition:submit': 'accounts.tokens.scope.recognition_submit',
 };
 
 /** The scope checkboxes: all ticked on a fresh form, the chosen ones after an error. */

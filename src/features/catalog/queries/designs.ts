@@ -44,7 +44,7 @@ export async function insertDraftVersion(
     version: number;
     columns: VersionColumns;
     imageId?: number | null;
-    createdBy: number;
+    createdBy: number | null;
   },
   now: Date,
 ): Promise<void> {

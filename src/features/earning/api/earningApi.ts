@@ -12,7 +12,7 @@ import { saveEvidence, submitApplication } from '../commands/submitEvidence.ts';
 import { reviewAttempt } from '../commands/reviewAttempt.ts';
 import { assignedAttempt, reviewQueue } from '../queries/peerReview.ts';
 import { fieldsOf } from '../commands/commandCall.ts';
-import { requireMember } from '../../accounts/index.ts';
+import { requireActor } from '../../accounts/index.ts';
 import { recordOutcome } from '../commands/recordOutcome.ts';
 import { createTeam, inviteToTeam, joinTeam, teamProgress } from '../teams/teams.ts';
 import {
@@ -25,6 +25,10 @@ import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonBody } from '../../../http/jsonBody.ts';
 import type { Queryable } from '../../../storage/database.ts';
+import type { Action } from '../../../domain/roles.ts';
+import { apiCaller } from '../../../http/apiTokens.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
+import { z } from 'zod';
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +63,13 @@ async function presentApplication(db: Queryable, appId: number, now: Date) {
   };
 }
 
+/** A person acting for themselves (an earner, a reviewer): a session only. */
 const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+
+const inOrg = z.object({ slug: slugParam });
+/** The organisation in the path, when the caller (a member, or its API token) may perform the action there. */
+const staffOrganisation = async (c: Context<AppEnv>, action: Action) =>
+  (await requireActor(c.var.deps.db, routeParams(c, inOrg).slug, await apiCaller(c), action)).organisation;
 
 /** The earning loop over JSON: apply, evidence, submit; reviewers' queue and reviews; issuers' view. */
 export function earningApiRoutes() {
@@ -152,16 +162,11 @@ function reviewerApiRoutes(r: Hono<AppEnv>) {
     });
     return c.json({ ok: true });
   });
-  r.post('/api/v1/orgs/:slug/attempts/:attempt/second-review', async (c) =>
-    c.json(
-      await requestSecondReview(c.var.deps, {
-        actor: actor(c),
-        orgSlug: c.req.param('slug'),
-        attempt: c.req.param('attempt'),
-      }),
-      201,
-    ),
-  );
+  r.post('/api/v1/orgs/:slug/attempts/:attempt/second-review', async (c) => {
+    const { slug, attempt } = routeParams(c, inOrg.extend({ attempt: publicIdParam }));
+    const who = await apiCaller(c);
+    return c.json(await requestSecondReview(c.var.deps, { actor: who, orgSlug: slug, attempt }), 201);
+  });
   r.get('/api/v1/second-reviews/:id', async (c) => {
     const s = await assignedSecondReview(c.var.deps.db, actor(c).userId, c.req.param('id'));
     return c.json({
@@ -182,12 +187,7 @@ function reviewerApiRoutes(r: Hono<AppEnv>) {
     ),
   );
   r.get('/api/v1/orgs/:slug/calibration', async (c) => {
-    const { organisation } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'applications.read',
-    );
+    const organisation = await staffOrganisation(c, 'applications.read');
     return c.json(await calibrationAgreement(c.var.deps.db, organisation.id));
   });
 }
@@ -213,12 +213,7 @@ function teamApiRoutes(r: Hono<AppEnv>) {
   );
   // Issuers see the teams working on their micro-credentials (names and sizes).
   r.get('/api/v1/orgs/:slug/teams', async (c) => {
-    const { organisation } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'applications.read',
-    );
+    const organisation = await staffOrganisation(c, 'applications.read');
     const rows = await organisationTeams(c.var.deps.db, organisation.id);
     return c.json({
       teams: rows.map((t) => ({ id: t.public_id, name: t.name, members: Number(t.members) })),
@@ -230,11 +225,13 @@ function teamApiRoutes(r: Hono<AppEnv>) {
 function issuerApiRoutes(r: Hono<AppEnv>) {
   // Staff record outcomes for the other earning modes (assessment, attendance, course completion).
   r.post('/api/v1/orgs/:slug/micro-credentials/:id/outcomes', async (c) => {
+    const { slug, id } = routeParams(c, inOrg.extend({ id: publicIdParam }));
+    const who = await apiCaller(c);
     const result = await recordOutcome(c.var.deps, {
       ...fieldsOf(await jsonBody(c)),
-      actor: actor(c),
-      orgSlug: c.req.param('slug'),
-      microCredential: c.req.param('id'),
+      actor: who,
+      orgSlug: slug,
+      microCredential: id,
     });
     return 'publicId' in result
       ? c.json({ issued: true, credential: result.publicId }, 201)
@@ -243,13 +240,9 @@ function issuerApiRoutes(r: Hono<AppEnv>) {
 
   // Issuer staff see their organisation's applications, evidence included.
   r.get('/api/v1/orgs/:slug/applications/:id', async (c) => {
-    const { organisation } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'applications.read',
-    );
-    const appId = await organisationApplicationId(c.var.deps.db, organisation.id, c.req.param('id'));
+    const organisation = await staffOrganisation(c, 'applications.read');
+    const { id } = routeParams(c, inOrg.extend({ id: publicIdParam }));
+    const appId = await organisationApplicationId(c.var.deps.db, organisation.id, id);
     return c.json(await presentApplication(c.var.deps.db, appId, c.var.deps.clock.now()));
   });
 }

@@ -5,9 +5,9 @@ import { rubricPasses, type Rubric } from '../../catalog/index.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Queryable } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { requireMember } from '../../accounts/index.ts';
+import { requireActor } from '../../accounts/index.ts';
 import { teammatesOf } from '../teams/teams.ts';
-import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
 
 /**
@@ -18,12 +18,12 @@ export const requestSecondReviewInput = z.object({ orgSlug: z.string(), attempt:
 
 export async function requestSecondReview(
   deps: CommandDeps,
-  { actor, ...input }: CommandCall<{ orgSlug: string; attempt: string }>,
+  { actor, ...input }: CommandCall<{ orgSlug: string; attempt: string }, OrganisationActor>,
 ): Promise<{ publicId: string }> {
   const { orgSlug, attempt: attemptPublicId } = parseInput(requestSecondReviewInput, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'applications.read');
+    const { organisation } = await requireActor(tx, orgSlug, actor, 'applications.manage');
     const attempt = await tx
       .selectFrom('attempts as a')
       .innerJoin('applications as p', 'p.id', 'a.application_id')

@@ -5,9 +5,9 @@ import { parseInput } from '../../../domain/validation.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
 import { versionToDesign } from '../../catalog/index.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { requireMember } from '../../accounts/index.ts';
+import { requireActor } from '../../accounts/index.ts';
 import { issueCredential, type IssuedCredential } from '../../issuing/index.ts';
-import type { CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
 import { publishedVersion } from '../outcomes/queries.ts';
 
@@ -33,10 +33,10 @@ export const outcomeInput = z.object({
  */
 export async function recordOutcome(
   deps: CommandDeps & { credentials: CredentialServices },
-  { actor, ...input }: CommandCall<{ orgSlug: string; microCredential: string }>,
+  { actor, ...input }: CommandCall<{ orgSlug: string; microCredential: string }, OrganisationActor>,
 ): Promise<IssuedCredential | { issued: false; reason: string }> {
   const { orgSlug, microCredential: mcPublicId } = parseInput(onOutcome, input);
-  const { organisation } = await requireMember(deps.db, orgSlug, actor.userId, 'credentials.issue');
+  const { organisation } = await requireActor(deps.db, orgSlug, actor, 'credentials.issue');
   const version = await publishedVersion(deps.db, organisation.id, mcPublicId);
   if (!version) throw notFound('That micro-credential');
   const v = parseInput(outcomeInput, input);

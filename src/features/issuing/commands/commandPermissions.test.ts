@@ -18,6 +18,7 @@ import { changeManyCredentialStatuses } from './changeManyCredentialStatuses.ts'
 
 const token = (organisationId: number, scopes: ApiScope[]): ApiTokenActor => ({
   kind: 'token',
+  userId: null,
   organisationId,
   tokenPublicId: 'tok_test',
   scopes,

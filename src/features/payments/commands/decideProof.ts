@@ -6,8 +6,8 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { proofApprovedMail, proofRejectedMail } from '../mail.tsx';
 import { issuePassedApplication } from '../../earning/index.ts';
-import { requireMember } from '../../accounts/index.ts';
-import { appLink, type CommandDeps } from '../../../domain/commands.ts';
+import { requireActor } from '../../accounts/index.ts';
+import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
 import { currentPayment, openAttempt, staffApplication } from '../queries.ts';
 import { mailEarner, onStaffApplication, type CommandCall } from './shared.ts';
 
@@ -21,12 +21,12 @@ export const approveInput = z.object({ note: z.string().trim().max(5000).optiona
  */
 export async function approveProofApplication(
   deps: CommandDeps,
-  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }>,
+  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }, OrganisationActor>,
 ): Promise<void> {
   const { orgSlug, application: applicationPublicId } = parseInput(onStaffApplication, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
+    const { organisation } = await requireActor(tx, orgSlug, actor, 'credentials.issue');
     const app = await staffApplication(tx, organisation.id, applicationPublicId);
     if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
     const { note } = parseInput(approveInput, input);
@@ -105,13 +105,13 @@ export const rejectInput = z.object({
 /** Rejects a submitted certificate with reasons (emailed to the earner); the fee is left for staff to refund. */
 export async function rejectProofApplication(
   deps: CommandDeps,
-  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }>,
+  { actor, ...input }: CommandCall<{ orgSlug: string; application: string }, OrganisationActor>,
 ): Promise<void> {
   const { orgSlug, application: applicationPublicId } = parseInput(onStaffApplication, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     // Access first (organisation, permission, the application itself), then the reasons.
-    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
+    const { organisation } = await requireActor(tx, orgSlug, actor, 'credentials.issue');
     const app = await staffApplication(tx, organisation.id, applicationPublicId);
     if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
     const { reasons } = parseInput(rejectInput, input);

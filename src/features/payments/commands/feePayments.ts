@@ -6,8 +6,8 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { receiptMail, refundMail } from '../mail.tsx';
 import { paymentProviderNamed } from '../registry.ts';
-import { requireMember } from '../../accounts/index.ts';
-import { appLink, type CommandDeps } from '../../../domain/commands.ts';
+import { requireActor } from '../../accounts/index.ts';
+import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
 import { staffPayment } from '../queries.ts';
 import { mailEarner, onStaffPayment, type CommandCall } from './shared.ts';
 
@@ -24,12 +24,12 @@ export const markPaidInput = z.object({
 /** Staff record that an invoice was paid (with the transfer or cheque number); the earner is emailed a receipt. */
 export async function markPaymentPaid(
   deps: CommandDeps,
-  { actor, ...input }: CommandCall<{ orgSlug: string; payment: string }>,
+  { actor, ...input }: CommandCall<{ orgSlug: string; payment: string }, OrganisationActor>,
 ): Promise<void> {
   const { orgSlug, payment: paymentPublicId } = parseInput(onStaffPayment, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
+    const { organisation } = await requireActor(tx, orgSlug, actor, 'payments.manage');
     const payment = await staffPayment(tx, organisation.id, paymentPublicId);
     if (payment.earner_user_id === actor.userId || payment.payer_user_id === actor.userId)
       throw forbidden('You cannot mark your own payment paid; ask another member of staff.');
@@ -98,12 +98,12 @@ export const refundInput = z.object({
 /** Staff refund a paid fee (through its provider; for invoices, the staff's own transfer reference). */
 export async function refundPayment(
   deps: CommandDeps,
-  { actor, ...input }: CommandCall<{ orgSlug: string; payment: string }>,
+  { actor, ...input }: CommandCall<{ orgSlug: string; payment: string }, OrganisationActor>,
 ): Promise<{ reference: string }> {
   const { orgSlug, payment: paymentPublicId } = parseInput(onStaffPayment, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const { organisation } = await requireMember(tx, orgSlug, actor.userId, 'credentials.issue');
+    const { organisation } = await requireActor(tx, orgSlug, actor, 'payments.manage');
     const payment = await staffPayment(tx, organisation.id, paymentPublicId);
     if (payment.earner_user_id === actor.userId)
       throw forbidden('You cannot refund your own payment; ask another member of staff.');

@@ -3,12 +3,13 @@ import type { Tx } from '../../../storage/database.ts';
 import { findUser, primaryEmail } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import type { RenderedMail } from '../../../mail/templates.tsx';
-import type { Actor } from '../../../domain/commands.ts';
+import type { Actor, OrganisationActor } from '../../../domain/commands.ts';
 
 /** What the fee and proof commands share: the caller's shape, the address schemas, the earner's mail. */
 
-/** A command's caller: who acts, the address of what it acts on, then the rest of its input. */
-export type CommandCall<Address> = { actor: Actor } & Address & Record<string, unknown>;
+/** A command's caller: who acts (staff commands: a member or the organisation's API token), the address of what it acts on, then the rest of its input. */
+export type CommandCall<Address, Who extends OrganisationActor = Actor> = { actor: Who } & Address &
+  Record<string, unknown>;
 export const onApplication = z.object({ application: z.string() });
 export const onStaffApplication = z.object({ orgSlug: z.string(), application: z.string() });
 export const onStaffPayment = z.object({ orgSlug: z.string(), payment: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERSONAL_ROUTE } from '../../../http/apiTokens.ts';
 import { approveInput, rejectInput } from '../commands/decideProof.ts';
 import { markPaidInput, refundInput } from '../commands/feePayments.ts';
 import { describeRoute, isoDate, okSchema } from '../../../http/openapi/describe.ts';
@@ -57,6 +58,7 @@ export const proofAndFeesApiDocs = [
     method: 'POST',
     path: '/api/v1/applications/:id/certificate',
     summary: 'Upload the certificate of completion (proof of completion)',
+    description: PERSONAL_ROUTE,
     tags: earner,
     auth: 'session',
     params: application,
@@ -73,6 +75,7 @@ export const proofAndFeesApiDocs = [
     method: 'POST',
     path: '/api/v1/applications/:id/proof/submit',
     summary: 'Send the certificate to the issuer for a decision',
+    description: PERSONAL_ROUTE,
     tags: earner,
     auth: 'session',
     params: application,
@@ -85,6 +88,7 @@ export const proofAndFeesApiDocs = [
     method: 'GET',
     path: '/api/v1/applications/:id/payment',
     summary: 'The fee of my application (invoice and state)',
+    description: PERSONAL_ROUTE,
     tags: earner,
     auth: 'session',
     params: application,
@@ -96,7 +100,8 @@ export const proofAndFeesApiDocs = [
     summary: 'Applications with proof waiting for a decision',
     description: staffRoles,
     tags: staff,
-    auth: 'session',
+    auth: 'sessionOrToken',
+    scope: 'applications:read',
     errors: [403],
     query: z.object({
       decided: z
@@ -112,7 +117,8 @@ export const proofAndFeesApiDocs = [
     summary: 'Approve an application with proof (issues the credential)',
     description: `Refused until the fee is paid. ${staffRoles}`,
     tags: staff,
-    auth: 'session',
+    auth: 'sessionOrToken',
+    scope: 'credentials:issue',
     params: application,
     errors: [403, 409],
     body: { schema: approveInput, required: false },
@@ -124,7 +130,8 @@ export const proofAndFeesApiDocs = [
     summary: 'Reject an application with proof',
     description: staffRoles,
     tags: staff,
-    auth: 'session',
+    auth: 'sessionOrToken',
+    scope: 'credentials:issue',
     params: application,
     errors: [403, 409],
     body: { schema: rejectInput },
@@ -136,7 +143,8 @@ export const proofAndFeesApiDocs = [
     summary: 'Mark an invoice paid',
     description: staffRoles,
     tags: staff,
-    auth: 'session',
+    auth: 'sessionOrToken',
+    scope: 'payments:manage',
     params: paymentParam,
     errors: [403, 409],
     body: { schema: markPaidInput },
@@ -148,7 +156,8 @@ export const proofAndFeesApiDocs = [
     summary: 'Record a refund',
     description: staffRoles,
     tags: staff,
-    auth: 'session',
+    auth: 'sessionOrToken',
+    scope: 'payments:manage',
     params: paymentParam,
     errors: [403, 409],
     body: { schema: refundInput },

@@ -2,15 +2,21 @@ import type { Hono } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { earnersApplication } from '../../earning/index.ts';
-import { requireMember } from '../../accounts/index.ts';
+import { requireActor } from '../../accounts/index.ts';
 import { submitProof, uploadCertificate } from '../commands/certificate.ts';
 import { approveProofApplication, rejectProofApplication } from '../commands/decideProof.ts';
 import { markPaymentPaid, refundPayment } from '../commands/feePayments.ts';
 import { currentPayment, proofQueue } from '../queries.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonBody } from '../../../http/jsonBody.ts';
+import type { OrganisationActor } from '../../../domain/commands.ts';
 import { money } from './proofViews.tsx';
 import { actor, certificateFrom, type C } from './routeHelpers.ts';
+import { apiCaller } from '../../../http/apiTokens.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
+import { z } from 'zod';
+
+const onStaffThing = z.object({ slug: slugParam, id: publicIdParam });
 
 /** A JSON body's fields when it is an object, else none (the command's schema reports what is missing). */
 const fieldsOf = (body: unknown): Record<string, unknown> =>
@@ -90,12 +96,8 @@ function earnerApiRoutes(r: Hono<AppEnv>) {
 /** The staff queue and its decisions over JSON. */
 function staffApiRoutes(r: Hono<AppEnv>) {
   r.get('/api/v1/orgs/:slug/proof-queue', async (c) => {
-    const { organisation } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'applications.read',
-    );
+    const { slug } = routeParams(c, z.object({ slug: slugParam }));
+    const { organisation } = await requireActor(c.var.deps.db, slug, await apiCaller(c), 'applications.read');
     const rows = await proofQueue(
       c.var.deps.db,
       organisation.id,
@@ -105,48 +107,38 @@ function staffApiRoutes(r: Hono<AppEnv>) {
       applications: rows.map(presentQueueRow),
     });
   });
-  const decided = async (c: C, run: () => Promise<unknown>) => {
-    const result = await run();
+  /** Staff decide: who acts (a member, or the organisation's API token) is known before the body is read. */
+  const decided = async (
+    c: C,
+    run: (
+      at: { actor: OrganisationActor; orgSlug: string; id: string },
+      body: Record<string, unknown>,
+    ) => Promise<unknown>,
+  ) => {
+    const { slug, id } = routeParams(c, onStaffThing);
+    const who = await apiCaller(c);
+    const result = await run({ actor: who, orgSlug: slug, id }, fieldsOf(await jsonBody(c)));
     return c.json(result ?? { ok: true });
   };
+  // The body comes first: what the path says and who acts always win over it.
   r.post('/api/v1/orgs/:slug/applications/:id/approve', async (c) =>
-    decided(c, async () =>
-      approveProofApplication(c.var.deps, {
-        ...fieldsOf(await jsonBody(c)),
-        actor: actor(c),
-        orgSlug: c.req.param('slug'),
-        application: c.req.param('id'),
-      }),
+    decided(c, ({ actor, orgSlug, id }, body) =>
+      approveProofApplication(c.var.deps, { ...body, actor, orgSlug, application: id }),
     ),
   );
   r.post('/api/v1/orgs/:slug/applications/:id/reject', async (c) =>
-    decided(c, async () =>
-      rejectProofApplication(c.var.deps, {
-        ...fieldsOf(await jsonBody(c)),
-        actor: actor(c),
-        orgSlug: c.req.param('slug'),
-        application: c.req.param('id'),
-      }),
+    decided(c, ({ actor, orgSlug, id }, body) =>
+      rejectProofApplication(c.var.deps, { ...body, actor, orgSlug, application: id }),
     ),
   );
   r.post('/api/v1/orgs/:slug/payments/:id/mark-paid', async (c) =>
-    decided(c, async () =>
-      markPaymentPaid(c.var.deps, {
-        ...fieldsOf(await jsonBody(c)),
-        actor: actor(c),
-        orgSlug: c.req.param('slug'),
-        payment: c.req.param('id'),
-      }),
+    decided(c, ({ actor, orgSlug, id }, body) =>
+      markPaymentPaid(c.var.deps, { ...body, actor, orgSlug, payment: id }),
     ),
   );
   r.post('/api/v1/orgs/:slug/payments/:id/refund', async (c) =>
-    decided(c, async () =>
-      refundPayment(c.var.deps, {
-        ...fieldsOf(await jsonBody(c)),
-        actor: actor(c),
-        orgSlug: c.req.param('slug'),
-        payment: c.req.param('id'),
-      }),
+    decided(c, ({ actor, orgSlug, id }, body) =>
+      refundPayment(c.var.deps, { ...body, actor, orgSlug, payment: id }),
     ),
   );
 }

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { can } from '../../../domain/roles.ts';
-import { requireMember } from '../../accounts/index.ts';
+import type { Action } from '../../../domain/roles.ts';
+import { requireActor } from '../../accounts/index.ts';
 import { createProgram } from '../commands/createProgram.ts';
 import { requireRecognizer } from '../commands/requireRecognizer.ts';
 import { updateProgram } from '../commands/updateProgram.ts';
@@ -15,10 +15,15 @@ import { submitProgram } from '../commands/submitProgram.ts';
 import { withdrawProgramSubmission } from '../commands/withdrawProgramSubmission.ts';
 import { endorseProgramSubmission } from '../commands/endorseProgramSubmission.ts';
 import type { SubmissionStatus } from '../../../storage/schema.ts';
-import { requireViewer } from '../../../http/middleware/session.ts';
+import { apiCaller } from '../../../http/apiTokens.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
+import { z } from 'zod';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonObjectBody } from '../../../http/jsonBody.ts';
-import type { Actor } from '../../../domain/commands.ts';
+import type { OrganisationActor } from '../../../domain/commands.ts';
+
+const inOrg = z.object({ slug: slugParam });
+const onThing = inOrg.extend({ id: publicIdParam });
 
 function presentSubmission(s: SubmissionView) {
   return {
@@ -75,66 +80,65 @@ const presentThreadEntry = (t: Awaited<ReturnType<typeof submissionThread>>[numb
   at: t.created_at.toISOString(),
 });
 
-/** The sides of submissions a member sees: sent as issuer, received as recognizer, as kind and roles allow. */
-function sidesOf(kind: string, roles: Parameters<typeof can>[0]): Array<'issuer' | 'recognizer'> {
+/** The sides of submissions a caller sees: sent as issuer, received as recognizer, as kind and roles (or scopes) allow. */
+function sidesOf(kind: string, may: (action: Action) => boolean): Array<'issuer' | 'recognizer'> {
   const sides: Array<'issuer' | 'recognizer'> = [];
-  if (can(roles, 'recognition.submit') && kind !== 'recognizer') sides.push('issuer');
-  if (can(roles, 'recognition.read') && kind !== 'issuer') sides.push('recognizer');
+  if (may('recognition.submit') && kind !== 'recognizer') sides.push('issuer');
+  if (may('recognition.read') && kind !== 'issuer') sides.push('recognizer');
   return sides;
 }
 
 /** Recognition programs and submissions over JSON (the same commands as the pages). */
 export function recognitionApiRoutes() {
   const r = new Hono<AppEnv>();
-  const actor = (c: Context<AppEnv>): Actor => ({
-    userId: requireViewer(c.var.viewer).user_id,
-    ip: c.var.ip,
-  });
+  // Who acts: a member (session) or the organisation's API token, checked before any body is read.
   // The body is spread first: a body naming `actor` or `orgSlug` cannot replace who acts, or where.
-  const target = (c: Context<AppEnv>) => ({ actor: actor(c), orgSlug: c.req.param('slug') ?? '' });
+  const target = async (c: Context<AppEnv>) => ({
+    actor: await apiCaller(c),
+    orgSlug: routeParams(c, inOrg).slug,
+  });
+  const withBody = async <E extends Record<string, string>>(c: Context<AppEnv>, extra: E) => {
+    const at = await target(c);
+    return { ...(await jsonObjectBody(c)), ...at, ...extra };
+  };
   const base = '/api/v1/orgs/:slug/recognition';
 
   r.get(`${base}/programs`, async (c) => {
-    const organisation = await requireRecognizer(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      'recognition.read',
-    );
+    const { actor, orgSlug } = await target(c);
+    const organisation = await requireRecognizer(c.var.deps.db, orgSlug, actor, 'recognition.read');
     const rows = await programRowsOf(c.var.deps.db, organisation.id);
     return c.json({ programs: rows.map(presentProgram) });
   });
   r.post(`${base}/programs`, async (c) =>
-    c.json(await createProgram(c.var.deps, { ...(await jsonObjectBody(c)), ...target(c) }), 201),
+    c.json(await createProgram(c.var.deps, await withBody(c, {})), 201),
   );
   r.put(`${base}/programs/:id`, async (c) => {
-    const input = await jsonObjectBody(c);
-    await updateProgram(c.var.deps, { ...input, ...target(c), program: c.req.param('id') });
+    await updateProgram(c.var.deps, await withBody(c, { program: routeParams(c, onThing).id }));
     return c.json({ ok: true });
   });
 
-  // Submissions the organisation sent (as issuer) and received (as recognizer), as its roles allow.
+  // Submissions the organisation sent (as issuer) and received (as recognizer), as its roles (or scopes) allow.
   r.get(`${base}/submissions`, async (c) => {
-    const { organisation, membership } = await requireMember(
-      c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-    );
-    const sides = sidesOf(organisation.kind, membership.roles);
+    const { actor, orgSlug } = await target(c);
+    const { organisation, may, require } = await requireActor(c.var.deps.db, orgSlug, actor);
+    const sides = sidesOf(organisation.kind, may);
+    // A member without either role sees an empty list; a token without either scope is told which it needs.
+    if (actor.userId === null && sides.length === 0) require('recognition.read');
     const wanted = c.req.query('status');
     const status = STATUSES.find((s) => s === wanted) ?? null;
     const rows = await organisationSubmissions(c.var.deps.db, organisation.id, sides, status);
     return c.json({ submissions: rows.map(presentSubmission) });
   });
   r.post(`${base}/submissions`, async (c) =>
-    c.json(await submitProgram(c.var.deps, { ...(await jsonObjectBody(c)), ...target(c) }), 201),
+    c.json(await submitProgram(c.var.deps, await withBody(c, {})), 201),
   );
   r.get(`${base}/submissions/:id`, async (c) => {
+    const { actor, orgSlug } = await target(c);
     const { submission, side } = await loadSubmission(
       c.var.deps.db,
-      c.req.param('slug'),
-      actor(c).userId,
-      c.req.param('id'),
+      orgSlug,
+      actor,
+      routeParams(c, onThing).id,
     );
     const thread = await submissionThread(c.var.deps.db, submission.id);
     return c.json({
@@ -143,11 +147,15 @@ export function recognitionApiRoutes() {
       thread: thread.map(presentThreadEntry),
     });
   });
-  type StepInput = Record<string, unknown> & { actor: Actor; orgSlug: string; submission: string };
+  type StepInput = Record<string, unknown> & {
+    actor: OrganisationActor;
+    orgSlug: string;
+    submission: string;
+  };
   const step = (path: string, run: (c: Context<AppEnv>, input: StepInput) => Promise<unknown>) =>
     r.post(`${base}/submissions/:id/${path}`, async (c) => {
-      const body = await jsonObjectBody(c);
-      const result = await run(c, { ...body, ...target(c), submission: c.req.param('id') ?? '' });
+      const input = await withBody(c, { submission: routeParams(c, onThing).id });
+      const result = await run(c, input);
       return c.json(result && typeof result === 'object' ? result : { ok: true });
     });
   step('comment', (c, input) => commentOnProgramSubmission(c.var.deps, input));

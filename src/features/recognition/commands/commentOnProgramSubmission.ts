@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { assertCan } from '../../../domain/roles.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import {
@@ -20,7 +19,7 @@ export async function commentOnProgramSubmission(
 ): Promise<void> {
   const now = deps.clock.now();
   await step(deps, { actor, orgSlug, submission }, 'either', async (tx, s, who) => {
-    if (who.side === 'recognizer') assertCan(who.roles, 'recognition.manage');
+    if (who.side === 'recognizer') who.require('recognition.manage');
     const { body } = parseInput(commentInput, input);
     await addMessage(tx, s.id, actor, who.side, 'comment', body, now);
     await auditBoth(tx, s, actor, 'commented', { side: who.side }, now);

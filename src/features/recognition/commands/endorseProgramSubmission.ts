@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
-import { assertCan } from '../../../domain/roles.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
@@ -28,7 +27,7 @@ import {
 } from '../queries/submissions.ts';
 import { loadSubmission } from './submissionAccess.ts';
 import { recognitionPaths } from '../paths.ts';
-import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
 
 export const ENDORSEMENT_SCHEMA_ID =
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
@@ -107,7 +106,7 @@ async function mailSubmitter(
   tx: Tx,
   config: CommandDeps['config'],
   s: SubmissionView,
-  actor: Actor,
+  actor: OrganisationActor,
   recognizerName: string,
   now: Date,
 ): Promise<void> {
@@ -129,7 +128,7 @@ async function mailSubmitter(
 /** Stores the signed endorsement, notes it in the thread, and audits it for both organisations. */
 async function recordEndorsement(
   tx: Tx,
-  actor: Actor,
+  actor: OrganisationActor,
   s: SubmissionView,
   recognizerId: number,
   signed: Record<string, unknown>,
@@ -192,25 +191,20 @@ export async function endorseProgramSubmission(
     orgSlug,
     submission: submissionPublicId,
     ...input
-  }: { actor: Actor; orgSlug: string; submission: string } & Record<string, unknown>,
+  }: { actor: OrganisationActor; orgSlug: string; submission: string } & Record<string, unknown>,
 ): Promise<{ publicId: string; credential: Record<string, unknown> }> {
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
-  const pre = await loadSubmission(db, orgSlug, actor.userId, submissionPublicId);
+  const pre = await loadSubmission(db, orgSlug, actor, submissionPublicId);
   if (!pre.sides.includes('recognizer')) throw notFound('That submission');
-  assertCan(pre.roles, 'recognition.manage');
+  pre.require('recognition.manage');
   if (pre.submission.issuer_id === pre.submission.recognizer_id)
     throw new AppError('conflict', 'An organisation does not endorse its own micro-credentials.');
   const { comment } = parseInput(endorseInput, input);
   // Create the recognizer's key outside the transaction (a race for one must not abort ours).
   const keys = await organisationKeys(db, credentials.vault, pre.organisation.id, now);
   return inTransaction(db, async (tx) => {
-    const { organisation, submission: s } = await loadSubmission(
-      tx,
-      orgSlug,
-      actor.userId,
-      submissionPublicId,
-    );
+    const { organisation, submission: s } = await loadSubmission(tx, orgSlug, actor, submissionPublicId);
     await lockSubmission(tx, s.id);
     if (s.status !== 'approved') throw conflict('Only an approved submission can be endorsed.');
     const { mc_slug, micro_credential_version: version } = s;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
-import { assertCan } from '../../../domain/roles.ts';
 import { inTransaction, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import type { SubmissionStatus } from '../../../storage/schema.ts';
-import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
+import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
+import type { ActorAccess } from '../../accounts/index.ts';
 import { submissionMail, type SubmissionEvent } from '../mail.tsx';
 import { recognitionPaths } from '../paths.ts';
 import {
@@ -34,7 +34,7 @@ export const stepText = (what: string, max = 10000) =>
 
 /** Which submission a step acts on, and who acts. */
 export interface SubmissionStepTarget {
-  actor: Actor;
+  actor: OrganisationActor;
   orgSlug: string;
   submission: string;
 }
@@ -46,7 +46,7 @@ export async function notifySide(
   submission: SubmissionView,
   to: Side,
   event: SubmissionEvent,
-  actorUserId: number,
+  actorUserId: number | null,
   message: string | null,
   now: Date,
 ) {
@@ -57,7 +57,10 @@ export async function notifySide(
     programName: submission.program_name,
     issuerName: submission.issuer_name,
     recognizerName: submission.recognizer_name,
-    actorName: (await userName(tx, actorUserId)) ?? 'Cairn',
+    // An organisation's API token acting: the mail names that organisation.
+    actorName:
+      (await userName(tx, actorUserId)) ??
+      (to === 'recognizer' ? submission.issuer_name : submission.recognizer_name),
     message,
     hours: submission.hours_granted,
     endsOn: submission.ends_on,
@@ -77,7 +80,7 @@ export async function auditBoth(
     SubmissionView,
     'public_id' | 'recognizer_id' | 'issuer_id' | 'program_public_id' | 'micro_credential_version' | 'title'
   >,
-  actor: Actor,
+  actor: OrganisationActor,
   action: string,
   data: Record<string, unknown>,
   now: Date,
@@ -109,7 +112,7 @@ export async function auditBoth(
 export async function addMessage(
   tx: Tx,
   submissionId: number,
-  actor: Actor,
+  actor: OrganisationActor,
   side: Side,
   kind: Parameters<typeof insertSubmissionMessage>[1]['kind'],
   body: string,
@@ -123,14 +126,14 @@ export async function step<T>(
   deps: CommandDeps,
   target: SubmissionStepTarget,
   side: Side | 'either',
-  run: (tx: Tx, s: SubmissionView, who: { side: Side; roles: string[] }) => Promise<T>,
+  run: (tx: Tx, s: SubmissionView, who: { side: Side; require: ActorAccess['require'] }) => Promise<T>,
 ): Promise<T> {
   return inTransaction(deps.db, async (tx) => {
-    const loaded = await loadSubmission(tx, target.orgSlug, target.actor.userId, target.submission);
+    const loaded = await loadSubmission(tx, target.orgSlug, target.actor, target.submission);
     if (side !== 'either' && !loaded.sides.includes(side)) throw notFound('That submission');
     await lockSubmission(tx, loaded.submission.id);
     const fresh = await submissionById(tx, loaded.submission.id);
-    return run(tx, fresh, { side: side === 'either' ? loaded.side : side, roles: loaded.roles });
+    return run(tx, fresh, { side: side === 'either' ? loaded.side : side, require: loaded.require });
   });
 }
 
@@ -144,7 +147,7 @@ export async function decide(
   const now = deps.clock.now();
   const { actor } = target;
   await step(deps, target, 'recognizer', async (tx, s, who) => {
-    assertCan(who.roles, 'recognition.manage');
+    who.require('recognition.manage');
     // Four eyes on self-recognition: who submitted the organisation's own badge does not decide it.
     if (s.issuer_id === s.recognizer_id && s.created_by === actor.userId)
       throw new AppError(

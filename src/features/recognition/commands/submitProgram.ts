@@ -4,8 +4,8 @@ import { publicId } from '../../../domain/ids.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Tx } from '../../../storage/database.ts';
 import type { Organisation } from '../../../storage/schema.ts';
-import { requireMember } from '../../accounts/index.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { requireActor } from '../../accounts/index.ts';
+import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import { submissionById } from '../queries/submissions.ts';
 import { addMessage, auditBoth, notifySide, OPEN_STATUSES, stepText } from './submissionSteps.ts';
 
@@ -52,7 +52,7 @@ interface Target {
  */
 export async function submitProgram(
   deps: CommandDeps,
-  { actor, orgSlug, ...input }: { actor: Actor; orgSlug: string } & Record<string, unknown>,
+  { actor, orgSlug, ...input }: { actor: OrganisationActor; orgSlug: string } & Record<string, unknown>,
 ): Promise<{ publicId: string }> {
   try {
     return await inTransaction(deps.db, (tx) => submitInTransaction(deps, tx, actor, orgSlug, input));
@@ -69,13 +69,13 @@ export async function submitProgram(
 async function submitInTransaction(
   deps: CommandDeps,
   tx: Tx,
-  actor: Actor,
+  actor: OrganisationActor,
   issuerSlug: string,
   input: unknown,
 ): Promise<{ publicId: string }> {
   const now = deps.clock.now();
   // Access first: a stranger or a member without the right is refused whatever the body says.
-  const { organisation: issuer } = await requireMember(tx, issuerSlug, actor.userId, 'recognition.submit');
+  const { organisation: issuer } = await requireActor(tx, issuerSlug, actor, 'recognition.submit');
   if (issuer.kind === 'recognizer')
     throw new AppError('forbidden', 'Only issuer organisations submit micro-credentials for recognition.');
   const v = parseInput(submitInput, input);

@@ -2,7 +2,7 @@ import { notFound } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import { programOf } from '../queries/programs.ts';
 import { requireRecognizer } from './requireRecognizer.ts';
 import { assertProgramNameFree, programAuditData, programColumns, programInput } from './programTerms.ts';
@@ -15,11 +15,11 @@ export async function updateProgram(
     orgSlug,
     program: programPublicId,
     ...input
-  }: { actor: Actor; orgSlug: string; program: string } & Record<string, unknown>,
+  }: { actor: OrganisationActor; orgSlug: string; program: string } & Record<string, unknown>,
 ): Promise<void> {
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    const organisation = await requireRecognizer(tx, orgSlug, actor.userId, 'recognition.manage');
+    const organisation = await requireRecognizer(tx, orgSlug, actor, 'recognition.manage');
     const program = await programOf(tx, organisation.id, programPublicId);
     if (!program) throw notFound('That program');
     const v = parseInput(programInput, input);

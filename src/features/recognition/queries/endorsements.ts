@@ -60,7 +60,13 @@ export async function versionTitle(
 /** Stores a signed endorsement verbatim with its hash; returns its public id. */
 export async function insertEndorsement(
   db: Queryable,
-  endorsement: { submissionId: number; organisationId: number; document: string; sha256: string; by: number },
+  endorsement: {
+    submissionId: number;
+    organisationId: number;
+    document: string;
+    sha256: string;
+    by: number | null;
+  },
   now: Date,
 ): Promise<string> {
   const row = await db

@@ -224,7 +224,8 @@ export async function primaryEmail(db: Queryable, userId: number): Promise<strin
 }
 
 /** A user's display name. */
-export async function userName(db: Queryable, userId: number): Promise<string | null> {
+export async function userName(db: Queryable, userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
   const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
   return row?.name ?? null;
 }
@@ -234,7 +235,7 @@ export async function insertSubmissionMessage(
   db: Queryable,
   message: {
     submissionId: number;
-    authorUserId: number;
+    authorUserId: number | null;
     side: 'issuer' | 'recognizer';
     kind:
       | 'comment'

@@ -28,7 +28,7 @@ async function issuingToken(c: C): Promise<ApiTokenActor> {
       'Send an organisation API token as “Authorization: Bearer cairn_…”.',
     );
   requireTokenScope(auth, 'credentials:issue');
-  return { kind: 'token', ...auth, ip: c.var.ip };
+  return { kind: 'token', userId: null, ...auth, ip: c.var.ip };
 }
 
 const verifierDepsOf = (c: C) => {

@@ -4,6 +4,7 @@ import type { Config } from '../../../config.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
 import { sniffImage } from '../../../credentials/baking/index.ts';
+import type { FetchedCredential } from '../../../credentials/resolve/safeFetch.ts';
 import { badgeDocument } from '../queries.ts';
 
 /** What a person hands over to be verified: pasted text, an uploaded file or a URL (one of them). */
@@ -111,9 +112,16 @@ async function readUrl(deps: ReadDeps, address: string): Promise<ReadSubmission>
       'This server does not fetch credentials from other sites; download the credential and upload or paste it instead.',
       { url: 'Fetching other sites is switched off here.' },
     );
-  let fetched: unknown;
+  const remote = deps.services.remote;
+  let fetched: FetchedCredential;
   try {
-    fetched = await deps.services.remote.fetchJson(url.toString());
+    fetched = remote.fetchCredential
+      ? await remote.fetchCredential(url.toString())
+      : await remote.fetchJson(url.toString()).then((value) => ({
+          kind: 'json' as const,
+          value,
+          text: JSON.stringify(value),
+        }));
   } catch (err) {
     throw new AppError(
       'validation_failed',
@@ -121,15 +129,18 @@ async function readUrl(deps: ReadDeps, address: string): Promise<ReadSubmission>
       { url: 'Could not fetch it.' },
     );
   }
-  if (!fetched || typeof fetched !== 'object' || Array.isArray(fetched))
+  // A compact JWS (VC-JWT) is kept and verified exactly as it was served, like a pasted one.
+  if (fetched.kind === 'jws')
+    return { format: 'jws', input: fetched.text, original: fetched.text, sourceUrl: url.toString() };
+  const { value } = fetched;
+  if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new AppError('validation_failed', 'That address did not return a credential.', {
       url: 'Not a credential.',
     });
-  const text = JSON.stringify(fetched);
   return {
     format: 'url',
-    input: fetched as Record<string, unknown>,
-    original: text,
+    input: value as Record<string, unknown>,
+    original: fetched.text,
     sourceUrl: url.toString(),
   };
 }

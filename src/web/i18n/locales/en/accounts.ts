@@ -206,11 +206,24 @@ export const accounts = {
     revoke: 'Revoke',
     scope: {
       credentials_read: 'List the credentials the organisation has issued.',
-      credentials_issue: 'Issue credentials (the organisation API and the W3C VC API).',
+      credentials_issue:
+        'Issue credentials (the organisation API, the W3C VC API), record outcomes, and approve or reject proof-of-completion applications.',
       credentials_status: 'Revoke, suspend and reinstate credentials.',
       awards_run: 'Upload rosters and run bulk awards.',
       audit_read: 'Read the organisation’s audit log.',
       webhooks_manage: 'Create, change and replay the organisation’s webhooks.',
+      catalog_read: 'Read the organisation’s micro-credentials (every version) and their history.',
+      catalog_write:
+        'Create, edit, publish, revise and retire micro-credentials; stacks, pathways, reviewer pools and imports.',
+      applications_read:
+        'Read the organisation’s applications with their evidence, teams, calibration and the proof-of-completion queue.',
+      applications_manage: 'Ask for second reviews of reviewed submissions (calibration).',
+      payments_manage: 'Mark fee invoices paid and refund paid fees.',
+      recognition_read: 'Read recognition programs and the submissions the organisation sent or received.',
+      recognition_manage:
+        'Create and change recognition programs; comment on, decide and endorse the submissions received.',
+      recognition_submit:
+        'Submit micro-credentials to recognizers; comment on and withdraw those submissions.',
     },
   },
   flash: {

@@ -206,11 +206,25 @@ export const accounts: CatalogueOf<typeof english> = {
     revoke: 'Revocar',
     scope: {
       credentials_read: 'Listar las credenciales que ha emitido la organización.',
-      credentials_issue: 'Emitir credenciales (la API de la organización y la API W3C VC).',
+      credentials_issue:
+        'Emitir credenciales (la API de la organización, la API W3C VC), registrar resultados y aprobar o rechazar solicitudes con comprobante de finalización.',
       credentials_status: 'Revocar, suspender y restablecer credenciales.',
       awards_run: 'Subir listas y ejecutar otorgamientos masivos.',
       audit_read: 'Leer el registro de auditoría de la organización.',
       webhooks_manage: 'Crear, cambiar y reenviar los webhooks de la organización.',
+      catalog_read: 'Leer las microcredenciales de la organización (todas sus versiones) y su historial.',
+      catalog_write:
+        'Crear, editar, publicar, revisar y retirar microcredenciales; pilas, itinerarios, grupos de revisores e importaciones.',
+      applications_read:
+        'Leer las solicitudes de la organización con sus evidencias, equipos, calibración y la cola de comprobantes de finalización.',
+      applications_manage: 'Pedir segundas revisiones de envíos ya revisados (calibración).',
+      payments_manage: 'Marcar facturas de tasas como pagadas y reembolsar tasas pagadas.',
+      recognition_read:
+        'Leer los programas de reconocimiento y los envíos que la organización ha hecho o recibido.',
+      recognition_manage:
+        'Crear y cambiar programas de reconocimiento; comentar, decidir y respaldar los envíos recibidos.',
+      recognition_submit:
+        'Enviar microcredenciales a organismos de reconocimiento; comentar y retirar esos envíos.',
     },
   },
   flash: {
