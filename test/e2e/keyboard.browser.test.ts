@@ -83,6 +83,8 @@ async function skipToMain(page: Page): Promise<void> {
   assert.equal(first.tag, 'a', 'the skip link is the first stop');
   assert.match(first.name, /^(Skip to (the )?(main )?content|Saltar al contenido)/i);
   await page.keyboard.press('Enter');
+  // Following an in-page link is a same-document navigation: wait for it rather than race it.
+  await page.waitForFunction(() => location.hash === '#main', undefined, { timeout: 5000 }).catch(() => {});
   assert.equal(new URL(page.url()).hash, '#main');
   const next = await press(page, 'Tab', trail);
   assert.ok(next.inMain, `after the skip link the next stop is in main, not ${trail.at(-1)}`);
