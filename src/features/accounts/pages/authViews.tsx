@@ -118,23 +118,7 @@ export function ResetView({ csrf, form, token }: FormProps & { token: string }) 
       <ErrorSummary form={form} />
       <form method="post" action={resetPasswordPath(token)} class="stack" novalidate>
         <CsrfField token={csrf} />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={t('accounts.newPassword')}
-          hint={t('accounts.passwordHint')}
-          autocomplete="new-password"
-          required
-        />
-        <Field
-          form={form}
-          name="confirm"
-          type="password"
-          label={t('accounts.newPasswordAgain')}
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordFields form={form} hint={t('accounts.passwordHint')} />
         <button type="submit">{t('accounts.reset.submit')}</button>
       </form>
     </section>
@@ -175,5 +159,31 @@ export function LinkProblemView({
         </p>
       )}
     </section>
+  );
+}
+
+/** A new password typed twice (reset and change password share it). */
+export function NewPasswordFields({ form, hint }: { form: FormState; hint: string }) {
+  const { t } = useT();
+  return (
+    <>
+      <Field
+        form={form}
+        name="password"
+        type="password"
+        label={t('accounts.newPassword')}
+        hint={hint}
+        autocomplete="new-password"
+        required
+      />
+      <Field
+        form={form}
+        name="confirm"
+        type="password"
+        label={t('accounts.newPasswordAgain')}
+        autocomplete="new-password"
+        required
+      />
+    </>
   );
 }

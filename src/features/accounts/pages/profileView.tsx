@@ -12,6 +12,7 @@ import {
 import { useT } from '../../../web/i18n/context.ts';
 import { LOCALES, type MessageKey } from '../../../web/i18n/i18n.ts';
 import { ACCOUNT_PATHS, profileEmailPath } from '../paths.ts';
+import { NewPasswordFields } from './authViews.tsx';
 import type { ProfileModel } from './profileLoader.ts';
 
 // The profile page: pure JSX of its view model (profileLoader.ts) and the forms that failed.
@@ -165,23 +166,7 @@ function PasswordSection({ form, csrf }: { form: FormState; csrf: string }) {
           autocomplete="current-password"
           required
         />
-        <Field
-          form={form}
-          name="password"
-          type="password"
-          label={t('accounts.newPassword')}
-          hint={t('accounts.profile.password.hint')}
-          autocomplete="new-password"
-          required
-        />
-        <Field
-          form={form}
-          name="confirm"
-          type="password"
-          label={t('accounts.newPasswordAgain')}
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordFields form={form} hint={t('accounts.profile.password.hint')} />
         <button type="submit">{t('accounts.profile.password.submit')}</button>
       </form>
     </section>
