@@ -60,7 +60,7 @@ export function issuingOrganisation(
 
 /**
  * The permission check every issuing command makes itself, before anything else: a person must
- * be a member of the organisation holding a role that allows `action` (a non-member, an earner
+ * be a member of the organisation holding a role that allows `permission` (a non-member, an earner
  * included, learns nothing: not_found); a token must be the organisation's own (else not_found)
  * and hold `scope` (else insufficient_scope); Cairn's own jobs may act for any organisation.
  */
@@ -68,12 +68,12 @@ export async function actFor(
   db: Queryable,
   actor: IssuingActor,
   organisationId: number,
-  need: { action: Action; scope: ApiScope },
+  need: { permission: Action; scope: ApiScope },
 ): Promise<ActingFor> {
   if (!('kind' in actor)) {
     const membership = await findMembership(db, organisationId, actor.userId);
     if (!membership) throw notFound('That organisation');
-    assertCan(membership.roles, need.action);
+    assertCan(membership.roles, need.permission);
     return { organisationId, userId: actor.userId, ip: actor.ip };
   }
   if (actor.kind === 'token') {
@@ -85,9 +85,9 @@ export async function actFor(
 }
 
 /** The permissions of issuing's commands: the member's action and the token's scope. */
-export const ISSUE = { action: 'credentials.issue', scope: 'credentials:issue' } as const;
-export const AWARD_RUN = { action: 'credentials.issue', scope: 'awards:run' } as const;
-export const CHANGE_STATUS = { action: 'credentials.revoke', scope: 'credentials:status' } as const;
+export const ISSUE = { permission: 'credentials.issue', scope: 'credentials:issue' } as const;
+export const AWARD_RUN = { permission: 'credentials.issue', scope: 'awards:run' } as const;
+export const CHANGE_STATUS = { permission: 'credentials.revoke', scope: 'credentials:status' } as const;
 
 /** The one options object of an issuing command: who acts, and the input its zod schema parses. */
 export type IssuingCommandInput = { actor: IssuingActor } & Record<string, unknown>;
