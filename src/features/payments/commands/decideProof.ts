@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conflict, forbidden } from '../../../domain/errors.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { parseInput } from '../../../domain/validation.ts';
-import { inTransaction } from '../../../storage/database.ts';
+import { inTransaction, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { proofApprovedMail, proofRejectedMail } from '../mail.tsx';
 import { issuePassedApplication } from '../../earning/index.ts';
@@ -12,6 +12,19 @@ import { currentPayment, openAttempt, staffApplication } from '../queries.ts';
 import { mailEarner, onStaffApplication, type CommandCall } from './shared.ts';
 
 /** Staff decide a submitted certificate of completion: approve (and issue) or reject. */
+
+/** The application staff decide: theirs to decide (access first, before any body), never the earner's own. */
+async function applicationToDecide(
+  tx: Tx,
+  orgSlug: string,
+  actor: OrganisationActor,
+  applicationPublicId: string,
+) {
+  const { organisation } = await requireActor(tx, orgSlug, actor, 'credentials.issue');
+  const app = await staffApplication(tx, organisation.id, applicationPublicId);
+  if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+  return { organisation, app };
+}
 
 export const approveInput = z.object({ note: z.string().trim().max(5000).optional() });
 
@@ -26,9 +39,7 @@ export async function approveProofApplication(
   const { orgSlug, application: applicationPublicId } = parseInput(onStaffApplication, input);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    const { organisation } = await requireActor(tx, orgSlug, actor, 'credentials.issue');
-    const app = await staffApplication(tx, organisation.id, applicationPublicId);
-    if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+    const { app } = await applicationToDecide(tx, orgSlug, actor, applicationPublicId);
     const { note } = parseInput(approveInput, input);
     if (!['submitted', 'in_review'].includes(app.status))
       throw conflict(
@@ -111,9 +122,7 @@ export async function rejectProofApplication(
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     // Access first (organisation, permission, the application itself), then the reasons.
-    const { organisation } = await requireActor(tx, orgSlug, actor, 'credentials.issue');
-    const app = await staffApplication(tx, organisation.id, applicationPublicId);
-    if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+    const { organisation, app } = await applicationToDecide(tx, orgSlug, actor, applicationPublicId);
     const { reasons } = parseInput(rejectInput, input);
     if (!['submitted', 'in_review'].includes(app.status))
       throw conflict('This application is not waiting for a decision.');
