@@ -38,21 +38,24 @@ export interface AuditRow {
   actor_name: string | null;
 }
 
+/** The columns of an AuditRow, from `audit_events as a` joined to `users as u` (the actor). */
+export const AUDIT_ROW_COLUMNS = [
+  'a.id',
+  'a.action',
+  'a.subject_type',
+  'a.subject_id',
+  'a.data',
+  'a.ip',
+  'a.created_at',
+  'u.name as actor_name',
+] as const;
+
 /** A user's own account events (logins, password changes), newest first. */
 export async function listUserAudit(db: Queryable, userId: number, limit: number): Promise<AuditRow[]> {
   return db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select([
-      'a.id',
-      'a.action',
-      'a.subject_type',
-      'a.subject_id',
-      'a.data',
-      'a.ip',
-      'a.created_at',
-      'u.name as actor_name',
-    ])
+    .select(AUDIT_ROW_COLUMNS)
     .where('a.actor_user_id', '=', userId)
     .where('a.organisation_id', 'is', null)
     .orderBy('a.id', 'desc')
@@ -70,16 +73,7 @@ export async function listSubjectAudit(
   return db
     .selectFrom('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select([
-      'a.id',
-      'a.action',
-      'a.subject_type',
-      'a.subject_id',
-      'a.data',
-      'a.ip',
-      'a.created_at',
-      'u.name as actor_name',
-    ])
+    .select(AUDIT_ROW_COLUMNS)
     .where('a.organisation_id', '=', organisationId)
     .where('a.subject_type', '=', subjectType)
     .where('a.subject_id', '=', subjectId)

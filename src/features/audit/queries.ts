@@ -1,5 +1,5 @@
 import type { Queryable } from '../../storage/database.ts';
-import type { AuditRow } from '../../storage/audit.ts';
+import { AUDIT_ROW_COLUMNS, type AuditRow } from '../../storage/audit.ts';
 
 // Reading an organisation's audit log; writing it (`recordAudit`) is the kernel's, src/storage/audit.ts.
 
@@ -31,17 +31,7 @@ function filteredAudit(db: Queryable, organisationId: number, filter: AuditFilte
     .leftJoin('user_emails as ue', (j) =>
       j.onRef('ue.user_id', '=', 'a.actor_user_id').on('ue.is_primary', '=', true),
     )
-    .select([
-      'a.id',
-      'a.action',
-      'a.subject_type',
-      'a.subject_id',
-      'a.data',
-      'a.ip',
-      'a.created_at',
-      'u.name as actor_name',
-      'ue.email as actor_email',
-    ])
+    .select([...AUDIT_ROW_COLUMNS, 'ue.email as actor_email'])
     .where('a.organisation_id', '=', organisationId);
   if (filter.action) q = q.where('a.action', '=', filter.action);
   if (filter.actorEmail) {
