@@ -17,9 +17,20 @@ export interface RenderedMail {
   html: string;
 }
 
-export function Layout({ title, children, reason }: { title: string; children: Child; reason: string }) {
+/** The mail frame; `lang` is the language the mail is written in (the recipient's, else English). */
+export function Layout({
+  title,
+  children,
+  reason,
+  lang = 'en',
+}: {
+  title: string;
+  children: Child;
+  reason: string;
+  lang?: Locale;
+}) {
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <title>{title}</title>

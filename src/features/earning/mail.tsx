@@ -23,7 +23,7 @@ export function deadlineReminderMail(v: {
     subject,
     text: `${hello}\n\n${lead}\n\n${v.link}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
+      <Layout title={subject} reason={reason} lang={v.locale ?? DEFAULT_LOCALE}>
         <p>{hello}</p>
         <p>{lead}</p>
         <Button href={v.link} label={t('earning.mail.deadline.button')} />
@@ -51,7 +51,7 @@ export function reviewDecisionMail(v: {
     subject,
     text: `${hello}\n\n${lead}\n\n${v.link}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
+      <Layout title={subject} reason={reason} lang={v.locale ?? DEFAULT_LOCALE}>
         <p>{hello}</p>
         <p>{lead}</p>
         <Button href={v.link} label={t(`earning.mail.${words}.button`)} />
@@ -79,7 +79,7 @@ export function teamInvitationMail(v: {
     subject,
     text: `${lead}\n\n${v.link}\n\n${expires}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
+      <Layout title={subject} reason={reason} lang={v.locale ?? DEFAULT_LOCALE}>
         <p>{lead}</p>
         <Button href={v.link} label={t('earning.mail.team.button')} />
         <p style="color:#5a6478;font-size:14px">{expires}</p>
