@@ -42,7 +42,7 @@ export function page(
           title={title}
           viewer={c.var.viewer}
           csrfToken={c.var.csrfToken}
-          i18n={translator(preferences.locale)}
+          i18n={translator(preferences.locale, { pseudo: preferences.pseudo })}
           theme={preferences.theme}
           path={c.req.path}
           mailbox={config.mailbox}

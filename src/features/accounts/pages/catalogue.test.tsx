@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { API_SCOPES } from '../../../http/apiTokens.ts';
 import { CATALOGUES, LOCALES, type Locale } from '../../../web/i18n/i18n.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
-import { pseudo, renderWith, textsOutsideCatalogue } from '../../../testing/catalogueText.tsx';
+import { pseudo, renderWith, textsOutsideCatalogue } from '../../../web/i18n/catalogueCheck.tsx';
 import {
   accountMessage,
   recogniseMessage,
