@@ -45,8 +45,8 @@ export function visibleTexts(html: string): string[] {
     .split(/<[^>]*>/)
     .map((s) => decode(s).trim())
     .filter(Boolean);
-  const attributes = [...body.matchAll(/\s(?:aria-label|title|placeholder|alt|data-kind)="([^"]*)"/g)].map(
-    (m) => decode(m[1] ?? ''),
+  const attributes = [...body.matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]*)"/g)].map((m) =>
+    decode(m[1] ?? ''),
   );
   return [...texts, ...attributes];
 }

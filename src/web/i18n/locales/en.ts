@@ -1,3 +1,4 @@
+import { validation } from './en/validation.ts';
 import { accounts } from './en/accounts.ts';
 import { admin } from './en/admin.ts';
 import { home } from './en/home.ts';
@@ -83,6 +84,10 @@ export const en = {
     error: 'Problem:',
   },
   errors: {
+    conflict:
+      'That conflicts with something that already exists (perhaps a request sent twice). Reload the page to see the current state, then try again if you still need to.',
+    unreadableInput:
+      'Part of what was sent could not be read: check dates, numbers and text for values out of range or unusual characters, then try again.',
     notFoundTitle: 'Page not found',
     errorTitle: 'Something is wrong',
     notFound: 'There is no page at this address. Check the link, or start again from the home page.',
@@ -120,6 +125,7 @@ export const en = {
     verified: 'Verified',
     unverified: 'Not verified',
   },
+  validation,
   accounts,
   admin,
   home,

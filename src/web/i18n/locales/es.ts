@@ -1,3 +1,4 @@
+import { validation } from './es/validation.ts';
 import type { Catalogue } from './en.ts';
 import { accounts } from './es/accounts.ts';
 import { admin } from './es/admin.ts';
@@ -79,6 +80,10 @@ export const es: Catalogue = {
     error: 'Problema:',
   },
   errors: {
+    conflict:
+      'Eso choca con algo que ya existe (quizá una solicitud enviada dos veces). Recarga la página para ver el estado actual y vuelve a intentarlo si aún lo necesitas.',
+    unreadableInput:
+      'No se pudo leer parte de lo enviado: revisa fechas, números y textos por si hay valores fuera de rango o caracteres inusuales, y vuelve a intentarlo.',
     notFoundTitle: 'Página no encontrada',
     errorTitle: 'Algo no va bien',
     notFound:
@@ -118,6 +123,7 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  validation,
   accounts,
   admin,
   home,
