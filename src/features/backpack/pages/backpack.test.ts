@@ -718,6 +718,37 @@ for (const backend of testBackends()) {
       assert.equal((await app.request(`/oembed?url=${encodeURIComponent(url)}`)).status, 200);
     });
 
+    test('in Spanish: the page, a refused import, a refused collection and the messages after each post', async () => {
+      const storage = await backend.storage();
+      const { app, issue } = await setup(storage);
+      const earner = await buildUser(storage.db);
+      await storage.db.updateTable('users').set({ locale: 'es' }).where('id', '=', earner.id).execute();
+      const badge = await issue(earner.email, 'Tiempo de espera');
+      const browser = await loggedIn(app, earner);
+      const html = await (await browser.get('/backpack')).text();
+      assert.deepEqual(listAfter(html, 'Pendientes de que las aceptes').length, 1);
+      assert.ok(pageText(html).includes('Tu mochila Todas las insignias que tienes'));
+      const empty = await refused(await importForm(browser, {}));
+      assert.deepEqual(
+        [empty.status, empty.message],
+        [422, 'Pega una credencial, elige una imagen de insignia o da una URL.'],
+      );
+      assert.equal(byLabel(empty.html, PASTE).error, 'Da una de las tres.');
+      assert.equal(
+        await flash(browser, await browser.post(`/backpack/badges/${badge.publicId}/accept`)),
+        'Has aceptado Tiempo de espera.',
+      );
+      const blank = await refused(await browser.post('/backpack/collections', { name: ' ' }));
+      assert.deepEqual(
+        [blank.message, byLabel(blank.html, 'Nombre').error],
+        ['Revisa algunos campos.', 'Ponle un nombre a la colección.'],
+      );
+      assert.equal(
+        await flash(browser, await browser.post('/backpack/collections', { name: 'Para el distrito' })),
+        'Colección creada. Añádele insignias desde tu mochila.',
+      );
+    });
+
     test('nobody else can see or change my backpack: everything of mine is 404 to them', async () => {
       const storage = await backend.storage();
       const { app, issue } = await setup(storage);
