@@ -13,6 +13,7 @@ import { webhooks } from './en/webhooks.ts';
 import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
+import { backpack } from './en/backpack.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -136,6 +137,7 @@ export const en = {
   audit,
   apiDocs,
   programA,
+  backpack,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */
