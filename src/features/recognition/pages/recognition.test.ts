@@ -42,6 +42,10 @@ for (const backend of testBackends()) {
       const designer = await buildUser(storage.db, { name: 'Dana Designer' });
       const stranger = await buildUser(storage.db, { name: 'Sam Stranger' });
       await addMember(storage.db, board.id, officer.id, ['recognition_officer']);
+      // A second officer who reads Spanish: the board's mail reaches each officer in their own language.
+      const oficial = await buildUser(storage.db, { name: 'Olga Oficial' });
+      await storage.db.updateTable('users').set({ locale: 'es' }).where('id', '=', oficial.id).execute();
+      await addMember(storage.db, board.id, oficial.id, ['recognition_officer']);
       await addMember(storage.db, issuer.id, designer.id, ['designer', 'issuing_staff']);
       await addMember(storage.db, otherIssuer.id, stranger.id, ['owner']);
       const word = unique('quokka');
@@ -150,6 +154,16 @@ for (const backend of testBackends()) {
       const officerMail = await lastMailTo(storage.db, officer.email);
       assert.equal(officerMail.mail?.template, 'recognition_submitted');
       assert.equal(officerMail.path, `/orgs/${board.slug}/recognition/submissions/${subId}`);
+      assert.equal(
+        officerMail.mail?.subject,
+        `${issuer.name} submitted “Routines ${word}” (version 1) for recognition`,
+      );
+      const spanish = await lastMailTo(storage.db, oficial.email);
+      assert.equal(
+        spanish.mail?.subject,
+        `${issuer.name} ha solicitado el reconocimiento de «Routines ${word}» (versión 1)`,
+      );
+      assert.match(spanish.mail?.html_body ?? '', /<html lang="es">/);
 
       // Another issuer's staff cannot see it, under either organisation's address.
       assert.equal((await strangerB.get(subUrl)).status, 404);

@@ -5,6 +5,7 @@ import { emptyForm } from '../../../web/forms.tsx';
 import { renderIn, renderPseudo, textsOutsideCatalogue } from '../../../web/i18n/catalogueCheck.tsx';
 import { CATALOGUES, LOCALES, translator } from '../../../web/i18n/i18n.ts';
 import { submissionMail, type SubmissionEvent, type SubmissionMailData } from '../mail.tsx';
+import { invitationMail } from '../sessions/mail.tsx';
 import type { SubmissionView as Submission } from '../queries/submissions.ts';
 import type { ProgramData, ProgramsData } from './programsLoader.ts';
 import { ProgramsView, ProgramView } from './programsView.tsx';
@@ -320,6 +321,29 @@ describe('recognition pages', () => {
         assert.deepEqual(textsOutsideCatalogue(mail.html, data), [], `${event} (${locale})`);
         assert.deepEqual(textsOutsideCatalogue(`<p>${mail.subject}</p>`, data), [], `${event} subject`);
       }
+  });
+
+  test('the session invitation is all catalogue and data, in the attendee’s language', () => {
+    const invitation = {
+      name: 'Ana Ruiz',
+      sessionTitle: 'Circles in practice',
+      providerName: 'Harbour CE',
+      councilName: 'State Teaching Board',
+      badgeTitle: 'Restorative Circles',
+      link: 'https://cairn.test/catalog/board/restorative-circles/apply?session=ses_1',
+    };
+    const data = [...Object.values(invitation), 'Cairn'];
+    for (const locale of LOCALES) {
+      const mail = invitationMail(invitation, translator(locale, { pseudo: true }));
+      assert.deepEqual(textsOutsideCatalogue(mail.html, data), [], locale);
+    }
+    assert.equal(
+      invitationMail(invitation).subject,
+      'Apply for the “Restorative Circles” badge: you attended Circles in practice',
+    );
+    const es = invitationMail({ ...invitation, locale: 'es' });
+    assert.equal(es.subject, 'Solicite la insignia «Restorative Circles»: asistió a Circles in practice');
+    assert.match(es.text, /^Hola, Ana Ruiz:/);
   });
 
   test('speak Spanish', () => {
