@@ -1,27 +1,8 @@
-import type { Queryable } from '../../../storage/database.ts';
-import { recognitionsForVersion, type Recognition } from '../queries/recognition.ts';
-import { endorsementsForVersion } from '../queries/endorsements.ts';
 import { useT } from '../../../web/i18n/context.ts';
 import { recognitionPaths } from '../paths.ts';
+import type { RecognitionPanelData } from './recognitionPanelLoader.ts';
 
-export interface RecognitionPanelData {
-  recognitions: Recognition[];
-  endorsements: Awaited<ReturnType<typeof endorsementsForVersion>>;
-}
-
-/** The recognitions in force and the endorsements of one micro-credential version. */
-export async function recognitionPanelData(
-  db: Queryable,
-  microCredentialId: number,
-  version: number,
-  now: Date,
-): Promise<RecognitionPanelData> {
-  const [recognitions, endorsements] = await Promise.all([
-    recognitionsForVersion(db, microCredentialId, version, now),
-    endorsementsForVersion(db, microCredentialId, version),
-  ]);
-  return { recognitions, endorsements };
-}
+export type { RecognitionPanelData } from './recognitionPanelLoader.ts';
 
 /** "Recognized by X for N hours" (approved, in force, for exactly this version) and the endorsements. */
 export function RecognitionPanel({ data }: { data: RecognitionPanelData }) {
