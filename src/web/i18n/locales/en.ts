@@ -14,6 +14,7 @@ import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
 import { backpack } from './en/backpack.ts';
+import { recognition } from './en/recognition.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -138,6 +139,7 @@ export const en = {
   apiDocs,
   programA,
   backpack,
+  recognition,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

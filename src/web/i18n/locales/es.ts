@@ -13,6 +13,7 @@ import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
 import { backpack } from './es/backpack.ts';
+import { recognition } from './es/recognition.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -136,4 +137,5 @@ export const es: Catalogue = {
   apiDocs,
   programA,
   backpack,
+  recognition,
 };
