@@ -5,6 +5,7 @@ import { home } from './es/home.ts';
 import { credit } from './es/credit.ts';
 import { pictures } from './es/pictures.ts';
 import { earning } from './es/earning.ts';
+import { payments } from './es/payments.ts';
 import { verification } from './es/verification.ts';
 import { notifications } from './es/notifications.ts';
 import { webhooks } from './es/webhooks.ts';
@@ -122,6 +123,7 @@ export const es: Catalogue = {
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
