@@ -11,10 +11,20 @@ interface Money {
   currency: string;
 }
 
+/** Who a mail is for, and the language it is written in. */
+interface Recipient {
+  name: string;
+  locale?: Locale;
+  /** The translator to write with (a test passes the pseudo one); by default, `locale`'s. */
+  i18n?: Translator;
+}
+
+const translatorFor = (v: Recipient): Translator => v.i18n ?? translator(v.locale ?? DEFAULT_LOCALE);
+
 function mail(
-  { t }: Translator,
+  { t, locale }: Translator,
   template: string,
-  v: { subject: string; name: string; locale: Locale | undefined },
+  v: { subject: string; name: string },
   paragraphs: string[],
   link: { href: string; label: string },
 ): RenderedMail {
@@ -25,7 +35,7 @@ function mail(
     subject: v.subject,
     text: `${hello}\n\n${paragraphs.join('\n\n')}\n\n${link.label}: ${link.href}\n\n${reason}\n`,
     html: html(
-      <Layout title={v.subject} reason={reason} lang={v.locale ?? DEFAULT_LOCALE}>
+      <Layout title={v.subject} reason={reason} lang={locale}>
         <p>{hello}</p>
         {paragraphs.map((p) => (
           <p>{p}</p>
@@ -38,16 +48,15 @@ function mail(
 
 /** The invoice for an application fee, with how to pay it. */
 export function invoiceMail(
-  v: Money & {
-    name: string;
-    title: string;
-    invoiceNumber: string;
-    instructions: string;
-    link: string;
-    locale?: Locale;
-  },
+  v: Money &
+    Recipient & {
+      title: string;
+      invoiceNumber: string;
+      instructions: string;
+      link: string;
+    },
 ): RenderedMail {
-  const tr = translator(v.locale ?? DEFAULT_LOCALE);
+  const tr = translatorFor(v);
   const { t } = tr;
   const values = {
     title: v.title,
@@ -57,7 +66,7 @@ export function invoiceMail(
   return mail(
     tr,
     'payment_invoice',
-    { subject: t('payments.mail.invoice.subject', values), name: v.name, locale: v.locale },
+    { subject: t('payments.mail.invoice.subject', values), name: v.name },
     [t('payments.mail.invoice.thanks', values), v.instructions, t('payments.mail.invoice.next')],
     { href: v.link, label: t('payments.mail.invoice.button') },
   );
@@ -65,17 +74,16 @@ export function invoiceMail(
 
 /** The receipt once staff mark the invoice paid. */
 export function receiptMail(
-  v: Money & {
-    name: string;
-    title: string;
-    invoiceNumber: string;
-    reference: string;
-    paidOn: Date;
-    link: string;
-    locale?: Locale;
-  },
+  v: Money &
+    Recipient & {
+      title: string;
+      invoiceNumber: string;
+      reference: string;
+      paidOn: Date;
+      link: string;
+    },
 ): RenderedMail {
-  const tr = translator(v.locale ?? DEFAULT_LOCALE);
+  const tr = translatorFor(v);
   const { t } = tr;
   const values = {
     title: v.title,
@@ -87,25 +95,20 @@ export function receiptMail(
   return mail(
     tr,
     'payment_receipt',
-    { subject: t('payments.mail.receipt.subject', values), name: v.name, locale: v.locale },
+    { subject: t('payments.mail.receipt.subject', values), name: v.name },
     [t('payments.mail.receipt.lead', values), t('payments.mail.receipt.keep')],
     { href: v.link, label: t('payments.mail.receipt.button') },
   );
 }
 
 /** Approved: the badge is being issued. */
-export function proofApprovedMail(v: {
-  name: string;
-  title: string;
-  link: string;
-  locale?: Locale;
-}): RenderedMail {
-  const tr = translator(v.locale ?? DEFAULT_LOCALE);
+export function proofApprovedMail(v: Recipient & { title: string; link: string }): RenderedMail {
+  const tr = translatorFor(v);
   const { t } = tr;
   return mail(
     tr,
     'proof_approved',
-    { subject: t('payments.mail.approved.subject', { title: v.title }), name: v.name, locale: v.locale },
+    { subject: t('payments.mail.approved.subject', { title: v.title }), name: v.name },
     [t('payments.mail.approved.lead', { title: v.title })],
     { href: v.link, label: t('payments.mail.approved.button') },
   );
@@ -129,20 +132,15 @@ function feeNote(tr: Translator, fee: RejectedFee): string {
 }
 
 /** Rejected, with the reasons and what happens to the fee. */
-export function proofRejectedMail(v: {
-  name: string;
-  title: string;
-  reasons: string;
-  fee: RejectedFee;
-  link: string;
-  locale?: Locale;
-}): RenderedMail {
-  const tr = translator(v.locale ?? DEFAULT_LOCALE);
+export function proofRejectedMail(
+  v: Recipient & { title: string; reasons: string; fee: RejectedFee; link: string },
+): RenderedMail {
+  const tr = translatorFor(v);
   const { t } = tr;
   return mail(
     tr,
     'proof_rejected',
-    { subject: t('payments.mail.rejected.subject', { title: v.title }), name: v.name, locale: v.locale },
+    { subject: t('payments.mail.rejected.subject', { title: v.title }), name: v.name },
     [
       t('payments.mail.rejected.lead', { title: v.title }),
       v.reasons,
@@ -155,16 +153,15 @@ export function proofRejectedMail(v: {
 
 /** A refund was recorded. */
 export function refundMail(
-  v: Money & {
-    name: string;
-    title: string;
-    invoiceNumber: string;
-    reference: string;
-    link: string;
-    locale?: Locale;
-  },
+  v: Money &
+    Recipient & {
+      title: string;
+      invoiceNumber: string;
+      reference: string;
+      link: string;
+    },
 ): RenderedMail {
-  const tr = translator(v.locale ?? DEFAULT_LOCALE);
+  const tr = translatorFor(v);
   const { t } = tr;
   const values = {
     title: v.title,
@@ -175,7 +172,7 @@ export function refundMail(
   return mail(
     tr,
     'payment_refunded',
-    { subject: t('payments.mail.refund.subject', values), name: v.name, locale: v.locale },
+    { subject: t('payments.mail.refund.subject', values), name: v.name },
     [t('payments.mail.refund.lead', values)],
     { href: v.link, label: t('payments.mail.refund.button') },
   );
