@@ -266,4 +266,38 @@ export function checkboxLabelled(
     return { name: attr('name'), value: attr('value'), checked: /\bchecked\b/.test(input[0]) };
   }
   return null;
+/**
+ * The table that follows a heading, read as a person reads a two-column sheet (an invoice, a
+ * receipt): each row's header cell (`<th scope="row">`) with the text of the cell beside it.
+ */
+export function rowsByHeader(html: string, heading: string): Record<string, string> {
+  const at = html.search(new RegExp(`<h[1-6][^>]*>${escapeRe(heading)}</h[1-6]>`));
+  if (at < 0) throw new Error(`No heading "${heading}".`);
+  const end = html.indexOf('</table>', at);
+  const body = html.slice(at, end < 0 ? undefined : end);
+  const rows: Record<string, string> = {};
+  for (const row of body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
+    const header = /<th scope="row"[^>]*>([\s\S]*?)<\/th>/.exec(row[1] ?? '');
+    const cell = /<td[^>]*>([\s\S]*?)<\/td>/.exec(row[1] ?? '');
+    if (header) rows[text(header[1] ?? '')] = text(cell?.[1] ?? '');
+  }
+  return rows;
+}
+
+/** The texts of the elements with this role (e.g. "status": a page's status line and its flash message). */
+export function textsWithRole(html: string, role: string): string[] {
+  const texts: string[] = [];
+  for (const m of html.matchAll(new RegExp(`<(\\w+)\\b[^>]*\\brole="${escapeRe(role)}"[^>]*>`, 'g'))) {
+    const start = (m.index ?? 0) + m[0].length;
+    texts.push(text(html.slice(start, html.indexOf(`</${m[1]}>`, start))));
+  }
+  return texts;
+}
+
+/** The addresses of the page's scripts (`<script src>`), with whether each is deferred. */
+export function scriptTags(html: string): Array<{ src: string; defer: boolean }> {
+  return [...html.matchAll(/<script\b([^>]*)>/g)].flatMap((m) => {
+    const src = /\bsrc="([^"]*)"/.exec(m[1] ?? '')?.[1];
+    return src ? [{ src: decode(src), defer: /\bdefer\b/.test(m[1] ?? '') }] : [];
+  });
 }

@@ -7,6 +7,7 @@ import { credit } from './en/credit.ts';
 import { pictures } from './en/pictures.ts';
 
 import { earning } from './en/earning.ts';
+import { payments } from './en/payments.ts';
 import { verification } from './en/verification.ts';
 import { notifications } from './en/notifications.ts';
 import { webhooks } from './en/webhooks.ts';
@@ -132,6 +133,7 @@ export const en = {
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,

@@ -6,6 +6,7 @@ import { home } from './es/home.ts';
 import { credit } from './es/credit.ts';
 import { pictures } from './es/pictures.ts';
 import { earning } from './es/earning.ts';
+import { payments } from './es/payments.ts';
 import { verification } from './es/verification.ts';
 import { notifications } from './es/notifications.ts';
 import { webhooks } from './es/webhooks.ts';
@@ -130,6 +131,7 @@ export const es: Catalogue = {
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
