@@ -223,6 +223,8 @@ export function listAfter(html: string, heading: string): string[] {
   const next = rest.search(/<h[1-6][\s>]/);
   const part = next < 0 ? rest : rest.slice(0, next);
   return [...part.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)].map((li) => pageText(li[1] ?? ''));
+}
+
 /** One choice of a select: its value, its text, and whether it is selected. */
 export interface SelectOption {
   value: string;
@@ -266,6 +268,8 @@ export function checkboxLabelled(
     return { name: attr('name'), value: attr('value'), checked: /\bchecked\b/.test(input[0]) };
   }
   return null;
+}
+
 /**
  * The table that follows a heading, read as a person reads a two-column sheet (an invoice, a
  * receipt): each row's header cell (`<th scope="row">`) with the text of the cell beside it.
