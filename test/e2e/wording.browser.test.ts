@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from '../../src/testing/server.ts';
 import { storedTexts } from '../../src/testing/storedTexts.ts';
-import { lettersOutside } from '../../src/web/i18n/catalogueCheck.tsx';
+import { lettersOutside, withoutMessages } from '../../src/web/i18n/catalogueCheck.tsx';
 import { CATALOGUES, LOCALES } from '../../src/web/i18n/i18n.ts';
 import { useDemoServer } from './tours/demoTour.ts';
 import { findPages, logIn, ROLES } from './tours/demoPages.ts';
@@ -40,7 +40,7 @@ async function pageTexts(page: Page): Promise<string[]> {
     main.style.position = 'absolute';
     const text = main.innerText;
     main.remove();
-    return [document.title, ...text.split('\n'), ...labels].map((s) => s.trim()).filter(Boolean);
+    return [document.title, text, ...labels];
   });
 }
 
@@ -65,7 +65,12 @@ describe(
         const page = await context.newPage();
         for (const visit of role.pages(found)) {
           await page.goto(`${web.url}${visit.path}`);
-          const texts = (await pageTexts(page)).map(notWords);
+          // A message may span lines (a sentence around a code sample): take the messages out of
+          // the whole text first, then look at what is left line by line.
+          const texts = (await pageTexts(page))
+            .flatMap((text) => withoutMessages(notWords(text)).split('\n'))
+            .map((line) => line.trim())
+            .filter(Boolean);
           for (const text of lettersOutside(texts, [...data, ...ENDONYMS]))
             problems.push(`${role.role} ${visit.name} (${visit.path}): ${text.slice(0, 160)}`);
           pages += 1;
