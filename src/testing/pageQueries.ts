@@ -142,3 +142,105 @@ export function pageText(html: string): string {
     .replace(/ ([.,;:)])/g, '$1')
     .trim();
 }
+
+/** The body and opening tag of the first fieldset whose legend reads exactly `legend` (null when none). */
+function fieldsetWithLegend(html: string, legend: string): { open: string; body: string } | null {
+  for (const m of html.matchAll(/<fieldset\b([^>]*)>([\s\S]*?)<\/fieldset>/g)) {
+    const body = m[2] ?? '';
+    if (text(/<legend>([\s\S]*?)<\/legend>/.exec(body)?.[1] ?? '') === legend)
+      return { open: m[1] ?? '', body };
+  }
+  return null;
+}
+
+const attributesOf = (tag: string): Record<string, string> =>
+  Object.fromEntries(
+    [...tag.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)].map((a) => [a[1] ?? '', decode(a[2] ?? '')]),
+  );
+
+/** A fieldset found by its legend: whether it is hidden, and its attributes (e.g. data-…). */
+export function fieldsetByLegend(
+  html: string,
+  legend: string,
+): { hidden: boolean; attributes: Record<string, string> } {
+  const found = fieldsetWithLegend(html, legend);
+  if (!found) throw new Error(`No fieldset with the legend "${legend}".`);
+  const attributes = attributesOf(found.open);
+  return { hidden: 'hidden' in attributes, attributes };
+}
+
+/** The labels of the ticked checkboxes in the fieldset with this legend, in page order. */
+export function checkedIn(html: string, legend: string): string[] {
+  const found = fieldsetWithLegend(html, legend);
+  if (!found) throw new Error(`No fieldset with the legend "${legend}".`);
+  return [...found.body.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)]
+    .filter((m) => /<input\b[^>]*type="checkbox"[^>]*\bchecked\b/.test(m[1] ?? ''))
+    .map((m) => text(m[1] ?? ''));
+}
+
+/** The options of the select a label names: each value, its text and whether it is chosen. */
+export function selectOptions(
+  html: string,
+  label: string,
+): Array<{ value: string; text: string; selected: boolean }> {
+  const { id, tag } = byLabel(html, label);
+  if (tag !== 'select') throw new Error(`The label "${label}" names a ${tag}, not a select.`);
+  const start = html.search(new RegExp(`<select\\b[^>]*\\bid="${escapeRe(id)}"`));
+  const body = html.slice(start, html.indexOf('</select>', start));
+  return [...body.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)].map((m) => {
+    const attributes = attributesOf(m[1] ?? '');
+    return { value: attributes.value ?? '', text: text(m[2] ?? ''), selected: 'selected' in attributes };
+  });
+}
+
+/** The elements that carry an attribute with this value: their tag and whether they are hidden. */
+export function elementsWith(
+  html: string,
+  attribute: string,
+  value: string,
+): Array<{ tag: string; hidden: boolean }> {
+  return [...html.matchAll(/<([a-z][\w-]*)\b([^>]*)>/g)]
+    .map((m) => ({ tag: m[1] ?? '', attributes: attributesOf(m[2] ?? '') }))
+    .filter((e) => e.attributes[attribute] === value)
+    .map((e) => ({ tag: e.tag, hidden: 'hidden' in e.attributes }));
+}
+
+/** The text of the element with this id (null when there is none). */
+export function textById(html: string, id: string): string | null {
+  const m = new RegExp(`<([a-z][\\w-]*)\\b[^>]*\\bid="${escapeRe(id)}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  return m ? text(m[2] ?? '') : null;
+}
+
+/** How many elements have all these classes (one, or several separated by spaces) among theirs. */
+export function countWithClass(html: string, classNames: string): number {
+  const wanted = classNames.split(/\s+/).filter(Boolean);
+  return [...html.matchAll(/\sclass="([^"]*)"/g)].filter((m) => {
+    const classes = (m[1] ?? '').split(/\s+/);
+    return wanted.every((w) => classes.includes(w));
+  }).length;
+}
+
+/** The summary a failed form shows at its top: its message and the errors it lists (null when none). */
+export function errorSummary(html: string): { message: string; errors: string[] } | null {
+  const m = /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/.exec(html);
+  if (!m) return null;
+  const body = m[1] ?? '';
+  return {
+    message: text(/<strong>([\s\S]*?)<\/strong>/.exec(body)?.[1] ?? ''),
+    errors: [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => text(li[1] ?? '')),
+  };
+}
+
+/** The addresses of the page's scripts (`<script src>`). */
+export function scriptSources(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]*)"/g)].map((m) => decode(m[1] ?? ''));
+}
+
+/** The address of the first image whose alt text is exactly `alt` (null when none). */
+export function imageSrc(html: string, alt: string): string | null {
+  for (const m of html.matchAll(/<img\b([^>]*)>/g)) {
+    const attributes = attributesOf(m[1] ?? '');
+    if (attributes.alt === alt) return attributes.src ?? null;
+  }
+  return null;
+}
