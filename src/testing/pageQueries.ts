@@ -244,3 +244,20 @@ export function imageSrc(html: string, alt: string): string | null {
   }
   return null;
 }
+
+/** The content of the page's `<meta>` with this property or name (null when none). */
+export function metaContent(html: string, propertyOrName: string): string | null {
+  for (const m of html.matchAll(/<meta\b([^>]*)>/g)) {
+    const attributes = attributesOf(m[1] ?? '');
+    if (attributes.property === propertyOrName || attributes.name === propertyOrName)
+      return attributes.content ?? null;
+  }
+  return null;
+}
+
+/** The JSON-LD documents the page carries (`<script type="application/ld+json">`), parsed. */
+export function jsonLd(html: string): unknown[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1] ?? 'null') as unknown,
+  );
+}
