@@ -18,18 +18,20 @@ export function catalogMessage(key: CatalogMessage, values?: MessageValues): str
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Each English message as a pattern: its `{name}` placeholders capture what the command filled in. */
-const patterns = (Object.entries(catalog.errors) as Array<[CatalogMessage, string]>).map(([key, template]) => {
-  const names: string[] = [];
-  const source = template
-    .split(/\{(\w+)\}/)
-    .map((part, i) => {
-      if (i % 2 === 0) return escape(part);
-      names.push(part);
-      return '(.+?)';
-    })
-    .join('');
-  return { key, names, re: new RegExp(`^${source}$`) };
-});
+const patterns = (Object.entries(catalog.errors) as Array<[CatalogMessage, string]>).map(
+  ([key, template]) => {
+    const names: string[] = [];
+    const source = template
+      .split(/\{(\w+)\}/)
+      .map((part, i) => {
+        if (i % 2 === 0) return escape(part);
+        names.push(part);
+        return '(.+?)';
+      })
+      .join('');
+    return { key, names, re: new RegExp(`^${source}$`) };
+  },
+);
 
 /** Which catalogue message an English text is, with the values in it; null when it is none of them. */
 export function recogniseCatalogMessage(

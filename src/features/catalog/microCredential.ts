@@ -206,8 +206,7 @@ export function publishProblems(d: Design): Record<string, string> {
   if (d.earningMode === 'proof_of_completion' && d.applicationFeeCents === undefined)
     problems.applicationFeeCents = catalogMessage('setFee');
   if (d.earningMode === 'reviewed_evidence') {
-    if (!d.evidenceParts.some((p) => p.required))
-      problems.evidenceParts = catalogMessage('requiredPart');
+    if (!d.evidenceParts.some((p) => p.required)) problems.evidenceParts = catalogMessage('requiredPart');
     if (!d.rubric) problems.rubric = catalogMessage('needsRubric');
   }
   return problems;

@@ -19,8 +19,7 @@ export async function reviseMicroCredential(
   return inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designableMicroCredential(tx, actor, address);
     const versions = await listVersions(tx, mc.id);
-    if (versions.some((v) => v.status === 'draft'))
-      throw conflict(catalogMessage('draftExists'));
+    if (versions.some((v) => v.status === 'draft')) throw conflict(catalogMessage('draftExists'));
     const published = versions.find((v) => v.status === 'published') ?? versions[0];
     if (!published) throw notFound('That micro-credential');
     const design = versionToDesign(published);

@@ -21,8 +21,7 @@ export async function updateDraft(
     const { organisation, mc } = await designableMicroCredential(tx, actor, input);
     const { orgSlug: _org, microCredentialId: _mc, ...design } = parseInput(updateDraftInput, input);
     const draft = await findDraft(tx, mc.id);
-    if (!draft)
-      throw conflict(catalogMessage('noDraftToEdit'));
+    if (!draft) throw conflict(catalogMessage('noDraftToEdit'));
     await updateVersionColumns(
       tx,
       draft.id,

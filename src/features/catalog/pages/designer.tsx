@@ -127,16 +127,8 @@ function designPreviewRoutes(r: Hono<AppEnv>) {
     'catalog.flash.imageSaved',
   );
   action('publish', (c) => publishDraft(c.var.deps, onMc(c)), 'catalog.flash.published');
-  action(
-    'revise',
-    (c) => reviseMicroCredential(c.var.deps, onMc(c)),
-    'catalog.flash.revised',
-  );
-  action(
-    'retire',
-    (c) => retireMicroCredential(c.var.deps, onMc(c)),
-    'catalog.flash.retired',
-  );
+  action('revise', (c) => reviseMicroCredential(c.var.deps, onMc(c)), 'catalog.flash.revised');
+  action('retire', (c) => retireMicroCredential(c.var.deps, onMc(c)), 'catalog.flash.retired');
 }
 
 /** Editing the draft. */
@@ -145,13 +137,7 @@ function editDesignRoutes(r: Hono<AppEnv>) {
   const editPage = async (c: C, form: FormState | null, status: ContentfulStatusCode = 200) => {
     const { actor, orgSlug, microCredentialId } = onMc(c);
     const model = await loadEditDesign(c.var.deps.db, actor.userId, orgSlug, microCredentialId);
-    if (model.frozen)
-      return redirectWith(
-        c,
-        model.previewHref,
-        'info',
-        tr(c)('catalog.flash.frozen'),
-      );
+    if (model.frozen) return redirectWith(c, model.previewHref, 'info', tr(c)('catalog.flash.frozen'));
     return page(
       c,
       tr(c)('catalog.designer.edit.title', { title: model.title }),
@@ -189,18 +175,18 @@ function editDesignRoutes(r: Hono<AppEnv>) {
 function stackRoutes(r: Hono<AppEnv>) {
   const stacksPage = async (c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) => {
     const model = await loadStacks(c.var.deps.db, actor(c).userId, orgOf(c));
-    return page(c, tr(c)('catalog.stacks.title'), <StacksView model={model} form={form} csrfToken={c.var.csrfToken} />, status);
+    return page(
+      c,
+      tr(c)('catalog.stacks.title'),
+      <StacksView model={model} form={form} csrfToken={c.var.csrfToken} />,
+      status,
+    );
   };
   r.get('/orgs/:slug/stacks', (c) => stacksPage(c));
   r.post('/orgs/:slug/stacks/:id/delete', async (c) => {
     const { slug, id } = routeParams(c, idParams);
     await deleteStack(c.var.deps, { actor: actor(c), orgSlug: slug, stackId: id });
-    return redirectWith(
-      c,
-      stacksPath(slug),
-      'success',
-      tr(c)('catalog.flash.stackRemoved'),
-    );
+    return redirectWith(c, stacksPath(slug), 'success', tr(c)('catalog.flash.stackRemoved'));
   });
   r.post('/orgs/:slug/stacks', async (c) => {
     const fields = await formFields(c);

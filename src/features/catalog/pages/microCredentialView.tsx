@@ -84,7 +84,11 @@ function EvidenceParts({ parts }: { parts: Design['evidenceParts'] }) {
           <li>
             {p.prompt} <span class="tag">{t(`catalog.body.kinds.${p.kind}`)}</span>
             {p.required ? '' : <span class="tag">{t('catalog.body.optional')}</span>}
-            {p.maxWords ? <span class="muted"> {t('catalog.body.upToWords', { count: p.maxWords })}</span> : ''}
+            {p.maxWords ? (
+              <span class="muted"> {t('catalog.body.upToWords', { count: p.maxWords })}</span>
+            ) : (
+              ''
+            )}
           </li>
         ))}
       </ol>

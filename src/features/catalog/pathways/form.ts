@@ -62,8 +62,7 @@ export function requirementFromSteps(
     steps.push({ type: 'some', count, items });
   });
   if (Object.keys(errors).length) return { errors };
-  if (steps.length === 0)
-    return { errors: { steps: catalogMessage('noSteps') } };
+  if (steps.length === 0) return { errors: { steps: catalogMessage('noSteps') } };
   return { requirement: { type: inOrder ? 'ordered' : 'all', items: steps } };
 }
 

@@ -162,9 +162,7 @@ export function CatalogEntryView({
         <span>{t('components.badge.issuedBy', { issuer: model.orgName })}</span>
       </p>
       {model.status === 'superseded' && (
-        <p class="flash info">
-          {t('catalog.entry.superseded', { version: model.version })}
-        </p>
+        <p class="flash info">{t('catalog.entry.superseded', { version: model.version })}</p>
       )}
       <Apply model={model} loggedIn={loggedIn} csrfToken={csrfToken} />
       <RecognitionPanel data={model.recognition} />

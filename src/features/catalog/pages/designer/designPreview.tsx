@@ -111,7 +111,9 @@ function Actions({ model, csrfToken }: { model: DesignPreviewModel; csrfToken: s
         <>
           <a href={live.catalogHref}>{t('catalog.designer.preview.viewInCatalog')}</a>{' '}
           <a href={live.recognitionHref}>{t('catalog.designer.preview.submitForRecognition')}</a>{' '}
-          {live.outcomesHref && <a href={live.outcomesHref}>{t('catalog.designer.preview.recordOutcomes')}</a>}{' '}
+          {live.outcomesHref && (
+            <a href={live.outcomesHref}>{t('catalog.designer.preview.recordOutcomes')}</a>
+          )}{' '}
           <ActionButton
             action={actions.retire}
             csrfToken={csrfToken}

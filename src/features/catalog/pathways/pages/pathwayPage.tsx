@@ -18,7 +18,13 @@ export type GroupLabel =
 
 /** The requirement as the page shows it; a title null is a micro-credential no longer offered. */
 export type ProgressNode =
-  | { kind: 'microCredential'; title: string | null; held: boolean; earnedOn: string | null; href: string | null }
+  | {
+      kind: 'microCredential';
+      title: string | null;
+      held: boolean;
+      earnedOn: string | null;
+      href: string | null;
+    }
   | { kind: 'group'; label: GroupLabel; satisfied: boolean; ordered?: boolean; items: ProgressNode[] };
 
 export interface PathwayPageModel {
@@ -157,7 +163,13 @@ function typeWord(t: Translator['t'], type: string): string {
 }
 
 /** For a logged-in reader: what they have and what is still missing. */
-function Progress({ model, progress }: { model: PathwayPageModel; progress: NonNullable<PathwayPageModel['progress']> }) {
+function Progress({
+  model,
+  progress,
+}: {
+  model: PathwayPageModel;
+  progress: NonNullable<PathwayPageModel['progress']>;
+}) {
   const { t, date } = useT();
   const title = (x: string | null) => x ?? t('catalog.pathways.page.noLongerOffered');
   return (
