@@ -124,7 +124,7 @@ const searchModel: CatalogSearchModel = {
   nextHref: '/catalog?page=3',
 };
 
-const entryModel = (status: string): CatalogEntryModel => ({
+const entryModel = (status: CatalogEntryModel['status']): CatalogEntryModel => ({
   design,
   version: 2,
   status,
