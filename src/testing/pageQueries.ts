@@ -109,6 +109,16 @@ export function formOfButton(html: string, buttonText: string): ButtonForm | nul
   return null;
 }
 
+/** Every form holding a button whose text is exactly `buttonText` (a list of badges has one each). */
+export function formsOfButton(html: string, buttonText: string): ButtonForm[] {
+  const found: ButtonForm[] = [];
+  for (const m of html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)) {
+    const form = formOfButton(m[0], buttonText);
+    if (form) found.push(form);
+  }
+  return found;
+}
+
 /** The text of the error shown beside a fieldset's radio buttons or checkboxes (by its legend). */
 export function fieldsetError(html: string, legend: string): string | null {
   for (const m of html.matchAll(/<fieldset\b([^>]*)>([\s\S]*?)<\/fieldset>/g)) {
@@ -220,7 +230,13 @@ export function countWithClass(html: string, classNames: string): number {
   }).length;
 }
 
-/** The summary a failed form shows at its top: its message and the errors it lists (null when none). */
+/** The one-time message at the top of a page (its kind and text), or null when there is none. */
+export function flashMessage(html: string): { kind: string; text: string } | null {
+  const m = /<p class="flash (\w+)"[^>]*>([\s\S]*?)<\/p>/.exec(html);
+  return m ? { kind: m[1] ?? '', text: text(m[2] ?? '') } : null;
+}
+
+/** A form's error summary: its message and the listed field errors (null when none is shown). */
 export function errorSummary(html: string): { message: string; errors: string[] } | null {
   const m = /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/.exec(html);
   if (!m) return null;
@@ -260,4 +276,59 @@ export function jsonLd(html: string): unknown[] {
   return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
     (m) => JSON.parse(m[1] ?? 'null') as unknown,
   );
+}
+
+/** A badge card (src/web/components/BadgeCard.tsx) as a person reads it. */
+export interface BadgeCardText {
+  /** The card's id attribute ('' when none). */
+  id: string;
+  title: string;
+  /** Where the title links (null when the title is not a link). */
+  href: string | null;
+  /** The machine value of its status chip (data-status), null when it has none. */
+  status: string | null;
+  /** What the chip says. */
+  statusText: string | null;
+  /** The src of its image (null when it shows the issuer's monogram instead). */
+  image: string | null;
+  /** The card's words (title, issuer, chip, lines) without its controls or a decorative monogram. */
+  text: string;
+  /** The texts of the buttons and links among its controls. */
+  actions: string[];
+}
+
+/** Every badge card of a page, in order. */
+export function badgeCards(html: string): BadgeCardText[] {
+  return [...html.matchAll(/<article class="badge-card"([^>]*)>([\s\S]*?)<\/article>/g)].map((m) => {
+    const body = m[2] ?? '';
+    const at = body.indexOf('<div class="badge-card-actions">');
+    // A decorative picture (the issuer's monogram, aria-hidden) is not read out.
+    const main = (at < 0 ? body : body.slice(0, at)).replace(
+      /<svg\b[^>]*aria-hidden="true"[\s\S]*?<\/svg>/g,
+      '',
+    );
+    const controls = at < 0 ? '' : body.slice(at);
+    const heading = /<h3>([\s\S]*?)<\/h3>/.exec(main)?.[1] ?? '';
+    const chip = /<span class="chip[^"]*" data-status="([^"]*)"[^>]*>([\s\S]*?)<\/span>/.exec(main);
+    return {
+      id: decode(/\bid="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? ''),
+      title: text(heading),
+      href: /<a\b[^>]*\bhref="([^"]*)"/.exec(heading)?.[1] ?? null,
+      status: chip?.[1] ?? null,
+      statusText: chip ? text(chip[2] ?? '') : null,
+      image: decode(/<img\b[^>]*\bsrc="([^"]*)"/.exec(main)?.[1] ?? '') || null,
+      text: pageText(main),
+      actions: [...controls.matchAll(/<(button|a)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((c) => text(c[2] ?? '')),
+    };
+  });
+}
+
+/** The texts of the list items under a heading (up to the next heading of any level). */
+export function listAfter(html: string, heading: string): string[] {
+  const at = html.search(new RegExp(`<h[1-6][^>]*>${escapeRe(heading)}</h[1-6]>`));
+  if (at < 0) throw new Error(`No heading "${heading}".`);
+  const rest = html.slice(at).replace(/^<h[1-6][^>]*>[\s\S]*?<\/h[1-6]>/, '');
+  const next = rest.search(/<h[1-6][\s>]/);
+  const part = next < 0 ? rest : rest.slice(0, next);
+  return [...part.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)].map((li) => pageText(li[1] ?? ''));
 }

@@ -1,3 +1,4 @@
+import { validation } from './es/validation.ts';
 import type { Catalogue } from './en.ts';
 import { accounts } from './es/accounts.ts';
 import { admin } from './es/admin.ts';
@@ -12,6 +13,7 @@ import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
 import { catalog } from './es/catalog.ts';
+import { backpack } from './es/backpack.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -80,6 +82,10 @@ export const es: Catalogue = {
     error: 'Problema:',
   },
   errors: {
+    conflict:
+      'Eso choca con algo que ya existe (quizá una solicitud enviada dos veces). Recarga la página para ver el estado actual y vuelve a intentarlo si aún lo necesitas.',
+    unreadableInput:
+      'No se pudo leer parte de lo enviado: revisa fechas, números y textos por si hay valores fuera de rango o caracteres inusuales, y vuelve a intentarlo.',
     notFoundTitle: 'Página no encontrada',
     errorTitle: 'Algo no va bien',
     notFound:
@@ -119,6 +125,7 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  validation,
   accounts,
   admin,
   home,
@@ -130,4 +137,5 @@ export const es: Catalogue = {
   apiDocs,
   programA,
   catalog,
+  backpack,
 };
