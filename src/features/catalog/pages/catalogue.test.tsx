@@ -5,7 +5,7 @@ import { renderIn, renderPseudo, textsOutsideCatalogue } from '../../../web/i18n
 import { LOCALES } from '../../../web/i18n/i18n.ts';
 import { completeDesign } from '../../../testing/catalogFixtures.ts';
 import { designSchema, type Design } from '../microCredential.ts';
-import { translateCatalogForm } from '../messages.ts';
+import { translateProblems } from '../../../web/i18n/commandMessages.ts';
 import { translator } from '../../../web/i18n/i18n.ts';
 import { CatalogSearchView, type CatalogSearchModel } from './catalog/catalogSearch.tsx';
 import { CatalogEntryView, type CatalogEntryModel } from './catalog/catalogEntry.tsx';
@@ -278,7 +278,7 @@ const pathwayPageModel = (signedIn: boolean): PathwayPageModel => ({
 
 /** A failed form as a command leaves it (English), as the page shows it in a language. */
 const failedForm = (locale: (typeof LOCALES)[number]) =>
-  translateCatalogForm(translator(locale, { pseudo: true }), {
+  translateProblems(translator(locale, { pseudo: true }), {
     values: { title: '' },
     errors: {
       title: 'Give it a title of at least 3 characters.',
@@ -370,7 +370,7 @@ describe('the catalog pages speak from the catalogue', () => {
   });
 
   test('a command’s English message is shown in the reader’s language, its values kept', () => {
-    const form = translateCatalogForm(translator('es'), {
+    const form = translateProblems(translator('es'), {
       values: {},
       errors: {
         step_0_count: 'Enter how many are needed: a whole number from 1 to 3.',

@@ -18,7 +18,6 @@ import { retireMicroCredential } from '../commands/retireMicroCredential.ts';
 import { reviseMicroCredential } from '../commands/reviseMicroCredential.ts';
 import { setBadgeImage } from '../commands/setBadgeImage.ts';
 import { updateDraft } from '../commands/updateDraft.ts';
-import { translateCatalogForm } from '../messages.ts';
 import { designActionPath, designPath, newDesignPath, stacksPath } from '../paths.ts';
 import { designFromForm } from './designForm.ts';
 import { DesignListView, loadDesignList } from './designer/designList.tsx';
@@ -74,7 +73,7 @@ function designListRoutes(r: Hono<AppEnv>) {
           tr(c)('catalog.flash.created'),
         );
       },
-      (form, status) => newPage(c, translateCatalogForm(requestTranslator(c), form), status),
+      (form, status) => newPage(c, form, status),
     );
   });
 }
@@ -98,17 +97,14 @@ function designPreviewRoutes(r: Hono<AppEnv>) {
           await run(c);
           return redirectWith(c, back, 'success', tr(c)(message));
         },
-        (failed, status) => {
+        (form, status) => {
           // A role that may not design gets a 403, not a redirect that looks like a form problem.
-          if (status === 403) throw forbidden(failed.message);
-          const form = translateCatalogForm(requestTranslator(c), failed);
+          if (status === 403) throw forbidden(form.message);
           const text =
             path === 'image'
-              ? failed.message
-                ? form.message
-                : tr(c)('catalog.flash.imageUnusable')
+              ? (form.message ?? tr(c)('catalog.flash.imageUnusable'))
               : `${form.message ?? ''} ${Object.values(form.errors).join(' ')}`.trim();
-          return redirectWith(c, back, 'error', text ?? '');
+          return redirectWith(c, back, 'error', text);
         },
       );
     });
@@ -165,7 +161,7 @@ function editDesignRoutes(r: Hono<AppEnv>) {
       (form, status) => {
         const values: Record<string, string> = {};
         for (const [k, v] of Object.entries(fields)) if (typeof v === 'string') values[k] = v;
-        return editPage(c, { ...translateCatalogForm(requestTranslator(c), form), values }, status);
+        return editPage(c, { ...form, values }, status);
       },
     );
   });
@@ -204,7 +200,7 @@ function stackRoutes(r: Hono<AppEnv>) {
         });
         return redirectWith(c, stacksPath(orgSlug), 'success', tr(c)('catalog.flash.stackSaved'));
       },
-      (form, status) => stacksPage(c, translateCatalogForm(requestTranslator(c), form), status),
+      (form, status) => stacksPage(c, form, status),
     );
   });
 }

@@ -9,7 +9,6 @@ import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { createPathway } from '../commands/createPathway.ts';
 import { updatePathway } from '../commands/updatePathway.ts';
-import { translateCatalogForm } from '../messages.ts';
 import { pathwaysPath } from '../paths.ts';
 import { PathwayFormView, loadPathwayForm, pathwayFromFields } from './pages/pathwayForm.tsx';
 import { PathwayListView, loadPathwayList } from './pages/pathwayList.tsx';
@@ -72,7 +71,7 @@ export function pathwayRoutes() {
           t.t(pathwayId ? 'catalog.flash.pathwaySaved' : 'catalog.flash.pathwayCreated'),
         );
       },
-      (form, status) => formPage(c, pathwayId, translateCatalogForm(t, form), fields, status),
+      (form, status) => formPage(c, pathwayId, form, fields, status),
     );
   };
   const idOf = (c: C) => routeParams(c, pathwayParams).id;
