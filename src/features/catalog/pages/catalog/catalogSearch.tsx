@@ -197,7 +197,10 @@ function Results({ model }: { model: CatalogSearchModel }) {
               </p>
             ))}
             {i.tags.map((tag) => (
-              <span class="tag">{tag}</span>
+              // A space between tags, so they read as separate words.
+              <>
+                <span class="tag">{tag}</span>{' '}
+              </>
             ))}
           </div>
         </li>
