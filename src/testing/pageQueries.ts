@@ -332,3 +332,84 @@ export function listAfter(html: string, heading: string): string[] {
   const part = next < 0 ? rest : rest.slice(0, next);
   return [...part.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)].map((li) => pageText(li[1] ?? ''));
 }
+
+/** One choice of a select: its value, its text, and whether it is selected. */
+export interface SelectOption {
+  value: string;
+  text: string;
+  selected: boolean;
+}
+
+/** The options of the select a `<label for>` with exactly this text names (groups flattened). */
+export function optionsOf(html: string, label: string): SelectOption[] {
+  const { id, tag } = byLabel(html, label);
+  if (tag !== 'select') throw new Error(`The control labelled "${label}" is a ${tag}, not a select.`);
+  return optionsAt(html, html.search(new RegExp(`<select\\b[^>]*\\bid="${escapeRe(id)}"`)));
+}
+
+/** The options of the first select with this `name` (for a select wrapped in its label). */
+export function optionsNamed(html: string, name: string): SelectOption[] {
+  const at = html.search(new RegExp(`<select\\b[^>]*\\bname="${escapeRe(name)}"`));
+  if (at < 0) throw new Error(`No select named "${name}".`);
+  return optionsAt(html, at);
+}
+
+function optionsAt(html: string, open: number): SelectOption[] {
+  const body = html.slice(open, html.indexOf('</select>', open));
+  return [...body.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)].map((m) => ({
+    value: decode(/\bvalue="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? ''),
+    text: text(m[2] ?? ''),
+    selected: /\bselected\b/.test(m[1] ?? ''),
+  }));
+}
+
+/** A checkbox or radio button inside a `<label>` whose text is exactly `labelText` (null when none). */
+export function checkboxLabelled(
+  html: string,
+  labelText: string,
+): { name: string; value: string; checked: boolean } | null {
+  for (const m of html.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)) {
+    const body = m[1] ?? '';
+    const input = /<input\b[^>]*type="(?:checkbox|radio)"[^>]*>/.exec(body);
+    if (!input || text(body) !== labelText) continue;
+    const attr = (name: string) => decode(new RegExp(`\\b${name}="([^"]*)"`).exec(input[0])?.[1] ?? '');
+    return { name: attr('name'), value: attr('value'), checked: /\bchecked\b/.test(input[0]) };
+  }
+  return null;
+}
+
+/**
+ * The table that follows a heading, read as a person reads a two-column sheet (an invoice, a
+ * receipt): each row's header cell (`<th scope="row">`) with the text of the cell beside it.
+ */
+export function rowsByHeader(html: string, heading: string): Record<string, string> {
+  const at = html.search(new RegExp(`<h[1-6][^>]*>${escapeRe(heading)}</h[1-6]>`));
+  if (at < 0) throw new Error(`No heading "${heading}".`);
+  const end = html.indexOf('</table>', at);
+  const body = html.slice(at, end < 0 ? undefined : end);
+  const rows: Record<string, string> = {};
+  for (const row of body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
+    const header = /<th scope="row"[^>]*>([\s\S]*?)<\/th>/.exec(row[1] ?? '');
+    const cell = /<td[^>]*>([\s\S]*?)<\/td>/.exec(row[1] ?? '');
+    if (header) rows[text(header[1] ?? '')] = text(cell?.[1] ?? '');
+  }
+  return rows;
+}
+
+/** The texts of the elements with this role (e.g. "status": a page's status line and its flash message). */
+export function textsWithRole(html: string, role: string): string[] {
+  const texts: string[] = [];
+  for (const m of html.matchAll(new RegExp(`<(\\w+)\\b[^>]*\\brole="${escapeRe(role)}"[^>]*>`, 'g'))) {
+    const start = (m.index ?? 0) + m[0].length;
+    texts.push(text(html.slice(start, html.indexOf(`</${m[1]}>`, start))));
+  }
+  return texts;
+}
+
+/** The addresses of the page's scripts (`<script src>`), with whether each is deferred. */
+export function scriptTags(html: string): Array<{ src: string; defer: boolean }> {
+  return [...html.matchAll(/<script\b([^>]*)>/g)].flatMap((m) => {
+    const src = /\bsrc="([^"]*)"/.exec(m[1] ?? '')?.[1];
+    return src ? [{ src: decode(src), defer: /\bdefer\b/.test(m[1] ?? '') }] : [];
+  });
+}

@@ -7,6 +7,7 @@ import { credit } from './en/credit.ts';
 import { pictures } from './en/pictures.ts';
 
 import { earning } from './en/earning.ts';
+import { payments } from './en/payments.ts';
 import { verification } from './en/verification.ts';
 import { notifications } from './en/notifications.ts';
 import { webhooks } from './en/webhooks.ts';
@@ -15,6 +16,7 @@ import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
 import { catalog } from './en/catalog.ts';
 import { backpack } from './en/backpack.ts';
+import { recognition } from './en/recognition.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -132,6 +134,7 @@ export const en = {
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
@@ -140,6 +143,7 @@ export const en = {
   programA,
   catalog,
   backpack,
+  recognition,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

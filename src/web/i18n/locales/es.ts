@@ -6,6 +6,7 @@ import { home } from './es/home.ts';
 import { credit } from './es/credit.ts';
 import { pictures } from './es/pictures.ts';
 import { earning } from './es/earning.ts';
+import { payments } from './es/payments.ts';
 import { verification } from './es/verification.ts';
 import { notifications } from './es/notifications.ts';
 import { webhooks } from './es/webhooks.ts';
@@ -14,6 +15,7 @@ import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
 import { catalog } from './es/catalog.ts';
 import { backpack } from './es/backpack.ts';
+import { recognition } from './es/recognition.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -130,6 +132,7 @@ export const es: Catalogue = {
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
@@ -138,4 +141,5 @@ export const es: Catalogue = {
   programA,
   catalog,
   backpack,
+  recognition,
 };
