@@ -188,21 +188,6 @@ export function checkedIn(html: string, legend: string): string[] {
     .map((m) => text(m[1] ?? ''));
 }
 
-/** The options of the select a label names: each value, its text and whether it is chosen. */
-export function selectOptions(
-  html: string,
-  label: string,
-): Array<{ value: string; text: string; selected: boolean }> {
-  const { id, tag } = byLabel(html, label);
-  if (tag !== 'select') throw new Error(`The label "${label}" names a ${tag}, not a select.`);
-  const start = html.search(new RegExp(`<select\\b[^>]*\\bid="${escapeRe(id)}"`));
-  const body = html.slice(start, html.indexOf('</select>', start));
-  return [...body.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)].map((m) => {
-    const attributes = attributesOf(m[1] ?? '');
-    return { value: attributes.value ?? '', text: text(m[2] ?? ''), selected: 'selected' in attributes };
-  });
-}
-
 /** The elements that carry an attribute with this value: their tag and whether they are hidden. */
 export function elementsWith(
   html: string,
@@ -245,11 +230,6 @@ export function errorSummary(html: string): { message: string; errors: string[] 
     message: text(/<strong>([\s\S]*?)<\/strong>/.exec(body)?.[1] ?? ''),
     errors: [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => text(li[1] ?? '')),
   };
-}
-
-/** The addresses of the page's scripts (`<script src>`). */
-export function scriptSources(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]*)"/g)].map((m) => decode(m[1] ?? ''));
 }
 
 /** The address of the first image whose alt text is exactly `alt` (null when none). */

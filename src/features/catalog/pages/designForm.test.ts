@@ -7,8 +7,8 @@ import {
   elementsWith,
   fieldsetByLegend,
   hasLabel,
-  scriptSources,
-  selectOptions,
+  scriptTags,
+  optionsOf,
 } from '../../../testing/pageQueries.ts';
 import { achievementTypeLabel, designFromForm, rowsToShow, BLANK_ROWS } from './designForm.ts';
 
@@ -90,7 +90,7 @@ for (const backend of testBackends()) {
       });
       assert.equal(saved.status, 303, 'saved without a rubric');
       const page = await (await d.get(edit)).text();
-      const types = selectOptions(page, 'Achievement type');
+      const types = optionsOf(page, 'Achievement type');
       assert.deepEqual(
         types.find((o) => o.selected),
         { value: 'CertificateOfCompletion', text: 'Certificate of completion', selected: true },
@@ -110,7 +110,11 @@ for (const backend of testBackends()) {
         [{ tag: 'div', hidden: false }],
         'its pre-approved programs are shown',
       );
-      assert.ok(scriptSources(page).some((src) => /^\/assets\/design-form\.[0-9a-f]{10}\.js$/.test(src)));
+      assert.ok(
+        scriptTags(page).some(
+          ({ src, defer }) => defer && /^\/assets\/design-form\.[0-9a-f]{10}\.js$/.test(src),
+        ),
+      );
 
       // Peer-reviewed evidence: its sections are shown, and an error does not add empty rows.
       const fields = {
@@ -140,7 +144,7 @@ for (const backend of testBackends()) {
       assert.equal(partRows(firstPage), 1 + 2);
       assert.equal(fieldsetByLegend(firstPage, 'Evidence requirements').hidden, false);
       assert.deepEqual(
-        selectOptions(firstPage, 'Kind').map((o) => [o.value, o.text]),
+        optionsOf(firstPage, 'Kind').map((o) => [o.value, o.text]),
         [
           ['text', 'Written answer'],
           ['file', 'File upload'],
