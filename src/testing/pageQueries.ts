@@ -153,6 +153,68 @@ export function pageText(html: string): string {
     .trim();
 }
 
+/** The body and opening tag of the first fieldset whose legend reads exactly `legend` (null when none). */
+function fieldsetWithLegend(html: string, legend: string): { open: string; body: string } | null {
+  for (const m of html.matchAll(/<fieldset\b([^>]*)>([\s\S]*?)<\/fieldset>/g)) {
+    const body = m[2] ?? '';
+    if (text(/<legend>([\s\S]*?)<\/legend>/.exec(body)?.[1] ?? '') === legend)
+      return { open: m[1] ?? '', body };
+  }
+  return null;
+}
+
+const attributesOf = (tag: string): Record<string, string> =>
+  Object.fromEntries(
+    [...tag.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)].map((a) => [a[1] ?? '', decode(a[2] ?? '')]),
+  );
+
+/** A fieldset found by its legend: whether it is hidden, and its attributes (e.g. data-…). */
+export function fieldsetByLegend(
+  html: string,
+  legend: string,
+): { hidden: boolean; attributes: Record<string, string> } {
+  const found = fieldsetWithLegend(html, legend);
+  if (!found) throw new Error(`No fieldset with the legend "${legend}".`);
+  const attributes = attributesOf(found.open);
+  return { hidden: 'hidden' in attributes, attributes };
+}
+
+/** The labels of the ticked checkboxes in the fieldset with this legend, in page order. */
+export function checkedIn(html: string, legend: string): string[] {
+  const found = fieldsetWithLegend(html, legend);
+  if (!found) throw new Error(`No fieldset with the legend "${legend}".`);
+  return [...found.body.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)]
+    .filter((m) => /<input\b[^>]*type="checkbox"[^>]*\bchecked\b/.test(m[1] ?? ''))
+    .map((m) => text(m[1] ?? ''));
+}
+
+/** The elements that carry an attribute with this value: their tag and whether they are hidden. */
+export function elementsWith(
+  html: string,
+  attribute: string,
+  value: string,
+): Array<{ tag: string; hidden: boolean }> {
+  return [...html.matchAll(/<([a-z][\w-]*)\b([^>]*)>/g)]
+    .map((m) => ({ tag: m[1] ?? '', attributes: attributesOf(m[2] ?? '') }))
+    .filter((e) => e.attributes[attribute] === value)
+    .map((e) => ({ tag: e.tag, hidden: 'hidden' in e.attributes }));
+}
+
+/** The text of the element with this id (null when there is none). */
+export function textById(html: string, id: string): string | null {
+  const m = new RegExp(`<([a-z][\\w-]*)\\b[^>]*\\bid="${escapeRe(id)}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  return m ? text(m[2] ?? '') : null;
+}
+
+/** How many elements have all these classes (one, or several separated by spaces) among theirs. */
+export function countWithClass(html: string, classNames: string): number {
+  const wanted = classNames.split(/\s+/).filter(Boolean);
+  return [...html.matchAll(/\sclass="([^"]*)"/g)].filter((m) => {
+    const classes = (m[1] ?? '').split(/\s+/);
+    return wanted.every((w) => classes.includes(w));
+  }).length;
+}
+
 /** The one-time message at the top of a page (its kind and text), or null when there is none. */
 export function flashMessage(html: string): { kind: string; text: string } | null {
   const m = /<p class="flash (\w+)"[^>]*>([\s\S]*?)<\/p>/.exec(html);
@@ -168,6 +230,32 @@ export function errorSummary(html: string): { message: string; errors: string[] 
     message: text(/<strong>([\s\S]*?)<\/strong>/.exec(body)?.[1] ?? ''),
     errors: [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => text(li[1] ?? '')),
   };
+}
+
+/** The address of the first image whose alt text is exactly `alt` (null when none). */
+export function imageSrc(html: string, alt: string): string | null {
+  for (const m of html.matchAll(/<img\b([^>]*)>/g)) {
+    const attributes = attributesOf(m[1] ?? '');
+    if (attributes.alt === alt) return attributes.src ?? null;
+  }
+  return null;
+}
+
+/** The content of the page's `<meta>` with this property or name (null when none). */
+export function metaContent(html: string, propertyOrName: string): string | null {
+  for (const m of html.matchAll(/<meta\b([^>]*)>/g)) {
+    const attributes = attributesOf(m[1] ?? '');
+    if (attributes.property === propertyOrName || attributes.name === propertyOrName)
+      return attributes.content ?? null;
+  }
+  return null;
+}
+
+/** The JSON-LD documents the page carries (`<script type="application/ld+json">`), parsed. */
+export function jsonLd(html: string): unknown[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1] ?? 'null') as unknown,
+  );
 }
 
 /** A badge card (src/web/components/BadgeCard.tsx) as a person reads it. */

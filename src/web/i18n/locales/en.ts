@@ -14,6 +14,7 @@ import { webhooks } from './en/webhooks.ts';
 import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
+import { catalog } from './en/catalog.ts';
 import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
 
@@ -140,6 +141,7 @@ export const en = {
   audit,
   apiDocs,
   programA,
+  catalog,
   backpack,
   recognition,
 } as const;

@@ -13,6 +13,7 @@ import { webhooks } from './es/webhooks.ts';
 import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
+import { catalog } from './es/catalog.ts';
 import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
 
@@ -138,6 +139,7 @@ export const es: Catalogue = {
   audit,
   apiDocs,
   programA,
+  catalog,
   backpack,
   recognition,
 };
