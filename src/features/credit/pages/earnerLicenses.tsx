@@ -17,7 +17,7 @@ import {
   licenseProgress,
   type LicenseView,
 } from '../queries/creditLedger.ts';
-import { actorOf, Entries, Progress, STATE_LABELS, type C } from './ledgerParts.tsx';
+import { actorOf, Entries, LicenseState, Progress, type C } from './ledgerParts.tsx';
 
 const licenseParams = z.object({ id: publicIdParam });
 
@@ -62,7 +62,7 @@ function LicenseCard({ license: l }: { license: LicenseView }) {
         </a>
       </h2>
       <p>
-        {l.program.organisationName} — {l.program.name} <span class="tag">{STATE_LABELS[l.state]}</span>
+        {l.program.organisationName} — {l.program.name} <LicenseState state={l.state} />
       </p>
       {l.state === 'rejected' && (
         <p class="error-text">Not confirmed: {l.note ?? 'the number did not match'}. Correct it below.</p>
@@ -185,8 +185,7 @@ export function MyLicenseView(m: MyLicenseModel) {
         {license.program.licenseName} {license.licenseNumber}
       </h1>
       <p>
-        {license.program.organisationName} — {license.program.name}{' '}
-        <span class="tag">{STATE_LABELS[license.state]}</span>
+        {license.program.organisationName} — {license.program.name} <LicenseState state={license.state} />
       </p>
       {license.state === 'confirmed' ? (
         <>

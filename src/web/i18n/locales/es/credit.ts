@@ -1,7 +1,7 @@
 import type { CatalogueOf } from '../en.ts';
 import type { credit as en } from '../en/credit.ts';
 
-/** Mensajes de las páginas de créditos (licencias, expedientes). */
+/** Mensajes de las páginas de créditos (licencias, registro de créditos, avisos de finalización, listado, expedientes) y sus correos. */
 export const credit: CatalogueOf<typeof en> = {
   transcript: {
     heading: 'Expediente',
@@ -11,5 +11,189 @@ export const credit: CatalogueOf<typeof en> = {
     printable: 'Expediente para imprimir',
     notYet:
       'El expediente estará disponible cuando tu licencia esté confirmada y tenga al menos una credencial acreditada.',
+  },
+  states: {
+    pending: 'Pendiente de confirmación',
+    confirmed: 'Confirmada',
+    rejected: 'Rechazada',
+  },
+  hours: '{hours} h',
+  nav: {
+    label: 'Reconocimiento',
+    notices: 'Avisos de finalización',
+    licenses: 'Vínculos de licencias',
+    roster: 'Listado de titulares',
+    programs: 'Programas',
+    queue: 'Cola de aprobación',
+  },
+  progress: {
+    cycle: 'Ciclo del {start} al {last}:',
+    of: 'de {required} obtenidas',
+    label: 'Progreso hacia la renovación de {license}',
+    met: '— requisito cumplido.',
+    toGo: '— faltan {hours}.',
+  },
+  entries: {
+    none: 'Todavía no hay créditos.',
+    caption:
+      'Registro de créditos (los asientos nunca se modifican: una credencial revocada recibe un asiento de anulación)',
+    columns: {
+      date: 'Fecha',
+      credential: 'Credencial',
+      issuer: 'Emisor',
+      cycle: 'Ciclo',
+      hours: 'Horas',
+      entry: 'Asiento',
+    },
+    revoked: 'Revocada',
+    creditPostedBy: 'Crédito — anotado por {name}',
+    creditByRule: 'Crédito — por regla',
+    reversalPostedBy: 'Anulación — anotada por {name}',
+    reversalByRule: 'Anulación — por regla',
+  },
+  officer: {
+    title: 'Vínculos de licencias',
+    heading: 'Vínculos de licencias de {organisation}',
+    waiting: 'Pendientes de confirmación',
+    nothingWaits: 'No hay nada pendiente.',
+    decided: 'Decididos',
+    columns: { earner: 'Titular', program: 'Programa', license: 'Licencia', state: 'Estado' },
+    card: 'Licencia {number}',
+    licenseWord: 'licencia',
+    cycleLinked: ', ciclo iniciado el {start}, vinculada el {linked}',
+    cycleStart: 'Inicio del ciclo (corrígelo si el registro oficial dice otra cosa)',
+    confirm: 'Confirmar la licencia {number}',
+    reason: 'Qué no coincide (para un rechazo)',
+    reject: 'Rechazar por no coincidir',
+    flash: {
+      confirmed:
+        '{posted, plural, =0 {Licencia confirmada.} one {Licencia confirmada; se han anotado los créditos de # aviso pendiente.} other {Licencia confirmada; se han anotado los créditos de # avisos pendientes.}}',
+      rejected: 'Vínculo de licencia rechazado; la persona titular puede corregirlo.',
+    },
+  },
+  roster: {
+    title: 'Listado de titulares',
+    heading: 'Listado de titulares de {organisation}',
+    program: 'Programa',
+    allPrograms: 'Todos los programas',
+    shortOnly: 'Solo quienes no llegan a las horas exigidas',
+    filter: 'Filtrar',
+    csv: 'Descargar como CSV',
+    columns: {
+      name: 'Nombre',
+      license: 'Licencia',
+      program: 'Programa',
+      cycle: 'Ciclo',
+      earned: 'Obtenidas',
+      required: 'Exigidas',
+      shortBy: 'Faltan',
+    },
+  },
+  notices: {
+    title: 'Avisos de finalización',
+    heading: 'Avisos de finalización de {organisation}',
+    states: { new: 'Nuevos', posted: 'Anotados', dismissed: 'Descartados' },
+    none: {
+      new: 'No hay avisos nuevos.',
+      posted: 'No hay avisos anotados.',
+      dismissed: 'No hay avisos descartados.',
+    },
+    columns: {
+      received: 'Recibido',
+      earner: 'Titular',
+      credential: 'Credencial',
+      program: 'Programa',
+      license: 'Licencia',
+    },
+    unread: 'Sin leer',
+    noLicense: 'todavía sin licencia confirmada',
+    licenseIn: { pending: '{number} (pendiente)', rejected: '{number} (rechazada)' },
+    delivery: {
+      heading: 'Cómo te llegan los avisos',
+      line: '{program}: esta bandeja{digest, select, yes {, un resumen diario por correo} other {}}{hasWebhook, select, yes {, el webhook {url}} other {}} —',
+      settings: 'ajustes del webhook',
+    },
+  },
+  notice: {
+    title: 'Aviso: {name}',
+    facts: {
+      earner: 'Titular',
+      issuer: 'Emisor',
+      issued: 'Emitida',
+      program: 'Programa',
+      license: 'Licencia',
+      state: 'Estado',
+      webhook: 'Webhook',
+    },
+    automatic: '{program} (los créditos se anotan por regla)',
+    review: '{program} (los créditos se anotan tras revisarlos)',
+    noLicense:
+      'Todavía no hay licencia confirmada: los créditos esperan hasta que se confirme la licencia de la persona titular.',
+    credentialRevoked: 'Credencial revocada',
+    decidedBy: 'por {name}',
+    webhookState: {
+      pending: '{count, plural, one {En espera tras # intento} other {En espera tras # intentos}}',
+      delivered: '{count, plural, one {Entregado tras # intento} other {Entregado tras # intentos}}',
+      failed: '{count, plural, one {Fallido tras # intento} other {Fallido tras # intentos}}',
+    },
+    markRead: 'Marcar como leído',
+    verification: 'Verificación',
+    verified: 'Verificada',
+    notVerified: 'No verificada',
+    checksOut: 'la credencial firmada es correcta (firma, clave del emisor, fechas, estado).',
+    download: 'Descargar la credencial firmada',
+    verifyElsewhere: 'verifícala por tu cuenta, por ejemplo en',
+    ledger: 'Asientos del registro',
+    entryCredit: '{date}: crédito de {hours} en el ciclo que empieza el {cycle}',
+    entryReversal: '{date}: anulación de {hours} en el ciclo que empieza el {cycle}',
+    decide: 'Decidir',
+    post: 'Anotar los créditos',
+    dismissReason: 'Motivo para descartarlo (opcional)',
+    dismiss: 'Descartar',
+    flash: {
+      read: 'Marcado como leído.',
+      posted: 'Se han anotado {hours} en el registro de la licencia.',
+      alreadyPosted: 'Los créditos ya estaban anotados.',
+      dismissed: 'Aviso descartado.',
+    },
+  },
+  webhook: {
+    title: 'Webhook de avisos de finalización',
+    heading: 'Webhook de avisos de finalización: {program}',
+    explainEvent:
+      'Cairn envía por POST cada aviso de finalización de este programa, con la credencial firmada, a esta URL como el evento',
+    explainSignature: 'Cada uno va firmado con el secreto que se muestra una sola vez abajo, en la cabecera',
+    explainRetries: 'Los envíos fallidos se reintentan con esperas cada vez más largas.',
+    deliveryLog: 'Es uno de los webhooks de tu organización: allí está su registro de envíos.',
+    secret: 'Secreto de firma (se muestra una sola vez; guárdalo en tu receptor):',
+    url: 'URL del webhook',
+    urlHint: 'Déjala vacía para desactivar el webhook. Al guardar se crea un secreto nuevo.',
+    save: 'Guardar el webhook',
+  },
+  mail: {
+    digest: {
+      subject:
+        '{count, plural, one {# aviso de finalización nuevo para {program}} other {# avisos de finalización nuevos para {program}}}',
+      intro: '{organisation}: {summary}.',
+      line: '{earner} completó «{achievement}» ({issuer})',
+      lineUnlicensed: '{earner} completó «{achievement}» ({issuer}) — todavía sin licencia confirmada',
+      someone: 'Una persona',
+      open: 'Abrir la bandeja',
+      reason: 'Recibes este resumen diario porque {program} lo envía a sus responsables de reconocimiento.',
+    },
+    license: {
+      confirmedSubject: '{recognizer} ha confirmado tu licencia {number}',
+      rejectedSubject: '{recognizer} no ha podido confirmar tu licencia {number}',
+      confirmedLead:
+        '{recognizer} ha confirmado la licencia {number} para {program}: los créditos de las microcredenciales reconocidas ya cuentan para tu renovación.',
+      rejectedLead:
+        '{recognizer} no ha podido cotejar la licencia {number} para {program}. Comprueba el número y vuélvela a vincular.',
+      rejectedLeadWithReason:
+        '{recognizer} no ha podido cotejar la licencia {number} para {program}: {reason} Comprueba el número y vuélvela a vincular.',
+      hello: 'Hola, {name}:',
+      yourLicenses: 'Tus licencias',
+      button: 'Ver tus licencias',
+      reason: 'Recibes este correo porque vinculaste una licencia a un programa de reconocimiento en Cairn.',
+    },
   },
 };
