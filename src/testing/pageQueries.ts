@@ -142,3 +142,10 @@ export function pageText(html: string): string {
     .replace(/ ([.,;:)])/g, '$1')
     .trim();
 }
+
+/** The accessible names (aria-label) of the page's pictures: elements with role="img". */
+export function imageNames(html: string): string[] {
+  return [...html.matchAll(/<[a-z]+\b[^>]*\brole="img"[^>]*>/g)].map((m) =>
+    decode(/\baria-label="([^"]*)"/.exec(m[0])?.[1] ?? ''),
+  );
+}

@@ -129,7 +129,7 @@ const notice = (over: Record<string, unknown>): NoticeModel['notice'] =>
     webhook_last_error: 'HTTP 500',
     webhook_state: 'failed',
     posting: 'review',
-    unit_rule: null,
+    unit_rule: 'fixed',
     fixed_hours: null,
     credential_id: 9,
     valid_from: at,
@@ -138,7 +138,7 @@ const notice = (over: Record<string, unknown>): NoticeModel['notice'] =>
     entries: [],
     revoked: false,
     ...over,
-  }) as NoticeModel['notice'];
+  }) as unknown as NoticeModel['notice'];
 
 const DATA = [
   'State Board',
@@ -197,7 +197,7 @@ const views = () => [
         {
           public_id: 'e1',
           kind: 'credit',
-          hours: '0.5',
+          hours: 0.5,
           cycle_start: '2025-07-01',
           reason: null,
           created_at: at,
@@ -205,7 +205,7 @@ const views = () => [
         {
           public_id: 'e2',
           kind: 'reversal',
-          hours: '-0.5',
+          hours: -0.5,
           cycle_start: '2025-07-01',
           reason: 'Credential revoked',
           created_at: at,
