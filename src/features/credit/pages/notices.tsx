@@ -199,7 +199,7 @@ function NoticeState({ notice }: { notice: Notice }) {
   const { t } = useT();
   return (
     <>
-      <span class="tag">{t(`credit.notices.states.${notice.state}`)}</span>
+      <span class="tag">{t(`credit.notice.states.${notice.state}`)}</span>
       {notice.revoked && <span class="tag">{t('credit.notice.credentialRevoked')}</span>}
       {notice.decided_by_name && <> {t('credit.notice.decidedBy', { name: notice.decided_by_name })}</>}
       {notice.dismiss_reason && ` — ${notice.dismiss_reason}`}

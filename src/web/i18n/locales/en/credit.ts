@@ -107,6 +107,7 @@ export const credit = {
   },
   notice: {
     title: 'Notice: {name}',
+    states: { new: 'New', posted: 'Posted', dismissed: 'Dismissed' },
     facts: {
       earner: 'Earner',
       issuer: 'Issuer',

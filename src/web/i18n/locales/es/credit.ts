@@ -116,6 +116,7 @@ export const credit: CatalogueOf<typeof en> = {
   },
   notice: {
     title: 'Aviso: {name}',
+    states: { new: 'Nuevo', posted: 'Anotado', dismissed: 'Descartado' },
     facts: {
       earner: 'Titular',
       issuer: 'Emisor',

@@ -66,7 +66,7 @@ export const home: CatalogueOf<typeof english> = {
   },
   staff: {
     heading: 'Emisión en {organisation}',
-    waiting: 'Pendiente de ti',
+    waiting: 'Lo que te espera',
     reviews: '{count, plural, one {# envío pendiente} other {# envíos pendientes}} de revisión por pares',
     unassigned: '{count} sin revisor: asigna uno',
     allAssigned: 'Todos tienen revisor asignado',
@@ -104,7 +104,7 @@ export const home: CatalogueOf<typeof english> = {
   },
   officer: {
     heading: 'Reconocimiento en {organisation}',
-    waiting: 'Pendiente de ti',
+    waiting: 'Lo que te espera',
     approvals: '{count, plural, one {# programa pendiente} other {# programas pendientes}} de aprobación',
     approvalsDetail: 'Lee cada envío y apruébalo, pide cambios o recházalo',
     notices: '{count, plural, one {# aviso de finalización nuevo} other {# avisos de finalización nuevos}}',
