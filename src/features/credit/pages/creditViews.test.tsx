@@ -6,6 +6,7 @@ import { CATALOGUES, LOCALES } from '../../../web/i18n/i18n.ts';
 import { licenseDecisionMail, noticeDigestMail } from '../mail.tsx';
 import type { LicenseView, RosterRow } from '../queries/creditLedger.ts';
 import { Entries, Progress } from './ledgerParts.tsx';
+import { MyLicensesView, MyLicenseView, TranscriptView, type MyLicensesModel } from './earnerLicenses.tsx';
 import { NoticeView, NoticesView, type NoticeModel, type NoticesModel } from './notices.tsx';
 import { NoticeWebhookView } from './noticeWebhook.tsx';
 import { OfficerLicensesView } from './officerLicenses.tsx';
@@ -161,7 +162,31 @@ const DATA = [
   'whsec_abc',
 ];
 
+const programs = [
+  {
+    public_id: 'prg_1',
+    name: 'Teacher renewal',
+    organisation_name: 'State Board',
+    license_name: 'Educator license',
+  },
+] as unknown as MyLicensesModel['programs'];
+
 const views = () => [
+  <MyLicensesView
+    licenses={[
+      license('pending'),
+      license('rejected'),
+      license('rejected', { note: null }),
+      license('confirmed'),
+    ]}
+    programs={programs}
+    form={emptyForm}
+    csrfToken="c"
+  />,
+  <MyLicensesView licenses={[]} programs={[]} form={emptyForm} csrfToken="c" />,
+  <MyLicenseView license={license('confirmed')} transcriptReady={true} csrfToken="c" />,
+  <MyLicenseView license={license('pending', { entries: [] })} transcriptReady={false} csrfToken="c" />,
+  <TranscriptView license={license('confirmed')} transcriptReady={true} csrfToken="c" />,
   <Progress license={license('confirmed')} />,
   <Progress license={license('confirmed', { progress: { ...license('confirmed').progress, met: true } })} />,
   <Entries license={license('confirmed')} />,
@@ -227,7 +252,7 @@ const views = () => [
 ];
 
 describe('credit pages', () => {
-  test('show no text outside the catalogue (ledger parts, license links, roster, notices, webhook)', () => {
+  test('show no text outside the catalogue (earner’s licenses and transcript, ledger parts, license links, roster, notices, webhook)', () => {
     for (const locale of LOCALES)
       for (const view of views())
         assert.deepEqual(textsOutsideCatalogue(renderPseudo(view, locale), DATA), [], locale);
@@ -245,7 +270,8 @@ describe('credit pages', () => {
       es.webhook.save,
     ])
       assert.ok(html.includes(text), text);
-    assert.ok(html.includes('Confirmar la licencia EDU-77'));
+    assert.ok(html.includes('Confirmar la licencia EDU-77') && html.includes('Vincular la licencia'));
+    assert.ok(html.includes('1 credencial acreditada.'));
     assert.ok(html.includes('0,5 h') && html.includes('1 jul 2025'), 'numbers and dates the Spanish way');
     assert.ok(html.includes('Fallido tras 2 intentos'), 'plurals');
     assert.ok(!html.includes('Download as CSV') && !html.includes('Post credit'));

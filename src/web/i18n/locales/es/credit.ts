@@ -12,6 +12,30 @@ export const credit: CatalogueOf<typeof en> = {
     notYet:
       'El expediente estará disponible cuando tu licencia esté confirmada y tenga al menos una credencial acreditada.',
   },
+  earner: {
+    title: 'Tus licencias',
+    heading: 'Tus licencias',
+    intro:
+      'Vincula tu número de licencia o certificación al organismo que la gestiona: las credenciales que reconozca contarán entonces para tu renovación.',
+    cycle: 'Ciclo del {start} al {last}',
+    rejected: 'No confirmada: el número no coincidía. Corrígelo abajo.',
+    rejectedNote: 'No confirmada: {note}. Corrígelo abajo.',
+    link: 'Vincular una licencia',
+    noPrograms: 'Todavía ningún reconocedor tiene un programa en Cairn.',
+    program: 'Programa',
+    choose: 'Elige…',
+    licenseNumber: 'Número de licencia o certificación',
+    cycleStart: 'Tu ciclo de renovación actual empezó el',
+    cycleStartHint: 'AAAA-MM-DD, como figura en tu licencia; el reconocedor puede corregirlo al confirmarla.',
+    submit: 'Vincular la licencia',
+    linked: 'Licencia vinculada. El reconocedor la confirmará.',
+    progressLater: 'El progreso aparecerá cuando el reconocedor confirme tu licencia.',
+    all: 'Todas tus licencias',
+    transcriptTitle: 'Expediente {number}',
+    transcriptFrom: '{name} — expediente de {issuer} ({program})',
+    credited:
+      '{count, plural, =0 {Ninguna credencial acreditada.} one {# credencial acreditada.} other {# credenciales acreditadas.}}',
+  },
   states: {
     pending: 'Pendiente de confirmación',
     confirmed: 'Confirmada',
