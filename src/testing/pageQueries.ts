@@ -393,3 +393,10 @@ export function scriptTags(html: string): Array<{ src: string; defer: boolean }>
     return src ? [{ src: decode(src), defer: /\bdefer\b/.test(m[1] ?? '') }] : [];
   });
 }
+
+/** The accessible names (aria-label) of the page's pictures: elements with role="img". */
+export function imageNames(html: string): string[] {
+  return [...html.matchAll(/<[a-z]+\b[^>]*\brole="img"[^>]*>/g)].map((m) =>
+    decode(/\baria-label="([^"]*)"/.exec(m[0])?.[1] ?? ''),
+  );
+}

@@ -111,6 +111,7 @@ export const en = {
     },
     confirm: { cancel: 'Cancel', question: 'Are you sure? This cannot be undone.' },
     copy: { copy: 'Copy', copyLabel: 'Copy: {label}', copied: 'Copied' },
+    form: { needAttention: 'Some fields need attention.' },
     badge: { issuedBy: 'Issued by {issuer}', image: 'Badge image for {title}' },
   },
   pictures,

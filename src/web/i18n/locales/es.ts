@@ -109,6 +109,7 @@ export const es: Catalogue = {
     },
     confirm: { cancel: 'Cancelar', question: '¿Seguro? Esto no se puede deshacer.' },
     copy: { copy: 'Copiar', copyLabel: 'Copiar: {label}', copied: 'Copiado' },
+    form: { needAttention: 'Algunos campos necesitan atención.' },
     badge: { issuedBy: 'Emitida por {issuer}', image: 'Imagen de la insignia {title}' },
   },
   pictures,
