@@ -142,3 +142,63 @@ export function pageText(html: string): string {
     .replace(/ ([.,;:)])/g, '$1')
     .trim();
 }
+
+/** The attributes of an element's opening tag (a bare attribute such as `hidden` is ''). */
+function attributesOf(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const inner = tag.replace(/^<[a-zA-Z0-9-]+/, '').replace(/\/?>$/, '');
+  for (const m of inner.matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) out[m[1] ?? ''] = decode(m[2] ?? '');
+  return out;
+}
+
+/** The attributes of the first element with this id (null when there is none). */
+export function attributesById(html: string, id: string): Record<string, string> | null {
+  const open = new RegExp(`<[a-zA-Z0-9-]+\\b[^>]*\\bid="${escapeRe(id)}"[^>]*>`).exec(html);
+  return open ? attributesOf(open[0]) : null;
+}
+
+/** The attributes of the form holding a button whose text is exactly `buttonText` (null when none). */
+export function formAttributes(html: string, buttonText: string): Record<string, string> | null {
+  for (const m of html.matchAll(/(<form\b[^>]*>)([\s\S]*?)<\/form>/g)) {
+    const buttons = [...(m[2] ?? '').matchAll(/<button\b[^>]*>([\s\S]*?)<\/button>/g)];
+    if (buttons.some((b) => text(b[1] ?? '') === buttonText)) return attributesOf(m[1] ?? '');
+  }
+  return null;
+}
+
+/** Every button on the page: its text and its attributes. */
+export function buttons(html: string): Array<{ text: string; attributes: Record<string, string> }> {
+  return [...html.matchAll(/(<button\b[^>]*>)([\s\S]*?)<\/button>/g)].map((m) => ({
+    text: text(m[2] ?? ''),
+    attributes: attributesOf(m[1] ?? ''),
+  }));
+}
+
+/** The options of the select a label names, in order: value, text and whether it is chosen. */
+export function optionsOf(
+  html: string,
+  label: string,
+): Array<{ value: string; text: string; selected: boolean }> {
+  const { id, tag } = byLabel(html, label);
+  if (tag !== 'select') throw new Error(`The label "${label}" names a ${tag}, not a select.`);
+  const at = html.search(new RegExp(`<select\\b[^>]*\\bid="${escapeRe(id)}"`));
+  const body = html.slice(at, html.indexOf('</select>', at));
+  return [...body.matchAll(/(<option\b[^>]*>)([\s\S]*?)<\/option>/g)].map((m) => {
+    const attrs = attributesOf(m[1] ?? '');
+    return { value: attrs.value ?? '', text: text(m[2] ?? ''), selected: 'selected' in attrs };
+  });
+}
+
+/** The seconds after which the page reloads itself (`<meta http-equiv="refresh">`), null when it does not. */
+export function refreshSeconds(html: string): number | null {
+  const meta = /<meta\b[^>]*http-equiv="refresh"[^>]*>/.exec(html);
+  return meta ? Number(attributesOf(meta[0]).content ?? '') : null;
+}
+
+/** The sources of the page's script tags. */
+export function scriptSources(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*>/g)].flatMap((m) => {
+    const src = attributesOf(m[0]).src;
+    return src === undefined ? [] : [src];
+  });
+}
