@@ -13,6 +13,7 @@ import { generatedRoster } from '../../../testing/awardFixtures.ts';
 import { deliverMailJob } from '../../../mail/deliverJob.ts';
 import {
   byLabel,
+  flashMessage,
   formAttributes,
   formOfButton,
   optionsOf,
@@ -64,7 +65,10 @@ for (const backend of testBackends()) {
       const runId = runUrl.split('/').pop()!;
       const model = () => loadAwardRun(storage.db, setup.org, runId);
       const mapPage = await (await staff.get(runUrl)).text();
-      assert.match(pageText(mapPage), /Uploaded 4 rows\. Match the columns/);
+      assert.deepEqual(flashMessage(mapPage), {
+        kind: 'success',
+        text: 'Uploaded 4 rows. Match the columns, then check the dry run.',
+      });
       // The mapping form offers the header's columns, with likely ones chosen.
       assert.deepEqual(
         optionsOf(mapPage, 'Recipient email (required)').map((o) => [o.value, o.selected]),
@@ -93,7 +97,10 @@ for (const backend of testBackends()) {
       });
       assert.equal(mapped.status, 303);
       const dryRun = await (await staff.get(runUrl)).text();
-      assert.match(pageText(dryRun), /Dry run: 2 of 4 rows can be issued\./);
+      assert.deepEqual(flashMessage(dryRun), {
+        kind: 'success',
+        text: 'Dry run: 2 of 4 rows can be issued.',
+      });
       const checked = await model();
       assert.equal(checked.progress.state, 'dry_run');
       assert.deepEqual(checked.unused, []);

@@ -4,14 +4,14 @@ import { testBackends, unique } from '../../../testing/databases.ts';
 import { TestBrowser, testApp } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { completeDesign } from '../../../testing/catalogFixtures.ts';
-import { byLabel, formOfButton, optionsOf, pageText } from '../../../testing/pageQueries.ts';
+import { byLabel, flashMessage, formOfButton, optionsOf, pageText } from '../../../testing/pageQueries.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { loadIssuedCredentials, loadRevokeConfirmation } from './issuedCredentialsLoader.ts';
 
 /** The flash message a redirect carries, as the page it leads to shows it. */
 async function flashAfter(browser: TestBrowser, res: Response) {
   assert.equal(res.status, 303);
-  return pageText(await (await browser.get(res.headers.get('location')!)).text());
+  return flashMessage(await (await browser.get(res.headers.get('location')!)).text())?.text ?? '';
 }
 
 /** The status the list page shows for each credential, by public id (from the page's view model). */

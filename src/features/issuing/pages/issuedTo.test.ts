@@ -5,7 +5,7 @@ import { loggedIn, testApp, testConfig, testCredentialServices } from '../../../
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { publishedMicroCredential } from '../../../testing/catalogFixtures.ts';
 import { awardCredential } from '../commands/awardCredential.ts';
-import { attributesById, buttons, pageText, scriptSources } from '../../../testing/pageQueries.ts';
+import { attributesById, buttons, pageText, scriptTags } from '../../../testing/pageQueries.ts';
 
 // The public badge page says whose badge it is ("Issued to <name>"), as the earner chooses;
 // /verify says whether a name is bound by the credential; a private badge shows nothing.
@@ -107,8 +107,8 @@ for (const backend of testBackends()) {
         assert.ok('hidden' in copy.attributes, `${id}'s copy button is hidden until the script runs`);
       }
       assert.ok(
-        scriptSources(html).some((src) => /^\/assets\/copy\.[0-9a-f]{10}\.js$/.test(src)),
-        'the page loads the hashed copy script',
+        scriptTags(html).some((tag) => /^\/assets\/copy\.[0-9a-f]{10}\.js$/.test(tag.src) && tag.defer),
+        'the page loads the hashed copy script, deferred',
       );
       const script = await app.request('/assets/copy.js');
       assert.equal(script.headers.get('cache-control'), 'public, max-age=3600');
