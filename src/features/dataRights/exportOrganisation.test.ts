@@ -34,7 +34,7 @@ for (const backend of testBackends()) {
       assert.equal(button?.action, `/orgs/${mine.org.slug}/export`);
       const audited = () =>
         storage.db
-          .selectFrom('audit_log')
+          .selectFrom('audit_events')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('action', '=', 'organisation.exported')
           .executeTakeFirstOrThrow()
