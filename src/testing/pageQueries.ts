@@ -400,3 +400,32 @@ export function imageNames(html: string): string[] {
     decode(/\baria-label="([^"]*)"/.exec(m[0])?.[1] ?? ''),
   );
 }
+
+/** The attributes of the first element with this id (null when there is none). */
+export function attributesById(html: string, id: string): Record<string, string> | null {
+  const open = new RegExp(`<[a-zA-Z0-9-]+\\b[^>]*\\bid="${escapeRe(id)}"[^>]*>`).exec(html);
+  return open ? attributesOf(open[0]) : null;
+}
+
+/** The attributes of the form holding a button whose text is exactly `buttonText` (null when none). */
+export function formAttributes(html: string, buttonText: string): Record<string, string> | null {
+  for (const m of html.matchAll(/(<form\b[^>]*>)([\s\S]*?)<\/form>/g)) {
+    const buttons = [...(m[2] ?? '').matchAll(/<button\b[^>]*>([\s\S]*?)<\/button>/g)];
+    if (buttons.some((b) => text(b[1] ?? '') === buttonText)) return attributesOf(m[1] ?? '');
+  }
+  return null;
+}
+
+/** Every button on the page: its text and its attributes. */
+export function buttons(html: string): Array<{ text: string; attributes: Record<string, string> }> {
+  return [...html.matchAll(/(<button\b[^>]*>)([\s\S]*?)<\/button>/g)].map((m) => ({
+    text: text(m[2] ?? ''),
+    attributes: attributesOf(m[1] ?? ''),
+  }));
+}
+
+/** The seconds after which the page reloads itself (`<meta http-equiv="refresh">`), null when it does not. */
+export function refreshSeconds(html: string): number | null {
+  const meta = /<meta\b[^>]*http-equiv="refresh"[^>]*>/.exec(html);
+  return meta ? Number(attributesOf(meta[0]).content ?? '') : null;
+}

@@ -15,12 +15,12 @@ import { COUNCIL, findPages, logIn, ROLES } from './tours/demoPages.ts';
 
 /**
  * Not words to translate: addresses, e-mail addresses, DIDs and URNs, file names, and Cairn's own
- * name.
+ * name (each ends before a ⟦ ⟧ bracket, so a message ending in an address stays whole).
  */
 const NOT_WORDS = [
-  /\bhttps?:\/\/\S+/g,
-  /\S+@\S+\.\S+/g,
-  /\b(?:did|urn):\S+/g,
+  /\bhttps?:\/\/[^\s⟦⟧]+/g,
+  /[^\s⟦⟧]+@[^\s⟦⟧]+\.[^\s⟦⟧]+/g,
+  /\b(?:did|urn):[^\s⟦⟧]+/g,
   /[\w.-]+\.(?:pdf|png|jpe?g|svg|txt|csv|json|docx?|zip)\b/gi,
   /\bCairn\b/g,
 ];

@@ -144,7 +144,7 @@ for (const backend of testBackends()) {
       const staff = await loggedIn(app, s.staff);
       assert.match(
         pageText(await (await staff.get(`/orgs/${s.issuerOrg.slug}/credentials`)).text()),
-        /Completion notice sent to State Board on \d{4}-\d{2}-\d{2}/,
+        /Completion notice sent to State Board on [A-Z][a-z]{2} \d{1,2}, \d{4}/,
       );
 
       // Renewal progress, roster and CSV.

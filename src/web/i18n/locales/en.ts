@@ -17,6 +17,7 @@ import { programA } from './en/programA.ts';
 import { catalog } from './en/catalog.ts';
 import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
+import { issuingStaff } from './en/issuingStaff.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -145,6 +146,7 @@ export const en = {
   catalog,
   backpack,
   recognition,
+  issuingStaff,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -16,6 +16,7 @@ import { programA } from './es/programA.ts';
 import { catalog } from './es/catalog.ts';
 import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
+import { issuingStaff } from './es/issuingStaff.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -143,4 +144,5 @@ export const es: Catalogue = {
   catalog,
   backpack,
   recognition,
+  issuingStaff,
 };
