@@ -19,9 +19,14 @@ export interface BackpackModel {
 }
 
 /** Three list queries (issued, imported, collections), whatever the number of badges. */
-export async function loadBackpack(db: Queryable, userId: number, now: Date): Promise<BackpackModel> {
+export async function loadBackpack(
+  db: Queryable,
+  userId: number,
+  now: Date,
+  readerLocale = 'en',
+): Promise<BackpackModel> {
   const [issued, imported, collections] = await Promise.all([
-    issuedBadgesOf(db, userId, now),
+    issuedBadgesOf(db, userId, now, {}, readerLocale),
     importedBadgesOf(db, userId),
     collectionsOf(db, userId),
   ]);

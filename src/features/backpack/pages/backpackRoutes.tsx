@@ -16,6 +16,7 @@ import { setBadgePrivacy } from '../commands/setBadgePrivacy.ts';
 import { backpackPaths } from '../paths.ts';
 import { BackpackView, loadBackpack } from './backpackList.tsx';
 import { STATUS_TEXT } from './parts.tsx';
+import { readPreferences } from '../../../web/preferences.ts';
 
 type C = Context<AppEnv>;
 const actorOf = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
@@ -25,7 +26,7 @@ const badgeOf = (c: C) => badgeParam.parse(c.req.param()).id;
 async function renderBackpack(c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) {
   const viewer = requireViewer(c.var.viewer);
   const { db, clock } = c.var.deps;
-  const model = await loadBackpack(db, viewer.user_id, clock.now());
+  const model = await loadBackpack(db, viewer.user_id, clock.now(), readPreferences(c).locale);
   const otherBackpacks = await connectionsSection(c);
   const body = (
     <BackpackView model={model} form={form} csrf={c.var.csrfToken} otherBackpacks={otherBackpacks} />

@@ -5,6 +5,7 @@ import { parseInput } from '../../../domain/validation.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
+import { readPreferences } from '../../../web/preferences.ts';
 import { SESSION_QUERY } from '../../recognition/index.ts';
 import { achievementFromDesign, achievementJson, achievementUrl } from '../achievement.ts';
 import { catalogQuery } from '../api/catalogApi.ts';
@@ -18,6 +19,7 @@ import {
   versionAchievement,
 } from './catalog/catalogEntry.tsx';
 import { CatalogSearchView, loadCatalogSearch } from './catalog/catalogSearch.tsx';
+import { loadSpanishAchievement } from './catalog/languageEdition.ts';
 
 type C = Context<AppEnv>;
 
@@ -53,7 +55,8 @@ export function catalogRoutes() {
   const r = new Hono<AppEnv>();
 
   r.get('/catalog', async (c) => {
-    const model = await loadCatalogSearch(c.var.deps.db, catalogQuery(c), c.var.deps.clock.now(), c.req.url);
+    const query = { ...catalogQuery(c), locale: readPreferences(c).locale };
+    const model = await loadCatalogSearch(c.var.deps.db, query, c.var.deps.clock.now(), c.req.url);
     return page(c, 'Catalog', <CatalogSearchView model={model} />);
   });
 
@@ -61,7 +64,13 @@ export function catalogRoutes() {
     const { org, mc } = parseInput(entryParams, c.req.param());
     const model = await loadCatalogEntry(
       c.var.deps,
-      { orgSlug: org, mcSlug: mc, version, session: c.req.query(SESSION_QUERY) },
+      {
+        orgSlug: org,
+        mcSlug: mc,
+        version,
+        session: c.req.query(SESSION_QUERY),
+        locale: readPreferences(c).locale,
+      },
       c.var.deps.clock.now(),
     );
     return page(
@@ -80,6 +89,11 @@ export function catalogRoutes() {
   });
   r.get('/catalog/:org/:mc', (c) => detail(c));
   r.get('/catalog/:org/:mc/v/:version', (c) => detail(c, parseInput(versionParams, c.req.param()).version));
+  r.get('/catalog/:org/:mc/v/:version/es', async (c) => {
+    const { org, mc, version } = parseInput(versionParams, c.req.param());
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(await loadSpanishAchievement(c.var.deps, { orgSlug: org, mcSlug: mc, version }));
+  });
   r.get('/catalog/:org/:mc/v/:version/achievement.json', async (c) => {
     const { org, mc, version } = parseInput(versionParams, c.req.param());
     const v = await catalogVersion(c.var.deps.db, org, mc, version);
