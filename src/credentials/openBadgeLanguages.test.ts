@@ -49,7 +49,10 @@ describe('an achievement in its language, with its Spanish edition related', () 
       achievement: { ...data.achievement, inLanguage: 'English' },
     });
     assert.equal(validateAchievementCredential(wordy).valid, false);
-    const mapped = { ...achievementOf(buildOpenBadgeCredential(data)), name: { en: 'Routines', es: 'Rutinas' } };
+    const mapped = {
+      ...achievementOf(buildOpenBadgeCredential(data)),
+      name: { en: 'Routines', es: 'Rutinas' },
+    };
     assert.equal(validateAchievement(mapped).valid, false, 'a language map is not a valid Achievement name');
   });
 

@@ -111,7 +111,10 @@ describe('the achievement and its Spanish edition (OB 3.0)', () => {
     assert.deepEqual(json.criteria, { id: `${ID}/es`, narrative: edition.criteria });
     assert.deepEqual(json.image, { id: ctx.image, type: 'Image', caption: 'Rutinas en el aula' });
     assert.deepEqual(json.related, [{ type: ['Related'], id: ID, inLanguage: 'en', version: '3' }]);
-    const noCriteria = spanishAchievementFromDesign(design({ spanishEdition: { ...edition, criteria: '' } }), ctx);
+    const noCriteria = spanishAchievementFromDesign(
+      design({ spanishEdition: { ...edition, criteria: '' } }),
+      ctx,
+    );
     assert.deepEqual(noCriteria?.criteria, { id: ID }, 'the criteria are the issuer’s edition’s');
     assert.equal(spanishAchievementFromDesign(design(), ctx), undefined);
   });
@@ -151,7 +154,11 @@ describe('the designer’s language fields', () => {
     assert.equal(byLabel(html, 'Spanish name').value, edition.name);
     assert.equal(byLabel(html, 'Spanish description').error, 'Write the Spanish description.');
     assert.equal(byLabel(html, 'Spanish criteria (optional)').tag, 'textarea');
-    assert.equal(byLabel(html, 'Language this design is written in').value, 'de', 'a code set elsewhere is kept');
+    assert.equal(
+      byLabel(html, 'Language this design is written in').value,
+      'de',
+      'a code set elsewhere is kept',
+    );
     const es = renderIn('es', <LanguageEditionFields form={form} />);
     assert.equal(byLabel(es, 'Nombre en español').value, edition.name);
     for (const locale of ['en', 'es'] as const)
