@@ -15,7 +15,7 @@ for (const backend of testBackends()) {
   describe(`the demo seed's Spanish edition (${backend.name})`, () => {
     test('Classroom Routines has a Spanish edition, shown to Spanish readers and related in Alex’s credential', async () => {
       const { db } = await backend.storage();
-      // The demo test (run before this file) may have seeded the shared database already.
+      // The demo test (demo.test.ts, run before this file: test files run in name order) may have seeded the shared database already.
       const seeded = await db
         .selectFrom('organisations')
         .select('id')
