@@ -64,6 +64,11 @@ export const settings = {
     default: '',
     help: 'Show the developer mailbox at /dev/mailbox. Default: on in demo mode, off otherwise.',
   },
+  CAIRN_PSEUDO_LOCALE: {
+    schema: bool,
+    default: 'false',
+    help: 'Let the language cookie choose `pseudo`: every message shown wrapped in ⟦ ⟧, so words that bypass the message catalogue stand out. For translators and tests.',
+  },
   CAIRN_RUN_JOBS: {
     schema: bool,
     default: 'true',
@@ -159,6 +164,8 @@ export interface Config {
   dataDir: string;
   demo: boolean;
   mailbox: boolean;
+  /** The language cookie may choose `pseudo` (messages wrapped in ⟦ ⟧). */
+  pseudoLocale: boolean;
   runJobs: boolean;
   workerConcurrency: number;
   jobPollMs: number;
@@ -259,6 +266,7 @@ export function loadConfig(env: Source = process.env): Config {
     dataDir: raw.CAIRN_DATA_DIR as string,
     demo: demo as boolean,
     mailbox: (raw.CAIRN_MAILBOX as boolean | undefined) ?? (demo as boolean),
+    pseudoLocale: raw.CAIRN_PSEUDO_LOCALE as boolean,
     runJobs: raw.CAIRN_RUN_JOBS as boolean,
     workerConcurrency: raw.WORKER_CONCURRENCY as number,
     jobPollMs: raw.JOB_POLL_MS as number,

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../domain/errors.ts';
 import { INVALID_INPUT_STATES, sqlState } from '../storage/pgErrors.ts';
 import { page } from '../web/render.tsx';
+import { commandMessage, translateMessage } from '../web/i18n/commandMessages.ts';
 import { requestTranslator } from '../web/preferences.ts';
 import type { AppEnv } from './env.ts';
 import { isOb3ApiPath, ob3ErrorResponse, ob3NotFound } from './imsx.ts';
@@ -62,12 +63,13 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
     const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
     return c.redirect(`/login?next=${encodeURIComponent(next)}`, 303);
   }
-  const { t } = requestTranslator(c);
+  const i18n = requestTranslator(c);
+  const { t } = i18n;
   return errorPage(
     c,
     error.status as ContentfulStatusCode,
     error.code === 'not_found' ? t('errors.notFoundTitle') : t('errors.errorTitle'),
-    known ? error.message : t('errors.internal', { requestId: c.var.requestId }),
+    known ? translateMessage(i18n, error.message) : t('errors.internal', { requestId: c.var.requestId }),
   );
 }
 
@@ -81,15 +83,9 @@ function databaseInputError(err: Error, c: Context<AppEnv>): AppError | null {
   if (state === undefined) return null;
   const error =
     state === '23505'
-      ? new AppError(
-          'conflict',
-          'That conflicts with something that already exists (perhaps a request sent twice). Reload the page to see the current state, then try again if you still need to.',
-        )
+      ? new AppError('conflict', commandMessage('errors.conflict'))
       : INVALID_INPUT_STATES.has(state)
-        ? new AppError(
-            'invalid_input',
-            'Part of what was sent could not be read: check dates, numbers and text for values out of range or unusual characters, then try again.',
-          )
+        ? new AppError('invalid_input', commandMessage('errors.unreadableInput'))
         : null;
   if (error)
     c.var.deps.logger.warn('database refused client data', {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testBackends } from '../testing/databases.ts';
 import { testConfig, testCredentialServices } from '../testing/http.ts';
 import { searchCatalog } from '../features/catalog/queries/catalog.ts';
-import { loadBackpack } from '../features/backpack/pages/backpackList.tsx';
+import { loadBackpack } from '../features/backpack/pages/backpackLoader.ts';
 import { seedDemo } from './demo.ts';
 
 // The demo shows a Spanish edition (issue 14): Classroom Routines has one, and Alex's badge for it

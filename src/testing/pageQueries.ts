@@ -109,6 +109,16 @@ export function formOfButton(html: string, buttonText: string): ButtonForm | nul
   return null;
 }
 
+/** Every form holding a button whose text is exactly `buttonText` (a list of badges has one each). */
+export function formsOfButton(html: string, buttonText: string): ButtonForm[] {
+  const found: ButtonForm[] = [];
+  for (const m of html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)) {
+    const form = formOfButton(m[0], buttonText);
+    if (form) found.push(form);
+  }
+  return found;
+}
+
 /** The text of the error shown beside a fieldset's radio buttons or checkboxes (by its legend). */
 export function fieldsetError(html: string, legend: string): string | null {
   for (const m of html.matchAll(/<fieldset\b([^>]*)>([\s\S]*?)<\/fieldset>/g)) {
@@ -141,4 +151,157 @@ export function pageText(html: string): string {
     .replace(/\s+/g, ' ')
     .replace(/ ([.,;:)])/g, '$1')
     .trim();
+}
+
+/** The one-time message at the top of a page (its kind and text), or null when there is none. */
+export function flashMessage(html: string): { kind: string; text: string } | null {
+  const m = /<p class="flash (\w+)"[^>]*>([\s\S]*?)<\/p>/.exec(html);
+  return m ? { kind: m[1] ?? '', text: text(m[2] ?? '') } : null;
+}
+
+/** A form's error summary: its message and the listed field errors (null when none is shown). */
+export function errorSummary(html: string): { message: string; errors: string[] } | null {
+  const m = /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/.exec(html);
+  if (!m) return null;
+  const body = m[1] ?? '';
+  return {
+    message: text(/<strong>([\s\S]*?)<\/strong>/.exec(body)?.[1] ?? ''),
+    errors: [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => text(li[1] ?? '')),
+  };
+}
+
+/** A badge card (src/web/components/BadgeCard.tsx) as a person reads it. */
+export interface BadgeCardText {
+  /** The card's id attribute ('' when none). */
+  id: string;
+  title: string;
+  /** Where the title links (null when the title is not a link). */
+  href: string | null;
+  /** The machine value of its status chip (data-status), null when it has none. */
+  status: string | null;
+  /** What the chip says. */
+  statusText: string | null;
+  /** The src of its image (null when it shows the issuer's monogram instead). */
+  image: string | null;
+  /** The card's words (title, issuer, chip, lines) without its controls or a decorative monogram. */
+  text: string;
+  /** The texts of the buttons and links among its controls. */
+  actions: string[];
+}
+
+/** Every badge card of a page, in order. */
+export function badgeCards(html: string): BadgeCardText[] {
+  return [...html.matchAll(/<article class="badge-card"([^>]*)>([\s\S]*?)<\/article>/g)].map((m) => {
+    const body = m[2] ?? '';
+    const at = body.indexOf('<div class="badge-card-actions">');
+    // A decorative picture (the issuer's monogram, aria-hidden) is not read out.
+    const main = (at < 0 ? body : body.slice(0, at)).replace(
+      /<svg\b[^>]*aria-hidden="true"[\s\S]*?<\/svg>/g,
+      '',
+    );
+    const controls = at < 0 ? '' : body.slice(at);
+    const heading = /<h3>([\s\S]*?)<\/h3>/.exec(main)?.[1] ?? '';
+    const chip = /<span class="chip[^"]*" data-status="([^"]*)"[^>]*>([\s\S]*?)<\/span>/.exec(main);
+    return {
+      id: decode(/\bid="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? ''),
+      title: text(heading),
+      href: /<a\b[^>]*\bhref="([^"]*)"/.exec(heading)?.[1] ?? null,
+      status: chip?.[1] ?? null,
+      statusText: chip ? text(chip[2] ?? '') : null,
+      image: decode(/<img\b[^>]*\bsrc="([^"]*)"/.exec(main)?.[1] ?? '') || null,
+      text: pageText(main),
+      actions: [...controls.matchAll(/<(button|a)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((c) => text(c[2] ?? '')),
+    };
+  });
+}
+
+/** The texts of the list items under a heading (up to the next heading of any level). */
+export function listAfter(html: string, heading: string): string[] {
+  const at = html.search(new RegExp(`<h[1-6][^>]*>${escapeRe(heading)}</h[1-6]>`));
+  if (at < 0) throw new Error(`No heading "${heading}".`);
+  const rest = html.slice(at).replace(/^<h[1-6][^>]*>[\s\S]*?<\/h[1-6]>/, '');
+  const next = rest.search(/<h[1-6][\s>]/);
+  const part = next < 0 ? rest : rest.slice(0, next);
+  return [...part.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)].map((li) => pageText(li[1] ?? ''));
+}
+
+/** One choice of a select: its value, its text, and whether it is selected. */
+export interface SelectOption {
+  value: string;
+  text: string;
+  selected: boolean;
+}
+
+/** The options of the select a `<label for>` with exactly this text names (groups flattened). */
+export function optionsOf(html: string, label: string): SelectOption[] {
+  const { id, tag } = byLabel(html, label);
+  if (tag !== 'select') throw new Error(`The control labelled "${label}" is a ${tag}, not a select.`);
+  return optionsAt(html, html.search(new RegExp(`<select\\b[^>]*\\bid="${escapeRe(id)}"`)));
+}
+
+/** The options of the first select with this `name` (for a select wrapped in its label). */
+export function optionsNamed(html: string, name: string): SelectOption[] {
+  const at = html.search(new RegExp(`<select\\b[^>]*\\bname="${escapeRe(name)}"`));
+  if (at < 0) throw new Error(`No select named "${name}".`);
+  return optionsAt(html, at);
+}
+
+function optionsAt(html: string, open: number): SelectOption[] {
+  const body = html.slice(open, html.indexOf('</select>', open));
+  return [...body.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)].map((m) => ({
+    value: decode(/\bvalue="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? ''),
+    text: text(m[2] ?? ''),
+    selected: /\bselected\b/.test(m[1] ?? ''),
+  }));
+}
+
+/** A checkbox or radio button inside a `<label>` whose text is exactly `labelText` (null when none). */
+export function checkboxLabelled(
+  html: string,
+  labelText: string,
+): { name: string; value: string; checked: boolean } | null {
+  for (const m of html.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)) {
+    const body = m[1] ?? '';
+    const input = /<input\b[^>]*type="(?:checkbox|radio)"[^>]*>/.exec(body);
+    if (!input || text(body) !== labelText) continue;
+    const attr = (name: string) => decode(new RegExp(`\\b${name}="([^"]*)"`).exec(input[0])?.[1] ?? '');
+    return { name: attr('name'), value: attr('value'), checked: /\bchecked\b/.test(input[0]) };
+  }
+  return null;
+}
+
+/**
+ * The table that follows a heading, read as a person reads a two-column sheet (an invoice, a
+ * receipt): each row's header cell (`<th scope="row">`) with the text of the cell beside it.
+ */
+export function rowsByHeader(html: string, heading: string): Record<string, string> {
+  const at = html.search(new RegExp(`<h[1-6][^>]*>${escapeRe(heading)}</h[1-6]>`));
+  if (at < 0) throw new Error(`No heading "${heading}".`);
+  const end = html.indexOf('</table>', at);
+  const body = html.slice(at, end < 0 ? undefined : end);
+  const rows: Record<string, string> = {};
+  for (const row of body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
+    const header = /<th scope="row"[^>]*>([\s\S]*?)<\/th>/.exec(row[1] ?? '');
+    const cell = /<td[^>]*>([\s\S]*?)<\/td>/.exec(row[1] ?? '');
+    if (header) rows[text(header[1] ?? '')] = text(cell?.[1] ?? '');
+  }
+  return rows;
+}
+
+/** The texts of the elements with this role (e.g. "status": a page's status line and its flash message). */
+export function textsWithRole(html: string, role: string): string[] {
+  const texts: string[] = [];
+  for (const m of html.matchAll(new RegExp(`<(\\w+)\\b[^>]*\\brole="${escapeRe(role)}"[^>]*>`, 'g'))) {
+    const start = (m.index ?? 0) + m[0].length;
+    texts.push(text(html.slice(start, html.indexOf(`</${m[1]}>`, start))));
+  }
+  return texts;
+}
+
+/** The addresses of the page's scripts (`<script src>`), with whether each is deferred. */
+export function scriptTags(html: string): Array<{ src: string; defer: boolean }> {
+  return [...html.matchAll(/<script\b([^>]*)>/g)].flatMap((m) => {
+    const src = /\bsrc="([^"]*)"/.exec(m[1] ?? '')?.[1];
+    return src ? [{ src: decode(src), defer: /\bdefer\b/.test(m[1] ?? '') }] : [];
+  });
 }

@@ -24,7 +24,7 @@ export async function startTestServer(
     );
   });
   const url = `http://127.0.0.1:${port}`;
-  const config = testConfig({ PUBLIC_URL: url, JOB_POLL_MS: '100' });
+  const config = testConfig({ PUBLIC_URL: url, JOB_POLL_MS: '100', CAIRN_PSEUDO_LOCALE: 'true' });
   const worker = new Worker({
     deps: {
       db: storage.db,

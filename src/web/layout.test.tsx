@@ -4,7 +4,7 @@ import type { Viewer } from '../http/env.ts';
 import { CATALOGUES, LOCALES, translator, type Locale } from './i18n/i18n.ts';
 import { Layout } from './layout.tsx';
 import type { Theme } from './preferences.ts';
-import { textsOutsideCatalogue } from '../testing/catalogueText.tsx';
+import { textsOutsideCatalogue } from './i18n/catalogueCheck.tsx';
 
 const member = (roles: string[], kind: 'issuer' | 'recognizer' | 'both' = 'issuer') => ({
   organisation_id: 1,

@@ -17,7 +17,12 @@ export type Theme = (typeof THEMES)[number];
 export interface Preferences {
   locale: Locale;
   theme: Theme;
+  /** Messages wrapped in ⟦ ⟧ (the `pseudo` language cookie, when CAIRN_PSEUDO_LOCALE allows it). */
+  pseudo: boolean;
 }
+
+/** The language cookie's value that asks for pseudo messages. */
+export const PSEUDO_LOCALE = 'pseudo';
 
 export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
@@ -35,13 +40,16 @@ export function requestLocale(
 /** The request's language and theme. */
 export function readPreferences(c: Context<AppEnv>): Preferences {
   const theme = getCookie(c, THEME_COOKIE);
+  const cookie = getCookie(c, LOCALE_COOKIE);
   return {
-    locale: requestLocale(c.var.viewer?.locale, getCookie(c, LOCALE_COOKIE), c.req.header('accept-language')),
+    locale: requestLocale(c.var.viewer?.locale, cookie, c.req.header('accept-language')),
     theme: isTheme(theme) ? theme : 'system',
+    pseudo: cookie === PSEUDO_LOCALE && c.var.deps.config.pseudoLocale,
   };
 }
 
 /** The translator for a request (for titles and messages made outside a view). */
 export function requestTranslator(c: Context<AppEnv>): Translator {
-  return translator(readPreferences(c).locale);
+  const { locale, pseudo } = readPreferences(c);
+  return translator(locale, { pseudo });
 }

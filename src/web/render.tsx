@@ -6,7 +6,8 @@ import { AppError } from '../domain/errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { Layout, type Flash } from './layout.tsx';
 import { translator } from './i18n/i18n.ts';
-import { readPreferences } from './preferences.ts';
+import { readPreferences, requestTranslator } from './preferences.ts';
+import { translateProblems } from './i18n/commandMessages.ts';
 import type { FormState } from './forms.tsx';
 
 const FLASH_COOKIE = 'cairn_flash';
@@ -42,7 +43,7 @@ export function page(
           title={title}
           viewer={c.var.viewer}
           csrfToken={c.var.csrfToken}
-          i18n={translator(preferences.locale)}
+          i18n={translator(preferences.locale, { pseudo: preferences.pseudo })}
           theme={preferences.theme}
           path={c.req.path}
           mailbox={config.mailbox}
@@ -100,7 +101,12 @@ export async function handleForm(
     for (const [k, v] of Object.entries(fields))
       if (typeof v === 'string' && !/password|current|confirm/.test(k)) values[k] = v;
     if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
-    return rerender({ values, errors: err.fields, message: err.message }, err.status as ContentfulStatusCode);
+    const form = translateProblems(requestTranslator(c), {
+      values,
+      errors: err.fields,
+      message: err.message,
+    });
+    return rerender(form, err.status as ContentfulStatusCode);
   }
 }
 

@@ -9,7 +9,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { Storage } from '../../storage/database.ts';
 import { issueCredential } from '../issuing/commands/issueCredential.ts';
 import { verifyWithCairn } from '../verification/commands/verifyCredential.ts';
-import { loadBackpack } from '../backpack/pages/backpackList.tsx';
+import { loadBackpack } from '../backpack/pages/backpackLoader.ts';
 import { createMicroCredential } from './commands/createMicroCredential.ts';
 import { reviseMicroCredential } from './commands/reviseMicroCredential.ts';
 import { updateDraft } from './commands/updateDraft.ts';

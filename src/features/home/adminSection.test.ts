@@ -6,7 +6,7 @@ import { enqueueJob } from '../../jobs/queue.ts';
 import { queueMail } from '../../mail/outbox.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { translator } from '../../web/i18n/i18n.ts';
-import { renderWith, textsOutsideCatalogue, pseudo } from '../../testing/catalogueText.tsx';
+import { renderWith, textsOutsideCatalogue, pseudo } from '../../web/i18n/catalogueCheck.tsx';
 import { loadHome, type HomeViewModel } from './loader.ts';
 import { HomeView } from './view.tsx';
 

@@ -17,6 +17,7 @@ import {
   runsInProgress,
 } from './queries.ts';
 import { orgPath } from '../accounts/index.ts';
+import { earningPaths } from '../earning/index.ts';
 import { DEFAULT_LOCALE, translator, type Translator } from '../../web/i18n/i18n.ts';
 import { adminRole } from './adminSection.ts';
 
@@ -48,7 +49,7 @@ function applicationsSection(
     const daysLeft = Math.max(0, Math.ceil((a.deadline_at.getTime() - now.getTime()) / DAY));
     return {
       label: a.title,
-      href: `/applications/${a.public_id}`,
+      href: earningPaths.application(a.public_id),
       detail: `${STATUS[a.status] ?? a.status}${editable ? ` · ${plural(daysLeft, 'day')} left (until ${day(a.deadline_at)})` : ''} · ${a.organisation_name}`,
       urgent: a.status === 'needs_revision' || (editable && daysLeft <= 7),
     };

@@ -2,7 +2,14 @@ import type { Context } from 'hono';
 import { importedBadgesOf, issuedBadgesOf } from '../backpack/index.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField } from '../../web/forms.tsx';
+import { useT } from '../../web/i18n/context.ts';
 import { connectionsOf } from './queries.ts';
+
+/** What the "Other backpacks" part shows: the connected hosts and the badges that can be sent. */
+export interface ConnectionsModel {
+  connections: Array<{ public_id: string; host_name: string; base_url: string }>;
+  badges: Array<{ ref: string; name: string }>;
+}
 
 /**
  * The backpack page's "Other backpacks" part: connect this backpack to another Open Badges 3.0
@@ -12,8 +19,9 @@ export async function connectionsSection(c: Context<AppEnv>) {
   const viewer = c.var.viewer;
   if (!viewer) return null;
   const { db, clock } = c.var.deps;
-  const csrf = c.var.csrfToken;
-  const connections = (await connectionsOf(db, viewer.user_id)).filter((x) => x.state === 'connected');
+  const connections = (await connectionsOf(db, viewer.user_id))
+    .filter((x) => x.state === 'connected')
+    .map(({ public_id, host_name, base_url }) => ({ public_id, host_name, base_url }));
   const badges = connections.length
     ? [
         ...(await issuedBadgesOf(db, viewer.user_id, clock.now()))
@@ -24,12 +32,17 @@ export async function connectionsSection(c: Context<AppEnv>) {
           .map((b) => ({ ref: `imported:${b.public_id}`, name: b.name })),
       ]
     : [];
+  return <ConnectionsView model={{ connections, badges }} csrf={c.var.csrfToken} />;
+}
+
+/** The "Other backpacks" part of the backpack page, in the reader's language. */
+export function ConnectionsView({ model, csrf }: { model: ConnectionsModel; csrf: string }) {
+  const { t } = useT();
+  const { connections, badges } = model;
   return (
     <section class="card" id="connections" aria-labelledby="h-connections">
-      <h2 id="h-connections">Other backpacks</h2>
-      <p class="muted">
-        Connect a backpack on another Open Badges 3.0 platform, then send your badges there.
-      </p>
+      <h2 id="h-connections">{t('backpack.connections.heading')}</h2>
+      <p class="muted">{t('backpack.connections.intro')}</p>
       {connections.map((x) => (
         <div>
           <h3>{x.host_name}</h3>
@@ -38,11 +51,11 @@ export async function connectionsSection(c: Context<AppEnv>) {
             <ActionButton
               action={`/backpack/connections/${x.public_id}/remove`}
               csrfToken={csrf}
-              label="Remove connection"
+              label={t('backpack.connections.remove')}
               variant="secondary"
             />
           </p>
-          {badges.length === 0 && <p class="muted">You have no badges to send yet.</p>}
+          {badges.length === 0 && <p class="muted">{t('backpack.connections.nothingToSend')}</p>}
           <ul class="plain-list">
             {badges.map((b) => (
               <li>
@@ -50,7 +63,7 @@ export async function connectionsSection(c: Context<AppEnv>) {
                 <ActionButton
                   action={`/backpack/connections/${x.public_id}/send`}
                   csrfToken={csrf}
-                  label={`Send to ${x.host_name}`}
+                  label={t('backpack.connections.sendTo', { host: x.host_name })}
                   variant="secondary"
                   hidden={{ badge: b.ref }}
                 />
@@ -61,9 +74,15 @@ export async function connectionsSection(c: Context<AppEnv>) {
       ))}
       <form method="post" action="/backpack/connections" class="stack">
         <CsrfField token={csrf} />
-        <label for="ob3-url">Connect a backpack: the other platform's web address</label>
-        <input id="ob3-url" name="url" type="url" required placeholder="https://badges.example.org" />
-        <button type="submit">Connect</button>
+        <label for="ob3-url">{t('backpack.connections.urlLabel')}</label>
+        <input
+          id="ob3-url"
+          name="url"
+          type="url"
+          required
+          placeholder={t('backpack.connections.urlPlaceholder')}
+        />
+        <button type="submit">{t('backpack.connections.connect')}</button>
       </form>
     </section>
   );

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import { page, redirectWith } from '../../web/render.tsx';
-import { CsrfField } from '../../web/forms.tsx';
+import { requestTranslator } from '../../web/preferences.ts';
 import { Ob3ApiError, ob3NotFound } from '../../http/imsx.ts';
 import { publicIdParam, routeParams } from '../../http/params.ts';
 import { z } from 'zod';
@@ -24,6 +24,7 @@ import { readUpsertBody, upsertCredential } from './upsertCredential.ts';
 import { getProfile, putProfile } from './profile.ts';
 import { CALLBACK_PATH, disconnect, finishConnection, startConnection } from './connectBackpack.ts';
 import { sendBadge } from './sendBadge.ts';
+import { ConsentView, type ConsentModel } from './consentView.tsx';
 
 type C = Context<AppEnv>;
 
@@ -180,59 +181,20 @@ export function ob3Routes() {
   r.get('/oauth/consent/:uid', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     const { details, client } = await interaction(c);
-    const scopes = requestedScopes(details.params.scope);
     const name = client.clientName ?? client.clientId;
-    return page(
-      c,
-      `Connect ${name}`,
-      <section class="card" aria-labelledby="h-consent">
-        <h1 id="h-consent">Let {name} use your Cairn backpack?</h1>
-        <p>
-          You are logged in as <strong>{viewer.name}</strong>.{' '}
-          {client.clientUri ? (
-            <a href={client.clientUri} rel="noopener noreferrer">
-              {client.clientUri}
-            </a>
-          ) : null}{' '}
-          asks to:
-        </p>
-        <ul>
-          {scopes.map((s) => (
-            <li>{SCOPE_WORDS[s]}</li>
-          ))}
-        </ul>
-        {scopes.length === 0 && <p class="muted">It asks for nothing in your backpack.</p>}
-        <p class="muted">
-          Its answers go back to {details.params.redirect_uri ?? 'the address it registered'}. You can change
-          your mind later: it keeps access until its tokens run out or it lets them go.
-          {client.policyUri && (
-            <>
-              {' '}
-              <a href={client.policyUri} rel="noopener noreferrer">
-                Its privacy policy
-              </a>
-            </>
-          )}
-          {client.tosUri && (
-            <>
-              {' · '}
-              <a href={client.tosUri} rel="noopener noreferrer">
-                Its terms
-              </a>
-            </>
-          )}
-        </p>
-        <form method="post" action={consentPath(details.uid)} class="inline">
-          <CsrfField token={c.var.csrfToken} />
-          <button type="submit" name="decision" value="allow">
-            Allow
-          </button>{' '}
-          <button type="submit" name="decision" value="deny" class="secondary">
-            Deny
-          </button>
-        </form>
-      </section>,
-    );
+    const redirectUri = details.params.redirect_uri;
+    const model: ConsentModel = {
+      name,
+      viewerName: viewer.name,
+      clientUri: client.clientUri ?? null,
+      scopes: requestedScopes(details.params.scope),
+      redirectUri: typeof redirectUri === 'string' && redirectUri ? redirectUri : null,
+      policyUri: client.policyUri ?? null,
+      tosUri: client.tosUri ?? null,
+      action: consentPath(details.uid),
+    };
+    const title = requestTranslator(c).t('backpack.consent.title', { name });
+    return page(c, title, <ConsentView model={model} csrf={c.var.csrfToken} />);
   });
   r.post('/oauth/consent/:uid', async (c) => {
     const viewer = requireViewer(c.var.viewer);
@@ -281,12 +243,8 @@ export function ob3Routes() {
     const current = new URL(`${c.var.deps.config.publicUrl}${CALLBACK_PATH}${new URL(c.req.url).search}`);
     try {
       const { hostName } = await finishConnection(c.var.deps, actorOf(c, viewer.user_id), current);
-      return redirectWith(
-        c,
-        '/backpack#connections',
-        'success',
-        `Your backpack is connected to ${hostName}.`,
-      );
+      const text = requestTranslator(c).t('backpack.connections.connected', { host: hostName });
+      return redirectWith(c, '/backpack#connections', 'success', text);
     } catch (err) {
       if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'forbidden'))
         return redirectWith(c, '/backpack#connections', 'error', err.message);
@@ -303,14 +261,9 @@ export function ob3Routes() {
         routeParams(c, connectionParams).id,
         typeof form.badge === 'string' ? form.badge : '',
       );
-      return redirectWith(
-        c,
-        '/backpack#connections',
-        'success',
-        replaced
-          ? `${hostName} already had this badge; its copy was replaced.`
-          : `The badge is now in your backpack on ${hostName}.`,
-      );
+      const key = replaced ? 'backpack.connections.replaced' : 'backpack.connections.sent';
+      const text = requestTranslator(c).t(key, { host: hostName });
+      return redirectWith(c, '/backpack#connections', 'success', text);
     } catch (err) {
       if (err instanceof AppError && err.code === 'validation_failed')
         return redirectWith(c, '/backpack#connections', 'error', err.message);
@@ -320,7 +273,8 @@ export function ob3Routes() {
   r.post('/backpack/connections/:id/remove', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     await disconnect(c.var.deps, actorOf(c, viewer.user_id), routeParams(c, connectionParams).id);
-    return redirectWith(c, '/backpack#connections', 'success', 'The connection was removed.');
+    const text = requestTranslator(c).t('backpack.connections.removed');
+    return redirectWith(c, '/backpack#connections', 'success', text);
   });
   return r;
 }

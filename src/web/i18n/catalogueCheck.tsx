@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { I18nContext } from './context.ts';
-import { translator, type Locale } from './i18n.ts';
+import { translator, type Locale, type Translator } from './i18n.ts';
 
 /**
  * For tests of pages and mails: whether every word a person sees came from the message catalogue.
@@ -14,9 +14,17 @@ export function renderPseudo(node: Child, locale: Locale = 'en'): string {
   );
 }
 
+/** The pseudo translator for a locale (every message, date and number wrapped in ⟦ ⟧). */
+export const pseudo = (locale: Locale): Translator => translator(locale, { pseudo: true });
+
+/** Renders a view as the layout would, with this translator in the render context. */
+export function renderWith(i18n: Translator, node: Child): string {
+  return String(<I18nContext.Provider value={i18n}>{node}</I18nContext.Provider>);
+}
+
 /** Renders a view as the layout would, in a language (no pseudo wrapping). */
 export function renderIn(locale: Locale, node: Child): string {
-  return String(<I18nContext.Provider value={translator(locale)}>{node}</I18nContext.Provider>);
+  return renderWith(translator(locale), node);
 }
 
 const ENTITIES: Record<string, string> = {
@@ -38,23 +46,35 @@ export function visibleTexts(html: string): string[] {
     .map((s) => decode(s).trim())
     .filter(Boolean);
   const attributes = [...body.matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]*)"/g)].map((m) =>
-    decode(m[1]!),
+    decode(m[1] ?? ''),
   );
   return [...texts, ...attributes];
 }
 
+/** Takes out every ⟦message⟧, innermost first (a message may hold messages as its values). */
+export function withoutMessages(text: string): string {
+  let rest = text;
+  for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, ' ')];
+  return rest;
+}
+
 /**
- * The texts of `html` (rendered with `renderPseudo`) that are not from the catalogue: what is left
- * of each text once the ⟦messages⟧ and the given data are taken out still has a letter in it.
- * Code samples (<code>, <pre>) are not words to translate and are skipped.
+ * The texts that are not from the catalogue: what is left of each once the ⟦messages⟧ and the
+ * given data (longest first) are taken out still has a letter in it.
  */
-export function textsOutsideCatalogue(html: string, data: Iterable<string | number> = []): string[] {
+export function lettersOutside(texts: Iterable<string>, data: Iterable<string | number> = []): string[] {
   const known = [...new Set([...data].map(String).filter(Boolean))].sort((a, b) => b.length - a.length);
-  return visibleTexts(html).filter((text) => {
-    let rest = text;
-    // Messages may hold messages (a value filled in): take out the innermost until none is left.
-    for (let before = ''; before !== rest;) [before, rest] = [rest, rest.replace(/⟦[^⟦⟧]*⟧/g, ' ')];
-    for (const d of known) rest = rest.split(d).join(' ');
+  return [...texts].filter((text) => {
+    let rest = withoutMessages(text);
+    for (const d of known) if (rest.includes(d)) rest = rest.split(d).join(' ');
     return /\p{L}/u.test(rest);
   });
+}
+
+/**
+ * The texts of `html` (rendered with `renderPseudo`) that are not from the catalogue. Code samples
+ * (<code>, <pre>) are not words to translate and are skipped.
+ */
+export function textsOutsideCatalogue(html: string, data: Iterable<string | number> = []): string[] {
+  return lettersOutside(visibleTexts(html), data);
 }

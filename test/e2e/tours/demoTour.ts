@@ -2,7 +2,7 @@ import { after, before } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions, startTestServer } from '../../../src/testing/server.ts';
-import { migrate, openStorage, type Storage } from '../../../src/storage/database.ts';
+import { migrate, openStorage, type Db, type Storage } from '../../../src/storage/database.ts';
 import { testConfig, testCredentialServices } from '../../../src/testing/http.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../src/main/demo.ts';
 import { lastMailTo } from '../../../src/testing/factories.ts';
@@ -39,6 +39,10 @@ export function useDemoServer(options: { defaultTimeout?: number } = {}) {
   const web = {
     get url(): string {
       return started(server).url;
+    },
+    /** The demo's database (for a test that reads what the demo holds). */
+    get db(): Db {
+      return started(storage).db;
     },
     /** The shared Chromium, for a test that makes its own contexts (cookies, colour scheme, locale). */
     get browser(): Browser {

@@ -5,6 +5,7 @@ import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { ownCollection, ownImportedBadge, ownIssuedBadge } from '../access.ts';
 import { appendCollectionItem } from '../queries/collections.ts';
+import { backpackMessage } from '../messages.ts';
 import { auditEarnerAction } from './earnerAudit.ts';
 
 export const addToCollectionInput = z.object({
@@ -19,7 +20,9 @@ export async function addToCollection(
 ): Promise<void> {
   const input = parseInput(addToCollectionInput, raw);
   if (!input.badge)
-    throw new AppError('validation_failed', 'Choose a badge to add.', { badge: 'Choose a badge.' });
+    throw new AppError('validation_failed', backpackMessage('chooseBadgeToAdd'), {
+      badge: backpackMessage('chooseBadge'),
+    });
   const collection = await ownCollection(deps.db, actor.userId, input.collection);
   const now = deps.clock.now();
   const item = input.badge.startsWith('imp_')

@@ -4,12 +4,13 @@ import { publicId } from '../../../domain/ids.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { insertCollection } from '../queries/collections.ts';
+import { backpackMessage } from '../messages.ts';
 import { auditEarnerAction } from './earnerAudit.ts';
 
 /** A collection's name and description, as the earner gives them. */
 export const collectionDetails = z.object({
-  name: z.string().trim().min(1, 'Give the collection a name.').max(100, 'Use at most 100 characters.'),
-  description: z.string().trim().max(1000, 'Use at most 1000 characters.').default(''),
+  name: z.string().trim().min(1, backpackMessage('collectionName')).max(100, backpackMessage('max100')),
+  description: z.string().trim().max(1000, backpackMessage('max1000')).default(''),
 });
 
 /** The earner starts a collection of their badges; returns its public id. */

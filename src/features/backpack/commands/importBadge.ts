@@ -11,6 +11,7 @@ import type { ImportedStatus } from '../../../storage/schema.ts';
 import { reportStatus } from '../../verification/index.ts';
 import { displayFields } from '../badgeDisplay.ts';
 import { importedBadgeWithHash, insertImportedBadge } from '../queries/importedBadges.ts';
+import { backpackMessage } from '../messages.ts';
 import { auditEarnerAction } from './earnerAudit.ts';
 import {
   readImport,
@@ -39,8 +40,8 @@ function refuseUnkeepable(input: ImportBadgeInput, read: StoredImport, report: V
   if (!parse?.ok)
     throw new AppError(
       'validation_failed',
-      `That cannot be read as a badge: ${parse?.message ?? 'unknown format'}.`,
-      { [fieldOf(input)]: 'Not a readable badge.' },
+      backpackMessage('unreadable', { reason: parse?.message ?? 'unknown format' }),
+      { [fieldOf(input)]: backpackMessage('unreadableField') },
     );
   // PostgreSQL text cannot hold a NUL character: a badge with one anywhere is refused, clearly,
   // before anything is stored (its verdict is on /verify for anyone who wants it).
@@ -51,11 +52,9 @@ function refuseUnkeepable(input: ImportBadgeInput, read: StoredImport, report: V
     report.checks.map((c) => c.message ?? ''),
   ];
   if (containsNul(texts))
-    throw new AppError(
-      'validation_failed',
-      'That badge contains a NUL character (\\u0000), which a backpack cannot keep. Nothing was imported; check it on the Verify page instead.',
-      { [fieldOf(input)]: 'Contains a NUL character.' },
-    );
+    throw new AppError('validation_failed', backpackMessage('nul'), {
+      [fieldOf(input)]: backpackMessage('nulField'),
+    });
 }
 
 /**
@@ -75,7 +74,7 @@ export async function importBadge(
     .update(read.bytes ?? Buffer.from(read.text ?? '', 'utf8'))
     .digest('hex');
   if (await importedBadgeWithHash(deps.db, actor.userId, sha256))
-    throw conflict('This badge is already in your backpack.');
+    throw conflict(backpackMessage('duplicate'));
   const { status, reason } = reportStatus(report);
   const display = displayFields(report.credential);
   const now = deps.clock.now();

@@ -3,6 +3,7 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import { extractFromPng, extractFromSvg } from '../../../credentials/baking/index.ts';
 import type { VerificationReport } from '../../../credentials/verifier.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
+import { backpackMessage } from '../messages.ts';
 import { readSubmission, verifyWithCairn, type SubmissionFormat } from '../../verification/index.ts';
 
 /** What the backpack's commands that verify need besides the usual: the credential services. */
@@ -28,21 +29,19 @@ export interface StoredImport {
 
 function tooLarge(input: ImportSubmission): void {
   if (input.file && input.file.bytes.length > MAX_IMPORT_BYTES)
-    throw new AppError('validation_failed', 'That file is too large for a badge (900 KB at most).', {
-      file: 'Too large.',
+    throw new AppError('validation_failed', backpackMessage('fileTooLarge'), {
+      file: backpackMessage('tooLarge'),
     });
   if (input.text && Buffer.byteLength(input.text.trim()) > MAX_IMPORT_BYTES)
-    throw new AppError('validation_failed', 'That text is too long for a badge (900 KB at most).', {
-      text: 'Too long.',
+    throw new AppError('validation_failed', backpackMessage('textTooLong'), {
+      text: backpackMessage('tooLong'),
     });
 }
 
 const noBadgeIn = (kind: 'PNG' | 'SVG', field: string) =>
-  new AppError(
-    'validation_failed',
-    `That ${kind} image carries no badge. Upload the “baked” image your issuer gave you, or paste the credential.`,
-    { [field]: 'No badge in this image.' },
-  );
+  new AppError('validation_failed', backpackMessage('noBadgeIn', { kind }), {
+    [field]: backpackMessage('noBadgeInField'),
+  });
 
 /** A baked image must carry a badge: one that cannot be read, or carries none, is refused. */
 function requireBaked(kind: 'PNG' | 'SVG', field: string, extract: () => unknown): void {
@@ -50,9 +49,13 @@ function requireBaked(kind: 'PNG' | 'SVG', field: string, extract: () => unknown
   try {
     baked = extract();
   } catch (err) {
-    throw new AppError('validation_failed', `That ${kind} cannot be read: ${(err as Error).message}`, {
-      [field]: `Damaged ${kind}.`,
-    });
+    throw new AppError(
+      'validation_failed',
+      backpackMessage('damaged', { kind, reason: (err as Error).message }),
+      {
+        [field]: backpackMessage('damagedField', { kind }),
+      },
+    );
   }
   if (!baked) throw noBadgeIn(kind, field);
 }

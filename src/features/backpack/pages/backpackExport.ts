@@ -1,8 +1,9 @@
 import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { ZipEntry } from '../../../web/zip.ts';
-import { credentialArtwork } from '../../catalog/index.ts';
+import { defaultBadgeSvg, renderPng } from '../../../credentials/badgeImage.ts';
 import { importedFile, slugOf } from '../importedFiles.ts';
+import { issuedBadgeFiles } from '../paths.ts';
 import { importedBadgesOf, importedOriginals, type ImportedBadgeSummary } from '../queries/importedBadges.ts';
 import { credentialDocuments, issuedBadgesOf, type IssuedBadge } from '../queries/issuedBadges.ts';
 
@@ -27,8 +28,10 @@ async function* issuedEntries(
     for (const b of batch) {
       const row = docs.get(b.id)!;
       const dir = `${slugOf(b.name)}-${b.publicId}`;
-      const page = `${publicUrl}/badges/${b.publicId}`;
-      const art = await credentialArtwork(db, b.id, b.name, b.issuerName);
+      const page = `${publicUrl}${issuedBadgeFiles(b.publicId).page}`;
+      // The version's artwork, or the generated default for the names (as the badge page bakes).
+      const svg = row.svg ?? defaultBadgeSvg(b.name, b.issuerName);
+      const art = { png: row.png ?? renderPng(svg), svg };
       yield { name: `${dir}/credential.json`, data: row.document };
       if (row.jwt) yield { name: `${dir}/credential.jwt`, data: row.jwt };
       yield { name: `${dir}/baked.png`, data: bakePng(art.png, row.document) };

@@ -10,7 +10,7 @@ import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { addToCollection } from '../commands/addToCollection.ts';
 import { createCollection } from '../commands/createCollection.ts';
 import { importBadge } from '../commands/importBadge.ts';
-import { loadBackpack } from './backpackList.tsx';
+import { loadBackpack } from './backpackLoader.ts';
 import { loadCollection } from './collectionLoaders.ts';
 
 // The backpack's loaders return plain view models, and read a backpack of any size in the same

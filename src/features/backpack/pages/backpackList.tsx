@@ -1,70 +1,37 @@
 import type { Child } from 'hono/jsx';
 import type { FormState } from '../../../web/forms.tsx';
-import type { Queryable } from '../../../storage/database.ts';
+import { useT } from '../../../web/i18n/context.ts';
 import { CredentialInputForm } from '../../issuing/index.ts';
 import { backpackPaths } from '../paths.ts';
-import { collectionsOf } from '../queries/collections.ts';
-import { importedBadgesOf, type ImportedBadgeSummary } from '../queries/importedBadges.ts';
-import { issuedBadgesOf, type IssuedBadge } from '../queries/issuedBadges.ts';
+import type { IssuedBadge } from '../queries/issuedBadges.ts';
+import type { BackpackModel } from './backpackLoader.ts';
 import { ImportedRow, IssuedRow, PendingRow } from './badgeRows.tsx';
-import { day, type CollectionChoice } from './parts.tsx';
-
-/** What the backpack page shows: every badge the earner holds, by claim state, and their collections. */
-export interface BackpackModel {
-  pending: IssuedBadge[];
-  held: IssuedBadge[];
-  declined: IssuedBadge[];
-  imported: ImportedBadgeSummary[];
-  collections: CollectionChoice[];
-}
-
-/** Three list queries (issued, imported, collections), whatever the number of badges. */
-export async function loadBackpack(
-  db: Queryable,
-  userId: number,
-  now: Date,
-  readerLocale = 'en',
-): Promise<BackpackModel> {
-  const [issued, imported, collections] = await Promise.all([
-    issuedBadgesOf(db, userId, now, {}, readerLocale),
-    importedBadgesOf(db, userId),
-    collectionsOf(db, userId),
-  ]);
-  return {
-    pending: issued.filter((b) => b.claim === 'pending'),
-    held: issued.filter((b) => b.claim === 'accepted' || b.claim === null),
-    declined: issued.filter((b) => b.claim === 'declined'),
-    imported,
-    collections: collections.map((c) => ({ public_id: c.public_id, name: c.name })),
-  };
-}
 
 function ImportForm({ form, csrf }: { form: FormState; csrf: string }) {
+  const { t } = useT();
   return (
     <section class="card" aria-labelledby="h-import">
-      <h2 id="h-import">Import a badge</h2>
-      <p class="muted">
-        Open Badges 3.0 or 2.0 from any platform. Give one of: the credential pasted as JSON or a compact JWS,
-        a baked PNG or SVG badge image, or its https address. Cairn verifies it and labels it with the result.
-      </p>
+      <h2 id="h-import">{t('backpack.import.heading')}</h2>
+      <p class="muted">{t('backpack.import.intro')}</p>
       <CredentialInputForm
         form={form}
         csrf={csrf}
         action={backpackPaths.importBadge}
-        fileLabel="or upload a badge file (baked PNG or SVG, or a .json / .jwt file)"
-        urlLabel="or its address (https://…)"
-        urlHint="Fetching from other sites may be turned off on this Cairn."
-        submitLabel="Import and verify"
+        fileLabel={t('backpack.import.file')}
+        urlLabel={t('backpack.import.url')}
+        urlHint={t('backpack.import.urlHint')}
+        submitLabel={t('backpack.import.submit')}
       />
     </section>
   );
 }
 
 function PendingSection({ pending, csrf }: { pending: IssuedBadge[]; csrf: string }) {
+  const { t } = useT();
   if (!pending.length) return null;
   return (
     <section class="card" aria-labelledby="h-pending">
-      <h2 id="h-pending">Waiting for you to accept</h2>
+      <h2 id="h-pending">{t('backpack.pending.heading')}</h2>
       <ul class="plain-list">
         {pending.map((b) => (
           <PendingRow b={b} csrf={csrf} />
@@ -75,14 +42,15 @@ function PendingSection({ pending, csrf }: { pending: IssuedBadge[]; csrf: strin
 }
 
 function DeclinedSection({ declined }: { declined: IssuedBadge[] }) {
+  const { t, date } = useT();
   if (!declined.length) return null;
   return (
     <section class="card" aria-labelledby="h-declined">
-      <h2 id="h-declined">Declined</h2>
+      <h2 id="h-declined">{t('backpack.declined.heading')}</h2>
       <ul>
         {declined.map((b) => (
           <li>
-            {b.name} from {b.issuerName} ({day(b.issuedAt)})
+            {t('backpack.declined.row', { name: b.name, issuer: b.issuerName, date: date(b.issuedAt) })}
           </li>
         ))}
       </ul>
@@ -102,25 +70,21 @@ export function BackpackView({
   csrf: string;
   otherBackpacks: Child;
 }) {
+  const { t } = useT();
   const { held, imported, collections } = model;
   const count = held.length + imported.length;
   return (
     <>
-      <h1>Your backpack</h1>
+      <h1>{t('backpack.title')}</h1>
       <p>
-        Every badge you hold: issued here or imported from elsewhere.{' '}
-        <a href={backpackPaths.collections}>Collections</a> ({collections.length}) ·{' '}
-        <a href={backpackPaths.exportZip}>Download everything (ZIP)</a>
+        {t('backpack.intro')} <a href={backpackPaths.collections}>{t('backpack.collectionsLink')}</a>{' '}
+        {t('backpack.collectionsCount', { count: collections.length })} ·{' '}
+        <a href={backpackPaths.exportZip}>{t('backpack.exportZip')}</a>
       </p>
       <PendingSection pending={model.pending} csrf={csrf} />
       <section aria-labelledby="h-badges">
-        <h2 id="h-badges">Your badges ({count})</h2>
-        {count === 0 && (
-          <p class="muted">
-            No badges yet. Badges sent to your confirmed addresses appear here; you can also import badges
-            from other platforms below.
-          </p>
-        )}
+        <h2 id="h-badges">{t('backpack.badgesHeading', { count })}</h2>
+        {count === 0 && <p class="muted">{t('backpack.empty')}</p>}
         <ul class="badge-cards roomy">
           {held.map((b) => (
             <IssuedRow b={b} csrf={csrf} collections={collections} />

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { publicIdParam, routeParams } from '../../../http/params.ts';
 import { PageScriptTag } from '../../../web/pageScripts.tsx';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { addToCollection } from '../commands/addToCollection.ts';
 import { createCollection } from '../commands/createCollection.ts';
@@ -14,6 +16,7 @@ import { moveInCollection } from '../commands/moveInCollection.ts';
 import { removeFromCollection } from '../commands/removeFromCollection.ts';
 import { shareCollection } from '../commands/shareCollection.ts';
 import { updateCollection } from '../commands/updateCollection.ts';
+import { translateForm, translateMessage } from '../messages.ts';
 import { backpackPaths } from '../paths.ts';
 import { loadCollection, loadCollections, loadSharedCollection } from './collectionLoaders.ts';
 import { CollectionView } from './collectionView.tsx';
@@ -21,19 +24,19 @@ import { CollectionsView, SharedCollectionView } from './collectionViews.tsx';
 
 type C = Context<AppEnv>;
 const actorOf = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
-const collectionParam = z.object({ id: z.string() });
-const itemParam = z.object({ id: z.string(), item: z.coerce.number().int().catch(-1) });
-const collectionOf = (c: C) => collectionParam.parse(c.req.param()).id;
+const THE_COLLECTION = { what: 'That collection' };
+const collectionParams = z.object({ id: publicIdParam });
+/** An item of a collection: a number that is no item (or no number) is refused by the command. */
+const itemParams = z.object({ id: publicIdParam, item: z.coerce.number().int().catch(-1) });
+const sharedParams = z.object({ token: z.string() });
+const collectionOf = (c: C) => routeParams(c, collectionParams, THE_COLLECTION).id;
 const pathsOf = (c: C) => backpackPaths.collection(collectionOf(c));
+const say = (c: C) => requestTranslator(c);
 
 async function renderCollections(c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) {
   const collections = await loadCollections(c.var.deps.db, requireViewer(c.var.viewer).user_id);
-  return page(
-    c,
-    'Your collections',
-    <CollectionsView collections={collections} form={form} csrf={c.var.csrfToken} />,
-    status,
-  );
+  const body = <CollectionsView collections={collections} form={form} csrf={c.var.csrfToken} />;
+  return page(c, say(c).t('backpack.collections.title'), body, status);
 }
 
 /**
@@ -48,26 +51,17 @@ async function renderCollection(
 ) {
   const { db, clock, config } = c.var.deps;
   const newLink = newToken ? `${config.publicUrl}${backpackPaths.sharedCollection(newToken).page}` : null;
-  const model = await loadCollection(
-    db,
-    requireViewer(c.var.viewer).user_id,
-    collectionOf(c),
-    clock.now(),
-    newLink,
-  );
+  const viewer = requireViewer(c.var.viewer);
+  const model = await loadCollection(db, viewer.user_id, collectionOf(c), clock.now(), newLink);
   const body = <CollectionView model={model} form={form} csrf={c.var.csrfToken} />;
-  return page(
-    c,
-    model.collection.name,
-    body,
-    status,
-    model.newLink ? <PageScriptTag name="copy.js" /> : undefined,
-  );
+  const head = model.newLink ? <PageScriptTag name="copy.js" /> : undefined;
+  return page(c, model.collection.name, body, status, head);
 }
 
 async function postAdd(c: C) {
   const fields = await formFields(c);
   const badge = String(fields.badge ?? '');
+  const t = say(c);
   try {
     await addToCollection(c.var.deps, {
       actor: actorOf(c),
@@ -76,37 +70,39 @@ async function postAdd(c: C) {
     });
   } catch (err) {
     if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed'))
-      return redirectWith(c, backpackPaths.backpack, 'error', err.message);
+      return redirectWith(c, backpackPaths.backpack, 'error', translateMessage(t, err.message));
     throw err;
   }
-  return redirectWith(c, backpackPaths.badgeInBackpack(badge), 'success', 'Added to the collection.');
+  return redirectWith(c, backpackPaths.badgeInBackpack(badge), 'success', t.t('backpack.flash.added'));
 }
 
 function formRoutes(r: Hono<AppEnv>) {
   r.post(backpackPaths.collections, async (c) => {
     const fields = await formFields(c);
+    const t = say(c);
     const run = async () => {
       const id = await createCollection(c.var.deps, { actor: actorOf(c), ...fields });
-      const text = 'Collection created. Add badges to it from your backpack.';
+      const text = t.t('backpack.flash.collectionCreated');
       return redirectWith(c, backpackPaths.collection(id).page, 'success', text);
     };
-    return handleForm(c, fields, run, (form, status) => renderCollections(c, form, status));
+    return handleForm(c, fields, run, (form, status) => renderCollections(c, translateForm(t, form), status));
   });
   r.post(backpackPaths.collection(':id').page, async (c) => {
     const fields = await formFields(c);
+    const t = say(c);
     const run = async () => {
       await updateCollection(c.var.deps, { actor: actorOf(c), ...fields, collection: collectionOf(c) });
-      return redirectWith(c, pathsOf(c).page, 'success', 'Saved.');
+      return redirectWith(c, pathsOf(c).page, 'success', t.t('backpack.flash.saved'));
     };
-    return handleForm(c, fields, run, (form, status) => renderCollection(c, form, status));
+    return handleForm(c, fields, run, (form, status) => renderCollection(c, translateForm(t, form), status));
   });
 }
 
-function sharingAndItemRoutes(r: Hono<AppEnv>) {
+function sharingRoutes(r: Hono<AppEnv>) {
   const paths = backpackPaths.collection(':id');
   r.post(paths.delete, async (c) => {
     await deleteCollection(c.var.deps, { actor: actorOf(c), collection: collectionOf(c) });
-    const text = 'Collection deleted; its badges stay in your backpack.';
+    const text = say(c).t('backpack.flash.collectionDeleted');
     return redirectWith(c, backpackPaths.collections, 'success', text);
   });
   r.post(paths.share, async (c) => {
@@ -121,19 +117,23 @@ function sharingAndItemRoutes(r: Hono<AppEnv>) {
   });
   r.post(paths.unshare, async (c) => {
     await shareCollection(c.var.deps, { actor: actorOf(c), collection: collectionOf(c), share: false });
-    const text = 'No longer shared: the link has stopped working.';
-    return redirectWith(c, pathsOf(c).page, 'success', text);
+    return redirectWith(c, pathsOf(c).page, 'success', say(c).t('backpack.flash.unshared'));
   });
+}
+
+function itemRoutes(r: Hono<AppEnv>) {
+  const paths = backpackPaths.collection(':id');
   r.post(paths.removeItem(':item'), async (c) => {
-    const { id, item } = itemParam.parse(c.req.param());
+    const { id, item } = routeParams(c, itemParams, THE_COLLECTION);
     await removeFromCollection(c.var.deps, { actor: actorOf(c), collection: id, item });
-    return redirectWith(c, pathsOf(c).page, 'success', 'Removed from the collection.');
+    const text = say(c).t('backpack.flash.removedFromCollection');
+    return redirectWith(c, backpackPaths.collection(id).page, 'success', text);
   });
   r.post(paths.moveItem(':item'), async (c) => {
-    const { id, item } = itemParam.parse(c.req.param());
+    const { id, item } = routeParams(c, itemParams, THE_COLLECTION);
     const direction = (await formFields(c)).direction === 'up' ? 'up' : 'down';
     await moveInCollection(c.var.deps, { actor: actorOf(c), collection: id, item, direction });
-    return c.redirect(pathsOf(c).page, 303);
+    return c.redirect(backpackPaths.collection(id).page, 303);
   });
 }
 
@@ -144,9 +144,10 @@ export function collectionRoutes() {
   r.post(backpackPaths.addToCollection, postAdd);
   r.get(backpackPaths.collection(':id').page, (c) => renderCollection(c));
   formRoutes(r);
-  sharingAndItemRoutes(r);
+  sharingRoutes(r);
+  itemRoutes(r);
   r.get(backpackPaths.sharedCollection(':token').page, async (c) => {
-    const token = z.object({ token: z.string() }).parse(c.req.param()).token;
+    const { token } = routeParams(c, sharedParams, THE_COLLECTION);
     const { collection, items } = await loadSharedCollection(c.var.deps.db, token, c.var.deps.clock.now());
     c.header('X-Robots-Tag', 'noindex');
     const body = <SharedCollectionView collection={collection} items={items} token={token} />;

@@ -1,9 +1,9 @@
-import { CopyField } from '../../../web/pageScripts.tsx';
+import { CopyButton } from '../../../web/components/CopyButton.tsx';
 import { ActionButton, CsrfField, ErrorSummary, Field, type FormState } from '../../../web/forms.tsx';
+import { useT } from '../../../web/i18n/context.ts';
 import { backpackPaths } from '../paths.ts';
 import type { Collection, CollectionItem } from '../queries/collections.ts';
 import { CollectionItemView } from './collectionViews.tsx';
-import { day } from './parts.tsx';
 
 /** One of the earner's collections: its badges in order, how it is shared, and its details. */
 export interface CollectionModel {
@@ -13,22 +13,40 @@ export interface CollectionModel {
   newLink: string | null;
 }
 
+/** The new share link, to select or copy (copy.js shows the button). */
+function NewLink({ link }: { link: string }) {
+  const { t } = useT();
+  const label = t('backpack.collection.copyNow');
+  return (
+    <>
+      <p role="status">
+        {t('backpack.collection.linkShown')} <a href={link}>{link}</a>
+      </p>
+      <div class="field">
+        <label for="share-link">{label}</label>
+        <input id="share-link" type="text" value={link} readonly />
+        <CopyButton from="share-link" label={label} />
+      </div>
+    </>
+  );
+}
+
 function Sharing({ model, csrf }: { model: CollectionModel; csrf: string }) {
+  const { t, date } = useT();
   const { collection, newLink: link } = model;
   const paths = backpackPaths.collection(collection.public_id);
-  const stop = <ActionButton action={paths.unshare} csrfToken={csrf} label="Stop sharing" variant="danger" />;
+  const stop = (
+    <ActionButton
+      action={paths.unshare}
+      csrfToken={csrf}
+      label={t('backpack.collection.stop')}
+      variant="danger"
+    />
+  );
   if (link)
     return (
       <>
-        <p role="status">
-          Anyone with this link sees the public badges of this collection and their status:{' '}
-          <a href={link}>{link}</a>
-        </p>
-        <CopyField
-          id="share-link"
-          label="Copy the link now: for your privacy it is shown only this once."
-          value={link}
-        />
+        <NewLink link={link} />
         {stop}
       </>
     );
@@ -36,23 +54,29 @@ function Sharing({ model, csrf }: { model: CollectionModel; csrf: string }) {
     return (
       <>
         <p>
-          Shared by a secret link{collection.shared_at ? ` since ${day(collection.shared_at)}` : ''}. The link
-          is shown only once, when it is made, because Cairn keeps only a fingerprint of it. Lost it? Make a
-          new link: the old one stops working.
+          {collection.shared_at
+            ? t('backpack.collection.sharedSince', { date: date(collection.shared_at) })
+            : t('backpack.collection.shared')}
         </p>
-        <ActionButton action={paths.share} csrfToken={csrf} label="Make a new link" variant="secondary" />{' '}
+        <ActionButton
+          action={paths.share}
+          csrfToken={csrf}
+          label={t('backpack.collection.newLink')}
+          variant="secondary"
+        />{' '}
         {stop}
       </>
     );
   return (
     <>
-      <p>Not shared. Sharing makes a secret link; stopping sharing makes the link stop working.</p>
-      <ActionButton action={paths.share} csrfToken={csrf} label="Share by link" />
+      <p>{t('backpack.collection.notShared')}</p>
+      <ActionButton action={paths.share} csrfToken={csrf} label={t('backpack.collection.share')} />
     </>
   );
 }
 
 function ItemActions({ model, at, csrf }: { model: CollectionModel; at: number; csrf: string }) {
+  const { t } = useT();
   const paths = backpackPaths.collection(model.collection.public_id);
   const item = model.items[at]!;
   const move = (direction: 'up' | 'down', label: string) => (
@@ -66,14 +90,52 @@ function ItemActions({ model, at, csrf }: { model: CollectionModel; at: number; 
   );
   return (
     <p>
-      {at > 0 && move('up', 'Move up')} {at < model.items.length - 1 && move('down', 'Move down')}{' '}
+      {at > 0 && move('up', t('backpack.collection.moveUp'))}{' '}
+      {at < model.items.length - 1 && move('down', t('backpack.collection.moveDown'))}{' '}
       <ActionButton
         action={paths.removeItem(item.itemId)}
         csrfToken={csrf}
-        label="Remove from collection"
+        label={t('backpack.collection.remove')}
         variant="secondary"
       />
     </p>
+  );
+}
+
+function EditCollection({ model, form, csrf }: { model: CollectionModel; form: FormState; csrf: string }) {
+  const { t } = useT();
+  const { collection } = model;
+  const paths = backpackPaths.collection(collection.public_id);
+  return (
+    <section class="card" aria-labelledby="h-edit">
+      <h2 id="h-edit">{t('backpack.collection.edit')}</h2>
+      <ErrorSummary form={form} />
+      <form method="post" action={paths.page} class="stack" novalidate>
+        <CsrfField token={csrf} />
+        <Field
+          form={form}
+          name="name"
+          label={t('backpack.collection.name')}
+          value={collection.name}
+          required
+        />
+        <Field
+          form={form}
+          name="description"
+          label={t('backpack.collection.description')}
+          value={collection.description}
+        />
+        <button type="submit">{t('backpack.collection.save')}</button>
+      </form>
+      <p>
+        <ActionButton
+          action={paths.delete}
+          csrfToken={csrf}
+          label={t('backpack.collection.delete')}
+          variant="danger"
+        />
+      </p>
+    </section>
   );
 }
 
@@ -86,23 +148,25 @@ export function CollectionView({
   form: FormState;
   csrf: string;
 }) {
+  const { t } = useT();
   const { collection, items } = model;
-  const paths = backpackPaths.collection(collection.public_id);
   return (
     <>
       <p>
-        <a href={backpackPaths.collections}>← Collections</a>
+        <a href={backpackPaths.collections}>{t('backpack.collection.back')}</a>
       </p>
       <h1>{collection.name}</h1>
       {collection.description && <p>{collection.description}</p>}
       <section class="card" aria-labelledby="h-share">
-        <h2 id="h-share">Sharing</h2>
+        <h2 id="h-share">{t('backpack.collection.sharing')}</h2>
         <Sharing model={model} csrf={csrf} />
       </section>
-      <h2>Badges ({items.length})</h2>
+      <h2>{t('backpack.collection.badges', { count: items.length })}</h2>
       {items.length === 0 && (
         <p class="muted">
-          Empty. Add badges from your <a href={backpackPaths.backpack}>backpack</a>.
+          {t('backpack.collection.emptyBefore')}{' '}
+          <a href={backpackPaths.backpack}>{t('backpack.collection.emptyLink')}</a>
+          {t('backpack.collection.emptyAfter')}
         </p>
       )}
       <ol class="badge-cards roomy">
@@ -112,19 +176,7 @@ export function CollectionView({
           </li>
         ))}
       </ol>
-      <section class="card" aria-labelledby="h-edit">
-        <h2 id="h-edit">Edit</h2>
-        <ErrorSummary form={form} />
-        <form method="post" action={paths.page} class="stack" novalidate>
-          <CsrfField token={csrf} />
-          <Field form={form} name="name" label="Name" value={collection.name} required />
-          <Field form={form} name="description" label="Description" value={collection.description} />
-          <button type="submit">Save</button>
-        </form>
-        <p>
-          <ActionButton action={paths.delete} csrfToken={csrf} label="Delete collection" variant="danger" />
-        </p>
-      </section>
+      <EditCollection model={model} form={form} csrf={csrf} />
     </>
   );
 }

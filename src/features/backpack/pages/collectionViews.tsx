@@ -1,9 +1,11 @@
 import type { Child } from 'hono/jsx';
 import { BadgeCard } from '../../../web/components/BadgeCard.tsx';
 import { CsrfField, ErrorSummary, Field, type FormState } from '../../../web/forms.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import type { Translator } from '../../../web/i18n/i18n.ts';
 import { backpackPaths, issuedBadgeFiles } from '../paths.ts';
 import type { CollectionItem } from '../queries/collections.ts';
-import { day, StatusChip } from './parts.tsx';
+import { StatusChip } from './parts.tsx';
 
 export type CollectionSummary = {
   public_id: string;
@@ -12,6 +14,14 @@ export type CollectionSummary = {
   shared: boolean;
   shared_at: Date | null;
 };
+
+/** How an imported badge of a collection last verified, and when. */
+function importedVerdict(i18n: Translator, item: CollectionItem & { kind: 'imported' }): string {
+  const values = { date: i18n.date(item.checkedAt), reason: item.reason ?? '' };
+  if (item.status === 'valid') return i18n.t('backpack.item.importedVerified', values);
+  if (item.status === 'failed') return i18n.t('backpack.item.importedFailed', values);
+  return i18n.t('backpack.item.importedPartly', values);
+}
 
 /**
  * A badge of a collection as a card; an imported one links to its file through the owner's or the
@@ -26,6 +36,8 @@ export function CollectionItemView({
   sharedToken?: string;
   actions?: Child;
 }) {
+  const i18n = useT();
+  const { t, date } = i18n;
   if (item.kind === 'issued') {
     const files = issuedBadgeFiles(item.publicId);
     return (
@@ -35,8 +47,8 @@ export function CollectionItemView({
         actions={actions}
       >
         <p>
-          Issued on {day(item.issuedOn)}.
-          {!sharedToken && item.private ? ' Private: hidden from the shared link.' : ''}
+          {item.issuedOn ? t('backpack.item.issuedOn', { date: date(item.issuedOn) }) : ''}
+          {!sharedToken && item.private ? ` ${t('backpack.item.privateHidden')}` : ''}
         </p>
       </BadgeCard>
     );
@@ -44,12 +56,6 @@ export function CollectionItemView({
   const shared = sharedToken ? backpackPaths.sharedCollection(sharedToken) : null;
   const own = backpackPaths.importedBadge(item.publicId);
   const image = item.hasImage ? (shared ? shared.importedImage(item.publicId) : own.image) : item.imageUrl;
-  const verdict =
-    item.status === 'valid'
-      ? 'verified'
-      : item.status === 'failed'
-        ? `not verified: ${item.reason ?? ''}`
-        : `signature verified; ${item.reason ?? ''}`;
   return (
     <BadgeCard
       badge={{ href: null, title: item.name, issuer: item.issuerName, imageUrl: image }}
@@ -57,9 +63,11 @@ export function CollectionItemView({
       actions={actions}
     >
       <p>
-        {item.issuedOn ? `Issued on ${day(item.issuedOn)}. ` : ''}Imported from another platform; {verdict} on{' '}
-        {day(item.checkedAt)}.{' '}
-        <a href={shared ? shared.importedBadge(item.publicId) : own.download}>Download the credential</a>
+        {item.issuedOn ? `${t('backpack.item.issuedOn', { date: date(item.issuedOn) })} ` : ''}
+        {importedVerdict(i18n, item)}{' '}
+        <a href={shared ? shared.importedBadge(item.publicId) : own.download}>
+          {t('backpack.item.download')}
+        </a>
       </p>
     </BadgeCard>
   );
@@ -75,40 +83,45 @@ export function CollectionsView({
   form: FormState;
   csrf: string;
 }) {
+  const { t } = useT();
   return (
     <>
       <p>
-        <a href={backpackPaths.backpack}>← Backpack</a>
+        <a href={backpackPaths.backpack}>{t('backpack.collections.back')}</a>
       </p>
-      <h1>Your collections</h1>
-      {collections.length === 0 && (
-        <p class="muted">
-          No collections yet. A collection groups badges (say, for a job application) and can be shared by a
-          link.
-        </p>
-      )}
+      <h1>{t('backpack.collections.title')}</h1>
+      {collections.length === 0 && <p class="muted">{t('backpack.collections.empty')}</p>}
       <ul>
         {collections.map((r) => (
-          <li>
-            <a href={backpackPaths.collection(r.public_id).page}>{r.name}</a> — {r.items} badge
-            {r.items === 1 ? '' : 's'}
-            {r.shared
-              ? ` · shared by link${r.shared_at ? ` since ${day(r.shared_at)}` : ''}`
-              : ' · not shared'}
-          </li>
+          <CollectionLine r={r} />
         ))}
       </ul>
       <section class="card" aria-labelledby="h-new">
-        <h2 id="h-new">New collection</h2>
+        <h2 id="h-new">{t('backpack.collections.newHeading')}</h2>
         <ErrorSummary form={form} />
         <form method="post" action={backpackPaths.collections} class="stack" novalidate>
           <CsrfField token={csrf} />
-          <Field form={form} name="name" label="Name" required />
-          <Field form={form} name="description" label="Description (optional)" />
-          <button type="submit">Create collection</button>
+          <Field form={form} name="name" label={t('backpack.collections.name')} required />
+          <Field form={form} name="description" label={t('backpack.collections.descriptionOptional')} />
+          <button type="submit">{t('backpack.collections.create')}</button>
         </form>
       </section>
     </>
+  );
+}
+
+function CollectionLine({ r }: { r: CollectionSummary }) {
+  const { t, date } = useT();
+  const sharing = !r.shared
+    ? t('backpack.collections.notShared')
+    : r.shared_at
+      ? t('backpack.collections.sharedSince', { date: date(r.shared_at) })
+      : t('backpack.collections.shared');
+  return (
+    <li>
+      <a href={backpackPaths.collection(r.public_id).page}>{r.name}</a> —{' '}
+      {t('backpack.collections.count', { count: r.items })} {sharing}
+    </li>
   );
 }
 
@@ -122,12 +135,13 @@ export function SharedCollectionView({
   items: CollectionItem[];
   token: string;
 }) {
+  const { t } = useT();
   return (
     <>
       <h1>{collection.name}</h1>
-      <p class="muted">Badges collected by {collection.owner_name}.</p>
+      <p class="muted">{t('backpack.shared.collectedBy', { name: collection.owner_name })}</p>
       {collection.description && <p>{collection.description}</p>}
-      {items.length === 0 && <p class="muted">No badges to show.</p>}
+      {items.length === 0 && <p class="muted">{t('backpack.shared.empty')}</p>}
       <ul class="badge-cards">
         {items.map((item) => (
           <li>

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { publicIdParam, routeParams } from '../../../http/params.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
 import { defaultBadgeSvg, renderPng } from '../../../credentials/badgeImage.ts';
 import { zipStream } from '../../../web/zip.ts';
@@ -10,7 +12,6 @@ import { ownImportedBadge, sharedCollectionBadge, type ImportedBadge } from '../
 import { bakeable, importedFile, isImage, slugOf } from '../importedFiles.ts';
 import { backpackPaths } from '../paths.ts';
 import { backpackExportEntries } from './backpackExport.ts';
-import { day } from './parts.tsx';
 
 type C = Context<AppEnv>;
 
@@ -28,17 +29,13 @@ function sendImported(c: C, row: ImportedBadge, disposition: 'inline' | 'attachm
 }
 
 function sendImage(c: C, row: ImportedBadge) {
-  if (!isImage(row.format)) throw new AppError('not_found', 'That badge has no image.');
+  if (!isImage(row.format)) throw new AppError('not_found', requestTranslator(c).t('backpack.files.noImage'));
   return sendImported(c, row, 'inline');
 }
 
 /** An imported Open Badges 3.0 credential (JSON or VC-JWT) baked into a plain badge image, for sites that take images. */
 function sendBaked(c: C, row: ImportedBadge, ext: 'png' | 'svg') {
-  if (!bakeable(row))
-    throw new AppError(
-      'not_found',
-      'That badge cannot be baked into an image (it is an image already, or Open Badges 2.0).',
-    );
+  if (!bakeable(row)) throw new AppError('not_found', requestTranslator(c).t('backpack.files.notBakeable'));
   const svg = defaultBadgeSvg(row.name, row.issuer_name ?? '');
   c.header('Content-Disposition', `attachment; filename="${slugOf(row.name)}.${ext}"`);
   if (ext === 'png')
@@ -49,16 +46,22 @@ function sendBaked(c: C, row: ImportedBadge, ext: 'png' | 'svg') {
   return c.body(bakeSvg(svg, row.original_text!), 200, { 'Content-Type': 'image/svg+xml' });
 }
 
-const params = z.object({ id: z.string(), token: z.string().optional() });
+const ownParams = z.object({ id: publicIdParam });
+const sharedParams = z.object({ token: z.string(), id: publicIdParam });
+const THE_BADGE = { what: 'That badge' };
 
 /** The files of imported badges (the earner's own, and those a shared collection shows) and the ZIP of everything. */
 export function importedFileRoutes() {
   const r = new Hono<AppEnv>();
   const own = (c: C) =>
-    ownImportedBadge(c.var.deps.db, requireViewer(c.var.viewer).user_id, params.parse(c.req.param()).id);
+    ownImportedBadge(
+      c.var.deps.db,
+      requireViewer(c.var.viewer).user_id,
+      routeParams(c, ownParams, THE_BADGE).id,
+    );
   const shared = (c: C) => {
-    const p = params.parse(c.req.param());
-    return sharedCollectionBadge(c.var.deps.db, p.token ?? '', p.id);
+    const { token, id } = routeParams(c, sharedParams, THE_BADGE);
+    return sharedCollectionBadge(c.var.deps.db, token, id);
   };
   const imported = backpackPaths.importedBadge(':id');
   const sharedPaths = backpackPaths.sharedCollection(':token');
@@ -77,7 +80,7 @@ export function importedFileRoutes() {
     const entries = backpackExportEntries(db, viewer.user_id, now, config.publicUrl);
     return c.body(zipStream(entries, { defaultDate: now }), 200, {
       'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="cairn-backpack-${day(now)}.zip"`,
+      'Content-Disposition': `attachment; filename="cairn-backpack-${now.toISOString().slice(0, 10)}.zip"`,
       'Cache-Control': 'no-store',
     });
   });

@@ -2,6 +2,7 @@ import type { Queryable } from '../../../storage/database.ts';
 import type { ImportedStatus } from '../../../storage/schema.ts';
 import { conflict } from '../../../domain/errors.ts';
 import { isImage } from '../importedFiles.ts';
+import { backpackMessage } from '../messages.ts';
 import { issuedBadgesOf, type BadgeStatus } from './issuedBadges.ts';
 
 /** One of the earner's collections, or undefined (also for anyone else's). */
@@ -117,7 +118,7 @@ export async function appendCollectionItem(
         : eb('imported_credential_id', '=', item.imported_credential_id),
     )
     .executeTakeFirst();
-  if (dup) throw conflict(`That badge is already in “${collection.name}”.`);
+  if (dup) throw conflict(backpackMessage('alreadyInCollection', { name: collection.name }));
   const last = await tx
     .selectFrom('collection_items')
     .select((eb) => eb.fn.max<number | null>('position').as('max'))

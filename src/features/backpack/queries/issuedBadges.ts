@@ -104,18 +104,31 @@ export async function issuedBadgesOf(
   }));
 }
 
-/** The signed documents (and VC-JWTs) of some credentials, in one query. */
+/**
+ * The signed documents (and VC-JWTs) of some credentials with the badge artwork of their
+ * micro-credential version (null when the version has none), in one query.
+ */
 export async function credentialDocuments(
   db: Queryable,
   credentialIds: number[],
-): Promise<Map<number, { document: string; jwt: string | null }>> {
+): Promise<
+  Map<number, { document: string; jwt: string | null; png: Uint8Array | null; svg: string | null }>
+> {
   if (!credentialIds.length) return new Map();
   const rows = await db
-    .selectFrom('credentials')
-    .select(['id', 'document', 'jwt'])
-    .where('id', 'in', credentialIds)
+    .selectFrom('credentials as cr')
+    .leftJoin('micro_credential_versions as v', (j) =>
+      j
+        .onRef('v.micro_credential_id', '=', 'cr.micro_credential_id')
+        .onRef('v.version', '=', 'cr.micro_credential_version'),
+    )
+    .leftJoin('badge_images as i', 'i.id', 'v.image_id')
+    .select(['cr.id', 'cr.document', 'cr.jwt', 'i.png', 'i.svg'])
+    .where('cr.id', 'in', credentialIds)
     .execute();
-  return new Map(rows.map((r) => [r.id, { document: r.document, jwt: r.jwt }]));
+  return new Map(
+    rows.map((r) => [r.id, { document: r.document, jwt: r.jwt, png: r.png ?? null, svg: r.svg ?? null }]),
+  );
 }
 
 /** Keeps the earner's privacy choices for one credential (no row = public, name shown). */

@@ -1,3 +1,4 @@
+import { validation } from './en/validation.ts';
 import { accounts } from './en/accounts.ts';
 import { admin } from './en/admin.ts';
 import { home } from './en/home.ts';
@@ -6,12 +7,15 @@ import { credit } from './en/credit.ts';
 import { pictures } from './en/pictures.ts';
 
 import { earning } from './en/earning.ts';
+import { payments } from './en/payments.ts';
 import { verification } from './en/verification.ts';
 import { notifications } from './en/notifications.ts';
 import { webhooks } from './en/webhooks.ts';
 import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
+import { backpack } from './en/backpack.ts';
+import { recognition } from './en/recognition.ts';
 import { languageEditions } from './en/languageEditions.ts';
 
 /**
@@ -84,6 +88,10 @@ export const en = {
     error: 'Problem:',
   },
   errors: {
+    conflict:
+      'That conflicts with something that already exists (perhaps a request sent twice). Reload the page to see the current state, then try again if you still need to.',
+    unreadableInput:
+      'Part of what was sent could not be read: check dates, numbers and text for values out of range or unusual characters, then try again.',
     notFoundTitle: 'Page not found',
     errorTitle: 'Something is wrong',
     notFound: 'There is no page at this address. Check the link, or start again from the home page.',
@@ -121,16 +129,20 @@ export const en = {
     verified: 'Verified',
     unverified: 'Not verified',
   },
+  validation,
   accounts,
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
   audit,
   apiDocs,
   programA,
+  backpack,
+  recognition,
   languageEditions,
 } as const;
 

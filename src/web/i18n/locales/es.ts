@@ -1,3 +1,4 @@
+import { validation } from './es/validation.ts';
 import type { Catalogue } from './en.ts';
 import { accounts } from './es/accounts.ts';
 import { admin } from './es/admin.ts';
@@ -5,12 +6,15 @@ import { home } from './es/home.ts';
 import { credit } from './es/credit.ts';
 import { pictures } from './es/pictures.ts';
 import { earning } from './es/earning.ts';
+import { payments } from './es/payments.ts';
 import { verification } from './es/verification.ts';
 import { notifications } from './es/notifications.ts';
 import { webhooks } from './es/webhooks.ts';
 import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
+import { backpack } from './es/backpack.ts';
+import { recognition } from './es/recognition.ts';
 import { languageEditions } from './es/languageEditions.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
@@ -80,6 +84,10 @@ export const es: Catalogue = {
     error: 'Problema:',
   },
   errors: {
+    conflict:
+      'Eso choca con algo que ya existe (quizá una solicitud enviada dos veces). Recarga la página para ver el estado actual y vuelve a intentarlo si aún lo necesitas.',
+    unreadableInput:
+      'No se pudo leer parte de lo enviado: revisa fechas, números y textos por si hay valores fuera de rango o caracteres inusuales, y vuelve a intentarlo.',
     notFoundTitle: 'Página no encontrada',
     errorTitle: 'Algo no va bien',
     notFound:
@@ -119,15 +127,19 @@ export const es: Catalogue = {
     verified: 'Verificada',
     unverified: 'Sin verificar',
   },
+  validation,
   accounts,
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
   audit,
   apiDocs,
   programA,
+  backpack,
+  recognition,
   languageEditions,
 };

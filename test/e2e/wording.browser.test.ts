@@ -1,0 +1,84 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from '../../src/testing/server.ts';
+import { storedTexts } from '../../src/testing/storedTexts.ts';
+import { lettersOutside } from '../../src/web/i18n/catalogueCheck.tsx';
+import { CATALOGUES, LOCALES } from '../../src/web/i18n/i18n.ts';
+import { useDemoServer } from './tours/demoTour.ts';
+import { findPages, logIn, ROLES } from './tours/demoPages.ts';
+
+// Every role's main pages on the demo, shown in the pseudo language (CAIRN_PSEUDO_LOCALE: every
+// message wrapped in ⟦ ⟧): once the messages and the data the database holds (names, titles,
+// descriptions) are taken out, no word may be left. A word left is a string that bypassed the
+// message catalogue, so it would stay English on a Spanish page.
+
+/**
+ * Not words to translate: addresses, e-mail addresses, DIDs and URNs, file names, and Cairn's own
+ * name.
+ */
+const NOT_WORDS = [
+  /\bhttps?:\/\/\S+/g,
+  /\S+@\S+\.\S+/g,
+  /\b(?:did|urn):\S+/g,
+  /[\w.-]+\.(?:pdf|png|jpe?g|svg|txt|csv|json|docx?|zip)\b/gi,
+  /\bCairn\b/g,
+];
+/** The language switcher names each language in that language (“Español” on an English page). */
+const ENDONYMS = LOCALES.map((l) => CATALOGUES[l].languages[l]);
+
+/** What a person sees or hears on the page: its title, its text (every <details> opened) and labels. */
+async function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+    const labels = [...document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')].flatMap(
+      (el) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+    );
+    const main = document.body.cloneNode(true) as HTMLElement;
+    for (const code of main.querySelectorAll('pre, code, script, style')) code.remove();
+    document.body.append(main);
+    main.style.position = 'absolute';
+    const text = main.innerText;
+    main.remove();
+    return [document.title, ...text.split('\n'), ...labels].map((s) => s.trim()).filter(Boolean);
+  });
+}
+
+const notWords = (text: string) => NOT_WORDS.reduce((rest, re) => rest.replace(re, ' '), text);
+
+describe(
+  'every role’s main pages take their words from the message catalogue',
+  { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' },
+  () => {
+    const web = useDemoServer();
+    test('no word outside the catalogue on any page of any role', async (t) => {
+      const data = await storedTexts(web.db);
+      const found = await findPages(web.browser, web.url);
+      const problems: string[] = [];
+      let pages = 0;
+      for (const role of ROLES) {
+        const login = role.email ? await logIn(web.browser, web.url, role.email) : null;
+        const context = await web.browser.newContext({
+          storageState: login ? await login.context.storageState() : undefined,
+        });
+        await context.addCookies([{ name: 'cairn_locale', value: 'pseudo', url: web.url }]);
+        const page = await context.newPage();
+        for (const visit of role.pages(found)) {
+          await page.goto(`${web.url}${visit.path}`);
+          const texts = (await pageTexts(page)).map(notWords);
+          for (const text of lettersOutside(texts, [...data, ...ENDONYMS]))
+            problems.push(`${role.role} ${visit.name} (${visit.path}): ${text.slice(0, 160)}`);
+          pages += 1;
+        }
+        await context.close();
+        await login?.context.close();
+      }
+      t.diagnostic(`${pages} pages read, ${data.length} stored texts taken as data`);
+      assert.equal(
+        problems.length,
+        0,
+        `${problems.length} texts outside the catalogue:\n${problems.join('\n')}`,
+      );
+    });
+  },
+);
