@@ -23,6 +23,10 @@ export interface AchievementData {
   humanCode?: string;
   tag?: string[];
   version?: string;
+  /** The language of its name and description (BCP 47). */
+  inLanguage?: string;
+  /** Alternate language editions (or earlier versions) of the same achievement: OB 3.0 `Related`. */
+  related?: Array<{ id: string; inLanguage?: string; version?: string }>;
 }
 
 /** The issuing organisation's `Profile`. */
@@ -105,6 +109,10 @@ export function buildOpenBadgeCredential(data: CredentialData): Record<string, u
     humanCode: a.humanCode,
     tag: a.tag,
     version: a.version,
+    inLanguage: a.inLanguage,
+    related: a.related?.map((r) =>
+      drop({ id: r.id, type: ['Related'], inLanguage: r.inLanguage, version: r.version }),
+    ),
   });
   const salt = data.recipient.salt ?? randomBytes(12).toString('hex');
   const identifier = data.recipient.email

@@ -9,14 +9,20 @@ const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugi
 const load = (file: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`./schemas/${file}`, import.meta.url), 'utf8'));
 
-let compiled: { achievement: ValidateFunction; endorsement: ValidateFunction } | undefined;
+let compiled:
+  | { achievement: ValidateFunction; endorsement: ValidateFunction; achievementAlone: ValidateFunction }
+  | undefined;
 function validators() {
   if (!compiled) {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);
+    const credentialSchema = load('achievementcredential.json');
+    const achievement = ajv.compile(credentialSchema);
     compiled = {
-      achievement: ajv.compile(load('achievementcredential.json')),
+      achievement,
       endorsement: ajv.compile(load('endorsementcredential.json')),
+      // The schema's own Achievement definition, for an Achievement published on its own.
+      achievementAlone: ajv.compile({ $ref: `${String(credentialSchema.$id)}#/$defs/Achievement` }),
     };
   }
   return compiled;
@@ -56,5 +62,12 @@ export function validateAchievementCredential(credential: Record<string, unknown
 export function validateEndorsementCredential(credential: Record<string, unknown>): SchemaResult {
   const v = validators().endorsement;
   const valid = v(forValidation(credential));
+  return { valid, errors: valid ? [] : describe(v.errors) };
+}
+
+/** Validates a standalone OB 3.0 Achievement against the Achievement definition of the official schema. */
+export function validateAchievement(achievement: Record<string, unknown>): SchemaResult {
+  const v = validators().achievementAlone;
+  const valid = v(achievement);
   return { valid, errors: valid ? [] : describe(v.errors) };
 }

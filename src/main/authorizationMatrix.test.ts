@@ -295,6 +295,9 @@ const RULES: Record<string, Rule> = {
   'GET /catalog/:org/:mc/v/:version/achievement.json': pub({
     p: (w) => ({ org: w.org.slug, mc: w.mc.slug, version: 1 }),
   }),
+  'GET /catalog/:org/:mc/v/:version/es': pub({
+    p: (w) => ({ org: w.org.slug, mc: w.mc.slug, version: 1 }),
+  }),
   'GET /orgs/:slug/micro-credentials': org(['designer', 'admin']),
   'GET /orgs/:slug/micro-credentials/new': org(['designer', 'admin']),
   'POST /orgs/:slug/micro-credentials/new': org(['designer', 'admin']),

@@ -141,12 +141,22 @@ const stacks: Array<{ org: string; designer: string; name: string; description: 
     name: 'Classroom Management',
     description: 'Routines, relationships and responses that give every student more time to learn.',
     items: [
-      reviewed(
-        'Classroom Routines',
-        'The educator designs and explicitly teaches routines that maximise learning time.',
-        ['routines', 'classroom management'],
-        '3(d)',
-      ),
+      {
+        ...reviewed(
+          'Classroom Routines',
+          'The educator designs and explicitly teaches routines that maximise learning time.',
+          ['routines', 'classroom management'],
+          '3(d)',
+        ),
+        // Its Spanish edition (issue 14): shown to readers of Spanish, published as a related Achievement.
+        spanishEdition: {
+          name: 'Rutinas en el aula',
+          description:
+            'El educador diseña y enseña de forma explícita rutinas que aprovechan al máximo el tiempo de aprendizaje.\n\nUna microcredencial basada en el desempeño: demuestras esta competencia en tu propia aula y un revisor formado puntúa tus evidencias con la rúbrica. Puedes volver a enviarlas tantas veces como necesites.',
+          criteria:
+            'Envía todas las partes de la evidencia. Cada criterio de la rúbrica debe alcanzar su nivel de aprobación; los revisores comentan cada criterio.',
+        },
+      },
       reviewed(
         'Positive Behavior Feedback',
         'The educator uses specific, positive feedback to reinforce expected behaviors.',

@@ -299,6 +299,12 @@ export interface MicroCredentialVersionsTable {
   created_by: number | null;
   created_at: Timestamp;
   published_at: NullableTimestamp;
+  /** The language the issuer wrote this version in, BCP 47 (migration 0028). */
+  in_language: Generated<string>;
+  /** The Spanish edition's name and description (both or neither) and optional criteria (migration 0028). */
+  es_name: string | null;
+  es_description: string | null;
+  es_criteria: string | null;
 }
 
 export interface CatalogEntriesTable {

@@ -166,6 +166,7 @@ export async function authzWorld(
         { prompt: 'Reflect on what changed', kind: 'text', maxWords: 500, required: true },
         { prompt: 'Your routine plan, if you have one', kind: 'file', required: false },
       ],
+      spanishEdition: { name: 'Rutinas', description: 'Enseña rutinas.' },
     }),
   });
   await publishDraft(deps, { actor: designer, orgSlug: org.slug, microCredentialId: mc.publicId });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogMessage } from './messages.ts';
+import { contentLanguageSchema, spanishEditionSchema } from './languageEditions.ts';
 
 /** The OB 3.0 AchievementType vocabulary (extensions are written `ext:Name`). */
 export const ACHIEVEMENT_TYPES = [
@@ -191,6 +192,9 @@ export const designSchema = z.object({
   earningMode: z.enum(EARNING_MODES).default('reviewed_evidence'),
   /** Assessment mode: the lowest passing score (0–100). */
   passingScore: optionalNumber(z.number().min(0).max(100)),
+  /** The language the issuer writes in (BCP 47; absent: English) and an optional Spanish edition (issue 14). */
+  inLanguage: contentLanguageSchema,
+  spanishEdition: spanishEditionSchema.optional(),
 });
 
 export type Design = z.infer<typeof designSchema>;
@@ -223,6 +227,7 @@ export function searchText(d: Design, extra: string[] = []): string {
     d.criteria,
     d.tags.join(' '),
     d.alignments.map((a) => `${a.name} ${a.code ?? ''}`).join(' '),
+    d.spanishEdition ? `${d.spanishEdition.name}\n${d.spanishEdition.description}` : '',
     ...extra,
   ].join('\n');
 }

@@ -10,6 +10,9 @@ export const catalogVersionPath = (orgSlug: string, mcSlug: string, version: num
   `${catalogEntryPath(orgSlug, mcSlug)}/v/${version}`;
 export const achievementJsonPath = (orgSlug: string, mcSlug: string, version: number) =>
   `${catalogVersionPath(orgSlug, mcSlug, version)}/achievement.json`;
+/** The Spanish edition of a version, an OB 3.0 Achievement (the issuer's edition's `related`). */
+export const spanishEditionPath = (orgSlug: string, mcSlug: string, version: number) =>
+  `${catalogVersionPath(orgSlug, mcSlug, version)}/es`;
 export const applyPath = (orgSlug: string, mcSlug: string) => `${catalogEntryPath(orgSlug, mcSlug)}/apply`;
 export const stackAchievementsPath = (orgSlug: string, stackSlug: string) =>
   `/catalog/stacks/${orgSlug}/${stackSlug}/achievements.json`;

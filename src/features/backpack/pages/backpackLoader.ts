@@ -13,10 +13,15 @@ export interface BackpackModel {
   collections: CollectionChoice[];
 }
 
-/** Three list queries (issued, imported, collections), whatever the number of badges. */
-export async function loadBackpack(db: Queryable, userId: number, now: Date): Promise<BackpackModel> {
+/** Three list queries (issued, imported, collections), whatever the number of badges; names in the reader's language where the issuer wrote a Spanish edition. */
+export async function loadBackpack(
+  db: Queryable,
+  userId: number,
+  now: Date,
+  readerLocale = 'en',
+): Promise<BackpackModel> {
   const [issued, imported, collections] = await Promise.all([
-    issuedBadgesOf(db, userId, now),
+    issuedBadgesOf(db, userId, now, {}, readerLocale),
     importedBadgesOf(db, userId),
     collectionsOf(db, userId),
   ]);

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../../http/env.ts';
 import { publicIdParam, routeParams } from '../../../http/params.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
 import type { Translator } from '../../../web/i18n/i18n.ts';
-import { requestTranslator } from '../../../web/preferences.ts';
+import { readPreferences, requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { decideClaim } from '../../issuing/index.ts';
 import { connectionsSection } from '../../ob3api/index.ts';
@@ -31,7 +31,7 @@ async function renderBackpack(c: C, form: FormState = emptyForm, status: Content
   const viewer = requireViewer(c.var.viewer);
   const { db, clock } = c.var.deps;
   const t = requestTranslator(c);
-  const model = await loadBackpack(db, viewer.user_id, clock.now());
+  const model = await loadBackpack(db, viewer.user_id, clock.now(), readPreferences(c).locale);
   const otherBackpacks = await connectionsSection(c);
   const body = (
     <BackpackView model={model} form={form} csrf={c.var.csrfToken} otherBackpacks={otherBackpacks} />

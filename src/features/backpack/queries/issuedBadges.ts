@@ -26,12 +26,14 @@ export interface IssuedBadge {
  * The badges Cairn issued to this earner: sent to one of their confirmed addresses (unless
  * someone else claimed it) or claimed by them; newest first, with status, claim and privacy.
  * One query for the list (addresses, claims and privacy joined in) and one for all their statuses.
+ * Names are the issuer's, or for a reader of Spanish the Spanish edition's where there is one.
  */
 export async function issuedBadgesOf(
   db: Queryable,
   userId: number,
   now: Date,
   only: { credentialIds?: number[]; publicId?: string } = {},
+  readerLocale = 'en',
 ): Promise<IssuedBadge[]> {
   if (only.credentialIds && only.credentialIds.length === 0) return [];
   const rows = await db
@@ -39,6 +41,13 @@ export async function issuedBadgesOf(
     .innerJoin('organisations as o', 'o.id', 'cr.organisation_id')
     .leftJoin('credential_privacy as p', 'p.credential_id', 'cr.id')
     .leftJoin('credential_claims as cl', 'cl.credential_id', 'cr.id')
+    // A Spanish reader sees the Spanish edition's name where the issuer wrote one (issue 14).
+    .leftJoin('micro_credential_versions as ev', (j) =>
+      j
+        .onRef('ev.micro_credential_id', '=', 'cr.micro_credential_id')
+        .onRef('ev.version', '=', 'cr.micro_credential_version'),
+    )
+    .select('ev.es_name')
     .select([
       'cr.id',
       'cr.public_id',
@@ -82,7 +91,7 @@ export async function issuedBadgesOf(
   return mine.map((r) => ({
     id: r.id,
     publicId: r.public_id,
-    name: r.achievement_name,
+    name: (readerLocale === 'es' ? r.es_name : null) ?? r.achievement_name,
     issuerName: r.org_name,
     issuedAt: r.issued_at,
     validUntil: r.valid_until,

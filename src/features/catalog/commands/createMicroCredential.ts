@@ -5,6 +5,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { slugify } from '../../accounts/index.ts';
 import { designSchema, searchText, type Design } from '../microCredential.ts';
+import { requireFittingLanguages } from '../languageEditions.ts';
 import { designToColumns } from '../queries/catalog.ts';
 import { insertDraftVersion, insertMicroCredential, microCredentialSlugTaken } from '../queries/designs.ts';
 import { inOrganisation, requireDesigner, slugField, type CommandCall } from './designerAccess.ts';
@@ -24,6 +25,7 @@ export async function createMicroCredential(
     const { organisation } = await requireDesigner(tx, input.orgSlug, actor);
     const { slug: givenSlug, orgSlug: _org, ...rest } = parseInput(createMicroCredentialInput, input);
     const design: Design = rest;
+    requireFittingLanguages(design);
     const slug = givenSlug ?? slugify(design.title).slice(0, 80);
     if (await microCredentialSlugTaken(tx, organisation.id, slug))
       throw conflict(catalogMessage('addressTaken'), {

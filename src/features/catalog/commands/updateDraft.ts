@@ -4,6 +4,7 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { designSchema, searchText } from '../microCredential.ts';
+import { requireFittingLanguages } from '../languageEditions.ts';
 import { designToColumns } from '../queries/catalog.ts';
 import { findDraft, updateVersionColumns } from '../queries/designs.ts';
 import { designableMicroCredential, onMicroCredential, type CommandCall } from './designerAccess.ts';
@@ -20,6 +21,7 @@ export async function updateDraft(
   await inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designableMicroCredential(tx, actor, input);
     const { orgSlug: _org, microCredentialId: _mc, ...design } = parseInput(updateDraftInput, input);
+    requireFittingLanguages(design);
     const draft = await findDraft(tx, mc.id);
     if (!draft) throw conflict(catalogMessage('noDraftToEdit'));
     await updateVersionColumns(

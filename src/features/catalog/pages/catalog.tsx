@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../../http/env.ts';
 import { routeParams, slugParam } from '../../../http/params.ts';
-import { requestTranslator } from '../../../web/preferences.ts';
+import { readPreferences, requestTranslator } from '../../../web/preferences.ts';
 import { page } from '../../../web/render.tsx';
 import { SESSION_QUERY } from '../../recognition/index.ts';
 import { catalogQuery } from '../api/catalogApi.ts';
@@ -15,6 +15,7 @@ import {
 } from './catalog/catalogEntry.tsx';
 import { CatalogSearchView, loadCatalogSearch } from './catalog/catalogSearch.tsx';
 import { loadStackAchievements } from './catalog/stackAchievements.ts';
+import { loadSpanishAchievement } from './catalog/languageEdition.ts';
 
 type C = Context<AppEnv>;
 
@@ -30,7 +31,8 @@ export function catalogRoutes() {
   const r = new Hono<AppEnv>();
 
   r.get('/catalog', async (c) => {
-    const model = await loadCatalogSearch(c.var.deps.db, catalogQuery(c), c.var.deps.clock.now(), c.req.url);
+    const query = { ...catalogQuery(c), locale: readPreferences(c).locale };
+    const model = await loadCatalogSearch(c.var.deps.db, query, c.var.deps.clock.now(), c.req.url);
     return page(c, requestTranslator(c).t('catalog.search.title'), <CatalogSearchView model={model} />);
   });
 
@@ -38,7 +40,13 @@ export function catalogRoutes() {
     const { org, mc } = routeParams(c, entryParams);
     const model = await loadCatalogEntry(
       c.var.deps,
-      { orgSlug: org, mcSlug: mc, version, session: c.req.query(SESSION_QUERY) },
+      {
+        orgSlug: org,
+        mcSlug: mc,
+        version,
+        session: c.req.query(SESSION_QUERY),
+        locale: readPreferences(c).locale,
+      },
       c.var.deps.clock.now(),
     );
     return page(
@@ -58,6 +66,11 @@ export function catalogRoutes() {
   });
   r.get('/catalog/:org/:mc', (c) => detail(c));
   r.get('/catalog/:org/:mc/v/:version', (c) => detail(c, routeParams(c, versionParams).version));
+  r.get('/catalog/:org/:mc/v/:version/es', async (c) => {
+    const { org, mc, version } = routeParams(c, versionParams);
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(await loadSpanishAchievement(c.var.deps, { orgSlug: org, mcSlug: mc, version }));
+  });
   r.get('/catalog/:org/:mc/v/:version/achievement.json', async (c) => {
     const { org, mc, version } = routeParams(c, versionParams);
     const v = await catalogVersion(c.var.deps.db, org, mc, version);

@@ -1,6 +1,7 @@
 import { slugify } from '../../accounts/index.ts';
 import type { Design } from '../microCredential.ts';
 import { formatMoney, minorDigits, parseMajorAmount } from '../../../domain/money.ts';
+import { languageEditionFormValues, languageEditionFromForm } from './designer/languageEditionFields.tsx';
 
 type Fields = Record<string, string | string[]>;
 const str = (f: Fields, k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
@@ -130,6 +131,7 @@ export function designFromForm(f: Fields): Record<string, unknown> {
     applicationFeeCurrency: str(f, 'applicationFeeCurrency').trim() || 'USD',
     earningMode,
     passingScore: earningMode === 'assessment' ? str(f, 'passingScore') : '',
+    ...languageEditionFromForm(f),
   };
 }
 
@@ -158,6 +160,7 @@ export function formFromDesign(d: Design): Record<string, string> {
     levels: d.rubric?.levels.map((l) => l.name).join(', ') ?? 'Beginning, Developing, Proficient',
     pass_rule: d.rubric?.passRule.type ?? 'all',
     pass_count: d.rubric?.passRule.type === 'minimum' ? String(d.rubric.passRule.count) : '',
+    ...languageEditionFormValues(d),
   };
   d.evidenceParts.forEach((p, i) => {
     v[`ev_prompt_${i}`] = p.prompt;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Design } from '../microCredential.ts';
+import { cardForReader, DEFAULT_CONTENT_LANGUAGE } from '../languageEditions.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { RawBuilder, Selectable } from 'kysely';
 import type { MicroCredentialVersionsTable } from '../../../storage/schema.ts';
@@ -27,6 +28,11 @@ export function versionToDesign(v: VersionRow): Design {
     applicationFeeCurrency: v.application_fee_currency,
     earningMode: v.earning_mode,
     passingScore: v.passing_score === null ? undefined : Number(v.passing_score),
+    inLanguage: v.in_language,
+    spanishEdition:
+      v.es_name !== null && v.es_description !== null
+        ? { name: v.es_name, description: v.es_description, criteria: v.es_criteria ?? undefined }
+        : undefined,
   };
 }
 
@@ -52,6 +58,10 @@ export function designToColumns(d: Design, searchText: string) {
     application_fee_currency: d.applicationFeeCurrency,
     earning_mode: d.earningMode,
     search_text: searchText,
+    in_language: d.inLanguage ?? DEFAULT_CONTENT_LANGUAGE,
+    es_name: d.spanishEdition?.name ?? null,
+    es_description: d.spanishEdition?.description ?? null,
+    es_criteria: d.spanishEdition?.criteria ?? null,
   };
 }
 
@@ -69,6 +79,8 @@ export interface CatalogQuery {
   sort?: 'relevance' | 'newest' | 'title' | 'effort';
   page?: number;
   pageSize?: number;
+  /** The reader's language: a Spanish reader's cards show the Spanish edition where there is one. */
+  locale?: string;
 }
 
 export interface CatalogItem {
@@ -142,7 +154,10 @@ export async function listInCatalog(db: Queryable, microCredentialId: number): P
 function catalogSelect(db: Queryable) {
   return db
     .selectFrom('catalog_entries as e')
+    .innerJoin('micro_credential_versions as ev', 'ev.id', 'e.version_id')
     .select([
+      'ev.es_name',
+      'ev.es_description',
       'e.public_id',
       'e.slug',
       'e.organisation_slug',
@@ -233,10 +248,10 @@ export async function searchCatalog(
     total = counted.total;
   }
   return {
-    items: rows.map(({ total: _t, ...r }) => ({
-      ...r,
-      effort_hours: r.effort_hours === null ? null : Number(r.effort_hours),
-      credit_hours: r.credit_hours === null ? null : Number(r.credit_hours),
+    items: rows.map(({ total: _t, ...row }) => ({
+      ...cardForReader(row, query.locale ?? DEFAULT_CONTENT_LANGUAGE),
+      effort_hours: row.effort_hours === null ? null : Number(row.effort_hours),
+      credit_hours: row.credit_hours === null ? null : Number(row.credit_hours),
     })),
     total,
   };

@@ -18,6 +18,7 @@ import { issuerIdentity } from './issuerIdentity.ts';
 import { servePageScript } from '../../../web/pageScripts.tsx';
 import { hashEmailIdentity } from '../../../credentials/openBadgeCredential.ts';
 import { issuingPaths } from '../paths.ts';
+import { achievementForReader, badgePageLanguage } from './badgeEdition.ts';
 
 type C = Context<AppEnv>;
 type Json = Record<string, unknown>;
@@ -170,7 +171,14 @@ function servedSnapshot(id: string, changes: number | undefined, publicUrl: stri
  */
 function renderAndKeep(
   model: BadgeViewModel,
-  at: { stamp: string; changes: number | undefined; nowMs: number; validFrom: number; keep: boolean },
+  at: {
+    key: string;
+    stamp: string;
+    changes: number | undefined;
+    nowMs: number;
+    validFrom: number;
+    keep: boolean;
+  },
 ) {
   const turns = [at.validFrom, model.validUntil?.getTime() ?? NaN].filter((t) => t > at.nowMs);
   const rendered = {
@@ -182,7 +190,7 @@ function renderAndKeep(
     body: String(badgeBody(model)),
     head: String(badgeHead(model)),
   };
-  if (at.keep) renderedPages.set(model.row.public_id, rendered);
+  if (at.keep) renderedPages.set(at.key, rendered);
   return rendered;
 }
 
@@ -193,7 +201,8 @@ async function showBadge(c: C) {
   // (or its dates pass), so it is served without a query.
   const changes = embeddedChanges(db);
   const nowMs = clock.now().getTime();
-  const snapshot = servedSnapshot(c.req.param('id') ?? '', changes, config.publicUrl, nowMs);
+  const { locale, key } = badgePageLanguage(c);
+  const snapshot = servedSnapshot(key, changes, config.publicUrl, nowMs);
   if (snapshot) return page(c, snapshot.title, raw(snapshot.body), 200, raw(snapshot.head));
   const row = await load(c);
   const doc = JSON.parse(row.document) as Json & {
@@ -228,13 +237,13 @@ async function showBadge(c: C) {
     recognition,
     holder,
   ]);
-  const cached = row.private ? undefined : renderedPages.get(row.public_id);
+  const cached = row.private ? undefined : renderedPages.get(key);
   if (cached && cached.stamp === stamp) {
     // Still current at the count noted before this request read anything.
-    renderedPages.set(row.public_id, { ...cached, changes });
+    renderedPages.set(key, { ...cached, changes });
     return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
   }
-  const achievement = doc.credentialSubject.achievement;
+  const achievement = achievementForReader(doc.credentialSubject.achievement, row, locale);
   const name = String(achievement.name ?? row.achievement_name);
   // The organisation's name from its record, and beside it the identifier the signature proves.
   const issuer = issuerIdentity(report, config.publicUrl);
@@ -269,7 +278,7 @@ async function showBadge(c: C) {
     publicUrl: config.publicUrl,
   };
   const validFrom = Date.parse(String(doc.validFrom ?? ''));
-  const rendered = renderAndKeep(model, { stamp, changes, nowMs, validFrom, keep: !row.private });
+  const rendered = renderAndKeep(model, { key, stamp, changes, nowMs, validFrom, keep: !row.private });
   return page(c, name, raw(rendered.body), 200, raw(rendered.head));
 }
 

@@ -17,6 +17,13 @@ export async function findBadge(db: Queryable, publicId: string) {
       j.onRef('cl.credential_id', '=', 'cr.id').on('cl.state', '=', 'accepted'),
     )
     .leftJoin('users as u', 'u.id', 'cl.user_id')
+    // The Spanish edition of the design version it was issued for, if its issuer wrote one.
+    .leftJoin('micro_credential_versions as ev', (j) =>
+      j
+        .onRef('ev.micro_credential_id', '=', 'cr.micro_credential_id')
+        .onRef('ev.version', '=', 'cr.micro_credential_version'),
+    )
+    .select(['ev.es_name', 'ev.es_description', 'ev.es_criteria'])
     .select([
       'cr.id',
       'cr.public_id',

@@ -18,6 +18,7 @@ import { catalog } from './en/catalog.ts';
 import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
 import { issuingStaff } from './en/issuingStaff.ts';
+import { languageEditions } from './en/languageEditions.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -147,6 +148,7 @@ export const en = {
   backpack,
   recognition,
   issuingStaff,
+  languageEditions,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -17,6 +17,7 @@ import { catalog } from './es/catalog.ts';
 import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
 import { issuingStaff } from './es/issuingStaff.ts';
+import { languageEditions } from './es/languageEditions.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -145,4 +146,5 @@ export const es: Catalogue = {
   backpack,
   recognition,
   issuingStaff,
+  languageEditions,
 };

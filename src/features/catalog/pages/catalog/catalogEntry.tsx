@@ -9,6 +9,7 @@ import { useT } from '../../../../web/i18n/context.ts';
 import { ProofApplyForm } from '../../../payments/index.ts';
 import { approvedSessionsOf, RecognitionPanel, recognitionPanelData } from '../../../recognition/index.ts';
 import { achievementFromDesign, achievementJson, achievementUrl } from '../../achievement.ts';
+import { DEFAULT_CONTENT_LANGUAGE, designForReader } from '../../languageEditions.ts';
 import {
   achievementJsonPath,
   applyPath,
@@ -44,7 +45,13 @@ export type CatalogEntryModel = Awaited<ReturnType<typeof loadCatalogEntry>>;
 /** A micro-credential's public page: its design, stacks, recognition, and how to apply. */
 export async function loadCatalogEntry(
   deps: { db: Db; config: Config },
-  address: { orgSlug: string; mcSlug: string; version?: number; session?: string | undefined },
+  address: {
+    orgSlug: string;
+    mcSlug: string;
+    version?: number;
+    session?: string | undefined;
+    locale?: string;
+  },
   now: Date,
 ) {
   const { db, config } = deps;
@@ -57,7 +64,7 @@ export async function loadCatalogEntry(
   ]);
   const entryHref = catalogEntryPath(v.org_slug, v.mc_slug);
   return {
-    design: d,
+    design: designForReader(d, address.locale ?? DEFAULT_CONTENT_LANGUAGE),
     version: v.version,
     status: v.status,
     orgName: v.org_name,

@@ -2,6 +2,7 @@ import { useT } from '../../../../web/i18n/context.ts';
 import { CsrfField, ErrorSummary, Field, TextArea, type FormState } from '../../../../web/forms.tsx';
 import { ACHIEVEMENT_TYPES, EARNING_MODES } from '../../microCredential.ts';
 import { REVIEWED_MODES, rowsToShow } from '../designForm.ts';
+import { LanguageEditionFields } from './languageEditionFields.tsx';
 
 /** The design form's fields: sections that apply to some earning modes only are hidden for the others. */
 
@@ -259,6 +260,7 @@ export function DesignForm({
       <EvidenceSection form={form} forModes={forModes} />
       <RubricSection form={form} forModes={forModes} />
       <TermsSection form={form} forModes={forModes} />
+      <LanguageEditionFields form={form} />
       <p>
         <button type="submit">{t('catalog.designer.form.save')}</button>
       </p>
