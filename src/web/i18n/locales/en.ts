@@ -16,6 +16,7 @@ import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
 import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
+import { recognitionErrors } from './en/errors/recognition.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -98,6 +99,7 @@ export const en = {
     databaseUnavailable: "Cairn can't reach its database right now; try again in a moment.",
     internal: 'Something went wrong on our side. It has been logged as {requestId}; please try again.',
     startPage: 'Go to the start page',
+    recognition: recognitionErrors,
   },
   components: {
     table: { empty: 'Nothing here yet.', sortBy: 'Sort by {column}' },

@@ -15,6 +15,7 @@ import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
 import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
+import { recognitionErrors } from './es/errors/recognition.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -96,6 +97,7 @@ export const es: Catalogue = {
       'Cairn no puede conectar con su base de datos ahora mismo; inténtalo de nuevo en un momento.',
     internal: 'Algo falló por nuestra parte. Quedó registrado como {requestId}; inténtalo de nuevo.',
     startPage: 'Ir a la página de inicio',
+    recognition: recognitionErrors,
   },
   components: {
     table: { empty: 'Todavía no hay nada aquí.', sortBy: 'Ordenar por {column}' },
