@@ -17,6 +17,7 @@ import { programA } from './en/programA.ts';
 import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
 import { recognitionErrors } from './en/errors/recognition.ts';
+import { earningErrors } from './en/errors/earning.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -100,6 +101,7 @@ export const en = {
     internal: 'Something went wrong on our side. It has been logged as {requestId}; please try again.',
     startPage: 'Go to the start page',
     recognition: recognitionErrors,
+    earning: earningErrors,
   },
   components: {
     table: { empty: 'Nothing here yet.', sortBy: 'Sort by {column}' },

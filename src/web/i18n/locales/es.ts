@@ -16,6 +16,7 @@ import { programA } from './es/programA.ts';
 import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
 import { recognitionErrors } from './es/errors/recognition.ts';
+import { earningErrors } from './es/errors/earning.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -98,6 +99,7 @@ export const es: Catalogue = {
     internal: 'Algo falló por nuestra parte. Quedó registrado como {requestId}; inténtalo de nuevo.',
     startPage: 'Ir a la página de inicio',
     recognition: recognitionErrors,
+    earning: earningErrors,
   },
   components: {
     table: { empty: 'Todavía no hay nada aquí.', sortBy: 'Ordenar por {column}' },
