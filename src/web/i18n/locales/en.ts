@@ -18,6 +18,7 @@ import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
 import { recognitionErrors } from './en/errors/recognition.ts';
 import { earningErrors } from './en/errors/earning.ts';
+import { paymentErrors } from './en/errors/payments.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -102,6 +103,7 @@ export const en = {
     startPage: 'Go to the start page',
     recognition: recognitionErrors,
     earning: earningErrors,
+    payments: paymentErrors,
   },
   components: {
     table: { empty: 'Nothing here yet.', sortBy: 'Sort by {column}' },

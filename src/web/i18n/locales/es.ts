@@ -17,6 +17,7 @@ import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
 import { recognitionErrors } from './es/errors/recognition.ts';
 import { earningErrors } from './es/errors/earning.ts';
+import { paymentErrors } from './es/errors/payments.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -100,6 +101,7 @@ export const es: Catalogue = {
     startPage: 'Ir a la página de inicio',
     recognition: recognitionErrors,
     earning: earningErrors,
+    payments: paymentErrors,
   },
   components: {
     table: { empty: 'Todavía no hay nada aquí.', sortBy: 'Ordenar por {column}' },
