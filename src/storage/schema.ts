@@ -655,6 +655,8 @@ export interface PaymentsTable {
   state: PaymentState;
   invoice_number: string;
   instructions: Generated<string>;
+  /** How to pay, as facts worded when shown (migration 0029); null for payments made before, which keep their text. */
+  instruction_facts: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   receipt_sent_at: NullableTimestamp;
   marked_paid_by: ColumnType<number | null, number | null | undefined, number | null>;
   paid_at: NullableTimestamp;

@@ -1,6 +1,7 @@
 import { Button, Layout, html, type RenderedMail } from '../../mail/templates.tsx';
 import { DEFAULT_LOCALE, translator, type Locale, type Translator } from '../../web/i18n/i18n.ts';
 import { moneyWords } from './moneyWords.ts';
+import { instructionWords, type StoredInstructions } from './instructions.ts';
 
 // The fee and proof-of-completion emails, in the recipient's language: `locale` is the earner's
 // saved language when there is one (the caller passes it), English otherwise.
@@ -52,7 +53,7 @@ export function invoiceMail(
     Recipient & {
       title: string;
       invoiceNumber: string;
-      instructions: string;
+      instructions: StoredInstructions;
       link: string;
     },
 ): RenderedMail {
@@ -67,7 +68,11 @@ export function invoiceMail(
     tr,
     'payment_invoice',
     { subject: t('payments.mail.invoice.subject', values), name: v.name },
-    [t('payments.mail.invoice.thanks', values), v.instructions, t('payments.mail.invoice.next')],
+    [
+      t('payments.mail.invoice.thanks', values),
+      instructionWords(tr, v.instructions),
+      t('payments.mail.invoice.next'),
+    ],
     { href: v.link, label: t('payments.mail.invoice.button') },
   );
 }

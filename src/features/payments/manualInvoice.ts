@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.ts';
-import { formatMoney } from '../../domain/money.ts';
 import type { PaymentProvider } from './provider.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 /**
  * The manual / invoice provider: Cairn issues a numbered invoice with payment instructions, the
@@ -13,21 +13,23 @@ export const manualInvoiceProvider: PaymentProvider = {
   label: 'Invoice (bank transfer or cheque)',
   staffMarksPaid: true,
   async createPayment(request) {
-    const amount = formatMoney(request.amountMinor, request.currency);
     return {
       reference: null,
       state: request.amountMinor === 0 ? 'paid' : 'pending',
       instructions:
         request.amountMinor === 0
-          ? 'There is no fee to pay.'
-          : `Pay ${amount} to ${request.organisationName} by bank transfer or cheque, quoting invoice ${request.invoiceNumber}. Staff mark the invoice paid when the money arrives and email you a receipt.`,
+          ? { kind: 'nothingToPay' }
+          : {
+              kind: 'transfer',
+              amountMinor: request.amountMinor,
+              currency: request.currency,
+              payee: request.organisationName,
+              reference: request.invoiceNumber,
+            },
     };
   },
   async handleStatusUpdate() {
-    throw new AppError(
-      'not_found',
-      'The manual invoice provider takes no status updates; staff mark invoices paid.',
-    );
+    throw new AppError('not_found', commandMessage('errors.payments.noStatusUpdates'));
   },
   async refund(request) {
     return { reference: request.staffReference?.trim() || `manual-refund-${request.reference ?? 'invoice'}` };

@@ -1,4 +1,5 @@
 import type { PaymentState } from '../../storage/schema.ts';
+import type { PaymentInstructions } from './instructions.ts';
 
 /**
  * How Cairn takes an application fee. A provider sees only amounts, currencies and references:
@@ -50,8 +51,8 @@ export interface CreatedPayment {
   /** The provider's reference (a checkout session id); null until one exists (manual invoices). */
   reference: string | null;
   state: PaymentState;
-  /** What the payer should do, in plain words (shown on the invoice and emailed). */
-  instructions: string;
+  /** What the payer should do, as facts (worded in the reader's language on the invoice and in its email). */
+  instructions: PaymentInstructions;
   /** A hosted payment page to send the payer to (card processors); absent for invoices. */
   redirectUrl?: string;
 }

@@ -15,6 +15,7 @@ import {
 } from '../queries/applications.ts';
 import { createApplicationPayment } from '../../payments/index.ts';
 import { chosenSession } from '../../recognition/index.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /**
  * Applies to the published version of a micro-credential: the application keeps that version
@@ -34,14 +35,11 @@ export async function applyForMicroCredential(
     const proof = v.earning_mode === 'proof_of_completion';
     const session = proof ? await chosenSession(tx, v.mc_id, input) : null;
     if (v.earning_mode !== 'reviewed_evidence' && !proof)
-      throw new AppError(
-        'conflict',
-        'This micro-credential is not earned by submitting evidence; its issuer awards it directly.',
-      );
+      throw new AppError('conflict', commandMessage('errors.earning.apply.notByEvidence'));
     const openApplication = () => openApplicationOf(tx, actor.userId, v.mc_id);
     const alreadyOpen = (open: { public_id: string } | undefined) =>
       conflict(
-        'You already have an open application for this micro-credential.',
+        commandMessage('errors.earning.apply.alreadyOpen'),
         open ? { application: open.public_id } : {},
       );
     const open = await openApplication();
@@ -108,7 +106,7 @@ export async function withdrawApplication(
   await inTransaction(deps.db, async (tx) => {
     const app = await earnersApplication(tx, actor.userId, applicationPublicId);
     if (!['in_progress', 'needs_revision', 'submitted', 'in_review'].includes(app.status))
-      throw conflict('This application is already closed.');
+      throw conflict(commandMessage('errors.earning.apply.alreadyClosed'));
     await tx
       .updateTable('applications')
       .set({ status: 'withdrawn', updated_at: now })

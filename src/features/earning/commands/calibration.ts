@@ -9,6 +9,7 @@ import { requireActor } from '../../accounts/index.ts';
 import { teammatesOf } from '../teams/teams.ts';
 import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /**
  * Asks a second reviewer to score an already reviewed attempt blind, for calibration: never the
@@ -39,8 +40,7 @@ export async function requestSecondReview(
       .where('p.organisation_id', '=', organisation.id)
       .executeTakeFirst();
     if (!attempt) throw notFound('That submission');
-    if (!attempt.decision)
-      throw conflict('Calibrate reviewed submissions: this one has no first review yet.');
+    if (!attempt.decision) throw conflict(commandMessage('errors.earning.review.calibrateReviewed'));
     const excluded = [
       attempt.earner_user_id,
       attempt.reviewer_user_id ?? -1,
@@ -54,7 +54,7 @@ export async function requestSecondReview(
       .where('m.user_id', 'not in', excluded)
       .orderBy('m.user_id')
       .executeTakeFirst();
-    if (!other) throw conflict('There is no other eligible reviewer for a second review.');
+    if (!other) throw conflict(commandMessage('errors.earning.review.noSecondReviewer'));
     const row = await tx
       .insertInto('second_reviews')
       .values({
@@ -125,13 +125,13 @@ export async function submitSecondReview(
     // Only the assigned second reviewer gets this far; everyone else finds nothing, whatever they sent.
     const s = await assignedSecondReview(tx, actor.userId, secondPublicId);
     const v = parseInput(secondReviewInput, input);
-    if (s.second_decision) throw conflict('This calibration review is done.');
+    if (s.second_decision) throw conflict(commandMessage('errors.earning.review.calibrationDone'));
     const rubric = s.rubric as Rubric;
     if (rubric.criteria.some((c) => !rubric.levels.some((l) => l.id === v.scores[c.id])))
-      throw new AppError('validation_failed', 'Score every criterion of the rubric.');
+      throw new AppError('validation_failed', commandMessage('errors.earning.review.scoreEvery'));
     if (rubricPasses(rubric, v.scores) !== (v.decision === 'passed'))
-      throw new AppError('validation_failed', 'The decision contradicts the scores.', {
-        decision: 'The decision contradicts the scores.',
+      throw new AppError('validation_failed', commandMessage('errors.earning.review.contradicts'), {
+        decision: commandMessage('errors.earning.review.contradicts'),
       });
     await tx
       .updateTable('second_reviews')

@@ -7,6 +7,7 @@ import { requireMember } from '../../accounts/index.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
 import { assignSubmission, organisationReviewer, organisationSubmission } from '../queries/reviewQueue.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const reassignReviewerInput = z.object({
   orgSlug: z.string().min(1),
@@ -18,7 +19,7 @@ export const reassignReviewerInput = z.object({
   reviewer: z.unknown().transform((x) => (typeof x === 'string' ? x : '')),
 });
 
-const NOT_ELIGIBLE = 'Choose a reviewer of this organisation other than the earner.';
+const NOT_ELIGIBLE = () => commandMessage('errors.earning.review.notEligible');
 
 /**
  * Issuer staff give a waiting submission to another reviewer of the organisation (never the
@@ -34,10 +35,10 @@ export async function reassignReviewer(
     const { organisation } = await requireMember(tx, v.orgSlug, actor.userId, 'applications.read');
     const attempt = await organisationSubmission(tx, organisation.id, v.attempt);
     if (!attempt) throw notFound('That submission');
-    if (attempt.decision) throw conflict('That submission has been reviewed already.');
+    if (attempt.decision) throw conflict(commandMessage('errors.earning.review.reviewedAlready'));
     const reviewer = await organisationReviewer(tx, organisation.id, v.reviewer);
     if (!reviewer || reviewer.id === attempt.earner_user_id)
-      throw invalid({ reviewer: NOT_ELIGIBLE }, NOT_ELIGIBLE);
+      throw invalid({ reviewer: NOT_ELIGIBLE() }, NOT_ELIGIBLE());
     await assignSubmission(tx, attempt.id, reviewer.id, now);
     await recordAudit(
       tx,

@@ -10,6 +10,7 @@ import { issueCredential, type IssuedCredential } from '../../issuing/index.ts';
 import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
 import { publishedVersion } from '../outcomes/queries.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** Which micro-credential of which organisation the outcome is for: parsed first. */
 export const onOutcome = z.object({ orgSlug: z.string(), microCredential: z.string() });
@@ -22,7 +23,7 @@ export const outcomeInput = z.object({
   ),
   completedOn: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-05-01.')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, commandMessage('errors.earning.outcome.dateFormat'))
     .optional(),
 });
 
@@ -42,15 +43,12 @@ export async function recordOutcome(
   const v = parseInput(outcomeInput, input);
   const design = versionToDesign(version);
   if (design.earningMode === 'reviewed_evidence')
-    throw new AppError(
-      'conflict',
-      'This micro-credential is earned through peer-reviewed evidence, not recorded outcomes.',
-    );
+    throw new AppError('conflict', commandMessage('errors.earning.outcome.peerReviewed'));
   const now = deps.clock.now();
   if (design.earningMode === 'assessment') {
     if (v.score === undefined)
-      throw new AppError('validation_failed', 'Enter the assessment score.', {
-        score: 'Enter the score (0–100).',
+      throw new AppError('validation_failed', commandMessage('errors.earning.outcome.enterScore'), {
+        score: commandMessage('errors.earning.outcome.scoreRange'),
       });
     if (v.score < (design.passingScore ?? 0)) {
       await recordAudit(
@@ -68,7 +66,10 @@ export async function recordOutcome(
       );
       return {
         issued: false,
-        reason: `A score of ${v.score} is below the passing score of ${design.passingScore}.`,
+        reason: commandMessage('errors.earning.outcome.belowPassMark', {
+          score: String(v.score),
+          passingScore: String(design.passingScore),
+        }),
       };
     }
   }

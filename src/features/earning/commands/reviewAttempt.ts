@@ -13,6 +13,7 @@ import { issuePassedApplication } from '../jobTypes.ts';
 import { applicationStatus, assignedAttempt, recordReviewDecision } from '../queries/peerReview.ts';
 import { earningPaths } from '../paths.ts';
 import { isLocale } from '../../../web/i18n/i18n.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** Which submission is reviewed: parsed first, before anything else is looked at. */
 export const reviewKey = z.object({ attempt: z.string() });
@@ -20,8 +21,12 @@ export const reviewKey = z.object({ attempt: z.string() });
 export const reviewInput = z.object({
   scores: z.record(z.string(), z.string()),
   feedback: z.record(z.string(), z.string().trim().max(5000)).default({}),
-  overallFeedback: z.string().trim().min(1, 'Write overall feedback for the earner.').max(10000),
-  decision: z.enum(['passed', 'needs_revision'], { message: 'Decide: pass or needs revision.' }),
+  overallFeedback: z
+    .string()
+    .trim()
+    .min(1, commandMessage('errors.earning.review.overallFeedback'))
+    .max(10000),
+  decision: z.enum(['passed', 'needs_revision'], { message: commandMessage('errors.earning.review.decide') }),
 });
 
 /** Field errors for criteria left unscored (or scored with a level the rubric does not have). */
@@ -29,7 +34,10 @@ function unscored(rubric: Rubric, scores: Record<string, string>): Record<string
   const fields: Record<string, string> = {};
   for (const c of rubric.criteria) {
     const level = scores[c.id];
-    if (!level || !rubric.levels.some((l) => l.id === level)) fields[`scores.${c.id}`] = `Score “${c.name}”.`;
+    if (!level || !rubric.levels.some((l) => l.id === level))
+      fields[`scores.${c.id}`] = commandMessage('errors.earning.review.scoreCriterion', {
+        criterion: c.name,
+      });
   }
   return fields;
 }
@@ -38,15 +46,15 @@ function unscored(rubric: Rubric, scores: Record<string, string>): Record<string
 function checkDecision(rubric: Rubric, v: z.output<typeof reviewInput>): boolean {
   const fields = unscored(rubric, v.scores);
   if (Object.keys(fields).length)
-    throw new AppError('validation_failed', 'Score every criterion of the rubric.', fields);
+    throw new AppError('validation_failed', commandMessage('errors.earning.review.scoreEvery'), fields);
   const passes = rubricPasses(rubric, v.scores);
   if (passes !== (v.decision === 'passed'))
     throw new AppError(
       'validation_failed',
       passes
-        ? 'These scores meet the rubric’s pass rule, so the decision must be “pass”.'
-        : 'These scores do not meet the rubric’s pass rule, so the decision must be “needs revision”.',
-      { decision: 'The decision contradicts the scores.' },
+        ? commandMessage('errors.earning.review.mustPass')
+        : commandMessage('errors.earning.review.mustRevise'),
+      { decision: commandMessage('errors.earning.review.contradicts') },
     );
   return passes;
 }
@@ -66,9 +74,9 @@ export async function reviewAttempt(
     // Only the assigned reviewer gets this far; everyone else finds nothing, whatever they sent.
     const attempt = await assignedAttempt(tx, actor.userId, key.attempt);
     const v = parseInput(reviewInput, input);
-    if (attempt.decision) throw conflict('This submission has already been reviewed.');
+    if (attempt.decision) throw conflict(commandMessage('errors.earning.review.alreadyReviewed'));
     if (!['submitted', 'in_review'].includes(await applicationStatus(tx, attempt.application_id)))
-      throw conflict('The earner withdrew this application.');
+      throw conflict(commandMessage('errors.earning.review.withdrawn'));
     const passes = checkDecision(attempt.rubric as Rubric, v);
     await recordReviewDecision(
       tx,

@@ -16,6 +16,7 @@ export function fileStoreFor(config: Config): FileStore {
 }
 import type { CommandDeps } from '../../../domain/commands.ts';
 import type { CommandCall } from './commandCall.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** Which application (and evidence part) a command acts on: parsed before anything else. */
 export const onApplication = z.object({ application: z.string() });
@@ -41,12 +42,15 @@ type Part = Design['evidenceParts'][number];
 
 /** Why a typed value cannot be kept for a part, or null when it can. */
 function draftProblem(part: Part | undefined, value: string): string | null {
-  if (!part) return 'There is no such evidence part.';
-  if (part.kind === 'file') return 'Upload a file for this part.';
+  if (!part) return commandMessage('errors.earning.evidence.noSuchPart');
+  if (part.kind === 'file') return commandMessage('errors.earning.evidence.uploadFile');
   if (part.kind === 'link' && value.trim() && !/^https?:\/\/\S+$/.test(value.trim()))
-    return 'Enter a full web address starting with https://.';
+    return commandMessage('errors.earning.evidence.fullAddress');
   if (part.kind === 'text' && part.maxWords && words(value) > part.maxWords)
-    return `Use at most ${part.maxWords} words (you have ${words(value)}).`;
+    return commandMessage('errors.earning.evidence.tooManyWords', {
+      max: String(part.maxWords),
+      count: String(words(value)),
+    });
   return null;
 }
 
@@ -80,10 +84,10 @@ export async function saveEvidence(
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const app = await earnersApplication(tx, actor.userId, application);
-    if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
-    if (app.deadline_at <= now) throw conflict('The deadline has passed.');
+    if (!EDITABLE.includes(app.status)) throw conflict(commandMessage('errors.earning.evidence.notOpen'));
+    if (app.deadline_at <= now) throw conflict(commandMessage('errors.earning.evidence.deadlinePassed'));
     const part = (await parts(tx, app.version_id))[partIndex];
-    if (!part) throw invalid({ part: 'There is no such evidence part.' });
+    if (!part) throw invalid({ part: commandMessage('errors.earning.evidence.noSuchPart') });
     const problem = draftProblem(part, value);
     if (problem && part.kind === 'file')
       throw new AppError('validation_failed', problem, { [`part${partIndex}`]: problem });
@@ -113,8 +117,8 @@ export async function saveEvidenceDrafts(
   const problems: Record<string, string> = {};
   const changed = await inTransaction(deps.db, async (tx) => {
     const app = await earnersApplication(tx, actor.userId, application);
-    if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
-    if (app.deadline_at <= now) throw conflict('The deadline has passed.');
+    if (!EDITABLE.includes(app.status)) throw conflict(commandMessage('errors.earning.evidence.notOpen'));
+    if (app.deadline_at <= now) throw conflict(commandMessage('errors.earning.evidence.deadlinePassed'));
     const all = await parts(tx, app.version_id);
     const items = await tx
       .selectFrom('evidence_items')
@@ -126,7 +130,7 @@ export async function saveEvidenceDrafts(
       const part = all[index];
       const problem = draftProblem(part, value);
       if (problem || !part) {
-        problems[`part${index}`] = problem ?? 'There is no such evidence part.';
+        problems[`part${index}`] = problem ?? commandMessage('errors.earning.evidence.noSuchPart');
         continue;
       }
       const item = items.find((it) => it.part_index === index);
@@ -142,8 +146,8 @@ export async function saveEvidenceDrafts(
     throw invalid(
       problems,
       Object.keys(problems).length === 1
-        ? (Object.values(problems)[0] ?? 'Some evidence needs attention.')
-        : 'Some evidence needs attention; the rest is saved.',
+        ? (Object.values(problems)[0] ?? commandMessage('errors.earning.evidence.needsAttention'))
+        : commandMessage('errors.earning.evidence.someNeedAttention'),
     );
   return { changed };
 }
@@ -192,8 +196,9 @@ export async function submitApplication(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const app = await earnersApplication(tx, actor.userId, application);
-    if (!EDITABLE.includes(app.status)) throw conflict('This application cannot be submitted now.');
-    if (app.deadline_at <= now) throw conflict('The deadline has passed.');
+    if (!EDITABLE.includes(app.status))
+      throw conflict(commandMessage('errors.earning.evidence.cannotSubmit'));
+    if (app.deadline_at <= now) throw conflict(commandMessage('errors.earning.evidence.deadlinePassed'));
     const required = await parts(tx, app.version_id);
     const items = await tx
       .selectFrom('evidence_items')
@@ -205,9 +210,10 @@ export async function submitApplication(
     required.forEach((p, i) => {
       const item = items.find((it) => it.part_index === i);
       if (p.required && !(item?.text_value?.trim() || item?.link_url || item?.file_id))
-        missing[`part${i}`] = `Missing: ${p.prompt}`;
+        missing[`part${i}`] = commandMessage('errors.earning.evidence.missing', { prompt: p.prompt });
     });
-    if (Object.keys(missing).length) throw invalid(missing, 'Some required evidence is missing.');
+    if (Object.keys(missing).length)
+      throw invalid(missing, commandMessage('errors.earning.evidence.someMissing'));
     const number = app.attempts + 1;
     // A certificate of completion is decided by the issuer's staff from their queue, not by a peer reviewer.
     const proof = required.length === 1 && required[0] === CERTIFICATE_PART;
@@ -295,20 +301,23 @@ export async function saveEvidenceFile(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const app = await earnersApplication(tx, actor.userId, application);
-    if (!EDITABLE.includes(app.status)) throw conflict('This application is not open for changes now.');
+    if (!EDITABLE.includes(app.status)) throw conflict(commandMessage('errors.earning.evidence.notOpen'));
     const part = (await parts(tx, app.version_id))[partIndex];
     if (!part || part.kind !== 'file')
-      throw invalid({ [`part${partIndex}`]: 'This part does not take a file.' });
+      throw invalid({ [`part${partIndex}`]: commandMessage('errors.earning.evidence.noFile') });
     const limit = (part.maxSizeMb ?? 20) * 1024 * 1024;
-    if (file.bytes.length === 0) throw invalid({ [`part${partIndex}`]: 'The file is empty.' });
+    if (file.bytes.length === 0)
+      throw invalid({ [`part${partIndex}`]: commandMessage('errors.earning.evidence.emptyFile') });
     if (file.bytes.length > limit)
       throw invalid({
-        [`part${partIndex}`]: `Files for this part are limited to ${part.maxSizeMb ?? 20} MB.`,
+        [`part${partIndex}`]: commandMessage('errors.earning.evidence.fileTooLarge', {
+          max: String(part.maxSizeMb ?? 20),
+        }),
       });
     const type = sniffEvidence(file.bytes);
     if (!type)
       throw invalid({
-        [`part${partIndex}`]: 'Upload a PDF, an image (PNG, JPEG), an Office document or an MP4 video.',
+        [`part${partIndex}`]: commandMessage('errors.earning.evidence.fileType'),
       });
     const stored = fileStoreFor(deps.config).put(file.bytes);
     const row = await tx

@@ -11,6 +11,7 @@ import type { AppEnv } from '../../../http/env.ts';
 import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
 import type { Translator } from '../../../web/i18n/i18n.ts';
+import { translateMessage } from '../../../web/i18n/commandMessages.ts';
 import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { publishedVersion, recordedOutcomes } from './queries.ts';
@@ -109,7 +110,8 @@ export function outcomeRoutes() {
     const userId = requireViewer(c.var.viewer).user_id;
     const model = await load(c);
     const fields = await formFields(c);
-    const { t } = requestTranslator(c);
+    const i18n = requestTranslator(c);
+    const { t } = i18n;
     return handleForm(
       c,
       fields,
@@ -135,7 +137,7 @@ export function outcomeRoutes() {
             c,
             model.action,
             'info',
-            t('earning.outcomes.flash.notIssued', { email, reason: result.reason }),
+            t('earning.outcomes.flash.notIssued', { email, reason: translateMessage(i18n, result.reason) }),
           );
         return redirectWith(c, model.action, 'success', t('earning.outcomes.flash.issued', { email }));
       },

@@ -17,6 +17,7 @@ import {
 } from '../queries/reviewQueue.ts';
 import { earningPaths } from '../paths.ts';
 import { useT } from '../../../web/i18n/context.ts';
+import { translateMessage } from '../../../web/i18n/commandMessages.ts';
 import { requestTranslator } from '../../../web/preferences.ts';
 
 export interface ReviewQueueModel {
@@ -187,7 +188,9 @@ export function reviewQueueRoutes() {
           c,
           back,
           'error',
-          err.message || requestTranslator(c).t('earning.flash.reviewerNotAssigned'),
+          err.message
+            ? translateMessage(requestTranslator(c), err.message)
+            : requestTranslator(c).t('earning.flash.reviewerNotAssigned'),
         );
       throw err;
     }

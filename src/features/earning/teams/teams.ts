@@ -11,15 +11,16 @@ import { teamInvitationMail } from '../mail.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import type { CommandCall } from '../commands/commandCall.ts';
 import { earningPaths } from '../paths.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** How long an emailed team invitation works. */
 export const TEAM_INVITATION_DAYS = 14;
 
 export const teamInput = z.object({
-  name: z.string().trim().min(2, 'Name the team.').max(120),
+  name: z.string().trim().min(2, commandMessage('errors.earning.teams.name')).max(120),
   microCredentials: z
     .array(z.string())
-    .min(1, 'Choose at least one micro-credential to work on together.')
+    .min(1, commandMessage('errors.earning.teams.chooseMicroCredentials'))
     .max(50),
 });
 
@@ -37,8 +38,8 @@ export async function createTeam(
       .where('public_id', 'in', v.microCredentials)
       .execute();
     if (mcs.length !== new Set(v.microCredentials).size)
-      throw new AppError('validation_failed', 'Some micro-credentials are not in the catalog.', {
-        microCredentials: 'Choose published micro-credentials.',
+      throw new AppError('validation_failed', commandMessage('errors.earning.teams.notInCatalog'), {
+        microCredentials: commandMessage('errors.earning.teams.choosePublished'),
       });
     const team = await tx
       .insertInto('teams')
@@ -130,7 +131,7 @@ export async function joinTeam(
       .where('i.token_hash', '=', hashToken(token))
       .executeTakeFirst();
     if (!inv || inv.accepted_at || inv.expires_at <= now)
-      throw new AppError('token_invalid', 'This team invitation has expired or was used.');
+      throw new AppError('token_invalid', commandMessage('errors.earning.teams.invitationUsed'));
     const mine = await emailsOf(tx, actor.userId);
     if (!mine.some((e) => e.email === inv.email && e.confirmed_at))
       throw forbidden(
@@ -142,7 +143,7 @@ export async function joinTeam(
       .where('team_id', '=', inv.team_id)
       .where('user_id', '=', actor.userId)
       .executeTakeFirst();
-    if (already) throw conflict('You are already in this team.');
+    if (already) throw conflict(commandMessage('errors.earning.teams.alreadyMember'));
     await tx
       .insertInto('team_members')
       .values({ team_id: inv.team_id, user_id: actor.userId, joined_at: now })

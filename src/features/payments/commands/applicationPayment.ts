@@ -8,6 +8,7 @@ import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.
 import { mailEarner } from './shared.ts';
 import { earningPaths } from '../../earning/index.ts';
 import { paymentPaths } from '../paths.ts';
+import type { PaymentInstructions } from '../instructions.ts';
 
 /** The new application a fee is charged for. */
 interface FeeApplication {
@@ -56,7 +57,7 @@ export async function createApplicationPayment(
       provider_reference: created.reference,
       state: created.state,
       invoice_number: invoiceNumber,
-      instructions: created.instructions,
+      instruction_facts: JSON.stringify(created.instructions),
       paid_at: created.state === 'paid' ? now : null,
       created_at: now,
       updated_at: now,
@@ -83,7 +84,7 @@ async function announceInvoice(
   }: {
     actor: Actor;
     app: FeeApplication;
-    payment: { id: string; invoiceNumber: string; instructions: string; provider: string };
+    payment: { id: string; invoiceNumber: string; instructions: PaymentInstructions; provider: string };
     now: Date;
   },
 ): Promise<void> {

@@ -11,8 +11,12 @@ import {
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { isProofVersion } from '../queries.ts';
 import { onApplication, type CommandCall } from './shared.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** The earner's side of proof of completion: uploading the certificate, then submitting it. */
+
+/** A problem with the certificate: the form's field and the summary say the same. */
+const certificateProblem = (message: string) => invalid({ certificate: message }, message);
 
 /** Certificates are documents or scans: PDF, PNG or JPEG, checked by their bytes. */
 function certificateType(bytes: Uint8Array): string | null {
@@ -35,27 +39,19 @@ export async function uploadCertificate(
   const { application: applicationPublicId, file } = parseInput(certificateInput, input);
   const app = await earnersApplication(deps.db, actor.userId, applicationPublicId);
   if (!(await isProofVersion(deps.db, app.version_id)))
-    throw conflict('This application does not take a certificate of completion.');
+    throw conflict(commandMessage('errors.payments.notProof'));
   if (!file || file.bytes.length === 0)
-    throw invalid(
-      { certificate: 'Choose your certificate of completion (a PDF or an image).' },
-      'Choose your certificate of completion (a PDF or an image).',
-    );
+    throw certificateProblem(commandMessage('errors.payments.chooseCertificate'));
   if (file.bytes.length > CERTIFICATE_PART.maxSizeMb * 1024 * 1024)
-    throw invalid(
-      { certificate: `Certificates are limited to ${CERTIFICATE_PART.maxSizeMb} MB.` },
-      `Certificates are limited to ${CERTIFICATE_PART.maxSizeMb} MB.`,
+    throw certificateProblem(
+      commandMessage('errors.payments.certificateSize', { max: String(CERTIFICATE_PART.maxSizeMb) }),
     );
   if (!certificateType(file.bytes))
-    throw invalid(
-      { certificate: 'Upload the certificate as a PDF, PNG or JPEG file.' },
-      'Upload the certificate as a PDF, PNG or JPEG file.',
-    );
+    throw certificateProblem(commandMessage('errors.payments.certificateType'));
   try {
     return await saveEvidenceFile(deps, { actor, application: applicationPublicId, part: 0, file });
   } catch (error) {
-    if (error instanceof AppError && error.fields.part0)
-      throw invalid({ certificate: error.fields.part0 }, error.fields.part0);
+    if (error instanceof AppError && error.fields.part0) throw certificateProblem(error.fields.part0);
     throw error;
   }
 }
@@ -68,15 +64,12 @@ export async function submitProof(
   const { application: applicationPublicId } = parseInput(onApplication, input);
   const app = await earnersApplication(deps.db, actor.userId, applicationPublicId);
   if (!(await isProofVersion(deps.db, app.version_id)))
-    throw conflict('This application is not earned with a certificate of completion.');
+    throw conflict(commandMessage('errors.payments.notProofEarned'));
   try {
     return await submitApplication(deps, { actor, application: applicationPublicId });
   } catch (error) {
     if (error instanceof AppError && error.fields.part0)
-      throw invalid(
-        { certificate: 'Upload your certificate of completion before submitting.' },
-        'Upload your certificate of completion before submitting.',
-      );
+      throw certificateProblem(commandMessage('errors.payments.uploadBeforeSubmit'));
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { requireActor } from '../../accounts/index.ts';
 import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
 import { currentPayment, openAttempt, staffApplication } from '../queries.ts';
 import { mailEarner, onStaffApplication, type CommandCall } from './shared.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** Staff decide a submitted certificate of completion: approve (and issue) or reject. */
 
@@ -44,15 +45,18 @@ export async function approveProofApplication(
     if (!['submitted', 'in_review'].includes(app.status))
       throw conflict(
         app.status === 'passed'
-          ? 'This application has already been approved.'
-          : 'This application is not waiting for a decision (the earner has not submitted a certificate, or it was decided or withdrawn).',
+          ? commandMessage('errors.payments.alreadyApproved')
+          : commandMessage('errors.payments.notWaitingDetail'),
       );
     const attempt = await openAttempt(tx, app.id);
-    if (!attempt) throw conflict('There is no submitted certificate to approve.');
+    if (!attempt) throw conflict(commandMessage('errors.payments.noCertificateToApprove'));
     const payment = await currentPayment(tx, app.id);
     if (payment && payment.state !== 'paid') {
       throw conflict(
-        `The fee has not been paid: invoice ${payment.invoice_number} (${formatMoney(payment.amount_minor, payment.currency)}) is ${payment.state}. Mark it paid before approving; the badge can only be issued after payment.`,
+        commandMessage(`errors.payments.feeUnpaid.${payment.state}`, {
+          invoice: payment.invoice_number,
+          amount: formatMoney(payment.amount_minor, payment.currency),
+        }),
       );
     }
     const decided = await tx
@@ -67,7 +71,7 @@ export async function approveProofApplication(
       .where('decision', 'is', null)
       .executeTakeFirst();
     if (Number(decided.numUpdatedRows) !== 1)
-      throw conflict('Someone else decided this application a moment ago; reload the queue.');
+      throw conflict(commandMessage('errors.payments.decidedMeanwhile'));
     await tx
       .updateTable('applications')
       .set({ status: 'passed', passed_at: now, updated_at: now })
@@ -108,9 +112,9 @@ export async function approveProofApplication(
 
 export const rejectInput = z.object({
   reasons: z
-    .string({ message: 'Write the reasons for the earner.' })
+    .string({ message: commandMessage('errors.payments.reasons') })
     .trim()
-    .min(1, 'Write the reasons for the earner.')
+    .min(1, commandMessage('errors.payments.reasons'))
     .max(5000),
 });
 
@@ -142,9 +146,9 @@ export async function rejectProofApplication(
     const { organisation, app } = await applicationToDecide(tx, orgSlug, actor, applicationPublicId);
     const { reasons } = parseInput(rejectInput, input);
     if (!['submitted', 'in_review'].includes(app.status))
-      throw conflict('This application is not waiting for a decision.');
+      throw conflict(commandMessage('errors.payments.notWaiting'));
     const attempt = await openAttempt(tx, app.id);
-    if (!attempt) throw conflict('There is no submitted certificate to reject.');
+    if (!attempt) throw conflict(commandMessage('errors.payments.noCertificateToReject'));
     const payment = await currentPayment(tx, app.id);
     const decided = await tx
       .updateTable('attempts')
@@ -158,7 +162,7 @@ export async function rejectProofApplication(
       .where('decision', 'is', null)
       .executeTakeFirst();
     if (Number(decided.numUpdatedRows) !== 1)
-      throw conflict('Someone else decided this application a moment ago; reload the queue.');
+      throw conflict(commandMessage('errors.payments.decidedMeanwhile'));
     await tx
       .updateTable('applications')
       .set({ status: 'rejected', updated_at: now })

@@ -10,14 +10,15 @@ import { appLink, type CommandDeps, type OrganisationActor } from '../../../doma
 import { staffPayment } from '../queries.ts';
 import { mailEarner, onStaffPayment, type CommandCall } from './shared.ts';
 import { paymentPaths } from '../paths.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** Staff settle a fee: record an invoice as paid, or refund a paid fee. */
 
 export const markPaidInput = z.object({
   reference: z
-    .string({ message: 'Enter the payment reference (transfer or cheque number).' })
+    .string({ message: commandMessage('errors.payments.reference') })
     .trim()
-    .min(1, 'Enter the payment reference (transfer or cheque number).')
+    .min(1, commandMessage('errors.payments.reference'))
     .max(200),
 });
 
@@ -35,9 +36,11 @@ export async function markPaymentPaid(
       throw forbidden('You cannot mark your own payment paid; ask another member of staff.');
     const { reference } = parseInput(markPaidInput, input);
     if (!paymentProviderNamed(payment.provider).staffMarksPaid)
-      throw conflict('This payment is confirmed by its payment processor, not by staff.');
+      throw conflict(commandMessage('errors.payments.processorConfirms'));
     if (payment.state !== 'pending')
-      throw conflict(`Invoice ${payment.invoice_number} is ${payment.state}, not waiting for payment.`);
+      throw conflict(
+        commandMessage(`errors.payments.notPending.${payment.state}`, { invoice: payment.invoice_number }),
+      );
     const updated = await tx
       .updateTable('payments')
       .set({
@@ -52,7 +55,7 @@ export async function markPaymentPaid(
       .where('state', '=', 'pending')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
-      throw conflict('Someone else changed this payment; reload and try again.');
+      throw conflict(commandMessage('errors.payments.changedMeanwhile'));
     await mailEarner(
       tx,
       payment.earner_user_id,
@@ -89,9 +92,9 @@ export async function markPaymentPaid(
 
 export const refundInput = z.object({
   reason: z
-    .string({ message: 'Write why the fee is refunded.' })
+    .string({ message: commandMessage('errors.payments.refundReason') })
     .trim()
-    .min(1, 'Write why the fee is refunded.')
+    .min(1, commandMessage('errors.payments.refundReason'))
     .max(2000),
   reference: z.string().trim().max(200).optional(),
 });
@@ -111,7 +114,7 @@ export async function refundPayment(
     const v = parseInput(refundInput, input);
     if (payment.state !== 'paid')
       throw conflict(
-        `Only a paid invoice can be refunded; invoice ${payment.invoice_number} is ${payment.state}.`,
+        commandMessage(`errors.payments.notPaid.${payment.state}`, { invoice: payment.invoice_number }),
       );
     // Claim the payment first so two refunds can never both reach the provider.
     const claimed = await tx
@@ -127,7 +130,7 @@ export async function refundPayment(
       .where('state', '=', 'paid')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1)
-      throw conflict('Someone else changed this payment; reload and try again.');
+      throw conflict(commandMessage('errors.payments.changedMeanwhile'));
     const refund = await paymentProviderNamed(payment.provider).refund({
       reference: payment.provider_reference,
       amountMinor: payment.amount_minor,

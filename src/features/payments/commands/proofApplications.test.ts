@@ -215,11 +215,23 @@ for (const backend of testBackends()) {
         state: string;
         amountMinor: number;
         currency: string;
+        instructions: string;
       };
       assert.deepEqual(
         [payment.invoiceNumber, payment.state, payment.amountMinor, payment.currency],
         ['INV-000001', 'pending', 2500, 'USD'],
       );
+      // How to pay is kept as facts and worded when shown: English for the JSON API.
+      const stored = await storage.db
+        .selectFrom('payments')
+        .select(['instruction_facts', 'instructions'])
+        .where('public_id', '=', payment.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [stored.instruction_facts?.kind, stored.instruction_facts?.payee, stored.instructions],
+        ['transfer', org.name, ''],
+      );
+      assert.ok(payment.instructions.startsWith(`Pay $25.00 to ${org.name} by bank transfer or cheque`));
       const appHtml = await (await e.get(`/applications/${appId}`)).text();
       assert.ok(pageText(appHtml).includes('Invoice INV-000001: $25.00 · Awaiting payment'));
       const proofModel = await loadProofApplication(storage.db, earner.id, appId, clock.now());

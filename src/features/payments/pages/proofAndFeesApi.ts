@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
 import { formatMoney } from '../../../domain/money.ts';
+import { DEFAULT_LOCALE, translator } from '../../../web/i18n/i18n.ts';
+import { instructionWords, storedInstructions } from '../instructions.ts';
 import { earnersApplication } from '../../earning/index.ts';
 import { requireActor } from '../../accounts/index.ts';
 import { submitProof, uploadCertificate } from '../commands/certificate.ts';
@@ -36,6 +38,7 @@ function presentPayment(p: {
   provider: string;
   provider_reference: string | null;
   instructions: string;
+  instruction_facts: unknown;
   paid_at: Date | null;
   refunded_at: Date | null;
   refund_reference: string | null;
@@ -49,7 +52,7 @@ function presentPayment(p: {
     state: p.state,
     provider: p.provider,
     reference: p.provider_reference,
-    instructions: p.instructions,
+    instructions: instructionWords(translator(DEFAULT_LOCALE), storedInstructions(p)),
     paidAt: p.paid_at?.toISOString() ?? null,
     refundedAt: p.refunded_at?.toISOString() ?? null,
     refundReference: p.refund_reference,

@@ -8,6 +8,7 @@ import { certificateAndAttempts, currentPayment, paymentFor, proofQueue, version
 import { paymentProviderNamed } from '../registry.ts';
 import type { ProofApplicationModel, ReceiptModel } from './proofViews.tsx';
 import type { QueueItem, QueueModel } from './queueViews.tsx';
+import { storedInstructions } from '../instructions.ts';
 
 /** The loaders of the proof-and-fees pages: each reads through the queries and returns its view's model. */
 
@@ -50,7 +51,7 @@ export async function loadProofApplication(
           amountMinor: payment.amount_minor,
           currency: payment.currency,
           state: payment.state,
-          instructions: payment.instructions,
+          instructions: storedInstructions(payment),
           receiptHref: paymentPaths.receipt(payment.public_id),
         }
       : null,
@@ -134,6 +135,6 @@ export async function loadReceipt(
     reference: p.provider_reference,
     refund: p.refunded_at ? { on: p.refunded_at, reference: p.refund_reference } : null,
     provider: { name: provider.name, label: provider.label },
-    instructions: p.state === 'pending' ? p.instructions : null,
+    instructions: p.state === 'pending' ? storedInstructions(p) : null,
   };
 }

@@ -165,11 +165,19 @@ const views = () => [
 ];
 
 const link = 'https://cairn.test/payments/pay_1/receipt';
+/** How to pay, as the manual provider keeps it: facts, worded when the mail is written. */
+const transfer = {
+  kind: 'transfer',
+  amountMinor: 2500,
+  currency: 'USD',
+  payee: 'Union Academy',
+  reference: 'INV-000001',
+} as const;
 const money = { amountMinor: 2500, currency: 'USD' };
 const mails = (who: { locale?: Locale; i18n?: ReturnType<typeof translator> }): RenderedMail[] => {
   const v = { name: 'Ada Applicant', title: 'Trauma-informed practice', link, ...who };
   return [
-    invoiceMail({ ...v, ...money, invoiceNumber: 'INV-000001', instructions: 'Pay by transfer.' }),
+    invoiceMail({ ...v, ...money, invoiceNumber: 'INV-000001', instructions: transfer }),
     receiptMail({ ...v, ...money, invoiceNumber: 'INV-000001', reference: 'TRF-7781', paidOn: at }),
     proofApprovedMail(v),
     proofRejectedMail({ ...v, reasons: 'Not a pre-approved program.', fee: { kind: 'none' } }),
@@ -226,6 +234,12 @@ describe('proof-and-fees pages and emails', () => {
     assert.ok(!html.includes('Awaiting payment') && !html.includes('Record refund'));
     const [invoice, receiptMailEs] = mails({ locale: 'es' });
     assert.equal(invoice?.subject, 'Factura INV-000001: 25,00\u00a0US$ por «Trauma-informed practice»');
+    assert.ok(
+      invoice?.text
+        .replace(/\u00a0/g, ' ')
+        .includes('Paga 25,00 US$ a Union Academy por transferencia bancaria'),
+      'how to pay, worded in Spanish from the stored facts',
+    );
     assert.ok(receiptMailEs?.text.includes('el 4 mar 2026 (referencia TRF-7781)'));
     assert.ok(receiptMailEs?.html.includes('lang="es"'), 'the mail says its language');
   });
@@ -233,6 +247,11 @@ describe('proof-and-fees pages and emails', () => {
   test('English by default: money with Intl’s symbol', () => {
     const [invoice, receiptMailEn] = mails({});
     assert.equal(invoice?.subject, 'Invoice INV-000001: $25.00 for “Trauma-informed practice”');
+    assert.ok(
+      invoice?.text.includes(
+        'Pay $25.00 to Union Academy by bank transfer or cheque, quoting invoice INV-000001.',
+      ),
+    );
     assert.equal(receiptMailEn?.subject, 'Receipt for invoice INV-000001 ($25.00)');
   });
 });

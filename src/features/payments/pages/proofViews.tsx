@@ -4,6 +4,7 @@ import { useT } from '../../../web/i18n/context.ts';
 import type { Translator } from '../../../web/i18n/i18n.ts';
 import { ApplicationHeading } from '../../earning/index.ts';
 import { moneyWords } from '../moneyWords.ts';
+import { instructionWords, type StoredInstructions } from '../instructions.ts';
 
 /** The views of the earner's proof-and-fees pages: pure JSX of their models (the routes load and render). */
 
@@ -107,8 +108,8 @@ export interface ProofPayment {
   amountMinor: number;
   currency: string;
   state: string;
-  /** The payment provider's instructions (stored with the payment). */
-  instructions: string;
+  /** How to pay: the provider's facts (worded here), or the text stored with an older payment. */
+  instructions: StoredInstructions;
   receiptHref: string;
 }
 
@@ -191,7 +192,8 @@ export function ProofApplicationView({
 
 /** The application fee: its invoice, state, payment instructions and a printable copy. */
 function FeeSection({ payment }: { payment: ProofPayment }) {
-  const { t, number } = useT();
+  const i18n = useT();
+  const { t, number } = i18n;
   return (
     <section class="card" aria-labelledby="fee-heading">
       <h2 id="fee-heading">{t('payments.fee.heading')}</h2>
@@ -202,7 +204,7 @@ function FeeSection({ payment }: { payment: ProofPayment }) {
       </p>
       {payment.state === 'pending' && (
         <>
-          <p>{payment.instructions}</p>
+          <p>{instructionWords(i18n, payment.instructions)}</p>
           <p class="muted">{t('payments.fee.reviewWhileOpen')}</p>
         </>
       )}
@@ -282,8 +284,8 @@ export interface ReceiptModel {
   refund: { on: Date; reference: string | null } | null;
   /** The payment provider's stable name, and its own label for one the catalogue does not know. */
   provider: { name: string; label: string };
-  /** How to pay, while the invoice is open. */
-  instructions: string | null;
+  /** How to pay, while the invoice is open (facts worded here, or an older payment's text). */
+  instructions: StoredInstructions | null;
 }
 
 /** The receipt's rows: what each line says, then its value. */
@@ -330,7 +332,7 @@ export function ReceiptView({ model }: { model: ReceiptModel }) {
           ))}
         </tbody>
       </table>
-      {model.instructions && <p>{model.instructions}</p>}
+      {model.instructions && <p>{instructionWords(translator, model.instructions)}</p>}
       <p class="muted">{translator.t('payments.receipt.print')}</p>
     </article>
   );

@@ -4,6 +4,7 @@ import { parseInput } from '../../../domain/validation.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { isoDate } from '../queries/recognition.ts';
 import { decide, type SubmissionStepTarget } from './submissionSteps.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const approveInput = z.object({
   hours: z.preprocess(
@@ -14,18 +15,21 @@ export const approveInput = z.object({
           ? Number(v.trim().replace(',', '.'))
           : v,
     z
-      .number({ message: 'Give the credit hours granted, e.g. 0.5.' })
-      .min(0, 'The hours granted cannot be negative.')
-      .max(1000, 'The hours granted are at most 1000.')
-      .multipleOf(0.01, 'Use at most two decimals.'),
+      .number({ message: commandMessage('errors.recognition.decide.hoursGranted') })
+      .min(0, commandMessage('errors.recognition.decide.hoursGrantedNegative'))
+      .max(1000, commandMessage('errors.recognition.decide.hoursGrantedMax'))
+      .multipleOf(0.01, commandMessage('errors.recognition.decide.twoDecimals')),
   ),
   endsOn: z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
     z
       .string()
       .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2031-06-30.')
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'That is not a date.')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, commandMessage('errors.recognition.decide.endsOnFormat'))
+      .refine(
+        (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)),
+        commandMessage('errors.recognition.notADate'),
+      )
       .optional(),
   ),
   body: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(10000)),
@@ -39,7 +43,7 @@ export async function approveProgramSubmission(
   await decide(deps, { actor, orgSlug, submission }, 'approved', () => {
     const v = parseInput(approveInput, input);
     if (v.endsOn && v.endsOn < isoDate(deps.clock.now()))
-      throw invalid({ endsOn: 'The end date cannot be in the past.' });
+      throw invalid({ endsOn: commandMessage('errors.recognition.decide.endsOnPast') });
     return {
       body: v.body || `Approved for ${v.hours} credit hours${v.endsOn ? ` until ${v.endsOn}` : ''}.`,
       hours: v.hours,

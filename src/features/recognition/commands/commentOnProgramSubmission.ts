@@ -9,8 +9,11 @@ import {
   stepText,
   type SubmissionStepTarget,
 } from './submissionSteps.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
-export const commentInput = z.object({ body: stepText('Write your comment.') });
+export const commentInput = z.object({
+  body: stepText(commandMessage('errors.recognition.decide.writeComment')),
+});
 
 /** Either side adds a comment to the thread; the other side is told. */
 export async function commentOnProgramSubmission(

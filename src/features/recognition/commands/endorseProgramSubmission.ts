@@ -29,6 +29,7 @@ import {
 import { loadSubmission } from './submissionAccess.ts';
 import { recognitionPaths } from '../paths.ts';
 import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const ENDORSEMENT_SCHEMA_ID =
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
@@ -66,7 +67,7 @@ export function buildEndorsementCredential(v: {
 export const endorseInput = z.object({
   comment: z.preprocess(
     (v) => (v === undefined || v === null ? '' : v),
-    z.string().trim().max(2000, 'Keep the endorsement comment under 2000 characters.'),
+    z.string().trim().max(2000, commandMessage('errors.recognition.endorse.commentMax')),
   ),
 });
 
@@ -97,7 +98,7 @@ function endorsementOf(
   if (!schema.valid)
     throw new AppError(
       'validation_failed',
-      `The endorsement would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+      commandMessage('errors.recognition.endorse.schema', { problems: schema.errors.join('; ') }),
     );
   return unsigned;
 }
@@ -203,18 +204,19 @@ export async function endorseProgramSubmission(
   if (!pre.sides.includes('recognizer')) throw notFound('That submission');
   pre.require('recognition.manage');
   if (pre.submission.issuer_id === pre.submission.recognizer_id)
-    throw new AppError('conflict', 'An organisation does not endorse its own micro-credentials.');
+    throw new AppError('conflict', commandMessage('errors.recognition.endorse.notOwn'));
   const { comment } = parseInput(endorseInput, input);
   // Create the recognizer's key outside the transaction (a race for one must not abort ours).
   const keys = await organisationKeys(db, credentials.vault, pre.organisation.id, now);
   return inTransaction(db, async (tx) => {
     const { organisation, submission: s } = await loadSubmission(tx, orgSlug, actor, submissionPublicId);
     await lockSubmission(tx, s.id);
-    if (s.status !== 'approved') throw conflict('Only an approved submission can be endorsed.');
+    if (s.status !== 'approved') throw conflict(commandMessage('errors.recognition.endorse.approvedOnly'));
     const { mc_slug, micro_credential_version: version } = s;
     if (s.subject_kind !== 'micro_credential' || !mc_slug || version === null)
-      throw new AppError('conflict', 'Endorsements are issued for approved micro-credential versions.');
-    if (await currentEndorsement(tx, s.id)) throw conflict('This approval is already endorsed.');
+      throw new AppError('conflict', commandMessage('errors.recognition.endorse.versionsOnly'));
+    if (await currentEndorsement(tx, s.id))
+      throw conflict(commandMessage('errors.recognition.endorse.already'));
     const title = await versionTitle(tx, s.micro_credential_id!, version);
     const unsigned = endorsementOf(
       config.publicUrl,

@@ -3,9 +3,10 @@ import { conflict } from '../../../domain/errors.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { Organisation } from '../../../storage/schema.ts';
 import { sameNameProgram } from '../queries/programs.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** A form or JSON number; '' and null mean "not given". */
-const optionalHours = (label: string) =>
+const optionalHours = (words: { number: string; negative: string; max: string }) =>
   z.preprocess(
     (v) =>
       v === '' || v === null || v === undefined
@@ -13,33 +14,29 @@ const optionalHours = (label: string) =>
         : typeof v === 'string'
           ? Number(v.trim().replace(',', '.'))
           : v,
-    z
-      .number({ message: `${label} must be a number of hours, e.g. 0.5.` })
-      .min(0, `${label} cannot be negative.`)
-      .max(10000, `${label} is at most 10000 hours.`)
-      .optional(),
+    z.number({ message: words.number }).min(0, words.negative).max(10000, words.max).optional(),
   );
 
 export const programInput = z
   .object({
     name: z
-      .string({ message: 'Name the program.' })
+      .string({ message: commandMessage('errors.recognition.program.name') })
       .trim()
-      .min(2, 'Name the program, e.g. “Educator license renewal”.')
-      .max(200, 'Keep the name under 200 characters.'),
+      .min(2, commandMessage('errors.recognition.program.nameExample'))
+      .max(200, commandMessage('errors.recognition.program.nameMax')),
     licenseName: z
-      .string({ message: 'Name the credential the program maintains.' })
+      .string({ message: commandMessage('errors.recognition.program.licenseName') })
       .trim()
-      .min(2, 'Name the credential the program maintains, e.g. “Educator license”.')
+      .min(2, commandMessage('errors.recognition.program.licenseNameExample'))
       .max(200),
     description: z.string().trim().max(5000).default(''),
     cycleYears: z.preprocess(
       (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v),
       z
-        .number({ message: 'Give the renewal cycle in whole years (1–20).' })
-        .int('Give the renewal cycle in whole years (1–20).')
-        .min(1, 'A renewal cycle is 1 to 20 years.')
-        .max(20, 'A renewal cycle is 1 to 20 years.'),
+        .number({ message: commandMessage('errors.recognition.program.cycleWholeYears') })
+        .int(commandMessage('errors.recognition.program.cycleWholeYears'))
+        .min(1, commandMessage('errors.recognition.program.cycleRange'))
+        .max(20, commandMessage('errors.recognition.program.cycleRange')),
     ),
     hoursRequired: z.preprocess(
       (v) =>
@@ -49,19 +46,26 @@ export const programInput = z
             ? Number(v.trim().replace(',', '.'))
             : v,
       z
-        .number({ message: 'Give the credit hours required per cycle, e.g. 150.' })
-        .min(0, 'The hours required cannot be negative.')
-        .max(10000, 'The hours required are at most 10000.'),
+        .number({ message: commandMessage('errors.recognition.program.hoursRequired') })
+        .min(0, commandMessage('errors.recognition.program.hoursRequiredNegative'))
+        .max(10000, commandMessage('errors.recognition.program.hoursRequiredMax')),
     ),
     unitRule: z.enum(['fixed', 'credit_hours'], {
-      message:
-        'Choose how an approved micro-credential counts: a fixed number of hours or its own credit hours.',
+      message: commandMessage('errors.recognition.program.unitRule'),
     }),
-    fixedHours: optionalHours('Hours per micro-credential'),
-    capHoursPerCycle: optionalHours('The cap per cycle'),
+    fixedHours: optionalHours({
+      number: commandMessage('errors.recognition.program.fixedHoursNumber'),
+      negative: commandMessage('errors.recognition.program.fixedHoursNegative'),
+      max: commandMessage('errors.recognition.program.fixedHoursMax'),
+    }),
+    capHoursPerCycle: optionalHours({
+      number: commandMessage('errors.recognition.program.capNumber'),
+      negative: commandMessage('errors.recognition.program.capNegative'),
+      max: commandMessage('errors.recognition.program.capMax'),
+    }),
     posting: z.preprocess(
       (v) => (v === '' || v === undefined ? 'automatic' : v),
-      z.enum(['automatic', 'review'], { message: 'Choose automatic posting or posting after review.' }),
+      z.enum(['automatic', 'review'], { message: commandMessage('errors.recognition.program.posting') }),
     ),
     digestEmail: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
   })
@@ -70,25 +74,25 @@ export const programInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['fixedHours'],
-        message: 'With the fixed rule, give the hours each approved micro-credential counts for, e.g. 0.5.',
+        message: commandMessage('errors.recognition.program.fixedHoursMissing'),
       });
     if (v.unitRule === 'fixed' && v.fixedHours === 0)
       ctx.addIssue({
         code: 'custom',
         path: ['fixedHours'],
-        message: 'Hours per micro-credential must be more than 0.',
+        message: commandMessage('errors.recognition.program.fixedHoursZero'),
       });
     if (v.capHoursPerCycle !== undefined && v.capHoursPerCycle === 0)
       ctx.addIssue({
         code: 'custom',
         path: ['capHoursPerCycle'],
-        message: 'A cap of 0 hours would count nothing: leave it empty for no cap.',
+        message: commandMessage('errors.recognition.program.capZero'),
       });
     if (v.capHoursPerCycle !== undefined && v.hoursRequired > 0 && v.capHoursPerCycle > v.hoursRequired) {
       ctx.addIssue({
         code: 'custom',
         path: ['capHoursPerCycle'],
-        message: 'The cap per cycle cannot exceed the hours required per cycle.',
+        message: commandMessage('errors.recognition.program.capOverRequired'),
       });
     }
   });
@@ -131,7 +135,10 @@ export async function assertProgramNameFree(
   exceptProgramId?: number,
 ): Promise<void> {
   if (await sameNameProgram(db, organisation.id, name, exceptProgramId))
-    throw conflict('A program with that name exists.', {
-      name: `“${name}” is already a program of ${organisation.name}.`,
+    throw conflict(commandMessage('errors.recognition.program.nameTaken'), {
+      name: commandMessage('errors.recognition.program.nameTakenField', {
+        name,
+        organisation: organisation.name,
+      }),
     });
 }

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { parseInput } from '../../../domain/validation.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { decide, stepText, type SubmissionStepTarget } from './submissionSteps.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
-export const rejectSubmissionInput = z.object({ body: stepText('Give the reasons for rejecting it.') });
+export const rejectSubmissionInput = z.object({
+  body: stepText(commandMessage('errors.recognition.decide.rejectReasons')),
+});
 
 /** An officer rejects the submission with reasons. */
 export async function rejectProgramSubmission(

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { parseInput } from '../../../domain/validation.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { decide, stepText, type SubmissionStepTarget } from './submissionSteps.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
-export const requestChangesInput = z.object({ body: stepText('Say what needs to change.') });
+export const requestChangesInput = z.object({
+  body: stepText(commandMessage('errors.recognition.decide.changesNeeded')),
+});
 
 /** An officer sends the submission back to the issuer with the changes needed. */
 export async function requestSubmissionChanges(

@@ -3,6 +3,7 @@ import type { Queryable } from '../../../storage/database.ts';
 import type { Organisation } from '../../../storage/schema.ts';
 import { requireActor } from '../../accounts/index.ts';
 import type { OrganisationActor } from '../../../domain/commands.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /**
  * The recognizer organisation, for managing its programs and reviewing submissions: a member
@@ -17,9 +18,6 @@ export async function requireRecognizer(
   const actor = typeof who === 'number' ? { userId: who, ip: null } : who;
   const { organisation } = await requireActor(db, slug, actor, action);
   if (organisation.kind === 'issuer')
-    throw new AppError(
-      'forbidden',
-      'Only recognizer organisations run recognition programs. An administrator can change the organisation’s kind.',
-    );
+    throw new AppError('forbidden', commandMessage('errors.recognition.program.recognizersOnly'));
   return organisation;
 }

@@ -9,15 +9,16 @@ import { deleteSubscriptions, programSubscriptions } from '../../webhooks/index.
 import { requireRecognizer } from './requireRecognizer.ts';
 import { programOf } from '../queries/programs.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const webhookInput = z.object({
   url: z
     .string()
     .trim()
-    .max(2000, 'Use a shorter URL.')
+    .max(2000, commandMessage('errors.recognition.program.shorterUrl'))
     .refine(
       (v) => v === '' || /^https?:\/\/[^\s/]+/i.test(v),
-      'Use an http(s) URL such as https://board.example.gov/cairn-notices, or leave it empty to turn the webhook off.',
+      commandMessage('errors.recognition.program.webhookUrl'),
     ),
 });
 

@@ -18,6 +18,7 @@ import {
 } from '../queries/submissions.ts';
 import { loadSubmission, type Side } from './submissionAccess.ts';
 import { isLocale } from '../../../web/i18n/i18n.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const OPEN_STATUSES: SubmissionStatus[] = ['submitted', 'changes_requested'];
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
@@ -31,7 +32,11 @@ export const STATUS_LABELS: Record<SubmissionStatus, string> = {
 
 /** A required text field of a step. */
 export const stepText = (what: string, max = 10000) =>
-  z.string({ message: what }).trim().min(1, what).max(max, `Keep it under ${max} characters.`);
+  z
+    .string({ message: what })
+    .trim()
+    .min(1, what)
+    .max(max, commandMessage('errors.recognition.keepUnder', { max: String(max) }));
 
 /** Which submission a step acts on, and who acts. */
 export interface SubmissionStepTarget {
@@ -154,16 +159,11 @@ export async function decide(
     who.require('recognition.manage');
     // Four eyes on self-recognition: who submitted the organisation's own badge does not decide it.
     if (s.issuer_id === s.recognizer_id && s.created_by === actor.userId)
-      throw new AppError(
-        'forbidden',
-        'You submitted this micro-credential of your own organisation: another recognition officer decides it.',
-      );
+      throw new AppError('forbidden', commandMessage('errors.recognition.decide.ownSubmission'));
     const { body, ...fields } = read();
     const allowed: SubmissionStatus[] = to === 'changes_requested' ? ['submitted'] : OPEN_STATUSES;
     if (!allowed.includes(s.status))
-      throw conflict(
-        `This submission is ${STATUS_LABELS[s.status].toLowerCase()}: it cannot be ${to === 'changes_requested' ? 'sent back for changes' : to} now.`,
-      );
+      throw conflict(commandMessage(`errors.recognition.decide.notDecidable.${s.status}`));
     const decided = to === 'changes_requested' ? {} : { decided_by: actor.userId, decided_at: now };
     await tx
       .updateTable('program_submissions')

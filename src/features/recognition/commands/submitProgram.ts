@@ -8,10 +8,15 @@ import { requireActor } from '../../accounts/index.ts';
 import type { CommandDeps, OrganisationActor } from '../../../domain/commands.ts';
 import { submissionById } from '../queries/submissions.ts';
 import { addMessage, auditBoth, notifySide, OPEN_STATUSES, stepText } from './submissionSteps.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 const optionalPositiveInt = z.preprocess(
   (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v) : v),
-  z.number({ message: 'Choose a version.' }).int().positive().optional(),
+  z
+    .number({ message: commandMessage('errors.recognition.submit.chooseVersion') })
+    .int()
+    .positive()
+    .optional(),
 );
 const optionalId = z.preprocess(
   (v) => (v === '' || v === null ? undefined : v),
@@ -21,19 +26,19 @@ const optionalId = z.preprocess(
 export const submitInput = z
   .object({
     program: z
-      .string({ message: 'Choose a recognition program.' })
+      .string({ message: commandMessage('errors.recognition.submit.chooseProgram') })
       .trim()
-      .min(1, 'Choose a recognition program.'),
+      .min(1, commandMessage('errors.recognition.submit.chooseProgram')),
     microCredential: optionalId,
     version: optionalPositiveInt,
     pathway: optionalId,
     stack: optionalId,
-    statement: stepText('Explain how competency is verified and endorsed (assessment, reviewers, rubric).'),
+    statement: stepText(commandMessage('errors.recognition.submit.statement')),
     /** A resubmission: the earlier submission it follows (same program and micro-credential, pathway or stack). */
     previousSubmission: optionalId,
   })
   .refine((v) => [v.microCredential, v.pathway, v.stack].filter(Boolean).length === 1, {
-    message: 'Choose one micro-credential, pathway or stack to submit.',
+    message: commandMessage('errors.recognition.submit.chooseOne'),
     path: ['microCredential'],
   });
 type SubmitInput = z.output<typeof submitInput>;
@@ -59,9 +64,7 @@ export async function submitProgram(
   } catch (err) {
     // Two submissions of the same thing racing: the partial unique index lets one through.
     if ((err as { code?: unknown }).code === '23505')
-      throw conflict(
-        'This is already waiting for review in that program. Comment on it, or resubmit from it.',
-      );
+      throw conflict(commandMessage('errors.recognition.submit.alreadyWaiting'));
     throw err;
   }
 }
@@ -77,7 +80,7 @@ async function submitInTransaction(
   // Access first: a stranger or a member without the right is refused whatever the body says.
   const { organisation: issuer } = await requireActor(tx, issuerSlug, actor, 'recognition.submit');
   if (issuer.kind === 'recognizer')
-    throw new AppError('forbidden', 'Only issuer organisations submit micro-credentials for recognition.');
+    throw new AppError('forbidden', commandMessage('errors.recognition.submit.issuersOnly'));
   const v = parseInput(submitInput, input);
   const programId = await openProgramFor(tx, issuer, v.program);
   const target = await resolveTarget(tx, issuer, v);
@@ -127,14 +130,11 @@ async function openProgramFor(tx: Tx, issuer: Organisation, programPublicId: str
     .where('p.public_id', '=', programPublicId)
     .executeTakeFirst();
   if (!program || program.kind === 'issuer' || program.archived_at)
-    throw invalid({ program: 'Choose an open recognition program from the list.' });
+    throw invalid({ program: commandMessage('errors.recognition.submit.chooseOpenProgram') });
   // A council that both issues and recognizes (kind "both") counts its own CE badges toward its
   // own recertification: the self-submission goes through the same approval by its officers.
   if (program.organisation_id === issuer.id && issuer.kind !== 'both')
-    throw invalid({
-      program:
-        'An organisation cannot recognize its own micro-credentials: choose another recognizer’s program.',
-    });
+    throw invalid({ program: commandMessage('errors.recognition.submit.notOwnProgram') });
   return program.id;
 }
 
@@ -153,7 +153,8 @@ async function resolveTarget(tx: Tx, issuer: Organisation, v: SubmitInput): Prom
       .where('organisation_id', '=', issuer.id)
       .where('public_id', '=', v.microCredential)
       .executeTakeFirst();
-    if (!mc) throw invalid({ microCredential: 'Choose a micro-credential of this organisation.' });
+    if (!mc)
+      throw invalid({ microCredential: commandMessage('errors.recognition.submit.chooseMicroCredential') });
     let vq = tx
       .selectFrom('micro_credential_versions')
       .select(['version', 'status'])
@@ -164,12 +165,17 @@ async function resolveTarget(tx: Tx, issuer: Organisation, v: SubmitInput): Prom
       throw invalid({
         version:
           v.version === undefined
-            ? 'Publish the micro-credential first: only a published version can be submitted.'
-            : `There is no version ${v.version}.`,
+            ? commandMessage('errors.recognition.submit.publishFirst')
+            : commandMessage('errors.recognition.submit.noSuchVersion', { version: String(v.version) }),
       });
     if (version.status !== 'published')
       throw invalid({
-        version: `Version ${version.version} is ${version.status === 'draft' ? 'a draft: publish it' : 'superseded: submit the published version'} first. Only the published version can be submitted.`,
+        version: commandMessage(
+          version.status === 'draft'
+            ? 'errors.recognition.submit.versionDraft'
+            : 'errors.recognition.submit.versionSuperseded',
+          { version: String(version.version) },
+        ),
       });
     return { ...none, micro_credential_id: mc.id, micro_credential_version: version.version };
   }
@@ -181,10 +187,10 @@ async function resolveTarget(tx: Tx, issuer: Organisation, v: SubmitInput): Prom
     .where('public_id', '=', (v.pathway ?? v.stack)!)
     .executeTakeFirst();
   if (v.pathway) {
-    if (!row) throw invalid({ pathway: 'Choose a pathway of this organisation.' });
+    if (!row) throw invalid({ pathway: commandMessage('errors.recognition.submit.choosePathway') });
     return { ...none, pathway_id: row.id };
   }
-  if (!row) throw invalid({ stack: 'Choose a stack of this organisation.' });
+  if (!row) throw invalid({ stack: commandMessage('errors.recognition.submit.chooseStack') });
   return { ...none, stack_id: row.id };
 }
 
@@ -214,27 +220,26 @@ async function checkSiblings(
   if (previousPublicId) {
     previous = others.find((o) => o.public_id === previousPublicId);
     if (!previous)
-      throw invalid({
-        previousSubmission:
-          'A resubmission follows an earlier submission of the same micro-credential to the same program.',
-      });
+      throw invalid({ previousSubmission: commandMessage('errors.recognition.submit.resubmissionFollows') });
     if (previous.status === 'withdrawn')
-      throw conflict('That submission was withdrawn: submit afresh instead.');
+      throw conflict(commandMessage('errors.recognition.submit.previousWithdrawn'));
     if (previous.status === 'superseded')
-      throw conflict('That submission was already resubmitted: follow the newer one.');
+      throw conflict(commandMessage('errors.recognition.submit.previousSuperseded'));
   }
   const sameVersion = (o: (typeof others)[number]) =>
     target.micro_credential_id === null || o.micro_credential_version === target.micro_credential_version;
   const open = others.find((o) => OPEN_STATUSES.includes(o.status) && o.id !== previous?.id);
   if (open)
     throw conflict(
-      `This is already waiting for review in that program (submission ${open.public_id}). Comment on it, or resubmit from it.`,
+      commandMessage('errors.recognition.submit.alreadyWaitingAs', { submission: open.public_id }),
     );
   if (others.some((o) => o.status === 'approved' && sameVersion(o))) {
     throw conflict(
       target.micro_credential_id !== null
-        ? `Version ${target.micro_credential_version} is already approved in that program.`
-        : 'This is already approved in that program.',
+        ? commandMessage('errors.recognition.submit.versionApproved', {
+            version: String(target.micro_credential_version),
+          })
+        : commandMessage('errors.recognition.submit.alreadyApproved'),
     );
   }
   return previous;

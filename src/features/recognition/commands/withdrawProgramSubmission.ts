@@ -7,10 +7,10 @@ import {
   auditBoth,
   notifySide,
   OPEN_STATUSES,
-  STATUS_LABELS,
   step,
   type SubmissionStepTarget,
 } from './submissionSteps.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const withdrawInput = z.object({
   body: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(10000)),
@@ -25,9 +25,7 @@ export async function withdrawProgramSubmission(
   await step(deps, { actor, orgSlug, submission }, 'issuer', async (tx, s) => {
     const { body } = parseInput(withdrawInput, input);
     if (!OPEN_STATUSES.includes(s.status))
-      throw conflict(
-        `This submission is ${STATUS_LABELS[s.status].toLowerCase()}: only an open submission can be withdrawn.`,
-      );
+      throw conflict(commandMessage(`errors.recognition.decide.notWithdrawable.${s.status}`));
     await tx
       .updateTable('program_submissions')
       .set({ status: 'withdrawn', updated_at: now })

@@ -342,7 +342,7 @@ describe('recognition pages', () => {
       'Apply for the “Restorative Circles” badge: you attended Circles in practice',
     );
     const es = invitationMail({ ...invitation, locale: 'es' });
-    assert.equal(es.subject, 'Solicite la insignia «Restorative Circles»: asistió a Circles in practice');
+    assert.equal(es.subject, 'Solicita la insignia «Restorative Circles»: asististe a Circles in practice');
     assert.match(es.text, /^Hola, Ana Ruiz:/);
   });
 

@@ -19,6 +19,9 @@ import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
 import { issuingStaff } from './en/issuingStaff.ts';
 import { languageEditions } from './en/languageEditions.ts';
+import { recognitionErrors } from './en/errors/recognition.ts';
+import { earningErrors } from './en/errors/earning.ts';
+import { paymentErrors } from './en/errors/payments.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -101,6 +104,9 @@ export const en = {
     databaseUnavailable: "Cairn can't reach its database right now; try again in a moment.",
     internal: 'Something went wrong on our side. It has been logged as {requestId}; please try again.',
     startPage: 'Go to the start page',
+    recognition: recognitionErrors,
+    earning: earningErrors,
+    payments: paymentErrors,
   },
   components: {
     table: { empty: 'Nothing here yet.', sortBy: 'Sort by {column}' },

@@ -18,6 +18,9 @@ import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
 import { issuingStaff } from './es/issuingStaff.ts';
 import { languageEditions } from './es/languageEditions.ts';
+import { recognitionErrors } from './es/errors/recognition.ts';
+import { earningErrors } from './es/errors/earning.ts';
+import { paymentErrors } from './es/errors/payments.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -99,6 +102,9 @@ export const es: Catalogue = {
       'Cairn no puede conectar con su base de datos ahora mismo; inténtalo de nuevo en un momento.',
     internal: 'Algo falló por nuestra parte. Quedó registrado como {requestId}; inténtalo de nuevo.',
     startPage: 'Ir a la página de inicio',
+    recognition: recognitionErrors,
+    earning: earningErrors,
+    payments: paymentErrors,
   },
   components: {
     table: { empty: 'Todavía no hay nada aquí.', sortBy: 'Ordenar por {column}' },

@@ -3,6 +3,7 @@ import { invalid } from '../../../../domain/errors.ts';
 import { parseInput } from '../../../../domain/validation.ts';
 import type { Queryable } from '../../../../storage/database.ts';
 import { approvedSessionsOf } from '../queries/sessions.ts';
+import { commandMessage } from '../../../../web/i18n/commandMessages.ts';
 
 /**
  * What an earner names when applying with a certificate: the approved session (`session`, its
@@ -15,7 +16,7 @@ export const sessionChoiceInput = z.object({
   program: z.string().trim().max(300).optional(),
 });
 
-const CHOOSE = 'Choose the pre-approved session you completed.';
+const CHOOSE = () => commandMessage('errors.recognition.sessions.chooseSession');
 
 /** The earner's choice checked against the micro-credential's approved sessions. */
 export async function chosenSession(
@@ -26,14 +27,13 @@ export async function chosenSession(
   const { session, program } = parseInput(sessionChoiceInput, input ?? {});
   const approved = await approvedSessionsOf(db, microCredentialId);
   if (!approved.length) return { sessionId: null, label: program || null };
-  if (!session && !program) throw invalid({ session: CHOOSE }, CHOOSE);
+  if (!session && !program) throw invalid({ session: CHOOSE() }, CHOOSE());
   const found = session
     ? approved.find((s) => s.public_id === session)
     : approved.find((s) => s.label === program);
-  if (!found)
-    throw invalid(
-      { session: 'That session is not among the pre-approved sessions.' },
-      'That session is not among the pre-approved sessions.',
-    );
+  if (!found) {
+    const message = commandMessage('errors.recognition.sessions.notPreApproved');
+    throw invalid({ session: message }, message);
+  }
   return { sessionId: found.id, label: found.label };
 }

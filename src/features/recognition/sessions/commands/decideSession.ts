@@ -6,6 +6,7 @@ import { inTransaction, type Tx } from '../../../../storage/database.ts';
 import type { Actor, CommandDeps } from '../../../../domain/commands.ts';
 import { lockSession, sessionById, type SessionView } from '../queries/sessions.ts';
 import { auditSession, loadSession, type SessionAccess } from './sessionAccess.ts';
+import { commandMessage } from '../../../../web/i18n/commandMessages.ts';
 
 /** Which session a step acts on, and who acts. */
 export interface SessionStepTarget {
@@ -13,13 +14,6 @@ export interface SessionStepTarget {
   orgSlug: string;
   session: string;
 }
-
-const STATUS_WORDS: Record<SessionView['status'], string> = {
-  submitted: 'awaiting a decision',
-  approved: 'approved',
-  declined: 'declined',
-  withdrawn: 'withdrawn',
-};
 
 /** Runs a step on a session inside a transaction, with its row locked and read again. */
 export async function sessionStep<T>(
@@ -39,10 +33,10 @@ export const approveSessionInput = z.object({
 });
 export const declineSessionInput = z.object({
   reason: z
-    .string({ message: 'Say why the session is declined: the provider reads it.' })
+    .string({ message: commandMessage('errors.recognition.sessions.declineReason') })
     .trim()
-    .min(1, 'Say why the session is declined: the provider reads it.')
-    .max(2000, 'Keep it under 2000 characters.'),
+    .min(1, commandMessage('errors.recognition.sessions.declineReason'))
+    .max(2000, commandMessage('errors.recognition.keepUnder', { max: '2000' })),
 });
 
 /**
@@ -69,7 +63,7 @@ export async function decideSession(
         ? parseInput(approveSessionInput, input).note
         : parseInput(declineSessionInput, input).reason;
     if (s.status !== 'submitted')
-      throw conflict(`This session is ${STATUS_WORDS[s.status]}: it cannot be decided now.`);
+      throw conflict(commandMessage(`errors.recognition.sessions.notDecidable.${s.status}`));
     const status = decision === 'approve' ? 'approved' : 'declined';
     await tx
       .updateTable('ce_sessions')
@@ -92,9 +86,7 @@ export async function withdrawSession(deps: CommandDeps, target: SessionStepTarg
   await sessionStep(deps, target, async (tx, s, who) => {
     if (!who.provider) throw forbidden();
     if (s.status !== 'submitted')
-      throw conflict(
-        `This session is ${STATUS_WORDS[s.status]}: only a session awaiting a decision can be withdrawn.`,
-      );
+      throw conflict(commandMessage(`errors.recognition.sessions.notWithdrawable.${s.status}`));
     await tx
       .updateTable('ce_sessions')
       .set({ status: 'withdrawn', updated_at: now })

@@ -7,23 +7,31 @@ import type { Actor, CommandDeps } from '../../../../domain/commands.ts';
 import { requireMember } from '../../../accounts/index.ts';
 import { preApprovableMicroCredentials, sessionById } from '../queries/sessions.ts';
 import { auditSession } from './sessionAccess.ts';
+import { commandMessage } from '../../../../web/i18n/commandMessages.ts';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
-const isoDay = (what: string) =>
+const isoDay = (day: 'firstDay' | 'lastDay') =>
   z
-    .string({ message: `Give the ${what}, e.g. 2026-04-18.` })
+    .string({ message: commandMessage(`errors.recognition.sessions.${day}`) })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${what} as a date such as 2026-04-18.`)
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), `The ${what} is not a date.`);
+    .regex(/^\d{4}-\d{2}-\d{2}$/, commandMessage(`errors.recognition.sessions.${day}Format`))
+    .refine(
+      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)),
+      commandMessage(`errors.recognition.sessions.${day}NotDate`),
+    );
 const text = (what: string, max: number) =>
-  z.string({ message: what }).trim().min(1, what).max(max, `Keep it under ${max} characters.`);
+  z
+    .string({ message: what })
+    .trim()
+    .min(1, what)
+    .max(max, commandMessage('errors.recognition.keepUnder', { max: String(max) }));
 
 export const requestSessionInput = z
   .object({
-    microCredential: text('Choose the council’s micro-credential the session leads to.', 100),
-    title: text('Give the session’s title.', 200),
-    startsOn: isoDay('first day'),
-    endsOn: z.preprocess(blankToUndefined, isoDay('last day').optional()),
+    microCredential: text(commandMessage('errors.recognition.sessions.microCredential'), 100),
+    title: text(commandMessage('errors.recognition.sessions.title'), 200),
+    startsOn: isoDay('firstDay'),
+    endsOn: z.preprocess(blankToUndefined, isoDay('lastDay').optional()),
     hours: z.preprocess(
       (v) =>
         v === '' || v === undefined || v === null
@@ -32,16 +40,16 @@ export const requestSessionInput = z
             ? Number(v.trim().replace(',', '.'))
             : v,
       z
-        .number({ message: 'Give the contact hours, e.g. 3 or 1.5.' })
-        .positive('The contact hours must be more than 0.')
-        .max(1000, 'The contact hours are at most 1000.')
-        .multipleOf(0.25, 'Use quarter hours at most (e.g. 1.25).'),
+        .number({ message: commandMessage('errors.recognition.sessions.contactHours') })
+        .positive(commandMessage('errors.recognition.sessions.contactHoursPositive'))
+        .max(1000, commandMessage('errors.recognition.sessions.contactHoursMax'))
+        .multipleOf(0.25, commandMessage('errors.recognition.sessions.quarterHours')),
     ),
-    presenter: text('Name the presenter.', 300),
-    description: text('Describe the content: the agenda and what attendees will be able to do.', 10000),
+    presenter: text(commandMessage('errors.recognition.sessions.presenter'), 300),
+    description: text(commandMessage('errors.recognition.sessions.description'), 10000),
   })
   .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, {
-    message: 'The last day cannot be before the first day.',
+    message: commandMessage('errors.recognition.sessions.lastBeforeFirst'),
     path: ['endsOn'],
   });
 
@@ -59,10 +67,7 @@ export async function requestSession(
     const v = parseInput(requestSessionInput, input);
     const [mc] = await preApprovableMicroCredentials(tx, v.microCredential);
     if (!mc)
-      throw invalid({
-        microCredential:
-          'Choose a published micro-credential that is earned with a certificate of completion.',
-      });
+      throw invalid({ microCredential: commandMessage('errors.recognition.sessions.proofMicroCredential') });
     const row = await tx
       .insertInto('ce_sessions')
       .values({

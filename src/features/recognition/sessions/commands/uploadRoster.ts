@@ -17,6 +17,7 @@ import {
   sessionById,
 } from '../queries/sessions.ts';
 import { auditSession } from './sessionAccess.ts';
+import { commandMessage } from '../../../../web/i18n/commandMessages.ts';
 import { sessionStep, type SessionStepTarget } from './decideSession.ts';
 
 /** The largest roster (characters) one upload may be. */
@@ -39,29 +40,42 @@ export function rosterRows(csv: string): Array<{ name: string; email: string }> 
   const nameAt = hasHeader ? header.indexOf('name') : 0;
   const emailAt = hasHeader ? header.indexOf('email') : 1;
   const body = hasHeader ? records.slice(1) : records;
-  if (!body.length)
-    throw invalid({ roster: 'The file has no attendees: one line per attendee, name then email.' });
+  if (!body.length) throw invalid({ roster: commandMessage('errors.recognition.roster.noAttendees') });
   if (body.length > MAX_ROSTER_ROWS)
-    throw invalid({ roster: `Upload at most ${MAX_ROSTER_ROWS} attendees at a time.` });
-  const problems: string[] = [];
+    throw invalid({
+      roster: commandMessage('errors.recognition.roster.tooMany', { max: String(MAX_ROSTER_ROWS) }),
+    });
+  const badEmails: number[] = [];
+  const noNames: number[] = [];
   const rows = body.map((cells, i) => {
     const line = i + (hasHeader ? 2 : 1);
     const name = (nameAt >= 0 ? (cells[nameAt] ?? '') : '').trim();
     const address = email.safeParse(cells[emailAt] ?? '');
-    if (!address.success)
-      problems.push(`line ${line}: “${(cells[emailAt] ?? '').trim()}” is not an email address`);
-    if (!name) problems.push(`line ${line}: the name is empty`);
+    if (!address.success) badEmails.push(line);
+    if (!name) noNames.push(line);
     return { name, email: address.success ? address.data : '' };
   });
-  if (problems.length) {
-    const shown = problems.slice(0, 10).join('; ');
-    const more = problems.length > 10 ? ` (and ${problems.length - 10} more)` : '';
+  if (badEmails.length || noNames.length)
     throw invalid(
-      { roster: `Nothing was uploaded. Fix ${shown}${more}.` },
-      'Some roster lines need attention.',
+      { roster: rosterProblem(badEmails, noNames) },
+      commandMessage('errors.recognition.roster.linesNeedAttention'),
     );
-  }
   return rows;
+}
+
+/** Line numbers as a list, the first ten of them (numbers read the same in every language). */
+const lineList = (lines: number[]) => lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
+
+/** Which lines of the roster need an address or a name. */
+function rosterProblem(badEmails: number[], noNames: number[]): string {
+  if (!noNames.length)
+    return commandMessage('errors.recognition.roster.badEmails', { lines: lineList(badEmails) });
+  if (!badEmails.length)
+    return commandMessage('errors.recognition.roster.noNames', { lines: lineList(noNames) });
+  return commandMessage('errors.recognition.roster.badEmailsAndNoNames', {
+    emailLines: lineList(badEmails),
+    nameLines: lineList(noNames),
+  });
 }
 
 /**
@@ -76,12 +90,13 @@ export async function uploadRoster(
   const now = deps.clock.now();
   return sessionStep(deps, target, async (tx, s, who) => {
     if (!who.provider) throw forbidden();
-    if (s.status !== 'approved')
-      throw conflict('Upload the roster once the council has approved the session.');
-    if (typeof csv !== 'string' || !csv.trim())
-      throw invalid({ roster: 'Choose the roster’s CSV file.' }, 'Choose the roster’s CSV file.');
+    if (s.status !== 'approved') throw conflict(commandMessage('errors.recognition.roster.notApproved'));
+    if (typeof csv !== 'string' || !csv.trim()) {
+      const message = commandMessage('errors.recognition.roster.chooseFile');
+      throw invalid({ roster: message }, message);
+    }
     if (csv.length > MAX_ROSTER_CHARS)
-      throw invalid({ roster: 'The roster is larger than 1 MB: split it into several files.' });
+      throw invalid({ roster: commandMessage('errors.recognition.roster.tooLarge') });
     const rows = rosterRows(csv);
     const unique = [...new Map(rows.map((r) => [r.email, r])).values()];
     const added = await insertInvitations(

@@ -103,6 +103,11 @@ export const payments = {
     providers: { manual: 'Invoice (bank transfer or cheque)' },
     print: 'Print this page with your browser’s Print command to keep a copy.',
   },
+  instructions: {
+    nothingToPay: 'There is no fee to pay.',
+    transfer:
+      'Pay {amount} to {payee} by bank transfer or cheque, quoting invoice {invoice}. Staff mark the invoice paid when the money arrives and email you a receipt.',
+  },
   flash: {
     uploaded: 'Certificate uploaded. Submit it for approval when you are ready.',
     submitted: 'Submitted. The issuer decides within three weeks; you will get an email.',

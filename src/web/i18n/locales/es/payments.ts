@@ -106,6 +106,11 @@ export const payments: CatalogueOf<typeof en> = {
     providers: { manual: 'Factura (transferencia bancaria o cheque)' },
     print: 'Imprime esta página con la orden Imprimir de tu navegador para guardar una copia.',
   },
+  instructions: {
+    nothingToPay: 'No hay ninguna tasa que pagar.',
+    transfer:
+      'Paga {amount} a {payee} por transferencia bancaria o cheque, indicando la factura {invoice}. El personal marcará la factura como pagada cuando llegue el dinero y te enviará un recibo por correo.',
+  },
   flash: {
     uploaded: 'Certificado subido. Envíalo para su aprobación cuando estés listo.',
     submitted: 'Enviado. El emisor decide en un plazo de tres semanas; recibirás un correo.',

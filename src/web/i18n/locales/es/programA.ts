@@ -4,29 +4,29 @@ import type { programA as en } from '../en/programA.ts';
 /** Los mensajes del programa A (incidencia 13): autorreconocimiento, sugerencias del envío, sesiones de formación continua y listas de asistentes. */
 export const programA: CatalogueOf<typeof en> = {
   selfRecognition: {
-    note: 'Su organización presentó su propia microcredencial a su propio programa. Decide un responsable de reconocimiento distinto de quien la presentó.',
+    note: 'Tu organización presentó su propia microcredencial a su propio programa. La decide un responsable de reconocimiento distinto de quien la presentó.',
   },
   submit: {
     programLabel: 'Programa de reconocimiento',
     programHint:
-      'Primero los programas sugeridos: los que ya aprobaron sus microcredenciales, o aprobaron otras con las mismas etiquetas o el mismo marco.',
-    choose: 'Elija un programa',
+      'Primero los programas sugeridos: los que ya aprobaron tus microcredenciales, o aprobaron otras con las mismas etiquetas o el mismo marco.',
+    choose: 'Elige un programa',
     suggested: 'Programas sugeridos',
     other: 'Otros programas',
     noneSuggested:
-      'Todavía no hay programas sugeridos: ningún reconocedor ha aprobado sus microcredenciales ni otras con las mismas etiquetas.',
-    ownRecognizer: '{recognizer} (su propia organización)',
+      'Todavía no hay programas sugeridos: ningún organismo de reconocimiento ha aprobado tus microcredenciales ni otras con las mismas etiquetas.',
+    ownRecognizer: '{recognizer} (tu propia organización)',
     countsToward: 'Cuenta para {license} ({required} h por ciclo), {per}.',
     perFixed: '{hours} h por microcredencial aprobada',
     perCreditHours: 'las horas de crédito de la microcredencial',
     reasons: {
-      pastApprovals: 'Ya aprobó sus microcredenciales.',
+      pastApprovals: 'Ya aprobó tus microcredenciales.',
       sharedTags: 'Aprobó microcredenciales con las etiquetas {tags}.',
-      ownProgram: 'Es el programa de su propia organización.',
+      ownProgram: 'Es el programa de tu propia organización.',
       namedField: 'Su descripción menciona {tags}.',
     },
     otherWarning:
-      '«{program}» de {recognizer} no está entre los programas sugeridos. Compruebe que es el reconocedor que busca.',
+      '«{program}» de {recognizer} no está entre los programas sugeridos. Comprueba que es el organismo de reconocimiento que buscas.',
     otherConfirm: 'Sí, enviarlo a {recognizer}',
   },
   sessions: {
@@ -43,9 +43,9 @@ export const programA: CatalogueOf<typeof en> = {
     mine: {
       title: 'Sesiones de formación continua',
       intro:
-        'Pida a un consejo que preapruebe el contenido de una sesión. Una vez aprobada, suba la lista de asistentes: cada asistente recibe por correo una invitación para solicitar la insignia del consejo con su certificado de asistencia.',
+        'Pide a un consejo que preapruebe el contenido de una sesión. Una vez aprobada, sube la lista de asistentes: cada asistente recibe por correo una invitación para solicitar la insignia del consejo con su certificado de asistencia.',
       request: 'Solicitar preaprobación',
-      empty: 'Todavía no hay sesiones. Solicite la preaprobación de su primera sesión.',
+      empty: 'Todavía no hay sesiones. Solicita la preaprobación de tu primera sesión.',
     },
     columns: {
       session: 'Sesión',
@@ -65,7 +65,7 @@ export const programA: CatalogueOf<typeof en> = {
       microCredential: 'Consejo y microcredencial',
       microCredentialHint:
         'Solo se muestran las microcredenciales que se obtienen con un certificado de asistencia.',
-      choose: 'Elija una microcredencial',
+      choose: 'Elige una microcredencial',
       none: 'Ningún consejo ofrece todavía una microcredencial que se obtenga con un certificado de asistencia.',
       sessionTitle: 'Título de la sesión',
       startsOn: 'Primer día',
@@ -76,12 +76,12 @@ export const programA: CatalogueOf<typeof en> = {
       description: 'Descripción y programa',
       descriptionHint: 'Qué se enseña, en qué orden y qué sabrán hacer los asistentes.',
       submit: 'Solicitar preaprobación',
-      done: 'Enviada. Se ha avisado al personal del consejo; recibirá un aviso con su decisión.',
+      done: 'Enviada. Se ha avisado al personal del consejo; recibirás un aviso con su decisión.',
     },
     queue: {
       title: 'Preaprobación de sesiones',
       intro:
-        'Los proveedores de formación continua le piden que preapruebe sus sesiones para sus microcredenciales. Las sesiones aprobadas son las que eligen los asistentes al solicitar la insignia.',
+        'Los proveedores de formación continua te piden que preapruebes sus sesiones para tus microcredenciales. Las sesiones aprobadas son las que eligen los asistentes al solicitar la insignia.',
       open: 'Pendientes de decisión',
       all: 'Todas las sesiones',
       empty: 'No hay sesiones pendientes de decisión.',
@@ -116,12 +116,12 @@ export const programA: CatalogueOf<typeof en> = {
     roster: {
       title: 'Asistentes e invitaciones',
       intro:
-        'Suba la lista como archivo CSV con un nombre y un correo por línea (la cabecera «name,email» es opcional). Cada asistente nuevo recibe por correo una invitación para solicitar la insignia, con esta sesión ya elegida.',
+        'Sube la lista como archivo CSV con un nombre y un correo por línea (la cabecera «name,email» es opcional). Cada asistente nuevo recibe por correo una invitación para solicitar la insignia, con esta sesión ya elegida.',
       file: 'Lista de asistentes (CSV)',
       upload: 'Subir e invitar',
       uploaded:
         '{added, plural, =0 {Ningún asistente nuevo} one {# asistente invitado} other {# asistentes invitados}}{already, plural, =0 {} one {; # ya estaba en la lista} other {; # ya estaban en la lista}}.',
-      notYet: 'Cuando el consejo apruebe la sesión, suba aquí la lista de asistentes.',
+      notYet: 'Cuando el consejo apruebe la sesión, sube aquí la lista de asistentes.',
       empty: 'Todavía no hay asistentes.',
       name: 'Nombre',
       email: 'Correo',
@@ -132,16 +132,16 @@ export const programA: CatalogueOf<typeof en> = {
       counts: '{sent} invitados, {applied} han solicitado',
     },
     mail: {
-      subject: 'Solicite la insignia «{badge}»: asistió a {session}',
-      lead: '{provider} le incluye como asistente de «{session}», una sesión preaprobada por {council}. Puede solicitar a {council} la insignia «{badge}»: suba su certificado de asistencia y pague la tasa del consejo.',
+      subject: 'Solicita la insignia «{badge}»: asististe a {session}',
+      lead: '{provider} te incluye como asistente de «{session}», una sesión preaprobada por {council}. Puedes solicitar a {council} la insignia «{badge}»: sube tu certificado de asistencia y paga la tasa del consejo.',
       reason:
-        'Recibe este correo porque {provider} incluyó esta dirección en la lista de asistentes de la sesión. Si no asistió, ignore este correo.',
+        'Recibes este correo porque {provider} incluyó esta dirección en la lista de asistentes de la sesión. Si no asististe, ignora este correo.',
       hello: 'Hola, {name}:',
       apply: 'Solicitar: {link}',
       button: 'Solicitar la insignia',
       chosen: 'La sesión ya está elegida en esa página.',
       paste:
-        'La sesión ya está elegida en esa página. Si el botón no funciona, pegue esta dirección en su navegador: {link}',
+        'La sesión ya está elegida en esa página. Si el botón no funciona, pega esta dirección en tu navegador: {link}',
     },
   },
 };
