@@ -19,7 +19,8 @@ import { addMonths, DAY } from '../../../domain/clock.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { hashToken, newSecretToken, publicId } from '../../../domain/ids.ts';
 import { enqueueCompletionNoticesForMany, licenseFactsForMany } from '../../credit/index.ts';
-import { currentStatusList, type StatusPurpose } from '../queries/statusLists.ts';
+import type { StatusPurpose } from '../queries/statusLists.ts';
+import { currentStatusList } from './statusListPublishing.ts';
 import { accountNamesByEmail, existingAwardKeys, takenIndexes } from '../queries/issuingFacts.ts';
 import {
   countStatusListUse,
