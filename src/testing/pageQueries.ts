@@ -142,3 +142,12 @@ export function pageText(html: string): string {
     .replace(/ ([.,;:)])/g, '$1')
     .trim();
 }
+
+/** The content of a `<meta>` in the page's head, by its property (Open Graph) or name (null when none). */
+export function metaContent(html: string, key: string): string | null {
+  for (const m of html.matchAll(/<meta\b[^>]*>/g)) {
+    const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[0])?.[1];
+    if (attr('property') === key || attr('name') === key) return decode(attr('content') ?? '');
+  }
+  return null;
+}

@@ -108,7 +108,7 @@ for (const backend of testBackends()) {
         );
         assert.match(
           html,
-          new RegExp(`<button type="button" class="secondary" data-copy-from="${id}" hidden`),
+          new RegExp(`<button type="button" class="secondary" data-copy-from="${id}"[^>]* hidden[ =>]`),
           `${id} has a copy button, hidden until the script runs`,
         );
       }

@@ -12,6 +12,7 @@ import { webhooks } from './en/webhooks.ts';
 import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
+import { issuing } from './en/issuing.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -130,6 +131,7 @@ export const en = {
   audit,
   apiDocs,
   programA,
+  issuing,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -11,6 +11,7 @@ import { webhooks } from './es/webhooks.ts';
 import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
+import { issuing } from './es/issuing.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -128,4 +129,5 @@ export const es: Catalogue = {
   audit,
   apiDocs,
   programA,
+  issuing,
 };
