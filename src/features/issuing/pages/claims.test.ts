@@ -224,6 +224,22 @@ for (const backend of testBackends()) {
       assert.deepEqual(audit, [{ action: 'claim.accepted', actor_user_id: earner.id }]);
     });
 
+    test('the claim email speaks the language the recipient’s account chose', async () => {
+      const storage = await backend.storage();
+      const { issue, org } = await setup(storage);
+      const earner = await buildUser(storage.db);
+      await storage.db.updateTable('users').set({ locale: 'es' }).where('id', '=', earner.id).execute();
+      await issue(earner.email, 'Tiempo de espera');
+      const { mail } = await lastMailTo(storage.db, earner.email);
+      assert.equal(mail?.subject, `${org.name} te ha otorgado Tiempo de espera`);
+      const stranger = `${unique('nobody')}@example.org`;
+      await issue(stranger);
+      assert.equal(
+        (await lastMailTo(storage.db, stranger)).mail?.subject,
+        `${org.name} awarded you Wait Time`,
+      );
+    });
+
     test('declining needs no account, is final, and the credential still verifies', async () => {
       const storage = await backend.storage();
       const { app, deps, issue, claimState, claimPath, claimModel } = await setup(storage);
