@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../domain/errors.ts';
-import { publicIdParam, routeParams } from '../../../http/params.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { findOrganisationBySlug } from '../../../storage/organisations.ts';
 import { didDocumentFor } from '../../../signing/organisationSigner.ts';
 import { servedStatusList } from '../queries/statusLists.ts';
@@ -13,12 +13,15 @@ export const STATUS_LIST_RETRY_SECONDS = 10;
 /** A status list's public id (`sl_…`): anything else names no list. */
 const statusListParams = z.object({ id: publicIdParam.regex(/^[\w-]+$/) });
 
+const organisationParams = z.object({ slug: slugParam });
+
 /** What verifiers fetch: organisations' DID documents and the signed status lists. */
 export function publicCredentialRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/did.json', async (c) => {
     const { db, config } = c.var.deps;
-    const organisation = await findOrganisationBySlug(db, c.req.param('slug'));
+    const { slug } = routeParams(c, organisationParams, { what: 'That organisation' });
+    const organisation = await findOrganisationBySlug(db, slug);
     if (!organisation) throw notFound('That organisation');
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
