@@ -429,3 +429,25 @@ export function refreshSeconds(html: string): number | null {
   const meta = /<meta\b[^>]*http-equiv="refresh"[^>]*>/.exec(html);
   return meta ? Number(attributesOf(meta[0]).content ?? '') : null;
 }
+
+/** The control labelled `label` inside the form whose button reads `buttonText` (for pages with two forms alike). */
+export function byLabelInForm(html: string, buttonText: string, label: string): LabelledControl {
+  for (const m of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)) {
+    const body = m[1] ?? '';
+    const buttons = [...body.matchAll(/<button\b[^>]*>([\s\S]*?)<\/button>/g)];
+    if (buttons.some((b) => text(b[1] ?? '') === buttonText)) return byLabel(body, label);
+  }
+  throw new Error(`No form with the button "${buttonText}".`);
+}
+
+/** The page's headings (h1–h6) in order, as text. */
+export function headings(html: string): string[] {
+  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => text(m[2] ?? ''));
+}
+
+/** The element ids used more than once on the page (labels and ARIA need each to be unique). */
+export function duplicateIds(html: string): string[] {
+  const seen = new Map<string, number>();
+  for (const m of html.matchAll(/<[a-z][^>]*\sid="([^"]+)"/g)) seen.set(m[1]!, (seen.get(m[1]!) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+}

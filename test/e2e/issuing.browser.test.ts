@@ -130,7 +130,9 @@ describe(
       await staffPage.getByText('Status changed').waitFor();
 
       await visitorPage.goto(badgeUrl);
-      await visitorPage.getByText(/Revoked on \d{4}-\d{2}-\d{2}: Attendance sheet was wrong/).waitFor();
+      await visitorPage
+        .getByText(/Revoked on [A-Z][a-z]{2} \d{1,2}, \d{4}: Attendance sheet was wrong/)
+        .waitFor();
       await visitorPage.goto(`${web.url}/verify`);
       await visitorPage
         .getByLabel('Or upload a badge image (PNG or SVG) or credential file')

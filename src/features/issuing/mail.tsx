@@ -1,6 +1,9 @@
 import { Button, Layout, html, type RenderedMail } from '../../mail/templates.tsx';
+import { DEFAULT_LOCALE, translator, type Locale, type Translator } from '../../web/i18n/i18n.ts';
 
-// The emails of claiming an issued badge (HTML + plain text, the layout of mail/templates.tsx).
+// The emails of claiming an issued badge (HTML + plain text, the layout of mail/templates.tsx), in
+// the recipient's language: `locale` is the saved language of the account the address belongs to,
+// English when it belongs to none yet. The badge's and issuer's names are data, as written.
 
 export interface ClaimMailData {
   /** The account holder's name when the address already belongs to an account. */
@@ -9,27 +12,33 @@ export interface ClaimMailData {
   issuerName: string;
   link: string;
   expiresInDays: number;
+  /** The language of the account the address belongs to, if it has chosen one. */
+  locale?: Locale;
 }
 
-/** The one shape of both claim emails; only the template, subject and wording differ. */
-function claimMail(
-  v: ClaimMailData,
-  wording: { template: string; subject: string; lead: string; validity: string },
-): RenderedMail {
-  const { template, subject, lead, validity } = wording;
-  const hello = v.name ? `Hello ${v.name},` : 'Hello,';
-  const reason = `You received this because ${v.issuerName} issued a badge to this address through Cairn. If it is not meant for you, ignore this email or decline the badge on the page the link opens.`;
+/**
+ * The one shape of both claim emails, written with `i18n` (the recipient's translator; a test
+ * gives the pseudo one); only the template and wording (offer or reminder) differ.
+ */
+export function claimMailIn(i18n: Translator, v: ClaimMailData, kind: 'offer' | 'reminder'): RenderedMail {
+  const { t, locale } = i18n;
+  const words = { issuer: v.issuerName, name: v.badgeName, days: v.expiresInDays, link: v.link };
+  const subject = t(`issuing.mail.${kind}.subject`, words);
+  const lead = t(`issuing.mail.${kind}.lead`, words);
+  const validity = t(`issuing.mail.${kind}.validity`, words);
+  const hello = v.name ? t('issuing.mail.hello', { name: v.name }) : t('issuing.mail.helloAnonymous');
+  const reason = t('issuing.mail.reason', words);
   return {
-    template,
+    template: kind === 'offer' ? 'claim_offer' : 'claim_reminder',
     subject,
-    text: `${hello}\n\n${lead}\n\nClaim your badge: ${v.link}\n\n${validity}\n\n${reason}\n`,
+    text: `${hello}\n\n${lead}\n\n${t('issuing.mail.textLink', words)}\n\n${validity}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
+      <Layout title={subject} reason={reason} lang={locale}>
         <p>{hello}</p>
         <p>{lead}</p>
-        <Button href={v.link} label="Claim your badge" />
+        <Button href={v.link} label={t('issuing.mail.button')} />
         <p style="color:#5a6478;font-size:14px">
-          {validity} If the button does not work, paste this address into your browser: {v.link}
+          {validity} {t('issuing.mail.pasteLink', words)}
         </p>
       </Layout>,
     ),
@@ -38,20 +47,10 @@ function claimMail(
 
 /** Tells an earner a badge was issued to them, with the link to claim it. */
 export function claimOfferMail(v: ClaimMailData): RenderedMail {
-  return claimMail(v, {
-    template: 'claim_offer',
-    subject: `${v.issuerName} awarded you ${v.badgeName}`,
-    lead: `${v.issuerName} awarded you the badge “${v.badgeName}”. Claim it to keep it in your Cairn account and share it.`,
-    validity: `The link works for ${v.expiresInDays} days; after that, open it to get a fresh one.`,
-  });
+  return claimMailIn(translator(v.locale ?? DEFAULT_LOCALE), v, 'offer');
 }
 
 /** Reminds an earner, once, of a badge still waiting to be claimed. */
 export function claimReminderMail(v: ClaimMailData): RenderedMail {
-  return claimMail(v, {
-    template: 'claim_reminder',
-    subject: `Reminder: your badge ${v.badgeName} is waiting`,
-    lead: `${v.issuerName} awarded you the badge “${v.badgeName}”, and it is still waiting for you to accept it.`,
-    validity: `The link works for ${v.expiresInDays} more days.`,
-  });
+  return claimMailIn(translator(v.locale ?? DEFAULT_LOCALE), v, 'reminder');
 }

@@ -11,7 +11,7 @@ import {
 } from '../queries/statusChanges.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { republishStatusList } from '../jobTypes.ts';
+import { publishListAt } from './statusListPublishing.ts';
 import { evaluatePathways } from '../jobTypes.ts';
 import { actFor, CHANGE_STATUS, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
@@ -80,10 +80,13 @@ export async function changeCredentialStatus(
       actorUserId: actor.userId,
       now,
     });
-    await republishStatusList.enqueue(tx, { list: target.public_id }, now, {
-      idempotencyKey: `status:${target.public_id}:${target.version + 1}`,
-      organisationId: actor.organisationId,
-    });
+    // The list is signed at write time (the job, queued with the change), never when it is read.
+    await publishListAt(
+      tx,
+      { public_id: target.public_id, organisation_id: actor.organisationId },
+      target.version + 1,
+      now,
+    );
     // A revoked (or reinstated) catalog credential can change which pathways the earner completes.
     if (credential.micro_credential_id && credential.recipient_email && action !== 'suspend') {
       await evaluatePathways.enqueue(

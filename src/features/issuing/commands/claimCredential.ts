@@ -9,6 +9,7 @@ import { emailsOf, findUserByConfirmedEmail } from '../../../storage/users.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { claimOfferMail } from '../mail.tsx';
+import { isLocale } from '../../../web/i18n/i18n.ts';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
 import {
   addConfirmedAddress,
@@ -71,6 +72,8 @@ export async function claimMailData(
   const holder = await findUserByConfirmedEmail(db, c.recipient_email);
   return {
     name: holder?.name ?? null,
+    // In the language the account chose; an address on no account yet gets English.
+    locale: isLocale(holder?.locale) ? holder.locale : undefined,
     badgeName: c.achievement_name,
     issuerName,
     link: claimLink(config, token),

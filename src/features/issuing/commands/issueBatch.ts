@@ -19,8 +19,10 @@ import { addMonths, DAY } from '../../../domain/clock.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { hashToken, newSecretToken, publicId } from '../../../domain/ids.ts';
 import { enqueueCompletionNoticesForMany, licenseFactsForMany } from '../../credit/index.ts';
-import { currentStatusList, type StatusPurpose } from '../queries/statusLists.ts';
-import { accountNamesByEmail, existingAwardKeys, takenIndexes } from '../queries/issuingFacts.ts';
+import type { StatusPurpose } from '../queries/statusLists.ts';
+import { currentStatusList } from './statusListPublishing.ts';
+import { accountsByEmail, existingAwardKeys, takenIndexes } from '../queries/issuingFacts.ts';
+import { isLocale } from '../../../web/i18n/i18n.ts';
 import {
   countStatusListUse,
   enqueuePathwayEvaluations,
@@ -156,8 +158,8 @@ async function gatherFacts(tx: Tx, ctx: AwardContext, items: AwardItem[], lane: 
     },
     emails,
   );
-  const names = await accountNamesByEmail(tx, emails);
-  return { ...sorted, lists, newLists, licensed, names };
+  const accounts = await accountsByEmail(tx, emails);
+  return { ...sorted, lists, newLists, licensed, accounts };
 }
 
 type Facts = Awaited<ReturnType<typeof gatherFacts>> & { issuerId: string };
@@ -237,13 +239,16 @@ async function offerClaims(
   deps: Deps,
   ctx: AwardContext,
   stored: Array<{ id: number; public_id: string; item: AwardItem }>,
-  names: Map<string, string>,
+  accounts: Map<string, { name: string; locale: string | null }>,
   now: Date,
 ): Promise<void> {
   const offers = stored.map((s) => {
     const token = newSecretToken();
+    const account = accounts.get(s.item.email);
     const mail = claimOfferMail({
-      name: names.get(s.item.email) ?? s.item.name ?? null,
+      name: account?.name ?? s.item.name ?? null,
+      // In the language the recipient's account chose (English for an address on no account).
+      locale: isLocale(account?.locale) ? account.locale : undefined,
       badgeName: ctx.achievement.name,
       issuerName: ctx.organisation.name,
       link: claimLink(deps.config, token),
@@ -310,7 +315,7 @@ export async function issueAwardBatch(
         [...new Set(stored.map((s) => s.item.email))],
         now,
       );
-    await offerClaims(tx, deps, ctx, stored, facts.names, now);
+    await offerClaims(tx, deps, ctx, stored, facts.accounts, now);
     // Recognizers of this version hear of each completion, as from the one-by-one path.
     await enqueueCompletionNoticesForMany(
       tx,

@@ -26,7 +26,8 @@ import {
   type IssuerIdentity,
 } from '../../../signing/organisationSigner.ts';
 import { inTransaction } from '../../../storage/database.ts';
-import { currentStatusList, pickFreeIndex, recordStatusEntries } from '../queries/statusLists.ts';
+import { pickFreeIndex, recordStatusEntries } from '../queries/statusLists.ts';
+import { currentStatusList } from './statusListPublishing.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { isUniqueViolation } from '../../../storage/pgErrors.ts';
 import { findIssuingOrganisation } from '../queries/issuingFacts.ts';

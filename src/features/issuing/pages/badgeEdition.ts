@@ -1,7 +1,3 @@
-import type { Context } from 'hono';
-import type { AppEnv } from '../../../http/env.ts';
-import { readPreferences } from '../../../web/preferences.ts';
-
 /**
  * Which words of a badge's achievement a reader is shown (issue 14): the Spanish edition its
  * issuer wrote for the design version (published beside the issuer's, and named in the signed
@@ -31,10 +27,4 @@ export function achievementForReader<A extends Json & { criteria?: Json }>(
       ? { criteria: { ...(achievement.criteria ?? {}), narrative: edition.es_criteria } }
       : {}),
   };
-}
-
-/** The reader's language of a badge page, and the rendered-page cache's key: one page per badge and language. */
-export function badgePageLanguage(c: Context<AppEnv>): { locale: string; key: string } {
-  const locale = readPreferences(c).locale;
-  return { locale, key: `${c.req.param('id') ?? ''} ${locale}` };
 }

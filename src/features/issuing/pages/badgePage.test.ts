@@ -3,9 +3,13 @@ import assert from 'node:assert/strict';
 import { testBackends } from '../../../testing/databases.ts';
 import { testApp, testCredentialServices } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import { byLabel, linkHref, metaContent, pageText } from '../../../testing/pageQueries.ts';
+import { translator } from '../../../web/i18n/i18n.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
 import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
 import { extractFromPng, extractFromSvg } from '../../../credentials/baking/index.ts';
+import { loadBadgePage, type BadgeViewModel } from './badgeLoader.ts';
+import { shareTexts } from './badgeShare.ts';
 
 for (const backend of testBackends()) {
   describe(`public badge pages (${backend.name})`, () => {
@@ -30,19 +34,42 @@ for (const backend of testBackends()) {
         validUntil: '2030-01-01T00:00:00Z',
         formats: ['ldp', 'jwt'],
       });
-      const html = await (await app.request(`/badges/${issued.publicId}`)).text();
-      assert.match(html, /<span class="chip ok">Valid<\/span>/);
-      assert.match(html, /property="og:image" content="http:\/\/cairn\.test\/badges\/cred_\w+\/baked\.png"/);
-      assert.match(
-        html,
-        /linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&amp;name=Wait\+Time&amp;organizationName=Lakeside\+Union&amp;issueYear=\d{4}&amp;issueMonth=\d+&amp;expirationYear=2030/,
+      const load = async (): Promise<BadgeViewModel> => {
+        const loaded = await loadBadgePage(
+          { db: storage.db, config, credentials: deps.credentials, now: clock.now() },
+          { publicId: issued.publicId, viewerId: null, locale: 'en' },
+        );
+        assert.equal(loaded.kind, 'public');
+        return loaded.model;
+      };
+      const model = await load();
+      assert.deepEqual(
+        [model.name, model.orgName, model.verdict, model.verified, model.criteria, model.offersJwt],
+        ['Wait Time', 'Lakeside Union', 'valid', true, 'Peer-reviewed video.', true],
       );
-      assert.match(html, /facebook\.com\/sharer/);
-      assert.match(
-        html,
-        /&lt;a href=&quot;http:\/\/cairn\.test\/badges\//,
+      assert.equal(model.url, `http://cairn.test/badges/${issued.publicId}`);
+      assert.equal(model.validUntil?.toISOString(), '2030-01-01T00:00:00.000Z');
+
+      const linkedIn = new URL(shareTexts(model, translator('en')).linkedIn);
+      assert.equal(linkedIn.origin + linkedIn.pathname, 'https://www.linkedin.com/profile/add');
+      assert.deepEqual(
+        ['startTask', 'name', 'organizationName', 'expirationYear', 'certUrl'].map((k) =>
+          linkedIn.searchParams.get(k),
+        ),
+        ['CERTIFICATION_NAME', 'Wait Time', 'Lakeside Union', '2030', model.url],
+      );
+
+      const html = await (await app.request(`/badges/${issued.publicId}`)).text();
+      assert.ok(pageText(html).includes('Valid The signature, issuer key, dates and status all check out.'));
+      assert.equal(metaContent(html, 'og:image'), `${model.url}/baked.png`);
+      assert.equal(linkHref(html, 'Add to LinkedIn profile'), linkedIn.toString());
+      assert.match(linkHref(html, 'Facebook') ?? '', /^https:\/\/www\.facebook\.com\/sharer\//);
+      assert.ok(
+        byLabel(html, 'Embed on a web page').value.startsWith(`<a href="${model.url}">`),
         'the embed snippet is shown as text',
       );
+      assert.equal(byLabel(html, 'Link to this badge page').value, model.url);
+
       const png = new Uint8Array(
         await (await app.request(`/badges/${issued.publicId}/baked.png`)).arrayBuffer(),
       );
@@ -74,8 +101,50 @@ for (const backend of testBackends()) {
         action: 'revoke',
         reason: 'Issued to the wrong person',
       });
-      assert.match(await (await app.request(`/badges/${issued.publicId}`)).text(), />Revoked<\/span>/);
+      const revoked = await load();
+      assert.equal(revoked.verdict, 'revoked');
+      assert.equal(revoked.statusEvent?.reason, 'Issued to the wrong person');
+      const page = pageText(await (await app.request(`/badges/${issued.publicId}`)).text());
+      assert.ok(page.includes(': Issued to the wrong person'), 'the public reason, on the page served next');
+      assert.ok(!page.includes('all check out'));
       assert.equal((await app.request('/badges/cred_missing')).status, 404);
+    });
+
+    test('the page speaks the reader’s language, each language kept apart', async () => {
+      const storage = await backend.storage();
+      const { app, clock, config } = testApp(storage);
+      const org = await buildOrganisation(storage.db, { kind: 'issuer', name: 'Lakeside Union' });
+      const staff = await buildUser(storage.db);
+      await addMember(storage.db, org.id, staff.id, ['issuing_staff']);
+      const issued = await issueCredential(
+        { db: storage.db, clock, config, credentials: testCredentialServices() },
+        {
+          actor: { userId: staff.id, ip: null },
+          organisationId: org.id,
+          recipient: { email: 'maestra@example.org' },
+          achievement: {
+            id: 'https://cairn.test/a/2',
+            name: 'Tiempo de espera',
+            description: 'Usa bien el tiempo de espera.',
+            criteria: { narrative: 'Vídeo revisado por pares.' },
+          },
+        },
+      );
+      const ask = async (language: string) =>
+        (
+          await app.request(`/badges/${issued.publicId}`, { headers: { 'accept-language': language } })
+        ).text();
+      const es = await ask('es');
+      const en = await ask('en');
+      assert.equal(
+        linkHref(es, 'Añadir al perfil de LinkedIn')?.startsWith('https://www.linkedin.com/'),
+        true,
+      );
+      assert.ok(pageText(es).includes('Qué certifica'));
+      assert.ok(pageText(es).includes('Usa bien el tiempo de espera.'), 'the issuer’s words stay as written');
+      assert.equal(byLabel(es, 'Firma de correo').value.includes('insignia verificada'), true);
+      assert.ok(pageText(en).includes('What it certifies'), 'English kept apart from the Spanish copy');
+      assert.ok(pageText(await ask('es')).includes('Qué certifica'), 'and the Spanish copy served again');
     });
   });
 }

@@ -14,6 +14,16 @@ import { issueCredential } from '../commands/issueCredential.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 import { CLAIM_LINK_DAYS } from '../commands/claimCredential.ts';
 import type { Storage } from '../../../storage/database.ts';
+import {
+  byLabel,
+  byLabelInForm,
+  duplicateIds,
+  formOfButton,
+  headings,
+  pageText,
+} from '../../../testing/pageQueries.ts';
+import { loadClaimPage } from './claimLoader.ts';
+import { loadBadgePage } from './badgeLoader.ts';
 
 const smtp = await startSmtpSink();
 after(() => smtp.close());
@@ -49,14 +59,17 @@ async function setup(storage: Storage) {
     assert.match(path ?? '', /^\/claim\/[\w-]+$/);
     return path!;
   };
-  return { app, clock, config, deps, org, issue, claimState, claimPath };
+  /** The claim page's view model, as the person (or nobody) opening the link sees it. */
+  const claimModel = (path: string, viewerId: number | null = null) =>
+    loadClaimPage(storage.db, { token: path.split('/').pop()!, viewerId, now: clock.now() });
+  return { app, clock, config, deps, org, issue, claimState, claimPath, claimModel };
 }
 
 for (const backend of testBackends()) {
   describe(`the claim page (${backend.name})`, () => {
     test('the claim email goes out through SMTP; its link lets a new earner sign up with the address prefilled, accept, and never use the link again', async () => {
       const storage = await backend.storage();
-      const { app, clock, org, issue, claimState } = await setup(storage);
+      const { app, clock, org, issue, claimState, claimModel } = await setup(storage);
       const email = `${unique('new-earner')}@example.org`;
       const issued = await issue(email);
       const worker = new Worker({
@@ -83,30 +96,39 @@ for (const backend of testBackends()) {
       const path = link[1]!;
 
       const browser = new TestBrowser(app);
+      assert.deepEqual(await claimModel(path), {
+        kind: 'pending',
+        claim: {
+          credentialPublicId: issued.publicId,
+          badgeName: 'Wait Time',
+          issuerName: org.name,
+          recipientEmail: email,
+        },
+        signedIn: null,
+        hasAccount: false,
+      });
       const html = await (await browser.get(path)).text();
-      assert.match(html, /<h1>Wait Time<\/h1>/);
-      assert.ok(html.includes(org.name));
-      assert.ok(html.includes(`/badges/${issued.publicId}/baked.png`), 'the badge image');
-      assert.match(
-        html,
-        new RegExp(`id="f-login-email" name="email" type="email" value="${email}"`),
+      assert.equal(
+        byLabelInForm(html, 'Log in', 'Email').value,
+        email,
         'the login form has the address prefilled',
       );
-      assert.equal(html.match(/id="f-password"/g)?.length, 1, 'ids are unique');
-      assert.ok(html.includes(`action="/login?next=${encodeURIComponent(path)}"`));
-      assert.match(
-        html,
-        new RegExp(`id="f-claim-email" type="email" value="${email}"`),
+      assert.equal(formOfButton(html, 'Log in')?.action, `/login?next=${encodeURIComponent(path)}`);
+      const signupEmail = byLabelInForm(html, 'Create account', 'Email');
+      assert.deepEqual(
+        [signupEmail.value, signupEmail.id],
+        [email, 'f-claim-email'],
         'so does the sign-up form',
       );
+      assert.deepEqual(duplicateIds(html), [], 'ids are unique');
       // The address has no account: creating one comes first, logging in second.
-      const headings = [...html.matchAll(/<h2 id="h-(signup|login)">([^<]*)<\/h2>/g)].map((m) => m[2]);
-      assert.deepEqual(headings, ['Create an account', 'I already have a Cairn account']);
+      assert.deepEqual(headings(html), ['Wait Time', 'Create an account', 'I already have a Cairn account']);
 
       // A bad password keeps the page, with the error next to the field.
       const bad = await browser.post(`${path}/signup`, { name: 'Noor', password: 'short' });
       assert.equal(bad.status, 422);
-      assert.match(await bad.text(), /At least 10 characters|Use at least 10 characters/);
+      const badHtml = await bad.text();
+      assert.match(byLabel(badHtml, 'Password').error ?? '', /10 characters/, 'the error beside the field');
       const signedUp = await browser.post(`${path}/signup`, {
         name: 'Noor',
         password: 'a long enough passphrase',
@@ -122,9 +144,10 @@ for (const backend of testBackends()) {
       assert.ok(user.confirmed_at, 'the link proved the address');
       assert.equal(user.is_primary, true);
       const page = await (await browser.get(path)).text();
-      assert.match(page, /Accept this badge/);
-      assert.match(page, /Decline this badge/);
-      assert.doesNotMatch(page, /adds .* to your account/);
+      assert.equal(formOfButton(page, 'Accept this badge')?.action, `${path}/accept`);
+      assert.equal(formOfButton(page, 'Decline this badge')?.action, `${path}/decline`);
+      const mine = await claimModel(path, user.user_id);
+      assert.equal(mine.kind === 'pending' && mine.signedIn, 'own', 'the address is the account’s already');
       assert.equal(
         (await claimState(issued.publicId)).state,
         'pending',
@@ -139,7 +162,8 @@ for (const backend of testBackends()) {
       // Single use.
       const again = await browser.get(path);
       assert.equal(again.status, 410);
-      assert.match(await again.text(), /already claimed/);
+      assert.deepEqual(headings(await again.text()), ['This badge was already claimed']);
+      assert.equal((await claimModel(path)).kind, 'accepted');
       const reuse = await browser.post(`${path}/decline`);
       assert.equal(reuse.status, 303);
       assert.equal((await claimState(issued.publicId)).state, 'accepted');
@@ -157,20 +181,27 @@ for (const backend of testBackends()) {
 
     test('an existing earner logs in from the claim page and accepts; without CSRF nothing happens', async () => {
       const storage = await backend.storage();
-      const { app, issue, claimState, claimPath } = await setup(storage);
+      const { app, issue, claimState, claimPath, claimModel } = await setup(storage);
       const earner = await buildUser(storage.db);
       const issued = await issue(earner.email);
       const path = await claimPath(earner.email);
       const browser = new TestBrowser(app);
+      const model = await claimModel(path);
+      assert.equal(model.kind === 'pending' && model.hasAccount, true, 'the address has an account');
       const html = await (await browser.get(path)).text();
-      assert.match(html, /has a Cairn account: log in to accept/);
-      assert.ok(!html.includes(`action="${path}/signup"`), 'no second account for an address that has one');
+      assert.ok(pageText(html).includes(`${earner.email} has a Cairn account: log in to accept this badge.`));
+      assert.equal(
+        formOfButton(html, 'Create account'),
+        null,
+        'no second account for an address that has one',
+      );
+      assert.equal(formOfButton(html, 'Log in')?.action, `/login?next=${encodeURIComponent(path)}`);
       const duplicate = await browser.post(`${path}/signup`, {
         name: 'Copy',
         password: 'a long enough passphrase',
       });
       assert.equal(duplicate.status, 409);
-      assert.match(await duplicate.text(), /An account with this email already exists/);
+      assert.ok(pageText(await duplicate.text()).includes('An account with this email already exists'));
       const refused = await browser.post(`${path}/accept`);
       assert.equal(refused.status, 303, 'logged out: sent back to log in first');
       assert.equal((await claimState(issued.publicId)).state, 'pending');
@@ -193,9 +224,25 @@ for (const backend of testBackends()) {
       assert.deepEqual(audit, [{ action: 'claim.accepted', actor_user_id: earner.id }]);
     });
 
+    test('the claim email speaks the language the recipient’s account chose', async () => {
+      const storage = await backend.storage();
+      const { issue, org } = await setup(storage);
+      const earner = await buildUser(storage.db);
+      await storage.db.updateTable('users').set({ locale: 'es' }).where('id', '=', earner.id).execute();
+      await issue(earner.email, 'Tiempo de espera');
+      const { mail } = await lastMailTo(storage.db, earner.email);
+      assert.equal(mail?.subject, `${org.name} te ha otorgado Tiempo de espera`);
+      const stranger = `${unique('nobody')}@example.org`;
+      await issue(stranger);
+      assert.equal(
+        (await lastMailTo(storage.db, stranger)).mail?.subject,
+        `${org.name} awarded you Wait Time`,
+      );
+    });
+
     test('declining needs no account, is final, and the credential still verifies', async () => {
       const storage = await backend.storage();
-      const { app, deps, issue, claimState, claimPath } = await setup(storage);
+      const { app, deps, issue, claimState, claimPath, claimModel } = await setup(storage);
       const email = `${unique('decliner')}@example.org`;
       const issued = await issue(email);
       const path = await claimPath(email);
@@ -205,7 +252,8 @@ for (const backend of testBackends()) {
       assert.deepEqual(await claimState(issued.publicId), { state: 'declined', user_id: null });
       const page = await browser.get(path);
       assert.equal(page.status, 410);
-      assert.match(await page.text(), /This badge was declined/);
+      assert.deepEqual(headings(await page.text()), ['This badge was declined']);
+      assert.equal((await claimModel(path)).kind, 'declined');
       assert.equal(
         (await browser.post(`${path}/signup`, { name: 'Late', password: 'a long enough passphrase' })).status,
         410,
@@ -226,10 +274,11 @@ for (const backend of testBackends()) {
         ).verified,
         true,
       );
-      assert.match(
-        await (await app.request(`/badges/${issued.publicId}`)).text(),
-        /<span class="chip ok">Valid<\/span>/,
+      const badge = await loadBadgePage(
+        { db: storage.db, config: deps.config, credentials: deps.credentials, now: deps.clock.now() },
+        { publicId: issued.publicId, viewerId: null, locale: 'en' },
       );
+      assert.equal(badge.kind === 'public' && badge.model.verdict, 'valid', 'the badge page says valid');
       const audit = await storage.db
         .selectFrom('audit_events')
         .select('action')
@@ -241,7 +290,7 @@ for (const backend of testBackends()) {
 
     test('an expired link says so and sends a fresh link to the same address', async () => {
       const storage = await backend.storage();
-      const { app, clock, issue, claimState, claimPath } = await setup(storage);
+      const { app, clock, issue, claimState, claimPath, claimModel } = await setup(storage);
       const earner = await buildUser(storage.db);
       const issued = await issue(earner.email);
       const path = await claimPath(earner.email);
@@ -250,13 +299,14 @@ for (const backend of testBackends()) {
       const expired = await browser.get(path);
       assert.equal(expired.status, 410);
       const html = await expired.text();
-      assert.match(html, /This claim link has expired/);
-      assert.ok(html.includes(`action="${path}/renew"`));
+      assert.deepEqual(headings(html), ['This claim link has expired']);
+      assert.equal(formOfButton(html, 'Send me a new link')?.action, `${path}/renew`);
+      assert.equal((await claimModel(path, earner.id)).kind, 'expired');
       assert.equal((await browser.post(`${path}/accept`)).status, 303);
       assert.equal((await claimState(issued.publicId)).state, 'pending', 'an expired link accepts nothing');
       const renewed = await browser.post(`${path}/renew`);
       assert.equal(renewed.status, 200);
-      assert.ok((await renewed.text()).includes(`We sent a fresh claim link to ${earner.email}`));
+      assert.ok(pageText(await renewed.text()).includes(`We sent a fresh claim link to ${earner.email}.`));
       const fresh = await claimPath(earner.email);
       assert.notEqual(fresh, path);
       assert.equal((await browser.get(path)).status, 404, 'the old link is dead');
@@ -267,15 +317,17 @@ for (const backend of testBackends()) {
 
     test('another account cannot accept a badge sent to someone else’s address; an address on no account is added by the link', async () => {
       const storage = await backend.storage();
-      const { app, issue, claimState, claimPath } = await setup(storage);
+      const { app, issue, claimState, claimPath, claimModel } = await setup(storage);
       const owner = await buildUser(storage.db);
       const intruder = await buildUser(storage.db);
       const issued = await issue(owner.email);
       const path = await claimPath(owner.email);
       const browser = await loggedIn(app, intruder);
       const html = await (await browser.get(path)).text();
-      assert.match(html, /belongs to another Cairn account/);
-      assert.doesNotMatch(html, /Accept this badge/);
+      const theirs = await claimModel(path, intruder.id);
+      assert.equal(theirs.kind === 'pending' && theirs.signedIn, 'otherAccount');
+      assert.ok(pageText(html).includes('belongs to another Cairn account'));
+      assert.equal(formOfButton(html, 'Accept this badge'), null, 'nothing to accept');
       const res = await browser.post(`${path}/accept`);
       assert.equal(res.status, 303);
       assert.equal(res.headers.get('location'), path);
@@ -285,7 +337,11 @@ for (const backend of testBackends()) {
       const fresh = `${unique('new-address')}@example.org`;
       const second = await issue(fresh, 'Questioning');
       const secondPath = await claimPath(fresh);
-      assert.match(await (await browser.get(secondPath)).text(), /Accepting also adds/);
+      const adds = await claimModel(secondPath, intruder.id);
+      assert.equal(adds.kind === 'pending' && adds.signedIn, 'adds');
+      assert.ok(
+        pageText(await (await browser.get(secondPath)).text()).includes(`Accepting also adds ${fresh}`),
+      );
       assert.equal((await browser.post(`${secondPath}/accept`)).status, 303);
       assert.deepEqual(await claimState(second.publicId), { state: 'accepted', user_id: intruder.id });
       const address = await storage.db

@@ -1,6 +1,7 @@
+import { useT } from '../../../web/i18n/context.ts';
 import { CsrfField, ErrorSummary, Field, TextArea, type FormState } from '../../../web/forms.tsx';
 
-/** What differs between the pages that take a credential: where it posts and the words. */
+/** What differs between the pages that take a credential: where it posts and the words (the caller's, translated). */
 export interface CredentialInputProps {
   form: FormState;
   csrf: string;
@@ -27,12 +28,13 @@ export function CredentialInputForm({
   submitLabel,
   children,
 }: CredentialInputProps) {
+  const { t } = useT();
   return (
     <>
       <ErrorSummary form={form} />
       <form method="post" action={action} enctype="multipart/form-data" class="stack" novalidate>
         <CsrfField token={csrf} />
-        <TextArea form={form} name="text" label="Paste the credential (JSON or JWS)" rows={6} />
+        <TextArea form={form} name="text" label={t('issuing.input.paste')} rows={6} />
         <div class="field">
           <label for="f-file">{fileLabel}</label>
           {form.errors.file && (

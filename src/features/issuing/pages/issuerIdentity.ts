@@ -1,5 +1,9 @@
 import type { VerificationReport } from '../../../credentials/verifier.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
+import { DEFAULT_LOCALE, translator, type Translator } from '../../../web/i18n/i18n.ts';
+
+/** English, for callers that speak no reader's language (the default of the functions below). */
+const english = (): Translator => translator(DEFAULT_LOCALE);
 
 type Json = Record<string, unknown>;
 
@@ -69,31 +73,32 @@ export function issuerIdentity(report: VerificationReport, publicUrl: string): I
 }
 
 /** The identifier and what was proved of it: ["did:web:…", "domain example.org", "verified key"]. */
-export function identifierWords(issuer: IssuerIdentity): string[] {
-  if (!issuer.id) return ['no identifier, so nothing proves who issued it'];
+export function identifierWords(issuer: IssuerIdentity, { t }: Pick<Translator, 't'> = english()): string[] {
+  if (!issuer.id) return [t('issuing.issuer.noIdentifier')];
   return [
     issuer.id,
-    ...(issuer.domain && !issuer.own ? [`domain ${issuer.domain}`] : []),
-    issuer.keyVerified ? 'verified key' : 'key not verified',
+    ...(issuer.domain && !issuer.own ? [t('issuing.issuer.domain', { domain: issuer.domain })] : []),
+    issuer.keyVerified ? t('issuing.issuer.verifiedKey') : t('issuing.issuer.keyNotVerified'),
   ];
 }
 
 /** What the identifier adds beside a name: "did:web:… (domain example.org, verified key)". */
-export function identifierNote(issuer: IssuerIdentity): string {
-  const [first = '', ...rest] = identifierWords(issuer);
+export function identifierNote(issuer: IssuerIdentity, i18n: Pick<Translator, 't'> = english()): string {
+  const [first = '', ...rest] = identifierWords(issuer, i18n);
   return rest.length ? `${first} (${rest.join(', ')})` : `(${first})`;
 }
 
 /**
  * The issuer in one line, so a name alone never stands for an issuer: the name, marked as the
  * issuer's own statement unless this Cairn wrote it from its records and the key proves it, and
- * beside it the identifier the signature was checked against.
+ * beside it the identifier the signature was checked against. In English unless a translator is given.
  */
-export function issuerLine(issuer: IssuerIdentity): string {
+export function issuerLine(issuer: IssuerIdentity, i18n: Pick<Translator, 't'> = english()): string {
   const name = issuer.name
     ? issuer.own && issuer.keyVerified
       ? issuer.name
-      : `${issuer.name} (as stated by the issuer)`
+      : i18n.t('issuing.issuer.asStated', { name: issuer.name })
     : undefined;
-  return name ? `${name} — ${identifierNote(issuer)}` : identifierNote(issuer);
+  const note = identifierNote(issuer, i18n);
+  return name ? `${name} — ${note}` : note;
 }

@@ -1,15 +1,27 @@
 import { Hono } from 'hono';
-import { notFound } from '../../../domain/errors.ts';
+import { z } from 'zod';
+import { AppError, notFound } from '../../../domain/errors.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { findOrganisationBySlug } from '../../../storage/organisations.ts';
-import { didDocumentFor, publishStatusList } from '../../../signing/organisationSigner.ts';
+import { didDocumentFor } from '../../../signing/organisationSigner.ts';
+import { servedStatusList } from '../queries/statusLists.ts';
 import type { AppEnv } from '../../../http/env.ts';
+
+/** How long a verifier waits before asking again for a list whose first signing is still queued. */
+export const STATUS_LIST_RETRY_SECONDS = 10;
+
+/** A status list's public id (`sl_…`): anything else names no list. */
+const statusListParams = z.object({ id: publicIdParam.regex(/^[\w-]+$/) });
+
+const organisationParams = z.object({ slug: slugParam });
 
 /** What verifiers fetch: organisations' DID documents and the signed status lists. */
 export function publicCredentialRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/did.json', async (c) => {
     const { db, config } = c.var.deps;
-    const organisation = await findOrganisationBySlug(db, c.req.param('slug'));
+    const { slug } = routeParams(c, organisationParams, { what: 'That organisation' });
+    const organisation = await findOrganisationBySlug(db, slug);
     if (!organisation) throw notFound('That organisation');
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
@@ -18,15 +30,17 @@ export function publicCredentialRoutes() {
     });
   });
   r.get('/status/:id', async (c) => {
-    const { db, config, credentials, clock } = c.var.deps;
-    const id = c.req.param('id');
-    await publishStatusList(db, credentials, config, id, clock.now());
-    const list = await db
-      .selectFrom('status_lists')
-      .select(['signed_document', 'signed_version'])
-      .where('public_id', '=', id)
-      .executeTakeFirst();
-    if (!list?.signed_document) throw notFound('That status list');
+    const { id } = routeParams(c, statusListParams, { what: 'That status list' });
+    // Only reads: a list is signed when it is created or changed (commands/statusListPublishing.ts).
+    const list = await servedStatusList(c.var.deps.db, id);
+    if (!list) throw notFound('That status list');
+    if (!list.signed_document)
+      throw new AppError(
+        'conflict',
+        'This status list is being published. Try again shortly.',
+        {},
+        STATUS_LIST_RETRY_SECONDS,
+      );
     const etag = `"${id}-${list.signed_version}"`;
     c.header('ETag', etag);
     c.header('Cache-Control', 'public, max-age=300, must-revalidate');

@@ -80,20 +80,23 @@ export async function existingAwardKeys(
 
 const CHUNK = 500;
 
-/** The names of accounts holding these confirmed emails (the claim email greets them by it). */
-export async function accountNamesByEmail(db: Queryable, emails: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
+/** The accounts holding these addresses confirmed: each one's name and chosen language (for the claim emails). */
+export async function accountsByEmail(
+  db: Queryable,
+  emails: string[],
+): Promise<Map<string, { name: string; locale: string | null }>> {
+  const accounts = new Map<string, { name: string; locale: string | null }>();
   for (let i = 0; i < emails.length; i += CHUNK) {
     const rows = await db
       .selectFrom('users')
       .innerJoin('user_emails as e', 'e.user_id', 'users.id')
-      .select(['e.email', 'users.name'])
+      .select(['e.email', 'users.name', 'users.locale'])
       .where('e.email', 'in', emails.slice(i, i + CHUNK))
       .where('e.confirmed_at', 'is not', null)
       .execute();
-    for (const r of rows) names.set(r.email, r.name);
+    for (const r of rows) accounts.set(r.email, { name: r.name, locale: r.locale });
   }
-  return names;
+  return accounts;
 }
 
 /** Which of these indexes of a status list are taken. */

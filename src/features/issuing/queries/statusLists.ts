@@ -10,15 +10,14 @@ import type { StatusList } from '../../../storage/schema.ts';
 
 export type StatusPurpose = 'revocation' | 'suspension';
 
-/** The list new credentials of an organisation get an entry in, created when none has room. */
-export async function currentStatusList(
+/** The list of an organisation that new credentials get an entry in: one not yet half full. */
+export async function openStatusList(
   db: Queryable,
   organisationId: number,
   purpose: StatusPurpose,
-  now: Date,
-): Promise<StatusList> {
+): Promise<StatusList | undefined> {
   // Fill a list to half, then start another: random picks stay fast and herds stay large.
-  const existing = await db
+  return db
     .selectFrom('status_lists')
     .selectAll()
     .where('organisation_id', '=', organisationId)
@@ -27,7 +26,15 @@ export async function currentStatusList(
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  if (existing) return existing;
+}
+
+/** A new, empty list (not signed yet: signed_version -1). */
+export async function createStatusList(
+  db: Queryable,
+  organisationId: number,
+  purpose: StatusPurpose,
+  now: Date,
+): Promise<StatusList> {
   return db
     .insertInto('status_lists')
     .values({
@@ -76,6 +83,15 @@ export async function recordStatusEntries(
       .where('id', '=', list.id)
       .execute();
   }
+}
+
+/** What GET /status/:id serves: the list's last signed document and its version (null: never signed). */
+export function servedStatusList(db: Queryable, listPublicId: string) {
+  return db
+    .selectFrom('status_lists')
+    .select(['signed_document', 'signed_version'])
+    .where('public_id', '=', listPublicId)
+    .executeTakeFirst();
 }
 
 /** A list by public id. */

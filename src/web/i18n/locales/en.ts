@@ -22,6 +22,7 @@ import { languageEditions } from './en/languageEditions.ts';
 import { recognitionErrors } from './en/errors/recognition.ts';
 import { earningErrors } from './en/errors/earning.ts';
 import { paymentErrors } from './en/errors/payments.ts';
+import { issuing } from './en/issuing.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -155,6 +156,7 @@ export const en = {
   recognition,
   issuingStaff,
   languageEditions,
+  issuing,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

@@ -21,6 +21,7 @@ import { languageEditions } from './es/languageEditions.ts';
 import { recognitionErrors } from './es/errors/recognition.ts';
 import { earningErrors } from './es/errors/earning.ts';
 import { paymentErrors } from './es/errors/payments.ts';
+import { issuing } from './es/issuing.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -153,4 +154,5 @@ export const es: Catalogue = {
   recognition,
   issuingStaff,
   languageEditions,
+  issuing,
 };
