@@ -346,7 +346,7 @@ export async function disconnect(
   connectionPublicId: string,
 ): Promise<void> {
   const row = await connectionByPublicId(deps.db, actor.userId, connectionPublicId);
-  if (!row) throw notFound('That connection');
+  if (!row) throw notFound('connection');
   if (row.revocation_url && row.sealed_refresh_token) {
     try {
       await oauth.tokenRevocation(

@@ -22,7 +22,7 @@ async function badgeToSend(deps: BackpackDeps, actor: Actor, ref: string): Promi
       'That badge is not an Open Badges 3.0 credential, so it cannot be sent.',
     );
   }
-  throw notFound('That badge');
+  throw notFound('badge');
 }
 
 /** A fresh access token for the connection: the stored one, or one got with the refresh token. */
@@ -65,7 +65,7 @@ export async function sendBadge(
   badgeRef: string,
 ): Promise<{ hostName: string; replaced: boolean }> {
   const row = await connectionByPublicId(deps.db, actor.userId, connectionPublicId);
-  if (!row || row.state !== 'connected') throw notFound('That connection');
+  if (!row || row.state !== 'connected') throw notFound('connection');
   const listed = await badgeToSend(deps, actor, badgeRef);
   const body = listed.kind === 'jws' ? listed.jws : listed.text;
   const headers = new Headers({

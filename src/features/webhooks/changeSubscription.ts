@@ -25,7 +25,7 @@ export async function changeSubscription(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     if (!(await setSubscriptionEnabled(tx, actor.organisationId, subscriptionPublicId, enabled, now)))
-      throw notFound('That webhook');
+      throw notFound('webhook');
     await recordAudit(
       tx,
       {

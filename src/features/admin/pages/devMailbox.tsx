@@ -12,7 +12,7 @@ const idParam = z.object({ id: publicIdParam });
 export function devRoutes() {
   const r = new Hono<AppEnv>();
   r.use('/dev/*', async (c, next) => {
-    if (!c.var.deps.config.mailbox) throw notFound('The mailbox');
+    if (!c.var.deps.config.mailbox) throw notFound('mailbox');
     await next();
   });
   r.get('/dev/mailbox', async (c) => {
@@ -63,7 +63,7 @@ export function devRoutes() {
   });
   r.get('/dev/mailbox/:id', async (c) => {
     const m = await findOutboxMessage(c.var.deps.db, routeParams(c, idParam).id);
-    if (!m) throw notFound('That message');
+    if (!m) throw notFound('message');
     // Links in the text body become clickable so the demo's confirmation links can be followed.
     const parts = m.text_body.split(/(https?:\/\/\S+)/g);
     return page(
@@ -81,7 +81,7 @@ export function devRoutes() {
   });
   r.get('/dev/mailbox/:id/html', async (c) => {
     const m = await findOutboxMessage(c.var.deps.db, routeParams(c, idParam).id);
-    if (!m) throw notFound('That message');
+    if (!m) throw notFound('message');
     c.header(
       'Content-Security-Policy',
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",

@@ -56,7 +56,7 @@ export async function setBadgeImage(
     const draft = await findDraftOf(tx, organisation.id, microCredentialId);
     if (!draft) {
       if (!(await findMicroCredential(tx, organisation.id, microCredentialId)))
-        throw notFound('That micro-credential');
+        throw notFound('microCredential');
       throw conflict('Published versions are frozen: start a new version to change the image.');
     }
     const image = makeImage(source, draft.title, organisation.name);

@@ -9,9 +9,9 @@ export function imageRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/images/:file', async (c) => {
     const m = /^(img_[a-z0-9]+)\.(png|svg)$/.exec(c.req.param('file'));
-    if (!m) throw notFound('That image');
+    if (!m) throw notFound('image');
     const image = await findBadgeImage(c.var.deps.db, m[1]!);
-    if (!image || (m[2] === 'svg' && !image.svg)) throw notFound('That image');
+    if (!image || (m[2] === 'svg' && !image.svg)) throw notFound('image');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('ETag', `"${image.sha256}"`);
     c.header('Access-Control-Allow-Origin', '*');

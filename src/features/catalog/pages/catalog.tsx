@@ -31,7 +31,7 @@ const versionParams = entryParams.extend({
 async function stackAchievements(c: C) {
   const { db, config } = c.var.deps;
   const stack = await findPublicStack(db, c.req.param('org') ?? '', c.req.param('stack') ?? '');
-  if (!stack) throw notFound('That stack');
+  if (!stack) throw notFound('stack');
   const versions = await listedStackVersions(db, stack.id);
   const issuer = { id: organisationDid(config.publicUrl, stack.org_slug), name: stack.org_name };
   return {

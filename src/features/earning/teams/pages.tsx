@@ -244,8 +244,7 @@ export interface JoinModel {
 /** The invitation behind a link; an unknown, used or expired one is not found. */
 export async function loadJoin(db: Db, token: string, now: Date): Promise<JoinModel> {
   const invitation = await invitationByToken(db, token, now);
-  if (!invitation || !invitation.usable)
-    throw notFound('That team invitation (it may have expired or been used)');
+  if (!invitation || !invitation.usable) throw notFound('teamInvitation');
   return {
     teamName: invitation.teamName,
     inviterName: invitation.inviterName ?? 'A colleague',

@@ -65,7 +65,7 @@ const hiddenFrom = (c: C, row: { private: boolean | null; privacy_user_id: numbe
 /** A badge whose files (credential, baked images, QR code) only its earner may fetch while it is private. */
 async function loadFiles(c: C) {
   const row = await load(c);
-  if (hiddenFrom(c, row)) throw notFound('That badge');
+  if (hiddenFrom(c, row)) throw notFound('badge');
   return row;
 }
 
@@ -334,11 +334,11 @@ export function badgeRoutes() {
   r.get('/oembed', async (c) => {
     const target = c.req.query('url') ?? '';
     const prefix = `${c.var.deps.config.publicUrl}/badges/`;
-    if (!target.startsWith(prefix)) throw notFound('That badge');
+    if (!target.startsWith(prefix)) throw notFound('badge');
     const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
-    if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('That badge');
+    if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('badge');
     const row = await badgeForEmbed(c.var.deps.db, id);
-    if (!row || row.private === true) throw notFound('That badge');
+    if (!row || row.private === true) throw notFound('badge');
     // The snippet is built from the badge's own address, never from what was asked for.
     const page = `${prefix}${id}`;
     const html = `<a href="${attr(page)}"><img src="${attr(page)}/baked.png" width="120" height="120" alt="${attr(`${row.achievement_name} — ${row.name}`)}"></a>`;

@@ -10,7 +10,7 @@ export function publicCredentialRoutes() {
   r.get('/orgs/:slug/did.json', async (c) => {
     const { db, config } = c.var.deps;
     const organisation = await findOrganisationBySlug(db, c.req.param('slug'));
-    if (!organisation) throw notFound('That organisation');
+    if (!organisation) throw notFound('organisation');
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
     return c.body(JSON.stringify(await didDocumentFor(db, config, organisation), null, 2), 200, {
@@ -26,7 +26,7 @@ export function publicCredentialRoutes() {
       .select(['signed_document', 'signed_version'])
       .where('public_id', '=', id)
       .executeTakeFirst();
-    if (!list?.signed_document) throw notFound('That status list');
+    if (!list?.signed_document) throw notFound('statusList');
     const etag = `"${id}-${list.signed_version}"`;
     c.header('ETag', etag);
     c.header('Cache-Control', 'public, max-age=300, must-revalidate');

@@ -88,7 +88,7 @@ function earnerApiRoutes(r: Hono<AppEnv>) {
   r.get('/api/v1/applications/:id/payment', async (c) => {
     const app = await earnersApplication(c.var.deps.db, actor(c).userId, c.req.param('id'));
     const p = await currentPayment(c.var.deps.db, app.id);
-    if (!p) throw notFound('A payment for that application');
+    if (!p) throw notFound('applicationPayment');
     return c.json(presentPayment(p));
   });
 }

@@ -9,7 +9,7 @@ export function endorsementRoutes() {
   const r = new Hono<AppEnv>();
   r.get(recognitionPaths.endorsement(':id'), async (c) => {
     const row = await endorsementDocument(c.var.deps.db, c.req.param('id') ?? '');
-    if (!row) throw notFound('That endorsement');
+    if (!row) throw notFound('endorsement');
     c.header('Access-Control-Allow-Origin', '*');
     return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json; charset=utf-8' });
   });

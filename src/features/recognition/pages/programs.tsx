@@ -206,7 +206,7 @@ export async function loadProgram(c: C, form: FormState | null): Promise<Program
   const { db } = c.var.deps;
   const organisation = await requireRecognizer(db, slugOf(c), actorOf(c).userId, 'recognition.manage');
   const program = await programOf(db, organisation.id, idOf(c));
-  if (!program) throw notFound('That program');
+  if (!program) throw notFound('program');
   return {
     slug: organisation.slug,
     program,

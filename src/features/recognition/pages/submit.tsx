@@ -145,7 +145,7 @@ export function submitRoutes() {
   r.get(recognitionPaths.submissionStep(':slug', ':id', 'resubmit'), async (c) => {
     const { db } = c.var.deps;
     const { sides, submission } = await loadSubmission(db, slugOf(c), actorOf(c).userId, idOf(c));
-    if (!sides.includes('issuer')) throw notFound('That submission');
+    if (!sides.includes('issuer')) throw notFound('submission');
     return submitPage(c, emptyForm, 200, submission);
   });
   return r;

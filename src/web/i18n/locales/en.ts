@@ -14,6 +14,9 @@ import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
 import { backpack } from './en/backpack.ts';
+import { missing as missingErrors } from './en/errors/missing.ts';
+import { general as generalErrors } from './en/errors/general.ts';
+import { http as httpErrors } from './en/errors/http.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -95,6 +98,9 @@ export const en = {
     unavailableTitle: 'Cairn is unavailable',
     databaseUnavailable: "Cairn can't reach its database right now; try again in a moment.",
     internal: 'Something went wrong on our side. It has been logged as {requestId}; please try again.',
+    missing: missingErrors,
+    general: generalErrors,
+    http: httpErrors,
     startPage: 'Go to the start page',
   },
   components: {

@@ -13,6 +13,9 @@ import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
 import { backpack } from './es/backpack.ts';
+import { missing as missingErrors } from './es/errors/missing.ts';
+import { general as generalErrors } from './es/errors/general.ts';
+import { http as httpErrors } from './es/errors/http.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -93,6 +96,9 @@ export const es: Catalogue = {
     databaseUnavailable:
       'Cairn no puede conectar con su base de datos ahora mismo; inténtalo de nuevo en un momento.',
     internal: 'Algo falló por nuestra parte. Quedó registrado como {requestId}; inténtalo de nuevo.',
+    missing: missingErrors,
+    general: generalErrors,
+    http: httpErrors,
     startPage: 'Ir a la página de inicio',
   },
   components: {

@@ -1,0 +1,43 @@
+/**
+ * "Not found" answers, one whole sentence per kind of thing (src/domain/errors.ts `notFound`): the
+ * same sentence answers when the thing exists but the reader may not see it.
+ */
+export const missing = {
+  page: 'That page does not exist, or you do not have access to it.',
+  address: 'That address does not exist, or you do not have access to it.',
+  application: 'That application does not exist, or you do not have access to it.',
+  applicationPayment: 'A payment for that application does not exist, or you do not have access to it.',
+  awardRun: 'That award run does not exist, or you do not have access to it.',
+  badge: 'That badge does not exist, or you do not have access to it.',
+  badgeJwt: 'A VC-JWT of this badge does not exist, or you do not have access to it.',
+  calibrationReview: 'That calibration review does not exist, or you do not have access to it.',
+  collection: 'That collection does not exist, or you do not have access to it.',
+  connection: 'That connection does not exist, or you do not have access to it.',
+  credential: 'That credential does not exist, or you do not have access to it.',
+  delivery: 'That delivery does not exist, or you do not have access to it.',
+  endorsement: 'That endorsement does not exist, or you do not have access to it.',
+  file: 'That file does not exist, or you do not have access to it.',
+  image: 'That image does not exist, or you do not have access to it.',
+  invoice: 'That invoice does not exist, or you do not have access to it.',
+  issuer: 'That issuer does not exist, or you do not have access to it.',
+  item: 'That item does not exist, or you do not have access to it.',
+  licenseRecord: 'That license record does not exist, or you do not have access to it.',
+  mailbox: 'The mailbox does not exist, or you do not have access to it.',
+  member: 'That member does not exist, or you do not have access to it.',
+  message: 'That message does not exist, or you do not have access to it.',
+  microCredential: 'That micro-credential does not exist, or you do not have access to it.',
+  notice: 'That notice does not exist, or you do not have access to it.',
+  notification: 'That notification does not exist, or you do not have access to it.',
+  organisation: 'That organisation does not exist, or you do not have access to it.',
+  pathway: 'That pathway does not exist, or you do not have access to it.',
+  payment: 'That payment does not exist, or you do not have access to it.',
+  program: 'That program does not exist, or you do not have access to it.',
+  session: 'That session does not exist, or you do not have access to it.',
+  stack: 'That stack does not exist, or you do not have access to it.',
+  statusList: 'That status list does not exist, or you do not have access to it.',
+  submission: 'That submission does not exist, or you do not have access to it.',
+  team: 'That team does not exist, or you do not have access to it.',
+  teamInvitation:
+    'That team invitation (it may have expired or been used) does not exist, or you do not have access to it.',
+  webhook: 'That webhook does not exist, or you do not have access to it.',
+};
