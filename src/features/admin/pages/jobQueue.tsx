@@ -8,6 +8,7 @@ import { page, redirectWith } from '../../../web/render.tsx';
 import { z } from 'zod';
 import { idParam, routeParams } from '../../../http/params.ts';
 import { latestJobs } from '../queries.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 const idParams = z.object({ id: idParam });
 
@@ -84,7 +85,7 @@ export function adminRoutes() {
   const r = new Hono<AppEnv>();
   r.use('/admin/*', async (c, next) => {
     if (!requireViewer(c.var.viewer).is_platform_admin)
-      throw forbidden('Only platform administrators can see this page.');
+      throw forbidden(commandMessage('errors.admin.platformOnly'));
     await next();
   });
   r.get('/admin/jobs', async (c) => {

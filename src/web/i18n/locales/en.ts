@@ -17,6 +17,8 @@ import { backpack } from './en/backpack.ts';
 import { missing as missingErrors } from './en/errors/missing.ts';
 import { general as generalErrors } from './en/errors/general.ts';
 import { http as httpErrors } from './en/errors/http.ts';
+import { admin as adminErrors } from './en/errors/admin.ts';
+import { audit as auditErrors } from './en/errors/audit.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -101,6 +103,8 @@ export const en = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    audit: auditErrors,
+    admin: adminErrors,
     startPage: 'Go to the start page',
   },
   components: {

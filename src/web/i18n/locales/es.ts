@@ -16,6 +16,8 @@ import { backpack } from './es/backpack.ts';
 import { missing as missingErrors } from './es/errors/missing.ts';
 import { general as generalErrors } from './es/errors/general.ts';
 import { http as httpErrors } from './es/errors/http.ts';
+import { admin as adminErrors } from './es/errors/admin.ts';
+import { audit as auditErrors } from './es/errors/audit.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -99,6 +101,8 @@ export const es: Catalogue = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    audit: auditErrors,
+    admin: adminErrors,
     startPage: 'Ir a la página de inicio',
   },
   components: {
