@@ -19,6 +19,7 @@ import { general as generalErrors } from './en/errors/general.ts';
 import { http as httpErrors } from './en/errors/http.ts';
 import { admin as adminErrors } from './en/errors/admin.ts';
 import { audit as auditErrors } from './en/errors/audit.ts';
+import { credit as creditErrors } from './en/errors/credit.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -103,6 +104,7 @@ export const en = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    credit: creditErrors,
     audit: auditErrors,
     admin: adminErrors,
     startPage: 'Go to the start page',

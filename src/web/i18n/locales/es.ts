@@ -18,6 +18,7 @@ import { general as generalErrors } from './es/errors/general.ts';
 import { http as httpErrors } from './es/errors/http.ts';
 import { admin as adminErrors } from './es/errors/admin.ts';
 import { audit as auditErrors } from './es/errors/audit.ts';
+import { credit as creditErrors } from './es/errors/credit.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -101,6 +102,7 @@ export const es: Catalogue = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    credit: creditErrors,
     audit: auditErrors,
     admin: adminErrors,
     startPage: 'Ir a la página de inicio',
