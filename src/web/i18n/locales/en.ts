@@ -20,6 +20,8 @@ import { http as httpErrors } from './en/errors/http.ts';
 import { admin as adminErrors } from './en/errors/admin.ts';
 import { audit as auditErrors } from './en/errors/audit.ts';
 import { credit as creditErrors } from './en/errors/credit.ts';
+import { dataRights as dataRightsErrors } from './en/errors/dataRights.ts';
+import { webhooks as webhooksErrors } from './en/errors/webhooks.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -104,6 +106,8 @@ export const en = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    webhooks: webhooksErrors,
+    dataRights: dataRightsErrors,
     credit: creditErrors,
     audit: auditErrors,
     admin: adminErrors,

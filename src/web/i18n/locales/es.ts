@@ -19,6 +19,8 @@ import { http as httpErrors } from './es/errors/http.ts';
 import { admin as adminErrors } from './es/errors/admin.ts';
 import { audit as auditErrors } from './es/errors/audit.ts';
 import { credit as creditErrors } from './es/errors/credit.ts';
+import { dataRights as dataRightsErrors } from './es/errors/dataRights.ts';
+import { webhooks as webhooksErrors } from './es/errors/webhooks.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -102,6 +104,8 @@ export const es: Catalogue = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    webhooks: webhooksErrors,
+    dataRights: dataRightsErrors,
     credit: creditErrors,
     audit: auditErrors,
     admin: adminErrors,
