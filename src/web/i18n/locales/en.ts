@@ -22,6 +22,7 @@ import { audit as auditErrors } from './en/errors/audit.ts';
 import { credit as creditErrors } from './en/errors/credit.ts';
 import { dataRights as dataRightsErrors } from './en/errors/dataRights.ts';
 import { webhooks as webhooksErrors } from './en/errors/webhooks.ts';
+import { ob3api as ob3apiErrors } from './en/errors/ob3api.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -106,6 +107,7 @@ export const en = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    ob3api: ob3apiErrors,
     webhooks: webhooksErrors,
     dataRights: dataRightsErrors,
     credit: creditErrors,

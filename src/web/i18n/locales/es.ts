@@ -21,6 +21,7 @@ import { audit as auditErrors } from './es/errors/audit.ts';
 import { credit as creditErrors } from './es/errors/credit.ts';
 import { dataRights as dataRightsErrors } from './es/errors/dataRights.ts';
 import { webhooks as webhooksErrors } from './es/errors/webhooks.ts';
+import { ob3api as ob3apiErrors } from './es/errors/ob3api.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -104,6 +105,7 @@ export const es: Catalogue = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    ob3api: ob3apiErrors,
     webhooks: webhooksErrors,
     dataRights: dataRightsErrors,
     credit: creditErrors,
