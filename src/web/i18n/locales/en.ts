@@ -23,6 +23,7 @@ import { credit as creditErrors } from './en/errors/credit.ts';
 import { dataRights as dataRightsErrors } from './en/errors/dataRights.ts';
 import { webhooks as webhooksErrors } from './en/errors/webhooks.ts';
 import { ob3api as ob3apiErrors } from './en/errors/ob3api.ts';
+import { verification as verificationErrors } from './en/errors/verification.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -107,6 +108,7 @@ export const en = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    verification: verificationErrors,
     ob3api: ob3apiErrors,
     webhooks: webhooksErrors,
     dataRights: dataRightsErrors,

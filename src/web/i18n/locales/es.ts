@@ -22,6 +22,7 @@ import { credit as creditErrors } from './es/errors/credit.ts';
 import { dataRights as dataRightsErrors } from './es/errors/dataRights.ts';
 import { webhooks as webhooksErrors } from './es/errors/webhooks.ts';
 import { ob3api as ob3apiErrors } from './es/errors/ob3api.ts';
+import { verification as verificationErrors } from './es/errors/verification.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -105,6 +106,7 @@ export const es: Catalogue = {
     missing: missingErrors,
     general: generalErrors,
     http: httpErrors,
+    verification: verificationErrors,
     ob3api: ob3apiErrors,
     webhooks: webhooksErrors,
     dataRights: dataRightsErrors,
