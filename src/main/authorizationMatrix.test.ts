@@ -164,7 +164,7 @@ const RULES: Record<string, Rule> = {
   'POST /switch-organisation': members({ stranger: 'not_found', body: (w) => ({ slug: w.org.slug }) }),
   'GET /orgs/:slug': members(),
   'GET /orgs/:slug/members': members(),
-  'GET /orgs/:slug/export.zip': org(['admin']),
+  'POST /orgs/:slug/export': org(['admin']),
   'POST /orgs/:slug/invitations': org(['admin']),
   'POST /orgs/:slug/invitations/:id/revoke': org(['admin'], { p: id((w) => w.invitation) }),
   'POST /orgs/:slug/members/:user/roles': org(['admin'], {

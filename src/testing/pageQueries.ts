@@ -153,6 +153,68 @@ export function pageText(html: string): string {
     .trim();
 }
 
+/** The body and opening tag of the first fieldset whose legend reads exactly `legend` (null when none). */
+function fieldsetWithLegend(html: string, legend: string): { open: string; body: string } | null {
+  for (const m of html.matchAll(/<fieldset\b([^>]*)>([\s\S]*?)<\/fieldset>/g)) {
+    const body = m[2] ?? '';
+    if (text(/<legend>([\s\S]*?)<\/legend>/.exec(body)?.[1] ?? '') === legend)
+      return { open: m[1] ?? '', body };
+  }
+  return null;
+}
+
+const attributesOf = (tag: string): Record<string, string> =>
+  Object.fromEntries(
+    [...tag.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)].map((a) => [a[1] ?? '', decode(a[2] ?? '')]),
+  );
+
+/** A fieldset found by its legend: whether it is hidden, and its attributes (e.g. data-…). */
+export function fieldsetByLegend(
+  html: string,
+  legend: string,
+): { hidden: boolean; attributes: Record<string, string> } {
+  const found = fieldsetWithLegend(html, legend);
+  if (!found) throw new Error(`No fieldset with the legend "${legend}".`);
+  const attributes = attributesOf(found.open);
+  return { hidden: 'hidden' in attributes, attributes };
+}
+
+/** The labels of the ticked checkboxes in the fieldset with this legend, in page order. */
+export function checkedIn(html: string, legend: string): string[] {
+  const found = fieldsetWithLegend(html, legend);
+  if (!found) throw new Error(`No fieldset with the legend "${legend}".`);
+  return [...found.body.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)]
+    .filter((m) => /<input\b[^>]*type="checkbox"[^>]*\bchecked\b/.test(m[1] ?? ''))
+    .map((m) => text(m[1] ?? ''));
+}
+
+/** The elements that carry an attribute with this value: their tag and whether they are hidden. */
+export function elementsWith(
+  html: string,
+  attribute: string,
+  value: string,
+): Array<{ tag: string; hidden: boolean }> {
+  return [...html.matchAll(/<([a-z][\w-]*)\b([^>]*)>/g)]
+    .map((m) => ({ tag: m[1] ?? '', attributes: attributesOf(m[2] ?? '') }))
+    .filter((e) => e.attributes[attribute] === value)
+    .map((e) => ({ tag: e.tag, hidden: 'hidden' in e.attributes }));
+}
+
+/** The text of the element with this id (null when there is none). */
+export function textById(html: string, id: string): string | null {
+  const m = new RegExp(`<([a-z][\\w-]*)\\b[^>]*\\bid="${escapeRe(id)}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  return m ? text(m[2] ?? '') : null;
+}
+
+/** How many elements have all these classes (one, or several separated by spaces) among theirs. */
+export function countWithClass(html: string, classNames: string): number {
+  const wanted = classNames.split(/\s+/).filter(Boolean);
+  return [...html.matchAll(/\sclass="([^"]*)"/g)].filter((m) => {
+    const classes = (m[1] ?? '').split(/\s+/);
+    return wanted.every((w) => classes.includes(w));
+  }).length;
+}
+
 /** The one-time message at the top of a page (its kind and text), or null when there is none. */
 export function flashMessage(html: string): { kind: string; text: string } | null {
   const m = /<p class="flash (\w+)"[^>]*>([\s\S]*?)<\/p>/.exec(html);
@@ -168,6 +230,32 @@ export function errorSummary(html: string): { message: string; errors: string[] 
     message: text(/<strong>([\s\S]*?)<\/strong>/.exec(body)?.[1] ?? ''),
     errors: [...body.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => text(li[1] ?? '')),
   };
+}
+
+/** The address of the first image whose alt text is exactly `alt` (null when none). */
+export function imageSrc(html: string, alt: string): string | null {
+  for (const m of html.matchAll(/<img\b([^>]*)>/g)) {
+    const attributes = attributesOf(m[1] ?? '');
+    if (attributes.alt === alt) return attributes.src ?? null;
+  }
+  return null;
+}
+
+/** The content of the page's `<meta>` with this property or name (null when none). */
+export function metaContent(html: string, propertyOrName: string): string | null {
+  for (const m of html.matchAll(/<meta\b([^>]*)>/g)) {
+    const attributes = attributesOf(m[1] ?? '');
+    if (attributes.property === propertyOrName || attributes.name === propertyOrName)
+      return attributes.content ?? null;
+  }
+  return null;
+}
+
+/** The JSON-LD documents the page carries (`<script type="application/ld+json">`), parsed. */
+export function jsonLd(html: string): unknown[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
+    (m) => JSON.parse(m[1] ?? 'null') as unknown,
+  );
 }
 
 /** A badge card (src/web/components/BadgeCard.tsx) as a person reads it. */
@@ -223,4 +311,121 @@ export function listAfter(html: string, heading: string): string[] {
   const next = rest.search(/<h[1-6][\s>]/);
   const part = next < 0 ? rest : rest.slice(0, next);
   return [...part.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)].map((li) => pageText(li[1] ?? ''));
+}
+
+/** One choice of a select: its value, its text, and whether it is selected. */
+export interface SelectOption {
+  value: string;
+  text: string;
+  selected: boolean;
+}
+
+/** The options of the select a `<label for>` with exactly this text names (groups flattened). */
+export function optionsOf(html: string, label: string): SelectOption[] {
+  const { id, tag } = byLabel(html, label);
+  if (tag !== 'select') throw new Error(`The control labelled "${label}" is a ${tag}, not a select.`);
+  return optionsAt(html, html.search(new RegExp(`<select\\b[^>]*\\bid="${escapeRe(id)}"`)));
+}
+
+/** The options of the first select with this `name` (for a select wrapped in its label). */
+export function optionsNamed(html: string, name: string): SelectOption[] {
+  const at = html.search(new RegExp(`<select\\b[^>]*\\bname="${escapeRe(name)}"`));
+  if (at < 0) throw new Error(`No select named "${name}".`);
+  return optionsAt(html, at);
+}
+
+function optionsAt(html: string, open: number): SelectOption[] {
+  const body = html.slice(open, html.indexOf('</select>', open));
+  return [...body.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)].map((m) => ({
+    value: decode(/\bvalue="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? ''),
+    text: text(m[2] ?? ''),
+    selected: /\bselected\b/.test(m[1] ?? ''),
+  }));
+}
+
+/** A checkbox or radio button inside a `<label>` whose text is exactly `labelText` (null when none). */
+export function checkboxLabelled(
+  html: string,
+  labelText: string,
+): { name: string; value: string; checked: boolean } | null {
+  for (const m of html.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)) {
+    const body = m[1] ?? '';
+    const input = /<input\b[^>]*type="(?:checkbox|radio)"[^>]*>/.exec(body);
+    if (!input || text(body) !== labelText) continue;
+    const attr = (name: string) => decode(new RegExp(`\\b${name}="([^"]*)"`).exec(input[0])?.[1] ?? '');
+    return { name: attr('name'), value: attr('value'), checked: /\bchecked\b/.test(input[0]) };
+  }
+  return null;
+}
+
+/**
+ * The table that follows a heading, read as a person reads a two-column sheet (an invoice, a
+ * receipt): each row's header cell (`<th scope="row">`) with the text of the cell beside it.
+ */
+export function rowsByHeader(html: string, heading: string): Record<string, string> {
+  const at = html.search(new RegExp(`<h[1-6][^>]*>${escapeRe(heading)}</h[1-6]>`));
+  if (at < 0) throw new Error(`No heading "${heading}".`);
+  const end = html.indexOf('</table>', at);
+  const body = html.slice(at, end < 0 ? undefined : end);
+  const rows: Record<string, string> = {};
+  for (const row of body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
+    const header = /<th scope="row"[^>]*>([\s\S]*?)<\/th>/.exec(row[1] ?? '');
+    const cell = /<td[^>]*>([\s\S]*?)<\/td>/.exec(row[1] ?? '');
+    if (header) rows[text(header[1] ?? '')] = text(cell?.[1] ?? '');
+  }
+  return rows;
+}
+
+/** The texts of the elements with this role (e.g. "status": a page's status line and its flash message). */
+export function textsWithRole(html: string, role: string): string[] {
+  const texts: string[] = [];
+  for (const m of html.matchAll(new RegExp(`<(\\w+)\\b[^>]*\\brole="${escapeRe(role)}"[^>]*>`, 'g'))) {
+    const start = (m.index ?? 0) + m[0].length;
+    texts.push(text(html.slice(start, html.indexOf(`</${m[1]}>`, start))));
+  }
+  return texts;
+}
+
+/** The addresses of the page's scripts (`<script src>`), with whether each is deferred. */
+export function scriptTags(html: string): Array<{ src: string; defer: boolean }> {
+  return [...html.matchAll(/<script\b([^>]*)>/g)].flatMap((m) => {
+    const src = /\bsrc="([^"]*)"/.exec(m[1] ?? '')?.[1];
+    return src ? [{ src: decode(src), defer: /\bdefer\b/.test(m[1] ?? '') }] : [];
+  });
+}
+
+/** The accessible names (aria-label) of the page's pictures: elements with role="img". */
+export function imageNames(html: string): string[] {
+  return [...html.matchAll(/<[a-z]+\b[^>]*\brole="img"[^>]*>/g)].map((m) =>
+    decode(/\baria-label="([^"]*)"/.exec(m[0])?.[1] ?? ''),
+  );
+}
+
+/** The attributes of the first element with this id (null when there is none). */
+export function attributesById(html: string, id: string): Record<string, string> | null {
+  const open = new RegExp(`<[a-zA-Z0-9-]+\\b[^>]*\\bid="${escapeRe(id)}"[^>]*>`).exec(html);
+  return open ? attributesOf(open[0]) : null;
+}
+
+/** The attributes of the form holding a button whose text is exactly `buttonText` (null when none). */
+export function formAttributes(html: string, buttonText: string): Record<string, string> | null {
+  for (const m of html.matchAll(/(<form\b[^>]*>)([\s\S]*?)<\/form>/g)) {
+    const buttons = [...(m[2] ?? '').matchAll(/<button\b[^>]*>([\s\S]*?)<\/button>/g)];
+    if (buttons.some((b) => text(b[1] ?? '') === buttonText)) return attributesOf(m[1] ?? '');
+  }
+  return null;
+}
+
+/** Every button on the page: its text and its attributes. */
+export function buttons(html: string): Array<{ text: string; attributes: Record<string, string> }> {
+  return [...html.matchAll(/(<button\b[^>]*>)([\s\S]*?)<\/button>/g)].map((m) => ({
+    text: text(m[2] ?? ''),
+    attributes: attributesOf(m[1] ?? ''),
+  }));
+}
+
+/** The seconds after which the page reloads itself (`<meta http-equiv="refresh">`), null when it does not. */
+export function refreshSeconds(html: string): number | null {
+  const meta = /<meta\b[^>]*http-equiv="refresh"[^>]*>/.exec(html);
+  return meta ? Number(attributesOf(meta[0]).content ?? '') : null;
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { CSRF_FIELD } from '../http/middleware/csrf.ts';
+import { useT } from './i18n/context.ts';
 
 /** Hidden CSRF token; every form that posts includes it. */
 export function CsrfField({ token }: { token: string }) {
@@ -148,12 +149,13 @@ export function SelectField({
 
 /** The summary at the top of a form that failed, linking to each field in error. */
 export function ErrorSummary({ form }: { form: FormState }) {
+  const { t } = useT();
   const entries = Object.entries(form.errors).filter(([k]) => k !== '_');
   if (!form.message && entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
       <p>
-        <strong>{form.message ?? 'Some fields need attention.'}</strong>
+        <strong>{form.message ?? t('components.form.needAttention')}</strong>
       </p>
       {entries.length > 0 && (
         <ul>

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { assetPath } from './assets/registry.ts';
 import { PAGE_SCRIPTS, type PageScript } from './assets/scripts.ts';
+import { useT } from './i18n/context.ts';
 
 export { PAGE_SCRIPTS, type PageScript } from './assets/scripts.ts';
 
@@ -34,6 +35,7 @@ export function CopyField({
   value: string;
   rows?: number;
 }) {
+  const { t } = useT();
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -44,8 +46,14 @@ export function CopyField({
       ) : (
         <input id={id} type="text" value={value} readonly />
       )}
-      <button type="button" class="secondary" data-copy-from={id} hidden aria-label={`Copy: ${label}`}>
-        Copy
+      <button
+        type="button"
+        class="secondary"
+        data-copy-from={id}
+        hidden
+        aria-label={t('components.copy.copyLabel', { label })}
+      >
+        {t('components.copy.copy')}
       </button>
     </div>
   );

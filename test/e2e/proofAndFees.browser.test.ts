@@ -51,7 +51,7 @@ describe(
       await e
         .getByLabel('The session you completed')
         .selectOption({ label: 'Northwind CE — Telehealth Ethics 2026' });
-      await e.getByRole('button', { name: 'Apply (fee USD 25.00)' }).click();
+      await e.getByRole('button', { name: 'Apply (fee $25.00)' }).click();
       await e.getByText('Invoice INV-000001 has been emailed to you').waitFor();
       await e.getByText('Awaiting payment').waitFor();
       await e.getByLabel(/Choose your certificate/).setInputFiles({

@@ -11,5 +11,5 @@ export {
 } from './organisationAccess.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { emailSchema, nameSchema, passwordSchema, slugify } from './rules.ts';
-export { orgPath, ORG_SECTIONS, type OrgSection } from './paths.ts';
+export { ACCOUNT_PATHS, orgPath, ORG_SECTIONS, type OrgSection } from './paths.ts';
 export { saveViewerLocale } from './localePreference.ts';

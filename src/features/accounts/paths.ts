@@ -14,7 +14,7 @@ export const ORG_SECTIONS = [
   'calibration',
   'credentials',
   'did.json',
-  'export.zip',
+  'export',
   'invitations',
   'members',
   'micro-credentials',

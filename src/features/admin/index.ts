@@ -10,3 +10,4 @@ export {
   SECURITY_ACTIONS,
   STUCK_AFTER_MS,
 } from './queries.ts';
+export { adminPaths } from './paths.ts';

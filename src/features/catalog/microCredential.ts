@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogMessage } from './messages.ts';
 
 /** The OB 3.0 AchievementType vocabulary (extensions are written `ext:Name`). */
 export const ACHIEVEMENT_TYPES = [
@@ -53,11 +54,11 @@ export const EARNING_MODE_LABELS: Record<(typeof EARNING_MODES)[number], string>
 const id = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Use lower-case letters, digits and dashes.');
+  .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, catalogMessage('idFormat'));
 
 export const evidencePartSchema = z.object({
-  prompt: z.string().trim().min(1, 'Write the prompt the earner answers.').max(2000),
-  kind: z.enum(['text', 'file', 'link'], { message: 'Choose text, file or link.' }),
+  prompt: z.string().trim().min(1, catalogMessage('writePrompt')).max(2000),
+  kind: z.enum(['text', 'file', 'link'], { message: catalogMessage('chooseKind') }),
   maxWords: z.number().int().positive().max(20000).optional(),
   maxSizeMb: z.number().positive().max(500).optional(),
   required: z.boolean().default(true),
@@ -67,7 +68,7 @@ export const rubricSchema = z
   .object({
     levels: z
       .array(z.object({ id, name: z.string().trim().min(1).max(100) }))
-      .min(2, 'A rubric needs at least two performance levels.')
+      .min(2, catalogMessage('twoLevels'))
       .max(6),
     criteria: z
       .array(
@@ -78,7 +79,7 @@ export const rubricSchema = z
           passingLevel: id,
         }),
       )
-      .min(1, 'A rubric needs at least one criterion.')
+      .min(1, catalogMessage('oneCriterion'))
       .max(20),
     passRule: z.discriminatedUnion('type', [
       z.object({ type: z.literal('all') }),
@@ -88,26 +89,26 @@ export const rubricSchema = z
   .superRefine((r, ctx) => {
     const levels = r.levels.map((l) => l.id);
     if (new Set(levels).size !== levels.length)
-      ctx.addIssue({ code: 'custom', message: 'Level ids must be unique.', path: ['levels'] });
+      ctx.addIssue({ code: 'custom', message: catalogMessage('uniqueLevels'), path: ['levels'] });
     r.criteria.forEach((c, i) => {
       if (!levels.includes(c.passingLevel))
         ctx.addIssue({
           code: 'custom',
-          message: `Criterion “${c.name}” passes at an unknown level.`,
+          message: catalogMessage('unknownLevel', { name: c.name }),
           path: ['criteria', i, 'passingLevel'],
         });
       const missing = levels.filter((l) => !c.descriptors[l]);
       if (missing.length)
         ctx.addIssue({
           code: 'custom',
-          message: `Criterion “${c.name}” needs a descriptor for every level (missing: ${missing.join(', ')}).`,
+          message: catalogMessage('missingDescriptors', { name: c.name, levels: missing.join(', ') }),
           path: ['criteria', i, 'descriptors'],
         });
     });
     if (r.passRule.type === 'minimum' && r.passRule.count > r.criteria.length)
       ctx.addIssue({
         code: 'custom',
-        message: 'The pass rule asks for more criteria than the rubric has.',
+        message: catalogMessage('passRuleTooMany'),
         path: ['passRule'],
       });
   });
@@ -145,19 +146,19 @@ const optionalNumber = (schema: z.ZodNumber) =>
 
 /** Everything a designer writes about a micro-credential; drafts may be incomplete. */
 export const designSchema = z.object({
-  title: z.string().trim().min(3, 'Give it a title of at least 3 characters.').max(200),
+  title: z.string().trim().min(3, catalogMessage('titleShort')).max(200),
   competency: z.string().trim().max(1000).default(''),
   description: z.string().trim().max(10000).default(''),
   keyMethod: z.string().trim().max(2000).default(''),
   criteria: z.string().trim().max(10000).default(''),
   evidenceParts: z.array(evidencePartSchema).max(20).default([]),
   rubric: rubricSchema.optional(),
-  effortHours: optionalNumber(z.number().positive('Effort must be positive.').max(2000)),
+  effortHours: optionalNumber(z.number().positive(catalogMessage('effortPositive')).max(2000)),
   creditHours: optionalNumber(z.number().nonnegative().max(1000)),
   achievementType: z
     .union([
       z.enum(ACHIEVEMENT_TYPES),
-      z.string().regex(/^ext:[A-Za-z][A-Za-z0-9]*$/, 'Use an OB 3.0 achievement type, or ext:Name.'),
+      z.string().regex(/^ext:[A-Za-z][A-Za-z0-9]*$/, catalogMessage('achievementType')),
     ])
     .default('MicroCredential'),
   tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
@@ -165,7 +166,7 @@ export const designSchema = z.object({
     .array(
       z.object({
         name: z.string().trim().min(1).max(300),
-        url: z.string().url('Alignments need a full URL.'),
+        url: z.string().url(catalogMessage('alignmentUrl')),
         code: z.string().trim().max(100).optional(),
       }),
     )
@@ -175,17 +176,17 @@ export const designSchema = z.object({
   applicationWindowMonths: z.number().int().positive().max(60).default(6),
   applicationFeeCents: optionalNumber(
     z
-      .number({ message: 'Enter the fee as a number, like 25.00.' })
-      .int('Enter the fee in whole minor units (cents).')
-      .nonnegative('The fee cannot be negative.')
-      .max(10_000_000, 'The fee is too large.'),
+      .number({ message: catalogMessage('feeNumber') })
+      .int(catalogMessage('feeWhole'))
+      .nonnegative(catalogMessage('feeNegative'))
+      .max(10_000_000, catalogMessage('feeLarge')),
   ),
   /** ISO 4217 currency of the fee (USD, EUR, GBP …). */
   applicationFeeCurrency: z
     .string()
     .trim()
     .toUpperCase()
-    .refine(isCurrency, 'Use a three-letter ISO currency code such as USD, EUR or GBP.')
+    .refine(isCurrency, catalogMessage('currency'))
     .default('USD'),
   earningMode: z.enum(EARNING_MODES).default('reviewed_evidence'),
   /** Assessment mode: the lowest passing score (0–100). */
@@ -197,17 +198,16 @@ export type Design = z.infer<typeof designSchema>;
 /** What publishing requires beyond a valid draft; returns field → message. */
 export function publishProblems(d: Design): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (!d.competency) problems.competency = 'State the competency before publishing.';
-  if (!d.description) problems.description = 'Describe the micro-credential before publishing.';
-  if (!d.criteria) problems.criteria = 'Write the criteria before publishing.';
+  if (!d.competency) problems.competency = catalogMessage('stateCompetency');
+  if (!d.description) problems.description = catalogMessage('describe');
+  if (!d.criteria) problems.criteria = catalogMessage('writeCriteria');
   if (d.earningMode === 'assessment' && d.passingScore === undefined)
-    problems.passingScore = 'An assessment needs a passing score.';
+    problems.passingScore = catalogMessage('passingScore');
   if (d.earningMode === 'proof_of_completion' && d.applicationFeeCents === undefined)
-    problems.applicationFeeCents = 'Set the application fee (0 for free) before publishing.';
+    problems.applicationFeeCents = catalogMessage('setFee');
   if (d.earningMode === 'reviewed_evidence') {
-    if (!d.evidenceParts.some((p) => p.required))
-      problems.evidenceParts = 'Reviewed evidence needs at least one required evidence part.';
-    if (!d.rubric) problems.rubric = 'Reviewed evidence needs a rubric.';
+    if (!d.evidenceParts.some((p) => p.required)) problems.evidenceParts = catalogMessage('requiredPart');
+    if (!d.rubric) problems.rubric = catalogMessage('needsRubric');
   }
   return problems;
 }

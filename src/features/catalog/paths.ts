@@ -13,6 +13,8 @@ export const achievementJsonPath = (orgSlug: string, mcSlug: string, version: nu
 export const applyPath = (orgSlug: string, mcSlug: string) => `${catalogEntryPath(orgSlug, mcSlug)}/apply`;
 export const stackAchievementsPath = (orgSlug: string, stackSlug: string) =>
   `/catalog/stacks/${orgSlug}/${stackSlug}/achievements.json`;
+/** The log-in page, coming back to `next` (a catalog or pathway page) afterwards. */
+export const logInThenPath = (next: string) => `/login?next=${enc(next)}`;
 export const badgeImagePath = (imagePublicId: string, kind: 'png' | 'svg' = 'png') =>
   `/images/${imagePublicId}.${kind}`;
 

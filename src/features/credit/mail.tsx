@@ -1,8 +1,13 @@
 import { Button, Layout, html, type RenderedMail } from '../../mail/templates.tsx';
+import { DEFAULT_LOCALE, translator, type Locale } from '../../web/i18n/i18n.ts';
+
+// Credit's emails, in the recipient's language: `locale` is the person's saved language when
+// there is one (the caller passes it), English otherwise.
 
 /** One line of a recognizer's daily digest. */
 export interface DigestLine {
-  earner: string;
+  /** The earner's address; null when the credential names none. */
+  earner: string | null;
   achievement: string;
   issuer: string;
   licensed: boolean;
@@ -14,33 +19,38 @@ export function noticeDigestMail(v: {
   programName: string;
   lines: DigestLine[];
   link: string;
+  locale?: Locale;
 }): RenderedMail {
-  const subject = `${v.lines.length} new completion notice${v.lines.length === 1 ? '' : 's'} for ${v.programName}`;
+  const lang = v.locale ?? DEFAULT_LOCALE;
+  const { t } = translator(lang);
+  const subject = t('credit.mail.digest.subject', { count: v.lines.length, program: v.programName });
+  const intro = t('credit.mail.digest.intro', { organisation: v.organisationName, summary: subject });
   const describe = (l: DigestLine) =>
-    `${l.earner} completed “${l.achievement}” (${l.issuer})${l.licensed ? '' : ' — no confirmed license yet'}`;
+    t(l.licensed ? 'credit.mail.digest.line' : 'credit.mail.digest.lineUnlicensed', {
+      earner: l.earner ?? t('credit.mail.digest.someone'),
+      achievement: l.achievement,
+      issuer: l.issuer,
+    });
+  const open = t('credit.mail.digest.open');
+  const reason = t('credit.mail.digest.reason', { program: v.programName });
   const text = [
-    `${v.organisationName}: ${subject}.`,
+    intro,
     '',
     ...v.lines.map((l) => `- ${describe(l)}`),
     '',
-    `Open the inbox: ${v.link}`,
+    `${open}: ${v.link}`,
     '',
-    `You receive this daily digest because ${v.programName} sends one to its recognition officers.`,
+    reason,
   ].join('\n');
   const body = (
-    <Layout
-      title={subject}
-      reason={`You receive this daily digest because ${v.programName} sends one to its recognition officers.`}
-    >
-      <p>
-        {v.organisationName}: {subject}.
-      </p>
+    <Layout title={subject} reason={reason} lang={lang}>
+      <p>{intro}</p>
       <ul>
         {v.lines.map((l) => (
           <li>{describe(l)}</li>
         ))}
       </ul>
-      <Button href={v.link} label="Open the inbox" />
+      <Button href={v.link} label={open} />
     </Layout>
   );
   return { template: 'recognition.digest', subject, text, html: html(body) };
@@ -55,20 +65,32 @@ export function licenseDecisionMail(v: {
   confirmed: boolean;
   reason: string;
   link: string;
+  locale?: Locale;
 }): RenderedMail {
-  const subject = v.confirmed
-    ? `${v.recognizerName} confirmed your license ${v.licenseNumber}`
-    : `${v.recognizerName} could not confirm your license ${v.licenseNumber}`;
+  const lang = v.locale ?? DEFAULT_LOCALE;
+  const { t } = translator(lang);
+  const values = {
+    recognizer: v.recognizerName,
+    number: v.licenseNumber,
+    program: v.programName,
+    reason: v.reason,
+  };
+  const subject = t(
+    v.confirmed ? 'credit.mail.license.confirmedSubject' : 'credit.mail.license.rejectedSubject',
+    values,
+  );
   const lead = v.confirmed
-    ? `${v.recognizerName} confirmed license ${v.licenseNumber} for ${v.programName}: credit for recognized micro-credentials now counts toward your renewal.`
-    : `${v.recognizerName} could not match license ${v.licenseNumber} for ${v.programName}${v.reason ? `: ${v.reason}` : '.'} Check the number and link it again.`;
-  const reason = 'You receive this because you linked a license to a recognition program on Cairn.';
-  const text = [`Hello ${v.name},`, '', lead, '', `Your licenses: ${v.link}`, '', reason].join('\n');
+    ? t('credit.mail.license.confirmedLead', values)
+    : t(v.reason ? 'credit.mail.license.rejectedLeadWithReason' : 'credit.mail.license.rejectedLead', values);
+  const reason = t('credit.mail.license.reason');
+  const hello = t('credit.mail.license.hello', { name: v.name });
+  const yours = t('credit.mail.license.yourLicenses');
+  const text = [hello, '', lead, '', `${yours}: ${v.link}`, '', reason].join('\n');
   const body = (
-    <Layout title={subject} reason={reason}>
-      <p>Hello {v.name},</p>
+    <Layout title={subject} reason={reason} lang={lang}>
+      <p>{hello}</p>
       <p>{lead}</p>
-      <Button href={v.link} label="See your licenses" />
+      <Button href={v.link} label={t('credit.mail.license.button')} />
     </Layout>
   );
   return {

@@ -16,7 +16,9 @@ export const ledgerPaths = {
   licenses: (slug: string) => `/orgs/${slug}/recognition/licenses`,
   decideLicense: (slug: string, licensePublicId: string, decision: 'confirm' | 'reject') =>
     `/orgs/${slug}/recognition/licenses/${licensePublicId}/${decision}`,
-  roster: (slug: string) => `/orgs/${slug}/recognition/roster`,
+  /** The roster; `shortOnly` filters it to those short of their hours. */
+  roster: (slug: string, filter: { shortOnly?: boolean } = {}) =>
+    `/orgs/${slug}/recognition/roster${filter.shortOnly ? '?short=1' : ''}`,
   rosterCsv: (slug: string, query = '') => `/orgs/${slug}/recognition/roster.csv${query ? `?${query}` : ''}`,
   programWebhook: (slug: string, programPublicId: string) =>
     `/orgs/${slug}/recognition/programs/${programPublicId}/webhook`,

@@ -5,6 +5,7 @@ import { loggedIn, testApp, testConfig } from '../../testing/http.ts';
 import { addMember, buildUser } from '../../testing/factories.ts';
 import { earnerWithEverything } from '../../testing/dataRightsFixtures.ts';
 import { readZip } from '../../testing/zipReader.ts';
+import { formOfButton } from '../../testing/pageQueries.ts';
 
 for (const backend of testBackends()) {
   describe(`organisation export (${backend.name})`, () => {
@@ -28,12 +29,23 @@ for (const backend of testBackends()) {
         .execute();
 
       const browser = await loggedIn(app, owner);
-      assert.match(
-        await (await browser.get(`/orgs/${mine.org.slug}`)).text(),
-        /Download all of .* data \(ZIP\)/,
-      );
-      const res = await browser.get(`/orgs/${mine.org.slug}/export.zip`);
+      const overview = await (await browser.get(`/orgs/${mine.org.slug}`)).text();
+      const button = formOfButton(overview, `Download all of ${mine.org.name}’s data (ZIP)`);
+      assert.equal(button?.action, `/orgs/${mine.org.slug}/export`);
+      const audited = () =>
+        storage.db
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('action', '=', 'organisation.exported')
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n));
+      // Looking at the organisation writes nothing; the POST that downloads is audited once.
+      assert.equal(await audited(), 0);
+      assert.equal((await browser.get(`/orgs/${mine.org.slug}/export.zip`)).status, 404);
+      const res = await browser.post(`/orgs/${mine.org.slug}/export`);
       assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="cairn-.*\.zip"/);
+      assert.equal(await audited(), 1);
       const zip = readZip(new Uint8Array(await res.arrayBuffer()));
       const manifest = JSON.parse(zip.find((f) => f.name === 'manifest.json')!.data.toString()) as {
         parts: Array<{ part: string; rows: number; files: string[] }>;
@@ -70,9 +82,11 @@ for (const backend of testBackends()) {
 
       // Issuing staff of the organisation may not; an outsider learns nothing.
       const staff = await loggedIn(app, mine.staff);
-      assert.equal((await staff.get(`/orgs/${mine.org.slug}/export.zip`)).status, 403);
+      assert.equal((await staff.post(`/orgs/${mine.org.slug}/export`)).status, 403);
       const outsider = await loggedIn(app, theirs.staff);
-      assert.equal((await outsider.get(`/orgs/${mine.org.slug}/export.zip`)).status, 404);
+      assert.equal((await outsider.post(`/orgs/${mine.org.slug}/export`)).status, 404);
+      assert.equal((await browser.post(`/orgs/${mine.org.slug}/export`, {}, { csrf: null })).status, 403);
+      assert.equal(await audited(), 1);
     });
   });
 }

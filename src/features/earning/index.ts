@@ -12,4 +12,5 @@ export {
 export { recordsOutcomes } from './outcomes/pages.tsx';
 export { applicationFacts, ApplicationHeading } from './pages/applicationFacts.tsx';
 export { earnersApplication } from './queries/applications.ts';
+export { earningPaths } from './paths.ts';
 export { earningStats } from './queries/earningAnalytics.ts';

@@ -23,4 +23,9 @@ export const earningPaths = {
     `/orgs/${seg(orgSlug)}/review-queue/${seg(attempt)}/assign`,
   analytics: (orgSlug: string) => `/orgs/${seg(orgSlug)}/analytics`,
   analyticsCsv: (orgSlug: string) => `/orgs/${seg(orgSlug)}/analytics.csv`,
+  /** Teams (learning communities): an earner's teams, one team, its invitations, the emailed join link. */
+  teams: () => '/teams',
+  team: (team: string) => `/teams/${seg(team)}`,
+  teamInvitations: (team: string) => `/teams/${seg(team)}/invitations`,
+  teamJoin: (token: string) => `/teams/join/${seg(token)}`,
 } as const;

@@ -1,12 +1,12 @@
 import type { Queryable } from '../../storage/database.ts';
 import type { Translator } from '../../web/i18n/i18n.ts';
 import type { admin } from '../../web/i18n/locales/en/admin.ts';
-import { jobTrouble, mailWaiting, organisationsWaiting, securityEvents } from '../admin/index.ts';
+import { adminPaths, jobTrouble, mailWaiting, organisationsWaiting, securityEvents } from '../admin/index.ts';
 import { orgPath } from '../accounts/index.ts';
 import type { HomeItem, HomeRole, HomeSection } from './model.ts';
 
-const JOBS = '/admin/jobs';
-const MAILBOX = '/dev/mailbox';
+const JOBS = adminPaths.jobs();
+const MAILBOX = adminPaths.mailbox();
 
 function jobsSection(t: Translator, jobs: Awaited<ReturnType<typeof jobTrouble>>): HomeSection {
   const items: HomeItem[] = [];
@@ -20,14 +20,14 @@ function jobsSection(t: Translator, jobs: Awaited<ReturnType<typeof jobTrouble>>
   if (jobs.stuck)
     items.push({
       label: t.t('admin.home.jobs.stuck', { count: jobs.stuck }),
-      href: `${JOBS}?status=all`,
+      href: adminPaths.jobs('all'),
       detail: t.t('admin.home.jobs.stuckDetail'),
       urgent: true,
     });
   if (jobs.retrying)
     items.push({
       label: t.t('admin.home.jobs.retrying', { count: jobs.retrying }),
-      href: `${JOBS}?status=all`,
+      href: adminPaths.jobs('all'),
       detail: t.t('admin.home.jobs.retryingDetail'),
       urgent: false,
     });

@@ -1,4 +1,12 @@
 /** The home page's view model: what the loader returns and the view renders. */
+import type { Config } from '../../config.ts';
+import type { Db } from '../../storage/database.ts';
+
+/** What the home's loader reads with. */
+export interface HomeDeps {
+  db: Db;
+  config: Pick<Config, 'reviewTurnaroundDays'> & Partial<Pick<Config, 'mailbox'>>;
+}
 
 /** One line of a section: what it is, where the work is done, and a detail (a deadline, a count). */
 export interface HomeItem {

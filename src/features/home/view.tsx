@@ -1,6 +1,7 @@
 import { BarChart } from '../../web/components/Chart.tsx';
 import { ProgressBar, StepDots } from '../../web/components/Progress.tsx';
 import { useT } from '../../web/i18n/context.ts';
+import { ACCOUNT_PATHS } from '../accounts/index.ts';
 import type { HomeItem, HomeRole, HomeSection, HomeViewModel } from './model.ts';
 
 /** An item's progress as a picture: a bar of hours toward renewal, or a pathway's steps as dots. */
@@ -95,10 +96,10 @@ export function WelcomeView() {
       <section class="card">
         <p>{t('home.visitor.intro')}</p>
         <p>
-          <a class="button" href="/signup">
+          <a class="button" href={ACCOUNT_PATHS.signUp}>
             {t('home.visitor.signUp')}
           </a>{' '}
-          <a href="/login">{t('home.visitor.logIn')}</a>
+          <a href={ACCOUNT_PATHS.logIn}>{t('home.visitor.logIn')}</a>
         </p>
       </section>
     </>

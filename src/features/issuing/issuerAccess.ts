@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
+import { z } from 'zod';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { authenticateApiToken, requireTokenScope, type ApiScope } from '../../http/apiTokens.ts';
+import { routeParams, slugParam } from '../../http/params.ts';
 import { requireMember } from '../accounts/index.ts';
 import type { ActingFor, IssuingActor } from './issuingActor.ts';
 import { findMembership, findOrganisationBySlug } from '../../storage/organisations.ts';
@@ -9,6 +11,9 @@ import type { Queryable } from '../../storage/database.ts';
 import type { Organisation } from '../../storage/schema.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
+
+/** The organisation's slug in the path of every route these callers serve (`/…/orgs/:slug/…`). */
+const organisationParams = z.object({ slug: slugParam });
 
 /**
  * Who acts for the organisation in the URL (`:slug`): its API token holding `scope`, or a
@@ -20,7 +25,7 @@ export async function issuingCaller(
   scope: ApiScope,
   permission: Parameters<typeof requireMember>[3] = 'credentials.issue',
 ): Promise<{ organisation: Organisation; actor: IssuingActor }> {
-  const slug = c.req.param('slug') ?? '';
+  const { slug } = routeParams(c, organisationParams);
   const header = c.req.header('authorization') ?? '';
   if (header.startsWith('Bearer ')) {
     const auth = await authenticateApiToken(c.var.deps.db, header.slice(7).trim(), c.var.deps.clock.now());

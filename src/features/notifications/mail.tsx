@@ -32,6 +32,7 @@ export function notificationMail(v: {
       confirmed: s('decision') === 'confirmed',
       reason: s('reason'),
       link,
+      ...(v.locale ? { locale: v.locale } : {}),
     });
   }
   const reason = settingsReason(i18n, v.publicUrl);

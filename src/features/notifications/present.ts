@@ -2,6 +2,8 @@ import type { NotificationKind } from './kinds.ts';
 import { orgPath } from '../accounts/index.ts';
 import { backpackPaths } from '../backpack/index.ts';
 import { ledgerPaths } from '../credit/index.ts';
+import { earningPaths } from '../earning/index.ts';
+import { issuingPaths } from '../issuing/index.ts';
 import { sessionPaths } from '../recognition/index.ts';
 import type { Translator } from '../../web/i18n/i18n.ts';
 
@@ -46,7 +48,7 @@ const PRESENTERS: Partial<Record<NotificationKind, (s: Fact, t: T) => PresentedN
     return {
       title: t('notifications.present.application_reviewed.title', values),
       body: t('notifications.present.application_reviewed.body', values),
-      link: `/applications/${s('application')}`,
+      link: earningPaths.application(s('application')),
       linkLabel:
         s('decision') === 'needs_revision'
           ? t('notifications.present.application_reviewed.linkFeedback')
@@ -66,7 +68,7 @@ const PRESENTERS: Partial<Record<NotificationKind, (s: Fact, t: T) => PresentedN
     return {
       title: t('notifications.present.badge_status.title', values),
       body: reason ? `${body} ${t('notifications.present.badge_status.reason', { reason })}` : body,
-      link: `/badges/${s('credential')}`,
+      link: issuingPaths.badge(s('credential')),
       linkLabel: t('notifications.present.badge_status.link'),
     };
   },

@@ -5,3 +5,4 @@
 export { createApplicationPayment } from './commands/applicationPayment.ts';
 export { proofApplicationPage } from './pages/proofAndFees.tsx';
 export { ProofApplyForm, type SessionOption } from './pages/proofViews.tsx';
+export { paymentPaths } from './paths.ts';

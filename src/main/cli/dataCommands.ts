@@ -114,10 +114,11 @@ function registerExport(program: Command): void {
       await withOrganisation(opts.org, async (rt, org) => {
         const temporary = `${opts.out}.partial`;
         try {
-          const stream = zipStream(
-            exportOrganisation(rt.storage.db, org, { userId: null, ip: null }, rt.clock.now()),
-            { defaultDate: rt.clock.now() },
+          const { files } = await exportOrganisation(
+            { db: rt.storage.db, clock: rt.clock, config: rt.config },
+            { actor: { kind: 'operator' }, slug: org.slug },
           );
+          const stream = zipStream(files, { defaultDate: rt.clock.now() });
           await pipeline(
             Readable.fromWeb(stream as WebReadableStream<Uint8Array>),
             createWriteStream(temporary, { mode: 0o600 }),

@@ -129,17 +129,18 @@ export const BULK_AWARD_JS = `document.addEventListener('DOMContentLoaded', func
     var status = form.querySelector('[data-upload-status]');
     var button = form.querySelector('button[type=submit]');
     button.disabled = true;
-    status.textContent = 'Uploading ' + file.name + '…';
+    var say = function (name, fallback) { return form.getAttribute('data-' + name) || fallback; };
+    status.textContent = say('uploading', 'Uploading {file}…').replace('{file}', file.name);
     var mc = form.querySelector('select[name=microCredential]').value;
     var url = form.getAttribute('data-stream-upload') + '?microCredential=' + encodeURIComponent(mc) + '&fileName=' + encodeURIComponent(file.name);
     fetch(url, { method: 'POST', body: file, credentials: 'same-origin', headers: { 'content-type': 'text/csv', accept: 'application/json', 'x-csrf-token': form.querySelector('input[name=_csrf]').value } })
       .then(function (res) { return res.json().then(function (body) { return { ok: res.ok, body: body }; }); })
       .then(function (r) {
         if (r.ok) { window.location.href = r.body.page; return; }
-        status.textContent = (r.body && r.body.error && r.body.error.message) || 'The upload failed.';
+        status.textContent = (r.body && r.body.error && r.body.error.message) || say('upload-failed', 'The upload failed.');
         button.disabled = false;
       })
-      .catch(function () { status.textContent = 'The upload failed; check the connection and try again.'; button.disabled = false; });
+      .catch(function () { status.textContent = say('upload-offline', 'The upload failed; check the connection and try again.'); button.disabled = false; });
   });
 });
 `;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseInput } from '../../domain/validation.ts';
 import { AppError } from '../../domain/errors.ts';
 import { commandMessage, recogniseMessage, translateMessage, translateProblems } from './commandMessages.ts';
-import { translator } from './i18n.ts';
+import { CATALOGUES, translator } from './i18n.ts';
 
 const problems = (schema: z.ZodType, input: unknown): Record<string, string> => {
   try {
@@ -83,5 +83,23 @@ describe('command messages in the reader’s language', () => {
     assert.deepEqual(form.errors, { title: 'Completa este campo.' });
     assert.equal(form.message, es.t('errors.unreadableInput'));
     assert.deepEqual(form.values, { title: '' });
+  });
+});
+
+describe('command messages are unambiguous', () => {
+  test('messages with the same English words say the same thing in Spanish', () => {
+    const leaves = (node: unknown, path: string[] = []): Array<[string, string]> =>
+      typeof node === 'string'
+        ? [[path.join('.'), node]]
+        : Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, [...path, k]));
+    const spanish = new Map(leaves(CATALOGUES.es));
+    const byEnglish = new Map<string, string[]>();
+    for (const [key, text] of leaves(CATALOGUES.en))
+      if (key.startsWith('validation.') || key.split('.').includes('errors'))
+        byEnglish.set(text, [...(byEnglish.get(text) ?? []), key]);
+    const differing = [...byEnglish.entries()]
+      .filter(([, keys]) => new Set(keys.map((k) => spanish.get(k))).size > 1)
+      .map(([text, keys]) => `"${text}": ${keys.map((k) => `${k} = "${spanish.get(k)}"`).join(', ')}`);
+    assert.deepEqual(differing, [], 'a page cannot tell these apart, so their Spanish must agree');
   });
 });

@@ -66,7 +66,7 @@ describe(
         .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
       assert.match(chosen, /Northwind Continuing Education — Supervision Fundamentals — Spring Intensive/);
       await guideShot(taylor, 'program-a-catalog-entry');
-      await taylor.getByRole('button', { name: 'Apply (fee USD 25.00)' }).click();
+      await taylor.getByRole('button', { name: 'Apply (fee $25.00)' }).click();
       await taylor.getByText(/Invoice INV-\d+ has been emailed to you/).waitFor();
       await taylor.getByLabel(/Choose your certificate/).setInputFiles({
         name: 'certificate.pdf',

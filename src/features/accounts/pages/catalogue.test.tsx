@@ -166,7 +166,7 @@ function pages(locale: Locale): Record<string, Child> {
         csrf="c"
       />
     ),
-    overview: <OverviewView model={overview} />,
+    overview: <OverviewView model={overview} csrf="c" />,
     members: (
       <MembersView
         model={members}

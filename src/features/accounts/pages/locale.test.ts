@@ -116,7 +116,7 @@ for (const backend of testBackends()) {
         'Escribe una dirección de correo como nombre@example.org.',
       );
       assert.equal(byLabel(html, 'Tu nombre').error, 'Escribe tu nombre.');
-      assert.ok(pageText(html).includes('Revisa algunos campos.'));
+      assert.ok(pageText(html).includes('Algunos campos necesitan atención.'));
       const signedUp = await browser.post('/signup', {
         name: 'Ana',
         email: `ana-${Date.now()}@example.org`,

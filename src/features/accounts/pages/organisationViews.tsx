@@ -51,7 +51,7 @@ export function NewOrganisationView({ form, csrf }: { form: FormState; csrf: str
   );
 }
 
-export function OverviewView({ model }: { model: OverviewModel }) {
+export function OverviewView({ model, csrf }: { model: OverviewModel; csrf: string }) {
   const i18n = useT();
   const { t } = i18n;
   return (
@@ -83,11 +83,12 @@ export function OverviewView({ model }: { model: OverviewModel }) {
       {model.canExport && (
         <section class="card" aria-labelledby="h-org-data">
           <h2 id="h-org-data">{t('accounts.organisations.dataHeading')}</h2>
-          <p>
-            <a href={orgPath(model.slug, 'export.zip')}>
-              {t('accounts.organisations.download', { organisation: model.name })}
-            </a>
-          </p>
+          <ActionButton
+            action={orgPath(model.slug, 'export')}
+            csrfToken={csrf}
+            label={t('accounts.organisations.download', { organisation: model.name })}
+            variant="secondary"
+          />
           <p>{t('accounts.organisations.downloadWhat')}</p>
         </section>
       )}

@@ -117,17 +117,15 @@ export function organisationRoutes() {
   organisationChoice(r);
   r.get('/orgs/:slug', async (c) => {
     const model = await loadOverview(c.var.deps.db, await access(c, 'organisation.read'));
-    return page(c, model.name, <OverviewView model={model} />);
+    return page(c, model.name, <OverviewView model={model} csrf={c.var.csrfToken} />);
   });
-  r.get('/orgs/:slug/export.zip', async (c) => {
-    const { organisation } = await access(c, 'organisation.update');
-    const now = c.var.deps.clock.now();
-    const stream = zipStream(exportOrganisation(c.var.deps.db, organisation, actor(c), now), {
-      defaultDate: now,
-    });
-    return c.body(stream, 200, {
+  // A POST (with the CSRF token), not a GET: the export is written to the audit log.
+  r.post('/orgs/:slug/export', async (c) => {
+    const { slug } = routeParams(c, slugParams);
+    const { fileName, files } = await exportOrganisation(c.var.deps, { actor: actor(c), slug });
+    return c.body(zipStream(files, { defaultDate: c.var.deps.clock.now() }), 200, {
       'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="cairn-${organisation.slug}-${now.toISOString().slice(0, 10)}.zip"`,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
       'Cache-Control': 'no-store',
     });
   });

@@ -741,7 +741,7 @@ for (const backend of testBackends()) {
       const blank = await refused(await browser.post('/backpack/collections', { name: ' ' }));
       assert.deepEqual(
         [blank.message, byLabel(blank.html, 'Nombre').error],
-        ['Revisa algunos campos.', 'Ponle un nombre a la colección.'],
+        ['Algunos campos necesitan atención.', 'Ponle un nombre a la colección.'],
       );
       assert.equal(
         await flash(browser, await browser.post('/backpack/collections', { name: 'Para el distrito' })),

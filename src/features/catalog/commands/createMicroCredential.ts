@@ -8,6 +8,7 @@ import { designSchema, searchText, type Design } from '../microCredential.ts';
 import { designToColumns } from '../queries/catalog.ts';
 import { insertDraftVersion, insertMicroCredential, microCredentialSlugTaken } from '../queries/designs.ts';
 import { inOrganisation, requireDesigner, slugField, type CommandCall } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** What creating a micro-credential takes: its design and an optional slug. */
 export const createMicroCredentialInput = inOrganisation.merge(designSchema).extend({ slug: slugField });
@@ -25,8 +26,8 @@ export async function createMicroCredential(
     const design: Design = rest;
     const slug = givenSlug ?? slugify(design.title).slice(0, 80);
     if (await microCredentialSlugTaken(tx, organisation.id, slug))
-      throw conflict('That web address is taken.', {
-        slug: `“${slug}” is already used by another micro-credential here.`,
+      throw conflict(catalogMessage('addressTaken'), {
+        slug: catalogMessage('slugUsed', { slug }),
       });
     const mc = await insertMicroCredential(tx, organisation.id, slug, now);
     const columns = designToColumns(design, searchText(design, [organisation.name]));

@@ -7,6 +7,7 @@ import { slugify } from '../../accounts/index.ts';
 import { insertPathway, slugTaken } from '../pathways/queries.ts';
 import { requireDesigner, type CommandCall } from './designerAccess.ts';
 import { checkRequirement, pathwayInput } from './pathwayInput.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** Creates a pathway: a requirement tree over this organisation's micro-credentials and pathways that awards a higher credential. */
 export async function createPathway(
@@ -20,7 +21,7 @@ export async function createPathway(
     await checkRequirement(tx, organisation.id, v.requirement);
     const slug = v.slug ?? slugify(v.name).slice(0, 80);
     if (await slugTaken(tx, organisation.id, slug))
-      throw conflict('That pathway address is taken.', { slug: `“${slug}” is taken.` });
+      throw conflict(catalogMessage('pathwayAddressTaken'), { slug: catalogMessage('slugTaken', { slug }) });
     const row = await insertPathway(
       tx,
       {

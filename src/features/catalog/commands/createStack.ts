@@ -7,6 +7,7 @@ import { slugify } from '../../accounts/index.ts';
 import { insertStack, replaceStackMembers, stackSlugTaken } from '../queries/stacks.ts';
 import { requireDesigner, type CommandCall } from './designerAccess.ts';
 import { stackInput, stackMemberIds } from './stackInput.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** Creates a stack: a named topic collection of this organisation's micro-credentials, in order. */
 export async function createStack(
@@ -20,7 +21,7 @@ export async function createStack(
     const memberIds = await stackMemberIds(tx, organisation.id, v.microCredentials);
     const slug = v.slug ?? slugify(v.name).slice(0, 80);
     if (await stackSlugTaken(tx, organisation.id, slug))
-      throw conflict('That stack address is taken.', { slug: `“${slug}” is taken.` });
+      throw conflict(catalogMessage('stackAddressTaken'), { slug: catalogMessage('slugTaken', { slug }) });
     const stack = await insertStack(
       tx,
       { organisationId: organisation.id, slug, name: v.name, description: v.description },

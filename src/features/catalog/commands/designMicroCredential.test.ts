@@ -5,6 +5,9 @@ import { TestBrowser, testApp } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { rubricPasses, rubricSchema } from '../microCredential.ts';
 import { completeDesign, exampleRubric } from '../../../testing/catalogFixtures.ts';
+import { countWithClass, imageSrc, jsonLd, metaContent, pageText } from '../../../testing/pageQueries.ts';
+import { loadCatalogEntry } from '../pages/catalog/catalogEntry.tsx';
+import { loadCatalogSearch } from '../pages/catalog/catalogSearch.tsx';
 
 test('rubric pass rules are applied consistently', () => {
   assert.equal(rubricPasses(exampleRubric, { plan: 'proficient', video: 'developing' }), true);
@@ -34,7 +37,7 @@ for (const backend of testBackends()) {
   describe(`designing micro-credentials and the catalog (${backend.name})`, () => {
     async function setup() {
       const storage = await backend.storage();
-      const { app } = testApp(storage);
+      const { app, clock, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'issuer', name: `Union ${unique('')}` });
       const designer = await buildUser(storage.db);
       await addMember(storage.db, org.id, designer.id, ['designer']);
@@ -56,6 +59,8 @@ for (const backend of testBackends()) {
       return {
         storage,
         app,
+        clock,
+        config,
         org,
         designer,
         browser,
@@ -65,7 +70,7 @@ for (const backend of testBackends()) {
     }
 
     test('draft → publish (only when complete) → revise → publish v2 → retire, with versions frozen', async () => {
-      const { org, browser, api, base, app } = await setup();
+      const { org, browser, api, base, app, clock, config } = await setup();
       const word = unique('zebrafish');
       await browser.csrf();
       const created = await api('POST', base, { title: `Routines ${word}` });
@@ -120,13 +125,23 @@ for (const backend of testBackends()) {
         [1, 2, 1],
       );
 
-      const page = await app.request(`/catalog/${org.slug}/${slug}`);
-      const html = await page.text();
-      assert.match(html, /2nd edition/);
-      assert.match(html, /property="og:title"/);
-      assert.match(html, /application\/ld\+json/);
+      const entry = await loadCatalogEntry(
+        { db: (await backend.storage()).db, config },
+        { orgSlug: org.slug, mcSlug: slug },
+        clock.now(),
+      );
+      assert.deepEqual(
+        [entry.design.title, entry.version, entry.status],
+        [`Routines ${word} (2nd edition)`, 2, 'published'],
+      );
+      const html = await (await app.request(`/catalog/${org.slug}/${slug}`)).text();
+      assert.equal(metaContent(html, 'og:title'), `Routines ${word} (2nd edition) — ${org.name}`);
+      assert.deepEqual(jsonLd(html), [entry.achievement]);
       const v1 = await (await app.request(`/catalog/${org.slug}/${slug}/v/1`)).text();
-      assert.match(v1, /newer version has replaced/);
+      assert.ok(
+        pageText(v1).includes('You are looking at version 1, which a newer version has replaced.'),
+        'an old version says it was replaced',
+      );
       const achievement = (await (
         await app.request(`/catalog/${org.slug}/${slug}/v/2/achievement.json`)
       ).json()) as { id: string; type: string[]; creditsAvailable: number; alignment: unknown[] };
@@ -162,7 +177,7 @@ for (const backend of testBackends()) {
     });
 
     test('stacks, filters, sorting and paging in the public catalog', async () => {
-      const { org, api, base, browser, app } = await setup();
+      const { org, api, base, browser, app, clock } = await setup();
       await browser.csrf();
       const word = unique('otter');
       const ids: string[] = [];
@@ -203,15 +218,18 @@ for (const backend of testBackends()) {
       assert.equal((await get('sort=effort')).items[0]?.effort_hours, 1);
       const other = await buildOrganisation((await backend.storage()).db);
       assert.equal((await get(`issuer=${other.slug}`)).total, 0);
+      const listed = await loadCatalogSearch(
+        (await backend.storage()).db,
+        { q: word, stack: slug },
+        clock.now(),
+        `http://cairn.test/catalog?q=${word}&stack=${slug}`,
+      );
+      assert.deepEqual([listed.total, listed.images.size], [5, 0]);
       const html = await (await app.request(`/catalog?q=${word}&stack=${slug}`)).text();
-      assert.match(html, /5 micro-credentials matching/);
-      assert.equal(
-        [
-          ...html.matchAll(
-            /<li class="card catalog-item"><span class="badge-image-none"><svg class="issuer-mark/g,
-          ),
-        ].length,
-        5,
+      assert.ok(pageText(html).includes(`5 micro-credentials matching “${word}”.`));
+      assert.deepEqual(
+        [countWithClass(html, 'catalog-item'), countWithClass(html, 'badge-image-none')],
+        [5, 5],
         'without a badge image, each card shows its issuer’s monogram',
       );
       const bad = await api('POST', `/api/v1/orgs/${org.slug}/stacks`, {
@@ -304,7 +322,7 @@ for (const backend of testBackends()) {
   describe(`badge images (${backend.name})`, () => {
     test('generate or upload a badge image for the draft; it is served safely and becomes the Achievement image', async () => {
       const storage = await backend.storage();
-      const { app } = testApp(storage);
+      const { app, config } = testApp(storage);
       const org = await buildOrganisation(storage.db, { kind: 'issuer' });
       const designer = await buildUser(storage.db);
       await addMember(storage.db, org.id, designer.id, ['designer']);
@@ -336,7 +354,7 @@ for (const backend of testBackends()) {
         303,
       );
       const html = await (await b.get(page)).text();
-      const id = /\/images\/(img_[a-z0-9]+)\.png/.exec(html)?.[1];
+      const id = /^\/images\/(img_[a-z0-9]+)\.png$/.exec(imageSrc(html, 'Badge image') ?? '')?.[1];
       assert.ok(id, 'the preview shows the image');
       const svg = await app.request(`/images/${id}.svg`);
       assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
@@ -351,12 +369,14 @@ for (const backend of testBackends()) {
       ).json()) as { image: { id: string; type: string } };
       assert.match(achievement.image.id, new RegExp(`/images/${id}\\.png$`));
       const entry = await (await app.request(`/catalog/${org.slug}/${slug}`)).text();
-      assert.match(entry, /property="og:image"/);
-      assert.match(entry, new RegExp(`<img src="[^"]*/images/${id}\\.png" alt=""`), 'the title is beside it');
+      const imageUrl = `${config.publicUrl}/images/${id}.png`;
+      assert.equal(metaContent(entry, 'og:image'), imageUrl);
+      assert.equal(imageSrc(entry, ''), imageUrl, 'decoration: the title is beside it');
       // The catalog's card shows the badge image; the issuer's name is beside its monogram on the entry.
       const listed = await (await app.request(`/catalog?issuer=${org.slug}`)).text();
-      assert.match(listed, new RegExp(`<img class="badge-image" src="/images/${id}\\.png" alt=""`));
-      assert.match(entry, /<p class="entry-issuer"><svg class="issuer-mark[^"]*"[^>]*aria-hidden="true"/);
+      assert.equal(imageSrc(listed, ''), `/images/${id}.png`);
+      assert.equal(countWithClass(entry, 'entry-issuer'), 1);
+      assert.equal(countWithClass(entry, 'issuer-mark'), 1, 'the monogram beside the issuer’s name');
       await b.post(`${page}/image`, { generate: '1' });
       assert.match(decodeURIComponent(b.cookies.get('cairn_flash') ?? ''), /frozen/);
     });

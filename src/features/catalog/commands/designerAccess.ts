@@ -4,6 +4,7 @@ import type { OrganisationActor } from '../../../domain/commands.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { requireActor } from '../../accounts/index.ts';
 import { findMicroCredential } from '../queries/designs.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** A web address part: 2–81 lower-case letters, digits and dashes; empty means "make one". */
 export const slugField = z.preprocess(
@@ -12,7 +13,7 @@ export const slugField = z.preprocess(
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,80}$/, 'Use 2–81 lower-case letters, digits and dashes.')
+    .regex(/^[a-z0-9][a-z0-9-]{1,80}$/, catalogMessage('slugFormat'))
     .optional(),
 );
 

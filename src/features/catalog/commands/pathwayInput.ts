@@ -5,10 +5,11 @@ import { ACHIEVEMENT_TYPES } from '../microCredential.ts';
 import { requirementSchema, type Requirement } from '../pathways/pathway.ts';
 import { ownedMicroCredentials, ownedPathways } from '../pathways/queries.ts';
 import { inOrganisation } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** A pathway as designers write it: a name, an optional address, and the requirement that awards it. */
 export const pathwayInput = inOrganisation.extend({
-  name: z.string().trim().min(2, 'Name the pathway.').max(200),
+  name: z.string().trim().min(2, catalogMessage('namePathway')).max(200),
   slug: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z
@@ -38,7 +39,7 @@ export async function checkRequirement(
 ): Promise<void> {
   const named = leaves(requirement);
   if (selfId && named.some((l) => l.type === 'pathway' && l.id === selfId))
-    throw invalid({ requirement: 'A pathway cannot require itself.' });
+    throw invalid({ requirement: catalogMessage('pathwaySelf') });
   const unique = (type: 'microCredential' | 'pathway') => [
     ...new Set(named.filter((l) => l.type === type).map((l) => l.id)),
   ];
@@ -50,6 +51,6 @@ export async function checkRequirement(
   ]);
   if (mcs.size !== mcIds.length || pathways.size !== pathwayIds.length)
     throw invalid({
-      requirement: 'The requirement names micro-credentials or pathways this organisation does not have.',
+      requirement: catalogMessage('pathwayForeign'),
     });
 }

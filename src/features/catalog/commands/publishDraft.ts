@@ -7,6 +7,7 @@ import { publishProblems } from '../microCredential.ts';
 import { listInCatalog, versionToDesign } from '../queries/catalog.ts';
 import { findDraft, publishVersion, setRetiredAt } from '../queries/designs.ts';
 import { designableMicroCredential, onMicroCredential, type CommandCall } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** Publishes the draft: it is frozen, shown in the catalog, and the previous version is superseded. */
 export async function publishDraft(
@@ -18,9 +19,9 @@ export async function publishDraft(
   return inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designableMicroCredential(tx, actor, address);
     const draft = await findDraft(tx, mc.id);
-    if (!draft) throw conflict('There is no draft to publish.');
+    if (!draft) throw conflict(catalogMessage('noDraftToPublish'));
     const problems = publishProblems(versionToDesign(draft));
-    if (Object.keys(problems).length) throw invalid(problems, 'This draft is not ready to publish.');
+    if (Object.keys(problems).length) throw invalid(problems, catalogMessage('notReady'));
     await publishVersion(tx, mc.id, draft.id, now);
     await setRetiredAt(tx, mc.id, null);
     await listInCatalog(tx, mc.id);

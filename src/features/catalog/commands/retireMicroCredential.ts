@@ -6,6 +6,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { listInCatalog } from '../queries/catalog.ts';
 import { setRetiredAt } from '../queries/designs.ts';
 import { designableMicroCredential, onMicroCredential, type CommandCall } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** Hides it from the catalog; issued badges and their verification are untouched. */
 export async function retireMicroCredential(
@@ -16,7 +17,7 @@ export async function retireMicroCredential(
   const address = parseInput(onMicroCredential, input);
   await inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designableMicroCredential(tx, actor, address);
-    if (mc.retired_at) throw conflict('It is already retired.');
+    if (mc.retired_at) throw conflict(catalogMessage('alreadyRetired'));
     await setRetiredAt(tx, mc.id, now);
     await listInCatalog(tx, mc.id);
     await recordAudit(

@@ -7,6 +7,7 @@ import { searchText } from '../microCredential.ts';
 import { designToColumns, versionToDesign } from '../queries/catalog.ts';
 import { insertDraftVersion, listVersions } from '../queries/designs.ts';
 import { designableMicroCredential, onMicroCredential, type CommandCall } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** Opens a new draft version from the published one; earners and credentials keep their version. */
 export async function reviseMicroCredential(
@@ -18,8 +19,7 @@ export async function reviseMicroCredential(
   return inTransaction(deps.db, async (tx) => {
     const { organisation, mc } = await designableMicroCredential(tx, actor, address);
     const versions = await listVersions(tx, mc.id);
-    if (versions.some((v) => v.status === 'draft'))
-      throw conflict('A draft version already exists: edit it.');
+    if (versions.some((v) => v.status === 'draft')) throw conflict(catalogMessage('draftExists'));
     const published = versions.find((v) => v.status === 'published') ?? versions[0];
     if (!published) throw notFound('microCredential');
     const design = versionToDesign(published);

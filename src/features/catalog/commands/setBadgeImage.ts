@@ -13,6 +13,7 @@ import type { CommandDeps } from '../../../domain/commands.ts';
 import { attachBadgeImage, findDraftOf } from '../queries/badgeImages.ts';
 import { findMicroCredential } from '../queries/designs.ts';
 import { onMicroCredential, requireDesigner, type CommandCall } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 export const badgeImageInput = onMicroCredential.extend({
   source: z.union([
@@ -57,7 +58,7 @@ export async function setBadgeImage(
     if (!draft) {
       if (!(await findMicroCredential(tx, organisation.id, microCredentialId)))
         throw notFound('microCredential');
-      throw conflict('Published versions are frozen: start a new version to change the image.');
+      throw conflict(catalogMessage('imageFrozen'));
     }
     const image = makeImage(source, draft.title, organisation.name);
     const origin = 'upload' in source ? 'uploaded' : 'generated';

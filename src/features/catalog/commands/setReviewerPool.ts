@@ -6,6 +6,7 @@ import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { replaceReviewerPool, reviewersAmong } from '../queries/designs.ts';
 import { designableMicroCredential, onMicroCredential, type CommandCall } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** Who may review a micro-credential's submissions (member public ids). */
 export const reviewerPoolInput = onMicroCredential.extend({ reviewers: z.array(z.string()).max(500) });
@@ -21,7 +22,7 @@ export async function setReviewerPool(
     const { reviewers } = parseInput(reviewerPoolInput, input);
     const members = await reviewersAmong(tx, organisation.id, reviewers);
     if (members.length !== new Set(reviewers).size)
-      throw invalid({ reviewers: 'Every pool member must be a reviewer of this organisation.' });
+      throw invalid({ reviewers: catalogMessage('reviewerPool') });
     await replaceReviewerPool(
       tx,
       mc.id,

@@ -3,10 +3,11 @@ import { invalid } from '../../../domain/errors.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { microCredentialsAmong } from '../queries/stacks.ts';
 import { inOrganisation, slugField } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 /** A stack as designers write it: a name, an optional address, a description and its micro-credentials in order. */
 export const stackInput = inOrganisation.extend({
-  name: z.string().trim().min(2, 'Name the stack.').max(200),
+  name: z.string().trim().min(2, catalogMessage('nameStack')).max(200),
   slug: slugField,
   description: z.string().trim().max(5000).default(''),
   microCredentials: z.array(z.string()).max(200).default([]),
@@ -20,7 +21,7 @@ export async function stackMemberIds(
 ): Promise<number[]> {
   const members = await microCredentialsAmong(db, organisationId, publicIds);
   if (members.length !== new Set(publicIds).size)
-    throw invalid({ microCredentials: 'Some micro-credentials do not exist in this organisation.' });
+    throw invalid({ microCredentials: catalogMessage('stackMembers') });
   const byPublicId = new Map(members.map((m) => [m.public_id, m.id]));
   return publicIds.map((id) => byPublicId.get(id)!);
 }

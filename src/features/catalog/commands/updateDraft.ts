@@ -7,6 +7,7 @@ import { designSchema, searchText } from '../microCredential.ts';
 import { designToColumns } from '../queries/catalog.ts';
 import { findDraft, updateVersionColumns } from '../queries/designs.ts';
 import { designableMicroCredential, onMicroCredential, type CommandCall } from './designerAccess.ts';
+import { catalogMessage } from '../messages.ts';
 
 export const updateDraftInput = onMicroCredential.merge(designSchema);
 
@@ -20,8 +21,7 @@ export async function updateDraft(
     const { organisation, mc } = await designableMicroCredential(tx, actor, input);
     const { orgSlug: _org, microCredentialId: _mc, ...design } = parseInput(updateDraftInput, input);
     const draft = await findDraft(tx, mc.id);
-    if (!draft)
-      throw conflict('There is no draft to edit: published versions are frozen. Start a new version first.');
+    if (!draft) throw conflict(catalogMessage('noDraftToEdit'));
     await updateVersionColumns(
       tx,
       draft.id,

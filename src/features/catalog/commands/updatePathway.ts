@@ -7,6 +7,7 @@ import { recordAudit } from '../../../storage/audit.ts';
 import { findPathway, slugTaken, updatePathwayRow } from '../pathways/queries.ts';
 import { requireDesigner, type CommandCall } from './designerAccess.ts';
 import { checkRequirement, pathwayInput } from './pathwayInput.ts';
+import { catalogMessage } from '../messages.ts';
 
 export const updatePathwayInput = pathwayInput.extend({ pathwayId: z.string() });
 
@@ -29,7 +30,7 @@ export async function updatePathway(
     await checkRequirement(tx, organisation.id, v.requirement, pathway.public_id);
     const slug = v.slug ?? pathway.slug;
     if (await slugTaken(tx, organisation.id, slug, pathway.id))
-      throw conflict('That pathway address is taken.', { slug: `“${slug}” is taken.` });
+      throw conflict(catalogMessage('pathwayAddressTaken'), { slug: catalogMessage('slugTaken', { slug }) });
     const { name, description, achievementType, requirement } = v;
     await updatePathwayRow(tx, pathway.id, { slug, name, description, achievementType, requirement }, now);
     await recordAudit(

@@ -3,6 +3,13 @@ import assert from 'node:assert/strict';
 import { testBackends, unique } from '../../../testing/databases.ts';
 import { loggedIn, testApp } from '../../../testing/http.ts';
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
+import {
+  elementsWith,
+  fieldsetByLegend,
+  hasLabel,
+  scriptTags,
+  optionsOf,
+} from '../../../testing/pageQueries.ts';
 import { achievementTypeLabel, designFromForm, rowsToShow, BLANK_ROWS } from './designForm.ts';
 
 // The design form asks only what the chosen earning mode needs, in words, and does not grow.
@@ -83,25 +90,31 @@ for (const backend of testBackends()) {
       });
       assert.equal(saved.status, 303, 'saved without a rubric');
       const page = await (await d.get(edit)).text();
-      assert.match(
-        page,
-        /<option value="CertificateOfCompletion" selected="">Certificate of completion<\/option>/,
+      const types = optionsOf(page, 'Achievement type');
+      assert.deepEqual(
+        types.find((o) => o.selected),
+        { value: 'CertificateOfCompletion', text: 'Certificate of completion', selected: true },
       );
-      assert.doesNotMatch(page, />CertificateOfCompletion</);
-      assert.match(
-        page,
-        /<fieldset data-earning-modes="reviewed_evidence" hidden="">\s*<legend>Evidence requirements<\/legend>/,
+      assert.ok(
+        types.every((o) => o.text !== o.value || !/[a-z][A-Z]/.test(o.value)),
+        'types read as words',
       );
-      assert.match(
-        page,
-        /<fieldset data-earning-modes="reviewed_evidence" hidden="">\s*<legend>Rubric<\/legend>/,
-      );
-      assert.match(
-        page,
-        /<div data-earning-modes="proof_of_completion">/,
+      for (const legend of ['Evidence requirements', 'Rubric'])
+        assert.deepEqual(
+          fieldsetByLegend(page, legend),
+          { hidden: true, attributes: { 'data-earning-modes': 'reviewed_evidence', hidden: '' } },
+          `${legend} is for peer-reviewed evidence only`,
+        );
+      assert.deepEqual(
+        elementsWith(page, 'data-earning-modes', 'proof_of_completion'),
+        [{ tag: 'div', hidden: false }],
         'its pre-approved programs are shown',
       );
-      assert.match(page, /<script src="\/assets\/design-form\.[0-9a-f]{10}\.js" defer/);
+      assert.ok(
+        scriptTags(page).some(
+          ({ src, defer }) => defer && /^\/assets\/design-form\.[0-9a-f]{10}\.js$/.test(src),
+        ),
+      );
 
       // Peer-reviewed evidence: its sections are shown, and an error does not add empty rows.
       const fields = {
@@ -122,13 +135,22 @@ for (const backend of testBackends()) {
       const first = await d.post(edit, fields);
       assert.equal(first.status, 422);
       const firstPage = await first.text();
-      const partRows = (html: string) => html.match(/<label for="f-ev_prompt_\d+">/g)?.length ?? 0;
+      /** How many evidence-part rows the form shows ("Part 1: prompt", "Part 2: prompt", …). */
+      const partRows = (html: string) => {
+        let n = 0;
+        while (hasLabel(html, `Part ${n + 1}: prompt`)) n++;
+        return n;
+      };
       assert.equal(partRows(firstPage), 1 + 2);
-      assert.match(
-        firstPage,
-        /<fieldset data-earning-modes="reviewed_evidence">\s*<legend>Evidence requirements<\/legend>/,
+      assert.equal(fieldsetByLegend(firstPage, 'Evidence requirements').hidden, false);
+      assert.deepEqual(
+        optionsOf(firstPage, 'Kind').map((o) => [o.value, o.text]),
+        [
+          ['text', 'Written answer'],
+          ['file', 'File upload'],
+          ['link', 'Link'],
+        ],
       );
-      assert.match(firstPage, /<option value="file">File upload<\/option>/);
       const second = await d.post(edit, {
         ...fields,
         ev_prompt_3: '',

@@ -2,11 +2,13 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { forbidden } from '../../../domain/errors.ts';
-import { parseInput } from '../../../domain/validation.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
+import type { MessageKey } from '../../../web/i18n/i18n.ts';
 import { PageScriptTag, servePageScript } from '../../../web/pageScripts.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { createMicroCredential } from '../commands/createMicroCredential.ts';
 import { createStack } from '../commands/createStack.ts';
@@ -26,26 +28,28 @@ import { StacksView, loadStacks } from './designer/stacks.tsx';
 
 type C = Context<AppEnv>;
 
-const orgParams = z.object({ slug: z.string() });
-const mcParams = orgParams.extend({ id: z.string() });
+const orgParams = z.object({ slug: slugParam });
+const idParams = orgParams.extend({ id: publicIdParam });
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 /** The designer's call: who acts, in which organisation, on which micro-credential. */
 const onMc = (c: C) => {
-  const { slug, id } = parseInput(mcParams, c.req.param());
+  const { slug, id } = routeParams(c, idParams);
   return { actor: actor(c), orgSlug: slug, microCredentialId: id };
 };
-const orgOf = (c: C) => parseInput(orgParams, c.req.param()).slug;
+const orgOf = (c: C) => routeParams(c, orgParams).slug;
+/** The reader's words, for page titles and flash messages. */
+const tr = (c: C) => requestTranslator(c).t;
 
 /** The list of micro-credentials, and creating one. */
 function designListRoutes(r: Hono<AppEnv>) {
   r.get('/orgs/:slug/micro-credentials', async (c) => {
     const model = await loadDesignList(c.var.deps.db, actor(c).userId, orgOf(c));
-    return page(c, 'Micro-credentials', <DesignListView model={model} />);
+    return page(c, tr(c)('catalog.designer.list.title'), <DesignListView model={model} />);
   });
   const newPage = (c: C, form: FormState, status: ContentfulStatusCode = 200) =>
     page(
       c,
-      'New micro-credential',
+      tr(c)('catalog.designer.new.title'),
       <NewDesignView form={form} action={newDesignPath(orgOf(c))} csrfToken={c.var.csrfToken} />,
       status,
     );
@@ -66,7 +70,7 @@ function designListRoutes(r: Hono<AppEnv>) {
           c,
           designActionPath(orgSlug, publicId, 'edit'),
           'success',
-          'Draft created. Fill it in, preview it, then publish.',
+          tr(c)('catalog.flash.created'),
         );
       },
       (form, status) => newPage(c, form, status),
@@ -82,7 +86,7 @@ function designPreviewRoutes(r: Hono<AppEnv>) {
     return page(c, model.title, <DesignPreviewView model={model} csrfToken={c.var.csrfToken} />);
   });
   /** Runs a one-button command, then back to the preview with what happened. */
-  const action = (path: string, run: (c: C) => Promise<unknown>, message: string) =>
+  const action = (path: string, run: (c: C) => Promise<unknown>, message: MessageKey) =>
     r.post(`/orgs/:slug/micro-credentials/:id/${path}`, async (c) => {
       const { orgSlug, microCredentialId } = onMc(c);
       const back = designPath(orgSlug, microCredentialId);
@@ -91,14 +95,14 @@ function designPreviewRoutes(r: Hono<AppEnv>) {
         { id: microCredentialId },
         async () => {
           await run(c);
-          return redirectWith(c, back, 'success', message);
+          return redirectWith(c, back, 'success', tr(c)(message));
         },
         (form, status) => {
           // A role that may not design gets a 403, not a redirect that looks like a form problem.
           if (status === 403) throw forbidden(form.message);
           const text =
             path === 'image'
-              ? (form.message ?? 'That image cannot be used.')
+              ? (form.message ?? tr(c)('catalog.flash.imageUnusable'))
               : `${form.message ?? ''} ${Object.values(form.errors).join(' ')}`.trim();
           return redirectWith(c, back, 'error', text);
         },
@@ -116,19 +120,11 @@ function designPreviewRoutes(r: Hono<AppEnv>) {
           : { generate: { colour } };
       return setBadgeImage(c.var.deps, { ...onMc(c), source });
     },
-    'Badge image saved.',
+    'catalog.flash.imageSaved',
   );
-  action('publish', (c) => publishDraft(c.var.deps, onMc(c)), 'Published: it is in the catalog now.');
-  action(
-    'revise',
-    (c) => reviseMicroCredential(c.var.deps, onMc(c)),
-    'New draft version started from the published one.',
-  );
-  action(
-    'retire',
-    (c) => retireMicroCredential(c.var.deps, onMc(c)),
-    'Retired: hidden from the catalog; issued badges still verify.',
-  );
+  action('publish', (c) => publishDraft(c.var.deps, onMc(c)), 'catalog.flash.published');
+  action('revise', (c) => reviseMicroCredential(c.var.deps, onMc(c)), 'catalog.flash.revised');
+  action('retire', (c) => retireMicroCredential(c.var.deps, onMc(c)), 'catalog.flash.retired');
 }
 
 /** Editing the draft. */
@@ -137,16 +133,10 @@ function editDesignRoutes(r: Hono<AppEnv>) {
   const editPage = async (c: C, form: FormState | null, status: ContentfulStatusCode = 200) => {
     const { actor, orgSlug, microCredentialId } = onMc(c);
     const model = await loadEditDesign(c.var.deps.db, actor.userId, orgSlug, microCredentialId);
-    if (model.frozen)
-      return redirectWith(
-        c,
-        model.previewHref,
-        'info',
-        'Published versions are frozen: start a new version to change it.',
-      );
+    if (model.frozen) return redirectWith(c, model.previewHref, 'info', tr(c)('catalog.flash.frozen'));
     return page(
       c,
-      `Edit ${model.title}`,
+      tr(c)('catalog.designer.edit.title', { title: model.title }),
       <EditDesignView model={model} form={form} csrfToken={c.var.csrfToken} />,
       status,
       <PageScriptTag name="design-form.js" />,
@@ -165,7 +155,7 @@ function editDesignRoutes(r: Hono<AppEnv>) {
           c,
           designPath(call.orgSlug, call.microCredentialId),
           'success',
-          'Draft saved. This is how earners will see it.',
+          tr(c)('catalog.flash.saved'),
         );
       },
       (form, status) => {
@@ -181,18 +171,18 @@ function editDesignRoutes(r: Hono<AppEnv>) {
 function stackRoutes(r: Hono<AppEnv>) {
   const stacksPage = async (c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) => {
     const model = await loadStacks(c.var.deps.db, actor(c).userId, orgOf(c));
-    return page(c, 'Stacks', <StacksView model={model} form={form} csrfToken={c.var.csrfToken} />, status);
+    return page(
+      c,
+      tr(c)('catalog.stacks.title'),
+      <StacksView model={model} form={form} csrfToken={c.var.csrfToken} />,
+      status,
+    );
   };
   r.get('/orgs/:slug/stacks', (c) => stacksPage(c));
   r.post('/orgs/:slug/stacks/:id/delete', async (c) => {
-    const { slug, id } = parseInput(mcParams, c.req.param());
+    const { slug, id } = routeParams(c, idParams);
     await deleteStack(c.var.deps, { actor: actor(c), orgSlug: slug, stackId: id });
-    return redirectWith(
-      c,
-      stacksPath(slug),
-      'success',
-      'Stack removed; its micro-credentials stay in the catalog.',
-    );
+    return redirectWith(c, stacksPath(slug), 'success', tr(c)('catalog.flash.stackRemoved'));
   });
   r.post('/orgs/:slug/stacks', async (c) => {
     const fields = await formFields(c);
@@ -208,7 +198,7 @@ function stackRoutes(r: Hono<AppEnv>) {
           actor: actor(c),
           orgSlug,
         });
-        return redirectWith(c, stacksPath(orgSlug), 'success', 'Stack saved.');
+        return redirectWith(c, stacksPath(orgSlug), 'success', tr(c)('catalog.flash.stackSaved'));
       },
       (form, status) => stacksPage(c, form, status),
     );

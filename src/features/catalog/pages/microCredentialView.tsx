@@ -1,18 +1,17 @@
 import type { Design } from '../microCredential.ts';
-import { EARNING_MODE_LABELS } from '../microCredential.ts';
-import { formatMoney } from '../../../domain/money.ts';
-
-const hours = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${n} h`);
+import { minorDigits } from '../../../domain/money.ts';
+import { useT } from '../../../web/i18n/context.ts';
 
 /** The rubric as a table: a row per criterion, a column per level, the passing level marked. */
 function RubricTable({ rubric }: { rubric: NonNullable<Design['rubric']> }) {
+  const { t } = useT();
   return (
     <section class="card">
-      <h2>Rubric</h2>
+      <h2>{t('catalog.body.rubric')}</h2>
       <table class="stacking">
         <thead>
           <tr>
-            <th scope="col">Criterion</th>
+            <th scope="col">{t('catalog.body.criterion')}</th>
             {rubric.levels.map((l) => (
               <th scope="col">{l.name}</th>
             ))}
@@ -25,7 +24,7 @@ function RubricTable({ rubric }: { rubric: NonNullable<Design['rubric']> }) {
               {rubric.levels.map((l) => (
                 <td data-label={l.name}>
                   {cr.descriptors[l.id]}
-                  {cr.passingLevel === l.id && <span class="tag">passing level</span>}
+                  {cr.passingLevel === l.id && <span class="tag">{t('catalog.body.passingLevel')}</span>}
                 </td>
               ))}
             </tr>
@@ -34,15 +33,72 @@ function RubricTable({ rubric }: { rubric: NonNullable<Design['rubric']> }) {
       </table>
       <p class="muted">
         {rubric.passRule.type === 'all'
-          ? 'Every criterion must reach its passing level.'
-          : `At least ${rubric.passRule.count} criteria must reach their passing level.`}
+          ? t('catalog.body.passAll')
+          : t('catalog.body.passMinimum', { count: rubric.passRule.count })}
       </p>
+    </section>
+  );
+}
+
+/** The facts of a version: how it is earned, effort, credit, terms, fee. */
+function Facts({ d, version }: { d: Design; version: number }) {
+  const { t, number } = useT();
+  const hours = (n: number | undefined) => (n === undefined ? '—' : t('catalog.hours', { hours: number(n) }));
+  const fee = (cents: number, currency: string) =>
+    number(cents / 10 ** minorDigits(currency), { style: 'currency', currency, currencyDisplay: 'code' });
+  return (
+    <dl>
+      <dt>{t('catalog.body.howEarned')}</dt>
+      <dd>{t(`catalog.modes.${d.earningMode}`)}</dd>
+      <dt>{t('catalog.body.effort')}</dt>
+      <dd>{hours(d.effortHours)}</dd>
+      <dt>{t('catalog.body.creditHours')}</dt>
+      <dd>{number(d.creditHours ?? 0)}</dd>
+      <dt>{t('catalog.body.window')}</dt>
+      <dd>{t('catalog.body.months', { count: d.applicationWindowMonths })}</dd>
+      <dt>{t('catalog.body.validFor')}</dt>
+      <dd>
+        {d.validityMonths
+          ? t('catalog.body.months', { count: d.validityMonths })
+          : t('catalog.body.noExpiry')}
+      </dd>
+      {d.applicationFeeCents !== undefined && (
+        <>
+          <dt>{t('catalog.body.fee')}</dt>
+          <dd>{fee(d.applicationFeeCents, d.applicationFeeCurrency)}</dd>
+        </>
+      )}
+      <dt>{t('catalog.body.version')}</dt>
+      <dd>{number(version)}</dd>
+    </dl>
+  );
+}
+
+function EvidenceParts({ parts }: { parts: Design['evidenceParts'] }) {
+  const { t } = useT();
+  return (
+    <section class="card">
+      <h2>{t('catalog.body.evidence')}</h2>
+      <ol>
+        {parts.map((p) => (
+          <li>
+            {p.prompt} <span class="tag">{t(`catalog.body.kinds.${p.kind}`)}</span>
+            {p.required ? '' : <span class="tag">{t('catalog.body.optional')}</span>}
+            {p.maxWords ? (
+              <span class="muted"> {t('catalog.body.upToWords', { count: p.maxWords })}</span>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
 
 /** Everything an earner reads about a micro-credential version: the catalog page and the designer's preview. */
 export function MicroCredentialBody({ d, version }: { d: Design; version: number }) {
+  const { t } = useT();
   return (
     <>
       <section class="card">
@@ -50,55 +106,23 @@ export function MicroCredentialBody({ d, version }: { d: Design; version: number
           <strong>{d.competency}</strong>
         </p>
         <p>{d.description}</p>
-        <dl>
-          <dt>How it is earned</dt>
-          <dd>{EARNING_MODE_LABELS[d.earningMode]}</dd>
-          <dt>Typical effort</dt>
-          <dd>{hours(d.effortHours)}</dd>
-          <dt>Credit hours</dt>
-          <dd>{d.creditHours ?? 0}</dd>
-          <dt>Time to submit after applying</dt>
-          <dd>{d.applicationWindowMonths} months</dd>
-          <dt>Valid for</dt>
-          <dd>{d.validityMonths ? `${d.validityMonths} months` : 'No expiry'}</dd>
-          {d.applicationFeeCents !== undefined && (
-            <>
-              <dt>Fee</dt>
-              <dd>{formatMoney(d.applicationFeeCents, d.applicationFeeCurrency)}</dd>
-            </>
-          )}
-          <dt>Version</dt>
-          <dd>{version}</dd>
-        </dl>
+        <Facts d={d} version={version} />
       </section>
       {d.keyMethod && (
         <section class="card">
-          <h2>Key method</h2>
+          <h2>{t('catalog.body.keyMethod')}</h2>
           <p>{d.keyMethod}</p>
         </section>
       )}
       <section class="card">
-        <h2>Criteria</h2>
+        <h2>{t('catalog.body.criteria')}</h2>
         <p>{d.criteria}</p>
       </section>
-      {d.evidenceParts.length > 0 && (
-        <section class="card">
-          <h2>Evidence to submit</h2>
-          <ol>
-            {d.evidenceParts.map((p) => (
-              <li>
-                {p.prompt} <span class="tag">{p.kind}</span>
-                {p.required ? '' : <span class="tag">optional</span>}
-                {p.maxWords ? <span class="muted"> (up to {p.maxWords} words)</span> : ''}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {d.evidenceParts.length > 0 && <EvidenceParts parts={d.evidenceParts} />}
       {d.rubric && <RubricTable rubric={d.rubric} />}
       {d.alignments.length > 0 && (
         <section class="card">
-          <h2>Aligned to</h2>
+          <h2>{t('catalog.body.alignedTo')}</h2>
           <ul>
             {d.alignments.map((a) => (
               <li>

@@ -1,4 +1,5 @@
 import type { Requirement } from './pathway.ts';
+import { catalogMessage } from '../messages.ts';
 
 /**
  * The pathway form's steps and the requirement tree, both ways. A step is "all of" or "any N of"
@@ -45,7 +46,7 @@ export function requirementFromSteps(
   rows.forEach((row, i) => {
     if (row.chosen.length === 0) {
       if (row.kind === 'some' && row.count.trim() !== '')
-        errors[`step_${i}_mc`] = 'Choose the micro-credentials this step counts from.';
+        errors[`step_${i}_mc`] = catalogMessage('stepChoose');
       return;
     }
     const items: Requirement[] = row.chosen.map((id) => ({ type: 'microCredential', id }));
@@ -55,14 +56,13 @@ export function requirementFromSteps(
     }
     const count = Number(row.count);
     if (!/^\d+$/.test(row.count.trim()) || count < 1 || count > items.length) {
-      errors[`step_${i}_count`] = `Enter how many are needed: a whole number from 1 to ${items.length}.`;
+      errors[`step_${i}_count`] = catalogMessage('stepCount', { max: items.length });
       return;
     }
     steps.push({ type: 'some', count, items });
   });
   if (Object.keys(errors).length) return { errors };
-  if (steps.length === 0)
-    return { errors: { steps: 'Add at least one step: choose the micro-credentials it needs.' } };
+  if (steps.length === 0) return { errors: { steps: catalogMessage('noSteps') } };
   return { requirement: { type: inOrder ? 'ordered' : 'all', items: steps } };
 }
 

@@ -581,12 +581,14 @@ for (const backend of testBackends()) {
           .where('to_address', '=', s.officer.email)
           .where('template', '=', 'recognition.digest')
           .execute();
+      // The officer saved Spanish: their digest is written in it.
+      await storage.db.updateTable('users').set({ locale: 'es' }).where('id', '=', s.officer.id).execute();
       assert.equal(await enqueueDueSchedules(storage.db, s.clock.now()), 1);
       assert.equal(await enqueueDueSchedules(storage.db, s.clock.now()), 0, 'one job per day slot');
       await s.worker.drain();
       const sent = await digests();
       assert.equal(sent.length, 1);
-      assert.match(sent[0]!.subject, /1 new completion notice for/);
+      assert.match(sent[0]!.subject, /^1 aviso de finalización nuevo para /);
       assert.match(sent[0]!.text_body, new RegExp(s.earner.email.replace('.', '\\.')));
       const { sendNoticeDigestsJob } = await import('../jobs.ts');
       await sendNoticeDigestsJob.handle(

@@ -3,6 +3,8 @@ import type { Config } from '../../../config.ts';
 import type { Clock } from '../../../domain/clock.ts';
 import { inTransaction, type Db } from '../../../storage/database.ts';
 import { queueMail } from '../../../mail/outbox.ts';
+import type { RenderedMail } from '../../../mail/templates.tsx';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../web/i18n/i18n.ts';
 import { noticeDigestMail } from '../mail.tsx';
 import { ledgerPaths } from '../paths.ts';
 import {
@@ -24,19 +26,25 @@ export async function sendNoticeDigests(deps: { db: Db; clock: Clock; config: Co
     await inTransaction(db, async (tx) => {
       const notices = await lockUndigestedNotices(tx, program.id);
       if (notices.length === 0) return;
-      const mail = noticeDigestMail({
+      const digest = {
         organisationName: program.organisation_name,
         programName: program.name,
         lines: notices.map((n) => ({
-          earner: n.recipient_email ?? 'An earner',
+          earner: n.recipient_email,
           achievement: n.achievement_name,
           issuer: n.issuer_name,
           licensed: n.license_state === 'confirmed',
         })),
         link: appLink(config, ledgerPaths.notices(program.slug)),
-      });
-      for (const address of await recognitionOfficerAddresses(tx, program.organisation_id))
-        await queueMail(tx, address, mail, now, { organisationId: program.organisation_id });
+      };
+      // Each officer reads it in the language they saved.
+      const mails = new Map<Locale, RenderedMail>();
+      const mailIn = (locale: Locale) =>
+        mails.get(locale) ?? mails.set(locale, noticeDigestMail({ ...digest, locale })).get(locale)!;
+      for (const officer of await recognitionOfficerAddresses(tx, program.organisation_id)) {
+        const mail = mailIn(isLocale(officer.locale) ? officer.locale : DEFAULT_LOCALE);
+        await queueMail(tx, officer.email, mail, now, { organisationId: program.organisation_id });
+      }
       await markNoticesDigested(
         tx,
         notices.map((n) => n.id),

@@ -5,6 +5,7 @@ import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { publicIdParam, routeParams } from '../../../http/params.ts';
 import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { ProgressRing } from '../../../web/components/Progress.tsx';
@@ -17,7 +18,7 @@ import {
   licenseProgress,
   type LicenseView,
 } from '../queries/creditLedger.ts';
-import { actorOf, Entries, Progress, STATE_LABELS, type C } from './ledgerParts.tsx';
+import { actorOf, day, Entries, LicenseState, Progress, type C } from './ledgerParts.tsx';
 
 const licenseParams = z.object({ id: publicIdParam });
 
@@ -42,18 +43,20 @@ export async function loadMyLicenses(deps: Pick<CommandDeps, 'db' | 'clock'>, { 
 
 /** Hours toward renewal as a ring, the numbers beside it, and the cycle they count in. */
 function RenewalRing({ license }: { license: LicenseView }) {
+  const i18n = useT();
   const p = license.progress;
   return (
     <div class="renewal">
       <ProgressRing value={p.earned} target={p.required} />
       <p class="muted">
-        Cycle {p.cycle.start} to {p.cycle.last}
+        {i18n.t('credit.earner.cycle', { start: day(i18n, p.cycle.start), last: day(i18n, p.cycle.last) })}
       </p>
     </div>
   );
 }
 
 function LicenseCard({ license: l }: { license: LicenseView }) {
+  const { t } = useT();
   return (
     <section class="card" aria-label={`${l.program.licenseName} ${l.licenseNumber}`}>
       <h2>
@@ -62,10 +65,12 @@ function LicenseCard({ license: l }: { license: LicenseView }) {
         </a>
       </h2>
       <p>
-        {l.program.organisationName} — {l.program.name} <span class="tag">{STATE_LABELS[l.state]}</span>
+        {l.program.organisationName} — {l.program.name} <LicenseState state={l.state} />
       </p>
       {l.state === 'rejected' && (
-        <p class="error-text">Not confirmed: {l.note ?? 'the number did not match'}. Correct it below.</p>
+        <p class="error-text">
+          {l.note ? t('credit.earner.rejectedNote', { note: l.note }) : t('credit.earner.rejected')}
+        </p>
       )}
       {l.state === 'confirmed' && <RenewalRing license={l} />}
     </section>
@@ -73,19 +78,20 @@ function LicenseCard({ license: l }: { license: LicenseView }) {
 }
 
 function LinkLicenseForm({ programs, form, csrfToken }: Omit<MyLicensesModel, 'licenses'>) {
-  if (programs.length === 0) return <p class="muted">No recognizer runs a program in Cairn yet.</p>;
+  const { t } = useT();
+  if (programs.length === 0) return <p class="muted">{t('credit.earner.noPrograms')}</p>;
   return (
     <form method="post" action={ledgerPaths.myLicenses()} class="stack" novalidate>
       <CsrfField token={csrfToken} />
       <div class="field">
-        <label for="f-program">Program</label>
+        <label for="f-program">{t('credit.earner.program')}</label>
         {form.errors.program && (
           <span id="f-program-error" class="error-text">
             {form.errors.program}
           </span>
         )}
         <select id="f-program" name="program" aria-invalid={form.errors.program ? 'true' : undefined}>
-          <option value="">Choose…</option>
+          <option value="">{t('credit.earner.choose')}</option>
           {programs.map((p) => (
             <option value={p.public_id} selected={form.values.program === p.public_id}>
               {p.organisation_name}: {p.name} ({p.license_name})
@@ -93,32 +99,30 @@ function LinkLicenseForm({ programs, form, csrfToken }: Omit<MyLicensesModel, 'l
           ))}
         </select>
       </div>
-      <Field form={form} name="licenseNumber" label="License or certification number" required />
+      <Field form={form} name="licenseNumber" label={t('credit.earner.licenseNumber')} required />
       <Field
         form={form}
         name="cycleStart"
-        label="Your current renewal cycle began on"
-        hint="YYYY-MM-DD, as on your license; the recognizer can correct it when confirming."
+        label={t('credit.earner.cycleStart')}
+        hint={t('credit.earner.cycleStartHint')}
         required
       />
-      <button type="submit">Link license</button>
+      <button type="submit">{t('credit.earner.submit')}</button>
     </form>
   );
 }
 
 export function MyLicensesView(m: MyLicensesModel) {
+  const { t } = useT();
   return (
     <>
-      <h1>Your licenses</h1>
-      <p class="muted">
-        Link your license or certification number to the body that keeps it: credentials it recognizes then
-        count toward your renewal.
-      </p>
+      <h1>{t('credit.earner.heading')}</h1>
+      <p class="muted">{t('credit.earner.intro')}</p>
       {m.licenses.map((l) => (
         <LicenseCard license={l} />
       ))}
       <section class="card" aria-labelledby="h-link">
-        <h2 id="h-link">Link a license</h2>
+        <h2 id="h-link">{t('credit.earner.link')}</h2>
         <ErrorSummary form={m.form} />
         <LinkLicenseForm programs={m.programs} form={m.form} csrfToken={m.csrfToken} />
       </section>
@@ -178,6 +182,7 @@ function TranscriptSection({ license, transcriptReady, csrfToken }: MyLicenseMod
 }
 
 export function MyLicenseView(m: MyLicenseModel) {
+  const { t } = useT();
   const { license } = m;
   return (
     <>
@@ -185,8 +190,7 @@ export function MyLicenseView(m: MyLicenseModel) {
         {license.program.licenseName} {license.licenseNumber}
       </h1>
       <p>
-        {license.program.organisationName} — {license.program.name}{' '}
-        <span class="tag">{STATE_LABELS[license.state]}</span>
+        {license.program.organisationName} — {license.program.name} <LicenseState state={license.state} />
       </p>
       {license.state === 'confirmed' ? (
         <>
@@ -194,12 +198,12 @@ export function MyLicenseView(m: MyLicenseModel) {
           <Progress license={license} />
         </>
       ) : (
-        <p class="muted">Progress shows once the recognizer confirms your license.</p>
+        <p class="muted">{t('credit.earner.progressLater')}</p>
       )}
       <Entries license={license} />
       <TranscriptSection {...m} />
       <p>
-        <a href={ledgerPaths.myLicenses()}>All your licenses</a>
+        <a href={ledgerPaths.myLicenses()}>{t('credit.earner.all')}</a>
       </p>
     </>
   );
@@ -215,12 +219,12 @@ export function TranscriptView({ license, transcriptReady, csrfToken }: MyLicens
         {license.program.licenseName} {license.licenseNumber}
       </h1>
       <p>
-        {license.userName} — transcript from {issuer} ({license.program.name})
+        {t('credit.earner.transcriptFrom', { name: license.userName, issuer, program: license.program.name })}
       </p>
       <Progress license={license} />
       <Entries license={license} />
       <p class="muted">
-        {credited.length} credential(s) credited.{' '}
+        {t('credit.earner.credited', { count: credited.length })}{' '}
         {transcriptReady && t('credit.transcript.explain', { issuer })}
       </p>
       {transcriptReady && <TranscriptDownload license={license} csrfToken={csrfToken} />}
@@ -245,7 +249,7 @@ export function earnerLicenseRoutes() {
   const licensesPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) => {
     const data = await loadMyLicenses(c.var.deps, { actor: actorOf(c) });
     const model = { ...data, form, csrfToken: c.var.csrfToken };
-    return page(c, 'Your licenses', <MyLicensesView {...model} />, status);
+    return page(c, requestTranslator(c).t('credit.earner.title'), <MyLicensesView {...model} />, status);
   };
   const licenseModel = (c: C) =>
     loadMyLicense(c.var.deps, {
@@ -261,7 +265,7 @@ export function earnerLicenseRoutes() {
       fields,
       async () => {
         await linkLicense(c.var.deps, { ...fields, actor: actorOf(c) });
-        const message = 'License linked. The recognizer will confirm it.';
+        const message = requestTranslator(c).t('credit.earner.linked');
         return redirectWith(c, ledgerPaths.myLicenses(), 'success', message);
       },
       (form, status) => licensesPage(c, form, status as 422),
@@ -286,7 +290,10 @@ export function earnerLicenseRoutes() {
   });
   r.get(ledgerPaths.myTranscript(':id'), async (c) => {
     const model = await licenseModel(c);
-    return page(c, `Transcript ${model.license.licenseNumber}`, <TranscriptView {...model} />);
+    const title = requestTranslator(c).t('credit.earner.transcriptTitle', {
+      number: model.license.licenseNumber,
+    });
+    return page(c, title, <TranscriptView {...model} />);
   });
   return r;
 }

@@ -5,6 +5,8 @@ import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { routeParams } from '../../../http/params.ts';
 import { CsrfField, ErrorSummary, Field, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page } from '../../../web/render.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { noticeWebhookUrl, requireRecognizer, setNoticeWebhook } from '../../recognition/index.ts';
 import { ledgerPaths } from '../paths.ts';
 import { orgPath } from '../../accounts/index.ts';
@@ -34,19 +36,20 @@ export async function loadNoticeWebhook(
 }
 
 export function NoticeWebhookView(m: NoticeWebhookModel) {
+  const { t } = useT();
   return (
     <>
-      <h1>Completion-notice webhook: {m.program.name}</h1>
+      <h1>{t('credit.webhook.heading', { program: m.program.name })}</h1>
       <RecognitionNav slug={m.slug} />
       <p class="muted">
-        Cairn POSTs each completion notice of this program as a <code>completion_notice.sent</code> event
-        (with the signed credential) to this URL, signed with the secret shown once below (
-        <code>Cairn-Signature: t=…,v1=…</code>). Failed deliveries are retried with backoff. It is one of your
-        organisation’s <a href={orgPath(m.slug, 'webhooks')}>webhooks</a>, where its delivery log is.
+        {t('credit.webhook.explainEvent')} <code>completion_notice.sent</code>.{' '}
+        {t('credit.webhook.explainSignature')} <code>Cairn-Signature: t=…,v1=…</code>.{' '}
+        {t('credit.webhook.explainRetries')}{' '}
+        <a href={orgPath(m.slug, 'webhooks')}>{t('credit.webhook.deliveryLog')}</a>
       </p>
       {m.secret && (
         <p class="card" role="status">
-          Signing secret (shown once, keep it in your receiver): <code id="webhook-secret">{m.secret}</code>
+          {t('credit.webhook.secret')} <code id="webhook-secret">{m.secret}</code>
         </p>
       )}
       <ErrorSummary form={m.form} />
@@ -56,11 +59,11 @@ export function NoticeWebhookView(m: NoticeWebhookModel) {
           form={m.form}
           name="url"
           type="url"
-          label="Webhook URL"
+          label={t('credit.webhook.url')}
           value={m.webhookUrl ?? ''}
-          hint="Leave empty to turn the webhook off. Saving makes a new secret."
+          hint={t('credit.webhook.urlHint')}
         />
-        <button type="submit">Save webhook</button>
+        <button type="submit">{t('credit.webhook.save')}</button>
       </form>
     </>
   );
@@ -73,7 +76,7 @@ export function noticeWebhookRoutes() {
     const { slug, id } = routeParams(c, orgItemParams);
     const loaded = await loadNoticeWebhook(c.var.deps, { actor: actorOf(c), orgSlug: slug, program: id });
     const model = { ...loaded, form, secret, csrfToken: c.var.csrfToken };
-    return page(c, 'Completion-notice webhook', <NoticeWebhookView {...model} />, status);
+    return page(c, requestTranslator(c).t('credit.webhook.title'), <NoticeWebhookView {...model} />, status);
   };
   r.get(ledgerPaths.programWebhook(':slug', ':id'), (c) => render(c, emptyForm, null));
   r.post(ledgerPaths.programWebhook(':slug', ':id'), async (c) => {

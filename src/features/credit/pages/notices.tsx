@@ -7,6 +7,8 @@ import type { CredentialServices } from '../../../credentials/services.ts';
 import { routeParams } from '../../../http/params.ts';
 import { ActionButton, CsrfField, TableHead } from '../../../web/forms.tsx';
 import { formFields, page, redirectWith } from '../../../web/render.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { verifyWithCairn } from '../../verification/index.ts';
 import { requireRecognizer } from '../../recognition/index.ts';
 import { dismissCompletionNotice } from '../commands/dismissCompletionNotice.ts';
@@ -19,7 +21,6 @@ import { actorOf, day, hours, orgItemParams, orgParams, RecognitionNav, type C }
 
 const NOTICE_STATES = ['new', 'posted', 'dismissed'] as const;
 type NoticeState = (typeof NOTICE_STATES)[number];
-const STATE_NAMES: Record<NoticeState, string> = { new: 'New', posted: 'Posted', dismissed: 'Dismissed' };
 const noticeQuery = z.object({ state: z.enum(NOTICE_STATES).catch('new') });
 
 // ---------- The inbox of notices ----------
@@ -45,10 +46,23 @@ export async function loadNotices(
   return { organisation: { name: organisation.name, slug: organisation.slug }, state, rows, delivery };
 }
 
-function licenseText(n: { license_state: string | null; license_number: string | null }, none: string) {
-  if (n.license_state === 'confirmed') return n.license_number;
-  return n.license_state ? `${n.license_number} (${n.license_state})` : none;
+/** The license a notice credits: its number when confirmed, with its state when not, or none yet. */
+function LicenseText({
+  n,
+  none,
+}: {
+  n: { license_state: string | null; license_number: string | null };
+  none: string;
+}) {
+  const { t } = useT();
+  const number = n.license_number ?? '';
+  if (n.license_state === 'confirmed') return <>{number}</>;
+  if (n.license_state === 'pending' || n.license_state === 'rejected')
+    return <>{t(`credit.notices.licenseIn.${n.license_state}`, { number })}</>;
+  return <>{none}</>;
 }
+
+const NOTICE_COLUMNS = ['received', 'earner', 'credential', 'program', 'license'] as const;
 
 function NoticesTable({
   rows,
@@ -59,21 +73,25 @@ function NoticesTable({
   slug: string;
   state: NoticeState;
 }) {
-  if (rows.length === 0) return <p class="muted">No {state} notices.</p>;
+  const i18n = useT();
+  const { t } = i18n;
+  if (rows.length === 0) return <p class="muted">{t(`credit.notices.none.${state}`)}</p>;
   return (
     <table>
-      <TableHead columns={['Received', 'Earner', 'Credential', 'Program', 'License']} />
+      <TableHead columns={NOTICE_COLUMNS.map((c) => t(`credit.notices.columns.${c}`))} />
       <tbody>
         {rows.map((n) => (
           <tr>
-            <td>{day(n.created_at)}</td>
+            <td>{day(i18n, n.created_at)}</td>
             <td>{n.recipient_email}</td>
             <td>
               <a href={ledgerPaths.notice(slug, n.public_id)}>{n.achievement_name}</a> ({n.issuer_name})
-              {!n.read_at && <span class="tag">Unread</span>}
+              {!n.read_at && <span class="tag">{t('credit.notices.unread')}</span>}
             </td>
             <td>{n.program_name}</td>
-            <td>{licenseText(n, 'no confirmed license yet')}</td>
+            <td>
+              <LicenseText n={n} none={t('credit.notices.noLicense')} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -81,38 +99,52 @@ function NoticesTable({
   );
 }
 
+/** How each program's notices reach the recognizer: this inbox, a digest, a webhook. */
+function Delivery({ slug, delivery }: { slug: string; delivery: NoticesModel['delivery'] }) {
+  const { t } = useT();
+  if (delivery.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="h-delivery">
+      <h2 id="h-delivery">{t('credit.notices.delivery.heading')}</h2>
+      <ul>
+        {delivery.map((p) => (
+          <li>
+            {t('credit.notices.delivery.line', {
+              program: p.name,
+              digest: p.digest_email ? 'yes' : 'no',
+              hasWebhook: p.webhook_url ? 'yes' : 'no',
+              url: p.webhook_url ?? '',
+            })}{' '}
+            <a href={ledgerPaths.programWebhook(slug, p.public_id)}>
+              {t('credit.notices.delivery.settings')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function NoticesView(m: NoticesModel) {
+  const { t } = useT();
   const slug = m.organisation.slug;
   return (
     <>
-      <h1>Completion notices of {m.organisation.name}</h1>
+      <h1>{t('credit.notices.heading', { organisation: m.organisation.name })}</h1>
       <RecognitionNav slug={slug} />
       <p>
         {NOTICE_STATES.map((s) => (
           <>
             {s === m.state ? (
-              <strong>{STATE_NAMES[s]}</strong>
+              <strong>{t(`credit.notices.states.${s}`)}</strong>
             ) : (
-              <a href={ledgerPaths.notices(slug, s)}>{STATE_NAMES[s]}</a>
+              <a href={ledgerPaths.notices(slug, s)}>{t(`credit.notices.states.${s}`)}</a>
             )}{' '}
           </>
         ))}
       </p>
       <NoticesTable rows={m.rows} slug={slug} state={m.state} />
-      {m.delivery.length > 0 && (
-        <section class="card" aria-labelledby="h-delivery">
-          <h2 id="h-delivery">How notices reach you</h2>
-          <ul>
-            {m.delivery.map((p) => (
-              <li>
-                {p.name}: this inbox{p.digest_email ? ', a daily email digest' : ''}
-                {p.webhook_url ? `, webhook ${p.webhook_url}` : ''} —{' '}
-                <a href={ledgerPaths.programWebhook(slug, p.public_id)}>webhook settings</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Delivery slug={slug} delivery={m.delivery} />
     </>
   );
 }
@@ -163,39 +195,45 @@ export async function loadNotice(
   return { slug: organisation.slug, notice, verified: report.verified, problems, csrfToken };
 }
 
+function NoticeState({ notice }: { notice: Notice }) {
+  const { t } = useT();
+  return (
+    <>
+      <span class="tag">{t(`credit.notice.states.${notice.state}`)}</span>
+      {notice.revoked && <span class="tag">{t('credit.notice.credentialRevoked')}</span>}
+      {notice.decided_by_name && <> {t('credit.notice.decidedBy', { name: notice.decided_by_name })}</>}
+      {notice.dismiss_reason && ` — ${notice.dismiss_reason}`}
+    </>
+  );
+}
+
 function NoticeFacts({ notice }: { notice: Notice }) {
+  const i18n = useT();
+  const { t } = i18n;
+  const posting = notice.posting === 'automatic' ? 'automatic' : 'review';
   return (
     <dl>
-      <dt>Earner</dt>
+      <dt>{t('credit.notice.facts.earner')}</dt>
       <dd>{notice.recipient_email}</dd>
-      <dt>Issuer</dt>
+      <dt>{t('credit.notice.facts.issuer')}</dt>
       <dd>{notice.issuer_name}</dd>
-      <dt>Issued</dt>
-      <dd>{day(notice.valid_from)}</dd>
-      <dt>Program</dt>
+      <dt>{t('credit.notice.facts.issued')}</dt>
+      <dd>{day(i18n, notice.valid_from)}</dd>
+      <dt>{t('credit.notice.facts.program')}</dt>
+      <dd>{t(`credit.notice.${posting}`, { program: notice.program_name })}</dd>
+      <dt>{t('credit.notice.facts.license')}</dt>
       <dd>
-        {notice.program_name} (
-        {notice.posting === 'automatic' ? 'credit posts by rule' : 'credit posts after review'})
+        <LicenseText n={notice} none={t('credit.notice.noLicense')} />
       </dd>
-      <dt>License</dt>
+      <dt>{t('credit.notice.facts.state')}</dt>
       <dd>
-        {licenseText(
-          notice,
-          'No confirmed license yet: credit waits until the earner’s license is confirmed.',
-        )}
-      </dd>
-      <dt>State</dt>
-      <dd>
-        <span class="tag">{STATE_NAMES[notice.state]}</span>
-        {notice.revoked && <span class="tag">Credential revoked</span>}
-        {notice.decided_by_name && ` by ${notice.decided_by_name}`}
-        {notice.dismiss_reason && ` — ${notice.dismiss_reason}`}
+        <NoticeState notice={notice} />
       </dd>
       {notice.webhook_state !== 'none' && (
         <>
-          <dt>Webhook</dt>
+          <dt>{t('credit.notice.facts.webhook')}</dt>
           <dd>
-            {notice.webhook_state} after {notice.webhook_attempts} attempt(s)
+            {t(`credit.notice.webhookState.${notice.webhook_state}`, { count: notice.webhook_attempts })}
             {notice.webhook_last_error ? ` — ${notice.webhook_last_error}` : ''}
           </dd>
         </>
@@ -205,13 +243,14 @@ function NoticeFacts({ notice }: { notice: Notice }) {
 }
 
 function NoticeDecision({ slug, notice, csrfToken }: Pick<NoticeModel, 'slug' | 'notice' | 'csrfToken'>) {
+  const { t } = useT();
   return (
     <section class="card" aria-labelledby="h-decide">
-      <h2 id="h-decide">Decide</h2>
+      <h2 id="h-decide">{t('credit.notice.decide')}</h2>
       <ActionButton
         action={ledgerPaths.noticeAction(slug, notice.public_id, 'post')}
         csrfToken={csrfToken}
-        label="Post credit"
+        label={t('credit.notice.post')}
       />
       <form
         method="post"
@@ -220,19 +259,62 @@ function NoticeDecision({ slug, notice, csrfToken }: Pick<NoticeModel, 'slug' | 
       >
         <CsrfField token={csrfToken} />
         <div class="field">
-          <label for="f-reason">Reason for dismissing (optional)</label>
+          <label for="f-reason">{t('credit.notice.dismissReason')}</label>
           <input id="f-reason" name="reason" />
         </div>
         <button type="submit" class="secondary">
-          Dismiss
+          {t('credit.notice.dismiss')}
         </button>
       </form>
     </section>
   );
 }
 
-export function NoticeView({ slug, notice, verified, problems, csrfToken }: NoticeModel) {
-  const action = (a: 'read' | 'credential.json') => ledgerPaths.noticeAction(slug, notice.public_id, a);
+function Verification({ slug, notice, verified, problems }: Omit<NoticeModel, 'csrfToken'>) {
+  const { t } = useT();
+  return (
+    <section class="card" aria-labelledby="h-verify">
+      <h2 id="h-verify">{t('credit.notice.verification')}</h2>
+      <p id="verify-result">
+        <strong>{verified ? t('credit.notice.verified') : t('credit.notice.notVerified')}</strong>:{' '}
+        {verified ? t('credit.notice.checksOut') : problems}
+      </p>
+      <p>
+        <a href={ledgerPaths.noticeAction(slug, notice.public_id, 'credential.json')} download>
+          {t('credit.notice.download')}
+        </a>{' '}
+        ({t('credit.notice.verifyElsewhere')} <a href={outsidePaths.verify()}>{outsidePaths.verify()}</a>)
+      </p>
+    </section>
+  );
+}
+
+function LedgerEntries({ notice }: { notice: Notice }) {
+  const i18n = useT();
+  const { t } = i18n;
+  if (notice.entries.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="h-ledger">
+      <h2 id="h-ledger">{t('credit.notice.ledger')}</h2>
+      <ul>
+        {notice.entries.map((e) => (
+          <li>
+            {t(e.kind === 'credit' ? 'credit.notice.entryCredit' : 'credit.notice.entryReversal', {
+              date: day(i18n, e.created_at),
+              hours: hours(i18n, Number(e.hours)),
+              cycle: day(i18n, e.cycle_start),
+            })}
+            {e.reason ? ` — ${e.reason}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function NoticeView(m: NoticeModel) {
+  const { t } = useT();
+  const { slug, notice, csrfToken } = m;
   return (
     <>
       <h1>{notice.achievement_name}</h1>
@@ -240,38 +322,14 @@ export function NoticeView({ slug, notice, verified, problems, csrfToken }: Noti
       <NoticeFacts notice={notice} />
       {!notice.read_at && (
         <ActionButton
-          action={action('read')}
+          action={ledgerPaths.noticeAction(slug, notice.public_id, 'read')}
           csrfToken={csrfToken}
-          label="Mark as read"
+          label={t('credit.notice.markRead')}
           variant="secondary"
         />
       )}
-      <section class="card" aria-labelledby="h-verify">
-        <h2 id="h-verify">Verification</h2>
-        <p id="verify-result">
-          <strong>{verified ? 'Verified' : 'Not verified'}</strong>:{' '}
-          {verified ? 'the signed credential checks out (signature, issuer key, dates, status).' : problems}
-        </p>
-        <p>
-          <a href={action('credential.json')} download>
-            Download the signed credential
-          </a>{' '}
-          (verify it independently, e.g. at <a href={outsidePaths.verify()}>/verify</a>)
-        </p>
-      </section>
-      {notice.entries.length > 0 && (
-        <section class="card" aria-labelledby="h-ledger">
-          <h2 id="h-ledger">Ledger entries</h2>
-          <ul>
-            {notice.entries.map((e) => (
-              <li>
-                {day(e.created_at)}: {e.kind} {hours(Number(e.hours))} in the cycle from {e.cycle_start}
-                {e.reason ? ` — ${e.reason}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Verification {...m} />
+      <LedgerEntries notice={notice} />
       {notice.state === 'new' && <NoticeDecision slug={slug} notice={notice} csrfToken={csrfToken} />}
     </>
   );
@@ -307,11 +365,12 @@ export function noticeRoutes() {
     const { slug } = routeParams(c, orgParams);
     const { state } = noticeQuery.parse({ state: c.req.query('state') });
     const model = await loadNotices(c.var.deps, { actor: actorOf(c), orgSlug: slug, state });
-    return page(c, 'Completion notices', <NoticesView {...model} />);
+    return page(c, requestTranslator(c).t('credit.notices.title'), <NoticesView {...model} />);
   });
   r.get(ledgerPaths.notice(':slug', ':id'), async (c) => {
     const model = await loadNotice(c.var.deps, { ...target(c), csrfToken: c.var.csrfToken });
-    return page(c, `Notice: ${model.notice.achievement_name}`, <NoticeView {...model} />);
+    const title = requestTranslator(c).t('credit.notice.title', { name: model.notice.achievement_name });
+    return page(c, title, <NoticeView {...model} />);
   });
   r.get(ledgerPaths.noticeAction(':slug', ':id', 'credential.json'), async (c) => {
     const { document, fileName } = await loadNoticeDocument(c.var.deps, target(c));
@@ -323,16 +382,18 @@ export function noticeRoutes() {
   r.post(ledgerPaths.noticeAction(':slug', ':id', 'read'), async (c) => {
     const t = target(c);
     await markCompletionNoticeRead(c.var.deps, t);
-    return redirectWith(c, ledgerPaths.notice(t.orgSlug, t.notice), 'success', 'Marked as read.');
+    const message = requestTranslator(c).t('credit.notice.flash.read');
+    return redirectWith(c, ledgerPaths.notice(t.orgSlug, t.notice), 'success', message);
   });
   r.post(ledgerPaths.noticeAction(':slug', ':id', 'post'), (c) => {
     const t = target(c);
     const back = ledgerPaths.notice(t.orgSlug, t.notice);
     return explained(c, back, async () => {
       const posted = await postCredit(c.var.deps, t);
+      const i18n = requestTranslator(c);
       const message = posted
-        ? `Posted ${hours(posted.hours)} to the license record.`
-        : 'Credit was already posted.';
+        ? i18n.t('credit.notice.flash.posted', { hours: hours(i18n, posted.hours) })
+        : i18n.t('credit.notice.flash.alreadyPosted');
       return redirectWith(c, back, 'success', message);
     });
   });
@@ -341,7 +402,8 @@ export function noticeRoutes() {
     const fields = await formFields(c);
     return explained(c, ledgerPaths.notice(t.orgSlug, t.notice), async () => {
       await dismissCompletionNotice(c.var.deps, { ...fields, ...t });
-      return redirectWith(c, ledgerPaths.notices(t.orgSlug), 'success', 'Notice dismissed.');
+      const message = requestTranslator(c).t('credit.notice.flash.dismissed');
+      return redirectWith(c, ledgerPaths.notices(t.orgSlug), 'success', message);
     });
   });
   return r;

@@ -4,11 +4,13 @@ import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { routeParams } from '../../../http/params.ts';
 import { CsrfField, ErrorSummary, Field, emptyForm, TableHead, type FormState } from '../../../web/forms.tsx';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { requireRecognizer } from '../../recognition/index.ts';
 import { decideLicense } from '../commands/decideLicense.ts';
 import { ledgerPaths } from '../paths.ts';
 import { recognizerLicenses, type LicenseView } from '../queries/creditLedger.ts';
-import { actorOf, day, orgItemParams, orgParams, RecognitionNav, STATE_LABELS } from './ledgerParts.tsx';
+import { actorOf, day, orgItemParams, orgParams, RecognitionNav } from './ledgerParts.tsx';
 
 export interface OfficerLicensesModel {
   organisation: { name: string; slug: string };
@@ -52,49 +54,51 @@ function PendingLicense({
   form: FormState;
   csrfToken: string;
 }) {
+  const i18n = useT();
+  const { t } = i18n;
+  const dates = { start: day(i18n, l.cycleStart), linked: day(i18n, l.createdAt) };
   return (
-    <section class="card" aria-label={`License ${l.licenseNumber}`}>
+    <section class="card" aria-label={t('credit.officer.card', { number: l.licenseNumber })}>
       <p>
-        <strong>{l.userName}</strong> — {l.program.name}: license <strong>{l.licenseNumber}</strong>, cycle
-        began {l.cycleStart}, linked {day(l.createdAt)}
+        <strong>{l.userName}</strong> — {l.program.name}: {t('credit.officer.licenseWord')}{' '}
+        <strong>{l.licenseNumber}</strong>
+        {t('credit.officer.cycleLinked', dates)}
       </p>
       <ErrorSummary form={form} />
       <form method="post" action={ledgerPaths.decideLicense(slug, l.publicId, 'confirm')} class="stack">
         <CsrfField token={csrfToken} />
-        <Field
-          form={form}
-          name="cycleStart"
-          label="Cycle start (correct it if the register differs)"
-          value={l.cycleStart}
-        />
-        <button type="submit">Confirm license {l.licenseNumber}</button>
+        <Field form={form} name="cycleStart" label={t('credit.officer.cycleStart')} value={l.cycleStart} />
+        <button type="submit">{t('credit.officer.confirm', { number: l.licenseNumber })}</button>
       </form>
       <form method="post" action={ledgerPaths.decideLicense(slug, l.publicId, 'reject')} class="stack mt-4">
         <CsrfField token={csrfToken} />
-        <Field form={form} name="reason" label="What does not match (for a rejection)" />
+        <Field form={form} name="reason" label={t('credit.officer.reason')} />
         <button type="submit" class="danger">
-          Reject mismatch
+          {t('credit.officer.reject')}
         </button>
       </form>
     </section>
   );
 }
 
+const DECIDED_COLUMNS = ['earner', 'program', 'license', 'state'] as const;
+
 export function OfficerLicensesView(m: OfficerLicensesModel) {
+  const { t } = useT();
   const slug = m.organisation.slug;
   const formOf = (id: string) => (m.failed.id === id && m.failed.form ? m.failed.form : emptyForm);
   return (
     <>
-      <h1>License links for {m.organisation.name}</h1>
+      <h1>{t('credit.officer.heading', { organisation: m.organisation.name })}</h1>
       <RecognitionNav slug={slug} />
-      <h2>Waiting for confirmation</h2>
-      {m.pending.length === 0 && <p class="muted">Nothing waits.</p>}
+      <h2>{t('credit.officer.waiting')}</h2>
+      {m.pending.length === 0 && <p class="muted">{t('credit.officer.nothingWaits')}</p>}
       {m.pending.map((l) => (
         <PendingLicense l={l} slug={slug} form={formOf(l.publicId)} csrfToken={m.csrfToken} />
       ))}
-      <h2>Decided</h2>
+      <h2>{t('credit.officer.decided')}</h2>
       <table>
-        <TableHead columns={['Earner', 'Program', 'License', 'State']} />
+        <TableHead columns={DECIDED_COLUMNS.map((c) => t(`credit.officer.columns.${c}`))} />
         <tbody>
           {m.decided.map((l) => (
             <tr>
@@ -102,7 +106,7 @@ export function OfficerLicensesView(m: OfficerLicensesModel) {
               <td>{l.program.name}</td>
               <td>{l.licenseNumber}</td>
               <td>
-                {STATE_LABELS[l.state]}
+                {t(`credit.states.${l.state}`)}
                 {l.note ? ` — ${l.note}` : ''}
               </td>
             </tr>
@@ -123,7 +127,7 @@ export function officerLicenseRoutes() {
       orgSlug: slug,
       csrfToken: c.var.csrfToken,
     });
-    return page(c, 'License links', <OfficerLicensesView {...model} />);
+    return page(c, requestTranslator(c).t('credit.officer.title'), <OfficerLicensesView {...model} />);
   });
   for (const decision of ['confirm', 'reject'] as const) {
     r.post(ledgerPaths.decideLicense(':slug', ':id', decision), async (c) => {
@@ -135,10 +139,11 @@ export function officerLicenseRoutes() {
         async () => {
           const target = { orgSlug: slug, license: id, decision, actor: actorOf(c) };
           const { posted } = await decideLicense(c.var.deps, { ...fields, ...target });
+          const { t } = requestTranslator(c);
           const message =
             decision === 'confirm'
-              ? `License confirmed${posted ? `; credit posted for ${posted} waiting notice(s)` : ''}.`
-              : 'License link rejected; the earner can correct it.';
+              ? t('credit.officer.flash.confirmed', { posted })
+              : t('credit.officer.flash.rejected');
           return redirectWith(c, ledgerPaths.licenses(slug), 'success', message);
         },
         async (form, status) => {
@@ -148,7 +153,8 @@ export function officerLicenseRoutes() {
             csrfToken: c.var.csrfToken,
             failed: { id, form },
           });
-          return page(c, 'License links', <OfficerLicensesView {...model} />, status as 422);
+          const title = requestTranslator(c).t('credit.officer.title');
+          return page(c, title, <OfficerLicensesView {...model} />, status as 422);
         },
       );
     });

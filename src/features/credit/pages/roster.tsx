@@ -5,11 +5,13 @@ import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { routeParams } from '../../../http/params.ts';
 import { TableHead } from '../../../web/forms.tsx';
 import { page } from '../../../web/render.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { requireRecognizer } from '../../recognition/index.ts';
 import { ledgerPaths } from '../paths.ts';
 import { recognizerRoster, rosterCsv, type RosterRow } from '../queries/creditLedger.ts';
 import { recognizerPrograms } from '../queries/notices.ts';
-import { actorOf, hours, orgParams, RecognitionNav, type C } from './ledgerParts.tsx';
+import { actorOf, day, hours, orgParams, RecognitionNav, type C } from './ledgerParts.tsx';
 
 const rosterQuery = z.object({
   program: z.preprocess((v) => v || undefined, z.string().optional()),
@@ -43,11 +45,12 @@ export async function loadRoster(
 }
 
 function RosterFilterForm({ programs, filter }: Pick<RosterModel, 'programs' | 'filter'>) {
+  const { t } = useT();
   return (
     <form method="get" class="card">
-      <label for="f-program">Program</label>{' '}
+      <label for="f-program">{t('credit.roster.program')}</label>{' '}
       <select id="f-program" name="program">
-        <option value="">All programs</option>
+        <option value="">{t('credit.roster.allPrograms')}</option>
         {programs.map((p) => (
           <option value={p.public_id} selected={p.public_id === filter.program}>
             {p.name}
@@ -55,44 +58,55 @@ function RosterFilterForm({ programs, filter }: Pick<RosterModel, 'programs' | '
         ))}
       </select>{' '}
       <label>
-        <input type="checkbox" name="short" value="1" checked={filter.shortOnly} /> Short of required hours
-        only
+        <input type="checkbox" name="short" value="1" checked={filter.shortOnly} />{' '}
+        {t('credit.roster.shortOnly')}
       </label>{' '}
       <button type="submit" class="secondary">
-        Filter
+        {t('credit.roster.filter')}
       </button>
     </form>
   );
 }
 
+const COLUMNS = ['name', 'license', 'program', 'cycle', 'earned', 'required', 'shortBy'] as const;
+
+function RosterRowCells({ row }: { row: RosterRow }) {
+  const i18n = useT();
+  const label = (c: (typeof COLUMNS)[number]) => i18n.t(`credit.roster.columns.${c}`);
+  return (
+    <tr>
+      <td data-label={label('name')}>{row.userName}</td>
+      <td data-label={label('license')}>{row.licenseNumber}</td>
+      <td data-label={label('program')}>{row.programName}</td>
+      <td data-label={label('cycle')}>
+        {day(i18n, row.cycleStart)} – {day(i18n, row.cycleEnd)}
+      </td>
+      <td data-label={label('earned')}>{hours(i18n, row.earned)}</td>
+      <td data-label={label('required')}>{hours(i18n, row.required)}</td>
+      <td data-label={label('shortBy')}>{row.shortfall > 0 ? hours(i18n, row.shortfall) : '—'}</td>
+    </tr>
+  );
+}
+
 export function RosterView({ organisation, filter, programs, rows }: RosterModel) {
+  const { t } = useT();
   const query = new URLSearchParams({
     ...(filter.program ? { program: filter.program } : {}),
     ...(filter.shortOnly ? { short: '1' } : {}),
   }).toString();
   return (
     <>
-      <h1>Roster of {organisation.name}</h1>
+      <h1>{t('credit.roster.heading', { organisation: organisation.name })}</h1>
       <RecognitionNav slug={organisation.slug} />
       <RosterFilterForm programs={programs} filter={filter} />
       <p>
-        <a href={ledgerPaths.rosterCsv(organisation.slug, query)}>Download as CSV</a>
+        <a href={ledgerPaths.rosterCsv(organisation.slug, query)}>{t('credit.roster.csv')}</a>
       </p>
       <table class="stacking">
-        <TableHead columns={['Name', 'License', 'Program', 'Cycle', 'Earned', 'Required', 'Short by']} />
+        <TableHead columns={COLUMNS.map((c) => t(`credit.roster.columns.${c}`))} />
         <tbody>
           {rows.map((row) => (
-            <tr>
-              <td data-label="Name">{row.userName}</td>
-              <td data-label="License">{row.licenseNumber}</td>
-              <td data-label="Program">{row.programName}</td>
-              <td data-label="Cycle">
-                {row.cycleStart} – {row.cycleEnd}
-              </td>
-              <td data-label="Earned">{hours(row.earned)}</td>
-              <td data-label="Required">{hours(row.required)}</td>
-              <td data-label="Short by">{row.shortfall > 0 ? hours(row.shortfall) : '—'}</td>
-            </tr>
+            <RosterRowCells row={row} />
           ))}
         </tbody>
       </table>
@@ -109,7 +123,9 @@ export function rosterRoutes() {
       orgSlug: routeParams(c, orgParams).slug,
       filter: filterOf(c),
     });
-  r.get(ledgerPaths.roster(':slug'), async (c) => page(c, 'Roster', <RosterView {...await model(c)} />));
+  r.get(ledgerPaths.roster(':slug'), async (c) =>
+    page(c, requestTranslator(c).t('credit.roster.title'), <RosterView {...await model(c)} />),
+  );
   r.get(ledgerPaths.rosterCsv(':slug'), async (c) => {
     const { organisation, rows } = await model(c);
     return c.body(rosterCsv(rows), 200, {

@@ -45,12 +45,19 @@ export async function lockUndigestedNotices(db: Queryable, programId: number) {
     .execute();
 }
 
-/** The confirmed primary addresses of an organisation's recognition officers (and its admins and owners). */
-export async function recognitionOfficerAddresses(db: Queryable, organisationId: number): Promise<string[]> {
-  const rows = await db
+/**
+ * The confirmed primary addresses of an organisation's recognition officers (and its admins and
+ * owners), each with the language its person saved (null when none).
+ */
+export async function recognitionOfficerAddresses(
+  db: Queryable,
+  organisationId: number,
+): Promise<Array<{ email: string; locale: string | null }>> {
+  return db
     .selectFrom('memberships as m')
     .innerJoin('user_emails as e', 'e.user_id', 'm.user_id')
-    .select('e.email')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['e.email', 'u.locale'])
     .where('m.organisation_id', '=', organisationId)
     .where('e.is_primary', '=', true)
     .where('e.confirmed_at', 'is not', null)
@@ -62,7 +69,6 @@ export async function recognitionOfficerAddresses(db: Queryable, organisationId:
       ]),
     )
     .execute();
-  return rows.map((r) => r.email);
 }
 
 /** Marks notices as listed in a digest. */

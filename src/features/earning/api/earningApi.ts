@@ -67,6 +67,11 @@ async function presentApplication(db: Queryable, appId: number, now: Date) {
 const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 
 const inOrg = z.object({ slug: slugParam });
+const byId = z.object({ id: publicIdParam });
+/** The public id the path names (`:id`): an application, micro-credential, attempt, team, credential. */
+const idIn = (c: Context<AppEnv>) => routeParams(c, byId).id;
+const onPart = byId.extend({ part: z.coerce.number().int().min(0).max(999) });
+const byToken = z.object({ token: z.string().min(1).max(400) });
 /** The organisation in the path, when the caller (a member, or its API token) may perform the action there. */
 const staffOrganisation = async (c: Context<AppEnv>, action: Action) =>
   (await requireActor(c.var.deps.db, routeParams(c, inOrg).slug, await apiCaller(c), action)).organisation;
@@ -83,16 +88,17 @@ export function earningApiRoutes() {
 
 /** The earner's side: apply, their applications and evidence, submit, withdraw; their credential documents. */
 function earnerApiRoutes(r: Hono<AppEnv>) {
-  r.post('/api/v1/micro-credentials/:id/apply', async (c) =>
-    c.json(
+  r.post('/api/v1/micro-credentials/:id/apply', async (c) => {
+    const id = idIn(c);
+    return c.json(
       await applyForMicroCredential(c.var.deps, {
         ...fieldsOf(await c.req.json().catch(() => ({}))),
         actor: actor(c),
-        microCredential: c.req.param('id'),
+        microCredential: id,
       }),
       201,
-    ),
-  );
+    );
+  });
   r.get('/api/v1/applications', async (c) => {
     const { db, clock } = c.var.deps;
     const ids = await earnersApplicationIds(db, actor(c).userId);
@@ -101,31 +107,33 @@ function earnerApiRoutes(r: Hono<AppEnv>) {
     });
   });
   r.get('/api/v1/applications/:id', async (c) => {
-    const app = await earnersApplication(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const app = await earnersApplication(c.var.deps.db, actor(c).userId, idIn(c));
     return c.json(await presentApplication(c.var.deps.db, app.id, c.var.deps.clock.now()));
   });
   r.put('/api/v1/applications/:id/evidence/:part', async (c) => {
+    const { id, part } = routeParams(c, onPart);
     await saveEvidence(c.var.deps, {
       ...fieldsOf(await jsonBody(c)),
       actor: actor(c),
-      application: c.req.param('id'),
-      part: Number(c.req.param('part')),
+      application: id,
+      part,
     });
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/withdraw', async (c) => {
-    await withdrawApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') });
+    await withdrawApplication(c.var.deps, { actor: actor(c), application: idIn(c) });
     return c.json({ ok: true });
   });
   r.post('/api/v1/applications/:id/submit', async (c) =>
-    c.json(await submitApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
+    c.json(await submitApplication(c.var.deps, { actor: actor(c), application: idIn(c) })),
   );
   // A credential's signed document, exactly as issued, for its recipient (any confirmed address) or the issuer's staff.
   r.get('/api/v1/credentials/:id', async (c) => {
-    const document = await credentialDocumentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const id = idIn(c);
+    const document = await credentialDocumentFor(c.var.deps.db, actor(c).userId, id);
     return c.body(document, 200, {
       'Content-Type': 'application/vc+ld+json',
-      'Content-Disposition': `attachment; filename="${c.req.param('id')}.json"`,
+      'Content-Disposition': `attachment; filename="${id}.json"`,
     });
   });
 }
@@ -144,7 +152,7 @@ function reviewerApiRoutes(r: Hono<AppEnv>) {
     });
   });
   r.get('/api/v1/reviews/:id', async (c) => {
-    const a = await assignedAttempt(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const a = await assignedAttempt(c.var.deps.db, actor(c).userId, idIn(c));
     return c.json({
       id: a.public_id,
       attempt: a.number,
@@ -158,7 +166,7 @@ function reviewerApiRoutes(r: Hono<AppEnv>) {
     await reviewAttempt(c.var.deps, {
       ...fieldsOf(await jsonBody(c)),
       actor: actor(c),
-      attempt: c.req.param('id'),
+      attempt: idIn(c),
     });
     return c.json({ ok: true });
   });
@@ -168,7 +176,7 @@ function reviewerApiRoutes(r: Hono<AppEnv>) {
     return c.json(await requestSecondReview(c.var.deps, { actor: who, orgSlug: slug, attempt }), 201);
   });
   r.get('/api/v1/second-reviews/:id', async (c) => {
-    const s = await assignedSecondReview(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const s = await assignedSecondReview(c.var.deps.db, actor(c).userId, idIn(c));
     return c.json({
       id: s.public_id,
       title: s.title,
@@ -182,7 +190,7 @@ function reviewerApiRoutes(r: Hono<AppEnv>) {
       await submitSecondReview(c.var.deps, {
         ...fieldsOf(await jsonBody(c)),
         actor: actor(c),
-        secondReview: c.req.param('id'),
+        secondReview: idIn(c),
       }),
     ),
   );
@@ -201,15 +209,15 @@ function teamApiRoutes(r: Hono<AppEnv>) {
     await inviteToTeam(c.var.deps, {
       ...fieldsOf(await jsonBody(c)),
       actor: actor(c),
-      team: c.req.param('id'),
+      team: idIn(c),
     });
     return c.json({ ok: true }, 201);
   });
   r.post('/api/v1/teams/join/:token', async (c) =>
-    c.json(await joinTeam(c.var.deps, { actor: actor(c), token: c.req.param('token') })),
+    c.json(await joinTeam(c.var.deps, { actor: actor(c), token: routeParams(c, byToken).token })),
   );
   r.get('/api/v1/teams/:id', async (c) =>
-    c.json(await teamProgress(c.var.deps.db, actor(c).userId, c.req.param('id'))),
+    c.json(await teamProgress(c.var.deps.db, actor(c).userId, idIn(c))),
   );
   // Issuers see the teams working on their micro-credentials (names and sizes).
   r.get('/api/v1/orgs/:slug/teams', async (c) => {

@@ -8,6 +8,7 @@ import { deadlineReminderMail } from '../mail.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import { teammatesOf } from '../teams/teams.ts';
 import { isLocale } from '../../../web/i18n/i18n.ts';
+import { earningPaths } from '../paths.ts';
 
 export const REMINDER_DAYS = [30, 7, 1] as const;
 const OPEN = ['in_progress', 'needs_revision'] as const;
@@ -61,7 +62,7 @@ async function remindDeadlines({ db, config }: CommandDeps & { db: Db }, now: Da
           deadline: app.deadline_at,
           // In the language the earner chose (users.locale), else English.
           ...(isLocale(user.locale) ? { locale: user.locale } : {}),
-          link: appLink(config, `/applications/${app.public_id}`),
+          link: appLink(config, earningPaths.application(app.public_id)),
         });
         await queueMail(tx, address.email, mail, now, { organisationId: app.organisation_id });
       }

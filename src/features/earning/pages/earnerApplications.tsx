@@ -29,9 +29,19 @@ import { EvidenceForm, EvidenceReadOnly, ReviewsSection } from './evidenceViews.
 import { useT } from '../../../web/i18n/context.ts';
 import type { Translator } from '../../../web/i18n/i18n.ts';
 import { requestTranslator } from '../../../web/preferences.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
+import { catalogEntryPath, catalogPath } from '../../catalog/index.ts';
+import { issuingPaths } from '../../issuing/index.ts';
+import { backpackPaths } from '../../backpack/index.ts';
+import { earningPaths } from '../paths.ts';
+import { z } from 'zod';
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
+const onApplication = z.object({ id: publicIdParam });
+const onPart = onApplication.extend({ part: z.coerce.number().int().min(0).max(999) });
+/** The application (or evidence file) the path names (`:id`). */
+const idInPath = (c: C) => routeParams(c, onApplication).id;
 /** Facts joined with " · ", only those present. */
 export function joinFacts(facts: Child[]): Child[] {
   return facts
@@ -58,14 +68,13 @@ function statusWords(t: Translator['t'], status: string): string {
 /** An earner's application page (proof-of-completion applications have their own, in payments). */
 async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 409 | 422 = 200) {
   const { db, clock } = c.var.deps;
-  const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
+  const app = await earnersApplication(db, actor(c).userId, idInPath(c));
   const v = await applicationVersion(db, app.version_id);
   if (v.earning_mode === 'proof_of_completion') return proofApplicationPage(c, form, status);
   const evidence = await applicationEvidence(db, app.id);
   const partsList = v.evidence_parts as Design['evidenceParts'];
   const rubric = v.rubric as Rubric;
   const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
-  const base = `/applications/${app.public_id}`;
   const { t, date } = requestTranslator(c);
   // Only the facts that apply, joined once (never "Attempt 2 · ·").
   const facts: Child[] = [t('earning.application.attempt', { number: Math.max(app.attempts, 1) })];
@@ -74,8 +83,8 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
   if (credential)
     facts.push(
       <>
-        <a href={`/badges/${credential.public_id}`}>{t('earning.application.yourBadge')}</a>{' '}
-        <a href="/backpack">{t('earning.application.alsoInBackpack')}</a>
+        <a href={issuingPaths.badge(credential.public_id)}>{t('earning.application.yourBadge')}</a>{' '}
+        <a href={backpackPaths.backpack}>{t('earning.application.alsoInBackpack')}</a>
       </>,
     );
   return page(
@@ -89,7 +98,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
       <ErrorSummary form={form} />
       {editable ? (
         <EvidenceForm
-          base={base}
+          application={app.public_id}
           attempts={app.attempts}
           parts={partsList}
           evidence={evidence}
@@ -101,7 +110,7 @@ async function applicationPage(c: C, form: FormState = emptyForm, status: 200 | 
       )}
       {['in_progress', 'needs_revision', 'submitted'].includes(app.status) && (
         <ActionButton
-          action={`${base}/withdraw`}
+          action={earningPaths.applicationWithdraw(app.public_id)}
           csrfToken={c.var.csrfToken}
           label={t('earning.application.withdraw')}
           variant="danger"
@@ -146,7 +155,7 @@ async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<numb
   try {
     await saveEvidenceDrafts(c.var.deps, {
       actor: actor(c),
-      application: c.req.param('id') ?? '',
+      application: idInPath(c),
       drafts: texts,
     });
   } catch (err) {
@@ -157,7 +166,7 @@ async function saveAllEvidence(c: C, texts: Map<number, string>, files: Map<numb
     try {
       await saveEvidenceFile(c.var.deps, {
         actor: actor(c),
-        application: c.req.param('id') ?? '',
+        application: idInPath(c),
         part,
         file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
       });
@@ -186,7 +195,8 @@ export function earningRoutes() {
 /** Applying from the catalog, and the earner's list of applications. */
 function applyRoutes(r: Hono<AppEnv>) {
   r.post('/catalog/:org/:mc/apply', async (c) => {
-    const mc = { public_id: await microCredentialAt(c.var.deps.db, c.req.param('org'), c.req.param('mc')) };
+    const { org, mc: mcSlug } = routeParams(c, z.object({ org: slugParam, mc: slugParam }));
+    const mc = { public_id: await microCredentialAt(c.var.deps.db, org, mcSlug) };
     const fields = await formFields(c);
     return handleForm(
       c,
@@ -200,13 +210,13 @@ function applyRoutes(r: Hono<AppEnv>) {
         if (payment)
           return redirectWith(
             c,
-            `/applications/${publicId}`,
+            earningPaths.application(publicId),
             'success',
             requestTranslator(c).t('earning.flash.appliedWithInvoice', { invoice: payment.invoiceNumber }),
           );
         return redirectWith(
           c,
-          `/applications/${publicId}`,
+          earningPaths.application(publicId),
           'success',
           requestTranslator(c).t('earning.flash.applied'),
         );
@@ -214,7 +224,7 @@ function applyRoutes(r: Hono<AppEnv>) {
       (form) =>
         redirectWith(
           c,
-          `/catalog/${c.req.param('org')}/${c.req.param('mc')}`,
+          catalogEntryPath(org, mcSlug),
           'error',
           form.message ?? requestTranslator(c).t('earning.flash.cannotApply'),
         ),
@@ -253,7 +263,7 @@ function ApplicationsList({
       <h1>{t('earning.applications.title')}</h1>
       {rows.length === 0 && (
         <p>
-          {t('earning.applications.none')} <a href="/catalog">{t('earning.applications.catalogLink')}</a>
+          {t('earning.applications.none')} <a href={catalogPath()}>{t('earning.applications.catalogLink')}</a>
         </p>
       )}
       <table>
@@ -269,7 +279,7 @@ function ApplicationsList({
           {rows.map((a) => (
             <tr>
               <td>
-                <a href={`/applications/${a.publicId}`}>{a.title}</a>
+                <a href={earningPaths.application(a.publicId)}>{a.title}</a>
               </td>
               <td>{statusWords(t, a.status)}</td>
               <td>{a.daysLeft === null ? '—' : number(a.daysLeft)}</td>
@@ -286,16 +296,16 @@ function ApplicationsList({
 function applicationPageRoutes(r: Hono<AppEnv>) {
   r.get('/applications/:id', (c) => applicationPage(c));
   r.post('/applications/:id/evidence/:part', async (c) => {
+    const { id, part } = routeParams(c, onPart);
     const fields = await formFields(c);
-    const part = Number(c.req.param('part'));
     return handleForm(
       c,
       { [`part${part}`]: typeof fields.value === 'string' ? fields.value : '' },
       async () => {
-        await saveEvidence(c.var.deps, { ...fields, actor: actor(c), application: c.req.param('id'), part });
+        await saveEvidence(c.var.deps, { ...fields, actor: actor(c), application: id, part });
         return redirectWith(
           c,
-          `/applications/${c.req.param('id')}`,
+          earningPaths.application(id),
           'success',
           requestTranslator(c).t('earning.flash.partSaved', { number: part + 1 }),
         );
@@ -304,9 +314,9 @@ function applicationPageRoutes(r: Hono<AppEnv>) {
     );
   });
   r.post('/applications/:id/evidence/:part/file', async (c) => {
+    const { id, part } = routeParams(c, onPart);
     const body = await c.req.parseBody();
     const file = body.file;
-    const part = Number(c.req.param('part'));
     return handleForm(
       c,
       {},
@@ -317,13 +327,13 @@ function applicationPageRoutes(r: Hono<AppEnv>) {
           });
         await saveEvidenceFile(c.var.deps, {
           actor: actor(c),
-          application: c.req.param('id'),
+          application: id,
           part,
           file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
         });
         return redirectWith(
           c,
-          `/applications/${c.req.param('id')}`,
+          earningPaths.application(id),
           'success',
           requestTranslator(c).t('earning.flash.fileUploaded', { number: part + 1 }),
         );
@@ -336,12 +346,13 @@ function applicationPageRoutes(r: Hono<AppEnv>) {
 /** The whole evidence form (save draft, submit), withdrawing, and serving evidence files to those allowed. */
 function evidenceFormRoutes(r: Hono<AppEnv>) {
   r.post('/applications/:id/evidence', async (c) => {
+    const id = idInPath(c);
     const { texts, files, typed } = await evidenceForm(c);
     if (wantsJson(c)) {
       // The autosave: typed parts only; problems come back as JSON through the error boundary.
       const { changed } = await saveEvidenceDrafts(c.var.deps, {
         actor: actor(c),
-        application: c.req.param('id'),
+        application: id,
         drafts: texts,
       });
       return c.json({ saved: true, changed: changed.map((i) => `part${i}`) });
@@ -353,7 +364,7 @@ function evidenceFormRoutes(r: Hono<AppEnv>) {
         await saveAllEvidence(c, texts, files);
         return redirectWith(
           c,
-          `/applications/${c.req.param('id')}`,
+          earningPaths.application(id),
           'success',
           requestTranslator(c).t('earning.flash.evidenceSaved'),
         );
@@ -364,6 +375,7 @@ function evidenceFormRoutes(r: Hono<AppEnv>) {
   r.post('/applications/:id/submit', async (c) => {
     // "Submit for review" sends the whole evidence form: everything typed is saved first, so a
     // part the earner did not save separately is never lost (and is in the submitted attempt).
+    const id = idInPath(c);
     const { texts, files, typed } = await evidenceForm(c);
     return handleForm(
       c,
@@ -372,11 +384,11 @@ function evidenceFormRoutes(r: Hono<AppEnv>) {
         await saveAllEvidence(c, texts, files);
         const { attempt } = await submitApplication(c.var.deps, {
           actor: actor(c),
-          application: c.req.param('id'),
+          application: id,
         });
         return redirectWith(
           c,
-          `/applications/${c.req.param('id')}`,
+          earningPaths.application(id),
           'success',
           requestTranslator(c).t('earning.flash.submitted', { number: attempt }),
         );
@@ -385,16 +397,17 @@ function evidenceFormRoutes(r: Hono<AppEnv>) {
     );
   });
   r.post('/applications/:id/withdraw', async (c) => {
-    await withdrawApplication(c.var.deps, { actor: actor(c), application: c.req.param('id') });
+    const id = idInPath(c);
+    await withdrawApplication(c.var.deps, { actor: actor(c), application: id });
     return redirectWith(
       c,
-      `/applications/${c.req.param('id')}`,
+      earningPaths.application(id),
       'info',
       requestTranslator(c).t('earning.flash.withdrawn'),
     );
   });
   r.get('/evidence-files/:id', async (c) => {
-    const file = await evidenceFileFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const file = await evidenceFileFor(c.var.deps.db, actor(c).userId, idInPath(c));
     c.header('Content-Security-Policy', "default-src 'none'; sandbox");
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'private, no-store');

@@ -17,26 +17,24 @@ import { issuePassedApplicationJob } from '../jobs.ts';
 import type { JobDefinition } from '../../../jobs/definition.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
 import { anchors, rawDocumentLink } from '../../../testing/links.ts';
+import {
+  byLabel,
+  formOfButton,
+  hasLabel,
+  linkHref,
+  pageText,
+  scriptTags,
+  textsWithRole,
+} from '../../../testing/pageQueries.ts';
 
 // An earner's whole journey through the pages, as a person without the API sees it: links open
 // pages, evidence typed is never lost, submitted evidence reads as text, and passing brings one email.
 
-/** The text of the element with this attribute (first match), tags removed. */
-function textOf(html: string, opening: RegExp): string {
-  const start = html.search(opening);
-  if (start < 0) return '';
-  const tag = /^<(\w+)/.exec(html.slice(start))?.[1] ?? 'p';
-  const end = html.indexOf(`</${tag}>`, start);
-  return html
-    .slice(start, end)
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Form controls that take typed evidence (name="part<i>"). */
-const evidenceControls = (html: string) =>
-  html.match(/<(?:textarea|input)\b[^>]*\bname="part\d+"[^>]*>/g) ?? [];
+/** The labels of the two evidence parts' controls (a link, and an answer of up to 200 words). */
+const LINK = 'Link';
+const ANSWER = 'Your answer (up to 200 words)';
+/** The evidence parts the page offers to type into. */
+const evidenceControls = (html: string) => [LINK, ANSWER].filter((label) => hasLabel(html, label));
 
 async function pageLinks(browser: TestBrowser, path: string): Promise<string[]> {
   const res = await browser.get(path);
@@ -78,7 +76,12 @@ for (const backend of testBackends()) {
       // One form: both parts' fields, a Save button and Submit in it, the autosave script loaded.
       const editing = await (await e.get(appPath)).text();
       assert.equal(evidenceControls(editing).length, 2);
-      assert.match(editing, /<script src="\/assets\/evidence-autosave\.[0-9a-f]{10}\.js" defer/);
+      assert.ok(
+        scriptTags(editing).some(
+          (tag) => /^\/assets\/evidence-autosave\.[0-9a-f]{10}\.js$/.test(tag.src) && tag.defer,
+        ),
+        'the autosave script (hashed, deferred)',
+      );
       assert.equal(
         (await e.get('/assets/evidence-autosave.js')).headers.get('cache-control'),
         'public, max-age=3600',
@@ -97,7 +100,11 @@ for (const backend of testBackends()) {
       assert.deepEqual(Object.keys(((await partial.json()) as { error: { fields: object } }).error.fields), [
         'part0',
       ]);
-      assert.match(await (await e.get(appPath)).text(), /First thoughts\./, 'the good part was kept');
+      assert.equal(
+        byLabel(await (await e.get(appPath)).text(), ANSWER).value,
+        'First thoughts.',
+        'the good part was kept',
+      );
       const saved = await auto({ part0: 'https://video.example/wait', part1: 'First thoughts.' });
       assert.deepEqual(await saved.json(), { saved: true, changed: ['part0'] });
 
@@ -119,12 +126,10 @@ for (const backend of testBackends()) {
 
       // Submitted evidence reads as text, not as disabled boxes; the status line has no stray separators.
       const after = await (await e.get(appPath)).text();
-      assert.deepEqual(evidenceControls(after), []);
-      assert.doesNotMatch(after, /<(textarea|input)\b[^>]*\bdisabled/);
-      assert.match(after, /<a href="https:\/\/video\.example\/wait-2"/);
-      assert.match(after, /<p>Students answered more fully when I waited\.<\/p>/);
-      const status = textOf(after, /<p role="status">/);
-      assert.equal(status, 'Submitted Attempt 1');
+      assert.deepEqual(evidenceControls(after), [], 'no boxes, not even disabled ones');
+      assert.equal(linkHref(after, 'https://video.example/wait-2'), 'https://video.example/wait-2');
+      assert.ok(pageText(after).includes('Students answered more fully when I waited.'));
+      assert.ok(textsWithRole(after, 'status').includes('Submitted Attempt 1'), 'the status line');
 
       // A needs-revision review, then a pass, from the reviewer's page.
       const r = await loggedIn(app, reviewer);
@@ -195,7 +200,8 @@ for (const backend of testBackends()) {
         { state: 'accepted', user: earner.id },
       );
       const backpack = await (await e.get('/backpack')).text();
-      assert.doesNotMatch(backpack, /Accept this badge|>Accept</, 'nothing left to accept');
+      assert.equal(formOfButton(backpack, 'Accept'), null, 'nothing left to accept');
+      assert.ok(!pageText(backpack).includes('Accept this badge'));
 
       // Every link in that mail opens a page for the earner.
       for (const m of mail) {
@@ -209,10 +215,10 @@ for (const backend of testBackends()) {
 
       // The earner's pages: no link into the API or to a raw document unless it is a download.
       const final = await (await e.get(appPath)).text();
-      assert.match(final, new RegExp(`<a href="/badges/${credential.public_id}">Your badge</a>`));
-      assert.equal(
-        textOf(final, /<p role="status">/),
-        'Passed Attempt 2 · Your badge (also in your backpack)',
+      assert.equal(linkHref(final, 'Your badge'), `/badges/${credential.public_id}`);
+      assert.ok(
+        textsWithRole(final, 'status').includes('Passed Attempt 2 · Your badge (also in your backpack)'),
+        'the status line',
       );
       const { publicId: otherBadge } = await issueCredential(
         { ...deps, credentials: testCredentialServices() },

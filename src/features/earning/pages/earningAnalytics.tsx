@@ -4,6 +4,7 @@ import { requireMember } from '../../accounts/index.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { routeParams, slugParam } from '../../../http/params.ts';
 import { page } from '../../../web/render.tsx';
 import { earningStats, statsCsv, type MicroCredentialStats } from '../queries/earningAnalytics.ts';
 import { earningPaths } from '../paths.ts';
@@ -104,13 +105,13 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
   );
 }
 
-const params = z.object({ slug: z.string() });
+const params = z.object({ slug: slugParam });
 
 /** `/orgs/:slug/analytics` (and `.csv`): the issuer's earning analytics. */
 export function earningAnalyticsRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/analytics', async (c) => {
-    const { slug } = params.parse(c.req.param());
+    const { slug } = routeParams(c, params);
     const model = await loadAnalytics(
       c.var.deps.db,
       requireViewer(c.var.viewer).user_id,
@@ -120,7 +121,7 @@ export function earningAnalyticsRoutes() {
     return page(c, requestTranslator(c).t('earning.analytics.title'), <AnalyticsView model={model} />);
   });
   r.get('/orgs/:slug/analytics.csv', async (c) => {
-    const { slug } = params.parse(c.req.param());
+    const { slug } = routeParams(c, params);
     const model = await loadAnalytics(
       c.var.deps.db,
       requireViewer(c.var.viewer).user_id,

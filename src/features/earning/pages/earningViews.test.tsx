@@ -135,7 +135,7 @@ const views = () => [
   <ReviewQueueView model={queue} csrfToken="c" />,
   <AnalyticsView model={analytics} />,
   <EvidenceForm
-    base="/applications/app_1"
+    application="app_1"
     attempts={1}
     parts={parts}
     evidence={evidence}

@@ -4,6 +4,7 @@ import { CsrfField, type FormState } from '../../../web/forms.tsx';
 import { renderMarkdown } from '../../../web/markdown.ts';
 import type { applicationEvidence } from '../queries/applications.ts';
 import { useT } from '../../../web/i18n/context.ts';
+import { earningPaths } from '../paths.ts';
 
 /** The evidence of an earner's application: the form while it is open, read-only after, and its reviews. */
 
@@ -19,14 +20,15 @@ function partEvidence({ items, files }: Evidence, i: number) {
 
 /** The evidence form of an open application (saved as the earner types; submitted from here). */
 export function EvidenceForm({
-  base,
+  application,
   attempts,
   parts,
   evidence,
   form,
   csrfToken,
 }: {
-  base: string;
+  /** The application's public id. */
+  application: string;
   attempts: number;
   parts: Design['evidenceParts'];
   evidence: Evidence;
@@ -39,11 +41,11 @@ export function EvidenceForm({
     <form
       id="evidence"
       method="post"
-      action={`${base}/evidence`}
+      action={earningPaths.applicationEvidence(application)}
       enctype="multipart/form-data"
       class="stack wide"
       novalidate
-      data-autosave={`${base}/evidence`}
+      data-autosave={earningPaths.applicationEvidence(application)}
     >
       <CsrfField token={csrfToken} />
       <p class="hint">{t('earning.evidence.savedAsYouType', { submit })}</p>
@@ -55,7 +57,7 @@ export function EvidenceForm({
         <button type="submit" class="secondary">
           {t('earning.evidence.saveDraft')}
         </button>{' '}
-        <button type="submit" formaction={`${base}/submit`}>
+        <button type="submit" formaction={earningPaths.applicationSubmit(application)}>
           {submit}
         </button>
       </p>
@@ -152,7 +154,7 @@ export function EvidenceReadOnly({
             {p.kind === 'file' ? (
               file ? (
                 <p>
-                  <a href={`/evidence-files/${file.public_id}`} download={file.filename}>
+                  <a href={earningPaths.evidenceFile(file.public_id)} download={file.filename}>
                     {file.filename}
                   </a>
                 </p>

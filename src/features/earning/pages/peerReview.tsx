@@ -6,6 +6,7 @@ import type { Rubric } from '../../catalog/index.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { publicIdParam, routeParams } from '../../../http/params.ts';
 import { CsrfField, ErrorSummary, emptyForm, type FormState } from '../../../web/forms.tsx';
 import { renderMarkdown } from '../../../web/markdown.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
@@ -253,13 +254,13 @@ export function reviewFromForm(fields: Record<string, string | string[]>) {
 
 type C = Context<AppEnv>;
 const actor = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
-const reviewParams = z.object({ id: z.string() });
+const reviewParams = z.object({ id: publicIdParam });
 
 /** `/reviews`: peer reviewers' queue and reviews. */
 export function peerReviewRoutes() {
   const r = new Hono<AppEnv>();
   const show = async (c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) => {
-    const { id } = reviewParams.parse(c.req.param());
+    const { id } = routeParams(c, reviewParams);
     const model = await loadReview(c.var.deps.db, actor(c).userId, id);
     return page(
       c,
@@ -274,7 +275,7 @@ export function peerReviewRoutes() {
   });
   r.get('/reviews/:id', (c) => show(c));
   r.post('/reviews/:id/start', async (c) => {
-    const { id } = reviewParams.parse(c.req.param());
+    const { id } = routeParams(c, reviewParams);
     await startReview(c.var.deps, { actor: actor(c), attempt: id });
     return redirectWith(
       c,
@@ -284,7 +285,7 @@ export function peerReviewRoutes() {
     );
   });
   r.post('/reviews/:id', async (c) => {
-    const { id } = reviewParams.parse(c.req.param());
+    const { id } = routeParams(c, reviewParams);
     const fields = await formFields(c);
     return handleForm(
       c,

@@ -5,6 +5,7 @@ import { requireMember } from '../../accounts/index.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { requireViewer } from '../../../http/middleware/session.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { CsrfField } from '../../../web/forms.tsx';
 import { formFields, page, redirectWith } from '../../../web/render.tsx';
 import { AppError } from '../../../domain/errors.ts';
@@ -144,14 +145,15 @@ export function ReviewQueueView({ model, csrfToken }: { model: ReviewQueueModel;
   );
 }
 
-const queueParams = z.object({ slug: z.string(), attempt: z.string().default('') });
+const queueParams = z.object({ slug: slugParam });
+const assignParams = queueParams.extend({ attempt: publicIdParam });
 const actor = (c: Context<AppEnv>) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 
 /** `/orgs/:slug/review-queue`: issuer staff see waiting submissions and reassign their reviewers. */
 export function reviewQueueRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/review-queue', async (c) => {
-    const { slug } = queueParams.parse(c.req.param());
+    const { slug } = routeParams(c, queueParams);
     const model = await loadReviewQueue(c.var.deps.db, {
       userId: actor(c).userId,
       orgSlug: slug,
@@ -166,7 +168,7 @@ export function reviewQueueRoutes() {
     );
   });
   r.post('/orgs/:slug/review-queue/:attempt/assign', async (c) => {
-    const { slug, attempt } = queueParams.parse(c.req.param());
+    const { slug, attempt } = routeParams(c, assignParams);
     const fields = await formFields(c);
     const back = earningPaths.reviewQueue(slug);
     try {

@@ -10,6 +10,10 @@ import { queueMail } from '../../../mail/outbox.ts';
 import { teamInvitationMail } from '../mail.tsx';
 import { appLink, type CommandDeps } from '../../../domain/commands.ts';
 import type { CommandCall } from '../commands/commandCall.ts';
+import { earningPaths } from '../paths.ts';
+
+/** How long an emailed team invitation works. */
+export const TEAM_INVITATION_DAYS = 14;
 
 export const teamInput = z.object({
   name: z.string().trim().min(2, 'Name the team.').max(120),
@@ -88,7 +92,7 @@ export async function inviteToTeam(
         token_hash: hashToken(token),
         invited_by: actor.userId,
         created_at: now,
-        expires_at: new Date(now.getTime() + 14 * DAY),
+        expires_at: new Date(now.getTime() + TEAM_INVITATION_DAYS * DAY),
       })
       .execute();
     const inviter = await findUser(tx, actor.userId);
@@ -100,8 +104,8 @@ export async function inviteToTeam(
       teamInvitationMail({
         teamName: team.name,
         inviterName: inviter?.name ?? null,
-        link: appLink(deps.config, `/teams/join/${token}`),
-        expiresInDays: 14,
+        link: appLink(deps.config, earningPaths.teamJoin(token)),
+        expiresInDays: TEAM_INVITATION_DAYS,
       }),
       now,
     );

@@ -1,11 +1,28 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { createAwardRun, requestDryRun, startAwardRun } from '../commands/bulkAward.ts';
 import { suggestMapping } from '../commands/awardRoster.ts';
 import { awardProblems, awardProgress } from '../queries/awardRuns.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { issuingOrganisation } from '../issuerAccess.ts';
 import { issuingPaths } from '../paths.ts';
+
+/** The run in the path (an id that cannot be one is not found, like an unknown one). */
+const runParams = z.object({ slug: slugParam, run: publicIdParam });
+const runOf = (c: Context<AppEnv>) => routeParams(c, runParams, { what: 'awardRun' }).run;
+
+/** The upload's query: which micro-credential, and the file's name to show. */
+const uploadQuery = z.object({
+  microCredential: z.string().default(''),
+  fileName: z.string().default('roster.csv'),
+});
+
+/** The mapping body: a JSON object of field → column (the command checks the fields and columns). */
+const mappingBody = z.record(z.string(), z.unknown(), {
+  message: 'Send the mapping as a JSON object, e.g. {"email":"Email","name":"Full Name"}.',
+});
 
 /** Largest CSV body accepted here (streamed: memory stays flat whatever the size). */
 export const MAX_ROSTER_STREAM_MB = 1024;
@@ -47,9 +64,10 @@ export function bulkAwardApiRoutes() {
       throw new AppError('validation_failed', 'The request has no body: send the CSV file.', {
         file: 'Choose a CSV file to upload.',
       });
+    const query = uploadQuery.parse(c.req.query());
     const run = await createAwardRun(c.var.deps, {
-      microCredential: c.req.query('microCredential') ?? '',
-      fileName: c.req.query('fileName') ?? 'roster.csv',
+      microCredential: query.microCredential,
+      fileName: query.fileName,
       source: limited(body as unknown as AsyncIterable<Uint8Array>),
       organisationId: organisation.id,
       actor,
@@ -68,12 +86,12 @@ export function bulkAwardApiRoutes() {
 
   r.get(`${base}/:run`, async (c) => {
     const { organisation } = await issuingOrganisation(c, 'awards:run');
-    return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')));
+    return c.json(await awardProgress(c.var.deps.db, organisation.id, runOf(c)));
   });
 
   r.get(`${base}/:run/problems`, async (c) => {
     const { organisation } = await issuingOrganisation(c, 'awards:run');
-    const rows = await awardProblems(c.var.deps.db, organisation.id, c.req.param('run'), 1000);
+    const rows = await awardProblems(c.var.deps.db, organisation.id, runOf(c), 1000);
     return c.json({
       rows: rows.map((p) => ({ line: p.row_number, email: p.email, state: p.state, error: p.error })),
     });
@@ -81,26 +99,24 @@ export function bulkAwardApiRoutes() {
 
   r.post(`${base}/:run/mapping`, async (c) => {
     const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
-    const mapping: unknown = await c.req.json().catch(() => undefined);
-    if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping))
-      throw new AppError(
-        'validation_failed',
-        'Send the mapping as a JSON object, e.g. {"email":"Email","name":"Full Name"}.',
-      );
+    const run = runOf(c);
+    const parsed = mappingBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues[0]!.message);
     const summary = await requestDryRun(c.var.deps, {
-      run: c.req.param('run'),
-      mapping,
+      run,
+      mapping: parsed.data,
       organisationId: organisation.id,
       actor,
     });
-    if (!summary) return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
+    if (!summary) return c.json(await awardProgress(c.var.deps.db, organisation.id, run), 202);
     return c.json(summary);
   });
 
   r.post(`${base}/:run/issue`, async (c) => {
     const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
-    await startAwardRun(c.var.deps, { run: c.req.param('run'), organisationId: organisation.id, actor });
-    return c.json(await awardProgress(c.var.deps.db, organisation.id, c.req.param('run')), 202);
+    const run = runOf(c);
+    await startAwardRun(c.var.deps, { run, organisationId: organisation.id, actor });
+    return c.json(await awardProgress(c.var.deps.db, organisation.id, run), 202);
   });
 
   return r;

@@ -8,6 +8,8 @@ import { requireViewer } from '../../../http/middleware/session.ts';
 import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
+import type { Translator } from '../../../web/i18n/i18n.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { ConfirmRevokeView, IssuedCredentialsView } from './issuedCredentialViews.tsx';
 import { loadIssuedCredentials, loadRevokeConfirmation } from './issuedCredentialsLoader.ts';
@@ -32,7 +34,7 @@ const listPage = async (c: C, form: FormState = emptyForm, status: 200 | 409 | 4
   const model = await loadIssuedCredentials(c.var.deps.db, organisation, c.var.deps.clock.now());
   return page(
     c,
-    'Issued credentials',
+    requestTranslator(c).t('issuingStaff.issued.title'),
     <IssuedCredentialsView model={model} form={form} csrf={c.var.csrfToken} />,
     status,
   );
@@ -45,11 +47,13 @@ const confirmRevokePage = async (
   request: { ids: string[]; action: string; reason: string },
 ) => {
   const model = await loadRevokeConfirmation(c.var.deps.db, organisation, request);
+  const { t } = requestTranslator(c);
   if (!model.credentials.length)
-    return redirectWith(c, model.back, 'error', 'Select the credentials to revoke.');
-  return page(c, 'Revoke?', <ConfirmRevokeView model={model} csrf={c.var.csrfToken} />);
+    return redirectWith(c, model.back, 'error', t('issuingStaff.flash.selectToRevoke'));
+  return page(c, t('issuingStaff.revoke.title'), <ConfirmRevokeView model={model} csrf={c.var.csrfToken} />);
 };
 
+const notPossible = (c: C) => requestTranslator(c).t('issuingStaff.flash.notPossible');
 const idsOf = (fields: Record<string, string | string[]>) =>
   fields.ids === undefined ? [] : [fields.ids].flat();
 const reasonOf = (fields: Record<string, string | string[]>) =>
@@ -83,7 +87,7 @@ async function awardOne(c: C) {
         c,
         issuingPaths.credentials(organisation.slug),
         'success',
-        'Credential issued and signed.',
+        requestTranslator(c).t('issuingStaff.flash.awarded'),
       );
     },
     (form, status) => listPage(c, form, status as 422),
@@ -91,14 +95,22 @@ async function awardOne(c: C) {
 }
 
 /** The message after a change of many: name a few unchanged credentials, count the rest (it rides in a cookie). */
-function manyChangedMessage(result: { changed: string[]; skipped: Array<{ id: string; message: string }> }) {
+function manyChangedMessage(
+  { t }: Translator,
+  result: { changed: string[]; skipped: Array<{ id: string; message: string }> },
+) {
+  const changed = t('issuingStaff.flash.changed', { count: result.changed.length });
+  const count = result.skipped.length;
+  if (!count) return changed;
   const named = result.skipped
     .slice(0, 5)
     .map((s) => `${s.id} (${s.message})`)
     .join('; ');
-  const more = result.skipped.length > 5 ? ` and ${result.skipped.length - 5} more` : '';
-  const skipped = result.skipped.length ? ` ${result.skipped.length} left unchanged: ${named}${more}.` : '';
-  return `${result.changed.length} credential${result.changed.length === 1 ? '' : 's'} changed.${skipped}`;
+  const skipped =
+    count > 5
+      ? t('issuingStaff.flash.leftUnchangedMore', { count, named, more: count - 5 })
+      : t('issuingStaff.flash.leftUnchanged', { count, named });
+  return `${changed} ${skipped}`;
 }
 
 /** POST /orgs/:slug/credentials/status: one change for every selected credential (revoking asks first). */
@@ -121,9 +133,10 @@ async function changeSelected(c: C) {
         organisationId: organisation.id,
         actor: actorOf(c),
       });
-      return redirectWith(c, back, result.skipped.length ? 'error' : 'success', manyChangedMessage(result));
+      const message = manyChangedMessage(requestTranslator(c), result);
+      return redirectWith(c, back, result.skipped.length ? 'error' : 'success', message);
     },
-    (form) => redirectWith(c, back, 'error', form.message ?? 'That change is not possible.'),
+    (form) => redirectWith(c, back, 'error', form.message ?? notPossible(c)),
   );
 }
 
@@ -147,9 +160,9 @@ async function changeOne(c: C) {
         organisationId: organisation.id,
         actor: actorOf(c),
       });
-      return redirectWith(c, back, 'success', 'Status changed; the status list is republished.');
+      return redirectWith(c, back, 'success', requestTranslator(c).t('issuingStaff.flash.statusChanged'));
     },
-    (form) => redirectWith(c, back, 'error', form.message ?? 'That change is not possible.'),
+    (form) => redirectWith(c, back, 'error', form.message ?? notPossible(c)),
   );
 }
 

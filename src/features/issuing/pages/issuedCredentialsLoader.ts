@@ -10,15 +10,6 @@ import { issuingPaths } from '../paths.ts';
 
 // The view models of the issued-credentials pages (issuedCredentials.tsx routes and renders them).
 
-export type StatusWord = 'Valid' | 'Revoked' | 'Suspended' | 'Expired';
-
-const STATUS_WORD: Record<CredentialStatus, StatusWord> = {
-  valid: 'Valid',
-  revoked: 'Revoked',
-  suspended: 'Suspended',
-  expired: 'Expired',
-};
-
 /** How many credentials the page lists (newest first). */
 export const ISSUED_PAGE_SIZE = 200;
 
@@ -26,10 +17,11 @@ export interface IssuedCredentialItem {
   publicId: string;
   recipient: string;
   achievementName: string;
-  issuedOn: string;
-  status: StatusWord;
+  issuedAt: Date;
+  /** Revoked, suspended or valid (this list does not show expiry). */
+  status: CredentialStatus;
   /** Completion notices sent to recognizers for it (issue 7). */
-  notices: Array<{ recognizerName: string; sentOn: string }>;
+  notices: Array<{ recognizerName: string; sentAt: Date }>;
   badgePath: string;
   statusAction: string;
 }
@@ -63,7 +55,6 @@ export async function loadIssuedCredentials(
     db,
     rows.map((r) => r.id),
   );
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     organisation: { name: organisation.name, slug: organisation.slug },
     microCredentials,
@@ -71,11 +62,11 @@ export async function loadIssuedCredentials(
       publicId: r.public_id,
       recipient: r.recipient_email ?? r.recipient_did ?? '',
       achievementName: r.achievement_name,
-      issuedOn: day(r.issued_at),
-      status: STATUS_WORD[statuses.get(r.id) ?? 'valid'],
+      issuedAt: r.issued_at,
+      status: statuses.get(r.id) ?? 'valid',
       notices: notices
         .filter((n) => n.credential_id === r.id)
-        .map((n) => ({ recognizerName: n.recognizer_name, sentOn: day(n.created_at) })),
+        .map((n) => ({ recognizerName: n.recognizer_name, sentAt: n.created_at })),
       badgePath: issuingPaths.badge(r.public_id),
       statusAction: issuingPaths.credentialStatus(organisation.slug, r.public_id),
     })),

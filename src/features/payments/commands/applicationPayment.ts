@@ -1,5 +1,4 @@
 import { publicId } from '../../../domain/ids.ts';
-import { formatMoney } from '../../../domain/money.ts';
 import type { Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
 import { invoiceMail } from '../mail.tsx';
@@ -7,6 +6,8 @@ import { paymentProviderFor } from '../registry.ts';
 import { nextInvoiceNumber, organisationName } from '../queries.ts';
 import { appLink, type Actor, type CommandDeps } from '../../../domain/commands.ts';
 import { mailEarner } from './shared.ts';
+import { earningPaths } from '../../earning/index.ts';
+import { paymentPaths } from '../paths.ts';
 
 /** The new application a fee is charged for. */
 interface FeeApplication {
@@ -40,7 +41,7 @@ export async function createApplicationPayment(
     currency: app.currency,
     description: app.title,
     organisationName: await organisationName(tx, app.organisationId),
-    returnUrl: appLink(deps.config, `/applications/${app.publicId}`),
+    returnUrl: appLink(deps.config, earningPaths.application(app.publicId)),
   });
   await tx
     .insertInto('payments')
@@ -86,7 +87,6 @@ async function announceInvoice(
     now: Date;
   },
 ): Promise<void> {
-  const amount = formatMoney(app.amountMinor, app.currency);
   await recordAudit(
     tx,
     {
@@ -110,14 +110,16 @@ async function announceInvoice(
     tx,
     app.earnerUserId,
     app.organisationId,
-    (name) =>
+    (name, locale) =>
       invoiceMail({
         name,
         title: app.title,
         invoiceNumber: payment.invoiceNumber,
-        amount,
+        amountMinor: app.amountMinor,
+        currency: app.currency,
         instructions: payment.instructions,
-        link: appLink(deps.config, `/payments/${payment.id}/receipt`),
+        link: appLink(deps.config, paymentPaths.receipt(payment.id)),
+        ...(locale ? { locale } : {}),
       }),
     now,
   );

@@ -4,8 +4,8 @@ import { formatMoney } from '../../../domain/money.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction, type Tx } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
-import { proofApprovedMail, proofRejectedMail } from '../mail.tsx';
-import { issuePassedApplication } from '../../earning/index.ts';
+import { proofApprovedMail, proofRejectedMail, type RejectedFee } from '../mail.tsx';
+import { earningPaths, issuePassedApplication } from '../../earning/index.ts';
 import { requireActor } from '../../accounts/index.ts';
 import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
 import { currentPayment, openAttempt, staffApplication } from '../queries.ts';
@@ -81,11 +81,12 @@ export async function approveProofApplication(
       tx,
       app.earner_user_id,
       app.organisation_id,
-      (name) =>
+      (name, locale) =>
         proofApprovedMail({
           name,
           title: app.title,
-          link: appLink(deps.config, `/applications/${app.public_id}`),
+          link: appLink(deps.config, earningPaths.application(app.public_id)),
+          ...(locale ? { locale } : {}),
         }),
       now,
     );
@@ -112,6 +113,22 @@ export const rejectInput = z.object({
     .min(1, 'Write the reasons for the earner.')
     .max(5000),
 });
+
+/** What the rejection email says about the fee: none, paid (the organisation handles a refund), or cancelled. */
+function rejectedFee(
+  payment: { state: string; amount_minor: number; currency: string; invoice_number: string } | undefined,
+  organisation: string,
+): RejectedFee {
+  if (!payment) return { kind: 'none' };
+  if (payment.state !== 'paid') return { kind: 'cancelled', invoiceNumber: payment.invoice_number };
+  return {
+    kind: 'paid',
+    amountMinor: payment.amount_minor,
+    currency: payment.currency,
+    invoiceNumber: payment.invoice_number,
+    organisation,
+  };
+}
 
 /** Rejects a submitted certificate with reasons (emailed to the earner); the fee is left for staff to refund. */
 export async function rejectProofApplication(
@@ -153,22 +170,19 @@ export async function rejectProofApplication(
         .set({ state: 'cancelled', updated_at: now })
         .where('id', '=', payment.id)
         .execute();
-    const feeNote = !payment
-      ? 'There was no fee for this application.'
-      : payment.state === 'paid'
-        ? `Your fee of ${formatMoney(payment.amount_minor, payment.currency)} (invoice ${payment.invoice_number}) is handled by ${organisation.name}: if it is refunded you will receive a separate email.`
-        : `Invoice ${payment.invoice_number} has been cancelled; do not pay it.`;
+    const fee = rejectedFee(payment, organisation.name);
     await mailEarner(
       tx,
       app.earner_user_id,
       app.organisation_id,
-      (name) =>
+      (name, locale) =>
         proofRejectedMail({
           name,
           title: app.title,
           reasons,
-          feeNote,
-          link: appLink(deps.config, `/applications/${app.public_id}`),
+          fee,
+          link: appLink(deps.config, earningPaths.application(app.public_id)),
+          ...(locale ? { locale } : {}),
         }),
       now,
     );

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { conflict, forbidden } from '../../../domain/errors.ts';
-import { formatMoney } from '../../../domain/money.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { inTransaction } from '../../../storage/database.ts';
 import { recordAudit } from '../../../storage/audit.ts';
@@ -10,6 +9,7 @@ import { requireActor } from '../../accounts/index.ts';
 import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
 import { staffPayment } from '../queries.ts';
 import { mailEarner, onStaffPayment, type CommandCall } from './shared.ts';
+import { paymentPaths } from '../paths.ts';
 
 /** Staff settle a fee: record an invoice as paid, or refund a paid fee. */
 
@@ -53,20 +53,21 @@ export async function markPaymentPaid(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('Someone else changed this payment; reload and try again.');
-    const amount = formatMoney(payment.amount_minor, payment.currency);
     await mailEarner(
       tx,
       payment.earner_user_id,
       payment.organisation_id,
-      (name) =>
+      (name, locale) =>
         receiptMail({
           name,
           title: payment.title,
           invoiceNumber: payment.invoice_number,
-          amount,
+          amountMinor: payment.amount_minor,
+          currency: payment.currency,
           reference,
-          paidOn: now.toISOString().slice(0, 10),
-          link: appLink(deps.config, `/payments/${payment.public_id}/receipt`),
+          paidOn: now,
+          link: appLink(deps.config, paymentPaths.receipt(payment.public_id)),
+          ...(locale ? { locale } : {}),
         }),
       now,
     );
@@ -138,19 +139,20 @@ export async function refundPayment(
       .set({ refund_reference: refund.reference })
       .where('id', '=', payment.id)
       .execute();
-    const amount = formatMoney(payment.amount_minor, payment.currency);
     await mailEarner(
       tx,
       payment.earner_user_id,
       payment.organisation_id,
-      (name) =>
+      (name, locale) =>
         refundMail({
           name,
           title: payment.title,
           invoiceNumber: payment.invoice_number,
-          amount,
+          amountMinor: payment.amount_minor,
+          currency: payment.currency,
           reference: refund.reference,
-          link: appLink(deps.config, `/payments/${payment.public_id}/receipt`),
+          link: appLink(deps.config, paymentPaths.receipt(payment.public_id)),
+          ...(locale ? { locale } : {}),
         }),
       now,
     );

@@ -1,27 +1,23 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { formatMoney } from '../../../domain/money.ts';
-import { earnersApplication } from '../../earning/index.ts';
-import { requireMember } from '../../accounts/index.ts';
+import { z } from 'zod';
+import { earningPaths } from '../../earning/index.ts';
 import { submitProof, uploadCertificate } from '../commands/certificate.ts';
 import { approveProofApplication, rejectProofApplication } from '../commands/decideProof.ts';
 import { markPaymentPaid, refundPayment } from '../commands/feePayments.ts';
-import { paymentProviderNamed } from '../registry.ts';
-import { certificateAndAttempts, currentPayment, paymentFor, proofQueue, versionTitle } from '../queries.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
-import { applicationFacts } from '../../earning/index.ts';
-import {
-  PAYMENT_STATE,
-  ProofApplicationView,
-  QueueView,
-  ReceiptView,
-  type ProofApplicationModel,
-  type QueueModel,
-} from './proofViews.tsx';
+import { paymentPaths } from '../paths.ts';
+import { loadProofApplication, loadQueue, loadReceipt } from './proofLoaders.ts';
+import { ProofApplicationView, ReceiptView, receiptTitle } from './proofViews.tsx';
+import { QueueView } from './queueViews.tsx';
 import { actor, certificateFrom, type C } from './routeHelpers.ts';
 import { proofAndFeesApiRoutes } from './proofAndFeesApi.ts';
+
+const onApplication = z.object({ id: publicIdParam });
 
 /** The earner's page of a proof-of-completion application (its loader and view, rendered). */
 export async function proofApplicationPage(
@@ -29,30 +25,11 @@ export async function proofApplicationPage(
   form: FormState = emptyForm,
   status: ContentfulStatusCode = 200,
 ) {
-  const { db, clock } = c.var.deps;
-  const app = await earnersApplication(db, actor(c).userId, c.req.param('id') ?? '');
-  const v = await versionTitle(db, app.version_id);
-  const [[item, attempts], payment] = await Promise.all([
-    certificateAndAttempts(db, app.id),
-    currentPayment(db, app.id),
-  ]);
-  const { editable, daysLeft, credential } = await applicationFacts(db, app, clock.now());
-  const model: ProofApplicationModel = {
-    title: v.title,
-    status: app.status,
-    program: app.proof_program,
-    deadline: app.deadline_at,
-    editable,
-    daysLeft,
-    credential,
-    base: `/applications/${app.public_id}`,
-    certificate: item,
-    payment,
-    decisions: attempts.filter((a) => a.decision),
-  };
+  const { id } = routeParams(c, onApplication);
+  const model = await loadProofApplication(c.var.deps.db, actor(c).userId, id, c.var.deps.clock.now());
   return page(
     c,
-    v.title,
+    model.title,
     <ProofApplicationView model={model} form={form} csrfToken={c.var.csrfToken} />,
     status,
   );
@@ -65,18 +42,14 @@ async function queuePage(
   formFor = '',
   status: ContentfulStatusCode = 200,
 ) {
-  const { organisation } = await requireMember(
-    c.var.deps.db,
-    c.req.param('slug') ?? '',
-    actor(c).userId,
-    'applications.read',
+  const { slug } = routeParams(c, z.object({ slug: slugParam }));
+  const model = await loadQueue(c.var.deps.db, actor(c).userId, slug, { form, formFor });
+  return page(
+    c,
+    requestTranslator(c).t('payments.queue.title'),
+    <QueueView model={model} csrfToken={c.var.csrfToken} />,
+    status,
   );
-  const [open, decided] = await Promise.all([
-    proofQueue(c.var.deps.db, organisation.id, 'open'),
-    proofQueue(c.var.deps.db, organisation.id, 'decided'),
-  ]);
-  const model: QueueModel = { organisation, open, decided, form, formFor };
-  return page(c, 'Proof & fees', <QueueView model={model} csrfToken={c.var.csrfToken} />, status);
 }
 
 /** Earners upload certificates and read invoices; staff decide from the queue, mark invoices paid and refund. HTML and JSON. */
@@ -91,141 +64,97 @@ export function proofAndFeesRoutes() {
 /** The earner's forms (certificate upload, submission) and the printable invoice or receipt. */
 function earnerRoutes(r: Hono<AppEnv>) {
   r.post('/applications/:id/certificate', async (c) => {
+    const { id } = routeParams(c, onApplication);
     const file = await certificateFrom(c);
     return handleForm(
       c,
       {},
       async () => {
-        await uploadCertificate(c.var.deps, { actor: actor(c), application: c.req.param('id'), file });
-        return redirectWith(
-          c,
-          `/applications/${c.req.param('id')}`,
-          'success',
-          'Certificate uploaded. Submit it for approval when you are ready.',
-        );
+        await uploadCertificate(c.var.deps, { actor: actor(c), application: id, file });
+        const done = requestTranslator(c).t('payments.flash.uploaded');
+        return redirectWith(c, earningPaths.application(id), 'success', done);
       },
       (form, status) => proofApplicationPage(c, form, status),
     );
   });
-  r.post('/applications/:id/proof/submit', async (c) =>
-    handleForm(
+  r.post('/applications/:id/proof/submit', async (c) => {
+    const { id } = routeParams(c, onApplication);
+    return handleForm(
       c,
       {},
       async () => {
-        await submitProof(c.var.deps, { actor: actor(c), application: c.req.param('id') });
-        return redirectWith(
-          c,
-          `/applications/${c.req.param('id')}`,
-          'success',
-          'Submitted. The issuer decides within three weeks; you will get an email.',
-        );
+        await submitProof(c.var.deps, { actor: actor(c), application: id });
+        const done = requestTranslator(c).t('payments.flash.submitted');
+        return redirectWith(c, earningPaths.application(id), 'success', done);
       },
       (form, status) => proofApplicationPage(c, form, status),
-    ),
-  );
-  r.get('/payments/:id/receipt', async (c) => {
-    const p = await paymentFor(c.var.deps.db, actor(c).userId, c.req.param('id'));
-    const paid = p.state === 'paid' || p.state === 'refunded';
-    const kind = paid ? 'Receipt' : 'Invoice';
-    const rows: Array<[string, string]> = [
-      ['From', p.org_name],
-      ['To', p.earner_name],
-      ['For', `Application fee: ${p.title}`],
-      ['Amount', formatMoney(p.amount_minor, p.currency)],
-      ['Issued', p.created_at.toISOString().slice(0, 10)],
-      ['Status', PAYMENT_STATE[p.state] ?? p.state],
-    ];
-    if (p.paid_at) rows.push(['Paid on', p.paid_at.toISOString().slice(0, 10)]);
-    if (p.provider_reference) rows.push(['Payment reference', p.provider_reference]);
-    if (p.refunded_at)
-      rows.push([
-        'Refunded on',
-        `${p.refunded_at.toISOString().slice(0, 10)} (reference ${p.refund_reference ?? '—'})`,
-      ]);
-    rows.push(['Payment method', paymentProviderNamed(p.provider).label]);
-    return page(
-      c,
-      `${kind} ${p.invoice_number}`,
-      <ReceiptView
-        kind={kind}
-        invoiceNumber={p.invoice_number}
-        rows={rows}
-        instructions={p.state === 'pending' ? p.instructions : null}
-      />,
     );
   });
+  r.get('/payments/:id/receipt', async (c) => {
+    const { id } = routeParams(c, onApplication);
+    const model = await loadReceipt(c.var.deps.db, actor(c).userId, id);
+    return page(c, receiptTitle(requestTranslator(c).t, model), <ReceiptView model={model} />);
+  });
+}
+
+const onStaffApplication = z.object({ slug: slugParam, app: publicIdParam });
+const onStaffPayment = z.object({ slug: slugParam, payment: publicIdParam });
+type StaffThing = { slug: string; id: string };
+
+/** The organisation and the application (`:app`) or payment (`:payment`) a staff form acts on. */
+function staffThing(c: C, on: 'app' | 'payment'): StaffThing {
+  if (on === 'app') {
+    const { slug, app } = routeParams(c, onStaffApplication);
+    return { slug, id: app };
+  }
+  const { slug, payment } = routeParams(c, onStaffPayment);
+  return { slug, id: payment };
 }
 
 /** The staff's queue and its forms: approve, reject, mark paid, refund. */
 function staffRoutes(r: Hono<AppEnv>) {
   r.get('/orgs/:slug/proof-queue', (c) => queuePage(c));
+  /** A form of the queue: runs its command, then back to the queue with a message (or the form's errors on its row). */
   const staffForm = (
     path: string,
-    run: (c: C, fields: Record<string, string | string[]>) => Promise<string>,
-    key: (c: C) => string,
+    on: 'app' | 'payment',
+    run: (c: C, at: StaffThing, fields: Record<string, string | string[]>) => Promise<string>,
   ) =>
     r.post(path, async (c) => {
+      const at = staffThing(c, on);
       const fields = await formFields(c);
       return handleForm(
         c,
         fields,
         async () => {
-          const message = await run(c, fields);
-          return redirectWith(c, `/orgs/${c.req.param('slug')}/proof-queue`, 'success', message);
+          const message = await run(c, at, fields);
+          return redirectWith(c, paymentPaths.proofQueue(at.slug), 'success', message);
         },
-        (form, status) => queuePage(c, form, key(c), status),
+        (form, status) => queuePage(c, form, at.id, status),
       );
     });
-  staffForm(
-    '/orgs/:slug/proof-queue/:app/approve',
-    async (c, fields) => {
-      await approveProofApplication(c.var.deps, {
-        ...fields,
-        actor: actor(c),
-        orgSlug: c.req.param('slug') ?? '',
-        application: c.req.param('app') ?? '',
-      });
-      return 'Approved. The badge is being issued and the earner has been emailed.';
-    },
-    (c) => c.req.param('app') ?? '',
-  );
-  staffForm(
-    '/orgs/:slug/proof-queue/:app/reject',
-    async (c, fields) => {
-      await rejectProofApplication(c.var.deps, {
-        ...fields,
-        actor: actor(c),
-        orgSlug: c.req.param('slug') ?? '',
-        application: c.req.param('app') ?? '',
-      });
-      return 'Rejected. The earner has been emailed the reasons.';
-    },
-    (c) => c.req.param('app') ?? '',
-  );
-  staffForm(
-    '/orgs/:slug/payments/:payment/mark-paid',
-    async (c, fields) => {
-      await markPaymentPaid(c.var.deps, {
-        ...fields,
-        actor: actor(c),
-        orgSlug: c.req.param('slug') ?? '',
-        payment: c.req.param('payment') ?? '',
-      });
-      return 'Marked paid. A receipt has been emailed to the earner.';
-    },
-    (c) => c.req.param('payment') ?? '',
-  );
-  staffForm(
-    '/orgs/:slug/payments/:payment/refund',
-    async (c, fields) => {
-      const { reference } = await refundPayment(c.var.deps, {
-        ...fields,
-        actor: actor(c),
-        orgSlug: c.req.param('slug') ?? '',
-        payment: c.req.param('payment') ?? '',
-      });
-      return `Refund recorded (reference ${reference}); the earner has been emailed.`;
-    },
-    (c) => c.req.param('payment') ?? '',
-  );
+  const words = (c: C) => requestTranslator(c).t;
+  // The form's fields come first: what the path says and who acts always win over them.
+  staffForm('/orgs/:slug/proof-queue/:app/approve', 'app', async (c, { slug, id }, fields) => {
+    await approveProofApplication(c.var.deps, { ...fields, actor: actor(c), orgSlug: slug, application: id });
+    return words(c)('payments.flash.approved');
+  });
+  staffForm('/orgs/:slug/proof-queue/:app/reject', 'app', async (c, { slug, id }, fields) => {
+    await rejectProofApplication(c.var.deps, { ...fields, actor: actor(c), orgSlug: slug, application: id });
+    return words(c)('payments.flash.rejected');
+  });
+  staffForm('/orgs/:slug/payments/:payment/mark-paid', 'payment', async (c, { slug, id }, fields) => {
+    await markPaymentPaid(c.var.deps, { ...fields, actor: actor(c), orgSlug: slug, payment: id });
+    return words(c)('payments.flash.markedPaid');
+  });
+  staffForm('/orgs/:slug/payments/:payment/refund', 'payment', async (c, { slug, id }, fields) => {
+    const who = actor(c);
+    const { reference } = await refundPayment(c.var.deps, {
+      ...fields,
+      actor: who,
+      orgSlug: slug,
+      payment: id,
+    });
+    return words(c)('payments.flash.refunded', { reference });
+  });
 }

@@ -10,13 +10,17 @@ import { currentPayment, proofQueue } from '../queries.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonBody } from '../../../http/jsonBody.ts';
 import type { OrganisationActor } from '../../../domain/commands.ts';
-import { money } from './proofViews.tsx';
 import { actor, certificateFrom, type C } from './routeHelpers.ts';
 import { apiCaller } from '../../../http/apiTokens.ts';
 import { publicIdParam, routeParams, slugParam } from '../../../http/params.ts';
 import { z } from 'zod';
 
 const onStaffThing = z.object({ slug: slugParam, id: publicIdParam });
+const onApplication = z.object({ id: publicIdParam });
+
+/** A queue row's fee amount as the JSON API writes it ("USD 25.00"), or "—" when there is none. */
+const money = (p: { amount_minor: number | null; currency: string | null }) =>
+  p.amount_minor === null || p.currency === null ? '—' : formatMoney(p.amount_minor, p.currency);
 
 /** A JSON body's fields when it is an object, else none (the command's schema reports what is missing). */
 const fieldsOf = (body: unknown): Record<string, unknown> =>
@@ -76,17 +80,17 @@ export function proofAndFeesApiRoutes(r: Hono<AppEnv>) {
 /** The earner's certificate, submission and payment over JSON. */
 function earnerApiRoutes(r: Hono<AppEnv>) {
   r.post('/api/v1/applications/:id/certificate', async (c) => {
+    const { id } = routeParams(c, onApplication);
     const file = await certificateFrom(c);
-    return c.json(
-      await uploadCertificate(c.var.deps, { actor: actor(c), application: c.req.param('id'), file }),
-      201,
-    );
+    return c.json(await uploadCertificate(c.var.deps, { actor: actor(c), application: id, file }), 201);
   });
-  r.post('/api/v1/applications/:id/proof/submit', async (c) =>
-    c.json(await submitProof(c.var.deps, { actor: actor(c), application: c.req.param('id') })),
-  );
+  r.post('/api/v1/applications/:id/proof/submit', async (c) => {
+    const { id } = routeParams(c, onApplication);
+    return c.json(await submitProof(c.var.deps, { actor: actor(c), application: id }));
+  });
   r.get('/api/v1/applications/:id/payment', async (c) => {
-    const app = await earnersApplication(c.var.deps.db, actor(c).userId, c.req.param('id'));
+    const { id } = routeParams(c, onApplication);
+    const app = await earnersApplication(c.var.deps.db, actor(c).userId, id);
     const p = await currentPayment(c.var.deps.db, app.id);
     if (!p) throw notFound('applicationPayment');
     return c.json(presentPayment(p));

@@ -1,33 +1,37 @@
-import type { Design } from '../../catalog/index.ts';
-import { formatMoney } from '../../../domain/money.ts';
-import {
-  ActionButton,
-  CsrfField,
-  ErrorSummary,
-  emptyForm,
-  TableHead,
-  type FormState,
-} from '../../../web/forms.tsx';
+import { applyPath, catalogEntryPath, CERTIFICATE_PART, type Design } from '../../catalog/index.ts';
+import { ActionButton, CsrfField, ErrorSummary, type FormState } from '../../../web/forms.tsx';
+import { useT } from '../../../web/i18n/context.ts';
+import type { Translator } from '../../../web/i18n/i18n.ts';
 import { ApplicationHeading } from '../../earning/index.ts';
-import type { proofQueue } from '../queries.ts';
+import { moneyWords } from '../moneyWords.ts';
 
-/** The views of the proof-and-fees pages: pure JSX of their models (the routes load and render). */
+/** The views of the earner's proof-and-fees pages: pure JSX of their models (the routes load and render). */
 
-export const PAYMENT_STATE: Record<string, string> = {
-  pending: 'Awaiting payment',
-  paid: 'Paid',
-  refunded: 'Refunded',
-  cancelled: 'Cancelled',
-};
-export const STATUS: Record<string, string> = {
-  in_progress: 'Certificate not submitted yet',
-  submitted: 'Waiting for the issuer’s decision',
-  in_review: 'Waiting for the issuer’s decision',
-  passed: 'Approved',
-  rejected: 'Not approved',
-  expired: 'Expired',
-  withdrawn: 'Withdrawn',
-};
+const STATUSES = [
+  'in_progress',
+  'submitted',
+  'in_review',
+  'needs_revision',
+  'passed',
+  'rejected',
+  'expired',
+  'withdrawn',
+] as const;
+const PAYMENT_STATES = ['pending', 'paid', 'refunded', 'cancelled'] as const;
+
+/** A proof-of-completion application's status in the reader's words (its code if unknown). */
+export function statusWords(t: Translator['t'], status: string): string {
+  return (STATUSES as readonly string[]).includes(status)
+    ? t(`payments.status.${status as (typeof STATUSES)[number]}`)
+    : status;
+}
+
+/** A fee payment's state in the reader's words (its code if unknown). */
+export function paymentStateWords(t: Translator['t'], state: string): string {
+  return (PAYMENT_STATES as readonly string[]).includes(state)
+    ? t(`payments.paymentState.${state as (typeof PAYMENT_STATES)[number]}`)
+    : state;
+}
 
 /** A pre-approved session an earner may name when applying. */
 export interface SessionOption {
@@ -56,30 +60,32 @@ export function ProofApplyForm({
   /** The session an invitation link chose. */
   chosenSession?: string | undefined;
 }) {
-  const fee = d.applicationFeeCents ? formatMoney(d.applicationFeeCents, d.applicationFeeCurrency) : null;
+  const { t, number } = useT();
+  const fee = d.applicationFeeCents
+    ? moneyWords(number, d.applicationFeeCents, d.applicationFeeCurrency)
+    : null;
   if (!loggedIn) {
-    const back = `/catalog/${orgSlug}/${mcSlug}${chosenSession ? `?session=${encodeURIComponent(chosenSession)}` : ''}`;
+    const back = `${catalogEntryPath(orgSlug, mcSlug)}${chosenSession ? `?session=${encodeURIComponent(chosenSession)}` : ''}`;
     return (
       <p>
         <a class="button" href={`/login?next=${encodeURIComponent(back)}`}>
-          Log in to apply
+          {t('payments.apply.logIn')}
         </a>
       </p>
     );
   }
   return (
-    <form method="post" action={`/catalog/${orgSlug}/${mcSlug}/apply`} class="card stack">
+    <form method="post" action={applyPath(orgSlug, mcSlug)} class="card stack">
       <CsrfField token={csrfToken} />
       <p>
-        Apply with the certificate of completion from a pre-approved program.{' '}
-        {fee ? `The application fee is ${fee}; you receive an invoice when you apply.` : 'There is no fee.'}{' '}
-        Decisions take up to three weeks.
+        {t('payments.apply.lead')} {fee ? t('payments.apply.fee', { fee }) : t('payments.apply.noFee')}{' '}
+        {t('payments.apply.decisions')}
       </p>
       {sessions.length > 0 && (
         <>
-          <label for="f-session">The session you completed</label>
+          <label for="f-session">{t('payments.apply.session')}</label>
           <select id="f-session" name="session" required>
-            <option value="">Choose a pre-approved session…</option>
+            <option value="">{t('payments.apply.chooseSession')}</option>
             {sessions.map((s) => (
               <option value={s.publicId} selected={s.publicId === chosenSession}>
                 {s.startsOn ? `${s.label} (${s.startsOn})` : s.label}
@@ -88,13 +94,22 @@ export function ProofApplyForm({
           </select>
         </>
       )}
-      <button type="submit">Apply{fee ? ` (fee ${fee})` : ''}</button>
+      <button type="submit">
+        {fee ? t('payments.apply.buttonWithFee', { fee }) : t('payments.apply.button')}
+      </button>
     </form>
   );
 }
 
-export function money(p: { amount_minor: number | null; currency: string | null }) {
-  return p.amount_minor === null || p.currency === null ? '—' : formatMoney(p.amount_minor, p.currency);
+/** An application's fee, as its earner sees it. */
+export interface ProofPayment {
+  invoiceNumber: string;
+  amountMinor: number;
+  currency: string;
+  state: string;
+  /** The payment provider's instructions (stored with the payment). */
+  instructions: string;
+  receiptHref: string;
 }
 
 /** What the earner's page of a proof-of-completion application shows. */
@@ -104,21 +119,14 @@ export interface ProofApplicationModel {
   program: string | null;
   deadline: Date;
   editable: boolean;
+  /** Withdrawing is offered (not yet decided). */
+  withdrawable: boolean;
   daysLeft: number;
-  credential: { public_id: string } | null | undefined;
-  base: string;
-  certificate: { public_id: string; filename: string } | undefined;
-  payment: ProofPayment | undefined;
-  decisions: Array<{ decision: string | null; overall_feedback: string | null }>;
-}
-
-interface ProofPayment {
-  public_id: string;
-  invoice_number: string;
-  amount_minor: number;
-  currency: string;
-  state: string;
-  instructions: string;
+  credential: { publicId: string; href: string } | null;
+  actions: { submit: string; withdraw: string; certificate: string };
+  certificate: { filename: string; href: string } | null;
+  payment: ProofPayment | null;
+  decisions: Array<{ passed: boolean; feedback: string | null }>;
 }
 
 /** The earner's page of a proof-of-completion application: fee and invoice, certificate, submission, decision. */
@@ -131,22 +139,20 @@ export function ProofApplicationView({
   form: FormState;
   csrfToken: string;
 }) {
+  const { t, date } = useT();
   return (
     <>
       <ApplicationHeading title={m.title} />
       <p role="status">
-        <span class="tag">{STATUS[m.status] ?? m.status}</span>
-        {m.program && <> · Program: {m.program}</>}
+        <span class="tag">{statusWords(t, m.status)}</span>
+        {m.program && <> · {t('payments.application.program', { program: m.program })}</>}
         {m.editable && (
-          <>
-            {' '}
-            · {m.daysLeft} days left to submit (until {m.deadline.toISOString().slice(0, 10)})
-          </>
+          <> · {t('payments.application.daysLeft', { count: m.daysLeft, deadline: date(m.deadline) })}</>
         )}
         {m.credential && (
           <>
             {' '}
-            · Your badge: <a href={`/badges/${m.credential.public_id}`}>{m.credential.public_id}</a>
+            · {t('payments.application.yourBadge')} <a href={m.credential.href}>{m.credential.publicId}</a>
           </>
         )}
       </p>
@@ -154,18 +160,27 @@ export function ProofApplicationView({
       {m.payment && <FeeSection payment={m.payment} />}
       <CertificateSection model={m} form={form} csrfToken={csrfToken} />
       {m.editable && (
-        <ActionButton action={`${m.base}/proof/submit`} csrfToken={csrfToken} label="Submit for approval" />
+        <ActionButton
+          action={m.actions.submit}
+          csrfToken={csrfToken}
+          label={t('payments.application.submit')}
+        />
       )}{' '}
-      {['in_progress', 'submitted', 'in_review'].includes(m.status) && (
-        <ActionButton action={`${m.base}/withdraw`} csrfToken={csrfToken} label="Withdraw" variant="danger" />
+      {m.withdrawable && (
+        <ActionButton
+          action={m.actions.withdraw}
+          csrfToken={csrfToken}
+          label={t('payments.application.withdraw')}
+          variant="danger"
+        />
       )}
       {m.decisions.length > 0 && (
         <section class="card">
-          <h2>Decision</h2>
+          <h2>{t('payments.application.decision')}</h2>
           {m.decisions.map((a) => (
             <div>
-              <h3>{a.decision === 'passed' ? 'Approved' : 'Not approved'}</h3>
-              <p>{a.overall_feedback}</p>
+              <h3>{a.passed ? t('payments.application.approved') : t('payments.application.notApproved')}</h3>
+              <p>{a.feedback}</p>
             </div>
           ))}
         </section>
@@ -176,26 +191,24 @@ export function ProofApplicationView({
 
 /** The application fee: its invoice, state, payment instructions and a printable copy. */
 function FeeSection({ payment }: { payment: ProofPayment }) {
+  const { t, number } = useT();
   return (
     <section class="card" aria-labelledby="fee-heading">
-      <h2 id="fee-heading">Application fee</h2>
+      <h2 id="fee-heading">{t('payments.fee.heading')}</h2>
       <p>
-        Invoice <strong>{payment.invoice_number}</strong>:{' '}
-        {formatMoney(payment.amount_minor, payment.currency)} ·{' '}
-        <span class="tag">{PAYMENT_STATE[payment.state]}</span>
+        {t('payments.fee.invoice')} <strong>{payment.invoiceNumber}</strong>:{' '}
+        {moneyWords(number, payment.amountMinor, payment.currency)} ·{' '}
+        <span class="tag">{paymentStateWords(t, payment.state)}</span>
       </p>
       {payment.state === 'pending' && (
         <>
           <p>{payment.instructions}</p>
-          <p class="muted">
-            Your certificate can be reviewed while the invoice is open; the badge is issued only after the fee
-            is paid.
-          </p>
+          <p class="muted">{t('payments.fee.reviewWhileOpen')}</p>
         </>
       )}
       <p>
-        <a href={`/payments/${payment.public_id}/receipt`}>
-          {payment.state === 'paid' ? 'View and print the receipt' : 'View and print the invoice'}
+        <a href={payment.receiptHref}>
+          {payment.state === 'paid' ? t('payments.fee.viewReceipt') : t('payments.fee.viewInvoice')}
         </a>
       </p>
     </section>
@@ -204,7 +217,7 @@ function FeeSection({ payment }: { payment: ProofPayment }) {
 
 /** The certificate of completion: what was uploaded and, while open, the upload form. */
 function CertificateSection({
-  model: { certificate, editable, base },
+  model: { certificate, editable, actions },
   form,
   csrfToken,
 }: {
@@ -212,9 +225,10 @@ function CertificateSection({
   form: FormState;
   csrfToken: string;
 }) {
+  const { t } = useT();
   return (
     <section class="card" aria-labelledby="cert-heading">
-      <h2 id="cert-heading">Certificate of completion</h2>
+      <h2 id="cert-heading">{t('payments.certificate.heading')}</h2>
       {form.errors.certificate && (
         <p id="f-certificate-error" class="error-text">
           {form.errors.certificate}
@@ -222,17 +236,18 @@ function CertificateSection({
       )}
       {certificate ? (
         <p>
-          Uploaded: <a href={`/evidence-files/${certificate.public_id}`}>{certificate.filename}</a>
+          {t('payments.certificate.uploaded')} <a href={certificate.href}>{certificate.filename}</a>
         </p>
       ) : (
-        <p>Not uploaded yet.</p>
+        <p>{t('payments.certificate.notUploaded')}</p>
       )}
       {editable && (
-        <form method="post" action={`${base}/certificate`} enctype="multipart/form-data" class="stack">
+        <form method="post" action={actions.certificate} enctype="multipart/form-data" class="stack">
           <CsrfField token={csrfToken} />
           <label for="f-certificate">
-            {certificate ? 'Replace the certificate' : 'Choose your certificate'} (PDF, PNG or JPEG, up to 10
-            MB)
+            {certificate
+              ? t('payments.certificate.replace', { size: CERTIFICATE_PART.maxSizeMb })
+              : t('payments.certificate.choose', { size: CERTIFICATE_PART.maxSizeMb })}
           </label>
           <input
             id="f-certificate"
@@ -242,7 +257,7 @@ function CertificateSection({
             aria-describedby={form.errors.certificate ? 'f-certificate-error' : undefined}
           />
           <button type="submit" class="secondary">
-            Upload
+            {t('payments.certificate.upload')}
           </button>
         </form>
       )}
@@ -250,172 +265,64 @@ function CertificateSection({
   );
 }
 
-type QueueRow = Awaited<ReturnType<typeof proofQueue>>[number];
-
-/** What the staff's proof-and-fees queue shows; `form` belongs to the row whose id is `formFor`. */
-export interface QueueModel {
-  organisation: { name: string; slug: string };
-  open: QueueRow[];
-  decided: QueueRow[];
-  form: FormState;
-  formFor: string;
+/** A printable invoice or receipt: who, what, how much and its state. */
+export interface ReceiptModel {
+  /** Paid or refunded: a receipt; otherwise an invoice. */
+  paid: boolean;
+  invoiceNumber: string;
+  from: string;
+  to: string;
+  title: string;
+  amountMinor: number;
+  currency: string;
+  issuedOn: Date;
+  state: string;
+  paidOn: Date | null;
+  reference: string | null;
+  refund: { on: Date; reference: string | null } | null;
+  /** The payment provider's stable name, and its own label for one the catalogue does not know. */
+  provider: { name: string; label: string };
+  /** How to pay, while the invoice is open. */
+  instructions: string | null;
 }
 
-/** The staff queue: applications waiting for a decision (with their fee), then the decided ones. */
-export function QueueView({ model, csrfToken }: { model: QueueModel; csrfToken: string }) {
-  const orgBase = `/orgs/${model.organisation.slug}`;
-  const errorsFor = (id: string) => (model.formFor === id ? model.form : emptyForm);
-  return (
-    <>
-      <h1>Proof & fees — {model.organisation.name}</h1>
-      <p>
-        Applications with a certificate of completion. Approve once the certificate is from a pre-approved
-        program and the fee is paid; the badge is then issued.
-      </p>
-      <ErrorSummary form={model.form} />
-      <h2>Waiting</h2>
-      {model.open.length === 0 && <p>No applications are waiting.</p>}
-      {model.open.map((a) => (
-        <WaitingCard a={a} orgBase={orgBase} errorsFor={errorsFor} csrfToken={csrfToken} />
-      ))}
-      <h2>Decided</h2>
-      {model.decided.length === 0 && <p>No decisions yet.</p>}
-      <DecidedTable rows={model.decided} orgBase={orgBase} errorsFor={errorsFor} csrfToken={csrfToken} />
-    </>
-  );
+/** The receipt's rows: what each line says, then its value. */
+function receiptRows(m: ReceiptModel, { t, date, number }: Translator): Array<[string, string]> {
+  const rows: Array<[string, string]> = [
+    [t('payments.receipt.from'), m.from],
+    [t('payments.receipt.to'), m.to],
+    [t('payments.receipt.for'), t('payments.receipt.forFee', { title: m.title })],
+    [t('payments.receipt.amount'), moneyWords(number, m.amountMinor, m.currency)],
+    [t('payments.receipt.issued'), date(m.issuedOn)],
+    [t('payments.receipt.status'), paymentStateWords(t, m.state)],
+  ];
+  if (m.paidOn) rows.push([t('payments.receipt.paidOn'), date(m.paidOn)]);
+  if (m.reference) rows.push([t('payments.receipt.reference'), m.reference]);
+  if (m.refund)
+    rows.push([
+      t('payments.receipt.refundedOn'),
+      t('payments.receipt.refunded', { date: date(m.refund.on), reference: m.refund.reference ?? '—' }),
+    ]);
+  const method = m.provider.name === 'manual' ? t('payments.receipt.providers.manual') : m.provider.label;
+  rows.push([t('payments.receipt.method'), method]);
+  return rows;
 }
 
-interface RowProps {
-  orgBase: string;
-  errorsFor: (id: string) => FormState;
-  csrfToken: string;
-}
-
-/** One waiting application: its certificate and fee, marking the invoice paid, approving or rejecting. */
-function WaitingCard({ a, orgBase, errorsFor, csrfToken }: RowProps & { a: QueueRow }) {
-  const f = errorsFor(a.public_id);
-  const pf = a.payment_id ? errorsFor(a.payment_id) : emptyForm;
-  return (
-    <section class="card" aria-label={`${a.earner_name}: ${a.title}`}>
-      <h3>
-        {a.earner_name} — {a.title}
-      </h3>
-      <p>
-        {STATUS[a.status]} · applied {a.created_at.toISOString().slice(0, 10)}
-        {a.proof_program && <> · program: {a.proof_program}</>}
-      </p>
-      <p>
-        Certificate: {a.file_id ? <a href={`/evidence-files/${a.file_id}`}>{a.filename}</a> : 'not uploaded'}{' '}
-        · Fee:{' '}
-        {a.payment_id ? (
-          <>
-            <a href={`/payments/${a.payment_id}/receipt`}>{a.invoice_number}</a> {money(a)}{' '}
-            <span class="tag">{PAYMENT_STATE[a.payment_state ?? '']}</span>
-          </>
-        ) : (
-          'none'
-        )}
-      </p>
-      {a.payment_id && a.payment_state === 'pending' && (
-        <form method="post" action={`${orgBase}/payments/${a.payment_id}/mark-paid`} class="mb-4">
-          <CsrfField token={csrfToken} />
-          <label for={`ref-${a.payment_id}`}>Payment reference (transfer or cheque number)</label>{' '}
-          <input id={`ref-${a.payment_id}`} name="reference" value={pf.values.reference ?? ''} />{' '}
-          {pf.errors.reference && <span class="error-text">{pf.errors.reference}</span>}
-          <button type="submit" class="secondary">
-            Mark paid
-          </button>
-        </form>
-      )}
-      {['submitted', 'in_review'].includes(a.status) && (
-        <div class="mt-4">
-          <form method="post" action={`${orgBase}/proof-queue/${a.public_id}/approve`} class="inline">
-            <CsrfField token={csrfToken} />
-            <button type="submit">Approve and issue</button>
-          </form>
-          <form method="post" action={`${orgBase}/proof-queue/${a.public_id}/reject`} class="stack mt-4">
-            <CsrfField token={csrfToken} />
-            <label for={`reasons-${a.public_id}`}>Reasons for rejecting (emailed to the earner)</label>
-            {f.errors.reasons && <span class="error-text">{f.errors.reasons}</span>}
-            <textarea id={`reasons-${a.public_id}`} name="reasons" rows={2}>
-              {f.values.reasons ?? ''}
-            </textarea>
-            <button type="submit" class="danger">
-              Reject
-            </button>
-          </form>
-        </div>
-      )}
-    </section>
-  );
-}
-
-/** The decided applications, with a refund form for each paid fee. */
-function DecidedTable({ rows, orgBase, errorsFor, csrfToken }: RowProps & { rows: QueueRow[] }) {
-  return (
-    <table>
-      <TableHead columns={['Earner', 'Micro-credential', 'Decision', 'Fee', 'Refund']} />
-      <tbody>
-        {rows.map((a) => {
-          const rf = a.payment_id ? errorsFor(a.payment_id) : emptyForm;
-          return (
-            <tr>
-              <td>{a.earner_name}</td>
-              <td>{a.title}</td>
-              <td>{STATUS[a.status]}</td>
-              <td>
-                {a.payment_id ? (
-                  <>
-                    <a href={`/payments/${a.payment_id}/receipt`}>{a.invoice_number}</a> {money(a)}{' '}
-                    {PAYMENT_STATE[a.payment_state ?? '']}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>
-                {a.payment_id && a.payment_state === 'paid' && (
-                  <form method="post" action={`${orgBase}/payments/${a.payment_id}/refund`} class="stack">
-                    <CsrfField token={csrfToken} />
-                    <label for={`why-${a.payment_id}`}>Reason</label>
-                    {rf.errors.reason && <span class="error-text">{rf.errors.reason}</span>}
-                    <input id={`why-${a.payment_id}`} name="reason" value={rf.values.reason ?? ''} />
-                    <label for={`rref-${a.payment_id}`}>Refund reference (optional)</label>
-                    <input id={`rref-${a.payment_id}`} name="reference" value={rf.values.reference ?? ''} />
-                    <button type="submit" class="secondary">
-                      Record refund
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
+/** A receipt's or invoice's title: "Receipt INV-000001". */
+export const receiptTitle = (t: Translator['t'], m: Pick<ReceiptModel, 'paid' | 'invoiceNumber'>) =>
+  m.paid
+    ? t('payments.receipt.receipt', { invoice: m.invoiceNumber })
+    : t('payments.receipt.invoice', { invoice: m.invoiceNumber });
 
 /** A printable invoice or receipt (app.css's print rules hide the page frame). */
-export function ReceiptView({
-  kind,
-  invoiceNumber,
-  rows,
-  instructions,
-}: {
-  kind: string;
-  invoiceNumber: string;
-  rows: Array<[string, string]>;
-  instructions: string | null;
-}) {
+export function ReceiptView({ model }: { model: ReceiptModel }) {
+  const translator = useT();
   return (
     <article class="card narrow">
-      <h1>
-        {kind} {invoiceNumber}
-      </h1>
+      <h1>{receiptTitle(translator.t, model)}</h1>
       <table>
         <tbody>
-          {rows.map(([k, v]) => (
+          {receiptRows(model, translator).map(([k, v]) => (
             <tr>
               <th scope="row">{k}</th>
               <td>{v}</td>
@@ -423,8 +330,8 @@ export function ReceiptView({
           ))}
         </tbody>
       </table>
-      {instructions && <p>{instructions}</p>}
-      <p class="muted">Print this page with your browser’s Print command to keep a copy.</p>
+      {model.instructions && <p>{model.instructions}</p>}
+      <p class="muted">{translator.t('payments.receipt.print')}</p>
     </article>
   );
 }

@@ -17,11 +17,12 @@ import {
 import { validateEndorsementCredential } from '../../../credentials/schema.ts';
 import { queueMail } from '../../../mail/outbox.ts';
 import { submissionMail } from '../mail.tsx';
+import { isLocale } from '../../../web/i18n/i18n.ts';
 import { currentEndorsement, insertEndorsement, versionTitle } from '../queries/endorsements.ts';
 import {
   insertSubmissionMessage,
   lockSubmission,
-  primaryEmail,
+  primaryAddress,
   userName,
   type SubmissionView,
 } from '../queries/submissions.ts';
@@ -110,19 +111,22 @@ async function mailSubmitter(
   recognizerName: string,
   now: Date,
 ): Promise<void> {
-  const submitter = s.created_by ? await primaryEmail(tx, s.created_by) : null;
+  const submitter = s.created_by ? await primaryAddress(tx, s.created_by) : null;
   if (!submitter) return;
   const mail = submissionMail({
     event: 'endorsed',
-    subjectTitle: s.title,
+    subjectTitle: s.subject_name,
+    version: s.micro_credential_version,
     programName: s.program_name,
     issuerName: s.issuer_name,
     recognizerName: s.recognizer_name,
     actorName: (await userName(tx, actor.userId)) ?? recognizerName,
     message: null,
     link: appLink(config, recognitionPaths.submission(s.issuer_slug, s.public_id)),
+    // In the language the submitter chose (users.locale), else English.
+    ...(isLocale(submitter.locale) ? { locale: submitter.locale } : {}),
   });
-  await queueMail(tx, submitter, mail, now, { organisationId: s.issuer_id });
+  await queueMail(tx, submitter.email, mail, now, { organisationId: s.issuer_id });
 }
 
 /** Stores the signed endorsement, notes it in the thread, and audits it for both organisations. */

@@ -17,6 +17,7 @@ import {
   type SubmissionView,
 } from '../queries/submissions.ts';
 import { loadSubmission, type Side } from './submissionAccess.ts';
+import { isLocale } from '../../../web/i18n/i18n.ts';
 
 export const OPEN_STATUSES: SubmissionStatus[] = ['submitted', 'changes_requested'];
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
@@ -51,9 +52,10 @@ export async function notifySide(
   now: Date,
 ) {
   const slug = to === 'recognizer' ? submission.recognizer_slug : submission.issuer_slug;
-  const mail = submissionMail({
+  const data = {
     event,
-    subjectTitle: submission.title,
+    subjectTitle: submission.subject_name,
+    version: submission.micro_credential_version,
     programName: submission.program_name,
     issuerName: submission.issuer_name,
     recognizerName: submission.recognizer_name,
@@ -65,9 +67,11 @@ export async function notifySide(
     hours: submission.hours_granted,
     endsOn: submission.ends_on,
     link: appLink(deps.config, recognitionPaths.submission(slug, submission.public_id)),
-  });
-  for (const address of await submissionRecipients(tx, submission, to)) {
-    await queueMail(tx, address, mail, now, {
+  };
+  for (const { email, locale } of await submissionRecipients(tx, submission, to)) {
+    // In the language the recipient chose (users.locale), else English.
+    const mail = submissionMail({ ...data, ...(isLocale(locale) ? { locale } : {}) });
+    await queueMail(tx, email, mail, now, {
       organisationId: to === 'recognizer' ? submission.recognizer_id : submission.issuer_id,
     });
   }

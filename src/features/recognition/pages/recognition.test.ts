@@ -9,7 +9,18 @@ import { publishDraft } from '../../catalog/commands/publishDraft.ts';
 import { reviseMicroCredential } from '../../catalog/commands/reviseMicroCredential.ts';
 import { updateDraft } from '../../catalog/commands/updateDraft.ts';
 import { issueCredential } from '../../issuing/commands/issueCredential.ts';
-import { byLabel } from '../../../testing/pageQueries.ts';
+import {
+  byLabel,
+  checkboxLabelled,
+  formOfButton,
+  linkHref,
+  optionsNamed,
+  optionsOf,
+  pageText,
+  tableAfter,
+} from '../../../testing/pageQueries.ts';
+import { recognitionPaths } from '../paths.ts';
+import { loadSubmissionPage } from './submissionLoader.ts';
 import { verifyWithCairn } from '../../verification/commands/verifyCredential.ts';
 
 for (const backend of testBackends()) {
@@ -31,6 +42,10 @@ for (const backend of testBackends()) {
       const designer = await buildUser(storage.db, { name: 'Dana Designer' });
       const stranger = await buildUser(storage.db, { name: 'Sam Stranger' });
       await addMember(storage.db, board.id, officer.id, ['recognition_officer']);
+      // A second officer who reads Spanish: the board's mail reaches each officer in their own language.
+      const oficial = await buildUser(storage.db, { name: 'Olga Oficial' });
+      await storage.db.updateTable('users').set({ locale: 'es' }).where('id', '=', oficial.id).execute();
+      await addMember(storage.db, board.id, oficial.id, ['recognition_officer']);
       await addMember(storage.db, issuer.id, designer.id, ['designer', 'issuing_staff']);
       await addMember(storage.db, otherIssuer.id, stranger.id, ['owner']);
       const word = unique('quokka');
@@ -57,9 +72,16 @@ for (const backend of testBackends()) {
       });
       assert.equal(bad.status, 422);
       const badHtml = await bad.text();
-      assert.match(badHtml, /1 to 20 years/);
-      assert.match(badHtml, /give the hours each approved micro-credential counts for/);
-      assert.match(badHtml, /value="Educator license renewal"/, 'what was typed is kept');
+      assert.match(byLabel(badHtml, 'Renewal cycle (years)').error ?? '', /1 to 20 years/);
+      assert.match(
+        byLabel(badHtml, 'Hours per approved micro-credential').error ?? '',
+        /give the hours each approved micro-credential counts for/,
+      );
+      assert.equal(
+        byLabel(badHtml, 'Program name').value,
+        'Educator license renewal',
+        'what was typed is kept',
+      );
       const created = await officerB.post(`/orgs/${board.slug}/recognition/programs`, {
         name: 'Educator license renewal',
         licenseName: 'Educator license',
@@ -71,8 +93,10 @@ for (const backend of testBackends()) {
       });
       assert.equal(created.status, 303);
       const programsHtml = await (await officerB.get(`/orgs/${board.slug}/recognition/programs`)).text();
-      assert.match(programsHtml, /Educator license renewal/);
-      assert.match(programsHtml, /0.5 h per micro-credential/);
+      assert.deepEqual(
+        tableAfter(programsHtml, `Recognition programs of ${board.name}`).map((row) => [row[0], row[3]]),
+        [['Educator license renewal', '0.5 h per micro-credential']],
+      );
       const program = await storage.db
         .selectFrom('recognition_programs')
         .select('public_id')
@@ -92,11 +116,18 @@ for (const backend of testBackends()) {
       const designerPage = await (
         await designerB.get(`/orgs/${issuer.slug}/micro-credentials/${mc.publicId}`)
       ).text();
-      assert.match(designerPage, new RegExp(`/orgs/${issuer.slug}/recognition/submit\\?mc=${mc.publicId}`));
-      const form = await (
-        await designerB.get(`/orgs/${issuer.slug}/recognition/submit?mc=${mc.publicId}`)
-      ).text();
-      assert.match(form, new RegExp(`${board.name} — Educator license renewal`));
+      assert.equal(
+        linkHref(designerPage, 'Submit for recognition'),
+        recognitionPaths.submit(issuer.slug, mc.publicId),
+      );
+      const form = await (await designerB.get(recognitionPaths.submit(issuer.slug, mc.publicId))).text();
+      assert.ok(
+        optionsOf(form, 'Recognition program').some(
+          (o) =>
+            o.value === program.public_id && o.text.startsWith(`${board.name} — Educator license renewal`),
+        ),
+      );
+      assert.equal(byLabel(form, 'What to submit').value, `mc:${mc.publicId}`, 'the link chose it');
       const missing = await designerB.post(`/orgs/${issuer.slug}/recognition/submit`, {
         program: program.public_id,
         subject: `mc:${mc.publicId}`,
@@ -104,9 +135,12 @@ for (const backend of testBackends()) {
       });
       assert.equal(missing.status, 422);
       const missingPage = await missing.text();
-      assert.match(missingPage, /Explain how competency is verified/);
+      assert.match(
+        byLabel(missingPage, 'Statement: how competency is verified and endorsed').error ?? '',
+        /Explain how competency is verified/,
+      );
       // A program that never approved anything like this is an "Other" one: its recognizer is named.
-      assert.match(missingPage, new RegExp(`Yes, send it to ${board.name}`));
+      assert.equal(checkboxLabelled(missingPage, `Yes, send it to ${board.name}`)?.value, program.public_id);
       assert.equal(byLabel(missingPage, 'Recognition program').error?.includes('Tick the box'), true);
       const submitted = await designerB.post(`/orgs/${issuer.slug}/recognition/submit`, {
         program: program.public_id,
@@ -120,6 +154,16 @@ for (const backend of testBackends()) {
       const officerMail = await lastMailTo(storage.db, officer.email);
       assert.equal(officerMail.mail?.template, 'recognition_submitted');
       assert.equal(officerMail.path, `/orgs/${board.slug}/recognition/submissions/${subId}`);
+      assert.equal(
+        officerMail.mail?.subject,
+        `${issuer.name} submitted “Routines ${word}” (version 1) for recognition`,
+      );
+      const spanish = await lastMailTo(storage.db, oficial.email);
+      assert.equal(
+        spanish.mail?.subject,
+        `${issuer.name} ha solicitado el reconocimiento de «Routines ${word}» (versión 1)`,
+      );
+      assert.match(spanish.mail?.html_body ?? '', /<html lang="es">/);
 
       // Another issuer's staff cannot see it, under either organisation's address.
       assert.equal((await strangerB.get(subUrl)).status, 404);
@@ -138,7 +182,10 @@ for (const backend of testBackends()) {
 
       // The officer's queue and the thread.
       const queue = await (await officerB.get(`/orgs/${board.slug}/recognition/queue`)).text();
-      assert.match(queue, new RegExp(`Routines ${word} \\(version 1\\)`));
+      assert.deepEqual(
+        tableAfter(queue, `Recognition queue of ${board.name}`).map((row) => row[0]),
+        [`Routines ${word} (version 1)`],
+      );
       const officerUrl = `/orgs/${board.slug}/recognition/submissions/${subId}`;
       assert.equal((await officerB.post(`${officerUrl}/request-changes`, { changes: '' })).status, 422);
       assert.equal(
@@ -154,10 +201,18 @@ for (const backend of testBackends()) {
         404,
         'the issuer cannot approve its own submission',
       );
-      const issuerView = await (await designerB.get(subUrl)).text();
-      assert.match(issuerView, /Add a reflection on student outcomes/);
-      assert.match(issuerView, /Changes requested/);
-      assert.match(issuerView, /Resubmit version 1/);
+      const asIssuer = { actor: { userId: designer.id, ip: null }, orgSlug: issuer.slug, submission: subId };
+      const issuerView = await loadSubmissionPage(deps, asIssuer);
+      assert.deepEqual(issuerView.thread.map((m) => [m.kind, m.body]).at(-1), [
+        'changes_requested',
+        'Add a reflection on student outcomes.',
+      ]);
+      assert.equal(issuerView.submission.status, 'changes_requested');
+      assert.equal(issuerView.resubmitVersion, 1);
+      assert.equal(
+        linkHref(await (await designerB.get(subUrl)).text(), 'Resubmit version 1'),
+        recognitionPaths.submissionStep(issuer.slug, subId, 'resubmit'),
+      );
 
       // Revise: a new draft the recognizer must not see, then publish it and resubmit version 2.
       await reviseMicroCredential(deps, {
@@ -171,9 +226,10 @@ for (const backend of testBackends()) {
         microCredentialId: mc.publicId,
         ...completeDesign(`Routines ${word}`, { description: `Secret draft ${word}` }),
       });
-      assert.doesNotMatch(
-        await (await officerB.get(officerUrl)).text(),
-        new RegExp(`Secret draft ${word}`),
+      const asOfficer = { actor: { userId: officer.id, ip: null }, orgSlug: board.slug, submission: subId };
+      assert.equal((await loadSubmissionPage(deps, asOfficer)).surroundings.version?.version, 1);
+      assert.ok(
+        !pageText(await (await officerB.get(officerUrl)).text()).includes(`Secret draft ${word}`),
         'the recognizer sees only the submitted version',
       );
       await updateDraft(deps, {
@@ -187,14 +243,14 @@ for (const backend of testBackends()) {
         orgSlug: issuer.slug,
         microCredentialId: mc.publicId,
       });
-      assert.match(await (await designerB.get(subUrl)).text(), /Resubmit version 2/);
+      assert.equal((await loadSubmissionPage(deps, asIssuer)).resubmitVersion, 2);
       const resubmitForm = await (await designerB.get(`${subUrl}/resubmit`)).text();
-      assert.match(
-        resubmitForm,
-        /Two trained reviewers score every submission\./,
+      assert.equal(
+        byLabel(resubmitForm, 'Statement: how competency is verified and endorsed').value,
+        'Two trained reviewers score every submission.',
         'the statement is carried over',
       );
-      assert.match(resubmitForm, new RegExp(`name="previousSubmission" value="${subId}"`));
+      assert.equal(formOfButton(resubmitForm, 'Resubmit for recognition')?.hidden.previousSubmission, subId);
       const resubmitted = await designerB.post(`/orgs/${issuer.slug}/recognition/submit`, {
         program: program.public_id,
         subject: `mc:${mc.publicId}`,
@@ -207,7 +263,10 @@ for (const backend of testBackends()) {
       const officerUrl2 = `/orgs/${board.slug}/recognition/submissions/${sub2}`;
       const badApprove = await officerB.post(`${officerUrl2}/approve`, { hours: 'half an hour', endsOn: '' });
       assert.equal(badApprove.status, 422);
-      assert.match(await badApprove.text(), /Give the credit hours granted/);
+      assert.match(
+        byLabel(await badApprove.text(), 'Credit hours granted').error ?? '',
+        /Give the credit hours granted/,
+      );
       assert.equal(
         (await officerB.post(`${officerUrl2}/approve`, { hours: '0.5', endsOn: '', approveNote: '' })).status,
         303,
@@ -215,21 +274,22 @@ for (const backend of testBackends()) {
       assert.equal((await lastMailTo(storage.db, designer.email)).mail?.template, 'recognition_approved');
 
       // Catalog: the listed version 2 is recognized; the filter finds it on the page and in the API.
-      const entry = await (await app.request(`/catalog/${issuer.slug}/${mcSlug}`)).text();
-      assert.match(entry, new RegExp(`Recognized by ${board.name} for 0.5 hours`));
-      assert.doesNotMatch(
-        await (await app.request(`/catalog/${issuer.slug}/${mcSlug}/v/1`)).text(),
-        /Recognized by/,
+      const textOf = async (path: string) => pageText(await (await app.request(path)).text());
+      const recognized = `Recognized by ${board.name} for 0.5 hours`;
+      assert.ok((await textOf(`/catalog/${issuer.slug}/${mcSlug}`)).includes(recognized));
+      assert.ok(
+        !(await textOf(`/catalog/${issuer.slug}/${mcSlug}/v/1`)).includes('Recognized by'),
         'version 1 was never approved',
       );
       const filtered = await (await app.request(`/catalog?q=${word}&recognizedBy=${board.slug}`)).text();
-      assert.match(filtered, /1 micro-credential\b/);
-      assert.match(filtered, new RegExp(`<option value="${board.slug}" selected`));
-      assert.match(
-        filtered,
-        new RegExp(`Recognized by ${board.name} for 0.5 hours`),
-        'search results say so too',
+      assert.match(pageText(filtered), /\b1 micro-credential\b/);
+      assert.deepEqual(
+        optionsNamed(filtered, 'recognizedBy')
+          .filter((o) => o.selected)
+          .map((o) => o.value),
+        [board.slug],
       );
+      assert.ok(pageText(filtered).includes(recognized), 'search results say so too');
       const api = (await (
         await app.request(`/api/v1/catalog?q=${word}&recognizedBy=${board.slug}`)
       ).json()) as { total: number };
@@ -260,15 +320,11 @@ for (const backend of testBackends()) {
         orgSlug: issuer.slug,
         microCredentialId: mc.publicId,
       });
-      assert.doesNotMatch(
-        await (await app.request(`/catalog/${issuer.slug}/${mcSlug}`)).text(),
-        /Recognized by/,
+      assert.ok(
+        !(await textOf(`/catalog/${issuer.slug}/${mcSlug}`)).includes('Recognized by'),
         'version 3 is not recognized until approved',
       );
-      assert.match(
-        await (await app.request(`/catalog/${issuer.slug}/${mcSlug}/v/2`)).text(),
-        /Recognized by/,
-      );
+      assert.ok((await textOf(`/catalog/${issuer.slug}/${mcSlug}/v/2`)).includes(recognized));
       assert.equal(
         (
           (await (await app.request(`/api/v1/catalog?q=${word}&recognizedBy=${board.slug}`)).json()) as {
@@ -277,9 +333,8 @@ for (const backend of testBackends()) {
         ).total,
         0,
       );
-      assert.doesNotMatch(
-        await (await app.request(`/catalog?q=${word}`)).text(),
-        new RegExp(`Recognized by ${board.name} for`),
+      assert.ok(
+        !(await textOf(`/catalog?q=${word}`)).includes(`Recognized by ${board.name} for`),
         'nor do the search results for version 3',
       );
 
@@ -303,13 +358,14 @@ for (const backend of testBackends()) {
         now: clock.now(),
       });
       assert.equal(report.verified, true, JSON.stringify(report.checks));
-      assert.match(
-        await (await app.request(`/catalog/${issuer.slug}/${mcSlug}/v/2`)).text(),
-        new RegExp(`Endorsed by ${board.name}: “Meets the board’s renewal standards.”`),
+      assert.ok(
+        (await textOf(`/catalog/${issuer.slug}/${mcSlug}/v/2`)).includes(
+          `Endorsed by ${board.name}: “Meets the board’s renewal standards.”`,
+        ),
       );
-      const badgePage = await (await new TestBrowser(app).get(`/badges/${badge.publicId}`)).text();
-      assert.match(badgePage, new RegExp(`Endorsed by ${board.name}`));
-      assert.match(badgePage, new RegExp(`Recognized by ${board.name} for 0.5 hours`));
+      const badgePage = pageText(await (await new TestBrowser(app).get(`/badges/${badge.publicId}`)).text());
+      assert.ok(badgePage.includes(`Endorsed by ${board.name}`));
+      assert.ok(badgePage.includes(recognized));
 
       // Both audit logs show every step.
       for (const org of [board, issuer]) {

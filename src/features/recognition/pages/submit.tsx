@@ -1,59 +1,20 @@
 import { Hono } from 'hono';
-import { AppError, invalid, notFound } from '../../../domain/errors.ts';
+import { AppError, invalid } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { routeParams } from '../../../http/params.ts';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
-import { requireMember } from '../../accounts/index.ts';
-import { loadSubmission } from '../commands/submissionAccess.ts';
 import { submitInput, submitProgram } from '../commands/submitProgram.ts';
 import { recognitionPaths } from '../paths.ts';
-import { openPrograms } from '../queries/programs.ts';
-import { submittableSubjects, type SubmissionView } from '../queries/submissions.ts';
-import { actorOf, idOf, slugOf, type C } from './recognitionParts.tsx';
-import { programChoices } from './submitModel.ts';
-import { SubmitView, type SubmitModel } from './submitView.tsx';
+import type { SubmissionView } from '../queries/submissions.ts';
+import { actorOf, itemParams, orgParams, type C } from './recognitionParts.tsx';
+import { loadSubmit, otherProgramChosen, previousOfForm, submissionToResubmit } from './submitLoader.ts';
+import { SubmitView } from './submitView.tsx';
 
-type Option = [string, string];
-
-export async function loadSubmit(
-  c: C,
-  form: FormState,
-  previous?: SubmissionView,
-  confirmOtherOf?: string,
-): Promise<SubmitModel> {
-  const { db } = c.var.deps;
-  const { organisation } = await requireMember(db, slugOf(c), actorOf(c).userId, 'recognition.submit');
-  const [programs, subjects] = await Promise.all([
-    openPrograms(db, organisation.id),
-    submittableSubjects(db, organisation.id),
-  ]);
-  const { microCredentials, pathways, stacks } = subjects;
-  // The command names the subject's fields; the form has one "What to submit" select.
-  const errors = { ...form.errors };
-  for (const k of ['microCredential', 'version', 'pathway', 'stack'])
-    if (errors[k]) errors.subject ??= errors[k];
-  const mc = c.req.query('mc');
-  const chosenSubject =
-    form.values.subject ||
-    (mc ? `mc:${mc}` : previous?.mc_public_id ? `mc:${previous.mc_public_id}` : undefined);
-  const { suggested, other } = programChoices(programs, subjects, chosenSubject, organisation.id);
-  return {
-    slug: organisation.slug,
-    suggested,
-    other,
-    subjects: [
-      ...microCredentials.map((m): Option => [`mc:${m.public_id}`, `${m.title} (version ${m.version})`]),
-      ...pathways.map((p): Option => [`pathway:${p.public_id}`, `Pathway: ${p.name}`]),
-      ...stacks.map((s): Option => [`stack:${s.public_id}`, `Stack: ${s.name}`]),
-    ],
-    chosenSubject,
-    previous,
-    confirmOther: confirmOtherOf ? other.find((p) => p.publicId === confirmOtherOf) : undefined,
-    form: { ...form, errors },
-    csrfToken: c.var.csrfToken,
-  };
-}
+type Fields = Record<string, string | string[]>;
+const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 /** The form's one "What to submit" value (`mc:…`, `pathway:…`, `stack:…`) as the command's fields. */
 export function subjectFields(subject: unknown) {
@@ -66,24 +27,24 @@ export function subjectFields(subject: unknown) {
   };
 }
 
+/** The command names the subject's fields; the form has one "What to submit" select that shows them. */
+function withSubjectErrors(form: FormState): FormState {
+  const errors = { ...form.errors };
+  for (const k of ['microCredential', 'version', 'pathway', 'stack'])
+    if (errors[k]) errors.subject ??= errors[k];
+  return { ...form, errors };
+}
+
 /**
  * A program outside the suggestions must be confirmed by ticking the box that names its
  * recognizer (a badge once went to the wrong council). Throws the form error when it is not.
  */
-async function checkOtherConfirmed(c: C, fields: Record<string, string | string[]>): Promise<void> {
-  const program = typeof fields.program === 'string' ? fields.program : '';
+async function checkOtherConfirmed(c: C, slug: string, fields: Fields): Promise<void> {
+  const program = str(fields.program);
   // A resubmission follows one to the same program (the command checks it): chosen once already.
-  if (!program || (typeof fields.previousSubmission === 'string' && fields.previousSubmission)) return;
-  const { db } = c.var.deps;
-  const { organisation } = await requireMember(db, slugOf(c), actorOf(c).userId, 'recognition.submit');
-  const [programs, subjects] = await Promise.all([
-    openPrograms(db, organisation.id),
-    submittableSubjects(db, organisation.id),
-  ]);
+  if (!program || str(fields.previousSubmission)) return;
   const subject = typeof fields.subject === 'string' ? fields.subject : undefined;
-  const other = programChoices(programs, subjects, subject, organisation.id).other.find(
-    (p) => p.publicId === program,
-  );
+  const other = await otherProgramChosen(c.var.deps, { actor: actorOf(c), orgSlug: slug, program, subject });
   if (!other || fields.otherRecognizer === program) return;
   // Say at once what else the form needs, so the second try is the last.
   let errors: Record<string, string> = {};
@@ -92,12 +53,11 @@ async function checkOtherConfirmed(c: C, fields: Record<string, string | string[
   } catch (err) {
     if (err instanceof AppError) errors = err.fields;
   }
+  const { t } = requestTranslator(c);
+  const names = { program: other.program, recognizer: other.recognizer };
   throw invalid(
-    {
-      ...errors,
-      program: `${other.program} is not among the programs suggested for this. Tick the box to send it to ${other.recognizer}.`,
-    },
-    `Confirm that this goes to ${other.recognizer}.`,
+    { ...errors, program: t('recognition.submit.confirmOther', names) },
+    t('recognition.submit.confirmOtherSummary', names),
   );
 }
 
@@ -110,43 +70,45 @@ export function submitRoutes() {
     status: 200 | 409 | 422 = 200,
     previous?: SubmissionView,
     confirmOtherOf?: string,
-  ) =>
-    page(
-      c,
-      'Submit for recognition',
-      <SubmitView {...await loadSubmit(c, form, previous, confirmOtherOf)} />,
-      status,
-    );
+  ) => {
+    const { slug } = routeParams(c, orgParams);
+    const data = await loadSubmit(c.var.deps, {
+      actor: actorOf(c),
+      orgSlug: slug,
+      form,
+      mc: c.req.query('mc'),
+      previous,
+      confirmOtherOf,
+    });
+    const model = { ...data, form: withSubjectErrors(form), csrfToken: c.var.csrfToken };
+    return page(c, requestTranslator(c).t('recognition.submit.title'), <SubmitView {...model} />, status);
+  };
   r.get(recognitionPaths.submit(':slug'), (c) => submitPage(c, emptyForm));
   r.post(recognitionPaths.submit(':slug'), async (c) => {
+    const { slug } = routeParams(c, orgParams);
     const fields = await formFields(c);
-    const input = { ...fields, ...subjectFields(fields.subject), actor: actorOf(c), orgSlug: slugOf(c) };
+    const input = { ...fields, ...subjectFields(fields.subject), actor: actorOf(c), orgSlug: slug };
     return handleForm(
       c,
       fields,
       async () => {
-        await checkOtherConfirmed(c, fields);
+        await checkOtherConfirmed(c, slug, fields);
         const { publicId } = await submitProgram(c.var.deps, input);
-        const message =
-          'Submitted. The recognizer’s officers have been told; you will get an email when they respond.';
-        return redirectWith(c, recognitionPaths.submission(slugOf(c), publicId), 'success', message);
+        const message = requestTranslator(c).t('recognition.submit.done');
+        return redirectWith(c, recognitionPaths.submission(slug, publicId), 'success', message);
       },
       async (form, status) => {
-        const previousId = typeof fields.previousSubmission === 'string' ? fields.previousSubmission : '';
-        const previous = previousId
-          ? (await loadSubmission(c.var.deps.db, slugOf(c), actorOf(c).userId, previousId).catch(() => null))
-              ?.submission
-          : undefined;
+        const who = { actor: actorOf(c), orgSlug: slug, submission: str(fields.previousSubmission) };
+        const previous = await previousOfForm(c.var.deps, who);
         const program = typeof fields.program === 'string' ? fields.program : undefined;
-        return submitPage(c, form, status as 422, previous ?? undefined, program);
+        return submitPage(c, form, status as 422, previous, program);
       },
     );
   });
   r.get(recognitionPaths.submissionStep(':slug', ':id', 'resubmit'), async (c) => {
-    const { db } = c.var.deps;
-    const { sides, submission } = await loadSubmission(db, slugOf(c), actorOf(c).userId, idOf(c));
-    if (!sides.includes('issuer')) throw notFound('submission');
-    return submitPage(c, emptyForm, 200, submission);
+    const { slug, id } = routeParams(c, itemParams);
+    const who = { actor: actorOf(c), orgSlug: slug, submission: id };
+    return submitPage(c, emptyForm, 200, await submissionToResubmit(c.var.deps, who));
   });
   return r;
 }

@@ -1,25 +1,10 @@
-import { CsrfField, ErrorSummary, TextArea, SelectField, type FormState } from '../../../web/forms.tsx';
+import { CsrfField, ErrorSummary, TextArea, SelectField } from '../../../web/forms.tsx';
 import { useT } from '../../../web/i18n/context.ts';
 import { recognitionPaths } from '../paths.ts';
-import type { SubmissionView } from '../queries/submissions.ts';
 import type { ProgramChoice } from './submitModel.ts';
+import type { SubjectOption, SubmitModel } from './submitLoader.ts';
 
-type Option = [string, string];
-
-export interface SubmitModel {
-  slug: string;
-  suggested: ProgramChoice[];
-  other: ProgramChoice[];
-  subjects: Option[];
-  /** The subject chosen beforehand (`mc:<id>`), from the query or the resubmitted submission. */
-  chosenSubject: string | undefined;
-  /** The submission this one resubmits, if any. */
-  previous: Pick<SubmissionView, 'public_id' | 'title' | 'program_public_id' | 'statement'> | undefined;
-  /** An "Other" program was chosen: the form asks to confirm the recognizer by name. */
-  confirmOther: ProgramChoice | undefined;
-  form: FormState;
-  csrfToken: string;
-}
+export type { SubmitModel } from './submitLoader.ts';
 
 /** What a program counts toward, in words. */
 function CountsToward({ p }: { p: ProgramChoice }) {
@@ -110,6 +95,13 @@ function ConfirmOther({ p }: { p: ProgramChoice }) {
   );
 }
 
+/** A subject as the "What to submit" select names it. */
+function subjectLabel(t: ReturnType<typeof useT>['t'], o: SubjectOption): string {
+  if (o.kind === 'pathway') return t('recognition.submit.pathway', { name: o.name });
+  if (o.kind === 'stack') return t('recognition.submit.stack', { name: o.name });
+  return t('recognition.versionTitle', { title: o.name, version: o.version ?? 0 });
+}
+
 function SubmitForm(m: SubmitModel) {
   const { t } = useT();
   const { form, previous } = m;
@@ -120,10 +112,13 @@ function SubmitForm(m: SubmitModel) {
       <SelectField
         form={form}
         name="subject"
-        label="What to submit"
-        options={[['', 'Choose a micro-credential, pathway or stack'], ...m.subjects]}
+        label={t('recognition.submit.subject')}
+        options={[
+          ['', t('recognition.submit.subjectChoose')],
+          ...m.subjects.map((o): [string, string] => [o.value, subjectLabel(t, o)]),
+        ]}
         value={m.chosenSubject}
-        hint="Micro-credentials are submitted at their published version."
+        hint={t('recognition.submit.subjectHint')}
       />
       <h2>{t('programA.submit.suggested')}</h2>
       <SuggestedList programs={m.suggested} />
@@ -132,39 +127,37 @@ function SubmitForm(m: SubmitModel) {
       <TextArea
         form={form}
         name="statement"
-        label="Statement: how competency is verified and endorsed"
-        hint="Who assesses the evidence, against which rubric, and how reviewers are trained."
+        label={t('recognition.submission.statement')}
+        hint={t('recognition.submit.statementHint')}
         rows={5}
         value={previous?.statement}
       />
       <p>
-        <button type="submit">{previous ? 'Resubmit for recognition' : 'Submit for recognition'}</button>
+        <button type="submit">
+          {previous ? t('recognition.submit.resubmit') : t('recognition.submit.submit')}
+        </button>
       </p>
     </form>
   );
 }
 
 export function SubmitView(m: SubmitModel) {
+  const { t } = useT();
   return (
     <section class="card">
       <p class="muted">
-        <a href={recognitionPaths.submissions(m.slug)}>Recognition submissions</a>
+        <a href={recognitionPaths.submissions(m.slug)}>{t('recognition.submit.back')}</a>
       </p>
       <h1>
         {m.previous
-          ? `Resubmit “${m.previous.title.replace(/ \(version \d+\)$/, '')}”`
-          : 'Submit for recognition'}
+          ? t('recognition.submit.resubmitTitle', { title: m.previous.subject_name })
+          : t('recognition.submit.title')}
       </h1>
-      <p>
-        A recognizer approves one exact version: after any change (a new version) the new version needs a new
-        approval. Earners of an approved version keep its recognition.
-      </p>
+      <p>{t('recognition.submit.intro')}</p>
       {m.suggested.length + m.other.length === 0 && (
-        <p class="flash info">No recognizer has opened a recognition program yet.</p>
+        <p class="flash info">{t('recognition.submit.noPrograms')}</p>
       )}
-      {m.subjects.length === 0 && (
-        <p class="flash info">Publish a micro-credential first: only published versions can be submitted.</p>
-      )}
+      {m.subjects.length === 0 && <p class="flash info">{t('recognition.submit.nothingPublished')}</p>}
       <ErrorSummary form={m.form} />
       <SubmitForm {...m} />
     </section>

@@ -32,6 +32,8 @@ export interface SubmissionView {
   issuer_name: string;
   /** The title of what was submitted (micro-credential version title, pathway or stack name). */
   title: string;
+  /** The name alone (the micro-credential version's title without its version, or the pathway or stack name). */
+  subject_name: string;
   subject_kind: 'micro_credential' | 'pathway' | 'stack';
   /** The micro-credential's public id and slug (micro-credential submissions only). */
   mc_public_id: string | null;
@@ -84,6 +86,7 @@ export function submissionQuery(db: Queryable) {
       sql<string>`coalesce(v.title || ' (version ' || s.micro_credential_version || ')', pw.name, st.name, '')`.as(
         'title',
       ),
+      sql<string>`coalesce(v.title, pw.name, st.name, '')`.as('subject_name'),
       sql<
         'micro_credential' | 'pathway' | 'stack'
       >`case when s.micro_credential_id is not null then 'micro_credential' when s.pathway_id is not null then 'pathway' else 'stack' end`.as(
@@ -186,41 +189,50 @@ export async function resubmittableVersion(db: Queryable, s: SubmissionView): Pr
   return null;
 }
 
-/** Addresses of the people to tell on one side: the recognizer's officers, or the issuer's submitter. */
+/** Someone to tell by email: their primary address and the language they chose (null: none saved). */
+export interface Recipient {
+  email: string;
+  locale: string | null;
+}
+
+/** The people to tell on one side: the recognizer's officers, or the issuer's submitter. */
 export async function submissionRecipients(
   db: Queryable,
   submission: Pick<SubmissionView, 'recognizer_id' | 'issuer_id' | 'created_by'>,
   side: 'issuer' | 'recognizer',
-): Promise<string[]> {
+): Promise<Recipient[]> {
   const byRoles = async (organisationId: number, roles: string[]) =>
     db
       .selectFrom('memberships as m')
       .innerJoin('user_emails as e', (j) =>
         j.onRef('e.user_id', '=', 'm.user_id').on('e.is_primary', '=', true),
       )
-      .select('e.email')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['e.email', 'u.locale'])
       .where('m.organisation_id', '=', organisationId)
       .where(sql<boolean>`m.roles && ${sql.val(roles)}::text[]`)
       .execute();
+  const once = (rows: Recipient[]) => [...new Map(rows.map((r) => [r.email, r])).values()];
   if (side === 'recognizer') {
     let rows = await byRoles(submission.recognizer_id, ['recognition_officer']);
     if (!rows.length) rows = await byRoles(submission.recognizer_id, ['owner', 'admin']);
-    return [...new Set(rows.map((r) => r.email))];
+    return once(rows);
   }
-  const submitter = submission.created_by ? await primaryEmail(db, submission.created_by) : null;
+  const submitter = submission.created_by ? await primaryAddress(db, submission.created_by) : null;
   if (submitter) return [submitter];
-  return [...new Set((await byRoles(submission.issuer_id, ['owner', 'admin'])).map((r) => r.email))];
+  return once(await byRoles(submission.issuer_id, ['owner', 'admin']));
 }
 
-/** A user's primary address. */
-export async function primaryEmail(db: Queryable, userId: number): Promise<string | null> {
+/** A user's primary address, with the language they chose. */
+export async function primaryAddress(db: Queryable, userId: number): Promise<Recipient | null> {
   const row = await db
-    .selectFrom('user_emails')
-    .select('email')
-    .where('user_id', '=', userId)
-    .where('is_primary', '=', true)
+    .selectFrom('user_emails as e')
+    .innerJoin('users as u', 'u.id', 'e.user_id')
+    .select(['e.email', 'u.locale'])
+    .where('e.user_id', '=', userId)
+    .where('e.is_primary', '=', true)
     .executeTakeFirst();
-  return row?.email ?? null;
+  return row ?? null;
 }
 
 /** A user's display name. */

@@ -7,12 +7,14 @@ import { credit } from './en/credit.ts';
 import { pictures } from './en/pictures.ts';
 
 import { earning } from './en/earning.ts';
+import { payments } from './en/payments.ts';
 import { verification } from './en/verification.ts';
 import { notifications } from './en/notifications.ts';
 import { webhooks } from './en/webhooks.ts';
 import { audit } from './en/audit.ts';
 import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
+import { catalog } from './en/catalog.ts';
 import { backpack } from './en/backpack.ts';
 import { missing as missingErrors } from './en/errors/missing.ts';
 import { general as generalErrors } from './en/errors/general.ts';
@@ -24,6 +26,8 @@ import { dataRights as dataRightsErrors } from './en/errors/dataRights.ts';
 import { webhooks as webhooksErrors } from './en/errors/webhooks.ts';
 import { ob3api as ob3apiErrors } from './en/errors/ob3api.ts';
 import { verification as verificationErrors } from './en/errors/verification.ts';
+import { recognition } from './en/recognition.ts';
+import { issuingStaff } from './en/issuingStaff.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -128,6 +132,7 @@ export const en = {
     },
     confirm: { cancel: 'Cancel', question: 'Are you sure? This cannot be undone.' },
     copy: { copy: 'Copy', copyLabel: 'Copy: {label}', copied: 'Copied' },
+    form: { needAttention: 'Some fields need attention.' },
     badge: { issuedBy: 'Issued by {issuer}', image: 'Badge image for {title}' },
   },
   pictures,
@@ -151,13 +156,17 @@ export const en = {
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
   audit,
   apiDocs,
   programA,
+  catalog,
   backpack,
+  recognition,
+  issuingStaff,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

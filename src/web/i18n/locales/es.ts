@@ -6,12 +6,14 @@ import { home } from './es/home.ts';
 import { credit } from './es/credit.ts';
 import { pictures } from './es/pictures.ts';
 import { earning } from './es/earning.ts';
+import { payments } from './es/payments.ts';
 import { verification } from './es/verification.ts';
 import { notifications } from './es/notifications.ts';
 import { webhooks } from './es/webhooks.ts';
 import { audit } from './es/audit.ts';
 import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
+import { catalog } from './es/catalog.ts';
 import { backpack } from './es/backpack.ts';
 import { missing as missingErrors } from './es/errors/missing.ts';
 import { general as generalErrors } from './es/errors/general.ts';
@@ -23,6 +25,8 @@ import { dataRights as dataRightsErrors } from './es/errors/dataRights.ts';
 import { webhooks as webhooksErrors } from './es/errors/webhooks.ts';
 import { ob3api as ob3apiErrors } from './es/errors/ob3api.ts';
 import { verification as verificationErrors } from './es/errors/verification.ts';
+import { recognition } from './es/recognition.ts';
+import { issuingStaff } from './es/issuingStaff.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -126,6 +130,7 @@ export const es: Catalogue = {
     },
     confirm: { cancel: 'Cancelar', question: '¿Seguro? Esto no se puede deshacer.' },
     copy: { copy: 'Copiar', copyLabel: 'Copiar: {label}', copied: 'Copiado' },
+    form: { needAttention: 'Algunos campos necesitan atención.' },
     badge: { issuedBy: 'Emitida por {issuer}', image: 'Imagen de la insignia {title}' },
   },
   pictures,
@@ -149,11 +154,15 @@ export const es: Catalogue = {
   admin,
   home,
   earning,
+  payments,
   verification,
   notifications,
   webhooks,
   audit,
   apiDocs,
   programA,
+  catalog,
   backpack,
+  recognition,
+  issuingStaff,
 };

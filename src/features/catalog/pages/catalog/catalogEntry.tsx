@@ -15,6 +15,7 @@ import {
   catalogEntryPath,
   catalogOfStackPath,
   catalogPath,
+  logInThenPath,
 } from '../../paths.ts';
 import { findCatalogVersion, versionToDesign } from '../../queries/catalog.ts';
 import { stacksOf } from '../../queries/stacks.ts';
@@ -70,7 +71,7 @@ export async function loadCatalogEntry(
     chosenSession: sessions.some((s) => s.public_id === address.session) ? address.session : undefined,
     publicUrl: `${config.publicUrl}${entryHref}`,
     applyAction: applyPath(v.org_slug, v.mc_slug),
-    loginHref: `/login?next=${encodeURIComponent(entryHref)}`,
+    loginHref: logInThenPath(entryHref),
     achievementHref: achievementJsonPath(v.org_slug, v.mc_slug, v.version),
   };
 }
@@ -103,15 +104,16 @@ function Apply({
   csrfToken: string;
 }) {
   const d = model.design;
+  const { t } = useT();
   if (model.status !== 'published') return null;
   if (d.earningMode === 'reviewed_evidence')
     return (
       <p>
         {loggedIn ? (
-          <ActionButton action={model.applyAction} csrfToken={csrfToken} label="Apply" />
+          <ActionButton action={model.applyAction} csrfToken={csrfToken} label={t('catalog.entry.apply')} />
         ) : (
           <a class="button" href={model.loginHref}>
-            Log in to apply
+            {t('catalog.entry.logInToApply')}
           </a>
         )}
       </p>
@@ -145,7 +147,7 @@ export function CatalogEntryView({
   return (
     <>
       <p class="muted">
-        <a href={catalogPath()}>Catalog</a> · {model.orgName}
+        <a href={catalogPath()}>{t('catalog.entry.catalog')}</a> · {model.orgName}
         {model.stacks.map((s) => (
           <>
             {' · '}
@@ -160,15 +162,13 @@ export function CatalogEntryView({
         <span>{t('components.badge.issuedBy', { issuer: model.orgName })}</span>
       </p>
       {model.status === 'superseded' && (
-        <p class="flash info">
-          You are looking at version {model.version}, which a newer version has replaced.
-        </p>
+        <p class="flash info">{t('catalog.entry.superseded', { version: model.version })}</p>
       )}
       <Apply model={model} loggedIn={loggedIn} csrfToken={csrfToken} />
       <RecognitionPanel data={model.recognition} />
       <MicroCredentialBody d={d} version={model.version} />
       <p>
-        <a href={model.achievementHref}>Open Badges 3.0 Achievement (JSON)</a>
+        <a href={model.achievementHref}>{t('catalog.entry.achievementJson')}</a>
       </p>
     </>
   );

@@ -1,14 +1,15 @@
 import type { Db } from '../../../../storage/database.ts';
 import { recognitionsForCatalog, recognizerOptions } from '../../../recognition/index.ts';
-import { EARNING_MODES, EARNING_MODE_LABELS } from '../../microCredential.ts';
+import { EARNING_MODES } from '../../microCredential.ts';
 import { badgeImagePath, catalogEntryPath, catalogPath } from '../../paths.ts';
 import { catalogImages } from '../../queries/catalogImages.ts';
 import { IssuerMark } from '../../../../web/components/IssuerMark.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
 import { issuerOptions, searchCatalog, type CatalogQuery } from '../../queries/catalog.ts';
 import { allStacks } from '../../queries/stacks.ts';
 
 const PAGE_SIZE = 20;
-const hours = (n: number | null) => (n === null ? '—' : `${n} h`);
+const SORTS = ['relevance', 'newest', 'title', 'effort'] as const;
 
 export type CatalogSearchModel = Awaited<ReturnType<typeof loadCatalogSearch>>;
 
@@ -79,49 +80,50 @@ const bySlug = (rows: readonly { slug: string; name: string }[]) =>
 
 function SearchForm({ model }: { model: CatalogSearchModel }) {
   const q = model.query;
+  const { t } = useT();
   return (
     <form method="get" action={catalogPath()} class="card" role="search">
       <div class="field">
-        <label for="f-q">Search</label>
+        <label for="f-q">{t('catalog.search.search')}</label>
         <input
           id="f-q"
           name="q"
           type="text"
           value={q.q ?? ''}
-          placeholder="e.g. classroom routines, trauma-informed"
+          placeholder={t('catalog.search.placeholder')}
         />
       </div>
       <div class="row mt-4">
         <FilterSelect
-          label="Stack"
+          label={t('catalog.search.stack')}
           name="stack"
-          empty="All"
+          empty={t('catalog.search.all')}
           selected={q.stack}
           options={bySlug(model.stacks)}
         />
         <FilterSelect
-          label="Issuer"
+          label={t('catalog.search.issuer')}
           name="issuer"
-          empty="All"
+          empty={t('catalog.search.all')}
           selected={q.issuer}
           options={bySlug(model.issuers)}
         />
         <FilterSelect
-          label="Recognized by"
+          label={t('catalog.search.recognizedBy')}
           name="recognizedBy"
-          empty="Any"
+          empty={t('catalog.search.any')}
           selected={q.recognizedBy}
           options={bySlug(model.recognizers)}
         />
         <FilterSelect
-          label="How it is earned"
+          label={t('catalog.search.mode')}
           name="mode"
-          empty="Any"
+          empty={t('catalog.search.any')}
           selected={q.mode}
-          options={EARNING_MODES.map((m) => ({ value: m, label: EARNING_MODE_LABELS[m] }))}
+          options={EARNING_MODES.map((m) => ({ value: m, label: t(`catalog.modes.${m}`) }))}
         />
         <label>
-          Effort at most (h){' '}
+          {t('catalog.search.maxEffort')}{' '}
           <input
             name="maxEffort"
             type="number"
@@ -132,7 +134,7 @@ function SearchForm({ model }: { model: CatalogSearchModel }) {
           />
         </label>
         <label>
-          Credit hours at least{' '}
+          {t('catalog.search.minCredits')}{' '}
           <input
             name="minCredits"
             type="number"
@@ -143,15 +145,15 @@ function SearchForm({ model }: { model: CatalogSearchModel }) {
           />
         </label>
         <FilterSelect
-          label="Sort"
+          label={t('catalog.search.sort')}
           name="sort"
           empty=""
           selected={q.sort}
-          options={(['relevance', 'newest', 'title', 'effort'] as const).map((s) => ({ value: s, label: s }))}
+          options={SORTS.map((s) => ({ value: s, label: t(`catalog.search.sorts.${s}`) }))}
         />
       </div>
       <p>
-        <button type="submit">Search</button>
+        <button type="submit">{t('catalog.search.submit')}</button>
       </p>
     </form>
   );
@@ -168,6 +170,8 @@ function EntryPicture({ image, issuer }: { image: string | undefined; issuer: st
 }
 
 function Results({ model }: { model: CatalogSearchModel }) {
+  const { t, number } = useT();
+  const hours = (n: number | null) => (n === null ? '—' : t('catalog.hours', { hours: number(n) }));
   return (
     <ul class="plain-list">
       {model.items.map((i) => (
@@ -178,18 +182,25 @@ function Results({ model }: { model: CatalogSearchModel }) {
               <a href={catalogEntryPath(i.organisation_slug, i.slug)}>{i.title}</a>
             </h2>
             <p class="muted">
-              {i.organisation_name} · {EARNING_MODE_LABELS[i.earning_mode]} · effort {hours(i.effort_hours)} ·{' '}
-              {i.credit_hours ?? 0} credit hours
+              {i.organisation_name} · {t(`catalog.modes.${i.earning_mode}`)} ·{' '}
+              {t('catalog.search.effort', { hours: hours(i.effort_hours) })} ·{' '}
+              {t('catalog.search.creditHours', { count: i.credit_hours ?? 0 })}
             </p>
             <p>{i.competency}</p>
             {(model.recognized.get(i.public_id) ?? []).map((r) => (
               <p class="recognized">
-                Recognized by {r.recognizerName} for {r.hoursGranted} hour{r.hoursGranted === 1 ? '' : 's'} (
-                {r.licenseName})
+                {t('catalog.search.recognized', {
+                  recognizer: r.recognizerName,
+                  hours: r.hoursGranted,
+                  license: r.licenseName,
+                })}
               </p>
             ))}
-            {i.tags.map((t) => (
-              <span class="tag">{t}</span>
+            {i.tags.map((tag) => (
+              // A space between tags, so they read as separate words.
+              <>
+                <span class="tag">{tag}</span>{' '}
+              </>
             ))}
           </div>
         </li>
@@ -200,19 +211,22 @@ function Results({ model }: { model: CatalogSearchModel }) {
 
 export function CatalogSearchView({ model }: { model: CatalogSearchModel }) {
   const { total, query } = model;
+  const { t } = useT();
   return (
     <>
-      <h1>Micro-credentials</h1>
+      <h1>{t('catalog.search.heading')}</h1>
       <SearchForm model={model} />
       <p role="status">
-        {total} micro-credential{total === 1 ? '' : 's'}
-        {query.q ? ` matching “${query.q}”` : ''}.
+        {query.q
+          ? t('catalog.search.countMatching', { count: total, query: query.q })
+          : t('catalog.search.count', { count: total })}
       </p>
       <Results model={model} />
       {model.pages > 1 && (
-        <nav aria-label="Pages">
-          {model.previousHref && <a href={model.previousHref}>Previous</a>} Page {model.pageNo} of{' '}
-          {model.pages} {model.nextHref && <a href={model.nextHref}>Next</a>}
+        <nav aria-label={t('catalog.search.pages')}>
+          {model.previousHref && <a href={model.previousHref}>{t('catalog.search.previous')}</a>}{' '}
+          {t('catalog.search.page', { page: model.pageNo, pages: model.pages })}{' '}
+          {model.nextHref && <a href={model.nextHref}>{t('catalog.search.next')}</a>}
         </nav>
       )}
     </>

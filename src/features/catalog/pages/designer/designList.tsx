@@ -1,5 +1,6 @@
 import type { Db } from '../../../../storage/database.ts';
 import { TableHead } from '../../../../web/forms.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
 import { requireMember } from '../../../accounts/index.ts';
 import { designPath, newDesignPath, pathwaysPath, stacksPath } from '../../paths.ts';
 import { listForDesigner } from '../../queries/designs.ts';
@@ -31,25 +32,33 @@ export async function loadDesignList(db: Db, userId: number, orgSlug: string): P
 }
 
 export function DesignListView({ model }: { model: DesignListModel }) {
+  const { t, number } = useT();
   return (
     <>
-      <h1>Micro-credentials of {model.organisationName}</h1>
+      <h1>{t('catalog.designer.list.heading', { organisation: model.organisationName })}</h1>
       <p>
         <a class="button" href={model.newHref}>
-          New micro-credential
+          {t('catalog.designer.list.new')}
         </a>{' '}
-        <a href={model.stacksHref}>Stacks</a> <a href={model.pathwaysHref}>Pathways</a>
+        <a href={model.stacksHref}>{t('catalog.designer.list.stacks')}</a>{' '}
+        <a href={model.pathwaysHref}>{t('catalog.designer.list.pathways')}</a>
       </p>
       <table>
-        <TableHead columns={['Title', 'Version', 'Status']} />
+        <TableHead
+          columns={[
+            t('catalog.designer.list.columns.title'),
+            t('catalog.designer.list.columns.version'),
+            t('catalog.designer.list.columns.status'),
+          ]}
+        />
         <tbody>
           {model.rows.map((m) => (
             <tr>
               <td>
                 <a href={m.href}>{m.title}</a>
               </td>
-              <td>{m.version}</td>
-              <td>{m.status}</td>
+              <td>{number(m.version)}</td>
+              <td>{t(`catalog.designer.list.status.${m.status}`)}</td>
             </tr>
           ))}
         </tbody>

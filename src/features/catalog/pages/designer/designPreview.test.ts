@@ -30,14 +30,16 @@ for (const backend of testBackends()) {
       assert.equal(published.state, 'published');
       assert.equal(published.draftVersion, null);
       assert.equal(published.live?.catalogHref, `/catalog/${org.slug}/${mc.slug}`);
-      assert.deepEqual(published.versions, ['Version 1: published, published 2026-05-01']);
+      assert.deepEqual(published.versions, [
+        { version: 1, status: 'published', publishedAt: new Date('2026-05-01T00:00:00Z') },
+      ]);
 
       await reviseMicroCredential(deps, { actor, orgSlug: org.slug, microCredentialId: mc.publicId });
       const revised = await loadDesignPreview(storage.db, designer.id, org.slug, mc.publicId);
       assert.equal(revised.state, 'draft');
       assert.equal(revised.draftVersion, 2);
       assert.equal(revised.actions.publish, designActionPath(org.slug, mc.publicId, 'publish'));
-      assert.ok(revised.history.some((h) => h.includes('revision started')));
+      assert.ok(revised.history.some((h) => h.action === 'revision_started' && h.version === 2));
 
       const list = await loadDesignList(storage.db, designer.id, org.slug);
       assert.deepEqual(

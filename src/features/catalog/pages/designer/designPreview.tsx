@@ -2,13 +2,17 @@ import { notFound } from '../../../../domain/errors.ts';
 import type { Db } from '../../../../storage/database.ts';
 import { listSubjectAudit } from '../../../../storage/audit.ts';
 import { ActionButton, CsrfField } from '../../../../web/forms.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
+import type { Translator } from '../../../../web/i18n/i18n.ts';
 import { requireMember } from '../../../accounts/index.ts';
 import { recordsOutcomes } from '../../../earning/index.ts';
+import { recognitionPaths } from '../../../recognition/index.ts';
 import type { Design } from '../../microCredential.ts';
 import { badgeImagePath, catalogEntryPath, designActionPath, designsPath } from '../../paths.ts';
 import { versionToDesign } from '../../queries/catalog.ts';
 import { findMicroCredential, imagePublicId, listVersions } from '../../queries/designs.ts';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
+import { catalog } from '../../../../web/i18n/locales/en/catalog.ts';
 
 export interface DesignPreviewModel {
   title: string;
@@ -23,11 +27,10 @@ export interface DesignPreviewModel {
   imageSrc: string | null;
   actions: { edit: string; publish: string; revise: string; retire: string; image: string };
   design: Design;
-  history: string[];
-  versions: string[];
+  /** The change history: when, what (`created`, `published`, …), by whom (null: Cairn itself), which version. */
+  history: Array<{ at: Date; action: string; actor: string | null; version: number | null }>;
+  versions: Array<{ version: number; status: string; publishedAt: Date | null }>;
 }
-
-const minute = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16);
 
 /** A micro-credential as designers preview it: the draft if there is one, else the published version. */
 export async function loadDesignPreview(
@@ -57,7 +60,7 @@ export async function loadDesignPreview(
       published && !mc.retired_at
         ? {
             catalogHref: catalogEntryPath(organisation.slug, mc.slug),
-            recognitionHref: `/orgs/${organisation.slug}/recognition/submit?mc=${mc.public_id}`,
+            recognitionHref: recognitionPaths.submit(organisation.slug, mc.public_id),
             outcomesHref: recordsOutcomes(versionToDesign(published).earningMode) ? action('outcomes') : null,
           }
         : null,
@@ -70,48 +73,53 @@ export async function loadDesignPreview(
       image: action('image'),
     },
     design: versionToDesign(shown),
-    history: history.map(
-      (h) =>
-        `${minute(h.created_at)} UTC — ${h.action.replace('micro_credential.', '').replace(/_/g, ' ')} by ${
-          h.actor_name ?? 'Cairn'
-        }${typeof h.data.version === 'number' ? ` (version ${h.data.version})` : ''}`,
-    ),
-    versions: versions.map(
-      (v) =>
-        `Version ${v.version}: ${v.status}${v.published_at ? `, published ${v.published_at.toISOString().slice(0, 10)}` : ''}`,
-    ),
+    history: history.map((h) => ({
+      at: h.created_at,
+      action: h.action.replace('micro_credential.', ''),
+      actor: h.actor_name,
+      version: typeof h.data.version === 'number' ? h.data.version : null,
+    })),
+    versions: versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.published_at })),
   };
 }
 
 function Actions({ model, csrfToken }: { model: DesignPreviewModel; csrfToken: string }) {
   const { actions, live } = model;
+  const { t } = useT();
   return (
     <p>
       {model.draftVersion !== null ? (
         <>
           <a class="button" href={actions.edit}>
-            Edit draft
+            {t('catalog.designer.preview.editDraft')}
           </a>{' '}
           <ActionButton
             action={actions.publish}
             csrfToken={csrfToken}
-            label={`Publish version ${model.draftVersion}`}
+            label={t('catalog.designer.preview.publish', { version: model.draftVersion })}
           />{' '}
         </>
       ) : (
         <ActionButton
           action={actions.revise}
           csrfToken={csrfToken}
-          label="Start a new version"
+          label={t('catalog.designer.preview.revise')}
           variant="secondary"
         />
       )}{' '}
       {live && (
         <>
-          <a href={live.catalogHref}>View in the catalog</a>{' '}
-          <a href={live.recognitionHref}>Submit for recognition</a>{' '}
-          {live.outcomesHref && <a href={live.outcomesHref}>Record outcomes</a>}{' '}
-          <ActionButton action={actions.retire} csrfToken={csrfToken} label="Retire" variant="danger" />
+          <a href={live.catalogHref}>{t('catalog.designer.preview.viewInCatalog')}</a>{' '}
+          <a href={live.recognitionHref}>{t('catalog.designer.preview.submitForRecognition')}</a>{' '}
+          {live.outcomesHref && (
+            <a href={live.outcomesHref}>{t('catalog.designer.preview.recordOutcomes')}</a>
+          )}{' '}
+          <ActionButton
+            action={actions.retire}
+            csrfToken={csrfToken}
+            label={t('catalog.designer.preview.retire')}
+            variant="danger"
+          />
         </>
       )}
     </p>
@@ -119,61 +127,112 @@ function Actions({ model, csrfToken }: { model: DesignPreviewModel; csrfToken: s
 }
 
 function BadgeImageForms({ action, csrfToken }: { action: string; csrfToken: string }) {
+  const { t } = useT();
   return (
     <section class="card">
-      <h2>Badge image</h2>
+      <h2>{t('catalog.designer.preview.imageHeading')}</h2>
       <form method="post" action={action} enctype="multipart/form-data" class="stack">
         <CsrfField token={csrfToken} />
         <div class="field">
-          <label for="f-image">Upload a PNG or SVG (512 KB at most)</label>
+          <label for="f-image">{t('catalog.designer.preview.uploadLabel')}</label>
           <input id="f-image" name="image" type="file" accept="image/png,image/svg+xml" />
         </div>
         <button type="submit" class="secondary">
-          Upload image
+          {t('catalog.designer.preview.upload')}
         </button>
       </form>
       <form method="post" action={action} class="inline">
         <CsrfField token={csrfToken} />
         <input type="hidden" name="generate" value="1" />
-        <label for="f-colour">Badge colour</label>{' '}
+        <label for="f-colour">{t('catalog.designer.preview.colour')}</label>{' '}
         <input id="f-colour" name="colour" type="color" value="#1f5f8b" />{' '}
         <button type="submit" class="secondary">
-          Generate a default badge
+          {t('catalog.designer.preview.generate')}
         </button>
       </form>
     </section>
   );
 }
 
+type PreviewActions = keyof typeof catalog.designer.preview.actions;
+type VersionState = keyof typeof catalog.designer.preview.states;
+const isKnownAction = (a: string): a is PreviewActions => a in catalog.designer.preview.actions;
+/** A version's state in words (draft, published, superseded, retired); an unknown one as stored. */
+const stateWord = (t: Translator['t'], s: string) =>
+  s in catalog.designer.preview.states ? t(`catalog.designer.preview.states.${s as VersionState}`) : s;
+
+/** The change history and the list of versions, in the reader's words and dates. */
+function HistoryAndVersions({ model }: { model: DesignPreviewModel }) {
+  const { t, date } = useT();
+  const state = (s: string) => stateWord(t, s);
+  return (
+    <>
+      <section class="card">
+        <h2>{t('catalog.designer.preview.history')}</h2>
+        <ul>
+          {model.history.map((h) => {
+            const values = {
+              when: date(h.at, { withTime: true }),
+              action: isKnownAction(h.action)
+                ? t(`catalog.designer.preview.actions.${h.action}`)
+                : h.action.replace(/_/g, ' '),
+              actor: h.actor ?? t('layout.brand'),
+            };
+            return (
+              <li>
+                {h.version === null
+                  ? t('catalog.designer.preview.historyEntry', values)
+                  : t('catalog.designer.preview.historyEntryVersion', { ...values, version: h.version })}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section class="card">
+        <h2>{t('catalog.designer.preview.versions')}</h2>
+        <ul>
+          {model.versions.map((v) => (
+            <li>
+              {v.publishedAt
+                ? t('catalog.designer.preview.versionLinePublished', {
+                    version: v.version,
+                    status: state(v.status),
+                    date: date(v.publishedAt),
+                  })
+                : t('catalog.designer.preview.versionLine', { version: v.version, status: state(v.status) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
 export function DesignPreviewView({ model, csrfToken }: { model: DesignPreviewModel; csrfToken: string }) {
+  const { t } = useT();
   return (
     <>
       <p class="muted">
-        <a href={model.listHref}>Micro-credentials</a> · Preview of version {model.version} ({model.state})
+        <a href={model.listHref}>{t('catalog.designer.preview.list')}</a> ·{' '}
+        {t('catalog.designer.preview.previewOf', {
+          version: model.version,
+          state: stateWord(t, model.state),
+        })}
       </p>
       <h1>{model.title}</h1>
       <Actions model={model} csrfToken={csrfToken} />
       {model.imageSrc && (
-        <img src={model.imageSrc} alt="Badge image" width="128" height="128" class="float-end" />
+        <img
+          src={model.imageSrc}
+          alt={t('catalog.designer.preview.imageAlt')}
+          width="128"
+          height="128"
+          class="float-end"
+        />
       )}
       {model.draftVersion !== null && <BadgeImageForms action={model.actions.image} csrfToken={csrfToken} />}
       <MicroCredentialBody d={model.design} version={model.version} />
-      <section class="card">
-        <h2>Change history</h2>
-        <ul>
-          {model.history.map((h) => (
-            <li>{h}</li>
-          ))}
-        </ul>
-      </section>
-      <section class="card">
-        <h2>Versions</h2>
-        <ul>
-          {model.versions.map((v) => (
-            <li>{v}</li>
-          ))}
-        </ul>
-      </section>
+      <HistoryAndVersions model={model} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { notFound } from '../../../../domain/errors.ts';
 import type { Db } from '../../../../storage/database.ts';
 import type { FormState } from '../../../../web/forms.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
 import { requireMember } from '../../../accounts/index.ts';
 import { designActionPath, designPath } from '../../paths.ts';
 import { versionToDesign } from '../../queries/catalog.ts';
@@ -53,12 +54,14 @@ export function EditDesignView({
   form: FormState | null;
   csrfToken: string;
 }) {
+  const { t } = useT();
   return (
     <>
       <p class="muted">
-        <a href={model.previewHref}>Back to the preview</a> · Draft version {model.version}
+        <a href={model.previewHref}>{t('catalog.designer.edit.back')}</a> ·{' '}
+        {t('catalog.designer.edit.draftVersion', { version: model.version })}
       </p>
-      <h1>Edit “{model.title}”</h1>
+      <h1>{t('catalog.designer.edit.heading', { title: model.title })}</h1>
       <DesignForm
         form={{ values: form?.values ?? model.values, errors: form?.errors ?? {}, message: form?.message }}
         action={model.action}

@@ -1,5 +1,6 @@
 import type { Db } from '../../../../storage/database.ts';
 import { ActionButton, CsrfField, ErrorSummary, Field, type FormState } from '../../../../web/forms.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
 import { requireMember } from '../../../accounts/index.ts';
 import { catalogOfStackPath, deleteStackPath, stacksPath } from '../../paths.ts';
 import { listStacks, stackChoices } from '../../queries/stacks.ts';
@@ -41,9 +42,10 @@ export function StacksView({
   form: FormState;
   csrfToken: string;
 }) {
+  const { t } = useT();
   return (
     <>
-      <h1>Stacks of {model.organisationName}</h1>
+      <h1>{t('catalog.stacks.heading', { organisation: model.organisationName })}</h1>
       <ul>
         {model.stacks.map((s) => (
           <li>
@@ -51,21 +53,21 @@ export function StacksView({
             <ActionButton
               action={s.deleteAction}
               csrfToken={csrfToken}
-              label={`Remove stack ${s.name}`}
+              label={t('catalog.stacks.remove', { name: s.name })}
               variant="danger"
             />
           </li>
         ))}
       </ul>
       <section class="card">
-        <h2>New stack</h2>
+        <h2>{t('catalog.stacks.newStack')}</h2>
         <ErrorSummary form={form} />
         <form method="post" action={model.createAction} class="stack" novalidate>
           <CsrfField token={csrfToken} />
-          <Field form={form} name="name" label="Name" required />
-          <Field form={form} name="description" label="Description" />
+          <Field form={form} name="name" label={t('catalog.stacks.name')} required />
+          <Field form={form} name="description" label={t('catalog.stacks.description')} />
           <fieldset class="checks">
-            <legend>Micro-credentials in it</legend>
+            <legend>{t('catalog.stacks.members')}</legend>
             {model.choices.map((m) => (
               <label for={`mc-${m.publicId}`}>
                 <input id={`mc-${m.publicId}`} type="checkbox" name="microCredentials" value={m.publicId} />{' '}
@@ -73,7 +75,7 @@ export function StacksView({
               </label>
             ))}
           </fieldset>
-          <button type="submit">Create stack</button>
+          <button type="submit">{t('catalog.stacks.create')}</button>
         </form>
       </section>
     </>

@@ -8,6 +8,7 @@ import {
   TextArea,
   type FormState,
 } from '../../../../web/forms.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
 import { requireMember } from '../../../accounts/index.ts';
 import { ACHIEVEMENT_TYPES } from '../../microCredential.ts';
 import { designsPath, editPathwayPath, newPathwayPath, pathwayPath, pathwaysPath } from '../../paths.ts';
@@ -22,11 +23,11 @@ import { catalogChoices, findPathway, microCredentialNames } from '../queries.ts
 
 export interface PathwayFormModel {
   organisation: { slug: string; name: string };
-  heading: string;
+  /** The pathway being edited (null: a new one). */
+  editing: { name: string } | null;
   action: string;
-  submitLabel: string;
-  /** The organisation's catalog: what a step may name. */
-  choices: Array<{ publicId: string; title: string }>;
+  /** The organisation's catalog: what a step may name (and retired ones a step still names). */
+  choices: Array<{ publicId: string; title: string; inCatalog: boolean }>;
   /** The steps as saved or as posted, then blank ones to add more. */
   steps: StepRow[];
   /** Values of the other fields (name, slug, description, achievementType, inOrder). */
@@ -57,6 +58,7 @@ export async function loadPathwayForm(
   const choices = (await catalogChoices(db, organisation.id)).map((m) => ({
     publicId: m.public_id,
     title: m.title,
+    inCatalog: true,
   }));
   const saved = existing ? stepsFromRequirement(existing.requirement) : { steps: [], inOrder: false };
   // A step may name a micro-credential that has since been retired: keep it choosable so saving does not drop it.
@@ -66,7 +68,7 @@ export async function loadPathwayForm(
   const names = await microCredentialNames(db, organisation.id, named);
   for (const id of named) {
     const n = names.get(id);
-    if (n) choices.push({ publicId: id, title: `${n.title} (not in the catalog)` });
+    if (n) choices.push({ publicId: id, title: n.title, inCatalog: false });
   }
   const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
   const values = posted
@@ -88,11 +90,10 @@ export async function loadPathwayForm(
       : { name: '', slug: '', description: '', achievementType: 'Certificate', inOrder: '' };
   return {
     organisation: { slug: organisation.slug, name: organisation.name },
-    heading: existing ? `Edit pathway: ${existing.name}` : 'New pathway',
+    editing: existing ? { name: existing.name } : null,
     action: existing
       ? editPathwayPath(organisation.slug, existing.public_id)
       : newPathwayPath(organisation.slug),
-    submitLabel: existing ? 'Save pathway' : 'Create pathway',
     choices,
     steps: withBlanks(posted ? stepsFromFields(posted) : (saved?.steps ?? [])),
     values,
@@ -117,26 +118,28 @@ function StepFieldset({
   const mcError = form.errors[`step_${i}_mc`];
   const countError = form.errors[`step_${i}_count`];
   const countId = `f-step_${i}_count`;
+  const { t } = useT();
+  const number = i + 1;
   return (
     <fieldset
       id={`f-step_${i}_mc`}
       class="checks"
       aria-describedby={mcError ? `f-step_${i}_mc-error` : undefined}
     >
-      <legend>Step {i + 1}</legend>
+      <legend>{t('catalog.pathways.form.step', { number })}</legend>
       <div class="field">
-        <label for={`f-step_${i}_kind`}>Step {i + 1} needs</label>
+        <label for={`f-step_${i}_kind`}>{t('catalog.pathways.form.stepNeeds', { number })}</label>
         <select id={`f-step_${i}_kind`} name={`step_${i}_kind`}>
           <option value="all" selected={step.kind === 'all'}>
-            All of the chosen micro-credentials
+            {t('catalog.pathways.form.stepAll')}
           </option>
           <option value="some" selected={step.kind === 'some'}>
-            Any number of them (say how many)
+            {t('catalog.pathways.form.stepSome')}
           </option>
         </select>
       </div>
       <div class="field">
-        <label for={countId}>Step {i + 1}: how many, for “any number of them”</label>
+        <label for={countId}>{t('catalog.pathways.form.stepCount', { number })}</label>
         {countError && (
           <span id={`${countId}-error`} class="error-text">
             {countError}
@@ -166,7 +169,7 @@ function StepFieldset({
             value={m.publicId}
             checked={step.chosen.includes(m.publicId)}
           />{' '}
-          {m.title}
+          {m.inCatalog ? m.title : t('catalog.pathways.form.notInCatalog', { title: m.title })}
         </label>
       ))}
     </fieldset>
@@ -178,28 +181,34 @@ type FormProps = { model: PathwayFormModel; form: FormState; csrfToken: string }
 /** The pathway's fields and its steps (the requirement, edited as a list of steps). */
 function PathwayForm({ model, form, csrfToken }: FormProps) {
   const shown: FormState = { ...form, values: { ...model.values, ...form.values } };
+  const { t } = useT();
   return (
     <form method="post" action={model.action} class="stack" novalidate>
       <CsrfField token={csrfToken} />
       <Field
         form={shown}
         name="name"
-        label="Name"
-        hint="For example “Classroom Management Certificate”."
+        label={t('catalog.pathways.form.name')}
+        hint={t('catalog.pathways.form.nameHint')}
         required
       />
-      <Field form={shown} name="slug" label="Web address (optional)" hint="Made from the name if empty." />
+      <Field
+        form={shown}
+        name="slug"
+        label={t('catalog.pathways.form.slug')}
+        hint={t('catalog.pathways.form.slugHint')}
+      />
       <TextArea
         form={shown}
         name="description"
-        label="Description"
-        hint="What completing the pathway leads to, and who it is for."
+        label={t('catalog.pathways.form.description')}
+        hint={t('catalog.pathways.form.descriptionHint')}
       />
       <SelectField
         form={shown}
         name="achievementType"
-        label="Credential awarded on completion"
-        options={ACHIEVEMENT_TYPES.map((t) => [t, t.replace(/([a-z])([A-Z])/g, '$1 $2')])}
+        label={t('catalog.pathways.form.awarded')}
+        options={ACHIEVEMENT_TYPES.map((type) => [type, t(`catalog.achievementTypes.${type}`)])}
       />
       {(form.errors.steps ?? form.errors.requirement) && (
         <p id="f-steps" class="error-text">
@@ -209,41 +218,45 @@ function PathwayForm({ model, form, csrfToken }: FormProps) {
       {model.steps.map((step, i) => (
         <StepFieldset model={model} form={form} step={step} i={i} />
       ))}
-      <p class="hint">Leave a step empty to leave it out. Save to get more empty steps.</p>
+      <p class="hint">{t('catalog.pathways.form.leaveEmpty')}</p>
       <div class="field">
         <label for="f-inOrder">
-          <input id="f-inOrder" name="inOrder" type="checkbox" checked={shown.values.inOrder === 'on'} /> The
-          steps must be completed in order
+          <input id="f-inOrder" name="inOrder" type="checkbox" checked={shown.values.inOrder === 'on'} />{' '}
+          {t('catalog.pathways.form.inOrder')}
         </label>
       </div>
-      <button type="submit">{model.submitLabel}</button>
+      <button type="submit">
+        {model.editing ? t('catalog.pathways.form.save') : t('catalog.pathways.form.create')}
+      </button>
     </form>
   );
 }
 
 export function PathwayFormView({ model, form, csrfToken }: FormProps) {
+  const { t } = useT();
   return (
     <section class="card">
       <p class="muted">
-        <a href={model.listHref}>Pathways</a>
+        <a href={model.listHref}>{t('catalog.pathways.form.pathways')}</a>
         {model.publicHref && (
           <>
             {' '}
-            · <a href={model.publicHref}>Pathway page</a>
+            · <a href={model.publicHref}>{t('catalog.pathways.form.page')}</a>
           </>
         )}
       </p>
-      <h1>{model.heading}</h1>
+      <h1>
+        {model.editing
+          ? t('catalog.pathways.form.editHeading', { name: model.editing.name })
+          : t('catalog.pathways.form.newHeading')}
+      </h1>
       <ErrorSummary form={form} />
       {model.tooComplex ? (
-        <p>
-          This pathway’s requirement was built through the API (it nests pathways or groups within groups), so
-          it cannot be edited on this page. Change it through the API.
-        </p>
+        <p>{t('catalog.pathways.form.tooComplex')}</p>
       ) : model.choices.length === 0 ? (
         <p>
-          A pathway is built from published micro-credentials, and {model.organisation.name} has none in the
-          catalog yet. <a href={model.designsHref}>Publish a micro-credential</a> first.
+          {t('catalog.pathways.form.noChoices', { organisation: model.organisation.name })}{' '}
+          <a href={model.designsHref}>{t('catalog.pathways.form.publishFirst')}</a>
         </p>
       ) : (
         <PathwayForm model={model} form={form} csrfToken={csrfToken} />

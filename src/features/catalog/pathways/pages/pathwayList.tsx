@@ -1,5 +1,6 @@
 import type { Db } from '../../../../storage/database.ts';
 import { TableHead } from '../../../../web/forms.tsx';
+import { useT } from '../../../../web/i18n/context.ts';
 import { requireMember } from '../../../accounts/index.ts';
 import { designsPath, editPathwayPath, newPathwayPath, pathwayPath } from '../../paths.ts';
 import { listPathways } from '../queries.ts';
@@ -28,35 +29,39 @@ export async function loadPathwayList(db: Db, userId: number, orgSlug: string): 
 }
 
 export function PathwayListView({ model }: { model: PathwayListModel }) {
+  const { t, number } = useT();
   return (
     <>
       <p class="muted">
-        <a href={model.designsHref}>Micro-credentials</a>
+        <a href={model.designsHref}>{t('catalog.pathways.list.microCredentials')}</a>
       </p>
-      <h1>Pathways of {model.organisation.name}</h1>
-      <p>
-        A pathway is a sequence of micro-credentials that builds toward a larger credential. Earners who
-        complete it receive that credential automatically.
-      </p>
+      <h1>{t('catalog.pathways.list.heading', { organisation: model.organisation.name })}</h1>
+      <p>{t('catalog.pathways.list.intro')}</p>
       <p>
         <a class="button" href={model.newHref}>
-          New pathway
+          {t('catalog.pathways.list.new')}
         </a>
       </p>
       {model.pathways.length === 0 ? (
-        <p>No pathways yet.</p>
+        <p>{t('catalog.pathways.list.none')}</p>
       ) : (
         <table>
-          <TableHead columns={['Pathway', 'Steps', 'Earners see']} />
+          <TableHead
+            columns={[
+              t('catalog.pathways.list.columns.pathway'),
+              t('catalog.pathways.list.columns.steps'),
+              t('catalog.pathways.list.columns.earnersSee'),
+            ]}
+          />
           <tbody>
             {model.pathways.map((p) => (
               <tr>
                 <td>
                   <a href={p.editHref}>{p.name}</a>
                 </td>
-                <td>{p.steps}</td>
+                <td>{number(p.steps)}</td>
                 <td>
-                  <a href={p.publicHref}>Pathway page</a>
+                  <a href={p.publicHref}>{t('catalog.pathways.list.page')}</a>
                 </td>
               </tr>
             ))}

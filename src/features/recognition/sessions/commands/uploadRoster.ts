@@ -8,6 +8,7 @@ import { inTransaction } from '../../../../storage/database.ts';
 import { queueMail } from '../../../../mail/outbox.ts';
 import { inviteAttendees } from '../jobTypes.ts';
 import { invitationMail } from '../mail.tsx';
+import { isLocale } from '../../../../web/i18n/i18n.ts';
 import { invitationPath } from '../paths.ts';
 import {
   insertInvitations,
@@ -118,6 +119,8 @@ export async function sendInvitations(
         councilName: s.council_name,
         badgeTitle: s.mc_title,
         link,
+        // In the language the attendee chose, when the address is an account's (else English).
+        ...(isLocale(invitation.locale) ? { locale: invitation.locale } : {}),
       });
       await queueMail(tx, invitation.email, mail, now, { organisationId: s.provider_organisation_id });
     }

@@ -220,16 +220,26 @@ export async function insertInvitations(
 
 /** The invitations of a session still to be emailed, locked for the sending transaction. */
 export async function queuedInvitations(db: Queryable, sessionId: number) {
-  return db
-    .selectFrom('ce_session_invitations')
-    .select(['id', 'name', 'email'])
-    .where('session_id', '=', sessionId)
-    .where('state', '=', 'queued')
-    .orderBy('id')
-    .limit(1000)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  return (
+    db
+      .selectFrom('ce_session_invitations as i')
+      .select(['i.id', 'i.name', 'i.email'])
+      // The language of the account whose confirmed address this is, if any (the mail is written in it).
+      .select(
+        sql<
+          string | null
+        >`(select u.locale from user_emails e join users u on u.id = e.user_id where lower(e.email) = lower(i.email) and e.confirmed_at is not null limit 1)`.as(
+          'locale',
+        ),
+      )
+      .where('i.session_id', '=', sessionId)
+      .where('i.state', '=', 'queued')
+      .orderBy('i.id')
+      .limit(1000)
+      .forUpdate()
+      .skipLocked()
+      .execute()
+  );
 }
 
 /** Marks invitations emailed. */

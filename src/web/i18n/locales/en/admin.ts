@@ -1,5 +1,31 @@
-/** Platform administration: the site administrator's section of the home page. */
+/** Platform administration: the job queue, the developer mailbox, the administrator's section of the home page. */
 export const admin = {
+  jobs: {
+    title: 'Jobs',
+    heading: 'Background jobs',
+    forbidden: 'Only platform administrators can see this page.',
+    statuses: { queued: 'queued', running: 'running', succeeded: 'succeeded', dead: 'dead' },
+    count: '{status}: {count}',
+    showingDead: 'Showing dead jobs (out of attempts; nothing retries them until you do).',
+    showingLatest: 'Showing the latest jobs.',
+    showAll: 'Show all',
+    showDead: 'Show dead only',
+    columns: { id: 'Id', type: 'Type', status: 'Status', attempts: 'Attempts', lastError: 'Last error' },
+    retry: 'Retry',
+    flash: { retried: 'The job is queued again.', notDead: 'That job is not dead any more.' },
+  },
+  mailbox: {
+    title: 'Mailbox',
+    heading: 'Developer mailbox',
+    explain:
+      'Every email Cairn sent, newest first. Shown because CAIRN_MAILBOX is on (the default in demo mode); turn it off in production.',
+    onlyTo: 'Only mail to',
+    filter: 'Filter',
+    columns: { when: 'When (UTC)', to: 'To', subject: 'Subject', status: 'Status' },
+    statuses: { queued: 'queued', sending: 'sending', sent: 'sent', kept: 'kept' },
+    sentTo: 'To',
+    htmlVersion: 'HTML version',
+  },
   home: {
     heading: 'Running this Cairn',
     jobs: {

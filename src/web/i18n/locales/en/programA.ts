@@ -126,5 +126,17 @@ export const programA = {
       applied: 'Applied',
       counts: '{sent} invited, {applied} applied',
     },
+    mail: {
+      subject: 'Apply for the “{badge}” badge: you attended {session}',
+      lead: '{provider} lists you as an attendee of “{session}”, a session {council} pre-approved. You can apply to {council} for the “{badge}” badge: upload your certificate of completion and pay the council’s fee.',
+      reason:
+        'You received this because {provider} put this address on the session’s roster. If you did not attend, ignore this email.',
+      hello: 'Hello {name},',
+      apply: 'Apply: {link}',
+      button: 'Apply for the badge',
+      chosen: 'The session is already chosen on that page.',
+      paste:
+        'The session is already chosen on that page. If the button does not work, paste this address into your browser: {link}',
+    },
   },
 } as const;

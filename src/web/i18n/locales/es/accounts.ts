@@ -254,7 +254,7 @@ export const accounts: CatalogueOf<typeof english> = {
     tokenRevoked: 'Token revocado: ya no funciona.',
   },
   errors: {
-    someFields: 'Revisa algunos campos.',
+    someFields: 'Algunos campos necesitan atención.',
     enterEmail: 'Escribe una dirección de correo.',
     emailTooLong: 'Esa dirección de correo es demasiado larga.',
     emailFormat: 'Escribe una dirección de correo como nombre@example.org.',

@@ -3,6 +3,37 @@ import type { admin as english } from '../en/admin.ts';
 
 /** La administración de la plataforma en español (las claves de locales/en/admin.ts). */
 export const admin: CatalogueOf<typeof english> = {
+  jobs: {
+    title: 'Tareas',
+    heading: 'Tareas en segundo plano',
+    forbidden: 'Solo quienes administran la plataforma pueden ver esta página.',
+    statuses: {
+      queued: 'en cola',
+      running: 'en ejecución',
+      succeeded: 'completadas',
+      dead: 'sin más intentos',
+    },
+    count: '{status}: {count}',
+    showingDead: 'Se muestran las tareas sin más intentos (nada las reintenta hasta que lo hagas tú).',
+    showingLatest: 'Se muestran las últimas tareas.',
+    showAll: 'Mostrar todas',
+    showDead: 'Mostrar solo las que no tienen más intentos',
+    columns: { id: 'Id', type: 'Tipo', status: 'Estado', attempts: 'Intentos', lastError: 'Último error' },
+    retry: 'Reintentar',
+    flash: { retried: 'La tarea vuelve a estar en cola.', notDead: 'Esa tarea ya no está sin intentos.' },
+  },
+  mailbox: {
+    title: 'Buzón',
+    heading: 'Buzón de desarrollo',
+    explain:
+      'Todos los correos que ha enviado Cairn, del más reciente al más antiguo. Se muestra porque CAIRN_MAILBOX está activado (lo está por defecto en el modo de demostración); desactívalo en producción.',
+    onlyTo: 'Solo el correo dirigido a',
+    filter: 'Filtrar',
+    columns: { when: 'Cuándo (UTC)', to: 'Para', subject: 'Asunto', status: 'Estado' },
+    statuses: { queued: 'en cola', sending: 'enviándose', sent: 'enviado', kept: 'guardado' },
+    sentTo: 'Para',
+    htmlVersion: 'Versión HTML',
+  },
   home: {
     heading: 'La marcha de este Cairn',
     jobs: {

@@ -104,7 +104,7 @@ export const backpack: CatalogueOf<typeof en> = {
     removedFromCollection: 'Quitada de la colección.',
   },
   errors: {
-    someFields: 'Revisa algunos campos.',
+    someFields: 'Algunos campos necesitan atención.',
     unreadable: 'Eso no se puede leer como una insignia: {reason}.',
     unreadableField: 'No es una insignia legible.',
     nul: 'Esa insignia contiene un carácter NUL (\\u0000), que una mochila no puede guardar. No se ha importado nada; compruébala en la página Verificar.',

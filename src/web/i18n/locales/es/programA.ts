@@ -131,5 +131,17 @@ export const programA: CatalogueOf<typeof en> = {
       applied: 'Ha solicitado',
       counts: '{sent} invitados, {applied} han solicitado',
     },
+    mail: {
+      subject: 'Solicite la insignia «{badge}»: asistió a {session}',
+      lead: '{provider} le incluye como asistente de «{session}», una sesión preaprobada por {council}. Puede solicitar a {council} la insignia «{badge}»: suba su certificado de asistencia y pague la tasa del consejo.',
+      reason:
+        'Recibe este correo porque {provider} incluyó esta dirección en la lista de asistentes de la sesión. Si no asistió, ignore este correo.',
+      hello: 'Hola, {name}:',
+      apply: 'Solicitar: {link}',
+      button: 'Solicitar la insignia',
+      chosen: 'La sesión ya está elegida en esa página.',
+      paste:
+        'La sesión ya está elegida en esa página. Si el botón no funciona, pegue esta dirección en su navegador: {link}',
+    },
   },
 };

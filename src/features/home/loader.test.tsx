@@ -9,8 +9,12 @@ import { saveEvidence, submitApplication } from '../earning/commands/submitEvide
 import { reviewAttempt } from '../earning/commands/reviewAttempt.ts';
 import { decideLicense } from '../credit/commands/decideLicense.ts';
 import type { Storage } from '../../storage/database.ts';
+import type { Translator } from '../../web/i18n/i18n.ts';
 import { loadHome, type HomeViewModel } from './loader.ts';
 import { HomeView } from './view.tsx';
+import { imageNames, linkHref, pageText } from '../../testing/pageQueries.ts';
+import { renderPseudo, textsOutsideCatalogue } from '../../web/i18n/catalogueCheck.tsx';
+import { LOCALES, translator as translatorFor } from '../../web/i18n/i18n.ts';
 
 const DAY = 86_400_000;
 
@@ -18,12 +22,14 @@ async function homeOf(
   storage: Storage,
   s: Awaited<ReturnType<typeof ledgerScenario>>,
   user: { id: number; name: string },
+  i18n: Translator = translatorFor('en'),
 ): Promise<HomeViewModel> {
   const organisations = await organisationsOf(storage.db, user.id);
   return loadHome(
     { db: storage.db, config: s.deps.config },
     { user_id: user.id, name: user.name, organisations },
     s.clock.now(),
+    i18n,
   );
 }
 
@@ -122,7 +128,7 @@ for (const backend of testBackends()) {
       assert.equal(revised.urgent, true);
       assert.match(
         revised.detail,
-        /Feedback waiting: revise and resubmit · \d+ days left \(until \d{4}-\d{2}-\d{2}\)/,
+        /^Feedback waiting: revise and resubmit · \d+ days left \(until [A-Z][a-z]{2} \d{1,2}, \d{4}\) · Union Academy$/,
       );
       assert.match(
         section(home, 'earner', 'licenses')!.items[0]!.detail,
@@ -137,10 +143,10 @@ for (const backend of testBackends()) {
 
       const html = String(HomeView({ model: home }));
       // The hours toward renewal as a bar, the numbers also in words.
-      assert.match(html, /<div class="progress-bar"><svg [^>]*role="img" aria-label="0% complete">/);
-      assert.match(html, /<span class="progress-text">0 h of 2 h<\/span>/);
-      assert.doesNotMatch(html, /You do not belong to an organisation/);
-      assert.match(html, /<a href="\/orgs\/new">Create an organisation<\/a>/);
+      assert.ok(imageNames(html).includes('0% complete'));
+      assert.ok(pageText(html).includes('0 h of 2 h'));
+      assert.ok(!pageText(html).includes('You do not belong to an organisation'));
+      assert.equal(linkHref(html, 'Create an organisation'), '/orgs/new');
     });
 
     test('an earner with nothing yet: each section says what to do next', async () => {
@@ -167,10 +173,10 @@ for (const backend of testBackends()) {
       const [item, ...rest] = section(home, 'reviewer', 'reviews')!.items;
       assert.equal(rest.length, 0);
       assert.match(item!.href ?? '', /^\/reviews\/att_/);
-      const due = new Date(s.clock.now().getTime() + s.deps.config.reviewTurnaroundDays * DAY)
-        .toISOString()
-        .slice(0, 10);
-      assert.match(item!.detail, new RegExp(`^Due by ${due} · Union Academy$`));
+      const due = translatorFor('en').date(
+        new Date(s.clock.now().getTime() + s.deps.config.reviewTurnaroundDays * DAY),
+      );
+      assert.equal(item!.detail, `Due by ${due} · Union Academy`);
       s.clock.advance((s.deps.config.reviewTurnaroundDays + 1) * DAY);
       assert.match(
         section(await homeOf(storage, s, s.reviewer), 'reviewer', 'reviews')!.items[0]!.detail,
@@ -214,7 +220,10 @@ for (const backend of testBackends()) {
         'rates drawn on a 0–1 axis',
       );
       const staffHtml = String(HomeView({ model: home }));
-      assert.equal(staffHtml.includes('First-time pass rate by micro-credential'), rates.length > 0);
+      assert.equal(
+        pageText(staffHtml).includes('First-time pass rate by micro-credential'),
+        rates.length > 0,
+      );
     });
 
     test('a recognition officer: license links to confirm, then roster shortfalls', async () => {
@@ -242,6 +251,36 @@ for (const backend of testBackends()) {
       const [short] = section(home, 'recognition_officer', 'shortfalls')!.items;
       assert.match(short!.label, /^Maya Teacher — Educator license EDU-123456$/);
       assert.match(short!.detail, /^0 of 2 hours, 2 short/);
+    });
+
+    test('every word of the earner, reviewer, staff and officer sections comes from the catalogue, in both languages', async () => {
+      const storage = await backend.storage();
+      const s = await scenario(storage);
+      await decideLicense(s.deps, {
+        actor: s.officerActor,
+        orgSlug: s.board.slug,
+        license: s.license,
+        decision: 'confirm',
+      });
+      for (const locale of LOCALES)
+        for (const user of [s.earner, s.reviewer, s.staff, s.officer]) {
+          const home = await homeOf(storage, s, user, translatorFor(locale, { pseudo: true }));
+          // Names people gave things (titles, badges, files) are data, not catalogue.
+          const names = home.roles.flatMap((r) =>
+            r.sections.flatMap((x) => [
+              ...x.items.map((i) => i.label).filter((l) => !l.startsWith('⟦')),
+              ...(x.rates ?? []).map((p) => p.label),
+            ]),
+          );
+          const html = renderPseudo(<HomeView model={home} />, locale);
+          assert.deepEqual(textsOutsideCatalogue(html, names), [], `${locale}: ${user.name}`);
+        }
+      const es = await homeOf(storage, s, s.earner, translatorFor('es'));
+      assert.equal(es.roles[0]!.heading, 'Tu aprendizaje');
+      assert.match(
+        section(es, 'earner', 'licenses')!.items[0]!.detail,
+        /^0 de 2 horas en este ciclo .* faltan 2$/,
+      );
     });
   });
 }
