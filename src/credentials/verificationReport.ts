@@ -13,6 +13,10 @@ export interface Check {
     | 'status'
     | 'embedded';
   ok: boolean;
+  /**
+   * What happened, stable for programs and for wording: a failure's reason, or a passing check's
+   * note ('self_asserted', 'status_notes'). Pages word a check by its code; `message` is detail.
+   */
   code?: string;
   message?: string;
   /** Set on the checks of a profile (Open Badges 3.0, CLR 2.0): present only when the credential claims it. */

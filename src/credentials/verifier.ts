@@ -365,9 +365,15 @@ function selfAsserted(issuer: string | undefined, holder: string): [Check, Check
     {
       id: 'issuer_key',
       ok: true,
+      code: 'self_asserted',
       message: 'Self-asserted: issued by the holder who signed the presentation.',
     },
-    { id: 'proof', ok: true, message: 'Secured by the holder’s signature on the presentation.' },
+    {
+      id: 'proof',
+      ok: true,
+      code: 'self_asserted',
+      message: 'Secured by the holder’s signature on the presentation.',
+    },
   ];
 }
 

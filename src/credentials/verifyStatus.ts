@@ -220,7 +220,9 @@ export async function status(
     });
   if (unknown.length) notes.push(`Status of type ${unknown.join(', ')} is not checked here.`);
   return done(
-    notes.length ? { id: 'status', ok: true, message: notes.join(' ') } : { id: 'status', ok: true },
+    notes.length
+      ? { id: 'status', ok: true, code: 'status_notes', message: notes.join(' ') }
+      : { id: 'status', ok: true },
   );
 }
 

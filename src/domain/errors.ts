@@ -1,3 +1,6 @@
+import { commandMessage } from '../web/i18n/commandMessages.ts';
+import type { missing } from '../web/i18n/locales/en/errors/missing.ts';
+
 /** Stable error codes: clients and tests depend on these strings, so never rename one. */
 export type ErrorCode =
   | 'validation_failed'
@@ -40,7 +43,10 @@ const statusByCode: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** A problem worth telling the person about; the message is written for them. */
+/**
+ * A problem worth telling the person about; the message is written for them, in English from the
+ * catalogue (`commandMessage`), so a page can show it in the reader's language.
+ */
 export class AppError extends Error {
   readonly status: number;
   constructor(
@@ -58,11 +64,17 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'That page') =>
-  new AppError('not_found', `${what} does not exist, or you do not have access to it.`);
-export const forbidden = (message = 'Your role in this organisation does not allow that.') =>
+/** The things a "not found" answer can name; each is a whole sentence, `errors.missing.<thing>`. */
+export type MissingThing = keyof typeof missing;
+
+/** Not found (404): the thing does not exist, or the reader may not see it (the same answer for both). */
+export const notFound = (what: MissingThing = 'page') =>
+  new AppError('not_found', commandMessage(`errors.missing.${what}`));
+export const forbidden = (message = commandMessage('errors.general.forbidden')) =>
   new AppError('forbidden', message);
-export const invalid = (fields: Record<string, string>, message = 'Some fields need attention.') =>
-  new AppError('validation_failed', message, fields);
+export const invalid = (
+  fields: Record<string, string>,
+  message = commandMessage('errors.general.someFields'),
+) => new AppError('validation_failed', message, fields);
 export const conflict = (message: string, fields: Record<string, string> = {}) =>
   new AppError('conflict', message, fields);

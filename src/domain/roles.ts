@@ -1,4 +1,5 @@
 import { forbidden } from './errors.ts';
+import { commandMessage } from '../web/i18n/commandMessages.ts';
 
 /** Roles a member can hold in an organisation; a member may hold several. */
 export const ROLES = [
@@ -75,5 +76,5 @@ export function assertCanGrant(
 ): void {
   const touchesOwner = from.includes('owner') !== to.includes('owner');
   if (touchesOwner && !actorRoles.includes('owner'))
-    throw forbidden('Only an owner can grant or remove the owner role.');
+    throw forbidden(commandMessage('errors.general.ownerRole'));
 }

@@ -6,6 +6,7 @@ import type { OrganisationActor } from '../domain/commands.ts';
 import type { Queryable } from '../storage/database.ts';
 import type { AppEnv } from './env.ts';
 import { requireViewer } from './middleware/session.ts';
+import { commandMessage } from '../web/i18n/commandMessages.ts';
 
 /** API tokens as the http kit sees them: what a bearer token may do, and who it acts for. Made and revoked by features/accounts. */
 export const TOKEN_PREFIX = 'cairn_';
@@ -101,7 +102,7 @@ export function requireTokenScope(auth: { scopes: readonly string[] }, scope: Ap
   if (!auth.scopes.includes(scope)) {
     throw new AppError(
       'insufficient_scope',
-      `This API token may not do that: it needs the “${scope}” scope. Create a token with that scope on the organisation’s API tokens page.`,
+      commandMessage('errors.http.tokenScope', { scope }),
       {},
       undefined,
       { requiredScope: scope },
@@ -118,8 +119,7 @@ export function scopesAllow(scopes: readonly string[], action: Action): boolean 
 /** Refuses a token whose scopes do not allow the action: insufficient_scope naming the scope, or forbidden when no scope can. */
 export function requireActionScope(auth: { scopes: readonly string[] }, action: Action): void {
   const scope = ACTION_SCOPES[action];
-  if (!scope)
-    throw new AppError('forbidden', 'An API token cannot do that: a member has to, signed in to Cairn.');
+  if (!scope) throw new AppError('forbidden', commandMessage('errors.http.tokenCannot'));
   requireTokenScope(auth, scope);
 }
 
@@ -133,7 +133,7 @@ export async function apiCaller(c: Context<AppEnv>): Promise<OrganisationActor> 
   if (header.startsWith('Bearer ')) {
     const { db, clock } = c.var.deps;
     const auth = await authenticateApiToken(db, header.slice(7).trim(), clock.now());
-    if (!auth) throw new AppError('unauthenticated', 'That API token is not valid (revoked, or mistyped).');
+    if (!auth) throw new AppError('unauthenticated', commandMessage('errors.http.tokenInvalid'));
     return {
       kind: 'token',
       userId: null,

@@ -47,11 +47,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response | Promise<Resp
     });
   }
   const error =
-    known ??
-    new AppError(
-      'internal',
-      `Something went wrong on our side. It has been logged as ${c.var.requestId}; please try again.`,
-    );
+    known ?? new AppError('internal', commandMessage('errors.internal', { requestId: c.var.requestId }));
   if (isOb3ApiPath(c.req.path)) return ob3ErrorResponse(c, error); // OB 3.0 API: imsx_StatusInfo
   if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
   if (wantsJson(c)) {
@@ -117,7 +113,8 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, titl
 /** 404 for any path no route answers. */
 export function onNotFound(c: Context<AppEnv>) {
   if (isOb3ApiPath(c.req.path)) return ob3NotFound(c);
-  if (wantsJson(c)) return c.json(apiErrorBody(new AppError('not_found', 'No such resource.')), 404);
+  if (wantsJson(c))
+    return c.json(apiErrorBody(new AppError('not_found', commandMessage('errors.http.noSuchResource'))), 404);
   const { t } = requestTranslator(c);
   return errorPage(c, 404, t('errors.notFoundTitle'), t('errors.notFound'));
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { AppError, invalid } from '../domain/errors.ts';
 import type { AppEnv } from './env.ts';
 import { containsNul } from '../credentials/budget.ts';
+import { commandMessage } from '../web/i18n/commandMessages.ts';
 
 /**
  * How a body may carry NUL characters: 'refuse' (the default, for bodies whose text is stored)
@@ -11,16 +12,17 @@ import { containsNul } from '../credentials/budget.ts';
 type NulPolicy = { nul?: 'refuse' | 'allow' };
 
 const nulRefused = () =>
-  new AppError(
-    'validation_failed',
-    'The body contains a NUL character (\\u0000), which no text here may hold. Remove it and send again.',
-    { _: 'No NUL characters.' },
-  );
+  new AppError('validation_failed', commandMessage('errors.http.bodyNul'), {
+    _: commandMessage('errors.http.bodyNulField'),
+  });
 
 /** The request body parsed as JSON (the command validates its shape), or a clear error. */
 export async function jsonBody(c: Context<AppEnv>, policy: NulPolicy = {}): Promise<unknown> {
   const body: unknown = await c.req.json().catch(() => {
-    throw invalid({ _: 'The body must be JSON.' }, 'The body must be JSON.');
+    throw invalid(
+      { _: commandMessage('errors.http.bodyNotJson') },
+      commandMessage('errors.http.bodyNotJson'),
+    );
   });
   if (policy.nul !== 'allow' && containsNul(body)) throw nulRefused();
   return body;
@@ -33,7 +35,7 @@ export async function jsonObjectBody(
 ): Promise<Record<string, unknown>> {
   const body: unknown = await c.req.json().catch(() => undefined);
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new AppError('validation_failed', 'The request body must be a JSON object.');
+    throw new AppError('validation_failed', commandMessage('errors.http.bodyNotObject'));
   if (policy.nul !== 'allow' && containsNul(body)) throw nulRefused();
   return body as Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { AppError, notFound } from '../domain/errors.ts';
+import { AppError, notFound, type MissingThing } from '../domain/errors.ts';
+import { commandMessage } from '../web/i18n/commandMessages.ts';
 
 /** An organisation's slug (or any other opaque path segment): a non-empty string. */
 export const slugParam = z.string().min(1);
@@ -17,7 +18,7 @@ export const idParam = z.coerce.number().int().positive();
 export function routeParams<S extends z.ZodRawShape>(
   c: Context,
   schema: z.ZodObject<S>,
-  options: { onInvalid?: 'not_found' | 'invalid'; what?: string } = {},
+  options: { onInvalid?: 'not_found' | 'invalid'; what?: MissingThing } = {},
 ): z.infer<z.ZodObject<S>> {
   const parsed = schema.safeParse(c.req.param());
   if (parsed.success) return parsed.data;
@@ -25,7 +26,7 @@ export function routeParams<S extends z.ZodRawShape>(
     const fields = Object.fromEntries(
       parsed.error.issues.map((issue) => [issue.path.join('.') || '_', issue.message]),
     );
-    throw new AppError('invalid_input', 'The address of this request is not valid.', fields);
+    throw new AppError('invalid_input', commandMessage('errors.http.badAddress'), fields);
   }
   throw notFound(options.what);
 }

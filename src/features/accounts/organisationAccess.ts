@@ -24,7 +24,7 @@ export async function requireMember(
 ): Promise<OrganisationAccess> {
   const organisation = await findOrganisationBySlug(db, slug);
   const membership = organisation ? await findMembership(db, organisation.id, userId) : undefined;
-  if (!organisation || !membership) throw notFound('That organisation');
+  if (!organisation || !membership) throw notFound('organisation');
   if (action) assertCan(membership.roles, action);
   return { organisation, membership };
 }
@@ -62,7 +62,7 @@ export async function requireActor(
     };
   } else {
     const organisation = await findOrganisationBySlug(db, slug);
-    if (!organisation || organisation.id !== actor.organisationId) throw notFound('That organisation');
+    if (!organisation || organisation.id !== actor.organisationId) throw notFound('organisation');
     access = {
       organisation,
       membership: null,

@@ -18,14 +18,14 @@ export async function ownIssuedBadge(
   const badge = (await issuedBadgesOf(db, userId, now, { publicId: credentialPublicId })).find(
     (b) => b.claim !== 'declined',
   );
-  if (!badge) throw notFound('That badge');
+  if (!badge) throw notFound('badge');
   return badge;
 }
 
 /** One imported badge of this earner, or not_found (also for everyone else's). */
 export async function ownImportedBadge(db: Queryable, userId: number, importedPublicId: string) {
   const row = await importedBadgeOf(db, userId, importedPublicId);
-  if (!row) throw notFound('That badge');
+  if (!row) throw notFound('badge');
   return row;
 }
 
@@ -34,15 +34,15 @@ export type ImportedBadge = Awaited<ReturnType<typeof ownImportedBadge>>;
 /** One of the earner's collections, or not_found (also for anyone else's). */
 export async function ownCollection(db: Queryable, userId: number, collectionPublicId: string) {
   const row = await collectionOf(db, userId, collectionPublicId);
-  if (!row) throw notFound('That collection');
+  if (!row) throw notFound('collection');
   return row;
 }
 
 /** A shared collection by its link token, or not_found (unknown, or no longer shared). */
 export async function sharedCollection(db: Queryable, token: string) {
-  if (!token || token.length < 20) throw notFound('That collection');
+  if (!token || token.length < 20) throw notFound('collection');
   const row = await collectionBySharedHash(db, hashToken(token));
-  if (!row) throw notFound('That collection');
+  if (!row) throw notFound('collection');
   return row;
 }
 
@@ -50,6 +50,6 @@ export async function sharedCollection(db: Queryable, token: string) {
 export async function sharedCollectionBadge(db: Queryable, token: string, importedPublicId: string) {
   const collection = await sharedCollection(db, token);
   const row = await sharedImportedBadge(db, collection, importedPublicId);
-  if (!row) throw notFound('That badge');
+  if (!row) throw notFound('badge');
   return row;
 }

@@ -5,7 +5,8 @@ import { testConfig, testCredentialServices } from '../../testing/http.ts';
 import type { Db } from '../../storage/database.ts';
 import { translator } from '../../web/i18n/i18n.ts';
 import { readSubmission, type Submission } from '../verification/index.ts';
-import { backpackMessage, recogniseMessage, translateMessage } from './messages.ts';
+import { commandMessage, recogniseMessage } from '../../web/i18n/commandMessages.ts';
+import { backpackMessage, translateMessage } from './messages.ts';
 
 // The import form's refusals come from the backpack's commands and from the credential reader it
 // shares with /verify; each is found in the catalogue, so the page can say it in Spanish.
@@ -51,7 +52,7 @@ describe('backpack messages', () => {
   });
 
   test('a message with values and braces goes back and forth; other text is left as it is', () => {
-    const english = backpackMessage('notJsonField');
+    const english = commandMessage('errors.verification.notJsonField', { open: '{', close: '}' });
     assert.equal(english, 'Paste the whole credential, from { to }.');
     assert.equal(translateMessage(es, english), 'Pega la credencial entera, de { a }.');
     const named = backpackMessage('alreadyInCollection', { name: 'For “the” district' });

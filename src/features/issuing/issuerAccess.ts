@@ -32,7 +32,7 @@ export async function issuingCaller(
     if (!auth) throw new AppError('unauthenticated', 'That API token is not valid (revoked, or mistyped).');
     const organisation = await findOrganisationBySlug(c.var.deps.db, slug);
     // A token of another organisation learns nothing about this one.
-    if (!organisation || organisation.id !== auth.organisationId) throw notFound('That organisation');
+    if (!organisation || organisation.id !== auth.organisationId) throw notFound('organisation');
     requireTokenScope(auth, scope);
     return { organisation, actor: { kind: 'token', userId: null, ...auth, ip: c.var.ip } };
   }
@@ -77,12 +77,12 @@ export async function actFor(
 ): Promise<ActingFor> {
   if (!('kind' in actor)) {
     const membership = await findMembership(db, organisationId, actor.userId);
-    if (!membership) throw notFound('That organisation');
+    if (!membership) throw notFound('organisation');
     assertCan(membership.roles, need.permission);
     return { organisationId, userId: actor.userId, ip: actor.ip };
   }
   if (actor.kind === 'token') {
-    if (actor.organisationId !== organisationId) throw notFound('That organisation');
+    if (actor.organisationId !== organisationId) throw notFound('organisation');
     requireTokenScope(actor, need.scope);
     return { organisationId, userId: null, ip: actor.ip };
   }

@@ -118,7 +118,7 @@ export function notificationPageRoutes() {
   r.post('/inbox/:id/read', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     if (!(await markRead(c.var.deps.db, viewer.user_id, routeParams(c, idParam).id, c.var.deps.clock.now())))
-      throw notFound('That notification');
+      throw notFound('notification');
     const back = (await formFields(c)).back;
     const target =
       typeof back === 'string' && back.startsWith('/inbox') && !back.startsWith('//') ? back : '/inbox';
@@ -127,7 +127,7 @@ export function notificationPageRoutes() {
   r.get('/inbox/:id/open', async (c) => {
     const viewer = requireViewer(c.var.viewer);
     const n = await findOwnNotification(c.var.deps.db, viewer.user_id, routeParams(c, idParam).id);
-    if (!n) throw notFound('That notification');
+    if (!n) throw notFound('notification');
     await markRead(c.var.deps.db, viewer.user_id, n.public_id, c.var.deps.clock.now());
     return c.redirect(presentNotification(n.kind, n.data, requestTranslator(c).t).link, 303);
   });

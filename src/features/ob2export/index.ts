@@ -2,4 +2,4 @@
  * The public face of features/ob2export: what other features may use. Everything else in this
  * folder is private to it (checked by the boundary lint, .dependency-cruiser.cjs).
  */
-export { ownOb2Document, withOwnOb2Documents } from './resolve.ts';
+export { Ob2NotServedError, ownOb2Document, withOwnOb2Documents } from './resolve.ts';

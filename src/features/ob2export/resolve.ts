@@ -3,8 +3,12 @@ import type { Queryable } from '../../storage/database.ts';
 import { ob2Assertion, ob2BadgeClass, ob2Issuer } from './documents.ts';
 import { credentialForOb2, issuerForOb2 } from './queries.ts';
 
+/** An own OB 2.0 URL that serves nothing to a stranger: nothing published there, or a private badge. */
 export class Ob2NotServedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: 'unpublished' | 'private' = 'unpublished',
+  ) {
     super(message);
     this.name = 'Ob2NotServedError';
   }
@@ -33,7 +37,10 @@ export async function ownOb2Document(
   const source = await credentialForOb2(db, id);
   if (!source) throw new Ob2NotServedError(`No badge is published at ${url}`);
   if (source.private === true)
-    throw new Ob2NotServedError('That badge is private: its earner keeps its documents to themselves');
+    throw new Ob2NotServedError(
+      'That badge is private: its earner keeps its documents to themselves',
+      'private',
+    );
   return kind === 'assertions' ? ob2Assertion(config, source) : ob2BadgeClass(config, source);
 }
 

@@ -17,7 +17,7 @@ const slugParams = z.object({ slug: slugParam });
 async function visible(c: C) {
   const source = await credentialForOb2(c.var.deps.db, routeParams(c, idParam).id);
   if (!source || (source.private === true && c.var.viewer?.user_id !== source.privacy_user_id))
-    throw notFound('That badge');
+    throw notFound('badge');
   return source;
 }
 
@@ -70,7 +70,7 @@ export function ob2ExportRoutes() {
   });
   r.get('/ob2/issuers/:slug', async (c) => {
     const org = await issuerForOb2(c.var.deps.db, routeParams(c, slugParams).slug);
-    if (!org) throw notFound('That issuer');
+    if (!org) throw notFound('issuer');
     return json(c, ob2Issuer(c.var.deps.config, org));
   });
   return r;

@@ -15,6 +15,7 @@ import {
   type ConnectionRow,
 } from './queries.ts';
 import { API_PATH, SCOPES } from './scopes.ts';
+import { ob3Message, type Ob3Message } from './messages.ts';
 
 /** Where the other host sends the browser back after the earner decides. */
 export const CALLBACK_PATH = '/backpack/connections/callback';
@@ -52,14 +53,20 @@ const serviceDescription = z.object({
     .loose(),
 });
 
-const hostProblem = (host: string, what: string) =>
-  new AppError('validation_failed', `${host} ${what}`, { url: `${host} ${what}` });
+const hostProblem = (host: string, key: Ob3Message, values: Record<string, string> = {}) => {
+  const message = ob3Message(key, { host, ...values });
+  return new AppError('validation_failed', message, { url: message });
+};
 
-async function readJson(res: Response, host: string, what: string): Promise<unknown> {
+async function readJson(
+  res: Response,
+  host: string,
+  notJson: 'descriptionNotJson' | 'registrationNotJson',
+): Promise<unknown> {
   try {
     return await res.json();
   } catch {
-    throw hostProblem(host, `sent ${what} that is not JSON.`);
+    throw hostProblem(host, notJson);
   }
 }
 
@@ -117,9 +124,7 @@ async function authorizationServerMetadata(
 function hostAddress(baseUrlInput: string, policy: OutboundPolicy) {
   const typed = baseUrlInput.trim();
   if (!typed)
-    throw new AppError('validation_failed', 'Give the web address of the other backpack.', {
-      url: 'Required.',
-    });
+    throw new AppError('validation_failed', ob3Message('giveAddress'), { url: ob3Message('required') });
   const base = checkOutboundUrl(/^[a-z]+:\/\//i.test(typed) ? typed : `https://${typed}`, policy);
   base.search = '';
   base.hash = '';
@@ -137,19 +142,11 @@ async function discover(fetcher: Fetcher, baseUrl: string, host: string) {
     res = await fetcher(`${baseUrl}${API_PATH}/discovery`, { headers: { accept: 'application/json' } });
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw hostProblem(host, `could not be reached (${(err as Error).message}).`);
+    throw hostProblem(host, 'unreachable', { reason: (err as Error).message });
   }
-  if (!res.ok)
-    throw hostProblem(
-      host,
-      `does not offer the Open Badges 3.0 API (its discovery address answered ${res.status}).`,
-    );
-  const parsed = serviceDescription.safeParse(await readJson(res, host, 'a service description'));
-  if (!parsed.success)
-    throw hostProblem(
-      host,
-      'sent a service description Cairn cannot read (the OAuth 2.0 details are missing).',
-    );
+  if (!res.ok) throw hostProblem(host, 'noApi', { status: String(res.status) });
+  const parsed = serviceDescription.safeParse(await readJson(res, host, 'descriptionNotJson'));
+  if (!parsed.success) throw hostProblem(host, 'unreadableDescription');
   return parsed.data;
 }
 
@@ -176,14 +173,12 @@ async function registerCairn(
       response_types: ['code'],
     }),
   });
-  const client = (await readJson(registration, host, 'a registration answer')) as Record<string, unknown>;
+  const client = (await readJson(registration, host, 'registrationNotJson')) as Record<string, unknown>;
   if (registration.status !== 201 && registration.status !== 200)
-    throw hostProblem(
-      host,
-      `refused to register Cairn (${String(client.error_description ?? client.error ?? registration.status)}).`,
-    );
-  if (typeof client.client_id !== 'string')
-    throw hostProblem(host, 'registered Cairn but sent no client id.');
+    throw hostProblem(host, 'registrationRefused', {
+      reason: String(client.error_description ?? client.error ?? registration.status),
+    });
+  if (typeof client.client_id !== 'string') throw hostProblem(host, 'noClientId');
   return { ...client, client_id: client.client_id };
 }
 
@@ -296,16 +291,16 @@ export async function finishConnection(
 ): Promise<{ hostName: string }> {
   const state = currentUrl.searchParams.get('state') ?? '';
   const row = state ? await connectionByState(deps.db, actor.userId, state) : undefined;
-  if (!row)
-    throw new AppError(
-      'validation_failed',
-      'This connection request is unknown or was already used. Start again from your backpack.',
-    );
+  if (!row) throw new AppError('validation_failed', ob3Message('unknownRequest'));
   if (currentUrl.searchParams.get('error')) {
     await deleteConnection(deps.db, actor.userId, row.id);
+    const error = currentUrl.searchParams.get('error');
+    const reason = currentUrl.searchParams.get('error_description') ?? error;
     throw new AppError(
       'forbidden',
-      `${row.host_name} did not allow the connection${currentUrl.searchParams.get('error') === 'access_denied' ? '' : ` (${currentUrl.searchParams.get('error_description') ?? currentUrl.searchParams.get('error')})`}.`,
+      error === 'access_denied'
+        ? ob3Message('notAllowed', { host: row.host_name })
+        : ob3Message('notAllowedBecause', { host: row.host_name, reason: reason ?? '' }),
     );
   }
   const verifier = Buffer.from(deps.credentials.vault.open(row.sealed_pkce_verifier ?? '')).toString('utf8');
@@ -319,7 +314,7 @@ export async function finishConnection(
     await deleteConnection(deps.db, actor.userId, row.id);
     throw new AppError(
       'validation_failed',
-      `${row.host_name} did not complete the connection: ${(err as Error).message}`,
+      ob3Message('notCompleted', { host: row.host_name, reason: (err as Error).message }),
     );
   }
   await keepTokens(deps, row.id, tokens, null);
@@ -346,7 +341,7 @@ export async function disconnect(
   connectionPublicId: string,
 ): Promise<void> {
   const row = await connectionByPublicId(deps.db, actor.userId, connectionPublicId);
-  if (!row) throw notFound('That connection');
+  if (!row) throw notFound('connection');
   if (row.revocation_url && row.sealed_refresh_token) {
     try {
       await oauth.tokenRevocation(

@@ -4,6 +4,7 @@ import type { CommandDeps } from '../../domain/commands.ts';
 import { Ob3ApiError } from '../../http/imsx.ts';
 import { importedOb3Summaries, importedOriginals, issuedDocuments } from './queries.ts';
 import { listedForm, type Listed } from './storedBadge.ts';
+import { ob3Message } from './messages.ts';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 100;
@@ -15,15 +16,17 @@ export interface CredentialsQuery {
 }
 
 /** A whole number of at least `min` (absent or empty: the fallback). */
-const whole = (name: string, min: number, fallback: number) =>
-  z.preprocess(
+const whole = (name: string, min: number, fallback: number) => {
+  const message = ob3Message('wholeNumber', { name, minimum: String(min) });
+  return z.preprocess(
     (v) => (v === undefined || v === '' ? String(fallback) : v),
     z
       .string()
-      .regex(/^\d{1,9}$/, `${name} must be a whole number of at least ${min}.`)
+      .regex(/^\d{1,9}$/, message)
       .transform(Number)
-      .refine((n) => n >= min, `${name} must be a whole number of at least ${min}.`),
+      .refine((n) => n >= min, message),
   );
+};
 
 /** getCredentials' query string: limit (1–100, default 50), offset (default 0), since (a date and time). */
 export const credentialsQuerySchema = z.object({
@@ -33,14 +36,8 @@ export const credentialsQuerySchema = z.object({
     (v) => (v === '' ? undefined : v),
     z
       .string()
-      .regex(
-        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/,
-        'since must be a date and time such as 2024-05-01T12:00:00Z.',
-      )
-      .refine(
-        (t) => !Number.isNaN(Date.parse(t)),
-        'since must be a date and time such as 2024-05-01T12:00:00Z.',
-      )
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/, ob3Message('sinceFormat'))
+      .refine((t) => !Number.isNaN(Date.parse(t)), ob3Message('sinceFormat'))
       .transform((t) => new Date(Date.parse(t)))
       .optional(),
   ),

@@ -4,6 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { AppError } from '../../domain/errors.ts';
 import { isPublicAddress } from '../../credentials/resolve/safeFetch.ts';
+import { ob3Message } from './messages.ts';
 
 /** What outbound requests to another OB 3.0 host may reach. */
 export interface OutboundPolicy {
@@ -21,11 +22,11 @@ export function checkOutboundUrl(raw: string, policy: OutboundPolicy): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw refuse(`"${raw.slice(0, 200)}" is not a web address.`);
+    throw refuse(ob3Message('notAddress', { address: raw.slice(0, 200) }));
   }
   if (url.protocol !== 'https:' && !(policy.allowPrivate && url.protocol === 'http:'))
-    throw refuse(`Only https addresses can be used (${url.origin} is not one).`);
-  if (url.username || url.password) throw refuse('The address may not contain a user name or password.');
+    throw refuse(ob3Message('httpsOnly', { origin: url.origin }));
+  if (url.username || url.password) throw refuse(ob3Message('userInAddress'));
   return url;
 }
 
@@ -41,17 +42,14 @@ async function resolvePinned(
     try {
       addresses = await lookup(bare, { all: true, verbatim: true });
     } catch {
-      throw refuse(`The host ${bare} cannot be found.`);
+      throw refuse(ob3Message('hostUnknown', { host: bare }));
     }
   }
   const first = addresses[0];
-  if (!first) throw refuse(`The host ${bare} has no address.`);
+  if (!first) throw refuse(ob3Message('hostNoAddress', { host: bare }));
   if (!policy.allowPrivate) {
     const bad = addresses.find((a) => !isPublicAddress(a.address));
-    if (bad)
-      throw refuse(
-        `The host ${bare} is on a private or local network address, which Cairn does not connect to.`,
-      );
+    if (bad) throw refuse(ob3Message('hostPrivate', { host: bare }));
   }
   return first;
 }

@@ -25,6 +25,7 @@ import { getProfile, putProfile } from './profile.ts';
 import { CALLBACK_PATH, disconnect, finishConnection, startConnection } from './connectBackpack.ts';
 import { sendBadge } from './sendBadge.ts';
 import { ConsentView, type ConsentModel } from './consentView.tsx';
+import { ob3Message } from './messages.ts';
 
 type C = Context<AppEnv>;
 
@@ -37,7 +38,7 @@ const interactionParams = z.object({ uid: z.string().min(1).max(200) });
 function nodeBindings(c: C): HttpBindings {
   const env = c.env as Partial<HttpBindings> | undefined;
   if (!env?.incoming || !env.outgoing || typeof env.outgoing.writeHead !== 'function') {
-    throw new AppError('not_found', 'The OAuth 2.0 server answers only over a real HTTP connection.');
+    throw new AppError('not_found', ob3Message('realHttpOnly'));
   }
   return { incoming: env.incoming, outgoing: env.outgoing };
 }
@@ -293,17 +294,11 @@ async function interaction(c: C) {
   try {
     details = await provider.interactionDetails(incoming, outgoing);
   } catch {
-    throw new AppError(
-      'validation_failed',
-      'This authorization request has expired or was already answered. Go back to the application and start again.',
-    );
+    throw new AppError('validation_failed', ob3Message('authorizationExpired'));
   }
   if (details.uid !== routeParams(c, interactionParams).uid)
-    throw new AppError(
-      'validation_failed',
-      'This authorization request does not match this browser. Go back to the application and start again.',
-    );
+    throw new AppError('validation_failed', ob3Message('otherBrowser'));
   const client = await provider.Client.find(details.params.client_id);
-  if (!client) throw new AppError('validation_failed', 'The application asking is no longer registered.');
+  if (!client) throw new AppError('validation_failed', ob3Message('clientGone'));
   return { details, client, provider, incoming, outgoing };
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../../storage/audit.ts';
 import { clientConfiguration, keepTokens } from './connectBackpack.ts';
 import { connectionByPublicId, issuedDocuments, type ConnectionRow } from './queries.ts';
 import { listedForm, type Listed } from './storedBadge.ts';
+import { ob3Message } from './messages.ts';
 
 /** A badge of the earner's, by the reference the backpack page uses: `issued:<id>` or `imported:<id>`. */
 async function badgeToSend(deps: BackpackDeps, actor: Actor, ref: string): Promise<Listed> {
@@ -17,12 +18,9 @@ async function badgeToSend(deps: BackpackDeps, actor: Actor, ref: string): Promi
   } else if (kind === 'imported') {
     const listed = listedForm(await ownImportedBadge(deps.db, actor.userId, id));
     if (listed) return listed;
-    throw new AppError(
-      'validation_failed',
-      'That badge is not an Open Badges 3.0 credential, so it cannot be sent.',
-    );
+    throw new AppError('validation_failed', ob3Message('notOb3'));
   }
-  throw notFound('That badge');
+  throw notFound('badge');
 }
 
 /** A fresh access token for the connection: the stored one, or one got with the refresh token. */
@@ -33,10 +31,7 @@ async function accessToken(deps: BackpackDeps, row: ConnectionRow, forceRefresh:
   if (row.sealed_access_token && fresh && !forceRefresh)
     return Buffer.from(vault.open(row.sealed_access_token)).toString('utf8');
   if (!row.sealed_refresh_token)
-    throw new AppError(
-      'validation_failed',
-      `The connection to ${row.host_name} has expired. Remove it and connect again.`,
-    );
+    throw new AppError('validation_failed', ob3Message('connectionExpired', { host: row.host_name }));
   let tokens: oauth.TokenEndpointResponse;
   try {
     tokens = await oauth.refreshTokenGrant(
@@ -44,10 +39,7 @@ async function accessToken(deps: BackpackDeps, row: ConnectionRow, forceRefresh:
       Buffer.from(vault.open(row.sealed_refresh_token)).toString('utf8'),
     );
   } catch {
-    throw new AppError(
-      'validation_failed',
-      `${row.host_name} no longer accepts this connection. Remove it and connect again.`,
-    );
+    throw new AppError('validation_failed', ob3Message('connectionRefused', { host: row.host_name }));
   }
   await keepTokens(deps, row.id, tokens, row.sealed_refresh_token);
   return tokens.access_token;
@@ -65,7 +57,7 @@ export async function sendBadge(
   badgeRef: string,
 ): Promise<{ hostName: string; replaced: boolean }> {
   const row = await connectionByPublicId(deps.db, actor.userId, connectionPublicId);
-  if (!row || row.state !== 'connected') throw notFound('That connection');
+  if (!row || row.state !== 'connected') throw notFound('connection');
   const listed = await badgeToSend(deps, actor, badgeRef);
   const body = listed.kind === 'jws' ? listed.jws : listed.text;
   const headers = new Headers({
@@ -86,21 +78,21 @@ export async function sendBadge(
     } catch (err) {
       throw new AppError(
         'validation_failed',
-        `${row.host_name} could not be reached: ${(err as Error).message}`,
+        ob3Message('sendUnreachable', { host: row.host_name, reason: (err as Error).message }),
       );
     }
   };
   let res = await post(await accessToken(deps, row, false));
   if (res.status === 401) res = await post(await accessToken(deps, row, true));
   if (res.status !== 200 && res.status !== 201) {
-    let why = `it answered ${res.status}`;
+    let why = ob3Message('answered', { status: String(res.status) });
     try {
       const info = (await res.json()) as { imsx_description?: unknown };
       if (typeof info.imsx_description === 'string') why = info.imsx_description.slice(0, 300);
     } catch {
       // Not an imsx_StatusInfo: the status says enough.
     }
-    throw new AppError('validation_failed', `${row.host_name} did not take the badge: ${why}`);
+    throw new AppError('validation_failed', ob3Message('notTaken', { host: row.host_name, reason: why }));
   }
   await recordAudit(
     deps.db,

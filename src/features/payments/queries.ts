@@ -26,7 +26,7 @@ export async function paymentFor(db: Queryable, viewerId: number, paymentPublicI
     ])
     .where('y.public_id', '=', paymentPublicId)
     .executeTakeFirst();
-  if (!payment) throw notFound('That invoice');
+  if (!payment) throw notFound('invoice');
   if (payment.earner_user_id !== viewerId) {
     const m = await db
       .selectFrom('memberships')
@@ -34,7 +34,7 @@ export async function paymentFor(db: Queryable, viewerId: number, paymentPublicI
       .where('organisation_id', '=', payment.organisation_id)
       .where('user_id', '=', viewerId)
       .executeTakeFirst();
-    if (!m || !can(m.roles, 'applications.read')) throw notFound('That invoice');
+    if (!m || !can(m.roles, 'applications.read')) throw notFound('invoice');
   }
   return payment;
 }
@@ -131,7 +131,7 @@ export async function staffApplication(tx: Queryable, organisationId: number, ap
     .where('p.public_id', '=', applicationPublicId)
     .where('p.organisation_id', '=', organisationId)
     .executeTakeFirst();
-  if (!app || app.earning_mode !== 'proof_of_completion') throw notFound('That application');
+  if (!app || app.earning_mode !== 'proof_of_completion') throw notFound('application');
   return app;
 }
 
@@ -157,7 +157,7 @@ export async function staffPayment(tx: Queryable, organisationId: number, paymen
     .where('y.public_id', '=', paymentPublicId)
     .where('y.organisation_id', '=', organisationId)
     .executeTakeFirst();
-  if (!payment) throw notFound('That payment');
+  if (!payment) throw notFound('payment');
   return payment;
 }
 

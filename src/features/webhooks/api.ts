@@ -38,7 +38,7 @@ export function webhookApiRoutes() {
   r.get(`${base}/:id`, async (c) => {
     const { organisation } = await webhookManager(c);
     const subscription = await findSubscription(c.var.deps.db, organisation.id, routeParams(c, idParam).id);
-    if (!subscription) throw notFound('That webhook');
+    if (!subscription) throw notFound('webhook');
     return c.json({
       ...presentSubscription(subscription),
       deliveries: (await listDeliveries(c.var.deps.db, subscription.id)).map(presentDelivery),
@@ -61,7 +61,7 @@ export function webhookApiRoutes() {
   r.post(`${base}/:id/deliveries/:delivery/replay`, async (c) => {
     const { organisation, actor } = await webhookManager(c);
     const subscription = await findSubscription(c.var.deps.db, organisation.id, routeParams(c, idParam).id);
-    if (!subscription) throw notFound('That webhook');
+    if (!subscription) throw notFound('webhook');
     const { publicId } = await replayDelivery(
       c.var.deps,
       actor,

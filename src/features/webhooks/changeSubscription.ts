@@ -5,11 +5,12 @@ import { inTransaction } from '../../storage/database.ts';
 import { recordAudit } from '../../storage/audit.ts';
 import { setSubscriptionEnabled } from './queries.ts';
 import type { WebhookActor, WebhookDeps } from './actor.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 export const changeSubscriptionInput = z.object({
   enabled: z
     .union([z.boolean(), z.enum(['true', 'false'])], {
-      message: 'Say whether the webhook is on (true) or off (false).',
+      message: commandMessage('errors.webhooks.onOrOff'),
     })
     .transform((v) => v === true || v === 'true'),
 });
@@ -25,7 +26,7 @@ export async function changeSubscription(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     if (!(await setSubscriptionEnabled(tx, actor.organisationId, subscriptionPublicId, enabled, now)))
-      throw notFound('That webhook');
+      throw notFound('webhook');
     await recordAudit(
       tx,
       {

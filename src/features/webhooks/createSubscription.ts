@@ -10,14 +10,15 @@ import { isWebhookEvent, WEBHOOK_EVENT_TYPES } from './events.ts';
 import { insertSubscription } from './queries.ts';
 import { newWebhookSecret, sealWebhookSecret } from './secrets.ts';
 import type { WebhookActor, WebhookDeps } from './actor.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 export const MAX_SUBSCRIPTIONS = 20;
 
 export const webhookUrl = z
-  .string({ message: 'Give the URL of your receiver.' })
+  .string({ message: commandMessage('errors.webhooks.giveUrl') })
   .trim()
-  .min(1, 'Give the URL of your receiver, such as https://example.org/cairn-events.')
-  .max(2000, 'Use a shorter URL.')
+  .min(1, commandMessage('errors.webhooks.giveUrlExample'))
+  .max(2000, commandMessage('errors.webhooks.urlLong'))
   .refine((v) => {
     try {
       const u = new URL(v);
@@ -25,17 +26,17 @@ export const webhookUrl = z
     } catch {
       return false;
     }
-  }, 'Use an http(s) URL without a user name or password in it, such as https://example.org/cairn-events.');
+  }, commandMessage('errors.webhooks.urlForm'));
 
 export const createSubscriptionInput = z.object({
   url: webhookUrl,
   events: z
-    .union([z.string(), z.array(z.string())], { message: 'Choose at least one event.' })
+    .union([z.string(), z.array(z.string())], { message: commandMessage('errors.webhooks.chooseEvent') })
     .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
-    .refine((v) => v.length > 0, 'Choose at least one event.')
+    .refine((v) => v.length > 0, commandMessage('errors.webhooks.chooseEvent'))
     .refine(
       (v) => v.every(isWebhookEvent),
-      `Choose events from the list: ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+      commandMessage('errors.webhooks.eventsFromList', { events: WEBHOOK_EVENT_TYPES.join(', ') }),
     ),
 });
 
@@ -45,8 +46,8 @@ function assertReachable(url: string, allowPrivate: boolean) {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || (isIP(host) && !isPublicAddress(host)))
     throw invalid(
-      { url: 'This address is on a private network: Cairn only calls public addresses.' },
-      'Cairn cannot call that address.',
+      { url: commandMessage('errors.webhooks.privateAddress') },
+      commandMessage('errors.webhooks.cannotCall'),
     );
 }
 
@@ -104,8 +105,8 @@ export async function createSubscription(
       .executeTakeFirstOrThrow();
     if (Number(count.n) >= MAX_SUBSCRIPTIONS)
       throw invalid(
-        { url: `An organisation may have ${MAX_SUBSCRIPTIONS} webhooks. Delete one you no longer use.` },
-        'Too many webhooks.',
+        { url: commandMessage('errors.webhooks.tooManyField', { maximum: MAX_SUBSCRIPTIONS }) },
+        commandMessage('errors.webhooks.tooMany'),
       );
     return createSubscriptionInTx(tx, deps.vault, actor, fields, now);
   });

@@ -13,7 +13,7 @@ export async function deleteSubscription(
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const subscription = await findSubscription(tx, actor.organisationId, subscriptionPublicId);
-    if (!subscription) throw notFound('That webhook');
+    if (!subscription) throw notFound('webhook');
     await deleteSubscriptions(tx, actor.organisationId, [subscription.id]);
     await recordAudit(
       tx,

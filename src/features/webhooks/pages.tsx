@@ -48,7 +48,7 @@ async function detailPage(c: C) {
     organisation.id,
     routeParams(c, subscriptionParams).id,
   );
-  if (!subscription) throw notFound('That webhook');
+  if (!subscription) throw notFound('webhook');
   const deliveries = await listDeliveries(c.var.deps.db, subscription.id);
   const base = orgPath(organisation.slug, 'webhooks', subscription.public_id);
   return page(
@@ -115,7 +115,7 @@ export function webhookPageRoutes() {
     const { organisation, actor } = await webhookManagerFromSession(c);
     const { id, delivery } = routeParams(c, deliveryParams);
     const subscription = await findSubscription(c.var.deps.db, organisation.id, id);
-    if (!subscription) throw notFound('That webhook');
+    if (!subscription) throw notFound('webhook');
     await replayDelivery(c.var.deps, actor, delivery, subscription.id);
     return redirectWith(
       c,

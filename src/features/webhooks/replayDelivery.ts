@@ -4,6 +4,7 @@ import { recordAudit } from '../../storage/audit.ts';
 import { deliveryJobKey, findDelivery, insertReplay } from './queries.ts';
 import { deliverWebhook, DELIVERY_MAX_ATTEMPTS } from './jobTypes.ts';
 import type { WebhookActor, WebhookDeps } from './actor.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 /**
  * Sends an event again: a new delivery of the same event (same event id and body, so a receiver
@@ -19,9 +20,8 @@ export async function replayDelivery(
   return inTransaction(deps.db, async (tx) => {
     const original = await findDelivery(tx, actor.organisationId, deliveryPublicId);
     if (!original || (subscriptionId !== undefined && original.subscription_id !== subscriptionId))
-      throw notFound('That delivery');
-    if (!original.enabled)
-      throw conflict('This webhook is turned off: turn it on before sending events again.');
+      throw notFound('delivery');
+    if (!original.enabled) throw conflict(commandMessage('errors.webhooks.turnedOff'));
     const replay = await insertReplay(tx, original, actor.organisationId, now);
     await deliverWebhook.enqueue(tx, { deliveryId: replay.id }, now, {
       idempotencyKey: deliveryJobKey(replay.public_id),

@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../domain/errors.ts';
 import { newSecretToken } from '../../domain/ids.ts';
 import type { AppEnv } from '../env.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 export const CSRF_COOKIE = 'cairn_csrf';
 export const CSRF_FIELD = '_csrf';
@@ -43,7 +44,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (origin && origin !== 'null') {
     const own = new URL(c.req.url).origin;
     if (origin !== own && origin !== new URL(config.publicUrl).origin) {
-      throw new AppError('csrf_failed', 'This form was sent from another site and was refused.');
+      throw new AppError('csrf_failed', commandMessage('errors.http.otherSite'));
     }
   }
   let sent = c.req.header('x-csrf-token');
@@ -56,10 +57,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
   }
   if (!sent || !getCookie(c, CSRF_COOKIE) || !same(sent, token)) {
-    throw new AppError(
-      'csrf_failed',
-      'Your form expired or came from somewhere else. Reload the page and try again.',
-    );
+    throw new AppError('csrf_failed', commandMessage('errors.http.formExpired'));
   }
   return next();
 };

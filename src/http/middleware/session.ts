@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { findSession } from '../../storage/sessions.ts';
 import { organisationsOf } from '../../storage/organisations.ts';
 import type { AppEnv, Viewer } from '../env.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 export const SESSION_COOKIE = 'cairn_session';
 
@@ -28,6 +29,6 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** The viewer, or an unauthenticated error (the boundary sends browsers to the login page). */
 export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new AppError('unauthenticated', 'Please log in to continue.');
+  if (!viewer) throw new AppError('unauthenticated', commandMessage('errors.http.logIn'));
   return viewer;
 }

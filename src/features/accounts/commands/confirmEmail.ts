@@ -33,7 +33,7 @@ export async function confirmEmail(
         .where('email', '=', address.email)
         .where('confirmed_at', 'is not', null)
         .executeTakeFirst();
-      if (taken) throw conflict(`${address.email} was confirmed by another account in the meantime.`);
+      if (taken) throw conflict(accountMessage('confirmedElsewhere', { email: address.email }));
       await tx.updateTable('user_emails').set({ confirmed_at: now }).where('id', '=', address.id).execute();
       await recordAudit(
         tx,

@@ -39,7 +39,7 @@ export async function inviteMember(
       .where('e.confirmed_at', 'is not', null)
       .executeTakeFirst();
     if (existing)
-      throw conflict(`${email} is already a member.`, {
+      throw conflict(accountMessage('isMember', { email }), {
         email: accountMessage('alreadyMember'),
       });
     await tx

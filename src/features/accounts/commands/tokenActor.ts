@@ -17,6 +17,6 @@ export interface TokenActor {
 export async function assertManagesTokens(db: Queryable, actor: TokenActor): Promise<void> {
   if (actor.userId === null) return;
   const membership = await findMembership(db, actor.organisationId, actor.userId);
-  if (!membership) throw notFound('That organisation');
+  if (!membership) throw notFound('organisation');
   assertCan(membership.roles, 'tokens.manage');
 }

@@ -9,6 +9,6 @@ export async function ownAddress(db: Queryable, userId: number, emailId: number)
     .where('id', '=', emailId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  if (!row) throw notFound('That address');
+  if (!row) throw notFound('address');
   return row;
 }

@@ -11,7 +11,7 @@ export async function memberOf(db: Queryable, organisationId: number, userPublic
     .where('m.organisation_id', '=', organisationId)
     .where('u.public_id', '=', userPublicId)
     .executeTakeFirst();
-  if (!row) throw notFound('That member');
+  if (!row) throw notFound('member');
   return row;
 }
 

@@ -30,7 +30,7 @@ export async function loadMailbox(db: Queryable, to: string | undefined): Promis
 /** One message of the outbox. */
 export async function loadMailMessage(db: Queryable, id: string): Promise<Message> {
   const message = await findOutboxMessage(db, id);
-  if (!message) throw notFound('That message');
+  if (!message) throw notFound('message');
   return message;
 }
 
@@ -90,7 +90,7 @@ export function MailMessageView({ message: m }: { message: Message }) {
 export function devRoutes() {
   const r = new Hono<AppEnv>();
   r.use('/dev/*', async (c, next) => {
-    if (!c.var.deps.config.mailbox) throw notFound('The mailbox');
+    if (!c.var.deps.config.mailbox) throw notFound('mailbox');
     await next();
   });
   r.get(adminPaths.mailbox(), async (c) => {

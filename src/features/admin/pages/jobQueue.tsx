@@ -13,6 +13,7 @@ import { requestTranslator } from '../../../web/preferences.ts';
 import { page, redirectWith } from '../../../web/render.tsx';
 import { adminPaths } from '../paths.ts';
 import { latestJobs } from '../queries.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 const idParams = z.object({ id: idParam });
 const STATUSES: JobStatus[] = ['queued', 'running', 'succeeded', 'dead'];
@@ -96,7 +97,7 @@ export function adminRoutes() {
   const r = new Hono<AppEnv>();
   r.use('/admin/*', async (c, next) => {
     if (!requireViewer(c.var.viewer).is_platform_admin)
-      throw forbidden(requestTranslator(c).t('admin.jobs.forbidden'));
+      throw forbidden(commandMessage('errors.admin.platformOnly'));
     await next();
   });
   r.get(adminPaths.jobs(), async (c) => {

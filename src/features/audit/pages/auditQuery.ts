@@ -3,15 +3,19 @@ import type { Context } from 'hono';
 import { parseInput } from '../../../domain/validation.ts';
 import { DAY } from '../../../domain/clock.ts';
 import { AUDIT_PAGE_MAX, type AuditFilter } from '../queries.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
+
+const OLDER_LINK = commandMessage('errors.audit.olderLink');
+const LIMIT = commandMessage('errors.audit.limit', { maximum: AUDIT_PAGE_MAX });
 
 const day = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-31.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, commandMessage('errors.audit.dateFormat'))
   .refine(
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'That is not a date on the calendar.',
+    commandMessage('errors.audit.notADay'),
   );
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -19,27 +23,16 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
 /** The query string of the viewer, the CSV and the JSON endpoint (all share it). */
 export const auditQuerySchema = z
   .object({
-    action: optional(z.string().trim().max(100, 'An action is at most 100 characters.')),
-    actor: optional(z.string().trim().max(320, 'An email address is at most 320 characters.')),
-    subject: optional(z.string().trim().max(200, 'A subject is at most 200 characters.')),
+    action: optional(z.string().trim().max(100, commandMessage('errors.audit.actionLong'))),
+    actor: optional(z.string().trim().max(320, commandMessage('errors.audit.actorLong'))),
+    subject: optional(z.string().trim().max(200, commandMessage('errors.audit.subjectLong'))),
     from: optional(day),
     to: optional(day),
-    before: optional(
-      z.coerce
-        .number({ message: 'Use the “Older events” link to page.' })
-        .int('Use the “Older events” link to page.')
-        .positive('Use the “Older events” link to page.'),
-    ),
-    limit: optional(
-      z.coerce
-        .number({ message: `Ask for 1 to ${AUDIT_PAGE_MAX} events.` })
-        .int(`Ask for 1 to ${AUDIT_PAGE_MAX} events.`)
-        .min(1, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`)
-        .max(AUDIT_PAGE_MAX, `Ask for 1 to ${AUDIT_PAGE_MAX} events.`),
-    ),
+    before: optional(z.coerce.number({ message: OLDER_LINK }).int(OLDER_LINK).positive(OLDER_LINK)),
+    limit: optional(z.coerce.number({ message: LIMIT }).int(LIMIT).min(1, LIMIT).max(AUDIT_PAGE_MAX, LIMIT)),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: 'The end date is before the start date.',
+    message: commandMessage('errors.audit.endBeforeStart'),
     path: ['to'],
   });
 export type AuditQuery = z.output<typeof auditQuerySchema>;

@@ -22,7 +22,7 @@ export async function moveInCollection(
   const collection = await ownCollection(deps.db, actor.userId, input.collection);
   await inTransaction(deps.db, async (tx) => {
     const moved = await moveCollectionItem(tx, collection.id, input.item, input.direction);
-    if (moved === 'missing') throw notFound('That item');
+    if (moved === 'missing') throw notFound('item');
     if (moved === 'at_end') return;
     await auditEarnerAction(
       tx,

@@ -18,7 +18,7 @@ export async function removeFromCollection(
   const collection = await ownCollection(deps.db, actor.userId, input.collection);
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
-    if (!(await deleteCollectionItem(tx, collection.id, input.item))) throw notFound('That item');
+    if (!(await deleteCollectionItem(tx, collection.id, input.item))) throw notFound('item');
     await auditEarnerAction(
       tx,
       actor,

@@ -25,7 +25,7 @@ import { verdictWord } from './parts.tsx';
 type C = Context<AppEnv>;
 const actorOf = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
 /** The badge (an issued credential's or an import's public id) in the path. */
-const badgeOf = (c: C) => routeParams(c, z.object({ id: publicIdParam }), { what: 'That badge' }).id;
+const badgeOf = (c: C) => routeParams(c, z.object({ id: publicIdParam }), { what: 'badge' }).id;
 
 async function renderBackpack(c: C, form: FormState = emptyForm, status: ContentfulStatusCode = 200) {
   const viewer = requireViewer(c.var.viewer);

@@ -6,6 +6,8 @@ import { renderIn, renderPseudo, textsOutsideCatalogue } from '../../../web/i18n
 import { CATALOGUES, LOCALES, translator, type Locale } from '../../../web/i18n/i18n.ts';
 import { ConnectionsView } from '../../ob3api/backpackSection.tsx';
 import { backpackMessage, translateForm } from '../messages.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
+import type { MessageValues } from '../../../web/i18n/i18n.ts';
 import type { ImportedBadgeSummary } from '../queries/importedBadges.ts';
 import type { IssuedBadge } from '../queries/issuedBadges.ts';
 import { BackpackView } from './backpackList.tsx';
@@ -181,11 +183,15 @@ const DATA = [
 const ISSUINGS_OWN = ['Paste the credential (JSON or JWS)'];
 
 /** A failed import form as the route shows it: the command's English, in the reader's language. */
+/** A refusal of the credential reader the import form shares with /verify. */
+const readerMessage = (key: 'notJson' | 'notJsonField', values?: MessageValues) =>
+  commandMessage(`errors.verification.${key}`, { open: '{', close: '}', ...values });
+
 const failedImport = (locale: Locale) =>
   translateForm(translator(locale, { pseudo: true }), {
     values: { text: '{' },
-    errors: { text: backpackMessage('notJsonField') },
-    message: backpackMessage('notJson', { reason: 'Unexpected end of JSON input' }),
+    errors: { text: readerMessage('notJsonField') },
+    message: readerMessage('notJson', { reason: 'Unexpected end of JSON input' }),
   });
 
 const connection = {
@@ -282,8 +288,8 @@ describe('the backpack pages in words from the catalogue', () => {
     const t = translator('es');
     const form = translateForm(t, {
       values: {},
-      errors: { text: backpackMessage('notJsonField') },
-      message: backpackMessage('notJson', { reason: 'Unexpected end of JSON input' }),
+      errors: { text: readerMessage('notJsonField') },
+      message: readerMessage('notJson', { reason: 'Unexpected end of JSON input' }),
     });
     const html = renderIn('es', <BackpackView model={backpack} form={form} csrf="c" otherBackpacks={null} />);
     for (const text of [

@@ -24,7 +24,7 @@ import { CollectionsView, SharedCollectionView } from './collectionViews.tsx';
 
 type C = Context<AppEnv>;
 const actorOf = (c: C) => ({ userId: requireViewer(c.var.viewer).user_id, ip: c.var.ip });
-const THE_COLLECTION = { what: 'That collection' };
+const THE_COLLECTION = { what: 'collection' } as const;
 const collectionParams = z.object({ id: publicIdParam });
 /** An item of a collection: a number that is no item (or no number) is refused by the command. */
 const itemParams = z.object({ id: publicIdParam, item: z.coerce.number().int().catch(-1) });

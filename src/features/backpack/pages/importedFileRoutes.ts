@@ -48,7 +48,7 @@ function sendBaked(c: C, row: ImportedBadge, ext: 'png' | 'svg') {
 
 const ownParams = z.object({ id: publicIdParam });
 const sharedParams = z.object({ token: z.string(), id: publicIdParam });
-const THE_BADGE = { what: 'That badge' };
+const THE_BADGE = { what: 'badge' } as const;
 
 /** The files of imported badges (the earner's own, and those a shared collection shows) and the ZIP of everything. */
 export function importedFileRoutes() {

@@ -18,7 +18,7 @@ export async function deleteStack(
   const { orgSlug, stackId } = parseInput(deleteStackInput, input);
   await inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireDesigner(tx, orgSlug, actor);
-    if (!(await deleteStackRow(tx, organisation.id, stackId))) throw notFound('That stack');
+    if (!(await deleteStackRow(tx, organisation.id, stackId))) throw notFound('stack');
     await recordAudit(
       tx,
       {

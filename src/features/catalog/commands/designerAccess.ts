@@ -38,6 +38,6 @@ export async function designableMicroCredential(
 ) {
   const { organisation } = await requireDesigner(tx, address.orgSlug, actor);
   const mc = await findMicroCredential(tx, organisation.id, address.microCredentialId);
-  if (!mc) throw notFound('That micro-credential');
+  if (!mc) throw notFound('microCredential');
   return { organisation, mc };
 }

@@ -21,7 +21,7 @@ export async function reviseMicroCredential(
     const versions = await listVersions(tx, mc.id);
     if (versions.some((v) => v.status === 'draft')) throw conflict(catalogMessage('draftExists'));
     const published = versions.find((v) => v.status === 'published') ?? versions[0];
-    if (!published) throw notFound('That micro-credential');
+    if (!published) throw notFound('microCredential');
     const design = versionToDesign(published);
     const version = (versions[0]?.version ?? 0) + 1;
     const columns = designToColumns(design, searchText(design, [organisation.name]));

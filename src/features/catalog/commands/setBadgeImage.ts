@@ -57,7 +57,7 @@ export async function setBadgeImage(
     const draft = await findDraftOf(tx, organisation.id, microCredentialId);
     if (!draft) {
       if (!(await findMicroCredential(tx, organisation.id, microCredentialId)))
-        throw notFound('That micro-credential');
+        throw notFound('microCredential');
       throw conflict(catalogMessage('imageFrozen'));
     }
     const image = makeImage(source, draft.title, organisation.name);

@@ -25,7 +25,7 @@ export async function updatePathway(
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireDesigner(tx, input.orgSlug, actor);
     const pathway = await findPathway(tx, input.pathwayId, organisation.id);
-    if (!pathway) throw notFound('That pathway');
+    if (!pathway) throw notFound('pathway');
     const v = parseInput(updatePathwayInput, input);
     await checkRequirement(tx, organisation.id, v.requirement, pathway.public_id);
     const slug = v.slug ?? pathway.slug;

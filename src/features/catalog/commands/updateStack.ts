@@ -21,7 +21,7 @@ export async function updateStack(
     const v = parseInput(updateStackInput, input);
     const memberIds = await stackMemberIds(tx, organisation.id, v.microCredentials);
     const stack = await findStack(tx, organisation.id, v.stackId);
-    if (!stack) throw notFound('That stack');
+    if (!stack) throw notFound('stack');
     await renameStack(tx, stack.id, v.name, v.description);
     await replaceStackMembers(tx, stack.id, memberIds);
     await recordAudit(

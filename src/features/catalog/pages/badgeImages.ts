@@ -22,9 +22,9 @@ const imageParams = z.object({
 export function imageRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/images/:file', async (c) => {
-    const { file } = routeParams(c, imageParams, { what: 'That image' });
+    const { file } = routeParams(c, imageParams, { what: 'image' });
     const image = await findBadgeImage(c.var.deps.db, file.id);
-    if (!image || (file.kind === 'svg' && !image.svg)) throw notFound('That image');
+    if (!image || (file.kind === 'svg' && !image.svg)) throw notFound('image');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     c.header('ETag', `"${image.sha256}"`);
     c.header('Access-Control-Allow-Origin', '*');

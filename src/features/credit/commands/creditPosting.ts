@@ -11,6 +11,7 @@ import {
   markNoticePosted,
   shareCredentialLock,
 } from '../queries/posting.ts';
+import { creditMessage, type CreditMessage } from '../messages.ts';
 
 /** Who acts on the ledger: an officer (userId) or Cairn itself by rule (null). */
 export interface LedgerActor {
@@ -66,24 +67,18 @@ export async function postCreditInTx(
   options: PostOptions = {},
 ): Promise<{ entryPublicId: string; hours: number } | null> {
   const notice = await lockNoticeForPosting(tx, noticeId);
-  const refuse = (message: string) => {
+  const refuse = (message: CreditMessage) => {
     if (options.quiet) return null;
-    throw conflict(message);
+    throw conflict(creditMessage(message));
   };
-  if (!notice) return refuse('That notice does not exist.');
-  if (notice.state !== 'new')
-    return refuse(
-      notice.state === 'posted' ? 'Credit for this notice is already posted.' : 'This notice was dismissed.',
-    );
+  if (!notice) return refuse('noticeGone');
+  if (notice.state !== 'new') return refuse(notice.state === 'posted' ? 'noticePosted' : 'noticeDismissed');
   await shareCredentialLock(tx, notice.credential_id);
-  if (await isRevoked(tx, notice.credential_id))
-    return refuse('The issuer revoked this credential: it earns no credit.');
+  if (await isRevoked(tx, notice.credential_id)) return refuse('credentialRevoked');
   const licenseId = await licenseIdFor(tx, notice);
   const license = licenseId === null ? undefined : await lockLicenseForPosting(tx, licenseId);
-  if (!license || license.state !== 'confirmed')
-    return refuse('The earner has no confirmed license yet: credit posts once the license is confirmed.');
-  if (actor.userId !== null && license.user_id === actor.userId)
-    throw forbidden('Officers do not post credit to their own license; another officer does.');
+  if (!license || license.state !== 'confirmed') return refuse('licenseUnconfirmed');
+  if (actor.userId !== null && license.user_id === actor.userId) throw forbidden(creditMessage('ownCredit'));
   const earned = hoursEarned(notice);
   const cycle = cycleContaining(dayString(license.cycle_start), notice.cycle_years, dayOf(notice.issued_at));
   const capped = applyCap(

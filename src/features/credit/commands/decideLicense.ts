@@ -14,19 +14,20 @@ import {
 } from '../queries/licenseRecords.ts';
 import { postCreditInTx } from './creditPosting.ts';
 import { licenseTarget } from './targets.ts';
+import { creditMessage as credit } from '../messages.ts';
 
 export const decideLicenseInput = z
   .object({
-    decision: z.enum(['confirm', 'reject'], { message: 'Choose confirm or reject.' }),
-    reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
+    decision: z.enum(['confirm', 'reject'], { message: credit('chooseDecision') }),
+    reason: z.string().trim().max(500).default(''),
     cycleStart: z
       .string()
       .trim()
       .optional()
-      .refine((v) => !v || isDay(v), 'Give the cycle start as YYYY-MM-DD.'),
+      .refine((v) => !v || isDay(v), credit('decisionCycleFormat')),
   })
   .refine((v) => v.decision !== 'reject' || v.reason, {
-    message: 'Say what does not match, so the earner can correct it.',
+    message: credit('sayMismatch'),
     path: ['reason'],
   });
 
@@ -46,10 +47,10 @@ export async function decideLicense(
     const organisation = await requireRecognizer(tx, orgSlug, actor.userId, 'recognition.manage');
     const v = parseInput(decideLicenseInput, input);
     const license = await lockLicenseForDecision(tx, organisation.id, licensePublicId);
-    if (!license) throw notFound('That license record');
-    if (license.state !== 'pending') throw conflict(`This license link is already ${license.state}.`);
-    if (license.user_id === actor.userId)
-      throw forbidden('Officers do not decide their own license link; another officer does.');
+    if (!license) throw notFound('licenseRecord');
+    if (license.state !== 'pending')
+      throw conflict(credit(license.state === 'confirmed' ? 'linkAlreadyConfirmed' : 'linkAlreadyRejected'));
+    if (license.user_id === actor.userId) throw forbidden(credit('ownLicenseLink'));
     const confirmed = v.decision === 'confirm';
     await decideLicenseRecord(
       tx,

@@ -7,9 +7,10 @@ import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { officerNotice } from './officerNotice.ts';
 import { noticeTarget } from './targets.ts';
 import { markNoticeDismissed } from '../queries/notices.ts';
+import { creditMessage } from '../messages.ts';
 
 export const dismissInput = z.object({
-  reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
+  reason: z.string().trim().max(500).default(''),
 });
 
 /** An officer dismisses a notice (no credit is posted). */
@@ -25,9 +26,7 @@ export async function dismissCompletionNotice(
     const { reason } = parseInput(dismissInput, input);
     if (notice.state !== 'new')
       throw conflict(
-        notice.state === 'posted'
-          ? 'Credit for this notice is already posted; revoking the credential reverses it.'
-          : 'This notice is already dismissed.',
+        creditMessage(notice.state === 'posted' ? 'noticePostedReverse' : 'noticeAlreadyDismissed'),
       );
     await markNoticeDismissed(tx, notice.id, actor.userId, reason || null, now);
     await recordAudit(

@@ -14,6 +14,7 @@ import { transcriptCredentials, transcriptSigner } from '../queries/licenseRecor
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { ownLicenseTarget } from './targets.ts';
+import { creditMessage } from '../messages.ts';
 
 /** The credentials credited to the license and not reversed nor revoked, each once. */
 function creditedCredentials(entries: LicenseView['entries']): string[] {
@@ -64,12 +65,10 @@ export async function issueLicenseTranscript(
   const now = clock.now();
   // Only the earner's own license: another's reads as not found.
   const license = await licenseProgress(db, actor.userId, licensePublicId, now);
-  if (!license) throw notFound('That license record');
-  if (license.state !== 'confirmed')
-    throw conflict('A transcript is available once the recognizer confirms your license.');
+  if (!license) throw notFound('licenseRecord');
+  if (license.state !== 'confirmed') throw conflict(creditMessage('transcriptUnconfirmed'));
   const credited = creditedCredentials(license.entries);
-  if (credited.length === 0)
-    throw conflict('No credential is credited to this license yet: the transcript would be empty.');
+  if (credited.length === 0) throw conflict(creditMessage('transcriptEmpty'));
   const rows = await transcriptCredentials(db, credited);
   const documents = rows.map((r) => JSON.parse(r.document) as Record<string, unknown>);
   const associations = pathwayAssociations(rows, documents);

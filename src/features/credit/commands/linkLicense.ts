@@ -6,21 +6,22 @@ import { recordAudit } from '../../../storage/audit.ts';
 import type { Actor, CommandDeps } from '../../../domain/commands.ts';
 import { isDay } from '../renewal.ts';
 import { licenseRecordFor, programForLinking, saveLicenseLink } from '../queries/licenseRecords.ts';
+import { creditMessage as credit } from '../messages.ts';
 
 export const linkLicenseInput = z.object({
   program: z
-    .string({ message: 'Choose the program that keeps your license.' })
+    .string({ message: credit('chooseProgram') })
     .trim()
-    .min(1, 'Choose the program that keeps your license.'),
+    .min(1, credit('chooseProgram')),
   licenseNumber: z
-    .string({ message: 'Enter your license or certification number.' })
+    .string({ message: credit('enterLicenseNumber') })
     .trim()
-    .min(1, 'Enter your license or certification number.')
-    .max(100, 'A license number has at most 100 characters.'),
+    .min(1, credit('enterLicenseNumber'))
+    .max(100, credit('licenseNumberLong')),
   cycleStart: z
-    .string({ message: 'Give the day your current renewal cycle began.' })
+    .string({ message: credit('giveCycleStart') })
     .trim()
-    .refine(isDay, 'Give the day your current renewal cycle began, as YYYY-MM-DD.'),
+    .refine(isDay, credit('cycleStartFormat')),
 });
 
 /** An earner links their license number to a recognizer's program (once; a rejected link may be corrected). */
@@ -33,16 +34,13 @@ export async function linkLicense(
   return inTransaction(deps.db, async (tx) => {
     const program = await programForLinking(tx, v.program);
     if (!program)
-      throw new AppError('validation_failed', 'That program does not exist or no longer accepts licenses.', {
-        program: 'Choose a program from the list.',
+      throw new AppError('validation_failed', credit('programClosed'), {
+        program: credit('programFromList'),
       });
     const existing = await licenseRecordFor(tx, program.id, actor.userId);
     if (existing && existing.state !== 'rejected')
-      throw conflict(`Your license is already linked to ${program.name}.`, {
-        program:
-          existing.state === 'pending'
-            ? 'The link waits for the recognizer to confirm it.'
-            : 'This license is confirmed.',
+      throw conflict(credit('alreadyLinked', { program: program.name }), {
+        program: credit(existing.state === 'pending' ? 'linkPending' : 'linkConfirmed'),
       });
     const id = await saveLicenseLink(
       tx,

@@ -7,6 +7,6 @@ import { noticeOfRecognizer } from '../queries/notices.ts';
 export async function officerNotice(db: Queryable, slug: string, userId: number, noticePublicId: string) {
   const organisation = await requireRecognizer(db, slug, userId, 'recognition.manage');
   const notice = await noticeOfRecognizer(db, organisation.id, noticePublicId);
-  if (!notice) throw notFound('That notice');
+  if (!notice) throw notFound('notice');
   return { organisation, notice };
 }

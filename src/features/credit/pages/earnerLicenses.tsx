@@ -145,7 +145,7 @@ export async function loadMyLicense(
   { actor, license: licensePublicId, csrfToken }: { actor: Actor; license: string; csrfToken: string },
 ): Promise<MyLicenseModel> {
   const license = await licenseProgress(deps.db, actor.userId, licensePublicId, deps.clock.now());
-  if (!license) throw notFound('That license record');
+  if (!license) throw notFound('licenseRecord');
   const transcriptReady = license.state === 'confirmed' && license.entries.length > 0;
   return { license, transcriptReady, csrfToken };
 }

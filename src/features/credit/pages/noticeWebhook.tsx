@@ -30,7 +30,7 @@ export async function loadNoticeWebhook(
 ) {
   const organisation = await requireRecognizer(deps.db, orgSlug, actor.userId, 'recognition.manage');
   const program = await recognizerProgram(deps.db, organisation.id, programPublicId);
-  if (!program) throw notFound('That program');
+  if (!program) throw notFound('program');
   const webhookUrl = await noticeWebhookUrl(deps, organisation.id, program.public_id);
   return { slug: organisation.slug, program, webhookUrl };
 }

@@ -169,7 +169,7 @@ async function officersNotice(deps: Pick<CommandDeps, 'db'>, target: NoticeTarge
     'recognition.read',
   );
   const notice = await recognizerNotice(deps.db, organisation.id, target.notice);
-  if (!notice) throw notFound('That notice');
+  if (!notice) throw notFound('notice');
   return { organisation, notice };
 }
 

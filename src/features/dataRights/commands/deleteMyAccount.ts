@@ -20,6 +20,7 @@ import {
   removeOwnRows,
   unreferencedFiles,
 } from '../queries/deleteAccount.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const DELETE_CONFIRMATION = 'delete my account';
 export const DELETED_NAME = 'Deleted account';
@@ -27,9 +28,9 @@ export const DELETED_NAME = 'Deleted account';
 export const deleteAccountInput = z.object({
   /** The account to delete, by public id; when given, it must be the actor's own. */
   account: z.string().trim().optional(),
-  password: z.string().min(1, 'Enter your password.'),
+  password: z.string().min(1, commandMessage('errors.dataRights.enterPassword')),
   confirmation: z.string().refine((v) => v.trim().toLowerCase() === DELETE_CONFIRMATION, {
-    message: `Type “${DELETE_CONFIRMATION}” to confirm.`,
+    message: commandMessage('errors.dataRights.typeToConfirm', { phrase: DELETE_CONFIRMATION }),
   }),
 });
 
@@ -37,9 +38,7 @@ export const deleteAccountInput = z.object({
 async function refuseIfLastOwner(tx: Tx, userId: number): Promise<void> {
   const lastOwnerOf = await organisationsOwnedOnlyBy(tx, userId);
   if (lastOwnerOf.length) {
-    throw conflict(
-      `You are the only owner of ${lastOwnerOf.join(', ')}. Make someone else an owner (or remove the organisation) before deleting your account.`,
-    );
+    throw conflict(commandMessage('errors.dataRights.lastOwner', { organisations: lastOwnerOf.join(', ') }));
   }
 }
 
@@ -89,12 +88,12 @@ export async function deleteMyAccount(
   { actor, ...input }: { actor: Actor } & Record<string, unknown>,
 ): Promise<void> {
   const user = await liveAccount(deps.db, actor.userId);
-  if (!user) throw forbidden('You can delete only your own account.');
+  if (!user) throw forbidden(commandMessage('errors.dataRights.ownAccountOnly'));
   const { account, password } = parseInput(deleteAccountInput, input);
   if (account !== undefined && account !== user.public_id)
-    throw forbidden('You can delete only your own account.');
+    throw forbidden(commandMessage('errors.dataRights.ownAccountOnly'));
   if (!(await verifyPassword(user.password_hash, password)))
-    throw invalid({ password: 'That is not your password.' });
+    throw invalid({ password: commandMessage('errors.dataRights.wrongPassword') });
   const now = deps.clock.now();
   const orphanedFiles = await inTransaction(deps.db, (tx) => eraseAccount(tx, user, now));
   if (deps.config.fileStore === 'disk') {

@@ -20,6 +20,7 @@ import {
 } from '../queries/exportMyData.ts';
 import { auditOf, licensesAndLedgerOf, mailTo } from '../queries/exportMyRecords.ts';
 import { liveAccount } from '../queries/accounts.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const safe = (name: string) =>
@@ -273,6 +274,6 @@ export async function exportMyData(
   const { account } = parseInput(exportMyDataInput, input);
   const user = await liveAccount(deps.db, actor.userId);
   if (!user || (account !== undefined && account !== user.public_id))
-    throw forbidden('You can download only your own data.');
+    throw forbidden(commandMessage('errors.dataRights.ownDataOnly'));
   return exportStream(deps.db, deps.config, user.id, deps.clock.now());
 }

@@ -37,7 +37,7 @@ export async function exportOrganisation(
   let organisation: Organisation;
   if ('kind' in actor) {
     const found = await findOrganisationBySlug(deps.db, slug);
-    if (!found) throw notFound('That organisation');
+    if (!found) throw notFound('organisation');
     organisation = found;
   } else {
     ({ organisation } = await requireActor(deps.db, slug, actor, 'organisation.update'));

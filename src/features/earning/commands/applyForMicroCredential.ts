@@ -31,7 +31,7 @@ export async function applyForMicroCredential(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const v = await publishedVersionToApply(tx, mcPublicId);
-    if (!v || v.retired_at) throw notFound('That micro-credential');
+    if (!v || v.retired_at) throw notFound('microCredential');
     const proof = v.earning_mode === 'proof_of_completion';
     const session = proof ? await chosenSession(tx, v.mc_id, input) : null;
     if (v.earning_mode !== 'reviewed_evidence' && !proof)

@@ -39,7 +39,7 @@ export async function requestSecondReview(
       .where('a.public_id', '=', attemptPublicId)
       .where('p.organisation_id', '=', organisation.id)
       .executeTakeFirst();
-    if (!attempt) throw notFound('That submission');
+    if (!attempt) throw notFound('submission');
     if (!attempt.decision) throw conflict(commandMessage('errors.earning.review.calibrateReviewed'));
     const excluded = [
       attempt.earner_user_id,
@@ -103,7 +103,7 @@ export async function assignedSecondReview(db: Queryable, userId: number, public
     .where('s.public_id', '=', publicIdOf)
     .where('s.reviewer_user_id', '=', userId)
     .executeTakeFirst();
-  if (!row) throw notFound('That calibration review');
+  if (!row) throw notFound('calibrationReview');
   return row;
 }
 

@@ -34,7 +34,7 @@ export async function reassignReviewer(
   await inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireMember(tx, v.orgSlug, actor.userId, 'applications.read');
     const attempt = await organisationSubmission(tx, organisation.id, v.attempt);
-    if (!attempt) throw notFound('That submission');
+    if (!attempt) throw notFound('submission');
     if (attempt.decision) throw conflict(commandMessage('errors.earning.review.reviewedAlready'));
     const reviewer = await organisationReviewer(tx, organisation.id, v.reviewer);
     if (!reviewer || reviewer.id === attempt.earner_user_id)

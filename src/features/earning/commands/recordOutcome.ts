@@ -39,7 +39,7 @@ export async function recordOutcome(
   const { orgSlug, microCredential: mcPublicId } = parseInput(onOutcome, input);
   const { organisation } = await requireActor(deps.db, orgSlug, actor, 'credentials.issue');
   const version = await publishedVersion(deps.db, organisation.id, mcPublicId);
-  if (!version) throw notFound('That micro-credential');
+  if (!version) throw notFound('microCredential');
   const v = parseInput(outcomeInput, input);
   const design = versionToDesign(version);
   if (design.earningMode === 'reviewed_evidence')

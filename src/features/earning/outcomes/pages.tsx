@@ -38,7 +38,7 @@ export async function loadOutcomes(
 ): Promise<OutcomesViewModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'credentials.issue');
   const version = await publishedVersion(db, organisation.id, mcPublicId);
-  if (!version) throw notFound('That micro-credential');
+  if (!version) throw notFound('microCredential');
   const design = versionToDesign(version);
   const rows = await recordedOutcomes(db, organisation.id, mcPublicId);
   return {

@@ -69,7 +69,7 @@ export async function earnersApplication(db: Queryable, userId: number, applicat
     .where('public_id', '=', applicationPublicId)
     .where('earner_user_id', '=', userId)
     .executeTakeFirst();
-  if (!app) throw notFound('That application');
+  if (!app) throw notFound('application');
   return app;
 }
 
@@ -82,7 +82,7 @@ export async function microCredentialAt(db: Queryable, orgSlug: string, mcSlug: 
     .where('o.slug', '=', orgSlug)
     .where('m.slug', '=', mcSlug)
     .executeTakeFirst();
-  if (!mc) throw notFound('That micro-credential');
+  if (!mc) throw notFound('microCredential');
   return mc.public_id;
 }
 
@@ -149,7 +149,7 @@ export async function organisationApplicationId(db: Queryable, organisationId: n
     .where('organisation_id', '=', organisationId)
     .where('public_id', '=', publicIdOf)
     .executeTakeFirst();
-  if (!app) throw notFound('That application');
+  if (!app) throw notFound('application');
   return app.id;
 }
 

@@ -12,7 +12,7 @@ export async function credentialDocumentFor(db: Queryable, userId: number, crede
     .select(['document', 'recipient_email', 'organisation_id'])
     .where('public_id', '=', credentialPublicId)
     .executeTakeFirst();
-  if (!row) throw notFound('That credential');
+  if (!row) throw notFound('credential');
   const mine = row.recipient_email
     ? await db
         .selectFrom('user_emails')

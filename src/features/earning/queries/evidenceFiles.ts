@@ -21,7 +21,7 @@ export async function evidenceFileFor(db: Queryable, userId: number, filePublicI
     ])
     .where('f.public_id', '=', filePublicId)
     .executeTakeFirst();
-  if (!file) throw notFound('That file');
+  if (!file) throw notFound('file');
   if (file.earner_user_id === userId) return file;
   const reviewer = await db
     .selectFrom('attempts')
@@ -37,5 +37,5 @@ export async function evidenceFileFor(db: Queryable, userId: number, filePublicI
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (membership && can(membership.roles, 'applications.read')) return file;
-  throw notFound('That file');
+  throw notFound('file');
 }

@@ -25,7 +25,7 @@ export async function assignedAttempt(db: Queryable, reviewerUserId: number, att
     .where('a.public_id', '=', attemptPublicId)
     .where('a.reviewer_user_id', '=', reviewerUserId)
     .executeTakeFirst();
-  if (!row) throw notFound('That submission');
+  if (!row) throw notFound('submission');
   return row;
 }
 

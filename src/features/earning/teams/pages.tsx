@@ -74,8 +74,7 @@ export async function loadTeam(db: Db, userId: number, teamPublicId: string, now
 /** The invitation behind a link; an unknown, used or expired one is not found. */
 export async function loadJoin(db: Db, token: string, now: Date): Promise<JoinModel> {
   const invitation = await invitationByToken(db, token, now);
-  if (!invitation || !invitation.usable)
-    throw notFound('That team invitation (it may have expired or been used)');
+  if (!invitation || !invitation.usable) throw notFound('teamInvitation');
   return {
     teamName: invitation.teamName,
     inviterName: invitation.inviterName ?? null,

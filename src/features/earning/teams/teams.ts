@@ -66,7 +66,7 @@ async function memberTeam(db: Queryable, userId: number, teamPublicId: string) {
     .where('t.public_id', '=', teamPublicId)
     .where('m.user_id', '=', userId)
     .executeTakeFirst();
-  if (!team) throw notFound('That team');
+  if (!team) throw notFound('team');
   return team;
 }
 

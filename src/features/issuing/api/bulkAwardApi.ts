@@ -11,7 +11,7 @@ import { issuingPaths } from '../paths.ts';
 
 /** The run in the path (an id that cannot be one is not found, like an unknown one). */
 const runParams = z.object({ slug: slugParam, run: publicIdParam });
-const runOf = (c: Context<AppEnv>) => routeParams(c, runParams, { what: 'That award run' }).run;
+const runOf = (c: Context<AppEnv>) => routeParams(c, runParams, { what: 'awardRun' }).run;
 
 /** The upload's query: which micro-credential, and the file's name to show. */
 const uploadQuery = z.object({

@@ -69,7 +69,7 @@ export async function changeCredentialStatus(
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const credential = await lockCredentialForStatus(tx, actor.organisationId, credentialPublicId);
-    if (!credential) throw notFound('That credential');
+    if (!credential) throw notFound('credential');
     const target = listToChange(await lockStatusEntries(tx, credential.id), action);
     await flipStatusBit(tx, target, target.list_index, action !== 'reinstate');
     const past = { revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const;

@@ -276,8 +276,7 @@ export async function decideClaim(
   return inTransaction(deps.db, async (tx) => {
     const found = await claimOfCredential(tx, credentialPublicId, now);
     const confirmed = (await emailsOf(tx, actor.userId)).filter((e) => e.confirmed_at).map((e) => e.email);
-    if (!found || !found.recipientEmail || !confirmed.includes(found.recipientEmail))
-      throw notFound('That badge');
+    if (!found || !found.recipientEmail || !confirmed.includes(found.recipientEmail)) throw notFound('badge');
     await lockClaim(tx, found.credentialId);
     const claim = await claimOf(tx, found.credentialId, now);
     if (claim.state !== 'pending')

@@ -13,14 +13,14 @@ export const JWT_RETRY_SECONDS = 60;
  */
 export async function storedBadgeJwt(db: Queryable, credentialId: number): Promise<string> {
   const row = await credentialJwtOf(db, credentialId);
-  if (!row) throw notFound('That badge');
+  if (!row) throw notFound('badge');
   if (row.jwt) return row.jwt;
   if (row.status === 'revoked')
     throw new AppError(
       'not_found',
       'The key that signed this badge has since been revoked by its issuer, so no VC-JWT can be made for it. The credential (JSON) is still available.',
     );
-  if (row.algorithm !== 'Ed25519') throw notFound('A VC-JWT of this badge');
+  if (row.algorithm !== 'Ed25519') throw notFound('badgeJwt');
   throw new AppError(
     'conflict',
     'The VC-JWT of this badge is being prepared. Try again shortly; the credential (JSON) is available now.',

@@ -186,7 +186,7 @@ function badgeModel(
 /** A badge whose files (credential, baked images, QR code) only its earner may fetch while it is private. */
 export async function loadBadgeFile(db: Queryable, publicId: string, viewerId: number | null) {
   const row = await findBadge(db, publicId);
-  if (hiddenFrom(viewerId, row)) throw notFound('That badge');
+  if (hiddenFrom(viewerId, row)) throw notFound('badge');
   return row;
 }
 
@@ -198,6 +198,6 @@ export function badgeArtwork(db: Queryable, row: Pick<BadgeRow, 'id' | 'achievem
 /** What an oEmbed snippet of a public badge shows (not found when it is private or missing). */
 export async function loadEmbed(db: Queryable, publicId: string) {
   const row = await badgeForEmbed(db, publicId);
-  if (!row || row.private === true) throw notFound('That badge');
+  if (!row || row.private === true) throw notFound('badge');
   return { title: `${row.achievement_name} — ${row.name}` };
 }

@@ -28,7 +28,7 @@ export { issuedTo } from './badgeLoader.ts';
 type C = Context<AppEnv>;
 
 const badgeParams = z.object({ id: publicIdParam.regex(/^[\w-]+$/) });
-const badgeId = (c: C) => routeParams(c, badgeParams, { what: 'That badge' }).id;
+const badgeId = (c: C) => routeParams(c, badgeParams, { what: 'badge' }).id;
 const viewerId = (c: C) => c.var.viewer?.user_id ?? null;
 
 interface RenderedPage {
@@ -179,9 +179,9 @@ export function badgeRoutes() {
   r.get('/oembed', async (c) => {
     const target = c.req.query('url') ?? '';
     const prefix = `${c.var.deps.config.publicUrl}/badges/`;
-    if (!target.startsWith(prefix)) throw notFound('That badge');
+    if (!target.startsWith(prefix)) throw notFound('badge');
     const id = target.slice(prefix.length).split(/[/?#]/)[0]!;
-    if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('That badge');
+    if (!/^[A-Za-z0-9_]+$/.test(id)) throw notFound('badge');
     const { title } = await loadEmbed(c.var.deps.db, id);
     // The snippet is built from the badge's own address, never from what was asked for.
     const page = `${prefix}${id}`;

@@ -26,7 +26,7 @@ type Fields = Record<string, string | string[]>;
 const orgParams = z.object({ slug: slugParam });
 const runParams = z.object({ slug: slugParam, run: publicIdParam });
 /** The run in the path (an id that cannot be one is not found, like an unknown one). */
-const runOf = (c: C) => routeParams(c, runParams, { what: 'That award run' }).run;
+const runOf = (c: C) => routeParams(c, runParams, { what: 'awardRun' }).run;
 
 /** The organisation in the path, for a member allowed to issue (the commands check again themselves). */
 const access = (c: C) =>

@@ -24,7 +24,7 @@ type C = Context<AppEnv>;
 
 /** A claim link's secret: an opaque token (anything else is a link that is not valid). */
 const claimParams = z.object({ token: z.string().min(1).max(200) });
-const tokenOf = (c: C) => routeParams(c, claimParams, { what: 'That claim link' }).token;
+const tokenOf = (c: C) => routeParams(c, claimParams, { what: 'claimLink' }).token;
 
 const here = issuingPaths.claim;
 

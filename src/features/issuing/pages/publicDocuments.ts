@@ -20,9 +20,9 @@ export function publicCredentialRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/orgs/:slug/did.json', async (c) => {
     const { db, config } = c.var.deps;
-    const { slug } = routeParams(c, organisationParams, { what: 'That organisation' });
+    const { slug } = routeParams(c, organisationParams, { what: 'organisation' });
     const organisation = await findOrganisationBySlug(db, slug);
-    if (!organisation) throw notFound('That organisation');
+    if (!organisation) throw notFound('organisation');
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
     return c.body(JSON.stringify(await didDocumentFor(db, config, organisation), null, 2), 200, {
@@ -30,10 +30,10 @@ export function publicCredentialRoutes() {
     });
   });
   r.get('/status/:id', async (c) => {
-    const { id } = routeParams(c, statusListParams, { what: 'That status list' });
+    const { id } = routeParams(c, statusListParams, { what: 'statusList' });
     // Only reads: a list is signed when it is created or changed (commands/statusListPublishing.ts).
     const list = await servedStatusList(c.var.deps.db, id);
-    if (!list) throw notFound('That status list');
+    if (!list) throw notFound('statusList');
     if (!list.signed_document)
       throw new AppError(
         'conflict',

@@ -12,7 +12,7 @@ export async function findRun(db: Db, organisationId: number, runPublicId: strin
     .where('public_id', '=', runPublicId)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
-  if (!run) throw notFound('That award run');
+  if (!run) throw notFound('awardRun');
   return run;
 }
 

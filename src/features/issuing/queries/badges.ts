@@ -52,7 +52,7 @@ export async function findBadge(db: Queryable, publicId: string) {
     ])
     .where('cr.public_id', '=', publicId)
     .executeTakeFirst();
-  if (!row) throw notFound('That badge');
+  if (!row) throw notFound('badge');
   return row;
 }
 

@@ -15,7 +15,7 @@ export async function findIssuingOrganisation(db: Queryable, organisationId: num
     .selectAll()
     .where('id', '=', organisationId)
     .executeTakeFirst();
-  if (!organisation) throw notFound('That organisation');
+  if (!organisation) throw notFound('organisation');
   if (organisation.kind === 'recognizer')
     throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
   return organisation;

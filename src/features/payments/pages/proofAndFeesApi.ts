@@ -95,7 +95,7 @@ function earnerApiRoutes(r: Hono<AppEnv>) {
     const { id } = routeParams(c, onApplication);
     const app = await earnersApplication(c.var.deps.db, actor(c).userId, id);
     const p = await currentPayment(c.var.deps.db, app.id);
-    if (!p) throw notFound('A payment for that application');
+    if (!p) throw notFound('applicationPayment');
     return c.json(presentPayment(p));
   });
 }

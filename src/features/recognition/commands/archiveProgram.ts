@@ -19,7 +19,7 @@ export async function archiveProgram(
       .where('public_id', '=', programPublicId)
       .where('archived_at', 'is', null)
       .executeTakeFirst();
-    if (!res.numUpdatedRows) throw notFound('That program');
+    if (!res.numUpdatedRows) throw notFound('program');
     await recordAudit(
       tx,
       {

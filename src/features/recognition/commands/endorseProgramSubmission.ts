@@ -201,7 +201,7 @@ export async function endorseProgramSubmission(
   const { db, config, clock, credentials } = deps;
   const now = clock.now();
   const pre = await loadSubmission(db, orgSlug, actor, submissionPublicId);
-  if (!pre.sides.includes('recognizer')) throw notFound('That submission');
+  if (!pre.sides.includes('recognizer')) throw notFound('submission');
   pre.require('recognition.manage');
   if (pre.submission.issuer_id === pre.submission.recognizer_id)
     throw new AppError('conflict', commandMessage('errors.recognition.endorse.notOwn'));

@@ -41,7 +41,7 @@ export async function setNoticeWebhook(
   return inTransaction(deps.db, async (tx) => {
     const organisation = await requireRecognizer(tx, orgSlug, actor.userId, 'recognition.manage');
     const program = await programOf(tx, organisation.id, programPublicId);
-    if (!program) throw notFound('That program');
+    if (!program) throw notFound('program');
     const existing = await programSubscriptions(tx, organisation.id, programPublicId);
     await deleteSubscriptions(
       tx,

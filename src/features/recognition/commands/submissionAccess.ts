@@ -31,7 +31,7 @@ export async function loadSubmission(
   const access = await requireActor(db, orgSlug, actor);
   const { organisation } = access;
   const submission = await submissionOfOrganisation(db, organisation.id, submissionPublicId);
-  if (!submission) throw notFound('That submission');
+  if (!submission) throw notFound('submission');
   const sides: Side[] = [];
   if (submission.recognizer_id === organisation.id && access.may('recognition.read'))
     sides.push('recognizer');

@@ -139,7 +139,7 @@ export async function step<T>(
 ): Promise<T> {
   return inTransaction(deps.db, async (tx) => {
     const loaded = await loadSubmission(tx, target.orgSlug, target.actor, target.submission);
-    if (side !== 'either' && !loaded.sides.includes(side)) throw notFound('That submission');
+    if (side !== 'either' && !loaded.sides.includes(side)) throw notFound('submission');
     await lockSubmission(tx, loaded.submission.id);
     const fresh = await submissionById(tx, loaded.submission.id);
     return run(tx, fresh, { side: side === 'either' ? loaded.side : side, require: loaded.require });

@@ -21,7 +21,7 @@ export async function updateProgram(
   await inTransaction(deps.db, async (tx) => {
     const organisation = await requireRecognizer(tx, orgSlug, actor, 'recognition.manage');
     const program = await programOf(tx, organisation.id, programPublicId);
-    if (!program) throw notFound('That program');
+    if (!program) throw notFound('program');
     const v = parseInput(programInput, input);
     await assertProgramNameFree(tx, organisation, v.name, program.id);
     await tx

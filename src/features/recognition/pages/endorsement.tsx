@@ -12,9 +12,9 @@ const endorsementParams = z.object({ id: publicIdParam });
 export function endorsementRoutes() {
   const r = new Hono<AppEnv>();
   r.get(recognitionPaths.endorsement(':id'), async (c) => {
-    const { id } = routeParams(c, endorsementParams, { what: 'That endorsement' });
+    const { id } = routeParams(c, endorsementParams, { what: 'endorsement' });
     const row = await endorsementDocument(c.var.deps.db, id);
-    if (!row) throw notFound('That endorsement');
+    if (!row) throw notFound('endorsement');
     c.header('Access-Control-Allow-Origin', '*');
     return c.body(row.document, 200, { 'Content-Type': 'application/vc+ld+json; charset=utf-8' });
   });

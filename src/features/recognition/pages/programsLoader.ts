@@ -46,7 +46,7 @@ export async function loadProgram(
 ): Promise<ProgramData> {
   const organisation = await requireRecognizer(db, orgSlug, actor.userId, 'recognition.manage');
   const program = await programOf(db, organisation.id, publicId);
-  if (!program) throw notFound('That program');
+  if (!program) throw notFound('program');
   return { slug: organisation.slug, program };
 }
 

@@ -111,7 +111,7 @@ export async function submissionToResubmit(
   { actor, orgSlug, submission }: Who & { submission: string },
 ): Promise<SubmissionView> {
   const { sides, submission: s } = await loadSubmission(db, orgSlug, actor.userId, submission);
-  if (!sides.includes('issuer')) throw notFound('That submission');
+  if (!sides.includes('issuer')) throw notFound('submission');
   return s;
 }
 

@@ -12,6 +12,7 @@ import {
   issuedResponse,
   presentationVerifyResponse,
 } from './vcApiResponses.ts';
+import { verificationMessage } from '../messages.ts';
 
 type C = Context<AppEnv>;
 
@@ -22,11 +23,7 @@ async function issuingToken(c: C): Promise<ApiTokenActor> {
   const auth = header.startsWith('Bearer ')
     ? await authenticateApiToken(db, header.slice(7).trim(), clock.now())
     : null;
-  if (!auth)
-    throw new AppError(
-      'unauthenticated',
-      'Send an organisation API token as “Authorization: Bearer cairn_…”.',
-    );
+  if (!auth) throw new AppError('unauthenticated', verificationMessage('issuingToken'));
   requireTokenScope(auth, 'credentials:issue');
   return { kind: 'token', userId: null, ...auth, ip: c.var.ip };
 }

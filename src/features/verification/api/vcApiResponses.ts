@@ -1,6 +1,7 @@
 import { AppError } from '../../../domain/errors.ts';
 import type { VerificationReport } from '../../../credentials/verifier.ts';
 import { envelopedJwt, type PresentationReport } from '../commands/verifyPresentation.ts';
+import { verificationMessage } from '../messages.ts';
 
 // The W3C VC API's request bodies read into verifier input, and reports shaped into its answers:
 // pure, no database, no request context.
@@ -14,7 +15,7 @@ export function credentialToVerify(body: Json): string | Json {
   // An enveloped VC-JWT (VC 2.0) carries the JWS in a data: URL.
   const input = isObject(given) ? (envelopedJwt(given) ?? given) : given;
   if ((typeof input === 'string' && input) || isObject(input)) return input;
-  throw new AppError('validation_failed', 'Send {"verifiableCredential": …}.');
+  throw new AppError('validation_failed', verificationMessage('sendCredential'));
 }
 
 /** A credential's report as the VC API answers it; 400 when it does not verify. */

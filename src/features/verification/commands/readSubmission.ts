@@ -1,4 +1,4 @@
-import { ownOb2Document } from '../../ob2export/index.ts';
+import { ownOb2Document, Ob2NotServedError } from '../../ob2export/index.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { Config } from '../../../config.ts';
 import type { Queryable } from '../../../storage/database.ts';
@@ -6,6 +6,8 @@ import type { CredentialServices } from '../../../signing/organisationSigner.ts'
 import { sniffImage } from '../../../credentials/baking/index.ts';
 import type { FetchedCredential } from '../../../credentials/resolve/safeFetch.ts';
 import { badgeDocument } from '../queries.ts';
+import { verificationMessage, type VerificationMessage } from '../messages.ts';
+import type { MessageValues } from '../../../web/i18n/i18n.ts';
 
 /** What a person hands over to be verified: pasted text, an uploaded file or a URL (one of them). */
 export interface Submission {
@@ -30,6 +32,18 @@ export interface ReadSubmission {
 export type ReadDeps = { db: Queryable; config: Config; services: CredentialServices; now: Date };
 
 const MAX_FILE = 5 * 1024 * 1024;
+
+/** A refusal in the catalogue's words: the message, and a note for the field at fault. */
+const refusal = (
+  key: VerificationMessage,
+  fields: Partial<Record<'text' | 'file' | 'url', VerificationMessage>>,
+  values?: MessageValues,
+) =>
+  new AppError(
+    'validation_failed',
+    verificationMessage(key, values),
+    Object.fromEntries(Object.entries(fields).map(([field, note]) => [field, verificationMessage(note)])),
+  );
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 function readText(text: string): ReadSubmission {
@@ -42,16 +56,10 @@ function readText(text: string): ReadSubmission {
     try {
       return { format: 'json', input: JSON.parse(t) as Record<string, unknown>, original: t };
     } catch (err) {
-      throw new AppError('validation_failed', `That is not valid JSON: ${(err as Error).message}.`, {
-        text: 'Paste the whole credential, from { to }.',
-      });
+      throw refusal('notJson', { text: 'notJsonField' }, { reason: (err as Error).message });
     }
   }
-  throw new AppError(
-    'validation_failed',
-    'Paste a credential as JSON (starting with {) or as a compact JWS (three parts separated by dots).',
-    { text: 'Not JSON and not a JWS.' },
-  );
+  throw refusal('notJsonOrJws', { text: 'notJsonOrJwsField' });
 }
 
 /** A credential served by this Cairn (its badge page or download URLs) is read from the database: no network. */
@@ -61,17 +69,9 @@ async function ownCredential(db: Queryable, config: Config, url: URL): Promise<s
   const m = /^\/badges\/([A-Za-z0-9_]+)(?:\/credential\.json)?\/?$/.exec(url.pathname);
   if (!m) return ownOb2Assertion(db, config, url);
   const row = await badgeDocument(db, m[1]!);
-  if (!row)
-    throw new AppError('validation_failed', 'No badge of this site has that address.', {
-      url: 'Check the address.',
-    });
+  if (!row) throw refusal('noOwnBadge', { url: 'checkAddress' });
   // A badge its earner made private is checked only when the credential itself is presented.
-  if (row.private === true)
-    throw new AppError(
-      'validation_failed',
-      'That badge is private: its page says only whether it is valid. To check its details, ask its earner for the credential itself.',
-      { url: 'A private badge.' },
-    );
+  if (row.private === true) throw refusal('privateBadge', { url: 'privateBadgeField' });
   return row.document;
 }
 
@@ -82,7 +82,9 @@ async function ownOb2Assertion(db: Queryable, config: Config, url: URL): Promise
     const doc = await ownOb2Document(db, config, `${config.publicUrl}${url.pathname.replace(/\/$/, '')}`);
     return doc ? JSON.stringify(doc) : null;
   } catch (err) {
-    throw new AppError('validation_failed', `${(err as Error).message}.`, { url: 'Check the address.' });
+    if (err instanceof Ob2NotServedError && err.reason === 'private')
+      throw refusal('privateBadge', { url: 'privateBadgeField' });
+    throw refusal('noOwnBadge', { url: 'checkAddress' });
   }
 }
 
@@ -95,23 +97,14 @@ async function readUrl(deps: ReadDeps, address: string): Promise<ReadSubmission>
   try {
     url = new URL(address);
   } catch {
-    throw new AppError('validation_failed', 'That is not a web address.', {
-      url: 'Use a full address starting with https://.',
-    });
+    throw refusal('notAddress', { url: 'notAddressField' });
   }
   const own = await ownCredential(deps.db, deps.config, url);
   if (own) return { format: 'url', input: own, original: own, sourceUrl: url.toString() };
   // http is refused by the SSRF-safe fetcher itself (only tests let it reach a loopback server).
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new AppError('validation_failed', 'Only https addresses can be fetched.', {
-      url: 'Use an address starting with https://.',
-    });
-  if (!deps.services.remote)
-    throw new AppError(
-      'validation_failed',
-      'This server does not fetch credentials from other sites; download the credential and upload or paste it instead.',
-      { url: 'Fetching other sites is switched off here.' },
-    );
+    throw refusal('httpsOnly', { url: 'httpsOnlyField' });
+  if (!deps.services.remote) throw refusal('noFetching', { url: 'noFetchingField' });
   const remote = deps.services.remote;
   let fetched: FetchedCredential;
   try {
@@ -123,20 +116,14 @@ async function readUrl(deps: ReadDeps, address: string): Promise<ReadSubmission>
           text: JSON.stringify(value),
         }));
   } catch (err) {
-    throw new AppError(
-      'validation_failed',
-      `Could not fetch a credential from that address: ${(err as Error).message}.`,
-      { url: 'Could not fetch it.' },
-    );
+    throw refusal('fetchFailed', { url: 'fetchFailedField' }, { reason: (err as Error).message });
   }
   // A compact JWS (VC-JWT) is kept and verified exactly as it was served, like a pasted one.
   if (fetched.kind === 'jws')
     return { format: 'jws', input: fetched.text, original: fetched.text, sourceUrl: url.toString() };
   const { value } = fetched;
   if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw new AppError('validation_failed', 'That address did not return a credential.', {
-      url: 'Not a credential.',
-    });
+    throw refusal('notCredential', { url: 'notCredentialField' });
   return {
     format: 'url',
     input: value as Record<string, unknown>,
@@ -156,33 +143,18 @@ export async function readSubmission(deps: ReadDeps, submission: Submission): Pr
     submission.file && submission.file.bytes.length ? 'file' : null,
     submission.url?.trim() ? 'url' : null,
   ].filter(Boolean);
-  if (given.length === 0)
-    throw new AppError('validation_failed', 'Paste a credential, choose a badge image or give a URL.', {
-      text: 'Give one of the three.',
-    });
-  if (given.length > 1)
-    throw new AppError('validation_failed', 'Give just one thing to verify: pasted text, a file or a URL.', {
-      text: 'Only one, please.',
-    });
+  if (given.length === 0) throw refusal('nothingGiven', { text: 'nothingGivenField' });
+  if (given.length > 1) throw refusal('tooMany', { text: 'tooManyField' });
   if (submission.file && submission.file.bytes.length) {
     const { bytes } = submission.file;
-    if (bytes.length > MAX_FILE)
-      throw new AppError(
-        'validation_failed',
-        'That file is larger than 5 MB; a badge image is much smaller.',
-        { file: 'Too large.' },
-      );
+    if (bytes.length > MAX_FILE) throw refusal('fileOver5Mb', { file: 'tooLarge' });
     const kind = sniffImage(bytes);
     if (kind) return { format: kind, input: bytes, original: bytes };
     const text = Buffer.from(bytes).toString('utf8');
     try {
       return readText(text);
     } catch {
-      throw new AppError(
-        'validation_failed',
-        'That file is neither a badge image (PNG or SVG) nor a credential (JSON or JWS).',
-        { file: 'Unrecognised file.' },
-      );
+      throw refusal('unrecognisedFile', { file: 'unrecognisedFileField' });
     }
   }
   if (submission.url?.trim()) return readUrl(deps, submission.url.trim());

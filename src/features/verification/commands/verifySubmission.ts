@@ -3,6 +3,7 @@ import { ob2ProvidedDocuments } from '../../../credentials/ob2.ts';
 import type { VerificationReport } from '../../../credentials/verifier.ts';
 import { readSubmission, type ReadDeps, type ReadSubmission, type Submission } from './readSubmission.ts';
 import { verifyWithCairn } from './verifyCredential.ts';
+import { verificationMessage } from '../messages.ts';
 
 /** An Open Badges 2.0 issuer key document given beside a signed assertion, read into documents the verifier takes. */
 function providedDocuments(issuerKey: string | undefined) {
@@ -12,10 +13,8 @@ function providedDocuments(issuerKey: string | undefined) {
   } catch (err) {
     throw new AppError(
       'validation_failed',
-      `The issuer key document cannot be used: ${(err as Error).message}.`,
-      {
-        issuerKey: 'An Open Badges 2.0 CryptographicKey or Issuer profile, as JSON.',
-      },
+      verificationMessage('issuerKey', { reason: (err as Error).message }),
+      { issuerKey: verificationMessage('issuerKeyField') },
     );
   }
 }

@@ -61,8 +61,8 @@ describe('verify result model', () => {
     const model = verifyResultModel(revoked, 'json', 'https://cairn.test');
     assert.equal(model.verdict, 'revoked');
     assert.deepEqual(
-      model.checks.filter((c) => !c.ok).map((c) => c.message),
-      ['The issuer revoked this credential.'],
+      model.checks.filter((c) => !c.ok).map((c) => [c.code, c.message]),
+      [['revoked', 'The issuer revoked this credential.']],
     );
     const answer = credentialVerifyResponse(revoked);
     assert.equal(answer.status, 400);

@@ -52,8 +52,11 @@ export interface VerifyResultModel {
     | { field: Exclude<SummaryField, 'recipient'>; text: string }
     | { field: 'recipient'; recipient: RecipientFacts }
   >;
-  /** Each check; `message` is the verifier's own detail (a failure's reason, a passing note). */
-  checks: Array<{ id: string; ok: boolean; message: string | null }>;
+  /**
+   * Each check: `code` is the verifier's stable code for what happened (worded by the page from
+   * the catalogue's verification.checkCodes), `message` the verifier's own technical detail.
+   */
+  checks: Array<{ id: string; ok: boolean; code: string | null; message: string | null }>;
 }
 
 type Json = Record<string, unknown>;
@@ -116,6 +119,7 @@ export function verifyResultModel(
     checks: report.checks.map((check) => ({
       id: check.id,
       ok: check.ok,
+      code: check.code ?? null,
       // A passing check may still tell something (a status message, a self-asserted credential).
       message: check.message && !(check.ok && check.id === 'parse') ? check.message : null,
     })),

@@ -21,10 +21,11 @@ const revoked: VerifyResultModel = {
     { field: 'id', text: 'urn:uuid:1' },
   ],
   checks: [
-    { id: 'parse', ok: true, message: null },
-    { id: 'proof', ok: true, message: null },
-    { id: 'status', ok: false, message: 'Issued in error' },
-    { id: 'future_check', ok: false, message: null },
+    { id: 'parse', ok: true, code: null, message: null },
+    { id: 'proof', ok: true, code: null, message: null },
+    { id: 'status', ok: false, code: 'revoked', message: 'Issued in error' },
+    { id: 'schema', ok: false, code: 'some_future_code', message: null },
+    { id: 'future_check', ok: false, code: null, message: null },
   ],
 };
 const DATA = [
@@ -53,6 +54,8 @@ describe('the /verify page', () => {
       es.title,
       es.verdict.revoked,
       es.checks.proof.ok,
+      es.checkCodes.revoked,
+      es.checks.schema.failed,
       es.summary.recipient,
       es.form.submit,
     ])

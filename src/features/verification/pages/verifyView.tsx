@@ -8,8 +8,12 @@ import {
   type RecipientFacts,
   type VerifyResultModel,
 } from './verifyResult.ts';
+import { en } from '../../../web/i18n/locales/en.ts';
 
 const isKnown = (id: string): id is KnownCheck => (KNOWN_CHECKS as readonly string[]).includes(id);
+const CHECK_CODES = Object.keys(en.verification.checkCodes);
+type CheckCode = keyof typeof en.verification.checkCodes;
+const isWorded = (code: string | null): code is CheckCode => !!code && CHECK_CODES.includes(code);
 
 /** A date written in the credential, the reader's way when it is one; as written otherwise. */
 function dateText(i18n: Translator, text: string): string {
@@ -26,18 +30,21 @@ function recipientText({ t }: Translator, r: RecipientFacts): string {
   return t('verification.recipient.unnamed', { who: who ?? '' });
 }
 
-/** A check in the reader's words: its title, what passing means (or that it failed), and the verifier's detail. */
+/**
+ * A check in the reader's words: its title, then what happened, worded by the verifier's code
+ * (else what passing or failing that check means), then the verifier's technical note, if any.
+ */
 function checkWords({ t }: Translator, check: VerifyResultModel['checks'][number]) {
   const known = isKnown(check.id) ? check.id : null;
   const title = known ? t(`verification.checks.${known}.title`) : check.id;
-  const lead = check.ok
-    ? known
-      ? t(`verification.checks.${known}.ok`)
-      : t('verification.checks.passed')
-    : check.message
-      ? null
-      : t('verification.checks.failed');
-  return { title, text: [lead, check.message].filter(Boolean).join(' ') };
+  const outcome = check.ok ? 'ok' : 'failed';
+  const lead = isWorded(check.code)
+    ? t(`verification.checkCodes.${check.code}`)
+    : known
+      ? t(`verification.checks.${known}.${outcome}`)
+      : t(check.ok ? 'verification.checks.passed' : 'verification.checks.failed');
+  const note = check.message ? t('verification.checks.detail', { detail: check.message }) : null;
+  return { title, text: [lead, note].filter(Boolean).join(' ') };
 }
 
 function Result({ result }: { result: VerifyResultModel }) {

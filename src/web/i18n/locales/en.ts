@@ -16,6 +16,16 @@ import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
 import { catalog } from './en/catalog.ts';
 import { backpack } from './en/backpack.ts';
+import { missing as missingErrors } from './en/errors/missing.ts';
+import { general as generalErrors } from './en/errors/general.ts';
+import { http as httpErrors } from './en/errors/http.ts';
+import { admin as adminErrors } from './en/errors/admin.ts';
+import { audit as auditErrors } from './en/errors/audit.ts';
+import { credit as creditErrors } from './en/errors/credit.ts';
+import { dataRights as dataRightsErrors } from './en/errors/dataRights.ts';
+import { webhooks as webhooksErrors } from './en/errors/webhooks.ts';
+import { ob3api as ob3apiErrors } from './en/errors/ob3api.ts';
+import { verification as verificationErrors } from './en/errors/verification.ts';
 import { recognition } from './en/recognition.ts';
 import { issuingStaff } from './en/issuingStaff.ts';
 import { languageEditions } from './en/languageEditions.ts';
@@ -104,6 +114,16 @@ export const en = {
     unavailableTitle: 'Cairn is unavailable',
     databaseUnavailable: "Cairn can't reach its database right now; try again in a moment.",
     internal: 'Something went wrong on our side. It has been logged as {requestId}; please try again.',
+    missing: missingErrors,
+    general: generalErrors,
+    http: httpErrors,
+    verification: verificationErrors,
+    ob3api: ob3apiErrors,
+    webhooks: webhooksErrors,
+    dataRights: dataRightsErrors,
+    credit: creditErrors,
+    audit: auditErrors,
+    admin: adminErrors,
     startPage: 'Go to the start page',
     recognition: recognitionErrors,
     earning: earningErrors,

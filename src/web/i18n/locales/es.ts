@@ -15,6 +15,16 @@ import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
 import { catalog } from './es/catalog.ts';
 import { backpack } from './es/backpack.ts';
+import { missing as missingErrors } from './es/errors/missing.ts';
+import { general as generalErrors } from './es/errors/general.ts';
+import { http as httpErrors } from './es/errors/http.ts';
+import { admin as adminErrors } from './es/errors/admin.ts';
+import { audit as auditErrors } from './es/errors/audit.ts';
+import { credit as creditErrors } from './es/errors/credit.ts';
+import { dataRights as dataRightsErrors } from './es/errors/dataRights.ts';
+import { webhooks as webhooksErrors } from './es/errors/webhooks.ts';
+import { ob3api as ob3apiErrors } from './es/errors/ob3api.ts';
+import { verification as verificationErrors } from './es/errors/verification.ts';
 import { recognition } from './es/recognition.ts';
 import { issuingStaff } from './es/issuingStaff.ts';
 import { languageEditions } from './es/languageEditions.ts';
@@ -102,6 +112,16 @@ export const es: Catalogue = {
     databaseUnavailable:
       'Cairn no puede conectar con su base de datos ahora mismo; inténtalo de nuevo en un momento.',
     internal: 'Algo falló por nuestra parte. Quedó registrado como {requestId}; inténtalo de nuevo.',
+    missing: missingErrors,
+    general: generalErrors,
+    http: httpErrors,
+    verification: verificationErrors,
+    ob3api: ob3apiErrors,
+    webhooks: webhooksErrors,
+    dataRights: dataRightsErrors,
+    credit: creditErrors,
+    audit: auditErrors,
+    admin: adminErrors,
     startPage: 'Ir a la página de inicio',
     recognition: recognitionErrors,
     earning: earningErrors,

@@ -26,7 +26,7 @@ import { MicroCredentialBody } from '../microCredentialView.tsx';
 /** A catalog version (the live one, or a given published or superseded version), or not found. */
 export async function catalogVersion(db: Db, orgSlug: string, mcSlug: string, version?: number) {
   const v = await findCatalogVersion(db, orgSlug, mcSlug, version);
-  if (!v) throw notFound('That micro-credential');
+  if (!v) throw notFound('microCredential');
   return v;
 }
 

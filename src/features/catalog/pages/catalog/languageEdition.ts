@@ -20,6 +20,6 @@ export async function loadSpanishAchievement(
   const image = v?.image_public_id ? imageUrl(config.publicUrl, v.image_public_id) : null;
   const edition =
     v && id && spanishAchievementFromDesign(versionToDesign(v), { id, version: v.version, image });
-  if (!v || !edition) throw notFound('That language edition');
+  if (!v || !edition) throw notFound('languageEdition');
   return achievementJson(edition, { id: organisationDid(config.publicUrl, v.org_slug), name: v.org_name });
 }

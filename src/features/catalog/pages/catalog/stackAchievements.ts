@@ -14,7 +14,7 @@ export async function loadStackAchievements(
 ) {
   const { db, config } = deps;
   const stack = await findPublicStack(db, orgSlug, stackSlug);
-  if (!stack) throw notFound('That stack');
+  if (!stack) throw notFound('stack');
   const versions = await listedStackVersions(db, stack.id);
   const issuer = { id: organisationDid(config.publicUrl, stack.org_slug), name: stack.org_name };
   return {

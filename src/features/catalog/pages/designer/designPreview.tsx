@@ -41,7 +41,7 @@ export async function loadDesignPreview(
 ): Promise<DesignPreviewModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'catalog.design');
   const mc = await findMicroCredential(db, organisation.id, mcPublicId);
-  if (!mc) throw notFound('That micro-credential');
+  if (!mc) throw notFound('microCredential');
   const versions = await listVersions(db, mc.id);
   const draft = versions.find((v) => v.status === 'draft');
   const published = versions.find((v) => v.status === 'published');

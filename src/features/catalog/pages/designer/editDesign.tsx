@@ -30,7 +30,7 @@ export async function loadEditDesign(
 ): Promise<EditDesignModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'catalog.design');
   const mc = await findMicroCredential(db, organisation.id, mcPublicId);
-  if (!mc) throw notFound('That micro-credential');
+  if (!mc) throw notFound('microCredential');
   const previewHref = designPath(organisation.slug, mc.public_id);
   const draft = await findDraft(db, mc.id);
   if (!draft) return { frozen: true, previewHref };

@@ -54,7 +54,7 @@ export async function loadPathwayForm(
 ): Promise<PathwayFormModel> {
   const { organisation } = await requireMember(db, orgSlug, userId, 'catalog.design');
   const existing = pathwayId ? await findPathway(db, pathwayId, organisation.id) : undefined;
-  if (pathwayId && !existing) throw notFound('That pathway');
+  if (pathwayId && !existing) throw notFound('pathway');
   const choices = (await catalogChoices(db, organisation.id)).map((m) => ({
     publicId: m.public_id,
     title: m.title,

@@ -74,7 +74,7 @@ export async function loadPathwayPage(
   pathwayId: string,
 ): Promise<PathwayPageModel> {
   const pathway = await findPathway(db, pathwayId);
-  if (!pathway) throw notFound('That pathway');
+  if (!pathway) throw notFound('pathway');
   const pathways = await listPathways(db, pathway.organisation_id);
   const byId = new Map(pathways.map((p) => [p.public_id, p.requirement]));
   const names = new Map(pathways.map((p) => [p.public_id, p.name]));

@@ -56,7 +56,7 @@ export async function decideSession(
 ): Promise<void> {
   const now = deps.clock.now();
   await sessionStep(deps, { actor, orgSlug, session }, async (tx, s, who) => {
-    if (s.council_organisation_id !== who.organisation.id) throw notFound('That session');
+    if (s.council_organisation_id !== who.organisation.id) throw notFound('session');
     assertCan(who.roles, 'recognition.manage');
     const note =
       decision === 'approve'

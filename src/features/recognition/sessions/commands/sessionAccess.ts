@@ -30,7 +30,7 @@ export async function loadSession(
 ): Promise<SessionAccess> {
   const { organisation, membership } = await requireMember(db, orgSlug, userId);
   const session = await sessionOfOrganisation(db, organisation.id, sessionPublicId);
-  if (!session) throw notFound('That session');
+  if (!session) throw notFound('session');
   const roles = membership.roles;
   const council = session.council_organisation_id === organisation.id && can(roles, 'recognition.read');
   const provider = session.provider_organisation_id === organisation.id && can(roles, 'recognition.submit');

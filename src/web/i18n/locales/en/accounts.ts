@@ -286,6 +286,8 @@ export const accounts = {
     slugTaken: 'That web address is taken.',
     slugTakenField: '“{slug}” is taken; choose another.',
     alreadyMember: 'This person is already a member; change their roles in the list.',
+    isMember: '{email} is already a member.',
+    confirmedElsewhere: '{email} was confirmed by another account in the meantime.',
     enterPassword: 'Enter your password.',
     tooManyAttemptsOne:
       'Too many failed attempts. For your security, try again in 1 minute, or reset your password.',

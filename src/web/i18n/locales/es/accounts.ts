@@ -287,6 +287,8 @@ export const accounts: CatalogueOf<typeof english> = {
     slugTaken: 'Esa dirección web ya está ocupada.',
     slugTakenField: '«{slug}» ya está ocupada; elige otra.',
     alreadyMember: 'Esta persona ya es miembro; cambia sus roles en la lista.',
+    isMember: '{email} ya es miembro.',
+    confirmedElsewhere: 'Otra cuenta confirmó {email} mientras tanto.',
     enterPassword: 'Escribe tu contraseña.',
     tooManyAttemptsOne:
       'Demasiados intentos fallidos. Por tu seguridad, vuelve a intentarlo dentro de 1 minuto o restablece tu contraseña.',

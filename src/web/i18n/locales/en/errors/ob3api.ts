@@ -1,0 +1,37 @@
+/** The Open Badges 3.0 API and backpack connections: what another host, a connection or a query got wrong. */
+export const ob3api = {
+  descriptionNotJson: '{host} sent a service description that is not JSON.',
+  registrationNotJson: '{host} sent a registration answer that is not JSON.',
+  unreachable: '{host} could not be reached ({reason}).',
+  noApi: '{host} does not offer the Open Badges 3.0 API (its discovery address answered {status}).',
+  unreadableDescription:
+    '{host} sent a service description Cairn cannot read (the OAuth 2.0 details are missing).',
+  registrationRefused: '{host} refused to register Cairn ({reason}).',
+  noClientId: '{host} registered Cairn but sent no client id.',
+  giveAddress: 'Give the web address of the other backpack.',
+  required: 'Required.',
+  unknownRequest: 'This connection request is unknown or was already used. Start again from your backpack.',
+  notAllowed: '{host} did not allow the connection.',
+  notAllowedBecause: '{host} did not allow the connection ({reason}).',
+  notCompleted: '{host} did not complete the connection: {reason}',
+  notAddress: '"{address}" is not a web address.',
+  httpsOnly: 'Only https addresses can be used ({origin} is not one).',
+  userInAddress: 'The address may not contain a user name or password.',
+  hostUnknown: 'The host {host} cannot be found.',
+  hostNoAddress: 'The host {host} has no address.',
+  hostPrivate: 'The host {host} is on a private or local network address, which Cairn does not connect to.',
+  notOb3: 'That badge is not an Open Badges 3.0 credential, so it cannot be sent.',
+  connectionExpired: 'The connection to {host} has expired. Remove it and connect again.',
+  connectionRefused: '{host} no longer accepts this connection. Remove it and connect again.',
+  sendUnreachable: '{host} could not be reached: {reason}',
+  notTaken: '{host} did not take the badge: {reason}',
+  answered: 'it answered {status}',
+  realHttpOnly: 'The OAuth 2.0 server answers only over a real HTTP connection.',
+  authorizationExpired:
+    'This authorization request has expired or was already answered. Go back to the application and start again.',
+  otherBrowser:
+    'This authorization request does not match this browser. Go back to the application and start again.',
+  clientGone: 'The application asking is no longer registered.',
+  wholeNumber: '{name} must be a whole number of at least {minimum}.',
+  sinceFormat: 'since must be a date and time such as 2024-05-01T12:00:00Z.',
+};
