@@ -37,6 +37,9 @@ export interface BackupManifest {
   files: Array<{ sha256: string; size: number }>;
 }
 
+/** A step of a backup or restore, for the caller to show: a table done, or the evidence files on disk. */
+export type BackupProgress = { table: string; rows: number } | { files: number };
+
 export interface BackupOptions {
   db: Db;
   kind: 'pglite' | 'postgres';
@@ -46,7 +49,7 @@ export interface BackupOptions {
   passphrase: string;
   out: string;
   now: Date;
-  progress?: (line: string) => void;
+  progress?: (step: BackupProgress) => void;
   /** Plaintext bytes per encrypted chunk (tests use small ones to get many). */
   chunkSize?: number;
 }
@@ -149,7 +152,7 @@ export async function backupDatabase(
           const entry = { name: table.name, rows, sha256: hash.digest('hex') };
           manifest.tables.push(entry);
           await archive.write(`${RECORD.tableEnd}${JSON.stringify(entry)}\n`);
-          options.progress?.(`${table.name}: ${rows} rows\n`);
+          options.progress?.({ table: table.name, rows });
         }
         // Evidence files kept on disk (CAIRN_FILE_STORE=disk): their rows hold no bytes.
         const onDisk = await sql<{
@@ -166,7 +169,7 @@ export async function backupDatabase(
           manifest.files.push({ sha256, size });
           await archive.write(`${RECORD.fileEnd}${JSON.stringify({ sha256, size })}\n`);
         }
-        if (manifest.files.length) options.progress?.(`evidence files on disk: ${manifest.files.length}\n`);
+        if (manifest.files.length) options.progress?.({ files: manifest.files.length });
       });
     await archive.write(`${RECORD.manifest}${JSON.stringify(manifest)}\n`);
     await archive.finish();

@@ -19,7 +19,13 @@ import {
 } from '../../storage/tableCatalog.ts';
 import { keyVault } from '../../credentials/keyVault.ts';
 import { BackupArchiveError, lines, openArchive } from './backupArchive.ts';
-import { RECORD, secretMarker, type BackupHeader, type BackupManifest } from './backupDatabase.ts';
+import {
+  RECORD,
+  secretMarker,
+  type BackupHeader,
+  type BackupProgress,
+  type BackupManifest,
+} from './backupDatabase.ts';
 import { clearInstanceSettings, putEvidenceBytes, sealedIssuerKeys } from './queries/restore.ts';
 
 /** Why a restore was refused; nothing was written. */
@@ -44,7 +50,7 @@ export interface RestoreOptions {
   secret: string;
   passphrase: string;
   input: string;
-  progress?: (line: string) => void;
+  progress?: (step: BackupProgress) => void;
 }
 
 export interface RestoreSummary {
@@ -224,7 +230,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
             );
           await resetSequence(tx, table);
           summary.tables.push({ name: table.name, rows });
-          options.progress?.(`${table.name}: ${rows} rows\n`);
+          options.progress?.({ table: table.name, rows });
           table = null;
         } else if (kind === RECORD.file) {
           const { sha256 } = parse<{ sha256: string }>(line, RECORD.file);

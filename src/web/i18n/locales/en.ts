@@ -16,6 +16,7 @@ import { apiDocs } from './en/apiDocs.ts';
 import { programA } from './en/programA.ts';
 import { backpack } from './en/backpack.ts';
 import { recognition } from './en/recognition.ts';
+import { cli } from './en/cli.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -142,6 +143,7 @@ export const en = {
   programA,
   backpack,
   recognition,
+  cli,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

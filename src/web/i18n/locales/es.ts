@@ -15,6 +15,7 @@ import { apiDocs } from './es/apiDocs.ts';
 import { programA } from './es/programA.ts';
 import { backpack } from './es/backpack.ts';
 import { recognition } from './es/recognition.ts';
+import { cli } from './es/cli.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -140,4 +141,5 @@ export const es: Catalogue = {
   programA,
   backpack,
   recognition,
+  cli,
 };
