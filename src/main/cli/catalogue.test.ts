@@ -15,7 +15,7 @@ describe("the cairn command's messages", () => {
     const spanish = new Map(leaves(es));
     // Words that are the same in both languages: none so far.
     const same = new Set<string>([]);
-    const names = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    const names = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
     for (const [key, english] of leaves(en)) {
       const text = spanish.get(key);
       assert.ok(text?.trim(), `cli.${key} has no Spanish`);
