@@ -64,6 +64,13 @@ describe('the cairn command in Spanish', () => {
     const noOrg = run(['keys', 'list', '--org', 'nope'], { CAIRN_DATA_DIR: dir });
     assert.equal(noOrg.status, 1);
     assert.match(noOrg.stderr, /No hay ninguna organización con la dirección web «nope»\./);
+    const missing = join(dir, 'missing.backup');
+    const noBackup = run(['restore', '--in', missing], {
+      CAIRN_DATA_DIR: dir,
+      CAIRN_BACKUP_PASSPHRASE: 'a long enough backup passphrase',
+    });
+    assert.equal(noBackup.status, 1);
+    assert.equal(noBackup.stderr, `cairn: No existe el archivo ${missing}.\n`);
   });
 
   test('CAIRN_LANG wins over the POSIX locale, both ways', () => {

@@ -1,6 +1,7 @@
 // Backing up the whole database (`cairn backup`). This is generic machinery, not feature SQL: it
 // streams every table through storage/tableCatalog.ts inside one read-only snapshot, whatever the
 // table means, so it stays here rather than in queries/.
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
@@ -100,7 +101,7 @@ async function writeEvidenceFile(
     await archive.write(`${RECORD.fileBytes}${piece.toString('base64')}\n`);
   }
   if (hash.digest('hex') !== sha256)
-    throw new Error(`Evidence file ${sha256} on disk does not match its hash: it was changed or damaged.`);
+    throw new Error(commandMessage('cli.errors.backup.evidenceChanged', { sha256 }));
   return size;
 }
 
@@ -115,7 +116,7 @@ export async function backupDatabase(
   options: BackupOptions,
 ): Promise<{ manifest: BackupManifest; bytes: number }> {
   if (options.passphrase.length < MIN_PASSPHRASE)
-    throw new Error(`The backup passphrase must be at least ${MIN_PASSPHRASE} characters long.`);
+    throw new Error(commandMessage('cli.errors.backup.passphraseTooShort', { min: MIN_PASSPHRASE }));
   const out = resolve(options.out);
   const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.partial`);
   const file = await open(temporary, 'wx', 0o600);
@@ -159,11 +160,12 @@ export async function backupDatabase(
           sha256: string;
         }>`select distinct sha256 from evidence_files where length(bytes) = 0 order by sha256`.execute(tx);
         for (const { sha256 } of onDisk.rows) {
-          if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`An evidence file has a bad key: ${sha256}`);
+          if (!/^[0-9a-f]{64}$/.test(sha256))
+            throw new Error(commandMessage('cli.errors.backup.badEvidenceKey', { sha256 }));
           const path = join(resolve(options.dataDir, 'files'), sha256);
           if (!existsSync(path))
             throw new Error(
-              `Evidence file ${sha256} is missing from ${dirname(path)}: the backup would be incomplete. Check CAIRN_DATA_DIR.`,
+              commandMessage('cli.errors.backup.evidenceMissing', { sha256, folder: dirname(path) }),
             );
           const size = await writeEvidenceFile(archive, path, sha256);
           manifest.files.push({ sha256, size });

@@ -20,7 +20,7 @@ describe("the cairn command's messages", () => {
       const text = spanish.get(key);
       assert.ok(text?.trim(), `cli.${key} has no Spanish`);
       if (!same.has(key)) assert.notEqual(text, english, `cli.${key} is still English`);
-      assert.deepEqual(names(text), names(english), `cli.${key} has other arguments in Spanish`);
+      assert.deepEqual(names(text ?? ''), names(english), `cli.${key} has other arguments in Spanish`);
     }
   });
 

@@ -223,6 +223,52 @@ export const cli = {
     passphraseFile: 'a file holding the passphrase (else CAIRN_BACKUP_PASSPHRASE)',
     done: 'Restored the backup of {createdAt} (Cairn {version}, {database}): {tables} tables, {rows} rows, {files} evidence files; every count and hash checked. Logins start afresh (sessions are not in backups).',
   },
+  errors: {
+    /** Backups and restores (refusals say what to do; nothing was written). */
+    backup: {
+      unreadableRecord: 'The backup is damaged: a record cannot be read.',
+      newerVersion:
+        'This backup was made by a newer Cairn ({version}; migrations {migrations} are unknown here). Restore it with that version.',
+      otherSchema:
+        'This backup was made by Cairn {version} with a different database schema. Restore it with that version, then upgrade.',
+      otherSecret:
+        "This CAIRN_SECRET is not the one the backup was made with, so the issuers' signing keys in it would not open. Set CAIRN_SECRET to the original value (in demo mode it is the file `secret` in the original CAIRN_DATA_DIR) and run the restore again.",
+      notEmpty:
+        'The database is not empty ({tables} have rows). Restore into a new, empty database: a restore never merges into existing data.',
+      manifestMismatch: 'The backup does not match its manifest.',
+      tableCount: 'Table {table} did not restore to {rows} rows.',
+      keyDoesNotOpen: 'Issuer key {key} does not open with this CAIRN_SECRET; nothing was restored.',
+      unknownTable: 'The backup has a table this Cairn does not know: {table}.',
+      unknownColumns: "The backup's table {table} has columns this Cairn does not know: {columns}.",
+      noFile: 'There is no file {file}.',
+      noHeader: 'The backup is damaged: it has no header.',
+      afterManifest: 'The backup has records after its manifest.',
+      rowOutsideTable: 'The backup is damaged: a row outside any table.',
+      tableEndWithoutStart: 'The backup is damaged: a table ends that never began.',
+      tableMismatch: 'The backup is damaged: table {table} does not match its recorded count and hash.',
+      badFileName: 'The backup is damaged: a file has a bad name.',
+      bytesOutsideFile: 'The backup is damaged: file bytes outside any file.',
+      fileEndWithoutStart: 'The backup is damaged: a file ends that never began.',
+      fileMismatch: 'The backup is damaged: evidence file {sha256} does not match its hash.',
+      unknownRecord: 'The backup is damaged: a record of an unknown kind.',
+      noManifest: 'The backup is incomplete: it has no manifest.',
+      endsInside: 'The backup is incomplete: it ends inside a table or file.',
+      notABackup: '{file} is not a Cairn backup (it does not start like one).',
+      headerUnreadable: '{file} is damaged: its header cannot be read.',
+      wrongPassphrase:
+        'The passphrase does not open this backup. Check CAIRN_BACKUP_PASSPHRASE or --passphrase-file.',
+      cutShort: 'The backup is incomplete: it ends before its last part (was the copy cut short?).',
+      damagedPart: 'The backup is damaged at part {part}.',
+      alteredPart: 'The backup is damaged or was altered: part {part} fails its integrity check.',
+      dataAfterEnd: 'The backup has data after its last part: it was altered.',
+      endsMidRecord: 'The backup ends in the middle of a record.',
+      evidenceChanged: 'Evidence file {sha256} on disk does not match its hash: it was changed or damaged.',
+      passphraseTooShort: 'The backup passphrase must be at least {min} characters long.',
+      badEvidenceKey: 'An evidence file has a bad key: {sha256}',
+      evidenceMissing:
+        'Evidence file {sha256} is missing from {folder}: the backup would be incomplete. Check CAIRN_DATA_DIR.',
+    },
+  },
   export: {
     description:
       "Write all of one organisation's data (designs, versions, applications, credentials, runs, members, programs, ledger, audit log) to a ZIP of JSON files. Secrets are left out.",

@@ -237,6 +237,55 @@ export const cli: CatalogueOf<typeof en> = {
     passphraseFile: 'un archivo con la frase de paso (si no, CAIRN_BACKUP_PASSPHRASE)',
     done: 'Restaurada la copia del {createdAt} (Cairn {version}, {database}): {tables} tablas, {rows} filas, {files} archivos de evidencia; comprobados todos los recuentos y hashes. Las sesiones empiezan de nuevo (no van en las copias).',
   },
+  errors: {
+    /** Copias de seguridad y restauraciones (cada rechazo dice qué hacer; no se ha escrito nada). */
+    backup: {
+      unreadableRecord: 'La copia está dañada: no se puede leer un registro.',
+      newerVersion:
+        'Esta copia la hizo un Cairn más reciente ({version}; aquí no se conocen las migraciones {migrations}). Restáurala con esa versión.',
+      otherSchema:
+        'Esta copia la hizo Cairn {version} con otro esquema de base de datos. Restáurala con esa versión y luego actualiza.',
+      otherSecret:
+        'Este CAIRN_SECRET no es con el que se hizo la copia, así que las claves de firma de los emisores que contiene no se abrirían. Pon en CAIRN_SECRET el valor original (en modo demostración es el archivo `secret` del CAIRN_DATA_DIR original) y vuelve a restaurar.',
+      notEmpty:
+        'La base de datos no está vacía ({tables} tienen filas). Restaura en una base de datos nueva y vacía: una restauración nunca se mezcla con datos existentes.',
+      manifestMismatch: 'La copia no coincide con su manifiesto.',
+      tableCount: 'La tabla {table} no se restauró con {rows} filas.',
+      keyDoesNotOpen: 'La clave de emisor {key} no se abre con este CAIRN_SECRET; no se ha restaurado nada.',
+      unknownTable: 'La copia tiene una tabla que este Cairn no conoce: {table}.',
+      unknownColumns: 'La tabla {table} de la copia tiene columnas que este Cairn no conoce: {columns}.',
+      noFile: 'No existe el archivo {file}.',
+      noHeader: 'La copia está dañada: no tiene encabezado.',
+      afterManifest: 'La copia tiene registros después de su manifiesto.',
+      rowOutsideTable: 'La copia está dañada: hay una fila fuera de cualquier tabla.',
+      tableEndWithoutStart: 'La copia está dañada: termina una tabla que nunca empezó.',
+      tableMismatch:
+        'La copia está dañada: la tabla {table} no coincide con su recuento y su hash registrados.',
+      badFileName: 'La copia está dañada: un archivo tiene un nombre incorrecto.',
+      bytesOutsideFile: 'La copia está dañada: hay bytes de archivo fuera de cualquier archivo.',
+      fileEndWithoutStart: 'La copia está dañada: termina un archivo que nunca empezó.',
+      fileMismatch: 'La copia está dañada: el archivo de evidencia {sha256} no coincide con su hash.',
+      unknownRecord: 'La copia está dañada: hay un registro de un tipo desconocido.',
+      noManifest: 'La copia está incompleta: no tiene manifiesto.',
+      endsInside: 'La copia está incompleta: termina dentro de una tabla o de un archivo.',
+      notABackup: '{file} no es una copia de seguridad de Cairn (no empieza como una).',
+      headerUnreadable: '{file} está dañado: no se puede leer su encabezado.',
+      wrongPassphrase:
+        'La frase de paso no abre esta copia. Revisa CAIRN_BACKUP_PASSPHRASE o --passphrase-file.',
+      cutShort: 'La copia está incompleta: termina antes de su última parte (¿se cortó al copiarla?).',
+      damagedPart: 'La copia está dañada en la parte {part}.',
+      alteredPart:
+        'La copia está dañada o se modificó: la parte {part} no supera su comprobación de integridad.',
+      dataAfterEnd: 'La copia tiene datos después de su última parte: se modificó.',
+      endsMidRecord: 'La copia termina en mitad de un registro.',
+      evidenceChanged:
+        'El archivo de evidencia {sha256} en disco no coincide con su hash: se modificó o está dañado.',
+      passphraseTooShort: 'La frase de paso de la copia debe tener al menos {min} caracteres.',
+      badEvidenceKey: 'Un archivo de evidencia tiene una clave incorrecta: {sha256}',
+      evidenceMissing:
+        'Falta el archivo de evidencia {sha256} en {folder}: la copia quedaría incompleta. Revisa CAIRN_DATA_DIR.',
+    },
+  },
   export: {
     description:
       'Escribe todos los datos de una organización (diseños, versiones, solicitudes, credenciales, tandas, miembros, programas, registro de créditos, registro de auditoría) en un ZIP de archivos JSON. Los secretos se dejan fuera.',
