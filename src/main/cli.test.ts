@@ -14,7 +14,7 @@ const bin = resolve(import.meta.dirname, '../../bin/cairn.mjs');
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', ...env },
+    env: { ...process.env, DATABASE_URL: '', CAIRN_LANG: 'en', ...env },
     timeout: 120_000,
   });
 

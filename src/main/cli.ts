@@ -1,37 +1,28 @@
 import { Command } from 'commander';
-import { settings } from '../config.ts';
 import { openRuntime, startWeb, startWorker, stopOnSignals } from './runtime.ts';
 import { demoLogins, demoToken, isEmpty, seedDemo } from './demo.ts';
 
-import { configOrExit, fail } from './cli/support.ts';
+import { configOrExit, fail, say } from './cli/support.ts';
+import { cliWords } from './cli/language.ts';
+import { localiseCommander, settingsHelp } from './cli/help.ts';
 import { publicUrlCommands } from './cli/publicUrlCommands.ts';
 import { organisationCommands } from './cli/organisationCommands.ts';
 import { credentialCommands } from './cli/credentialCommands.ts';
 import { dataCommands } from './cli/dataCommands.ts';
 
-const settingsHelp = `\nSettings (environment variables, or keys of the JSON file named by CAIRN_CONFIG):\n${Object.entries(
-  settings,
-)
-  .map(([name, s]) => `  ${name.padEnd(22)} ${s.help}${s.default ? ` Default: ${s.default}.` : ''}`)
-  .join('\n')}\n`;
+const { t, number } = cliWords;
 
-const program = new Command()
-  .name('cairn')
-  .description('Cairn: micro-credentials and Open Badges 3.0, from application to recognized credit.')
-  .addHelpText('after', settingsHelp)
+const program = localiseCommander(new Command().name('cairn'))
+  .description(t('cli.program.description'))
+  .addHelpText('after', settingsHelp())
   .showHelpAfterError();
 
 program
   .command('serve')
-  .description(
-    'Serve the web app (and run background jobs unless CAIRN_RUN_JOBS=false). Migrates the database first; seeds the demo into an empty one when CAIRN_DEMO is on.',
-  )
+  .description(t('cli.serve.description'))
   .action(async () => {
     const config = configOrExit();
-    if (!config.runJobs && !config.databaseUrl)
-      fail(
-        'CAIRN_RUN_JOBS=false needs DATABASE_URL: the embedded database serves one process, so nothing else could run the jobs.',
-      );
+    if (!config.runJobs && !config.databaseUrl) fail(t('cli.serve.needsDatabase'));
     const started = Date.now();
     const rt = await openRuntime(config).catch(fail);
     let seeded = false;
@@ -41,33 +32,32 @@ program
     }
     const web = await startWeb(rt).catch(fail);
     stopOnSignals(rt, [web.stop]);
+    const location = rt.storage.location;
     const where =
       rt.storage.kind === 'pglite'
-        ? `embedded database in ${rt.storage.location}`
-        : `PostgreSQL at ${rt.storage.location}`;
-    process.stdout.write(
-      `\nCairn is running at ${web.url} (${where}; jobs ${web.worker ? 'in this process' : 'in separate workers'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
-    );
+        ? t('cli.serve.embedded', { location })
+        : t('cli.serve.postgres', { location });
+    const jobs = web.worker ? t('cli.serve.jobsHere') : t('cli.serve.jobsElsewhere');
+    const seconds = number((Date.now() - started) / 1000, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    say(`\n${t('cli.serve.running', { url: web.url, where, jobs, seconds })}`);
     if (config.demo) {
-      process.stdout.write(`${seeded ? 'Seeded the demo. ' : ''}${demoLogins(web.url)}\n`);
+      say(`${seeded ? `${t('cli.demo.seeded')} ` : ''}${demoLogins(web.url, cliWords)}`);
       const token = await demoToken(rt.storage.db, rt.clock.now(), rt.config.dataDir);
-      if (token) process.stdout.write(`${token.howTo(web.url)}\n`);
+      if (token) say(token.howTo(web.url, cliWords));
     }
-    process.stdout.write('Press Ctrl+C to stop.\n\n');
+    say(`${t('cli.serve.stop')}\n`);
   });
 
 program
   .command('worker')
-  .description(
-    'Run background jobs (mail, reminders, issuing) against DATABASE_URL. Start as many as you like.',
-  )
-  .option('--once', 'run every due job, then exit')
+  .description(t('cli.worker.description'))
+  .option('--once', t('cli.worker.once'))
   .action(async (opts: { once?: boolean }) => {
     const config = configOrExit();
-    if (!config.databaseUrl)
-      fail(
-        '`cairn worker` needs DATABASE_URL: with the embedded database, `cairn serve` runs the jobs itself.',
-      );
+    if (!config.databaseUrl) fail(t('cli.worker.needsDatabase'));
     const rt = await openRuntime(config).catch(fail);
     const worker = await startWorker(rt);
     if (opts.once) {
@@ -82,27 +72,27 @@ program
 
 program
   .command('migrate')
-  .description('Apply pending database migrations and exit (also done by serve and worker on start).')
+  .description(t('cli.migrate.description'))
   .action(async () => {
     const config = configOrExit();
     const rt = await openRuntime(config, {}, { checkPublicUrl: false }).catch(fail);
-    process.stdout.write(`Database is up to date (${rt.storage.kind}).\n`);
+    say(t('cli.migrate.done', { kind: rt.storage.kind }));
     await rt.storage.close();
   });
 
 program
   .command('demo')
-  .description('Seed the demo organisations and users into an empty database and print their logins.')
+  .description(t('cli.demo.description'))
   .action(async () => {
     const config = configOrExit();
     const rt = await openRuntime(config).catch(fail);
     if (await isEmpty(rt.storage.db)) {
       await seedDemo(rt.storage.db, rt.clock.now(), rt.config, rt.credentials);
-      process.stdout.write('Seeded the demo.\n');
+      say(t('cli.demo.seeded'));
     } else {
-      process.stdout.write('The database already has accounts; nothing seeded.\n');
+      say(t('cli.demo.notSeeded'));
     }
-    process.stdout.write(`${demoLogins(config.publicUrl)}\n`);
+    say(demoLogins(config.publicUrl, cliWords));
     await rt.storage.close();
   });
 

@@ -11,6 +11,7 @@ import { seedDemoRecognition } from './demoRecognition.ts';
 import { seedDemoJourneys } from './demoJourneys.ts';
 import type { CredentialServices } from '../signing/organisationSigner.ts';
 import type { Config } from '../config.ts';
+import { translator, type Translator } from '../web/i18n/i18n.ts';
 
 /** The password of every demo account (printed on start-up; demo mode only). */
 export const DEMO_PASSWORD = 'cairn-demo-password';
@@ -222,13 +223,13 @@ async function seedPeople(db: Db, now: Date): Promise<void> {
   });
 }
 
-/** The lines printed on start-up so a visitor can log in straight away. */
-export function demoLogins(url: string): string {
+/** The lines printed on start-up so a visitor can log in straight away (the demo people are data). */
+export function demoLogins(url: string, { t }: Translator = translator('en')): string {
   const width = Math.max(...demoUsers.map((u) => u.email.length));
   return [
-    `Demo accounts (password for all: ${DEMO_PASSWORD}):`,
+    t('cli.demo.accounts', { password: DEMO_PASSWORD }),
     ...demoUsers.map((u) => `  ${u.email.padEnd(width)}  ${u.name} — ${u.description}`),
-    `Log in at ${url}/login · mail sent by Cairn appears at ${url}/dev/mailbox`,
+    t('cli.demo.logIn', { login: `${url}/login`, mailbox: `${url}/dev/mailbox` }),
   ].join('\n');
 }
 
@@ -248,7 +249,12 @@ export async function demoToken(
   db: Db,
   now: Date,
   dataDir: string,
-): Promise<{ token: string; created: boolean; file: string; howTo(url: string): string } | null> {
+): Promise<{
+  token: string;
+  created: boolean;
+  file: string;
+  howTo(url: string, i18n?: Translator): string;
+} | null> {
   const org = await db
     .selectFrom('organisations')
     .select(['id', 'slug'])
@@ -302,13 +308,15 @@ export async function demoToken(
     token,
     created,
     file,
-    howTo: (url) =>
+    howTo: (url, { t } = translator('en')) =>
       [
-        `API token for Riverside Educators’ Union: ${token} (kept in ${file}; it works until the demo data is reset)`,
-        'Issue a signed Open Badges 3.0 credential through the W3C VC API:',
+        t('cli.demo.token', { organisation: 'Riverside Educators’ Union', token, file }),
+        t('cli.demo.issueHowTo'),
         `  curl -s ${url}/credentials/issue -H 'Authorization: Bearer ${token}' -H 'Content-Type: application/json' \\`,
         `    -d '${JSON.stringify(credential)}'`,
-        `Verify one: curl -s ${url}/credentials/verify -H 'Content-Type: application/json' -d '{"verifiableCredential": …}'`,
+        t('cli.demo.verifyHowTo', {
+          command: `curl -s ${url}/credentials/verify -H 'Content-Type: application/json' -d '{"verifiableCredential": …}'`,
+        }),
       ].join('\n'),
   };
 }

@@ -6,6 +6,7 @@ import {
   scrypt,
   timingSafeEqual,
 } from 'node:crypto';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
@@ -201,23 +202,23 @@ export async function openArchive(path: string, passphrase: string): Promise<Asy
     await reader.close();
     throw new BackupArchiveError(
       'not_a_backup',
-      `${path} is not a Cairn backup (it does not start like one).`,
+      commandMessage('cli.errors.backup.notABackup', { file: path }),
     );
   }
   const line = await reader.line(4096);
   const header = readHeader(line);
   if (!header) {
     await reader.close();
-    throw new BackupArchiveError('damaged', `${path} is damaged: its header cannot be read.`);
+    throw new BackupArchiveError(
+      'damaged',
+      commandMessage('cli.errors.backup.headerUnreadable', { file: path }),
+    );
   }
   const { key, check } = await deriveKeys(passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
   const expected = Buffer.from(header.check, 'base64');
   if (expected.length !== check.length || !timingSafeEqual(expected, check)) {
     await reader.close();
-    throw new BackupArchiveError(
-      'wrong_passphrase',
-      'The passphrase does not open this backup. Check CAIRN_BACKUP_PASSPHRASE or --passphrase-file.',
-    );
+    throw new BackupArchiveError('wrong_passphrase', commandMessage('cli.errors.backup.wrongPassphrase'));
   }
   const aad = Buffer.concat([magic, line]);
   return (async function* chunks() {
@@ -225,34 +226,28 @@ export async function openArchive(path: string, passphrase: string): Promise<Asy
       for (let counter = 0; ; counter++) {
         const length = await reader.take(4);
         if (length.length < 4)
-          throw new BackupArchiveError(
-            'damaged',
-            'The backup is incomplete: it ends before its last part (was the copy cut short?).',
-          );
+          throw new BackupArchiveError('damaged', commandMessage('cli.errors.backup.cutShort'));
         const size = length.readUInt32BE();
         if (size < TAG || size > CHUNK + TAG)
-          throw new BackupArchiveError('damaged', `The backup is damaged at part ${counter + 1}.`);
-        const body = await reader.take(size);
-        if (body.length < size)
           throw new BackupArchiveError(
             'damaged',
-            'The backup is incomplete: it ends before its last part (was the copy cut short?).',
+            commandMessage('cli.errors.backup.damagedPart', { part: counter + 1 }),
           );
+        const body = await reader.take(size);
+        if (body.length < size)
+          throw new BackupArchiveError('damaged', commandMessage('cli.errors.backup.cutShort'));
         const open = (last: boolean) => decryptChunk(key, aad, nonce(counter, last), body);
         const middle = open(false);
         const plain = middle ?? open(true);
         if (!plain)
           throw new BackupArchiveError(
             'damaged',
-            `The backup is damaged or was altered: part ${counter + 1} fails its integrity check.`,
+            commandMessage('cli.errors.backup.alteredPart', { part: counter + 1 }),
           );
         yield plain;
         if (!middle) {
           if ((await reader.take(1)).length)
-            throw new BackupArchiveError(
-              'damaged',
-              'The backup has data after its last part: it was altered.',
-            );
+            throw new BackupArchiveError('damaged', commandMessage('cli.errors.backup.dataAfterEnd'));
           return;
         }
       }
@@ -276,5 +271,5 @@ export async function* lines(chunks: AsyncIterable<Buffer>): AsyncGenerator<stri
     if (from < chunk.length) rest.push(chunk.subarray(from));
   }
   if (rest.length && Buffer.concat(rest).length)
-    throw new BackupArchiveError('damaged', 'The backup ends in the middle of a record.');
+    throw new BackupArchiveError('damaged', commandMessage('cli.errors.backup.endsMidRecord'));
 }

@@ -1,6 +1,7 @@
 // Backing up the whole database (`cairn backup`). This is generic machinery, not feature SQL: it
 // streams every table through storage/tableCatalog.ts inside one read-only snapshot, whatever the
 // table means, so it stays here rather than in queries/.
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
@@ -37,6 +38,9 @@ export interface BackupManifest {
   files: Array<{ sha256: string; size: number }>;
 }
 
+/** A step of a backup or restore, for the caller to show: a table done, or the evidence files on disk. */
+export type BackupProgress = { table: string; rows: number } | { files: number };
+
 export interface BackupOptions {
   db: Db;
   kind: 'pglite' | 'postgres';
@@ -46,7 +50,7 @@ export interface BackupOptions {
   passphrase: string;
   out: string;
   now: Date;
-  progress?: (line: string) => void;
+  progress?: (step: BackupProgress) => void;
   /** Plaintext bytes per encrypted chunk (tests use small ones to get many). */
   chunkSize?: number;
 }
@@ -97,7 +101,7 @@ async function writeEvidenceFile(
     await archive.write(`${RECORD.fileBytes}${piece.toString('base64')}\n`);
   }
   if (hash.digest('hex') !== sha256)
-    throw new Error(`Evidence file ${sha256} on disk does not match its hash: it was changed or damaged.`);
+    throw new Error(commandMessage('cli.errors.backup.evidenceChanged', { sha256 }));
   return size;
 }
 
@@ -112,7 +116,7 @@ export async function backupDatabase(
   options: BackupOptions,
 ): Promise<{ manifest: BackupManifest; bytes: number }> {
   if (options.passphrase.length < MIN_PASSPHRASE)
-    throw new Error(`The backup passphrase must be at least ${MIN_PASSPHRASE} characters long.`);
+    throw new Error(commandMessage('cli.errors.backup.passphraseTooShort', { min: MIN_PASSPHRASE }));
   const out = resolve(options.out);
   const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.partial`);
   const file = await open(temporary, 'wx', 0o600);
@@ -149,24 +153,25 @@ export async function backupDatabase(
           const entry = { name: table.name, rows, sha256: hash.digest('hex') };
           manifest.tables.push(entry);
           await archive.write(`${RECORD.tableEnd}${JSON.stringify(entry)}\n`);
-          options.progress?.(`${table.name}: ${rows} rows\n`);
+          options.progress?.({ table: table.name, rows });
         }
         // Evidence files kept on disk (CAIRN_FILE_STORE=disk): their rows hold no bytes.
         const onDisk = await sql<{
           sha256: string;
         }>`select distinct sha256 from evidence_files where length(bytes) = 0 order by sha256`.execute(tx);
         for (const { sha256 } of onDisk.rows) {
-          if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`An evidence file has a bad key: ${sha256}`);
+          if (!/^[0-9a-f]{64}$/.test(sha256))
+            throw new Error(commandMessage('cli.errors.backup.badEvidenceKey', { sha256 }));
           const path = join(resolve(options.dataDir, 'files'), sha256);
           if (!existsSync(path))
             throw new Error(
-              `Evidence file ${sha256} is missing from ${dirname(path)}: the backup would be incomplete. Check CAIRN_DATA_DIR.`,
+              commandMessage('cli.errors.backup.evidenceMissing', { sha256, folder: dirname(path) }),
             );
           const size = await writeEvidenceFile(archive, path, sha256);
           manifest.files.push({ sha256, size });
           await archive.write(`${RECORD.fileEnd}${JSON.stringify({ sha256, size })}\n`);
         }
-        if (manifest.files.length) options.progress?.(`evidence files on disk: ${manifest.files.length}\n`);
+        if (manifest.files.length) options.progress?.({ files: manifest.files.length });
       });
     await archive.write(`${RECORD.manifest}${JSON.stringify(manifest)}\n`);
     await archive.finish();

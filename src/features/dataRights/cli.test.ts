@@ -10,7 +10,14 @@ const bin = resolve(import.meta.dirname, '../../../bin/cairn.mjs');
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', CAIRN_BACKUP_PASSPHRASE: '', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      CAIRN_BACKUP_PASSPHRASE: '',
+      CAIRN_LANG: 'en',
+      ...env,
+    },
     timeout: 180_000,
   });
 

@@ -3,6 +3,7 @@
 // here rather than in queries/. The few statements that know what a table means (the issuer
 // keys proved to open, the instance settings replaced, evidence bytes kept in rows) are in
 // queries/restore.ts.
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
@@ -19,7 +20,13 @@ import {
 } from '../../storage/tableCatalog.ts';
 import { keyVault } from '../../credentials/keyVault.ts';
 import { BackupArchiveError, lines, openArchive } from './backupArchive.ts';
-import { RECORD, secretMarker, type BackupHeader, type BackupManifest } from './backupDatabase.ts';
+import {
+  RECORD,
+  secretMarker,
+  type BackupHeader,
+  type BackupProgress,
+  type BackupManifest,
+} from './backupDatabase.ts';
 import { clearInstanceSettings, putEvidenceBytes, sealedIssuerKeys } from './queries/restore.ts';
 
 /** Why a restore was refused; nothing was written. */
@@ -44,7 +51,7 @@ export interface RestoreOptions {
   secret: string;
   passphrase: string;
   input: string;
-  progress?: (line: string) => void;
+  progress?: (step: BackupProgress) => void;
 }
 
 export interface RestoreSummary {
@@ -60,7 +67,7 @@ function parse<T>(line: string, prefix: string): T {
   try {
     return JSON.parse(line.slice(prefix.length)) as T;
   } catch {
-    throw new RestoreRefused('damaged', 'The backup is damaged: a record cannot be read.');
+    throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.unreadableRecord'));
   }
 }
 
@@ -75,15 +82,15 @@ async function checkTarget(options: RestoreOptions, header: BackupHeader): Promi
     throw new RestoreRefused(
       'other_version',
       unknown.length
-        ? `This backup was made by a newer Cairn (${header.cairnVersion}; migrations ${unknown.join(', ')} are unknown here). Restore it with that version.`
-        : `This backup was made by Cairn ${header.cairnVersion} with a different database schema. Restore it with that version, then upgrade.`,
+        ? commandMessage('cli.errors.backup.newerVersion', {
+            version: header.cairnVersion,
+            migrations: unknown.join(', '),
+          })
+        : commandMessage('cli.errors.backup.otherSchema', { version: header.cairnVersion }),
     );
   }
   if (secretMarker(options.secret, header.secret.salt) !== header.secret.marker) {
-    throw new RestoreRefused(
-      'other_secret',
-      "This CAIRN_SECRET is not the one the backup was made with, so the issuers' signing keys in it would not open. Set CAIRN_SECRET to the original value (in demo mode it is the file `secret` in the original CAIRN_DATA_DIR) and run the restore again.",
-    );
+    throw new RestoreRefused('other_secret', commandMessage('cli.errors.backup.otherSecret'));
   }
   const tables = new Map((await backupTables(options.db)).map((t) => [t.name, t]));
   // Settings of the instance (its public URL) are written by any start, even a refused restore's:
@@ -95,7 +102,9 @@ async function checkTarget(options: RestoreOptions, header: BackupHeader): Promi
   if (occupied.length) {
     throw new RestoreRefused(
       'not_empty',
-      `The database is not empty (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''} have rows). Restore into a new, empty database: a restore never merges into existing data.`,
+      commandMessage('cli.errors.backup.notEmpty', {
+        tables: `${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''}`,
+      }),
     );
   }
   return tables;
@@ -104,11 +113,14 @@ async function checkTarget(options: RestoreOptions, header: BackupHeader): Promi
 /** Everything the manifest lists arrived, and the database now holds exactly that. */
 async function checkRestored(tx: Tx, manifest: BackupManifest, summary: RestoreSummary): Promise<void> {
   if (manifest.tables.length !== summary.tables.length || manifest.files.length !== summary.files)
-    throw new RestoreRefused('damaged', 'The backup does not match its manifest.');
+    throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.manifestMismatch'));
   for (const expected of manifest.tables) {
     const got = summary.tables.find((t) => t.name === expected.name);
     if (!got || got.rows !== expected.rows || (await countRows(tx, expected.name)) !== expected.rows)
-      throw new RestoreRefused('damaged', `Table ${expected.name} did not restore to ${expected.rows} rows.`);
+      throw new RestoreRefused(
+        'damaged',
+        commandMessage('cli.errors.backup.tableCount', { table: expected.name, rows: expected.rows }),
+      );
   }
 }
 
@@ -121,7 +133,7 @@ async function proveKeysOpen(tx: Tx, secret: string): Promise<void> {
     } catch {
       throw new RestoreRefused(
         'other_secret',
-        `Issuer key ${key.public_id} does not open with this CAIRN_SECRET; nothing was restored.`,
+        commandMessage('cli.errors.backup.keyDoesNotOpen', { key: key.public_id }),
       );
     }
   }
@@ -132,13 +144,16 @@ function beginTable(tables: Map<string, TableInfo>, line: string): { table: Tabl
   const t = parse<{ name: string; columns: string[] }>(line, RECORD.table);
   const table = tables.get(t.name);
   if (!table)
-    throw new RestoreRefused('other_version', `The backup has a table this Cairn does not know: ${t.name}.`);
+    throw new RestoreRefused(
+      'other_version',
+      commandMessage('cli.errors.backup.unknownTable', { table: t.name }),
+    );
   const known = new Set(table.columns);
   const unknown = t.columns.filter((c) => !known.has(c));
   if (unknown.length)
     throw new RestoreRefused(
       'other_version',
-      `The backup's table ${t.name} has columns this Cairn does not know: ${unknown.join(', ')}.`,
+      commandMessage('cli.errors.backup.unknownColumns', { table: t.name, columns: unknown.join(', ') }),
     );
   return { table, columns: t.columns };
 }
@@ -158,7 +173,10 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   } catch (err) {
     if (err instanceof BackupArchiveError) throw new RestoreRefused(err.code, err.message);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new RestoreRefused('not_a_backup', `There is no file ${options.input}.`);
+      throw new RestoreRefused(
+        'not_a_backup',
+        commandMessage('cli.errors.backup.noFile', { file: options.input }),
+      );
     throw err;
   }
   const records = lines(chunks);
@@ -167,7 +185,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   try {
     const first = await records.next();
     if (first.done || !first.value.startsWith(RECORD.header))
-      throw new RestoreRefused('damaged', 'The backup is damaged: it has no header.');
+      throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.noHeader'));
     const header = parse<BackupHeader>(first.value, RECORD.header);
     const tables = await checkTarget(options, header);
 
@@ -198,10 +216,11 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
         batchBytes = 0;
       };
       for await (const line of records) {
-        if (manifest) throw new RestoreRefused('damaged', 'The backup has records after its manifest.');
+        if (manifest) throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.afterManifest'));
         const kind = line.slice(0, 2);
         if (kind === RECORD.row) {
-          if (!table) throw new RestoreRefused('damaged', 'The backup is damaged: a row outside any table.');
+          if (!table)
+            throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.rowOutsideTable'));
           const row = line.slice(2);
           hash.update(`${row}\n`);
           rows++;
@@ -215,21 +234,21 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
         } else if (kind === RECORD.tableEnd) {
           const end = parse<{ name: string; rows: number; sha256: string }>(line, RECORD.tableEnd);
           if (!table || end.name !== table.name)
-            throw new RestoreRefused('damaged', 'The backup is damaged: a table ends that never began.');
+            throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.tableEndWithoutStart'));
           await flush();
           if (end.rows !== rows || end.sha256 !== hash.digest('hex'))
             throw new RestoreRefused(
               'damaged',
-              `The backup is damaged: table ${table.name} does not match its recorded count and hash.`,
+              commandMessage('cli.errors.backup.tableMismatch', { table: table.name }),
             );
           await resetSequence(tx, table);
           summary.tables.push({ name: table.name, rows });
-          options.progress?.(`${table.name}: ${rows} rows\n`);
+          options.progress?.({ table: table.name, rows });
           table = null;
         } else if (kind === RECORD.file) {
           const { sha256 } = parse<{ sha256: string }>(line, RECORD.file);
           if (!/^[0-9a-f]{64}$/.test(sha256))
-            throw new RestoreRefused('damaged', 'The backup is damaged: a file has a bad name.');
+            throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.badFileName'));
           if (options.fileStore === 'disk') {
             mkdirSync(staging, { recursive: true, mode: 0o700 });
             const path = join(staging, sha256);
@@ -253,7 +272,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
             };
         } else if (kind === RECORD.fileBytes) {
           if (!file)
-            throw new RestoreRefused('damaged', 'The backup is damaged: file bytes outside any file.');
+            throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.bytesOutsideFile'));
           const bytes = Buffer.from(line.slice(2), 'base64');
           file.hash.update(bytes);
           file.size += bytes.length;
@@ -261,11 +280,11 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
           else file.inline.push(bytes);
         } else if (kind === RECORD.fileEnd) {
           if (!file)
-            throw new RestoreRefused('damaged', 'The backup is damaged: a file ends that never began.');
+            throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.fileEndWithoutStart'));
           if (file.hash.digest('hex') !== file.sha256)
             throw new RestoreRefused(
               'damaged',
-              `The backup is damaged: evidence file ${file.sha256} does not match its hash.`,
+              commandMessage('cli.errors.backup.fileMismatch', { sha256: file.sha256 }),
             );
           if (file.path) {
             await file.handle.sync();
@@ -279,11 +298,10 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
           file = null;
         } else if (kind === RECORD.manifest) {
           manifest = parse<BackupManifest>(line, RECORD.manifest);
-        } else throw new RestoreRefused('damaged', 'The backup is damaged: a record of an unknown kind.');
+        } else throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.unknownRecord'));
       }
-      if (!manifest) throw new RestoreRefused('damaged', 'The backup is incomplete: it has no manifest.');
-      if (table || file)
-        throw new RestoreRefused('damaged', 'The backup is incomplete: it ends inside a table or file.');
+      if (!manifest) throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.noManifest'));
+      if (table || file) throw new RestoreRefused('damaged', commandMessage('cli.errors.backup.endsInside'));
       await checkRestored(tx, manifest, summary);
       await proveKeysOpen(tx, options.secret);
     });

@@ -9,6 +9,8 @@ import { awardProblems, awardProgress, type AwardProgress } from './queries/awar
 import { AppError } from '../../domain/errors.ts';
 import { systemActor } from './issuingActor.ts';
 import { issuingPaths } from './paths.ts';
+import type { Translator } from '../../web/i18n/i18n.ts';
+import { translateMessage } from '../../web/i18n/commandMessages.ts';
 
 export interface BulkIssueOptions {
   csv?: string;
@@ -34,21 +36,29 @@ export function parseMapOption(text: string): Record<string, string> {
   return out;
 }
 
-const line = (p: AwardProgress) =>
-  `${p.state === 'done' ? 'Done' : 'Issuing'}: ${p.issued} issued, ${p.skipped} skipped of ${p.valid} (${p.percent}%)`;
+const line = ({ t }: Translator, p: AwardProgress) =>
+  t(p.state === 'done' ? 'cli.bulk.done' : 'cli.bulk.issuing', {
+    issued: p.issued,
+    skipped: p.skipped,
+    valid: p.valid,
+    percent: p.percent,
+  });
 
 /**
  * `cairn issue --csv`: streams the file into a run, maps its columns (--map, or guessed from the
  * header), prints the dry run report, then (unless --dry-run) queues the run and works on it in
  * this process until it is done, printing progress. Other workers (`cairn worker`, `cairn
  * serve`) share the same jobs; if this process stops, they finish the run, or `--run` resumes it.
+ * It speaks through `say`, a line at a time, in the language of `i18n`.
  */
 export async function bulkIssue(
   rt: Runtime,
   org: { id: number; slug: string },
   opts: BulkIssueOptions,
-  out: (text: string) => void,
+  i18n: Translator,
+  say: (line: string) => void,
 ): Promise<boolean> {
+  const { t } = i18n;
   const deps = { db: rt.storage.db, clock: rt.clock, config: rt.config, credentials: rt.credentials };
   const actor = systemActor('cli: issue --csv');
   let runId = opts.run;
@@ -61,37 +71,41 @@ export async function bulkIssue(
       fileName: basename(opts.csv!),
       source,
     });
-    out(`Read ${run.total} rows from ${opts.csv} (run ${run.publicId}).\n`);
+    say(t('cli.bulk.read', { total: run.total, file: opts.csv!, run: run.publicId }));
     const mapping = opts.map ? parseMapOption(opts.map) : suggestMapping(run.header);
-    out(
-      `Columns: ${
-        Object.entries(mapping)
-          .map(([f, c]) => `${f}=${c}`)
-          .join(', ') || '(none recognised: use --map email=<column>)'
-      }\n`,
-    );
+    const columns = Object.entries(mapping).map(([f, c]) => `${f}=${c}`);
+    say(t('cli.bulk.columns', { columns: columns.join(', ') || t('cli.bulk.noColumns') }));
     const summary = await mapAwardRun(deps, { actor, organisationId: org.id, run: run.publicId, mapping });
-    out(
-      `Dry run: ${summary.valid} to issue, ${summary.invalid} with problems, ${summary.duplicate} duplicate, ${summary.alreadyIssued} already issued.${summary.unusedColumns.length ? ` Columns not used: ${summary.unusedColumns.join(', ')}.` : ''}\n`,
+    const { valid, invalid, duplicate, alreadyIssued } = summary;
+    const unused = summary.unusedColumns.join(', ');
+    say(
+      [
+        t('cli.bulk.dryRun', { valid, invalid, duplicate, alreadyIssued }),
+        unused ? t('cli.bulk.unusedColumns', { columns: unused }) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     );
     const problems = await awardProblems(rt.storage.db, org.id, run.publicId, 20);
-    for (const p of problems) out(`  line ${p.row_number}: ${p.error}\n`);
+    for (const p of problems)
+      say(`  ${t('cli.bulk.problem', { line: p.row_number, error: translateMessage(i18n, p.error ?? '') })}`);
     if (problems.length === 20)
-      out(`  … see ${rt.config.publicUrl}${issuingPaths.awardRun(org.slug, run.publicId)} for every row\n`);
+      say(
+        `  ${t('cli.bulk.everyRow', { url: `${rt.config.publicUrl}${issuingPaths.awardRun(org.slug, run.publicId)}` })}`,
+      );
     runId = run.publicId;
     if (opts.dryRun) {
-      out(
-        `Nothing issued (--dry-run). Issue later with: cairn issue --org ${org.slug} --micro-credential ${opts.microCredential} --run ${runId}\n`,
-      );
+      const command = `cairn issue --org ${org.slug} --micro-credential ${opts.microCredential} --run ${runId}`;
+      say(t('cli.bulk.nothingIssued', { command }));
       return true;
     }
     if (summary.valid === 0) {
-      out('No row can be issued.\n');
+      say(t('cli.bulk.noRow'));
       return summary.total > 0 && summary.alreadyIssued + summary.duplicate === summary.total;
     }
   }
   await startAwardRun(deps, { actor, organisationId: org.id, run: runId });
-  return issueWithProgress(rt, org.id, runId, out);
+  return issueWithProgress(rt, org.id, runId, i18n, say);
 }
 
 /** Works on a started run in this process until it is done, printing its progress as it changes. */
@@ -99,7 +113,8 @@ async function issueWithProgress(
   rt: Runtime,
   organisationId: number,
   runId: string,
-  out: (text: string) => void,
+  i18n: Translator,
+  say: (line: string) => void,
 ): Promise<boolean> {
   const worker = new Worker({
     deps: {
@@ -119,14 +134,14 @@ async function issueWithProgress(
   try {
     for (;;) {
       const p = await awardProgress(rt.storage.db, organisationId, runId);
-      const text = line(p);
+      const text = line(i18n, p);
       if (text !== last) {
-        out(`${text}\n`);
+        say(text);
         last = text;
       }
       if (p.state === 'done') return true;
       if (p.state === 'failed') {
-        out(`Issuing failed: ${p.error}\n`);
+        say(i18n.t('cli.bulk.failed', { error: translateMessage(i18n, p.error ?? '') }));
         return false;
       }
       await new Promise((r) => setTimeout(r, 1000));

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { openRuntime } from '../runtime.ts';
 import { readFileSync } from 'node:fs';
-import { backupDatabase } from '../../features/dataRights/backupDatabase.ts';
+import { backupDatabase, type BackupProgress } from '../../features/dataRights/backupDatabase.ts';
 import { restoreDatabase } from '../../features/dataRights/restoreDatabase.ts';
 import { resolveSecret } from '../../credentials/services.ts';
 import { exportOrganisation } from '../../features/dataRights/commands/exportOrganisation.ts';
@@ -11,7 +11,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
-import { configOrExit, fail, withOrganisation } from './support.ts';
+import { configOrExit, fail, say, withOrganisation } from './support.ts';
+import { cliWords } from './language.ts';
+
+const { t } = cliWords;
 
 // ── Backups and data rights (backup, restore, export) ──────────────────────────────────────
 /** The backup passphrase: from --passphrase-file or CAIRN_BACKUP_PASSPHRASE, never an argument (it would show in `ps`). */
@@ -20,29 +23,33 @@ function backupPassphrase(file: string | undefined): string {
     try {
       return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
     } catch (err) {
-      fail(`Cannot read the passphrase file ${file}: ${(err as Error).message}`);
+      fail(t('cli.backup.passphraseUnreadable', { file, reason: (err as Error).message }));
     }
   }
   const env = process.env.CAIRN_BACKUP_PASSPHRASE;
-  if (!env)
-    fail('Give the backup passphrase in a file (--passphrase-file <file>) or in CAIRN_BACKUP_PASSPHRASE.');
+  if (!env) fail(t('cli.backup.passphraseMissing'));
   return env;
+}
+
+/** A backup's progress, for people, on stderr: a line per table, then the evidence files on disk. */
+function progress(step: BackupProgress): void {
+  process.stderr.write(
+    `${'table' in step ? t('cli.backup.table', step) : t('cli.backup.filesOnDisk', { count: step.files })}\n`,
+  );
+}
+
+/** When a backup was made, written the reader's way (as it is when it is no date). */
+function backupDate(createdAt: string): string {
+  const at = new Date(createdAt);
+  return Number.isNaN(at.getTime()) ? createdAt : cliWords.date(at, { withTime: true });
 }
 
 function registerBackup(program: Command): void {
   program
     .command('backup')
-    .description(
-      'Write an encrypted, consistent snapshot of the database (and evidence files kept on disk) to a file. Issuer keys stay sealed under CAIRN_SECRET: keep that secret too, a restore needs the same one.',
-    )
-    .requiredOption(
-      '--out <file>',
-      'where to write the backup (written beside it, then renamed: never half a file)',
-    )
-    .option(
-      '--passphrase-file <file>',
-      'a file holding the passphrase (else CAIRN_BACKUP_PASSPHRASE); at least 12 characters',
-    )
+    .description(t('cli.backup.description'))
+    .requiredOption('--out <file>', t('cli.backup.out'))
+    .option('--passphrase-file <file>', t('cli.backup.passphraseFile'))
     .action(async (opts: { out: string; passphraseFile?: string }) => {
       const passphrase = backupPassphrase(opts.passphraseFile);
       const rt = await openRuntime(configOrExit()).catch(fail);
@@ -55,12 +62,12 @@ function registerBackup(program: Command): void {
           passphrase,
           out: opts.out,
           now: rt.clock.now(),
-          progress: (line) => process.stderr.write(line),
+          progress,
         });
-        const rows = made.manifest.tables.reduce((n, t) => n + t.rows, 0);
-        process.stdout.write(
-          `Backed up ${made.manifest.tables.length} tables (${rows} rows) and ${made.manifest.files.length} files on disk to ${opts.out} (${made.bytes} bytes, encrypted).\n`,
-        );
+        const rows = made.manifest.tables.reduce((n, table) => n + table.rows, 0);
+        const { tables, files } = made.manifest;
+        const done = { tables: tables.length, rows, files: files.length, file: opts.out, bytes: made.bytes };
+        say(t('cli.backup.done', done));
       } catch (err) {
         fail(err);
       } finally {
@@ -72,11 +79,9 @@ function registerBackup(program: Command): void {
 function registerRestore(program: Command): void {
   program
     .command('restore')
-    .description(
-      'Restore a backup into an EMPTY database (DATABASE_URL, or the embedded one in CAIRN_DATA_DIR): migrates first, restores in one transaction, checks every count and hash. Needs the CAIRN_SECRET of the backed-up site. Refuses a database that has data.',
-    )
-    .requiredOption('--in <file>', 'the backup file')
-    .option('--passphrase-file <file>', 'a file holding the passphrase (else CAIRN_BACKUP_PASSPHRASE)')
+    .description(t('cli.restore.description'))
+    .requiredOption('--in <file>', t('cli.restore.in'))
+    .option('--passphrase-file <file>', t('cli.restore.passphraseFile'))
     .action(async (opts: { in: string; passphraseFile?: string }) => {
       const passphrase = backupPassphrase(opts.passphraseFile);
       const rt = await openRuntime(configOrExit()).catch(fail);
@@ -88,11 +93,18 @@ function registerRestore(program: Command): void {
           secret: resolveSecret(rt.config),
           passphrase,
           input: opts.in,
-          progress: (line) => process.stderr.write(line),
+          progress,
         });
-        const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
-        process.stdout.write(
-          `Restored the backup of ${summary.header.createdAt} (Cairn ${summary.header.cairnVersion}, ${summary.header.database}): ${summary.tables.length} tables, ${rows} rows, ${summary.files} evidence files; every count and hash checked. Logins start afresh (sessions are not in backups).\n`,
+        const { header, tables, files } = summary;
+        say(
+          t('cli.restore.done', {
+            createdAt: backupDate(header.createdAt),
+            version: header.cairnVersion,
+            database: header.database,
+            tables: tables.length,
+            rows: tables.reduce((n, table) => n + table.rows, 0),
+            files,
+          }),
         );
       } catch (err) {
         fail(err);
@@ -105,11 +117,9 @@ function registerRestore(program: Command): void {
 function registerExport(program: Command): void {
   program
     .command('export')
-    .description(
-      "Write all of one organisation's data (designs, versions, applications, credentials, runs, members, programs, ledger, audit log) to a ZIP of JSON files. Secrets are left out.",
-    )
-    .requiredOption('--org <slug>', 'the organisation')
-    .requiredOption('--out <file>', 'where to write the ZIP')
+    .description(t('cli.export.description'))
+    .requiredOption('--org <slug>', t('cli.common.org'))
+    .requiredOption('--out <file>', t('cli.export.out'))
     .action(async (opts: { org: string; out: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
         const temporary = `${opts.out}.partial`;
@@ -124,7 +134,7 @@ function registerExport(program: Command): void {
             createWriteStream(temporary, { mode: 0o600 }),
           );
           renameSync(temporary, opts.out);
-          process.stdout.write(`Exported ${org.name} to ${opts.out}.\n`);
+          say(t('cli.export.done', { organisation: org.name, file: opts.out }));
         } catch (err) {
           rmSync(temporary, { force: true });
           fail(err);

@@ -2,74 +2,60 @@ import { Command } from 'commander';
 import { API_SCOPES } from '../../http/apiTokens.ts';
 import { createApiToken } from '../../features/accounts/commands/createApiToken.ts';
 import { listIssuerKeys, revokeIssuerKey, rotateIssuerKey } from '../../signing/issuerKeys.ts';
-import { AppError } from '../../domain/errors.ts';
 
-import { fail, withOrganisation } from './support.ts';
+import { fail, say, withOrganisation } from './support.ts';
+import { cliWords } from './language.ts';
+
+const { t } = cliWords;
 
 function registerTokens(program: Command): void {
-  const tokens = program
-    .command('tokens')
-    .description('Organisation API tokens for the JSON API (/api/v1) and the VC API (/credentials/issue).');
+  const tokens = program.command('tokens').description(t('cli.tokens.description'));
   tokens
     .command('create')
-    .description('Create an API token for an organisation and print it (only shown once).')
-    .requiredOption('--org <slug>', 'the organisation')
-    .option('--name <name>', 'what the token is for', 'CLI token')
-    .option(
-      '--scope <scopes>',
-      `what the token may do, comma-separated (default: all of ${API_SCOPES.join(', ')})`,
-    )
+    .description(t('cli.tokens.create'))
+    .requiredOption('--org <slug>', t('cli.common.org'))
+    .option('--name <name>', t('cli.tokens.name'), t('cli.tokens.defaultName'))
+    .option('--scope <scopes>', t('cli.tokens.scope', { scopes: API_SCOPES.join(', ') }))
     .action(async (opts: { org: string; name: string; scope?: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
         const { token, publicId, scopes } = await createApiToken(
           { db: rt.storage.db, clock: rt.clock },
           { name: opts.name, scopes: opts.scope, actor: { organisationId: org.id, userId: null, ip: null } },
-        ).catch((err: unknown) =>
-          fail(
-            err instanceof AppError
-              ? `${err.message} ${Object.values(err.fields).join(' ')}`.trim()
-              : (err as Error).message,
-          ),
-        );
+        ).catch(fail);
         process.stdout.write(`${token}\n`);
-        process.stderr.write(
-          `Created token ${publicId} for ${org.name} with scopes ${scopes.join(', ')}. Store it now: it cannot be shown again.\n`,
-        );
+        const created = { id: publicId, organisation: org.name, scopes: scopes.join(', ') };
+        process.stderr.write(`${t('cli.tokens.created', created)}\n`);
       });
     });
 }
 
 function registerKeys(program: Command): void {
-  const keys = program
-    .command('keys')
-    .description("Issuer signing keys (Ed25519, published in the organisation's did:web document).");
+  const keys = program.command('keys').description(t('cli.keys.description'));
   keys
     .command('list')
-    .description("List an organisation's keys.")
-    .requiredOption('--org <slug>', 'the organisation')
+    .description(t('cli.keys.list'))
+    .requiredOption('--org <slug>', t('cli.common.org'))
     .action(async (opts: { org: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
         for (const k of await listIssuerKeys(rt.storage.db, org.id)) {
-          process.stdout.write(
-            `${k.public_id}  ${k.algorithm.padEnd(7)}  ${k.status.padEnd(7)}  ${k.public_key_multibase ?? 'RSA (JWK)'}  created ${k.created_at.toISOString()}\n`,
-          );
+          const key = k.public_key_multibase ?? 'RSA (JWK)';
+          const created = t('cli.keys.created', { at: k.created_at.toISOString() });
+          say(`${k.public_id}  ${k.algorithm.padEnd(7)}  ${k.status.padEnd(7)}  ${key}  ${created}`);
         }
       });
     });
   keys
     .command('rotate')
-    .description(
-      'Start signing with a new key; the old one stays published so existing badges keep verifying.',
-    )
-    .requiredOption('--org <slug>', 'the organisation')
-    .option('--algorithm <name>', 'Ed25519 (Data Integrity and EdDSA JWTs) or RSA (RS256 JWTs)', 'Ed25519')
+    .description(t('cli.keys.rotate'))
+    .requiredOption('--org <slug>', t('cli.common.org'))
+    .option('--algorithm <name>', t('cli.keys.algorithm'), 'Ed25519')
     .action(async (opts: { org: string; algorithm: string }) => {
       const algorithm =
         opts.algorithm.toLowerCase() === 'rsa'
           ? 'RSA'
           : opts.algorithm.toLowerCase() === 'ed25519'
             ? 'Ed25519'
-            : fail('--algorithm must be Ed25519 or RSA');
+            : fail(t('cli.keys.algorithmInvalid'));
       await withOrganisation(opts.org, async (rt, org) => {
         const key = await rotateIssuerKey(
           rt.storage.db,
@@ -78,22 +64,20 @@ function registerKeys(program: Command): void {
           rt.clock.now(),
           algorithm,
         );
-        process.stdout.write(`New active ${algorithm} key ${key.public_id} for ${org.name}.\n`);
+        say(t('cli.keys.rotated', { algorithm, id: key.public_id, organisation: org.name }));
       });
     });
   keys
     .command('revoke')
-    .description('Mark a key compromised: credentials it signed stop verifying.')
-    .requiredOption('--org <slug>', 'the organisation')
-    .requiredOption('--key <id>', 'the key id (from `cairn keys list`)')
-    .requiredOption('--reason <text>', 'why, for the record')
+    .description(t('cli.keys.revoke'))
+    .requiredOption('--org <slug>', t('cli.common.org'))
+    .requiredOption('--key <id>', t('cli.keys.key'))
+    .requiredOption('--reason <text>', t('cli.keys.reason'))
     .action(async (opts: { org: string; key: string; reason: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
         if (!(await revokeIssuerKey(rt.storage.db, org.id, opts.key, opts.reason, rt.clock.now())))
-          fail(`No live key ${opts.key} in ${org.slug}.`);
-        process.stdout.write(
-          `Key ${opts.key} is revoked. Rotate to keep issuing: cairn keys rotate --org ${org.slug}\n`,
-        );
+          fail(t('cli.keys.noKey', { key: opts.key, organisation: org.slug }));
+        say(t('cli.keys.revoked', { key: opts.key, command: `cairn keys rotate --org ${org.slug}` }));
       });
     });
 }

@@ -4,32 +4,25 @@ import { changePublicUrl, publicUrlProblem } from '../publicUrl.ts';
 import { getInstanceSetting } from '../../storage/instanceSettings.ts';
 import { organisationDid } from '../../credentials/issuerIdentity.ts';
 
-import { configOrExit, fail } from './support.ts';
+import { configOrExit, fail, say } from './support.ts';
+import { cliWords } from './language.ts';
+
+const { t } = cliWords;
 
 function registerPublicUrl(program: Command): void {
-  const publicUrl = program
-    .command('public-url')
-    .description(
-      'The public URL this database is served at: did:web identifiers and status lists are made from it, so every process must use the same one.',
-    );
+  const publicUrl = program.command('public-url').description(t('cli.publicUrl.description'));
   publicUrl
     .command('show')
-    .description('Print the public URL stored in the database (recorded by the first start).')
+    .description(t('cli.publicUrl.show'))
     .action(async () => {
       const rt = await openRuntime(configOrExit(), {}, { checkPublicUrl: false }).catch(fail);
       const stored = await getInstanceSetting(rt.storage.db, 'public_url');
       await rt.storage.close();
-      process.stdout.write(
-        stored
-          ? `${stored}\n`
-          : 'None stored yet: the next `cairn serve` or `cairn worker` records its PUBLIC_URL.\n',
-      );
+      say(stored || t('cli.publicUrl.none'));
     });
   publicUrl
     .command('set <url>')
-    .description(
-      'Change the public URL deliberately: store it and re-sign every status list under the new did:web identifiers (also repairs lists signed under another address). Restart every process with PUBLIC_URL=<url> afterwards.',
-    )
+    .description(t('cli.publicUrl.set'))
     .action(async (url: string) => {
       const problem = publicUrlProblem(url);
       if (problem) fail(problem);
@@ -39,17 +32,16 @@ function registerPublicUrl(program: Command): void {
         const local = new URL(r.publicUrl);
         const start =
           ['localhost', '127.0.0.1'].includes(local.hostname) && local.port
-            ? `PUBLIC_URL=${r.publicUrl} (or just PORT=${local.port} when PUBLIC_URL is not set)`
+            ? t('cli.publicUrl.startLocal', { url: r.publicUrl, port: local.port })
             : `PUBLIC_URL=${r.publicUrl}`;
-        process.stdout.write(
-          [
-            r.previous && r.previous !== r.publicUrl
-              ? `Public URL changed from ${r.previous} to ${r.publicUrl}.`
-              : `Public URL is ${r.publicUrl}.`,
-            `Re-signed ${r.lists} status list${r.lists === 1 ? '' : 's'} as ${organisationDid(r.publicUrl, '<organisation>')}; DID documents are served at the new address by every process started with it.`,
-            `Now start Cairn with ${start}, and restart any process still running with another address.`,
-          ].join('\n') + '\n',
+        const did = organisationDid(r.publicUrl, t('cli.publicUrl.organisation'));
+        say(
+          r.previous && r.previous !== r.publicUrl
+            ? t('cli.publicUrl.changed', { previous: r.previous, url: r.publicUrl })
+            : t('cli.publicUrl.unchanged', { url: r.publicUrl }),
         );
+        say(t('cli.publicUrl.resigned', { count: r.lists, did }));
+        say(t('cli.publicUrl.restart', { start }));
       } finally {
         await rt.storage.close();
       }

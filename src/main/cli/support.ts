@@ -1,22 +1,46 @@
 import { ConfigError, loadConfig, type Config } from '../../config.ts';
 import { openRuntime } from '../runtime.ts';
 import { findOrganisationBySlug } from '../../storage/organisations.ts';
+import { AppError } from '../../domain/errors.ts';
+import { translateMessage } from '../../web/i18n/commandMessages.ts';
 import type { Runtime } from '../runtime.ts';
+import { cliWords } from './language.ts';
+
+const { t } = cliWords;
+
+/** Writes a line for people to stdout. */
+export const say = (text: string): void => void process.stdout.write(`${text}\n`);
 
 export function configOrExit(): Config {
   try {
     return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee \`cairn --help\` for every setting.\n`);
+      const problems = err.problems.map((p) => `  - ${p}`).join('\n');
+      process.stderr.write(`${t('cli.common.configInvalid')}\n${problems}\n${t('cli.common.seeHelp')}\n`);
       process.exit(2);
     }
     throw err;
   }
 }
 
+/**
+ * What went wrong, in the command's language: a command's catalogue message is said again in it
+ * (with the per-field messages after it); any other text stays as it is.
+ */
+export function describeError(err: unknown): string {
+  if (err instanceof AppError) {
+    const fields = Object.values(err.fields).filter((f) => f !== err.message);
+    return [err.message, ...fields]
+      .map((m) => translateMessage(cliWords, m))
+      .join(' ')
+      .trim();
+  }
+  return translateMessage(cliWords, err instanceof Error ? err.message : String(err));
+}
+
 export function fail(err: unknown): never {
-  process.stderr.write(`cairn: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`cairn: ${describeError(err)}\n`);
   process.exit(1);
 }
 
@@ -28,7 +52,7 @@ export async function withOrganisation(
   const rt = await openRuntime(configOrExit()).catch(fail);
   try {
     const org = await findOrganisationBySlug(rt.storage.db, slug);
-    if (!org) fail(`No organisation with the slug "${slug}".`);
+    if (!org) fail(t('cli.common.noOrganisation', { slug }));
     await work(rt, org);
   } finally {
     await rt.storage.close();

@@ -33,6 +33,7 @@ import { recognitionErrors } from './en/errors/recognition.ts';
 import { earningErrors } from './en/errors/earning.ts';
 import { paymentErrors } from './en/errors/payments.ts';
 import { issuing } from './en/issuing.ts';
+import { cli } from './en/cli.ts';
 
 /**
  * The English message catalogue: the source of every key. Messages use ICU syntax
@@ -177,6 +178,7 @@ export const en = {
   issuingStaff,
   languageEditions,
   issuing,
+  cli,
 } as const;
 
 /** The shape every catalogue has: the same keys as English, each a string. */

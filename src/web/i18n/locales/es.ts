@@ -32,6 +32,7 @@ import { recognitionErrors } from './es/errors/recognition.ts';
 import { earningErrors } from './es/errors/earning.ts';
 import { paymentErrors } from './es/errors/payments.ts';
 import { issuing } from './es/issuing.ts';
+import { cli } from './es/cli.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
 export const es: Catalogue = {
@@ -175,4 +176,5 @@ export const es: Catalogue = {
   issuingStaff,
   languageEditions,
   issuing,
+  cli,
 };
