@@ -31,6 +31,7 @@ import { languageEditions } from './es/languageEditions.ts';
 import { recognitionErrors } from './es/errors/recognition.ts';
 import { earningErrors } from './es/errors/earning.ts';
 import { paymentErrors } from './es/errors/payments.ts';
+import { issuingErrors } from './es/errors/issuing.ts';
 import { issuing } from './es/issuing.ts';
 
 /** El catálogo en español: las mismas claves que el inglés (el tipo lo exige, y una prueba también). */
@@ -126,6 +127,7 @@ export const es: Catalogue = {
     recognition: recognitionErrors,
     earning: earningErrors,
     payments: paymentErrors,
+    issuing: issuingErrors,
   },
   components: {
     table: { empty: 'Todavía no hay nada aquí.', sortBy: 'Ordenar por {column}' },
