@@ -6,7 +6,7 @@ export const issuingErrors: CatalogueOf<typeof en> = {
   organisation: {
     name: 'Indica la organización.',
     issuersOnly: 'Solo las organizaciones emisoras emiten credenciales.',
-    tokenInvalid: 'Ese token de API no es válido (se revocó o está mal escrito).',
+    tokenInvalid: 'Ese token de API no es válido (revocado o mal escrito).',
   },
   award: {
     notPublished: 'Esta organización no tiene publicada esa microcredencial.',
@@ -94,8 +94,8 @@ export const issuingErrors: CatalogueOf<typeof en> = {
     tooManyAddresses:
       'Tu cuenta ya tiene {max} direcciones. Quita una en tu perfil y después acepta la insignia.',
     alreadyDecided: 'Esta insignia ya se aceptó o se rechazó.',
-    alreadyAccepted: 'Esta insignia ya se aceptó.',
-    alreadyDeclined: 'Esta insignia ya se rechazó.',
+    alreadyAccepted: 'Esta insignia ya estaba aceptada.',
+    alreadyDeclined: 'Esta insignia ya estaba rechazada.',
     chooseDecision: 'Elige aceptar o rechazar.',
     useLink: 'Usa el enlace de tu correo.',
     logInToAccept: 'Inicia sesión o crea una cuenta para aceptar esta insignia.',
