@@ -28,7 +28,10 @@ export function parseMapOption(text: string): Record<string, string> {
     if (eq < 1)
       throw new AppError(
         'validation_failed',
-        commandMessage('errors.issuing.bulk.mapOption', { fields: Object.keys(AWARD_FIELDS).join(', '), pair: pair.trim() }),
+        commandMessage('errors.issuing.bulk.mapOption', {
+          fields: Object.keys(AWARD_FIELDS).join(', '),
+          pair: pair.trim(),
+        }),
       );
     out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
   }

@@ -30,7 +30,8 @@ export async function issuingCaller(
   const header = c.req.header('authorization') ?? '';
   if (header.startsWith('Bearer ')) {
     const auth = await authenticateApiToken(c.var.deps.db, header.slice(7).trim(), c.var.deps.clock.now());
-    if (!auth) throw new AppError('unauthenticated', commandMessage('errors.issuing.organisation.tokenInvalid'));
+    if (!auth)
+      throw new AppError('unauthenticated', commandMessage('errors.issuing.organisation.tokenInvalid'));
     const organisation = await findOrganisationBySlug(c.var.deps.db, slug);
     // A token of another organisation learns nothing about this one.
     if (!organisation || organisation.id !== auth.organisationId) throw notFound('organisation');

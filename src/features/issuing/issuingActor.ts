@@ -38,5 +38,8 @@ export interface ActingFor {
 
 /** The organisation a command acts for: set by the route, job or CLI after the body, never from it. */
 export const organisationIdInput = z.object({
-  organisationId: z.number({ message: commandMessage('errors.issuing.organisation.name') }).int().positive(),
+  organisationId: z
+    .number({ message: commandMessage('errors.issuing.organisation.name') })
+    .int()
+    .positive(),
 });

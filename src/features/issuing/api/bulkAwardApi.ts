@@ -56,10 +56,7 @@ export function bulkAwardApiRoutes() {
     const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/(csv|plain)\b/.test(type))
-      throw new AppError(
-        'validation_failed',
-        commandMessage('errors.issuing.bulk.contentType'),
-      );
+      throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.contentType'));
     const body = c.req.raw.body;
     if (!body)
       throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.noBody'), {

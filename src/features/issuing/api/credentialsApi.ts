@@ -39,11 +39,9 @@ export function credentialsApiRoutes() {
     const raw = c.req.query('before');
     const before = raw === undefined || raw === '' ? undefined : Number(raw);
     if (before !== undefined && !(Number.isSafeInteger(before) && before > 0))
-      throw new AppError(
-        'validation_failed',
-        commandMessage('errors.issuing.api.before'),
-        { before: commandMessage('errors.issuing.api.beforeShort') },
-      );
+      throw new AppError('validation_failed', commandMessage('errors.issuing.api.before'), {
+        before: commandMessage('errors.issuing.api.beforeShort'),
+      });
     const rows = await issuedCredentialsOf(db, organisation.id, { limit: 100, before });
     const statuses = await statusesOf(db, rows, c.var.deps.clock.now());
     return c.json({

@@ -57,7 +57,10 @@ function cleanMapping(raw: unknown): AwardMapping {
     if (!(k in AWARD_FIELDS))
       throw new AppError(
         'validation_failed',
-        commandMessage('errors.issuing.bulk.unknownField', { field: k, fields: Object.keys(AWARD_FIELDS).join(', ') }),
+        commandMessage('errors.issuing.bulk.unknownField', {
+          field: k,
+          fields: Object.keys(AWARD_FIELDS).join(', '),
+        }),
         { [k]: commandMessage('errors.issuing.bulk.unknownFieldShort') },
       );
     if (v && v.trim()) out[k as AwardField] = v.trim();
@@ -75,7 +78,10 @@ export function checkMapping(
   if (!mapping.email) errors.email = commandMessage('errors.issuing.bulk.chooseEmailColumn');
   for (const [field, column] of Object.entries(mapping)) {
     if (!header.includes(column))
-      errors[field] = commandMessage('errors.issuing.bulk.noSuchColumn', { column, columns: header.join(', ') });
+      errors[field] = commandMessage('errors.issuing.bulk.noSuchColumn', {
+        column,
+        columns: header.join(', '),
+      });
   }
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0]!, errors);
   const used = new Set(Object.values(mapping));

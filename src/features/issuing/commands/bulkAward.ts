@@ -109,11 +109,9 @@ async function storeRosterRows(
     }
     await flush();
     if (!header)
-      throw new AppError(
-        'validation_failed',
-        commandMessage('errors.issuing.bulk.emptyFile'),
-        { file: commandMessage('errors.issuing.bulk.empty') },
-      );
+      throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.emptyFile'), {
+        file: commandMessage('errors.issuing.bulk.empty'),
+      });
     if (total === 0)
       throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.noRows'), {
         file: commandMessage('errors.issuing.bulk.noRowsShort'),
@@ -121,9 +119,13 @@ async function storeRosterRows(
   } catch (err) {
     await deleteAwardRun(db, runId);
     if (err instanceof CsvError)
-      throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.notCsv', { reason: err.message }), {
-        file: err.message,
-      });
+      throw new AppError(
+        'validation_failed',
+        commandMessage('errors.issuing.bulk.notCsv', { reason: err.message }),
+        {
+          file: err.message,
+        },
+      );
     throw err;
   }
   return { header, total };

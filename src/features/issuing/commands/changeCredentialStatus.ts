@@ -21,8 +21,14 @@ import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 export const changeStatusInput = organisationIdInput.extend({
   /** The credential's public id. */
   credential: z.string().trim().min(1),
-  action: z.enum(['revoke', 'suspend', 'reinstate'], { message: commandMessage('errors.issuing.status.chooseAction') }),
-  reason: z.string().trim().max(500, commandMessage('validation.textMax', { maximum: 500 })).default(''),
+  action: z.enum(['revoke', 'suspend', 'reinstate'], {
+    message: commandMessage('errors.issuing.status.chooseAction'),
+  }),
+  reason: z
+    .string()
+    .trim()
+    .max(500, commandMessage('validation.textMax', { maximum: 500 }))
+    .default(''),
 });
 
 /**
@@ -62,11 +68,9 @@ export async function changeCredentialStatus(
   } = parseInput(changeStatusInput, input);
   const actor = await actFor(deps.db, caller, organisationId, CHANGE_STATUS);
   if (action === 'revoke' && !reason)
-    throw new AppError(
-      'validation_failed',
-      commandMessage('errors.issuing.status.revokeReason'),
-      { reason: commandMessage('errors.issuing.status.giveReason') },
-    );
+    throw new AppError('validation_failed', commandMessage('errors.issuing.status.revokeReason'), {
+      reason: commandMessage('errors.issuing.status.giveReason'),
+    });
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const credential = await lockCredentialForStatus(tx, actor.organisationId, credentialPublicId);

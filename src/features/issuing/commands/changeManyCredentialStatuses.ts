@@ -31,11 +31,9 @@ export async function changeManyCredentialStatuses(
   const { organisationId, ids, action, reason } = parseInput(manyInput, input);
   await actFor(deps.db, actor, organisationId, CHANGE_STATUS);
   if (action === 'revoke' && !reason)
-    throw new AppError(
-      'validation_failed',
-      commandMessage('errors.issuing.status.revokeManyReason'),
-      { reason: commandMessage('errors.issuing.status.giveReason') },
-    );
+    throw new AppError('validation_failed', commandMessage('errors.issuing.status.revokeManyReason'), {
+      reason: commandMessage('errors.issuing.status.giveReason'),
+    });
   const result: ManyStatusResult = { changed: [], skipped: [] };
   for (const id of new Set(ids)) {
     try {

@@ -144,10 +144,7 @@ export const alreadyDecided = (state: string) =>
     : commandMessage('errors.issuing.claim.alreadyDeclined');
 
 export const unknownLink = () =>
-  new AppError(
-    'token_invalid',
-    commandMessage('errors.issuing.claim.linkInvalid'),
-  );
+  new AppError('token_invalid', commandMessage('errors.issuing.claim.linkInvalid'));
 
 /** The claim behind a link, locked, if it can still be decided through the link. */
 export async function openClaimForUpdate(tx: Tx, token: string, now: Date): Promise<ClaimView> {
@@ -160,11 +157,7 @@ export async function openClaimForUpdate(tx: Tx, token: string, now: Date): Prom
         ? commandMessage('errors.issuing.claim.linkUsedAccepted')
         : commandMessage('errors.issuing.claim.linkUsedDeclined'),
     );
-  if (claim.expired)
-    throw new AppError(
-      'token_invalid',
-      commandMessage('errors.issuing.claim.linkExpired'),
-    );
+  if (claim.expired) throw new AppError('token_invalid', commandMessage('errors.issuing.claim.linkExpired'));
   return claim;
 }
 
@@ -179,18 +172,12 @@ async function ensureAddressThroughLink(tx: Tx, actor: Actor, email: string, now
   const own = mine.find((e) => e.email === email);
   if (own?.confirmed_at) return false;
   const other = await findUserByConfirmedEmail(tx, email);
-  if (other)
-    throw new AppError(
-      'forbidden',
-      commandMessage('errors.issuing.claim.otherAccount', { email }),
-    );
+  if (other) throw new AppError('forbidden', commandMessage('errors.issuing.claim.otherAccount', { email }));
   if (own) {
     await confirmAddress(tx, own.id, now);
   } else {
     if (mine.length >= MAX_ADDRESSES)
-      throw conflict(
-        commandMessage('errors.issuing.claim.tooManyAddresses', { max: MAX_ADDRESSES }),
-      );
+      throw conflict(commandMessage('errors.issuing.claim.tooManyAddresses', { max: MAX_ADDRESSES }));
     await addConfirmedAddress(tx, actor.userId, email, now);
   }
   await recordAudit(
@@ -236,8 +223,13 @@ async function recordDecision(
   );
 }
 
-const decision = z.enum(['accept', 'decline'], { message: commandMessage('errors.issuing.claim.chooseDecision') });
-const byTokenInput = z.object({ token: z.string().min(1, commandMessage('errors.issuing.claim.useLink')), decision });
+const decision = z.enum(['accept', 'decline'], {
+  message: commandMessage('errors.issuing.claim.chooseDecision'),
+});
+const byTokenInput = z.object({
+  token: z.string().min(1, commandMessage('errors.issuing.claim.useLink')),
+  decision,
+});
 const byCredentialInput = z.object({ credential: z.string().trim().min(1), decision });
 
 /**
@@ -288,8 +280,7 @@ export async function decideClaim(
     if (!found || !found.recipientEmail || !confirmed.includes(found.recipientEmail)) throw notFound('badge');
     await lockClaim(tx, found.credentialId);
     const claim = await claimOf(tx, found.credentialId, now);
-    if (claim.state !== 'pending')
-      throw conflict(alreadyDecided(claim.state));
+    if (claim.state !== 'pending') throw conflict(alreadyDecided(claim.state));
     await recordDecision(tx, claim, decision, actor, actor.userId, now);
     return { ...claim, state: decision === 'accept' ? 'accepted' : 'declined' };
   });

@@ -37,8 +37,7 @@ export async function renewClaimLink(
   return inTransaction(deps.db, async (tx) => {
     const claim = await findClaimByToken(tx, token, now);
     if (!claim) throw unknownLink();
-    if (claim.state !== 'pending')
-      throw conflict(alreadyDecided(claim.state));
+    if (claim.state !== 'pending') throw conflict(alreadyDecided(claim.state));
     if (!claim.expired) return null;
     const fresh = newSecretToken();
     const expiresAt = new Date(now.getTime() + CLAIM_LINK_DAYS * DAY);

@@ -125,11 +125,9 @@ export function issuerProfile(
 
 /** The credential's document id is taken: ids are unique per organisation (migration 0016). */
 const credentialIdTaken = (id: string) =>
-  new AppError(
-    'credential_id_taken',
-    commandMessage('errors.issuing.credential.idTaken', { id }),
-    { 'credential.id': commandMessage('errors.issuing.credential.idTakenShort') },
-  );
+  new AppError('credential_id_taken', commandMessage('errors.issuing.credential.idTaken', { id }), {
+    'credential.id': commandMessage('errors.issuing.credential.idTakenShort'),
+  });
 
 /**
  * Revocation and suspension entries at random free indexes of the organisation's current lists

@@ -33,7 +33,11 @@ export const issueCredentialInput = z
       .object({
         id: iri,
         name: z.string().trim().min(1, commandMessage('errors.issuing.credential.nameAchievement')).max(300),
-        description: z.string().trim().min(1, commandMessage('errors.issuing.credential.describeAchievement')).max(5000),
+        description: z
+          .string()
+          .trim()
+          .min(1, commandMessage('errors.issuing.credential.describeAchievement'))
+          .max(5000),
         criteria: z.object({ id: iri.optional(), narrative: z.string().trim().max(10000).optional() }),
         image: z.object({ id: iri, caption: z.string().max(300).optional() }).optional(),
         achievementType: z.string().trim().max(100).optional(),

@@ -61,7 +61,10 @@ function modelError(problems: ModelProblem[]): AppError {
       ? commandMessage('errors.issuing.credential.notVcdm', { problem: first.message })
       : problems.length === 2
         ? commandMessage('errors.issuing.credential.notVcdmOneMore', { problem: first.message })
-        : commandMessage('errors.issuing.credential.notVcdmMore', { problem: first.message, count: problems.length - 1 }),
+        : commandMessage('errors.issuing.credential.notVcdmMore', {
+            problem: first.message,
+            count: problems.length - 1,
+          }),
     fields,
   );
 }
@@ -211,11 +214,9 @@ export async function issueSuppliedCredential(
     (typeof issuerGiven === 'string' && issuerGiven.startsWith('did:key:') ? 'did:key' : 'did:web');
   const alg = options?.alg ?? 'EdDSA';
   if (identity === 'did:key' && alg === 'RS256')
-    throw new AppError(
-      'validation_failed',
-      commandMessage('errors.issuing.credential.didKeyRs256'),
-      { 'options.alg': commandMessage('errors.issuing.credential.didKeyRs256Short') },
-    );
+    throw new AppError('validation_failed', commandMessage('errors.issuing.credential.didKeyRs256'), {
+      'options.alg': commandMessage('errors.issuing.credential.didKeyRs256Short'),
+    });
   const subject = [credential.credentialSubject].flat()[0] as { id?: unknown };
   const openBadge = [credential.type]
     .flat()

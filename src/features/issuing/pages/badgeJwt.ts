@@ -17,10 +17,7 @@ export async function storedBadgeJwt(db: Queryable, credentialId: number): Promi
   if (!row) throw notFound('badge');
   if (row.jwt) return row.jwt;
   if (row.status === 'revoked')
-    throw new AppError(
-      'not_found',
-      commandMessage('errors.issuing.documents.jwtKeyRevoked'),
-    );
+    throw new AppError('not_found', commandMessage('errors.issuing.documents.jwtKeyRevoked'));
   if (row.algorithm !== 'Ed25519') throw notFound('badgeJwt');
   throw new AppError(
     'conflict',

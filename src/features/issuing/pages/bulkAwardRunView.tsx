@@ -193,7 +193,9 @@ export function AwardRunView({ model, form, csrf }: { model: AwardRunModel; form
       {state === 'failed' && (
         <div class="error-summary" role="alert">
           <p>
-            <strong>{t('issuingStaff.bulk.run.stopped', { error: translateMessage(i18n, progress.error ?? '') })}</strong>
+            <strong>
+              {t('issuingStaff.bulk.run.stopped', { error: translateMessage(i18n, progress.error ?? '') })}
+            </strong>
           </p>
         </div>
       )}

@@ -109,8 +109,7 @@ export async function refundPayment(
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireActor(tx, orgSlug, actor, 'payments.manage');
     const payment = await staffPayment(tx, organisation.id, paymentPublicId);
-    if (payment.earner_user_id === actor.userId)
-      throw forbidden(commandMessage('errors.payments.ownRefund'));
+    if (payment.earner_user_id === actor.userId) throw forbidden(commandMessage('errors.payments.ownRefund'));
     const v = parseInput(refundInput, input);
     if (payment.state !== 'paid')
       throw conflict(

@@ -20,7 +20,8 @@ export const issuingErrors: CatalogueOf<typeof en> = {
   bulk: {
     mapColumns: 'Empareja las columnas del archivo.',
     chooseEmailColumn: 'Elige la columna con los correos electrónicos de las personas destinatarias.',
-    unknownField: '«{field}» no es algo con lo que se pueda emparejar una columna. Usa uno de estos: {fields}.',
+    unknownField:
+      '«{field}» no es algo con lo que se pueda emparejar una columna. Usa uno de estos: {fields}.',
     unknownFieldShort: 'Campo desconocido.',
     noSuchColumn: 'El archivo no tiene ninguna columna «{column}» (sus columnas: {columns}).',
     mapOption:
