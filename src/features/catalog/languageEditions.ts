@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalid } from '../../domain/errors.ts';
+import { catalogMessage } from './messages.ts';
 
 /**
  * Language editions of a design (issue 14). A design's words stay in the language its issuer
@@ -23,13 +24,13 @@ const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' 
 
 export const contentLanguageSchema = z.preprocess(
   blankIsAbsent,
-  z.string().trim().regex(LANGUAGE_CODE, 'Use a language code such as en, es or pt-BR.').optional(),
+  z.string().trim().regex(LANGUAGE_CODE, catalogMessage('languageCode')).optional(),
 );
 
 /** The Spanish edition of a design: its name and description, and optionally its criteria. */
 export const spanishEditionSchema = z.object({
-  name: z.string().trim().min(3, 'Give the Spanish name at least 3 characters.').max(200),
-  description: z.string().trim().min(1, 'Write the Spanish description.').max(11000),
+  name: z.string().trim().min(3, catalogMessage('spanishName')).max(200),
+  description: z.string().trim().min(1, catalogMessage('spanishDescription')).max(11000),
   criteria: z.preprocess(blankIsAbsent, z.string().trim().max(10000).optional()),
 });
 
@@ -52,7 +53,7 @@ const isSpanish = (code: string) => code === EDITION_LANGUAGE || code.startsWith
 export function languageProblems(d: Worded): Record<string, string> {
   if (d.spanishEdition && isSpanish(d.inLanguage ?? DEFAULT_CONTENT_LANGUAGE))
     return {
-      spanishEdition: 'This design is written in Spanish already: a Spanish edition is for other languages.',
+      spanishEdition: catalogMessage('alreadySpanish'),
     };
   return {};
 }
@@ -60,7 +61,7 @@ export function languageProblems(d: Worded): Record<string, string> {
 /** Rejects a design whose languages do not fit (the commands' check beyond the schema). */
 export function requireFittingLanguages(d: Worded): void {
   const problems = languageProblems(d);
-  if (Object.keys(problems).length) throw invalid(problems, 'Check the design’s languages.');
+  if (Object.keys(problems).length) throw invalid(problems, catalogMessage('checkLanguages'));
 }
 
 /** The first paragraph of a text and the rest (an achievement's description is competency, blank line, description). */

@@ -9,6 +9,7 @@ import {
   findIssuingOrganisation,
   organisationHasPathways,
 } from './queries/issuingFacts.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 /** The OB 3.0 Achievement of a micro-credential's published version (the one-to-one catalog mapping); bulk awards use it too. */
 export async function publishedAchievement(
@@ -19,11 +20,11 @@ export async function publishedAchievement(
 ) {
   const v = await awardableVersion(deps.db, organisationId, mcPublicId, version);
   if (!v)
-    throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', {
-      microCredential: 'Choose a published micro-credential.',
+    throw new AppError('validation_failed', commandMessage('errors.issuing.award.notPublished'), {
+      microCredential: commandMessage('errors.issuing.award.choosePublished'),
     });
   if (v.retired_at && version === undefined)
-    throw new AppError('conflict', 'That micro-credential is retired: it can no longer be awarded.');
+    throw new AppError('conflict', commandMessage('errors.issuing.award.retired'));
   const url = achievementUrl(deps.config.publicUrl, v.org_slug, v.mc_slug, v.version);
   const image = v.image_public_id ? `${deps.config.publicUrl}/images/${v.image_public_id}.png` : null;
   const design = versionToDesign(v);

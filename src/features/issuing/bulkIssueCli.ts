@@ -10,7 +10,7 @@ import { AppError } from '../../domain/errors.ts';
 import { systemActor } from './issuingActor.ts';
 import { issuingPaths } from './paths.ts';
 import type { Translator } from '../../web/i18n/i18n.ts';
-import { translateMessage } from '../../web/i18n/commandMessages.ts';
+import { commandMessage, translateMessage } from '../../web/i18n/commandMessages.ts';
 
 export interface BulkIssueOptions {
   csv?: string;
@@ -29,7 +29,10 @@ export function parseMapOption(text: string): Record<string, string> {
     if (eq < 1)
       throw new AppError(
         'validation_failed',
-        `--map takes field=column pairs separated by commas (fields: ${Object.keys(AWARD_FIELDS).join(', ')}); “${pair.trim()}” is not one.`,
+        commandMessage('errors.issuing.bulk.mapOption', {
+          fields: Object.keys(AWARD_FIELDS).join(', '),
+          pair: pair.trim(),
+        }),
       );
     out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
   }

@@ -11,6 +11,7 @@ import type { Queryable } from '../../storage/database.ts';
 import type { Organisation } from '../../storage/schema.ts';
 import { requireViewer } from '../../http/middleware/session.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 /** The organisation's slug in the path of every route these callers serve (`/…/orgs/:slug/…`). */
 const organisationParams = z.object({ slug: slugParam });
@@ -29,7 +30,8 @@ export async function issuingCaller(
   const header = c.req.header('authorization') ?? '';
   if (header.startsWith('Bearer ')) {
     const auth = await authenticateApiToken(c.var.deps.db, header.slice(7).trim(), c.var.deps.clock.now());
-    if (!auth) throw new AppError('unauthenticated', 'That API token is not valid (revoked, or mistyped).');
+    if (!auth)
+      throw new AppError('unauthenticated', commandMessage('errors.issuing.organisation.tokenInvalid'));
     const organisation = await findOrganisationBySlug(c.var.deps.db, slug);
     // A token of another organisation learns nothing about this one.
     if (!organisation || organisation.id !== auth.organisationId) throw notFound('organisation');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor, ApiTokenActor } from '../../domain/commands.ts';
+import { commandMessage } from '../../web/i18n/commandMessages.ts';
 
 /**
  * Who asks an issuing command to act. The command itself checks that this actor may act for the
@@ -37,5 +38,8 @@ export interface ActingFor {
 
 /** The organisation a command acts for: set by the route, job or CLI after the body, never from it. */
 export const organisationIdInput = z.object({
-  organisationId: z.number({ message: 'Name the organisation.' }).int().positive(),
+  organisationId: z
+    .number({ message: commandMessage('errors.issuing.organisation.name') })
+    .int()
+    .positive(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACHIEVEMENT_TYPES } from '../microCredential.ts';
 import { parseInput } from '../../../domain/validation.ts';
+import { catalogMessage } from '../messages.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { createMicroCredential } from './createMicroCredential.ts';
 import { createStack } from './createStack.ts';
@@ -11,7 +12,7 @@ const achievementJson = z
   .object({
     type: z.union([
       z.literal('Achievement'),
-      z.array(z.string()).refine((t) => t.includes('Achievement'), 'type must include Achievement'),
+      z.array(z.string()).refine((t) => t.includes('Achievement'), catalogMessage('typeAchievement')),
     ]),
     name: z.string().trim().min(3).max(200),
     description: z.string().max(10000).default(''),
@@ -33,7 +34,7 @@ const achievementJson = z
   .passthrough();
 
 export const importInput = inOrganisation.extend({
-  achievements: z.array(achievementJson).min(1, 'Send at least one Achievement.').max(200),
+  achievements: z.array(achievementJson).min(1, catalogMessage('oneAchievement')).max(200),
   stack: z
     .object({ name: z.string().trim().min(2).max(200), description: z.string().max(5000).default('') })
     .optional(),

@@ -134,9 +134,7 @@ export async function joinTeam(
       throw new AppError('token_invalid', commandMessage('errors.earning.teams.invitationUsed'));
     const mine = await emailsOf(tx, actor.userId);
     if (!mine.some((e) => e.email === inv.email && e.confirmed_at))
-      throw forbidden(
-        `This invitation was sent to ${inv.email}; confirm that address on your profile first.`,
-      );
+      throw forbidden(commandMessage('errors.earning.teams.confirmAddress', { email: inv.email }));
     const already = await tx
       .selectFrom('team_members')
       .select('user_id')

@@ -8,6 +8,7 @@ import { awardProblems, awardProgress } from '../queries/awardRuns.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { issuingOrganisation } from '../issuerAccess.ts';
 import { issuingPaths } from '../paths.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** The run in the path (an id that cannot be one is not found, like an unknown one). */
 const runParams = z.object({ slug: slugParam, run: publicIdParam });
@@ -35,8 +36,8 @@ async function* limited(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Ar
     if (size > MAX_ROSTER_STREAM_MB * 1024 * 1024)
       throw new AppError(
         'validation_failed',
-        `That file is too large (${MAX_ROSTER_STREAM_MB} MB at most).`,
-        { file: 'The file is too large.' },
+        commandMessage('errors.issuing.bulk.tooLarge', { max: MAX_ROSTER_STREAM_MB }),
+        { file: commandMessage('errors.issuing.bulk.tooLargeShort') },
       );
     yield chunk;
   }
@@ -55,14 +56,11 @@ export function bulkAwardApiRoutes() {
     const { organisation, actor } = await issuingOrganisation(c, 'awards:run');
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/(csv|plain)\b/.test(type))
-      throw new AppError(
-        'validation_failed',
-        'Send the CSV file as the request body with Content-Type: text/csv.',
-      );
+      throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.contentType'));
     const body = c.req.raw.body;
     if (!body)
-      throw new AppError('validation_failed', 'The request has no body: send the CSV file.', {
-        file: 'Choose a CSV file to upload.',
+      throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.noBody'), {
+        file: commandMessage('errors.issuing.bulk.chooseFile'),
       });
     const query = uploadQuery.parse(c.req.query());
     const run = await createAwardRun(c.var.deps, {

@@ -8,6 +8,7 @@ import { issuingOrganisation } from '../issuerAccess.ts';
 import { jsonObjectBody } from '../../../http/jsonBody.ts';
 import { issuedCredentialsOf } from '../queries/issuedCredentials.ts';
 import { issuingPaths } from '../paths.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** Awarding, listing and changing the status of an organisation's credentials over JSON. */
 export function credentialsApiRoutes() {
@@ -38,11 +39,9 @@ export function credentialsApiRoutes() {
     const raw = c.req.query('before');
     const before = raw === undefined || raw === '' ? undefined : Number(raw);
     if (before !== undefined && !(Number.isSafeInteger(before) && before > 0))
-      throw new AppError(
-        'validation_failed',
-        'before is the `next` value of an earlier page (a whole number).',
-        { before: 'Use the next value of the previous page.' },
-      );
+      throw new AppError('validation_failed', commandMessage('errors.issuing.api.before'), {
+        before: commandMessage('errors.issuing.api.beforeShort'),
+      });
     const rows = await issuedCredentialsOf(db, organisation.id, { limit: 100, before });
     const statuses = await statusesOf(db, rows, c.var.deps.clock.now());
     return c.json({

@@ -10,22 +10,23 @@ import { AppError } from '../../../domain/errors.ts';
 import { statusesOf } from '../queries/credentialStatus.ts';
 import { awardsOfPublishedVersion } from '../queries/issuedCredentials.ts';
 import type { Queryable } from '../../../storage/database.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-05-01.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, commandMessage('errors.issuing.award.dateFormat'))
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'That is not a calendar date.');
+  }, commandMessage('errors.issuing.award.calendarDate'));
 
 /** The award of one micro-credential to one person, in the words of the issue form. */
 export const awardInput = z.object({
   email: emailSchema,
-  microCredential: z.string().trim().min(1, 'Name the micro-credential (its id, mc_…).'),
+  microCredential: z.string().trim().min(1, commandMessage('errors.issuing.award.nameMicroCredential')),
   narrative: z.string().trim().max(20000).optional(),
-  evidenceUrl: z.string().trim().url('Use a full web address (https://…).').optional(),
+  evidenceUrl: z.string().trim().url(commandMessage('errors.issuing.award.evidenceUrl')).optional(),
   creditsEarned: z.number().nonnegative().max(10000).optional(),
   issuedOn: isoDate.optional(),
   formats: z.array(z.enum(['ldp', 'jwt', 'jwt-rs256'])).optional(),

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
 import type { AwardRowState } from '../../../storage/schema.ts';
 import { emailSchema } from '../../accounts/index.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
+import type { MessageValues } from '../../../web/i18n/i18n.ts';
+import type { issuingErrors } from '../../../web/i18n/locales/en/errors/issuing.ts';
 
 // A bulk award roster's columns and rows: the fields a column maps to, the mapping guessed from
 // the header and checked against it, and one row checked against the mapping. Pure, no database.
@@ -46,16 +49,19 @@ const mappingInput = z.record(z.string(), z.string().optional());
 function cleanMapping(raw: unknown): AwardMapping {
   const parsed = mappingInput.safeParse(raw);
   if (!parsed.success)
-    throw new AppError('validation_failed', 'Map the columns of the file.', {
-      email: 'Choose the column with the recipients’ email addresses.',
+    throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.mapColumns'), {
+      email: commandMessage('errors.issuing.bulk.chooseEmailColumn'),
     });
   const out: AwardMapping = {};
   for (const [k, v] of Object.entries(parsed.data)) {
     if (!(k in AWARD_FIELDS))
       throw new AppError(
         'validation_failed',
-        `“${k}” is not something a column can be mapped to. Use one of: ${Object.keys(AWARD_FIELDS).join(', ')}.`,
-        { [k]: 'Unknown field.' },
+        commandMessage('errors.issuing.bulk.unknownField', {
+          field: k,
+          fields: Object.keys(AWARD_FIELDS).join(', '),
+        }),
+        { [k]: commandMessage('errors.issuing.bulk.unknownFieldShort') },
       );
     if (v && v.trim()) out[k as AwardField] = v.trim();
   }
@@ -69,10 +75,13 @@ export function checkMapping(
 ): { mapping: AwardMapping; unusedColumns: string[] } {
   const mapping = cleanMapping(raw);
   const errors: Record<string, string> = {};
-  if (!mapping.email) errors.email = 'Choose the column with the recipients’ email addresses.';
+  if (!mapping.email) errors.email = commandMessage('errors.issuing.bulk.chooseEmailColumn');
   for (const [field, column] of Object.entries(mapping)) {
     if (!header.includes(column))
-      errors[field] = `There is no column “${column}” in the file (its columns: ${header.join(', ')}).`;
+      errors[field] = commandMessage('errors.issuing.bulk.noSuchColumn', {
+        column,
+        columns: header.join(', '),
+      });
   }
   if (Object.keys(errors).length) throw new AppError('validation_failed', Object.values(errors)[0]!, errors);
   const used = new Set(Object.values(mapping));
@@ -95,6 +104,13 @@ interface CheckedRow {
   error: string | null;
 }
 
+/** Why a row is left out: one catalogue message (English, re-said on the run page). */
+const row = (key: keyof typeof issuingErrors.rows, values?: MessageValues) =>
+  commandMessage(`errors.issuing.rows.${key}`, values);
+
+/** A row's problems are stored one per line, so the run page can say each in the reader's language. */
+export const ROW_PROBLEM_SEPARATOR = '\n';
+
 /** One row against the mapping: the values it yields, or what is wrong with it. */
 export function checkRow(
   header: readonly string[],
@@ -112,33 +128,35 @@ export function checkRow(
   const extra = cells.slice(header.length).filter((c) => c.trim() !== '');
   if (extra.length)
     problems.push(
-      `${extra.length} value${extra.length > 1 ? 's' : ''} in a column the header does not name (unknown column): “${extra[0]!.slice(0, 40)}”.`,
+      extra.length === 1
+        ? row('unknownColumnOne', { value: extra[0]!.slice(0, 40) })
+        : row('unknownColumnMany', { count: extra.length, value: extra[0]!.slice(0, 40) }),
     );
   const rawEmail = get('email');
   let email: string | null = null;
-  if (!rawEmail) problems.push('No email address.');
+  if (!rawEmail) problems.push(row('noEmail'));
   else {
     const parsed = emailSchema.safeParse(rawEmail);
     if (parsed.success) email = parsed.data;
-    else problems.push(`“${rawEmail.slice(0, 80)}” is not an email address.`);
+    else problems.push(row('notEmail', { value: rawEmail.slice(0, 80) }));
   }
   const name = get('name');
-  if (name && name.length > 200) problems.push('The name is longer than 200 characters.');
+  if (name && name.length > 200) problems.push(row('nameTooLong'));
   const externalId = get('externalId');
-  if (externalId && externalId.length > 200) problems.push('The external id is longer than 200 characters.');
+  if (externalId && externalId.length > 200) problems.push(row('externalIdTooLong'));
   const rawCredits = get('credits');
   let credits: number | null = null;
   if (rawCredits) {
     const c = Number(rawCredits.replace(',', '.'));
     if (!Number.isFinite(c) || c < 0 || c > 10_000)
-      problems.push(`Credits “${rawCredits.slice(0, 20)}” is not a number from 0 to 10000.`);
+      problems.push(row('credits', { value: rawCredits.slice(0, 20) }));
     else credits = c;
   }
   const rawDate = get('issuedOn');
   let issuedOn: string | null = null;
   if (rawDate) {
     const ok = (isoDateOnly.test(rawDate) || isoDateTime.test(rawDate)) && !Number.isNaN(Date.parse(rawDate));
-    if (!ok) problems.push(`Issue date “${rawDate.slice(0, 30)}” is not a date like 2026-05-01.`);
+    if (!ok) problems.push(row('issueDate', { value: rawDate.slice(0, 30) }));
     else
       issuedOn = isoDateOnly.test(rawDate)
         ? `${rawDate}T00:00:00Z`
@@ -153,10 +171,10 @@ export function checkRow(
     } catch {
       ok = false;
     }
-    if (!ok) problems.push(`Evidence URL “${evidenceUrl.slice(0, 60)}” is not a web address (https://…).`);
+    if (!ok) problems.push(row('evidenceUrl', { value: evidenceUrl.slice(0, 60) }));
   }
   const narrative = get('narrative');
-  if (narrative && narrative.length > 20_000) problems.push('The narrative is longer than 20000 characters.');
+  if (narrative && narrative.length > 20_000) problems.push(row('narrativeTooLong'));
   return {
     n,
     email,
@@ -167,6 +185,6 @@ export function checkRow(
     evidence_url: evidenceUrl,
     narrative,
     state: problems.length ? 'invalid' : 'pending',
-    error: problems.length ? problems.join(' ') : null,
+    error: problems.length ? problems.join(ROW_PROBLEM_SEPARATOR) : null,
   };
 }

@@ -29,6 +29,7 @@ import {
   setRunHeader,
   storeCheckedRows,
 } from '../queries/awardRunSteps.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /**
  * Bulk award from a CSV roster: upload (streamed, stored in batches), map columns, dry run with
@@ -55,8 +56,8 @@ const UPLOAD_BATCH = 1_000;
 async function microCredentialId(db: Db, organisationId: number, idOrSlug: string): Promise<string> {
   const found = await microCredentialPublicId(db, organisationId, idOrSlug.trim());
   if (!found)
-    throw new AppError('validation_failed', 'That micro-credential is not published by this organisation.', {
-      microCredential: 'Choose a published micro-credential.',
+    throw new AppError('validation_failed', commandMessage('errors.issuing.award.notPublished'), {
+      microCredential: commandMessage('errors.issuing.award.choosePublished'),
     });
   return found;
 }
@@ -85,8 +86,8 @@ async function storeRosterRows(
         if (dup)
           throw new AppError(
             'validation_failed',
-            `The header names the column “${dup}” twice. Give every column a different name.`,
-            { file: 'Column names must be different.' },
+            commandMessage('errors.issuing.bulk.duplicateColumn', { column: dup }),
+            { file: commandMessage('errors.issuing.bulk.distinctColumns') },
           );
         continue;
       }
@@ -94,8 +95,8 @@ async function storeRosterRows(
       if (total > MAX_AWARD_ROWS)
         throw new AppError(
           'validation_failed',
-          `The file has more than ${MAX_AWARD_ROWS.toLocaleString('en')} rows. Split it into several files.`,
-          { file: 'Too many rows.' },
+          commandMessage('errors.issuing.bulk.tooManyRows', { max: MAX_AWARD_ROWS.toLocaleString('en') }),
+          { file: commandMessage('errors.issuing.bulk.tooManyRowsShort') },
         );
       // The row number is the record's first line in the file, so people can find it.
       batch.push({
@@ -108,21 +109,23 @@ async function storeRosterRows(
     }
     await flush();
     if (!header)
-      throw new AppError(
-        'validation_failed',
-        'The file is empty. Upload a CSV file whose first line names the columns.',
-        { file: 'The file is empty.' },
-      );
+      throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.emptyFile'), {
+        file: commandMessage('errors.issuing.bulk.empty'),
+      });
     if (total === 0)
-      throw new AppError('validation_failed', 'The file has a header but no rows.', {
-        file: 'No rows below the header.',
+      throw new AppError('validation_failed', commandMessage('errors.issuing.bulk.noRows'), {
+        file: commandMessage('errors.issuing.bulk.noRowsShort'),
       });
   } catch (err) {
     await deleteAwardRun(db, runId);
     if (err instanceof CsvError)
-      throw new AppError('validation_failed', `The file could not be read as CSV. ${err.message}`, {
-        file: err.message,
-      });
+      throw new AppError(
+        'validation_failed',
+        commandMessage('errors.issuing.bulk.notCsv', { reason: err.message }),
+        {
+          file: err.message,
+        },
+      );
     throw err;
   }
   return { header, total };
@@ -138,7 +141,7 @@ const createRunInput = organisationIdInput.extend({
   /** The CSV, as it arrives (a request body, a file): read once, as a stream. */
   source: z.custom<AsyncIterable<string | Uint8Array>>(
     (v) => typeof v === 'string' || (typeof v === 'object' && v !== null && Symbol.asyncIterator in v),
-    'Send the CSV file.',
+    commandMessage('errors.issuing.bulk.sendCsv'),
   ),
 });
 
@@ -193,7 +196,7 @@ export interface DryRunSummary {
  * and rows whose credential already exists are marked already issued. Nothing is issued.
  */
 const mapRunInput = organisationIdInput.extend({
-  run: z.string().trim().min(1, 'Name the run.'),
+  run: z.string().trim().min(1, commandMessage('errors.issuing.bulk.nameRun')),
   /** The column mapping as sent (checked against the file's header). */
   mapping: z.unknown(),
 });
@@ -221,7 +224,7 @@ async function checkRoster(
   // Claim the run for checking first: a run that started issuing meanwhile (another tab) is left
   // alone, and starting cannot begin while its rows are being rewritten.
   if (!(await claimRunForChecking(db, run.id, clock.now())))
-    throw new AppError('conflict', 'This run has started issuing; its mapping can no longer change.');
+    throw new AppError('conflict', commandMessage('errors.issuing.bulk.started'));
   let after = 0;
   for (;;) {
     const rows = await rosterRowsAfter(db, run.id, after, UPLOAD_BATCH);
@@ -270,9 +273,9 @@ export async function requestDryRun(
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'checking')
-    throw new AppError('conflict', 'The rows are still being checked; wait for the dry run to finish.');
+    throw new AppError('conflict', commandMessage('errors.issuing.bulk.stillChecking'));
   if (!['uploaded', 'dry_run'].includes(run.state))
-    throw new AppError('conflict', 'This run has started issuing; its mapping can no longer change.');
+    throw new AppError('conflict', commandMessage('errors.issuing.bulk.started'));
   const { mapping } = checkMapping(run.header, rawMapping);
   if (run.total_rows <= inlineLimit) return checkRoster(deps, actor, runPublicId, mapping);
   const now = clock.now();
@@ -314,10 +317,10 @@ export async function startAwardRun(
   const { db, clock } = deps;
   const run = await findRun(db, actor.organisationId, runPublicId);
   if (run.state === 'uploaded' || run.state === 'checking')
-    throw new AppError('conflict', 'Map the columns and check the dry run before issuing.');
+    throw new AppError('conflict', commandMessage('errors.issuing.bulk.mapFirst'));
   if (run.state !== 'dry_run') return { queued: 0 }; // already started: starting again changes nothing
   if (run.valid_rows === 0)
-    throw new AppError('conflict', 'No row can be issued: fix the file and upload it again.');
+    throw new AppError('conflict', commandMessage('errors.issuing.bulk.nothingToIssue'));
   const now = clock.now();
   await inTransaction(db, async (tx) => {
     if (!(await markRunQueued(tx, run.id, now))) return;

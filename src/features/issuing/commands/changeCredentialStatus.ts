@@ -16,12 +16,19 @@ import { evaluatePathways } from '../jobTypes.ts';
 import { actFor, CHANGE_STATUS, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { enqueueCreditReversal } from '../../credit/index.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const changeStatusInput = organisationIdInput.extend({
   /** The credential's public id. */
   credential: z.string().trim().min(1),
-  action: z.enum(['revoke', 'suspend', 'reinstate'], { message: 'Choose revoke, suspend or reinstate.' }),
-  reason: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
+  action: z.enum(['revoke', 'suspend', 'reinstate'], {
+    message: commandMessage('errors.issuing.status.chooseAction'),
+  }),
+  reason: z
+    .string()
+    .trim()
+    .max(500, commandMessage('validation.textMax', { maximum: 500 }))
+    .default(''),
 });
 
 /**
@@ -35,13 +42,13 @@ function listToChange<L extends { purpose: string; bits: Uint8Array; list_index:
   const revocation = lists.find((l) => l.purpose === 'revocation');
   const suspension = lists.find((l) => l.purpose === 'suspension');
   if (revocation && getBit(revocation.bits, revocation.list_index))
-    throw conflict('This credential is revoked; revocation is permanent.');
+    throw conflict(commandMessage('errors.issuing.status.revokedForGood'));
   const target = action === 'revoke' ? revocation : suspension;
-  if (!target) throw conflict('This credential has no status entry for that change.');
+  if (!target) throw conflict(commandMessage('errors.issuing.status.noEntry'));
   if (action === 'reinstate' && !getBit(target.bits, target.list_index))
-    throw conflict('This credential is not suspended.');
+    throw conflict(commandMessage('errors.issuing.status.notSuspended'));
   if (action === 'suspend' && getBit(target.bits, target.list_index))
-    throw conflict('This credential is already suspended.');
+    throw conflict(commandMessage('errors.issuing.status.alreadySuspended'));
   return target;
 }
 
@@ -61,11 +68,9 @@ export async function changeCredentialStatus(
   } = parseInput(changeStatusInput, input);
   const actor = await actFor(deps.db, caller, organisationId, CHANGE_STATUS);
   if (action === 'revoke' && !reason)
-    throw new AppError(
-      'validation_failed',
-      'Say why the credential is revoked; the reason is shown publicly.',
-      { reason: 'Give a reason.' },
-    );
+    throw new AppError('validation_failed', commandMessage('errors.issuing.status.revokeReason'), {
+      reason: commandMessage('errors.issuing.status.giveReason'),
+    });
   const now = deps.clock.now();
   await inTransaction(deps.db, async (tx) => {
     const credential = await lockCredentialForStatus(tx, actor.organisationId, credentialPublicId);

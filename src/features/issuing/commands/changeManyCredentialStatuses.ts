@@ -4,12 +4,13 @@ import { parseInput } from '../../../domain/validation.ts';
 import { changeCredentialStatus, changeStatusInput } from './changeCredentialStatus.ts';
 import { actFor, CHANGE_STATUS, type IssuingCommandInput } from '../issuerAccess.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const manyInput = changeStatusInput.omit({ credential: true }).extend({
   ids: z
     .array(z.string().trim().min(1))
-    .min(1, 'Select at least one credential.')
-    .max(1000, 'Change at most 1,000 credentials at once.'),
+    .min(1, commandMessage('errors.issuing.status.selectOne'))
+    .max(1000, commandMessage('errors.issuing.status.tooMany')),
 });
 
 export interface ManyStatusResult {
@@ -30,11 +31,9 @@ export async function changeManyCredentialStatuses(
   const { organisationId, ids, action, reason } = parseInput(manyInput, input);
   await actFor(deps.db, actor, organisationId, CHANGE_STATUS);
   if (action === 'revoke' && !reason)
-    throw new AppError(
-      'validation_failed',
-      'Say why these credentials are revoked; the reason is shown publicly.',
-      { reason: 'Give a reason.' },
-    );
+    throw new AppError('validation_failed', commandMessage('errors.issuing.status.revokeManyReason'), {
+      reason: commandMessage('errors.issuing.status.giveReason'),
+    });
   const result: ManyStatusResult = { changed: [], skipped: [] };
   for (const id of new Set(ids)) {
     try {

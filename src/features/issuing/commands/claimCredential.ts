@@ -25,6 +25,7 @@ import {
   type ClaimView,
 } from '../queries/claims.ts';
 import { issuingPaths } from '../paths.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export { pendingClaimsFor, type ClaimView, type PendingClaim } from '../queries/claims.ts';
 
@@ -136,11 +137,14 @@ export function findClaimByToken(db: Queryable, token: string, now: Date): Promi
   return claimByTokenHash(db, hashToken(token), now);
 }
 
+/** A claim decided already, in words (accepted or declined). */
+export const alreadyDecided = (state: string) =>
+  state === 'accepted'
+    ? commandMessage('errors.issuing.claim.alreadyAccepted')
+    : commandMessage('errors.issuing.claim.alreadyDeclined');
+
 export const unknownLink = () =>
-  new AppError(
-    'token_invalid',
-    'This claim link is not valid. Use the newest link from your email, or log in: badges sent to your confirmed addresses can be claimed from your account.',
-  );
+  new AppError('token_invalid', commandMessage('errors.issuing.claim.linkInvalid'));
 
 /** The claim behind a link, locked, if it can still be decided through the link. */
 export async function openClaimForUpdate(tx: Tx, token: string, now: Date): Promise<ClaimView> {
@@ -149,13 +153,11 @@ export async function openClaimForUpdate(tx: Tx, token: string, now: Date): Prom
   const claim = await claimOf(tx, credentialId, now);
   if (claim.state !== 'pending')
     throw conflict(
-      `This badge was already ${claim.state === 'accepted' ? 'accepted' : 'declined'}: the link cannot be used again.`,
+      claim.state === 'accepted'
+        ? commandMessage('errors.issuing.claim.linkUsedAccepted')
+        : commandMessage('errors.issuing.claim.linkUsedDeclined'),
     );
-  if (claim.expired)
-    throw new AppError(
-      'token_invalid',
-      'This claim link has expired. Ask for a new one: it goes to the same address.',
-    );
+  if (claim.expired) throw new AppError('token_invalid', commandMessage('errors.issuing.claim.linkExpired'));
   return claim;
 }
 
@@ -170,18 +172,12 @@ async function ensureAddressThroughLink(tx: Tx, actor: Actor, email: string, now
   const own = mine.find((e) => e.email === email);
   if (own?.confirmed_at) return false;
   const other = await findUserByConfirmedEmail(tx, email);
-  if (other)
-    throw new AppError(
-      'forbidden',
-      `This badge was sent to ${email}, which belongs to another Cairn account. Log in to that account to accept it.`,
-    );
+  if (other) throw new AppError('forbidden', commandMessage('errors.issuing.claim.otherAccount', { email }));
   if (own) {
     await confirmAddress(tx, own.id, now);
   } else {
     if (mine.length >= MAX_ADDRESSES)
-      throw conflict(
-        `Your account already holds ${MAX_ADDRESSES} addresses. Remove one on your profile, then accept the badge.`,
-      );
+      throw conflict(commandMessage('errors.issuing.claim.tooManyAddresses', { max: MAX_ADDRESSES }));
     await addConfirmedAddress(tx, actor.userId, email, now);
   }
   await recordAudit(
@@ -211,7 +207,7 @@ async function recordDecision(
 ): Promise<void> {
   const state = decision === 'accept' ? 'accepted' : 'declined';
   if (!(await markClaimDecided(tx, claim.credentialId, state, owner, now)))
-    throw conflict('This badge was already accepted or declined.');
+    throw conflict(commandMessage('errors.issuing.claim.alreadyDecided'));
   await recordAudit(
     tx,
     {
@@ -227,8 +223,13 @@ async function recordDecision(
   );
 }
 
-const decision = z.enum(['accept', 'decline'], { message: 'Choose accept or decline.' });
-const byTokenInput = z.object({ token: z.string().min(1, 'Use the link from your email.'), decision });
+const decision = z.enum(['accept', 'decline'], {
+  message: commandMessage('errors.issuing.claim.chooseDecision'),
+});
+const byTokenInput = z.object({
+  token: z.string().min(1, commandMessage('errors.issuing.claim.useLink')),
+  decision,
+});
 const byCredentialInput = z.object({ credential: z.string().trim().min(1), decision });
 
 /**
@@ -248,7 +249,7 @@ export async function decideClaimWithToken(
     let owner: number | null = null;
     if (decision === 'accept') {
       if (actor.userId === null)
-        throw new AppError('unauthenticated', 'Log in or create an account to accept this badge.');
+        throw new AppError('unauthenticated', commandMessage('errors.issuing.claim.logInToAccept'));
       addressAdded = await ensureAddressThroughLink(tx, actor, claim.recipientEmail, now);
       owner = actor.userId;
     } else if (
@@ -279,8 +280,7 @@ export async function decideClaim(
     if (!found || !found.recipientEmail || !confirmed.includes(found.recipientEmail)) throw notFound('badge');
     await lockClaim(tx, found.credentialId);
     const claim = await claimOf(tx, found.credentialId, now);
-    if (claim.state !== 'pending')
-      throw conflict(`This badge was already ${claim.state === 'accepted' ? 'accepted' : 'declined'}.`);
+    if (claim.state !== 'pending') throw conflict(alreadyDecided(claim.state));
     await recordDecision(tx, claim, decision, actor, actor.userId, now);
     return { ...claim, state: decision === 'accept' ? 'accepted' : 'declined' };
   });

@@ -14,9 +14,11 @@ import {
   claimMailData,
   findClaimByToken,
   unknownLink,
+  alreadyDecided,
   type ClaimActor,
 } from './claimCredential.ts';
 import { claimOf, claimsDueForReminder, markReminded, renewClaimToken } from '../queries/claims.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 // A claim's emailed links after the offer: a fresh link for an expired one, and the one reminder.
 
@@ -24,7 +26,7 @@ import { claimOf, claimsDueForReminder, markReminded, renewClaimToken } from '..
  * Sends a fresh link for a pending claim whose link expired, to the same address (only there).
  * The old links stop working. Returns the address, or null when the link still works.
  */
-const renewInput = z.object({ token: z.string().min(1, 'Use the link from your email.') });
+const renewInput = z.object({ token: z.string().min(1, commandMessage('errors.issuing.claim.useLink')) });
 
 export async function renewClaimLink(
   deps: CommandDeps,
@@ -35,8 +37,7 @@ export async function renewClaimLink(
   return inTransaction(deps.db, async (tx) => {
     const claim = await findClaimByToken(tx, token, now);
     if (!claim) throw unknownLink();
-    if (claim.state !== 'pending')
-      throw conflict(`This badge was already ${claim.state === 'accepted' ? 'accepted' : 'declined'}.`);
+    if (claim.state !== 'pending') throw conflict(alreadyDecided(claim.state));
     if (!claim.expired) return null;
     const fresh = newSecretToken();
     const expiresAt = new Date(now.getTime() + CLAIM_LINK_DAYS * DAY);

@@ -33,6 +33,7 @@ import {
 import type { AwardContext } from '../awardFacts.ts';
 import { claimOfferMail } from '../mail.tsx';
 import { CLAIM_LINK_DAYS, claimLink } from './claimCredential.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /**
  * Issuing many catalog credentials at once (bulk awards), one way through, each step once per
@@ -111,7 +112,7 @@ function sortItems(items: AwardItem[], existing: Map<string, number>) {
         ref: item.ref,
         state: 'skipped',
         credentialId: found,
-        reason: 'Already issued to this recipient for this micro-credential version.',
+        reason: commandMessage('errors.issuing.rows.alreadyIssued'),
       });
     else if (seen.has(key)) repeats.push(item);
     else {
@@ -205,7 +206,7 @@ async function buildAndSign(
   if (!schema.valid)
     throw new AppError(
       'validation_failed',
-      `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+      commandMessage('errors.issuing.credential.schema', { problems: schema.errors.join('; ') }),
     );
   const { signed, jwt } = await signForOrganisation({
     config: deps.config,
@@ -368,12 +369,12 @@ function repeatOutcomes(
           ref: item.ref,
           state: 'skipped',
           credentialId: first,
-          reason: 'The same recipient appears earlier in this batch.',
+          reason: commandMessage('errors.issuing.rows.earlierInBatch'),
         }
       : {
           ref: item.ref,
           state: 'invalid',
-          error: 'The same recipient appears earlier and could not be issued.',
+          error: commandMessage('errors.issuing.rows.earlierNotIssued'),
         };
   });
 }

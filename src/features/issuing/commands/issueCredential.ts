@@ -43,6 +43,7 @@ import { issueCredentialInput } from './issueCredentialInput.ts';
 export type { IssuingActor } from '../issuingActor.ts';
 import { organisationIdInput, type ActingFor } from '../issuingActor.ts';
 import { actFor, ISSUE, type IssuingCommandInput } from '../issuerAccess.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** Beside the credential's data: the organisation, and (Cairn's own jobs only) the account that earned it. */
 const issueCallInput = organisationIdInput.extend({
@@ -124,11 +125,9 @@ export function issuerProfile(
 
 /** The credential's document id is taken: ids are unique per organisation (migration 0016). */
 const credentialIdTaken = (id: string) =>
-  new AppError(
-    'credential_id_taken',
-    `Your organisation has already issued a credential with the id ${id}. Give each credential its own id, or leave id out and Cairn makes one.`,
-    { 'credential.id': 'Use an id your organisation has not used before.' },
-  );
+  new AppError('credential_id_taken', commandMessage('errors.issuing.credential.idTaken', { id }), {
+    'credential.id': commandMessage('errors.issuing.credential.idTakenShort'),
+  });
 
 /**
  * Revocation and suspension entries at random free indexes of the organisation's current lists
@@ -207,7 +206,7 @@ function requireOb3Schema(unsigned: Record<string, unknown>): void {
   if (!schema.valid)
     throw new AppError(
       'validation_failed',
-      `The credential would not satisfy the Open Badges 3.0 schema: ${schema.errors.join('; ')}`,
+      commandMessage('errors.issuing.credential.schema', { problems: schema.errors.join('; ') }),
     );
 }
 
@@ -308,7 +307,7 @@ export async function issueCredential(
   const { organisationId, acceptedByUserId } = parseInput(issueCallInput, input);
   const acting = await actFor(deps.db, actor, organisationId, ISSUE);
   if (acceptedByUserId !== undefined && !('kind' in actor && actor.kind === 'system'))
-    throw forbidden('Only Cairn itself marks a credential accepted on its earner’s behalf.');
+    throw forbidden(commandMessage('errors.issuing.credential.acceptedBySystem'));
   const v = parseInput(issueCredentialInput, input);
   const fromCatalog = v.microCredential
     ? await publishedAchievement(deps, organisationId, v.microCredential, v.microCredentialVersion)

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { emailSchema } from '../../accounts/index.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** What issueCredential takes: the recipient, the achievement (or a catalog micro-credential) and the rest of the credential. */
 const iri = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9+.-]*:\S+$/i, 'Use an absolute URL or URN.');
+  .regex(/^[a-z][a-z0-9+.-]*:\S+$/i, commandMessage('errors.issuing.credential.absoluteIri'));
 const isoDate = z
   .string()
   .trim()
   .refine(
     (v) => !Number.isNaN(Date.parse(v)) && /T/.test(v),
-    'Use an ISO 8601 date-time such as 2026-05-01T00:00:00Z.',
+    commandMessage('errors.issuing.credential.dateTime'),
   );
 
 export const issueCredentialInput = z
@@ -21,7 +22,7 @@ export const issueCredentialInput = z
       did: z
         .string()
         .trim()
-        .regex(/^did:[a-z0-9]+:\S+$/, 'Use a DID such as did:key:z6Mk….')
+        .regex(/^did:[a-z0-9]+:\S+$/, commandMessage('errors.issuing.credential.did'))
         .optional(),
     }),
     /** A published micro-credential of the organisation (public id); or give `achievement` directly. */
@@ -31,8 +32,12 @@ export const issueCredentialInput = z
     achievement: z
       .object({
         id: iri,
-        name: z.string().trim().min(1, 'Name the achievement.').max(300),
-        description: z.string().trim().min(1, 'Describe the achievement.').max(5000),
+        name: z.string().trim().min(1, commandMessage('errors.issuing.credential.nameAchievement')).max(300),
+        description: z
+          .string()
+          .trim()
+          .min(1, commandMessage('errors.issuing.credential.describeAchievement'))
+          .max(5000),
         criteria: z.object({ id: iri.optional(), narrative: z.string().trim().max(10000).optional() }),
         image: z.object({ id: iri, caption: z.string().max(300).optional() }).optional(),
         achievementType: z.string().trim().max(100).optional(),
@@ -94,14 +99,14 @@ export const issueCredentialInput = z
       .default(['ldp']),
   })
   .refine((v) => v.recipient.email || v.recipient.did, {
-    message: 'Give the recipient’s email or DID.',
+    message: commandMessage('errors.issuing.credential.recipient'),
     path: ['recipient.email'],
   })
   .refine((v) => Boolean(v.microCredential) !== Boolean(v.achievement), {
-    message: 'Give either a micro-credential or an achievement.',
+    message: commandMessage('errors.issuing.credential.oneSource'),
     path: ['microCredential'],
   })
   .refine((v) => !v.validUntil || !v.validFrom || Date.parse(v.validUntil) > Date.parse(v.validFrom), {
-    message: 'validUntil must come after validFrom.',
+    message: commandMessage('errors.issuing.credential.validUntil'),
     path: ['validUntil'],
   });

@@ -29,6 +29,7 @@ import {
 } from './issueCredential.ts';
 import { organisationIdInput } from '../issuingActor.ts';
 import { actFor, ISSUE, type IssuingCommandInput } from '../issuerAccess.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 // Issuing a credential the caller wrote (the VC API's /credentials/issue): checked against the data
 // model, the JSON-LD rules and the issuing organisation, then signed and recorded like any other.
@@ -54,13 +55,16 @@ function modelError(problems: ModelProblem[]): AppError {
     problems.map((p) => [`credential.${p.path}`, `${p.message} (rule: ${p.code})`]),
   );
   const first = problems[0]!;
-  const more =
-    problems.length > 1
-      ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, listed in fields)`
-      : '';
   return new AppError(
     'credential_invalid',
-    `This credential does not follow the W3C Verifiable Credentials Data Model, so it was not signed: ${first.message}${more}`,
+    problems.length === 1
+      ? commandMessage('errors.issuing.credential.notVcdm', { problem: first.message })
+      : problems.length === 2
+        ? commandMessage('errors.issuing.credential.notVcdmOneMore', { problem: first.message })
+        : commandMessage('errors.issuing.credential.notVcdmMore', {
+            problem: first.message,
+            count: problems.length - 1,
+          }),
     fields,
   );
 }
@@ -71,7 +75,7 @@ function jsonLdError(problem: JsonLdProblem): AppError {
   for (const [k, v] of Object.entries(problem.details)) fields[k] = v;
   return new AppError(
     'jsonld_invalid',
-    `This credential is not valid JSON-LD, so it was not signed: ${problem.message}`,
+    commandMessage('errors.issuing.credential.notJsonLd', { problem: problem.message }),
     fields,
   );
 }
@@ -152,16 +156,16 @@ async function checkSupplied(
   const problems = credentialModelProblems(credential, { beforeIssuing: true });
   if (problems.length) throw modelError(problems);
   if ('proof' in credential)
-    throw new AppError('validation_failed', 'The credential already has a proof.', {
-      credential: 'Send an unsigned credential.',
+    throw new AppError('validation_failed', commandMessage('errors.issuing.credential.hasProof'), {
+      credential: commandMessage('errors.issuing.credential.sendUnsigned'),
     });
   const asSupplied = await checkJsonLd(credential);
   if (asSupplied) throw jsonLdError(asSupplied);
   if ('credentialStatus' in credential) {
     throw new AppError(
       'credential_status_assigned_by_cairn',
-      'Cairn assigns status entries itself, on your organisation’s status lists, so that it can revoke or suspend the credential later. Leave credentialStatus out.',
-      { 'credential.credentialStatus': 'Leave this out: Cairn adds it.' },
+      commandMessage('errors.issuing.credential.statusByCairn'),
+      { 'credential.credentialStatus': commandMessage('errors.issuing.credential.statusByCairnShort') },
     );
   }
   const { db, config } = deps;
@@ -210,22 +214,22 @@ export async function issueSuppliedCredential(
     (typeof issuerGiven === 'string' && issuerGiven.startsWith('did:key:') ? 'did:key' : 'did:web');
   const alg = options?.alg ?? 'EdDSA';
   if (identity === 'did:key' && alg === 'RS256')
-    throw new AppError(
-      'validation_failed',
-      'A did:key issuer signs with its Ed25519 key: RS256 is only available with your organisation’s did:web.',
-      { 'options.alg': 'Use EdDSA, or issue as did:web.' },
-    );
+    throw new AppError('validation_failed', commandMessage('errors.issuing.credential.didKeyRs256'), {
+      'options.alg': commandMessage('errors.issuing.credential.didKeyRs256Short'),
+    });
   const subject = [credential.credentialSubject].flat()[0] as { id?: unknown };
   const openBadge = [credential.type]
     .flat()
     .some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential');
   const issuerFor = (issuerId: string, organisation: Organisation) => {
     if (issuerGiven !== undefined && issuerGiven !== issuerId) {
-      const which = identity === 'did:key' ? ' (the did:key of its active signing key)' : '';
+      const names = { issuer: issuerId, named: String(issuerGiven) };
       throw new AppError(
         'validation_failed',
-        `This token issues as ${issuerId}${which}; the credential names ${String(issuerGiven)}.`,
-        { 'credential.issuer': `Use ${issuerId}, or leave the issuer out.` },
+        identity === 'did:key'
+          ? commandMessage('errors.issuing.credential.issuerMismatchDidKey', names)
+          : commandMessage('errors.issuing.credential.issuerMismatch', names),
+        { 'credential.issuer': commandMessage('errors.issuing.credential.useIssuer', { issuer: issuerId }) },
       );
     }
     const { id, ...profile } = issuerProfile(issuerId, organisation);

@@ -11,9 +11,10 @@ import { createSession } from '../../../storage/sessions.ts';
 import type { CommandDeps } from '../../../domain/commands.ts';
 import { openClaimForUpdate } from './claimCredential.ts';
 import { addConfirmedAddress, insertClaimant } from '../queries/claims.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 export const claimSignUpInput = z.object({ name: nameSchema, password: passwordSchema });
-const tokenInput = z.object({ token: z.string().min(1, 'Use the link from your email.') });
+const tokenInput = z.object({ token: z.string().min(1, commandMessage('errors.issuing.claim.useLink')) });
 
 /** The visitor signing up: where from, for the session and the audit log. */
 export interface ClaimVisitor {
@@ -39,7 +40,7 @@ export async function signUpFromClaim(
     const claim = await openClaimForUpdate(tx, token, now);
     const email = claim.recipientEmail;
     if (await findUserByConfirmedEmail(tx, email)) {
-      throw conflict('An account with this email already exists. Log in to accept the badge.');
+      throw conflict(commandMessage('errors.issuing.claim.accountExists'));
     }
     const user = await insertClaimant(tx, { publicId: publicId('usr'), name, passwordHash, now });
     await addConfirmedAddress(tx, user.id, email, now, { primary: true });

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import { credentialJwtOf } from '../queries/credentialJwts.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** How long to wait before asking again for a VC-JWT still being made (the backfill job). */
 export const JWT_RETRY_SECONDS = 60;
@@ -16,14 +17,11 @@ export async function storedBadgeJwt(db: Queryable, credentialId: number): Promi
   if (!row) throw notFound('badge');
   if (row.jwt) return row.jwt;
   if (row.status === 'revoked')
-    throw new AppError(
-      'not_found',
-      'The key that signed this badge has since been revoked by its issuer, so no VC-JWT can be made for it. The credential (JSON) is still available.',
-    );
+    throw new AppError('not_found', commandMessage('errors.issuing.documents.jwtKeyRevoked'));
   if (row.algorithm !== 'Ed25519') throw notFound('badgeJwt');
   throw new AppError(
     'conflict',
-    'The VC-JWT of this badge is being prepared. Try again shortly; the credential (JSON) is available now.',
+    commandMessage('errors.issuing.documents.jwtPreparing'),
     {},
     JWT_RETRY_SECONDS,
   );

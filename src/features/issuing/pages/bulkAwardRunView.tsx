@@ -1,6 +1,8 @@
 import { CsrfField, ErrorSummary, TableHead, type FormState } from '../../../web/forms.tsx';
 import { useT } from '../../../web/i18n/context.ts';
-import { AWARD_FIELDS, type AwardField } from '../commands/awardRoster.ts';
+import { translateMessage } from '../../../web/i18n/commandMessages.ts';
+import type { Translator } from '../../../web/i18n/i18n.ts';
+import { AWARD_FIELDS, ROW_PROBLEM_SEPARATOR, type AwardField } from '../commands/awardRoster.ts';
 import type { AwardRunModel } from './bulkAwardLoader.ts';
 
 // One bulk award run's page: where it stands, the column mapping, the dry run, the progress bar
@@ -126,9 +128,17 @@ export function DryRunSection({ model, csrf }: { model: AwardRunModel; csrf: str
   );
 }
 
+/** A row's problems (stored one per line, in English), each said in the reader's language. */
+const problemText = (i18n: Translator, text: string | null) =>
+  (text ?? '')
+    .split(ROW_PROBLEM_SEPARATOR)
+    .map((line) => translateMessage(i18n, line))
+    .join(' ');
+
 /** The rows left out, with why. */
 export function ProblemRows({ model }: { model: AwardRunModel }) {
-  const { t, number } = useT();
+  const i18n = useT();
+  const { t, number } = i18n;
   const count = number(model.problems.length);
   return (
     <table>
@@ -149,7 +159,7 @@ export function ProblemRows({ model }: { model: AwardRunModel }) {
           <tr>
             <td>{number(p.line)}</td>
             <td>{p.email}</td>
-            <td>{p.problem}</td>
+            <td>{problemText(i18n, p.problem)}</td>
           </tr>
         ))}
       </tbody>
@@ -159,7 +169,8 @@ export function ProblemRows({ model }: { model: AwardRunModel }) {
 
 /** One run's page: its state, then what can be done in that state. */
 export function AwardRunView({ model, form, csrf }: { model: AwardRunModel; form: FormState; csrf: string }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const { progress } = model;
   const state = progress.state;
   return (
@@ -182,7 +193,9 @@ export function AwardRunView({ model, form, csrf }: { model: AwardRunModel; form
       {state === 'failed' && (
         <div class="error-summary" role="alert">
           <p>
-            <strong>{t('issuingStaff.bulk.run.stopped', { error: progress.error ?? '' })}</strong>
+            <strong>
+              {t('issuingStaff.bulk.run.stopped', { error: translateMessage(i18n, progress.error ?? '') })}
+            </strong>
           </p>
         </div>
       )}

@@ -6,6 +6,7 @@ import { findOrganisationBySlug } from '../../../storage/organisations.ts';
 import { didDocumentFor } from '../../../signing/organisationSigner.ts';
 import { servedStatusList } from '../queries/statusLists.ts';
 import type { AppEnv } from '../../../http/env.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /** How long a verifier waits before asking again for a list whose first signing is still queued. */
 export const STATUS_LIST_RETRY_SECONDS = 10;
@@ -37,7 +38,7 @@ export function publicCredentialRoutes() {
     if (!list.signed_document)
       throw new AppError(
         'conflict',
-        'This status list is being published. Try again shortly.',
+        commandMessage('errors.issuing.documents.statusListPublishing'),
         {},
         STATUS_LIST_RETRY_SECONDS,
       );

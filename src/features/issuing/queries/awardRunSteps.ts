@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Queryable, Tx } from '../../../storage/database.ts';
 import type { AwardRowState } from '../../../storage/schema.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 // The writes (and the reads they go with) of a bulk award run, step by step: upload, dry run,
 // start, the issuing jobs and the end. The list and progress reads are in awardRuns.ts.
@@ -119,15 +120,19 @@ export async function markRepeatedRows(
   db: Queryable,
   run: { id: number; organisation_id: number; micro_credential_id: number; micro_credential_version: number },
 ): Promise<void> {
+  // The catalogue's English with the earlier row's number put in by the database.
+  const sameAs = commandMessage('errors.issuing.rows.duplicate', { row: '{row}' });
+  const sameIdAs = commandMessage('errors.issuing.rows.duplicateExternalId', { row: '{row}' });
   await sql`
-    update award_rows as r set state = 'duplicate', error = 'Same recipient' || case when r.external_id is null then '' else ' and external id' end || ' as row ' || d.first || ': issued once.'
+    update award_rows as r set state = 'duplicate',
+      error = replace(case when r.external_id is null then ${sameAs}::text else ${sameIdAs}::text end, '{row}', d.first::text)
     from (
       select row_number, min(row_number) over (partition by email, coalesce(external_id, '')) as first
       from award_rows where run_id = ${run.id} and state = 'pending'
     ) as d
     where r.run_id = ${run.id} and r.row_number = d.row_number and d.first <> d.row_number`.execute(db);
   await sql`
-    update award_rows as r set state = 'already_issued', credential_id = k.credential_id, error = 'Already holds this micro-credential version (an earlier award).'
+    update award_rows as r set state = 'already_issued', credential_id = k.credential_id, error = ${commandMessage('errors.issuing.rows.alreadyHolds')}
     from award_keys as k
     where r.run_id = ${run.id} and r.state = 'pending'
       and k.organisation_id = ${run.organisation_id} and k.micro_credential_id = ${run.micro_credential_id}

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { Queryable } from '../../../storage/database.ts';
 import type { Organisation } from '../../../storage/schema.ts';
+import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 
 /**
  * The facts issuing gathers before it builds anything: the organisation, the micro-credential
@@ -17,7 +18,7 @@ export async function findIssuingOrganisation(db: Queryable, organisationId: num
     .executeTakeFirst();
   if (!organisation) throw notFound('organisation');
   if (organisation.kind === 'recognizer')
-    throw new AppError('forbidden', 'Only issuer organisations issue credentials.');
+    throw new AppError('forbidden', commandMessage('errors.issuing.organisation.issuersOnly'));
   return organisation;
 }
 

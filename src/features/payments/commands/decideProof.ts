@@ -23,7 +23,7 @@ async function applicationToDecide(
 ) {
   const { organisation } = await requireActor(tx, orgSlug, actor, 'credentials.issue');
   const app = await staffApplication(tx, organisation.id, applicationPublicId);
-  if (app.earner_user_id === actor.userId) throw forbidden('You cannot decide your own application.');
+  if (app.earner_user_id === actor.userId) throw forbidden(commandMessage('errors.payments.ownApplication'));
   return { organisation, app };
 }
 

@@ -33,7 +33,7 @@ export async function markPaymentPaid(
     const { organisation } = await requireActor(tx, orgSlug, actor, 'payments.manage');
     const payment = await staffPayment(tx, organisation.id, paymentPublicId);
     if (payment.earner_user_id === actor.userId || payment.payer_user_id === actor.userId)
-      throw forbidden('You cannot mark your own payment paid; ask another member of staff.');
+      throw forbidden(commandMessage('errors.payments.ownPaymentPaid'));
     const { reference } = parseInput(markPaidInput, input);
     if (!paymentProviderNamed(payment.provider).staffMarksPaid)
       throw conflict(commandMessage('errors.payments.processorConfirms'));
@@ -109,8 +109,7 @@ export async function refundPayment(
   return inTransaction(deps.db, async (tx) => {
     const { organisation } = await requireActor(tx, orgSlug, actor, 'payments.manage');
     const payment = await staffPayment(tx, organisation.id, paymentPublicId);
-    if (payment.earner_user_id === actor.userId)
-      throw forbidden('You cannot refund your own payment; ask another member of staff.');
+    if (payment.earner_user_id === actor.userId) throw forbidden(commandMessage('errors.payments.ownRefund'));
     const v = parseInput(refundInput, input);
     if (payment.state !== 'paid')
       throw conflict(

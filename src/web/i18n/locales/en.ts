@@ -32,6 +32,7 @@ import { languageEditions } from './en/languageEditions.ts';
 import { recognitionErrors } from './en/errors/recognition.ts';
 import { earningErrors } from './en/errors/earning.ts';
 import { paymentErrors } from './en/errors/payments.ts';
+import { issuingErrors } from './en/errors/issuing.ts';
 import { issuing } from './en/issuing.ts';
 import { cli } from './en/cli.ts';
 
@@ -129,6 +130,7 @@ export const en = {
     recognition: recognitionErrors,
     earning: earningErrors,
     payments: paymentErrors,
+    issuing: issuingErrors,
   },
   components: {
     table: { empty: 'Nothing here yet.', sortBy: 'Sort by {column}' },

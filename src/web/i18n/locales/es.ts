@@ -31,6 +31,7 @@ import { languageEditions } from './es/languageEditions.ts';
 import { recognitionErrors } from './es/errors/recognition.ts';
 import { earningErrors } from './es/errors/earning.ts';
 import { paymentErrors } from './es/errors/payments.ts';
+import { issuingErrors } from './es/errors/issuing.ts';
 import { issuing } from './es/issuing.ts';
 import { cli } from './es/cli.ts';
 
@@ -127,6 +128,7 @@ export const es: Catalogue = {
     recognition: recognitionErrors,
     earning: earningErrors,
     payments: paymentErrors,
+    issuing: issuingErrors,
   },
   components: {
     table: { empty: 'Todavía no hay nada aquí.', sortBy: 'Ordenar por {column}' },

@@ -344,5 +344,12 @@ export const catalog = {
     imageActive:
       'This SVG contains active content that cannot be removed safely. Export it again as plain shapes.',
     imageUndrawable: 'The SVG could not be drawn: {reason}',
+    languageCode: 'Use a language code such as en, es or pt-BR.',
+    spanishName: 'Give the Spanish name at least 3 characters.',
+    spanishDescription: 'Write the Spanish description.',
+    checkLanguages: 'Check the design’s languages.',
+    alreadySpanish: 'This design is written in Spanish already: a Spanish edition is for other languages.',
+    typeAchievement: 'type must include Achievement',
+    oneAchievement: 'Send at least one Achievement.',
   },
 } as const;

@@ -353,5 +353,12 @@ export const catalog: CatalogueOf<typeof en> = {
     imageActive:
       'Este SVG tiene contenido activo que no se puede quitar con seguridad. Expórtalo de nuevo solo con formas.',
     imageUndrawable: 'No se pudo dibujar el SVG: {reason}',
+    languageCode: 'Usa un código de idioma como en, es o pt-BR.',
+    spanishName: 'El nombre en español debe tener al menos 3 caracteres.',
+    spanishDescription: 'Escribe la descripción en español.',
+    checkLanguages: 'Revisa los idiomas del diseño.',
+    alreadySpanish: 'Este diseño ya está escrito en español: la edición en español es para otros idiomas.',
+    typeAchievement: 'type debe incluir Achievement',
+    oneAchievement: 'Envía al menos un Achievement.',
   },
 };

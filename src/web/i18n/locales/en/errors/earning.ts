@@ -56,5 +56,6 @@ export const earningErrors = {
     choosePublished: 'Choose published micro-credentials.',
     invitationUsed: 'This team invitation has expired or was used.',
     alreadyMember: 'You are already in this team.',
+    confirmAddress: 'This invitation was sent to {email}; confirm that address on your profile first.',
   },
 };

@@ -44,4 +44,7 @@ export const paymentErrors = {
   },
   decidedMeanwhile: 'Someone else decided this application a moment ago; reload the queue.',
   reasons: 'Write the reasons for the earner.',
+  ownApplication: 'You cannot decide your own application.',
+  ownPaymentPaid: 'You cannot mark your own payment paid; ask another member of staff.',
+  ownRefund: 'You cannot refund your own payment; ask another member of staff.',
 };

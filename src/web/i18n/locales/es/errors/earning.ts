@@ -59,5 +59,6 @@ export const earningErrors: CatalogueOf<typeof en> = {
     choosePublished: 'Elige microcredenciales publicadas.',
     invitationUsed: 'Esta invitación al equipo caducó o ya se usó.',
     alreadyMember: 'Ya estás en este equipo.',
+    confirmAddress: 'Esta invitación se envió a {email}; confirma primero esa dirección en tu perfil.',
   },
 };

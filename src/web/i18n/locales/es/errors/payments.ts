@@ -42,4 +42,7 @@ export const paymentErrors: CatalogueOf<typeof en> = {
   },
   decidedMeanwhile: 'Otra persona decidió esta solicitud hace un momento; recarga la cola.',
   reasons: 'Escribe los motivos para la persona solicitante.',
+  ownApplication: 'No puedes decidir sobre tu propia solicitud.',
+  ownPaymentPaid: 'No puedes marcar como pagado tu propio pago; pídeselo a otra persona del personal.',
+  ownRefund: 'No puedes reembolsar tu propio pago; pídeselo a otra persona del personal.',
 };

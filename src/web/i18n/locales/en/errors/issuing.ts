@@ -1,0 +1,142 @@
+/**
+ * What the issuing commands answer (awarding, bulk awards, the issuing API, status changes,
+ * claims): English for the JSON API and the CLI, recognised and re-said on pages.
+ */
+export const issuingErrors = {
+  organisation: {
+    name: 'Name the organisation.',
+    issuersOnly: 'Only issuer organisations issue credentials.',
+    tokenInvalid: 'That API token is not valid (revoked, or mistyped).',
+  },
+  award: {
+    notPublished: 'That micro-credential is not published by this organisation.',
+    choosePublished: 'Choose a published micro-credential.',
+    retired: 'That micro-credential is retired: it can no longer be awarded.',
+    dateFormat: 'Use a date such as 2026-05-01.',
+    calendarDate: 'That is not a calendar date.',
+    nameMicroCredential: 'Name the micro-credential (its id, mc_…).',
+    evidenceUrl: 'Use a full web address (https://…).',
+  },
+  bulk: {
+    mapColumns: 'Map the columns of the file.',
+    chooseEmailColumn: 'Choose the column with the recipients’ email addresses.',
+    unknownField: '“{field}” is not something a column can be mapped to. Use one of: {fields}.',
+    unknownFieldShort: 'Unknown field.',
+    noSuchColumn: 'There is no column “{column}” in the file (its columns: {columns}).',
+    mapOption: '--map takes field=column pairs separated by commas (fields: {fields}); “{pair}” is not one.',
+    duplicateColumn: 'The header names the column “{column}” twice. Give every column a different name.',
+    distinctColumns: 'Column names must be different.',
+    tooManyRows: 'The file has more than {max} rows. Split it into several files.',
+    tooManyRowsShort: 'Too many rows.',
+    emptyFile: 'The file is empty. Upload a CSV file whose first line names the columns.',
+    empty: 'The file is empty.',
+    noRows: 'The file has a header but no rows.',
+    noRowsShort: 'No rows below the header.',
+    notCsv: 'The file could not be read as CSV. {reason}',
+    sendCsv: 'Send the CSV file.',
+    tooLarge: 'That file is too large ({max} MB at most).',
+    tooLargeShort: 'The file is too large.',
+    contentType: 'Send the CSV file as the request body with Content-Type: text/csv.',
+    noBody: 'The request has no body: send the CSV file.',
+    chooseFile: 'Choose a CSV file to upload.',
+    nameRun: 'Name the run.',
+    started: 'This run has started issuing; its mapping can no longer change.',
+    stillChecking: 'The rows are still being checked; wait for the dry run to finish.',
+    mapFirst: 'Map the columns and check the dry run before issuing.',
+    nothingToIssue: 'No row can be issued: fix the file and upload it again.',
+  },
+  /** Why a bulk award row is left out (shown on the run page, one sentence each). */
+  rows: {
+    unknownColumnOne: '1 value in a column the header does not name (unknown column): “{value}”.',
+    unknownColumnMany: '{count} values in a column the header does not name (unknown column): “{value}”.',
+    noEmail: 'No email address.',
+    notEmail: '“{value}” is not an email address.',
+    nameTooLong: 'The name is longer than 200 characters.',
+    externalIdTooLong: 'The external id is longer than 200 characters.',
+    credits: 'Credits “{value}” is not a number from 0 to 10000.',
+    issueDate: 'Issue date “{value}” is not a date like 2026-05-01.',
+    evidenceUrl: 'Evidence URL “{value}” is not a web address (https://…).',
+    narrativeTooLong: 'The narrative is longer than 20000 characters.',
+    duplicate: 'Same recipient as row {row}: issued once.',
+    duplicateExternalId: 'Same recipient and external id as row {row}: issued once.',
+    alreadyHolds: 'Already holds this micro-credential version (an earlier award).',
+    alreadyIssued: 'Already issued to this recipient for this micro-credential version.',
+    earlierInBatch: 'The same recipient appears earlier in this batch.',
+    earlierNotIssued: 'The same recipient appears earlier and could not be issued.',
+  },
+  api: {
+    before: 'before is the `next` value of an earlier page (a whole number).',
+    beforeShort: 'Use the next value of the previous page.',
+  },
+  status: {
+    chooseAction: 'Choose revoke, suspend or reinstate.',
+    revokedForGood: 'This credential is revoked; revocation is permanent.',
+    noEntry: 'This credential has no status entry for that change.',
+    notSuspended: 'This credential is not suspended.',
+    alreadySuspended: 'This credential is already suspended.',
+    revokeReason: 'Say why the credential is revoked; the reason is shown publicly.',
+    revokeManyReason: 'Say why these credentials are revoked; the reason is shown publicly.',
+    giveReason: 'Give a reason.',
+    selectOne: 'Select at least one credential.',
+    tooMany: 'Change at most 1,000 credentials at once.',
+  },
+  claim: {
+    linkInvalid:
+      'This claim link is not valid. Use the newest link from your email, or log in: badges sent to your confirmed addresses can be claimed from your account.',
+    linkUsedAccepted: 'This badge was already accepted: the link cannot be used again.',
+    linkUsedDeclined: 'This badge was already declined: the link cannot be used again.',
+    linkExpired: 'This claim link has expired. Ask for a new one: it goes to the same address.',
+    otherAccount:
+      'This badge was sent to {email}, which belongs to another Cairn account. Log in to that account to accept it.',
+    tooManyAddresses:
+      'Your account already holds {max} addresses. Remove one on your profile, then accept the badge.',
+    alreadyDecided: 'This badge was already accepted or declined.',
+    alreadyAccepted: 'This badge was already accepted.',
+    alreadyDeclined: 'This badge was already declined.',
+    chooseDecision: 'Choose accept or decline.',
+    useLink: 'Use the link from your email.',
+    logInToAccept: 'Log in or create an account to accept this badge.',
+    accountExists: 'An account with this email already exists. Log in to accept the badge.',
+  },
+  credential: {
+    absoluteIri: 'Use an absolute URL or URN.',
+    dateTime: 'Use an ISO 8601 date-time such as 2026-05-01T00:00:00Z.',
+    did: 'Use a DID such as did:key:z6Mk….',
+    nameAchievement: 'Name the achievement.',
+    describeAchievement: 'Describe the achievement.',
+    recipient: 'Give the recipient’s email or DID.',
+    oneSource: 'Give either a micro-credential or an achievement.',
+    validUntil: 'validUntil must come after validFrom.',
+    idTaken:
+      'Your organisation has already issued a credential with the id {id}. Give each credential its own id, or leave id out and Cairn makes one.',
+    idTakenShort: 'Use an id your organisation has not used before.',
+    schema: 'The credential would not satisfy the Open Badges 3.0 schema: {problems}',
+    acceptedBySystem: 'Only Cairn itself marks a credential accepted on its earner’s behalf.',
+    notVcdm:
+      'This credential does not follow the W3C Verifiable Credentials Data Model, so it was not signed: {problem}',
+    notVcdmOneMore:
+      'This credential does not follow the W3C Verifiable Credentials Data Model, so it was not signed: {problem} (and 1 more problem, listed in fields)',
+    notVcdmMore:
+      'This credential does not follow the W3C Verifiable Credentials Data Model, so it was not signed: {problem} (and {count} more problems, listed in fields)',
+    notJsonLd: 'This credential is not valid JSON-LD, so it was not signed: {problem}',
+    hasProof: 'The credential already has a proof.',
+    sendUnsigned: 'Send an unsigned credential.',
+    statusByCairn:
+      'Cairn assigns status entries itself, on your organisation’s status lists, so that it can revoke or suspend the credential later. Leave credentialStatus out.',
+    statusByCairnShort: 'Leave this out: Cairn adds it.',
+    didKeyRs256:
+      'A did:key issuer signs with its Ed25519 key: RS256 is only available with your organisation’s did:web.',
+    didKeyRs256Short: 'Use EdDSA, or issue as did:web.',
+    issuerMismatch: 'This token issues as {issuer}; the credential names {named}.',
+    issuerMismatchDidKey:
+      'This token issues as {issuer} (the did:key of its active signing key); the credential names {named}.',
+    useIssuer: 'Use {issuer}, or leave the issuer out.',
+  },
+  documents: {
+    jwtKeyRevoked:
+      'The key that signed this badge has since been revoked by its issuer, so no VC-JWT can be made for it. The credential (JSON) is still available.',
+    jwtPreparing:
+      'The VC-JWT of this badge is being prepared. Try again shortly; the credential (JSON) is available now.',
+    statusListPublishing: 'This status list is being published. Try again shortly.',
+  },
+};
