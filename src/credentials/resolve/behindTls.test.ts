@@ -13,6 +13,7 @@ import { silentLogger } from '../../logger.ts';
 import { createApp } from '../../main/app.ts';
 import { addMember, buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { issueCredential } from '../../features/issuing/commands/issueCredential.ts';
+import { publishQueuedStatusLists } from '../../testing/statusLists.ts';
 import { changeCredentialStatus } from '../../features/issuing/commands/changeCredentialStatus.ts';
 import { verifierDeps } from '../../features/verification/commands/verifyCredential.ts';
 import { verifyCredential } from '../verifier.ts';
@@ -74,6 +75,7 @@ for (const backend of testBackends()) {
       publicId: string;
       publicUrl: string;
       revoke: () => Promise<void>;
+      publishLists: () => Promise<void>;
       verify: (remote: RemoteResolvers) => ReturnType<typeof verifyCredential>;
     };
 
@@ -134,6 +136,7 @@ for (const backend of testBackends()) {
             action: 'revoke',
             reason: 'Issued in error',
           }),
+        publishLists: () => publishQueuedStatusLists(storage.db, clock, config),
         verify: (remote) =>
           verifyCredential(issued.credential as Record<string, unknown>, {
             ...verifierDeps(storage.db, elsewhere, testCredentialServices(), clock.now(), remote),
@@ -157,6 +160,7 @@ for (const backend of testBackends()) {
         [['revocation', 0]],
       );
       await ctx.revoke();
+      await ctx.publishLists();
       const revoked = await ctx.verify(remoteResolvers({ trustCaForTests: tls.cert }));
       assert.deepEqual(
         revoked.checks.filter((c) => !c.ok).map((c) => c.code),

@@ -12,6 +12,13 @@ import { issuingPaths } from './paths.ts';
 import type { Translator } from '../../web/i18n/i18n.ts';
 import { commandMessage, translateMessage } from '../../web/i18n/commandMessages.ts';
 
+/** A row's problems (one per line, each a catalogue message) in the operator's language, on one line. */
+const rowProblems = (i18n: Translator, error: string | null) =>
+  (error ?? '')
+    .split('\n')
+    .map((problem) => translateMessage(i18n, problem))
+    .join(' ');
+
 export interface BulkIssueOptions {
   csv?: string;
   run?: string;
@@ -91,7 +98,7 @@ export async function bulkIssue(
     );
     const problems = await awardProblems(rt.storage.db, org.id, run.publicId, 20);
     for (const p of problems)
-      say(`  ${t('cli.bulk.problem', { line: p.row_number, error: translateMessage(i18n, p.error ?? '') })}`);
+      say(`  ${t('cli.bulk.problem', { line: p.row_number, error: rowProblems(i18n, p.error) })}`);
     if (problems.length === 20)
       say(
         `  ${t('cli.bulk.everyRow', { url: `${rt.config.publicUrl}${issuingPaths.awardRun(org.slug, run.publicId)}` })}`,

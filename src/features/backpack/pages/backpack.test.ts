@@ -144,6 +144,7 @@ const shareLink = (html: string) =>
 
 const day = (d: Date) => translator('en').date(d);
 const PASTE = 'Paste the credential (JSON or JWS)';
+const PASTE_ES = 'Pega la credencial (JSON o JWS)';
 const UPLOAD = 'or upload a badge file (baked PNG or SVG, or a .json / .jwt file)';
 
 for (const backend of testBackends()) {
@@ -733,7 +734,7 @@ for (const backend of testBackends()) {
         [empty.status, empty.message],
         [422, 'Pega una credencial, elige una imagen de insignia o da una URL.'],
       );
-      assert.equal(byLabel(empty.html, PASTE).error, 'Da una de las tres.');
+      assert.equal(byLabel(empty.html, PASTE_ES).error, 'Da una de las tres.');
       assert.equal(
         await flash(browser, await browser.post(`/backpack/badges/${badge.publicId}/accept`)),
         'Has aceptado Tiempo de espera.',

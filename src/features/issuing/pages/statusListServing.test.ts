@@ -5,16 +5,12 @@ import { testApp, testCredentialServices, testConfig } from '../../../testing/ht
 import { addMember, buildOrganisation, buildUser } from '../../../testing/factories.ts';
 import { decodeList, getBit } from '../../../credentials/bitstringStatusList.ts';
 import { embeddedChanges, inTransaction, type Db } from '../../../storage/database.ts';
-import { silentLogger } from '../../../logger.ts';
-import { outboxOnlyMailer } from '../../../mail/mailer.ts';
-import { Worker } from '../../../jobs/worker.ts';
-import type { JobDefinition } from '../../../jobs/definition.ts';
 import type { Clock } from '../../../domain/clock.ts';
 import { issueCredential } from '../commands/issueCredential.ts';
 import { changeCredentialStatus } from '../commands/changeCredentialStatus.ts';
 import { currentStatusList } from '../commands/statusListPublishing.ts';
-import { publishStatusListJob } from '../jobs/statusListJobs.ts';
 import { issuingPaths } from '../paths.ts';
+import { publishQueuedStatusLists } from '../../../testing/statusLists.ts';
 
 // GET /status/:id only reads: a list is signed when it is created or changed (the typed job
 // status_list.publish, queued in the transaction of the change), and the GET serves what is stored.
@@ -40,22 +36,7 @@ async function footprint(db: Db) {
   };
 }
 
-async function runPublishJobs(db: Db, clock: Clock) {
-  const worker = new Worker({
-    deps: {
-      db,
-      clock,
-      logger: silentLogger,
-      mailer: outboxOnlyMailer,
-      config: testConfig(),
-      credentials: testCredentialServices(),
-    },
-    jobs: [publishStatusListJob as JobDefinition<unknown>],
-    concurrency: 1,
-    pollMs: 20,
-  });
-  await worker.drain();
-}
+const runPublishJobs = (db: Db, clock: Clock) => publishQueuedStatusLists(db, clock);
 
 type ListDocument = { credentialSubject: { encodedList: string }; proof?: unknown };
 
