@@ -71,12 +71,10 @@ export function recogniseMessage(text: string): { key: MessageKey; values: Recor
 
 /** A command's message in the reader's language; a text that is no catalogue message stays as it is. */
 export function translateMessage(i18n: Translator, text: string): string {
-  if (i18n.locale === DEFAULT_LOCALE && !isPseudo(i18n)) return text;
+  if (i18n.locale === DEFAULT_LOCALE && !i18n.pseudo) return text;
   const known = recogniseMessage(text);
   return known ? i18n.t(known.key, known.values) : text;
 }
-
-const isPseudo = (i18n: Translator) => i18n.t('validation.invalid').startsWith('⟦');
 
 /** A failed form's summary and per-field messages in the reader's language. */
 export function translateProblems<F extends { errors: Record<string, string>; message?: string | null }>(

@@ -20,6 +20,8 @@ export type MessageValues = Record<string, string | number | Date>;
 /** What views use to speak the reader's language: messages, dates and numbers. */
 export interface Translator {
   locale: Locale;
+  /** Every message, date and number wrapped in ⟦ ⟧ (the pseudo language, for finding missed words). */
+  pseudo: boolean;
   t(key: MessageKey, values?: MessageValues): string;
   /**
    * A date (and time, with `withTime`) written the reader's way; `month` writes only the month,
@@ -98,6 +100,7 @@ export function translator(locale: Locale, options: { pseudo?: boolean } = {}): 
   const mark = (text: string) => (options.pseudo ? `⟦${text}⟧` : text);
   const made: Translator = {
     locale,
+    pseudo: options.pseudo === true,
     t: (key, values) => mark(String(fixed(key, values ?? {}))),
     date: (value, o) => mark((o?.month ? months[o.month] : o?.withTime ? dateTimes : dates).format(value)),
     number: (value, o) => mark(new Intl.NumberFormat(locale, o).format(value)),

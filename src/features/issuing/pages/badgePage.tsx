@@ -11,8 +11,8 @@ import { bakePng, bakeSvg } from '../../../credentials/baking/index.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { page } from '../../../web/render.tsx';
 import { I18nContext } from '../../../web/i18n/context.ts';
-import { translator, type Locale } from '../../../web/i18n/i18n.ts';
-import { readPreferences } from '../../../web/preferences.ts';
+import type { Translator } from '../../../web/i18n/i18n.ts';
+import { requestTranslator } from '../../../web/preferences.ts';
 import { servePageScript } from '../../../web/pageScripts.tsx';
 import { issuingPaths } from '../paths.ts';
 import { storedBadgeJwt } from './badgeJwt.ts';
@@ -43,7 +43,7 @@ interface RenderedPage {
 
 /** Rendered public badge pages by language and badge id, with the stamp of everything they show. */
 const renderedPages = new BoundedCache<string, RenderedPage>(2048);
-const cacheKey = (locale: Locale, id: string) => `${locale}:${id}`;
+const cacheKey = (i18n: Translator, id: string) => `${i18n.locale}${i18n.pseudo ? '-pseudo' : ''}:${id}`;
 
 /**
  * On the embedded database a rendered public page stays current until data may have changed
@@ -70,16 +70,15 @@ function renderAndKeep(
   model: BadgeViewModel,
   at: {
     key: string;
-    locale: Locale;
+    i18n: Translator;
     stamp: string;
     changes: number | undefined;
     nowMs: number;
     turns: number[];
   },
 ): RenderedPage {
-  const i18n = translator(at.locale);
   const inLanguage = (node: Child) =>
-    String(<I18nContext.Provider value={i18n}>{node}</I18nContext.Provider>);
+    String(<I18nContext.Provider value={at.i18n}>{node}</I18nContext.Provider>);
   const rendered: RenderedPage = {
     stamp: at.stamp,
     changes: at.changes,
@@ -97,8 +96,10 @@ function renderAndKeep(
 async function showBadge(c: C) {
   const { db, config, credentials, clock } = c.var.deps;
   const id = badgeId(c);
-  const { locale } = readPreferences(c);
-  const key = cacheKey(locale, id);
+  // The reader's translator (pseudo too, when CAIRN_PSEUDO_LOCALE lets a tester ask for it).
+  const i18n = requestTranslator(c);
+  const { locale } = i18n;
+  const key = cacheKey(i18n, id);
   // Noted before anything is read: a page kept at this count is current while the count holds.
   const changes = embeddedChanges(db);
   const nowMs = clock.now().getTime();
@@ -111,7 +112,7 @@ async function showBadge(c: C) {
   if (loaded.kind === 'private')
     return page(
       c,
-      translator(locale).t('issuing.badge.private.title'),
+      i18n.t('issuing.badge.private.title'),
       <PrivateBadgeView model={loaded.model} />,
       200,
       <meta name="robots" content="noindex" />,
@@ -123,7 +124,7 @@ async function showBadge(c: C) {
     renderedPages.set(key, { ...cached, changes });
     return page(c, cached.title, raw(cached.body), 200, raw(cached.head));
   }
-  const rendered = renderAndKeep(model, { key, locale, stamp, changes, nowMs, turns });
+  const rendered = renderAndKeep(model, { key, i18n, stamp, changes, nowMs, turns });
   return page(c, rendered.title, raw(rendered.body), 200, raw(rendered.head));
 }
 
