@@ -5,7 +5,6 @@ import { resolveDidKey } from '../../../credentials/didKey.ts';
 import { organisationDid } from '../../../credentials/issuerIdentity.ts';
 import {
   documentHash,
-  publishStatusList,
   type CredentialServices,
   type RemoteResolvers,
 } from '../../../signing/organisationSigner.ts';
@@ -37,24 +36,20 @@ export const sqlLookupable = (value: string): boolean => !value.includes('\u0000
 const ownStatusLists = new BoundedCache<string, Record<string, unknown>>(256);
 
 /**
- * One of this Cairn's signed status lists. The signed list is re-read only when a newer version
- * is published (checked every time, so every process sees a change at once); its text is parsed
- * once per version.
+ * One of this Cairn's signed status lists, as published: verifying only reads (a list is signed
+ * when it is created or changed, by the `status_list.publish` job). The signed list is re-read
+ * only when a newer version is published (checked every time, so every process sees a change at
+ * once); its text is parsed once per version. A change not yet signed is still seen for Cairn's
+ * own credentials: their bits are read from the database (`extraStatus`).
  */
 async function ownStatusList(
   db: Queryable,
-  services: CredentialServices,
   config: Config,
   listId: string,
-  now: Date,
 ): Promise<Record<string, unknown>> {
-  let head = await statusListVersions(db, listId);
+  const head = await statusListVersions(db, listId);
   if (!head) throw new Error('No such status list');
-  if (head.signed_version < head.version || head.signed_version < 0) {
-    await publishStatusList(db, services, config, listId, now);
-    head = await statusListVersions(db, listId);
-    if (!head) throw new Error('No such status list');
-  }
+  if (head.signed_version < 0) throw new Error('This status list is being published; try again shortly');
   const cacheKey = `${config.publicUrl}|${listId}|${head.signed_version}`;
   const cached = ownStatusLists.get(cacheKey);
   if (cached) return cached;
@@ -126,7 +121,7 @@ export function verifierDeps(
       if (url.startsWith(statusPrefix)) {
         const listId = url.slice(statusPrefix.length);
         if (!sqlLookupable(listId)) throw new Error('No such status list');
-        return ownStatusList(db, services, config, listId, now);
+        return ownStatusList(db, config, listId);
       }
       if (!remote) throw new Error(`Fetching ${url} would need the network, which is not allowed here`);
       return (await remote.fetchJson(url)) as Record<string, unknown>;
