@@ -66,6 +66,10 @@ export const audit = {
       import_removed: 'Imported badge removed',
       imported: 'Badge imported',
       reverified: 'Imported badge verified again',
+      made_private: 'Badge made private',
+      made_public: 'Badge made public',
+      name_hidden: 'Name hidden on a badge',
+      name_shown: 'Name shown on a badge',
     },
     claim: {
       accepted: 'Badge accepted',
@@ -81,6 +85,9 @@ export const audit = {
       item_removed: 'Badge removed from a collection',
       reordered: 'Collection reordered',
       updated: 'Collection updated',
+      shared: 'Collection shared',
+      unshared: 'Collection no longer shared',
+      share_link_replaced: 'Collection share link replaced',
     },
     credential: {
       issued: 'Credential issued',
@@ -96,8 +103,8 @@ export const audit = {
       created: 'Invitation created',
       revoked: 'Invitation revoked',
     },
-    license: { linked: 'License linked' },
-    member: { roles_changed: 'Member’s roles changed' },
+    license: { linked: 'License linked', confirmed: 'License confirmed', rejected: 'License rejected' },
+    member: { roles_changed: 'Member’s roles changed', left: 'Member left', removed: 'Member removed' },
     micro_credential: {
       created: 'Micro-credential created',
       draft_updated: 'Micro-credential draft updated',
@@ -133,6 +140,8 @@ export const audit = {
       changes_requested: 'Changes requested to a recognition submission',
       withdrawn: 'Recognition submission withdrawn',
       commented: 'Comment on a recognition submission',
+      webhook_set: 'Completion-notice webhook set',
+      webhook_cleared: 'Completion-notice webhook removed',
     },
     review: {
       reassigned: 'Reviewer reassigned',
@@ -154,6 +163,12 @@ export const audit = {
       profile_updated: 'Account profile updated',
       signed_up: 'Account created',
     },
-    webhook: { created: 'Webhook created', deleted: 'Webhook deleted', replayed: 'Webhook event sent again' },
+    webhook: {
+      created: 'Webhook created',
+      deleted: 'Webhook deleted',
+      replayed: 'Webhook event sent again',
+      enabled: 'Webhook turned on',
+      disabled: 'Webhook turned off',
+    },
   },
 } as const;

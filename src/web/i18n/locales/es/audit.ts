@@ -69,6 +69,10 @@ export const audit: CatalogueOf<typeof en> = {
       import_removed: 'Insignia importada eliminada',
       imported: 'Insignia importada',
       reverified: 'Insignia importada verificada de nuevo',
+      made_private: 'Insignia hecha privada',
+      made_public: 'Insignia hecha pública',
+      name_hidden: 'Nombre oculto en una insignia',
+      name_shown: 'Nombre visible en una insignia',
     },
     claim: {
       accepted: 'Insignia aceptada',
@@ -84,6 +88,9 @@ export const audit: CatalogueOf<typeof en> = {
       item_removed: 'Insignia quitada de una colección',
       reordered: 'Colección reordenada',
       updated: 'Colección actualizada',
+      shared: 'Colección compartida',
+      unshared: 'Colección ya no compartida',
+      share_link_replaced: 'Enlace para compartir la colección reemplazado',
     },
     credential: {
       issued: 'Credencial emitida',
@@ -99,8 +106,16 @@ export const audit: CatalogueOf<typeof en> = {
       created: 'Invitación creada',
       revoked: 'Invitación revocada',
     },
-    license: { linked: 'Licencia vinculada' },
-    member: { roles_changed: 'Roles de un miembro cambiados' },
+    license: {
+      linked: 'Licencia vinculada',
+      confirmed: 'Licencia confirmada',
+      rejected: 'Licencia rechazada',
+    },
+    member: {
+      roles_changed: 'Roles de un miembro cambiados',
+      left: 'Salida de un miembro',
+      removed: 'Miembro eliminado',
+    },
     micro_credential: {
       created: 'Microcredencial creada',
       draft_updated: 'Borrador de microcredencial actualizado',
@@ -139,6 +154,8 @@ export const audit: CatalogueOf<typeof en> = {
       changes_requested: 'Cambios pedidos en una solicitud de reconocimiento',
       withdrawn: 'Solicitud de reconocimiento retirada',
       commented: 'Comentario en una solicitud de reconocimiento',
+      webhook_set: 'Webhook de avisos de finalización configurado',
+      webhook_cleared: 'Webhook de avisos de finalización quitado',
     },
     review: {
       reassigned: 'Revisor reasignado',
@@ -164,6 +181,8 @@ export const audit: CatalogueOf<typeof en> = {
       created: 'Webhook creado',
       deleted: 'Webhook eliminado',
       replayed: 'Evento de webhook enviado de nuevo',
+      enabled: 'Webhook activado',
+      disabled: 'Webhook desactivado',
     },
   },
 };
