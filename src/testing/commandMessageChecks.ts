@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
+import { AppError } from '../domain/errors.ts';
 import { en } from '../web/i18n/locales/en.ts';
 import type { MessageKey } from '../web/i18n/i18n.ts';
 import { translator } from '../web/i18n/i18n.ts';
 import { commandMessage, recogniseMessage, translateMessage } from '../web/i18n/commandMessages.ts';
 
 type Group = keyof typeof en.errors;
+
+/** The AppError a synchronous check throws (a zod parse, a command's own rule); fails when none is thrown. */
+export function refusal(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
 
 /** Every message of one `errors.<group>` of the catalogue, with sample values for its placeholders. */
 export function messagesOf(group: Group): Array<{ key: MessageKey; values: Record<string, string> }> {

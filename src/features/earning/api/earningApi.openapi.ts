@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES } from '../applicationStatuses.ts';
 import { z } from 'zod';
 import { PERSONAL_ROUTE } from '../../../http/apiTokens.ts';
 import { evidenceInput } from '../commands/submitEvidence.ts';
@@ -20,16 +21,7 @@ export const applicationSchema = z.object({
   id: z.string(),
   title: z.string(),
   version: z.number().int(),
-  status: z.enum([
-    'in_progress',
-    'submitted',
-    'in_review',
-    'needs_revision',
-    'passed',
-    'expired',
-    'withdrawn',
-    'rejected',
-  ]),
+  status: z.enum(APPLICATION_STATUSES),
   deadline: isoDate.meta({ description: 'Evidence must be submitted before this.' }),
   daysLeft: z.number().int(),
   attempts: z.number().int(),

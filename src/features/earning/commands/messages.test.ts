@@ -1,23 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { translator } from '../../../web/i18n/i18n.ts';
 import { commandMessage, translateMessage, translateProblems } from '../../../web/i18n/commandMessages.ts';
-import { assertGroupSaidInSpanish } from '../../../testing/commandMessageChecks.ts';
+import { assertGroupSaidInSpanish, refusal } from '../../../testing/commandMessageChecks.ts';
 import { teamInput } from '../teams/teams.ts';
 import { reviewInput } from './reviewAttempt.ts';
 import { outcomeInput } from './recordOutcome.ts';
-
-const refusal = (run: () => unknown): AppError => {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('earning commands answer from the catalogue', () => {
   const es = translator('es');

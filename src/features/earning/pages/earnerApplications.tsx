@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES } from '../applicationStatuses.ts';
 import {
   applicationEvidence,
   applicationVersion,
@@ -48,16 +49,7 @@ export function joinFacts(facts: Child[]): Child[] {
     .filter((f) => f !== null && f !== undefined && f !== false && f !== '')
     .flatMap((f, i) => (i === 0 ? [f] : [' · ', f]));
 }
-const STATUSES = [
-  'in_progress',
-  'submitted',
-  'in_review',
-  'needs_revision',
-  'passed',
-  'expired',
-  'withdrawn',
-  'rejected',
-] as const;
+const STATUSES = APPLICATION_STATUSES;
 /** An application's status in the reader's words (its code if the catalogue does not know it). */
 function statusWords(t: Translator['t'], status: string): string {
   return (STATUSES as readonly string[]).includes(status)

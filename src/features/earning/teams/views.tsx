@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES } from '../applicationStatuses.ts';
 import {
   ActionButton,
   CsrfField,
@@ -20,17 +21,7 @@ export interface TeamsModel {
 }
 
 /** A member's progress on one micro-credential: an application status, or not started. */
-export const TEAM_STATUSES = [
-  'not_started',
-  'in_progress',
-  'submitted',
-  'in_review',
-  'needs_revision',
-  'passed',
-  'expired',
-  'withdrawn',
-  'rejected',
-] as const;
+export const TEAM_STATUSES = ['not_started', ...APPLICATION_STATUSES] as const;
 export type TeamStatus = (typeof TEAM_STATUSES)[number];
 
 export interface TeamModel {

@@ -1,23 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError } from '../../../domain/errors.ts';
 import { parseInput } from '../../../domain/validation.ts';
 import { translator } from '../../../web/i18n/i18n.ts';
 import { translateMessage, translateProblems } from '../../../web/i18n/commandMessages.ts';
-import { assertGroupSaidInSpanish } from '../../../testing/commandMessageChecks.ts';
+import { assertGroupSaidInSpanish, refusal } from '../../../testing/commandMessageChecks.ts';
 import { programInput } from './programTerms.ts';
 import { requestSessionInput } from '../sessions/commands/requestSession.ts';
 import { rosterRows } from '../sessions/commands/uploadRoster.ts';
-
-const refusal = (run: () => unknown): AppError => {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('recognition commands answer from the catalogue', () => {
   const es = translator('es');
