@@ -27,9 +27,6 @@ const samples: Record<string, () => RenderedMail> = {
       link: L,
       expiresInDays: 7,
     }),
-  deadlineReminderMail: () =>
-    templates.deadlineReminderMail({ name: 'Ada', title: 'T', days: 7, deadline: '2026-01-01', link: L }),
-  reviewDecisionMail: () => templates.reviewDecisionMail({ name: 'Ada', title: 'T', passed: true, link: L }),
   claimOfferMail: () =>
     claimMail.claimOfferMail({ name: null, badgeName: 'B', issuerName: 'I', link: L, expiresInDays: 30 }),
   claimReminderMail: () =>

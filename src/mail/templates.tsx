@@ -1,10 +1,7 @@
 import type { Child } from 'hono/jsx';
-import type { Locale } from '../web/i18n/i18n.ts';
+import { DEFAULT_LOCALE, translator, type Locale } from '../web/i18n/i18n.ts';
 
-/**
- * The recipient's language, when they chose one (users.locale). The messages below are English
- * only for now; a template given `locale` is where `translator(locale)` would word it.
- */
+/** The recipient's language, when they chose one (users.locale); English otherwise. */
 export interface ToPerson {
   locale?: Locale | null;
 }
@@ -63,31 +60,30 @@ export function html(element: Child): string {
   return `<!doctype html>${String(element)}`;
 }
 
+const MUTED = 'color:#5a6478;font-size:14px';
+
+/** The recipient's translator: their saved language, else English. */
+const wordsFor = (to: ToPerson) => translator(to.locale ?? DEFAULT_LOCALE);
+
 /** Asks the owner of an address to confirm it. */
 export function confirmEmailMail(
   v: { name: string; link: string; newAddress: boolean } & ToPerson,
 ): RenderedMail {
-  const subject = v.newAddress
-    ? 'Confirm the address you added to Cairn'
-    : 'Confirm your email to finish creating your Cairn account';
-  const lead = v.newAddress
-    ? 'You added this address to your Cairn account. Confirm it so badges sent here reach you.'
-    : 'Welcome to Cairn. Confirm your email address to finish creating your account.';
-  const reason =
-    'You received this because this address was entered on Cairn. If it was not you, ignore this email: nothing happens until the link is opened.';
+  const { t, locale } = wordsFor(v);
+  const subject = t(v.newAddress ? 'accountMail.confirm.subjectNew' : 'accountMail.confirm.subjectSignUp');
+  const lead = t(v.newAddress ? 'accountMail.confirm.leadNew' : 'accountMail.confirm.leadSignUp');
+  const reason = t('accountMail.confirm.reason');
+  const hello = t('accountMail.hello', { name: v.name });
   return {
     template: 'confirm_email',
     subject,
-    text: `Hello ${v.name},\n\n${lead}\n\nConfirm: ${v.link}\n\nThe link works for 48 hours.\n\n${reason}\n`,
+    text: `${hello}\n\n${lead}\n\n${t('accountMail.confirm.textLink', { link: v.link })}\n\n${t('accountMail.confirm.expires')}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
-        <p>Hello {v.name},</p>
+      <Layout title={subject} reason={reason} lang={locale}>
+        <p>{hello}</p>
         <p>{lead}</p>
-        <Button href={v.link} label="Confirm my email" />
-        <p style="color:#5a6478;font-size:14px">
-          The link works for 48 hours. If the button does not work, paste this address into your browser:{' '}
-          {v.link}
-        </p>
+        <Button href={v.link} label={t('accountMail.confirm.button')} />
+        <p style={MUTED}>{t('accountMail.confirm.fallback', { link: v.link })}</p>
       </Layout>,
     ),
   };
@@ -95,19 +91,20 @@ export function confirmEmailMail(
 
 /** Carries a link to choose a new password. */
 export function resetPasswordMail(v: { name: string; link: string } & ToPerson): RenderedMail {
-  const subject = 'Reset your Cairn password';
-  const reason =
-    'You received this because someone asked to reset the password of the Cairn account with this address. If it was not you, ignore this email; your password stays as it is.';
+  const { t, locale } = wordsFor(v);
+  const subject = t('accountMail.reset.subject');
+  const reason = t('accountMail.reset.reason');
+  const hello = t('accountMail.hello', { name: v.name });
   return {
     template: 'reset_password',
     subject,
-    text: `Hello ${v.name},\n\nChoose a new password here: ${v.link}\n\nThe link works for 2 hours and only once.\n\n${reason}\n`,
+    text: `${hello}\n\n${t('accountMail.reset.textLink', { link: v.link })}\n\n${t('accountMail.reset.expiresText')}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
-        <p>Hello {v.name},</p>
-        <p>Someone, hopefully you, asked to reset your Cairn password.</p>
-        <Button href={v.link} label="Choose a new password" />
-        <p style="color:#5a6478;font-size:14px">The link works for 2 hours and only once: {v.link}</p>
+      <Layout title={subject} reason={reason} lang={locale}>
+        <p>{hello}</p>
+        <p>{t('accountMail.reset.lead')}</p>
+        <Button href={v.link} label={t('accountMail.reset.button')} />
+        <p style={MUTED}>{t('accountMail.reset.expires', { link: v.link })}</p>
       </Layout>,
     ),
   };
@@ -115,102 +112,61 @@ export function resetPasswordMail(v: { name: string; link: string } & ToPerson):
 
 /** Tells the owner their password changed, with a way back if it was not them. */
 export function passwordChangedMail(v: { name: string; resetLink: string } & ToPerson): RenderedMail {
-  const subject = 'Your Cairn password was changed';
-  const reason = 'You received this because the password of your Cairn account changed.';
+  const { t, locale } = wordsFor(v);
+  const subject = t('accountMail.changed.subject');
+  const reason = t('accountMail.changed.reason');
+  const hello = t('accountMail.hello', { name: v.name });
+  const lead = t('accountMail.changed.lead');
   return {
     template: 'password_changed',
     subject,
-    text: `Hello ${v.name},\n\nYour Cairn password was just changed and every session was logged out.\nIf this was not you, reset your password now: ${v.resetLink}\n\n${reason}\n`,
+    text: `${hello}\n\n${lead}\n${t('accountMail.changed.notYou', { link: v.resetLink })}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
-        <p>Hello {v.name},</p>
-        <p>Your Cairn password was just changed and every session was logged out.</p>
+      <Layout title={subject} reason={reason} lang={locale}>
+        <p>{hello}</p>
+        <p>{lead}</p>
         <p>
-          If this was not you, <a href={v.resetLink}>reset your password now</a>.
+          {t('accountMail.changed.notYouBefore')}
+          <a href={v.resetLink}>{t('accountMail.changed.notYouLink')}</a>.
         </p>
       </Layout>,
     ),
   };
 }
 
-/** Invites someone to join an organisation with roles. */
-export function invitationMail(v: {
-  organisationName: string;
-  inviterName: string;
-  roles: string[];
-  link: string;
-  expiresInDays: number;
-}): RenderedMail {
-  const subject = `${v.inviterName} invited you to join ${v.organisationName} on Cairn`;
-  const roles = v.roles.join(', ');
-  const reason = `You received this because ${v.inviterName} entered this address at ${v.organisationName}. If you do not expect it, ignore this email.`;
+const ROLE_KEYS = ['owner', 'admin', 'designer', 'reviewer', 'issuing_staff', 'recognition_officer'] as const;
+type RoleKey = (typeof ROLE_KEYS)[number];
+const isRoleKey = (role: string): role is RoleKey => (ROLE_KEYS as readonly string[]).includes(role);
+
+/** Invites someone to join an organisation with roles (in English unless the address has an account with a language). */
+export function invitationMail(
+  v: {
+    organisationName: string;
+    inviterName: string;
+    roles: string[];
+    link: string;
+    expiresInDays: number;
+  } & ToPerson,
+): RenderedMail {
+  const { t, locale } = wordsFor(v);
+  const names = { inviter: v.inviterName, organisation: v.organisationName };
+  const subject = t('accountMail.invitation.subject', names);
+  const roles = v.roles.map((r) => (isRoleKey(r) ? t(`accounts.roles.${r}`) : r)).join(', ');
+  const reason = t('accountMail.invitation.reason', names);
+  const lead = t('accountMail.invitation.lead', { ...names, roles });
+  const expires = t('accountMail.invitation.expires', { days: v.expiresInDays });
   return {
     template: 'invitation',
     subject,
-    text: `Hello,\n\n${v.inviterName} invited you to join ${v.organisationName} on Cairn as: ${roles}.\n\nAccept: ${v.link}\n\nThe invitation works for ${v.expiresInDays} days. Log in, or create an account with this address, to accept it.\n\n${reason}\n`,
+    text: `${t('accountMail.helloNoName')}\n\n${lead}\n\n${t('accountMail.invitation.textLink', { link: v.link })}\n\n${expires}\n\n${reason}\n`,
     html: html(
-      <Layout title={subject} reason={reason}>
-        <p>Hello,</p>
-        <p>
-          <strong>{v.inviterName}</strong> invited you to join <strong>{v.organisationName}</strong> on Cairn
-          as: {roles}.
-        </p>
-        <Button href={v.link} label="See the invitation" />
-        <p style="color:#5a6478;font-size:14px">
-          The invitation works for {v.expiresInDays} days. Log in, or create an account with this address, to
-          accept it: {v.link}
-        </p>
-      </Layout>,
-    ),
-  };
-}
-
-/** Reminds an earner that their application's deadline is near. */
-export function deadlineReminderMail(v: {
-  name: string;
-  title: string;
-  days: number;
-  deadline: string;
-  link: string;
-}): RenderedMail {
-  const subject = `${v.days} day${v.days === 1 ? '' : 's'} left to submit “${v.title}”`;
-  const reason = 'You received this because you applied for this micro-credential on Cairn.';
-  const lead = `Your application for “${v.title}” closes on ${v.deadline}. Submit your evidence before then; after the deadline the application expires (your evidence is kept and you can apply again).`;
-  return {
-    template: 'deadline_reminder',
-    subject,
-    text: `Hello ${v.name},\n\n${lead}\n\n${v.link}\n\n${reason}\n`,
-    html: html(
-      <Layout title={subject} reason={reason}>
-        <p>Hello {v.name},</p>
+      <Layout title={subject} reason={reason} lang={locale}>
+        <p>{t('accountMail.helloNoName')}</p>
         <p>{lead}</p>
-        <Button href={v.link} label="Continue your application" />
-      </Layout>,
-    ),
-  };
-}
-
-/** Tells an earner the outcome of a review, with a link to the feedback. */
-export function reviewDecisionMail(v: {
-  name: string;
-  title: string;
-  passed: boolean;
-  link: string;
-}): RenderedMail {
-  const subject = v.passed ? `You earned “${v.title}”` : `Feedback on your “${v.title}” submission`;
-  const lead = v.passed
-    ? `Congratulations: a reviewer found that your evidence meets every criterion of “${v.title}”. Your badge is being issued now and will be in your backpack in a moment: there is nothing more to do.`
-    : `A reviewer has scored your evidence for “${v.title}” and asked for a revision. Read the feedback, revise, and resubmit as many times as you need.`;
-  const reason = 'You received this because you applied for this micro-credential on Cairn.';
-  return {
-    template: v.passed ? 'review_passed' : 'review_needs_revision',
-    subject,
-    text: `Hello ${v.name},\n\n${lead}\n\n${v.link}\n\n${reason}\n`,
-    html: html(
-      <Layout title={subject} reason={reason}>
-        <p>Hello {v.name},</p>
-        <p>{lead}</p>
-        <Button href={v.link} label={v.passed ? 'See your application' : 'Read the feedback'} />
+        <Button href={v.link} label={t('accountMail.invitation.button')} />
+        <p style={MUTED}>
+          {expires} {v.link}
+        </p>
       </Layout>,
     ),
   };

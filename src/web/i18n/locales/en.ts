@@ -1,3 +1,4 @@
+import { accountMail } from './en/accountMail.ts';
 import { validation } from './en/validation.ts';
 import { accounts } from './en/accounts.ts';
 import { admin } from './en/admin.ts';
@@ -163,6 +164,7 @@ export const en = {
     unverified: 'Not verified',
   },
   validation,
+  accountMail,
   accounts,
   admin,
   home,

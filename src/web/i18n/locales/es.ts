@@ -1,3 +1,4 @@
+import { accountMail } from './es/accountMail.ts';
 import { validation } from './es/validation.ts';
 import type { Catalogue } from './en.ts';
 import { accounts } from './es/accounts.ts';
@@ -161,6 +162,7 @@ export const es: Catalogue = {
     unverified: 'Sin verificar',
   },
   validation,
+  accountMail,
   accounts,
   admin,
   home,
