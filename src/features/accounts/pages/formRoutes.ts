@@ -1,12 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../../../domain/errors.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import type { FormState } from '../../../web/forms.tsx';
 import type { Translator } from '../../../web/i18n/i18n.ts';
 import { requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, redirectWith } from '../../../web/render.tsx';
-import { translateForm, translateMessage } from '../messages.ts';
 
 /**
  * The one way the accounts pages handle a post: parse the fields, run the command, then go on
@@ -42,14 +40,15 @@ export function postForm(r: Hono<AppEnv>, path: string, handler: FormPost): void
       c,
       fields,
       async () => finish(c, await handler.run(c, fields, t)),
-      (form, status) => handler.again(c, translateForm(t, form), status, fields),
+      // handleForm has already put the problems in the reader's language.
+      (form, status) => handler.again(c, form, status, fields),
     );
   });
 }
 
 /**
  * A one-button post (make primary, remove, revoke, change roles): a refusal is shown on the error
- * page, in the reader's language.
+ * page, which says it in the reader's language.
  */
 export function postAction(
   r: Hono<AppEnv>,
@@ -58,25 +57,6 @@ export function postAction(
 ): void {
   r.post(path, async (c) => {
     const t = requestTranslator(c);
-    return finish(c, await inReadersLanguage(t, async () => run(c, await formFields(c), t)));
+    return finish(c, await run(c, await formFields(c), t));
   });
-}
-
-/** Runs work whose AppError messages are accounts messages, re-thrown in the reader's language. */
-export async function inReadersLanguage<T>(t: Translator, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    const fields = Object.fromEntries(
-      Object.entries(err.fields).map(([k, v]) => [k, translateMessage(t, v)]),
-    );
-    throw new AppError(
-      err.code,
-      translateMessage(t, err.message),
-      fields,
-      err.retryAfterSeconds,
-      err.details,
-    );
-  }
 }

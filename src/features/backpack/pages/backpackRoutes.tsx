@@ -16,7 +16,7 @@ import { removeImportedBadge } from '../commands/removeImportedBadge.ts';
 import { reverifyImportedBadge } from '../commands/reverifyImportedBadge.ts';
 import { setBadgeNameShown } from '../commands/setBadgeNameShown.ts';
 import { setBadgePrivacy } from '../commands/setBadgePrivacy.ts';
-import { translateForm, translateMessage } from '../messages.ts';
+import { translateMessage } from '../messages.ts';
 import { backpackPaths } from '../paths.ts';
 import { BackpackView } from './backpackList.tsx';
 import { loadBackpack } from './backpackLoader.ts';
@@ -66,7 +66,7 @@ async function postImport(c: C) {
       const text = importedMessage(t, result);
       return redirectWith(c, backpackPaths.badgeInBackpack(result.publicId), kind, text);
     },
-    (form, status) => renderBackpack(c, translateForm(t, form), status),
+    (form, status) => renderBackpack(c, form, status),
   );
 }
 

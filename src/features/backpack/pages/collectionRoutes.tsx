@@ -16,7 +16,7 @@ import { moveInCollection } from '../commands/moveInCollection.ts';
 import { removeFromCollection } from '../commands/removeFromCollection.ts';
 import { shareCollection } from '../commands/shareCollection.ts';
 import { updateCollection } from '../commands/updateCollection.ts';
-import { translateForm, translateMessage } from '../messages.ts';
+import { translateMessage } from '../messages.ts';
 import { backpackPaths } from '../paths.ts';
 import { loadCollection, loadCollections, loadSharedCollection } from './collectionLoaders.ts';
 import { CollectionView } from './collectionView.tsx';
@@ -85,7 +85,7 @@ function formRoutes(r: Hono<AppEnv>) {
       const text = t.t('backpack.flash.collectionCreated');
       return redirectWith(c, backpackPaths.collection(id).page, 'success', text);
     };
-    return handleForm(c, fields, run, (form, status) => renderCollections(c, translateForm(t, form), status));
+    return handleForm(c, fields, run, (form, status) => renderCollections(c, form, status));
   });
   r.post(backpackPaths.collection(':id').page, async (c) => {
     const fields = await formFields(c);
@@ -94,7 +94,7 @@ function formRoutes(r: Hono<AppEnv>) {
       await updateCollection(c.var.deps, { actor: actorOf(c), ...fields, collection: collectionOf(c) });
       return redirectWith(c, pathsOf(c).page, 'success', t.t('backpack.flash.saved'));
     };
-    return handleForm(c, fields, run, (form, status) => renderCollection(c, translateForm(t, form), status));
+    return handleForm(c, fields, run, (form, status) => renderCollection(c, form, status));
   });
 }
 
