@@ -172,6 +172,12 @@ for (const backend of testBackends()) {
       assert.equal(await badgeTitle('es'), spanishEdition.name);
       assert.equal(await badgeTitle('en'), title, 'each language has its own rendered page');
       assert.equal(await badgeTitle('es'), spanishEdition.name);
+      const badgePage = async (language: string) =>
+        (await browser.get(`/badges/${issued.publicId}`, { 'accept-language': language })).text();
+      const esPage = await badgePage('es');
+      assert.match(esPage, /<h1>Rutinas en el aula<\/h1>/, 'the page’s language: no lang of its own');
+      assert.equal(languageOfText(esPage, spanishEdition.criteria), 'es');
+      assert.match(await badgePage('en'), new RegExp(`<h1>${title}</h1>`));
       const backpack = async (locale: string) =>
         (await loadBackpack(storage.db, earner.id, clock.now(), locale)).pending
           .concat((await loadBackpack(storage.db, earner.id, clock.now(), locale)).held)
