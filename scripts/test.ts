@@ -1,12 +1,17 @@
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after } from 'node:test';
+import { runSideBySide } from './testSideBySide.ts';
 
 /**
- * Runs every *.test.ts(x) file in ONE process, so all of them share one embedded database
- * (creating a PGlite database costs seconds). `npm test -- accounts jobs` runs only the files
- * whose path contains one of the words.
+ * Runs the *.test.ts(x) files of each folder (src, test) in ONE process per folder, so the files
+ * of a folder share one embedded database (creating a PGlite database costs seconds). The two
+ * folders run side by side in two processes when the machine has two cores or more: src is mostly
+ * in-process work, test mostly waits on Chromium and child processes. `npm test -- accounts jobs`
+ * runs only the files whose path contains one of the words, in one process.
+ * CAIRN_TEST_DIRS=src runs one folder; CAIRN_TEST_SIDE_BY_SIDE=0 runs all in one process.
  */
 const root = resolve(import.meta.dirname, '..');
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -22,30 +27,41 @@ function findTests(dir: string): string[] {
   return out;
 }
 
-const dirs = (process.env.CAIRN_TEST_DIRS ?? 'src,test').split(',').map((d) => join(root, d));
-const files = dirs
-  .flatMap((d) => {
-    try {
-      return findTests(d);
-    } catch {
-      return [];
-    }
-  })
-  .filter((f) => filters.length === 0 || filters.some((w) => relative(root, f).includes(w)))
-  .sort();
+const dirNames = (process.env.CAIRN_TEST_DIRS ?? 'src,test').split(',');
+const sideBySide =
+  filters.length === 0 &&
+  dirNames.length > 1 &&
+  availableParallelism() > 1 &&
+  process.env.CAIRN_TEST_SIDE_BY_SIDE !== '0';
 
-if (files.length === 0) {
-  console.error(`No test files match ${filters.join(', ') || '(all)'}`);
-  process.exit(1);
+if (sideBySide) {
+  process.exitCode = await runSideBySide(dirNames, [...process.execArgv, import.meta.filename]);
+} else {
+  const files = dirNames
+    .map((d) => join(root, d))
+    .flatMap((d) => {
+      try {
+        return findTests(d);
+      } catch {
+        return [];
+      }
+    })
+    .filter((f) => filters.length === 0 || filters.some((w) => relative(root, f).includes(w)))
+    .sort();
+
+  if (files.length === 0) {
+    console.error(`No test files match ${filters.join(', ') || '(all)'}`);
+    process.exit(1);
+  }
+  // Once every test has ended, the process should exit by itself. If a test left something open (a
+  // server, a socket, a child process), say what and exit anyway, with the tests' own exit code,
+  // rather than wait for ever. (Registered first, so it hangs off the root test before any file.)
+  after(() => {
+    setTimeout(() => {
+      console.error(`Still open after every test ended: ${process.getActiveResourcesInfo().join(', ')}`);
+      process.exit(process.exitCode ?? 0);
+    }, 30_000).unref();
+  });
+
+  for (const file of files) await import(pathToFileURL(file).href);
 }
-// Once every test has ended, the process should exit by itself. If a test left something open (a
-// server, a socket, a child process), say what and exit anyway, with the tests' own exit code,
-// rather than wait for ever. (Registered first, so it hangs off the root test before any file.)
-after(() => {
-  setTimeout(() => {
-    console.error(`Still open after every test ended: ${process.getActiveResourcesInfo().join(', ')}`);
-    process.exit(process.exitCode ?? 0);
-  }, 30_000).unref();
-});
-
-for (const file of files) await import(pathToFileURL(file).href);
