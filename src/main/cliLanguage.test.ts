@@ -117,6 +117,14 @@ describe('the cairn command in Spanish', () => {
       english.stderr,
       'cairn: The file could not be read as CSV. Line 2: a quoted field is never closed (a quote is missing).\n',
     );
+    // A damaged badge image, refused in Spanish.
+    const png = join(dir, 'cut.png');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
+    writeFileSync(join(dir, 'credential.json'), '{}');
+    const bake = ['bake', '--credential', join(dir, 'credential.json'), '--image', png];
+    const cut = run([...bake, '--out', join(dir, 'baked.png')]);
+    assert.equal(cut.status, 1);
+    assert.equal(cut.stderr, 'cairn: El PNG termina en medio de un bloque.\n');
     const roster = join(dir, 'roster.csv');
     writeFileSync(roster, 'Email,Name\nada@example.org,Ada\n');
     const badMap = run([...issue, '--csv', roster, '--map', 'Email'], { CAIRN_DATA_DIR: dir });
