@@ -72,7 +72,11 @@ for (const backend of testBackends()) {
         byLabel(await notUtf8.text(), 'Archivo CSV').error,
         'El archivo no es texto UTF-8. Guárdalo como «CSV UTF-8» y vuelve a subirlo.',
       );
-      const runs = await storage.db.selectFrom('award_runs').select('id').execute();
+      const runs = await storage.db
+        .selectFrom('award_runs')
+        .select('id')
+        .where('organisation_id', '=', setup.org.id)
+        .execute();
       assert.equal(runs.length, 0);
     });
 
