@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CsvError, parseCsv, parseCsvText, type CsvOptions, type CsvRecord } from './csv.ts';
+import { translator } from '../web/i18n/i18n.ts';
+import { translateMessage } from '../web/i18n/commandMessages.ts';
 
 /** Bytes in chunks of `size`, as an upload arrives. */
 async function* bytesOf(text: string, size: number): AsyncGenerator<Uint8Array> {
@@ -105,6 +107,38 @@ test('CSV: malformed files are errors in plain words that name the line the reco
     records(bytesOf('a,b\r\n\r\n"x\r\ny",1\r\n1,"never closed\r\n2,3\r\n', 5)),
     (e: unknown) => e instanceof CsvError && e.line === 5 && /never closed/.test(e.message),
   );
+});
+
+test('CSV: an error is a catalogue message with its values, said again in the reader’s language', () => {
+  const caught = (text: string, options?: CsvOptions): CsvError => {
+    try {
+      parseCsvText(text, options);
+    } catch (err) {
+      if (err instanceof CsvError) return err;
+      throw err;
+    }
+    throw new Error('expected a CsvError');
+  };
+  const es = translator('es');
+  const unclosed = caught('a,b\n1,"never closed\n');
+  assert.equal(unclosed.key, 'errors.files.csv.quoteNotClosed');
+  assert.deepEqual(unclosed.values, { line: 2 });
+  assert.equal(unclosed.line, 2);
+  assert.equal(unclosed.message, 'Line 2: a quoted field is never closed (a quote is missing).');
+  assert.equal(es.t(unclosed.key, unclosed.values), translateMessage(es, unclosed.message));
+  assert.equal(
+    translateMessage(es, unclosed.message),
+    'Línea 2: un campo entre comillas no se cierra nunca (falta una comilla).',
+  );
+  const tab = caught('a\tb\n"x"y\t3\n');
+  assert.equal(tab.key, 'errors.files.csv.closingQuoteTab');
+  assert.match(translateMessage(es, tab.message), /^Línea 2: .* seguida de un tabulador /);
+  assert.equal(
+    translateMessage(es, caught('a,b\n1,2,3\n', { maxFields: 2 }).message),
+    'Línea 2: tiene más de 2 campos.',
+  );
+  // English readers get the English unchanged.
+  assert.equal(translateMessage(translator('en'), unclosed.message), unclosed.message);
 });
 
 test('CSV: a record is bounded in size and fields, and the source is read no further than that', async () => {

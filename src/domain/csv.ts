@@ -1,6 +1,9 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse as parseStream, CsvError as LibraryCsvError, type InfoRecord, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { commandMessage } from '../web/i18n/commandMessages.ts';
+import type { MessageValues } from '../web/i18n/i18n.ts';
+import type { files } from '../web/i18n/locales/en/errors/files.ts';
 
 /**
  * CSV rosters, read with csv-parse (RFC 4180 and what spreadsheets really write): UTF-8 (a
@@ -13,14 +16,23 @@ import { parse as parseSync } from 'csv-parse/sync';
  * plain words that name the line.
  */
 export class CsvError extends Error {
+  /** The catalogue message (`errors.files.csv.<problem>`); `message` is its English. */
+  readonly key: `errors.files.csv.${CsvProblem}`;
   constructor(
-    message: string,
+    problem: CsvProblem,
+    readonly values: MessageValues,
+    /** The line the problem is on (1-based), or 0 for the whole file. */
     readonly line: number,
   ) {
-    super(message);
+    const key = `errors.files.csv.${problem}` as const;
+    super(commandMessage(key, values));
+    this.key = key;
     this.name = 'CsvError';
   }
 }
+
+/** Why a CSV file cannot be read (the catalogue's `errors.files.csv`). */
+export type CsvProblem = keyof typeof files.csv;
 
 /** One record and the line it starts on (1-based, counting physical lines). */
 export interface CsvRecord {
@@ -97,35 +109,32 @@ function roster(delimiter: Delimiter, options: CsvOptions) {
         }
       }
       nextLine = line + breaks + 1;
-      if (cells.length > maxFields) throw new CsvError(`Line ${line}: more than ${maxFields} fields.`, line);
+      if (cells.length > maxFields)
+        throw new CsvError('tooManyFields', { line, max: maxFields.toLocaleString('en') }, line);
       // A line of only delimiters (",,,") is blank too.
       if (cells.every((c) => c === '')) return null;
       lines.push(line);
       return cells;
     },
   };
-  const describe = delimiter === '\t' ? 'a tab' : `"${delimiter}"`;
   /** The library's error in plain words, at the line the failing record starts on. */
   const translate = (err: unknown): unknown => {
     if (!(err instanceof LibraryCsvError)) return err;
     const emptyLines = (err as LibraryCsvError & { empty_lines?: number }).empty_lines ?? emptySeen;
     const line = nextLine + (emptyLines - emptySeen);
-    const say = (text: string) => new CsvError(`Line ${line}: ${text}`, line);
+    const say = (problem: CsvProblem, values: MessageValues = {}) =>
+      new CsvError(problem, { line, ...values }, line);
     switch (err.code) {
       case 'CSV_QUOTE_NOT_CLOSED':
-        return say('a quoted field is never closed (a quote is missing).');
+        return say('quoteNotClosed');
       case 'CSV_INVALID_CLOSING_QUOTE':
-        return say(`a quoted field must end with a quote followed by ${describe} or the end of the line.`);
+        return delimiter === '\t' ? say('closingQuoteTab') : say('closingQuote', { delimiter });
       case 'INVALID_OPENING_QUOTE':
-        return say(
-          'a quote appears in the middle of a field. Put the whole field in quotes and write the quote twice ("").',
-        );
+        return say('quoteInField');
       case 'CSV_MAX_RECORD_SIZE':
-        return say(
-          `a record is longer than ${maxRecordSize.toLocaleString('en')} bytes (is a quote missing?).`,
-        );
+        return say('recordTooLong', { max: maxRecordSize.toLocaleString('en') });
       default:
-        return say(`this is not valid CSV (${err.message}).`);
+        return say('notCsv', { reason: err.message });
     }
   };
   return {
@@ -138,8 +147,6 @@ function roster(delimiter: Delimiter, options: CsvOptions) {
     lineOf: () => lines.shift() ?? 0,
   };
 }
-
-const NOT_UTF8 = 'The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.';
 
 /** The source as bytes, checked to be UTF-8 as it goes (a character may be split across chunks). */
 async function* utf8Bytes(source: AsyncIterable<string | Uint8Array>): AsyncGenerator<Buffer> {
@@ -157,7 +164,7 @@ async function* utf8Bytes(source: AsyncIterable<string | Uint8Array>): AsyncGene
     }
     decoder.decode();
   } catch (err) {
-    if (err instanceof TypeError && /decode|encoded/i.test(err.message)) throw new CsvError(NOT_UTF8, 0);
+    if (err instanceof TypeError && /decode|encoded/i.test(err.message)) throw new CsvError('notUtf8', {}, 0);
     throw err;
   }
 }
@@ -205,10 +212,7 @@ export async function* parseCsv(
       since += chunk.length;
       if (since > maxRawRecord) {
         const line = lineAt(parser.info.empty_lines);
-        throw new CsvError(
-          `Line ${line}: a record is longer than ${maxRawRecord.toLocaleString('en')} bytes (is a quote missing?).`,
-          line,
-        );
+        throw new CsvError('recordTooLong', { line, max: maxRawRecord.toLocaleString('en') }, line);
       }
     };
     try {

@@ -1,6 +1,7 @@
 import { type Context, type Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/errors.ts';
+import { commandMessage } from '../web/i18n/commandMessages.ts';
 import { databaseReadiness } from '../storage/pg/readiness.ts';
 import type { AppDeps, AppEnv } from '../http/env.ts';
 import { MAX_ROSTER_UPLOAD_MB } from '../features/issuing/pages/bulkAwards.tsx';
@@ -16,7 +17,7 @@ const FAVICON_SVG =
 export function bodyLimits(): MiddlewareHandler<AppEnv> {
   // Requests are small, except evidence files (limited again per evidence part).
   const tooLarge = (mb: number) => () => {
-    throw new AppError('validation_failed', `That request is too large (${mb} MB at most).`);
+    throw new AppError('validation_failed', commandMessage('errors.general.requestTooLarge', { mb }));
   };
   const small = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge(1) });
   const evidence = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge(100) });

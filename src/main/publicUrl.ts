@@ -3,6 +3,7 @@ import { organisationDid } from '../credentials/issuerIdentity.ts';
 import { publishStatusList, type CredentialServices } from '../signing/organisationSigner.ts';
 import { inTransaction, type Db } from '../storage/database.ts';
 import { claimInstanceSetting, normalizePublicUrl, setInstanceSetting } from '../storage/instanceSettings.ts';
+import { commandMessage } from '../web/i18n/commandMessages.ts';
 
 export { normalizePublicUrl };
 
@@ -24,20 +25,19 @@ export class PublicUrlMismatchError extends Error {
 
 const isLocal = (u: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 
-/** What to tell someone who started a process for another public URL: what happened and exactly what to run. */
+/**
+ * What to tell someone who started a process for another public URL: what happened and exactly
+ * what to run. English from the catalogue; `cairn` says it again in its language.
+ */
 export function publicUrlMismatchMessage(stored: string, wanted: string): string {
   const old = new URL(stored);
   const keep =
     isLocal(old) && old.port && old.pathname === '/'
-      ? `start with PORT=${old.port} (when PUBLIC_URL is not set), or with PUBLIC_URL=${stored}`
-      : `start with PUBLIC_URL=${stored}`;
-  return [
-    `This database belongs to the Cairn at ${stored}, but this process was started for ${wanted} (PUBLIC_URL, or http://localhost:PORT when PUBLIC_URL is not set).`,
-    `Badges and status lists name their organisation by that address (${organisationDid(stored, '<organisation>')}), so every process on one database must use the same one: with another, status lists would be signed under another name and badges would stop verifying.`,
-    `  • To keep ${stored}: ${keep}.`,
-    `  • To move to ${wanted}: run \`npx cairn public-url set ${wanted}\` with the same DATABASE_URL or CAIRN_DATA_DIR, then start again the same way.`,
-    `    It re-signs the status lists for the new address. Badges issued before keep naming ${stored} and verify only where that address still reaches this Cairn.`,
-  ].join('\n');
+      ? commandMessage('cli.errors.publicUrl.keepLocal', { port: old.port, stored })
+      : commandMessage('cli.errors.publicUrl.keepUrl', { stored });
+  // The DID up to the organisation's slug; the template ends it with <organisation>.
+  const didBase = organisationDid(stored, '');
+  return commandMessage('cli.errors.publicUrl.mismatch', { stored, wanted, didBase, keep });
 }
 
 /**
@@ -50,18 +50,18 @@ export async function ensurePublicUrl(db: Db, config: Pick<Config, 'publicUrl'>,
   if (normalizePublicUrl(stored) !== wanted) throw new PublicUrlMismatchError(stored, wanted);
 }
 
-/** Why a URL cannot be Cairn's public URL, or null when it can. */
+/** Why a URL cannot be Cairn's public URL (English from the catalogue), or null when it can. */
 export function publicUrlProblem(url: string): string | null {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return `"${url}" is not a web address: give one like https://badges.example.org or http://localhost:3001.`;
+    return commandMessage('cli.errors.publicUrl.notAddress', { url });
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    return `"${url}" must start with https:// (or http:// for a local demo).`;
+    return commandMessage('cli.errors.publicUrl.notHttp', { url });
   if (u.search || u.hash || u.username || u.password)
-    return `"${url}" must be a plain address, without ?query, #fragment or user name.`;
+    return commandMessage('cli.errors.publicUrl.notPlain', { url });
   return null;
 }
 

@@ -2,6 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { bakePng, bakeSvg, BakingError, crc32, extractFromPng, extractFromSvg, sniffImage } from './index.ts';
+import { bakingMessages, bakingText, type BakingMessage } from './messages.ts';
+import { commandMessage, translateMessage } from '../../web/i18n/commandMessages.ts';
+import { translator } from '../../web/i18n/i18n.ts';
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -136,6 +139,36 @@ describe('SVG baking', () => {
     assert.equal(sniffImage(Buffer.from(svg)), 'svg');
     assert.equal(sniffImage(Buffer.from('\uFEFF<svg/>')), 'svg');
     assert.equal(sniffImage(Buffer.from('{"a":1}')), null);
+  });
+});
+
+describe('baking errors in the catalogue', () => {
+  test('each has a key whose English is the catalogue’s, and is said in Spanish to a Spanish reader', () => {
+    const es = translator('es');
+    for (const key of Object.keys(bakingMessages) as BakingMessage[]) {
+      const values = { max: '100,000', megabytes: 8 };
+      const error = new BakingError('corrupt_png', key, values);
+      assert.equal(error.message, bakingText(key, values));
+      assert.equal(error.message, commandMessage(`errors.files.baking.${key}`, values), key);
+      assert.notEqual(translateMessage(es, error.message), error.message, `${key} has no Spanish`);
+    }
+    const png = Buffer.from(bakePng(tinyPng(), credential));
+    png[png.length - 20]! ^= 0xff;
+    assert.throws(
+      () => extractFromPng(png),
+      (e: unknown) =>
+        e instanceof BakingError &&
+        e.key === 'wrongChecksum' &&
+        translateMessage(es, e.message) ===
+          'Un bloque del PNG tiene una suma de comprobación incorrecta: el archivo está dañado.',
+    );
+    assert.throws(
+      () => bakeSvg('<html></html>', credential),
+      (e: unknown) =>
+        e instanceof BakingError &&
+        translateMessage(es, e.message) ===
+          'Este archivo no es una imagen SVG (no tiene un elemento raíz <svg>).',
+    );
   });
 });
 

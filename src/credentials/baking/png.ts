@@ -1,12 +1,18 @@
 import { inflateSync } from 'node:zlib';
+import { bakingText, type BakingMessage, type BakingValues } from './messages.ts';
 
-/** A problem with an image given for baking or extraction. */
+/**
+ * A problem with an image given for baking or extraction: a code for programs, and a message of
+ * the catalogue (`errors.files.baking.<key>` with its values; the English is `message`), so a page
+ * or the `cairn` command can say it in its reader's language.
+ */
 export class BakingError extends Error {
   constructor(
     readonly code: 'not_png' | 'corrupt_png' | 'not_svg',
-    message: string,
+    readonly key: BakingMessage,
+    readonly values: BakingValues = {},
   ) {
-    super(message);
+    super(bakingText(key, values));
     this.name = 'BakingError';
   }
 }
@@ -43,23 +49,18 @@ interface Chunk {
 
 function readChunks(png: Uint8Array): Chunk[] {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (buf.length < 8 || !buf.subarray(0, 8).equals(SIGNATURE))
-    throw new BakingError('not_png', 'This file is not a PNG image.');
+  if (buf.length < 8 || !buf.subarray(0, 8).equals(SIGNATURE)) throw new BakingError('not_png', 'notPng');
   const chunks: Chunk[] = [];
   let at = 8;
   while (at < buf.length) {
-    if (at + 12 > buf.length) throw new BakingError('corrupt_png', 'The PNG ends in the middle of a chunk.');
+    if (at + 12 > buf.length) throw new BakingError('corrupt_png', 'endsInChunk');
     const length = buf.readUInt32BE(at);
-    if (at + 12 + length > buf.length)
-      throw new BakingError('corrupt_png', 'A PNG chunk runs past the end of the file.');
+    if (at + 12 + length > buf.length) throw new BakingError('corrupt_png', 'chunkPastEnd');
     const typeAndData = buf.subarray(at + 4, at + 8 + length);
     if (crc32(typeAndData) !== buf.readUInt32BE(at + 8 + length))
-      throw new BakingError('corrupt_png', 'A PNG chunk has a wrong checksum: the file is damaged.');
+      throw new BakingError('corrupt_png', 'wrongChecksum');
     if (chunks.length >= MAX_CHUNKS)
-      throw new BakingError(
-        'corrupt_png',
-        `The PNG has more than ${MAX_CHUNKS.toLocaleString('en')} chunks; no badge image has so many.`,
-      );
+      throw new BakingError('corrupt_png', 'tooManyChunks', { max: MAX_CHUNKS.toLocaleString('en') });
     chunks.push({
       type: typeAndData.subarray(0, 4).toString('latin1'),
       data: Buffer.from(typeAndData.subarray(4)),
@@ -68,7 +69,7 @@ function readChunks(png: Uint8Array): Chunk[] {
     if (chunks.at(-1)!.type === 'IEND') break;
   }
   if (chunks[0]?.type !== 'IHDR' || chunks.at(-1)?.type !== 'IEND')
-    throw new BakingError('corrupt_png', 'The PNG lacks its IHDR or IEND chunk.');
+    throw new BakingError('corrupt_png', 'noHeaderOrEnd');
   return chunks;
 }
 
@@ -103,10 +104,7 @@ function parseText(chunk: Chunk): TextChunk | null {
       // A small compressed chunk may inflate to gigabytes: no badge is larger than this.
       bytes = inflateSync(body, { maxOutputLength: MAX_BAKED_BYTES });
     } catch {
-      throw new BakingError(
-        'corrupt_png',
-        `A compressed text chunk of the PNG cannot be read, or is larger than ${MAX_BAKED_BYTES / 1024 / 1024} MB once inflated.`,
-      );
+      throw new BakingError('corrupt_png', 'unreadableText', { megabytes: MAX_BAKED_BYTES / 1024 / 1024 });
     }
   }
   return { keyword, text: bytes.toString('utf8') };

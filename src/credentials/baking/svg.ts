@@ -30,7 +30,7 @@ function rootTag(svg: string): { start: number; end: number } {
       break;
     }
   }
-  throw new BakingError('not_svg', 'This file is not an SVG image (no <svg> root element).');
+  throw new BakingError('not_svg', 'notSvg');
 }
 
 function cdata(text: string): string {

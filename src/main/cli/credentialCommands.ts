@@ -17,7 +17,7 @@ import { systemActor } from '../../features/issuing/issuingActor.ts';
 import { bulkIssue } from '../../features/issuing/bulkIssueCli.ts';
 import { translateMessage } from '../../web/i18n/commandMessages.ts';
 
-import { configOrExit, fail, say, withOrganisation } from './support.ts';
+import { configOrExit, describeError, fail, say, withOrganisation } from './support.ts';
 import { cliWords } from './language.ts';
 
 const { t } = cliWords;
@@ -45,7 +45,7 @@ function registerVerify(program: Command): void {
           text = baked.data;
         } else text = bytes.toString('utf8');
       } catch (err) {
-        fail(t('cli.verify.cannotRead', { file, reason: (err as Error).message }));
+        fail(t('cli.verify.cannotRead', { file, reason: describeError(err) }));
       }
       let report: {
         verified: boolean;

@@ -16,7 +16,7 @@ export function configOrExit(): Config {
     return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      const problems = err.problems.map((p) => `  - ${p}`).join('\n');
+      const problems = err.problems.map((p) => `  - ${translateMessage(cliWords, p)}`).join('\n');
       process.stderr.write(`${t('cli.common.configInvalid')}\n${problems}\n${t('cli.common.seeHelp')}\n`);
       process.exit(2);
     }
@@ -30,7 +30,8 @@ export function configOrExit(): Config {
  */
 export function describeError(err: unknown): string {
   if (err instanceof AppError) {
-    const fields = Object.values(err.fields).filter((f) => f !== err.message);
+    // A field's message already said in the summary (a CSV file's line error) is not said twice.
+    const fields = Object.values(err.fields).filter((f) => !err.message.includes(f));
     return [err.message, ...fields]
       .map((m) => translateMessage(cliWords, m))
       .join(' ')

@@ -40,10 +40,29 @@ const ENFORCED = [
     'verification',
     'webhooks',
   ].map((feature) => `src/features/${feature}`),
+  // What operators read: the `cairn` command, start-up problems, badge-image errors.
+  ...OPERATOR_WORDS_IN(),
 ];
 
-/** Not commands' words: API descriptions (for developers), tests. */
-const skipped = (path: string) => /\.test\.tsx?$|\.openapi\.ts$/.test(path);
+/**
+ * Where operators read Cairn's words: the `cairn` command and what it prints (src/main), the
+ * settings (src/config.ts) and the badge-image errors (src/credentials/baking). Besides the message
+ * kinds above, a sentence is caught wherever it is handed to a person there: to an error of any
+ * kind (`new XError('…')`, `throw '…'`), to the command's output (`say`, `fail`, `write`), or to
+ * its help (`description`, `option`, `requiredOption`, `addHelpText`, `helpOption`, `helpCommand`).
+ * Log lines for operators' log files stay English: the structured logger's calls
+ * (`logger.info('event name', { fields })`) are none of these, so the guard does not read them.
+ * The demo's seed content (demo*.ts) is content its made-up issuers wrote, not Cairn's words.
+ */
+function OPERATOR_WORDS_IN(): string[] {
+  return ['src/main', 'src/config.ts', 'src/credentials/baking'];
+}
+const isOperatorWords = (path: string) =>
+  OPERATOR_WORDS_IN().some((dir) => path === dir || path.startsWith(`${dir}/`));
+
+/** Not commands' words: API descriptions (for developers), tests, the demo's seed content. */
+const skipped = (path: string) =>
+  /\.test\.tsx?$|\.openapi\.ts$/.test(path) || /(^|\/)src\/main\/demo[^/]*\.ts$/.test(path);
 
 /** Calls whose first argument is a message. */
 const MESSAGE_FIRST = new Set([
@@ -163,8 +182,46 @@ function errorHelpers(sf: ts.SourceFile): Set<string> {
 /** A sentence handed to such a helper (words with a space: not a code or a key). */
 const isSentence = (text: string) => isWords(text) && /\s/.test(text.trim());
 
-/** Every message literal of one source text. */
-export function messageLiterals(file: string, source: string): Finding[] {
+/**
+ * Calls that print to an operator or word the command's help, and where their words start
+ * (an option's flags come before its description).
+ */
+const OPERATOR_SINKS = new Map([
+  ['say', 0],
+  ['fail', 0],
+  ['write', 0],
+  ['description', 0],
+  ['addHelpText', 1],
+  ['option', 1],
+  ['requiredOption', 1],
+  ['helpOption', 1],
+  ['helpCommand', 1],
+]);
+
+/** An argument, or the elements of an array literal (`new ConfigError(['…'])`). */
+const spread = (args: readonly ts.Expression[]): ts.Expression[] =>
+  args.flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
+
+/** Sentences handed to an error of any kind, to the command's output or to its help. */
+function operatorArguments(node: ts.Node): ts.Expression[] {
+  if (ts.isNewExpression(node) && calleeName(node).endsWith('Error')) return spread(node.arguments ?? []);
+  const from = ts.isCallExpression(node) ? OPERATOR_SINKS.get(calleeName(node)) : undefined;
+  if (ts.isCallExpression(node) && from !== undefined) return spread(node.arguments.slice(from));
+  if (ts.isThrowStatement(node) && node.expression) return [node.expression];
+  return [];
+}
+
+/**
+ * Two words or more, apart by a space: `cairn: ${reason}` (the program's name before its message)
+ * and codes such as `not_png` are none.
+ */
+const isPhrase = (text: string) => /[A-Za-z]{2,}[^A-Za-z$]*\s[^A-Za-z$]*[A-Za-z]{2,}/.test(text);
+
+/**
+ * Every message literal of one source text; with `operator`, also every sentence handed to an
+ * error, the command's output or its help (see OPERATOR_WORDS_IN).
+ */
+export function messageLiterals(file: string, source: string, operator = false): Finding[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const helpers = errorHelpers(sf);
   const found: Finding[] = [];
@@ -173,6 +230,7 @@ export function messageLiterals(file: string, source: string): Finding[] {
       found.push({ file, line: sf.getLineAndCharacterOfPosition(arg.getStart(sf)).line + 1, literal });
   };
   const visit = (node: ts.Node): void => {
+    if (operator) for (const arg of operatorArguments(node)) add(arg, isPhrase);
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       for (const arg of messageArguments(node)) add(arg, isWords);
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && helpers.has(node.expression.text))
@@ -185,6 +243,7 @@ export function messageLiterals(file: string, source: string): Finding[] {
 }
 
 function sourceFiles(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) return skipped(dir) ? [] : [dir];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
@@ -233,10 +292,45 @@ describe('commands take their words from the catalogue', () => {
     );
   });
 
+  test('where operators read, the guard also sees sentences handed to errors, output and help', () => {
+    const source = `
+      throw new ConfigError(['PORT: must be a number']);
+      throw new BakingError('corrupt_png', 'The PNG is cut short.');
+      fail(\`No organisation called \${slug}.\`);
+      say('Nothing was issued.');
+      process.stderr.write('cairn: the file is gone\\n');
+      program.command('x').description('Do the thing.').option('--all', 'every one of them');
+      throw 'a bare sentence';
+      logger.info('applied migrations', { migrations });
+      logger.error('error while stopping', { error: err.message });
+      fail(t('cli.worker.needsDatabase'));
+      throw new BakingError('not_png', 'notPng');
+    `;
+    const literals = messageLiterals('x.ts', source, true).map((f) => f.literal);
+    assert.deepEqual(
+      literals.sort(),
+      [
+        'PORT: must be a number',
+        'The PNG is cut short.',
+        'No organisation called ${…}.',
+        'Nothing was issued.',
+        'cairn: the file is gone\n',
+        'Do the thing.',
+        'every one of them',
+        'a bare sentence',
+      ].sort(),
+    );
+    assert.deepEqual(messageLiterals('x.ts', source), [], 'elsewhere only the message kinds count');
+  });
+
   test('the enforced folders hold no English message literal', () => {
     const findings = ENFORCED.flatMap((dir) =>
       sourceFiles(join(root, dir)).flatMap((path) =>
-        messageLiterals(relative(root, path), readFileSync(path, 'utf8')),
+        messageLiterals(
+          relative(root, path),
+          readFileSync(path, 'utf8'),
+          isOperatorWords(relative(root, path)),
+        ),
       ),
     );
     const listed = findings.map((f) => `${f.file}:${f.line}: ${f.literal}`);

@@ -69,11 +69,23 @@ export function recogniseMessage(text: string): { key: MessageKey; values: Recor
   return null;
 }
 
-/** A command's message in the reader's language; a text that is no catalogue message stays as it is. */
+/**
+ * A command's message in the reader's language; a text that is no catalogue message stays as it is.
+ * A value that is itself a catalogue message (a CSV file's line error inside "The file could not
+ * be read as CSV. {reason}") is said in the reader's language too.
+ */
 export function translateMessage(i18n: Translator, text: string): string {
   if (i18n.locale === DEFAULT_LOCALE && !i18n.pseudo) return text;
   const known = recogniseMessage(text);
-  return known ? i18n.t(known.key, known.values) : text;
+  if (!known) return text;
+  const values = Object.fromEntries(
+    Object.entries(known.values).map(([name, value]) => [
+      name,
+      // Only a shorter text: a message that is all value would recognise itself for ever.
+      value.length < text.length ? translateMessage(i18n, value) : value,
+    ]),
+  );
+  return i18n.t(known.key, values);
 }
 
 /** A failed form's summary and per-field messages in the reader's language. */

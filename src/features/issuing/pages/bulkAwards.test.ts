@@ -13,6 +13,7 @@ import { generatedRoster } from '../../../testing/awardFixtures.ts';
 import { deliverMailJob } from '../../../mail/deliverJob.ts';
 import {
   byLabel,
+  errorSummary,
   flashMessage,
   formAttributes,
   formOfButton,
@@ -35,6 +36,50 @@ async function upload(browser: TestBrowser, slug: string, microCredential: strin
 
 for (const backend of testBackends()) {
   describe(`bulk award pages (${backend.name})`, () => {
+    test('a file that is not CSV is refused naming the line, in the reader’s language; no run is left', async () => {
+      const storage = await backend.storage();
+      const setup = await awardSetup(storage);
+      const { app } = testApp(storage, { clock: setup.clock });
+      const staffUser = await buildUser(storage.db);
+      await addMember(storage.db, setup.org.id, staffUser.id, ['issuing_staff']);
+      const staff = await loggedIn(app, staffUser);
+      const broken = 'Email,Name\nada@example.org,"Ada\nbo@example.org,Bo\n';
+
+      const english = await upload(staff, setup.org.slug, setup.mc.publicId, broken);
+      assert.equal(english.status, 422);
+      const englishPage = await english.text();
+      const line = 'Line 2: a quoted field is never closed (a quote is missing).';
+      assert.equal(byLabel(englishPage, 'CSV file').error, line);
+      assert.equal(errorSummary(englishPage)?.message, `The file could not be read as CSV. ${line}`);
+
+      staff.cookies.set('cairn_locale', 'es');
+      const spanish = await upload(staff, setup.org.slug, setup.mc.publicId, broken);
+      assert.equal(spanish.status, 422);
+      const page = await spanish.text();
+      const linea = 'Línea 2: un campo entre comillas no se cierra nunca (falta una comilla).';
+      assert.equal(byLabel(page, 'Archivo CSV').error, linea);
+      assert.equal(errorSummary(page)?.message, `No se pudo leer el archivo como CSV. ${linea}`);
+      assert.ok(!pageText(page).includes('quoted field'), 'no English left on the page');
+
+      const latin1 = new Uint8Array([...Buffer.from('Email,Name\nzoe@example.org,Zo'), 0xeb, 0x0a]);
+      const form = new FormData();
+      form.append('_csrf', await staff.csrf());
+      form.append('microCredential', setup.mc.publicId);
+      form.append('file', new File([latin1], 'latin1.csv', { type: 'text/csv' }));
+      const notUtf8 = await staff.request('POST', `/orgs/${setup.org.slug}/awards`, { body: form });
+      assert.equal(notUtf8.status, 422);
+      assert.equal(
+        byLabel(await notUtf8.text(), 'Archivo CSV').error,
+        'El archivo no es texto UTF-8. Guárdalo como «CSV UTF-8» y vuelve a subirlo.',
+      );
+      const runs = await storage.db
+        .selectFrom('award_runs')
+        .select('id')
+        .where('organisation_id', '=', setup.org.id)
+        .execute();
+      assert.equal(runs.length, 0);
+    });
+
     test('upload → map → dry run → issue → progress JSON reaches done; outsiders get 404', async () => {
       const storage = await backend.storage();
       const setup = await awardSetup(storage);

@@ -34,6 +34,7 @@ import { recognitionErrors } from './en/errors/recognition.ts';
 import { earningErrors } from './en/errors/earning.ts';
 import { paymentErrors } from './en/errors/payments.ts';
 import { issuingErrors } from './en/errors/issuing.ts';
+import { files as filesErrors } from './en/errors/files.ts';
 import { issuing } from './en/issuing.ts';
 import { cli } from './en/cli.ts';
 
@@ -132,6 +133,7 @@ export const en = {
     earning: earningErrors,
     payments: paymentErrors,
     issuing: issuingErrors,
+    files: filesErrors,
   },
   components: {
     table: { empty: 'Nothing here yet.', sortBy: 'Sort by {column}' },

@@ -33,6 +33,7 @@ import { recognitionErrors } from './es/errors/recognition.ts';
 import { earningErrors } from './es/errors/earning.ts';
 import { paymentErrors } from './es/errors/payments.ts';
 import { issuingErrors } from './es/errors/issuing.ts';
+import { files as filesErrors } from './es/errors/files.ts';
 import { issuing } from './es/issuing.ts';
 import { cli } from './es/cli.ts';
 
@@ -130,6 +131,7 @@ export const es: Catalogue = {
     earning: earningErrors,
     payments: paymentErrors,
     issuing: issuingErrors,
+    files: filesErrors,
   },
   components: {
     table: { empty: 'Todavía no hay nada aquí.', sortBy: 'Ordenar por {column}' },

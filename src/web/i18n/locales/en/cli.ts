@@ -224,6 +224,35 @@ export const cli = {
     done: 'Restored the backup of {createdAt} (Cairn {version}, {database}): {tables} tables, {rows} rows, {files} evidence files; every count and hash checked. Logins start afresh (sessions are not in backups).',
   },
   errors: {
+    /** Settings that stop start-up: each names the variable and what is allowed. */
+    config: {
+      problem: '{name}={value}: must be {requirement}',
+      wholeNumber: 'a whole number from {min} to {max}',
+      atLeast: 'at least {min} characters',
+      absoluteUrl: 'an absolute http(s) URL such as https://badges.example.org',
+      httpUrl: 'an http(s) URL',
+      postgresUrl: 'a postgres:// connection URL',
+      smtpUrl: 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587',
+      secretLength: 'at least {min} characters (e.g. the output of `openssl rand -base64 32`)',
+      oneOf: 'one of {values}',
+      secretRequired:
+        'CAIRN_SECRET: required when CAIRN_DEMO=false; it encrypts signing keys. Generate one with `openssl rand -base64 32`.',
+      fileMissing: 'CAIRN_CONFIG: file {path} does not exist',
+      notJson: 'CAIRN_CONFIG: {path} is not valid JSON ({reason})',
+      notObject: 'CAIRN_CONFIG: {path} must hold one JSON object of settings',
+      unknownSetting: '{key} (in {path}): not a Cairn setting; known: {known}',
+    },
+    /** Public URLs refused: at start-up (another one is stored) and by `cairn public-url set`. */
+    publicUrl: {
+      mismatch:
+        'This database belongs to the Cairn at {stored}, but this process was started for {wanted} (PUBLIC_URL, or http://localhost:PORT when PUBLIC_URL is not set).\nBadges and status lists name their organisation by that address ({didBase}<organisation>), so every process on one database must use the same one: with another, status lists would be signed under another name and badges would stop verifying.\n  • To keep {stored}: {keep}.\n  • To move to {wanted}: run `npx cairn public-url set {wanted}` with the same DATABASE_URL or CAIRN_DATA_DIR, then start again the same way.\n    It re-signs the status lists for the new address. Badges issued before keep naming {stored} and verify only where that address still reaches this Cairn.',
+      keepLocal: 'start with PORT={port} (when PUBLIC_URL is not set), or with PUBLIC_URL={stored}',
+      keepUrl: 'start with PUBLIC_URL={stored}',
+      notAddress:
+        '"{url}" is not a web address: give one like https://badges.example.org or http://localhost:3001.',
+      notHttp: '"{url}" must start with https:// (or http:// for a local demo).',
+      notPlain: '"{url}" must be a plain address, without ?query, #fragment or user name.',
+    },
     /** Backups and restores (refusals say what to do; nothing was written). */
     backup: {
       unreadableRecord: 'The backup is damaged: a record cannot be read.',

@@ -238,6 +238,35 @@ export const cli: CatalogueOf<typeof en> = {
     done: 'Restaurada la copia del {createdAt} (Cairn {version}, {database}): {tables} tablas, {rows} filas, {files} archivos de evidencia; comprobados todos los recuentos y hashes. Las sesiones empiezan de nuevo (no van en las copias).',
   },
   errors: {
+    /** Ajustes que impiden arrancar: cada uno nombra la variable y lo que se admite. */
+    config: {
+      problem: '{name}={value}: debe ser {requirement}',
+      wholeNumber: 'un número entero del {min} al {max}',
+      atLeast: 'de al menos {min} caracteres',
+      absoluteUrl: 'una URL http(s) absoluta, como https://badges.example.org',
+      httpUrl: 'una URL http(s)',
+      postgresUrl: 'una URL de conexión postgres://',
+      smtpUrl: 'una URL smtp:// o smtps://, como smtp://user:pass@mail.example.org:587',
+      secretLength: 'de al menos {min} caracteres (por ejemplo, la salida de `openssl rand -base64 32`)',
+      oneOf: 'uno de estos valores: {values}',
+      secretRequired:
+        'CAIRN_SECRET: es obligatorio cuando CAIRN_DEMO=false; cifra las claves de firma. Genera uno con `openssl rand -base64 32`.',
+      fileMissing: 'CAIRN_CONFIG: el archivo {path} no existe',
+      notJson: 'CAIRN_CONFIG: {path} no es JSON válido ({reason})',
+      notObject: 'CAIRN_CONFIG: {path} debe contener un único objeto JSON con los ajustes',
+      unknownSetting: '{key} (en {path}): no es un ajuste de Cairn; los conocidos son: {known}',
+    },
+    /** Direcciones públicas rechazadas: al arrancar (hay otra guardada) y con `cairn public-url set`. */
+    publicUrl: {
+      mismatch:
+        'Esta base de datos pertenece al Cairn de {stored}, pero este proceso se arrancó para {wanted} (PUBLIC_URL, o http://localhost:PORT si PUBLIC_URL no está definida).\nLas insignias y las listas de estado nombran a su organización por esa dirección ({didBase}<organización>), así que todos los procesos de una misma base de datos deben usar la misma: con otra, las listas de estado se firmarían con otro nombre y las insignias dejarían de verificarse.\n  • Para quedarte con {stored}: {keep}.\n  • Para pasar a {wanted}: ejecuta `npx cairn public-url set {wanted}` con la misma DATABASE_URL o CAIRN_DATA_DIR y vuelve a arrancar igual que antes.\n    Vuelve a firmar las listas de estado para la nueva dirección. Las insignias emitidas antes siguen nombrando {stored} y solo se verifican donde esa dirección siga llegando a este Cairn.',
+      keepLocal: 'arranca con PORT={port} (si PUBLIC_URL no está definida), o con PUBLIC_URL={stored}',
+      keepUrl: 'arranca con PUBLIC_URL={stored}',
+      notAddress:
+        '«{url}» no es una dirección web: indica una como https://badges.example.org o http://localhost:3001.',
+      notHttp: '«{url}» debe empezar por https:// (o http:// para una demostración local).',
+      notPlain: '«{url}» debe ser una dirección sencilla, sin ?consulta, #fragmento ni nombre de usuario.',
+    },
     /** Copias de seguridad y restauraciones (cada rechazo dice qué hacer; no se ha escrito nada). */
     backup: {
       unreadableRecord: 'La copia está dañada: no se puede leer un registro.',

@@ -6,4 +6,5 @@ export const general: CatalogueOf<typeof english> = {
   forbidden: 'Tu rol en esta organización no te permite hacerlo.',
   someFields: 'Algunos campos necesitan atención.',
   ownerRole: 'Solo una persona propietaria puede conceder o quitar el rol de propietario.',
+  requestTooLarge: 'La solicitud es demasiado grande (como máximo {mb} MB).',
 };
