@@ -2,7 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after } from 'node:test';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { runSideBySide } from './testSideBySide.ts';
 
 /**
@@ -53,15 +54,20 @@ if (sideBySide) {
     console.error(`No test files match ${filters.join(', ') || '(all)'}`);
     process.exit(1);
   }
-  // Once every test has ended, the process should exit by itself. If a test left something open (a
-  // server, a socket, a child process), say what and exit anyway, with the tests' own exit code,
-  // rather than wait for ever. (Registered first, so it hangs off the root test before any file.)
-  after(() => {
+  let imported = 0;
+  for (const file of files) {
+    await import(pathToFileURL(file).href);
+    imported++;
+  }
+  // Top-level tests run one after another in the order they were declared, so this one runs last.
+  // Once it has, the process should exit by itself; if a test left something open (a server, a
+  // socket, a child process), say what and exit anyway, with the tests' exit code (a failed test
+  // sets it as it fails), rather than wait for ever.
+  test(`all ${files.length} test files were loaded`, () => {
+    assert.equal(imported, files.length);
     setTimeout(() => {
       console.error(`Still open after every test ended: ${process.getActiveResourcesInfo().join(', ')}`);
       process.exit(process.exitCode ?? 0);
-    }, 30_000).unref();
+    }, 60_000).unref();
   });
-
-  for (const file of files) await import(pathToFileURL(file).href);
 }
