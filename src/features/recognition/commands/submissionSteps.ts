@@ -88,7 +88,12 @@ export async function auditBoth(
   tx: Tx,
   submission: Pick<
     SubmissionView,
-    'public_id' | 'recognizer_id' | 'issuer_id' | 'program_public_id' | 'micro_credential_version' | 'title'
+    | 'public_id'
+    | 'recognizer_id'
+    | 'issuer_id'
+    | 'program_public_id'
+    | 'micro_credential_version'
+    | 'subject_name'
   >,
   actor: OrganisationActor,
   action: string,
@@ -97,7 +102,8 @@ export async function auditBoth(
 ) {
   const payload = {
     program: submission.program_public_id,
-    subject: submission.title,
+    // The name as written and the version apart: no English "(version n)" stored with them.
+    subject: submission.subject_name,
     version: submission.micro_credential_version,
     ...data,
   };
