@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { after } from 'node:test';
 
 /**
  * Runs every *.test.ts(x) file in ONE process, so all of them share one embedded database
@@ -37,4 +38,14 @@ if (files.length === 0) {
   console.error(`No test files match ${filters.join(', ') || '(all)'}`);
   process.exit(1);
 }
+// Once every test has ended, the process should exit by itself. If a test left something open (a
+// server, a socket, a child process), say what and exit anyway, with the tests' own exit code,
+// rather than wait for ever. (Registered first, so it hangs off the root test before any file.)
+after(() => {
+  setTimeout(() => {
+    console.error(`Still open after every test ended: ${process.getActiveResourcesInfo().join(', ')}`);
+    process.exit(process.exitCode ?? 0);
+  }, 30_000).unref();
+});
+
 for (const file of files) await import(pathToFileURL(file).href);

@@ -451,3 +451,46 @@ export function duplicateIds(html: string): string[] {
   for (const m of html.matchAll(/<[a-z][^>]*\sid="([^"]+)"/g)) seen.set(m[1]!, (seen.get(m[1]!) ?? 0) + 1);
   return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
 }
+
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+const asWritten = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/**
+ * The language a text is read in (WCAG 3.1.1/3.1.2): the `lang` of the nearest element around its
+ * first occurrence shown (in the <body> of a whole page) that has one (on a whole page, at least
+ * <html lang>); null when none of the markup given says. Throws when the text is not there.
+ */
+export function languageOfText(html: string, wanted: string): string | null {
+  const at = html.indexOf(asWritten(wanted), Math.max(0, html.indexOf('<body')));
+  if (at < 0) throw new Error(`No text "${wanted}".`);
+  const open: Array<{ tag: string; lang: string | null }> = [];
+  for (const m of html.slice(0, at).matchAll(/<(\/?)([a-zA-Z][\w-]*)\b([^>]*)>/g)) {
+    const tag = (m[2] ?? '').toLowerCase();
+    if (m[1]) {
+      const last = open.map((e) => e.tag).lastIndexOf(tag);
+      if (last >= 0) open.length = last;
+    } else if (!VOID_ELEMENTS.has(tag) && !(m[3] ?? '').endsWith('/'))
+      open.push({ tag, lang: attributesOf(m[3] ?? '').lang ?? null });
+  }
+  return open.findLast((e) => e.lang !== null)?.lang ?? null;
+}

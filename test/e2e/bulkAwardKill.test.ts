@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { testBackends } from '../../src/testing/databases.ts';
+import { scratchPostgres, testBackends } from '../../src/testing/databases.ts';
 import { awardSetup } from '../../src/testing/awardFixtures.ts';
 import { verifyWithCairn } from '../../src/features/verification/commands/verifyCredential.ts';
 import type { Db } from '../../src/storage/database.ts';
@@ -66,16 +66,21 @@ describe(
   () => {
     const children: ChildProcess[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'cairn-roster-'));
+    // A database of its own: the shared test database holds other tests' jobs, which the workers
+    // would take first.
+    let scratch: Awaited<ReturnType<typeof scratchPostgres>> | undefined;
     after(async () => {
       await Promise.all(children.map(killed));
       rmSync(dir, { recursive: true, force: true });
+      await scratch?.drop();
     });
 
     test(
       'killed CLI, killed worker, second worker: every row issued exactly once',
       { timeout: 240_000 },
       async () => {
-        const storage = await postgres!.storage();
+        scratch = await scratchPostgres(process.env.TEST_DATABASE_URL!, { poolSize: 2 });
+        const storage = scratch.storage;
         const setup = await awardSetup(storage);
         const file = join(dir, 'roster.csv');
         const lines = ['Email,Name,Student ID'];
@@ -83,7 +88,7 @@ describe(
         lines.push(`k7@${setup.org.slug}.example.org,Person 7 again,S7`); // a duplicate row: issued once
         writeFileSync(file, `${lines.join('\n')}\n`);
         const env = {
-          DATABASE_URL: postgres!.url!,
+          DATABASE_URL: scratch.url,
           CAIRN_DEMO: 'false',
           CAIRN_SECRET: 'test-secret-test-secret-test-secret-0123',
           PUBLIC_URL: 'http://cairn.test',

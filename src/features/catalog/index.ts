@@ -6,7 +6,6 @@ export { achievementFromDesign, achievementUrl } from './achievement.ts';
 export {
   CERTIFICATE_PART,
   type Design,
-  EARNING_MODE_LABELS,
   type EARNING_MODES,
   type Rubric,
   rubricPasses,

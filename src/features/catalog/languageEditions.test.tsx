@@ -5,7 +5,7 @@ import { byLabel } from '../../testing/pageQueries.ts';
 import { renderIn, renderPseudo, textsOutsideCatalogue } from '../../web/i18n/catalogueCheck.tsx';
 import { validateAchievement } from '../../credentials/schema.ts';
 import { achievementFromDesign, achievementJson, spanishAchievementFromDesign } from './achievement.ts';
-import { cardForReader, designForReader, languageProblems } from './languageEditions.ts';
+import { cardForReader, designForReader, languageProblems, shownLanguages } from './languageEditions.ts';
 import { designSchema, type Design } from './microCredential.ts';
 import { designFromForm, formFromDesign } from './pages/designForm.ts';
 import { LanguageEditionFields } from './pages/designer/languageEditionFields.tsx';
@@ -71,13 +71,36 @@ describe('what a reader is shown', () => {
     assert.equal(noCriteria.criteria, d.criteria, 'no Spanish criteria: the issuer’s');
   });
 
+  test('the language of what a reader is shown: the Spanish edition’s where shown, else the issuer’s', () => {
+    assert.deepEqual(shownLanguages(design({ spanishEdition: edition }), 'es'), {
+      words: 'es',
+      criteria: 'es',
+    });
+    assert.deepEqual(shownLanguages(design({ spanishEdition: edition }), 'en'), {
+      words: 'en',
+      criteria: 'en',
+    });
+    assert.deepEqual(
+      shownLanguages(design({ spanishEdition: { ...edition, criteria: '' }, inLanguage: 'fr' }), 'es'),
+      { words: 'es', criteria: 'fr' },
+      'no Spanish criteria: the issuer’s, in their language',
+    );
+    assert.deepEqual(shownLanguages(design(), 'es'), { words: 'en', criteria: 'en' }, 'English by default');
+  });
+
   test('a catalog card: the Spanish name and the first paragraph of its description, for Spanish readers', () => {
-    const row = { title: 'Classroom Routines', competency: 'Teaches routines.', version: 1 };
+    const row = {
+      title: 'Classroom Routines',
+      competency: 'Teaches routines.',
+      in_language: 'en',
+      version: 1,
+    };
     const withEdition = { ...row, es_name: edition.name, es_description: edition.description };
     assert.deepEqual(cardForReader(withEdition, 'es'), {
       ...row,
       title: 'Rutinas en el aula',
       competency: 'El educador enseña rutinas.',
+      in_language: 'es',
     });
     assert.deepEqual(cardForReader(withEdition, 'en'), row);
     assert.deepEqual(cardForReader({ ...row, es_name: null, es_description: null }, 'es'), row);

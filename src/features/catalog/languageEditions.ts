@@ -93,14 +93,48 @@ export function designForReader<D extends Worded>(d: D, readerLocale: string): D
   };
 }
 
-type CardRow = { title: string; competency: string; es_name: string | null; es_description: string | null };
+/** The languages of a design's words as a reader is shown them (BCP 47 codes): name, competency and description; criteria. */
+export interface ShownLanguages {
+  words: string;
+  criteria: string;
+}
 
-/** A catalog card's name and competency line for a reader: the Spanish edition's, when shown. */
+/**
+ * The languages of what `designForReader` shows a reader of `readerLocale`: the Spanish edition's
+ * where it is shown (its criteria only when it has its own), else (and with no reader) the issuer's.
+ */
+export function shownLanguages(
+  d: Pick<Worded, 'inLanguage' | 'spanishEdition'>,
+  readerLocale?: string,
+): ShownLanguages {
+  const issuers = d.inLanguage ?? DEFAULT_CONTENT_LANGUAGE;
+  if (readerLocale === undefined || !showsSpanishEdition(d, readerLocale))
+    return { words: issuers, criteria: issuers };
+  return { words: EDITION_LANGUAGE, criteria: d.spanishEdition?.criteria ? EDITION_LANGUAGE : issuers };
+}
+
+type CardRow = {
+  title: string;
+  competency: string;
+  in_language: string;
+  es_name: string | null;
+  es_description: string | null;
+};
+
+/**
+ * A catalog card's name and competency line for a reader, with their language (`in_language`):
+ * the Spanish edition's, when shown, else the issuer's.
+ */
 export function cardForReader<R extends CardRow>(
   row: R,
   readerLocale: string,
 ): Omit<R, 'es_name' | 'es_description'> {
   const { es_name, es_description, ...card } = row;
   if (readerLocale !== EDITION_LANGUAGE || es_name === null || es_description === null) return card;
-  return { ...card, title: es_name, competency: paragraphs(es_description).first };
+  return {
+    ...card,
+    title: es_name,
+    competency: paragraphs(es_description).first,
+    in_language: EDITION_LANGUAGE,
+  };
 }

@@ -18,6 +18,7 @@ import { spanishEditionPath } from './paths.ts';
 import { loadCatalogEntry } from './pages/catalog/catalogEntry.tsx';
 import { searchCatalog } from './queries/catalog.ts';
 import { findDraft, findMicroCredential } from './queries/designs.ts';
+import { languageOfText } from '../../testing/pageQueries.ts';
 
 // Issue 14 end to end: a design with a Spanish edition, its credential (inLanguage + related),
 // the Spanish edition served as an Achievement, and what readers of each language are shown.
@@ -171,12 +172,71 @@ for (const backend of testBackends()) {
       assert.equal(await badgeTitle('es'), spanishEdition.name);
       assert.equal(await badgeTitle('en'), title, 'each language has its own rendered page');
       assert.equal(await badgeTitle('es'), spanishEdition.name);
+      const badgePage = async (language: string) =>
+        (await browser.get(`/badges/${issued.publicId}`, { 'accept-language': language })).text();
+      const esPage = await badgePage('es');
+      assert.match(esPage, /<h1>Rutinas en el aula<\/h1>/, 'the page’s language: no lang of its own');
+      assert.equal(languageOfText(esPage, spanishEdition.criteria), 'es');
+      assert.match(await badgePage('en'), new RegExp(`<h1>${title}</h1>`));
       const backpack = async (locale: string) =>
         (await loadBackpack(storage.db, earner.id, clock.now(), locale)).pending
           .concat((await loadBackpack(storage.db, earner.id, clock.now(), locale)).held)
           .map((b) => b.name);
       assert.deepEqual(await backpack('es'), [spanishEdition.name]);
       assert.deepEqual(await backpack('en'), [title]);
+    });
+
+    test('the Spanish edition’s address: a page for browsers, the Achievement for JSON clients (Vary: Accept)', async () => {
+      const storage = await backend.storage();
+      const { app, org, deps, actor } = await setup(storage);
+      const title = `Classroom Routines ${unique('')}`;
+      const mc = await publishedMicroCredential(deps, actor, org.slug, title, { spanishEdition });
+      const plain = await publishedMicroCredential(deps, actor, org.slug, `Plain ${unique('')}`);
+      const path = spanishEditionPath(org.slug, mc.slug, 1);
+      const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+      const browser = new TestBrowser(app);
+
+      const pageIn = async (language: string) => {
+        const res = await browser.get(path, { accept: browserAccept, 'accept-language': language });
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+        assert.match(res.headers.get('vary') ?? '', /\bAccept\b/);
+        return res.text();
+      };
+      const en = await pageIn('en');
+      assert.match(en, /<html lang="en"/);
+      assert.match(
+        en,
+        /<h1 lang="es">Rutinas en el aula<\/h1>/,
+        'the Spanish edition, marked on an English page',
+      );
+      assert.equal(languageOfText(en, 'Parte de la pila de gestión del aula.'), 'es');
+      assert.equal(languageOfText(en, spanishEdition.criteria), 'es');
+      assert.ok(!en.includes(`<h1>${title}`), 'not the issuer’s edition');
+      const es = await pageIn('es');
+      assert.match(es, /<html lang="es"/);
+      assert.match(es, /<h1>Rutinas en el aula<\/h1>/, 'in the page’s language: no lang of its own');
+      const missing = await browser.get(spanishEditionPath(org.slug, plain.slug, 1), {
+        accept: browserAccept,
+      });
+      assert.equal(missing.status, 404);
+      assert.match(missing.headers.get('content-type') ?? '', /^text\/html/);
+
+      for (const accept of [
+        'application/json',
+        'application/ld+json',
+        '*/*',
+        'text/html;q=0.5, application/json',
+        null,
+      ]) {
+        const res = await app.request(path, { headers: accept === null ? {} : { accept } });
+        assert.equal(res.status, 200, String(accept));
+        assert.match(res.headers.get('content-type') ?? '', /^application\/json/, String(accept));
+        assert.equal(res.headers.get('access-control-allow-origin'), '*');
+        assert.match(res.headers.get('vary') ?? '', /\bAccept\b/);
+        const doc = (await res.json()) as Record<string, unknown>;
+        assert.deepEqual([doc.name, doc.inLanguage], [spanishEdition.name, 'es']);
+      }
     });
   });
 }

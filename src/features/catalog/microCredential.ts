@@ -44,13 +44,6 @@ export const EARNING_MODES = [
   'course_completion',
   'proof_of_completion',
 ] as const;
-export const EARNING_MODE_LABELS: Record<(typeof EARNING_MODES)[number], string> = {
-  reviewed_evidence: 'Peer-reviewed evidence',
-  assessment: 'Assessment result',
-  attendance: 'Attendance',
-  course_completion: 'Course completion',
-  proof_of_completion: 'Certificate of completion (apply with proof)',
-};
 
 const id = z
   .string()

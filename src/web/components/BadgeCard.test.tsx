@@ -54,3 +54,13 @@ test('BadgeCard: an unlinked title, no issuer, a described image, its own chip, 
   assert.match(html, /<span class="chip ok">Valid<\/span><p>Imported from elsewhere<\/p>/);
   assert.match(html, /<div class="badge-card-actions"><button type="submit">Remove<\/button><\/div>/);
 });
+
+test('BadgeCard: a title in another language than the page’s is marked with its language', () => {
+  const english = { ...badge, titleLang: 'en' };
+  assert.match(renderIn('es', <BadgeCard badge={english} />), /<h3 lang="en"><a href="\/badges\/cred_1">/);
+  assert.match(renderIn('en', <BadgeCard badge={english} />), /<h3><a /, 'no redundant lang');
+  const spanish = { ...badge, title: 'Levantamiento seguro', titleLang: 'es' };
+  assert.match(renderIn('en', <BadgeCard badge={spanish} />), /<h3 lang="es">/);
+  assert.match(renderIn('es', <BadgeCard badge={spanish} />), /<h3><a /);
+  assert.match(renderIn('es', <BadgeCard badge={badge} />), /<h3><a /, 'a language not known: unmarked');
+});

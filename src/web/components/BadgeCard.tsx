@@ -2,11 +2,17 @@ import type { Child } from 'hono/jsx';
 import { useT } from '../i18n/context.ts';
 import { IssuerMark } from './IssuerMark.tsx';
 import { StatusChip, type Status } from './StatusChip.tsx';
+import { useTextLang } from './textLanguage.ts';
 
 export interface BadgeCardModel {
   /** The badge's page; a badge without one (an imported badge) shows its title unlinked. */
   href: string | null;
   title: string;
+  /**
+   * The language the title is written in (BCP 47), marked on the title when it is not the page's;
+   * undefined when not known (an imported badge).
+   */
+  titleLang?: string;
   /** Null when the badge does not say who issued it. */
   issuer: string | null;
   imageUrl: string | null;
@@ -63,7 +69,9 @@ export function BadgeCard({
     <article class="badge-card" id={id}>
       <BadgePicture badge={badge} />
       <div class="badge-card-body">
-        <h3>{badge.href ? <a href={badge.href}>{badge.title}</a> : badge.title}</h3>
+        <h3 lang={useTextLang(badge.titleLang)}>
+          {badge.href ? <a href={badge.href}>{badge.title}</a> : badge.title}
+        </h3>
         {badge.issuer && <p class="muted">{i18n.t('components.badge.issuedBy', { issuer: badge.issuer })}</p>}
         {badge.issuedOn && (
           <p class="muted">

@@ -26,6 +26,7 @@ const issued = (over: Partial<IssuedBadge>): IssuedBadge => ({
   id: 1,
   publicId: 'cred_1',
   name: 'Wait Time',
+  nameLanguage: 'en',
   issuerName: 'Lakeside Teachers',
   issuedAt: AT,
   validUntil: null,
@@ -106,6 +107,7 @@ const collection: CollectionModel = {
       kind: 'issued',
       publicId: 'cred_1',
       name: 'Wait Time',
+      nameLanguage: 'en',
       issuerName: 'Lakeside Teachers',
       issuedOn: AT,
       status: 'valid',
@@ -309,5 +311,55 @@ describe('the backpack pages in words from the catalogue', () => {
       <BackpackView model={backpack} form={emptyForm} csrf="c" otherBackpacks={null} />,
     );
     assert.ok(english.includes('Issued here on Mar 4, 2026, valid until Mar 4, 2029.'));
+  });
+});
+
+describe('badge names in their own language (WCAG 3.1.2)', () => {
+  const spanishItem = {
+    ...collection.items[0]!,
+    itemId: 5,
+    publicId: 'cred_5',
+    name: 'Tiempo de espera',
+    nameLanguage: 'es',
+  } as CollectionModel['items'][number];
+  const withSpanish: CollectionModel = { ...collection, items: [...collection.items, spanishItem] };
+  const cardTitle = (html: string, name: string) =>
+    new RegExp(`<h3([^>]*)><a href="[^"]*">${name}</a></h3>`).exec(html)?.[1];
+  const shared = (locale: Locale) =>
+    renderIn(
+      locale,
+      <SharedCollectionView
+        collection={{ name: 'For my renewal', description: '', owner_name: 'Robin Shares' }}
+        items={withSpanish.items}
+        token="secret-token"
+      />,
+    );
+  const own = (locale: Locale) =>
+    renderIn(locale, <CollectionView model={withSpanish} form={emptyForm} csrf="c" />);
+
+  test('on a Spanish page: the English name is marked lang="en", the Spanish edition’s is not marked', () => {
+    for (const html of [shared('es'), own('es')]) {
+      assert.equal(cardTitle(html, 'Wait Time'), ' lang="en"');
+      assert.equal(cardTitle(html, 'Tiempo de espera'), '', 'the page’s own language');
+    }
+    const cards = renderIn(
+      'es',
+      <BackpackView model={backpack} form={emptyForm} csrf="c" otherBackpacks={null} />,
+    );
+    assert.equal(cardTitle(cards, 'Questioning'), ' lang="en"');
+    assert.match(cards, /<strong lang="en">Feedback Loops<\/strong>/, 'a badge waiting to be accepted');
+    assert.match(cards, /<h3>Knots<\/h3>/, 'an imported badge: its language not known');
+  });
+
+  test('on an English page: English names carry no redundant lang; a Spanish name is marked', () => {
+    for (const html of [shared('en'), own('en')]) {
+      assert.equal(cardTitle(html, 'Wait Time'), '');
+      assert.equal(cardTitle(html, 'Tiempo de espera'), ' lang="es"');
+    }
+    const cards = renderIn(
+      'en',
+      <BackpackView model={backpack} form={emptyForm} csrf="c" otherBackpacks={null} />,
+    );
+    assert.doesNotMatch(cards, /lang="/);
   });
 });

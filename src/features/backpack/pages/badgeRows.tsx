@@ -1,4 +1,5 @@
 import { BadgeCard } from '../../../web/components/BadgeCard.tsx';
+import { useTextLang } from '../../../web/components/textLanguage.ts';
 import { ActionButton } from '../../../web/forms.tsx';
 import { useT } from '../../../web/i18n/context.ts';
 import type { MessageKey, Translator } from '../../../web/i18n/i18n.ts';
@@ -80,7 +81,13 @@ export function IssuedRow({ b, csrf, collections }: RowProps<IssuedBadge>) {
     <li>
       <BadgeCard
         id={`badge-${b.publicId}`}
-        badge={{ href: files.page, title: b.name, issuer: b.issuerName, imageUrl: files.bakedPng }}
+        badge={{
+          href: files.page,
+          title: b.name,
+          titleLang: b.nameLanguage,
+          issuer: b.issuerName,
+          imageUrl: files.bakedPng,
+        }}
         chip={<StatusChip status={b.status} />}
         actions={
           <>
@@ -115,7 +122,7 @@ export function PendingRow({ b, csrf }: { b: IssuedBadge; csrf: string }) {
   const values = { issuer: b.issuerName, email: b.recipientEmail ?? '', date: date(b.issuedAt) };
   return (
     <li id={`badge-${b.publicId}`}>
-      <strong>{b.name}</strong>{' '}
+      <strong lang={useTextLang(b.nameLanguage)}>{b.name}</strong>{' '}
       {t(b.recipientEmail ? 'backpack.pending.sentTo' : 'backpack.pending.sent', values)}{' '}
       <StatusChip status={b.status} />{' '}
       <ActionButton action={paths.accept} csrfToken={csrf} label={t('backpack.pending.accept')} />{' '}

@@ -14,22 +14,26 @@ export async function loadCollections(db: Queryable, userId: number): Promise<Co
   }));
 }
 
-/** One of the earner's collections (not_found for anyone else's); `newLink` only right after sharing. */
+/**
+ * One of the earner's collections (not_found for anyone else's); `newLink` only right after
+ * sharing. Badges are named in the Spanish edition for a reader of Spanish, where there is one.
+ */
 export async function loadCollection(
   db: Queryable,
   userId: number,
   collectionPublicId: string,
   now: Date,
   newLink: string | null = null,
+  readerLocale = 'en',
 ): Promise<CollectionModel> {
   const collection = await ownCollection(db, userId, collectionPublicId);
-  const items = await collectionItems(db, collection, now, { forPublic: false });
+  const items = await collectionItems(db, collection, now, { forPublic: false, readerLocale });
   return { collection, items, newLink: collection.shared ? newLink : null };
 }
 
-/** A shared collection's public badges, for anyone with its link (not_found once it stops). */
-export async function loadSharedCollection(db: Queryable, token: string, now: Date) {
+/** A shared collection's public badges, for anyone with its link (not_found once it stops), named for its reader. */
+export async function loadSharedCollection(db: Queryable, token: string, now: Date, readerLocale = 'en') {
   const collection = await sharedCollection(db, token);
-  const items = await collectionItems(db, collection, now, { forPublic: true });
+  const items = await collectionItems(db, collection, now, { forPublic: true, readerLocale });
   return { collection, items };
 }

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../../http/env.ts';
 import { publicIdParam, routeParams } from '../../../http/params.ts';
 import { PageScriptTag } from '../../../web/pageScripts.tsx';
 import { emptyForm, type FormState } from '../../../web/forms.tsx';
-import { requestTranslator } from '../../../web/preferences.ts';
+import { readPreferences, requestTranslator } from '../../../web/preferences.ts';
 import { formFields, handleForm, page, redirectWith } from '../../../web/render.tsx';
 import { addToCollection } from '../commands/addToCollection.ts';
 import { createCollection } from '../commands/createCollection.ts';
@@ -52,7 +52,8 @@ async function renderCollection(
   const { db, clock, config } = c.var.deps;
   const newLink = newToken ? `${config.publicUrl}${backpackPaths.sharedCollection(newToken).page}` : null;
   const viewer = requireViewer(c.var.viewer);
-  const model = await loadCollection(db, viewer.user_id, collectionOf(c), clock.now(), newLink);
+  const locale = readPreferences(c).locale;
+  const model = await loadCollection(db, viewer.user_id, collectionOf(c), clock.now(), newLink, locale);
   const body = <CollectionView model={model} form={form} csrf={c.var.csrfToken} />;
   const head = model.newLink ? <PageScriptTag name="copy.js" /> : undefined;
   return page(c, model.collection.name, body, status, head);
@@ -148,7 +149,9 @@ export function collectionRoutes() {
   itemRoutes(r);
   r.get(backpackPaths.sharedCollection(':token').page, async (c) => {
     const { token } = routeParams(c, sharedParams, THE_COLLECTION);
-    const { collection, items } = await loadSharedCollection(c.var.deps.db, token, c.var.deps.clock.now());
+    const { db, clock } = c.var.deps;
+    const locale = readPreferences(c).locale;
+    const { collection, items } = await loadSharedCollection(db, token, clock.now(), locale);
     c.header('X-Robots-Tag', 'noindex');
     const body = <SharedCollectionView collection={collection} items={items} token={token} />;
     return page(c, collection.name, body, 200, <meta name="robots" content="noindex" />);

@@ -43,7 +43,13 @@ export function CollectionItemView({
     const files = issuedBadgeFiles(item.publicId);
     return (
       <BadgeCard
-        badge={{ href: files.page, title: item.name, issuer: item.issuerName, imageUrl: files.bakedPng }}
+        badge={{
+          href: files.page,
+          title: item.name,
+          titleLang: item.nameLanguage,
+          issuer: item.issuerName,
+          imageUrl: files.bakedPng,
+        }}
         chip={<StatusChip status={item.status} />}
         actions={actions}
       >

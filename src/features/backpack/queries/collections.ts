@@ -179,6 +179,8 @@ export type CollectionItem =
       kind: 'issued';
       publicId: string;
       name: string;
+      /** The language `name` is written in (the Spanish edition's, for a Spanish reader who is shown it). */
+      nameLanguage: string;
       issuerName: string;
       issuedOn: Date | null;
       status: BadgeStatus;
@@ -224,12 +226,14 @@ async function importedItemRows(db: Queryable, userId: number, ids: number[]) {
 /**
  * The badges of a collection in order (three queries whatever its size). Issued badges the owner
  * no longer holds are left out; `forPublic` also leaves out the ones the owner made private.
+ * Issued badges are named for a reader of `readerLocale`: the Spanish edition's name for a
+ * reader of Spanish, where the issuer wrote one.
  */
 export async function collectionItems(
   db: Queryable,
   collection: { id: number; user_id: number },
   now: Date,
-  options: { forPublic: boolean },
+  options: { forPublic: boolean; readerLocale?: string },
 ): Promise<CollectionItem[]> {
   const items = await db
     .selectFrom('collection_items')
@@ -240,7 +244,7 @@ export async function collectionItems(
     .execute();
   const issuedIds = items.map((i) => i.credential_id).filter((x): x is number => x !== null);
   const issued = new Map(
-    (await issuedBadgesOf(db, collection.user_id, now, { credentialIds: issuedIds }))
+    (await issuedBadgesOf(db, collection.user_id, now, { credentialIds: issuedIds }, options.readerLocale))
       .filter((b) => b.claim !== 'declined')
       .map((b) => [b.id, b]),
   );
@@ -252,12 +256,13 @@ export async function collectionItems(
   for (const item of items) {
     const b = item.credential_id !== null ? issued.get(item.credential_id) : undefined;
     if (b && !(options.forPublic && b.private)) {
-      const { publicId, name, issuerName, issuedAt: issuedOn, status } = b;
+      const { publicId, name, nameLanguage, issuerName, issuedAt: issuedOn, status } = b;
       out.push({
         itemId: item.id,
         kind: 'issued',
         publicId,
         name,
+        nameLanguage,
         issuerName,
         issuedOn,
         status,

@@ -9,6 +9,8 @@ export interface IssuedBadge {
   id: number;
   publicId: string;
   name: string;
+  /** The language `name` is written in: the Spanish edition's, or the issuer's (BCP 47). */
+  nameLanguage: string;
   issuerName: string;
   issuedAt: Date;
   validUntil: Date | null;
@@ -20,6 +22,15 @@ export interface IssuedBadge {
   showName: boolean;
   hasJwt: boolean;
   recipientEmail: string | null;
+}
+
+/** A badge's name for a reader, and its language: the Spanish edition's for a Spanish reader, where there is one. */
+function nameForReader(
+  r: { achievement_name: string; es_name: string | null; in_language: string | null },
+  readerLocale: string,
+): { name: string; nameLanguage: string } {
+  if (readerLocale === 'es' && r.es_name !== null) return { name: r.es_name, nameLanguage: 'es' };
+  return { name: r.achievement_name, nameLanguage: r.in_language ?? 'en' };
 }
 
 /**
@@ -47,7 +58,7 @@ export async function issuedBadgesOf(
         .onRef('ev.micro_credential_id', '=', 'cr.micro_credential_id')
         .onRef('ev.version', '=', 'cr.micro_credential_version'),
     )
-    .select('ev.es_name')
+    .select(['ev.es_name', 'ev.in_language'])
     .select([
       'cr.id',
       'cr.public_id',
@@ -91,7 +102,7 @@ export async function issuedBadgesOf(
   return mine.map((r) => ({
     id: r.id,
     publicId: r.public_id,
-    name: (readerLocale === 'es' ? r.es_name : null) ?? r.achievement_name,
+    ...nameForReader(r, readerLocale),
     issuerName: r.org_name,
     issuedAt: r.issued_at,
     validUntil: r.valid_until,

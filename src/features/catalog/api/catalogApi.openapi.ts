@@ -44,6 +44,9 @@ export const catalogSchema = z.object({
       version: z.number().int(),
       title: z.string(),
       competency: z.string(),
+      in_language: z
+        .string()
+        .meta({ description: 'The language the title and competency are written in (BCP 47), e.g. en.' }),
       effort_hours: z.number().nullable(),
       credit_hours: z.number().nullable(),
       earning_mode: z.enum(EARNING_MODES),

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { z } from 'zod';
 import type { AppEnv } from '../../../http/env.ts';
 import { routeParams, slugParam } from '../../../http/params.ts';
@@ -16,6 +17,7 @@ import {
 import { CatalogSearchView, loadCatalogSearch } from './catalog/catalogSearch.tsx';
 import { loadStackAchievements } from './catalog/stackAchievements.ts';
 import { loadSpanishAchievement } from './catalog/languageEdition.ts';
+import { EDITION_LANGUAGE } from '../languageEditions.ts';
 
 type C = Context<AppEnv>;
 
@@ -25,6 +27,17 @@ const versionParams = entryParams.extend({
   version: z.string().transform((v) => Number(v) || -1),
 });
 const stackParams = z.object({ org: slugParam, stack: slugParam });
+
+/**
+ * Whether a request for a language edition wants its page: a browser, whose Accept prefers HTML.
+ * A client asking for JSON or JSON-LD, any type (`*\/*`), or saying nothing gets the Achievement.
+ */
+const wantsPage = (c: C) =>
+  accepts(c, {
+    header: 'Accept',
+    supports: ['application/ld+json', 'application/json', 'text/html', 'application/xhtml+xml'],
+    default: 'application/json',
+  }).includes('html');
 
 /** The public catalog: browse, search and filter published micro-credentials; detail pages; OB 3.0 Achievement JSON. */
 export function catalogRoutes() {
@@ -36,7 +49,8 @@ export function catalogRoutes() {
     return page(c, requestTranslator(c).t('catalog.search.title'), <CatalogSearchView model={model} />);
   });
 
-  const detail = async (c: C, version?: number) => {
+  /** A catalog entry's page; `edition` shows that language edition of the version, whoever reads it. */
+  const detail = async (c: C, version?: number, edition?: typeof EDITION_LANGUAGE) => {
     const { org, mc } = routeParams(c, entryParams);
     const model = await loadCatalogEntry(
       c.var.deps,
@@ -45,16 +59,20 @@ export function catalogRoutes() {
         mcSlug: mc,
         version,
         session: c.req.query(SESSION_QUERY),
-        locale: readPreferences(c).locale,
+        locale: edition ?? readPreferences(c).locale,
       },
       c.var.deps.clock.now(),
     );
+    const achievement = edition
+      ? await loadSpanishAchievement(c.var.deps, { orgSlug: org, mcSlug: mc, version: model.version })
+      : model.achievement;
+    const shown = { ...model, achievement };
     return page(
       c,
       model.design.title,
-      <CatalogEntryView model={model} loggedIn={!!c.var.viewer} csrfToken={c.var.csrfToken} />,
+      <CatalogEntryView model={shown} loggedIn={!!c.var.viewer} csrfToken={c.var.csrfToken} />,
       200,
-      <CatalogEntryHead model={model} />,
+      <CatalogEntryHead model={shown} />,
     );
   };
 
@@ -66,9 +84,17 @@ export function catalogRoutes() {
   });
   r.get('/catalog/:org/:mc', (c) => detail(c));
   r.get('/catalog/:org/:mc/v/:version', (c) => detail(c, routeParams(c, versionParams).version));
+  // The Spanish edition named in an achievement's `related`: its page for a browser, its OB 3.0
+  // Achievement for any other client (the same address, so the answer varies by Accept).
   r.get('/catalog/:org/:mc/v/:version/es', async (c) => {
     const { org, mc, version } = routeParams(c, versionParams);
+    if (wantsPage(c)) {
+      const res = await detail(c, version, EDITION_LANGUAGE);
+      res.headers.append('Vary', 'Accept');
+      return res;
+    }
     c.header('Access-Control-Allow-Origin', '*');
+    c.header('Vary', 'Accept');
     return c.json(await loadSpanishAchievement(c.var.deps, { orgSlug: org, mcSlug: mc, version }));
   });
   r.get('/catalog/:org/:mc/v/:version/achievement.json', async (c) => {

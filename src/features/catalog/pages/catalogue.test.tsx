@@ -19,6 +19,7 @@ import { PathwayListView, type PathwayListModel } from '../pathways/pages/pathwa
 import { PathwayFormView, type PathwayFormModel } from '../pathways/pages/pathwayForm.tsx';
 import { PathwayPageView, type PathwayPageModel } from '../pathways/pages/pathwayPage.tsx';
 import { formFromDesign } from './designForm.ts';
+import { designForReader, shownLanguages } from '../languageEditions.ts';
 
 // Every catalog page, rendered with the pseudo translator in each language, shows no text that did
 // not come from the catalogue, apart from the data named below (titles, names, what designers wrote).
@@ -41,6 +42,10 @@ const designData = [
 ];
 const DATA = [
   ...designData,
+  'Rutinas en el aula',
+  'El educador enseña rutinas.',
+  'Una microcredencial basada en el desempeño.',
+  'Un plan, un vídeo y una reflexión.',
   'Union Academy',
   'Lakeside Board',
   'Classroom Management',
@@ -72,6 +77,7 @@ const searchModel: CatalogSearchModel = {
       version: 1,
       title: design.title,
       competency: design.competency,
+      in_language: 'en',
       effort_hours: 12,
       credit_hours: 0.5,
       earning_mode: 'reviewed_evidence',
@@ -86,6 +92,7 @@ const searchModel: CatalogSearchModel = {
       version: 2,
       title: 'Circles',
       competency: design.competency,
+      in_language: 'en',
       effort_hours: null,
       credit_hours: null,
       earning_mode: 'proof_of_completion',
@@ -126,6 +133,7 @@ const searchModel: CatalogSearchModel = {
 
 const entryModel = (status: CatalogEntryModel['status']): CatalogEntryModel => ({
   design,
+  languages: { words: 'en', criteria: 'en' },
   version: 2,
   status,
   orgName: 'Union Academy',
@@ -166,6 +174,7 @@ const previewModel = (draftVersion: number | null): DesignPreviewModel => ({
   imageSrc: '/images/img_1.png',
   actions: { edit: '/e', publish: '/p', revise: '/v', retire: '/r', image: '/i' },
   design,
+  spanishEdition: null,
   history: [
     { at: AT, action: 'created', actor: 'Dee Designer', version: null },
     { at: AT, action: 'revision_started', actor: null, version: 2 },
@@ -176,6 +185,22 @@ const previewModel = (draftVersion: number | null): DesignPreviewModel => ({
     { version: 2, status: 'draft', publishedAt: null },
   ],
 });
+
+/** A design with a Spanish edition, and the preview that shows both editions. */
+const spanishEdition = {
+  name: 'Rutinas en el aula',
+  description: 'El educador enseña rutinas.\n\nUna microcredencial basada en el desempeño.',
+  criteria: 'Un plan, un vídeo y una reflexión.',
+};
+const withSpanish: Design = { ...design, spanishEdition };
+const previewWithSpanish: DesignPreviewModel = {
+  ...previewModel(2),
+  design: withSpanish,
+  spanishEdition: {
+    design: designForReader(withSpanish, 'es'),
+    languages: shownLanguages(withSpanish, 'es'),
+  },
+};
 
 const editModel: Extract<EditDesignModel, { frozen: false }> = {
   frozen: false,
@@ -313,6 +338,10 @@ const VIEWS: Array<[string, (locale: (typeof LOCALES)[number]) => Child]> = [
   ['new design', (l) => <NewDesignView form={failedForm(l)} action="/n" csrfToken="x" />],
   ['design preview, draft', () => <DesignPreviewView model={previewModel(2)} csrfToken="x" />],
   ['design preview, published', () => <DesignPreviewView model={previewModel(null)} csrfToken="x" />],
+  [
+    'design preview, with a Spanish edition',
+    () => <DesignPreviewView model={previewWithSpanish} csrfToken="x" />,
+  ],
   [
     'design form',
     (l) => (

@@ -1,6 +1,8 @@
 import type { Design } from '../microCredential.ts';
 import { minorDigits } from '../../../domain/money.ts';
 import { useT } from '../../../web/i18n/context.ts';
+import { useTextLang } from '../../../web/components/textLanguage.ts';
+import { shownLanguages, type ShownLanguages } from '../languageEditions.ts';
 
 /** The rubric as a table: a row per criterion, a column per level, the passing level marked. */
 function RubricTable({ rubric }: { rubric: NonNullable<Design['rubric']> }) {
@@ -96,16 +98,29 @@ function EvidenceParts({ parts }: { parts: Design['evidenceParts'] }) {
   );
 }
 
-/** Everything an earner reads about a micro-credential version: the catalog page and the designer's preview. */
-export function MicroCredentialBody({ d, version }: { d: Design; version: number }) {
+/**
+ * Everything an earner reads about a micro-credential version: the catalog page and the designer's
+ * preview. The issuer's words are marked with their language where it is not the page's:
+ * `languages` says which they are (the Spanish edition's, when `d` shows it), else the design's own.
+ */
+export function MicroCredentialBody({
+  d,
+  version,
+  languages = shownLanguages(d),
+}: {
+  d: Design;
+  version: number;
+  languages?: ShownLanguages;
+}) {
   const { t } = useT();
+  const wordsLang = useTextLang(languages.words);
   return (
     <>
       <section class="card">
-        <p>
+        <p lang={wordsLang}>
           <strong>{d.competency}</strong>
         </p>
-        <p>{d.description}</p>
+        <p lang={wordsLang}>{d.description}</p>
         <Facts d={d} version={version} />
       </section>
       {d.keyMethod && (
@@ -116,7 +131,7 @@ export function MicroCredentialBody({ d, version }: { d: Design; version: number
       )}
       <section class="card">
         <h2>{t('catalog.body.criteria')}</h2>
-        <p>{d.criteria}</p>
+        <p lang={useTextLang(languages.criteria)}>{d.criteria}</p>
       </section>
       {d.evidenceParts.length > 0 && <EvidenceParts parts={d.evidenceParts} />}
       {d.rubric && <RubricTable rubric={d.rubric} />}

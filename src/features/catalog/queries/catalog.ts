@@ -91,6 +91,8 @@ export interface CatalogItem {
   version: number;
   title: string;
   competency: string;
+  /** The language the title and competency are written in (BCP 47): the issuer's, or the Spanish edition's for a Spanish reader. */
+  in_language: string;
   effort_hours: number | null;
   credit_hours: number | null;
   earning_mode: Design['earningMode'];
@@ -158,6 +160,7 @@ function catalogSelect(db: Queryable) {
     .select([
       'ev.es_name',
       'ev.es_description',
+      'ev.in_language',
       'e.public_id',
       'e.slug',
       'e.organisation_slug',

@@ -7,7 +7,7 @@ import { ownCredentialState, reportStatus, verifyWithCairn } from '../../verific
 import { recognitionPanelData, type RecognitionPanel } from '../../recognition/index.ts';
 import { credentialArtwork } from '../../catalog/index.ts';
 import { badgeForEmbed, findBadge, lastStatusEvent } from '../queries/badges.ts';
-import { achievementForReader } from './badgeEdition.ts';
+import { achievementForReader, achievementLanguages } from './badgeEdition.ts';
 import { issuingPaths } from '../paths.ts';
 import { issuerIdentity, type IssuerIdentity } from './issuerIdentity.ts';
 
@@ -44,6 +44,8 @@ export interface BadgeViewModel {
   recognition: Parameters<typeof RecognitionPanel>[0]['data'] | null;
   description: string;
   criteria: string | null;
+  /** The languages the name and description, and the criteria, are written in (BCP 47). */
+  languages: { words: string; criteria: string };
   /** A VC-JWT can be downloaded (made already, or can still be made with an unrevoked key). */
   offersJwt: boolean;
   publicUrl: string;
@@ -178,6 +180,7 @@ function badgeModel(
     url: `${config.publicUrl}${issuingPaths.badge(row.public_id)}`,
     description: String(achievement.description ?? ''),
     criteria: criteria ? String(criteria) : null,
+    languages: achievementLanguages(doc.credentialSubject.achievement, row, locale),
     offersJwt: Boolean(row.jwt) || row.key_status !== 'revoked',
     publicUrl: config.publicUrl,
   };

@@ -6,6 +6,7 @@ import type { BadgeViewModel } from './badgeLoader.ts';
 import { BadgeBody, PrivateBadgeView } from './badgeView.tsx';
 import { issuerLine } from './issuerIdentity.ts';
 import { shareTexts } from './badgeShare.ts';
+import { languageOfText } from '../../../testing/pageQueries.ts';
 
 // The public badge page in every language: no word outside the catalogue but the badge's own
 // data (what the issuer wrote, names, addresses, the verifier's detail of a failed check).
@@ -34,6 +35,7 @@ const model: BadgeViewModel = {
   recognition: null,
   description: 'Uses wait time well.',
   criteria: 'Peer-reviewed video.',
+  languages: { words: 'en', criteria: 'en' },
   offersJwt: true,
   publicUrl: 'http://cairn.test',
 };
@@ -87,5 +89,30 @@ describe('the public badge page’s words', () => {
       issuerLine(model.issuer!),
       'Lakeside Union (as stated by the issuer) — did:web:cairn.test:orgs:lakeside (domain cairn.test, verified key)',
     );
+  });
+});
+
+describe('the issuer’s words in their language (WCAG 3.1.2)', () => {
+  test('English words on a Spanish page are lang="en"; on an English page, no lang of their own', () => {
+    const es = renderIn('es', <BadgeBody model={model} />);
+    assert.match(es, /<h1 lang="en">Wait Time<\/h1>/);
+    for (const words of [model.description, model.criteria!]) assert.equal(languageOfText(es, words), 'en');
+    assert.match(es, /Criterios: <span lang="en">Peer-reviewed video.<\/span>/, 'the label is the page’s');
+    const en = renderIn('en', <BadgeBody model={model} />);
+    assert.match(en, /<h1>Wait Time<\/h1>/);
+    assert.doesNotMatch(en, /\slang="/);
+  });
+
+  test('the Spanish edition shown to a Spanish reader is in the page’s language; criteria it lacks stay lang="en"', () => {
+    const spanish: BadgeViewModel = {
+      ...model,
+      name: 'Tiempo de espera',
+      description: 'Usa bien el tiempo de espera.',
+      languages: { words: 'es', criteria: 'en' },
+    };
+    const es = renderIn('es', <BadgeBody model={spanish} />);
+    assert.match(es, /<h1>Tiempo de espera<\/h1>/);
+    assert.equal(languageOfText(es, spanish.description), null);
+    assert.equal(languageOfText(es, model.criteria!), 'en');
   });
 });

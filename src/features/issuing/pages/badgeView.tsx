@@ -2,6 +2,7 @@ import { RecognitionPanel } from '../../recognition/index.ts';
 import { PageScriptTag } from '../../../web/pageScripts.tsx';
 import { CopyButton } from '../../../web/components/CopyButton.tsx';
 import { useT } from '../../../web/i18n/context.ts';
+import { useTextLang } from '../../../web/components/textLanguage.ts';
 import { identifierWords } from './issuerIdentity.ts';
 import { issuingPaths } from '../paths.ts';
 import type { BadgeViewModel, PrivateBadgeModel, VerdictKey } from './badgeLoader.ts';
@@ -91,6 +92,8 @@ function VerificationSection({ model: m }: { model: BadgeViewModel }) {
 
 export function BadgeBody({ model: m }: { model: BadgeViewModel }) {
   const { t } = useT();
+  const wordsLang = useTextLang(m.languages.words);
+  const criteriaLang = useTextLang(m.languages.criteria);
   return (
     <>
       <img
@@ -100,7 +103,7 @@ export function BadgeBody({ model: m }: { model: BadgeViewModel }) {
         height="160"
         class="float-end"
       />
-      <h1>{m.name}</h1>
+      <h1 lang={wordsLang}>{m.name}</h1>
       {m.holder && (
         <p class="issued-to">
           {t('issuing.badge.issuedTo')} <strong>{m.holder.name}</strong>
@@ -117,8 +120,12 @@ export function BadgeBody({ model: m }: { model: BadgeViewModel }) {
       {m.recognition && <RecognitionPanel data={m.recognition} />}
       <section class="card">
         <h2>{t('issuing.badge.certifies')}</h2>
-        <p>{m.description}</p>
-        {m.criteria ? <p>{t('issuing.badge.criteria', { criteria: m.criteria })}</p> : null}
+        <p lang={wordsLang}>{m.description}</p>
+        {m.criteria ? (
+          <p>
+            {t('issuing.badge.criteriaLabel')} <span lang={criteriaLang}>{m.criteria}</span>
+          </p>
+        ) : null}
       </section>
       <ShareSection model={m} />
     </>

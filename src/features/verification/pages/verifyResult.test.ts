@@ -35,7 +35,7 @@ describe('verify result model', () => {
     assert.deepEqual(model.readFrom, { format: 'png', proof: 'ldp' });
     assert.equal(model.genericVc, false);
     assert.deepEqual(model.summary, [
-      { field: 'achievement', text: 'Questioning Strategies' },
+      { field: 'achievement', text: 'Questioning Strategies', lang: 'en' },
       {
         field: 'issuer',
         text: 'Verify Council (as stated by the issuer) — did:key:z6MkIssuer (key not verified)',
@@ -69,5 +69,18 @@ describe('verify result model', () => {
     assert.deepEqual(answer.body.errors, [
       { id: 'status', code: 'revoked', message: 'The issuer revoked this credential.' },
     ]);
+  });
+
+  test('the achievement’s name says its language: the credential’s inLanguage, English when it does not say', () => {
+    const inSpanish = {
+      ...credential,
+      credentialSubject: { achievement: { name: 'Estrategias de preguntas', inLanguage: 'es' } },
+    };
+    const model = verifyResultModel({ ...report([]), credential: inSpanish }, 'json', 'https://cairn.test');
+    assert.deepEqual(model.summary[0], {
+      field: 'achievement',
+      text: 'Estrategias de preguntas',
+      lang: 'es',
+    });
   });
 });

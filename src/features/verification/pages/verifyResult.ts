@@ -47,9 +47,12 @@ export interface VerifyResultModel {
   readFrom: { format: SubmissionFormat; proof: 'ob2' | 'jwt' | 'ldp' | null };
   /** Checked as a plain W3C Verifiable Credential: the Open Badges checks do not apply. */
   genericVc: boolean;
-  /** What the credential says (only the rows it has); dates as written in the credential. */
+  /**
+   * What the credential says (only the rows it has); dates as written in the credential. The
+   * achievement's name says its language (`inLanguage`, English when the credential does not say).
+   */
   summary: Array<
-    | { field: Exclude<SummaryField, 'recipient'>; text: string }
+    | { field: Exclude<SummaryField, 'recipient'>; text: string; lang?: string }
     | { field: 'recipient'; recipient: RecipientFacts }
   >;
   /**
@@ -93,8 +96,9 @@ function summaryOf(credential: Json, issuerText: string | undefined): VerifyResu
     ['validUntil', str(credential.validUntil) ?? str(credential.expirationDate) ?? str(credential.expires)],
     ['id', str(credential.id)],
   ];
-  const summary: VerifyResultModel['summary'] = rows.flatMap(([field, text]) =>
-    text ? [{ field, text }] : [],
+  const lang = str(achievement?.inLanguage) ?? 'en';
+  const summary: VerifyResultModel['summary'] = rows.flatMap(([field, text]): VerifyResultModel['summary'] =>
+    !text ? [] : field === 'achievement' ? [{ field, text, lang }] : [{ field, text }],
   );
   const recipient = recipientOf(subject);
   if (recipient) summary.splice(Math.min(2, summary.length), 0, { field: 'recipient', recipient });

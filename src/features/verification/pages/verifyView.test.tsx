@@ -5,6 +5,7 @@ import { renderIn, renderPseudo, textsOutsideCatalogue } from '../../../web/i18n
 import { CATALOGUES, LOCALES } from '../../../web/i18n/i18n.ts';
 import type { VerifyResultModel } from './verifyResult.ts';
 import { VerifyView } from './verifyView.tsx';
+import { languageOfText } from '../../../testing/pageQueries.ts';
 
 // The /verify page in words from the catalogue, in every language.
 
@@ -14,7 +15,7 @@ const revoked: VerifyResultModel = {
   readFrom: { format: 'png', proof: 'ldp' },
   genericVc: true,
   summary: [
-    { field: 'achievement', text: 'Questioning Strategies' },
+    { field: 'achievement', text: 'Questioning Strategies', lang: 'en' },
     { field: 'issuer', text: 'Verify Council' },
     { field: 'recipient', recipient: { name: 'Ada Lovelace', id: null, hashed: true } },
     { field: 'validFrom', text: '2026-01-01T00:00:00Z' },
@@ -65,5 +66,24 @@ describe('the /verify page', () => {
     const english = renderIn('en', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
     assert.ok(english.includes('Jan 1, 2026'));
     assert.ok(english.includes(`${CATALOGUES.en.verification.checks.status.title}:`));
+  });
+
+  test('the achievement’s name and the verifier’s English note are marked lang="en" on a Spanish page only', () => {
+    const es = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
+    assert.match(es, /<dd lang="en">Questioning Strategies<\/dd>/);
+    assert.match(es, /Nota del verificador \(en inglés\): <span lang="en">Issued in error<\/span>/);
+    assert.equal(languageOfText(es, 'Verify Council'), null, 'the issuer line is the page’s words');
+    const en = renderIn('en', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
+    assert.match(en, /<dd>Questioning Strategies<\/dd>/);
+    assert.match(en, /Verifier’s note: Issued in error</);
+    assert.doesNotMatch(en, /\slang="/);
+    const spanishName = {
+      ...revoked,
+      summary: [{ field: 'achievement' as const, text: 'Estrategias de preguntas', lang: 'es' }],
+    };
+    const english = renderIn('en', <VerifyView form={emptyForm} csrf="csrf" result={spanishName} />);
+    assert.match(english, /<dd lang="es">Estrategias de preguntas<\/dd>/);
+    const spanish = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={spanishName} />);
+    assert.match(spanish, /<dd>Estrategias de preguntas<\/dd>/);
   });
 });

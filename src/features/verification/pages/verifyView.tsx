@@ -9,6 +9,10 @@ import {
   type VerifyResultModel,
 } from './verifyResult.ts';
 import { en } from '../../../web/i18n/locales/en.ts';
+import { textLang } from '../../../web/components/textLanguage.ts';
+
+/** The language the verifier writes its technical notes in. */
+const VERIFIER_LANGUAGE = 'en';
 
 const isKnown = (id: string): id is KnownCheck => (KNOWN_CHECKS as readonly string[]).includes(id);
 const CHECK_CODES = Object.keys(en.verification.checkCodes);
@@ -32,7 +36,7 @@ function recipientText({ t }: Translator, r: RecipientFacts): string {
 
 /**
  * A check in the reader's words: its title, then what happened, worded by the verifier's code
- * (else what passing or failing that check means), then the verifier's technical note, if any.
+ * (else what passing or failing that check means); the verifier's technical note is shown apart.
  */
 function checkWords({ t }: Translator, check: VerifyResultModel['checks'][number]) {
   const known = isKnown(check.id) ? check.id : null;
@@ -43,8 +47,19 @@ function checkWords({ t }: Translator, check: VerifyResultModel['checks'][number
     : known
       ? t(`verification.checks.${known}.${outcome}`)
       : t(check.ok ? 'verification.checks.passed' : 'verification.checks.failed');
-  const note = check.message ? t('verification.checks.detail', { detail: check.message }) : null;
-  return { title, text: [lead, note].filter(Boolean).join(' ') };
+  return { title, lead };
+}
+
+/** The verifier's technical note on a check, labelled in the reader's words; the note itself is English, marked so. */
+function VerifierNote({ note }: { note: string }) {
+  const { t, locale } = useT();
+  const lang = textLang(VERIFIER_LANGUAGE, locale);
+  return (
+    <>
+      {' '}
+      {t('verification.checks.detailLabel')} {lang ? <span lang={lang}>{note}</span> : note}
+    </>
+  );
 }
 
 function Result({ result }: { result: VerifyResultModel }) {
@@ -70,7 +85,7 @@ function Result({ result }: { result: VerifyResultModel }) {
           {result.summary.map((row) => (
             <>
               <dt>{t(`verification.summary.${row.field}`)}</dt>
-              <dd>
+              <dd lang={row.field === 'recipient' ? undefined : textLang(row.lang, i18n.locale)}>
                 {row.field === 'recipient'
                   ? recipientText(i18n, row.recipient)
                   : row.field === 'validFrom' || row.field === 'validUntil'
@@ -89,7 +104,8 @@ function Result({ result }: { result: VerifyResultModel }) {
               <strong>
                 {check.ok ? '✓' : '✗'} {words.title}:
               </strong>{' '}
-              {words.text}
+              {words.lead}
+              {check.message && <VerifierNote note={check.message} />}
             </li>
           );
         })}

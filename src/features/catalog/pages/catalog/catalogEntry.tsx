@@ -9,7 +9,8 @@ import { useT } from '../../../../web/i18n/context.ts';
 import { ProofApplyForm } from '../../../payments/index.ts';
 import { approvedSessionsOf, RecognitionPanel, recognitionPanelData } from '../../../recognition/index.ts';
 import { achievementFromDesign, achievementJson, achievementUrl } from '../../achievement.ts';
-import { DEFAULT_CONTENT_LANGUAGE, designForReader } from '../../languageEditions.ts';
+import { DEFAULT_CONTENT_LANGUAGE, designForReader, shownLanguages } from '../../languageEditions.ts';
+import { useTextLang } from '../../../../web/components/textLanguage.ts';
 import {
   achievementJsonPath,
   applyPath,
@@ -63,8 +64,11 @@ export async function loadCatalogEntry(
     d.earningMode === 'proof_of_completion' ? approvedSessionsOf(db, v.mc_id) : Promise.resolve([]),
   ]);
   const entryHref = catalogEntryPath(v.org_slug, v.mc_slug);
+  const locale = address.locale ?? DEFAULT_CONTENT_LANGUAGE;
   return {
-    design: designForReader(d, address.locale ?? DEFAULT_CONTENT_LANGUAGE),
+    design: designForReader(d, locale),
+    /** The languages of the words shown (the Spanish edition's, for a Spanish reader shown it). */
+    languages: shownLanguages(d, locale),
     version: v.version,
     status: v.status,
     orgName: v.org_name,
@@ -163,7 +167,7 @@ export function CatalogEntryView({
         ))}
       </p>
       {model.image && <img src={model.image} alt="" width="128" height="128" class="float-end" />}
-      <h1>{d.title}</h1>
+      <h1 lang={useTextLang(model.languages.words)}>{d.title}</h1>
       <p class="entry-issuer">
         <IssuerMark name={model.orgName} />
         <span>{t('components.badge.issuedBy', { issuer: model.orgName })}</span>
@@ -173,7 +177,7 @@ export function CatalogEntryView({
       )}
       <Apply model={model} loggedIn={loggedIn} csrfToken={csrfToken} />
       <RecognitionPanel data={model.recognition} />
-      <MicroCredentialBody d={d} version={model.version} />
+      <MicroCredentialBody d={d} version={model.version} languages={model.languages} />
       <p>
         <a href={model.achievementHref}>{t('catalog.entry.achievementJson')}</a>
       </p>

@@ -5,6 +5,7 @@ import { badgeImagePath, catalogEntryPath, catalogPath } from '../../paths.ts';
 import { catalogImages } from '../../queries/catalogImages.ts';
 import { IssuerMark } from '../../../../web/components/IssuerMark.tsx';
 import { useT } from '../../../../web/i18n/context.ts';
+import { textLang } from '../../../../web/components/textLanguage.ts';
 import { issuerOptions, searchCatalog, type CatalogQuery } from '../../queries/catalog.ts';
 import { allStacks } from '../../queries/stacks.ts';
 
@@ -170,7 +171,7 @@ function EntryPicture({ image, issuer }: { image: string | undefined; issuer: st
 }
 
 function Results({ model }: { model: CatalogSearchModel }) {
-  const { t, number } = useT();
+  const { t, number, locale } = useT();
   const hours = (n: number | null) => (n === null ? '—' : t('catalog.hours', { hours: number(n) }));
   return (
     <ul class="plain-list">
@@ -178,7 +179,7 @@ function Results({ model }: { model: CatalogSearchModel }) {
         <li class="card catalog-item">
           <EntryPicture image={model.images.get(i.public_id)} issuer={i.organisation_name} />
           <div>
-            <h2 class="card-title">
+            <h2 class="card-title" lang={textLang(i.in_language, locale)}>
               <a href={catalogEntryPath(i.organisation_slug, i.slug)}>{i.title}</a>
             </h2>
             <p class="muted">
@@ -186,7 +187,7 @@ function Results({ model }: { model: CatalogSearchModel }) {
               {t('catalog.search.effort', { hours: hours(i.effort_hours) })} ·{' '}
               {t('catalog.search.creditHours', { count: i.credit_hours ?? 0 })}
             </p>
-            <p>{i.competency}</p>
+            <p lang={textLang(i.in_language, locale)}>{i.competency}</p>
             {(model.recognized.get(i.public_id) ?? []).map((r) => (
               <p class="recognized">
                 {t('catalog.search.recognized', {

@@ -50,5 +50,31 @@ for (const backend of testBackends()) {
         ],
       );
     });
+
+    test('a design with a Spanish edition: the preview has it as Spanish readers see it', async () => {
+      const storage = await backend.storage();
+      const deps = { db: storage.db, config: testConfig(), clock: new ManualClock(new Date('2026-05-01')) };
+      const org = await buildOrganisation(storage.db, { kind: 'issuer' });
+      const designer = await buildUser(storage.db);
+      await addMember(storage.db, org.id, designer.id, ['designer']);
+      const actor = { userId: designer.id, ip: null };
+      const spanishEdition = {
+        name: 'Rutinas en el aula',
+        description: 'El educador enseña rutinas.\n\nParte de la pila.',
+      };
+      const title = `Routines ${unique('')}`;
+      const mc = await publishedMicroCredential(deps, actor, org.slug, title, { spanishEdition });
+      const model = await loadDesignPreview(storage.db, designer.id, org.slug, mc.publicId);
+      assert.equal(model.design.title, title, 'the issuer’s edition first');
+      assert.equal(model.spanishEdition?.design.title, 'Rutinas en el aula');
+      assert.equal(model.spanishEdition?.design.competency, 'El educador enseña rutinas.');
+      assert.equal(model.spanishEdition?.design.criteria, model.design.criteria, 'no Spanish criteria');
+      assert.deepEqual(model.spanishEdition?.languages, { words: 'es', criteria: 'en' });
+      const plain = await publishedMicroCredential(deps, actor, org.slug, `Plain ${unique('')}`);
+      assert.equal(
+        (await loadDesignPreview(storage.db, designer.id, org.slug, plain.publicId)).spanishEdition,
+        null,
+      );
+    });
   });
 }

@@ -13,6 +13,15 @@ import { versionToDesign } from '../../queries/catalog.ts';
 import { findMicroCredential, imagePublicId, listVersions } from '../../queries/designs.ts';
 import { MicroCredentialBody } from '../microCredentialView.tsx';
 import { catalog } from '../../../../web/i18n/locales/en/catalog.ts';
+import { useTextLang } from '../../../../web/components/textLanguage.ts';
+import {
+  DEFAULT_CONTENT_LANGUAGE,
+  designForReader,
+  EDITION_LANGUAGE,
+  shownLanguages,
+  type ShownLanguages,
+} from '../../languageEditions.ts';
+import { languageName } from './languageEditionFields.tsx';
 
 export interface DesignPreviewModel {
   title: string;
@@ -27,6 +36,8 @@ export interface DesignPreviewModel {
   imageSrc: string | null;
   actions: { edit: string; publish: string; revise: string; retire: string; image: string };
   design: Design;
+  /** The design as readers of Spanish see it, when its issuer wrote a Spanish edition (else null). */
+  spanishEdition: { design: Design; languages: ShownLanguages } | null;
   /** The change history: when, what (`created`, `published`, …), by whom (null: Cairn itself), which version. */
   history: Array<{ at: Date; action: string; actor: string | null; version: number | null }>;
   versions: Array<{ version: number; status: string; publishedAt: Date | null }>;
@@ -50,6 +61,7 @@ export async function loadDesignPreview(
   const image = await imagePublicId(db, shown.image_id);
   const action = (a: Parameters<typeof designActionPath>[2]) =>
     designActionPath(organisation.slug, mc.public_id, a);
+  const design = versionToDesign(shown);
   return {
     title: shown.title,
     listHref: designsPath(organisation.slug),
@@ -72,7 +84,13 @@ export async function loadDesignPreview(
       retire: action('retire'),
       image: action('image'),
     },
-    design: versionToDesign(shown),
+    design,
+    spanishEdition: design.spanishEdition
+      ? {
+          design: designForReader(design, EDITION_LANGUAGE),
+          languages: shownLanguages(design, EDITION_LANGUAGE),
+        }
+      : null,
     history: history.map((h) => ({
       at: h.created_at,
       action: h.action.replace('micro_credential.', ''),
@@ -208,8 +226,44 @@ function HistoryAndVersions({ model }: { model: DesignPreviewModel }) {
   );
 }
 
+/** The heading of one edition's preview, labelled with its language (shown when there are two). */
+function EditionHeading({ id, label, language }: { id: string; label: string; language: string }) {
+  const { t } = useT();
+  return (
+    <h2 id={id}>
+      {label} <span class="tag">{languageName(t, language)}</span>
+    </h2>
+  );
+}
+
+/** What readers of Spanish see: the Spanish edition's name, description and criteria in the rest of the design. */
+function SpanishPreview({
+  edition,
+  version,
+}: {
+  edition: NonNullable<DesignPreviewModel['spanishEdition']>;
+  version: number;
+}) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby="h-preview-es" data-edition={EDITION_LANGUAGE}>
+      <EditionHeading
+        id="h-preview-es"
+        label={t('languageEditions.preview.spanishEdition')}
+        language={EDITION_LANGUAGE}
+      />
+      <p class="hint">{t('languageEditions.preview.spanishHint')}</p>
+      <p class="card-title" lang={useTextLang(edition.languages.words)}>
+        <strong>{edition.design.title}</strong>
+      </p>
+      <MicroCredentialBody d={edition.design} version={version} languages={edition.languages} />
+    </section>
+  );
+}
+
 export function DesignPreviewView({ model, csrfToken }: { model: DesignPreviewModel; csrfToken: string }) {
   const { t } = useT();
+  const issuers = model.design.inLanguage ?? DEFAULT_CONTENT_LANGUAGE;
   return (
     <>
       <p class="muted">
@@ -219,7 +273,7 @@ export function DesignPreviewView({ model, csrfToken }: { model: DesignPreviewMo
           state: stateWord(t, model.state),
         })}
       </p>
-      <h1>{model.title}</h1>
+      <h1 lang={useTextLang(issuers)}>{model.title}</h1>
       <Actions model={model} csrfToken={csrfToken} />
       {model.imageSrc && (
         <img
@@ -231,7 +285,21 @@ export function DesignPreviewView({ model, csrfToken }: { model: DesignPreviewMo
         />
       )}
       {model.draftVersion !== null && <BadgeImageForms action={model.actions.image} csrfToken={csrfToken} />}
-      <MicroCredentialBody d={model.design} version={model.version} />
+      {model.spanishEdition ? (
+        <>
+          <section aria-labelledby="h-preview-issuer" data-edition={issuers}>
+            <EditionHeading
+              id="h-preview-issuer"
+              label={t('languageEditions.preview.issuersEdition')}
+              language={issuers}
+            />
+            <MicroCredentialBody d={model.design} version={model.version} />
+          </section>
+          <SpanishPreview edition={model.spanishEdition} version={model.version} />
+        </>
+      ) : (
+        <MicroCredentialBody d={model.design} version={model.version} />
+      )}
       <HistoryAndVersions model={model} />
     </>
   );

@@ -1,4 +1,5 @@
 import { useT } from '../../../../web/i18n/context.ts';
+import type { Translator } from '../../../../web/i18n/i18n.ts';
 import { SelectField, Field, TextArea, type FormState } from '../../../../web/forms.tsx';
 import { DEFAULT_CONTENT_LANGUAGE, type SpanishEdition } from '../../languageEditions.ts';
 
@@ -37,16 +38,22 @@ export function languageEditionFormValues(d: {
   };
 }
 
+const isOffered = (code: string): code is (typeof OFFERED)[number] =>
+  (OFFERED as readonly string[]).includes(code);
+
+/** A language's name in the reader's words: "English", "Spanish"; one the form does not offer by its code. */
+export function languageName(t: Translator['t'], code: string): string {
+  return isOffered(code)
+    ? t(`languageEditions.languages.${code}`)
+    : t('languageEditions.languages.other', { code });
+}
+
 /** The "Languages" field group: the language the design is written in, then its Spanish name and description. */
 export function LanguageEditionFields({ form }: { form: FormState }) {
   const { t } = useT();
   const chosen = form.values.inLanguage || DEFAULT_CONTENT_LANGUAGE;
-  const options: Array<[string, string]> = OFFERED.map((code) => [
-    code,
-    t(`languageEditions.languages.${code}`),
-  ]);
-  if (!(OFFERED as readonly string[]).includes(chosen))
-    options.push([chosen, t('languageEditions.languages.other', { code: chosen })]);
+  const options: Array<[string, string]> = OFFERED.map((code) => [code, languageName(t, code)]);
+  if (!isOffered(chosen)) options.push([chosen, languageName(t, chosen)]);
   return (
     <fieldset>
       <legend>{t('languageEditions.legend')}</legend>

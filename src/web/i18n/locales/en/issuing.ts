@@ -20,7 +20,7 @@ export const issuing = {
     statusOn: '{verdict} on {date}',
     checkAll: 'Check every step at /verify',
     certifies: 'What it certifies',
-    criteria: 'Criteria: {criteria}',
+    criteriaLabel: 'Criteria:',
     private: {
       title: 'Private badge',
       heading: 'A private badge',

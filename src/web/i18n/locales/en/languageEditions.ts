@@ -18,4 +18,11 @@ export const languageEditions = {
   spanishCriteria: 'Spanish criteria (optional)',
   spanishCriteriaHint: 'Leave empty to show the criteria as written above.',
   noSpanishEdition: 'Leave the three Spanish fields empty for no Spanish edition.',
+  /** The designer's preview of a design with a Spanish edition: both editions, each labelled with its language. */
+  preview: {
+    issuersEdition: 'As you wrote it',
+    spanishEdition: 'Spanish edition',
+    spanishHint:
+      'What people who read Cairn in Spanish see: the Spanish name and description (and criteria, if you wrote them); the rest as you wrote it.',
+  },
 };

@@ -54,7 +54,7 @@ export const verification = {
     hashed: 'identified by a hashed identifier (such as an email address)',
   },
   checks: {
-    detail: 'Verifier’s note: {detail}',
+    detailLabel: 'Verifier’s note:',
     passed: 'Passed.',
     failed: 'Failed.',
     parse: {

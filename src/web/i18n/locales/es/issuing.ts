@@ -24,7 +24,7 @@ export const issuing: CatalogueOf<typeof en> = {
     statusOn: '{verdict} el {date}',
     checkAll: 'Comprueba cada paso en /verify',
     certifies: 'Qué certifica',
-    criteria: 'Criterios: {criteria}',
+    criteriaLabel: 'Criterios:',
     private: {
       title: 'Insignia privada',
       heading: 'Una insignia privada',

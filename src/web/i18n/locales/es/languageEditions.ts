@@ -21,4 +21,10 @@ export const languageEditions: CatalogueOf<typeof english> = {
   spanishCriteria: 'Criterios en español (opcional)',
   spanishCriteriaHint: 'Déjalo vacío para mostrar los criterios tal como están escritos arriba.',
   noSpanishEdition: 'Deja vacíos los tres campos en español si no quieres edición en español.',
+  preview: {
+    issuersEdition: 'Tal como lo escribiste',
+    spanishEdition: 'Edición en español',
+    spanishHint:
+      'Lo que ven quienes usan Cairn en español: el nombre y la descripción en español (y los criterios, si los escribiste); lo demás, tal como lo escribiste.',
+  },
 };

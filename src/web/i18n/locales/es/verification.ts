@@ -57,7 +57,7 @@ export const verification: CatalogueOf<typeof en> = {
     hashed: 'identificado por un identificador cifrado con hash (como una dirección de correo)',
   },
   checks: {
-    detail: 'Nota del verificador (en inglés): {detail}',
+    detailLabel: 'Nota del verificador (en inglés):',
     passed: 'Correcto.',
     failed: 'Ha fallado.',
     parse: {
