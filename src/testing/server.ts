@@ -14,14 +14,16 @@ import { testConfig, testCredentialServices } from './http.ts';
 /** A real HTTP server on a free loopback port, with an in-process worker, for browser tests. */
 export async function startTestServer(
   storage: Storage,
-  options: { mailer?: Mailer; clock?: Clock | ManualClock } = {},
+  options: { mailer?: Mailer; clock?: Clock | ManualClock; port?: number } = {},
 ) {
   const clock = options.clock ?? systemClock;
   let server!: ServerType;
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' }, (info) =>
-      resolve(info.port),
+  const port = await new Promise<number>((resolve, reject) => {
+    server = serve(
+      { fetch: (req, env) => app.fetch(req, env), port: options.port ?? 0, hostname: '127.0.0.1' },
+      (info) => resolve(info.port),
     );
+    server.once('error', reject);
   });
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ PUBLIC_URL: url, JOB_POLL_MS: '100', CAIRN_PSEUDO_LOCALE: 'true' });

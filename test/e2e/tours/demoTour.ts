@@ -1,5 +1,6 @@
 import { after, before } from 'node:test';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions, startTestServer } from '../../../src/testing/server.ts';
 import { migrate, openStorage, type Db, type Storage } from '../../../src/storage/database.ts';
@@ -10,21 +11,54 @@ import { lastMailTo } from '../../../src/testing/factories.ts';
 // What the tours share: a server on a freshly seeded demo (the same seeding as `npm start`), the
 // demo's logins, and the guide screenshots.
 
+/** A port free right now, for the demo's public URL. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+let seeded: Promise<{ snapshot: Blob; port: number }> | undefined;
+
 /**
- * Registers before/after hooks for one tour: a fresh embedded database, a test server on it, the
- * demo seeded through that server's public URL (as `npm start` does: badges name the issuer by
- * the site's address, so they verify), and Chromium. Each tour has its own demo, so tours never
- * depend on each other's order. Use the getters inside tests.
+ * The demo, seeded once per test process (as `npm start` seeds it) for the public URL
+ * http://127.0.0.1:<port>, kept as a snapshot of the embedded database. Every tour opens its own
+ * copy and serves it on that same port (one tour at a time), so badges name the issuer by the
+ * address they are served from and verify. Seeding takes most of a minute on this kind of machine;
+ * a copy opens in seconds.
+ */
+function seededDemo(): Promise<{ snapshot: Blob; port: number }> {
+  seeded ??= (async () => {
+    const port = await freePort();
+    const storage = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });
+    try {
+      await migrate(storage.db);
+      const config = testConfig({ PUBLIC_URL: `http://127.0.0.1:${port}` });
+      await seedDemo(storage.db, new Date(), config, testCredentialServices());
+      return { snapshot: await storage.snapshot!(), port };
+    } finally {
+      await storage.close();
+    }
+  })();
+  return seeded;
+}
+
+/**
+ * Registers before/after hooks for one tour: its own copy of the seeded demo (see `seededDemo`),
+ * a test server on it, and Chromium. Each tour has its own copy, so tours never depend on each
+ * other's order. Use the getters inside tests.
  */
 export function useDemoServer(options: { defaultTimeout?: number } = {}) {
   let storage: Storage | undefined;
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
-    storage = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });
-    await migrate(storage.db);
-    server = await startTestServer(storage);
-    await seedDemo(storage.db, new Date(), testConfig({ PUBLIC_URL: server.url }), testCredentialServices());
+    const demo = await seededDemo();
+    storage = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true, from: demo.snapshot });
+    server = await startTestServer(storage, { port: demo.port });
     browser = await chromium.launch(chromiumLaunchOptions);
   });
   after(async () => {
