@@ -545,7 +545,10 @@ export interface SubmissionMessagesTable {
     | 'resubmitted'
     | 'withdrawn'
     | 'endorsed';
+  /** What the person wrote; empty when Cairn wrote the entry (its words come from `facts`). */
   body: string;
+  /** An entry Cairn wrote, as facts worded when shown (migration 0030); null: the body is all. */
+  facts: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -580,7 +583,8 @@ export interface ImportedCredentialsTable {
   /** The VerificationReport as JSON text (without the credential). */
   report: string;
   checked_at: Timestamp;
-  name: string;
+  /** The badge's own name; null when it has none (listed as untitled, in the reader's language). */
+  name: string | null;
   issuer_name: string | null;
   image_url: string | null;
   issued_on: NullableTimestamp;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from '../../src/testing/server.ts';
 import { storedTexts } from '../../src/testing/storedTexts.ts';
+import { storedCatalogueEnglish } from '../../src/testing/catalogueEnglish.ts';
 import { lettersOutside, withoutMessages } from '../../src/web/i18n/catalogueCheck.tsx';
 import { CATALOGUES, LOCALES } from '../../src/web/i18n/i18n.ts';
 import { useDemoServer } from './tours/demoTour.ts';
@@ -89,6 +90,9 @@ describe(
   { skip: browserAvailable() ? false : 'Chromium is not installed at /usr/bin/chromium' },
   () => {
     const web = useDemoServer();
+    test('the demo stores no English catalogue message as data: Cairn stores facts and words them when shown', async () => {
+      assert.deepEqual(await storedCatalogueEnglish(web.db), []);
+    });
     test('no word outside the catalogue on any page of any role', async (t) => {
       const data = await storedTexts(web.db);
       const found = await findPages(web.browser, web.url);

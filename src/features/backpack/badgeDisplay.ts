@@ -1,3 +1,5 @@
+import type { Translator } from '../../web/i18n/i18n.ts';
+
 /** What a foreign badge is listed by, read from its credential: pure, no database. */
 
 type Json = Record<string, unknown>;
@@ -15,7 +17,8 @@ const imageOf = (v: unknown): string | null => {
 };
 
 export interface BadgeDisplay {
-  name: string;
+  /** The badge's own name; null when it names itself nowhere (worded as untitled when shown). */
+  name: string | null;
   issuerName: string | null;
   image: string | null;
   issuedOn: Date | null;
@@ -27,7 +30,7 @@ function ob2Display(credential: Json): BadgeDisplay {
   const host =
     typeof credential.id === 'string' && /^https?:/.test(credential.id) ? new URL(credential.id).host : null;
   return {
-    name: str(badge?.name) ?? 'Open Badges 2.0 badge',
+    name: str(badge?.name),
     issuerName: str(issuer?.name) ?? host,
     image: imageOf(credential.image) ?? imageOf(badge?.image),
     issuedOn: dateOf(credential.issuedOn),
@@ -36,16 +39,20 @@ function ob2Display(credential: Json): BadgeDisplay {
 
 /** Name, issuer, image and date to list a foreign badge by (OB 3.0 credential or OB 2.0 assertion). */
 export function displayFields(credential: Json | undefined): BadgeDisplay {
-  if (!credential) return { name: 'Unreadable badge', issuerName: null, image: null, issuedOn: null };
+  if (!credential) return { name: null, issuerName: null, image: null, issuedOn: null };
   if (credential.type === 'Assertion' || credential.badge !== undefined) return ob2Display(credential);
   const subject = [credential.credentialSubject].flat().find(isObject);
   const achievement = subject && isObject(subject.achievement) ? subject.achievement : null;
   const issuer = credential.issuer;
   return {
-    name: str(achievement?.name) ?? str(credential.name) ?? 'Untitled credential',
+    name: str(achievement?.name) ?? str(credential.name),
     issuerName: isObject(issuer) ? (str(issuer.name) ?? str(issuer.id)) : str(issuer),
     image: imageOf(achievement?.image) ?? imageOf(credential.image),
     issuedOn:
       dateOf(credential.validFrom) ?? dateOf(credential.issuanceDate) ?? dateOf(credential.awardedDate),
   };
 }
+
+/** An imported badge's name as listed: its own, or "untitled" in the reader's language. */
+export const badgeName = (i18n: Pick<Translator, 't'>, name: string | null): string =>
+  name ?? i18n.t('backpack.imported.untitled');

@@ -9,6 +9,7 @@ export { importBadge } from './commands/importBadge.ts';
 export type { BackpackDeps } from './commands/importReading.ts';
 export { setBadgePrivacy } from './commands/setBadgePrivacy.ts';
 export { shareCollection } from './commands/shareCollection.ts';
+export { badgeName } from './badgeDisplay.ts';
 export { importedFile } from './importedFiles.ts';
 export { backpackPaths, issuedBadgeFiles } from './paths.ts';
 export { importedBadgesOf } from './queries/importedBadges.ts';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { importedBadgesOf, issuedBadgesOf } from '../backpack/index.ts';
+import { badgeName, importedBadgesOf, issuedBadgesOf } from '../backpack/index.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ActionButton, CsrfField } from '../../web/forms.tsx';
 import { useT } from '../../web/i18n/context.ts';
@@ -8,7 +8,8 @@ import { connectionsOf } from './queries.ts';
 /** What the "Other backpacks" part shows: the connected hosts and the badges that can be sent. */
 export interface ConnectionsModel {
   connections: Array<{ public_id: string; host_name: string; base_url: string }>;
-  badges: Array<{ ref: string; name: string }>;
+  /** Each badge that can be sent; an imported badge that names itself nowhere has no name (null). */
+  badges: Array<{ ref: string; name: string | null }>;
 }
 
 /**
@@ -37,7 +38,8 @@ export async function connectionsSection(c: Context<AppEnv>) {
 
 /** The "Other backpacks" part of the backpack page, in the reader's language. */
 export function ConnectionsView({ model, csrf }: { model: ConnectionsModel; csrf: string }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const { connections, badges } = model;
   return (
     <section class="card" id="connections" aria-labelledby="h-connections">
@@ -59,7 +61,7 @@ export function ConnectionsView({ model, csrf }: { model: ConnectionsModel; csrf
           <ul class="plain-list">
             {badges.map((b) => (
               <li>
-                {b.name}{' '}
+                {badgeName(i18n, b.name)}{' '}
                 <ActionButton
                   action={`/backpack/connections/${x.public_id}/send`}
                   csrfToken={csrf}

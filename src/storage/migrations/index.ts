@@ -26,6 +26,7 @@ import * as m0026 from './0026_ce_sessions.ts';
 import * as m0027 from './0027_user_locale.ts';
 import * as m0028 from './0028_language_editions.ts';
 import * as m0029 from './0029_payment_instruction_facts.ts';
+import * as m0030 from './0030_stored_facts.ts';
 
 /** Forward-only, numbered migrations in the order they apply. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0027_user_locale': m0027,
   '0028_language_editions': m0028,
   '0029_payment_instruction_facts': m0029,
+  '0030_stored_facts': m0030,
 };

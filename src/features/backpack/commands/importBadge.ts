@@ -93,7 +93,7 @@ export async function importBadge(
       failure_reason: reason,
       report: reportText(report),
       checked_at: now,
-      name: display.name.slice(0, 300),
+      name: display.name?.slice(0, 300) ?? null,
       issuer_name: display.issuerName?.slice(0, 300) ?? null,
       image_url: display.image,
       issued_on: display.issuedOn,

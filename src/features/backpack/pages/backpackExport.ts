@@ -6,6 +6,8 @@ import { importedFile, slugOf } from '../importedFiles.ts';
 import { issuedBadgeFiles } from '../paths.ts';
 import { importedBadgesOf, importedOriginals, type ImportedBadgeSummary } from '../queries/importedBadges.ts';
 import { credentialDocuments, issuedBadgesOf, type IssuedBadge } from '../queries/issuedBadges.ts';
+import { DEFAULT_LOCALE, translator } from '../../../web/i18n/i18n.ts';
+import { badgeName } from '../badgeDisplay.ts';
 
 /** Badges whose files are read per query: a few queries for a large backpack, bounded memory for the stream. */
 const BATCH = 50;
@@ -66,7 +68,9 @@ async function* importedEntries(
     );
     for (const b of batch) {
       const row = originals.get(b.id)!;
-      const dir = `imported/${slugOf(b.name)}-${b.public_id}`;
+      // The export speaks English from the catalogue where the badge names itself nowhere.
+      const name = badgeName(translator(DEFAULT_LOCALE), b.name);
+      const dir = `imported/${slugOf(name)}-${b.public_id}`;
       const file = importedFile(row);
       yield { name: `${dir}/${file.filename}`, data: file.body };
       yield { name: `${dir}/verification.json`, data: row.report };
@@ -75,7 +79,7 @@ async function* importedEntries(
         source: 'imported',
         format: b.format,
         sourceUrl: b.source_url,
-        name: b.name,
+        name,
         issuer: b.issuer_name,
         issuedOn: b.issued_on?.toISOString() ?? null,
         status: b.status,

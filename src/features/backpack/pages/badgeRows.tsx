@@ -8,6 +8,7 @@ import { backpackPaths, issuedBadgeFiles } from '../paths.ts';
 import type { ImportedBadgeSummary } from '../queries/importedBadges.ts';
 import type { IssuedBadge } from '../queries/issuedBadges.ts';
 import { AddToCollection, StatusChip, type CollectionChoice } from './parts.tsx';
+import { badgeName } from '../badgeDisplay.ts';
 
 type RowProps<B> = { b: B; csrf: string; collections: CollectionChoice[] };
 
@@ -198,7 +199,12 @@ export function ImportedRow({ b, csrf, collections }: RowProps<ImportedBadgeSumm
     <li>
       <BadgeCard
         id={`badge-${b.public_id}`}
-        badge={{ href: null, title: b.name, issuer: b.issuer_name, imageUrl: importedImage(b) }}
+        badge={{
+          href: null,
+          title: badgeName(i18n, b.name),
+          issuer: b.issuer_name,
+          imageUrl: importedImage(b),
+        }}
         chip={<StatusChip status={b.status} />}
         actions={
           <>

@@ -46,7 +46,7 @@ for (const backend of testBackends()) {
       }
       const token = (await shareCollection(deps, { actor: owner, collection, share: true }))!;
 
-      const named = (items: Array<{ kind: string; name: string } & { nameLanguage?: string }>) =>
+      const named = (items: Array<{ kind: string; name: string | null } & { nameLanguage?: string }>) =>
         items.map((i) => [i.name, i.nameLanguage]);
       const own = (locale: string) =>
         loadCollection(storage.db, earner.id, collection, clock.now(), null, locale);

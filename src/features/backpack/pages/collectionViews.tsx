@@ -6,6 +6,7 @@ import type { Translator } from '../../../web/i18n/i18n.ts';
 import { backpackPaths, issuedBadgeFiles } from '../paths.ts';
 import type { CollectionItem } from '../queries/collections.ts';
 import { StatusChip } from './parts.tsx';
+import { badgeName } from '../badgeDisplay.ts';
 
 export type CollectionSummary = {
   public_id: string;
@@ -64,7 +65,7 @@ export function CollectionItemView({
   const image = item.hasImage ? (shared ? shared.importedImage(item.publicId) : own.image) : item.imageUrl;
   return (
     <BadgeCard
-      badge={{ href: null, title: item.name, issuer: item.issuerName, imageUrl: image }}
+      badge={{ href: null, title: badgeName(i18n, item.name), issuer: item.issuerName, imageUrl: image }}
       chip={<StatusChip status={item.status} />}
       actions={actions}
     >

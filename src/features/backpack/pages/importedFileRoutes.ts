@@ -12,6 +12,7 @@ import { ownImportedBadge, sharedCollectionBadge, type ImportedBadge } from '../
 import { bakeable, importedFile, isImage, slugOf } from '../importedFiles.ts';
 import { backpackPaths } from '../paths.ts';
 import { backpackExportEntries } from './backpackExport.ts';
+import { badgeName } from '../badgeDisplay.ts';
 
 type C = Context<AppEnv>;
 
@@ -36,8 +37,9 @@ function sendImage(c: C, row: ImportedBadge) {
 /** An imported Open Badges 3.0 credential (JSON or VC-JWT) baked into a plain badge image, for sites that take images. */
 function sendBaked(c: C, row: ImportedBadge, ext: 'png' | 'svg') {
   if (!bakeable(row)) throw new AppError('not_found', requestTranslator(c).t('backpack.files.notBakeable'));
-  const svg = defaultBadgeSvg(row.name, row.issuer_name ?? '');
-  c.header('Content-Disposition', `attachment; filename="${slugOf(row.name)}.${ext}"`);
+  const name = badgeName(requestTranslator(c), row.name);
+  const svg = defaultBadgeSvg(name, row.issuer_name ?? '');
+  c.header('Content-Disposition', `attachment; filename="${slugOf(name)}.${ext}"`);
   if (ext === 'png')
     return c.body(Buffer.from(bakePng(renderPng(svg), row.original_text!)), 200, {
       'Content-Type': 'image/png',

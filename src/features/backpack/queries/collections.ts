@@ -190,7 +190,8 @@ export type CollectionItem =
       itemId: number;
       kind: 'imported';
       publicId: string;
-      name: string;
+      /** Null when the badge names itself nowhere (worded as untitled when shown). */
+      name: string | null;
       issuerName: string | null;
       issuedOn: Date | null;
       status: ImportedStatus;

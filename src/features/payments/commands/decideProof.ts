@@ -65,7 +65,8 @@ export async function approveProofApplication(
         decision: 'passed',
         reviewer_user_id: actor.userId,
         reviewed_at: now,
-        overall_feedback: note || 'Certificate of completion approved.',
+        // Staff's note as written; without one, none is stored (the page words the approval).
+        overall_feedback: note || null,
       })
       .where('id', '=', attempt.id)
       .where('decision', 'is', null)

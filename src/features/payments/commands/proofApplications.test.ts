@@ -411,6 +411,17 @@ for (const backend of testBackends()) {
       };
       assert.equal(doc.credentialSubject.result[0]?.value, 'Certificate of completion approved');
 
+      // Staff wrote no note: none is stored in its place; the earner's page words the approval in
+      // the earner's language.
+      assert.deepEqual((await loadProofApplication(storage.db, earner.id, appId, clock.now())).decisions, [
+        { passed: true, feedback: null },
+      ]);
+      const decisionIn = async () => pageText(await (await e.get(`/applications/${appId}`)).text());
+      assert.ok((await decisionIn()).includes('Certificate of completion approved.'));
+      await storage.db.updateTable('users').set({ locale: 'es' }).where('id', '=', earner.id).execute();
+      assert.ok((await decisionIn()).includes('Certificado de finalización aprobado.'));
+      await storage.db.updateTable('users').set({ locale: null }).where('id', '=', earner.id).execute();
+
       const actions = (
         await storage.db
           .selectFrom('audit_events')

@@ -244,6 +244,25 @@ describe('proof-and-fees pages and emails', () => {
     assert.ok(receiptMailEs?.html.includes('lang="es"'), 'the mail says its language');
   });
 
+  test('an approval without a note is worded in the reader’s language; staff’s note and older stored text as written', () => {
+    const decision = (feedback: string | null) =>
+      ({ ...decided, decisions: [{ passed: true, feedback }] }) satisfies ProofApplicationModel;
+    const page = (locale: Locale, feedback: string | null) =>
+      renderIn(locale, <ProofApplicationView model={decision(feedback)} form={emptyForm} csrfToken="c" />);
+    assert.ok(page('es', null).includes('Certificado de finalización aprobado.'));
+    assert.ok(page('en', null).includes('Certificate of completion approved.'));
+    const note = 'Certificado revisado: sesión del 1 de mayo.';
+    assert.ok(
+      page('en', note).includes(note) && !page('en', note).includes('Certificate of completion approved.'),
+    );
+    // An approval decided before no text was stored in place of a note keeps its English.
+    const older = page('es', 'Certificate of completion approved.');
+    assert.ok(
+      older.includes('Certificate of completion approved.') &&
+        !older.includes('Certificado de finalización aprobado.'),
+    );
+  });
+
   test('English by default: money with Intl’s symbol', () => {
     const [invoice, receiptMailEn] = mails({});
     assert.equal(invoice?.subject, 'Invoice INV-000001: $25.00 for “Trauma-informed practice”');

@@ -127,6 +127,7 @@ export interface ProofApplicationModel {
   actions: { submit: string; withdraw: string; certificate: string };
   certificate: { filename: string; href: string } | null;
   payment: ProofPayment | null;
+  /** Each decision, with what staff wrote (null: no note; an approval is then worded when shown). */
   decisions: Array<{ passed: boolean; feedback: string | null }>;
 }
 
@@ -181,7 +182,7 @@ export function ProofApplicationView({
           {m.decisions.map((a) => (
             <div>
               <h3>{a.passed ? t('payments.application.approved') : t('payments.application.notApproved')}</h3>
-              <p>{a.feedback}</p>
+              <p>{a.feedback ?? (a.passed ? t('payments.application.approvedWithoutNote') : '')}</p>
             </div>
           ))}
         </section>

@@ -69,7 +69,18 @@ export const submissionThreadSchema = submissionSchema.extend({
       kind: z.string(),
       side: z.string(),
       author: z.string().nullable(),
-      body: z.string(),
+      body: z.string().meta({
+        description:
+          'What the person wrote, as written; for an entry Cairn wrote (an approval without a note, a withdrawal, a resubmission, an endorsement), its English words.',
+      }),
+      facts: z
+        .object({ kind: z.enum(['approved', 'withdrawn', 'resubmittedAs', 'endorsed']) })
+        .catchall(z.unknown())
+        .nullable()
+        .meta({
+          description:
+            'For an entry Cairn wrote, what it notes: approved (hours, endsOn), withdrawn, resubmittedAs (submission, subject, version) or endorsed (endorsement); null for a person’s words.',
+        }),
       at: isoDate,
     }),
   ),

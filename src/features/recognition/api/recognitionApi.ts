@@ -21,6 +21,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../../../http/env.ts';
 import { jsonObjectBody } from '../../../http/jsonBody.ts';
 import type { OrganisationActor } from '../../../domain/commands.ts';
+import { DEFAULT_LOCALE, translator } from '../../../web/i18n/i18n.ts';
+import { entryWords, factsOf } from '../threadEntries.ts';
 
 const inOrg = z.object({ slug: slugParam });
 const onThing = inOrg.extend({ id: publicIdParam });
@@ -71,12 +73,16 @@ const STATUSES: SubmissionStatus[] = [
   'superseded',
 ];
 
-/** One entry of a submission's thread, as the API shows it. */
+/**
+ * One entry of a submission's thread, as the API shows it: a person's words as written; an entry
+ * Cairn wrote in English from the catalogue, with its facts for programs to read.
+ */
 const presentThreadEntry = (t: Awaited<ReturnType<typeof submissionThread>>[number]) => ({
   kind: t.kind,
   side: t.author_side,
   author: t.author_name,
-  body: t.body,
+  body: entryWords(translator(DEFAULT_LOCALE), t),
+  facts: factsOf(t),
   at: t.created_at.toISOString(),
 });
 

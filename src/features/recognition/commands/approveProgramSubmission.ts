@@ -44,8 +44,10 @@ export async function approveProgramSubmission(
     const v = parseInput(approveInput, input);
     if (v.endsOn && v.endsOn < isoDate(deps.clock.now()))
       throw invalid({ endsOn: commandMessage('errors.recognition.decide.endsOnPast') });
+    // The officer's note as written; without one, the thread notes the approval's facts.
     return {
-      body: v.body || `Approved for ${v.hours} credit hours${v.endsOn ? ` until ${v.endsOn}` : ''}.`,
+      body: v.body,
+      facts: { kind: 'approved', hours: v.hours, endsOn: v.endsOn ?? null },
       hours: v.hours,
       endsOn: v.endsOn ?? null,
     };

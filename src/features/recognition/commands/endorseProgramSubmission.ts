@@ -30,6 +30,7 @@ import { loadSubmission } from './submissionAccess.ts';
 import { recognitionPaths } from '../paths.ts';
 import { appLink, type CommandDeps, type OrganisationActor } from '../../../domain/commands.ts';
 import { commandMessage } from '../../../web/i18n/commandMessages.ts';
+import { storedFacts } from '../threadEntries.ts';
 
 export const ENDORSEMENT_SCHEMA_ID =
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json';
@@ -158,7 +159,8 @@ async function recordEndorsement(
       authorUserId: actor.userId,
       side: 'recognizer',
       kind: 'endorsed',
-      body: `Issued an Open Badges endorsement (${endorsement}).`,
+      body: '',
+      facts: storedFacts({ kind: 'endorsed', endorsement }),
     },
     now,
   );

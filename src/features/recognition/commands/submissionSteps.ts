@@ -19,6 +19,7 @@ import {
 import { loadSubmission, type Side } from './submissionAccess.ts';
 import { isLocale } from '../../../web/i18n/i18n.ts';
 import { commandMessage } from '../../../web/i18n/commandMessages.ts';
+import { storedFacts, type EntryFacts } from '../threadEntries.ts';
 
 export const OPEN_STATUSES: SubmissionStatus[] = ['submitted', 'changes_requested'];
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
@@ -87,7 +88,12 @@ export async function auditBoth(
   tx: Tx,
   submission: Pick<
     SubmissionView,
-    'public_id' | 'recognizer_id' | 'issuer_id' | 'program_public_id' | 'micro_credential_version' | 'title'
+    | 'public_id'
+    | 'recognizer_id'
+    | 'issuer_id'
+    | 'program_public_id'
+    | 'micro_credential_version'
+    | 'subject_name'
   >,
   actor: OrganisationActor,
   action: string,
@@ -96,7 +102,8 @@ export async function auditBoth(
 ) {
   const payload = {
     program: submission.program_public_id,
-    subject: submission.title,
+    // The name as written and the version apart: no English "(version n)" stored with them.
+    subject: submission.subject_name,
     version: submission.micro_credential_version,
     ...data,
   };
@@ -117,7 +124,10 @@ export async function auditBoth(
   }
 }
 
-/** Adds an entry to the thread, written by the actor on one side. */
+/**
+ * Adds an entry to the thread, by the actor on one side: what they wrote (`body`), or, with an
+ * empty body, the facts of what Cairn notes for them (worded when shown, in the reader's language).
+ */
 export async function addMessage(
   tx: Tx,
   submissionId: number,
@@ -126,8 +136,13 @@ export async function addMessage(
   kind: Parameters<typeof insertSubmissionMessage>[1]['kind'],
   body: string,
   now: Date,
+  facts: EntryFacts | null = null,
 ) {
-  await insertSubmissionMessage(tx, { submissionId, authorUserId: actor.userId, side, kind, body }, now);
+  await insertSubmissionMessage(
+    tx,
+    { submissionId, authorUserId: actor.userId, side, kind, body, facts: body ? null : storedFacts(facts) },
+    now,
+  );
 }
 
 /** Runs a step on a submission inside a transaction, with the row locked. */
@@ -151,7 +166,8 @@ export async function decide(
   deps: CommandDeps,
   target: SubmissionStepTarget,
   to: 'changes_requested' | 'approved' | 'rejected',
-  read: () => { body: string; hours?: number; endsOn?: string | null },
+  /** `body`: what the officer wrote (may be empty for an approval); `facts`: what Cairn notes when they wrote nothing. */
+  read: () => { body: string; facts?: EntryFacts | null; hours?: number; endsOn?: string | null },
 ) {
   const now = deps.clock.now();
   const { actor } = target;
@@ -160,7 +176,7 @@ export async function decide(
     // Four eyes on self-recognition: who submitted the organisation's own badge does not decide it.
     if (s.issuer_id === s.recognizer_id && s.created_by === actor.userId)
       throw new AppError('forbidden', commandMessage('errors.recognition.decide.ownSubmission'));
-    const { body, ...fields } = read();
+    const { body, facts = null, ...fields } = read();
     const allowed: SubmissionStatus[] = to === 'changes_requested' ? ['submitted'] : OPEN_STATUSES;
     if (!allowed.includes(s.status))
       throw conflict(commandMessage(`errors.recognition.decide.notDecidable.${s.status}`));
@@ -175,7 +191,7 @@ export async function decide(
       })
       .where('id', '=', s.id)
       .execute();
-    await addMessage(tx, s.id, actor, 'recognizer', to, body, now);
+    await addMessage(tx, s.id, actor, 'recognizer', to, body, now, facts);
     const after = await submissionById(tx, s.id);
     const data =
       to === 'approved'

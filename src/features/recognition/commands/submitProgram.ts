@@ -112,8 +112,12 @@ async function submitInTransaction(
   await addMessage(tx, row.id, actor, 'issuer', kind, v.statement, now);
   const submission = await submissionById(tx, row.id);
   if (previous) {
-    const note = `Resubmitted as ${submission.title}: ${row.public_id}.`;
-    await addMessage(tx, previous.id, actor, 'issuer', 'resubmitted', note, now);
+    await addMessage(tx, previous.id, actor, 'issuer', 'resubmitted', '', now, {
+      kind: 'resubmittedAs',
+      submission: row.public_id,
+      subject: submission.subject_name,
+      version: submission.micro_credential_version,
+    });
   }
   const self = submission.issuer_id === submission.recognizer_id;
   await auditBoth(tx, submission, actor, kind, { previous: previous?.public_id ?? null, self }, now);

@@ -31,7 +31,7 @@ export async function withdrawProgramSubmission(
       .set({ status: 'withdrawn', updated_at: now })
       .where('id', '=', s.id)
       .execute();
-    await addMessage(tx, s.id, actor, 'issuer', 'withdrawn', body || 'Withdrawn by the issuer.', now);
+    await addMessage(tx, s.id, actor, 'issuer', 'withdrawn', body, now, { kind: 'withdrawn' });
     await auditBoth(tx, s, actor, 'withdrawn', {}, now);
     await notifySide(deps, tx, s, 'recognizer', 'withdrawn', actor.userId, body || null, now);
   });

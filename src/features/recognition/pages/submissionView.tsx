@@ -5,6 +5,7 @@ import { recognitionPaths } from '../paths.ts';
 import { dayOf, StatusTag, subjectTitle } from './recognitionParts.tsx';
 import type { SubmissionModel } from './submissionLoader.ts';
 import { Decide, Endorsement, NextStep, type Props } from './submissionForms.tsx';
+import { entryWords } from '../threadEntries.ts';
 
 export type { StepForm, SubmissionModel } from './submissionLoader.ts';
 
@@ -85,7 +86,8 @@ function Header(props: Props) {
 }
 
 function Thread({ side, canManage, submission: s, thread, csrfToken, formFor, stepUrl }: Props) {
-  const { t, date } = useT();
+  const i18n = useT();
+  const { t, date } = i18n;
   return (
     <section class="card" aria-labelledby="thread-h">
       <h2 id="thread-h">{t('recognition.submission.thread')}</h2>
@@ -100,7 +102,7 @@ function Thread({ side, canManage, submission: s, thread, csrfToken, formFor, st
               · {t(`recognition.submission.kinds.${m.kind}`)} ·{' '}
               {t('recognition.submission.threadWhen', { when: date(m.created_at, { withTime: true }) })}
             </p>
-            <p class="pre-wrap stack-1">{m.body}</p>
+            <p class="pre-wrap stack-1">{entryWords(i18n, m)}</p>
           </li>
         ))}
       </ol>

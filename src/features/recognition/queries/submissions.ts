@@ -164,7 +164,7 @@ export async function submissionThread(db: Queryable, submissionId: number) {
   return db
     .selectFrom('submission_messages as t')
     .leftJoin('users as u', 'u.id', 't.author_user_id')
-    .select(['t.id', 't.kind', 't.author_side', 't.body', 't.created_at', 'u.name as author_name'])
+    .select(['t.id', 't.kind', 't.author_side', 't.body', 't.facts', 't.created_at', 'u.name as author_name'])
     .where('t.submission_id', '=', submissionId)
     .orderBy('t.id')
     .execute();
@@ -258,7 +258,10 @@ export async function insertSubmissionMessage(
       | 'resubmitted'
       | 'withdrawn'
       | 'endorsed';
+    /** What the person wrote; empty when Cairn writes the entry. */
     body: string;
+    /** The facts of an entry Cairn writes (JSON), worded when shown. */
+    facts?: string | null;
   },
   now: Date,
 ): Promise<void> {
@@ -270,6 +273,7 @@ export async function insertSubmissionMessage(
       author_side: message.side,
       kind: message.kind,
       body: message.body,
+      facts: message.facts ?? null,
       created_at: now,
     })
     .execute();

@@ -61,6 +61,8 @@ export const backpack = {
     failed: '— verification failed: {reason}',
     partly: '— signature verified; {reason}',
     unknownReason: 'unknown reason',
+    /** An imported badge that names itself nowhere. */
+    untitled: 'Untitled badge',
     checked: '(checked {date} UTC)',
     verifyAgain: 'Verify again',
     downloadOriginal: 'Download original',

@@ -36,6 +36,8 @@ export const payments = {
     withdraw: 'Withdraw',
     decision: 'Decision',
     approved: 'Approved',
+    /** Shown under an approval when staff wrote no note. */
+    approvedWithoutNote: 'Certificate of completion approved.',
     notApproved: 'Not approved',
   },
   fee: {

@@ -102,6 +102,15 @@ export const recognition = {
     system: 'Cairn',
     threadBy: '{name} ({organisation})',
     threadWhen: '{when} UTC',
+    /** Thread entries Cairn writes, worded from their facts when shown. */
+    entry: {
+      approved: 'Approved for {hours, plural, one {# credit hour} other {# credit hours}}.',
+      approvedUntil:
+        'Approved for {hours, plural, one {# credit hour} other {# credit hours}} until {until}.',
+      withdrawn: 'Withdrawn by the issuer.',
+      resubmittedAs: 'Resubmitted as {what}: {submission}.',
+      endorsed: 'Issued an Open Badges endorsement ({endorsement}).',
+    },
     kinds: {
       comment: 'comment',
       changes_requested: 'changes requested',

@@ -63,6 +63,8 @@ export const backpack: CatalogueOf<typeof en> = {
     failed: '— la verificación falló: {reason}',
     partly: '— firma verificada; {reason}',
     unknownReason: 'motivo desconocido',
+    /** Una insignia importada que no dice su nombre en ninguna parte. */
+    untitled: 'Insignia sin título',
     checked: '(comprobada el {date} UTC)',
     verifyAgain: 'Verificar de nuevo',
     downloadOriginal: 'Descargar el original',

@@ -39,6 +39,8 @@ export const payments: CatalogueOf<typeof en> = {
     withdraw: 'Retirar',
     decision: 'Decisión',
     approved: 'Aprobada',
+    /** Se muestra bajo una aprobación cuando el personal no escribió ninguna nota. */
+    approvedWithoutNote: 'Certificado de finalización aprobado.',
     notApproved: 'No aprobada',
   },
   fee: {

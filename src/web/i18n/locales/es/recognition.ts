@@ -105,6 +105,15 @@ export const recognition: CatalogueOf<typeof en> = {
     system: 'Cairn',
     threadBy: '{name} ({organisation})',
     threadWhen: '{when} UTC',
+    /** Entradas de la conversación que escribe Cairn, redactadas a partir de sus datos al mostrarlas. */
+    entry: {
+      approved: 'Aprobada por {hours, plural, one {# hora de crédito} other {# horas de crédito}}.',
+      approvedUntil:
+        'Aprobada por {hours, plural, one {# hora de crédito} other {# horas de crédito}} hasta el {until}.',
+      withdrawn: 'Retirada por el emisor.',
+      resubmittedAs: 'Presentada de nuevo como {what}: {submission}.',
+      endorsed: 'Se emitió un respaldo de Open Badges ({endorsement}).',
+    },
     kinds: {
       comment: 'comentario',
       changes_requested: 'cambios solicitados',
