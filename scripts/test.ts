@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { runSideBySide } from './testSideBySide.ts';
 
 /**
- * Runs the *.test.ts(x) files of each folder (src, test) in ONE process per folder, so the files
- * of a folder share one embedded database (creating a PGlite database costs seconds). The two
- * folders run side by side in two processes when the machine has two cores or more: src is mostly
- * in-process work, test mostly waits on Chromium and child processes. `npm test -- accounts jobs`
- * runs only the files whose path contains one of the words, in one process.
- * CAIRN_TEST_DIRS=src runs one folder; CAIRN_TEST_SIDE_BY_SIDE=0 runs all in one process.
+ * Runs the *.test.ts(x) files in ONE process, so they share one embedded database (creating a
+ * PGlite database costs seconds); on a machine with two cores or more, in two processes side by
+ * side: the tests that run in-process (most of src/), and those that mostly wait on other
+ * processes: test/ (Chromium, several `cairn` processes) and the src/ files that run the `cairn`
+ * command as a child process. `npm test -- accounts jobs` runs only the files whose path contains
+ * one of the words, in one process. CAIRN_TEST_DIRS=src runs one folder; CAIRN_TEST_SIDE_BY_SIDE=0
+ * runs everything in one process.
  */
 const root = resolve(import.meta.dirname, '..');
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -35,8 +36,16 @@ const sideBySide =
   availableParallelism() > 1 &&
   process.env.CAIRN_TEST_SIDE_BY_SIDE !== '0';
 
-if (sideBySide) {
-  process.exitCode = await runSideBySide(dirNames, [...process.execArgv, import.meta.filename]);
+/** Which of the two sides a file runs on (see above). */
+const SIDES = ['in-process', 'processes'] as const;
+const sideOf = (file: string): (typeof SIDES)[number] =>
+  relative(root, file).startsWith('test/') || readFileSync(file, 'utf8').includes('bin/cairn.mjs')
+    ? 'processes'
+    : 'in-process';
+const side = SIDES.find((name) => name === process.env.CAIRN_TEST_SIDE);
+
+if (sideBySide && !side) {
+  process.exitCode = await runSideBySide([...SIDES], [...process.execArgv, import.meta.filename]);
 } else {
   const files = dirNames
     .map((d) => join(root, d))
@@ -48,6 +57,7 @@ if (sideBySide) {
       }
     })
     .filter((f) => filters.length === 0 || filters.some((w) => relative(root, f).includes(w)))
+    .filter((f) => !side || sideOf(f) === side)
     .sort();
 
   if (files.length === 0) {
