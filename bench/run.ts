@@ -10,6 +10,7 @@ import { credentialBenchmarks } from './credentials.ts';
 import { catalogBenchmarks } from './catalog.ts';
 import { bulkAwardBenchmarks } from './bulkAward.ts';
 import { loadBenchmarks } from './load.ts';
+import { cliStartupBenchmarks } from './cliStartup.ts';
 
 // `npm run bench` prints a table; `npm run bench -- --json` one JSON object per line.
 // Each row compares Cairn's code path with the reference it is built on, in the same run.
@@ -85,6 +86,7 @@ async function main() {
     json ? undefined : console.log(line),
   );
   await loadBenchmarks(report);
+  cliStartupBenchmarks(report);
 
   // 1. Query path overhead: Kysely through Cairn's PGlite dialect vs PGlite's own query().
   const embedded = await openStorage({ databaseUrl: null, dataDir: '', inMemory: true });

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { openRuntime, startWeb, startWorker, stopOnSignals } from './runtime.ts';
-import { demoLogins, demoToken, isEmpty, seedDemo } from './demo.ts';
 
-import { configOrExit, fail, say } from './cli/support.ts';
+// Commands are declared here with their words only: each loads the app (./runtime.ts, ./demo.ts
+// and every feature) when its action runs, so help and refusals answer at once.
+import { configOrExit, fail, openApp, say } from './cli/support.ts';
 import { cliWords } from './cli/language.ts';
 import { localiseCommander, settingsHelp } from './cli/help.ts';
 import { publicUrlCommands } from './cli/publicUrlCommands.ts';
@@ -24,7 +24,9 @@ program
     const config = configOrExit();
     if (!config.runJobs && !config.databaseUrl) fail(t('cli.serve.needsDatabase'));
     const started = Date.now();
-    const rt = await openRuntime(config).catch(fail);
+    const rt = await openApp(config);
+    const { startWeb, stopOnSignals } = await import('./runtime.ts');
+    const { demoLogins, demoToken, isEmpty, seedDemo } = await import('./demo.ts');
     let seeded = false;
     if (config.demo && (await isEmpty(rt.storage.db))) {
       await seedDemo(rt.storage.db, rt.clock.now(), rt.config, rt.credentials);
@@ -58,7 +60,8 @@ program
   .action(async (opts: { once?: boolean }) => {
     const config = configOrExit();
     if (!config.databaseUrl) fail(t('cli.worker.needsDatabase'));
-    const rt = await openRuntime(config).catch(fail);
+    const rt = await openApp(config);
+    const { startWorker, stopOnSignals } = await import('./runtime.ts');
     const worker = await startWorker(rt);
     if (opts.once) {
       await worker.stop();
@@ -75,7 +78,7 @@ program
   .description(t('cli.migrate.description'))
   .action(async () => {
     const config = configOrExit();
-    const rt = await openRuntime(config, {}, { checkPublicUrl: false }).catch(fail);
+    const rt = await openApp(config, {}, { checkPublicUrl: false });
     say(t('cli.migrate.done', { kind: rt.storage.kind }));
     await rt.storage.close();
   });
@@ -85,7 +88,8 @@ program
   .description(t('cli.demo.description'))
   .action(async () => {
     const config = configOrExit();
-    const rt = await openRuntime(config).catch(fail);
+    const rt = await openApp(config);
+    const { demoLogins, isEmpty, seedDemo } = await import('./demo.ts');
     if (await isEmpty(rt.storage.db)) {
       await seedDemo(rt.storage.db, rt.clock.now(), rt.config, rt.credentials);
       say(t('cli.demo.seeded'));

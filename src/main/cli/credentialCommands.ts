@@ -1,20 +1,5 @@
 import { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createSafeFetcher } from '../../credentials/resolve/safeFetch.ts';
-import {
-  bakePng,
-  bakeSvg,
-  extractFromPng,
-  extractFromSvg,
-  sniffImage,
-  BakingError,
-} from '../../credentials/baking/index.ts';
-import { verifyCredential } from '../../credentials/verifier.ts';
-import { resolveDidKey } from '../../credentials/didKey.ts';
-import { fastCanonicalizer } from '../../credentials/proofs/fastCanonicalizer.ts';
-import { awardCredential } from '../../features/issuing/commands/awardCredential.ts';
-import { systemActor } from '../../features/issuing/issuingActor.ts';
-import { bulkIssue } from '../../features/issuing/bulkIssueCli.ts';
 import { translateMessage } from '../../web/i18n/commandMessages.ts';
 
 import { configOrExit, describeError, fail, say, withOrganisation } from './support.ts';
@@ -30,11 +15,14 @@ function registerVerify(program: Command): void {
     .option('--json', t('cli.verify.json'))
     .action(async (file: string, opts: { offline?: boolean; json?: boolean }) => {
       const config = configOrExit();
+      const { extractFromPng, extractFromSvg, sniffImage } =
+        await import('../../credentials/baking/index.ts');
       let text: string;
       try {
         let bytes: Buffer;
         if (/^https:\/\//.test(file)) {
           if (opts.offline || !config.fetchForeign) fail(t('cli.verify.needsNetwork'));
+          const { createSafeFetcher } = await import('../../credentials/resolve/safeFetch.ts');
           const fetched = await createSafeFetcher().fetchJson(file);
           bytes = Buffer.from(JSON.stringify(fetched));
         } else bytes = readFileSync(file === '-' ? 0 : file);
@@ -52,6 +40,9 @@ function registerVerify(program: Command): void {
         checks: Array<{ id: string; ok: boolean; code?: string; message?: string }>;
       };
       if (opts.offline) {
+        const { verifyCredential } = await import('../../credentials/verifier.ts');
+        const { resolveDidKey } = await import('../../credentials/didKey.ts');
+        const { fastCanonicalizer } = await import('../../credentials/proofs/fastCanonicalizer.ts');
         report = await verifyCredential(text, {
           canonicalizer: fastCanonicalizer(),
           now: new Date(),
@@ -120,6 +111,7 @@ function registerIssue(program: Command): void {
       }) => {
         if (opts.csv || opts.run) {
           await withOrganisation(opts.org, async (rt, org) => {
+            const { bulkIssue } = await import('../../features/issuing/bulkIssueCli.ts');
             const ok = await bulkIssue(rt, org, opts, cliWords, say).catch(fail);
             if (!ok) process.exitCode = 1;
           });
@@ -128,6 +120,8 @@ function registerIssue(program: Command): void {
         if (!opts.email) fail(t('cli.issue.needsRecipient'));
         const email = opts.email;
         await withOrganisation(opts.org, async (rt, org) => {
+          const { awardCredential } = await import('../../features/issuing/commands/awardCredential.ts');
+          const { systemActor } = await import('../../features/issuing/issuingActor.ts');
           try {
             const bySlug = opts.microCredential.startsWith('mc_')
               ? undefined
@@ -172,7 +166,8 @@ function registerBake(program: Command): void {
     .requiredOption('--credential <file>', t('cli.bake.credential'))
     .requiredOption('--image <file>', t('cli.bake.image'))
     .requiredOption('--out <file>', t('cli.bake.out'))
-    .action((opts: { credential: string; image: string; out: string }) => {
+    .action(async (opts: { credential: string; image: string; out: string }) => {
+      const { bakePng, bakeSvg, sniffImage, BakingError } = await import('../../credentials/baking/index.ts');
       try {
         const image = readFileSync(opts.image);
         const kind = sniffImage(image);

@@ -1,17 +1,12 @@
 import { Command } from 'commander';
-import { openRuntime } from '../runtime.ts';
 import { readFileSync } from 'node:fs';
-import { backupDatabase, type BackupProgress } from '../../features/dataRights/backupDatabase.ts';
-import { restoreDatabase } from '../../features/dataRights/restoreDatabase.ts';
-import { resolveSecret } from '../../credentials/services.ts';
-import { exportOrganisation } from '../../features/dataRights/commands/exportOrganisation.ts';
-import { zipStream } from '../../web/zip.ts';
+import type { BackupProgress } from '../../features/dataRights/backupDatabase.ts';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
-import { configOrExit, fail, say, withOrganisation } from './support.ts';
+import { configOrExit, fail, openApp, say, withOrganisation } from './support.ts';
 import { cliWords } from './language.ts';
 
 const { t } = cliWords;
@@ -52,7 +47,9 @@ function registerBackup(program: Command): void {
     .option('--passphrase-file <file>', t('cli.backup.passphraseFile'))
     .action(async (opts: { out: string; passphraseFile?: string }) => {
       const passphrase = backupPassphrase(opts.passphraseFile);
-      const rt = await openRuntime(configOrExit()).catch(fail);
+      const rt = await openApp(configOrExit());
+      const { backupDatabase } = await import('../../features/dataRights/backupDatabase.ts');
+      const { resolveSecret } = await import('../../credentials/services.ts');
       try {
         const made = await backupDatabase({
           db: rt.storage.db,
@@ -84,7 +81,9 @@ function registerRestore(program: Command): void {
     .option('--passphrase-file <file>', t('cli.restore.passphraseFile'))
     .action(async (opts: { in: string; passphraseFile?: string }) => {
       const passphrase = backupPassphrase(opts.passphraseFile);
-      const rt = await openRuntime(configOrExit()).catch(fail);
+      const rt = await openApp(configOrExit());
+      const { restoreDatabase } = await import('../../features/dataRights/restoreDatabase.ts');
+      const { resolveSecret } = await import('../../credentials/services.ts');
       try {
         const summary = await restoreDatabase({
           db: rt.storage.db,
@@ -122,6 +121,9 @@ function registerExport(program: Command): void {
     .requiredOption('--out <file>', t('cli.export.out'))
     .action(async (opts: { org: string; out: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
+        const { exportOrganisation } =
+          await import('../../features/dataRights/commands/exportOrganisation.ts');
+        const { zipStream } = await import('../../web/zip.ts');
         const temporary = `${opts.out}.partial`;
         try {
           const { files } = await exportOrganisation(

@@ -1,7 +1,5 @@
 import { Command } from 'commander';
 import { API_SCOPES } from '../../http/apiTokens.ts';
-import { createApiToken } from '../../features/accounts/commands/createApiToken.ts';
-import { listIssuerKeys, revokeIssuerKey, rotateIssuerKey } from '../../signing/issuerKeys.ts';
 
 import { fail, say, withOrganisation } from './support.ts';
 import { cliWords } from './language.ts';
@@ -18,6 +16,7 @@ function registerTokens(program: Command): void {
     .option('--scope <scopes>', t('cli.tokens.scope', { scopes: API_SCOPES.join(', ') }))
     .action(async (opts: { org: string; name: string; scope?: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
+        const { createApiToken } = await import('../../features/accounts/commands/createApiToken.ts');
         const { token, publicId, scopes } = await createApiToken(
           { db: rt.storage.db, clock: rt.clock },
           { name: opts.name, scopes: opts.scope, actor: { organisationId: org.id, userId: null, ip: null } },
@@ -37,6 +36,7 @@ function registerKeys(program: Command): void {
     .requiredOption('--org <slug>', t('cli.common.org'))
     .action(async (opts: { org: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
+        const { listIssuerKeys } = await import('../../signing/issuerKeys.ts');
         for (const k of await listIssuerKeys(rt.storage.db, org.id)) {
           const key = k.public_key_multibase ?? 'RSA (JWK)';
           const created = t('cli.keys.created', { at: k.created_at.toISOString() });
@@ -57,6 +57,7 @@ function registerKeys(program: Command): void {
             ? 'Ed25519'
             : fail(t('cli.keys.algorithmInvalid'));
       await withOrganisation(opts.org, async (rt, org) => {
+        const { rotateIssuerKey } = await import('../../signing/issuerKeys.ts');
         const key = await rotateIssuerKey(
           rt.storage.db,
           org.id,
@@ -75,6 +76,7 @@ function registerKeys(program: Command): void {
     .requiredOption('--reason <text>', t('cli.keys.reason'))
     .action(async (opts: { org: string; key: string; reason: string }) => {
       await withOrganisation(opts.org, async (rt, org) => {
+        const { revokeIssuerKey } = await import('../../signing/issuerKeys.ts');
         if (!(await revokeIssuerKey(rt.storage.db, org.id, opts.key, opts.reason, rt.clock.now())))
           fail(t('cli.keys.noKey', { key: opts.key, organisation: org.slug }));
         say(t('cli.keys.revoked', { key: opts.key, command: `cairn keys rotate --org ${org.slug}` }));

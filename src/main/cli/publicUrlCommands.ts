@@ -1,10 +1,5 @@
 import { Command } from 'commander';
-import { openRuntime } from '../runtime.ts';
-import { changePublicUrl, publicUrlProblem } from '../publicUrl.ts';
-import { getInstanceSetting } from '../../storage/instanceSettings.ts';
-import { organisationDid } from '../../credentials/issuerIdentity.ts';
-
-import { configOrExit, fail, say } from './support.ts';
+import { configOrExit, fail, openApp, say } from './support.ts';
 import { cliWords } from './language.ts';
 
 const { t } = cliWords;
@@ -15,7 +10,8 @@ function registerPublicUrl(program: Command): void {
     .command('show')
     .description(t('cli.publicUrl.show'))
     .action(async () => {
-      const rt = await openRuntime(configOrExit(), {}, { checkPublicUrl: false }).catch(fail);
+      const rt = await openApp(configOrExit(), {}, { checkPublicUrl: false });
+      const { getInstanceSetting } = await import('../../storage/instanceSettings.ts');
       const stored = await getInstanceSetting(rt.storage.db, 'public_url');
       await rt.storage.close();
       say(stored || t('cli.publicUrl.none'));
@@ -24,9 +20,11 @@ function registerPublicUrl(program: Command): void {
     .command('set <url>')
     .description(t('cli.publicUrl.set'))
     .action(async (url: string) => {
+      const { changePublicUrl, publicUrlProblem } = await import('../publicUrl.ts');
       const problem = publicUrlProblem(url);
       if (problem) fail(problem);
-      const rt = await openRuntime(configOrExit(), {}, { checkPublicUrl: false }).catch(fail);
+      const rt = await openApp(configOrExit(), {}, { checkPublicUrl: false });
+      const { organisationDid } = await import('../../credentials/issuerIdentity.ts');
       try {
         const r = await changePublicUrl(rt.storage.db, rt.credentials, rt.config, url, rt.clock.now());
         const local = new URL(r.publicUrl);

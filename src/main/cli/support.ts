@@ -1,9 +1,9 @@
 import { ConfigError, loadConfig, type Config } from '../../config.ts';
-import { openRuntime } from '../runtime.ts';
 import { findOrganisationBySlug } from '../../storage/organisations.ts';
 import { AppError } from '../../domain/errors.ts';
 import { translateMessage } from '../../web/i18n/commandMessages.ts';
-import type { Runtime } from '../runtime.ts';
+// The app (every feature) loads only when a command opens it: help and refusals answer without it.
+import type { openRuntime, Runtime } from '../runtime.ts';
 import { cliWords } from './language.ts';
 
 const { t } = cliWords;
@@ -45,12 +45,21 @@ export function fail(err: unknown): never {
   process.exit(1);
 }
 
+/**
+ * Opens the app (storage, credentials, every feature) for a command that needs it, loading it
+ * first; a failure to open it ends the command with its reason.
+ */
+export async function openApp(...args: Parameters<typeof openRuntime>): Promise<Runtime> {
+  const runtime = await import('../runtime.ts');
+  return runtime.openRuntime(...args).catch(fail);
+}
+
 /** Runs work against the database and closes it, with the organisation named by --org. */
 export async function withOrganisation(
   slug: string,
   work: (rt: Runtime, org: { id: number; slug: string; name: string }) => Promise<void>,
 ): Promise<void> {
-  const rt = await openRuntime(configOrExit()).catch(fail);
+  const rt = await openApp(configOrExit());
   try {
     const org = await findOrganisationBySlug(rt.storage.db, slug);
     if (!org) fail(t('cli.common.noOrganisation', { slug }));
