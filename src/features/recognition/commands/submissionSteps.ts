@@ -22,14 +22,22 @@ import { commandMessage } from '../../../web/i18n/commandMessages.ts';
 import { storedFacts, type EntryFacts } from '../threadEntries.ts';
 
 export const OPEN_STATUSES: SubmissionStatus[] = ['submitted', 'changes_requested'];
-export const STATUS_LABELS: Record<SubmissionStatus, string> = {
-  submitted: 'Awaiting review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  superseded: 'Superseded by a resubmission',
-};
+/** Every status a submission can have, in the order the queue lists them. */
+export const SUBMISSION_STATUSES = [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'superseded',
+] as const satisfies readonly SubmissionStatus[];
+// Every status is listed: this line fails to compile when the schema gains one.
+const everyStatusListed: (typeof SUBMISSION_STATUSES)[number] extends SubmissionStatus
+  ? SubmissionStatus extends (typeof SUBMISSION_STATUSES)[number]
+    ? true
+    : never
+  : never = true;
+void everyStatusListed;
 
 /** A required text field of a step. */
 export const stepText = (what: string, max = 10000) =>

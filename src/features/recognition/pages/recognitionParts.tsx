@@ -8,7 +8,7 @@ import type { SubmissionStatus } from '../../../storage/schema.ts';
 import { TableHead } from '../../../web/forms.tsx';
 import { useT } from '../../../web/i18n/context.ts';
 import type { Translator } from '../../../web/i18n/i18n.ts';
-import { STATUS_LABELS } from '../commands/submissionSteps.ts';
+import { SUBMISSION_STATUSES } from '../commands/submissionSteps.ts';
 import { recognitionPaths } from '../paths.ts';
 import type { SubmissionView } from '../queries/submissions.ts';
 
@@ -19,7 +19,7 @@ export const orgParams = z.object({ slug: slugParam });
 /** `/orgs/:slug/…/:id` (a program or a submission). */
 export const itemParams = z.object({ slug: slugParam, id: publicIdParam });
 /** Every submission status, in the order the queue's filter lists them. */
-export const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatus[];
+export const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** A date column's text (YYYY-MM-DD) as a Date, to write with date(). */
 export const dayOf = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
 
