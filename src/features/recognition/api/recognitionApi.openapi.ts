@@ -7,20 +7,14 @@ import { requestChangesInput } from '../commands/requestSubmissionChanges.ts';
 import { submitInput } from '../commands/submitProgram.ts';
 import { withdrawInput } from '../commands/withdrawProgramSubmission.ts';
 import { endorseInput } from '../commands/endorseProgramSubmission.ts';
+import { SUBMISSION_STATUSES } from '../commands/submissionSteps.ts';
 import { anyObject, describeRoute, isoDate, okSchema } from '../../../http/openapi/describe.ts';
 
 // The OpenAPI description of recognitionApi.ts's routes (served at /api/v1/openapi.json and /api/docs).
 
 const tags = ['Recognition'];
 const submission = { id: 'The submission’s public id.' };
-const STATUSES = [
-  'submitted',
-  'changes_requested',
-  'approved',
-  'rejected',
-  'withdrawn',
-  'superseded',
-] as const;
+const STATUSES = SUBMISSION_STATUSES;
 
 export const programsSchema = z.object({
   programs: z.array(

@@ -1,3 +1,4 @@
+import { SUBMISSION_STATUSES } from '../commands/submissionSteps.ts';
 import { Hono, type Context } from 'hono';
 import type { Action } from '../../../domain/roles.ts';
 import { requireActor } from '../../accounts/index.ts';
@@ -64,14 +65,7 @@ function presentProgram(p: Awaited<ReturnType<typeof programRowsOf>>[number]) {
   };
 }
 
-const STATUSES: SubmissionStatus[] = [
-  'submitted',
-  'changes_requested',
-  'approved',
-  'rejected',
-  'withdrawn',
-  'superseded',
-];
+const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 
 /**
  * One entry of a submission's thread, as the API shows it: a person's words as written; an entry
