@@ -124,7 +124,7 @@ export function detailsText(details: CheckDetail[], separator = ' '): string {
 export function checkSaying<I extends Check['id']>(
   id: I,
   ok: boolean,
-  code: Check['code'],
+  code: CheckCode | undefined,
   details: CheckDetail[],
   separator?: string,
 ): Check & { id: I } {
@@ -140,6 +140,6 @@ export function checkSaying<I extends Check['id']>(
 /** A failed check, with what it says. */
 export const failedCheck = <I extends Check['id']>(
   id: I,
-  code: Check['code'],
+  code: CheckCode,
   ...details: CheckDetail[]
 ): Check & { id: I } => checkSaying(id, false, code, details);

@@ -11,6 +11,7 @@ import {
   detailsText,
   failedCheck,
   type Check,
+  type CheckCode,
   type ProfileResult,
   type VerificationReport,
 } from './verificationReport.ts';
@@ -166,7 +167,7 @@ async function embedded(c: Json, deps: VerifierDeps): Promise<Check> {
     );
   const failed: CheckDetail[] = [];
   // "Credentials in the transcript do not verify: #1 (…) proof_invalid; #3 …" (the code says the lead).
-  const listing = (lead: CheckDetail, code: Check['code']): Check => ({
+  const listing = (lead: CheckDetail, code: CheckCode): Check => ({
     id: 'embedded',
     ok: false,
     code,
