@@ -5,14 +5,22 @@
  * is refused before any work (`too_large`, `too_deep`).
  */
 
+import { detail, detailText, type CheckDetail } from './checkMessages.ts';
+
 /** How long one verification may take, all steps together (a person waits for the answer). */
 export const VERIFY_BUDGET_MS = 5_000;
+
+/** The step that ran out of time. */
+export type BudgetStep = 'canonicalization' | 'key' | 'status' | 'verification';
 
 /** The error a step throws when the deadline has passed. */
 export class BudgetExceededError extends Error {
   readonly code = 'verification_budget_exceeded';
-  constructor(what = 'Verification') {
-    super(`${what} took longer than this server allows for one verification, so it was stopped`);
+  readonly detail: CheckDetail;
+  constructor(step: BudgetStep = 'verification') {
+    const said = detail('budgetExceeded', { step });
+    super(detailText(said));
+    this.detail = said;
     this.name = 'BudgetExceededError';
   }
 }
@@ -21,8 +29,8 @@ export const isBudgetExceeded = (err: unknown): err is BudgetExceededError =>
   err instanceof Error && (err as { code?: unknown }).code === 'verification_budget_exceeded';
 
 /** Throws BudgetExceededError once the deadline has passed. */
-export function checkDeadline(deadline: number | undefined, what?: string): void {
-  if (deadline !== undefined && Date.now() > deadline) throw new BudgetExceededError(what);
+export function checkDeadline(deadline: number | undefined, step?: BudgetStep): void {
+  if (deadline !== undefined && Date.now() > deadline) throw new BudgetExceededError(step);
 }
 
 /** Lets the event loop serve other requests (I/O, timers) between steps of a long verification. */
@@ -40,7 +48,13 @@ export const DOCUMENT_LIMITS = {
   maxChars: 4_000_000,
 } as const;
 
-export type LimitProblem = { code: 'too_large' | 'too_deep'; message: string };
+export type LimitProblem = { code: 'too_large' | 'too_deep'; message: string; detail: CheckDetail };
+
+const limitProblem = (code: LimitProblem['code'], said: CheckDetail): LimitProblem => ({
+  code,
+  message: detailText(said),
+  detail: said,
+});
 
 /**
  * Measures a parsed JSON value against the limits without recursion (a deep document cannot
@@ -56,24 +70,18 @@ export function exceedsLimits(
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (++nodes > limits.maxNodes)
-      return {
-        code: 'too_large',
-        message: `The document has more than ${limits.maxNodes.toLocaleString('en')} values; a credential has far fewer`,
-      };
+      return limitProblem('too_large', detail('tooManyValues', { max: limits.maxNodes }));
     if (typeof node === 'string') {
       chars += node.length;
     } else if (node !== null && typeof node === 'object') {
       if (depth >= limits.maxDepth)
-        return {
-          code: 'too_deep',
-          message: `The document is nested more than ${limits.maxDepth} levels deep; a credential is much flatter`,
-        };
+        return limitProblem('too_deep', detail('tooDeep', { max: limits.maxDepth }));
       if (Array.isArray(node)) {
         if (node.length > limits.maxArrayLength)
-          return {
-            code: 'too_large',
-            message: `A list in the document has ${node.length.toLocaleString('en')} items, more than the ${limits.maxArrayLength.toLocaleString('en')} allowed`,
-          };
+          return limitProblem(
+            'too_large',
+            detail('listTooLong', { count: node.length, max: limits.maxArrayLength }),
+          );
         for (const item of node) stack.push([item, depth + 1]);
       } else {
         for (const [k, v] of Object.entries(node)) {
@@ -83,10 +91,7 @@ export function exceedsLimits(
       }
     }
     if (chars > limits.maxChars)
-      return {
-        code: 'too_large',
-        message: `The document has more than ${(limits.maxChars / 1_000_000).toLocaleString('en')} million characters of text; a credential is much smaller`,
-      };
+      return limitProblem('too_large', detail('tooMuchText', { max: limits.maxChars / 1_000_000 }));
   }
   return null;
 }

@@ -72,8 +72,15 @@ describe('Open Badges 2.0 verification', () => {
       }),
     );
     assert.deepEqual(
-      revoked.checks.filter((c) => !c.ok).map((c) => [c.code, c.message]),
-      [['revoked', 'Issued in error']],
+      revoked.checks.filter((c) => !c.ok).map((c) => [c.code, c.message, c.details]),
+      [
+        [
+          'revoked',
+          'The issuer revoked this badge (“Issued in error”)',
+          // The issuer's reason is its own words, kept apart from the verifier's.
+          [{ key: 'ob2Revoked', quoted: { text: 'Issued in error', from: 'credential' } }],
+        ],
+      ],
     );
     const expired = assertion({ expires: '2020-01-01T00:00:00Z' });
     const report = await verifyCredential(expired, deps({ ...docs, [expired.id]: expired }));

@@ -1,5 +1,19 @@
 import { compactVerify, decodeProtectedHeader, importSPKI } from 'jose';
-import type { Check, VerificationReport } from './verificationReport.ts';
+import {
+  checkSaying,
+  failedCheck,
+  type Check,
+  type CheckCode,
+  type VerificationReport,
+} from './verificationReport.ts';
+import {
+  CheckError,
+  detail,
+  detailOf,
+  keyDocumentMessages,
+  type CheckDetail,
+  type CheckValues,
+} from './checkMessages.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,37 +51,47 @@ export interface Ob2Deps {
  * several keys, embedded). Throws with a plain message when it is neither.
  */
 export function ob2ProvidedDocuments(doc: unknown): Map<string, Json> {
-  if (!isObject(doc)) throw new Error('The issuer key document is not a JSON object');
+  if (!isObject(doc)) throw new Error(keyDocumentMessages.notObject);
   const documents = new Map<string, Json>();
   const addKey = (key: unknown, owner?: string) => {
     if (!isObject(key) || typeof key.id !== 'string' || typeof key.publicKeyPem !== 'string')
-      throw new Error('A key in the issuer key document needs an id and a publicKeyPem');
+      throw new Error(keyDocumentMessages.keyNeedsIdAndPem);
     documents.set(key.id, owner && key.owner === undefined ? { ...key, owner } : key);
   };
   const types = [doc.type].flat();
   if (types.includes('CryptographicKey') || (doc.publicKeyPem !== undefined && doc.publicKey === undefined))
     addKey(doc);
   else if (types.includes('Issuer') || types.includes('Profile')) {
-    if (typeof doc.id !== 'string') throw new Error('The issuer profile has no id');
+    if (typeof doc.id !== 'string') throw new Error(keyDocumentMessages.profileWithoutId);
     const keys = doc.publicKey === undefined ? [] : [doc.publicKey].flat();
     if (!keys.length || keys.some((k) => !isObject(k)))
-      throw new Error(
-        'The issuer profile carries no embedded publicKey: upload the CryptographicKey document itself',
-      );
+      throw new Error(keyDocumentMessages.profileWithoutKey);
     for (const key of keys) addKey(key, doc.id);
     documents.set(doc.id, doc);
-  } else
-    throw new Error('The issuer key document must be an Open Badges 2.0 CryptographicKey or Issuer profile');
+  } else throw new Error(keyDocumentMessages.wrongKind);
   return documents;
 }
 
-async function fetchObject(deps: Ob2Deps, ref: unknown, what: string): Promise<Json> {
+type Ob2Document = NonNullable<CheckValues['what']>;
+
+/** An Open Badges 2.0 step that failed: its code and what is said. */
+const ob2Failure = (code: CheckCode, said: CheckDetail) => Object.assign(new CheckError(said), { code });
+
+async function fetchObject(deps: Ob2Deps, ref: unknown, what: Ob2Document): Promise<Json> {
   if (isObject(ref)) return ref;
-  if (typeof ref !== 'string') throw new Error(`${what} is missing`);
+  if (typeof ref !== 'string') throw new CheckError(detail('ob2DocumentMissing', { what }));
   const provided = deps.provided?.get(ref);
   if (provided) return provided;
-  const doc = await deps.fetchJson(ref);
-  if (!isObject(doc)) throw new Error(`${what} at ${ref} is not a JSON object`);
+  let doc: unknown;
+  try {
+    doc = await deps.fetchJson(ref);
+  } catch (err) {
+    const own = detailOf(err);
+    throw new CheckError(
+      own.key === 'reported' ? detail('ob2Document', { what, url: ref }, own.quoted) : own,
+    );
+  }
+  if (!isObject(doc)) throw new CheckError(detail('ob2DocumentNotObject', { what, url: ref }));
   return doc;
 }
 
@@ -84,21 +108,21 @@ export async function verifyOb2(input: Json | string, deps: Ob2Deps): Promise<Ve
     return {
       verified: false,
       format: 'unknown',
-      checks: [{ id: 'parse', ok: false, code: 'parse_failed', message: 'Not an Open Badges 2.0 assertion' }],
+      checks: [failedCheck('parse', 'parse_failed', detail('notOb2'))],
     };
   checks.push({ id: 'parse', ok: true });
   const verification = isObject(assertion.verification) ? assertion.verification : {};
   const missing = ['id', 'recipient', 'badge', 'issuedOn'].filter((k) => assertion[k] === undefined);
   checks.push(
     missing.length
-      ? { id: 'ob3_fields', ok: false, code: 'field_missing', message: `Missing: ${missing.join(', ')}` }
+      ? failedCheck('ob3_fields', 'field_missing', detail('missingFields', { fields: missing }))
       : { id: 'ob3_fields', ok: true },
   );
 
   let issuer: Json | undefined;
   try {
-    const badge = await fetchObject(deps, assertion.badge, 'The BadgeClass');
-    issuer = await fetchObject(deps, badge.issuer, 'The issuer Profile');
+    const badge = await fetchObject(deps, assertion.badge, 'badgeClass');
+    issuer = await fetchObject(deps, badge.issuer, 'issuer');
     checks.push({ id: 'issuer_key', ok: true });
   } catch (err) {
     // Offline, a signed assertion's issuer is the owner of the key document handed over with it.
@@ -106,97 +130,85 @@ export async function verifyOb2(input: Json | string, deps: Ob2Deps): Promise<Ve
       typeof verification.creator === 'string' ? deps.provided?.get(verification.creator) : undefined;
     if (jws && creator && typeof creator.owner === 'string') {
       issuer = deps.provided?.get(creator.owner) ?? { id: creator.owner };
-      checks.push({
-        id: 'issuer_key',
-        ok: true,
-        message: `The key is the issuer’s by the key document you provided (owner ${creator.owner}); the BadgeClass was not fetched (${(err as Error).message}).`,
-      });
-    } else
-      checks.push({ id: 'issuer_key', ok: false, code: 'key_unresolved', message: (err as Error).message });
+      checks.push(
+        checkSaying('issuer_key', true, undefined, [
+          detail('ob2KeyByProvidedDocument', { owner: creator.owner }),
+          detailOf(err),
+        ]),
+      );
+    } else checks.push(failedCheck('issuer_key', 'key_unresolved', detailOf(err)));
   }
 
   try {
     if (verification.type === 'signed' || jws) {
-      if (!jws)
-        throw Object.assign(new Error('A signed assertion must be presented as its JWS'), {
-          code: 'proof_missing',
-        });
+      if (!jws) throw ob2Failure('proof_missing', detail('ob2SignedNeedsJws'));
       const creator = typeof verification.creator === 'string' ? verification.creator : undefined;
-      if (!creator)
-        throw Object.assign(new Error('The assertion names no verification.creator key'), {
-          code: 'proof_missing',
-        });
-      const key = await fetchObject(deps, creator, 'The signing key');
+      if (!creator) throw ob2Failure('proof_missing', detail('ob2NoCreator'));
+      const key = await fetchObject(deps, creator, 'key');
       if (typeof key.publicKeyPem !== 'string')
-        throw Object.assign(new Error('The key has no publicKeyPem'), { code: 'unsupported_key_type' });
+        throw ob2Failure('unsupported_key_type', detail('ob2NoPublicKeyPem'));
       if (issuer && typeof key.owner === 'string' && key.owner !== issuer.id)
-        throw Object.assign(new Error('The key does not belong to the issuer'), { code: 'issuer_mismatch' });
+        throw ob2Failure('issuer_mismatch', detail('ob2KeyNotIssuers'));
       const alg = decodeProtectedHeader(jws).alg ?? 'RS256';
       await compactVerify(jws, await importSPKI(key.publicKeyPem, alg), {
         algorithms: ['RS256', 'ES256'],
       }).catch(() => {
-        throw Object.assign(new Error('The JWS signature does not match'), { code: 'proof_invalid' });
+        throw ob2Failure('proof_invalid', detail('jwsMismatch'));
       });
     } else {
       // Hosted: the assertion published at its id must be this very assertion.
       if (typeof assertion.id !== 'string' || !assertion.id.startsWith('https://'))
-        throw Object.assign(new Error('A hosted assertion needs an https id'), { code: 'proof_missing' });
-      const hosted = await fetchObject(deps, assertion.id, 'The hosted assertion');
+        throw ob2Failure('proof_missing', detail('ob2HostedNeedsHttps'));
+      const hosted = await fetchObject(deps, assertion.id, 'hosted');
       if (
         JSON.stringify({ ...hosted, '@context': undefined }) !==
         JSON.stringify({ ...assertion, '@context': undefined })
       )
-        throw Object.assign(new Error('The hosted assertion differs from the one presented'), {
-          code: 'proof_invalid',
-        });
+        throw ob2Failure('proof_invalid', detail('ob2HostedDiffers'));
     }
     checks.push({ id: 'proof', ok: true });
   } catch (err) {
-    checks.push({
-      id: 'proof',
-      ok: false,
-      code: (err as { code?: string }).code ?? 'proof_unverifiable',
-      message: (err as Error).message,
-    });
+    checks.push(
+      failedCheck('proof', (err as { code?: CheckCode }).code ?? 'proof_unverifiable', detailOf(err)),
+    );
   }
 
   const expires = typeof assertion.expires === 'string' ? Date.parse(assertion.expires) : NaN;
   checks.push(
     !Number.isNaN(expires) && expires <= deps.now.getTime()
-      ? { id: 'validity_window', ok: false, code: 'expired', message: `Expired ${String(assertion.expires)}` }
+      ? failedCheck('validity_window', 'expired', detail('expiredOn', { date: String(assertion.expires) }))
       : { id: 'validity_window', ok: true },
   );
 
   if (assertion.revoked === true)
-    checks.push({
-      id: 'status',
-      ok: false,
-      code: 'revoked',
-      message: String(assertion.revocationReason ?? 'The issuer revoked this badge'),
-    });
+    checks.push(failedCheck('status', 'revoked', revokedBecause(assertion.revocationReason)));
   else if (issuer && typeof issuer.revocationList === 'string') {
     try {
-      const list = await fetchObject(deps, issuer.revocationList, 'The revocation list');
+      const list = await fetchObject(deps, issuer.revocationList, 'revocationList');
       const revoked = [list.revokedAssertions]
         .flat()
         .find((r) => r === assertion.id || (isObject(r) && r.id === assertion.id));
       checks.push(
         revoked
-          ? {
-              id: 'status',
-              ok: false,
-              code: 'revoked',
-              message:
-                isObject(revoked) && typeof revoked.revocationReason === 'string'
-                  ? revoked.revocationReason
-                  : 'The issuer revoked this badge',
-            }
+          ? failedCheck(
+              'status',
+              'revoked',
+              revokedBecause(isObject(revoked) ? revoked.revocationReason : undefined),
+            )
           : { id: 'status', ok: true },
       );
     } catch (err) {
-      checks.push({ id: 'status', ok: false, code: 'status_unavailable', message: (err as Error).message });
+      checks.push(failedCheck('status', 'status_unavailable', detailOf(err)));
     }
   } else checks.push({ id: 'status', ok: true });
 
   return { verified: checks.every((c) => c.ok), format: 'ob2', credential: assertion, checks };
 }
+
+/** The issuer revoked the badge, with its reason (its own words, in its own language) when it gives one. */
+const revokedBecause = (reason: unknown): CheckDetail =>
+  detail(
+    'ob2Revoked',
+    undefined,
+    typeof reason === 'string' && reason ? { text: reason, from: 'credential' } : undefined,
+  );

@@ -158,7 +158,7 @@ describe('proof sets and chains (W3C Data Integrity)', () => {
       deps(),
     );
     assert.equal(check(dangling, 'proof')?.code, 'proof_chain_broken');
-    assert.match(check(dangling, 'proof')?.message ?? '', /Proof 2 of 2: it follows urn:proof:404/);
+    assert.match(check(dangling, 'proof')?.message ?? '', /Proof 2 of 2: It follows urn:proof:404/);
     // Re-signing the first proof (a different created date) changes what the second covered.
     const resigned = await addProof(unsigned(issuer), issuerKeys, { id: 'urn:proof:1' });
     const swappedFirst = { ...(resigned.proof as Json[])[0]!, created: '2026-01-16T10:00:00Z' };

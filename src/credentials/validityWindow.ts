@@ -1,4 +1,5 @@
-import type { Check } from './verificationReport.ts';
+import { failedCheck, type Check } from './verificationReport.ts';
+import { detail } from './checkMessages.ts';
 import { parseDateTime, vcVersion } from './vcDataModel.ts';
 import type { Json } from './verifierDeps.ts';
 
@@ -13,27 +14,16 @@ export function validityWindow(c: Json, now: Date): Check {
   const from = parseDateTime(c[fromField], { zoneOptional: v11 });
   const until = parseDateTime(c[untilField], { zoneOptional: v11 });
   if (c[fromField] !== undefined && Number.isNaN(from))
-    return {
-      id: 'validity_window',
-      ok: false,
-      code: 'invalid_date',
-      message: `${fromField} is not a date and time (XML Schema dateTimeStamp)`,
-    };
+    return failedCheck('validity_window', 'invalid_date', detail('dateNotDateTime', { field: fromField }));
   if (c[untilField] !== undefined && Number.isNaN(until))
-    return {
-      id: 'validity_window',
-      ok: false,
-      code: 'invalid_date',
-      message: `${untilField} is not a date and time (XML Schema dateTimeStamp)`,
-    };
+    return failedCheck('validity_window', 'invalid_date', detail('dateNotDateTime', { field: untilField }));
   if (from > now.getTime())
-    return {
-      id: 'validity_window',
-      ok: false,
-      code: 'not_yet_valid',
-      message: `Valid from ${String(c[fromField])}`,
-    };
+    return failedCheck(
+      'validity_window',
+      'not_yet_valid',
+      detail('notYetValid', { date: String(c[fromField]) }),
+    );
   if (until <= now.getTime())
-    return { id: 'validity_window', ok: false, code: 'expired', message: `Expired ${String(c[untilField])}` };
+    return failedCheck('validity_window', 'expired', detail('expiredOn', { date: String(c[untilField]) }));
   return { id: 'validity_window', ok: true };
 }

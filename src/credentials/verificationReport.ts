@@ -1,4 +1,56 @@
 /** What verifying returns: a report of small checks, never an exception (Digital Bazaar's style). */
+import { detailText, type CheckDetail } from './checkMessages.ts';
+
+export type { CheckDetail, CheckMessageKey, CheckValues, QuotedText } from './checkMessages.ts';
+
+/** What happened in a check, stable for programs and for wording (snake_case). */
+export type CheckCode =
+  | 'parse_failed'
+  | 'too_large'
+  | 'too_deep'
+  | 'jsonld_invalid'
+  | 'schema_invalid'
+  | 'field_missing'
+  | 'key_unresolved'
+  | 'key_revoked'
+  | 'issuer_mismatch'
+  | 'unsupported_key_type'
+  | 'holder_missing'
+  | 'holder_mismatch'
+  | 'proof_missing'
+  | 'proof_malformed'
+  | 'proof_invalid'
+  | 'proof_unverifiable'
+  | 'proof_expired'
+  | 'proof_purpose_mismatch'
+  | 'proof_chain_broken'
+  | 'too_many_proofs'
+  | 'challenge_mismatch'
+  | 'domain_mismatch'
+  | 'verification_budget_exceeded'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'invalid_date'
+  | 'revoked'
+  | 'suspended'
+  | 'status_malformed'
+  | 'status_unavailable'
+  | 'status_unverifiable'
+  | 'status_list_too_short'
+  | 'status_out_of_range'
+  | 'related_resource_digest_mismatch'
+  | 'embedded_invalid'
+  | 'embedded_too_many'
+  | 'embedded_unchecked'
+  | 'self_asserted'
+  | 'status_notes';
+
+/**
+ * A rule of the W3C data model a credential or presentation breaks (vcDataModel.ts: one code per
+ * rule, such as `issuer_missing`, made from the property's name); only the data_model and
+ * presentation checks carry one.
+ */
+export type DataModelRule = string;
 
 /** One concern of a verification, with a stable snake_case code when it fails. */
 export interface Check {
@@ -17,8 +69,11 @@ export interface Check {
    * What happened, stable for programs and for wording: a failure's reason, or a passing check's
    * note ('self_asserted', 'status_notes'). Pages word a check by its code; `message` is detail.
    */
-  code?: string;
+  code?: CheckCode | DataModelRule;
+  /** What the check says, in English (the VC API's and JSON answers' text): its details' English. */
   message?: string;
+  /** What `message` says, as message keys and values (checkMessages.ts), for wording it in any language. */
+  details?: CheckDetail[];
   /** Set on the checks of a profile (Open Badges 3.0, CLR 2.0): present only when the credential claims it. */
   profile?: 'ob3' | 'clr';
 }
@@ -33,6 +88,7 @@ export interface ProfileResult {
   claimed: boolean;
   ok: boolean;
   message?: string;
+  details?: CheckDetail[];
 }
 
 /** What one status entry of the credential says (Bitstring Status List). */
@@ -58,3 +114,32 @@ export interface VerificationReport {
   /** Each status entry's value and message. */
   statuses?: StatusResult[];
 }
+
+/** The English of several details: sentences one after another, or the items of a list after the first. */
+export function detailsText(details: CheckDetail[], separator = ' '): string {
+  return details.map(detailText).join(separator);
+}
+
+/** A check that says something (failing, or passing with a note): its code, details and their English. */
+export function checkSaying<I extends Check['id']>(
+  id: I,
+  ok: boolean,
+  code: CheckCode | undefined,
+  details: CheckDetail[],
+  separator?: string,
+): Check & { id: I } {
+  return {
+    id,
+    ok,
+    ...(code ? { code } : {}),
+    message: detailsText(details, separator),
+    details,
+  };
+}
+
+/** A failed check, with what it says. */
+export const failedCheck = <I extends Check['id']>(
+  id: I,
+  code: CheckCode,
+  ...details: CheckDetail[]
+): Check & { id: I } => checkSaying(id, false, code, details);

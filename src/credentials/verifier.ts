@@ -6,7 +6,16 @@ import { isOb2Assertion, ob2AssertionFromJws, verifyOb2 } from './ob2.ts';
 import { extractFromPng, extractFromSvg, sniffImage } from './baking/index.ts';
 import { isClrCredential, validateClrCredential } from './clr.ts';
 import { exceedsLimits, isBudgetExceeded, yieldToEventLoop } from './budget.ts';
-import type { Check, ProfileResult, VerificationReport } from './verificationReport.ts';
+import {
+  checkSaying,
+  detailsText,
+  failedCheck,
+  type Check,
+  type CheckCode,
+  type ProfileResult,
+  type VerificationReport,
+} from './verificationReport.ts';
+import { CheckError, detail, detailOf, detailText, libraryText, type CheckDetail } from './checkMessages.ts';
 import {
   controllerOf,
   isObject,
@@ -19,21 +28,31 @@ import { status } from './verifyStatus.ts';
 import { validityWindow } from './validityWindow.ts';
 import { dataIntegrityProofs } from './verifyProofs.ts';
 export { validityWindow } from './validityWindow.ts';
-export type { Check, ProfileResult, StatusResult, VerificationReport } from './verificationReport.ts';
+export type {
+  Check,
+  CheckCode,
+  CheckDetail,
+  CheckMessageKey,
+  CheckValues,
+  ProfileResult,
+  QuotedText,
+  StatusResult,
+  VerificationReport,
+} from './verificationReport.ts';
 export type { ResolvedKey, VerifierDeps } from './verifierDeps.ts';
 export { MAX_PROOFS, proofOptionsProblem } from './verifyProofs.ts';
 
 /** The text baked into a PNG or SVG badge image (OB 3.0, or OB 2.0 from other platforms). */
 async function unbake(image: Uint8Array, deps: VerifierDeps): Promise<string | Json> {
   const kind = sniffImage(image);
-  if (!kind) throw new Error('Not a JSON credential, a compact JWS, or a PNG/SVG badge image');
+  if (!kind) throw new CheckError(detail('notCredentialOrImage'));
   const baked = kind === 'png' ? extractFromPng(image) : extractFromSvg(Buffer.from(image).toString('utf8'));
-  if (!baked) throw new Error(`This ${kind.toUpperCase()} image carries no badge`);
+  if (!baked) throw new CheckError(detail('imageWithoutBadge', { kind: kind === 'png' ? 'PNG' : 'SVG' }));
   // OB 2.0 images may carry only the URL of a hosted assertion.
   if (/^https?:\/\//.test(baked.data.trim())) {
-    if (!deps.fetchJson) throw new Error(`The badge points to ${baked.data.trim()}, which needs the network`);
+    if (!deps.fetchJson) throw new CheckError(detail('hostedNeedsNetwork', { url: baked.data.trim() }));
     const hosted = await deps.fetchJson(baked.data.trim());
-    if (!isObject(hosted)) throw new Error('The hosted assertion is not a JSON object');
+    if (!isObject(hosted)) throw new CheckError(detail('hostedNotObject'));
     return hosted;
   }
   return baked.data;
@@ -42,12 +61,12 @@ async function unbake(image: Uint8Array, deps: VerifierDeps): Promise<string | J
 /** The longest text (JSON or compact JWS) read as a credential: a badge is far smaller. */
 export const MAX_INPUT_CHARS = 4_000_000;
 
-class LimitError extends Error {
+class LimitError extends CheckError {
   constructor(
-    readonly code: 'too_large' | 'too_deep',
-    message: string,
+    override readonly code: 'too_large' | 'too_deep',
+    said: CheckDetail,
   ) {
-    super(message);
+    super(said, code);
   }
 }
 
@@ -81,21 +100,29 @@ function withJwtClaims(decoded: { payload: Json; credential: Json }): Json {
 function parse(input: string | Json): { format: 'ldp' | 'jwt'; credential: Json; jws?: string } {
   if (isObject(input)) return { format: 'ldp', credential: input };
   if (input.length > MAX_INPUT_CHARS)
-    throw new LimitError(
-      'too_large',
-      `The credential is ${input.length.toLocaleString('en')} characters long; at most ${MAX_INPUT_CHARS.toLocaleString('en')} are read`,
-    );
+    throw new LimitError('too_large', detail('inputTooLong', { count: input.length, max: MAX_INPUT_CHARS }));
   const text = input.trim();
   if (text.startsWith('{')) {
-    const parsed: unknown = JSON.parse(text);
-    if (!isObject(parsed)) throw new Error('The JSON is not an object');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw new CheckError(detail('notJson', undefined, libraryText(err)));
+    }
+    if (!isObject(parsed)) throw new CheckError(detail('jsonNotObject'));
     return { format: 'ldp', credential: parsed };
   }
   if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(text)) {
     const ob2 = ob2AssertionFromJws(text);
-    return { format: 'jwt', credential: ob2 ?? withJwtClaims(decodeVcJwt(text)), jws: text };
+    let credential: Json;
+    try {
+      credential = ob2 ?? withJwtClaims(decodeVcJwt(text));
+    } catch (err) {
+      throw new CheckError(detail('jwsUnreadable', undefined, libraryText(err)));
+    }
+    return { format: 'jwt', credential, jws: text };
   }
-  throw new Error('Not a JSON credential or a compact JWS');
+  throw new CheckError(detail('notJsonOrJws'));
 }
 
 function requiredFields(c: Json): Check {
@@ -117,11 +144,11 @@ function requiredFields(c: Json): Check {
       typeof subject.id !== 'string' ||
       ![subject.type].flat().includes('EndorsementSubject')
     )
-      missing.push('credentialSubject (EndorsementSubject with an id)');
+      missing.push('credentialSubject.id (EndorsementSubject)');
   } else if (!isObject(subject) || !isObject(subject.achievement))
     missing.push('credentialSubject.achievement');
   return missing.length
-    ? { id: 'ob3_fields', ok: false, code: 'field_missing', message: `Missing: ${missing.join(', ')}` }
+    ? failedCheck('ob3_fields', 'field_missing', detail('missingFields', { fields: missing }))
     : { id: 'ob3_fields', ok: true };
 }
 
@@ -133,47 +160,52 @@ async function embedded(c: Json, deps: VerifierDeps): Promise<Check> {
   // Bounded work for anyone's upload: a transcript carries at most MAX_EMBEDDED credentials, and
   // a transcript inside a transcript is not opened.
   if (inner.length > MAX_EMBEDDED)
-    return {
-      id: 'embedded',
-      ok: false,
-      code: 'embedded_too_many',
-      message: `A transcript carries at most ${MAX_EMBEDDED} credentials to verify here; this one has ${inner.length}`,
-    };
-  const failed: string[] = [];
+    return failedCheck(
+      'embedded',
+      'embedded_too_many',
+      detail('embeddedTooMany', { max: MAX_EMBEDDED, count: inner.length }),
+    );
+  const failed: CheckDetail[] = [];
+  // "Credentials in the transcript do not verify: #1 (…) proof_invalid; #3 …" (the code says the lead).
+  const listing = (lead: CheckDetail, code: CheckCode): Check => ({
+    id: 'embedded',
+    ok: false,
+    code,
+    message: `${detailText(lead)}: ${detailsText(failed, '; ')}`,
+    details: failed,
+  });
   for (const [i, vc] of inner.entries()) {
+    const index = i + 1;
     if (isObject(vc) && isClrCredential(vc)) {
-      failed.push(`#${i + 1} is itself a transcript, which is not verified inside another`);
+      failed.push(detail('innerIsTranscript', { index }));
       continue;
     }
     // Other requests are served between the credentials of a long transcript; the budget is shared.
     await yieldToEventLoop();
     if (deps.deadline !== undefined && Date.now() > deps.deadline) {
-      failed.push(`#${i + 1} and those after it were not checked: the verification ran out of time`);
-      return {
-        id: 'embedded',
-        ok: false,
-        code: 'verification_budget_exceeded',
-        message: `Credentials in the transcript were not all verified: ${failed.join('; ')}`,
-      };
+      failed.push(detail('innerOutOfTime', { index }));
+      return listing(detail('embeddedNotAll'), 'verification_budget_exceeded');
     }
-    const report = isObject(vc) ? await verifyCredential(vc, deps) : undefined;
-    if (!report?.verified)
-      failed.push(
-        `#${i + 1} ${isObject(vc) && typeof vc.name === 'string' ? `(${vc.name}) ` : ''}${
-          report?.checks
-            .filter((x) => !x.ok)
-            .map((x) => x.code ?? x.id)
-            .join(', ') ?? 'is not an object'
-        }`,
-      );
+    if (!isObject(vc)) {
+      failed.push(detail('innerNotObject', { index }));
+      continue;
+    }
+    const report = await verifyCredential(vc, deps);
+    if (report.verified) continue;
+    const failing = report.checks.filter((x) => !x.ok);
+    const values = {
+      index,
+      codes: failing.map((x) => x.code ?? x.id),
+      checks: failing.map((x) => x.id),
+    };
+    failed.push(
+      typeof vc.name === 'string'
+        ? detail('innerFailedNamed', { ...values, name: vc.name })
+        : detail('innerFailed', values),
+    );
   }
   return failed.length
-    ? {
-        id: 'embedded',
-        ok: false,
-        code: 'embedded_invalid',
-        message: `Credentials in the transcript do not verify: ${failed.join('; ')}`,
-      }
+    ? listing(detail('embeddedInvalid'), 'embedded_invalid')
     : { id: 'embedded', ok: true };
 }
 
@@ -190,8 +222,8 @@ function profileChecks(credential: Json): { checks: Check[]; profiles: ProfileRe
           id: 'open-badges-3.0',
           claimed: false,
           ok: false,
-          message:
-            'Not an Open Badge: its type names none of OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential',
+          message: detailText(detail('notOpenBadge')),
+          details: [detail('notOpenBadge')],
         },
       ],
     };
@@ -205,7 +237,15 @@ function profileChecks(credential: Json): { checks: Check[]; profiles: ProfileRe
   const checks: Check[] = [
     schema.valid
       ? { id: 'schema', ok: true, profile }
-      : { id: 'schema', ok: false, code: 'schema_invalid', message: schema.errors.join('; '), profile },
+      : {
+          id: 'schema',
+          ok: false,
+          code: 'schema_invalid',
+          // The schema validator's own words, as it reports them.
+          message: schema.errors.join('; '),
+          details: schema.errors.map((text) => detail('reported', undefined, { text, from: 'library' })),
+          profile,
+        },
   ];
   if (!clr) checks.push({ ...requiredFields(credential), profile });
   const failed = checks.filter((x) => !x.ok);
@@ -216,7 +256,12 @@ function profileChecks(credential: Json): { checks: Check[]; profiles: ProfileRe
         id: clr ? 'clr-2.0' : 'open-badges-3.0',
         claimed: true,
         ok: failed.length === 0,
-        ...(failed.length ? { message: failed.map((x) => x.message).join('; ') } : {}),
+        ...(failed.length
+          ? {
+              message: failed.map((x) => x.message).join('; '),
+              details: failed.flatMap((x) => x.details ?? []),
+            }
+          : {}),
       },
     ],
   };
@@ -231,6 +276,8 @@ async function dataModel(credential: Json, format: 'ldp' | 'jwt', deps: Verifier
       ok: false,
       code: problems[0]!.code,
       message: problems.map((p) => p.message).join('; '),
+      // The data model rules' own words (vcDataModel.ts), one per broken rule.
+      details: problems.map((p) => detail('reported', undefined, { text: p.message, from: 'library' })),
     };
   // An embedded proof canonicalizes the document (safe mode) as part of its check; a JWT's
   // payload is expanded here, so an undefined term is an error whichever way it is secured.
@@ -251,19 +298,8 @@ async function dataModel(credential: Json, format: 'ldp' | 'jwt', deps: Verifier
       } = credential;
       await deps.canonicalizer.canonize(document, { deadline: deps.deadline });
     } catch (err) {
-      if (isBudgetExceeded(err))
-        return {
-          id: 'data_model',
-          ok: false,
-          code: 'verification_budget_exceeded',
-          message: (err as Error).message,
-        };
-      return {
-        id: 'data_model',
-        ok: false,
-        code: 'jsonld_invalid',
-        message: `The credential is not well-formed JSON-LD: ${(err as Error).message}`,
-      };
+      if (isBudgetExceeded(err)) return failedCheck('data_model', 'verification_budget_exceeded', err.detail);
+      return failedCheck('data_model', 'jsonld_invalid', detail('notJsonLd', undefined, libraryText(err)));
     }
   }
   return { id: 'data_model', ok: true };
@@ -279,21 +315,16 @@ export async function verifyCredential(
     parsed = parse(input instanceof Uint8Array ? await unbake(input, deps) : input);
     // Bounded work for anyone's upload: a document too large or too deep is refused before any.
     const problem = exceedsLimits(parsed.credential);
-    if (problem) throw new LimitError(problem.code, problem.message);
+    if (problem) throw new LimitError(problem.code, problem.detail);
   } catch (err) {
     const code = err instanceof LimitError ? err.code : 'parse_failed';
-    return {
-      verified: false,
-      format: 'unknown',
-      checks: [{ id: 'parse', ok: false, code, message: (err as Error).message }],
-    };
+    return { verified: false, format: 'unknown', checks: [failedCheck('parse', code, detailOf(err))] };
   }
   const { credential, format } = parsed;
   if (isOb2Assertion(credential)) {
     const fetchJson =
       deps.fetchJson ??
-      (async (url: string) =>
-        Promise.reject(new Error(`Fetching ${url} needs the network, which is off here`)));
+      (async (url: string) => Promise.reject(new CheckError(detail('fetchNetworkOff', { url }))));
     return verifyOb2(parsed.jws ?? credential, { fetchJson, now: deps.now, provided: deps.ob2Documents });
   }
   const checks: Check[] = [{ id: 'parse', ok: true }];
@@ -320,13 +351,7 @@ export async function verifyCredential(
     checks.push(
       checks.some((x) => x.id === 'proof' && x.ok)
         ? await embedded(credential, deps)
-        : {
-            id: 'embedded',
-            ok: false,
-            code: 'embedded_unchecked',
-            message:
-              'The transcript’s own signature does not verify, so the credentials inside were not checked',
-          },
+        : failedCheck('embedded', 'embedded_unchecked', detail('embeddedUnchecked')),
     );
   return {
     verified: checks.every((c) => c.ok),
@@ -340,40 +365,22 @@ export async function verifyCredential(
 
 /** The key and signature checks of a self-asserted credential: its presentation's proof secures it, for its holder only (VC 2.0 §4.13.4). */
 function selfAsserted(issuer: string | undefined, holder: string): [Check, Check] {
-  if (!holder)
-    return [
-      {
-        id: 'issuer_key',
-        ok: false,
-        code: 'holder_missing',
-        message:
-          'This credential has no proof of its own, so the presentation must name its holder, who must be its issuer',
-      },
-      { id: 'proof', ok: false, code: 'proof_missing', message: 'The credential has no proof of its own' },
-    ];
+  const noOwnProof = failedCheck('proof', 'proof_missing', detail('noOwnProof'));
+  if (!holder) return [failedCheck('issuer_key', 'holder_missing', detail('holderMissing')), noOwnProof];
   if (issuer !== holder)
     return [
-      {
-        id: 'issuer_key',
-        ok: false,
-        code: 'holder_mismatch',
-        message: `This credential has no proof of its own, so only its holder (${holder}) may be its issuer, not ${issuer ?? 'nobody'}`,
-      },
-      { id: 'proof', ok: false, code: 'proof_missing', message: 'The credential has no proof of its own' },
+      failedCheck(
+        'issuer_key',
+        'holder_mismatch',
+        issuer === undefined
+          ? detail('holderNotIssuerNobody', { holder })
+          : detail('holderNotIssuer', { holder, issuer }),
+      ),
+      noOwnProof,
     ];
   return [
-    {
-      id: 'issuer_key',
-      ok: true,
-      code: 'self_asserted',
-      message: 'Self-asserted: issued by the holder who signed the presentation.',
-    },
-    {
-      id: 'proof',
-      ok: true,
-      code: 'self_asserted',
-      message: 'Secured by the holder’s signature on the presentation.',
-    },
+    checkSaying('issuer_key', true, 'self_asserted', [detail('selfAssertedKey')]),
+    checkSaying('proof', true, 'self_asserted', [detail('selfAssertedProof')]),
   ];
 }
 
@@ -386,51 +393,34 @@ async function jwtProof(
   const vm = decodeVcJwt(jws).header.kid;
   if (typeof vm !== 'string' || !vm)
     return [
-      { id: 'issuer_key', ok: false, code: 'proof_missing', message: 'No proof names a verification method' },
-      { id: 'proof', ok: false, code: 'proof_unverifiable', message: 'No key to check the signature with' },
+      failedCheck('issuer_key', 'proof_missing', detail('noVerificationMethod')),
+      failedCheck('proof', 'proof_unverifiable', detail('noKey')),
     ];
   let key: ResolvedKey;
   let keyCheck: Check;
   try {
     key = await deps.resolveKey(vm);
-    if (key.revoked)
-      keyCheck = {
-        id: 'issuer_key',
-        ok: false,
-        code: 'key_revoked',
-        message: `The issuer marked key ${vm} as compromised`,
-      };
+    if (key.revoked) keyCheck = failedCheck('issuer_key', 'key_revoked', detail('keyRevoked', { key: vm }));
     else if (issuer && controllerOf(vm) !== issuer && key.controller !== issuer)
-      keyCheck = {
-        id: 'issuer_key',
-        ok: false,
-        code: 'issuer_mismatch',
-        message: `Key ${vm} does not belong to issuer ${issuer}`,
-      };
+      keyCheck = failedCheck('issuer_key', 'issuer_mismatch', detail('keyNotIssuers', { key: vm, issuer }));
     else keyCheck = { id: 'issuer_key', ok: true };
   } catch (err) {
     return [
-      { id: 'issuer_key', ok: false, code: 'key_unresolved', message: (err as Error).message },
-      { id: 'proof', ok: false, code: 'proof_unverifiable', message: 'No key to check the signature with' },
+      failedCheck('issuer_key', 'key_unresolved', detailOf(err)),
+      failedCheck('proof', 'proof_unverifiable', detail('noKey')),
     ];
   }
   let publicKey;
   try {
     if (key.publicKeyMultibase)
       publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
-    else if (!key.publicKeyJwk)
-      throw new Error('The key is neither an Ed25519 Multikey nor a JWK usable for this proof');
+    else if (!key.publicKeyJwk) throw new CheckError(detail('keyUnusable'));
   } catch (err) {
-    return [
-      keyCheck,
-      { id: 'proof', ok: false, code: 'unsupported_key_type', message: (err as Error).message },
-    ];
+    return [keyCheck, failedCheck('proof', 'unsupported_key_type', detailOf(err))];
   }
   const ok = await verifyVcJwtSignature(jws, publicKey ?? key.publicKeyJwk!);
   return [
     keyCheck,
-    ok
-      ? { id: 'proof', ok: true }
-      : { id: 'proof', ok: false, code: 'proof_invalid', message: 'The JWS signature does not match' },
+    ok ? { id: 'proof', ok: true } : failedCheck('proof', 'proof_invalid', detail('jwsMismatch')),
   ];
 }

@@ -4,7 +4,8 @@ import { ed25519FromPublicBytes, decodeMultikeyPublic } from './ed25519.ts';
 import { verifyEddsaRdfc2022 } from './proofs/eddsaRdfc2022.ts';
 import { isDateTimeStamp, isUrl, parseDateTime } from './vcDataModel.ts';
 import { checkDeadline, isBudgetExceeded, yieldToEventLoop } from './budget.ts';
-import type { Check } from './verificationReport.ts';
+import { failedCheck, type Check } from './verificationReport.ts';
+import { CheckError, detail, detailOf, detailText, libraryText, type CheckDetail } from './checkMessages.ts';
 import { controllerOf, isObject, type Json, type ResolvedKey, type VerifierDeps } from './verifierDeps.ts';
 
 /** Documents whose Data Integrity proof verified, by key and document hash. */
@@ -12,10 +13,9 @@ const verifiedProofs = new BoundedCache<string, true>(4096);
 
 export const MAX_PROOFS = 8;
 
-const label = (i: number, n: number) => (n > 1 ? `Proof ${i + 1} of ${n}: ` : '');
-/** A message about one proof: "Proof 2 of 3: it …", or "It …" when there is just one. */
-const about = (at: string, text: string) =>
-  at ? `${at}${text}` : `${text[0]!.toUpperCase()}${text.slice(1)}`;
+/** What is said about one proof of a set: "Proof 2 of 3: It …", or just "It …" when there is one. */
+export const aboutProof = (i: number, n: number, said: CheckDetail): CheckDetail =>
+  n > 1 ? detail('proofAt', { proof: i + 1, proofs: n, text: said }) : said;
 
 /**
  * The Data Integrity proofs of a document, verified as W3C Data Integrity says for proof sets and
@@ -35,25 +35,15 @@ export async function dataIntegrityProofs(
   const proofs = raw === undefined ? [] : [raw].flat();
   if (proofs.length === 0 || (proofs.length === 1 && !isObject(proofs[0]))) {
     return {
-      issuerKey: {
-        id: 'issuer_key',
-        ok: false,
-        code: 'proof_missing',
-        message: 'No proof names a verification method',
-      },
-      proof: {
-        id: 'proof',
-        ok: false,
-        code: 'proof_unverifiable',
-        message: 'No key to check the signature with',
-      },
+      issuerKey: failedCheck('issuer_key', 'proof_missing', detail('noVerificationMethod')),
+      proof: failedCheck('proof', 'proof_unverifiable', detail('noKey')),
     };
   }
   if (proofs.length > MAX_PROOFS) {
-    const message = `The credential carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked, so it cannot be verified here`;
+    const said = detail('tooManyProofs', { count: proofs.length, max: MAX_PROOFS });
     return {
-      issuerKey: { id: 'issuer_key', ok: false, code: 'too_many_proofs', message },
-      proof: { id: 'proof', ok: false, code: 'too_many_proofs', message },
+      issuerKey: failedCheck('issuer_key', 'too_many_proofs', said),
+      proof: failedCheck('proof', 'too_many_proofs', said),
     };
   }
   const { proof: _all, ...unsecured } = document;
@@ -67,26 +57,16 @@ export async function dataIntegrityProofs(
   const docHash = createHash('sha256').update(JSON.stringify(document)).digest('base64');
 
   for (const [i, p] of proofs.entries()) {
-    const at = label(i, proofs.length);
+    const at = (said: CheckDetail) => aboutProof(i, proofs.length, said);
     if (!isObject(p) || typeof p.verificationMethod !== 'string') {
-      keyFailures.push({
-        id: 'issuer_key',
-        ok: false,
-        code: 'proof_missing',
-        message: about(at, 'it names no verification method'),
-      });
-      proofFailures.push({
-        id: 'proof',
-        ok: false,
-        code: 'proof_malformed',
-        message: about(at, 'it is not a proof with a verification method'),
-      });
+      keyFailures.push(failedCheck('issuer_key', 'proof_missing', at(detail('namesNoVerificationMethod'))));
+      proofFailures.push(failedCheck('proof', 'proof_malformed', at(detail('notAProof'))));
       continue;
     }
     const vm = p.verificationMethod;
     const options = proofOptionsProblem(p, document, purpose, deps.now);
     if (options) {
-      proofFailures.push({ id: 'proof', ok: false, code: options.code, message: about(at, options.message) });
+      proofFailures.push(failedCheck('proof', options.code, at(options.detail)));
       continue;
     }
     // A chain: the proofs this one follows must be in the set; the signature covers them.
@@ -94,86 +74,50 @@ export async function dataIntegrityProofs(
     if (p.previousProof !== undefined) {
       const ids = [p.previousProof].flat();
       if (ids.length > MAX_PROOFS || !ids.every((x): x is string => typeof x === 'string')) {
-        proofFailures.push({
-          id: 'proof',
-          ok: false,
-          code: 'proof_chain_broken',
-          message: about(at, 'its previousProof must name proofs by id'),
-        });
+        proofFailures.push(failedCheck('proof', 'proof_chain_broken', at(detail('previousNotIds'))));
         continue;
       }
       const missing = ids.filter((x) => !byId.has(x) || byId.get(x) === p);
       if (missing.length) {
-        proofFailures.push({
-          id: 'proof',
-          ok: false,
-          code: 'proof_chain_broken',
-          message: about(
-            at,
-            `it follows ${missing.join(', ')}, which is not another proof of this credential`,
-          ),
-        });
+        proofFailures.push(
+          failedCheck('proof', 'proof_chain_broken', at(detail('previousMissing', { ids: missing }))),
+        );
         continue;
       }
       previous = ids.map((x) => byId.get(x)!);
     }
     let key: ResolvedKey;
     try {
-      checkDeadline(deps.deadline, 'Resolving the key');
+      checkDeadline(deps.deadline, 'key');
       if (!keys.has(vm)) keys.set(vm, deps.resolveKey(vm));
       key = await keys.get(vm)!;
     } catch (err) {
       if (isBudgetExceeded(err)) {
-        proofFailures.push({
-          id: 'proof',
-          ok: false,
-          code: 'verification_budget_exceeded',
-          message: `${at}${(err as Error).message}`,
-        });
+        proofFailures.push(failedCheck('proof', 'verification_budget_exceeded', at(err.detail)));
         continue;
       }
-      keyFailures.push({
-        id: 'issuer_key',
-        ok: false,
-        code: 'key_unresolved',
-        message: `${at}${(err as Error).message}`,
-      });
-      proofFailures.push({
-        id: 'proof',
-        ok: false,
-        code: 'proof_unverifiable',
-        message: about(at, 'no key to check the signature with'),
-      });
+      keyFailures.push(failedCheck('issuer_key', 'key_unresolved', at(detailOf(err))));
+      proofFailures.push(failedCheck('proof', 'proof_unverifiable', at(detail('noKey'))));
       continue;
     }
     if (key.revoked)
-      keyFailures.push({
-        id: 'issuer_key',
-        ok: false,
-        code: 'key_revoked',
-        message: `${at}The issuer marked key ${vm} as compromised`,
-      });
+      keyFailures.push(failedCheck('issuer_key', 'key_revoked', at(detail('keyRevoked', { key: vm }))));
     else if (!issuer || controllerOf(vm) === issuer || key.controller === issuer) issuerSigned = true;
     else
-      mismatch ??= {
-        id: 'issuer_key',
-        ok: false,
-        code: 'issuer_mismatch',
-        message: `${at}Key ${vm} does not belong to issuer ${issuer}`,
-      };
+      mismatch ??= failedCheck(
+        'issuer_key',
+        'issuer_mismatch',
+        at(detail('keyNotIssuers', { key: vm, issuer })),
+      );
 
     let publicKey;
     try {
-      if (!key.publicKeyMultibase)
-        throw new Error('The key is neither an Ed25519 Multikey nor a JWK usable for this proof');
+      if (!key.publicKeyMultibase) throw new CheckError(detail('keyUnusable'));
       publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
     } catch (err) {
-      proofFailures.push({
-        id: 'proof',
-        ok: false,
-        code: 'unsupported_key_type',
-        message: `${at}${(err as Error).message}`,
-      });
+      const said =
+        err instanceof CheckError ? err.detail : detail('keyUnusable', undefined, libraryText(err));
+      proofFailures.push(failedCheck('proof', 'unsupported_key_type', at(said)));
       continue;
     }
     // The same document (by hash) under the same key and proof verifies the same way: remember successes.
@@ -186,39 +130,30 @@ export async function dataIntegrityProofs(
       previousProofs: previous,
     });
     if (r.ok) verifiedProofs.set(memoKey, true);
-    else if (r.code === 'proof_malformed' && r.message.startsWith(CANNOT_CANONICALIZE)) {
-      // JSON-LD in safe mode: a term no context defines, a relative IRI … is an error, never dropped.
-      proofFailures.push({
-        id: 'proof',
-        ok: false,
-        code: 'jsonld_invalid',
-        message: about(
-          at,
-          `the document is not well-formed JSON-LD, so what it says cannot be signed or checked: ${r.message.slice(CANNOT_CANONICALIZE.length).replace(/^:\s*/, '')}`,
-        ),
-      });
-    } else proofFailures.push({ id: 'proof', ok: false, code: r.code, message: `${at}${r.message}` });
+    // JSON-LD in safe mode: a term no context defines, a relative IRI … is an error, never dropped.
+    else
+      proofFailures.push(
+        failedCheck('proof', r.cannotCanonicalize ? 'jsonld_invalid' : r.code, at(r.detail)),
+      );
   }
   const issuerKey =
     keyFailures[0] ??
     (issuerSigned
       ? { id: 'issuer_key', ok: true }
-      : (mismatch ?? {
-          id: 'issuer_key',
-          ok: false,
-          code: 'issuer_mismatch',
-          message: `No proof is made with a key of issuer ${issuer}`,
-        }));
+      : (mismatch ??
+        failedCheck('issuer_key', 'issuer_mismatch', detail('noIssuerProof', { issuer: issuer ?? '' }))));
   const proof: Check =
     proofFailures.length === 0
       ? { id: 'proof', ok: true }
       : proofFailures.length === 1
         ? proofFailures[0]!
-        : { ...proofFailures[0]!, message: proofFailures.map((f) => f.message).join(' ') };
+        : {
+            ...proofFailures[0]!,
+            message: proofFailures.map((f) => f.message).join(' '),
+            details: proofFailures.flatMap((f) => f.details ?? []),
+          };
   return { issuerKey, proof };
 }
-
-const CANNOT_CANONICALIZE = 'The document cannot be canonicalized';
 
 /**
  * The proof options a Data Integrity verifier checks before the signature: the purpose expected
@@ -230,31 +165,41 @@ export function proofOptionsProblem(
   document: Json,
   purpose: string,
   now: Date,
-): { code: string; message: string } | null {
-  if (!isUrl(proof.verificationMethod))
-    return { code: 'proof_malformed', message: 'its verificationMethod is not a URL' };
+): ProofOptionsProblem | null {
+  if (!isUrl(proof.verificationMethod)) return problem('proof_malformed', detail('verificationMethodNotUrl'));
   if (proof.proofPurpose !== purpose)
-    return {
-      code: 'proof_purpose_mismatch',
-      message: `its proofPurpose is ${JSON.stringify(proof.proofPurpose) ?? 'missing'}, where ${purpose} is expected`,
-    };
+    return problem(
+      'proof_purpose_mismatch',
+      proof.proofPurpose === undefined
+        ? detail('purposeMissing', { expected: purpose })
+        : detail('purposeMismatch', { purpose: JSON.stringify(proof.proofPurpose), expected: purpose }),
+    );
   if (proof.created !== undefined && !isDateTimeStamp(proof.created))
-    return { code: 'proof_malformed', message: 'its created date is not an XML Schema dateTimeStamp' };
+    return problem('proof_malformed', detail('createdNotDate'));
   if (proof.expires !== undefined) {
     const expires = parseDateTime(proof.expires);
-    if (Number.isNaN(expires))
-      return { code: 'proof_malformed', message: 'its expires date is not an XML Schema dateTimeStamp' };
+    if (Number.isNaN(expires)) return problem('proof_malformed', detail('expiresNotDate'));
     if (expires <= now.getTime())
-      return { code: 'proof_expired', message: `it expired ${String(proof.expires)}` };
+      return problem('proof_expired', detail('proofExpired', { date: String(proof.expires) }));
   }
   if (proof['@context'] !== undefined) {
     const own = [proof['@context']].flat();
     const doc = [document['@context']].flat();
     if (own.some((c, i) => JSON.stringify(c) !== JSON.stringify(doc[i])))
-      return {
-        code: 'proof_malformed',
-        message: 'its @context is not the beginning of the document’s @context',
-      };
+      return problem('proof_malformed', detail('proofContext'));
   }
   return null;
 }
+
+/** Why a proof's options are refused: its code, what is said, and its English. */
+export interface ProofOptionsProblem {
+  code: 'proof_malformed' | 'proof_purpose_mismatch' | 'proof_expired';
+  detail: CheckDetail;
+  message: string;
+}
+
+const problem = (code: ProofOptionsProblem['code'], said: CheckDetail): ProofOptionsProblem => ({
+  code,
+  detail: said,
+  message: detailText(said),
+});

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { BoundedCache } from '../domain/boundedCache.ts';
 import { decodeList, MIN_STATUS_LIST_SIZE, readStatusEntry, statusValue } from './bitstringStatusList.ts';
 import { checkDeadline, exceedsLimits, isBudgetExceeded } from './budget.ts';
-import type { Check, StatusResult } from './verificationReport.ts';
+import { checkSaying, failedCheck, type Check, type StatusResult } from './verificationReport.ts';
+import { CheckError, detail, detailOf, libraryText, type CheckDetail } from './checkMessages.ts';
 import { isObject, issuerId, type Json, type VerifierDeps } from './verifierDeps.ts';
 import { dataIntegrityProofs } from './verifyProofs.ts';
 import { validityWindow } from './validityWindow.ts';
@@ -14,17 +15,17 @@ const MAX_STATUS_ENTRIES = 8;
 const verifiedLists = new BoundedCache<string, Uint8Array>(256);
 
 /** A status list that cannot be used, with the Bitstring Status List error it stands for. */
-class StatusError extends Error {
+class StatusError extends CheckError {
   constructor(
-    readonly code:
+    override readonly code:
       | 'status_unavailable'
       | 'status_unverifiable'
       | 'status_list_too_short'
       | 'status_out_of_range'
       | 'verification_budget_exceeded',
-    message: string,
+    said: CheckDetail,
   ) {
-    super(message);
+    super(said, code);
   }
 }
 
@@ -41,67 +42,69 @@ async function loadList(
   issuer: string | undefined,
   deps: VerifierDeps,
 ): Promise<Uint8Array> {
-  checkDeadline(deps.deadline, 'Checking the status');
+  checkDeadline(deps.deadline, 'status');
   let list: Json;
   try {
     const loaded: unknown = await deps.loadStatusList(url);
-    if (!isObject(loaded)) throw new Error('it is not a JSON object');
+    if (!isObject(loaded)) throw new StatusError('status_unavailable', detail('listNotObject', { url }));
     list = loaded;
   } catch (err) {
-    if (isBudgetExceeded(err)) throw err;
-    throw new StatusError('status_unavailable', `Cannot check status at ${url}: ${(err as Error).message}`);
+    if (isBudgetExceeded(err) || err instanceof StatusError) throw err;
+    throw new StatusError('status_unavailable', unreachable(url, err));
   }
-  const fail = (message: string) =>
-    new StatusError('status_unverifiable', `Cannot check status at ${url}: ${message}`);
+  const fail = (said: CheckDetail) => new StatusError('status_unverifiable', said);
   // A list from elsewhere is as untrusted as the credential: the same bounds.
-  const problem = exceedsLimits(list);
-  if (problem) throw fail(problem.message);
+  if (exceedsLimits(list)) throw fail(detail('listTooLarge', { url }));
   const subject = list.credentialSubject;
   if (
     ![list.type].flat().includes('BitstringStatusListCredential') ||
     !isObject(subject) ||
     typeof subject.encodedList !== 'string'
   )
-    throw fail('not a BitstringStatusListCredential');
+    throw fail(detail('listNotStatusList', { url }));
   if (list.id !== undefined && list.id !== url)
-    throw fail(`the list says it is ${String(list.id).slice(0, 200)}, not the list the credential names`);
+    throw fail(detail('listIdMismatch', { url, listId: String(list.id).slice(0, 200) }));
   const listIssuer = issuerId(list);
-  if (issuer && listIssuer !== issuer) throw fail('the status list has another issuer');
-  if (!isObject([list.proof].flat()[0])) throw fail('the status list is not signed');
+  if (issuer && listIssuer !== issuer) throw fail(detail('listOtherIssuer', { url }));
+  if (!isObject([list.proof].flat()[0])) throw fail(detail('listNotSigned', { url }));
   // Every proof of the list verifies (proof sets as for credentials), one by the issuer's key;
   // the bits of a list that verified are kept by its hash (never those of what was presented).
   const memoKey = `${url}\n${createHash('sha256').update(JSON.stringify(list)).digest('base64')}`;
   const { issuerKey, proof } = await dataIntegrityProofs(list, listIssuer, deps);
   if (proof.code === 'verification_budget_exceeded')
-    throw new StatusError('verification_budget_exceeded', `Cannot check status at ${url}: ${proof.message}`);
+    throw new StatusError('verification_budget_exceeded', detail('statusBudgetExceeded', { url }));
   if (!proof.ok)
     throw fail(
       proof.code === 'proof_invalid'
-        ? `its signature does not verify (${proof.code})`
-        : (proof.message ?? proof.code ?? 'its proof does not verify'),
+        ? detail('listSignatureInvalid', { url })
+        : detail('listProofFails', { url, code: proof.code ?? 'proof' }),
     );
   // As before proof sets: the list's issuer is checked by name above; a list signed before its
   // key was retired still tells the bits it signed.
   if (!issuerKey.ok && issuerKey.code !== 'key_revoked' && issuerKey.code !== 'issuer_mismatch')
-    throw fail(`its key cannot be used (${issuerKey.message})`);
+    throw fail(detail('listKeyUnusable', { url, code: issuerKey.code ?? 'issuer_key' }));
   const window = validityWindow(list, deps.now);
-  if (!window.ok) throw fail(`the list itself is not valid now (${window.message})`);
+  if (!window.ok) throw fail(detail('listNotValidNow', { url, code: window.code ?? 'validity_window' }));
   const purposes = [subject.statusPurpose].flat();
   if (!purposes.includes(purpose))
-    throw fail(`the list is for ${purposes.map(String).join(', ') || 'no purpose'}, not ${purpose}`);
+    throw fail(
+      purposes.length
+        ? detail('listPurposeMismatch', { url, purposes: purposes.map(String), purpose })
+        : detail('listNoPurpose', { url, purpose }),
+    );
   let bits = verifiedLists.get(memoKey);
   if (!bits) {
     try {
       bits = decodeList(subject.encodedList);
     } catch (err) {
-      throw fail(`its encodedList cannot be read (${(err as Error).message})`);
+      throw fail(detail('listUnreadable', { url }, libraryText(err)));
     }
     verifiedLists.set(memoKey, bits);
   }
   if (bits.length * 8 < MIN_STATUS_LIST_SIZE)
     throw new StatusError(
       'status_list_too_short',
-      `The status list at ${url} has ${bits.length * 8} entries; a list must have at least ${MIN_STATUS_LIST_SIZE.toLocaleString('en')} (16 KB) so that it hides who is on it`,
+      detail('listTooShort', { url, count: bits.length * 8, min: MIN_STATUS_LIST_SIZE }),
     );
   return bits;
 }
@@ -122,34 +125,31 @@ export async function status(
   const statuses: StatusResult[] = [];
   const done = (check: Check) => ({ check, statuses });
   if (raw.length > MAX_STATUS_ENTRIES)
-    return done({
-      id: 'status',
-      ok: false,
-      code: 'status_malformed',
-      message: `The credential has ${raw.length} status entries; at most ${MAX_STATUS_ENTRIES} are checked`,
-    });
-  const notes: string[] = [];
+    return done(
+      failedCheck(
+        'status',
+        'status_malformed',
+        detail('tooManyStatusEntries', { count: raw.length, max: MAX_STATUS_ENTRIES }),
+      ),
+    );
+  const notes: CheckDetail[] = [];
   const unknown: string[] = [];
   for (const entry of raw) {
     if (!isObject(entry))
-      return done({
-        id: 'status',
-        ok: false,
-        code: 'status_malformed',
-        message: 'A credentialStatus entry is not an object',
-      });
+      return done(failedCheck('status', 'status_malformed', detail('statusEntryNotObject')));
     if (entry.type !== 'BitstringStatusListEntry') {
       unknown.push(String([entry.type].flat()[0] ?? 'without a type'));
       continue;
     }
     const read = readStatusEntry(entry);
     if ('malformed' in read)
-      return done({
-        id: 'status',
-        ok: false,
-        code: 'status_malformed',
-        message: `A status entry is malformed: ${read.malformed}`,
-      });
+      return done(
+        failedCheck(
+          'status',
+          'status_malformed',
+          detail('statusEntryMalformed', undefined, { text: read.malformed, from: 'library' }),
+        ),
+      );
     const result: StatusResult = {
       purpose: read.purpose,
       list: read.listUrl,
@@ -165,65 +165,47 @@ export async function status(
       } catch (err) {
         throw new StatusError(
           'status_out_of_range',
-          `Cannot check status at ${read.listUrl}: ${(err as Error).message}`,
+          detail('statusOutOfRange', { url: read.listUrl }, libraryText(err)),
         );
       }
     } catch (err) {
       if (isBudgetExceeded(err))
-        return done({
-          id: 'status',
-          ok: false,
-          code: 'verification_budget_exceeded',
-          message: (err as Error).message,
-        });
-      if (err instanceof StatusError)
-        return done({ id: 'status', ok: false, code: err.code, message: err.message });
-      return done({
-        id: 'status',
-        ok: false,
-        code: 'status_unavailable',
-        message: `Cannot check status at ${read.listUrl}: ${(err as Error).message}`,
-      });
+        return done(failedCheck('status', 'verification_budget_exceeded', err.detail));
+      if (err instanceof StatusError) return done(failedCheck('status', err.code, err.detail));
+      return done(failedCheck('status', 'status_unavailable', unreachable(read.listUrl, err)));
     }
     result.value = value;
     const message = read.messages.get(value);
     if (message !== undefined) result.message = message;
-    const said = message !== undefined ? ` (“${message}”)` : '';
+    // The issuer's own words for the value (statusMessage), in whatever language it wrote them.
+    const said = message !== undefined ? { text: message, from: 'credential' as const } : undefined;
     if (value !== 0 && read.purpose === 'revocation')
-      return done({
-        id: 'status',
-        ok: false,
-        code: 'revoked',
-        message: `The issuer revoked this credential${said}`,
-      });
+      return done(failedCheck('status', 'revoked', detail('revokedByIssuer', undefined, said)));
     if (value !== 0 && read.purpose === 'suspension')
-      return done({
-        id: 'status',
-        ok: false,
-        code: 'suspended',
-        message: `The issuer suspended this credential${said}`,
-      });
+      return done(failedCheck('status', 'suspended', detail('suspendedByIssuer', undefined, said)));
     if (read.purpose === 'message' && (message !== undefined || value !== 0))
-      notes.push(`Status message: ${message ?? `value 0x${value.toString(16)}`}.`);
-    if (read.purpose === 'refresh' && value !== 0)
-      notes.push(`The issuer has a newer version of this credential${said}.`);
+      notes.push(
+        said
+          ? detail('statusMessage', undefined, said)
+          : detail('statusValue', { value: `0x${value.toString(16)}` }),
+      );
+    if (read.purpose === 'refresh' && value !== 0) notes.push(detail('newerVersion', undefined, said));
   }
   const extra = await deps.extraStatus?.(c);
-  if (extra === 'revoked')
-    return done({ id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential' });
-  if (extra === 'suspended')
-    return done({
-      id: 'status',
-      ok: false,
-      code: 'suspended',
-      message: 'The issuer suspended this credential',
-    });
-  if (unknown.length) notes.push(`Status of type ${unknown.join(', ')} is not checked here.`);
+  if (extra === 'revoked') return done(failedCheck('status', 'revoked', detail('revokedByIssuer')));
+  if (extra === 'suspended') return done(failedCheck('status', 'suspended', detail('suspendedByIssuer')));
+  if (unknown.length) notes.push(detail('statusTypesUnchecked', { types: unknown }));
   return done(
-    notes.length
-      ? { id: 'status', ok: true, code: 'status_notes', message: notes.join(' ') }
-      : { id: 'status', ok: true },
+    notes.length ? checkSaying('status', true, 'status_notes', notes, '; ') : { id: 'status', ok: true },
   );
+}
+
+/** Why a list could not be loaded: the loader's own detail (a list of this site), else its words as they came. */
+function unreachable(url: string, err: unknown): CheckDetail {
+  const own = detailOf(err);
+  return own.key === 'reported'
+    ? detail('statusUnreachable', { url }, own.quoted)
+    : detail('statusUnreachableBecause', { url, text: own });
 }
 
 /** Verifies every credential a CLR carries: the transcript is only as good as each of them. */

@@ -45,7 +45,7 @@ export function jsonldCanonicalizer(loader: DocumentLoader = offlineLoader): Can
     async canonize(document, options = {}) {
       const { deadline } = options;
       const remaining = deadline === undefined ? undefined : deadline - Date.now();
-      if (remaining !== undefined && remaining <= 0) throw new BudgetExceededError('Canonicalization');
+      if (remaining !== undefined && remaining <= 0) throw new BudgetExceededError('canonicalization');
       const signal = remaining === undefined ? undefined : AbortSignal.timeout(remaining);
       try {
         return await jsonld.canonize(document, {
@@ -58,7 +58,7 @@ export function jsonldCanonicalizer(loader: DocumentLoader = offlineLoader): Can
         });
       } catch (err) {
         if (signal?.aborted || (deadline !== undefined && Date.now() > deadline))
-          throw new BudgetExceededError('Canonicalization');
+          throw new BudgetExceededError('canonicalization');
         throw explainSafeMode(err);
       }
     },

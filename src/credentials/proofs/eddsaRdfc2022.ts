@@ -2,6 +2,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { base58btcDecode, base58btcEncode } from '../base58.ts';
 import { ed25519Sign, ed25519Verify } from '../ed25519.ts';
 import type { CanonizeOptions, Canonicalizer } from './canonicalize.ts';
+import { detail, detailText, libraryText, type CheckDetail } from '../checkMessages.ts';
 import { isBudgetExceeded } from '../budget.ts';
 
 export const CRYPTOSUITE = 'eddsa-rdfc-2022';
@@ -73,8 +74,16 @@ export type ProofCheck =
   | {
       ok: false;
       code: 'proof_missing' | 'proof_malformed' | 'proof_invalid' | 'verification_budget_exceeded';
+      /** What went wrong; `cannotCanonicalize` when the document is not well-formed JSON-LD. */
+      detail: CheckDetail;
       message: string;
+      cannotCanonicalize?: true;
     };
+
+const failure = (
+  code: Exclude<ProofCheck, { ok: true }>['code'],
+  said: CheckDetail,
+): Exclude<ProofCheck, { ok: true }> => ({ ok: false, code, detail: said, message: detailText(said) });
 
 /**
  * Verifies one eddsa-rdfc-2022 proof with a known public key; returns a result, never throws for
@@ -89,23 +98,21 @@ export async function verifyEddsaRdfc2022(
   options: CanonizeOptions & { previousProofs?: JsonObject[] } = {},
 ): Promise<ProofCheck> {
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== CRYPTOSUITE) {
-    return {
-      ok: false,
-      code: 'proof_malformed',
-      message: `Unsupported proof ${String(proof.type)}/${String(proof.cryptosuite)}`,
-    };
+    return failure(
+      'proof_malformed',
+      detail('unsupportedProof', { type: String(proof.type), cryptosuite: String(proof.cryptosuite) }),
+    );
   }
   if (typeof proof.proofValue !== 'string' || !proof.proofValue.startsWith('z')) {
-    return { ok: false, code: 'proof_malformed', message: 'proofValue must be a base58btc multibase string' };
+    return failure('proof_malformed', detail('proofValueNotMultibase'));
   }
   let signature: Uint8Array;
   try {
     signature = base58btcDecode(proof.proofValue.slice(1), 64);
   } catch (err) {
-    return { ok: false, code: 'proof_malformed', message: (err as Error).message };
+    return failure('proof_malformed', detail('proofValueUnreadable', undefined, libraryText(err)));
   }
-  if (signature.length !== 64)
-    return { ok: false, code: 'proof_malformed', message: 'An Ed25519 signature is 64 bytes' };
+  if (signature.length !== 64) return failure('proof_malformed', detail('signatureLength'));
   const { proofValue: _omit, ...proofConfig } = proof;
   const { proof: _proof, ...withoutProofs } = secured;
   const unsecured = options.previousProofs?.length
@@ -117,15 +124,13 @@ export async function verifyEddsaRdfc2022(
       deadline: options.deadline,
     }));
   } catch (err) {
-    if (isBudgetExceeded(err))
-      return { ok: false, code: 'verification_budget_exceeded', message: (err as Error).message };
+    if (isBudgetExceeded(err)) return failure('verification_budget_exceeded', err.detail);
     return {
-      ok: false,
-      code: 'proof_malformed',
-      message: `The document cannot be canonicalized: ${(err as Error).message}`,
+      ...failure('proof_malformed', detail('notCanonicalizable', undefined, libraryText(err))),
+      cannotCanonicalize: true,
     };
   }
   return ed25519Verify(publicKey, hashData, signature)
     ? { ok: true }
-    : { ok: false, code: 'proof_invalid', message: 'The signature does not match the document' };
+    : failure('proof_invalid', detail('signatureMismatch'));
 }

@@ -219,7 +219,7 @@ export function fastCanonicalizer(
   const canonicalizer: Canonicalizer & { stats: typeof stats } = {
     stats,
     async canonize(document, canonizeOptions = {}) {
-      checkDeadline(canonizeOptions.deadline, 'Canonicalization');
+      checkDeadline(canonizeOptions.deadline, 'canonicalization');
       const shape = extractShape(document);
       if (!shape) {
         stats.fallback++;

@@ -94,7 +94,7 @@ export function isolatedCanonicalizer(options: { workers?: number } = {}): Isola
 
   function run(job: CanonicalizeJob, options: CanonizeOptions = {}): Promise<unknown> {
     const deadline = Math.min(options.deadline ?? Infinity, Date.now() + LONGEST_JOB_MS);
-    if (Date.now() > deadline) return Promise.reject(new BudgetExceededError('Canonicalization'));
+    if (Date.now() > deadline) return Promise.reject(new BudgetExceededError('canonicalization'));
     return new Promise((resolve, reject) => {
       const pending: Pending = { job, deadline, resolve, reject };
       pending.timer = setTimeout(
@@ -109,7 +109,7 @@ export function isolatedCanonicalizer(options: { workers?: number } = {}): Isola
             stats.stopped++;
             void slot.worker.terminate();
           }
-          reject(new BudgetExceededError('Canonicalization'));
+          reject(new BudgetExceededError('canonicalization'));
           pump();
         },
         Math.max(0, deadline - Date.now()),

@@ -3,7 +3,7 @@ import type { MessageValues } from '../../web/i18n/i18n.ts';
 import type { verification } from '../../web/i18n/locales/en/errors/verification.ts';
 
 /** A refusal of the credential reader or the VC API: one of `errors.verification.*`. */
-export type VerificationMessage = keyof typeof verification;
+export type VerificationMessage = Exclude<keyof typeof verification, 'keyDocument'>;
 
 /** The braces a message writes as {open} and {close} (ICU reads a bare brace as a placeholder). */
 const BRACES = { open: '{', close: '}' };

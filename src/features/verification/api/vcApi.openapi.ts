@@ -6,8 +6,40 @@ import { anyObject, describeRoute } from '../../../http/openapi/describe.ts';
 
 const tags = ['W3C VC API'];
 
+/** What a check says, as a message key and its values: a program (or a page) words it in any language. */
+const detail = z
+  .object({
+    key: z.string().meta({
+      description:
+        'Which of the verifier’s messages this is (stable, camelCase), such as missingFields, expiredOn, tooManyProofs or revokedByIssuer.',
+    }),
+    values: z.record(z.string(), z.unknown()).optional().meta({
+      description:
+        'The values the message carries: field names, counts (count, max), dates as the credential writes them (date), URLs, keys, which proof of a set (proof, proofs) or which credential of a transcript (index) …',
+    }),
+    quoted: z
+      .object({ text: z.string(), from: z.enum(['library', 'credential']) })
+      .optional()
+      .meta({
+        description:
+          'Text the verifier did not write, as it came: a library’s error (English) or the credential’s own words (an issuer’s revocation reason).',
+      }),
+  })
+  .loose();
+
+const details = z
+  .array(detail)
+  .optional()
+  .meta({ description: 'What `message` says, as message keys and values, in order.' });
+
 const check = z
-  .object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })
+  .object({
+    id: z.string(),
+    ok: z.boolean(),
+    code: z.string().optional(),
+    message: z.string().optional().meta({ description: 'What the check says, in English.' }),
+    details,
+  })
   .loose();
 
 export const verifyCredentialSchema = z.object({
@@ -16,7 +48,9 @@ export const verifyCredentialSchema = z.object({
     .array(check)
     .meta({ description: 'Every check made (proof, status, dates, schema …) with its outcome.' }),
   warnings: z.array(z.unknown()),
-  errors: z.array(z.object({ id: z.string(), code: z.string().optional(), message: z.string().optional() })),
+  errors: z.array(
+    z.object({ id: z.string(), code: z.string().optional(), message: z.string().optional(), details }),
+  ),
 });
 
 export const verifyPresentationSchema = z

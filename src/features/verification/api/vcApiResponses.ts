@@ -22,7 +22,7 @@ export function credentialToVerify(body: Json): string | Json {
 export function credentialVerifyResponse(report: VerificationReport) {
   const errors = report.checks
     .filter((x) => !x.ok)
-    .map((x) => ({ id: x.id, code: x.code, message: x.message }));
+    .map((x) => ({ id: x.id, code: x.code, message: x.message, details: x.details }));
   // Every VC is verified as a W3C Verifiable Credential; `profiles` says whether it is also an Open Badge.
   const body = {
     verified: report.verified,
@@ -38,7 +38,9 @@ export function credentialVerifyResponse(report: VerificationReport) {
 /** A presentation's report as the VC API answers it: its own failed checks, then each credential's. */
 export function presentationVerifyResponse(report: PresentationReport) {
   const errors = [
-    ...report.checks.filter((x) => !x.ok).map((x) => ({ id: x.id, code: x.code, message: x.message })),
+    ...report.checks
+      .filter((x) => !x.ok)
+      .map((x) => ({ id: x.id, code: x.code, message: x.message, details: x.details })),
     ...report.credentialResults.flatMap((r, i) =>
       r.checks
         .filter((x) => !x.ok)
@@ -46,6 +48,7 @@ export function presentationVerifyResponse(report: PresentationReport) {
           id: x.id,
           code: x.code,
           message: `Credential ${i + 1}: ${x.message ?? x.code ?? x.id}`,
+          details: x.details,
           credential: i,
         })),
     ),

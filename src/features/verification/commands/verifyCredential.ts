@@ -24,6 +24,7 @@ import {
   type VerifierDeps,
 } from '../../../credentials/verifier.ts';
 import { exceedsLimits, VERIFY_BUDGET_MS } from '../../../credentials/budget.ts';
+import { CheckError, detail } from '../../../credentials/checkMessages.ts';
 
 /**
  * Whether an untrusted string can be looked up in the database at all. PostgreSQL text cannot
@@ -48,13 +49,13 @@ async function ownStatusList(
   listId: string,
 ): Promise<Record<string, unknown>> {
   const head = await statusListVersions(db, listId);
-  if (!head) throw new Error('No such status list');
-  if (head.signed_version < 0) throw new Error('This status list is being published; try again shortly');
+  if (!head) throw new CheckError(detail('noSuchStatusList'));
+  if (head.signed_version < 0) throw new CheckError(detail('statusListPublishing'));
   const cacheKey = `${config.publicUrl}|${listId}|${head.signed_version}`;
   const cached = ownStatusLists.get(cacheKey);
   if (cached) return cached;
   const signed = await signedStatusList(db, listId);
-  if (!signed) throw new Error('No such status list');
+  if (!signed) throw new CheckError(detail('noSuchStatusList'));
   const parsed = JSON.parse(signed) as Record<string, unknown>;
   ownStatusLists.set(cacheKey, parsed);
   return parsed;
@@ -87,11 +88,11 @@ export function verifierDeps(
         return { publicKeyMultibase: doc.publicKeyMultibase, controller: doc.controller };
       }
       if (vm.startsWith(ownPrefix)) {
-        if (!sqlLookupable(vm)) throw new Error('No key with that name is published by this Cairn');
+        if (!sqlLookupable(vm)) throw new CheckError(detail('noSuchKey'));
         const [did, fragment] = vm.split('#');
         const slug = did!.slice(ownPrefix.length);
         const key = await organisationKey(db, slug, fragment ?? '');
-        if (!key) throw new Error(`No key ${vm} is published by this Cairn`);
+        if (!key) throw new CheckError(detail('keyNotPublished', { key: vm }));
         return {
           publicKeyMultibase: key.public_key_multibase ?? undefined,
           publicKeyJwk: key.public_key_jwk ? (JSON.parse(key.public_key_jwk) as JWK) : undefined,
@@ -99,7 +100,7 @@ export function verifierDeps(
           revoked: key.status === 'revoked',
         };
       }
-      if (!remote) throw new Error(`Resolving ${vm} would need the network, which is not allowed here`);
+      if (!remote) throw new CheckError(detail('keyNeedsNetwork', { key: vm }));
       return remote.resolveKey(vm);
     },
     async extraStatus(credential) {
@@ -120,10 +121,10 @@ export function verifierDeps(
     async loadStatusList(url) {
       if (url.startsWith(statusPrefix)) {
         const listId = url.slice(statusPrefix.length);
-        if (!sqlLookupable(listId)) throw new Error('No such status list');
+        if (!sqlLookupable(listId)) throw new CheckError(detail('noSuchStatusList'));
         return ownStatusList(db, config, listId);
       }
-      if (!remote) throw new Error(`Fetching ${url} would need the network, which is not allowed here`);
+      if (!remote) throw new CheckError(detail('fetchNeedsNetwork', { url }));
       return (await remote.fetchJson(url)) as Record<string, unknown>;
     },
   };

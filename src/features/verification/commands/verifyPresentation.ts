@@ -3,7 +3,15 @@ import type { Queryable } from '../../../storage/database.ts';
 import type { CredentialServices } from '../../../signing/organisationSigner.ts';
 import { decodeMultikeyPublic, ed25519FromPublicBytes } from '../../../credentials/ed25519.ts';
 import { verifyEddsaRdfc2022 } from '../../../credentials/proofs/eddsaRdfc2022.ts';
-import { MAX_PROOFS, proofOptionsProblem, type VerificationReport } from '../../../credentials/verifier.ts';
+import {
+  MAX_PROOFS,
+  proofOptionsProblem,
+  type CheckCode,
+  type CheckDetail,
+  type VerificationReport,
+} from '../../../credentials/verifier.ts';
+import { detail, detailOf, detailText } from '../../../credentials/checkMessages.ts';
+import { aboutProof } from '../../../credentials/verifyProofs.ts';
 import { holderId, presentationModelProblems } from '../../../credentials/vcDataModel.ts';
 import { exceedsLimits, VERIFY_BUDGET_MS } from '../../../credentials/budget.ts';
 import { verifierDeps, verifyWithCairn } from './verifyCredential.ts';
@@ -11,9 +19,32 @@ import { verifierDeps, verifyWithCairn } from './verifyCredential.ts';
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A check of the presentation itself: its code, what it says (details) and that in English (message). */
+export interface PresentationCheck {
+  id: 'presentation' | 'presentation_proof';
+  ok: boolean;
+  /** A verifier code, or for a presentation that breaks the data model, that rule's code. */
+  code?: CheckCode | string;
+  message?: string;
+  details?: CheckDetail[];
+}
+
+const saying = (
+  id: PresentationCheck['id'],
+  ok: boolean,
+  code: PresentationCheck['code'],
+  ...details: CheckDetail[]
+): PresentationCheck => ({
+  id,
+  ok,
+  ...(code ? { code } : {}),
+  message: details.map(detailText).join('; '),
+  details,
+});
+
 export interface PresentationReport {
   verified: boolean;
-  checks: Array<{ id: 'presentation' | 'presentation_proof'; ok: boolean; code?: string; message?: string }>;
+  checks: PresentationCheck[];
   credentialResults: VerificationReport[];
 }
 
@@ -39,29 +70,30 @@ type PresentationDeps = {
   deadline?: number;
 };
 
-const refused = (code: string, message: string): PresentationReport => ({
+const refused = (code: PresentationCheck['code'], ...details: CheckDetail[]): PresentationReport => ({
   verified: false,
-  checks: [{ id: 'presentation', ok: false, code, message }],
+  checks: [saying('presentation', false, code, ...details)],
   credentialResults: [],
 });
 
 /** The presentation and what it carries, or the report refusing it (not one, too large, not well formed). */
 function readPresentation(body: Json): { vp: Json; presented: unknown[] } | PresentationReport {
   const vp = body.verifiablePresentation;
-  if (!isObject(vp))
-    return refused(
-      'parse_failed',
-      'Send {"verifiablePresentation": {"@context": […], "type": "VerifiablePresentation", …}}',
-    );
+  if (!isObject(vp)) return refused('parse_failed', detail('sendPresentation'));
   const problem = exceedsLimits(body);
-  if (problem) return refused(problem.code, problem.message);
+  if (problem) return refused(problem.code, problem.detail);
   const model = presentationModelProblems(vp);
-  if (model.length) return refused(model[0]!.code, model.map((m) => m.message).join('; '));
+  // The data model rules' own words (vcDataModel.ts), one per broken rule.
+  if (model.length)
+    return refused(
+      model[0]!.code,
+      ...model.map((m) => detail('reported', undefined, { text: m.message, from: 'library' })),
+    );
   const presented = vp.verifiableCredential === undefined ? [] : [vp.verifiableCredential].flat();
   if (presented.length > MAX_PRESENTED_CREDENTIALS)
     return refused(
       'too_large',
-      `The presentation carries ${presented.length} credentials; at most ${MAX_PRESENTED_CREDENTIALS} are verified here`,
+      detail('presentationTooManyCredentials', { count: presented.length, max: MAX_PRESENTED_CREDENTIALS }),
     );
   return { vp, presented };
 }
@@ -73,30 +105,25 @@ async function presentationProofCheck(
   holder: string | undefined,
   deps: PresentationDeps,
   deadline: number,
-): Promise<PresentationReport['checks'][number]> {
+): Promise<PresentationCheck> {
   const proofs = vp.proof === undefined ? [] : [vp.proof].flat();
   if (proofs.length === 0)
     return options.challenge
-      ? {
-          id: 'presentation_proof',
-          ok: false,
-          code: 'proof_missing',
-          message: 'A challenge was given but the presentation is not signed',
-        }
-      : { id: 'presentation_proof', ok: true, message: 'Unsigned presentation' };
+      ? saying('presentation_proof', false, 'proof_missing', detail('presentationChallengeUnsigned'))
+      : saying('presentation_proof', true, undefined, detail('presentationUnsigned'));
   if (proofs.length > MAX_PROOFS)
-    return {
-      id: 'presentation_proof',
-      ok: false,
-      code: 'too_many_proofs',
-      message: `The presentation carries ${proofs.length} proofs; at most ${MAX_PROOFS} are checked`,
-    };
+    return saying(
+      'presentation_proof',
+      false,
+      'too_many_proofs',
+      detail('presentationTooManyProofs', { count: proofs.length, max: MAX_PROOFS }),
+    );
   const { proof: _all, ...unsecured } = vp;
   const resolver = verifierDeps(deps.db, deps.config, deps.services, deps.now, undefined, deadline);
   for (const [i, proof] of proofs.entries()) {
-    const at = proofs.length > 1 ? `Proof ${i + 1} of ${proofs.length}: ` : '';
     const failure = await presentationProof(vp, unsecured, proof, options, holder, resolver, deps, deadline);
-    if (failure) return { ...failure, message: `${at}${failure.message}` };
+    if (failure)
+      return saying('presentation_proof', false, failure.code, aboutProof(i, proofs.length, failure.detail));
   }
   return { id: 'presentation_proof', ok: true };
 }
@@ -109,8 +136,8 @@ const unreadableCredential = (): VerificationReport => ({
       id: 'parse',
       ok: false,
       code: 'parse_failed',
-      message:
-        'A presented credential is neither a credential (JSON object), an enveloped VC-JWT (data:application/vc+jwt,…) nor a compact JWS',
+      message: detailText(detail('unreadablePresented')),
+      details: [detail('unreadablePresented')],
     },
   ],
 });
@@ -146,7 +173,7 @@ export async function verifyPresentation(body: Json, deps: PresentationDeps): Pr
   const options = isObject(body.options) ? body.options : {};
   const deadline = deps.deadline ?? Date.now() + VERIFY_BUDGET_MS;
   const holder = holderId(vp);
-  const checks: PresentationReport['checks'] = [
+  const checks: PresentationCheck[] = [
     { id: 'presentation', ok: true },
     await presentationProofCheck(vp, options, holder, deps, deadline),
   ];
@@ -166,7 +193,7 @@ export async function verifyPresentation(body: Json, deps: PresentationDeps): Pr
 
 const isEnveloped = (credential: Json) => [credential.type].flat().includes('EnvelopedVerifiableCredential');
 
-type Failure = { id: 'presentation_proof'; ok: false; code: string; message: string };
+type Failure = { code: CheckCode; detail: CheckDetail };
 
 /** One proof of a presentation: null when it verifies. */
 async function presentationProof(
@@ -179,36 +206,30 @@ async function presentationProof(
   deps: { services: CredentialServices; now: Date },
   deadline: number,
 ): Promise<Failure | null> {
-  const fail = (code: string, message: string): Failure => ({
-    id: 'presentation_proof',
-    ok: false,
-    code,
-    message,
-  });
-  if (!isObject(proof)) return fail('proof_malformed', 'A proof is not an object');
+  const fail = (code: CheckCode, said: CheckDetail): Failure => ({ code, detail: said });
+  if (!isObject(proof)) return fail('proof_malformed', detail('presentationProofNotObject'));
   if (options.challenge !== undefined && proof.challenge !== options.challenge)
-    return fail('challenge_mismatch', 'The proof was made for another challenge');
+    return fail('challenge_mismatch', detail('challengeMismatch'));
   if (options.domain !== undefined && ![proof.domain].flat().includes(options.domain))
-    return fail('domain_mismatch', 'The proof was made for another domain');
-  if (proof.previousProof !== undefined)
-    return fail('proof_malformed', 'Chained proofs (previousProof) are not accepted on presentations');
+    return fail('domain_mismatch', detail('domainMismatch'));
+  if (proof.previousProof !== undefined) return fail('proof_malformed', detail('presentationChained'));
   const problem = proofOptionsProblem(proof, vp, 'authentication', deps.now);
-  if (problem) return fail(problem.code, `The proof: ${problem.message}`);
+  if (problem) return fail(problem.code, detail('aboutPresentationProof', { text: problem.detail }));
   const vm = proof.verificationMethod as string;
   let publicKey;
   let controller: string;
   try {
     const key = await resolver.resolveKey(vm);
-    if (!key.publicKeyMultibase) throw new Error('The holder key is not an Ed25519 key');
-    if (key.revoked) return fail('key_revoked', `The holder marked key ${vm} as compromised`);
+    if (!key.publicKeyMultibase) return fail('key_unresolved', detail('holderKeyNotEd25519'));
+    if (key.revoked) return fail('key_revoked', detail('holderKeyRevoked', { key: vm }));
     publicKey = ed25519FromPublicBytes(decodeMultikeyPublic(key.publicKeyMultibase)).publicKey;
     controller = key.controller;
   } catch (err) {
-    return fail('key_unresolved', (err as Error).message);
+    return fail('key_unresolved', detailOf(err));
   }
   // A presentation that names its holder is signed by the holder.
   if (holder !== undefined && controller !== holder && vm.split('#')[0] !== holder)
-    return fail('holder_mismatch', `The presentation names holder ${holder}, but key ${vm} is not theirs`);
+    return fail('holder_mismatch', detail('holderKeyMismatch', { holder, key: vm }));
   const r = await verifyEddsaRdfc2022(unsecured, proof, publicKey, deps.services.canonicalizer, { deadline });
-  return r.ok ? null : fail(r.code, r.message);
+  return r.ok ? null : fail(r.code, r.detail);
 }

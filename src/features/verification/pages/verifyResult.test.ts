@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { VerificationReport } from '../../../credentials/verifier.ts';
 import { credentialVerifyResponse } from '../api/vcApiResponses.ts';
+import { detail } from '../../../credentials/checkMessages.ts';
+import { failedCheck } from '../../../credentials/verificationReport.ts';
 import { verifyResultModel } from './verifyResult.ts';
 
 // The /verify page's view model and the VC API's answer, from a report: facts and codes, no markup
@@ -45,29 +47,32 @@ describe('verify result model', () => {
       { field: 'id', text: 'urn:uuid:1' },
     ]);
     assert.deepEqual(
-      model.checks.map((c) => [c.id, c.ok, c.message]),
+      model.checks.map((c) => [c.id, c.ok, c.details]),
       [
-        ['parse', true, null],
-        ['proof', true, null],
+        ['parse', true, []],
+        ['proof', true, []],
       ],
     );
   });
 
   test('a revoked credential says so, with the issuer’s reason; the VC API answers 400 with the error', () => {
-    const revoked = report([
-      { id: 'proof', ok: true },
-      { id: 'status', ok: false, code: 'revoked', message: 'The issuer revoked this credential.' },
-    ]);
+    const said = detail('revokedByIssuer', undefined, { text: 'Issued in error', from: 'credential' });
+    const revoked = report([{ id: 'proof', ok: true }, failedCheck('status', 'revoked', said)]);
     const model = verifyResultModel(revoked, 'json', 'https://cairn.test');
     assert.equal(model.verdict, 'revoked');
     assert.deepEqual(
-      model.checks.filter((c) => !c.ok).map((c) => [c.code, c.message]),
-      [['revoked', 'The issuer revoked this credential.']],
+      model.checks.filter((c) => !c.ok).map((c) => [c.code, c.details]),
+      [['revoked', [said]]],
     );
     const answer = credentialVerifyResponse(revoked);
     assert.equal(answer.status, 400);
     assert.deepEqual(answer.body.errors, [
-      { id: 'status', code: 'revoked', message: 'The issuer revoked this credential.' },
+      {
+        id: 'status',
+        code: 'revoked',
+        message: 'The issuer revoked this credential (“Issued in error”)',
+        details: [said],
+      },
     ]);
   });
 

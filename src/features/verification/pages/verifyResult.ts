@@ -1,4 +1,4 @@
-import type { VerificationReport } from '../../../credentials/verifier.ts';
+import type { CheckDetail, VerificationReport } from '../../../credentials/verifier.ts';
 import type { ImportedStatus } from '../../../storage/schema.ts';
 import { issuerIdentity, issuerLine } from '../../issuing/index.ts';
 import type { SubmissionFormat } from '../commands/readSubmission.ts';
@@ -57,9 +57,11 @@ export interface VerifyResultModel {
   >;
   /**
    * Each check: `code` is the verifier's stable code for what happened (worded by the page from
-   * the catalogue's verification.checkCodes), `message` the verifier's own technical detail.
+   * the catalogue's verification.checkCodes), `details` what the verifier says about it, as
+   * message keys and values (worded from verification.checkDetails), with any text quoted as it
+   * came (a library's error, the issuer's own words).
    */
-  checks: Array<{ id: string; ok: boolean; code: string | null; message: string | null }>;
+  checks: Array<{ id: string; ok: boolean; code: string | null; details: CheckDetail[] }>;
 }
 
 type Json = Record<string, unknown>;
@@ -125,7 +127,7 @@ export function verifyResultModel(
       ok: check.ok,
       code: check.code ?? null,
       // A passing check may still tell something (a status message, a self-asserted credential).
-      message: check.message && !(check.ok && check.id === 'parse') ? check.message : null,
+      details: check.ok && check.id === 'parse' ? [] : (check.details ?? []),
     })),
   };
 }

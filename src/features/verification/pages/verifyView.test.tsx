@@ -6,6 +6,7 @@ import { CATALOGUES, LOCALES } from '../../../web/i18n/i18n.ts';
 import type { VerifyResultModel } from './verifyResult.ts';
 import { VerifyView } from './verifyView.tsx';
 import { languageOfText } from '../../../testing/pageQueries.ts';
+import { detail } from '../../../credentials/checkMessages.ts';
 
 // The /verify page in words from the catalogue, in every language.
 
@@ -22,11 +23,22 @@ const revoked: VerifyResultModel = {
     { field: 'id', text: 'urn:uuid:1' },
   ],
   checks: [
-    { id: 'parse', ok: true, code: null, message: null },
-    { id: 'proof', ok: true, code: null, message: null },
-    { id: 'status', ok: false, code: 'revoked', message: 'Issued in error' },
-    { id: 'schema', ok: false, code: 'some_future_code', message: null },
-    { id: 'future_check', ok: false, code: null, message: null },
+    { id: 'parse', ok: true, code: null, details: [] },
+    { id: 'proof', ok: true, code: null, details: [] },
+    {
+      id: 'status',
+      ok: false,
+      code: 'revoked',
+      details: [detail('revokedByIssuer', undefined, { text: 'Issued in error', from: 'credential' })],
+    },
+    {
+      id: 'data_model',
+      ok: false,
+      code: 'jsonld_invalid',
+      details: [detail('notJsonLd', undefined, { text: 'Safe mode validation error.', from: 'library' })],
+    },
+    { id: 'schema', ok: false, code: 'some_future_code', details: [] },
+    { id: 'future_check', ok: false, code: null, details: [] },
   ],
 };
 const DATA = [
@@ -35,6 +47,7 @@ const DATA = [
   'Ada Lovelace',
   'urn:uuid:1',
   'Issued in error',
+  'Safe mode validation error.',
   'future_check',
 ];
 
@@ -68,14 +81,20 @@ describe('the /verify page', () => {
     assert.ok(english.includes(`${CATALOGUES.en.verification.checks.status.title}:`));
   });
 
-  test('the achievement’s name and the verifier’s English note are marked lang="en" on a Spanish page only', () => {
+  test('the achievement’s name and a library’s English note are marked lang="en" on a Spanish page only; the issuer’s words are quoted', () => {
     const es = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
     assert.match(es, /<dd lang="en">Questioning Strategies<\/dd>/);
-    assert.match(es, /Nota del verificador \(en inglés\): <span lang="en">Issued in error<\/span>/);
+    assert.match(
+      es,
+      /<details class="technical"><summary>Detalle técnico \(en inglés\)<\/summary><span lang="en">Safe mode validation error.<\/span><\/details>/,
+    );
+    assert.ok(es.includes('El emisor revocó esta credencial. En palabras del emisor: «Issued in error»'));
     assert.equal(languageOfText(es, 'Verify Council'), null, 'the issuer line is the page’s words');
+    assert.equal(languageOfText(es, 'Issued in error'), null, 'the issuer’s words: language unknown');
     const en = renderIn('en', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
     assert.match(en, /<dd>Questioning Strategies<\/dd>/);
-    assert.match(en, /Verifier’s note: Issued in error</);
+    assert.ok(en.includes('The credential is not well-formed JSON-LD. Safe mode validation error.'));
+    assert.ok(en.includes('The issuer revoked this credential. In the issuer’s words: “Issued in error”'));
     assert.doesNotMatch(en, /\slang="/);
     const spanishName = {
       ...revoked,

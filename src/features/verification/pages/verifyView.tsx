@@ -1,7 +1,9 @@
 import { TextArea, type FormState } from '../../../web/forms.tsx';
 import { useT } from '../../../web/i18n/context.ts';
-import type { Translator } from '../../../web/i18n/i18n.ts';
+import type { MessageValues, Translator } from '../../../web/i18n/i18n.ts';
+import { translateMessage } from '../../../web/i18n/commandMessages.ts';
 import { CredentialInputForm } from '../../issuing/index.ts';
+import type { CheckDetail, CheckValues, QuotedText } from '../../../credentials/verifier.ts';
 import {
   KNOWN_CHECKS,
   type KnownCheck,
@@ -11,8 +13,8 @@ import {
 import { en } from '../../../web/i18n/locales/en.ts';
 import { textLang } from '../../../web/components/textLanguage.ts';
 
-/** The language the verifier writes its technical notes in. */
-const VERIFIER_LANGUAGE = 'en';
+/** The language libraries write their errors in (a JSON-LD processor, a schema validator). */
+const LIBRARY_LANGUAGE = 'en';
 
 const isKnown = (id: string): id is KnownCheck => (KNOWN_CHECKS as readonly string[]).includes(id);
 const CHECK_CODES = Object.keys(en.verification.checkCodes);
@@ -34,30 +36,99 @@ function recipientText({ t }: Translator, r: RecipientFacts): string {
   return t('verification.recipient.unnamed', { who: who ?? '' });
 }
 
+/** A check's title in the reader's words (its id when the page does not know it). */
+const checkTitle = ({ t }: Translator, id: string) =>
+  isKnown(id) ? t(`verification.checks.${id}.title`) : id;
+
 /**
  * A check in the reader's words: its title, then what happened, worded by the verifier's code
- * (else what passing or failing that check means); the verifier's technical note is shown apart.
+ * (else what passing or failing that check means).
  */
-function checkWords({ t }: Translator, check: VerifyResultModel['checks'][number]) {
+function checkWords(i18n: Translator, check: VerifyResultModel['checks'][number]) {
+  const { t } = i18n;
   const known = isKnown(check.id) ? check.id : null;
-  const title = known ? t(`verification.checks.${known}.title`) : check.id;
   const outcome = check.ok ? 'ok' : 'failed';
   const lead = isWorded(check.code)
     ? t(`verification.checkCodes.${check.code}`)
     : known
       ? t(`verification.checks.${known}.${outcome}`)
       : t(check.ok ? 'verification.checks.passed' : 'verification.checks.failed');
-  return { title, lead };
+  return { title: checkTitle(i18n, check.id), lead };
 }
 
-/** The verifier's technical note on a check, labelled in the reader's words; the note itself is English, marked so. */
-function VerifierNote({ note }: { note: string }) {
-  const { t, locale } = useT();
-  const lang = textLang(VERIFIER_LANGUAGE, locale);
+/** What a detail says in the reader's words, and the text it quotes as it came (its nested details' too). */
+interface Worded {
+  text: string;
+  quoted: QuotedText[];
+}
+
+/** A detail's values the reader's way: lists joined in the reader's language, dates as dates, checks by their titles. */
+function valuesText(i18n: Translator, values: CheckValues, quoted: QuotedText[]): MessageValues {
+  const list = (items: string[]) =>
+    new Intl.ListFormat(i18n.locale, { type: 'conjunction', style: 'long' }).format(items);
+  const out: MessageValues = { open: '{', close: '}' };
+  for (const [name, value] of Object.entries(values) as [
+    keyof CheckValues,
+    CheckValues[keyof CheckValues],
+  ][]) {
+    if (value === undefined) continue;
+    // The codes of an inner credential's failed checks: said as those checks' titles.
+    if (name === 'codes' && values.checks) out[name] = list(values.checks.map((id) => checkTitle(i18n, id)));
+    else if (Array.isArray(value)) out[name] = list(value);
+    else if (name === 'date' && typeof value === 'string') out[name] = dateText(i18n, value);
+    else if (typeof value === 'object') {
+      const nested = detailWords(i18n, value);
+      quoted.push(...nested.quoted);
+      out[name] = nested.text;
+    } else out[name] = value;
+  }
+  return out;
+}
+
+/** One detail of a check in the reader's words (catalogue verification.checkDetails). */
+function detailWords(i18n: Translator, d: CheckDetail): Worded {
+  const quoted: QuotedText[] = [];
+  const text =
+    d.key === 'reported'
+      ? ''
+      : i18n.t(`verification.checkDetails.${d.key}`, valuesText(i18n, d.values ?? {}, quoted));
+  if (d.quoted) quoted.push(d.quoted);
+  return { text, quoted };
+}
+
+/**
+ * Text a check quotes as it came: the issuer's own words (language unknown) as a quotation; a
+ * library's error in the reader's words when it is one of Cairn's catalogue messages, else kept
+ * in English, marked so, under "Technical detail".
+ */
+function Quoted({ quoted }: { quoted: QuotedText }) {
+  const i18n = useT();
+  const { t, locale } = i18n;
+  if (quoted.from === 'credential') return <> {t('verification.checks.issuerSays', { text: quoted.text })}</>;
+  const translated = translateMessage(i18n, quoted.text);
+  if (translated !== quoted.text || locale === LIBRARY_LANGUAGE) return <> {translated}</>;
+  return (
+    <details class="technical">
+      <summary>{t('verification.checks.technicalDetail')}</summary>
+      <span lang={textLang(LIBRARY_LANGUAGE, locale)}>{quoted.text}</span>
+    </details>
+  );
+}
+
+/** What the verifier says about a check, worded in the reader's language. */
+function CheckDetails({ details }: { details: CheckDetail[] }) {
+  const i18n = useT();
+  const worded = details.map((d) => detailWords(i18n, d));
   return (
     <>
-      {' '}
-      {t('verification.checks.detailLabel')} {lang ? <span lang={lang}>{note}</span> : note}
+      {worded.map(({ text, quoted }) => (
+        <>
+          {text && <> {i18n.t('verification.checks.sentence', { text })}</>}
+          {quoted.map((q) => (
+            <Quoted quoted={q} />
+          ))}
+        </>
+      ))}
     </>
   );
 }
@@ -105,7 +176,7 @@ function Result({ result }: { result: VerifyResultModel }) {
                 {check.ok ? '✓' : '✗'} {words.title}:
               </strong>{' '}
               {words.lead}
-              {check.message && <VerifierNote note={check.message} />}
+              <CheckDetails details={check.details} />
             </li>
           );
         })}

@@ -1,3 +1,5 @@
+import { checkMessages } from '../../../../credentials/checkMessages.ts';
+
 /** /verify: the form and the report of a verification, in plain words. */
 export const verification = {
   title: 'Verify a badge',
@@ -54,7 +56,10 @@ export const verification = {
     hashed: 'identified by a hashed identifier (such as an email address)',
   },
   checks: {
-    detailLabel: 'Verifier’s note:',
+    technicalDetail: 'Technical detail',
+    issuerSays: 'In the issuer’s words: “{text}”',
+    /** One thing the verifier says about a check, as a sentence. */
+    sentence: '{text}.',
     passed: 'Passed.',
     failed: 'Failed.',
     parse: {
@@ -141,5 +146,15 @@ export const verification = {
     self_asserted:
       'Self-asserted: its holder issued it and secures it with the signature on the presentation.',
     status_notes: 'The issuer says more about its status.',
+    status_unverifiable: 'Its status list could not be trusted, so its status is unknown.',
+    status_list_too_short: 'Its status list is too short to hide who is on it.',
+    status_out_of_range: 'Its status entry points outside its status list.',
+    challenge_mismatch: 'The presentation was signed for another challenge.',
+    domain_mismatch: 'The presentation was signed for another domain.',
   },
+  /**
+   * What a check says in detail, by the verifier's message key (src/credentials/checkMessages.ts):
+   * the verifier's own English, which the VC API answers with too.
+   */
+  checkDetails: checkMessages,
 } as const;

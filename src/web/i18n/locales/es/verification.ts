@@ -57,7 +57,9 @@ export const verification: CatalogueOf<typeof en> = {
     hashed: 'identificado por un identificador cifrado con hash (como una dirección de correo)',
   },
   checks: {
-    detailLabel: 'Nota del verificador (en inglés):',
+    technicalDetail: 'Detalle técnico (en inglés)',
+    issuerSays: 'En palabras del emisor: «{text}»',
+    sentence: '{text}.',
     passed: 'Correcto.',
     failed: 'Ha fallado.',
     parse: {
@@ -143,5 +145,162 @@ export const verification: CatalogueOf<typeof en> = {
       'La firma del propio expediente no es válida, así que no se comprobaron las credenciales que contiene.',
     self_asserted: 'Autodeclarada: la emitió su titular, que la respalda con la firma de la presentación.',
     status_notes: 'El emisor añade información sobre su estado.',
+    status_unverifiable: 'No se pudo confiar en su lista de estado, así que su estado es desconocido.',
+    status_list_too_short: 'Su lista de estado es demasiado corta para ocultar quién figura en ella.',
+    status_out_of_range: 'Su entrada de estado apunta fuera de su lista de estado.',
+    challenge_mismatch: 'La presentación se firmó para otro reto (challenge).',
+    domain_mismatch: 'La presentación se firmó para otro dominio.',
+  },
+  /** Lo que dice una comprobación en detalle, por la clave del mensaje del verificador. */
+  checkDetails: {
+    notCredentialOrImage:
+      'No es una credencial JSON, ni un JWS compacto, ni una imagen de insignia PNG o SVG',
+    imageWithoutBadge: 'Esta imagen {kind} no lleva ninguna insignia',
+    hostedNeedsNetwork: 'La insignia remite a {url}, y consultarla necesita la red',
+    hostedNotObject: 'La aserción publicada no es un objeto JSON',
+    inputTooLong:
+      'La credencial tiene {count, plural, one {# carácter} other {# caracteres}}; se leen como mucho {max, number}',
+    jsonNotObject: 'El JSON no es un objeto',
+    notJsonOrJws: 'No es una credencial JSON ni un JWS compacto',
+    notJson: 'El texto no es JSON válido',
+    jwsUnreadable: 'No se puede leer el JWS compacto',
+    tooManyValues: 'El documento tiene más de {max, number} valores; una credencial tiene muchos menos',
+    tooDeep:
+      'El documento está anidado a más de {max, plural, one {# nivel} other {# niveles}} de profundidad; una credencial es mucho más plana',
+    listTooLong:
+      'Una lista del documento tiene {count, plural, one {# elemento} other {# elementos}}, más de los {max, number} permitidos',
+    tooMuchText:
+      'El documento tiene más de {max, plural, one {# millón} other {# millones}} de caracteres de texto; una credencial es mucho más pequeña',
+    notOb2: 'No es una aserción de Open Badges 2.0',
+    unreadablePresented:
+      'Una credencial presentada no es ni una credencial (objeto JSON), ni un VC-JWT envuelto (data:application/vc+jwt,…), ni un JWS compacto',
+    notJsonLd: 'La credencial no es JSON-LD bien formado',
+    notOpenBadge:
+      'No es una Open Badge: su tipo no nombra ninguno de OpenBadgeCredential, AchievementCredential, EndorsementCredential o ClrCredential',
+    missingFields: 'Falta: {fields}',
+    proofAt: 'Prueba {proof} de {proofs}: {text}',
+    noVerificationMethod: 'Ninguna prueba nombra un método de verificación',
+    noKey: 'No hay ninguna clave con la que comprobar la firma',
+    namesNoVerificationMethod: 'No nombra ningún método de verificación',
+    notAProof: 'No es una prueba con un método de verificación',
+    keyRevoked: 'El emisor marcó la clave {key} como comprometida',
+    keyNotIssuers: 'La clave {key} no pertenece al emisor {issuer}',
+    noIssuerProof: 'Ninguna prueba está hecha con una clave del emisor {issuer}',
+    keyUnusable: 'La clave no es ni una Multikey Ed25519 ni una JWK utilizable para esta prueba',
+    jwsMismatch: 'La firma JWS no coincide',
+    tooManyProofs:
+      'La credencial lleva {count, plural, one {# prueba} other {# pruebas}}; se comprueban como mucho {max, number}, así que aquí no se puede verificar',
+    verificationMethodNotUrl: 'Su verificationMethod no es una URL',
+    purposeMismatch: 'Su proofPurpose es {purpose}, y se espera {expected}',
+    purposeMissing: 'No tiene proofPurpose, y se espera {expected}',
+    createdNotDate: 'Su fecha created no es un dateTimeStamp de XML Schema',
+    expiresNotDate: 'Su fecha expires no es un dateTimeStamp de XML Schema',
+    proofExpired: 'Caducó el {date}',
+    proofContext: 'Su @context no es el comienzo del @context del documento',
+    previousNotIds: 'Su previousProof debe nombrar pruebas por su id',
+    previousMissing: 'Sigue a {ids}, que no es otra prueba de esta credencial',
+    unsupportedProof: 'Prueba no admitida: {type}/{cryptosuite}',
+    proofValueNotMultibase: 'Su proofValue debe ser una cadena multibase base58btc',
+    proofValueUnreadable: 'No se puede decodificar su proofValue',
+    signatureLength: 'Una firma Ed25519 tiene 64 bytes',
+    notCanonicalizable:
+      'El documento no es JSON-LD bien formado, así que lo que dice no se puede firmar ni comprobar',
+    signatureMismatch: 'La firma no coincide con el documento',
+    budgetExceeded:
+      '{step, select, canonicalization {Canonicalizar el documento} key {Resolver la clave} status {Comprobar el estado} other {La verificación}} tardó más de lo que este servidor permite para una verificación, así que se detuvo',
+    holderMissing:
+      'Esta credencial no tiene prueba propia, así que la presentación debe nombrar a su titular, que debe ser su emisor',
+    holderNotIssuer:
+      'Esta credencial no tiene prueba propia, así que solo su titular ({holder}) puede ser su emisor, no {issuer}',
+    holderNotIssuerNobody:
+      'Esta credencial no tiene prueba propia, así que solo su titular ({holder}) puede ser su emisor, y no nombra ninguno',
+    noOwnProof: 'La credencial no tiene prueba propia',
+    selfAssertedKey: 'Autodeclarada: la emitió el titular que firmó la presentación',
+    selfAssertedProof: 'La respalda la firma del titular en la presentación',
+    dateNotDateTime: '{field} no es una fecha y hora (dateTimeStamp de XML Schema)',
+    notYetValid: 'Válida desde el {date}',
+    expiredOn: 'Caducó el {date}',
+    tooManyStatusEntries:
+      'La credencial tiene {count, plural, one {# entrada} other {# entradas}} de estado; se comprueban como mucho {max, number}',
+    statusEntryNotObject: 'Una entrada credentialStatus no es un objeto',
+    statusEntryMalformed: 'Una entrada de estado está mal formada',
+    statusUnreachable: 'No se puede comprobar el estado en {url}',
+    statusUnreachableBecause: 'No se puede comprobar el estado en {url}: {text}',
+    listNotObject: 'No se puede comprobar el estado en {url}: no es un objeto JSON',
+    listTooLarge:
+      'No se puede comprobar el estado en {url}: la lista es mucho más grande que cualquier lista de estado',
+    listNotStatusList: 'No se puede comprobar el estado en {url}: no es una BitstringStatusListCredential',
+    listIdMismatch:
+      'No se puede comprobar el estado en {url}: la lista dice ser {listId}, no la lista que nombra la credencial',
+    listOtherIssuer: 'No se puede comprobar el estado en {url}: la lista de estado tiene otro emisor',
+    listNotSigned: 'No se puede comprobar el estado en {url}: la lista de estado no está firmada',
+    listSignatureInvalid: 'No se puede comprobar el estado en {url}: su firma no se verifica',
+    listProofFails: 'No se puede comprobar el estado en {url}: su prueba no se verifica ({code})',
+    listKeyUnusable: 'No se puede comprobar el estado en {url}: su clave no se puede usar ({code})',
+    listNotValidNow: 'No se puede comprobar el estado en {url}: la propia lista no es válida ahora ({code})',
+    listPurposeMismatch:
+      'No se puede comprobar el estado en {url}: la lista es para {purposes}, no para {purpose}',
+    listNoPurpose: 'No se puede comprobar el estado en {url}: la lista no tiene fin, y se espera {purpose}',
+    listUnreadable: 'No se puede comprobar el estado en {url}: no se puede leer su encodedList',
+    listTooShort:
+      'La lista de estado de {url} tiene {count, plural, one {# entrada} other {# entradas}}; una lista debe tener al menos {min, number} (16 KB) para ocultar quién figura en ella',
+    statusOutOfRange: 'No se puede comprobar el estado en {url}: la entrada queda fuera de la lista',
+    statusBudgetExceeded:
+      'No se puede comprobar el estado en {url}: comprobarlo tardó más de lo que este servidor permite',
+    revokedByIssuer: 'El emisor revocó esta credencial',
+    suspendedByIssuer: 'El emisor suspendió esta credencial',
+    statusMessage: 'Mensaje de estado',
+    statusValue: 'Mensaje de estado: valor {value}',
+    newerVersion: 'El emisor tiene una versión más reciente de esta credencial',
+    statusTypesUnchecked: 'El estado de tipo {types} no se comprueba aquí',
+    embeddedTooMany:
+      'Un expediente puede llevar como mucho {max, number} credenciales para verificar aquí; este lleva {count, number}',
+    embeddedInvalid: 'Hay credenciales del expediente que no se verifican',
+    embeddedNotAll: 'No se verificaron todas las credenciales del expediente',
+    innerIsTranscript: 'La n.º {index} es a su vez un expediente, que no se verifica dentro de otro',
+    innerOutOfTime: 'La n.º {index} y las siguientes no se comprobaron: la verificación se quedó sin tiempo',
+    innerFailed: 'La n.º {index} falla en: {codes}',
+    innerFailedNamed: 'La n.º {index} ({name}) falla en: {codes}',
+    innerNotObject: 'La n.º {index} no es un objeto',
+    embeddedUnchecked:
+      'La firma del propio expediente no se verifica, así que no se comprobaron las credenciales que contiene',
+    ob2Document:
+      '{what, select, badgeClass {No se pudo leer la BadgeClass} issuer {No se pudo leer el perfil del emisor} key {No se pudo leer la clave de firma} hosted {No se pudo leer la aserción publicada} revocationList {No se pudo leer la lista de revocación} other {No se pudo leer un documento}}',
+    ob2DocumentMissing:
+      '{what, select, badgeClass {Falta la BadgeClass} issuer {Falta el perfil del emisor} key {Falta la clave de firma} hosted {Falta la aserción publicada} revocationList {Falta la lista de revocación} other {Falta un documento}}',
+    ob2DocumentNotObject:
+      '{what, select, badgeClass {La BadgeClass} issuer {El perfil del emisor} key {La clave de firma} hosted {La aserción publicada} revocationList {La lista de revocación} other {Un documento}} de {url} no es un objeto JSON',
+    ob2KeyByProvidedDocument:
+      'La clave es del emisor según el documento de clave que aportaste (propietario: {owner}); la BadgeClass no se descargó',
+    ob2SignedNeedsJws: 'Una aserción firmada debe presentarse como su JWS',
+    ob2NoCreator: 'La aserción no nombra ninguna clave verification.creator',
+    ob2NoPublicKeyPem: 'La clave no tiene publicKeyPem',
+    ob2KeyNotIssuers: 'La clave no pertenece al emisor',
+    ob2HostedNeedsHttps: 'Una aserción publicada necesita un id https',
+    ob2HostedDiffers: 'La aserción publicada difiere de la presentada',
+    ob2Revoked: 'El emisor revocó esta insignia',
+    sendPresentation:
+      'Envía {open}"verifiablePresentation": {open}"@context": […], "type": "VerifiablePresentation", …{close}{close}',
+    presentationTooManyCredentials:
+      'La presentación lleva {count, plural, one {# credencial} other {# credenciales}}; aquí se verifican como mucho {max, number}',
+    presentationChallengeUnsigned: 'Se indicó un reto (challenge), pero la presentación no está firmada',
+    presentationUnsigned: 'Presentación sin firmar',
+    presentationTooManyProofs:
+      'La presentación lleva {count, plural, one {# prueba} other {# pruebas}}; se comprueban como mucho {max, number}',
+    aboutPresentationProof: 'La prueba: {text}',
+    presentationProofNotObject: 'Una prueba no es un objeto',
+    challengeMismatch: 'La prueba se hizo para otro reto (challenge)',
+    domainMismatch: 'La prueba se hizo para otro dominio',
+    presentationChained: 'En las presentaciones no se aceptan pruebas encadenadas (previousProof)',
+    holderKeyNotEd25519: 'La clave del titular no es una clave Ed25519',
+    holderKeyRevoked: 'El titular marcó la clave {key} como comprometida',
+    holderKeyMismatch: 'La presentación nombra al titular {holder}, pero la clave {key} no es suya',
+    noSuchStatusList: 'No existe esa lista de estado',
+    statusListPublishing: 'Esta lista de estado se está publicando; vuelve a intentarlo en un momento',
+    noSuchKey: 'Este Cairn no publica ninguna clave con ese nombre',
+    keyNotPublished: 'Este Cairn no publica la clave {key}',
+    keyNeedsNetwork: 'Resolver {key} necesitaría la red, que aquí no está permitida',
+    fetchNeedsNetwork: 'Descargar {url} necesitaría la red, que aquí no está permitida',
+    fetchNetworkOff: 'Descargar {url} necesita la red, que aquí está desactivada',
   },
 };

@@ -1,3 +1,5 @@
+import { keyDocumentMessages } from '../../../../../credentials/checkMessages.ts';
+
 /**
  * What the credential reader (/verify, the backpack import, the W3C VC API) refuses; `{open}` and `{close}`
  * write braces (ICU reads a bare brace as a placeholder).
@@ -36,4 +38,6 @@ export const verification = {
   issuingToken: 'Send an organisation API token as “Authorization: Bearer cairn_…”.',
   issuerKey: 'The issuer key document cannot be used: {reason}.',
   issuerKeyField: 'An Open Badges 2.0 CryptographicKey or Issuer profile, as JSON.',
+  /** Why an issuer key document cannot be used (its English lives beside the credentials engine). */
+  keyDocument: keyDocumentMessages,
 };

@@ -39,4 +39,13 @@ export const verification: CatalogueOf<typeof english> = {
   issuingToken: 'Envía un token de API de la organización como «Authorization: Bearer cairn_…».',
   issuerKey: 'El documento de clave del emisor no se puede usar: {reason}.',
   issuerKeyField: 'Un CryptographicKey o un perfil de emisor de Open Badges 2.0, en JSON.',
+  keyDocument: {
+    notObject: 'el documento de clave del emisor no es un objeto JSON',
+    keyNeedsIdAndPem: 'una clave del documento de clave del emisor necesita un id y una publicKeyPem',
+    profileWithoutId: 'el perfil del emisor no tiene id',
+    profileWithoutKey:
+      'el perfil del emisor no incluye ninguna publicKey: sube el propio documento CryptographicKey',
+    wrongKind:
+      'el documento de clave del emisor debe ser un CryptographicKey o un perfil de emisor (Issuer) de Open Badges 2.0',
+  },
 };
