@@ -10,6 +10,6 @@ export { organisationCaller } from './issuerAccess.ts';
 export { systemActor, type ApiTokenActor, type IssuingActor } from './issuingActor.ts';
 export { issuingPaths } from './paths.ts';
 export { CredentialInputForm } from './pages/credentialInput.tsx';
-export { issuerIdentity, issuerLine } from './pages/issuerIdentity.ts';
+export { issuerIdentity, issuerLine, type IssuerIdentity } from './pages/issuerIdentity.ts';
 export { type CredentialStatus, statusesOf } from './queries/credentialStatus.ts';
 export { statusBitSql } from './queries/statusLists.ts';

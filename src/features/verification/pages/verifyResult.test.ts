@@ -41,6 +41,13 @@ describe('verify result model', () => {
       {
         field: 'issuer',
         text: 'Verify Council (as stated by the issuer) — did:key:z6MkIssuer (key not verified)',
+        issuer: {
+          name: 'Verify Council',
+          id: 'did:key:z6MkIssuer',
+          domain: undefined,
+          keyVerified: false,
+          own: false,
+        },
       },
       { field: 'recipient', recipient: { name: null, id: 'did:example:earner', hashed: false } },
       { field: 'validFrom', text: '2026-01-01T00:00:00Z' },

@@ -1,6 +1,6 @@
 import type { CheckDetail, VerificationReport } from '../../../credentials/verifier.ts';
 import type { ImportedStatus } from '../../../storage/schema.ts';
-import { issuerIdentity, issuerLine } from '../../issuing/index.ts';
+import { issuerIdentity, issuerLine, type IssuerIdentity } from '../../issuing/index.ts';
 import type { SubmissionFormat } from '../commands/readSubmission.ts';
 import { reportStatus } from '../verdict.ts';
 
@@ -52,7 +52,14 @@ export interface VerifyResultModel {
    * achievement's name says its language (`inLanguage`, English when the credential does not say).
    */
   summary: Array<
-    | { field: Exclude<SummaryField, 'recipient'>; text: string; lang?: string }
+    | {
+        field: Exclude<SummaryField, 'recipient'>;
+        /** As the credential says it (the issuer's line in English; the page words `issuer`). */
+        text: string;
+        lang?: string;
+        /** The issuer row: who signed and what was proved of it, for the page to word. */
+        issuer?: IssuerIdentity;
+      }
     | { field: 'recipient'; recipient: RecipientFacts }
   >;
   /**
@@ -82,7 +89,8 @@ function recipientOf(subject: Json | undefined): RecipientFacts | undefined {
 }
 
 /** What the credential says, in a few rows: achievement, issuer (with its verified identifier), recipient, dates. */
-function summaryOf(credential: Json, issuerText: string | undefined): VerifyResultModel['summary'] {
+function summaryOf(credential: Json, identity: IssuerIdentity | null): VerifyResultModel['summary'] {
+  const issuerText = identity ? issuerLine(identity) : undefined;
   const subject = [credential.credentialSubject].flat()[0] as Json | undefined;
   const achievement = (subject?.achievement ?? (credential.badge as Json | undefined)) as Json | undefined;
   const issuer = credential.issuer ?? (achievement?.issuer as unknown);
@@ -100,7 +108,13 @@ function summaryOf(credential: Json, issuerText: string | undefined): VerifyResu
   ];
   const lang = str(achievement?.inLanguage) ?? 'en';
   const summary: VerifyResultModel['summary'] = rows.flatMap(([field, text]): VerifyResultModel['summary'] =>
-    !text ? [] : field === 'achievement' ? [{ field, text, lang }] : [{ field, text }],
+    !text
+      ? []
+      : field === 'achievement'
+        ? [{ field, text, lang }]
+        : field === 'issuer' && identity
+          ? [{ field, text, issuer: identity }]
+          : [{ field, text }],
   );
   const recipient = recipientOf(subject);
   if (recipient) summary.splice(Math.min(2, summary.length), 0, { field: 'recipient', recipient });
@@ -121,7 +135,7 @@ export function verifyResultModel(
     verified: report.verified,
     readFrom: { format, proof },
     genericVc: report.profiles?.some((p) => !p.claimed) ?? false,
-    summary: report.credential ? summaryOf(report.credential, issuer ? issuerLine(issuer) : undefined) : [],
+    summary: report.credential ? summaryOf(report.credential, issuer) : [],
     checks: report.checks.map((check) => ({
       id: check.id,
       ok: check.ok,

@@ -81,6 +81,20 @@ describe('the /verify page', () => {
     assert.ok(english.includes(`${CATALOGUES.en.verification.checks.status.title}:`));
   });
 
+  test('the issuer line (as stated, key not verified) is said in the reader’s language', () => {
+    const issuer = { name: 'Verify Council', id: 'did:key:z6MkIssuer', keyVerified: false, own: false };
+    const result: VerifyResultModel = {
+      ...revoked,
+      summary: [{ field: 'issuer', text: 'Verify Council (as stated by the issuer)', issuer }],
+    };
+    const es = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={result} />);
+    const words = CATALOGUES.es.issuing.issuer;
+    assert.ok(es.includes(words.keyNotVerified), words.keyNotVerified);
+    assert.ok(!es.includes('key not verified') && !es.includes('as stated by the issuer'), 'no English');
+    const en = renderIn('en', <VerifyView form={emptyForm} csrf="csrf" result={result} />);
+    assert.ok(en.includes('key not verified'));
+  });
+
   test('the achievement’s name and a library’s English note are marked lang="en" on a Spanish page only; the issuer’s words are quoted', () => {
     const es = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
     assert.match(es, /<dd lang="en">Questioning Strategies<\/dd>/);

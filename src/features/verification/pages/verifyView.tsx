@@ -2,7 +2,7 @@ import { TextArea, type FormState } from '../../../web/forms.tsx';
 import { useT } from '../../../web/i18n/context.ts';
 import type { MessageValues, Translator } from '../../../web/i18n/i18n.ts';
 import { translateMessage } from '../../../web/i18n/commandMessages.ts';
-import { CredentialInputForm } from '../../issuing/index.ts';
+import { CredentialInputForm, issuerLine } from '../../issuing/index.ts';
 import type { CheckDetail, CheckValues, QuotedText } from '../../../credentials/verifier.ts';
 import {
   KNOWN_CHECKS,
@@ -161,7 +161,9 @@ function Result({ result }: { result: VerifyResultModel }) {
                   ? recipientText(i18n, row.recipient)
                   : row.field === 'validFrom' || row.field === 'validUntil'
                     ? dateText(i18n, row.text)
-                    : row.text}
+                    : row.issuer
+                      ? issuerLine(row.issuer, i18n)
+                      : row.text}
               </dd>
             </>
           ))}
