@@ -95,6 +95,16 @@ describe('the /verify page', () => {
     assert.ok(en.includes('key not verified'));
   });
 
+  test('a detail that says what the check’s lead already says is not said twice', () => {
+    const result: VerifyResultModel = {
+      ...revoked,
+      checks: [{ id: 'proof', ok: false, code: 'proof_unverifiable', details: [detail('noKey')] }],
+    };
+    const es = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={result} />);
+    const sentence = CATALOGUES.es.verification.checkCodes.proof_unverifiable;
+    assert.equal(es.split(sentence).length - 1, 1, sentence);
+  });
+
   test('the achievement’s name and a library’s English note are marked lang="en" on a Spanish page only; the issuer’s words are quoted', () => {
     const es = renderIn('es', <VerifyView form={emptyForm} csrf="csrf" result={revoked} />);
     assert.match(es, /<dd lang="en">Questioning Strategies<\/dd>/);

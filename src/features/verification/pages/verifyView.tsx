@@ -116,14 +116,19 @@ function Quoted({ quoted }: { quoted: QuotedText }) {
 }
 
 /** What the verifier says about a check, worded in the reader's language. */
-function CheckDetails({ details }: { details: CheckDetail[] }) {
+/** A check's details after its lead; a detail that says just what the lead said is not said twice. */
+function CheckDetails({ details, lead }: { details: CheckDetail[]; lead: string }) {
   const i18n = useT();
-  const worded = details.map((d) => detailWords(i18n, d));
+  const worded = details.map((d) => {
+    const { text, quoted } = detailWords(i18n, d);
+    const sentence = text ? i18n.t('verification.checks.sentence', { text }) : '';
+    return { sentence: sentence === lead ? '' : sentence, quoted };
+  });
   return (
     <>
-      {worded.map(({ text, quoted }) => (
+      {worded.map(({ sentence, quoted }) => (
         <>
-          {text && <> {i18n.t('verification.checks.sentence', { text })}</>}
+          {sentence && <> {sentence}</>}
           {quoted.map((q) => (
             <Quoted quoted={q} />
           ))}
@@ -178,7 +183,7 @@ function Result({ result }: { result: VerifyResultModel }) {
                 {check.ok ? '✓' : '✗'} {words.title}:
               </strong>{' '}
               {words.lead}
-              <CheckDetails details={check.details} />
+              <CheckDetails details={check.details} lead={words.lead} />
             </li>
           );
         })}
